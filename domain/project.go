@@ -1,0 +1,109 @@
+package domain
+
+import "time"
+
+// Project is one planning project of a Schulträger: everything one .lotse file holds.
+type Project struct {
+	Meta     Meta     `json:"meta"`
+	Settings Settings `json:"settings"`
+
+	// Steps 1–4.
+	Tasks    []Task    `json:"tasks"`
+	Packages []Package `json:"packages"`
+
+	// Steps 5–6.
+	Resource  ResourcePlan       `json:"resource"`
+	PayGroups []PayGroup         `json:"payGroups"`
+	Decisions []SourcingDecision `json:"decisions"`
+
+	// Steps 7–9.
+	SLAs           []SLA             `json:"slas"`
+	SchoolHolidays []SchoolHoliday   `json:"schoolHolidays"`
+	Tender         Tender            `json:"tender"`
+	Criteria       []TenderCriterion `json:"criteria"`
+	Bids           []Bid             `json:"bids"`
+	Contract       Contract          `json:"contract"`
+
+	// Steps 10–11.
+	Kickoff           Kickoff            `json:"kickoff"`
+	Milestones        []Milestone        `json:"milestones"`
+	Roles             []Role             `json:"roles"`
+	RaciActivities    []RaciActivity     `json:"raciActivities"`
+	RaciAssignments   []RaciAssignment   `json:"raciAssignments"`
+	CommunicationRows []CommunicationRow `json:"communicationRows"`
+	EscalationLevels  []EscalationLevel  `json:"escalationLevels"`
+	Meetings          []Meeting          `json:"meetings"`
+
+	// Step 12.
+	Tickets         []Ticket         `json:"tickets"`
+	Calls           []Call           `json:"calls"`
+	SurveyAnswers   []SurveyAnswer   `json:"surveyAnswers"`
+	JourFixes       []JourFixe       `json:"jourFixes"`
+	Measures        []Measure        `json:"measures"`
+	KnowledgeChecks []KnowledgeCheck `json:"knowledgeChecks"`
+}
+
+// Meta names the project and its Schulträger.
+type Meta struct {
+	Name         string     `json:"name"`
+	Schultraeger string     `json:"schultraeger"`
+	Bundesland   Bundesland `json:"bundesland"`
+	CreatedAt    time.Time  `json:"createdAt"`
+}
+
+// Settings are the project-wide choices that change how values are entered and shown.
+type Settings struct {
+	// HoursPerPersonDay converts person-days into hours (default 8).
+	HoursPerPersonDay float64      `json:"hoursPerPersonDay"`
+	PriorityMode      PriorityMode `json:"priorityMode"`
+}
+
+// DefaultSettings are the settings of a new project.
+func DefaultSettings() Settings {
+	return Settings{HoursPerPersonDay: 8, PriorityMode: PriorityRanking}
+}
+
+// NewProject returns an empty project with default settings.
+func NewProject(name string, now time.Time) *Project {
+	return &Project{
+		Meta:     Meta{Name: name, Bundesland: "NI", CreatedAt: now.UTC().Truncate(time.Second)},
+		Settings: DefaultSettings(),
+		Resource: DefaultResourcePlan(),
+	}
+}
+
+// Bundesland is the two-letter code of a German state (e.g. "NI", "BY").
+type Bundesland string
+
+// Bundeslaender lists the codes of the sixteen states.
+var Bundeslaender = []Bundesland{"BW", "BY", "BE", "BB", "HB", "HH", "HE", "MV", "NI", "NW", "RP", "SL", "SN", "ST", "SH", "TH"}
+
+// TaskByID returns the task with the id, or nil.
+func (p *Project) TaskByID(id int64) *Task {
+	for i := range p.Tasks {
+		if p.Tasks[i].ID == id {
+			return &p.Tasks[i]
+		}
+	}
+	return nil
+}
+
+// TaskIndex returns the index of the task with the id, or -1.
+func (p *Project) TaskIndex(id int64) int {
+	for i := range p.Tasks {
+		if p.Tasks[i].ID == id {
+			return i
+		}
+	}
+	return -1
+}
+
+// PackageByID returns the package with the id, or nil.
+func (p *Project) PackageByID(id int64) *Package {
+	for i := range p.Packages {
+		if p.Packages[i].ID == id {
+			return &p.Packages[i]
+		}
+	}
+	return nil
+}

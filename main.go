@@ -1,0 +1,8 @@
+package main
+
+import (
+	_ "schulit-lotse/assets"
+	_ "schulit-lotse/persistence"
+)
+
+func main() {}

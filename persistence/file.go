@@ -1,0 +1,318 @@
+package persistence
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/glebarez/sqlite"
+	"gorm.io/gorm"
+	"gorm.io/gorm/logger"
+
+	"schulit-lotse/domain"
+)
+
+// File is an open project file.
+type File struct {
+	path     string
+	db       *gorm.DB
+	readOnly bool
+	// tempCopy is set when an older file was opened read-only: the migrated copy lives there.
+	tempCopy string
+	// LastCommit is when the last edit reached the disk.
+	LastCommit time.Time
+}
+
+// OpenOptions choose how a project is opened.
+type OpenOptions struct {
+	ReadOnly bool
+	// TakeOverLock replaces another editor's lock (after the user confirmed it is stale).
+	TakeOverLock bool
+}
+
+// Path is the file's location.
+func (f *File) Path() string { return f.path }
+
+// ReadOnly reports whether edits are refused.
+func (f *File) ReadOnly() bool { return f.readOnly }
+
+// ErrReadOnly is returned by every write on a read-only project.
+var ErrReadOnly = errors.New("err.readonly")
+
+func gormConfig() *gorm.Config {
+	return &gorm.Config{Logger: logger.Discard, SkipDefaultTransaction: false, PrepareStmt: false}
+}
+
+func openGorm(uri string) (*gorm.DB, error) {
+	db, err := gorm.Open(sqlite.Open(uri), gormConfig())
+	if err != nil {
+		return nil, err
+	}
+	sqlDB, err := db.DB()
+	if err != nil {
+		return nil, err
+	}
+	// One connection: pragmas are per connection, and SQLite serialises writers anyway.
+	sqlDB.SetMaxOpenConns(1)
+	return db, nil
+}
+
+// Create writes a new project file at path with the project's content and opens it. An existing
+// file is never overwritten.
+func Create(path string, p *domain.Project) (*File, error) {
+	if _, err := os.Stat(path); err == nil {
+		return nil, fmt.Errorf("%s: %w", path, os.ErrExist)
+	}
+	tmp, err := writeNewFile(filepath.Dir(path), p)
+	if err != nil {
+		return nil, err
+	}
+	if err := publish(tmp, path); err != nil {
+		os.Remove(tmp)
+		return nil, err
+	}
+	return Open(path, OpenOptions{})
+}
+
+// writeNewFile creates a complete project file in dir under a temporary name.
+func writeNewFile(dir string, p *domain.Project) (string, error) {
+	tf, err := os.CreateTemp(dir, ".lotse-new-*.tmp")
+	if err != nil {
+		return "", err
+	}
+	tmp := tf.Name()
+	tf.Close()
+	os.Remove(tmp) // SQLite creates it
+	db, err := openGorm(fileURI(tmp, modeRWC, connPragmas))
+	if err != nil {
+		return "", err
+	}
+	err = initSchema(db)
+	if err == nil {
+		err = db.Transaction(func(tx *gorm.DB) error { return writeProject(tx, p) })
+	}
+	closeGorm(db)
+	if err != nil {
+		os.Remove(tmp)
+		return "", err
+	}
+	return tmp, nil
+}
+
+func initSchema(db *gorm.DB) error {
+	if err := db.AutoMigrate(allRecords()...); err != nil {
+		return err
+	}
+	if err := db.Exec(fmt.Sprintf("PRAGMA application_id = %d", ApplicationID)).Error; err != nil {
+		return err
+	}
+	return db.Exec(fmt.Sprintf("PRAGMA user_version = %d", SchemaVersion)).Error
+}
+
+func closeGorm(db *gorm.DB) {
+	if sqlDB, err := db.DB(); err == nil {
+		sqlDB.Close()
+	}
+}
+
+// Open validates the file, takes the lock (unless read-only), migrates an older schema and
+// returns the open project. Nothing touches a file that fails validation.
+func Open(path string, opt OpenOptions) (*File, error) {
+	if abs, err := filepath.Abs(path); err == nil {
+		path = abs
+	}
+	locked := false
+	if hasHotJournal(path) && !opt.ReadOnly {
+		// A crash left a journal: SQLite must roll it back before a read-only check can see the file.
+		if _, err := checkHeader(path); err != nil {
+			return nil, err
+		}
+		if err := acquireLock(path, opt.TakeOverLock); err != nil {
+			return nil, err
+		}
+		if err := recoverJournal(path); err != nil {
+			releaseLock(path)
+			return nil, err
+		}
+		locked = true
+	}
+	version, err := Validate(path)
+	if err != nil {
+		if !opt.ReadOnly {
+			releaseLock(path)
+		}
+		return nil, err
+	}
+	if opt.ReadOnly {
+		return openReadOnly(path, version)
+	}
+	if !locked {
+		if err := acquireLock(path, opt.TakeOverLock); err != nil {
+			return nil, err
+		}
+	}
+	db, err := openGorm(fileURI(path, modeRW, connPragmas))
+	if err != nil {
+		releaseLock(path)
+		return nil, refuse(path, ReasonUnreadable, err.Error())
+	}
+	if version < SchemaVersion {
+		if err := migrate(db, version); err != nil {
+			closeGorm(db)
+			releaseLock(path)
+			return nil, refuse(path, ReasonSchema, "migration: %v", err)
+		}
+	}
+	return &File{path: path, db: db}, nil
+}
+
+func recoverJournal(path string) error {
+	db, err := openGorm(fileURI(path, modeRW, connPragmas))
+	if err != nil {
+		return refuse(path, ReasonUnreadable, err.Error())
+	}
+	defer closeGorm(db)
+	var n int
+	return db.Raw("SELECT count(*) FROM sqlite_master").Scan(&n).Error
+}
+
+func openReadOnly(path string, version int) (*File, error) {
+	if version == SchemaVersion {
+		db, err := openGorm(fileURI(path, modeRO, []string{"trusted_schema(0)", "cell_size_check(1)", "foreign_keys(1)"}))
+		if err != nil {
+			return nil, refuse(path, ReasonUnreadable, err.Error())
+		}
+		return &File{path: path, db: db, readOnly: true}, nil
+	}
+	// An older file opened read-only is migrated in a private copy; the original stays as it is.
+	tmp, err := copyToTemp(path)
+	if err != nil {
+		return nil, err
+	}
+	db, err := openGorm(fileURI(tmp, modeRW, connPragmas))
+	if err == nil {
+		err = migrate(db, version)
+	}
+	if err != nil {
+		if db != nil {
+			closeGorm(db)
+		}
+		os.Remove(tmp)
+		return nil, refuse(path, ReasonSchema, "migration: %v", err)
+	}
+	return &File{path: path, db: db, readOnly: true, tempCopy: tmp}, nil
+}
+
+func copyToTemp(path string) (string, error) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return "", err
+	}
+	tf, err := os.CreateTemp("", "lotse-ro-*.lotse")
+	if err != nil {
+		return "", err
+	}
+	defer tf.Close()
+	if _, err := tf.Write(b); err != nil {
+		os.Remove(tf.Name())
+		return "", err
+	}
+	return tf.Name(), nil
+}
+
+// Close releases the database and the lock.
+func (f *File) Close() error {
+	if f.db == nil {
+		return nil
+	}
+	closeGorm(f.db)
+	f.db = nil
+	if f.tempCopy != "" {
+		os.Remove(f.tempCopy)
+	}
+	if !f.readOnly {
+		releaseLock(f.path)
+	}
+	return nil
+}
+
+// publish makes tmp durable and moves it to path.
+func publish(tmp, path string) error {
+	if err := syncFile(tmp); err != nil {
+		return err
+	}
+	if err := os.Rename(tmp, path); err != nil {
+		return err
+	}
+	syncDir(filepath.Dir(path))
+	return nil
+}
+
+func syncFile(path string) error {
+	f, err := os.OpenFile(path, os.O_RDWR, 0)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	return f.Sync()
+}
+
+func syncDir(dir string) {
+	if d, err := os.Open(dir); err == nil {
+		_ = d.Sync() // not supported on every platform; the rename itself is atomic
+		d.Close()
+	}
+}
+
+// WriteCopy writes a complete, compact copy of the project to target (VACUUM INTO a temporary
+// file beside it, fsync, rename). The open project is not changed.
+func (f *File) WriteCopy(target string) error {
+	if abs, err := filepath.Abs(target); err == nil {
+		target = abs
+	}
+	if target == f.path {
+		return fmt.Errorf("%s: %w", target, os.ErrExist)
+	}
+	tf, err := os.CreateTemp(filepath.Dir(target), ".lotse-copy-*.tmp")
+	if err != nil {
+		return err
+	}
+	tmp := tf.Name()
+	tf.Close()
+	os.Remove(tmp)
+	if err := f.db.Exec("VACUUM INTO ?", tmp).Error; err != nil {
+		os.Remove(tmp)
+		return err
+	}
+	if err := publish(tmp, target); err != nil {
+		os.Remove(tmp)
+		return err
+	}
+	return nil
+}
+
+// SaveAs writes the project to target and continues on the new file, which then holds the lock.
+func (f *File) SaveAs(target string) (*File, error) {
+	if err := f.WriteCopy(target); err != nil {
+		return nil, err
+	}
+	nf, err := Open(target, OpenOptions{})
+	if err != nil {
+		return nil, err
+	}
+	f.Close()
+	return nf, nil
+}
+
+func (f *File) write(fn func(tx *gorm.DB) error) error {
+	if f.readOnly {
+		return ErrReadOnly
+	}
+	if err := f.db.Transaction(fn); err != nil {
+		return err
+	}
+	f.LastCommit = time.Now()
+	return nil
+}

@@ -1,0 +1,46 @@
+package persistence
+
+import (
+	"fmt"
+
+	"gorm.io/gorm"
+)
+
+// migration upgrades a file from version to-1 to version to. Table rebuilds run with foreign keys
+// off (AutoMigrate with them on can silently delete child rows in this driver).
+type migration struct {
+	to int
+	fn func(tx *gorm.DB) error
+}
+
+// migrations are applied in order; version 1 is the first released schema, so there are none yet.
+var migrations []migration
+
+func migrate(db *gorm.DB, from int) error {
+	if err := db.Exec("PRAGMA foreign_keys = OFF").Error; err != nil {
+		return err
+	}
+	defer db.Exec("PRAGMA foreign_keys = ON")
+	for _, m := range migrations {
+		if m.to <= from {
+			continue
+		}
+		err := db.Transaction(func(tx *gorm.DB) error {
+			if err := m.fn(tx); err != nil {
+				return err
+			}
+			var problems []map[string]any
+			if err := tx.Raw("PRAGMA foreign_key_check").Scan(&problems).Error; err != nil {
+				return err
+			}
+			if len(problems) > 0 {
+				return fmt.Errorf("foreign_key_check after migration to %d: %v", m.to, problems[0])
+			}
+			return tx.Exec(fmt.Sprintf("PRAGMA user_version = %d", m.to)).Error
+		})
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}

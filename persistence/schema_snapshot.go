@@ -1,0 +1,39 @@
+package persistence
+
+import (
+	"database/sql"
+	"sort"
+)
+
+// currentSchema reads the shape of the schema that AutoMigrate creates in db.
+func currentSchema(db *sql.DB) (*Schema, error) {
+	s := &Schema{Tables: map[string][]Column{}}
+	rows, err := db.Query("SELECT type, name FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'")
+	if err != nil {
+		return nil, err
+	}
+	var tables []string
+	for rows.Next() {
+		var typ, name string
+		if err := rows.Scan(&typ, &name); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		switch typ {
+		case "table":
+			tables = append(tables, name)
+		case "index":
+			s.Indexes = append(s.Indexes, name)
+		}
+	}
+	rows.Close()
+	for _, t := range tables {
+		cols, err := tableColumns(db, t)
+		if err != nil {
+			return nil, err
+		}
+		s.Tables[t] = cols
+	}
+	sort.Strings(s.Indexes)
+	return s, nil
+}

@@ -1,0 +1,253 @@
+package persistence
+
+import (
+	"fmt"
+	"reflect"
+	"sort"
+
+	"gorm.io/gorm"
+	"gorm.io/gorm/clause"
+
+	"schulit-lotse/domain"
+)
+
+// Load reads the whole project. A row that breaks a domain rule refuses the file with its table
+// and id named.
+func (f *File) Load() (*domain.Project, error) {
+	p := &domain.Project{}
+	var pr projectRecord
+	if err := f.db.First(&pr, 1).Error; err != nil {
+		return nil, refuse(f.path, ReasonContent, "project: %v", err)
+	}
+	if err := fromProjectRecord(pr, p); err != nil {
+		return nil, refuse(f.path, ReasonContent, err.Error())
+	}
+	if err := f.loadLists(p); err != nil {
+		return nil, refuse(f.path, ReasonContent, err.Error())
+	}
+	return p, nil
+}
+
+func loadAll[R any, D any](db *gorm.DB, order string, conv func(R) (D, error)) ([]D, error) {
+	var recs []R
+	if err := db.Order(order).Find(&recs).Error; err != nil {
+		return nil, err
+	}
+	out := make([]D, 0, len(recs))
+	for _, r := range recs {
+		d, err := conv(r)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, d)
+	}
+	return out, nil
+}
+
+func plain[R any, D any](fn func(R) D) func(R) (D, error) {
+	return func(r R) (D, error) { return fn(r), nil }
+}
+
+func (f *File) loadLists(p *domain.Project) error {
+	var err error
+	steps := []func() error{
+		func() error { p.Tasks, err = loadAll(f.db, "sort_order, id", fromTaskRecord); return err },
+		func() error { p.Packages, err = loadAll(f.db, "sort_order, id", plain(fromPackageRecord)); return err },
+		func() error {
+			p.PayGroups, err = loadAll(f.db, "id", plain(func(r payGroupRecord) domain.PayGroup { return domain.PayGroup(r) }))
+			return err
+		},
+		func() error { p.Decisions, err = loadAll(f.db, "id", fromDecisionRecord); return err },
+		func() error { p.SLAs, err = loadAll(f.db, "id", fromSLARecord); return err },
+		func() error { p.SchoolHolidays, err = loadAll(f.db, "first, id", fromHolidayRecord); return err },
+		func() error {
+			p.Criteria, err = loadAll(f.db, "sort_order, id", plain(func(r criterionRecord) domain.TenderCriterion { return domain.TenderCriterion(r) }))
+			return err
+		},
+		func() error { p.Bids, err = loadAll(f.db, "id", fromBidRecord); return err },
+		func() error { p.Milestones, err = loadAll(f.db, "id", fromMilestoneRecord); return err },
+		func() error {
+			p.Roles, err = loadAll(f.db, "sort_order, id", plain(func(r roleRecord) domain.Role {
+				return domain.Role{ID: r.ID, Name: r.Name, Party: domain.Party(r.Party), Persons: r.Persons, Deputy: r.Deputy, Contact: r.Contact, SortOrder: r.SortOrder}
+			}))
+			return err
+		},
+		func() error {
+			p.RaciActivities, err = loadAll(f.db, "sort_order, id", plain(func(r raciActivityRecord) domain.RaciActivity { return domain.RaciActivity(r) }))
+			return err
+		},
+		func() error {
+			p.RaciAssignments, err = loadAll(f.db, "activity_id, role_id", plain(func(r raciAssignmentRecord) domain.RaciAssignment {
+				return domain.RaciAssignment{ActivityID: r.ActivityID, RoleID: r.RoleID, Letter: r.Letter}
+			}))
+			return err
+		},
+		func() error {
+			p.CommunicationRows, err = loadAll(f.db, "sort_order, id", plain(func(r communicationRecord) domain.CommunicationRow { return domain.CommunicationRow(r) }))
+			return err
+		},
+		func() error {
+			p.EscalationLevels, err = loadAll(f.db, "level, id", plain(func(r escalationRecord) domain.EscalationLevel { return domain.EscalationLevel(r) }))
+			return err
+		},
+		func() error { p.Meetings, err = loadAll(f.db, "id", fromMeetingRecord); return err },
+		func() error { p.Tickets, err = loadAll(f.db, "created, id", plain(fromTicketRecord)); return err },
+		func() error {
+			p.Calls, err = loadAll(f.db, "at, id", plain(func(r callRecord) domain.Call {
+				return domain.Call{ID: r.ID, At: *timeFromDB(&r.At), Answered: r.Answered, WaitSeconds: r.WaitSeconds, TalkSeconds: r.TalkSeconds}
+			}))
+			return err
+		},
+		func() error {
+			p.SurveyAnswers, err = loadAll(f.db, "at, id", plain(func(r surveyRecord) domain.SurveyAnswer {
+				return domain.SurveyAnswer{ID: r.ID, At: *timeFromDB(&r.At), Question: r.Question, Score: r.Score, School: r.School}
+			}))
+			return err
+		},
+		func() error { p.JourFixes, err = loadAll(f.db, "date, id", fromJourFixeRecord); return err },
+		func() error { p.Measures, err = loadAll(f.db, "id", fromMeasureRecord); return err },
+		func() error { p.KnowledgeChecks, err = loadAll(f.db, "id", fromKnowledgeRecord); return err },
+	}
+	for _, step := range steps {
+		if err := step(); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// writeProject stores a whole project into an empty file (new files, JSON import, samples).
+// IDs of the project are kept, so references between entities survive.
+func writeProject(tx *gorm.DB, p *domain.Project) error {
+	if err := domain.ValidateSettings(p.Settings); err != nil {
+		return err
+	}
+	pr := toProjectRecord(p)
+	if err := tx.Create(&pr).Error; err != nil {
+		return err
+	}
+	for _, t := range p.Tasks {
+		if err := t.Validate(); err != nil {
+			return fmt.Errorf("%s: %w", t.Name, err)
+		}
+	}
+	batches := []any{
+		mapSlice(p.Packages, toPackageRecord),
+		mapSlice(p.Tasks, toTaskRecord),
+		mapSlice(p.PayGroups, func(g domain.PayGroup) payGroupRecord { return payGroupRecord(g) }),
+		mapSlice(p.Decisions, toDecisionRecord),
+		mapSlice(p.SLAs, toSLARecord),
+		mapSlice(p.SchoolHolidays, toHolidayRecord),
+		mapSlice(p.Criteria, func(c domain.TenderCriterion) criterionRecord { return criterionRecord(c) }),
+		mapSlice(p.Bids, toBidRecord),
+		mapSlice(p.Milestones, toMilestoneRecord),
+		mapSlice(p.Roles, func(r domain.Role) roleRecord {
+			return roleRecord{ID: r.ID, Name: r.Name, Party: string(r.Party), Persons: r.Persons, Deputy: r.Deputy, Contact: r.Contact, SortOrder: r.SortOrder}
+		}),
+		mapSlice(p.RaciActivities, func(a domain.RaciActivity) raciActivityRecord { return raciActivityRecord(a) }),
+		mapSlice(p.RaciAssignments, func(a domain.RaciAssignment) raciAssignmentRecord {
+			return raciAssignmentRecord{ActivityID: a.ActivityID, RoleID: a.RoleID, Letter: a.Letter}
+		}),
+		mapSlice(p.CommunicationRows, func(c domain.CommunicationRow) communicationRecord { return communicationRecord(c) }),
+		mapSlice(p.EscalationLevels, func(e domain.EscalationLevel) escalationRecord { return escalationRecord(e) }),
+		mapSlice(p.Meetings, toMeetingRecord),
+		mapSlice(p.Tickets, toTicketRecord),
+		mapSlice(p.Calls, func(c domain.Call) callRecord {
+			return callRecord{ID: c.ID, At: c.At.Unix(), Answered: c.Answered, WaitSeconds: c.WaitSeconds, TalkSeconds: c.TalkSeconds}
+		}),
+		mapSlice(p.SurveyAnswers, func(s domain.SurveyAnswer) surveyRecord {
+			return surveyRecord{ID: s.ID, At: s.At.Unix(), Question: s.Question, Score: s.Score, School: s.School}
+		}),
+		mapSlice(p.JourFixes, toJourFixeRecord),
+		mapSlice(p.Measures, toMeasureRecord),
+		mapSlice(p.KnowledgeChecks, toKnowledgeRecord),
+	}
+	for _, b := range batches {
+		if err := createBatch(tx, b); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func mapSlice[D any, R any](in []D, fn func(D) R) []R {
+	out := make([]R, len(in))
+	for i, d := range in {
+		out[i] = fn(d)
+	}
+	return out
+}
+
+func createBatch(tx *gorm.DB, slice any) error {
+	if reflect.ValueOf(slice).Len() == 0 {
+		return nil
+	}
+	return tx.CreateInBatches(slice, 500).Error
+}
+
+// SaveProjectSettings stores the project's name, Schulträger, Bundesland and settings.
+func (f *File) SaveProjectSettings(p *domain.Project) error {
+	if err := domain.ValidateSettings(p.Settings); err != nil {
+		return err
+	}
+	pr := toProjectRecord(p)
+	return f.write(func(tx *gorm.DB) error { return tx.Save(&pr).Error })
+}
+
+// SaveTask inserts (ID 0) or updates a task and sets its ID.
+func (f *File) SaveTask(t *domain.Task) error {
+	if err := t.Validate(); err != nil {
+		return err
+	}
+	r := toTaskRecord(*t)
+	err := f.write(func(tx *gorm.DB) error {
+		if r.ID == 0 {
+			return tx.Create(&r).Error
+		}
+		return tx.Clauses(clause.OnConflict{UpdateAll: true}).Create(&r).Error
+	})
+	if err == nil {
+		t.ID = r.ID
+	}
+	return err
+}
+
+// SaveTasks updates several tasks in one commit (reordering, bulk edits).
+func (f *File) SaveTasks(ts []domain.Task) error {
+	for _, t := range ts {
+		if err := t.Validate(); err != nil {
+			return err
+		}
+	}
+	recs := mapSlice(ts, toTaskRecord)
+	return f.write(func(tx *gorm.DB) error {
+		for i := range recs {
+			if err := tx.Clauses(clause.OnConflict{UpdateAll: true}).Create(&recs[i]).Error; err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+// DeleteTask removes a task.
+func (f *File) DeleteTask(id int64) error {
+	return f.write(func(tx *gorm.DB) error { return tx.Delete(&taskRecord{}, id).Error })
+}
+
+// TaskCount is a cheap check used by tests and the crash harness.
+func (f *File) TaskCount() (int64, error) {
+	var n int64
+	err := f.db.Model(&taskRecord{}).Count(&n).Error
+	return n, err
+}
+
+// sortTasks orders tasks as the file does (sort order, then id).
+func sortTasks(ts []domain.Task) {
+	sort.SliceStable(ts, func(a, b int) bool {
+		if ts[a].SortOrder != ts[b].SortOrder {
+			return ts[a].SortOrder < ts[b].SortOrder
+		}
+		return ts[a].ID < ts[b].ID
+	})
+}

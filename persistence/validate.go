@@ -1,0 +1,280 @@
+package persistence
+
+import (
+	"database/sql"
+	"embed"
+	"encoding/binary"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"sort"
+	"strings"
+
+	_ "github.com/glebarez/go-sqlite" // registers the "sqlite" database/sql driver
+)
+
+// SchemaVersion is the user_version this build writes.
+const SchemaVersion = 1
+
+// Column is one column of an expected table as PRAGMA table_info reports it.
+type Column struct {
+	Name    string `json:"name"`
+	Type    string `json:"type"`
+	NotNull bool   `json:"notNull"`
+	PK      int    `json:"pk"`
+}
+
+// Schema is the expected shape of one schema version: tables with their columns, and indexes.
+type Schema struct {
+	Tables  map[string][]Column `json:"tables"`
+	Indexes []string            `json:"indexes"`
+}
+
+//go:embed schema/*.json
+var schemaFS embed.FS
+
+func expectedSchema(version int) (*Schema, error) {
+	b, err := schemaFS.ReadFile(fmt.Sprintf("schema/v%d.json", version))
+	if err != nil {
+		return nil, err
+	}
+	var s Schema
+	if err := json.Unmarshal(b, &s); err != nil {
+		return nil, err
+	}
+	return &s, nil
+}
+
+const sqliteMagic = "SQLite format 3\x00"
+
+// header is what the first 100 bytes of an SQLite file say.
+type header struct {
+	pageSize    int64
+	pageCount   int64
+	countValid  bool
+	userVersion uint32
+	appID       uint32
+}
+
+func readHeader(path string) (header, int64, error) {
+	var h header
+	st, err := os.Stat(path)
+	if err != nil {
+		if errors.Is(err, os.ErrNotExist) {
+			return h, 0, refuse(path, ReasonMissing, "")
+		}
+		return h, 0, refuse(path, ReasonUnreadable, err.Error())
+	}
+	if st.IsDir() {
+		return h, 0, refuse(path, ReasonNotSQLite, "directory")
+	}
+	if st.Size() == 0 {
+		return h, 0, refuse(path, ReasonEmpty, "")
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return h, 0, refuse(path, ReasonUnreadable, err.Error())
+	}
+	defer f.Close()
+	buf := make([]byte, 100)
+	if _, err := io.ReadFull(f, buf); err != nil || string(buf[:16]) != sqliteMagic {
+		return h, 0, refuse(path, ReasonNotSQLite, "")
+	}
+	ps := int64(binary.BigEndian.Uint16(buf[16:18]))
+	if ps == 1 {
+		ps = 65536
+	}
+	h.pageSize = ps
+	h.pageCount = int64(binary.BigEndian.Uint32(buf[28:32]))
+	h.countValid = binary.BigEndian.Uint32(buf[24:28]) == binary.BigEndian.Uint32(buf[92:96])
+	h.userVersion = binary.BigEndian.Uint32(buf[60:64])
+	h.appID = binary.BigEndian.Uint32(buf[68:72])
+	return h, st.Size(), nil
+}
+
+// checkHeader refuses files that are not ours, are from a newer version or are cut short,
+// reading only bytes — nothing that could change the file.
+func checkHeader(path string) (header, error) {
+	h, size, err := readHeader(path)
+	if err != nil {
+		return h, err
+	}
+	if h.appID != ApplicationID {
+		return h, refuse(path, ReasonForeignApp, "application_id %d", h.appID)
+	}
+	if h.userVersion > SchemaVersion {
+		return h, refuse(path, ReasonNewerVersion, "%d > %d", h.userVersion, SchemaVersion)
+	}
+	if h.userVersion < 1 {
+		return h, refuse(path, ReasonOlderUnknown, "%d", h.userVersion)
+	}
+	if h.pageSize < 512 || h.pageSize&(h.pageSize-1) != 0 {
+		return h, refuse(path, ReasonDamaged, "page size %d", h.pageSize)
+	}
+	if h.countValid && size < h.pageSize*h.pageCount && !hasHotJournal(path) {
+		return h, refuse(path, ReasonDamaged, "%d bytes < %d pages", size, h.pageCount)
+	}
+	return h, nil
+}
+
+func hasHotJournal(path string) bool {
+	st, err := os.Stat(path + "-journal")
+	return err == nil && st.Size() > 0
+}
+
+// Validate checks a file the way it is checked before every open: header, integrity, and the
+// schema against the one expected for its version. It never writes to the file.
+func Validate(path string) (version int, err error) {
+	h, err := checkHeader(path)
+	if err != nil {
+		return 0, err
+	}
+	db, err := sql.Open("sqlite", fileURI(path, modeRO, []string{"trusted_schema(0)", "cell_size_check(1)"}))
+	if err != nil {
+		return 0, refuse(path, ReasonUnreadable, err.Error())
+	}
+	defer db.Close()
+	db.SetMaxOpenConns(1)
+	if err := checkIntegrity(path, db); err != nil {
+		return 0, err
+	}
+	exp, err := expectedSchema(int(h.userVersion))
+	if err != nil {
+		return 0, refuse(path, ReasonOlderUnknown, "%d", h.userVersion)
+	}
+	if err := compareSchema(path, db, exp); err != nil {
+		return 0, err
+	}
+	return int(h.userVersion), nil
+}
+
+func checkIntegrity(path string, db *sql.DB) error {
+	rows, err := db.Query("PRAGMA quick_check")
+	if err != nil {
+		return refuse(path, ReasonDamaged, err.Error())
+	}
+	defer rows.Close()
+	var msgs []string
+	for rows.Next() {
+		var s string
+		if err := rows.Scan(&s); err != nil {
+			return refuse(path, ReasonDamaged, err.Error())
+		}
+		msgs = append(msgs, s)
+	}
+	if err := rows.Err(); err != nil {
+		return refuse(path, ReasonDamaged, err.Error())
+	}
+	if len(msgs) != 1 || msgs[0] != "ok" {
+		return refuse(path, ReasonDamaged, strings.Join(msgs, "; "))
+	}
+	return nil
+}
+
+func compareSchema(path string, db *sql.DB, exp *Schema) error {
+	rows, err := db.Query("SELECT type, name, tbl_name, COALESCE(sql,'') FROM sqlite_master")
+	if err != nil {
+		return refuse(path, ReasonDamaged, err.Error())
+	}
+	type object struct{ typ, name, tbl, sql string }
+	var objs []object
+	for rows.Next() {
+		var o object
+		if err := rows.Scan(&o.typ, &o.name, &o.tbl, &o.sql); err != nil {
+			rows.Close()
+			return refuse(path, ReasonDamaged, err.Error())
+		}
+		objs = append(objs, o)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return refuse(path, ReasonDamaged, err.Error())
+	}
+	indexes := map[string]bool{}
+	for _, n := range exp.Indexes {
+		indexes[n] = true
+	}
+	seen := map[string]bool{}
+	for _, o := range objs {
+		switch o.typ {
+		case "table":
+			if strings.HasPrefix(strings.ToUpper(strings.TrimSpace(o.sql)), "CREATE VIRTUAL") {
+				return refuse(path, ReasonForeignObj, "virtual table %s", o.name)
+			}
+			if o.name == "sqlite_sequence" || o.name == "sqlite_stat1" {
+				continue
+			}
+			if _, ok := exp.Tables[o.name]; !ok {
+				return refuse(path, ReasonForeignObj, "table %s", o.name)
+			}
+			seen[o.name] = true
+		case "index":
+			if strings.HasPrefix(o.name, "sqlite_autoindex_") || indexes[o.name] {
+				continue
+			}
+			return refuse(path, ReasonForeignObj, "index %s", o.name)
+		default: // trigger, view
+			return refuse(path, ReasonForeignObj, "%s %s", o.typ, o.name)
+		}
+	}
+	names := make([]string, 0, len(exp.Tables))
+	for n := range exp.Tables {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		if !seen[n] {
+			return refuse(path, ReasonSchema, "missing table %s", n)
+		}
+		got, err := tableColumns(db, n)
+		if err != nil {
+			return refuse(path, ReasonDamaged, err.Error())
+		}
+		if err := sameColumns(n, exp.Tables[n], got); err != nil {
+			return refuse(path, ReasonSchema, err.Error())
+		}
+	}
+	return nil
+}
+
+func tableColumns(db *sql.DB, table string) ([]Column, error) {
+	rows, err := db.Query(`SELECT name, type, "notnull", pk FROM pragma_table_info(?)`, table)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var cols []Column
+	for rows.Next() {
+		var c Column
+		var nn int
+		if err := rows.Scan(&c.Name, &c.Type, &nn, &c.PK); err != nil {
+			return nil, err
+		}
+		c.NotNull = nn != 0
+		c.Type = strings.ToLower(c.Type)
+		cols = append(cols, c)
+	}
+	return cols, rows.Err()
+}
+
+func sameColumns(table string, want, got []Column) error {
+	byName := map[string]Column{}
+	for _, c := range got {
+		byName[c.Name] = c
+	}
+	if len(got) != len(want) {
+		return fmt.Errorf("table %s: %d columns, expected %d", table, len(got), len(want))
+	}
+	for _, w := range want {
+		g, ok := byName[w.Name]
+		if !ok {
+			return fmt.Errorf("table %s: missing column %s", table, w.Name)
+		}
+		if g != w {
+			return fmt.Errorf("table %s: column %s is %s, expected %s", table, w.Name, g.Type, w.Type)
+		}
+	}
+	return nil
+}

@@ -1,0 +1,177 @@
+package session
+
+import (
+	"schulit-lotse/domain"
+)
+
+// AddTask appends a task (validated, committed, undoable) and returns its id.
+func (s *Session) AddTask(t domain.Task) (int64, error) {
+	if err := t.Validate(); err != nil {
+		return 0, err
+	}
+	t.ID = 0
+	t.SortOrder = s.nextSortOrder()
+	var id int64
+	err := s.Execute(Command{
+		Name: "undo.add_task",
+		Do: func() error {
+			nt := t
+			nt.ID = id // on redo, reuse the id so later commands still find the task
+			if err := s.File.SaveTask(&nt); err != nil {
+				return err
+			}
+			id = nt.ID
+			s.Project.Tasks = append(s.Project.Tasks, nt)
+			return nil
+		},
+		Undo: func() error { return s.removeTask(id) },
+	})
+	return id, err
+}
+
+func (s *Session) nextSortOrder() int {
+	max := 0
+	for _, t := range s.Project.Tasks {
+		if t.SortOrder > max {
+			max = t.SortOrder
+		}
+	}
+	return max + 1
+}
+
+// UpdateTask applies change to a copy of the task, validates and commits it; undo restores the
+// previous values.
+func (s *Session) UpdateTask(id int64, name string, change func(t *domain.Task)) error {
+	i := s.Project.TaskIndex(id)
+	if i < 0 {
+		return errTaskGone
+	}
+	before := cloneTask(s.Project.Tasks[i])
+	after := cloneTask(before)
+	change(&after)
+	after.ID = id
+	if err := after.Validate(); err != nil {
+		return err
+	}
+	return s.Execute(Command{
+		Name: name,
+		Do:   func() error { return s.putTask(after) },
+		Undo: func() error { return s.putTask(before) },
+	})
+}
+
+// DeleteTask removes a task; undo puts it back with the same id and place.
+func (s *Session) DeleteTask(id int64) error {
+	i := s.Project.TaskIndex(id)
+	if i < 0 {
+		return errTaskGone
+	}
+	saved := cloneTask(s.Project.Tasks[i])
+	return s.Execute(Command{
+		Name: "undo.delete_task",
+		Do:   func() error { return s.removeTask(id) },
+		Undo: func() error {
+			t := cloneTask(saved)
+			if err := s.File.SaveTask(&t); err != nil {
+				return err
+			}
+			s.insertTaskAt(t, i)
+			return nil
+		},
+	})
+}
+
+// SetSettings changes the project settings (undoable).
+func (s *Session) SetSettings(next domain.Settings) error {
+	if err := domain.ValidateSettings(next); err != nil {
+		return err
+	}
+	prev := s.Project.Settings
+	apply := func(v domain.Settings) func() error {
+		return func() error {
+			old := s.Project.Settings
+			s.Project.Settings = v
+			if err := s.File.SaveProjectSettings(s.Project); err != nil {
+				s.Project.Settings = old
+				return err
+			}
+			return nil
+		}
+	}
+	return s.Execute(Command{Name: "undo.settings", Do: apply(next), Undo: apply(prev)})
+}
+
+// SetMeta changes the project's name, Schulträger and Bundesland (undoable).
+func (s *Session) SetMeta(next domain.Meta) error {
+	if next.Name == "" {
+		return domain.ErrProjectNameEmpty
+	}
+	prev := s.Project.Meta
+	apply := func(v domain.Meta) func() error {
+		return func() error {
+			old := s.Project.Meta
+			s.Project.Meta = v
+			if err := s.File.SaveProjectSettings(s.Project); err != nil {
+				s.Project.Meta = old
+				return err
+			}
+			return nil
+		}
+	}
+	return s.Execute(Command{Name: "undo.meta", Do: apply(next), Undo: apply(prev)})
+}
+
+func (s *Session) putTask(t domain.Task) error {
+	t = cloneTask(t)
+	if err := s.File.SaveTask(&t); err != nil {
+		return err
+	}
+	if i := s.Project.TaskIndex(t.ID); i >= 0 {
+		s.Project.Tasks[i] = t
+	} else {
+		s.Project.Tasks = append(s.Project.Tasks, t)
+	}
+	return nil
+}
+
+func (s *Session) removeTask(id int64) error {
+	if err := s.File.DeleteTask(id); err != nil {
+		return err
+	}
+	if i := s.Project.TaskIndex(id); i >= 0 {
+		s.Project.Tasks = append(s.Project.Tasks[:i], s.Project.Tasks[i+1:]...)
+	}
+	return nil
+}
+
+func (s *Session) insertTaskAt(t domain.Task, i int) {
+	if i < 0 || i > len(s.Project.Tasks) {
+		i = len(s.Project.Tasks)
+	}
+	s.Project.Tasks = append(s.Project.Tasks, domain.Task{})
+	copy(s.Project.Tasks[i+1:], s.Project.Tasks[i:])
+	s.Project.Tasks[i] = t
+}
+
+// cloneTask copies the pointer fields so that undo snapshots are not shared with the model.
+func cloneTask(t domain.Task) domain.Task {
+	if t.Effort != nil {
+		e := *t.Effort
+		t.Effort = &e
+	}
+	if t.ValidFrom != nil {
+		d := *t.ValidFrom
+		t.ValidFrom = &d
+	}
+	if t.PackageID != nil {
+		p := *t.PackageID
+		t.PackageID = &p
+	}
+	return t
+}
+
+type sessionError string
+
+func (e sessionError) Error() string { return string(e) }
+
+const errTaskGone = sessionError("err.task.gone")
