@@ -1,8 +1,20 @@
+// Command lotse is Schul-IT Lotse: the GUI by default, a few commands for scripts and checks.
 package main
 
 import (
-	_ "schulit-lotse/assets"
-	_ "schulit-lotse/persistence"
+	"os"
+
+	"schulit-lotse/ui"
+	"schulit-lotse/ui/cli"
 )
 
-func main() {}
+func main() {
+	if cli.IsCommand(os.Args[1:]) {
+		os.Exit(cli.Run(os.Args[1:], os.Stdout, os.Stderr))
+	}
+	path := ""
+	if len(os.Args) > 1 {
+		path = os.Args[1]
+	}
+	ui.Run(path)
+}
