@@ -1,6 +1,9 @@
 package domain
 
-import "sort"
+import (
+	"sort"
+	"strings"
+)
 
 // TotalHoursPerMonth sums the estimated hours per month of all tasks.
 func TotalHoursPerMonth(p *Project) float64 {
@@ -39,7 +42,7 @@ func hoursBy(p *Project, key func(Task) string) []ResponsibleHours {
 	idx := map[string]int{}
 	var out []ResponsibleHours
 	for _, t := range p.Tasks {
-		k := key(t)
+		k := strings.TrimSpace(key(t))
 		if !HasResponsible(k) {
 			k = ""
 		}
