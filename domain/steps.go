@@ -24,33 +24,32 @@ type Step struct {
 	Number int
 	Phase  Phase
 	Key    string
-	// Built reports whether the step's editor exists in this version.
-	Built bool
 }
 
 // Steps are the twelve steps in order.
 var Steps = []Step{
-	{1, PhaseInit, "inventory", true},
-	{2, PhaseInit, "needs", true},
-	{3, PhaseInit, "requirements", false},
-	{4, PhaseInit, "coverage", false},
-	{5, PhaseInit, "resources", false},
-	{6, PhaseDecision, "sourcing", false},
-	{7, PhaseAward, "sla", false},
-	{8, PhaseAward, "tender", false},
-	{9, PhaseAward, "contract", false},
-	{10, PhaseOperation, "kickoff", false},
-	{11, PhaseOperation, "structure", false},
-	{12, PhaseOperation, "monitoring", false},
+	{1, PhaseInit, "inventory"},
+	{2, PhaseInit, "needs"},
+	{3, PhaseInit, "requirements"},
+	{4, PhaseInit, "coverage"},
+	{5, PhaseInit, "resources"},
+	{6, PhaseDecision, "sourcing"},
+	{7, PhaseAward, "sla"},
+	{8, PhaseAward, "tender"},
+	{9, PhaseAward, "contract"},
+	{10, PhaseOperation, "kickoff"},
+	{11, PhaseOperation, "structure"},
+	{12, PhaseOperation, "monitoring"},
 }
 
 // Figure is one key figure of a step's summary; Key is a translation key, Value is formatted by
-// the caller.
+// the caller. Text carries a value that is not a number (a date, a winner's name).
 type Figure struct {
 	Key   string  `json:"key"`
 	Label string  `json:"label,omitempty"`
 	Value float64 `json:"value"`
 	Unit  string  `json:"unit,omitempty"`
+	Text  string  `json:"text,omitempty"`
 }
 
 // StepSummary is a step's state and key figures: what `lotse summary` prints and the overview shows.
@@ -63,27 +62,58 @@ type StepSummary struct {
 	Findings []Finding `json:"findings,omitempty"`
 }
 
+// StepEvaluator derives one step's state, figures and findings. Each step registers its own
+// (RegisterStep), so adding a step touches only that step's file.
+type StepEvaluator func(p *Project) (StepState, []Figure, []Finding)
+
+var evaluators = map[int]StepEvaluator{}
+
+// RegisterStep makes a step "built": its evaluator feeds the summary and the overview.
+func RegisterStep(number int, ev StepEvaluator) { evaluators[number] = ev }
+
+// StepBuilt reports whether a step has its rules in this version.
+func StepBuilt(number int) bool { _, ok := evaluators[number]; return ok }
+
 // Summarize derives every step's state and figures.
 func Summarize(p *Project) []StepSummary {
-	findings := TaskFindings(p)
-	byStep := map[int][]Finding{}
-	for _, f := range findings {
-		byStep[f.Step] = append(byStep[f.Step], f)
-	}
 	out := make([]StepSummary, 0, len(Steps))
 	for _, s := range Steps {
-		sum := StepSummary{Number: s.Number, Key: s.Key, Built: s.Built, State: StateOpen}
-		switch s.Number {
-		case 1:
-			sum.Figures = inventoryFigures(p)
-			sum.Findings = byStep[1]
-			sum.State = stateOf(len(p.Tasks) > 0, len(byStep[1]) == 0)
-		case 2:
-			sum.Figures = needsFigures(p)
-			sum.Findings = byStep[2]
-			sum.State = stateOf(anyPrioritised(p), len(p.Tasks) > 0 && len(byStep[2]) == 0)
+		sum := StepSummary{Number: s.Number, Key: s.Key, State: StateOpen}
+		if ev, ok := evaluators[s.Number]; ok {
+			sum.Built = true
+			sum.State, sum.Figures, sum.Findings = ev(p)
 		}
 		out = append(out, sum)
+	}
+	return out
+}
+
+// AllFindings collects the findings of every built step, in step order.
+func AllFindings(p *Project) []Finding {
+	var out []Finding
+	for _, s := range Summarize(p) {
+		out = append(out, s.Findings...)
+	}
+	return out
+}
+
+func init() {
+	RegisterStep(1, func(p *Project) (StepState, []Figure, []Finding) {
+		f := findingsOfStep(TaskFindings(p), 1)
+		return stateOf(len(p.Tasks) > 0, len(f) == 0), inventoryFigures(p), f
+	})
+	RegisterStep(2, func(p *Project) (StepState, []Figure, []Finding) {
+		f := findingsOfStep(TaskFindings(p), 2)
+		return stateOf(anyPrioritised(p), len(p.Tasks) > 0 && len(f) == 0), needsFigures(p), f
+	})
+}
+
+func findingsOfStep(all []Finding, step int) []Finding {
+	var out []Finding
+	for _, f := range all {
+		if f.Step == step {
+			out = append(out, f)
+		}
 	}
 	return out
 }
