@@ -1,0 +1,166 @@
+package archtest
+
+import (
+	"bytes"
+	"go/parser"
+	"go/token"
+	"io/fs"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+const module = "schulit-lotse"
+
+// rule forbids packages under Dir (a folder of the module) to depend on an import path that is
+// one of Forbidden or lies below it.
+type rule struct {
+	Dir       string
+	Forbidden []string
+}
+
+var rules = []rule{
+	{Dir: "domain", Forbidden: []string{"fyne.io/", "gorm.io/", "github.com/glebarez/", module + "/ui", module + "/persistence", module + "/reports"}},
+	{Dir: "persistence", Forbidden: []string{module + "/ui"}},
+	{Dir: "reports", Forbidden: []string{module + "/ui"}},
+}
+
+// forbidden reports which of imports a package in the rule's folder may not use.
+func (r rule) forbidden(imports []string) []string {
+	var bad []string
+	for _, imp := range imports {
+		for _, f := range r.Forbidden {
+			base := strings.TrimSuffix(f, "/")
+			if imp == base || strings.HasPrefix(imp, base+"/") {
+				bad = append(bad, imp)
+				break
+			}
+		}
+	}
+	sort.Strings(bad)
+	return bad
+}
+
+func TestRuleCatchesForbiddenImports(t *testing.T) {
+	domain := rules[0]
+	cases := []struct {
+		name    string
+		imports []string
+		want    []string
+	}{
+		{"stdlib only", []string{"fmt", "math", "sort", "time"}, nil},
+		{"fyne", []string{"fmt", "fyne.io/fyne/v2/widget"}, []string{"fyne.io/fyne/v2/widget"}},
+		{"gorm", []string{"gorm.io/gorm", "strings"}, []string{"gorm.io/gorm"}},
+		{"sqlite driver", []string{"github.com/glebarez/sqlite", "github.com/glebarez/go-sqlite"}, []string{"github.com/glebarez/go-sqlite", "github.com/glebarez/sqlite"}},
+		{"ui", []string{module + "/ui/session"}, []string{module + "/ui/session"}},
+		{"ui root", []string{module + "/ui"}, []string{module + "/ui"}},
+		{"a name that only starts like ui", []string{module + "/uitools"}, nil},
+		{"subpackage of domain", []string{module + "/domain/kpi"}, nil},
+	}
+	for _, c := range cases {
+		got := domain.forbidden(c.imports)
+		if strings.Join(got, ",") != strings.Join(c.want, ",") {
+			t.Errorf("%s: forbidden(%v) = %v, want %v", c.name, c.imports, got, c.want)
+		}
+	}
+	if got := rules[1].forbidden([]string{module + "/ui/steps", module + "/domain", "gorm.io/gorm"}); strings.Join(got, ",") != module+"/ui/steps" {
+		t.Errorf("persistence rule: got %v", got)
+	}
+}
+
+func repoRoot(t *testing.T) string {
+	t.Helper()
+	dir, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			return dir
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			t.Fatal("go.mod not found")
+		}
+		dir = parent
+	}
+}
+
+// TestDirectImports parses every .go file below each guarded folder — tests and files for
+// other platforms or build tags included — and checks its imports.
+func TestDirectImports(t *testing.T) {
+	root := repoRoot(t)
+	for _, r := range rules {
+		files := 0
+		err := filepath.WalkDir(filepath.Join(root, r.Dir), func(path string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			if d.IsDir() && (d.Name() == "testdata" || strings.HasPrefix(d.Name(), ".")) {
+				return filepath.SkipDir
+			}
+			if d.IsDir() || !strings.HasSuffix(path, ".go") {
+				return nil
+			}
+			f, err := parser.ParseFile(token.NewFileSet(), path, nil, parser.ImportsOnly)
+			if err != nil {
+				return err
+			}
+			files++
+			var imports []string
+			for _, imp := range f.Imports {
+				p, _ := strconv.Unquote(imp.Path.Value)
+				imports = append(imports, p)
+			}
+			if bad := r.forbidden(imports); len(bad) > 0 {
+				rel, _ := filepath.Rel(root, path)
+				t.Errorf("%s imports %v", rel, bad)
+			}
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if files == 0 {
+			t.Errorf("%s: no Go files found; the layering check would pass vacuously", r.Dir)
+		}
+	}
+}
+
+// TestTransitiveDeps asks the go tool for everything each guarded folder pulls in, test
+// dependencies included, so a forbidden package cannot sneak in through a helper.
+func TestTransitiveDeps(t *testing.T) {
+	goTool, err := exec.LookPath("go")
+	if err != nil {
+		goTool = filepath.Join(os.Getenv("GOROOT"), "bin", "go")
+	}
+	root := repoRoot(t)
+	for _, r := range rules {
+		cmd := exec.Command(goTool, "list", "-deps", "-test", "./"+r.Dir+"/...")
+		cmd.Dir = root
+		var stderr bytes.Buffer
+		cmd.Stderr = &stderr
+		out, err := cmd.Output()
+		if err != nil {
+			t.Fatalf("go list %s: %v\n%s", r.Dir, err, stderr.String())
+		}
+		deps := strings.Fields(string(out))
+		if len(deps) == 0 {
+			t.Fatalf("go list %s: no packages", r.Dir)
+		}
+		// go list -test names test variants "pkg [pkg.test]"; keep the import paths.
+		var paths []string
+		for _, d := range deps {
+			if !strings.HasPrefix(d, "[") {
+				paths = append(paths, d)
+			}
+		}
+		if bad := r.forbidden(paths); len(bad) > 0 {
+			t.Errorf("%s depends on %v", r.Dir, bad)
+		}
+	}
+}
