@@ -24,8 +24,11 @@ type Session struct {
 	Project *domain.Project
 
 	undo, redo []Command
-	listeners  []func()
+	listeners  []*listener
 }
+
+// listener is boxed so that Subscribe can find and remove exactly the one it added.
+type listener struct{ fn func() }
 
 // maxUndo bounds the history; older edits stay committed, they just cannot be undone.
 const maxUndo = 200
@@ -53,11 +56,26 @@ func Open(path string, opt persistence.OpenOptions) (*Session, error) {
 func (s *Session) ReadOnly() bool { return s.File.ReadOnly() }
 
 // OnChange registers a function called after every edit, undo and redo.
-func (s *Session) OnChange(fn func()) { s.listeners = append(s.listeners, fn) }
+func (s *Session) OnChange(fn func()) { s.Subscribe(fn) }
+
+// Subscribe is OnChange for views that go away: the returned function unregisters fn.
+func (s *Session) Subscribe(fn func()) (cancel func()) {
+	l := &listener{fn: fn}
+	s.listeners = append(s.listeners, l)
+	return func() {
+		for i, x := range s.listeners {
+			if x == l {
+				s.listeners = append(s.listeners[:i:i], s.listeners[i+1:]...)
+				return
+			}
+		}
+	}
+}
 
 func (s *Session) changed() {
-	for _, fn := range s.listeners {
-		fn()
+	// A listener may unsubscribe while we notify: iterate over a snapshot.
+	for _, l := range append([]*listener(nil), s.listeners...) {
+		l.fn()
 	}
 }
 

@@ -1,6 +1,8 @@
 package session
 
 import (
+	"reflect"
+
 	"schulit-lotse/domain"
 )
 
@@ -53,6 +55,9 @@ func (s *Session) UpdateTask(id int64, name string, change func(t *domain.Task))
 	if err := after.Validate(); err != nil {
 		return err
 	}
+	if reflect.DeepEqual(before, after) {
+		return nil // nothing changed: no commit, no empty undo step
+	}
 	return s.Execute(Command{
 		Name: name,
 		Do:   func() error { return s.putTask(after) },
@@ -87,6 +92,9 @@ func (s *Session) SetSettings(next domain.Settings) error {
 		return err
 	}
 	prev := s.Project.Settings
+	if prev == next {
+		return nil
+	}
 	apply := func(v domain.Settings) func() error {
 		return func() error {
 			old := s.Project.Settings
@@ -107,6 +115,9 @@ func (s *Session) SetMeta(next domain.Meta) error {
 		return domain.ErrProjectNameEmpty
 	}
 	prev := s.Project.Meta
+	if prev == next {
+		return nil
+	}
 	apply := func(v domain.Meta) func() error {
 		return func() error {
 			old := s.Project.Meta
