@@ -56,6 +56,9 @@ type header struct {
 	countValid  bool
 	userVersion uint32
 	appID       uint32
+	// rollbackJournal is false for a WAL file: opening one, even read-only, creates -wal and
+	// -shm files beside it, and its committed data may sit in a -wal file that was not sent.
+	rollbackJournal bool
 }
 
 func readHeader(path string) (header, int64, error) {
@@ -91,6 +94,7 @@ func readHeader(path string) (header, int64, error) {
 	h.countValid = binary.BigEndian.Uint32(buf[24:28]) == binary.BigEndian.Uint32(buf[92:96])
 	h.userVersion = binary.BigEndian.Uint32(buf[60:64])
 	h.appID = binary.BigEndian.Uint32(buf[68:72])
+	h.rollbackJournal = buf[18] == 1 && buf[19] == 1
 	return h, st.Size(), nil
 }
 
@@ -112,6 +116,9 @@ func checkHeader(path string) (header, error) {
 	}
 	if h.pageSize < 512 || h.pageSize&(h.pageSize-1) != 0 {
 		return h, refuse(path, ReasonDamaged, "page size %d", h.pageSize)
+	}
+	if !h.rollbackJournal {
+		return h, refuse(path, ReasonDamaged, "not in rollback journal mode (WAL)")
 	}
 	if h.countValid && size < h.pageSize*h.pageCount && !hasHotJournal(path) {
 		return h, refuse(path, ReasonDamaged, "%d bytes < %d pages", size, h.pageCount)
@@ -174,15 +181,18 @@ func checkIntegrity(path string, db *sql.DB) error {
 }
 
 func compareSchema(path string, db *sql.DB, exp *Schema) error {
-	rows, err := db.Query("SELECT type, name, tbl_name, COALESCE(sql,'') FROM sqlite_master")
+	rows, err := db.Query("SELECT type, name, tbl_name, COALESCE(sql,''), COALESCE(rootpage,0) FROM sqlite_master")
 	if err != nil {
 		return refuse(path, ReasonDamaged, err.Error())
 	}
-	type object struct{ typ, name, tbl, sql string }
+	type object struct {
+		typ, name, tbl, sql string
+		rootpage            int64
+	}
 	var objs []object
 	for rows.Next() {
 		var o object
-		if err := rows.Scan(&o.typ, &o.name, &o.tbl, &o.sql); err != nil {
+		if err := rows.Scan(&o.typ, &o.name, &o.tbl, &o.sql, &o.rootpage); err != nil {
 			rows.Close()
 			return refuse(path, ReasonDamaged, err.Error())
 		}
@@ -200,7 +210,8 @@ func compareSchema(path string, db *sql.DB, exp *Schema) error {
 	for _, o := range objs {
 		switch o.typ {
 		case "table":
-			if strings.HasPrefix(strings.ToUpper(strings.TrimSpace(o.sql)), "CREATE VIRTUAL") {
+			// A virtual table has no b-tree of its own (rootpage 0), however its SQL is spelled.
+			if o.rootpage == 0 || strings.HasPrefix(strings.ToUpper(strings.TrimSpace(o.sql)), "CREATE VIRTUAL") {
 				return refuse(path, ReasonForeignObj, "virtual table %s", o.name)
 			}
 			if o.name == "sqlite_sequence" || o.name == "sqlite_stat1" {
@@ -240,7 +251,8 @@ func compareSchema(path string, db *sql.DB, exp *Schema) error {
 }
 
 func tableColumns(db *sql.DB, table string) ([]Column, error) {
-	rows, err := db.Query(`SELECT name, type, "notnull", pk FROM pragma_table_info(?)`, table)
+	// table_xinfo, not table_info: the latter hides generated columns.
+	rows, err := db.Query(`SELECT name, type, "notnull", pk FROM pragma_table_xinfo(?)`, table)
 	if err != nil {
 		return nil, err
 	}
