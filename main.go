@@ -4,6 +4,8 @@ package main
 import (
 	"os"
 
+	_ "schulit-lotse/internal/localeenv" // first: German unless the locale names a language
+
 	"schulit-lotse/ui"
 	"schulit-lotse/ui/cli"
 )

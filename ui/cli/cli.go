@@ -1,14 +1,131 @@
-// Package cli is the command line of lotse: new, check, report, import, export, summary, … .
+// Package cli is the command line of lotse: new, check, summary, report, import, export and
+// the version. The GUI is the default; these commands serve scripts, tests and checks.
 package cli
 
-import "io"
+import (
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"time"
 
-// IsCommand reports whether the arguments name a command rather than a file to open.
-func IsCommand(args []string) bool {
-	return false
+	"fyne.io/fyne/v2/lang"
+
+	"schulit-lotse/assets"
+)
+
+// Version is printed by `lotse --version`; main sets it from the build.
+var Version = "0.1.0"
+
+// languagePref chooses the language of messages ("" = the system's); tests pin it.
+var languagePref = ""
+
+// now is the clock of commands that stamp dates; tests pin it.
+var now = time.Now
+
+// env is what a running command writes to.
+type env struct {
+	out, err io.Writer
+	lang     string
 }
 
-// Run executes a command and returns the process exit code.
-func Run(args []string, stdout, stderr io.Writer) int {
-	return 0
+type command struct {
+	run func(e *env, args []string) error
+}
+
+var commands = map[string]command{
+	"new":     {cmdNew},
+	"check":   {cmdCheck},
+	"summary": {cmdSummary},
+	"report":  {cmdReport},
+	"export":  {cmdExport},
+	"import":  {cmdImport},
+	"help":    {cmdHelp},
+	"version": {cmdVersion},
+}
+
+// laterCommands are part of the design and arrive with later versions.
+var laterCommands = map[string]bool{"kpi": true, "share": true, "demo-data": true}
+
+// IsCommand reports whether the arguments name a command rather than a file to open. A first
+// argument that is neither a known command nor an option nor an existing file or *.lotse path
+// is treated as a (mistyped) command, so it gets a message instead of an empty GUI.
+func IsCommand(args []string) bool {
+	if len(args) == 0 {
+		return false
+	}
+	a := args[0]
+	if _, ok := commands[a]; ok || laterCommands[a] {
+		return true
+	}
+	if strings.HasPrefix(a, "-") && a != "-" {
+		return true
+	}
+	if strings.HasSuffix(strings.ToLower(a), ".lotse") {
+		return false
+	}
+	_, err := os.Stat(a)
+	return err != nil
+}
+
+// Run executes a command and returns the process exit code. Errors go to stderr in the
+// user's language; no panic leaves this function.
+func Run(args []string, stdout, stderr io.Writer) (code int) {
+	e := &env{out: stdout, err: stderr, lang: assets.SetupLanguage(languagePref)}
+	defer func() {
+		if r := recover(); r != nil {
+			fmt.Fprintln(stderr, "lotse: "+lang.L("cli.err.internal", map[string]any{"Detail": fmt.Sprint(r)}))
+			code = exitFailure
+		}
+	}()
+	if len(args) == 0 {
+		cmdHelp(&env{out: stderr, err: stderr, lang: e.lang}, nil)
+		return exitUsage
+	}
+	name, rest := args[0], args[1:]
+	switch name {
+	case "-v", "--version":
+		name = "version"
+	case "-h", "--help":
+		name = "help"
+	}
+	var err error
+	if c, ok := commands[name]; ok {
+		err = c.run(e, rest)
+	} else if laterCommands[name] {
+		err = &laterError{what: "lotse " + name}
+	} else if strings.HasPrefix(name, "-") {
+		err = usagef("cli.err.unknown_option", map[string]any{"Option": name})
+	} else {
+		err = usagef("cli.err.unknown_command", map[string]any{"Command": name})
+	}
+	if err == nil {
+		return exitOK
+	}
+	msg, code := describe(err)
+	if msg != "" {
+		fmt.Fprintln(stderr, "lotse: "+msg)
+	}
+	return code
+}
+
+// positionals checks the number of positional arguments against the command's usage line.
+func positionals(p parsedArgs, n int, usage string) error {
+	if len(p.pos) != n {
+		return usagef("cli.err.arguments", map[string]any{"Usage": usage})
+	}
+	return nil
+}
+
+func cmdVersion(e *env, args []string) error {
+	if len(args) > 0 {
+		return usagef("cli.err.arguments", map[string]any{"Usage": "lotse --version"})
+	}
+	fmt.Fprintf(e.out, "%s %s\n", lang.L("app.name"), Version)
+	return nil
+}
+
+func cmdHelp(e *env, args []string) error {
+	fmt.Fprintln(e.out, lang.L("cli.help", map[string]any{"Version": Version}))
+	return nil
 }

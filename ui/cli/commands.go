@@ -1,0 +1,233 @@
+package cli
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"fyne.io/fyne/v2/lang"
+
+	"schulit-lotse/assets"
+	"schulit-lotse/domain"
+	"schulit-lotse/persistence"
+)
+
+const (
+	usageNew     = "lotse new [--sample] DATEI.lotse"
+	usageCheck   = "lotse check DATEI.lotse"
+	usageSummary = "lotse summary DATEI.lotse [--json]"
+	usageExport  = "lotse export DATEI.lotse --kind json AUSGABE.json"
+	usageImport  = "lotse import NEU.lotse --kind json QUELLE.json"
+	usageReport  = "lotse report DATEI.lotse -o AUSGABE.pdf [--type full]"
+)
+
+// requireProjectName refuses a file name that would not open as a project by double-click.
+func requireProjectName(path string) error {
+	if !strings.EqualFold(filepath.Ext(path), ".lotse") {
+		return failf("cli.err.not_lotse_name", map[string]any{"Path": path})
+	}
+	return nil
+}
+
+// openProject opens a project read-only (no lock, nothing written) and loads it.
+func openProject(path string) (*domain.Project, error) {
+	f, err := persistence.Open(path, persistence.OpenOptions{ReadOnly: true})
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return f.Load()
+}
+
+// createProject writes p as a new project file; an existing file is never overwritten.
+func createProject(path string, p *domain.Project) error {
+	if err := requireProjectName(path); err != nil {
+		return err
+	}
+	if _, err := os.Lstat(path); err == nil {
+		return failf("cli.err.exists", map[string]any{"Path": path})
+	}
+	f, err := persistence.Create(path, p)
+	if err != nil {
+		return err
+	}
+	return f.Close()
+}
+
+func cmdNew(e *env, args []string) error {
+	p, err := parseArgs(args, []option{{names: []string{"sample"}}})
+	if err != nil {
+		return err
+	}
+	if err := positionals(p, 1, usageNew); err != nil {
+		return err
+	}
+	path := p.pos[0]
+	var proj *domain.Project
+	if p.bools["sample"] {
+		proj, err = persistence.ParseJSON(assets.SampleJSON)
+		if err != nil {
+			return err
+		}
+		proj.Meta.CreatedAt = now().UTC().Truncate(1e9)
+	} else {
+		name := strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
+		if strings.TrimSpace(name) == "" {
+			name = lang.L("cli.new.default_name")
+		}
+		proj = domain.NewProject(name, now())
+	}
+	if err := createProject(path, proj); err != nil {
+		return err
+	}
+	fmt.Fprintln(e.out, lang.L("cli.new.done", map[string]any{"Path": path, "Name": proj.Meta.Name}))
+	return nil
+}
+
+func cmdCheck(e *env, args []string) error {
+	p, err := parseArgs(args, nil)
+	if err != nil {
+		return err
+	}
+	if err := positionals(p, 1, usageCheck); err != nil {
+		return err
+	}
+	proj, err := openProject(p.pos[0])
+	if err != nil {
+		return err
+	}
+	findings := domain.AllFindings(proj)
+	if len(findings) == 0 {
+		fmt.Fprintln(e.out, lang.L("cli.check.ok", map[string]any{"Tasks": len(proj.Tasks)}))
+		return nil
+	}
+	for _, f := range findings {
+		fmt.Fprintln(e.out, findingLine(f))
+	}
+	return silentExit(exitFindings)
+}
+
+// findingLine is one finding as the check and the summary print it.
+func findingLine(f domain.Finding) string {
+	return lang.L("cli.finding", map[string]any{
+		"Step":     f.Step,
+		"Severity": lang.L("cli.severity." + string(f.Severity)),
+		"Text":     lang.L(f.Code, map[string]any{"Subject": f.Subject}),
+	})
+}
+
+// kindOf reads --kind: json is built, the other kinds of the design follow later.
+func kindOf(p parsedArgs, later []string, usage string) error {
+	kind, ok := p.val("kind")
+	if !ok {
+		return usagef("cli.err.kind_missing", map[string]any{"Usage": usage})
+	}
+	if kind == "json" {
+		return nil
+	}
+	for _, k := range later {
+		if kind == k {
+			return &laterError{what: "--kind " + kind}
+		}
+	}
+	return usagef("cli.err.kind_unknown", map[string]any{"Kind": kind, "Usage": usage})
+}
+
+func cmdExport(e *env, args []string) error {
+	p, err := parseArgs(args, []option{{names: []string{"kind"}, takesValue: true}})
+	if err != nil {
+		return err
+	}
+	if err := positionals(p, 2, usageExport); err != nil {
+		return err
+	}
+	if err := kindOf(p, []string{"tasks", "raci", "communication"}, usageExport); err != nil {
+		return err
+	}
+	src, out := p.pos[0], p.pos[1]
+	if strings.EqualFold(filepath.Ext(out), ".lotse") {
+		return failf("cli.err.export_over_project", map[string]any{"Path": out})
+	}
+	proj, err := openProject(src)
+	if err != nil {
+		return err
+	}
+	var buf bytes.Buffer
+	if err := persistence.ExportJSON(&buf, proj); err != nil {
+		return err
+	}
+	if out == "-" {
+		_, err := e.out.Write(buf.Bytes())
+		return err
+	}
+	if err := writeFileAtomic(out, func(f *os.File) error { _, err := f.Write(buf.Bytes()); return err }); err != nil {
+		return err
+	}
+	fmt.Fprintln(e.out, lang.L("cli.export.done", map[string]any{"Path": out, "Tasks": len(proj.Tasks)}))
+	return nil
+}
+
+func cmdImport(e *env, args []string) error {
+	p, err := parseArgs(args, []option{{names: []string{"kind"}, takesValue: true}, {names: []string{"format"}, takesValue: true}})
+	if err != nil {
+		return err
+	}
+	if err := positionals(p, 2, usageImport); err != nil {
+		return err
+	}
+	if err := kindOf(p, []string{"tasks", "tickets", "calls", "survey", "holidays"}, usageImport); err != nil {
+		return err
+	}
+	if f, ok := p.val("format"); ok && f != "auto" && f != "json" {
+		return usagef("cli.err.format_unknown", map[string]any{"Format": f})
+	}
+	target, src := p.pos[0], p.pos[1]
+	if err := requireProjectName(target); err != nil {
+		return err
+	}
+	if _, err := os.Lstat(target); err == nil {
+		return failf("cli.err.exists", map[string]any{"Path": target})
+	}
+	data, err := os.ReadFile(src)
+	if err != nil {
+		return err
+	}
+	proj, err := persistence.ParseJSON(data)
+	if err != nil {
+		return err
+	}
+	if err := createProject(target, proj); err != nil {
+		return err
+	}
+	fmt.Fprintln(e.out, lang.L("cli.import.done", map[string]any{"Path": target, "Tasks": len(proj.Tasks)}))
+	return nil
+}
+
+// writeFileAtomic writes a file beside its target under a temporary name, syncs it and renames
+// it into place, so a reader never sees half a file.
+func writeFileAtomic(path string, write func(f *os.File) error) error {
+	tf, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
+	if err != nil {
+		return err
+	}
+	tmp := tf.Name()
+	err = write(tf)
+	if err == nil {
+		err = tf.Sync()
+	}
+	if cerr := tf.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Chmod(tmp, 0o644)
+	}
+	if err == nil {
+		err = os.Rename(tmp, path)
+	}
+	if err != nil {
+		os.Remove(tmp)
+	}
+	return err
+}

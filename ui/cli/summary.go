@@ -1,0 +1,195 @@
+package cli
+
+import (
+	"encoding/json"
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"fyne.io/fyne/v2/lang"
+
+	"schulit-lotse/assets"
+	"schulit-lotse/domain"
+)
+
+// SummaryFormat names the JSON document of `lotse summary --json`.
+const SummaryFormat = "schulit-lotse-summary"
+
+// summaryDoc is the stable, language-independent JSON of `lotse summary --json`: keys are the
+// translation keys of the figures and findings, values are rounded to two decimals.
+type summaryDoc struct {
+	Format  string        `json:"format"`
+	Version int           `json:"version"`
+	Project summaryMeta   `json:"project"`
+	Steps   []summaryStep `json:"steps"`
+}
+
+type summaryMeta struct {
+	Name         string `json:"name"`
+	Schultraeger string `json:"schultraeger"`
+	Bundesland   string `json:"bundesland"`
+}
+
+type summaryStep struct {
+	Number   int              `json:"number"`
+	Key      string           `json:"key"`
+	Phase    int              `json:"phase"`
+	Built    bool             `json:"built"`
+	State    string           `json:"state"`
+	Figures  []summaryFigure  `json:"figures"`
+	Findings []summaryFinding `json:"findings"`
+}
+
+type summaryFigure struct {
+	Key   string  `json:"key"`
+	Label string  `json:"label,omitempty"`
+	Value float64 `json:"value"`
+	Unit  string  `json:"unit,omitempty"`
+	Text  string  `json:"text,omitempty"`
+}
+
+type summaryFinding struct {
+	Severity string `json:"severity"`
+	Code     string `json:"code"`
+	Subject  string `json:"subject"`
+	EntityID int64  `json:"entityId"`
+}
+
+func round2(v float64) float64 { return math.Round(v*100) / 100 }
+
+func buildSummary(p *domain.Project) summaryDoc {
+	phase := map[int]int{}
+	for _, s := range domain.Steps {
+		phase[s.Number] = int(s.Phase)
+	}
+	doc := summaryDoc{
+		Format: SummaryFormat, Version: 1,
+		Project: summaryMeta{Name: p.Meta.Name, Schultraeger: p.Meta.Schultraeger, Bundesland: string(p.Meta.Bundesland)},
+		Steps:   []summaryStep{},
+	}
+	for _, s := range domain.Summarize(p) {
+		st := summaryStep{Number: s.Number, Key: s.Key, Phase: phase[s.Number], Built: s.Built, State: string(s.State),
+			Figures: []summaryFigure{}, Findings: []summaryFinding{}}
+		for _, f := range s.Figures {
+			st.Figures = append(st.Figures, summaryFigure{Key: f.Key, Label: f.Label, Value: round2(f.Value), Unit: f.Unit, Text: f.Text})
+		}
+		for _, f := range s.Findings {
+			st.Findings = append(st.Findings, summaryFinding{Severity: string(f.Severity), Code: f.Code, Subject: f.Subject, EntityID: f.EntityID})
+		}
+		doc.Steps = append(doc.Steps, st)
+	}
+	return doc
+}
+
+func cmdSummary(e *env, args []string) error {
+	p, err := parseArgs(args, []option{{names: []string{"json"}}})
+	if err != nil {
+		return err
+	}
+	if err := positionals(p, 1, usageSummary); err != nil {
+		return err
+	}
+	proj, err := openProject(p.pos[0])
+	if err != nil {
+		return err
+	}
+	doc := buildSummary(proj)
+	if p.bools["json"] {
+		enc := json.NewEncoder(e.out)
+		enc.SetIndent("", "  ")
+		enc.SetEscapeHTML(false)
+		return enc.Encode(doc)
+	}
+	writeSummaryText(e, doc)
+	return nil
+}
+
+// formatNumber prints at most two decimals, without trailing zeros, with the language's
+// decimal separator.
+func formatNumber(v float64, language string) string {
+	s := strconv.FormatFloat(round2(v), 'f', -1, 64)
+	if s == "-0" {
+		s = "0"
+	}
+	if language == assets.German {
+		s = strings.Replace(s, ".", ",", 1)
+	}
+	return s
+}
+
+func figureValue(f summaryFigure, language string) string {
+	if f.Text != "" {
+		return f.Text
+	}
+	s := formatNumber(f.Value, language)
+	if f.Unit != "" {
+		s += " " + f.Unit
+	}
+	return s
+}
+
+func figureLabel(f summaryFigure) string {
+	label := f.Label
+	if f.Key == "fig.hours_of" && label == "" {
+		label = lang.L("fig.no_responsible")
+	}
+	return lang.L(f.Key, map[string]any{"Label": label})
+}
+
+func pad(s string, width int) string {
+	if n := utf8.RuneCountInString(s); n < width {
+		return s + strings.Repeat(" ", width-n)
+	}
+	return s
+}
+
+func padLeft(s string, width int) string {
+	if n := utf8.RuneCountInString(s); n < width {
+		return strings.Repeat(" ", width-n) + s
+	}
+	return s
+}
+
+// writeSummaryText prints the summary as aligned plain text: a line per step with its state,
+// then its figures (label left, value right-aligned) and its findings.
+func writeSummaryText(e *env, doc summaryDoc) {
+	fmt.Fprintln(e.out, lang.L("cli.summary.header", map[string]any{
+		"Name": doc.Project.Name, "Schultraeger": orDash(doc.Project.Schultraeger), "Bundesland": orDash(doc.Project.Bundesland),
+	}))
+	labelW, valueW, titleW := 0, 0, 0
+	for _, s := range doc.Steps {
+		titleW = max(titleW, utf8.RuneCountInString(lang.L("step."+s.Key+".title")))
+		for _, f := range s.Figures {
+			labelW = max(labelW, utf8.RuneCountInString(figureLabel(f)))
+			valueW = max(valueW, utf8.RuneCountInString(figureValue(f, e.lang)))
+		}
+	}
+	lastPhase := 0
+	for _, s := range doc.Steps {
+		if s.Phase != lastPhase {
+			fmt.Fprintln(e.out)
+			fmt.Fprintln(e.out, strings.ToUpper(lang.L(fmt.Sprintf("phase.%d", s.Phase))))
+			lastPhase = s.Phase
+		}
+		state := lang.L("state." + s.State)
+		if !s.Built {
+			state += " " + lang.L("cli.summary.later")
+		}
+		fmt.Fprintf(e.out, "%2d  %s  %s\n", s.Number, pad(lang.L("step."+s.Key+".title"), titleW), state)
+		for _, f := range s.Figures {
+			fmt.Fprintf(e.out, "      %s  %s\n", pad(figureLabel(f), labelW), padLeft(figureValue(f, e.lang), valueW))
+		}
+		for _, f := range s.Findings {
+			fmt.Fprintf(e.out, "      – %s\n", lang.L(f.Code, map[string]any{"Subject": f.Subject}))
+		}
+	}
+}
+
+func orDash(s string) string {
+	if strings.TrimSpace(s) == "" {
+		return "–"
+	}
+	return s
+}
