@@ -243,3 +243,25 @@ func TestZeroFieldsFindsGaps(t *testing.T) {
 		t.Fatalf("zeroFields = %v, want %v", got, want)
 	}
 }
+
+// sampleLikeProject is a small project like the sample "Musterstadt": the seed's four example
+// tasks of steps 1–2, two packages, nothing of the later steps.
+func sampleLikeProject() *domain.Project {
+	p := domain.NewProject("Musterstadt", time.Date(2026, 2, 1, 10, 0, 0, 0, time.UTC))
+	p.Meta.Schultraeger = "Stadt Musterstadt"
+	p.Settings.PriorityMode = domain.PriorityMustNice
+	h := func(v float64) *domain.Effort { return &domain.Effort{Value: v, Unit: domain.HoursPerMonth} }
+	p.Packages = []domain.Package{{ID: 1, Name: "User-Management", Color: "#4e79a7", SortOrder: 1},
+		{ID: 2, Name: "Störungsbeseitigung", Color: "#e15759", SortOrder: 2}}
+	p.Tasks = []domain.Task{
+		{ID: 1, Name: "IServ-Nutzer anlegen", Responsible: "Teammitglied Schul-IT", Effort: h(2),
+			Note: "Rückfragen bei der Schule sind häufig", Priority: domain.Priority{Rank: 4}, PackageID: i64(1), SortOrder: 1},
+		{ID: 2, Name: "Erstlöseversuche bei Störungen in Schule", Responsible: "Lehrkraft mit Entlastungsstunden", Effort: h(4),
+			Priority: domain.Priority{Rank: 4}, Critical: true, PackageID: i64(2), SortOrder: 2},
+		{ID: 3, Name: "Zuweisen von Updates im MDM", Responsible: "Teammitglied Schul-IT", Effort: h(2),
+			Note: "nur für einen Teil der Geräte", Priority: domain.Priority{Rank: 4}, SortOrder: 3},
+		{ID: 4, Name: "Wartung der Schüler-Tablets", Responsible: "noch nicht definiert", Effort: h(10),
+			Note: "ab dem kommenden Schuljahr", IsNew: true, ValidFrom: day(2026, 8, 1), Priority: domain.Priority{Rank: 4}, SortOrder: 4},
+	}
+	return p
+}

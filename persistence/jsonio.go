@@ -27,7 +27,7 @@ func ExportJSON(w io.Writer, p *domain.Project) error {
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
-	return enc.Encode(Document{Format: JSONFormat, Version: JSONVersion, Project: p})
+	return enc.Encode(Document{Format: JSONFormat, Version: JSONVersion, Project: withEmptyLists(p)})
 }
 
 // ImportError reports a JSON document that cannot become a project; Key is a translation key.
@@ -45,9 +45,9 @@ func ParseJSON(data []byte) (*domain.Project, error) {
 	dec.DisallowUnknownFields()
 	var doc Document
 	if err := dec.Decode(&doc); err != nil {
-		return nil, &ImportError{Key: "json.invalid", Detail: err.Error()}
+		return nil, decodeError(err)
 	}
-	if dec.More() {
+	if _, err := dec.Token(); err != io.EOF { // More() would let a stray "]" or "}" through
 		return nil, &ImportError{Key: "json.invalid", Detail: "trailing data"}
 	}
 	if doc.Format != JSONFormat {
@@ -72,6 +72,9 @@ func ParseJSON(data []byte) (*domain.Project, error) {
 			return nil, &ImportError{Key: "json.duplicate_id", Detail: fmt.Sprintf("task %d", t.ID)}
 		}
 		seen[t.ID] = true
+	}
+	if err := checkDocument(p); err != nil {
+		return nil, err
 	}
 	return p, nil
 }
