@@ -1,0 +1,192 @@
+package reports
+
+import (
+	"strconv"
+	"strings"
+	"time"
+
+	"schulit-lotse/domain"
+)
+
+// The table of contents uses fixed line heights, so its page count follows from the number of
+// entries alone (tocLayout) and the page numbers measured in the first run stay true.
+const (
+	tocHeadH   = 16.0
+	tocLevel0H = 8.0
+	tocLevel1H = 6.5
+	tocNumberW = 10.0
+	tocPageW   = 14.0
+	a4Height   = 297.0
+)
+
+type tocSlot struct {
+	entry int
+	y     float64
+}
+
+// tocLayout places the entries on portrait pages; one (possibly empty) page at least.
+func tocLayout(entries []tocEntry) [][]tocSlot {
+	pages := [][]tocSlot{nil}
+	y := marginTop + tocHeadH
+	bottom := a4Height - marginBottom
+	for i, e := range entries {
+		h := tocLevel0H
+		if e.Level > 0 {
+			h = tocLevel1H
+		}
+		if y+h > bottom {
+			pages = append(pages, nil)
+			y = marginTop
+		}
+		pages[len(pages)-1] = append(pages[len(pages)-1], tocSlot{entry: i, y: y})
+		y += h
+	}
+	return pages
+}
+
+func (r *Report) tableOfContents(entries []tocEntry) {
+	pdf := r.pdf
+	for pi, slots := range tocLayout(entries) {
+		r.NewPage(Portrait)
+		if pi == 0 {
+			r.setFont("B", headingSize)
+			r.setText(colorText)
+			pdf.CellFormat(r.Width(), lineHeight(headingSize), tr("reports.toc"), "", 2, "L", false, 0, "")
+			r.rule()
+			if len(entries) == 0 {
+				pdf.SetY(marginTop + tocHeadH)
+				r.Paragraph(tr("reports.toc.empty"))
+			}
+		}
+		for _, s := range slots {
+			r.tocLine(entries[s.entry], s.y)
+		}
+	}
+}
+
+func (r *Report) tocLine(e tocEntry, y float64) {
+	pdf := r.pdf
+	h, size, style, indent := tocLevel0H, 11.0, "B", 0.0
+	if e.Level > 0 {
+		h, size, style, indent = tocLevel1H, 10.0, "", tocNumberW
+	}
+	r.setFont(style, size)
+	r.setText(colorText)
+	x := r.Left() + indent
+	if e.Number != "" {
+		pdf.SetXY(x, y)
+		pdf.CellFormat(tocNumberW, h, e.Number, "", 0, "L", false, 0, "")
+	}
+	if e.Level == 0 {
+		x += tocNumberW
+	}
+	pageX := r.Right() - tocPageW
+	title := r.fit(e.Title, pageX-x-6)
+	pdf.SetXY(x, y)
+	pdf.CellFormat(pageX-x, h, title, "", 0, "L", false, 0, "")
+	// Dotted leader from the end of the title to the page number, drawn, not typed.
+	from := x + pdf.GetStringWidth(title) + 2*cellMargin + 1
+	to := pageX + tocPageW - cellMargin - pdf.GetStringWidth(strconv.Itoa(e.Page)) - 1.5
+	if to > from {
+		pdf.SetDrawColor(colorRule.R, colorRule.G, colorRule.B)
+		pdf.SetLineWidth(0.25)
+		pdf.SetDashPattern([]float64{0.3, 1.2}, 0)
+		base := y + h/2 + size*0.3528*0.3
+		pdf.Line(from, base, to, base)
+		pdf.SetDashPattern([]float64{}, 0)
+	}
+	pdf.SetXY(pageX, y)
+	pdf.CellFormat(tocPageW, h, strconv.Itoa(e.Page), "", 0, "R", false, 0, "")
+	id := pdf.AddLink()
+	r.links = append(r.links, id)
+	pdf.Link(r.Left(), y, r.Width(), h, id)
+}
+
+// titlePage is page 1: report, project, Schulträger, Bundesland and date. Every field is
+// limited in lines so the page never overflows.
+func (r *Report) titlePage(p *domain.Project, date time.Time) {
+	pdf := r.pdf
+	r.noHeader = true
+	r.NewPage(Portrait)
+	r.noHeader = false
+
+	pdf.SetY(55)
+	r.setFont("", 12)
+	r.setText(colorMuted)
+	pdf.CellFormat(r.Width(), lineHeight(12), tr("app.name"), "", 2, "L", false, 0, "")
+	r.setFont("B", 30)
+	r.setText(colorText)
+	pdf.CellFormat(r.Width(), lineHeight(30), tr("reports.title"), "", 2, "L", false, 0, "")
+	r.setFont("", 12)
+	r.setText(colorMuted)
+	r.limitedLines(tr("reports.subtitle"), 12, 2)
+	r.Gap(3)
+	r.rule()
+	r.Gap(10)
+
+	name := line(p.Meta.Name)
+	if name == "" {
+		name = tr("reports.unnamed")
+	}
+	r.setFont("B", 20)
+	r.setText(colorText)
+	r.limitedLines(name, 20, 3)
+	r.Gap(8)
+
+	fields := [][2]string{
+		{tr("reports.meta.schultraeger"), p.Meta.Schultraeger},
+		{tr("reports.meta.bundesland"), bundeslandName(p.Meta.Bundesland)},
+		{tr("reports.meta.date"), formatDate(date)},
+	}
+	labelW := 45.0
+	for _, f := range fields {
+		y := pdf.GetY()
+		r.setFont("B", 11)
+		r.setText(colorMuted)
+		pdf.SetXY(r.Left(), y)
+		pdf.CellFormat(labelW, lineHeight(11), f[0], "", 0, "L", false, 0, "")
+		r.setFont("", 11)
+		r.setText(colorText)
+		value := line(f[1])
+		if value == "" {
+			value = "–"
+		}
+		lines := r.split(value, r.Width()-labelW)
+		if len(lines) > 3 {
+			lines = append(lines[:2], r.fit(lines[2]+" "+lines[3], r.Width()-labelW))
+		}
+		for i, l := range lines {
+			pdf.SetXY(r.Left()+labelW, y+float64(i)*lineHeight(11))
+			pdf.CellFormat(r.Width()-labelW, lineHeight(11), l, "", 0, "L", false, 0, "")
+		}
+		pdf.SetXY(r.Left(), y+float64(len(lines))*lineHeight(11)+2)
+	}
+
+	pdf.SetY(r.Bottom() - 3*lineHeight(smallSize))
+	r.setFont("", smallSize)
+	r.setText(colorMuted)
+	r.limitedLines(tr("reports.title_note"), smallSize, 3)
+}
+
+// limitedLines writes text in the current font (size for the line height), at most n lines;
+// the last one ends in an ellipsis when text is cut.
+func (r *Report) limitedLines(text string, size float64, n int) {
+	lines := r.split(clean(text, true), r.Width())
+	if len(lines) > n {
+		lines = append(lines[:n-1], r.fit(strings.Join(lines[n-1:n+1], " "), r.Width()))
+	}
+	for _, l := range lines {
+		r.pdf.SetX(r.Left())
+		r.pdf.CellFormat(r.Width(), lineHeight(size), l, "", 2, "L", false, 0, "")
+	}
+}
+
+// bundeslandName is the state's full name, or the code as written when unknown.
+func bundeslandName(b domain.Bundesland) string {
+	for _, known := range domain.Bundeslaender {
+		if known == b {
+			return tr("reports.bundesland." + string(b))
+		}
+	}
+	return string(b)
+}

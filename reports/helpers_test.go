@@ -1,0 +1,137 @@
+package reports
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"schulit-lotse/assets"
+	"schulit-lotse/domain"
+)
+
+var fixedDate = time.Date(2026, 11, 20, 9, 30, 0, 0, time.UTC)
+
+func TestMain(m *testing.M) {
+	assets.SetupLanguage(assets.German)
+	os.Exit(m.Run())
+}
+
+func hours(v float64) *domain.Effort { return &domain.Effort{Value: v, Unit: domain.HoursPerMonth} }
+
+// seedProject holds the example rows of the seed's Abb. 2–4, prioritised as vorrangig, with the
+// second one marked critical.
+func seedProject() *domain.Project {
+	p := domain.NewProject("Schul-IT Musterstadt", fixedDate)
+	p.Meta.Schultraeger = "Stadt Musterstadt, Schulamt, Große Straße 7"
+	p.Meta.Bundesland = "NI"
+	p.Settings.PriorityMode = domain.PriorityMustNice
+	from := domain.NewDate(2027, 8, 1)
+	p.Tasks = []domain.Task{
+		{ID: 1, SortOrder: 1, Name: "IServ-Nutzer anlegen", Responsible: "Teammitglied Schul-IT", Effort: hours(2),
+			Note: "Oft Rücksprache mit Schule notwendig, um alle Infos zu bekommen", Priority: domain.Priority{Rank: 4}},
+		{ID: 2, SortOrder: 2, Name: "Erstlöseversuche bei Störungen in Schule", Responsible: "Lehrkraft mit Entlastungsstunden",
+			Effort: hours(4), Priority: domain.Priority{Rank: 4}, Critical: true},
+		{ID: 3, SortOrder: 3, Name: "Zuweisen von Updates im MDM", Responsible: "Teammitglied Schul-IT", Effort: hours(2),
+			Note: "MDM nur nutzbar für einen Teil der Geräte", Priority: domain.Priority{Rank: 4}},
+		{ID: 4, SortOrder: 4, Name: "Wartung der Schüler-Tablets", Responsible: "Noch nicht definiert", Effort: hours(10),
+			Note: "Ab dem kommenden Schuljahr", IsNew: true, ValidFrom: &from, Priority: domain.Priority{Rank: 4}},
+	}
+	return p
+}
+
+// manyTasks adds n numbered tasks (ROW-0001 …) with notes of varying length.
+func manyTasks(p *domain.Project, n int) {
+	people := []string{"Teammitglied Schul-IT", "Lehrkraft mit Entlastungsstunden", "Schulsekretariat", "Medienzentrum des Kreises"}
+	for i := 1; i <= n; i++ {
+		note := strings.Repeat("Abstimmung mit der Schulleitung nötig. ", i%4)
+		p.Tasks = append(p.Tasks, domain.Task{
+			ID: int64(1000 + i), SortOrder: 1000 + i,
+			Name:        fmt.Sprintf("ROW-%04d Aufgabe für Schule Nr. %d", i, i),
+			Responsible: people[i%len(people)],
+			Effort:      &domain.Effort{Value: float64(i%7) + 0.5, Unit: domain.EffortUnits[i%len(domain.EffortUnits)]},
+			Note:        note,
+			Priority:    domain.Priority{Rank: i%5 + 1},
+			Critical:    i%17 == 0,
+		})
+	}
+}
+
+func needTool(t testing.TB, name string) string {
+	t.Helper()
+	path, err := exec.LookPath(name)
+	if err != nil {
+		t.Fatalf("%s is needed to check the PDF but is not installed: apt-get install poppler-utils", name)
+	}
+	return path
+}
+
+// writeReport writes the report for p into a temp dir and returns its path and bytes.
+func writeReport(t testing.TB, p *domain.Project) (string, []byte) {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := WriteGesamtbericht(&buf, p, Options{Date: fixedDate}); err != nil {
+		t.Fatalf("WriteGesamtbericht: %v", err)
+	}
+	path := filepath.Join(t.TempDir(), "bericht.pdf")
+	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path, buf.Bytes()
+}
+
+// pageTexts runs pdftotext over the whole file and returns the text of each page (index 0 = page 1).
+func pageTexts(t testing.TB, path string, layout bool) []string {
+	t.Helper()
+	bin := needTool(t, "pdftotext")
+	args := []string{"-enc", "UTF-8"}
+	if layout {
+		args = append(args, "-layout")
+	}
+	out, err := exec.Command(bin, append(args, path, "-")...).Output()
+	if err != nil {
+		t.Fatalf("pdftotext failed (invalid PDF?): %v", err)
+	}
+	pages := strings.Split(string(out), "\f")
+	if n := len(pages); n > 0 && strings.TrimSpace(pages[n-1]) == "" {
+		pages = pages[:n-1]
+	}
+	return pages
+}
+
+// pageText is one page (1-based) through pdftotext -f n -l n.
+func pageText(t testing.TB, path string, n int) string {
+	t.Helper()
+	bin := needTool(t, "pdftotext")
+	out, err := exec.Command(bin, "-enc", "UTF-8", "-f", fmt.Sprint(n), "-l", fmt.Sprint(n), path, "-").Output()
+	if err != nil {
+		t.Fatalf("pdftotext page %d: %v", n, err)
+	}
+	return string(out)
+}
+
+// pdfPageCount asks pdfinfo, which also proves the file parses.
+func pdfPageCount(t testing.TB, path string) int {
+	t.Helper()
+	bin := needTool(t, "pdfinfo")
+	out, err := exec.Command(bin, path).CombinedOutput()
+	if err != nil {
+		t.Fatalf("pdfinfo rejects the PDF: %v\n%s", err, out)
+	}
+	for _, l := range strings.Split(string(out), "\n") {
+		if rest, ok := strings.CutPrefix(l, "Pages:"); ok {
+			var n int
+			fmt.Sscan(strings.TrimSpace(rest), &n)
+			return n
+		}
+	}
+	t.Fatalf("pdfinfo printed no page count:\n%s", out)
+	return 0
+}
+
+// squash removes the line breaks and spacing pdftotext puts into wrapped cells.
+func squash(s string) string { return strings.Join(strings.Fields(s), " ") }

@@ -1,0 +1,135 @@
+package reports
+
+import (
+	"sort"
+
+	"schulit-lotse/domain"
+)
+
+// Step 1, Bestandsaufnahme: the tasks as they are done today (the seed's Abb. 2) and the
+// monthly workload of each person or group. Future tasks (neu) belong to step 2.
+func init() {
+	registerSection(section{
+		Step:  1,
+		Has:   func(p *domain.Project) bool { return len(p.Tasks) > 0 },
+		Write: writeInventory,
+	})
+}
+
+func writeInventory(r *Report, p *domain.Project) {
+	r.Section(1, stepTitle(1))
+	r.Paragraph(tr("reports.inventory.intro"))
+
+	var current []domain.Task
+	newCount := 0
+	for _, t := range orderedTasks(p) {
+		if t.IsNew {
+			newCount++
+			continue
+		}
+		current = append(current, t)
+	}
+
+	if len(current) == 0 {
+		r.Paragraph(tr("reports.inventory.none"))
+	} else {
+		var total float64
+		rows := make([][]string, 0, len(current))
+		for _, t := range current {
+			total += t.HoursPerMonth(p.Settings)
+			rows = append(rows, []string{t.Name, t.Responsible, hoursCell(t, p.Settings), t.Note})
+		}
+		r.Table(Table{
+			Columns: []Column{
+				{Title: tr("reports.col.task"), Width: 30},
+				{Title: tr("reports.col.responsible"), Width: 22},
+				{Title: tr("reports.col.hours"), Width: 17, Align: AlignRight},
+				{Title: tr("reports.col.note"), Width: 31},
+			},
+			Rows:  rows,
+			Foot:  [][]string{{tr("reports.total"), "", formatHours(total), ""}},
+			Zebra: true,
+		})
+	}
+	if newCount > 0 {
+		r.Note(tr("reports.inventory.new_elsewhere", map[string]any{"Count": newCount}))
+	}
+
+	if len(current) > 0 {
+		r.Subsection(tr("reports.inventory.workload"))
+		r.Paragraph(tr("reports.inventory.workload_intro"))
+		r.Table(workloadTable(p, current))
+	}
+
+	findings(r, p, func(f domain.Finding) bool { return f.Step == 1 && !isNewTask(p, f.EntityID) })
+}
+
+// workloadTable sums hours per month per responsible person or group.
+func workloadTable(p *domain.Project, tasks []domain.Task) Table {
+	q := *p
+	q.Tasks = tasks
+	byResp := domain.HoursByResponsible(&q)
+	total := domain.TotalHoursPerMonth(&q)
+	rows := make([][]string, 0, len(byResp))
+	for _, h := range byResp {
+		name := h.Responsible
+		if name == "" {
+			name = tr("fig.no_responsible")
+		}
+		share := "–"
+		if total > 0 {
+			share = formatNumber(h.Hours/total*100) + " %"
+		}
+		rows = append(rows, []string{name, formatNumber(float64(h.Tasks)), formatHours(h.Hours), share})
+	}
+	return Table{
+		Columns: []Column{
+			{Title: tr("reports.col.responsible"), Width: 46},
+			{Title: tr("reports.col.tasks"), Width: 14, Align: AlignRight},
+			{Title: tr("reports.col.hours"), Width: 20, Align: AlignRight},
+			{Title: tr("reports.col.share"), Width: 20, Align: AlignRight},
+		},
+		Rows:  rows,
+		Foot:  [][]string{{tr("reports.total"), formatNumber(float64(len(tasks))), formatHours(total), "100 %"}},
+		Zebra: true,
+	}
+}
+
+// hoursCell is the effort in hours per month, with the unit it was entered in when that differs.
+func hoursCell(t domain.Task, s domain.Settings) string {
+	if t.Effort == nil {
+		return "–"
+	}
+	out := formatHours(t.HoursPerMonth(s))
+	if t.Effort.Unit != domain.HoursPerMonth {
+		out += "\n(" + formatNumber(t.Effort.Value) + " " + tr("reports.unit."+string(t.Effort.Unit)) + ")"
+	}
+	return out
+}
+
+// orderedTasks is the tasks in the user's row order.
+func orderedTasks(p *domain.Project) []domain.Task {
+	out := append([]domain.Task(nil), p.Tasks...)
+	sort.SliceStable(out, func(a, b int) bool { return out[a].SortOrder < out[b].SortOrder })
+	return out
+}
+
+// findings lists the open questions and warnings that belong to a section, if any.
+func findings(r *Report, p *domain.Project, keep func(domain.Finding) bool) {
+	var items []string
+	for _, f := range domain.TaskFindings(p) {
+		if !keep(f) {
+			continue
+		}
+		msg := tr(f.Code, map[string]any{"Subject": line(f.Subject)})
+		if f.Severity == domain.SeverityWarning {
+			msg = tr("reports.warning", map[string]any{"Message": msg})
+		}
+		items = append(items, msg)
+	}
+	if len(items) == 0 {
+		return
+	}
+	r.Subsection(tr("reports.open_questions"))
+	r.Bullets(items)
+}

@@ -1,0 +1,125 @@
+package reports
+
+import (
+	"strconv"
+
+	"schulit-lotse/domain"
+)
+
+// Step 2, Bedarfe klären: every task including the future ones, with the date a new task
+// applies from, its priority in the project's mode and the critical services (Abb. 3 and 4).
+func init() {
+	registerSection(section{
+		Step:  2,
+		Has:   func(p *domain.Project) bool { return stepStarted(p, 2) },
+		Write: writeNeeds,
+	})
+}
+
+// colorCritical tints the rows of critical services.
+var colorCritical = Color{253, 232, 230}
+
+func writeNeeds(r *Report, p *domain.Project) {
+	// Seven columns need the width of a landscape page.
+	r.SectionOn(Landscape, 2, stepTitle(2))
+	r.Paragraph(tr("reports.needs.intro"))
+
+	tasks := orderedTasks(p)
+	var newTasks, critical, must, nice, none int
+	var total float64
+	rows := make([][]string, 0, len(tasks))
+	crit := make([]bool, 0, len(tasks))
+	for _, t := range tasks {
+		total += t.HoursPerMonth(p.Settings)
+		if t.IsNew {
+			newTasks++
+		}
+		if t.Critical {
+			critical++
+		}
+		switch t.Priority.Class() {
+		case domain.ClassMust:
+			must++
+		case domain.ClassNice:
+			nice++
+		default:
+			none++
+		}
+		rows = append(rows, []string{t.Name, t.Responsible, hoursCell(t, p.Settings), t.Note,
+			validFromCell(t), priorityLabel(t.Priority, p.Settings.PriorityMode), criticalCell(t)})
+		crit = append(crit, t.Critical)
+	}
+
+	r.KeyValues([][2]string{
+		{tr("reports.needs.mode"), tr("priority.mode." + string(p.Settings.PriorityMode))},
+		{tr("reports.needs.count_new"), strconv.Itoa(newTasks)},
+		{tr("reports.needs.count_critical"), strconv.Itoa(critical)},
+		{tr("reports.needs.count_must"), strconv.Itoa(must)},
+		{tr("reports.needs.count_nice"), strconv.Itoa(nice)},
+		{tr("reports.needs.count_none"), strconv.Itoa(none)},
+		{tr("reports.needs.total_hours"), formatHours(total)},
+	})
+
+	r.Table(Table{
+		Columns: []Column{
+			{Title: tr("reports.col.task"), Width: 24},
+			{Title: tr("reports.col.responsible_short"), Width: 17},
+			{Title: tr("reports.col.hours_short"), Width: 11, Align: AlignRight},
+			{Title: tr("reports.col.note"), Width: 22},
+			{Title: tr("reports.col.valid_from"), Width: 12},
+			{Title: tr("reports.col.priority"), Width: 14},
+			{Title: tr("reports.col.critical"), Width: 9, Align: AlignCenter},
+		},
+		Rows:  rows,
+		Foot:  [][]string{{tr("reports.total"), "", formatHours(total), "", "", "", ""}},
+		Zebra: true,
+		RowFill: func(i int) (Color, bool) {
+			return colorCritical, crit[i]
+		},
+	})
+	if p.Settings.PriorityMode == domain.PriorityRanking {
+		r.Note(tr("reports.needs.legend_ranking"))
+	}
+	if critical > 0 {
+		r.Note(tr("reports.needs.legend_critical"))
+	}
+
+	findings(r, p, func(f domain.Finding) bool {
+		// Questions about future tasks are asked here even when the rule belongs to step 1.
+		return f.Step == 2 || (f.Step == 1 && isNewTask(p, f.EntityID))
+	})
+}
+
+func validFromCell(t domain.Task) string {
+	switch {
+	case !t.IsNew:
+		return ""
+	case t.ValidFrom == nil:
+		return tr("reports.needs.new_no_date")
+	default:
+		return tr("reports.needs.new_from", map[string]any{"Date": formatDate(t.ValidFrom.Time)})
+	}
+}
+
+// priorityLabel shows the priority as the project's mode asks: the rank 1–5 or the class.
+func priorityLabel(pr domain.Priority, mode domain.PriorityMode) string {
+	if !pr.IsSet() {
+		return tr("priority.class.none")
+	}
+	if mode == domain.PriorityMustNice {
+		return tr("priority.class." + string(pr.Class()))
+	}
+	return tr("priority.rank." + strconv.Itoa(pr.Rank))
+}
+
+func isNewTask(p *domain.Project, id int64) bool {
+	t := p.TaskByID(id)
+	return t != nil && t.IsNew
+}
+
+func criticalCell(t domain.Task) string {
+	if t.Critical {
+		return tr("reports.yes")
+	}
+	return ""
+}

@@ -1,0 +1,389 @@
+package reports
+
+import (
+	"math"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/jung-kurt/gofpdf"
+
+	"schulit-lotse/assets"
+)
+
+// Orientation of a page.
+type Orientation int
+
+const (
+	Portrait Orientation = iota
+	Landscape
+)
+
+// Page layout in millimetres and points. The body leaves room above for the header line and
+// below for the footer.
+const (
+	fontFamily   = "DejaVu"
+	marginLeft   = 20.0
+	marginRight  = 20.0
+	marginTop    = 24.0
+	marginBottom = 22.0
+	headerY      = 11.0
+	footerGap    = 12.0 // footer baseline area above the paper's bottom edge
+	cellMargin   = 1.5
+
+	bodySize    = 10.0
+	smallSize   = 8.0
+	tableSize   = 9.0
+	headingSize = 18.0
+	subSize     = 13.0
+
+	// lineFactor turns a font size in points into a line height in mm.
+	lineFactor = 0.3528 * 1.4
+)
+
+// nbAlias is replaced by the page count when the PDF is closed. Control characters never
+// survive clean(), so user text cannot spell the alias.
+const nbAlias = "\x01nb\x01"
+
+var (
+	colorText     = Color{33, 37, 41}
+	colorMuted    = Color{100, 106, 115}
+	colorRule     = Color{150, 156, 165}
+	colorBorder   = Color{185, 190, 198}
+	colorHeadFill = Color{220, 229, 240}
+	colorZebra    = Color{244, 246, 249}
+	colorFootFill = Color{234, 237, 242}
+)
+
+// Color is an RGB colour (0–255 each).
+type Color struct{ R, G, B int }
+
+// tocEntry is one line of the table of contents: a step (level 0) or a part of it (level 1).
+type tocEntry struct {
+	Level  int
+	Number string
+	Title  string
+	Page   int
+}
+
+// Report is the PDF under construction. Section writers use its small API (Section,
+// Subsection, Paragraph, Bullets, Table, NewPage); it breaks pages itself, so no call runs off
+// the page. Errors are sticky: after the first one every call does nothing, and Err reports it.
+type Report struct {
+	pdf         *gofpdf.Fpdf
+	orientation Orientation
+	header      string
+	footerLeft  string
+	noHeader    bool
+	totalPages  int // known in the final pass; places the right-aligned page number exactly
+
+	entries []tocEntry
+	links   []int // final pass: the link target of each TOC entry, in order
+}
+
+func newReport(projectName string, date time.Time) *Report {
+	pdf := gofpdf.New("P", "mm", "A4", "")
+	// The alias must be set before fonts are added: gofpdf keeps the digits in the font subset then.
+	pdf.AliasNbPages(nbAlias)
+	pdf.AddUTF8FontFromBytes(fontFamily, "", assets.FontRegular)
+	pdf.AddUTF8FontFromBytes(fontFamily, "B", assets.FontBold)
+	pdf.SetCatalogSort(true)
+	pdf.SetCreationDate(date)
+	pdf.SetModificationDate(date)
+	pdf.SetCompression(true)
+	pdf.SetMargins(marginLeft, marginTop, marginRight)
+	pdf.SetAutoPageBreak(false, marginBottom)
+	pdf.SetCellMargin(cellMargin)
+	pdf.SetTitle(line(tr("reports.title")+" – "+projectName), true)
+	pdf.SetCreator(tr("app.name"), true)
+	pdf.SetProducer(tr("app.name"), true)
+	r := &Report{
+		pdf:        pdf,
+		header:     line(projectName),
+		footerLeft: line(tr("app.name") + " · " + tr("reports.title") + " · " + tr("reports.as_of", map[string]any{"Date": formatDate(date)})),
+	}
+	pdf.SetHeaderFunc(r.drawHeader)
+	pdf.SetFooterFunc(r.drawFooter)
+	return r
+}
+
+// Err is the first error that occurred, or nil.
+func (r *Report) Err() error { return r.pdf.Error() }
+
+// PDF gives raw access for drawings (charts) that the helpers do not cover. Keep to the area
+// between Left/Top and Right/Bottom and call EnsureSpace first.
+func (r *Report) PDF() *gofpdf.Fpdf { return r.pdf }
+
+// Left, Right, Top and Bottom bound the writable area of the current page.
+func (r *Report) Left() float64 { return marginLeft }
+
+func (r *Report) Right() float64 {
+	w, _ := r.pdf.GetPageSize()
+	return w - marginRight
+}
+
+func (r *Report) Top() float64 { return marginTop }
+
+func (r *Report) Bottom() float64 {
+	_, h := r.pdf.GetPageSize()
+	return h - marginBottom
+}
+
+// Width is the usable width of the current page.
+func (r *Report) Width() float64 { return r.Right() - r.Left() }
+
+// NewPage starts a page in the given orientation; later automatic breaks keep it.
+func (r *Report) NewPage(o Orientation) {
+	r.orientation = o
+	orient := "P"
+	if o == Landscape {
+		orient = "L"
+	}
+	r.pdf.AddPageFormat(orient, r.pdf.GetPageSizeStr("A4"))
+	r.pdf.SetXY(r.Left(), r.Top())
+}
+
+// EnsureSpace starts a new page (same orientation) unless h millimetres fit below the cursor.
+// It reports whether it broke the page.
+func (r *Report) EnsureSpace(h float64) bool {
+	if r.pdf.GetY()+h <= r.Bottom()+1e-6 {
+		return false
+	}
+	r.NewPage(r.orientation)
+	return true
+}
+
+// Gap moves the cursor down by h millimetres (never past the bottom).
+func (r *Report) Gap(h float64) {
+	y := math.Min(r.pdf.GetY()+h, r.Bottom())
+	r.pdf.SetXY(r.Left(), y)
+}
+
+func (r *Report) setFont(style string, size float64) { r.pdf.SetFont(fontFamily, style, size) }
+
+func (r *Report) setText(c Color) { r.pdf.SetTextColor(c.R, c.G, c.B) }
+
+func lineHeight(size float64) float64 { return size * lineFactor }
+
+// split wraps already cleaned text to width w in the current font. Never empty.
+func (r *Report) split(text string, w float64) []string {
+	if text == "" {
+		return []string{""}
+	}
+	lines := r.pdf.SplitText(text, w)
+	if len(lines) == 0 {
+		return []string{""}
+	}
+	return lines
+}
+
+// fit shortens one line to width w with an ellipsis.
+func (r *Report) fit(text string, w float64) string {
+	avail := w - 2*cellMargin
+	if r.pdf.GetStringWidth(text) <= avail {
+		return text
+	}
+	rs := []rune(text)
+	lo, hi := 0, len(rs)
+	for lo < hi { // longest prefix that fits together with the ellipsis
+		mid := (lo + hi + 1) / 2
+		if r.pdf.GetStringWidth(string(rs[:mid])+"…") <= avail {
+			lo = mid
+		} else {
+			hi = mid - 1
+		}
+	}
+	return strings.TrimRight(string(rs[:lo]), " ") + "…"
+}
+
+// Section starts step's part of the report on a new portrait page and lists it in the table
+// of contents.
+func (r *Report) Section(step int, title string) { r.SectionOn(Portrait, step, title) }
+
+// SectionOn is Section on a page of the given orientation (e.g. landscape for a wide grid).
+func (r *Report) SectionOn(o Orientation, step int, title string) {
+	r.NewPage(o)
+	title = line(title)
+	r.register(0, strconv.Itoa(step), title)
+	r.setFont("", bodySize)
+	r.setText(colorMuted)
+	r.pdf.CellFormat(r.Width(), lineHeight(bodySize), tr("reports.step", map[string]any{"Number": step}), "", 2, "L", false, 0, "")
+	r.setFont("B", headingSize)
+	r.setText(colorText)
+	for _, l := range r.split(title, r.Width()) {
+		r.pdf.CellFormat(r.Width(), lineHeight(headingSize), l, "", 2, "L", false, 0, "")
+	}
+	r.rule()
+	r.Gap(4)
+}
+
+// Subsection is a heading inside a section; it appears indented in the table of contents.
+func (r *Report) Subsection(title string) {
+	title = line(title)
+	r.setFont("B", subSize)
+	lines := r.split(title, r.Width())
+	// Keep the heading with at least a few lines of what follows.
+	r.EnsureSpace(float64(len(lines))*lineHeight(subSize) + 3 + 2*lineHeight(bodySize))
+	if r.pdf.GetY() > r.Top()+1 {
+		r.Gap(3)
+	}
+	r.register(1, "", title)
+	r.setText(colorText)
+	for _, l := range lines {
+		r.pdf.CellFormat(r.Width(), lineHeight(subSize), l, "", 2, "L", false, 0, "")
+	}
+	r.Gap(1.5)
+}
+
+func (r *Report) register(level int, number, title string) {
+	idx := len(r.entries)
+	r.entries = append(r.entries, tocEntry{Level: level, Number: number, Title: title, Page: r.pdf.PageNo()})
+	bm := title
+	if number != "" {
+		bm = number + " " + title
+	}
+	r.pdf.Bookmark(bm, level, -1)
+	if idx < len(r.links) {
+		r.pdf.SetLink(r.links[idx], r.pdf.GetY(), -1)
+	}
+}
+
+// rule draws a thin line across the page under the cursor.
+func (r *Report) rule() {
+	y := r.pdf.GetY() + 1
+	r.pdf.SetDrawColor(colorRule.R, colorRule.G, colorRule.B)
+	r.pdf.SetLineWidth(0.3)
+	r.pdf.Line(r.Left(), y, r.Right(), y)
+	r.pdf.SetXY(r.Left(), y+1)
+}
+
+// Paragraph writes text (user text allowed: it is cleaned) wrapped to the page width.
+func (r *Report) Paragraph(text string) {
+	r.textBlock(clean(text, true), "", 0, false)
+	r.Gap(2)
+}
+
+// Note is a paragraph in small grey type.
+func (r *Report) Note(text string) {
+	r.setFont("", smallSize)
+	r.setText(colorMuted)
+	lh := lineHeight(smallSize)
+	for _, l := range r.split(clean(text, true), r.Width()) {
+		r.EnsureSpace(lh)
+		r.pdf.SetX(r.Left())
+		r.setFont("", smallSize)
+		r.setText(colorMuted)
+		r.pdf.CellFormat(r.Width(), lh, l, "", 2, "L", false, 0, "")
+	}
+	r.setText(colorText)
+	r.Gap(2)
+}
+
+// Bullets writes a list; each item wraps with a hanging indent.
+func (r *Report) Bullets(items []string) {
+	for _, it := range items {
+		r.textBlock(clean(it, true), "•", 5, false)
+	}
+	r.Gap(2)
+}
+
+// textBlock writes wrapped lines, breaking pages between lines; a marker (bullet) hangs in
+// the indent of the first line.
+func (r *Report) textBlock(text, marker string, indent float64, bold bool) {
+	style := ""
+	if bold {
+		style = "B"
+	}
+	r.setFont(style, bodySize)
+	lh := lineHeight(bodySize)
+	w := r.Width() - indent
+	for i, l := range r.split(text, w) {
+		if r.EnsureSpace(lh) {
+			r.setFont(style, bodySize)
+		}
+		r.setText(colorText)
+		if i == 0 && marker != "" {
+			r.pdf.SetX(r.Left())
+			r.pdf.CellFormat(indent, lh, marker, "", 0, "L", false, 0, "")
+		}
+		r.pdf.SetX(r.Left() + indent)
+		r.pdf.CellFormat(w, lh, l, "", 2, "L", false, 0, "")
+	}
+}
+
+// KeyValues writes label–value pairs as two aligned columns without a grid.
+func (r *Report) KeyValues(pairs [][2]string) {
+	labelW := math.Min(r.Width()*0.35, 75)
+	valueW := r.Width() - labelW
+	lh := lineHeight(bodySize)
+	for _, kv := range pairs {
+		r.setFont("B", bodySize)
+		label := r.split(clean(kv[0], true), labelW)
+		r.setFont("", bodySize)
+		value := r.split(clean(kv[1], true), valueW)
+		n := max(len(label), len(value))
+		for i := 0; i < n; i++ {
+			r.EnsureSpace(lh)
+			y := r.pdf.GetY()
+			r.setText(colorText)
+			if i < len(label) {
+				r.setFont("B", bodySize)
+				r.pdf.SetXY(r.Left(), y)
+				r.pdf.CellFormat(labelW, lh, label[i], "", 0, "L", false, 0, "")
+			}
+			if i < len(value) {
+				r.setFont("", bodySize)
+				r.pdf.SetXY(r.Left()+labelW, y)
+				r.pdf.CellFormat(valueW, lh, value[i], "", 0, "L", false, 0, "")
+			}
+			r.pdf.SetXY(r.Left(), y+lh)
+		}
+		r.Gap(0.8)
+	}
+	r.Gap(2)
+}
+
+func (r *Report) drawHeader() {
+	if r.noHeader {
+		return
+	}
+	pdf := r.pdf
+	right := tr("reports.title")
+	r.setFont("", smallSize)
+	r.setText(colorMuted)
+	rw := pdf.GetStringWidth(right) + 2*cellMargin
+	pdf.SetXY(r.Left(), headerY)
+	pdf.CellFormat(r.Width()-rw, lineHeight(smallSize), r.fit(r.header, r.Width()-rw-4), "", 0, "L", false, 0, "")
+	pdf.SetXY(r.Right()-rw, headerY)
+	pdf.CellFormat(rw, lineHeight(smallSize), right, "", 0, "R", false, 0, "")
+	y := headerY + lineHeight(smallSize) + 1
+	pdf.SetDrawColor(colorRule.R, colorRule.G, colorRule.B)
+	pdf.SetLineWidth(0.2)
+	pdf.Line(r.Left(), y, r.Right(), y)
+	pdf.SetXY(r.Left(), r.Top())
+}
+
+func (r *Report) drawFooter() {
+	pdf := r.pdf
+	_, h := pdf.GetPageSize()
+	y := h - footerGap
+	pdf.SetDrawColor(colorRule.R, colorRule.G, colorRule.B)
+	pdf.SetLineWidth(0.2)
+	pdf.Line(r.Left(), y-1.5, r.Right(), y-1.5)
+	r.setFont("", smallSize)
+	r.setText(colorMuted)
+	page := pdf.PageNo()
+	text := tr("reports.footer.page", map[string]any{"Page": page, "Pages": nbAlias})
+	// Measure with the real count when it is known: the alias is wider than the digits.
+	measure := text
+	if r.totalPages > 0 {
+		measure = tr("reports.footer.page", map[string]any{"Page": page, "Pages": r.totalPages})
+	}
+	pw := pdf.GetStringWidth(measure) + 2*cellMargin
+	pdf.SetXY(r.Left(), y)
+	pdf.CellFormat(r.Width()-pw, lineHeight(smallSize), r.fit(r.footerLeft, r.Width()-pw-4), "", 0, "L", false, 0, "")
+	pdf.SetXY(r.Right()-pw, y)
+	pdf.CellFormat(pw, lineHeight(smallSize), text, "", 0, "L", false, 0, "")
+}
+
+func formatDate(d time.Time) string { return d.Format(tr("reports.date.layout")) }

@@ -1,0 +1,433 @@
+package reports
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+	"unicode/utf8"
+
+	"schulit-lotse/domain"
+)
+
+const headerLabel = "Aufgabe/Tätigkeit"
+
+func TestUmlautsAndSharpSComeOutOfThePDF(t *testing.T) {
+	p := seedProject()
+	p.Tasks = append(p.Tasks, domain.Task{ID: 5, SortOrder: 5, Name: "Größe der Speicherkontingente prüfen",
+		Responsible: "Teammitglied Schul-IT", Effort: hours(1), Priority: domain.Priority{Rank: 2}},
+		// Decomposed umlaut as a Mac clipboard delivers it: must come out composed.
+		domain.Task{ID: 6, SortOrder: 6, Name: "Bu\u0308cherei-PCs pflegen", Responsible: "Schulsekretariat", Effort: hours(1),
+			Priority: domain.Priority{Rank: 1}})
+	path, _ := writeReport(t, p)
+	text := squash(strings.Join(pageTexts(t, path, false), " "))
+	for _, want := range []string{"Rücksprache", "Schüler", "Größe", "Straße", "Störungen", "Geräte", "Bücherei-PCs",
+		"Erstlöseversuche", "Niedersachsen", "Bedarfe klären"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("PDF text lacks %q", want)
+		}
+	}
+}
+
+func TestEveryPageSaysSeiteXVonY(t *testing.T) {
+	path, _ := writeReport(t, seedProject())
+	n := pdfPageCount(t, path)
+	pages := pageTexts(t, path, false)
+	if len(pages) != n {
+		t.Fatalf("pdftotext found %d pages, pdfinfo %d", len(pages), n)
+	}
+	for i, pg := range pages {
+		want := fmt.Sprintf("Seite %d von %d", i+1, n)
+		if !strings.Contains(pg, want) {
+			t.Errorf("page %d lacks %q", i+1, want)
+		}
+	}
+	if !strings.Contains(pages[0], "Seite 1 von ") {
+		t.Errorf("title page lacks its page number")
+	}
+}
+
+var tocLine = regexp.MustCompile(`^\s*(?:(\d+)\s+)?(\S.*?)\s{2,}(\d+)\s*$`)
+
+type tocRow struct {
+	number, title string
+	page          int
+}
+
+// readTOC parses the table of contents from pages 2 … last TOC page.
+func readTOC(t *testing.T, layoutPages []string) []tocRow {
+	t.Helper()
+	var rows []tocRow
+	for i := 1; i < len(layoutPages); i++ {
+		pg := layoutPages[i]
+		if i > 1 && strings.Contains(pg, "Schritt ") {
+			break // the first section: the TOC is over
+		}
+		for _, l := range strings.Split(pg, "\n") {
+			if strings.Contains(l, "Seite ") {
+				continue
+			}
+			m := tocLine.FindStringSubmatch(l)
+			if m == nil {
+				continue
+			}
+			var page int
+			fmt.Sscan(m[3], &page)
+			rows = append(rows, tocRow{m[1], strings.TrimSpace(m[2]), page})
+		}
+	}
+	return rows
+}
+
+func TestTableOfContentsPointsAtTheRightPages(t *testing.T) {
+	path, _ := writeReport(t, seedProject())
+	layout := pageTexts(t, path, true)
+	plain := pageTexts(t, path, false)
+	toc := readTOC(t, layout)
+	var titles []string
+	for _, r := range toc {
+		titles = append(titles, r.number+"|"+r.title)
+	}
+	want := []string{"1|Bestandsaufnahme", "|Arbeitslast je Person oder Gruppe", "2|Bedarfe klären", "|Offene Fragen"}
+	if strings.Join(titles, ";") != strings.Join(want, ";") {
+		t.Fatalf("TOC entries = %q, want %q", titles, want)
+	}
+	if toc[0].page != 3 {
+		t.Errorf("step 1 listed on page %d; title page and one TOC page come first, so it must be 3", toc[0].page)
+	}
+	checkTOCTargets(t, toc, plain)
+}
+
+// checkTOCTargets proves each entry's heading is on the page the TOC names; a step's
+// "Schritt N <title>" heading is on that page and on no other.
+func checkTOCTargets(t *testing.T, toc []tocRow, plain []string) {
+	t.Helper()
+	for _, r := range toc {
+		if r.page < 1 || r.page > len(plain) {
+			t.Errorf("%q: page %d out of range", r.title, r.page)
+			continue
+		}
+		pg := squash(plain[r.page-1])
+		if !strings.Contains(pg, r.title) {
+			t.Errorf("%q: TOC says page %d, but that page does not show it", r.title, r.page)
+		}
+		if r.number == "" {
+			continue
+		}
+		heading := "Schritt " + r.number + " " + r.title
+		for i, other := range plain {
+			if has := strings.Contains(squash(other), heading); has != (i+1 == r.page) {
+				t.Errorf("%q: heading found on page %d = %v (TOC says page %d)", heading, i+1, has, r.page)
+			}
+		}
+	}
+}
+
+func TestTableOfContentsOverSeveralPages(t *testing.T) {
+	// A section with many parts pushes the TOC onto a second page; every number must still hold.
+	saved := sections
+	t.Cleanup(func() { sections = saved })
+	registerSection(section{Step: 3, Has: func(*domain.Project) bool { return true }, Write: func(r *Report, p *domain.Project) {
+		r.Section(3, "Viele Teile")
+		for i := 1; i <= 50; i++ {
+			r.Subsection(fmt.Sprintf("Teil %02d", i))
+			r.Paragraph(strings.Repeat(fmt.Sprintf("Inhalt von Teil %d. ", i), 8+i%5*6))
+		}
+	}})
+	path, _ := writeReport(t, seedProject())
+	layout := pageTexts(t, path, true)
+	toc := readTOC(t, layout)
+	// 4 seed entries + 51 parts do not fit on one TOC page (room for about 36 lines), so two pages.
+	if len(toc) != 4+51 {
+		t.Fatalf("TOC has %d entries, want 55", len(toc))
+	}
+	if toc[0].page != 4 {
+		t.Errorf("step 1 on page %d; with two TOC pages it must be 4", toc[0].page)
+	}
+	if !strings.Contains(layout[2], "Teil ") || strings.Contains(layout[2], "Schritt ") {
+		t.Errorf("page 3 should be the second TOC page:\n%s", layout[2])
+	}
+	checkTOCTargets(t, toc, pageTexts(t, path, false))
+}
+
+func TestInventoryTableTotalsAndConversion(t *testing.T) {
+	p := seedProject()
+	p.Tasks = append(p.Tasks,
+		domain.Task{ID: 7, SortOrder: 7, Name: "Backups prüfen", Responsible: "Schulsekretariat",
+			Effort: &domain.Effort{Value: 2, Unit: domain.HoursPerWeek}, Priority: domain.Priority{Rank: 3}},
+		domain.Task{ID: 8, SortOrder: 8, Name: "Inventur der Geräte", Responsible: "Schulsekretariat",
+			Effort: &domain.Effort{Value: 1.5, Unit: domain.PersonDaysPerMonth}, Priority: domain.Priority{Rank: 3}})
+	path, _ := writeReport(t, p)
+	pages := pageTexts(t, path, true)
+	s1, s2, _ := sectionPages(t, path)
+	step1 := strings.Join(pages[s1-1:s2-1], "\n")
+	all := strings.Join(pages, "\n")
+	// 2 h/week = 2·52/12 = 8,67 h; 1,5 person-days à 8 h = 12 h. Today: 2+4+2+8,67+12 = 28,67 h.
+	for _, re := range []string{
+		`IServ-Nutzer anlegen\s+Teammitglied\s+2\s?h\s+Oft Rücksprache`,
+		`Backups prüfen\s+Schulsekretariat\s+8,67\s?h`,
+		`\(2 Std\.\s+pro\s+Woche\)`,
+		`Inventur der Geräte\s+Schulsekretariat\s+12\s?h`,
+		`\(1,5\s+Personentage\s+pro\s+Monat\)`,
+		`Summe\s+28,67\s?h`,
+		// Workload: Schulsekretariat 20,67 h of 28,67 h = 72,09 %; the Schul-IT team 4 h = 13,95 %.
+		`Schulsekretariat\s+2\s+20,67\s?h\s+72,09 %`,
+		`Teammitglied Schul-IT\s+2\s+4\s?h\s+13,95 %`,
+		`Summe\s+5\s+28,67\s?h\s+100 %`,
+	} {
+		if !regexp.MustCompile(re).MatchString(step1) {
+			t.Errorf("step 1 lacks %s", re)
+		}
+	}
+	if strings.Contains(step1, "Wartung der Schüler-Tablets") {
+		t.Errorf("the future task belongs to step 2, not to the inventory")
+	}
+	// Step 2 counts the future task too: 28,67 + 10 = 38,67 h.
+	if !regexp.MustCompile(`Summe\s+38,67\s?h`).MatchString(all) {
+		t.Errorf("step 2 lacks the total including new tasks")
+	}
+}
+
+func TestNeedsSectionShowsPriorityInTheProjectsMode(t *testing.T) {
+	p := seedProject()
+	p.Tasks[2].Priority = domain.Priority{Rank: 2}
+	path, _ := writeReport(t, p)
+	text := strings.Join(pageTexts(t, path, true), "\n")
+	for _, re := range []string{
+		`Erstlöseversuche.*vorrangig\s+ja\s*\n`,
+		`Zuweisen von Updates im MDM.*nachrangig\s*\n`,
+		`Wartung der Schüler-Tablets.*ab 01\.08\.2027\s+vorrangig`,
+		`„Wartung der Schüler-Tablets“: keine verantwortliche Person oder Gruppe`,
+		`Art der Priorisierung\s+vorrangig/nachrangig`,
+	} {
+		if !regexp.MustCompile(re).MatchString(text) {
+			t.Errorf("step 2 lacks %s", re)
+		}
+	}
+	if regexp.MustCompile(`IServ-Nutzer anlegen.*\bja\s*\n`).MatchString(text) {
+		t.Errorf("a task that is not critical is marked critical")
+	}
+	if strings.Contains(text, "4 – vorrangig") {
+		t.Errorf("vorrangig/nachrangig mode must not show ranks")
+	}
+
+	p.Settings.PriorityMode = domain.PriorityRanking
+	path, _ = writeReport(t, p)
+	text = strings.Join(pageTexts(t, path, true), "\n")
+	for _, want := range []string{"4 – vorrangig", "2 – nachrangig", "Rang 1 heißt sehr nachrangig"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("ranking mode lacks %q", want)
+		}
+	}
+}
+
+func TestStepsWithoutContentStayOut(t *testing.T) {
+	p := seedProject()
+	for i := range p.Tasks {
+		p.Tasks[i].Priority, p.Tasks[i].Critical, p.Tasks[i].IsNew, p.Tasks[i].ValidFrom = domain.Priority{}, false, false, nil
+	}
+	path, _ := writeReport(t, p)
+	text := squash(strings.Join(pageTexts(t, path, false), " "))
+	if strings.Contains(text, "Bedarfe klären") {
+		t.Errorf("step 2 was not started but is in the report")
+	}
+	for _, s := range domain.Steps[2:] {
+		if title := stepTitle(s.Number); strings.Contains(text, title) {
+			t.Errorf("step %d (%s) has no content but is in the report", s.Number, title)
+		}
+	}
+	if !strings.Contains(text, "Schritt 1 Bestandsaufnahme") {
+		t.Errorf("step 1 missing")
+	}
+}
+
+func TestEmptyProjectGivesAValidShortReport(t *testing.T) {
+	p := domain.NewProject("Leer", fixedDate)
+	path, _ := writeReport(t, p)
+	if n := pdfPageCount(t, path); n != 3 {
+		t.Fatalf("empty project: %d pages, want title, contents and one body page", n)
+	}
+	text := squash(strings.Join(pageTexts(t, path, false), " "))
+	for _, want := range []string{"Noch kein Schritt enthält Angaben.", "Seite 3 von 3", "Leer"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("empty report lacks %q", want)
+		}
+	}
+}
+
+// tablePages returns, for pages first…last (1-based, inclusive), those whose text contains
+// any of the markers, each with the number of header rows on it.
+func headerCounts(t *testing.T, path string, first, last int, markers ...string) map[int]int {
+	t.Helper()
+	out := map[int]int{}
+	for n := first; n <= last; n++ {
+		pg := pageText(t, path, n)
+		for _, m := range markers {
+			if strings.Contains(pg, m) {
+				out[n] = strings.Count(pg, headerLabel)
+				break
+			}
+		}
+	}
+	return out
+}
+
+// sectionPages finds the pages of step 1 and step 2 headings.
+func sectionPages(t *testing.T, path string) (step1, step2, last int) {
+	t.Helper()
+	pages := pageTexts(t, path, false)
+	for i, pg := range pages {
+		s := squash(pg)
+		if strings.Contains(s, "Schritt 1 Bestandsaufnahme") {
+			step1 = i + 1
+		}
+		if strings.Contains(s, "Schritt 2 Bedarfe klären") {
+			step2 = i + 1
+		}
+	}
+	if step1 == 0 || step2 == 0 {
+		t.Fatalf("section pages not found (step 1 %d, step 2 %d)", step1, step2)
+	}
+	return step1, step2, len(pages)
+}
+
+func longNote(n int) string {
+	var b strings.Builder
+	b.WriteString("LANGANFANG ")
+	for i := 0; b.Len() < n; i++ {
+		fmt.Fprintf(&b, "Wartungsfenster%d mit Rückfrage an die Schulleitung. ", i)
+	}
+	s := []rune(b.String())
+	return string(s[:n-len(" LANGENDE")]) + " LANGENDE"
+}
+
+func TestLongNoteAndEmojiDoNotBreakTheLayout(t *testing.T) {
+	p := seedProject()
+	note := longNote(2000)
+	if utf8.RuneCountInString(note) != 2000 {
+		t.Fatalf("test note has %d characters", utf8.RuneCountInString(note))
+	}
+	p.Tasks = append(p.Tasks,
+		domain.Task{ID: 5, SortOrder: 5, Name: "Langer Eintrag", Responsible: "Medienzentrum", Effort: hours(3), Note: note, Priority: domain.Priority{Rank: 3}},
+		domain.Task{ID: 6, SortOrder: 6, Name: "Drucker 🖨️ defekt 😀", Responsible: "Hausmeister 👷🏽‍♀️", Effort: hours(1),
+			Note: "Toner 🙈\x00\x07 leer\tbitte\r\nmelden", Priority: domain.Priority{Rank: 5}})
+	path, _ := writeReport(t, p)
+	pdfPageCount(t, path)
+	text := squash(strings.Join(pageTexts(t, path, false), " "))
+	for _, want := range []string{"Drucker □ defekt □", "Hausmeister □", "Toner □ leer bitte", "LANGANFANG", "LANGENDE"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("PDF text lacks %q", want)
+		}
+	}
+	if strings.ContainsAny(text, "🖨😀\x00\x07") {
+		t.Errorf("unrenderable characters reached the PDF")
+	}
+
+	step1, step2, _ := sectionPages(t, path)
+	counts := headerCounts(t, path, step1, step2-1, "Wartungsfenster", "IServ-Nutzer", "Drucker")
+	if len(counts) < 2 {
+		t.Fatalf("the inventory table should run over at least two pages, found it on %v", counts)
+	}
+	for n := step1; n < step1+len(counts); n++ {
+		if counts[n] != 1 {
+			t.Errorf("page %d shows the table header %d times, want once (table pages: %v)", n, counts[n], counts)
+		}
+	}
+}
+
+func TestCellTallerThanAPageIsSplit(t *testing.T) {
+	p := seedProject()
+	p.Tasks = append(p.Tasks, domain.Task{ID: 5, SortOrder: 5, Name: "Riesennotiz", Responsible: "Medienzentrum",
+		Effort: hours(3), Note: longNote(12000), Priority: domain.Priority{Rank: 3}},
+		// One word longer than the column: broken inside the word, not looping.
+		domain.Task{ID: 6, SortOrder: 6, Name: strings.Repeat("X", 3000), Responsible: "Y", Effort: hours(1)})
+	path, _ := writeReport(t, p)
+	step1, step2, _ := sectionPages(t, path)
+	counts := headerCounts(t, path, step1, step2-1, "Wartungsfenster")
+	if len(counts) < 3 {
+		t.Fatalf("a 12,000-character note should fill at least three pages, found it on %v", counts)
+	}
+	for n, c := range counts {
+		if c != 1 {
+			t.Errorf("page %d shows the header %d times", n, c)
+		}
+	}
+	text := squash(strings.Join(pageTexts(t, path, false), " "))
+	if !strings.Contains(text, "LANGENDE") || !strings.Contains(text, "Riesennotiz") {
+		t.Errorf("the end of the long note is missing")
+	}
+}
+
+func Test300TasksGiveAMultiPageTable(t *testing.T) {
+	p := seedProject()
+	manyTasks(p, 300)
+	path, _ := writeReport(t, p)
+	step1, step2, _ := sectionPages(t, path)
+	counts := headerCounts(t, path, step1, step2-1, "ROW-")
+	if len(counts) < 5 {
+		t.Fatalf("300 tasks on %d pages, expected at least 5", len(counts))
+	}
+	for n, c := range counts {
+		if c != 1 {
+			t.Errorf("page %d shows the header %d times", n, c)
+		}
+	}
+	pages := pageTexts(t, path, false)
+	inventory := strings.Join(pages[step1-1:step2-1], "\n")
+	last := -1
+	for _, m := range regexp.MustCompile(`ROW-(\d{4})`).FindAllStringSubmatch(inventory, -1) {
+		n, _ := strconv.Atoi(m[1])
+		if n != last && n != last+1 && last != -1 {
+			t.Fatalf("row order broken: ROW-%04d after ROW-%04d", n, last)
+		}
+		last = n
+	}
+	if last != 300 {
+		t.Errorf("last row in the inventory is ROW-%04d, want ROW-0300", last)
+	}
+}
+
+func TestOutputIsDeterministic(t *testing.T) {
+	p := seedProject()
+	manyTasks(p, 40)
+	_, a := writeReport(t, p)
+	_, b := writeReport(t, p)
+	if !bytes.Equal(a, b) {
+		t.Fatalf("two runs differ (%d vs %d bytes)", len(a), len(b))
+	}
+	var c bytes.Buffer
+	if err := WriteGesamtbericht(&c, p, Options{Date: fixedDate.Add(24 * time.Hour)}); err != nil {
+		t.Fatal(err)
+	}
+	if bytes.Equal(a, c.Bytes()) {
+		t.Fatalf("another date must give another document")
+	}
+	if !bytes.Contains(a, []byte("D:20261120093000")) {
+		t.Errorf("creation date from Options not in the PDF")
+	}
+}
+
+func TestNilProjectIsAnError(t *testing.T) {
+	if err := WriteGesamtbericht(io.Discard, nil, Options{Date: fixedDate}); err == nil {
+		t.Fatal("nil project accepted")
+	}
+}
+
+func BenchmarkGesamtbericht1500(b *testing.B) {
+	p := seedProject()
+	manyTasks(p, 1500)
+	b.ReportAllocs()
+	var size int
+	for b.Loop() {
+		var buf bytes.Buffer
+		if err := WriteGesamtbericht(&buf, p, Options{Date: fixedDate}); err != nil {
+			b.Fatal(err)
+		}
+		size = buf.Len()
+	}
+	b.ReportMetric(float64(size), "bytes/pdf")
+}
