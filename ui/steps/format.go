@@ -1,0 +1,173 @@
+package steps
+
+import (
+	"math"
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2/lang"
+
+	"schulit-lotse/domain"
+)
+
+// inputError is a message about what the user typed, already in the user's language.
+type inputError string
+
+func (e inputError) Error() string { return string(e) }
+
+// decimalSeparator is "," in German and "." in English.
+func decimalSeparator() string {
+	if s := lang.L("steps.decimal"); s == "," || s == "." {
+		return s
+	}
+	return ","
+}
+
+// formatNumber writes v with at most two decimals and no trailing zeros, in the user's notation.
+func formatNumber(v float64) string {
+	s := strconv.FormatFloat(math.Round(v*100)/100, 'f', -1, 64)
+	if s == "-0" {
+		s = "0"
+	}
+	return strings.Replace(s, ".", decimalSeparator(), 1)
+}
+
+// formatValue writes an entered value as precisely as it was typed.
+func formatValue(v float64) string {
+	return strings.Replace(strconv.FormatFloat(v, 'f', -1, 64), ".", decimalSeparator(), 1)
+}
+
+// parseNumber reads "2,5", "2.5", "1.500,5" or "1,500.5". Empty input is not a number.
+func parseNumber(s string) (float64, error) {
+	in := strings.TrimSpace(s)
+	t := strings.ReplaceAll(in, " ", "")
+	if c, d := strings.LastIndex(t, ","), strings.LastIndex(t, "."); c >= 0 && d >= 0 {
+		// Both separators: the later one is the decimal separator, the other groups thousands.
+		if c > d {
+			t = strings.ReplaceAll(t, ".", "")
+		} else {
+			t = strings.ReplaceAll(t, ",", "")
+		}
+	}
+	t = strings.Replace(t, ",", ".", 1)
+	v, err := strconv.ParseFloat(t, 64)
+	if err != nil || t == "" || strings.ContainsAny(t, "xXpPeEiInN_") {
+		// ParseFloat also accepts hex, exponents, "Inf" and "NaN": none is a sensible effort.
+		return 0, inputError(lang.L("err.number", map[string]any{"Value": in}))
+	}
+	return v, nil
+}
+
+// parseEffort turns the effort entry's text and unit into an effort; empty text means "not
+// estimated" (nil). Domain rules (negative, not finite) are checked by the caller's Validate.
+func parseEffort(text string, unit domain.EffortUnit) (*domain.Effort, error) {
+	if strings.TrimSpace(text) == "" {
+		return nil, nil
+	}
+	v, err := parseNumber(text)
+	if err != nil {
+		return nil, err
+	}
+	e := domain.Effort{Value: v, Unit: unit}
+	if err := e.Valid(); err != nil {
+		return nil, err
+	}
+	return &e, nil
+}
+
+// parseDate reads YYYY-MM-DD; empty text means no date (nil).
+func parseDate(text string) (*domain.Date, error) {
+	in := strings.TrimSpace(text)
+	if in == "" {
+		return nil, nil
+	}
+	d, err := domain.ParseDate(in)
+	if err != nil {
+		return nil, inputError(lang.L("err.date", map[string]any{"Value": in}))
+	}
+	return &d, nil
+}
+
+// unitLabel is the translated name of an effort unit.
+func unitLabel(u domain.EffortUnit) string { return lang.L("unit." + string(u)) }
+
+// effortText is an effort as the table shows it: "2 Std./Woche".
+func effortText(e *domain.Effort) string {
+	if e == nil {
+		return ""
+	}
+	return formatValue(e.Value) + " " + unitLabel(e.Unit)
+}
+
+// fold makes text comparable for filtering and sorting: lower case, umlauts as their base
+// letters (as German dictionaries sort them), single spaces.
+func fold(s string) string {
+	s = strings.ToLower(s)
+	if strings.ContainsAny(s, "äöüß\n\t") {
+		s = folder.Replace(s)
+	}
+	return s
+}
+
+var folder = strings.NewReplacer("ä", "a", "ö", "o", "ü", "u", "ß", "ss", "\n", " ", "\t", " ")
+
+// oneLine shows multi-line text in a single table line.
+func oneLine(s string) string {
+	if strings.ContainsAny(s, "\r\n\t") {
+		return strings.Join(strings.Fields(s), " ")
+	}
+	return s
+}
+
+// priorityText is a priority as the project's mode shows it.
+func priorityText(p domain.Priority, mode domain.PriorityMode) string {
+	if !p.IsSet() {
+		return lang.L("priority.class.none")
+	}
+	if mode == domain.PriorityMustNice {
+		return lang.L("priority.class." + string(p.Class()))
+	}
+	return lang.L("priority.rank." + strconv.Itoa(p.Rank))
+}
+
+// priorityOptions are the choices of the priority select in the given mode; index 0 is
+// "nicht priorisiert".
+func priorityOptions(mode domain.PriorityMode) []string {
+	out := []string{lang.L("priority.class.none")}
+	if mode == domain.PriorityMustNice {
+		return append(out, lang.L("priority.class.must"), lang.L("priority.class.nice"))
+	}
+	for r := 1; r <= 5; r++ {
+		out = append(out, lang.L("priority.rank."+strconv.Itoa(r)))
+	}
+	return out
+}
+
+// priorityIndex is the option index that shows p in the given mode.
+func priorityIndex(p domain.Priority, mode domain.PriorityMode) int {
+	if !p.IsSet() {
+		return 0
+	}
+	if mode == domain.PriorityMustNice {
+		if p.Class() == domain.ClassMust {
+			return 1
+		}
+		return 2
+	}
+	return p.Rank
+}
+
+// priorityFromIndex applies the chosen option to the current priority. In vorrangig/nachrangig
+// mode a rank that already lies in the chosen class is kept.
+func priorityFromIndex(cur domain.Priority, i int, mode domain.PriorityMode) domain.Priority {
+	if i <= 0 {
+		return domain.Priority{}
+	}
+	if mode == domain.PriorityMustNice {
+		if i == 1 {
+			return cur.WithClass(domain.ClassMust)
+		}
+		return cur.WithClass(domain.ClassNice)
+	}
+	return domain.Priority{Rank: i}
+}

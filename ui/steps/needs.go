@@ -1,0 +1,141 @@
+package steps
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
+
+	"schulit-lotse/domain"
+)
+
+func needsColumns() []gridColumn {
+	return []gridColumn{
+		colName,
+		colResponsible,
+		colHours,
+		{
+			title: "steps.col.new", width: 70, field: fieldNew,
+			flag: func(t *domain.Task) bool { return t.IsNew },
+			key:  func(_ *gridText, t *domain.Task) sortKey { return sortKey{f: boolKey(t.IsNew)} },
+		},
+		{
+			title: "steps.col.valid_from", width: 120, field: fieldValidFrom,
+			text: func(g *gridText, t *domain.Task) (string, widget.Importance) {
+				switch {
+				case t.ValidFrom != nil:
+					return t.ValidFrom.String(), widget.MediumImportance
+				case t.IsNew:
+					return g.missing, widget.WarningImportance
+				}
+				return "", widget.MediumImportance
+			},
+			key: func(_ *gridText, t *domain.Task) sortKey {
+				if t.ValidFrom == nil {
+					return sortKey{}
+				}
+				return sortKey{s: t.ValidFrom.String()}
+			},
+		},
+		{
+			title: "steps.col.priority", width: 190, field: fieldPriority,
+			text: func(g *gridText, t *domain.Task) (string, widget.Importance) {
+				if !t.Priority.IsSet() {
+					return g.priority[0], widget.WarningImportance
+				}
+				return g.priority[t.Priority.Rank], widget.MediumImportance
+			},
+			key: func(_ *gridText, t *domain.Task) sortKey { return sortKey{f: float64(t.Priority.Rank)} },
+		},
+		{
+			title: "steps.col.critical", width: 90, field: fieldCritical,
+			flag: func(t *domain.Task) bool { return t.Critical },
+			key:  func(_ *gridText, t *domain.Task) sortKey { return sortKey{f: boolKey(t.Critical)} },
+		},
+	}
+}
+
+func boolKey(b bool) float64 {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// newNeedsEditor builds step 2 (Bedarfe klären): future tasks, priorities, critical services.
+func newNeedsEditor(ctx *Context) *taskEditor {
+	return newTaskEditor(ctx, editorConfig{
+		step:     2,
+		cols:     needsColumns(),
+		needs:    true,
+		newLabel: "steps.add.future",
+		newIsNew: true,
+		summary:  needsSummary,
+		toolbar:  priorityModeSwitch,
+	})
+}
+
+func needsSummary(ed *taskEditor) string {
+	p := ed.sess().Project
+	var isNew, critical, must, nice, open int
+	for _, t := range p.Tasks {
+		if t.IsNew {
+			isNew++
+		}
+		if t.Critical {
+			critical++
+		}
+		switch t.Priority.Class() {
+		case domain.ClassMust:
+			must++
+		case domain.ClassNice:
+			nice++
+		default:
+			open++
+		}
+	}
+	return lang.L("steps.summary.needs", map[string]any{
+		"Tasks": len(p.Tasks), "New": isNew, "Critical": critical, "Must": must, "Nice": nice, "Open": open,
+	})
+}
+
+// priorityModeSwitch chooses how the project prioritises. Switching only changes how the stored
+// rank is shown and entered, so every value survives a switch and its way back.
+func priorityModeSwitch(ed *taskEditor) (fyne.CanvasObject, func()) {
+	modes := []domain.PriorityMode{domain.PriorityRanking, domain.PriorityMustNice}
+	labels := []string{lang.L("priority.mode.ranking"), lang.L("priority.mode.must-nice")}
+	loading := false
+	radio := widget.NewRadioGroup(labels, nil)
+	radio.Horizontal = true
+	radio.Required = true
+	ed.modeRadio = radio
+	radio.OnChanged = func(s string) {
+		if loading {
+			return
+		}
+		for i, l := range labels {
+			if l == s {
+				next := ed.sess().Project.Settings
+				next.PriorityMode = modes[i]
+				if err := ed.sess().SetSettings(next); err != nil {
+					ed.ctx.report(err)
+					ed.refresh()
+				}
+			}
+		}
+	}
+	refresh := func() {
+		loading = true
+		defer func() { loading = false }()
+		for i, m := range modes {
+			if m == ed.sess().Project.Settings.PriorityMode {
+				radio.SetSelected(labels[i])
+			}
+		}
+		if ed.sess().ReadOnly() {
+			radio.Disable()
+		}
+	}
+	caption := widget.NewLabel(lang.L("steps.mode"))
+	return container.NewHBox(caption, radio), refresh
+}

@@ -1,0 +1,176 @@
+package steps
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+)
+
+// commitEntry is an Entry that reports when the user leaves it and when Ctrl+Enter is pressed,
+// so that edits are committed on focus loss as well as on Enter.
+type commitEntry struct {
+	widget.Entry
+	onLeave     func()
+	onCtrlEnter func()
+}
+
+func newCommitEntry() *commitEntry {
+	e := &commitEntry{}
+	e.ExtendBaseWidget(e)
+	return e
+}
+
+// FocusLost commits what was typed.
+func (e *commitEntry) FocusLost() {
+	e.Entry.FocusLost()
+	if e.onLeave != nil {
+		e.onLeave()
+	}
+}
+
+// TypedShortcut turns Ctrl+Enter into "new task"; everything else is the Entry's.
+func (e *commitEntry) TypedShortcut(s fyne.Shortcut) {
+	if isCtrlEnter(s) {
+		if e.onCtrlEnter != nil {
+			e.onCtrlEnter()
+		}
+		return
+	}
+	e.Entry.TypedShortcut(s)
+}
+
+// setValue shows a value from the model. A selection left over from before is dropped first:
+// Fyne keeps a collapsed selection across SetText, which then swallows the next typed character.
+func (e *commitEntry) setValue(s string) {
+	if e.Text == s {
+		return
+	}
+	e.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEnd})
+	e.SetText(s)
+}
+
+func isCtrlEnter(s fyne.Shortcut) bool {
+	cs, ok := s.(*desktop.CustomShortcut)
+	if !ok {
+		return false
+	}
+	return (cs.KeyName == fyne.KeyReturn || cs.KeyName == fyne.KeyEnter) &&
+		(cs.Modifier == fyne.KeyModifierControl || cs.Modifier == fyne.KeyModifierSuper)
+}
+
+// ctrlEnterShortcut is the shortcut a user presses to add a task.
+var ctrlEnterShortcut = &desktop.CustomShortcut{KeyName: fyne.KeyReturn, Modifier: fyne.KeyModifierShortcutDefault}
+
+// headerCell is a table column header that sorts when tapped and shows the sort direction.
+type headerCell struct {
+	widget.BaseWidget
+	label *widget.Label
+	icon  *widget.Icon
+	onTap func()
+}
+
+func newHeaderCell() *headerCell {
+	h := &headerCell{
+		label: widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		icon:  widget.NewIcon(nil),
+	}
+	h.label.Truncation = fyne.TextTruncateEllipsis
+	h.ExtendBaseWidget(h)
+	return h
+}
+
+func (h *headerCell) CreateRenderer() fyne.WidgetRenderer {
+	return widget.NewSimpleRenderer(container.NewBorder(nil, nil, nil, h.icon, h.label))
+}
+
+// Tapped sorts by this column.
+func (h *headerCell) Tapped(*fyne.PointEvent) {
+	if h.onTap != nil {
+		h.onTap()
+	}
+}
+
+// Cursor shows that the header can be clicked.
+func (h *headerCell) Cursor() desktop.Cursor { return desktop.PointerCursor }
+
+// set updates every property a recycled header shows.
+func (h *headerCell) set(text string, dir int, onTap func()) {
+	h.label.SetText(text)
+	switch {
+	case dir > 0:
+		h.icon.SetResource(theme.MenuDropUpIcon())
+	case dir < 0:
+		h.icon.SetResource(theme.MenuDropDownIcon())
+	default:
+		h.icon.SetResource(nil)
+	}
+	h.onTap = onTap
+}
+
+// weightedRow lays out its objects side by side: each gets its minimum width, and the space left
+// over is shared by weight (weight 0 keeps the minimum).
+type weightedRow struct {
+	weights []float32
+	min     []float32
+}
+
+func (w *weightedRow) width(i int, o fyne.CanvasObject) float32 {
+	m := o.MinSize().Width
+	if i < len(w.min) && w.min[i] > m {
+		m = w.min[i]
+	}
+	return m
+}
+
+func (w *weightedRow) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	pad := theme.Padding()
+	var s fyne.Size
+	n := 0
+	for i, o := range objs {
+		if !o.Visible() {
+			continue
+		}
+		s.Width += w.width(i, o)
+		s.Height = max(s.Height, o.MinSize().Height)
+		n++
+	}
+	if n > 1 {
+		s.Width += pad * float32(n-1)
+	}
+	return s
+}
+
+func (w *weightedRow) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	pad := theme.Padding()
+	min := w.MinSize(objs)
+	extra := max(size.Width-min.Width, 0)
+	var total float32
+	for i, o := range objs {
+		if o.Visible() && i < len(w.weights) {
+			total += w.weights[i]
+		}
+	}
+	x := float32(0)
+	for i, o := range objs {
+		if !o.Visible() {
+			continue
+		}
+		wd := w.width(i, o)
+		if total > 0 && i < len(w.weights) {
+			wd += extra * w.weights[i] / total
+		}
+		o.Move(fyne.NewPos(x, 0))
+		o.Resize(fyne.NewSize(wd, size.Height))
+		x += wd + pad
+	}
+}
+
+// labelled puts a small caption above a field.
+func labelled(caption string, field fyne.CanvasObject) fyne.CanvasObject {
+	l := widget.NewLabel(caption)
+	l.SizeName = theme.SizeNameCaptionText
+	l.Truncation = fyne.TextTruncateEllipsis
+	return container.NewBorder(l, nil, nil, nil, field)
+}
