@@ -92,9 +92,12 @@ func pageTexts(t testing.TB, path string, layout bool) []string {
 	if layout {
 		args = append(args, "-layout")
 	}
-	out, err := exec.Command(bin, append(args, path, "-")...).Output()
-	if err != nil {
-		t.Fatalf("pdftotext failed (invalid PDF?): %v", err)
+	cmd := exec.Command(bin, append(args, path, "-")...)
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	out, err := cmd.Output()
+	if err != nil || stderr.Len() > 0 {
+		t.Fatalf("pdftotext failed or complained (invalid PDF?): %v\n%s", err, stderr.String())
 	}
 	pages := strings.Split(string(out), "\f")
 	if n := len(pages); n > 0 && strings.TrimSpace(pages[n-1]) == "" {

@@ -23,7 +23,13 @@ type Options struct {
 //
 // It lays the body out twice: the first run finds the page of every section, the second
 // writes the table of contents with those numbers in front of the same body.
-func WriteGesamtbericht(w io.Writer, p *domain.Project, opt Options) error {
+func WriteGesamtbericht(w io.Writer, p *domain.Project, opt Options) (err error) {
+	defer func() {
+		// gofpdf panics on some inputs it does not expect; the user gets a message instead.
+		if rec := recover(); rec != nil {
+			err = fmt.Errorf("%s: %v", tr("reports.err.pdf"), rec)
+		}
+	}()
 	if p == nil {
 		return errors.New(tr("reports.err.no_project"))
 	}

@@ -11,6 +11,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"schulit-lotse/assets"
 	"schulit-lotse/domain"
 )
 
@@ -430,4 +431,41 @@ func BenchmarkGesamtbericht1500(b *testing.B) {
 		size = buf.Len()
 	}
 	b.ReportMetric(float64(size), "bytes/pdf")
+}
+
+func TestNoTranslationKeyLeaksInEitherLanguage(t *testing.T) {
+	p := seedProject()
+	p.Tasks = append(p.Tasks, domain.Task{ID: 9, SortOrder: 9, Name: "Ohne alles", Effort: &domain.Effort{Value: 1, Unit: domain.HoursPerQuarter}},
+		domain.Task{ID: 10, SortOrder: 10, Name: "ohne  ALLES"})
+	keys := regexp.MustCompile(`\b(reports|priority|step|find|fig|unit|app)\.[a-z_./-]+`)
+	for _, lang := range []struct{ code, page, toc string }{{"en", "Page 1 of ", "Contents"}, {"de", "Seite 1 von ", "Inhalt"}} {
+		assets.SetupLanguage(lang.code)
+		path, _ := writeReport(t, p)
+		text := strings.Join(pageTexts(t, path, false), "\n")
+		if m := keys.FindString(text); m != "" {
+			t.Errorf("%s: untranslated key %q in the report", lang.code, m)
+		}
+		if !strings.Contains(text, lang.page) || !strings.Contains(text, lang.toc) {
+			t.Errorf("%s: report is not in that language", lang.code)
+		}
+	}
+	assets.SetupLanguage(assets.German)
+}
+
+func TestHugeProjectFieldsStayOnTheTitlePage(t *testing.T) {
+	p := seedProject()
+	p.Meta.Name = strings.Repeat("Sehr langer Projektname ", 300)
+	p.Meta.Schultraeger = strings.Repeat("Zweckverband Schul-IT ", 300) + "\n\t\x00"
+	p.Meta.Bundesland = "XX"
+	path, _ := writeReport(t, p)
+	pages := pageTexts(t, path, false)
+	if !strings.Contains(pages[0], "Sehr langer Projektname") || !strings.Contains(pages[0], "…") {
+		t.Errorf("title page should show the cut name with an ellipsis")
+	}
+	if !strings.Contains(pages[0], "XX") {
+		t.Errorf("an unknown Bundesland code is shown as written")
+	}
+	if !strings.Contains(pages[1], "Inhalt") {
+		t.Errorf("page 2 is not the table of contents")
+	}
 }
