@@ -277,8 +277,8 @@ func (f *File) WriteCopy(target string) error {
 	if abs, err := filepath.Abs(target); err == nil {
 		target = abs
 	}
-	if target == f.path {
-		return fmt.Errorf("%s: %w", target, os.ErrExist)
+	if err := f.checkCopyTarget(target); err != nil {
+		return err
 	}
 	tf, err := os.CreateTemp(filepath.Dir(target), ".lotse-copy-*.tmp")
 	if err != nil {
