@@ -40,6 +40,11 @@ type silentExit int
 
 func (e silentExit) Error() string { return "exit" }
 
+// translated is an error whose message is already in the user's language.
+type translated struct{ err error }
+
+func (e translated) Error() string { return e.err.Error() }
+
 // failure is an error with a translated message of this package.
 type failure struct {
 	key  string
@@ -57,6 +62,7 @@ func describe(err error) (string, int) {
 		later   *laterError
 		silent  silentExit
 		fail    *failure
+		done    translated
 		imp     *persistence.ImportError
 		domErr  domain.Error
 		pathErr *fs.PathError
@@ -81,6 +87,8 @@ func describe(err error) (string, int) {
 		return lang.L(usage.key, usage.data) + "\n" + lang.L("cli.hint.help"), exitUsage
 	case errors.As(err, &later):
 		return lang.L("cli.later", map[string]any{"What": later.what}), exitUsage
+	case errors.As(err, &done):
+		return done.Error(), exitFailure
 	case errors.As(err, &fail):
 		return lang.L(fail.key, fail.data), exitFailure
 	case errors.As(err, &imp):

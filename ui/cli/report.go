@@ -2,7 +2,6 @@ package cli
 
 import (
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 
@@ -56,9 +55,8 @@ func cmdReport(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	opt := reports.Options{Date: now()}
-	if err := writeFileAtomic(out, func(f *os.File) error { return reports.WriteGesamtbericht(f, proj, opt) }); err != nil {
-		return err
+	if err := reports.WriteGesamtberichtFile(out, proj, reports.Options{Date: now()}); err != nil {
+		return translated{err} // the reports package words its errors for the user
 	}
 	fmt.Fprintln(e.out, lang.L("cli.report.done", map[string]any{"Path": out}))
 	return nil

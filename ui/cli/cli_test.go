@@ -1,0 +1,502 @@
+package cli
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"reflect"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"schulit-lotse/assets"
+	"schulit-lotse/persistence"
+)
+
+func TestMain(m *testing.M) {
+	languagePref = assets.German
+	now = func() time.Time { return time.Date(2026, 11, 2, 10, 30, 0, 0, time.UTC) }
+	os.Exit(m.Run())
+}
+
+type result struct {
+	code     int
+	out, err string
+}
+
+func run(t *testing.T, args ...string) result {
+	t.Helper()
+	var out, errb bytes.Buffer
+	code := Run(args, &out, &errb)
+	return result{code, out.String(), errb.String()}
+}
+
+func (r result) want(t *testing.T, code int) result {
+	t.Helper()
+	if r.code != code {
+		t.Fatalf("exit code %d, want %d\nstdout:\n%s\nstderr:\n%s", r.code, code, r.out, r.err)
+	}
+	return r
+}
+
+func contains(t *testing.T, what, s string, parts ...string) {
+	t.Helper()
+	for _, p := range parts {
+		if !strings.Contains(s, p) {
+			t.Errorf("%s does not contain %q:\n%s", what, p, s)
+		}
+	}
+}
+
+func english(t *testing.T) {
+	languagePref = assets.English
+	t.Cleanup(func() { languagePref = assets.German })
+}
+
+// sample creates a fresh copy of the sample project in a temporary directory.
+func sample(t *testing.T) (dir, path string) {
+	t.Helper()
+	dir = t.TempDir()
+	path = filepath.Join(dir, "Muster stadt ü.lotse")
+	run(t, "new", "--sample", path).want(t, 0)
+	return dir, path
+}
+
+func readFile(t *testing.T, path string) []byte {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+func TestIsCommand(t *testing.T) {
+	dir := t.TempDir()
+	existing := filepath.Join(dir, "projekt")
+	os.WriteFile(existing, []byte("x"), 0o644)
+	cases := []struct {
+		args []string
+		want bool
+	}{
+		{nil, false},
+		{[]string{"Projekt.lotse"}, false},
+		{[]string{filepath.Join(dir, "fehlt.LOTSE")}, false},
+		{[]string{existing}, false},
+		{[]string{"new", "x.lotse"}, true},
+		{[]string{"check"}, true},
+		{[]string{"summary"}, true},
+		{[]string{"report"}, true},
+		{[]string{"--version"}, true},
+		{[]string{"-v"}, true},
+		{[]string{"help"}, true},
+		{[]string{"kpi"}, true},
+		{[]string{"demo-data"}, true},
+		{[]string{"chek"}, true}, // a typo gets a message, not an empty window
+	}
+	for _, c := range cases {
+		if got := IsCommand(c.args); got != c.want {
+			t.Errorf("IsCommand(%q) = %v, want %v", c.args, got, c.want)
+		}
+	}
+}
+
+func TestVersionAndHelp(t *testing.T) {
+	for _, a := range []string{"--version", "-v", "version"} {
+		r := run(t, a).want(t, 0)
+		if r.out != "Schul-IT Lotse "+Version+"\n" {
+			t.Errorf("%s printed %q", a, r.out)
+		}
+	}
+	r := run(t, "help").want(t, 0)
+	contains(t, "help", r.out, "lotse new [--sample] DATEI.lotse", "lotse check", "lotse summary", "lotse report", "lotse export", "lotse import", "JJJJ-MM-TT")
+	run(t, "--help").want(t, 0)
+	r = run(t).want(t, 2)
+	contains(t, "stderr without arguments", r.err, "Aufruf:")
+	run(t, "--version", "extra").want(t, 2)
+}
+
+func TestUnknownAndLater(t *testing.T) {
+	r := run(t, "frobnicate").want(t, 2)
+	contains(t, "unknown command", r.err, "Unbekannter Befehl „frobnicate“", "lotse help")
+	r = run(t, "--frob").want(t, 2)
+	contains(t, "unknown option", r.err, "Unbekannte Option „--frob“")
+
+	_, path := sample(t)
+	later := [][]string{
+		{"kpi", path},
+		{"share", path, "out.lotse"},
+		{"demo-data", "--scale", "small", "out.lotse"},
+		{"export", path, "--kind", "raci", "out.csv"},
+		{"export", path, "--kind", "tasks", "out.xlsx"},
+		{"import", "neu.lotse", "--kind", "tickets", "tickets.csv"},
+		{"report", path, "-o", "out.pdf", "--type", "monitoring"},
+		{"report", path, "-o", "out.pdf", "--type", "tender"},
+	}
+	for _, args := range later {
+		r := run(t, args...)
+		if r.code != 2 || !strings.Contains(r.err, "folgt in einer späteren Version") {
+			t.Errorf("%q: exit %d, stderr %q", args, r.code, r.err)
+		}
+	}
+	english(t)
+	r = run(t, "kpi", path).want(t, 2)
+	contains(t, "english later", r.err, "follows in a later version")
+}
+
+func TestArgumentErrors(t *testing.T) {
+	_, path := sample(t)
+	cases := []struct {
+		args []string
+		msg  string
+	}{
+		{[]string{"new"}, "Falsche Anzahl von Angaben. Aufruf: lotse new"},
+		{[]string{"check", path, path}, "Aufruf: lotse check"},
+		{[]string{"summary", path, "--json=yes"}, "nimmt keinen Wert"},
+		{[]string{"export", path, "out.json"}, "--kind"},
+		{[]string{"export", path, "--kind", "yaml", "out.yaml"}, "Unbekannte Art „yaml“"},
+		{[]string{"export", path, "out.json", "--kind"}, "braucht einen Wert"},
+		{[]string{"export", path, "--kind", "json", "--kind", "json", "o.json"}, "mehrfach"},
+		{[]string{"import", "neu.lotse", "--kind", "json", "--format", "xml", "in.json"}, "Unbekanntes Format"},
+		{[]string{"report", path}, "-o"},
+		{[]string{"report", path, "-o", "x.pdf", "--type", "kurz"}, "Unbekannte Berichtsart"},
+		{[]string{"report", path, "-o", "x.pdf", "--from", "01.02.2026"}, "kein gültiges Datum (JJJJ-MM-TT)"},
+		{[]string{"new", "--bogus", "x.lotse"}, "Unbekannte Option „--bogus“"},
+	}
+	for _, c := range cases {
+		r := run(t, c.args...)
+		if r.code != 2 || !strings.Contains(r.err, c.msg) {
+			t.Errorf("%q: exit %d, stderr %q, want 2 and %q", c.args, r.code, r.err, c.msg)
+		}
+	}
+}
+
+func TestNewAndCheck(t *testing.T) {
+	dir := t.TempDir()
+	empty := filepath.Join(dir, "Schul-IT Planung Jürgen.lotse")
+	r := run(t, "new", empty).want(t, 0)
+	contains(t, "new", r.out, "„Schul-IT Planung Jürgen“ angelegt")
+	if _, err := os.Stat(persistence.LockPath(empty)); !os.IsNotExist(err) {
+		t.Errorf("lock file left behind after new: %v", err)
+	}
+	r = run(t, "check", empty).want(t, 0)
+	contains(t, "check of an empty project", r.out, "In Ordnung", "0 Aufgaben")
+
+	before := readFile(t, empty)
+	r = run(t, "new", "--sample", empty).want(t, 1)
+	contains(t, "new over an existing file", r.err, "gibt es schon")
+	if !bytes.Equal(before, readFile(t, empty)) {
+		t.Error("new changed an existing file")
+	}
+
+	r = run(t, "new", filepath.Join(dir, "projekt.db")).want(t, 1)
+	contains(t, "new without .lotse", r.err, "müssen auf .lotse enden")
+	r = run(t, "new", filepath.Join(dir, "fehlt", "x.lotse")).want(t, 1)
+	if r.err == "" {
+		t.Error("no message for a missing folder")
+	}
+
+	_, path := sample(t)
+	r = run(t, "check", path).want(t, 1)
+	lines := strings.Split(strings.TrimSpace(r.out), "\n")
+	want := []string{
+		"Schritt 1 (offene Frage): „Neu: Wartung der Schüler-Tablets“: keine verantwortliche Person oder Gruppe",
+		"Schritt 1 (offene Frage): „Medienentwicklungsplan fortschreiben“: kein Aufwand geschätzt",
+	}
+	if !reflect.DeepEqual(lines, want) {
+		t.Errorf("check findings:\n%s\nwant:\n%s", strings.Join(lines, "\n"), strings.Join(want, "\n"))
+	}
+	if r.err != "" {
+		t.Errorf("check wrote to stderr: %q", r.err)
+	}
+}
+
+func TestCheckRefusedFiles(t *testing.T) {
+	dir := t.TempDir()
+	cases := []struct {
+		name    string
+		content []byte
+		msg     string
+	}{
+		{"leer.lotse", []byte{}, "Die Datei ist leer (0 Byte)"},
+		{"text.lotse", []byte("Liebe Kolleginnen,\nanbei die Planung.\n"), "keine Projektdatei von Schul-IT Lotse"},
+		{"abgeschnitten.lotse", []byte("SQLite format 3\x00\x10\x00"), "keine Projektdatei"},
+	}
+	for _, c := range cases {
+		path := filepath.Join(dir, c.name)
+		if err := os.WriteFile(path, c.content, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		for _, cmd := range [][]string{{"check", path}, {"summary", path}, {"export", path, "--kind", "json", filepath.Join(dir, "x.json")}, {"report", path, "-o", filepath.Join(dir, "x.pdf")}} {
+			r := run(t, cmd...)
+			if r.code != 2 {
+				t.Errorf("%s %s: exit %d, want 2 (stderr %q)", cmd[0], c.name, r.code, r.err)
+			}
+			contains(t, cmd[0]+" "+c.name, r.err, "wird nicht geöffnet", c.msg, "nicht verändert")
+		}
+		if got := readFile(t, path); !bytes.Equal(got, c.content) {
+			t.Errorf("%s was changed", c.name)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(dir, "x.json")); !os.IsNotExist(err) {
+		t.Error("an export of a refused file was written")
+	}
+	r := run(t, "check", filepath.Join(dir, "gibtsnicht.lotse")).want(t, 2)
+	contains(t, "missing file", r.err, "Die Datei gibt es nicht")
+
+	english(t)
+	r = run(t, "check", filepath.Join(dir, "leer.lotse")).want(t, 2)
+	contains(t, "english refusal", r.err, "is not opened", "0 bytes")
+}
+
+func TestExportImportRoundTrip(t *testing.T) {
+	dir, path := sample(t)
+	first := filepath.Join(dir, "erste.json")
+	second := filepath.Join(dir, "zweite.json")
+	copyPath := filepath.Join(dir, "Kopie.lotse")
+
+	r := run(t, "export", "--kind", "json", path, first).want(t, 0)
+	contains(t, "export", r.out, "9 Aufgaben")
+	run(t, "import", copyPath, first, "--kind=json").want(t, 0)
+	run(t, "export", copyPath, "--kind", "json", second).want(t, 0)
+	a, b := readFile(t, first), readFile(t, second)
+	if !bytes.Equal(a, b) {
+		t.Fatalf("export → import → export differs:\n%s\n---\n%s", a, b)
+	}
+	// The copy holds the sample (only the creation time is the day `new` ran).
+	p, err := persistence.ParseJSON(a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, _ := persistence.ParseJSON(assets.SampleJSON)
+	if !p.Meta.CreatedAt.Equal(now()) {
+		t.Errorf("created at %v, want %v", p.Meta.CreatedAt, now())
+	}
+	p.Meta.CreatedAt = s.Meta.CreatedAt
+	if !reflect.DeepEqual(p, s) {
+		t.Error("the exported project differs from the sample")
+	}
+
+	r = run(t, "export", path, "--kind", "json", "-").want(t, 0)
+	if r.out != string(a) {
+		t.Error("export to stdout differs from export to a file")
+	}
+
+	before := readFile(t, copyPath)
+	r = run(t, "import", copyPath, "--kind", "json", first).want(t, 1)
+	contains(t, "import over an existing project", r.err, "gibt es schon", "nicht überschrieben")
+	if !bytes.Equal(before, readFile(t, copyPath)) {
+		t.Error("import changed an existing project")
+	}
+	r = run(t, "export", path, "--kind", "json", copyPath).want(t, 1)
+	contains(t, "export onto a project", r.err, "kein Projekt überschrieben")
+	if !bytes.Equal(before, readFile(t, copyPath)) {
+		t.Error("export overwrote a project")
+	}
+
+	bad := filepath.Join(dir, "kaputt.json")
+	os.WriteFile(bad, []byte(`{"format":"schulit-lotse-project","version":1,"project":{"meta":{},"settings":{"hoursPerPersonDay":8,"priorityMode":"ranking"},"tasks":[{"name":"  "}]}}`), 0o644)
+	target := filepath.Join(dir, "neu.lotse")
+	r = run(t, "import", target, "--kind", "json", bad).want(t, 1)
+	contains(t, "import of a task without name", r.err, "Eine Aufgabe braucht einen Namen", "keine Projektdatei angelegt")
+	os.WriteFile(bad, []byte(`{"format":"etwas-anderes","version":1}`), 0o644)
+	r = run(t, "import", target, "--kind", "json", bad).want(t, 1)
+	contains(t, "import of a foreign document", r.err, "kein Projekt von Schul-IT Lotse")
+	r = run(t, "import", target, "--kind", "json", filepath.Join(dir, "fehlt.json")).want(t, 1)
+	contains(t, "import of a missing file", r.err, "wurde nicht gefunden")
+	if _, err := os.Stat(target); !os.IsNotExist(err) {
+		t.Error("a failed import left a project file")
+	}
+}
+
+var spaces = regexp.MustCompile(` {2,}`)
+
+// summaryLines returns the output with runs of spaces collapsed to " | ", so alignment does
+// not matter to the comparison but label and value stay paired on one line.
+func summaryLines(out string) map[string]bool {
+	m := map[string]bool{}
+	for _, l := range strings.Split(out, "\n") {
+		m[spaces.ReplaceAllString(strings.TrimSpace(l), " | ")] = true
+	}
+	return m
+}
+
+func TestSummaryText(t *testing.T) {
+	_, path := sample(t)
+	r := run(t, "summary", path).want(t, 0)
+	lines := summaryLines(r.out)
+	// Hand-computed from the sample: 2+4+2+10 (seed) + 1.5 h/week·52/12 = 6.5 + 3 h/week·52/12 = 13
+	// + 6 h/quarter/3 = 2 + 1 person-day·8 = 8 → 47.5; per responsible: Lehrkraft 4+13,
+	// Teammitglied 2+2+6.5, nobody (Tablets) 10, Fachbereich 8, Sekretariat 2, Schulleitung 0.
+	for _, want := range []string{
+		"Projekt: Musterstadt · Schulträger: Stadt Musterstadt · Bundesland: NI",
+		"INITIALISIERUNG",
+		"1 | Bestandsaufnahme | in Arbeit",
+		"Aufgaben | 9",
+		"Stunden pro Monat gesamt | 47,5 h",
+		"Stunden pro Monat: Lehrkraft mit Entlastungsstunden | 17 h",
+		"Stunden pro Monat: Teammitglied Schul-IT | 10,5 h",
+		"Stunden pro Monat: (niemand) | 10 h",
+		"Stunden pro Monat: Fachbereich Schule der Stadt | 8 h",
+		"Stunden pro Monat: Schulsekretariat | 2 h",
+		"Stunden pro Monat: Schulleitung | 0 h",
+		"– „Medienentwicklungsplan fortschreiben“: kein Aufwand geschätzt",
+		"2 | Bedarfe klären | erledigt",
+		"neue Aufgaben | 1",
+		"kritische Services | 2",
+		"vorrangig | 6",
+		"nachrangig | 3",
+		"offene Fragen | 2",
+		"12 | Steuerung und Monitoring | offen (folgt in einer späteren Version)",
+	} {
+		if !lines[want] {
+			t.Errorf("summary lacks the line %q:\n%s", want, r.out)
+		}
+	}
+	// Values are right-aligned in one column.
+	col := -1
+	for _, l := range strings.Split(r.out, "\n") {
+		if strings.HasSuffix(l, " h") && strings.HasPrefix(l, "      ") {
+			if c := len([]rune(l)); col == -1 {
+				col = c
+			} else if c != col {
+				t.Errorf("figure line %q ends at column %d, others at %d", l, c, col)
+			}
+		}
+	}
+	if col == -1 {
+		t.Error("no figure lines found")
+	}
+
+	english(t)
+	r = run(t, "summary", path).want(t, 0)
+	lines = summaryLines(r.out)
+	for _, want := range []string{"hours per month in total | 47.5 h", "hours per month: Teammitglied Schul-IT | 10.5 h", "open questions | 2"} {
+		if !lines[want] {
+			t.Errorf("english summary lacks %q:\n%s", want, r.out)
+		}
+	}
+}
+
+func TestSummaryJSON(t *testing.T) {
+	_, path := sample(t)
+	r := run(t, "summary", "--json", path).want(t, 0)
+	var doc summaryDoc
+	dec := json.NewDecoder(strings.NewReader(r.out))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&doc); err != nil {
+		t.Fatal(err)
+	}
+	if doc.Format != "schulit-lotse-summary" || doc.Version != 1 || doc.Project.Name != "Musterstadt" || len(doc.Steps) != 12 {
+		t.Fatalf("header: %+v, %d steps", doc.Project, len(doc.Steps))
+	}
+	fig := func(step int, key, label string) float64 {
+		t.Helper()
+		for _, f := range doc.Steps[step-1].Figures {
+			if f.Key == key && f.Label == label {
+				return f.Value
+			}
+		}
+		t.Errorf("step %d has no figure %s %q", step, key, label)
+		return -1
+	}
+	checks := []struct {
+		step       int
+		key, label string
+		want       float64
+	}{
+		{1, "fig.tasks", "", 9},
+		{1, "fig.hours_per_month", "", 47.5},
+		{1, "fig.hours_of", "Lehrkraft mit Entlastungsstunden", 17},
+		{1, "fig.hours_of", "Teammitglied Schul-IT", 10.5},
+		{1, "fig.hours_of", "", 10},
+		{2, "fig.new_tasks", "", 1},
+		{2, "fig.critical", "", 2},
+		{2, "fig.must", "", 6},
+		{2, "fig.nice", "", 3},
+		{2, "fig.open_questions", "", 2},
+	}
+	for _, c := range checks {
+		if got := fig(c.step, c.key, c.label); got != c.want {
+			t.Errorf("step %d %s %q = %v, want %v", c.step, c.key, c.label, got, c.want)
+		}
+	}
+	if s := doc.Steps[0]; s.State != "in-progress" || !s.Built || len(s.Findings) != 2 || s.Findings[0].Code != "find.task.no_responsible" || s.Findings[0].EntityID != 4 {
+		t.Errorf("step 1: %+v", s)
+	}
+	if s := doc.Steps[11]; s.State != "open" || s.Built || s.Phase != 4 || s.Figures == nil || s.Findings == nil {
+		t.Errorf("step 12: %+v", s)
+	}
+	// Stable: the same bytes in every language.
+	english(t)
+	if again := run(t, "summary", path, "--json").want(t, 0); again.out != r.out {
+		t.Error("summary --json depends on the language")
+	}
+}
+
+func TestReport(t *testing.T) {
+	dir, path := sample(t)
+	out := filepath.Join(dir, "Gesamtbericht Musterstadt.pdf")
+	r := run(t, "report", path, "-o", out).want(t, 0)
+	contains(t, "report", r.out, "Bericht geschrieben")
+	pdf := readFile(t, out)
+	if !bytes.HasPrefix(pdf, []byte("%PDF-")) {
+		t.Errorf("report is not a PDF: %q", pdf[:min(len(pdf), 16)])
+	}
+	run(t, "report", "--type", "full", "--output="+out, path).want(t, 0)
+	r = run(t, "report", path, "-o", out, "--from", "2026-01-01", "--to", "2026-06-30").want(t, 0)
+	contains(t, "report with a period", r.err, "Monitoring-Bericht")
+
+	before := readFile(t, path)
+	r = run(t, "report", path, "-o", path).want(t, 1)
+	contains(t, "report onto the project", r.err, "kein Projekt überschrieben")
+	if !bytes.Equal(before, readFile(t, path)) {
+		t.Error("report overwrote the project")
+	}
+	r = run(t, "report", path, "-o", filepath.Join(dir, "fehlt", "x.pdf")).want(t, 1)
+	if r.err == "" {
+		t.Error("no message for a missing output folder")
+	}
+	entries, _ := os.ReadDir(dir)
+	for _, e := range entries {
+		if strings.HasSuffix(e.Name(), ".tmp") {
+			t.Errorf("temporary file left behind: %s", e.Name())
+		}
+	}
+}
+
+func TestParseArgs(t *testing.T) {
+	opts := []option{{names: []string{"o", "output"}, takesValue: true}, {names: []string{"json"}}}
+	p, err := parseArgs([]string{"a", "-o", "x.pdf", "b", "--json", "--", "-c"}, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(p.pos, []string{"a", "b", "-c"}) || p.vals["o"] != "x.pdf" || !p.bools["json"] {
+		t.Errorf("parsed %+v", p)
+	}
+	p, err = parseArgs([]string{"--output=y.pdf", "-"}, opts)
+	if err != nil || p.vals["o"] != "y.pdf" || !reflect.DeepEqual(p.pos, []string{"-"}) {
+		t.Errorf("parsed %+v, %v", p, err)
+	}
+	for _, bad := range [][]string{{"-o"}, {"-o="}, {"--json=1"}, {"-x"}, {"-o", "a", "--output", "b"}} {
+		if _, err := parseArgs(bad, opts); err == nil {
+			t.Errorf("parseArgs(%q) accepted", bad)
+		}
+	}
+}
+
+func TestFormatNumber(t *testing.T) {
+	cases := []struct {
+		v       float64
+		lang, s string
+	}{
+		{47.5, "de", "47,5"}, {47.5, "en", "47.5"}, {13, "de", "13"}, {52.0 / 12, "de", "4,33"}, {-0.001, "de", "0"}, {1234.567, "en", "1234.57"},
+	}
+	for _, c := range cases {
+		if got := formatNumber(c.v, c.lang); got != c.s {
+			t.Errorf("formatNumber(%v, %s) = %q, want %q", c.v, c.lang, got, c.s)
+		}
+	}
+}
