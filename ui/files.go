@@ -1,0 +1,242 @@
+package ui
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
+
+	"schulit-lotse/assets"
+	"schulit-lotse/domain"
+	"schulit-lotse/persistence"
+	"schulit-lotse/reports"
+	"schulit-lotse/ui/session"
+)
+
+// sampleFileName is the copy of the sample project the start screen opens.
+const sampleFileName = "Musterstadt.lotse"
+
+// newProjectDialog asks for the project's name, Schulträger and Bundesland.
+type newProjectDialog struct {
+	dlg          *dialog.CustomDialog
+	name         *widget.Entry
+	schultraeger *widget.Entry
+	land         *widget.Select
+	message      *widget.Label
+	next         *widget.Button
+}
+
+func (sh *shell) showNewProject() { sh.newProjectDialog() }
+
+func (sh *shell) newProjectDialog() *newProjectDialog {
+	n := &newProjectDialog{}
+	n.name = widget.NewEntry()
+	n.name.SetPlaceHolder(lang.L("ui.new.name_hint"))
+	n.schultraeger = widget.NewEntry()
+	n.schultraeger.SetPlaceHolder(lang.L("ui.new.schultraeger_hint"))
+	n.land = bundeslandSelect("NI")
+	n.message = widget.NewLabel("")
+	n.message.Importance = widget.DangerImportance
+	form := widget.NewForm(
+		widget.NewFormItem(lang.L("ui.settings.name"), n.name),
+		widget.NewFormItem(lang.L("ui.settings.schultraeger"), n.schultraeger),
+		widget.NewFormItem(lang.L("ui.settings.bundesland"), n.land),
+	)
+	intro := widget.NewLabel(lang.L("ui.new.intro"))
+	intro.Wrapping = fyne.TextWrapWord
+	n.dlg = dialog.NewCustomWithoutButtons(lang.L("ui.new.title"), fixedWidth(520, container.NewVBox(intro, form, n.message)), sh.win)
+	cancel := widget.NewButton(lang.L("ui.cancel"), n.dlg.Hide)
+	n.next = widget.NewButton(lang.L("ui.new.next"), func() {
+		meta := domain.Meta{
+			Name:         strings.TrimSpace(n.name.Text),
+			Schultraeger: strings.TrimSpace(n.schultraeger.Text),
+			Bundesland:   selectedBundesland(n.land),
+		}
+		if meta.Name == "" {
+			n.message.SetText(lang.L(string(domain.ErrProjectNameEmpty)))
+			return
+		}
+		n.dlg.Hide()
+		sh.askTarget(targetOptions{
+			Title: lang.L("ui.new.file_title"), Confirm: lang.L("ui.new.create"),
+			Dir: sh.startDir(), Name: safeFileName(meta.Name) + ".lotse", Ext: ".lotse",
+		}, func(path string) {
+			if err := sh.createProject(path, meta); err != nil {
+				sh.ShowError(err)
+			}
+		})
+	})
+	n.next.Importance = widget.HighImportance
+	n.dlg.SetButtons([]fyne.CanvasObject{cancel, n.next})
+	n.dlg.Show()
+	sh.win.Canvas().Focus(n.name)
+	return n
+}
+
+// createProject writes a new, empty project file and opens it.
+func (sh *shell) createProject(path string, meta domain.Meta) error {
+	p := domain.NewProject(meta.Name, now())
+	p.Meta.Schultraeger = meta.Schultraeger
+	if meta.Bundesland != "" {
+		p.Meta.Bundesland = meta.Bundesland
+	}
+	return sh.createAndOpen(path, p)
+}
+
+func (sh *shell) createAndOpen(path string, p *domain.Project) error {
+	f, err := persistence.Create(path, p)
+	if err != nil {
+		return err
+	}
+	loaded, err := f.Load()
+	if err != nil {
+		f.Close()
+		return err
+	}
+	sh.closeSession()
+	sh.setSession(session.New(f, loaded))
+	return nil
+}
+
+// openSample opens the user's copy of the sample project "Musterstadt", making it on first use.
+func (sh *shell) openSample() {
+	path := filepath.Join(sh.sampleDir, sampleFileName)
+	if fileExists(path) {
+		sh.openPath(path, persistence.OpenOptions{})
+		return
+	}
+	p, err := persistence.ParseJSON(assets.SampleJSON)
+	if err == nil {
+		err = os.MkdirAll(sh.sampleDir, 0o755)
+	}
+	if err == nil {
+		err = sh.createAndOpen(path, p)
+	}
+	if err != nil {
+		sh.ShowError(err)
+	}
+}
+
+// saveShortcut answers Ctrl+S: there is nothing to save, so say so, and offer a copy.
+func (sh *shell) saveShortcut() {
+	if sh.sess == nil {
+		return
+	}
+	if sh.project != nil {
+		if sh.sess.ReadOnly() {
+			sh.project.notify(lang.L("ui.save.readonly_notice"))
+		} else {
+			sh.project.notify(lang.L("ui.save.notice"))
+		}
+	}
+	sh.saveAs()
+}
+
+// saveAs writes the project to a new file and continues there.
+func (sh *shell) saveAs() {
+	if sh.sess == nil {
+		return
+	}
+	cur := sh.sess.File.Path()
+	base := strings.TrimSuffix(filepath.Base(cur), filepath.Ext(cur))
+	dir := filepath.Dir(cur)
+	if sh.sess.ReadOnly() {
+		dir = sh.docsDir
+	}
+	sh.askTarget(targetOptions{
+		Title: lang.L("ui.saveas.title"), Confirm: lang.L("ui.saveas.confirm"),
+		Info: lang.L("ui.saveas.info"),
+		Dir:  dir, Name: lang.L("ui.saveas.copy_name", map[string]any{"Name": base}), Ext: ".lotse",
+	}, func(path string) {
+		if err := sh.saveAsPath(path); err != nil {
+			sh.ShowError(err)
+		}
+	})
+}
+
+func (sh *shell) saveAsPath(path string) error {
+	if sh.sess == nil {
+		return errors.New("no project open")
+	}
+	nf, err := sh.sess.File.SaveAs(path)
+	if err != nil {
+		return err
+	}
+	sh.sess.File = nf
+	addRecent(sh.app.Preferences(), nf.Path())
+	sh.showProject()
+	sh.project.notify(lang.L("ui.saveas.done", map[string]any{"Name": filepath.Base(nf.Path())}))
+	return nil
+}
+
+// exportReport writes the Gesamtbericht as PDF and opens it in the system's viewer.
+func (sh *shell) exportReport() {
+	if sh.sess == nil {
+		return
+	}
+	cur := sh.sess.File.Path()
+	dir := filepath.Dir(cur)
+	if sh.sess.ReadOnly() {
+		dir = sh.docsDir
+	}
+	name := lang.L("ui.report.file_name", map[string]any{"Name": safeFileName(sh.sess.Project.Meta.Name)})
+	sh.askTarget(targetOptions{
+		Title: lang.L("ui.report.title"), Confirm: lang.L("ui.report.confirm"),
+		Dir: dir, Name: name, Ext: ".pdf", Replace: true,
+	}, sh.writeReport)
+}
+
+// writeReport renders a snapshot of the project off the UI thread, then opens the PDF.
+func (sh *shell) writeReport(path string) {
+	snapshot, err := cloneProject(sh.sess.Project)
+	if err != nil {
+		sh.ShowError(err)
+		return
+	}
+	progress := dialog.NewCustomWithoutButtons(lang.L("ui.report.progress"), widget.NewProgressBarInfinite(), sh.win)
+	if !sh.synchronous {
+		progress.Show()
+	}
+	date := now()
+	sh.run(func() error { return reports.WriteGesamtberichtFile(path, snapshot, reports.Options{Date: date}) }, func(err error) {
+		progress.Hide()
+		if err != nil {
+			sh.ShowError(err)
+			return
+		}
+		if err := sh.openURL(fileURL(path)); err != nil {
+			sh.ShowError(err)
+		}
+	})
+}
+
+// cloneProject copies the model so that a report can be written while the user edits.
+func cloneProject(p *domain.Project) (*domain.Project, error) {
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(p); err != nil {
+		return nil, err
+	}
+	var out domain.Project
+	if err := json.NewDecoder(&buf).Decode(&out); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+// fileURL is the file:// URL of a local path (also for Windows drive letters).
+func fileURL(path string) *url.URL {
+	p := filepath.ToSlash(path)
+	if !strings.HasPrefix(p, "/") {
+		p = "/" + p
+	}
+	return &url.URL{Scheme: "file", Path: p}
+}

@@ -1,0 +1,116 @@
+package ui
+
+import (
+	"math"
+	"strconv"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2/lang"
+
+	"schulit-lotse/domain"
+)
+
+// formatNumber writes v with at most two decimals, in the notation of the UI language
+// (German: 1.234,5; English: 1,234.5).
+func formatNumber(v float64, language string) string {
+	if math.IsNaN(v) || math.IsInf(v, 0) {
+		return "–"
+	}
+	s := strconv.FormatFloat(math.Round(v*100)/100, 'f', -1, 64)
+	neg := strings.HasPrefix(s, "-")
+	s = strings.TrimPrefix(s, "-")
+	whole, frac, _ := strings.Cut(s, ".")
+	group, dec := ".", ","
+	if language == "en" {
+		group, dec = ",", "."
+	}
+	if len(whole) > 4 { // 1500 stays 1500, 12500 becomes 12.500
+		var b strings.Builder
+		for i, r := range whole {
+			if i > 0 && (len(whole)-i)%3 == 0 {
+				b.WriteString(group)
+			}
+			b.WriteRune(r)
+		}
+		whole = b.String()
+	}
+	out := whole
+	if frac != "" {
+		out += dec + frac
+	}
+	if neg && out != "0" {
+		out = "-" + out
+	}
+	return out
+}
+
+// parseNumber reads a number typed in either notation ("7,5" or "7.5").
+func parseNumber(s string) (float64, bool) {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return 0, false
+	}
+	if strings.Contains(s, ",") && !strings.Contains(s, ".") {
+		s = strings.Replace(s, ",", ".", 1)
+	}
+	v, err := strconv.ParseFloat(s, 64)
+	if err != nil || math.IsNaN(v) || math.IsInf(v, 0) {
+		return 0, false
+	}
+	return v, true
+}
+
+// translated returns the translation of key, or ok=false when there is none.
+func translated(key string, data ...any) (string, bool) {
+	s := lang.L(key, data...)
+	return s, s != key
+}
+
+// figureParts splits a key figure into its name and its formatted value with unit.
+func figureParts(f domain.Figure, language string) (name, value string) {
+	label := f.Label
+	if f.Key == "fig.hours_of" && label == "" {
+		label = lang.L("fig.no_responsible")
+	}
+	name = lang.L(f.Key, map[string]any{"Label": label})
+	value = f.Text
+	if value == "" {
+		value = formatNumber(f.Value, language)
+		if f.Unit != "" {
+			unit, ok := translated("ui.unit." + f.Unit)
+			if !ok {
+				unit = f.Unit
+			}
+			value += " " + unit
+		}
+	}
+	return name, value
+}
+
+// figureText is one key figure in one line, e.g. "Aufgaben: 4".
+func figureText(f domain.Figure, language string) string {
+	name, value := figureParts(f, language)
+	return name + ": " + value
+}
+
+// bundeslandName is the state's name for a code such as "NI".
+func bundeslandName(code domain.Bundesland) string {
+	if code == "" {
+		return "–"
+	}
+	if name, ok := translated("ui.land." + string(code)); ok {
+		return name
+	}
+	return string(code)
+}
+
+// formatDateTime is a moment in the local time zone, as users read it.
+func formatDateTime(t time.Time, language string) string {
+	if language == "en" {
+		return t.Local().Format("2006-01-02 15:04")
+	}
+	return t.Local().Format("02.01.2006, 15:04")
+}
+
+func formatClock(t time.Time) string { return t.Local().Format("15:04:05") }

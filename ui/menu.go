@@ -1,0 +1,146 @@
+package ui
+
+import (
+	"path/filepath"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
+
+	"schulit-lotse/persistence"
+)
+
+func shortcut(key fyne.KeyName, mod fyne.KeyModifier) fyne.Shortcut {
+	return &desktop.CustomShortcut{KeyName: key, Modifier: mod}
+}
+
+const ctrl = fyne.KeyModifierShortcutDefault
+
+// updateMenu rebuilds the main menu from the current state (open project, undo history,
+// recent files).
+func (sh *shell) updateMenu() {
+	sh.win.SetMainMenu(sh.buildMenu())
+}
+
+func (sh *shell) buildMenu() *fyne.MainMenu {
+	open := sh.sess != nil
+
+	item := func(key string, sc fyne.Shortcut, action func()) *fyne.MenuItem {
+		it := fyne.NewMenuItem(lang.L(key), action)
+		it.Shortcut = sc
+		return it
+	}
+	needsProject := func(it *fyne.MenuItem) *fyne.MenuItem {
+		it.Disabled = !open
+		return it
+	}
+
+	newItem := item("ui.menu.new", shortcut(fyne.KeyN, ctrl), sh.showNewProject)
+	openItem := item("ui.menu.open", shortcut(fyne.KeyO, ctrl), sh.showOpenDialog)
+	recent := fyne.NewMenuItem(lang.L("ui.menu.recent"), nil)
+	recent.ChildMenu = sh.recentMenu()
+	saveAs := needsProject(item("ui.menu.save_as", shortcut(fyne.KeyS, ctrl), sh.saveShortcut))
+	report := needsProject(item("ui.menu.report", nil, sh.exportReport))
+	closeItem := needsProject(item("ui.menu.close", shortcut(fyne.KeyW, ctrl), sh.closeSession))
+	quit := item("ui.menu.quit", shortcut(fyne.KeyQ, ctrl), sh.quit)
+	quit.IsQuit = true
+	file := fyne.NewMenu(lang.L("ui.menu.file"),
+		newItem, openItem, recent, fyne.NewMenuItemSeparator(),
+		saveAs, report, fyne.NewMenuItemSeparator(),
+		closeItem, quit)
+
+	undo := item("ui.menu.undo", &fyne.ShortcutUndo{}, sh.undo)
+	redo := item("ui.menu.redo", &fyne.ShortcutRedo{}, sh.redo)
+	undo.Disabled, redo.Disabled = true, true
+	if open {
+		undo.Disabled = !sh.sess.CanUndo()
+		redo.Disabled = !sh.sess.CanRedo()
+		if key := sh.sess.UndoName(); key != "" {
+			if name, ok := translated(key); ok {
+				undo.Label = lang.L("ui.menu.undo_named", map[string]any{"Name": name})
+			}
+		}
+		if key := sh.sess.RedoName(); key != "" {
+			if name, ok := translated(key); ok {
+				redo.Label = lang.L("ui.menu.redo_named", map[string]any{"Name": name})
+			}
+		}
+	}
+	edit := fyne.NewMenu(lang.L("ui.menu.edit"), undo, redo)
+
+	overview := needsProject(item("ui.overview.title", nil, func() {
+		if sh.project != nil {
+			sh.project.show(0)
+		}
+	}))
+	settings := needsProject(item("ui.menu.settings", nil, sh.showSettings))
+	project := fyne.NewMenu(lang.L("ui.menu.project"), overview, settings)
+
+	about := item("ui.menu.about", nil, sh.showAbout)
+	help := fyne.NewMenu(lang.L("ui.menu.help"), about)
+	return fyne.NewMainMenu(file, edit, project, help)
+}
+
+func (sh *shell) recentMenu() *fyne.Menu {
+	var items []*fyne.MenuItem
+	for _, path := range recentFiles(sh.app.Preferences()) {
+		label := filepath.Base(path) + "  —  " + filepath.Dir(path)
+		it := fyne.NewMenuItem(label, func(p string) func() {
+			return func() { sh.openPath(p, persistence.OpenOptions{}) }
+		}(path))
+		if !fileExists(path) {
+			it.Label = lang.L("ui.recent.missing_item", map[string]any{"Name": label})
+			it.Disabled = true
+		}
+		items = append(items, it)
+	}
+	if len(items) == 0 {
+		none := fyne.NewMenuItem(lang.L("ui.recent.none"), nil)
+		none.Disabled = true
+		return fyne.NewMenu("", none)
+	}
+	clear := fyne.NewMenuItem(lang.L("ui.recent.clear"), func() {
+		clearRecent(sh.app.Preferences())
+		if sh.sess == nil {
+			sh.showStart()
+		} else {
+			sh.updateMenu()
+		}
+	})
+	items = append(items, fyne.NewMenuItemSeparator(), clear)
+	return fyne.NewMenu("", items...)
+}
+
+// installShortcuts adds what a menu item cannot carry: the second redo shortcut.
+func (sh *shell) installShortcuts() {
+	sh.win.Canvas().AddShortcut(shortcut(fyne.KeyZ, ctrl|fyne.KeyModifierShift), func(fyne.Shortcut) { sh.redo() })
+}
+
+// undo reverts the last edit of the project. While a text field has the focus, Ctrl+Z belongs
+// to the text being typed.
+func (sh *shell) undo() {
+	if e, ok := sh.win.Canvas().Focused().(*widget.Entry); ok {
+		e.TypedShortcut(&fyne.ShortcutUndo{})
+		return
+	}
+	if sh.sess == nil || !sh.sess.CanUndo() {
+		return
+	}
+	if err := sh.sess.Undo(); err != nil {
+		sh.ShowError(err)
+	}
+}
+
+func (sh *shell) redo() {
+	if e, ok := sh.win.Canvas().Focused().(*widget.Entry); ok {
+		e.TypedShortcut(&fyne.ShortcutRedo{})
+		return
+	}
+	if sh.sess == nil || !sh.sess.CanRedo() {
+		return
+	}
+	if err := sh.sess.Redo(); err != nil {
+		sh.ShowError(err)
+	}
+}

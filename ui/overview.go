@@ -1,0 +1,171 @@
+package ui
+
+import (
+	"image/color"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"schulit-lotse/domain"
+)
+
+// maxCardFigures is how many key figures a card lists; the rest is counted ("+ 3 weitere").
+const maxCardFigures = 5
+
+// overviewPage shows every step's state and key figures (what `lotse summary` prints); each
+// card opens its step.
+type overviewPage struct {
+	sh    *shell
+	root  fyne.CanvasObject
+	title *widget.Label
+	meta  *widget.Label
+	cards []*overviewCard
+}
+
+type overviewCard struct {
+	step   domain.Step
+	button *widget.Button
+	marker *canvas.Circle
+	state  *widget.Label
+	// The figures as two multi-line labels side by side, one line per figure: names on the
+	// left (cut with "…" when long), values right-aligned. Lines of both align.
+	names, values *widget.Label
+	note          *widget.Label
+	root          *fyne.Container
+}
+
+func newOverviewPage(sh *shell, v *projectView) *overviewPage {
+	o := &overviewPage{sh: sh}
+	o.title = widget.NewLabel("")
+	o.title.SizeName = theme.SizeNameHeadingText
+	o.title.TextStyle = fyne.TextStyle{Bold: true}
+	o.title.Truncation = fyne.TextTruncateEllipsis
+	o.meta = widget.NewLabel("")
+	o.meta.Truncation = fyne.TextTruncateEllipsis
+	intro := widget.NewLabel(lang.L("ui.overview.intro"))
+	intro.Wrapping = fyne.TextWrapWord
+
+	settings := widget.NewButtonWithIcon(lang.L("ui.menu.settings"), theme.SettingsIcon(), sh.showSettings)
+	report := widget.NewButtonWithIcon(lang.L("ui.menu.report"), theme.DocumentPrintIcon(), sh.exportReport)
+	actions := container.NewHBox(settings, report)
+
+	grid := container.NewGridWrap(fyne.NewSize(300, 236))
+	for _, s := range domain.Steps {
+		c := newOverviewCard(s, func(n int) func() { return func() { v.show(n) } }(s.Number))
+		o.cards = append(o.cards, c)
+		grid.Add(c.object())
+	}
+	header := container.NewVBox(o.title, o.meta, actions, intro)
+	o.root = container.NewBorder(container.NewPadded(header), nil, nil, nil, container.NewVScroll(container.NewPadded(grid)))
+	return o
+}
+
+func newOverviewCard(s domain.Step, open func()) *overviewCard {
+	c := &overviewCard{step: s}
+	c.button = widget.NewButton("", open)
+	c.marker = canvas.NewCircle(color.Transparent)
+	c.state = widget.NewLabel("")
+	c.names = widget.NewLabel("")
+	c.names.Truncation = fyne.TextTruncateEllipsis
+	c.values = widget.NewLabel("")
+	c.values.Alignment = fyne.TextAlignTrailing
+	c.values.TextStyle = fyne.TextStyle{Bold: true}
+	c.note = widget.NewLabel("")
+	c.note.Wrapping = fyne.TextWrapWord
+	c.note.Importance = widget.LowImportance
+	return c
+}
+
+// object is the card: a button as background so that the whole card is one click target.
+func (c *overviewCard) object() fyne.CanvasObject {
+	phase := widget.NewLabel(phaseTitle(c.step.Phase))
+	phase.SizeName = theme.SizeNameCaptionText
+	phase.Importance = widget.LowImportance
+	title := widget.NewLabel(stepHeading(c.step))
+	title.TextStyle = fyne.TextStyle{Bold: true}
+	title.Truncation = fyne.TextTruncateEllipsis
+	marker := container.NewCenter(container.NewGridWrap(fyne.NewSquareSize(12), c.marker))
+	stateRow := container.NewBorder(nil, nil, container.NewHBox(marker, c.state), phase)
+	figures := container.NewBorder(nil, nil, nil, c.values, c.names)
+	body := container.NewBorder(container.NewVBox(title, stateRow), nil, nil, nil,
+		container.NewVBox(figures, c.note))
+	c.root = container.NewStack(c.button, body)
+	return c.root
+}
+
+func (c *overviewCard) update(sum domain.StepSummary, language string) {
+	c.marker.FillColor = stateColor(sum.State)
+	c.marker.Refresh()
+	c.state.SetText(stateText(sum.State))
+	var names, values []string
+	for i, f := range sum.Figures {
+		if i == maxCardFigures {
+			break
+		}
+		name, value := figureParts(f, language)
+		if f.Key == "fig.hours_of" { // on a narrow card the person matters, not the repeated words
+			label := f.Label
+			if label == "" {
+				label = lang.L("fig.no_responsible")
+			}
+			name = lang.L("ui.overview.hours_of", map[string]any{"Label": label})
+		}
+		names = append(names, name)
+		values = append(values, value)
+	}
+	c.names.SetText(strings.Join(names, "\n"))
+	c.values.SetText(strings.Join(values, "\n"))
+	c.names.Hidden, c.values.Hidden = len(names) == 0, len(names) == 0
+	switch {
+	case !sum.Built:
+		c.note.SetText(lang.L("ui.overview.later"))
+	case len(sum.Figures) > maxCardFigures:
+		c.note.SetText(lang.L("ui.overview.more", map[string]any{"Count": len(sum.Figures) - maxCardFigures}))
+	default:
+		c.note.SetText("")
+	}
+	c.note.Hidden = c.note.Text == ""
+	if c.root != nil {
+		c.root.Refresh()
+	}
+}
+
+// figureLines are the card's figures as "name = value", for tests and debugging.
+func (c *overviewCard) figureLines() []string {
+	if c.names.Text == "" {
+		return nil
+	}
+	names := strings.Split(c.names.Text, "\n")
+	values := strings.Split(c.values.Text, "\n")
+	out := make([]string, len(names))
+	for i := range names {
+		out[i] = names[i] + " = " + values[i]
+	}
+	return out
+}
+
+func (o *overviewPage) refresh(sums []domain.StepSummary) {
+	p := o.sh.sess.Project
+	o.title.SetText(p.Meta.Name)
+	o.meta.SetText(lang.L("ui.overview.meta", map[string]any{
+		"Schultraeger": orDash(p.Meta.Schultraeger),
+		"Land":         bundeslandName(p.Meta.Bundesland),
+	}))
+	for i, c := range o.cards {
+		if i < len(sums) {
+			c.update(sums[i], o.sh.language)
+		}
+	}
+}
+
+func orDash(s string) string {
+	if s == "" {
+		return "–"
+	}
+	return s
+}

@@ -1,0 +1,302 @@
+package ui
+
+import (
+	"image/color"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"schulit-lotse/domain"
+	"schulit-lotse/ui/session"
+)
+
+// projectView is the window while a project is open: read-only banner, sidebar with the
+// overview and the twelve steps, the current page with Back/Next, and the status bar.
+type projectView struct {
+	sh   *shell
+	sess *session.Session
+	root fyne.CanvasObject
+
+	current int // 0 = overview, 1–12 = step
+	sums    []domain.StepSummary
+
+	entries    []sidebarEntry
+	sidebar    *widget.List
+	selecting  bool
+	pageHolder *fyne.Container
+	pages      map[int]fyne.CanvasObject // step pages are built once per open project
+	overview   *overviewPage
+
+	back, next *widget.Button
+	position   *widget.Label
+	saved      *widget.Label
+	status     *fyne.Container
+
+	notice      *fyne.Container // a short message in the status bar that goes away by itself
+	noticeText  *widget.Label
+	noticeCount int
+}
+
+// noticeDuration is how long a status-bar notice stays.
+const noticeDuration = 6 * time.Second
+
+type sidebarKind int
+
+const (
+	entryOverview sidebarKind = iota
+	entryPhase
+	entryStep
+)
+
+// sidebarEntry is one row of the sidebar: the overview, a phase heading or a step.
+type sidebarEntry struct {
+	kind  sidebarKind
+	phase domain.Phase
+	step  domain.Step
+}
+
+func sidebarEntries() []sidebarEntry {
+	out := []sidebarEntry{{kind: entryOverview}}
+	var last domain.Phase
+	for _, s := range domain.Steps {
+		if s.Phase != last {
+			out = append(out, sidebarEntry{kind: entryPhase, phase: s.Phase})
+			last = s.Phase
+		}
+		out = append(out, sidebarEntry{kind: entryStep, phase: s.Phase, step: s})
+	}
+	return out
+}
+
+func newProjectView(sh *shell, s *session.Session) *projectView {
+	v := &projectView{sh: sh, sess: s, entries: sidebarEntries(), pages: map[int]fyne.CanvasObject{}}
+	v.sums = domain.Summarize(s.Project)
+	v.sidebar = v.buildSidebar()
+	v.overview = newOverviewPage(sh, v)
+	v.pageHolder = container.NewStack()
+
+	v.back = widget.NewButtonWithIcon(lang.L("ui.nav.back"), theme.NavigateBackIcon(), func() { v.show(v.current - 1) })
+	v.next = widget.NewButtonWithIcon(lang.L("ui.nav.next"), theme.NavigateNextIcon(), func() { v.show(v.current + 1) })
+	v.next.IconPlacement = widget.ButtonIconTrailingText
+	v.next.Importance = widget.HighImportance
+	v.position = widget.NewLabel("")
+	v.position.Alignment = fyne.TextAlignCenter
+	nav := container.NewBorder(widget.NewSeparator(), nil, v.back, v.next, v.position)
+
+	main := container.NewBorder(nil, container.NewPadded(nav), nil, nil, v.pageHolder)
+	split := container.NewHSplit(v.sidebar, main)
+	split.Offset = 0.27
+
+	v.saved = widget.NewLabel("")
+	v.saved.SizeName = theme.SizeNameCaptionText
+	path := widget.NewLabel(s.File.Path())
+	path.SizeName = theme.SizeNameCaptionText
+	path.Truncation = fyne.TextTruncateEllipsis
+	v.noticeText = widget.NewLabel("")
+	v.noticeText.TextStyle = fyne.TextStyle{Bold: true}
+	v.notice = container.NewStack(canvas.NewRectangle(withAlpha(theme.Color(theme.ColorNameSuccess), 0x50)), v.noticeText)
+	v.notice.Hide()
+	v.status = container.NewBorder(widget.NewSeparator(), nil, nil, container.NewHBox(v.notice, v.saved), path)
+
+	var top fyne.CanvasObject
+	if s.ReadOnly() {
+		top = v.readOnlyBanner()
+	}
+	v.root = container.NewBorder(top, v.status, nil, nil, split)
+	v.updateSaved()
+	return v
+}
+
+// readOnlyBanner says, above everything, that nothing can be changed and how to get an own copy.
+func (v *projectView) readOnlyBanner() fyne.CanvasObject {
+	bg := canvas.NewRectangle(withAlpha(theme.Color(theme.ColorNameWarning), 0x55))
+	msg := widget.NewLabel(lang.L("ui.readonly.banner"))
+	msg.Wrapping = fyne.TextWrapWord
+	msg.TextStyle = fyne.TextStyle{Bold: true}
+	saveAs := widget.NewButton(lang.L("ui.menu.save_as"), v.sh.saveAs)
+	icon := widget.NewIcon(theme.WarningIcon())
+	return container.NewStack(bg, container.NewBorder(nil, nil, icon, container.NewCenter(saveAs), msg))
+}
+
+func withAlpha(c color.Color, a uint8) color.Color {
+	r, g, b, _ := c.RGBA()
+	return color.NRGBA{R: uint8(r >> 8), G: uint8(g >> 8), B: uint8(b >> 8), A: a}
+}
+
+func (v *projectView) buildSidebar() *widget.List {
+	l := widget.NewList(
+		func() int { return len(v.entries) },
+		func() fyne.CanvasObject {
+			marker := canvas.NewCircle(color.Transparent)
+			title := widget.NewLabel("")
+			title.Truncation = fyne.TextTruncateEllipsis
+			state := widget.NewLabel("")
+			state.SizeName = theme.SizeNameCaptionText
+			return container.NewBorder(nil, nil,
+				container.NewCenter(container.NewGridWrap(fyne.NewSquareSize(12), marker)), state, title)
+		},
+		func(id widget.ListItemID, o fyne.CanvasObject) {
+			row := o.(*fyne.Container)
+			title := row.Objects[0].(*widget.Label)
+			marker := row.Objects[1].(*fyne.Container).Objects[0].(*fyne.Container).Objects[0].(*canvas.Circle)
+			state := row.Objects[2].(*widget.Label)
+			v.updateSidebarRow(v.entries[id], marker, title, state)
+			row.Refresh() // the state text's width changed: lay the row out again
+		})
+	l.OnSelected = func(id widget.ListItemID) {
+		if v.selecting || id < 0 || id >= len(v.entries) {
+			return
+		}
+		e := v.entries[id]
+		switch e.kind {
+		case entryOverview:
+			v.show(0)
+		case entryPhase:
+			for _, s := range domain.Steps {
+				if s.Phase == e.phase {
+					v.show(s.Number)
+					return
+				}
+			}
+		default:
+			v.show(e.step.Number)
+		}
+	}
+	return l
+}
+
+// updateSidebarRow sets every property of a recycled row.
+func (v *projectView) updateSidebarRow(e sidebarEntry, marker *canvas.Circle, title, state *widget.Label) {
+	switch e.kind {
+	case entryOverview:
+		title.SetText(lang.L("ui.overview.title"))
+		title.TextStyle = fyne.TextStyle{Bold: true}
+		marker.FillColor = theme.Color(theme.ColorNamePrimary)
+		state.SetText("")
+	case entryPhase:
+		title.SetText(lang.L("ui.phase.heading", map[string]any{"Number": int(e.phase), "Title": phaseTitle(e.phase)}))
+		title.TextStyle = fyne.TextStyle{Bold: true}
+		marker.FillColor = color.Transparent
+		state.SetText("")
+	default:
+		title.SetText(lang.L("ui.step.sidebar", map[string]any{"Number": e.step.Number, "Title": stepTitle(e.step)}))
+		title.TextStyle = fyne.TextStyle{}
+		st := v.stateOf(e.step.Number)
+		marker.FillColor = stateColor(st)
+		state.SetText(stateText(st))
+	}
+	title.Refresh()
+	marker.Refresh()
+}
+
+func (v *projectView) stateOf(step int) domain.StepState {
+	for _, s := range v.sums {
+		if s.Number == step {
+			return s.State
+		}
+	}
+	return domain.StateOpen
+}
+
+func stateColor(st domain.StepState) color.Color {
+	switch st {
+	case domain.StateDone:
+		return theme.Color(theme.ColorNameSuccess)
+	case domain.StateInProgress:
+		return theme.Color(theme.ColorNameWarning)
+	default:
+		return theme.Color(theme.ColorNameDisabled)
+	}
+}
+
+// show switches to the overview (0) or a step (1–12).
+func (v *projectView) show(n int) {
+	if n < 0 || n > len(domain.Steps) {
+		return
+	}
+	v.current = n
+	var page fyne.CanvasObject
+	if n == 0 {
+		v.overview.refresh(v.sums)
+		page = v.overview.root
+	} else {
+		page = v.pages[n]
+		if page == nil {
+			step, _ := stepByNumber(n)
+			page = newStepPage(v.sh, step)
+			v.pages[n] = page
+		}
+	}
+	v.pageHolder.Objects = []fyne.CanvasObject{page}
+	v.pageHolder.Refresh()
+
+	v.selecting = true
+	v.sidebar.Select(v.entryIndex(n))
+	v.selecting = false
+
+	if n == 0 {
+		v.back.Disable()
+		v.position.SetText(lang.L("ui.overview.title"))
+	} else {
+		v.back.Enable()
+		v.position.SetText(lang.L("ui.nav.position", map[string]any{"Number": n, "Count": len(domain.Steps)}))
+	}
+	if n == len(domain.Steps) {
+		v.next.Disable()
+	} else {
+		v.next.Enable()
+	}
+}
+
+func (v *projectView) entryIndex(n int) int {
+	for i, e := range v.entries {
+		if (n == 0 && e.kind == entryOverview) || (e.kind == entryStep && e.step.Number == n) {
+			return i
+		}
+	}
+	return 0
+}
+
+// refresh follows a change of the project: states, figures, the save time.
+func (v *projectView) refresh() {
+	v.sums = domain.Summarize(v.sess.Project)
+	v.sidebar.Refresh()
+	if v.current == 0 {
+		v.overview.refresh(v.sums)
+	}
+	v.updateSaved()
+}
+
+// notify shows text in the status bar for a few seconds.
+func (v *projectView) notify(text string) {
+	v.noticeCount++
+	n := v.noticeCount
+	v.noticeText.SetText(text)
+	v.notice.Show()
+	v.status.Refresh()
+	time.AfterFunc(noticeDuration, func() {
+		fyne.Do(func() {
+			if v.noticeCount == n {
+				v.notice.Hide()
+				v.status.Refresh()
+			}
+		})
+	})
+}
+
+func (v *projectView) updateSaved() {
+	switch {
+	case v.sess.ReadOnly():
+		v.saved.SetText(lang.L("ui.status.readonly"))
+	case v.sess.File.LastCommit.IsZero():
+		v.saved.SetText(lang.L("ui.status.autosave"))
+	default:
+		v.saved.SetText(lang.L("ui.status.saved", map[string]any{"Time": formatClock(v.sess.File.LastCommit)}))
+	}
+	v.status.Refresh()
+}

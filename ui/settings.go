@@ -1,0 +1,157 @@
+package ui
+
+import (
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
+
+	"schulit-lotse/domain"
+)
+
+// settingsDialog edits the project's name, Schulträger, Bundesland and settings, and the UI
+// language (a preference of this computer, not of the project).
+type settingsDialog struct {
+	dlg          *dialog.CustomDialog
+	name         *widget.Entry
+	schultraeger *widget.Entry
+	land         *widget.Select
+	hours        *widget.Entry
+	mode         *widget.Select
+	language     *widget.Select
+	message      *widget.Label
+	save         *widget.Button
+}
+
+var priorityModes = []domain.PriorityMode{domain.PriorityRanking, domain.PriorityMustNice}
+
+func (sh *shell) showSettings() { sh.settingsDialog() }
+
+func (sh *shell) settingsDialog() *settingsDialog {
+	if sh.sess == nil {
+		return nil
+	}
+	p := sh.sess.Project
+	d := &settingsDialog{}
+	d.name = widget.NewEntry()
+	d.name.SetText(p.Meta.Name)
+	d.schultraeger = widget.NewEntry()
+	d.schultraeger.SetText(p.Meta.Schultraeger)
+	d.land = bundeslandSelect(p.Meta.Bundesland)
+	d.hours = widget.NewEntry()
+	d.hours.SetText(formatNumber(p.Settings.HoursPerPersonDay, sh.language))
+	modeNames := make([]string, len(priorityModes))
+	for i, m := range priorityModes {
+		modeNames[i] = lang.L("priority.mode." + string(m))
+	}
+	d.mode = widget.NewSelect(modeNames, nil)
+	for i, m := range priorityModes {
+		if m == p.Settings.PriorityMode {
+			d.mode.SetSelectedIndex(i)
+		}
+	}
+	languageNote := widget.NewLabel("")
+	languageNote.Wrapping = fyne.TextWrapWord
+	d.language = languageSelect(sh.app.Preferences(), func() { languageNote.SetText(lang.L("ui.settings.language_restart")) })
+	d.message = widget.NewLabel("")
+	d.message.Importance = widget.DangerImportance
+	d.message.Wrapping = fyne.TextWrapWord
+
+	form := widget.NewForm(
+		widget.NewFormItem(lang.L("ui.settings.name"), d.name),
+		widget.NewFormItem(lang.L("ui.settings.schultraeger"), d.schultraeger),
+		widget.NewFormItem(lang.L("ui.settings.bundesland"), d.land),
+		&widget.FormItem{Text: lang.L("ui.settings.hours"), Widget: d.hours, HintText: lang.L("ui.settings.hours_hint")},
+		&widget.FormItem{Text: lang.L("ui.settings.mode"), Widget: d.mode, HintText: lang.L("ui.settings.mode_hint")},
+		&widget.FormItem{Text: lang.L("ui.settings.language"), Widget: d.language, HintText: lang.L("ui.settings.language_hint")},
+	)
+	body := container.NewVBox(form, languageNote, d.message)
+	if sh.sess.ReadOnly() {
+		for _, w := range []fyne.Disableable{d.name, d.schultraeger, d.land, d.hours, d.mode} {
+			w.Disable()
+		}
+		ro := widget.NewLabel(lang.L("ui.settings.readonly"))
+		ro.Wrapping = fyne.TextWrapWord
+		body = container.NewVBox(ro, form, languageNote, d.message)
+	}
+	d.dlg = dialog.NewCustomWithoutButtons(lang.L("ui.settings.title"), fixedWidth(600, body), sh.win)
+	cancel := widget.NewButton(lang.L("ui.cancel"), d.dlg.Hide)
+	d.save = widget.NewButton(lang.L("ui.settings.save"), func() {
+		if msg := sh.applySettings(d); msg != "" {
+			d.message.SetText(msg)
+			return
+		}
+		d.dlg.Hide()
+	})
+	d.save.Importance = widget.HighImportance
+	d.dlg.SetButtons([]fyne.CanvasObject{cancel, d.save})
+	d.dlg.Show()
+	return d
+}
+
+// applySettings checks every field first and then commits what changed; it returns a message
+// for the user when something is wrong, and changes nothing then.
+func (sh *shell) applySettings(d *settingsDialog) string {
+	if sh.sess == nil {
+		return ""
+	}
+	if sh.sess.ReadOnly() {
+		return "" // only the language can change, and it is stored already
+	}
+	p := sh.sess.Project
+	meta := p.Meta
+	meta.Name = strings.TrimSpace(d.name.Text)
+	meta.Schultraeger = strings.TrimSpace(d.schultraeger.Text)
+	meta.Bundesland = selectedBundesland(d.land)
+	if meta.Name == "" {
+		return lang.L(string(domain.ErrProjectNameEmpty))
+	}
+	settings := p.Settings
+	hours, ok := parseNumber(d.hours.Text)
+	if !ok {
+		return lang.L("err.number", map[string]any{"Value": d.hours.Text})
+	}
+	settings.HoursPerPersonDay = hours
+	if i := d.mode.SelectedIndex(); i >= 0 && i < len(priorityModes) {
+		settings.PriorityMode = priorityModes[i]
+	}
+	if err := domain.ValidateSettings(settings); err != nil {
+		return sh.errorText(err)
+	}
+	if meta != p.Meta {
+		if err := sh.sess.SetMeta(meta); err != nil {
+			return sh.errorText(err)
+		}
+	}
+	if settings != p.Settings {
+		if err := sh.sess.SetSettings(settings); err != nil {
+			return sh.errorText(err)
+		}
+	}
+	return ""
+}
+
+// bundeslandSelect offers the sixteen states by name.
+func bundeslandSelect(current domain.Bundesland) *widget.Select {
+	names := make([]string, len(domain.Bundeslaender))
+	for i, b := range domain.Bundeslaender {
+		names[i] = bundeslandName(b)
+	}
+	sel := widget.NewSelect(names, nil)
+	for i, b := range domain.Bundeslaender {
+		if b == current {
+			sel.SetSelectedIndex(i)
+		}
+	}
+	return sel
+}
+
+func selectedBundesland(sel *widget.Select) domain.Bundesland {
+	if i := sel.SelectedIndex(); i >= 0 && i < len(domain.Bundeslaender) {
+		return domain.Bundeslaender[i]
+	}
+	return ""
+}

@@ -1,0 +1,164 @@
+package ui
+
+import (
+	"net/url"
+	"os"
+	"path/filepath"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+
+	"schulit-lotse/domain"
+	"schulit-lotse/ui/session"
+)
+
+// shell is the main window's state: which project is open and which page is shown. The project
+// itself lives in the session; widgets only show it.
+type shell struct {
+	app      fyne.App
+	win      fyne.Window
+	language string // "de" or "en", for number formats
+
+	root *fyne.Container // holds the current screen: start screen or project view
+
+	sess    *session.Session
+	project *projectView // nil while no project is open
+	start   *startScreen // the start screen last shown
+
+	// Where new projects and the sample go; replaceable in tests.
+	docsDir   string
+	sampleDir string
+	openURL   func(*url.URL) error
+	// synchronous runs slow work (opening, the PDF) on the calling goroutine; tests set it.
+	synchronous bool
+}
+
+// Create builds the main window's content on app a and window w: the menu, the start screen and
+// everything reachable from them. Run and the tests both start here.
+func Create(a fyne.App, w fyne.Window) fyne.CanvasObject {
+	return newShell(a, w, a.Preferences().String(prefLanguage)).root
+}
+
+func newShell(a fyne.App, w fyne.Window, language string) *shell {
+	if language != "en" {
+		language = "de"
+	}
+	sh := &shell{app: a, win: w, language: language, root: container.NewStack()}
+	sh.docsDir = defaultDocumentsDir()
+	if dir, err := os.UserConfigDir(); err == nil {
+		sh.sampleDir = filepath.Join(dir, "schulit-lotse")
+	} else {
+		sh.sampleDir = filepath.Join(sh.docsDir, "schulit-lotse")
+	}
+	sh.openURL = a.OpenURL
+	sh.installShortcuts()
+	w.SetCloseIntercept(sh.quit)
+	sh.showStart()
+	sh.updateTitle()
+	return sh
+}
+
+func defaultDocumentsDir() string {
+	home, err := os.UserHomeDir()
+	if err != nil {
+		return "."
+	}
+	for _, name := range []string{"Dokumente", "Documents"} {
+		if st, err := os.Stat(filepath.Join(home, name)); err == nil && st.IsDir() {
+			return filepath.Join(home, name)
+		}
+	}
+	return home
+}
+
+func (sh *shell) setScreen(obj fyne.CanvasObject) {
+	sh.root.Objects = []fyne.CanvasObject{obj}
+	sh.root.Refresh()
+}
+
+// setSession makes s the open project and shows its overview.
+func (sh *shell) setSession(s *session.Session) {
+	sh.sess = s
+	s.OnChange(func() {
+		if sh.sess == s {
+			sh.projectChanged()
+		}
+	})
+	addRecent(sh.app.Preferences(), s.File.Path())
+	sh.showProject()
+}
+
+// showProject (re)builds the project view, e.g. after "Speichern unter" changed the file.
+func (sh *shell) showProject() {
+	sh.project = newProjectView(sh, sh.sess)
+	sh.setScreen(sh.project.root)
+	sh.project.show(0)
+	sh.updateTitle()
+	sh.updateMenu()
+}
+
+// closeSession releases the open project (and its lock) and returns to the start screen.
+func (sh *shell) closeSession() {
+	if sh.sess == nil {
+		return
+	}
+	s := sh.sess
+	sh.sess, sh.project = nil, nil
+	if err := s.Close(); err != nil {
+		fyne.LogError("closing project", err)
+	}
+	sh.showStart()
+	sh.updateTitle()
+}
+
+func (sh *shell) quit() {
+	sh.closeSession()
+	sh.app.Quit()
+}
+
+// projectChanged follows every edit, undo and redo.
+func (sh *shell) projectChanged() {
+	if sh.project != nil {
+		sh.project.refresh()
+	}
+	sh.updateMenu()
+}
+
+// updateTitle shows the file name and the read-only state in the window title.
+func (sh *shell) updateTitle() {
+	name := lang.L("app.name")
+	if sh.sess == nil {
+		sh.win.SetTitle(name)
+		return
+	}
+	title := filepath.Base(sh.sess.File.Path()) + " – " + name
+	if sh.sess.ReadOnly() {
+		title += " " + lang.L("ui.title.readonly")
+	}
+	sh.win.SetTitle(title)
+}
+
+// summaries is the current state and figures of every step.
+func (sh *shell) summaries() []domain.StepSummary {
+	if sh.sess == nil {
+		return nil
+	}
+	return domain.Summarize(sh.sess.Project)
+}
+
+// run does slow work off the UI thread and reports back on it.
+func (sh *shell) run(work func() error, done func(err error)) {
+	if sh.synchronous {
+		done(work())
+		return
+	}
+	go func() {
+		err := work()
+		fyne.Do(func() { done(err) })
+	}()
+}
+
+// now is the clock of the shell (time of reports and new projects).
+var now = time.Now

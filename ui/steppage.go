@@ -1,0 +1,50 @@
+package ui
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"schulit-lotse/domain"
+	"schulit-lotse/ui/steps"
+)
+
+// newStepPage builds a step's page: phase, title, guidance, the tips folded away, then the
+// step's editor — or, where none exists yet, what the step will hold.
+func newStepPage(sh *shell, s domain.Step) fyne.CanvasObject {
+	phase := widget.NewLabel(lang.L("ui.phase.heading", map[string]any{"Number": int(s.Phase), "Title": phaseTitle(s.Phase)}))
+	phase.SizeName = theme.SizeNameCaptionText
+	phase.Importance = widget.LowImportance
+	title := widget.NewLabel(stepHeading(s))
+	title.SizeName = theme.SizeNameHeadingText
+	title.TextStyle = fyne.TextStyle{Bold: true}
+	title.Truncation = fyne.TextTruncateEllipsis
+	guide := widget.NewLabel(stepGuide(s))
+	guide.Wrapping = fyne.TextWrapWord
+
+	tipRows := container.NewVBox()
+	for _, t := range stepTipTexts(s) {
+		l := widget.NewLabel("• " + t)
+		l.Wrapping = fyne.TextWrapWord
+		tipRows.Add(l)
+	}
+	tips := widget.NewAccordion(widget.NewAccordionItem(lang.L("ui.step.tips"), tipRows))
+	header := container.NewVBox(phase, title, guide, tips)
+
+	if build := steps.Editors[s.Number]; build != nil {
+		editor := build(&steps.Context{Session: sh.sess, Window: sh.win, ShowError: sh.ShowError})
+		return container.NewBorder(container.NewPadded(header), nil, nil, nil, editor)
+	}
+
+	heading := widget.NewLabel(lang.L("ui.step.plan_heading"))
+	heading.TextStyle = fyne.TextStyle{Bold: true}
+	plan := widget.NewLabel(stepPlan(s))
+	plan.Wrapping = fyne.TextWrapWord
+	later := widget.NewLabel(lang.L("ui.step.later"))
+	later.Wrapping = fyne.TextWrapWord
+	later.Importance = widget.LowImportance
+	card := widget.NewCard("", "", container.NewVBox(heading, plan, later))
+	return container.NewVScroll(container.NewPadded(container.NewVBox(header, card)))
+}
