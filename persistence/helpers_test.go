@@ -30,3 +30,7 @@ func readDir(dir string) ([]string, error) {
 	sort.Strings(out)
 	return out, nil
 }
+
+func readSource(path string) ([]byte, error) { return os.ReadFile(path) }
+
+func sortStrings(s []string) { sort.Strings(s) }
