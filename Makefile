@@ -5,7 +5,7 @@ SHELL   := /bin/bash
 GO      ?= go
 VERSION ?= $(shell sed -n 's/^[[:space:]]*Version[[:space:]]*=[[:space:]]*"\(.*\)"/\1/p' FyneApp.toml)
 TAGS    := migrated_fynedo
-LDFLAGS := -X schulit-lotse/ui.Version=$(VERSION) -X schulit-lotse/ui/cli.Version=$(VERSION)
+LDFLAGS := -X schulit-lotse/ui.Version=$(VERSION)
 BIN     := build/lotse
 SAMPLE  := build/Musterstadt.lotse
 FILE    ?= $(SAMPLE)

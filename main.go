@@ -11,6 +11,7 @@ import (
 )
 
 func main() {
+	cli.Version = ui.Version
 	if cli.IsCommand(os.Args[1:]) {
 		os.Exit(cli.Run(os.Args[1:], os.Stdout, os.Stderr))
 	}

@@ -14,8 +14,8 @@ import (
 	"schulit-lotse/assets"
 )
 
-// Version is printed by `lotse --version`; main sets it from the build.
-var Version = "0.1.0"
+// Version is printed by `lotse --version`; main sets it to ui.Version, which the build stamps.
+var Version = "dev"
 
 // languagePref chooses the language of messages ("" = the system's); tests pin it.
 var languagePref = ""
