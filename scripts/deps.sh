@@ -38,6 +38,6 @@ if [ "$(id -u)" -eq 0 ]; then
 else
   echo "deps: missing packages: ${missing[*]}" >&2
   echo "deps: please install them with:" >&2
-  echo "  sudo apt-get update && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y ${missing[*]}" >&2
+  echo "  sudo apt-get update && sudo apt-get install -y ${missing[*]}" >&2
   exit 1
 fi
