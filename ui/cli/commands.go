@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2/lang"
 
@@ -71,7 +72,7 @@ func cmdNew(e *env, args []string) error {
 		if err != nil {
 			return err
 		}
-		proj.Meta.CreatedAt = now().UTC().Truncate(1e9)
+		proj.Meta.CreatedAt = now().UTC().Truncate(time.Second)
 	} else {
 		name := strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
 		if strings.TrimSpace(name) == "" {
