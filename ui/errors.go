@@ -94,3 +94,10 @@ func fixedWidth(w float32, obj fyne.CanvasObject) fyne.CanvasObject {
 	spacer.SetMinSize(fyne.NewSize(w, 0))
 	return container.NewStack(spacer, obj)
 }
+
+// setMessage shows text in a dialog's message line, which takes no room while empty.
+func setMessage(l *widget.Label, text string) {
+	l.SetText(text)
+	l.Hidden = text == ""
+	l.Refresh()
+}

@@ -45,6 +45,7 @@ func (sh *shell) newProjectDialog() *newProjectDialog {
 	n.schultraeger.SetPlaceHolder(lang.L("ui.new.schultraeger_hint"))
 	n.land = bundeslandSelect("NI")
 	n.message = widget.NewLabel("")
+	n.message.Hide()
 	n.message.Importance = widget.DangerImportance
 	form := widget.NewForm(
 		widget.NewFormItem(lang.L("ui.settings.name"), n.name),
@@ -62,7 +63,7 @@ func (sh *shell) newProjectDialog() *newProjectDialog {
 			Bundesland:   selectedBundesland(n.land),
 		}
 		if meta.Name == "" {
-			n.message.SetText(lang.L(string(domain.ErrProjectNameEmpty)))
+			setMessage(n.message, lang.L(string(domain.ErrProjectNameEmpty)))
 			return
 		}
 		n.dlg.Hide()
@@ -148,10 +149,7 @@ func (sh *shell) saveAs() {
 	}
 	cur := sh.sess.File.Path()
 	base := strings.TrimSuffix(filepath.Base(cur), filepath.Ext(cur))
-	dir := filepath.Dir(cur)
-	if sh.sess.ReadOnly() {
-		dir = sh.docsDir
-	}
+	dir := sh.outputDir()
 	sh.askTarget(targetOptions{
 		Title: lang.L("ui.saveas.title"), Confirm: lang.L("ui.saveas.confirm"),
 		Info: lang.L("ui.saveas.info"),
@@ -178,16 +176,22 @@ func (sh *shell) saveAsPath(path string) error {
 	return nil
 }
 
+// outputDir is where new files go by default: beside the open project, unless that is the
+// app's own copy of the sample or a project opened read-only (likely someone else's folder).
+func (sh *shell) outputDir() string {
+	dir := filepath.Dir(sh.sess.File.Path())
+	if sh.sess.ReadOnly() || sameFile(dir, sh.sampleDir) {
+		return sh.docsDir
+	}
+	return dir
+}
+
 // exportReport writes the Gesamtbericht as PDF and opens it in the system's viewer.
 func (sh *shell) exportReport() {
 	if sh.sess == nil {
 		return
 	}
-	cur := sh.sess.File.Path()
-	dir := filepath.Dir(cur)
-	if sh.sess.ReadOnly() {
-		dir = sh.docsDir
-	}
+	dir := sh.outputDir()
 	name := lang.L("ui.report.file_name", map[string]any{"Name": safeFileName(sh.sess.Project.Meta.Name)})
 	sh.askTarget(targetOptions{
 		Title: lang.L("ui.report.title"), Confirm: lang.L("ui.report.confirm"),
@@ -214,7 +218,12 @@ func (sh *shell) writeReport(path string) {
 			return
 		}
 		if err := sh.openURL(fileURL(path)); err != nil {
-			sh.ShowError(err)
+			fyne.LogError("opening the report", err)
+			sh.showMessage(lang.L("ui.report.title"), lang.L("ui.report.open_failed", map[string]any{"Path": path}))
+			return
+		}
+		if sh.project != nil {
+			sh.project.notify(lang.L("ui.report.done", map[string]any{"Name": filepath.Base(path)}))
 		}
 	})
 }

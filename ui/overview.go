@@ -77,7 +77,7 @@ func newOverviewCard(s domain.Step, open func()) *overviewCard {
 	c.values.TextStyle = fyne.TextStyle{Bold: true}
 	c.note = widget.NewLabel("")
 	c.note.Wrapping = fyne.TextWrapWord
-	c.note.Importance = widget.LowImportance
+	c.note.TextStyle = fyne.TextStyle{Italic: true}
 	return c
 }
 
@@ -85,7 +85,6 @@ func newOverviewCard(s domain.Step, open func()) *overviewCard {
 func (c *overviewCard) object() fyne.CanvasObject {
 	phase := widget.NewLabel(phaseTitle(c.step.Phase))
 	phase.SizeName = theme.SizeNameCaptionText
-	phase.Importance = widget.LowImportance
 	title := widget.NewLabel(stepHeading(c.step))
 	title.TextStyle = fyne.TextStyle{Bold: true}
 	title.Truncation = fyne.TextTruncateEllipsis

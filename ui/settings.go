@@ -55,8 +55,10 @@ func (sh *shell) settingsDialog() *settingsDialog {
 	}
 	languageNote := widget.NewLabel("")
 	languageNote.Wrapping = fyne.TextWrapWord
-	d.language = languageSelect(sh.app.Preferences(), func() { languageNote.SetText(lang.L("ui.settings.language_restart")) })
+	languageNote.Hide()
+	d.language = languageSelect(sh.app.Preferences(), func() { setMessage(languageNote, lang.L("ui.settings.language_restart")) })
 	d.message = widget.NewLabel("")
+	d.message.Hide()
 	d.message.Importance = widget.DangerImportance
 	d.message.Wrapping = fyne.TextWrapWord
 
@@ -81,7 +83,7 @@ func (sh *shell) settingsDialog() *settingsDialog {
 	cancel := widget.NewButton(lang.L("ui.cancel"), d.dlg.Hide)
 	d.save = widget.NewButton(lang.L("ui.settings.save"), func() {
 		if msg := sh.applySettings(d); msg != "" {
-			d.message.SetText(msg)
+			setMessage(d.message, msg)
 			return
 		}
 		d.dlg.Hide()

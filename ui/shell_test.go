@@ -2,7 +2,9 @@ package ui
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
+	"net/url"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -16,6 +18,7 @@ import (
 
 	"schulit-lotse/domain"
 	"schulit-lotse/persistence"
+	"schulit-lotse/ui/steps"
 )
 
 func TestNewProjectThenWalkAllTwelveSteps(t *testing.T) {
@@ -637,6 +640,11 @@ func TestSampleProjectIsCopiedOnceAndReused(t *testing.T) {
 	if _, err := ts.sess.AddTask(domain.Task{Name: "Eigene Probe"}); err != nil {
 		t.Fatal(err)
 	}
+	// A copy of the sample goes to the documents, not into the app's own folder.
+	ts.saveShortcut()
+	assertText(t, ts.overlay(), ts.docsDir)
+	assertNoText(t, ts.overlay(), ts.sampleDir)
+	test.Tap(button(t, ts.overlay(), "Abbrechen"))
 	ts.closeSession()
 	test.Tap(ts.start.sampleBtn)
 	if ts.sess == nil || ts.sess.Project.Tasks[len(ts.sess.Project.Tasks)-1].Name != "Eigene Probe" {
@@ -669,10 +677,16 @@ func TestReportIsWrittenAndOpened(t *testing.T) {
 	if len(ts.opened) != 1 || ts.opened[0].Scheme != "file" || ts.opened[0].Path != pdf {
 		t.Fatalf("opened %v, want file://%s", ts.opened, pdf)
 	}
-	// Writing again asks before replacing the PDF.
+	assertText(t, ts.project.status, "Bericht gespeichert: Bericht – Gesamtbericht.pdf")
+
+	// Writing again asks before replacing the PDF; without a PDF viewer the user learns where it is.
+	ts.openURL = func(*url.URL) error { return errors.New(`exec: "xdg-open": executable file not found`) }
 	ts.menuItem("Datei", "Gesamtbericht als PDF…").Action()
 	test.Tap(button(t, ts.overlay(), "Erstellen und öffnen"))
 	assertText(t, ts.overlay(), "Soll die Datei ersetzt werden?")
+	test.Tap(button(t, ts.overlay(), "Ja"))
+	assertText(t, ts.overlay(), "Der Bericht ist fertig: "+pdf)
+	assertText(t, ts.overlay(), "Bitte öffnen Sie die Datei selbst.")
 }
 
 func TestAboutShowsVersionAndFontLicence(t *testing.T) {
@@ -718,4 +732,11 @@ func TestMenuShortcuts(t *testing.T) {
 	if !ts.menuItem("Datei", "Beenden").IsQuit {
 		t.Error("Beenden must be the quit item, else Fyne adds its own")
 	}
+}
+
+func TestBrokenEditorDoesNotTakeTheAppDown(t *testing.T) {
+	ts := newTestShell(t)
+	editor := buildEditor(ts.shell, func(*steps.Context) fyne.CanvasObject { panic("kaputt") })
+	assertText(t, editor, "Dieser Schritt konnte nicht angezeigt werden. Ihre Daten sind unverändert.")
+	assertText(t, editor, "kaputt")
 }

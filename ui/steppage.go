@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"fmt"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
@@ -16,7 +18,6 @@ import (
 func newStepPage(sh *shell, s domain.Step) fyne.CanvasObject {
 	phase := widget.NewLabel(lang.L("ui.phase.heading", map[string]any{"Number": int(s.Phase), "Title": phaseTitle(s.Phase)}))
 	phase.SizeName = theme.SizeNameCaptionText
-	phase.Importance = widget.LowImportance
 	title := widget.NewLabel(stepHeading(s))
 	title.SizeName = theme.SizeNameHeadingText
 	title.TextStyle = fyne.TextStyle{Bold: true}
@@ -31,11 +32,12 @@ func newStepPage(sh *shell, s domain.Step) fyne.CanvasObject {
 		tipRows.Add(l)
 	}
 	tips := widget.NewAccordion(widget.NewAccordionItem(lang.L("ui.step.tips"), tipRows))
-	header := container.NewVBox(phase, title, guide, tips)
+	header := container.NewVBox(container.NewBorder(nil, nil, nil, phase, title), guide, tips)
 
 	if build := steps.Editors[s.Number]; build != nil {
-		editor := build(&steps.Context{Session: sh.sess, Window: sh.win, ShowError: sh.ShowError})
-		return container.NewBorder(container.NewPadded(header), nil, nil, nil, editor)
+		editor := buildEditor(sh, build)
+		capped := newCappedScroll(container.NewPadded(header))
+		return container.New(&stepPageLayout{header: capped}, capped, editor)
 	}
 
 	heading := widget.NewLabel(lang.L("ui.step.plan_heading"))
@@ -44,7 +46,26 @@ func newStepPage(sh *shell, s domain.Step) fyne.CanvasObject {
 	plan.Wrapping = fyne.TextWrapWord
 	later := widget.NewLabel(lang.L("ui.step.later"))
 	later.Wrapping = fyne.TextWrapWord
-	later.Importance = widget.LowImportance
+	later.TextStyle = fyne.TextStyle{Italic: true}
 	card := widget.NewCard("", "", container.NewVBox(heading, plan, later))
 	return container.NewVScroll(container.NewPadded(container.NewVBox(header, card)))
+}
+
+// buildEditor makes a step's editor; should it fail, the page says so instead of taking the
+// app down.
+func buildEditor(sh *shell, build func(*steps.Context) fyne.CanvasObject) (editor fyne.CanvasObject) {
+	defer func() {
+		if r := recover(); r != nil {
+			fyne.LogError("building a step editor", fmt.Errorf("%v", r))
+			msg := widget.NewLabel(lang.L("ui.step.editor_failed", map[string]any{"Detail": fmt.Sprint(r)}))
+			msg.Wrapping = fyne.TextWrapWord
+			msg.Importance = widget.DangerImportance
+			editor = msg
+		}
+	}()
+	editor = build(&steps.Context{Session: sh.sess, Window: sh.win, ShowError: sh.ShowError})
+	if editor == nil {
+		editor = widget.NewLabel("")
+	}
+	return editor
 }

@@ -42,6 +42,7 @@ func (sh *shell) askTarget(opt targetOptions, done func(path string)) *targetDia
 	t.folder = widget.NewLabel(opt.Dir)
 	t.folder.Truncation = fyne.TextTruncateEllipsis
 	t.message = widget.NewLabel("")
+	t.message.Hide()
 	t.message.Importance = widget.DangerImportance
 	t.message.Wrapping = fyne.TextWrapWord
 	change := widget.NewButton(lang.L("ui.target.change_folder"), func() {
@@ -77,12 +78,12 @@ func (sh *shell) askTarget(opt targetOptions, done func(path string)) *targetDia
 	t.confirm = widget.NewButton(opt.Confirm, func() {
 		path, err := t.path(opt.Ext)
 		if err != "" {
-			t.message.SetText(err)
+			setMessage(t.message, err)
 			return
 		}
 		if _, statErr := os.Stat(path); statErr == nil {
 			if !opt.Replace || strings.EqualFold(filepath.Ext(path), ".lotse") {
-				t.message.SetText(lang.L("ui.target.exists", map[string]any{"Name": filepath.Base(path)}))
+				setMessage(t.message, lang.L("ui.target.exists", map[string]any{"Name": filepath.Base(path)}))
 				return
 			}
 			dialog.ShowConfirm(lang.L("ui.target.replace_title"),
