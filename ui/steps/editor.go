@@ -23,8 +23,8 @@ type editorConfig struct {
 	// summary is the line under the table; side is shown under the open questions (may be nil).
 	summary func(ed *taskEditor) string
 	side    func(ed *taskEditor) (obj fyne.CanvasObject, refresh func())
-	// toolbar adds controls after the "new task" button (may be nil).
-	toolbar func(ed *taskEditor) (obj fyne.CanvasObject, refresh func())
+	// sideTop is shown above the open questions (may be nil).
+	sideTop func(ed *taskEditor) (obj fyne.CanvasObject, refresh func())
 }
 
 // taskEditor is the editor of steps 1 and 2: toolbar with filter, the task table, the open
@@ -42,6 +42,7 @@ type taskEditor struct {
 	newBtn    *widget.Button
 	modeRadio *widget.RadioGroup // step 2 only
 
+	toolbar   *fyne.Container
 	undoBar   *fyne.Container
 	undoLabel *widget.Label
 	undoBtn   *widget.Button
@@ -72,20 +73,14 @@ func newTaskEditor(ctx *Context, cfg editorConfig) *taskEditor {
 	ed.undoBar = container.NewHBox(ed.undoLabel, ed.undoBtn)
 	ed.undoBar.Hide()
 
-	left := []fyne.CanvasObject{ed.newBtn}
-	if cfg.toolbar != nil {
-		obj, refresh := cfg.toolbar(ed)
-		left = append(left, obj)
-		ed.refreshers = append(ed.refreshers, refresh)
-	}
-	toolbar := container.NewBorder(nil, nil, container.NewHBox(left...), ed.undoBar, ed.filter)
+	ed.toolbar = container.NewBorder(nil, nil, ed.newBtn, ed.undoBar, ed.filter)
 
 	ed.summary = widget.NewLabel("")
 	ed.summary.Truncation = fyne.TextTruncateEllipsis
 	// The table has no natural height; this keeps it usable even in a scrolling page.
 	tableMin := canvas.NewRectangle(transparent)
 	tableMin.SetMinSize(fyne.NewSize(420, 260))
-	tableArea := container.NewBorder(nil, ed.summary, nil, nil, container.NewStack(tableMin, ed.grid.table))
+	tableArea := container.NewBorder(nil, ed.summary, nil, nil, container.New(fitLayout{ed.grid}, tableMin, ed.grid.table))
 
 	var sideContent fyne.CanvasObject = ed.questions.content
 	if cfg.side != nil {
@@ -95,12 +90,17 @@ func newTaskEditor(ctx *Context, cfg editorConfig) *taskEditor {
 		split.Offset = 0.6
 		sideContent = split
 	}
+	if cfg.sideTop != nil {
+		obj, refresh := cfg.sideTop(ed)
+		ed.refreshers = append(ed.refreshers, refresh)
+		sideContent = container.NewBorder(container.NewVBox(obj, widget.NewSeparator()), nil, nil, nil, sideContent)
+	}
 	sideMin := canvas.NewRectangle(transparent)
 	sideMin.SetMinSize(fyne.NewSize(260, 0))
 	main := container.NewHSplit(tableArea, container.NewStack(sideMin, sideContent))
 	main.Offset = 0.74
 
-	body := container.NewBorder(toolbar, container.NewVBox(widget.NewSeparator(), ed.form.content), nil, nil, main)
+	body := container.NewBorder(ed.toolbar, container.NewVBox(widget.NewSeparator(), ed.form.content), nil, nil, main)
 	ed.view = newEditorView(body, ctx.Session.Subscribe(ed.changed))
 	if ctx.Session.ReadOnly() {
 		ed.newBtn.Disable()
@@ -111,8 +111,21 @@ func newTaskEditor(ctx *Context, cfg editorConfig) *taskEditor {
 
 // changed follows every edit, undo and redo of the session.
 func (ed *taskEditor) changed() {
-	ed.undoBar.Hide()
+	ed.showUndo(false)
 	ed.refresh()
+}
+
+// showUndo shows or hides the offer to undo a deletion; the toolbar is laid out again.
+func (ed *taskEditor) showUndo(on bool) {
+	if ed.undoBar.Visible() == on {
+		return
+	}
+	if on {
+		ed.undoBar.Show()
+	} else {
+		ed.undoBar.Hide()
+	}
+	ed.toolbar.Refresh()
 }
 
 func (ed *taskEditor) refresh() {
@@ -201,7 +214,7 @@ func (ed *taskEditor) deleteSelected() {
 	}
 	ed.undoID = id
 	ed.undoLabel.SetText(lang.L("steps.deleted", map[string]any{"Name": name}))
-	ed.undoBar.Show()
+	ed.showUndo(true)
 }
 
 // undoDelete reverts the deletion the undo bar offers and selects the task again.

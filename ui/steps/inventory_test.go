@@ -144,7 +144,7 @@ func TestInventorySession(t *testing.T) {
 	}
 	// Hours per responsible person or group.
 	side := labelsIn(ed.view)
-	for _, s := range []string{"Stunden pro Monat je Person/Gruppe", "Teammitglied Schul-IT", "12", "Lehrkraft mit Entlastungsstunden", "4"} {
+	for _, s := range []string{"Std./Monat je Person/Gruppe", "Teammitglied Schul-IT", "12", "Lehrkraft mit Entlastungsstunden", "4"} {
 		if !contains(side, s) {
 			t.Errorf("totals do not show %q", s)
 		}

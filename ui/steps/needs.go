@@ -11,16 +11,15 @@ import (
 
 func needsColumns() []gridColumn {
 	return []gridColumn{
-		colName,
-		colResponsible,
+		colName, // the responsible person is edited in the form; step 1 shows it
 		colHours,
 		{
-			title: "steps.col.new", width: 70, field: fieldNew,
+			title: "steps.col.new", width: 50, field: fieldNew,
 			flag: func(t *domain.Task) bool { return t.IsNew },
 			key:  func(_ *gridText, t *domain.Task) sortKey { return sortKey{f: boolKey(t.IsNew)} },
 		},
 		{
-			title: "steps.col.valid_from", width: 120, field: fieldValidFrom,
+			title: "steps.col.valid_from", width: 100, field: fieldValidFrom,
 			text: func(g *gridText, t *domain.Task) (string, widget.Importance) {
 				switch {
 				case t.ValidFrom != nil:
@@ -38,7 +37,7 @@ func needsColumns() []gridColumn {
 			},
 		},
 		{
-			title: "steps.col.priority", width: 190, field: fieldPriority,
+			title: "steps.col.priority", width: 160, grow: 1, field: fieldPriority,
 			text: func(g *gridText, t *domain.Task) (string, widget.Importance) {
 				if !t.Priority.IsSet() {
 					return g.priority[0], widget.WarningImportance
@@ -48,7 +47,7 @@ func needsColumns() []gridColumn {
 			key: func(_ *gridText, t *domain.Task) sortKey { return sortKey{f: float64(t.Priority.Rank)} },
 		},
 		{
-			title: "steps.col.critical", width: 90, field: fieldCritical,
+			title: "steps.col.critical", width: 60, field: fieldCritical,
 			flag: func(t *domain.Task) bool { return t.Critical },
 			key:  func(_ *gridText, t *domain.Task) sortKey { return sortKey{f: boolKey(t.Critical)} },
 		},
@@ -71,7 +70,7 @@ func newNeedsEditor(ctx *Context) *taskEditor {
 		newLabel: "steps.add.future",
 		newIsNew: true,
 		summary:  needsSummary,
-		toolbar:  priorityModeSwitch,
+		sideTop:  priorityModeSwitch,
 	})
 }
 
@@ -106,7 +105,6 @@ func priorityModeSwitch(ed *taskEditor) (fyne.CanvasObject, func()) {
 	labels := []string{lang.L("priority.mode.ranking"), lang.L("priority.mode.must-nice")}
 	loading := false
 	radio := widget.NewRadioGroup(labels, nil)
-	radio.Horizontal = true
 	radio.Required = true
 	ed.modeRadio = radio
 	radio.OnChanged = func(s string) {
@@ -136,6 +134,6 @@ func priorityModeSwitch(ed *taskEditor) (fyne.CanvasObject, func()) {
 			radio.Disable()
 		}
 	}
-	caption := widget.NewLabel(lang.L("steps.mode"))
-	return container.NewHBox(caption, radio), refresh
+	caption := widget.NewLabelWithStyle(lang.L("steps.mode"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	return container.NewVBox(caption, radio), refresh
 }

@@ -58,10 +58,9 @@ func newTaskForm(ed *taskEditor, needs bool) *taskForm {
 	f.addBtn.Importance = widget.HighImportance
 	f.deleteBtn = widget.NewButtonWithIcon(lang.L("steps.delete"), theme.DeleteIcon(), func() { ed.deleteSelected() })
 
-	header := container.NewBorder(nil, nil, nil, container.NewHBox(f.addBtn, f.deleteBtn), f.title)
 	line1 := container.New(&weightedRow{
-		weights: []float32{3, 2, 0, 0, 0, 3},
-		min:     []float32{160, 140, 90, 170, 110, 120},
+		weights: []float32{3, 2, 0, 0, 0, 3, 0},
+		min:     []float32{160, 140, 80, 0, 100, 120, 0},
 	},
 		labelled(lang.L("steps.col.name"), f.name),
 		labelled(lang.L("steps.col.responsible"), f.responsible),
@@ -69,8 +68,9 @@ func newTaskForm(ed *taskEditor, needs bool) *taskForm {
 		labelled(lang.L("steps.col.unit"), f.unit),
 		labelled(lang.L("steps.col.hours"), f.hours),
 		labelled(lang.L("steps.col.note"), f.note),
+		labelled(" ", container.NewStack(f.addBtn, f.deleteBtn)),
 	)
-	rows := []fyne.CanvasObject{header, line1}
+	rows := []fyne.CanvasObject{f.title, line1}
 	if needs {
 		f.isNew = widget.NewCheck(lang.L("steps.field.new"), func(b bool) { f.newChanged(b) })
 		f.validFrom = f.newEntry()

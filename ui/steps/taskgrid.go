@@ -4,6 +4,8 @@ import (
 	"image/color"
 	"sort"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -35,8 +37,10 @@ const (
 
 // gridColumn is one column of the task table.
 type gridColumn struct {
-	title string // translation key of the header
-	width float32
+	title string  // translation key of the header
+	short string  // translation key of a shorter header, "" for none
+	width float32 // the least width; the header's text widens it if needed
+	grow  float32 // share of the width left over when the table is wider than its columns
 	align fyne.TextAlign
 	// text is what a cell shows and how (missing values are shown as a warning); nil for a
 	// column that shows flag as an icon.
@@ -45,6 +49,14 @@ type gridColumn struct {
 	// key is what the column sorts by: text first, then number.
 	key   func(g *gridText, t *domain.Task) sortKey
 	field formField
+}
+
+// header is the translation key of the column's header: a short form where one exists.
+func (c *gridColumn) header() string {
+	if c.short != "" {
+		return c.short
+	}
+	return c.title
 }
 
 type sortKey struct {
@@ -101,6 +113,12 @@ type taskGrid struct {
 
 	// onPick is called when the user picks a cell of a task.
 	onPick func(id int64, col int)
+
+	fitted    map[fitKey]string // cell texts shortened to their column's width
+	fit1      textFitter
+	widths    []float32 // current column widths
+	fitWidth  float32   // the width the columns were fitted to
+	headerMin []float32 // width each header's text needs
 }
 
 var transparent = color.Transparent
@@ -112,19 +130,145 @@ func newTaskGrid(sess *session.Session, cols []gridColumn) *taskGrid {
 	g.table.CreateHeader = func() fyne.CanvasObject { return newHeaderCell() }
 	g.table.UpdateHeader = g.updateHeader
 	g.table.OnSelected = g.picked
+	g.widths = make([]float32, len(cols))
+	g.headerMin = make([]float32, len(cols))
+	// Header: bold text and the label's inner padding on both sides, with a little to spare.
+	extra := 2*theme.InnerPadding() + 2*theme.Padding()
 	for i, c := range cols {
-		g.table.SetColumnWidth(i, c.width)
+		g.headerMin[i] = fyne.MeasureText(lang.L(c.header()), theme.TextSize(), fyne.TextStyle{Bold: true}).Width + extra
 	}
+	g.fit(0)
 	g.recompute()
 	return g
+}
+
+// minWidth is the least width of column i.
+func (g *taskGrid) minWidth(i int) float32 { return max(g.cols[i].width, g.headerMin[i]) }
+
+// fit sizes the columns to the table's width: each gets its least width and the rest is shared
+// by the columns' grow weights. A narrower table scrolls sideways.
+func (g *taskGrid) fit(width float32) (changed bool) {
+	if width == g.fitWidth && g.fitWidth != 0 {
+		return false
+	}
+	g.fitWidth = width
+	sep := theme.Padding() // the table's gap between columns
+	var sum, grow float32
+	for i, c := range g.cols {
+		sum += g.minWidth(i) + sep
+		grow += c.grow
+	}
+	left := width - sum - theme.ScrollBarSize()
+	for i, c := range g.cols {
+		w := g.minWidth(i)
+		if left > 0 && grow > 0 {
+			w += float32(int(left * c.grow / grow))
+		}
+		if w != g.widths[i] {
+			g.widths[i] = w
+			g.table.SetColumnWidth(i, w)
+			changed = true
+		}
+	}
+	return changed
+}
+
+type fitKey struct {
+	text  string
+	width float32
+	bold  bool
+}
+
+// fitText shortens text with an ellipsis to the width of column col. Results are kept, so
+// scrolling back over a row measures nothing again.
+func (g *taskGrid) fitText(text string, col int, bold bool) string {
+	avail := g.widths[col] - 2*theme.InnerPadding()
+	if text == "" || avail <= 0 {
+		return text
+	}
+	k := fitKey{text, avail, bold}
+	if v, ok := g.fitted[k]; ok {
+		return v
+	}
+	if g.fitted == nil || len(g.fitted) > 50000 {
+		g.fitted = map[fitKey]string{}
+	}
+	out := g.fit1.shorten(text, avail, fyne.TextStyle{Bold: bold})
+	g.fitted[k] = out
+	return out
+}
+
+// textFitter shortens texts without shaping every candidate: it adds up the advance of each
+// character (kerning only ever makes the real text narrower, so the result always fits).
+type textFitter struct {
+	size   float32
+	widths map[runeStyle]float32
+}
+
+type runeStyle struct {
+	r    rune
+	bold bool
+}
+
+func (f *textFitter) advance(r rune, style fyne.TextStyle) float32 {
+	if f.widths == nil || f.size != theme.TextSize() {
+		f.size = theme.TextSize()
+		f.widths = map[runeStyle]float32{}
+	}
+	k := runeStyle{r, style.Bold}
+	w, ok := f.widths[k]
+	if !ok {
+		w = fyne.MeasureText(string(r), f.size, style).Width
+		f.widths[k] = w
+	}
+	return w
+}
+
+// shorten cuts text so that it and an ellipsis fit into width.
+func (f *textFitter) shorten(text string, width float32, style fyne.TextStyle) string {
+	if fyne.MeasureText(text, theme.TextSize(), style).Width <= width {
+		return text
+	}
+	room := width - f.advance('…', style)
+	var used float32
+	cut := 0
+	for i, r := range text {
+		used += f.advance(r, style)
+		if used > room {
+			break
+		}
+		cut = i + utf8.RuneLen(r)
+	}
+	return strings.TrimRightFunc(text[:cut], unicode.IsSpace) + "…"
+}
+
+// fitLayout gives the table all of its space and fits the columns to it.
+type fitLayout struct{ g *taskGrid }
+
+func (l fitLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	var s fyne.Size
+	for _, o := range objs {
+		s = s.Max(o.MinSize())
+	}
+	return s
+}
+
+func (l fitLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	changed := l.g.fit(size.Width)
+	for _, o := range objs {
+		o.Move(fyne.NewPos(0, 0))
+		o.Resize(size)
+	}
+	if changed {
+		l.g.table.Refresh() // cells that stayed visible shorten their texts to the new widths
+	}
 }
 
 func (g *taskGrid) length() (int, int) { return len(g.rows), len(g.cols) }
 
 func (g *taskGrid) createCell() fyne.CanvasObject {
 	bg := canvas.NewRectangle(transparent)
-	l := widget.NewLabel("")
-	l.Truncation = fyne.TextTruncateEllipsis
+	l := widget.NewLabel("") // no Truncation: fitText shortens once, Fyne would reshape on every redraw
 	ic := widget.NewIcon(nil)
 	return container.NewStack(bg, l, container.NewCenter(ic))
 }
@@ -158,6 +302,7 @@ func (g *taskGrid) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 			}
 		} else {
 			text, imp = c.text(&g.txt, t)
+			text = g.fitText(text, id.Col, false)
 		}
 	}
 	if bg.FillColor != fill {
@@ -184,7 +329,7 @@ func (g *taskGrid) updateHeader(id widget.TableCellID, o fyne.CanvasObject) {
 		dir = g.sortDir
 	}
 	col := id.Col
-	h.set(lang.L(g.cols[col].title), dir, func() { g.toggleSort(col) })
+	h.set(g.fitText(lang.L(g.cols[col].header()), col, true), dir, func() { g.toggleSort(col) })
 }
 
 // toggleSort cycles a column through ascending, descending and the user's own order.

@@ -47,7 +47,7 @@ func (e *commitEntry) setValue(s string) {
 	if e.Text == s {
 		return
 	}
-	e.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEnd})
+	e.TypedKey(&fyne.KeyEvent{Name: fyne.KeyHome}) // also shows the start of a long text
 	e.SetText(s)
 }
 
@@ -69,6 +69,8 @@ type headerCell struct {
 	label *widget.Label
 	icon  *widget.Icon
 	onTap func()
+	dir   int
+	shown bool // dir has been applied once
 }
 
 func newHeaderCell() *headerCell {
@@ -76,7 +78,6 @@ func newHeaderCell() *headerCell {
 		label: widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		icon:  widget.NewIcon(nil),
 	}
-	h.label.Truncation = fyne.TextTruncateEllipsis
 	h.ExtendBaseWidget(h)
 	return h
 }
@@ -95,18 +96,30 @@ func (h *headerCell) Tapped(*fyne.PointEvent) {
 // Cursor shows that the header can be clicked.
 func (h *headerCell) Cursor() desktop.Cursor { return desktop.PointerCursor }
 
-// set updates every property a recycled header shows.
+// set updates every property a recycled header shows (text already fitted to the column).
+// Headers are refreshed on every scroll step, so unchanged parts are left alone.
 func (h *headerCell) set(text string, dir int, onTap func()) {
-	h.label.SetText(text)
+	h.onTap = onTap
+	if h.label.Text != text {
+		h.label.SetText(text)
+	}
+	if h.dir == dir && h.shown {
+		return
+	}
+	h.dir, h.shown = dir, true
+	// The arrow only takes room in the sorted column, so narrow headers keep their text.
 	switch {
 	case dir > 0:
 		h.icon.SetResource(theme.MenuDropUpIcon())
+		h.icon.Show()
 	case dir < 0:
 		h.icon.SetResource(theme.MenuDropDownIcon())
+		h.icon.Show()
 	default:
 		h.icon.SetResource(nil)
+		h.icon.Hide()
 	}
-	h.onTap = onTap
+	h.Refresh()
 }
 
 // weightedRow lays out its objects side by side: each gets its minimum width, and the space left
@@ -144,8 +157,7 @@ func (w *weightedRow) MinSize(objs []fyne.CanvasObject) fyne.Size {
 
 func (w *weightedRow) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 	pad := theme.Padding()
-	min := w.MinSize(objs)
-	extra := max(size.Width-min.Width, 0)
+	extra := size.Width - w.MinSize(objs).Width // negative when the row is too narrow
 	var total float32
 	for i, o := range objs {
 		if o.Visible() && i < len(w.weights) {
@@ -159,13 +171,17 @@ func (w *weightedRow) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 		}
 		wd := w.width(i, o)
 		if total > 0 && i < len(w.weights) {
-			wd += extra * w.weights[i] / total
+			// Extra room is shared by weight; a shortfall is taken from the same fields, down to
+			// a width that still shows a few characters.
+			wd = max(wd+extra*w.weights[i]/total, min(wd, minFieldWidth))
 		}
 		o.Move(fyne.NewPos(x, 0))
 		o.Resize(fyne.NewSize(wd, size.Height))
 		x += wd + pad
 	}
 }
+
+const minFieldWidth = 60
 
 // labelled puts a small caption above a field.
 func labelled(caption string, field fyne.CanvasObject) fyne.CanvasObject {
