@@ -79,7 +79,7 @@ func newTaskEditor(ctx *Context, cfg editorConfig) *taskEditor {
 	ed.summary.Truncation = fyne.TextTruncateEllipsis
 	// The table has no natural height; this keeps it usable even in a scrolling page.
 	tableMin := canvas.NewRectangle(transparent)
-	tableMin.SetMinSize(fyne.NewSize(420, 260))
+	tableMin.SetMinSize(fyne.NewSize(320, 150))
 	tableArea := container.NewBorder(nil, ed.summary, nil, nil, container.New(fitLayout{ed.grid}, tableMin, ed.grid.table))
 
 	var sideContent fyne.CanvasObject = ed.questions.content
@@ -288,5 +288,6 @@ type translatedError struct {
 	msg string
 }
 
-func (e translatedError) Error() string { return e.msg }
-func (e translatedError) Unwrap() error { return e.err }
+func (e translatedError) Error() string       { return e.msg }
+func (e translatedError) UserMessage() string { return e.msg }
+func (e translatedError) Unwrap() error       { return e.err }

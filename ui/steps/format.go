@@ -15,6 +15,9 @@ type inputError string
 
 func (e inputError) Error() string { return string(e) }
 
+// UserMessage is the sentence to show as it is (no translation key to look up).
+func (e inputError) UserMessage() string { return string(e) }
+
 // decimalSeparator is "," in German and "." in English.
 func decimalSeparator() string {
 	if s := lang.L("steps.decimal"); s == "," || s == "." {

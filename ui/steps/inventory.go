@@ -17,12 +17,12 @@ func init() {
 // Columns shared by both steps.
 var (
 	colName = gridColumn{
-		title: "steps.col.name", width: 190, grow: 3, field: fieldName,
+		title: "steps.col.name", width: 170, grow: 3, field: fieldName,
 		text: func(_ *gridText, t *domain.Task) (string, widget.Importance) { return t.Name, widget.MediumImportance },
 		key:  func(_ *gridText, t *domain.Task) sortKey { return sortKey{s: fold(t.Name)} },
 	}
 	colResponsible = gridColumn{
-		title: "steps.col.responsible", short: "steps.col.responsible.short", width: 170, grow: 2, field: fieldResponsible,
+		title: "steps.col.responsible", short: "steps.col.responsible.short", width: 150, grow: 2, field: fieldResponsible,
 		text: func(g *gridText, t *domain.Task) (string, widget.Importance) {
 			switch {
 			case domain.HasResponsible(t.Responsible):
@@ -59,7 +59,7 @@ func inventoryColumns() []gridColumn {
 		colName,
 		colResponsible,
 		{
-			title: "steps.col.effort", width: 150, grow: 1, field: fieldEffort,
+			title: "steps.col.effort", width: 130, grow: 1, field: fieldEffort,
 			text: func(g *gridText, t *domain.Task) (string, widget.Importance) {
 				if t.Effort == nil {
 					return g.noEffort, widget.WarningImportance
@@ -70,7 +70,7 @@ func inventoryColumns() []gridColumn {
 		},
 		colHours,
 		{
-			title: "steps.col.note", width: 140, grow: 3, field: fieldNote,
+			title: "steps.col.note", width: 120, grow: 3, field: fieldNote,
 			text: func(_ *gridText, t *domain.Task) (string, widget.Importance) {
 				return oneLine(t.Note), widget.MediumImportance
 			},

@@ -91,6 +91,10 @@ func TestInventorySession(t *testing.T) {
 		if len(errs) != 1 {
 			t.Fatalf("effort %q: %d errors reported, want 1", bad, len(errs))
 		}
+		um, ok := errs[0].(interface{ UserMessage() string })
+		if !ok || um.UserMessage() != errs[0].Error() {
+			t.Errorf("effort %q: the error does not offer its sentence to the shell", bad)
+		}
 		msg := errs[0].Error()
 		if strings.HasPrefix(msg, "err.") || !(strings.Contains(msg, "Zahl") || strings.Contains(msg, "Aufwand")) {
 			t.Errorf("effort %q: message %q is not a German sentence", bad, msg)

@@ -37,7 +37,7 @@ func needsColumns() []gridColumn {
 			},
 		},
 		{
-			title: "steps.col.priority", width: 160, grow: 1, field: fieldPriority,
+			title: "steps.col.priority", width: 145, grow: 1, field: fieldPriority,
 			text: func(g *gridText, t *domain.Task) (string, widget.Importance) {
 				if !t.Priority.IsSet() {
 					return g.priority[0], widget.WarningImportance

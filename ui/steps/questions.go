@@ -42,14 +42,15 @@ func newQuestionsPanel(ed *taskEditor) *questionsPanel {
 	return q
 }
 
-// createItem makes a two-line entry: long task names wrap instead of hiding the question.
+// createItem makes an entry of up to three lines: long task names wrap instead of hiding the
+// question.
 func (q *questionsPanel) createItem() fyne.CanvasObject {
 	l := widget.NewLabel("")
 	l.Wrapping = fyne.TextWrapWord
 	l.Truncation = fyne.TextTruncateEllipsis
 	line := fyne.MeasureText("Äg", theme.TextSize(), fyne.TextStyle{}).Height
 	space := canvas.NewRectangle(transparent)
-	space.SetMinSize(fyne.NewSize(0, 2*line+2*theme.InnerPadding()))
+	space.SetMinSize(fyne.NewSize(0, 3*line+2*theme.InnerPadding()))
 	return container.NewBorder(nil, nil, widget.NewIcon(nil), nil, container.NewStack(space, l))
 }
 

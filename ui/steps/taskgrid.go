@@ -82,7 +82,7 @@ func newGridText(s domain.Settings) gridText {
 		noEffort: lang.L("steps.missing"),
 	}
 	for _, u := range domain.EffortUnits {
-		g.units[u] = unitLabel(u)
+		g.units[u] = lang.L("steps.unit.short." + string(u)) // "PT/Monat" keeps the column narrow
 	}
 	for r := 0; r <= 5; r++ {
 		g.priority[r] = priorityText(domain.Priority{Rank: r}, s.PriorityMode)
