@@ -22,9 +22,12 @@ import (
 func (sh *shell) errorText(err error) string {
 	var de domain.Error
 	var ie *persistence.ImportError
+	var um interface{ UserMessage() string }
 	switch {
 	case err == nil:
 		return ""
+	case errors.As(err, &um):
+		return um.UserMessage() // already a sentence in the user's language
 	case errors.As(err, &de):
 		return lang.L(string(de))
 	case errors.Is(err, persistence.ErrReadOnly):

@@ -603,6 +603,12 @@ func TestSettingsDialogChangesProjectAndLanguage(t *testing.T) {
 	}
 }
 
+// sentenceError is an input error that is already a sentence, as the step editors report them.
+type sentenceError string
+
+func (e sentenceError) Error() string       { return string(e) }
+func (e sentenceError) UserMessage() string { return string(e) }
+
 func TestErrorsInPlainWords(t *testing.T) {
 	ts := newTestShell(t)
 	cases := []struct {
@@ -614,11 +620,15 @@ func TestErrorsInPlainWords(t *testing.T) {
 		{persistence.ErrReadOnly, "Das Projekt ist schreibgeschützt geöffnet; Änderungen werden nicht gespeichert."},
 		{fmt.Errorf("x: %w", os.ErrPermission), "Dafür fehlen die Zugriffsrechte"},
 		{fmt.Errorf("disk on fire"), "Die Aktion ist fehlgeschlagen. Technische Angabe: disk on fire"},
+		{fmt.Errorf("effort: %w", sentenceError("„abc“ ist keine gültige Zahl.")), "„abc“ ist keine gültige Zahl."},
 	}
 	for _, c := range cases {
 		if got := ts.errorText(c.err); !strings.Contains(got, c.want) {
 			t.Errorf("%v: %q, want %q", c.err, got, c.want)
 		}
+	}
+	if got := ts.errorText(sentenceError("„abc“ ist keine gültige Zahl.")); got != "„abc“ ist keine gültige Zahl." {
+		t.Errorf("a ready sentence must be shown as it is, got %q", got)
 	}
 	ts.ShowError(domain.ErrTaskNameEmpty)
 	assertText(t, ts.overlay(), "Das hat nicht geklappt")
