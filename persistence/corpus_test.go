@@ -104,6 +104,10 @@ func corpus() []crafted {
 			})},
 		{"invalid-task.lotse", ReasonContent, "load", "a task with priority 9 and negative effort",
 			sqlEdit("UPDATE tasks SET priority_rank = 9, effort_value = -3 WHERE id = 3")},
+		{"invalid-ticket-time.lotse", ReasonContent, "load", "a ticket created in the year 11476",
+			sqlEdit("UPDATE tickets SET created = 300000000000 WHERE id = 2")},
+		{"invalid-id.lotse", ReasonContent, "load", "a task with the largest int64 as id: no insert would succeed after it",
+			sqlEdit("UPDATE tasks SET id = 9223372036854775807 WHERE id = 9")},
 	}
 }
 

@@ -179,6 +179,15 @@ func TestJSONBadDocumentsRefused(t *testing.T) {
 		{"bad date", importInvalid, "", func(t *testing.T) string {
 			return editDoc(t, func(_, p map[string]any) { item(p, "tasks", 1)["validFrom"] = "01.08.2026" })
 		}},
+		{"negative id", importIDRange, "roles[1]: id -1", func(t *testing.T) string {
+			return editDoc(t, func(_, p map[string]any) { item(p, "roles", 1)["id"] = -1 })
+		}},
+		{"id beyond 2^53", importIDRange, "tasks[4]: id 9223372036854775807", func(t *testing.T) string {
+			return strings.Replace(editDoc(t, func(_, p map[string]any) { item(p, "tasks", 4)["id"] = "@BIG@" }), `"@BIG@"`, "9223372036854775807", 1)
+		}},
+		{"time leaving the years 0-9999", importInvalid, "meta.createdAt", func(t *testing.T) string {
+			return editDoc(t, func(_, p map[string]any) { p["meta"].(map[string]any)["createdAt"] = "0000-01-01T00:30:00+01:00" })
+		}},
 		{"duplicate task id", importDuplicateID, "task 3", func(t *testing.T) string {
 			return editDoc(t, func(_, p map[string]any) { item(p, "tasks", 2)["id"] = 3 })
 		}},
@@ -282,7 +291,7 @@ func firstDiff(a, b []byte) string {
 // Every key an import can fail with has a sentence in German and English.
 func TestImportKeysTranslated(t *testing.T) {
 	keys := []string{importInvalid, importUnknownField, importFormat, importVersion, importDuplicateID,
-		importDuplicate, importDangling, importTimePrec}
+		importDuplicate, importDangling, importTimePrec, importIDRange}
 	for _, lang := range []string{"de", "en"} {
 		b, err := os.ReadFile(filepath.Join("..", "assets", "translations", "persistence."+lang+".json"))
 		if err != nil {

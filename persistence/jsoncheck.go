@@ -21,6 +21,7 @@ const (
 	importDuplicate    = "json.duplicate_value"
 	importDangling     = "json.dangling_reference"
 	importTimePrec     = "json.time_precision"
+	importIDRange      = "json.id_range"
 )
 
 // decodeError names a JSON decoding failure; an unknown field gets its own key so the message
@@ -40,6 +41,9 @@ func decodeError(err error) *ImportError {
 func checkDocument(p *domain.Project) error {
 	if strings.TrimSpace(p.Meta.Name) == "" {
 		return &ImportError{Key: string(domain.ErrProjectNameEmpty), Detail: "meta.name"}
+	}
+	if err := checkIDs(p, true); err != nil {
+		return &ImportError{Key: importIDRange, Detail: err.Error()}
 	}
 	ids := map[string]map[int64]bool{}
 	collect := func(list string, n int, id func(int) int64) error {
@@ -171,10 +175,11 @@ func normalizeTimes(p *domain.Project) error {
 		if t.Nanosecond() != 0 {
 			return &ImportError{Key: importTimePrec, Detail: fmt.Sprintf("%s = %s", where, t.Format(time.RFC3339Nano))}
 		}
-		*t = t.UTC()
-		return nil
+		return inUTC(where, t)
 	}
-	p.Meta.CreatedAt = p.Meta.CreatedAt.UTC()
+	if err := inUTC("meta.createdAt", &p.Meta.CreatedAt); err != nil {
+		return err
+	}
 	for i := range p.Tickets {
 		t := &p.Tickets[i]
 		for _, x := range []struct {
@@ -196,6 +201,17 @@ func normalizeTimes(p *domain.Project) error {
 			return err
 		}
 	}
+	return nil
+}
+
+// inUTC converts t to UTC; a time that leaves the years 0–9999 on the way (e.g.
+// 0000-01-01T00:00:00+01:00) could not be written as JSON again and is refused.
+func inUTC(where string, t *time.Time) error {
+	u := t.UTC()
+	if y := u.Year(); y < 0 || y > 9999 {
+		return &ImportError{Key: importInvalid, Detail: fmt.Sprintf("%s = %s: outside the years 0–9999 in UTC", where, t.Format(time.RFC3339))}
+	}
+	*t = u
 	return nil
 }
 

@@ -25,6 +25,9 @@ func (f *File) Load() (*domain.Project, error) {
 	if err := f.loadLists(p); err != nil {
 		return nil, refuse(f.path, ReasonContent, err.Error())
 	}
+	if err := checkLoaded(p); err != nil {
+		return nil, refuse(f.path, ReasonContent, err.Error())
+	}
 	return p, nil
 }
 
