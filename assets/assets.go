@@ -10,6 +10,8 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
+
+	"schulit-lotse/internal/localeenv"
 )
 
 //go:embed icon/icon.png
@@ -51,7 +53,7 @@ func SetupLanguage(pref string) string {
 	chosen := pref
 	if chosen != German && chosen != English {
 		chosen = German
-		if strings.HasPrefix(strings.ToLower(lang.SystemLocale().LanguageString()), English) {
+		if !localeenv.Neutral() && strings.HasPrefix(strings.ToLower(lang.SystemLocale().LanguageString()), English) {
 			chosen = English
 		}
 	}

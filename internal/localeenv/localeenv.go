@@ -6,6 +6,7 @@ package localeenv
 
 import (
 	"os"
+	"runtime"
 	"strings"
 )
 
@@ -37,3 +38,7 @@ func neutral(getenv func(string) string) bool {
 	base, _, _ = strings.Cut(base, "@")
 	return base == "" || base == "C" || base == "POSIX"
 }
+
+// Neutral reports whether this process's locale names no language. Windows keeps its language
+// outside the environment, so there the system locale always decides.
+func Neutral() bool { return runtime.GOOS != "windows" && neutral(os.Getenv) }
