@@ -33,6 +33,8 @@ type command struct {
 	run func(e *env, args []string) error
 }
 
+// commands maps a name to its command. Later commands register themselves in an init() of
+// their own file; a registered command wins over the "follows later" list.
 var commands = map[string]command{
 	"new":     {cmdNew},
 	"check":   {cmdCheck},

@@ -31,33 +31,57 @@ func cmdReport(e *env, args []string) error {
 	if strings.EqualFold(filepath.Ext(out), ".lotse") {
 		return failf("cli.err.export_over_project", map[string]any{"Path": out})
 	}
-	switch t, _ := p.val("type"); t {
-	case "", "full":
-	case "tender", "monitoring":
-		return &laterError{what: "--type " + t}
-	default:
+	t, _ := p.val("type")
+	if t == "" {
+		t = "full"
+	}
+	write, ok := reportTypes[t]
+	if !ok {
+		if t == "tender" || t == "monitoring" {
+			return &laterError{what: "--type " + t}
+		}
 		return usagef("cli.err.type_unknown", map[string]any{"Type": t, "Usage": usageReport})
 	}
-	// The period belongs to the monitoring report; it is checked now so scripts fail early.
-	period := false
+	// Dates are checked before the file is opened, so scripts fail early.
+	var period reportPeriod
 	for _, name := range []string{"from", "to"} {
 		if v, ok := p.val(name); ok {
-			if _, err := domain.ParseDate(v); err != nil {
+			d, err := domain.ParseDate(v)
+			if err != nil {
 				return usagef("err.date", map[string]any{"Value": v})
 			}
-			period = true
+			if name == "from" {
+				period.From = &d
+			} else {
+				period.To = &d
+			}
 		}
-	}
-	if period {
-		fmt.Fprintln(e.err, "lotse: "+lang.L("cli.report.period_ignored"))
 	}
 	proj, err := openProject(p.pos[0])
 	if err != nil {
 		return err
 	}
+	if err := write(e, proj, out, period); err != nil {
+		return err
+	}
+	fmt.Fprintln(e.out, lang.L("cli.report.done", map[string]any{"Path": out}))
+	return nil
+}
+
+// reportPeriod is the --from/--to range of a report; nil ends are open.
+type reportPeriod struct{ From, To *domain.Date }
+
+// reportTypes maps --type to its writer; each report registers itself in its own file.
+var reportTypes = map[string]func(e *env, proj *domain.Project, out string, period reportPeriod) error{
+	"full": writeFullReport,
+}
+
+func writeFullReport(e *env, proj *domain.Project, out string, period reportPeriod) error {
+	if period.From != nil || period.To != nil {
+		fmt.Fprintln(e.err, "lotse: "+lang.L("cli.report.period_ignored"))
+	}
 	if err := reports.WriteGesamtberichtFile(out, proj, reports.Options{Date: now()}); err != nil {
 		return translated{err} // the reports package words its errors for the user
 	}
-	fmt.Fprintln(e.out, lang.L("cli.report.done", map[string]any{"Path": out}))
 	return nil
 }

@@ -5,6 +5,7 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"sort"
 	"testing"
 	"time"
 
@@ -58,8 +59,21 @@ func sampleProject() *domain.Project {
 		tasks[i].SortOrder = i + 1
 	}
 	p.Tasks = tasks
+	steps := make([]int, 0, len(sampleExtensions))
+	for n := range sampleExtensions {
+		steps = append(steps, n)
+	}
+	sort.Ints(steps)
+	for _, n := range steps {
+		sampleExtensions[n](p)
+	}
 	return p
 }
+
+// sampleExtensions add each later step's worked example to Musterstadt, applied in step order.
+// A step registers its own in an init() of its own file (sample_stepN_test.go), so the steps do
+// not share one builder function.
+var sampleExtensions = map[int]func(p *domain.Project){}
 
 // TestSampleJSONUpToDate stores the builder's project in a project file and exports it from
 // there, so the committed document is exactly what `lotse export` writes for the sample.
