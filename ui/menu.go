@@ -2,6 +2,7 @@ package ui
 
 import (
 	"path/filepath"
+	"sort"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
@@ -9,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"schulit-lotse/persistence"
+	"schulit-lotse/ui/steps"
 )
 
 func shortcut(key fyne.KeyName, mod fyne.KeyModifier) fyne.Shortcut {
@@ -76,6 +78,12 @@ func (sh *shell) buildMenu() *fyne.MainMenu {
 	}))
 	settings := needsProject(item("ui.menu.settings", nil, sh.showSettings))
 	project := fyne.NewMenu(lang.L("ui.menu.project"), overview, settings)
+	if actions := sh.stepActions(); len(actions) > 0 {
+		project.Items = append(project.Items, fyne.NewMenuItemSeparator())
+		for _, it := range actions {
+			project.Items = append(project.Items, needsProject(it))
+		}
+	}
 
 	about := item("ui.menu.about", nil, sh.showAbout)
 	help := fyne.NewMenu(lang.L("ui.menu.help"), about)
@@ -143,4 +151,25 @@ func (sh *shell) redo() {
 	if err := sh.sess.Redo(); err != nil {
 		sh.ShowError(err)
 	}
+}
+
+// stepActions are the menu entries the step editors registered, in step order.
+func (sh *shell) stepActions() []*fyne.MenuItem {
+	acts := append([]steps.Action(nil), steps.Actions...)
+	sort.SliceStable(acts, func(a, b int) bool { return acts[a].Step < acts[b].Step })
+	items := make([]*fyne.MenuItem, 0, len(acts))
+	for _, a := range acts {
+		a := a
+		items = append(items, fyne.NewMenuItem(lang.L(a.Label), func() {
+			if sh.sess != nil {
+				a.Run(sh.stepContext())
+			}
+		}))
+	}
+	return items
+}
+
+// stepContext is what step editors and step actions get from the shell.
+func (sh *shell) stepContext() *steps.Context {
+	return &steps.Context{Session: sh.sess, Window: sh.win, ShowError: sh.ShowError}
 }

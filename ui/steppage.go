@@ -63,7 +63,7 @@ func buildEditor(sh *shell, build func(*steps.Context) fyne.CanvasObject) (edito
 			editor = msg
 		}
 	}()
-	editor = build(&steps.Context{Session: sh.sess, Window: sh.win, ShowError: sh.ShowError})
+	editor = build(sh.stepContext())
 	if editor == nil {
 		editor = widget.NewLabel("")
 	}

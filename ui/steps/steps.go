@@ -19,3 +19,14 @@ type Context struct {
 // Editors maps a step number to the function that builds its editor. Steps without an entry
 // are not built yet.
 var Editors = map[int]func(ctx *Context) fyne.CanvasObject{}
+
+// Action is a project command a step offers in the main menu (an import, an export, a report).
+type Action struct {
+	Step  int
+	Label string // translation key
+	Run   func(ctx *Context)
+}
+
+// Actions are added by the steps in init() of their own files; the shell lists them, in step
+// order, in the Projekt menu when a project is open.
+var Actions []Action
