@@ -125,6 +125,9 @@ func writeProject(tx *gorm.DB, p *domain.Project) error {
 	if err := domain.ValidateSettings(p.Settings); err != nil {
 		return err
 	}
+	if err := checkFinite(p); err != nil {
+		return err
+	}
 	pr := toProjectRecord(p)
 	if err := tx.Create(&pr).Error; err != nil {
 		return err
@@ -193,6 +196,9 @@ func (f *File) SaveProjectSettings(p *domain.Project) error {
 	if err := domain.ValidateSettings(p.Settings); err != nil {
 		return err
 	}
+	if err := projectRowFinite(p); err != nil {
+		return err
+	}
 	pr := toProjectRecord(p)
 	return f.write(func(tx *gorm.DB) error { return tx.Save(&pr).Error })
 }
@@ -200,6 +206,9 @@ func (f *File) SaveProjectSettings(p *domain.Project) error {
 // SaveTask inserts (ID 0) or updates a task and sets its ID.
 func (f *File) SaveTask(t *domain.Task) error {
 	if err := t.Validate(); err != nil {
+		return err
+	}
+	if err := checkFinite(t); err != nil {
 		return err
 	}
 	r := toTaskRecord(*t)
@@ -219,6 +228,9 @@ func (f *File) SaveTask(t *domain.Task) error {
 func (f *File) SaveTasks(ts []domain.Task) error {
 	for _, t := range ts {
 		if err := t.Validate(); err != nil {
+			return err
+		}
+		if err := checkFinite(t); err != nil {
 			return err
 		}
 	}
