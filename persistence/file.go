@@ -1,6 +1,7 @@
 package persistence
 
 import (
+	"database/sql"
 	"errors"
 	"fmt"
 	"os"
@@ -173,14 +174,19 @@ func Open(path string, opt OpenOptions) (*File, error) {
 	return &File{path: path, db: db}, nil
 }
 
+// recoverJournal lets SQLite roll back a hot journal. The file is not validated yet, so this
+// goes through database/sql, not GORM, and only reads the schema table.
 func recoverJournal(path string) error {
-	db, err := openGorm(fileURI(path, modeRW, connPragmas))
+	db, err := sql.Open("sqlite", fileURI(path, modeRW, connPragmas))
 	if err != nil {
 		return refuse(path, ReasonUnreadable, err.Error())
 	}
-	defer closeGorm(db)
+	defer db.Close()
 	var n int
-	return db.Raw("SELECT count(*) FROM sqlite_master").Scan(&n).Error
+	if err := db.QueryRow("SELECT count(*) FROM sqlite_master").Scan(&n); err != nil {
+		return refuse(path, ReasonDamaged, err.Error())
+	}
+	return nil
 }
 
 func openReadOnly(path string, version int) (*File, error) {

@@ -28,3 +28,23 @@ func TestRoundTripURICharactersInPath(t *testing.T) {
 		t.Fatalf("directory holds %v, want only the project file", ents)
 	}
 }
+
+// A copy into a folder and under a name with URI characters lands where it was asked to.
+func TestWriteCopyURICharactersInPath(t *testing.T) {
+	f, _ := openFixture(t, t.TempDir(), "Quelle.lotse")
+	defer f.Close()
+	dir := filepath.Join(t.TempDir(), "Versand #3?a=%41")
+	if err := mkdir(dir); err != nil {
+		t.Fatal(err)
+	}
+	target := filepath.Join(dir, "Kopie #1?mode=ro.lotse")
+	if err := f.WriteCopy(target); err != nil {
+		t.Fatal(err)
+	}
+	if got := loadFile(t, target); !reflect.DeepEqual(got, fullProject()) {
+		t.Fatalf("copy differs:\n%s", diffProjects(fullProject(), got))
+	}
+	if names, _ := readDir(dir); len(names) != 1 || names[0] != "Kopie #1?mode=ro.lotse" {
+		t.Fatalf("folder holds %v", names)
+	}
+}
