@@ -7,7 +7,7 @@ import (
 
 // currentSchema reads the shape of the schema that AutoMigrate creates in db.
 func currentSchema(db *sql.DB) (*Schema, error) {
-	s := &Schema{Tables: map[string][]Column{}}
+	s := &Schema{Tables: map[string][]Column{}, ForeignKeys: map[string][]ForeignKey{}, IndexDefs: map[string][]IndexDef{}}
 	rows, err := db.Query("SELECT type, name FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'")
 	if err != nil {
 		return nil, err
@@ -33,6 +33,16 @@ func currentSchema(db *sql.DB) (*Schema, error) {
 			return nil, err
 		}
 		s.Tables[t] = cols
+		fks, idx, err := tableConstraints(db, t)
+		if err != nil {
+			return nil, err
+		}
+		if len(fks) > 0 {
+			s.ForeignKeys[t] = fks
+		}
+		if len(idx) > 0 {
+			s.IndexDefs[t] = idx
+		}
 	}
 	sort.Strings(s.Indexes)
 	return s, nil

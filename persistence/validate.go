@@ -28,8 +28,10 @@ type Column struct {
 
 // Schema is the expected shape of one schema version: tables with their columns, and indexes.
 type Schema struct {
-	Tables  map[string][]Column `json:"tables"`
-	Indexes []string            `json:"indexes"`
+	Tables      map[string][]Column     `json:"tables"`
+	Indexes     []string                `json:"indexes"`
+	ForeignKeys map[string][]ForeignKey `json:"foreignKeys"`
+	IndexDefs   map[string][]IndexDef   `json:"indexDefs"`
 }
 
 //go:embed schema/*.json
@@ -220,6 +222,9 @@ func compareSchema(path string, db *sql.DB, exp *Schema) error {
 			if _, ok := exp.Tables[o.name]; !ok {
 				return refuse(path, ReasonForeignObj, "table %s", o.name)
 			}
+			if hasCheckConstraint(o.sql) {
+				return refuse(path, ReasonSchema, "table %s: CHECK constraint", o.name)
+			}
 			seen[o.name] = true
 		case "index":
 			if strings.HasPrefix(o.name, "sqlite_autoindex_") || indexes[o.name] {
@@ -244,6 +249,13 @@ func compareSchema(path string, db *sql.DB, exp *Schema) error {
 			return refuse(path, ReasonDamaged, err.Error())
 		}
 		if err := sameColumns(n, exp.Tables[n], got); err != nil {
+			return refuse(path, ReasonSchema, err.Error())
+		}
+		fks, idx, err := tableConstraints(db, n)
+		if err != nil {
+			return refuse(path, ReasonDamaged, err.Error())
+		}
+		if err := sameConstraints(n, exp, fks, idx); err != nil {
 			return refuse(path, ReasonSchema, err.Error())
 		}
 	}
