@@ -41,6 +41,12 @@ type Project struct {
 	JourFixes       []JourFixe       `json:"jourFixes"`
 	Measures        []Measure        `json:"measures"`
 	KnowledgeChecks []KnowledgeCheck `json:"knowledgeChecks"`
+
+	// Config holds per-project configuration that is not a list of entities: import column
+	// mappings, the mapping of ticket priorities onto SLA classes, view settings. Each key
+	// belongs to one step (prefix "stepN." or the room's name) and its value is a JSON document
+	// that the step reads with its own typed accessor.
+	Config map[string]string `json:"config"`
 }
 
 // Meta names the project and its Schulträger.

@@ -288,13 +288,14 @@ func TestRefusedCorpus(t *testing.T) {
 					t.Fatalf("Validate: %v (the file is structurally sound, only its content breaks the rules)", err)
 				}
 				for _, ro := range []bool{false, true} {
+					// An older file is checked on a migrated private copy before it is migrated in
+					// place, so its content may be refused already by Open.
 					f, err := Open(path, OpenOptions{ReadOnly: ro})
-					if err != nil {
-						t.Fatalf("Open(ReadOnly: %v): %v", ro, err)
+					if err == nil {
+						_, err = f.Load()
+						f.Close()
 					}
-					_, err = f.Load()
-					f.Close()
-					wantRefused(t, fmt.Sprintf("Load(ReadOnly: %v)", ro), err, c.reason)
+					wantRefused(t, fmt.Sprintf("Open+Load(ReadOnly: %v)", ro), err, c.reason)
 				}
 			default:
 				t.Fatalf("unknown stage %q", c.stage)

@@ -159,6 +159,14 @@ func Open(path string, opt OpenOptions) (*File, error) {
 			return nil, err
 		}
 	}
+	if version < SchemaVersion {
+		// The original is migrated in place only after a migrated private copy has loaded, so a
+		// file whose content is refused stays exactly as it was.
+		if err := checkMigratedCopy(path, version); err != nil {
+			releaseLock(path)
+			return nil, err
+		}
+	}
 	db, err := openGorm(fileURI(path, modeRW, connPragmas))
 	if err != nil {
 		releaseLock(path)
@@ -172,6 +180,17 @@ func Open(path string, opt OpenOptions) (*File, error) {
 		}
 	}
 	return &File{path: path, db: db}, nil
+}
+
+// checkMigratedCopy migrates a private copy of an older file and loads it.
+func checkMigratedCopy(path string, version int) error {
+	f, err := openReadOnly(path, version)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	_, err = f.Load()
+	return err
 }
 
 // recoverJournal lets SQLite roll back a hot journal. The file is not validated yet, so this

@@ -158,6 +158,10 @@ func fullProject() *domain.Project {
 			{ID: 1, Subject: "Netzdokumentation", ReviewedOn: day(2027, 4, 1), ReviewedBy: "J. Weiß", Findings: "aktuell"},
 			{ID: 2, Subject: "Notfallhandbuch"},
 		},
+		Config: map[string]string{
+			"step12.ticketMapping": `{"priorities":{"1 - hoch":"P1"},"format":"glpi"}`,
+			"step3.view":           `{"zoom":1.25}`,
+		},
 	}
 }
 

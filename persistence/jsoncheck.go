@@ -224,8 +224,11 @@ func withEmptyLists(p *domain.Project) *domain.Project {
 	c := *p
 	v := reflect.ValueOf(&c).Elem()
 	for i := 0; i < v.NumField(); i++ {
-		if f := v.Field(i); f.Kind() == reflect.Slice && f.IsNil() {
+		switch f := v.Field(i); {
+		case f.Kind() == reflect.Slice && f.IsNil():
 			f.Set(reflect.MakeSlice(f.Type(), 0, 0))
+		case f.Kind() == reflect.Map && f.IsNil():
+			f.Set(reflect.MakeMap(f.Type()))
 		}
 	}
 	return &c

@@ -13,8 +13,11 @@ type migration struct {
 	fn func(tx *gorm.DB) error
 }
 
-// migrations are applied in order; version 1 is the first released schema, so there are none yet.
-var migrations []migration
+// migrations are applied in order.
+var migrations = []migration{
+	// 2: per-project configuration (import mappings, priority mappings, view settings).
+	{to: 2, fn: func(tx *gorm.DB) error { return tx.Migrator().CreateTable(&configRecord{}) }},
+}
 
 func migrate(db *gorm.DB, from int) error {
 	if err := db.Exec("PRAGMA foreign_keys = OFF").Error; err != nil {

@@ -290,6 +290,14 @@ type knowledgeCheckRecord struct {
 
 func (knowledgeCheckRecord) TableName() string { return "knowledge_checks" }
 
+// configRecord is one entry of Project.Config (schema version 2).
+type configRecord struct {
+	Key   string `gorm:"primaryKey"`
+	Value string `gorm:"not null"`
+}
+
+func (configRecord) TableName() string { return "project_config" }
+
 // allRecords lists every table of the current schema in creation order (parents first).
 func allRecords() []any {
 	return []any{
@@ -297,7 +305,7 @@ func allRecords() []any {
 		&slaRecord{}, &schoolHolidayRecord{}, &criterionRecord{}, &bidRecord{}, &milestoneRecord{},
 		&roleRecord{}, &raciActivityRecord{}, &raciAssignmentRecord{}, &communicationRecord{},
 		&escalationRecord{}, &meetingRecord{}, &ticketRecord{}, &callRecord{}, &surveyRecord{},
-		&jourFixeRecord{}, &measureRecord{}, &knowledgeCheckRecord{},
+		&jourFixeRecord{}, &measureRecord{}, &knowledgeCheckRecord{}, &configRecord{},
 	}
 }
 

@@ -25,6 +25,9 @@ func (f *File) Load() (*domain.Project, error) {
 	if err := f.loadLists(p); err != nil {
 		return nil, refuse(f.path, ReasonContent, err.Error())
 	}
+	if err := loadConfig(f.db, p); err != nil {
+		return nil, refuse(f.path, ReasonContent, err.Error())
+	}
 	if err := checkLoaded(p); err != nil {
 		return nil, refuse(f.path, ReasonContent, err.Error())
 	}
@@ -173,7 +176,7 @@ func writeProject(tx *gorm.DB, p *domain.Project) error {
 			return err
 		}
 	}
-	return nil
+	return writeConfig(tx, p.Config)
 }
 
 func mapSlice[D any, R any](in []D, fn func(D) R) []R {

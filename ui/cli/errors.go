@@ -92,11 +92,7 @@ func describe(err error) (string, int) {
 	case errors.As(err, &fail):
 		return lang.L(fail.key, fail.data), exitFailure
 	case errors.As(err, &imp):
-		key := imp.Key
-		if strings.HasPrefix(key, "json.") {
-			key = "cli." + key
-		}
-		return lang.L("cli.err.import", map[string]any{"Reason": lang.L(key), "Detail": imp.Detail}), exitFailure
+		return lang.L("cli.err.import", map[string]any{"Reason": lang.L(imp.Key), "Detail": imp.Detail}), exitFailure
 	case errors.As(err, &domErr):
 		return lang.L(string(domErr)), exitFailure
 	case errors.Is(err, persistence.ErrReadOnly):
