@@ -341,6 +341,10 @@ func TestCrashHarness(t *testing.T) {
 				hotJournals++ // a synced header: SQLite must roll it back
 			}
 		}
+		// `lotse check` validates the file as the next editor will see it, journal rolled back.
+		if _, err := Validate(path); err != nil {
+			t.Fatalf("run %d: Validate after the crash: %v", run, err)
+		}
 		ro, err := Open(path, OpenOptions{ReadOnly: true})
 		if err != nil {
 			t.Fatalf("run %d: read-only open after the crash: %v", run, err)

@@ -139,12 +139,11 @@ func Open(path string, opt OpenOptions) (*File, error) {
 		}
 		locked = true
 	}
-	version, err := Validate(path)
-	if err != nil && opt.ReadOnly && hasHotJournal(path) {
-		if f, rerr := openReadOnlyRecovered(path); rerr == nil {
-			return f, nil
-		}
+	if opt.ReadOnly && hasHotJournal(path) {
+		// A crashed editor's journal: read a rolled-back private copy, leave the original alone.
+		return openReadOnlyRecovered(path)
 	}
+	version, err := Validate(path)
 	if err != nil {
 		if !opt.ReadOnly {
 			releaseLock(path)

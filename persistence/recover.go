@@ -11,30 +11,16 @@ import (
 // SQLITE_READONLY_ROLLBACK), and the original must not be written, so the file and its journal
 // are copied to a private place, rolled back there, validated and opened like an older version.
 func openReadOnlyRecovered(path string) (*File, error) {
-	if _, err := checkHeader(path); err != nil {
+	tmp, err := recoveredCopy(path)
+	if err != nil {
 		return nil, err
 	}
-	tmp, err := copyToTemp(path)
-	if err != nil {
-		return nil, refuse(path, ReasonUnreadable, err.Error())
-	}
 	fail := func(err error) (*File, error) {
-		os.Remove(tmp + "-journal")
 		os.Remove(tmp)
 		if r, ok := IsRefused(err); ok {
 			return nil, refuse(path, r.Reason, r.Detail)
 		}
 		return nil, refuse(path, ReasonUnreadable, err.Error())
-	}
-	if err := copyFileTo(path+"-journal", tmp+"-journal"); err != nil {
-		return fail(err)
-	}
-	if err := recoverJournal(tmp); err != nil {
-		return fail(err)
-	}
-	// A journal SQLite did not consider hot (a zeroed header) is left behind; it is ours to drop.
-	if err := os.Remove(tmp + "-journal"); err != nil && !errors.Is(err, os.ErrNotExist) {
-		return fail(err)
 	}
 	version, err := Validate(tmp)
 	if err != nil {
@@ -51,6 +37,52 @@ func openReadOnlyRecovered(path string) (*File, error) {
 		}
 	}
 	return &File{path: path, db: db, readOnly: true, tempCopy: tmp}, nil
+}
+
+// recoveredCopy copies a file and its hot journal to a private place and rolls the journal back
+// there; the original and its journal stay as they are. The caller removes the copy.
+func recoveredCopy(path string) (string, error) {
+	if _, err := checkHeader(path); err != nil {
+		return "", err
+	}
+	tmp, err := copyToTemp(path)
+	if err != nil {
+		return "", refuse(path, ReasonUnreadable, err.Error())
+	}
+	fail := func(err error) (string, error) {
+		os.Remove(tmp + "-journal")
+		os.Remove(tmp)
+		if r, ok := IsRefused(err); ok {
+			return "", refuse(path, r.Reason, r.Detail)
+		}
+		return "", refuse(path, ReasonUnreadable, err.Error())
+	}
+	if err := copyFileTo(path+"-journal", tmp+"-journal"); err != nil {
+		return fail(err)
+	}
+	if err := recoverJournal(tmp); err != nil {
+		return fail(err)
+	}
+	// A journal SQLite did not consider hot (a zeroed header) is left behind; it is ours to drop.
+	if err := os.Remove(tmp + "-journal"); err != nil && !errors.Is(err, os.ErrNotExist) {
+		return fail(err)
+	}
+	return tmp, nil
+}
+
+// validateRecovered validates what the file holds once its hot journal is rolled back, without
+// writing to it: what a crash left behind is checked as the editor will see it.
+func validateRecovered(path string) (int, error) {
+	tmp, err := recoveredCopy(path)
+	if err != nil {
+		return 0, err
+	}
+	defer os.Remove(tmp)
+	v, err := Validate(tmp)
+	if r, ok := IsRefused(err); ok {
+		return 0, refuse(path, r.Reason, r.Detail)
+	}
+	return v, err
 }
 
 func copyFileTo(src, dst string) error {

@@ -140,6 +140,9 @@ func Validate(path string) (version int, err error) {
 	if err != nil {
 		return 0, err
 	}
+	if hasHotJournal(path) {
+		return validateRecovered(path)
+	}
 	db, err := sql.Open("sqlite", fileURI(path, modeRO, []string{"trusted_schema(0)", "cell_size_check(1)"}))
 	if err != nil {
 		return 0, refuse(path, ReasonUnreadable, err.Error())
