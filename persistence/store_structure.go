@@ -1,0 +1,175 @@
+package persistence
+
+import (
+	"gorm.io/gorm"
+	"gorm.io/gorm/clause"
+
+	"schulit-lotse/domain"
+)
+
+// StructureChange is one edit of steps 10 and 11, committed in one transaction: rows to insert
+// or update (Put…, ids set by the caller) and rows to delete by id. The session builds the
+// change and its inverse, so undo is the same call.
+type StructureChange struct {
+	Kickoff *domain.Kickoff
+
+	PutMilestones    []domain.Milestone
+	DeleteMilestones []int64
+
+	PutRoles    []domain.Role
+	DeleteRoles []int64
+
+	PutActivities    []domain.RaciActivity
+	DeleteActivities []int64
+
+	PutAssignments    []domain.RaciAssignment
+	DeleteAssignments []domain.RaciCell
+
+	PutCommunication    []domain.CommunicationRow
+	DeleteCommunication []int64
+
+	PutEscalation    []domain.EscalationLevel
+	DeleteEscalation []int64
+
+	PutMeetings    []domain.Meeting
+	DeleteMeetings []int64
+}
+
+// Empty reports whether the change does nothing.
+func (c *StructureChange) Empty() bool {
+	return c.Kickoff == nil &&
+		len(c.PutMilestones)+len(c.DeleteMilestones)+len(c.PutRoles)+len(c.DeleteRoles)+
+			len(c.PutActivities)+len(c.DeleteActivities)+len(c.PutAssignments)+len(c.DeleteAssignments)+
+			len(c.PutCommunication)+len(c.DeleteCommunication)+len(c.PutEscalation)+len(c.DeleteEscalation)+
+			len(c.PutMeetings)+len(c.DeleteMeetings) == 0
+}
+
+// Validate checks every row the change writes against the domain's rules and the file's id
+// range. References between the rows (a cell's role, a contact) are the caller's to check: it
+// knows the whole project.
+func (c *StructureChange) Validate() error {
+	if c.Kickoff != nil {
+		if err := c.Kickoff.Validate(); err != nil {
+			return err
+		}
+	}
+	type validator interface{ Validate() error }
+	check := func(id int64, v validator) error {
+		if id <= 0 || id > maxID {
+			return domain.Error("err.structure.id")
+		}
+		return v.Validate()
+	}
+	for _, m := range c.PutMilestones {
+		if err := check(m.ID, m); err != nil {
+			return err
+		}
+	}
+	for _, r := range c.PutRoles {
+		if err := check(r.ID, r); err != nil {
+			return err
+		}
+	}
+	for _, a := range c.PutActivities {
+		if err := check(a.ID, a); err != nil {
+			return err
+		}
+	}
+	for _, a := range c.PutAssignments {
+		if err := a.Validate(); err != nil {
+			return err
+		}
+	}
+	for _, x := range c.PutCommunication {
+		if err := check(x.ID, x); err != nil {
+			return err
+		}
+	}
+	for _, e := range c.PutEscalation {
+		if err := check(e.ID, e); err != nil {
+			return err
+		}
+	}
+	for _, m := range c.PutMeetings {
+		if err := check(m.ID, m); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// ApplyStructure commits the change. Rows are written before the cells that point at them and
+// deleted after the cells that pointed at them; deleting a role or an activity also deletes its
+// cells (the table's ON DELETE CASCADE), while contacts that named a deleted role must be put
+// with the reference cleared by the caller, since those columns have no foreign key.
+func (f *File) ApplyStructure(c StructureChange) error {
+	if err := c.Validate(); err != nil {
+		return err
+	}
+	if c.Empty() {
+		return nil
+	}
+	upsert := func(tx *gorm.DB, rows any) error {
+		if err := createBatch(tx.Clauses(clause.OnConflict{UpdateAll: true}), rows); err != nil {
+			return err
+		}
+		return nil
+	}
+	return f.write(func(tx *gorm.DB) error {
+		if c.Kickoff != nil {
+			if err := tx.Model(&projectRecord{}).Where("id = ?", 1).Update("kickoff", toJSON(*c.Kickoff)).Error; err != nil {
+				return err
+			}
+		}
+		puts := []any{
+			mapSlice(c.PutRoles, toRoleRecord),
+			mapSlice(c.PutActivities, func(a domain.RaciActivity) raciActivityRecord { return raciActivityRecord(a) }),
+			mapSlice(c.PutMilestones, toMilestoneRecord),
+			mapSlice(c.PutCommunication, func(x domain.CommunicationRow) communicationRecord { return communicationRecord(x) }),
+			mapSlice(c.PutEscalation, func(e domain.EscalationLevel) escalationRecord { return escalationRecord(e) }),
+			mapSlice(c.PutMeetings, toMeetingRecord),
+		}
+		for _, rows := range puts {
+			if err := upsert(tx, rows); err != nil {
+				return err
+			}
+		}
+		for _, cell := range c.DeleteAssignments {
+			if err := tx.Where("activity_id = ? AND role_id = ?", cell.ActivityID, cell.RoleID).Delete(&raciAssignmentRecord{}).Error; err != nil {
+				return err
+			}
+		}
+		cells := mapSlice(c.PutAssignments, func(a domain.RaciAssignment) raciAssignmentRecord {
+			return raciAssignmentRecord{ActivityID: a.ActivityID, RoleID: a.RoleID, Letter: a.Letter}
+		})
+		if err := upsert(tx, cells); err != nil {
+			return err
+		}
+		deletes := []struct {
+			ids   []int64
+			model any
+		}{
+			{c.DeleteMilestones, &milestoneRecord{}},
+			{c.DeleteCommunication, &communicationRecord{}},
+			{c.DeleteEscalation, &escalationRecord{}},
+			{c.DeleteMeetings, &meetingRecord{}},
+			{c.DeleteActivities, &raciActivityRecord{}},
+			{c.DeleteRoles, &roleRecord{}},
+		}
+		for _, d := range deletes {
+			if len(d.ids) == 0 {
+				continue
+			}
+			for start := 0; start < len(d.ids); start += 500 {
+				if err := tx.Delete(d.model, d.ids[start:min(start+500, len(d.ids))]).Error; err != nil {
+					return err
+				}
+			}
+		}
+		return nil
+	})
+}
+
+func toRoleRecord(r domain.Role) roleRecord {
+	return roleRecord{ID: r.ID, Name: r.Name, Party: string(r.Party), Persons: r.Persons, Deputy: r.Deputy, Contact: r.Contact, SortOrder: r.SortOrder}
+}
