@@ -1,7 +1,8 @@
 package domain
 
 // ResourcePlan holds the inputs of step 5: how long one full-time equivalent (VZÄ) works in a
-// year and which surcharges are added to the raw task hours.
+// year, which surcharges are added to the raw task hours, and which pay group prices the hours
+// of each person or group. It lives in a JSON column of the project row, so it may grow.
 type ResourcePlan struct {
 	PlanningYear       int     `json:"planningYear"`
 	WeeklyHours        float64 `json:"weeklyHours"`
@@ -11,9 +12,16 @@ type ResourcePlan struct {
 	VerteilzeitPercent float64 `json:"verteilzeitPercent"`
 	TravelPercent      float64 `json:"travelPercent"`
 	DocumentationPct   float64 `json:"documentationPercent"`
+	// PayGroupOf maps a responsible person or group (as written in the tasks, trimmed) to the
+	// pay group whose rate prices that party's hours.
+	PayGroupOf map[string]int64 `json:"payGroupOf"`
+	// DefaultPayGroupID prices the hours of everyone without an entry in PayGroupOf (0 = none).
+	DefaultPayGroupID int64 `json:"defaultPayGroupId"`
 }
 
-// DefaultResourcePlan are the defaults shown next to every input.
+// DefaultResourcePlan are the defaults shown next to every input: a 39-hour week (TVöD), 30
+// days of leave, 10 sick days and a Verteilzeit of 10 % (the Organisationshandbuch's flat rate of
+// 5 % personal plus 5 % factual Verteilzeit).
 func DefaultResourcePlan() ResourcePlan {
 	return ResourcePlan{PlanningYear: 2027, WeeklyHours: 39, LeaveDays: 30, SickDays: 10, VerteilzeitPercent: 10}
 }
@@ -58,5 +66,7 @@ type SourcingDecision struct {
 	DecidedBy          string             `json:"decidedBy"`
 	DecidedOn          *Date              `json:"decidedOn"`
 	Rationale          string             `json:"rationale"`
-	PayGroupID         *int64             `json:"payGroupId"`
+	// PayGroupID, when set, prices the package's internal hours with this pay group instead of
+	// the pay groups of the people doing its tasks.
+	PayGroupID *int64 `json:"payGroupId"`
 }
