@@ -212,14 +212,14 @@ var MilestoneTemplates = []MilestoneTemplate{
 func MilestonePlanFrom(kickoff Date, tr func(key string) string) []Milestone {
 	out := make([]Milestone, 0, len(MilestoneTemplates))
 	for _, t := range MilestoneTemplates {
-		d := AddMonths(kickoff, t.Months)
+		d := shiftMonths(kickoff, t.Months)
 		out = append(out, Milestone{Name: tr(t.NameKey), Due: &d, Status: MilestonePlanned})
 	}
 	return out
 }
 
-// AddMonths adds n months to d; a day that the target month lacks becomes its last day.
-func AddMonths(d Date, n int) Date {
+// shiftMonths adds n months to d; a day that the target month lacks becomes its last day.
+func shiftMonths(d Date, n int) Date {
 	y, m := d.Year(), int(d.Month())-1+n
 	y += m / 12
 	m %= 12

@@ -8,7 +8,7 @@ import (
 
 // matrix builds activities, roles and cells from a picture: the first line names the roles,
 // every further line is "activity | letters…" with "." for an empty cell.
-func matrix(t *testing.T, pic string) ([]RaciActivity, []Role, []RaciAssignment) {
+func stMatrix(t *testing.T, pic string) ([]RaciActivity, []Role, []RaciAssignment) {
 	t.Helper()
 	lines := strings.Split(strings.TrimSpace(pic), "\n")
 	var roles []Role
@@ -37,7 +37,7 @@ func matrix(t *testing.T, pic string) ([]RaciActivity, []Role, []RaciAssignment)
 	return acts, roles, cells
 }
 
-func findingStrings(fs []Finding) []string {
+func stFindings(fs []Finding) []string {
 	out := make([]string, len(fs))
 	for i, f := range fs {
 		out[i] = fmt.Sprintf("%s %s %s", f.Severity, strings.TrimPrefix(f.Code, "find.raci."), f.Subject)
@@ -45,7 +45,7 @@ func findingStrings(fs []Finding) []string {
 	return out
 }
 
-func sameList(a, b []string) bool {
+func stSame(a, b []string) bool {
 	if len(a) != len(b) {
 		return false
 	}
@@ -119,9 +119,9 @@ func TestRaciFindingsHandMadeMatrices(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			acts, roles, cells := matrix(t, c.pic)
-			got := findingStrings(RaciFindings(acts, roles, cells))
-			if !sameList(got, c.want) {
+			acts, roles, cells := stMatrix(t, c.pic)
+			got := stFindings(RaciFindings(acts, roles, cells))
+			if !stSame(got, c.want) {
 				t.Errorf("findings\n got %q\nwant %q", got, c.want)
 			}
 		})
@@ -129,7 +129,7 @@ func TestRaciFindingsHandMadeMatrices(t *testing.T) {
 }
 
 func TestRaciFindingsCarryIDsAndSeverity(t *testing.T) {
-	acts, roles, cells := matrix(t, `
+	acts, roles, cells := stMatrix(t, `
 		SD  MB
 		Melden | C  .
 		Nichts | .  .`)
@@ -155,7 +155,7 @@ func TestRaciFindingsCarryIDsAndSeverity(t *testing.T) {
 func TestRaciFindingsIgnoreCellsOfMissingRowsAndNoRolesWithoutActivities(t *testing.T) {
 	roles := []Role{{ID: 1, Name: "SD"}, {ID: 2, Name: "MB"}}
 	if fs := RaciFindings(nil, roles, nil); len(fs) != 0 {
-		t.Errorf("roles without any activity gave %v", findingStrings(fs))
+		t.Errorf("roles without any activity gave %v", stFindings(fs))
 	}
 	acts := []RaciActivity{{ID: 7, Name: "Melden"}}
 	cells := []RaciAssignment{
@@ -165,7 +165,7 @@ func TestRaciFindingsIgnoreCellsOfMissingRowsAndNoRolesWithoutActivities(t *test
 		{ActivityID: 8, RoleID: 1, Letter: "C"},  // activity gone
 	}
 	if fs := RaciFindings(acts, roles, cells); len(fs) != 0 {
-		t.Errorf("cells of missing rows were counted: %v", findingStrings(fs))
+		t.Errorf("cells of missing rows were counted: %v", stFindings(fs))
 	}
 }
 
@@ -174,7 +174,7 @@ func TestNextRaciLetterCycles(t *testing.T) {
 	for i := 0; i < 5; i++ {
 		seq = append(seq, NextRaciLetter(seq[len(seq)-1]))
 	}
-	if want := []string{"", "R", "A", "C", "I", ""}; !sameList(seq, want) {
+	if want := []string{"", "R", "A", "C", "I", ""}; !stSame(seq, want) {
 		t.Errorf("cycle %q, want %q", seq, want)
 	}
 	if NextRaciLetter("X") != "R" {
@@ -209,7 +209,7 @@ func TestRaciTemplateIsValid(t *testing.T) {
 		t.Fatalf("%d activities, want %d", len(tpl.Activities), len(RaciTemplate))
 	}
 	if fs := RaciFindings(tpl.Activities, tpl.Roles, tpl.Assignments); len(fs) != 0 {
-		t.Errorf("template has findings: %v", findingStrings(fs))
+		t.Errorf("template has findings: %v", stFindings(fs))
 	}
 	procs := map[string]bool{}
 	for _, a := range tpl.Activities {

@@ -237,12 +237,12 @@ func (o *OffDays) adjust(d Date, r MeetingRule) Date {
 	for i := 0; i < 400; i++ { // bounded: holiday data is user input
 		if r.SkipSchoolHolidays {
 			if end, in := o.schoolHolidayEnd(d); in {
-				d = addDays(end, 1)
+				d = meetingAddDays(end, 1)
 				continue
 			}
 		}
 		if wd := d.Weekday(); r.SkipOffDays && (wd == time.Saturday || wd == time.Sunday || o.publicHoliday(d)) {
-			d = addDays(d, 1)
+			d = meetingAddDays(d, 1)
 			continue
 		}
 		return d
@@ -250,28 +250,28 @@ func (o *OffDays) adjust(d Date, r MeetingRule) Date {
 	return d
 }
 
-func addDays(d Date, n int) Date { return Date{d.AddDate(0, 0, n)} }
+func meetingAddDays(d Date, n int) Date { return Date{d.AddDate(0, 0, n)} }
 
 // daysBetween counts the days from a to b (negative when b is earlier).
-func daysBetween(a, b Date) int { return int(b.Sub(a.Time).Hours() / 24) }
+func meetingDaysBetween(a, b Date) int { return int(b.Sub(a.Time).Hours() / 24) }
 
 // nthWeekdayOfMonth is the n-th (1–4) weekday of the month, or the last one for n = 5.
-func nthWeekdayOfMonth(y int, m time.Month, wd time.Weekday, n int) Date {
+func meetingNthWeekday(y int, m time.Month, wd time.Weekday, n int) Date {
 	first := NewDate(y, m, 1) // normalises a month past December
 	y, m = first.Year(), first.Month()
 	offset := (int(wd) - int(first.Weekday()) + 7) % 7
-	d := addDays(first, offset+7*(n-1))
+	d := meetingAddDays(first, offset+7*(n-1))
 	if n >= 5 || d.Month() != m {
 		last := NewDate(y, m+1, 0) // day 0 of the next month: this month's last day
 		back := (int(last.Weekday()) - int(wd) + 7) % 7
-		d = addDays(last, -back)
+		d = meetingAddDays(last, -back)
 	}
 	return d
 }
 
 // weekOfMonth is 1–4 for a day in the month's first four weeks and 5 for a day in its last
 // seven days that is not also in the fourth week.
-func weekOfMonth(d Date) int {
+func meetingWeekOfMonth(d Date) int {
 	n := (d.Day()-1)/7 + 1
 	if n >= 5 {
 		return 5
@@ -304,14 +304,14 @@ func NextMeetingDates(m Meeting, r MeetingRule, off *OffDays, from Date, n int) 
 	}
 	switch {
 	case r.Monthly:
-		week, wd := weekOfMonth(first), first.Weekday()
+		week, wd := meetingWeekOfMonth(first), first.Weekday()
 		y, mo := first.Year(), first.Month()
 		// Start a month before from: a date moved forward by the rule may still count.
-		if start := AddMonths(from, -1); start.After(first.Time) {
+		if start := shiftMonths(from, -1); start.After(first.Time) {
 			y, mo = start.Year(), start.Month()
 		}
 		for i := 0; i < 12*200; i++ {
-			d := nthWeekdayOfMonth(y, mo+time.Month(i), wd, week)
+			d := meetingNthWeekday(y, mo+time.Month(i), wd, week)
 			if d.Before(first.Time) {
 				continue
 			}
@@ -324,11 +324,11 @@ func NextMeetingDates(m Meeting, r MeetingRule, off *OffDays, from Date, n int) 
 	default:
 		k := 0
 		// Start one cadence before from, for the same reason as above.
-		if gap := daysBetween(first, from); gap > 0 {
+		if gap := meetingDaysBetween(first, from); gap > 0 {
 			k = max(gap/m.CadenceDays-1, 0)
 		}
 		for i := 0; i < 100000; i++ {
-			if emit(addDays(first, (k+i)*m.CadenceDays)) {
+			if emit(meetingAddDays(first, (k+i)*m.CadenceDays)) {
 				break
 			}
 		}

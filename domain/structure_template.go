@@ -58,32 +58,32 @@ var RaciProcessKeys = []string{
 // desk takes every incident, second level and on-site staff solve it, the Schulträger steers.
 // Every activity has exactly one A and at least one R, and every role is R or A somewhere.
 var RaciTemplate = []RaciTemplateActivity{
-	{"tpl.process.incident", "tpl.activity.incident.report", rl(TplRoleMedia, "R", TplRoleSchoolLead, "A", TplRoleServiceDesk, "I")},
-	{"tpl.process.incident", "tpl.activity.incident.ticket", rl(TplRoleServiceDesk, "R", TplRoleServiceManage, "A", TplRoleMedia, "I")},
-	{"tpl.process.first_attempt", "tpl.activity.first_attempt.try", rl(TplRoleMedia, "R", TplRoleSchoolLead, "A", TplRoleServiceDesk, "C")},
-	{"tpl.process.first_attempt", "tpl.activity.first_attempt.record", rl(TplRoleMedia, "R", TplRoleServiceDesk, "A")},
-	{"tpl.process.second_level", "tpl.activity.second_level.remote", rl(TplRoleSecondLevel, "R", TplRoleServiceManage, "A", TplRoleServiceDesk, "C", TplRoleMedia, "I")},
-	{"tpl.process.second_level", "tpl.activity.second_level.close", rl(TplRoleServiceDesk, "R", TplRoleServiceManage, "A", TplRoleMedia, "C")},
-	{"tpl.process.onsite", "tpl.activity.onsite.schedule", rl(TplRoleServiceDesk, "R", TplRoleServiceManage, "A", TplRoleMedia, "C", TplRoleSchoolLead, "I")},
-	{"tpl.process.onsite", "tpl.activity.onsite.repair", rl(TplRoleOnSite, "R", TplRoleServiceManage, "A", TplRoleMedia, "I")},
-	{"tpl.process.accounts", "tpl.activity.accounts.list", rl(TplRoleMedia, "R", TplRoleSchoolLead, "A", TplRoleServiceDesk, "I")},
-	{"tpl.process.accounts", "tpl.activity.accounts.maintain", rl(TplRoleSecondLevel, "R", TplRoleServiceManage, "A", TplRoleCarrierIT, "I", TplRoleMedia, "I")},
-	{"tpl.process.accounts", "tpl.activity.accounts.password", rl(TplRoleServiceDesk, "R", TplRoleServiceManage, "A", TplRoleMedia, "I")},
-	{"tpl.process.software", "tpl.activity.software.request", rl(TplRoleMedia, "R", TplRoleSchoolLead, "A", TplRoleCarrierIT, "C")},
-	{"tpl.process.software", "tpl.activity.software.approve", rl(TplRoleCarrierIT, "R", TplRoleCarrierLead, "A", TplRoleServiceManage, "C", TplRoleMedia, "I")},
-	{"tpl.process.software", "tpl.activity.software.deploy", rl(TplRoleSecondLevel, "R", TplRoleServiceManage, "A", TplRoleCarrierIT, "I", TplRoleMedia, "I")},
-	{"tpl.process.hardware", "tpl.activity.hardware.plan", rl(TplRoleServiceManage, "R", TplRoleCarrierIT, "A", TplRoleSchoolLead, "C", TplRoleMedia, "I")},
-	{"tpl.process.hardware", "tpl.activity.hardware.service", rl(TplRoleOnSite, "R", TplRoleServiceManage, "A", TplRoleMedia, "I")},
-	{"tpl.process.escalation", "tpl.activity.escalation.raise", rl(TplRoleCarrierIT, "R", TplRoleCarrierLead, "A", TplRoleMedia, "C", TplRoleServiceManage, "I")},
-	{"tpl.process.escalation", "tpl.activity.escalation.resolve", rl(TplRoleServiceManage, "R", TplRoleProviderLead, "A", TplRoleCarrierIT, "C", TplRoleCarrierLead, "I")},
-	{"tpl.process.reporting", "tpl.activity.reporting.write", rl(TplRoleServiceDesk, "R", TplRoleServiceManage, "A", TplRoleCarrierIT, "I")},
-	{"tpl.process.reporting", "tpl.activity.reporting.review", rl(TplRoleCarrierIT, "R", TplRoleCarrierLead, "A", TplRoleServiceManage, "C", TplRoleSchoolLead, "I")},
-	{"tpl.process.knowledge", "tpl.activity.knowledge.document", rl(TplRoleSecondLevel, "R", TplRoleOnSite, "R", TplRoleServiceManage, "A", TplRoleServiceDesk, "I")},
-	{"tpl.process.knowledge", "tpl.activity.knowledge.check", rl(TplRoleCarrierIT, "R", TplRoleCarrierLead, "A", TplRoleServiceManage, "C")},
+	{"tpl.process.incident", "tpl.activity.incident.report", raciRow(TplRoleMedia, "R", TplRoleSchoolLead, "A", TplRoleServiceDesk, "I")},
+	{"tpl.process.incident", "tpl.activity.incident.ticket", raciRow(TplRoleServiceDesk, "R", TplRoleServiceManage, "A", TplRoleMedia, "I")},
+	{"tpl.process.first_attempt", "tpl.activity.first_attempt.try", raciRow(TplRoleMedia, "R", TplRoleSchoolLead, "A", TplRoleServiceDesk, "C")},
+	{"tpl.process.first_attempt", "tpl.activity.first_attempt.record", raciRow(TplRoleMedia, "R", TplRoleServiceDesk, "A")},
+	{"tpl.process.second_level", "tpl.activity.second_level.remote", raciRow(TplRoleSecondLevel, "R", TplRoleServiceManage, "A", TplRoleServiceDesk, "C", TplRoleMedia, "I")},
+	{"tpl.process.second_level", "tpl.activity.second_level.close", raciRow(TplRoleServiceDesk, "R", TplRoleServiceManage, "A", TplRoleMedia, "C")},
+	{"tpl.process.onsite", "tpl.activity.onsite.schedule", raciRow(TplRoleServiceDesk, "R", TplRoleServiceManage, "A", TplRoleMedia, "C", TplRoleSchoolLead, "I")},
+	{"tpl.process.onsite", "tpl.activity.onsite.repair", raciRow(TplRoleOnSite, "R", TplRoleServiceManage, "A", TplRoleMedia, "I")},
+	{"tpl.process.accounts", "tpl.activity.accounts.list", raciRow(TplRoleMedia, "R", TplRoleSchoolLead, "A", TplRoleServiceDesk, "I")},
+	{"tpl.process.accounts", "tpl.activity.accounts.maintain", raciRow(TplRoleSecondLevel, "R", TplRoleServiceManage, "A", TplRoleCarrierIT, "I", TplRoleMedia, "I")},
+	{"tpl.process.accounts", "tpl.activity.accounts.password", raciRow(TplRoleServiceDesk, "R", TplRoleServiceManage, "A", TplRoleMedia, "I")},
+	{"tpl.process.software", "tpl.activity.software.request", raciRow(TplRoleMedia, "R", TplRoleSchoolLead, "A", TplRoleCarrierIT, "C")},
+	{"tpl.process.software", "tpl.activity.software.approve", raciRow(TplRoleCarrierIT, "R", TplRoleCarrierLead, "A", TplRoleServiceManage, "C", TplRoleMedia, "I")},
+	{"tpl.process.software", "tpl.activity.software.deploy", raciRow(TplRoleSecondLevel, "R", TplRoleServiceManage, "A", TplRoleCarrierIT, "I", TplRoleMedia, "I")},
+	{"tpl.process.hardware", "tpl.activity.hardware.plan", raciRow(TplRoleServiceManage, "R", TplRoleCarrierIT, "A", TplRoleSchoolLead, "C", TplRoleMedia, "I")},
+	{"tpl.process.hardware", "tpl.activity.hardware.service", raciRow(TplRoleOnSite, "R", TplRoleServiceManage, "A", TplRoleMedia, "I")},
+	{"tpl.process.escalation", "tpl.activity.escalation.raise", raciRow(TplRoleCarrierIT, "R", TplRoleCarrierLead, "A", TplRoleMedia, "C", TplRoleServiceManage, "I")},
+	{"tpl.process.escalation", "tpl.activity.escalation.resolve", raciRow(TplRoleServiceManage, "R", TplRoleProviderLead, "A", TplRoleCarrierIT, "C", TplRoleCarrierLead, "I")},
+	{"tpl.process.reporting", "tpl.activity.reporting.write", raciRow(TplRoleServiceDesk, "R", TplRoleServiceManage, "A", TplRoleCarrierIT, "I")},
+	{"tpl.process.reporting", "tpl.activity.reporting.review", raciRow(TplRoleCarrierIT, "R", TplRoleCarrierLead, "A", TplRoleServiceManage, "C", TplRoleSchoolLead, "I")},
+	{"tpl.process.knowledge", "tpl.activity.knowledge.document", raciRow(TplRoleSecondLevel, "R", TplRoleOnSite, "R", TplRoleServiceManage, "A", TplRoleServiceDesk, "I")},
+	{"tpl.process.knowledge", "tpl.activity.knowledge.check", raciRow(TplRoleCarrierIT, "R", TplRoleCarrierLead, "A", TplRoleServiceManage, "C")},
 }
 
 // rl builds a role → letter map from pairs.
-func rl(pairs ...string) map[string]string {
+func raciRow(pairs ...string) map[string]string {
 	m := make(map[string]string, len(pairs)/2)
 	for i := 0; i+1 < len(pairs); i += 2 {
 		m[pairs[i]] = pairs[i+1]
@@ -172,13 +172,13 @@ type TemplateParts struct {
 // ones appended after the existing ones; activities, rows and levels are appended after theirs.
 func BuildStructureTemplate(p *Project, parts TemplateParts, tr func(string) string) StructureTemplate {
 	var out StructureTemplate
-	ids := nextIDs(p)
+	ids := templateNextIDs(p)
 	roleID := map[string]int64{}
 	byName := map[string]int64{}
 	for _, r := range p.Roles {
 		byName[NormalizedName(r.Name)] = r.ID
 	}
-	sortRole := maxSort(len(p.Roles), func(i int) int { return p.Roles[i].SortOrder })
+	sortRole := templateMaxSort(len(p.Roles), func(i int) int { return p.Roles[i].SortOrder })
 	role := func(key string) int64 {
 		if id, ok := roleID[key]; ok {
 			return id
@@ -189,7 +189,7 @@ func BuildStructureTemplate(p *Project, parts TemplateParts, tr func(string) str
 			ids.role++
 			sortRole++
 			id = ids.role
-			out.Roles = append(out.Roles, Role{ID: id, Name: name, Party: roleParty(key), SortOrder: sortRole})
+			out.Roles = append(out.Roles, Role{ID: id, Name: name, Party: templateRoleParty(key), SortOrder: sortRole})
 			byName[NormalizedName(name)] = id
 		}
 		roleID[key] = id
@@ -201,7 +201,7 @@ func BuildStructureTemplate(p *Project, parts TemplateParts, tr func(string) str
 		}
 	}
 	if parts.Raci {
-		sortAct := maxSort(len(p.RaciActivities), func(i int) int { return p.RaciActivities[i].SortOrder })
+		sortAct := templateMaxSort(len(p.RaciActivities), func(i int) int { return p.RaciActivities[i].SortOrder })
 		for _, t := range RaciTemplate {
 			ids.activity++
 			sortAct++
@@ -215,7 +215,7 @@ func BuildStructureTemplate(p *Project, parts TemplateParts, tr func(string) str
 		}
 	}
 	if parts.Communication {
-		sortComm := maxSort(len(p.CommunicationRows), func(i int) int { return p.CommunicationRows[i].SortOrder })
+		sortComm := templateMaxSort(len(p.CommunicationRows), func(i int) int { return p.CommunicationRows[i].SortOrder })
 		for _, t := range CommunicationTemplates {
 			ids.comm++
 			sortComm++
@@ -245,7 +245,7 @@ func MeetingFromTemplate(t MeetingTemplate, first *Date, tr func(string) string)
 	return m, t.Rule
 }
 
-func roleParty(key string) Party {
+func templateRoleParty(key string) Party {
 	for _, t := range RoleTemplates {
 		if t.Key == key {
 			return t.Party
@@ -254,7 +254,7 @@ func roleParty(key string) Party {
 	return PartyOther
 }
 
-func maxSort(n int, at func(int) int) int {
+func templateMaxSort(n int, at func(int) int) int {
 	m := 0
 	for i := 0; i < n; i++ {
 		m = max(m, at(i))
@@ -265,7 +265,7 @@ func maxSort(n int, at func(int) int) int {
 // structureIDs are the largest ids in use per list of step 11.
 type structureIDs struct{ role, activity, comm, escalation int64 }
 
-func nextIDs(p *Project) structureIDs {
+func templateNextIDs(p *Project) structureIDs {
 	var s structureIDs
 	for _, r := range p.Roles {
 		s.role = max(s.role, r.ID)

@@ -6,7 +6,7 @@ import (
 	"time"
 )
 
-func d(s string) Date {
+func stDay(s string) Date {
 	x, err := ParseDate(s)
 	if err != nil {
 		panic(err)
@@ -14,9 +14,9 @@ func d(s string) Date {
 	return x
 }
 
-func dp(s string) *Date { x := d(s); return &x }
+func stDayPtr(s string) *Date { x := stDay(s); return &x }
 
-func dateStrings(ds []Date) []string {
+func stDates(ds []Date) []string {
 	out := make([]string, len(ds))
 	for i, x := range ds {
 		out[i] = x.String()
@@ -27,7 +27,7 @@ func dateStrings(ds []Date) []string {
 // Dates below are checked against a calendar by hand: 2027-04-13 is a Tuesday, Easter 2027 is
 // 28 March, so Christi Himmelfahrt is Thursday 6 May and Fronleichnam Thursday 27 May.
 func TestNextMeetingDates(t *testing.T) {
-	summer := []SchoolHoliday{{ID: 1, Name: "Sommerferien", First: d("2027-07-08"), Last: d("2027-08-18")}}
+	summer := []SchoolHoliday{{ID: 1, Name: "Sommerferien", First: stDay("2027-07-08"), Last: stDay("2027-08-18")}}
 	cases := []struct {
 		name  string
 		m     Meeting
@@ -37,32 +37,32 @@ func TestNextMeetingDates(t *testing.T) {
 		n     int
 		want  []string
 	}{
-		{"every two weeks", Meeting{Name: "JF", CadenceDays: 14, FirstDate: dp("2027-04-13")}, MeetingRule{}, "NI",
+		{"every two weeks", Meeting{Name: "JF", CadenceDays: 14, FirstDate: stDayPtr("2027-04-13")}, MeetingRule{}, "NI",
 			"2027-05-01", 3, []string{"2027-05-11", "2027-05-25", "2027-06-08"}},
-		{"from before the first date starts there", Meeting{Name: "JF", CadenceDays: 14, FirstDate: dp("2027-04-13")}, MeetingRule{}, "NI",
+		{"from before the first date starts there", Meeting{Name: "JF", CadenceDays: 14, FirstDate: stDayPtr("2027-04-13")}, MeetingRule{}, "NI",
 			"2027-01-01", 2, []string{"2027-04-13", "2027-04-27"}},
-		{"from on a meeting day includes it", Meeting{Name: "JF", CadenceDays: 14, FirstDate: dp("2027-04-13")}, MeetingRule{}, "NI",
+		{"from on a meeting day includes it", Meeting{Name: "JF", CadenceDays: 14, FirstDate: stDayPtr("2027-04-13")}, MeetingRule{}, "NI",
 			"2027-04-27", 1, []string{"2027-04-27"}},
-		{"monthly, 2nd Tuesday", Meeting{Name: "JF", CadenceDays: 28, FirstDate: dp("2027-04-13")}, MeetingRule{Monthly: true}, "NI",
+		{"monthly, 2nd Tuesday", Meeting{Name: "JF", CadenceDays: 28, FirstDate: stDayPtr("2027-04-13")}, MeetingRule{Monthly: true}, "NI",
 			"2027-05-12", 3, []string{"2027-06-08", "2027-07-13", "2027-08-10"}},
-		{"monthly, last Tuesday", Meeting{Name: "JF", FirstDate: dp("2027-03-30")}, MeetingRule{Monthly: true}, "NI",
+		{"monthly, last Tuesday", Meeting{Name: "JF", FirstDate: stDayPtr("2027-03-30")}, MeetingRule{Monthly: true}, "NI",
 			"2027-03-01", 4, []string{"2027-03-30", "2027-04-27", "2027-05-25", "2027-06-29"}},
-		{"weekly, holidays moved (NW keeps Fronleichnam)", Meeting{Name: "JF", CadenceDays: 7, FirstDate: dp("2027-04-29")},
+		{"weekly, holidays moved (NW keeps Fronleichnam)", Meeting{Name: "JF", CadenceDays: 7, FirstDate: stDayPtr("2027-04-29")},
 			MeetingRule{SkipOffDays: true}, "NW", "2027-05-01", 4, []string{"2027-05-07", "2027-05-13", "2027-05-20", "2027-05-28"}},
-		{"weekly, holidays moved (NI does not keep Fronleichnam)", Meeting{Name: "JF", CadenceDays: 7, FirstDate: dp("2027-04-29")},
+		{"weekly, holidays moved (NI does not keep Fronleichnam)", Meeting{Name: "JF", CadenceDays: 7, FirstDate: stDayPtr("2027-04-29")},
 			MeetingRule{SkipOffDays: true}, "NI", "2027-05-01", 4, []string{"2027-05-07", "2027-05-13", "2027-05-20", "2027-05-27"}},
-		{"holidays ignored without the rule", Meeting{Name: "JF", CadenceDays: 7, FirstDate: dp("2027-04-29")},
+		{"holidays ignored without the rule", Meeting{Name: "JF", CadenceDays: 7, FirstDate: stDayPtr("2027-04-29")},
 			MeetingRule{}, "NW", "2027-05-01", 1, []string{"2027-05-06"}},
 		// 07-20 and 08-17 fall into the summer holidays; both move to 08-19, which is given once.
-		{"school holidays moved and merged", Meeting{Name: "JF", CadenceDays: 28, FirstDate: dp("2027-06-22")},
+		{"school holidays moved and merged", Meeting{Name: "JF", CadenceDays: 28, FirstDate: stDayPtr("2027-06-22")},
 			MeetingRule{SkipSchoolHolidays: true, SkipOffDays: true}, "NI", "2027-06-01", 4,
 			[]string{"2027-06-22", "2027-08-19", "2027-09-14", "2027-10-12"}},
-		{"single meeting ahead", Meeting{Name: "Auftakt", FirstDate: dp("2027-04-13")}, MeetingRule{}, "NI",
+		{"single meeting ahead", Meeting{Name: "Auftakt", FirstDate: stDayPtr("2027-04-13")}, MeetingRule{}, "NI",
 			"2027-04-01", 3, []string{"2027-04-13"}},
-		{"single meeting past", Meeting{Name: "Auftakt", FirstDate: dp("2027-04-13")}, MeetingRule{}, "NI",
+		{"single meeting past", Meeting{Name: "Auftakt", FirstDate: stDayPtr("2027-04-13")}, MeetingRule{}, "NI",
 			"2027-04-14", 3, nil},
 		{"no first date", Meeting{Name: "JF", CadenceDays: 7}, MeetingRule{}, "NI", "2027-04-14", 3, nil},
-		{"long after the start", Meeting{Name: "JF", CadenceDays: 7, FirstDate: dp("2027-04-29")}, MeetingRule{}, "NI",
+		{"long after the start", Meeting{Name: "JF", CadenceDays: 7, FirstDate: stDayPtr("2027-04-29")}, MeetingRule{}, "NI",
 			"2037-04-29", 2, []string{"2037-04-30", "2037-05-07"}},
 	}
 	for _, c := range cases {
@@ -71,8 +71,8 @@ func TestNextMeetingDates(t *testing.T) {
 			if c.rule.SkipSchoolHolidays {
 				school = summer
 			}
-			got := dateStrings(NextMeetingDates(c.m, c.rule, NewOffDays(c.state, school), d(c.from), c.n))
-			if !sameList(got, c.want) {
+			got := stDates(NextMeetingDates(c.m, c.rule, NewOffDays(c.state, school), stDay(c.from), c.n))
+			if !stSame(got, c.want) {
 				t.Errorf("got %q, want %q", got, c.want)
 			}
 		})
@@ -82,7 +82,7 @@ func TestNextMeetingDates(t *testing.T) {
 func TestLongAfterStartIsAThursday(t *testing.T) {
 	// 2037-04-29 lies 3653 days (521 weeks and 6 days) after 2027-04-29, so the next Thursday
 	// meeting is one day later; the expectation above relies on it.
-	if wd := d("2037-04-30").Weekday(); wd != time.Thursday {
+	if wd := stDay("2037-04-30").Weekday(); wd != time.Thursday {
 		t.Fatalf("2037-04-30 is a %v", wd)
 	}
 }
@@ -150,7 +150,7 @@ func TestStructureValidation(t *testing.T) {
 	}
 }
 
-func codes(fs []Finding) []string {
+func stCodes(fs []Finding) []string {
 	out := make([]string, len(fs))
 	for i, f := range fs {
 		out[i] = strings.TrimPrefix(f.Code, "find.") + " " + f.Subject
@@ -160,9 +160,9 @@ func codes(fs []Finding) []string {
 
 func TestStructureFindingsAndState(t *testing.T) {
 	p := &Project{}
-	st, _, fs := EvaluateStructure(p, d("2027-05-01"))
+	st, _, fs := EvaluateStructure(p, stDay("2027-05-01"))
 	if st != StateOpen || len(fs) != 0 {
-		t.Fatalf("empty project: %s %v", st, codes(fs))
+		t.Fatalf("empty project: %s %v", st, stCodes(fs))
 	}
 
 	// The full template plus a Jour fixe: done, nothing open.
@@ -173,13 +173,13 @@ func TestStructureFindingsAndState(t *testing.T) {
 	for i := range p.Roles {
 		p.Roles[i].Persons = "Frau Muster"
 	}
-	jf, rule := MeetingFromTemplate(MeetingTemplates[0], dp("2027-04-13"), tr)
+	jf, rule := MeetingFromTemplate(MeetingTemplates[0], stDayPtr("2027-04-13"), tr)
 	jf.ID = 1
 	p.Meetings = []Meeting{jf}
 	p.Config = map[string]string{ConfigMeetingRules: MeetingRulesJSON(map[int64]MeetingRule{1: rule})}
-	st, figs, fs := EvaluateStructure(p, d("2027-05-12"))
+	st, figs, fs := EvaluateStructure(p, stDay("2027-05-12"))
 	if st != StateDone || len(fs) != 0 {
-		t.Fatalf("template: %s %v", st, codes(fs))
+		t.Fatalf("template: %s %v", st, stCodes(fs))
 	}
 	var next Figure
 	for _, f := range figs {
@@ -207,7 +207,7 @@ func TestStructureFindingsAndState(t *testing.T) {
 		}
 	}
 	p.RaciAssignments = kept // the first activity loses its R
-	st, _, fs = EvaluateStructure(p, d("2027-05-12"))
+	st, _, fs = EvaluateStructure(p, stDay("2027-05-12"))
 	// Level 3 became a second level 1: sorted by level, then id, the two level-1 rows come first.
 	want := []string{
 		"raci.no_responsible tpl.activity.incident.report",
@@ -219,7 +219,7 @@ func TestStructureFindingsAndState(t *testing.T) {
 		"structure.escalation_no_trigger 2",
 		"structure.meeting_no_date tpl.meeting.jourfixe",
 	}
-	if got := codes(fs); !sameList(got, want) {
+	if got := stCodes(fs); !stSame(got, want) {
 		t.Errorf("findings\n got %q\nwant %q", got, want)
 	}
 	if st != StateInProgress {
@@ -228,9 +228,9 @@ func TestStructureFindingsAndState(t *testing.T) {
 
 	// Parts missing are named once something exists.
 	q := &Project{Roles: []Role{{ID: 1, Name: "SD", Party: PartyProvider, Persons: "Herr X"}}}
-	_, _, fs = EvaluateStructure(q, d("2027-05-12"))
+	_, _, fs = EvaluateStructure(q, stDay("2027-05-12"))
 	want = []string{"structure.no_raci ", "structure.no_communication ", "structure.no_escalation ", "structure.no_meeting "}
-	if got := codes(fs); !sameList(got, want) {
+	if got := stCodes(fs); !stSame(got, want) {
 		t.Errorf("missing parts\n got %q\nwant %q", got, want)
 	}
 }

@@ -33,11 +33,17 @@ type StructureChange struct {
 
 	PutMeetings    []domain.Meeting
 	DeleteMeetings []int64
+
+	// Config sets one configuration entry with the rows (e.g. a meeting's date rule).
+	Config *ConfigEntry
 }
+
+// ConfigEntry is one entry of Project.Config; Value "" removes the key.
+type ConfigEntry struct{ Key, Value string }
 
 // Empty reports whether the change does nothing.
 func (c *StructureChange) Empty() bool {
-	return c.Kickoff == nil &&
+	return c.Kickoff == nil && c.Config == nil &&
 		len(c.PutMilestones)+len(c.DeleteMilestones)+len(c.PutRoles)+len(c.DeleteRoles)+
 			len(c.PutActivities)+len(c.DeleteActivities)+len(c.PutAssignments)+len(c.DeleteAssignments)+
 			len(c.PutCommunication)+len(c.DeleteCommunication)+len(c.PutEscalation)+len(c.DeleteEscalation)+
@@ -52,6 +58,14 @@ func (c *StructureChange) Validate() error {
 		if err := c.Kickoff.Validate(); err != nil {
 			return err
 		}
+	}
+	if c.Config != nil && c.Config.Value != "" {
+		if err := checkConfig(map[string]string{c.Config.Key: c.Config.Value}); err != nil {
+			return err
+		}
+	}
+	if c.Config != nil && c.Config.Key == "" {
+		return ErrConfigValue
 	}
 	type validator interface{ Validate() error }
 	check := func(id int64, v validator) error {
@@ -165,6 +179,12 @@ func (f *File) ApplyStructure(c StructureChange) error {
 					return err
 				}
 			}
+		}
+		if e := c.Config; e != nil {
+			if e.Value == "" {
+				return tx.Delete(&configRecord{}, "key = ?", e.Key).Error
+			}
+			return upsert(tx, []configRecord{{Key: e.Key, Value: e.Value}})
 		}
 		return nil
 	})
