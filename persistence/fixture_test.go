@@ -55,7 +55,8 @@ func fullProject() *domain.Project {
 			{ID: 10, Name: "User-Management", SortOrder: 2},
 		},
 		Resource: domain.ResourcePlan{PlanningYear: 2027, WeeklyHours: 39.8, LeaveDays: 30, SickDays: 11.5,
-			OtherAbsenceDays: 2, VerteilzeitPercent: 10, TravelPercent: 5.5, DocumentationPct: 7.25},
+			OtherAbsenceDays: 2, VerteilzeitPercent: 10, TravelPercent: 5.5, DocumentationPct: 7.25,
+			PayGroupOf: map[string]int64{"Teammitglied Schul-IT": 1, "Schulsekretariat": 2}, DefaultPayGroupID: 2},
 		PayGroups: []domain.PayGroup{
 			{ID: 1, Name: "E 9b", HourlyRate: 61.2, YearlyCost: 81234.5, Source: "KGSt-Bericht", SourceYear: 2025},
 			{ID: 2, Name: "E 11"},
