@@ -129,9 +129,17 @@ func updateIDs(tx *gorm.DB, model any, ids []int64, column string, value any) er
 }
 
 // DeletePackage removes a package. Its tasks go back to the pile and SLAs or tickets that named
-// it keep no reference; its sourcing decision is deleted with it.
-func (f *File) DeletePackage(id int64) error {
+// it keep no reference; its sourcing decision is deleted with it. Tasks given in before are
+// stored first in the same transaction (undo of a package created with cards puts them back
+// where they were).
+func (f *File) DeletePackage(id int64, before []domain.Task) error {
+	if err := checkTasks(before); err != nil {
+		return err
+	}
 	return f.write(func(tx *gorm.DB) error {
+		if err := upsertTasks(tx, before); err != nil {
+			return err
+		}
 		if err := tx.Model(&taskRecord{}).Where("package_id = ?", id).Update("package_id", nil).Error; err != nil {
 			return err
 		}

@@ -38,7 +38,7 @@ func TestDeleteAndRestorePackage(t *testing.T) {
 			rm.Decisions = append(rm.Decisions, d)
 		}
 	}
-	if err := f.DeletePackage(11); err != nil {
+	if err := f.DeletePackage(11, nil); err != nil {
 		t.Fatal(err)
 	}
 	after := mustLoad(t, f)
