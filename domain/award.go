@@ -54,6 +54,8 @@ type Tender struct {
 	Method         string  `json:"method"` // "simple" | "extended"
 	FluctuationPct float64 `json:"fluctuationPct"`
 	TieBreaker     string  `json:"tieBreaker"` // "performance" | "price"
+	// Publication says where the tender was published (platform, journal, reference number).
+	Publication string `json:"publication"`
 }
 
 // TenderCriterion is an A-criterion (exclusion) or a weighted B-criterion.
@@ -89,4 +91,22 @@ type Contract struct {
 	Value            float64  `json:"value"`
 	Documents        []string `json:"documents"`
 	SLAID            *int64   `json:"slaId"`
+	// TypeOther names the contract type when Type is "other".
+	TypeOther string `json:"typeOther"`
+	// Contacts are the provider's people (account manager, service desk, escalation).
+	Contacts []ContractContact `json:"contacts"`
+	// AfterTerm says what happens when a fixed term ends: "open" (runs on, terminable with the
+	// notice period), "renew" (renews by RenewalMonths unless terminated), "end" (ends by itself).
+	AfterTerm     string `json:"afterTerm"`
+	RenewalMonths int    `json:"renewalMonths"`
+	// FrozenOn is the day the SLA version in force was frozen with the contract.
+	FrozenOn *Date `json:"frozenOn"`
+}
+
+// ContractContact is a person at the provider.
+type ContractContact struct {
+	Name  string `json:"name"`
+	Role  string `json:"role"`
+	Phone string `json:"phone"`
+	Email string `json:"email"`
 }
