@@ -1,0 +1,97 @@
+package charts
+
+import (
+	"image/color"
+	"math"
+
+	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/plotter"
+	"gonum.org/v1/plot/vg"
+)
+
+// CostBar is one group of the cost chart: a package (or the total) with its yearly cost done
+// in-house and bought from a provider. An unknown side draws no bar.
+type CostBar struct {
+	Label                        string
+	Internal, External           float64
+	InternalKnown, ExternalKnown bool
+}
+
+// CostLabels are the chart's words in the user's language and its number format.
+type CostLabels struct {
+	Title, YAxis, Internal, External string
+	// Format writes an axis value (e.g. "20.000").
+	Format func(float64) string
+}
+
+// Colours of the two sides: the app's blue for in-house, amber for external.
+var (
+	ColorInternal = Palette[0]
+	ColorExternal = Palette[1]
+)
+
+// CostChart draws grouped bars, in-house beside external, per package.
+func CostChart(bars []CostBar, l CostLabels) (*plot.Plot, error) {
+	p := New(l.Title, "", l.YAxis)
+	internal := make(plotter.Values, len(bars))
+	external := make(plotter.Values, len(bars))
+	names := make([]string, len(bars))
+	top := 0.0
+	for i, b := range bars {
+		if b.InternalKnown {
+			internal[i] = b.Internal
+		}
+		if b.ExternalKnown {
+			external[i] = b.External
+		}
+		names[i] = b.Label
+		top = math.Max(top, math.Max(internal[i], external[i]))
+	}
+	// About 14 cm of plot width shared by the groups; two bars take 70 % of a group's room.
+	w := vg.Length(float64(14*vg.Centimeter) / float64(max(len(bars), 1)) * 0.35)
+	w = min(w, vg.Points(36))
+	in, err := plotter.NewBarChart(internal, w)
+	if err != nil {
+		return nil, err
+	}
+	in.Color, in.LineStyle.Width, in.Offset = ColorInternal, 0, -w/2
+	ex, err := plotter.NewBarChart(external, w)
+	if err != nil {
+		return nil, err
+	}
+	ex.Color, ex.LineStyle.Width, ex.Offset = ColorExternal, 0, w/2
+	p.Add(plotter.NewGrid(), in, ex)
+	p.Legend.Add(l.Internal, in)
+	p.Legend.Add(l.External, ex)
+	p.Legend.Top, p.Legend.Left = true, true
+	p.Legend.TextStyle.Font.Size = vg.Points(9)
+	p.NominalX(names...)
+	p.X.Min, p.X.Max = -0.6, float64(len(bars))-0.4
+	p.X.Tick.Label.Font.Size = vg.Points(8)
+	p.Y.Min = 0
+	if top <= 0 {
+		top = 1
+	}
+	p.Y.Max = top * 1.25 // room for the legend
+	p.Y.Tick.Marker = formattedTicks{format: l.Format}
+	return p, nil
+}
+
+// formattedTicks are gonum's default ticks with labels in the user's number format.
+type formattedTicks struct{ format func(float64) string }
+
+func (t formattedTicks) Ticks(min, max float64) []plot.Tick {
+	ticks := plot.DefaultTicks{}.Ticks(min, max)
+	if t.format == nil {
+		return ticks
+	}
+	for i := range ticks {
+		if ticks[i].Label != "" {
+			ticks[i].Label = t.format(ticks[i].Value)
+		}
+	}
+	return ticks
+}
+
+// gridColor is the light grey of helper lines.
+var gridColor = color.RGBA{0xc8, 0xc8, 0xc8, 0xff}

@@ -1,0 +1,107 @@
+package charts
+
+import (
+	"bytes"
+	"image"
+	"image/color"
+	"image/png"
+	"os"
+	"strconv"
+	"testing"
+)
+
+func decode(t *testing.T, b []byte) image.Image {
+	t.Helper()
+	img, err := png.Decode(bytes.NewReader(b))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return img
+}
+
+// countColor counts the pixels of exactly colour c.
+func countColor(img image.Image, c color.RGBA) int {
+	n := 0
+	b := img.Bounds()
+	for y := b.Min.Y; y < b.Max.Y; y++ {
+		for x := b.Min.X; x < b.Max.X; x++ {
+			r, g, bb, _ := img.At(x, y).RGBA()
+			if uint8(r>>8) == c.R && uint8(g>>8) == c.G && uint8(bb>>8) == c.B {
+				n++
+			}
+		}
+	}
+	return n
+}
+
+func german(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
+
+// Both sides get bars in their colours; an unknown external price draws no amber bar.
+func TestCostChartDrawsBothSides(t *testing.T) {
+	labels := CostLabels{Title: "Kosten je Paket und Jahr", YAxis: "€ pro Jahr", Internal: "intern", External: "extern", Format: german}
+	bars := []CostBar{
+		{Label: "User-Management", Internal: 14880, External: 20160, InternalKnown: true, ExternalKnown: true},
+		{Label: "Hardware-Wartung", Internal: 6912, External: 12000, InternalKnown: true, ExternalKnown: true},
+		{Label: "Gesamt", Internal: 21792, External: 32160, InternalKnown: true, ExternalKnown: true},
+	}
+	p, err := CostChart(bars, labels)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := PNG(p, 16, 8)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if dir := os.Getenv("CHART_OUT"); dir != "" {
+		os.WriteFile(dir+"/cost.png", b, 0o644)
+	}
+	img := decode(t, b)
+	in, ex := countColor(img, ColorInternal), countColor(img, ColorExternal)
+	if in < 500 || ex < 500 {
+		t.Fatalf("bar pixels: internal %d, external %d", in, ex)
+	}
+	// The external side is larger in every group: more amber than blue.
+	if ex <= in {
+		t.Errorf("external bars (%d px) should outweigh internal ones (%d px)", ex, in)
+	}
+
+	bars[0].ExternalKnown, bars[1].ExternalKnown, bars[2].ExternalKnown = false, false, false
+	p, _ = CostChart(bars, labels)
+	b, _ = PNG(p, 16, 8)
+	// Only the legend's swatch remains amber.
+	if left := countColor(decode(t, b), ColorExternal); left*5 > ex {
+		t.Errorf("unknown external prices still drew %d amber pixels (%d with bars)", left, ex)
+	}
+}
+
+func TestMatrixChartPlacesPoints(t *testing.T) {
+	labels := MatrixLabels{Title: "Sourcing-Matrix", XAxis: "Risiko einer Auslagerung", YAxis: "Stärke intern",
+		Quadrants: [4]string{"intern", "intern", "extern", "gemischt"},
+		Classes:   [4]string{"offen", "intern", "extern", "gemischt"}, Format: german}
+	points := []MatrixPoint{
+		{Label: "User-Management", X: 3, Y: 2.67, Size: 4.5, Class: 2},
+		{Label: "Software", X: 1.5, Y: 4, Size: 2, Class: 1},
+		{Label: "Hardware-Wartung", X: 4.5, Y: 1.5, Size: 3, Class: 0},
+		{Label: "Vor-Ort-Support", X: 4.5, Y: 1.5, Size: 3, Class: 3}, // same spot: fanned out
+	}
+	p, err := MatrixChart(points, labels)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := PNG(p, 16, 12)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if dir := os.Getenv("CHART_OUT"); dir != "" {
+		os.WriteFile(dir+"/matrix.png", b, 0o644)
+	}
+	img := decode(t, b)
+	for class, c := range classColors {
+		if n := countColor(img, c); n < 100 {
+			t.Errorf("class %d: only %d pixels of its colour", class, n)
+		}
+	}
+	if _, err := MatrixChart(nil, labels); err != nil {
+		t.Errorf("empty matrix: %v", err)
+	}
+}
