@@ -1,0 +1,265 @@
+package kpi
+
+import (
+	"math"
+	"time"
+
+	"schulit-lotse/domain"
+)
+
+// Light is the traffic light of a KPI against its target.
+type Light string
+
+const (
+	LightNone  Light = "none" // no target or no data
+	LightGreen Light = "green"
+	LightAmber Light = "amber"
+	LightRed   Light = "red"
+)
+
+// Change is how a KPI moved against the previous period.
+type Change string
+
+const (
+	ChangeNone   Change = "none" // one of the two periods has no value
+	ChangeSame   Change = "same"
+	ChangeBetter Change = "better"
+	ChangeWorse  Change = "worse"
+	ChangeUp     Change = "up" // for figures without a better direction (volumes)
+	ChangeDown   Change = "down"
+)
+
+// Units of indicators.
+const (
+	UnitCount   = ""
+	UnitPercent = "%"
+	UnitMinutes = "min"
+	UnitSeconds = "s"
+	UnitScore   = "score" // mean on the 1–5 scale
+)
+
+// Indicator is one KPI as a tile shows it: value, target, light and the previous period.
+type Indicator struct {
+	// Key is a translation key ("kpi.response_share"); Label is an extra part such as a class code.
+	Key   string `json:"key"`
+	Label string `json:"label,omitempty"`
+	Unit  string `json:"unit,omitempty"`
+	// HasValue is false when there is nothing to measure (no calls in the period, say).
+	HasValue bool    `json:"hasValue"`
+	Value    float64 `json:"value"`
+	// Basis is how many tickets, calls or answers the value rests on.
+	Basis  int      `json:"basis"`
+	Target *float64 `json:"target,omitempty"`
+	// Direction: +1 higher is better, −1 lower is better, 0 neither (a volume).
+	Direction int      `json:"direction"`
+	Light     Light    `json:"light"`
+	Previous  *float64 `json:"previous,omitempty"`
+	Change    Change   `json:"change"`
+}
+
+// Options of a computation.
+type Options struct {
+	// AsOf is the moment open tickets are measured to; zero means the data's horizon (the
+	// newest time in the imported data), so results do not depend on when they are computed.
+	AsOf time.Time
+	// Settings of the traffic lights; nil means the project's saved settings.
+	Settings *domain.KPISettings
+}
+
+// Targets are the figures the KPIs are compared with; 0 means "not agreed".
+type Targets struct {
+	CompliancePct         float64 `json:"compliancePct"`
+	HotlineAnsweredPct    float64 `json:"hotlineAnsweredPct"`
+	HotlineMaxWaitSeconds float64 `json:"hotlineMaxWaitSeconds"`
+	SatisfactionPct       float64 `json:"satisfactionPct"`
+}
+
+// Report is every KPI of a period, with the previous period for comparison.
+type Report struct {
+	Period       Period             `json:"period"`
+	Previous     Period             `json:"previous"`
+	AsOf         time.Time          `json:"asOf"`
+	Settings     domain.KPISettings `json:"settings"`
+	Targets      Targets            `json:"targets"`
+	Tickets      TicketKPIs         `json:"tickets"`
+	Hotline      HotlineKPIs        `json:"hotline"`
+	Satisfaction SatisfactionKPIs   `json:"satisfaction"`
+	// Indicators are the headline KPIs (the dashboard's tiles), ClassIndicators the shares
+	// within target per priority class.
+	Indicators      []Indicator `json:"indicators"`
+	ClassIndicators []Indicator `json:"classIndicators"`
+
+	prevTickets      TicketKPIs
+	prevHotline      HotlineKPIs
+	prevSatisfaction SatisfactionKPIs
+}
+
+// PreviousTickets, PreviousHotline and PreviousSatisfaction are the figures of the period before.
+func (r *Report) PreviousTickets() TicketKPIs            { return r.prevTickets }
+func (r *Report) PreviousHotline() HotlineKPIs           { return r.prevHotline }
+func (r *Report) PreviousSatisfaction() SatisfactionKPIs { return r.prevSatisfaction }
+
+// Compute measures the project's data for a period and the one before it.
+func Compute(p *domain.Project, period Period, opt Options) (*Report, error) {
+	if !period.Valid() {
+		return nil, ErrPeriod
+	}
+	settings := p.KPISettingsConfig()
+	if opt.Settings != nil {
+		settings = opt.Settings.WithDefaults()
+	}
+	asOf := opt.AsOf
+	if asOf.IsZero() {
+		asOf = Horizon(p)
+		if asOf.IsZero() {
+			asOf = period.End()
+		}
+	}
+	prev := period.Previous()
+	r := &Report{Period: period, Previous: prev, AsOf: asOf.UTC(), Settings: settings, Targets: targetsOf(p, settings)}
+
+	env := newTicketEnv(p, asOf, prev.Start(), period.End())
+	done := make(chan struct{})
+	go func() { // the two periods are independent: measure them side by side
+		defer close(done)
+		r.prevTickets = env.compute(prev)
+	}()
+	r.Tickets = env.compute(period)
+	<-done
+	maxWait := r.Targets.HotlineMaxWaitSeconds
+	r.Hotline = computeHotline(p.Calls, period, maxWait)
+	r.prevHotline = computeHotline(p.Calls, prev, maxWait)
+	r.Satisfaction = computeSatisfaction(p.SurveyAnswers, period)
+	r.prevSatisfaction = computeSatisfaction(p.SurveyAnswers, prev)
+	r.buildIndicators(env.classOrder)
+	return r, nil
+}
+
+func targetsOf(p *domain.Project, s domain.KPISettings) Targets {
+	t := Targets{CompliancePct: s.CompliancePct}
+	if sla := p.DefaultSLA(); sla != nil {
+		t.HotlineAnsweredPct = sla.HotlineAnsweredPct
+		t.HotlineMaxWaitSeconds = float64(sla.HotlineMaxWaitSeconds)
+		t.SatisfactionPct = sla.SatisfactionTargetPct
+	}
+	return t
+}
+
+// LightFor rates a value against a target. A share (higher is better) is green at or above its
+// target, amber up to AmberPoints percentage points below it, red further below. A time (lower is
+// better) is green at or below its target, amber up to AmberPct per cent above it, red beyond.
+func LightFor(value, target float64, direction int, s domain.KPISettings) Light {
+	s = s.WithDefaults()
+	const eps = 1e-9
+	switch {
+	case direction > 0:
+		if value >= target-eps {
+			return LightGreen
+		}
+		if value >= target-s.AmberPoints-eps {
+			return LightAmber
+		}
+		return LightRed
+	case direction < 0:
+		if value <= target+eps {
+			return LightGreen
+		}
+		if value <= target*(1+s.AmberPct/100)+eps {
+			return LightAmber
+		}
+		return LightRed
+	}
+	return LightNone
+}
+
+func changeOf(value, prev float64, direction int) Change {
+	d := value - prev
+	if math.Abs(d) < 1e-9 {
+		return ChangeSame
+	}
+	switch {
+	case direction == 0 && d > 0:
+		return ChangeUp
+	case direction == 0:
+		return ChangeDown
+	case (d > 0) == (direction > 0):
+		return ChangeBetter
+	}
+	return ChangeWorse
+}
+
+// indicator builds one KPI; target ≤ 0 means none.
+func (r *Report) indicator(key, label, unit string, cur, prev measured, target float64, direction int) Indicator {
+	in := Indicator{Key: key, Label: label, Unit: unit, HasValue: cur.ok, Value: round(cur.v), Basis: cur.n, Direction: direction, Light: LightNone, Change: ChangeNone}
+	if target > 0 {
+		t := target
+		in.Target = &t
+		if cur.ok {
+			in.Light = LightFor(cur.v, target, direction, r.Settings)
+		}
+	}
+	if prev.ok {
+		v := round(prev.v)
+		in.Previous = &v
+		if cur.ok {
+			in.Change = changeOf(in.Value, v, direction)
+		}
+	}
+	return in
+}
+
+// measured is a value with the number of items behind it; ok is false without any.
+type measured struct {
+	v  float64
+	n  int
+	ok bool
+}
+
+func share(part, whole int) measured {
+	if whole == 0 {
+		return measured{}
+	}
+	return measured{v: float64(part) / float64(whole) * 100, n: whole, ok: true}
+}
+
+func count(n int) measured { return measured{v: float64(n), n: n, ok: true} }
+
+func round(v float64) float64 { return math.Round(v*100) / 100 }
+
+func (r *Report) buildIndicators(classOrder []string) {
+	cur, prev := &r.Tickets, &r.prevTickets
+	comp := r.Targets.CompliancePct
+	r.Indicators = []Indicator{
+		r.indicator("kpi.tickets", "", UnitCount, count(cur.Total.Tickets), count(prev.Total.Tickets), 0, 0),
+		r.indicator("kpi.response_share", "", UnitPercent, cur.Total.Response.share(), prev.Total.Response.share(), comp, +1),
+		r.indicator("kpi.restore_share", "", UnitPercent, cur.Total.Restore.share(), prev.Total.Restore.share(), comp, +1),
+		r.indicator("kpi.breaches", "", UnitCount, count(cur.Total.Breaches), count(prev.Total.Breaches), 0, -1),
+		r.indicator("kpi.backlog", "", UnitCount, count(cur.BacklogEnd), count(prev.BacklogEnd), 0, -1),
+		r.indicator("kpi.answered_share", "", UnitPercent, share(r.Hotline.Answered, r.Hotline.Calls),
+			share(r.prevHotline.Answered, r.prevHotline.Calls), r.Targets.HotlineAnsweredPct, +1),
+		r.indicator("kpi.asa", "", UnitSeconds, r.Hotline.asa(), r.prevHotline.asa(), r.Targets.HotlineMaxWaitSeconds, -1),
+		r.indicator("kpi.csat", "", UnitPercent, share(r.Satisfaction.Satisfied, r.Satisfaction.Answers),
+			share(r.prevSatisfaction.Satisfied, r.prevSatisfaction.Answers), r.Targets.SatisfactionPct, +1),
+		r.indicator("kpi.satisfaction_mean", "", UnitScore, r.Satisfaction.mean(), r.prevSatisfaction.mean(), 0, +1),
+	}
+	r.ClassIndicators = nil
+	for _, code := range classOrder {
+		c, p := cur.group(cur.ByPriority, code), prev.group(prev.ByPriority, code)
+		if c.Tickets == 0 && p.Tickets == 0 {
+			continue
+		}
+		r.ClassIndicators = append(r.ClassIndicators,
+			r.indicator("kpi.class_response_share", code, UnitPercent, c.Response.share(), p.Response.share(), comp, +1),
+			r.indicator("kpi.class_restore_share", code, UnitPercent, c.Restore.share(), p.Restore.share(), comp, +1))
+	}
+}
+
+// Indicator returns the headline KPI with the key, and whether there is one.
+func (r *Report) Indicator(key string) (Indicator, bool) {
+	for _, in := range r.Indicators {
+		if in.Key == key {
+			return in, true
+		}
+	}
+	return Indicator{}, false
+}

@@ -1,0 +1,322 @@
+package domain
+
+import (
+	"encoding/json"
+	"sort"
+	"strings"
+	"time"
+)
+
+// Step 12 (Steuerung und Monitoring): imported tickets, calls and survey answers, the Jour-fixe
+// minutes with their measures and the checks of the provider's knowledge management. The KPI
+// engine lives in domain/kpi; this file holds the rules that need no figures.
+
+// Measure states, as stored in Measure.Status.
+const (
+	MeasureOpen       = "open"
+	MeasureInProgress = "in-progress"
+	MeasureDone       = "done"
+)
+
+// MeasureStatuses lists the states in the order a select offers them.
+var MeasureStatuses = []string{MeasureOpen, MeasureInProgress, MeasureDone}
+
+// MeasureDoneStatus reports whether a stored status means the measure is finished. Older files
+// and imports may hold the German word.
+func MeasureDoneStatus(s string) bool {
+	switch strings.ToLower(strings.TrimSpace(s)) {
+	case MeasureDone, "erledigt":
+		return true
+	}
+	return false
+}
+
+// Rule violations of step 12.
+const (
+	ErrJourFixeDate      Error = "err.monitoring.jourfixe_date"
+	ErrJourFixeSnapshot  Error = "err.monitoring.jourfixe_snapshot"
+	ErrMeasureTextEmpty  Error = "err.monitoring.measure_text_empty"
+	ErrMeasureStatus     Error = "err.monitoring.measure_status"
+	ErrKnowledgeSubject  Error = "err.monitoring.knowledge_subject_empty"
+	ErrKnowledgeInFuture Error = "err.monitoring.knowledge_in_future"
+)
+
+// Finding codes of step 12.
+const (
+	FindMeasureOverdue    = "find.monitoring.measure_overdue"
+	FindMeasureNoOwner    = "find.monitoring.measure_no_owner"
+	FindKnowledgeNever    = "find.monitoring.knowledge_never"
+	FindKnowledgeStale    = "find.monitoring.knowledge_stale"
+	FindKnowledgeMissing  = "find.monitoring.knowledge_missing"
+	FindMonitoringNoSLA   = "find.monitoring.no_sla"
+	FindTicketsNoSLAClass = "find.monitoring.tickets_without_class"
+	FindNoJourFixe        = "find.monitoring.no_jourfixe"
+)
+
+// KnowledgeStaleAfter is how long a knowledge-management review stays current.
+const KnowledgeStaleAfter = 12 // months
+
+// SuggestedKnowledgeSubjects are the kinds of documentation a Schulträger reviews.
+var SuggestedKnowledgeSubjects = []string{"Prozessdokumentation", "Protokolle der Jour fixes", "Wissensdatenbank"}
+
+// MonitoringClock is the clock the step-12 evaluator compares due dates with; tests pin it.
+var MonitoringClock = time.Now
+
+// monitoringToday is the calendar day in Berlin.
+func monitoringToday() Date {
+	t := MonitoringClock().In(Berlin)
+	return NewDate(t.Year(), t.Month(), t.Day())
+}
+
+// ValidateJourFixe checks the minutes of a meeting.
+func ValidateJourFixe(j JourFixe) error {
+	if j.Date.IsZero() {
+		return ErrJourFixeDate
+	}
+	if j.FrozenKPIs != "" && !json.Valid([]byte(j.FrozenKPIs)) {
+		return ErrJourFixeSnapshot
+	}
+	return nil
+}
+
+// ValidateMeasure checks a measure: it needs a text and a known status.
+func ValidateMeasure(m Measure) error {
+	if strings.TrimSpace(m.Text) == "" {
+		return ErrMeasureTextEmpty
+	}
+	if m.Status != "" && !validMeasureStatus(m.Status) {
+		return ErrMeasureStatus
+	}
+	return nil
+}
+
+func validMeasureStatus(s string) bool {
+	for _, x := range MeasureStatuses {
+		if s == x {
+			return true
+		}
+	}
+	return MeasureDoneStatus(s)
+}
+
+// ValidateKnowledgeCheck checks a review: it needs a subject; a review date may not lie in the
+// future.
+func ValidateKnowledgeCheck(k KnowledgeCheck, today Date) error {
+	if strings.TrimSpace(k.Subject) == "" {
+		return ErrKnowledgeSubject
+	}
+	if k.ReviewedOn != nil && !today.IsZero() && k.ReviewedOn.After(today.Time) {
+		return ErrKnowledgeInFuture
+	}
+	return nil
+}
+
+// MeasureOverdue reports whether a measure is past its due date and not done.
+func MeasureOverdue(m Measure, today Date) bool {
+	return m.Due != nil && !MeasureDoneStatus(m.Status) && m.Due.Before(today.Time)
+}
+
+// OpenMeasuresBefore are the measures that carry over into a meeting on day: agreed in an
+// earlier meeting (or without one) and not done yet, in due-date order (undated last).
+func OpenMeasuresBefore(p *Project, day Date) []Measure {
+	dates := map[int64]Date{}
+	for _, j := range p.JourFixes {
+		dates[j.ID] = j.Date
+	}
+	var out []Measure
+	for _, m := range p.Measures {
+		if MeasureDoneStatus(m.Status) {
+			continue
+		}
+		if m.JourFixeID != nil {
+			if d, ok := dates[*m.JourFixeID]; ok && !d.Before(day.Time) {
+				continue
+			}
+		}
+		out = append(out, m)
+	}
+	SortMeasures(out)
+	return out
+}
+
+// SortMeasures orders measures by due date (undated last), then id.
+func SortMeasures(ms []Measure) {
+	sort.SliceStable(ms, func(a, b int) bool {
+		da, db := ms[a].Due, ms[b].Due
+		switch {
+		case da == nil && db == nil:
+			return ms[a].ID < ms[b].ID
+		case da == nil:
+			return false
+		case db == nil:
+			return true
+		case !da.Equal(db.Time):
+			return da.Before(db.Time)
+		}
+		return ms[a].ID < ms[b].ID
+	})
+}
+
+// JourFixeByID returns the minutes with the id, or nil.
+func (p *Project) JourFixeByID(id int64) *JourFixe {
+	for i := range p.JourFixes {
+		if p.JourFixes[i].ID == id {
+			return &p.JourFixes[i]
+		}
+	}
+	return nil
+}
+
+// DefaultSLA is the SLA for all packages (PackageID nil), else the first one; nil without SLAs.
+func (p *Project) DefaultSLA() *SLA {
+	for i := range p.SLAs {
+		if p.SLAs[i].PackageID == nil {
+			return &p.SLAs[i]
+		}
+	}
+	if len(p.SLAs) > 0 {
+		return &p.SLAs[0]
+	}
+	return nil
+}
+
+// SLAFor is the SLA that applies to a package: its own, else the default one.
+func (p *Project) SLAFor(packageID *int64) *SLA {
+	if packageID != nil {
+		for i := range p.SLAs {
+			if p.SLAs[i].PackageID != nil && *p.SLAs[i].PackageID == *packageID {
+				return &p.SLAs[i]
+			}
+		}
+	}
+	return p.DefaultSLA()
+}
+
+// ClassCodes are the priority class codes of every SLA, in the order they first appear.
+func (p *Project) ClassCodes() []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, s := range p.SLAs {
+		for _, c := range s.Classes {
+			k := strings.ToUpper(strings.TrimSpace(c.Code))
+			if k != "" && !seen[k] {
+				seen[k] = true
+				out = append(out, c.Code)
+			}
+		}
+	}
+	return out
+}
+
+// MonitoringFindings are the open questions of step 12.
+func MonitoringFindings(p *Project) []Finding {
+	today := monitoringToday()
+	var out []Finding
+	add := func(sev Severity, code, subject string, id int64) {
+		out = append(out, Finding{Step: 12, Severity: sev, Code: code, Subject: subject, EntityID: id})
+	}
+	hasData := len(p.Tickets) > 0 || len(p.Calls) > 0 || len(p.SurveyAnswers) > 0
+	if hasData && len(p.SLAs) == 0 {
+		add(SeverityQuestion, FindMonitoringNoSLA, "", 0)
+	}
+	if len(p.Tickets) > 0 && len(p.SLAs) > 0 {
+		codes := map[string]bool{}
+		for _, c := range p.ClassCodes() {
+			codes[strings.ToUpper(strings.TrimSpace(c))] = true
+		}
+		n := 0
+		for _, t := range p.Tickets {
+			if !codes[strings.ToUpper(strings.TrimSpace(t.Priority))] {
+				n++
+			}
+		}
+		if n > 0 {
+			add(SeverityWarning, FindTicketsNoSLAClass, itoa(n), 0)
+		}
+	}
+	if hasData && len(p.JourFixes) == 0 {
+		add(SeverityQuestion, FindNoJourFixe, "", 0)
+	}
+	ms := append([]Measure(nil), p.Measures...)
+	SortMeasures(ms)
+	for _, m := range ms {
+		if MeasureOverdue(m, today) {
+			add(SeverityQuestion, FindMeasureOverdue, m.Text, m.ID)
+		} else if !MeasureDoneStatus(m.Status) && strings.TrimSpace(m.Owner) == "" {
+			add(SeverityQuestion, FindMeasureNoOwner, m.Text, m.ID)
+		}
+	}
+	if (hasData || len(p.JourFixes) > 0) && len(p.KnowledgeChecks) == 0 {
+		add(SeverityQuestion, FindKnowledgeMissing, "", 0)
+	}
+	stale := today.AddDate(0, -KnowledgeStaleAfter, 0)
+	for _, k := range p.KnowledgeChecks {
+		switch {
+		case k.ReviewedOn == nil:
+			add(SeverityQuestion, FindKnowledgeNever, k.Subject, k.ID)
+		case k.ReviewedOn.Before(stale):
+			add(SeverityQuestion, FindKnowledgeStale, k.Subject, k.ID)
+		}
+	}
+	return out
+}
+
+func itoa(n int) string {
+	if n == 0 {
+		return "0"
+	}
+	var b [20]byte
+	i := len(b)
+	for n > 0 {
+		i--
+		b[i] = byte('0' + n%10)
+		n /= 10
+	}
+	return string(b[i:])
+}
+
+func monitoringFigures(p *Project) []Figure {
+	today := monitoringToday()
+	open, overdue := 0, 0
+	for _, m := range p.Measures {
+		if MeasureDoneStatus(m.Status) {
+			continue
+		}
+		open++
+		if MeasureOverdue(m, today) {
+			overdue++
+		}
+	}
+	figs := []Figure{
+		{Key: "fig.monitoring.tickets", Value: float64(len(p.Tickets))},
+		{Key: "fig.monitoring.calls", Value: float64(len(p.Calls))},
+		{Key: "fig.monitoring.answers", Value: float64(len(p.SurveyAnswers))},
+		{Key: "fig.monitoring.jourfixes", Value: float64(len(p.JourFixes))},
+		{Key: "fig.monitoring.open_measures", Value: float64(open)},
+		{Key: "fig.monitoring.overdue_measures", Value: float64(overdue)},
+	}
+	if last := lastJourFixe(p); last != nil {
+		figs = append(figs, Figure{Key: "fig.monitoring.last_jourfixe", Text: last.Date.String()})
+	}
+	return figs
+}
+
+func lastJourFixe(p *Project) *JourFixe {
+	var last *JourFixe
+	for i := range p.JourFixes {
+		if last == nil || p.JourFixes[i].Date.After(last.Date.Time) {
+			last = &p.JourFixes[i]
+		}
+	}
+	return last
+}
+
+func init() {
+	RegisterStep(12, func(p *Project) (StepState, []Figure, []Finding) {
+		f := MonitoringFindings(p)
+		hasData := len(p.Tickets) > 0 || len(p.Calls) > 0 || len(p.SurveyAnswers) > 0
+		started := hasData || len(p.JourFixes) > 0 || len(p.Measures) > 0 || len(p.KnowledgeChecks) > 0
+		complete := hasData && len(p.JourFixes) > 0 && len(p.KnowledgeChecks) > 0 && len(f) == 0
+		return stateOf(started, complete), monitoringFigures(p), f
+	})
+}

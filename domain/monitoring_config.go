@@ -1,0 +1,153 @@
+package domain
+
+import (
+	"encoding/json"
+	"strings"
+	"unicode"
+)
+
+// Keys of step 12 in Project.Config.
+const (
+	ConfigTicketMapping  = "step12.ticketMapping"
+	ConfigGenericColumns = "step12.genericColumns"
+	ConfigSurveyMapping  = "step12.surveyMapping"
+	ConfigKPISettings    = "step12.kpiSettings"
+	ConfigDashboard      = "step12.dashboard"
+)
+
+// TicketMapping maps the values of a ticket system onto the project: its priorities onto the
+// SLA's priority classes and its categories (queues, groups) onto the packages. Keys are source
+// values as NormalizeSourceValue returns them.
+type TicketMapping struct {
+	// Format is the export format the mapping was made for (zammad, glpi, …), for the dialog.
+	Format     string            `json:"format,omitempty"`
+	Priorities map[string]string `json:"priorities,omitempty"`
+	Categories map[string]int64  `json:"categories,omitempty"`
+}
+
+// ColumnMapping says which column of a file holds which field (generic format). Columns maps a
+// field name ("externalId", "created", …) to the column's header as it stands in the file.
+type ColumnMapping struct {
+	Columns map[string]string `json:"columns"`
+}
+
+// GenericColumns are the saved column mappings of the generic format, one per kind of import.
+type GenericColumns struct {
+	Tickets *ColumnMapping `json:"tickets,omitempty"`
+	Calls   *ColumnMapping `json:"calls,omitempty"`
+	Survey  *ColumnMapping `json:"survey,omitempty"`
+}
+
+// SurveyMapping says which questions of a survey export measure satisfaction and how.
+type SurveyMapping struct {
+	// Questions are the column headers (question codes such as Q1 or QMATRIX[SQ001]) whose
+	// answers count; empty means every column whose answers all lie on the scale.
+	Questions []string `json:"questions,omitempty"`
+	// School is the header of the question that names the school ("" = none).
+	School string `json:"school,omitempty"`
+	// Reverse: 1 is the best answer (as in school grades), so 1 becomes 5 and 5 becomes 1.
+	Reverse bool `json:"reverse,omitempty"`
+}
+
+// KPISettings are the project's choices for the traffic lights of step 12.
+type KPISettings struct {
+	// CompliancePct is the share of tickets that must meet their response and restoration
+	// targets (the SLA names times, not shares); default 90.
+	CompliancePct float64 `json:"compliancePct,omitempty"`
+	// AmberPoints: a share up to this many percentage points below its target is amber; default 5.
+	AmberPoints float64 `json:"amberPoints,omitempty"`
+	// AmberPct: a time up to this many per cent above its target is amber; default 20.
+	AmberPct float64 `json:"amberPct,omitempty"`
+}
+
+// Defaults of KPISettings.
+const (
+	DefaultCompliancePct = 90
+	DefaultAmberPoints   = 5
+	DefaultAmberPct      = 20
+)
+
+// WithDefaults fills unset values.
+func (s KPISettings) WithDefaults() KPISettings {
+	if s.CompliancePct <= 0 || s.CompliancePct > 100 {
+		s.CompliancePct = DefaultCompliancePct
+	}
+	if s.AmberPoints <= 0 || s.AmberPoints > 100 {
+		s.AmberPoints = DefaultAmberPoints
+	}
+	if s.AmberPct <= 0 || s.AmberPct > 1000 {
+		s.AmberPct = DefaultAmberPct
+	}
+	return s
+}
+
+// configValue reads a JSON config entry into v; a missing or unreadable entry leaves v as is.
+func (p *Project) configValue(key string, v any) bool {
+	s, ok := p.Config[key]
+	if !ok || s == "" {
+		return false
+	}
+	return json.Unmarshal([]byte(s), v) == nil
+}
+
+// TicketMappingConfig is the saved ticket mapping (empty maps when none is saved).
+func (p *Project) TicketMappingConfig() TicketMapping {
+	var m TicketMapping
+	p.configValue(ConfigTicketMapping, &m)
+	if m.Priorities == nil {
+		m.Priorities = map[string]string{}
+	}
+	if m.Categories == nil {
+		m.Categories = map[string]int64{}
+	}
+	return m
+}
+
+// GenericColumnsConfig is the saved generic column mappings.
+func (p *Project) GenericColumnsConfig() GenericColumns {
+	var g GenericColumns
+	p.configValue(ConfigGenericColumns, &g)
+	return g
+}
+
+// SurveyMappingConfig is the saved survey mapping.
+func (p *Project) SurveyMappingConfig() SurveyMapping {
+	var m SurveyMapping
+	p.configValue(ConfigSurveyMapping, &m)
+	return m
+}
+
+// KPISettingsConfig is the saved KPI settings with defaults filled in.
+func (p *Project) KPISettingsConfig() KPISettings {
+	var s KPISettings
+	p.configValue(ConfigKPISettings, &s)
+	return s.WithDefaults()
+}
+
+// ConfigJSON encodes a config value; the types above never fail to encode.
+func ConfigJSON(v any) string {
+	b, err := json.Marshal(v)
+	if err != nil {
+		panic(err) // plain data only
+	}
+	return string(b)
+}
+
+// NormalizeSourceValue is how a source's priority or category is compared: trimmed, inner
+// white space (also non-breaking) collapsed to one space, lower case.
+func NormalizeSourceValue(s string) string {
+	var b strings.Builder
+	space := false
+	for _, r := range strings.TrimSpace(s) {
+		if unicode.IsSpace(r) || r == '\u00a0' || r == '\u202f' {
+			space = true
+			continue
+		}
+		if space && b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		space = false
+		b.WriteRune(unicode.ToLower(r))
+	}
+	return b.String()
+}
