@@ -167,36 +167,22 @@ func (p *Project) JourFixeByID(id int64) *JourFixe {
 	return nil
 }
 
-// DefaultSLA is the SLA for all packages (PackageID nil), else the first one; nil without SLAs.
-func (p *Project) DefaultSLA() *SLA {
-	for i := range p.SLAs {
-		if p.SLAs[i].PackageID == nil {
-			return &p.SLAs[i]
+// SLAsInForce are the SLAs tickets are measured against: the copies frozen with the contract
+// once there are any, else the working SLAs (see SLAInForce).
+func SLAsInForce(p *Project) []SLA {
+	if p.Contract.SLAID != nil {
+		if frozen := FrozenSLAs(p); len(frozen) > 0 {
+			return frozen
 		}
 	}
-	if len(p.SLAs) > 0 {
-		return &p.SLAs[0]
-	}
-	return nil
+	return WorkingSLAs(p)
 }
 
-// SLAFor is the SLA that applies to a package: its own, else the default one.
-func (p *Project) SLAFor(packageID *int64) *SLA {
-	if packageID != nil {
-		for i := range p.SLAs {
-			if p.SLAs[i].PackageID != nil && *p.SLAs[i].PackageID == *packageID {
-				return &p.SLAs[i]
-			}
-		}
-	}
-	return p.DefaultSLA()
-}
-
-// ClassCodes are the priority class codes of every SLA, in the order they first appear.
+// ClassCodes are the priority class codes of the SLAs in force, in the order they first appear.
 func (p *Project) ClassCodes() []string {
 	seen := map[string]bool{}
 	var out []string
-	for _, s := range p.SLAs {
+	for _, s := range SLAsInForce(p) {
 		for _, c := range s.Classes {
 			k := strings.ToUpper(strings.TrimSpace(c.Code))
 			if k != "" && !seen[k] {

@@ -137,7 +137,7 @@ func Compute(p *domain.Project, period Period, opt Options) (*Report, error) {
 
 func targetsOf(p *domain.Project, s domain.KPISettings) Targets {
 	t := Targets{CompliancePct: s.CompliancePct}
-	if sla := p.DefaultSLA(); sla != nil {
+	if sla := domain.SLAInForce(p, nil); sla != nil {
 		t.HotlineAnsweredPct = sla.HotlineAnsweredPct
 		t.HotlineMaxWaitSeconds = float64(sla.HotlineMaxWaitSeconds)
 		t.SatisfactionPct = sla.SatisfactionTargetPct

@@ -412,3 +412,23 @@ func TestFrozenRoundTrip(t *testing.T) {
 		t.Error("empty parsed")
 	}
 }
+
+// Once a contract names its SLA, tickets are measured against the copy frozen with it, not
+// against the working SLA someone may be editing for the next tender.
+func TestFrozenSLAIsInForce(t *testing.T) {
+	p := handProject()
+	frozen := officeSLA()
+	frozen.ID, frozen.FrozenForContract = 5, true
+	frozen.Classes[0].ResponseMinutes = 60 // T2's 45 min now within
+	p.SLAs = append(p.SLAs, frozen)
+	id := int64(5)
+	p.Contract.SLAID = &id
+	r := compute(t, p)
+	if r.Tickets.Total.Response.Within != 4 {
+		t.Errorf("response within = %d, want 4 under the frozen SLA", r.Tickets.Total.Response.Within)
+	}
+	p.Contract.SLAID = nil
+	if r := compute(t, p); r.Tickets.Total.Response.Within != 3 {
+		t.Errorf("without a contract: %d within, want 3", r.Tickets.Total.Response.Within)
+	}
+}

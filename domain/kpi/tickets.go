@@ -130,15 +130,15 @@ type ticketEnv struct {
 	last       domain.Date
 	years      []int
 	slas       map[int64]*slaEnv // by SLA id
-	slaOf      map[int64]int64   // package id → SLA id
-	defSLA     int64             // id of the default SLA, -1 without one
+	slaOf      map[int64]*slaEnv // package id → its SLA in force
+	general    *slaEnv           // the SLA in force for tickets without a package
 	classOrder []string
 	pkgName    map[int64]string
 	pkgOrder   map[int64]int
 }
 
 func newTicketEnv(p *domain.Project, asOf, from, to time.Time) *ticketEnv {
-	e := &ticketEnv{p: p, asOf: asOf, slas: map[int64]*slaEnv{}, slaOf: map[int64]int64{}, defSLA: -1,
+	e := &ticketEnv{p: p, asOf: asOf, slas: map[int64]*slaEnv{}, slaOf: map[int64]*slaEnv{},
 		classOrder: p.ClassCodes(), pkgName: map[int64]string{}, pkgOrder: map[int64]int{}}
 	for i, pk := range p.Packages {
 		e.pkgName[pk.ID] = pk.Name
@@ -166,24 +166,23 @@ func newTicketEnv(p *domain.Project, asOf, from, to time.Time) *ticketEnv {
 	for y := e.first.Year(); y <= e.last.Year(); y++ {
 		e.years = append(e.years, y)
 	}
-	if d := p.DefaultSLA(); d != nil {
-		e.defSLA = d.ID
-	}
-	for _, s := range p.SLAs {
-		if s.PackageID != nil {
-			e.slaOf[*s.PackageID] = s.ID
+	// Every SLA in force is prepared now, so that periods can be measured side by side.
+	e.general = e.build(domain.SLAInForce(p, nil))
+	for _, pk := range p.Packages {
+		id := pk.ID
+		if se := e.build(domain.SLAInForce(p, &id)); se != nil {
+			e.slaOf[id] = se
 		}
-	}
-	// Every SLA is prepared now, so that periods can be measured side by side.
-	for i := range p.SLAs {
-		e.build(&p.SLAs[i])
 	}
 	return e
 }
 
-func (e *ticketEnv) build(sla *domain.SLA) {
-	if _, ok := e.slas[sla.ID]; ok {
-		return
+func (e *ticketEnv) build(sla *domain.SLA) *slaEnv {
+	if sla == nil {
+		return nil
+	}
+	if se, ok := e.slas[sla.ID]; ok {
+		return se
 	}
 	clock := domain.NewSLAClock(*sla, e.p.Meta.Bundesland, e.p.SchoolHolidays, e.years...)
 	se := &slaEnv{classes: map[string]domain.PriorityClassTarget{}, index: newServiceIndex(clock, *sla, e.first, e.last)}
@@ -191,17 +190,17 @@ func (e *ticketEnv) build(sla *domain.SLA) {
 		se.classes[classKey(c.Code)] = c
 	}
 	e.slas[sla.ID] = se
+	return se
 }
 
 // env returns the SLA environment of a ticket's package; nil without SLA.
 func (e *ticketEnv) env(pkg *int64) *slaEnv {
-	id := e.defSLA
 	if pkg != nil {
-		if sid, ok := e.slaOf[*pkg]; ok {
-			id = sid
+		if se, ok := e.slaOf[*pkg]; ok {
+			return se
 		}
 	}
-	return e.slas[id]
+	return e.general
 }
 
 func classKey(code string) string { return strings.ToUpper(strings.TrimSpace(code)) }
