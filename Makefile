@@ -1,6 +1,7 @@
 # Schul-IT Lotse — build, run and check.
 #   make run    install what is missing, build, open the sample "Musterstadt" (or FILE=...)
-#   make test   gofmt, go vet, all tests, the real build and a smoke test under Xvfb
+#   make test   gofmt, go vet, all tests, the real build, a smoke test under Xvfb and the packages
+#   make dist   the Windows (.zip with the .exe) and Linux (.tar.xz) packages in build/dist
 SHELL   := /bin/bash
 GO      ?= go
 VERSION ?= $(shell sed -n 's/^[[:space:]]*Version[[:space:]]*=[[:space:]]*"\(.*\)"/\1/p' FyneApp.toml)
@@ -10,15 +11,21 @@ BIN     := build/lotse
 SAMPLE  := build/Musterstadt.lotse
 FILE    ?= $(SAMPLE)
 FUZZTIME ?= 30s
+DIST    := build/dist
+FYNE_TOOLS_VERSION := v1.7.4
+FYNE    := build/tools/fyne
+LINUX_TAR := $(DIST)/schulit-lotse-$(VERSION)-linux-amd64.tar.xz
+# cgo builds take turns when several run on one machine (the lock is a no-op elsewhere)
+CGO_LOCK := $(shell command -v flock >/dev/null 2>&1 && echo flock /tmp/lotse-cgo.lock)
 
-.PHONY: all build run test bench fuzz deps clean fmt-check vet unit smoke screenshot
+.PHONY: all build run test bench fuzz deps clean fmt-check vet unit smoke screenshot dist dist-linux dist-windows tools
 
 all: build
 
 ## build: the real binary (cgo, OpenGL/X11) in build/lotse
 build:
 	@mkdir -p build
-	$(GO) build -tags $(TAGS) -ldflags "$(LDFLAGS)" -o $(BIN) .
+	$(CGO_LOCK) $(GO) build -tags $(TAGS) -ldflags "$(LDFLAGS)" -o $(BIN) .
 
 ## run: open FILE (default: a copy of the sample in build/, created once and then kept)
 run: deps build
@@ -26,7 +33,7 @@ run: deps build
 	./$(BIN) "$(FILE)"
 
 ## test: everything CI checks
-test: deps fmt-check vet unit build smoke
+test: deps fmt-check vet unit build smoke dist
 
 fmt-check:
 	@out=$$(gofmt -l $$(find . -name '*.go' -not -path './build/*' -not -path './.git/*')); \
@@ -45,6 +52,25 @@ smoke: build
 ## screenshot: the smoke test's screenshot becomes the README's
 screenshot: smoke
 	cp build/smoke/shot.png docs/screenshot.png
+
+## dist: both packages; each is checked (PE header and resources; install into a test HOME)
+dist: dist-linux dist-windows
+
+## dist-linux: program, icon, menu entry, file type and install script for ~/.local, as .tar.xz
+dist-linux: deps
+	@mkdir -p $(DIST)
+	$(CGO_LOCK) $(GO) build -tags $(TAGS) -ldflags "$(LDFLAGS) -s -w" -o $(DIST)/lotse-linux-amd64 .
+	scripts/dist-linux.sh $(VERSION) $(DIST)/lotse-linux-amd64
+	scripts/dist-check.sh $(LINUX_TAR)
+
+## dist-windows: cross-built Windows x64 GUI program (icon, version) with the .reg files, as .zip
+dist-windows: deps tools
+	CGO_LOCK="$(CGO_LOCK)" scripts/dist-windows.sh $(VERSION) $(CURDIR)/$(FYNE)
+
+## tools: the fyne packaging tool, pinned, in build/tools
+tools: $(FYNE)
+$(FYNE):
+	GOBIN=$(CURDIR)/build/tools GOFLAGS=-mod=mod $(GO) install fyne.io/tools/cmd/fyne@$(FYNE_TOOLS_VERSION)
 
 ## bench: every benchmark, with allocations
 bench:
