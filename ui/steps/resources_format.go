@@ -1,0 +1,107 @@
+package steps
+
+import (
+	"math"
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2/lang"
+
+	"schulit-lotse/domain"
+)
+
+// groupedNumber writes v with at most `decimals` decimals (trailing zeros dropped) and thousands
+// grouped as the user's language does: 1.684,8 in German, 1,684.8 in English.
+func groupedNumber(v float64, decimals int) string {
+	if math.IsNaN(v) || math.IsInf(v, 0) {
+		return "–"
+	}
+	pow := math.Pow(10, float64(decimals))
+	v = math.Round(v*pow) / pow
+	if v == 0 {
+		v = 0
+	}
+	s := strconv.FormatFloat(math.Abs(v), 'f', decimals, 64)
+	intPart, frac, _ := strings.Cut(s, ".")
+	frac = strings.TrimRight(frac, "0")
+	dec := decimalSeparator()
+	group := "."
+	if dec == "." {
+		group = ","
+	}
+	var b strings.Builder
+	if v < 0 {
+		b.WriteString("-")
+	}
+	for i, d := range intPart {
+		if i > 0 && (len(intPart)-i)%3 == 0 {
+			b.WriteString(group)
+		}
+		b.WriteRune(d)
+	}
+	if frac != "" {
+		b.WriteString(dec)
+		b.WriteString(frac)
+	}
+	return b.String()
+}
+
+// hoursText is "1.684,8 h".
+func hoursText(v float64) string { return groupedNumber(v, 2) + " h" }
+
+// euroText is "14.880 €", or "9.424,80 €" where there are cents.
+func euroText(v float64) string {
+	s := groupedNumber(v, 2)
+	if i := strings.Index(s, decimalSeparator()); i >= 0 && len(s)-i == 2 {
+		s += "0"
+	}
+	return s + " €"
+}
+
+// fteText is a VZÄ figure with two decimals, always shown: "0,41".
+func fteText(v float64) string {
+	s := strconv.FormatFloat(math.Round(v*100)/100, 'f', 2, 64)
+	if s == "-0.00" {
+		s = "0.00"
+	}
+	return strings.Replace(s, ".", decimalSeparator(), 1)
+}
+
+// scoreText is a score or mean on the 1–5 scale, "–" when unknown.
+func scoreText(v float64, known bool) string {
+	if !known {
+		return "–"
+	}
+	return groupedNumber(v, 2)
+}
+
+// workingTimeFormula is the Jahresarbeitszeit with the actual numbers, e.g.
+// "(261 − 5 − 30 − 10) Tage × 7,8 h = 1.684,8 h".
+func workingTimeFormula(w domain.WorkingTime) string {
+	data := map[string]any{
+		"Weekdays": w.Weekdays, "Holidays": w.Holidays, "Leave": groupedNumber(w.LeaveDays, 2),
+		"Sick": groupedNumber(w.SickDays, 2), "Other": groupedNumber(w.OtherDays, 2),
+		"Daily": groupedNumber(w.DailyHours, 2), "Hours": groupedNumber(w.Hours, 2), "Net": groupedNumber(w.NetDays, 2),
+	}
+	if w.OtherDays != 0 {
+		return lang.L("res.formula.working_time_other", data)
+	}
+	return lang.L("res.formula.working_time", data)
+}
+
+// demandFormula is the way from hours per month to VZÄ with the actual numbers.
+func demandFormula(d domain.Demand, plan domain.ResourcePlan, working float64) string {
+	return lang.L("res.formula.demand", map[string]any{
+		"Month": groupedNumber(d.HoursPerMonth, 2), "Year": groupedNumber(d.HoursPerYear, 2),
+		"Factor": groupedNumber(plan.SurchargeFactor(), 4), "Surcharged": groupedNumber(d.SurchargedYear, 2),
+		"Working": groupedNumber(working, 2), "FTE": fteText(d.FTE),
+	})
+}
+
+// partyName is a responsible party as the tables show it ("ohne Zuständigkeit" for nobody).
+func partyName(s string) string {
+	if s == "" {
+		return lang.L("res.nobody")
+	}
+	return s
+}
