@@ -29,7 +29,7 @@ type resourcesEditor struct {
 
 	// Arbeitszeit und Zuschläge.
 	year, weekly, leave, sick, other, verteilzeit, travel, docs *numberField
-	land, holidays, formula, surcharge                        *widget.Label
+	land, holidays, formula, surcharge                          *widget.Label
 
 	// Bedarf.
 	demandMode   *widget.RadioGroup
@@ -144,7 +144,9 @@ func (ed *resourcesEditor) buildTime() fyne.CanvasObject {
 }
 
 func (ed *resourcesEditor) buildDemand() fyne.CanvasObject {
-	num := func(title string) valueCol { return valueCol{title: lang.L(title), width: 90, align: fyne.TextAlignTrailing} }
+	num := func(title string) valueCol {
+		return valueCol{title: lang.L(title), width: 90, align: fyne.TextAlignTrailing}
+	}
 	amounts := []valueCol{num("res.col.tasks"), num("res.col.month"), num("res.col.year"), num("res.col.week"), num("res.col.surcharged"), num("res.col.fte")}
 	amounts[0].width = 70
 	first := func(title string) []valueCol {
