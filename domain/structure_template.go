@@ -145,7 +145,7 @@ type MeetingTemplate struct {
 // MeetingTemplates are the standing meetings offered: a monthly Jour fixe, a quarterly steering
 // round and a round of the schools' media officers.
 var MeetingTemplates = []MeetingTemplate{
-	{"tpl.meeting.jourfixe", 28, MeetingRule{Monthly: true, SkipOffDays: true}, "tpl.meeting.jourfixe.participants", "tpl.meeting.jourfixe.agenda"},
+	{"tpl.meeting.jourfixe", 30, MeetingRule{Monthly: true, SkipOffDays: true}, "tpl.meeting.jourfixe.participants", "tpl.meeting.jourfixe.agenda"},
 	{"tpl.meeting.steering", 91, MeetingRule{SkipOffDays: true}, "tpl.meeting.steering.participants", "tpl.meeting.steering.agenda"},
 	{"tpl.meeting.schools", 56, MeetingRule{SkipOffDays: true, SkipSchoolHolidays: true}, "tpl.meeting.schools.participants", "tpl.meeting.schools.agenda"},
 }
