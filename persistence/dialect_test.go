@@ -15,7 +15,7 @@ import (
 // Shared projects will later live on PostgreSQL through GORM. Only the file-format code may speak
 // SQLite: everything else in persistence/ must stay dialect-neutral.
 var fileFormatFiles = map[string]bool{
-	"dsn.go": true, "validate.go": true, "constraints.go": true, "file.go": true, "migrate.go": true, "lock.go": true,
+	"dsn.go": true, "validate.go": true, "constraints.go": true, "file.go": true, "migrate.go": true, "lock.go": true, "sharefile.go": true,
 	"schema_snapshot.go": true, "alive_unix.go": true, "alive_windows.go": true,
 }
 

@@ -1,0 +1,176 @@
+package domain
+
+import (
+	"reflect"
+	"regexp"
+	"sort"
+	"testing"
+)
+
+func TestLetters(t *testing.T) {
+	for n, want := range map[int]string{0: "A", 1: "B", 25: "Z", 26: "AA", 27: "AB", 701: "ZZ", 702: "AAA"} {
+		if got := Letters(n); got != want {
+			t.Errorf("Letters(%d) = %q, want %q", n, got, want)
+		}
+	}
+}
+
+func shareFixture() *Project {
+	id := int64(1)
+	return &Project{
+		Tasks: []Task{
+			{ID: 1, Name: "IServ-Nutzer anlegen", Responsible: "Erika Muster"},
+			{ID: 2, Name: "Updates", Responsible: "Max Beispiel, erika muster", NewResponsible: ExternalProvider},
+			{ID: 3, Name: "Tablets", Responsible: "Noch nicht definiert", NewResponsible: "Jonas Neu"},
+			{ID: 4, Name: "Sekretariat", Responsible: "Schulsekretariat"},
+			{ID: 5, Name: "Vertretung", Responsible: "Ute Vertreterin"},
+		},
+		Roles: []Role{
+			{ID: 1, Name: "IT-Koordination", Persons: "Erika Muster", Deputy: "Ute Vertreterin", Contact: "0511 123"},
+			{ID: 2, Name: "Schulsekretariat", Persons: "Sabine Sekretär"},
+		},
+		Kickoff: Kickoff{Participants: []Participant{
+			{Name: "Dr. Anna Amt", Organisation: "Stadt", Role: "Projektleitung"},
+			{Name: "Max Beispiel", Organisation: "Schule"},
+		}},
+		Milestones:      []Milestone{{ID: 1, Name: "Start", Owner: "Dr. Anna Amt"}},
+		Measures:        []Measure{{ID: 1, JourFixeID: &id, Text: "Nachfassen", Owner: "Jonas Neu"}},
+		Meetings:        []Meeting{{ID: 1, Name: "Jour fixe", Participants: "Erika Muster; Externer Dienstleister"}},
+		JourFixes:       []JourFixe{{ID: 1, Participants: "Max Beispiel und Erika Muster"}},
+		KnowledgeChecks: []KnowledgeCheck{{ID: 1, ReviewedBy: "Jonas Neu"}},
+		Decisions:       []SourcingDecision{{ID: 1, DecidedBy: "Schulausschuss"}},
+		Contract:        Contract{Provider: "IT-Service GmbH", ProviderContact: "Herr Kontakt"},
+		Tickets:         []Ticket{{ID: 1}},
+		Calls:           []Call{{ID: 1}},
+		SurveyAnswers:   []SurveyAnswer{{ID: 1, Score: 4}},
+	}
+}
+
+func TestAnonymizeReplacesNamesByRoles(t *testing.T) {
+	p := shareFixture()
+	n := Anonymize(p, ShareLabels{})
+	if n != 6 {
+		t.Errorf("replaced %d distinct names, want 6 (Erika, Max, Jonas, Ute, Anna, Schulausschuss)", n)
+	}
+	var resp, newResp []string
+	for _, task := range p.Tasks {
+		resp = append(resp, task.Responsible)
+		newResp = append(newResp, task.NewResponsible)
+	}
+	wantResp := []string{"IT-Koordination", "Person A, IT-Koordination", "Noch nicht definiert", "Schulsekretariat", "Vertretung: IT-Koordination"}
+	if !reflect.DeepEqual(resp, wantResp) {
+		t.Errorf("responsible %q, want %q", resp, wantResp)
+	}
+	if want := []string{"", ExternalProvider, "Person B", "", ""}; !reflect.DeepEqual(newResp, want) {
+		t.Errorf("new responsible %q, want %q", newResp, want)
+	}
+	if got := p.Kickoff.Participants; got[0].Name != "Projektleitung" || got[0].Organisation != "Stadt" || got[1].Name != "Person A" {
+		t.Errorf("kickoff participants %+v", got)
+	}
+	checks := map[string][2]string{
+		"milestone owner":   {p.Milestones[0].Owner, "Projektleitung"},
+		"measure owner":     {p.Measures[0].Owner, "Person B"},
+		"meeting":           {p.Meetings[0].Participants, "IT-Koordination, Externer Dienstleister"},
+		"jour fixe":         {p.JourFixes[0].Participants, "Person A, IT-Koordination"},
+		"knowledge check":   {p.KnowledgeChecks[0].ReviewedBy, "Person B"},
+		"decided by":        {p.Decisions[0].DecidedBy, "Person C"},
+		"provider contact":  {p.Contract.ProviderContact, ""},
+		"provider (a firm)": {p.Contract.Provider, "IT-Service GmbH"},
+		"role persons":      {p.Roles[0].Persons + p.Roles[0].Deputy + p.Roles[0].Contact + p.Roles[1].Persons, ""},
+		"role name":         {p.Roles[0].Name, "IT-Koordination"},
+	}
+	for what, c := range checks {
+		if c[0] != c[1] {
+			t.Errorf("%s: %q, want %q", what, c[0], c[1])
+		}
+	}
+	// Raw monitoring data is a separate choice.
+	if len(p.Tickets) != 1 || len(p.Calls) != 1 || len(p.SurveyAnswers) != 1 {
+		t.Error("Anonymize must not drop monitoring data")
+	}
+}
+
+func TestAnonymizeUsesTheGivenLabels(t *testing.T) {
+	p := &Project{Tasks: []Task{{Name: "a", Responsible: "Zoe"}, {Name: "b", Responsible: "Yann"}, {Name: "c", Responsible: "zoe"}}}
+	Anonymize(p, ShareLabels{Person: func(n int) string { return "Role " + Letters(n) }})
+	if p.Tasks[0].Responsible != "Role A" || p.Tasks[1].Responsible != "Role B" || p.Tasks[2].Responsible != "Role A" {
+		t.Fatalf("labels %q %q %q", p.Tasks[0].Responsible, p.Tasks[1].Responsible, p.Tasks[2].Responsible)
+	}
+}
+
+func TestDropMonitoringData(t *testing.T) {
+	p := shareFixture()
+	DropMonitoringData(p)
+	if p.Tickets != nil || p.Calls != nil || p.SurveyAnswers != nil {
+		t.Fatal("raw data left")
+	}
+	if len(p.JourFixes) != 1 || len(p.Measures) != 1 {
+		t.Fatal("minutes and measures are not raw data")
+	}
+}
+
+// peopleFields are the fields of the project that can hold a person's name or contact, each
+// handled by Anonymize. A new field whose name sounds like a person fails the test below until
+// Anonymize handles it and it is listed here.
+var peopleFields = []string{
+	"Contract.Contacts.Email", "Contract.Contacts.Name", "Contract.Contacts.Phone", "Contract.ProviderContact",
+	"Decisions.DecidedBy", "JourFixes.Participants", "Kickoff.Participants.Name", "KnowledgeChecks.ReviewedBy",
+	"Measures.Owner", "Meetings.Participants", "Milestones.Owner", "Roles.Contact", "Roles.Deputy", "Roles.Persons",
+	"Tasks.NewResponsible", "Tasks.Responsible",
+}
+
+var personish = regexp.MustCompile(`(?i)person|owner|contact|participant|responsible|decidedby|reviewedby|deputy|email|phone|signedby|author|members`)
+
+func collectPeopleFields(t reflect.Type, prefix string, out *[]string) {
+	for t.Kind() == reflect.Pointer || t.Kind() == reflect.Slice {
+		t = t.Elem()
+	}
+	if t.Kind() != reflect.Struct {
+		return
+	}
+	for i := 0; i < t.NumField(); i++ {
+		f := t.Field(i)
+		path := f.Name
+		if prefix != "" {
+			path = prefix + "." + f.Name
+		}
+		ft := f.Type
+		for ft.Kind() == reflect.Pointer || ft.Kind() == reflect.Slice {
+			ft = ft.Elem()
+		}
+		switch {
+		case ft.Kind() == reflect.String && personish.MatchString(f.Name):
+			*out = append(*out, path)
+		case ft.Kind() == reflect.Struct && ft.PkgPath() == t.PkgPath():
+			collectPeopleFields(f.Type, path, out)
+		}
+	}
+}
+
+func TestAnonymizeKnowsEveryPeopleField(t *testing.T) {
+	var found []string
+	collectPeopleFields(reflect.TypeOf(Project{}), "", &found)
+	sort.Strings(found)
+	known := map[string]bool{}
+	for _, f := range peopleFields {
+		known[f] = true
+	}
+	for _, f := range found {
+		if !known[f] {
+			t.Errorf("%s may hold a person's name: make Anonymize (domain/share.go) replace or clear it, then list it in peopleFields", f)
+		}
+	}
+	// Kickoff participants are named "Name"; they are listed by hand.
+	for _, f := range peopleFields {
+		if f == "Kickoff.Participants.Name" || f == "Contract.Contacts.Name" {
+			continue
+		}
+		ok := false
+		for _, g := range found {
+			ok = ok || g == f
+		}
+		if !ok {
+			t.Errorf("peopleFields lists %s, which the project no longer has", f)
+		}
+	}
+}

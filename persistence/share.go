@@ -1,0 +1,131 @@
+package persistence
+
+import (
+	"os"
+	"path/filepath"
+
+	"gorm.io/gorm"
+	"gorm.io/gorm/clause"
+
+	"schulit-lotse/domain"
+)
+
+// ShareOptions choose what a copy for sending ("Kopie zum Versenden") leaves out.
+type ShareOptions struct {
+	// WithoutMonitoring leaves out the raw data of step 12: tickets, calls, survey answers.
+	WithoutMonitoring bool
+	// Anonymize replaces people's names by their roles (domain.Anonymize).
+	Anonymize bool
+	// Labels are the translated words that stand in for names.
+	Labels domain.ShareLabels
+}
+
+// ShareResult says what the copy holds.
+type ShareResult struct {
+	Size     int64 // bytes of the written file
+	Replaced int   // distinct names replaced
+	Dropped  int64 // monitoring rows left out
+}
+
+// WriteShareCopy writes a compact copy of the project to target for sending: VACUUM INTO a
+// temporary file beside target, then – in that copy, never in the open project – the chosen
+// data is removed or replaced, the copy is compacted again, synced and renamed into place.
+// Target is either complete or absent; an existing project file or a held project is never
+// replaced.
+func (f *File) WriteShareCopy(target string, opt ShareOptions) (ShareResult, error) {
+	var res ShareResult
+	if abs, err := filepath.Abs(target); err == nil {
+		target = abs
+	}
+	if err := f.checkCopyTarget(target); err != nil {
+		return res, err
+	}
+	if _, err := os.Lstat(target); err == nil {
+		return res, &os.PathError{Op: "share", Path: target, Err: os.ErrExist}
+	}
+	tmp, err := f.vacuumIntoTemp(filepath.Dir(target))
+	if err != nil {
+		return res, err
+	}
+	ok := false
+	defer func() {
+		if !ok {
+			os.Remove(tmp)
+			os.Remove(tmp + "-journal")
+		}
+	}()
+	if opt.WithoutMonitoring || opt.Anonymize {
+		c, err := openPrivate(tmp)
+		if err != nil {
+			return res, err
+		}
+		err = c.stripForShare(opt, &res)
+		if err == nil {
+			err = compact(c.db)
+		}
+		closeGorm(c.db)
+		if err != nil {
+			return res, err
+		}
+	}
+	if err := publish(tmp, target); err != nil {
+		return res, err
+	}
+	ok = true
+	if st, err := os.Stat(target); err == nil {
+		res.Size = st.Size()
+	}
+	return res, nil
+}
+
+// stripForShare removes and replaces in the copy c what opt asks for, in one transaction.
+func (c *File) stripForShare(opt ShareOptions, res *ShareResult) error {
+	return c.db.Transaction(func(tx *gorm.DB) error {
+		if opt.WithoutMonitoring {
+			all := tx.Session(&gorm.Session{AllowGlobalUpdate: true})
+			for _, rec := range []any{&ticketRecord{}, &callRecord{}, &surveyRecord{}} {
+				r := all.Delete(rec)
+				if r.Error != nil {
+					return r.Error
+				}
+				res.Dropped += r.RowsAffected
+			}
+		}
+		if !opt.Anonymize {
+			return nil
+		}
+		p, err := (&File{path: c.path, db: tx}).Load()
+		if err != nil {
+			return err
+		}
+		res.Replaced = domain.Anonymize(p, opt.Labels)
+		return upsertPeople(tx, p)
+	})
+}
+
+// upsertPeople writes back every row that can hold a person's name.
+func upsertPeople(tx *gorm.DB, p *domain.Project) error {
+	pr := toProjectRecord(p)
+	up := func() *gorm.DB { return tx.Clauses(clause.OnConflict{UpdateAll: true}) }
+	if err := up().Create(&pr).Error; err != nil {
+		return err
+	}
+	batches := []any{
+		mapSlice(p.Tasks, toTaskRecord),
+		mapSlice(p.Decisions, toDecisionRecord),
+		mapSlice(p.Milestones, toMilestoneRecord),
+		mapSlice(p.Roles, func(r domain.Role) roleRecord {
+			return roleRecord{ID: r.ID, Name: r.Name, Party: string(r.Party), Persons: r.Persons, Deputy: r.Deputy, Contact: r.Contact, SortOrder: r.SortOrder}
+		}),
+		mapSlice(p.Meetings, toMeetingRecord),
+		mapSlice(p.JourFixes, toJourFixeRecord),
+		mapSlice(p.Measures, toMeasureRecord),
+		mapSlice(p.KnowledgeChecks, toKnowledgeRecord),
+	}
+	for _, b := range batches {
+		if err := createBatch(up(), b); err != nil {
+			return err
+		}
+	}
+	return nil
+}
