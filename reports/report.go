@@ -79,6 +79,8 @@ type Report struct {
 
 	entries []tocEntry
 	links   []int // final pass: the link target of each TOC entry, in order
+
+	date time.Time // the report's date: "today" for sections that compare dates
 }
 
 func newReport(projectName string, date time.Time) *Report {
@@ -99,6 +101,7 @@ func newReport(projectName string, date time.Time) *Report {
 	pdf.SetProducer(tr("app.name"), true)
 	r := &Report{
 		pdf:        pdf,
+		date:       date,
 		header:     line(projectName),
 		footerLeft: line(tr("app.name") + " · " + tr("reports.title") + " · " + tr("reports.as_of", map[string]any{"Date": formatDate(date)})),
 	}
@@ -109,6 +112,9 @@ func newReport(projectName string, date time.Time) *Report {
 
 // Err is the first error that occurred, or nil.
 func (r *Report) Err() error { return r.pdf.Error() }
+
+// Date is the report's date, which sections use as today (deadlines, overdue milestones).
+func (r *Report) Date() time.Time { return r.date }
 
 // PDF gives raw access for drawings (charts) that the helpers do not cover. Keep to the area
 // between Left/Top and Right/Bottom and call EnsureSpace first.
