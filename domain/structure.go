@@ -511,3 +511,34 @@ func init() {
 		return EvaluateStructure(p, TodayOf(OperationClock()))
 	})
 }
+
+// Cadence kinds of a standing meeting, for lists and select boxes.
+const (
+	MeetingEveryOnce      = "once"
+	MeetingEveryWeekly    = "weekly"
+	MeetingEveryTwoWeeks  = "two_weeks"
+	MeetingEveryFourWeeks = "four_weeks"
+	MeetingEveryMonthly   = "monthly"
+	MeetingEveryQuarterly = "quarterly"
+	MeetingEveryDays      = "days" // any other number of days
+)
+
+// MeetingEveryKinds lists the kinds in the order a select offers them, and MeetingEveryKindDays the days
+// each fixed kind stands for (monthly: about 30, for readers that only know CadenceDays).
+var (
+	MeetingEveryKinds    = []string{MeetingEveryOnce, MeetingEveryWeekly, MeetingEveryTwoWeeks, MeetingEveryFourWeeks, MeetingEveryMonthly, MeetingEveryQuarterly, MeetingEveryDays}
+	MeetingEveryKindDays = map[string]int{MeetingEveryOnce: 0, MeetingEveryWeekly: 7, MeetingEveryTwoWeeks: 14, MeetingEveryFourWeeks: 28, MeetingEveryMonthly: 30, MeetingEveryQuarterly: 91}
+)
+
+// MeetingCadence names how often a meeting takes place.
+func MeetingCadence(m Meeting, r MeetingRule) string {
+	if r.Monthly {
+		return MeetingEveryMonthly
+	}
+	for _, k := range MeetingEveryKinds {
+		if d, ok := MeetingEveryKindDays[k]; ok && k != MeetingEveryMonthly && d == m.CadenceDays {
+			return k
+		}
+	}
+	return MeetingEveryDays
+}

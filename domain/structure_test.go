@@ -261,3 +261,19 @@ func TestTemplateReusesRolesByName(t *testing.T) {
 		t.Errorf("%d roles added, want 6", len(tpl.Roles))
 	}
 }
+
+func TestMeetingCadence(t *testing.T) {
+	for _, c := range []struct {
+		days    int
+		monthly bool
+		want    string
+	}{
+		{0, false, MeetingEveryOnce}, {7, false, MeetingEveryWeekly}, {14, false, MeetingEveryTwoWeeks}, {28, false, MeetingEveryFourWeeks},
+		{30, true, MeetingEveryMonthly}, {28, true, MeetingEveryMonthly}, {30, false, MeetingEveryDays}, {91, false, MeetingEveryQuarterly},
+		{21, false, MeetingEveryDays},
+	} {
+		if got := MeetingCadence(Meeting{CadenceDays: c.days}, MeetingRule{Monthly: c.monthly}); got != c.want {
+			t.Errorf("%d days, monthly %v: %s, want %s", c.days, c.monthly, got, c.want)
+		}
+	}
+}
