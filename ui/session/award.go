@@ -1,0 +1,471 @@
+package session
+
+import (
+	"reflect"
+	"sort"
+
+	"schulit-lotse/domain"
+	"schulit-lotse/persistence"
+)
+
+// Edits of steps 7–9: SLAs, Ferien, the tender with its criteria and bids, the contract. Each
+// edit is one persistence.AwardChange; its inverse is built from the model before the edit, so
+// undo is the same kind of call. Ids are assigned here and kept across undo and redo.
+
+const (
+	errSLAGone       = sessionError("err.sla.gone")
+	errCriterionGone = sessionError("err.tender.criterion_gone")
+	errBidGone       = sessionError("err.tender.bid_gone")
+)
+
+// applyAward executes change as one undoable edit named name (a translation key).
+func (s *Session) applyAward(name string, change persistence.AwardChange) error {
+	if change.Empty() {
+		return nil
+	}
+	if err := change.Validate(); err != nil {
+		return err
+	}
+	inverse := s.inverseOf(change)
+	return s.Execute(Command{
+		Name: name,
+		Do:   func() error { return s.commitAward(change) },
+		Undo: func() error { return s.commitAward(inverse) },
+	})
+}
+
+func (s *Session) commitAward(c persistence.AwardChange) error {
+	if err := s.File.SaveAward(&c); err != nil {
+		return err
+	}
+	applyAwardToModel(s.Project, c)
+	return nil
+}
+
+// inverseOf is the change that restores what the project holds now.
+func (s *Session) inverseOf(c persistence.AwardChange) persistence.AwardChange {
+	p := s.Project
+	var inv persistence.AwardChange
+	for _, x := range c.PutSLAs {
+		if old := p.SLAByID(x.ID); old != nil {
+			inv.PutSLAs = append(inv.PutSLAs, domain.CloneSLA(*old))
+		} else {
+			inv.DeleteSLAs = append(inv.DeleteSLAs, x.ID)
+		}
+	}
+	for _, id := range c.DeleteSLAs {
+		if old := p.SLAByID(id); old != nil {
+			inv.PutSLAs = append(inv.PutSLAs, domain.CloneSLA(*old))
+		}
+	}
+	holiday := func(id int64) *domain.SchoolHoliday {
+		for i := range p.SchoolHolidays {
+			if p.SchoolHolidays[i].ID == id {
+				return &p.SchoolHolidays[i]
+			}
+		}
+		return nil
+	}
+	for _, x := range c.PutHolidays {
+		if old := holiday(x.ID); old != nil {
+			inv.PutHolidays = append(inv.PutHolidays, *old)
+		} else {
+			inv.DeleteHolidays = append(inv.DeleteHolidays, x.ID)
+		}
+	}
+	for _, id := range c.DeleteHolidays {
+		if old := holiday(id); old != nil {
+			inv.PutHolidays = append(inv.PutHolidays, *old)
+		}
+	}
+	for _, x := range c.PutCriteria {
+		if old := p.CriterionByID(x.ID); old != nil {
+			inv.PutCriteria = append(inv.PutCriteria, *old)
+		} else {
+			inv.DeleteCriteria = append(inv.DeleteCriteria, x.ID)
+		}
+	}
+	for _, id := range c.DeleteCriteria {
+		if old := p.CriterionByID(id); old != nil {
+			inv.PutCriteria = append(inv.PutCriteria, *old)
+		}
+	}
+	for _, x := range c.PutBids {
+		if old := p.BidByID(x.ID); old != nil {
+			inv.PutBids = append(inv.PutBids, cloneBid(*old))
+		} else {
+			inv.DeleteBids = append(inv.DeleteBids, x.ID)
+		}
+	}
+	for _, id := range c.DeleteBids {
+		if old := p.BidByID(id); old != nil {
+			inv.PutBids = append(inv.PutBids, cloneBid(*old))
+		}
+	}
+	inv.Criteria = append([]domain.TenderCriterion(nil), p.Criteria...)
+	if c.Tender != nil {
+		t := cloneTender(p.Tender)
+		inv.Tender = &t
+	}
+	if c.Contract != nil {
+		k := domain.CloneContract(p.Contract)
+		inv.Contract = &k
+	}
+	return inv
+}
+
+// applyAwardToModel mirrors a committed change in the model, in the order Load returns rows.
+func applyAwardToModel(p *domain.Project, c persistence.AwardChange) {
+	p.SLAs = putDelete(p.SLAs, c.PutSLAs, c.DeleteSLAs, func(x domain.SLA) int64 { return x.ID }, domain.CloneSLA)
+	sort.SliceStable(p.SLAs, func(a, b int) bool { return p.SLAs[a].ID < p.SLAs[b].ID })
+
+	p.SchoolHolidays = putDelete(p.SchoolHolidays, c.PutHolidays, c.DeleteHolidays, func(x domain.SchoolHoliday) int64 { return x.ID },
+		func(x domain.SchoolHoliday) domain.SchoolHoliday { return x })
+	sort.SliceStable(p.SchoolHolidays, func(a, b int) bool {
+		x, y := p.SchoolHolidays[a], p.SchoolHolidays[b]
+		if !x.First.Equal(y.First.Time) {
+			return x.First.Before(y.First.Time)
+		}
+		return x.ID < y.ID
+	})
+
+	p.Criteria = putDelete(p.Criteria, c.PutCriteria, c.DeleteCriteria, func(x domain.TenderCriterion) int64 { return x.ID },
+		func(x domain.TenderCriterion) domain.TenderCriterion { return x })
+	sort.SliceStable(p.Criteria, func(a, b int) bool {
+		if p.Criteria[a].SortOrder != p.Criteria[b].SortOrder {
+			return p.Criteria[a].SortOrder < p.Criteria[b].SortOrder
+		}
+		return p.Criteria[a].ID < p.Criteria[b].ID
+	})
+
+	p.Bids = putDelete(p.Bids, c.PutBids, c.DeleteBids, func(x domain.Bid) int64 { return x.ID }, cloneBid)
+	sort.SliceStable(p.Bids, func(a, b int) bool { return p.Bids[a].ID < p.Bids[b].ID })
+
+	if c.Tender != nil {
+		p.Tender = cloneTender(*c.Tender)
+	}
+	if c.Contract != nil {
+		p.Contract = domain.CloneContract(*c.Contract)
+	}
+}
+
+func putDelete[T any](list, put []T, del []int64, id func(T) int64, clone func(T) T) []T {
+	gone := map[int64]bool{}
+	for _, d := range del {
+		gone[d] = true
+	}
+	out := list[:0:0]
+	for _, x := range list {
+		if !gone[id(x)] {
+			out = append(out, x)
+		}
+	}
+	for _, x := range put {
+		replaced := false
+		for i := range out {
+			if id(out[i]) == id(x) {
+				out[i] = clone(x)
+				replaced = true
+				break
+			}
+		}
+		if !replaced {
+			out = append(out, clone(x))
+		}
+	}
+	return out
+}
+
+func nextAwardID[T any](list []T, id func(T) int64) int64 {
+	var max int64
+	for _, x := range list {
+		if v := id(x); v > max {
+			max = v
+		}
+	}
+	return max + 1
+}
+
+func cloneBid(b domain.Bid) domain.Bid {
+	if b.Scores != nil {
+		m := make(map[int64]float64, len(b.Scores))
+		for k, v := range b.Scores {
+			m[k] = v
+		}
+		b.Scores = m
+	}
+	return b
+}
+
+func cloneTender(t domain.Tender) domain.Tender {
+	for _, p := range []**domain.Date{&t.PublishedOn, &t.OfferDeadline, &t.AwardDate} {
+		if *p != nil {
+			d := **p
+			*p = &d
+		}
+	}
+	return t
+}
+
+// --- Step 7: SLAs and Ferien ---
+
+// AddSLA adds an SLA (validated within the project, undoable) and returns its id.
+func (s *Session) AddSLA(sla domain.SLA) (int64, error) {
+	sla = domain.CloneSLA(sla)
+	sla.ID = nextAwardID(s.Project.SLAs, func(x domain.SLA) int64 { return x.ID })
+	sla.FrozenForContract = false
+	if err := domain.ValidateSLAIn(s.Project, sla); err != nil {
+		return 0, err
+	}
+	return sla.ID, s.applyAward("undo.sla_add", persistence.AwardChange{PutSLAs: []domain.SLA{sla}})
+}
+
+// UpdateSLA applies change to a copy of a working SLA, validates and commits it. The copy frozen
+// with the contract cannot be edited.
+func (s *Session) UpdateSLA(id int64, change func(x *domain.SLA)) error {
+	old := s.Project.SLAByID(id)
+	if old == nil {
+		return errSLAGone
+	}
+	if old.FrozenForContract {
+		return domain.ErrSLAFrozen
+	}
+	next := domain.CloneSLA(*old)
+	change(&next)
+	next.ID, next.FrozenForContract = id, false
+	if err := domain.ValidateSLAIn(s.Project, next); err != nil {
+		return err
+	}
+	if reflect.DeepEqual(*old, next) {
+		return nil
+	}
+	return s.applyAward("undo.sla_edit", persistence.AwardChange{PutSLAs: []domain.SLA{next}})
+}
+
+// DeleteSLA removes a working SLA.
+func (s *Session) DeleteSLA(id int64) error {
+	old := s.Project.SLAByID(id)
+	if old == nil {
+		return errSLAGone
+	}
+	if old.FrozenForContract {
+		return domain.ErrSLAFrozen
+	}
+	return s.applyAward("undo.sla_delete", persistence.AwardChange{DeleteSLAs: []int64{id}})
+}
+
+// ImportHolidays adds Ferien periods (all or nothing). Periods the project already holds are
+// skipped; replace removes every period held before. It returns how many were added.
+func (s *Session) ImportHolidays(hs []domain.SchoolHoliday, replace bool) (int, error) {
+	var c persistence.AwardChange
+	keep := s.Project.SchoolHolidays
+	if replace {
+		for _, h := range keep {
+			c.DeleteHolidays = append(c.DeleteHolidays, h.ID)
+		}
+		keep = nil
+	}
+	next := nextAwardID(s.Project.SchoolHolidays, func(x domain.SchoolHoliday) int64 { return x.ID })
+	for _, h := range hs {
+		if err := domain.ValidateHoliday(h); err != nil {
+			return 0, err
+		}
+		dup := false
+		for _, k := range append(append([]domain.SchoolHoliday(nil), keep...), c.PutHolidays...) {
+			if domain.SameHoliday(k, h) {
+				dup = true
+				break
+			}
+		}
+		if dup {
+			continue
+		}
+		h.ID = next
+		next++
+		c.PutHolidays = append(c.PutHolidays, h)
+	}
+	return len(c.PutHolidays), s.applyAward("undo.holidays_import", c)
+}
+
+// DeleteHolidays removes Ferien periods.
+func (s *Session) DeleteHolidays(ids ...int64) error {
+	return s.applyAward("undo.holidays_delete", persistence.AwardChange{DeleteHolidays: ids})
+}
+
+// --- Step 8: tender, criteria, bids ---
+
+// SetTender changes the procedure data.
+func (s *Session) SetTender(t domain.Tender) error {
+	if err := t.Validate(); err != nil {
+		return err
+	}
+	if reflect.DeepEqual(t, s.Project.Tender) {
+		return nil
+	}
+	t = cloneTender(t)
+	return s.applyAward("undo.tender", persistence.AwardChange{Tender: &t})
+}
+
+// AddCriterion adds a criterion at the end of its kind and returns its id.
+func (s *Session) AddCriterion(k domain.TenderCriterion) (int64, error) {
+	k.ID = nextAwardID(s.Project.Criteria, func(x domain.TenderCriterion) int64 { return x.ID })
+	k.SortOrder = 0
+	for _, x := range s.Project.Criteria {
+		k.SortOrder = max(k.SortOrder, x.SortOrder)
+	}
+	k.SortOrder++
+	if err := k.Validate(); err != nil {
+		return 0, err
+	}
+	return k.ID, s.applyAward("undo.criterion_add", persistence.AwardChange{PutCriteria: []domain.TenderCriterion{k}})
+}
+
+// UpdateCriterion changes a criterion. A criterion that changes its kind loses the scores the
+// bids gave it (a 0–10 score is no yes/no answer, and back).
+func (s *Session) UpdateCriterion(id int64, change func(k *domain.TenderCriterion)) error {
+	old := s.Project.CriterionByID(id)
+	if old == nil {
+		return errCriterionGone
+	}
+	next := *old
+	change(&next)
+	next.ID = id
+	if next.Kind == domain.CriterionA {
+		next.Weight, next.MinScore = 0, 0
+	}
+	if err := next.Validate(); err != nil {
+		return err
+	}
+	if next == *old {
+		return nil
+	}
+	c := persistence.AwardChange{PutCriteria: []domain.TenderCriterion{next}}
+	if next.Kind != old.Kind {
+		c.PutBids = s.bidsWithout(id)
+	}
+	c.Criteria = s.criteriaAfter(c)
+	return s.applyAward("undo.criterion_edit", c)
+}
+
+// DeleteCriterion removes a criterion and the scores the bids gave it, in one step.
+func (s *Session) DeleteCriterion(id int64) error {
+	if s.Project.CriterionByID(id) == nil {
+		return errCriterionGone
+	}
+	c := persistence.AwardChange{DeleteCriteria: []int64{id}, PutBids: s.bidsWithout(id)}
+	c.Criteria = s.criteriaAfter(c)
+	return s.applyAward("undo.criterion_delete", c)
+}
+
+// bidsWithout are the bids that scored the criterion, without that score.
+func (s *Session) bidsWithout(criterion int64) []domain.Bid {
+	var out []domain.Bid
+	for _, b := range s.Project.Bids {
+		if _, ok := b.Scores[criterion]; ok {
+			nb := cloneBid(b)
+			delete(nb.Scores, criterion)
+			out = append(out, nb)
+		}
+	}
+	return out
+}
+
+func (s *Session) criteriaAfter(c persistence.AwardChange) []domain.TenderCriterion {
+	return putDelete(append([]domain.TenderCriterion(nil), s.Project.Criteria...), c.PutCriteria, c.DeleteCriteria,
+		func(x domain.TenderCriterion) int64 { return x.ID }, func(x domain.TenderCriterion) domain.TenderCriterion { return x })
+}
+
+// AddBid adds a bid and returns its id.
+func (s *Session) AddBid(b domain.Bid) (int64, error) {
+	b = cloneBid(b)
+	b.ID = nextAwardID(s.Project.Bids, func(x domain.Bid) int64 { return x.ID })
+	if err := b.Validate(s.Project.Criteria); err != nil {
+		return 0, err
+	}
+	return b.ID, s.applyAward("undo.bid_add", persistence.AwardChange{PutBids: []domain.Bid{b}, Criteria: s.Project.Criteria})
+}
+
+// UpdateBid changes a bid.
+func (s *Session) UpdateBid(id int64, change func(b *domain.Bid)) error {
+	old := s.Project.BidByID(id)
+	if old == nil {
+		return errBidGone
+	}
+	next := cloneBid(*old)
+	change(&next)
+	next.ID = id
+	if err := next.Validate(s.Project.Criteria); err != nil {
+		return err
+	}
+	if reflect.DeepEqual(*old, next) {
+		return nil
+	}
+	return s.applyAward("undo.bid_edit", persistence.AwardChange{PutBids: []domain.Bid{next}, Criteria: s.Project.Criteria})
+}
+
+// DeleteBid removes a bid.
+func (s *Session) DeleteBid(id int64) error {
+	if s.Project.BidByID(id) == nil {
+		return errBidGone
+	}
+	return s.applyAward("undo.bid_delete", persistence.AwardChange{DeleteBids: []int64{id}})
+}
+
+// --- Step 9: contract ---
+
+// SetContract changes the contract record. Which SLA is frozen with it, and when, changes only
+// through FreezeSLAs.
+func (s *Session) SetContract(c domain.Contract) error {
+	c = domain.CloneContract(c)
+	c.SLAID, c.FrozenOn = s.Project.Contract.SLAID, s.Project.Contract.FrozenOn
+	if c.SLAID != nil {
+		id := *c.SLAID
+		c.SLAID = &id
+	}
+	if c.FrozenOn != nil {
+		d := *c.FrozenOn
+		c.FrozenOn = &d
+	}
+	if err := c.Validate(); err != nil {
+		return err
+	}
+	if reflect.DeepEqual(c, s.Project.Contract) {
+		return nil
+	}
+	return s.applyAward("undo.contract", persistence.AwardChange{Contract: &c})
+}
+
+// FreezeSLAs copies the working SLAs into rows marked as agreed in the contract, replaces any
+// copies frozen before, and points the contract at the general copy (else the first). Later
+// edits of the working SLAs leave the copies alone.
+func (s *Session) FreezeSLAs(on domain.Date) error {
+	copies := domain.FrozenCopies(s.Project)
+	if len(copies) == 0 {
+		return domain.ErrContractNoSLA
+	}
+	var c persistence.AwardChange
+	for _, f := range domain.FrozenSLAs(s.Project) {
+		c.DeleteSLAs = append(c.DeleteSLAs, f.ID)
+	}
+	next := nextAwardID(s.Project.SLAs, func(x domain.SLA) int64 { return x.ID })
+	contract := domain.CloneContract(s.Project.Contract)
+	contract.SLAID = nil
+	for i := range copies {
+		copies[i].ID = next
+		next++
+	}
+	// The general copy is the one the contract names; without one, the first.
+	id := copies[0].ID
+	for _, cp := range copies {
+		if cp.PackageID == nil {
+			id = cp.ID
+			break
+		}
+	}
+	contract.SLAID = &id
+	day := on
+	contract.FrozenOn = &day
+	c.PutSLAs = copies
+	c.Contract = &contract
+	return s.applyAward("undo.sla_freeze", c)
+}
