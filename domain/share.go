@@ -1,7 +1,9 @@
 package domain
 
 import (
+	"regexp"
 	"strings"
+	"unicode"
 )
 
 // A copy of a project that leaves the office ("Kopie zum Versenden") may leave out the raw
@@ -34,10 +36,13 @@ func DropMonitoringData(p *Project) {
 
 // Anonymize replaces people's names in p by roles: a name that a role of step 11 lists becomes
 // that role's name (a deputy "Vertretung: role"), any other name a neutral label ("Person A"),
-// the same name always the same label. Role names, the external provider and the placeholder
-// "noch nicht definiert" stay. A role's persons, deputy and contact are cleared, as is the
-// provider's contact person. It returns how many distinct names were replaced. Free texts
-// (notes, agendas, minutes) are not searched.
+// the same name always the same label. Fields that always hold a person (kickoff participants,
+// the provider's contacts) are replaced whatever they say; in fields that hold a person or a
+// group (responsible, owner, decided by) an entry is replaced when a role lists it or when it
+// looks like a person's name (LooksLikePerson), so "Schulsekretariat" stays. Role names, the
+// external provider and the placeholder "noch nicht definiert" stay. A role's persons, deputy
+// and contact are cleared. It returns how many distinct names were replaced. Free texts (notes,
+// agendas, minutes) are not searched.
 func Anonymize(p *Project, l ShareLabels) int {
 	a := newAnonymizer(p, l)
 	for i := range p.Tasks {
@@ -52,7 +57,7 @@ func Anonymize(p *Project, l ShareLabels) int {
 			a.names[key], a.replaced[key] = pt.Role, true
 			pt.Name = pt.Role
 		} else {
-			pt.Name = a.one(pt.Name)
+			pt.Name = a.person(pt.Name)
 		}
 	}
 	for i := range p.Milestones {
@@ -82,7 +87,7 @@ func Anonymize(p *Project, l ShareLabels) int {
 		if strings.TrimSpace(c.Role) != "" {
 			c.Name = c.Role
 		} else {
-			c.Name = a.one(c.Name)
+			c.Name = a.person(c.Name)
 		}
 		c.Phone, c.Email = "", ""
 	}
@@ -156,7 +161,18 @@ func (a *anonymizer) list(s string) string {
 	return strings.Join(out, ", ")
 }
 
+// one replaces an entry that may name a person or a group.
 func (a *anonymizer) one(s string) string {
+	name := strings.TrimSpace(s)
+	key := NormalizedName(name)
+	if _, known := a.names[key]; !known && !LooksLikePerson(name) {
+		return s
+	}
+	return a.person(s)
+}
+
+// person replaces an entry that names a person.
+func (a *anonymizer) person(s string) string {
 	name := strings.TrimSpace(s)
 	key := NormalizedName(name)
 	if !HasResponsible(name) || IsExternalProvider(name) || a.keep[key] {
@@ -170,4 +186,51 @@ func (a *anonymizer) one(s string) string {
 	}
 	a.replaced[key] = true
 	return r
+}
+
+var (
+	titled   = regexp.MustCompile(`^(?i)(herr|frau|hr\.|fr\.|dr\.|prof\.)\s`)
+	initials = regexp.MustCompile(`^\p{Lu}\.\s?\p{Lu}`)
+)
+
+// groupWords mark an entry as a group, an office or an organisation rather than a person.
+var groupWords = []string{"schul", "team", "leitung", "sekretariat", "verwaltung", "fachbereich", "amt", "lehr",
+	"koordin", "dienst", "support", "abteilung", "stelle", "mitglied", "gruppe", "referat", "rektor", "hausmeist",
+	"admin", "beauftrag", "kraft", "träger", "stadt", "kreis", "gemeinde", "service", "hotline", "firma", "gmbh",
+	"zentrale", "büro", "kollegium", "personal", "rat", "ausschuss", "projekt", "extern", "intern", "medien", "technik"}
+
+// LooksLikePerson tells a person's name ("Erika Muster", "Frau Schulz", "J. Weiß") from a group
+// or an office ("Schulsekretariat", "Teammitglied Schul-IT", "Lehrkraft mit Entlastungsstunden"):
+// a title or an initial makes a name; otherwise two to four capitalised words of letters, none of
+// them a word that marks a group.
+func LooksLikePerson(s string) bool {
+	s = strings.TrimSpace(s)
+	if titled.MatchString(s) || initials.MatchString(s) {
+		return true
+	}
+	words := strings.Fields(s)
+	if len(words) < 2 || len(words) > 4 {
+		return false
+	}
+	for _, w := range words {
+		r := []rune(w)
+		if !unicode.IsUpper(r[0]) {
+			return false
+		}
+		for _, c := range r {
+			if !unicode.IsLetter(c) && c != '-' && c != '\'' {
+				return false
+			}
+		}
+		lw := strings.ToLower(w)
+		for _, g := range groupWords {
+			if strings.Contains(lw, g) {
+				return false
+			}
+		}
+		if len(r) <= 3 && strings.ToUpper(w) == w { // IT, EDV, AG
+			return false
+		}
+	}
+	return true
 }
