@@ -66,7 +66,9 @@ func cmdShare(e *env, args []string) error {
 // ShareLabels are the translated words that stand in for names in an anonymised copy.
 func ShareLabels() domain.ShareLabels {
 	return domain.ShareLabels{
-		Person: func(n int) string { return lang.L("everyday.share.person", map[string]any{"Letter": domain.Letters(n)}) },
+		Person: func(n int) string {
+			return lang.L("everyday.share.person", map[string]any{"Letter": domain.Letters(n)})
+		},
 		Deputy: func(role string) string { return lang.L("everyday.share.deputy", map[string]any{"Role": role}) },
 	}
 }
