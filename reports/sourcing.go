@@ -1,0 +1,193 @@
+package reports
+
+import (
+	"strings"
+
+	"schulit-lotse/domain"
+	"schulit-lotse/reports/charts"
+)
+
+// Step 6, Sourcing-Entscheidung: per package the scores of the four question groups, the matrix
+// with its suggestion, and the recorded decisions with who, when and why (the seed's Abb. 9).
+func init() {
+	registerSection(section{
+		Step:  6,
+		Has:   func(p *domain.Project) bool { return len(p.Packages) > 0 },
+		Write: writeSourcing,
+	})
+}
+
+func srcScore(v int) string {
+	if v <= 0 {
+		return "–"
+	}
+	return formatNumber(float64(v))
+}
+
+func srcMean(v float64, known bool) string {
+	if !known {
+		return "–"
+	}
+	return formatNumber(v)
+}
+
+func srcOutcome(o domain.SourcingOutcome) string {
+	if o == domain.OutcomeOpen {
+		return tr("src.outcome.open")
+	}
+	return tr("src.outcome." + string(o))
+}
+
+func writeSourcing(r *Report, p *domain.Project) {
+	r.SectionOn(Landscape, 6, stepTitle(6))
+	r.Paragraph(tr("reports.src.intro"))
+	as := domain.AssessSourcing(p)
+
+	r.Subsection(tr("reports.src.scores"))
+	rows := make([][]string, 0, len(as))
+	var points []charts.MatrixPoint
+	for _, a := range as {
+		d := domain.SourcingDecision{}
+		if a.Decision != nil {
+			d = *a.Decision
+		}
+		sugg := "–"
+		if a.Suggestion != domain.OutcomeOpen {
+			sugg = srcOutcome(a.Suggestion)
+		}
+		rows = append(rows, []string{a.Name,
+			srcScore(d.RiskDataProtection) + " / " + srcScore(d.RiskSecurity) + " / " + srcScore(d.RiskOutage),
+			srcScore(d.ProjectRisk),
+			srcScore(d.ImportanceUsers) + " / " + srcScore(d.ImportanceCarrier),
+			srcScore(d.BudgetInternal) + " / " + srcScore(d.BudgetExternal),
+			srcMean(a.CostScore, a.CostScore > 0), srcMean(a.MakeOrBuy, a.MakeOrBuy > 0),
+			srcMean(a.Risk, a.RiskKnown), srcMean(a.Strength, a.StrengthKnown), sugg})
+		if a.RiskKnown && a.StrengthKnown {
+			class := 0
+			switch a.Recorded {
+			case domain.OutcomeInternal:
+				class = 1
+			case domain.OutcomeExternal:
+				class = 2
+			case domain.OutcomeMixed:
+				class = 3
+			}
+			points = append(points, charts.MatrixPoint{Label: a.Name, X: a.Risk, Y: a.Strength, Size: a.Importance, Class: class})
+		}
+	}
+	r.Table(Table{
+		Columns: []Column{
+			{Title: tr("res.col.package"), Width: 15},
+			{Title: tr("reports.src.col.risk"), Width: 13, Align: AlignCenter},
+			{Title: tr("reports.src.col.project_risk"), Width: 11, Align: AlignCenter},
+			{Title: tr("reports.src.col.importance"), Width: 11, Align: AlignCenter},
+			{Title: tr("reports.src.col.budget"), Width: 10, Align: AlignCenter},
+			{Title: tr("reports.src.col.cost"), Width: 10, Align: AlignCenter},
+			{Title: tr("reports.src.col.make_or_buy"), Width: 8, Align: AlignCenter},
+			{Title: tr("reports.src.col.x"), Width: 7, Align: AlignCenter},
+			{Title: tr("reports.src.col.y"), Width: 7, Align: AlignCenter},
+			{Title: tr("src.col.suggestion"), Width: 10},
+		},
+		Rows: rows, Zebra: true,
+	})
+	r.Note(tr("reports.src.method"))
+
+	if len(points) > 0 {
+		if png, err := srcMatrixChart(points); err == nil {
+			// Heading, picture (16 × 11) and legend stay on one page.
+			w := r.Width() * 0.55
+			r.EnsureSpace(w*11/16 + 25)
+			r.Subsection(tr("src.chart.title"))
+			r.Image(png, w)
+			r.Note(tr("src.matrix.legend"))
+		}
+	}
+
+	r.EnsureSpace(float64(len(as)+3) * 8)
+	r.Subsection(tr("reports.src.decisions"))
+	drows := make([][]string, 0, len(as))
+	for _, a := range as {
+		by, on, why := "", "", ""
+		if d := a.Decision; d != nil {
+			by, why = d.DecidedBy, d.Rationale
+			if d.DecidedOn != nil {
+				on = formatDate(d.DecidedOn.Time)
+			}
+		}
+		sugg := "–"
+		if a.Suggestion != domain.OutcomeOpen {
+			sugg = srcOutcome(a.Suggestion)
+		}
+		drows = append(drows, []string{a.Name, srcOutcome(a.Recorded), sugg, by, on, why})
+	}
+	r.Table(Table{
+		Columns: []Column{
+			{Title: tr("res.col.package"), Width: 18},
+			{Title: tr("src.col.decision"), Width: 11},
+			{Title: tr("src.col.suggestion"), Width: 10},
+			{Title: tr("src.decided_by"), Width: 15},
+			{Title: tr("src.decided_on"), Width: 10},
+			{Title: tr("src.rationale"), Width: 36},
+		},
+		Rows: drows, Zebra: true,
+	})
+	r.Note(tr("reports.src.decision_note"))
+
+	var notes []string
+	for _, a := range as {
+		if a.Decision == nil {
+			continue
+		}
+		var parts []string
+		for _, g := range domain.QuestionGroups {
+			if n := strings.TrimSpace(a.Decision.Notes[g]); n != "" {
+				parts = append(parts, tr("src.group."+g)+": "+n)
+			}
+		}
+		for _, c := range domain.MakeOrBuyCriteria {
+			if s := a.Decision.CriteriaScores[c]; s > 0 {
+				w, ok := a.Decision.CriteriaWeights[c]
+				if !ok {
+					w = 1
+				}
+				parts = append(parts, tr("reports.src.criterion", map[string]any{"Name": tr("src.criterion." + c), "Score": formatNumber(s), "Weight": formatNumber(w)}))
+			}
+		}
+		if len(parts) > 0 {
+			notes = append(notes, a.Name+" – "+strings.Join(parts, "; "))
+		}
+	}
+	if len(notes) > 0 {
+		r.Subsection(tr("reports.src.notes"))
+		r.Bullets(notes)
+	}
+
+	var items []string
+	for _, f := range domain.SourcingFindings(p, as) {
+		msg := tr(f.Code, map[string]any{"Subject": line(f.Subject)})
+		if f.Severity == domain.SeverityWarning {
+			msg = tr("reports.warning", map[string]any{"Message": msg})
+		}
+		items = append(items, msg)
+	}
+	if len(items) > 0 {
+		r.Subsection(tr("reports.open_questions"))
+		r.Bullets(items)
+	}
+}
+
+func srcMatrixChart(points []charts.MatrixPoint) ([]byte, error) {
+	l := charts.MatrixLabels{Title: tr("src.chart.title"), XAxis: tr("src.chart.x"), YAxis: tr("src.chart.y"),
+		Format: func(v float64) string { return formatNumber(v) }}
+	for i, k := range []string{"top_left", "top_right", "bottom_left", "bottom_right"} {
+		l.Quadrants[i] = tr("src.chart.quadrant." + k)
+	}
+	for i, o := range []domain.SourcingOutcome{domain.OutcomeOpen, domain.OutcomeInternal, domain.OutcomeExternal, domain.OutcomeMixed} {
+		l.Classes[i] = srcOutcome(o)
+	}
+	p, err := charts.MatrixChart(points, l)
+	if err != nil {
+		return nil, err
+	}
+	return charts.PNG(p, 16, 11)
+}
