@@ -1,0 +1,583 @@
+package steps
+
+import (
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"schulit-lotse/domain"
+)
+
+func init() {
+	Editors[4] = func(ctx *Context) fyne.CanvasObject { return newCoverageEditor(ctx).view }
+}
+
+// coverageEditor is step 4 (Bedarfsdeckung intern/extern): the table of Abb. 8 with each task's
+// state in the legend's colours and its new responsible party, a form for the selected task,
+// the workload per person before and after, and the open questions.
+type coverageEditor struct {
+	ctx *Context
+
+	rows     []int64 // task ids in row order
+	table    *sheet
+	selected int64
+
+	taskName *widget.Label
+	hint     *widget.Label
+	states   *widget.RadioGroup
+	newResp  *respEntry
+	extBtn   *widget.Button
+	loading  bool
+
+	work      *sheet
+	workRows  []domain.WorkloadRow
+	workSel   int
+	defLimit  *commitEntry
+	rowLimit  *commitEntry
+	rowLabel  *widget.Label
+	summary   *widget.Label
+	questions *covQuestions
+
+	view *editorView
+}
+
+var coverageColumns = []sheetColumn{
+	{title: "cov.col.state", width: 150, grow: 1},
+	{title: "board.col.task", width: 160, grow: 3},
+	{title: "board.col.package", width: 110, grow: 1.5},
+	{title: "board.col.responsible", width: 120, grow: 1.5},
+	{title: "cov.col.new_responsible", width: 130, grow: 1.5},
+	{title: "board.col.hours", width: 70, align: fyne.TextAlignTrailing},
+	{title: "board.col.note", width: 90, grow: 2},
+	{title: "board.col.priority", width: 90, grow: 1},
+}
+
+var workColumns = []sheetColumn{
+	{title: "cov.work.who", width: 120, grow: 3},
+	{title: "cov.work.before", width: 60, align: fyne.TextAlignTrailing},
+	{title: "cov.work.after", width: 60, align: fyne.TextAlignTrailing},
+	{title: "cov.work.limit", width: 60, align: fyne.TextAlignTrailing},
+}
+
+// stateLabel is a state's name as the legend writes it.
+func stateLabel(c domain.Coverage) string {
+	if c == domain.CoverageUnset {
+		return lang.L("cov.state.unset")
+	}
+	return lang.L("cov.state." + string(c))
+}
+
+func newCoverageEditor(ctx *Context) *coverageEditor {
+	ed := &coverageEditor{ctx: ctx, workSel: -1}
+	ed.table = newSheet(coverageColumns, func() int { return len(ed.rows) }, ed.cell)
+	ed.table.onSelect = func(row int) { ed.pick(ed.rows[row]) }
+
+	ed.taskName = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	ed.taskName.Truncation = fyne.TextTruncateEllipsis
+	ed.hint = widget.NewLabel("")
+	ed.hint.Wrapping = fyne.TextWrapWord
+	ed.hint.Importance = widget.LowImportance
+	var options []string
+	for _, c := range domain.CoverageStates {
+		options = append(options, stateLabel(c))
+	}
+	ed.states = widget.NewRadioGroup(options, func(s string) {
+		if !ed.loading {
+			ed.commit(stateOf(s), ed.newResp.Text)
+		}
+	})
+	ed.states.Horizontal = true
+	ed.newResp = newRespEntry()
+	ed.newResp.SetPlaceHolder(lang.L("cov.new_responsible.placeholder"))
+	ed.newResp.commit = func() {
+		if !ed.loading && ed.selected != 0 {
+			t := ed.ctx.Session.Project.TaskByID(ed.selected)
+			if t != nil && strings.TrimSpace(ed.newResp.Text) != t.NewResponsible {
+				ed.commit(t.Coverage, ed.newResp.Text)
+			}
+		}
+	}
+	ed.extBtn = widget.NewButtonWithIcon(domain.ExternalProvider, theme.MailForwardIcon(), func() {
+		t := ed.ctx.Session.Project.TaskByID(ed.selected)
+		if t == nil {
+			return
+		}
+		c := t.Coverage
+		if c == domain.CoverageUnset || c == domain.CoverageKeep {
+			c = domain.CoverageChange
+			if !domain.HasResponsible(t.Responsible) {
+				c = domain.CoverageAssign
+			}
+		}
+		ed.commit(c, domain.ExternalProvider)
+	})
+	form := widget.NewForm(
+		widget.NewFormItem(lang.L("cov.state"), ed.states),
+		widget.NewFormItem(lang.L("cov.col.new_responsible"), container.NewBorder(nil, nil, nil, ed.extBtn, ed.newResp)),
+	)
+	formBox := container.NewVBox(widget.NewSeparator(), ed.taskName, form, ed.hint)
+
+	ed.work = newSheet(workColumns, func() int { return len(ed.workRows) }, ed.workCell)
+	ed.work.onSelect = func(row int) {
+		ed.workSel, ed.work.selected = row, row
+		ed.work.refresh()
+		ed.loadLimit()
+	}
+	ed.defLimit = newCommitEntry()
+	ed.defLimit.SetPlaceHolder(lang.L("cov.limit.none"))
+	ed.defLimit.OnSubmitted = func(string) { ed.commitDefault() }
+	ed.defLimit.onLeave = ed.commitDefault
+	ed.rowLimit = newCommitEntry()
+	ed.rowLimit.SetPlaceHolder(lang.L("cov.limit.default"))
+	ed.rowLimit.OnSubmitted = func(string) { ed.commitRow() }
+	ed.rowLimit.onLeave = ed.commitRow
+	ed.rowLabel = widget.NewLabel(lang.L("cov.limit.pick"))
+	ed.rowLabel.Truncation = fyne.TextTruncateEllipsis
+	limits := widget.NewForm(
+		widget.NewFormItem(lang.L("cov.limit.all"), ed.defLimit),
+		widget.NewFormItem(lang.L("cov.limit.row"), container.NewBorder(ed.rowLabel, nil, nil, nil, ed.rowLimit)),
+	)
+	workTitle := widget.NewLabelWithStyle(lang.L("cov.work.title"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	workIntro := widget.NewLabel(lang.L("cov.work.intro"))
+	workIntro.Wrapping = fyne.TextWrapWord
+	workIntro.Importance = widget.LowImportance
+	workBox := container.NewBorder(container.NewVBox(workTitle, workIntro), limits, nil, nil, ed.work.view())
+
+	ed.questions = newCovQuestions(ed)
+	sideMin := canvas.NewRectangle(transparent)
+	sideMin.SetMinSize(fyne.NewSize(300, 0))
+	side := container.NewVSplit(workBox, ed.questions.content)
+	side.Offset = 0.62
+
+	ed.summary = widget.NewLabel("")
+	ed.summary.Truncation = fyne.TextTruncateEllipsis
+	left := container.NewBorder(legend(), container.NewVBox(ed.summary, formBox), nil, nil, ed.table.view())
+	split := container.NewHSplit(left, container.NewStack(sideMin, side))
+	split.Offset = 0.7
+	ed.view = newEditorView(split, ctx.Session.Subscribe(ed.refresh))
+	if ctx.Session.ReadOnly() {
+		ed.states.Disable()
+		ed.newResp.Disable()
+		ed.extBtn.Disable()
+		ed.defLimit.Disable()
+		ed.rowLimit.Disable()
+	}
+	ed.refresh()
+	return ed
+}
+
+func stateOf(label string) domain.Coverage {
+	for _, c := range domain.CoverageStates {
+		if stateLabel(c) == label {
+			return c
+		}
+	}
+	return domain.CoverageUnset
+}
+
+// legend shows the three states in their colours, as the seed's legend does.
+func legend() fyne.CanvasObject {
+	box := container.NewHBox(widget.NewLabelWithStyle(lang.L("cov.legend"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
+	for _, c := range domain.CoverageStates {
+		sw := canvas.NewRectangle(colorOf(domain.CoverageColor(c), 1))
+		sw.SetMinSize(fyne.NewSize(18, 18))
+		sw.CornerRadius = 3
+		box.Add(container.NewCenter(sw))
+		box.Add(widget.NewLabel(stateLabel(c)))
+	}
+	return box
+}
+
+func (ed *coverageEditor) refresh() {
+	p := ed.ctx.Session.Project
+	ed.rows = ed.rows[:0]
+	for _, g := range domain.GroupByPackage(p) {
+		for _, t := range g.Tasks {
+			ed.rows = append(ed.rows, t.ID)
+		}
+	}
+	if ed.selected != 0 && p.TaskByID(ed.selected) == nil {
+		ed.selected = 0
+	}
+	if ed.selected == 0 && len(ed.rows) > 0 {
+		ed.selected = ed.rows[0]
+	}
+	ed.table.selected = ed.rowOf(ed.selected)
+	ed.table.refresh()
+	ed.workRows = domain.Workload(p)
+	if ed.workSel >= len(ed.workRows) {
+		ed.workSel = -1
+	}
+	ed.work.selected = ed.workSel
+	ed.work.refresh()
+	n := domain.CoverageCounts(p)
+	ed.summary.SetText(lang.L("cov.summary", map[string]any{
+		"Keep": n[domain.CoverageKeep], "Change": n[domain.CoverageChange], "Assign": n[domain.CoverageAssign],
+		"Open": n[domain.CoverageUnset], "External": formatNumber(domain.ExternalHours(p)),
+	}))
+	ed.questions.refresh()
+	ed.newResp.SetOptions(domain.ResponsibleSuggestions(p))
+	ed.load()
+	ed.loadLimit()
+}
+
+func (ed *coverageEditor) rowOf(id int64) int {
+	for i, x := range ed.rows {
+		if x == id {
+			return i
+		}
+	}
+	return -1
+}
+
+// pick selects a task: its row is highlighted and the form shows it.
+func (ed *coverageEditor) pick(id int64) {
+	ed.selected = id
+	ed.table.selected = ed.rowOf(id)
+	ed.table.refresh()
+	if r := ed.table.selected; r >= 0 {
+		ed.table.table.ScrollTo(widget.TableCellID{Row: r, Col: 0})
+	}
+	ed.load()
+}
+
+// load shows the selected task in the form.
+func (ed *coverageEditor) load() {
+	ed.loading = true
+	defer func() { ed.loading = false }()
+	t := ed.ctx.Session.Project.TaskByID(ed.selected)
+	if t == nil {
+		ed.taskName.SetText(lang.L("cov.pick"))
+		ed.states.SetSelected("")
+		ed.newResp.SetText("")
+		ed.hint.SetText("")
+		return
+	}
+	ed.taskName.SetText(t.Name)
+	if t.Coverage == domain.CoverageUnset {
+		ed.states.SetSelected("")
+	} else {
+		ed.states.SetSelected(stateLabel(t.Coverage))
+	}
+	if t.Coverage == domain.CoverageKeep {
+		ed.newResp.SetText(t.Responsible)
+		ed.newResp.Disable()
+	} else {
+		if ed.newResp.Text != t.NewResponsible {
+			ed.newResp.SetText(t.NewResponsible)
+		}
+		if !ed.ctx.Session.ReadOnly() {
+			ed.newResp.Enable()
+		}
+	}
+	switch {
+	case !domain.HasResponsible(t.Responsible):
+		ed.hint.SetText(lang.L("cov.hint.nobody"))
+	case t.Coverage == domain.CoverageUnset:
+		ed.hint.SetText(lang.L("cov.hint.decide", map[string]any{"Name": t.Responsible}))
+	default:
+		ed.hint.SetText(lang.L("cov.hint.now", map[string]any{"Name": t.Responsible}))
+	}
+}
+
+// commit stores state and new responsible for the selected task; a refused value is reported
+// and the form shows the stored state again.
+func (ed *coverageEditor) commit(c domain.Coverage, newResp string) {
+	if ed.selected == 0 {
+		return
+	}
+	if err := ed.ctx.Session.SetCoverage([]int64{ed.selected}, c, newResp); err != nil {
+		ed.ctx.report(err)
+		ed.load()
+	}
+}
+
+func (ed *coverageEditor) cell(row, col int) sheetCell {
+	p := ed.ctx.Session.Project
+	t := p.TaskByID(ed.rows[row])
+	if t == nil {
+		return sheetCell{}
+	}
+	hex := domain.CoverageColor(t.Coverage)
+	c := sheetCell{fill: colorOf(hex, 0.16)}
+	switch col {
+	case 0:
+		c.text, c.bold, c.fill = stateLabel(t.Coverage), true, colorOf(hex, 0.5)
+		if t.Coverage == domain.CoverageUnset {
+			c.imp = widget.WarningImportance
+		}
+	case 1:
+		c.text = t.Name
+	case 2:
+		c.text = domain.PackageName(p, *t)
+		if c.text == "" {
+			c.text = lang.L("board.pile.group")
+			c.imp = widget.LowImportance
+		}
+	case 3:
+		c.text = t.Responsible
+		if !domain.HasResponsible(t.Responsible) {
+			c.imp = widget.WarningImportance
+			if c.text == "" {
+				c.text = lang.L("steps.missing")
+			}
+		}
+	case 4:
+		switch {
+		case t.Coverage == domain.CoverageKeep:
+			c.text = t.Responsible
+		case t.NewResponsible != "":
+			c.text = t.NewResponsible
+			c.bold = true
+		case t.Coverage != domain.CoverageUnset:
+			c.text, c.imp = lang.L("steps.missing"), widget.WarningImportance
+		}
+	case 5:
+		if t.Effort != nil {
+			c.text = formatNumber(t.HoursPerMonth(p.Settings))
+		}
+	case 6:
+		c.text = t.Note
+	case 7:
+		c.text = priorityText(t.Priority, p.Settings.PriorityMode)
+	}
+	return c
+}
+
+func (ed *coverageEditor) workCell(row, col int) sheetCell {
+	r := ed.workRows[row]
+	var c sheetCell
+	if r.OverAfter() {
+		c.fill = colorOf(domain.CoverageColor(domain.CoverageAssign), 0.22)
+	}
+	switch col {
+	case 0:
+		c.text = r.Responsible
+		if c.text == "" {
+			c.text = lang.L("fig.no_responsible")
+		}
+		if r.OverAfter() {
+			c.text = lang.L("cov.work.overloaded", map[string]any{"Name": c.text})
+			c.imp, c.bold = widget.DangerImportance, true
+		}
+	case 1:
+		c.text = formatNumber(r.Before)
+		if r.OverBefore() {
+			c.imp, c.bold = widget.WarningImportance, true
+		}
+	case 2:
+		c.text = formatNumber(r.After)
+		if r.OverAfter() {
+			c.imp, c.bold = widget.DangerImportance, true
+		}
+	case 3:
+		switch {
+		case r.External:
+			c.text = lang.L("cov.limit.contract")
+		case r.HasLimit:
+			c.text = formatNumber(r.Limit)
+		default:
+			c.text = "–"
+		}
+	}
+	return c
+}
+
+// loadLimit shows the default limit and the chosen row's own limit.
+func (ed *coverageEditor) loadLimit() {
+	w := domain.WorkloadSettingsOf(ed.ctx.Session.Project)
+	def := ""
+	if w.DefaultLimit > 0 {
+		def = formatValue(w.DefaultLimit)
+	}
+	setEntry(ed.defLimit, def)
+	if ed.workSel < 0 || ed.workSel >= len(ed.workRows) || ed.workRows[ed.workSel].Responsible == "" || ed.workRows[ed.workSel].External {
+		ed.rowLabel.SetText(lang.L("cov.limit.pick"))
+		setEntry(ed.rowLimit, "")
+		ed.rowLimit.Disable()
+		return
+	}
+	name := ed.workRows[ed.workSel].Responsible
+	ed.rowLabel.SetText(name)
+	own := ""
+	for n, v := range w.Limits {
+		if domain.NormalizedName(n) == domain.NormalizedName(name) {
+			own = formatValue(v)
+		}
+	}
+	setEntry(ed.rowLimit, own)
+	if !ed.ctx.Session.ReadOnly() {
+		ed.rowLimit.Enable()
+	}
+}
+
+// parseLimit reads a limit; empty means none.
+func parseLimit(s string) (float64, error) {
+	if strings.TrimSpace(s) == "" {
+		return 0, nil
+	}
+	return parseNumber(s)
+}
+
+func (ed *coverageEditor) commitDefault() {
+	v, err := parseLimit(ed.defLimit.Text)
+	if err != nil {
+		ed.ctx.report(err)
+		ed.loadLimit()
+		return
+	}
+	w := domain.WorkloadSettingsOf(ed.ctx.Session.Project)
+	if w.DefaultLimit == v {
+		return
+	}
+	w.DefaultLimit = v
+	if err := ed.ctx.Session.SetWorkloadSettings(w); err != nil {
+		ed.ctx.report(err)
+		ed.loadLimit()
+	}
+}
+
+func (ed *coverageEditor) commitRow() {
+	if ed.workSel < 0 || ed.workSel >= len(ed.workRows) || ed.rowLimit.Disabled() {
+		return
+	}
+	v, err := parseLimit(ed.rowLimit.Text)
+	if err != nil {
+		ed.ctx.report(err)
+		ed.loadLimit()
+		return
+	}
+	name := ed.workRows[ed.workSel].Responsible
+	w := domain.WorkloadSettingsOf(ed.ctx.Session.Project)
+	next := w.WithLimit(name, v)
+	if next.JSON() == w.JSON() {
+		return
+	}
+	if err := ed.ctx.Session.SetWorkloadSettings(next); err != nil {
+		ed.ctx.report(err)
+		ed.loadLimit()
+	}
+}
+
+// respEntry is the new-responsible field: suggestions in its list, committed on Enter, when the
+// user leaves it and when a suggestion is picked.
+type respEntry struct {
+	widget.SelectEntry
+	commit  func()
+	options []string
+}
+
+func newRespEntry() *respEntry {
+	e := &respEntry{}
+	e.ExtendBaseWidget(e)
+	e.OnSubmitted = func(string) { e.commit() }
+	e.OnChanged = func(s string) {
+		for _, o := range e.options {
+			if o == s { // a picked suggestion (or a name typed in full)
+				e.commit()
+				return
+			}
+		}
+	}
+	return e
+}
+
+// SetOptions keeps the suggestions for recognising a pick.
+func (e *respEntry) SetOptions(o []string) {
+	e.options = o
+	e.SelectEntry.SetOptions(o)
+}
+
+// FocusLost commits what was typed.
+func (e *respEntry) FocusLost() {
+	e.SelectEntry.FocusLost()
+	if e.commit != nil {
+		e.commit()
+	}
+}
+
+// --- open questions of step 4 ---
+
+type covQuestions struct {
+	ed      *coverageEditor
+	items   []domain.Finding
+	title   *widget.Label
+	empty   *widget.Label
+	list    *widget.List
+	content fyne.CanvasObject
+}
+
+func newCovQuestions(ed *coverageEditor) *covQuestions {
+	q := &covQuestions{ed: ed}
+	q.title = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	q.empty = widget.NewLabel(lang.L("steps.questions.none"))
+	q.list = widget.NewList(
+		func() int { return len(q.items) },
+		func() fyne.CanvasObject {
+			l := widget.NewLabel("")
+			l.Wrapping = fyne.TextWrapWord
+			l.Truncation = fyne.TextTruncateEllipsis
+			line := fyne.MeasureText("Äg", theme.TextSize(), fyne.TextStyle{}).Height
+			space := canvas.NewRectangle(transparent)
+			space.SetMinSize(fyne.NewSize(0, 2*line+2*theme.InnerPadding()))
+			return container.NewBorder(nil, nil, widget.NewIcon(nil), nil, container.NewStack(space, l))
+		},
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			box := o.(*fyne.Container)
+			l := box.Objects[0].(*fyne.Container).Objects[1].(*widget.Label)
+			ic := box.Objects[1].(*widget.Icon)
+			if i < 0 || i >= len(q.items) {
+				l.SetText("")
+				ic.SetResource(nil)
+				return
+			}
+			f := q.items[i]
+			if f.Severity == domain.SeverityWarning {
+				ic.SetResource(theme.WarningIcon())
+			} else {
+				ic.SetResource(theme.QuestionIcon())
+			}
+			l.SetText(lang.L(f.Code, map[string]any{"Subject": f.Subject}))
+		},
+	)
+	q.list.OnSelected = func(i widget.ListItemID) {
+		q.list.Unselect(i)
+		if i < 0 || i >= len(q.items) {
+			return
+		}
+		f := q.items[i]
+		if f.EntityID != 0 {
+			q.ed.pick(f.EntityID)
+			if w := q.ed.ctx.Window; w != nil && f.Code == domain.FindNoNewResponsible {
+				w.Canvas().Focus(q.ed.newResp)
+			}
+			return
+		}
+		for j, r := range q.ed.workRows { // an overloaded person: choose the row to set a limit
+			if r.Responsible == f.Subject {
+				q.ed.workSel = j
+				q.ed.work.selected = j
+				q.ed.work.refresh()
+				q.ed.loadLimit()
+			}
+		}
+	}
+	q.content = container.NewBorder(container.NewVBox(q.title, q.empty), nil, nil, nil, q.list)
+	return q
+}
+
+func (q *covQuestions) refresh() {
+	q.items = domain.CoverageFindings(q.ed.ctx.Session.Project)
+	q.title.SetText(lang.L("steps.questions", map[string]any{"Count": len(q.items)}))
+	if len(q.items) == 0 {
+		q.empty.Show()
+	} else {
+		q.empty.Hide()
+	}
+	q.list.Refresh()
+}
