@@ -306,12 +306,17 @@ func (e *boardEdit) arrange(pk Package) Package {
 }
 
 // ArrangeBoard tidies every package and lays the packages out in rows, in the user's order,
-// with even spacing and no overlaps.
+// with even spacing and no overlaps. The number of columns makes the board about half again as
+// wide as high, the shape of a screen.
 func ArrangeBoard(p *Project) BoardChange {
 	e := newBoardEdit(p)
+	cols := int(math.Round(math.Sqrt(1.5 * float64(len(e.layout.Packages)))))
+	if cols < 1 {
+		cols = 1
+	}
 	x, y, rowH := 0.0, 0.0, 0.0
 	for i, pk := range e.layout.Packages {
-		if i > 0 && i%packagesPerRow == 0 {
+		if i > 0 && i%cols == 0 {
 			x, y, rowH = 0, y+rowH+PackageSpacing, 0
 		}
 		pk = e.arrange(pk)

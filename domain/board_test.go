@@ -237,9 +237,10 @@ func TestArrangeBoardLeavesNoOverlap(t *testing.T) {
 			}
 		}
 	}
-	// Row 1: x = 0, 434, 868, 1302 (394 + 40 each, D is 204 wide); the fifth starts row 2.
-	// Every package holding at most two cards is one row high: 40 + 72 + 24 = 136.
-	wantX := map[int64]float64{10: 0, 20: 434, 30: 868, 40: 1302, 50: 0}
+	// Five packages: round(√7,5) = 3 columns. Row 1: x = 0, 434, 868 (394 + 40 each); row 2:
+	// D at 0 (204 wide), E at 244. Every package holding at most two cards is one row high:
+	// 40 + 72 + 24 = 136.
+	wantX := map[int64]float64{10: 0, 20: 434, 30: 868, 40: 0, 50: 244}
 	for _, pk := range l.Packages {
 		if pk.X != wantX[pk.ID] {
 			t.Errorf("package %d at x %v, want %v", pk.ID, pk.X, wantX[pk.ID])
@@ -248,8 +249,8 @@ func TestArrangeBoardLeavesNoOverlap(t *testing.T) {
 			t.Errorf("package %d height %v, want 136", pk.ID, pk.Height)
 		}
 	}
-	if e := q.PackageByID(50); e.Y != 176 {
-		t.Errorf("second row at y %v, want 136 + 40 = 176", e.Y)
+	if d, e := q.PackageByID(40), q.PackageByID(50); d.Y != 176 || e.Y != 176 {
+		t.Errorf("second row at y %v/%v, want 136 + 40 = 176", d.Y, e.Y)
 	}
 	// The card of package 20 moved with it into its first slot.
 	if d := q.TaskByID(4); d.CardX != 446 || d.CardY != 52 {
