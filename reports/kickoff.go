@@ -1,0 +1,164 @@
+package reports
+
+import (
+	"fyne.io/fyne/v2/lang"
+
+	"schulit-lotse/domain"
+	"schulit-lotse/reports/charts"
+)
+
+// Step 10, Auftakt: the kickoff meeting and the milestone plan with its timeline.
+func init() {
+	registerSection(section{
+		Step:  10,
+		Has:   func(p *domain.Project) bool { return !p.Kickoff.IsEmpty() || len(p.Milestones) > 0 },
+		Write: writeKickoff,
+	})
+}
+
+func writeKickoff(r *Report, p *domain.Project) {
+	r.Section(10, stepTitle(10))
+	r.Paragraph(tr("reports.kickoff.intro"))
+	today := domain.TodayOf(r.Date())
+	k := p.Kickoff
+
+	if !k.IsEmpty() {
+		r.Subsection(tr("reports.kickoff.meeting"))
+		date := "–"
+		if k.Date != nil {
+			date = formatDate(k.Date.Time)
+		}
+		r.KeyValues([][2]string{
+			{tr("reports.kickoff.date"), date},
+			{tr("reports.kickoff.place"), opDash(k.Place)},
+		})
+		if len(k.Participants) > 0 {
+			rows := make([][]string, len(k.Participants))
+			for i, x := range k.Participants {
+				rows[i] = []string{x.Name, x.Organisation, x.Role}
+			}
+			r.Table(Table{
+				Columns: []Column{{Title: tr("reports.kickoff.col.name"), Width: 34}, {Title: tr("reports.kickoff.col.organisation"), Width: 33},
+					{Title: tr("reports.kickoff.col.role"), Width: 33}},
+				Rows: rows, Zebra: true,
+			})
+		}
+		for _, part := range []struct{ title, text string }{
+			{tr("reports.kickoff.agenda"), k.Agenda},
+			{tr("reports.kickoff.notes"), k.Notes},
+			{tr("reports.kickoff.next_steps"), k.NextSteps},
+		} {
+			if part.text == "" {
+				continue
+			}
+			r.textBlock(clean(part.title, false), "", 0, true)
+			r.Paragraph(part.text)
+		}
+	}
+
+	if len(p.Milestones) > 0 {
+		r.Subsection(tr("reports.kickoff.milestones"))
+		ms := domain.SortedMilestones(p.Milestones)
+		if items := TimelineItems(ms, today); len(items) > 0 {
+			if png, err := charts.TimelinePNG(items, today.Time, TimelineText(), 24); err == nil {
+				r.Image(png, 0)
+			} else {
+				r.Note(err.Error())
+			}
+		}
+		rows := make([][]string, len(ms))
+		overdue := make([]bool, len(ms))
+		for i, m := range ms {
+			due := "–"
+			if m.Due != nil {
+				due = formatDate(m.Due.Time)
+			}
+			status := m.Status
+			if status == "" {
+				status = domain.MilestonePlanned
+			}
+			st := tr("kickoff.status." + status)
+			if m.Overdue(today) {
+				st = tr("kickoff.status.overdue")
+				overdue[i] = true
+			}
+			rows[i] = []string{m.Name, due, m.Owner, st, m.Note}
+		}
+		r.Table(Table{
+			Columns: []Column{{Title: tr("reports.kickoff.col.milestone"), Width: 28}, {Title: tr("reports.kickoff.col.due"), Width: 13},
+				{Title: tr("reports.kickoff.col.owner"), Width: 18}, {Title: tr("reports.kickoff.col.status"), Width: 14},
+				{Title: tr("reports.kickoff.col.note"), Width: 27}},
+			Rows: rows,
+			RowFill: func(i int) (Color, bool) {
+				if overdue[i] {
+					return opColorOverdue, true
+				}
+				return Color{}, false
+			},
+		})
+		r.Note(tr("reports.kickoff.as_of", map[string]any{"Date": formatDate(today.Time)}))
+	}
+	opFindings(r, domain.KickoffFindings(p, today))
+}
+
+// opColorOverdue shades a row that is past its date.
+var opColorOverdue = Color{250, 220, 218}
+
+// TimelineItems are the dated milestones in chart form, by due date; the GUI shows the same.
+func TimelineItems(ms []domain.Milestone, today domain.Date) []charts.TimelineItem {
+	var out []charts.TimelineItem
+	for _, m := range domain.SortedMilestones(ms) {
+		if m.Due == nil {
+			continue
+		}
+		st := charts.MilestoneOpen
+		switch {
+		case m.Done():
+			st = charts.MilestoneDone
+		case m.Overdue(today):
+			st = charts.MilestoneOverdue
+		case m.Status == domain.MilestoneInProgress:
+			st = charts.MilestoneInProgress
+		}
+		out = append(out, charts.TimelineItem{Label: m.Name, Due: m.Due.Time, State: st})
+	}
+	return out
+}
+
+// TimelineText are the timeline's words in the user's language.
+func TimelineText() charts.TimelineText {
+	return charts.TimelineText{
+		Title: lang.L("kickoff.chart.title"), Today: lang.L("kickoff.chart.today"),
+		DateFormat: lang.L("kickoff.chart.month_layout"), DayFormat: lang.L("reports.date.layout"),
+		Open: lang.L("kickoff.status.planned"), InProgress: lang.L("kickoff.status.in-progress"),
+		Done: lang.L("kickoff.status.done"), Overdue: lang.L("kickoff.status.overdue"),
+	}
+}
+
+// opFindings lists a step's errors, warnings and open questions, if any.
+func opFindings(r *Report, fs []domain.Finding) {
+	if len(fs) == 0 {
+		return
+	}
+	items := make([]string, 0, len(fs))
+	for _, f := range fs {
+		msg := tr(f.Code, map[string]any{"Subject": line(f.Subject)})
+		switch f.Severity {
+		case domain.SeverityWarning:
+			msg = tr("reports.warning", map[string]any{"Message": msg})
+		case domain.SeverityError:
+			msg = tr("reports.structure.error", map[string]any{"Message": msg})
+		}
+		items = append(items, msg)
+	}
+	r.Subsection(tr("reports.open_questions"))
+	r.Bullets(items)
+}
+
+// dash shows an empty value as a dash.
+func opDash(s string) string {
+	if s == "" {
+		return "–"
+	}
+	return s
+}

@@ -1,0 +1,323 @@
+package reports
+
+import (
+	"math"
+	"strings"
+
+	"schulit-lotse/domain"
+)
+
+// Step 11, Struktur- und Prozessmodell: roles, the RACI matrix on landscape pages, the
+// communication matrix (the seed's Abb. 11), escalation levels and standing meetings.
+func init() {
+	registerSection(section{
+		Step: 11,
+		Has: func(p *domain.Project) bool {
+			return len(p.Roles)+len(p.RaciActivities)+len(p.CommunicationRows)+len(p.EscalationLevels)+len(p.Meetings) > 0
+		},
+		Write: writeStructure,
+	})
+}
+
+// Colours of the RACI letters, the same as on screen.
+var raciFill = map[string]Color{
+	domain.RaciResponsible: {201, 221, 242},
+	domain.RaciAccountable: {248, 211, 168},
+	domain.RaciConsulted:   {212, 236, 208},
+	domain.RaciInformed:    {228, 228, 228},
+}
+
+// Layout of the RACI grid in millimetres.
+const (
+	raciNameW    = 74.0 // the activity column
+	raciColW     = 10.0 // one role
+	raciHeadMaxH = 44.0 // the rotated role names
+	raciMaxLines = 4    // lines of an activity's name; more are cut
+)
+
+func writeStructure(r *Report, p *domain.Project) {
+	r.Section(11, stepTitle(11))
+	r.Paragraph(tr("reports.structure.intro"))
+	roles := domain.SortedRoles(p.Roles)
+	if len(roles) > 0 {
+		r.Subsection(tr("reports.structure.roles"))
+		rows := make([][]string, len(roles))
+		for i, x := range roles {
+			rows[i] = []string{x.Name, tr("party." + string(x.Party)), x.Persons, x.Deputy, x.Contact}
+		}
+		r.Table(Table{
+			Columns: []Column{{Title: tr("structure.col.role"), Width: 24}, {Title: tr("structure.col.party"), Width: 14},
+				{Title: tr("structure.col.persons"), Width: 22}, {Title: tr("structure.col.deputy"), Width: 18},
+				{Title: tr("structure.col.contact"), Width: 22}},
+			Rows: rows, Zebra: true,
+		})
+	}
+
+	if len(p.RaciActivities) > 0 && len(roles) > 0 {
+		writeRaci(r, p, roles)
+		r.NewPage(Portrait)
+	}
+
+	if len(p.CommunicationRows) > 0 {
+		r.Subsection(tr("reports.structure.communication"))
+		comm := domain.SortedCommunication(p.CommunicationRows)
+		rows := make([][]string, len(comm))
+		for i, c := range comm {
+			rows[i] = []string{c.Occasion, opContactCell(p, c.CustomerRoleID), opContactCell(p, c.ProviderRoleID), c.Channel, c.Hours}
+		}
+		r.Table(Table{
+			Columns: []Column{{Title: tr("structure.col.occasion"), Width: 22}, {Title: tr("structure.col.customer"), Width: 22},
+				{Title: tr("structure.col.provider"), Width: 22}, {Title: tr("structure.col.channel"), Width: 17},
+				{Title: tr("structure.col.hours"), Width: 17}},
+			Rows: rows, Zebra: true,
+		})
+	}
+
+	if len(p.EscalationLevels) > 0 {
+		r.Subsection(tr("reports.structure.escalation"))
+		levels := domain.SortedEscalation(p.EscalationLevels)
+		rows := make([][]string, len(levels))
+		for i, e := range levels {
+			rows[i] = []string{formatNumber(float64(e.Level)), e.Trigger, opContactCell(p, e.CustomerRoleID), opContactCell(p, e.ProviderRoleID),
+				tr("structure.reaction", map[string]any{"Hours": e.ReactionHours})}
+		}
+		r.Table(Table{
+			Columns: []Column{{Title: tr("structure.col.level"), Width: 8, Align: AlignCenter}, {Title: tr("structure.col.trigger"), Width: 36},
+				{Title: tr("structure.col.customer"), Width: 20}, {Title: tr("structure.col.provider"), Width: 20},
+				{Title: tr("structure.col.reaction"), Width: 16}},
+			Rows: rows, Zebra: true,
+		})
+	}
+
+	if len(p.Meetings) > 0 {
+		r.Subsection(tr("reports.structure.meetings"))
+		rules := domain.MeetingRules(p)
+		off := domain.NewOffDays(p.Meta.Bundesland, p.SchoolHolidays)
+		today := domain.TodayOf(r.Date())
+		rows := make([][]string, len(p.Meetings))
+		for i, m := range p.Meetings {
+			first := "–"
+			if m.FirstDate != nil {
+				first = formatDate(m.FirstDate.Time)
+			}
+			var next []string
+			for _, d := range domain.NextMeetingDates(m, rules[m.ID], off, today, 3) {
+				next = append(next, formatDate(d.Time))
+			}
+			cadence := tr("structure.cadence."+domain.MeetingCadence(m, rules[m.ID]), map[string]any{"Days": m.CadenceDays})
+			if rule := opRuleText(rules[m.ID]); rule != "" {
+				cadence += "\n" + rule
+			}
+			rows[i] = []string{m.Name, cadence, first, opDash(strings.Join(next, "\n")), m.Participants, m.Agenda}
+		}
+		r.Table(Table{
+			Columns: []Column{{Title: tr("structure.col.meeting"), Width: 14}, {Title: tr("structure.col.cadence"), Width: 16},
+				{Title: tr("structure.col.first"), Width: 11}, {Title: tr("reports.structure.next_dates"), Width: 11},
+				{Title: tr("structure.col.participants"), Width: 22}, {Title: tr("structure.field.agenda"), Width: 26}},
+			Rows: rows, Zebra: true,
+		})
+		r.Note(tr("reports.kickoff.as_of", map[string]any{"Date": formatDate(today.Time)}))
+	}
+	opFindings(r, domain.StructureFindings(p))
+}
+
+// opRuleText names the date rules of a meeting, "" when it has none.
+func opRuleText(rule domain.MeetingRule) string {
+	var parts []string
+	if rule.SkipOffDays {
+		parts = append(parts, tr("reports.structure.skip_off"))
+	}
+	if rule.SkipSchoolHolidays {
+		parts = append(parts, tr("reports.structure.skip_school"))
+	}
+	return strings.Join(parts, ", ")
+}
+
+// opContactCell is the role a contact points at, with its people on a second line.
+func opContactCell(p *domain.Project, id *int64) string {
+	if id == nil {
+		return "–"
+	}
+	role := p.RoleByID(*id)
+	if role == nil {
+		return "–"
+	}
+	if role.Persons == "" {
+		return role.Name
+	}
+	return role.Name + "\n" + role.Persons
+}
+
+// writeRaci draws the matrix on landscape pages: roles in column groups that fit the page,
+// each group starting on a page of its own; rows break across pages with the header repeated.
+func writeRaci(r *Report, p *domain.Project, roles []domain.Role) {
+	acts := domain.SortedActivities(p.RaciActivities)
+	idx := domain.IndexRaci(p.RaciAssignments)
+	r.NewPage(Landscape)
+	r.Subsection(tr("reports.structure.raci"))
+	r.Paragraph(tr("reports.structure.raci_intro"))
+	raciLegend(r)
+
+	perPage := max(int((r.Width()-raciNameW)/raciColW), 1)
+	groups := (len(roles) + perPage - 1) / perPage
+	size := (len(roles) + groups - 1) / groups // balanced groups
+	for g := 0; g < groups; g++ {
+		group := roles[g*size : min((g+1)*size, len(roles))]
+		if g > 0 {
+			r.NewPage(Landscape)
+		}
+		if groups > 1 {
+			r.textBlock(clean(tr("reports.structure.raci_group", map[string]any{
+				"From": g*size + 1, "To": g*size + len(group), "Count": len(roles),
+			}), false), "", 0, true)
+			r.Gap(1)
+		}
+		headH := raciHeaderHeight(r, group)
+		r.EnsureSpace(headH + 12)
+		raciHeader(r, group, headH)
+		prev := "\x00"
+		for _, a := range acts {
+			proc := strings.TrimSpace(a.Process)
+			if proc != prev {
+				prev = proc
+				name := proc
+				if name == "" {
+					name = tr("raci.no_process")
+				}
+				raciRow(r, group, headH, name, nil, idx)
+			}
+			act := a
+			raciRow(r, group, headH, act.Name, &act, idx)
+		}
+	}
+}
+
+// raciLegend shows what the letters mean, each on its colour.
+func raciLegend(r *Report) {
+	pdf := r.pdf
+	r.setFont("", smallSize)
+	lh := lineHeight(smallSize) + 1
+	r.EnsureSpace(lh + 2)
+	x, y := r.Left(), pdf.GetY()
+	for _, l := range domain.RaciLetters {
+		text := line(tr("raci.letter." + l))
+		w := pdf.GetStringWidth(text) + 2*cellMargin
+		if x+6+w > r.Right() {
+			x, y = r.Left(), y+lh+1
+		}
+		c := raciFill[l]
+		pdf.SetFillColor(c.R, c.G, c.B)
+		pdf.SetDrawColor(colorBorder.R, colorBorder.G, colorBorder.B)
+		pdf.SetLineWidth(0.15)
+		pdf.Rect(x, y+0.6, 5, lh-1.2, "FD")
+		r.setText(colorText)
+		pdf.SetXY(x+5.5, y)
+		pdf.CellFormat(w, lh, text, "", 0, "L", false, 0, "")
+		x += 6 + w + 4
+	}
+	pdf.SetXY(r.Left(), y+lh+2)
+}
+
+// raciHeaderHeight is the height the longest role name needs when turned upright.
+func raciHeaderHeight(r *Report, roles []domain.Role) float64 {
+	r.setFont("B", smallSize)
+	h := 14.0
+	for _, x := range roles {
+		h = math.Max(h, r.pdf.GetStringWidth(line(x.Name))+2*cellMargin+1)
+	}
+	return math.Min(h, raciHeadMaxH)
+}
+
+// raciHeader draws the activity heading and the role names, turned to read upwards.
+func raciHeader(r *Report, roles []domain.Role, h float64) {
+	pdf := r.pdf
+	y := pdf.GetY()
+	pdf.SetDrawColor(colorBorder.R, colorBorder.G, colorBorder.B)
+	pdf.SetLineWidth(0.15)
+	pdf.SetFillColor(colorHeadFill.R, colorHeadFill.G, colorHeadFill.B)
+	pdf.Rect(r.Left(), y, raciNameW, h, "FD")
+	r.setFont("B", tableSize)
+	r.setText(colorText)
+	pdf.SetXY(r.Left(), y+h-lineHeight(tableSize)-cellPad)
+	pdf.CellFormat(raciNameW, lineHeight(tableSize), r.fit(line(tr("raci.col.activity")), raciNameW), "", 0, "L", false, 0, "")
+	r.setFont("B", smallSize)
+	for i, role := range roles {
+		x := r.Left() + raciNameW + float64(i)*raciColW
+		pdf.Rect(x, y, raciColW, h, "FD")
+		name := opFitWidth(r, line(role.Name), h-2*cellMargin)
+		// Baseline a third of the font size right of the column's middle, reading upwards.
+		bx, by := x+raciColW/2+smallSize*0.3528/3, y+h-cellMargin
+		pdf.TransformBegin()
+		pdf.TransformRotate(90, bx, by)
+		pdf.Text(bx, by, name)
+		pdf.TransformEnd()
+	}
+	pdf.SetXY(r.Left(), y+h)
+}
+
+// opFitWidth shortens text with an ellipsis to w millimetres in the current font.
+func opFitWidth(r *Report, text string, w float64) string {
+	if r.pdf.GetStringWidth(text) <= w {
+		return text
+	}
+	rs := []rune(text)
+	for len(rs) > 0 && r.pdf.GetStringWidth(string(rs)+"…") > w {
+		rs = rs[:len(rs)-1]
+	}
+	return strings.TrimRight(string(rs), " ") + "…"
+}
+
+// raciRow draws a process heading (a == nil) or an activity with its letters, breaking the page
+// (header repeated) when the row does not fit.
+func raciRow(r *Report, roles []domain.Role, headH float64, name string, a *domain.RaciActivity, idx domain.RaciIndex) {
+	pdf := r.pdf
+	style := ""
+	if a == nil {
+		style = "B"
+	}
+	r.setFont(style, tableSize)
+	lh := lineHeight(tableSize)
+	lines := r.split(clean(name, false), raciNameW-2*cellMargin)
+	if len(lines) > raciMaxLines {
+		lines = append(lines[:raciMaxLines-1], opFitWidth(r, lines[raciMaxLines-1]+"…", raciNameW-2*cellMargin))
+	}
+	h := float64(len(lines))*lh + 2*cellPad
+	if pdf.GetY()+h > r.Bottom() {
+		r.NewPage(Landscape)
+		raciHeader(r, roles, headH)
+		r.setFont(style, tableSize)
+	}
+	y := pdf.GetY()
+	width := raciNameW + float64(len(roles))*raciColW
+	pdf.SetDrawColor(colorBorder.R, colorBorder.G, colorBorder.B)
+	pdf.SetLineWidth(0.15)
+	if a == nil {
+		pdf.SetFillColor(colorFootFill.R, colorFootFill.G, colorFootFill.B)
+		pdf.Rect(r.Left(), y, width, h, "FD")
+	} else {
+		pdf.Rect(r.Left(), y, raciNameW, h, "D")
+	}
+	r.setText(colorText)
+	for i, l := range lines {
+		pdf.SetXY(r.Left(), y+cellPad+float64(i)*lh)
+		pdf.CellFormat(raciNameW, lh, l, "", 0, "L", false, 0, "")
+	}
+	if a != nil {
+		r.setFont("B", tableSize)
+		for i, role := range roles {
+			x := r.Left() + raciNameW + float64(i)*raciColW
+			letter := idx[domain.RaciCell{ActivityID: a.ID, RoleID: role.ID}]
+			if c, ok := raciFill[letter]; ok {
+				pdf.SetFillColor(c.R, c.G, c.B)
+				pdf.Rect(x, y, raciColW, h, "FD")
+			} else {
+				pdf.Rect(x, y, raciColW, h, "D")
+			}
+			if letter != "" {
+				pdf.SetXY(x, y+(h-lh)/2)
+				pdf.CellFormat(raciColW, lh, letter, "", 0, "C", false, 0, "")
+			}
+		}
+	}
+	pdf.SetXY(r.Left(), y+h)
+}

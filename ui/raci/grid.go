@@ -1,0 +1,262 @@
+package raci
+
+import (
+	"image/color"
+	"strings"
+	"unicode"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"schulit-lotse/domain"
+)
+
+// Colours of the letters: each letter keeps its colour in light and dark themes, with dark text.
+var (
+	letterFill = map[string]color.Color{
+		domain.RaciResponsible: color.NRGBA{0xc9, 0xdd, 0xf2, 0xff},
+		domain.RaciAccountable: color.NRGBA{0xf8, 0xd3, 0xa8, 0xff},
+		domain.RaciConsulted:   color.NRGBA{0xd4, 0xec, 0xd0, 0xff},
+		domain.RaciInformed:    color.NRGBA{0xe4, 0xe4, 0xe4, 0xff},
+	}
+	letterInk   = color.NRGBA{0x21, 0x25, 0x29, 0xff}
+	groupFill   = color.NRGBA{0x8a, 0x9b, 0xb0, 0x40}
+	transparent = color.Transparent
+)
+
+// Sizes of the grid.
+const (
+	activityWidth = 300
+	roleWidth     = 92
+	headerLines   = 3
+)
+
+// grid is the RACI table: column 0 names the activity (or, in a group row, the process), each
+// further column is a role. It adds to widget.Table what a matrix editor needs from the keyboard:
+// Enter cycles the focused cell like Space, the letters R, A, C and I set it, Delete empties it.
+type grid struct {
+	widget.Table
+	ed *Editor
+}
+
+func newGrid(ed *Editor) *grid {
+	g := &grid{ed: ed}
+	g.Length = ed.length
+	g.CreateCell = createCell
+	g.UpdateCell = ed.updateCell
+	g.ShowHeaderRow = true
+	g.StickyColumnCount = 1
+	g.CreateHeader = func() fyne.CanvasObject { return newHeaderCell() }
+	g.UpdateHeader = ed.updateHeader
+	g.OnSelected = ed.selected
+	g.ExtendBaseWidget(g)
+	g.SetColumnWidth(0, activityWidth)
+	return g
+}
+
+// TypedKey handles the keys of a matrix editor; arrows move the focus as the table does, and the
+// editor follows the same steps so that it always knows the focused cell.
+func (g *grid) TypedKey(ev *fyne.KeyEvent) {
+	switch ev.Name {
+	case fyne.KeyReturn, fyne.KeyEnter:
+		g.ed.cycleFocused()
+		return
+	case fyne.KeyDelete, fyne.KeyBackspace:
+		g.ed.setFocused("")
+		return
+	case fyne.KeyUp, fyne.KeyDown, fyne.KeyLeft, fyne.KeyRight:
+		g.ed.moveFocus(ev.Name)
+	}
+	g.Table.TypedKey(ev)
+}
+
+// TypedRune sets the focused cell to a typed letter.
+func (g *grid) TypedRune(r rune) {
+	switch unicode.ToUpper(r) {
+	case 'R', 'A', 'C', 'I':
+		g.ed.setFocused(string(unicode.ToUpper(r)))
+	}
+}
+
+// cell objects: background, focus frame, the activity's name (column 0) and the letter.
+type cellParts struct {
+	bg     *canvas.Rectangle
+	frame  *canvas.Rectangle
+	name   *widget.Label
+	letter *canvas.Text
+}
+
+func createCell() fyne.CanvasObject {
+	// The focus frame is a filled rectangle behind the inset background: stroked rectangles
+	// trip the software painter when a cell is clipped at the table's edge.
+	frame := canvas.NewRectangle(transparent)
+	bg := canvas.NewRectangle(transparent)
+	name := widget.NewLabel("") // no Truncation: nameFitter shortens the text once
+	letter := canvas.NewText("", letterInk)
+	letter.TextStyle = fyne.TextStyle{Bold: true}
+	letter.Alignment = fyne.TextAlignCenter
+	// The template's width is the width of every role column.
+	frame.SetMinSize(fyne.NewSize(roleWidth, 0))
+	inset := container.New(layout.NewCustomPaddedLayout(2, 2, 2, 2), bg)
+	return container.NewStack(frame, inset, name, container.NewCenter(letter))
+}
+
+func partsOf(o fyne.CanvasObject) cellParts {
+	box := o.(*fyne.Container)
+	return cellParts{
+		frame:  box.Objects[0].(*canvas.Rectangle),
+		bg:     box.Objects[1].(*fyne.Container).Objects[0].(*canvas.Rectangle),
+		name:   box.Objects[2].(*widget.Label),
+		letter: box.Objects[3].(*fyne.Container).Objects[0].(*canvas.Text),
+	}
+}
+
+// setFill, setFrame, setName and setLetter change a property only when it differs, so
+// scrolling over unchanged cells redraws nothing.
+func (c cellParts) setFill(fill color.Color) {
+	if c.bg.FillColor != fill {
+		c.bg.FillColor = fill
+		c.bg.Refresh()
+	}
+}
+
+func (c cellParts) setFrame(on bool) {
+	var fill color.Color = transparent
+	if on {
+		fill = theme.Color(theme.ColorNamePrimary)
+	}
+	if c.frame.FillColor != fill {
+		c.frame.FillColor = fill
+		c.frame.Refresh()
+	}
+}
+
+func (c cellParts) setName(text string, bold bool, imp widget.Importance) {
+	if text == "" {
+		if c.name.Visible() {
+			c.name.Hide()
+		}
+		return
+	}
+	if c.name.Text != text || c.name.TextStyle.Bold != bold || c.name.Importance != imp {
+		c.name.Text, c.name.TextStyle, c.name.Importance = text, fyne.TextStyle{Bold: bold}, imp
+		c.name.Refresh()
+	}
+	if !c.name.Visible() {
+		c.name.Show()
+	}
+}
+
+func (c cellParts) setLetter(l string) {
+	if c.letter.Text != l || c.letter.TextSize != theme.TextSize() {
+		c.letter.Text = l
+		c.letter.TextSize = theme.TextSize()
+		c.letter.Refresh()
+	}
+}
+
+// headerCell is a role's column header: the role's name on up to three lines; tapping it
+// focuses the column.
+type headerCell struct {
+	widget.BaseWidget
+	label *widget.Label
+	space *canvas.Rectangle
+	onTap func()
+}
+
+func newHeaderCell() *headerCell {
+	h := &headerCell{label: widget.NewLabel(""), space: canvas.NewRectangle(transparent)}
+	h.label.Wrapping = fyne.TextWrapWord
+	h.label.Truncation = fyne.TextTruncateEllipsis
+	h.label.Alignment = fyne.TextAlignCenter
+	h.label.TextStyle = fyne.TextStyle{Bold: true}
+	line := fyne.MeasureText("Äg", theme.TextSize(), fyne.TextStyle{Bold: true}).Height
+	h.space.SetMinSize(fyne.NewSize(roleWidth/2, headerLines*line+2*theme.InnerPadding()))
+	h.ExtendBaseWidget(h)
+	return h
+}
+
+func (h *headerCell) CreateRenderer() fyne.WidgetRenderer {
+	return widget.NewSimpleRenderer(container.NewStack(h.space, h.label))
+}
+
+// Tapped focuses the column.
+func (h *headerCell) Tapped(*fyne.PointEvent) {
+	if h.onTap != nil {
+		h.onTap()
+	}
+}
+
+// Cursor shows that the header can be clicked.
+func (h *headerCell) Cursor() desktop.Cursor { return desktop.PointerCursor }
+
+// set updates every property a recycled header shows.
+func (h *headerCell) set(text string, align fyne.TextAlign, imp widget.Importance, onTap func()) {
+	h.onTap = onTap
+	if h.label.Text != text || h.label.Importance != imp || h.label.Alignment != align {
+		h.label.Text, h.label.Importance, h.label.Alignment = text, imp, align
+		h.label.Refresh()
+	}
+}
+
+// nameFitter shortens names to the activity column once, so that scrolling does not make Fyne
+// shape a truncated text on every redraw. It adds up the advance of each character (kerning only
+// makes the real text narrower, so the result always fits).
+type nameFitter struct {
+	size    float32
+	advance map[fitRune]float32
+	fitted  map[fitKey]string
+}
+
+type fitRune struct {
+	r    rune
+	bold bool
+}
+
+type fitKey struct {
+	text  string
+	width float32
+	bold  bool
+}
+
+func (f *nameFitter) fit(text string, width float32, bold bool) string {
+	if f.size != theme.TextSize() || f.fitted == nil || len(f.fitted) > 20000 {
+		f.size = theme.TextSize()
+		f.advance = map[fitRune]float32{}
+		f.fitted = map[fitKey]string{}
+	}
+	k := fitKey{text, width, bold}
+	if s, ok := f.fitted[k]; ok {
+		return s
+	}
+	style := fyne.TextStyle{Bold: bold}
+	out := text
+	if fyne.MeasureText(text, f.size, style).Width > width {
+		adv := func(r rune) float32 {
+			w, ok := f.advance[fitRune{r, bold}]
+			if !ok {
+				w = fyne.MeasureText(string(r), f.size, style).Width
+				f.advance[fitRune{r, bold}] = w
+			}
+			return w
+		}
+		room := width - adv('…')
+		var used float32
+		cut := 0
+		for i, r := range text {
+			used += adv(r)
+			if used > room {
+				break
+			}
+			cut = i + len(string(r))
+		}
+		out = strings.TrimRightFunc(text[:cut], unicode.IsSpace) + "…"
+	}
+	f.fitted[k] = out
+	return out
+}
