@@ -1,0 +1,245 @@
+package importers
+
+import (
+	"strings"
+	"time"
+
+	"schulit-lotse/domain"
+)
+
+// Fields of a call list.
+const (
+	CallAt        = "at"
+	CallDate      = "date"
+	CallTime      = "time"
+	CallAnswered  = "answered"
+	CallWait      = "wait"
+	CallTalk      = "talk"
+	CallDirection = "direction"
+)
+
+// CallFields are the call fields in the order the mapping dialog shows them.
+var CallFields = []string{CallAt, CallDate, CallTime, CallAnswered, CallWait, CallTalk, CallDirection}
+
+var callAliases = map[string][]string{
+	CallAt: {"zeitpunkt", "zeitstempel", "timestamp", "datum/uhrzeit", "datum uhrzeit", "datum und uhrzeit", "call time", "anrufzeit",
+		"beginn", "startzeit", "start", "start time", "date/time", "datetime", "eingang"},
+	CallDate:      {"datum", "date", "tag"},
+	CallTime:      {"uhrzeit", "time", "zeit"},
+	CallAnswered:  {"angenommen", "beantwortet", "answered", "status", "ergebnis", "result", "disposition", "anrufstatus"},
+	CallWait:      {"wartezeit", "wartezeit (s)", "wartezeit in sekunden", "wait", "wait time", "waiting time", "wait (s)", "klingeldauer", "ringing", "ring time", "ringing time"},
+	CallTalk:      {"gesprächsdauer", "gesprächszeit", "gesprächsdauer (s)", "sprechzeit", "talk", "talk time", "talking", "duration", "dauer", "talk (s)"},
+	CallDirection: {"richtung", "direction", "anrufrichtung", "typ", "type"},
+}
+
+// CallOptions choose how a call list is read.
+type CallOptions struct {
+	Columns  map[string]string // user-made mapping (field → header)
+	Location *time.Location
+}
+
+// CallFile is a call list read and checked. Re-importing replaces the calls between First and
+// Last: a phone system's list has no ids, so the span it covers is what it updates.
+type CallFile struct {
+	Table       *Table
+	HeaderRow   int
+	Headers     []string
+	Columns     map[string]int
+	Calls       []domain.Call
+	First, Last time.Time
+	// Outbound counts calls made by the hotline itself; they are left out.
+	Outbound int
+}
+
+var (
+	yesWords = []string{"ja", "yes", "y", "j", "1", "true", "wahr", "x", "angenommen", "beantwortet", "answered", "connected", "verbunden",
+		"completed", "erfolgreich", "angenommen (intern)", "zugestellt"}
+	noWords = []string{"nein", "no", "n", "0", "false", "falsch", "verpasst", "missed", "nicht angenommen", "unanswered", "not answered",
+		"abandoned", "aufgelegt", "abgebrochen", "no answer", "busy", "besetzt", "failed", "nicht beantwortet", "verloren", "lost"}
+	outWords = []string{"ausgehend", "abgehend", "outbound", "outgoing", "out", "raus"}
+)
+
+func wordIn(v string, list []string) bool {
+	for _, w := range list {
+		if v == w {
+			return true
+		}
+	}
+	return false
+}
+
+// ReadCalls reads a call list: a time stamp (or a date and a time column), whether the call was
+// answered, the wait and the talk time. Outbound calls are skipped.
+func ReadCalls(t *Table, opt CallOptions) (*CallFile, error) {
+	loc := opt.Location
+	if loc == nil {
+		loc = domain.Berlin
+	}
+	f := &CallFile{Table: t}
+	if err := f.findHeader(opt.Columns); err != nil {
+		return nil, err
+	}
+	_, hasAt := f.Columns[CallAt]
+	_, hasDate := f.Columns[CallDate]
+	_, hasAnswered := f.Columns[CallAnswered]
+	_, hasTalk := f.Columns[CallTalk]
+	switch {
+	case !hasAt && !hasDate:
+		return nil, &Error{File: t.File, Line: t.Lines[f.HeaderRow], Key: ErrMissingColumn, Value: CallAt}
+	case !hasAnswered && !hasTalk:
+		return nil, &Error{File: t.File, Line: t.Lines[f.HeaderRow], Key: ErrMissingColumn, Value: CallAnswered}
+	}
+	p := &timeParser{loc: loc, xlsx: t.Kind == KindXLSX, date1904: t.Date1904}
+	for i := f.HeaderRow + 1; i < len(t.Rows); i++ {
+		if emptyRow(t.Rows[i]) {
+			continue
+		}
+		if dir, c := f.cell(i, CallDirection); c >= 0 && wordIn(domain.NormalizeSourceValue(dir), outWords) {
+			f.Outbound++
+			continue
+		}
+		at, err := f.at(p, i, loc)
+		if err != nil {
+			return nil, err
+		}
+		call := domain.Call{At: at}
+		var ok bool
+		if v, c := f.cell(i, CallWait); c >= 0 {
+			if call.WaitSeconds, ok = parseSeconds(v); !ok {
+				return nil, t.cellErr(i, c, f.header(c), ErrNumber, v)
+			}
+		}
+		if v, c := f.cell(i, CallTalk); c >= 0 {
+			if call.TalkSeconds, ok = parseSeconds(v); !ok {
+				return nil, t.cellErr(i, c, f.header(c), ErrNumber, v)
+			}
+		}
+		if v, c := f.cell(i, CallAnswered); c >= 0 {
+			n := domain.NormalizeSourceValue(v)
+			switch {
+			case wordIn(n, yesWords):
+				call.Answered = true
+			case n == "" || wordIn(n, noWords):
+			default:
+				return nil, t.cellErr(i, c, f.header(c), ErrAnswered, v)
+			}
+		} else {
+			call.Answered = call.TalkSeconds > 0
+		}
+		if len(f.Calls) == 0 || at.Before(f.First) {
+			f.First = at
+		}
+		if at.After(f.Last) {
+			f.Last = at
+		}
+		f.Calls = append(f.Calls, call)
+	}
+	if len(f.Calls) == 0 {
+		return nil, &Error{File: t.File, Line: t.Lines[f.HeaderRow], Key: ErrNoRows}
+	}
+	return f, nil
+}
+
+func (f *CallFile) findHeader(cols map[string]string) error {
+	t := f.Table
+	for i := 0; i < min(len(t.Rows), headerScan); i++ {
+		var found map[string]int
+		if len(cols) > 0 {
+			found = mappedColumns(t.Rows[i], cols)
+			if len(found) != len(nonEmpty(cols)) {
+				continue
+			}
+		} else {
+			found = format{aliases: callAliases}.columnsOf(t.Rows[i])
+			if _, ok := found[CallAt]; ok {
+				delete(found, CallDate) // a time stamp makes a separate date column unneeded
+				delete(found, CallTime)
+			}
+		}
+		_, at := found[CallAt]
+		_, date := found[CallDate]
+		_, ans := found[CallAnswered]
+		_, talk := found[CallTalk]
+		if (at || date) && (ans || talk) {
+			f.HeaderRow, f.Headers, f.Columns = i, t.Rows[i], found
+			return nil
+		}
+	}
+	if len(cols) > 0 {
+		return &Error{File: t.File, Key: ErrUnknownColumn, Value: shorten(strings.Join(sortedValues(nonEmpty(cols)), ", "))}
+	}
+	return &Error{File: t.File, Key: ErrNoHeader, Value: "calls"}
+}
+
+// mappedColumns finds the columns of a user-made mapping in a header row.
+func mappedColumns(header []string, cols map[string]string) map[string]int {
+	idx := map[string]int{}
+	for c, h := range header {
+		if k := normHeader(h); k != "" {
+			if _, dup := idx[k]; !dup {
+				idx[k] = c
+			}
+		}
+	}
+	found := map[string]int{}
+	for field, h := range cols {
+		if c, ok := idx[normHeader(h)]; ok && strings.TrimSpace(h) != "" {
+			found[field] = c
+		}
+	}
+	return found
+}
+
+func (f *CallFile) cell(i int, field string) (string, int) {
+	c, ok := f.Columns[field]
+	if !ok {
+		return "", -1
+	}
+	if row := f.Table.Rows[i]; c < len(row) {
+		return row[c], c
+	}
+	return "", c
+}
+
+func (f *CallFile) header(c int) string {
+	if c >= 0 && c < len(f.Headers) {
+		return strings.TrimSpace(strings.TrimPrefix(f.Headers[c], "\ufeff"))
+	}
+	return ""
+}
+
+// at reads the time stamp of row i, from one column or from a date and a time column.
+func (f *CallFile) at(p *timeParser, i int, loc *time.Location) (time.Time, error) {
+	t := f.Table
+	v, c := f.cell(i, CallAt)
+	if c < 0 {
+		d, dc := f.cell(i, CallDate)
+		tm, tc := f.cell(i, CallTime)
+		v, c = strings.TrimSpace(d), dc
+		if tc >= 0 && strings.TrimSpace(tm) != "" {
+			if p.xlsx { // a date cell and a time cell: two serial numbers to add
+				if at, ok := p.serialSum(d, tm); ok {
+					return at, nil
+				}
+			}
+			v += " " + strings.TrimSpace(tm)
+		}
+	}
+	at, ok := p.parse(v)
+	if !ok {
+		return time.Time{}, t.cellErr(i, max(c, 0), f.header(c), ErrDate, strings.TrimSpace(v))
+	}
+	if y := at.In(loc).Year(); y < minYear || y > maxYear {
+		return time.Time{}, t.cellErr(i, c, f.header(c), ErrYear, v)
+	}
+	return at, nil
+}
+
+func sortedValues(m map[string]string) []string {
+	out := make([]string, 0, len(m))
+	for _, v := range m {
+		out = append(out, v)
+	}
+	sortStrings(out)
+	return out
+}

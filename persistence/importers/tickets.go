@@ -1,0 +1,432 @@
+package importers
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"schulit-lotse/domain"
+)
+
+// TicketOptions choose how a ticket export is read.
+type TicketOptions struct {
+	// Format is one of TicketFormats; "" means auto.
+	Format string
+	// Columns is a user-made mapping (field → header as in the file); with it the format is generic.
+	Columns map[string]string
+	// Location of times without an offset; nil means Europe/Berlin (a Zammad footer may say otherwise).
+	Location *time.Location
+}
+
+// RawTicket is one row of an export with the source's own priority and category.
+type RawTicket struct {
+	Row           int // index in the table
+	ExternalID    string
+	Created       time.Time
+	FirstResponse *time.Time
+	Resolved      *time.Time
+	Priority      string
+	Category      string
+	School        string
+	Status        string
+}
+
+// TicketFile is a ticket export read and checked, before its priorities and categories are
+// mapped onto the project.
+type TicketFile struct {
+	Table     *Table
+	Format    string
+	HeaderRow int // index of the header in Table.Rows
+	Headers   []string
+	// Columns maps each field found to its column index.
+	Columns  map[string]int
+	Location *time.Location
+	Rows     []RawTicket
+	// Duplicates counts rows whose id came again further down; the last one counts.
+	Duplicates int
+}
+
+// Fields every ticket export must have.
+var requiredTicketFields = []string{FieldExternalID, FieldCreated, FieldPriority}
+
+// maxText bounds the stored texts (category, school, status): they are names, not free text.
+const maxText = 120
+
+// headerScan is how many rows at the top may hold titles before the header.
+const headerScan = 20
+
+// ReadTickets finds the header, checks every row and returns the tickets of the file, or the
+// first error with its line and column.
+func ReadTickets(t *Table, opt TicketOptions) (*TicketFile, error) {
+	f := &TicketFile{Table: t, Location: opt.Location}
+	if f.Location == nil {
+		f.Location = domain.Berlin
+	}
+	end := len(t.Rows)
+	if zone, at, ok := zammadFooter(t); ok {
+		end = at
+		if loc, err := time.LoadLocation(zone); err == nil && opt.Location == nil {
+			f.Location = loc
+		}
+	}
+	if err := f.findHeader(opt, end); err != nil {
+		return nil, err
+	}
+	for _, field := range requiredTicketFields {
+		if _, ok := f.Columns[field]; !ok {
+			return nil, &Error{File: t.File, Line: t.Lines[f.HeaderRow], Key: ErrMissingColumn, Value: field}
+		}
+	}
+	if err := f.readRows(end); err != nil {
+		return nil, err
+	}
+	return f, nil
+}
+
+// zammadFooter finds a "Timezone: Europe/Berlin" line below the data (Zammad's reports end so).
+func zammadFooter(t *Table) (zone string, row int, ok bool) {
+	for i := len(t.Rows) - 1; i >= 0 && i >= len(t.Rows)-5; i-- {
+		for _, c := range t.Rows[i] {
+			c = strings.TrimSpace(c)
+			if c == "" {
+				continue
+			}
+			low := strings.ToLower(c)
+			for _, p := range []string{"timezone:", "zeitzone:", "time zone:"} {
+				if strings.HasPrefix(low, p) {
+					return strings.TrimSpace(c[len(p):]), i, true
+				}
+			}
+			break
+		}
+	}
+	return "", 0, false
+}
+
+func (f *TicketFile) findHeader(opt TicketOptions, end int) error {
+	t := f.Table
+	limit := min(end, headerScan)
+	if len(opt.Columns) > 0 {
+		return f.findMappedHeader(opt.Columns, limit)
+	}
+	var candidates []format
+	switch opt.Format {
+	case "", FormatAuto:
+		candidates = append(append(candidates, formats...), generic)
+	default:
+		fm, ok := formatByName(opt.Format)
+		if !ok {
+			return fileErr(t.File, ErrUnknownFormat, opt.Format)
+		}
+		candidates = []format{fm}
+	}
+	best, bestRow, bestScore := format{}, -1, 0
+	for i := 0; i < limit; i++ {
+		for _, fm := range candidates {
+			if s := fm.score(t.Rows[i]); s > bestScore {
+				best, bestRow, bestScore = fm, i, s
+			}
+		}
+	}
+	if bestRow < 0 {
+		want := candidates[0]
+		return &Error{File: t.File, Key: ErrNoHeader, Value: want.name}
+	}
+	f.Format, f.HeaderRow, f.Headers = best.name, bestRow, t.Rows[bestRow]
+	f.Columns = best.columnsOf(f.Headers)
+	return nil
+}
+
+// findMappedHeader finds the row that holds every header of a user-made mapping.
+func (f *TicketFile) findMappedHeader(cols map[string]string, limit int) error {
+	t := f.Table
+	for i := 0; i < limit; i++ {
+		idx := map[string]int{}
+		for c, h := range t.Rows[i] {
+			if k := normHeader(h); k != "" {
+				if _, dup := idx[k]; !dup {
+					idx[k] = c
+				}
+			}
+		}
+		found := map[string]int{}
+		for field, h := range cols {
+			if c, ok := idx[normHeader(h)]; ok && h != "" {
+				found[field] = c
+			}
+		}
+		if len(found) == len(nonEmpty(cols)) && len(found) > 0 {
+			f.Format, f.HeaderRow, f.Headers, f.Columns = FormatGeneric, i, t.Rows[i], found
+			return nil
+		}
+	}
+	return &Error{File: t.File, Key: ErrUnknownColumn, Value: shorten(strings.Join(sortedValues(nonEmpty(cols)), ", "))}
+}
+
+func nonEmpty(m map[string]string) map[string]string {
+	out := map[string]string{}
+	for k, v := range m {
+		if strings.TrimSpace(v) != "" {
+			out[k] = v
+		}
+	}
+	return out
+}
+
+// cell returns the text of a field in row i ("" when the row is short or the field absent).
+func (f *TicketFile) cell(i int, field string) (string, int) {
+	c, ok := f.Columns[field]
+	if !ok {
+		return "", -1
+	}
+	row := f.Table.Rows[i]
+	if c >= len(row) {
+		return "", c
+	}
+	return row[c], c
+}
+
+func (f *TicketFile) header(c int) string {
+	if c >= 0 && c < len(f.Headers) {
+		return strings.TrimSpace(strings.TrimPrefix(f.Headers[c], "\ufeff"))
+	}
+	return ""
+}
+
+// clockSkew is how far a response or resolution may lie before the creation (clocks of the
+// systems involved differ a little); more means the columns are probably swapped.
+const clockSkew = 5 * time.Minute
+
+func (f *TicketFile) readRows(end int) error {
+	t := f.Table
+	p := &timeParser{loc: f.Location, xlsx: t.Kind == KindXLSX, date1904: t.Date1904}
+	seen := map[string]int{}
+	intern := map[string]string{}
+	in := func(s string) string {
+		if v, ok := intern[s]; ok {
+			return v
+		}
+		intern[s] = s
+		return s
+	}
+	for i := f.HeaderRow + 1; i < end; i++ {
+		if emptyRow(t.Rows[i]) {
+			continue
+		}
+		idRaw, idCol := f.cell(i, FieldExternalID)
+		id := cleanID(idRaw)
+		if id == "" {
+			return t.cellErr(i, idCol, f.header(idCol), ErrIDEmpty, "")
+		}
+		r := RawTicket{Row: i, ExternalID: id}
+		created, err := f.time(p, i, FieldCreated, true)
+		if err != nil {
+			return err
+		}
+		r.Created = *created
+		if r.FirstResponse, err = f.time(p, i, FieldFirstResponse, false); err != nil {
+			return err
+		}
+		if r.Resolved, err = f.time(p, i, FieldResolved, false); err != nil {
+			return err
+		}
+		closed, err := f.time(p, i, FieldClosed, false)
+		if err != nil {
+			return err
+		}
+		resolvedField := FieldResolved
+		if r.Resolved == nil {
+			r.Resolved, resolvedField = closed, FieldClosed
+		}
+		for _, x := range []struct {
+			field string
+			t     **time.Time
+		}{{FieldFirstResponse, &r.FirstResponse}, {resolvedField, &r.Resolved}} {
+			if *x.t == nil || !(*x.t).Before(r.Created) {
+				continue
+			}
+			if r.Created.Sub(**x.t) > clockSkew { // before the ticket existed: columns swapped?
+				v, c := f.cell(i, x.field)
+				return t.cellErr(i, c, f.header(c), ErrOrder, strings.TrimSpace(v))
+			}
+			c := r.Created
+			*x.t = &c
+		}
+		prio, _ := f.cell(i, FieldPriority)
+		r.Priority = in(clip(firstLine(prio)))
+		cat, _ := f.cell(i, FieldCategory)
+		r.Category = in(clip(firstLine(cat)))
+		school, _ := f.cell(i, FieldSchool)
+		school = firstLine(school)
+		if f.Format == FormatGLPI { // "Root entity > Schulen > GS Am Markt": the school is the last part
+			if k := strings.LastIndex(school, " > "); k >= 0 {
+				school = school[k+3:]
+			}
+		}
+		r.School = in(clip(school))
+		st, _ := f.cell(i, FieldStatus)
+		r.Status = in(clip(firstLine(st)))
+		if k, dup := seen[id]; dup {
+			f.Rows[k] = r
+			f.Duplicates++
+			continue
+		}
+		seen[id] = len(f.Rows)
+		f.Rows = append(f.Rows, r)
+	}
+	if len(f.Rows) == 0 {
+		return &Error{File: t.File, Line: t.Lines[f.HeaderRow], Key: ErrNoRows}
+	}
+	return nil
+}
+
+// time reads a date field of row i; required fields may not be empty.
+func (f *TicketFile) time(p *timeParser, i int, field string, required bool) (*time.Time, error) {
+	v, c := f.cell(i, field)
+	v = strings.TrimSpace(v)
+	if v == "" {
+		if required {
+			return nil, f.Table.cellErr(i, max(c, 0), f.header(c), ErrDate, "")
+		}
+		return nil, nil
+	}
+	tm, ok := p.parse(v)
+	if !ok {
+		return nil, f.Table.cellErr(i, c, f.header(c), ErrDate, v)
+	}
+	if y := tm.In(f.Location).Year(); y < minYear || y > maxYear {
+		return nil, f.Table.cellErr(i, c, f.header(c), ErrYear, v)
+	}
+	return &tm, nil
+}
+
+// cleanID removes every kind of space from an id: GLPI groups digits with (non-breaking) spaces.
+func cleanID(s string) string {
+	s = firstLine(s)
+	if !strings.ContainsFunc(s, unicode.IsSpace) {
+		return s
+	}
+	return strings.Map(func(r rune) rune {
+		if unicode.IsSpace(r) {
+			return -1
+		}
+		return r
+	}, s)
+}
+
+func firstLine(s string) string {
+	if i := strings.IndexAny(s, "\r\n"); i >= 0 {
+		s = s[:i]
+	}
+	return strings.TrimSpace(s)
+}
+
+func clip(s string) string {
+	if utf8.RuneCountInString(s) <= maxText {
+		return s
+	}
+	return string([]rune(s)[:maxText])
+}
+
+// ValueCount is a source value and how many tickets carry it.
+type ValueCount struct {
+	Value string
+	Count int
+}
+
+// Priorities are the distinct priorities of the file, most frequent first.
+func (f *TicketFile) Priorities() []ValueCount {
+	return f.values(func(r RawTicket) string { return r.Priority })
+}
+
+// Categories are the distinct categories of the file, most frequent first.
+func (f *TicketFile) Categories() []ValueCount {
+	return f.values(func(r RawTicket) string { return r.Category })
+}
+
+func (f *TicketFile) values(get func(RawTicket) string) []ValueCount {
+	n := map[string]int{}
+	shown := map[string]string{}
+	for _, r := range f.Rows {
+		k := domain.NormalizeSourceValue(get(r))
+		if _, ok := shown[k]; !ok {
+			shown[k] = get(r)
+		}
+		n[k]++
+	}
+	out := make([]ValueCount, 0, len(n))
+	for k, c := range n {
+		out = append(out, ValueCount{Value: shown[k], Count: c})
+	}
+	sort.Slice(out, func(a, b int) bool {
+		if out[a].Count != out[b].Count {
+			return out[a].Count > out[b].Count
+		}
+		return out[a].Value < out[b].Value
+	})
+	return out
+}
+
+// Tickets maps the rows onto the project: each priority onto an SLA class (classes are the codes
+// of the SLAs in force; without any, priorities are kept as they are) and each category onto a
+// package. A priority the mapping does not know stops the import with its line and column.
+func (f *TicketFile) Tickets(m domain.TicketMapping, classes []string, packages []domain.Package) ([]domain.Ticket, error) {
+	codes := map[string]string{}
+	for _, c := range classes {
+		codes[strings.ToUpper(strings.TrimSpace(c))] = c
+	}
+	pkgs := map[int64]bool{}
+	for _, p := range packages {
+		pkgs[p.ID] = true
+	}
+	prio := map[string]string{}
+	for k, v := range m.Priorities {
+		if code, ok := codes[strings.ToUpper(strings.TrimSpace(v))]; ok {
+			prio[domain.NormalizeSourceValue(k)] = code
+		}
+	}
+	cats := map[string]int64{}
+	for k, v := range m.Categories {
+		if pkgs[v] {
+			cats[domain.NormalizeSourceValue(k)] = v
+		}
+	}
+	out := make([]domain.Ticket, len(f.Rows))
+	normCache := map[string]string{}
+	norm := func(s string) string {
+		if v, ok := normCache[s]; ok {
+			return v
+		}
+		v := domain.NormalizeSourceValue(s)
+		normCache[s] = v
+		return v
+	}
+	for i, r := range f.Rows {
+		t := domain.Ticket{ExternalID: r.ExternalID, Created: r.Created, FirstResponse: r.FirstResponse, Resolved: r.Resolved,
+			Priority: r.Priority, Category: r.Category, School: r.School, Status: r.Status}
+		if len(codes) > 0 {
+			code, ok := prio[norm(r.Priority)]
+			if !ok {
+				v, c := f.cell(r.Row, FieldPriority)
+				return nil, f.Table.cellErr(r.Row, c, f.header(c), ErrUnknownPriority, strings.TrimSpace(v))
+			}
+			t.Priority = code
+		}
+		if id, ok := cats[norm(r.Category)]; ok {
+			pid := id
+			t.PackageID = &pid
+		}
+		out[i] = t
+	}
+	return out, nil
+}
+
+// String describes the file for logs and tests.
+func (f *TicketFile) String() string {
+	return fmt.Sprintf("%s: %s, header in line %d, %d tickets", f.Table.File, f.Format, f.Table.Lines[f.HeaderRow], len(f.Rows))
+}
+
+func sortStrings(s []string) { sort.Strings(s) }
