@@ -9,41 +9,12 @@ import (
 	"fyne.io/fyne/v2/lang"
 
 	"schulit-lotse/domain"
+	"schulit-lotse/internal/numfmt"
 )
 
 // formatNumber writes v with at most two decimals, in the notation of the UI language
-// (German: 1.234,5; English: 1,234.5).
-func formatNumber(v float64, language string) string {
-	if math.IsNaN(v) || math.IsInf(v, 0) {
-		return "–"
-	}
-	s := strconv.FormatFloat(math.Round(v*100)/100, 'f', -1, 64)
-	neg := strings.HasPrefix(s, "-")
-	s = strings.TrimPrefix(s, "-")
-	whole, frac, _ := strings.Cut(s, ".")
-	group, dec := ".", ","
-	if language == "en" {
-		group, dec = ",", "."
-	}
-	if len(whole) > 4 { // 1500 stays 1500, 12500 becomes 12.500
-		var b strings.Builder
-		for i, r := range whole {
-			if i > 0 && (len(whole)-i)%3 == 0 {
-				b.WriteString(group)
-			}
-			b.WriteRune(r)
-		}
-		whole = b.String()
-	}
-	out := whole
-	if frac != "" {
-		out += dec + frac
-	}
-	if neg && out != "0" {
-		out = "-" + out
-	}
-	return out
-}
+// (German: 12.345,5; English: 12,345.5).
+func formatNumber(v float64, language string) string { return numfmt.Format(v, language) }
 
 // parseNumber reads a number typed in either notation ("7,5" or "7.5").
 func parseNumber(s string) (float64, bool) {

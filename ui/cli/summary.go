@@ -4,14 +4,13 @@ import (
 	"encoding/json"
 	"fmt"
 	"math"
-	"strconv"
 	"strings"
 	"unicode/utf8"
 
 	"fyne.io/fyne/v2/lang"
 
-	"schulit-lotse/assets"
 	"schulit-lotse/domain"
+	"schulit-lotse/internal/numfmt"
 )
 
 // SummaryFormat names the JSON document of `lotse summary --json`.
@@ -106,18 +105,8 @@ func cmdSummary(e *env, args []string) error {
 	return nil
 }
 
-// formatNumber prints at most two decimals, without trailing zeros, with the language's
-// decimal separator.
-func formatNumber(v float64, language string) string {
-	s := strconv.FormatFloat(round2(v), 'f', -1, 64)
-	if s == "-0" {
-		s = "0"
-	}
-	if language == assets.German {
-		s = strings.Replace(s, ".", ",", 1)
-	}
-	return s
-}
+// formatNumber prints at most two decimals, without trailing zeros, in the language's notation.
+func formatNumber(v float64, language string) string { return numfmt.Format(v, language) }
 
 func figureValue(f summaryFigure, language string) string {
 	if f.Text != "" {
