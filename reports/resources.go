@@ -166,9 +166,9 @@ func writeResources(r *Report, p *domain.Project) {
 			{Title: tr("res.col.package"), Width: 24},
 			{Title: tr("res.col.surcharged"), Width: 12, Align: AlignRight},
 			{Title: tr("res.col.fte"), Width: 8, Align: AlignRight},
-			{Title: tr("res.col.internal"), Width: 15, Align: AlignRight},
+			{Title: tr("reports.res.col.internal"), Width: 15, Align: AlignRight},
 			{Title: tr("res.col.price"), Width: 14, Align: AlignRight},
-			{Title: tr("res.col.external"), Width: 15, Align: AlignRight},
+			{Title: tr("reports.res.col.external"), Width: 15, Align: AlignRight},
 			{Title: tr("res.col.cheaper"), Width: 12},
 		},
 		Rows:  rows,
@@ -239,7 +239,7 @@ func resDemandTable(first string, groups []domain.DemandGroup, total domain.Dema
 	return Table{
 		Columns: []Column{
 			{Title: first, Width: 27},
-			{Title: tr("res.col.tasks"), Width: 13, Align: AlignRight},
+			{Title: tr("reports.col.tasks"), Width: 13, Align: AlignRight},
 			{Title: tr("res.col.month"), Width: 11, Align: AlignRight},
 			{Title: tr("res.col.year"), Width: 11, Align: AlignRight},
 			{Title: tr("res.col.week"), Width: 11, Align: AlignRight},

@@ -7,6 +7,7 @@ import (
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/plotter"
 	"gonum.org/v1/plot/vg"
+	"gonum.org/v1/plot/vg/draw"
 )
 
 // CostBar is one group of the cost chart: a package (or the total) with its yearly cost done
@@ -68,6 +69,12 @@ func CostChart(bars []CostBar, l CostLabels) (*plot.Plot, error) {
 	p.NominalX(names...)
 	p.X.Min, p.X.Max = -0.6, float64(len(bars))-0.4
 	p.X.Tick.Label.Font.Size = vg.Points(8)
+	if len(bars) > 4 {
+		// Many packages: slanted names do not run into each other.
+		p.X.Tick.Label.Rotation = math.Pi / 6
+		p.X.Tick.Label.XAlign = draw.XRight
+		p.X.Tick.Label.YAlign = draw.YCenter
+	}
 	p.Y.Min = 0
 	if top <= 0 {
 		top = 1

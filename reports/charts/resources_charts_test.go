@@ -65,6 +65,18 @@ func TestCostChartDrawsBothSides(t *testing.T) {
 		t.Errorf("external bars (%d px) should outweigh internal ones (%d px)", ex, in)
 	}
 
+	// Seven groups: slanted names.
+	many := append(append([]CostBar{}, bars...), bars...)
+	p, err = CostChart(append(many, bars[0]), labels)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if b, err := PNG(p, 16, 8); err != nil {
+		t.Fatal(err)
+	} else if dir := os.Getenv("CHART_OUT"); dir != "" {
+		os.WriteFile(dir+"/cost-many.png", b, 0o644)
+	}
+
 	bars[0].ExternalKnown, bars[1].ExternalKnown, bars[2].ExternalKnown = false, false, false
 	p, _ = CostChart(bars, labels)
 	b, _ = PNG(p, 16, 8)

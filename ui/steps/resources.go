@@ -32,7 +32,7 @@ type resourcesEditor struct {
 	land, holidays, formula, surcharge                          *widget.Label
 
 	// Bedarf.
-	demandMode   *widget.RadioGroup
+	demandMode   *widget.Select
 	demandTables map[string]*valueTable
 	demandStack  *fyne.Container
 	demandInfo   *widget.Label // the selected row's (or the total's) way to VZÄ
@@ -117,14 +117,14 @@ func (ed *resourcesEditor) buildTime() fyne.CanvasObject {
 		return &widget.FormItem{Text: lang.L(key), Widget: f.entry, HintText: hint}
 	}
 	left := widget.NewForm(
-		item("res.field.year", ed.year, lang.L("res.hint.year")),
-		item("res.field.weekly", ed.weekly, lang.L("res.hint.weekly", map[string]any{"Default": formatValue(d.WeeklyHours)})),
+		item("res.field.year", ed.year, ""),
+		item("res.field.weekly", ed.weekly, def(d.WeeklyHours, "h")),
 		item("res.field.leave", ed.leave, def(d.LeaveDays, lang.L("res.unit.days"))),
-		item("res.field.sick", ed.sick, def(d.SickDays, lang.L("res.unit.days"))+" · "+lang.L("res.hint.sick")),
-		item("res.field.other", ed.other, def(d.OtherAbsenceDays, lang.L("res.unit.days"))+" · "+lang.L("res.hint.other")),
+		item("res.field.sick", ed.sick, def(d.SickDays, lang.L("res.unit.days"))),
+		item("res.field.other", ed.other, def(d.OtherAbsenceDays, lang.L("res.unit.days"))),
 	)
 	right := widget.NewForm(
-		item("res.field.verteilzeit", ed.verteilzeit, def(d.VerteilzeitPercent, "%")+" · "+lang.L("res.hint.verteilzeit")),
+		item("res.field.verteilzeit", ed.verteilzeit, def(d.VerteilzeitPercent, "%")),
 		item("res.field.travel", ed.travel, def(d.TravelPercent, "%")),
 		item("res.field.docs", ed.docs, def(d.DocumentationPct, "%")),
 	)
@@ -136,29 +136,35 @@ func (ed *resourcesEditor) buildTime() fyne.CanvasObject {
 	ed.surcharge = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	ed.surcharge.Wrapping = fyne.TextWrapWord
 
-	workCard := widget.NewCard(lang.L("res.card.working_time"), "", container.NewVBox(left, ed.land, ed.holidays,
-		heading(lang.L("res.formula.working_time.title")), ed.formula, caption(lang.L("res.formula.working_time.legend"))))
-	surCard := widget.NewCard(lang.L("res.card.surcharges"), "", container.NewVBox(right,
-		heading(lang.L("res.formula.surcharge.title")), ed.surcharge, caption(lang.L("res.surcharge.legend"))))
-	return container.NewVScroll(container.NewGridWithColumns(2, container.NewVBox(workCard), container.NewVBox(surCard)))
+	hints := caption(lang.L("res.hint.weekly", map[string]any{"Default": formatValue(d.WeeklyHours)}) + " " +
+		lang.L("res.hint.sick") + " " + lang.L("res.hint.other"))
+	// The results first, so the formula with its numbers is in view without scrolling.
+	results := widget.NewCard("", "", container.NewVBox(
+		heading(lang.L("res.formula.working_time.title")), ed.formula,
+		heading(lang.L("res.formula.surcharge.title")), ed.surcharge))
+	workCard := widget.NewCard(lang.L("res.card.working_time"), "", container.NewVBox(left, hints, ed.land, ed.holidays,
+		caption(lang.L("res.formula.working_time.legend"))))
+	surCard := widget.NewCard(lang.L("res.card.surcharges"), "", container.NewVBox(right, caption(lang.L("res.hint.verteilzeit")),
+		caption(lang.L("res.surcharge.legend"))))
+	return container.NewVScroll(container.NewVBox(results, workCard, surCard))
 }
 
 func (ed *resourcesEditor) buildDemand() fyne.CanvasObject {
 	num := func(title string) valueCol {
-		return valueCol{title: lang.L(title), width: 90, align: fyne.TextAlignTrailing}
+		return valueCol{title: lang.L(title), width: 74, align: fyne.TextAlignTrailing}
 	}
 	amounts := []valueCol{num("res.col.tasks"), num("res.col.month"), num("res.col.year"), num("res.col.week"), num("res.col.surcharged"), num("res.col.fte")}
-	amounts[0].width = 70
+	amounts[0].width, amounts[1].width, amounts[3].width, amounts[4].width, amounts[5].width = 56, 84, 84, 92, 56
 	first := func(title string) []valueCol {
-		return append([]valueCol{{title: lang.L(title), width: 180, grow: 1}}, amounts...)
+		return append([]valueCol{{title: lang.L(title), width: 160, grow: 1}}, amounts...)
 	}
 	ed.demandTables = map[string]*valueTable{
 		demandByPackage: newValueTable(first("res.col.package"), 220),
 		demandByTask: newValueTable(append([]valueCol{
 			{title: lang.L("res.col.task"), width: 180, grow: 3},
-			{title: lang.L("res.col.before"), width: 120, grow: 1},
-			{title: lang.L("res.col.after"), width: 120, grow: 1},
-			{title: lang.L("res.col.package"), width: 110, grow: 1},
+			{title: lang.L("res.col.before"), width: 110, grow: 1},
+			{title: lang.L("res.col.after"), width: 110, grow: 1},
+			{title: lang.L("res.col.package"), width: 100, grow: 1},
 		}, amounts[1:]...), 220),
 		demandByBefore: newValueTable(first("res.col.party"), 220),
 		demandByAfter:  newValueTable(first("res.col.party"), 220),
@@ -179,12 +185,11 @@ func (ed *resourcesEditor) buildDemand() fyne.CanvasObject {
 	ed.demandInfo.Wrapping = fyne.TextWrapWord
 	ed.demandSplit = widget.NewLabel("")
 	ed.demandSplit.Wrapping = fyne.TextWrapWord
-	ed.demandMode = widget.NewRadioGroup(labels, func(string) { ed.showDemandMode() })
-	ed.demandMode.Horizontal = true
-	ed.demandMode.Required = true
-	ed.demandMode.SetSelected(labels[0])
+	ed.demandMode = widget.NewSelect(labels, func(string) { ed.showDemandMode() })
+	ed.demandMode.SetSelectedIndex(0)
 	bottom := container.NewVBox(widget.NewSeparator(), ed.demandInfo, ed.demandSplit)
-	return container.NewBorder(ed.demandMode, bottom, nil, nil, ed.demandStack)
+	top := container.NewBorder(nil, nil, widget.NewLabel(lang.L("res.demand.view")), nil, ed.demandMode)
+	return container.NewBorder(top, bottom, nil, nil, ed.demandStack)
 }
 
 // mode is the demand view the radio group shows.

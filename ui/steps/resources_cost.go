@@ -29,6 +29,7 @@ type payGroupsPart struct {
 	name, source                  *commitEntry
 	hourly, yearly, year          *numberField
 	form                          *fyne.Container
+	formWidget                    *widget.Form
 
 	mapTable      *valueTable
 	parties       []string
@@ -82,12 +83,13 @@ func newPayGroupsPart(ed *resourcesEditor) *payGroupsPart {
 		func(v float64) error { return update(func(pg *domain.PayGroup) { pg.SourceYear = int(v) }) }, true, ed.report)
 	form := widget.NewForm(
 		widget.NewFormItem(lang.L("res.group.name"), g.name),
-		&widget.FormItem{Text: lang.L("res.group.hourly"), Widget: g.hourly.entry, HintText: lang.L("res.group.hourly_hint")},
-		&widget.FormItem{Text: lang.L("res.group.yearly"), Widget: g.yearly.entry, HintText: lang.L("res.group.yearly_hint")},
-		&widget.FormItem{Text: lang.L("res.group.source"), Widget: g.source, HintText: lang.L("res.group.source_hint")},
+		widget.NewFormItem(lang.L("res.group.hourly"), g.hourly.entry),
+		widget.NewFormItem(lang.L("res.group.yearly"), g.yearly.entry),
+		widget.NewFormItem(lang.L("res.group.source"), g.source),
 		widget.NewFormItem(lang.L("res.group.year"), g.year.entry),
 	)
-	g.form = container.NewVBox(form)
+	g.formWidget = form
+	g.form = container.NewVBox(form, caption(lang.L("res.group.form_hint")))
 
 	g.mapTable = newValueTable([]valueCol{
 		{title: lang.L("res.col.party"), width: 180, grow: 2},
@@ -107,17 +109,17 @@ func newPayGroupsPart(ed *resourcesEditor) *payGroupsPart {
 	g.mapCaption = widget.NewLabel("")
 	g.mapCaption.Truncation = fyne.TextTruncateEllipsis
 
-	groups := container.NewBorder(
-		container.NewVBox(heading(lang.L("res.groups.title")), caption(lang.L("res.groups.intro")),
-			container.NewHBox(g.addBtn, g.exampleBtn, g.deleteBtn)),
-		g.form, nil, nil, g.table.content)
-	mapping := container.NewBorder(
-		container.NewVBox(heading(lang.L("res.mapping.title")), caption(lang.L("res.mapping.intro"))),
-		container.NewVBox(
-			container.NewBorder(nil, nil, g.mapCaption, nil, g.mapSelect),
-			container.NewBorder(nil, nil, widget.NewLabel(lang.L("res.mapping.default")), nil, g.defaultSelect)),
-		nil, nil, g.mapTable.content)
-	g.content = container.NewVSplit(groups, mapping)
+	// One scrolling column: the pay groups with their form, then who is priced with which.
+	g.content = container.NewVScroll(container.NewVBox(
+		heading(lang.L("res.groups.title")), caption(lang.L("res.groups.intro")),
+		container.NewHBox(g.addBtn, g.exampleBtn, g.deleteBtn),
+		g.table.content, g.form,
+		widget.NewSeparator(),
+		heading(lang.L("res.mapping.title")), caption(lang.L("res.mapping.intro")),
+		g.mapTable.content,
+		container.NewBorder(nil, nil, g.mapCaption, nil, g.mapSelect),
+		container.NewBorder(nil, nil, widget.NewLabel(lang.L("res.mapping.default")), nil, g.defaultSelect),
+	))
 	return g
 }
 
@@ -211,6 +213,7 @@ func (g *payGroupsPart) load() {
 			w.Enable()
 		}
 	}
+	g.formWidget.Refresh() // the labels follow their fields' enabled state
 	if pg == nil {
 		showText(g.name, "")
 		showText(g.source, "")
@@ -399,13 +402,12 @@ func newComparePart(ed *resourcesEditor) *comparePart {
 	c := &comparePart{ed: ed}
 	c.table = newValueTable([]valueCol{
 		{title: lang.L("res.col.package"), width: 150, grow: 2},
-		{title: lang.L("res.col.surcharged"), width: 90, align: fyne.TextAlignTrailing},
-		{title: lang.L("res.col.fte"), width: 60, align: fyne.TextAlignTrailing},
+		{title: lang.L("res.col.surcharged"), width: 84, align: fyne.TextAlignTrailing},
 		{title: lang.L("res.col.internal"), width: 100, align: fyne.TextAlignTrailing},
-		{title: lang.L("res.col.price"), width: 120, grow: 1, align: fyne.TextAlignTrailing},
-		{title: lang.L("res.col.external"), width: 100, align: fyne.TextAlignTrailing},
-		{title: lang.L("res.col.cheaper"), width: 80},
-	}, 160)
+		{title: lang.L("res.col.price"), width: 100, grow: 1, align: fyne.TextAlignTrailing},
+		{title: lang.L("res.col.external"), width: 96, align: fyne.TextAlignTrailing},
+		{title: lang.L("res.col.cheaper"), width: 72},
+	}, 230)
 	c.table.bold = func(row int) bool { return row == len(c.rows) }
 	c.table.onSelect = func(row int) {
 		if row >= 0 && row < len(c.rows) {
@@ -425,14 +427,13 @@ func newComparePart(ed *resourcesEditor) *comparePart {
 	c.after = caption("")
 	c.chart = canvas.NewImageFromResource(nil)
 	c.chart.FillMode = canvas.ImageFillContain
-	c.chart.SetMinSize(fyne.NewSize(420, 230))
+	c.chart.SetMinSize(fyne.NewSize(480, 260))
 
 	priceRow := container.NewBorder(nil, nil, widget.NewLabel(lang.L("res.price.label")), nil,
 		container.NewGridWithColumns(2, c.basis, c.price))
-	top := container.NewVBox(heading(lang.L("res.compare.title")), caption(lang.L("res.compare.intro")))
-	bottom := container.NewVBox(priceRow, c.detail, c.after)
-	tableArea := container.NewBorder(top, bottom, nil, nil, c.table.content)
-	c.content = container.NewVSplit(tableArea, container.NewPadded(c.chart))
+	c.content = container.NewVScroll(container.NewVBox(
+		heading(lang.L("res.compare.title")), caption(lang.L("res.compare.intro")),
+		c.table.content, priceRow, c.detail, c.after, container.NewPadded(c.chart)))
 	return c
 }
 
@@ -601,7 +602,7 @@ func (c *comparePart) costRow(name string, pc domain.PackageCost) []string {
 	if o := pc.Cheaper(); o != domain.OutcomeOpen {
 		cheaper = lang.L("src.outcome." + string(o))
 	}
-	return []string{name, groupedNumber(pc.SurchargedYear, 2), fteText(pc.FTE), internal, price, external, cheaper}
+	return []string{name, groupedNumber(pc.SurchargedYear, 2), internal, price, external, cheaper}
 }
 
 // showChart draws the chart when its tab is visible and the figures changed since.

@@ -243,7 +243,7 @@ func TestResourceCostSession(t *testing.T) {
 		t.Fatalf("price %+v", pk)
 	}
 	// In-house: 132 h × 71,40 € = 9.424,80 €; external: 120 h × 85 € = 10.200 €.
-	if row := c.table.rows[0]; row[3] != "9.424,80 €" || row[5] != "10.200 €" || row[6] != "intern" {
+	if row := c.table.rows[0]; row[2] != "9.424,80 €" || row[4] != "10.200 €" || row[5] != "intern" {
 		t.Errorf("User-Management row %q", row)
 	}
 	// Switching to a monthly fee replaces the hourly rate.
@@ -259,5 +259,19 @@ func TestResourceCostSession(t *testing.T) {
 	q := fx.questions()
 	if len(q) != 3 || !strings.Contains(q[2], "„Software“") {
 		t.Errorf("questions at the end %q", q)
+	}
+}
+
+// The editors of steps 5 and 6 fit the shell's page of a 1400 × 900 window beside the sidebar
+// (about 1000 × 550 points): wider or taller minimums would squeeze the sidebar or cut off the
+// open questions.
+func TestResourceAndSourcingEditorsFitThePage(t *testing.T) {
+	fx := newResFixture(t)
+	if m := fx.ed.view.MinSize(); m.Width > 900 || m.Height > 500 {
+		t.Errorf("step 5 editor needs at least %v", m)
+	}
+	sx := newSrcFixture(t, resourceProject())
+	if m := sx.ed.view.MinSize(); m.Width > 900 || m.Height > 500 {
+		t.Errorf("step 6 editor needs at least %v", m)
 	}
 }

@@ -128,12 +128,15 @@ func (l *valueTableLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 		base += c.width
 		grow += c.grow
 	}
-	extra := size.Width - base - theme.Padding()*2
+	// Each column is followed by a divider and the table keeps room for its scroll bar.
+	extra := size.Width - base - theme.Padding()*float32(len(vt.cols)+2) - 16
 	widths := make([]float32, len(vt.cols))
 	for i, c := range vt.cols {
 		widths[i] = c.width
-		if extra > 0 && grow > 0 {
-			widths[i] += extra * c.grow / grow
+		if grow > 0 && c.grow > 0 {
+			// Extra room goes to the growing columns; a shortfall is taken from them too, down
+			// to a width that still shows a few characters.
+			widths[i] = max(c.width+extra*c.grow/grow, min(c.width, 80))
 		}
 	}
 	changed := len(widths) != len(vt.widths)
@@ -240,7 +243,6 @@ func caption(text string) *widget.Label {
 	l := widget.NewLabel(text)
 	l.Wrapping = fyne.TextWrapWord
 	l.SizeName = theme.SizeNameCaptionText
-	l.Importance = widget.LowImportance
 	return l
 }
 

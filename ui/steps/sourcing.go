@@ -158,7 +158,7 @@ func (ed *sourcingEditor) buildScores() fyne.CanvasObject {
 		note.onLeave = func() { ed.commitNote(group) }
 		ed.notes[g] = note
 		form.Append(lang.L("src.note"), note)
-		card := widget.NewCard(lang.L("src.group."+g), lang.L("src.group."+g+".question"), form)
+		card := widget.NewCard(lang.L("src.group."+g), "", container.NewVBox(caption(lang.L("src.group."+g+".question")), form))
 		box.Add(card)
 	}
 	box.Add(ed.result)
@@ -229,7 +229,8 @@ func (ed *sourcingEditor) buildDecision() fyne.CanvasObject {
 		&widget.FormItem{Text: lang.L("src.pay_group"), Widget: ed.payGroup, HintText: lang.L("src.pay_group.hint")},
 	)
 	sugg := widget.NewCard(lang.L("src.suggestion.title"), "", container.NewVBox(ed.suggestion, container.NewHBox(ed.adopt)))
-	return container.NewVScroll(container.NewVBox(sugg, widget.NewCard(lang.L("src.decision.title"), lang.L("src.decision.subtitle"), form)))
+	return container.NewVScroll(container.NewVBox(sugg, widget.NewCard(lang.L("src.decision.title"), "",
+		container.NewVBox(caption(lang.L("src.decision.subtitle")), form))))
 }
 
 // decision is the selected package's decision as stored (an empty one when there is none yet).
