@@ -306,20 +306,30 @@ func (e *boardEdit) arrange(pk Package) Package {
 }
 
 // ArrangeBoard tidies every package and lays the packages out in rows, in the user's order,
-// with even spacing and no overlaps. The number of columns makes the board about half again as
-// wide as high, the shape of a screen.
-func ArrangeBoard(p *Project) BoardChange {
+// with even spacing and no overlaps. It takes the number of columns that lets the whole board
+// appear largest in a view of the given aspect ratio (width / height; the screen's board area,
+// or 1.5 when unknown); on a tie, fewer columns.
+func ArrangeBoard(p *Project, aspect float64) BoardChange {
+	if !(aspect > 0) || math.IsInf(aspect, 0) {
+		aspect = 1.5
+	}
 	e := newBoardEdit(p)
-	cols := int(math.Round(math.Sqrt(1.5 * float64(len(e.layout.Packages)))))
-	if cols < 1 {
-		cols = 1
+	tidy := make([]Package, len(e.layout.Packages))
+	for i, pk := range e.layout.Packages {
+		tidy[i] = e.arrange(pk)
+	}
+	best, bestScore := 1, -1.0
+	for cols := 1; cols <= len(tidy); cols++ {
+		w, h := gridSize(tidy, cols)
+		if score := math.Min(aspect/w, 1/h); score > bestScore+1e-12 {
+			best, bestScore = cols, score
+		}
 	}
 	x, y, rowH := 0.0, 0.0, 0.0
-	for i, pk := range e.layout.Packages {
-		if i > 0 && i%cols == 0 {
+	for i, pk := range tidy {
+		if i > 0 && i%best == 0 {
 			x, y, rowH = 0, y+rowH+PackageSpacing, 0
 		}
-		pk = e.arrange(pk)
 		dx, dy := x-pk.X, y-pk.Y
 		pk.X, pk.Y = x, y
 		for _, id := range e.layout.Members[pk.ID] {
@@ -333,6 +343,24 @@ func ArrangeBoard(p *Project) BoardChange {
 		rowH = math.Max(rowH, pk.Height)
 	}
 	return e.change()
+}
+
+// gridSize is the width and height of packages laid out in rows of cols.
+func gridSize(pkgs []Package, cols int) (w, h float64) {
+	var x, rowH float64
+	for i, pk := range pkgs {
+		if i > 0 && i%cols == 0 {
+			h += rowH + PackageSpacing
+			x, rowH = 0, 0
+		}
+		if x > 0 {
+			x += PackageSpacing
+		}
+		x += pk.Width
+		w = math.Max(w, x)
+		rowH = math.Max(rowH, pk.Height)
+	}
+	return w, h + rowH
 }
 
 // UnassignPackage lists the package's cards as they go back to the pile when the package is

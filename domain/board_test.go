@@ -227,7 +227,7 @@ func TestArrangeBoardLeavesNoOverlap(t *testing.T) {
 		Package{ID: 30, Name: "C", X: 10, Y: 10, Width: 394, Height: 218, SortOrder: 3},
 		Package{ID: 40, Name: "D", X: 20, Y: 20, Width: 204, Height: 136, SortOrder: 4},
 		Package{ID: 50, Name: "E", X: 30, Y: 30, Width: 394, Height: 218, SortOrder: 5})
-	c := ArrangeBoard(p)
+	c := ArrangeBoard(p, 1.5)
 	q := apply(p, c)
 	l := LayoutBoard(q)
 	for i := range l.Packages {
@@ -237,20 +237,23 @@ func TestArrangeBoardLeavesNoOverlap(t *testing.T) {
 			}
 		}
 	}
-	// Five packages: round(√7,5) = 3 columns. Row 1: x = 0, 434, 868 (394 + 40 each); row 2:
-	// D at 0 (204 wide), E at 244. Every package holding at most two cards is one row high:
-	// 40 + 72 + 24 = 136.
-	wantX := map[int64]float64{10: 0, 20: 434, 30: 868, 40: 0, 50: 244}
+	// Every package holding at most two cards is one row of cards high: 40 + 72 + 24 = 136.
+	// For a view 1.5 times as wide as high: one column is 394 × 840 (min(1.5/394, 1/840) =
+	// 0.00119), two are 828 × 488 (0.00181), three 1262 × 312 (0.00119): two columns win.
+	want := map[int64][2]float64{10: {0, 0}, 20: {434, 0}, 30: {0, 176}, 40: {434, 176}, 50: {0, 352}}
 	for _, pk := range l.Packages {
-		if pk.X != wantX[pk.ID] {
-			t.Errorf("package %d at x %v, want %v", pk.ID, pk.X, wantX[pk.ID])
+		if xy := want[pk.ID]; pk.X != xy[0] || pk.Y != xy[1] {
+			t.Errorf("package %d at (%v, %v), want (%v, %v)", pk.ID, pk.X, pk.Y, xy[0], xy[1])
 		}
 		if pk.Height != 136 {
 			t.Errorf("package %d height %v, want 136", pk.ID, pk.Height)
 		}
 	}
-	if d, e := q.PackageByID(40), q.PackageByID(50); d.Y != 176 || e.Y != 176 {
-		t.Errorf("second row at y %v/%v, want 136 + 40 = 176", d.Y, e.Y)
+	// A wide view takes more columns: aspect 4 → three columns score min(4/1262, 1/312) =
+	// 0.00317 against two with min(4/828, 1/488) = 0.00205; four 1506 × 312 score 0.00266.
+	q4 := apply(p, ArrangeBoard(p, 4))
+	if pk := q4.PackageByID(30); pk.X != 868 || pk.Y != 0 {
+		t.Errorf("wide view: package 30 at (%v, %v), want (868, 0)", pk.X, pk.Y)
 	}
 	// The card of package 20 moved with it into its first slot.
 	if d := q.TaskByID(4); d.CardX != 446 || d.CardY != 52 {

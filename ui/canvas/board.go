@@ -17,16 +17,18 @@ import (
 	"schulit-lotse/ui/session"
 )
 
-// Screen geometry of the pile column, in pixels (the pile is not zoomed).
+// Screen geometry of the pile column, in pixels (the pile is not zoomed). The pile lies over
+// the left edge of the board; it narrows when it is empty.
 const (
 	pileWidth   = float32(domain.CardWidth + 2*pilePad)
+	pileNarrow  = 120
 	pilePad     = 8
 	pileHeader  = 34
 	pileGap     = 8
 	gripSize    = 16
 	minZoom     = 0.05
 	maxZoom     = 2.5
-	detailZoom  = 0.45 // below this, cards are drawn without text
+	detailZoom  = 0.25 // below this, cards are drawn without text
 	typeAheadMS = 1200
 )
 
@@ -86,9 +88,11 @@ type Board struct {
 	rev    int           // model revision, bumped on every ModelChanged
 
 	zoom             float64
-	originX, originY float64 // board point at the top-left corner of the board area
+	originX, originY float64 // board point at the widget's top-left corner (under the pile)
 	pileScroll       float32
 	fitPending       bool
+	autoFit          bool // the view follows the widget's size until the user moves it
+	fitSize          fyne.Size
 
 	selected    map[int64]bool
 	selOrder    []int64
@@ -102,7 +106,7 @@ type Board struct {
 
 	typed     string
 	typedAt   time.Time
-	wrapCache map[int64]wrapped
+	wrapCache map[wrapKey]wrapped
 	info      map[int64]pkgInfo
 	infoRev   int
 
@@ -126,7 +130,7 @@ var nowFunc = time.Now
 
 // NewBoard makes a board for the session's project, showing everything once it has a size.
 func NewBoard(s *session.Session) *Board {
-	b := &Board{sess: s, zoom: 1, fitPending: true, selected: map[int64]bool{}, wrapCache: map[int64]wrapped{}}
+	b := &Board{sess: s, zoom: 1, fitPending: true, autoFit: true, selected: map[int64]bool{}, wrapCache: map[wrapKey]wrapped{}}
 	b.ExtendBaseWidget(b)
 	b.rebuild()
 	return b
@@ -243,41 +247,69 @@ func (b *Board) selectionChanged() {
 // Zoom is the current scale (pixels per board unit).
 func (b *Board) Zoom() float64 { return b.zoom }
 
+// pileW is the pile's width: narrow when no card lies on it.
+func (b *Board) pileW() float32 {
+	if len(b.layout.Pile) == 0 {
+		return pileNarrow
+	}
+	return pileWidth
+}
+
+// boardArea is the size of the board beside the pile.
 func (b *Board) boardArea() (w, h float32) {
 	s := b.Size()
-	return max(s.Width-pileWidth, 1), max(s.Height, 1)
+	return max(s.Width-b.pileW(), 1), max(s.Height, 1)
+}
+
+// AreaAspect is the width of the board beside the pile over its height (1.5 before the board
+// has a size): what "Aufräumen" arranges the packages for.
+func (b *Board) AreaAspect() float64 {
+	if b.Size().Width <= 0 || b.Size().Height <= 0 {
+		return 1.5
+	}
+	w, h := b.boardArea()
+	return float64(w) / float64(h)
 }
 
 // ZoomBy scales the board around the centre of the board area.
 func (b *Board) ZoomBy(f float64) {
 	w, h := b.boardArea()
-	b.zoomAround(f, pileWidth+w/2, h/2)
+	b.zoomAround(f, b.pileW()+w/2, h/2)
 }
 
 func (b *Board) zoomAround(f float64, sx, sy float32) {
 	nz := math.Min(maxZoom, math.Max(minZoom, b.zoom*f))
 	bx, by := b.toBoard(fyne.NewPos(sx, sy))
 	b.zoom = nz
-	b.originX = bx - float64(sx-pileWidth)/nz
+	b.originX = bx - float64(sx)/nz
 	b.originY = by - float64(sy)/nz
+	b.autoFit = false
 	b.viewChanged()
 }
 
-// FitAll shows every package.
+// FitAll shows every package, and keeps doing so when the widget changes its size until the
+// user pans or zooms.
 func (b *Board) FitAll() {
-	w, h := b.boardArea()
 	if b.Size().Width <= 0 {
 		b.fitPending = true
 		return
 	}
+	b.fitView()
+	b.viewChanged()
+}
+
+// fitView sets zoom and origin so that every package is in view beside the pile.
+func (b *Board) fitView() {
 	b.fitPending = false
+	b.autoFit = true
+	b.fitSize = b.Size()
+	w, h := b.boardArea()
 	r := b.layout.FitBounds()
 	const margin = 24
 	z := math.Min(float64(w-2*margin)/r.W, float64(h-2*margin)/r.H)
 	b.zoom = math.Min(1.2, math.Max(minZoom, z))
-	b.originX = r.X + r.W/2 - float64(w)/2/b.zoom
+	b.originX = r.X + r.W/2 - float64(b.pileW()+w/2)/b.zoom
 	b.originY = r.Y + r.H/2 - float64(h)/2/b.zoom
-	b.viewChanged()
 }
 
 func (b *Board) viewChanged() {
@@ -287,30 +319,32 @@ func (b *Board) viewChanged() {
 	}
 }
 
-// toBoard converts a widget position in the board area to board units.
+// toBoard converts a widget position to board units.
 func (b *Board) toBoard(p fyne.Position) (float64, float64) {
-	return b.originX + float64(p.X-pileWidth)/b.zoom, b.originY + float64(p.Y)/b.zoom
+	return b.originX + float64(p.X)/b.zoom, b.originY + float64(p.Y)/b.zoom
 }
 
 // toScreen converts a board point to widget pixels.
 func (b *Board) toScreen(x, y float64) fyne.Position {
-	return fyne.NewPos(pileWidth+float32((x-b.originX)*b.zoom), float32((y-b.originY)*b.zoom))
+	return fyne.NewPos(float32((x-b.originX)*b.zoom), float32((y-b.originY)*b.zoom))
 }
 
-// visibleRect is the part of the board the board area shows, in board units.
+// visibleRect is the part of the board the widget covers (also under the pile), in board units.
 func (b *Board) visibleRect() domain.Rect {
-	w, h := b.boardArea()
-	return domain.Rect{X: b.originX, Y: b.originY, W: float64(w) / b.zoom, H: float64(h) / b.zoom}
+	s := b.Size()
+	return domain.Rect{X: b.originX, Y: b.originY, W: float64(s.Width) / b.zoom, H: float64(s.Height) / b.zoom}
 }
 
-// showRect scrolls (without zooming) so that r is in view, centred if it was not.
+// showRect scrolls (without zooming) so that r is in view beside the pile, centred if it was not.
 func (b *Board) showRect(r domain.Rect) {
-	v := b.visibleRect()
+	w, h := b.boardArea()
+	v := domain.Rect{X: b.originX + float64(b.pileW())/b.zoom, Y: b.originY, W: float64(w) / b.zoom, H: float64(h) / b.zoom}
 	if r.X >= v.X && r.Y >= v.Y && r.X+r.W <= v.X+v.W && r.Y+r.H <= v.Y+v.H {
 		return
 	}
-	b.originX = r.X + r.W/2 - v.W/2
+	b.originX = r.X + r.W/2 - (float64(b.pileW())+float64(w)/2)/b.zoom
 	b.originY = r.Y + r.H/2 - v.H/2
+	b.autoFit = false
 	b.viewChanged()
 }
 
@@ -362,7 +396,7 @@ func (b *Board) CardCenter(id int64) (fyne.Position, bool) {
 	w, h := b.boardArea()
 	if r, ok := b.layout.Cards[id]; ok {
 		p := b.toScreen(r.X+r.W/2, r.Y+r.H/2)
-		return p, p.X >= pileWidth && p.X < pileWidth+w && p.Y >= 0 && p.Y < h
+		return p, p.X >= b.pileW() && p.X < b.pileW()+w && p.Y >= 0 && p.Y < h
 	}
 	for i, pid := range b.layout.Pile {
 		if pid == id {
@@ -378,7 +412,7 @@ func (b *Board) ScreenOf(x, y float64) fyne.Position { return b.toScreen(x, y) }
 
 // HitAt tells what lies under a widget position.
 func (b *Board) HitAt(p fyne.Position) Hit {
-	if p.X < pileWidth {
+	if p.X < b.pileW() {
 		if p.Y >= pileHeader {
 			for i, id := range b.layout.Pile {
 				c := b.pileCardPos(i)

@@ -1,6 +1,7 @@
 package canvas
 
 import (
+	"math"
 	"os"
 	"path/filepath"
 	"testing"
@@ -61,13 +62,13 @@ type boardFixture struct {
 	errs    []error
 }
 
-// newBoardFixture shows the board in a 1200×800 window at zoom 1 with the board's origin in the
-// top-left corner, so board point (x, y) is drawn at pixel (196+x, y).
+// newBoardFixture shows the board in a 1200×800 window at zoom 1 with the board's origin just
+// right of the pile, so board point (x, y) is drawn at pixel (196+x, y).
 func newBoardFixture(t *testing.T, p *domain.Project) *boardFixture {
 	test.NewTempApp(t)
 	fx := &boardFixture{t: t, s: newSession(t, p)}
 	fx.b = NewBoard(fx.s)
-	fx.b.fitPending = false
+	fx.b.fitPending, fx.b.autoFit = false, false
 	fx.b.OnError = func(err error) { fx.errs = append(fx.errs, err) }
 	fx.b.OnCreatePackage = func(ids []int64, x, y float64) { fx.created, fx.createX, fx.createY = ids, x, y }
 	fx.s.OnChange(fx.b.ModelChanged)
@@ -75,7 +76,7 @@ func newBoardFixture(t *testing.T, p *domain.Project) *boardFixture {
 	fx.w.SetPadded(false)
 	fx.w.Resize(fyne.NewSize(1200, 800))
 	t.Cleanup(fx.w.Close)
-	fx.b.zoom, fx.b.originX, fx.b.originY = 1, 0, 0
+	fx.b.zoom, fx.b.originX, fx.b.originY, fx.b.autoFit = 1, -196, 0, false
 	fx.b.Refresh()
 	return fx
 }
@@ -107,6 +108,39 @@ func (fx *boardFixture) storedTask(id int64) domain.Task {
 func TestGeometryAssumptions(t *testing.T) {
 	if pileWidth != 196 || pileHeader != 34 || pilePad != 8 {
 		t.Fatalf("pile %v/%v/%v: the tests assume 196/34/8", pileWidth, pileHeader, pilePad)
+	}
+}
+
+func TestPileNarrowsWhenEmptyAndFitFollowsSize(t *testing.T) {
+	p := smallProject()
+	p.Tasks = p.Tasks[1:2] // only B, sorted
+	test.NewTempApp(t)
+	b := NewBoard(newSession(t, p))
+	w := test.NewWindow(b)
+	w.SetPadded(false)
+	defer w.Close()
+	w.Resize(fyne.NewSize(800, 600))
+	if b.pileW() != pileNarrow {
+		t.Errorf("empty pile %v wide, want %v", b.pileW(), float32(pileNarrow))
+	}
+	// Fitted: 800 − 120 = 680 wide, 600 high, margin 24: min(632/394, 552/218) = 1.604… → 1.2.
+	if b.Zoom() != 1.2 {
+		t.Fatalf("zoom %v, want 1.2", b.Zoom())
+	}
+	// Software's centre (197, 109) lies in the middle of the area beside the pile.
+	if c := b.ScreenOf(197, 109); math.Abs(float64(c.X)-(120+340)) > 0.01 || math.Abs(float64(c.Y)-300) > 0.01 {
+		t.Errorf("centre drawn at %v, want (460, 300)", c)
+	}
+	w.Resize(fyne.NewSize(500, 400))
+	// 380 × 400: min(332/394, 352/218) = 0.8426…
+	if z := b.Zoom(); math.Abs(z-332.0/394) > 1e-6 {
+		t.Errorf("after resizing, zoom %v, want 332/394", z)
+	}
+	b.ZoomBy(1.25) // the user zooms: resizing no longer refits
+	z := b.Zoom()
+	w.Resize(fyne.NewSize(900, 700))
+	if b.Zoom() != z {
+		t.Errorf("zoom changed to %v after the user chose %v", b.Zoom(), z)
 	}
 }
 
@@ -213,8 +247,8 @@ func TestMoveAndResizePackageByDrag(t *testing.T) {
 func TestPanAndZoom(t *testing.T) {
 	fx := newBoardFixture(t, smallProject())
 	fx.drag(fyne.NewPos(900, 600), -100, -20)
-	if fx.b.originX != 100 || fx.b.originY != 20 {
-		t.Errorf("origin (%v, %v), want (100, 20)", fx.b.originX, fx.b.originY)
+	if fx.b.originX != -96 || fx.b.originY != 20 {
+		t.Errorf("origin (%v, %v), want (-196 + 100, 20)", fx.b.originX, fx.b.originY)
 	}
 	fx.b.FitAll()
 	// Board area 1004×800; Software 394×218 with a margin of 24: min(956/394, 752/218) > 1.2.
@@ -328,7 +362,7 @@ func landkreis(n, k int) *domain.Project {
 		}
 		p.Tasks = append(p.Tasks, t)
 	}
-	c := domain.ArrangeBoard(p)
+	c := domain.ArrangeBoard(p, 1.5)
 	for _, t := range c.Tasks {
 		p.Tasks[p.TaskIndex(t.ID)] = t
 	}

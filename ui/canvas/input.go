@@ -115,6 +115,7 @@ func (b *Board) Dragged(ev *fyne.DragEvent) {
 	d.cur = d.cur.Add(fyne.NewPos(ev.Dragged.DX, ev.Dragged.DY))
 	switch d.kind {
 	case dragPan:
+		b.autoFit = false
 		b.originX -= float64(d.cur.X-prev.X) / b.zoom
 		b.originY -= float64(d.cur.Y-prev.Y) / b.zoom
 	case dragPile:
@@ -225,7 +226,7 @@ func (b *Board) pileCardPosOf(id int64) fyne.Position {
 
 // dragScale is the size of dragged cards: the board's zoom over the board, 1 over the pile.
 func (b *Board) dragScale() float64 {
-	if b.drag != nil && b.drag.cur.X < pileWidth {
+	if b.drag != nil && b.drag.cur.X < b.pileW() {
 		return 1
 	}
 	return b.zoom
@@ -327,7 +328,7 @@ func (b *Board) dropCards(d *dragState) {
 // Scrolled pans the board (or scrolls the pile under the pointer); with Ctrl it zooms around
 // the pointer.
 func (b *Board) Scrolled(ev *fyne.ScrollEvent) {
-	if ev.Position.X < pileWidth {
+	if ev.Position.X < b.pileW() {
 		b.pileScroll -= ev.Scrolled.DY
 		b.clampPileScroll()
 		b.Refresh()
@@ -339,6 +340,7 @@ func (b *Board) Scrolled(ev *fyne.ScrollEvent) {
 	}
 	b.originX -= float64(ev.Scrolled.DX) / b.zoom
 	b.originY -= float64(ev.Scrolled.DY) / b.zoom
+	b.autoFit = false
 	b.Refresh()
 }
 
@@ -405,6 +407,9 @@ func (b *Board) TypedKey(ev *fyne.KeyEvent) {
 		return
 	default:
 		return
+	}
+	if ev.Name == fyne.KeyLeft || ev.Name == fyne.KeyRight || ev.Name == fyne.KeyUp || ev.Name == fyne.KeyDown {
+		b.autoFit = false
 	}
 	b.Refresh()
 }

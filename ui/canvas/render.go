@@ -103,7 +103,18 @@ func newBoardRenderer(b *Board) *boardRenderer {
 func (r *boardRenderer) Destroy()                     {}
 func (r *boardRenderer) Objects() []fyne.CanvasObject { return r.objects }
 func (r *boardRenderer) MinSize() fyne.Size           { return r.b.MinSize() }
-func (r *boardRenderer) Layout(fyne.Size)             { r.Refresh() }
+
+// Layout follows a new size; while the view is fitted, it is fitted again.
+func (r *boardRenderer) Layout(size fyne.Size) {
+	b := r.b
+	if b.autoFit && !b.fitPending && size != b.fitSize && size.Width > 0 && size.Height > 0 {
+		b.fitView()
+		if b.OnViewChanged != nil {
+			defer b.OnViewChanged()
+		}
+	}
+	r.Refresh()
+}
 
 // Refresh draws the board from the model and the view state.
 func (r *boardRenderer) Refresh() {
@@ -113,15 +124,10 @@ func (r *boardRenderer) Refresh() {
 		return
 	}
 	if b.fitPending {
-		b.fitPending = false
-		onView := b.OnViewChanged
-		b.OnViewChanged = nil
-		b.FitAll() // calls Refresh again, which draws
-		b.OnViewChanged = onView
-		if onView != nil {
-			onView()
+		b.fitView()
+		if b.OnViewChanged != nil {
+			defer b.OnViewChanged()
 		}
-		return
 	}
 	b.clampPileScroll()
 	r.bg.Resize(size)
@@ -136,7 +142,7 @@ func (r *boardRenderer) Refresh() {
 		r.focus.Hide()
 	}
 	if len(b.layout.Packages) == 0 {
-		r.hint.Move(fyne.NewPos(pileWidth+24, 24))
+		r.hint.Move(fyne.NewPos(b.pileW()+24, 24))
 		r.hint.Show()
 	} else {
 		r.hint.Hide()
@@ -267,8 +273,8 @@ func (r *boardRenderer) draggedSet() map[int64]bool {
 func (r *boardRenderer) drawPile(size fyne.Size) {
 	b := r.b
 	r.pileBg.Move(fyne.NewPos(0, 0))
-	r.pileBg.Resize(fyne.NewSize(pileWidth, size.Height))
-	r.pileHead.Resize(fyne.NewSize(pileWidth, pileHeader))
+	r.pileBg.Resize(fyne.NewSize(b.pileW(), size.Height))
+	r.pileHead.Resize(fyne.NewSize(b.pileW(), pileHeader))
 	title := lang.L("board.pile.title", map[string]any{"Count": len(b.layout.Pile)})
 	if r.pileTitle.Text != title {
 		r.pileTitle.Text = title
@@ -372,7 +378,7 @@ func (r *boardRenderer) showTarget(size fyne.Size) {
 	switch t.Kind {
 	case HitPile:
 		r.target.Move(fyne.NewPos(2, 2))
-		r.target.Resize(fyne.NewSize(pileWidth-4, size.Height-4))
+		r.target.Resize(fyne.NewSize(b.pileW()-4, size.Height-4))
 		label = lang.L("board.drop.pile")
 	case HitPackage:
 		i := b.layout.PackageIndex(t.Package)

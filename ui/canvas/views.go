@@ -21,6 +21,8 @@ const (
 	infoSize   = 11
 	cardInset  = 12
 	stripWidth = 6
+	minNamePx  = 9 // below this a name is hard to read on screen
+	minMetaPx  = 8
 )
 
 // pkgInfo is what a package's title bar says besides its name.
@@ -84,16 +86,31 @@ func (v *cardView) bind(b *Board, t *domain.Task, s float64, selected bool, stri
 	v.strip.Resize(fyne.NewSize(max(stripWidth*f, 2), h))
 	v.strip.Refresh()
 
-	detail := s >= detailZoom
 	texts := []*fcanvas.Text{v.line1, v.line2, v.meta, v.crit}
-	if !detail {
+	if s < detailZoom {
 		for _, x := range texts {
 			x.Hide()
 		}
 		return
 	}
-	wr := b.wrap(t)
-	meta := cardMeta(b.sess.Project, t)
+	// Semantic zoom: below zoom 1 the text shrinks more slowly than the card, down to a size
+	// that stays readable; the name then takes fewer characters or lines.
+	nameF := max(nameSize*f, minNamePx)
+	metaF := max(metaSize*f, minMetaPx)
+	inset := max(cardInset*f, 4)
+	top := max(4*f, 2)
+	nameH, metaH := nameF*1.3, metaF*1.3
+	lines := 2
+	showMeta := true
+	switch {
+	case top+2*nameH+metaH <= h:
+	case top+nameH+metaH <= h:
+		lines = 1
+	default:
+		lines, showMeta = 1, false
+	}
+	avail := w - inset - max(8*f, 3)
+	wr := b.wrap(t, avail*nameSize/nameF, lines)
 	set := func(x *fcanvas.Text, text string, size float32, pos fyne.Position) {
 		if x.Text != text || x.TextSize != size || sizeChanged {
 			x.Text, x.TextSize = text, size
@@ -102,17 +119,27 @@ func (v *cardView) bind(b *Board, t *domain.Task, s float64, selected bool, stri
 		x.Move(pos)
 		x.Show()
 	}
-	inset := cardInset * f
-	set(v.line1, wr.l1, nameSize*f, fyne.NewPos(inset, 5*f))
+	set(v.line1, wr.l1, nameF, fyne.NewPos(inset, top))
 	if wr.l2 != "" {
-		set(v.line2, wr.l2, nameSize*f, fyne.NewPos(inset, 5*f+17*f))
+		set(v.line2, wr.l2, nameF, fyne.NewPos(inset, top+nameH))
 	} else {
 		v.line2.Hide()
 	}
-	set(v.meta, meta, metaSize*f, fyne.NewPos(inset, h-(metaSize+9)*f))
+	if !showMeta {
+		v.meta.Hide()
+		v.crit.Hide()
+		return
+	}
+	metaY := h - metaH - max(3*f, 1)
+	metaW := avail
 	if t.Critical {
-		v.crit.Resize(fyne.NewSize(w-inset-8*f, metaSize*f))
-		set(v.crit, lang.L("board.card.critical"), metaSize*f, fyne.NewPos(0, h-(metaSize+9)*f))
+		metaW -= fyne.MeasureText(lang.L("board.card.critical")+" ", metaF, fyne.TextStyle{Bold: true}).Width
+	}
+	meta := ellipsis(cardMeta(b.sess.Project, t), func(x string) bool { return fyne.MeasureText(x, metaF, fyne.TextStyle{}).Width <= metaW })
+	set(v.meta, meta, metaF, fyne.NewPos(inset, metaY))
+	if t.Critical {
+		v.crit.Resize(fyne.NewSize(w-max(6*f, 3), metaF))
+		set(v.crit, lang.L("board.card.critical"), metaF, fyne.NewPos(0, metaY))
 	} else {
 		v.crit.Hide()
 	}
@@ -149,22 +176,37 @@ func formatNumber(v float64) string {
 	return strings.Replace(s, ".", sep, 1)
 }
 
-// wrapped is a card's name broken into at most two lines at the reference size.
+// wrapped is a card's name broken into at most two lines.
 type wrapped struct {
 	name   string
 	l1, l2 string
 }
 
-// wrap breaks a task's name into two lines that fit the card (the second shortened with an
-// ellipsis). Text scales with the zoom, so the break is computed once per name.
-func (b *Board) wrap(t *domain.Task) wrapped {
-	if w, ok := b.wrapCache[t.ID]; ok && w.name == t.Name {
+type wrapKey struct {
+	id    int64
+	width int
+	lines int
+}
+
+// wrap breaks a task's name into lines that fit width (measured at the reference size; the
+// last line is shortened with an ellipsis). Results are kept per card and width, so a redraw at
+// the same zoom measures nothing.
+func (b *Board) wrap(t *domain.Task, width float32, lines int) wrapped {
+	k := wrapKey{t.ID, int(width), lines}
+	if w, ok := b.wrapCache[k]; ok && w.name == t.Name {
 		return w
 	}
-	width := float32(domain.CardWidth - 2*cardInset)
+	if len(b.wrapCache) > 20000 {
+		b.wrapCache = map[wrapKey]wrapped{}
+	}
 	style := fyne.TextStyle{Bold: true}
-	fits := func(s string) bool { return fyne.MeasureText(s, nameSize, style).Width <= width }
+	fits := func(s string) bool { return fyne.MeasureText(s, nameSize, style).Width <= float32(k.width) }
 	w := wrapped{name: t.Name}
+	if lines < 2 {
+		w.l1 = ellipsis(strings.Join(strings.Fields(t.Name), " "), fits)
+		b.wrapCache[k] = w
+		return w
+	}
 	words := strings.Fields(t.Name)
 	i := 0
 	line := ""
@@ -180,7 +222,7 @@ func (b *Board) wrap(t *domain.Task) wrapped {
 	if i < len(words) {
 		w.l2 = ellipsis(strings.Join(words[i:], " "), fits)
 	}
-	b.wrapCache[t.ID] = w
+	b.wrapCache[k] = w
 	return w
 }
 

@@ -61,7 +61,7 @@ func sampleStep3(p *domain.Project) {
 		}
 	}
 	// The board as "Aufräumen" leaves it: cards on the grid, packages in rows.
-	c := domain.ArrangeBoard(p)
+	c := domain.ArrangeBoard(p, 1.5)
 	for _, t := range c.Tasks {
 		p.Tasks[p.TaskIndex(t.ID)] = t
 	}
@@ -71,8 +71,10 @@ func sampleStep3(p *domain.Project) {
 }
 
 // By hand: six packages, every task in one of them, each with target state and criteria, so
-// step 3 is done without open questions. Six packages make round(√9) = 3 columns; the largest,
-// Hardware-Wartung, holds three cards in two rows: 40 + 2 × 72 + 10 + 24 = 218 high.
+// step 3 is done without open questions. Hardware-Wartung holds three cards in two rows:
+// 40 + 2 × 72 + 10 + 24 = 218 high; the others one row, 136. For a view 1.5 times as wide as
+// high, two columns (828 × 570: min(1.5/828, 1/570) = 0.00175) beat three (1262 × 394: 0.00119)
+// and one (394 × 1098: 0.00091).
 func TestSampleStep3Board(t *testing.T) {
 	p := sampleProject()
 	var sum domain.StepSummary
@@ -107,9 +109,8 @@ func TestSampleStep3Board(t *testing.T) {
 			}
 		}
 	}
-	// Row 1: User-Management, Vor-Ort-Support, Software, each one row of cards high
-	// (40 + 72 + 24 = 136); row 2 starts at 136 + 40 = 176 with Hardware-Wartung.
-	want := map[int64][2]float64{101: {0, 0}, 102: {434, 0}, 103: {868, 0}, 104: {0, 176}, 105: {434, 176}, 106: {868, 176}}
+	// Rows at y 0, 136 + 40 = 176 and 176 + 218 + 40 = 434.
+	want := map[int64][2]float64{101: {0, 0}, 102: {434, 0}, 103: {0, 176}, 104: {434, 176}, 105: {0, 434}, 106: {434, 434}}
 	for id, xy := range want {
 		pk := p.PackageByID(id)
 		if pk == nil || pk.X != xy[0] || pk.Y != xy[1] {
@@ -118,5 +119,12 @@ func TestSampleStep3Board(t *testing.T) {
 	}
 	if hw := p.PackageByID(104); hw.Name != "Hardware-Wartung" || hw.Height != 218 {
 		t.Errorf("Hardware-Wartung = %+v, want 218 high", hw)
+	}
+	// Every card lies in its package's card area.
+	for _, task := range p.Tasks {
+		pk := p.PackageByID(*task.PackageID)
+		if r := l.Cards[task.ID]; r.X != task.CardX || r.Y != task.CardY || !pk.Rect().Contains(r.X, r.Y) {
+			t.Errorf("%s drawn at %v, stored (%v, %v)", task.Name, r, task.CardX, task.CardY)
+		}
 	}
 }

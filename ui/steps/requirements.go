@@ -72,9 +72,10 @@ func newRequirementsEditor(ctx *Context) *requirementsEditor {
 	ed.undoBar = container.NewHBox(ed.undoLabel, widget.NewButtonWithIcon(lang.L("steps.undo"), theme.ContentUndoIcon(), ed.undo))
 	ed.undoBar.Hide()
 	ed.toolbar = container.NewHBox(ed.newBtn, ed.suggestBtn, widget.NewSeparator(), ed.moveBtn, ed.pileBtn,
-		widget.NewSeparator(), zoomOut, ed.zoomLabel, zoomIn, fit, ed.tidyBtn, ed.undoBar)
+		widget.NewSeparator(), ed.tidyBtn, ed.undoBar)
 	ed.status = widget.NewLabel("")
 	ed.status.Truncation = fyne.TextTruncateEllipsis
+	zoomBar := container.NewHBox(zoomOut, ed.zoomLabel, zoomIn, fit)
 
 	ed.finder = newCardFinder(ed)
 	ed.questions = newReqQuestions(ed)
@@ -84,7 +85,7 @@ func newRequirementsEditor(ctx *Context) *requirementsEditor {
 	side.Offset = 0.55
 	split := container.NewHSplit(ed.board, container.NewStack(sideMin, side))
 	split.Offset = 0.76
-	boardTab := container.NewBorder(container.NewHScroll(ed.toolbar), ed.status, nil, nil, split)
+	boardTab := container.NewBorder(container.NewHScroll(ed.toolbar), container.NewBorder(nil, nil, nil, zoomBar, ed.status), nil, nil, split)
 
 	ed.packages = newPackageTab(ed)
 	ed.table = newSheet(groupColumns, func() int { return len(ed.tableRows) }, ed.tableCell)
@@ -216,7 +217,7 @@ func (ed *requirementsEditor) showMove() {
 }
 
 func (ed *requirementsEditor) tidy() {
-	ed.ctx.report(ed.ctx.Session.ApplyBoard("undo.board.tidy", domain.ArrangeBoard(ed.ctx.Session.Project)))
+	ed.ctx.report(ed.ctx.Session.ApplyBoard("undo.board.tidy", domain.ArrangeBoard(ed.ctx.Session.Project, ed.board.AreaAspect())))
 	ed.board.FitAll()
 }
 
