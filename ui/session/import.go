@@ -1,0 +1,57 @@
+package session
+
+import "schulit-lotse/domain"
+
+// ImportTasks appends imported tasks in one commit; undo removes them all again. The tasks get
+// ids and rows after the project's last ones.
+func (s *Session) ImportTasks(ts []domain.Task) error {
+	if len(ts) == 0 {
+		return nil
+	}
+	for _, t := range ts {
+		if err := t.Validate(); err != nil {
+			return err
+		}
+	}
+	var maxID int64
+	maxOrder := 0
+	for _, t := range s.Project.Tasks {
+		maxID, maxOrder = max(maxID, t.ID), max(maxOrder, t.SortOrder)
+	}
+	added := make([]domain.Task, len(ts))
+	ids := make([]int64, len(ts))
+	for i, t := range ts {
+		t = cloneTask(t)
+		t.ID, t.SortOrder = maxID+int64(i)+1, maxOrder+i+1
+		added[i], ids[i] = t, t.ID
+	}
+	return s.Execute(Command{
+		Name: "undo.import_tasks",
+		Do: func() error {
+			if err := s.File.SaveTasks(added); err != nil {
+				return err
+			}
+			for _, t := range added {
+				s.Project.Tasks = append(s.Project.Tasks, cloneTask(t))
+			}
+			return nil
+		},
+		Undo: func() error {
+			if err := s.File.DeleteTasks(ids); err != nil {
+				return err
+			}
+			gone := make(map[int64]bool, len(ids))
+			for _, id := range ids {
+				gone[id] = true
+			}
+			kept := s.Project.Tasks[:0]
+			for _, t := range s.Project.Tasks {
+				if !gone[t.ID] {
+					kept = append(kept, t)
+				}
+			}
+			s.Project.Tasks = kept
+			return nil
+		},
+	})
+}
