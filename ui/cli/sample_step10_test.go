@@ -1,0 +1,107 @@
+package cli
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"schulit-lotse/assets"
+	"schulit-lotse/domain"
+	"schulit-lotse/persistence"
+)
+
+// Step 10 of Musterstadt: the kickoff with Nordlicht IT-Service a week after the contract was
+// signed, and the milestone plan from the signature to the first year's review. Ids 1001–1099.
+func init() { sampleExtensions[10] = sampleStep10 }
+
+// s10German reads the German words of the step 10–11 templates straight from their
+// translation file, so the sample holds exactly what "Vorlage einfügen" inserts in German.
+func s10German() func(key string) string {
+	b, err := os.ReadFile(filepath.Join("..", "..", "assets", "translations", "structure.de.json"))
+	if err != nil {
+		panic(err)
+	}
+	var m map[string]string
+	if err := json.Unmarshal(b, &m); err != nil {
+		panic(err)
+	}
+	return func(k string) string {
+		if v, ok := m[k]; ok {
+			return v
+		}
+		panic("no German text for " + k)
+	}
+}
+
+func s10Day(y, m, d int) *domain.Date { x := domain.NewDate(y, time.Month(m), d); return &x }
+
+func sampleStep10(p *domain.Project) {
+	tr := s10German()
+	p.Kickoff = domain.Kickoff{
+		Date:  s10Day(2026, 12, 8),
+		Place: "Rathaus Musterstadt, Sitzungszimmer 2",
+		Participants: []domain.Participant{
+			{Name: "Anna Berger", Organisation: "Stadt Musterstadt", Role: tr(domain.TplRoleCarrierIT)},
+			{Name: "Dr. Thomas Hahn", Organisation: "Stadt Musterstadt", Role: tr(domain.TplRoleCarrierLead)},
+			{Name: "Jens Wübbena", Organisation: "IGS Musterstadt", Role: tr(domain.TplRoleSchoolLead)},
+			{Name: "Petra Kaya", Organisation: "Grundschule am Park", Role: tr(domain.TplRoleMedia)},
+			{Name: "Maren Ohlsen", Organisation: "Nordlicht IT-Service GmbH", Role: tr(domain.TplRoleServiceManage)},
+			{Name: "Lars Claassen", Organisation: "Nordlicht IT-Service GmbH", Role: tr(domain.TplRoleOnSite)},
+		},
+		Agenda: tr("kickoff.agenda.template"),
+		Notes: "Nordlicht übernimmt zuerst die Grundschule am Park und die IGS als Pilotschulen. " +
+			"Die Schulen wünschen feste Ansprechpersonen vor Ort; die Stadt sagt zu, die Zugänge zum MDM bis zur Übergabe bereitzustellen.",
+		NextSteps: "Übergabeliste der Zugänge und Dokumentation bis 18.12. (Stadt)\n" +
+			"Einweisung der Medienbeauftragten im Januar planen (Nordlicht)\n" +
+			"Ersten Jour fixe für den 12.01.2027 einladen (Stadt)",
+	}
+	plan := []struct {
+		key, owner, status, note string
+		due                      *domain.Date
+	}{
+		{"tpl.milestone.contract", "Dr. Thomas Hahn", domain.MilestonePlanned, "EVB-IT Service, Beginn 01.01.2027", s10Day(2026, 12, 1)},
+		{"tpl.milestone.kickoff", "Anna Berger", domain.MilestonePlanned, "", s10Day(2026, 12, 8)},
+		{"tpl.milestone.handover", "Anna Berger", domain.MilestonePlanned, "MDM, IServ-Administration, Netzpläne der Schulen", s10Day(2026, 12, 18)},
+		{"tpl.milestone.pilot", "Maren Ohlsen", domain.MilestonePlanned, "Grundschule am Park und IGS Musterstadt", s10Day(2027, 1, 11)},
+		{"tpl.milestone.training", "Maren Ohlsen", domain.MilestonePlanned, "Zwei Termine am Nachmittag", s10Day(2027, 1, 20)},
+		{"tpl.milestone.rollout", "Maren Ohlsen", domain.MilestonePlanned, "alle sechs Schulen", s10Day(2027, 2, 1)},
+		{"tpl.milestone.regular", "Anna Berger", domain.MilestonePlanned, "", s10Day(2027, 3, 1)},
+		{"tpl.milestone.first_report", "Maren Ohlsen", domain.MilestonePlanned, "Kennzahlen Januar bis März", s10Day(2027, 4, 15)},
+		{"tpl.milestone.review", "Dr. Thomas Hahn", domain.MilestonePlanned, "vor der Entscheidung über die Verlängerung", s10Day(2027, 12, 14)},
+	}
+	for i, m := range plan {
+		p.Milestones = append(p.Milestones, domain.Milestone{ID: int64(1001 + i), Name: tr(m.key), Due: m.due, Owner: m.owner, Status: m.status, Note: m.note})
+	}
+}
+
+// TestSampleStep10 checks the kickoff and the plan by hand, on two days: before the contract's
+// date nothing is late; the day after it the unsigned contract is overdue.
+func TestSampleStep10(t *testing.T) {
+	p, err := persistence.ParseJSON(assets.SampleJSON)
+	if err != nil {
+		t.Fatal(err)
+	}
+	k := p.Kickoff
+	if k.Date == nil || k.Date.String() != "2026-12-08" || len(k.Participants) != 6 || k.Participants[4].Name != "Maren Ohlsen" ||
+		k.Participants[4].Organisation != "Nordlicht IT-Service GmbH" || k.Participants[4].Role != "Serviceverantwortliche:r" {
+		t.Errorf("kickoff %+v", k)
+	}
+	if len(p.Milestones) != 9 || p.Milestones[0].Name != "Vertrag unterzeichnet" || p.Milestones[6].Name != "Regelbetrieb" ||
+		p.Milestones[6].Due.String() != "2027-03-01" {
+		t.Fatalf("milestones %+v", p.Milestones)
+	}
+	st, figs, fs := domain.EvaluateKickoff(p, domain.NewDate(2026, 11, 27))
+	if st != domain.StateDone || len(fs) != 0 {
+		t.Errorf("27 Nov 2026: %s %+v", st, fs)
+	}
+	next := figs[len(figs)-1]
+	if next.Key != "fig.kickoff.next_milestone" || next.Label != "Vertrag unterzeichnet" || next.Text != "2026-12-01" {
+		t.Errorf("next milestone %+v", next)
+	}
+	_, _, fs = domain.EvaluateKickoff(p, domain.NewDate(2026, 12, 2))
+	if len(fs) != 1 || fs[0].Code != domain.FindMilestoneOverdue || fs[0].Subject != "Vertrag unterzeichnet" || fs[0].EntityID != 1001 {
+		t.Errorf("2 Dec 2026: %+v", fs)
+	}
+}

@@ -1,0 +1,48 @@
+package cli
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"fyne.io/fyne/v2/lang"
+
+	"schulit-lotse/domain"
+	"schulit-lotse/reports"
+)
+
+// Exports of step 11: `lotse export FILE --kind raci|communication OUT.xlsx|OUT.csv`.
+func init() {
+	exportKinds["raci"] = func(e *env, proj *domain.Project, _, out string, _ parsedArgs) error {
+		return exportSheet(e, "raci", reports.RaciSheet(proj), out)
+	}
+	exportKinds["communication"] = func(e *env, proj *domain.Project, _, out string, _ parsedArgs) error {
+		return exportSheet(e, "communication", reports.CommunicationSheet(proj), out)
+	}
+}
+
+// exportSheet writes a sheet as a workbook (.xlsx) or as German Excel CSV (.csv).
+func exportSheet(e *env, kind string, s reports.StructureSheet, out string) error {
+	var buf bytes.Buffer
+	var err error
+	switch strings.ToLower(filepath.Ext(out)) {
+	case ".xlsx":
+		err = reports.WriteSheetXLSX(&buf, s)
+	case ".csv":
+		err = reports.WriteSheetCSV(&buf, s)
+	default:
+		return failf("structure.cli.export_ext", map[string]any{"Path": out})
+	}
+	if err != nil {
+		return err
+	}
+	if err := writeFileAtomic(out, func(f *os.File) error { _, err := f.Write(buf.Bytes()); return err }); err != nil {
+		return err
+	}
+	fmt.Fprintln(e.out, lang.L("structure.cli.export_done", map[string]any{
+		"Path": out, "Rows": len(s.Rows), "What": lang.L("structure.cli.kind." + kind),
+	}))
+	return nil
+}

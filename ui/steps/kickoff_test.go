@@ -1,0 +1,132 @@
+package steps
+
+import (
+	"bytes"
+	"image/png"
+	"testing"
+
+	"fyne.io/fyne/v2/widget"
+
+	"schulit-lotse/domain"
+)
+
+func sxPinKickoffToday(t *testing.T, d domain.Date) {
+	saved := sxKickoffToday
+	sxKickoffToday = func() domain.Date { return d }
+	t.Cleanup(func() { sxKickoffToday = saved })
+}
+
+func TestKickoffEditorSession(t *testing.T) {
+	sxPinKickoffToday(t, domain.NewDate(2027, 1, 15))
+	p := sxEmptyProject()
+	p.Meta.Schultraeger = "Stadt Musterstadt"
+	p.Roles = []domain.Role{
+		{ID: 1, Name: "IT-Koordination", Party: domain.PartyCarrier, Persons: "Anna Berger", SortOrder: 1},
+		{ID: 2, Name: "Service Desk", Party: domain.PartyProvider, SortOrder: 2},
+		{ID: 3, Name: "Serviceverantwortliche:r", Party: domain.PartyProvider, Persons: "Maren Ohlsen", SortOrder: 3},
+	}
+	fx := newSxFixture(t, p)
+	ed := newKickoffEditor(fx.ctx)
+	fx.show(ed.view)
+
+	// The meeting: a date typed, a wrong date refused, a place.
+	fx.typeInto(ed.date, "2026-12-08")
+	fx.typeInto(ed.place, "Rathaus")
+	fx.noErrors()
+	if k := fx.stored().Kickoff; k.Date == nil || k.Date.String() != "2026-12-08" || k.Place != "Rathaus" {
+		t.Fatalf("kickoff %+v", k)
+	}
+	fx.typeInto(ed.date, "8.12.")
+	if len(fx.errs) != 1 || ed.date.Text != "2026-12-08" {
+		t.Errorf("errors %v, field %q", fx.errs, ed.date.Text)
+	}
+	fx.errs = nil
+
+	// People: from the roles that name somebody, then one typed in.
+	ed.peopleFromRoles()
+	want := []domain.Participant{
+		{Name: "Anna Berger", Organisation: "Stadt Musterstadt", Role: "IT-Koordination"},
+		{Name: "Maren Ohlsen", Organisation: "Dienstleister", Role: "Serviceverantwortliche:r"},
+	}
+	got := fx.s.Project.Kickoff.Participants
+	if len(got) != 2 || got[0] != want[0] || got[1] != want[1] {
+		t.Fatalf("participants %+v", got)
+	}
+	ed.peopleFromRoles() // nobody twice
+	if len(fx.s.Project.Kickoff.Participants) != 2 {
+		t.Errorf("%d participants after taking the roles again", len(fx.s.Project.Kickoff.Participants))
+	}
+	ed.addPerson()
+	fx.typeInto(ed.pName, "Jens Wübbena")
+	fx.typeInto(ed.pOrg, "IGS Musterstadt")
+	if got := fx.stored().Kickoff.Participants; len(got) != 3 || got[2].Name != "Jens Wübbena" || got[2].Organisation != "IGS Musterstadt" {
+		t.Errorf("participants %+v", got)
+	}
+	fx.typeInto(ed.pName, "")
+	if len(fx.errs) != 1 || ed.pName.Text != "Jens Wübbena" {
+		t.Errorf("a participant without a name: errors %v, field %q", fx.errs, ed.pName.Text)
+	}
+	fx.errs = nil
+	ed.proposeAgenda()
+	if ag := fx.s.Project.Kickoff.Agenda; len(ag) < 50 || ed.agenda.Text != ag {
+		t.Errorf("agenda %q, field %q", ag, ed.agenda.Text)
+	}
+
+	// Milestones: the template plan from the kickoff day; on 15 January 2027 the contract
+	// (8 November), the kickoff (8 December) and the handover (8 January) are overdue.
+	ed.milestoneTemplate()
+	fx.noErrors()
+	if n := len(fx.s.Project.Milestones); n != len(domain.MilestoneTemplates) {
+		t.Fatalf("%d milestones", n)
+	}
+	if ed.ms[0].Name != "Vertrag unterzeichnet" || ed.ms[0].Due.String() != "2026-11-08" {
+		t.Errorf("first milestone %+v", ed.ms[0])
+	}
+	if text, imp := ed.milestoneCell(0, 3); text != "überfällig" || imp != widget.DangerImportance {
+		t.Errorf("status cell %q %v", text, imp)
+	}
+	if got := ed.msSummary.Text; got != "9 Meilensteine · 0 erreicht · 3 überfällig" {
+		t.Errorf("summary %q", got)
+	}
+	// Mark the contract reached: no longer red.
+	ed.pickMilestone(ed.ms[0].ID)
+	ed.mStatus.SetSelectedIndex(2)
+	if text, imp := ed.milestoneCell(0, 3); text != "erreicht" || imp != widget.SuccessImportance {
+		t.Errorf("status cell after done %q %v", text, imp)
+	}
+	if got := ed.msSummary.Text; got != "9 Meilensteine · 1 erreicht · 2 überfällig" {
+		t.Errorf("summary %q", got)
+	}
+	// The timeline is drawn and has one row per dated milestone.
+	b := ed.timelinePNG()
+	if len(b) == 0 {
+		t.Fatal("no timeline")
+	}
+	img, err := png.Decode(bytes.NewReader(b))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if img.Bounds().Dy() < 300 {
+		t.Errorf("timeline %v too small for nine rows", img.Bounds())
+	}
+	// A milestone without a date leaves the chart but stays in the table with a question.
+	ed.pickMilestone(ed.ms[8].ID)
+	fx.typeInto(ed.mDue, "")
+	if len(sxDatedNames(ed)) != 8 {
+		t.Errorf("%d chart items", len(sxDatedNames(ed)))
+	}
+	if !sxHasFinding(ed.findings.items, domain.FindMilestoneNoDue) {
+		t.Error("no question about the missing date")
+	}
+	fx.noErrors()
+}
+
+func sxDatedNames(ed *kickoffEditor) []string {
+	var out []string
+	for _, m := range ed.ms {
+		if m.Due != nil {
+			out = append(out, m.Name)
+		}
+	}
+	return out
+}
