@@ -1,0 +1,353 @@
+package persistence
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"gorm.io/gorm"
+	"gorm.io/gorm/clause"
+
+	"schulit-lotse/domain"
+)
+
+// Step 12: the monitoring data (tickets, calls, survey answers) arrives in bulk imports, each
+// all-or-nothing in one transaction; the Jour-fixe minutes, measures and knowledge checks are
+// edited row by row.
+
+// importChunk is how many rows go into the file between two progress reports.
+const importChunk = 5000
+
+// batchRows is the number of rows per INSERT statement. Small statements are faster here: the
+// SQLite driver matches each bound parameter against all others, so a statement of n
+// parameters costs n² (1,000 rows of 10 columns took ten times longer than 64 rows).
+const batchRows = 64
+
+// Progress reports how many of total rows are stored; it may be nil.
+type Progress func(done, total int)
+
+func (p Progress) report(done, total int) {
+	if p != nil {
+		p(done, total)
+	}
+}
+
+// ErrMonitoringRow is returned for an imported row the file cannot hold (no id, a time outside
+// the years the file keeps).
+var ErrMonitoringRow = domain.Error("err.monitoring.row")
+
+func checkMonitoringTime(t time.Time) error {
+	if y := t.UTC().Year(); y < 1 || y > 9999 {
+		return ErrMonitoringRow
+	}
+	return nil
+}
+
+func checkTickets(ts []domain.Ticket) error {
+	seen := make(map[string]bool, len(ts))
+	for _, t := range ts {
+		if strings.TrimSpace(t.ExternalID) == "" || seen[t.ExternalID] {
+			return fmt.Errorf("ticket %q: %w", t.ExternalID, ErrMonitoringRow)
+		}
+		seen[t.ExternalID] = true
+		for _, x := range []*time.Time{&t.Created, t.FirstResponse, t.Resolved} {
+			if x != nil {
+				if err := checkMonitoringTime(*x); err != nil {
+					return fmt.Errorf("ticket %q: %w", t.ExternalID, err)
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// saveConfigIn writes configuration entries inside a transaction ("" removes a key).
+func saveConfigIn(tx *gorm.DB, cfg map[string]string) error {
+	for k, v := range cfg {
+		if v == "" {
+			if err := tx.Delete(&configRecord{}, "key = ?", k).Error; err != nil {
+				return err
+			}
+			continue
+		}
+		if err := checkConfig(map[string]string{k: v}); err != nil {
+			return err
+		}
+		r := configRecord{Key: k, Value: v}
+		if err := tx.Clauses(clause.OnConflict{UpdateAll: true}).Create(&r).Error; err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// insertChunks writes records in chunks and reports progress after each.
+func insertChunks[R any](tx *gorm.DB, recs []R, upsert clause.Expression, progress Progress, doneBefore, total int) error {
+	for start := 0; start < len(recs); start += importChunk {
+		end := min(start+importChunk, len(recs))
+		q := tx
+		if upsert != nil {
+			q = tx.Clauses(upsert)
+		}
+		if err := q.CreateInBatches(recs[start:end], batchRows).Error; err != nil {
+			return err
+		}
+		progress.report(doneBefore+end, total)
+	}
+	return nil
+}
+
+// UpsertTickets stores imported tickets in one transaction: a ticket whose external id is
+// already in the file is updated and keeps its id, a new one is added; nothing is ever
+// duplicated. cfg holds configuration entries saved with them (the mapping used). Ids of ts
+// are ignored.
+func (f *File) UpsertTickets(ts []domain.Ticket, cfg map[string]string, progress Progress) error {
+	if err := checkTickets(ts); err != nil {
+		return err
+	}
+	recs := make([]ticketRecord, len(ts))
+	for i, t := range ts {
+		recs[i] = toTicketRecord(t)
+		recs[i].ID = 0
+	}
+	upsert := clause.OnConflict{
+		Columns:   []clause.Column{{Name: "external_id"}},
+		DoUpdates: clause.AssignmentColumns([]string{"created", "first_response", "resolved", "priority", "category", "school", "status", "package_id"}),
+	}
+	return f.write(func(tx *gorm.DB) error {
+		if err := insertChunks(tx, recs, upsert, progress, 0, len(recs)); err != nil {
+			return err
+		}
+		return saveConfigIn(tx, cfg)
+	})
+}
+
+// ReplaceTickets makes the file hold exactly ts (with their ids): undo of an import.
+func (f *File) ReplaceTickets(ts []domain.Ticket, cfg map[string]string) error {
+	if err := checkTickets(ts); err != nil {
+		return err
+	}
+	recs := mapSlice(ts, toTicketRecord)
+	return f.write(func(tx *gorm.DB) error {
+		if err := tx.Where("1 = 1").Delete(&ticketRecord{}).Error; err != nil {
+			return err
+		}
+		if err := insertChunks(tx, recs, nil, nil, 0, len(recs)); err != nil {
+			return err
+		}
+		return saveConfigIn(tx, cfg)
+	})
+}
+
+// LoadTickets reads the tickets as Load does (by creation, then id).
+func (f *File) LoadTickets() ([]domain.Ticket, error) {
+	return loadAll(f.db, "created, id", plain(fromTicketRecord))
+}
+
+func toCallRecord(c domain.Call) callRecord {
+	return callRecord{ID: c.ID, At: c.At.Unix(), Answered: c.Answered, WaitSeconds: c.WaitSeconds, TalkSeconds: c.TalkSeconds}
+}
+
+func fromCallRecord(r callRecord) domain.Call {
+	return domain.Call{ID: r.ID, At: *timeFromDB(&r.At), Answered: r.Answered, WaitSeconds: r.WaitSeconds, TalkSeconds: r.TalkSeconds}
+}
+
+func checkCalls(cs []domain.Call) error {
+	for _, c := range cs {
+		if err := checkMonitoringTime(c.At); err != nil || c.WaitSeconds < 0 || c.TalkSeconds < 0 {
+			return fmt.Errorf("call %s: %w", c.At.Format(time.RFC3339), ErrMonitoringRow)
+		}
+	}
+	return nil
+}
+
+// ReplaceCallsBetween replaces the calls from first to last (both included) by cs in one
+// transaction: a call list has no ids, so a list re-imported replaces the span it covers.
+func (f *File) ReplaceCallsBetween(first, last time.Time, cs []domain.Call, progress Progress) error {
+	if err := checkCalls(cs); err != nil {
+		return err
+	}
+	recs := make([]callRecord, len(cs))
+	for i, c := range cs {
+		recs[i] = toCallRecord(c)
+		recs[i].ID = 0
+	}
+	return f.write(func(tx *gorm.DB) error {
+		if err := tx.Where("at >= ? AND at <= ?", first.Unix(), last.Unix()).Delete(&callRecord{}).Error; err != nil {
+			return err
+		}
+		return insertChunks(tx, recs, nil, progress, 0, len(recs))
+	})
+}
+
+// ReplaceCalls makes the file hold exactly cs (with their ids): undo of an import.
+func (f *File) ReplaceCalls(cs []domain.Call) error {
+	if err := checkCalls(cs); err != nil {
+		return err
+	}
+	recs := mapSlice(cs, toCallRecord)
+	return f.write(func(tx *gorm.DB) error {
+		if err := tx.Where("1 = 1").Delete(&callRecord{}).Error; err != nil {
+			return err
+		}
+		return insertChunks(tx, recs, nil, nil, 0, len(recs))
+	})
+}
+
+// LoadCalls reads the calls as Load does.
+func (f *File) LoadCalls() ([]domain.Call, error) {
+	return loadAll(f.db, "at, id", plain(fromCallRecord))
+}
+
+func toSurveyRecord(s domain.SurveyAnswer) surveyRecord {
+	return surveyRecord{ID: s.ID, At: s.At.Unix(), Question: s.Question, Score: s.Score, School: s.School}
+}
+
+func fromSurveyRecord(r surveyRecord) domain.SurveyAnswer {
+	return domain.SurveyAnswer{ID: r.ID, At: *timeFromDB(&r.At), Question: r.Question, Score: r.Score, School: r.School}
+}
+
+func checkAnswers(as []domain.SurveyAnswer) error {
+	for _, a := range as {
+		if err := checkMonitoringTime(a.At); err != nil || a.Score < 1 || a.Score > 5 {
+			return fmt.Errorf("answer %s: %w", a.At.Format(time.RFC3339), ErrMonitoringRow)
+		}
+	}
+	return nil
+}
+
+// ReplaceAnswersBetween replaces the answers to the given questions from first to last by as,
+// in one transaction, and saves cfg with them (the survey mapping used).
+func (f *File) ReplaceAnswersBetween(first, last time.Time, questions []string, as []domain.SurveyAnswer, cfg map[string]string, progress Progress) error {
+	if err := checkAnswers(as); err != nil {
+		return err
+	}
+	recs := make([]surveyRecord, len(as))
+	for i, a := range as {
+		recs[i] = toSurveyRecord(a)
+		recs[i].ID = 0
+	}
+	return f.write(func(tx *gorm.DB) error {
+		if len(questions) > 0 {
+			if err := tx.Where("at >= ? AND at <= ? AND question IN ?", first.Unix(), last.Unix(), questions).Delete(&surveyRecord{}).Error; err != nil {
+				return err
+			}
+		}
+		if err := insertChunks(tx, recs, nil, progress, 0, len(recs)); err != nil {
+			return err
+		}
+		return saveConfigIn(tx, cfg)
+	})
+}
+
+// ReplaceAnswers makes the file hold exactly as (with their ids): undo of an import.
+func (f *File) ReplaceAnswers(as []domain.SurveyAnswer, cfg map[string]string) error {
+	if err := checkAnswers(as); err != nil {
+		return err
+	}
+	recs := mapSlice(as, toSurveyRecord)
+	return f.write(func(tx *gorm.DB) error {
+		if err := tx.Where("1 = 1").Delete(&surveyRecord{}).Error; err != nil {
+			return err
+		}
+		if err := insertChunks(tx, recs, nil, nil, 0, len(recs)); err != nil {
+			return err
+		}
+		return saveConfigIn(tx, cfg)
+	})
+}
+
+// LoadSurveyAnswers reads the answers as Load does.
+func (f *File) LoadSurveyAnswers() ([]domain.SurveyAnswer, error) {
+	return loadAll(f.db, "at, id", plain(fromSurveyRecord))
+}
+
+// MonitoringChange is one edit of the minutes, measures and knowledge checks, committed in
+// one transaction (Put… rows carry their ids, set by the caller). The session builds the
+// change and its inverse, so undo is the same call.
+type MonitoringChange struct {
+	PutJourFixes    []domain.JourFixe
+	DeleteJourFixes []int64
+	PutMeasures     []domain.Measure
+	DeleteMeasures  []int64
+	PutChecks       []domain.KnowledgeCheck
+	DeleteChecks    []int64
+}
+
+// Empty reports whether the change does nothing.
+func (c *MonitoringChange) Empty() bool {
+	return len(c.PutJourFixes)+len(c.DeleteJourFixes)+len(c.PutMeasures)+len(c.DeleteMeasures)+len(c.PutChecks)+len(c.DeleteChecks) == 0
+}
+
+// ErrMonitoringID is returned for a row without a valid id.
+var ErrMonitoringID = domain.Error("err.monitoring.id")
+
+// Validate checks every row the change writes. References (a measure's meeting) are the
+// caller's to check: it knows the whole project.
+func (c *MonitoringChange) Validate() error {
+	ok := func(id int64) bool { return id > 0 && id <= maxID }
+	for _, j := range c.PutJourFixes {
+		if !ok(j.ID) {
+			return ErrMonitoringID
+		}
+		if err := domain.ValidateJourFixe(j); err != nil {
+			return err
+		}
+	}
+	for _, m := range c.PutMeasures {
+		if !ok(m.ID) {
+			return ErrMonitoringID
+		}
+		if err := domain.ValidateMeasure(m); err != nil {
+			return err
+		}
+	}
+	for _, k := range c.PutChecks {
+		if !ok(k.ID) {
+			return ErrMonitoringID
+		}
+		if err := domain.ValidateKnowledgeCheck(k, domain.Date{}); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// ApplyMonitoring commits a change in one transaction: deletions first, then the rows put.
+func (f *File) ApplyMonitoring(c MonitoringChange) error {
+	if err := c.Validate(); err != nil {
+		return err
+	}
+	return f.write(func(tx *gorm.DB) error {
+		for _, del := range []struct {
+			ids []int64
+			rec any
+		}{{c.DeleteMeasures, &measureRecord{}}, {c.DeleteJourFixes, &jourFixeRecord{}}, {c.DeleteChecks, &knowledgeCheckRecord{}}} {
+			if len(del.ids) > 0 {
+				if err := tx.Delete(del.rec, del.ids).Error; err != nil {
+					return err
+				}
+			}
+		}
+		up := clause.OnConflict{UpdateAll: true}
+		for _, j := range c.PutJourFixes {
+			r := toJourFixeRecord(j)
+			if err := tx.Clauses(up).Create(&r).Error; err != nil {
+				return err
+			}
+		}
+		for _, m := range c.PutMeasures {
+			r := toMeasureRecord(m)
+			if err := tx.Clauses(up).Create(&r).Error; err != nil {
+				return err
+			}
+		}
+		for _, k := range c.PutChecks {
+			r := toKnowledgeRecord(k)
+			if err := tx.Clauses(up).Create(&r).Error; err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
