@@ -177,4 +177,3 @@ func BenchmarkCalls400k(b *testing.B) {
 		b.StartTimer()
 	}
 }
-
