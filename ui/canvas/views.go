@@ -262,7 +262,7 @@ func newPkgView() *pkgView {
 	v.area.StrokeWidth = 2
 	v.head = fcanvas.NewRectangle(colCard)
 	v.grip = fcanvas.NewRectangle(colCard)
-	v.grip.StrokeWidth = 2
+	v.grip.StrokeWidth = 1.5
 	v.title = fcanvas.NewText("", colWhite)
 	v.title.TextStyle = fyne.TextStyle{Bold: true}
 	v.info = fcanvas.NewText("", colWhite)
@@ -300,12 +300,14 @@ func (v *pkgView) bind(b *Board, pk domain.Package, info pkgInfo, selected bool)
 
 	v.grip.FillColor = tint(c, 0.35)
 	v.grip.StrokeColor = c
-	v.grip.Resize(fyne.NewSize(gripSize-4, gripSize-4))
-	v.grip.Move(fyne.NewPos(w-gripSize, h-gripSize))
+	// The grip sits in the corner's padding; its hit area (gripSize) is larger than it looks.
+	g := min(max(float32(domain.PackagePadding)*f-2, 5), 10)
+	v.grip.Resize(fyne.NewSize(g, g))
+	v.grip.Move(fyne.NewPos(w-g-2, h-g-2))
 	v.grip.Refresh()
 
-	ts := max(float32(titleSize)*f, 8)
-	is := max(float32(infoSize)*f, 7)
+	ts := max(float32(titleSize)*f, 10)
+	is := max(float32(infoSize)*f, 9)
 	inset := float32(cardInset) * f
 	infoText := lang.L("board.package.info", map[string]any{"Count": info.tasks, "Hours": formatNumber(info.hours)})
 	infoW := fyne.MeasureText(infoText, is, fyne.TextStyle{}).Width

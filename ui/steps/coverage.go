@@ -47,20 +47,20 @@ type coverageEditor struct {
 }
 
 var coverageColumns = []sheetColumn{
-	{title: "cov.col.state", width: 150, grow: 1},
-	{title: "board.col.task", width: 160, grow: 3},
-	{title: "board.col.package", width: 110, grow: 1.5},
-	{title: "board.col.responsible", width: 120, grow: 1.5},
-	{title: "cov.col.new_responsible", width: 130, grow: 1.5},
-	{title: "board.col.hours", width: 70, align: fyne.TextAlignTrailing},
-	{title: "board.col.note", width: 90, grow: 2},
-	{title: "board.col.priority", width: 90, grow: 1},
+	{title: "cov.col.state", width: 120, grow: 1.5},
+	{title: "board.col.task", width: 140, grow: 3},
+	{title: "board.col.package", width: 90, grow: 1.5},
+	{title: "board.col.responsible", width: 100, grow: 1.5},
+	{title: "cov.col.new_responsible", width: 110, grow: 1.5},
+	{title: "board.col.hours", width: 56, align: fyne.TextAlignTrailing},
+	{title: "board.col.note", width: 80, grow: 2},
+	{title: "board.col.priority", width: 80, grow: 1},
 }
 
 var workColumns = []sheetColumn{
-	{title: "cov.work.who", width: 120, grow: 3},
-	{title: "cov.work.before", width: 60, align: fyne.TextAlignTrailing},
-	{title: "cov.work.after", width: 60, align: fyne.TextAlignTrailing},
+	{title: "cov.work.who", width: 110, grow: 3},
+	{title: "cov.work.before", width: 64, align: fyne.TextAlignTrailing},
+	{title: "cov.work.after", width: 64, align: fyne.TextAlignTrailing},
 	{title: "cov.work.limit", width: 60, align: fyne.TextAlignTrailing},
 }
 
@@ -91,7 +91,6 @@ func newCoverageEditor(ctx *Context) *coverageEditor {
 			ed.commit(stateOf(s), ed.newResp.Text)
 		}
 	})
-	ed.states.Horizontal = true
 	ed.newResp = newRespEntry()
 	ed.newResp.SetPlaceHolder(lang.L("cov.new_responsible.placeholder"))
 	ed.newResp.commit = func() {
@@ -116,11 +115,15 @@ func newCoverageEditor(ctx *Context) *coverageEditor {
 		}
 		ed.commit(c, domain.ExternalProvider)
 	})
-	form := widget.NewForm(
-		widget.NewFormItem(lang.L("cov.state"), ed.states),
-		widget.NewFormItem(lang.L("cov.col.new_responsible"), container.NewBorder(nil, nil, nil, ed.extBtn, ed.newResp)),
-	)
-	formBox := container.NewVBox(widget.NewSeparator(), ed.taskName, form, ed.hint)
+	bold := func(key string) *widget.Label {
+		return widget.NewLabelWithStyle(lang.L(key), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	}
+	// Two columns keep the form narrow: the three states one below the other, beside them the
+	// new responsible party.
+	form := container.NewGridWithColumns(2,
+		container.NewVBox(bold("cov.state"), ed.states),
+		container.NewVBox(bold("cov.col.new_responsible"), ed.newResp, container.NewHBox(ed.extBtn), ed.hint))
+	formBox := container.NewVBox(widget.NewSeparator(), ed.taskName, form)
 
 	ed.work = newSheet(workColumns, func() int { return len(ed.workRows) }, ed.workCell)
 	ed.work.onSelect = func(row int) {
@@ -150,13 +153,13 @@ func newCoverageEditor(ctx *Context) *coverageEditor {
 
 	ed.questions = newCovQuestions(ed)
 	sideMin := canvas.NewRectangle(transparent)
-	sideMin.SetMinSize(fyne.NewSize(300, 0))
+	sideMin.SetMinSize(fyne.NewSize(330, 0))
 	side := container.NewVSplit(workBox, ed.questions.content)
 	side.Offset = 0.62
 
 	ed.summary = widget.NewLabel("")
 	ed.summary.Truncation = fyne.TextTruncateEllipsis
-	left := container.NewBorder(legend(), container.NewVBox(ed.summary, formBox), nil, nil, ed.table.view())
+	left := container.NewBorder(container.NewHScroll(legend()), container.NewVBox(ed.summary, formBox), nil, nil, ed.table.view())
 	split := container.NewHSplit(left, container.NewStack(sideMin, side))
 	split.Offset = 0.7
 	ed.view = newEditorView(split, ctx.Session.Subscribe(ed.refresh))

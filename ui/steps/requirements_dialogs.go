@@ -299,7 +299,8 @@ func newCardFinder(ed *requirementsEditor) *cardFinder {
 			pkg := widget.NewLabel("")
 			pkg.Importance = widget.LowImportance
 			pkg.Truncation = fyne.TextTruncateEllipsis
-			return container.NewGridWithColumns(2, name, pkg)
+			pkg.SizeName = theme.SizeNameCaptionText
+			return container.New(&twoLineLayout{}, name, pkg)
 		},
 		func(i widget.ListItemID, o fyne.CanvasObject) {
 			box := o.(*fyne.Container)
@@ -448,4 +449,21 @@ func (q *reqQuestions) refresh() {
 		q.empty.Hide()
 	}
 	q.list.Refresh()
+}
+
+// twoLineLayout stacks a name and a caption below it with little space between, so a list row
+// gives the name the full width.
+type twoLineLayout struct{}
+
+func (twoLineLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	a, b := objs[0].MinSize(), objs[1].MinSize()
+	return fyne.NewSize(max(a.Width, b.Width), a.Height+b.Height-2*theme.InnerPadding())
+}
+
+func (twoLineLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	a := objs[0].MinSize()
+	objs[0].Move(fyne.NewPos(0, 0))
+	objs[0].Resize(fyne.NewSize(size.Width, a.Height))
+	objs[1].Move(fyne.NewPos(0, a.Height-2*theme.InnerPadding()))
+	objs[1].Resize(fyne.NewSize(size.Width, size.Height-a.Height+2*theme.InnerPadding()))
 }

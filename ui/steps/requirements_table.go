@@ -187,12 +187,17 @@ func (l sheetLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 	}
 }
 
-// colorOf turns "#rrggbb" into a colour mixed into white by share (1 = the colour itself).
+// colorOf turns "#rrggbb" into a colour mixed into the theme's background by share (1 = the
+// colour itself), so tinted rows stay readable in the light and the dark theme.
 func colorOf(hex string, share float64) color.Color {
 	r, g, b, ok := domain.ParseColor(hex)
 	if !ok {
 		return nil
 	}
-	mix := func(v uint8) uint8 { return uint8(255 - (255-float64(v))*share + 0.5) }
-	return color.NRGBA{mix(r), mix(g), mix(b), 0xff}
+	br, bg, bb, _ := theme.Color(theme.ColorNameBackground).RGBA()
+	mix := func(v uint8, base uint32) uint8 {
+		bv := float64(base >> 8)
+		return uint8(bv + (float64(v)-bv)*share + 0.5)
+	}
+	return color.NRGBA{mix(r, br), mix(g, bg), mix(b, bb), 0xff}
 }
