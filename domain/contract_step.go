@@ -20,7 +20,7 @@ func init() { RegisterStep(9, evaluateContract) }
 func evaluateContract(p *Project) (StepState, []Figure, []Finding) {
 	c := p.Contract
 	if c.IsEmpty() {
-		return StateOpen, nil, []Finding{{Step: 9, Severity: SeverityQuestion, Code: FindContractNone}}
+		return StateOpen, nil, nil // not started: no open questions yet
 	}
 	today := Today()
 	n := NextNotice(c, today)

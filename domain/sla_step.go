@@ -21,6 +21,10 @@ func init() { RegisterStep(7, evaluateSLA) }
 
 func evaluateSLA(p *Project) (StepState, []Figure, []Finding) {
 	working := WorkingSLAs(p)
+	if len(working) == 0 && len(p.SchoolHolidays) == 0 && len(p.SLAs) == 0 {
+		// Not started: no open questions yet, so a new project checks clean.
+		return StateOpen, slaFigures(p, working), nil
+	}
 	f := SLAFindings(p)
 	complete := SLAFor(p, nil) != nil
 	for _, x := range f {
@@ -100,9 +104,8 @@ func slaFigures(p *Project, working []SLA) []Figure {
 		figs = append(figs, Figure{Key: "fig.sla.service_hours", Value: float64(ServiceMinutesPerWeek(*g)) / 60, Unit: "h"})
 		if len(g.Classes) > 0 {
 			c := g.Classes[0]
-			figs = append(figs,
-				Figure{Key: "fig.sla.first_response", Label: c.Code, Value: float64(c.ResponseMinutes) / 60, Unit: "h"},
-				Figure{Key: "fig.sla.first_restore", Label: c.Code, Value: float64(c.RestoreMinutes) / 60, Unit: "h"})
+			figs = append(figs, targetFigure("fig.sla.first_response", c.Code, c.ResponseMinutes),
+				targetFigure("fig.sla.first_restore", c.Code, c.RestoreMinutes))
 		}
 	}
 	figs = append(figs, Figure{Key: "fig.sla.ferien", Value: float64(len(p.SchoolHolidays))})
@@ -211,4 +214,12 @@ func packagesInOrder(p *Project) []Package {
 		return out[a].ID < out[b].ID
 	})
 	return out
+}
+
+// targetFigure shows a target under an hour in minutes, else in hours.
+func targetFigure(key, class string, minutes int) Figure {
+	if minutes < 60 {
+		return Figure{Key: key, Label: class, Value: float64(minutes), Unit: "min"}
+	}
+	return Figure{Key: key, Label: class, Value: float64(minutes) / 60, Unit: "h"}
 }

@@ -138,8 +138,11 @@ func TestFrozenSLAIsTheOneInForce(t *testing.T) {
 func TestSLAStepStates(t *testing.T) {
 	p := NewProject("P", awNow)
 	st, _, f := evaluateSLA(p)
-	if st != StateOpen || len(f) != 1 || f[0].Code != FindSLANone {
+	if st != StateOpen || len(f) != 0 {
 		t.Errorf("empty: %s %+v", st, f)
+	}
+	if f := SLAFindings(p); len(f) != 1 || f[0].Code != FindSLANone {
+		t.Errorf("the editor's list asks for an SLA: %+v", f)
 	}
 	s := NewDefaultSLA("Standard", awDescribe)
 	s.ID = 1

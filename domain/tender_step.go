@@ -30,7 +30,7 @@ func TenderStarted(p *Project) bool {
 
 func evaluateTender(p *Project) (StepState, []Figure, []Finding) {
 	if !TenderStarted(p) {
-		return StateOpen, nil, []Finding{{Step: 8, Severity: SeverityQuestion, Code: FindTenderNoCriteria}}
+		return StateOpen, nil, nil // not started: no open questions yet
 	}
 	ev := Evaluate(p.Tender, p.Criteria, p.Bids)
 	f := TenderFindings(p, ev)

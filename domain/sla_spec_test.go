@@ -1,0 +1,66 @@
+package domain
+
+import "testing"
+
+func specProject() *Project {
+	p := NewProject("S", awNow)
+	h := func(v float64) *Effort { return &Effort{Value: v, Unit: HoursPerMonth} }
+	p.Packages = []Package{{ID: 1, Name: "Störungsbeseitigung", SortOrder: 2, TargetState: "Störungen werden binnen eines Tages behoben"},
+		{ID: 2, Name: "User-Management", SortOrder: 1}, {ID: 3, Name: "Wissensmanagement", SortOrder: 3}}
+	p.Tasks = []Task{
+		{ID: 1, Name: "WLAN-Störungen beheben", Effort: h(6), PackageID: i64p(1), SortOrder: 1},
+		{ID: 2, Name: "Erstlöseversuche", Effort: h(4), PackageID: i64p(1), SortOrder: 2, NewResponsible: "Lehrkraft"},
+		{ID: 3, Name: "Konten anlegen", Effort: h(2), PackageID: i64p(2), SortOrder: 3, NewResponsible: ExternalProvider},
+		{ID: 4, Name: "Passwörter zurücksetzen", Effort: h(13), PackageID: i64p(2), SortOrder: 4, Responsible: "Sekretariat"},
+		{ID: 5, Name: "Wiki pflegen", Effort: h(1), PackageID: i64p(3), SortOrder: 5, NewResponsible: ExternalProvider},
+		{ID: 6, Name: "Drucker", Effort: h(2), SortOrder: 6, NewResponsible: ExternalProvider},
+	}
+	g := NewDefaultSLA("Standard", awDescribe)
+	g.ID = 1
+	own := NewDefaultSLA("Störungen", awDescribe)
+	own.ID, own.PackageID = 2, i64p(1)
+	p.SLAs = []SLA{g, own}
+	return p
+}
+
+func TestServiceSpecFromDecisions(t *testing.T) {
+	p := specProject()
+	p.Decisions = []SourcingDecision{{ID: 1, PackageID: 1, Outcome: OutcomeExternal}, {ID: 2, PackageID: 2, Outcome: OutcomeMixed},
+		{ID: 3, PackageID: 3, Outcome: OutcomeInternal}}
+	s := BuildServiceSpec(p)
+	if s.Basis != SpecFromDecisions || len(s.Packages) != 2 {
+		t.Fatalf("%s %d packages", s.Basis, len(s.Packages))
+	}
+	// Board order: User-Management (mixed: only the task handed out), then Störungsbeseitigung (all).
+	um, st := s.Packages[0], s.Packages[1]
+	if um.Package.ID != 2 || len(um.Tasks) != 1 || um.Tasks[0].ID != 3 || um.HoursPerMonth != 2 || um.SLA.ID != 1 {
+		t.Errorf("User-Management %+v", um)
+	}
+	if st.Package.ID != 1 || len(st.Tasks) != 2 || st.HoursPerMonth != 10 || st.SLA.ID != 2 {
+		t.Errorf("Störungsbeseitigung %+v", st)
+	}
+	if s.HoursPerMonth != 12 || len(s.SLAs) != 2 {
+		t.Errorf("hours %v SLAs %d", s.HoursPerMonth, len(s.SLAs))
+	}
+}
+
+func TestServiceSpecFromCoverage(t *testing.T) {
+	p := specProject()
+	s := BuildServiceSpec(p)
+	// Without decisions: tasks 3, 5 and 6 were handed out in step 4.
+	if s.Basis != SpecFromCoverage || len(s.Packages) != 3 {
+		t.Fatalf("%s %+v", s.Basis, s.Packages)
+	}
+	ids := []int64{s.Packages[0].Package.ID, s.Packages[1].Package.ID, s.Packages[2].Package.ID}
+	if ids[0] != 2 || ids[1] != 3 || ids[2] != 0 || s.HoursPerMonth != 5 {
+		t.Errorf("order %v hours %v", ids, s.HoursPerMonth)
+	}
+	// Only the general SLA applies to these packages.
+	if len(s.SLAs) != 1 || s.SLAs[0].ID != 1 {
+		t.Errorf("SLAs %+v", s.SLAs)
+	}
+	p.Tasks = nil
+	if s := BuildServiceSpec(p); s.Basis != SpecNothing || len(s.SLAs) != 2 {
+		t.Errorf("nothing handed out: %s, %d SLAs", s.Basis, len(s.SLAs))
+	}
+}

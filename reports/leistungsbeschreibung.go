@@ -1,0 +1,559 @@
+package reports
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"time"
+
+	"schulit-lotse/domain"
+)
+
+// The Leistungsbeschreibung (service specification) is a separate document: a draft that a
+// procurement office edits further. Its content is built once as a list of blocks and written
+// either as PDF or as structured text (Markdown, which word processors and mail read as plain
+// text too), so both say the same.
+
+type specKind int
+
+const (
+	specHeading specKind = iota
+	specPara
+	specBullets
+	specPairs
+	specTable
+	specNote
+)
+
+type specBlock struct {
+	kind   specKind
+	level  int    // headings: 0 chapter, 1 part
+	number string // headings: "2.1"
+	text   string
+	items  []string
+	pairs  [][2]string
+	table  Table
+}
+
+// specDoc builds the Leistungsbeschreibung of the project.
+func specDoc(p *domain.Project, today domain.Date) []specBlock {
+	spec := domain.BuildServiceSpec(p)
+	var doc []specBlock
+	chapter := 0
+	heading := func(title string) {
+		chapter++
+		doc = append(doc, specBlock{kind: specHeading, number: strconv.Itoa(chapter), text: title})
+	}
+	part := 0
+	sub := func(title string) {
+		part++
+		doc = append(doc, specBlock{kind: specHeading, level: 1, number: fmt.Sprintf("%d.%d", chapter, part), text: title})
+	}
+	para := func(s string) { doc = append(doc, specBlock{kind: specPara, text: s}) }
+	note := func(s string) { doc = append(doc, specBlock{kind: specNote, text: s}) }
+
+	// 1 Gegenstand und Ausgangslage
+	heading(tr("award.spec.h.scope"))
+	carrier := strings.TrimSpace(p.Meta.Schultraeger)
+	if carrier == "" {
+		carrier = tr("award.spec.carrier_unnamed")
+	}
+	para(tr("award.spec.scope.intro", map[string]any{"Carrier": carrier, "State": bundeslandName(p.Meta.Bundesland)}))
+	para(tr("award.spec.basis." + spec.Basis))
+	tasks := 0
+	for _, sp := range spec.Packages {
+		tasks += len(sp.Tasks)
+	}
+	if spec.Basis != domain.SpecNothing {
+		doc = append(doc, specBlock{kind: specPairs, pairs: [][2]string{
+			{tr("award.spec.volume.packages"), strconv.Itoa(len(spec.Packages))},
+			{tr("award.spec.volume.tasks"), strconv.Itoa(tasks)},
+			{tr("award.spec.volume.hours"), tr("award.spec.volume.hours_value", map[string]any{
+				"Month": formatHours(spec.HoursPerMonth), "Year": formatHours(spec.HoursPerMonth * 12)})},
+		}})
+		note(tr("award.spec.volume.note"))
+	}
+
+	// 2 Leistungen je Aufgabenpaket
+	if len(spec.Packages) > 0 {
+		heading(tr("award.spec.h.services"))
+		part = 0
+		para(tr("award.spec.services.intro"))
+		for _, sp := range spec.Packages {
+			name := sp.Package.Name
+			if sp.Package.ID == 0 {
+				name = tr("award.spec.no_package")
+			}
+			sub(name)
+			pairs := [][2]string{}
+			if sp.Outcome == domain.OutcomeMixed {
+				pairs = append(pairs, [2]string{tr("award.spec.outcome"), tr("award.spec.mixed")})
+			}
+			pairs = append(pairs,
+				[2]string{tr("award.spec.target"), awOrOpen(sp.Package.TargetState)},
+				[2]string{tr("award.spec.criteria"), awOrOpen(sp.Package.Criteria)},
+				[2]string{tr("award.spec.level"), awSpecLevel(p, sp)},
+				[2]string{tr("award.spec.hours"), formatHours(sp.HoursPerMonth)},
+			)
+			doc = append(doc, specBlock{kind: specPairs, pairs: pairs})
+			rows := make([][]string, 0, len(sp.Tasks))
+			for i, t := range sp.Tasks {
+				hours := "–"
+				if t.Effort != nil {
+					hours = formatNumber(t.HoursPerMonth(p.Settings))
+				}
+				note := t.Note
+				if t.IsNew {
+					from := tr("award.spec.new")
+					if t.ValidFrom != nil {
+						from = tr("award.spec.new_from", map[string]any{"Date": formatDate(t.ValidFrom.Time)})
+					}
+					note = strings.TrimSpace(from + " " + note)
+				}
+				if t.Critical {
+					note = strings.TrimSpace(tr("award.spec.critical") + " " + note)
+				}
+				rows = append(rows, []string{strconv.Itoa(i + 1), t.Name, hours, note})
+			}
+			doc = append(doc, specBlock{kind: specTable, table: Table{
+				Columns: []Column{
+					{Title: tr("award.spec.col.no"), Width: 6, Align: AlignRight},
+					{Title: tr("award.spec.col.task"), Width: 44},
+					{Title: tr("award.spec.col.hours"), Width: 14, Align: AlignRight},
+					{Title: tr("award.spec.col.note"), Width: 36},
+				},
+				Rows: rows, Zebra: true,
+			}})
+		}
+	}
+
+	// 3 Servicelevel
+	heading(tr("award.spec.h.levels"))
+	part = 0
+	para(tr("award.spec.levels.intro"))
+	if len(spec.SLAs) == 0 {
+		note(tr("award.spec.levels.none"))
+	}
+	for _, s := range spec.SLAs {
+		sub(tr("award.report.sla.heading", map[string]any{"Name": line(s.Name), "Scope": awScope(p, s)}))
+		doc = append(doc, specBlock{kind: specPairs, pairs: awSLAFacts(p, s)},
+			specBlock{kind: specTable, table: awClassTable(s)})
+	}
+	note(tr("award.spec.levels.measure"))
+
+	// 4 Kalender
+	years := awCalendarYears(p, today.Time)
+	if len(spec.Ferien) > 0 || p.Meta.Bundesland != "" {
+		heading(tr("award.spec.h.calendar"))
+		part = 0
+		if p.Meta.Bundesland != "" {
+			sub(tr("award.report.public", map[string]any{"State": bundeslandName(p.Meta.Bundesland), "Years": awYearsText(years)}))
+			doc = append(doc, specBlock{kind: specTable, table: awPublicTable(p.Meta.Bundesland, years)})
+		}
+		if len(spec.Ferien) > 0 {
+			sub(tr("award.report.ferien"))
+			doc = append(doc, specBlock{kind: specTable, table: awFerienTable(spec.Ferien)})
+		}
+	}
+
+	// 5 Berichtswesen
+	heading(tr("award.spec.h.reporting"))
+	cadence := "–"
+	if g := domain.SLAFor(p, nil); g != nil {
+		cadence = awCadence(g.ReportingCadence)
+	} else if len(spec.SLAs) > 0 {
+		cadence = awCadence(spec.SLAs[0].ReportingCadence)
+	}
+	para(tr("award.spec.reporting.intro", map[string]any{"Cadence": cadence}))
+	doc = append(doc, specBlock{kind: specBullets, items: []string{
+		tr("award.spec.reporting.response"), tr("award.spec.reporting.restore"), tr("award.spec.reporting.backlog"),
+		tr("award.spec.reporting.hotline"), tr("award.spec.reporting.satisfaction"), tr("award.spec.reporting.measures"),
+	}})
+
+	// 6 Eignung und Zuschlag
+	heading(tr("award.spec.h.award"))
+	var a, b []string
+	for _, c := range domain.SortedCriteria(p.Criteria) {
+		if c.Kind == domain.CriterionA {
+			a = append(a, c.Name)
+		} else {
+			b = append(b, tr("award.spec.b_item", map[string]any{"Name": c.Name, "Group": awOrNone(c.Group), "Weight": formatNumber(c.Weight), "Min": awMinText(c.MinScore)}))
+		}
+	}
+	if len(a)+len(b) == 0 {
+		para(tr("award.spec.award.open"))
+	} else {
+		if len(a) > 0 {
+			para(tr("award.spec.award.a"))
+			doc = append(doc, specBlock{kind: specBullets, items: a})
+		}
+		if len(b) > 0 {
+			para(tr("award.spec.award.b"))
+			doc = append(doc, specBlock{kind: specBullets, items: b})
+		}
+		para(awSpecMethod(p.Tender))
+	}
+
+	// 7 Offene Punkte
+	heading(tr("award.spec.h.open"))
+	var open []string
+	for _, sp := range spec.Packages {
+		name := sp.Package.Name
+		if sp.Package.ID == 0 {
+			name = tr("award.spec.no_package")
+		}
+		if strings.TrimSpace(sp.Package.TargetState) == "" && sp.Package.ID != 0 {
+			open = append(open, tr("award.spec.open.target", map[string]any{"Name": name}))
+		}
+		if strings.TrimSpace(sp.Package.Criteria) == "" && sp.Package.ID != 0 {
+			open = append(open, tr("award.spec.open.criteria", map[string]any{"Name": name}))
+		}
+		if sp.SLA == nil {
+			open = append(open, tr("award.spec.open.sla", map[string]any{"Name": name}))
+		}
+	}
+	open = append(open, tr("award.spec.open.contract"), tr("award.spec.open.prices"), tr("award.spec.open.legal"))
+	doc = append(doc, specBlock{kind: specBullets, items: open})
+	return doc
+}
+
+// awSpecMethod announces the evaluation method as the tender documents must: before any bid.
+func awSpecMethod(t domain.Tender) string {
+	switch t.Method {
+	case domain.MethodExtended:
+		return tr("award.spec.method.extended", map[string]any{"Pct": formatNumber(t.FluctuationPct), "Rule": awTieBreaker(t.TieBreaker)})
+	case domain.MethodSimple:
+		s := tr("award.spec.method.simple")
+		if t.TieBreaker != "" {
+			s += " " + tr("award.explain.simple_tie", map[string]any{"Rule": awTieBreaker(t.TieBreaker)})
+		}
+		return s
+	}
+	return tr("award.spec.method.open")
+}
+
+func awOrOpen(s string) string {
+	if strings.TrimSpace(s) == "" {
+		return tr("award.spec.tbd")
+	}
+	return s
+}
+
+func awOrNone(s string) string {
+	if strings.TrimSpace(s) == "" {
+		return tr("award.group.none")
+	}
+	return s
+}
+
+func awMinText(m float64) string {
+	if m <= 0 {
+		return tr("award.spec.no_min")
+	}
+	return tr("award.spec.min", map[string]any{"Min": formatNumber(m)})
+}
+
+func awSpecLevel(p *domain.Project, sp domain.SpecPackage) string {
+	if sp.SLA == nil {
+		return tr("award.spec.tbd")
+	}
+	return tr("award.spec.level_value", map[string]any{"Name": sp.SLA.Name, "Scope": awScope(p, *sp.SLA)})
+}
+
+// --- PDF ---
+
+// WriteServiceSpec writes the Leistungsbeschreibung as PDF to w.
+func WriteServiceSpec(w io.Writer, p *domain.Project, opt Options) (err error) {
+	defer func() {
+		if rec := recover(); rec != nil {
+			err = fmt.Errorf("%s: %v", tr("reports.err.pdf"), rec)
+		}
+	}()
+	if p == nil {
+		return errors.New(tr("reports.err.no_project"))
+	}
+	date := opt.Date
+	if date.IsZero() {
+		date = time.Now()
+	}
+	today := domain.NewDate(date.Year(), date.Month(), date.Day())
+	r := newReport(p.Meta.Name, date)
+	title := tr("award.spec.title")
+	r.pdf.SetTitle(line(title+" – "+p.Meta.Name), true)
+	r.footerLeft = line(tr("app.name") + " · " + title + " · " + tr("reports.as_of", map[string]any{"Date": formatDate(date)}))
+	r.pdf.SetHeaderFunc(func() { awSpecHeader(r, title) })
+	awSpecTitlePage(r, p, date)
+	r.NewPage(Portrait)
+	for _, b := range specDoc(p, today) {
+		switch b.kind {
+		case specHeading:
+			awSpecHeading(r, b)
+		case specPara:
+			r.Paragraph(b.text)
+		case specNote:
+			r.Note(b.text)
+		case specBullets:
+			r.Bullets(b.items)
+		case specPairs:
+			r.KeyValues(b.pairs)
+		case specTable:
+			r.Table(b.table)
+		}
+		if err := r.Err(); err != nil {
+			return fmt.Errorf("%s: %w", tr("reports.err.pdf"), err)
+		}
+	}
+	if err := r.pdf.Output(w); err != nil {
+		return fmt.Errorf("%s: %w", tr("reports.err.write"), err)
+	}
+	return nil
+}
+
+// awSpecHeader is the running header: project left, document name right.
+func awSpecHeader(r *Report, right string) {
+	if r.noHeader {
+		return
+	}
+	pdf := r.pdf
+	r.setFont("", smallSize)
+	r.setText(colorMuted)
+	rw := pdf.GetStringWidth(right) + 2*cellMargin
+	pdf.SetXY(r.Left(), headerY)
+	pdf.CellFormat(r.Width()-rw, lineHeight(smallSize), r.fit(r.header, r.Width()-rw-4), "", 0, "L", false, 0, "")
+	pdf.SetXY(r.Right()-rw, headerY)
+	pdf.CellFormat(rw, lineHeight(smallSize), right, "", 0, "R", false, 0, "")
+	y := headerY + lineHeight(smallSize) + 1
+	pdf.SetDrawColor(colorRule.R, colorRule.G, colorRule.B)
+	pdf.SetLineWidth(0.2)
+	pdf.Line(r.Left(), y, r.Right(), y)
+	pdf.SetXY(r.Left(), r.Top())
+}
+
+// awSpecTitlePage names the document, the project and says that it is a draft.
+func awSpecTitlePage(r *Report, p *domain.Project, date time.Time) {
+	pdf := r.pdf
+	r.noHeader = true
+	r.NewPage(Portrait)
+	r.noHeader = false
+	pdf.SetY(55)
+	r.setFont("", 12)
+	r.setText(colorMuted)
+	pdf.CellFormat(r.Width(), lineHeight(12), tr("app.name"), "", 2, "L", false, 0, "")
+	r.setFont("B", 28)
+	r.setText(colorText)
+	r.limitedLines(tr("award.spec.title"), 28, 2)
+	r.setFont("", 12)
+	r.setText(colorMuted)
+	r.limitedLines(tr("award.spec.subtitle"), 12, 3)
+	r.Gap(3)
+	r.rule()
+	r.Gap(10)
+	name := line(p.Meta.Name)
+	if name == "" {
+		name = tr("reports.unnamed")
+	}
+	r.setFont("B", 20)
+	r.setText(colorText)
+	r.limitedLines(name, 20, 3)
+	r.Gap(6)
+	r.setFont("", 11)
+	r.KeyValues([][2]string{
+		{tr("reports.meta.schultraeger"), awOrDash(p.Meta.Schultraeger)},
+		{tr("reports.meta.bundesland"), bundeslandName(p.Meta.Bundesland)},
+		{tr("reports.meta.date"), formatDate(date)},
+	})
+	pdf.SetY(r.Bottom() - 4*lineHeight(smallSize))
+	r.setFont("", smallSize)
+	r.setText(colorMuted)
+	r.limitedLines(tr("award.spec.title_note"), smallSize, 4)
+}
+
+func awOrDash(s string) string {
+	if strings.TrimSpace(s) == "" {
+		return "–"
+	}
+	return s
+}
+
+// awSpecHeading is a numbered chapter (level 0) or part (level 1) heading, with a bookmark.
+func awSpecHeading(r *Report, b specBlock) {
+	size := subSize + 2
+	if b.level > 0 {
+		size = subSize
+	}
+	title := line(b.number + "  " + b.text)
+	r.setFont("B", size)
+	lines := r.split(title, r.Width())
+	r.EnsureSpace(float64(len(lines))*lineHeight(size) + 3 + 3*lineHeight(bodySize))
+	if r.pdf.GetY() > r.Top()+1 {
+		r.Gap(3)
+	}
+	r.register(b.level, "", title)
+	r.setFont("B", size)
+	r.setText(colorText)
+	for _, l := range lines {
+		r.pdf.SetX(r.Left())
+		r.pdf.CellFormat(r.Width(), lineHeight(size), l, "", 2, "L", false, 0, "")
+	}
+	if b.level == 0 {
+		r.rule()
+	}
+	r.Gap(1.5)
+}
+
+// WriteServiceSpecFile writes the PDF to path atomically: on any error the target is unchanged.
+func WriteServiceSpecFile(path string, p *domain.Project, opt Options) error {
+	var buf bytes.Buffer
+	if err := WriteServiceSpec(&buf, p, opt); err != nil {
+		return err
+	}
+	return awWriteAtomic(path, buf.Bytes())
+}
+
+// WriteServiceSpecTextFile writes the structured text to path atomically.
+func WriteServiceSpecTextFile(path string, p *domain.Project, opt Options) error {
+	var buf bytes.Buffer
+	if err := WriteServiceSpecText(&buf, p, opt); err != nil {
+		return err
+	}
+	return awWriteAtomic(path, buf.Bytes())
+}
+
+func awWriteAtomic(path string, data []byte) (err error) {
+	if strings.TrimSpace(path) == "" {
+		return errors.New(tr("reports.err.no_path"))
+	}
+	if fi, statErr := os.Stat(path); statErr == nil && fi.IsDir() {
+		return errors.New(tr("reports.err.is_dir", map[string]any{"Path": path}))
+	}
+	dir := filepath.Dir(path)
+	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
+	if err != nil {
+		return fmt.Errorf("%s: %w", tr("reports.err.create", map[string]any{"Dir": dir}), err)
+	}
+	name := tmp.Name()
+	defer func() {
+		if err != nil {
+			tmp.Close()
+			os.Remove(name)
+		}
+	}()
+	fail := func(e error) error {
+		return fmt.Errorf("%s: %w", tr("reports.err.save", map[string]any{"Path": path}), e)
+	}
+	if _, err = tmp.Write(data); err != nil {
+		return fail(err)
+	}
+	if err = tmp.Sync(); err != nil {
+		return fail(err)
+	}
+	if err = tmp.Close(); err != nil {
+		return fail(err)
+	}
+	if err = os.Chmod(name, 0o644); err != nil {
+		return fail(err)
+	}
+	if err = os.Rename(name, path); err != nil {
+		return fail(err)
+	}
+	syncDir(dir)
+	return nil
+}
+
+// --- structured text (Markdown) ---
+
+// WriteServiceSpecText writes the Leistungsbeschreibung as Markdown: numbered headings, lists,
+// label–value lines and pipe tables, readable as plain text and importable by word processors
+// that read Markdown.
+func WriteServiceSpecText(w io.Writer, p *domain.Project, opt Options) error {
+	if p == nil {
+		return errors.New(tr("reports.err.no_project"))
+	}
+	date := opt.Date
+	if date.IsZero() {
+		date = time.Now()
+	}
+	today := domain.NewDate(date.Year(), date.Month(), date.Day())
+	var b strings.Builder
+	b.WriteString("# " + mdText(tr("award.spec.title")) + "\n\n")
+	b.WriteString("**" + mdText(awOrDash(p.Meta.Name)) + "**  \n")
+	b.WriteString(mdText(tr("reports.meta.schultraeger")) + ": " + mdText(awOrDash(p.Meta.Schultraeger)) + "  \n")
+	b.WriteString(mdText(tr("reports.meta.bundesland")) + ": " + mdText(bundeslandName(p.Meta.Bundesland)) + "  \n")
+	b.WriteString(mdText(tr("reports.meta.date")) + ": " + formatDate(date) + "\n\n")
+	b.WriteString("> " + mdText(tr("award.spec.title_note")) + "\n\n")
+	for _, blk := range specDoc(p, today) {
+		switch blk.kind {
+		case specHeading:
+			b.WriteString(strings.Repeat("#", blk.level+2) + " " + blk.number + " " + mdText(blk.text) + "\n\n")
+		case specPara:
+			b.WriteString(mdText(blk.text) + "\n\n")
+		case specNote:
+			b.WriteString("> " + mdText(blk.text) + "\n\n")
+		case specBullets:
+			for _, it := range blk.items {
+				b.WriteString("- " + mdText(it) + "\n")
+			}
+			b.WriteString("\n")
+		case specPairs:
+			for _, kv := range blk.pairs {
+				b.WriteString("- **" + mdText(kv[0]) + ":** " + mdText(strings.ReplaceAll(kv[1], "\n", "; ")) + "\n")
+			}
+			b.WriteString("\n")
+		case specTable:
+			mdTable(&b, blk.table)
+		}
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// mdText makes user text one line and keeps it from being read as markup: line breaks become
+// spaces, and characters Markdown would interpret at a line's start or in tables are escaped.
+func mdText(s string) string {
+	s = strings.Join(strings.Fields(clean(s, true)), " ")
+	r := strings.NewReplacer(`\`, `\\`, "|", `\|`, "*", `\*`, "_", `\_`, "`", "\\`", "<", "&lt;", ">", "&gt;", "#", `\#`, "[", `\[`, "]", `\]`)
+	return r.Replace(s)
+}
+
+func mdTable(b *strings.Builder, t Table) {
+	row := func(cells []string) {
+		b.WriteString("|")
+		for i := range t.Columns {
+			c := ""
+			if i < len(cells) {
+				c = mdText(cells[i])
+			}
+			b.WriteString(" " + c + " |")
+		}
+		b.WriteString("\n")
+	}
+	head := make([]string, len(t.Columns))
+	for i, c := range t.Columns {
+		head[i] = c.Title
+	}
+	row(head)
+	b.WriteString("|")
+	for _, c := range t.Columns {
+		switch c.Align {
+		case AlignRight:
+			b.WriteString(" ---: |")
+		case AlignCenter:
+			b.WriteString(" :---: |")
+		default:
+			b.WriteString(" --- |")
+		}
+	}
+	b.WriteString("\n")
+	for _, r := range t.Rows {
+		row(r)
+	}
+	for _, r := range t.Foot {
+		row(r)
+	}
+	b.WriteString("\n")
+}

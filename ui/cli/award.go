@@ -1,0 +1,182 @@
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2/lang"
+
+	"schulit-lotse/domain"
+	"schulit-lotse/persistence"
+	"schulit-lotse/persistence/importers/ics"
+	"schulit-lotse/reports"
+	"schulit-lotse/ui/session"
+)
+
+// Steps 7–9 on the command line: Ferien from iCalendar files, the Leistungsbeschreibung as PDF
+// (report type "tender") and as structured text (export kind "leistungsbeschreibung").
+//
+// The structured text is Markdown. No .docx or .odt writer for Go is at once well kept, mature
+// and freely licensed: unioffice needs a commercial licence key, gooxml is archived,
+// gomutex/godocx is unmaintained and its fork only months old with no users, fumiama/go-docx is
+// AGPL, go-docx rewrites are unreleased, other packages only fill placeholders; for .odt there is
+// none. So the editable form is numbered Markdown: readable as plain text, and word processors
+// that import Markdown keep its headings, lists and tables.
+func init() {
+	importKinds["holidays"] = importHolidays
+	reportTypes["tender"] = writeServiceSpecReport
+	exportKinds["leistungsbeschreibung"] = exportServiceSpec
+}
+
+// Formats of --kind holidays: auto reads the file and detects the reading of DTEND; the
+// others fix it.
+const (
+	formatICSExclusive = "ics-exclusive"
+	formatICSInclusive = "ics-inclusive"
+)
+
+// maxICSBytes is read at most; ics.Parse refuses larger files with a message.
+const maxICSBytes = ics.MaxBytes + 1
+
+// importHolidays reads Ferien from an iCalendar file into an existing project. It shows what
+// was read and which reading of DTEND it chose and why; --format ics-exclusive or
+// ics-inclusive fixes the reading. A file with a broken line stores nothing.
+func importHolidays(e *env, target, src string, p parsedArgs) error {
+	format, _ := p.val("format")
+	var forced ics.Interpretation
+	switch format {
+	case "", "auto", "ics":
+	case formatICSExclusive:
+		forced = ics.Exclusive
+	case formatICSInclusive:
+		forced = ics.Inclusive
+	default:
+		return usagef("cli.err.format_unknown", map[string]any{"Format": format})
+	}
+	if err := requireProjectName(target); err != nil {
+		return err
+	}
+	data, err := readLimited(src, maxICSBytes)
+	if err != nil {
+		return err
+	}
+	res, err := ics.Parse(data)
+	if err != nil {
+		return translated{errors.New(ICSErrorText(err))}
+	}
+	reading := res.Detected
+	if forced != "" {
+		reading = forced
+	}
+	source := filepath.Base(src)
+	hs := res.Holidays(reading, lang.L("award.holiday.unnamed"), source)
+
+	f, err := persistence.Open(target, persistence.OpenOptions{})
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	proj, err := f.Load()
+	if err != nil {
+		return err
+	}
+	printICSResult(e, src, res, reading, forced != "", hs)
+	added, err := session.New(f, proj).ImportHolidays(hs, false)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintln(e.out, lang.L("award.cli.import.done", map[string]any{"Added": added, "Skipped": len(hs) - added, "Path": target}))
+	return nil
+}
+
+func readLimited(path string, limit int64) ([]byte, error) {
+	fh, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer fh.Close()
+	return io.ReadAll(io.LimitReader(fh, limit))
+}
+
+// printICSResult shows what the file holds, the reading chosen and why, and every period.
+func printICSResult(e *env, src string, res *ics.Result, reading ics.Interpretation, forced bool, hs []domain.SchoolHoliday) {
+	cal := res.Calendar
+	if cal == "" {
+		cal = "–"
+	}
+	fmt.Fprintln(e.out, lang.L("award.cli.import.read", map[string]any{"Path": src, "Calendar": cal, "Events": len(res.Events), "Skipped": res.Skipped}))
+	how := lang.L("award.ics.detected")
+	if forced {
+		how = lang.L("award.ics.forced")
+	}
+	fmt.Fprintln(e.out, lang.L("award.cli.import.reading", map[string]any{"Reading": lang.L("award.ics.reading." + string(reading)), "How": how}))
+	fmt.Fprintln(e.out, "  "+ICSReasonText(res))
+	if !forced && res.Evidence.Ambiguous > 0 {
+		other := formatICSInclusive
+		if reading == ics.Inclusive {
+			other = formatICSExclusive
+		}
+		fmt.Fprintln(e.out, "  "+lang.L("award.cli.import.switch", map[string]any{"Format": other}))
+	}
+	nameW := 0
+	for _, h := range hs {
+		nameW = max(nameW, len([]rune(h.Name)))
+	}
+	nameW = min(nameW, 60)
+	for _, h := range hs {
+		days := domain.DaysBetween(h.First, h.Last) + 1
+		fmt.Fprintf(e.out, "  %s  %s – %s  %s\n", pad(h.Name, nameW), dayText(h.First), dayText(h.Last),
+			lang.L("award.cli.days", map[string]any{"Count": days}))
+	}
+}
+
+func dayText(d domain.Date) string {
+	return d.String() + " (" + lang.L("award.weekday.short."+strconv.Itoa(int(d.Weekday()))) + ")"
+}
+
+// ICSErrorText is a reader error in the user's words, naming the line.
+func ICSErrorText(err error) string {
+	var pe *ics.ParseError
+	if errors.As(err, &pe) {
+		return lang.L(pe.Key, map[string]any{"Line": pe.Line, "Detail": pe.Detail})
+	}
+	return err.Error()
+}
+
+// ICSReasonText explains which reading of DTEND the file suggests and why.
+func ICSReasonText(res *ics.Result) string {
+	ev := res.Evidence
+	return lang.L(res.Reason, map[string]any{"SameDay": ev.SameDay, "Sunday": ev.EndsSunday, "Friday": ev.EndsFriday, "Monday": ev.EndsMonday})
+}
+
+// writeServiceSpecReport writes the Leistungsbeschreibung as PDF.
+func writeServiceSpecReport(e *env, proj *domain.Project, out string, period reportPeriod) error {
+	if period.From != nil || period.To != nil {
+		fmt.Fprintln(e.err, "lotse: "+lang.L("cli.report.period_ignored"))
+	}
+	if err := reports.WriteServiceSpecFile(out, proj, reports.Options{Date: now()}); err != nil {
+		return translated{err}
+	}
+	return nil
+}
+
+// exportServiceSpec writes the Leistungsbeschreibung as structured text (Markdown).
+func exportServiceSpec(e *env, proj *domain.Project, _, out string, _ parsedArgs) error {
+	if out == "-" {
+		return reports.WriteServiceSpecText(e.out, proj, reports.Options{Date: now()})
+	}
+	ext := strings.ToLower(filepath.Ext(out))
+	if ext != ".md" && ext != ".txt" && ext != ".markdown" {
+		return failf("award.cli.export.ext", map[string]any{"Path": out})
+	}
+	if err := reports.WriteServiceSpecTextFile(out, proj, reports.Options{Date: now()}); err != nil {
+		return translated{err}
+	}
+	fmt.Fprintln(e.out, lang.L("award.cli.export.done", map[string]any{"Path": out}))
+	return nil
+}

@@ -1,0 +1,74 @@
+package cli
+
+import (
+	"os"
+	"path/filepath"
+
+	"schulit-lotse/domain"
+	"schulit-lotse/persistence/importers/ics"
+)
+
+// Step 7 of Musterstadt: a general SLA with P1–P4 in plain words, a higher service level for
+// the package Störungsbeseitigung where the board has it, and the Ferien of Niedersachsen for the
+// school year 2026/27 read from the fixture of the iCalendar reader (Beispieldaten).
+func init() { sampleExtensions[7] = sampleStep7 }
+
+// sampleFerienFile is the iCalendar fixture the sample's Ferien come from.
+var sampleFerienFile = filepath.Join("..", "..", "persistence", "importers", "ics", "testdata", "ferien-ni-2026-2027.ics")
+
+func sampleClasses(p1Response, p1Restore int) []domain.PriorityClassTarget {
+	return []domain.PriorityClassTarget{
+		{Code: "P1", Description: "Eine ganze Schule oder ein zentraler Dienst ist ausgefallen (Internet, WLAN, Schulserver, IServ): Unterricht mit IT ist nicht möglich.",
+			ResponseMinutes: p1Response, RestoreMinutes: p1Restore},
+		{Code: "P2", Description: "Ein Raum, ein Klassensatz oder ein Dienst für viele ist gestört (z. B. alle Tablets eines Jahrgangs, Präsentationstechnik im Fachraum).",
+			ResponseMinutes: 60, RestoreMinutes: 8 * 60},
+		{Code: "P3", Description: "Ein einzelnes Gerät oder Konto ist gestört, es gibt eine Ausweichmöglichkeit (z. B. ein Lehrkräfte-Laptop, ein Drucker).",
+			ResponseMinutes: 4 * 60, RestoreMinutes: 3 * 8 * 60},
+		{Code: "P4", Description: "Anfrage oder Änderungswunsch ohne Einfluss auf den Unterricht (z. B. neue Software, ein Konto zum Monatsbeginn).",
+			ResponseMinutes: 8 * 60, RestoreMinutes: 5 * 8 * 60},
+	}
+}
+
+// sampleWindows are Monday–Thursday 07:30–16:30 and Friday 07:30–14:00 (42.5 h a week).
+func sampleWindows() []domain.ServiceWindow {
+	var ws []domain.ServiceWindow
+	for wd := 1; wd <= 4; wd++ {
+		ws = append(ws, domain.ServiceWindow{Weekday: wd, StartMinute: 7*60 + 30, EndMinute: 16*60 + 30})
+	}
+	return append(ws, domain.ServiceWindow{Weekday: 5, StartMinute: 7*60 + 30, EndMinute: 14 * 60})
+}
+
+func sampleStep7(p *domain.Project) {
+	p.SLAs = append(p.SLAs, domain.SLA{
+		ID: 700, Name: "Standard-SLA Schul-IT", Windows: sampleWindows(), PublicHolidaysStopClock: true,
+		Classes: sampleClasses(30, 4*60), HotlineAnsweredPct: 90, HotlineMaxWaitSeconds: 120,
+		SatisfactionTargetPct: 80, ReportingCadence: domain.CadenceMonthly,
+	})
+	for _, pk := range p.Packages {
+		if pk.Name == "Störungsbeseitigung" {
+			id := pk.ID
+			var ws []domain.ServiceWindow
+			for wd := 1; wd <= 5; wd++ {
+				ws = append(ws, domain.ServiceWindow{Weekday: wd, StartMinute: 7 * 60, EndMinute: 17 * 60})
+			}
+			p.SLAs = append(p.SLAs, domain.SLA{
+				ID: 701, Name: "Störungsbeseitigung – erhöhter Service", PackageID: &id, Windows: ws, PublicHolidaysStopClock: true,
+				Classes: sampleClasses(15, 2*60), HotlineAnsweredPct: 95, HotlineMaxWaitSeconds: 60,
+				SatisfactionTargetPct: 85, ReportingCadence: domain.CadenceMonthly,
+			})
+		}
+	}
+	data, err := os.ReadFile(sampleFerienFile)
+	if err != nil {
+		panic(err)
+	}
+	r, err := ics.Parse(data)
+	if err != nil {
+		panic(err)
+	}
+	hs := r.Holidays(r.Detected, "Ferien", "Beispieldaten ferien-ni-2026-2027.ics – nach den veröffentlichten Terminen, ohne Gewähr")
+	for i := range hs {
+		hs[i].ID = int64(700 + i)
+	}
+	p.SchoolHolidays = append(p.SchoolHolidays, hs...)
+}
