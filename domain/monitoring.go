@@ -63,9 +63,12 @@ var SuggestedKnowledgeSubjects = []string{"Prozessdokumentation", "Protokolle de
 var MonitoringClock = time.Now
 
 // monitoringToday is the calendar day in Berlin.
-func monitoringToday() Date {
-	t := MonitoringClock().In(Berlin)
-	return NewDate(t.Year(), t.Month(), t.Day())
+func monitoringToday() Date { return TodayInBerlin(MonitoringClock()) }
+
+// TodayInBerlin is the calendar day of t in Berlin.
+func TodayInBerlin(t time.Time) Date {
+	l := t.In(Berlin)
+	return NewDate(l.Year(), l.Month(), l.Day())
 }
 
 // ValidateJourFixe checks the minutes of a meeting.

@@ -1,0 +1,477 @@
+package session
+
+import (
+	"sort"
+	"time"
+
+	"schulit-lotse/domain"
+	"schulit-lotse/persistence"
+)
+
+// Edits of step 12: imports of tickets, calls and survey answers (large, stored off the UI
+// goroutine, then recorded as one undoable edit) and the Jour-fixe minutes, measures and
+// knowledge checks (row edits with their inverse).
+
+const errMonitoringGone = sessionError("err.monitoring.gone")
+
+// Kinds of monitoring imports.
+const (
+	ImportTickets = "tickets"
+	ImportCalls   = "calls"
+	ImportSurvey  = "survey"
+)
+
+// MonitoringImport is a file read, checked and mapped, ready to be stored.
+type MonitoringImport struct {
+	Kind    string
+	Tickets []domain.Ticket
+	Calls   []domain.Call
+	Answers []domain.SurveyAnswer
+	// First and Last bound the calls or answers of the file; Questions are the survey's.
+	First, Last time.Time
+	Questions   []string
+	// Config is saved with the rows: the mapping used ("" removes a key).
+	Config map[string]string
+}
+
+// PendingImport is an import stored in the file but not yet in the model and the undo history;
+// CommitImport finishes it on the UI goroutine.
+type PendingImport struct {
+	kind                      string
+	beforeT, afterT           []domain.Ticket
+	beforeC, afterC           []domain.Call
+	beforeA, afterA           []domain.SurveyAnswer
+	configBefore, configAfter map[string]string
+}
+
+// Count is the number of rows the kind holds after the import.
+func (p *PendingImport) Count() int { return len(p.afterT) + len(p.afterC) + len(p.afterA) }
+
+// StoreImport writes an import to the file in one transaction. It is slow for big files and
+// may run on another goroutine while the UI shows its progress and takes no other edits; it
+// reads the model but does not change it.
+func (s *Session) StoreImport(imp MonitoringImport, progress persistence.Progress) (*PendingImport, error) {
+	if s.ReadOnly() {
+		return nil, persistence.ErrReadOnly
+	}
+	p := &PendingImport{kind: imp.Kind, configBefore: map[string]string{}, configAfter: map[string]string{}}
+	for k, v := range imp.Config {
+		p.configBefore[k] = s.Project.Config[k]
+		p.configAfter[k] = v
+	}
+	f := s.File
+	var err error
+	switch imp.Kind {
+	case ImportTickets:
+		p.beforeT = append([]domain.Ticket(nil), s.Project.Tickets...)
+		if err = f.UpsertTickets(imp.Tickets, imp.Config, progress); err == nil {
+			p.afterT, err = f.LoadTickets()
+		}
+	case ImportCalls:
+		p.beforeC = append([]domain.Call(nil), s.Project.Calls...)
+		if err = f.ReplaceCallsBetween(imp.First, imp.Last, imp.Calls, progress); err == nil {
+			p.afterC, err = f.LoadCalls()
+		}
+		if err == nil && len(imp.Config) > 0 {
+			err = saveConfigs(f, imp.Config)
+		}
+	case ImportSurvey:
+		p.beforeA = append([]domain.SurveyAnswer(nil), s.Project.SurveyAnswers...)
+		if err = f.ReplaceAnswersBetween(imp.First, imp.Last, imp.Questions, imp.Answers, imp.Config, progress); err == nil {
+			p.afterA, err = f.LoadSurveyAnswers()
+		}
+	default:
+		return nil, errMonitoringGone
+	}
+	if err != nil {
+		return nil, err
+	}
+	return p, nil
+}
+
+func saveConfigs(f *persistence.File, cfg map[string]string) error {
+	for k, v := range cfg {
+		var err error
+		if v == "" {
+			err = f.DeleteConfig(k)
+		} else {
+			err = f.SaveConfig(k, v)
+		}
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// CommitImport puts a stored import into the model and the undo history (UI goroutine). Undo
+// restores the rows and the configuration as they were before.
+func (s *Session) CommitImport(p *PendingImport) error {
+	stored := true // the first Do only updates the model: the file has it already
+	write := func(t []domain.Ticket, c []domain.Call, a []domain.SurveyAnswer, cfg map[string]string) error {
+		switch p.kind {
+		case ImportTickets:
+			return s.File.ReplaceTickets(t, cfg)
+		case ImportCalls:
+			if err := s.File.ReplaceCalls(c); err != nil {
+				return err
+			}
+			return saveConfigs(s.File, cfg)
+		default:
+			return s.File.ReplaceAnswers(a, cfg)
+		}
+	}
+	apply := func(t []domain.Ticket, c []domain.Call, a []domain.SurveyAnswer, cfg map[string]string) {
+		switch p.kind {
+		case ImportTickets:
+			s.Project.Tickets = append(make([]domain.Ticket, 0, len(t)), t...)
+		case ImportCalls:
+			s.Project.Calls = append(make([]domain.Call, 0, len(c)), c...)
+		default:
+			s.Project.SurveyAnswers = append(make([]domain.SurveyAnswer, 0, len(a)), a...)
+		}
+		setConfig(s.Project, cfg)
+	}
+	return s.Execute(Command{
+		Name: "undo.monitoring.import_" + p.kind,
+		Do: func() error {
+			if !stored {
+				if err := write(p.afterT, p.afterC, p.afterA, p.configAfter); err != nil {
+					return err
+				}
+			}
+			stored = false
+			apply(p.afterT, p.afterC, p.afterA, p.configAfter)
+			return nil
+		},
+		Undo: func() error {
+			if err := write(p.beforeT, p.beforeC, p.beforeA, p.configBefore); err != nil {
+				return err
+			}
+			apply(p.beforeT, p.beforeC, p.beforeA, p.configBefore)
+			return nil
+		},
+	})
+}
+
+// Import stores and commits an import on the calling goroutine (command line, tests).
+func (s *Session) Import(imp MonitoringImport, progress persistence.Progress) error {
+	p, err := s.StoreImport(imp, progress)
+	if err != nil {
+		return err
+	}
+	return s.CommitImport(p)
+}
+
+func setConfig(p *domain.Project, cfg map[string]string) {
+	if len(cfg) == 0 {
+		return
+	}
+	if p.Config == nil {
+		p.Config = map[string]string{}
+	}
+	for k, v := range cfg {
+		if v == "" {
+			delete(p.Config, k)
+		} else {
+			p.Config[k] = v
+		}
+	}
+}
+
+// ApplyMonitoring runs a change of the minutes, measures and checks as one undoable edit
+// named by the translation key name. A measure must name an existing meeting.
+func (s *Session) ApplyMonitoring(name string, ch persistence.MonitoringChange) error {
+	if err := ch.Validate(); err != nil {
+		return err
+	}
+	today := domain.TodayInBerlin(domain.MonitoringClock())
+	for _, k := range ch.PutChecks {
+		if err := domain.ValidateKnowledgeCheck(k, today); err != nil {
+			return err
+		}
+	}
+	meetings := map[int64]bool{}
+	for _, j := range s.Project.JourFixes {
+		meetings[j.ID] = true
+	}
+	for _, j := range ch.PutJourFixes {
+		meetings[j.ID] = true
+	}
+	for _, id := range ch.DeleteJourFixes {
+		delete(meetings, id)
+	}
+	for _, m := range ch.PutMeasures {
+		if m.JourFixeID != nil && !meetings[*m.JourFixeID] {
+			return errMonitoringGone
+		}
+	}
+	if ch.Empty() {
+		return nil
+	}
+	ch = cloneMonitoringChange(ch)
+	inv := inverseMonitoring(s.Project, ch)
+	return s.Execute(Command{
+		Name: name,
+		Do:   func() error { return s.commitMonitoring(ch) },
+		Undo: func() error { return s.commitMonitoring(inv) },
+	})
+}
+
+func (s *Session) commitMonitoring(ch persistence.MonitoringChange) error {
+	if err := s.File.ApplyMonitoring(ch); err != nil {
+		return err
+	}
+	ch = cloneMonitoringChange(ch)
+	p := s.Project
+	p.JourFixes = monUpsert(p.JourFixes, ch.PutJourFixes, ch.DeleteJourFixes, func(j domain.JourFixe) int64 { return j.ID })
+	p.Measures = monUpsert(p.Measures, ch.PutMeasures, ch.DeleteMeasures, func(m domain.Measure) int64 { return m.ID })
+	p.KnowledgeChecks = monUpsert(p.KnowledgeChecks, ch.PutChecks, ch.DeleteChecks, func(k domain.KnowledgeCheck) int64 { return k.ID })
+	// The order the file loads them in, so the model always equals a fresh Load.
+	sort.SliceStable(p.JourFixes, func(a, b int) bool {
+		x, y := p.JourFixes[a], p.JourFixes[b]
+		if !x.Date.Equal(y.Date.Time) {
+			return x.Date.Before(y.Date.Time)
+		}
+		return x.ID < y.ID
+	})
+	sort.SliceStable(p.Measures, func(a, b int) bool { return p.Measures[a].ID < p.Measures[b].ID })
+	sort.SliceStable(p.KnowledgeChecks, func(a, b int) bool { return p.KnowledgeChecks[a].ID < p.KnowledgeChecks[b].ID })
+	return nil
+}
+
+// inverseMonitoring undoes ch on p: rows put go back to their old values or are deleted, rows
+// deleted are put back.
+func inverseMonitoring(p *domain.Project, ch persistence.MonitoringChange) persistence.MonitoringChange {
+	var inv persistence.MonitoringChange
+	monInvert(p.JourFixes, ch.PutJourFixes, ch.DeleteJourFixes, func(j domain.JourFixe) int64 { return j.ID }, &inv.PutJourFixes, &inv.DeleteJourFixes)
+	monInvert(p.Measures, ch.PutMeasures, ch.DeleteMeasures, func(m domain.Measure) int64 { return m.ID }, &inv.PutMeasures, &inv.DeleteMeasures)
+	monInvert(p.KnowledgeChecks, ch.PutChecks, ch.DeleteChecks, func(k domain.KnowledgeCheck) int64 { return k.ID }, &inv.PutChecks, &inv.DeleteChecks)
+	return cloneMonitoringChange(inv)
+}
+
+func monInvert[T any](list, puts []T, dels []int64, id func(T) int64, put *[]T, del *[]int64) {
+	byID := make(map[int64]T, len(list))
+	for _, x := range list {
+		byID[id(x)] = x
+	}
+	for _, x := range puts {
+		if old, ok := byID[id(x)]; ok {
+			*put = append(*put, old)
+		} else {
+			*del = append(*del, id(x))
+		}
+	}
+	for _, i := range dels {
+		if old, ok := byID[i]; ok {
+			*put = append(*put, old)
+		}
+	}
+}
+
+func monUpsert[T any](list, puts []T, dels []int64, id func(T) int64) []T {
+	gone := make(map[int64]bool, len(dels))
+	for _, i := range dels {
+		gone[i] = true
+	}
+	put := make(map[int64]T, len(puts))
+	for _, x := range puts {
+		put[id(x)] = x
+	}
+	out := make([]T, 0, len(list)+len(puts))
+	for _, x := range list {
+		if gone[id(x)] {
+			continue
+		}
+		if nx, ok := put[id(x)]; ok {
+			out = append(out, nx)
+			delete(put, id(x))
+			continue
+		}
+		out = append(out, x)
+	}
+	for _, x := range puts {
+		if _, ok := put[id(x)]; ok {
+			out = append(out, x)
+			delete(put, id(x))
+		}
+	}
+	return out
+}
+
+func cloneDatePtr(d *domain.Date) *domain.Date {
+	if d == nil {
+		return nil
+	}
+	c := *d
+	return &c
+}
+
+func cloneIDPtr(i *int64) *int64 {
+	if i == nil {
+		return nil
+	}
+	c := *i
+	return &c
+}
+
+func cloneMeasure(m domain.Measure) domain.Measure {
+	m.Due = cloneDatePtr(m.Due)
+	m.JourFixeID = cloneIDPtr(m.JourFixeID)
+	return m
+}
+
+func cloneCheck(k domain.KnowledgeCheck) domain.KnowledgeCheck {
+	k.ReviewedOn = cloneDatePtr(k.ReviewedOn)
+	return k
+}
+
+func cloneMonitoringChange(ch persistence.MonitoringChange) persistence.MonitoringChange {
+	out := persistence.MonitoringChange{
+		PutJourFixes:    append([]domain.JourFixe(nil), ch.PutJourFixes...),
+		DeleteJourFixes: append([]int64(nil), ch.DeleteJourFixes...),
+		DeleteMeasures:  append([]int64(nil), ch.DeleteMeasures...),
+		DeleteChecks:    append([]int64(nil), ch.DeleteChecks...),
+	}
+	for _, m := range ch.PutMeasures {
+		out.PutMeasures = append(out.PutMeasures, cloneMeasure(m))
+	}
+	for _, k := range ch.PutChecks {
+		out.PutChecks = append(out.PutChecks, cloneCheck(k))
+	}
+	return out
+}
+
+func monNextID[T any](list []T, id func(T) int64) int64 {
+	var m int64
+	for _, x := range list {
+		m = max(m, id(x))
+	}
+	return m + 1
+}
+
+// AddJourFixe adds minutes and returns their id.
+func (s *Session) AddJourFixe(j domain.JourFixe) (int64, error) {
+	j.ID = monNextID(s.Project.JourFixes, func(x domain.JourFixe) int64 { return x.ID })
+	return j.ID, s.ApplyMonitoring("undo.monitoring.add_jourfixe", persistence.MonitoringChange{PutJourFixes: []domain.JourFixe{j}})
+}
+
+// UpdateJourFixe changes minutes through change.
+func (s *Session) UpdateJourFixe(id int64, name string, change func(j *domain.JourFixe)) error {
+	old := s.Project.JourFixeByID(id)
+	if old == nil {
+		return errMonitoringGone
+	}
+	j := *old
+	change(&j)
+	j.ID = id
+	if j == *old {
+		return nil
+	}
+	return s.ApplyMonitoring(name, persistence.MonitoringChange{PutJourFixes: []domain.JourFixe{j}})
+}
+
+// DeleteJourFixe removes minutes; their measures stay (they carry over) without a meeting.
+func (s *Session) DeleteJourFixe(id int64) error {
+	if s.Project.JourFixeByID(id) == nil {
+		return errMonitoringGone
+	}
+	ch := persistence.MonitoringChange{DeleteJourFixes: []int64{id}}
+	for _, m := range s.Project.Measures {
+		if m.JourFixeID != nil && *m.JourFixeID == id {
+			m = cloneMeasure(m)
+			m.JourFixeID = nil
+			ch.PutMeasures = append(ch.PutMeasures, m)
+		}
+	}
+	return s.ApplyMonitoring("undo.monitoring.delete_jourfixe", ch)
+}
+
+func (s *Session) measureByID(id int64) *domain.Measure {
+	for i := range s.Project.Measures {
+		if s.Project.Measures[i].ID == id {
+			return &s.Project.Measures[i]
+		}
+	}
+	return nil
+}
+
+// AddMeasure adds a measure and returns its id.
+func (s *Session) AddMeasure(m domain.Measure) (int64, error) {
+	m = cloneMeasure(m)
+	m.ID = monNextID(s.Project.Measures, func(x domain.Measure) int64 { return x.ID })
+	if m.Status == "" {
+		m.Status = domain.MeasureOpen
+	}
+	return m.ID, s.ApplyMonitoring("undo.monitoring.add_measure", persistence.MonitoringChange{PutMeasures: []domain.Measure{m}})
+}
+
+// UpdateMeasure changes a measure through change.
+func (s *Session) UpdateMeasure(id int64, name string, change func(m *domain.Measure)) error {
+	old := s.measureByID(id)
+	if old == nil {
+		return errMonitoringGone
+	}
+	m := cloneMeasure(*old)
+	change(&m)
+	m.ID = id
+	if sameMeasure(m, *old) {
+		return nil
+	}
+	return s.ApplyMonitoring(name, persistence.MonitoringChange{PutMeasures: []domain.Measure{m}})
+}
+
+func sameMeasure(a, b domain.Measure) bool {
+	eqDate := (a.Due == nil) == (b.Due == nil) && (a.Due == nil || a.Due.Equal(b.Due.Time))
+	eqJF := (a.JourFixeID == nil) == (b.JourFixeID == nil) && (a.JourFixeID == nil || *a.JourFixeID == *b.JourFixeID)
+	return eqDate && eqJF && a.Text == b.Text && a.Owner == b.Owner && a.Status == b.Status
+}
+
+// DeleteMeasure removes a measure.
+func (s *Session) DeleteMeasure(id int64) error {
+	if s.measureByID(id) == nil {
+		return errMonitoringGone
+	}
+	return s.ApplyMonitoring("undo.monitoring.delete_measure", persistence.MonitoringChange{DeleteMeasures: []int64{id}})
+}
+
+func (s *Session) checkByID(id int64) *domain.KnowledgeCheck {
+	for i := range s.Project.KnowledgeChecks {
+		if s.Project.KnowledgeChecks[i].ID == id {
+			return &s.Project.KnowledgeChecks[i]
+		}
+	}
+	return nil
+}
+
+// AddKnowledgeCheck adds a review and returns its id.
+func (s *Session) AddKnowledgeCheck(k domain.KnowledgeCheck) (int64, error) {
+	k = cloneCheck(k)
+	k.ID = monNextID(s.Project.KnowledgeChecks, func(x domain.KnowledgeCheck) int64 { return x.ID })
+	return k.ID, s.ApplyMonitoring("undo.monitoring.add_check", persistence.MonitoringChange{PutChecks: []domain.KnowledgeCheck{k}})
+}
+
+// UpdateKnowledgeCheck changes a review through change.
+func (s *Session) UpdateKnowledgeCheck(id int64, name string, change func(k *domain.KnowledgeCheck)) error {
+	old := s.checkByID(id)
+	if old == nil {
+		return errMonitoringGone
+	}
+	k := cloneCheck(*old)
+	change(&k)
+	k.ID = id
+	same := k.Subject == old.Subject && k.ReviewedBy == old.ReviewedBy && k.Findings == old.Findings &&
+		(k.ReviewedOn == nil) == (old.ReviewedOn == nil) && (k.ReviewedOn == nil || k.ReviewedOn.Equal(old.ReviewedOn.Time))
+	if same {
+		return nil
+	}
+	return s.ApplyMonitoring(name, persistence.MonitoringChange{PutChecks: []domain.KnowledgeCheck{k}})
+}
+
+// DeleteKnowledgeCheck removes a review.
+func (s *Session) DeleteKnowledgeCheck(id int64) error {
+	if s.checkByID(id) == nil {
+		return errMonitoringGone
+	}
+	return s.ApplyMonitoring("undo.monitoring.delete_check", persistence.MonitoringChange{DeleteChecks: []int64{id}})
+}
