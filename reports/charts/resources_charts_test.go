@@ -117,3 +117,33 @@ func TestMatrixChartPlacesPoints(t *testing.T) {
 		t.Errorf("empty matrix: %v", err)
 	}
 }
+
+// BenchmarkCostChart40 draws the comparison for 40 packages and the total as a PNG.
+func BenchmarkCostChart40(b *testing.B) {
+	bars := make([]CostBar, 41)
+	for i := range bars {
+		bars[i] = CostBar{Label: "Paket " + strconv.Itoa(i), Internal: float64(1000 * i), External: float64(900 * i), InternalKnown: true, ExternalKnown: true}
+	}
+	labels := CostLabels{Title: "Kosten", YAxis: "€", Internal: "intern", External: "extern", Format: german}
+	for b.Loop() {
+		p, _ := CostChart(bars, labels)
+		if _, err := PNG(p, 16, 8); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkMatrixChart40 draws the sourcing matrix for 40 packages.
+func BenchmarkMatrixChart40(b *testing.B) {
+	points := make([]MatrixPoint, 40)
+	for i := range points {
+		points[i] = MatrixPoint{Label: "Paket " + strconv.Itoa(i), X: float64(i%5) + 1, Y: float64(i%4) + 1.5, Size: float64(i % 5), Class: i % 4}
+	}
+	labels := MatrixLabels{Title: "Matrix", XAxis: "x", YAxis: "y", Format: german}
+	for b.Loop() {
+		p, _ := MatrixChart(points, labels)
+		if _, err := PNG(p, 16, 12); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -232,7 +232,9 @@ func (ed *resourcesEditor) showDemandRow(mode string, row int) {
 }
 
 // refresh derives every figure from the session again.
-func (ed *resourcesEditor) refresh() {
+func (ed *resourcesEditor) refresh() { withSeparator(ed.redraw) }
+
+func (ed *resourcesEditor) redraw() {
 	p := ed.sess().Project
 	for _, f := range []*numberField{ed.year, ed.weekly, ed.leave, ed.sick, ed.other, ed.verteilzeit, ed.travel, ed.docs} {
 		f.load()

@@ -10,6 +10,28 @@ import (
 	"schulit-lotse/domain"
 )
 
+// sepCache holds the decimal separator while an editor redraws: looking it up in the
+// translations for each of thousands of cells would cost more than the calculation.
+var sepCache string
+
+// withSeparator runs fn with the separator looked up once.
+func withSeparator(fn func()) {
+	if sepCache != "" {
+		fn()
+		return
+	}
+	sepCache = decimalSeparator()
+	defer func() { sepCache = "" }()
+	fn()
+}
+
+func separator() string {
+	if sepCache != "" {
+		return sepCache
+	}
+	return decimalSeparator()
+}
+
 // groupedNumber writes v with at most `decimals` decimals (trailing zeros dropped) and thousands
 // grouped as the user's language does: 1.684,8 in German, 1,684.8 in English.
 func groupedNumber(v float64, decimals int) string {
@@ -24,7 +46,7 @@ func groupedNumber(v float64, decimals int) string {
 	s := strconv.FormatFloat(math.Abs(v), 'f', decimals, 64)
 	intPart, frac, _ := strings.Cut(s, ".")
 	frac = strings.TrimRight(frac, "0")
-	dec := decimalSeparator()
+	dec := separator()
 	group := "."
 	if dec == "." {
 		group = ","
@@ -52,7 +74,7 @@ func hoursText(v float64) string { return groupedNumber(v, 2) + " h" }
 // euroText is "14.880 €", or "9.424,80 €" where there are cents.
 func euroText(v float64) string {
 	s := groupedNumber(v, 2)
-	if i := strings.Index(s, decimalSeparator()); i >= 0 && len(s)-i == 2 {
+	if i := strings.Index(s, separator()); i >= 0 && len(s)-i == 2 {
 		s += "0"
 	}
 	return s + " €"
@@ -64,7 +86,7 @@ func fteText(v float64) string {
 	if s == "-0.00" {
 		s = "0.00"
 	}
-	return strings.Replace(s, ".", decimalSeparator(), 1)
+	return strings.Replace(s, ".", separator(), 1)
 }
 
 // scoreText is a score or mean on the 1–5 scale, "–" when unknown.

@@ -40,11 +40,7 @@ func newValueTable(cols []valueCol, minHeight float32) *valueTable {
 	vt := &valueTable{cols: cols, selected: -1}
 	vt.table = widget.NewTableWithHeaders(
 		func() (int, int) { return len(vt.rows), len(vt.cols) },
-		func() fyne.CanvasObject {
-			l := widget.NewLabel("")
-			l.Truncation = fyne.TextTruncateEllipsis
-			return l
-		},
+		func() fyne.CanvasObject { return widget.NewLabel("") },
 		vt.updateCell,
 	)
 	vt.table.ShowHeaderColumn = false
@@ -78,18 +74,25 @@ func newValueTable(cols []valueCol, minHeight float32) *valueTable {
 func (vt *valueTable) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 	l := o.(*widget.Label)
 	text, align, bold := "", fyne.TextAlignLeading, false
+	trunc := fyne.TextTruncateOff
 	if id.Row >= 0 && id.Row < len(vt.rows) && id.Col >= 0 && id.Col < len(vt.cols) {
 		if row := vt.rows[id.Row]; id.Col < len(row) {
 			text = oneLine(row[id.Col])
 		}
 		align = vt.cols[id.Col].align
 		bold = vt.bold != nil && vt.bold(id.Row)
+		// Only the text columns may need shortening; measuring every number for an ellipsis
+		// on each redraw would cost more than the whole calculation.
+		if vt.cols[id.Col].grow > 0 {
+			trunc = fyne.TextTruncateEllipsis
+		}
 	}
-	l.Alignment = align
-	if l.TextStyle.Bold != bold {
-		l.TextStyle.Bold = bold
+	if l.Text == text && l.Alignment == align && l.Truncation == trunc && l.TextStyle.Bold == bold {
+		return // unchanged: no new text shaping, which is what a redraw costs
 	}
-	l.SetText(text)
+	l.Alignment, l.Truncation, l.TextStyle.Bold = align, trunc, bold
+	l.Text = text
+	l.Refresh()
 }
 
 // setRows replaces the rows and keeps the selection where it still exists.

@@ -94,12 +94,11 @@ func (ed *sourcingEditor) sess() *session.Session { return ed.ctx.Session }
 func newSourcingEditor(ctx *Context) *sourcingEditor {
 	ed := &sourcingEditor{ctx: ctx, scores: map[string]*widget.Select{}, notes: map[string]*commitEntry{},
 		weights: map[string]*numberField{}, criteria: map[string]*widget.Select{}}
+	// Package, suggestion and decision; the scores behind the suggestion are on the right.
 	ed.table = newValueTable([]valueCol{
-		{title: lang.L("res.col.package"), width: 130, grow: 2},
-		{title: lang.L("src.col.risk"), width: 60, align: fyne.TextAlignTrailing},
-		{title: lang.L("src.col.strength"), width: 60, align: fyne.TextAlignTrailing},
-		{title: lang.L("src.col.suggestion"), width: 80},
-		{title: lang.L("src.col.decision"), width: 80, grow: 1},
+		{title: lang.L("res.col.package"), width: 140, grow: 2},
+		{title: lang.L("src.col.suggestion"), width: 82},
+		{title: lang.L("src.col.decision"), width: 90},
 	}, 160)
 	ed.table.onSelect = func(row int) {
 		if row >= 0 && row < len(ed.ids) {
@@ -129,7 +128,7 @@ func newSourcingEditor(ctx *Context) *sourcingEditor {
 
 	right := container.NewBorder(container.NewVBox(ed.title, ed.costLine), nil, nil, nil, ed.tabs)
 	split := container.NewHSplit(left, right)
-	split.Offset = 0.36
+	split.Offset = 0.38
 	ed.view = newEditorView(split, ctx.Session.Subscribe(ed.refresh))
 	ed.refresh()
 	if len(ed.ids) > 0 {
@@ -158,8 +157,7 @@ func (ed *sourcingEditor) buildScores() fyne.CanvasObject {
 		note.onLeave = func() { ed.commitNote(group) }
 		ed.notes[g] = note
 		form.Append(lang.L("src.note"), note)
-		card := widget.NewCard(lang.L("src.group."+g), "", container.NewVBox(caption(lang.L("src.group."+g+".question")), form))
-		box.Add(card)
+		box.Add(container.NewVBox(heading(lang.L("src.group."+g)), caption(lang.L("src.group."+g+".question")), form, widget.NewSeparator()))
 	}
 	box.Add(ed.result)
 	return container.NewVScroll(box)
@@ -228,9 +226,9 @@ func (ed *sourcingEditor) buildDecision() fyne.CanvasObject {
 		widget.NewFormItem(lang.L("src.rationale"), ed.rationale),
 		&widget.FormItem{Text: lang.L("src.pay_group"), Widget: ed.payGroup, HintText: lang.L("src.pay_group.hint")},
 	)
-	sugg := widget.NewCard(lang.L("src.suggestion.title"), "", container.NewVBox(ed.suggestion, container.NewHBox(ed.adopt)))
-	return container.NewVScroll(container.NewVBox(sugg, widget.NewCard(lang.L("src.decision.title"), "",
-		container.NewVBox(caption(lang.L("src.decision.subtitle")), form))))
+	return container.NewVScroll(container.NewVBox(
+		heading(lang.L("src.suggestion.title")), ed.suggestion, container.NewHBox(ed.adopt), widget.NewSeparator(),
+		heading(lang.L("src.decision.title")), caption(lang.L("src.decision.subtitle")), form))
 }
 
 // decision is the selected package's decision as stored (an empty one when there is none yet).
@@ -520,7 +518,9 @@ func suggestionText(a domain.Assessment) string {
 	return text
 }
 
-func (ed *sourcingEditor) refresh() {
+func (ed *sourcingEditor) refresh() { withSeparator(ed.redraw) }
+
+func (ed *sourcingEditor) redraw() {
 	p := ed.sess().Project
 	cc := domain.CompareCosts(p)
 	ed.costs = map[int64]domain.PackageCost{}
@@ -539,7 +539,7 @@ func (ed *sourcingEditor) refresh() {
 		if a.Suggestion != domain.OutcomeOpen {
 			sugg = outcomeLabel(a.Suggestion)
 		}
-		rows = append(rows, []string{a.Name, scoreText(a.Risk, a.RiskKnown), scoreText(a.Strength, a.StrengthKnown), sugg, outcomeLabel(a.Recorded)})
+		rows = append(rows, []string{a.Name, sugg, outcomeLabel(a.Recorded)})
 		if a.RiskKnown && a.StrengthKnown {
 			ed.points = append(ed.points, charts.MatrixPoint{Label: a.Name, X: a.Risk, Y: a.Strength, Size: a.Importance, Class: outcomeClass(a.Recorded)})
 		}
