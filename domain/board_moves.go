@@ -124,7 +124,8 @@ func (e *boardEdit) placeIn(pk Package, t Task, x, y float64) (Package, Task) {
 }
 
 // DropOnPackage moves cards into a package at the places the user dropped them (the package
-// grows where needed). Cards already in the package are moved within it.
+// grows where needed). Cards already in the package are moved within it. A card that would
+// cover another one takes the nearest free slot instead, so cards never hide each other.
 func DropOnPackage(p *Project, pkgID int64, places []Placement) (BoardChange, error) {
 	e := newBoardEdit(p)
 	pk, ok := e.pkg(pkgID)
@@ -132,6 +133,16 @@ func DropOnPackage(p *Project, pkgID int64, places []Placement) (BoardChange, er
 		return BoardChange{}, ErrPackageGone
 	}
 	e.pinMembers(pkgID)
+	moving := map[int64]bool{}
+	for _, pl := range places {
+		moving[pl.TaskID] = true
+	}
+	var taken []Rect
+	for _, id := range e.layout.Members[pkgID] {
+		if !moving[id] {
+			taken = append(taken, e.layout.Cards[id])
+		}
+	}
 	for _, pl := range places {
 		if !validCardPosition(pl.X, pl.Y) {
 			return BoardChange{}, ErrCardPosition
@@ -140,11 +151,44 @@ func DropOnPackage(p *Project, pkgID int64, places []Placement) (BoardChange, er
 		if !ok {
 			return BoardChange{}, ErrTaskGone
 		}
-		pk, t = e.placeIn(pk, t, pl.X, pl.Y)
+		c := pk.content()
+		x, y := snap(math.Max(pl.X, c.X)), snap(math.Max(pl.Y, c.Y))
+		if overlapsAny(cardRect(x, y), taken) {
+			s := nearestFreeSlot(pk, taken, x, y)
+			x, y = s.X, s.Y
+		}
+		pk, t = e.placeIn(pk, t, x, y)
+		taken = append(taken, cardRect(t.CardX, t.CardY))
 		e.putTask(t)
 	}
 	e.putPkg(pk)
 	return e.change(), nil
+}
+
+func overlapsAny(r Rect, rs []Rect) bool {
+	for _, o := range rs {
+		if r.Intersects(o) {
+			return true
+		}
+	}
+	return false
+}
+
+// nearestFreeSlot is the free slot of the package (or of the rows below it) whose corner lies
+// closest to (x, y).
+func nearestFreeSlot(pk Package, taken []Rect, x, y float64) Rect {
+	best, bestD := Rect{}, math.Inf(1)
+	n := len(taken) + 2*slotColumns(pk) // enough slots to be sure some are free
+	for i := 0; i <= n; i++ {
+		s := slot(pk, i)
+		if overlapsAny(s, taken) {
+			continue
+		}
+		if d := math.Hypot(s.X-x, s.Y-y); d < bestD {
+			best, bestD = s, d
+		}
+	}
+	return best
 }
 
 // MoveToPackage moves cards into a package without a position (keyboard, "Verschieben nach…"):

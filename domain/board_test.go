@@ -94,25 +94,36 @@ func TestHitTests(t *testing.T) {
 
 func TestDropOnPackageClampsAndGrows(t *testing.T) {
 	p := boardProject()
-	c, err := DropOnPackage(p, 20, []Placement{{TaskID: 1, X: 600, Y: 60}, {TaskID: 3, X: 505, Y: 10}})
+	c, err := DropOnPackage(p, 20, []Placement{{TaskID: 1, X: 700, Y: 140}, {TaskID: 3, X: 505, Y: 10}})
 	if err != nil {
 		t.Fatal(err)
 	}
 	tasks := byID(c.Tasks)
-	if a := tasks[1]; a.PackageID == nil || *a.PackageID != 20 || a.CardX != 600 || a.CardY != 60 {
-		t.Errorf("card A = %+v, want in 20 at (600, 60)", a)
+	if a := tasks[1]; a.PackageID == nil || *a.PackageID != 20 || a.CardX != 700 || a.CardY != 140 {
+		t.Errorf("card A = %+v, want in 20 at (700, 140)", a)
 	}
-	// Dropped above and left of the card area: moved to its corner (512, 52).
-	if cc := tasks[3]; cc.PackageID == nil || *cc.PackageID != 20 || cc.CardX != 512 || cc.CardY != 52 {
-		t.Errorf("card C = %+v, want in 20 at (512, 52)", cc)
+	// Dropped above and left of the card area: moved to its corner (512, 52) — where D lies,
+	// so it takes the nearest free slot: (512, 134) is 82 away, (702, 52) 190.
+	if cc := tasks[3]; cc.PackageID == nil || *cc.PackageID != 20 || cc.CardX != 512 || cc.CardY != 134 {
+		t.Errorf("card C = %+v, want in 20 at (512, 134)", cc)
 	}
 	// Card D had no stored place: its drawn place is stored now, so it does not jump.
 	if d := tasks[4]; d.CardX != 512 || d.CardY != 52 {
 		t.Errorf("card D = %+v, want pinned at (512, 52)", d)
 	}
-	// A at x 600 ends at 780; 780 + 12 − 500 = 292 < 394: no growth needed.
-	if len(c.Packages) != 0 {
-		t.Errorf("package changed: %+v", c.Packages)
+	// A ends at 880 (+ 12 − 500 = 392 < 394) and 212 (+ 12 = 224 > 218): one row taller.
+	if len(c.Packages) != 1 || c.Packages[0].Width != 394 || c.Packages[0].Height != 224 {
+		t.Errorf("package = %+v, want 394×224", c.Packages)
+	}
+
+	// A card dropped onto another one takes the nearest free slot: at (600, 60) it would cover
+	// D; (702, 52) is 102 away, (512, 134) 115.
+	c, err = DropOnPackage(p, 20, []Placement{{TaskID: 1, X: 600, Y: 60}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a := byID(c.Tasks)[1]; a.CardX != 702 || a.CardY != 52 {
+		t.Errorf("card A at (%v, %v), want the free slot (702, 52)", a.CardX, a.CardY)
 	}
 
 	c, err = DropOnPackage(p, 20, []Placement{{TaskID: 1, X: 800, Y: 150}})

@@ -147,17 +147,17 @@ func TestPileNarrowsWhenEmptyAndFitFollowsSize(t *testing.T) {
 func TestDragPileCardIntoPackage(t *testing.T) {
 	fx := newBoardFixture(t, smallProject())
 	// A is the first pile card: top-left (8, 42), centre (98, 78). Drop it with its centre at
-	// board (250, 120): the card's corner lands at (160, 84).
+	// board (290, 150): the card's corner lands at (200, 114), beside B.
 	if c, ok := fx.b.CardCenter(1); !ok || c != fyne.NewPos(98, 78) {
 		t.Fatalf("A drawn at %v (%v)", c, ok)
 	}
-	fx.drag(fyne.NewPos(98, 78), 196+250-98, 120-78)
+	fx.drag(fyne.NewPos(98, 78), 196+290-98, 150-78)
 	if fx.pkgOf(1) != 5 {
 		t.Fatalf("A is in package %d, want 5", fx.pkgOf(1))
 	}
 	a := fx.storedTask(1)
-	if a.PackageID == nil || *a.PackageID != 5 || a.CardX != 160 || a.CardY != 84 {
-		t.Errorf("stored A = %+v, want in 5 at (160, 84)", a)
+	if a.PackageID == nil || *a.PackageID != 5 || a.CardX != 200 || a.CardY != 114 {
+		t.Errorf("stored A = %+v, want in 5 at (200, 114)", a)
 	}
 	if got := fx.b.Layout().Pile; len(got) != 1 || got[0] != 3 {
 		t.Errorf("pile = %v, want [3]", got)
