@@ -130,7 +130,8 @@ func checkTOCTargets(t *testing.T, toc []tocRow, plain []string) {
 
 func TestTableOfContentsOverSeveralPages(t *testing.T) {
 	// A section with many parts pushes the TOC onto a second page; every number must still hold.
-	saved := sections
+	// A copy: registerSection sorts in place, which would reorder a slice sharing the array.
+	saved := append([]section(nil), sections...)
 	t.Cleanup(func() { sections = saved })
 	registerSection(section{Step: 3, Has: func(*domain.Project) bool { return true }, Write: func(r *Report, p *domain.Project) {
 		r.Section(3, "Viele Teile")
