@@ -57,10 +57,17 @@ func writeKickoff(r *Report, p *domain.Project) {
 	}
 
 	if len(p.Milestones) > 0 {
-		r.Subsection(tr("reports.kickoff.milestones"))
 		ms := domain.SortedMilestones(p.Milestones)
-		if items := TimelineItems(ms, today); len(items) > 0 {
-			if png, err := charts.TimelinePNG(items, today.Time, TimelineText(), 24); err == nil {
+		items := TimelineItems(ms, today)
+		// The chart is drawn at the page's width, so its words print at their own size; the
+		// heading stays with it.
+		widthCm := r.Width() / 10
+		if len(items) > 0 {
+			r.EnsureSpace(charts.TimelineHeightCm(len(items))*10 + 14)
+		}
+		r.Subsection(tr("reports.kickoff.milestones"))
+		if len(items) > 0 {
+			if png, err := charts.TimelinePNG(items, today.Time, TimelineText(), widthCm); err == nil {
 				r.Image(png, 0)
 			} else {
 				r.Note(err.Error())

@@ -29,11 +29,17 @@ var raciFill = map[string]Color{
 
 // Layout of the RACI grid in millimetres.
 const (
-	raciNameW    = 74.0 // the activity column
-	raciColW     = 10.0 // one role
-	raciHeadMaxH = 44.0 // the rotated role names
-	raciMaxLines = 4    // lines of an activity's name; more are cut
+	raciNameMinW = 74.0  // the activity column when the page is full of roles
+	raciNameMaxW = 120.0 // … and when there is room to spare
+	raciColW     = 10.0  // one role
+	raciHeadMaxH = 50.0  // the rotated role names
+	raciMaxLines = 4     // lines of an activity's name; more are cut
 )
+
+// raciNameW is the width of the activity column: what the roles leave of the page, within limits.
+func raciNameW(r *Report, roles int) float64 {
+	return math.Max(raciNameMinW, math.Min(raciNameMaxW, r.Width()-float64(roles)*raciColW))
+}
 
 func writeStructure(r *Report, p *domain.Project) {
 	r.Section(11, stepTitle(11))
@@ -46,19 +52,23 @@ func writeStructure(r *Report, p *domain.Project) {
 			rows[i] = []string{x.Name, tr("party." + string(x.Party)), x.Persons, x.Deputy, x.Contact}
 		}
 		r.Table(Table{
-			Columns: []Column{{Title: tr("structure.col.role"), Width: 24}, {Title: tr("structure.col.party"), Width: 14},
-				{Title: tr("structure.col.persons"), Width: 22}, {Title: tr("structure.col.deputy"), Width: 18},
+			Columns: []Column{{Title: tr("structure.col.role"), Width: 27}, {Title: tr("structure.col.party"), Width: 14},
+				{Title: tr("structure.col.persons"), Width: 21}, {Title: tr("structure.col.deputy"), Width: 16},
 				{Title: tr("structure.col.contact"), Width: 22}},
 			Rows: rows, Zebra: true,
 		})
 	}
 
+	// The matrices and the tables after them are wide: they go on landscape pages.
 	if len(p.RaciActivities) > 0 && len(roles) > 0 {
 		writeRaci(r, p, roles)
-		r.NewPage(Portrait)
+		r.Gap(6)
+	} else if len(p.CommunicationRows)+len(p.EscalationLevels)+len(p.Meetings) > 0 {
+		r.NewPage(Landscape)
 	}
 
 	if len(p.CommunicationRows) > 0 {
+		r.EnsureSpace(opKeepWithTable)
 		r.Subsection(tr("reports.structure.communication"))
 		comm := domain.SortedCommunication(p.CommunicationRows)
 		rows := make([][]string, len(comm))
@@ -66,14 +76,15 @@ func writeStructure(r *Report, p *domain.Project) {
 			rows[i] = []string{c.Occasion, opContactCell(p, c.CustomerRoleID), opContactCell(p, c.ProviderRoleID), c.Channel, c.Hours}
 		}
 		r.Table(Table{
-			Columns: []Column{{Title: tr("structure.col.occasion"), Width: 22}, {Title: tr("structure.col.customer"), Width: 22},
-				{Title: tr("structure.col.provider"), Width: 22}, {Title: tr("structure.col.channel"), Width: 17},
-				{Title: tr("structure.col.hours"), Width: 17}},
+			Columns: []Column{{Title: tr("structure.col.occasion"), Width: 20}, {Title: tr("structure.col.customer"), Width: 24},
+				{Title: tr("structure.col.provider"), Width: 24}, {Title: tr("structure.col.channel"), Width: 16},
+				{Title: tr("structure.col.hours"), Width: 16}},
 			Rows: rows, Zebra: true,
 		})
 	}
 
 	if len(p.EscalationLevels) > 0 {
+		r.EnsureSpace(opKeepWithTable)
 		r.Subsection(tr("reports.structure.escalation"))
 		levels := domain.SortedEscalation(p.EscalationLevels)
 		rows := make([][]string, len(levels))
@@ -82,14 +93,15 @@ func writeStructure(r *Report, p *domain.Project) {
 				tr("structure.reaction", map[string]any{"Hours": e.ReactionHours})}
 		}
 		r.Table(Table{
-			Columns: []Column{{Title: tr("structure.col.level"), Width: 8, Align: AlignCenter}, {Title: tr("structure.col.trigger"), Width: 36},
-				{Title: tr("structure.col.customer"), Width: 20}, {Title: tr("structure.col.provider"), Width: 20},
-				{Title: tr("structure.col.reaction"), Width: 16}},
+			Columns: []Column{{Title: tr("structure.col.level"), Width: 7, Align: AlignCenter}, {Title: tr("structure.col.trigger"), Width: 30},
+				{Title: tr("structure.col.customer"), Width: 25}, {Title: tr("structure.col.provider"), Width: 25},
+				{Title: tr("structure.col.reaction"), Width: 13}},
 			Rows: rows, Zebra: true,
 		})
 	}
 
 	if len(p.Meetings) > 0 {
+		r.EnsureSpace(opKeepWithTable)
 		r.Subsection(tr("reports.structure.meetings"))
 		rules := domain.MeetingRules(p)
 		off := domain.NewOffDays(p.Meta.Bundesland, p.SchoolHolidays)
@@ -112,14 +124,18 @@ func writeStructure(r *Report, p *domain.Project) {
 		}
 		r.Table(Table{
 			Columns: []Column{{Title: tr("structure.col.meeting"), Width: 14}, {Title: tr("structure.col.cadence"), Width: 16},
-				{Title: tr("structure.col.first"), Width: 11}, {Title: tr("reports.structure.next_dates"), Width: 11},
-				{Title: tr("structure.col.participants"), Width: 22}, {Title: tr("structure.field.agenda"), Width: 26}},
+				{Title: tr("structure.col.first"), Width: 13}, {Title: tr("reports.structure.next_dates"), Width: 13},
+				{Title: tr("structure.col.participants"), Width: 20}, {Title: tr("structure.field.agenda"), Width: 24}},
 			Rows: rows, Zebra: true,
 		})
 		r.Note(tr("reports.kickoff.as_of", map[string]any{"Date": formatDate(today.Time)}))
 	}
 	opFindings(r, domain.StructureFindings(p))
 }
+
+// opKeepWithTable is the room a heading needs below it so that it starts its table on the same
+// page (rows of these tables run to several lines).
+const opKeepWithTable = 60.0
 
 // opRuleText names the date rules of a meeting, "" when it has none.
 func opRuleText(rule domain.MeetingRule) string {
@@ -158,7 +174,7 @@ func writeRaci(r *Report, p *domain.Project, roles []domain.Role) {
 	r.Paragraph(tr("reports.structure.raci_intro"))
 	raciLegend(r)
 
-	perPage := max(int((r.Width()-raciNameW)/raciColW), 1)
+	perPage := max(int((r.Width()-raciNameMinW)/raciColW), 1)
 	groups := (len(roles) + perPage - 1) / perPage
 	size := (len(roles) + groups - 1) / groups // balanced groups
 	for g := 0; g < groups; g++ {
@@ -231,18 +247,19 @@ func raciHeaderHeight(r *Report, roles []domain.Role) float64 {
 // raciHeader draws the activity heading and the role names, turned to read upwards.
 func raciHeader(r *Report, roles []domain.Role, h float64) {
 	pdf := r.pdf
+	nameW := raciNameW(r, len(roles))
 	y := pdf.GetY()
 	pdf.SetDrawColor(colorBorder.R, colorBorder.G, colorBorder.B)
 	pdf.SetLineWidth(0.15)
 	pdf.SetFillColor(colorHeadFill.R, colorHeadFill.G, colorHeadFill.B)
-	pdf.Rect(r.Left(), y, raciNameW, h, "FD")
+	pdf.Rect(r.Left(), y, nameW, h, "FD")
 	r.setFont("B", tableSize)
 	r.setText(colorText)
 	pdf.SetXY(r.Left(), y+h-lineHeight(tableSize)-cellPad)
-	pdf.CellFormat(raciNameW, lineHeight(tableSize), r.fit(line(tr("raci.col.activity")), raciNameW), "", 0, "L", false, 0, "")
+	pdf.CellFormat(nameW, lineHeight(tableSize), r.fit(line(tr("raci.col.activity")), nameW), "", 0, "L", false, 0, "")
 	r.setFont("B", smallSize)
 	for i, role := range roles {
-		x := r.Left() + raciNameW + float64(i)*raciColW
+		x := r.Left() + nameW + float64(i)*raciColW
 		pdf.Rect(x, y, raciColW, h, "FD")
 		name := opFitWidth(r, line(role.Name), h-2*cellMargin)
 		// Baseline a third of the font size right of the column's middle, reading upwards.
@@ -271,41 +288,46 @@ func opFitWidth(r *Report, text string, w float64) string {
 // (header repeated) when the row does not fit.
 func raciRow(r *Report, roles []domain.Role, headH float64, name string, a *domain.RaciActivity, idx domain.RaciIndex) {
 	pdf := r.pdf
+	nameW := raciNameW(r, len(roles))
 	style := ""
 	if a == nil {
 		style = "B"
 	}
 	r.setFont(style, tableSize)
 	lh := lineHeight(tableSize)
-	lines := r.split(clean(name, false), raciNameW-2*cellMargin)
+	lines := r.split(clean(name, false), nameW-2*cellMargin)
 	if len(lines) > raciMaxLines {
-		lines = append(lines[:raciMaxLines-1], opFitWidth(r, lines[raciMaxLines-1]+"…", raciNameW-2*cellMargin))
+		lines = append(lines[:raciMaxLines-1], opFitWidth(r, lines[raciMaxLines-1]+"…", nameW-2*cellMargin))
 	}
 	h := float64(len(lines))*lh + 2*cellPad
-	if pdf.GetY()+h > r.Bottom() {
+	need := h
+	if a == nil {
+		need += lh + 2*cellPad // a process heading keeps its first activity with it
+	}
+	if pdf.GetY()+need > r.Bottom() {
 		r.NewPage(Landscape)
 		raciHeader(r, roles, headH)
 		r.setFont(style, tableSize)
 	}
 	y := pdf.GetY()
-	width := raciNameW + float64(len(roles))*raciColW
+	width := nameW + float64(len(roles))*raciColW
 	pdf.SetDrawColor(colorBorder.R, colorBorder.G, colorBorder.B)
 	pdf.SetLineWidth(0.15)
 	if a == nil {
 		pdf.SetFillColor(colorFootFill.R, colorFootFill.G, colorFootFill.B)
 		pdf.Rect(r.Left(), y, width, h, "FD")
 	} else {
-		pdf.Rect(r.Left(), y, raciNameW, h, "D")
+		pdf.Rect(r.Left(), y, nameW, h, "D")
 	}
 	r.setText(colorText)
 	for i, l := range lines {
 		pdf.SetXY(r.Left(), y+cellPad+float64(i)*lh)
-		pdf.CellFormat(raciNameW, lh, l, "", 0, "L", false, 0, "")
+		pdf.CellFormat(nameW, lh, l, "", 0, "L", false, 0, "")
 	}
 	if a != nil {
 		r.setFont("B", tableSize)
 		for i, role := range roles {
-			x := r.Left() + raciNameW + float64(i)*raciColW
+			x := r.Left() + nameW + float64(i)*raciColW
 			letter := idx[domain.RaciCell{ActivityID: a.ID, RoleID: role.ID}]
 			if c, ok := raciFill[letter]; ok {
 				pdf.SetFillColor(c.R, c.G, c.B)
