@@ -18,7 +18,7 @@ LINUX_TAR := $(DIST)/schulit-lotse-$(VERSION)-linux-amd64.tar.xz
 # cgo builds take turns when several run on one machine (the lock is a no-op elsewhere)
 CGO_LOCK := $(shell command -v flock >/dev/null 2>&1 && echo flock /tmp/lotse-cgo.lock)
 
-.PHONY: all build run test bench fuzz deps clean fmt-check vet unit smoke screenshot dist dist-linux dist-windows tools
+.PHONY: all build run test bench fuzz deps clean fmt-check vet unit smoke screenshot dist dist-linux dist-windows tools licenses
 
 all: build
 
@@ -71,6 +71,10 @@ dist-windows: deps tools
 tools: $(FYNE)
 $(FYNE):
 	GOBIN=$(CURDIR)/build/tools GOFLAGS=-mod=mod $(GO) install fyne.io/tools/cmd/fyne@$(FYNE_TOOLS_VERSION)
+
+## licenses: collect the licence texts of the bundled libraries into assets/licenses (after go get)
+licenses:
+	scripts/licenses.sh
 
 ## bench: every benchmark, with allocations
 bench:

@@ -44,12 +44,13 @@ func (sh *shell) buildMenu() *fyne.MainMenu {
 	recent.ChildMenu = sh.recentMenu()
 	saveAs := needsProject(item("ui.menu.save_as", shortcut(fyne.KeyS, ctrl), sh.saveShortcut))
 	report := needsProject(item("ui.menu.report", nil, sh.exportReport))
+	share := needsProject(item("everyday.menu.share", nil, sh.showShare))
 	closeItem := needsProject(item("ui.menu.close", shortcut(fyne.KeyW, ctrl), sh.closeSession))
 	quit := item("ui.menu.quit", shortcut(fyne.KeyQ, ctrl), sh.quit)
 	quit.IsQuit = true
 	file := fyne.NewMenu(lang.L("ui.menu.file"),
 		newItem, openItem, recent, fyne.NewMenuItemSeparator(),
-		saveAs, report, fyne.NewMenuItemSeparator(),
+		saveAs, share, report, fyne.NewMenuItemSeparator(),
 		closeItem, quit)
 
 	undo := item("ui.menu.undo", &fyne.ShortcutUndo{}, sh.undo)
@@ -77,7 +78,10 @@ func (sh *shell) buildMenu() *fyne.MainMenu {
 		}
 	}))
 	settings := needsProject(item("ui.menu.settings", nil, sh.showSettings))
-	project := fyne.NewMenu(lang.L("ui.menu.project"), overview, settings)
+	importTasks := item("everyday.menu.import_tasks", nil, sh.showImportTasks)
+	importTasks.Disabled = !open || sh.sess.ReadOnly()
+	exportTasks := needsProject(item("everyday.menu.export_tasks", nil, sh.exportTasks))
+	project := fyne.NewMenu(lang.L("ui.menu.project"), overview, settings, fyne.NewMenuItemSeparator(), importTasks, exportTasks)
 	if actions := sh.stepActions(); len(actions) > 0 {
 		project.Items = append(project.Items, fyne.NewMenuItemSeparator())
 		for _, it := range actions {
@@ -86,7 +90,13 @@ func (sh *shell) buildMenu() *fyne.MainMenu {
 	}
 
 	about := item("ui.menu.about", nil, sh.showAbout)
-	help := fyne.NewMenu(lang.L("ui.menu.help"), about)
+	stepHelp := item("everyday.menu.step_help", &desktop.CustomShortcut{KeyName: fyne.KeyF1}, sh.showHelp)
+	keys := item("everyday.menu.keys", nil, sh.showKeys)
+	help := fyne.NewMenu(lang.L("ui.menu.help"), stepHelp, keys)
+	if canRegisterFileType {
+		help.Items = append(help.Items, item("everyday.menu.assoc", nil, sh.registerFileType))
+	}
+	help.Items = append(help.Items, fyne.NewMenuItemSeparator(), about)
 	return fyne.NewMainMenu(file, edit, project, help)
 }
 
@@ -120,9 +130,10 @@ func (sh *shell) recentMenu() *fyne.Menu {
 	return fyne.NewMenu("", items...)
 }
 
-// installShortcuts adds what a menu item cannot carry: the second redo shortcut.
+// installShortcuts adds what a menu item cannot carry: the second redo shortcut and F1.
 func (sh *shell) installShortcuts() {
 	sh.win.Canvas().AddShortcut(shortcut(fyne.KeyZ, ctrl|fyne.KeyModifierShift), func(fyne.Shortcut) { sh.redo() })
+	sh.installHelpKey()
 }
 
 // undo reverts the last edit of the project. While a text field has the focus, Ctrl+Z belongs

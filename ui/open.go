@@ -100,6 +100,9 @@ func (sh *shell) showRefused(r *persistence.RefusedError) {
 		lang.L("ui.refused.file", map[string]any{"Name": filepath.Base(r.Path)}),
 		refusedText(r),
 	}
+	if r.Reason == persistence.ReasonNewerVersion {
+		paragraphs = append(paragraphs, lang.L("everyday.refused.newer", map[string]any{"Version": Version}))
+	}
 	if r.Detail != "" {
 		paragraphs = append(paragraphs, lang.L("refuse.detail", map[string]any{"Detail": r.Detail}))
 	}

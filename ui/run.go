@@ -3,8 +3,12 @@
 package ui
 
 import (
+	"io/fs"
+	"strings"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/app"
+	"fyne.io/fyne/v2/lang"
 
 	"schulit-lotse/assets"
 	"schulit-lotse/persistence"
@@ -14,6 +18,7 @@ import (
 func Run(path string) {
 	a := app.NewWithID(AppID)
 	chosen := assets.SetupLanguage(a.Preferences().String(prefLanguage))
+	pinLanguage(chosen)
 	a.SetIcon(assets.Icon)
 	w := a.NewWindow("")
 	sh := newShell(a, w, chosen)
@@ -25,4 +30,29 @@ func Run(path string) {
 	w.SetMaster()
 	w.ShowAndRun()
 	sh.closeSession()
+}
+
+// pinLanguage makes the chosen language win whatever locale Fyne's localizer picks: on Windows
+// it follows the system's display language, not the environment, so the setting would not
+// apply there. The chosen language's texts are added under the other language's tag as well.
+func pinLanguage(chosen string) {
+	fsys := assets.TranslationsFS()
+	files, err := fs.Glob(fsys, "translations/*."+chosen+".json")
+	if err != nil {
+		return
+	}
+	for _, other := range []string{assets.German, assets.English} {
+		if other == chosen {
+			continue
+		}
+		for _, f := range files {
+			b, err := fs.ReadFile(fsys, f)
+			if err != nil || strings.TrimSpace(string(b)) == "" {
+				continue
+			}
+			if err := lang.AddTranslationsForLocale(b, fyne.Locale(other)); err != nil {
+				fyne.LogError("translations "+f, err)
+			}
+		}
+	}
 }

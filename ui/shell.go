@@ -124,9 +124,11 @@ func (sh *shell) projectChanged() {
 		sh.project.refresh()
 	}
 	sh.updateMenu()
+	sh.updateTitle()
 }
 
-// updateTitle shows the file name and the read-only state in the window title.
+// updateTitle shows the file name, the read-only state and when the last edit reached the
+// file: every edit is committed at once, and the title says so.
 func (sh *shell) updateTitle() {
 	name := lang.L("app.name")
 	if sh.sess == nil {
@@ -134,8 +136,11 @@ func (sh *shell) updateTitle() {
 		return
 	}
 	title := filepath.Base(sh.sess.File.Path()) + " – " + name
-	if sh.sess.ReadOnly() {
+	switch {
+	case sh.sess.ReadOnly():
 		title += " " + lang.L("ui.title.readonly")
+	case !sh.sess.File.LastCommit.IsZero():
+		title += " – " + lang.L("everyday.title.saved", map[string]any{"Time": formatClock(sh.sess.File.LastCommit)})
 	}
 	sh.win.SetTitle(title)
 }

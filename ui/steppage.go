@@ -32,7 +32,9 @@ func newStepPage(sh *shell, s domain.Step) fyne.CanvasObject {
 		tipRows.Add(l)
 	}
 	tips := widget.NewAccordion(widget.NewAccordionItem(lang.L("ui.step.tips"), tipRows))
-	header := container.NewVBox(container.NewBorder(nil, nil, nil, phase, title), guide, tips)
+	help := widget.NewButtonWithIcon(lang.L("everyday.step.help"), theme.HelpIcon(), func() { sh.helpDialog(s.Number) })
+	help.Importance = widget.LowImportance
+	header := container.NewVBox(container.NewBorder(nil, nil, nil, container.NewHBox(phase, help), title), guide, tips)
 
 	if build := steps.Editors[s.Number]; build != nil {
 		editor := buildEditor(sh, build)

@@ -136,6 +136,9 @@ func TestUnknownAndLater(t *testing.T) {
 		{"report", path, "-o", "out.pdf", "--type", "tender"},
 	}
 	for _, args := range later {
+		if registeredLater(args) {
+			continue // built by now: its own tests cover it (and it would write into this folder)
+		}
 		r := run(t, args...)
 		if r.code != 2 || !strings.Contains(r.err, "folgt in einer späteren Version") {
 			t.Errorf("%q: exit %d, stderr %q", args, r.code, r.err)
@@ -499,4 +502,27 @@ func TestFormatNumber(t *testing.T) {
 			t.Errorf("formatNumber(%v, %s) = %q, want %q", c.v, c.lang, got, c.s)
 		}
 	}
+}
+
+// registeredLater reports whether a command, kind or report type of the "later" list has been
+// registered since.
+func registeredLater(args []string) bool {
+	if _, ok := commands[args[0]]; ok {
+		return true
+	}
+	for i := 0; i+1 < len(args); i++ {
+		switch args[i] {
+		case "--kind":
+			_, exp := exportKinds[args[i+1]]
+			_, imp := importKinds[args[i+1]]
+			if (args[0] == "export" && exp) || (args[0] == "import" && imp) {
+				return true
+			}
+		case "--type":
+			if _, ok := reportTypes[args[i+1]]; ok {
+				return true
+			}
+		}
+	}
+	return false
 }

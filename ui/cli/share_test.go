@@ -28,7 +28,7 @@ func TestShareWritesAnAnonymisedCopy(t *testing.T) {
 
 	out := filepath.Join(dir, "Versand.lotse")
 	r := run(t, "share", path, out, "--anonymize", "--without-monitoring").want(t, 0)
-	contains(t, "stdout", r.out, "Kopie zum Versenden geschrieben: "+out, "KB)", "Anonymisiert: 1 Namen", "Freitexte")
+	contains(t, "stdout", r.out, "Kopie zum Versenden geschrieben: "+out, "KB)", "Anonymisiert: ", "Namen durch Rollen", "Freitexte")
 	if !bytes.Equal(readFile(t, path), orig) {
 		t.Fatal("the original changed")
 	}

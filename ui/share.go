@@ -1,0 +1,103 @@
+package ui
+
+import (
+	"path/filepath"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
+
+	"schulit-lotse/persistence"
+	"schulit-lotse/ui/cli"
+)
+
+// shareDialog asks what a copy for sending leaves out; the file name comes next.
+type shareDialog struct {
+	dlg                   *dialog.CustomDialog
+	withoutMonitoring     *widget.Check
+	anonymize             *widget.Check
+	next                  *widget.Button
+	monitoringRows        int
+	lastResult            persistence.ShareResult
+	lastPath, lastMessage string
+}
+
+func (sh *shell) showShare() { sh.shareDialog() }
+
+func (sh *shell) shareDialog() *shareDialog {
+	if sh.sess == nil {
+		return nil
+	}
+	p := sh.sess.Project
+	d := &shareDialog{monitoringRows: len(p.Tickets) + len(p.Calls) + len(p.SurveyAnswers)}
+	intro := widget.NewLabel(lang.L("everyday.share.intro"))
+	intro.Wrapping = fyne.TextWrapWord
+	d.withoutMonitoring = widget.NewCheck(lang.L("everyday.share.without_monitoring",
+		map[string]any{"Count": d.monitoringRows}), nil)
+	d.withoutMonitoring.SetChecked(d.monitoringRows > 0)
+	if d.monitoringRows == 0 {
+		d.withoutMonitoring.Disable()
+	}
+	d.anonymize = widget.NewCheck(lang.L("everyday.share.anonymize"), nil)
+	hint := widget.NewLabel(lang.L("everyday.share.anonymize_hint"))
+	hint.Wrapping = fyne.TextWrapWord
+	hint.Importance = widget.LowImportance
+	body := container.NewVBox(intro, d.withoutMonitoring, d.anonymize, hint)
+	d.dlg = dialog.NewCustomWithoutButtons(lang.L("everyday.share.title"), fixedWidth(560, body), sh.win)
+	cancel := widget.NewButton(lang.L("ui.cancel"), d.dlg.Hide)
+	d.next = widget.NewButton(lang.L("ui.new.next"), func() {
+		d.dlg.Hide()
+		opt := persistence.ShareOptions{WithoutMonitoring: d.withoutMonitoring.Checked, Anonymize: d.anonymize.Checked, Labels: cli.ShareLabels()}
+		cur := sh.sess.File.Path()
+		base := strings.TrimSuffix(filepath.Base(cur), filepath.Ext(cur))
+		sh.askTarget(targetOptions{
+			Title: lang.L("everyday.share.title"), Confirm: lang.L("everyday.share.write"),
+			Dir: sh.outputDir(), Name: lang.L("everyday.share.file_name", map[string]any{"Name": base}), Ext: ".lotse",
+		}, func(path string) { sh.writeShare(d, path, opt) })
+	})
+	d.next.Importance = widget.HighImportance
+	d.dlg.SetButtons([]fyne.CanvasObject{cancel, d.next})
+	d.dlg.Show()
+	return d
+}
+
+// writeShare writes the copy off the UI thread, then says how large it is, warns when a mail
+// server may refuse it, and opens the folder.
+func (sh *shell) writeShare(d *shareDialog, path string, opt persistence.ShareOptions) {
+	f := sh.sess.File
+	progress := dialog.NewCustomWithoutButtons(lang.L("everyday.share.progress"), widget.NewProgressBarInfinite(), sh.win)
+	if !sh.synchronous {
+		progress.Show()
+	}
+	var res persistence.ShareResult
+	sh.run(func() error {
+		var err error
+		res, err = f.WriteShareCopy(path, opt)
+		return err
+	}, func(err error) {
+		progress.Hide()
+		if err != nil {
+			sh.ShowError(err)
+			return
+		}
+		paragraphs := []string{lang.L("everyday.share.done", map[string]any{"Path": path, "Size": cli.FormatBytes(res.Size, sh.language)})}
+		if opt.WithoutMonitoring {
+			paragraphs = append(paragraphs, lang.L("everyday.share.dropped", map[string]any{"Count": res.Dropped}))
+		}
+		if opt.Anonymize {
+			paragraphs = append(paragraphs, lang.L("everyday.share.replaced", map[string]any{"Count": res.Replaced}))
+		}
+		if res.Size > cli.MailLimit {
+			paragraphs = append(paragraphs, lang.L("everyday.share.too_big", map[string]any{"Limit": cli.FormatBytes(cli.MailLimit, sh.language)}))
+		}
+		d.lastResult, d.lastPath, d.lastMessage = res, path, strings.Join(paragraphs, "\n")
+		dir := filepath.Dir(path)
+		if err := sh.openURL(fileURL(dir)); err != nil {
+			fyne.LogError("opening the folder", err)
+		}
+		dialog.ShowCustom(lang.L("everyday.share.title"), lang.L("ui.ok"), wrapped(paragraphs...), sh.win)
+	})
+}
