@@ -61,10 +61,35 @@ func ResourceFindings(p *Project, cc CostComparison) []Finding {
 	return out
 }
 
+// ResourcesTouched reports whether anyone has worked on step 5: a pay group, an input that
+// differs from its default, a pay group mapping or an external price. A project with tasks only
+// shows the demand the defaults give, but step 5 stays "offen".
+func ResourcesTouched(p *Project) bool {
+	if len(p.PayGroups) > 0 {
+		return true
+	}
+	r, d := EffectivePlan(p.Resource), DefaultResourcePlan()
+	if len(r.PayGroupOf) > 0 || r.DefaultPayGroupID != 0 {
+		return true
+	}
+	r.PayGroupOf, d.PayGroupOf = nil, nil
+	if r.PlanningYear != d.PlanningYear || r.WeeklyHours != d.WeeklyHours || r.LeaveDays != d.LeaveDays || r.SickDays != d.SickDays ||
+		r.OtherAbsenceDays != d.OtherAbsenceDays || r.VerteilzeitPercent != d.VerteilzeitPercent || r.TravelPercent != d.TravelPercent ||
+		r.DocumentationPct != d.DocumentationPct {
+		return true
+	}
+	for _, pk := range p.Packages {
+		if pk.ExternalHourlyRate > 0 || pk.ExternalMonthlyFee > 0 {
+			return true
+		}
+	}
+	return false
+}
+
 func evaluateResources(p *Project) (StepState, []Figure, []Finding) {
 	cc := CompareCosts(p)
 	f := ResourceFindings(p, cc)
-	started := cc.Demand.Total.HoursPerMonth > 0 || len(p.PayGroups) > 0
+	started := ResourcesTouched(p)
 	complete := true
 	for _, x := range f {
 		if x.Severity != SeverityWarning {

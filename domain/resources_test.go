@@ -306,6 +306,25 @@ func TestEmptyProjectStepFiveIsOpen(t *testing.T) {
 	if st, _, f := evaluateResources(p); st != StateOpen || len(f) != 0 {
 		t.Errorf("state %s findings %+v", st, f)
 	}
+	// Tasks alone do not start step 5: the defaults give a demand, the state stays "offen".
+	p = demandProject()
+	p.Resource = DefaultResourcePlan()
+	if st, figs, _ := evaluateResources(p); st != StateOpen || !near(figs[1].Value, 344*1.1/1684.8) || ResourcesTouched(p) {
+		t.Errorf("tasks only: state %s, %+v", st, figs[1])
+	}
+	for _, touch := range []func(p *Project){
+		func(p *Project) { p.Resource.SickDays = 12 },
+		func(p *Project) { p.PayGroups = []PayGroup{{ID: 1, Name: "E 9b"}} },
+		func(p *Project) { p.Packages[0].ExternalMonthlyFee = 100 },
+		func(p *Project) { p.Resource.DefaultPayGroupID = 1 },
+	} {
+		q := demandProject()
+		q.Resource = DefaultResourcePlan()
+		touch(q)
+		if !ResourcesTouched(q) {
+			t.Errorf("an edit of step 5 was not noticed: %+v", q.Resource)
+		}
+	}
 }
 
 func findingCodes(f []Finding) []string {

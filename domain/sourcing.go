@@ -230,7 +230,6 @@ func AssessSourcing(p *Project) []Assessment {
 
 // Finding codes of step 6.
 const (
-	FindSrcNoPackages      = "find.sourcing.no_packages"
 	FindSrcOpen            = "find.sourcing.open"
 	FindSrcNoRationale     = "find.sourcing.no_rationale"
 	FindSrcNoDecider       = "find.sourcing.no_decider"
@@ -242,15 +241,12 @@ const (
 // lowBudgetScore is the score at or below which a budget counts as missing.
 const lowBudgetScore = 2
 
-// SourcingFindings derives the open questions of step 6.
+// SourcingFindings derives the open questions of step 6. Without packages there is nothing to
+// decide yet (step 3 asks for them), so there is no question either.
 func SourcingFindings(p *Project, as []Assessment) []Finding {
 	var out []Finding
 	add := func(sev Severity, code, subject string, id int64) {
 		out = append(out, Finding{Step: 6, Severity: sev, Code: code, Subject: subject, EntityID: id})
-	}
-	if len(p.Packages) == 0 {
-		add(SeverityQuestion, FindSrcNoPackages, "", 0)
-		return out
 	}
 	for _, a := range as {
 		d := a.Decision

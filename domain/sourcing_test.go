@@ -135,9 +135,9 @@ func TestSourcingQuestionsAndState(t *testing.T) {
 func TestSourcingWithoutPackages(t *testing.T) {
 	p := demandProject()
 	p.Packages = nil
-	st, _, f := evaluateSourcing(p)
-	if st != StateOpen || len(f) != 1 || f[0].Code != FindSrcNoPackages {
-		t.Errorf("state %s findings %+v", st, f)
+	st, figs, f := evaluateSourcing(p)
+	if st != StateOpen || len(f) != 0 || len(figs) != 4 {
+		t.Errorf("state %s findings %+v figures %+v", st, f, figs)
 	}
 }
 

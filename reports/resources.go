@@ -15,7 +15,7 @@ import (
 func init() {
 	registerSection(section{
 		Step:  5,
-		Has:   func(p *domain.Project) bool { return stepStarted(p, 5) },
+		Has:   domain.ResourcesTouched,
 		Write: writeResources,
 	})
 }

@@ -103,6 +103,11 @@ func TestResourcesSectionInEnglish(t *testing.T) {
 func TestResourcesWithoutPackages(t *testing.T) {
 	p := seedProject()
 	path, _ := writeReport(t, p)
+	if text := squash(strings.Join(pageTexts(t, path, false), "\n")); strings.Contains(text, "Ressourcen planen") {
+		t.Error("step 5 is in the report although nobody worked on it")
+	}
+	p.Resource.TravelPercent = 5
+	path, _ = writeReport(t, p)
 	text := squash(strings.Join(pageTexts(t, path, false), "\n"))
 	if !strings.Contains(text, "Person/Gruppe heute") || strings.Contains(text, "Bewertung je Paket") {
 		t.Errorf("step 5 without packages or step 6 present")

@@ -28,35 +28,35 @@ type resourcesEditor struct {
 	tabTime, tabDemand, tabGroups, tabCompare *container.TabItem
 
 	// Arbeitszeit und Zuschläge.
-	year, weekly, leave, sick, other, verteilzeit, travel, docs *numberField
+	year, weekly, leave, sick, other, verteilzeit, travel, docs *resNumberField
 	land, holidays, formula, surcharge                          *widget.Label
 
 	// Bedarf.
 	demandMode   *widget.Select
-	demandTables map[string]*valueTable
+	demandTables map[string]*resTable
 	demandStack  *fyne.Container
 	demandInfo   *widget.Label // the selected row's (or the total's) way to VZÄ
 	demandSplit  *widget.Label
 	demandRows   map[string][]domain.Demand
 	demand       domain.ResourceDemand
 
-	groups  *payGroupsPart
-	compare *comparePart
+	groups  *resPayGroupsPart
+	compare *resComparePart
 
-	questions *findingsList
+	questions *resFindingsList
 	findings  []domain.Finding
 	view      *editorView
 }
 
 // Demand views.
 const (
-	demandByPackage = "package"
-	demandByTask    = "task"
-	demandByBefore  = "before"
-	demandByAfter   = "after"
+	resByPackage = "package"
+	resByTask    = "task"
+	resByBefore  = "before"
+	resByAfter   = "after"
 )
 
-var demandModes = []string{demandByPackage, demandByTask, demandByBefore, demandByAfter}
+var resDemandModes = []string{resByPackage, resByTask, resByBefore, resByAfter}
 
 func (ed *resourcesEditor) sess() *session.Session { return ed.ctx.Session }
 
@@ -64,14 +64,14 @@ func newResourcesEditor(ctx *Context) *resourcesEditor {
 	ed := &resourcesEditor{ctx: ctx}
 	ed.tabTime = container.NewTabItem(lang.L("res.tab.time"), ed.buildTime())
 	ed.tabDemand = container.NewTabItem(lang.L("res.tab.demand"), ed.buildDemand())
-	ed.groups = newPayGroupsPart(ed)
+	ed.groups = newResPayGroupsPart(ed)
 	ed.tabGroups = container.NewTabItem(lang.L("res.tab.groups"), ed.groups.content)
-	ed.compare = newComparePart(ed)
+	ed.compare = newResComparePart(ed)
 	ed.tabCompare = container.NewTabItem(lang.L("res.tab.compare"), ed.compare.content)
 	ed.tabs = container.NewAppTabs(ed.tabTime, ed.tabDemand, ed.tabGroups, ed.tabCompare)
 	ed.tabs.OnSelected = func(*container.TabItem) { ed.compare.showChart() }
 
-	ed.questions = newFindingsList(func(i int) { ed.jump(ed.findings[i]) })
+	ed.questions = newResFindingsList(func(i int) { ed.jump(ed.findings[i]) })
 	sideMin := canvas.NewRectangle(transparent)
 	sideMin.SetMinSize(fyne.NewSize(240, 0))
 	split := container.NewHSplit(ed.tabs, container.NewStack(sideMin, ed.questions.content))
@@ -96,8 +96,8 @@ func (ed *resourcesEditor) setPlan(change func(r *domain.ResourcePlan)) error {
 }
 
 func (ed *resourcesEditor) buildTime() fyne.CanvasObject {
-	num := func(get func(r domain.ResourcePlan) float64, set func(r *domain.ResourcePlan, v float64), integer bool) *numberField {
-		return newNumberField(func() float64 { return get(ed.plan()) },
+	num := func(get func(r domain.ResourcePlan) float64, set func(r *domain.ResourcePlan, v float64), integer bool) *resNumberField {
+		return newResNumberField(func() float64 { return get(ed.plan()) },
 			func(v float64) error { return ed.setPlan(func(r *domain.ResourcePlan) { set(r, v) }) }, integer, ed.report)
 	}
 	ed.year = num(func(r domain.ResourcePlan) float64 { return float64(r.PlanningYear) }, func(r *domain.ResourcePlan, v float64) { r.PlanningYear = int(v) }, true)
@@ -113,7 +113,7 @@ func (ed *resourcesEditor) buildTime() fyne.CanvasObject {
 	def := func(v float64, unit string) string {
 		return lang.L("res.default", map[string]any{"Value": formatValue(v), "Unit": unit})
 	}
-	item := func(key string, f *numberField, hint string) *widget.FormItem {
+	item := func(key string, f *resNumberField, hint string) *widget.FormItem {
 		return &widget.FormItem{Text: lang.L(key), Widget: f.entry, HintText: hint}
 	}
 	left := widget.NewForm(
@@ -130,55 +130,55 @@ func (ed *resourcesEditor) buildTime() fyne.CanvasObject {
 	)
 	ed.land = widget.NewLabel("")
 	ed.land.Wrapping = fyne.TextWrapWord
-	ed.holidays = caption("")
+	ed.holidays = resCaption("")
 	ed.formula = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	ed.formula.Wrapping = fyne.TextWrapWord
 	ed.surcharge = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	ed.surcharge.Wrapping = fyne.TextWrapWord
 
-	hints := caption(lang.L("res.hint.weekly", map[string]any{"Default": formatValue(d.WeeklyHours)}) + " " +
+	hints := resCaption(lang.L("res.hint.weekly", map[string]any{"Default": formatValue(d.WeeklyHours)}) + " " +
 		lang.L("res.hint.sick") + " " + lang.L("res.hint.other"))
 	// The results first, so the formula with its numbers is in view without scrolling.
 	results := widget.NewCard("", "", container.NewVBox(
-		heading(lang.L("res.formula.working_time.title")), ed.formula,
-		heading(lang.L("res.formula.surcharge.title")), ed.surcharge))
+		resHeading(lang.L("res.formula.working_time.title")), ed.formula,
+		resHeading(lang.L("res.formula.surcharge.title")), ed.surcharge))
 	workCard := widget.NewCard(lang.L("res.card.working_time"), "", container.NewVBox(left, hints, ed.land, ed.holidays,
-		caption(lang.L("res.formula.working_time.legend"))))
-	surCard := widget.NewCard(lang.L("res.card.surcharges"), "", container.NewVBox(right, caption(lang.L("res.hint.verteilzeit")),
-		caption(lang.L("res.surcharge.legend"))))
+		resCaption(lang.L("res.formula.working_time.legend"))))
+	surCard := widget.NewCard(lang.L("res.card.surcharges"), "", container.NewVBox(right, resCaption(lang.L("res.hint.verteilzeit")),
+		resCaption(lang.L("res.surcharge.legend"))))
 	return container.NewVScroll(container.NewVBox(results, workCard, surCard))
 }
 
 func (ed *resourcesEditor) buildDemand() fyne.CanvasObject {
-	num := func(title string) valueCol {
-		return valueCol{title: lang.L(title), width: 74, align: fyne.TextAlignTrailing}
+	num := func(title string) resCol {
+		return resCol{title: lang.L(title), width: 74, align: fyne.TextAlignTrailing}
 	}
-	amounts := []valueCol{num("res.col.tasks"), num("res.col.month"), num("res.col.year"), num("res.col.week"), num("res.col.surcharged"), num("res.col.fte")}
+	amounts := []resCol{num("res.col.tasks"), num("res.col.month"), num("res.col.year"), num("res.col.week"), num("res.col.surcharged"), num("res.col.fte")}
 	amounts[0].width, amounts[1].width, amounts[3].width, amounts[4].width, amounts[5].width = 56, 84, 84, 92, 56
-	first := func(title string) []valueCol {
-		return append([]valueCol{{title: lang.L(title), width: 160, grow: 1}}, amounts...)
+	first := func(title string) []resCol {
+		return append([]resCol{{title: lang.L(title), width: 160, grow: 1}}, amounts...)
 	}
-	ed.demandTables = map[string]*valueTable{
-		demandByPackage: newValueTable(first("res.col.package"), 220),
-		demandByTask: newValueTable(append([]valueCol{
+	ed.demandTables = map[string]*resTable{
+		resByPackage: newResTable(first("res.col.package"), 220),
+		resByTask: newResTable(append([]resCol{
 			{title: lang.L("res.col.task"), width: 180, grow: 3},
 			{title: lang.L("res.col.before"), width: 110, grow: 1},
 			{title: lang.L("res.col.after"), width: 110, grow: 1},
 			{title: lang.L("res.col.package"), width: 100, grow: 1},
 		}, amounts[1:]...), 220),
-		demandByBefore: newValueTable(first("res.col.party"), 220),
-		demandByAfter:  newValueTable(first("res.col.party"), 220),
+		resByBefore: newResTable(first("res.col.party"), 220),
+		resByAfter:  newResTable(first("res.col.party"), 220),
 	}
 	ed.demandStack = container.NewStack()
-	for _, m := range demandModes {
+	for _, m := range resDemandModes {
 		vt := ed.demandTables[m]
 		mode := m
 		vt.onSelect = func(row int) { ed.showDemandRow(mode, row) }
 		vt.bold = func(row int) bool { return row == len(ed.demandTables[mode].rows)-1 }
 		ed.demandStack.Add(vt.content)
 	}
-	labels := make([]string, len(demandModes))
-	for i, m := range demandModes {
+	labels := make([]string, len(resDemandModes))
+	for i, m := range resDemandModes {
 		labels[i] = lang.L("res.demand.by." + m)
 	}
 	ed.demandInfo = widget.NewLabel("")
@@ -194,12 +194,12 @@ func (ed *resourcesEditor) buildDemand() fyne.CanvasObject {
 
 // mode is the demand view the radio group shows.
 func (ed *resourcesEditor) mode() string {
-	for i, m := range demandModes {
+	for i, m := range resDemandModes {
 		if ed.demandMode.Selected == lang.L("res.demand.by."+m) {
-			return demandModes[i]
+			return resDemandModes[i]
 		}
 	}
-	return demandByPackage
+	return resByPackage
 }
 
 func (ed *resourcesEditor) showDemandMode() {
@@ -207,7 +207,7 @@ func (ed *resourcesEditor) showDemandMode() {
 		return // still being built
 	}
 	mode := ed.mode()
-	for _, m := range demandModes {
+	for _, m := range resDemandModes {
 		if m == mode {
 			ed.demandTables[m].content.Show()
 		} else {
@@ -228,15 +228,15 @@ func (ed *resourcesEditor) showDemandRow(mode string, row int) {
 			name = ed.demandTables[mode].rows[row][0]
 		}
 	}
-	ed.demandInfo.SetText(name + ": " + demandFormula(d, ed.demand.Plan, ed.demand.Time.Hours))
+	ed.demandInfo.SetText(name + ": " + resDemandFormula(d, ed.demand.Plan, ed.demand.Time.Hours))
 }
 
 // refresh derives every figure from the session again.
-func (ed *resourcesEditor) refresh() { withSeparator(ed.redraw) }
+func (ed *resourcesEditor) refresh() { resWithSeparator(ed.redraw) }
 
 func (ed *resourcesEditor) redraw() {
 	p := ed.sess().Project
-	for _, f := range []*numberField{ed.year, ed.weekly, ed.leave, ed.sick, ed.other, ed.verteilzeit, ed.travel, ed.docs} {
+	for _, f := range []*resNumberField{ed.year, ed.weekly, ed.leave, ed.sick, ed.other, ed.verteilzeit, ed.travel, ed.docs} {
 		f.load()
 		if ed.sess().ReadOnly() {
 			f.entry.Disable()
@@ -245,7 +245,7 @@ func (ed *resourcesEditor) redraw() {
 	cc := domain.CompareCosts(p)
 	ed.demand = cc.Demand
 	w := cc.Demand.Time
-	ed.land.SetText(lang.L("res.land", map[string]any{"Land": bundeslandLabel(p.Meta.Bundesland), "Year": w.Year}))
+	ed.land.SetText(lang.L("res.land", map[string]any{"Land": resLandName(p.Meta.Bundesland), "Year": w.Year}))
 	var hol []string
 	for _, h := range domain.PublicHolidays(p.Meta.Bundesland, w.Year) {
 		if wd := h.Date.Weekday(); wd >= 1 && wd <= 5 {
@@ -253,12 +253,12 @@ func (ed *resourcesEditor) redraw() {
 		}
 	}
 	ed.holidays.SetText(lang.L("res.holidays", map[string]any{"Count": len(hol), "List": strings.Join(hol, ", ")}))
-	ed.formula.SetText(workingTimeFormula(w))
+	ed.formula.SetText(resWorkingTimeFormula(w))
 	plan := cc.Demand.Plan
 	ed.surcharge.SetText(lang.L("res.formula.surcharge", map[string]any{
-		"Verteilzeit": groupedNumber(plan.VerteilzeitPercent, 2), "Travel": groupedNumber(plan.TravelPercent, 2),
-		"Docs": groupedNumber(plan.DocumentationPct, 2), "Sum": groupedNumber(plan.SurchargePercent(), 2),
-		"Factor": groupedNumber(plan.SurchargeFactor(), 4),
+		"Verteilzeit": resNumber(plan.VerteilzeitPercent, 2), "Travel": resNumber(plan.TravelPercent, 2),
+		"Docs": resNumber(plan.DocumentationPct, 2), "Sum": resNumber(plan.SurchargePercent(), 2),
+		"Factor": resNumber(plan.SurchargeFactor(), 4),
 	}))
 	ed.refreshDemand(p, cc.Demand)
 	ed.groups.refresh(cc)
@@ -274,8 +274,8 @@ func (ed *resourcesEditor) redraw() {
 
 func (ed *resourcesEditor) refreshDemand(p *domain.Project, rd domain.ResourceDemand) {
 	amount := func(d domain.Demand) []string {
-		return []string{strconv.Itoa(d.Tasks), groupedNumber(d.HoursPerMonth, 2), groupedNumber(d.HoursPerYear, 2),
-			groupedNumber(d.HoursPerWeek, 2), groupedNumber(d.SurchargedYear, 2), fteText(d.FTE)}
+		return []string{strconv.Itoa(d.Tasks), resNumber(d.HoursPerMonth, 2), resNumber(d.HoursPerYear, 2),
+			resNumber(d.HoursPerWeek, 2), resNumber(d.SurchargedYear, 2), resFTEText(d.FTE)}
 	}
 	ed.demandRows = map[string][]domain.Demand{}
 	groupRows := func(mode string, groups []domain.DemandGroup, name func(g domain.DemandGroup) string) {
@@ -290,14 +290,14 @@ func (ed *resourcesEditor) refreshDemand(p *domain.Project, rd domain.ResourceDe
 		ed.demandRows[mode] = ds
 		ed.demandTables[mode].setRows(rows)
 	}
-	groupRows(demandByPackage, rd.ByPackage, func(g domain.DemandGroup) string {
+	groupRows(resByPackage, rd.ByPackage, func(g domain.DemandGroup) string {
 		if g.PackageID == 0 {
 			return lang.L("res.no_package")
 		}
 		return g.Key
 	})
-	groupRows(demandByBefore, rd.ByBefore, func(g domain.DemandGroup) string { return partyName(g.Key) })
-	groupRows(demandByAfter, rd.ByAfter, func(g domain.DemandGroup) string { return partyName(g.Key) })
+	groupRows(resByBefore, rd.ByBefore, func(g domain.DemandGroup) string { return resPartyName(g.Key) })
+	groupRows(resByAfter, rd.ByAfter, func(g domain.DemandGroup) string { return resPartyName(g.Key) })
 
 	var rows [][]string
 	var ds []domain.Demand
@@ -306,17 +306,17 @@ func (ed *resourcesEditor) refreshDemand(p *domain.Project, rd domain.ResourceDe
 		if pk := p.PackageByID(t.PackageID); pk != nil {
 			pkg = pk.Name
 		}
-		rows = append(rows, append([]string{t.Name, partyName(t.Before), partyName(t.After), pkg}, amount(t.Demand)[1:]...))
+		rows = append(rows, append([]string{t.Name, resPartyName(t.Before), resPartyName(t.After), pkg}, amount(t.Demand)[1:]...))
 		ds = append(ds, t.Demand)
 	}
 	rows = append(rows, append([]string{lang.L("res.total"), "", "", ""}, amount(rd.Total)[1:]...))
 	ds = append(ds, rd.Total)
-	ed.demandRows[demandByTask] = ds
-	ed.demandTables[demandByTask].setRows(rows)
+	ed.demandRows[resByTask] = ds
+	ed.demandTables[resByTask].setRows(rows)
 
 	ed.demandSplit.SetText(lang.L("res.demand.split", map[string]any{
-		"Total": fteText(rd.Total.FTE), "Internal": fteText(rd.Internal.FTE), "External": fteText(rd.External.FTE),
-		"InternalHours": groupedNumber(rd.Internal.SurchargedYear, 2), "ExternalHours": groupedNumber(rd.External.SurchargedYear, 2),
+		"Total": resFTEText(rd.Total.FTE), "Internal": resFTEText(rd.Internal.FTE), "External": resFTEText(rd.External.FTE),
+		"InternalHours": resNumber(rd.Internal.SurchargedYear, 2), "ExternalHours": resNumber(rd.External.SurchargedYear, 2),
 	}))
 	ed.showDemandMode()
 }
@@ -360,8 +360,8 @@ func (ed *resourcesEditor) focus(w fyne.Focusable) {
 	fyne.Do(func() { c.Focus(w) })
 }
 
-// bundeslandLabel is the state's name for its code.
-func bundeslandLabel(b domain.Bundesland) string {
+// resLandName is the state's name for its code.
+func resLandName(b domain.Bundesland) string {
 	if name := lang.L("ui.land." + string(b)); name != "ui.land."+string(b) {
 		return name
 	}

@@ -16,22 +16,22 @@ import (
 	"schulit-lotse/reports/charts"
 )
 
-// payGroupsPart is the "Kostensätze" tab: the pay groups with their source, and which pay group
+// resPayGroupsPart is the "Kostensätze" tab: the pay groups with their source, and which pay group
 // prices the hours of each person or group.
-type payGroupsPart struct {
+type resPayGroupsPart struct {
 	ed *resourcesEditor
 
-	table    *valueTable
+	table    *resTable
 	ids      []int64
 	selected int64
 
 	addBtn, exampleBtn, deleteBtn *widget.Button
 	name, source                  *commitEntry
-	hourly, yearly, year          *numberField
+	hourly, yearly, year          *resNumberField
 	form                          *fyne.Container
 	formWidget                    *widget.Form
 
-	mapTable      *valueTable
+	mapTable      *resTable
 	parties       []string
 	party         string
 	mapSelect     *widget.Select
@@ -42,9 +42,9 @@ type payGroupsPart struct {
 	content fyne.CanvasObject
 }
 
-func newPayGroupsPart(ed *resourcesEditor) *payGroupsPart {
-	g := &payGroupsPart{ed: ed}
-	g.table = newValueTable([]valueCol{
+func newResPayGroupsPart(ed *resourcesEditor) *resPayGroupsPart {
+	g := &resPayGroupsPart{ed: ed}
+	g.table = newResTable([]resCol{
 		{title: lang.L("res.col.pay_group"), width: 170, grow: 2},
 		{title: lang.L("res.col.hourly"), width: 80, align: fyne.TextAlignTrailing},
 		{title: lang.L("res.col.yearly"), width: 100, align: fyne.TextAlignTrailing},
@@ -75,11 +75,11 @@ func newPayGroupsPart(ed *resourcesEditor) *payGroupsPart {
 		return domain.PayGroup{}
 	}
 	update := func(change func(pg *domain.PayGroup)) error { return ed.sess().UpdatePayGroup(g.selected, change) }
-	g.hourly = newNumberField(func() float64 { return cur().HourlyRate },
+	g.hourly = newResNumberField(func() float64 { return cur().HourlyRate },
 		func(v float64) error { return update(func(pg *domain.PayGroup) { pg.HourlyRate = v }) }, false, ed.report)
-	g.yearly = newNumberField(func() float64 { return cur().YearlyCost },
+	g.yearly = newResNumberField(func() float64 { return cur().YearlyCost },
 		func(v float64) error { return update(func(pg *domain.PayGroup) { pg.YearlyCost = v }) }, false, ed.report)
-	g.year = newNumberField(func() float64 { return float64(cur().SourceYear) },
+	g.year = newResNumberField(func() float64 { return float64(cur().SourceYear) },
 		func(v float64) error { return update(func(pg *domain.PayGroup) { pg.SourceYear = int(v) }) }, true, ed.report)
 	form := widget.NewForm(
 		widget.NewFormItem(lang.L("res.group.name"), g.name),
@@ -89,9 +89,9 @@ func newPayGroupsPart(ed *resourcesEditor) *payGroupsPart {
 		widget.NewFormItem(lang.L("res.group.year"), g.year.entry),
 	)
 	g.formWidget = form
-	g.form = container.NewVBox(form, caption(lang.L("res.group.form_hint")))
+	g.form = container.NewVBox(form, resCaption(lang.L("res.group.form_hint")))
 
-	g.mapTable = newValueTable([]valueCol{
+	g.mapTable = newResTable([]resCol{
 		{title: lang.L("res.col.party"), width: 180, grow: 2},
 		{title: lang.L("res.col.year_before"), width: 100, align: fyne.TextAlignTrailing},
 		{title: lang.L("res.col.year_after"), width: 110, align: fyne.TextAlignTrailing},
@@ -111,11 +111,11 @@ func newPayGroupsPart(ed *resourcesEditor) *payGroupsPart {
 
 	// One scrolling column: the pay groups with their form, then who is priced with which.
 	g.content = container.NewVScroll(container.NewVBox(
-		heading(lang.L("res.groups.title")), caption(lang.L("res.groups.intro")),
+		resHeading(lang.L("res.groups.title")), resCaption(lang.L("res.groups.intro")),
 		container.NewHBox(g.addBtn, g.exampleBtn, g.deleteBtn),
 		g.table.content, g.form,
 		widget.NewSeparator(),
-		heading(lang.L("res.mapping.title")), caption(lang.L("res.mapping.intro")),
+		resHeading(lang.L("res.mapping.title")), resCaption(lang.L("res.mapping.intro")),
 		g.mapTable.content,
 		container.NewBorder(nil, nil, g.mapCaption, nil, g.mapSelect),
 		container.NewBorder(nil, nil, widget.NewLabel(lang.L("res.mapping.default")), nil, g.defaultSelect),
@@ -123,7 +123,7 @@ func newPayGroupsPart(ed *resourcesEditor) *payGroupsPart {
 	return g
 }
 
-func (g *payGroupsPart) add() {
+func (g *resPayGroupsPart) add() {
 	ids, err := g.ed.sess().AddPayGroups(domain.PayGroup{Name: lang.L("res.group.new_name")})
 	if err != nil {
 		g.ed.report(err)
@@ -133,7 +133,7 @@ func (g *payGroupsPart) add() {
 	g.ed.focus(g.name)
 }
 
-func (g *payGroupsPart) addExamples() {
+func (g *resPayGroupsPart) addExamples() {
 	ids, err := g.ed.sess().AddExamplePayGroups()
 	if err != nil {
 		g.ed.report(err)
@@ -142,7 +142,7 @@ func (g *payGroupsPart) addExamples() {
 	g.pick(ids[0])
 }
 
-func (g *payGroupsPart) delete() {
+func (g *resPayGroupsPart) delete() {
 	if g.selected == 0 {
 		return
 	}
@@ -152,7 +152,7 @@ func (g *payGroupsPart) delete() {
 }
 
 // pick selects a pay group by id.
-func (g *payGroupsPart) pick(id int64) {
+func (g *resPayGroupsPart) pick(id int64) {
 	for row, x := range g.ids {
 		if x == id {
 			g.selected = id
@@ -164,7 +164,7 @@ func (g *payGroupsPart) pick(id int64) {
 }
 
 // pickParty selects a person or group in the mapping table.
-func (g *payGroupsPart) pickParty(party string) {
+func (g *resPayGroupsPart) pickParty(party string) {
 	for row, x := range g.parties {
 		if x == party {
 			g.party = party
@@ -175,7 +175,7 @@ func (g *payGroupsPart) pickParty(party string) {
 	}
 }
 
-func (g *payGroupsPart) commitText(e *commitEntry) {
+func (g *resPayGroupsPart) commitText(e *commitEntry) {
 	pg := g.ed.sess().Project.PayGroupByID(g.selected)
 	if pg == nil || g.loading {
 		return
@@ -201,7 +201,7 @@ func (g *payGroupsPart) commitText(e *commitEntry) {
 }
 
 // load shows the selected pay group in the form (an empty, disabled form when none).
-func (g *payGroupsPart) load() {
+func (g *resPayGroupsPart) load() {
 	g.loading = true
 	defer func() { g.loading = false }()
 	pg := g.ed.sess().Project.PayGroupByID(g.selected)
@@ -215,22 +215,22 @@ func (g *payGroupsPart) load() {
 	}
 	g.formWidget.Refresh() // the labels follow their fields' enabled state
 	if pg == nil {
-		showText(g.name, "")
-		showText(g.source, "")
-		showText(g.hourly.entry, "")
-		showText(g.yearly.entry, "")
-		showText(g.year.entry, "")
+		resShowText(g.name, "")
+		resShowText(g.source, "")
+		resShowText(g.hourly.entry, "")
+		resShowText(g.yearly.entry, "")
+		resShowText(g.year.entry, "")
 		return
 	}
-	showText(g.name, pg.Name)
-	showText(g.source, pg.Source)
+	resShowText(g.name, pg.Name)
+	resShowText(g.source, pg.Source)
 	g.hourly.load()
 	g.yearly.load()
 	g.year.load()
 }
 
 // groupOptions are the select's choices: "keine" first, then every pay group by name.
-func (g *payGroupsPart) groupOptions() ([]string, []int64) {
+func (g *resPayGroupsPart) groupOptions() ([]string, []int64) {
 	opts := []string{lang.L("res.mapping.none")}
 	ids := []int64{0}
 	for _, pg := range g.ed.sess().Project.PayGroups {
@@ -240,7 +240,7 @@ func (g *payGroupsPart) groupOptions() ([]string, []int64) {
 	return opts, ids
 }
 
-func (g *payGroupsPart) loadMapping() {
+func (g *resPayGroupsPart) loadMapping() {
 	g.loading = true
 	defer func() { g.loading = false }()
 	opts, ids := g.groupOptions()
@@ -256,7 +256,7 @@ func (g *payGroupsPart) loadMapping() {
 	if ro {
 		g.defaultSelect.Disable()
 	}
-	g.mapCaption.SetText(lang.L("res.mapping.for", map[string]any{"Party": partyName(g.party)}))
+	g.mapCaption.SetText(lang.L("res.mapping.for", map[string]any{"Party": resPartyName(g.party)}))
 	sel := 0
 	for i, id := range ids {
 		if id != 0 && id == plan.PayGroupOf[g.party] {
@@ -273,7 +273,7 @@ func (g *payGroupsPart) loadMapping() {
 	g.defaultSelect.SetSelectedIndex(def)
 }
 
-func (g *payGroupsPart) commitMapping() {
+func (g *resPayGroupsPart) commitMapping() {
 	if g.loading || g.party == "" {
 		return
 	}
@@ -288,7 +288,7 @@ func (g *payGroupsPart) commitMapping() {
 	}
 }
 
-func (g *payGroupsPart) commitDefault() {
+func (g *resPayGroupsPart) commitDefault() {
 	if g.loading {
 		return
 	}
@@ -303,7 +303,7 @@ func (g *payGroupsPart) commitDefault() {
 	}
 }
 
-func (g *payGroupsPart) refresh(cc domain.CostComparison) {
+func (g *resPayGroupsPart) refresh(cc domain.CostComparison) {
 	p := g.ed.sess().Project
 	g.ids = g.ids[:0]
 	var rows [][]string
@@ -313,7 +313,7 @@ func (g *payGroupsPart) refresh(cc domain.CostComparison) {
 		if pg.SourceYear != 0 {
 			year = strconv.Itoa(pg.SourceYear)
 		}
-		rows = append(rows, []string{pg.Name, money(pg.HourlyRate), money(pg.YearlyCost), pg.Source, year})
+		rows = append(rows, []string{pg.Name, resMoney(pg.HourlyRate), resMoney(pg.YearlyCost), pg.Source, year})
 	}
 	g.table.setRows(rows)
 	if p.PayGroupByID(g.selected) == nil {
@@ -352,13 +352,13 @@ func (g *payGroupsPart) refresh(cc domain.CostComparison) {
 		if pg := domain.PayGroupOf(p, party); pg != nil {
 			name = pg.Name
 			if r, ok := pg.CostPerHour(cc.Demand.Time.Hours); ok {
-				rate = money(r)
+				rate = resMoney(r)
 			}
 			if _, own := p.Resource.PayGroupOf[party]; !own {
 				name = lang.L("res.mapping.by_default", map[string]any{"Name": pg.Name})
 			}
 		}
-		mrows = append(mrows, []string{party, groupedNumber(before[party], 2), groupedNumber(after[party], 2), name, rate})
+		mrows = append(mrows, []string{party, resNumber(before[party], 2), resNumber(after[party], 2), name, rate})
 	}
 	g.mapTable.setRows(mrows)
 	if !seen[g.party] {
@@ -367,20 +367,20 @@ func (g *payGroupsPart) refresh(cc domain.CostComparison) {
 	g.loadMapping()
 }
 
-// money is an amount of euros in a table cell, "–" for none.
-func money(v float64) string {
+// resMoney is an amount of euros in a table cell, "–" for none.
+func resMoney(v float64) string {
 	if v == 0 {
 		return "–"
 	}
-	return euroText(v)
+	return resEuroText(v)
 }
 
-// comparePart is the "Vergleich" tab: per package the yearly cost done in-house and bought, the
+// resComparePart is the "Vergleich" tab: per package the yearly cost done in-house and bought, the
 // external price of the selected package, and the chart.
-type comparePart struct {
+type resComparePart struct {
 	ed *resourcesEditor
 
-	table  *valueTable
+	table  *resTable
 	rows   []domain.PackageCost
 	pkg    int64
 	basis  *widget.Select
@@ -396,11 +396,11 @@ type comparePart struct {
 	content fyne.CanvasObject
 }
 
-var priceBases = []domain.PriceBasis{domain.PriceNone, domain.PriceHourly, domain.PriceMonthly}
+var resPriceBases = []domain.PriceBasis{domain.PriceNone, domain.PriceHourly, domain.PriceMonthly}
 
-func newComparePart(ed *resourcesEditor) *comparePart {
-	c := &comparePart{ed: ed}
-	c.table = newValueTable([]valueCol{
+func newResComparePart(ed *resourcesEditor) *resComparePart {
+	c := &resComparePart{ed: ed}
+	c.table = newResTable([]resCol{
 		{title: lang.L("res.col.package"), width: 150, grow: 2},
 		{title: lang.L("res.col.surcharged"), width: 84, align: fyne.TextAlignTrailing},
 		{title: lang.L("res.col.internal"), width: 100, align: fyne.TextAlignTrailing},
@@ -424,7 +424,7 @@ func newComparePart(ed *resourcesEditor) *comparePart {
 	c.price.onLeave = c.commit
 	c.detail = widget.NewLabel("")
 	c.detail.Wrapping = fyne.TextWrapWord
-	c.after = caption("")
+	c.after = resCaption("")
 	c.chart = canvas.NewImageFromResource(nil)
 	c.chart.FillMode = canvas.ImageFillContain
 	c.chart.SetMinSize(fyne.NewSize(480, 260))
@@ -432,13 +432,13 @@ func newComparePart(ed *resourcesEditor) *comparePart {
 	priceRow := container.NewBorder(nil, nil, widget.NewLabel(lang.L("res.price.label")), nil,
 		container.NewGridWithColumns(2, c.basis, c.price))
 	c.content = container.NewVScroll(container.NewVBox(
-		heading(lang.L("res.compare.title")), caption(lang.L("res.compare.intro")),
+		resHeading(lang.L("res.compare.title")), resCaption(lang.L("res.compare.intro")),
 		c.table.content, priceRow, c.detail, c.after, container.NewPadded(c.chart)))
 	return c
 }
 
 // pick selects a package's row by id.
-func (c *comparePart) pick(id int64) {
+func (c *resComparePart) pick(id int64) {
 	for row, pc := range c.rows {
 		if pc.PackageID == id && id != 0 {
 			c.pkg = id
@@ -449,7 +449,7 @@ func (c *comparePart) pick(id int64) {
 	}
 }
 
-func (c *comparePart) selectedCost() (domain.PackageCost, bool) {
+func (c *resComparePart) selectedCost() (domain.PackageCost, bool) {
 	for _, pc := range c.rows {
 		if pc.PackageID == c.pkg && c.pkg != 0 {
 			return pc, true
@@ -459,7 +459,7 @@ func (c *comparePart) selectedCost() (domain.PackageCost, bool) {
 }
 
 // load shows the selected package's price and how its figures come about.
-func (c *comparePart) load() {
+func (c *resComparePart) load() {
 	c.loading = true
 	defer func() { c.loading = false }()
 	pk := c.ed.sess().Project.PackageByID(c.pkg)
@@ -472,45 +472,45 @@ func (c *comparePart) load() {
 	}
 	if pk == nil {
 		c.basis.SetSelectedIndex(0)
-		showText(c.price, "")
+		resShowText(c.price, "")
 		c.detail.SetText(lang.L("res.compare.pick"))
 		return
 	}
 	b, v := domain.ExternalPrice(*pk)
-	for i, x := range priceBases {
+	for i, x := range resPriceBases {
 		if x == b {
 			c.basis.SetSelectedIndex(i)
 		}
 	}
 	if b == domain.PriceNone {
-		showText(c.price, "")
+		resShowText(c.price, "")
 	} else {
-		showText(c.price, formatValue(v))
+		resShowText(c.price, formatValue(v))
 	}
 	pc, _ := c.selectedCost()
-	c.detail.SetText(costDetail(pc))
+	c.detail.SetText(resCostDetail(pc))
 }
 
-// costDetail explains a package's two figures with their numbers.
-func costDetail(pc domain.PackageCost) string {
+// resCostDetail explains a package's two figures with their numbers.
+func resCostDetail(pc domain.PackageCost) string {
 	internal := lang.L("res.compare.internal_unknown", map[string]any{"Count": pc.InternalMissing})
 	if pc.InternalKnown() {
-		internal = lang.L("res.compare.internal_detail", map[string]any{"Hours": groupedNumber(pc.SurchargedYear, 2), "Cost": euroText(pc.Internal)})
+		internal = lang.L("res.compare.internal_detail", map[string]any{"Hours": resNumber(pc.SurchargedYear, 2), "Cost": resEuroText(pc.Internal)})
 	}
 	var external string
 	switch pc.ExternalBasis {
 	case domain.PriceHourly:
-		external = lang.L("res.compare.external_hourly", map[string]any{"Hours": groupedNumber(pc.HoursPerYear, 2),
-			"Rate": euroText(pc.ExternalRate), "Cost": euroText(pc.External)})
+		external = lang.L("res.compare.external_hourly", map[string]any{"Hours": resNumber(pc.HoursPerYear, 2),
+			"Rate": resEuroText(pc.ExternalRate), "Cost": resEuroText(pc.External)})
 	case domain.PriceMonthly:
-		external = lang.L("res.compare.external_monthly", map[string]any{"Fee": euroText(pc.ExternalRate), "Cost": euroText(pc.External)})
+		external = lang.L("res.compare.external_monthly", map[string]any{"Fee": resEuroText(pc.ExternalRate), "Cost": resEuroText(pc.External)})
 	default:
 		external = lang.L("res.compare.external_unknown")
 	}
 	return pc.Name + " – " + internal + " " + external
 }
 
-func (c *comparePart) commit() {
+func (c *resComparePart) commit() {
 	if c.loading {
 		return
 	}
@@ -522,7 +522,7 @@ func (c *comparePart) commit() {
 	if i < 0 {
 		return
 	}
-	basis := priceBases[i]
+	basis := resPriceBases[i]
 	var hourly, monthly float64
 	if basis != domain.PriceNone {
 		text := strings.TrimSpace(c.price.Text)
@@ -547,7 +547,7 @@ func (c *comparePart) commit() {
 	}
 }
 
-func (c *comparePart) refresh(cc domain.CostComparison) {
+func (c *resComparePart) refresh(cc domain.CostComparison) {
 	c.rows = cc.Packages
 	var rows [][]string
 	c.chartBars = c.chartBars[:0]
@@ -572,7 +572,7 @@ func (c *comparePart) refresh(cc domain.CostComparison) {
 
 	var parts []string
 	for _, g := range cc.InternalAfter {
-		parts = append(parts, lang.L("res.compare.after_group", map[string]any{"Name": g.Name, "FTE": fteText(g.FTE), "Cost": euroText(g.Cost)}))
+		parts = append(parts, lang.L("res.compare.after_group", map[string]any{"Name": g.Name, "FTE": resFTEText(g.FTE), "Cost": resEuroText(g.Cost)}))
 	}
 	if len(parts) == 0 {
 		c.after.SetText("")
@@ -583,35 +583,35 @@ func (c *comparePart) refresh(cc domain.CostComparison) {
 	c.showChart()
 }
 
-func (c *comparePart) costRow(name string, pc domain.PackageCost) []string {
+func (c *resComparePart) costRow(name string, pc domain.PackageCost) []string {
 	internal, external := "–", "–"
 	if pc.InternalKnown() {
-		internal = euroText(pc.Internal)
+		internal = resEuroText(pc.Internal)
 	}
 	if pc.ExternalKnown() {
-		external = euroText(pc.External)
+		external = resEuroText(pc.External)
 	}
 	price := ""
 	switch pc.ExternalBasis {
 	case domain.PriceHourly:
-		price = lang.L("res.price.per_hour", map[string]any{"Value": euroText(pc.ExternalRate)})
+		price = lang.L("res.price.per_hour", map[string]any{"Value": resEuroText(pc.ExternalRate)})
 	case domain.PriceMonthly:
-		price = lang.L("res.price.per_month", map[string]any{"Value": euroText(pc.ExternalRate)})
+		price = lang.L("res.price.per_month", map[string]any{"Value": resEuroText(pc.ExternalRate)})
 	}
 	cheaper := ""
 	if o := pc.Cheaper(); o != domain.OutcomeOpen {
 		cheaper = lang.L("src.outcome." + string(o))
 	}
-	return []string{name, groupedNumber(pc.SurchargedYear, 2), internal, price, external, cheaper}
+	return []string{name, resNumber(pc.SurchargedYear, 2), internal, price, external, cheaper}
 }
 
 // showChart draws the chart when its tab is visible and the figures changed since.
-func (c *comparePart) showChart() {
+func (c *resComparePart) showChart() {
 	if !c.chartDirty || c.ed.tabs == nil || c.ed.tabs.Selected() != c.ed.tabCompare {
 		return
 	}
 	c.chartDirty = false
-	png, err := costChartPNG(c.chartBars, 16, 8)
+	png, err := resCostChartPNG(c.chartBars, 16, 8)
 	if err != nil {
 		fyne.LogError("cost chart", err)
 		return
@@ -620,12 +620,12 @@ func (c *comparePart) showChart() {
 	c.chart.Refresh()
 }
 
-// costChartPNG draws the comparison in the user's language.
-func costChartPNG(bars []charts.CostBar, wCm, hCm float64) ([]byte, error) {
+// resCostChartPNG draws the comparison in the user's language.
+func resCostChartPNG(bars []charts.CostBar, wCm, hCm float64) ([]byte, error) {
 	p, err := charts.CostChart(bars, charts.CostLabels{
 		Title: lang.L("res.chart.title"), YAxis: lang.L("res.chart.y"),
 		Internal: lang.L("res.chart.internal"), External: lang.L("res.chart.external"),
-		Format: func(v float64) string { return groupedNumber(v, 0) },
+		Format: func(v float64) string { return resNumber(v, 0) },
 	})
 	if err != nil {
 		return nil, err

@@ -10,31 +10,31 @@ import (
 	"schulit-lotse/domain"
 )
 
-// sepCache holds the decimal separator while an editor redraws: looking it up in the
+// resSepCache holds the decimal separator while an editor redraws: looking it up in the
 // translations for each of thousands of cells would cost more than the calculation.
-var sepCache string
+var resSepCache string
 
-// withSeparator runs fn with the separator looked up once.
-func withSeparator(fn func()) {
-	if sepCache != "" {
+// resWithSeparator runs fn with the separator looked up once.
+func resWithSeparator(fn func()) {
+	if resSepCache != "" {
 		fn()
 		return
 	}
-	sepCache = decimalSeparator()
-	defer func() { sepCache = "" }()
+	resSepCache = decimalSeparator()
+	defer func() { resSepCache = "" }()
 	fn()
 }
 
-func separator() string {
-	if sepCache != "" {
-		return sepCache
+func resSeparator() string {
+	if resSepCache != "" {
+		return resSepCache
 	}
 	return decimalSeparator()
 }
 
-// groupedNumber writes v with at most `decimals` decimals (trailing zeros dropped) and thousands
+// resNumber writes v with at most `decimals` decimals (trailing zeros dropped) and thousands
 // grouped as the user's language does: 1.684,8 in German, 1,684.8 in English.
-func groupedNumber(v float64, decimals int) string {
+func resNumber(v float64, decimals int) string {
 	if math.IsNaN(v) || math.IsInf(v, 0) {
 		return "–"
 	}
@@ -46,7 +46,7 @@ func groupedNumber(v float64, decimals int) string {
 	s := strconv.FormatFloat(math.Abs(v), 'f', decimals, 64)
 	intPart, frac, _ := strings.Cut(s, ".")
 	frac = strings.TrimRight(frac, "0")
-	dec := separator()
+	dec := resSeparator()
 	group := "."
 	if dec == "." {
 		group = ","
@@ -68,42 +68,42 @@ func groupedNumber(v float64, decimals int) string {
 	return b.String()
 }
 
-// hoursText is "1.684,8 h".
-func hoursText(v float64) string { return groupedNumber(v, 2) + " h" }
+// resHoursText is "1.684,8 h".
+func resHoursText(v float64) string { return resNumber(v, 2) + " h" }
 
-// euroText is "14.880 €", or "9.424,80 €" where there are cents.
-func euroText(v float64) string {
-	s := groupedNumber(v, 2)
-	if i := strings.Index(s, separator()); i >= 0 && len(s)-i == 2 {
+// resEuroText is "14.880 €", or "9.424,80 €" where there are cents.
+func resEuroText(v float64) string {
+	s := resNumber(v, 2)
+	if i := strings.Index(s, resSeparator()); i >= 0 && len(s)-i == 2 {
 		s += "0"
 	}
 	return s + " €"
 }
 
-// fteText is a VZÄ figure with two decimals, always shown: "0,41".
-func fteText(v float64) string {
+// resFTEText is a VZÄ figure with two decimals, always shown: "0,41".
+func resFTEText(v float64) string {
 	s := strconv.FormatFloat(math.Round(v*100)/100, 'f', 2, 64)
 	if s == "-0.00" {
 		s = "0.00"
 	}
-	return strings.Replace(s, ".", separator(), 1)
+	return strings.Replace(s, ".", resSeparator(), 1)
 }
 
-// scoreText is a score or mean on the 1–5 scale, "–" when unknown.
-func scoreText(v float64, known bool) string {
+// srcScoreText is a score or mean on the 1–5 scale, "–" when unknown.
+func srcScoreText(v float64, known bool) string {
 	if !known {
 		return "–"
 	}
-	return groupedNumber(v, 2)
+	return resNumber(v, 2)
 }
 
-// workingTimeFormula is the Jahresarbeitszeit with the actual numbers, e.g.
+// resWorkingTimeFormula is the Jahresarbeitszeit with the actual numbers, e.g.
 // "(261 − 5 − 30 − 10) Tage × 7,8 h = 1.684,8 h".
-func workingTimeFormula(w domain.WorkingTime) string {
+func resWorkingTimeFormula(w domain.WorkingTime) string {
 	data := map[string]any{
-		"Weekdays": w.Weekdays, "Holidays": w.Holidays, "Leave": groupedNumber(w.LeaveDays, 2),
-		"Sick": groupedNumber(w.SickDays, 2), "Other": groupedNumber(w.OtherDays, 2),
-		"Daily": groupedNumber(w.DailyHours, 2), "Hours": groupedNumber(w.Hours, 2), "Net": groupedNumber(w.NetDays, 2),
+		"Weekdays": w.Weekdays, "Holidays": w.Holidays, "Leave": resNumber(w.LeaveDays, 2),
+		"Sick": resNumber(w.SickDays, 2), "Other": resNumber(w.OtherDays, 2),
+		"Daily": resNumber(w.DailyHours, 2), "Hours": resNumber(w.Hours, 2), "Net": resNumber(w.NetDays, 2),
 	}
 	if w.OtherDays != 0 {
 		return lang.L("res.formula.working_time_other", data)
@@ -111,17 +111,17 @@ func workingTimeFormula(w domain.WorkingTime) string {
 	return lang.L("res.formula.working_time", data)
 }
 
-// demandFormula is the way from hours per month to VZÄ with the actual numbers.
-func demandFormula(d domain.Demand, plan domain.ResourcePlan, working float64) string {
+// resDemandFormula is the way from hours per month to VZÄ with the actual numbers.
+func resDemandFormula(d domain.Demand, plan domain.ResourcePlan, working float64) string {
 	return lang.L("res.formula.demand", map[string]any{
-		"Month": groupedNumber(d.HoursPerMonth, 2), "Year": groupedNumber(d.HoursPerYear, 2),
-		"Factor": groupedNumber(plan.SurchargeFactor(), 4), "Surcharged": groupedNumber(d.SurchargedYear, 2),
-		"Working": groupedNumber(working, 2), "FTE": fteText(d.FTE),
+		"Month": resNumber(d.HoursPerMonth, 2), "Year": resNumber(d.HoursPerYear, 2),
+		"Factor": resNumber(plan.SurchargeFactor(), 4), "Surcharged": resNumber(d.SurchargedYear, 2),
+		"Working": resNumber(working, 2), "FTE": resFTEText(d.FTE),
 	})
 }
 
-// partyName is a responsible party as the tables show it ("ohne Zuständigkeit" for nobody).
-func partyName(s string) string {
+// resPartyName is a responsible party as the tables show it ("ohne Zuständigkeit" for nobody).
+func resPartyName(s string) string {
 	if s == "" {
 		return lang.L("res.nobody")
 	}

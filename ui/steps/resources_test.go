@@ -33,7 +33,7 @@ func resourceProject() *domain.Project {
 	return p
 }
 
-func openProject(t testing.TB, p *domain.Project) *session.Session {
+func resOpenProject(t testing.TB, p *domain.Project) *session.Session {
 	t.Helper()
 	f, err := persistence.Create(filepath.Join(t.TempDir(), "Ressourcen Jürgen.lotse"), p)
 	if err != nil {
@@ -59,7 +59,7 @@ type resFixture struct {
 func newResFixture(t *testing.T) *resFixture {
 	t.Helper()
 	test.NewTempApp(t)
-	fx := &resFixture{t: t, s: openProject(t, resourceProject())}
+	fx := &resFixture{t: t, s: resOpenProject(t, resourceProject())}
 	fx.w = test.NewWindow(nil)
 	ctx := &Context{Session: fx.s, Window: fx.w, ShowError: func(err error) { fx.errs = append(fx.errs, err) }}
 	fx.ed = newResourcesEditor(ctx)
@@ -156,7 +156,7 @@ func TestResourceDemandViews(t *testing.T) {
 	ed := fx.ed
 	ed.tabs.Select(ed.tabDemand)
 	// Per package: User-Management 10 h/Monat = 120 h/Jahr × 1,1 = 132 h ÷ 1.684,8 = 0,08 VZÄ.
-	rows := ed.demandTables[demandByPackage].rows
+	rows := ed.demandTables[resByPackage].rows
 	if len(rows) != 4 || rows[0][0] != "User-Management" || rows[0][3] != "120" || rows[0][5] != "132" || rows[0][6] != "0,08" {
 		t.Fatalf("package rows %q", rows)
 	}
@@ -169,12 +169,12 @@ func TestResourceDemandViews(t *testing.T) {
 		t.Errorf("info %q", ed.demandInfo.Text)
 	}
 	ed.demandMode.SetSelected("je Person nach Schritt 4")
-	after := ed.demandTables[demandByAfter].rows
+	after := ed.demandTables[resByAfter].rows
 	if after[0][0] != "Teammitglied Schul-IT" || after[1][0] != domain.ExternalProvider || after[1][3] != "96" {
 		t.Errorf("after step 4 %q", after)
 	}
 	ed.demandMode.SetSelected("je Person heute")
-	if before := ed.demandTables[demandByBefore].rows; before[1][0] != "ohne Zuständigkeit" {
+	if before := ed.demandTables[resByBefore].rows; before[1][0] != "ohne Zuständigkeit" {
 		t.Errorf("before %q", before)
 	}
 	// The tablets go out: 96 × 1,1 = 105,6 h external, 144 × 1,1 = 158,4 h in-house.
@@ -291,7 +291,7 @@ func BenchmarkResourcesRefresh1500(b *testing.B) {
 		p.Tasks = append(p.Tasks, domain.Task{ID: int64(i + 1), SortOrder: i, Name: "Aufgabe", Responsible: "Person " + strings.Repeat("y", i%25),
 			Effort: &domain.Effort{Value: float64(i % 9), Unit: domain.HoursPerMonth}, PackageID: &pk})
 	}
-	s := openProject(b, p)
+	s := resOpenProject(b, p)
 	w := test.NewWindow(nil)
 	defer w.Close()
 	ed := newResourcesEditor(&Context{Session: s, Window: w})

@@ -14,18 +14,18 @@ import (
 
 // Widgets shared by the editors of steps 5 and 6.
 
-// valueCol is a column of a valueTable.
-type valueCol struct {
+// resCol is a column of a resTable.
+type resCol struct {
 	title string // translated header
 	width float32
 	grow  float32 // share of the width left over
 	align fyne.TextAlign
 }
 
-// valueTable is a read-only table with a header row whose texts the editor computes after
+// resTable is a read-only table with a header row whose texts the editor computes after
 // every change; tapping a row selects it. Long lists scroll (it is a widget.Table).
-type valueTable struct {
-	cols     []valueCol
+type resTable struct {
+	cols     []resCol
 	rows     [][]string
 	bold     func(row int) bool // e.g. a total row; may be nil
 	table    *widget.Table
@@ -36,8 +36,8 @@ type valueTable struct {
 	quiet    bool // a selection made by the program, not the user
 }
 
-func newValueTable(cols []valueCol, minHeight float32) *valueTable {
-	vt := &valueTable{cols: cols, selected: -1}
+func newResTable(cols []resCol, minHeight float32) *resTable {
+	vt := &resTable{cols: cols, selected: -1}
 	vt.table = widget.NewTableWithHeaders(
 		func() (int, int) { return len(vt.rows), len(vt.cols) },
 		func() fyne.CanvasObject { return widget.NewLabel("") },
@@ -67,11 +67,11 @@ func newValueTable(cols []valueCol, minHeight float32) *valueTable {
 	}
 	space := canvas.NewRectangle(transparent)
 	space.SetMinSize(fyne.NewSize(200, minHeight))
-	vt.content = container.New(&valueTableLayout{vt: vt}, space, vt.table)
+	vt.content = container.New(&resTableLayout{vt: vt}, space, vt.table)
 	return vt
 }
 
-func (vt *valueTable) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
+func (vt *resTable) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 	l := o.(*widget.Label)
 	text, align, bold := "", fyne.TextAlignLeading, false
 	trunc := fyne.TextTruncateOff
@@ -96,7 +96,7 @@ func (vt *valueTable) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 }
 
 // setRows replaces the rows and keeps the selection where it still exists.
-func (vt *valueTable) setRows(rows [][]string) {
+func (vt *resTable) setRows(rows [][]string) {
 	vt.rows = rows
 	if vt.selected >= len(rows) {
 		vt.selected = -1
@@ -106,7 +106,7 @@ func (vt *valueTable) setRows(rows [][]string) {
 }
 
 // selectRow selects a row as if tapped, without calling onSelect.
-func (vt *valueTable) selectRow(row int) {
+func (vt *resTable) selectRow(row int) {
 	if row < 0 || row >= len(vt.rows) {
 		vt.selected = -1
 		vt.table.UnselectAll()
@@ -118,13 +118,13 @@ func (vt *valueTable) selectRow(row int) {
 	vt.table.ScrollTo(widget.TableCellID{Row: row, Col: 0})
 }
 
-// valueTableLayout gives the table its space and shares the width left over by the columns'
+// resTableLayout gives the table its space and shares the width left over by the columns'
 // grow weights.
-type valueTableLayout struct{ vt *valueTable }
+type resTableLayout struct{ vt *resTable }
 
-func (l *valueTableLayout) MinSize(objs []fyne.CanvasObject) fyne.Size { return objs[0].MinSize() }
+func (l *resTableLayout) MinSize(objs []fyne.CanvasObject) fyne.Size { return objs[0].MinSize() }
 
-func (l *valueTableLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+func (l *resTableLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 	vt := l.vt
 	var base, grow float32
 	for _, c := range vt.cols {
@@ -160,10 +160,10 @@ func (l *valueTableLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 	}
 }
 
-// numberField is an entry for one number of a settings form: it commits on Enter and when the
+// resNumberField is an entry for one number of a settings form: it commits on Enter and when the
 // user leaves it, refuses what is not a number with a German message, and shows the stored
 // value again when the edit was refused.
-type numberField struct {
+type resNumberField struct {
 	entry   *commitEntry
 	get     func() float64
 	set     func(v float64) error
@@ -172,23 +172,23 @@ type numberField struct {
 	loading bool
 }
 
-func newNumberField(get func() float64, set func(v float64) error, integer bool, report func(error)) *numberField {
-	f := &numberField{entry: newCommitEntry(), get: get, set: set, integer: integer, report: report}
+func newResNumberField(get func() float64, set func(v float64) error, integer bool, report func(error)) *resNumberField {
+	f := &resNumberField{entry: newCommitEntry(), get: get, set: set, integer: integer, report: report}
 	f.entry.OnSubmitted = func(string) { f.commit() }
 	f.entry.onLeave = f.commit
 	return f
 }
 
 // load shows the stored value.
-func (f *numberField) load() {
+func (f *resNumberField) load() {
 	f.loading = true
 	defer func() { f.loading = false }()
-	showText(f.entry, f.text(f.get()))
+	resShowText(f.entry, f.text(f.get()))
 }
 
-// showText puts a value from the model into an entry. Only a focused entry can hold a selection
-// that would swallow the next key (see setValue); one never shown yet has no renderer to ask.
-func showText(e *commitEntry, s string) {
+// resShowText puts a value from the model into an entry. Only a focused entry can hold a selection
+// that would swallow the next key (see commitEntry.setValue); one never shown yet has no renderer to ask.
+func resShowText(e *commitEntry, s string) {
 	if e.Text == s {
 		return
 	}
@@ -201,14 +201,14 @@ func showText(e *commitEntry, s string) {
 	e.SetText(s)
 }
 
-func (f *numberField) text(v float64) string {
+func (f *resNumberField) text(v float64) string {
 	if f.integer {
 		return strconv.Itoa(int(v))
 	}
 	return formatValue(v)
 }
 
-func (f *numberField) commit() {
+func (f *resNumberField) commit() {
 	if f.loading {
 		return
 	}
@@ -232,8 +232,8 @@ func (f *numberField) commit() {
 	}
 }
 
-// scoreOptions are the choices of a 1–5 score: "–" for not scored, then 1 to 5.
-func scoreOptions() []string {
+// srcScoreOptions are the choices of a 1–5 score: "–" for not scored, then 1 to 5.
+func srcScoreOptions() []string {
 	out := []string{lang.L("res.score.none")}
 	for i := 1; i <= 5; i++ {
 		out = append(out, strconv.Itoa(i))
@@ -241,21 +241,21 @@ func scoreOptions() []string {
 	return out
 }
 
-// caption is a small grey explanation under a field or above a table.
-func caption(text string) *widget.Label {
+// resCaption is a small grey explanation under a field or above a table.
+func resCaption(text string) *widget.Label {
 	l := widget.NewLabel(text)
 	l.Wrapping = fyne.TextWrapWord
 	l.SizeName = theme.SizeNameCaptionText
 	return l
 }
 
-// heading is a bold label for a part of an editor.
-func heading(text string) *widget.Label {
+// resHeading is a bold label for a part of an editor.
+func resHeading(text string) *widget.Label {
 	return widget.NewLabelWithStyle(text, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 }
 
-// findingsList shows open questions of a step; tapping one calls jump.
-type findingsList struct {
+// resFindingsList shows open questions of a step; tapping one calls jump.
+type resFindingsList struct {
 	items   []string
 	title   *widget.Label
 	empty   *widget.Label
@@ -264,9 +264,9 @@ type findingsList struct {
 	onTap   func(i int)
 }
 
-func newFindingsList(onTap func(i int)) *findingsList {
-	fl := &findingsList{onTap: onTap}
-	fl.title = heading("")
+func newResFindingsList(onTap func(i int)) *resFindingsList {
+	fl := &resFindingsList{onTap: onTap}
+	fl.title = resHeading("")
 	fl.empty = widget.NewLabel(lang.L("steps.questions.none"))
 	fl.empty.Wrapping = fyne.TextWrapWord
 	fl.list = widget.NewList(
@@ -300,7 +300,7 @@ func newFindingsList(onTap func(i int)) *findingsList {
 	return fl
 }
 
-func (fl *findingsList) set(items []string) {
+func (fl *resFindingsList) set(items []string) {
 	fl.items = items
 	fl.title.SetText(lang.L("steps.questions", map[string]any{"Count": len(items)}))
 	if len(items) == 0 {

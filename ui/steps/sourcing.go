@@ -20,14 +20,14 @@ func init() {
 	Editors[6] = func(ctx *Context) fyne.CanvasObject { return newSourcingEditor(ctx).view }
 }
 
-// scoreField is one of the eight scores of the four question groups.
-type scoreField struct {
+// srcScoreField is one of the eight scores of the four question groups.
+type srcScoreField struct {
 	key   string // translation stem and test handle
 	group string
 	ref   func(d *domain.SourcingDecision) *int
 }
 
-var scoreFields = []scoreField{
+var srcScoreFields = []srcScoreField{
 	{"risk_data_protection", domain.GroupOutsourcingRisk, func(d *domain.SourcingDecision) *int { return &d.RiskDataProtection }},
 	{"risk_security", domain.GroupOutsourcingRisk, func(d *domain.SourcingDecision) *int { return &d.RiskSecurity }},
 	{"risk_outage", domain.GroupOutsourcingRisk, func(d *domain.SourcingDecision) *int { return &d.RiskOutage }},
@@ -38,10 +38,10 @@ var scoreFields = []scoreField{
 	{"budget_external", domain.GroupBudget, func(d *domain.SourcingDecision) *int { return &d.BudgetExternal }},
 }
 
-// outcomeChoices are the decision radio's values; "" is "offen".
-var outcomeChoices = []domain.SourcingOutcome{domain.OutcomeOpen, domain.OutcomeInternal, domain.OutcomeExternal, domain.OutcomeMixed}
+// srcOutcomeChoices are the decision radio's values; "" is "offen".
+var srcOutcomeChoices = []domain.SourcingOutcome{domain.OutcomeOpen, domain.OutcomeInternal, domain.OutcomeExternal, domain.OutcomeMixed}
 
-func outcomeLabel(o domain.SourcingOutcome) string {
+func srcOutcomeLabel(o domain.SourcingOutcome) string {
 	if o == domain.OutcomeOpen {
 		return lang.L("src.outcome.open")
 	}
@@ -54,7 +54,7 @@ func outcomeLabel(o domain.SourcingOutcome) string {
 type sourcingEditor struct {
 	ctx *Context
 
-	table *valueTable
+	table *resTable
 	ids   []int64
 	pkg   int64
 	as    map[int64]domain.Assessment
@@ -66,7 +66,7 @@ type sourcingEditor struct {
 	title, costLine, result *widget.Label
 	scores                  map[string]*widget.Select
 	notes                   map[string]*commitEntry
-	weights                 map[string]*numberField
+	weights                 map[string]*resNumberField
 	criteria                map[string]*widget.Select
 	makeOrBuy               *widget.Label
 
@@ -83,7 +83,7 @@ type sourcingEditor struct {
 	chartDirty bool
 	points     []charts.MatrixPoint
 
-	questions *findingsList
+	questions *resFindingsList
 	findings  []domain.Finding
 	loading   bool
 	view      *editorView
@@ -93,9 +93,9 @@ func (ed *sourcingEditor) sess() *session.Session { return ed.ctx.Session }
 
 func newSourcingEditor(ctx *Context) *sourcingEditor {
 	ed := &sourcingEditor{ctx: ctx, scores: map[string]*widget.Select{}, notes: map[string]*commitEntry{},
-		weights: map[string]*numberField{}, criteria: map[string]*widget.Select{}}
+		weights: map[string]*resNumberField{}, criteria: map[string]*widget.Select{}}
 	// Package, suggestion and decision; the scores behind the suggestion are on the right.
-	ed.table = newValueTable([]valueCol{
+	ed.table = newResTable([]resCol{
 		{title: lang.L("res.col.package"), width: 140, grow: 2},
 		{title: lang.L("src.col.suggestion"), width: 82},
 		{title: lang.L("src.col.decision"), width: 90},
@@ -105,13 +105,13 @@ func newSourcingEditor(ctx *Context) *sourcingEditor {
 			ed.pick(ed.ids[row])
 		}
 	}
-	ed.questions = newFindingsList(func(i int) { ed.jump(ed.findings[i]) })
+	ed.questions = newResFindingsList(func(i int) { ed.jump(ed.findings[i]) })
 	left := container.NewVSplit(ed.table.content, ed.questions.content)
 	left.Offset = 0.55
 
 	ed.title = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	ed.title.Truncation = fyne.TextTruncateEllipsis
-	ed.costLine = caption("")
+	ed.costLine = resCaption("")
 	ed.result = widget.NewLabel("")
 	ed.result.Wrapping = fyne.TextWrapWord
 
@@ -122,7 +122,7 @@ func newSourcingEditor(ctx *Context) *sourcingEditor {
 	ed.chart.FillMode = canvas.ImageFillContain
 	ed.chart.SetMinSize(fyne.NewSize(420, 320))
 	ed.tabChart = container.NewTabItem(lang.L("src.tab.matrix"), container.NewBorder(nil,
-		caption(lang.L("src.matrix.legend")), nil, nil, ed.chart))
+		resCaption(lang.L("src.matrix.legend")), nil, nil, ed.chart))
 	ed.tabs = container.NewAppTabs(ed.tabScores, ed.tabCriteria, ed.tabDecide, ed.tabChart)
 	ed.tabs.OnSelected = func(*container.TabItem) { ed.showChart() }
 
@@ -141,12 +141,12 @@ func (ed *sourcingEditor) buildScores() fyne.CanvasObject {
 	box := container.NewVBox()
 	for _, g := range domain.QuestionGroups {
 		form := widget.NewForm()
-		for _, f := range scoreFields {
+		for _, f := range srcScoreFields {
 			if f.group != g {
 				continue
 			}
 			field := f
-			sel := widget.NewSelect(scoreOptions(), func(string) { ed.commitScore(field) })
+			sel := widget.NewSelect(srcScoreOptions(), func(string) { ed.commitScore(field) })
 			ed.scores[f.key] = sel
 			form.Append(lang.L("src.score."+f.key), sel)
 		}
@@ -157,18 +157,18 @@ func (ed *sourcingEditor) buildScores() fyne.CanvasObject {
 		note.onLeave = func() { ed.commitNote(group) }
 		ed.notes[g] = note
 		form.Append(lang.L("src.note"), note)
-		box.Add(container.NewVBox(heading(lang.L("src.group."+g)), caption(lang.L("src.group."+g+".question")), form, widget.NewSeparator()))
+		box.Add(container.NewVBox(resHeading(lang.L("src.group."+g)), resCaption(lang.L("src.group."+g+".question")), form, widget.NewSeparator()))
 	}
 	box.Add(ed.result)
 	return container.NewVScroll(box)
 }
 
 func (ed *sourcingEditor) buildCriteria() fyne.CanvasObject {
-	grid := container.NewGridWithColumns(3, heading(lang.L("src.criteria.col.name")), heading(lang.L("src.criteria.col.weight")),
-		heading(lang.L("src.criteria.col.score")))
+	grid := container.NewGridWithColumns(3, resHeading(lang.L("src.criteria.col.name")), resHeading(lang.L("src.criteria.col.weight")),
+		resHeading(lang.L("src.criteria.col.score")))
 	for _, c := range domain.MakeOrBuyCriteria {
 		crit := c
-		w := newNumberField(func() float64 { return ed.weightOf(crit) }, func(v float64) error {
+		w := newResNumberField(func() float64 { return ed.weightOf(crit) }, func(v float64) error {
 			return ed.update("undo.sourcing.criteria", func(d *domain.SourcingDecision) {
 				if d.CriteriaWeights == nil {
 					d.CriteriaWeights = map[string]float64{}
@@ -177,26 +177,26 @@ func (ed *sourcingEditor) buildCriteria() fyne.CanvasObject {
 			})
 		}, false, ed.ctx.report)
 		ed.weights[c] = w
-		sel := widget.NewSelect(scoreOptions(), func(string) { ed.commitCriterion(crit) })
+		sel := widget.NewSelect(srcScoreOptions(), func(string) { ed.commitCriterion(crit) })
 		ed.criteria[c] = sel
 		name := widget.NewLabel(lang.L("src.criterion." + c))
 		name.Wrapping = fyne.TextWrapWord
-		grid.Add(container.NewVBox(name, caption(lang.L("src.criterion."+c+".hint"))))
+		grid.Add(container.NewVBox(name, resCaption(lang.L("src.criterion."+c+".hint"))))
 		grid.Add(w.entry)
 		grid.Add(sel)
 	}
 	ed.makeOrBuy = widget.NewLabel("")
 	ed.makeOrBuy.Wrapping = fyne.TextWrapWord
-	return container.NewVScroll(container.NewVBox(caption(lang.L("src.criteria.intro")), grid, ed.makeOrBuy))
+	return container.NewVScroll(container.NewVBox(resCaption(lang.L("src.criteria.intro")), grid, ed.makeOrBuy))
 }
 
 func (ed *sourcingEditor) buildDecision() fyne.CanvasObject {
 	ed.suggestion = widget.NewLabel("")
 	ed.suggestion.Wrapping = fyne.TextWrapWord
 	ed.adopt = widget.NewButtonWithIcon(lang.L("src.adopt"), theme.ConfirmIcon(), ed.adoptSuggestion)
-	labels := make([]string, len(outcomeChoices))
-	for i, o := range outcomeChoices {
-		labels[i] = outcomeLabel(o)
+	labels := make([]string, len(srcOutcomeChoices))
+	for i, o := range srcOutcomeChoices {
+		labels[i] = srcOutcomeLabel(o)
 	}
 	ed.outcome = widget.NewRadioGroup(labels, func(string) { ed.commitOutcome() })
 	ed.outcome.Horizontal = true
@@ -227,8 +227,8 @@ func (ed *sourcingEditor) buildDecision() fyne.CanvasObject {
 		&widget.FormItem{Text: lang.L("src.pay_group"), Widget: ed.payGroup, HintText: lang.L("src.pay_group.hint")},
 	)
 	return container.NewVScroll(container.NewVBox(
-		heading(lang.L("src.suggestion.title")), ed.suggestion, container.NewHBox(ed.adopt), widget.NewSeparator(),
-		heading(lang.L("src.decision.title")), caption(lang.L("src.decision.subtitle")), form))
+		resHeading(lang.L("src.suggestion.title")), ed.suggestion, container.NewHBox(ed.adopt), widget.NewSeparator(),
+		resHeading(lang.L("src.decision.title")), resCaption(lang.L("src.decision.subtitle")), form))
 }
 
 // decision is the selected package's decision as stored (an empty one when there is none yet).
@@ -253,7 +253,7 @@ func (ed *sourcingEditor) fail(err error) {
 	}
 }
 
-func (ed *sourcingEditor) commitScore(f scoreField) {
+func (ed *sourcingEditor) commitScore(f srcScoreField) {
 	if ed.loading {
 		return
 	}
@@ -316,8 +316,8 @@ func (ed *sourcingEditor) commitCriterion(c string) {
 	}))
 }
 
-// today is the date a new decision is stamped with (the user may change it).
-var today = func() domain.Date {
+// srcToday is the date a new decision is stamped with (the user may change it).
+var srcToday = func() domain.Date {
 	n := time.Now()
 	return domain.NewDate(n.Year(), n.Month(), n.Day())
 }
@@ -330,7 +330,7 @@ func (ed *sourcingEditor) setOutcome(o domain.SourcingOutcome) {
 	ed.fail(ed.update("undo.sourcing.decision", func(d *domain.SourcingDecision) {
 		d.Outcome = o
 		if o != domain.OutcomeOpen && d.DecidedOn == nil {
-			t := today()
+			t := srcToday()
 			d.DecidedOn = &t
 		}
 	}))
@@ -342,7 +342,7 @@ func (ed *sourcingEditor) commitOutcome() {
 	}
 	for i, l := range ed.outcome.Options {
 		if l == ed.outcome.Selected {
-			ed.setOutcome(outcomeChoices[i])
+			ed.setOutcome(srcOutcomeChoices[i])
 		}
 	}
 }
@@ -432,15 +432,15 @@ func (ed *sourcingEditor) load() {
 		ed.costLine.SetText("")
 	} else {
 		ed.title.SetText(pk.Name)
-		ed.costLine.SetText(costDetail(ed.costs[pk.ID]))
+		ed.costLine.SetText(resCostDetail(ed.costs[pk.ID]))
 	}
-	for _, f := range scoreFields {
+	for _, f := range srcScoreFields {
 		sel := ed.scores[f.key]
 		sel.SetSelectedIndex(*f.ref(&d))
 		enable(sel)
 	}
 	for _, g := range domain.QuestionGroups {
-		showText(ed.notes[g], d.Notes[g])
+		resShowText(ed.notes[g], d.Notes[g])
 		enable(ed.notes[g])
 	}
 	for _, c := range domain.MakeOrBuyCriteria {
@@ -449,19 +449,19 @@ func (ed *sourcingEditor) load() {
 		ed.criteria[c].SetSelectedIndex(int(d.CriteriaScores[c]))
 		enable(ed.criteria[c])
 	}
-	for i, o := range outcomeChoices {
+	for i, o := range srcOutcomeChoices {
 		if o == d.Outcome {
 			ed.outcome.SetSelected(ed.outcome.Options[i])
 		}
 	}
 	enable(ed.outcome)
-	showText(ed.decidedBy, d.DecidedBy)
+	resShowText(ed.decidedBy, d.DecidedBy)
 	date := ""
 	if d.DecidedOn != nil {
 		date = d.DecidedOn.String()
 	}
-	showText(ed.decidedOn, date)
-	showText(ed.rationale, d.Rationale)
+	resShowText(ed.decidedOn, date)
+	resShowText(ed.rationale, d.Rationale)
 	for _, w := range []fyne.Disableable{ed.decidedBy, ed.decidedOn, ed.rationale, ed.payGroup} {
 		enable(w)
 	}
@@ -479,9 +479,9 @@ func (ed *sourcingEditor) load() {
 	ed.payGroup.SetSelectedIndex(sel)
 
 	a := ed.as[ed.pkg]
-	ed.result.SetText(assessmentText(a))
-	ed.makeOrBuy.SetText(makeOrBuyText(a))
-	ed.suggestion.SetText(suggestionText(a))
+	ed.result.SetText(srcAssessmentText(a))
+	ed.makeOrBuy.SetText(srcMakeOrBuyText(a))
+	ed.suggestion.SetText(srcSuggestionText(a))
 	if editable && a.Suggestion != domain.OutcomeOpen && a.Suggestion != a.Recorded {
 		ed.adopt.Enable()
 	} else {
@@ -489,36 +489,36 @@ func (ed *sourcingEditor) load() {
 	}
 }
 
-// assessmentText explains the package's place in the matrix with its numbers.
-func assessmentText(a domain.Assessment) string {
+// srcAssessmentText explains the package's place in the matrix with its numbers.
+func srcAssessmentText(a domain.Assessment) string {
 	return lang.L("src.result", map[string]any{
-		"Risk": scoreText(a.Risk, a.RiskKnown), "Strength": scoreText(a.Strength, a.StrengthKnown),
-		"Importance": scoreText(a.Importance, a.Importance > 0), "Cost": scoreText(a.CostScore, a.CostScore > 0),
-		"MakeOrBuy": scoreText(a.MakeOrBuy, a.MakeOrBuy > 0),
+		"Risk": srcScoreText(a.Risk, a.RiskKnown), "Strength": srcScoreText(a.Strength, a.StrengthKnown),
+		"Importance": srcScoreText(a.Importance, a.Importance > 0), "Cost": srcScoreText(a.CostScore, a.CostScore > 0),
+		"MakeOrBuy": srcScoreText(a.MakeOrBuy, a.MakeOrBuy > 0),
 	})
 }
 
-func makeOrBuyText(a domain.Assessment) string {
+func srcMakeOrBuyText(a domain.Assessment) string {
 	if a.MakeOrBuy <= 0 {
 		return lang.L("src.criteria.none")
 	}
-	return lang.L("src.criteria.result", map[string]any{"Value": groupedNumber(a.MakeOrBuy, 2)})
+	return lang.L("src.criteria.result", map[string]any{"Value": resNumber(a.MakeOrBuy, 2)})
 }
 
-// suggestionText says what the matrix suggests and that the decision stays with the user.
-func suggestionText(a domain.Assessment) string {
+// srcSuggestionText says what the matrix suggests and that the decision stays with the user.
+func srcSuggestionText(a domain.Assessment) string {
 	if a.Suggestion == domain.OutcomeOpen {
 		return lang.L("src.suggestion.none")
 	}
 	key := "src.suggestion." + string(a.Suggestion)
-	text := lang.L(key, map[string]any{"Risk": scoreText(a.Risk, true), "Strength": scoreText(a.Strength, true)})
+	text := lang.L(key, map[string]any{"Risk": srcScoreText(a.Risk, true), "Strength": srcScoreText(a.Strength, true)})
 	if a.Recorded != domain.OutcomeOpen && a.Recorded != a.Suggestion {
-		text += " " + lang.L("src.suggestion.differs", map[string]any{"Decision": outcomeLabel(a.Recorded)})
+		text += " " + lang.L("src.suggestion.differs", map[string]any{"Decision": srcOutcomeLabel(a.Recorded)})
 	}
 	return text
 }
 
-func (ed *sourcingEditor) refresh() { withSeparator(ed.redraw) }
+func (ed *sourcingEditor) refresh() { resWithSeparator(ed.redraw) }
 
 func (ed *sourcingEditor) redraw() {
 	p := ed.sess().Project
@@ -537,11 +537,11 @@ func (ed *sourcingEditor) redraw() {
 		ed.ids = append(ed.ids, a.PackageID)
 		sugg := ""
 		if a.Suggestion != domain.OutcomeOpen {
-			sugg = outcomeLabel(a.Suggestion)
+			sugg = srcOutcomeLabel(a.Suggestion)
 		}
-		rows = append(rows, []string{a.Name, sugg, outcomeLabel(a.Recorded)})
+		rows = append(rows, []string{a.Name, sugg, srcOutcomeLabel(a.Recorded)})
 		if a.RiskKnown && a.StrengthKnown {
-			ed.points = append(ed.points, charts.MatrixPoint{Label: a.Name, X: a.Risk, Y: a.Strength, Size: a.Importance, Class: outcomeClass(a.Recorded)})
+			ed.points = append(ed.points, charts.MatrixPoint{Label: a.Name, X: a.Risk, Y: a.Strength, Size: a.Importance, Class: srcOutcomeClass(a.Recorded)})
 		}
 	}
 	ed.table.setRows(rows)
@@ -555,13 +555,18 @@ func (ed *sourcingEditor) redraw() {
 	for i, f := range ed.findings {
 		items[i] = lang.L(f.Code, map[string]any{"Subject": f.Subject})
 	}
+	if len(p.Packages) == 0 {
+		// Nothing to decide yet: say where the packages come from (the question is step 3's).
+		items = append(items, lang.L("src.no_packages"))
+		ed.findings = append(ed.findings, domain.Finding{Step: 3})
+	}
 	ed.questions.set(items)
 	ed.chartDirty = true
 	ed.showChart()
 }
 
-// outcomeClass is the colour class of a recorded decision in the matrix chart.
-func outcomeClass(o domain.SourcingOutcome) int {
+// srcOutcomeClass is the colour class of a recorded decision in the matrix chart.
+func srcOutcomeClass(o domain.SourcingOutcome) int {
 	switch o {
 	case domain.OutcomeInternal:
 		return 1
@@ -578,7 +583,7 @@ func (ed *sourcingEditor) showChart() {
 		return
 	}
 	ed.chartDirty = false
-	png, err := matrixChartPNG(ed.points, 16, 12)
+	png, err := srcMatrixChartPNG(ed.points, 16, 12)
 	if err != nil {
 		fyne.LogError("matrix chart", err)
 		return
@@ -587,17 +592,17 @@ func (ed *sourcingEditor) showChart() {
 	ed.chart.Refresh()
 }
 
-// matrixChartPNG draws the sourcing matrix in the user's language.
-func matrixChartPNG(points []charts.MatrixPoint, wCm, hCm float64) ([]byte, error) {
+// srcMatrixChartPNG draws the sourcing matrix in the user's language.
+func srcMatrixChartPNG(points []charts.MatrixPoint, wCm, hCm float64) ([]byte, error) {
 	l := charts.MatrixLabels{
 		Title: lang.L("src.chart.title"), XAxis: lang.L("src.chart.x"), YAxis: lang.L("src.chart.y"),
-		Format: func(v float64) string { return groupedNumber(v, 1) },
+		Format: func(v float64) string { return resNumber(v, 1) },
 	}
 	for i, k := range []string{"top_left", "top_right", "bottom_left", "bottom_right"} {
 		l.Quadrants[i] = lang.L("src.chart.quadrant." + k)
 	}
-	for i, o := range outcomeChoices {
-		l.Classes[i] = outcomeLabel(o)
+	for i, o := range srcOutcomeChoices {
+		l.Classes[i] = srcOutcomeLabel(o)
 	}
 	p, err := charts.MatrixChart(points, l)
 	if err != nil {

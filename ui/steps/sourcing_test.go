@@ -23,16 +23,16 @@ type srcFixture struct {
 func newSrcFixture(t *testing.T, p *domain.Project) *srcFixture {
 	t.Helper()
 	test.NewTempApp(t)
-	fx := &srcFixture{t: t, s: openProject(t, p)}
+	fx := &srcFixture{t: t, s: resOpenProject(t, p)}
 	fx.w = test.NewWindow(nil)
 	ctx := &Context{Session: fx.s, Window: fx.w, ShowError: func(err error) { fx.errs = append(fx.errs, err) }}
 	fx.ed = newSourcingEditor(ctx)
 	fx.w.SetContent(fx.ed.view)
 	fx.w.Resize(fyne.NewSize(1400, 900))
 	t.Cleanup(fx.w.Close)
-	old := today
-	today = func() domain.Date { return domain.NewDate(2026, time.November, 12) }
-	t.Cleanup(func() { today = old })
+	old := srcToday
+	srcToday = func() domain.Date { return domain.NewDate(2026, time.November, 12) }
+	t.Cleanup(func() { srcToday = old })
 	return fx
 }
 
