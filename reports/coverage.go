@@ -1,0 +1,195 @@
+package reports
+
+import (
+	"strconv"
+
+	"schulit-lotse/domain"
+	"schulit-lotse/reports/charts"
+)
+
+// Step 4, Bedarfsdeckung intern/extern: every task with its state in the seed's three colours
+// and its new responsible party (Abb. 7/8) with a legend, and the workload per person or group
+// before and after the reassignment, overloads marked.
+func init() {
+	registerSection(section{
+		Step:  4,
+		Has:   func(p *domain.Project) bool { return stepStarted(p, 4) },
+		Write: writeCoverage,
+	})
+}
+
+// coverageFill is the light print tint of a state's legend colour.
+func coverageFill(c domain.Coverage) (Color, bool) {
+	hex := domain.CoverageColor(c)
+	if hex == "" {
+		return Color{}, false
+	}
+	return tint(pdfColor(hex, colorZebra), 0.3), true
+}
+
+func writeCoverage(r *Report, p *domain.Project) {
+	r.SectionOn(Landscape, 4, stepTitle(4))
+	r.Paragraph(tr("reports.cov.intro"))
+
+	n := domain.CoverageCounts(p)
+	r.KeyValues([][2]string{
+		{tr("cov.state.keep"), strconv.Itoa(n[domain.CoverageKeep])},
+		{tr("cov.state.change"), strconv.Itoa(n[domain.CoverageChange])},
+		{tr("cov.state.assign"), strconv.Itoa(n[domain.CoverageAssign])},
+		{tr("reports.cov.open"), strconv.Itoa(n[domain.CoverageUnset])},
+		{tr("reports.cov.external_hours"), formatHours(domain.ExternalHours(p))},
+	})
+
+	r.Subsection(tr("reports.cov.table"))
+	coverageLegend(r)
+	var rows [][]string
+	var states []domain.Coverage
+	for _, g := range domain.GroupByPackage(p) {
+		pkg := tr("reports.req.unsorted_group")
+		if g.Package != nil {
+			pkg = g.Package.Name
+		}
+		for _, t := range g.Tasks {
+			newResp := t.NewResponsible
+			if t.Coverage == domain.CoverageKeep {
+				newResp = t.Responsible
+			} else if newResp == "" && t.Coverage != domain.CoverageUnset {
+				newResp = tr("reports.req.missing")
+			}
+			rows = append(rows, []string{t.Name, pkg, t.Responsible, newResp, hoursCell(t, p.Settings), t.Note,
+				priorityLabel(t.Priority, p.Settings.PriorityMode), coverageLabel(t.Coverage)})
+			states = append(states, t.Coverage)
+		}
+	}
+	r.Table(Table{
+		Columns: []Column{
+			{Title: tr("reports.col.task"), Width: 16},
+			{Title: tr("reports.req.col.package"), Width: 13},
+			{Title: tr("reports.col.responsible_short"), Width: 14},
+			{Title: tr("reports.cov.col.new_responsible"), Width: 14},
+			{Title: tr("reports.col.hours_short"), Width: 9, Align: AlignRight},
+			{Title: tr("reports.col.note"), Width: 15},
+			{Title: tr("reports.col.priority"), Width: 9},
+			{Title: tr("reports.cov.col.state"), Width: 10},
+		},
+		Rows:    rows,
+		RowFill: func(i int) (Color, bool) { return coverageFill(states[i]) },
+	})
+
+	r.Subsection(tr("reports.cov.workload"))
+	r.Paragraph(tr("reports.cov.workload_intro"))
+	work := domain.Workload(p)
+	var wrows [][]string
+	var over []bool
+	var bars []charts.WorkloadBar
+	for _, w := range work {
+		name := w.Responsible
+		if name == "" {
+			name = tr("fig.no_responsible")
+		}
+		limit := "–"
+		switch {
+		case w.External:
+			limit = tr("cov.limit.contract")
+		case w.HasLimit:
+			limit = formatHours(w.Limit)
+		}
+		verdict := ""
+		switch {
+		case w.OverAfter():
+			verdict = tr("reports.cov.over_after")
+		case w.OverBefore():
+			verdict = tr("reports.cov.relieved")
+		}
+		wrows = append(wrows, []string{name, formatNumber(float64(w.TasksBefore)), formatHours(w.Before),
+			formatNumber(float64(w.TasksAfter)), formatHours(w.After), limit, verdict})
+		over = append(over, w.OverAfter())
+		bars = append(bars, charts.WorkloadBar{Label: name, Before: w.Before, After: w.After, Limit: w.Limit, HasLimit: w.HasLimit})
+	}
+	overFill := tint(pdfColor(domain.CoverageColor(domain.CoverageAssign), colorZebra), 0.3)
+	r.Table(Table{
+		Columns: []Column{
+			{Title: tr("reports.col.responsible"), Width: 26},
+			{Title: tr("reports.cov.col.tasks_before"), Width: 10, Align: AlignRight},
+			{Title: tr("reports.cov.col.before"), Width: 12, Align: AlignRight},
+			{Title: tr("reports.cov.col.tasks_after"), Width: 10, Align: AlignRight},
+			{Title: tr("reports.cov.col.after"), Width: 12, Align: AlignRight},
+			{Title: tr("reports.cov.col.limit"), Width: 12, Align: AlignRight},
+			{Title: tr("reports.cov.col.verdict"), Width: 18},
+		},
+		Rows:  wrows,
+		Zebra: true,
+		RowFill: func(i int) (Color, bool) {
+			return overFill, over[i]
+		},
+	})
+	if len(bars) > 0 && len(bars) <= 30 {
+		pl, err := charts.WorkloadChart(bars, charts.WorkloadLabels{
+			Title: tr("reports.cov.chart.title"), YAxis: tr("reports.cov.chart.y"),
+			Before: tr("reports.cov.col.before"), After: tr("reports.cov.col.after"), Limit: tr("reports.cov.col.limit"),
+			Format: formatNumber,
+		})
+		if err == nil {
+			var png []byte
+			if png, err = charts.PNG(pl, 22, 9); err == nil {
+				r.EnsureSpace(80)
+				r.Image(png, r.Width()*0.85)
+			}
+		}
+		if err != nil {
+			r.PDF().SetError(err)
+			return
+		}
+	}
+
+	var items []string
+	for _, f := range domain.CoverageFindings(p) {
+		msg := tr(f.Code, map[string]any{"Subject": line(f.Subject)})
+		if f.Severity == domain.SeverityWarning {
+			msg = tr("reports.warning", map[string]any{"Message": msg})
+		}
+		items = append(items, msg)
+	}
+	if len(items) > 0 {
+		r.Subsection(tr("reports.open_questions"))
+		r.Bullets(items)
+	}
+}
+
+func coverageLabel(c domain.Coverage) string {
+	if c == domain.CoverageUnset {
+		return tr("cov.state.unset")
+	}
+	return tr("cov.state." + string(c))
+}
+
+// coverageLegend draws the three states as coloured boxes with their names, in one line.
+func coverageLegend(r *Report) {
+	const box = 4.0
+	h := lineHeight(bodySize) + 1
+	r.EnsureSpace(h + 2)
+	pdf := r.PDF()
+	x, y := r.Left(), pdf.GetY()
+	r.setFont("B", bodySize)
+	r.setText(colorText)
+	label := tr("reports.cov.legend")
+	pdf.SetXY(x, y)
+	pdf.CellFormat(pdf.GetStringWidth(label)+3, h, label, "", 0, "L", false, 0, "")
+	x += pdf.GetStringWidth(label) + 3
+	r.setFont("", bodySize)
+	for _, c := range domain.CoverageStates {
+		col := pdfColor(domain.CoverageColor(c), colorText)
+		fill, _ := coverageFill(c)
+		pdf.SetFillColor(fill.R, fill.G, fill.B)
+		pdf.SetDrawColor(col.R, col.G, col.B)
+		pdf.SetLineWidth(0.5)
+		pdf.Rect(x, y+(h-box)/2, box, box, "FD")
+		name := tr("cov.state." + string(c))
+		pdf.SetXY(x+box+1.5, y)
+		w := pdf.GetStringWidth(name) + 2
+		pdf.CellFormat(w, h, name, "", 0, "L", false, 0, "")
+		x += box + 1.5 + w + 5
+	}
+	pdf.SetXY(r.Left(), y+h+1.5)
+	r.Note(tr("reports.cov.legend_note"))
+}

@@ -1,0 +1,171 @@
+package reports
+
+import (
+	"strconv"
+	"strings"
+
+	"schulit-lotse/domain"
+)
+
+// Step 3, Anforderungsliste: a picture of the board, the requirements of each package (target
+// state, criteria, must/nice share) and every task grouped by package, as in the seed's Abb. 5/6.
+func init() {
+	registerSection(section{
+		Step:  3,
+		Has:   func(p *domain.Project) bool { return len(p.Packages) > 0 },
+		Write: writeRequirements,
+	})
+}
+
+// boardImageWidthPx is the board picture's width: sharp at the width of a landscape page.
+const boardImageWidthPx = 2000
+
+func writeRequirements(r *Report, p *domain.Project) {
+	r.SectionOn(Landscape, 3, stepTitle(3))
+	r.Paragraph(tr("reports.req.intro"))
+
+	l := domain.LayoutBoard(p)
+	sorted := len(p.Tasks) - len(l.Pile)
+	withTarget := 0
+	for _, pk := range p.Packages {
+		if strings.TrimSpace(pk.TargetState) != "" {
+			withTarget++
+		}
+	}
+	r.KeyValues([][2]string{
+		{tr("reports.req.packages"), strconv.Itoa(len(p.Packages))},
+		{tr("reports.req.sorted"), strconv.Itoa(sorted)},
+		{tr("reports.req.unsorted"), strconv.Itoa(len(l.Pile))},
+		{tr("reports.req.with_target"), strconv.Itoa(withTarget)},
+	})
+
+	// The picture keeps the page's proportions: at most as high as the writable area.
+	maxH := int(float64(boardImageWidthPx) * (r.Bottom() - r.Top() - 12) / r.Width())
+	if png, ok, err := BoardPNG(p, boardImageWidthPx, maxH); err != nil {
+		r.PDF().SetError(err)
+		return
+	} else if ok {
+		r.Subsection(tr("reports.req.board"))
+		r.Image(png, r.Width())
+		r.Note(tr("reports.req.board_note"))
+	}
+
+	r.Subsection(tr("reports.req.per_package"))
+	rows := [][]string{}
+	for _, s := range domain.SummarizePackages(p) {
+		pk := s.Package
+		target, criteria := pk.TargetState, pk.Criteria
+		if strings.TrimSpace(target) == "" {
+			target = tr("reports.req.missing")
+		}
+		if strings.TrimSpace(criteria) == "" {
+			criteria = tr("reports.req.missing")
+		}
+		rows = append(rows, []string{pk.Name, target, criteria, strconv.Itoa(s.Tasks), formatHours(s.Hours), shareCell(s)})
+	}
+	r.Table(Table{
+		Columns: []Column{
+			{Title: tr("reports.req.col.package"), Width: 14},
+			{Title: tr("reports.req.col.target"), Width: 26},
+			{Title: tr("reports.req.col.criteria"), Width: 26},
+			{Title: tr("reports.col.tasks"), Width: 9, Align: AlignRight},
+			{Title: tr("reports.col.hours_short"), Width: 10, Align: AlignRight},
+			{Title: tr("reports.req.col.share"), Width: 15},
+		},
+		Rows:  rows,
+		Zebra: true,
+	})
+
+	r.Subsection(tr("reports.req.grouped"))
+	r.Paragraph(tr("reports.req.grouped_intro"))
+	r.Table(groupedTable(p))
+
+	findings3(r, p)
+}
+
+// shareCell is a package's must/nice share: "vorrangig 2 (67 %)\nnachrangig 1 (33 %)".
+func shareCell(s domain.PackageSummary) string {
+	pct := func(v float64) string { return formatNumber(v*100) + " %" }
+	out := tr("reports.req.share_must", map[string]any{"Count": s.Must, "Share": pct(s.MustShare())}) + "\n" +
+		tr("reports.req.share_nice", map[string]any{"Count": s.Nice, "Share": pct(s.NiceShare())})
+	if s.Unprioritised > 0 {
+		out += "\n" + tr("reports.req.share_none", map[string]any{"Count": s.Unprioritised})
+	}
+	return out
+}
+
+// groupedTable lists every task under its package (the unsorted ones last), like Abb. 5/6: a
+// heading row per package in its colour, its tasks lightly tinted.
+func groupedTable(p *domain.Project) Table {
+	var rows [][]string
+	var fills []*Color
+	for _, g := range domain.GroupByPackage(p) {
+		name := tr("reports.req.unsorted_group")
+		var base Color = colorHeadFill
+		if g.Package != nil {
+			name = g.Package.Name
+			base = pdfColor(g.Package.Color, colorHeadFill)
+		}
+		var hours float64
+		for _, t := range g.Tasks {
+			hours += t.HoursPerMonth(p.Settings)
+		}
+		head := tint(base, 0.35)
+		rows = append(rows, []string{name, tr("reports.req.group_info", map[string]any{"Count": len(g.Tasks)}), "", formatHours(hours), "", ""})
+		fills = append(fills, &head)
+		light := tint(base, 0.1)
+		for _, t := range g.Tasks {
+			pkg := name
+			rows = append(rows, []string{t.Name, pkg, t.Responsible, hoursCell(t, p.Settings), t.Note, priorityLabel(t.Priority, p.Settings.PriorityMode)})
+			fills = append(fills, &light)
+		}
+	}
+	return Table{
+		Columns: []Column{
+			{Title: tr("reports.col.task"), Width: 24},
+			{Title: tr("reports.req.col.package"), Width: 15},
+			{Title: tr("reports.col.responsible_short"), Width: 16},
+			{Title: tr("reports.col.hours_short"), Width: 10, Align: AlignRight},
+			{Title: tr("reports.col.note"), Width: 21},
+			{Title: tr("reports.col.priority"), Width: 14},
+		},
+		Rows: rows,
+		RowFill: func(i int) (Color, bool) {
+			if i < len(fills) && fills[i] != nil {
+				return *fills[i], true
+			}
+			return Color{}, false
+		},
+	}
+}
+
+// pdfColor reads "#rrggbb"; fallback for anything else.
+func pdfColor(hex string, fallback Color) Color {
+	if r, g, b, ok := domain.ParseColor(hex); ok {
+		return Color{int(r), int(g), int(b)}
+	}
+	return fallback
+}
+
+// tint mixes c into white (share 1 keeps c): light backgrounds that print well.
+func tint(c Color, share float64) Color {
+	mix := func(v int) int { return int(255 - float64(255-v)*share + 0.5) }
+	return Color{mix(c.R), mix(c.G), mix(c.B)}
+}
+
+// findings3 lists the open questions of step 3.
+func findings3(r *Report, p *domain.Project) {
+	var items []string
+	for _, f := range domain.RequirementFindings(p) {
+		msg := tr(f.Code, map[string]any{"Subject": line(f.Subject)})
+		if f.Severity == domain.SeverityWarning {
+			msg = tr("reports.warning", map[string]any{"Message": msg})
+		}
+		items = append(items, msg)
+	}
+	if len(items) == 0 {
+		return
+	}
+	r.Subsection(tr("reports.open_questions"))
+	r.Bullets(items)
+}
