@@ -14,8 +14,8 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"schulit-lotse/domain"
-	"schulit-lotse/persistence/importers/ics"
 	"schulit-lotse/persistence"
+	"schulit-lotse/persistence/importers/ics"
 )
 
 // showFerienImport asks for an iCalendar file and shows what it holds before anything is stored.
