@@ -187,16 +187,18 @@ func BoardPNG(p *domain.Project, widthPx, maxHeightPx int) (png []byte, ok bool,
 	scale = math.Min(scale, 2.5)
 	pileW := int(math.Round(pileUnits * scale))
 	heightPx := int(math.Ceil(b.H*scale)) + 2*margin
+	// A board limited by the height is centred in the picture's width.
+	left := margin + max(0, (widthPx-2*margin-pileW-int(math.Ceil(b.W*scale)))/2)
 	bp := &boardPainter{
 		img:   image.NewRGBA(image.Rect(0, 0, widthPx, heightPx)),
-		scale: scale, offX: float64(margin+pileW) - b.X*scale, offY: margin - b.Y*scale,
+		scale: scale, offX: float64(left+pileW) - b.X*scale, offY: margin - b.Y*scale,
 		regular: regular, bold: bold, faces: map[faceKey]font.Face{},
 	}
 	defer bp.close()
 	bp.fill(bp.img.Bounds(), color.RGBA{0xff, 0xff, 0xff, 0xff})
 
 	if pileW > 0 {
-		bp.drawPile(p, l, margin, pileW-int(math.Round(domain.PackageSpacing*scale/2)), heightPx-2*margin)
+		bp.drawPile(p, l, left, margin, pileW-int(math.Round(domain.PackageSpacing*scale/2)), heightPx-2*margin)
 	}
 	for _, pk := range l.Packages {
 		bp.drawPackage(p, l, pk)
@@ -304,18 +306,18 @@ func boardCardMeta(p *domain.Project, t domain.Task) string {
 
 // drawPile lists the unsorted cards in a column on the left, as many as fit, then how many
 // more there are.
-func (bp *boardPainter) drawPile(p *domain.Project, l domain.BoardLayout, x, w, h int) {
-	col := image.Rect(x, x, x+w, x+h)
+func (bp *boardPainter) drawPile(p *domain.Project, l domain.BoardLayout, x, top, w, h int) {
+	col := image.Rect(x, top, x+w, top+h)
 	bp.fill(col, rgb(colorZebra))
 	bp.frame(col, 1, rgb(colorBorder))
 	s := bp.scale
 	titlePx, itemPx := math.Max(9, 13*s), math.Max(8, 11*s)
 	pad := max(4, int(math.Round(8*s)))
-	bp.text(tr("reports.board.pile", map[string]any{"Count": len(l.Pile)}), x+pad, x+pad, w-2*pad, true, titlePx, rgb(colorText))
-	y := x + pad + int(math.Ceil(titlePx*1.6))
+	bp.text(tr("reports.board.pile", map[string]any{"Count": len(l.Pile)}), x+pad, top+pad, w-2*pad, true, titlePx, rgb(colorText))
+	y := top + pad + int(math.Ceil(titlePx*1.6))
 	step := int(math.Ceil(itemPx * 2))
 	for i, id := range l.Pile {
-		if y+2*step > x+h && i < len(l.Pile)-1 {
+		if y+2*step > top+h && i < len(l.Pile)-1 {
 			bp.text(tr("reports.board.more", map[string]any{"Count": len(l.Pile) - i}), x+pad, y, w-2*pad, false, itemPx, rgb(colorMuted))
 			break
 		}

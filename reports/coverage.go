@@ -64,11 +64,11 @@ func writeCoverage(r *Report, p *domain.Project) {
 	r.Table(Table{
 		Columns: []Column{
 			{Title: tr("reports.col.task"), Width: 16},
-			{Title: tr("reports.req.col.package"), Width: 13},
+			{Title: tr("reports.req.col.package"), Width: 15},
 			{Title: tr("reports.col.responsible_short"), Width: 14},
 			{Title: tr("reports.cov.col.new_responsible"), Width: 14},
 			{Title: tr("reports.col.hours_short"), Width: 9, Align: AlignRight},
-			{Title: tr("reports.col.note"), Width: 15},
+			{Title: tr("reports.col.note"), Width: 13},
 			{Title: tr("reports.col.priority"), Width: 9},
 			{Title: tr("reports.cov.col.state"), Width: 10},
 		},

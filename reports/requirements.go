@@ -1,14 +1,15 @@
 package reports
 
 import (
+	"math"
 	"strconv"
 	"strings"
 
 	"schulit-lotse/domain"
 )
 
-// Step 3, Anforderungsliste: a picture of the board, the requirements of each package (target
-// state, criteria, must/nice share) and every task grouped by package, as in the seed's Abb. 5/6.
+// Step 3, Anforderungsliste: the requirements of each package (target state, criteria, must/nice
+// share), a picture of the board and every task grouped by package, as in the seed's Abb. 5/6.
 func init() {
 	registerSection(section{
 		Step:  3,
@@ -39,17 +40,6 @@ func writeRequirements(r *Report, p *domain.Project) {
 		{tr("reports.req.with_target"), strconv.Itoa(withTarget)},
 	})
 
-	// The picture keeps the page's proportions: at most as high as the writable area.
-	maxH := int(float64(boardImageWidthPx) * (r.Bottom() - r.Top() - 12) / r.Width())
-	if png, ok, err := BoardPNG(p, boardImageWidthPx, maxH); err != nil {
-		r.PDF().SetError(err)
-		return
-	} else if ok {
-		r.Subsection(tr("reports.req.board"))
-		r.Image(png, r.Width())
-		r.Note(tr("reports.req.board_note"))
-	}
-
 	r.Subsection(tr("reports.req.per_package"))
 	rows := [][]string{}
 	for _, s := range domain.SummarizePackages(p) {
@@ -65,9 +55,9 @@ func writeRequirements(r *Report, p *domain.Project) {
 	}
 	r.Table(Table{
 		Columns: []Column{
-			{Title: tr("reports.req.col.package"), Width: 14},
-			{Title: tr("reports.req.col.target"), Width: 26},
-			{Title: tr("reports.req.col.criteria"), Width: 26},
+			{Title: tr("reports.req.col.package"), Width: 16},
+			{Title: tr("reports.req.col.target"), Width: 25},
+			{Title: tr("reports.req.col.criteria"), Width: 25},
 			{Title: tr("reports.col.tasks"), Width: 9, Align: AlignRight},
 			{Title: tr("reports.col.hours_short"), Width: 10, Align: AlignRight},
 			{Title: tr("reports.req.col.share"), Width: 15},
@@ -75,6 +65,33 @@ func writeRequirements(r *Report, p *domain.Project) {
 		Rows:  rows,
 		Zebra: true,
 	})
+
+	if len(l.Packages) > 0 {
+		// The picture takes the rest of this page when it is shown there nearly as large as on a
+		// page of its own, else it starts a new page with its heading; a line is kept for the
+		// note below it, about 14 mm for the heading.
+		full := r.Bottom() - r.Top() - 10 - 14
+		room := r.Bottom() - r.PDF().GetY() - 10 - 14
+		units := l.Bounds.W
+		if len(l.Pile) > 0 {
+			units += boardPileUnits
+		}
+		natural := r.Width() * l.Bounds.H / units
+		if room < natural && room < 0.8*math.Min(natural, full) {
+			r.NewPage(Landscape)
+		}
+		r.Subsection(tr("reports.req.board"))
+		room = r.Bottom() - r.PDF().GetY() - 10
+		png, ok, err := BoardPNG(p, boardImageWidthPx, int(room*float64(boardImageWidthPx)/r.Width()))
+		if err != nil {
+			r.PDF().SetError(err)
+			return
+		}
+		if ok {
+			r.Image(png, r.Width())
+			r.Note(tr("reports.req.board_note"))
+		}
+	}
 
 	r.Subsection(tr("reports.req.grouped"))
 	r.Paragraph(tr("reports.req.grouped_intro"))
