@@ -34,6 +34,8 @@ type requirementsEditor struct {
 	pileBtn    *widget.Button
 	tidyBtn    *widget.Button
 	toolbar    *fyne.Container
+	chips      *fyne.Container // the seed's suggested packages not created yet, one click each
+	chipRow    fyne.CanvasObject
 	undoBar    *fyne.Container
 	undoLabel  *widget.Label
 	status     *widget.Label
@@ -85,7 +87,10 @@ func newRequirementsEditor(ctx *Context) *requirementsEditor {
 	side.Offset = 0.55
 	split := container.NewHSplit(ed.board, container.NewStack(sideMin, side))
 	split.Offset = 0.76
-	boardTab := container.NewBorder(container.NewHScroll(ed.toolbar), container.NewBorder(nil, nil, nil, zoomBar, ed.status), nil, nil, split)
+	ed.chips = container.NewHBox()
+	ed.chipRow = container.NewHScroll(ed.chips)
+	boardTab := container.NewBorder(container.NewVBox(container.NewHScroll(ed.toolbar), ed.chipRow),
+		container.NewBorder(nil, nil, nil, zoomBar, ed.status), nil, nil, split)
 
 	ed.packages = newPackageTab(ed)
 	ed.table = newSheet(groupColumns, func() int { return len(ed.tableRows) }, ed.tableCell)
@@ -120,10 +125,23 @@ func (ed *requirementsEditor) refresh() {
 	ed.tableRows = groupRows(p)
 	ed.table.refresh()
 	ro := ed.ctx.Session.ReadOnly()
-	if len(domain.MissingSuggestions(p)) == 0 || ro {
+	missing := domain.MissingSuggestions(p)
+	if len(missing) == 0 || ro {
 		ed.suggestBtn.Disable()
 	} else {
 		ed.suggestBtn.Enable()
+	}
+	ed.chips.RemoveAll()
+	if len(missing) > 0 && !ro {
+		ed.chips.Add(widget.NewLabel(lang.L("board.suggested")))
+		for _, name := range missing {
+			b := widget.NewButtonWithIcon(name, theme.ContentAddIcon(), func() { ed.addSuggestion(name) })
+			b.Importance = widget.LowImportance
+			ed.chips.Add(b)
+		}
+		ed.chipRow.Show()
+	} else {
+		ed.chipRow.Hide()
 	}
 	ed.selectionChanged()
 	ed.updateZoom()

@@ -8,6 +8,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"schulit-lotse/domain"
 	"schulit-lotse/persistence"
@@ -201,8 +202,23 @@ func TestRequirementsDropOnFreeSpaceAsksForName(t *testing.T) {
 
 func TestRequirementsSuggestionsAndDeleteWithUndo(t *testing.T) {
 	fx := newReqFixture(t)
-	fx.ed.addSuggestion("Vor-Ort-Support")
+	// The missing suggestions are one click away: a button each.
+	var vos *widget.Button
+	for _, o := range fx.ed.chips.Objects {
+		if b, ok := o.(*widget.Button); ok && b.Text == "Vor-Ort-Support" {
+			vos = b
+		}
+	}
+	if vos == nil || !fx.ed.chipRow.Visible() {
+		t.Fatal("no button for the suggestion Vor-Ort-Support")
+	}
+	test.Tap(vos)
 	fx.noErrors()
+	for _, o := range fx.ed.chips.Objects {
+		if b, ok := o.(*widget.Button); ok && b.Text == "Vor-Ort-Support" {
+			t.Error("the created suggestion is still offered as a button")
+		}
+	}
 	if len(fx.s.Project.Packages) != 2 || fx.s.Project.Packages[1].Name != "Vor-Ort-Support" {
 		t.Fatalf("packages = %+v", fx.s.Project.Packages)
 	}
