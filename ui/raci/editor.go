@@ -129,18 +129,18 @@ func (e *Editor) layout() fyne.CanvasObject {
 	e.status = widget.NewLabel("")
 	e.status.Truncation = fyne.TextTruncateEllipsis
 	e.summary = widget.NewLabel("")
-	e.summary.Truncation = fyne.TextTruncateEllipsis
 	hint := widget.NewLabel(lang.L("raci.hint"))
 	hint.SizeName = theme.SizeNameCaptionText
-	hint.Truncation = fyne.TextTruncateEllipsis
-	center := container.NewBorder(container.NewHScroll(legend), container.NewVBox(e.status, e.summary, hint), nil, nil,
+	legend.Add(hint)
+	// One line under the grid: the focused cell, and the size and state of the matrix.
+	center := container.NewBorder(container.NewHScroll(legend), container.NewBorder(nil, nil, nil, e.summary, e.status), nil, nil,
 		container.NewStack(gridMin, e.grid))
 
 	panelMin := canvas.NewRectangle(transparent)
 	panelMin.SetMinSize(fyne.NewSize(250, 0))
 	panel := container.NewStack(panelMin, container.NewBorder(container.NewVBox(e.findTitle, e.findEmpty), nil, nil, nil, e.findList))
 	split := container.NewHSplit(center, panel)
-	split.Offset = 0.76
+	split.Offset = 0.8
 
 	forms := container.New(&formRow{weights: []float32{2, 3, 2, 1}},
 		labelled(lang.L("raci.field.process"), e.process),
@@ -231,6 +231,7 @@ func (e *Editor) buildForms() {
 			e.commitRole(func(r *domain.Role) { r.Party = domain.Parties[i] })
 		}
 	})
+	e.party.PlaceHolder = lang.L("structure.select.placeholder")
 }
 
 // PartyLabel is the translated name of a party.

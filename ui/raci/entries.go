@@ -27,6 +27,7 @@ func (e *commitEntry) FocusLost() {
 // show puts a value from the model into the entry without committing it.
 func (e *commitEntry) show(s string) {
 	if e.Text != s {
+		e.MinSize()                                    // the key below needs the renderer
 		e.TypedKey(&fyne.KeyEvent{Name: fyne.KeyHome}) // drop a selection left from before
 		e.SetText(s)
 	}
@@ -82,6 +83,7 @@ func (e *processEntry) FocusLost() {
 func (e *processEntry) show(s string) {
 	if e.Text != s {
 		e.loading = true
+		e.MinSize() // the key below needs the renderer
 		e.TypedKey(&fyne.KeyEvent{Name: fyne.KeyHome})
 		e.SetText(s)
 		e.loading = false

@@ -9,7 +9,6 @@ import (
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/driver/desktop"
-	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -31,8 +30,8 @@ var (
 
 // Sizes of the grid.
 const (
-	activityWidth = 300
-	roleWidth     = 92
+	activityWidth = 260
+	roleWidth     = 84
 	headerLines   = 3
 )
 
@@ -56,6 +55,8 @@ func newGrid(ed *Editor) *grid {
 	g.OnSelected = ed.selected
 	g.ExtendBaseWidget(g)
 	g.SetColumnWidth(0, activityWidth)
+	line := fyne.MeasureText("Äg", theme.TextSize(), fyne.TextStyle{Bold: true}).Height
+	g.SetRowHeight(-1, headerLines*line+2*theme.InnerPadding())
 	return g
 }
 
@@ -75,6 +76,15 @@ func (g *grid) TypedKey(ev *fyne.KeyEvent) {
 	g.Table.TypedKey(ev)
 }
 
+// Tapped selects the cell as the table does and takes the keyboard: the table asks for the
+// canvas of itself, which the desktop driver only knows for the outer widget.
+func (g *grid) Tapped(e *fyne.PointEvent) {
+	g.Table.Tapped(e)
+	if c := fyne.CurrentApp().Driver().CanvasForObject(g); c != nil && c.Focused() != g {
+		c.Focus(g)
+	}
+}
+
 // TypedRune sets the focused cell to a typed letter.
 func (g *grid) TypedRune(r rune) {
 	switch unicode.ToUpper(r) {
@@ -86,34 +96,54 @@ func (g *grid) TypedRune(r rune) {
 // cell objects: background, focus frame, the activity's name (column 0) and the letter.
 type cellParts struct {
 	bg     *canvas.Rectangle
-	frame  *canvas.Rectangle
+	frame  *fyne.Container
 	name   *widget.Label
 	letter *canvas.Text
 }
 
 func createCell() fyne.CanvasObject {
-	// The focus frame is a filled rectangle behind the inset background: stroked rectangles
-	// trip the software painter when a cell is clipped at the table's edge.
-	frame := canvas.NewRectangle(transparent)
 	bg := canvas.NewRectangle(transparent)
 	name := widget.NewLabel("") // no Truncation: nameFitter shortens the text once
 	letter := canvas.NewText("", letterInk)
 	letter.TextStyle = fyne.TextStyle{Bold: true}
 	letter.Alignment = fyne.TextAlignCenter
 	// The template's width is the width of every role column.
-	frame.SetMinSize(fyne.NewSize(roleWidth, 0))
-	inset := container.New(layout.NewCustomPaddedLayout(2, 2, 2, 2), bg)
-	return container.NewStack(frame, inset, name, container.NewCenter(letter))
+	bg.SetMinSize(fyne.NewSize(roleWidth, 0))
+	// The focus frame is four filled bars on top: stroked rectangles trip the software painter
+	// when a cell is clipped at the table's edge.
+	frame := container.New(edgeLayout{width: 2}, canvas.NewRectangle(transparent), canvas.NewRectangle(transparent),
+		canvas.NewRectangle(transparent), canvas.NewRectangle(transparent))
+	return container.NewStack(bg, name, container.NewCenter(letter), frame)
 }
 
 func partsOf(o fyne.CanvasObject) cellParts {
 	box := o.(*fyne.Container)
 	return cellParts{
-		frame:  box.Objects[0].(*canvas.Rectangle),
-		bg:     box.Objects[1].(*fyne.Container).Objects[0].(*canvas.Rectangle),
-		name:   box.Objects[2].(*widget.Label),
-		letter: box.Objects[3].(*fyne.Container).Objects[0].(*canvas.Text),
+		bg:     box.Objects[0].(*canvas.Rectangle),
+		name:   box.Objects[1].(*widget.Label),
+		letter: box.Objects[2].(*fyne.Container).Objects[0].(*canvas.Text),
+		frame:  box.Objects[3].(*fyne.Container),
 	}
+}
+
+// edgeLayout puts its four objects along the top, bottom, left and right edge.
+type edgeLayout struct{ width float32 }
+
+func (l edgeLayout) MinSize([]fyne.CanvasObject) fyne.Size { return fyne.Size{} }
+
+func (l edgeLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	if len(objs) < 4 {
+		return
+	}
+	w := l.width
+	objs[0].Move(fyne.NewPos(0, 0))
+	objs[0].Resize(fyne.NewSize(size.Width, w))
+	objs[1].Move(fyne.NewPos(0, size.Height-w))
+	objs[1].Resize(fyne.NewSize(size.Width, w))
+	objs[2].Move(fyne.NewPos(0, 0))
+	objs[2].Resize(fyne.NewSize(w, size.Height))
+	objs[3].Move(fyne.NewPos(size.Width-w, 0))
+	objs[3].Resize(fyne.NewSize(w, size.Height))
 }
 
 // setFill, setFrame, setName and setLetter change a property only when it differs, so
@@ -130,9 +160,11 @@ func (c cellParts) setFrame(on bool) {
 	if on {
 		fill = theme.Color(theme.ColorNamePrimary)
 	}
-	if c.frame.FillColor != fill {
-		c.frame.FillColor = fill
-		c.frame.Refresh()
+	for _, o := range c.frame.Objects {
+		if r := o.(*canvas.Rectangle); r.FillColor != fill {
+			r.FillColor = fill
+			r.Refresh()
+		}
 	}
 }
 
@@ -175,8 +207,9 @@ func newHeaderCell() *headerCell {
 	h.label.Truncation = fyne.TextTruncateEllipsis
 	h.label.Alignment = fyne.TextAlignCenter
 	h.label.TextStyle = fyne.TextStyle{Bold: true}
-	line := fyne.MeasureText("Äg", theme.TextSize(), fyne.TextStyle{Bold: true}).Height
-	h.space.SetMinSize(fyne.NewSize(roleWidth/2, headerLines*line+2*theme.InnerPadding()))
+	// The template stays one line high: the table makes every cell as high as its header
+	// template. The header row gets its three lines from SetRowHeight(-1, …).
+	h.space.SetMinSize(fyne.NewSize(roleWidth/2, 0))
 	h.ExtendBaseWidget(h)
 	return h
 }

@@ -297,11 +297,11 @@ func (ed *kickoffEditor) loadKickoff() {
 	if k.Date != nil {
 		date = k.Date.String()
 	}
-	ed.date.setValue(date)
-	ed.place.setValue(k.Place)
-	ed.agenda.setValue(k.Agenda)
-	ed.notes.setValue(k.Notes)
-	ed.nextSteps.setValue(k.NextSteps)
+	sxSetValue(ed.date, date)
+	sxSetValue(ed.place, k.Place)
+	sxSetValue(ed.agenda, k.Agenda)
+	sxSetValue(ed.notes, k.Notes)
+	sxSetValue(ed.nextSteps, k.NextSteps)
 	ro := ed.sess().ReadOnly()
 	for _, f := range ed.kickFields {
 		if ro {
@@ -322,15 +322,15 @@ func (ed *kickoffEditor) loadKickoff() {
 	}
 	if ed.person < 0 {
 		ed.people.selected = 0
-		ed.pName.setValue("")
-		ed.pOrg.setValue("")
-		ed.pRole.setValue("")
+		sxSetValue(ed.pName, "")
+		sxSetValue(ed.pOrg, "")
+		sxSetValue(ed.pRole, "")
 		return
 	}
 	p := k.Participants[ed.person]
-	ed.pName.setValue(p.Name)
-	ed.pOrg.setValue(p.Organisation)
-	ed.pRole.setValue(p.Role)
+	sxSetValue(ed.pName, p.Name)
+	sxSetValue(ed.pOrg, p.Organisation)
+	sxSetValue(ed.pRole, p.Role)
 }
 
 // setKickoff applies a change to a copy of the kickoff record and stores it.
@@ -444,19 +444,19 @@ func (ed *kickoffEditor) loadMilestone() {
 		ed.msID = 0
 		ed.msTable.selected = 0
 		for _, e := range []*commitEntry{ed.mName, ed.mDue, ed.mOwner, ed.mNote} {
-			e.setValue("")
+			sxSetValue(e, "")
 		}
 		ed.mStatus.show(-1)
 		return
 	}
-	ed.mName.setValue(m.Name)
+	sxSetValue(ed.mName, m.Name)
 	due := ""
 	if m.Due != nil {
 		due = m.Due.String()
 	}
-	ed.mDue.setValue(due)
-	ed.mOwner.setValue(m.Owner)
-	ed.mNote.setValue(m.Note)
+	sxSetValue(ed.mDue, due)
+	sxSetValue(ed.mOwner, m.Owner)
+	sxSetValue(ed.mNote, m.Note)
 	st := m.Status
 	if st == "" {
 		st = domain.MilestonePlanned

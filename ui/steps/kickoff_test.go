@@ -7,7 +7,9 @@ import (
 
 	"fyne.io/fyne/v2/widget"
 
+	"schulit-lotse/assets"
 	"schulit-lotse/domain"
+	"schulit-lotse/persistence"
 )
 
 func sxPinKickoffToday(t *testing.T, d domain.Date) {
@@ -129,4 +131,24 @@ func sxDatedNames(ed *kickoffEditor) []string {
 		}
 	}
 	return out
+}
+
+// Both editors load their fields before the shell shows them; on the sample every field holds
+// a value, which once crashed an entry that had no renderer yet.
+func TestStepTenAndElevenOpenOnTheSample(t *testing.T) {
+	p, err := persistence.ParseJSON(assets.SampleJSON)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fx := newSxFixture(t, p)
+	k := newKickoffEditor(fx.ctx)
+	s := newStructureEditor(fx.ctx)
+	if k.date.Text != "2026-12-08" || len(k.ms) != 9 {
+		t.Errorf("kickoff editor shows %q and %d milestones", k.date.Text, len(k.ms))
+	}
+	if len(s.role.roles) != 10 || len(s.raci.Findings()) != 1 {
+		t.Errorf("structure editor: %d roles, %d findings", len(s.role.roles), len(s.raci.Findings()))
+	}
+	fx.show(k.view)
+	fx.show(s.view)
 }

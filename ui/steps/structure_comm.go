@@ -136,15 +136,15 @@ func (t *commTab) load() {
 	if c == nil {
 		t.formID = 0
 		t.table.selected = 0
-		t.occasion.setValue("")
-		t.hours.setValue("")
+		sxSetValue(t.occasion, "")
+		sxSetValue(t.hours, "")
 		t.channel.show("")
 		t.customer.show(nil)
 		t.provider.show(nil)
 		return
 	}
-	t.occasion.setValue(c.Occasion)
-	t.hours.setValue(c.Hours)
+	sxSetValue(t.occasion, c.Occasion)
+	sxSetValue(t.hours, c.Hours)
 	t.channel.show(c.Channel)
 	t.customer.show(c.CustomerRoleID)
 	t.provider.show(c.ProviderRoleID)

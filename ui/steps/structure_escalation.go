@@ -156,16 +156,16 @@ func (t *escalationTab) load() {
 	if e == nil {
 		t.formID = 0
 		t.table.selected = 0
-		t.level.setValue("")
-		t.trigger.setValue("")
-		t.hours.setValue("")
+		sxSetValue(t.level, "")
+		sxSetValue(t.trigger, "")
+		sxSetValue(t.hours, "")
 		t.customer.show(nil)
 		t.provider.show(nil)
 		return
 	}
-	t.level.setValue(strconv.Itoa(e.Level))
-	t.trigger.setValue(e.Trigger)
-	t.hours.setValue(strconv.Itoa(e.ReactionHours))
+	sxSetValue(t.level, strconv.Itoa(e.Level))
+	sxSetValue(t.trigger, e.Trigger)
+	sxSetValue(t.hours, strconv.Itoa(e.ReactionHours))
 	t.customer.show(e.CustomerRoleID)
 	t.provider.show(e.ProviderRoleID)
 }

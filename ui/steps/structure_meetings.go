@@ -231,7 +231,7 @@ func (t *meetingsTab) load() {
 		t.formID = 0
 		t.table.selected = 0
 		for _, e := range []*commitEntry{t.name, t.days, t.first, t.participants, t.agenda} {
-			e.setValue("")
+			sxSetValue(e, "")
 		}
 		t.cadence.show(-1)
 		sxSetCheck(t.skipOff, false)
@@ -240,9 +240,9 @@ func (t *meetingsTab) load() {
 		return
 	}
 	r := t.rules[m.ID]
-	t.name.setValue(m.Name)
+	sxSetValue(t.name, m.Name)
 	t.cadence.show(sxCadenceIndex(*m, r))
-	t.days.setValue(strconv.Itoa(m.CadenceDays))
+	sxSetValue(t.days, strconv.Itoa(m.CadenceDays))
 	if r.Monthly || !on {
 		t.days.Disable()
 	}
@@ -250,9 +250,9 @@ func (t *meetingsTab) load() {
 	if m.FirstDate != nil {
 		first = m.FirstDate.String()
 	}
-	t.first.setValue(first)
-	t.participants.setValue(m.Participants)
-	t.agenda.setValue(m.Agenda)
+	sxSetValue(t.first, first)
+	sxSetValue(t.participants, m.Participants)
+	sxSetValue(t.agenda, m.Agenda)
 	sxSetCheck(t.skipOff, r.SkipOffDays)
 	sxSetCheck(t.skipSchool, r.SkipSchoolHolidays)
 	t.nextLabel.SetText(t.nextText(m.ID))

@@ -127,7 +127,7 @@ func (t *rolesTab) load() {
 		t.formID = 0
 		t.table.selected = 0
 		for _, e := range []*commitEntry{t.name, t.persons, t.deputy, t.contact} {
-			e.setValue("")
+			sxSetValue(e, "")
 		}
 		t.party.show(-1)
 		for _, f := range t.formFields {
@@ -135,10 +135,10 @@ func (t *rolesTab) load() {
 		}
 		return
 	}
-	t.name.setValue(r.Name)
-	t.persons.setValue(r.Persons)
-	t.deputy.setValue(r.Deputy)
-	t.contact.setValue(r.Contact)
+	sxSetValue(t.name, r.Name)
+	sxSetValue(t.persons, r.Persons)
+	sxSetValue(t.deputy, r.Deputy)
+	sxSetValue(t.contact, r.Contact)
 	t.party.show(sxPartyIndex(r.Party))
 	for _, f := range t.formFields {
 		if t.ed.sess().ReadOnly() {

@@ -199,6 +199,7 @@ func newSxSelect(onPick func(i int)) *sxSelect {
 			q.onPick(q.SelectedIndex())
 		}
 	})
+	q.PlaceHolder = lang.L("structure.select.placeholder")
 	return q
 }
 
@@ -482,8 +483,20 @@ func (e *sxChoiceEntry) FocusLost() {
 func (e *sxChoiceEntry) show(s string) {
 	if e.Text != s {
 		e.loading = true
+		e.MinSize() // the key below needs the renderer
 		e.TypedKey(&fyne.KeyEvent{Name: fyne.KeyHome})
 		e.SetText(s)
 		e.loading = false
 	}
+}
+
+// sxSetValue shows a value from the model in an entry. setValue moves the cursor home first,
+// which needs the entry's renderer: an editor that loads its fields before it is shown creates
+// it here.
+func sxSetValue(e *commitEntry, s string) {
+	if e.Text == s {
+		return
+	}
+	e.MinSize() // creates the renderer and with it the selection state
+	e.setValue(s)
 }
