@@ -141,3 +141,23 @@ func awDay(d domain.Date) string {
 
 // awDateDE is a date in the user's notation.
 func awDateDE(d domain.Date) string { return d.Format(lang.L("award.date.layout")) }
+
+// awParseAmount reads an amount of money. Unlike a plain number, "150.000" in German (and
+// "150,000" in English) is a thousands grouping: nobody writes a price to a thousandth of a euro.
+func awParseAmount(text string) (float64, error) {
+	in := strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(text), "€"))
+	group := "."
+	if decimalSeparator() == "." {
+		group = ","
+	}
+	if parts := strings.Split(in, group); len(parts) > 1 && !strings.Contains(in, decimalSeparator()) {
+		grouped := len(parts[0]) >= 1 && len(parts[0]) <= 3
+		for _, p := range parts[1:] {
+			grouped = grouped && len(p) == 3
+		}
+		if grouped {
+			in = strings.Join(parts, "")
+		}
+	}
+	return parseNumber(in)
+}

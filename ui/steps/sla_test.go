@@ -186,3 +186,18 @@ func TestFerienImportPreviewSwitchesTheReading(t *testing.T) {
 		t.Error("broken file changed the project")
 	}
 }
+
+func TestAmountsReadThousandsGroups(t *testing.T) {
+	cases := map[string]float64{"150.000": 150000, "1.234.567,5": 1234567.5, "238000": 238000, "12,5": 12.5, "150.000 €": 150000, "1.5": 1.5}
+	for in, want := range cases {
+		if got, err := awParseAmount(in); err != nil || got != want {
+			t.Errorf("%q: %v %v, want %v", in, got, err, want)
+		}
+	}
+	if _, err := awParseAmount("viel"); err == nil {
+		t.Error("text accepted")
+	}
+	if awGrouped(1234567.5) != "1.234.567,5" || awEuroText(238000) != "238.000 €" {
+		t.Errorf("grouping %q %q", awGrouped(1234567.5), awEuroText(238000))
+	}
+}

@@ -163,6 +163,7 @@ type awNumber struct {
 	get     func() float64
 	set     func(v float64) error
 	integer bool
+	money   bool // reads "150.000" as a grouped amount
 	report  func(error)
 	loading bool
 }
@@ -177,6 +178,9 @@ func newAwNumber(get func() float64, set func(v float64) error, integer bool, re
 func (f *awNumber) text(v float64) string {
 	if f.integer {
 		return strconv.Itoa(int(v))
+	}
+	if f.money {
+		return awGrouped(v)
 	}
 	return formatValue(v)
 }
@@ -197,7 +201,13 @@ func (f *awNumber) commit() {
 	if in == "" {
 		in = "0"
 	}
-	v, err := parseNumber(in)
+	var v float64
+	var err error
+	if f.money {
+		v, err = awParseAmount(in)
+	} else {
+		v, err = parseNumber(in)
+	}
 	if err == nil && f.integer && v != float64(int(v)) {
 		err = inputError(lang.L("err.number", map[string]any{"Value": in}))
 	}

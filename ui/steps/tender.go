@@ -1,0 +1,906 @@
+package steps
+
+import (
+	"errors"
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"schulit-lotse/domain"
+	"schulit-lotse/reports"
+	"schulit-lotse/ui/session"
+)
+
+func init() {
+	Editors[8] = func(ctx *Context) fyne.CanvasObject { return newTenderEditor(ctx).view }
+}
+
+// Procedures the editor suggests; any other text is accepted.
+var tenderProcedures = []string{"award.procedure.open", "award.procedure.restricted", "award.procedure.negotiated",
+	"award.procedure.public", "award.procedure.limited", "award.procedure.negotiated_national", "award.procedure.direct"}
+
+// tenderEditor is step 8 (Ausschreibung und Auswahl): the procedure data and the announced
+// evaluation method, the A- and B-criteria, the bids with their scores, and the evaluation by the
+// UfAB method with ranking, winner and the chart of performance points against price.
+type tenderEditor struct {
+	ctx  *Context
+	tabs *container.AppTabs
+
+	procedure                   *widget.SelectEntry
+	publication                 *commitEntry
+	published, deadline, awards *commitEntry
+	method                      *widget.RadioGroup
+	fluct                       *awNumber
+	tie                         *widget.Select
+	methodHelp                  *widget.Label
+
+	crit      *awTable
+	critIDs   []int64
+	selCrit   int64
+	cKind     *widget.Select
+	cGroup    *widget.SelectEntry
+	cName     *commitEntry
+	cWeight   *awNumber
+	cMin      *awNumber
+	addA      *widget.Button
+	addB      *widget.Button
+	delCrit   *widget.Button
+	groupText *widget.Label
+
+	bids      *awTable
+	bidIDs    []int64
+	selBid    int64
+	bBidder   *commitEntry
+	bPrice    *awNumber
+	bNote     *commitEntry
+	scoreBox  *fyne.Container
+	scoreFor  string // which bid and criteria the score rows show
+	scoreRows []*awScoreRow
+	addBid    *widget.Button
+	delBid    *widget.Button
+
+	rank     *awTable
+	winner   *widget.Label
+	explain  *widget.Label
+	chart    *canvas.Image
+	chartGen int
+	tabEval  *container.TabItem
+	tabBids  *container.TabItem
+	tabCrit  *container.TabItem
+	tabProc  *container.TabItem
+
+	editable  []fyne.Disableable
+	questions *awFindings
+	findings  []domain.Finding
+	view      *editorView
+	loading   bool
+}
+
+func (ed *tenderEditor) sess() *session.Session { return ed.ctx.Session }
+
+func (ed *tenderEditor) report(err error) { ed.ctx.report(err) }
+
+func newTenderEditor(ctx *Context) *tenderEditor {
+	ed := &tenderEditor{ctx: ctx}
+	ed.tabProc = container.NewTabItem(lang.L("award.tab.procedure"), ed.buildProcedure())
+	ed.tabCrit = container.NewTabItem(lang.L("award.tab.criteria"), ed.buildCriteria())
+	ed.tabBids = container.NewTabItem(lang.L("award.tab.bids"), ed.buildBids())
+	ed.tabEval = container.NewTabItem(lang.L("award.tab.evaluation"), ed.buildEvaluation())
+	ed.tabs = container.NewAppTabs(ed.tabProc, ed.tabCrit, ed.tabBids, ed.tabEval)
+	ed.tabs.OnSelected = func(t *container.TabItem) {
+		if t == ed.tabEval {
+			ed.refreshChart()
+		}
+	}
+	ed.questions = newAwFindings(func(i int) { ed.jump(ed.findings[i]) })
+	sideMin := canvas.NewRectangle(transparent)
+	sideMin.SetMinSize(fyne.NewSize(230, 0))
+	split := container.NewHSplit(ed.tabs, container.NewStack(sideMin, ed.questions.content))
+	split.Offset = 0.78
+	ed.view = newEditorView(split, ctx.Session.Subscribe(ed.refresh))
+	ed.refresh()
+	return ed
+}
+
+// --- procedure ---
+
+func (ed *tenderEditor) setTender(change func(t *domain.Tender)) {
+	if ed.loading {
+		return
+	}
+	next := ed.sess().Project.Tender
+	for _, d := range []**domain.Date{&next.PublishedOn, &next.OfferDeadline, &next.AwardDate} {
+		if *d != nil {
+			v := **d
+			*d = &v
+		}
+	}
+	change(&next)
+	if err := ed.sess().SetTender(next); err != nil {
+		ed.refresh()
+		ed.report(err)
+	}
+}
+
+func (ed *tenderEditor) dateEntry(get func(t domain.Tender) *domain.Date, set func(t *domain.Tender, d *domain.Date)) *commitEntry {
+	e := newCommitEntry()
+	e.SetPlaceHolder(lang.L("steps.date.placeholder"))
+	commit := func() {
+		if ed.loading || strings.TrimSpace(e.Text) == awDateText(get(ed.sess().Project.Tender)) {
+			return
+		}
+		d, err := parseDate(e.Text)
+		if err != nil {
+			awShow(e, awDateText(get(ed.sess().Project.Tender)))
+			ed.report(err)
+			return
+		}
+		ed.setTender(func(t *domain.Tender) { set(t, d) })
+	}
+	e.OnSubmitted = func(string) { commit() }
+	e.onLeave = commit
+	ed.editable = append(ed.editable, e)
+	return e
+}
+
+func (ed *tenderEditor) buildProcedure() fyne.CanvasObject {
+	opts := make([]string, len(tenderProcedures))
+	for i, k := range tenderProcedures {
+		opts[i] = lang.L(k)
+	}
+	ed.procedure = widget.NewSelectEntry(opts)
+	ed.procedure.OnSubmitted = func(s string) { ed.setTender(func(t *domain.Tender) { t.Procedure = strings.TrimSpace(s) }) }
+	ed.procedure.OnChanged = func(s string) {
+		// A choice from the list commits at once; typing commits on Enter.
+		for _, o := range opts {
+			if s == o && s != ed.sess().Project.Tender.Procedure {
+				ed.setTender(func(t *domain.Tender) { t.Procedure = s })
+			}
+		}
+	}
+	ed.publication = newCommitEntry()
+	ed.publication.SetPlaceHolder(lang.L("award.tender.publication_placeholder"))
+	commitPub := func() {
+		if v := strings.TrimSpace(ed.publication.Text); v != ed.sess().Project.Tender.Publication {
+			ed.setTender(func(t *domain.Tender) { t.Publication = v })
+		}
+	}
+	ed.publication.OnSubmitted = func(string) { commitPub() }
+	ed.publication.onLeave = commitPub
+	ed.published = ed.dateEntry(func(t domain.Tender) *domain.Date { return t.PublishedOn }, func(t *domain.Tender, d *domain.Date) { t.PublishedOn = d })
+	ed.deadline = ed.dateEntry(func(t domain.Tender) *domain.Date { return t.OfferDeadline }, func(t *domain.Tender, d *domain.Date) { t.OfferDeadline = d })
+	ed.awards = ed.dateEntry(func(t domain.Tender) *domain.Date { return t.AwardDate }, func(t *domain.Tender, d *domain.Date) { t.AwardDate = d })
+
+	methods := []string{lang.L("award.method.simple"), lang.L("award.method.extended")}
+	ed.method = widget.NewRadioGroup(methods, func(s string) {
+		m := domain.MethodSimple
+		if s == methods[1] {
+			m = domain.MethodExtended
+		}
+		if s == "" || m == ed.sess().Project.Tender.Method {
+			return
+		}
+		ed.setTender(func(t *domain.Tender) {
+			t.Method = m
+			if m == domain.MethodExtended && t.TieBreaker == "" {
+				t.TieBreaker = domain.TieBreakPerformance
+			}
+		})
+	})
+	ed.fluct = newAwNumber(func() float64 { return ed.sess().Project.Tender.FluctuationPct }, func(v float64) error {
+		t := ed.sess().Project.Tender
+		t.FluctuationPct = v
+		return ed.sess().SetTender(t)
+	}, false, ed.report)
+	ties := []string{lang.L("award.tie.none"), lang.L("award.tie.performance"), lang.L("award.tie.price")}
+	ed.tie = widget.NewSelect(ties, func(string) {
+		v := []string{"", domain.TieBreakPerformance, domain.TieBreakPrice}[max(ed.tie.SelectedIndex(), 0)]
+		if v != ed.sess().Project.Tender.TieBreaker {
+			ed.setTender(func(t *domain.Tender) { t.TieBreaker = v })
+		}
+	})
+	ed.methodHelp = awCaption("")
+	ed.editable = append(ed.editable, ed.procedure, ed.publication, ed.method, ed.fluct.entry, ed.tie)
+	form := widget.NewForm(
+		widget.NewFormItem(lang.L("award.tender.procedure"), ed.procedure),
+		widget.NewFormItem(lang.L("award.tender.publication"), ed.publication),
+		widget.NewFormItem(lang.L("award.tender.published_on"), ed.published),
+		widget.NewFormItem(lang.L("award.tender.deadline"), ed.deadline),
+		widget.NewFormItem(lang.L("award.tender.award_date"), ed.awards),
+	)
+	evalForm := widget.NewForm(
+		widget.NewFormItem(lang.L("award.tender.method"), ed.method),
+		&widget.FormItem{Text: lang.L("award.tender.fluctuation_pct"), Widget: ed.fluct.entry, HintText: lang.L("award.tender.fluctuation_hint")},
+		&widget.FormItem{Text: lang.L("award.tender.tie_breaker_short"), Widget: ed.tie, HintText: lang.L("award.tender.tie_hint")},
+	)
+	return container.NewVScroll(container.NewVBox(
+		awHeading(lang.L("award.tender.procedure_title")), form,
+		awHeading(lang.L("award.tender.method_title")), awCaption(lang.L("award.tender.method_intro")), evalForm, ed.methodHelp))
+}
+
+// --- criteria ---
+
+func (ed *tenderEditor) buildCriteria() fyne.CanvasObject {
+	ed.crit = newAwTable([]awCol{
+		{title: lang.L("award.report.col.kind"), width: 50},
+		{title: lang.L("award.report.col.group"), width: 110},
+		{title: lang.L("award.report.col.criterion"), width: 220, grow: 1},
+		{title: lang.L("award.report.col.weight"), width: 80, align: fyne.TextAlignTrailing},
+		{title: lang.L("award.report.col.share"), width: 80, align: fyne.TextAlignTrailing},
+		{title: lang.L("award.report.col.min"), width: 110, align: fyne.TextAlignTrailing},
+	}, 160)
+	ed.crit.onSelect = func(row int) {
+		if row >= 0 && row < len(ed.critIDs) {
+			ed.selCrit = ed.critIDs[row]
+			ed.refresh()
+		}
+	}
+	ed.cKind = widget.NewSelect([]string{lang.L("award.kind.A"), lang.L("award.kind.B")}, func(string) {
+		kind := domain.CriterionA
+		if ed.cKind.SelectedIndex() == 1 {
+			kind = domain.CriterionB
+		}
+		ed.updateCrit(func(k *domain.TenderCriterion) {
+			if k.Kind != kind && kind == domain.CriterionB && k.Weight == 0 {
+				k.Weight = 10
+			}
+			k.Kind = kind
+		})
+	})
+	ed.cGroup = widget.NewSelectEntry(nil)
+	ed.cGroup.OnSubmitted = func(s string) { ed.updateCrit(func(k *domain.TenderCriterion) { k.Group = strings.TrimSpace(s) }) }
+	ed.cName = newCommitEntry()
+	commitName := func() {
+		if k := ed.sess().Project.CriterionByID(ed.selCrit); k != nil && ed.cName.Text != k.Name {
+			v := ed.cName.Text
+			ed.updateCrit(func(k *domain.TenderCriterion) { k.Name = v })
+		}
+	}
+	ed.cName.OnSubmitted = func(string) { commitName() }
+	ed.cName.onLeave = commitName
+	critGet := func(f func(k domain.TenderCriterion) float64) func() float64 {
+		return func() float64 {
+			if k := ed.sess().Project.CriterionByID(ed.selCrit); k != nil {
+				return f(*k)
+			}
+			return 0
+		}
+	}
+	ed.cWeight = newAwNumber(critGet(func(k domain.TenderCriterion) float64 { return k.Weight }), func(v float64) error {
+		return ed.sess().UpdateCriterion(ed.selCrit, func(k *domain.TenderCriterion) { k.Weight = v })
+	}, false, ed.report)
+	ed.cMin = newAwNumber(critGet(func(k domain.TenderCriterion) float64 { return k.MinScore }), func(v float64) error {
+		return ed.sess().UpdateCriterion(ed.selCrit, func(k *domain.TenderCriterion) { k.MinScore = v })
+	}, false, ed.report)
+	ed.addA = widget.NewButtonWithIcon(lang.L("award.criterion.add_a"), theme.ContentAddIcon(), func() { ed.addCriterion(domain.CriterionA) })
+	ed.addB = widget.NewButtonWithIcon(lang.L("award.criterion.add_b"), theme.ContentAddIcon(), func() { ed.addCriterion(domain.CriterionB) })
+	ed.delCrit = widget.NewButtonWithIcon(lang.L("award.criterion.delete"), theme.DeleteIcon(), func() {
+		if err := ed.sess().DeleteCriterion(ed.selCrit); err != nil {
+			ed.report(err)
+		}
+	})
+	ed.groupText = awCaption("")
+	ed.editable = append(ed.editable, ed.cKind, ed.cGroup, ed.cName, ed.cWeight.entry, ed.cMin.entry, ed.delCrit)
+	form := widget.NewForm(
+		widget.NewFormItem(lang.L("award.criterion.kind"), ed.cKind),
+		widget.NewFormItem(lang.L("award.report.col.group"), ed.cGroup),
+		widget.NewFormItem(lang.L("award.report.col.criterion"), ed.cName),
+		&widget.FormItem{Text: lang.L("award.report.col.weight"), Widget: ed.cWeight.entry, HintText: lang.L("award.criterion.weight_hint")},
+		&widget.FormItem{Text: lang.L("award.report.col.min"), Widget: ed.cMin.entry, HintText: lang.L("award.criterion.min_hint")},
+	)
+	bottom := container.NewVBox(ed.groupText, container.NewHBox(ed.addA, ed.addB, ed.delCrit), widget.NewSeparator(), form)
+	return container.NewBorder(awCaption(lang.L("award.criteria.intro")), bottom, nil, nil, ed.crit.content)
+}
+
+func (ed *tenderEditor) addCriterion(kind string) {
+	k := domain.TenderCriterion{Kind: kind, Name: lang.L("award.criterion.new")}
+	if kind == domain.CriterionB {
+		k.Weight = 10
+		k.Name = lang.L("award.criterion.new_b")
+	}
+	id, err := ed.sess().AddCriterion(k)
+	if err != nil {
+		ed.report(err)
+		return
+	}
+	ed.selCrit = id
+	ed.refresh()
+}
+
+func (ed *tenderEditor) updateCrit(change func(k *domain.TenderCriterion)) {
+	if ed.loading || ed.sess().Project.CriterionByID(ed.selCrit) == nil {
+		return
+	}
+	if err := ed.sess().UpdateCriterion(ed.selCrit, change); err != nil {
+		ed.refresh()
+		ed.report(err)
+	}
+}
+
+// --- bids ---
+
+// awScoreRow edits one criterion's score of the selected bid.
+type awScoreRow struct {
+	id    int64
+	kind  string
+	check *widget.Select // A: offen / erfüllt / nicht erfüllt
+	entry *commitEntry   // B: 0–10, empty = not scored
+	label *widget.Label
+}
+
+func (ed *tenderEditor) buildBids() fyne.CanvasObject {
+	ed.bids = newAwTable([]awCol{
+		{title: lang.L("award.report.col.bidder"), width: 200, grow: 1},
+		{title: lang.L("award.report.col.price"), width: 120, align: fyne.TextAlignTrailing},
+		{title: lang.L("award.report.col.points"), width: 70, align: fyne.TextAlignTrailing},
+		{title: lang.L("award.report.col.z"), width: 110, align: fyne.TextAlignTrailing},
+		{title: lang.L("award.report.col.status"), width: 180, grow: 1},
+	}, 130)
+	ed.bids.onSelect = func(row int) {
+		if row >= 0 && row < len(ed.bidIDs) {
+			ed.selBid = ed.bidIDs[row]
+			ed.refresh()
+		}
+	}
+	ed.bBidder = newCommitEntry()
+	commitBidder := func() {
+		if b := ed.sess().Project.BidByID(ed.selBid); b != nil && b.Bidder != ed.bBidder.Text {
+			v := ed.bBidder.Text
+			ed.updateBid(func(b *domain.Bid) { b.Bidder = v })
+		}
+	}
+	ed.bBidder.OnSubmitted = func(string) { commitBidder() }
+	ed.bBidder.onLeave = commitBidder
+	ed.bPrice = newAwNumber(func() float64 {
+		if b := ed.sess().Project.BidByID(ed.selBid); b != nil {
+			return b.Price
+		}
+		return 0
+	}, func(v float64) error {
+		return ed.sess().UpdateBid(ed.selBid, func(b *domain.Bid) { b.Price = v })
+	}, false, ed.report)
+	ed.bPrice.money = true
+	ed.bNote = newCommitEntry()
+	commitNote := func() {
+		if b := ed.sess().Project.BidByID(ed.selBid); b != nil && b.Note != ed.bNote.Text {
+			v := ed.bNote.Text
+			ed.updateBid(func(b *domain.Bid) { b.Note = v })
+		}
+	}
+	ed.bNote.OnSubmitted = func(string) { commitNote() }
+	ed.bNote.onLeave = commitNote
+	ed.scoreBox = container.NewVBox()
+	ed.addBid = widget.NewButtonWithIcon(lang.L("award.bid.add"), theme.ContentAddIcon(), ed.newBid)
+	ed.delBid = widget.NewButtonWithIcon(lang.L("award.bid.delete"), theme.DeleteIcon(), func() {
+		if err := ed.sess().DeleteBid(ed.selBid); err != nil {
+			ed.report(err)
+		}
+	})
+	ed.editable = append(ed.editable, ed.bBidder, ed.bPrice.entry, ed.bNote, ed.delBid)
+	form := widget.NewForm(
+		widget.NewFormItem(lang.L("award.report.col.bidder"), ed.bBidder),
+		&widget.FormItem{Text: lang.L("award.bid.price"), Widget: ed.bPrice.entry, HintText: lang.L("award.bid.price_hint")},
+		widget.NewFormItem(lang.L("award.bid.note"), ed.bNote),
+	)
+	details := container.NewVBox(form, awHeading(lang.L("award.bid.scores")), awCaption(lang.L("award.bid.scores_intro")), ed.scoreBox)
+	top := container.NewBorder(nil, container.NewHBox(ed.addBid, ed.delBid), nil, nil, ed.bids.content)
+	split := container.NewVSplit(top, container.NewVScroll(details))
+	split.Offset = 0.35
+	return split
+}
+
+// newBid asks for the bidder and the price: a bid without a price cannot be stored.
+func (ed *tenderEditor) newBid() {
+	name := widget.NewEntry()
+	price := widget.NewEntry()
+	price.SetPlaceHolder(lang.L("award.bid.price_placeholder"))
+	items := []*widget.FormItem{
+		widget.NewFormItem(lang.L("award.report.col.bidder"), name),
+		widget.NewFormItem(lang.L("award.bid.price"), price),
+	}
+	showAwForm(ed.ctx, lang.L("award.bid.add"), items, func() error {
+		v, err := awParseAmount(price.Text)
+		if strings.TrimSpace(price.Text) == "" {
+			return domain.ErrBidPrice
+		}
+		if err != nil {
+			return err
+		}
+		id, err := ed.sess().AddBid(domain.Bid{Bidder: strings.TrimSpace(name.Text), Price: v})
+		if err == nil {
+			ed.selBid = id
+			ed.refresh()
+		}
+		return err
+	})
+}
+
+func (ed *tenderEditor) updateBid(change func(b *domain.Bid)) {
+	if ed.loading || ed.sess().Project.BidByID(ed.selBid) == nil {
+		return
+	}
+	if err := ed.sess().UpdateBid(ed.selBid, change); err != nil {
+		ed.refresh()
+		ed.report(err)
+	}
+}
+
+// syncScores shows one row per criterion for the selected bid.
+func (ed *tenderEditor) syncScores() {
+	p := ed.sess().Project
+	b := p.BidByID(ed.selBid)
+	crit := domain.SortedCriteria(p.Criteria)
+	key := ""
+	for _, c := range crit {
+		key += c.Kind + strconv.FormatInt(c.ID, 10) + c.Name + ";"
+	}
+	if b != nil {
+		key += "|" + strconv.FormatInt(b.ID, 10)
+	}
+	if key != ed.scoreFor {
+		ed.scoreFor = key
+		ed.scoreRows = nil
+		ed.scoreBox.RemoveAll()
+		if b == nil {
+			ed.scoreBox.Add(awCaption(lang.L("award.bid.none_selected")))
+			return
+		}
+		for _, c := range crit {
+			r := ed.newScoreRow(c)
+			ed.scoreRows = append(ed.scoreRows, r)
+			var field fyne.CanvasObject = r.entry
+			if r.check != nil {
+				field = r.check
+			}
+			ed.scoreBox.Add(container.NewBorder(nil, nil, nil, container.NewGridWrap(fyne.NewSize(170, field.MinSize().Height), field), r.label))
+		}
+	}
+	if b == nil {
+		return
+	}
+	readOnly := ed.sess().ReadOnly()
+	for _, r := range ed.scoreRows {
+		s, ok := b.Scores[r.id]
+		if r.check != nil {
+			idx := 0
+			if ok && s >= 1 {
+				idx = 1
+			} else if ok {
+				idx = 2
+			}
+			r.check.SetSelectedIndex(idx)
+			awSetEnabled(r.check, !readOnly)
+		} else {
+			text := ""
+			if ok {
+				text = formatValue(s)
+			}
+			awShow(r.entry, text)
+			awSetEnabled(r.entry, !readOnly)
+		}
+	}
+}
+
+func (ed *tenderEditor) newScoreRow(c domain.TenderCriterion) *awScoreRow {
+	r := &awScoreRow{id: c.ID, kind: c.Kind}
+	label := c.Name
+	if c.Kind == domain.CriterionB {
+		label = lang.L("award.bid.score_label", map[string]any{"Name": c.Name, "Weight": formatNumber(c.Weight)})
+		if c.MinScore > 0 {
+			label += " · " + lang.L("award.bid.score_min", map[string]any{"Min": formatNumber(c.MinScore)})
+		}
+	}
+	r.label = widget.NewLabel(awKind(c.Kind) + " · " + label)
+	r.label.Wrapping = fyne.TextWrapWord
+	id := c.ID
+	if c.Kind == domain.CriterionA {
+		r.check = widget.NewSelect([]string{lang.L("award.score.open"), lang.L("award.score.met"), lang.L("award.score.not_met")}, func(string) {
+			if ed.loading {
+				return
+			}
+			i := r.check.SelectedIndex()
+			ed.updateBid(func(b *domain.Bid) {
+				if b.Scores == nil {
+					b.Scores = map[int64]float64{}
+				}
+				switch i {
+				case 1:
+					b.Scores[id] = 1
+				case 2:
+					b.Scores[id] = 0
+				default:
+					delete(b.Scores, id)
+				}
+			})
+		})
+		return r
+	}
+	r.entry = newCommitEntry()
+	r.entry.SetPlaceHolder(lang.L("award.bid.score_placeholder"))
+	commit := func() {
+		b := ed.sess().Project.BidByID(ed.selBid)
+		if b == nil || ed.loading {
+			return
+		}
+		in := strings.TrimSpace(r.entry.Text)
+		old, had := b.Scores[id]
+		if in == "" && !had || had && in == formatValue(old) {
+			return
+		}
+		var v float64
+		var err error
+		if in != "" {
+			v, err = parseNumber(in)
+		}
+		if err != nil {
+			ed.refresh()
+			ed.report(err)
+			return
+		}
+		ed.updateBid(func(b *domain.Bid) {
+			if b.Scores == nil {
+				b.Scores = map[int64]float64{}
+			}
+			if in == "" {
+				delete(b.Scores, id)
+			} else {
+				b.Scores[id] = v
+			}
+		})
+	}
+	r.entry.OnSubmitted = func(string) { commit() }
+	r.entry.onLeave = commit
+	return r
+}
+
+func awKind(kind string) string { return lang.L("award.kind.short." + kind) }
+
+// --- evaluation ---
+
+func (ed *tenderEditor) buildEvaluation() fyne.CanvasObject {
+	ed.rank = newAwTable([]awCol{
+		{title: lang.L("award.report.col.rank"), width: 55, align: fyne.TextAlignCenter},
+		{title: lang.L("award.report.col.bidder"), width: 200, grow: 1},
+		{title: lang.L("award.report.col.price"), width: 120, align: fyne.TextAlignTrailing},
+		{title: lang.L("award.report.col.points"), width: 70, align: fyne.TextAlignTrailing},
+		{title: lang.L("award.report.col.z"), width: 110, align: fyne.TextAlignTrailing},
+		{title: lang.L("award.report.col.status"), width: 240, grow: 1.5},
+	}, 140)
+	ed.winner = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	ed.winner.Wrapping = fyne.TextWrapWord
+	ed.explain = awCaption("")
+	ed.chart = canvas.NewImageFromResource(nil)
+	ed.chart.FillMode = canvas.ImageFillContain
+	ed.chart.SetMinSize(fyne.NewSize(480, 280))
+	top := container.NewBorder(container.NewVBox(ed.winner, ed.explain), nil, nil, nil, ed.rank.content)
+	split := container.NewVSplit(top, ed.chart)
+	split.Offset = 0.45
+	return split
+}
+
+// refreshChart draws the chart off the UI thread; a newer drawing wins over an older one.
+func (ed *tenderEditor) refreshChart() {
+	if ed.tabs.Selected() != ed.tabEval {
+		return
+	}
+	ed.chartGen++
+	gen := ed.chartGen
+	p := *ed.sess().Project // the lists are replaced, never changed in place, by the session
+	go func() {
+		png, err := reports.BidsChartPNG(&p, 16, 9.5)
+		fyne.Do(func() {
+			if gen != ed.chartGen {
+				return
+			}
+			if err != nil {
+				fyne.LogError("bids chart", err)
+				return
+			}
+			ed.chart.Resource = fyne.NewStaticResource("angebote.png", png)
+			ed.chart.Refresh()
+		})
+	}()
+}
+
+// --- refresh from the session ---
+
+func (ed *tenderEditor) refresh() {
+	ed.loading = true
+	defer func() { ed.loading = false }()
+	p := ed.sess().Project
+	t := p.Tender
+	readOnly := ed.sess().ReadOnly()
+
+	awShowSelectEntry(ed.procedure, t.Procedure)
+	awShow(ed.publication, t.Publication)
+	awShow(ed.published, awDateText(t.PublishedOn))
+	awShow(ed.deadline, awDateText(t.OfferDeadline))
+	awShow(ed.awards, awDateText(t.AwardDate))
+	switch t.Method {
+	case domain.MethodSimple:
+		ed.method.SetSelected(ed.method.Options[0])
+	case domain.MethodExtended:
+		ed.method.SetSelected(ed.method.Options[1])
+	default:
+		ed.method.SetSelected("")
+	}
+	ed.fluct.load()
+	ed.tie.SetSelectedIndex(map[string]int{"": 0, domain.TieBreakPerformance: 1, domain.TieBreakPrice: 2}[t.TieBreaker])
+	if t.Method == domain.MethodExtended {
+		ed.fluct.entry.Enable()
+	} else {
+		ed.fluct.entry.Disable()
+	}
+	ed.methodHelp.SetText(lang.L("award.method.help." + map[bool]string{true: "extended", false: "simple"}[t.Method == domain.MethodExtended]))
+
+	// Criteria.
+	crit := domain.SortedCriteria(p.Criteria)
+	var total float64
+	for _, c := range crit {
+		if c.Kind == domain.CriterionB {
+			total += c.Weight
+		}
+	}
+	ed.critIDs = ed.critIDs[:0]
+	rows := make([][]string, 0, len(crit))
+	groups := map[string]bool{}
+	var groupNames []string
+	selRow := -1
+	for i, c := range crit {
+		weight, share, minScore := "–", "–", "–"
+		if c.Kind == domain.CriterionB {
+			weight = formatNumber(c.Weight)
+			if total > 0 {
+				share = formatNumber(c.Weight/total*100) + " %"
+			}
+			if c.MinScore > 0 {
+				minScore = formatNumber(c.MinScore)
+			}
+		}
+		rows = append(rows, []string{awKind(c.Kind), c.Group, c.Name, weight, share, minScore})
+		ed.critIDs = append(ed.critIDs, c.ID)
+		if c.ID == ed.selCrit {
+			selRow = i
+		}
+		if g := strings.TrimSpace(c.Group); g != "" && !groups[g] {
+			groups[g] = true
+			groupNames = append(groupNames, g)
+		}
+	}
+	ed.crit.setRows(rows)
+	if selRow < 0 && len(crit) > 0 {
+		ed.selCrit, selRow = crit[0].ID, 0
+	}
+	ed.crit.selectRow(selRow)
+	ed.cGroup.SetOptions(groupNames)
+	var parts []string
+	for _, g := range domain.CriterionGroups(p.Criteria) {
+		name := g.Name
+		if name == "" {
+			name = lang.L("award.group.none")
+		}
+		parts = append(parts, lang.L("award.criteria.group_share", map[string]any{"Group": name, "Share": formatNumber(g.Share * 100)}))
+	}
+	ed.groupText.SetText(lang.L("award.criteria.summary", map[string]any{"Max": formatNumber(total * domain.MaxScore), "Groups": strings.Join(parts, " · ")}))
+	k := p.CriterionByID(ed.selCrit)
+	if k != nil {
+		ed.cKind.SetSelectedIndex(map[string]int{domain.CriterionA: 0, domain.CriterionB: 1}[k.Kind])
+		awShowSelectEntry(ed.cGroup, k.Group)
+		awShow(ed.cName, k.Name)
+		ed.cWeight.load()
+		ed.cMin.load()
+	}
+
+	// Bids and evaluation.
+	ev := domain.Evaluate(t, p.Criteria, p.Bids)
+	ed.bidIDs = ed.bidIDs[:0]
+	bidRows := make([][]string, 0, len(p.Bids))
+	selBid := -1
+	for i, b := range p.Bids {
+		r := ev.Result(b.ID)
+		points, z, status := formatNumber(r.Points), "–", awStatusText(ev, *r)
+		if !r.Excluded {
+			z = formatNumber(r.Ratio * 1000)
+		}
+		bidRows = append(bidRows, []string{b.Bidder, awEuroText(b.Price), points, z, status})
+		ed.bidIDs = append(ed.bidIDs, b.ID)
+		if b.ID == ed.selBid {
+			selBid = i
+		}
+	}
+	ed.bids.setRows(bidRows)
+	if selBid < 0 && len(p.Bids) > 0 {
+		ed.selBid, selBid = p.Bids[0].ID, 0
+	}
+	ed.bids.selectRow(selBid)
+	if b := p.BidByID(ed.selBid); b != nil {
+		awShow(ed.bBidder, b.Bidder)
+		ed.bPrice.load()
+		awShow(ed.bNote, b.Note)
+	}
+	ed.syncScores()
+
+	rankRows := make([][]string, 0, len(ev.Results))
+	for _, r := range ev.Results {
+		rank, z := "–", "–"
+		if !r.Excluded {
+			rank, z = strconv.Itoa(r.Rank), formatNumber(r.Ratio*1000)
+		}
+		rankRows = append(rankRows, []string{rank, r.Bidder, awEuroText(r.Price), formatNumber(r.Points), z, awStatusText(ev, r)})
+	}
+	ed.rank.emphasis = func(row int) widget.Importance {
+		if row < len(ev.Results) {
+			switch {
+			case ev.Results[row].BidID == ev.Winner:
+				return widget.SuccessImportance
+			case ev.Results[row].Excluded:
+				return widget.LowImportance
+			}
+		}
+		return widget.MediumImportance
+	}
+	ed.rank.setRows(rankRows)
+	ed.winner.SetText(awWinnerText(ev))
+	ed.explain.SetText(awExplainText(t, ev))
+
+	for _, w := range ed.editable {
+		awSetEnabled(w, !readOnly)
+	}
+	awSetEnabled(ed.addA, !readOnly)
+	awSetEnabled(ed.addB, !readOnly)
+	awSetEnabled(ed.addBid, !readOnly)
+	for _, w := range []fyne.Disableable{ed.cKind, ed.cGroup, ed.cName, ed.cWeight.entry, ed.cMin.entry, ed.delCrit} {
+		awSetEnabled(w, !readOnly && k != nil)
+	}
+	if k != nil && k.Kind == domain.CriterionA {
+		ed.cWeight.entry.Disable()
+		ed.cMin.entry.Disable()
+	}
+	hasBid := p.BidByID(ed.selBid) != nil
+	for _, w := range []fyne.Disableable{ed.bBidder, ed.bPrice.entry, ed.bNote, ed.delBid} {
+		awSetEnabled(w, !readOnly && hasBid)
+	}
+	if t.Method != domain.MethodExtended {
+		ed.fluct.entry.Disable()
+	}
+
+	ed.findings = nil
+	if domain.TenderStarted(p) {
+		ed.findings = domain.TenderFindings(p, ev)
+	}
+	ed.questions.set(awFindingTexts(ed.findings))
+	ed.refreshChart()
+}
+
+// awShowSelectEntry shows a value in a SelectEntry without committing it again.
+func awShowSelectEntry(e *widget.SelectEntry, s string) {
+	if e.Text != s {
+		e.SetText(s)
+	}
+}
+
+// awStatusText is the result column: the winner, within or outside the range, or why excluded.
+func awStatusText(ev domain.Evaluation, r domain.BidResult) string {
+	if r.Excluded {
+		parts := make([]string, 0, len(r.Exclusions))
+		for _, x := range r.Exclusions {
+			parts = append(parts, lang.L("award.exclusion."+x.Reason, map[string]any{"Criterion": x.Criterion,
+				"Score": formatNumber(x.Score), "Min": formatNumber(x.Min)}))
+		}
+		return lang.L("award.status.excluded") + ": " + strings.Join(parts, "; ")
+	}
+	switch {
+	case r.BidID == ev.Winner:
+		return lang.L("award.status.winner")
+	case ev.Method == domain.MethodExtended && r.InRange:
+		return lang.L("award.status.in_range")
+	case ev.Method == domain.MethodExtended:
+		return lang.L("award.status.out_of_range")
+	}
+	return ""
+}
+
+func awWinnerText(ev domain.Evaluation) string {
+	switch {
+	case ev.Winner != 0:
+		w := ev.Result(ev.Winner)
+		return lang.L("award.outcome.winner", map[string]any{"Bidder": w.Bidder, "Points": formatNumber(w.Points),
+			"Price": awEuroText(w.Price), "Z": formatNumber(w.Ratio * 1000)})
+	case len(ev.Tied) > 0:
+		var names []string
+		for _, id := range ev.Tied {
+			names = append(names, ev.Result(id).Bidder)
+		}
+		return lang.L("award.outcome.tie", map[string]any{"Bidders": strings.Join(names, ", ")})
+	case len(ev.Results) > 0:
+		return lang.L("award.outcome.none")
+	}
+	return lang.L("award.eval.no_bids")
+}
+
+func awExplainText(t domain.Tender, ev domain.Evaluation) string {
+	s := lang.L("award.explain.simple", map[string]any{"Max": formatNumber(ev.MaxPoints)})
+	if ev.Method == domain.MethodExtended {
+		s += " " + lang.L("award.explain.extended", map[string]any{"Pct": formatNumber(t.FluctuationPct),
+			"Best": formatNumber(ev.BestRatio * 1000), "Floor": formatNumber(ev.Floor * 1000), "Rule": lang.L("award.tie." + orNone(t.TieBreaker))})
+	}
+	return s
+}
+
+func orNone(s string) string {
+	if s == "" {
+		return "none"
+	}
+	return s
+}
+
+// jump opens the tab and row an open question is about.
+func (ed *tenderEditor) jump(f domain.Finding) {
+	switch f.Code {
+	case domain.FindTenderNoProcedure, domain.FindTenderNoDeadline, domain.FindTenderNoMethod:
+		ed.tabs.Select(ed.tabProc)
+	case domain.FindTenderNoCriteria, domain.FindTenderNoB:
+		ed.tabs.Select(ed.tabCrit)
+	case domain.FindTenderTie, domain.FindTenderAllOut:
+		ed.tabs.Select(ed.tabEval)
+	default:
+		if f.EntityID != 0 {
+			ed.selBid = f.EntityID
+			ed.refresh()
+		}
+		ed.tabs.Select(ed.tabBids)
+	}
+}
+
+// showAwForm is a small form dialog whose OK commits; a refused input keeps the dialog open
+// with the reason shown.
+func showAwForm(ctx *Context, title string, items []*widget.FormItem, ok func() error) {
+	if ctx.Window == nil {
+		return
+	}
+	msg := widget.NewLabel("")
+	msg.Importance = widget.DangerImportance
+	msg.Wrapping = fyne.TextWrapWord
+	msg.Hide()
+	form := widget.NewForm(items...)
+	content := container.NewVBox(form, msg)
+	var d *widget.PopUp
+	cancel := widget.NewButton(lang.L("ui.cancel"), func() { d.Hide() })
+	confirm := widget.NewButtonWithIcon(lang.L("award.ok"), theme.ConfirmIcon(), nil)
+	confirm.Importance = widget.HighImportance
+	confirm.OnTapped = func() {
+		if err := ok(); err != nil {
+			msg.SetText(awErrorText(err))
+			msg.Show()
+			return
+		}
+		d.Hide()
+	}
+	box := container.NewVBox(awHeading(title), awFixedSize(content, 420, 0), container.NewHBox(layout.NewSpacer(), cancel, confirm))
+	d = widget.NewModalPopUp(container.NewPadded(box), ctx.Window.Canvas())
+	d.Show()
+	if len(items) > 0 {
+		if f, ok := items[0].Widget.(fyne.Focusable); ok {
+			ctx.Window.Canvas().Focus(f)
+		}
+	}
+}
+
+// awErrorText is an error in the user's words (rule violations are translation keys).
+func awErrorText(err error) string {
+	var um interface{ UserMessage() string }
+	if errors.As(err, &um) {
+		return um.UserMessage()
+	}
+	if key := err.Error(); isKey(key) {
+		return lang.L(key)
+	}
+	return err.Error()
+}
