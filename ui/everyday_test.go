@@ -255,3 +255,35 @@ func TestFileFromANewerVersionSaysSoPlainly(t *testing.T) {
 		t.Fatal("the file was opened")
 	}
 }
+
+// Tab walks the new-project dialog in reading order: name, Schulträger, Bundesland, then the
+// buttons.
+func TestTabOrderOfTheNewProjectDialog(t *testing.T) {
+	ts := newTestShell(t)
+	n := ts.newProjectDialog()
+	c := ts.win.Canvas()
+	if c.Focused() != n.name {
+		t.Fatalf("the name field should have the focus first, has %T", c.Focused())
+	}
+	c.FocusNext()
+	if c.Focused() != n.schultraeger {
+		t.Fatalf("second stop: %T", c.Focused())
+	}
+	c.FocusNext()
+	if c.Focused() != n.land {
+		t.Fatalf("third stop: %T", c.Focused())
+	}
+	c.FocusNext()
+	if b, ok := c.Focused().(*widget.Button); !ok || b.Text != "Abbrechen" {
+		t.Fatalf("fourth stop: %T", c.Focused())
+	}
+	c.FocusNext()
+	if c.Focused() != n.next {
+		t.Fatalf("fifth stop: %T", c.Focused())
+	}
+	c.FocusPrevious()
+	c.FocusPrevious()
+	if c.Focused() != n.land {
+		t.Fatalf("Shift+Tab goes back: %T", c.Focused())
+	}
+}
