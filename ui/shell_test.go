@@ -754,3 +754,22 @@ func TestBrokenEditorDoesNotTakeTheAppDown(t *testing.T) {
 	assertText(t, editor, "Dieser Schritt konnte nicht angezeigt werden. Ihre Daten sind unverändert.")
 	assertText(t, editor, "kaputt")
 }
+
+// A step under way gives its editor the room: the guidance is folded beside the tips and one
+// tap brings it back.
+func TestStartedStepFoldsGuidance(t *testing.T) {
+	ts := newTestShell(t)
+	path := filepath.Join(ts.docsDir, "Begonnen.lotse")
+	writeProject(t, path, "Begonnen", overviewTasks()...)
+	ts.openPath(path, persistence.OpenOptions{})
+	test.Tap(ts.project.next) // step 1 has tasks: in progress
+	step, _ := stepByNumber(1)
+	page := ts.project.pageHolder
+	assertNoText(t, page, stepGuide(step))
+	acc := all[*widget.Accordion](page)
+	if len(acc) == 0 || acc[0].Items[0].Title != "Anleitung" {
+		t.Fatalf("no folded guidance on a started step")
+	}
+	acc[0].Open(0)
+	assertText(t, page, stepGuide(step))
+}

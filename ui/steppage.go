@@ -34,9 +34,17 @@ func newStepPage(sh *shell, s domain.Step) fyne.CanvasObject {
 	tips := widget.NewAccordion(widget.NewAccordionItem(lang.L("ui.step.tips"), tipRows))
 	help := widget.NewButtonWithIcon(lang.L("everyday.step.help"), theme.HelpIcon(), func() { sh.helpDialog(s.Number) })
 	help.Importance = widget.LowImportance
-	header := container.NewVBox(container.NewBorder(nil, nil, nil, container.NewHBox(phase, help), title), guide, tips)
+	titleRow := container.NewBorder(nil, nil, nil, container.NewHBox(phase, help), title)
+	header := container.NewVBox(titleRow, guide, tips)
 
 	if build := steps.Editors[s.Number]; build != nil {
+		// Once a step is under way its editor needs the room: the guidance folds away beside the
+		// tips and stays one click off.
+		if sh.stepStarted(s.Number) {
+			folded := widget.NewAccordion(widget.NewAccordionItem(lang.L("ui.step.guide"), guide), tips.Items[0])
+			folded.MultiOpen = true
+			header = container.NewVBox(titleRow, folded)
+		}
 		editor := buildEditor(sh, build)
 		capped := newCappedScroll(container.NewPadded(header))
 		return container.New(&stepPageLayout{header: capped}, capped, editor)
@@ -70,4 +78,17 @@ func buildEditor(sh *shell, build func(*steps.Context) fyne.CanvasObject) (edito
 		editor = widget.NewLabel("")
 	}
 	return editor
+}
+
+// stepStarted reports whether the open project has begun the step (not "offen").
+func (sh *shell) stepStarted(n int) bool {
+	if sh.sess == nil {
+		return false
+	}
+	for _, sum := range domain.Summarize(sh.sess.Project) {
+		if sum.Number == n {
+			return sum.State != domain.StateOpen
+		}
+	}
+	return false
 }
