@@ -72,13 +72,11 @@ func newContractEditor(ctx *Context) *contractEditor {
 	form := ed.buildForm()
 	status := ed.buildStatus()
 	lists := ed.buildLists()
-	left := container.NewVScroll(container.NewVBox(status, form))
-	split := container.NewHSplit(left, lists)
-	split.Offset = 0.55
+	body := container.NewVScroll(container.NewVBox(status, form, widget.NewSeparator(), lists))
 	ed.questions = newAwFindings(func(i int) {})
 	sideMin := canvas.NewRectangle(transparent)
-	sideMin.SetMinSize(fyne.NewSize(230, 0))
-	main := container.NewHSplit(split, container.NewStack(sideMin, ed.questions.content))
+	sideMin.SetMinSize(fyne.NewSize(200, 0))
+	main := container.NewHSplit(body, container.NewStack(sideMin, ed.questions.content))
 	main.Offset = 0.8
 	ed.view = newEditorView(main, ctx.Session.Subscribe(ed.refresh))
 	ed.refresh()
@@ -305,14 +303,14 @@ func (ed *contractEditor) buildLists() fyne.CanvasObject {
 
 	docMin := canvas.NewRectangle(transparent)
 	docMin.SetMinSize(fyne.NewSize(200, 90))
-	return container.NewVScroll(container.NewVBox(
+	return container.NewVBox(
 		awHeading(lang.L("award.report.contacts")), ed.contacts.content, container.NewHBox(ed.addContact, ed.delContact),
 		widget.NewSeparator(),
 		awHeading(lang.L("award.contract.documents")), awCaption(lang.L("award.contract.doc_intro")),
 		container.NewStack(docMin, ed.docs), container.NewBorder(nil, nil, nil, container.NewHBox(ed.addDoc, ed.delDoc), ed.newDoc),
 		widget.NewSeparator(),
 		awHeading(lang.L("award.contract.sla_title")), ed.slaState, container.NewHBox(ed.freezeBtn),
-	))
+	)
 }
 
 func (ed *contractEditor) showContactForm() {

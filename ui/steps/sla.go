@@ -27,9 +27,9 @@ func init() {
 type slaEditor struct {
 	ctx *Context
 
-	slas     []domain.SLA // the list's rows: working SLAs, then the frozen copies
+	slas     []domain.SLA // the chooser's entries: working SLAs, then the frozen copies
 	selected int64
-	list     *widget.List
+	chooser  *widget.Select
 	addBtn   *widget.Button
 	dupBtn   *widget.Button
 	delBtn   *widget.Button
@@ -67,6 +67,7 @@ type slaEditor struct {
 	tabClass  *container.TabItem
 	tabHours  *container.TabItem
 	tabFerien *container.TabItem
+	clockPart fyne.CanvasObject
 	view      *editorView
 	loading   bool
 }
@@ -82,17 +83,16 @@ func newSLAEditor(ctx *Context) *slaEditor {
 	ed.tabClass = container.NewTabItem(lang.L("award.tab.classes"), ed.buildClasses())
 	tabTargets := container.NewTabItem(lang.L("award.tab.targets"), ed.buildTargets())
 	ed.tabFerien = container.NewTabItem(lang.L("award.tab.calendar"), ed.buildCalendar())
+	tabClock := container.NewTabItem(lang.L("award.tab.clock"), ed.clockPart)
 	tabLevels := container.NewTabItem(lang.L("award.tab.levels"), ed.buildLevels())
-	ed.tabs = container.NewAppTabs(ed.tabHours, ed.tabClass, tabTargets, ed.tabFerien, tabLevels)
+	ed.tabs = container.NewAppTabs(ed.tabHours, ed.tabClass, tabTargets, ed.tabFerien, tabClock, tabLevels)
 
 	ed.questions = newAwFindings(func(i int) { ed.jump(ed.findings[i]) })
 	sideMin := canvas.NewRectangle(transparent)
-	sideMin.SetMinSize(fyne.NewSize(230, 0))
-	main := container.NewHSplit(ed.tabs, container.NewStack(sideMin, ed.questions.content))
+	sideMin.SetMinSize(fyne.NewSize(200, 0))
+	main := container.NewHSplit(container.NewBorder(left, nil, nil, nil, ed.tabs), container.NewStack(sideMin, ed.questions.content))
 	main.Offset = 0.78
-	outer := container.NewHSplit(left, main)
-	outer.Offset = 0.2
-	ed.view = newEditorView(outer, ctx.Session.Subscribe(ed.refresh))
+	ed.view = newEditorView(main, ctx.Session.Subscribe(ed.refresh))
 	if ws := domain.WorkingSLAs(ctx.Session.Project); len(ws) > 0 {
 		ed.selected = ws[0].ID
 	}
@@ -103,48 +103,27 @@ func newSLAEditor(ctx *Context) *slaEditor {
 // --- the list of SLAs ---
 
 func (ed *slaEditor) buildList() fyne.CanvasObject {
-	ed.list = widget.NewList(
-		func() int { return len(ed.slas) },
-		func() fyne.CanvasObject {
-			name := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-			name.Truncation = fyne.TextTruncateEllipsis
-			scope := widget.NewLabel("")
-			scope.SizeName = theme.SizeNameCaptionText
-			scope.Truncation = fyne.TextTruncateEllipsis
-			return container.NewVBox(name, scope)
-		},
-		func(id widget.ListItemID, o fyne.CanvasObject) {
-			box := o.(*fyne.Container)
-			name, scope := box.Objects[0].(*widget.Label), box.Objects[1].(*widget.Label)
-			if id < 0 || id >= len(ed.slas) {
-				name.SetText("")
-				scope.SetText("")
-				return
-			}
-			s := ed.slas[id]
-			name.SetText(s.Name)
-			text := ed.scopeText(s)
-			if s.FrozenForContract {
-				text = lang.L("award.sla.frozen_badge") + " · " + text
-			}
-			scope.SetText(text)
-		},
-	)
-	ed.list.OnSelected = func(id widget.ListItemID) {
-		if id < 0 || id >= len(ed.slas) || ed.loading {
+	ed.chooser = widget.NewSelect(nil, func(string) {
+		i := ed.chooser.SelectedIndex()
+		if i < 0 || i >= len(ed.slas) || ed.loading {
 			return
 		}
-		ed.selected = ed.slas[id].ID
+		ed.selected = ed.slas[i].ID
 		ed.refresh()
-	}
+	})
 	ed.addBtn = widget.NewButtonWithIcon(lang.L("award.sla.add"), theme.ContentAddIcon(), ed.addSLA)
 	ed.dupBtn = widget.NewButtonWithIcon(lang.L("award.sla.copy"), theme.ContentCopyIcon(), ed.copySLA)
-	ed.delBtn = widget.NewButtonWithIcon(lang.L("award.sla.delete"), theme.DeleteIcon(), ed.deleteSLA)
-	buttons := container.NewVBox(ed.addBtn, ed.dupBtn, ed.delBtn)
-	title := awHeading(lang.L("award.sla.list"))
-	min := canvas.NewRectangle(transparent)
-	min.SetMinSize(fyne.NewSize(200, 200))
-	return container.NewBorder(title, buttons, nil, nil, container.NewStack(min, ed.list))
+	ed.delBtn = widget.NewButtonWithIcon("", theme.DeleteIcon(), ed.deleteSLA)
+	return container.NewBorder(nil, nil, awHeading(lang.L("award.sla.list")), container.NewHBox(ed.addBtn, ed.dupBtn, ed.delBtn), ed.chooser)
+}
+
+// chooserText names an SLA in the chooser: name, scope, and whether it is the contract's copy.
+func (ed *slaEditor) chooserText(s domain.SLA) string {
+	text := s.Name + " – " + ed.scopeText(s)
+	if s.FrozenForContract {
+		text += " (" + lang.L("award.sla.frozen_badge") + ")"
+	}
+	return text
 }
 
 func (ed *slaEditor) scopeText(s domain.SLA) string {
@@ -389,10 +368,14 @@ func (ed *slaEditor) buildClasses() fyne.CanvasObject {
 		})
 	})
 	ed.editable = append(ed.editable, ed.addClass)
+	cut := func(key string) *widget.Label {
+		l := awHeading(lang.L(key))
+		l.Truncation = fyne.TextTruncateEllipsis
+		return l
+	}
 	head := container.New(&awClassLayout{},
-		awHeading(lang.L("award.class.code")), awHeading(lang.L("award.class.description")),
-		awHeading(lang.L("award.class.response")), awHeading(lang.L("award.class.restore")),
-		awHeading(lang.L("award.class.measure")), widget.NewLabel(""))
+		cut("award.class.code"), cut("award.class.description"), cut("award.class.response"), cut("award.class.restore"),
+		cut("award.class.measure"), widget.NewLabel(""))
 	return container.NewVScroll(container.NewVBox(awCaption(lang.L("award.class.intro")), head, ed.classBox, container.NewHBox(ed.addClass)))
 }
 
@@ -433,6 +416,10 @@ func (ed *slaEditor) syncClassRows(s *domain.SLA) {
 
 func (ed *slaEditor) newClassRow(i int) *awClassRow {
 	r := &awClassRow{code: newCommitEntry(), desc: newCommitEntry(), response: newCommitEntry(), restore: newCommitEntry()}
+	// Descriptions are sentences: they wrap over two lines instead of hiding their end.
+	r.desc.MultiLine = true
+	r.desc.Wrapping = fyne.TextWrapWord
+	r.desc.SetMinRowsVisible(2)
 	text := func(e *commitEntry, set func(c *domain.PriorityClassTarget, v string)) {
 		commit := func() {
 			cur := ed.current()
@@ -487,14 +474,14 @@ func (ed *slaEditor) newClassRow(i int) *awClassRow {
 // awClassLayout lines up a class row: code, description (grows), two targets, measure, delete.
 type awClassLayout struct{}
 
-var awClassWidths = []float32{60, 0, 95, 120, 130, 40}
+var awClassWidths = []float32{58, 0, 80, 95, 115, 36}
 
 func (awClassLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
 	var w, h float32
 	for i, o := range objs {
 		cw := awClassWidths[min(i, len(awClassWidths)-1)]
 		if cw == 0 {
-			cw = 200
+			cw = 120
 		}
 		w += cw + theme.Padding()
 		h = max(h, o.MinSize().Height)
@@ -507,7 +494,7 @@ func (awClassLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 	for _, cw := range awClassWidths {
 		fixed += cw + theme.Padding()
 	}
-	grow := max(size.Width-fixed, 200)
+	grow := max(size.Width-fixed, 120)
 	x := float32(0)
 	for i, o := range objs {
 		cw := awClassWidths[min(i, len(awClassWidths)-1)]
@@ -571,7 +558,7 @@ func (ed *slaEditor) buildCalendar() fyne.CanvasObject {
 		{title: lang.L("award.report.col.last"), width: 130},
 		{title: lang.L("award.report.col.days"), width: 60, align: fyne.TextAlignTrailing},
 		{title: lang.L("award.report.col.source"), width: 160, grow: 1},
-	}, 170)
+	}, 110)
 	ed.ferien.onSelect = func(int) { ed.ferienDel.Enable() }
 	importBtn := widget.NewButtonWithIcon(lang.L("award.ferien.import"), theme.FolderOpenIcon(), func() { showFerienImport(ed.ctx) })
 	ed.ferienDel = widget.NewButtonWithIcon(lang.L("award.ferien.delete"), theme.DeleteIcon(), ed.deleteFerien)
@@ -582,7 +569,7 @@ func (ed *slaEditor) buildCalendar() fyne.CanvasObject {
 	ed.public = newAwTable([]awCol{
 		{title: lang.L("award.report.col.date"), width: 140},
 		{title: lang.L("award.report.col.holiday"), width: 200, grow: 1},
-	}, 150)
+	}, 100)
 	ed.probe = newAwClockProbe(ed)
 
 	ferienPart := container.NewBorder(
@@ -591,10 +578,10 @@ func (ed *slaEditor) buildCalendar() fyne.CanvasObject {
 	publicPart := container.NewBorder(
 		container.NewBorder(nil, nil, awHeading(lang.L("award.public.title")), ed.publicYear),
 		nil, nil, nil, ed.public.content)
-	right := container.NewBorder(nil, ed.probe.content, nil, nil, publicPart)
-	split := container.NewHSplit(ferienPart, right)
-	split.Offset = 0.58
-	return split
+	clock := container.NewHSplit(publicPart, container.NewVScroll(ed.probe.content))
+	clock.Offset = 0.5
+	ed.clockPart = clock
+	return ferienPart
 }
 
 func (ed *slaEditor) deleteFerien() {
@@ -697,12 +684,17 @@ func (ed *slaEditor) refresh() {
 			ed.selected = ed.slas[0].ID
 		}
 	}
-	ed.list.Refresh()
+	names := make([]string, len(ed.slas))
+	sel := -1
 	for i, s := range ed.slas {
+		names[i] = ed.chooserText(s)
 		if s.ID == ed.selected {
-			ed.list.Select(i)
+			sel = i
 		}
 	}
+	ed.chooser.Options = names
+	ed.chooser.SetSelectedIndex(sel)
+	ed.chooser.Refresh()
 	cur := ed.current()
 	readOnly := ed.sess().ReadOnly()
 	frozen := cur != nil && cur.FrozenForContract
@@ -783,7 +775,7 @@ func (ed *slaEditor) refresh() {
 	}
 	ed.publicYear.Options = ys
 	if ed.publicYear.Selected == "" && len(ys) > 0 {
-		ed.publicYear.SetSelected(ys[0])
+		ed.publicYear.SetSelected(strconv.Itoa(time.Now().Year()))
 	} else {
 		ed.refreshPublic()
 	}

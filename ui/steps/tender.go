@@ -101,7 +101,7 @@ func newTenderEditor(ctx *Context) *tenderEditor {
 	}
 	ed.questions = newAwFindings(func(i int) { ed.jump(ed.findings[i]) })
 	sideMin := canvas.NewRectangle(transparent)
-	sideMin.SetMinSize(fyne.NewSize(230, 0))
+	sideMin.SetMinSize(fyne.NewSize(200, 0))
 	split := container.NewHSplit(ed.tabs, container.NewStack(sideMin, ed.questions.content))
 	split.Offset = 0.78
 	ed.view = newEditorView(split, ctx.Session.Subscribe(ed.refresh))
@@ -235,7 +235,7 @@ func (ed *tenderEditor) buildCriteria() fyne.CanvasObject {
 		{title: lang.L("award.report.col.weight"), width: 80, align: fyne.TextAlignTrailing},
 		{title: lang.L("award.report.col.share"), width: 80, align: fyne.TextAlignTrailing},
 		{title: lang.L("award.report.col.min"), width: 110, align: fyne.TextAlignTrailing},
-	}, 160)
+	}, 100)
 	ed.crit.onSelect = func(row int) {
 		if row >= 0 && row < len(ed.critIDs) {
 			ed.selCrit = ed.critIDs[row]
@@ -295,8 +295,11 @@ func (ed *tenderEditor) buildCriteria() fyne.CanvasObject {
 		&widget.FormItem{Text: lang.L("award.report.col.weight"), Widget: ed.cWeight.entry, HintText: lang.L("award.criterion.weight_hint")},
 		&widget.FormItem{Text: lang.L("award.report.col.min"), Widget: ed.cMin.entry, HintText: lang.L("award.criterion.min_hint")},
 	)
-	bottom := container.NewVBox(ed.groupText, container.NewHBox(ed.addA, ed.addB, ed.delCrit), widget.NewSeparator(), form)
-	return container.NewBorder(awCaption(lang.L("award.criteria.intro")), bottom, nil, nil, ed.crit.content)
+	top := container.NewBorder(awCaption(lang.L("award.criteria.intro")), container.NewVBox(ed.groupText,
+		container.NewHBox(ed.addA, ed.addB, ed.delCrit)), nil, nil, ed.crit.content)
+	split := container.NewVSplit(top, container.NewVScroll(form))
+	split.Offset = 0.55
+	return split
 }
 
 func (ed *tenderEditor) addCriterion(kind string) {
@@ -572,13 +575,13 @@ func (ed *tenderEditor) buildEvaluation() fyne.CanvasObject {
 		{title: lang.L("award.report.col.points"), width: 70, align: fyne.TextAlignTrailing},
 		{title: lang.L("award.report.col.z"), width: 110, align: fyne.TextAlignTrailing},
 		{title: lang.L("award.report.col.status"), width: 240, grow: 1.5},
-	}, 140)
+	}, 110)
 	ed.winner = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	ed.winner.Wrapping = fyne.TextWrapWord
 	ed.explain = awCaption("")
 	ed.chart = canvas.NewImageFromResource(nil)
 	ed.chart.FillMode = canvas.ImageFillContain
-	ed.chart.SetMinSize(fyne.NewSize(480, 280))
+	ed.chart.SetMinSize(fyne.NewSize(400, 220))
 	top := container.NewBorder(container.NewVBox(ed.winner, ed.explain), nil, nil, nil, ed.rank.content)
 	split := container.NewVSplit(top, ed.chart)
 	split.Offset = 0.45
