@@ -1,0 +1,546 @@
+package reports
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+	"time"
+
+	"schulit-lotse/domain"
+	"schulit-lotse/domain/kpi"
+)
+
+// Step 12, Steuerung und Monitoring: the Gesamtbericht's section (the KPIs of the newest
+// quarter, the Jour fixes, open measures and knowledge checks) and the separate monitoring
+// report a committee reads for a chosen period.
+func init() {
+	registerSection(section{Step: 12, Has: hasMonitoring, Write: writeMonitoringSection})
+}
+
+func hasMonitoring(p *domain.Project) bool {
+	return len(p.Tickets)+len(p.Calls)+len(p.SurveyAnswers)+len(p.JourFixes)+len(p.Measures)+len(p.KnowledgeChecks) > 0
+}
+
+// Row colours of the traffic lights.
+var (
+	fillGreen = Color{232, 245, 233}
+	fillAmber = Color{255, 243, 205}
+	fillRed   = Color{253, 226, 226}
+)
+
+func lightFill(l kpi.Light) (Color, bool) {
+	switch l {
+	case kpi.LightGreen:
+		return fillGreen, true
+	case kpi.LightAmber:
+		return fillAmber, true
+	case kpi.LightRed:
+		return fillRed, true
+	}
+	return Color{}, false
+}
+
+// sectionPeriod is the period the Gesamtbericht shows: the quarter of the newest data (the
+// project's creation when there is none), so that both layout runs give the same.
+func sectionPeriod(p *domain.Project) kpi.Period {
+	return kpi.DefaultPeriod(p, p.Meta.CreatedAt)
+}
+
+func writeMonitoringSection(r *Report, p *domain.Project) {
+	// Landscape: the tables per priority have ten columns.
+	r.SectionOn(Landscape, 12, stepTitle(12))
+	r.Paragraph(tr("kpi.report.section_intro"))
+	if len(p.Tickets)+len(p.Calls)+len(p.SurveyAnswers) > 0 {
+		period := sectionPeriod(p)
+		rep, err := kpi.Compute(p, period, kpi.Options{})
+		if err == nil {
+			r.Subsection(tr("kpi.report.kpis_of", map[string]any{"Period": FormatPeriod(period)}))
+			r.Note(tr("kpi.report.basis", map[string]any{"Previous": FormatPeriod(rep.Previous), "AsOf": FormatDateTime(rep.AsOf)}))
+			r.Table(kpiTable(rep, true))
+			r.Note(lightLegend(rep.Settings))
+			if rep.Tickets.Total.Tickets > 0 {
+				tableUnder(r, tr("kpi.report.by_priority"), groupTable(rep.Tickets.ByPriority, tr("kpi.col.class")))
+				if ch, err := BuildMonitoringCharts(p, rep); err == nil && ch.Trend != nil {
+					r.Image(ch.Trend, chartMM)
+				}
+			}
+		}
+	} else {
+		r.Note(tr("kpi.report.no_data"))
+	}
+	meetingsAndMeasures(r, p, nil)
+	knowledgeTable(r, p)
+	monitoringFindings(r, p)
+}
+
+// kpiTable lists the indicators with target, light, previous period and change.
+func kpiTable(rep *kpi.Report, withClasses bool) Table {
+	list := append([]kpi.Indicator(nil), rep.Indicators...)
+	if withClasses {
+		list = append(list, rep.ClassIndicators...)
+	}
+	rows := make([][]string, 0, len(list))
+	for _, in := range list {
+		rows = append(rows, []string{KPILabel(in), IndicatorValue(in), KPITarget(in), KPILight(in.Light), KPIPrevious(in), KPIChange(in.Change)})
+	}
+	return Table{
+		Columns: []Column{
+			{Title: tr("kpi.col.kpi"), Width: 30},
+			{Title: tr("kpi.col.value"), Width: 14, Align: AlignRight},
+			{Title: tr("kpi.col.target"), Width: 14, Align: AlignRight},
+			{Title: tr("kpi.col.light"), Width: 11},
+			{Title: tr("kpi.col.previous"), Width: 14, Align: AlignRight},
+			{Title: tr("kpi.col.change"), Width: 17},
+		},
+		Rows:    rows,
+		RowFill: func(i int) (Color, bool) { return lightFill(list[i].Light) },
+	}
+}
+
+// lightLegend says how the lights are set, with the project's thresholds.
+func lightLegend(s domain.KPISettings) string {
+	s = s.WithDefaults()
+	return tr("kpi.report.legend", map[string]any{"Points": formatNumber(s.AmberPoints), "Pct": formatNumber(s.AmberPct),
+		"Compliance": formatNumber(s.CompliancePct)})
+}
+
+// groupTable lists ticket groups (priority, package, category, school) with their times.
+func groupTable(groups []kpi.Group, first string) Table {
+	rows := make([][]string, 0, len(groups))
+	for _, g := range groups {
+		key := line(g.Key)
+		if key == "" {
+			key = tr("kpi.none")
+		}
+		rows = append(rows, []string{key, FormatCount(g.Tickets), FormatCount(g.Open),
+			FormatPct(g.Response.SharePct, g.Response.Measured), timeCell(g.Response.MedianMin, g.Response.Times), timeCell(g.Response.P90Min, g.Response.Times),
+			FormatPct(g.Restore.SharePct, g.Restore.Measured), timeCell(g.Restore.MedianMin, g.Restore.Times), timeCell(g.Restore.P90Min, g.Restore.Times),
+			FormatCount(g.Breaches)})
+	}
+	return Table{
+		Columns: []Column{
+			{Title: first, Width: 15},
+			{Title: tr("kpi.col.tickets"), Width: 8, Align: AlignRight},
+			{Title: tr("kpi.col.open"), Width: 7, Align: AlignRight},
+			{Title: tr("kpi.col.response_share"), Width: 10, Align: AlignRight},
+			{Title: tr("kpi.col.response_median"), Width: 10, Align: AlignRight},
+			{Title: tr("kpi.col.response_p90"), Width: 10, Align: AlignRight},
+			{Title: tr("kpi.col.restore_share"), Width: 10, Align: AlignRight},
+			{Title: tr("kpi.col.restore_median"), Width: 10, Align: AlignRight},
+			{Title: tr("kpi.col.restore_p90"), Width: 10, Align: AlignRight},
+			{Title: tr("kpi.col.breaches"), Width: 10, Align: AlignRight},
+		},
+		Rows:  rows,
+		Zebra: true,
+	}
+}
+
+func timeCell(m float64, n int) string {
+	if n == 0 {
+		return "–"
+	}
+	return FormatMinutes(m)
+}
+
+// chartMM is the printed width of a chart: its drawn size, so the text in it keeps its size.
+const chartMM = chartW * 10
+
+// maxBreachRows bounds the breach list of the report; the rest is counted.
+const maxBreachRows = 200
+
+func breachTable(bs []kpi.Breach) Table {
+	rows := [][]string{}
+	for i, b := range bs {
+		if i == maxBreachRows {
+			break
+		}
+		state := tr("kpi.breach.done")
+		if b.Open {
+			state = tr("kpi.breach.open")
+		}
+		rows = append(rows, []string{line(b.ExternalID), FormatDateTime(b.Created), b.Priority, tr("kpi.kind." + b.Kind),
+			FormatMinutes(b.ElapsedMin), FormatMinutes(float64(b.TargetMin)), FormatDateTime(b.Deadline), state, line(b.School)})
+	}
+	return Table{
+		Columns: []Column{
+			{Title: tr("kpi.col.ticket"), Width: 12},
+			{Title: tr("kpi.col.created"), Width: 13},
+			{Title: tr("kpi.col.class"), Width: 6},
+			{Title: tr("kpi.col.kind"), Width: 10},
+			{Title: tr("kpi.col.elapsed"), Width: 11, Align: AlignRight},
+			{Title: tr("kpi.col.target_time"), Width: 9, Align: AlignRight},
+			{Title: tr("kpi.col.deadline"), Width: 13},
+			{Title: tr("kpi.col.state"), Width: 9},
+			{Title: tr("kpi.col.school"), Width: 17},
+		},
+		Rows:  rows,
+		Zebra: true,
+	}
+}
+
+// meetingsAndMeasures lists the Jour fixes (those in period when given) and the measures not
+// yet done, overdue ones marked.
+func meetingsAndMeasures(r *Report, p *domain.Project, period *kpi.Period) {
+	var meetings []domain.JourFixe
+	for _, j := range p.JourFixes {
+		if period == nil || !j.Date.Before(period.From.Time) && !j.Date.After(period.To.Time) {
+			meetings = append(meetings, j)
+		}
+	}
+	if len(meetings) > 0 {
+		r.Subsection(tr("kpi.report.meetings"))
+		rows := make([][]string, 0, len(meetings))
+		for _, j := range meetings {
+			agreed := 0
+			for _, m := range p.Measures {
+				if m.JourFixeID != nil && *m.JourFixeID == j.ID {
+					agreed++
+				}
+			}
+			summary := "–"
+			if f, ok := kpi.ParseFrozen(j.FrozenKPIs); ok {
+				summary = frozenSummary(f)
+			}
+			rows = append(rows, []string{formatDate(j.Date.Time), line(j.Participants), FormatCount(agreed), summary, j.Notes})
+		}
+		r.Table(Table{
+			Columns: []Column{
+				{Title: tr("kpi.col.date"), Width: 12},
+				{Title: tr("kpi.col.participants"), Width: 22},
+				{Title: tr("kpi.col.measures"), Width: 10, Align: AlignRight},
+				{Title: tr("kpi.col.frozen"), Width: 26},
+				{Title: tr("kpi.col.notes"), Width: 30},
+			},
+			Rows: rows, Zebra: true,
+		})
+	}
+	today := domain.TodayInBerlin(domain.MonitoringClock())
+	var open []domain.Measure
+	for _, m := range p.Measures {
+		if !domain.MeasureDoneStatus(m.Status) {
+			open = append(open, m)
+		}
+	}
+	domain.SortMeasures(open)
+	r.Subsection(tr("kpi.report.measures"))
+	if len(open) == 0 {
+		r.Note(tr("kpi.report.no_open_measures"))
+		return
+	}
+	rows := make([][]string, 0, len(open))
+	for _, m := range open {
+		due := "–"
+		if m.Due != nil {
+			due = formatDate(m.Due.Time)
+		}
+		from := "–"
+		if m.JourFixeID != nil {
+			if j := p.JourFixeByID(*m.JourFixeID); j != nil {
+				from = formatDate(j.Date.Time)
+			}
+		}
+		state := tr("kpi.measure." + measureStatus(m.Status))
+		if domain.MeasureOverdue(m, today) {
+			state = tr("kpi.measure.overdue")
+		}
+		rows = append(rows, []string{m.Text, line(m.Owner), due, from, state})
+	}
+	r.Table(Table{
+		Columns: []Column{
+			{Title: tr("kpi.col.measure"), Width: 44},
+			{Title: tr("kpi.col.owner"), Width: 16},
+			{Title: tr("kpi.col.due"), Width: 12},
+			{Title: tr("kpi.col.agreed"), Width: 12},
+			{Title: tr("kpi.col.state"), Width: 16},
+		},
+		Rows: rows,
+		RowFill: func(i int) (Color, bool) {
+			if domain.MeasureOverdue(open[i], today) {
+				return fillRed, true
+			}
+			return Color{}, false
+		},
+	})
+}
+
+func measureStatus(s string) string {
+	switch {
+	case domain.MeasureDoneStatus(s):
+		return domain.MeasureDone
+	case s == domain.MeasureInProgress:
+		return s
+	}
+	return domain.MeasureOpen
+}
+
+// frozenSummary is the short form of a meeting's frozen KPIs: the lights of its tiles.
+func frozenSummary(f kpi.Frozen) string {
+	var parts []string
+	for _, in := range f.Indicators {
+		if in.Target == nil || !in.HasValue {
+			continue
+		}
+		parts = append(parts, KPILabel(in)+": "+IndicatorValue(in))
+	}
+	if len(parts) == 0 {
+		return FormatPeriod(f.Period)
+	}
+	return FormatPeriod(f.Period) + "\n" + strings.Join(parts, "\n")
+}
+
+func knowledgeTable(r *Report, p *domain.Project) {
+	if len(p.KnowledgeChecks) == 0 {
+		return
+	}
+	r.Subsection(tr("kpi.report.knowledge"))
+	rows := make([][]string, 0, len(p.KnowledgeChecks))
+	for _, k := range p.KnowledgeChecks {
+		on := tr("kpi.report.never")
+		if k.ReviewedOn != nil {
+			on = formatDate(k.ReviewedOn.Time)
+		}
+		rows = append(rows, []string{k.Subject, on, line(k.ReviewedBy), k.Findings})
+	}
+	r.Table(Table{
+		Columns: []Column{
+			{Title: tr("kpi.col.subject"), Width: 26},
+			{Title: tr("kpi.col.reviewed_on"), Width: 14},
+			{Title: tr("kpi.col.reviewed_by"), Width: 18},
+			{Title: tr("kpi.col.findings"), Width: 42},
+		},
+		Rows: rows, Zebra: true,
+	})
+}
+
+func monitoringFindings(r *Report, p *domain.Project) {
+	fs := domain.MonitoringFindings(p)
+	if len(fs) == 0 {
+		return
+	}
+	items := make([]string, 0, len(fs))
+	for _, f := range fs {
+		msg := tr(f.Code, map[string]any{"Subject": line(f.Subject)})
+		if f.Severity == domain.SeverityWarning {
+			msg = tr("reports.warning", map[string]any{"Message": msg})
+		}
+		items = append(items, msg)
+	}
+	r.Subsection(tr("reports.open_questions"))
+	r.Bullets(items)
+}
+
+// --- the separate monitoring report ---
+
+// WriteMonitoring writes the monitoring report for a committee as PDF to w: the KPIs of the
+// period against their targets and the previous period, tickets, breaches, hotline,
+// satisfaction, meetings, measures and knowledge checks.
+func WriteMonitoring(w io.Writer, p *domain.Project, period kpi.Period, opt Options) (err error) {
+	defer func() {
+		if rec := recover(); rec != nil {
+			err = fmt.Errorf("%s: %v", tr("reports.err.pdf"), rec)
+		}
+	}()
+	if p == nil {
+		return errors.New(tr("reports.err.no_project"))
+	}
+	rep, err := kpi.Compute(p, period, kpi.Options{})
+	if err != nil {
+		return errors.New(tr(err.Error()))
+	}
+	ch, err := BuildMonitoringCharts(p, rep)
+	if err != nil {
+		return fmt.Errorf("%s: %w", tr("reports.err.pdf"), err)
+	}
+	date := opt.Date
+	if date.IsZero() {
+		date = time.Now()
+	}
+	title := tr("kpi.report.title")
+	r := newReport(p.Meta.Name, date)
+	r.pdf.SetTitle(line(title+" – "+p.Meta.Name), true)
+	r.footerLeft = line(tr("app.name") + " · " + title + " · " + FormatPeriod(period))
+	r.pdf.SetHeaderFunc(func() { awSpecHeader(r, title) })
+	monitoringTitle(r, p, rep, date)
+
+	r.NewPage(Portrait)
+	chapter(r, "1", tr("kpi.report.overview"))
+	r.Note(tr("kpi.report.basis", map[string]any{"Previous": FormatPeriod(rep.Previous), "AsOf": FormatDateTime(rep.AsOf)}))
+	r.Table(kpiTable(rep, true))
+	r.Note(lightLegend(rep.Settings))
+
+	// Tickets and breaches on landscape pages: their tables have ten columns.
+	r.NewPage(Landscape)
+	chapter(r, "2", tr("kpi.report.tickets"))
+	t := rep.Tickets
+	if t.Total.Tickets == 0 {
+		r.Note(tr("kpi.report.no_tickets"))
+	} else {
+		r.Paragraph(tr("kpi.report.tickets_text", map[string]any{"Count": FormatCount(t.Total.Tickets), "Open": FormatCount(t.Total.Open),
+			"Backlog": FormatCount(t.BacklogEnd), "Unclassified": FormatCount(t.Unclassified)}))
+		r.Table(groupTable(t.ByPriority, tr("kpi.col.class")))
+		for _, png := range [][]byte{ch.Trend, ch.Response, ch.Restore} {
+			if png != nil {
+				r.Image(png, chartMM)
+			}
+		}
+		tableUnder(r, tr("kpi.report.by_package"), groupTable(t.ByPackage, tr("kpi.col.package")))
+		tableUnder(r, tr("kpi.report.by_category"), groupTable(t.ByCategory, tr("kpi.col.category")))
+		tableUnder(r, tr("kpi.report.by_school"), groupTable(t.BySchool, tr("kpi.col.school")))
+	}
+
+	chapter(r, "3", tr("kpi.report.breaches"))
+	if len(t.Breaches) == 0 {
+		r.Note(tr("kpi.report.no_breaches"))
+	} else {
+		r.Paragraph(tr("kpi.report.breaches_text", map[string]any{"Count": FormatCount(len(t.Breaches)), "Tickets": FormatCount(t.Total.Breaches)}))
+		r.Table(breachTable(t.Breaches))
+		if len(t.Breaches) > maxBreachRows {
+			r.Note(tr("kpi.report.more_breaches", map[string]any{"Count": FormatCount(len(t.Breaches) - maxBreachRows)}))
+		}
+	}
+
+	r.NewPage(Portrait)
+	chapter(r, "4", tr("kpi.report.hotline"))
+	h := rep.Hotline
+	if h.Calls == 0 {
+		r.Note(tr("kpi.report.no_calls"))
+	} else {
+		r.KeyValues([][2]string{
+			{tr("kpi.report.calls"), FormatCount(h.Calls)},
+			{tr("kpi.report.answered"), FormatCount(h.Answered) + " (" + FormatPct(h.AnsweredPct, h.Calls) + ")"},
+			{tr("kpi.report.missed"), FormatCount(h.Missed) + " (" + FormatPct(h.AbandonPct, h.Calls) + ")"},
+			{tr("kpi.report.asa"), FormatSeconds(h.ASASeconds)},
+			{tr("kpi.report.within_wait"), FormatPct(h.WithinWaitPct, h.Answered)},
+			{tr("kpi.report.talk"), FormatSeconds(h.MeanTalkSeconds)},
+		})
+		if ch.Heat != nil {
+			r.Image(ch.Heat, 0)
+		}
+	}
+
+	chapter(r, "5", tr("kpi.report.satisfaction"))
+	s := rep.Satisfaction
+	if s.Answers == 0 {
+		r.Note(tr("kpi.report.no_answers"))
+	} else {
+		r.Paragraph(tr("kpi.report.satisfaction_text", map[string]any{"Answers": FormatCount(s.Answers), "CSAT": FormatPct(s.CSATPct, s.Answers),
+			"Mean": formatNumber(s.Mean)}))
+		if ch.Scores != nil {
+			r.Image(ch.Scores, 120)
+		}
+		r.Table(satTable(s.ByQuestion, tr("kpi.col.question")))
+		r.Table(satTable(s.BySchool, tr("kpi.col.school")))
+	}
+
+	chapter(r, "6", tr("kpi.report.steering"))
+	meetingsAndMeasures(r, p, &period)
+	knowledgeTable(r, p)
+	monitoringFindings(r, p)
+
+	if err := r.Err(); err != nil {
+		return fmt.Errorf("%s: %w", tr("reports.err.pdf"), err)
+	}
+	if err := r.pdf.Output(w); err != nil {
+		return fmt.Errorf("%s: %w", tr("reports.err.write"), err)
+	}
+	return nil
+}
+
+func satTable(groups []kpi.SatGroup, first string) Table {
+	rows := make([][]string, 0, len(groups))
+	for _, g := range groups {
+		key := line(g.Key)
+		if key == "" {
+			key = tr("kpi.none")
+		}
+		rows = append(rows, []string{key, FormatCount(g.Answers), FormatPct(g.CSATPct, g.Answers), formatNumber(g.Mean)})
+	}
+	return Table{
+		Columns: []Column{
+			{Title: first, Width: 46},
+			{Title: tr("kpi.col.answers"), Width: 18, Align: AlignRight},
+			{Title: tr("kpi.col.csat"), Width: 18, Align: AlignRight},
+			{Title: tr("kpi.col.mean"), Width: 18, Align: AlignRight},
+		},
+		Rows: rows, Zebra: true,
+	}
+}
+
+// tableUnder writes a subsection with a table, keeping the heading with the table's first rows.
+func tableUnder(r *Report, title string, t Table) {
+	r.EnsureSpace(40)
+	r.Subsection(title)
+	r.Table(t)
+}
+
+// chapter is a numbered heading of the monitoring report, with a bookmark.
+func chapter(r *Report, number, title string) {
+	awSpecHeading(r, specBlock{level: 0, number: number, text: title})
+}
+
+// monitoringTitle is page 1: report, project, period and the headline lights.
+func monitoringTitle(r *Report, p *domain.Project, rep *kpi.Report, date time.Time) {
+	pdf := r.pdf
+	r.noHeader = true
+	r.NewPage(Portrait)
+	r.noHeader = false
+	pdf.SetY(50)
+	r.setFont("", 12)
+	r.setText(colorMuted)
+	pdf.CellFormat(r.Width(), lineHeight(12), tr("app.name"), "", 2, "L", false, 0, "")
+	r.setFont("B", 28)
+	r.setText(colorText)
+	r.limitedLines(tr("kpi.report.title"), 28, 2)
+	r.setFont("", 12)
+	r.setText(colorMuted)
+	r.limitedLines(tr("kpi.report.subtitle"), 12, 3)
+	r.Gap(3)
+	r.rule()
+	r.Gap(8)
+	name := line(p.Meta.Name)
+	if name == "" {
+		name = tr("reports.unnamed")
+	}
+	r.setFont("B", 20)
+	r.setText(colorText)
+	r.limitedLines(name, 20, 3)
+	r.Gap(4)
+	provider := p.Contract.Provider
+	if strings.TrimSpace(provider) == "" {
+		provider = "–"
+	}
+	r.KeyValues([][2]string{
+		{tr("reports.meta.schultraeger"), awOrDash(p.Meta.Schultraeger)},
+		{tr("kpi.report.provider"), line(provider)},
+		{tr("kpi.report.period"), FormatPeriod(rep.Period)},
+		{tr("kpi.report.previous"), FormatPeriod(rep.Previous)},
+		{tr("reports.meta.date"), formatDate(date)},
+	})
+	// The headline: how many KPIs are green, amber, red.
+	var g, a, red int
+	for _, in := range append(append([]kpi.Indicator(nil), rep.Indicators...), rep.ClassIndicators...) {
+		switch in.Light {
+		case kpi.LightGreen:
+			g++
+		case kpi.LightAmber:
+			a++
+		case kpi.LightRed:
+			red++
+		}
+	}
+	r.Gap(4)
+	r.setFont("B", 13)
+	r.limitedLines(tr("kpi.report.headline", map[string]any{"Green": g, "Amber": a, "Red": red}), 13, 2)
+}
+
+// WriteMonitoringFile writes the monitoring report to path atomically: on any error the target
+// is unchanged.
+func WriteMonitoringFile(path string, p *domain.Project, period kpi.Period, opt Options) error {
+	var buf bytes.Buffer
+	if err := WriteMonitoring(&buf, p, period, opt); err != nil {
+		return err
+	}
+	return awWriteAtomic(path, buf.Bytes())
+}

@@ -1,0 +1,123 @@
+package reports
+
+import (
+	"fmt"
+	"math"
+	"time"
+
+	"schulit-lotse/domain"
+	"schulit-lotse/domain/kpi"
+)
+
+// The words and numbers of step 12's figures, shared by the PDF, the dashboard and the
+// command line so that each says the same.
+
+// KPILabel is the KPI's name ("Reaktion im Ziel", "P1: Lösung im Ziel").
+func KPILabel(in kpi.Indicator) string { return tr(in.Key, map[string]any{"Label": in.Label}) }
+
+// KPIValue writes a value with its unit; "–" without a value.
+func KPIValue(v float64, unit string, has bool) string {
+	if !has || math.IsNaN(v) || math.IsInf(v, 0) {
+		return "–"
+	}
+	switch unit {
+	case kpi.UnitPercent:
+		return formatNumber(math.Round(v*10)/10) + " %"
+	case kpi.UnitSeconds:
+		return FormatSeconds(v)
+	case kpi.UnitMinutes:
+		return FormatMinutes(v)
+	case kpi.UnitScore:
+		return formatNumber(v)
+	}
+	return formatNumber(math.Round(v))
+}
+
+// IndicatorValue is the value of a tile.
+func IndicatorValue(in kpi.Indicator) string { return KPIValue(in.Value, in.Unit, in.HasValue) }
+
+// KPITarget writes the target ("≥ 90 %", "≤ 2 min 00 s"), "–" without one.
+func KPITarget(in kpi.Indicator) string {
+	if in.Target == nil {
+		return "–"
+	}
+	sign := "≥ "
+	if in.Direction < 0 {
+		sign = "≤ "
+	}
+	return sign + KPIValue(*in.Target, in.Unit, true)
+}
+
+// KPIPrevious writes the value of the previous period, "–" without one.
+func KPIPrevious(in kpi.Indicator) string {
+	if in.Previous == nil {
+		return "–"
+	}
+	return KPIValue(*in.Previous, in.Unit, true)
+}
+
+// KPILight is the traffic light in words ("grün").
+func KPILight(l kpi.Light) string { return tr("kpi.light." + string(l)) }
+
+// KPIChange is the development against the previous period in words with an arrow.
+func KPIChange(c kpi.Change) string { return tr("kpi.change." + string(c)) }
+
+// FormatMinutes writes a duration given in minutes: "45 min", "3 h 20 min", "26 h".
+func FormatMinutes(m float64) string {
+	if math.IsNaN(m) || m < 0 {
+		return "–"
+	}
+	total := int(math.Round(m))
+	h, min := total/60, total%60
+	switch {
+	case h == 0:
+		return fmt.Sprintf("%d min", min)
+	case min == 0:
+		return formatNumber(float64(h)) + " h"
+	}
+	return fmt.Sprintf("%s h %02d min", formatNumber(float64(h)), min)
+}
+
+// FormatSeconds writes a wait: "42 s", "2 min 05 s".
+func FormatSeconds(s float64) string {
+	total := int(math.Round(s))
+	if total < 60 {
+		return fmt.Sprintf("%d s", total)
+	}
+	return fmt.Sprintf("%d min %02d s", total/60, total%60)
+}
+
+// FormatDay writes a calendar day ("31.03.2027").
+func FormatDay(t time.Time) string { return formatDate(t) }
+
+// FormatDateTime writes a moment in Berlin time ("31.03.2027 16:00").
+func FormatDateTime(t time.Time) string {
+	if t.IsZero() {
+		return "–"
+	}
+	return t.In(domain.Berlin).Format(tr("kpi.datetime_layout"))
+}
+
+// FormatPeriod writes "01.01.2027 – 31.03.2027".
+func FormatPeriod(p kpi.Period) string {
+	return formatDate(p.From.Time) + " – " + formatDate(p.To.Time)
+}
+
+// FormatPct writes a share with one decimal and "%", "–" when nothing was measured.
+func FormatPct(v float64, basis int) string {
+	if basis == 0 {
+		return "–"
+	}
+	return formatNumber(math.Round(v*10)/10) + " %"
+}
+
+// FormatCount writes a whole number.
+func FormatCount(n int) string { return formatNumber(float64(n)) }
+
+// MonthLabel is "Jan 27" for "2027-01".
+func MonthLabel(ym string) string {
+	if len(ym) != 7 {
+		return ym
+	}
+	return tr("kpi.month."+ym[5:7]) + " " + ym[2:4]
+}

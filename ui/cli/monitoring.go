@@ -1,0 +1,390 @@
+package cli
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+
+	"fyne.io/fyne/v2/lang"
+
+	"schulit-lotse/domain"
+	"schulit-lotse/domain/kpi"
+	"schulit-lotse/persistence"
+	"schulit-lotse/persistence/importers"
+	"schulit-lotse/reports"
+	"schulit-lotse/ui/monitoringtext"
+	"schulit-lotse/ui/session"
+)
+
+// Step 12 on the command line: imports of tickets, calls and survey answers into a project,
+// `lotse kpi` and the monitoring report.
+func init() {
+	importKinds["tickets"] = importTickets
+	importKinds["calls"] = importCalls
+	importKinds["survey"] = importSurvey
+	commands["kpi"] = command{cmdKPI}
+	reportTypes["monitoring"] = writeMonitoringReport
+}
+
+const usageKPI = "lotse kpi DATEI.lotse [--from JJJJ-MM-TT --to JJJJ-MM-TT] [--json]"
+
+// importError turns a reader's error into the user's sentence; others pass unchanged.
+func importError(err error) error {
+	var e *importers.Error
+	if errors.As(err, &e) {
+		return translated{errors.New(monitoringtext.ImportError(err))}
+	}
+	return err
+}
+
+// formatOf reads --format for a kind of import.
+func formatOf(p parsedArgs, list []string) (string, error) {
+	f, ok := p.val("format")
+	if !ok {
+		return importers.FormatAuto, nil
+	}
+	f = strings.ToLower(f)
+	if !importers.KnownFormat(f, list) {
+		return "", usagef("monitoring.cli.format_unknown", map[string]any{"Format": f, "Formats": strings.Join(list, ", ")})
+	}
+	return f, nil
+}
+
+// openSession opens an existing project for writing (with its lock) as the GUI would.
+func openSession(path string) (*session.Session, error) {
+	if err := requireProjectName(path); err != nil {
+		return nil, err
+	}
+	return session.Open(path, persistence.OpenOptions{})
+}
+
+func readSource(src string) (*importers.Table, error) {
+	t, err := importers.ReadFile(src)
+	if err != nil {
+		return nil, importError(err)
+	}
+	return t, nil
+}
+
+func importTickets(e *env, target, src string, p parsedArgs) error {
+	format, err := formatOf(p, importers.TicketFormats)
+	if err != nil {
+		return err
+	}
+	s, err := openSession(target)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	tab, err := readSource(src)
+	if err != nil {
+		return err
+	}
+	tf, m, unplaced, err := importers.TicketsForProject(tab, format, s.Project)
+	if err != nil {
+		return importError(err)
+	}
+	classes := s.Project.ClassCodes()
+	ts, err := tf.Tickets(m, classes, s.Project.Packages)
+	if err != nil {
+		if len(unplaced) > 0 {
+			fmt.Fprintln(e.err, "lotse: "+lang.L("monitoring.cli.unplaced", map[string]any{"Values": strings.Join(unplaced, ", "), "Classes": strings.Join(classes, ", ")}))
+		}
+		return importError(err)
+	}
+	known := map[string]bool{}
+	for _, t := range s.Project.Tickets {
+		known[t.ExternalID] = true
+	}
+	added := 0
+	for _, t := range ts {
+		if !known[t.ExternalID] {
+			added++
+		}
+	}
+	imp := session.MonitoringImport{Kind: session.ImportTickets, Tickets: ts, Config: importers.TicketConfig(s.Project, tf, m)}
+	if err := s.Import(imp, nil); err != nil {
+		return err
+	}
+	fmt.Fprintln(e.out, lang.L("monitoring.cli.tickets_done", map[string]any{
+		"Count": len(ts), "Added": added, "Updated": len(ts) - added, "Format": lang.L("import.format." + tf.Format),
+		"Encoding": tab.Encoding, "Line": tab.Lines[tf.HeaderRow], "Total": len(s.Project.Tickets),
+	}))
+	if tf.Duplicates > 0 {
+		fmt.Fprintln(e.out, lang.L("monitoring.cli.duplicates", map[string]any{"Count": tf.Duplicates}))
+	}
+	if len(classes) == 0 {
+		fmt.Fprintln(e.out, lang.L("monitoring.cli.no_sla"))
+	}
+	var loose []string
+	for _, c := range tf.Categories() {
+		if _, ok := m.Categories[domain.NormalizeSourceValue(c.Value)]; !ok && c.Value != "" {
+			loose = append(loose, c.Value)
+		}
+	}
+	if len(loose) > 0 {
+		sort.Strings(loose)
+		fmt.Fprintln(e.out, lang.L("monitoring.cli.categories_without_package", map[string]any{"Values": strings.Join(loose, ", ")}))
+	}
+	return nil
+}
+
+func importCalls(e *env, target, src string, p parsedArgs) error {
+	format, err := formatOf(p, importers.CallFormats)
+	if err != nil {
+		return err
+	}
+	s, err := openSession(target)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	tab, err := readSource(src)
+	if err != nil {
+		return err
+	}
+	cf, err := importers.CallsForProject(tab, format, s.Project)
+	if err != nil {
+		return importError(err)
+	}
+	imp := session.MonitoringImport{Kind: session.ImportCalls, Calls: cf.Calls, First: cf.First, Last: cf.Last}
+	if err := s.Import(imp, nil); err != nil {
+		return err
+	}
+	fmt.Fprintln(e.out, lang.L("monitoring.cli.calls_done", map[string]any{
+		"Count": len(cf.Calls), "Outbound": cf.Outbound, "From": monitoringtext.DateTime(cf.First), "To": monitoringtext.DateTime(cf.Last),
+		"Total": len(s.Project.Calls),
+	}))
+	return nil
+}
+
+func importSurvey(e *env, target, src string, p parsedArgs) error {
+	format, err := formatOf(p, importers.SurveyFormats)
+	if err != nil {
+		return err
+	}
+	s, err := openSession(target)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	tab, err := readSource(src)
+	if err != nil {
+		return err
+	}
+	sf, err := importers.SurveyForProject(tab, format, s.Project)
+	if err != nil {
+		return importError(err)
+	}
+	imp := session.MonitoringImport{Kind: session.ImportSurvey, Answers: sf.Answers, First: sf.First, Last: sf.Last, Questions: sf.Questions}
+	if err := s.Import(imp, nil); err != nil {
+		return err
+	}
+	fmt.Fprintln(e.out, lang.L("monitoring.cli.survey_done", map[string]any{
+		"Count": len(sf.Answers), "Questions": strings.Join(sf.Questions, ", "), "Incomplete": sf.Incomplete, "Total": len(s.Project.SurveyAnswers),
+	}))
+	return nil
+}
+
+// periodArgs reads --from/--to: both or neither (then the quarter of the newest data).
+func periodArgs(p parsedArgs, proj *domain.Project, usage string) (kpi.Period, error) {
+	from, hasFrom := p.val("from")
+	to, hasTo := p.val("to")
+	if hasFrom != hasTo {
+		return kpi.Period{}, usagef("monitoring.cli.period_pair", map[string]any{"Usage": usage})
+	}
+	if !hasFrom {
+		return kpi.DefaultPeriod(proj, now()), nil
+	}
+	return parsePeriod(from, to, usage)
+}
+
+func parsePeriod(from, to, usage string) (kpi.Period, error) {
+	f, err := domain.ParseDate(from)
+	if err != nil {
+		return kpi.Period{}, usagef("monitoring.cli.date", map[string]any{"Value": from})
+	}
+	t, err := domain.ParseDate(to)
+	if err != nil {
+		return kpi.Period{}, usagef("monitoring.cli.date", map[string]any{"Value": to})
+	}
+	period := kpi.Period{From: f, To: t}
+	if !period.Valid() || period.Days() > 366*10 {
+		return kpi.Period{}, usagef("monitoring.cli.period_order", map[string]any{"Usage": usage})
+	}
+	return period, nil
+}
+
+// KPIFormat names the JSON document of `lotse kpi --json`.
+const KPIFormat = "schulit-lotse-kpi"
+
+type kpiDoc struct {
+	Format  string      `json:"format"`
+	Version int         `json:"version"`
+	Project summaryMeta `json:"project"`
+	Report  *kpi.Report `json:"report"`
+}
+
+func cmdKPI(e *env, args []string) error {
+	p, err := parseArgs(args, []option{{names: []string{"from"}, takesValue: true}, {names: []string{"to"}, takesValue: true}, {names: []string{"json"}}})
+	if err != nil {
+		return err
+	}
+	if err := positionals(p, 1, usageKPI); err != nil {
+		return err
+	}
+	// Dates are checked before the file is opened, so scripts fail early.
+	if f, ok := p.val("from"); ok {
+		if t, ok := p.val("to"); ok {
+			if _, err := parsePeriod(f, t, usageKPI); err != nil {
+				return err
+			}
+		}
+	}
+	proj, err := openProject(p.pos[0])
+	if err != nil {
+		return err
+	}
+	period, err := periodArgs(p, proj, usageKPI)
+	if err != nil {
+		return err
+	}
+	r, err := kpi.Compute(proj, period, kpi.Options{})
+	if err != nil {
+		return err
+	}
+	if p.bools["json"] {
+		enc := json.NewEncoder(e.out)
+		enc.SetIndent("", "  ")
+		enc.SetEscapeHTML(false)
+		return enc.Encode(kpiDoc{Format: KPIFormat, Version: 1, Report: r,
+			Project: summaryMeta{Name: proj.Meta.Name, Schultraeger: proj.Meta.Schultraeger, Bundesland: string(proj.Meta.Bundesland)}})
+	}
+	writeKPIText(e, proj, r)
+	return nil
+}
+
+// table prints rows with columns padded to their widest cell; numbers align right.
+func table(e *env, rows [][]string, right map[int]bool) {
+	widths := map[int]int{}
+	for _, r := range rows {
+		for i, c := range r {
+			widths[i] = max(widths[i], len([]rune(c)))
+		}
+	}
+	for _, r := range rows {
+		var b strings.Builder
+		for i, c := range r {
+			if i > 0 {
+				b.WriteString("  ")
+			}
+			if right[i] {
+				b.WriteString(padLeft(c, widths[i]))
+			} else {
+				b.WriteString(pad(c, widths[i]))
+			}
+		}
+		fmt.Fprintln(e.out, strings.TrimRight(b.String(), " "))
+	}
+}
+
+func writeKPIText(e *env, proj *domain.Project, r *kpi.Report) {
+	fmt.Fprintln(e.out, lang.L("monitoring.cli.kpi_header", map[string]any{
+		"Name": proj.Meta.Name, "Period": monitoringtext.Period(r.Period), "Previous": monitoringtext.Period(r.Previous),
+		"AsOf": monitoringtext.DateTime(r.AsOf),
+	}))
+	fmt.Fprintln(e.out)
+	rows := [][]string{{lang.L("kpi.col.kpi"), lang.L("kpi.col.value"), lang.L("kpi.col.target"), lang.L("kpi.col.light"),
+		lang.L("kpi.col.previous"), lang.L("kpi.col.change")}}
+	for _, in := range append(append([]kpi.Indicator(nil), r.Indicators...), r.ClassIndicators...) {
+		rows = append(rows, []string{monitoringtext.Label(in), monitoringtext.IndicatorValue(in), monitoringtext.Target(in),
+			monitoringtext.Light(in.Light), monitoringtext.Previous(in), monitoringtext.Change(in.Change)})
+	}
+	table(e, rows, map[int]bool{1: true, 2: true, 4: true})
+
+	fmt.Fprintln(e.out)
+	fmt.Fprintln(e.out, lang.L("kpi.section.priorities"))
+	rows = [][]string{{lang.L("kpi.col.class"), lang.L("kpi.col.tickets"), lang.L("kpi.col.open"), lang.L("kpi.col.response_share"),
+		lang.L("kpi.col.response_median"), lang.L("kpi.col.response_p90"), lang.L("kpi.col.restore_share"), lang.L("kpi.col.restore_median"),
+		lang.L("kpi.col.restore_p90")}}
+	for _, g := range r.Tickets.ByPriority {
+		rows = append(rows, groupRow(g))
+	}
+	table(e, rows, map[int]bool{1: true, 2: true, 3: true, 4: true, 5: true, 6: true, 7: true, 8: true})
+	if r.Tickets.Unclassified > 0 {
+		fmt.Fprintln(e.out, lang.L("kpi.unclassified", map[string]any{"Count": r.Tickets.Unclassified}))
+	}
+
+	h := r.Hotline
+	fmt.Fprintln(e.out)
+	fmt.Fprintln(e.out, lang.L("kpi.cli.hotline", map[string]any{"Calls": h.Calls, "Answered": h.Answered, "Missed": h.Missed,
+		"Abandon": monitoringtext.Number1(h.AbandonPct), "ASA": monitoringtext.Seconds(h.ASASeconds)}))
+	s := r.Satisfaction
+	fmt.Fprintln(e.out, lang.L("kpi.cli.satisfaction", map[string]any{"Answers": s.Answers, "CSAT": monitoringtext.Number1(s.CSATPct),
+		"Mean": monitoringtext.Number(s.Mean)}))
+
+	fmt.Fprintln(e.out)
+	b := r.Tickets.Breaches
+	fmt.Fprintln(e.out, lang.L("kpi.cli.breaches", map[string]any{"Count": len(b)}))
+	const shown = 20
+	rows = [][]string{{lang.L("kpi.col.ticket"), lang.L("kpi.col.class"), lang.L("kpi.col.kind"), lang.L("kpi.col.elapsed"),
+		lang.L("kpi.col.target_time"), lang.L("kpi.col.deadline"), lang.L("kpi.col.state")}}
+	for i, x := range b {
+		if i == shown {
+			break
+		}
+		state := lang.L("kpi.breach.done")
+		if x.Open {
+			state = lang.L("kpi.breach.open")
+		}
+		rows = append(rows, []string{x.ExternalID, x.Priority, lang.L("kpi.kind." + x.Kind), monitoringtext.Minutes(x.ElapsedMin),
+			monitoringtext.Minutes(float64(x.TargetMin)), monitoringtext.DateTime(x.Deadline), state})
+	}
+	if len(b) > 0 {
+		table(e, rows, map[int]bool{3: true, 4: true})
+	}
+	if len(b) > shown {
+		fmt.Fprintln(e.out, lang.L("kpi.cli.more_breaches", map[string]any{"Count": len(b) - shown}))
+	}
+}
+
+func groupRow(g kpi.Group) []string {
+	key := g.Key
+	if key == "" {
+		key = lang.L("kpi.none")
+	}
+	share := func(t kpi.TimeStats) string {
+		if t.Measured == 0 {
+			return "–"
+		}
+		return monitoringtext.Number1(t.SharePct) + " %"
+	}
+	times := func(t kpi.TimeStats, v float64) string {
+		if t.Times == 0 {
+			return "–"
+		}
+		return monitoringtext.Minutes(v)
+	}
+	return []string{key, monitoringtext.Number(float64(g.Tickets)), monitoringtext.Number(float64(g.Open)),
+		share(g.Response), times(g.Response, g.Response.MedianMin), times(g.Response, g.Response.P90Min),
+		share(g.Restore), times(g.Restore, g.Restore.MedianMin), times(g.Restore, g.Restore.P90Min)}
+}
+
+func writeMonitoringReport(e *env, proj *domain.Project, out string, rp reportPeriod) error {
+	period := kpi.DefaultPeriod(proj, now())
+	switch {
+	case rp.From != nil && rp.To != nil:
+		period = kpi.Period{From: *rp.From, To: *rp.To}
+		if !period.Valid() {
+			return usagef("monitoring.cli.period_order", map[string]any{"Usage": usageReport})
+		}
+	case rp.From != nil || rp.To != nil:
+		return usagef("monitoring.cli.period_pair", map[string]any{"Usage": usageReport})
+	}
+	if err := reports.WriteMonitoringFile(out, proj, period, reports.Options{Date: now()}); err != nil {
+		return translated{err}
+	}
+	return nil
+}
