@@ -78,13 +78,9 @@ func ContractFindings(p *Project, n Notice) []Finding {
 }
 
 func contractFigures(c Contract, n Notice) []Figure {
+	// The notice date comes first: it is what the overview must not let slip. Long names (the
+	// provider) come last, so a narrow card shows the dates.
 	var figs []Figure
-	if c.Provider != "" {
-		figs = append(figs, Figure{Key: "fig.contract.provider", Text: c.Provider})
-	}
-	if t := c.TypeName(); t != "" {
-		figs = append(figs, Figure{Key: "fig.contract.type", Text: t})
-	}
 	switch n.Kind {
 	case NoticeDeadline:
 		if n.NoticeNear() {
@@ -100,6 +96,12 @@ func contractFigures(c Contract, n Notice) []Figure {
 	}
 	if c.Value > 0 {
 		figs = append(figs, Figure{Key: "fig.contract.value", Value: c.Value, Unit: "€"})
+	}
+	if t := c.TypeName(); t != "" {
+		figs = append(figs, Figure{Key: "fig.contract.type", Text: t})
+	}
+	if c.Provider != "" {
+		figs = append(figs, Figure{Key: "fig.contract.provider", Text: c.Provider})
 	}
 	return figs
 }

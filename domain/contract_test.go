@@ -122,7 +122,7 @@ func TestContractStepWarnsWhenNoticeIsNear(t *testing.T) {
 	if st != StateDone {
 		t.Errorf("a warning does not reopen the step: %s", st)
 	}
-	if figs[2].Key != "fig.contract.notice_warning" || figs[2].Value != 77 {
+	if figs[0].Key != "fig.contract.notice_warning" || figs[0].Value != 77 {
 		t.Errorf("warning figure %+v", figs)
 	}
 
