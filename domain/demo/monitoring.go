@@ -363,6 +363,11 @@ func (g *gen) survey() {
 			}
 		}
 	}
+	// In time order with ids to match, as the file gives them back.
+	slices.SortStableFunc(p.SurveyAnswers, func(a, b domain.SurveyAnswer) int { return a.At.Compare(b.At) })
+	for i := range p.SurveyAnswers {
+		p.SurveyAnswers[i].ID = int64(i + 1)
+	}
 	p.Config[domain.ConfigSurveyMapping] = domain.ConfigJSON(domain.SurveyMapping{Questions: surveyQuestions, School: "SCHULE"})
 	g.progress(StageSurvey, n, n)
 }

@@ -1,6 +1,7 @@
 package demo
 
 import (
+	"slices"
 	"strings"
 
 	"schulit-lotse/domain"
@@ -258,13 +259,14 @@ func (g *gen) structure() {
 
 	// RACI: the first activities of each process until the scale's count is reached.
 	perProcess := (g.sizes.Activities + len(raciProcesses) - 1) / len(raciProcesses)
-	for k := 0; k < perProcess; k++ {
-		for _, proc := range raciProcesses {
+	for _, proc := range raciProcesses {
+		for k := 0; k < perProcess; k++ {
 			if len(p.RaciActivities) >= g.sizes.Activities || k >= len(proc.rows) {
 				continue
 			}
 			parts := strings.Split(proc.rows[k], "|")
-			a := domain.RaciActivity{ID: int64(idActivities + 1 + len(p.RaciActivities)), Process: proc.name, Name: parts[0]}
+			a := domain.RaciActivity{ID: int64(idActivities + 1 + len(p.RaciActivities)), Process: proc.name, Name: parts[0],
+				SortOrder: len(p.RaciActivities) + 1}
 			p.RaciActivities = append(p.RaciActivities, a)
 			byLetter := map[string][]string{}
 			for _, part := range parts[1:] {
@@ -284,22 +286,12 @@ func (g *gen) structure() {
 					order = append(order, id)
 				}
 			}
+			slices.Sort(order) // as the file gives them back: by activity, then role
 			for _, id := range order {
 				p.RaciAssignments = append(p.RaciAssignments, domain.RaciAssignment{ActivityID: a.ID, RoleID: id, Letter: cells[id]})
 			}
 		}
 	}
-	// Keep the activities in process order for the editor.
-	sortOrder := 0
-	for _, proc := range raciProcesses {
-		for i := range p.RaciActivities {
-			if p.RaciActivities[i].Process == proc.name {
-				sortOrder++
-				p.RaciActivities[i].SortOrder = sortOrder
-			}
-		}
-	}
-
 	ref := func(key string) *int64 {
 		if id, ok := resolve(key, true, nil); ok {
 			return int64Ptr(id)

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"schulit-lotse/domain/demo"
 	"schulit-lotse/persistence"
 )
 
@@ -43,6 +44,20 @@ func TestDemoDataSmallIsByteIdentical(t *testing.T) {
 	ea, eb := exportOf(t, a), exportOf(t, b)
 	if !bytes.Equal(ea, eb) {
 		t.Fatalf("two exports of the same seed differ (%d vs %d bytes)", len(ea), len(eb))
+	}
+	// The file holds exactly what the generator made: its export equals the export of a
+	// project generated here in memory (so the benchmark run can compare a Landkreis file with a
+	// fresh generation the same way).
+	mem, err := demo.Generate(demo.Small, demo.Options{Seed: demo.DefaultSeed})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var em bytes.Buffer
+	if err := persistence.ExportJSON(&em, mem); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(ea, em.Bytes()) {
+		t.Fatal("the file's export differs from the export of the generated project")
 	}
 	js := filepath.Join(dir, "demo.json")
 	if err := os.WriteFile(js, ea, 0o644); err != nil {
