@@ -269,3 +269,32 @@ func TestTenderStepSummary(t *testing.T) {
 		t.Errorf("exclusions not reported: %+v", f)
 	}
 }
+
+// BenchmarkEvaluate: 40 bids against 30 criteria (a large open procedure).
+func BenchmarkEvaluate(b *testing.B) {
+	var crit []TenderCriterion
+	for i := 1; i <= 30; i++ {
+		kind := CriterionB
+		if i <= 5 {
+			kind = CriterionA
+		}
+		crit = append(crit, TenderCriterion{ID: int64(i), Kind: kind, Name: "K" + string(rune('A'+i%26)), Weight: float64(i%7 + 1), MinScore: float64(i % 3), SortOrder: i})
+	}
+	var bids []Bid
+	for j := 1; j <= 40; j++ {
+		sc := map[int64]float64{}
+		for i := 1; i <= 30; i++ {
+			if i <= 5 {
+				sc[int64(i)] = 1
+			} else {
+				sc[int64(i)] = float64((i*j)%8 + 2)
+			}
+		}
+		bids = append(bids, Bid{ID: int64(j), Bidder: "Bieter", Price: float64(100000 + j*1373), Scores: sc})
+	}
+	t := Tender{Method: MethodExtended, FluctuationPct: 5, TieBreaker: TieBreakPrice}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		Evaluate(t, crit, bids)
+	}
+}

@@ -180,3 +180,18 @@ func TestAwardSectionsSpeakEitherLanguage(t *testing.T) {
 	}
 	assets.SetupLanguage(assets.German)
 }
+
+func BenchmarkServiceSpecPDF(b *testing.B) {
+	p := awardProject()
+	manyTasks(p, 300)
+	two := int64(2)
+	for i := range p.Tasks {
+		p.Tasks[i].PackageID = &two
+	}
+	for i := 0; i < b.N; i++ {
+		var buf bytes.Buffer
+		if err := WriteServiceSpec(&buf, p, Options{Date: fixedDate}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
