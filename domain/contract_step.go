@@ -78,8 +78,8 @@ func ContractFindings(p *Project, n Notice) []Finding {
 }
 
 func contractFigures(c Contract, n Notice) []Figure {
-	// The notice date comes first: it is what the overview must not let slip. Long names (the
-	// provider) come last, so a narrow card shows the dates.
+	// The notice date comes first: it is what the overview must not let slip. The provider is
+	// step 8's winner and named there; its long name would crowd the dates off a narrow card.
 	var figs []Figure
 	switch n.Kind {
 	case NoticeDeadline:
@@ -99,9 +99,6 @@ func contractFigures(c Contract, n Notice) []Figure {
 	}
 	if t := c.TypeName(); t != "" {
 		figs = append(figs, Figure{Key: "fig.contract.type", Text: t})
-	}
-	if c.Provider != "" {
-		figs = append(figs, Figure{Key: "fig.contract.provider", Text: c.Provider})
 	}
 	return figs
 }

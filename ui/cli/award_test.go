@@ -72,7 +72,7 @@ func TestSummaryPrintsRankingWinnerAndNotice(t *testing.T) {
 		"1. Nordlicht IT-Service GmbH (Z je 1.000 €)", "2,48",
 		"2. Schulnetz Weser-Ems GmbH (Z je 1.000 €)", "2,55",
 		"Digitalwerk Kommunal AG: Qualifikation des eingesetzten Personals: unter der Mindestpunktzahl",
-		"letzter Kündigungstermin", "2028-09-30")
+		"Kündigung bis", "2028-09-30")
 	for _, key := range []string{"fig.sla", "fig.tender", "fig.contract", "find.sla", "find.tender", "find.contract"} {
 		if strings.Contains(r.out, key) {
 			t.Errorf("untranslated key %s… in the summary:\n%s", key, r.out)
