@@ -627,17 +627,16 @@ func (ed *slaEditor) refreshPublic() {
 
 func (ed *slaEditor) buildLevels() fyne.CanvasObject {
 	ed.levels = newAwTable([]awCol{
-		{title: lang.L("award.report.col.package"), width: 160, grow: 1},
-		{title: lang.L("award.report.col.sla"), width: 170, grow: 1},
-		{title: lang.L("award.levels.col.hours"), width: 110, align: fyne.TextAlignTrailing},
-		{title: lang.L("award.levels.col.first"), width: 130, align: fyne.TextAlignTrailing},
-		{title: lang.L("award.report.col.outcome"), width: 90},
-		{title: lang.L("award.report.col.external_year"), width: 120, align: fyne.TextAlignTrailing},
-		{title: lang.L("award.report.col.internal_year"), width: 120, align: fyne.TextAlignTrailing},
+		{title: lang.L("award.report.col.package"), width: 120, grow: 1},
+		{title: lang.L("award.report.col.sla"), width: 110, grow: 1},
+		{title: lang.L("award.levels.col.hours"), width: 85, align: fyne.TextAlignTrailing},
+		{title: lang.L("award.levels.col.first"), width: 85, align: fyne.TextAlignTrailing},
+		{title: lang.L("award.report.col.outcome"), width: 80},
+		{title: lang.L("award.report.col.external_year"), width: 105, align: fyne.TextAlignTrailing},
+		{title: lang.L("award.report.col.internal_year"), width: 105, align: fyne.TextAlignTrailing},
 	}, 200)
 	hint := widget.NewLabel(lang.L("award.levels.hint"))
 	hint.Wrapping = fyne.TextWrapWord
-	hint.Importance = widget.LowImportance
 	return container.NewBorder(container.NewVBox(hint, awCaption(lang.L("award.levels.source"))), nil, nil, nil, ed.levels.content)
 }
 

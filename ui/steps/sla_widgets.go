@@ -33,6 +33,7 @@ type awTable struct {
 	widths   []float32
 	content  fyne.CanvasObject
 	quiet    bool
+	shown    bool // the table shows the selection (selectRow ran since the last change)
 	emphasis func(row int) widget.Importance // may be nil
 }
 
@@ -57,7 +58,7 @@ func newAwTable(cols []awCol, minHeight float32) *awTable {
 		}
 	}
 	t.table.OnSelected = func(id widget.TableCellID) {
-		t.selected = id.Row
+		t.selected, t.shown = id.Row, true
 		if t.onSelect != nil && !t.quiet {
 			t.onSelect(id.Row)
 		}
@@ -110,13 +111,21 @@ func (t *awTable) setRows(rows [][]string) {
 // selectRow selects a row as if tapped, without calling onSelect.
 func (t *awTable) selectRow(row int) {
 	if row < 0 || row >= len(t.rows) {
-		t.selected = -1
+		t.selected, t.shown = -1, false
 		t.table.UnselectAll()
 		return
+	}
+	if row == t.selected && t.shown {
+		return // already selected: selecting again would scroll the table to it
 	}
 	t.quiet = true
 	t.table.Select(widget.TableCellID{Row: row, Col: 0})
 	t.quiet = false
+	t.shown = true
+	if t.table.Size().Height <= 0 {
+		// Not laid out yet: Select scrolled against a zero viewport; start at the top instead.
+		t.table.ScrollToTop()
+	}
 }
 
 // awTableLayout shares the width left over by the columns' grow weights.
