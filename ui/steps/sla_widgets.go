@@ -33,7 +33,7 @@ type awTable struct {
 	widths   []float32
 	content  fyne.CanvasObject
 	quiet    bool
-	shown    bool // the table shows the selection (selectRow ran since the last change)
+	shown    bool                            // the table shows the selection (selectRow ran since the last change)
 	emphasis func(row int) widget.Importance // may be nil
 }
 

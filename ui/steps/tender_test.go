@@ -205,3 +205,18 @@ func TestContractEditorShowsTheDeadlineAndWarns(t *testing.T) {
 		t.Errorf("frozen copy changed or no hint: %q", ed.slaState.Text)
 	}
 }
+
+func TestServiceSpecFromTheMenuInBothFormats(t *testing.T) {
+	fx := newAwFixture(t, awTenderProject())
+	pdf, err := serviceSpecBytes(fx.ctx, ".PDF")
+	if err != nil || !strings.HasPrefix(string(pdf), "%PDF-") {
+		t.Fatalf("pdf: %v", err)
+	}
+	md, err := serviceSpecBytes(fx.ctx, ".md")
+	if err != nil || !strings.Contains(string(md), "# Leistungsbeschreibung (Entwurf)") || !strings.Contains(string(md), "Konzept") {
+		t.Fatalf("text: %v\n%s", err, md)
+	}
+	if _, err := serviceSpecBytes(fx.ctx, ".docx"); err == nil || !strings.Contains(err.Error(), ".pdf, .md oder .txt") {
+		t.Errorf("docx: %v", err)
+	}
+}

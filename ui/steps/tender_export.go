@@ -1,0 +1,81 @@
+package steps
+
+import (
+	"bytes"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/storage"
+
+	"schulit-lotse/reports"
+)
+
+// The Leistungsbeschreibung from the Projekt menu: as PDF, and as structured text for the
+// procurement office to edit further (the same as `lotse report --type tender` and
+// `lotse export --kind leistungsbeschreibung`).
+func init() {
+	Actions = append(Actions,
+		Action{Step: 8, Label: "award.action.spec_pdf", Run: func(ctx *Context) { saveServiceSpec(ctx, ".pdf") }},
+		Action{Step: 8, Label: "award.action.spec_text", Run: func(ctx *Context) { saveServiceSpec(ctx, ".md") }},
+	)
+}
+
+// serviceSpecBytes renders the Leistungsbeschreibung in the format the extension names.
+func serviceSpecBytes(ctx *Context, ext string) ([]byte, error) {
+	var buf bytes.Buffer
+	opt := reports.Options{Date: time.Now()}
+	var err error
+	switch strings.ToLower(ext) {
+	case ".pdf":
+		err = reports.WriteServiceSpec(&buf, ctx.Session.Project, opt)
+	case ".md", ".txt":
+		err = reports.WriteServiceSpecText(&buf, ctx.Session.Project, opt)
+	default:
+		return nil, inputError(lang.L("award.spec.ext"))
+	}
+	return buf.Bytes(), err
+}
+
+// saveServiceSpec asks where to save and writes the document there. The PDF is made off the UI
+// thread; the dialog reports back when it is written.
+func saveServiceSpec(ctx *Context, ext string) {
+	if ctx.Window == nil || ctx.Session == nil {
+		return
+	}
+	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+		if err != nil {
+			ctx.report(err)
+			return
+		}
+		if w == nil {
+			return // cancelled
+		}
+		go func() {
+			data, err := serviceSpecBytes(ctx, w.URI().Extension())
+			if err == nil {
+				_, err = w.Write(data)
+			}
+			if cerr := w.Close(); err == nil {
+				err = cerr
+			}
+			fyne.Do(func() {
+				if err != nil {
+					ctx.report(err)
+					return
+				}
+				dialog.ShowInformation(lang.L("award.spec.title"), lang.L("award.spec.saved", map[string]any{"Path": w.URI().Path()}), ctx.Window)
+			})
+		}()
+	}, ctx.Window)
+	if ext == ".pdf" {
+		d.SetFilter(storage.NewExtensionFileFilter([]string{".pdf"}))
+	} else {
+		d.SetFilter(storage.NewExtensionFileFilter([]string{".md", ".txt"}))
+	}
+	d.SetFileName(lang.L("award.spec.file_name") + ext)
+	d.Resize(fyne.NewSize(900, 600))
+	d.Show()
+}
