@@ -48,6 +48,7 @@ func writeContract(r *Report, p *domain.Project) {
 			for _, f := range domain.FrozenSLAs(p) {
 				r.Paragraph(tr("award.report.sla.heading", map[string]any{"Name": line(f.Name), "Scope": awScope(p, f)}))
 				r.KeyValues(awSLAFacts(p, f))
+				r.EnsureSpace(awTableStart)
 				r.Table(awClassTable(f))
 			}
 		}

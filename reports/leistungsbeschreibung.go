@@ -101,6 +101,10 @@ func specDoc(p *domain.Project, today domain.Date) []specBlock {
 				[2]string{tr("award.spec.hours"), formatHours(sp.HoursPerMonth)},
 			)
 			doc = append(doc, specBlock{kind: specPairs, pairs: pairs})
+			if len(sp.Tasks) == 0 {
+				note(tr("award.spec.no_tasks"))
+				continue
+			}
 			rows := make([][]string, 0, len(sp.Tasks))
 			for i, t := range sp.Tasks {
 				hours := "–"
@@ -302,6 +306,7 @@ func WriteServiceSpec(w io.Writer, p *domain.Project, opt Options) (err error) {
 		case specPairs:
 			r.KeyValues(b.pairs)
 		case specTable:
+			r.EnsureSpace(awTableStart) // a header row never stands alone at a page's foot
 			r.Table(b.table)
 		}
 		if err := r.Err(); err != nil {

@@ -2,6 +2,7 @@ package reports
 
 import (
 	"fmt"
+	"math"
 	"sort"
 	"strconv"
 	"strings"
@@ -47,8 +48,13 @@ func writeSLA(r *Report, p *domain.Project) {
 func awSLABlock(r *Report, p *domain.Project, s domain.SLA) {
 	r.Subsection(tr("award.report.sla.heading", map[string]any{"Name": line(s.Name), "Scope": awScope(p, s)}))
 	r.KeyValues(awSLAFacts(p, s))
+	r.EnsureSpace(awTableStart)
 	r.Table(awClassTable(s))
 }
+
+// awTableStart is the room a table needs below the cursor to start on this page: its header and
+// a first row of two lines.
+const awTableStart = 22
 
 // awSLAFacts are the SLA's facts as label–value pairs (shared with the Leistungsbeschreibung).
 func awSLAFacts(p *domain.Project, s domain.SLA) [][2]string {
@@ -110,12 +116,12 @@ func awLevelsAndCost(r *Report, p *domain.Project) {
 	}
 	r.Table(Table{
 		Columns: []Column{
-			{Title: tr("award.report.col.package"), Width: 20},
-			{Title: tr("award.report.col.sla"), Width: 20},
-			{Title: tr("award.report.col.level"), Width: 22},
+			{Title: tr("award.report.col.package"), Width: 19},
+			{Title: tr("award.report.col.sla"), Width: 19},
+			{Title: tr("award.report.col.level"), Width: 20},
 			{Title: tr("award.report.col.outcome"), Width: 12},
-			{Title: tr("award.report.col.external_year"), Width: 13, Align: AlignRight},
-			{Title: tr("award.report.col.internal_year"), Width: 13, Align: AlignRight},
+			{Title: tr("award.report.col.external_year"), Width: 15, Align: AlignRight},
+			{Title: tr("award.report.col.internal_year"), Width: 15, Align: AlignRight},
 		},
 		Rows:  rows,
 		Zebra: true,
@@ -301,11 +307,12 @@ func awOutcome(o domain.SourcingOutcome) string {
 
 func awEuro(v float64) string { return formatNumber(v) + " €" }
 
+// awKnownEuro is a yearly cost in whole euros, "–" when step 5 could not compute it.
 func awKnownEuro(v float64, known bool) string {
 	if !known {
 		return "–"
 	}
-	return awEuro(v)
+	return awEuro(math.Round(v))
 }
 
 func awDate(d *domain.Date) string {

@@ -66,7 +66,7 @@ func sampleStep7(p *domain.Project) {
 	if err != nil {
 		panic(err)
 	}
-	hs := r.Holidays(r.Detected, "Ferien", "Beispieldaten ferien-ni-2026-2027.ics – nach den veröffentlichten Terminen, ohne Gewähr")
+	hs := r.Holidays(r.Detected, "Ferien", "Beispieldaten (ferien-ni-2026-2027.ics, ohne Gewähr)")
 	for i := range hs {
 		hs[i].ID = int64(700 + i)
 	}
