@@ -144,8 +144,13 @@ func TestUnknownAndLater(t *testing.T) {
 			t.Errorf("%q: exit %d, stderr %q", args, r.code, r.err)
 		}
 	}
+	// The mechanism itself, with a command of the design that no step has registered.
+	laterCommands["zukunft"] = true
+	t.Cleanup(func() { delete(laterCommands, "zukunft") })
+	r = run(t, "zukunft", path).want(t, 2)
+	contains(t, "later", r.err, "„lotse zukunft“ ist vorgesehen und folgt in einer späteren Version")
 	english(t)
-	r = run(t, "kpi", path).want(t, 2)
+	r = run(t, "zukunft", path).want(t, 2)
 	contains(t, "english later", r.err, "follows in a later version")
 }
 
