@@ -132,8 +132,12 @@ func (s *Session) CommitImport(p *PendingImport) error {
 		}
 		setConfig(s.Project, cfg)
 	}
+	name := "undo.monitoring.import_" + p.kind
+	if p.Count() == 0 {
+		name = "undo.monitoring.clear_" + p.kind
+	}
 	return s.Execute(Command{
-		Name: "undo.monitoring.import_" + p.kind,
+		Name: name,
 		Do: func() error {
 			if !stored {
 				if err := write(p.afterT, p.afterC, p.afterA, p.configAfter); err != nil {
@@ -474,4 +478,31 @@ func (s *Session) DeleteKnowledgeCheck(id int64) error {
 		return errMonitoringGone
 	}
 	return s.ApplyMonitoring("undo.monitoring.delete_check", persistence.MonitoringChange{DeleteChecks: []int64{id}})
+}
+
+// ClearImport removes all tickets, calls or survey answers (say, before sharing the project);
+// undo brings them back.
+func (s *Session) ClearImport(kind string) error {
+	if s.ReadOnly() {
+		return persistence.ErrReadOnly
+	}
+	p := &PendingImport{kind: kind}
+	var err error
+	switch kind {
+	case ImportTickets:
+		p.beforeT, p.afterT = s.Project.Tickets, []domain.Ticket{}
+		err = s.File.ReplaceTickets(nil, nil)
+	case ImportCalls:
+		p.beforeC, p.afterC = s.Project.Calls, []domain.Call{}
+		err = s.File.ReplaceCalls(nil)
+	case ImportSurvey:
+		p.beforeA, p.afterA = s.Project.SurveyAnswers, []domain.SurveyAnswer{}
+		err = s.File.ReplaceAnswers(nil, nil)
+	default:
+		return errMonitoringGone
+	}
+	if err != nil {
+		return err
+	}
+	return s.CommitImport(p)
 }

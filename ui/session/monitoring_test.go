@@ -160,3 +160,22 @@ func TestMinutesMeasuresAndChecks(t *testing.T) {
 	}
 	sameAsFile(t, s)
 }
+
+func TestClearImportIsUndoable(t *testing.T) {
+	s := newSession(t)
+	d := time.Date(2027, 3, 1, 8, 0, 0, 0, time.UTC)
+	if err := s.Import(session.MonitoringImport{Kind: session.ImportTickets, Tickets: []domain.Ticket{{ExternalID: "1", Created: d, Priority: "P1"}}}, nil); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.ClearImport(session.ImportTickets); err != nil {
+		t.Fatal(err)
+	}
+	if len(s.Project.Tickets) != 0 || s.UndoName() != "undo.monitoring.clear_tickets" {
+		t.Fatalf("%d tickets, undo %q", len(s.Project.Tickets), s.UndoName())
+	}
+	sameAsFile(t, s)
+	if err := s.Undo(); err != nil || len(s.Project.Tickets) != 1 {
+		t.Fatalf("undo: %v %d", err, len(s.Project.Tickets))
+	}
+	sameAsFile(t, s)
+}

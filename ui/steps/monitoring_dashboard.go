@@ -1,0 +1,457 @@
+package steps
+
+import (
+	"fmt"
+	"image/color"
+	"strings"
+	"sync"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"schulit-lotse/domain"
+	"schulit-lotse/domain/kpi"
+	"schulit-lotse/reports"
+	"schulit-lotse/ui/monitoringtext"
+	"schulit-lotse/ui/session"
+)
+
+// monDashboard is the first tab of step 12: the period picker, the KPI tiles with their lights,
+// the charts (the same PNGs the monitoring report prints), the figures per priority, package,
+// category or school, and the breach list whose rows open the ticket. The KPIs are computed on
+// a goroutine; the window stays usable and shows that work is going on.
+type monDashboard struct {
+	ed *monitoringEditor
+
+	period  kpi.Period
+	presets []monPreset
+	preset  *widget.Select
+	from    *commitEntry
+	to      *commitEntry
+	busy    *widget.ProgressBarInfinite
+	status  *widget.Label
+
+	tiles   *fyne.Container
+	charts  *fyne.Container
+	groupBy *widget.Select
+	groups  *monTable
+	shown   []kpi.Group
+	breachL *widget.Label
+	breach  *monTable
+
+	report *kpi.Report
+	gen    int    // generation of the computation the screen waits for
+	sig    string // the data the shown report was computed from
+	// computed is called after a result is on screen (tests wait for it).
+	computed func()
+
+	content fyne.CanvasObject
+}
+
+// monPreset is an entry of the period picker.
+type monPreset struct {
+	label  string
+	period kpi.Period
+}
+
+// monPeriods remembers the chosen period per open project while the page is rebuilt.
+var (
+	monPeriodsMu sync.Mutex
+	monPeriods   = map[*session.Session]kpi.Period{}
+)
+
+func newMonDashboard(ed *monitoringEditor) *monDashboard {
+	d := &monDashboard{ed: ed}
+	p := ed.sess().Project
+	monPeriodsMu.Lock()
+	saved, ok := monPeriods[ed.sess()]
+	monPeriodsMu.Unlock()
+	if ok {
+		d.period = saved
+	} else {
+		d.period = kpi.DefaultPeriod(p, time.Now())
+	}
+	d.preset = widget.NewSelect(nil, func(s string) {
+		for _, pr := range d.presets {
+			if pr.label == s {
+				d.setPeriod(pr.period)
+				return
+			}
+		}
+	})
+	d.preset.PlaceHolder = lang.L("mon.period.choose")
+	d.from = newCommitEntry()
+	d.to = newCommitEntry()
+	for _, e := range []*commitEntry{d.from, d.to} {
+		e.SetPlaceHolder(lang.L("steps.date.placeholder"))
+		e.OnSubmitted = func(string) { d.periodTyped() }
+		e.onLeave = d.periodTyped
+	}
+	d.busy = widget.NewProgressBarInfinite()
+	d.busy.Hide()
+	d.status = widget.NewLabel("")
+	d.status.Truncation = fyne.TextTruncateEllipsis
+	reportBtn := widget.NewButtonWithIcon(lang.L("mon.report.button"), theme.DocumentPrintIcon(), func() { monReportDialog(ed.ctx, d.period) })
+
+	bar := container.NewBorder(nil, nil,
+		container.NewHBox(widget.NewLabel(lang.L("mon.period")), d.preset,
+			sized(d.from, 120, 0), widget.NewLabel("–"), sized(d.to, 120, 0)),
+		reportBtn,
+		container.NewStack(d.status, d.busy))
+
+	d.tiles = container.NewGridWrap(tileSize)
+	d.charts = container.NewGridWrap(fyne.NewSize(560, 300))
+
+	d.groupBy = widget.NewSelect([]string{lang.L("mon.group.priority"), lang.L("mon.group.package"), lang.L("mon.group.category"), lang.L("mon.group.school")},
+		func(string) { d.fillGroups() })
+	d.groups = newMonTable([]monCol{
+		{title: lang.L("mon.group.priority"), width: 150, grow: 2},
+		{title: lang.L("kpi.col.tickets"), width: 64, right: true},
+		{title: lang.L("kpi.col.open"), width: 52, right: true},
+		{title: lang.L("kpi.col.response_share"), width: 110, right: true},
+		{title: lang.L("kpi.col.response_median"), width: 110, right: true},
+		{title: lang.L("kpi.col.response_p90"), width: 100, right: true},
+		{title: lang.L("kpi.col.restore_share"), width: 100, right: true},
+		{title: lang.L("kpi.col.restore_median"), width: 110, right: true},
+		{title: lang.L("kpi.col.restore_p90"), width: 100, right: true},
+		{title: lang.L("kpi.col.breaches"), width: 100, right: true},
+	}, 200, func() int { return len(d.shown) }, d.groupCell, nil)
+
+	d.breachL = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	d.breach = newMonTable([]monCol{
+		{title: lang.L("kpi.col.ticket"), width: 90, grow: 1},
+		{title: lang.L("kpi.col.created"), width: 130},
+		{title: lang.L("kpi.col.class"), width: 56},
+		{title: lang.L("kpi.col.kind"), width: 90},
+		{title: lang.L("kpi.col.elapsed"), width: 100, right: true},
+		{title: lang.L("kpi.col.target_time"), width: 70, right: true},
+		{title: lang.L("kpi.col.deadline"), width: 130},
+		{title: lang.L("kpi.col.state"), width: 90},
+		{title: lang.L("kpi.col.school"), width: 150, grow: 2},
+	}, 240, func() int {
+		if d.report == nil {
+			return 0
+		}
+		return len(d.report.Tickets.Breaches)
+	}, d.breachCell, d.openBreach)
+	d.breach.tint = func(row int) color.Color {
+		if d.report != nil && row < len(d.report.Tickets.Breaches) && d.report.Tickets.Breaches[row].Open {
+			return lightTint(kpi.LightRed) // still open: the breach grows
+		}
+		return nil
+	}
+
+	groupsHead := container.NewBorder(nil, nil, widget.NewLabelWithStyle(lang.L("mon.groups"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), nil, container.NewHBox(d.groupBy))
+	body := container.NewVBox(
+		d.tiles,
+		widget.NewSeparator(),
+		d.charts,
+		widget.NewSeparator(),
+		groupsHead, d.groups,
+		widget.NewSeparator(),
+		d.breachL, d.breach,
+	)
+	d.content = container.NewBorder(container.NewVBox(bar, widget.NewSeparator()), nil, nil, nil, container.NewVScroll(body))
+	d.groupBy.SetSelectedIndex(0)
+	d.showPeriod()
+	return d
+}
+
+// setPeriod shows and computes a period; the choice is kept while the project is open.
+func (d *monDashboard) setPeriod(p kpi.Period) {
+	if p == d.period && d.report != nil {
+		return
+	}
+	d.period = p
+	monPeriodsMu.Lock()
+	monPeriods[d.ed.sess()] = p
+	monPeriodsMu.Unlock()
+	d.showPeriod()
+	d.recompute(true)
+}
+
+func (d *monDashboard) showPeriod() {
+	monSet(d.from, d.period.From.String())
+	monSet(d.to, d.period.To.String())
+}
+
+// periodTyped takes the dates typed into the fields.
+func (d *monDashboard) periodTyped() {
+	from, err1 := domain.ParseDate(strings.TrimSpace(d.from.Text))
+	to, err2 := domain.ParseDate(strings.TrimSpace(d.to.Text))
+	p := kpi.Period{From: from, To: to}
+	if err1 != nil || err2 != nil || !p.Valid() {
+		monRevert(d.showPeriod)
+		d.ed.ctx.report(inputError(lang.L("mon.period.invalid")))
+		return
+	}
+	if p != d.period {
+		d.preset.ClearSelected()
+		d.setPeriod(p)
+	}
+}
+
+// buildPresets offers the quarters and months that hold data, newest first.
+func (d *monDashboard) buildPresets() {
+	p := d.ed.sess().Project
+	h := kpi.Horizon(p)
+	var out []monPreset
+	if !h.IsZero() {
+		first := h
+		for _, t := range p.Tickets {
+			if t.Created.Before(first) {
+				first = t.Created
+			}
+		}
+		for _, c := range p.Calls {
+			if c.At.Before(first) {
+				first = c.At
+			}
+		}
+		last := kpi.DayOf(h)
+		start := kpi.DayOf(first)
+		for q := kpi.QuarterPeriod(last); !q.To.Before(start.Time) && len(out) < 12; q = q.Previous() {
+			out = append(out, monPreset{label: lang.L("mon.period.quarter", map[string]any{"Q": (int(q.From.Month())-1)/3 + 1, "Year": q.From.Year()}), period: q})
+		}
+		for m := kpi.MonthPeriod(last); !m.To.Before(start.Time) && len(out) < 36; m = m.Previous() {
+			out = append(out, monPreset{label: reports.MonthLabel(m.From.Format("2006-01")) + " (" + lang.L("mon.period.month") + ")", period: m})
+		}
+		out = append(out, monPreset{label: lang.L("mon.period.year", map[string]any{"Year": last.Year()}), period: kpi.YearPeriod(last)})
+	}
+	d.presets = out
+	labels := make([]string, len(out))
+	for i, pr := range out {
+		labels[i] = pr.label
+	}
+	d.preset.Options = labels
+	d.preset.Refresh()
+}
+
+// signature says which data a report depends on, cheaply: a new import, another SLA or other
+// settings change it, minutes and measures do not.
+func monSignature(p *domain.Project) string {
+	first := func(n int, at func() time.Time) int64 {
+		if n == 0 {
+			return 0
+		}
+		return at().Unix()
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "%d/%d/%d|%d/%d/%d|%d|%d|%s|%s|", len(p.Tickets), len(p.Calls), len(p.SurveyAnswers),
+		first(len(p.Tickets), func() time.Time { return p.Tickets[len(p.Tickets)-1].Created }),
+		first(len(p.Calls), func() time.Time { return p.Calls[len(p.Calls)-1].At }),
+		first(len(p.SurveyAnswers), func() time.Time { return p.SurveyAnswers[len(p.SurveyAnswers)-1].At }),
+		len(p.SchoolHolidays), len(p.Packages), p.Config[domain.ConfigKPISettings], p.Meta.Bundesland)
+	if len(p.Tickets) > 0 {
+		fmt.Fprintf(&b, "%p|", &p.Tickets[0])
+	}
+	for _, s := range domain.SLAsInForce(p) {
+		fmt.Fprintf(&b, "%v|", s)
+	}
+	return b.String()
+}
+
+// monSnapshot copies what the computation reads, so that edits made meanwhile on the UI
+// goroutine do not race with it. Imported rows are replaced, never changed in place: their
+// slices are shared.
+func monSnapshot(p *domain.Project) *domain.Project {
+	c := *p
+	c.SLAs = append([]domain.SLA(nil), p.SLAs...)
+	for i := range c.SLAs {
+		c.SLAs[i].Windows = append([]domain.ServiceWindow(nil), p.SLAs[i].Windows...)
+		c.SLAs[i].Classes = append([]domain.PriorityClassTarget(nil), p.SLAs[i].Classes...)
+	}
+	c.Packages = append([]domain.Package(nil), p.Packages...)
+	c.SchoolHolidays = append([]domain.SchoolHoliday(nil), p.SchoolHolidays...)
+	c.Config = make(map[string]string, len(p.Config))
+	for k, v := range p.Config {
+		c.Config[k] = v
+	}
+	c.JourFixes, c.Measures, c.KnowledgeChecks = nil, nil, nil
+	return &c
+}
+
+// recompute starts the computation on a goroutine unless the data and period are unchanged.
+func (d *monDashboard) recompute(force bool) {
+	p := d.ed.sess().Project
+	sig := monSignature(p) + d.period.String()
+	if !force && sig == d.sig && d.report != nil {
+		return
+	}
+	d.sig = sig
+	d.gen++
+	gen := d.gen
+	snap := monSnapshot(p)
+	period := d.period
+	d.busy.Show()
+	d.busy.Start()
+	d.status.SetText(lang.L("mon.computing"))
+	monGo(func() {
+		var r *kpi.Report
+		var ch reports.MonitoringCharts
+		err := monSafely(func() error {
+			var err error
+			if r, err = kpi.Compute(snap, period, kpi.Options{}); err != nil {
+				return err
+			}
+			ch, err = reports.BuildMonitoringCharts(snap, r)
+			return err
+		})
+		fyne.Do(func() {
+			if gen != d.gen {
+				return // a newer computation is under way
+			}
+			d.busy.Stop()
+			d.busy.Hide()
+			if err != nil {
+				d.status.SetText("")
+				d.ed.ctx.report(err)
+				return
+			}
+			d.apply(r, ch)
+			if d.computed != nil {
+				d.computed()
+			}
+		})
+	})
+}
+
+// monSafely turns a panic of a computation into an error, so the window survives it.
+func monSafely(fn func() error) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("%v", r)
+		}
+	}()
+	return fn()
+}
+
+// apply shows a computed report.
+func (d *monDashboard) apply(r *kpi.Report, ch reports.MonitoringCharts) {
+	d.report = r
+	d.status.SetText(lang.L("mon.basis", map[string]any{"Previous": monitoringtext.Period(r.Previous), "AsOf": monitoringtext.DateTime(r.AsOf)}))
+	var tiles []fyne.CanvasObject
+	for _, in := range r.Indicators {
+		tiles = append(tiles, kpiTile(in))
+	}
+	for _, in := range r.ClassIndicators {
+		tiles = append(tiles, kpiTile(in))
+	}
+	d.tiles.Objects = tiles
+	d.tiles.Refresh()
+
+	var imgs []fyne.CanvasObject
+	for i, png := range [][]byte{ch.Trend, ch.Restore, ch.Heat, ch.Response, ch.Scores} {
+		if png != nil {
+			imgs = append(imgs, chartImage(png, fmt.Sprintf("kpi-%d-%d.png", d.gen, i), 540, 280))
+		}
+	}
+	if len(imgs) == 0 {
+		none := widget.NewLabel(lang.L("mon.no_data"))
+		none.Wrapping = fyne.TextWrapWord
+		imgs = append(imgs, none)
+	}
+	d.charts.Objects = imgs
+	d.charts.Refresh()
+
+	d.fillGroups()
+	d.breachL.SetText(lang.L("mon.breaches", map[string]any{"Count": len(r.Tickets.Breaches), "Tickets": r.Tickets.Total.Breaches}))
+	d.breach.refresh()
+}
+
+// fillGroups shows the ticket figures by the chosen grouping.
+func (d *monDashboard) fillGroups() {
+	if d.report == nil {
+		d.shown = nil
+		d.groups.refresh()
+		return
+	}
+	t := d.report.Tickets
+	switch d.groupBy.SelectedIndex() {
+	case 1:
+		d.shown = t.ByPackage
+	case 2:
+		d.shown = t.ByCategory
+	case 3:
+		d.shown = t.BySchool
+	default:
+		d.shown = t.ByPriority
+	}
+	if d.groupBy.SelectedIndex() >= 0 {
+		d.groups.cols[0].title = d.groupBy.Selected
+	}
+	d.groups.table.Refresh()
+}
+
+func (d *monDashboard) groupCell(row, col int) string {
+	g := d.shown[row]
+	times := func(ts kpi.TimeStats, v float64) string {
+		if ts.Times == 0 {
+			return "–"
+		}
+		return monitoringtext.Minutes(v)
+	}
+	switch col {
+	case 0:
+		if g.Key == "" {
+			return lang.L("kpi.none")
+		}
+		return oneLine(g.Key)
+	case 1:
+		return reports.FormatCount(g.Tickets)
+	case 2:
+		return reports.FormatCount(g.Open)
+	case 3:
+		return pctOrDash(g.Response.SharePct, g.Response.Measured)
+	case 4:
+		return times(g.Response, g.Response.MedianMin)
+	case 5:
+		return times(g.Response, g.Response.P90Min)
+	case 6:
+		return pctOrDash(g.Restore.SharePct, g.Restore.Measured)
+	case 7:
+		return times(g.Restore, g.Restore.MedianMin)
+	case 8:
+		return times(g.Restore, g.Restore.P90Min)
+	}
+	return reports.FormatCount(g.Breaches)
+}
+
+func (d *monDashboard) breachCell(row, col int) string {
+	b := d.report.Tickets.Breaches[row]
+	switch col {
+	case 0:
+		return b.ExternalID
+	case 1:
+		return monitoringtext.DateTime(b.Created)
+	case 2:
+		return b.Priority
+	case 3:
+		return lang.L("kpi.kind." + b.Kind)
+	case 4:
+		return monitoringtext.Minutes(b.ElapsedMin)
+	case 5:
+		return monitoringtext.Minutes(float64(b.TargetMin))
+	case 6:
+		return monitoringtext.DateTime(b.Deadline)
+	case 7:
+		if b.Open {
+			return lang.L("kpi.breach.open")
+		}
+		return lang.L("kpi.breach.done")
+	}
+	return oneLine(b.School)
+}
+
+// openBreach shows the data of a breached ticket.
+func (d *monDashboard) openBreach(row int) {
+	if d.report == nil || row >= len(d.report.Tickets.Breaches) {
+		return
+	}
+	b := d.report.Tickets.Breaches[row]
+	showTicket(d.ed.ctx, b.TicketID, d.report.AsOf)
+}

@@ -1,0 +1,375 @@
+package steps
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+
+	"schulit-lotse/domain"
+	"schulit-lotse/domain/kpi"
+	"schulit-lotse/persistence"
+	"schulit-lotse/ui/session"
+)
+
+func monAt(y int, m time.Month, d, h, min int) time.Time {
+	return time.Date(y, m, d, h, min, 0, 0, domain.Berlin).UTC()
+}
+
+func monPtr(t time.Time) *time.Time { return &t }
+
+// monProject has an SLA, a package, three tickets, two calls and two answers in March 2027.
+func monProject() *domain.Project {
+	p := domain.NewProject("Monitoring", time.Date(2026, 9, 1, 0, 0, 0, 0, time.UTC))
+	p.Packages = []domain.Package{{ID: 1, Name: "Hardware"}, {ID: 2, Name: "Netzwerk"}}
+	var ws []domain.ServiceWindow
+	for wd := 1; wd <= 5; wd++ {
+		ws = append(ws, domain.ServiceWindow{Weekday: wd, StartMinute: 8 * 60, EndMinute: 16 * 60})
+	}
+	p.SLAs = []domain.SLA{{ID: 1, Name: "Standard", Windows: ws, PublicHolidaysStopClock: true, HotlineAnsweredPct: 90, HotlineMaxWaitSeconds: 30,
+		SatisfactionTargetPct: 80, Classes: []domain.PriorityClassTarget{{Code: "P1", ResponseMinutes: 30, RestoreMinutes: 240},
+			{Code: "P2", ResponseMinutes: 120, RestoreMinutes: 960}, {Code: "P3", ResponseMinutes: 240, RestoreMinutes: 1440}, {Code: "P4", ResponseMinutes: 480, RestoreMinutes: 2400}}}}
+	p.Tickets = []domain.Ticket{
+		{ID: 1, ExternalID: "T-1", Created: monAt(2027, 3, 1, 9, 0), FirstResponse: monPtr(monAt(2027, 3, 1, 9, 20)), Resolved: monPtr(monAt(2027, 3, 1, 12, 0)), Priority: "P1", School: "GS"},
+		{ID: 2, ExternalID: "T-2", Created: monAt(2027, 3, 1, 15, 30), FirstResponse: monPtr(monAt(2027, 3, 2, 8, 15)), Resolved: monPtr(monAt(2027, 3, 2, 10, 0)), Priority: "P1", School: "IGS"},
+		{ID: 3, ExternalID: "T-3", Created: monAt(2027, 3, 10, 10, 0), FirstResponse: monPtr(monAt(2027, 3, 10, 11, 0)), Priority: "P2", School: "IGS"},
+	}
+	p.Calls = []domain.Call{{ID: 1, At: monAt(2027, 3, 1, 8, 10), Answered: true, WaitSeconds: 20}, {ID: 2, At: monAt(2027, 3, 1, 9, 5), WaitSeconds: 90}}
+	p.SurveyAnswers = []domain.SurveyAnswer{{ID: 1, At: monAt(2027, 3, 20, 12, 0), Question: "Q1", Score: 5}, {ID: 2, At: monAt(2027, 3, 21, 12, 0), Question: "Q1", Score: 2}}
+	return p
+}
+
+type monFixture struct {
+	t     *testing.T
+	s     *session.Session
+	w     fyne.Window
+	ctx   *Context
+	ed    *monitoringEditor
+	mu    sync.Mutex
+	errs  []error
+	ran   chan struct{}
+	queue []func()
+}
+
+func newMonFixture(t *testing.T, p *domain.Project) *monFixture {
+	t.Helper()
+	test.NewTempApp(t)
+	f, err := persistence.Create(filepath.Join(t.TempDir(), "Monitoring Jürgen.lotse"), p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	loaded, err := f.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	fx := &monFixture{t: t, s: session.New(f, loaded), ran: make(chan struct{}, 8)}
+	// Work meant for another goroutine waits in a queue that wait runs: the test driver
+	// runs fyne.Do at once, so the test and the work must take turns.
+	oldGo := monGo
+	monGo = func(f func()) {
+		fx.mu.Lock()
+		fx.queue = append(fx.queue, f)
+		fx.mu.Unlock()
+	}
+	t.Cleanup(func() { monGo = oldGo })
+	t.Cleanup(func() { fx.s.Close() })
+	old := domain.MonitoringClock
+	domain.MonitoringClock = func() time.Time { return time.Date(2027, 4, 20, 10, 0, 0, 0, domain.Berlin) }
+	t.Cleanup(func() { domain.MonitoringClock = old })
+	fx.w = test.NewWindow(nil)
+	fx.ctx = &Context{Session: fx.s, Window: fx.w, ShowError: func(err error) {
+		fx.mu.Lock()
+		fx.errs = append(fx.errs, err)
+		fx.mu.Unlock()
+	}}
+	fx.ed = newMonitoringEditor(fx.ctx)
+	fx.ed.dash.computed = func() { fx.ran <- struct{}{} }
+	fx.w.SetContent(fx.ed.view)
+	fx.w.Resize(fyne.NewSize(1400, 900))
+	t.Cleanup(fx.w.Close)
+	return fx
+}
+
+// wait runs the queued work until it has reported back.
+func (fx *monFixture) wait(what string) {
+	fx.t.Helper()
+	for {
+		select {
+		case <-fx.ran:
+			return
+		default:
+		}
+		fx.mu.Lock()
+		if len(fx.queue) == 0 {
+			fx.mu.Unlock()
+			fx.t.Fatalf("%s did not finish", what)
+		}
+		f := fx.queue[0]
+		fx.queue = fx.queue[1:]
+		fx.mu.Unlock()
+		f()
+	}
+}
+
+func (fx *monFixture) errors() []error {
+	fx.mu.Lock()
+	defer fx.mu.Unlock()
+	out := fx.errs
+	fx.errs = nil
+	return out
+}
+
+func (fx *monFixture) typeInto(e *commitEntry, text string) {
+	fx.w.Canvas().Focus(e)
+	e.TypedShortcut(&fyne.ShortcutSelectAll{})
+	if e.Text != "" {
+		e.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDelete})
+	}
+	test.Type(e, text)
+	e.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+}
+
+func TestDashboardShowsKPIsOfThePeriod(t *testing.T) {
+	fx := newMonFixture(t, monProject())
+	d := fx.ed.dash
+	// Without a saved choice the dashboard shows the quarter of the newest data.
+	if d.period.From.String() != "2027-01-01" || d.period.To.String() != "2027-03-31" {
+		t.Fatalf("period %v", d.period)
+	}
+	fx.wait("the first computation")
+	r := d.report
+	if r == nil || r.Tickets.Total.Tickets != 3 {
+		t.Fatalf("report %+v", r)
+	}
+	// Nine headline tiles and two per class that has tickets (P1, P2).
+	if n := len(d.tiles.Objects); n != 9+4 {
+		t.Errorf("%d tiles", n)
+	}
+	if len(d.charts.Objects) != 5 {
+		t.Errorf("%d charts", len(d.charts.Objects))
+	}
+	// T-2's response (45 min of 30) and T-3's open restoration are the breaches.
+	if got := d.breach.rows(); got != 2 || d.breachCell(0, 0) != "T-2" || d.breachCell(1, 7) != "noch offen" {
+		t.Errorf("%d breaches: %q %q", got, d.breachCell(0, 0), d.breachCell(1, 7))
+	}
+	if d.groupCell(0, 0) != "P1" || d.groupCell(0, 3) != "50 %" || d.groupCell(0, 6) != "100 %" {
+		t.Errorf("group row %q %q %q", d.groupCell(0, 0), d.groupCell(0, 3), d.groupCell(0, 6))
+	}
+	d.groupBy.SetSelectedIndex(3)
+	if d.groupCell(0, 0) != "GS" || len(d.shown) != 2 {
+		t.Errorf("by school %q (%d)", d.groupCell(0, 0), len(d.shown))
+	}
+
+	// Tapping a breach opens the ticket.
+	before := len(fx.w.Canvas().Overlays().List())
+	d.openBreach(0)
+	if len(fx.w.Canvas().Overlays().List()) != before+1 {
+		t.Error("no ticket dialog")
+	}
+	fx.w.Canvas().Overlays().Top().Hide()
+
+	// Typing another period computes again on a goroutine.
+	fx.typeInto(d.from, "2027-03-01")
+	fx.wait("the new start")
+	fx.typeInto(d.to, "2027-03-15")
+	fx.wait("the new period")
+	if d.report.Period.To.String() != "2027-03-15" || d.report.Tickets.Total.Tickets != 3 {
+		t.Errorf("period %v, %d tickets", d.report.Period, d.report.Tickets.Total.Tickets)
+	}
+	fx.typeInto(d.to, "2027-02-01") // before the start
+	if errs := fx.errors(); len(errs) != 1 || !strings.Contains(errs[0].Error(), "Ende") {
+		t.Errorf("errors %v", errs)
+	}
+	if d.period.To.String() != "2027-03-15" || d.to.Text != "2027-03-15" {
+		t.Errorf("a refused period changed the view: %v %q", d.period, d.to.Text)
+	}
+	// The presets name the quarter and the months of the data.
+	if len(d.presets) == 0 || d.presets[0].label != "1. Quartal 2027" {
+		t.Errorf("presets %+v", d.presets)
+	}
+}
+
+func TestImportDialogMapsAndStoresTickets(t *testing.T) {
+	fx := newMonFixture(t, monProject())
+	fx.wait("the first computation")
+	data, err := os.ReadFile(filepath.Join("..", "..", "persistence", "importers", "testdata", "glpi_de.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	imp, err := newMonImport(fx.ctx, session.ImportTickets, "glpi_de.csv", data)
+	if err != nil || imp.tf == nil || imp.tf.Format != "glpi" {
+		t.Fatalf("%v %+v", err, imp)
+	}
+	imp.done = func() { fx.ran <- struct{}{} }
+	imp.show()
+	if !strings.Contains(imp.summary(), "4 Tickets im Format GLPI") {
+		t.Errorf("summary %q", imp.summary())
+	}
+	// Detected: Sehr hoch → P1, Hoch → P2, Mittel → P3, Niedrig → P4; "Hardware > Drucker" → Hardware.
+	if imp.mapping.Priorities["sehr hoch"] != "P1" || imp.mapping.Priorities["niedrig"] != "P4" || imp.mapping.Categories["hardware > drucker"] != 1 {
+		t.Errorf("mapping %+v", imp.mapping)
+	}
+	// Without a class for "Niedrig" the import stops at that ticket's line and stores nothing.
+	delete(imp.mapping.Priorities, "niedrig")
+	imp.apply()
+	if errs := fx.errors(); len(errs) != 1 || !strings.Contains(errs[0].Error(), "Zeile 8, Spalte 6") {
+		t.Fatalf("errors %v", errs)
+	}
+	if len(fx.s.Project.Tickets) != 3 {
+		t.Fatal("something was stored")
+	}
+	imp.mapping.Priorities["niedrig"] = "P3" // the user decides
+	imp.apply()
+	fx.wait("the import")
+	if len(fx.s.Project.Tickets) != 7 || fx.s.UndoName() != "undo.monitoring.import_tickets" {
+		t.Fatalf("%d tickets, undo %q", len(fx.s.Project.Tickets), fx.s.UndoName())
+	}
+	stored, _ := fx.s.File.Load()
+	if len(stored.Tickets) != 7 || stored.TicketMappingConfig().Priorities["niedrig"] != "P3" {
+		t.Errorf("file: %d tickets, mapping %v", len(stored.Tickets), stored.TicketMappingConfig().Priorities)
+	}
+	fx.wait("the dashboard after the import")
+	if err := fx.s.Undo(); err != nil || len(fx.s.Project.Tickets) != 3 {
+		t.Errorf("undo: %v, %d tickets", err, len(fx.s.Project.Tickets))
+	}
+}
+
+func TestImportDialogColumnMappingForUnknownFiles(t *testing.T) {
+	fx := newMonFixture(t, monProject())
+	fx.wait("the first computation")
+	csv := "Zeit;Ergebnis;Warten\n01.03.2027 08:00;ja;12\n01.03.2027 08:05;nein;40\n"
+	imp, err := newMonImport(fx.ctx, session.ImportCalls, "anlage.csv", []byte(csv))
+	if err != nil || imp.cf != nil || imp.readErr == nil {
+		t.Fatalf("%v %v", err, imp.readErr)
+	}
+	imp.done = func() { fx.ran <- struct{}{} }
+	imp.show()
+	imp.setColumn("at", 0)
+	imp.setColumn("answered", 1)
+	imp.setColumn("wait", 2)
+	if imp.cf == nil || len(imp.cf.Calls) != 2 || !imp.cf.Calls[0].Answered || imp.cf.Calls[1].WaitSeconds != 40 {
+		t.Fatalf("%v %+v", imp.readErr, imp.cf)
+	}
+	imp.apply()
+	fx.wait("the import")
+	g := fx.s.Project.GenericColumnsConfig()
+	if len(fx.s.Project.Calls) != 4 || g.Calls == nil || g.Calls.Columns["at"] != "Zeit" {
+		t.Errorf("%d calls, columns %+v", len(fx.s.Project.Calls), g.Calls)
+	}
+	// A file that is no table is refused before any dialog.
+	if _, err := newMonImport(fx.ctx, session.ImportCalls, "bild.png", []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")); err == nil {
+		t.Error("a PNG was accepted")
+	}
+}
+
+func TestJourFixeFreezesKPIsAndCarriesMeasures(t *testing.T) {
+	fx := newMonFixture(t, monProject())
+	fx.wait("the first computation")
+	fx.ed.tabs.SelectIndex(1)
+	m := fx.ed.meetings
+	m.addMeeting()
+	j := m.current()
+	if j == nil || j.Date.String() != "2027-04-20" {
+		t.Fatalf("meeting %+v", j)
+	}
+	// The default period is the quarter of the month before: Q1.
+	if m.freezeFrom.Text != "2027-01-01" || m.freezeTo.Text != "2027-03-31" {
+		t.Errorf("freeze period %q – %q", m.freezeFrom.Text, m.freezeTo.Text)
+	}
+	m.frozenDone = func() { fx.ran <- struct{}{} }
+	m.freeze()
+	fx.wait("freezing")
+	f, ok := kpi.ParseFrozen(m.current().FrozenKPIs)
+	if !ok || f.Period.To.String() != "2027-03-31" || len(m.frozenRows) != len(f.Indicators)+len(f.ClassIndicators) {
+		t.Fatalf("frozen %+v", f)
+	}
+	fx.typeInto(m.people, "Stadt, Nordlicht")
+	m.addMeasure()
+	fx.typeInto(m.mText, "Hotline verstärken")
+	fx.typeInto(m.mDue, "2027-04-10")
+	if errs := fx.errors(); len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	meas := fx.s.Project.Measures
+	if len(meas) != 1 || meas[0].Text != "Hotline verstärken" || meas[0].Due.String() != "2027-04-10" || m.current().Participants != "Stadt, Nordlicht" {
+		t.Fatalf("measures %+v", meas)
+	}
+	// Due on 10 April, today is 20 April: an open question that jumps to the measure.
+	if len(fx.ed.findings) == 0 || fx.ed.findings[0].Code != domain.FindMeasureOverdue {
+		t.Fatalf("findings %+v", fx.ed.findings)
+	}
+	fx.ed.jump(fx.ed.findings[0])
+	if fx.ed.tabs.SelectedIndex() != 1 || m.measure != meas[0].ID {
+		t.Error("the question did not lead to the measure")
+	}
+	fx.typeInto(m.mDue, "kein Datum")
+	if errs := fx.errors(); len(errs) != 1 {
+		t.Errorf("errors %v", errs)
+	}
+	// A second meeting shows the open measure as carried over.
+	m.addMeeting()
+	fx.typeInto(m.date, "2027-05-11")
+	if len(m.shown) != 1 || m.shown[0].Text != "Hotline verstärken" {
+		t.Errorf("carried %+v", m.shown)
+	}
+}
+
+func TestKnowledgeChecks(t *testing.T) {
+	fx := newMonFixture(t, monProject())
+	fx.wait("the first computation")
+	fx.ed.tabs.SelectIndex(2)
+	k := fx.ed.knowledge
+	k.addSuggested()
+	if len(fx.s.Project.KnowledgeChecks) != 3 {
+		t.Fatalf("%d checks", len(fx.s.Project.KnowledgeChecks))
+	}
+	k.addSuggested() // nothing twice
+	if len(fx.s.Project.KnowledgeChecks) != 3 {
+		t.Fatalf("%d checks after a second time", len(fx.s.Project.KnowledgeChecks))
+	}
+	k.selected = fx.s.Project.KnowledgeChecks[0].ID
+	k.load()
+	fx.typeInto(k.on, "2027-04-02")
+	fx.typeInto(k.by, "Frau A")
+	if c := fx.s.Project.KnowledgeChecks[0]; c.ReviewedOn == nil || c.ReviewedOn.String() != "2027-04-02" || c.ReviewedBy != "Frau A" {
+		t.Errorf("check %+v", c)
+	}
+	fx.typeInto(k.on, "2027-05-02") // after today
+	if errs := fx.errors(); len(errs) != 1 {
+		t.Errorf("errors %v", errs)
+	}
+	never := 0
+	for _, f := range fx.ed.findings {
+		if f.Code == domain.FindKnowledgeNever {
+			never++
+		}
+	}
+	if never != 2 {
+		t.Errorf("findings %+v", fx.ed.findings)
+	}
+}
+
+func TestReportFromTheDashboard(t *testing.T) {
+	fx := newMonFixture(t, monProject())
+	fx.wait("the first computation")
+	path := filepath.Join(t.TempDir(), "Monitoring.pdf")
+	done := make(chan error, 1)
+	monWriteReport(fx.ctx, path, fx.ed.dash.period, func(err error) { done <- err; fx.ran <- struct{}{} })
+	fx.wait("the report")
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Fatal(err)
+		}
+	case <-time.After(30 * time.Second):
+		t.Fatal("no report")
+	}
+	if b, err := os.ReadFile(path); err != nil || !strings.HasPrefix(string(b), "%PDF-") {
+		t.Errorf("%v", err)
+	}
+}
