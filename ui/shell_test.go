@@ -12,7 +12,10 @@ import (
 	"testing"
 	"time"
 
+	"image/color"
+
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
@@ -772,4 +775,22 @@ func TestStartedStepFoldsGuidance(t *testing.T) {
 	}
 	acc[0].Open(0)
 	assertText(t, page, stepGuide(step))
+}
+
+// An editor wider than the window scrolls sideways; it must not squeeze the sidebar.
+func TestWideEditorDoesNotWidenThePage(t *testing.T) {
+	ts := newTestShell(t)
+	path := filepath.Join(ts.docsDir, "Breit.lotse")
+	writeProject(t, path, "Breit", overviewTasks()...)
+	ts.openPath(path, persistence.OpenOptions{})
+	saved := steps.Editors[3]
+	t.Cleanup(func() { steps.Editors[3] = saved })
+	wide := canvas.NewRectangle(color.Black)
+	wide.SetMinSize(fyne.NewSize(3000, 100))
+	steps.Editors[3] = func(*steps.Context) fyne.CanvasObject { return wide }
+	step, _ := stepByNumber(3)
+	page := newStepPage(ts.shell, step)
+	if w := page.MinSize().Width; w > 1000 {
+		t.Fatalf("the page wants %v px because of its editor", w)
+	}
 }

@@ -45,7 +45,8 @@ func newStepPage(sh *shell, s domain.Step) fyne.CanvasObject {
 			folded.MultiOpen = true
 			header = container.NewVBox(titleRow, folded)
 		}
-		editor := buildEditor(sh, build)
+		// An editor wider than the window scrolls sideways instead of squeezing the sidebar.
+		editor := container.NewHScroll(buildEditor(sh, build))
 		capped := newCappedScroll(container.NewPadded(header))
 		return container.New(&stepPageLayout{header: capped}, capped, editor)
 	}
