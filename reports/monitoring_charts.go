@@ -78,9 +78,9 @@ func BuildMonitoringCharts(p *domain.Project, r *kpi.Report) (MonitoringCharts, 
 	if r.Satisfaction.Answers > 0 {
 		var names [5]string
 		for i := range names {
-			names[i] = tr("kpi.score." + string(rune('1'+i)))
+			names[i] = string(rune('1' + i))
 		}
-		pl, e := charts.ScoreBars(r.Satisfaction.Counts, charts.ScoreLabels{Title: tr("kpi.chart.scores"), YAxis: tr("kpi.chart.answers"), Scores: names})
+		pl, e := charts.ScoreBars(r.Satisfaction.Counts, charts.ScoreLabels{Title: tr("kpi.chart.scores"), XAxis: tr("kpi.chart.scale"), YAxis: tr("kpi.chart.answers"), Scores: names})
 		if e != nil {
 			return out, e
 		}

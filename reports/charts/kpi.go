@@ -265,13 +265,13 @@ func (targetGlyph) DrawGlyph(c *draw.Canvas, sty draw.GlyphStyle, pt vg.Point) {
 
 // ScoreLabels are the survey chart's words; Scores names the answers 1 to 5.
 type ScoreLabels struct {
-	Title, YAxis string
-	Scores       [5]string
+	Title, XAxis, YAxis string
+	Scores              [5]string
 }
 
 // ScoreBars draws how often each answer was given, red (1) to green (5).
 func ScoreBars(counts [5]int, l ScoreLabels) (*plot.Plot, error) {
-	p := New(l.Title, "", l.YAxis)
+	p := New(l.Title, l.XAxis, l.YAxis)
 	p.Add(plotter.NewGrid())
 	top := 0.0
 	cols := []color.Color{Red, color.RGBA{0xef, 0x6c, 0x00, 0xff}, Amber, color.RGBA{0x7c, 0xb3, 0x42, 0xff}, Green}

@@ -99,8 +99,8 @@ func newMonitoringEditor(ctx *Context) *monitoringEditor {
 		}
 	}
 	side := container.NewBorder(ed.findingsHead, nil, nil, nil, ed.findingsList)
-	split := container.NewHSplit(ed.tabs, sized(side, 220, 0))
-	split.Offset = 0.82
+	split := container.NewHSplit(ed.tabs, sized(side, 180, 0))
+	split.Offset = 0.8
 	ed.view = newEditorView(split, ctx.Session.Subscribe(ed.refresh))
 	ed.refresh()
 	ed.dash.recompute(true)
@@ -195,9 +195,9 @@ func newMonDataTab(ed *monitoringEditor) *monDataTab {
 	note.Wrapping = fyne.TextWrapWord
 	lights := widget.NewLabel(lang.L("mon.data.lights_note"))
 	lights.Wrapping = fyne.TextWrapWord
-	settings := container.New(&weightedRow{weights: []float32{1, 1, 1}},
+	settings := container.NewGridWrap(fyne.NewSize(250, 70),
 		labelled(lang.L("mon.data.compliance"), t.comp), labelled(lang.L("mon.data.amber_points"), t.points), labelled(lang.L("mon.data.amber_pct"), t.pct))
-	maps := container.NewGridWithColumns(2,
+	maps := container.NewAdaptiveGrid(2,
 		container.NewBorder(monHeading(lang.L("mon.import.priorities")), nil, nil, nil, t.prio),
 		container.NewBorder(monHeading(lang.L("mon.import.categories")), nil, nil, nil, t.cat))
 	t.content = container.NewVScroll(container.NewVBox(t.counts, container.NewHScroll(bar), widget.NewSeparator(),

@@ -97,29 +97,28 @@ func newMonDashboard(ed *monitoringEditor) *monDashboard {
 	d.status.Truncation = fyne.TextTruncateEllipsis
 	reportBtn := widget.NewButtonWithIcon(lang.L("mon.report.button"), theme.DocumentPrintIcon(), func() { monReportDialog(ed.ctx, d.period) })
 
-	bar := container.NewBorder(nil, nil,
-		container.NewHBox(widget.NewLabel(lang.L("mon.period")), d.preset,
-			sized(d.from, 120, 0), widget.NewLabel("–"), sized(d.to, 120, 0)),
-		reportBtn,
+	picker := container.NewHBox(widget.NewLabel(lang.L("mon.period")), sized(d.preset, 150, 0),
+		sized(d.from, 104, 0), widget.NewLabel("–"), sized(d.to, 104, 0))
+	bar := container.NewVBox(
+		container.NewBorder(nil, nil, nil, reportBtn, container.NewHScroll(picker)),
 		container.NewStack(d.status, d.busy))
 
 	d.tiles = container.NewGridWrap(tileSize)
-	d.charts = container.NewGridWrap(fyne.NewSize(560, 300))
+	d.charts = container.NewGridWrap(fyne.NewSize(470, 250))
 
 	d.groupBy = widget.NewSelect([]string{lang.L("mon.group.priority"), lang.L("mon.group.package"), lang.L("mon.group.category"), lang.L("mon.group.school")},
 		func(string) { d.fillGroups() })
 	d.groups = newMonTable([]monCol{
-		{title: lang.L("mon.group.priority"), width: 150, grow: 2},
-		{title: lang.L("kpi.col.tickets"), width: 64, right: true},
-		{title: lang.L("kpi.col.open"), width: 52, right: true},
-		{title: lang.L("kpi.col.response_share"), width: 110, right: true},
-		{title: lang.L("kpi.col.response_median"), width: 110, right: true},
-		{title: lang.L("kpi.col.response_p90"), width: 100, right: true},
-		{title: lang.L("kpi.col.restore_share"), width: 100, right: true},
-		{title: lang.L("kpi.col.restore_median"), width: 110, right: true},
-		{title: lang.L("kpi.col.restore_p90"), width: 100, right: true},
-		{title: lang.L("kpi.col.breaches"), width: 100, right: true},
+		{title: lang.L("mon.group.priority"), width: 90, grow: 2},
+		{title: lang.L("kpi.col.tickets"), width: 72, right: true},
+		{title: lang.L("kpi.col.open"), width: 58, right: true},
+		{title: lang.L("mon.col.response_share"), width: 110, right: true},
+		{title: lang.L("mon.col.response_times"), width: 122, right: true},
+		{title: lang.L("mon.col.restore_share"), width: 110, right: true},
+		{title: lang.L("mon.col.restore_times"), width: 122, right: true},
+		{title: lang.L("mon.col.breached"), width: 76, right: true},
 	}, 200, func() int { return len(d.shown) }, d.groupCell, nil)
+	d.groups.tint = d.groupTint
 
 	d.breachL = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	d.breach = newMonTable([]monCol{
@@ -145,7 +144,10 @@ func newMonDashboard(ed *monitoringEditor) *monDashboard {
 		return nil
 	}
 
-	groupsHead := container.NewBorder(nil, nil, widget.NewLabelWithStyle(lang.L("mon.groups"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), nil, container.NewHBox(d.groupBy))
+	legend := widget.NewLabel(lang.L("mon.groups.legend"))
+	legend.SizeName = theme.SizeNameCaptionText
+	legend.Wrapping = fyne.TextWrapWord
+	groupsHead := container.NewBorder(nil, legend, widget.NewLabelWithStyle(lang.L("mon.groups"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), nil, container.NewHBox(d.groupBy))
 	body := container.NewVBox(
 		d.tiles,
 		widget.NewSeparator(),
@@ -177,6 +179,17 @@ func (d *monDashboard) setPeriod(p kpi.Period) {
 func (d *monDashboard) showPeriod() {
 	monSet(d.from, d.period.From.String())
 	monSet(d.to, d.period.To.String())
+	// The picker names the period when it is one of its entries.
+	f := d.preset.OnChanged
+	d.preset.OnChanged = nil
+	d.preset.ClearSelected()
+	for _, pr := range d.presets {
+		if pr.period == d.period {
+			d.preset.SetSelected(pr.label)
+			break
+		}
+	}
+	d.preset.OnChanged = f
 }
 
 // periodTyped takes the dates typed into the fields.
@@ -190,7 +203,6 @@ func (d *monDashboard) periodTyped() {
 		return
 	}
 	if p != d.period {
-		d.preset.ClearSelected()
 		d.setPeriod(p)
 	}
 }
@@ -229,6 +241,7 @@ func (d *monDashboard) buildPresets() {
 	}
 	d.preset.Options = labels
 	d.preset.Refresh()
+	d.showPeriod()
 }
 
 // signature says which data a report depends on, cheaply: a new import, another SLA or other
@@ -333,21 +346,31 @@ func monSafely(fn func() error) (err error) {
 // apply shows a computed report.
 func (d *monDashboard) apply(r *kpi.Report, ch reports.MonitoringCharts) {
 	d.report = r
-	d.status.SetText(lang.L("mon.basis", map[string]any{"Previous": monitoringtext.Period(r.Previous), "AsOf": monitoringtext.DateTime(r.AsOf)}))
+	var g, a, red int
+	for _, in := range append(append([]kpi.Indicator(nil), r.Indicators...), r.ClassIndicators...) {
+		switch in.Light {
+		case kpi.LightGreen:
+			g++
+		case kpi.LightAmber:
+			a++
+		case kpi.LightRed:
+			red++
+		}
+	}
+	d.status.SetText(lang.L("mon.basis", map[string]any{"Previous": monitoringtext.Period(r.Previous), "AsOf": monitoringtext.DateTime(r.AsOf),
+		"Green": g, "Amber": a, "Red": red}))
 	var tiles []fyne.CanvasObject
 	for _, in := range r.Indicators {
 		tiles = append(tiles, kpiTile(in))
 	}
-	for _, in := range r.ClassIndicators {
-		tiles = append(tiles, kpiTile(in))
-	}
+	// The classes' lights colour their rows in the table below instead of adding eight tiles.
 	d.tiles.Objects = tiles
 	d.tiles.Refresh()
 
 	var imgs []fyne.CanvasObject
 	for i, png := range [][]byte{ch.Trend, ch.Restore, ch.Heat, ch.Response, ch.Scores} {
 		if png != nil {
-			imgs = append(imgs, chartImage(png, fmt.Sprintf("kpi-%d-%d.png", d.gen, i), 540, 280))
+			imgs = append(imgs, chartImage(png, fmt.Sprintf("kpi-%d-%d.png", d.gen, i), 460, 240))
 		}
 	}
 	if len(imgs) == 0 {
@@ -387,13 +410,28 @@ func (d *monDashboard) fillGroups() {
 	d.groups.table.Refresh()
 }
 
+// groupTint colours a priority's row by the worse light of its two shares.
+func (d *monDashboard) groupTint(row int) color.Color {
+	if d.report == nil || d.groupBy.SelectedIndex() > 0 || row >= len(d.shown) {
+		return nil
+	}
+	worst := kpi.LightNone
+	rank := map[kpi.Light]int{kpi.LightNone: 0, kpi.LightGreen: 1, kpi.LightAmber: 2, kpi.LightRed: 3}
+	for _, in := range d.report.ClassIndicators {
+		if in.Label == d.shown[row].Key && rank[in.Light] > rank[worst] {
+			worst = in.Light
+		}
+	}
+	return lightTint(worst)
+}
+
 func (d *monDashboard) groupCell(row, col int) string {
 	g := d.shown[row]
-	times := func(ts kpi.TimeStats, v float64) string {
+	times := func(ts kpi.TimeStats) string {
 		if ts.Times == 0 {
 			return "–"
 		}
-		return monitoringtext.Minutes(v)
+		return clockTime(ts.MedianMin) + " · " + clockTime(ts.P90Min)
 	}
 	switch col {
 	case 0:
@@ -408,15 +446,11 @@ func (d *monDashboard) groupCell(row, col int) string {
 	case 3:
 		return pctOrDash(g.Response.SharePct, g.Response.Measured)
 	case 4:
-		return times(g.Response, g.Response.MedianMin)
+		return times(g.Response)
 	case 5:
-		return times(g.Response, g.Response.P90Min)
-	case 6:
 		return pctOrDash(g.Restore.SharePct, g.Restore.Measured)
-	case 7:
-		return times(g.Restore, g.Restore.MedianMin)
-	case 8:
-		return times(g.Restore, g.Restore.P90Min)
+	case 6:
+		return times(g.Restore)
 	}
 	return reports.FormatCount(g.Breaches)
 }
@@ -454,4 +488,10 @@ func (d *monDashboard) openBreach(row int) {
 	}
 	b := d.report.Tickets.Breaches[row]
 	showTicket(d.ed.ctx, b.TicketID, d.report.AsOf)
+}
+
+// clockTime writes minutes as h:mm, short enough for a table of times.
+func clockTime(m float64) string {
+	total := int(m + 0.5)
+	return fmt.Sprintf("%d:%02d", total/60, total%60)
 }

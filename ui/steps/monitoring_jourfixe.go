@@ -176,7 +176,7 @@ func newMonMeetingsTab(ed *monitoringEditor) *monMeetingsTab {
 		labelled(lang.L("kpi.col.due"), t.mDue), labelled(lang.L("kpi.col.state"), t.mStatus))
 	t.detail = container.NewVBox(head, labelled(lang.L("mon.jf.notes"), t.notes),
 		widget.NewSeparator(), monHeading(lang.L("mon.jf.kpis")), container.NewHScroll(freezeBar), t.frozenInfo, t.frozen,
-		widget.NewSeparator(), container.NewHBox(monHeading(lang.L("mon.jf.measures")), t.addM, t.delM), t.measures, mForm)
+		widget.NewSeparator(), monHeading(lang.L("mon.jf.measures")), container.NewHBox(t.addM, t.delM), t.measures, mForm)
 	hint := widget.NewLabel(lang.L("mon.jf.none"))
 	hint.Wrapping = fyne.TextWrapWord
 	t.empty = hint

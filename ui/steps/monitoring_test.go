@@ -146,8 +146,8 @@ func TestDashboardShowsKPIsOfThePeriod(t *testing.T) {
 	if r == nil || r.Tickets.Total.Tickets != 3 {
 		t.Fatalf("report %+v", r)
 	}
-	// Nine headline tiles and two per class that has tickets (P1, P2).
-	if n := len(d.tiles.Objects); n != 9+4 {
+	// Nine headline tiles; the classes' lights colour the rows of the priority table.
+	if n := len(d.tiles.Objects); n != 9 {
 		t.Errorf("%d tiles", n)
 	}
 	if len(d.charts.Objects) != 5 {
@@ -157,8 +157,12 @@ func TestDashboardShowsKPIsOfThePeriod(t *testing.T) {
 	if got := d.breach.rows(); got != 2 || d.breachCell(0, 0) != "T-2" || d.breachCell(1, 7) != "noch offen" {
 		t.Errorf("%d breaches: %q %q", got, d.breachCell(0, 0), d.breachCell(1, 7))
 	}
-	if d.groupCell(0, 0) != "P1" || d.groupCell(0, 3) != "50 %" || d.groupCell(0, 6) != "100 %" {
-		t.Errorf("group row %q %q %q", d.groupCell(0, 0), d.groupCell(0, 3), d.groupCell(0, 6))
+	if d.groupTint(0) != lightTint(kpi.LightRed) || d.preset.Selected != "1. Quartal 2027" {
+		t.Errorf("P1's row is not red (response 50 %%) or the picker does not name the quarter: %q", d.preset.Selected)
+	}
+	// P1: T-1 answered in 20 min, T-2 in 45 min → median 20 min, P90 45 min, 1 of 2 within.
+	if d.groupCell(0, 0) != "P1" || d.groupCell(0, 3) != "50 %" || d.groupCell(0, 4) != "0:20 · 0:45" || d.groupCell(0, 5) != "100 %" {
+		t.Errorf("group row %q %q %q %q", d.groupCell(0, 0), d.groupCell(0, 3), d.groupCell(0, 4), d.groupCell(0, 5))
 	}
 	d.groupBy.SetSelectedIndex(3)
 	if d.groupCell(0, 0) != "GS" || len(d.shown) != 2 {

@@ -137,7 +137,7 @@ func (t *monTable) MinSize() fyne.Size {
 	for _, c := range t.cols {
 		w += c.width
 	}
-	return fyne.NewSize(min(w, 400), t.minH)
+	return fyne.NewSize(min(w, 260), t.minH)
 }
 
 func (t *monTable) CreateRenderer() fyne.WidgetRenderer { return widget.NewSimpleRenderer(t.table) }
@@ -181,7 +181,7 @@ func lightTint(l kpi.Light) color.Color {
 }
 
 // tileSize is the size of a KPI tile in the grid.
-var tileSize = fyne.NewSize(232, 118)
+var tileSize = fyne.NewSize(228, 148)
 
 // kpiTile is one KPI: the light as a coloured bar and dot, the name, the value large, the
 // target and the previous period with the change.
