@@ -10,7 +10,8 @@ LDFLAGS := -X schulit-lotse/ui.Version=$(VERSION)
 BIN     := build/lotse
 SAMPLE  := build/Musterstadt.lotse
 FILE    ?= $(SAMPLE)
-FUZZTIME ?= 30s
+FUZZTIME ?= 20s
+BENCHTIME ?= 1s
 DIST    := build/dist
 FYNE_TOOLS_VERSION := v1.7.4
 FYNE    := build/tools/fyne
@@ -76,9 +77,10 @@ $(FYNE):
 licenses:
 	scripts/licenses.sh
 
-## bench: every benchmark, with allocations
-bench:
-	$(GO) test -tags ci -run XXX -bench . -benchmem ./...
+## bench: the Landkreis benchmarks, start-up under Xvfb and every Go benchmark in one table, also
+## as build/bench.json (BENCHTIME=1x for a quick run)
+bench: deps build
+	BENCHTIME=$(BENCHTIME) CGO_LOCK="$(CGO_LOCK)" scripts/bench.sh $(BIN)
 
 ## fuzz: every Fuzz target for FUZZTIME each
 fuzz:
