@@ -35,6 +35,7 @@ type monDashboard struct {
 	busy    *widget.ProgressBarInfinite
 	status  *widget.Label
 
+	views   *container.AppTabs
 	tiles   *fyne.Container
 	charts  *fyne.Container
 	groupBy *widget.Select
@@ -148,16 +149,14 @@ func newMonDashboard(ed *monitoringEditor) *monDashboard {
 	legend.SizeName = theme.SizeNameCaptionText
 	legend.Wrapping = fyne.TextWrapWord
 	groupsHead := container.NewBorder(nil, legend, widget.NewLabelWithStyle(lang.L("mon.groups"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), nil, container.NewHBox(d.groupBy))
-	body := container.NewVBox(
-		d.tiles,
-		widget.NewSeparator(),
-		d.charts,
-		widget.NewSeparator(),
-		groupsHead, d.groups,
-		widget.NewSeparator(),
-		d.breachL, d.breach,
+	// Four views of the same report; the tables fill their view, so no scroll sits in a scroll.
+	d.views = container.NewAppTabs(
+		container.NewTabItem(lang.L("mon.view.tiles"), container.NewVScroll(d.tiles)),
+		container.NewTabItem(lang.L("mon.view.groups"), container.NewBorder(groupsHead, nil, nil, nil, d.groups)),
+		container.NewTabItem(lang.L("mon.view.charts"), container.NewVScroll(d.charts)),
+		container.NewTabItem(lang.L("mon.view.breaches"), container.NewBorder(d.breachL, nil, nil, nil, d.breach)),
 	)
-	d.content = container.NewBorder(container.NewVBox(bar, widget.NewSeparator()), nil, nil, nil, container.NewVScroll(body))
+	d.content = container.NewBorder(container.NewVBox(bar, widget.NewSeparator()), nil, nil, nil, d.views)
 	d.groupBy.SetSelectedIndex(0)
 	d.showPeriod()
 	return d
