@@ -18,11 +18,6 @@ import (
 // importChunk is how many rows go into the file between two progress reports.
 const importChunk = 5000
 
-// batchRows is the number of rows per INSERT statement. Small statements are faster here: the
-// SQLite driver matches each bound parameter against all others, so a statement of n
-// parameters costs n² (1,000 rows of 10 columns took ten times longer than 64 rows).
-const batchRows = 64
-
 // Progress reports how many of total rows are stored; it may be nil.
 type Progress func(done, total int)
 
@@ -81,20 +76,84 @@ func saveConfigIn(tx *gorm.DB, cfg map[string]string) error {
 	return nil
 }
 
-// insertChunks writes records in chunks and reports progress after each.
-func insertChunks[R any](tx *gorm.DB, recs []R, upsert clause.Expression, progress Progress, doneBefore, total int) error {
-	for start := 0; start < len(recs); start += importChunk {
-		end := min(start+importChunk, len(recs))
-		q := tx
-		if upsert != nil {
-			q = tx.Clauses(upsert)
+// Columns of the monitoring tables, as the bulk inserts write them.
+var (
+	ticketCols = []string{"external_id", "created", "first_response", "resolved", "priority", "category", "school", "status", "package_id"}
+	callCols   = []string{"at", "answered", "wait_seconds", "talk_seconds"}
+	answerCols = []string{"at", "question", "score", "school"}
+)
+
+// insertRows writes n rows through one prepared statement and reports progress every chunk.
+// withID adds the id column (a restore keeps ids); conflict/upsert make it an upsert.
+func insertRows(tx *gorm.DB, table string, cols []string, withID bool, conflict string, n int, row func(i int) []any, progress Progress) error {
+	if n == 0 {
+		return nil
+	}
+	all := cols
+	if withID {
+		all = append([]string{"id"}, cols...)
+	}
+	var upsert []string
+	if conflict != "" {
+		for _, c := range cols {
+			if c != conflict {
+				upsert = append(upsert, c)
+			}
 		}
-		if err := q.CreateInBatches(recs[start:end], batchRows).Error; err != nil {
+	}
+	full, err := newBulkInsert(tx, table, all, bulkRows, conflict, upsert)
+	if err != nil {
+		return err
+	}
+	defer full.close()
+	args := make([]any, 0, bulkRows*len(all))
+	next := importChunk
+	for start := 0; start < n; start += bulkRows {
+		end := min(start+bulkRows, n)
+		args = args[:0]
+		for i := start; i < end; i++ {
+			args = append(args, row(i)...)
+		}
+		b := full
+		if end-start < bulkRows { // the rest: a statement of its size
+			if b, err = newBulkInsert(tx, table, all, end-start, conflict, upsert); err != nil {
+				return err
+			}
+			defer b.close()
+		}
+		if err := b.exec(args...); err != nil {
 			return err
 		}
-		progress.report(doneBefore+end, total)
+		if end >= next || end == n {
+			progress.report(end, n)
+			next += importChunk
+		}
 	}
 	return nil
+}
+
+func ticketRow(r ticketRecord, withID bool) []any {
+	v := []any{r.ExternalID, r.Created, nullable(r.FirstResponse), nullable(r.Resolved), r.Priority, r.Category, r.School, r.Status, nullable(r.PackageID)}
+	if withID {
+		return append([]any{r.ID}, v...)
+	}
+	return v
+}
+
+func callRow(r callRecord, withID bool) []any {
+	v := []any{r.At, r.Answered, r.WaitSeconds, r.TalkSeconds}
+	if withID {
+		return append([]any{r.ID}, v...)
+	}
+	return v
+}
+
+func answerRow(r surveyRecord, withID bool) []any {
+	v := []any{r.At, r.Question, r.Score, r.School}
+	if withID {
+		return append([]any{r.ID}, v...)
+	}
+	return v
 }
 
 // UpsertTickets stores imported tickets in one transaction: a ticket whose external id is
@@ -105,17 +164,9 @@ func (f *File) UpsertTickets(ts []domain.Ticket, cfg map[string]string, progress
 	if err := checkTickets(ts); err != nil {
 		return err
 	}
-	recs := make([]ticketRecord, len(ts))
-	for i, t := range ts {
-		recs[i] = toTicketRecord(t)
-		recs[i].ID = 0
-	}
-	upsert := clause.OnConflict{
-		Columns:   []clause.Column{{Name: "external_id"}},
-		DoUpdates: clause.AssignmentColumns([]string{"created", "first_response", "resolved", "priority", "category", "school", "status", "package_id"}),
-	}
 	return f.write(func(tx *gorm.DB) error {
-		if err := insertChunks(tx, recs, upsert, progress, 0, len(recs)); err != nil {
+		err := insertRows(tx, "tickets", ticketCols, false, "external_id", len(ts), func(i int) []any { return ticketRow(toTicketRecord(ts[i]), false) }, progress)
+		if err != nil {
 			return err
 		}
 		return saveConfigIn(tx, cfg)
@@ -127,12 +178,11 @@ func (f *File) ReplaceTickets(ts []domain.Ticket, cfg map[string]string) error {
 	if err := checkTickets(ts); err != nil {
 		return err
 	}
-	recs := mapSlice(ts, toTicketRecord)
 	return f.write(func(tx *gorm.DB) error {
 		if err := tx.Where("1 = 1").Delete(&ticketRecord{}).Error; err != nil {
 			return err
 		}
-		if err := insertChunks(tx, recs, nil, nil, 0, len(recs)); err != nil {
+		if err := insertRows(tx, "tickets", ticketCols, true, "", len(ts), func(i int) []any { return ticketRow(toTicketRecord(ts[i]), true) }, nil); err != nil {
 			return err
 		}
 		return saveConfigIn(tx, cfg)
@@ -167,16 +217,11 @@ func (f *File) ReplaceCallsBetween(first, last time.Time, cs []domain.Call, prog
 	if err := checkCalls(cs); err != nil {
 		return err
 	}
-	recs := make([]callRecord, len(cs))
-	for i, c := range cs {
-		recs[i] = toCallRecord(c)
-		recs[i].ID = 0
-	}
 	return f.write(func(tx *gorm.DB) error {
 		if err := tx.Where("at >= ? AND at <= ?", first.Unix(), last.Unix()).Delete(&callRecord{}).Error; err != nil {
 			return err
 		}
-		return insertChunks(tx, recs, nil, progress, 0, len(recs))
+		return insertRows(tx, "calls", callCols, false, "", len(cs), func(i int) []any { return callRow(toCallRecord(cs[i]), false) }, progress)
 	})
 }
 
@@ -185,12 +230,11 @@ func (f *File) ReplaceCalls(cs []domain.Call) error {
 	if err := checkCalls(cs); err != nil {
 		return err
 	}
-	recs := mapSlice(cs, toCallRecord)
 	return f.write(func(tx *gorm.DB) error {
 		if err := tx.Where("1 = 1").Delete(&callRecord{}).Error; err != nil {
 			return err
 		}
-		return insertChunks(tx, recs, nil, nil, 0, len(recs))
+		return insertRows(tx, "calls", callCols, true, "", len(cs), func(i int) []any { return callRow(toCallRecord(cs[i]), true) }, nil)
 	})
 }
 
@@ -222,18 +266,13 @@ func (f *File) ReplaceAnswersBetween(first, last time.Time, questions []string, 
 	if err := checkAnswers(as); err != nil {
 		return err
 	}
-	recs := make([]surveyRecord, len(as))
-	for i, a := range as {
-		recs[i] = toSurveyRecord(a)
-		recs[i].ID = 0
-	}
 	return f.write(func(tx *gorm.DB) error {
 		if len(questions) > 0 {
 			if err := tx.Where("at >= ? AND at <= ? AND question IN ?", first.Unix(), last.Unix(), questions).Delete(&surveyRecord{}).Error; err != nil {
 				return err
 			}
 		}
-		if err := insertChunks(tx, recs, nil, progress, 0, len(recs)); err != nil {
+		if err := insertRows(tx, "survey_answers", answerCols, false, "", len(as), func(i int) []any { return answerRow(toSurveyRecord(as[i]), false) }, progress); err != nil {
 			return err
 		}
 		return saveConfigIn(tx, cfg)
@@ -245,12 +284,11 @@ func (f *File) ReplaceAnswers(as []domain.SurveyAnswer, cfg map[string]string) e
 	if err := checkAnswers(as); err != nil {
 		return err
 	}
-	recs := mapSlice(as, toSurveyRecord)
 	return f.write(func(tx *gorm.DB) error {
 		if err := tx.Where("1 = 1").Delete(&surveyRecord{}).Error; err != nil {
 			return err
 		}
-		if err := insertChunks(tx, recs, nil, nil, 0, len(recs)); err != nil {
+		if err := insertRows(tx, "survey_answers", answerCols, true, "", len(as), func(i int) []any { return answerRow(toSurveyRecord(as[i]), true) }, nil); err != nil {
 			return err
 		}
 		return saveConfigIn(tx, cfg)

@@ -318,8 +318,11 @@ func cleanID(s string) string {
 }
 
 func firstLine(s string) string {
-	if i := strings.IndexAny(s, "\r\n"); i >= 0 {
-		s = s[:i]
+	for i := 0; i < len(s); i++ {
+		if s[i] == '\n' || s[i] == '\r' {
+			s = s[:i]
+			break
+		}
 	}
 	return strings.TrimSpace(s)
 }

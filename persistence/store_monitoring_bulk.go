@@ -1,0 +1,83 @@
+package persistence
+
+import (
+	"context"
+	"database/sql"
+
+	"gorm.io/gorm"
+)
+
+// bulkInsert writes rows with INSERT statements of `rows` rows each, without GORM's reflection
+// per row. The statement is built by GORM's statement builder, so quoting and placeholders
+// follow the database in use ("?" for SQLite, "$1" for PostgreSQL); upsert lists the columns an
+// existing row (same key) takes over, with conflict naming the key.
+//
+// The SQLite driver parses a statement on every execution and matches each bound parameter
+// against all others (n² in the parameters), so a few dozen rows per statement is fastest.
+type bulkInsert struct {
+	stmt *sql.Stmt
+}
+
+// bulkRows is the number of rows per statement.
+const bulkRows = 48
+
+func newBulkInsert(tx *gorm.DB, table string, cols []string, rows int, conflict string, upsert []string) (*bulkInsert, error) {
+	st := &gorm.Statement{DB: tx, Table: table}
+	st.SQL.WriteString("INSERT INTO ")
+	st.WriteQuoted(table)
+	st.SQL.WriteString(" (")
+	for i, c := range cols {
+		if i > 0 {
+			st.SQL.WriteString(",")
+		}
+		st.WriteQuoted(c)
+	}
+	st.SQL.WriteString(") VALUES ")
+	for r := 0; r < rows; r++ {
+		if r > 0 {
+			st.SQL.WriteString(",")
+		}
+		st.SQL.WriteString("(")
+		for i := range cols {
+			if i > 0 {
+				st.SQL.WriteString(",")
+			}
+			st.AddVar(&st.SQL, nil)
+		}
+		st.SQL.WriteString(")")
+	}
+	if conflict != "" {
+		st.SQL.WriteString(" ON CONFLICT (")
+		st.WriteQuoted(conflict)
+		st.SQL.WriteString(") DO UPDATE SET ")
+		for i, c := range upsert {
+			if i > 0 {
+				st.SQL.WriteString(",")
+			}
+			st.WriteQuoted(c)
+			st.SQL.WriteString("=excluded.")
+			st.WriteQuoted(c)
+		}
+	}
+	stmt, err := tx.Statement.ConnPool.PrepareContext(context.Background(), st.SQL.String())
+	if err != nil {
+		return nil, err
+	}
+	return &bulkInsert{stmt: stmt}, nil
+}
+
+func (b *bulkInsert) exec(args ...any) error {
+	_, err := b.stmt.ExecContext(context.Background(), args...)
+	return err
+}
+
+func (b *bulkInsert) close() { b.stmt.Close() }
+
+// nullable turns an optional value into what the driver stores as NULL.
+func nullable(p *int64) any {
+	if p == nil {
+		return nil
+	}
+	return *p
+}
+
