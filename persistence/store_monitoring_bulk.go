@@ -80,4 +80,3 @@ func nullable(p *int64) any {
 	}
 	return *p
 }
-
