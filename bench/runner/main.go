@@ -53,6 +53,7 @@ type runner struct {
 	root, bin, bare, file, work string
 	benchtime, display          string
 	runs                        int
+	regen                       bool
 	results                     []result
 	failures                    []string
 }
@@ -70,6 +71,7 @@ func main() {
 	skipGUI := flag.Bool("skip-gui", false, "leave out everything that needs Xvfb")
 	skipGo := flag.Bool("skip-go", false, "leave out the Go benchmarks")
 	goFilter := flag.String("go", "", "run only the Go benchmarks matching this regexp (go test -bench)")
+	flag.BoolVar(&r.regen, "regen", os.Getenv("BENCH_REGEN") != "", "make the Landkreis file again even when it is up to date (env BENCH_REGEN=1)")
 	flag.Parse()
 
 	wd, _ := os.Getwd()
@@ -167,7 +169,7 @@ func (r *runner) stale() bool {
 // landkreis makes the Landkreis file when it is missing or stale, timing `lotse demo-data`.
 func (r *runner) landkreis() {
 	src := "lotse demo-data --scale landkreis"
-	if !r.stale() {
+	if !r.regen && !r.stale() {
 		r.add(result{Group: "Landkreis", Name: "demo-data --scale landkreis", Source: src, Note: "file up to date, not made again"})
 	} else {
 		os.Remove(r.file)
