@@ -612,12 +612,12 @@ func startChild(t *testing.T, env ...string) *childRun {
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
-	c := &childRun{cmd: cmd, ready: make(chan struct{}), done: make(chan struct{})}
+	c := &childRun{cmd: cmd, ready: make(chan struct{}), done: make(chan struct{}), firstOK: make(chan struct{})}
 	go func() {
 		defer close(c.done)
 		sc := bufio.NewScanner(stdout)
 		sc.Buffer(make([]byte, 1<<20), 1<<26)
-		readySent := false
+		readySent, okSent := false, false
 		for sc.Scan() {
 			line := sc.Text()
 			if strings.HasPrefix(line, "error") {
@@ -628,9 +628,16 @@ func startChild(t *testing.T, env ...string) *childRun {
 				close(c.ready)
 				readySent = true
 			}
+			if !okSent && strings.HasPrefix(line, "ok ") {
+				close(c.firstOK)
+				okSent = true
+			}
 		}
 		if !readySent {
 			close(c.ready)
+		}
+		if !okSent {
+			close(c.firstOK)
 		}
 	}()
 	return c
@@ -696,6 +703,14 @@ func TestCrashHarnessSteps(t *testing.T) {
 		for run := 0; run < runsPerOp; run++ {
 			c := startChild(t, stepsCrashEnv+"="+path, stepsOpEnv+"="+o.name, stepsSeedEnv+"="+strconv.FormatUint(r.Uint64(), 10))
 			<-c.ready
+			if run == runsPerOp-1 && committed == 0 {
+				// On a loaded machine the random moments may all fall before the first commit;
+				// the last run then waits for one, so every kind of write is really tested.
+				select {
+				case <-c.firstOK:
+				case <-time.After(30 * time.Second):
+				}
+			}
 			time.Sleep(time.Duration(r.IntN(100_000)) * time.Microsecond)
 			killChild(t, c)
 			if c.errLine != "" {

@@ -193,6 +193,7 @@ type childRun struct {
 	cmd     *exec.Cmd
 	ready   chan struct{}
 	done    chan struct{}
+	firstOK chan struct{} // closed at the first committed edit (steps harness only)
 	lines   []string
 	errLine string
 }

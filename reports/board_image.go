@@ -211,7 +211,7 @@ func BoardPNG(p *domain.Project, widthPx, maxHeightPx int) (png []byte, ok bool,
 }
 
 func pngEncode(buf *bytes.Buffer, img image.Image) error {
-	enc := png.Encoder{CompressionLevel: png.BestCompression}
+	enc := png.Encoder{CompressionLevel: png.DefaultCompression}
 	return enc.Encode(buf, img)
 }
 
