@@ -32,19 +32,19 @@ type contractEditor struct {
 	ctype           *widget.Select
 	typeOther       *commitEntry
 	signed, start   *commitEntry
-	term            *awNumber
+	term            *numberField
 	afterTerm       *widget.Select
-	renewal         *awNumber
-	notice          *awNumber
+	renewal         *numberField
+	notice          *numberField
 	monthEnd        *widget.Check
-	value           *awNumber
+	value           *numberField
 
 	deadline *widget.Label
 	noticeIn *widget.Label
 	warning  *widget.Label
 	termEnd  *widget.Label
 
-	contacts   *awTable
+	contacts   *infoTable
 	docs       *widget.List
 	docSel     int
 	addContact *widget.Button
@@ -125,7 +125,7 @@ func (ed *contractEditor) dateEntry(get func(c domain.Contract) *domain.Date, se
 		}
 		d, err := parseDate(e.Text)
 		if err != nil {
-			awShow(e, awDateText(get(ed.sess().Project.Contract)))
+			showValue(e, awDateText(get(ed.sess().Project.Contract)))
 			ed.report(err)
 			return
 		}
@@ -137,8 +137,8 @@ func (ed *contractEditor) dateEntry(get func(c domain.Contract) *domain.Date, se
 	return e
 }
 
-func (ed *contractEditor) number(get func(c domain.Contract) float64, set func(c *domain.Contract, v float64), integer bool) *awNumber {
-	n := newAwNumber(func() float64 { return get(ed.sess().Project.Contract) }, func(v float64) error {
+func (ed *contractEditor) number(get func(c domain.Contract) float64, set func(c *domain.Contract, v float64), integer bool) *numberField {
+	n := newNumberField(func() float64 { return get(ed.sess().Project.Contract) }, func(v float64) error {
 		return ed.setErr(func(c *domain.Contract) { set(c, v) })
 	}, integer, ed.report)
 	ed.editable = append(ed.editable, n.entry)
@@ -239,7 +239,7 @@ func (ed *contractEditor) buildStatus() fyne.CanvasObject {
 	ed.deadline.Wrapping = fyne.TextWrapWord
 	ed.noticeIn = widget.NewLabel("")
 	ed.noticeIn.Wrapping = fyne.TextWrapWord
-	ed.termEnd = awCaption("")
+	ed.termEnd = caption("")
 	ed.warning = widget.NewLabel("")
 	ed.warning.Wrapping = fyne.TextWrapWord
 	ed.warning.Importance = widget.DangerImportance
@@ -249,7 +249,7 @@ func (ed *contractEditor) buildStatus() fyne.CanvasObject {
 }
 
 func (ed *contractEditor) buildLists() fyne.CanvasObject {
-	ed.contacts = newAwTable([]awCol{
+	ed.contacts = newInfoTable([]infoCol{
 		{title: lang.L("award.contract.contact.name"), width: 130, grow: 1},
 		{title: lang.L("award.contract.contact.role"), width: 130, grow: 1},
 		{title: lang.L("award.contract.contact.phone"), width: 110},
@@ -304,12 +304,12 @@ func (ed *contractEditor) buildLists() fyne.CanvasObject {
 	docMin := canvas.NewRectangle(transparent)
 	docMin.SetMinSize(fyne.NewSize(200, 90))
 	return container.NewVBox(
-		awHeading(lang.L("award.report.contacts")), ed.contacts.content, container.NewHBox(ed.addContact, ed.delContact),
+		heading(lang.L("award.report.contacts")), ed.contacts.content, container.NewHBox(ed.addContact, ed.delContact),
 		widget.NewSeparator(),
-		awHeading(lang.L("award.contract.documents")), awCaption(lang.L("award.contract.doc_intro")),
+		heading(lang.L("award.contract.documents")), caption(lang.L("award.contract.doc_intro")),
 		container.NewStack(docMin, ed.docs), container.NewBorder(nil, nil, nil, container.NewHBox(ed.addDoc, ed.delDoc), ed.newDoc),
 		widget.NewSeparator(),
-		awHeading(lang.L("award.contract.sla_title")), ed.slaState, container.NewHBox(ed.freezeBtn),
+		heading(lang.L("award.contract.sla_title")), ed.slaState, container.NewHBox(ed.freezeBtn),
 	)
 }
 
@@ -395,21 +395,21 @@ func (ed *contractEditor) refresh() {
 	ed.providerOpts = opts
 	ed.provider.SetOptions(opts)
 	awShowSelectEntry(ed.provider, c.Provider)
-	awShow(ed.providerContact, c.ProviderContact)
+	showValue(ed.providerContact, c.ProviderContact)
 	ed.ctype.SetSelectedIndex(-1)
 	for i, t := range domain.ContractTypes {
 		if t == c.Type {
 			ed.ctype.SetSelectedIndex(i)
 		}
 	}
-	awShow(ed.typeOther, c.TypeOther)
+	showValue(ed.typeOther, c.TypeOther)
 	if c.Type == domain.ContractOther || c.TypeOther != "" {
 		ed.typeOther.Show()
 	} else {
 		ed.typeOther.Hide()
 	}
-	awShow(ed.signed, awDateText(c.SignedOn))
-	awShow(ed.start, awDateText(c.Start))
+	showValue(ed.signed, awDateText(c.SignedOn))
+	showValue(ed.start, awDateText(c.Start))
 	ed.term.load()
 	ed.renewal.load()
 	ed.notice.load()

@@ -28,12 +28,12 @@ type resourcesEditor struct {
 	tabTime, tabDemand, tabGroups, tabCompare *container.TabItem
 
 	// Arbeitszeit und Zuschläge.
-	year, weekly, leave, sick, other, verteilzeit, travel, docs *resNumberField
+	year, weekly, leave, sick, other, verteilzeit, travel, docs *numberField
 	land, holidays, formula, surcharge                          *widget.Label
 
 	// Bedarf.
 	demandMode   *widget.Select
-	demandTables map[string]*resTable
+	demandTables map[string]*infoTable
 	demandStack  *fyne.Container
 	demandInfo   *widget.Label // the selected row's (or the total's) way to VZÄ
 	demandSplit  *widget.Label
@@ -96,8 +96,8 @@ func (ed *resourcesEditor) setPlan(change func(r *domain.ResourcePlan)) error {
 }
 
 func (ed *resourcesEditor) buildTime() fyne.CanvasObject {
-	num := func(get func(r domain.ResourcePlan) float64, set func(r *domain.ResourcePlan, v float64), integer bool) *resNumberField {
-		return newResNumberField(func() float64 { return get(ed.plan()) },
+	num := func(get func(r domain.ResourcePlan) float64, set func(r *domain.ResourcePlan, v float64), integer bool) *numberField {
+		return newNumberField(func() float64 { return get(ed.plan()) },
 			func(v float64) error { return ed.setPlan(func(r *domain.ResourcePlan) { set(r, v) }) }, integer, ed.report)
 	}
 	ed.year = num(func(r domain.ResourcePlan) float64 { return float64(r.PlanningYear) }, func(r *domain.ResourcePlan, v float64) { r.PlanningYear = int(v) }, true)
@@ -113,7 +113,7 @@ func (ed *resourcesEditor) buildTime() fyne.CanvasObject {
 	def := func(v float64, unit string) string {
 		return lang.L("res.default", map[string]any{"Value": formatValue(v), "Unit": unit})
 	}
-	item := func(key string, f *resNumberField, hint string) *widget.FormItem {
+	item := func(key string, f *numberField, hint string) *widget.FormItem {
 		return &widget.FormItem{Text: lang.L(key), Widget: f.entry, HintText: hint}
 	}
 	left := widget.NewForm(
@@ -130,44 +130,44 @@ func (ed *resourcesEditor) buildTime() fyne.CanvasObject {
 	)
 	ed.land = widget.NewLabel("")
 	ed.land.Wrapping = fyne.TextWrapWord
-	ed.holidays = resCaption("")
+	ed.holidays = caption("")
 	ed.formula = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	ed.formula.Wrapping = fyne.TextWrapWord
 	ed.surcharge = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	ed.surcharge.Wrapping = fyne.TextWrapWord
 
-	hints := resCaption(lang.L("res.hint.weekly", map[string]any{"Default": formatValue(d.WeeklyHours)}) + " " +
+	hints := caption(lang.L("res.hint.weekly", map[string]any{"Default": formatValue(d.WeeklyHours)}) + " " +
 		lang.L("res.hint.sick") + " " + lang.L("res.hint.other"))
 	// The results first, so the formula with its numbers is in view without scrolling.
 	results := widget.NewCard("", "", container.NewVBox(
-		resHeading(lang.L("res.formula.working_time.title")), ed.formula,
-		resHeading(lang.L("res.formula.surcharge.title")), ed.surcharge))
+		heading(lang.L("res.formula.working_time.title")), ed.formula,
+		heading(lang.L("res.formula.surcharge.title")), ed.surcharge))
 	workCard := widget.NewCard(lang.L("res.card.working_time"), "", container.NewVBox(left, hints, ed.land, ed.holidays,
-		resCaption(lang.L("res.formula.working_time.legend"))))
-	surCard := widget.NewCard(lang.L("res.card.surcharges"), "", container.NewVBox(right, resCaption(lang.L("res.hint.verteilzeit")),
-		resCaption(lang.L("res.surcharge.legend"))))
+		caption(lang.L("res.formula.working_time.legend"))))
+	surCard := widget.NewCard(lang.L("res.card.surcharges"), "", container.NewVBox(right, caption(lang.L("res.hint.verteilzeit")),
+		caption(lang.L("res.surcharge.legend"))))
 	return container.NewVScroll(container.NewVBox(results, workCard, surCard))
 }
 
 func (ed *resourcesEditor) buildDemand() fyne.CanvasObject {
-	num := func(title string) resCol {
-		return resCol{title: lang.L(title), width: 74, align: fyne.TextAlignTrailing}
+	num := func(title string) infoCol {
+		return infoCol{title: lang.L(title), width: 74, align: fyne.TextAlignTrailing}
 	}
-	amounts := []resCol{num("res.col.tasks"), num("res.col.month"), num("res.col.year"), num("res.col.week"), num("res.col.surcharged"), num("res.col.fte")}
+	amounts := []infoCol{num("res.col.tasks"), num("res.col.month"), num("res.col.year"), num("res.col.week"), num("res.col.surcharged"), num("res.col.fte")}
 	amounts[0].width, amounts[1].width, amounts[3].width, amounts[4].width, amounts[5].width = 56, 84, 84, 92, 56
-	first := func(title string) []resCol {
-		return append([]resCol{{title: lang.L(title), width: 160, grow: 1}}, amounts...)
+	first := func(title string) []infoCol {
+		return append([]infoCol{{title: lang.L(title), width: 160, grow: 1}}, amounts...)
 	}
-	ed.demandTables = map[string]*resTable{
-		resByPackage: newResTable(first("res.col.package"), 220),
-		resByTask: newResTable(append([]resCol{
+	ed.demandTables = map[string]*infoTable{
+		resByPackage: newInfoTable(first("res.col.package"), 220),
+		resByTask: newInfoTable(append([]infoCol{
 			{title: lang.L("res.col.task"), width: 180, grow: 3},
 			{title: lang.L("res.col.before"), width: 110, grow: 1},
 			{title: lang.L("res.col.after"), width: 110, grow: 1},
 			{title: lang.L("res.col.package"), width: 100, grow: 1},
 		}, amounts[1:]...), 220),
-		resByBefore: newResTable(first("res.col.party"), 220),
-		resByAfter:  newResTable(first("res.col.party"), 220),
+		resByBefore: newInfoTable(first("res.col.party"), 220),
+		resByAfter:  newInfoTable(first("res.col.party"), 220),
 	}
 	ed.demandStack = container.NewStack()
 	for _, m := range resDemandModes {
@@ -236,7 +236,7 @@ func (ed *resourcesEditor) refresh() { resWithSeparator(ed.redraw) }
 
 func (ed *resourcesEditor) redraw() {
 	p := ed.sess().Project
-	for _, f := range []*resNumberField{ed.year, ed.weekly, ed.leave, ed.sick, ed.other, ed.verteilzeit, ed.travel, ed.docs} {
+	for _, f := range []*numberField{ed.year, ed.weekly, ed.leave, ed.sick, ed.other, ed.verteilzeit, ed.travel, ed.docs} {
 		f.load()
 		if ed.sess().ReadOnly() {
 			f.entry.Disable()

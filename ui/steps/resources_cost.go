@@ -21,17 +21,17 @@ import (
 type resPayGroupsPart struct {
 	ed *resourcesEditor
 
-	table    *resTable
+	table    *infoTable
 	ids      []int64
 	selected int64
 
 	addBtn, exampleBtn, deleteBtn *widget.Button
 	name, source                  *commitEntry
-	hourly, yearly, year          *resNumberField
+	hourly, yearly, year          *numberField
 	form                          *fyne.Container
 	formWidget                    *widget.Form
 
-	mapTable      *resTable
+	mapTable      *infoTable
 	parties       []string
 	party         string
 	mapSelect     *widget.Select
@@ -44,7 +44,7 @@ type resPayGroupsPart struct {
 
 func newResPayGroupsPart(ed *resourcesEditor) *resPayGroupsPart {
 	g := &resPayGroupsPart{ed: ed}
-	g.table = newResTable([]resCol{
+	g.table = newInfoTable([]infoCol{
 		{title: lang.L("res.col.pay_group"), width: 170, grow: 2},
 		{title: lang.L("res.col.hourly"), width: 80, align: fyne.TextAlignTrailing},
 		{title: lang.L("res.col.yearly"), width: 100, align: fyne.TextAlignTrailing},
@@ -75,11 +75,11 @@ func newResPayGroupsPart(ed *resourcesEditor) *resPayGroupsPart {
 		return domain.PayGroup{}
 	}
 	update := func(change func(pg *domain.PayGroup)) error { return ed.sess().UpdatePayGroup(g.selected, change) }
-	g.hourly = newResNumberField(func() float64 { return cur().HourlyRate },
+	g.hourly = newNumberField(func() float64 { return cur().HourlyRate },
 		func(v float64) error { return update(func(pg *domain.PayGroup) { pg.HourlyRate = v }) }, false, ed.report)
-	g.yearly = newResNumberField(func() float64 { return cur().YearlyCost },
+	g.yearly = newNumberField(func() float64 { return cur().YearlyCost },
 		func(v float64) error { return update(func(pg *domain.PayGroup) { pg.YearlyCost = v }) }, false, ed.report)
-	g.year = newResNumberField(func() float64 { return float64(cur().SourceYear) },
+	g.year = newNumberField(func() float64 { return float64(cur().SourceYear) },
 		func(v float64) error { return update(func(pg *domain.PayGroup) { pg.SourceYear = int(v) }) }, true, ed.report)
 	form := widget.NewForm(
 		widget.NewFormItem(lang.L("res.group.name"), g.name),
@@ -89,9 +89,9 @@ func newResPayGroupsPart(ed *resourcesEditor) *resPayGroupsPart {
 		widget.NewFormItem(lang.L("res.group.year"), g.year.entry),
 	)
 	g.formWidget = form
-	g.form = container.NewVBox(form, resCaption(lang.L("res.group.form_hint")))
+	g.form = container.NewVBox(form, caption(lang.L("res.group.form_hint")))
 
-	g.mapTable = newResTable([]resCol{
+	g.mapTable = newInfoTable([]infoCol{
 		{title: lang.L("res.col.party"), width: 180, grow: 2},
 		{title: lang.L("res.col.year_before"), width: 100, align: fyne.TextAlignTrailing},
 		{title: lang.L("res.col.year_after"), width: 110, align: fyne.TextAlignTrailing},
@@ -111,11 +111,11 @@ func newResPayGroupsPart(ed *resourcesEditor) *resPayGroupsPart {
 
 	// One scrolling column: the pay groups with their form, then who is priced with which.
 	g.content = container.NewVScroll(container.NewVBox(
-		resHeading(lang.L("res.groups.title")), resCaption(lang.L("res.groups.intro")),
+		heading(lang.L("res.groups.title")), caption(lang.L("res.groups.intro")),
 		container.NewHBox(g.addBtn, g.exampleBtn, g.deleteBtn),
 		g.table.content, g.form,
 		widget.NewSeparator(),
-		resHeading(lang.L("res.mapping.title")), resCaption(lang.L("res.mapping.intro")),
+		heading(lang.L("res.mapping.title")), caption(lang.L("res.mapping.intro")),
 		g.mapTable.content,
 		container.NewBorder(nil, nil, g.mapCaption, nil, g.mapSelect),
 		container.NewBorder(nil, nil, widget.NewLabel(lang.L("res.mapping.default")), nil, g.defaultSelect),
@@ -215,15 +215,15 @@ func (g *resPayGroupsPart) load() {
 	}
 	g.formWidget.Refresh() // the labels follow their fields' enabled state
 	if pg == nil {
-		resShowText(g.name, "")
-		resShowText(g.source, "")
-		resShowText(g.hourly.entry, "")
-		resShowText(g.yearly.entry, "")
-		resShowText(g.year.entry, "")
+		showValue(g.name, "")
+		showValue(g.source, "")
+		showValue(g.hourly.entry, "")
+		showValue(g.yearly.entry, "")
+		showValue(g.year.entry, "")
 		return
 	}
-	resShowText(g.name, pg.Name)
-	resShowText(g.source, pg.Source)
+	showValue(g.name, pg.Name)
+	showValue(g.source, pg.Source)
 	g.hourly.load()
 	g.yearly.load()
 	g.year.load()
@@ -380,7 +380,7 @@ func resMoney(v float64) string {
 type resComparePart struct {
 	ed *resourcesEditor
 
-	table  *resTable
+	table  *infoTable
 	rows   []domain.PackageCost
 	pkg    int64
 	basis  *widget.Select
@@ -400,7 +400,7 @@ var resPriceBases = []domain.PriceBasis{domain.PriceNone, domain.PriceHourly, do
 
 func newResComparePart(ed *resourcesEditor) *resComparePart {
 	c := &resComparePart{ed: ed}
-	c.table = newResTable([]resCol{
+	c.table = newInfoTable([]infoCol{
 		{title: lang.L("res.col.package"), width: 150, grow: 2},
 		{title: lang.L("res.col.surcharged"), width: 84, align: fyne.TextAlignTrailing},
 		{title: lang.L("res.col.internal"), width: 100, align: fyne.TextAlignTrailing},
@@ -424,7 +424,7 @@ func newResComparePart(ed *resourcesEditor) *resComparePart {
 	c.price.onLeave = c.commit
 	c.detail = widget.NewLabel("")
 	c.detail.Wrapping = fyne.TextWrapWord
-	c.after = resCaption("")
+	c.after = caption("")
 	c.chart = canvas.NewImageFromResource(nil)
 	c.chart.FillMode = canvas.ImageFillContain
 	c.chart.SetMinSize(fyne.NewSize(480, 260))
@@ -432,7 +432,7 @@ func newResComparePart(ed *resourcesEditor) *resComparePart {
 	priceRow := container.NewBorder(nil, nil, widget.NewLabel(lang.L("res.price.label")), nil,
 		container.NewGridWithColumns(2, c.basis, c.price))
 	c.content = container.NewVScroll(container.NewVBox(
-		resHeading(lang.L("res.compare.title")), resCaption(lang.L("res.compare.intro")),
+		heading(lang.L("res.compare.title")), caption(lang.L("res.compare.intro")),
 		c.table.content, priceRow, c.detail, c.after, container.NewPadded(c.chart)))
 	return c
 }
@@ -472,7 +472,7 @@ func (c *resComparePart) load() {
 	}
 	if pk == nil {
 		c.basis.SetSelectedIndex(0)
-		resShowText(c.price, "")
+		showValue(c.price, "")
 		c.detail.SetText(lang.L("res.compare.pick"))
 		return
 	}
@@ -483,9 +483,9 @@ func (c *resComparePart) load() {
 		}
 	}
 	if b == domain.PriceNone {
-		resShowText(c.price, "")
+		showValue(c.price, "")
 	} else {
-		resShowText(c.price, formatValue(v))
+		showValue(c.price, formatValue(v))
 	}
 	pc, _ := c.selectedCost()
 	c.detail.SetText(resCostDetail(pc))

@@ -48,17 +48,17 @@ type slaEditor struct {
 	classesFor int64 // the SLA whose classes the rows show
 	addClass   *widget.Button
 
-	hotlinePct, hotlineWait, satisfaction *awNumber
+	hotlinePct, hotlineWait, satisfaction *numberField
 	cadence                               *widget.Select
 
-	ferien     *awTable
+	ferien     *infoTable
 	ferienDel  *widget.Button
 	ferienAll  *widget.Button
 	publicYear *widget.Select
-	public     *awTable
+	public     *infoTable
 	probe      *awClockProbe
 
-	levels *awTable
+	levels *infoTable
 
 	editable  []fyne.Disableable
 	questions *awFindings
@@ -114,7 +114,7 @@ func (ed *slaEditor) buildList() fyne.CanvasObject {
 	ed.addBtn = widget.NewButtonWithIcon(lang.L("award.sla.add"), theme.ContentAddIcon(), ed.addSLA)
 	ed.dupBtn = widget.NewButtonWithIcon(lang.L("award.sla.copy"), theme.ContentCopyIcon(), ed.copySLA)
 	ed.delBtn = widget.NewButtonWithIcon("", theme.DeleteIcon(), ed.deleteSLA)
-	return container.NewBorder(nil, nil, awHeading(lang.L("award.sla.list")), container.NewHBox(ed.addBtn, ed.dupBtn, ed.delBtn), ed.chooser)
+	return container.NewBorder(nil, nil, heading(lang.L("award.sla.list")), container.NewHBox(ed.addBtn, ed.dupBtn, ed.delBtn), ed.chooser)
 }
 
 // chooserText names an SLA in the chooser: name, scope, and whether it is the contract's copy.
@@ -292,10 +292,10 @@ func (ed *slaEditor) buildHours() fyne.CanvasObject {
 	)
 	return container.NewVScroll(container.NewVBox(
 		ed.frozenNote, form,
-		awHeading(lang.L("award.hours.title")), awCaption(lang.L("award.hours.intro")),
+		heading(lang.L("award.hours.title")), caption(lang.L("award.hours.intro")),
 		grid, ed.perWeek,
-		awHeading(lang.L("award.hours.stop_title")), ed.publicStop, ed.ferienStop,
-		awCaption(lang.L("award.hours.stop_intro")),
+		heading(lang.L("award.hours.stop_title")), ed.publicStop, ed.ferienStop,
+		caption(lang.L("award.hours.stop_intro")),
 	))
 }
 
@@ -335,7 +335,7 @@ func (ed *slaEditor) commitDay(weekday int, e *commitEntry) {
 	}
 	ws, err := awParseWindows(e.Text, weekday)
 	if err != nil {
-		awShow(e, awWindowsText(domain.WindowsOn(*cur, weekday)))
+		showValue(e, awWindowsText(domain.WindowsOn(*cur, weekday)))
 		ed.report(err)
 		return
 	}
@@ -369,14 +369,14 @@ func (ed *slaEditor) buildClasses() fyne.CanvasObject {
 	})
 	ed.editable = append(ed.editable, ed.addClass)
 	cut := func(key string) *widget.Label {
-		l := awHeading(lang.L(key))
+		l := heading(lang.L(key))
 		l.Truncation = fyne.TextTruncateEllipsis
 		return l
 	}
 	head := container.New(&awClassLayout{},
 		cut("award.class.code"), cut("award.class.description"), cut("award.class.response"), cut("award.class.restore"),
 		cut("award.class.measure"), widget.NewLabel(""))
-	return container.NewVScroll(container.NewVBox(awCaption(lang.L("award.class.intro")), head, ed.classBox, container.NewHBox(ed.addClass)))
+	return container.NewVScroll(container.NewVBox(caption(lang.L("award.class.intro")), head, ed.classBox, container.NewHBox(ed.addClass)))
 }
 
 // syncClassRows makes one row per class of the SLA and shows the stored values.
@@ -399,10 +399,10 @@ func (ed *slaEditor) syncClassRows(s *domain.SLA) {
 	}
 	for i, r := range ed.classRows {
 		c := s.Classes[i]
-		awShow(r.code, c.Code)
-		awShow(r.desc, c.Description)
-		awShow(r.response, awMinutesText(c.ResponseMinutes))
-		awShow(r.restore, awMinutesText(c.RestoreMinutes))
+		showValue(r.code, c.Code)
+		showValue(r.desc, c.Description)
+		showValue(r.response, awMinutesText(c.ResponseMinutes))
+		showValue(r.restore, awMinutesText(c.RestoreMinutes))
 		if c.CalendarTime {
 			r.measure.SetSelectedIndex(1)
 		} else {
@@ -442,7 +442,7 @@ func (ed *slaEditor) newClassRow(i int) *awClassRow {
 			}
 			m, err := awParseMinutes(e.Text)
 			if err != nil {
-				awShow(e, awMinutesText(get(cur.Classes[i])))
+				showValue(e, awMinutesText(get(cur.Classes[i])))
 				ed.report(err)
 				return
 			}
@@ -518,13 +518,13 @@ func (ed *slaEditor) buildTargets() fyne.CanvasObject {
 			return 0
 		}
 	}
-	ed.hotlinePct = newAwNumber(get(func(s domain.SLA) float64 { return s.HotlineAnsweredPct }), func(v float64) error {
+	ed.hotlinePct = newNumberField(get(func(s domain.SLA) float64 { return s.HotlineAnsweredPct }), func(v float64) error {
 		return ed.sess().UpdateSLA(ed.selected, func(s *domain.SLA) { s.HotlineAnsweredPct = v })
 	}, false, ed.report)
-	ed.hotlineWait = newAwNumber(get(func(s domain.SLA) float64 { return float64(s.HotlineMaxWaitSeconds) }), func(v float64) error {
+	ed.hotlineWait = newNumberField(get(func(s domain.SLA) float64 { return float64(s.HotlineMaxWaitSeconds) }), func(v float64) error {
 		return ed.sess().UpdateSLA(ed.selected, func(s *domain.SLA) { s.HotlineMaxWaitSeconds = int(v) })
 	}, true, ed.report)
-	ed.satisfaction = newAwNumber(get(func(s domain.SLA) float64 { return s.SatisfactionTargetPct }), func(v float64) error {
+	ed.satisfaction = newNumberField(get(func(s domain.SLA) float64 { return s.SatisfactionTargetPct }), func(v float64) error {
 		return ed.sess().UpdateSLA(ed.selected, func(s *domain.SLA) { s.SatisfactionTargetPct = v })
 	}, false, ed.report)
 	opts := make([]string, len(domain.Cadences))
@@ -546,13 +546,13 @@ func (ed *slaEditor) buildTargets() fyne.CanvasObject {
 		&widget.FormItem{Text: lang.L("award.targets.satisfaction"), Widget: ed.satisfaction.entry, HintText: lang.L("award.targets.satisfaction_hint")},
 		&widget.FormItem{Text: lang.L("award.targets.cadence"), Widget: ed.cadence, HintText: lang.L("award.targets.cadence_hint")},
 	)
-	return container.NewVScroll(container.NewVBox(awCaption(lang.L("award.targets.intro")), form))
+	return container.NewVScroll(container.NewVBox(caption(lang.L("award.targets.intro")), form))
 }
 
 // --- Ferien, public holidays and the clock ---
 
 func (ed *slaEditor) buildCalendar() fyne.CanvasObject {
-	ed.ferien = newAwTable([]awCol{
+	ed.ferien = newInfoTable([]infoCol{
 		{title: lang.L("award.report.col.ferien"), width: 200, grow: 1},
 		{title: lang.L("award.report.col.first"), width: 130},
 		{title: lang.L("award.report.col.last"), width: 130},
@@ -566,17 +566,17 @@ func (ed *slaEditor) buildCalendar() fyne.CanvasObject {
 	ed.editable = append(ed.editable, importBtn)
 
 	ed.publicYear = widget.NewSelect(nil, func(string) { ed.refreshPublic() })
-	ed.public = newAwTable([]awCol{
+	ed.public = newInfoTable([]infoCol{
 		{title: lang.L("award.report.col.date"), width: 140},
 		{title: lang.L("award.report.col.holiday"), width: 200, grow: 1},
 	}, 100)
 	ed.probe = newAwClockProbe(ed)
 
 	ferienPart := container.NewBorder(
-		container.NewVBox(awHeading(lang.L("award.report.ferien")), awCaption(lang.L("award.ferien.intro"))),
+		container.NewVBox(heading(lang.L("award.report.ferien")), caption(lang.L("award.ferien.intro"))),
 		container.NewHBox(importBtn, ed.ferienDel, ed.ferienAll), nil, nil, ed.ferien.content)
 	publicPart := container.NewBorder(
-		container.NewBorder(nil, nil, awHeading(lang.L("award.public.title")), ed.publicYear),
+		container.NewBorder(nil, nil, heading(lang.L("award.public.title")), ed.publicYear),
 		nil, nil, nil, ed.public.content)
 	clock := container.NewHSplit(publicPart, container.NewVScroll(ed.probe.content))
 	clock.Offset = 0.5
@@ -626,7 +626,7 @@ func (ed *slaEditor) refreshPublic() {
 // --- service level per package and its cost ---
 
 func (ed *slaEditor) buildLevels() fyne.CanvasObject {
-	ed.levels = newAwTable([]awCol{
+	ed.levels = newInfoTable([]infoCol{
 		{title: lang.L("award.report.col.package"), width: 120, grow: 1},
 		{title: lang.L("award.report.col.sla"), width: 110, grow: 1},
 		{title: lang.L("award.levels.col.hours"), width: 85, align: fyne.TextAlignTrailing},
@@ -637,7 +637,7 @@ func (ed *slaEditor) buildLevels() fyne.CanvasObject {
 	}, 200)
 	hint := widget.NewLabel(lang.L("award.levels.hint"))
 	hint.Wrapping = fyne.TextWrapWord
-	return container.NewBorder(container.NewVBox(hint, awCaption(lang.L("award.levels.source"))), nil, nil, nil, ed.levels.content)
+	return container.NewBorder(container.NewVBox(hint, caption(lang.L("award.levels.source"))), nil, nil, nil, ed.levels.content)
 }
 
 func (ed *slaEditor) refreshLevels() {
@@ -709,7 +709,7 @@ func (ed *slaEditor) refresh() {
 	ed.scope.Options = opts
 
 	if cur != nil {
-		awShow(ed.name, cur.Name)
+		showValue(ed.name, cur.Name)
 		idx := 0
 		for i, id := range ed.scopeIDs {
 			if id == nil && cur.PackageID == nil || id != nil && cur.PackageID != nil && *id == *cur.PackageID {
@@ -718,7 +718,7 @@ func (ed *slaEditor) refresh() {
 		}
 		ed.scope.SetSelectedIndex(idx)
 		for i := range ed.days {
-			awShow(ed.days[i], awWindowsText(domain.WindowsOn(*cur, (i+1)%7)))
+			showValue(ed.days[i], awWindowsText(domain.WindowsOn(*cur, (i+1)%7)))
 		}
 		ed.publicStop.SetChecked(cur.PublicHolidaysStopClock)
 		ed.ferienStop.SetChecked(cur.SchoolHolidaysStopClock)
@@ -733,9 +733,9 @@ func (ed *slaEditor) refresh() {
 			}
 		}
 	} else {
-		awShow(ed.name, "")
+		showValue(ed.name, "")
 		for _, d := range ed.days {
-			awShow(d, "")
+			showValue(d, "")
 		}
 		ed.perWeek.SetText(lang.L("award.sla.none_hint"))
 	}

@@ -72,7 +72,7 @@ type awFerienPreview struct {
 	reading ics.Interpretation
 	periods []domain.SchoolHoliday
 	radio   *widget.RadioGroup
-	table   *awTable
+	table   *infoTable
 	replace *widget.Check
 	dlg     dialog.Dialog
 	done    func(added int) // tests observe the import
@@ -108,7 +108,7 @@ func showFerienPreview(ctx *Context, name string, data []byte) *awFerienPreview 
 	if res.Evidence.Ambiguous == 0 {
 		fp.radio.Disable()
 	}
-	fp.table = newAwTable([]awCol{
+	fp.table = newInfoTable([]infoCol{
 		{title: lang.L("award.report.col.ferien"), width: 220, grow: 1},
 		{title: lang.L("award.report.col.first"), width: 130},
 		{title: lang.L("award.report.col.last"), width: 130},
@@ -119,7 +119,7 @@ func showFerienPreview(ctx *Context, name string, data []byte) *awFerienPreview 
 	if len(ctx.Session.Project.SchoolHolidays) == 0 {
 		fp.replace.Hide()
 	}
-	top := container.NewVBox(read, awHeading(lang.L("award.import.reading")), reason, fp.radio)
+	top := container.NewVBox(read, heading(lang.L("award.import.reading")), reason, fp.radio)
 	body := container.NewBorder(top, fp.replace, nil, nil, fp.table.content)
 	if res.Detected == ics.Inclusive {
 		fp.radio.SetSelected(labels[1])

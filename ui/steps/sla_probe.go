@@ -38,7 +38,7 @@ func newAwClockProbe(ed *slaEditor) *awClockProbe {
 	c.result = widget.NewLabel("")
 	c.result.Wrapping = fyne.TextWrapWord
 	row := container.NewBorder(nil, nil, nil, c.class, c.at)
-	c.content = container.NewVBox(awHeading(lang.L("award.probe.title")), awCaption(lang.L("award.probe.intro")), row, c.result)
+	c.content = container.NewVBox(heading(lang.L("award.probe.title")), caption(lang.L("award.probe.intro")), row, c.result)
 	return c
 }
 

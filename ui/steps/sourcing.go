@@ -54,7 +54,7 @@ func srcOutcomeLabel(o domain.SourcingOutcome) string {
 type sourcingEditor struct {
 	ctx *Context
 
-	table *resTable
+	table *infoTable
 	ids   []int64
 	pkg   int64
 	as    map[int64]domain.Assessment
@@ -66,7 +66,7 @@ type sourcingEditor struct {
 	title, costLine, result *widget.Label
 	scores                  map[string]*widget.Select
 	notes                   map[string]*commitEntry
-	weights                 map[string]*resNumberField
+	weights                 map[string]*numberField
 	criteria                map[string]*widget.Select
 	makeOrBuy               *widget.Label
 
@@ -93,9 +93,9 @@ func (ed *sourcingEditor) sess() *session.Session { return ed.ctx.Session }
 
 func newSourcingEditor(ctx *Context) *sourcingEditor {
 	ed := &sourcingEditor{ctx: ctx, scores: map[string]*widget.Select{}, notes: map[string]*commitEntry{},
-		weights: map[string]*resNumberField{}, criteria: map[string]*widget.Select{}}
+		weights: map[string]*numberField{}, criteria: map[string]*widget.Select{}}
 	// Package, suggestion and decision; the scores behind the suggestion are on the right.
-	ed.table = newResTable([]resCol{
+	ed.table = newInfoTable([]infoCol{
 		{title: lang.L("res.col.package"), width: 140, grow: 2},
 		{title: lang.L("src.col.suggestion"), width: 82},
 		{title: lang.L("src.col.decision"), width: 90},
@@ -111,7 +111,7 @@ func newSourcingEditor(ctx *Context) *sourcingEditor {
 
 	ed.title = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	ed.title.Truncation = fyne.TextTruncateEllipsis
-	ed.costLine = resCaption("")
+	ed.costLine = caption("")
 	ed.result = widget.NewLabel("")
 	ed.result.Wrapping = fyne.TextWrapWord
 
@@ -122,7 +122,7 @@ func newSourcingEditor(ctx *Context) *sourcingEditor {
 	ed.chart.FillMode = canvas.ImageFillContain
 	ed.chart.SetMinSize(fyne.NewSize(420, 320))
 	ed.tabChart = container.NewTabItem(lang.L("src.tab.matrix"), container.NewBorder(nil,
-		resCaption(lang.L("src.matrix.legend")), nil, nil, ed.chart))
+		caption(lang.L("src.matrix.legend")), nil, nil, ed.chart))
 	ed.tabs = container.NewAppTabs(ed.tabScores, ed.tabCriteria, ed.tabDecide, ed.tabChart)
 	ed.tabs.OnSelected = func(*container.TabItem) { ed.showChart() }
 
@@ -157,18 +157,18 @@ func (ed *sourcingEditor) buildScores() fyne.CanvasObject {
 		note.onLeave = func() { ed.commitNote(group) }
 		ed.notes[g] = note
 		form.Append(lang.L("src.note"), note)
-		box.Add(container.NewVBox(resHeading(lang.L("src.group."+g)), resCaption(lang.L("src.group."+g+".question")), form, widget.NewSeparator()))
+		box.Add(container.NewVBox(heading(lang.L("src.group."+g)), caption(lang.L("src.group."+g+".question")), form, widget.NewSeparator()))
 	}
 	box.Add(ed.result)
 	return container.NewVScroll(box)
 }
 
 func (ed *sourcingEditor) buildCriteria() fyne.CanvasObject {
-	grid := container.NewGridWithColumns(3, resHeading(lang.L("src.criteria.col.name")), resHeading(lang.L("src.criteria.col.weight")),
-		resHeading(lang.L("src.criteria.col.score")))
+	grid := container.NewGridWithColumns(3, heading(lang.L("src.criteria.col.name")), heading(lang.L("src.criteria.col.weight")),
+		heading(lang.L("src.criteria.col.score")))
 	for _, c := range domain.MakeOrBuyCriteria {
 		crit := c
-		w := newResNumberField(func() float64 { return ed.weightOf(crit) }, func(v float64) error {
+		w := newNumberField(func() float64 { return ed.weightOf(crit) }, func(v float64) error {
 			return ed.update("undo.sourcing.criteria", func(d *domain.SourcingDecision) {
 				if d.CriteriaWeights == nil {
 					d.CriteriaWeights = map[string]float64{}
@@ -181,13 +181,13 @@ func (ed *sourcingEditor) buildCriteria() fyne.CanvasObject {
 		ed.criteria[c] = sel
 		name := widget.NewLabel(lang.L("src.criterion." + c))
 		name.Wrapping = fyne.TextWrapWord
-		grid.Add(container.NewVBox(name, resCaption(lang.L("src.criterion."+c+".hint"))))
+		grid.Add(container.NewVBox(name, caption(lang.L("src.criterion."+c+".hint"))))
 		grid.Add(w.entry)
 		grid.Add(sel)
 	}
 	ed.makeOrBuy = widget.NewLabel("")
 	ed.makeOrBuy.Wrapping = fyne.TextWrapWord
-	return container.NewVScroll(container.NewVBox(resCaption(lang.L("src.criteria.intro")), grid, ed.makeOrBuy))
+	return container.NewVScroll(container.NewVBox(caption(lang.L("src.criteria.intro")), grid, ed.makeOrBuy))
 }
 
 func (ed *sourcingEditor) buildDecision() fyne.CanvasObject {
@@ -227,8 +227,8 @@ func (ed *sourcingEditor) buildDecision() fyne.CanvasObject {
 		&widget.FormItem{Text: lang.L("src.pay_group"), Widget: ed.payGroup, HintText: lang.L("src.pay_group.hint")},
 	)
 	return container.NewVScroll(container.NewVBox(
-		resHeading(lang.L("src.suggestion.title")), ed.suggestion, container.NewHBox(ed.adopt), widget.NewSeparator(),
-		resHeading(lang.L("src.decision.title")), resCaption(lang.L("src.decision.subtitle")), form))
+		heading(lang.L("src.suggestion.title")), ed.suggestion, container.NewHBox(ed.adopt), widget.NewSeparator(),
+		heading(lang.L("src.decision.title")), caption(lang.L("src.decision.subtitle")), form))
 }
 
 // decision is the selected package's decision as stored (an empty one when there is none yet).
@@ -440,7 +440,7 @@ func (ed *sourcingEditor) load() {
 		enable(sel)
 	}
 	for _, g := range domain.QuestionGroups {
-		resShowText(ed.notes[g], d.Notes[g])
+		showValue(ed.notes[g], d.Notes[g])
 		enable(ed.notes[g])
 	}
 	for _, c := range domain.MakeOrBuyCriteria {
@@ -455,13 +455,13 @@ func (ed *sourcingEditor) load() {
 		}
 	}
 	enable(ed.outcome)
-	resShowText(ed.decidedBy, d.DecidedBy)
+	showValue(ed.decidedBy, d.DecidedBy)
 	date := ""
 	if d.DecidedOn != nil {
 		date = d.DecidedOn.String()
 	}
-	resShowText(ed.decidedOn, date)
-	resShowText(ed.rationale, d.Rationale)
+	showValue(ed.decidedOn, date)
+	showValue(ed.rationale, d.Rationale)
 	for _, w := range []fyne.Disableable{ed.decidedBy, ed.decidedOn, ed.rationale, ed.payGroup} {
 		enable(w)
 	}

@@ -37,28 +37,28 @@ type tenderEditor struct {
 	publication                 *commitEntry
 	published, deadline, awards *commitEntry
 	method                      *widget.RadioGroup
-	fluct                       *awNumber
+	fluct                       *numberField
 	tie                         *widget.Select
 	methodHelp                  *widget.Label
 
-	crit      *awTable
+	crit      *infoTable
 	critIDs   []int64
 	selCrit   int64
 	cKind     *widget.Select
 	cGroup    *widget.SelectEntry
 	cName     *commitEntry
-	cWeight   *awNumber
-	cMin      *awNumber
+	cWeight   *numberField
+	cMin      *numberField
 	addA      *widget.Button
 	addB      *widget.Button
 	delCrit   *widget.Button
 	groupText *widget.Label
 
-	bids      *awTable
+	bids      *infoTable
 	bidIDs    []int64
 	selBid    int64
 	bBidder   *commitEntry
-	bPrice    *awNumber
+	bPrice    *numberField
 	bNote     *commitEntry
 	scoreBox  *fyne.Container
 	scoreFor  string // which bid and criteria the score rows show
@@ -66,7 +66,7 @@ type tenderEditor struct {
 	addBid    *widget.Button
 	delBid    *widget.Button
 
-	rank     *awTable
+	rank     *infoTable
 	winner   *widget.Label
 	explain  *widget.Label
 	chart    *canvas.Image
@@ -138,7 +138,7 @@ func (ed *tenderEditor) dateEntry(get func(t domain.Tender) *domain.Date, set fu
 		}
 		d, err := parseDate(e.Text)
 		if err != nil {
-			awShow(e, awDateText(get(ed.sess().Project.Tender)))
+			showValue(e, awDateText(get(ed.sess().Project.Tender)))
 			ed.report(err)
 			return
 		}
@@ -194,7 +194,7 @@ func (ed *tenderEditor) buildProcedure() fyne.CanvasObject {
 			}
 		})
 	})
-	ed.fluct = newAwNumber(func() float64 { return ed.sess().Project.Tender.FluctuationPct }, func(v float64) error {
+	ed.fluct = newNumberField(func() float64 { return ed.sess().Project.Tender.FluctuationPct }, func(v float64) error {
 		t := ed.sess().Project.Tender
 		t.FluctuationPct = v
 		return ed.sess().SetTender(t)
@@ -206,7 +206,7 @@ func (ed *tenderEditor) buildProcedure() fyne.CanvasObject {
 			ed.setTender(func(t *domain.Tender) { t.TieBreaker = v })
 		}
 	})
-	ed.methodHelp = awCaption("")
+	ed.methodHelp = caption("")
 	ed.editable = append(ed.editable, ed.procedure, ed.publication, ed.method, ed.fluct.entry, ed.tie)
 	form := widget.NewForm(
 		widget.NewFormItem(lang.L("award.tender.procedure"), ed.procedure),
@@ -221,14 +221,14 @@ func (ed *tenderEditor) buildProcedure() fyne.CanvasObject {
 		&widget.FormItem{Text: lang.L("award.tender.tie_breaker_short"), Widget: ed.tie, HintText: lang.L("award.tender.tie_hint")},
 	)
 	return container.NewVScroll(container.NewVBox(
-		awHeading(lang.L("award.tender.procedure_title")), form,
-		awHeading(lang.L("award.tender.method_title")), awCaption(lang.L("award.tender.method_intro")), evalForm, ed.methodHelp))
+		heading(lang.L("award.tender.procedure_title")), form,
+		heading(lang.L("award.tender.method_title")), caption(lang.L("award.tender.method_intro")), evalForm, ed.methodHelp))
 }
 
 // --- criteria ---
 
 func (ed *tenderEditor) buildCriteria() fyne.CanvasObject {
-	ed.crit = newAwTable([]awCol{
+	ed.crit = newInfoTable([]infoCol{
 		{title: lang.L("award.report.col.kind"), width: 50},
 		{title: lang.L("award.report.col.group"), width: 110},
 		{title: lang.L("award.report.col.criterion"), width: 220, grow: 1},
@@ -273,10 +273,10 @@ func (ed *tenderEditor) buildCriteria() fyne.CanvasObject {
 			return 0
 		}
 	}
-	ed.cWeight = newAwNumber(critGet(func(k domain.TenderCriterion) float64 { return k.Weight }), func(v float64) error {
+	ed.cWeight = newNumberField(critGet(func(k domain.TenderCriterion) float64 { return k.Weight }), func(v float64) error {
 		return ed.sess().UpdateCriterion(ed.selCrit, func(k *domain.TenderCriterion) { k.Weight = v })
 	}, false, ed.report)
-	ed.cMin = newAwNumber(critGet(func(k domain.TenderCriterion) float64 { return k.MinScore }), func(v float64) error {
+	ed.cMin = newNumberField(critGet(func(k domain.TenderCriterion) float64 { return k.MinScore }), func(v float64) error {
 		return ed.sess().UpdateCriterion(ed.selCrit, func(k *domain.TenderCriterion) { k.MinScore = v })
 	}, false, ed.report)
 	ed.addA = widget.NewButtonWithIcon(lang.L("award.criterion.add_a"), theme.ContentAddIcon(), func() { ed.addCriterion(domain.CriterionA) })
@@ -286,7 +286,7 @@ func (ed *tenderEditor) buildCriteria() fyne.CanvasObject {
 			ed.report(err)
 		}
 	})
-	ed.groupText = awCaption("")
+	ed.groupText = caption("")
 	ed.editable = append(ed.editable, ed.cKind, ed.cGroup, ed.cName, ed.cWeight.entry, ed.cMin.entry, ed.delCrit)
 	form := widget.NewForm(
 		widget.NewFormItem(lang.L("award.criterion.kind"), ed.cKind),
@@ -295,7 +295,7 @@ func (ed *tenderEditor) buildCriteria() fyne.CanvasObject {
 		&widget.FormItem{Text: lang.L("award.report.col.weight"), Widget: ed.cWeight.entry, HintText: lang.L("award.criterion.weight_hint")},
 		&widget.FormItem{Text: lang.L("award.report.col.min"), Widget: ed.cMin.entry, HintText: lang.L("award.criterion.min_hint")},
 	)
-	top := container.NewBorder(awCaption(lang.L("award.criteria.intro")), container.NewVBox(ed.groupText,
+	top := container.NewBorder(caption(lang.L("award.criteria.intro")), container.NewVBox(ed.groupText,
 		container.NewHBox(ed.addA, ed.addB, ed.delCrit)), nil, nil, ed.crit.content)
 	split := container.NewVSplit(top, container.NewVScroll(form))
 	split.Offset = 0.55
@@ -339,7 +339,7 @@ type awScoreRow struct {
 }
 
 func (ed *tenderEditor) buildBids() fyne.CanvasObject {
-	ed.bids = newAwTable([]awCol{
+	ed.bids = newInfoTable([]infoCol{
 		{title: lang.L("award.report.col.bidder"), width: 200, grow: 1},
 		{title: lang.L("award.report.col.price"), width: 120, align: fyne.TextAlignTrailing},
 		{title: lang.L("award.report.col.points"), width: 70, align: fyne.TextAlignTrailing},
@@ -361,7 +361,7 @@ func (ed *tenderEditor) buildBids() fyne.CanvasObject {
 	}
 	ed.bBidder.OnSubmitted = func(string) { commitBidder() }
 	ed.bBidder.onLeave = commitBidder
-	ed.bPrice = newAwNumber(func() float64 {
+	ed.bPrice = newNumberField(func() float64 {
 		if b := ed.sess().Project.BidByID(ed.selBid); b != nil {
 			return b.Price
 		}
@@ -392,7 +392,7 @@ func (ed *tenderEditor) buildBids() fyne.CanvasObject {
 		&widget.FormItem{Text: lang.L("award.bid.price"), Widget: ed.bPrice.entry, HintText: lang.L("award.bid.price_hint")},
 		widget.NewFormItem(lang.L("award.bid.note"), ed.bNote),
 	)
-	details := container.NewVBox(form, awHeading(lang.L("award.bid.scores")), awCaption(lang.L("award.bid.scores_intro")), ed.scoreBox)
+	details := container.NewVBox(form, heading(lang.L("award.bid.scores")), caption(lang.L("award.bid.scores_intro")), ed.scoreBox)
 	top := container.NewBorder(nil, container.NewHBox(ed.addBid, ed.delBid), nil, nil, ed.bids.content)
 	split := container.NewVSplit(top, container.NewVScroll(details))
 	split.Offset = 0.35
@@ -452,7 +452,7 @@ func (ed *tenderEditor) syncScores() {
 		ed.scoreRows = nil
 		ed.scoreBox.RemoveAll()
 		if b == nil {
-			ed.scoreBox.Add(awCaption(lang.L("award.bid.none_selected")))
+			ed.scoreBox.Add(caption(lang.L("award.bid.none_selected")))
 			return
 		}
 		for _, c := range crit {
@@ -485,7 +485,7 @@ func (ed *tenderEditor) syncScores() {
 			if ok {
 				text = formatValue(s)
 			}
-			awShow(r.entry, text)
+			showValue(r.entry, text)
 			awSetEnabled(r.entry, !readOnly)
 		}
 	}
@@ -568,7 +568,7 @@ func awKind(kind string) string { return lang.L("award.kind.short." + kind) }
 // --- evaluation ---
 
 func (ed *tenderEditor) buildEvaluation() fyne.CanvasObject {
-	ed.rank = newAwTable([]awCol{
+	ed.rank = newInfoTable([]infoCol{
 		{title: lang.L("award.report.col.rank"), width: 55, align: fyne.TextAlignCenter},
 		{title: lang.L("award.report.col.bidder"), width: 200, grow: 1},
 		{title: lang.L("award.report.col.price"), width: 120, align: fyne.TextAlignTrailing},
@@ -578,7 +578,7 @@ func (ed *tenderEditor) buildEvaluation() fyne.CanvasObject {
 	}, 110)
 	ed.winner = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	ed.winner.Wrapping = fyne.TextWrapWord
-	ed.explain = awCaption("")
+	ed.explain = caption("")
 	ed.chart = canvas.NewImageFromResource(nil)
 	ed.chart.FillMode = canvas.ImageFillContain
 	ed.chart.SetMinSize(fyne.NewSize(400, 220))
@@ -622,10 +622,10 @@ func (ed *tenderEditor) refresh() {
 	readOnly := ed.sess().ReadOnly()
 
 	awShowSelectEntry(ed.procedure, t.Procedure)
-	awShow(ed.publication, t.Publication)
-	awShow(ed.published, awDateText(t.PublishedOn))
-	awShow(ed.deadline, awDateText(t.OfferDeadline))
-	awShow(ed.awards, awDateText(t.AwardDate))
+	showValue(ed.publication, t.Publication)
+	showValue(ed.published, awDateText(t.PublishedOn))
+	showValue(ed.deadline, awDateText(t.OfferDeadline))
+	showValue(ed.awards, awDateText(t.AwardDate))
 	switch t.Method {
 	case domain.MethodSimple:
 		ed.method.SetSelected(ed.method.Options[0])
@@ -696,7 +696,7 @@ func (ed *tenderEditor) refresh() {
 	if k != nil {
 		ed.cKind.SetSelectedIndex(map[string]int{domain.CriterionA: 0, domain.CriterionB: 1}[k.Kind])
 		awShowSelectEntry(ed.cGroup, k.Group)
-		awShow(ed.cName, k.Name)
+		showValue(ed.cName, k.Name)
 		ed.cWeight.load()
 		ed.cMin.load()
 	}
@@ -724,9 +724,9 @@ func (ed *tenderEditor) refresh() {
 	}
 	ed.bids.selectRow(selBid)
 	if b := p.BidByID(ed.selBid); b != nil {
-		awShow(ed.bBidder, b.Bidder)
+		showValue(ed.bBidder, b.Bidder)
 		ed.bPrice.load()
-		awShow(ed.bNote, b.Note)
+		showValue(ed.bNote, b.Note)
 	}
 	ed.syncScores()
 
@@ -886,7 +886,7 @@ func showAwForm(ctx *Context, title string, items []*widget.FormItem, ok func() 
 		}
 		d.Hide()
 	}
-	box := container.NewVBox(awHeading(title), awFixedSize(content, 420, 0), container.NewHBox(layout.NewSpacer(), cancel, confirm))
+	box := container.NewVBox(heading(title), awFixedSize(content, 420, 0), container.NewHBox(layout.NewSpacer(), cancel, confirm))
 	d = widget.NewModalPopUp(container.NewPadded(box), ctx.Window.Canvas())
 	d.Show()
 	if len(items) > 0 {
