@@ -228,9 +228,9 @@ func (s *Session) commitMonitoring(ch persistence.MonitoringChange) error {
 	}
 	ch = cloneMonitoringChange(ch)
 	p := s.Project
-	p.JourFixes = monUpsert(p.JourFixes, ch.PutJourFixes, ch.DeleteJourFixes, func(j domain.JourFixe) int64 { return j.ID })
-	p.Measures = monUpsert(p.Measures, ch.PutMeasures, ch.DeleteMeasures, func(m domain.Measure) int64 { return m.ID })
-	p.KnowledgeChecks = monUpsert(p.KnowledgeChecks, ch.PutChecks, ch.DeleteChecks, func(k domain.KnowledgeCheck) int64 { return k.ID })
+	p.JourFixes = upsert(p.JourFixes, ch.PutJourFixes, ch.DeleteJourFixes, func(j domain.JourFixe) int64 { return j.ID })
+	p.Measures = upsert(p.Measures, ch.PutMeasures, ch.DeleteMeasures, func(m domain.Measure) int64 { return m.ID })
+	p.KnowledgeChecks = upsert(p.KnowledgeChecks, ch.PutChecks, ch.DeleteChecks, func(k domain.KnowledgeCheck) int64 { return k.ID })
 	// The order the file loads them in, so the model always equals a fresh Load.
 	sort.SliceStable(p.JourFixes, func(a, b int) bool {
 		x, y := p.JourFixes[a], p.JourFixes[b]
@@ -248,59 +248,10 @@ func (s *Session) commitMonitoring(ch persistence.MonitoringChange) error {
 // deleted are put back.
 func inverseMonitoring(p *domain.Project, ch persistence.MonitoringChange) persistence.MonitoringChange {
 	var inv persistence.MonitoringChange
-	monInvert(p.JourFixes, ch.PutJourFixes, ch.DeleteJourFixes, func(j domain.JourFixe) int64 { return j.ID }, &inv.PutJourFixes, &inv.DeleteJourFixes)
-	monInvert(p.Measures, ch.PutMeasures, ch.DeleteMeasures, func(m domain.Measure) int64 { return m.ID }, &inv.PutMeasures, &inv.DeleteMeasures)
-	monInvert(p.KnowledgeChecks, ch.PutChecks, ch.DeleteChecks, func(k domain.KnowledgeCheck) int64 { return k.ID }, &inv.PutChecks, &inv.DeleteChecks)
+	invert(p.JourFixes, ch.PutJourFixes, ch.DeleteJourFixes, func(j domain.JourFixe) int64 { return j.ID }, &inv.PutJourFixes, &inv.DeleteJourFixes)
+	invert(p.Measures, ch.PutMeasures, ch.DeleteMeasures, func(m domain.Measure) int64 { return m.ID }, &inv.PutMeasures, &inv.DeleteMeasures)
+	invert(p.KnowledgeChecks, ch.PutChecks, ch.DeleteChecks, func(k domain.KnowledgeCheck) int64 { return k.ID }, &inv.PutChecks, &inv.DeleteChecks)
 	return cloneMonitoringChange(inv)
-}
-
-func monInvert[T any](list, puts []T, dels []int64, id func(T) int64, put *[]T, del *[]int64) {
-	byID := make(map[int64]T, len(list))
-	for _, x := range list {
-		byID[id(x)] = x
-	}
-	for _, x := range puts {
-		if old, ok := byID[id(x)]; ok {
-			*put = append(*put, old)
-		} else {
-			*del = append(*del, id(x))
-		}
-	}
-	for _, i := range dels {
-		if old, ok := byID[i]; ok {
-			*put = append(*put, old)
-		}
-	}
-}
-
-func monUpsert[T any](list, puts []T, dels []int64, id func(T) int64) []T {
-	gone := make(map[int64]bool, len(dels))
-	for _, i := range dels {
-		gone[i] = true
-	}
-	put := make(map[int64]T, len(puts))
-	for _, x := range puts {
-		put[id(x)] = x
-	}
-	out := make([]T, 0, len(list)+len(puts))
-	for _, x := range list {
-		if gone[id(x)] {
-			continue
-		}
-		if nx, ok := put[id(x)]; ok {
-			out = append(out, nx)
-			delete(put, id(x))
-			continue
-		}
-		out = append(out, x)
-	}
-	for _, x := range puts {
-		if _, ok := put[id(x)]; ok {
-			out = append(out, x)
-			delete(put, id(x))
-		}
-	}
-	return out
 }
 
 func cloneDatePtr(d *domain.Date) *domain.Date {

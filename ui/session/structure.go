@@ -143,7 +143,8 @@ func inverseChange(p *domain.Project, ch persistence.StructureChange) persistenc
 	return inv
 }
 
-// invert adds to put/del what undoes putting puts and deleting dels on list.
+// invert adds to put/del what undoes putting puts and deleting dels on list. The edits of
+// steps 11 and 12 share it with upsert.
 func invert[T any](list, puts []T, dels []int64, id func(T) int64, put *[]T, del *[]int64) {
 	byID := make(map[int64]T, len(list))
 	for _, x := range list {
