@@ -6,6 +6,7 @@ import (
 
 	_ "schulit-lotse/internal/localeenv" // first: German unless the locale names a language
 
+	"schulit-lotse/internal/clock"
 	"schulit-lotse/ui"
 	"schulit-lotse/ui/cli"
 )
@@ -13,11 +14,11 @@ import (
 func main() {
 	cli.Version = ui.Version
 	if cli.IsCommand(os.Args[1:]) {
-		os.Exit(cli.Run(os.Args[1:], os.Stdout, os.Stderr))
+		os.Exit(cli.Run(os.Args[1:], os.Stdout, os.Stderr, clock.System()))
 	}
 	path := ""
 	if len(os.Args) > 1 {
 		path = os.Args[1]
 	}
-	ui.Run(path)
+	ui.Run(path, clock.System())
 }

@@ -79,7 +79,7 @@ func BenchmarkOpenOverview(b *testing.B) {
 			if err != nil {
 				b.Fatal(err)
 			}
-			if s := domain.Summarize(p); len(s) != 12 {
+			if s := domain.Summarize(p, p.AsOf(time.Date(2027, 7, 14, 12, 0, 0, 0, time.UTC))); len(s) != 12 {
 				b.Fatalf("%d steps", len(s))
 			}
 			f.Close()
@@ -108,8 +108,9 @@ func BenchmarkOpenOverview(b *testing.B) {
 	})
 	b.Run("summarize", func(b *testing.B) {
 		p := landkreis(b)
+		today := domain.NewDate(2027, 7, 14)
 		for b.Loop() {
-			domain.Summarize(p)
+			domain.Summarize(p, today)
 		}
 	})
 }

@@ -40,7 +40,7 @@ func Ensure() (string, error) {
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return "", err
 	}
-	f, err := persistence.Create(path, p)
+	f, err := persistence.Create(path, p, persistence.OpenOptions{})
 	if err != nil {
 		return "", err
 	}

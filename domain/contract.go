@@ -42,12 +42,6 @@ const (
 // NoticeWarnDays is how close the latest notice date must be for the overview to warn.
 const NoticeWarnDays = 90
 
-// Today is the current day in Berlin; tests pin it.
-var Today = func() Date {
-	y, m, d := time.Now().In(Berlin).Date()
-	return NewDate(y, m, d)
-}
-
 // Validate checks the contract record.
 func (c Contract) Validate() error {
 	switch c.Type {

@@ -17,12 +17,11 @@ const (
 
 func init() { RegisterStep(9, evaluateContract) }
 
-func evaluateContract(p *Project) (StepState, []Figure, []Finding) {
+func evaluateContract(p *Project, today Date) (StepState, []Figure, []Finding) {
 	c := p.Contract
 	if c.IsEmpty() {
 		return StateOpen, nil, nil // not started: no open questions yet
 	}
-	today := Today()
 	n := NextNotice(c, today)
 	f := ContractFindings(p, n)
 	complete := true

@@ -92,8 +92,6 @@ func TestNextNoticeByHand(t *testing.T) {
 }
 
 func TestContractStepWarnsWhenNoticeIsNear(t *testing.T) {
-	saved := Today
-	t.Cleanup(func() { Today = saved })
 	start, signed := awDay(2027, 1, 1), awDay(2026, 11, 20)
 	p := NewProject("V", awNow)
 	p.SLAs = []SLA{{ID: 1, Name: "Standard"}, {ID: 2, Name: "Standard", FrozenForContract: true}}
@@ -101,8 +99,7 @@ func TestContractStepWarnsWhenNoticeIsNear(t *testing.T) {
 	p.Contract = Contract{Provider: "Nordlicht IT", Type: ContractEVBService, SignedOn: &signed, Start: &start, TermMonths: 24,
 		NoticeMonths: 3, NoticeToMonthEnd: true, Value: 240000, SLAID: &sid}
 
-	Today = func() Date { return awDay(2027, 3, 1) }
-	st, figs, f := evaluateContract(p)
+	st, figs, f := evaluateContract(p, awDay(2027, 3, 1))
 	if st != StateDone || len(f) != 0 {
 		t.Errorf("far from the deadline: %s %+v", st, f)
 	}
@@ -114,8 +111,7 @@ func TestContractStepWarnsWhenNoticeIsNear(t *testing.T) {
 	}
 
 	// 2028-07-15 is 77 days before 2028-09-30: within 90 days, a warning.
-	Today = func() Date { return awDay(2028, 7, 15) }
-	st, figs, f = evaluateContract(p)
+	st, figs, f = evaluateContract(p, awDay(2028, 7, 15))
 	if len(f) != 1 || f[0].Code != FindContractNoticeNear || f[0].Subject != "2028-09-30" || f[0].Severity != SeverityWarning {
 		t.Fatalf("findings %+v", f)
 	}
@@ -129,7 +125,7 @@ func TestContractStepWarnsWhenNoticeIsNear(t *testing.T) {
 	// A provider other than the tender's winner is pointed out.
 	p.Criteria = []TenderCriterion{{ID: 1, Kind: CriterionB, Name: "L", Weight: 1}}
 	p.Bids = []Bid{{ID: 1, Bidder: "Südwind GmbH", Price: 10, Scores: map[int64]float64{1: 5}}}
-	_, _, f = evaluateContract(p)
+	_, _, f = evaluateContract(p, awDay(2028, 7, 15))
 	if len(f) != 2 || f[1].Code != FindContractNotWinner || f[1].Subject != "Südwind GmbH" {
 		t.Errorf("not the winner: %+v", f)
 	}

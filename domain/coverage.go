@@ -317,7 +317,7 @@ func ExternalHours(p *Project) float64 {
 }
 
 func init() {
-	RegisterStep(4, func(p *Project) (StepState, []Figure, []Finding) {
+	RegisterStep(4, func(p *Project, today Date) (StepState, []Figure, []Finding) {
 		f := CoverageFindings(p)
 		n := CoverageCounts(p)
 		overloaded := 0

@@ -139,7 +139,7 @@ func TestCoverageFindingsAndState(t *testing.T) {
 			t.Errorf("finding %d = %q, want %q", i, got, want[i])
 		}
 	}
-	sum := Summarize(p)[3]
+	sum := Summarize(p, testDay)[3]
 	if sum.State != StateInProgress {
 		t.Errorf("state %v", sum.State)
 	}
@@ -156,10 +156,10 @@ func TestCoverageFindingsAndState(t *testing.T) {
 	// Decide the rest and relieve the teacher: done.
 	p.Tasks[0].NewResponsible = ExternalProvider
 	p.Tasks[4].Coverage, p.Tasks[4].NewResponsible = CoverageChange, "Teammitglied Schul-IT"
-	if st := Summarize(p)[3].State; st != StateDone {
+	if st := Summarize(p, testDay)[3].State; st != StateDone {
 		t.Errorf("state = %v, findings %+v", st, CoverageFindings(p))
 	}
-	if st := Summarize(&Project{Tasks: []Task{{Name: "x"}}})[3].State; st != StateOpen {
+	if st := Summarize(&Project{Tasks: []Task{{Name: "x"}}}, testDay)[3].State; st != StateOpen {
 		t.Errorf("nothing decided: %v", st)
 	}
 }

@@ -94,7 +94,7 @@ func TestValidateSettings(t *testing.T) {
 
 func TestSummarize(t *testing.T) {
 	p := seedProject()
-	sum := Summarize(p)
+	sum := Summarize(p, testDay)
 	if len(sum) != 12 {
 		t.Fatalf("got %d steps", len(sum))
 	}
@@ -110,7 +110,10 @@ func TestSummarize(t *testing.T) {
 		}
 	}
 	empty := NewProject("leer", NewDate(2026, 1, 1).Time)
-	if st := Summarize(empty)[0].State; st != StateOpen {
+	if st := Summarize(empty, testDay)[0].State; st != StateOpen {
 		t.Fatalf("empty project step 1: %v", st)
 	}
 }
+
+// testDay is the day tests judge dates on when the day does not matter.
+var testDay = NewDate(2026, 11, 2)

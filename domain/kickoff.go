@@ -36,9 +36,6 @@ const (
 	FindNoMilestones     = "find.kickoff.no_milestones"
 )
 
-// OperationClock is the clock the evaluators of steps 10 and 11 compare dates with; tests pin it.
-var OperationClock = time.Now
-
 // TodayOf is the calendar day of t in its own zone.
 func TodayOf(t time.Time) Date { return NewDate(t.Year(), t.Month(), t.Day()) }
 
@@ -62,6 +59,9 @@ func (m Milestone) Validate() error {
 	}
 	if !ValidMilestoneStatus(m.Status) {
 		return ErrMilestoneStatus
+	}
+	if !ValidMilestoneFact(m.Fact) {
+		return ErrMilestoneFact
 	}
 	return nil
 }
@@ -122,6 +122,7 @@ func NextMilestone(ms []Milestone, today Date) *Milestone {
 
 // KickoffFindings derives the open questions and warnings of step 10 on the given day.
 func KickoffFindings(p *Project, today Date) []Finding {
+	ms := ResolvedMilestones(p, today)
 	var out []Finding
 	k := p.Kickoff
 	started := !k.IsEmpty()
@@ -134,7 +135,7 @@ func KickoffFindings(p *Project, today Date) []Finding {
 	if started && len(p.Milestones) == 0 {
 		out = append(out, Finding{Step: 10, Severity: SeverityQuestion, Code: FindNoMilestones})
 	}
-	for _, m := range SortedMilestones(p.Milestones) {
+	for _, m := range SortedMilestones(ms) {
 		if m.Due == nil {
 			out = append(out, Finding{Step: 10, Severity: SeverityQuestion, Code: FindMilestoneNoDue, Subject: m.Name, EntityID: m.ID})
 		}
@@ -153,9 +154,10 @@ func KickoffFindings(p *Project, today Date) []Finding {
 // is open; an overdue milestone is a warning and does not reopen it.
 func EvaluateKickoff(p *Project, today Date) (StepState, []Figure, []Finding) {
 	f := KickoffFindings(p, today)
+	ms := ResolvedMilestones(p, today)
 	k := p.Kickoff
 	var done, overdue int
-	for _, m := range p.Milestones {
+	for _, m := range ms {
 		if m.Done() {
 			done++
 		}
@@ -173,7 +175,7 @@ func EvaluateKickoff(p *Project, today Date) (StepState, []Figure, []Finding) {
 		Figure{Key: "fig.kickoff.milestones_done", Value: float64(done)},
 		Figure{Key: "fig.kickoff.milestones_overdue", Value: float64(overdue)},
 	)
-	if m := NextMilestone(p.Milestones, today); m != nil {
+	if m := NextMilestone(ms, today); m != nil {
 		figs = append(figs, Figure{Key: "fig.kickoff.next_milestone", Label: m.Name, Text: m.Due.String()})
 	}
 	questions := 0
@@ -192,19 +194,20 @@ func EvaluateKickoff(p *Project, today Date) (StepState, []Figure, []Finding) {
 type MilestoneTemplate struct {
 	NameKey string
 	Months  int
+	Fact    string
 }
 
 // MilestoneTemplates lead from the signed contract to regular operation and its first review.
 var MilestoneTemplates = []MilestoneTemplate{
-	{"tpl.milestone.contract", -1},
-	{"tpl.milestone.kickoff", 0},
-	{"tpl.milestone.handover", 1},
-	{"tpl.milestone.pilot", 2},
-	{"tpl.milestone.training", 2},
-	{"tpl.milestone.rollout", 3},
-	{"tpl.milestone.regular", 4},
-	{"tpl.milestone.first_report", 6},
-	{"tpl.milestone.review", 12},
+	{"tpl.milestone.contract", -1, FactContractSigned},
+	{"tpl.milestone.kickoff", 0, FactKickoffHeld},
+	{"tpl.milestone.handover", 1, ""},
+	{"tpl.milestone.pilot", 2, ""},
+	{"tpl.milestone.training", 2, ""},
+	{"tpl.milestone.rollout", 3, ""},
+	{"tpl.milestone.regular", 4, ""},
+	{"tpl.milestone.first_report", 6, ""},
+	{"tpl.milestone.review", 12, ""},
 }
 
 // MilestonePlanFrom fills the template in with due dates counted from the kickoff day (months
@@ -213,7 +216,7 @@ func MilestonePlanFrom(kickoff Date, tr func(key string) string) []Milestone {
 	out := make([]Milestone, 0, len(MilestoneTemplates))
 	for _, t := range MilestoneTemplates {
 		d := shiftMonths(kickoff, t.Months)
-		out = append(out, Milestone{Name: tr(t.NameKey), Due: &d, Status: MilestonePlanned})
+		out = append(out, Milestone{Name: tr(t.NameKey), Due: &d, Status: MilestonePlanned, Fact: t.Fact})
 	}
 	return out
 }
@@ -232,7 +235,7 @@ func shiftMonths(d Date, n int) Date {
 }
 
 func init() {
-	RegisterStep(10, func(p *Project) (StepState, []Figure, []Finding) {
-		return EvaluateKickoff(p, TodayOf(OperationClock()))
+	RegisterStep(10, func(p *Project, today Date) (StepState, []Figure, []Finding) {
+		return EvaluateKickoff(p, today)
 	})
 }

@@ -107,7 +107,8 @@ func TestEvaluateKickoff(t *testing.T) {
 		t.Errorf("next milestone %+v", n)
 	}
 
-	p.Milestones[0].Status = MilestoneDone
+	// The contract milestone mirrors step 9: signing the contract reaches it.
+	p.Contract.SignedOn = stDayPtr("2027-03-10")
 	p.Milestones[1].Owner = ""
 	p.Milestones[2].Due = nil
 	st, _, fs = EvaluateKickoff(p, stDay("2027-04-01"))

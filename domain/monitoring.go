@@ -59,12 +59,6 @@ const KnowledgeStaleAfter = 12 // months
 // SuggestedKnowledgeSubjects are the kinds of documentation a Schulträger reviews.
 var SuggestedKnowledgeSubjects = []string{"Prozessdokumentation", "Protokolle der Jour fixes", "Wissensdatenbank"}
 
-// MonitoringClock is the clock the step-12 evaluator compares due dates with; tests pin it.
-var MonitoringClock = time.Now
-
-// monitoringToday is the calendar day in Berlin.
-func monitoringToday() Date { return TodayInBerlin(MonitoringClock()) }
-
 // TodayInBerlin is the calendar day of t in Berlin.
 func TodayInBerlin(t time.Time) Date {
 	l := t.In(Berlin)
@@ -198,8 +192,7 @@ func (p *Project) ClassCodes() []string {
 }
 
 // MonitoringFindings are the open questions of step 12.
-func MonitoringFindings(p *Project) []Finding {
-	today := monitoringToday()
+func MonitoringFindings(p *Project, today Date) []Finding {
 	var out []Finding
 	add := func(sev Severity, code, subject string, id int64) {
 		out = append(out, Finding{Step: 12, Severity: sev, Code: code, Subject: subject, EntityID: id})
@@ -264,8 +257,7 @@ func itoa(n int) string {
 	return string(b[i:])
 }
 
-func monitoringFigures(p *Project) []Figure {
-	today := monitoringToday()
+func monitoringFigures(p *Project, today Date) []Figure {
 	open, overdue := 0, 0
 	for _, m := range p.Measures {
 		if MeasureDoneStatus(m.Status) {
@@ -301,11 +293,11 @@ func lastJourFixe(p *Project) *JourFixe {
 }
 
 func init() {
-	RegisterStep(12, func(p *Project) (StepState, []Figure, []Finding) {
-		f := MonitoringFindings(p)
+	RegisterStep(12, func(p *Project, today Date) (StepState, []Figure, []Finding) {
+		f := MonitoringFindings(p, today)
 		hasData := len(p.Tickets) > 0 || len(p.Calls) > 0 || len(p.SurveyAnswers) > 0
 		started := hasData || len(p.JourFixes) > 0 || len(p.Measures) > 0 || len(p.KnowledgeChecks) > 0
 		complete := hasData && len(p.JourFixes) > 0 && len(p.KnowledgeChecks) > 0 && len(f) == 0
-		return stateOf(started, complete), monitoringFigures(p), f
+		return stateOf(started, complete), monitoringFigures(p, today), f
 	})
 }

@@ -5,17 +5,9 @@ import (
 	"time"
 )
 
-func pinMonitoringClock(t *testing.T, day Date) {
-	t.Helper()
-	old := MonitoringClock
-	MonitoringClock = func() time.Time { return time.Date(day.Year(), day.Month(), day.Day(), 12, 0, 0, 0, Berlin) }
-	t.Cleanup(func() { MonitoringClock = old })
-}
-
 func dayPtr(y int, m time.Month, d int) *Date { x := NewDate(y, m, d); return &x }
 
 func TestMonitoringFindingsByHand(t *testing.T) {
-	pinMonitoringClock(t, NewDate(2027, 5, 10))
 	jf1, jf2 := int64(1), int64(2)
 	p := &Project{
 		SLAs:      []SLA{{ID: 1, Classes: []PriorityClassTarget{{Code: "P1"}, {Code: "P2"}}}},
@@ -33,7 +25,7 @@ func TestMonitoringFindingsByHand(t *testing.T) {
 			{ID: 3, Subject: "Protokolle"},
 		},
 	}
-	got := MonitoringFindings(p)
+	got := MonitoringFindings(p, NewDate(2027, 5, 10))
 	want := []struct {
 		code, subject string
 		id            int64
@@ -52,7 +44,7 @@ func TestMonitoringFindingsByHand(t *testing.T) {
 			t.Errorf("finding %d = %+v, want %+v", i, got[i], w)
 		}
 	}
-	st, figs, _ := evaluators[12](p)
+	st, figs, _ := evaluators[12](p, NewDate(2027, 5, 10))
 	if st != StateInProgress {
 		t.Errorf("state %s, want in progress", st)
 	}
@@ -71,18 +63,18 @@ func TestMonitoringFindingsByHand(t *testing.T) {
 	p.Measures[3].Owner = "DL"
 	p.KnowledgeChecks[1].ReviewedOn = dayPtr(2027, 5, 1)
 	p.KnowledgeChecks[2].ReviewedOn = dayPtr(2027, 5, 1)
-	if st, _, f := evaluators[12](p); st != StateDone || len(f) != 0 {
+	if st, _, f := evaluators[12](p, NewDate(2027, 5, 10)); st != StateDone || len(f) != 0 {
 		t.Errorf("state %s, findings %+v", st, f)
 	}
 }
 
 func TestMonitoringEmptyAndStarted(t *testing.T) {
 	p := &Project{}
-	if st, _, f := evaluators[12](p); st != StateOpen || len(f) != 0 {
+	if st, _, f := evaluators[12](p, NewDate(2027, 5, 10)); st != StateOpen || len(f) != 0 {
 		t.Errorf("empty project: %s %+v", st, f)
 	}
 	p.Calls = []Call{{ID: 1}}
-	st, _, f := evaluators[12](p)
+	st, _, f := evaluators[12](p, NewDate(2027, 5, 10))
 	if st != StateInProgress || len(f) != 3 || f[0].Code != FindMonitoringNoSLA || f[1].Code != FindNoJourFixe || f[2].Code != FindKnowledgeMissing {
 		t.Errorf("calls only: %s %+v", st, f)
 	}

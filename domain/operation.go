@@ -27,6 +27,9 @@ type Milestone struct {
 	Owner  string `json:"owner"`
 	Status string `json:"status"`
 	Note   string `json:"note"`
+	// Fact names a recorded fact the milestone mirrors (MilestoneFacts); its state then follows
+	// that fact instead of Status.
+	Fact string `json:"fact,omitempty"`
 }
 
 // Party is the side a role belongs to.

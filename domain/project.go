@@ -55,6 +55,9 @@ type Meta struct {
 	Schultraeger string     `json:"schultraeger"`
 	Bundesland   Bundesland `json:"bundesland"`
 	CreatedAt    time.Time  `json:"createdAt"`
+	// DataAsOf is the day the project's dates are judged on ("Stand der Daten"), when the data
+	// tell a story of their own (the sample); nil means today.
+	DataAsOf *Date `json:"dataAsOf,omitempty"`
 }
 
 // Settings are the project-wide choices that change how values are entered and shown.
@@ -112,4 +115,13 @@ func (p *Project) PackageByID(id int64) *Package {
 		}
 	}
 	return nil
+}
+
+// AsOf is the day the project's dates are judged on: its "Stand der Daten" when one is
+// recorded, else the calendar day of now in Berlin.
+func (p *Project) AsOf(now time.Time) Date {
+	if p.Meta.DataAsOf != nil {
+		return *p.Meta.DataAsOf
+	}
+	return TodayInBerlin(now)
 }

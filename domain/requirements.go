@@ -156,7 +156,7 @@ func IsPackageFinding(f Finding) bool {
 }
 
 func init() {
-	RegisterStep(3, func(p *Project) (StepState, []Figure, []Finding) {
+	RegisterStep(3, func(p *Project, today Date) (StepState, []Figure, []Finding) {
 		f := RequirementFindings(p)
 		sorted := 0
 		for _, t := range p.Tasks {

@@ -111,7 +111,7 @@ func TestRequirementFindingsAndState(t *testing.T) {
 	if f[0].EntityID != 4 || f[1].EntityID != 10 || !IsPackageFinding(f[1]) || IsPackageFinding(f[0]) {
 		t.Errorf("entity ids: %+v", f)
 	}
-	sum := Summarize(p)[2]
+	sum := Summarize(p, testDay)[2]
 	if sum.State != StateInProgress || sum.Figures[0].Value != 3 || sum.Figures[1].Value != 4 || sum.Figures[2].Value != 1 || sum.Figures[3].Value != 2 {
 		t.Errorf("step 3 = %+v", sum)
 	}
@@ -120,10 +120,10 @@ func TestRequirementFindingsAndState(t *testing.T) {
 	p.Tasks[3].PackageID = ptr(20)
 	p.Packages[1].TargetState, p.Packages[1].Criteria = "Konten sind am ersten Schultag da.", "Anlage binnen 2 Tagen"
 	p.Packages = p.Packages[:2]
-	if st := Summarize(p)[2].State; st != StateDone {
+	if st := Summarize(p, testDay)[2].State; st != StateDone {
 		t.Errorf("state = %v, want done; findings %+v", st, RequirementFindings(p))
 	}
-	if st := Summarize(&Project{Tasks: p.Tasks})[2].State; st != StateOpen {
+	if st := Summarize(&Project{Tasks: p.Tasks}, testDay)[2].State; st != StateOpen {
 		t.Errorf("without packages: %v, want open", st)
 	}
 }

@@ -44,7 +44,7 @@ func BenchmarkStepsFiveAndSixLandkreis(b *testing.B) {
 	p := landkreisResources()
 	b.ReportAllocs()
 	for b.Loop() {
-		evaluateResources(p)
-		evaluateSourcing(p)
+		evaluateResources(p, testDay)
+		evaluateSourcing(p, testDay)
 	}
 }

@@ -86,7 +86,7 @@ func ResourcesTouched(p *Project) bool {
 	return false
 }
 
-func evaluateResources(p *Project) (StepState, []Figure, []Finding) {
+func evaluateResources(p *Project, today Date) (StepState, []Figure, []Finding) {
 	cc := CompareCosts(p)
 	f := ResourceFindings(p, cc)
 	started := ResourcesTouched(p)

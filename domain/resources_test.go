@@ -270,7 +270,7 @@ func TestMissingRatesAreNamed(t *testing.T) {
 
 func TestResourceStepStateFiguresAndQuestions(t *testing.T) {
 	p := demandProject()
-	st, figs, f := evaluateResources(p)
+	st, figs, f := evaluateResources(p, testDay)
 	if st != StateInProgress {
 		t.Errorf("state %s", st)
 	}
@@ -286,7 +286,7 @@ func TestResourceStepStateFiguresAndQuestions(t *testing.T) {
 
 	p = costProject()
 	p.PayGroups[0].Source = ExampleSourcePrefix + ": AGebV"
-	st, figs, f = evaluateResources(p)
+	st, figs, f = evaluateResources(p, testDay)
 	if st != StateDone {
 		t.Errorf("complete plan: state %s, findings %+v", st, f)
 	}
@@ -302,14 +302,14 @@ func TestResourceStepStateFiguresAndQuestions(t *testing.T) {
 }
 
 func TestEmptyProjectStepFiveIsOpen(t *testing.T) {
-	p := NewProject("Leer", time.Now())
-	if st, _, f := evaluateResources(p); st != StateOpen || len(f) != 0 {
+	p := NewProject("Leer", awNow)
+	if st, _, f := evaluateResources(p, testDay); st != StateOpen || len(f) != 0 {
 		t.Errorf("state %s findings %+v", st, f)
 	}
 	// Tasks alone do not start step 5: the defaults give a demand, the state stays "offen".
 	p = demandProject()
 	p.Resource = DefaultResourcePlan()
-	if st, figs, _ := evaluateResources(p); st != StateOpen || !near(figs[1].Value, 344*1.1/1684.8) || ResourcesTouched(p) {
+	if st, figs, _ := evaluateResources(p, testDay); st != StateOpen || !near(figs[1].Value, 344*1.1/1684.8) || ResourcesTouched(p) {
 		t.Errorf("tasks only: state %s, %+v", st, figs[1])
 	}
 	for _, touch := range []func(p *Project){

@@ -19,7 +19,7 @@ const (
 
 func init() { RegisterStep(7, evaluateSLA) }
 
-func evaluateSLA(p *Project) (StepState, []Figure, []Finding) {
+func evaluateSLA(p *Project, today Date) (StepState, []Figure, []Finding) {
 	working := WorkingSLAs(p)
 	if len(working) == 0 && len(p.SchoolHolidays) == 0 && len(p.SLAs) == 0 {
 		// Not started: no open questions yet, so a new project checks clean.

@@ -125,7 +125,7 @@ func TestFrozenSLAIsTheOneInForce(t *testing.T) {
 	if !SLAsChangedSinceContract(p) {
 		t.Error("change since the contract not noticed")
 	}
-	_, _, f := evaluateSLA(p)
+	_, _, f := evaluateSLA(p, testDay)
 	if len(f) != 1 || f[0].Code != FindSLAChangedFrozen {
 		t.Errorf("findings %+v", f)
 	}
@@ -137,7 +137,7 @@ func TestFrozenSLAIsTheOneInForce(t *testing.T) {
 
 func TestSLAStepStates(t *testing.T) {
 	p := NewProject("P", awNow)
-	st, _, f := evaluateSLA(p)
+	st, _, f := evaluateSLA(p, testDay)
 	if st != StateOpen || len(f) != 0 {
 		t.Errorf("empty: %s %+v", st, f)
 	}
@@ -148,7 +148,7 @@ func TestSLAStepStates(t *testing.T) {
 	s.ID = 1
 	s.SchoolHolidaysStopClock = true
 	p.SLAs = []SLA{s}
-	st, figs, f := evaluateSLA(p)
+	st, figs, f := evaluateSLA(p, testDay)
 	if st != StateInProgress || len(f) != 1 || f[0].Code != FindSLAFerienMissing {
 		t.Errorf("Ferien stop the clock but none imported: %s %+v", st, f)
 	}
@@ -156,7 +156,7 @@ func TestSLAStepStates(t *testing.T) {
 		t.Errorf("figures %+v", figs)
 	}
 	p.SchoolHolidays = []SchoolHoliday{{ID: 1, Name: "Herbstferien", First: awDay(2026, 10, 12), Last: awDay(2026, 10, 24)}}
-	if st, _, f := evaluateSLA(p); st != StateDone || len(f) != 0 {
+	if st, _, f := evaluateSLA(p, testDay); st != StateDone || len(f) != 0 {
 		t.Errorf("complete: %s %+v", st, f)
 	}
 }

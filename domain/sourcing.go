@@ -275,7 +275,7 @@ func SourcingFindings(p *Project, as []Assessment) []Finding {
 
 func init() { RegisterStep(6, evaluateSourcing) }
 
-func evaluateSourcing(p *Project) (StepState, []Figure, []Finding) {
+func evaluateSourcing(p *Project, today Date) (StepState, []Figure, []Finding) {
 	as := AssessSourcing(p)
 	f := SourcingFindings(p, as)
 	started := false

@@ -97,7 +97,7 @@ func TestAssessmentByHand(t *testing.T) {
 
 func TestSourcingQuestionsAndState(t *testing.T) {
 	p := sourcingProject()
-	st, figs, f := evaluateSourcing(p)
+	st, figs, f := evaluateSourcing(p, testDay)
 	if st != StateInProgress {
 		t.Errorf("state %s", st)
 	}
@@ -113,7 +113,7 @@ func TestSourcingQuestionsAndState(t *testing.T) {
 	p.Decisions[0].Outcome = OutcomeExternal
 	p.Decisions = append(p.Decisions, SourcingDecision{ID: 2, PackageID: 2, Outcome: OutcomeInternal, DecidedBy: "Steuerungsgruppe",
 		DecidedOn: &day, Rationale: "Eigenes Team kennt die Geräte", BudgetInternal: 2})
-	st, figs, f = evaluateSourcing(p)
+	st, figs, f = evaluateSourcing(p, testDay)
 	want := []string{FindSrcNoRationale + " User-Management", FindSrcNoDecider + " User-Management", FindSrcNoDate + " User-Management",
 		FindSrcNoInternalMoney + " Hardware-Wartung"}
 	if got := findingCodes(f); !sameCodes(got, want) {
@@ -127,7 +127,7 @@ func TestSourcingQuestionsAndState(t *testing.T) {
 	}
 
 	p.Decisions[0].Rationale, p.Decisions[0].DecidedBy, p.Decisions[0].DecidedOn = "Keine Kapazität", "Ausschuss", &day
-	if st, _, f = evaluateSourcing(p); st != StateDone {
+	if st, _, f = evaluateSourcing(p, testDay); st != StateDone {
 		t.Errorf("every package decided: state %s, %+v", st, f)
 	}
 }
@@ -135,7 +135,7 @@ func TestSourcingQuestionsAndState(t *testing.T) {
 func TestSourcingWithoutPackages(t *testing.T) {
 	p := demandProject()
 	p.Packages = nil
-	st, figs, f := evaluateSourcing(p)
+	st, figs, f := evaluateSourcing(p, testDay)
 	if st != StateOpen || len(f) != 0 || len(figs) != 4 {
 		t.Errorf("state %s findings %+v figures %+v", st, f, figs)
 	}

@@ -64,7 +64,7 @@ type StepSummary struct {
 
 // StepEvaluator derives one step's state, figures and findings. Each step registers its own
 // (RegisterStep), so adding a step touches only that step's file.
-type StepEvaluator func(p *Project) (StepState, []Figure, []Finding)
+type StepEvaluator func(p *Project, today Date) (StepState, []Figure, []Finding)
 
 var evaluators = map[int]StepEvaluator{}
 
@@ -74,14 +74,14 @@ func RegisterStep(number int, ev StepEvaluator) { evaluators[number] = ev }
 // StepBuilt reports whether a step has its rules in this version.
 func StepBuilt(number int) bool { _, ok := evaluators[number]; return ok }
 
-// Summarize derives every step's state and figures.
-func Summarize(p *Project) []StepSummary {
+// Summarize derives every step's state and figures as of the given day (Project.AsOf).
+func Summarize(p *Project, today Date) []StepSummary {
 	out := make([]StepSummary, 0, len(Steps))
 	for _, s := range Steps {
 		sum := StepSummary{Number: s.Number, Key: s.Key, State: StateOpen}
 		if ev, ok := evaluators[s.Number]; ok {
 			sum.Built = true
-			sum.State, sum.Figures, sum.Findings = ev(p)
+			sum.State, sum.Figures, sum.Findings = ev(p, today)
 		}
 		out = append(out, sum)
 	}
@@ -89,20 +89,20 @@ func Summarize(p *Project) []StepSummary {
 }
 
 // AllFindings collects the findings of every built step, in step order.
-func AllFindings(p *Project) []Finding {
+func AllFindings(p *Project, today Date) []Finding {
 	var out []Finding
-	for _, s := range Summarize(p) {
+	for _, s := range Summarize(p, today) {
 		out = append(out, s.Findings...)
 	}
 	return out
 }
 
 func init() {
-	RegisterStep(1, func(p *Project) (StepState, []Figure, []Finding) {
+	RegisterStep(1, func(p *Project, today Date) (StepState, []Figure, []Finding) {
 		f := findingsOfStep(TaskFindings(p), 1)
 		return stateOf(len(p.Tasks) > 0, len(f) == 0), inventoryFigures(p), f
 	})
-	RegisterStep(2, func(p *Project) (StepState, []Figure, []Finding) {
+	RegisterStep(2, func(p *Project, today Date) (StepState, []Figure, []Finding) {
 		f := findingsOfStep(TaskFindings(p), 2)
 		return stateOf(anyPrioritised(p), len(p.Tasks) > 0 && len(f) == 0), needsFigures(p), f
 	})

@@ -507,8 +507,8 @@ func EvaluateStructure(p *Project, today Date) (StepState, []Figure, []Finding) 
 }
 
 func init() {
-	RegisterStep(11, func(p *Project) (StepState, []Figure, []Finding) {
-		return EvaluateStructure(p, TodayOf(OperationClock()))
+	RegisterStep(11, func(p *Project, today Date) (StepState, []Figure, []Finding) {
+		return EvaluateStructure(p, today)
 	})
 }
 

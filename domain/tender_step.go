@@ -28,7 +28,7 @@ func TenderStarted(p *Project) bool {
 		t.OfferDeadline != nil || t.AwardDate != nil || t.Method != ""
 }
 
-func evaluateTender(p *Project) (StepState, []Figure, []Finding) {
+func evaluateTender(p *Project, today Date) (StepState, []Figure, []Finding) {
 	if !TenderStarted(p) {
 		return StateOpen, nil, nil // not started: no open questions yet
 	}

@@ -238,13 +238,13 @@ var awNow = time.Date(2026, 9, 1, 8, 0, 0, 0, time.UTC)
 
 func TestTenderStepSummary(t *testing.T) {
 	p := NewProject("T", awNow)
-	if st, _, _ := evaluateTender(p); st != StateOpen {
+	if st, _, _ := evaluateTender(p, testDay); st != StateOpen {
 		t.Errorf("empty tender: %s", st)
 	}
 	p.Tender = Tender{Procedure: "Offenes Verfahren", OfferDeadline: awDate(2026, 6, 1), Method: MethodSimple}
 	p.Criteria = tenderCriteria()
 	p.Bids = tenderBids()
-	st, figs, f := evaluateTender(p)
+	st, figs, f := evaluateTender(p, testDay)
 	if st != StateDone {
 		t.Errorf("state %s, findings %+v", st, f)
 	}

@@ -56,11 +56,16 @@ func fromPackageRecord(r packageRecord) domain.Package {
 func toProjectRecord(p *domain.Project) projectRecord {
 	return projectRecord{ID: 1, Name: p.Meta.Name, Schultraeger: p.Meta.Schultraeger, Bundesland: string(p.Meta.Bundesland),
 		CreatedAt: p.Meta.CreatedAt.UTC(), HoursPerPersonDay: p.Settings.HoursPerPersonDay, PriorityMode: string(p.Settings.PriorityMode),
-		ResourcePlan: toJSON(p.Resource), Tender: toJSON(p.Tender), Contract: toJSON(p.Contract), Kickoff: toJSON(p.Kickoff)}
+		ResourcePlan: toJSON(p.Resource), Tender: toJSON(p.Tender), Contract: toJSON(p.Contract), Kickoff: toJSON(p.Kickoff), DataAsOf: dateToDB(p.Meta.DataAsOf)}
 }
 
 func fromProjectRecord(r projectRecord, p *domain.Project) error {
 	p.Meta = domain.Meta{Name: r.Name, Schultraeger: r.Schultraeger, Bundesland: domain.Bundesland(r.Bundesland), CreatedAt: r.CreatedAt.UTC()}
+	asOf, err := dateFromDB(r.DataAsOf)
+	if err != nil {
+		return fmt.Errorf("project.data_as_of: %w", err)
+	}
+	p.Meta.DataAsOf = asOf
 	p.Settings = domain.Settings{HoursPerPersonDay: r.HoursPerPersonDay, PriorityMode: domain.PriorityMode(r.PriorityMode)}
 	if err := domain.ValidateSettings(p.Settings); err != nil {
 		return fmt.Errorf("project: %w", err)
@@ -141,11 +146,11 @@ func fromBidRecord(r bidRecord) (domain.Bid, error) {
 }
 
 func toMilestoneRecord(m domain.Milestone) milestoneRecord {
-	return milestoneRecord{ID: m.ID, Name: m.Name, Due: dateToDB(m.Due), Owner: m.Owner, Status: m.Status, Note: m.Note}
+	return milestoneRecord{ID: m.ID, Name: m.Name, Due: dateToDB(m.Due), Owner: m.Owner, Status: m.Status, Note: m.Note, Fact: m.Fact}
 }
 
 func fromMilestoneRecord(r milestoneRecord) (domain.Milestone, error) {
-	m := domain.Milestone{ID: r.ID, Name: r.Name, Owner: r.Owner, Status: r.Status, Note: r.Note}
+	m := domain.Milestone{ID: r.ID, Name: r.Name, Owner: r.Owner, Status: r.Status, Note: r.Note, Fact: r.Fact}
 	var err error
 	m.Due, err = dateFromDB(r.Due)
 	return m, wrapRow("milestones", r.ID, err)

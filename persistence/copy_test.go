@@ -27,7 +27,7 @@ func headerIDs(t *testing.T, path string) (appID, userVersion uint32) {
 func openFixture(t *testing.T, dir, name string) (*File, string) {
 	t.Helper()
 	path := filepath.Join(dir, name)
-	f, err := Create(path, fullProject())
+	f, err := Create(path, fullProject(), OpenOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -161,7 +161,7 @@ func TestWriteCopyOntoHeldProjectRefused(t *testing.T) {
 	defer f.Close()
 	other := filepath.Join(dir, "Kollegin.lotse")
 	p := domain.NewProject("Kollegin", time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC))
-	g, err := Create(other, p)
+	g, err := Create(other, p, OpenOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -156,7 +156,7 @@ func bytesEdit(fn func([]byte) []byte) func(t *testing.T, valid []byte, path str
 func smallValidFile(t *testing.T) []byte {
 	dir := t.TempDir()
 	path := filepath.Join(dir, "valid.lotse")
-	f, err := Create(path, fullProject())
+	f, err := Create(path, fullProject(), OpenOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}

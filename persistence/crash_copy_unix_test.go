@@ -103,7 +103,7 @@ func TestCrashHarnessCopies(t *testing.T) {
 	r := rand.New(rand.NewPCG(seed, 2))
 	dir := t.TempDir()
 	orig := filepath.Join(dir, "Original Prüfung.lotse")
-	f, err := Create(orig, crashProject(6000, 8000))
+	f, err := Create(orig, crashProject(6000, 8000), OpenOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}

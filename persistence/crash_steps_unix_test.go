@@ -688,7 +688,7 @@ func TestCrashHarnessSteps(t *testing.T) {
 	t.Logf("seed %d (LOTSE_CRASH_TEST_SEED=%d repeats this run)", seed, seed)
 	r := rand.New(rand.NewPCG(seed, 1))
 	path := t.TempDir() + "/Absturz Schritte ä.lotse"
-	f, err := Create(path, crashProject(120, 150))
+	f, err := Create(path, crashProject(120, 150), OpenOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -281,7 +281,7 @@ func TestCrashHarness(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "Absturz Prüfung.lotse")
 	start := domain.NewProject("Absturz", time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC))
 	start.Tasks = []domain.Task{{Name: "Vorhanden", Effort: &domain.Effort{Value: 2, Unit: domain.HoursPerMonth}, SortOrder: 1}}
-	f, err := Create(path, start)
+	f, err := Create(path, start, OpenOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -13,6 +13,7 @@ import (
 	"gorm.io/gorm/logger"
 
 	"schulit-lotse/domain"
+	"schulit-lotse/internal/clock"
 )
 
 // File is an open project file.
@@ -24,6 +25,7 @@ type File struct {
 	tempCopy string
 	// LastCommit is when the last edit reached the disk.
 	LastCommit time.Time
+	clock      clock.Clock
 }
 
 // OpenOptions choose how a project is opened.
@@ -31,10 +33,15 @@ type OpenOptions struct {
 	ReadOnly bool
 	// TakeOverLock replaces another editor's lock (after the user confirmed it is stale).
 	TakeOverLock bool
+	// Clock stamps the lock and the commits (nil: the system clock).
+	Clock clock.Clock
 }
 
 // Path is the file's location.
 func (f *File) Path() string { return f.path }
+
+// Clock is the clock the file was opened with (the system clock when none was given).
+func (f *File) Clock() clock.Clock { return clock.OrSystem(f.clock) }
 
 // ReadOnly reports whether edits are refused.
 func (f *File) ReadOnly() bool { return f.readOnly }
@@ -62,7 +69,7 @@ func openGorm(uri string) (*gorm.DB, error) {
 
 // Create writes a new project file at path with the project's content and opens it. An existing
 // file is never overwritten.
-func Create(path string, p *domain.Project) (*File, error) {
+func Create(path string, p *domain.Project, opt OpenOptions) (*File, error) {
 	if _, err := os.Stat(path); err == nil {
 		return nil, fmt.Errorf("%s: %w", path, os.ErrExist)
 	}
@@ -74,7 +81,7 @@ func Create(path string, p *domain.Project) (*File, error) {
 		os.Remove(tmp)
 		return nil, err
 	}
-	return Open(path, OpenOptions{})
+	return Open(path, opt)
 }
 
 // writeNewFile creates a complete project file in dir under a temporary name.
@@ -130,7 +137,7 @@ func Open(path string, opt OpenOptions) (*File, error) {
 		if _, err := checkHeader(path); err != nil {
 			return nil, err
 		}
-		if err := acquireLock(path, opt.TakeOverLock); err != nil {
+		if err := acquireLock(path, opt.TakeOverLock, clock.OrSystem(opt.Clock).Now()); err != nil {
 			return nil, err
 		}
 		if err := recoverJournal(path); err != nil {
@@ -141,7 +148,11 @@ func Open(path string, opt OpenOptions) (*File, error) {
 	}
 	if opt.ReadOnly && hasHotJournal(path) {
 		// A crashed editor's journal: read a rolled-back private copy, leave the original alone.
-		return openReadOnlyRecovered(path)
+		f, err := openReadOnlyRecovered(path)
+		if f != nil {
+			f.clock = opt.Clock
+		}
+		return f, err
 	}
 	version, err := Validate(path)
 	if err != nil {
@@ -151,10 +162,14 @@ func Open(path string, opt OpenOptions) (*File, error) {
 		return nil, err
 	}
 	if opt.ReadOnly {
-		return openReadOnly(path, version)
+		f, err := openReadOnly(path, version)
+		if f != nil {
+			f.clock = opt.Clock
+		}
+		return f, err
 	}
 	if !locked {
-		if err := acquireLock(path, opt.TakeOverLock); err != nil {
+		if err := acquireLock(path, opt.TakeOverLock, clock.OrSystem(opt.Clock).Now()); err != nil {
 			return nil, err
 		}
 	}
@@ -172,13 +187,18 @@ func Open(path string, opt OpenOptions) (*File, error) {
 		return nil, refuse(path, ReasonUnreadable, err.Error())
 	}
 	if version < SchemaVersion {
+		if err := backupBeforeMigration(path, version); err != nil {
+			closeGorm(db)
+			releaseLock(path)
+			return nil, refuse(path, ReasonUnreadable, "backup: %v", err)
+		}
 		if err := migrate(db, version); err != nil {
 			closeGorm(db)
 			releaseLock(path)
 			return nil, refuse(path, ReasonSchema, "migration: %v", err)
 		}
 	}
-	return &File{path: path, db: db}, nil
+	return &File{path: path, db: db, clock: clock.OrSystem(opt.Clock)}, nil
 }
 
 // checkMigratedCopy migrates a private copy of an older file and loads it.
@@ -249,6 +269,40 @@ func copyToTemp(path string) (string, error) {
 		return "", err
 	}
 	return tf.Name(), nil
+}
+
+// BackupPath is where the file of schema version v is kept before it is migrated.
+func BackupPath(path string, v int) string { return fmt.Sprintf("%s.bak-v%d", path, v) }
+
+// backupBeforeMigration keeps a complete copy of the file as it was (NAME.lotse.bak-vN), written
+// to a temporary file, synced and renamed, so a half-written backup never exists. An earlier
+// backup of the same version is kept: it is the older original.
+func backupBeforeMigration(path string, version int) error {
+	target := BackupPath(path, version)
+	if _, err := os.Lstat(target); err == nil {
+		return nil
+	}
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return err
+	}
+	tf, err := os.CreateTemp(filepath.Dir(path), ".lotse-bak-*")
+	if err != nil {
+		return err
+	}
+	_, werr := tf.Write(b)
+	serr := tf.Sync()
+	cerr := tf.Close()
+	if err := errors.Join(werr, serr, cerr); err != nil {
+		os.Remove(tf.Name())
+		return err
+	}
+	if err := os.Rename(tf.Name(), target); err != nil {
+		os.Remove(tf.Name())
+		return err
+	}
+	syncDir(filepath.Dir(path))
+	return nil
 }
 
 // Close releases the database and the lock.
@@ -327,7 +381,7 @@ func (f *File) SaveAs(target string) (*File, error) {
 	if err := f.WriteCopy(target); err != nil {
 		return nil, err
 	}
-	nf, err := Open(target, OpenOptions{})
+	nf, err := Open(target, OpenOptions{Clock: f.clock})
 	if err != nil {
 		return nil, err
 	}
@@ -342,6 +396,6 @@ func (f *File) write(fn func(tx *gorm.DB) error) error {
 	if err := f.db.Transaction(fn); err != nil {
 		return err
 	}
-	f.LastCommit = time.Now()
+	f.LastCommit = clock.OrSystem(f.clock).Now()
 	return nil
 }

@@ -17,7 +17,7 @@ import (
 // hold it (the converter used to panic).
 func TestNonFiniteNumbersRefused(t *testing.T) {
 	nan, inf := math.NaN(), math.Inf(1)
-	f, err := Create(filepath.Join(t.TempDir(), "Zahlen.lotse"), fullProject())
+	f, err := Create(filepath.Join(t.TempDir(), "Zahlen.lotse"), fullProject(), OpenOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -53,7 +53,7 @@ func TestNonFiniteNumbersRefused(t *testing.T) {
 		p = fullProject()
 		edit()
 		dir := t.TempDir()
-		_, err := Create(filepath.Join(dir, "neu.lotse"), p)
+		_, err := Create(filepath.Join(dir, "neu.lotse"), p, OpenOptions{})
 		wantNotFinite(t, name, err, "")
 		if names, _ := readDir(dir); len(names) != 0 {
 			t.Errorf("%s: refused Create left %v", name, names)

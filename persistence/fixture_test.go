@@ -31,7 +31,7 @@ func ptime(t time.Time) *time.Time { return &t }
 func fullProject() *domain.Project {
 	return &domain.Project{
 		Meta: domain.Meta{Name: "Schul-IT Planung Jürgen", Schultraeger: "Stadt Musterstadt – Schulverwaltungsamt",
-			Bundesland: "NI", CreatedAt: utc(2026, 3, 14, 9, 26, 53)},
+			Bundesland: "NI", CreatedAt: utc(2026, 3, 14, 9, 26, 53), DataAsOf: day(2027, 3, 31)},
 		Settings: domain.Settings{HoursPerPersonDay: 7.8, PriorityMode: domain.PriorityMustNice},
 		Tasks: []domain.Task{
 			{ID: 3, Name: "IServ-Nutzer anlegen", Responsible: "Teammitglied Schul-IT",
@@ -107,7 +107,7 @@ func fullProject() *domain.Project {
 			Agenda:       "1. Begrüßung\n2. Meilensteine", Notes: "alle anwesend", NextSteps: "Rollen besetzen"},
 		Milestones: []domain.Milestone{
 			{ID: 1, Name: "Übergabe", Due: day(2027, 2, 1), Owner: "Projektleitung", Status: "offen", Note: "mit Checkliste"},
-			{ID: 2, Name: "Regelbetrieb"},
+			{ID: 2, Name: "Regelbetrieb", Fact: domain.FactKickoffHeld},
 		},
 		Roles: []domain.Role{
 			{ID: 2, Name: "Schul-IT-Koordination", Party: domain.PartyCarrier, Persons: "J. Weiß", Deputy: "A. Lovelace",

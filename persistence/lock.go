@@ -83,9 +83,9 @@ func ReadLock(path string) (LockInfo, bool) {
 }
 
 // acquireLock creates the lock file; when one exists it reports the holder unless takeOver.
-func acquireLock(path string, takeOver bool) error {
+func acquireLock(path string, takeOver bool, now time.Time) error {
 	lp := LockPath(path)
-	info := currentLockInfo(time.Now())
+	info := currentLockInfo(now)
 	for attempt := 0; attempt < 2; attempt++ {
 		f, err := os.OpenFile(lp, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
 		if err == nil {

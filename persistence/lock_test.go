@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"schulit-lotse/domain"
+	"schulit-lotse/internal/clock"
 )
 
 const holdEnv = "LOTSE_HOLD_CHILD"
@@ -37,7 +38,7 @@ func holdChild(path string) int {
 func newProjectFile(t *testing.T, name string) string {
 	t.Helper()
 	path := filepath.Join(t.TempDir(), name)
-	f, err := Create(path, fullProject())
+	f, err := Create(path, fullProject(), OpenOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -84,12 +85,12 @@ func TestLockPathBesideFile(t *testing.T) {
 func TestSecondOpenReportsHolder(t *testing.T) {
 	dir := t.TempDir()
 	path := filepath.Join(dir, "Schul-IT Planung Jürgen.lotse")
-	before := time.Now().UTC().Truncate(time.Second)
-	first, err := Create(path, fullProject())
+	// The lock carries the time of the clock the file was opened with.
+	at := time.Date(2026, 11, 2, 10, 30, 15, 0, time.UTC)
+	first, err := Create(path, fullProject(), OpenOptions{Clock: clock.Fixed(at)})
 	if err != nil {
 		t.Fatal(err)
 	}
-	after := time.Now().UTC()
 	names, _ := readDir(dir)
 	if want := []string{".~lock.Schul-IT Planung Jürgen.lotse#", "Schul-IT Planung Jürgen.lotse"}; strings.Join(names, "|") != strings.Join(want, "|") {
 		t.Fatalf("directory holds %q, want %q", names, want)
@@ -104,8 +105,8 @@ func TestSecondOpenReportsHolder(t *testing.T) {
 	if le.Info.User != expectedUser(t) || le.Info.Host != host || le.Info.PID != os.Getpid() {
 		t.Fatalf("lock names %+v, want user %q host %q pid %d", le.Info, expectedUser(t), host, os.Getpid())
 	}
-	if le.Info.Since.Before(before) || le.Info.Since.After(after) {
-		t.Fatalf("lock since %v, want between %v and %v", le.Info.Since, before, after)
+	if !le.Info.Since.Equal(at) {
+		t.Fatalf("lock since %v, want %v", le.Info.Since, at)
 	}
 	if le.Stale {
 		t.Fatal("a lock held by a running editor is reported stale")

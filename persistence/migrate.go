@@ -3,6 +3,8 @@ package persistence
 import (
 	"fmt"
 
+	"schulit-lotse/domain"
+
 	"gorm.io/gorm"
 )
 
@@ -17,6 +19,33 @@ type migration struct {
 var migrations = []migration{
 	// 2: per-project configuration (import mappings, priority mappings, view settings).
 	{to: 2, fn: func(tx *gorm.DB) error { return tx.Migrator().CreateTable(&configRecord{}) }},
+	// 3: the "Stand der Daten" of a project, and milestones that mirror a recorded fact.
+	{to: 3, fn: migrateTo3},
+}
+
+// migrateTo3 adds project.data_as_of and milestones.fact. Milestones that carry the name the
+// plan template gives them in German or English mirror their fact from now on.
+func migrateTo3(tx *gorm.DB) error {
+	m := tx.Migrator()
+	if err := m.AddColumn(&projectRecord{}, "DataAsOf"); err != nil {
+		return err
+	}
+	if err := m.AddColumn(&milestoneRecord{}, "Fact"); err != nil {
+		return err
+	}
+	for fact, names := range templateMilestoneNames {
+		if err := tx.Model(&milestoneRecord{}).Where("name IN ?", names).Update("fact", fact).Error; err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// templateMilestoneNames are the names earlier versions gave the milestones that mirror a fact
+// (assets/translations/structure.*.json, keys tpl.milestone.contract and tpl.milestone.kickoff).
+var templateMilestoneNames = map[string][]string{
+	domain.FactContractSigned: {"Vertrag unterzeichnet", "Contract signed"},
+	domain.FactKickoffHeld:    {"Auftaktveranstaltung", "Kickoff meeting"},
 }
 
 func migrate(db *gorm.DB, from int) error {

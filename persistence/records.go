@@ -22,6 +22,8 @@ type projectRecord struct {
 	Tender            string  `gorm:"not null;default:'{}'"`
 	Contract          string  `gorm:"not null;default:'{}'"`
 	Kickoff           string  `gorm:"not null;default:'{}'"`
+	// DataAsOf is the "Stand der Daten" (YYYY-MM-DD) the dates are judged on; NULL means today.
+	DataAsOf *string
 }
 
 func (projectRecord) TableName() string { return "project" }
@@ -154,6 +156,7 @@ type milestoneRecord struct {
 	Owner  string `gorm:"not null;default:''"`
 	Status string `gorm:"not null;default:''"`
 	Note   string `gorm:"not null;default:''"`
+	Fact   string `gorm:"not null;default:''"`
 }
 
 func (milestoneRecord) TableName() string { return "milestones" }

@@ -12,9 +12,9 @@ import (
 // roundTrip creates a project file at path, closes it, opens it again and loads the project.
 func roundTrip(t *testing.T, path string, p *domain.Project) *domain.Project {
 	t.Helper()
-	f, err := Create(path, p)
+	f, err := Create(path, p, OpenOptions{})
 	if err != nil {
-		t.Fatalf("Create(%q): %v", path, err)
+		t.Fatalf("Create(%q, OpenOptions{}): %v", path, err)
 	}
 	if err := f.Close(); err != nil {
 		t.Fatal(err)

@@ -19,7 +19,7 @@ func awardFile(t *testing.T) (*File, string) {
 	p := domain.NewProject("Vergabe", time.Date(2027, 1, 1, 0, 0, 0, 0, time.UTC))
 	p.Packages = []domain.Package{{ID: 1, Name: "Störungsbeseitigung", SortOrder: 1}}
 	p.Resource.WeeklyHours = 40
-	f, err := Create(path, p)
+	f, err := Create(path, p, OpenOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}

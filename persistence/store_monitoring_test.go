@@ -12,7 +12,7 @@ func monitoringFile(t *testing.T) *File {
 	t.Helper()
 	p := domain.NewProject("Monitoring", time.Date(2027, 1, 1, 0, 0, 0, 0, time.UTC))
 	p.Packages = []domain.Package{{ID: 11, Name: "Störungsbeseitigung"}}
-	f, err := Create(filepath.Join(t.TempDir(), "Monitoring Jürgen.lotse"), p)
+	f, err := Create(filepath.Join(t.TempDir(), "Monitoring Jürgen.lotse"), p, OpenOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -10,7 +10,7 @@ import (
 
 func fullFile(t *testing.T) *File {
 	t.Helper()
-	f, err := Create(filepath.Join(t.TempDir(), "Pakete Jürgen.lotse"), fullProject())
+	f, err := Create(filepath.Join(t.TempDir(), "Pakete Jürgen.lotse"), fullProject(), OpenOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -17,7 +17,7 @@ func resourcesFile(t *testing.T) (*File, string) {
 	path := filepath.Join(t.TempDir(), "Ressourcen Jürgen.lotse")
 	p := domain.NewProject("Ressourcen", time.Date(2027, 1, 1, 0, 0, 0, 0, time.UTC))
 	p.Packages = []domain.Package{{ID: 1, Name: "User-Management", SortOrder: 1}, {ID: 2, Name: "Hardware-Wartung", SortOrder: 2}}
-	f, err := Create(path, p)
+	f, err := Create(path, p, OpenOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}

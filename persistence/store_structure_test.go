@@ -14,7 +14,7 @@ import (
 func structureFile(t *testing.T) (*File, string) {
 	t.Helper()
 	path := filepath.Join(t.TempDir(), "Struktur Jürgen.lotse")
-	f, err := Create(path, domain.NewProject("Struktur", time.Date(2027, 1, 1, 0, 0, 0, 0, time.UTC)))
+	f, err := Create(path, domain.NewProject("Struktur", time.Date(2027, 1, 1, 0, 0, 0, 0, time.UTC)), OpenOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}

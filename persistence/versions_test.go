@@ -41,7 +41,7 @@ func TestGenerateVersionFiles(t *testing.T) {
 	tmp := t.TempDir()
 	for name, mk := range versionFiles {
 		path := filepath.Join(tmp, name)
-		f, err := Create(path, mk())
+		f, err := Create(path, mk(), OpenOptions{})
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -21,7 +21,7 @@ func writeContract(r *Report, p *domain.Project) {
 	r.Section(9, stepTitle(9))
 	r.Paragraph(tr("award.report.contract.intro"))
 	c := p.Contract
-	n := domain.NextNotice(c, awToday(r))
+	n := domain.NextNotice(c, r.AsOf())
 	r.KeyValues(awContractFacts(c, n))
 	if n.NoticeNear() {
 		r.Paragraph(tr("award.report.notice_near", map[string]any{"Date": formatDate(n.Latest.Time), "Days": n.DaysLeft}))

@@ -13,7 +13,6 @@ import (
 func init() {
 	registerSection(section{
 		Step:  4,
-		Has:   func(p *domain.Project) bool { return stepStarted(p, 4) },
 		Write: writeCoverage,
 	})
 }

@@ -138,6 +138,9 @@ func (r *Report) titlePage(p *domain.Project, date time.Time) {
 		{tr("reports.meta.bundesland"), bundeslandName(p.Meta.Bundesland)},
 		{tr("reports.meta.date"), formatDate(date)},
 	}
+	if p.Meta.DataAsOf != nil {
+		fields = append(fields, [2]string{tr("reports.meta.data_as_of"), formatDate(p.Meta.DataAsOf.Time)})
+	}
 	labelW := 45.0
 	for _, f := range fields {
 		y := pdf.GetY()

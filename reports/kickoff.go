@@ -19,7 +19,7 @@ func init() {
 func writeKickoff(r *Report, p *domain.Project) {
 	r.Section(10, stepTitle(10))
 	r.Paragraph(tr("reports.kickoff.intro"))
-	today := domain.TodayOf(r.Date())
+	today := r.AsOf()
 	k := p.Kickoff
 
 	if !k.IsEmpty() {
@@ -57,7 +57,7 @@ func writeKickoff(r *Report, p *domain.Project) {
 	}
 
 	if len(p.Milestones) > 0 {
-		ms := domain.SortedMilestones(p.Milestones)
+		ms := domain.SortedMilestones(domain.ResolvedMilestones(p, today))
 		items := TimelineItems(ms, today)
 		// The chart is drawn at the page's width, so its words print at their own size; the
 		// heading stays with it.

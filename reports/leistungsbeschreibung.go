@@ -281,12 +281,13 @@ func WriteServiceSpec(w io.Writer, p *domain.Project, opt Options) (err error) {
 	if p == nil {
 		return errors.New(tr("reports.err.no_project"))
 	}
-	date := opt.Date
-	if date.IsZero() {
-		date = time.Now()
+	date, err := opt.stamp()
+	if err != nil {
+		return err
 	}
-	today := domain.NewDate(date.Year(), date.Month(), date.Day())
+	today := p.AsOf(date)
 	r := newReport(p.Meta.Name, date)
+	r.judgeOn(p)
 	title := tr("award.spec.title")
 	r.pdf.SetTitle(line(title+" – "+p.Meta.Name), true)
 	r.footerLeft = line(tr("app.name") + " · " + title + " · " + tr("reports.as_of", map[string]any{"Date": formatDate(date)}))
@@ -479,11 +480,11 @@ func WriteServiceSpecText(w io.Writer, p *domain.Project, opt Options) error {
 	if p == nil {
 		return errors.New(tr("reports.err.no_project"))
 	}
-	date := opt.Date
-	if date.IsZero() {
-		date = time.Now()
+	date, err := opt.stamp()
+	if err != nil {
+		return err
 	}
-	today := domain.NewDate(date.Year(), date.Month(), date.Day())
+	today := p.AsOf(date)
 	var b strings.Builder
 	b.WriteString("# " + mdText(tr("award.spec.title")) + "\n\n")
 	b.WriteString("**" + mdText(awOrDash(p.Meta.Name)) + "**  \n")
@@ -513,7 +514,7 @@ func WriteServiceSpecText(w io.Writer, p *domain.Project, opt Options) error {
 			mdTable(&b, blk.table)
 		}
 	}
-	_, err := io.WriteString(w, b.String())
+	_, err = io.WriteString(w, b.String())
 	return err
 }
 

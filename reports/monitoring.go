@@ -216,7 +216,7 @@ func meetingsAndMeasures(r *Report, p *domain.Project, period *kpi.Period) {
 			Rows: rows, Zebra: true,
 		})
 	}
-	today := domain.TodayInBerlin(domain.MonitoringClock())
+	today := r.AsOf()
 	var open []domain.Measure
 	for _, m := range p.Measures {
 		if !domain.MeasureDoneStatus(m.Status) {
@@ -315,7 +315,7 @@ func knowledgeTable(r *Report, p *domain.Project) {
 }
 
 func monitoringFindings(r *Report, p *domain.Project) {
-	fs := domain.MonitoringFindings(p)
+	fs := domain.MonitoringFindings(p, r.AsOf())
 	if len(fs) == 0 {
 		return
 	}
@@ -353,12 +353,13 @@ func WriteMonitoring(w io.Writer, p *domain.Project, period kpi.Period, opt Opti
 	if err != nil {
 		return fmt.Errorf("%s: %w", tr("reports.err.pdf"), err)
 	}
-	date := opt.Date
-	if date.IsZero() {
-		date = time.Now()
+	date, err := opt.stamp()
+	if err != nil {
+		return err
 	}
 	title := tr("kpi.report.title")
 	r := newReport(p.Meta.Name, date)
+	r.judgeOn(p)
 	r.pdf.SetTitle(line(title+" – "+p.Meta.Name), true)
 	r.footerLeft = line(tr("app.name") + " · " + title + " · " + FormatPeriod(period))
 	r.pdf.SetHeaderFunc(func() { awSpecHeader(r, title) })

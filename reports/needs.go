@@ -11,7 +11,6 @@ import (
 func init() {
 	registerSection(section{
 		Step:  2,
-		Has:   func(p *domain.Project) bool { return stepStarted(p, 2) },
 		Write: writeNeeds,
 	})
 }

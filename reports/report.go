@@ -9,6 +9,7 @@ import (
 	"github.com/jung-kurt/gofpdf"
 
 	"schulit-lotse/assets"
+	"schulit-lotse/domain"
 )
 
 // Orientation of a page.
@@ -80,7 +81,10 @@ type Report struct {
 	entries []tocEntry
 	links   []int // final pass: the link target of each TOC entry, in order
 
-	date time.Time // the report's date: "today" for sections that compare dates
+	date time.Time // the report's date: its creation date
+	// asOf is the day sections judge dates on (deadlines, overdue milestones): the project's
+	// "Stand der Daten", else the report's date.
+	asOf domain.Date
 }
 
 func newReport(projectName string, date time.Time) *Report {
@@ -102,6 +106,7 @@ func newReport(projectName string, date time.Time) *Report {
 	r := &Report{
 		pdf:        pdf,
 		date:       date,
+		asOf:       domain.TodayInBerlin(date),
 		header:     line(projectName),
 		footerLeft: line(tr("app.name") + " · " + tr("reports.title") + " · " + tr("reports.as_of", map[string]any{"Date": formatDate(date)})),
 	}
@@ -113,8 +118,14 @@ func newReport(projectName string, date time.Time) *Report {
 // Err is the first error that occurred, or nil.
 func (r *Report) Err() error { return r.pdf.Error() }
 
-// Date is the report's date, which sections use as today (deadlines, overdue milestones).
+// Date is the report's creation date.
 func (r *Report) Date() time.Time { return r.date }
+
+// AsOf is the day sections judge dates on (deadlines, overdue milestones).
+func (r *Report) AsOf() domain.Date { return r.asOf }
+
+// judgeOn makes the project's day of judgement the report's (Project.AsOf of its date).
+func (r *Report) judgeOn(p *domain.Project) { r.asOf = p.AsOf(r.date) }
 
 // PDF gives raw access for drawings (charts) that the helpers do not cover. Keep to the area
 // between Left/Top and Right/Bottom and call EnsureSpace first.

@@ -15,8 +15,16 @@ import (
 // Options of a report.
 type Options struct {
 	// Date printed on the title page and stored as the PDF's creation date; the same date gives
-	// byte-identical output. Zero means now.
+	// byte-identical output. Callers pass their clock's time; zero is refused.
 	Date time.Time
+}
+
+// stamp is the document's date, or an error when the caller gave none.
+func (o Options) stamp() (time.Time, error) {
+	if o.Date.IsZero() {
+		return time.Time{}, errors.New(tr("reports.err.no_date"))
+	}
+	return o.Date, nil
 }
 
 // WriteGesamtbericht writes the full report of the project as PDF to w.
@@ -33,13 +41,14 @@ func WriteGesamtbericht(w io.Writer, p *domain.Project, opt Options) (err error)
 	if p == nil {
 		return errors.New(tr("reports.err.no_project"))
 	}
-	date := opt.Date
-	if date.IsZero() {
-		date = time.Now()
+	date, err := opt.stamp()
+	if err != nil {
+		return err
 	}
-	secs := sectionsFor(p)
+	secs := sectionsFor(p, p.AsOf(date))
 
 	measure := newReport(p.Meta.Name, date)
+	measure.judgeOn(p)
 	if err := measure.writeBody(p, secs); err != nil {
 		return err
 	}
@@ -52,6 +61,7 @@ func WriteGesamtbericht(w io.Writer, p *domain.Project, opt Options) (err error)
 	}
 
 	r := newReport(p.Meta.Name, date)
+	r.judgeOn(p)
 	r.totalPages = shift + measure.pdf.PageCount()
 	r.titlePage(p, date)
 	r.tableOfContents(want)

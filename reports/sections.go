@@ -11,7 +11,7 @@ import (
 type section struct {
 	Step int
 	// Has reports whether the project holds anything for the step; steps without content stay
-	// out of the report.
+	// out of the report. Nil means: the step's state in the summary is no longer "offen".
 	Has func(p *domain.Project) bool
 	// Write renders the section, starting with r.Section. It runs twice per report (the first
 	// run measures the page numbers for the table of contents), so it must not change state
@@ -27,10 +27,17 @@ func registerSection(s section) {
 }
 
 // sectionsFor returns the sections with content, in step order.
-func sectionsFor(p *domain.Project) []section {
+func sectionsFor(p *domain.Project, today domain.Date) []section {
 	var out []section
+	var states map[int]domain.StepState
 	for _, s := range sections {
-		if s.Has(p) {
+		if s.Has == nil && states == nil {
+			states = map[int]domain.StepState{}
+			for _, sum := range domain.Summarize(p, today) {
+				states[sum.Number] = sum.State
+			}
+		}
+		if s.Has == nil && states[s.Step] != domain.StateOpen || s.Has != nil && s.Has(p) {
 			out = append(out, s)
 		}
 	}
@@ -45,14 +52,4 @@ func stepTitle(n int) string {
 		}
 	}
 	return ""
-}
-
-// stepStarted reports whether the step is no longer "offen" in the project's summary.
-func stepStarted(p *domain.Project, n int) bool {
-	for _, s := range domain.Summarize(p) {
-		if s.Number == n {
-			return s.State != domain.StateOpen
-		}
-	}
-	return false
 }

@@ -134,7 +134,7 @@ func awCalendar(r *Report, p *domain.Project) {
 		r.Subsection(tr("award.report.ferien"))
 		r.Table(awFerienTable(p.SchoolHolidays))
 	}
-	years := awCalendarYears(p, r.Date())
+	years := awCalendarYears(p, r.AsOf().Time)
 	if p.Meta.Bundesland == "" || len(years) == 0 {
 		return
 	}
@@ -341,10 +341,4 @@ func awFindings(r *Report, fs []domain.Finding) {
 	}
 	r.Subsection(tr("reports.open_questions"))
 	r.Bullets(items)
-}
-
-// awToday is the report's date as a calendar day.
-func awToday(r *Report) domain.Date {
-	t := r.Date()
-	return domain.NewDate(t.Year(), t.Month(), t.Day())
 }

@@ -105,7 +105,7 @@ func writeStructure(r *Report, p *domain.Project) {
 		r.Subsection(tr("reports.structure.meetings"))
 		rules := domain.MeetingRules(p)
 		off := domain.NewOffDays(p.Meta.Bundesland, p.SchoolHolidays)
-		today := domain.TodayOf(r.Date())
+		today := r.AsOf()
 		rows := make([][]string, len(p.Meetings))
 		for i, m := range p.Meetings {
 			first := "–"

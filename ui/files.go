@@ -85,7 +85,7 @@ func (sh *shell) newProjectDialog() *newProjectDialog {
 
 // createProject writes a new, empty project file and opens it.
 func (sh *shell) createProject(path string, meta domain.Meta) error {
-	p := domain.NewProject(meta.Name, now())
+	p := domain.NewProject(meta.Name, sh.now())
 	p.Meta.Schultraeger = meta.Schultraeger
 	if meta.Bundesland != "" {
 		p.Meta.Bundesland = meta.Bundesland
@@ -94,7 +94,7 @@ func (sh *shell) createProject(path string, meta domain.Meta) error {
 }
 
 func (sh *shell) createAndOpen(path string, p *domain.Project) error {
-	f, err := persistence.Create(path, p)
+	f, err := persistence.Create(path, p, persistence.OpenOptions{Clock: sh.clock})
 	if err != nil {
 		return err
 	}
@@ -210,7 +210,7 @@ func (sh *shell) writeReport(path string) {
 	if !sh.synchronous {
 		progress.Show()
 	}
-	date := now()
+	date := sh.now()
 	sh.run(func() error { return reports.WriteGesamtberichtFile(path, snapshot, reports.Options{Date: date}) }, func(err error) {
 		progress.Hide()
 		if err != nil {

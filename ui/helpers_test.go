@@ -1,6 +1,10 @@
 package ui
 
 import (
+	"time"
+
+	"schulit-lotse/internal/clock"
+
 	"net/url"
 	"os"
 	"strings"
@@ -29,11 +33,14 @@ type testShell struct {
 	opened []*url.URL
 }
 
+// shellNow is the time of the clock the shell runs with in these tests.
+var shellNow = time.Date(2026, 11, 2, 10, 30, 0, 0, time.UTC)
+
 func newTestShell(t *testing.T) *testShell {
 	t.Helper()
 	a := test.NewTempApp(t)
 	w := a.NewWindow("")
-	sh := newShell(a, w, "de")
+	sh := newShell(a, w, "de", clock.Fixed(shellNow))
 	sh.synchronous = true
 	sh.docsDir = t.TempDir()
 	sh.sampleDir = t.TempDir()
@@ -187,10 +194,10 @@ func (ts *testShell) menuItem(menu, label string) *fyne.MenuItem {
 // writeProject creates a project file with the given tasks and closes it again.
 func writeProject(t *testing.T, path, name string, tasks ...domain.Task) {
 	t.Helper()
-	p := domain.NewProject(name, now())
+	p := domain.NewProject(name, shellNow)
 	p.Meta.Schultraeger = "Stadt Musterstadt"
 	p.Tasks = tasks
-	f, err := persistence.Create(path, p)
+	f, err := persistence.Create(path, p, persistence.OpenOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}

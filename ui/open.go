@@ -50,6 +50,7 @@ func (sh *shell) startDir() string {
 // openPath opens a project file and shows it. A refused or locked file gets its dialog; the
 // project open so far stays open when the new one cannot be opened.
 func (sh *shell) openPath(path string, opt persistence.OpenOptions) {
+	opt.Clock = sh.clock
 	if abs, err := filepath.Abs(path); err == nil {
 		path = abs
 	}

@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"schulit-lotse/domain"
+	"schulit-lotse/reports"
 )
 
 // maxCardFigures is how many key figures a card lists; the rest is counted ("+ 3 weitere").
@@ -154,12 +155,25 @@ func (o *overviewPage) refresh(sums []domain.StepSummary) {
 	o.meta.SetText(lang.L("ui.overview.meta", map[string]any{
 		"Schultraeger": orDash(p.Meta.Schultraeger),
 		"Land":         bundeslandName(p.Meta.Bundesland),
-	}))
+	}) + asOfSuffix(p))
 	for i, c := range o.cards {
 		if i < len(sums) {
 			c.update(sums[i], o.sh.language)
 		}
 	}
+}
+
+// asOfSuffix names the project's Stand der Daten after the meta line, when one is recorded.
+func asOfSuffix(p *domain.Project) string {
+	if p.Meta.DataAsOf == nil {
+		return ""
+	}
+	return " · " + dataAsOfText(*p.Meta.DataAsOf)
+}
+
+// dataAsOfText is "Stand der Daten: 14.07.2027".
+func dataAsOfText(d domain.Date) string {
+	return lang.L("ui.data_as_of", map[string]any{"Date": reports.FormatDay(d.Time)})
 }
 
 func orDash(s string) string {

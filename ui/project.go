@@ -75,7 +75,7 @@ func sidebarEntries() []sidebarEntry {
 
 func newProjectView(sh *shell, s *session.Session) *projectView {
 	v := &projectView{sh: sh, sess: s, entries: sidebarEntries(), pages: map[int]fyne.CanvasObject{}}
-	v.sums = domain.Summarize(s.Project)
+	v.sums = domain.Summarize(s.Project, s.Today())
 	v.sidebar = v.buildSidebar()
 	v.overview = newOverviewPage(sh, v)
 	v.pageHolder = container.NewStack()
@@ -264,7 +264,7 @@ func (v *projectView) entryIndex(n int) int {
 
 // refresh follows a change of the project: states, figures, the save time.
 func (v *projectView) refresh() {
-	v.sums = domain.Summarize(v.sess.Project)
+	v.sums = domain.Summarize(v.sess.Project, v.sess.Today())
 	v.sidebar.Refresh()
 	if v.current == 0 {
 		v.overview.refresh(v.sums)

@@ -11,17 +11,18 @@ import (
 	"fyne.io/fyne/v2/lang"
 
 	"schulit-lotse/assets"
+	"schulit-lotse/internal/clock"
 	"schulit-lotse/persistence"
 )
 
 // Run starts the GUI, opening path when it is not empty. It returns when the app quits.
-func Run(path string) {
+func Run(path string, clk clock.Clock) {
 	a := app.NewWithID(AppID)
 	chosen := assets.SetupLanguage(a.Preferences().String(prefLanguage))
 	pinLanguage(chosen)
 	a.SetIcon(assets.Icon)
 	w := a.NewWindow("")
-	sh := newShell(a, w, chosen)
+	sh := newShell(a, w, chosen, clk)
 	w.SetContent(sh.root)
 	w.Resize(fyne.NewSize(1280, 800))
 	if path != "" {

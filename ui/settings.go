@@ -21,6 +21,7 @@ type settingsDialog struct {
 	land         *widget.Select
 	hours        *widget.Entry
 	mode         *widget.Select
+	asOf         *widget.Entry
 	language     *widget.Select
 	message      *widget.Label
 	save         *widget.Button
@@ -53,6 +54,11 @@ func (sh *shell) settingsDialog() *settingsDialog {
 			d.mode.SetSelectedIndex(i)
 		}
 	}
+	d.asOf = widget.NewEntry()
+	d.asOf.SetPlaceHolder(lang.L("ui.settings.as_of_placeholder"))
+	if p.Meta.DataAsOf != nil {
+		d.asOf.SetText(p.Meta.DataAsOf.String())
+	}
 	languageNote := widget.NewLabel("")
 	languageNote.Wrapping = fyne.TextWrapWord
 	languageNote.Hide()
@@ -68,11 +74,12 @@ func (sh *shell) settingsDialog() *settingsDialog {
 		widget.NewFormItem(lang.L("ui.settings.bundesland"), d.land),
 		&widget.FormItem{Text: lang.L("ui.settings.hours"), Widget: d.hours, HintText: lang.L("ui.settings.hours_hint")},
 		&widget.FormItem{Text: lang.L("ui.settings.mode"), Widget: d.mode, HintText: lang.L("ui.settings.mode_hint")},
+		&widget.FormItem{Text: lang.L("ui.settings.as_of"), Widget: d.asOf, HintText: lang.L("ui.settings.as_of_hint")},
 		&widget.FormItem{Text: lang.L("ui.settings.language"), Widget: d.language, HintText: lang.L("ui.settings.language_hint")},
 	)
 	body := container.NewVBox(form, languageNote, d.message)
 	if sh.sess.ReadOnly() {
-		for _, w := range []fyne.Disableable{d.name, d.schultraeger, d.land, d.hours, d.mode} {
+		for _, w := range []fyne.Disableable{d.name, d.schultraeger, d.land, d.hours, d.mode, d.asOf} {
 			w.Disable()
 		}
 		ro := widget.NewLabel(lang.L("ui.settings.readonly"))
@@ -110,6 +117,17 @@ func (sh *shell) applySettings(d *settingsDialog) string {
 	meta.Bundesland = selectedBundesland(d.land)
 	if meta.Name == "" {
 		return lang.L(string(domain.ErrProjectNameEmpty))
+	}
+	switch in := strings.TrimSpace(d.asOf.Text); {
+	case in == "":
+		meta.DataAsOf = nil
+	case p.Meta.DataAsOf != nil && in == p.Meta.DataAsOf.String():
+	default:
+		day, err := domain.ParseDate(in)
+		if err != nil {
+			return lang.L("err.date", map[string]any{"Value": in})
+		}
+		meta.DataAsOf = &day
 	}
 	settings := p.Settings
 	hours, ok := parseNumber(d.hours.Text)

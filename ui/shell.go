@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/lang"
 
 	"schulit-lotse/domain"
+	"schulit-lotse/internal/clock"
 	"schulit-lotse/ui/session"
 )
 
@@ -33,19 +34,15 @@ type shell struct {
 	openURL   func(*url.URL) error
 	// synchronous runs slow work (opening, the PDF) on the calling goroutine; tests set it.
 	synchronous bool
+	// clock tells the time of reports, new projects and the files' commits; main hands it in.
+	clock clock.Clock
 }
 
-// Create builds the main window's content on app a and window w: the menu, the start screen and
-// everything reachable from them. Run and the tests both start here.
-func Create(a fyne.App, w fyne.Window) fyne.CanvasObject {
-	return newShell(a, w, a.Preferences().String(prefLanguage)).root
-}
-
-func newShell(a fyne.App, w fyne.Window, language string) *shell {
+func newShell(a fyne.App, w fyne.Window, language string, clk clock.Clock) *shell {
 	if language != "en" {
 		language = "de"
 	}
-	sh := &shell{app: a, win: w, language: language, root: container.NewStack()}
+	sh := &shell{app: a, win: w, language: language, root: container.NewStack(), clock: clock.OrSystem(clk)}
 	sh.docsDir = defaultDocumentsDir()
 	if dir, err := os.UserConfigDir(); err == nil {
 		sh.sampleDir = filepath.Join(dir, "schulit-lotse")
@@ -150,7 +147,7 @@ func (sh *shell) summaries() []domain.StepSummary {
 	if sh.sess == nil {
 		return nil
 	}
-	return domain.Summarize(sh.sess.Project)
+	return domain.Summarize(sh.sess.Project, sh.sess.Today())
 }
 
 // run does slow work off the UI thread and reports back on it.
@@ -165,5 +162,5 @@ func (sh *shell) run(work func() error, done func(err error)) {
 	}()
 }
 
-// now is the clock of the shell (time of reports and new projects).
-var now = time.Now
+// now is the time of the shell's clock.
+func (sh *shell) now() time.Time { return sh.clock.Now() }

@@ -559,10 +559,13 @@ func TestSettingsDialogChangesProjectAndLanguage(t *testing.T) {
 	dlg := ts.overlay()
 	entries := all[*widget.Entry](dlg)
 	selects := all[*widget.Select](dlg)
-	if len(entries) != 3 || len(selects) != 3 {
-		t.Fatalf("want 3 entries and 3 selects, got %d and %d", len(entries), len(selects))
+	if len(entries) != 4 || len(selects) != 3 {
+		t.Fatalf("want 4 entries and 3 selects, got %d and %d", len(entries), len(selects))
 	}
-	name, schultraeger, hours := entries[0], entries[1], entries[2]
+	name, schultraeger, hours, asOf := entries[0], entries[1], entries[2], entries[3]
+	if asOf.Text != "" {
+		t.Errorf("a new project has a Stand der Daten %q", asOf.Text)
+	}
 	land, mode, language := selects[0], selects[1], selects[2]
 	if hours.Text != "8" || mode.Selected != "Ranking 1–5" || land.Selected != "Niedersachsen" {
 		t.Fatalf("dialog shows hours %q mode %q land %q", hours.Text, mode.Selected, land.Selected)
@@ -607,6 +610,42 @@ func TestSettingsDialogChangesProjectAndLanguage(t *testing.T) {
 	ts.menuItem("Bearbeiten", "Rückgängig").Action()
 	if ts.sess.Project.Settings.HoursPerPersonDay != 8 || ts.sess.Project.Meta.Name != "Neu" {
 		t.Fatalf("first undo: %+v %+v", ts.sess.Project.Settings, ts.sess.Project.Meta)
+	}
+}
+
+// The Stand der Daten is set and cleared in the settings; the overview names it.
+func TestSettingsDataAsOf(t *testing.T) {
+	ts := newTestShell(t)
+	if err := ts.createProject(filepath.Join(ts.docsDir, "Stand.lotse"), domain.Meta{Name: "Stand", Bundesland: "NI"}); err != nil {
+		t.Fatal(err)
+	}
+	setAsOf := func(text string) fyne.CanvasObject {
+		ts.menuItem("Projekt", "Einstellungen…").Action()
+		dlg := ts.overlay()
+		entries := all[*widget.Entry](dlg)
+		entries[3].SetText(text)
+		test.Tap(button(t, dlg, "Übernehmen"))
+		return dlg
+	}
+	dlg := setAsOf("14.07.2027")
+	assertText(t, dlg, "„14.07.2027“ ist kein gültiges Datum (JJJJ-MM-TT).")
+	if ts.sess.Project.Meta.DataAsOf != nil {
+		t.Fatal("a wrong date was stored")
+	}
+	test.Tap(button(t, dlg, "Abbrechen"))
+	setAsOf("2027-07-14")
+	ts.noOverlay()
+	if d := ts.sess.Project.Meta.DataAsOf; d == nil || d.String() != "2027-07-14" {
+		t.Fatalf("Stand der Daten %v", d)
+	}
+	if got := ts.sess.Today().String(); got != "2027-07-14" {
+		t.Errorf("judged on %s", got)
+	}
+	assertText(t, ts.content(), "Schulträger: – · Bundesland: Niedersachsen · Stand der Daten: 14.07.2027")
+	setAsOf("")
+	ts.noOverlay()
+	if ts.sess.Project.Meta.DataAsOf != nil || ts.sess.Today().String() != "2026-11-02" {
+		t.Errorf("cleared: %v, judged on %s", ts.sess.Project.Meta.DataAsOf, ts.sess.Today())
 	}
 }
 

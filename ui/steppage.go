@@ -34,7 +34,16 @@ func newStepPage(sh *shell, s domain.Step) fyne.CanvasObject {
 	tips := widget.NewAccordion(widget.NewAccordionItem(lang.L("ui.step.tips"), tipRows))
 	help := widget.NewButtonWithIcon(lang.L("everyday.step.help"), theme.HelpIcon(), func() { sh.helpDialog(s.Number) })
 	help.Importance = widget.LowImportance
-	titleRow := container.NewBorder(nil, nil, nil, container.NewHBox(phase, help), title)
+	side := container.NewHBox(phase, help)
+	// Steps that judge dates (notice periods, milestones, meetings, measures) say which day they
+	// judge on when the project records its own Stand der Daten.
+	if d := sh.sess.Project.Meta.DataAsOf; d != nil && s.Number >= 9 {
+		asOf := widget.NewLabel(dataAsOfText(*d))
+		asOf.SizeName = theme.SizeNameCaptionText
+		asOf.Importance = widget.WarningImportance
+		side.Objects = append([]fyne.CanvasObject{asOf}, side.Objects...)
+	}
+	titleRow := container.NewBorder(nil, nil, nil, side, title)
 	header := container.NewVBox(titleRow, guide, tips)
 
 	if build := steps.Editors[s.Number]; build != nil {
@@ -86,7 +95,7 @@ func (sh *shell) stepStarted(n int) bool {
 	if sh.sess == nil {
 		return false
 	}
-	for _, sum := range domain.Summarize(sh.sess.Project) {
+	for _, sum := range domain.Summarize(sh.sess.Project, sh.sess.Today()) {
 		if sum.Number == n {
 			return sum.State != domain.StateOpen
 		}

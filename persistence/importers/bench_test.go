@@ -68,7 +68,7 @@ func importFile(tb testing.TB, src string, f *persistence.File, p *domain.Projec
 func newProject(tb testing.TB) (*persistence.File, *domain.Project) {
 	p := domain.NewProject("Landkreis", time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC))
 	p.Packages = packages
-	f, err := persistence.Create(filepath.Join(tb.TempDir(), fmt.Sprintf("lk-%d.lotse", time.Now().UnixNano())), p)
+	f, err := persistence.Create(filepath.Join(tb.TempDir(), "lk.lotse"), p, persistence.OpenOptions{})
 	if err != nil {
 		tb.Fatal(err)
 	}

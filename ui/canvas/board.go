@@ -125,9 +125,6 @@ type Board struct {
 	OnViewChanged func()
 }
 
-// nowFunc is the clock of the type-ahead.
-var nowFunc = time.Now
-
 // NewBoard makes a board for the session's project, showing everything once it has a size.
 func NewBoard(s *session.Session) *Board {
 	b := &Board{sess: s, zoom: 1, fitPending: true, autoFit: true, selected: map[int64]bool{}, wrapCache: map[wrapKey]wrapped{}}
@@ -488,7 +485,7 @@ func (b *Board) MoveSelectionTo(pkg int64) {
 // typeAhead selects the first card whose name starts with what was typed in quick succession
 // (pile first, then the board).
 func (b *Board) typeAhead(r rune) {
-	now := nowFunc()
+	now := b.sess.Now()
 	if now.Sub(b.typedAt) > typeAheadMS*time.Millisecond {
 		b.typed = ""
 	}

@@ -24,7 +24,7 @@ func TestMain(m *testing.M) {
 
 func newSession(tb testing.TB, p *domain.Project) *session.Session {
 	tb.Helper()
-	f, err := persistence.Create(filepath.Join(tb.TempDir(), "Board Jürgen.lotse"), p)
+	f, err := persistence.Create(filepath.Join(tb.TempDir(), "Board Jürgen.lotse"), p, persistence.OpenOptions{})
 	if err != nil {
 		tb.Fatal(err)
 	}

@@ -360,7 +360,7 @@ func (b *Board) FocusLost() { b.focused = false; b.Refresh() }
 
 // TypedRune: "+" and "-" zoom, "0" shows everything, letters select a card by its name.
 func (b *Board) TypedRune(r rune) {
-	typing := b.typed != "" && nowFunc().Sub(b.typedAt) <= typeAheadMS*time.Millisecond
+	typing := b.typed != "" && b.sess.Now().Sub(b.typedAt) <= typeAheadMS*time.Millisecond
 	switch {
 	case r == '+' && !typing:
 		b.ZoomBy(1.25)

@@ -76,7 +76,7 @@ func importHolidays(e *env, target, src string, p parsedArgs) error {
 	source := filepath.Base(src)
 	hs := res.Holidays(reading, lang.L("award.holiday.unnamed"), source)
 
-	f, err := persistence.Open(target, persistence.OpenOptions{})
+	f, err := persistence.Open(target, persistence.OpenOptions{Clock: e.clock})
 	if err != nil {
 		return err
 	}
@@ -159,7 +159,7 @@ func writeServiceSpecReport(e *env, proj *domain.Project, out string, period rep
 	if period.From != nil || period.To != nil {
 		fmt.Fprintln(e.err, "lotse: "+lang.L("cli.report.period_ignored"))
 	}
-	if err := reports.WriteServiceSpecFile(out, proj, reports.Options{Date: now()}); err != nil {
+	if err := reports.WriteServiceSpecFile(out, proj, reports.Options{Date: e.now()}); err != nil {
 		return translated{err}
 	}
 	return nil
@@ -168,13 +168,13 @@ func writeServiceSpecReport(e *env, proj *domain.Project, out string, period rep
 // exportServiceSpec writes the Leistungsbeschreibung as structured text (Markdown).
 func exportServiceSpec(e *env, proj *domain.Project, _, out string, _ parsedArgs) error {
 	if out == "-" {
-		return reports.WriteServiceSpecText(e.out, proj, reports.Options{Date: now()})
+		return reports.WriteServiceSpecText(e.out, proj, reports.Options{Date: e.now()})
 	}
 	ext := strings.ToLower(filepath.Ext(out))
 	if ext != ".md" && ext != ".txt" && ext != ".markdown" {
 		return failf("award.cli.export.ext", map[string]any{"Path": out})
 	}
-	if err := reports.WriteServiceSpecTextFile(out, proj, reports.Options{Date: now()}); err != nil {
+	if err := reports.WriteServiceSpecTextFile(out, proj, reports.Options{Date: e.now()}); err != nil {
 		return translated{err}
 	}
 	fmt.Fprintln(e.out, lang.L("award.cli.export.done", map[string]any{"Path": out}))

@@ -62,9 +62,6 @@ func TestSampleAwardByHand(t *testing.T) {
 }
 
 func TestSummaryPrintsRankingWinnerAndNotice(t *testing.T) {
-	saved := domain.Today
-	domain.Today = func() domain.Date { return domain.NewDate(2026, 12, 1) }
-	t.Cleanup(func() { domain.Today = saved })
 	_, path := sample(t)
 	r := run(t, "summary", path).want(t, 0)
 	contains(t, "summary", r.out,

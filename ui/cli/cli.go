@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/lang"
 
 	"schulit-lotse/assets"
+	"schulit-lotse/internal/clock"
 )
 
 // Version is printed by `lotse --version`; main sets it to ui.Version, which the build stamps.
@@ -20,14 +21,15 @@ var Version = "dev"
 // languagePref chooses the language of messages ("" = the system's); tests pin it.
 var languagePref = ""
 
-// now is the clock of commands that stamp dates; tests pin it.
-var now = time.Now
-
-// env is what a running command writes to.
+// env is what a running command writes to, and its clock.
 type env struct {
 	out, err io.Writer
 	lang     string
+	clock    clock.Clock
 }
+
+// now is the time of the command's clock.
+func (e *env) now() time.Time { return e.clock.Now() }
 
 type command struct {
 	run func(e *env, args []string) error
@@ -72,8 +74,8 @@ func IsCommand(args []string) bool {
 
 // Run executes a command and returns the process exit code. Errors go to stderr in the
 // user's language; no panic leaves this function.
-func Run(args []string, stdout, stderr io.Writer) (code int) {
-	e := &env{out: stdout, err: stderr, lang: assets.SetupLanguage(languagePref)}
+func Run(args []string, stdout, stderr io.Writer, clk clock.Clock) (code int) {
+	e := &env{out: stdout, err: stderr, lang: assets.SetupLanguage(languagePref), clock: clock.OrSystem(clk)}
 	defer func() {
 		if r := recover(); r != nil {
 			fmt.Fprintln(stderr, "lotse: "+lang.L("cli.err.internal", map[string]any{"Detail": fmt.Sprint(r)}))
@@ -81,7 +83,7 @@ func Run(args []string, stdout, stderr io.Writer) (code int) {
 		}
 	}()
 	if len(args) == 0 {
-		cmdHelp(&env{out: stderr, err: stderr, lang: e.lang}, nil)
+		cmdHelp(&env{out: stderr, err: stderr, lang: e.lang, clock: e.clock}, nil)
 		return exitUsage
 	}
 	name, rest := args[0], args[1:]

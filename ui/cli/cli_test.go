@@ -12,12 +12,13 @@ import (
 	"time"
 
 	"schulit-lotse/assets"
+	"schulit-lotse/domain"
+	"schulit-lotse/internal/clock"
 	"schulit-lotse/persistence"
 )
 
 func TestMain(m *testing.M) {
 	languagePref = assets.German
-	now = func() time.Time { return time.Date(2026, 11, 2, 10, 30, 0, 0, time.UTC) }
 	os.Exit(m.Run())
 }
 
@@ -26,10 +27,19 @@ type result struct {
 	out, err string
 }
 
+// cliNow is the time of the clock the commands run with in these tests.
+var cliNow = time.Date(2026, 11, 2, 10, 30, 0, 0, time.UTC)
+
 func run(t *testing.T, args ...string) result {
 	t.Helper()
+	return runAt(t, cliNow, args...)
+}
+
+// runAt runs a command with the clock pinned at now.
+func runAt(t *testing.T, now time.Time, args ...string) result {
+	t.Helper()
 	var out, errb bytes.Buffer
-	code := Run(args, &out, &errb)
+	code := Run(args, &out, &errb, clock.Fixed(now))
 	return result{code, out.String(), errb.String()}
 }
 
@@ -212,6 +222,7 @@ func TestNewAndCheck(t *testing.T) {
 	// The sample keeps one worked open question or warning per step on purpose, so that every
 	// part of the app has something to show.
 	want := []string{
+		"Stand der Daten: 2027-07-14 (das Projekt wird an diesem Tag beurteilt, nicht heute)",
 		"Schritt 1 (offene Frage): „Neu: Wartung der Schüler-Tablets“: keine verantwortliche Person oder Gruppe",
 		"Schritt 1 (offene Frage): „Medienentwicklungsplan fortschreiben“: kein Aufwand geschätzt",
 		"Schritt 5 (Warnung): Entgeltgruppe „Mittlerer Dienst (E 5 – E 9a)“ rechnet noch mit einem Beispielwert – tragen Sie Ihren eigenen Kostensatz und seine Quelle ein.",
@@ -219,6 +230,7 @@ func TestNewAndCheck(t *testing.T) {
 		"Schritt 5 (Warnung): Entgeltgruppe „Höherer Dienst (E 13 – E 15)“ rechnet noch mit einem Beispielwert – tragen Sie Ihren eigenen Kostensatz und seine Quelle ein.",
 		"Schritt 8 (Warnung): Digitalwerk Kommunal AG: Qualifikation des eingesetzten Personals: unter der Mindestpunktzahl – Angebot ausgeschlossen.",
 		"Schritt 11 (Warnung): Rolle „Datenschutzbeauftragte:r (Stadt)“ führt nirgends etwas durch und verantwortet nichts (weder R noch A).",
+		"Schritt 12 (offene Frage): Maßnahme „Austauschplan für die Access Points im Altbau der Grundschule am Park vorlegen“ ist überfällig.",
 		"Schritt 12 (offene Frage): „Wissensdatenbank“ wurde noch nie geprüft.",
 	}
 	if !reflect.DeepEqual(lines, want) {
@@ -287,8 +299,8 @@ func TestExportImportRoundTrip(t *testing.T) {
 		t.Fatal(err)
 	}
 	s, _ := persistence.ParseJSON(assets.SampleJSON)
-	if !p.Meta.CreatedAt.Equal(now()) {
-		t.Errorf("created at %v, want %v", p.Meta.CreatedAt, now())
+	if !p.Meta.CreatedAt.Equal(cliNow) {
+		t.Errorf("created at %v, want %v", p.Meta.CreatedAt, cliNow)
 	}
 	p.Meta.CreatedAt = s.Meta.CreatedAt
 	if !reflect.DeepEqual(p, s) {
@@ -442,8 +454,13 @@ func TestSummaryJSON(t *testing.T) {
 	if s := doc.Steps[0]; s.State != "in-progress" || !s.Built || len(s.Findings) != 2 || s.Findings[0].Code != "find.task.no_responsible" || s.Findings[0].EntityID != 4 {
 		t.Errorf("step 1: %+v", s)
 	}
-	if s := doc.Steps[11]; s.State != "in-progress" || !s.Built || s.Phase != 4 || len(s.Figures) == 0 || len(s.Findings) != 1 {
+	// On the sample's Stand der Daten the WLAN plan (due 30 June 2027) is overdue and the
+	// knowledge base was never reviewed.
+	if s := doc.Steps[11]; s.State != "in-progress" || !s.Built || s.Phase != 4 || len(s.Figures) == 0 || len(s.Findings) != 2 {
 		t.Errorf("step 12: %+v", s)
+	}
+	if doc.Project.AsOf != "2027-07-14" || !doc.Project.DataAsOf {
+		t.Errorf("judged on %q (recorded %v), want the sample's Stand 2027-07-14", doc.Project.AsOf, doc.Project.DataAsOf)
 	}
 	// Stable: the same bytes in every language.
 	english(t)
@@ -538,4 +555,46 @@ func registeredLater(args []string) bool {
 		}
 	}
 	return false
+}
+
+// The sample is judged on its own Stand der Daten: `lotse check` says the same on any day the
+// clock shows, and the signed contract is never an overdue milestone.
+func TestSampleCheckIsTheSameOnAnyDay(t *testing.T) {
+	_, path := sample(t)
+	var first string
+	for i, now := range []time.Time{
+		time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC),
+		time.Date(2027, 6, 30, 23, 59, 0, 0, domain.Berlin),
+		time.Date(2030, 12, 31, 12, 0, 0, 0, time.UTC),
+	} {
+		r := runAt(t, now, "check", path).want(t, 1)
+		if i == 0 {
+			first = r.out
+		} else if r.out != first {
+			t.Errorf("check on %s differs from the first day:\n%s\nfirst:\n%s", now, r.out, first)
+		}
+		if strings.Contains(r.out, "Vertrag unterzeichnet") || strings.Contains(r.out, "Meilenstein") {
+			t.Errorf("check on %s reports a milestone:\n%s", now, r.out)
+		}
+		contains(t, "check on "+now.String(), r.out, "Stand der Daten: 2027-07-14")
+	}
+	// A project a user creates is judged on the clock's day: a milestone due on 1 Dec 2026 is
+	// overdue on the 2nd and not on the 1st.
+	dir := t.TempDir()
+	own := filepath.Join(dir, "Eigenes.lotse")
+	run(t, "new", own).want(t, 0)
+	f, err := persistence.Open(own, persistence.OpenOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	due := domain.NewDate(2026, 12, 1)
+	if err := f.ApplyStructure(persistence.StructureChange{PutMilestones: []domain.Milestone{{ID: 1, Name: "Pilot", Due: &due, Owner: "A", Status: domain.MilestonePlanned}}}); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	if r := runAt(t, time.Date(2026, 12, 1, 12, 0, 0, 0, domain.Berlin), "check", own); strings.Contains(r.out, "Pilot") || strings.Contains(r.out, "Stand der Daten") {
+		t.Errorf("1 Dec:\n%s", r.out)
+	}
+	r := runAt(t, time.Date(2026, 12, 2, 12, 0, 0, 0, domain.Berlin), "check", own).want(t, 1)
+	contains(t, "check on 2 Dec", r.out, "„Pilot“")
 }

@@ -43,14 +43,14 @@ func openProject(path string) (*domain.Project, error) {
 }
 
 // createProject writes p as a new project file; an existing file is never overwritten.
-func createProject(path string, p *domain.Project) error {
+func (e *env) createProject(path string, p *domain.Project) error {
 	if err := requireProjectName(path); err != nil {
 		return err
 	}
 	if _, err := os.Lstat(path); err == nil {
 		return failf("cli.err.exists", map[string]any{"Path": path})
 	}
-	f, err := persistence.Create(path, p)
+	f, err := persistence.Create(path, p, persistence.OpenOptions{Clock: e.clock})
 	if err != nil {
 		return err
 	}
@@ -72,15 +72,15 @@ func cmdNew(e *env, args []string) error {
 		if err != nil {
 			return err
 		}
-		proj.Meta.CreatedAt = now().UTC().Truncate(time.Second)
+		proj.Meta.CreatedAt = e.now().UTC().Truncate(time.Second)
 	} else {
 		name := strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
 		if strings.TrimSpace(name) == "" {
 			name = lang.L("cli.new.default_name")
 		}
-		proj = domain.NewProject(name, now())
+		proj = domain.NewProject(name, e.now())
 	}
-	if err := createProject(path, proj); err != nil {
+	if err := e.createProject(path, proj); err != nil {
 		return err
 	}
 	fmt.Fprintln(e.out, lang.L("cli.new.done", map[string]any{"Path": path, "Name": proj.Meta.Name}))
@@ -99,7 +99,11 @@ func cmdCheck(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	findings := domain.AllFindings(proj)
+	today := proj.AsOf(e.now())
+	if proj.Meta.DataAsOf != nil {
+		fmt.Fprintln(e.out, lang.L("cli.data_as_of", map[string]any{"Date": today.String()}))
+	}
+	findings := domain.AllFindings(proj, today)
 	if len(findings) == 0 {
 		fmt.Fprintln(e.out, lang.L("cli.check.ok", map[string]any{"Tasks": len(proj.Tasks)}))
 		return nil
@@ -223,7 +227,7 @@ func importJSON(e *env, target, src string, p parsedArgs) error {
 	if err != nil {
 		return err
 	}
-	if err := createProject(target, proj); err != nil {
+	if err := e.createProject(target, proj); err != nil {
 		return err
 	}
 	fmt.Fprintln(e.out, lang.L("cli.import.done", map[string]any{"Path": target, "Tasks": len(proj.Tasks)}))

@@ -11,6 +11,7 @@ import (
 
 	"schulit-lotse/domain"
 	"schulit-lotse/domain/demo"
+	"schulit-lotse/internal/clock"
 	"schulit-lotse/internal/numfmt"
 )
 
@@ -55,7 +56,7 @@ func cmdDemoData(e *env, args []string) error {
 		return failf("cli.err.exists", map[string]any{"Path": out})
 	}
 
-	start := time.Now()
+	watch := clock.Start(e.clock)
 	progress := newDemoProgress(e)
 	proj, err := demo.Generate(scale, demo.Options{Seed: seed, Progress: progress.report})
 	if err != nil {
@@ -74,11 +75,11 @@ func cmdDemoData(e *env, args []string) error {
 			case <-stop:
 				return
 			case <-t.C:
-				fmt.Fprintln(e.err, lang.L("demo.still_writing", map[string]any{"Seconds": int(time.Since(start).Seconds())}))
+				fmt.Fprintln(e.err, lang.L("demo.still_writing", map[string]any{"Seconds": int(watch.Elapsed().Seconds())}))
 			}
 		}
 	}()
-	err = createProject(out, proj)
+	err = e.createProject(out, proj)
 	close(stop)
 	wg.Wait()
 	if err != nil {
@@ -90,7 +91,7 @@ func cmdDemoData(e *env, args []string) error {
 	}
 	count := func(n int) string { return numfmt.Format(float64(n), e.lang) }
 	fmt.Fprintln(e.out, lang.L("demo.done", map[string]any{
-		"Path": out, "Size": FormatBytes(size, e.lang), "Seconds": int(time.Since(start).Round(time.Second).Seconds()),
+		"Path": out, "Size": FormatBytes(size, e.lang), "Seconds": int(watch.Elapsed().Round(time.Second).Seconds()),
 		"Schools": count(len(demoSchools(proj))), "Tasks": count(len(proj.Tasks)), "Packages": count(len(proj.Packages)),
 		"Tickets": count(len(proj.Tickets)), "Calls": count(len(proj.Calls)), "Answers": count(len(proj.SurveyAnswers)),
 	}))

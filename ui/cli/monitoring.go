@@ -53,11 +53,11 @@ func formatOf(p parsedArgs, list []string) (string, error) {
 }
 
 // openSession opens an existing project for writing (with its lock) as the GUI would.
-func openSession(path string) (*session.Session, error) {
+func (e *env) openSession(path string) (*session.Session, error) {
 	if err := requireProjectName(path); err != nil {
 		return nil, err
 	}
-	return session.Open(path, persistence.OpenOptions{})
+	return session.Open(path, persistence.OpenOptions{Clock: e.clock})
 }
 
 func readSource(src string) (*importers.Table, error) {
@@ -73,7 +73,7 @@ func importTickets(e *env, target, src string, p parsedArgs) error {
 	if err != nil {
 		return err
 	}
-	s, err := openSession(target)
+	s, err := e.openSession(target)
 	if err != nil {
 		return err
 	}
@@ -136,7 +136,7 @@ func importCalls(e *env, target, src string, p parsedArgs) error {
 	if err != nil {
 		return err
 	}
-	s, err := openSession(target)
+	s, err := e.openSession(target)
 	if err != nil {
 		return err
 	}
@@ -165,7 +165,7 @@ func importSurvey(e *env, target, src string, p parsedArgs) error {
 	if err != nil {
 		return err
 	}
-	s, err := openSession(target)
+	s, err := e.openSession(target)
 	if err != nil {
 		return err
 	}
@@ -189,14 +189,14 @@ func importSurvey(e *env, target, src string, p parsedArgs) error {
 }
 
 // periodArgs reads --from/--to: both or neither (then the quarter of the newest data).
-func periodArgs(p parsedArgs, proj *domain.Project, usage string) (kpi.Period, error) {
+func periodArgs(e *env, p parsedArgs, proj *domain.Project, usage string) (kpi.Period, error) {
 	from, hasFrom := p.val("from")
 	to, hasTo := p.val("to")
 	if hasFrom != hasTo {
 		return kpi.Period{}, usagef("monitoring.cli.period_pair", map[string]any{"Usage": usage})
 	}
 	if !hasFrom {
-		return kpi.DefaultPeriod(proj, now()), nil
+		return kpi.DefaultPeriod(proj, proj.AsOf(e.now()).Time), nil
 	}
 	return parsePeriod(from, to, usage)
 }
@@ -247,7 +247,7 @@ func cmdKPI(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	period, err := periodArgs(p, proj, usageKPI)
+	period, err := periodArgs(e, p, proj, usageKPI)
 	if err != nil {
 		return err
 	}
@@ -373,7 +373,7 @@ func groupRow(g kpi.Group) []string {
 }
 
 func writeMonitoringReport(e *env, proj *domain.Project, out string, rp reportPeriod) error {
-	period := kpi.DefaultPeriod(proj, now())
+	period := kpi.DefaultPeriod(proj, proj.AsOf(e.now()).Time)
 	switch {
 	case rp.From != nil && rp.To != nil:
 		period = kpi.Period{From: *rp.From, To: *rp.To}
@@ -383,7 +383,7 @@ func writeMonitoringReport(e *env, proj *domain.Project, out string, rp reportPe
 	case rp.From != nil || rp.To != nil:
 		return usagef("monitoring.cli.period_pair", map[string]any{"Usage": usageReport})
 	}
-	if err := reports.WriteMonitoringFile(out, proj, period, reports.Options{Date: now()}); err != nil {
+	if err := reports.WriteMonitoringFile(out, proj, period, reports.Options{Date: e.now()}); err != nil {
 		return translated{err}
 	}
 	return nil

@@ -80,7 +80,7 @@ func writeFullReport(e *env, proj *domain.Project, out string, period reportPeri
 	if period.From != nil || period.To != nil {
 		fmt.Fprintln(e.err, "lotse: "+lang.L("cli.report.period_ignored"))
 	}
-	if err := reports.WriteGesamtberichtFile(out, proj, reports.Options{Date: now()}); err != nil {
+	if err := reports.WriteGesamtberichtFile(out, proj, reports.Options{Date: e.now()}); err != nil {
 		return translated{err} // the reports package words its errors for the user
 	}
 	return nil

@@ -61,23 +61,31 @@ func sampleStep10(p *domain.Project) {
 		key, owner, status, note string
 		due                      *domain.Date
 	}{
+		// The contract and the kickoff mirror their records in steps 9 and 10; the rest were
+		// reached by the sample's Stand der Daten (14 July 2027), except the first year's review.
 		{"tpl.milestone.contract", "Dr. Thomas Hahn", domain.MilestonePlanned, "EVB-IT Service, Beginn 01.01.2027", s10Day(2026, 12, 1)},
 		{"tpl.milestone.kickoff", "Anna Berger", domain.MilestonePlanned, "", s10Day(2026, 12, 8)},
-		{"tpl.milestone.handover", "Anna Berger", domain.MilestonePlanned, "MDM, IServ-Administration, Netzpläne der Schulen", s10Day(2026, 12, 18)},
-		{"tpl.milestone.pilot", "Maren Ohlsen", domain.MilestonePlanned, "Grundschule am Park und IGS Musterstadt", s10Day(2027, 1, 11)},
-		{"tpl.milestone.training", "Maren Ohlsen", domain.MilestonePlanned, "Zwei Termine am Nachmittag", s10Day(2027, 1, 20)},
-		{"tpl.milestone.rollout", "Maren Ohlsen", domain.MilestonePlanned, "alle sechs Schulen", s10Day(2027, 2, 1)},
-		{"tpl.milestone.regular", "Anna Berger", domain.MilestonePlanned, "", s10Day(2027, 3, 1)},
-		{"tpl.milestone.first_report", "Maren Ohlsen", domain.MilestonePlanned, "Kennzahlen Januar bis März", s10Day(2027, 4, 15)},
+		{"tpl.milestone.handover", "Anna Berger", domain.MilestoneDone, "MDM, IServ-Administration, Netzpläne der Schulen", s10Day(2026, 12, 18)},
+		{"tpl.milestone.pilot", "Maren Ohlsen", domain.MilestoneDone, "Grundschule am Park und IGS Musterstadt", s10Day(2027, 1, 11)},
+		{"tpl.milestone.training", "Maren Ohlsen", domain.MilestoneDone, "Zwei Termine am Nachmittag", s10Day(2027, 1, 20)},
+		{"tpl.milestone.rollout", "Maren Ohlsen", domain.MilestoneDone, "alle sechs Schulen", s10Day(2027, 2, 1)},
+		{"tpl.milestone.regular", "Anna Berger", domain.MilestoneDone, "", s10Day(2027, 3, 1)},
+		{"tpl.milestone.first_report", "Maren Ohlsen", domain.MilestoneDone, "Kennzahlen Januar bis März", s10Day(2027, 4, 15)},
 		{"tpl.milestone.review", "Dr. Thomas Hahn", domain.MilestonePlanned, "vor der Entscheidung über die Verlängerung", s10Day(2027, 12, 14)},
 	}
+	facts := map[string]string{}
+	for _, t := range domain.MilestoneTemplates {
+		facts[t.NameKey] = t.Fact
+	}
 	for i, m := range plan {
-		p.Milestones = append(p.Milestones, domain.Milestone{ID: int64(1001 + i), Name: tr(m.key), Due: m.due, Owner: m.owner, Status: m.status, Note: m.note})
+		p.Milestones = append(p.Milestones, domain.Milestone{ID: int64(1001 + i), Name: tr(m.key), Due: m.due, Owner: m.owner,
+			Status: m.status, Note: m.note, Fact: facts[m.key]})
 	}
 }
 
 // TestSampleStep10 checks the kickoff and the plan by hand, on two days: before the contract's
-// date nothing is late; the day after it the unsigned contract is overdue.
+// date nothing is late; the day after it the contract milestone is reached, because it mirrors
+// the signature recorded in step 9 (1 December 2026).
 func TestSampleStep10(t *testing.T) {
 	p, err := persistence.ParseJSON(assets.SampleJSON)
 	if err != nil {
@@ -100,8 +108,17 @@ func TestSampleStep10(t *testing.T) {
 	if next.Key != "fig.kickoff.next_milestone" || next.Label != "Vertrag unterzeichnet" || next.Text != "2026-12-01" {
 		t.Errorf("next milestone %+v", next)
 	}
-	_, _, fs = domain.EvaluateKickoff(p, domain.NewDate(2026, 12, 2))
-	if len(fs) != 1 || fs[0].Code != domain.FindMilestoneOverdue || fs[0].Subject != "Vertrag unterzeichnet" || fs[0].EntityID != 1001 {
+	if p.Milestones[0].Fact != domain.FactContractSigned || p.Milestones[1].Fact != domain.FactKickoffHeld {
+		t.Errorf("mirrored milestones %+v", p.Milestones[:2])
+	}
+	_, figs, fs = domain.EvaluateKickoff(p, domain.NewDate(2026, 12, 2))
+	if len(fs) != 0 {
 		t.Errorf("2 Dec 2026: %+v", fs)
+	}
+	// Reached by 2 Dec: the signed contract and the six steps the sample marks done.
+	for _, f := range figs {
+		if f.Key == "fig.kickoff.milestones_done" && f.Value != 7 {
+			t.Errorf("done on 2 Dec 2026: %v", f.Value)
+		}
 	}
 }

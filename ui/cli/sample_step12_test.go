@@ -357,10 +357,7 @@ func TestSampleStep12(t *testing.T) {
 	}
 	// The day after the July meeting: the WLAN plan (due 30 June, in progress) is overdue and
 	// the knowledge base was never reviewed – the open questions of step 12.
-	old := domain.MonitoringClock
-	domain.MonitoringClock = func() time.Time { return time.Date(2027, 7, 14, 12, 0, 0, 0, domain.Berlin) }
-	defer func() { domain.MonitoringClock = old }()
-	fs := domain.MonitoringFindings(p)
+	fs := domain.MonitoringFindings(p, domain.NewDate(2027, 7, 14))
 	if len(fs) != 2 || fs[0].Code != domain.FindMeasureOverdue || fs[0].EntityID != 1212 ||
 		fs[1].Code != domain.FindKnowledgeNever || fs[1].Subject != "Wissensdatenbank" {
 		t.Errorf("findings %+v", fs)

@@ -78,7 +78,7 @@ func sampleStep3(p *domain.Project) {
 func TestSampleStep3Board(t *testing.T) {
 	p := sampleProject()
 	var sum domain.StepSummary
-	for _, s := range domain.Summarize(p) {
+	for _, s := range domain.Summarize(p, p.AsOf(cliNow)) {
 		if s.Number == 3 {
 			sum = s
 		}

@@ -87,7 +87,7 @@ func TestSampleStep4Coverage(t *testing.T) {
 	if n[domain.CoverageKeep] != 4 || n[domain.CoverageChange] != 4 || n[domain.CoverageAssign] != 1 {
 		t.Errorf("counts %v", n)
 	}
-	for _, s := range domain.Summarize(p) {
+	for _, s := range domain.Summarize(p, p.AsOf(cliNow)) {
 		if s.Number == 4 && (s.State != domain.StateDone || len(s.Findings) != 0) {
 			t.Errorf("step 4 = %+v", s)
 		}

@@ -85,7 +85,7 @@ func TestSampleStep6Decisions(t *testing.T) {
 			t.Errorf("User-Management %+v", a)
 		}
 	}
-	for _, f := range domain.AllFindings(p) {
+	for _, f := range domain.AllFindings(p, p.AsOf(cliNow)) {
 		if f.Step == 6 && f.Severity != domain.SeverityWarning {
 			t.Errorf("open question in step 6 of the sample: %s %q", f.Code, f.Subject)
 		}

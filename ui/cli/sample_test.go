@@ -29,6 +29,10 @@ func sampleProject() *domain.Project {
 	p.Meta.Schultraeger = "Stadt Musterstadt"
 	p.Meta.Bundesland = "NI"
 	p.Settings.PriorityMode = domain.PriorityMustNice
+	// The sample's story runs from the inventory in autumn 2026 to the Jour fixe of 13 July 2027;
+	// it is judged on the day after that meeting, whatever day it is opened on.
+	stand := domain.NewDate(2027, time.July, 14)
+	p.Meta.DataAsOf = &stand
 
 	must := domain.Priority{}.WithClass(domain.ClassMust)
 	nice := domain.Priority{}.WithClass(domain.ClassNice)
@@ -78,7 +82,7 @@ var sampleExtensions = map[int]func(p *domain.Project){}
 // TestSampleJSONUpToDate stores the builder's project in a project file and exports it from
 // there, so the committed document is exactly what `lotse export` writes for the sample.
 func TestSampleJSONUpToDate(t *testing.T) {
-	f, err := persistence.Create(filepath.Join(t.TempDir(), "Musterstadt.lotse"), sampleProject())
+	f, err := persistence.Create(filepath.Join(t.TempDir(), "Musterstadt.lotse"), sampleProject(), persistence.OpenOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"schulit-lotse/domain"
+	"schulit-lotse/internal/clock"
 	"schulit-lotse/persistence"
 )
 
@@ -67,12 +68,12 @@ func TestShareInEnglishAndTheSizeWarning(t *testing.T) {
 	}
 	// A project with many tickets is larger than a mail server takes.
 	big := filepath.Join(dir, "big.lotse")
-	p := domain.NewProject("Groß", now())
+	p := domain.NewProject("Groß", cliNow)
 	for i := 0; i < 120000; i++ {
 		p.Tickets = append(p.Tickets, domain.Ticket{ID: int64(i + 1), ExternalID: "INC-" + string(rune('A'+i%26)) + "-" + itoa(i),
-			Created: now().Add(-1e9 * 60 * 60 * 24), Priority: "P3", Category: "Störung Endgerät Tablet", School: "Grundschule am Musterweg " + itoa(i%120), Status: "geschlossen"})
+			Created: cliNow.Add(-1e9 * 60 * 60 * 24), Priority: "P3", Category: "Störung Endgerät Tablet", School: "Grundschule am Musterweg " + itoa(i%120), Status: "geschlossen"})
 	}
-	if err := createProject(big, p); err != nil {
+	if err := (&env{clock: clock.Fixed(cliNow)}).createProject(big, p); err != nil {
 		t.Fatal(err)
 	}
 	r = run(t, "share", big, filepath.Join(dir, "big-copy.lotse")).want(t, 0)

@@ -29,6 +29,10 @@ type summaryMeta struct {
 	Name         string `json:"name"`
 	Schultraeger string `json:"schultraeger"`
 	Bundesland   string `json:"bundesland"`
+	// AsOf is the day the dates were judged on; DataAsOf says it is the project's recorded
+	// "Stand der Daten" rather than today.
+	AsOf     string `json:"asOf"`
+	DataAsOf bool   `json:"dataAsOf"`
 }
 
 type summaryStep struct {
@@ -58,17 +62,18 @@ type summaryFinding struct {
 
 func round2(v float64) float64 { return math.Round(v*100) / 100 }
 
-func buildSummary(p *domain.Project) summaryDoc {
+func buildSummary(p *domain.Project, today domain.Date) summaryDoc {
 	phase := map[int]int{}
 	for _, s := range domain.Steps {
 		phase[s.Number] = int(s.Phase)
 	}
 	doc := summaryDoc{
 		Format: SummaryFormat, Version: 1,
-		Project: summaryMeta{Name: p.Meta.Name, Schultraeger: p.Meta.Schultraeger, Bundesland: string(p.Meta.Bundesland)},
-		Steps:   []summaryStep{},
+		Project: summaryMeta{Name: p.Meta.Name, Schultraeger: p.Meta.Schultraeger, Bundesland: string(p.Meta.Bundesland),
+			AsOf: today.String(), DataAsOf: p.Meta.DataAsOf != nil},
+		Steps: []summaryStep{},
 	}
-	for _, s := range domain.Summarize(p) {
+	for _, s := range domain.Summarize(p, today) {
 		st := summaryStep{Number: s.Number, Key: s.Key, Phase: phase[s.Number], Built: s.Built, State: string(s.State),
 			Figures: []summaryFigure{}, Findings: []summaryFinding{}}
 		for _, f := range s.Figures {
@@ -94,7 +99,7 @@ func cmdSummary(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	doc := buildSummary(proj)
+	doc := buildSummary(proj, proj.AsOf(e.now()))
 	if p.bools["json"] {
 		enc := json.NewEncoder(e.out)
 		enc.SetIndent("", "  ")
@@ -147,6 +152,9 @@ func writeSummaryText(e *env, doc summaryDoc) {
 	fmt.Fprintln(e.out, lang.L("cli.summary.header", map[string]any{
 		"Name": doc.Project.Name, "Schultraeger": orDash(doc.Project.Schultraeger), "Bundesland": orDash(doc.Project.Bundesland),
 	}))
+	if doc.Project.DataAsOf {
+		fmt.Fprintln(e.out, lang.L("cli.data_as_of", map[string]any{"Date": doc.Project.AsOf}))
+	}
 	labelW, valueW, titleW := 0, 0, 0
 	for _, s := range doc.Steps {
 		titleW = max(titleW, utf8.RuneCountInString(lang.L("step."+s.Key+".title")))

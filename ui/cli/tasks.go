@@ -89,14 +89,14 @@ func importTasks(e *env, target, src string, p parsedArgs) error {
 		return importErr(err)
 	}
 	if _, err := os.Lstat(target); err != nil {
-		proj := domain.NewProject(strings.TrimSuffix(filepath.Base(target), filepath.Ext(target)), now())
+		proj := domain.NewProject(strings.TrimSuffix(filepath.Base(target), filepath.Ext(target)), e.now())
 		proj.Tasks = tasks
 		AssignTaskIDs(proj.Tasks, 0, 0)
-		if err := createProject(target, proj); err != nil {
+		if err := e.createProject(target, proj); err != nil {
 			return err
 		}
 	} else {
-		f, err := persistence.Open(target, persistence.OpenOptions{})
+		f, err := persistence.Open(target, persistence.OpenOptions{Clock: e.clock})
 		if err != nil {
 			return err
 		}

@@ -26,7 +26,7 @@ func TestMain(m *testing.M) {
 // newSession opens a project file holding p.
 func newSession(tb testing.TB, p *domain.Project) *session.Session {
 	tb.Helper()
-	f, err := persistence.Create(filepath.Join(tb.TempDir(), "RACI Jürgen.lotse"), p)
+	f, err := persistence.Create(filepath.Join(tb.TempDir(), "RACI Jürgen.lotse"), p, persistence.OpenOptions{})
 	if err != nil {
 		tb.Fatal(err)
 	}

@@ -16,7 +16,7 @@ func awardSession(t *testing.T) *session.Session {
 	path := filepath.Join(t.TempDir(), "Vergabe Jürgen.lotse")
 	p := domain.NewProject("Vergabe", time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC))
 	p.Packages = []domain.Package{{ID: 1, Name: "Störungsbeseitigung", SortOrder: 1}, {ID: 2, Name: "Vor-Ort-Support", SortOrder: 2}}
-	f, err := persistence.Create(path, p)
+	f, err := persistence.Create(path, p, persistence.OpenOptions{Clock: testClock})
 	if err != nil {
 		t.Fatal(err)
 	}

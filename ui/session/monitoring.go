@@ -189,7 +189,7 @@ func (s *Session) ApplyMonitoring(name string, ch persistence.MonitoringChange) 
 	if err := ch.Validate(); err != nil {
 		return err
 	}
-	today := domain.TodayInBerlin(domain.MonitoringClock())
+	today := s.Today()
 	for _, k := range ch.PutChecks {
 		if err := domain.ValidateKnowledgeCheck(k, today); err != nil {
 			return err

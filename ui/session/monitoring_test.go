@@ -89,9 +89,7 @@ func TestImportIsOneUndoableEdit(t *testing.T) {
 
 func TestMinutesMeasuresAndChecks(t *testing.T) {
 	s := newSession(t)
-	old := domain.MonitoringClock
-	domain.MonitoringClock = func() time.Time { return time.Date(2027, 5, 10, 12, 0, 0, 0, time.UTC) }
-	t.Cleanup(func() { domain.MonitoringClock = old })
+	// The session's clock (testClock) says 10 May 2027.
 
 	jf, err := s.AddJourFixe(domain.JourFixe{Date: domain.NewDate(2027, 4, 6), Participants: "SL, DL"})
 	if err != nil {
@@ -106,7 +104,7 @@ func TestMinutesMeasuresAndChecks(t *testing.T) {
 		t.Errorf("measure %+v", got)
 	}
 	// Overdue since 1 May: an open question of step 12.
-	if f := domain.MonitoringFindings(s.Project); len(f) == 0 || f[0].Code != domain.FindMeasureOverdue {
+	if f := domain.MonitoringFindings(s.Project, s.Today()); len(f) == 0 || f[0].Code != domain.FindMeasureOverdue {
 		t.Errorf("findings %+v", f)
 	}
 	if err := s.UpdateMeasure(m, "undo.monitoring.measure", func(x *domain.Measure) { x.Status = domain.MeasureDone }); err != nil {

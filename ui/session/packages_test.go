@@ -26,7 +26,7 @@ func boardSession(t *testing.T) *session.Session {
 	}
 	p.Decisions = []domain.SourcingDecision{{ID: 9, PackageID: 5, Rationale: "kein Personal"}}
 	p.SLAs = []domain.SLA{{ID: 4, Name: "Software-SLA", PackageID: &sw}}
-	f, err := persistence.Create(filepath.Join(t.TempDir(), "Board Jürgen.lotse"), p)
+	f, err := persistence.Create(filepath.Join(t.TempDir(), "Board Jürgen.lotse"), p, persistence.OpenOptions{Clock: testClock})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -17,7 +17,7 @@ func resourceSession(t *testing.T) *session.Session {
 	path := filepath.Join(t.TempDir(), "Ressourcen Jürgen.lotse")
 	p := domain.NewProject("Ressourcen", time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC))
 	p.Packages = []domain.Package{{ID: 1, Name: "User-Management", SortOrder: 1}, {ID: 2, Name: "Software", SortOrder: 2}}
-	f, err := persistence.Create(path, p)
+	f, err := persistence.Create(path, p, persistence.OpenOptions{Clock: testClock})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -4,6 +4,8 @@
 package session
 
 import (
+	"time"
+
 	"errors"
 
 	"schulit-lotse/domain"
@@ -32,6 +34,13 @@ type listener struct{ fn func() }
 
 // maxUndo bounds the history; older edits stay committed, they just cannot be undone.
 const maxUndo = 200
+
+// Now is the time of the session's clock (the one its file was opened with).
+func (s *Session) Now() time.Time { return s.File.Clock().Now() }
+
+// Today is the day the project's dates are judged on and new entries are dated with: its
+// "Stand der Daten" when one is recorded, else today in Berlin.
+func (s *Session) Today() domain.Date { return s.Project.AsOf(s.Now()) }
 
 // New wraps an open file and its loaded project.
 func New(f *persistence.File, p *domain.Project) *Session {

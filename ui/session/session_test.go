@@ -3,6 +3,7 @@ package session_test
 import (
 	"errors"
 	"path/filepath"
+	"schulit-lotse/internal/clock"
 	"testing"
 	"time"
 
@@ -12,11 +13,14 @@ import (
 )
 
 // newSession creates a project file in a temp dir and opens it as a session.
+// testClock is the clock of every session in these tests: 10 May 2027, noon in Berlin.
+var testClock = clock.Fixed(time.Date(2027, 5, 10, 12, 0, 0, 0, domain.Berlin))
+
 func newSession(t *testing.T) *session.Session {
 	t.Helper()
 	path := filepath.Join(t.TempDir(), "Schul-IT Planung Jürgen.lotse")
 	p := domain.NewProject("Testprojekt", time.Date(2025, 3, 1, 0, 0, 0, 0, time.UTC))
-	f, err := persistence.Create(path, p)
+	f, err := persistence.Create(path, p, persistence.OpenOptions{Clock: testClock})
 	if err != nil {
 		t.Fatalf("create: %v", err)
 	}

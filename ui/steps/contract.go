@@ -364,7 +364,7 @@ func (ed *contractEditor) pickDocument() {
 // freeze copies the working SLAs into the contract; freezing again asks first.
 func (ed *contractEditor) freeze() {
 	do := func() {
-		if err := ed.sess().FreezeSLAs(domain.Today()); err != nil {
+		if err := ed.sess().FreezeSLAs(ed.sess().Today()); err != nil {
 			ed.report(err)
 		}
 	}
@@ -418,7 +418,7 @@ func (ed *contractEditor) refresh() {
 	ed.afterTerm.SetSelectedIndex(map[string]int{"": 0, domain.AfterTermOpen: 0, domain.AfterTermRenew: 1, domain.AfterTermEnd: 2}[c.AfterTerm])
 
 	// The computed deadline.
-	today := domain.Today()
+	today := ed.sess().Today()
 	n := domain.NextNotice(c, today)
 	ed.deadline.SetText(awNoticeHeadline(c, n))
 	ed.noticeIn.SetText(awNoticeDetail(c, n))

@@ -32,6 +32,22 @@ type fixture struct {
 	errs []error
 }
 
+// testClock is a clock a test can set.
+type testClock struct{ now time.Time }
+
+func (c *testClock) Now() time.Time { return c.now }
+
+// stepsClock is the clock of every session these tests open; pinDay sets the day a test means.
+var stepsClock = &testClock{now: time.Date(2026, 11, 2, 10, 30, 0, 0, time.UTC)}
+
+// pinDay sets the clock to noon in Berlin on d until the test ends.
+func pinDay(t *testing.T, d domain.Date) {
+	t.Helper()
+	old := stepsClock.now
+	stepsClock.now = time.Date(d.Year(), d.Month(), d.Day(), 12, 0, 0, 0, domain.Berlin)
+	t.Cleanup(func() { stepsClock.now = old })
+}
+
 // newProjectFile creates a project file in a temp dir holding the given tasks and opens it.
 func newProjectFile(tb testing.TB, tasks ...domain.Task) *session.Session {
 	tb.Helper()
@@ -41,7 +57,7 @@ func newProjectFile(tb testing.TB, tasks ...domain.Task) *session.Session {
 		tasks[i].SortOrder = i + 1
 	}
 	p.Tasks = tasks
-	f, err := persistence.Create(path, p)
+	f, err := persistence.Create(path, p, persistence.OpenOptions{Clock: stepsClock})
 	if err != nil {
 		tb.Fatalf("create: %v", err)
 	}

@@ -59,9 +59,6 @@ type kickoffEditor struct {
 	todayCache domain.Date
 }
 
-// sxKickoffToday is the day milestones are compared with; tests pin it.
-var sxKickoffToday = func() domain.Date { return domain.TodayOf(domain.OperationClock()) }
-
 func newKickoffEditor(ctx *Context) *kickoffEditor {
 	ed := &kickoffEditor{ctx: ctx, person: -1}
 	ed.tabs = container.NewAppTabs(
@@ -223,6 +220,9 @@ func (ed *kickoffEditor) milestoneCell(row, col int) (string, widget.Importance)
 		if st == domain.MilestoneDone {
 			imp = widget.SuccessImportance
 		}
+		if m.Mirrors() {
+			return lang.L("kickoff.status.mirrored", map[string]any{"Status": lang.L("kickoff.status." + st), "Step": domain.FactStep(m.Fact)}), imp
+		}
 		return lang.L("kickoff.status." + st), imp
 	}
 	return m.Note, widget.MediumImportance
@@ -231,7 +231,7 @@ func (ed *kickoffEditor) milestoneCell(row, col int) (string, widget.Importance)
 // refresh redraws both tabs from the session.
 func (ed *kickoffEditor) refresh() {
 	p := ed.sess().Project
-	ed.todayCache = sxKickoffToday()
+	ed.todayCache = ed.sess().Today()
 	ro := ed.sess().ReadOnly()
 	ed.kickBtns.enable(!ro)
 	ed.msBtns.enable(!ro)
@@ -243,7 +243,8 @@ func (ed *kickoffEditor) refresh() {
 	ed.people.setIDs(ids)
 	ed.loadKickoff()
 
-	ed.ms = domain.SortedMilestones(p.Milestones)
+	// Milestones that mirror a fact show the state their record gives on the day.
+	ed.ms = domain.SortedMilestones(domain.ResolvedMilestones(p, ed.todayCache))
 	mids := make([]int64, len(ed.ms))
 	for i, m := range ed.ms {
 		mids[i] = m.ID
@@ -466,6 +467,10 @@ func (ed *kickoffEditor) loadMilestone() {
 			ed.mStatus.show(i)
 		}
 	}
+	if m.Mirrors() {
+		// The record in its step decides; the select shows it and cannot contradict it.
+		ed.mStatus.Disable()
+	}
 }
 
 func (ed *kickoffEditor) setMilestone(change func(m *domain.Milestone)) {
@@ -496,7 +501,7 @@ func (ed *kickoffEditor) addMilestone() {
 
 // milestoneTemplate adds the template plan, counted from the kickoff day (or today).
 func (ed *kickoffEditor) milestoneTemplate() {
-	base := sxKickoffToday()
+	base := ed.sess().Today()
 	if k := ed.sess().Project.Kickoff.Date; k != nil {
 		base = *k
 	}

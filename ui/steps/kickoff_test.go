@@ -13,9 +13,7 @@ import (
 )
 
 func sxPinKickoffToday(t *testing.T, d domain.Date) {
-	saved := sxKickoffToday
-	sxKickoffToday = func() domain.Date { return d }
-	t.Cleanup(func() { sxKickoffToday = saved })
+	pinDay(t, d)
 }
 
 func TestKickoffEditorSession(t *testing.T) {
@@ -75,7 +73,8 @@ func TestKickoffEditorSession(t *testing.T) {
 	}
 
 	// Milestones: the template plan from the kickoff day; on 15 January 2027 the contract
-	// (8 November), the kickoff (8 December) and the handover (8 January) are overdue.
+	// (8 November, not signed yet) and the handover (8 January) are overdue. The kickoff
+	// milestone mirrors the kickoff recorded above (8 December) and is reached.
 	ed.milestoneTemplate()
 	fx.noErrors()
 	if n := len(fx.s.Project.Milestones); n != len(domain.MilestoneTemplates) {
@@ -87,16 +86,40 @@ func TestKickoffEditorSession(t *testing.T) {
 	if text, imp := ed.milestoneCell(0, 3); text != "überfällig" || imp != widget.DangerImportance {
 		t.Errorf("status cell %q %v", text, imp)
 	}
-	if got := ed.msSummary.Text; got != "9 Meilensteine · 0 erreicht · 3 überfällig" {
-		t.Errorf("summary %q", got)
-	}
-	// Mark the contract reached: no longer red.
-	ed.pickMilestone(ed.ms[0].ID)
-	ed.mStatus.SetSelectedIndex(2)
-	if text, imp := ed.milestoneCell(0, 3); text != "erreicht" || imp != widget.SuccessImportance {
-		t.Errorf("status cell after done %q %v", text, imp)
+	if text, imp := ed.milestoneCell(1, 3); text != "erreicht (folgt aus Schritt 10)" || imp != widget.SuccessImportance {
+		t.Errorf("kickoff status cell %q %v", text, imp)
 	}
 	if got := ed.msSummary.Text; got != "9 Meilensteine · 1 erreicht · 2 überfällig" {
+		t.Errorf("summary %q", got)
+	}
+	// The contract's status follows step 9, so its select cannot be changed here.
+	ed.pickMilestone(ed.ms[0].ID)
+	if !ed.mStatus.Disabled() {
+		t.Error("the status of a mirrored milestone is editable")
+	}
+	// Mark the handover reached: no longer red.
+	ed.pickMilestone(ed.ms[2].ID)
+	if ed.mStatus.Disabled() {
+		t.Error("the status of the handover is not editable")
+	}
+	ed.mStatus.SetSelectedIndex(2)
+	if text, imp := ed.milestoneCell(2, 3); text != "erreicht" || imp != widget.SuccessImportance {
+		t.Errorf("status cell after done %q %v", text, imp)
+	}
+	if got := ed.msSummary.Text; got != "9 Meilensteine · 2 erreicht · 1 überfällig" {
+		t.Errorf("summary %q", got)
+	}
+	// Recording the signature in step 9 reaches the contract milestone.
+	signed := domain.NewDate(2026, 11, 5)
+	c := fx.s.Project.Contract
+	c.SignedOn = &signed
+	if err := fx.s.SetContract(c); err != nil {
+		t.Fatal(err)
+	}
+	if text, _ := ed.milestoneCell(0, 3); text != "erreicht (folgt aus Schritt 9)" {
+		t.Errorf("contract status cell %q", text)
+	}
+	if got := ed.msSummary.Text; got != "9 Meilensteine · 3 erreicht · 0 überfällig" {
 		t.Errorf("summary %q", got)
 	}
 	// The timeline is drawn and has one row per dated milestone.

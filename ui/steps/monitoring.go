@@ -28,7 +28,7 @@ func init() {
 			p, ok := monPeriods[ctx.Session]
 			monPeriodsMu.Unlock()
 			if !ok {
-				p = kpi.DefaultPeriod(ctx.Session.Project, domain.MonitoringClock())
+				p = kpi.DefaultPeriod(ctx.Session.Project, ctx.Session.Today().Time)
 			}
 			monReportDialog(ctx, p)
 		}},
@@ -109,7 +109,7 @@ func newMonitoringEditor(ctx *Context) *monitoringEditor {
 
 // refresh follows every edit, undo and redo.
 func (ed *monitoringEditor) refresh() {
-	ed.findings = domain.MonitoringFindings(ed.sess().Project)
+	ed.findings = domain.MonitoringFindings(ed.sess().Project, ed.sess().Today())
 	ed.findingsHead.SetText(lang.L("steps.questions", map[string]any{"Count": len(ed.findings)}))
 	ed.findingsList.Refresh()
 	ed.dash.buildPresets()

@@ -74,7 +74,7 @@ func newMonDashboard(ed *monitoringEditor) *monDashboard {
 	if ok {
 		d.period = saved
 	} else {
-		d.period = kpi.DefaultPeriod(p, time.Now())
+		d.period = kpi.DefaultPeriod(p, d.ed.sess().Today().Time)
 	}
 	d.preset = widget.NewSelect(nil, func(s string) {
 		for _, pr := range d.presets {

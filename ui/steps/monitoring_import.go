@@ -682,8 +682,9 @@ func monWriteReport(ctx *Context, path string, period kpi.Period, done func(erro
 	if ctx.Window != nil {
 		wait = monWaitDialog(ctx, lang.L("mon.report.writing", map[string]any{"File": filepath.Base(path)}))
 	}
+	opt := reports.Options{Date: ctx.Session.Now()}
 	monGo(func() {
-		err := monSafely(func() error { return reports.WriteMonitoringFile(path, snap, period, reports.Options{}) })
+		err := monSafely(func() error { return reports.WriteMonitoringFile(path, snap, period, opt) })
 		fyne.Do(func() {
 			if wait != nil {
 				wait.Hide()

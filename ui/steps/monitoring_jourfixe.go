@@ -129,7 +129,7 @@ func newMonMeetingsTab(ed *monitoringEditor) *monMeetingsTab {
 		}
 	})
 	t.measures.tint = func(r int) color.Color {
-		if r < len(t.shown) && domain.MeasureOverdue(t.shown[r], monToday()) {
+		if r < len(t.shown) && domain.MeasureOverdue(t.shown[r], t.ed.sess().Today()) {
 			return lightTint(kpi.LightRed)
 		}
 		if r < len(t.shown) && t.shown[r].ID == t.measure {
@@ -292,8 +292,6 @@ func monFreezePeriod(d domain.Date) kpi.Period {
 	return kpi.QuarterPeriod(domain.Date{Time: d.AddDate(0, -1, 0)})
 }
 
-func monToday() domain.Date { return domain.TodayInBerlin(domain.MonitoringClock()) }
-
 func setEnabled(on bool, ds ...fyne.Disableable) {
 	for _, d := range ds {
 		if on {
@@ -317,7 +315,7 @@ func (t *monMeetingsTab) measureCell(r, c int) string {
 		}
 		return monitoringtext.Day(m.Due.Time)
 	case 3:
-		if domain.MeasureOverdue(m, monToday()) {
+		if domain.MeasureOverdue(m, t.ed.sess().Today()) {
 			return lang.L("kpi.measure.overdue")
 		}
 		return lang.L("kpi.measure." + monStatus(m.Status))
@@ -412,7 +410,7 @@ func (t *monMeetingsTab) updateMeasure(change func(m *domain.Measure)) error {
 // standing Jour fixe of step 11).
 func (t *monMeetingsTab) addMeeting() {
 	p := t.ed.sess().Project
-	j := domain.JourFixe{Date: monToday()}
+	j := domain.JourFixe{Date: t.ed.sess().Today()}
 	if n := len(p.JourFixes); n > 0 {
 		j.Participants = p.JourFixes[n-1].Participants
 	} else {

@@ -48,7 +48,7 @@ func newMonKnowledgeTab(ed *monitoringEditor) *monKnowledgeTab {
 			return nil
 		}
 		k := t.checks[r]
-		if k.ReviewedOn == nil || k.ReviewedOn.Before(monToday().AddDate(0, -domain.KnowledgeStaleAfter, 0)) {
+		if k.ReviewedOn == nil || k.ReviewedOn.Before(t.ed.sess().Today().AddDate(0, -domain.KnowledgeStaleAfter, 0)) {
 			return lightTint(kpi.LightAmber) // never or long ago: an open question
 		}
 		if k.ID == t.selected {

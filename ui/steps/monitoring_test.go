@@ -59,7 +59,7 @@ type monFixture struct {
 func newMonFixture(t *testing.T, p *domain.Project) *monFixture {
 	t.Helper()
 	test.NewTempApp(t)
-	f, err := persistence.Create(filepath.Join(t.TempDir(), "Monitoring Jürgen.lotse"), p)
+	f, err := persistence.Create(filepath.Join(t.TempDir(), "Monitoring Jürgen.lotse"), p, persistence.OpenOptions{Clock: stepsClock})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -78,9 +78,7 @@ func newMonFixture(t *testing.T, p *domain.Project) *monFixture {
 	}
 	t.Cleanup(func() { monGo = oldGo })
 	t.Cleanup(func() { fx.s.Close() })
-	old := domain.MonitoringClock
-	domain.MonitoringClock = func() time.Time { return time.Date(2027, 4, 20, 10, 0, 0, 0, domain.Berlin) }
-	t.Cleanup(func() { domain.MonitoringClock = old })
+	pinDay(t, domain.NewDate(2027, 4, 20))
 	fx.w = test.NewWindow(nil)
 	fx.ctx = &Context{Session: fx.s, Window: fx.w, ShowError: func(err error) {
 		fx.mu.Lock()

@@ -37,7 +37,7 @@ func newReqFixture(t *testing.T) *reqFixture {
 		{ID: 2, Name: "Updates im MDM", Responsible: "Team", PackageID: &sw, CardX: 12, CardY: 52, Effort: &domain.Effort{Value: 2, Unit: domain.HoursPerMonth}, Priority: domain.Priority{Rank: 4}, SortOrder: 2},
 		{ID: 3, Name: "Drucker warten", Responsible: "Sekretariat", Effort: &domain.Effort{Value: 6, Unit: domain.HoursPerQuarter}, Priority: domain.Priority{Rank: 2}, SortOrder: 3},
 	}
-	f, err := persistence.Create(filepath.Join(t.TempDir(), "Anforderungen Jürgen.lotse"), p)
+	f, err := persistence.Create(filepath.Join(t.TempDir(), "Anforderungen Jürgen.lotse"), p, persistence.OpenOptions{Clock: stepsClock})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -35,7 +35,7 @@ func resourceProject() *domain.Project {
 
 func resOpenProject(t testing.TB, p *domain.Project) *session.Session {
 	t.Helper()
-	f, err := persistence.Create(filepath.Join(t.TempDir(), "Ressourcen Jürgen.lotse"), p)
+	f, err := persistence.Create(filepath.Join(t.TempDir(), "Ressourcen Jürgen.lotse"), p, persistence.OpenOptions{Clock: stepsClock})
 	if err != nil {
 		t.Fatal(err)
 	}

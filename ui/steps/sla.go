@@ -3,7 +3,6 @@ package steps
 import (
 	"sort"
 	"strconv"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -612,7 +611,7 @@ func (ed *slaEditor) refreshPublic() {
 	p := ed.sess().Project
 	year, err := strconv.Atoi(ed.publicYear.Selected)
 	if err != nil {
-		year = time.Now().Year()
+		year = ed.sess().Today().Year()
 	}
 	var rows [][]string
 	if p.Meta.Bundesland != "" {
@@ -767,14 +766,14 @@ func (ed *slaEditor) refresh() {
 	ed.ferien.setRows(rows)
 	awSetEnabled(ed.ferienDel, !readOnly && ed.ferien.selected >= 0 && ed.ferien.selected < len(rows))
 	awSetEnabled(ed.ferienAll, !readOnly && len(rows) > 0)
-	years := awCalendarYears(p)
+	years := awCalendarYears(p, ed.sess().Today())
 	ys := make([]string, len(years))
 	for i, y := range years {
 		ys[i] = strconv.Itoa(y)
 	}
 	ed.publicYear.Options = ys
 	if ed.publicYear.Selected == "" && len(ys) > 0 {
-		ed.publicYear.SetSelected(strconv.Itoa(time.Now().Year()))
+		ed.publicYear.SetSelected(strconv.Itoa(ed.sess().Today().Year()))
 	} else {
 		ed.refreshPublic()
 	}
@@ -786,8 +785,8 @@ func (ed *slaEditor) refresh() {
 }
 
 // awCalendarYears offers the years of the Ferien and the years around today.
-func awCalendarYears(p *domain.Project) []int {
-	now := time.Now().Year()
+func awCalendarYears(p *domain.Project, today domain.Date) []int {
+	now := today.Year()
 	seen := map[int]bool{}
 	var out []int
 	add := func(y int) {

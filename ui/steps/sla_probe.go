@@ -31,7 +31,7 @@ const awProbeLayout = "2006-01-02 15:04"
 func newAwClockProbe(ed *slaEditor) *awClockProbe {
 	c := &awClockProbe{ed: ed, at: newCommitEntry()}
 	c.at.SetPlaceHolder(lang.L("award.probe.placeholder"))
-	c.at.SetText(time.Now().In(domain.Berlin).Format(awProbeLayout))
+	c.at.SetText(ed.sess().Now().In(domain.Berlin).Format(awProbeLayout))
 	c.at.OnSubmitted = func(string) { c.refresh() }
 	c.at.onLeave = c.refresh
 	c.class = widget.NewSelect(nil, func(string) { c.refresh() })

@@ -43,7 +43,7 @@ func (fx *awFixture) lastError() string {
 
 func awOpen(t testing.TB, p *domain.Project) *session.Session {
 	t.Helper()
-	f, err := persistence.Create(filepath.Join(t.TempDir(), "Vergabe Jürgen.lotse"), p)
+	f, err := persistence.Create(filepath.Join(t.TempDir(), "Vergabe Jürgen.lotse"), p, persistence.OpenOptions{Clock: stepsClock})
 	if err != nil {
 		t.Fatal(err)
 	}

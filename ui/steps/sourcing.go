@@ -2,7 +2,6 @@ package steps
 
 import (
 	"strings"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -316,12 +315,6 @@ func (ed *sourcingEditor) commitCriterion(c string) {
 	}))
 }
 
-// srcToday is the date a new decision is stamped with (the user may change it).
-var srcToday = func() domain.Date {
-	n := time.Now()
-	return domain.NewDate(n.Year(), n.Month(), n.Day())
-}
-
 // setOutcome records a decision; a first decision gets today's date unless one is set.
 func (ed *sourcingEditor) setOutcome(o domain.SourcingOutcome) {
 	if ed.decision().Outcome == o {
@@ -330,7 +323,7 @@ func (ed *sourcingEditor) setOutcome(o domain.SourcingOutcome) {
 	ed.fail(ed.update("undo.sourcing.decision", func(d *domain.SourcingDecision) {
 		d.Outcome = o
 		if o != domain.OutcomeOpen && d.DecidedOn == nil {
-			t := srcToday()
+			t := ed.ctx.Session.Today()
 			d.DecidedOn = &t
 		}
 	}))

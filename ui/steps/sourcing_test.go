@@ -30,9 +30,7 @@ func newSrcFixture(t *testing.T, p *domain.Project) *srcFixture {
 	fx.w.SetContent(fx.ed.view)
 	fx.w.Resize(fyne.NewSize(1400, 900))
 	t.Cleanup(fx.w.Close)
-	old := srcToday
-	srcToday = func() domain.Date { return domain.NewDate(2026, time.November, 12) }
-	t.Cleanup(func() { srcToday = old })
+	pinDay(t, domain.NewDate(2026, time.November, 12))
 	return fx
 }
 

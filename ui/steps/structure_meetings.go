@@ -14,9 +14,6 @@ import (
 	"schulit-lotse/domain"
 )
 
-// sxMeetingToday is the day the next dates are counted from; tests pin it.
-var sxMeetingToday = func() domain.Date { return domain.TodayOf(time.Now()) }
-
 // sxNextDatesShown is how many coming dates the tab lists for a meeting.
 const sxNextDatesShown = 6
 
@@ -171,7 +168,7 @@ func (t *meetingsTab) refresh(findings []domain.Finding) {
 	t.meetings = append([]domain.Meeting(nil), p.Meetings...)
 	t.rules = domain.MeetingRules(p)
 	off := domain.NewOffDays(p.Meta.Bundesland, p.SchoolHolidays)
-	today := sxMeetingToday()
+	today := t.ed.sess().Today()
 	t.next = map[int64][]domain.Date{}
 	ids := make([]int64, len(t.meetings))
 	for i, m := range t.meetings {
@@ -313,8 +310,8 @@ func sxSameDate(a, b *domain.Date) bool {
 
 // sxFirstMeetingDay proposes a first date: the Tuesday at least a week after today or the
 // kickoff, whichever is later.
-func sxFirstMeetingDay(p *domain.Project) domain.Date {
-	base := sxMeetingToday()
+func sxFirstMeetingDay(p *domain.Project, today domain.Date) domain.Date {
+	base := today
 	if k := p.Kickoff.Date; k != nil && k.After(base.Time) {
 		base = *k
 	}
@@ -326,7 +323,7 @@ func sxFirstMeetingDay(p *domain.Project) domain.Date {
 }
 
 func (t *meetingsTab) add() {
-	first := sxFirstMeetingDay(t.ed.sess().Project)
+	first := sxFirstMeetingDay(t.ed.sess().Project, t.ed.sess().Today())
 	id, err := t.ed.sess().SaveMeeting(domain.Meeting{Name: lang.L("structure.meeting.new"), CadenceDays: 28, FirstDate: &first}, domain.MeetingRule{})
 	if err != nil {
 		t.ed.ctx.report(err)
@@ -338,7 +335,7 @@ func (t *meetingsTab) add() {
 
 // addFromTemplate adds one of the template meetings with its rule.
 func (t *meetingsTab) addFromTemplate(mt domain.MeetingTemplate) {
-	first := sxFirstMeetingDay(t.ed.sess().Project)
+	first := sxFirstMeetingDay(t.ed.sess().Project, t.ed.sess().Today())
 	m, rule := domain.MeetingFromTemplate(mt, &first, sxKey)
 	id, err := t.ed.sess().SaveMeeting(m, rule)
 	if err != nil {

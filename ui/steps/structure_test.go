@@ -26,7 +26,7 @@ type sxFixture struct {
 func newSxFixture(t *testing.T, p *domain.Project) *sxFixture {
 	t.Helper()
 	test.NewTempApp(t)
-	f, err := persistence.Create(filepath.Join(t.TempDir(), "Struktur Jürgen.lotse"), p)
+	f, err := persistence.Create(filepath.Join(t.TempDir(), "Struktur Jürgen.lotse"), p, persistence.OpenOptions{Clock: stepsClock})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -174,9 +174,7 @@ func TestStructureEditorSession(t *testing.T) {
 	fx.errs = nil
 
 	// Meetings: a Jour fixe from the template, next dates from a pinned day.
-	saved := sxMeetingToday
-	sxMeetingToday = func() domain.Date { return domain.NewDate(2027, 1, 1) }
-	t.Cleanup(func() { sxMeetingToday = saved })
+	pinDay(t, domain.NewDate(2027, 1, 1))
 	ed.meet.addFromTemplate(domain.MeetingTemplates[0])
 	fx.noErrors()
 	m := fx.s.Project.Meetings[0]
@@ -253,7 +251,7 @@ func TestStructureEditorReadOnly(t *testing.T) {
 	p := sxEmptyProject()
 	p.Roles = []domain.Role{{ID: 1, Name: "Service Desk", Party: domain.PartyProvider, SortOrder: 1}}
 	path := filepath.Join(t.TempDir(), "nur lesen.lotse")
-	f, err := persistence.Create(path, p)
+	f, err := persistence.Create(path, p, persistence.OpenOptions{Clock: stepsClock})
 	if err != nil {
 		t.Fatal(err)
 	}

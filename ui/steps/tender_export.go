@@ -3,7 +3,6 @@ package steps
 import (
 	"bytes"
 	"strings"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
@@ -26,7 +25,7 @@ func init() {
 // serviceSpecBytes renders the Leistungsbeschreibung in the format the extension names.
 func serviceSpecBytes(ctx *Context, ext string) ([]byte, error) {
 	var buf bytes.Buffer
-	opt := reports.Options{Date: time.Now()}
+	opt := reports.Options{Date: ctx.Session.Now()}
 	var err error
 	switch strings.ToLower(ext) {
 	case ".pdf":

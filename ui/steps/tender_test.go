@@ -3,6 +3,7 @@ package steps
 import (
 	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
@@ -151,9 +152,7 @@ func awWalk(o fyne.CanvasObject, fn func(fyne.CanvasObject)) {
 }
 
 func TestContractEditorShowsTheDeadlineAndWarns(t *testing.T) {
-	saved := domain.Today
-	t.Cleanup(func() { domain.Today = saved })
-	domain.Today = func() domain.Date { return domain.NewDate(2026, 11, 1) }
+	pinDay(t, domain.NewDate(2026, 11, 1))
 	p := awTenderProject()
 	s := domain.NewDefaultSLA("Standard", func(c string) string { return c })
 	s.ID = 1
@@ -188,7 +187,7 @@ func TestContractEditorShowsTheDeadlineAndWarns(t *testing.T) {
 		t.Errorf("notice ≥ term accepted: %+v", fx.s.Project.Contract)
 	}
 	// 77 days before the deadline the warning shows.
-	domain.Today = func() domain.Date { return domain.NewDate(2028, 7, 15) }
+	stepsClock.now = time.Date(2028, 7, 15, 12, 0, 0, 0, domain.Berlin)
 	ed.refresh()
 	if !ed.warning.Visible() || !strings.Contains(ed.warning.Text, "in 77 Tagen") {
 		t.Errorf("warning %q", ed.warning.Text)
