@@ -15,8 +15,6 @@ const (
 	FindContractSLAGone     = "find.contract.sla_gone"
 )
 
-func init() { RegisterStep(9, evaluateContract) }
-
 func evaluateContract(p *Project, today Date) (StepState, []Figure, []Finding) {
 	c := p.Contract
 	if c.IsEmpty() {
@@ -38,7 +36,7 @@ func ContractFindings(p *Project, n Notice) []Finding {
 	c := p.Contract
 	var out []Finding
 	add := func(sev Severity, code, subject string) {
-		out = append(out, Finding{Step: 9, Severity: sev, Code: code, Subject: subject})
+		out = append(out, Finding{Step: StepContract, Severity: sev, Code: code, Subject: subject})
 	}
 	if c.Provider == "" {
 		add(SeverityQuestion, FindContractNoProvider, "")

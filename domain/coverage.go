@@ -278,19 +278,19 @@ func CoverageFindings(p *Project) []Finding {
 	for _, t := range sortedTasks(p.Tasks) {
 		switch t.Coverage {
 		case CoverageUnset:
-			out = append(out, Finding{Step: 4, Severity: SeverityQuestion, Code: FindNoCoverage, Subject: t.Name, EntityID: t.ID})
+			out = append(out, Finding{Step: StepCoverage, Severity: SeverityQuestion, Code: FindNoCoverage, Subject: t.Name, EntityID: t.ID})
 		case CoverageChange, CoverageAssign:
 			if !HasResponsible(t.NewResponsible) {
-				out = append(out, Finding{Step: 4, Severity: SeverityQuestion, Code: FindNoNewResponsible, Subject: t.Name, EntityID: t.ID})
+				out = append(out, Finding{Step: StepCoverage, Severity: SeverityQuestion, Code: FindNoNewResponsible, Subject: t.Name, EntityID: t.ID})
 			}
 			if t.Coverage == CoverageAssign && HasResponsible(t.Responsible) {
-				out = append(out, Finding{Step: 4, Severity: SeverityWarning, Code: FindAssignHasOwner, Subject: t.Name, EntityID: t.ID})
+				out = append(out, Finding{Step: StepCoverage, Severity: SeverityWarning, Code: FindAssignHasOwner, Subject: t.Name, EntityID: t.ID})
 			}
 		}
 	}
 	for _, r := range Workload(p) {
 		if r.OverAfter() {
-			out = append(out, Finding{Step: 4, Severity: SeverityWarning, Code: FindOverloaded, Subject: r.Responsible})
+			out = append(out, Finding{Step: StepCoverage, Severity: SeverityWarning, Code: FindOverloaded, Subject: r.Responsible})
 		}
 	}
 	return out
@@ -316,24 +316,22 @@ func ExternalHours(p *Project) float64 {
 	return sum
 }
 
-func init() {
-	RegisterStep(4, func(p *Project, today Date) (StepState, []Figure, []Finding) {
-		f := CoverageFindings(p)
-		n := CoverageCounts(p)
-		overloaded := 0
-		for _, r := range Workload(p) {
-			if r.OverAfter() {
-				overloaded++
-			}
+func evaluateCoverage(p *Project, today Date) (StepState, []Figure, []Finding) {
+	f := CoverageFindings(p)
+	n := CoverageCounts(p)
+	overloaded := 0
+	for _, r := range Workload(p) {
+		if r.OverAfter() {
+			overloaded++
 		}
-		figs := []Figure{
-			{Key: "fig.coverage.keep", Value: float64(n[CoverageKeep])},
-			{Key: "fig.coverage.change", Value: float64(n[CoverageChange])},
-			{Key: "fig.coverage.assign", Value: float64(n[CoverageAssign])},
-			{Key: "fig.coverage.external_hours", Value: ExternalHours(p), Unit: "h"},
-			{Key: "fig.coverage.overloaded", Value: float64(overloaded)},
-		}
-		started := len(p.Tasks) > n[CoverageUnset]
-		return stateOf(started, len(p.Tasks) > 0 && len(f) == 0), figs, f
-	})
+	}
+	figs := []Figure{
+		{Key: "fig.coverage.keep", Value: float64(n[CoverageKeep])},
+		{Key: "fig.coverage.change", Value: float64(n[CoverageChange])},
+		{Key: "fig.coverage.assign", Value: float64(n[CoverageAssign])},
+		{Key: "fig.coverage.external_hours", Value: ExternalHours(p), Unit: "h"},
+		{Key: "fig.coverage.overloaded", Value: float64(overloaded)},
+	}
+	started := len(p.Tasks) > n[CoverageUnset]
+	return stateOf(started, len(p.Tasks) > 0 && len(f) == 0), figs, f
 }

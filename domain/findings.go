@@ -17,7 +17,7 @@ const (
 // Finding is an open question or a warning, derived from the project and never stored. Code is a
 // translation key; Subject is what the message names (e.g. a task's name).
 type Finding struct {
-	Step     int      `json:"step"`
+	Step     StepID   `json:"step"`
 	Severity Severity `json:"severity"`
 	Code     string   `json:"code"`
 	Subject  string   `json:"subject"`
@@ -44,19 +44,19 @@ func TaskFindings(p *Project) []Finding {
 	}
 	for _, t := range p.Tasks {
 		if !HasResponsible(t.Responsible) {
-			out = append(out, Finding{Step: 1, Severity: SeverityQuestion, Code: FindNoResponsible, Subject: t.Name, EntityID: t.ID})
+			out = append(out, Finding{Step: StepInventory, Severity: SeverityQuestion, Code: FindNoResponsible, Subject: t.Name, EntityID: t.ID})
 		}
 		if t.Effort == nil {
-			out = append(out, Finding{Step: 1, Severity: SeverityQuestion, Code: FindNoEffort, Subject: t.Name, EntityID: t.ID})
+			out = append(out, Finding{Step: StepInventory, Severity: SeverityQuestion, Code: FindNoEffort, Subject: t.Name, EntityID: t.ID})
 		}
 		if !t.Priority.IsSet() {
-			out = append(out, Finding{Step: 2, Severity: SeverityQuestion, Code: FindNoPriority, Subject: t.Name, EntityID: t.ID})
+			out = append(out, Finding{Step: StepNeeds, Severity: SeverityQuestion, Code: FindNoPriority, Subject: t.Name, EntityID: t.ID})
 		}
 		if t.IsNew && t.ValidFrom == nil {
-			out = append(out, Finding{Step: 2, Severity: SeverityQuestion, Code: FindNewNoDate, Subject: t.Name, EntityID: t.ID})
+			out = append(out, Finding{Step: StepNeeds, Severity: SeverityQuestion, Code: FindNewNoDate, Subject: t.Name, EntityID: t.ID})
 		}
 		if seen[NormalizedName(t.Name)] > 1 {
-			out = append(out, Finding{Step: 1, Severity: SeverityWarning, Code: FindDuplicateName, Subject: t.Name, EntityID: t.ID})
+			out = append(out, Finding{Step: StepInventory, Severity: SeverityWarning, Code: FindDuplicateName, Subject: t.Name, EntityID: t.ID})
 		}
 	}
 	return out

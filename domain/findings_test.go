@@ -23,11 +23,11 @@ func TestTaskFindings(t *testing.T) {
 	p := seedProject()
 	got := TaskFindings(p)
 	want := []Finding{
-		{Step: 1, Severity: SeverityWarning, Code: FindDuplicateName, Subject: "IServ-Nutzer anlegen", EntityID: 1},
-		{Step: 2, Severity: SeverityQuestion, Code: FindNoPriority, Subject: "Zuweisen von Updates im MDM", EntityID: 3},
-		{Step: 1, Severity: SeverityQuestion, Code: FindNoResponsible, Subject: "Neu: Wartung der Schüler-Tablets", EntityID: 4},
-		{Step: 1, Severity: SeverityQuestion, Code: FindNoEffort, Subject: "iserv-nutzer  anlegen", EntityID: 5},
-		{Step: 1, Severity: SeverityWarning, Code: FindDuplicateName, Subject: "iserv-nutzer  anlegen", EntityID: 5},
+		{Step: StepInventory, Severity: SeverityWarning, Code: FindDuplicateName, Subject: "IServ-Nutzer anlegen", EntityID: 1},
+		{Step: StepNeeds, Severity: SeverityQuestion, Code: FindNoPriority, Subject: "Zuweisen von Updates im MDM", EntityID: 3},
+		{Step: StepInventory, Severity: SeverityQuestion, Code: FindNoResponsible, Subject: "Neu: Wartung der Schüler-Tablets", EntityID: 4},
+		{Step: StepInventory, Severity: SeverityQuestion, Code: FindNoEffort, Subject: "iserv-nutzer  anlegen", EntityID: 5},
+		{Step: StepInventory, Severity: SeverityWarning, Code: FindDuplicateName, Subject: "iserv-nutzer  anlegen", EntityID: 5},
 	}
 	if !reflect.DeepEqual(got, want) {
 		t.Fatalf("findings:\n got %+v\nwant %+v", got, want)

@@ -127,23 +127,23 @@ func KickoffFindings(p *Project, today Date) []Finding {
 	k := p.Kickoff
 	started := !k.IsEmpty()
 	if started && k.Date == nil {
-		out = append(out, Finding{Step: 10, Severity: SeverityQuestion, Code: FindKickoffNoDate})
+		out = append(out, Finding{Step: StepKickoff, Severity: SeverityQuestion, Code: FindKickoffNoDate})
 	}
 	if started && len(k.Participants) == 0 {
-		out = append(out, Finding{Step: 10, Severity: SeverityQuestion, Code: FindKickoffNoPeople})
+		out = append(out, Finding{Step: StepKickoff, Severity: SeverityQuestion, Code: FindKickoffNoPeople})
 	}
 	if started && len(p.Milestones) == 0 {
-		out = append(out, Finding{Step: 10, Severity: SeverityQuestion, Code: FindNoMilestones})
+		out = append(out, Finding{Step: StepKickoff, Severity: SeverityQuestion, Code: FindNoMilestones})
 	}
 	for _, m := range SortedMilestones(ms) {
 		if m.Due == nil {
-			out = append(out, Finding{Step: 10, Severity: SeverityQuestion, Code: FindMilestoneNoDue, Subject: m.Name, EntityID: m.ID})
+			out = append(out, Finding{Step: StepKickoff, Severity: SeverityQuestion, Code: FindMilestoneNoDue, Subject: m.Name, EntityID: m.ID})
 		}
 		if strings.TrimSpace(m.Owner) == "" && !m.Done() {
-			out = append(out, Finding{Step: 10, Severity: SeverityQuestion, Code: FindMilestoneNoOwner, Subject: m.Name, EntityID: m.ID})
+			out = append(out, Finding{Step: StepKickoff, Severity: SeverityQuestion, Code: FindMilestoneNoOwner, Subject: m.Name, EntityID: m.ID})
 		}
 		if m.Overdue(today) {
-			out = append(out, Finding{Step: 10, Severity: SeverityWarning, Code: FindMilestoneOverdue, Subject: m.Name, EntityID: m.ID})
+			out = append(out, Finding{Step: StepKickoff, Severity: SeverityWarning, Code: FindMilestoneOverdue, Subject: m.Name, EntityID: m.ID})
 		}
 	}
 	return out
@@ -232,10 +232,4 @@ func shiftMonths(d Date, n int) Date {
 	}
 	last := time.Date(y, time.Month(m+2), 0, 0, 0, 0, 0, time.UTC).Day()
 	return NewDate(y, time.Month(m+1), min(d.Day(), last))
-}
-
-func init() {
-	RegisterStep(10, func(p *Project, today Date) (StepState, []Figure, []Finding) {
-		return EvaluateKickoff(p, today)
-	})
 }

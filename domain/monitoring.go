@@ -195,7 +195,7 @@ func (p *Project) ClassCodes() []string {
 func MonitoringFindings(p *Project, today Date) []Finding {
 	var out []Finding
 	add := func(sev Severity, code, subject string, id int64) {
-		out = append(out, Finding{Step: 12, Severity: sev, Code: code, Subject: subject, EntityID: id})
+		out = append(out, Finding{Step: StepMonitoring, Severity: sev, Code: code, Subject: subject, EntityID: id})
 	}
 	hasData := len(p.Tickets) > 0 || len(p.Calls) > 0 || len(p.SurveyAnswers) > 0
 	if hasData && len(p.SLAs) == 0 {
@@ -292,12 +292,10 @@ func lastJourFixe(p *Project) *JourFixe {
 	return last
 }
 
-func init() {
-	RegisterStep(12, func(p *Project, today Date) (StepState, []Figure, []Finding) {
-		f := MonitoringFindings(p, today)
-		hasData := len(p.Tickets) > 0 || len(p.Calls) > 0 || len(p.SurveyAnswers) > 0
-		started := hasData || len(p.JourFixes) > 0 || len(p.Measures) > 0 || len(p.KnowledgeChecks) > 0
-		complete := hasData && len(p.JourFixes) > 0 && len(p.KnowledgeChecks) > 0 && len(f) == 0
-		return stateOf(started, complete), monitoringFigures(p, today), f
-	})
+func evaluateMonitoring(p *Project, today Date) (StepState, []Figure, []Finding) {
+	f := MonitoringFindings(p, today)
+	hasData := len(p.Tickets) > 0 || len(p.Calls) > 0 || len(p.SurveyAnswers) > 0
+	started := hasData || len(p.JourFixes) > 0 || len(p.Measures) > 0 || len(p.KnowledgeChecks) > 0
+	complete := hasData && len(p.JourFixes) > 0 && len(p.KnowledgeChecks) > 0 && len(f) == 0
+	return stateOf(started, complete), monitoringFigures(p, today), f
 }

@@ -44,7 +44,7 @@ func TestMonitoringFindingsByHand(t *testing.T) {
 			t.Errorf("finding %d = %+v, want %+v", i, got[i], w)
 		}
 	}
-	st, figs, _ := evaluators[12](p, NewDate(2027, 5, 10))
+	st, figs, _ := evaluateMonitoring(p, NewDate(2027, 5, 10))
 	if st != StateInProgress {
 		t.Errorf("state %s, want in progress", st)
 	}
@@ -63,18 +63,18 @@ func TestMonitoringFindingsByHand(t *testing.T) {
 	p.Measures[3].Owner = "DL"
 	p.KnowledgeChecks[1].ReviewedOn = dayPtr(2027, 5, 1)
 	p.KnowledgeChecks[2].ReviewedOn = dayPtr(2027, 5, 1)
-	if st, _, f := evaluators[12](p, NewDate(2027, 5, 10)); st != StateDone || len(f) != 0 {
+	if st, _, f := evaluateMonitoring(p, NewDate(2027, 5, 10)); st != StateDone || len(f) != 0 {
 		t.Errorf("state %s, findings %+v", st, f)
 	}
 }
 
 func TestMonitoringEmptyAndStarted(t *testing.T) {
 	p := &Project{}
-	if st, _, f := evaluators[12](p, NewDate(2027, 5, 10)); st != StateOpen || len(f) != 0 {
+	if st, _, f := evaluateMonitoring(p, NewDate(2027, 5, 10)); st != StateOpen || len(f) != 0 {
 		t.Errorf("empty project: %s %+v", st, f)
 	}
 	p.Calls = []Call{{ID: 1}}
-	st, _, f := evaluators[12](p, NewDate(2027, 5, 10))
+	st, _, f := evaluateMonitoring(p, NewDate(2027, 5, 10))
 	if st != StateInProgress || len(f) != 3 || f[0].Code != FindMonitoringNoSLA || f[1].Code != FindNoJourFixe || f[2].Code != FindKnowledgeMissing {
 		t.Errorf("calls only: %s %+v", st, f)
 	}

@@ -160,7 +160,7 @@ func RaciFindings(activities []RaciActivity, roles []Role, assignments []RaciAss
 	for _, a := range activities {
 		c := acts[a.ID]
 		add := func(sev Severity, code string) {
-			out = append(out, Finding{Step: 11, Severity: sev, Code: code, Subject: a.Name, EntityID: a.ID})
+			out = append(out, Finding{Step: StepStructure, Severity: sev, Code: code, Subject: a.Name, EntityID: a.ID})
 		}
 		if c.Total() == 0 {
 			add(SeverityWarning, FindRaciActivityEmpty)
@@ -185,7 +185,7 @@ func RaciFindings(activities []RaciActivity, roles []Role, assignments []RaciAss
 	for _, r := range roles {
 		c := rls[r.ID]
 		add := func(code string) {
-			out = append(out, Finding{Step: 11, Severity: SeverityWarning, Code: code, Subject: r.Name, EntityID: r.ID})
+			out = append(out, Finding{Step: StepStructure, Severity: SeverityWarning, Code: code, Subject: r.Name, EntityID: r.ID})
 		}
 		switch {
 		case c.Total() == 0:

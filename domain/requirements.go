@@ -128,19 +128,19 @@ func RequirementFindings(p *Project) []Finding {
 	var out []Finding
 	for _, t := range sortedTasks(p.Tasks) {
 		if t.PackageID == nil || p.PackageByID(*t.PackageID) == nil {
-			out = append(out, Finding{Step: 3, Severity: SeverityQuestion, Code: FindUnsorted, Subject: t.Name, EntityID: t.ID})
+			out = append(out, Finding{Step: StepRequirements, Severity: SeverityQuestion, Code: FindUnsorted, Subject: t.Name, EntityID: t.ID})
 		}
 	}
 	for _, s := range SummarizePackages(p) {
 		pk := s.Package
 		if strings.TrimSpace(pk.TargetState) == "" {
-			out = append(out, Finding{Step: 3, Severity: SeverityQuestion, Code: FindPackageNoTarget, Subject: pk.Name, EntityID: pk.ID})
+			out = append(out, Finding{Step: StepRequirements, Severity: SeverityQuestion, Code: FindPackageNoTarget, Subject: pk.Name, EntityID: pk.ID})
 		}
 		if strings.TrimSpace(pk.Criteria) == "" {
-			out = append(out, Finding{Step: 3, Severity: SeverityQuestion, Code: FindPackageNoCriteria, Subject: pk.Name, EntityID: pk.ID})
+			out = append(out, Finding{Step: StepRequirements, Severity: SeverityQuestion, Code: FindPackageNoCriteria, Subject: pk.Name, EntityID: pk.ID})
 		}
 		if s.Tasks == 0 {
-			out = append(out, Finding{Step: 3, Severity: SeverityWarning, Code: FindPackageEmpty, Subject: pk.Name, EntityID: pk.ID})
+			out = append(out, Finding{Step: StepRequirements, Severity: SeverityWarning, Code: FindPackageEmpty, Subject: pk.Name, EntityID: pk.ID})
 		}
 	}
 	return out
@@ -155,28 +155,26 @@ func IsPackageFinding(f Finding) bool {
 	return false
 }
 
-func init() {
-	RegisterStep(3, func(p *Project, today Date) (StepState, []Figure, []Finding) {
-		f := RequirementFindings(p)
-		sorted := 0
-		for _, t := range p.Tasks {
-			if t.PackageID != nil && p.PackageByID(*t.PackageID) != nil {
-				sorted++
-			}
+func evaluateRequirements(p *Project, today Date) (StepState, []Figure, []Finding) {
+	f := RequirementFindings(p)
+	sorted := 0
+	for _, t := range p.Tasks {
+		if t.PackageID != nil && p.PackageByID(*t.PackageID) != nil {
+			sorted++
 		}
-		withTarget := 0
-		for _, pk := range p.Packages {
-			if strings.TrimSpace(pk.TargetState) != "" {
-				withTarget++
-			}
+	}
+	withTarget := 0
+	for _, pk := range p.Packages {
+		if strings.TrimSpace(pk.TargetState) != "" {
+			withTarget++
 		}
-		started := len(p.Packages) > 0
-		figs := []Figure{
-			{Key: "fig.packages", Value: float64(len(p.Packages))},
-			{Key: "fig.sorted", Value: float64(sorted)},
-			{Key: "fig.unsorted", Value: float64(len(p.Tasks) - sorted)},
-			{Key: "fig.packages_with_target", Value: float64(withTarget)},
-		}
-		return stateOf(started, len(p.Tasks) > 0 && len(f) == 0), figs, f
-	})
+	}
+	started := len(p.Packages) > 0
+	figs := []Figure{
+		{Key: "fig.packages", Value: float64(len(p.Packages))},
+		{Key: "fig.sorted", Value: float64(sorted)},
+		{Key: "fig.unsorted", Value: float64(len(p.Tasks) - sorted)},
+		{Key: "fig.packages_with_target", Value: float64(withTarget)},
+	}
+	return stateOf(started, len(p.Tasks) > 0 && len(f) == 0), figs, f
 }

@@ -20,13 +20,11 @@ const (
 	UnitEuro  = "€"
 )
 
-func init() { RegisterStep(5, evaluateResources) }
-
 // ResourceFindings derives the open questions of step 5 from the cost picture.
 func ResourceFindings(p *Project, cc CostComparison) []Finding {
 	var out []Finding
 	add := func(sev Severity, code, subject string, id int64) {
-		out = append(out, Finding{Step: 5, Severity: sev, Code: code, Subject: subject, EntityID: id})
+		out = append(out, Finding{Step: StepResources, Severity: sev, Code: code, Subject: subject, EntityID: id})
 	}
 	rd := cc.Demand
 	if rd.Time.Hours <= 0 {

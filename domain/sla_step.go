@@ -17,8 +17,6 @@ const (
 	FindSLANoHolidayState = "find.sla.no_bundesland"
 )
 
-func init() { RegisterStep(7, evaluateSLA) }
-
 func evaluateSLA(p *Project, today Date) (StepState, []Figure, []Finding) {
 	working := WorkingSLAs(p)
 	if len(working) == 0 && len(p.SchoolHolidays) == 0 && len(p.SLAs) == 0 {
@@ -40,7 +38,7 @@ func SLAFindings(p *Project) []Finding {
 	working := WorkingSLAs(p)
 	var out []Finding
 	add := func(sev Severity, code, subject string, id int64) {
-		out = append(out, Finding{Step: 7, Severity: sev, Code: code, Subject: subject, EntityID: id})
+		out = append(out, Finding{Step: StepSLA, Severity: sev, Code: code, Subject: subject, EntityID: id})
 	}
 	if len(working) == 0 {
 		add(SeverityQuestion, FindSLANone, "", 0)

@@ -246,7 +246,7 @@ const lowBudgetScore = 2
 func SourcingFindings(p *Project, as []Assessment) []Finding {
 	var out []Finding
 	add := func(sev Severity, code, subject string, id int64) {
-		out = append(out, Finding{Step: 6, Severity: sev, Code: code, Subject: subject, EntityID: id})
+		out = append(out, Finding{Step: StepSourcing, Severity: sev, Code: code, Subject: subject, EntityID: id})
 	}
 	for _, a := range as {
 		d := a.Decision
@@ -272,8 +272,6 @@ func SourcingFindings(p *Project, as []Assessment) []Finding {
 	}
 	return out
 }
-
-func init() { RegisterStep(6, evaluateSourcing) }
 
 func evaluateSourcing(p *Project, today Date) (StepState, []Figure, []Finding) {
 	as := AssessSourcing(p)

@@ -19,27 +19,61 @@ const (
 	StateDone       StepState = "done"
 )
 
-// Step describes one wizard step. Key is the stem of its translation keys.
+// StepID names one of the twelve steps; its value is the step's number.
+type StepID int
+
+// The twelve steps in order.
+const (
+	StepInventory StepID = iota + 1
+	StepNeeds
+	StepRequirements
+	StepCoverage
+	StepResources
+	StepSourcing
+	StepSLA
+	StepTender
+	StepContract
+	StepKickoff
+	StepStructure
+	StepMonitoring
+)
+
+// Step describes one wizard step. Key is the stem of its translation keys ("step.<key>.title",
+// "ui.step.<key>.guide", "ui.step.<key>.tip.<n>" for n = 1…Tips).
 type Step struct {
-	Number int
+	Number StepID
 	Phase  Phase
 	Key    string
+	// Tips is how many implementation tips (Umsetzungstipps) the step page folds away.
+	Tips int
+	// Evaluate derives the step's state, key figures and findings on a day.
+	Evaluate StepEvaluator
 }
 
-// Steps are the twelve steps in order.
+// Steps are the twelve steps in order: the domain's column of the step table. A new step adds
+// its row here, its editor in ui/steps (Editors) and its report section in reports (sections);
+// a test in ui/steps fails when one of the three is missing.
 var Steps = []Step{
-	{1, PhaseInit, "inventory"},
-	{2, PhaseInit, "needs"},
-	{3, PhaseInit, "requirements"},
-	{4, PhaseInit, "coverage"},
-	{5, PhaseInit, "resources"},
-	{6, PhaseDecision, "sourcing"},
-	{7, PhaseAward, "sla"},
-	{8, PhaseAward, "tender"},
-	{9, PhaseAward, "contract"},
-	{10, PhaseOperation, "kickoff"},
-	{11, PhaseOperation, "structure"},
-	{12, PhaseOperation, "monitoring"},
+	{StepInventory, PhaseInit, "inventory", 3, evaluateInventory},
+	{StepNeeds, PhaseInit, "needs", 3, evaluateNeeds},
+	{StepRequirements, PhaseInit, "requirements", 3, evaluateRequirements},
+	{StepCoverage, PhaseInit, "coverage", 2, evaluateCoverage},
+	{StepResources, PhaseInit, "resources", 3, evaluateResources},
+	{StepSourcing, PhaseDecision, "sourcing", 2, evaluateSourcing},
+	{StepSLA, PhaseAward, "sla", 2, evaluateSLA},
+	{StepTender, PhaseAward, "tender", 2, evaluateTender},
+	{StepContract, PhaseAward, "contract", 2, evaluateContract},
+	{StepKickoff, PhaseOperation, "kickoff", 2, EvaluateKickoff},
+	{StepStructure, PhaseOperation, "structure", 2, EvaluateStructure},
+	{StepMonitoring, PhaseOperation, "monitoring", 3, evaluateMonitoring},
+}
+
+// StepByID returns the step with the id.
+func StepByID(id StepID) (Step, bool) {
+	if id < 1 || int(id) > len(Steps) {
+		return Step{}, false
+	}
+	return Steps[id-1], true
 }
 
 // Figure is one key figure of a step's summary; Key is a translation key, Value is formatted by
@@ -54,41 +88,28 @@ type Figure struct {
 
 // StepSummary is a step's state and key figures: what `lotse summary` prints and the overview shows.
 type StepSummary struct {
-	Number   int       `json:"number"`
+	Number   StepID    `json:"number"`
 	Key      string    `json:"key"`
-	Built    bool      `json:"built"`
 	State    StepState `json:"state"`
 	Figures  []Figure  `json:"figures"`
 	Findings []Finding `json:"findings,omitempty"`
 }
 
-// StepEvaluator derives one step's state, figures and findings. Each step registers its own
-// (RegisterStep), so adding a step touches only that step's file.
+// StepEvaluator derives one step's state, figures and findings on the given day.
 type StepEvaluator func(p *Project, today Date) (StepState, []Figure, []Finding)
-
-var evaluators = map[int]StepEvaluator{}
-
-// RegisterStep makes a step "built": its evaluator feeds the summary and the overview.
-func RegisterStep(number int, ev StepEvaluator) { evaluators[number] = ev }
-
-// StepBuilt reports whether a step has its rules in this version.
-func StepBuilt(number int) bool { _, ok := evaluators[number]; return ok }
 
 // Summarize derives every step's state and figures as of the given day (Project.AsOf).
 func Summarize(p *Project, today Date) []StepSummary {
 	out := make([]StepSummary, 0, len(Steps))
 	for _, s := range Steps {
-		sum := StepSummary{Number: s.Number, Key: s.Key, State: StateOpen}
-		if ev, ok := evaluators[s.Number]; ok {
-			sum.Built = true
-			sum.State, sum.Figures, sum.Findings = ev(p, today)
-		}
+		sum := StepSummary{Number: s.Number, Key: s.Key}
+		sum.State, sum.Figures, sum.Findings = s.Evaluate(p, today)
 		out = append(out, sum)
 	}
 	return out
 }
 
-// AllFindings collects the findings of every built step, in step order.
+// AllFindings collects the findings of every step, in step order.
 func AllFindings(p *Project, today Date) []Finding {
 	var out []Finding
 	for _, s := range Summarize(p, today) {
@@ -97,18 +118,7 @@ func AllFindings(p *Project, today Date) []Finding {
 	return out
 }
 
-func init() {
-	RegisterStep(1, func(p *Project, today Date) (StepState, []Figure, []Finding) {
-		f := findingsOfStep(TaskFindings(p), 1)
-		return stateOf(len(p.Tasks) > 0, len(f) == 0), inventoryFigures(p), f
-	})
-	RegisterStep(2, func(p *Project, today Date) (StepState, []Figure, []Finding) {
-		f := findingsOfStep(TaskFindings(p), 2)
-		return stateOf(anyPrioritised(p), len(p.Tasks) > 0 && len(f) == 0), needsFigures(p), f
-	})
-}
-
-func findingsOfStep(all []Finding, step int) []Finding {
+func findingsOfStep(all []Finding, step StepID) []Finding {
 	var out []Finding
 	for _, f := range all {
 		if f.Step == step {
@@ -174,4 +184,14 @@ func needsFigures(p *Project) []Figure {
 		{Key: "fig.nice", Value: float64(nice)},
 		{Key: "fig.open_questions", Value: float64(len(TaskFindings(p)))},
 	}
+}
+
+func evaluateInventory(p *Project, _ Date) (StepState, []Figure, []Finding) {
+	f := findingsOfStep(TaskFindings(p), StepInventory)
+	return stateOf(len(p.Tasks) > 0, len(f) == 0), inventoryFigures(p), f
+}
+
+func evaluateNeeds(p *Project, _ Date) (StepState, []Figure, []Finding) {
+	f := findingsOfStep(TaskFindings(p), StepNeeds)
+	return stateOf(anyPrioritised(p), len(p.Tasks) > 0 && len(f) == 0), needsFigures(p), f
 }

@@ -409,7 +409,7 @@ func SortedEscalation(es []EscalationLevel) []EscalationLevel {
 func StructureFindings(p *Project) []Finding {
 	out := RaciFindings(SortedActivities(p.RaciActivities), SortedRoles(p.Roles), p.RaciAssignments)
 	q := func(code, subject string, id int64) {
-		out = append(out, Finding{Step: 11, Severity: SeverityQuestion, Code: code, Subject: subject, EntityID: id})
+		out = append(out, Finding{Step: StepStructure, Severity: SeverityQuestion, Code: code, Subject: subject, EntityID: id})
 	}
 	for _, r := range SortedRoles(p.Roles) {
 		if strings.TrimSpace(r.Persons) == "" {
@@ -440,7 +440,7 @@ func StructureFindings(p *Project) []Finding {
 			q(FindEscalationNoContact, subject, e.ID)
 		}
 		if levels[e.Level] > 1 {
-			out = append(out, Finding{Step: 11, Severity: SeverityWarning, Code: FindEscalationDuplicate, Subject: subject, EntityID: e.ID})
+			out = append(out, Finding{Step: StepStructure, Severity: SeverityWarning, Code: FindEscalationDuplicate, Subject: subject, EntityID: e.ID})
 		}
 	}
 	for _, m := range p.Meetings {
@@ -504,12 +504,6 @@ func EvaluateStructure(p *Project, today Date) (StepState, []Figure, []Finding) 
 	complete := len(p.Roles) > 0 && len(p.RaciActivities) > 0 && len(p.CommunicationRows) > 0 &&
 		len(p.EscalationLevels) > 0 && len(p.Meetings) > 0 && errs == 0 && questions == 0
 	return stateOf(structureStarted(p), complete), figs, f
-}
-
-func init() {
-	RegisterStep(11, func(p *Project, today Date) (StepState, []Figure, []Finding) {
-		return EvaluateStructure(p, today)
-	})
 }
 
 // Cadence kinds of a standing meeting, for lists and select boxes.

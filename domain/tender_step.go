@@ -19,8 +19,6 @@ const (
 	FindTenderAllOut      = "find.tender.all_excluded"
 )
 
-func init() { RegisterStep(8, evaluateTender) }
-
 // TenderStarted reports whether anything of step 8 has been entered.
 func TenderStarted(p *Project) bool {
 	t := p.Tender
@@ -47,7 +45,7 @@ func evaluateTender(p *Project, today Date) (StepState, []Figure, []Finding) {
 func TenderFindings(p *Project, ev Evaluation) []Finding {
 	var out []Finding
 	add := func(sev Severity, code, subject string, id int64) {
-		out = append(out, Finding{Step: 8, Severity: sev, Code: code, Subject: subject, EntityID: id})
+		out = append(out, Finding{Step: StepTender, Severity: sev, Code: code, Subject: subject, EntityID: id})
 	}
 	t := p.Tender
 	if t.Procedure == "" {

@@ -9,12 +9,10 @@ import (
 
 // Step 9, Vertragsunterzeichnung: the contract's facts, the next chance to end it as of the
 // report's date (with a warning when the latest notice date is near), and the SLA agreed with it.
-func init() {
-	registerSection(section{
-		Step:  9,
-		Has:   func(p *domain.Project) bool { return !p.Contract.IsEmpty() },
-		Write: writeContract,
-	})
+var contractSection = section{
+	Step:  domain.StepContract,
+	Has:   func(p *domain.Project) bool { return !p.Contract.IsEmpty() },
+	Write: writeContract,
 }
 
 func writeContract(r *Report, p *domain.Project) {

@@ -10,11 +10,9 @@ import (
 // Step 4, Bedarfsdeckung intern/extern: every task with its state in the seed's three colours
 // and its new responsible party (Abb. 7/8) with a legend, and the workload per person or group
 // before and after the reassignment, overloads marked.
-func init() {
-	registerSection(section{
-		Step:  4,
-		Write: writeCoverage,
-	})
+var coverageSection = section{
+	Step:  domain.StepCoverage,
+	Write: writeCoverage,
 }
 
 // coverageFill is the light print tint of a state's legend colour.

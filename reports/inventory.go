@@ -8,12 +8,10 @@ import (
 
 // Step 1, Bestandsaufnahme: the tasks as they are done today (the seed's Abb. 2) and the
 // monthly workload of each person or group. Future tasks (neu) belong to step 2.
-func init() {
-	registerSection(section{
-		Step:  1,
-		Has:   func(p *domain.Project) bool { return len(p.Tasks) > 0 },
-		Write: writeInventory,
-	})
+var inventorySection = section{
+	Step:  domain.StepInventory,
+	Has:   func(p *domain.Project) bool { return len(p.Tasks) > 0 },
+	Write: writeInventory,
 }
 
 func writeInventory(r *Report, p *domain.Project) {

@@ -8,12 +8,10 @@ import (
 )
 
 // Step 10, Auftakt: the kickoff meeting and the milestone plan with its timeline.
-func init() {
-	registerSection(section{
-		Step:  10,
-		Has:   func(p *domain.Project) bool { return !p.Kickoff.IsEmpty() || len(p.Milestones) > 0 },
-		Write: writeKickoff,
-	})
+var kickoffSection = section{
+	Step:  domain.StepKickoff,
+	Has:   func(p *domain.Project) bool { return !p.Kickoff.IsEmpty() || len(p.Milestones) > 0 },
+	Write: writeKickoff,
 }
 
 func writeKickoff(r *Report, p *domain.Project) {

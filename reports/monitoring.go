@@ -15,9 +15,7 @@ import (
 // Step 12, Steuerung und Monitoring: the Gesamtbericht's section (the KPIs of the newest
 // quarter, the Jour fixes, open measures and knowledge checks) and the separate monitoring
 // report a committee reads for a chosen period.
-func init() {
-	registerSection(section{Step: 12, Has: hasMonitoring, Write: writeMonitoringSection})
-}
+var monitoringSection = section{Step: domain.StepMonitoring, Has: hasMonitoring, Write: writeMonitoringSection}
 
 func hasMonitoring(p *domain.Project) bool {
 	return len(p.Tickets)+len(p.Calls)+len(p.SurveyAnswers)+len(p.JourFixes)+len(p.Measures)+len(p.KnowledgeChecks) > 0

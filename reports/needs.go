@@ -8,11 +8,9 @@ import (
 
 // Step 2, Bedarfe klären: every task including the future ones, with the date a new task
 // applies from, its priority in the project's mode and the critical services (Abb. 3 and 4).
-func init() {
-	registerSection(section{
-		Step:  2,
-		Write: writeNeeds,
-	})
+var needsSection = section{
+	Step:  domain.StepNeeds,
+	Write: writeNeeds,
 }
 
 // colorCritical tints the rows of critical services.

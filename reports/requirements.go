@@ -10,12 +10,10 @@ import (
 
 // Step 3, Anforderungsliste: the requirements of each package (target state, criteria, must/nice
 // share), a picture of the board and every task grouped by package, as in the seed's Abb. 5/6.
-func init() {
-	registerSection(section{
-		Step:  3,
-		Has:   func(p *domain.Project) bool { return len(p.Packages) > 0 },
-		Write: writeRequirements,
-	})
+var requirementsSection = section{
+	Step:  domain.StepRequirements,
+	Has:   func(p *domain.Project) bool { return len(p.Packages) > 0 },
+	Write: writeRequirements,
 }
 
 // boardImageWidthPx is the board picture's width: sharp at the width of a landscape page.

@@ -12,12 +12,10 @@ import (
 // Step 5, Ressourcen planen: the inputs with their defaults, the Jahresarbeitszeit as a formula
 // with its numbers, the demand in VZÄ per package and per person before and after step 4, the
 // pay groups with their sources, and the comparison of in-house and external cost with a chart.
-func init() {
-	registerSection(section{
-		Step:  5,
-		Has:   domain.ResourcesTouched,
-		Write: writeResources,
-	})
+var resourcesSection = section{
+	Step:  domain.StepResources,
+	Has:   domain.ResourcesTouched,
+	Write: writeResources,
 }
 
 // resEuro is "14.880 €", with cents where there are any.

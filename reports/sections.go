@@ -1,15 +1,13 @@
 package reports
 
 import (
-	"sort"
-
 	"schulit-lotse/domain"
 )
 
-// section is one step's part of the Gesamtbericht. Each step adds its own in an init function
-// of its file, so the steps do not edit a shared list.
+// section is one step's part of the Gesamtbericht, defined in the step's file and listed in
+// sections.
 type section struct {
-	Step int
+	Step domain.StepID
 	// Has reports whether the project holds anything for the step; steps without content stay
 	// out of the report. Nil means: the step's state in the summary is no longer "offen".
 	Has func(p *domain.Project) bool
@@ -19,20 +17,28 @@ type section struct {
 	Write func(r *Report, p *domain.Project)
 }
 
-var sections []section
+// sections are the report's column of the step table (domain.Steps), in step order.
+var sections = []section{
+	inventorySection, needsSection, requirementsSection, coverageSection, resourcesSection, sourcingSection,
+	slaSection, tenderSection, contractSection, kickoffSection, structureSection, monitoringSection,
+}
 
-func registerSection(s section) {
-	sections = append(sections, s)
-	sort.SliceStable(sections, func(a, b int) bool { return sections[a].Step < sections[b].Step })
+// SectionSteps lists the steps that have a section in the Gesamtbericht, in order.
+func SectionSteps() []domain.StepID {
+	out := make([]domain.StepID, len(sections))
+	for i, s := range sections {
+		out[i] = s.Step
+	}
+	return out
 }
 
 // sectionsFor returns the sections with content, in step order.
 func sectionsFor(p *domain.Project, today domain.Date) []section {
 	var out []section
-	var states map[int]domain.StepState
+	var states map[domain.StepID]domain.StepState
 	for _, s := range sections {
 		if s.Has == nil && states == nil {
-			states = map[int]domain.StepState{}
+			states = map[domain.StepID]domain.StepState{}
 			for _, sum := range domain.Summarize(p, today) {
 				states[sum.Number] = sum.State
 			}
@@ -45,7 +51,7 @@ func sectionsFor(p *domain.Project, today domain.Date) []section {
 }
 
 // stepTitle is the step's name as the wizard shows it.
-func stepTitle(n int) string {
+func stepTitle(n domain.StepID) string {
 	for _, s := range domain.Steps {
 		if s.Number == n {
 			return tr("step." + s.Key + ".title")

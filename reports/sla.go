@@ -14,12 +14,10 @@ import (
 // Step 7, Leistungsvereinbarung vorbereiten: every working SLA with its service hours, what
 // stops the clock, the priority classes and the other targets; the Ferien and public holidays;
 // the service levels per package beside their cost.
-func init() {
-	registerSection(section{
-		Step:  7,
-		Has:   func(p *domain.Project) bool { return len(p.SLAs) > 0 || len(p.SchoolHolidays) > 0 },
-		Write: writeSLA,
-	})
+var slaSection = section{
+	Step:  domain.StepSLA,
+	Has:   func(p *domain.Project) bool { return len(p.SLAs) > 0 || len(p.SchoolHolidays) > 0 },
+	Write: writeSLA,
 }
 
 func writeSLA(r *Report, p *domain.Project) {

@@ -9,12 +9,10 @@ import (
 
 // Step 6, Sourcing-Entscheidung: per package the scores of the four question groups, the matrix
 // with its suggestion, and the recorded decisions with who, when and why (the seed's Abb. 9).
-func init() {
-	registerSection(section{
-		Step:  6,
-		Has:   func(p *domain.Project) bool { return len(p.Packages) > 0 },
-		Write: writeSourcing,
-	})
+var sourcingSection = section{
+	Step:  domain.StepSourcing,
+	Has:   func(p *domain.Project) bool { return len(p.Packages) > 0 },
+	Write: writeSourcing,
 }
 
 func srcScore(v int) string {

@@ -9,14 +9,12 @@ import (
 
 // Step 11, Struktur- und Prozessmodell: roles, the RACI matrix on landscape pages, the
 // communication matrix (the seed's Abb. 11), escalation levels and standing meetings.
-func init() {
-	registerSection(section{
-		Step: 11,
-		Has: func(p *domain.Project) bool {
-			return len(p.Roles)+len(p.RaciActivities)+len(p.CommunicationRows)+len(p.EscalationLevels)+len(p.Meetings) > 0
-		},
-		Write: writeStructure,
-	})
+var structureSection = section{
+	Step: domain.StepStructure,
+	Has: func(p *domain.Project) bool {
+		return len(p.Roles)+len(p.RaciActivities)+len(p.CommunicationRows)+len(p.EscalationLevels)+len(p.Meetings) > 0
+	},
+	Write: writeStructure,
 }
 
 // Colours of the RACI letters, the same as on screen.

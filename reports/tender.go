@@ -11,12 +11,10 @@ import (
 // Step 8, Ausschreibung und Auswahl: the procedure, the criteria with their weights, the bids'
 // scores, the ranking by the UfAB method with every exclusion and its reason, the winner, and the
 // chart of performance points against price.
-func init() {
-	registerSection(section{
-		Step:  8,
-		Has:   domain.TenderStarted,
-		Write: writeTender,
-	})
+var tenderSection = section{
+	Step:  domain.StepTender,
+	Has:   domain.TenderStarted,
+	Write: writeTender,
 }
 
 func writeTender(r *Report, p *domain.Project) {

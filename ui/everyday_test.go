@@ -175,7 +175,7 @@ func TestHelpOpensFromTheStepAndWithF1(t *testing.T) {
 	ts.onKey(&fyne.KeyEvent{Name: fyne.KeyF1})
 	dlg := ts.overlay()
 	assertText(t, dlg, "Hilfe – Schritt 2: Bedarfe klären")
-	step, _ := stepByNumber(2)
+	step, _ := domain.StepByID(2)
 	assertText(t, dlg, stepGuide(step))
 	assertText(t, dlg, stepTipTexts(step)[0])
 	test.Tap(button(t, dlg, "OK"))

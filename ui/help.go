@@ -11,8 +11,8 @@ import (
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
+	"schulit-lotse/domain"
 	"schulit-lotse/internal/winassoc"
-	"schulit-lotse/ui/steps"
 )
 
 // showHelp opens the help of what is on screen: the current step's, or the general help on
@@ -29,12 +29,9 @@ func (sh *shell) showHelp() {
 func (sh *shell) helpDialog(n int) dialog.Dialog {
 	var title string
 	var paragraphs []string
-	if step, ok := stepByNumber(n); ok {
+	if step, ok := domain.StepByID(domain.StepID(n)); ok {
 		title = lang.L("everyday.help.step_title", map[string]any{"Heading": stepHeading(step)})
 		paragraphs = append(paragraphs, stepGuide(step))
-		if steps.Editors[n] == nil {
-			paragraphs = append(paragraphs, stepPlan(step), lang.L("ui.step.later"))
-		}
 		paragraphs = append(paragraphs, lang.L("ui.step.tips")+":")
 		for _, t := range stepTipTexts(step) {
 			paragraphs = append(paragraphs, "• "+t)

@@ -57,7 +57,7 @@ func newOverviewPage(sh *shell, v *projectView) *overviewPage {
 
 	grid := container.NewGridWrap(fyne.NewSize(300, 236))
 	for _, s := range domain.Steps {
-		c := newOverviewCard(s, func(n int) func() { return func() { v.show(n) } }(s.Number))
+		c := newOverviewCard(s, func(n int) func() { return func() { v.show(n) } }(int(s.Number)))
 		o.cards = append(o.cards, c)
 		grid.Add(c.object())
 	}
@@ -122,8 +122,6 @@ func (c *overviewCard) update(sum domain.StepSummary, language string) {
 	c.values.SetText(strings.Join(values, "\n"))
 	c.names.Hidden, c.values.Hidden = len(names) == 0, len(names) == 0
 	switch {
-	case !sum.Built:
-		c.note.SetText(lang.L("ui.overview.later"))
 	case len(sum.Figures) > maxCardFigures:
 		c.note.SetText(lang.L("ui.overview.more", map[string]any{"Count": len(sum.Figures) - maxCardFigures}))
 	default:

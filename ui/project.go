@@ -159,12 +159,12 @@ func (v *projectView) buildSidebar() *widget.List {
 		case entryPhase:
 			for _, s := range domain.Steps {
 				if s.Phase == e.phase {
-					v.show(s.Number)
+					v.show(int(s.Number))
 					return
 				}
 			}
 		default:
-			v.show(e.step.Number)
+			v.show(int(e.step.Number))
 		}
 	}
 	return l
@@ -186,7 +186,7 @@ func (v *projectView) updateSidebarRow(e sidebarEntry, marker *canvas.Circle, ti
 	default:
 		title.SetText(lang.L("ui.step.sidebar", map[string]any{"Number": e.step.Number, "Title": stepTitle(e.step)}))
 		title.TextStyle = fyne.TextStyle{}
-		st := v.stateOf(e.step.Number)
+		st := v.stateOf(int(e.step.Number))
 		marker.FillColor = stateColor(st)
 		state.SetText(stateText(st))
 	}
@@ -196,7 +196,7 @@ func (v *projectView) updateSidebarRow(e sidebarEntry, marker *canvas.Circle, ti
 
 func (v *projectView) stateOf(step int) domain.StepState {
 	for _, s := range v.sums {
-		if s.Number == step {
+		if int(s.Number) == step {
 			return s.State
 		}
 	}
@@ -227,7 +227,7 @@ func (v *projectView) show(n int) {
 	} else {
 		page = v.pages[n]
 		if page == nil {
-			step, _ := stepByNumber(n)
+			step, _ := domain.StepByID(domain.StepID(n))
 			page = newStepPage(v.sh, step)
 			v.pages[n] = page
 		}
@@ -255,7 +255,7 @@ func (v *projectView) show(n int) {
 
 func (v *projectView) entryIndex(n int) int {
 	for i, e := range v.entries {
-		if (n == 0 && e.kind == entryOverview) || (e.kind == entryStep && e.step.Number == n) {
+		if (n == 0 && e.kind == entryOverview) || (e.kind == entryStep && int(e.step.Number) == n) {
 			return i
 		}
 	}

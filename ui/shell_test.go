@@ -88,27 +88,13 @@ func TestNewProjectThenWalkAllTwelveSteps(t *testing.T) {
 		page := ts.project.pageHolder
 		assertText(t, page, fmt.Sprintf("Schritt %d: %s", n, title))
 		assertText(t, ts.content(), fmt.Sprintf("Schritt %d von 12", n))
-		step, _ := stepByNumber(n)
+		step, _ := domain.StepByID(domain.StepID(n))
 		guide := stepGuide(step)
 		if strings.HasPrefix(guide, "ui.") {
 			t.Fatalf("step %d has no guidance text", n)
 		}
 		assertText(t, page, guide)
 		assertText(t, page, "Umsetzungstipps")
-		if steps.Editors[n] == nil {
-			assertText(t, page, "Dieser Schritt folgt in einer späteren Version")
-			assertText(t, page, stepPlan(step))
-			// No fake editors: a step that is not built shows no input controls.
-			if e := all[*widget.Entry](page); len(e) != 0 {
-				t.Fatalf("step %d shows %d entry fields", n, len(e))
-			}
-			if s := all[*widget.Select](page); len(s) != 0 {
-				t.Fatalf("step %d shows %d select fields", n, len(s))
-			}
-			if c := all[*widget.Check](page); len(c) != 0 {
-				t.Fatalf("step %d shows %d check boxes", n, len(c))
-			}
-		}
 	}
 	if !ts.project.next.Disabled() {
 		t.Fatal("Next must be disabled on step 12")
@@ -240,12 +226,8 @@ func TestOverviewShowsStatesAndFigures(t *testing.T) {
 		t.Fatalf("states of steps 1/2: %q/%q, want in Arbeit", cards[0].state.Text, cards[1].state.Text)
 	}
 	for _, c := range cards[2:] {
-		built := steps.Editors[c.step.Number] != nil || domain.StepBuilt(c.step.Number)
-		if !built && (c.state.Text != "offen" || c.note.Text != "Folgt in einer späteren Version.") {
-			t.Fatalf("step %d: state %q note %q", c.step.Number, c.state.Text, c.note.Text)
-		}
-		if built && c.note.Text == "Folgt in einer späteren Version." {
-			t.Fatalf("step %d is built but its card says it follows later", c.step.Number)
+		if c.note.Text == "Folgt in einer späteren Version." {
+			t.Fatalf("step %d: its card says it follows later", c.step.Number)
 		}
 	}
 	// The cards are visible in the window, not only in the model.
@@ -805,7 +787,7 @@ func TestStartedStepFoldsGuidance(t *testing.T) {
 	writeProject(t, path, "Begonnen", overviewTasks()...)
 	ts.openPath(path, persistence.OpenOptions{})
 	test.Tap(ts.project.next) // step 1 has tasks: in progress
-	step, _ := stepByNumber(1)
+	step, _ := domain.StepByID(1)
 	page := ts.project.pageHolder
 	assertNoText(t, page, stepGuide(step))
 	acc := all[*widget.Accordion](page)
@@ -827,7 +809,7 @@ func TestWideEditorDoesNotWidenThePage(t *testing.T) {
 	wide := canvas.NewRectangle(color.Black)
 	wide.SetMinSize(fyne.NewSize(3000, 100))
 	steps.Editors[3] = func(*steps.Context) fyne.CanvasObject { return wide }
-	step, _ := stepByNumber(3)
+	step, _ := domain.StepByID(3)
 	page := newStepPage(ts.shell, step)
 	if w := page.MinSize().Width; w > 1000 {
 		t.Fatalf("the page wants %v px because of its editor", w)

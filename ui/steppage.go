@@ -14,7 +14,7 @@ import (
 )
 
 // newStepPage builds a step's page: phase, title, guidance, the tips folded away, then the
-// step's editor — or, where none exists yet, what the step will hold.
+// step's editor.
 func newStepPage(sh *shell, s domain.Step) fyne.CanvasObject {
 	phase := widget.NewLabel(lang.L("ui.phase.heading", map[string]any{"Number": int(s.Phase), "Title": phaseTitle(s.Phase)}))
 	phase.SizeName = theme.SizeNameCaptionText
@@ -32,7 +32,7 @@ func newStepPage(sh *shell, s domain.Step) fyne.CanvasObject {
 		tipRows.Add(l)
 	}
 	tips := widget.NewAccordion(widget.NewAccordionItem(lang.L("ui.step.tips"), tipRows))
-	help := widget.NewButtonWithIcon(lang.L("everyday.step.help"), theme.HelpIcon(), func() { sh.helpDialog(s.Number) })
+	help := widget.NewButtonWithIcon(lang.L("everyday.step.help"), theme.HelpIcon(), func() { sh.helpDialog(int(s.Number)) })
 	help.Importance = widget.LowImportance
 	side := container.NewHBox(phase, help)
 	// Steps that judge dates (notice periods, milestones, meetings, measures) say which day they
@@ -46,29 +46,17 @@ func newStepPage(sh *shell, s domain.Step) fyne.CanvasObject {
 	titleRow := container.NewBorder(nil, nil, nil, side, title)
 	header := container.NewVBox(titleRow, guide, tips)
 
-	if build := steps.Editors[s.Number]; build != nil {
-		// Once a step is under way its editor needs the room: the guidance folds away beside the
-		// tips and stays one click off.
-		if sh.stepStarted(s.Number) {
-			folded := widget.NewAccordion(widget.NewAccordionItem(lang.L("ui.step.guide"), guide), tips.Items[0])
-			folded.MultiOpen = true
-			header = container.NewVBox(titleRow, folded)
-		}
-		// An editor wider than the window scrolls sideways instead of squeezing the sidebar.
-		editor := container.NewHScroll(buildEditor(sh, build))
-		capped := newCappedScroll(container.NewPadded(header))
-		return container.New(&stepPageLayout{header: capped}, capped, editor)
+	// Once a step is under way its editor needs the room: the guidance folds away beside the
+	// tips and stays one click off.
+	if sh.stepStarted(s.Number) {
+		folded := widget.NewAccordion(widget.NewAccordionItem(lang.L("ui.step.guide"), guide), tips.Items[0])
+		folded.MultiOpen = true
+		header = container.NewVBox(titleRow, folded)
 	}
-
-	heading := widget.NewLabel(lang.L("ui.step.plan_heading"))
-	heading.TextStyle = fyne.TextStyle{Bold: true}
-	plan := widget.NewLabel(stepPlan(s))
-	plan.Wrapping = fyne.TextWrapWord
-	later := widget.NewLabel(lang.L("ui.step.later"))
-	later.Wrapping = fyne.TextWrapWord
-	later.TextStyle = fyne.TextStyle{Italic: true}
-	card := widget.NewCard("", "", container.NewVBox(heading, plan, later))
-	return container.NewVScroll(container.NewPadded(container.NewVBox(header, card)))
+	// An editor wider than the window scrolls sideways instead of squeezing the sidebar.
+	editor := container.NewHScroll(buildEditor(sh, steps.Editors[s.Number]))
+	capped := newCappedScroll(container.NewPadded(header))
+	return container.New(&stepPageLayout{header: capped}, capped, editor)
 }
 
 // buildEditor makes a step's editor; should it fail, the page says so instead of taking the
@@ -83,6 +71,9 @@ func buildEditor(sh *shell, build func(*steps.Context) fyne.CanvasObject) (edito
 			editor = msg
 		}
 	}()
+	if build == nil {
+		panic("no editor")
+	}
 	editor = build(sh.stepContext())
 	if editor == nil {
 		editor = widget.NewLabel("")
@@ -91,7 +82,7 @@ func buildEditor(sh *shell, build func(*steps.Context) fyne.CanvasObject) (edito
 }
 
 // stepStarted reports whether the open project has begun the step (not "offen").
-func (sh *shell) stepStarted(n int) bool {
+func (sh *shell) stepStarted(n domain.StepID) bool {
 	if sh.sess == nil {
 		return false
 	}

@@ -27,11 +27,6 @@ import (
 // AGPL, go-docx rewrites are unreleased, other packages only fill placeholders; for .odt there is
 // none. So the editable form is numbered Markdown: readable as plain text, and word processors
 // that import Markdown keep its headings, lists and tables.
-func init() {
-	importKinds["holidays"] = importHolidays
-	reportTypes["tender"] = writeServiceSpecReport
-	exportKinds["leistungsbeschreibung"] = exportServiceSpec
-}
 
 // Formats of --kind holidays: auto reads the file and detects the reading of DTEND; the
 // others fix it.

@@ -35,21 +35,20 @@ type command struct {
 	run func(e *env, args []string) error
 }
 
-// commands maps a name to its command. Later commands register themselves in an init() of
-// their own file; a registered command wins over the "follows later" list.
+// commands maps a name to its command.
 var commands = map[string]command{
-	"new":     {cmdNew},
-	"check":   {cmdCheck},
-	"summary": {cmdSummary},
-	"report":  {cmdReport},
-	"export":  {cmdExport},
-	"import":  {cmdImport},
-	"help":    {cmdHelp},
-	"version": {cmdVersion},
+	"new":       {cmdNew},
+	"check":     {cmdCheck},
+	"summary":   {cmdSummary},
+	"report":    {cmdReport},
+	"export":    {cmdExport},
+	"import":    {cmdImport},
+	"kpi":       {cmdKPI},
+	"share":     {cmdShare},
+	"demo-data": {cmdDemoData},
+	"help":      {cmdHelp},
+	"version":   {cmdVersion},
 }
-
-// laterCommands are part of the design and arrive with later versions.
-var laterCommands = map[string]bool{"kpi": true, "share": true, "demo-data": true}
 
 // IsCommand reports whether the arguments name a command rather than a file to open. A first
 // argument that is neither a known command nor an option nor an existing file or *.lotse path
@@ -59,7 +58,7 @@ func IsCommand(args []string) bool {
 		return false
 	}
 	a := args[0]
-	if _, ok := commands[a]; ok || laterCommands[a] {
+	if _, ok := commands[a]; ok {
 		return true
 	}
 	if strings.HasPrefix(a, "-") && a != "-" {
@@ -96,8 +95,6 @@ func Run(args []string, stdout, stderr io.Writer, clk clock.Clock) (code int) {
 	var err error
 	if c, ok := commands[name]; ok {
 		err = c.run(e, rest)
-	} else if laterCommands[name] {
-		err = &laterError{what: "lotse " + name}
 	} else if strings.HasPrefix(name, "-") {
 		err = usagef("cli.err.unknown_option", map[string]any{"Option": name})
 	} else {

@@ -128,40 +128,12 @@ func TestVersionAndHelp(t *testing.T) {
 	run(t, "--version", "extra").want(t, 2)
 }
 
-func TestUnknownAndLater(t *testing.T) {
+func TestUnknownCommandAndOption(t *testing.T) {
 	r := run(t, "frobnicate").want(t, 2)
 	contains(t, "unknown command", r.err, "Unbekannter Befehl „frobnicate“", "lotse help")
 	r = run(t, "--frob").want(t, 2)
 	contains(t, "unknown option", r.err, "Unbekannte Option „--frob“")
 
-	_, path := sample(t)
-	later := [][]string{
-		{"kpi", path},
-		{"share", path, "out.lotse"},
-		{"demo-data", "--scale", "small", "out.lotse"},
-		{"export", path, "--kind", "raci", "out.csv"},
-		{"export", path, "--kind", "tasks", "out.xlsx"},
-		{"import", "neu.lotse", "--kind", "tickets", "tickets.csv"},
-		{"report", path, "-o", "out.pdf", "--type", "monitoring"},
-		{"report", path, "-o", "out.pdf", "--type", "tender"},
-	}
-	for _, args := range later {
-		if registeredLater(args) {
-			continue // built by now: its own tests cover it (and it would write into this folder)
-		}
-		r := run(t, args...)
-		if r.code != 2 || !strings.Contains(r.err, "folgt in einer späteren Version") {
-			t.Errorf("%q: exit %d, stderr %q", args, r.code, r.err)
-		}
-	}
-	// The mechanism itself, with a command of the design that no step has registered.
-	laterCommands["zukunft"] = true
-	t.Cleanup(func() { delete(laterCommands, "zukunft") })
-	r = run(t, "zukunft", path).want(t, 2)
-	contains(t, "later", r.err, "„lotse zukunft“ ist vorgesehen und folgt in einer späteren Version")
-	english(t)
-	r = run(t, "zukunft", path).want(t, 2)
-	contains(t, "english later", r.err, "follows in a later version")
 }
 
 func TestArgumentErrors(t *testing.T) {
@@ -451,12 +423,12 @@ func TestSummaryJSON(t *testing.T) {
 			t.Errorf("step %d %s %q = %v, want %v", c.step, c.key, c.label, got, c.want)
 		}
 	}
-	if s := doc.Steps[0]; s.State != "in-progress" || !s.Built || len(s.Findings) != 2 || s.Findings[0].Code != "find.task.no_responsible" || s.Findings[0].EntityID != 4 {
+	if s := doc.Steps[0]; s.State != "in-progress" || len(s.Findings) != 2 || s.Findings[0].Code != "find.task.no_responsible" || s.Findings[0].EntityID != 4 {
 		t.Errorf("step 1: %+v", s)
 	}
 	// On the sample's Stand der Daten the WLAN plan (due 30 June 2027) is overdue and the
 	// knowledge base was never reviewed.
-	if s := doc.Steps[11]; s.State != "in-progress" || !s.Built || s.Phase != 4 || len(s.Figures) == 0 || len(s.Findings) != 2 {
+	if s := doc.Steps[11]; s.State != "in-progress" || s.Phase != 4 || len(s.Figures) == 0 || len(s.Findings) != 2 {
 		t.Errorf("step 12: %+v", s)
 	}
 	if doc.Project.AsOf != "2027-07-14" || !doc.Project.DataAsOf {
@@ -532,29 +504,6 @@ func TestFormatNumber(t *testing.T) {
 			t.Errorf("formatNumber(%v, %s) = %q, want %q", c.v, c.lang, got, c.s)
 		}
 	}
-}
-
-// registeredLater reports whether a command, kind or report type of the "later" list has been
-// registered since.
-func registeredLater(args []string) bool {
-	if _, ok := commands[args[0]]; ok {
-		return true
-	}
-	for i := 0; i+1 < len(args); i++ {
-		switch args[i] {
-		case "--kind":
-			_, exp := exportKinds[args[i+1]]
-			_, imp := importKinds[args[i+1]]
-			if (args[0] == "export" && exp) || (args[0] == "import" && imp) {
-				return true
-			}
-		case "--type":
-			if _, ok := reportTypes[args[i+1]]; ok {
-				return true
-			}
-		}
-	}
-	return false
 }
 
 // The sample is judged on its own Stand der Daten: `lotse check` says the same on any day the

@@ -123,33 +123,31 @@ func findingLine(f domain.Finding) string {
 	})
 }
 
-// A kind of import or export. Each step registers its own kinds in an init() of its own file
-// (importKinds["tickets"] = …), so adding one touches no shared list; kinds of the design that
-// no step has registered yet say that they follow later.
+// A kind of import or export; each is written in the file of its step.
 type (
 	exportKind func(e *env, proj *domain.Project, src, out string, p parsedArgs) error
 	importKind func(e *env, target, src string, p parsedArgs) error
 )
 
 var (
-	exportKinds = map[string]exportKind{"json": exportJSON}
-	importKinds = map[string]importKind{"json": importJSON}
+	exportKinds = map[string]exportKind{
+		"json": exportJSON, "tasks": exportTasks, "raci": exportRaci, "communication": exportCommunication,
+		"leistungsbeschreibung": exportServiceSpec,
+	}
+	importKinds = map[string]importKind{
+		"json": importJSON, "tasks": importTasks, "tickets": importTickets, "calls": importCalls, "survey": importSurvey,
+		"holidays": importHolidays,
+	}
 )
 
-// kindOf reads --kind and reports whether it is registered; the kinds of the design that are
-// not built yet are named as following later.
-func kindOf(p parsedArgs, registered func(string) bool, later []string, usage string) (string, error) {
+// kindOf reads --kind and reports whether it is one of the command's kinds.
+func kindOf(p parsedArgs, registered func(string) bool, usage string) (string, error) {
 	kind, ok := p.val("kind")
 	if !ok {
 		return "", usagef("cli.err.kind_missing", map[string]any{"Usage": usage})
 	}
 	if registered(kind) {
 		return kind, nil
-	}
-	for _, k := range later {
-		if kind == k {
-			return "", &laterError{what: "--kind " + kind}
-		}
 	}
 	return "", usagef("cli.err.kind_unknown", map[string]any{"Kind": kind, "Usage": usage})
 }
@@ -162,7 +160,7 @@ func cmdExport(e *env, args []string) error {
 	if err := positionals(p, 2, usageExport); err != nil {
 		return err
 	}
-	kind, err := kindOf(p, func(k string) bool { _, ok := exportKinds[k]; return ok }, []string{"tasks", "raci", "communication"}, usageExport)
+	kind, err := kindOf(p, func(k string) bool { _, ok := exportKinds[k]; return ok }, usageExport)
 	if err != nil {
 		return err
 	}
@@ -201,7 +199,7 @@ func cmdImport(e *env, args []string) error {
 	if err := positionals(p, 2, usageImport); err != nil {
 		return err
 	}
-	kind, err := kindOf(p, func(k string) bool { _, ok := importKinds[k]; return ok }, []string{"tasks", "tickets", "calls", "survey", "holidays"}, usageImport)
+	kind, err := kindOf(p, func(k string) bool { _, ok := importKinds[k]; return ok }, usageImport)
 	if err != nil {
 		return err
 	}

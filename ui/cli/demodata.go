@@ -17,10 +17,6 @@ import (
 
 const usageDemoData = "lotse demo-data --scale small|landkreis [--seed ZAHL] DATEI.lotse"
 
-func init() {
-	commands["demo-data"] = command{cmdDemoData}
-}
-
 // demoTicker is how often the command says that it is still writing the file.
 var demoTicker = 5 * time.Second
 

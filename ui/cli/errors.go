@@ -16,7 +16,7 @@ const (
 	exitOK       = 0
 	exitFailure  = 1 // the command ran and failed, or `check` found something
 	exitRefused  = 2 // a refused project file (check)
-	exitUsage    = 2 // wrong arguments, unknown command, a feature of a later version
+	exitUsage    = 2 // wrong arguments, unknown command
 	exitFindings = 1
 )
 
@@ -29,11 +29,6 @@ type usageError struct {
 func (e *usageError) Error() string { return e.key }
 
 func usagef(key string, data map[string]any) error { return &usageError{key: key, data: data} }
-
-// laterError names a command, kind or report type that a later version of the app brings.
-type laterError struct{ what string }
-
-func (e *laterError) Error() string { return "later: " + e.what }
 
 // silentExit ends a command with a code after it has printed its own output (check's findings).
 type silentExit int
@@ -59,7 +54,6 @@ func failf(key string, data map[string]any) error { return &failure{key: key, da
 func describe(err error) (string, int) {
 	var (
 		usage   *usageError
-		later   *laterError
 		silent  silentExit
 		fail    *failure
 		done    translated
@@ -85,8 +79,6 @@ func describe(err error) (string, int) {
 		return "", int(silent)
 	case errors.As(err, &usage):
 		return lang.L(usage.key, usage.data) + "\n" + lang.L("cli.hint.help"), exitUsage
-	case errors.As(err, &later):
-		return lang.L("cli.later", map[string]any{"What": later.what}), exitUsage
 	case errors.As(err, &done):
 		return done.Error(), exitFailure
 	case errors.As(err, &fail):

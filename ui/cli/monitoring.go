@@ -20,13 +20,6 @@ import (
 
 // Step 12 on the command line: imports of tickets, calls and survey answers into a project,
 // `lotse kpi` and the monitoring report.
-func init() {
-	importKinds["tickets"] = importTickets
-	importKinds["calls"] = importCalls
-	importKinds["survey"] = importSurvey
-	commands["kpi"] = command{cmdKPI}
-	reportTypes["monitoring"] = writeMonitoringReport
-}
 
 const usageKPI = "lotse kpi DATEI.lotse [--from JJJJ-MM-TT --to JJJJ-MM-TT] [--json]"
 

@@ -37,9 +37,6 @@ func cmdReport(e *env, args []string) error {
 	}
 	write, ok := reportTypes[t]
 	if !ok {
-		if t == "tender" || t == "monitoring" {
-			return &laterError{what: "--type " + t}
-		}
 		return usagef("cli.err.type_unknown", map[string]any{"Type": t, "Usage": usageReport})
 	}
 	// Dates are checked before the file is opened, so scripts fail early.
@@ -73,7 +70,7 @@ type reportPeriod struct{ From, To *domain.Date }
 
 // reportTypes maps --type to its writer; each report registers itself in its own file.
 var reportTypes = map[string]func(e *env, proj *domain.Project, out string, period reportPeriod) error{
-	"full": writeFullReport,
+	"full": writeFullReport, "tender": writeServiceSpecReport, "monitoring": writeMonitoringReport,
 }
 
 func writeFullReport(e *env, proj *domain.Project, out string, period reportPeriod) error {

@@ -15,10 +15,6 @@ const usageShare = "lotse share DATEI.lotse KOPIE.lotse [--anonymize] [--without
 // MailLimit is the size above which many mail servers refuse an attachment.
 const MailLimit = 10 << 20
 
-func init() {
-	commands["share"] = command{cmdShare}
-}
-
 // cmdShare writes a copy for sending: compact, optionally without the monitoring raw data and
 // with people's names replaced by their roles. The project is opened read-only, so this also
 // works while someone edits it.

@@ -14,13 +14,12 @@ import (
 )
 
 // Exports of step 11: `lotse export FILE --kind raci|communication OUT.xlsx|OUT.csv`.
-func init() {
-	exportKinds["raci"] = func(e *env, proj *domain.Project, _, out string, _ parsedArgs) error {
-		return exportSheet(e, "raci", reports.RaciSheet(proj), out)
-	}
-	exportKinds["communication"] = func(e *env, proj *domain.Project, _, out string, _ parsedArgs) error {
-		return exportSheet(e, "communication", reports.CommunicationSheet(proj), out)
-	}
+func exportRaci(e *env, proj *domain.Project, _, out string, _ parsedArgs) error {
+	return exportSheet(e, "raci", reports.RaciSheet(proj), out)
+}
+
+func exportCommunication(e *env, proj *domain.Project, _, out string, _ parsedArgs) error {
+	return exportSheet(e, "communication", reports.CommunicationSheet(proj), out)
 }
 
 // exportSheet writes a sheet as a workbook (.xlsx) or as German Excel CSV (.csv).

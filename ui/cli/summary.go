@@ -39,7 +39,6 @@ type summaryStep struct {
 	Number   int              `json:"number"`
 	Key      string           `json:"key"`
 	Phase    int              `json:"phase"`
-	Built    bool             `json:"built"`
 	State    string           `json:"state"`
 	Figures  []summaryFigure  `json:"figures"`
 	Findings []summaryFinding `json:"findings"`
@@ -63,7 +62,7 @@ type summaryFinding struct {
 func round2(v float64) float64 { return math.Round(v*100) / 100 }
 
 func buildSummary(p *domain.Project, today domain.Date) summaryDoc {
-	phase := map[int]int{}
+	phase := map[domain.StepID]int{}
 	for _, s := range domain.Steps {
 		phase[s.Number] = int(s.Phase)
 	}
@@ -74,7 +73,7 @@ func buildSummary(p *domain.Project, today domain.Date) summaryDoc {
 		Steps: []summaryStep{},
 	}
 	for _, s := range domain.Summarize(p, today) {
-		st := summaryStep{Number: s.Number, Key: s.Key, Phase: phase[s.Number], Built: s.Built, State: string(s.State),
+		st := summaryStep{Number: int(s.Number), Key: s.Key, Phase: phase[s.Number], State: string(s.State),
 			Figures: []summaryFigure{}, Findings: []summaryFinding{}}
 		for _, f := range s.Figures {
 			st.Figures = append(st.Figures, summaryFigure{Key: f.Key, Label: f.Label, Value: round2(f.Value), Unit: f.Unit, Text: f.Text})
@@ -171,9 +170,6 @@ func writeSummaryText(e *env, doc summaryDoc) {
 			lastPhase = s.Phase
 		}
 		state := lang.L("state." + s.State)
-		if !s.Built {
-			state += " " + lang.L("cli.summary.later")
-		}
 		fmt.Fprintf(e.out, "%2d  %s  %s\n", s.Number, pad(lang.L("step."+s.Key+".title"), titleW), state)
 		for _, f := range s.Figures {
 			fmt.Fprintf(e.out, "      %s  %s\n", pad(figureLabel(f), labelW), padLeft(figureValue(f, e.lang), valueW))

@@ -14,11 +14,6 @@ import (
 	"schulit-lotse/persistence/importers"
 )
 
-func init() {
-	importKinds["tasks"] = importTasks
-	exportKinds["tasks"] = exportTasks
-}
-
 // TaskLabels are the translated sheet names, headers and texts of the task workbook.
 func TaskLabels() importers.TaskSheetLabels {
 	l := importers.TaskSheetLabels{

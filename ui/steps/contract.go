@@ -16,10 +16,6 @@ import (
 	"schulit-lotse/ui/session"
 )
 
-func init() {
-	Editors[9] = func(ctx *Context) fyne.CanvasObject { return newContractEditor(ctx).view }
-}
-
 // contractEditor is step 9 (Vertragsunterzeichnung): the contract record, the next notice date
 // computed from term and notice period with a warning when it is near, the provider's contacts,
 // the document references, and the SLA version frozen with the contract.

@@ -13,10 +13,6 @@ import (
 	"schulit-lotse/domain"
 )
 
-func init() {
-	Editors[4] = func(ctx *Context) fyne.CanvasObject { return newCoverageEditor(ctx).view }
-}
-
 // coverageEditor is step 4 (Bedarfsdeckung intern/extern): the table of Abb. 8 with each task's
 // state in the legend's colours and its new responsible party, a form for the selected task,
 // the workload per person before and after, and the open questions.

@@ -10,12 +10,13 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"schulit-lotse/domain"
 	"schulit-lotse/ui/session"
 )
 
 // editorConfig is what distinguishes the task editors of steps 1 and 2.
 type editorConfig struct {
-	step     int
+	step     domain.StepID
 	cols     []gridColumn
 	needs    bool   // the form has the fields of step 2
 	newLabel string // translation key of the "new task" button

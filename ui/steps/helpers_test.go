@@ -70,7 +70,7 @@ func newProjectFile(tb testing.TB, tasks ...domain.Task) *session.Session {
 	return s
 }
 
-func newFixture(t *testing.T, step int, tasks ...domain.Task) *fixture {
+func newFixture(t *testing.T, step domain.StepID, tasks ...domain.Task) *fixture {
 	t.Helper()
 	test.NewTempApp(t)
 	fx := &fixture{t: t, s: newProjectFile(t, tasks...)}
@@ -79,7 +79,7 @@ func newFixture(t *testing.T, step int, tasks ...domain.Task) *fixture {
 }
 
 // open builds the step's editor in a new window, as the shell does.
-func (fx *fixture) open(step int) {
+func (fx *fixture) open(step domain.StepID) {
 	fx.w = test.NewWindow(nil)
 	ctx := &Context{Session: fx.s, Window: fx.w, ShowError: func(err error) { fx.errs = append(fx.errs, err) }}
 	if step == 1 {

@@ -9,11 +9,6 @@ import (
 	"schulit-lotse/domain"
 )
 
-func init() {
-	Editors[1] = func(ctx *Context) fyne.CanvasObject { return newInventoryEditor(ctx).view }
-	Editors[2] = func(ctx *Context) fyne.CanvasObject { return newNeedsEditor(ctx).view }
-}
-
 // Columns shared by both steps.
 var (
 	colName = gridColumn{

@@ -351,7 +351,7 @@ func TestInventoryNewTaskNeedsName(t *testing.T) {
 func TestEditorsRegisteredAndDisposable(t *testing.T) {
 	test.NewTempApp(t)
 	s := newProjectFile(t)
-	for _, step := range []int{1, 2} {
+	for _, step := range []domain.StepID{1, 2} {
 		build := Editors[step]
 		if build == nil {
 			t.Fatalf("no editor registered for step %d", step)

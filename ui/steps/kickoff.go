@@ -20,10 +20,6 @@ import (
 	"schulit-lotse/ui/session"
 )
 
-func init() {
-	Editors[10] = func(ctx *Context) fyne.CanvasObject { return newKickoffEditor(ctx).view }
-}
-
 // kickoffEditor is step 10 (Auftakt): the kickoff meeting with its participants, agenda and
 // agreed next steps, and the milestone plan as a timeline and a table.
 type kickoffEditor struct {

@@ -17,22 +17,20 @@ import (
 	"schulit-lotse/ui/session"
 )
 
-func init() {
-	Editors[12] = func(ctx *Context) fyne.CanvasObject { return newMonitoringEditor(ctx).view }
-	Actions = append(Actions,
-		Action{Step: 12, Label: "mon.action.import_tickets", Run: func(ctx *Context) { monImportFile(ctx, session.ImportTickets) }},
-		Action{Step: 12, Label: "mon.action.import_calls", Run: func(ctx *Context) { monImportFile(ctx, session.ImportCalls) }},
-		Action{Step: 12, Label: "mon.action.import_survey", Run: func(ctx *Context) { monImportFile(ctx, session.ImportSurvey) }},
-		Action{Step: 12, Label: "mon.action.report", Run: func(ctx *Context) {
-			monPeriodsMu.Lock()
-			p, ok := monPeriods[ctx.Session]
-			monPeriodsMu.Unlock()
-			if !ok {
-				p = kpi.DefaultPeriod(ctx.Session.Project, ctx.Session.Today().Time)
-			}
-			monReportDialog(ctx, p)
-		}},
-	)
+// monitoringActions are the menu actions of monitoring.go.
+var monitoringActions = []Action{
+	Action{Step: domain.StepMonitoring, Label: "mon.action.import_tickets", Run: func(ctx *Context) { monImportFile(ctx, session.ImportTickets) }},
+	Action{Step: domain.StepMonitoring, Label: "mon.action.import_calls", Run: func(ctx *Context) { monImportFile(ctx, session.ImportCalls) }},
+	Action{Step: domain.StepMonitoring, Label: "mon.action.import_survey", Run: func(ctx *Context) { monImportFile(ctx, session.ImportSurvey) }},
+	Action{Step: domain.StepMonitoring, Label: "mon.action.report", Run: func(ctx *Context) {
+		monPeriodsMu.Lock()
+		p, ok := monPeriods[ctx.Session]
+		monPeriodsMu.Unlock()
+		if !ok {
+			p = kpi.DefaultPeriod(ctx.Session.Project, ctx.Session.Today().Time)
+		}
+		monReportDialog(ctx, p)
+	}},
 }
 
 // monitoringEditor is step 12 (Steuerung und Monitoring): the KPI dashboard, the imported data

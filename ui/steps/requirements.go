@@ -15,10 +15,6 @@ import (
 	board "schulit-lotse/ui/canvas"
 )
 
-func init() {
-	Editors[3] = func(ctx *Context) fyne.CanvasObject { return newRequirementsEditor(ctx).view }
-}
-
 // requirementsEditor is step 3 (Anforderungsliste): the card-sorting board with a card finder
 // and the open questions beside it, the requirements of each package, and the table grouped by
 // package. Everything is drawn from the session; every change goes through it.

@@ -14,10 +14,6 @@ import (
 	"schulit-lotse/ui/session"
 )
 
-func init() {
-	Editors[5] = func(ctx *Context) fyne.CanvasObject { return newResourcesEditor(ctx).view }
-}
-
 // resourcesEditor is step 5 (Ressourcen planen): the Jahresarbeitszeit and surcharges, the
 // demand in hours and VZÄ, the pay groups with their mapping, and the comparison of in-house
 // and external cost per package. Every figure is derived from the session after each change.

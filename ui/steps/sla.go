@@ -15,9 +15,9 @@ import (
 	"schulit-lotse/ui/session"
 )
 
-func init() {
-	Editors[7] = func(ctx *Context) fyne.CanvasObject { return newSLAEditor(ctx).view }
-	Actions = append(Actions, Action{Step: 7, Label: "award.action.import_ferien", Run: showFerienImport})
+// slaActions are the menu actions of sla.go.
+var slaActions = []Action{
+	Action{Step: domain.StepSLA, Label: "award.action.import_ferien", Run: showFerienImport},
 }
 
 // slaEditor is step 7 (Leistungsvereinbarung vorbereiten): the SLAs on the left, the selected

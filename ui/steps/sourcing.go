@@ -15,10 +15,6 @@ import (
 	"schulit-lotse/ui/session"
 )
 
-func init() {
-	Editors[6] = func(ctx *Context) fyne.CanvasObject { return newSourcingEditor(ctx).view }
-}
-
 // srcScoreField is one of the eight scores of the four question groups.
 type srcScoreField struct {
 	key   string // translation stem and test handle

@@ -1,10 +1,11 @@
 // Package steps holds the editors of the wizard steps. The shell (package ui) shows the editor
-// registered for a step, or a note that the step follows later when none is.
+// that Editors names for a step.
 package steps
 
 import (
 	"fyne.io/fyne/v2"
 
+	"schulit-lotse/domain"
 	"schulit-lotse/ui/session"
 )
 
@@ -16,17 +17,38 @@ type Context struct {
 	ShowError func(err error)
 }
 
-// Editors maps a step number to the function that builds its editor. Steps without an entry
-// are not built yet.
-var Editors = map[int]func(ctx *Context) fyne.CanvasObject{}
+// Editors is the UI's column of the step table (domain.Steps): the function that builds each
+// step's editor.
+var Editors = map[domain.StepID]func(ctx *Context) fyne.CanvasObject{
+	domain.StepInventory:    func(ctx *Context) fyne.CanvasObject { return newInventoryEditor(ctx).view },
+	domain.StepNeeds:        func(ctx *Context) fyne.CanvasObject { return newNeedsEditor(ctx).view },
+	domain.StepRequirements: func(ctx *Context) fyne.CanvasObject { return newRequirementsEditor(ctx).view },
+	domain.StepCoverage:     func(ctx *Context) fyne.CanvasObject { return newCoverageEditor(ctx).view },
+	domain.StepResources:    func(ctx *Context) fyne.CanvasObject { return newResourcesEditor(ctx).view },
+	domain.StepSourcing:     func(ctx *Context) fyne.CanvasObject { return newSourcingEditor(ctx).view },
+	domain.StepSLA:          func(ctx *Context) fyne.CanvasObject { return newSLAEditor(ctx).view },
+	domain.StepTender:       func(ctx *Context) fyne.CanvasObject { return newTenderEditor(ctx).view },
+	domain.StepContract:     func(ctx *Context) fyne.CanvasObject { return newContractEditor(ctx).view },
+	domain.StepKickoff:      func(ctx *Context) fyne.CanvasObject { return newKickoffEditor(ctx).view },
+	domain.StepStructure:    func(ctx *Context) fyne.CanvasObject { return newStructureEditor(ctx).view },
+	domain.StepMonitoring:   func(ctx *Context) fyne.CanvasObject { return newMonitoringEditor(ctx).view },
+}
 
 // Action is a project command a step offers in the main menu (an import, an export, a report).
 type Action struct {
-	Step  int
+	Step  domain.StepID
 	Label string // translation key
 	Run   func(ctx *Context)
 }
 
-// Actions are added by the steps in init() of their own files; the shell lists them, in step
-// order, in the Projekt menu when a project is open.
-var Actions []Action
+// Actions are the steps' commands in the Projekt menu, in step order; each step file defines
+// its own list.
+var Actions = concatActions(slaActions, tenderExportActions, structureExportActions, monitoringActions)
+
+func concatActions(lists ...[]Action) []Action {
+	var out []Action
+	for _, l := range lists {
+		out = append(out, l...)
+	}
+	return out
+}

@@ -1,7 +1,6 @@
 package steps
 
 import (
-	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
 
@@ -9,10 +8,6 @@ import (
 	"schulit-lotse/ui/raci"
 	"schulit-lotse/ui/session"
 )
-
-func init() {
-	Editors[11] = func(ctx *Context) fyne.CanvasObject { return newStructureEditor(ctx).view }
-}
 
 // structureEditor is step 11 (Struktur- und Prozessmodell): one tab each for the roles, the RACI
 // matrix, the communication matrix, the escalation levels and the standing meetings.

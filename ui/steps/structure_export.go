@@ -14,15 +14,14 @@ import (
 )
 
 // The Projekt menu offers the step-11 matrices as Excel workbooks or CSV files.
-func init() {
-	Actions = append(Actions,
-		Action{Step: 11, Label: "structure.menu.export_raci", Run: func(ctx *Context) {
-			sxExportDialog(ctx, lang.L("structure.cli.kind.raci"), reports.RaciSheet)
-		}},
-		Action{Step: 11, Label: "structure.menu.export_communication", Run: func(ctx *Context) {
-			sxExportDialog(ctx, lang.L("structure.cli.kind.communication"), reports.CommunicationSheet)
-		}},
-	)
+// structureExportActions are the menu actions of structure_export.go.
+var structureExportActions = []Action{
+	Action{Step: domain.StepStructure, Label: "structure.menu.export_raci", Run: func(ctx *Context) {
+		sxExportDialog(ctx, lang.L("structure.cli.kind.raci"), reports.RaciSheet)
+	}},
+	Action{Step: domain.StepStructure, Label: "structure.menu.export_communication", Run: func(ctx *Context) {
+		sxExportDialog(ctx, lang.L("structure.cli.kind.communication"), reports.CommunicationSheet)
+	}},
 }
 
 // sxExportDialog asks where to save and writes the sheet there; the extension chosen (.xlsx or

@@ -18,10 +18,6 @@ import (
 	"schulit-lotse/ui/session"
 )
 
-func init() {
-	Editors[8] = func(ctx *Context) fyne.CanvasObject { return newTenderEditor(ctx).view }
-}
-
 // Procedures the editor suggests; any other text is accepted.
 var tenderProcedures = []string{"award.procedure.open", "award.procedure.restricted", "award.procedure.negotiated",
 	"award.procedure.public", "award.procedure.limited", "award.procedure.negotiated_national", "award.procedure.direct"}

@@ -9,17 +9,17 @@ import (
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/storage"
 
+	"schulit-lotse/domain"
 	"schulit-lotse/reports"
 )
 
 // The Leistungsbeschreibung from the Projekt menu: as PDF, and as structured text for the
 // procurement office to edit further (the same as `lotse report --type tender` and
 // `lotse export --kind leistungsbeschreibung`).
-func init() {
-	Actions = append(Actions,
-		Action{Step: 8, Label: "award.action.spec_pdf", Run: func(ctx *Context) { saveServiceSpec(ctx, ".pdf") }},
-		Action{Step: 8, Label: "award.action.spec_text", Run: func(ctx *Context) { saveServiceSpec(ctx, ".md") }},
-	)
+// tenderExportActions are the menu actions of tender_export.go.
+var tenderExportActions = []Action{
+	Action{Step: domain.StepTender, Label: "award.action.spec_pdf", Run: func(ctx *Context) { saveServiceSpec(ctx, ".pdf") }},
+	Action{Step: domain.StepTender, Label: "award.action.spec_text", Run: func(ctx *Context) { saveServiceSpec(ctx, ".md") }},
 }
 
 // serviceSpecBytes renders the Leistungsbeschreibung in the format the extension names.
