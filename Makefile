@@ -19,7 +19,7 @@ LINUX_TAR := $(DIST)/schulit-lotse-$(VERSION)-linux-amd64.tar.xz
 # cgo builds take turns when several run on one machine (the lock is a no-op elsewhere)
 CGO_LOCK := $(shell command -v flock >/dev/null 2>&1 && echo flock /tmp/lotse-cgo.lock)
 
-.PHONY: all build run test bench fuzz deps clean fmt-check vet unit smoke screenshot dist dist-linux dist-windows tools licenses
+.PHONY: all build run test bench fuzz deps clean fmt-check vet staticcheck unit smoke screenshot dist dist-linux dist-windows tools licenses sample
 
 all: build
 
@@ -49,6 +49,10 @@ unit:
 
 smoke: build
 	scripts/smoke.sh $(BIN)
+
+## sample: write assets/sample/musterstadt.json from the builder in internal/sample
+sample:
+	$(GO) generate ./internal/sample
 
 ## screenshot: the smoke test's screenshot becomes the README's
 screenshot: smoke

@@ -15,8 +15,8 @@ import (
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
-	"schulit-lotse/assets"
 	"schulit-lotse/domain"
+	"schulit-lotse/internal/sample"
 	"schulit-lotse/persistence"
 	"schulit-lotse/reports"
 	"schulit-lotse/ui/session"
@@ -115,7 +115,7 @@ func (sh *shell) openSample() {
 		sh.openPath(path, persistence.OpenOptions{})
 		return
 	}
-	p, err := persistence.ParseJSON(assets.SampleJSON)
+	p, err := sample.Project()
 	if err == nil {
 		err = os.MkdirAll(sh.sampleDir, 0o755)
 	}

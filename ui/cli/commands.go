@@ -10,8 +10,8 @@ import (
 
 	"fyne.io/fyne/v2/lang"
 
-	"schulit-lotse/assets"
 	"schulit-lotse/domain"
+	musterstadt "schulit-lotse/internal/sample"
 	"schulit-lotse/persistence"
 )
 
@@ -68,7 +68,7 @@ func cmdNew(e *env, args []string) error {
 	path := p.pos[0]
 	var proj *domain.Project
 	if p.bools["sample"] {
-		proj, err = persistence.ParseJSON(assets.SampleJSON)
+		proj, err = musterstadt.Project()
 		if err != nil {
 			return err
 		}

@@ -1,4 +1,4 @@
-package cli
+package sample
 
 import (
 	"time"
@@ -9,7 +9,6 @@ import (
 // Step 9 of Musterstadt: the EVB-IT Service contract with the tender's winner, 24 months from
 // 2027-01-01, three months' notice to the month's end, renewing by 12 months; the SLAs in force
 // are frozen with it.
-func init() { sampleExtensions[9] = sampleStep9 }
 
 func timeMonth(m int) time.Month { return time.Month(m) }
 

@@ -1,8 +1,7 @@
-package cli
+package sample
 
 import (
-	"os"
-	"path/filepath"
+	_ "embed"
 
 	"schulit-lotse/domain"
 	"schulit-lotse/persistence/importers/ics"
@@ -11,10 +10,11 @@ import (
 // Step 7 of Musterstadt: a general SLA with P1–P4 in plain words, a higher service level for
 // the package Störungsbeseitigung where the board has it, and the Ferien of Niedersachsen for the
 // school year 2026/27 read from the fixture of the iCalendar reader (Beispieldaten).
-func init() { sampleExtensions[7] = sampleStep7 }
 
-// sampleFerienFile is the iCalendar fixture the sample's Ferien come from.
-var sampleFerienFile = filepath.Join("..", "..", "persistence", "importers", "ics", "testdata", "ferien-ni-2026-2027.ics")
+// ferienICS is the sample's calendar of the Lower Saxon school holidays 2026/27 (example data).
+//
+//go:embed ferien-ni-2026-2027.ics
+var ferienICS []byte
 
 func sampleClasses(p1Response, p1Restore int) []domain.PriorityClassTarget {
 	return []domain.PriorityClassTarget{
@@ -58,11 +58,7 @@ func sampleStep7(p *domain.Project) {
 			})
 		}
 	}
-	data, err := os.ReadFile(sampleFerienFile)
-	if err != nil {
-		panic(err)
-	}
-	r, err := ics.Parse(data)
+	r, err := ics.Parse(ferienICS)
 	if err != nil {
 		panic(err)
 	}

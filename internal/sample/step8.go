@@ -1,10 +1,9 @@
-package cli
+package sample
 
 import "schulit-lotse/domain"
 
 // Step 8 of Musterstadt: an open procedure with two A-criteria, five weighted B-criteria in three
 // groups and three bids, evaluated by the erweiterte Richtwertmethode (5 %, performance decides).
-func init() { sampleExtensions[8] = sampleStep8 }
 
 func sampleStep8(p *domain.Project) {
 	date := func(y, m, d int) *domain.Date { x := domain.NewDate(y, timeMonth(m), d); return &x }
