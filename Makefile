@@ -15,6 +15,8 @@ BENCHTIME ?= 1s
 DIST    := build/dist
 FYNE_TOOLS_VERSION := v1.7.4
 FYNE    := build/tools/fyne
+STATICCHECK_VERSION := v0.8.2
+STATICCHECK := build/tools/staticcheck
 LINUX_TAR := $(DIST)/schulit-lotse-$(VERSION)-linux-amd64.tar.xz
 # cgo builds take turns when several run on one machine (the lock is a no-op elsewhere)
 CGO_LOCK := $(shell command -v flock >/dev/null 2>&1 && echo flock /tmp/lotse-cgo.lock)
@@ -34,7 +36,7 @@ run: deps build
 	./$(BIN) "$(FILE)"
 
 ## test: everything CI checks
-test: deps fmt-check vet unit build smoke dist
+test: deps fmt-check vet staticcheck unit build smoke dist
 
 fmt-check:
 	@out=$$(gofmt -l $$(find . -name '*.go' -not -path './build/*' -not -path './.git/*')); \
@@ -43,6 +45,13 @@ fmt-check:
 vet:
 	$(GO) vet ./...
 	$(GO) vet -tags ci ./...
+
+## staticcheck: the linter, pinned, over both build variants
+staticcheck: $(STATICCHECK)
+	$(STATICCHECK) ./...
+	$(STATICCHECK) -tags ci ./...
+$(STATICCHECK):
+	GOBIN=$(CURDIR)/build/tools GOFLAGS=-mod=mod $(GO) install honnef.co/go/tools/cmd/staticcheck@$(STATICCHECK_VERSION)
 
 unit:
 	$(GO) test -tags ci ./...

@@ -3,7 +3,6 @@ package persistence
 import (
 	"fmt"
 	"reflect"
-	"sort"
 
 	"gorm.io/gorm"
 	"gorm.io/gorm/clause"
@@ -258,14 +257,4 @@ func (f *File) TaskCount() (int64, error) {
 	var n int64
 	err := f.db.Model(&taskRecord{}).Count(&n).Error
 	return n, err
-}
-
-// sortTasks orders tasks as the file does (sort order, then id).
-func sortTasks(ts []domain.Task) {
-	sort.SliceStable(ts, func(a, b int) bool {
-		if ts[a].SortOrder != ts[b].SortOrder {
-			return ts[a].SortOrder < ts[b].SortOrder
-		}
-		return ts[a].ID < ts[b].ID
-	})
 }

@@ -59,12 +59,6 @@ func figureParts(f domain.Figure, language string) (name, value string) {
 	return name, value
 }
 
-// figureText is one key figure in one line, e.g. "Aufgaben: 4".
-func figureText(f domain.Figure, language string) string {
-	name, value := figureParts(f, language)
-	return name + ": " + value
-}
-
 // bundeslandName is the state's name for a code such as "NI".
 func bundeslandName(code domain.Bundesland) string {
 	if code == "" {

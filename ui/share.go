@@ -11,7 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"schulit-lotse/persistence"
-	"schulit-lotse/ui/cli"
+	"schulit-lotse/ui/wording"
 )
 
 // shareDialog asks what a copy for sending leaves out; the file name comes next.
@@ -50,7 +50,7 @@ func (sh *shell) shareDialog() *shareDialog {
 	cancel := widget.NewButton(lang.L("ui.cancel"), d.dlg.Hide)
 	d.next = widget.NewButton(lang.L("ui.new.next"), func() {
 		d.dlg.Hide()
-		opt := persistence.ShareOptions{WithoutMonitoring: d.withoutMonitoring.Checked, Anonymize: d.anonymize.Checked, Labels: cli.ShareLabels()}
+		opt := persistence.ShareOptions{WithoutMonitoring: d.withoutMonitoring.Checked, Anonymize: d.anonymize.Checked, Labels: wording.ShareLabels()}
 		cur := sh.sess.File.Path()
 		base := strings.TrimSuffix(filepath.Base(cur), filepath.Ext(cur))
 		sh.askTarget(targetOptions{
@@ -83,15 +83,15 @@ func (sh *shell) writeShare(d *shareDialog, path string, opt persistence.ShareOp
 			sh.ShowError(err)
 			return
 		}
-		paragraphs := []string{lang.L("everyday.share.done", map[string]any{"Path": path, "Size": cli.FormatBytes(res.Size, sh.language)})}
+		paragraphs := []string{lang.L("everyday.share.done", map[string]any{"Path": path, "Size": wording.FormatBytes(res.Size, sh.language)})}
 		if opt.WithoutMonitoring {
 			paragraphs = append(paragraphs, lang.L("everyday.share.dropped", map[string]any{"Count": res.Dropped}))
 		}
 		if opt.Anonymize {
 			paragraphs = append(paragraphs, lang.L("everyday.share.replaced", map[string]any{"Count": res.Replaced}))
 		}
-		if res.Size > cli.MailLimit {
-			paragraphs = append(paragraphs, lang.L("everyday.share.too_big", map[string]any{"Limit": cli.FormatBytes(cli.MailLimit, sh.language)}))
+		if res.Size > wording.MailLimit {
+			paragraphs = append(paragraphs, lang.L("everyday.share.too_big", map[string]any{"Limit": wording.FormatBytes(wording.MailLimit, sh.language)}))
 		}
 		d.lastResult, d.lastPath, d.lastMessage = res, path, strings.Join(paragraphs, "\n")
 		dir := filepath.Dir(path)

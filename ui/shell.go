@@ -10,7 +10,6 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
 
-	"schulit-lotse/domain"
 	"schulit-lotse/internal/clock"
 	"schulit-lotse/ui/session"
 )
@@ -140,14 +139,6 @@ func (sh *shell) updateTitle() {
 		title += " – " + lang.L("everyday.title.saved", map[string]any{"Time": formatClock(sh.sess.File.LastCommit)})
 	}
 	sh.win.SetTitle(title)
-}
-
-// summaries is the current state and figures of every step.
-func (sh *shell) summaries() []domain.StepSummary {
-	if sh.sess == nil {
-		return nil
-	}
-	return domain.Summarize(sh.sess.Project, sh.sess.Today())
 }
 
 // run does slow work off the UI thread and reports back on it.

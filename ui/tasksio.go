@@ -17,7 +17,7 @@ import (
 
 	"schulit-lotse/domain"
 	"schulit-lotse/persistence/importers"
-	"schulit-lotse/ui/cli"
+	"schulit-lotse/ui/wording"
 )
 
 // previewRows is how many imported tasks the mapping dialog shows.
@@ -66,7 +66,7 @@ func (sh *shell) importTasksData(name string, data []byte) *importDialog {
 func (sh *shell) showImportError(err error) {
 	var ie *importers.Error
 	if errors.As(err, &ie) {
-		sh.showMessage(lang.L("everyday.import.title"), cli.ImportErrorText(ie))
+		sh.showMessage(lang.L("everyday.import.title"), wording.TaskImportError(ie))
 		return
 	}
 	sh.ShowError(err)
@@ -226,7 +226,7 @@ func (d *importDialog) update() {
 		var ie *importers.Error
 		text := d.err.Error()
 		if errors.As(d.err, &ie) {
-			text = cli.ImportErrorText(ie)
+			text = wording.TaskImportError(ie)
 		}
 		d.status.SetText(text)
 		d.status.Importance = widget.DangerImportance
@@ -318,7 +318,7 @@ func (sh *shell) exportTasks() {
 
 func (sh *shell) writeTasksXLSX(path string) {
 	var buf bytes.Buffer
-	if err := importers.WriteTasksXLSX(&buf, sh.sess.Project, cli.TaskLabels()); err != nil {
+	if err := importers.WriteTasksXLSX(&buf, sh.sess.Project, wording.TaskLabels()); err != nil {
 		sh.ShowError(err)
 		return
 	}

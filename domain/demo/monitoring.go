@@ -107,11 +107,10 @@ var sourcePriorities = []struct {
 
 // ticketCategory is a category of the provider's ticket system with its package.
 type ticketCategory struct {
-	name    string
-	weight  float64
-	pkg     *int64
-	urgent  bool // a category where outages hit many: more P1 and P2
-	schools bool
+	name   string
+	weight float64
+	pkg    *int64
+	urgent bool // a category where outages hit many: more P1 and P2
 }
 
 func (g *gen) categories() []ticketCategory {

@@ -21,12 +21,23 @@ const module = "schulit-lotse"
 type rule struct {
 	Dir       string
 	Forbidden []string
+	// Flat limits the rule to the folder's own package, without its subfolders.
+	Flat bool
 }
 
 var rules = []rule{
 	{Dir: "domain", Forbidden: []string{"fyne.io/", "gorm.io/", "github.com/glebarez/", module + "/ui", module + "/persistence", module + "/reports"}},
 	{Dir: "persistence", Forbidden: []string{module + "/ui"}},
 	{Dir: "reports", Forbidden: []string{module + "/ui"}},
+	// The session is the editors' model: no widgets in it.
+	{Dir: "ui/session", Forbidden: []string{"fyne.io/"}},
+	// The command line is a front end beside the GUI: nothing of the GUI leans on it.
+	{Dir: "ui", Forbidden: []string{module + "/ui/cli"}, Flat: true},
+	{Dir: "ui/steps", Forbidden: []string{module + "/ui/cli"}},
+	{Dir: "ui/canvas", Forbidden: []string{module + "/ui/cli"}},
+	{Dir: "ui/raci", Forbidden: []string{module + "/ui/cli"}},
+	{Dir: "ui/session", Forbidden: []string{module + "/ui/cli"}},
+	{Dir: "ui/wording", Forbidden: []string{module + "/ui/cli"}},
 }
 
 // forbidden reports which of imports a package in the rule's folder may not use.
@@ -103,6 +114,9 @@ func TestDirectImports(t *testing.T) {
 			if d.IsDir() && (d.Name() == "testdata" || strings.HasPrefix(d.Name(), ".")) {
 				return filepath.SkipDir
 			}
+			if d.IsDir() && r.Flat && path != filepath.Join(root, r.Dir) {
+				return filepath.SkipDir
+			}
 			if d.IsDir() || !strings.HasSuffix(path, ".go") {
 				return nil
 			}
@@ -140,7 +154,11 @@ func TestTransitiveDeps(t *testing.T) {
 	}
 	root := repoRoot(t)
 	for _, r := range rules {
-		cmd := exec.Command(goTool, "list", "-deps", "-test", "./"+r.Dir+"/...")
+		pattern := "./" + r.Dir + "/..."
+		if r.Flat {
+			pattern = "./" + r.Dir
+		}
+		cmd := exec.Command(goTool, "list", "-deps", "-test", pattern)
 		cmd.Dir = root
 		var stderr bytes.Buffer
 		cmd.Stderr = &stderr

@@ -204,11 +204,6 @@ func (t *Table) cellErr(i, col int, header, key, value string) *Error {
 	return e
 }
 
-// rowErr is an error about a whole row.
-func (t *Table) rowErr(i int, key, value string) *Error {
-	return &Error{File: t.File, Line: t.Lines[i], Key: key, Value: shorten(value)}
-}
-
 func readXLSX(name string, data []byte) (*Table, error) {
 	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{UnzipSizeLimit: 1 << 30, UnzipXMLSizeLimit: 64 << 20})
 	if err != nil {

@@ -6,6 +6,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	fcanvas "fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
 
 	"schulit-lotse/domain"
@@ -66,10 +67,10 @@ type boardRenderer struct {
 func newBoardRenderer(b *Board) *boardRenderer {
 	r := &boardRenderer{b: b}
 	r.bg = fcanvas.NewRectangle(colBoard)
-	r.pkgLayer = fyne.NewContainerWithoutLayout()
-	r.cardLayer = fyne.NewContainerWithoutLayout()
+	r.pkgLayer = container.NewWithoutLayout()
+	r.cardLayer = container.NewWithoutLayout()
 	r.pileBg = fcanvas.NewRectangle(colPile)
-	r.pileLayer = fyne.NewContainerWithoutLayout()
+	r.pileLayer = container.NewWithoutLayout()
 	r.pileHead = fcanvas.NewRectangle(colPileHead)
 	r.pileTitle = fcanvas.NewText("", colText)
 	r.pileTitle.TextStyle = fyne.TextStyle{Bold: true}
@@ -88,7 +89,7 @@ func newBoardRenderer(b *Board) *boardRenderer {
 	r.band = fcanvas.NewRectangle(colBand)
 	r.band.StrokeColor = colSelect
 	r.band.StrokeWidth = 1
-	r.dragLayer = fyne.NewContainerWithoutLayout()
+	r.dragLayer = container.NewWithoutLayout()
 	r.dragCount = fcanvas.NewText("", colWhite)
 	r.dragCount.TextStyle = fyne.TextStyle{Bold: true}
 	r.dragCount.TextSize = 13

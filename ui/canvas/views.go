@@ -8,6 +8,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	fcanvas "fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
 
 	"schulit-lotse/domain"
@@ -60,7 +61,7 @@ func newCardView() *cardView {
 	v.crit = fcanvas.NewText(lang.L("board.card.critical"), colCritical)
 	v.crit.TextStyle = fyne.TextStyle{Bold: true}
 	v.crit.Alignment = fyne.TextAlignTrailing
-	v.box = fyne.NewContainerWithoutLayout(v.bg, v.strip, v.line1, v.line2, v.meta, v.crit)
+	v.box = container.NewWithoutLayout(v.bg, v.strip, v.line1, v.line2, v.meta, v.crit)
 	return v
 }
 
@@ -267,7 +268,7 @@ func newPkgView() *pkgView {
 	v.title.TextStyle = fyne.TextStyle{Bold: true}
 	v.info = fcanvas.NewText("", colWhite)
 	v.info.Alignment = fyne.TextAlignTrailing
-	v.box = fyne.NewContainerWithoutLayout(v.area, v.head, v.title, v.info, v.grip)
+	v.box = container.NewWithoutLayout(v.area, v.head, v.title, v.info, v.grip)
 	return v
 }
 

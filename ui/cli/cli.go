@@ -13,6 +13,7 @@ import (
 
 	"schulit-lotse/assets"
 	"schulit-lotse/internal/clock"
+	"schulit-lotse/ui/wording"
 )
 
 // Version is printed by `lotse --version`; main sets it to ui.Version, which the build stamps.
@@ -26,6 +27,8 @@ type env struct {
 	out, err io.Writer
 	lang     string
 	clock    clock.Clock
+	// mailLimit is the size above which `share` warns that a mail server may refuse the copy.
+	mailLimit int64
 }
 
 // now is the time of the command's clock.
@@ -73,8 +76,13 @@ func IsCommand(args []string) bool {
 
 // Run executes a command and returns the process exit code. Errors go to stderr in the
 // user's language; no panic leaves this function.
-func Run(args []string, stdout, stderr io.Writer, clk clock.Clock) (code int) {
-	e := &env{out: stdout, err: stderr, lang: assets.SetupLanguage(languagePref), clock: clock.OrSystem(clk)}
+func Run(args []string, stdout, stderr io.Writer, clk clock.Clock) int {
+	return execute(args, stdout, stderr, clk, wording.MailLimit)
+}
+
+// execute is Run with the size limit of mail attachments as a parameter (tests lower it).
+func execute(args []string, stdout, stderr io.Writer, clk clock.Clock, mailLimit int64) (code int) {
+	e := &env{out: stdout, err: stderr, lang: assets.SetupLanguage(languagePref), clock: clock.OrSystem(clk), mailLimit: mailLimit}
 	defer func() {
 		if r := recover(); r != nil {
 			fmt.Fprintln(stderr, "lotse: "+lang.L("cli.err.internal", map[string]any{"Detail": fmt.Sprint(r)}))
@@ -82,7 +90,7 @@ func Run(args []string, stdout, stderr io.Writer, clk clock.Clock) (code int) {
 		}
 	}()
 	if len(args) == 0 {
-		cmdHelp(&env{out: stderr, err: stderr, lang: e.lang, clock: e.clock}, nil)
+		cmdHelp(&env{out: stderr, err: stderr, lang: e.lang, clock: e.clock, mailLimit: mailLimit}, nil)
 		return exitUsage
 	}
 	name, rest := args[0], args[1:]

@@ -35,6 +35,14 @@ func run(t *testing.T, args ...string) result {
 	return runAt(t, cliNow, args...)
 }
 
+// runLimited runs a command with the mail attachment limit lowered to limit bytes.
+func runLimited(t *testing.T, limit int64, args ...string) result {
+	t.Helper()
+	var out, errb bytes.Buffer
+	code := execute(args, &out, &errb, clock.Fixed(cliNow), limit)
+	return result{code, out.String(), errb.String()}
+}
+
 // runAt runs a command with the clock pinned at now.
 func runAt(t *testing.T, now time.Time, args ...string) result {
 	t.Helper()

@@ -13,6 +13,7 @@ import (
 	"schulit-lotse/domain/demo"
 	"schulit-lotse/internal/clock"
 	"schulit-lotse/internal/numfmt"
+	"schulit-lotse/ui/wording"
 )
 
 const usageDemoData = "lotse demo-data --scale small|landkreis [--seed ZAHL] DATEI.lotse"
@@ -87,7 +88,7 @@ func cmdDemoData(e *env, args []string) error {
 	}
 	count := func(n int) string { return numfmt.Format(float64(n), e.lang) }
 	fmt.Fprintln(e.out, lang.L("demo.done", map[string]any{
-		"Path": out, "Size": FormatBytes(size, e.lang), "Seconds": int(watch.Elapsed().Round(time.Second).Seconds()),
+		"Path": out, "Size": wording.FormatBytes(size, e.lang), "Seconds": int(watch.Elapsed().Round(time.Second).Seconds()),
 		"Schools": count(len(demoSchools(proj))), "Tasks": count(len(proj.Tasks)), "Packages": count(len(proj.Packages)),
 		"Tickets": count(len(proj.Tickets)), "Calls": count(len(proj.Calls)), "Answers": count(len(proj.SurveyAnswers)),
 	}))

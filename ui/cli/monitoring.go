@@ -14,8 +14,8 @@ import (
 	"schulit-lotse/persistence"
 	"schulit-lotse/persistence/importers"
 	"schulit-lotse/reports"
-	"schulit-lotse/ui/monitoringtext"
 	"schulit-lotse/ui/session"
+	"schulit-lotse/ui/wording"
 )
 
 // Step 12 on the command line: imports of tickets, calls and survey answers into a project,
@@ -27,7 +27,7 @@ const usageKPI = "lotse kpi DATEI.lotse [--from JJJJ-MM-TT --to JJJJ-MM-TT] [--j
 func importError(err error) error {
 	var e *importers.Error
 	if errors.As(err, &e) {
-		return translated{errors.New(monitoringtext.ImportError(err))}
+		return translated{errors.New(wording.MonitoringImportError(err))}
 	}
 	return err
 }
@@ -147,7 +147,7 @@ func importCalls(e *env, target, src string, p parsedArgs) error {
 		return err
 	}
 	fmt.Fprintln(e.out, lang.L("monitoring.cli.calls_done", map[string]any{
-		"Count": len(cf.Calls), "Outbound": cf.Outbound, "From": monitoringtext.DateTime(cf.First), "To": monitoringtext.DateTime(cf.Last),
+		"Count": len(cf.Calls), "Outbound": cf.Outbound, "From": reports.FormatDateTime(cf.First), "To": reports.FormatDateTime(cf.Last),
 		"Total": len(s.Project.Calls),
 	}))
 	return nil
@@ -285,15 +285,15 @@ func table(e *env, rows [][]string, right map[int]bool) {
 
 func writeKPIText(e *env, proj *domain.Project, r *kpi.Report) {
 	fmt.Fprintln(e.out, lang.L("monitoring.cli.kpi_header", map[string]any{
-		"Name": proj.Meta.Name, "Period": monitoringtext.Period(r.Period), "Previous": monitoringtext.Period(r.Previous),
-		"AsOf": monitoringtext.DateTime(r.AsOf),
+		"Name": proj.Meta.Name, "Period": reports.FormatPeriod(r.Period), "Previous": reports.FormatPeriod(r.Previous),
+		"AsOf": reports.FormatDateTime(r.AsOf),
 	}))
 	fmt.Fprintln(e.out)
 	rows := [][]string{{lang.L("kpi.col.kpi"), lang.L("kpi.col.value"), lang.L("kpi.col.target"), lang.L("kpi.col.light"),
 		lang.L("kpi.col.previous"), lang.L("kpi.col.change")}}
 	for _, in := range append(append([]kpi.Indicator(nil), r.Indicators...), r.ClassIndicators...) {
-		rows = append(rows, []string{monitoringtext.Label(in), monitoringtext.IndicatorValue(in), monitoringtext.Target(in),
-			monitoringtext.Light(in.Light), monitoringtext.Previous(in), monitoringtext.Change(in.Change)})
+		rows = append(rows, []string{reports.KPILabel(in), reports.IndicatorValue(in), reports.KPITarget(in),
+			reports.KPILight(in.Light), reports.KPIPrevious(in), reports.KPIChange(in.Change)})
 	}
 	table(e, rows, map[int]bool{1: true, 2: true, 4: true})
 
@@ -313,10 +313,10 @@ func writeKPIText(e *env, proj *domain.Project, r *kpi.Report) {
 	h := r.Hotline
 	fmt.Fprintln(e.out)
 	fmt.Fprintln(e.out, lang.L("kpi.cli.hotline", map[string]any{"Calls": h.Calls, "Answered": h.Answered, "Missed": h.Missed,
-		"Abandon": monitoringtext.Number1(h.AbandonPct), "ASA": monitoringtext.Seconds(h.ASASeconds)}))
+		"Abandon": wording.Number1(h.AbandonPct), "ASA": reports.FormatSeconds(h.ASASeconds)}))
 	s := r.Satisfaction
-	fmt.Fprintln(e.out, lang.L("kpi.cli.satisfaction", map[string]any{"Answers": s.Answers, "CSAT": monitoringtext.Number1(s.CSATPct),
-		"Mean": monitoringtext.Number(s.Mean)}))
+	fmt.Fprintln(e.out, lang.L("kpi.cli.satisfaction", map[string]any{"Answers": s.Answers, "CSAT": wording.Number1(s.CSATPct),
+		"Mean": wording.Number(s.Mean)}))
 
 	fmt.Fprintln(e.out)
 	b := r.Tickets.Breaches
@@ -332,8 +332,8 @@ func writeKPIText(e *env, proj *domain.Project, r *kpi.Report) {
 		if x.Open {
 			state = lang.L("kpi.breach.open")
 		}
-		rows = append(rows, []string{x.ExternalID, x.Priority, lang.L("kpi.kind." + x.Kind), monitoringtext.Minutes(x.ElapsedMin),
-			monitoringtext.Minutes(float64(x.TargetMin)), monitoringtext.DateTime(x.Deadline), state})
+		rows = append(rows, []string{x.ExternalID, x.Priority, lang.L("kpi.kind." + x.Kind), reports.FormatMinutes(x.ElapsedMin),
+			reports.FormatMinutes(float64(x.TargetMin)), reports.FormatDateTime(x.Deadline), state})
 	}
 	if len(b) > 0 {
 		table(e, rows, map[int]bool{3: true, 4: true})
@@ -352,15 +352,15 @@ func groupRow(g kpi.Group) []string {
 		if t.Measured == 0 {
 			return "–"
 		}
-		return monitoringtext.Number1(t.SharePct) + " %"
+		return wording.Number1(t.SharePct) + " %"
 	}
 	times := func(t kpi.TimeStats, v float64) string {
 		if t.Times == 0 {
 			return "–"
 		}
-		return monitoringtext.Minutes(v)
+		return reports.FormatMinutes(v)
 	}
-	return []string{key, monitoringtext.Number(float64(g.Tickets)), monitoringtext.Number(float64(g.Open)),
+	return []string{key, wording.Number(float64(g.Tickets)), wording.Number(float64(g.Open)),
 		share(g.Response), times(g.Response, g.Response.MedianMin), times(g.Response, g.Response.P90Min),
 		share(g.Restore), times(g.Restore, g.Restore.MedianMin), times(g.Restore, g.Restore.P90Min)}
 }

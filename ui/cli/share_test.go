@@ -66,24 +66,25 @@ func TestShareInEnglishAndTheSizeWarning(t *testing.T) {
 	if r.err != "" {
 		t.Fatalf("a small copy gets no warning: %q", r.err)
 	}
-	// A project with many tickets is larger than a mail server takes.
+	// A project with many tickets is larger than a mail server takes; the limit is lowered to
+	// 256 KB so that 4,000 tickets exceed it while the copy without them stays below.
 	big := filepath.Join(dir, "big.lotse")
 	p := domain.NewProject("Groß", cliNow)
-	for i := 0; i < 120000; i++ {
+	for i := 0; i < 4000; i++ {
 		p.Tickets = append(p.Tickets, domain.Ticket{ID: int64(i + 1), ExternalID: "INC-" + string(rune('A'+i%26)) + "-" + itoa(i),
 			Created: cliNow.Add(-1e9 * 60 * 60 * 24), Priority: "P3", Category: "Störung Endgerät Tablet", School: "Grundschule am Musterweg " + itoa(i%120), Status: "geschlossen"})
 	}
 	if err := (&env{clock: clock.Fixed(cliNow)}).createProject(big, p); err != nil {
 		t.Fatal(err)
 	}
-	r = run(t, "share", big, filepath.Join(dir, "big-copy.lotse")).want(t, 0)
-	contains(t, "stderr", r.err, "larger than 10.0 MB")
-	r = run(t, "share", big, filepath.Join(dir, "small-copy.lotse"), "--without-monitoring").want(t, 0)
-	contains(t, "stdout", r.out, "120000 tickets")
+	r = runLimited(t, 256<<10, "share", big, filepath.Join(dir, "big-copy.lotse")).want(t, 0)
+	contains(t, "stderr", r.err, "larger than 256 KB")
+	r = runLimited(t, 256<<10, "share", big, filepath.Join(dir, "small-copy.lotse"), "--without-monitoring").want(t, 0)
+	contains(t, "stdout", r.out, "4000 tickets")
 	if r.err != "" {
 		t.Fatalf("without monitoring the copy is small: %q", r.err)
 	}
-	if st, _ := os.Stat(filepath.Join(dir, "small-copy.lotse")); st.Size() > 200<<10 {
+	if st, _ := os.Stat(filepath.Join(dir, "small-copy.lotse")); st.Size() > 256<<10 {
 		t.Fatalf("copy without tickets is %d bytes", st.Size())
 	}
 }
@@ -95,18 +96,6 @@ func itoa(i int) string {
 		i /= 10
 		if i == 0 {
 			return string(b)
-		}
-	}
-}
-
-func TestFormatBytes(t *testing.T) {
-	cases := []struct {
-		n        int64
-		lang, is string
-	}{{512, "de", "512 B"}, {1536, "de", "2 KB"}, {10 << 20, "de", "10,0 MB"}, {13_000_000, "en", "12.4 MB"}}
-	for _, c := range cases {
-		if got := FormatBytes(c.n, c.lang); got != c.is {
-			t.Errorf("FormatBytes(%d, %s) = %q, want %q", c.n, c.lang, got, c.is)
 		}
 	}
 }

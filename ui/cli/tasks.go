@@ -12,34 +12,8 @@ import (
 	"schulit-lotse/domain"
 	"schulit-lotse/persistence"
 	"schulit-lotse/persistence/importers"
+	"schulit-lotse/ui/wording"
 )
-
-// TaskLabels are the translated sheet names, headers and texts of the task workbook.
-func TaskLabels() importers.TaskSheetLabels {
-	l := importers.TaskSheetLabels{
-		Inventory:    lang.L("everyday.xlsx.sheet.inventory"),
-		Requirements: lang.L("everyday.xlsx.sheet.requirements"),
-		Coverage:     lang.L("everyday.xlsx.sheet.coverage"),
-		Package:      lang.L("everyday.xlsx.package"),
-		TargetState:  lang.L("everyday.xlsx.target_state"),
-		Criteria:     lang.L("everyday.xlsx.criteria"),
-		Unsorted:     lang.L("everyday.xlsx.unsorted"),
-		Yes:          lang.L("everyday.xlsx.yes"),
-		Headers:      map[string]string{},
-		Units:        map[domain.EffortUnit]string{},
-		States:       map[domain.Coverage]string{},
-	}
-	for _, f := range importers.TaskFields {
-		l.Headers[f] = lang.L("everyday.field." + f)
-	}
-	for _, u := range domain.EffortUnits {
-		l.Units[u] = lang.L("unit." + string(u))
-	}
-	for _, c := range domain.CoverageStates {
-		l.States[c] = lang.L("everyday.coverage." + string(c))
-	}
-	return l
-}
 
 // exportTasks writes the inventory, the requirement list and the coverage table: a workbook
 // for .xlsx, the inventory as German Excel CSV for .csv.
@@ -51,9 +25,9 @@ func exportTasks(e *env, proj *domain.Project, _, out string, _ parsedArgs) erro
 	var buf bytes.Buffer
 	var err error
 	if ext == ".csv" {
-		err = importers.WriteTasksCSV(&buf, proj, TaskLabels())
+		err = importers.WriteTasksCSV(&buf, proj, wording.TaskLabels())
 	} else {
-		err = importers.WriteTasksXLSX(&buf, proj, TaskLabels())
+		err = importers.WriteTasksXLSX(&buf, proj, wording.TaskLabels())
 	}
 	if err != nil {
 		return err
@@ -140,23 +114,7 @@ func MappingText(t *importers.Table, m importers.TaskMapping) string {
 // importErr words an import error with its place in the file.
 func importErr(err error) error {
 	if ie, ok := err.(*importers.Error); ok {
-		return translated{fmt.Errorf("%s", ImportErrorText(ie))}
+		return translated{fmt.Errorf("%s", wording.TaskImportError(ie))}
 	}
 	return err
-}
-
-// ImportErrorText is an import error as a sentence: where (file, line or cell, column) and what.
-func ImportErrorText(e *importers.Error) string {
-	where := e.File
-	switch {
-	case e.Cell != "":
-		where = lang.L("everyday.import.at_cell", map[string]any{"File": e.File, "Cell": e.Cell})
-	case e.Line > 0:
-		where = lang.L("everyday.import.at_line", map[string]any{"File": e.File, "Line": e.Line})
-	}
-	what := lang.L(e.Key, e.Data())
-	if e.Header != "" {
-		what = lang.L("everyday.import.in_column", map[string]any{"Header": e.Header}) + " " + what
-	}
-	return where + ": " + what
 }

@@ -94,14 +94,6 @@ func parseDate(text string) (*domain.Date, error) {
 // unitLabel is the translated name of an effort unit.
 func unitLabel(u domain.EffortUnit) string { return lang.L("unit." + string(u)) }
 
-// effortText is an effort as the table shows it: "2 Std./Woche".
-func effortText(e *domain.Effort) string {
-	if e == nil {
-		return ""
-	}
-	return formatValue(e.Value) + " " + unitLabel(e.Unit)
-}
-
 // fold makes text comparable for filtering and sorting: lower case, umlauts as their base
 // letters (as German dictionaries sort them), single spaces.
 func fold(s string) string {

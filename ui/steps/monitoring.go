@@ -2,7 +2,6 @@ package steps
 
 import (
 	"sort"
-	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -13,7 +12,7 @@ import (
 
 	"schulit-lotse/domain"
 	"schulit-lotse/domain/kpi"
-	"schulit-lotse/ui/monitoringtext"
+	"schulit-lotse/reports"
 	"schulit-lotse/ui/session"
 )
 
@@ -213,10 +212,10 @@ func (t *monDataTab) refresh() {
 		return first() + " – " + last()
 	}
 	t.counts.SetText(lang.L("mon.data.counts", map[string]any{
-		"Tickets": len(p.Tickets), "TicketSpan": span(len(p.Tickets), func() string { return monitoringtext.Day(p.Tickets[0].Created) },
-			func() string { return monitoringtext.Day(p.Tickets[len(p.Tickets)-1].Created) }),
-		"Calls": len(p.Calls), "CallSpan": span(len(p.Calls), func() string { return monitoringtext.Day(p.Calls[0].At) },
-			func() string { return monitoringtext.Day(p.Calls[len(p.Calls)-1].At) }),
+		"Tickets": len(p.Tickets), "TicketSpan": span(len(p.Tickets), func() string { return reports.FormatDay(p.Tickets[0].Created) },
+			func() string { return reports.FormatDay(p.Tickets[len(p.Tickets)-1].Created) }),
+		"Calls": len(p.Calls), "CallSpan": span(len(p.Calls), func() string { return reports.FormatDay(p.Calls[0].At) },
+			func() string { return reports.FormatDay(p.Calls[len(p.Calls)-1].At) }),
 		"Answers": len(p.SurveyAnswers),
 	}))
 	m := p.TicketMappingConfig()
@@ -347,6 +346,3 @@ func (t *monDataTab) askClear() {
 		}
 	}, t.ed.ctx.Window)
 }
-
-// monTrim trims typed text.
-func monTrim(s string) string { return strings.TrimSpace(s) }

@@ -16,7 +16,6 @@ import (
 	"schulit-lotse/domain"
 	"schulit-lotse/domain/kpi"
 	"schulit-lotse/reports"
-	"schulit-lotse/ui/monitoringtext"
 	"schulit-lotse/ui/session"
 )
 
@@ -356,7 +355,7 @@ func (d *monDashboard) apply(r *kpi.Report, ch reports.MonitoringCharts) {
 			red++
 		}
 	}
-	d.status.SetText(lang.L("mon.basis", map[string]any{"Previous": monitoringtext.Period(r.Previous), "AsOf": monitoringtext.DateTime(r.AsOf),
+	d.status.SetText(lang.L("mon.basis", map[string]any{"Previous": reports.FormatPeriod(r.Previous), "AsOf": reports.FormatDateTime(r.AsOf),
 		"Green": g, "Amber": a, "Red": red}))
 	var tiles []fyne.CanvasObject
 	for _, in := range r.Indicators {
@@ -460,17 +459,17 @@ func (d *monDashboard) breachCell(row, col int) string {
 	case 0:
 		return b.ExternalID
 	case 1:
-		return monitoringtext.DateTime(b.Created)
+		return reports.FormatDateTime(b.Created)
 	case 2:
 		return b.Priority
 	case 3:
 		return lang.L("kpi.kind." + b.Kind)
 	case 4:
-		return monitoringtext.Minutes(b.ElapsedMin)
+		return reports.FormatMinutes(b.ElapsedMin)
 	case 5:
-		return monitoringtext.Minutes(float64(b.TargetMin))
+		return reports.FormatMinutes(float64(b.TargetMin))
 	case 6:
-		return monitoringtext.DateTime(b.Deadline)
+		return reports.FormatDateTime(b.Deadline)
 	case 7:
 		if b.Open {
 			return lang.L("kpi.breach.open")

@@ -21,8 +21,8 @@ import (
 	"schulit-lotse/persistence"
 	"schulit-lotse/persistence/importers"
 	"schulit-lotse/reports"
-	"schulit-lotse/ui/monitoringtext"
 	"schulit-lotse/ui/session"
+	"schulit-lotse/ui/wording"
 )
 
 // The import dialog of step 12: a file is read on a goroutine, then the dialog shows what was
@@ -51,7 +51,6 @@ type monImport struct {
 
 	dlg  dialog.Dialog
 	body *fyne.Container
-	ok   *widget.Button
 	// done is called after an import is committed (tests wait for it).
 	done func()
 }
@@ -85,7 +84,7 @@ func monImportFile(ctx *Context, kind string) {
 			fyne.Do(func() {
 				wait.Hide()
 				if err != nil {
-					ctx.report(inputError(monitoringtext.ImportError(err)))
+					ctx.report(inputError(wording.MonitoringImportError(err)))
 					return
 				}
 				imp.show()
@@ -268,7 +267,7 @@ func (imp *monImport) rebuild() {
 		add(container.NewHBox(widget.NewLabel(lang.L("mon.import.format")), sel))
 	}
 	if imp.readErr != nil {
-		msg := widget.NewLabel(monitoringtext.ImportError(imp.readErr))
+		msg := widget.NewLabel(wording.MonitoringImportError(imp.readErr))
 		msg.Wrapping = fyne.TextWrapWord
 		msg.Importance = widget.DangerImportance
 		add(msg)
@@ -323,7 +322,7 @@ func (imp *monImport) summary() string {
 		return s
 	case imp.cf != nil:
 		data["Count"], data["Line"], data["Outbound"] = len(imp.cf.Calls), t.Lines[imp.cf.HeaderRow], imp.cf.Outbound
-		data["From"], data["To"] = monitoringtext.DateTime(imp.cf.First), monitoringtext.DateTime(imp.cf.Last)
+		data["From"], data["To"] = reports.FormatDateTime(imp.cf.First), reports.FormatDateTime(imp.cf.Last)
 		data["Replaced"] = monCountBetween(imp.ctx.Session.Project.Calls, imp.cf.First, imp.cf.Last)
 		return lang.L("mon.import.read.calls", data)
 	case imp.sf != nil:
@@ -579,7 +578,7 @@ func (imp *monImport) apply() {
 	case imp.tf != nil:
 		ts, err := imp.tf.Tickets(imp.mapping, p.ClassCodes(), p.Packages)
 		if err != nil {
-			imp.ctx.report(inputError(monitoringtext.ImportError(err)))
+			imp.ctx.report(inputError(wording.MonitoringImportError(err)))
 			return
 		}
 		m.Tickets = ts
@@ -600,7 +599,7 @@ func (imp *monImport) apply() {
 			m.Config[domain.ConfigGenericColumns] = domain.ConfigJSON(g)
 		}
 	default:
-		imp.ctx.report(inputError(monitoringtext.ImportError(imp.readErr)))
+		imp.ctx.report(inputError(wording.MonitoringImportError(imp.readErr)))
 		return
 	}
 	monStore(imp.ctx, m, imp.done)

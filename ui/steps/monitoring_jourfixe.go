@@ -14,7 +14,7 @@ import (
 
 	"schulit-lotse/domain"
 	"schulit-lotse/domain/kpi"
-	"schulit-lotse/ui/monitoringtext"
+	"schulit-lotse/reports"
 )
 
 // monMeetingsTab holds the Jour-fixe minutes: the meetings on the left; on the right the chosen
@@ -63,7 +63,7 @@ func newMonMeetingsTab(ed *monitoringEditor) *monMeetingsTab {
 		func(id widget.ListItemID, o fyne.CanvasObject) {
 			if id < len(t.meetings) {
 				j := t.meetings[id]
-				o.(*widget.Label).SetText(lang.L("mon.jf.item", map[string]any{"Date": monitoringtext.Day(j.Date.Time), "Measures": t.countMeasures(j.ID)}))
+				o.(*widget.Label).SetText(lang.L("mon.jf.item", map[string]any{"Date": reports.FormatDay(j.Date.Time), "Measures": t.countMeasures(j.ID)}))
 			}
 		})
 	t.list.OnSelected = func(id widget.ListItemID) {
@@ -114,8 +114,8 @@ func newMonMeetingsTab(ed *monitoringEditor) *monMeetingsTab {
 		{title: lang.L("kpi.col.previous"), width: 100, right: true},
 	}, 170, func() int { return len(t.frozenRows) }, func(r, c int) string {
 		in := t.frozenRows[r]
-		return [...]string{monitoringtext.Label(in), monitoringtext.IndicatorValue(in), monitoringtext.Target(in),
-			monitoringtext.Light(in.Light), monitoringtext.Previous(in)}[c]
+		return [...]string{reports.KPILabel(in), reports.IndicatorValue(in), reports.KPITarget(in),
+			reports.KPILight(in.Light), reports.KPIPrevious(in)}[c]
 	}, nil)
 	t.frozen.tint = func(r int) color.Color { return lightTint(t.frozenRows[r].Light) }
 
@@ -264,7 +264,7 @@ func (t *monMeetingsTab) load() {
 	if f, ok := kpi.ParseFrozen(j.FrozenKPIs); ok {
 		period = f.Period
 		t.frozenRows = append(append(t.frozenRows, f.Indicators...), f.ClassIndicators...)
-		t.frozenInfo.SetText(lang.L("mon.jf.frozen", map[string]any{"Period": monitoringtext.Period(f.Period), "AsOf": monitoringtext.DateTime(f.AsOf),
+		t.frozenInfo.SetText(lang.L("mon.jf.frozen", map[string]any{"Period": reports.FormatPeriod(f.Period), "AsOf": reports.FormatDateTime(f.AsOf),
 			"Carried": len(f.CarriedMeasures)}))
 	} else {
 		t.frozenInfo.SetText(lang.L("mon.jf.not_frozen"))
@@ -313,7 +313,7 @@ func (t *monMeetingsTab) measureCell(r, c int) string {
 		if m.Due == nil {
 			return "–"
 		}
-		return monitoringtext.Day(m.Due.Time)
+		return reports.FormatDay(m.Due.Time)
 	case 3:
 		if domain.MeasureOverdue(m, t.ed.sess().Today()) {
 			return lang.L("kpi.measure.overdue")
@@ -322,7 +322,7 @@ func (t *monMeetingsTab) measureCell(r, c int) string {
 	}
 	if m.JourFixeID != nil {
 		if j := t.ed.sess().Project.JourFixeByID(*m.JourFixeID); j != nil {
-			return monitoringtext.Day(j.Date.Time)
+			return reports.FormatDay(j.Date.Time)
 		}
 	}
 	return "–"

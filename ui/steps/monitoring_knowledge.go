@@ -12,7 +12,7 @@ import (
 
 	"schulit-lotse/domain"
 	"schulit-lotse/domain/kpi"
-	"schulit-lotse/ui/monitoringtext"
+	"schulit-lotse/reports"
 )
 
 // monKnowledgeTab holds the checks of the provider's knowledge management: what was reviewed
@@ -101,7 +101,7 @@ func (t *monKnowledgeTab) cell(r, c int) string {
 		if k.ReviewedOn == nil {
 			return lang.L("kpi.report.never")
 		}
-		return monitoringtext.Day(k.ReviewedOn.Time)
+		return reports.FormatDay(k.ReviewedOn.Time)
 	case 2:
 		return oneLine(k.ReviewedBy)
 	}

@@ -12,7 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"schulit-lotse/domain"
-	"schulit-lotse/ui/monitoringtext"
+	"schulit-lotse/reports"
 )
 
 // showTicket opens what the project knows of a ticket: its times, its class and package, the
@@ -34,7 +34,7 @@ func showTicket(ctx *Context, id int64, asOf time.Time) {
 		if x == nil {
 			return "–"
 		}
-		return monitoringtext.DateTime(*x)
+		return reports.FormatDateTime(*x)
 	}
 	pkg := lang.L("mon.ticket.no_package")
 	if t.PackageID != nil {
@@ -44,7 +44,7 @@ func showTicket(ctx *Context, id int64, asOf time.Time) {
 	}
 	rows := [][2]string{
 		{lang.L("mon.ticket.id"), t.ExternalID},
-		{lang.L("kpi.col.created"), monitoringtext.DateTime(t.Created)},
+		{lang.L("kpi.col.created"), reports.FormatDateTime(t.Created)},
 		{lang.L("kpi.col.first_response"), when(t.FirstResponse)},
 		{lang.L("kpi.col.resolved"), when(t.Resolved)},
 		{lang.L("kpi.col.status"), orDash(t.Status)},
@@ -69,9 +69,9 @@ func showTicket(ctx *Context, id int64, asOf time.Time) {
 				if open {
 					key = "mon.ticket.so_far"
 				}
-				s := lang.L(key, map[string]any{"Took": monitoringtext.Minutes(took.Minutes()), "Target": monitoringtext.Minutes(float64(target))})
+				s := lang.L(key, map[string]any{"Took": reports.FormatMinutes(took.Minutes()), "Target": reports.FormatMinutes(float64(target))})
 				if dl, ok := clock.TargetDeadline(*c, t.Created, target); ok {
-					s += " · " + lang.L("mon.ticket.deadline", map[string]any{"Deadline": monitoringtext.DateTime(dl)})
+					s += " · " + lang.L("mon.ticket.deadline", map[string]any{"Deadline": reports.FormatDateTime(dl)})
 				}
 				if took > time.Duration(target)*time.Minute {
 					s += " · " + lang.L("mon.ticket.missed")

@@ -12,7 +12,6 @@ import (
 
 	"schulit-lotse/domain/kpi"
 	"schulit-lotse/reports"
-	"schulit-lotse/ui/monitoringtext"
 )
 
 // Widgets of step 12: a plain table over rows the caller counts, the KPI tiles with their
@@ -194,19 +193,19 @@ func kpiTile(in kpi.Indicator) fyne.CanvasObject {
 	bar := canvas.NewRectangle(lc)
 	bar.SetMinSize(fyne.NewSize(8, 0))
 	bar.CornerRadius = 3
-	name := widget.NewLabelWithStyle(monitoringtext.Label(in), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	name := widget.NewLabelWithStyle(reports.KPILabel(in), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	name.Truncation = fyne.TextTruncateEllipsis
-	value := canvas.NewText(monitoringtext.IndicatorValue(in), theme.Color(theme.ColorNameForeground))
+	value := canvas.NewText(reports.IndicatorValue(in), theme.Color(theme.ColorNameForeground))
 	value.TextSize = theme.TextSize() * 1.9
 	value.TextStyle = fyne.TextStyle{Bold: true}
-	light := widget.NewLabel(monitoringtext.Light(in.Light))
+	light := widget.NewLabel(reports.KPILight(in.Light))
 	if in.Light == kpi.LightNone {
 		light.SetText("")
 	}
 	light.Importance = lightImportance(in.Light)
-	target := widget.NewLabel(lang.L("mon.tile.target", map[string]any{"Target": monitoringtext.Target(in)}))
+	target := widget.NewLabel(lang.L("mon.tile.target", map[string]any{"Target": reports.KPITarget(in)}))
 	target.SizeName = theme.SizeNameCaptionText
-	prev := widget.NewLabel(lang.L("mon.tile.previous", map[string]any{"Value": monitoringtext.Previous(in), "Change": monitoringtext.Change(in.Change)}))
+	prev := widget.NewLabel(lang.L("mon.tile.previous", map[string]any{"Value": reports.KPIPrevious(in), "Change": reports.KPIChange(in.Change)}))
 	prev.SizeName = theme.SizeNameCaptionText
 	prev.Truncation = fyne.TextTruncateEllipsis
 	body := container.NewVBox(name, container.NewHBox(value, layoutSpacer(), light), container.NewVBox(target, prev))

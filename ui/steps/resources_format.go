@@ -68,9 +68,6 @@ func resNumber(v float64, decimals int) string {
 	return b.String()
 }
 
-// resHoursText is "1.684,8 h".
-func resHoursText(v float64) string { return resNumber(v, 2) + " h" }
-
 // resEuroText is "14.880 €", or "9.424,80 €" where there are cents.
 func resEuroText(v float64) string {
 	s := resNumber(v, 2)

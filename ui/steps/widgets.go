@@ -60,9 +60,6 @@ func isCtrlEnter(s fyne.Shortcut) bool {
 		(cs.Modifier == fyne.KeyModifierControl || cs.Modifier == fyne.KeyModifierSuper)
 }
 
-// ctrlEnterShortcut is the shortcut a user presses to add a task.
-var ctrlEnterShortcut = &desktop.CustomShortcut{KeyName: fyne.KeyReturn, Modifier: fyne.KeyModifierShortcutDefault}
-
 // headerCell is a table column header that sorts when tapped and shows the sort direction.
 type headerCell struct {
 	widget.BaseWidget

@@ -508,14 +508,13 @@ type moment struct {
 }
 
 type eventBuilder struct {
-	line        int
-	summary     string
-	start, end  *moment
-	duration    *int // days
-	durLine     int
-	cancelled   bool
-	recurrence  int // line of RRULE/RDATE, 0 = none
-	endExplicit bool
+	line       int
+	summary    string
+	start, end *moment
+	duration   *int // days
+	durLine    int
+	cancelled  bool
+	recurrence int // line of RRULE/RDATE, 0 = none
 }
 
 func (b *eventBuilder) add(l contentLine) error {

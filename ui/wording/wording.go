@@ -1,0 +1,139 @@
+// Package wording puts what the program holds into the user's words where the GUI, its step
+// editors and the command line say the same thing: file sizes, import errors, the labels of the
+// task workbook and of anonymised copies, numbers of the monitoring.
+package wording
+
+import (
+	"errors"
+	"fmt"
+	"schulit-lotse/domain"
+	"schulit-lotse/domain/kpi"
+	"schulit-lotse/persistence/importers"
+	"schulit-lotse/reports"
+	"strings"
+
+	"fyne.io/fyne/v2/lang"
+)
+
+// MailLimit is the size above which many mail servers refuse an attachment.
+const MailLimit = 10 << 20
+
+// FormatBytes is a file size as people read it: "840 KB", "12,4 MB" (German) or "12.4 MB".
+func FormatBytes(n int64, language string) string {
+	const kb, mb = 1 << 10, 1 << 20
+	var s string
+	switch {
+	case n < kb:
+		return fmt.Sprintf("%d B", n)
+	case n < mb:
+		s = fmt.Sprintf("%d KB", (n+kb/2)/kb)
+	default:
+		s = fmt.Sprintf("%.1f MB", float64(n)/mb)
+	}
+	if language != "en" {
+		s = replaceDot(s)
+	}
+	return s
+}
+
+func replaceDot(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		if c == '.' {
+			b[i] = ','
+		}
+	}
+	return string(b)
+}
+
+// ShareLabels are the translated words that stand in for names in an anonymised copy.
+func ShareLabels() domain.ShareLabels {
+	return domain.ShareLabels{
+		Person: func(n int) string {
+			return lang.L("everyday.share.person", map[string]any{"Letter": domain.Letters(n)})
+		},
+		Deputy: func(role string) string { return lang.L("everyday.share.deputy", map[string]any{"Role": role}) },
+	}
+}
+
+// TaskLabels are the translated sheet names, headers and texts of the task workbook.
+func TaskLabels() importers.TaskSheetLabels {
+	l := importers.TaskSheetLabels{
+		Inventory:    lang.L("everyday.xlsx.sheet.inventory"),
+		Requirements: lang.L("everyday.xlsx.sheet.requirements"),
+		Coverage:     lang.L("everyday.xlsx.sheet.coverage"),
+		Package:      lang.L("everyday.xlsx.package"),
+		TargetState:  lang.L("everyday.xlsx.target_state"),
+		Criteria:     lang.L("everyday.xlsx.criteria"),
+		Unsorted:     lang.L("everyday.xlsx.unsorted"),
+		Yes:          lang.L("everyday.xlsx.yes"),
+		Headers:      map[string]string{},
+		Units:        map[domain.EffortUnit]string{},
+		States:       map[domain.Coverage]string{},
+	}
+	for _, f := range importers.TaskFields {
+		l.Headers[f] = lang.L("everyday.field." + f)
+	}
+	for _, u := range domain.EffortUnits {
+		l.Units[u] = lang.L("unit." + string(u))
+	}
+	for _, c := range domain.CoverageStates {
+		l.States[c] = lang.L("everyday.coverage." + string(c))
+	}
+	return l
+}
+
+// TaskImportError is an import error as a sentence: where (file, line or cell, column) and what.
+func TaskImportError(e *importers.Error) string {
+	where := e.File
+	switch {
+	case e.Cell != "":
+		where = lang.L("everyday.import.at_cell", map[string]any{"File": e.File, "Cell": e.Cell})
+	case e.Line > 0:
+		where = lang.L("everyday.import.at_line", map[string]any{"File": e.File, "Line": e.Line})
+	}
+	what := lang.L(e.Key, e.Data())
+	if e.Header != "" {
+		what = lang.L("everyday.import.in_column", map[string]any{"Header": e.Header}) + " " + what
+	}
+	return where + ": " + what
+}
+
+// MonitoringImportError puts an importer's error into a sentence: where (file, line, column with its
+// header, or the cell of a sheet), what, and that nothing was stored. Other errors come back
+// as they are.
+func MonitoringImportError(err error) string {
+	var e *importers.Error
+	if !errors.As(err, &e) {
+		return err.Error()
+	}
+	data := e.Data()
+	if e.Key == importers.ErrMissingColumn {
+		data["Value"] = lang.L("import.field." + e.Value)
+	}
+	what := lang.L(e.Key, data)
+	var where string
+	switch {
+	case e.Line == 0:
+		where = lang.L("import.where.file", data)
+	case e.CharColumn:
+		where = lang.L("import.where.char", data)
+	case e.Cell != "":
+		where = lang.L("import.where.cell", data)
+	case e.Column > 0 && e.Header != "":
+		where = lang.L("import.where.column", data)
+	case e.Column > 0:
+		where = lang.L("import.where.column_no_header", data)
+	default:
+		where = lang.L("import.where.line", data)
+	}
+	return strings.TrimSpace(where + " " + what + " " + lang.L("import.nothing_stored"))
+}
+
+// Number writes v with at most two decimals.
+func Number(v float64) string { return reports.KPIValue(v, kpi.UnitScore, true) }
+
+// Number1 writes v with one decimal.
+func Number1(v float64) string {
+	return strings.TrimSuffix(reports.KPIValue(v, kpi.UnitPercent, true), " %")
+}
