@@ -1,5 +1,6 @@
-// Package cli is the command line of lotse: new, check, summary, report, import, export and
-// the version. The GUI is the default; these commands serve scripts, tests and checks.
+// Package cli is the command line of lotse: new, check, summary, report, import, export, kpi,
+// share, demo-data, help and the version. The GUI is the default; these commands serve scripts,
+// tests and checks.
 package cli
 
 import (

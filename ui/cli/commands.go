@@ -19,9 +19,9 @@ const (
 	usageNew     = "lotse new [--sample] DATEI.lotse"
 	usageCheck   = "lotse check DATEI.lotse"
 	usageSummary = "lotse summary DATEI.lotse [--json]"
-	usageExport  = "lotse export DATEI.lotse --kind json AUSGABE.json"
-	usageImport  = "lotse import NEU.lotse --kind json QUELLE.json"
-	usageReport  = "lotse report DATEI.lotse -o AUSGABE.pdf [--type full]"
+	usageExport  = "lotse export DATEI.lotse --kind json|tasks|raci|communication|leistungsbeschreibung AUSGABE"
+	usageImport  = "lotse import DATEI.lotse --kind json|tasks|tickets|calls|survey|holidays QUELLE [--format …]"
+	usageReport  = "lotse report DATEI.lotse -o AUSGABE.pdf [--type full|tender|monitoring] [--from JJJJ-MM-TT --to JJJJ-MM-TT]"
 )
 
 // requireProjectName refuses a file name that would not open as a project by double-click.
