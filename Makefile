@@ -63,9 +63,9 @@ smoke: build
 sample:
 	$(GO) generate ./internal/sample
 
-## screenshot: the smoke test's screenshot becomes the README's
-screenshot: smoke
-	cp build/smoke/shot.png docs/screenshot.png
+## screenshot: the README's screenshots from the real binary (scripts/screenshots.sh)
+screenshot: build
+	scripts/screenshots.sh $(BIN)
 
 ## dist: both packages; each is checked (PE header and resources; install into a test HOME)
 dist: dist-linux dist-windows

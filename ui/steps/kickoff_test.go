@@ -86,7 +86,7 @@ func TestKickoffEditorSession(t *testing.T) {
 	if text, imp := ed.milestoneCell(0, 3); text != "überfällig" || imp != widget.DangerImportance {
 		t.Errorf("status cell %q %v", text, imp)
 	}
-	if text, imp := ed.milestoneCell(1, 3); text != "erreicht (folgt aus Schritt 10)" || imp != widget.SuccessImportance {
+	if text, imp := ed.milestoneCell(1, 3); text != "erreicht (Schritt 10)" || imp != widget.SuccessImportance {
 		t.Errorf("kickoff status cell %q %v", text, imp)
 	}
 	if got := ed.msSummary.Text; got != "9 Meilensteine · 1 erreicht · 2 überfällig" {
@@ -116,7 +116,7 @@ func TestKickoffEditorSession(t *testing.T) {
 	if err := fx.s.SetContract(c); err != nil {
 		t.Fatal(err)
 	}
-	if text, _ := ed.milestoneCell(0, 3); text != "erreicht (folgt aus Schritt 9)" {
+	if text, _ := ed.milestoneCell(0, 3); text != "erreicht (Schritt 9)" {
 		t.Errorf("contract status cell %q", text)
 	}
 	if got := ed.msSummary.Text; got != "9 Meilensteine · 3 erreicht · 0 überfällig" {

@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# The README's screenshots: the sample opened from a neutral path (/home/anna/Dokumente) in a
+# 1366x768 Xvfb, the overview and the steps 6, 11 and 12 chosen in the sidebar.
+# Usage: scripts/screenshots.sh [BINARY]   (default build/lotse; writes docs/screenshot*.png)
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+bin=$(realpath "${1:-build/lotse}")
+home=/home/anna
+doc=$home/Dokumente/Musterstadt.lotse
+mkdir -p "$home/Dokumente"
+rm -f "$doc" "$home/Dokumente/.~lock.Musterstadt.lotse#"
+HOME=$home "$bin" new --sample "$doc" >/dev/null
+display=""
+for n in $(seq 120 199); do
+  if [ ! -e "/tmp/.X$n-lock" ] && [ ! -e "/tmp/.X11-unix/X$n" ]; then display=":$n"; break; fi
+done
+Xvfb "$display" -screen 0 1366x768x24 >/dev/null 2>&1 &
+xvfb=$!
+trap 'kill $app $xvfb 2>/dev/null || true' EXIT
+sleep 1
+(cd "$home" && HOME=$home DISPLAY=$display exec "$bin" "$doc") >/dev/null 2>&1 &
+app=$!
+win=""
+for _ in $(seq 1 30); do
+  win=$(DISPLAY=$display xdotool search --name "Schul-IT Lotse" 2>/dev/null | head -1 || true)
+  [ -n "$win" ] && break
+  sleep 1
+done
+[ -n "$win" ] || { echo "screenshots: no window" >&2; exit 1; }
+DISPLAY=$display xdotool windowsize "$win" 1366 740
+sleep 2
+shot() { DISPLAY=$display xwd -root | convert xwd:- -crop 1366x740+0+0 +repage "png:$1"; }
+shot docs/screenshot.png
+# Sidebar rows (y) of the steps at this size.
+for s in "6 361" "11 634" "12 673"; do
+  set -- $s
+  DISPLAY=$display xdotool mousemove 80 "$2" click 1
+  sleep 3
+  shot "docs/screenshot-step$1.png"
+done
+DISPLAY=$display xdotool key ctrl+q
+sleep 1
+echo "screenshots: docs/screenshot.png docs/screenshot-step{6,11,12}.png"
