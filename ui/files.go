@@ -1,8 +1,6 @@
 package ui
 
 import (
-	"bytes"
-	"encoding/json"
 	"errors"
 	"net/url"
 	"os"
@@ -201,11 +199,7 @@ func (sh *shell) exportReport() {
 
 // writeReport renders a snapshot of the project off the UI thread, then opens the PDF.
 func (sh *shell) writeReport(path string) {
-	snapshot, err := cloneProject(sh.sess.Project)
-	if err != nil {
-		sh.ShowError(err)
-		return
-	}
+	snapshot := sh.sess.Snapshot()
 	progress := dialog.NewCustomWithoutButtons(lang.L("ui.report.progress"), widget.NewProgressBarInfinite(), sh.win)
 	if !sh.synchronous {
 		progress.Show()
@@ -226,19 +220,6 @@ func (sh *shell) writeReport(path string) {
 			sh.project.notify(lang.L("ui.report.done", map[string]any{"Name": filepath.Base(path)}))
 		}
 	})
-}
-
-// cloneProject copies the model so that a report can be written while the user edits.
-func cloneProject(p *domain.Project) (*domain.Project, error) {
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(p); err != nil {
-		return nil, err
-	}
-	var out domain.Project
-	if err := json.NewDecoder(&buf).Decode(&out); err != nil {
-		return nil, err
-	}
-	return &out, nil
 }
 
 // fileURL is the file:// URL of a local path (also for Windows drive letters).

@@ -1,6 +1,21 @@
 // Package session is the open project as the UI sees it: the domain model, the file it is
 // committed to, undo/redo and change notification. Widgets read from here; no state that
-// matters lives in a widget.
+// matters lives in a widget. Background work reads Snapshot(), never the live model.
+//
+// Every edit is a Command whose Do and Undo commit one change to the file. The changes come in
+// one shape per room – rows to put (ids set by the caller, so undo and redo restore the same
+// ids) and ids to delete, committed in one transaction; the session builds each change and its
+// inverse, so undo is the same call:
+//
+//	change                       steps   built by                  committed by
+//	domain.BoardChange           3       domain board rules        File.SaveBoard (session/packages.go)
+//	persistence.ResourceChange   5, 6    session/resources.go      File.WriteResources
+//	persistence.AwardChange      7–9     session/award.go          File.SaveAward
+//	persistence.StructureChange  10, 11  session/structure.go      File.ApplyStructure
+//	persistence.MonitoringChange 12      session/monitoring.go     File.ApplyMonitoring
+//
+// Steps 1, 2 and 4 edit single tasks (SaveTask, SaveTasks); imports of tickets, calls and
+// answers are Commands of their own (session/import.go).
 package session
 
 import (
@@ -27,6 +42,25 @@ type Session struct {
 
 	undo, redo []Command
 	listeners  []*listener
+
+	// revision counts the changes of the model; snap is the copy Snapshot handed out for it.
+	revision uint64
+	snap     *domain.Project
+	snapRev  uint64
+}
+
+// Revision counts the changes of the project since the session opened: edits, undo, redo and
+// imports. Equal revisions mean an equal model.
+func (s *Session) Revision() uint64 { return s.revision }
+
+// Snapshot is an immutable deep copy of the project at the current revision, safe to read on
+// any goroutine while the session goes on changing its model. Callers must not change it; the
+// same copy is handed out until the next change.
+func (s *Session) Snapshot() *domain.Project {
+	if s.snap == nil || s.snapRev != s.revision {
+		s.snap, s.snapRev = s.Project.Clone(), s.revision
+	}
+	return s.snap
 }
 
 // listener is boxed so that Subscribe can find and remove exactly the one it added.
@@ -82,6 +116,7 @@ func (s *Session) Subscribe(fn func()) (cancel func()) {
 }
 
 func (s *Session) changed() {
+	s.revision++
 	// A listener may unsubscribe while we notify: iterate over a snapshot.
 	for _, l := range append([]*listener(nil), s.listeners...) {
 		l.fn()

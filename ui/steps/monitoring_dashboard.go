@@ -266,26 +266,6 @@ func monSignature(p *domain.Project) string {
 	return b.String()
 }
 
-// monSnapshot copies what the computation reads, so that edits made meanwhile on the UI
-// goroutine do not race with it. Imported rows are replaced, never changed in place: their
-// slices are shared.
-func monSnapshot(p *domain.Project) *domain.Project {
-	c := *p
-	c.SLAs = append([]domain.SLA(nil), p.SLAs...)
-	for i := range c.SLAs {
-		c.SLAs[i].Windows = append([]domain.ServiceWindow(nil), p.SLAs[i].Windows...)
-		c.SLAs[i].Classes = append([]domain.PriorityClassTarget(nil), p.SLAs[i].Classes...)
-	}
-	c.Packages = append([]domain.Package(nil), p.Packages...)
-	c.SchoolHolidays = append([]domain.SchoolHoliday(nil), p.SchoolHolidays...)
-	c.Config = make(map[string]string, len(p.Config))
-	for k, v := range p.Config {
-		c.Config[k] = v
-	}
-	c.JourFixes, c.Measures, c.KnowledgeChecks = nil, nil, nil
-	return &c
-}
-
 // recompute starts the computation on a goroutine unless the data and period are unchanged.
 func (d *monDashboard) recompute(force bool) {
 	p := d.ed.sess().Project
@@ -296,7 +276,7 @@ func (d *monDashboard) recompute(force bool) {
 	d.sig = sig
 	d.gen++
 	gen := d.gen
-	snap := monSnapshot(p)
+	snap := d.ed.sess().Snapshot()
 	period := d.period
 	d.busy.Show()
 	d.busy.Start()

@@ -671,12 +671,7 @@ func monReportDialog(ctx *Context, period kpi.Period) {
 
 // monWriteReport writes the report on a goroutine and offers to open it.
 func monWriteReport(ctx *Context, path string, period kpi.Period, done func(error)) {
-	snap := monSnapshot(ctx.Session.Project)
-	p := ctx.Session.Project
-	snap.JourFixes = append([]domain.JourFixe(nil), p.JourFixes...)
-	snap.Measures = append([]domain.Measure(nil), p.Measures...)
-	snap.KnowledgeChecks = append([]domain.KnowledgeCheck(nil), p.KnowledgeChecks...)
-	snap.Contract = p.Contract
+	snap := ctx.Session.Snapshot()
 	var wait dialog.Dialog
 	if ctx.Window != nil {
 		wait = monWaitDialog(ctx, lang.L("mon.report.writing", map[string]any{"File": filepath.Base(path)}))

@@ -495,7 +495,7 @@ func (t *monMeetingsTab) freeze() {
 
 func (t *monMeetingsTab) runFreeze(id int64, day domain.Date, period kpi.Period) {
 	p := t.ed.sess().Project
-	snap := monSnapshot(p)
+	snap := t.ed.sess().Snapshot()
 	carried := domain.OpenMeasuresBefore(p, day)
 	// As of the end of the meeting day: what the provider delivered up to then.
 	asOf := time.Date(day.Year(), day.Month(), day.Day(), 23, 59, 59, 0, domain.Berlin)

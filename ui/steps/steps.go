@@ -9,6 +9,17 @@ import (
 	"schulit-lotse/ui/session"
 )
 
+// Background runs work on a snapshot of the project (Session.Snapshot, taken here on the UI
+// goroutine) on another goroutine, then done with its error back on the UI goroutine. Step
+// editors hand all slow work (PDFs, exports) to it instead of reading the live model elsewhere.
+func (c *Context) Background(work func(snap *domain.Project) error, done func(err error)) {
+	snap := c.Session.Snapshot()
+	go func() {
+		err := work(snap)
+		fyne.Do(func() { done(err) })
+	}()
+}
+
 // Context is what a step editor gets from the shell.
 type Context struct {
 	Session *session.Session

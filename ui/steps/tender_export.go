@@ -3,6 +3,7 @@ package steps
 import (
 	"bytes"
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
@@ -23,15 +24,15 @@ var tenderExportActions = []Action{
 }
 
 // serviceSpecBytes renders the Leistungsbeschreibung in the format the extension names.
-func serviceSpecBytes(ctx *Context, ext string) ([]byte, error) {
+func serviceSpecBytes(p *domain.Project, now time.Time, ext string) ([]byte, error) {
 	var buf bytes.Buffer
-	opt := reports.Options{Date: ctx.Session.Now()}
+	opt := reports.Options{Date: now}
 	var err error
 	switch strings.ToLower(ext) {
 	case ".pdf":
-		err = reports.WriteServiceSpec(&buf, ctx.Session.Project, opt)
+		err = reports.WriteServiceSpec(&buf, p, opt)
 	case ".md", ".txt":
-		err = reports.WriteServiceSpecText(&buf, ctx.Session.Project, opt)
+		err = reports.WriteServiceSpecText(&buf, p, opt)
 	default:
 		return nil, inputError(lang.L("award.spec.ext"))
 	}
@@ -52,22 +53,23 @@ func saveServiceSpec(ctx *Context, ext string) {
 		if w == nil {
 			return // cancelled
 		}
-		go func() {
-			data, err := serviceSpecBytes(ctx, w.URI().Extension())
+		now := ctx.Session.Now()
+		ctx.Background(func(snap *domain.Project) error {
+			data, err := serviceSpecBytes(snap, now, w.URI().Extension())
 			if err == nil {
 				_, err = w.Write(data)
 			}
 			if cerr := w.Close(); err == nil {
 				err = cerr
 			}
-			fyne.Do(func() {
-				if err != nil {
-					ctx.report(err)
-					return
-				}
-				dialog.ShowInformation(lang.L("award.spec.title"), lang.L("award.spec.saved", map[string]any{"Path": w.URI().Path()}), ctx.Window)
-			})
-		}()
+			return err
+		}, func(err error) {
+			if err != nil {
+				ctx.report(err)
+				return
+			}
+			dialog.ShowInformation(lang.L("award.spec.title"), lang.L("award.spec.saved", map[string]any{"Path": w.URI().Path()}), ctx.Window)
+		})
 	}, ctx.Window)
 	if ext == ".pdf" {
 		d.SetFilter(storage.NewExtensionFileFilter([]string{".pdf"}))

@@ -207,15 +207,15 @@ func TestContractEditorShowsTheDeadlineAndWarns(t *testing.T) {
 
 func TestServiceSpecFromTheMenuInBothFormats(t *testing.T) {
 	fx := newAwFixture(t, awTenderProject())
-	pdf, err := serviceSpecBytes(fx.ctx, ".PDF")
+	pdf, err := serviceSpecBytes(fx.s.Snapshot(), stepsClock.now, ".PDF")
 	if err != nil || !strings.HasPrefix(string(pdf), "%PDF-") {
 		t.Fatalf("pdf: %v", err)
 	}
-	md, err := serviceSpecBytes(fx.ctx, ".md")
+	md, err := serviceSpecBytes(fx.s.Snapshot(), stepsClock.now, ".md")
 	if err != nil || !strings.Contains(string(md), "# Leistungsbeschreibung (Entwurf)") || !strings.Contains(string(md), "Konzept") {
 		t.Fatalf("text: %v\n%s", err, md)
 	}
-	if _, err := serviceSpecBytes(fx.ctx, ".docx"); err == nil || !strings.Contains(err.Error(), ".pdf, .md oder .txt") {
+	if _, err := serviceSpecBytes(fx.s.Snapshot(), stepsClock.now, ".docx"); err == nil || !strings.Contains(err.Error(), ".pdf, .md oder .txt") {
 		t.Errorf("docx: %v", err)
 	}
 }
