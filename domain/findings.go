@@ -23,6 +23,19 @@ type Finding struct {
 	Subject  string   `json:"subject"`
 	// EntityID points at the row the finding is about (a task id for steps 1–2), 0 if none.
 	EntityID int64 `json:"entityId"`
+	// Rule names the thread check (ThreadRules) a finding of the thread comes from; Steps are
+	// all the steps it concerns (Step is the one to fix it in) and Objects what it names.
+	Rule    string   `json:"rule,omitempty"`
+	Steps   []StepID `json:"steps,omitempty"`
+	Objects []Ref    `json:"objects,omitempty"`
+}
+
+// Ref names an object of the project: its kind ("task", "package", "category", "meeting"),
+// its id (0 for objects without one, such as a ticket category) and its name.
+type Ref struct {
+	Kind string `json:"kind"`
+	ID   int64  `json:"id"`
+	Name string `json:"name"`
 }
 
 // Finding codes of steps 1–2.

@@ -6,8 +6,9 @@ import "sort"
 // which state each package must reach, by which criteria it is judged, and the service levels.
 // The reports render it as PDF and as structured text; procurement edits it further.
 type ServiceSpec struct {
-	// Basis says how the scope was found: "decisions" (step 6 outcomes extern/gemischt),
-	// "coverage" (tasks handed out in step 4, no decision yet) or "none".
+	// Basis says how the scope was found: the tasks handed out in step 4, "decisions" when step
+	// 6 has decided packages extern or gemischt, "coverage" before that, "none" when nothing
+	// is handed out.
 	Basis    string
 	Packages []SpecPackage
 	// HoursPerMonth sums the tasks that go out (the volume the provider plans with).
@@ -37,9 +38,10 @@ type SpecPackage struct {
 	SLA           *SLA
 }
 
-// BuildServiceSpec selects what goes external. With sourcing decisions, packages decided
-// extern go whole and mixed packages with the tasks step 4 gave to the provider; without any
-// decision yet, the tasks handed out in step 4 form the scope, grouped by package.
+// BuildServiceSpec selects what goes external: exactly the tasks step 4 hands to the provider,
+// grouped by package in board order (tasks without a package last), each package with its
+// sourcing decision. A package with nothing handed out is not tendered, whatever its decision;
+// the thread checks (ThreadFindings) point out where decision and step 4 disagree.
 func BuildServiceSpec(p *Project) ServiceSpec {
 	spec := ServiceSpec{Basis: SpecNothing, State: p.Meta.Bundesland}
 	tasks := append([]Task(nil), p.Tasks...)
@@ -49,72 +51,56 @@ func BuildServiceSpec(p *Project) ServiceSpec {
 		}
 		return tasks[a].ID < tasks[b].ID
 	})
-	handedOut := func(t Task) bool { return IsExternal(AfterStep4(t)) }
-
 	decided := false
 	for _, d := range p.Decisions {
 		if d.Outcome == OutcomeExternal || d.Outcome == OutcomeMixed {
 			decided = true
 		}
 	}
+	order := map[int64]int{}
+	for i, pk := range packagesInOrder(p) {
+		order[pk.ID] = i
+	}
 	byPkg := map[int64]int{}
-	add := func(pk Package, outcome SourcingOutcome) *SpecPackage {
-		if i, ok := byPkg[pk.ID]; ok {
-			return &spec.Packages[i]
+	for _, t := range tasks {
+		if !HandedOut(t) {
+			continue
 		}
-		byPkg[pk.ID] = len(spec.Packages)
-		sp := SpecPackage{Package: pk, Outcome: outcome}
-		if pk.ID != 0 {
-			id := pk.ID
-			sp.SLA = SLAFor(p, &id)
-		} else {
-			sp.SLA = SLAFor(p, nil)
+		spec.Basis = SpecFromCoverage
+		if decided {
+			spec.Basis = SpecFromDecisions
 		}
-		spec.Packages = append(spec.Packages, sp)
-		return &spec.Packages[len(spec.Packages)-1]
+		var pk Package
+		if t.PackageID != nil {
+			if x := p.PackageByID(*t.PackageID); x != nil {
+				pk = *x
+			}
+		}
+		i, ok := byPkg[pk.ID]
+		if !ok {
+			sp := SpecPackage{Package: pk, Outcome: OutcomeOpen}
+			if d := p.DecisionFor(pk.ID); pk.ID != 0 && d != nil {
+				sp.Outcome = d.Outcome
+			}
+			if pk.ID != 0 {
+				id := pk.ID
+				sp.SLA = SLAFor(p, &id)
+			} else {
+				sp.SLA = SLAFor(p, nil)
+			}
+			i = len(spec.Packages)
+			byPkg[pk.ID] = i
+			spec.Packages = append(spec.Packages, sp)
+		}
+		spec.Packages[i].Tasks = append(spec.Packages[i].Tasks, t)
 	}
-	if decided {
-		spec.Basis = SpecFromDecisions
-		for _, pk := range packagesInOrder(p) {
-			d := p.DecisionFor(pk.ID)
-			if d == nil || d.Outcome != OutcomeExternal && d.Outcome != OutcomeMixed {
-				continue
-			}
-			sp := add(pk, d.Outcome)
-			for _, t := range tasks {
-				if t.PackageID != nil && *t.PackageID == pk.ID && (d.Outcome == OutcomeExternal || handedOut(t)) {
-					sp.Tasks = append(sp.Tasks, t)
-				}
-			}
+	sort.SliceStable(spec.Packages, func(a, b int) bool {
+		ia, ib := spec.Packages[a].Package.ID, spec.Packages[b].Package.ID
+		if (ia == 0) != (ib == 0) {
+			return ib == 0
 		}
-	} else {
-		order := map[int64]int{}
-		for i, pk := range packagesInOrder(p) {
-			order[pk.ID] = i
-		}
-		for _, t := range tasks {
-			if !handedOut(t) {
-				continue
-			}
-			spec.Basis = SpecFromCoverage
-			var pk Package
-			if t.PackageID != nil {
-				if x := p.PackageByID(*t.PackageID); x != nil {
-					pk = *x
-				}
-			}
-			sp := add(pk, OutcomeOpen)
-			sp.Tasks = append(sp.Tasks, t)
-		}
-		// Packages in board order, tasks without a package last.
-		sort.SliceStable(spec.Packages, func(a, b int) bool {
-			ia, ib := spec.Packages[a].Package.ID, spec.Packages[b].Package.ID
-			if (ia == 0) != (ib == 0) {
-				return ib == 0
-			}
-			return order[ia] < order[ib]
-		})
-	}
+		return order[ia] < order[ib]
+	})
 	seen := map[int64]bool{}
 	for i := range spec.Packages {
 		sp := &spec.Packages[i]

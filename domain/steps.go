@@ -98,22 +98,36 @@ type StepSummary struct {
 // StepEvaluator derives one step's state, figures and findings on the given day.
 type StepEvaluator func(p *Project, today Date) (StepState, []Figure, []Finding)
 
-// Summarize derives every step's state and figures as of the given day (Project.AsOf).
+// Summarize derives every step's state and figures as of the given day (Project.AsOf). Each
+// step's findings end with the thread findings that concern it; they do not change its state.
 func Summarize(p *Project, today Date) []StepSummary {
+	thread := ThreadFindings(p, today)
 	out := make([]StepSummary, 0, len(Steps))
 	for _, s := range Steps {
 		sum := StepSummary{Number: s.Number, Key: s.Key}
 		sum.State, sum.Figures, sum.Findings = s.Evaluate(p, today)
+		for _, f := range thread {
+			for _, id := range f.Steps {
+				if id == s.Number {
+					sum.Findings = append(sum.Findings, f)
+				}
+			}
+		}
 		out = append(out, sum)
 	}
 	return out
 }
 
-// AllFindings collects the findings of every step, in step order.
+// AllFindings collects the findings of every step in step order, each thread finding once
+// (under the step to fix it in).
 func AllFindings(p *Project, today Date) []Finding {
 	var out []Finding
 	for _, s := range Summarize(p, today) {
-		out = append(out, s.Findings...)
+		for _, f := range s.Findings {
+			if f.Rule == "" || f.Step == s.Number {
+				out = append(out, f)
+			}
+		}
 	}
 	return out
 }

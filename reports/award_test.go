@@ -113,6 +113,11 @@ func TestContractSectionWarnsNearTheDeadline(t *testing.T) {
 
 func TestServiceSpecPDFAndText(t *testing.T) {
 	p := awardProject()
+	// Step 4 hands the tasks of Störungsbeseitigung (decided extern) to the provider; the
+	// Leistungsbeschreibung tenders exactly those.
+	for _, i := range []int{1, 3} {
+		p.Tasks[i].Coverage, p.Tasks[i].NewResponsible = domain.CoverageChange, domain.ExternalProvider
+	}
 	var buf bytes.Buffer
 	if err := WriteServiceSpec(&buf, p, Options{Date: fixedDate}); err != nil {
 		t.Fatal(err)

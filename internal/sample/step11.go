@@ -7,7 +7,7 @@ import (
 // Step 11 of Musterstadt: the template roles with the people of the town, the schools and
 // Nordlicht, plus the data protection officer, who is only ever consulted (the checks warn
 // about that, which the sample keeps on purpose); the RACI template; the communication rows of
-// the seed's Abb. 11; three escalation levels; a monthly Jour fixe and a quarterly steering
+// the seed's Abb. 11; three escalation levels; a quarterly Jour fixe and a quarterly steering
 // meeting. Ids: roles 1101–, activities 1201–, rows 1301–, levels 1401–, meetings 1501–.
 
 // s11People fills the template roles: persons, deputy, contact.
@@ -79,6 +79,11 @@ func sampleStep11(p *domain.Project) {
 	jf, jfRule := domain.MeetingFromTemplate(domain.MeetingTemplates[0], s10Day(2027, 1, 12), tr)
 	jf.ID = 1501
 	jf.Participants = "Anna Berger, Maren Ohlsen; bei Bedarf Dr. Thomas Hahn"
+	// Musterstadt meets its provider once a quarter, with the quarter's KPIs (step 12 keeps
+	// the minutes of April and July).
+	jf.CadenceDays = 91
+	jfRule.Monthly = false
+	jf.Agenda = "Kennzahlen des Quartals, offene Tickets und Eskalationen, Maßnahmen aus dem letzten Termin, Ausblick"
 	steering, stRule := domain.MeetingFromTemplate(domain.MeetingTemplates[1], s10Day(2027, 3, 16), tr)
 	steering.ID = 1502
 	p.Meetings = append(p.Meetings, jf, steering)

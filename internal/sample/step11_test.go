@@ -46,12 +46,12 @@ func TestSampleStep11(t *testing.T) {
 	if got := strings.Join(occasions, ", "); got != "Störungsmeldungen, Support außerhalb der Servicezeiten, Aufträge, Eskalation, Anfragen und Angebote, Vertragsgestaltung" {
 		t.Errorf("occasions %s", got)
 	}
-	// The Jour fixe: every 2nd Tuesday from 12 January 2027 (February and March start on a
-	// Monday, so the 9th is their 2nd Tuesday).
+	// The Jour fixe: once a quarter from Tuesday 12 January 2027, every 91 days (13 weeks):
+	// 12 January + 91 days = 13 April, + 91 days = 13 July – the days of the minutes of step 12.
 	rules := domain.MeetingRules(p)
 	jf := p.Meetings[0]
 	ds := domain.NextMeetingDates(jf, rules[jf.ID], domain.NewOffDays(p.Meta.Bundesland, p.SchoolHolidays), domain.NewDate(2027, 1, 1), 3)
-	if jf.Name != "Jour fixe" || len(ds) != 3 || ds[0].String() != "2027-01-12" || ds[1].String() != "2027-02-09" || ds[2].String() != "2027-03-09" {
+	if jf.Name != "Jour fixe" || len(ds) != 3 || ds[0].String() != "2027-01-12" || ds[1].String() != "2027-04-13" || ds[2].String() != "2027-07-13" {
 		t.Errorf("Jour fixe %+v: %v", jf, ds)
 	}
 	st, _, all := domain.EvaluateStructure(p, domain.NewDate(2026, 11, 27))

@@ -5,8 +5,9 @@ import (
 )
 
 // Step 6 of Musterstadt: the steering group's assessment and decision for every package the
-// board has; Software is decided "gemischt" although the matrix suggests "intern", to show that
-// the recorded decision stands.
+// board has. Each decision agrees with step 4: User-Management and Hardware-Wartung are
+// "gemischt" (the matrix suggests otherwise: the recorded decision stands), Software stays
+// "intern" because no task of it goes out.
 
 type sampleAssessment struct {
 	risk        [3]int // data protection, security, outage
@@ -20,22 +21,22 @@ type sampleAssessment struct {
 }
 
 var sampleAssessments = map[string]sampleAssessment{
-	"User-Management": {risk: [3]int{4, 4, 2}, projectRisk: 2, importance: [2]int{4, 4}, budget: [2]int{4, 2},
+	"User-Management": {risk: [3]int{4, 4, 2}, projectRisk: 2, importance: [2]int{4, 4}, budget: [2]int{4, 3},
 		notes:     map[string]string{domain.GroupOutsourcingRisk: "Konten und Passwörter aller Lernenden und Lehrkräfte"},
 		criteria:  map[string]float64{"competence": 5, "control": 5},
-		outcome:   domain.OutcomeInternal,
-		rationale: "Die Identitäten der Schulen bleiben in eigener Hand; das Team kennt IServ und die Schulen."},
+		outcome:   domain.OutcomeMixed,
+		rationale: "Die Identitäten der Schulen bleiben in eigener Hand: Passwörter setzt das Team Schul-IT zurück; das Anlegen der IServ-Konten nach den Listen der Schulen übernimmt der Dienstleister."},
 	"Vor-Ort-Support": {risk: [3]int{2, 2, 3}, projectRisk: 4, importance: [2]int{5, 4}, budget: [2]int{1, 4},
 		notes:     map[string]string{domain.GroupBudget: "Keine neuen Stellen im Haushalt 2027; Mittel aus dem DigitalPakt für Dienstleistungen"},
 		outcome:   domain.OutcomeExternal,
 		rationale: "Für zwölf Schulen fehlen eigene Technikerinnen und Techniker; ein Dienstleister mit festen Zeiten je Schule ist planbarer."},
-	"Hardware-Wartung": {risk: [3]int{1, 2, 3}, projectRisk: 3, importance: [2]int{4, 3}, budget: [2]int{2, 4},
-		outcome:   domain.OutcomeExternal,
-		rationale: "Wartung der Tablets ab dem Schuljahr 2027/28 über den Rahmenvertrag des Dienstleisters."},
+	"Hardware-Wartung": {risk: [3]int{1, 2, 3}, projectRisk: 3, importance: [2]int{4, 3}, budget: [2]int{3, 4},
+		outcome:   domain.OutcomeMixed,
+		rationale: "Wartung der Tablets ab dem Schuljahr 2027/28 beim Dienstleister; Drucker und Beschaffung bleiben bei den Sekretariaten und dem Fachbereich."},
 	"Software": {risk: [3]int{3, 3, 4}, projectRisk: 3, importance: [2]int{4, 3}, budget: [2]int{3, 3},
 		notes:     map[string]string{domain.GroupOutsourcingRisk: "Fehlerhafte Updates legen ganze Klassensätze lahm"},
-		outcome:   domain.OutcomeMixed,
-		rationale: "Paketierung und Tests beim Dienstleister; Freigabe und Zuweisung im MDM bleiben beim Team Schul-IT."},
+		outcome:   domain.OutcomeInternal,
+		rationale: "Freigabe und Zuweisung im MDM bleiben beim Team Schul-IT; ob der Dienstleister später Pakete baut und testet, prüft die Steuerungsgruppe nach dem ersten Jahr."},
 	"Störungsbeseitigung": {risk: [3]int{2, 3, 4}, projectRisk: 4, importance: [2]int{5, 5}, budget: [2]int{3, 4},
 		outcome:   domain.OutcomeMixed,
 		rationale: "Erstlöseversuch weiter an der Schule, alles Weitere beim Dienstleister mit erhöhtem Service."},

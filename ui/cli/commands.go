@@ -2,9 +2,11 @@ package cli
 
 import (
 	"bytes"
+	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"time"
 
@@ -17,7 +19,7 @@ import (
 
 const (
 	usageNew     = "lotse new [--sample] DATEI.lotse"
-	usageCheck   = "lotse check DATEI.lotse"
+	usageCheck   = "lotse check DATEI.lotse [--json]"
 	usageSummary = "lotse summary DATEI.lotse [--json]"
 	usageExport  = "lotse export DATEI.lotse --kind json|tasks|raci|communication|leistungsbeschreibung AUSGABE"
 	usageImport  = "lotse import DATEI.lotse --kind json|tasks|tickets|calls|survey|holidays QUELLE [--format …]"
@@ -87,8 +89,20 @@ func cmdNew(e *env, args []string) error {
 	return nil
 }
 
+// CheckFormat names the JSON document of `lotse check --json`.
+const CheckFormat = "schulit-lotse-check"
+
+// checkDoc is what `lotse check --json` prints: the day judged on and every finding with its
+// step (the one to fix it in), all steps it concerns, its rule and the objects it names.
+type checkDoc struct {
+	Format   string           `json:"format"`
+	Version  int              `json:"version"`
+	AsOf     string           `json:"asOf"`
+	Findings []domain.Finding `json:"findings"`
+}
+
 func cmdCheck(e *env, args []string) error {
-	p, err := parseArgs(args, nil)
+	p, err := parseArgs(args, []option{{names: []string{"json"}}})
 	if err != nil {
 		return err
 	}
@@ -100,10 +114,23 @@ func cmdCheck(e *env, args []string) error {
 		return err
 	}
 	today := proj.AsOf(e.now())
+	findings := domain.AllFindings(proj, today)
+	if p.bools["json"] {
+		doc := checkDoc{Format: CheckFormat, Version: 1, AsOf: today.String(), Findings: append([]domain.Finding{}, findings...)}
+		enc := json.NewEncoder(e.out)
+		enc.SetIndent("", "  ")
+		enc.SetEscapeHTML(false)
+		if err := enc.Encode(doc); err != nil {
+			return err
+		}
+		if len(findings) > 0 {
+			return silentExit(exitFindings)
+		}
+		return nil
+	}
 	if proj.Meta.DataAsOf != nil {
 		fmt.Fprintln(e.out, lang.L("cli.data_as_of", map[string]any{"Date": today.String()}))
 	}
-	findings := domain.AllFindings(proj, today)
 	if len(findings) == 0 {
 		fmt.Fprintln(e.out, lang.L("cli.check.ok", map[string]any{"Tasks": len(proj.Tasks)}))
 		return nil
@@ -116,11 +143,24 @@ func cmdCheck(e *env, args []string) error {
 
 // findingLine is one finding as the check and the summary print it.
 func findingLine(f domain.Finding) string {
-	return lang.L("cli.finding", map[string]any{
-		"Step":     f.Step,
+	line := lang.L("cli.finding", map[string]any{
+		"Step":     int(f.Step),
 		"Severity": lang.L("cli.severity." + string(f.Severity)),
 		"Text":     lang.L(f.Code, map[string]any{"Subject": f.Subject}),
 	})
+	// A thread finding names what it is about and the other steps it concerns.
+	if f.Rule != "" {
+		var names []string
+		for _, o := range f.Objects {
+			names = append(names, lang.L("cli.object."+o.Kind, map[string]any{"Name": o.Name}))
+		}
+		var also []string
+		for _, s := range f.Steps[1:] {
+			also = append(also, strconv.Itoa(int(s)))
+		}
+		line += " " + lang.L("cli.finding.objects", map[string]any{"Objects": strings.Join(names, ", "), "Steps": strings.Join(also, ", ")})
+	}
+	return line
 }
 
 // A kind of import or export; each is written in the file of its step.

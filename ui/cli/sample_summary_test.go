@@ -21,7 +21,7 @@ func TestSampleSummaryStructure(t *testing.T) {
 		"Tätigkeiten in der RACI-Matrix | 22",
 		"Fehler in der RACI-Matrix | 0",
 		"Hinweise zur RACI-Matrix | 1",
-		"Nächster Termin: Jour fixe | 2027-08-10",
+		"Nächster Termin: Steuerungsrunde | 2027-09-14",
 		"– Rolle „Datenschutzbeauftragte:r (Stadt)“ führt nirgends etwas durch und verantwortet nichts (weder R noch A).",
 	} {
 		if !lines[want] {

@@ -1,0 +1,30 @@
+package sample
+
+import "schulit-lotse/domain"
+
+// Contradictions is Musterstadt with each contradiction of the thread checks exactly once
+// (domain.ThreadRules), for tests and for trying `lotse check` on:
+//   - User-Management decided "intern", although step 4 hands "IServ-Nutzer anlegen" out;
+//   - the ticket category "Konten > IServ" then belongs to an intern package;
+//   - Hardware-Wartung decided "extern", although step 4 keeps printers and procurement;
+//   - Software decided "gemischt", although step 4 hands none of its tasks out;
+//   - the Jour fixe set to every 30 days, with minutes only in April and July.
+func Contradictions() *domain.Project {
+	p := Build()
+	outcome := map[string]domain.SourcingOutcome{
+		"User-Management": domain.OutcomeInternal, "Hardware-Wartung": domain.OutcomeExternal, "Software": domain.OutcomeMixed,
+	}
+	for i, d := range p.Decisions {
+		if pk := p.PackageByID(d.PackageID); pk != nil {
+			if o, ok := outcome[pk.Name]; ok {
+				p.Decisions[i].Outcome = o
+			}
+		}
+	}
+	for i := range p.Meetings {
+		if p.Meetings[i].Name == "Jour fixe" {
+			p.Meetings[i].CadenceDays = 30
+		}
+	}
+	return p
+}
