@@ -182,5 +182,9 @@ func (sh *shell) stepActions() []*fyne.MenuItem {
 
 // stepContext is what step editors and step actions get from the shell.
 func (sh *shell) stepContext() *steps.Context {
-	return &steps.Context{Session: sh.sess, Window: sh.win, ShowError: sh.ShowError}
+	ctx := &steps.Context{Session: sh.sess, Window: sh.win, ShowError: sh.ShowError}
+	if sh.synchronous {
+		ctx.Async = func(work func()) { work() }
+	}
+	return ctx
 }

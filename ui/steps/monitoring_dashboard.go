@@ -281,7 +281,7 @@ func (d *monDashboard) recompute(force bool) {
 	d.busy.Show()
 	d.busy.Start()
 	d.status.SetText(lang.L("mon.computing"))
-	monGo(func() {
+	d.ed.ctx.async(func() {
 		var r *kpi.Report
 		var ch reports.MonitoringCharts
 		err := monSafely(func() error {

@@ -74,7 +74,7 @@ func monImportFile(ctx *Context, kind string) {
 		}
 		name := r.URI().Name()
 		wait := monWaitDialog(ctx, lang.L("mon.import.reading", map[string]any{"File": name}))
-		monGo(func() {
+		ctx.async(func() {
 			defer r.Close()
 			data, err := io.ReadAll(io.LimitReader(r, importers.MaxFileBytes+1))
 			var imp *monImport
@@ -618,7 +618,7 @@ func monStore(ctx *Context, m session.MonitoringImport, done func()) {
 		wait.Show()
 	}
 	s := ctx.Session
-	monGo(func() {
+	ctx.async(func() {
 		pending, err := s.StoreImport(m, func(n, _ int) { fyne.Do(func() { bar.SetValue(float64(n)) }) })
 		fyne.Do(func() {
 			if wait != nil {
@@ -677,7 +677,7 @@ func monWriteReport(ctx *Context, path string, period kpi.Period, done func(erro
 		wait = monWaitDialog(ctx, lang.L("mon.report.writing", map[string]any{"File": filepath.Base(path)}))
 	}
 	opt := reports.Options{Date: ctx.Session.Now()}
-	monGo(func() {
+	ctx.async(func() {
 		err := monSafely(func() error { return reports.WriteMonitoringFile(path, snap, period, opt) })
 		fyne.Do(func() {
 			if wait != nil {

@@ -503,7 +503,7 @@ func (t *monMeetingsTab) runFreeze(id int64, day domain.Date, period kpi.Period)
 		asOf = h
 	}
 	t.freezeBtn.Disable()
-	monGo(func() {
+	t.ed.ctx.async(func() {
 		var frozen string
 		err := monSafely(func() error {
 			r, err := kpi.Compute(snap, period, kpi.Options{AsOf: asOf})

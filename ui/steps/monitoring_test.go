@@ -68,21 +68,18 @@ func newMonFixture(t *testing.T, p *domain.Project) *monFixture {
 		t.Fatal(err)
 	}
 	fx := &monFixture{t: t, s: session.New(f, loaded), ran: make(chan struct{}, 8)}
-	// Work meant for another goroutine waits in a queue that wait runs: the test driver
-	// runs fyne.Do at once, so the test and the work must take turns.
-	oldGo := monGo
-	monGo = func(f func()) {
-		fx.mu.Lock()
-		fx.queue = append(fx.queue, f)
-		fx.mu.Unlock()
-	}
-	t.Cleanup(func() { monGo = oldGo })
 	t.Cleanup(func() { fx.s.Close() })
 	pinDay(t, domain.NewDate(2027, 4, 20))
 	fx.w = test.NewWindow(nil)
 	fx.ctx = &Context{Session: fx.s, Window: fx.w, ShowError: func(err error) {
 		fx.mu.Lock()
 		fx.errs = append(fx.errs, err)
+		fx.mu.Unlock()
+	}, Async: func(f func()) {
+		// Work meant for another goroutine waits in a queue that wait runs: the test driver
+		// runs fyne.Do at once, so the test and the work must take turns.
+		fx.mu.Lock()
+		fx.queue = append(fx.queue, f)
 		fx.mu.Unlock()
 	}}
 	fx.ed = newMonitoringEditor(fx.ctx)

@@ -276,6 +276,4 @@ func monRevert(load func()) {
 	load()
 }
 
-// monGo runs long work (reading a file, computing KPIs, storing an import, writing a report)
-// off the UI goroutine; it reports back with fyne.Do. Tests replace it to run the work in turn.
-var monGo = func(f func()) { go f() }
+

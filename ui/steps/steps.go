@@ -14,10 +14,20 @@ import (
 // editors hand all slow work (PDFs, exports) to it instead of reading the live model elsewhere.
 func (c *Context) Background(work func(snap *domain.Project) error, done func(err error)) {
 	snap := c.Session.Snapshot()
-	go func() {
+	c.async(func() {
 		err := work(snap)
 		fyne.Do(func() { done(err) })
-	}()
+	})
+}
+
+// async runs long work (reading a file, computing KPIs, storing an import, writing a report)
+// off the UI goroutine, or as Async says; the work reports back with fyne.Do.
+func (c *Context) async(work func()) {
+	if c.Async != nil {
+		c.Async(work)
+		return
+	}
+	go work()
 }
 
 // Context is what a step editor gets from the shell.
@@ -26,6 +36,9 @@ type Context struct {
 	Window  fyne.Window
 	// ShowError reports an error to the user in plain words (the shell translates domain keys).
 	ShowError func(err error)
+	// Async runs background work; nil means a new goroutine. Tests run it in turn with their
+	// own steps, because the test driver runs fyne.Do at once on the calling goroutine.
+	Async func(work func())
 }
 
 // Editors is the UI's column of the step table (domain.Steps): the function that builds each

@@ -591,21 +591,22 @@ func (ed *tenderEditor) refreshChart() {
 	}
 	ed.chartGen++
 	gen := ed.chartGen
-	p := *ed.sess().Project // the lists are replaced, never changed in place, by the session
-	go func() {
-		png, err := reports.BidsChartPNG(&p, 16, 9.5)
-		fyne.Do(func() {
-			if gen != ed.chartGen {
-				return
-			}
-			if err != nil {
-				fyne.LogError("bids chart", err)
-				return
-			}
-			ed.chart.Resource = fyne.NewStaticResource("angebote.png", png)
-			ed.chart.Refresh()
-		})
-	}()
+	var png []byte
+	ed.ctx.Background(func(snap *domain.Project) error {
+		var err error
+		png, err = reports.BidsChartPNG(snap, 16, 9.5)
+		return err
+	}, func(err error) {
+		if gen != ed.chartGen {
+			return
+		}
+		if err != nil {
+			fyne.LogError("bids chart", err)
+			return
+		}
+		ed.chart.Resource = fyne.NewStaticResource("angebote.png", png)
+		ed.chart.Refresh()
+	})
 }
 
 // --- refresh from the session ---
