@@ -2,6 +2,7 @@ package kpi
 
 import (
 	"encoding/json"
+	"math"
 	"math/rand"
 	"testing"
 	"time"
@@ -99,11 +100,15 @@ func TestTicketKPIsByHand(t *testing.T) {
 		t.Fatalf("total = %+v, unclassified %d", tot, r.Tickets.Unclassified)
 	}
 	// Response: T1 20, T2 45 (breach), T3 60, T4 60, T5 2880 (breach) → 3 of 5 within.
-	if got := tot.Response; got.Measured != 5 || got.Within != 3 || got.SharePct != 60 || got.MedianMin != 60 || got.P90Min != 2880 || got.Breaches != 2 {
+	// Sorted 20, 45, 60, 60, 2880: median the 3rd = 60; P90 at rank 4·0.9 = 3.6 (from 0):
+	// 60 + 0.6·(2880 − 60) = 60 + 1692 = 1752.
+	if got := tot.Response; got.Measured != 5 || got.Within != 3 || got.SharePct != 60 || got.MedianMin != 60 || got.P90Min != 1752 || got.Breaches != 2 {
 		t.Errorf("response = %+v", got)
 	}
 	// Restoration: T1 180, T2 150, T3 840, T5 3000 within; T4 open and past its deadline.
-	if got := tot.Restore; got.Measured != 5 || got.Within != 4 || got.SharePct != 80 || got.Times != 4 || got.MedianMin != 180 || got.P90Min != 3000 || got.Breaches != 1 {
+	// Sorted 150, 180, 840, 3000: median (180 + 840) / 2 = 510; P90 at rank 3·0.9 = 2.7:
+	// 840 + 0.7·(3000 − 840) = 840 + 1512 = 2352.
+	if got := tot.Restore; got.Measured != 5 || got.Within != 4 || got.SharePct != 80 || got.Times != 4 || got.MedianMin != 510 || got.P90Min != 2352 || got.Breaches != 1 {
 		t.Errorf("restore = %+v", got)
 	}
 	if tot.Breaches != 3 {
@@ -328,17 +333,25 @@ func TestPeriods(t *testing.T) {
 	}
 }
 
-func TestPercentileNearestRank(t *testing.T) {
+// Percentile is Excel's PERCENTILE.INC; the expected values are what Excel's MEDIAN and
+// PERCENTILE.INC give for the same cells.
+func TestPercentileInclusive(t *testing.T) {
 	cases := []struct {
 		v      []float64
 		q      float64
 		expect float64
 	}{
-		{nil, 50, 0}, {[]float64{7}, 90, 7}, {[]float64{1, 2, 3, 4}, 50, 2}, {[]float64{1, 2, 3, 4}, 90, 4},
-		{[]float64{1, 2, 3, 4, 5, 6, 7, 8, 9, 10}, 90, 9}, {[]float64{1, 2, 3}, 50, 2},
+		{nil, 50, 0}, {[]float64{7}, 90, 7},
+		// the case: the two middle values 20 and 30 → 25, not the lower one
+		{[]float64{10, 20, 30, 40}, 50, 25},
+		// P90 of 10 … 40: rank 3·0.9 = 2.7 → 30 + 0.7·10 = 37
+		{[]float64{10, 20, 30, 40}, 90, 37},
+		// P90 of 1 … 10: rank 9·0.9 = 8.1 → 9 + 0.1·1 = 9.1
+		{[]float64{1, 2, 3, 4, 5, 6, 7, 8, 9, 10}, 90, 9.1},
+		{[]float64{1, 2, 3}, 50, 2}, {[]float64{1, 2, 3}, 100, 3}, {[]float64{1, 2, 3}, 0, 1},
 	}
 	for _, c := range cases {
-		if got := Percentile(c.v, c.q); got != c.expect {
+		if got := Percentile(c.v, c.q); math.Abs(got-c.expect) > 1e-9 {
 			t.Errorf("P%v(%v) = %v, want %v", c.q, c.v, got, c.expect)
 		}
 	}
