@@ -23,6 +23,9 @@ type TicketMapping struct {
 	Format     string            `json:"format,omitempty"`
 	Priorities map[string]string `json:"priorities,omitempty"`
 	Categories map[string]int64  `json:"categories,omitempty"`
+	// ResponseNotMeasured: the last ticket import had no first-response column, so response
+	// times are not measured (the KPIs say "nicht gemessen" instead of using another time).
+	ResponseNotMeasured bool `json:"responseNotMeasured,omitempty"`
 }
 
 // ColumnMapping says which column of a file holds which field (generic format). Columns maps a

@@ -34,7 +34,12 @@ func KPIValue(v float64, unit string, has bool) string {
 }
 
 // IndicatorValue is the value of a tile.
-func IndicatorValue(in kpi.Indicator) string { return KPIValue(in.Value, in.Unit, in.HasValue) }
+func IndicatorValue(in kpi.Indicator) string {
+	if in.NotMeasured {
+		return tr("kpi.not_measured")
+	}
+	return KPIValue(in.Value, in.Unit, in.HasValue)
+}
 
 // KPITarget writes the target ("≥ 90 %", "≤ 2 min 00 s"), "–" without one.
 func KPITarget(in kpi.Indicator) string {

@@ -55,6 +55,9 @@ type Indicator struct {
 	Light     Light    `json:"light"`
 	Previous  *float64 `json:"previous,omitempty"`
 	Change    Change   `json:"change"`
+	// NotMeasured: the data cannot give this figure (no first-response column in the ticket
+	// export); the figure reads "nicht gemessen", never another time in its place.
+	NotMeasured bool `json:"notMeasured,omitempty"`
 }
 
 // Options of a computation.
@@ -88,6 +91,8 @@ type Report struct {
 	// within target per priority class.
 	Indicators      []Indicator `json:"indicators"`
 	ClassIndicators []Indicator `json:"classIndicators"`
+	// ResponseNotMeasured: the ticket export had no first-response column.
+	ResponseNotMeasured bool `json:"responseNotMeasured,omitempty"`
 
 	prevTickets      TicketKPIs
 	prevHotline      HotlineKPIs
@@ -131,6 +136,7 @@ func Compute(p *domain.Project, period Period, opt Options) (*Report, error) {
 	r.prevHotline = computeHotline(p.Calls, prev, maxWait)
 	r.Satisfaction = computeSatisfaction(p.SurveyAnswers, period)
 	r.prevSatisfaction = computeSatisfaction(p.SurveyAnswers, prev)
+	r.ResponseNotMeasured = env.noResponse
 	r.buildIndicators(env.classOrder)
 	return r, nil
 }
@@ -243,6 +249,7 @@ func (r *Report) buildIndicators(classOrder []string) {
 		r.indicator("kpi.satisfaction_mean", "", UnitScore, r.Satisfaction.mean(), r.prevSatisfaction.mean(), 0, +1),
 	}
 	r.ClassIndicators = nil
+	defer r.markNotMeasured()
 	for _, code := range classOrder {
 		c, p := cur.group(cur.ByPriority, code), prev.group(prev.ByPriority, code)
 		if c.Tickets == 0 && p.Tickets == 0 {
@@ -251,6 +258,21 @@ func (r *Report) buildIndicators(classOrder []string) {
 		r.ClassIndicators = append(r.ClassIndicators,
 			r.indicator("kpi.class_response_share", code, UnitPercent, c.Response.share(), p.Response.share(), comp, +1),
 			r.indicator("kpi.class_restore_share", code, UnitPercent, c.Restore.share(), p.Restore.share(), comp, +1))
+	}
+}
+
+// markNotMeasured flags the response figures when the data have no first responses.
+func (r *Report) markNotMeasured() {
+	if !r.ResponseNotMeasured {
+		return
+	}
+	for _, list := range [][]Indicator{r.Indicators, r.ClassIndicators} {
+		for i := range list {
+			if k := list[i].Key; k == "kpi.response_share" || k == "kpi.class_response_share" {
+				list[i] = Indicator{Key: k, Label: list[i].Label, Unit: list[i].Unit, Target: list[i].Target,
+					Direction: list[i].Direction, Light: LightNone, Change: ChangeNone, NotMeasured: true}
+			}
+		}
 	}
 }
 

@@ -135,11 +135,14 @@ type ticketEnv struct {
 	classOrder []string
 	pkgName    map[int64]string
 	pkgOrder   map[int64]int
+	// noResponse: the tickets carry no first-response times at all, so response is not measured.
+	noResponse bool
 }
 
 func newTicketEnv(p *domain.Project, asOf, from, to time.Time) *ticketEnv {
 	e := &ticketEnv{p: p, asOf: asOf, slas: map[int64]*slaEnv{}, slaOf: map[int64]*slaEnv{},
-		classOrder: p.ClassCodes(), pkgName: map[int64]string{}, pkgOrder: map[int64]int{}}
+		classOrder: p.ClassCodes(), pkgName: map[int64]string{}, pkgOrder: map[int64]int{},
+		noResponse: p.TicketMappingConfig().ResponseNotMeasured}
 	for i, pk := range p.Packages {
 		e.pkgName[pk.ID] = pk.Name
 		e.pkgOrder[pk.ID] = i
@@ -428,7 +431,9 @@ func (e *ticketEnv) measure(t *domain.Ticket, out *TicketKPIs) outcome {
 	o.resolved = !o.open
 	responded := t.FirstResponse
 	if responded == nil {
-		responded = resolved // a ticket solved at once was answered by its solution
+		// The file has a first-response column and its cell is empty: a ticket solved at once
+		// was answered by its solution. (Without such a column nothing is measured, below.)
+		responded = resolved
 	}
 	if responded != nil && responded.After(e.asOf) {
 		responded = nil
@@ -443,7 +448,9 @@ func (e *ticketEnv) measure(t *domain.Ticket, out *TicketKPIs) outcome {
 	}
 	o.classified = true
 	o.class = class.Code
-	o.resp = e.rate(se, class, t, responded, class.ResponseMinutes, KindResponse, out)
+	if !e.noResponse {
+		o.resp = e.rate(se, class, t, responded, class.ResponseMinutes, KindResponse, out)
+	}
 	o.rest = e.rate(se, class, t, resolved, class.RestoreMinutes, KindRestore, out)
 	return o
 }

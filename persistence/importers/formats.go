@@ -56,9 +56,10 @@ var formats = []format{
 			FieldFirstResponse: {"first response at", "erste reaktion am", "first response", "erste reaktion"},
 			FieldClosed:        {"closed at", "geschlossen am", "close at"},
 			FieldPriority:      {"priority", "priorität"},
-			FieldCategory:      {"group", "gruppe"},
-			FieldSchool:        {"organization", "organisation"},
-			FieldStatus:        {"state", "status"},
+			// An explicit category column wins over the group (the team the ticket is assigned to).
+			FieldCategory: {"category", "kategorie", "group", "gruppe"},
+			FieldSchool:   {"organization", "organisation"},
+			FieldStatus:   {"state", "status"},
 		},
 		marks: []string{"#", "created at", "first response at", "closed at", "group"},
 	},
@@ -72,8 +73,9 @@ var formats = []format{
 			FieldClosed:        {"closing date", "date de clôture", "schließungsdatum", "datum der schließung", "abschlussdatum"},
 			FieldPriority:      {"priority", "priorité", "priorität"},
 			FieldCategory:      {"category", "catégorie", "kategorie"},
-			FieldSchool:        {"entity", "entité", "einheit", "entität"},
-			FieldStatus:        {"status", "statut"},
+			// Schools are entities in most installations, locations in others.
+			FieldSchool: {"entity", "entité", "einheit", "entität", "location", "lieu", "standort", "ort"},
+			FieldStatus: {"status", "statut"},
 		},
 		marks: []string{"opening date", "date d'ouverture", "eröffnungsdatum", "entity", "entité", "einheit", "closing date",
 			"date de clôture", "schließungsdatum", "resolution date", "date de résolution", "lösungsdatum"},
@@ -104,7 +106,7 @@ var formats = []format{
 			FieldClosed:        {"schließzeit", "geschlossen", "close time", "closed"},
 			FieldPriority:      {"priorität", "priority"},
 			FieldCategory:      {"queue"},
-			FieldSchool:        {"kundennummer", "customer id", "kunde", "customer"},
+			FieldSchool:        {"kundennummer", "customer id", "organisation", "organization", "kunde", "customer"},
 			FieldStatus:        {"status", "state"},
 		},
 		marks: []string{"ticket#", "queue", "erstellt", "schließzeit", "kundennummer"},
@@ -163,6 +165,37 @@ func (f format) columnsOf(header []string) map[string]int {
 		for _, a := range aliases {
 			if i, ok := idx[a]; ok {
 				out[field] = i
+				break
+			}
+		}
+	}
+	return out
+}
+
+// mapColumns finds each field's column: first by this format's aliases, then, for a field still
+// missing, by the aliases of every other format and of the generic guess, in a column no other
+// field took. So a first-response column that the system's own names do not cover ("Erste
+// Antwort" in a GLPI list) is still read instead of silently dropped.
+func (f format) mapColumns(header []string) map[string]int {
+	out := f.columnsOf(header)
+	used := map[int]bool{}
+	for _, c := range out {
+		used[c] = true
+	}
+	var others []map[string]int
+	for _, o := range append(append([]format{}, formats...), generic) {
+		if o.name != f.name {
+			others = append(others, o.columnsOf(header))
+		}
+	}
+	for _, field := range TicketFields {
+		if _, ok := out[field]; ok {
+			continue
+		}
+		for _, cols := range others {
+			if c, ok := cols[field]; ok && !used[c] {
+				out[field] = c
+				used[c] = true
 				break
 			}
 		}

@@ -28,6 +28,7 @@ func TicketsForProject(t *Table, format string, p *domain.Project) (*TicketFile,
 // TicketConfig is what an import saves with the tickets: the mapping, and the generic column
 // mapping when the generic format was used.
 func TicketConfig(p *domain.Project, tf *TicketFile, m domain.TicketMapping) map[string]string {
+	m.ResponseNotMeasured = !tf.HasColumn(FieldFirstResponse)
 	cfg := map[string]string{domain.ConfigTicketMapping: domain.ConfigJSON(m)}
 	if tf.Format == FormatGeneric {
 		g := p.GenericColumnsConfig()

@@ -136,7 +136,7 @@ func (f *TicketFile) findHeader(opt TicketOptions, end int) error {
 		return &Error{File: t.File, Key: ErrNoHeader, Value: want.name}
 	}
 	f.Format, f.HeaderRow, f.Headers = best.name, bestRow, t.Rows[bestRow]
-	f.Columns = best.columnsOf(f.Headers)
+	f.Columns = best.mapColumns(f.Headers)
 	return nil
 }
 
@@ -425,6 +425,31 @@ func (f *TicketFile) Tickets(m domain.TicketMapping, classes []string, packages 
 		out[i] = t
 	}
 	return out, nil
+}
+
+// HasColumn reports whether the file has a column for field.
+func (f *TicketFile) HasColumn(field string) bool {
+	_, ok := f.Columns[field]
+	return ok
+}
+
+// Unused are the headers of the columns the import does not read, in file order (the summary
+// lists them so that a column the mapping missed does not go unnoticed).
+func (f *TicketFile) Unused() []string { return unusedHeaders(f.Headers, f.Columns) }
+
+func unusedHeaders(headers []string, cols map[string]int) []string {
+	used := map[int]bool{}
+	for _, c := range cols {
+		used[c] = true
+	}
+	var out []string
+	for i, h := range headers {
+		h = strings.TrimSpace(strings.TrimPrefix(h, "\ufeff"))
+		if !used[i] && h != "" {
+			out = append(out, h)
+		}
+	}
+	return out
 }
 
 // String describes the file for logs and tests.

@@ -115,6 +115,9 @@ func importTickets(e *env, target, src string, p parsedArgs) error {
 	if tf.Duplicates > 0 {
 		fmt.Fprintln(e.out, lang.L("monitoring.cli.duplicates", map[string]any{"Count": tf.Duplicates}))
 	}
+	for _, n := range monitoringtext.TicketNotes(tf) {
+		fmt.Fprintln(e.out, n)
+	}
 	if len(classes) == 0 {
 		fmt.Fprintln(e.out, lang.L("monitoring.cli.no_sla"))
 	}

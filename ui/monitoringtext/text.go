@@ -85,3 +85,16 @@ func ImportError(err error) string {
 	}
 	return strings.TrimSpace(where + " " + what + " " + lang.L("import.nothing_stored"))
 }
+
+// TicketNotes are the remarks of a ticket import that the CLI and the dialog both show: the
+// columns the import does not read and a missing first-response column.
+func TicketNotes(tf *importers.TicketFile) []string {
+	var out []string
+	if u := tf.Unused(); len(u) > 0 {
+		out = append(out, lang.L("import.note.unused_columns", map[string]any{"Columns": strings.Join(u, ", ")}))
+	}
+	if !tf.HasColumn(importers.FieldFirstResponse) {
+		out = append(out, lang.L("import.note.no_response_column"))
+	}
+	return out
+}

@@ -320,6 +320,9 @@ func (imp *monImport) summary() string {
 		if imp.tf.Duplicates > 0 {
 			s += " " + lang.L("monitoring.cli.duplicates", map[string]any{"Count": imp.tf.Duplicates})
 		}
+		for _, n := range monitoringtext.TicketNotes(imp.tf) {
+			s += " " + n
+		}
 		return s
 	case imp.cf != nil:
 		data["Count"], data["Line"], data["Outbound"] = len(imp.cf.Calls), t.Lines[imp.cf.HeaderRow], imp.cf.Outbound

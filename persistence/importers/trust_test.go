@@ -1,0 +1,270 @@
+package importers
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/xuri/excelize/v2"
+	"golang.org/x/text/encoding/charmap"
+
+	"schulit-lotse/domain"
+	"schulit-lotse/domain/kpi"
+)
+
+// Fixtures of issue 13 ("trustworthy numbers"): each is written in the real quirks of its
+// format, and the KPIs computed from it are checked against values worked out by hand.
+// go test ./persistence/importers -run TestWriteTrustFixtures -update rewrites them.
+
+var trustFixtures = map[string]func(t *testing.T) []byte{
+	"glpi_erste_antwort.csv": func(*testing.T) []byte { return glpiFirstResponse(true) },
+	"glpi_ohne_antwort.csv":  func(*testing.T) []byte { return glpiFirstResponse(false) },
+	"znuny_organisation.csv": znunyOrganisation,
+	"zammad_kategorie.xlsx":  zammadKategorie,
+}
+
+func TestWriteTrustFixtures(t *testing.T) {
+	for name, make := range trustFixtures {
+		if !*update {
+			if _, err := os.Stat(fixture(name)); err != nil {
+				t.Errorf("fixture %s missing (go test -run TestWriteTrustFixtures -update): %v", name, err)
+			}
+			continue
+		}
+		if err := os.WriteFile(fixture(name), make(t), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// glpiTimes are the ten tickets of the GLPI fixture: created on 1–10 March 2027 at 09:00, the
+// first answer and the solution so many minutes later.
+var glpiTimes = []struct{ resp, solve int }{
+	{10, 30}, {20, 50}, {30, 120}, {40, 180}, {50, 240}, {55, 300}, {60, 360}, {90, 400}, {120, 420}, {180, 470},
+}
+
+// glpiFirstResponse is a GLPI 10 list in German: BOM, every field quoted, a delimiter after the
+// last field, dates as dd-mm-YYYY HH:MM. Its first-response column is "Erste Antwort" (a
+// column GLPI's own names do not cover) and its school column "Standort".
+func glpiFirstResponse(withResponse bool) []byte {
+	head := []string{"ID", "Titel", "Status", "Eröffnungsdatum", "Erste Antwort", "Lösungsdatum", "Priorität", "Kategorie", "Standort", "Anforderer - Anforderer"}
+	if !withResponse {
+		head = slices.Delete(head, 4, 5)
+	}
+	rows := [][]string{head}
+	for i, x := range glpiTimes {
+		created := time.Date(2027, 3, i+1, 9, 0, 0, 0, time.UTC)
+		school := "GS Am Markt"
+		if i%2 == 1 {
+			school = "IGS Nord"
+		}
+		r := []string{fmt.Sprint(2000 + i), "Störung " + fmt.Sprint(i+1), "Gelöst", created.Format("02-01-2006 15:04"),
+			created.Add(time.Duration(x.resp) * time.Minute).Format("02-01-2006 15:04"),
+			created.Add(time.Duration(x.solve) * time.Minute).Format("02-01-2006 15:04"),
+			"Mittel", "Netzwerk > WLAN", school, "Erika Mustermann"}
+		if !withResponse {
+			r = slices.Delete(r, 4, 5)
+		}
+		rows = append(rows, r)
+	}
+	return quoteAll(rows, ";")
+}
+
+// znunyOrganisation is a Znuny 6 ticket list: ';', Windows-1252, CRLF, dd.mm.YYYY HH:MM:SS, the
+// school in "Organisation" (no "Kunde" column).
+func znunyOrganisation(t *testing.T) []byte {
+	text := "Ticket#;Titel;Erstellt;Erste Reaktion;Schließzeit;Queue;Status;Priorität;Organisation;Kundenbenutzer\r\n" +
+		"2027030110000011;Beamer defekt;01.03.2027 08:12:00;01.03.2027 08:40:00;01.03.2027 12:00:00;Hardware;erfolgreich geschlossen;3 normal;Grundschule Am Mühlenteich;e.mustermann\r\n" +
+		"2027030110000022;Passwort;01.03.2027 09:00:00;01.03.2027 09:05:00;01.03.2027 09:30:00;Konten;erfolgreich geschlossen;3 normal;Oberschule Süd;m.muster\r\n" +
+		"2027030210000033;Netz weg;02.03.2027 07:30:00;02.03.2027 07:35:00;;Netzwerk;offen;3 normal;Grundschule Am Mühlenteich;a.berg\r\n"
+	b, err := charmap.Windows1252.NewEncoder().Bytes([]byte(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+// zammadKategorie is a Zammad report as XLSX: two title rows, the header in row 3, date cells,
+// a "Timezone" footer; it has both "Gruppe" (the team) and "Kategorie" (a custom field).
+func zammadKategorie(t *testing.T) []byte {
+	f := excelize.NewFile()
+	defer f.Close()
+	set := func(cell string, v any) {
+		if err := f.SetCellValue("Sheet1", cell, v); err != nil {
+			t.Fatal(err)
+		}
+	}
+	set("A1", "Tickets - Erstellt (Reporting)")
+	set("A2", "Zeitraum: 01.03.2027 - 31.03.2027")
+	head := []string{"#", "Titel", "Status", "Priorität", "Gruppe", "Kategorie", "Organisation", "Erstellt am", "Erste Reaktion am", "Geschlossen am"}
+	for i, h := range head {
+		c, _ := excelize.CoordinatesToCellName(i+1, 3)
+		set(c, h)
+	}
+	rows := [][]any{
+		{31001, "Beamer", "geschlossen", "2 normal", "Support", "Hardware", "GS Am Markt", "2027-03-01 08:05", "2027-03-01 08:20", "2027-03-01 11:30"},
+		{31002, "WLAN", "geschlossen", "2 normal", "Support", "Netzwerk", "IGS Nord", "2027-03-02 09:00", "2027-03-02 09:10", "2027-03-02 12:00"},
+		{31003, "Drucker", "offen", "2 normal", "Support", "Hardware", "IGS Nord", "2027-03-03 10:00", "", ""},
+	}
+	for k, r := range rows {
+		for i, v := range r {
+			if s, ok := v.(string); ok && i >= 7 {
+				if s == "" {
+					continue
+				}
+				v = cellTime(t, s)
+			}
+			c, _ := excelize.CoordinatesToCellName(i+1, k+4)
+			set(c, v)
+		}
+	}
+	set("A8", "Timezone: Europe/Berlin")
+	var b bytes.Buffer
+	if err := f.Write(&b); err != nil {
+		t.Fatal(err)
+	}
+	return b.Bytes()
+}
+
+// trustProject has one SLA with one class P1 in calendar time: response 60 min, solution 8 h.
+func trustProject() *domain.Project {
+	p := domain.NewProject("Vertrauen", time.Date(2027, 1, 1, 0, 0, 0, 0, time.UTC))
+	p.Meta.Bundesland = "NI"
+	p.SLAs = []domain.SLA{{ID: 1, Name: "Standard", Classes: []domain.PriorityClassTarget{
+		{Code: "P1", ResponseMinutes: 60, RestoreMinutes: 480, CalendarTime: true}}}}
+	return p
+}
+
+// importInto reads a fixture as `lotse import` does and stores tickets and mapping in p.
+func importInto(t *testing.T, p *domain.Project, name string) *TicketFile {
+	t.Helper()
+	tab, err := ReadFile(fixture(name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tf, m, _, err := TicketsForProject(tab, FormatAuto, p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts, err := tf.Tickets(m, p.ClassCodes(), p.Packages)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range ts {
+		ts[i].ID = int64(i + 1)
+	}
+	p.Tickets = ts
+	if p.Config == nil {
+		p.Config = map[string]string{}
+	}
+	for k, v := range TicketConfig(p, tf, m) {
+		p.Config[k] = v
+	}
+	return tf
+}
+
+var marchPeriod = kpi.Period{From: domain.NewDate(2027, 3, 1), To: domain.NewDate(2027, 3, 31)}
+
+func trustKPIs(t *testing.T, p *domain.Project) *kpi.Report {
+	t.Helper()
+	r, err := kpi.Compute(p, marchPeriod, kpi.Options{AsOf: time.Date(2027, 3, 31, 12, 0, 0, 0, time.UTC)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r
+}
+
+// Issue 13, 1.1 and 1.6: GLPI's "Erste Antwort" is read (before, the column was dropped and the
+// solution stood in for the answer) and "Standort" names the school.
+func TestGLPIFirstResponseColumnIsMeasured(t *testing.T) {
+	p := trustProject()
+	tf := importInto(t, p, "glpi_erste_antwort.csv")
+	if tf.Format != FormatGLPI || !tf.HasColumn(FieldFirstResponse) || tf.Headers[tf.Columns[FieldFirstResponse]] != "Erste Antwort" {
+		t.Fatalf("format %s, columns %v", tf.Format, tf.Columns)
+	}
+	// Only the requester is left over; the empty header after the trailing ';' is not a column.
+	if u := tf.Unused(); !slices.Equal(u, []string{"Titel", "Anforderer - Anforderer"}) {
+		t.Errorf("unused = %q", u)
+	}
+	r := trustKPIs(t, p)
+	resp := r.Tickets.Total.Response
+	// Answers after 10, 20, 30, 40, 50, 55, 60 | 90, 120, 180 min against 60 min: 7 of 10 = 70 %.
+	// (With the solution in place of the answer — 30, 50 | 120 … 470 min — it was 2 of 10 = 20 %.)
+	if resp.Measured != 10 || resp.Within != 7 || resp.SharePct != 70 {
+		t.Errorf("response = %+v, want 7 of 10", resp)
+	}
+	// Median of the ten sorted answers: (50 + 55) / 2 = 52.5; P90 at rank 9·0.9 = 8.1:
+	// 120 + 0.1·(180 − 120) = 126.
+	if resp.MedianMin != 52.5 || resp.P90Min != 126 {
+		t.Errorf("response median %v, P90 %v, want 52.5 and 126", resp.MedianMin, resp.P90Min)
+	}
+	if in, _ := r.Indicator("kpi.response_share"); in.NotMeasured || !in.HasValue || in.Value != 70 {
+		t.Errorf("indicator = %+v", in)
+	}
+	// Standort: tickets 1, 3, 5, 7, 9 at GS Am Markt, 2, 4, 6, 8, 10 at IGS Nord.
+	if g := r.Tickets.BySchool; len(g) != 2 || g[0].Key != "GS Am Markt" || g[0].Tickets != 5 || g[1].Key != "IGS Nord" || g[1].Tickets != 5 {
+		t.Errorf("by school = %+v", g)
+	}
+}
+
+// Issue 13, 1.1: without a first-response column the response is "not measured", not the
+// solution time (which would give 2 of 10 = 20 %).
+func TestNoFirstResponseColumnIsNotMeasured(t *testing.T) {
+	p := trustProject()
+	tf := importInto(t, p, "glpi_ohne_antwort.csv")
+	if tf.HasColumn(FieldFirstResponse) {
+		t.Fatalf("columns %v", tf.Columns)
+	}
+	r := trustKPIs(t, p)
+	if !r.ResponseNotMeasured || r.Tickets.Total.Response.Measured != 0 || r.Tickets.Total.Response.Times != 0 {
+		t.Errorf("response = %+v, not measured %v", r.Tickets.Total.Response, r.ResponseNotMeasured)
+	}
+	in, _ := r.Indicator("kpi.response_share")
+	if !in.NotMeasured || in.HasValue || in.Light != kpi.LightNone {
+		t.Errorf("indicator = %+v", in)
+	}
+	// Solutions after 30 … 470 min, all within 480 min: 10 of 10.
+	if rest := r.Tickets.Total.Restore; rest.Within != 10 || rest.Measured != 10 {
+		t.Errorf("restore = %+v", rest)
+	}
+	for _, b := range r.Tickets.Breaches {
+		if b.Kind == kpi.KindResponse {
+			t.Errorf("response breach %+v", b)
+		}
+	}
+}
+
+// Issue 13, 1.6: Znuny's "Organisation" is the school; Windows-1252 umlauts survive.
+func TestZnunyOrganisationIsTheSchool(t *testing.T) {
+	p := trustProject()
+	tf := importInto(t, p, "znuny_organisation.csv")
+	if tf.Format != FormatZnuny || tf.Table.Encoding != Encoding1252 {
+		t.Fatalf("format %s, encoding %s", tf.Format, tf.Table.Encoding)
+	}
+	// Tickets 1 and 3 at the Grundschule, ticket 2 at the Oberschule.
+	r := trustKPIs(t, p)
+	if g := r.Tickets.BySchool; len(g) != 2 || g[0].Key != "Grundschule Am Mühlenteich" || g[0].Tickets != 2 || g[1].Key != "Oberschule Süd" || g[1].Tickets != 1 {
+		t.Errorf("by school = %+v", g)
+	}
+}
+
+// Issue 13, 1.2: Zammad's "Kategorie" wins over "Gruppe".
+func TestZammadCategoryColumnWinsOverGroup(t *testing.T) {
+	p := trustProject()
+	tf := importInto(t, p, "zammad_kategorie.xlsx")
+	if tf.Format != FormatZammad || tf.Table.Lines[tf.HeaderRow] != 3 {
+		t.Fatalf("format %s, header in line %d", tf.Format, tf.Table.Lines[tf.HeaderRow])
+	}
+	// Two tickets in Hardware (31001, 31003), one in Netzwerk (31002); none in "Support".
+	r := trustKPIs(t, p)
+	if g := r.Tickets.ByCategory; len(g) != 2 || g[0].Key != "Hardware" || g[0].Tickets != 2 || g[1].Key != "Netzwerk" || g[1].Tickets != 1 {
+		t.Errorf("by category = %+v", g)
+	}
+	if !strings.Contains(strings.Join(tf.Unused(), "|"), "Gruppe") {
+		t.Errorf("unused = %q, want Gruppe among them", tf.Unused())
+	}
+}
