@@ -62,8 +62,9 @@ type Indicator struct {
 
 // Options of a computation.
 type Options struct {
-	// AsOf is the moment open tickets are measured to; zero means the data's horizon (the
-	// newest time in the imported data), so results do not depend on when they are computed.
+	// AsOf is the moment open tickets are measured to; zero means the tickets' horizon (the
+	// newest time in the ticket export, never a call or survey answer), or the end of the
+	// period without tickets, so results do not depend on when they are computed.
 	AsOf time.Time
 	// Settings of the traffic lights; nil means the project's saved settings.
 	Settings *domain.KPISettings
@@ -115,7 +116,7 @@ func Compute(p *domain.Project, period Period, opt Options) (*Report, error) {
 	}
 	asOf := opt.AsOf
 	if asOf.IsZero() {
-		asOf = Horizon(p)
+		asOf = TicketHorizon(p)
 		if asOf.IsZero() {
 			asOf = period.End()
 		}

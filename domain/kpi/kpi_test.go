@@ -292,6 +292,38 @@ func TestAsOfDefaultsToTheDataHorizon(t *testing.T) {
 	}
 }
 
+// Issue 13, 1.8: a later call or survey answer does not move the moment open tickets are
+// measured to; that is the ticket export's newest time.
+func TestAsOfIgnoresCallsAndAnswers(t *testing.T) {
+	p := handProject()
+	p.Calls = append(p.Calls, domain.Call{ID: 9, At: at(2027, 5, 11, 10, 0), Answered: true})
+	p.SurveyAnswers = append(p.SurveyAnswers, domain.SurveyAnswer{ID: 9, At: at(2027, 5, 10, 12, 0), Question: "Q1", Score: 5})
+	r, err := Compute(p, march, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !r.AsOf.Equal(at(2027, 4, 1, 9, 0)) {
+		t.Errorf("as of %v, want the ticket T9 of 1 April 09:00", r.AsOf)
+	}
+	// T4 (P2, open) from Wed 10 March 10:00 to Thu 1 April 09:00 in service time:
+	// 6 + 16 + 40 + 32 (Karfreitag off) + 16 (Ostermontag off) + 1 = 111 h = 6660 min.
+	var found bool
+	for _, b := range r.Tickets.Breaches {
+		if b.TicketID == 4 && b.Kind == KindRestore {
+			found = true
+			if !b.Open || b.ElapsedMin != 6660 {
+				t.Errorf("T4 breach = %+v, want open and 6660 min", b)
+			}
+		}
+	}
+	if !found {
+		t.Error("T4's open restoration breach is missing")
+	}
+	if d := DefaultPeriod(p, time.Time{}); d.From.String() != "2027-04-01" {
+		t.Errorf("default period %v: calls and answers still choose it", d)
+	}
+}
+
 func TestPerPackageSLA(t *testing.T) {
 	p := handProject()
 	strict := officeSLA()

@@ -499,7 +499,7 @@ func (t *monMeetingsTab) runFreeze(id int64, day domain.Date, period kpi.Period)
 	carried := domain.OpenMeasuresBefore(p, day)
 	// As of the end of the meeting day: what the provider delivered up to then.
 	asOf := time.Date(day.Year(), day.Month(), day.Day(), 23, 59, 59, 0, domain.Berlin)
-	if h := kpi.Horizon(snap); h.Before(asOf) {
+	if h := kpi.TicketHorizon(snap); h.Before(asOf) {
 		asOf = h
 	}
 	t.freezeBtn.Disable()
