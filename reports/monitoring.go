@@ -83,7 +83,7 @@ func kpiTable(rep *kpi.Report, withClasses bool) Table {
 	}
 	rows := make([][]string, 0, len(list))
 	for _, in := range list {
-		rows = append(rows, []string{KPILabel(in), IndicatorValue(in), KPITarget(in), KPILight(in.Light), KPIPrevious(in), KPIChange(in.Change)})
+		rows = append(rows, []string{KPILabel(in), IndicatorValue(in), KPITarget(in), KPILight(in.Light), KPIPrevious(in), KPIChange(in)})
 	}
 	return Table{
 		Columns: []Column{
@@ -284,9 +284,7 @@ func frozenSummary(f kpi.Frozen) string {
 		}
 		parts = append(parts, KPILabel(in)+": "+IndicatorValue(in))
 	}
-	if len(parts) == 0 {
-		return FormatPeriod(f.Period)
-	}
+	parts = append(parts, FrozenMethod(f))
 	return FormatPeriod(f.Period) + "\n" + strings.Join(parts, "\n")
 }
 

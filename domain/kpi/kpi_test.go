@@ -202,6 +202,10 @@ func TestIndicatorsAgainstTargetsAndPreviousPeriod(t *testing.T) {
 		if !in.HasValue || in.Value != value || in.Light != light || in.Previous == nil || *in.Previous != prev || in.Change != change {
 			t.Errorf("%s = %+v (previous %v), want %v %s prev %v %s", key, in, in.Previous, value, light, prev, change)
 		}
+		// The change itself: value − previous (60 % − 100 % = −40 percentage points, …).
+		if in.Delta == nil || *in.Delta != value-prev {
+			t.Errorf("%s delta = %v, want %v", key, in.Delta, value-prev)
+		}
 	}
 	check("kpi.tickets", 6, LightNone, 2, ChangeUp)
 	check("kpi.response_share", 60, LightRed, 100, ChangeWorse)
@@ -215,6 +219,26 @@ func TestIndicatorsAgainstTargetsAndPreviousPeriod(t *testing.T) {
 	// No answers in February: no previous value, no change.
 	if in, _ := r.Indicator("kpi.csat"); in.Value != 60 || in.Light != LightRed || in.Previous != nil || in.Change != ChangeNone || *in.Target != 80 {
 		t.Errorf("csat = %+v", in)
+	}
+}
+
+// Issue 13, 1.9: a comparison period without ticket data has no previous value ("–"), not 0
+// and "worse".
+func TestNoPreviousTicketDataIsNoChange(t *testing.T) {
+	p := handProject()
+	var keep []domain.Ticket
+	for _, tk := range p.Tickets {
+		if tk.Created.Month() != time.February {
+			keep = append(keep, tk)
+		}
+	}
+	p.Tickets = keep // February had T7 and T8 only
+	r := compute(t, p)
+	for _, key := range []string{"kpi.tickets", "kpi.breaches", "kpi.backlog", "kpi.response_share"} {
+		in, _ := r.Indicator(key)
+		if in.Previous != nil || in.Delta != nil || in.Change != ChangeNone || !in.HasValue {
+			t.Errorf("%s = %+v, want a value without previous, delta or change", key, in)
+		}
 	}
 }
 
@@ -450,11 +474,30 @@ func TestFrozenRoundTrip(t *testing.T) {
 	if !ok || f.Period != march || len(f.Indicators) != len(r.Indicators) || f.CarriedMeasures[0].Text != "Hotline verstärken" {
 		t.Errorf("frozen = %+v", f)
 	}
+	if f.Method != MethodVersion || r.Method != MethodVersion {
+		t.Errorf("method %d / %d, want %d", f.Method, r.Method, MethodVersion)
+	}
 	if _, ok := ParseFrozen(`{"x":1}`); ok {
 		t.Error("a document without version parsed")
 	}
 	if _, ok := ParseFrozen(""); ok {
 		t.Error("empty parsed")
+	}
+}
+
+// Issue 13, 1.10: a snapshot frozen before the methods were numbered keeps its figures, even
+// those the current method computes otherwise (0 tickets before compared as "worse"), and
+// reads as method 1.
+func TestOldFrozenSnapshotKeepsItsFigures(t *testing.T) {
+	old := `{"version":1,"period":{"from":"2027-01-01","to":"2027-03-31"},"asOf":"2027-04-13T07:00:00Z",` +
+		`"indicators":[{"key":"kpi.breaches","hasValue":true,"value":49,"basis":49,"direction":-1,"light":"none","previous":0,"change":"worse"}]}`
+	f, ok := ParseFrozen(old)
+	if !ok || f.Method != 1 || len(f.Indicators) != 1 {
+		t.Fatalf("frozen = %+v", f)
+	}
+	in := f.Indicators[0]
+	if in.Value != 49 || in.Previous == nil || *in.Previous != 0 || in.Change != ChangeWorse || in.Delta != nil {
+		t.Errorf("indicator = %+v: an old snapshot must stay as it was", in)
 	}
 }
 

@@ -303,7 +303,7 @@ func writeKPIText(e *env, proj *domain.Project, r *kpi.Report) {
 		lang.L("kpi.col.previous"), lang.L("kpi.col.change")}}
 	for _, in := range append(append([]kpi.Indicator(nil), r.Indicators...), r.ClassIndicators...) {
 		rows = append(rows, []string{monitoringtext.Label(in), monitoringtext.IndicatorValue(in), monitoringtext.Target(in),
-			monitoringtext.Light(in.Light), monitoringtext.Previous(in), monitoringtext.Change(in.Change)})
+			monitoringtext.Light(in.Light), monitoringtext.Previous(in), monitoringtext.Change(in)})
 	}
 	table(e, rows, map[int]bool{1: true, 2: true, 4: true})
 

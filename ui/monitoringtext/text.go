@@ -30,8 +30,14 @@ func Previous(in kpi.Indicator) string { return reports.KPIPrevious(in) }
 // Light is the traffic light in words.
 func Light(l kpi.Light) string { return reports.KPILight(l) }
 
-// Change is the development against the previous period in words with an arrow.
-func Change(c kpi.Change) string { return reports.KPIChange(c) }
+// Change is the change against the previous period ("−20 (besser)", "+4,3 Pp. (schlechter)").
+func Change(in kpi.Indicator) string { return reports.KPIChange(in) }
+
+// FrozenMethod names the calculation method of a frozen Jour-fixe snapshot.
+func FrozenMethod(f kpi.Frozen) string { return reports.FrozenMethod(f) }
+
+// ChangeImportance is +1 for a change for the better, −1 for the worse, 0 otherwise.
+func ChangeImportance(in kpi.Indicator) int { return reports.KPIChangeImportance(in) }
 
 // Minutes writes a duration given in minutes.
 func Minutes(m float64) string { return reports.FormatMinutes(m) }

@@ -265,7 +265,7 @@ func (t *monMeetingsTab) load() {
 		period = f.Period
 		t.frozenRows = append(append(t.frozenRows, f.Indicators...), f.ClassIndicators...)
 		t.frozenInfo.SetText(lang.L("mon.jf.frozen", map[string]any{"Period": monitoringtext.Period(f.Period), "AsOf": monitoringtext.DateTime(f.AsOf),
-			"Carried": len(f.CarriedMeasures)}))
+			"Carried": len(f.CarriedMeasures), "Method": monitoringtext.FrozenMethod(f)}))
 	} else {
 		t.frozenInfo.SetText(lang.L("mon.jf.not_frozen"))
 	}
