@@ -25,6 +25,7 @@ var trustFixtures = map[string]func(t *testing.T) []byte{
 	"glpi_ohne_antwort.csv":  func(*testing.T) []byte { return glpiFirstResponse(false) },
 	"znuny_organisation.csv": znunyOrganisation,
 	"zammad_kategorie.xlsx":  zammadKategorie,
+	"znuny_utf8_stray.csv":   znunyUTF8Stray,
 }
 
 func TestWriteTrustFixtures(t *testing.T) {
@@ -88,6 +89,15 @@ func znunyOrganisation(t *testing.T) []byte {
 	return b
 }
 
+// znunyUTF8Stray is a Znuny list exported as UTF-8 (Znuny's default) with one byte from a
+// Windows-1252 copy-and-paste in a title: "Caf\xe9" in line 3.
+func znunyUTF8Stray(*testing.T) []byte {
+	return []byte("Ticket#;Titel;Erstellt;Erste Reaktion;Schließzeit;Queue;Status;Priorität;Organisation\r\n" +
+		"2027030110000011;Beamer;01.03.2027 08:12:00;01.03.2027 08:40:00;01.03.2027 12:00:00;Hardware;geschlossen;3 normal;Grundschule Am Mühlenteich\r\n" +
+		"2027030110000022;Caf\xe9-Automat Lehrerzimmer;01.03.2027 09:00:00;01.03.2027 09:05:00;;Hardware;offen;3 normal;Grundschule Am Mühlenteich\r\n" +
+		"2027030210000033;Netz;02.03.2027 07:30:00;02.03.2027 07:35:00;;Netzwerk;offen;3 normal;Oberschule Süd\r\n")
+}
+
 // zammadKategorie is a Zammad report as XLSX: two title rows, the header in row 3, date cells,
 // a "Timezone" footer; it has both "Gruppe" (the team) and "Kategorie" (a custom field).
 func zammadKategorie(t *testing.T) []byte {
@@ -142,11 +152,16 @@ func trustProject() *domain.Project {
 // importInto reads a fixture as `lotse import` does and stores tickets and mapping in p.
 func importInto(t *testing.T, p *domain.Project, name string) *TicketFile {
 	t.Helper()
+	return importWith(t, p, name, FormatAuto, nil)
+}
+
+func importWith(t *testing.T, p *domain.Project, name, format string, override map[string]string) *TicketFile {
+	t.Helper()
 	tab, err := ReadFile(fixture(name))
 	if err != nil {
 		t.Fatal(err)
 	}
-	tf, m, _, err := TicketsForProject(tab, FormatAuto, p)
+	tf, m, _, err := TicketsForProject(tab, format, override, p)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -266,5 +281,67 @@ func TestZammadCategoryColumnWinsOverGroup(t *testing.T) {
 	}
 	if !strings.Contains(strings.Join(tf.Unused(), "|"), "Gruppe") {
 		t.Errorf("unused = %q, want Gruppe among them", tf.Unused())
+	}
+}
+
+// Issue 13, 1.7: one stray byte does not turn a UTF-8 file into Windows-1252 ("Mühlenteich"
+// read as "MÃ¼hlenteich" would make one school two); the line is named.
+func TestStrayByteKeepsUTF8(t *testing.T) {
+	p := trustProject()
+	tf := importInto(t, p, "znuny_utf8_stray.csv")
+	// Evidence: ü, ü (two Mühlenteich), ß, ä (header), ü (Süd) are valid sequences, one byte is not.
+	if tf.Table.Encoding != EncodingUTF8 || !slices.Equal(tf.Table.StrayLines, []int{3}) {
+		t.Fatalf("encoding %s, stray lines %v", tf.Table.Encoding, tf.Table.StrayLines)
+	}
+	// Tickets 1 and 2 at the Grundschule, ticket 3 at the Oberschule: two schools, not three.
+	r := trustKPIs(t, p)
+	if g := r.Tickets.BySchool; len(g) != 2 || g[0].Key != "Grundschule Am Mühlenteich" || g[0].Tickets != 2 || g[1].Key != "Oberschule Süd" {
+		t.Errorf("by school = %+v", g)
+	}
+}
+
+// Issue 13, 1.2 and 1.5: the user's choice goes over the detection, by header or by number.
+func TestOverrideMapsSingleFields(t *testing.T) {
+	for _, col := range []string{"Gruppe", "5"} { // "Gruppe" is the 5th column
+		p := trustProject()
+		tf := importWith(t, p, "zammad_kategorie.xlsx", FormatAuto, map[string]string{FieldCategory: col})
+		if tf.Headers[tf.Columns[FieldCategory]] != "Gruppe" || !slices.Contains(tf.Unused(), "Kategorie") {
+			t.Errorf("category=%s: columns %v, unused %q", col, tf.Columns, tf.Unused())
+		}
+		// All three tickets are in the group "Support".
+		if g := trustKPIs(t, p).Tickets.ByCategory; len(g) != 1 || g[0].Key != "Support" || g[0].Tickets != 3 {
+			t.Errorf("category=%s: by category %+v", col, g)
+		}
+	}
+	// "-" leaves the first response unmapped: response is then not measured.
+	p := trustProject()
+	tf := importWith(t, p, "glpi_erste_antwort.csv", FormatAuto, map[string]string{FieldFirstResponse: Unmapped})
+	if tf.HasColumn(FieldFirstResponse) || !trustKPIs(t, p).ResponseNotMeasured {
+		t.Errorf("columns %v", tf.Columns)
+	}
+	tab, err := ReadFile(fixture("glpi_erste_antwort.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, _, _, err := TicketsForProject(tab, FormatAuto, map[string]string{FieldSchool: "Schule"}, trustProject()); !isKey(err, ErrUnknownColumn) {
+		t.Errorf("a column the file lacks: %v", err)
+	}
+}
+
+// Issue 13, 1.5: a generic column mapping saved from an earlier file does not block a file with
+// other columns: the columns are detected anew and the file says so.
+func TestSavedMappingFallsBackToDetection(t *testing.T) {
+	p := trustProject()
+	p.Config = map[string]string{domain.ConfigGenericColumns: domain.ConfigJSON(domain.GenericColumns{
+		Tickets: &domain.ColumnMapping{Columns: map[string]string{FieldExternalID: "Nr.", FieldCreated: "Erstellt am", FieldPriority: "Prio"}}})}
+	tf := importWith(t, p, "glpi_erste_antwort.csv", FormatGeneric, nil)
+	if !tf.SavedMappingIgnored || tf.Format != FormatGLPI || len(tf.Rows) != 10 {
+		t.Errorf("ignored %v, format %s, %d rows", tf.SavedMappingIgnored, tf.Format, len(tf.Rows))
+	}
+	// A saved mapping that fits is used and not reported.
+	p.Config[domain.ConfigGenericColumns] = domain.ConfigJSON(domain.GenericColumns{
+		Tickets: &domain.ColumnMapping{Columns: map[string]string{FieldExternalID: "ID", FieldCreated: "Eröffnungsdatum", FieldPriority: "Priorität"}}})
+	if tf := importWith(t, p, "glpi_erste_antwort.csv", FormatGeneric, nil); tf.SavedMappingIgnored || tf.Format != FormatGeneric {
+		t.Errorf("fitting mapping: ignored %v, format %s", tf.SavedMappingIgnored, tf.Format)
 	}
 }

@@ -194,7 +194,8 @@ func exportJSON(e *env, proj *domain.Project, _, out string, _ parsedArgs) error
 }
 
 func cmdImport(e *env, args []string) error {
-	p, err := parseArgs(args, []option{{names: []string{"kind"}, takesValue: true}, {names: []string{"format"}, takesValue: true}})
+	p, err := parseArgs(args, []option{{names: []string{"kind"}, takesValue: true}, {names: []string{"format"}, takesValue: true},
+		{names: []string{"map"}, takesValue: true, repeat: true}})
 	if err != nil {
 		return err
 	}

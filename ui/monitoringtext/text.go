@@ -5,6 +5,7 @@ package monitoringtext
 
 import (
 	"errors"
+	"strconv"
 	"strings"
 	"time"
 
@@ -95,7 +96,7 @@ func ImportError(err error) string {
 // TicketNotes are the remarks of a ticket import that the CLI and the dialog both show: the
 // columns the import does not read and a missing first-response column.
 func TicketNotes(tf *importers.TicketFile) []string {
-	var out []string
+	out := TableNotes(tf.Table)
 	if u := tf.Unused(); len(u) > 0 {
 		out = append(out, lang.L("import.note.unused_columns", map[string]any{"Columns": strings.Join(u, ", ")}))
 	}
@@ -103,4 +104,16 @@ func TicketNotes(tf *importers.TicketFile) []string {
 		out = append(out, lang.L("import.note.no_response_column"))
 	}
 	return out
+}
+
+// TableNotes are the remarks on how any imported file was read: stray bytes in a UTF-8 file.
+func TableNotes(t *importers.Table) []string {
+	if len(t.StrayLines) == 0 {
+		return nil
+	}
+	lines := make([]string, len(t.StrayLines))
+	for i, l := range t.StrayLines {
+		lines[i] = strconv.Itoa(l)
+	}
+	return []string{lang.L("import.note.stray_bytes", map[string]any{"Encoding": t.Encoding, "Lines": strings.Join(lines, ", ")})}
 }

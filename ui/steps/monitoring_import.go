@@ -48,6 +48,8 @@ type monImport struct {
 	sf      *importers.SurveyFile
 	smap    domain.SurveyMapping
 	readErr error
+	// savedIgnored: the saved mapping did not fit the file and detection took over.
+	savedIgnored bool
 
 	dlg  dialog.Dialog
 	body *fyne.Container
@@ -135,10 +137,13 @@ func newMonImport(ctx *Context, kind, name string, data []byte) (*monImport, err
 		}
 	}
 	imp.read()
-	if imp.readErr != nil && imp.format != importers.FormatAuto {
-		// The saved format or columns do not fit this file: start from detection.
+	savedSurvey := kind == session.ImportSurvey && (len(imp.smap.Questions) > 0 || imp.smap.School != "")
+	if imp.readErr != nil && (imp.format != importers.FormatAuto || imp.columns != nil || savedSurvey) {
+		// The saved format or columns do not fit this file: start from detection, and say so.
 		imp.format, imp.columns = importers.FormatAuto, nil
+		imp.smap = domain.SurveyMapping{Reverse: imp.smap.Reverse}
 		imp.read()
+		imp.savedIgnored = imp.readErr == nil
 	}
 	if imp.readErr != nil && !monColumnProblem(imp.readErr) {
 		return nil, imp.readErr
@@ -306,13 +311,16 @@ func indexOf(list []string, v string) int {
 }
 
 // summary says what was read: rows, format, encoding, delimiter and where the header is.
-func (imp *monImport) summary() string {
+func (imp *monImport) summary() (text string) {
 	t := imp.tab
 	delim := ""
 	if t.Kind == importers.KindCSV {
 		delim = strings.ReplaceAll(string(t.Delimiter), "\t", "Tab")
 	}
 	data := map[string]any{"File": imp.name, "Encoding": t.Encoding, "Delimiter": delim, "Kind": strings.ToUpper(t.Kind)}
+	if imp.savedIgnored {
+		defer func() { text += " " + lang.L("import.note.saved_mapping_ignored") }()
+	}
 	switch {
 	case imp.tf != nil:
 		data["Count"], data["Line"], data["Format"] = len(imp.tf.Rows), t.Lines[imp.tf.HeaderRow], lang.L("import.format."+imp.tf.Format)
@@ -328,11 +336,11 @@ func (imp *monImport) summary() string {
 		data["Count"], data["Line"], data["Outbound"] = len(imp.cf.Calls), t.Lines[imp.cf.HeaderRow], imp.cf.Outbound
 		data["From"], data["To"] = monitoringtext.DateTime(imp.cf.First), monitoringtext.DateTime(imp.cf.Last)
 		data["Replaced"] = monCountBetween(imp.ctx.Session.Project.Calls, imp.cf.First, imp.cf.Last)
-		return lang.L("mon.import.read.calls", data)
+		return strings.Join(append([]string{lang.L("mon.import.read.calls", data)}, monitoringtext.TableNotes(t)...), " ")
 	case imp.sf != nil:
 		data["Count"], data["Line"], data["Incomplete"] = len(imp.sf.Answers), t.Lines[imp.sf.HeaderRow], imp.sf.Incomplete
 		data["Questions"] = strings.Join(imp.sf.Questions, ", ")
-		return lang.L("mon.import.read.survey", data)
+		return strings.Join(append([]string{lang.L("mon.import.read.survey", data)}, monitoringtext.TableNotes(t)...), " ")
 	}
 	return lang.L("mon.import.read.none", data)
 }
