@@ -2,6 +2,7 @@ package domain
 
 import (
 	"encoding/json"
+	"regexp"
 	"strings"
 	"unicode"
 )
@@ -50,6 +51,34 @@ type SurveyMapping struct {
 	School string `json:"school,omitempty"`
 	// Reverse: 1 is the best answer (as in school grades), so 1 becomes 5 and 5 becomes 1.
 	Reverse bool `json:"reverse,omitempty"`
+	// Names are the names the user gave questions (header → name), shown instead of the code.
+	Names map[string]string `json:"names,omitempty"`
+}
+
+// limeHeading is LimeSurvey's "question code & question text" heading: "Q1. Wie zufrieden …?",
+// "QMATRIX[SQ001]. Reaktionszeit".
+var limeHeading = regexp.MustCompile(`^([A-Za-z][A-Za-z0-9_]*(?:\[[^\]]*\])*)\.\s+(\S.*)$`)
+
+// SplitQuestionHeading splits a "code. text" heading into code and text; ok is false for any
+// other heading.
+func SplitQuestionHeading(h string) (code, text string, ok bool) {
+	m := limeHeading.FindStringSubmatch(strings.TrimSpace(h))
+	if m == nil {
+		return "", "", false
+	}
+	return m[1], strings.TrimSpace(m[2]), true
+}
+
+// QuestionLabel is how a question is shown in the dashboard and the reports: the name the user
+// gave it, else the text of a "code. text" heading, else the heading itself.
+func (m SurveyMapping) QuestionLabel(q string) string {
+	if n := strings.TrimSpace(m.Names[q]); n != "" {
+		return n
+	}
+	if _, text, ok := SplitQuestionHeading(q); ok {
+		return text
+	}
+	return q
 }
 
 // KPISettings are the project's choices for the traffic lights of step 12.

@@ -451,6 +451,9 @@ func satTable(groups []kpi.SatGroup, first string) Table {
 	rows := make([][]string, 0, len(groups))
 	for _, g := range groups {
 		key := line(g.Key)
+		if g.Label != "" {
+			key = line(g.Label) // the question's text, not its code
+		}
 		if key == "" {
 			key = tr("kpi.none")
 		}

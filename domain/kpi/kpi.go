@@ -152,6 +152,11 @@ func Compute(p *domain.Project, period Period, opt Options) (*Report, error) {
 	r.Hotline = computeHotline(p.Calls, period, maxWait)
 	r.prevHotline = computeHotline(p.Calls, prev, maxWait)
 	r.Satisfaction = computeSatisfaction(p.SurveyAnswers, period)
+	sm := p.SurveyMappingConfig()
+	for i := range r.Satisfaction.ByQuestion {
+		q := &r.Satisfaction.ByQuestion[i]
+		q.Label = sm.QuestionLabel(q.Key)
+	}
 	r.prevSatisfaction = computeSatisfaction(p.SurveyAnswers, prev)
 	r.ResponseNotMeasured = env.noResponse
 	r.buildIndicators(env.classOrder)

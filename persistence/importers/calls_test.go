@@ -92,7 +92,17 @@ func TestLimeSurvey(t *testing.T) {
 	if tab.Encoding != EncodingUTF8BOM || tab.Delimiter != ';' {
 		t.Errorf("encoding %s, delimiter %q", tab.Encoding, tab.Delimiter)
 	}
+	// Guessed, only the numeric Q1 counts: the matrix answers are answer codes (A1 …), which
+	// count only when the user chooses the matrix as the satisfaction scale.
 	f, err := ReadSurvey(tab, SurveyOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Join(f.Questions, "|") != "Q1" || f.School != "SCHULE" || f.Incomplete != 1 || len(f.Answers) != 3 {
+		t.Fatalf("guessed: questions %v, school %q, incomplete %d, %d answers", f.Questions, f.School, f.Incomplete, len(f.Answers))
+	}
+	chosen := domain.SurveyMapping{Questions: []string{"Q1", "QMATRIX[SQ001]", "QMATRIX[SQ002]"}}
+	f, err = ReadSurvey(tab, SurveyOptions{Mapping: chosen})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -26,6 +26,8 @@ var trustFixtures = map[string]func(t *testing.T) []byte{
 	"znuny_organisation.csv": znunyOrganisation,
 	"zammad_kategorie.xlsx":  zammadKategorie,
 	"znuny_utf8_stray.csv":   znunyUTF8Stray,
+	"limesurvey_liste.csv":   func(*testing.T) []byte { return limeList(false) },
+	"limesurvey_text.csv":    func(*testing.T) []byte { return limeList(true) },
 }
 
 func TestWriteTrustFixtures(t *testing.T) {
@@ -96,6 +98,38 @@ func znunyUTF8Stray(*testing.T) []byte {
 		"2027030110000011;Beamer;01.03.2027 08:12:00;01.03.2027 08:40:00;01.03.2027 12:00:00;Hardware;geschlossen;3 normal;Grundschule Am Mühlenteich\r\n" +
 		"2027030110000022;Caf\xe9-Automat Lehrerzimmer;01.03.2027 09:00:00;01.03.2027 09:05:00;;Hardware;offen;3 normal;Grundschule Am Mühlenteich\r\n" +
 		"2027030210000033;Netz;02.03.2027 07:30:00;02.03.2027 07:35:00;;Netzwerk;offen;3 normal;Oberschule Süd\r\n")
+}
+
+// limeList is a LimeSurvey 6 response export (CSV, ';', every field quoted, "" inside quotes,
+// CRLF, BOM): response 3 was never submitted; SCHULFORM and KANAL are list questions whose
+// answers are LimeSurvey's answer codes A1, A2 …; ZUFR is the 1–5 satisfaction scale. With
+// texts, the headings are LimeSurvey's "question code & question text" form.
+func limeList(texts bool) []byte {
+	head := []string{"id", "submitdate", "lastpage", "startlanguage", "seed", "startdate", "datestamp", "SCHULFORM", "ZUFR", "KANAL", "KOMMENTAR"}
+	if texts {
+		head = []string{"id. Antwort ID", "submitdate. Datum Abgeschickt", "lastpage. Letzte Seite", "startlanguage. Start-Sprache",
+			"seed. Zufallsstartwert", "startdate. Datum gestartet", "datestamp. Datum der letzten Aktivität", "SCHULFORM. Welche Schulform?",
+			"ZUFR. Wie zufrieden sind Sie mit dem IT-Support insgesamt?", "KANAL. Wie haben Sie uns erreicht?", "KOMMENTAR. Anmerkungen"}
+	}
+	rows := [][]string{head,
+		{"1", "2027-03-01 10:00:00", "2", "de", "111", "2027-03-01 09:55:00", "2027-03-01 10:00:00", "A1", "5", "A2", `Techniker war "super"`},
+		{"2", "2027-03-02 10:00:00", "2", "de", "222", "2027-03-02 09:50:00", "2027-03-02 10:00:00", "A2", "4", "A1", ""},
+		{"3", "", "1", "de", "333", "2027-03-02 11:00:00", "2027-03-02 11:01:00", "A3", "", "", ""},
+		{"4", "2027-03-03 10:00:00", "2", "de", "444", "2027-03-03 09:58:00", "2027-03-03 10:00:00", "A3", "5", "A3", ""},
+		{"5", "2027-03-04 10:00:00", "2", "de", "555", "2027-03-04 09:40:00", "2027-03-04 10:00:00", "A1", "4", "A1", "schnell; freundlich"},
+	}
+	var b bytes.Buffer
+	b.Write([]byte{0xEF, 0xBB, 0xBF})
+	for _, r := range rows {
+		for i, c := range r {
+			if i > 0 {
+				b.WriteString(";")
+			}
+			b.WriteString(`"` + strings.ReplaceAll(c, `"`, `""`) + `"`)
+		}
+		b.WriteString("\r\n")
+	}
+	return b.Bytes()
 }
 
 // zammadKategorie is a Zammad report as XLSX: two title rows, the header in row 3, date cells,
@@ -343,5 +377,49 @@ func TestSavedMappingFallsBackToDetection(t *testing.T) {
 		Tickets: &domain.ColumnMapping{Columns: map[string]string{FieldExternalID: "ID", FieldCreated: "Eröffnungsdatum", FieldPriority: "Priorität"}}})
 	if tf := importWith(t, p, "glpi_erste_antwort.csv", FormatGeneric, nil); tf.SavedMappingIgnored || tf.Format != FormatGeneric {
 		t.Errorf("fitting mapping: ignored %v, format %s", tf.SavedMappingIgnored, tf.Format)
+	}
+}
+
+// Issue 13, 1.4: answer codes of list questions are no scores. Guessed, only ZUFR counts:
+// 5, 4, 5, 4 → all four satisfied, CSAT 100 %, mean 18 / 4 = 4.5. (Read as scores, SCHULFORM
+// 1, 2, 3, 1 and KANAL 2, 1, 3, 1 joined them: 4 of 12 satisfied = 33.3 %, mean 34 / 12 = 2.83.)
+func TestLimeSurveyListCodesAreNoScores(t *testing.T) {
+	for _, name := range []string{"limesurvey_liste.csv", "limesurvey_text.csv"} {
+		tab, err := ReadFile(fixture(name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		p := trustProject()
+		sf, _, err := SurveyForProject(tab, FormatAuto, nil, p)
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		if len(sf.Questions) != 1 || !strings.HasPrefix(sf.Questions[0], "ZUFR") || sf.Incomplete != 1 || len(sf.Answers) != 4 {
+			t.Fatalf("%s: questions %q, incomplete %d, %d answers", name, sf.Questions, sf.Incomplete, len(sf.Answers))
+		}
+		p.SurveyAnswers = sf.Answers
+		s := trustKPIs(t, p).Satisfaction
+		if s.Answers != 4 || s.CSATPct != 100 || s.Mean != 4.5 {
+			t.Errorf("%s: satisfaction = %+v", name, s)
+		}
+		// The dashboard and the PDF show the question's text, or the code without one.
+		want := "ZUFR"
+		if name == "limesurvey_text.csv" {
+			want = "Wie zufrieden sind Sie mit dem IT-Support insgesamt?"
+		}
+		if q := s.ByQuestion; len(q) != 1 || q[0].Label != want {
+			t.Errorf("%s: by question %+v", name, q)
+		}
+		// Named by the user, the name wins.
+		p.Config = map[string]string{domain.ConfigSurveyMapping: domain.ConfigJSON(domain.SurveyMapping{Names: map[string]string{sf.Questions[0]: "Gesamtzufriedenheit"}})}
+		if q := trustKPIs(t, p).Satisfaction.ByQuestion; q[0].Label != "Gesamtzufriedenheit" {
+			t.Errorf("%s: named %+v", name, q)
+		}
+	}
+	// Chosen in the mapping, a list question counts with its codes (the user says it is a scale).
+	tab, _ := ReadFile(fixture("limesurvey_liste.csv"))
+	sf, err := ReadSurvey(tab, SurveyOptions{Mapping: domain.SurveyMapping{Questions: []string{"ZUFR", "KANAL"}}})
+	if err != nil || len(sf.Answers) != 8 {
+		t.Errorf("chosen: %v, %d answers", err, len(sf.Answers))
 	}
 }
