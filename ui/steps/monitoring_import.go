@@ -50,6 +50,8 @@ type monImport struct {
 	readErr error
 	// savedIgnored: the saved mapping did not fit the file and detection took over.
 	savedIgnored bool
+	// names are the entries that name the chosen survey questions.
+	names map[string]*widget.Entry
 
 	dlg  dialog.Dialog
 	body *fyne.Container
@@ -578,7 +580,35 @@ func (imp *monImport) surveyChoices() []fyne.CanvasObject {
 		imp.rebuild()
 	})
 	reverse.Checked = imp.smap.Reverse
-	return []fyne.CanvasObject{monHeading(lang.L("mon.import.questions")), checks, reverse}
+	objs := []fyne.CanvasObject{monHeading(lang.L("mon.import.questions")), checks, reverse}
+	// Each chosen question may get a name for the dashboard and the reports (instead of a code
+	// such as QMATRIX[SQ001]); a "code. text" heading already brings its text.
+	imp.names = map[string]*widget.Entry{}
+	if len(imp.sf.Questions) > 0 {
+		names := widget.NewForm()
+		for _, q := range imp.sf.Questions {
+			q := q
+			e := widget.NewEntry()
+			e.SetPlaceHolder(domain.SurveyMapping{}.QuestionLabel(q))
+			e.SetText(imp.smap.Names[q])
+			e.OnChanged = func(v string) {
+				names := map[string]string{}
+				for k, n := range imp.smap.Names {
+					names[k] = n
+				}
+				if v = strings.TrimSpace(v); v == "" {
+					delete(names, q)
+				} else {
+					names[q] = v
+				}
+				imp.smap.Names = names
+			}
+			imp.names[q] = e
+			names.Append(q, e)
+		}
+		objs = append(objs, monHeading(lang.L("mon.import.question_names")), names)
+	}
+	return objs
 }
 
 // apply builds the rows with the chosen mapping and stores them.

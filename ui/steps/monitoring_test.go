@@ -244,6 +244,32 @@ func TestImportDialogMapsAndStoresTickets(t *testing.T) {
 	}
 }
 
+// Issue 13, 1.4: the survey dialog guesses only the numeric question, and the user can name it.
+func TestImportDialogNamesSurveyQuestions(t *testing.T) {
+	fx := newMonFixture(t, monProject())
+	fx.wait("the first computation")
+	data, err := os.ReadFile(filepath.Join("..", "..", "persistence", "importers", "testdata", "limesurvey_liste.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	imp, err := newMonImport(fx.ctx, session.ImportSurvey, "limesurvey_liste.csv", data)
+	if err != nil || imp.sf == nil || strings.Join(imp.sf.Questions, ",") != "ZUFR" {
+		t.Fatalf("%v %+v", err, imp.sf)
+	}
+	imp.done = func() { fx.ran <- struct{}{} }
+	imp.show()
+	e := imp.names["ZUFR"]
+	if e == nil || e.PlaceHolder != "ZUFR" {
+		t.Fatalf("no name entry for ZUFR: %+v", imp.names)
+	}
+	test.Type(e, "Gesamtzufriedenheit")
+	imp.apply()
+	fx.wait("the import")
+	if got := fx.s.Project.SurveyMappingConfig().QuestionLabel("ZUFR"); got != "Gesamtzufriedenheit" {
+		t.Errorf("label %q", got)
+	}
+}
+
 func TestImportDialogColumnMappingForUnknownFiles(t *testing.T) {
 	fx := newMonFixture(t, monProject())
 	fx.wait("the first computation")
