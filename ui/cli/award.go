@@ -115,6 +115,10 @@ func printICSResult(e *env, src string, res *ics.Result, reading ics.Interpretat
 		how = lang.L("award.ics.forced")
 	}
 	fmt.Fprintln(e.out, lang.L("award.cli.import.reading", map[string]any{"Reading": lang.L("award.ics.reading." + string(reading)), "How": how}))
+	if forced && reading != res.Detected {
+		// The reason argues for the detected reading, not for the forced one: say so.
+		fmt.Fprintln(e.out, "  "+lang.L("award.cli.import.detected_other"))
+	}
 	fmt.Fprintln(e.out, "  "+ICSReasonText(res))
 	if !forced && res.Evidence.Ambiguous > 0 {
 		other := formatICSInclusive
@@ -130,8 +134,12 @@ func printICSResult(e *env, src string, res *ics.Result, reading ics.Interpretat
 	nameW = min(nameW, 60)
 	for _, h := range hs {
 		days := domain.DaysBetween(h.First, h.Last) + 1
+		key := "award.cli.days"
+		if days == 1 {
+			key = "award.cli.day"
+		}
 		fmt.Fprintf(e.out, "  %s  %s – %s  %s\n", pad(h.Name, nameW), dayText(h.First), dayText(h.Last),
-			lang.L("award.cli.days", map[string]any{"Count": days}))
+			lang.L(key, map[string]any{"Count": days}))
 	}
 }
 
