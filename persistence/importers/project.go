@@ -91,9 +91,9 @@ func CallsForProject(t *Table, format string, override map[string]string, p *dom
 			saved = g.Calls.Columns
 		}
 	}
-	cf, err = ReadCalls(t, CallOptions{Columns: withOverride(saved, override)})
+	cf, err = ReadCalls(t, CallOptions{Columns: withOverride(saved, override), Format: format})
 	if err != nil && len(saved) > 0 && columnProblem(err) {
-		if cf, err = ReadCalls(t, CallOptions{Columns: withOverride(nil, override)}); err == nil {
+		if cf, err = ReadCalls(t, CallOptions{Columns: withOverride(nil, override), Format: format}); err == nil {
 			return cf, true, nil
 		}
 	}
@@ -124,7 +124,7 @@ func SurveyForProject(t *Table, format string, override map[string]string, p *do
 
 // CallFormats and SurveyFormats are the formats --format takes for calls and surveys.
 var (
-	CallFormats   = []string{FormatAuto, FormatGeneric}
+	CallFormats   = []string{FormatAuto, FormatGeneric, FormatAsterisk}
 	SurveyFormats = []string{FormatAuto, FormatLimeSurvey, FormatGeneric}
 )
 

@@ -28,7 +28,20 @@ var trustFixtures = map[string]func(t *testing.T) []byte{
 	"znuny_utf8_stray.csv":   znunyUTF8Stray,
 	"limesurvey_liste.csv":   func(*testing.T) []byte { return limeList(false) },
 	"limesurvey_text.csv":    func(*testing.T) []byte { return limeList(true) },
+	"Master.csv":             func(*testing.T) []byte { return []byte(asteriskCDR) },
+	"anrufe_ohne_kopf.csv":   func(*testing.T) []byte { return []byte(headerlessCalls) },
 }
+
+// asteriskCDR is Asterisk's cdr_csv Master.csv: no header row, strings quoted ("" inside),
+// numbers bare, local times, the documented column order with uniqueid and userfield.
+const asteriskCDR = `"","05121123456","600","from-external","""Erika Mustermann"" <05121123456>","SIP/trunk-00000001","SIP/600-00000002","Dial","SIP/600,30,tT","2027-03-01 08:00:05","2027-03-01 08:00:20","2027-03-01 08:03:20",195,180,"ANSWERED","DOCUMENTATION","1803877205.1",""
+"","05121654321","600","from-external","""IGS Nord"" <05121654321>","SIP/trunk-00000003","SIP/600-00000004","Dial","SIP/600,30,tT","2027-03-01 08:10:00","","2027-03-01 08:10:40",40,0,"NO ANSWER","DOCUMENTATION","1803877800.3",""
+"","01701111111","600","from-external","""Max Muster"" <01701111111>","SIP/trunk-00000005","SIP/600-00000006","Dial","SIP/600,30,tT","2027-03-01 09:00:00","2027-03-01 09:00:25","2027-03-01 09:02:05",125,100,"ANSWERED","DOCUMENTATION","1803880800.5",""
+"","05121999999","600","from-external","""Realschule"" <05121999999>","SIP/trunk-00000007","","Dial","SIP/600,30,tT","2027-03-01 09:30:00","","2027-03-01 09:30:03",3,0,"BUSY","DOCUMENTATION","1803882600.7",""
+`
+
+// headerlessCalls is a phone system's log without a header: time, answered, wait, talk.
+const headerlessCalls = "01.03.2027 08:00:05;ja;15;180\r\n01.03.2027 08:10:00;nein;40;0\r\n01.03.2027 09:00:00;ja;25;100\r\n"
 
 func TestWriteTrustFixtures(t *testing.T) {
 	for name, make := range trustFixtures {
@@ -421,5 +434,48 @@ func TestLimeSurveyListCodesAreNoScores(t *testing.T) {
 	sf, err := ReadSurvey(tab, SurveyOptions{Mapping: domain.SurveyMapping{Questions: []string{"ZUFR", "KANAL"}}})
 	if err != nil || len(sf.Answers) != 8 {
 		t.Errorf("chosen: %v, %d answers", err, len(sf.Answers))
+	}
+}
+
+// Section 2: Asterisk's Master.csv is read in its documented order. By hand: calls at 08:00:05
+// (answered, 195 − 180 = 15 s ringing, 180 s talk), 08:10 (no answer), 09:00 (answered,
+// 125 − 100 = 25 s, 100 s), 09:30 (busy): 2 of 4 answered = 50 %, ASA (15 + 25) / 2 = 20 s,
+// talk (180 + 100) / 2 = 140 s.
+func TestAsteriskMasterCSV(t *testing.T) {
+	tab, err := ReadFile(fixture("Master.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, format := range []string{FormatAuto, FormatAsterisk} {
+		cf, _, err := CallsForProject(tab, format, nil, trustProject())
+		if err != nil {
+			t.Fatalf("%s: %v", format, err)
+		}
+		p := trustProject()
+		p.Calls = cf.Calls
+		h := trustKPIs(t, p).Hotline
+		if !cf.Headerless || h.Calls != 4 || h.Answered != 2 || h.AnsweredPct != 50 || h.ASASeconds != 20 || h.MeanTalkSeconds != 140 {
+			t.Errorf("%s: headerless %v, hotline %+v", format, cf.Headerless, h)
+		}
+		if !cf.Calls[0].At.Equal(time.Date(2027, 3, 1, 7, 0, 5, 0, time.UTC)) { // 08:00:05 in Berlin (CET)
+			t.Errorf("%s: first call at %v", format, cf.Calls[0].At)
+		}
+	}
+	// A headerless log with its columns mapped by number: 2 of 3 answered, ASA (15 + 25) / 2 = 20 s.
+	tab, err = ReadFile(fixture("anrufe_ohne_kopf.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := CallsForProject(tab, FormatAuto, nil, trustProject()); !isKey(err, ErrNoHeader) {
+		t.Errorf("without a mapping: %v", err)
+	}
+	cf, _, err := CallsForProject(tab, FormatAuto, map[string]string{CallAt: "1", CallAnswered: "2", CallWait: "3", CallTalk: "4"}, trustProject())
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := trustProject()
+	p.Calls = cf.Calls
+	if h := trustKPIs(t, p).Hotline; h.Calls != 3 || h.Answered != 2 || h.ASASeconds != 20 {
+		t.Errorf("numbered: %+v", h)
 	}
 }
