@@ -56,6 +56,9 @@ type TicketFile struct {
 	// SavedMappingIgnored: the project's saved column mapping did not fit this file, so the
 	// columns were detected anew (the summary says so).
 	SavedMappingIgnored bool
+	// ByValues: no header row named the fields; the columns were recognised by their values
+	// (a proposal the summary shows).
+	ByValues bool
 }
 
 // Fields every ticket export must have.
@@ -206,6 +209,14 @@ func (f *TicketFile) findHeader(opt TicketOptions, end int) error {
 		}
 	}
 	if bestRow < 0 {
+		// No header names the fields: recognise the columns by their values.
+		if row, cols, ok := columnsByValues(t, limit, end, f.Location); ok {
+			f.Format, f.HeaderRow, f.Headers, f.Columns, f.ByValues = FormatGeneric, row, t.Rows[row], cols, true
+			if len(candidates) == 1 {
+				f.Format = candidates[0].name // --format glpi: its rules (entity paths, priority numbers) still hold
+			}
+			return nil
+		}
 		want := candidates[0]
 		return &Error{File: t.File, Key: ErrNoHeader, Value: want.name}
 	}

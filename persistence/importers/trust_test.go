@@ -30,6 +30,29 @@ var trustFixtures = map[string]func(t *testing.T) []byte{
 	"limesurvey_text.csv":    func(*testing.T) []byte { return limeList(true) },
 	"Master.csv":             func(*testing.T) []byte { return []byte(asteriskCDR) },
 	"anrufe_ohne_kopf.csv":   func(*testing.T) []byte { return []byte(headerlessCalls) },
+	"glpi_pt.csv":            func(*testing.T) []byte { return glpiForeign(glpiPortuguese) },
+	"glpi_pl.csv":            func(*testing.T) []byte { return glpiForeign(glpiPolish) },
+}
+
+// GLPI list headers in Portuguese (in the alias table) and Polish (not in it).
+var (
+	glpiPortuguese = []string{"ID", "Título", "Status", "Data de abertura", "Última atualização", "Prioridade", "Categoria", "Entidade",
+		"Requerente - Requerente", "Data de solução"}
+	glpiPolish = []string{"ID", "Tytuł", "Status", "Data otwarcia", "Ostatnia aktualizacja", "Priorytet", "Kategoria", "Jednostka",
+		"Zgłaszający - Zgłaszający", "Data rozwiązania"}
+)
+
+// glpiForeign is a GLPI 10 list in another interface language: BOM, every field quoted, a
+// trailing ';', ids with a non-breaking space, dates dd-mm-YYYY HH:MM. The words of status and
+// priority follow the header's language (Portuguese words for both; the values decide).
+func glpiForeign(head []string) []byte {
+	rows := [][]string{head,
+		{"1" + nbsp + "201", "Projetor sem imagem", "Fechado", "01-03-2027 08:00", "01-03-2027 12:00", "Alta", "Hardware", "Escola A", "Ana", "01-03-2027 11:00"},
+		{"1" + nbsp + "202", "WLAN", "Solucionado", "02-03-2027 09:00", "03-03-2027 10:00", "Muito alta", "Rede", "Escola B", "Rui", "02-03-2027 10:30"},
+		{"1" + nbsp + "203", "Impressora", "Novo", "03-03-2027 10:00", "03-03-2027 10:05", "Média", "Hardware", "Escola A", "Ana", ""},
+		{"1" + nbsp + "204", "Senha", "Fechado", "04-03-2027 07:30", "04-03-2027 09:00", "Baixa", "Contas", "Escola B", "Rui", "04-03-2027 08:00"},
+	}
+	return quoteAll(rows, ";")
 }
 
 // asteriskCDR is Asterisk's cdr_csv Master.csv: no header row, strings quoted ("" inside),
@@ -477,5 +500,38 @@ func TestAsteriskMasterCSV(t *testing.T) {
 	p.Calls = cf.Calls
 	if h := trustKPIs(t, p).Hotline; h.Calls != 3 || h.Answered != 2 || h.ASASeconds != 20 {
 		t.Errorf("numbered: %+v", h)
+	}
+}
+
+// Section 2: GLPI in Portuguese is read by its header words; in Polish, which no alias knows,
+// by the values: distinct whole numbers (ID), the date-time column that is earliest in every
+// row (opening, not the last update), priority words and status words.
+func TestGLPIOtherLanguages(t *testing.T) {
+	p := trustProject()
+	tf := importInto(t, p, "glpi_pt.csv")
+	if tf.Format != FormatGLPI || tf.ByValues || !tf.HasColumn(FieldResolved) || tf.Headers[tf.Columns[FieldSchool]] != "Entidade" {
+		t.Errorf("portuguese: format %s, by values %v, columns %v", tf.Format, tf.ByValues, tf.Columns)
+	}
+	p = trustProject()
+	tf = importWith(t, p, "glpi_pl.csv", FormatGLPI, nil)
+	h := func(field string) string {
+		if c, ok := tf.Columns[field]; ok {
+			return tf.Headers[c]
+		}
+		return ""
+	}
+	if !tf.ByValues || h(FieldExternalID) != "ID" || h(FieldCreated) != "Data otwarcia" || h(FieldPriority) != "Priorytet" || h(FieldStatus) != "Status" {
+		t.Fatalf("polish: by values %v, columns %v", tf.ByValues, tf.Columns)
+	}
+	if len(p.Tickets) != 4 || p.Tickets[0].ExternalID != "1201" {
+		t.Errorf("polish tickets %+v", p.Tickets)
+	}
+	// The solution date is offered as unused and mapped by hand: three tickets solved after
+	// 180, 90 and 30 min, all within 480 min (ticket 1203 is open, 3 March 10:00 → 31 March
+	// 12:00 is far past 480 min: a breach).
+	p = trustProject()
+	importWith(t, p, "glpi_pl.csv", FormatAuto, map[string]string{FieldResolved: "Data rozwiązania"})
+	if rest := trustKPIs(t, p).Tickets.Total.Restore; rest.Within != 3 || rest.Measured != 4 || rest.Breaches != 1 {
+		t.Errorf("restore = %+v", rest)
 	}
 }

@@ -128,6 +128,8 @@ func TestImportSummaryAndMap(t *testing.T) {
 	contains(t, "bad map", r.err, "FELD=SPALTE")
 	r = run(t, "import", fresh, "--kind", "tickets", "--map", "school=Schule", filepath.Join(importerFixtures, "zammad_kategorie.xlsx")).want(t, 1)
 	contains(t, "unknown column", r.err, "Schule", "--map FELD=SPALTE")
+	r = run(t, "import", fresh, "--kind", "tickets", "--format", "glpi", filepath.Join(importerFixtures, "glpi_pl.csv")).want(t, 0)
+	contains(t, "by values", r.out, "nach ihren Werten zugeordnet", "= „Data otwarcia“", "Data rozwiązania")
 	r = run(t, "import", fresh, "--kind", "tickets", filepath.Join(importerFixtures, "znuny_utf8_stray.csv")).want(t, 0)
 	contains(t, "stray", r.out, "Kodierung UTF-8,", "Zeile 3")
 }

@@ -97,6 +97,15 @@ func ImportError(err error) string {
 // columns the import does not read and a missing first-response column.
 func TicketNotes(tf *importers.TicketFile) []string {
 	out := TableNotes(tf.Table)
+	if tf.ByValues {
+		var cols []string
+		for _, field := range importers.TicketFields {
+			if c, ok := tf.Columns[field]; ok && c < len(tf.Headers) {
+				cols = append(cols, lang.L("import.field."+field)+" = „"+strings.TrimSpace(tf.Headers[c])+"“")
+			}
+		}
+		out = append(out, lang.L("import.note.by_values", map[string]any{"Columns": strings.Join(cols, ", ")}))
+	}
 	if u := tf.Unused(); len(u) > 0 {
 		out = append(out, lang.L("import.note.unused_columns", map[string]any{"Columns": strings.Join(u, ", ")}))
 	}
