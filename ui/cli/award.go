@@ -65,17 +65,6 @@ func importHolidays(e *env, target, src string, p parsedArgs) error {
 	if err != nil {
 		return err
 	}
-	res, err := ics.Parse(data)
-	if err != nil {
-		return translated{errors.New(ICSErrorText(err))}
-	}
-	reading := res.Detected
-	if forced != "" {
-		reading = forced
-	}
-	source := filepath.Base(src)
-	hs := res.Holidays(reading, lang.L("award.holiday.unnamed"), source)
-
 	f, err := persistence.Open(target, persistence.OpenOptions{Clock: e.clock})
 	if err != nil {
 		return err
@@ -85,6 +74,17 @@ func importHolidays(e *env, target, src string, p parsedArgs) error {
 	if err != nil {
 		return err
 	}
+	// Yearly entries without an end run over the years the project covers.
+	res, err := ics.ParseWith(data, ics.Options{Until: proj.PlanningEnd(proj.AsOf(e.now()))})
+	if err != nil {
+		return translated{errors.New(ICSErrorText(err))}
+	}
+	reading := res.Detected
+	if forced != "" {
+		reading = forced
+	}
+	source := filepath.Base(src)
+	hs := res.Holidays(reading, lang.L("award.holiday.unnamed"), source)
 	printICSResult(e, src, res, reading, forced != "", hs)
 	added, err := session.New(f, proj).ImportHolidays(hs, false)
 	if err != nil {
@@ -110,6 +110,9 @@ func printICSResult(e *env, src string, res *ics.Result, reading ics.Interpretat
 		cal = "–"
 	}
 	fmt.Fprintln(e.out, lang.L("award.cli.import.read", map[string]any{"Path": src, "Calendar": cal, "Events": len(res.Events), "Skipped": res.Skipped}))
+	for _, n := range ICSRecurrenceNotes(res) {
+		fmt.Fprintln(e.out, "  "+n)
+	}
 	how := lang.L("award.ics.detected")
 	if forced {
 		how = lang.L("award.ics.forced")
@@ -154,6 +157,19 @@ func ICSErrorText(err error) string {
 		return lang.L(pe.Key, map[string]any{"Line": pe.Line, "Detail": pe.Detail})
 	}
 	return err.Error()
+}
+
+// ICSRecurrenceNotes say how many events recurrence rules made and which rules were not
+// expanded (their first day only was read).
+func ICSRecurrenceNotes(res *ics.Result) []string {
+	var out []string
+	if res.Expanded > 0 {
+		out = append(out, lang.L("award.ics.expanded", map[string]any{"Count": res.Expanded}))
+	}
+	for _, u := range res.Unsupported {
+		out = append(out, lang.L("award.ics.unsupported_rule", map[string]any{"Line": u.Line, "Rule": u.Rule}))
+	}
+	return out
 }
 
 // ICSReasonText explains which reading of DTEND the file suggests and why.

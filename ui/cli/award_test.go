@@ -106,6 +106,25 @@ func TestImportHolidaysShowsTheReadingAndStores(t *testing.T) {
 	}
 }
 
+// Section 2: a public-holiday feed with a yearly rule is expanded over the project's years
+// (up to the end of the year five years after today) instead of being refused.
+func TestImportRecurringHolidayFeed(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "Feiertage.lotse")
+	run(t, "new", path).want(t, 0)
+	fixture := filepath.Join("..", "..", "persistence", "importers", "ics", "testdata", "feiertage-wiederkehrend.ics")
+	r := run(t, "import", path, "--kind", "holidays", fixture).want(t, 0)
+	contains(t, "recurring", r.out, "weitere Termine aus Wiederholungsregeln", "Tag der Deutschen Einheit", "2026-10-03 (Sa)")
+	p, err := openProject(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Today is 2 November 2026 (cliNow), no contract: the planning end is 31 December
+	// 2026 + 5 = 2031; one 3 October a year 2026 … 2031 = 6 periods, 5 of them from the rule.
+	if len(p.SchoolHolidays) != 6 || !strings.Contains(r.out, "5 weitere Termine") {
+		t.Errorf("%d periods:\n%s", len(p.SchoolHolidays), r.out)
+	}
+}
+
 func TestImportBrokenICSStoresNothing(t *testing.T) {
 	dir := t.TempDir()
 	path := filepath.Join(dir, "p.lotse")
