@@ -53,6 +53,9 @@ type SurveyMapping struct {
 	Reverse bool `json:"reverse,omitempty"`
 	// Names are the names the user gave questions (header → name), shown instead of the code.
 	Names map[string]string `json:"names,omitempty"`
+	// ScaleMax is the top of the chosen questions' scale when it is not 1–5 (7 for a 7-point
+	// scale); answers 1 … ScaleMax are put onto 1–5 linearly. 0 means 1–5.
+	ScaleMax int `json:"scaleMax,omitempty"`
 }
 
 // limeHeading is LimeSurvey's "question code & question text" heading: "Q1. Wie zufrieden …?",

@@ -1,6 +1,8 @@
 package importers
 
 import (
+	"math"
+	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -87,6 +89,31 @@ func scoreOf(v string) (score int, skip, ok bool) {
 		n = digits
 	}
 	return numericScore(n)
+}
+
+// labelled is an answer text with its value in brackets, as LimeSurvey exports labelled
+// answers: "Agree (6)", "Stimme voll zu (7)".
+var labelled = regexp.MustCompile(`\((\d{1,2})\)\s*$`)
+
+// scaledScore reads an answer of a mapped question on a scale 1 … top (top > 5) or, with top 0,
+// as scoreOf; a value x becomes 1 + (x − 1)·4 / (top − 1), rounded: on a 7-point scale 7 → 5,
+// 4 → 3, 6 → 4.33 → 4, 5 → 3.67 → 4.
+func scaledScore(v string, top int) (score int, skip, ok bool) {
+	if m := labelled.FindStringSubmatch(v); m != nil {
+		v = m[1]
+	}
+	if top <= 5 {
+		return scoreOf(v)
+	}
+	n := domain.NormalizeSourceValue(v)
+	if noAnswer[n] {
+		return 0, true, true
+	}
+	x, err := strconv.Atoi(n)
+	if err != nil || x < 1 || x > top {
+		return 0, false, false
+	}
+	return int(math.Round(1 + float64(x-1)*4/float64(top-1))), false, true
 }
 
 // guessScore reads an answer of a question nobody mapped: only a number 1–5 counts. Answer
@@ -272,7 +299,7 @@ func (f *SurveyFile) readWide(p *timeParser, cols map[string]int, m domain.Surve
 		school := clip(firstLine(cellAt(row, schoolCol)))
 		read := guessScore
 		if strict {
-			read = scoreOf
+			read = func(v string) (int, bool, bool) { return scaledScore(v, m.ScaleMax) }
 		}
 		for k, c := range qcols {
 			score, skip, ok := read(cellAt(row, c))

@@ -32,7 +32,18 @@ var trustFixtures = map[string]func(t *testing.T) []byte{
 	"anrufe_ohne_kopf.csv":   func(*testing.T) []byte { return []byte(headerlessCalls) },
 	"glpi_pt.csv":            func(*testing.T) []byte { return glpiForeign(glpiPortuguese) },
 	"glpi_pl.csv":            func(*testing.T) []byte { return glpiForeign(glpiPolish) },
+	"limesurvey_en_7.csv":    func(*testing.T) []byte { return []byte(limeEnglish7) },
 }
+
+// limeEnglish7 is a LimeSurvey export with English full-text headings (",", every field
+// quoted), a 7-point agreement question exported as labelled answers, and one response never
+// submitted.
+const limeEnglish7 = "\"Response ID\",\"Date submitted\",\"Last page\",\"Start language\",\"Seed\",\"Date started\",\"Date last action\",\"The IT support solves my problems quickly.\"\r\n" +
+	"\"1\",\"2027-03-01 10:00:00\",\"1\",\"en\",\"4\",\"2027-03-01 09:58:00\",\"2027-03-01 10:00:00\",\"Agree (6)\"\r\n" +
+	"\"2\",\"2027-03-02 10:00:00\",\"1\",\"en\",\"3\",\"2027-03-02 09:58:00\",\"2027-03-02 10:00:00\",\"Strongly agree (7)\"\r\n" +
+	"\"3\",\"\",\"0\",\"en\",\"2\",\"2027-03-02 11:00:00\",\"2027-03-02 11:00:00\",\"\"\r\n" +
+	"\"4\",\"2027-03-03 10:00:00\",\"1\",\"en\",\"5\",\"2027-03-03 09:58:00\",\"2027-03-03 10:00:00\",\"Neither agree nor disagree (4)\"\r\n" +
+	"\"5\",\"2027-03-04 10:00:00\",\"1\",\"en\",\"1\",\"2027-03-04 09:58:00\",\"2027-03-04 10:00:00\",\"Disagree (2)\"\r\n"
 
 // GLPI list headers in Portuguese (in the alias table) and Polish (not in it).
 var (
@@ -533,5 +544,37 @@ func TestGLPIOtherLanguages(t *testing.T) {
 	importWith(t, p, "glpi_pl.csv", FormatAuto, map[string]string{FieldResolved: "Data rozwiązania"})
 	if rest := trustKPIs(t, p).Tickets.Total.Restore; rest.Within != 3 || rest.Measured != 4 || rest.Breaches != 1 {
 		t.Errorf("restore = %+v", rest)
+	}
+}
+
+// Section 2: English full-text headings are read ("Date submitted"; "Last page" and "Seed" are
+// no questions), and a 7-point scale is put onto 1–5 in the mapping: 1 + (x − 1)·4/6 gives
+// 6 → 4.33 → 4, 7 → 5, 4 → 3, 2 → 1.67 → 2. Satisfied (4–5): 2 of 4 = 50 %; mean
+// (4 + 5 + 3 + 2) / 4 = 3.5.
+func TestLimeSurveyEnglishSevenPoints(t *testing.T) {
+	tab, err := ReadFile(fixture("limesurvey_en_7.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Guessed, nothing counts: the labelled answers are no numbers, the system columns no questions.
+	if _, err := ReadSurvey(tab, SurveyOptions{}); !isKey(err, ErrNoQuestions) {
+		t.Errorf("guessed: %v", err)
+	}
+	q := "The IT support solves my problems quickly."
+	sf, err := ReadSurvey(tab, SurveyOptions{Mapping: domain.SurveyMapping{Questions: []string{q}, ScaleMax: 7}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sf.Incomplete != 1 || len(sf.Answers) != 4 {
+		t.Fatalf("incomplete %d, %d answers", sf.Incomplete, len(sf.Answers))
+	}
+	p := trustProject()
+	p.SurveyAnswers = sf.Answers
+	if s := trustKPIs(t, p).Satisfaction; s.Answers != 4 || s.CSATPct != 50 || s.Mean != 3.5 || s.Counts != [5]int{0, 1, 1, 1, 1} {
+		t.Errorf("satisfaction = %+v", s)
+	}
+	// Without the scale the 6 and 7 are no scores: the file is refused with the cell named.
+	if _, err := ReadSurvey(tab, SurveyOptions{Mapping: domain.SurveyMapping{Questions: []string{q}}}); !isKey(err, ErrScore) {
+		t.Errorf("1–5 mapping: %v", err)
 	}
 }

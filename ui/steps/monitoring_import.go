@@ -50,8 +50,9 @@ type monImport struct {
 	readErr error
 	// savedIgnored: the saved mapping did not fit the file and detection took over.
 	savedIgnored bool
-	// names are the entries that name the chosen survey questions.
+	// names are the entries that name the chosen survey questions; scale chooses their scale.
 	names map[string]*widget.Entry
+	scale *widget.Select
 
 	dlg  dialog.Dialog
 	body *fyne.Container
@@ -156,7 +157,15 @@ func newMonImport(ctx *Context, kind, name string, data []byte) (*monImport, err
 // monColumnProblem says whether an error can be solved by mapping columns by hand.
 func monColumnProblem(err error) bool {
 	e, ok := err.(*importers.Error)
-	return ok && (e.Key == importers.ErrNoHeader || e.Key == importers.ErrMissingColumn || e.Key == importers.ErrUnknownColumn)
+	return ok && (e.Key == importers.ErrNoHeader || e.Key == importers.ErrMissingColumn || e.Key == importers.ErrUnknownColumn ||
+		e.Key == importers.ErrNoQuestions)
+}
+
+// surveyChoosing says whether the survey's questions are to be chosen by hand: none was
+// guessed, or the chosen ones do not fit their scale.
+func (imp *monImport) surveyChoosing() bool {
+	e, ok := imp.readErr.(*importers.Error)
+	return imp.kind == session.ImportSurvey && ok && (e.Key == importers.ErrNoQuestions || e.Key == importers.ErrScore)
 }
 
 // read runs the reader of the kind with the current choices.
@@ -288,7 +297,7 @@ func (imp *monImport) rebuild() {
 	case imp.tf != nil:
 		add(imp.priorityChoices()...)
 		add(imp.categoryChoices()...)
-	case imp.sf != nil:
+	case imp.sf != nil, imp.surveyChoosing():
 		add(imp.surveyChoices()...)
 	}
 	privacy := widget.NewLabel(lang.L("mon.import.privacy." + imp.kind))
@@ -558,17 +567,20 @@ func (imp *monImport) categoryChoices() []fyne.CanvasObject {
 
 // surveyChoices: which columns are questions, which names the school, whether 1 is best.
 func (imp *monImport) surveyChoices() []fyne.CanvasObject {
-	header := imp.sf.Headers
+	header, school, chosen := imp.headerRow(), "", imp.smap.Questions
+	if imp.sf != nil {
+		school, chosen = imp.sf.School, imp.sf.Questions
+	}
 	var cand []string
 	for _, h := range header {
 		h = strings.TrimSpace(strings.TrimPrefix(h, "\ufeff"))
-		if h != "" && h != imp.sf.School {
+		if h != "" && h != school {
 			cand = append(cand, h)
 		}
 	}
 	checks := widget.NewCheckGroup(cand, nil)
 	checks.Horizontal = true
-	checks.SetSelected(imp.sf.Questions)
+	checks.SetSelected(chosen)
 	checks.OnChanged = func(sel []string) {
 		imp.smap.Questions = append([]string(nil), sel...)
 		imp.read()
@@ -580,11 +592,34 @@ func (imp *monImport) surveyChoices() []fyne.CanvasObject {
 		imp.rebuild()
 	})
 	reverse.Checked = imp.smap.Reverse
-	objs := []fyne.CanvasObject{monHeading(lang.L("mon.import.questions")), checks, reverse}
+	// Scales other than 1–5 (7-point agreement, say) are put onto 1–5.
+	tops := []int{5, 6, 7, 10}
+	var scales []string
+	for _, n := range tops {
+		scales = append(scales, lang.L("mon.import.scale_option", map[string]any{"Max": n}))
+	}
+	scale := widget.NewSelect(scales, nil)
+	scale.SetSelectedIndex(0)
+	for i, n := range tops {
+		if n == imp.smap.ScaleMax {
+			scale.SetSelectedIndex(i)
+		}
+	}
+	scale.OnChanged = func(string) {
+		if top := tops[scale.SelectedIndex()]; top > 5 {
+			imp.smap.ScaleMax = top
+		} else {
+			imp.smap.ScaleMax = 0
+		}
+		imp.read()
+		imp.rebuild()
+	}
+	imp.scale = scale
+	objs := []fyne.CanvasObject{monHeading(lang.L("mon.import.questions")), checks, reverse, labelled(lang.L("mon.import.scale"), scale)}
 	// Each chosen question may get a name for the dashboard and the reports (instead of a code
 	// such as QMATRIX[SQ001]); a "code. text" heading already brings its text.
 	imp.names = map[string]*widget.Entry{}
-	if len(imp.sf.Questions) > 0 {
+	if imp.sf != nil && len(imp.sf.Questions) > 0 {
 		names := widget.NewForm()
 		for _, q := range imp.sf.Questions {
 			q := q

@@ -270,6 +270,39 @@ func TestImportDialogNamesSurveyQuestions(t *testing.T) {
 	}
 }
 
+// Section 2: a 7-point question that nothing guesses is chosen in the dialog with its scale.
+func TestImportDialogChoosesAScaleOtherThanFive(t *testing.T) {
+	fx := newMonFixture(t, monProject())
+	fx.wait("the first computation")
+	data, err := os.ReadFile(filepath.Join("..", "..", "persistence", "importers", "testdata", "limesurvey_en_7.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	imp, err := newMonImport(fx.ctx, session.ImportSurvey, "limesurvey_en_7.csv", data)
+	if err != nil || imp.sf != nil || !imp.surveyChoosing() {
+		t.Fatalf("%v %v", err, imp.readErr)
+	}
+	imp.done = func() { fx.ran <- struct{}{} }
+	imp.show()
+	q := "The IT support solves my problems quickly."
+	imp.smap.Questions = []string{q}
+	imp.read()
+	imp.rebuild()
+	if imp.sf != nil || !imp.surveyChoosing() { // "Agree (6)" is no 1–5 answer
+		t.Fatalf("1–5: %v", imp.readErr)
+	}
+	imp.scale.SetSelected("1 bis 7")
+	// 6 → 4, 7 → 5, 4 → 3, 2 → 2 (see the importer's test).
+	if imp.sf == nil || len(imp.sf.Answers) != 4 || imp.sf.Answers[1].Score != 5 {
+		t.Fatalf("7-point: %v %+v", imp.readErr, imp.sf)
+	}
+	imp.apply()
+	fx.wait("the import")
+	if m := fx.s.Project.SurveyMappingConfig(); m.ScaleMax != 7 || len(fx.s.Project.SurveyAnswers) != 2+4 {
+		t.Errorf("mapping %+v, %d answers", m, len(fx.s.Project.SurveyAnswers))
+	}
+}
+
 func TestImportDialogColumnMappingForUnknownFiles(t *testing.T) {
 	fx := newMonFixture(t, monProject())
 	fx.wait("the first computation")
