@@ -429,7 +429,7 @@ func TestSavedMappingFallsBackToDetection(t *testing.T) {
 
 // Issue 13, 1.4: answer codes of list questions are no scores. Guessed, only ZUFR counts:
 // 5, 4, 5, 4 → all four satisfied, CSAT 100 %, mean 18 / 4 = 4.5. (Read as scores, SCHULFORM
-// 1, 2, 3, 1 and KANAL 2, 1, 3, 1 joined them: 4 of 12 satisfied = 33.3 %, mean 34 / 12 = 2.83.)
+// 1, 2, 3, 1 and KANAL 2, 1, 3, 1 joined them: 4 of 12 satisfied = 33.3 %, mean (18 + 7 + 7) / 12 = 2.67.)
 func TestLimeSurveyListCodesAreNoScores(t *testing.T) {
 	for _, name := range []string{"limesurvey_liste.csv", "limesurvey_text.csv"} {
 		tab, err := ReadFile(fixture(name))
