@@ -2,6 +2,7 @@ package domain
 
 import (
 	"encoding/json"
+	"regexp"
 	"strings"
 	"unicode"
 )
@@ -23,6 +24,9 @@ type TicketMapping struct {
 	Format     string            `json:"format,omitempty"`
 	Priorities map[string]string `json:"priorities,omitempty"`
 	Categories map[string]int64  `json:"categories,omitempty"`
+	// ResponseNotMeasured: the last ticket import had no first-response column, so response
+	// times are not measured (the KPIs say "nicht gemessen" instead of using another time).
+	ResponseNotMeasured bool `json:"responseNotMeasured,omitempty"`
 }
 
 // ColumnMapping says which column of a file holds which field (generic format). Columns maps a
@@ -47,6 +51,37 @@ type SurveyMapping struct {
 	School string `json:"school,omitempty"`
 	// Reverse: 1 is the best answer (as in school grades), so 1 becomes 5 and 5 becomes 1.
 	Reverse bool `json:"reverse,omitempty"`
+	// Names are the names the user gave questions (header → name), shown instead of the code.
+	Names map[string]string `json:"names,omitempty"`
+	// ScaleMax is the top of the chosen questions' scale when it is not 1–5 (7 for a 7-point
+	// scale); answers 1 … ScaleMax are put onto 1–5 linearly. 0 means 1–5.
+	ScaleMax int `json:"scaleMax,omitempty"`
+}
+
+// limeHeading is LimeSurvey's "question code & question text" heading: "Q1. Wie zufrieden …?",
+// "QMATRIX[SQ001]. Reaktionszeit".
+var limeHeading = regexp.MustCompile(`^([A-Za-z][A-Za-z0-9_]*(?:\[[^\]]*\])*)\.\s+(\S.*)$`)
+
+// SplitQuestionHeading splits a "code. text" heading into code and text; ok is false for any
+// other heading.
+func SplitQuestionHeading(h string) (code, text string, ok bool) {
+	m := limeHeading.FindStringSubmatch(strings.TrimSpace(h))
+	if m == nil {
+		return "", "", false
+	}
+	return m[1], strings.TrimSpace(m[2]), true
+}
+
+// QuestionLabel is how a question is shown in the dashboard and the reports: the name the user
+// gave it, else the text of a "code. text" heading, else the heading itself.
+func (m SurveyMapping) QuestionLabel(q string) string {
+	if n := strings.TrimSpace(m.Names[q]); n != "" {
+		return n
+	}
+	if _, text, ok := SplitQuestionHeading(q); ok {
+		return text
+	}
+	return q
 }
 
 // KPISettings are the project's choices for the traffic lights of step 12.

@@ -81,7 +81,7 @@ func kpiTable(rep *kpi.Report, withClasses bool) Table {
 	}
 	rows := make([][]string, 0, len(list))
 	for _, in := range list {
-		rows = append(rows, []string{KPILabel(in), IndicatorValue(in), KPITarget(in), KPILight(in.Light), KPIPrevious(in), KPIChange(in.Change)})
+		rows = append(rows, []string{KPILabel(in), IndicatorValue(in), KPITarget(in), KPILight(in.Light), KPIPrevious(in), KPIChange(in)})
 	}
 	return Table{
 		Columns: []Column{
@@ -282,9 +282,7 @@ func frozenSummary(f kpi.Frozen) string {
 		}
 		parts = append(parts, KPILabel(in)+": "+IndicatorValue(in))
 	}
-	if len(parts) == 0 {
-		return FormatPeriod(f.Period)
-	}
+	parts = append(parts, FrozenMethod(f))
 	return FormatPeriod(f.Period) + "\n" + strings.Join(parts, "\n")
 }
 
@@ -451,6 +449,9 @@ func satTable(groups []kpi.SatGroup, first string) Table {
 	rows := make([][]string, 0, len(groups))
 	for _, g := range groups {
 		key := line(g.Key)
+		if g.Label != "" {
+			key = line(g.Label) // the question's text, not its code
+		}
 		if key == "" {
 			key = tr("kpi.none")
 		}

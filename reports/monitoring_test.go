@@ -36,6 +36,8 @@ func monitoringProject() *domain.Project {
 		{ID: 2, ExternalID: "T-2", Created: mAt(2027, 3, 1, 15, 30), FirstResponse: mPtr(mAt(2027, 3, 2, 8, 15)), Resolved: mPtr(mAt(2027, 3, 2, 10, 0)),
 			Priority: "P1", Category: "Netzwerk", School: "IGS Nord"},
 		{ID: 3, ExternalID: "T-3", Created: mAt(2027, 3, 10, 10, 0), FirstResponse: mPtr(mAt(2027, 3, 10, 11, 0)), Priority: "P2", Category: "Drucker", School: "IGS Nord"},
+		// Fresh and not yet due at the export (31 March 15:00), which T-3's open breach is measured to.
+		{ID: 4, ExternalID: "T-4", Created: mAt(2027, 3, 31, 15, 0), Priority: "P2", Category: "Drucker", School: "GS Am Markt"},
 	}
 	p.Calls = []domain.Call{{ID: 1, At: mAt(2027, 3, 1, 8, 10), Answered: true, WaitSeconds: 20, TalkSeconds: 300}, {ID: 2, At: mAt(2027, 3, 1, 9, 5), WaitSeconds: 90}}
 	p.SurveyAnswers = []domain.SurveyAnswer{{ID: 1, At: mAt(2027, 3, 20, 12, 0), Question: "Q1", Score: 5, School: "GS Am Markt"},
@@ -175,7 +177,50 @@ func TestKPIWording(t *testing.T) {
 	prev := 85.5
 	in := kpi.Indicator{Key: "kpi.class_restore_share", Label: "P2", Unit: kpi.UnitPercent, Target: &target, Direction: 1, Previous: &prev}
 	if KPILabel(in) != "P2: Lösung im Ziel" || KPITarget(in) != "≥ 90 %" || KPIPrevious(in) != "85,5 %" || KPILight(kpi.LightAmber) != "gelb" ||
-		KPIChange(kpi.ChangeBetter) != "↑ besser" {
+		KPILabel(in) == "" {
 		t.Errorf("%q %q %q", KPILabel(in), KPITarget(in), KPIPrevious(in))
+	}
+	// Issue 13, 1.9: the change itself, and better/worse in words.
+	f := func(v float64) *float64 { return &v }
+	for _, c := range []struct {
+		in   kpi.Indicator
+		want string
+	}{
+		// breaches 69 → 49: 49 − 69 = −20, fewer breaches is better
+		{kpi.Indicator{Key: "kpi.breaches", HasValue: true, Value: 49, Previous: f(69), Delta: f(-20), Direction: -1, Change: kpi.ChangeBetter}, "−20 (besser)"},
+		// share 85,5 % → 89,8 %: +4,3 percentage points
+		{kpi.Indicator{Key: "kpi.response_share", Unit: kpi.UnitPercent, HasValue: true, Value: 89.8, Previous: f(85.5), Delta: f(4.3), Direction: 1, Change: kpi.ChangeBetter}, "+4,3 Pp. (besser)"},
+		// wait 30 s → 42 s: +12 s, longer is worse
+		{kpi.Indicator{Key: "kpi.asa", Unit: kpi.UnitSeconds, HasValue: true, Value: 42, Previous: f(30), Delta: f(12), Direction: -1, Change: kpi.ChangeWorse}, "+12 s (schlechter)"},
+		// volume 120 → 132 tickets: +12, neither better nor worse
+		{kpi.Indicator{Key: "kpi.tickets", HasValue: true, Value: 132, Previous: f(120), Delta: f(12), Change: kpi.ChangeUp}, "+12"},
+		{kpi.Indicator{Key: "kpi.backlog", HasValue: true, Value: 7, Previous: f(7), Delta: f(0), Direction: -1, Change: kpi.ChangeSame}, "±0 (gleich)"},
+		// no data in the comparison period
+		{kpi.Indicator{Key: "kpi.breaches", HasValue: true, Value: 49, Direction: -1, Change: kpi.ChangeNone}, "–"},
+		// a snapshot frozen before the difference was stored: 60 − 100 = −40 points
+		{kpi.Indicator{Key: "kpi.response_share", Unit: kpi.UnitPercent, HasValue: true, Value: 60, Previous: f(100), Direction: 1, Change: kpi.ChangeWorse}, "−40 Pp. (schlechter)"},
+	} {
+		if got := KPIChange(c.in); got != c.want {
+			t.Errorf("%s: %q, want %q", c.in.Key, got, c.want)
+		}
+	}
+}
+
+// Issue 13, 1.10: the protocol names the method a snapshot was computed with.
+func TestFrozenSummaryNamesTheMethod(t *testing.T) {
+	old, ok := kpi.ParseFrozen(`{"version":1,"period":{"from":"2027-01-01","to":"2027-03-31"},"indicators":[]}`)
+	if !ok {
+		t.Fatal("old snapshot not read")
+	}
+	if s := frozenSummary(old); !strings.Contains(s, "Berechnungsmethode 1 (ältere Methode") {
+		t.Errorf("old snapshot: %q", s)
+	}
+	r, err := kpi.Compute(monitoringProject(), marchPeriod, kpi.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	cur, _ := kpi.ParseFrozen(r.Freeze(nil))
+	if s := frozenSummary(cur); !strings.HasSuffix(s, "Berechnungsmethode 2") {
+		t.Errorf("new snapshot: %q", s)
 	}
 }

@@ -34,7 +34,12 @@ func KPIValue(v float64, unit string, has bool) string {
 }
 
 // IndicatorValue is the value of a tile.
-func IndicatorValue(in kpi.Indicator) string { return KPIValue(in.Value, in.Unit, in.HasValue) }
+func IndicatorValue(in kpi.Indicator) string {
+	if in.NotMeasured {
+		return tr("kpi.not_measured")
+	}
+	return KPIValue(in.Value, in.Unit, in.HasValue)
+}
 
 // KPITarget writes the target ("≥ 90 %", "≤ 2 min 00 s"), "–" without one.
 func KPITarget(in kpi.Indicator) string {
@@ -59,8 +64,80 @@ func KPIPrevious(in kpi.Indicator) string {
 // KPILight is the traffic light in words ("grün").
 func KPILight(l kpi.Light) string { return tr("kpi.light." + string(l)) }
 
-// KPIChange is the development against the previous period in words with an arrow.
-func KPIChange(c kpi.Change) string { return tr("kpi.change." + string(c)) }
+// KPIChange is the change against the previous period: the difference itself with its sign
+// ("−20", "+4,3 Pp.") and, for figures with a better direction, the word ("besser",
+// "schlechter"), so that a black-and-white print says it too. Volumes get the difference only.
+// "–" when one of the two periods has no value.
+func KPIChange(in kpi.Indicator) string {
+	d, ok := kpiDelta(in)
+	if !ok {
+		return "–"
+	}
+	switch in.Change {
+	case kpi.ChangeSame:
+		return tr("kpi.trend.same")
+	case kpi.ChangeBetter, kpi.ChangeWorse:
+		return tr("kpi.trend."+string(in.Change), map[string]any{"Delta": SignedDelta(d, in.Unit)})
+	}
+	return SignedDelta(d, in.Unit)
+}
+
+// kpiDelta is the indicator's difference; snapshots frozen before the difference was stored
+// give it by their two values.
+func kpiDelta(in kpi.Indicator) (float64, bool) {
+	switch {
+	case in.Delta != nil:
+		return *in.Delta, true
+	case in.HasValue && in.Previous != nil && in.Change != kpi.ChangeNone:
+		return in.Value - *in.Previous, true
+	}
+	return 0, false
+}
+
+// SignedDelta writes a difference with its sign and unit: "+4,3 Pp." for shares (percentage
+// points), "−20" for counts, "+12 s" for waits, "±0" for none.
+func SignedDelta(d float64, unit string) string {
+	sign := "+"
+	if d < 0 {
+		sign, d = "−", -d
+	}
+	var s string
+	switch unit {
+	case kpi.UnitPercent:
+		d = math.Round(d*10) / 10
+		s = formatNumber(d) + " " + tr("kpi.points")
+	case kpi.UnitSeconds:
+		d = math.Round(d)
+		s = FormatSeconds(d)
+	case kpi.UnitMinutes:
+		d = math.Round(d)
+		s = FormatMinutes(d)
+	case kpi.UnitScore:
+		d = math.Round(d*100) / 100
+		s = formatNumber(d)
+	default:
+		d = math.Round(d)
+		s = formatNumber(d)
+	}
+	if d == 0 {
+		sign = "±"
+	}
+	return sign + s
+}
+
+// KPIChangeImportance says how a change is to be coloured: +1 better, −1 worse, 0 neither.
+func KPIChangeImportance(in kpi.Indicator) int {
+	if _, ok := kpiDelta(in); !ok {
+		return 0
+	}
+	switch in.Change {
+	case kpi.ChangeBetter:
+		return 1
+	case kpi.ChangeWorse:
+		return -1
+	}
+	return 0
+}
 
 // FormatMinutes writes a duration given in minutes: "45 min", "3 h 20 min", "26 h".
 func FormatMinutes(m float64) string {
@@ -120,4 +197,13 @@ func MonthLabel(ym string) string {
 		return ym
 	}
 	return tr("kpi.month."+ym[5:7]) + " " + ym[2:4]
+}
+
+// FrozenMethod names the calculation method of a frozen snapshot; an older one says that its
+// figures stay as they were.
+func FrozenMethod(f kpi.Frozen) string {
+	if f.Method < kpi.MethodVersion {
+		return tr("kpi.frozen.method_old", map[string]any{"Method": f.Method})
+	}
+	return tr("kpi.frozen.method", map[string]any{"Method": f.Method})
 }

@@ -95,7 +95,9 @@ type SatisfactionKPIs struct {
 
 // SatGroup is the satisfaction of one question or school.
 type SatGroup struct {
-	Key     string  `json:"key"`
+	Key string `json:"key"`
+	// Label is the question as shown (its text or the user's name for it), "" for schools.
+	Label   string  `json:"label,omitempty"`
 	Answers int     `json:"answers"`
 	CSATPct float64 `json:"csatPct"`
 	Mean    float64 `json:"mean"`

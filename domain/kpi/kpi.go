@@ -54,13 +54,31 @@ type Indicator struct {
 	Direction int      `json:"direction"`
 	Light     Light    `json:"light"`
 	Previous  *float64 `json:"previous,omitempty"`
-	Change    Change   `json:"change"`
+	// Delta is Value − Previous (percentage points for shares), nil when one period has no
+	// value; Change says whether that is better or worse (or, for volumes, more or fewer).
+	Delta  *float64 `json:"delta,omitempty"`
+	Change Change   `json:"change"`
+	// NotMeasured: the data cannot give this figure (no first-response column in the ticket
+	// export); the figure reads "nicht gemessen", never another time in its place.
+	NotMeasured bool `json:"notMeasured,omitempty"`
 }
+
+// MethodVersion numbers the way the figures are computed; frozen Jour-fixe snapshots keep the
+// number they were made with.
+//
+//	1: median and P90 by nearest rank (the lower middle value for an even count); a missing
+//	   first response replaced by the resolution; open tickets measured to the newest time of
+//	   any data (calls and answers included); a period without tickets compared as 0.
+//	2: median and P90 as Excel's MEDIAN and PERCENTILE.INC; without a first-response column
+//	   response is not measured; open tickets measured to the ticket export's newest time;
+//	   a comparison period without data has no change.
+const MethodVersion = 2
 
 // Options of a computation.
 type Options struct {
-	// AsOf is the moment open tickets are measured to; zero means the data's horizon (the
-	// newest time in the imported data), so results do not depend on when they are computed.
+	// AsOf is the moment open tickets are measured to; zero means the tickets' horizon (the
+	// newest time in the ticket export, never a call or survey answer), or the end of the
+	// period without tickets, so results do not depend on when they are computed.
 	AsOf time.Time
 	// Settings of the traffic lights; nil means the project's saved settings.
 	Settings *domain.KPISettings
@@ -76,6 +94,8 @@ type Targets struct {
 
 // Report is every KPI of a period, with the previous period for comparison.
 type Report struct {
+	// Method is the MethodVersion of the figures.
+	Method       int                `json:"method"`
 	Period       Period             `json:"period"`
 	Previous     Period             `json:"previous"`
 	AsOf         time.Time          `json:"asOf"`
@@ -88,6 +108,8 @@ type Report struct {
 	// within target per priority class.
 	Indicators      []Indicator `json:"indicators"`
 	ClassIndicators []Indicator `json:"classIndicators"`
+	// ResponseNotMeasured: the ticket export had no first-response column.
+	ResponseNotMeasured bool `json:"responseNotMeasured,omitempty"`
 
 	prevTickets      TicketKPIs
 	prevHotline      HotlineKPIs
@@ -110,13 +132,13 @@ func Compute(p *domain.Project, period Period, opt Options) (*Report, error) {
 	}
 	asOf := opt.AsOf
 	if asOf.IsZero() {
-		asOf = Horizon(p)
+		asOf = TicketHorizon(p)
 		if asOf.IsZero() {
 			asOf = period.End()
 		}
 	}
 	prev := period.Previous()
-	r := &Report{Period: period, Previous: prev, AsOf: asOf.UTC(), Settings: settings, Targets: targetsOf(p, settings)}
+	r := &Report{Method: MethodVersion, Period: period, Previous: prev, AsOf: asOf.UTC(), Settings: settings, Targets: targetsOf(p, settings)}
 
 	env := newTicketEnv(p, asOf, prev.Start(), period.End())
 	done := make(chan struct{})
@@ -130,7 +152,13 @@ func Compute(p *domain.Project, period Period, opt Options) (*Report, error) {
 	r.Hotline = computeHotline(p.Calls, period, maxWait)
 	r.prevHotline = computeHotline(p.Calls, prev, maxWait)
 	r.Satisfaction = computeSatisfaction(p.SurveyAnswers, period)
+	sm := p.SurveyMappingConfig()
+	for i := range r.Satisfaction.ByQuestion {
+		q := &r.Satisfaction.ByQuestion[i]
+		q.Label = sm.QuestionLabel(q.Key)
+	}
 	r.prevSatisfaction = computeSatisfaction(p.SurveyAnswers, prev)
+	r.ResponseNotMeasured = env.noResponse
 	r.buildIndicators(env.classOrder)
 	return r, nil
 }
@@ -202,6 +230,8 @@ func (r *Report) indicator(key, label, unit string, cur, prev measured, target f
 		v := round(prev.v)
 		in.Previous = &v
 		if cur.ok {
+			d := round(in.Value - v)
+			in.Delta = &d
 			in.Change = changeOf(in.Value, v, direction)
 		}
 	}
@@ -224,17 +254,27 @@ func share(part, whole int) measured {
 
 func count(n int) measured { return measured{v: float64(n), n: n, ok: true} }
 
+// ticketCount is a count of the ticket figures, with a value only when the period has any
+// ticket data (created in it or still open at its end): a period without an export is "–",
+// not 0.
+func ticketCount(n int, t TicketKPIs) measured {
+	if t.Total.Tickets == 0 && t.BacklogEnd == 0 {
+		return measured{}
+	}
+	return count(n)
+}
+
 func round(v float64) float64 { return math.Round(v*100) / 100 }
 
 func (r *Report) buildIndicators(classOrder []string) {
 	cur, prev := &r.Tickets, &r.prevTickets
 	comp := r.Targets.CompliancePct
 	r.Indicators = []Indicator{
-		r.indicator("kpi.tickets", "", UnitCount, count(cur.Total.Tickets), count(prev.Total.Tickets), 0, 0),
+		r.indicator("kpi.tickets", "", UnitCount, ticketCount(cur.Total.Tickets, *cur), ticketCount(prev.Total.Tickets, *prev), 0, 0),
 		r.indicator("kpi.response_share", "", UnitPercent, cur.Total.Response.share(), prev.Total.Response.share(), comp, +1),
 		r.indicator("kpi.restore_share", "", UnitPercent, cur.Total.Restore.share(), prev.Total.Restore.share(), comp, +1),
-		r.indicator("kpi.breaches", "", UnitCount, count(cur.Total.Breaches), count(prev.Total.Breaches), 0, -1),
-		r.indicator("kpi.backlog", "", UnitCount, count(cur.BacklogEnd), count(prev.BacklogEnd), 0, -1),
+		r.indicator("kpi.breaches", "", UnitCount, ticketCount(cur.Total.Breaches, *cur), ticketCount(prev.Total.Breaches, *prev), 0, -1),
+		r.indicator("kpi.backlog", "", UnitCount, ticketCount(cur.BacklogEnd, *cur), ticketCount(prev.BacklogEnd, *prev), 0, -1),
 		r.indicator("kpi.answered_share", "", UnitPercent, share(r.Hotline.Answered, r.Hotline.Calls),
 			share(r.prevHotline.Answered, r.prevHotline.Calls), r.Targets.HotlineAnsweredPct, +1),
 		r.indicator("kpi.asa", "", UnitSeconds, r.Hotline.asa(), r.prevHotline.asa(), r.Targets.HotlineMaxWaitSeconds, -1),
@@ -243,6 +283,7 @@ func (r *Report) buildIndicators(classOrder []string) {
 		r.indicator("kpi.satisfaction_mean", "", UnitScore, r.Satisfaction.mean(), r.prevSatisfaction.mean(), 0, +1),
 	}
 	r.ClassIndicators = nil
+	defer r.markNotMeasured()
 	for _, code := range classOrder {
 		c, p := cur.group(cur.ByPriority, code), prev.group(prev.ByPriority, code)
 		if c.Tickets == 0 && p.Tickets == 0 {
@@ -251,6 +292,21 @@ func (r *Report) buildIndicators(classOrder []string) {
 		r.ClassIndicators = append(r.ClassIndicators,
 			r.indicator("kpi.class_response_share", code, UnitPercent, c.Response.share(), p.Response.share(), comp, +1),
 			r.indicator("kpi.class_restore_share", code, UnitPercent, c.Restore.share(), p.Restore.share(), comp, +1))
+	}
+}
+
+// markNotMeasured flags the response figures when the data have no first responses.
+func (r *Report) markNotMeasured() {
+	if !r.ResponseNotMeasured {
+		return
+	}
+	for _, list := range [][]Indicator{r.Indicators, r.ClassIndicators} {
+		for i := range list {
+			if k := list[i].Key; k == "kpi.response_share" || k == "kpi.class_response_share" {
+				list[i] = Indicator{Key: k, Label: list[i].Label, Unit: list[i].Unit, Target: list[i].Target,
+					Direction: list[i].Direction, Light: LightNone, Change: ChangeNone, NotMeasured: true}
+			}
+		}
 	}
 }
 

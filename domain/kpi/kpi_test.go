@@ -2,6 +2,7 @@ package kpi
 
 import (
 	"encoding/json"
+	"math"
 	"math/rand"
 	"testing"
 	"time"
@@ -99,11 +100,15 @@ func TestTicketKPIsByHand(t *testing.T) {
 		t.Fatalf("total = %+v, unclassified %d", tot, r.Tickets.Unclassified)
 	}
 	// Response: T1 20, T2 45 (breach), T3 60, T4 60, T5 2880 (breach) → 3 of 5 within.
-	if got := tot.Response; got.Measured != 5 || got.Within != 3 || got.SharePct != 60 || got.MedianMin != 60 || got.P90Min != 2880 || got.Breaches != 2 {
+	// Sorted 20, 45, 60, 60, 2880: median the 3rd = 60; P90 at rank 4·0.9 = 3.6 (from 0):
+	// 60 + 0.6·(2880 − 60) = 60 + 1692 = 1752.
+	if got := tot.Response; got.Measured != 5 || got.Within != 3 || got.SharePct != 60 || got.MedianMin != 60 || got.P90Min != 1752 || got.Breaches != 2 {
 		t.Errorf("response = %+v", got)
 	}
 	// Restoration: T1 180, T2 150, T3 840, T5 3000 within; T4 open and past its deadline.
-	if got := tot.Restore; got.Measured != 5 || got.Within != 4 || got.SharePct != 80 || got.Times != 4 || got.MedianMin != 180 || got.P90Min != 3000 || got.Breaches != 1 {
+	// Sorted 150, 180, 840, 3000: median (180 + 840) / 2 = 510; P90 at rank 3·0.9 = 2.7:
+	// 840 + 0.7·(3000 − 840) = 840 + 1512 = 2352.
+	if got := tot.Restore; got.Measured != 5 || got.Within != 4 || got.SharePct != 80 || got.Times != 4 || got.MedianMin != 510 || got.P90Min != 2352 || got.Breaches != 1 {
 		t.Errorf("restore = %+v", got)
 	}
 	if tot.Breaches != 3 {
@@ -197,6 +202,10 @@ func TestIndicatorsAgainstTargetsAndPreviousPeriod(t *testing.T) {
 		if !in.HasValue || in.Value != value || in.Light != light || in.Previous == nil || *in.Previous != prev || in.Change != change {
 			t.Errorf("%s = %+v (previous %v), want %v %s prev %v %s", key, in, in.Previous, value, light, prev, change)
 		}
+		// The change itself: value − previous (60 % − 100 % = −40 percentage points, …).
+		if in.Delta == nil || *in.Delta != value-prev {
+			t.Errorf("%s delta = %v, want %v", key, in.Delta, value-prev)
+		}
 	}
 	check("kpi.tickets", 6, LightNone, 2, ChangeUp)
 	check("kpi.response_share", 60, LightRed, 100, ChangeWorse)
@@ -210,6 +219,26 @@ func TestIndicatorsAgainstTargetsAndPreviousPeriod(t *testing.T) {
 	// No answers in February: no previous value, no change.
 	if in, _ := r.Indicator("kpi.csat"); in.Value != 60 || in.Light != LightRed || in.Previous != nil || in.Change != ChangeNone || *in.Target != 80 {
 		t.Errorf("csat = %+v", in)
+	}
+}
+
+// Issue 13, 1.9: a comparison period without ticket data has no previous value ("–"), not 0
+// and "worse".
+func TestNoPreviousTicketDataIsNoChange(t *testing.T) {
+	p := handProject()
+	var keep []domain.Ticket
+	for _, tk := range p.Tickets {
+		if tk.Created.Month() != time.February {
+			keep = append(keep, tk)
+		}
+	}
+	p.Tickets = keep // February had T7 and T8 only
+	r := compute(t, p)
+	for _, key := range []string{"kpi.tickets", "kpi.breaches", "kpi.backlog", "kpi.response_share"} {
+		in, _ := r.Indicator(key)
+		if in.Previous != nil || in.Delta != nil || in.Change != ChangeNone || !in.HasValue {
+			t.Errorf("%s = %+v, want a value without previous, delta or change", key, in)
+		}
 	}
 }
 
@@ -287,6 +316,38 @@ func TestAsOfDefaultsToTheDataHorizon(t *testing.T) {
 	}
 }
 
+// Issue 13, 1.8: a later call or survey answer does not move the moment open tickets are
+// measured to; that is the ticket export's newest time.
+func TestAsOfIgnoresCallsAndAnswers(t *testing.T) {
+	p := handProject()
+	p.Calls = append(p.Calls, domain.Call{ID: 9, At: at(2027, 5, 11, 10, 0), Answered: true})
+	p.SurveyAnswers = append(p.SurveyAnswers, domain.SurveyAnswer{ID: 9, At: at(2027, 5, 10, 12, 0), Question: "Q1", Score: 5})
+	r, err := Compute(p, march, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !r.AsOf.Equal(at(2027, 4, 1, 9, 0)) {
+		t.Errorf("as of %v, want the ticket T9 of 1 April 09:00", r.AsOf)
+	}
+	// T4 (P2, open) from Wed 10 March 10:00 to Thu 1 April 09:00 in service time:
+	// 6 + 16 + 40 + 32 (Karfreitag off) + 16 (Ostermontag off) + 1 = 111 h = 6660 min.
+	var found bool
+	for _, b := range r.Tickets.Breaches {
+		if b.TicketID == 4 && b.Kind == KindRestore {
+			found = true
+			if !b.Open || b.ElapsedMin != 6660 {
+				t.Errorf("T4 breach = %+v, want open and 6660 min", b)
+			}
+		}
+	}
+	if !found {
+		t.Error("T4's open restoration breach is missing")
+	}
+	if d := DefaultPeriod(p, time.Time{}); d.From.String() != "2027-04-01" {
+		t.Errorf("default period %v: calls and answers still choose it", d)
+	}
+}
+
 func TestPerPackageSLA(t *testing.T) {
 	p := handProject()
 	strict := officeSLA()
@@ -328,17 +389,25 @@ func TestPeriods(t *testing.T) {
 	}
 }
 
-func TestPercentileNearestRank(t *testing.T) {
+// Percentile is Excel's PERCENTILE.INC; the expected values are what Excel's MEDIAN and
+// PERCENTILE.INC give for the same cells.
+func TestPercentileInclusive(t *testing.T) {
 	cases := []struct {
 		v      []float64
 		q      float64
 		expect float64
 	}{
-		{nil, 50, 0}, {[]float64{7}, 90, 7}, {[]float64{1, 2, 3, 4}, 50, 2}, {[]float64{1, 2, 3, 4}, 90, 4},
-		{[]float64{1, 2, 3, 4, 5, 6, 7, 8, 9, 10}, 90, 9}, {[]float64{1, 2, 3}, 50, 2},
+		{nil, 50, 0}, {[]float64{7}, 90, 7},
+		// the issue's case: the two middle values 20 and 30 → 25, not the lower one
+		{[]float64{10, 20, 30, 40}, 50, 25},
+		// P90 of 10 … 40: rank 3·0.9 = 2.7 → 30 + 0.7·10 = 37
+		{[]float64{10, 20, 30, 40}, 90, 37},
+		// P90 of 1 … 10: rank 9·0.9 = 8.1 → 9 + 0.1·1 = 9.1
+		{[]float64{1, 2, 3, 4, 5, 6, 7, 8, 9, 10}, 90, 9.1},
+		{[]float64{1, 2, 3}, 50, 2}, {[]float64{1, 2, 3}, 100, 3}, {[]float64{1, 2, 3}, 0, 1},
 	}
 	for _, c := range cases {
-		if got := Percentile(c.v, c.q); got != c.expect {
+		if got := Percentile(c.v, c.q); math.Abs(got-c.expect) > 1e-9 {
 			t.Errorf("P%v(%v) = %v, want %v", c.q, c.v, got, c.expect)
 		}
 	}
@@ -405,11 +474,30 @@ func TestFrozenRoundTrip(t *testing.T) {
 	if !ok || f.Period != march || len(f.Indicators) != len(r.Indicators) || f.CarriedMeasures[0].Text != "Hotline verstärken" {
 		t.Errorf("frozen = %+v", f)
 	}
+	if f.Method != MethodVersion || r.Method != MethodVersion {
+		t.Errorf("method %d / %d, want %d", f.Method, r.Method, MethodVersion)
+	}
 	if _, ok := ParseFrozen(`{"x":1}`); ok {
 		t.Error("a document without version parsed")
 	}
 	if _, ok := ParseFrozen(""); ok {
 		t.Error("empty parsed")
+	}
+}
+
+// Issue 13, 1.10: a snapshot frozen before the methods were numbered keeps its figures, even
+// those the current method computes otherwise (0 tickets before compared as "worse"), and
+// reads as method 1.
+func TestOldFrozenSnapshotKeepsItsFigures(t *testing.T) {
+	old := `{"version":1,"period":{"from":"2027-01-01","to":"2027-03-31"},"asOf":"2027-04-13T07:00:00Z",` +
+		`"indicators":[{"key":"kpi.breaches","hasValue":true,"value":49,"basis":49,"direction":-1,"light":"none","previous":0,"change":"worse"}]}`
+	f, ok := ParseFrozen(old)
+	if !ok || f.Method != 1 || len(f.Indicators) != 1 {
+		t.Fatalf("frozen = %+v", f)
+	}
+	in := f.Indicators[0]
+	if in.Value != 49 || in.Previous == nil || *in.Previous != 0 || in.Change != ChangeWorse || in.Delta != nil {
+		t.Errorf("indicator = %+v: an old snapshot must stay as it was", in)
 	}
 }
 

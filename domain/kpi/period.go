@@ -114,8 +114,28 @@ func DefaultPeriod(p *domain.Project, fallback time.Time) Period {
 }
 
 // Horizon is the latest moment the imported data knows of: the newest creation, response,
-// resolution, call or answer. It stands for "as of the export" when open tickets are measured.
+// resolution, call or answer. It chooses the default period; open tickets are measured to
+// TicketHorizon instead.
 func Horizon(p *domain.Project) time.Time {
+	h := TicketHorizon(p)
+	later := func(t time.Time) {
+		if t.After(h) {
+			h = t
+		}
+	}
+	for i := range p.Calls {
+		later(p.Calls[i].At)
+	}
+	for i := range p.SurveyAnswers {
+		later(p.SurveyAnswers[i].At)
+	}
+	return h
+}
+
+// TicketHorizon is the newest creation, response or resolution of the tickets: it stands for
+// the moment of the ticket export, the "as of" that open tickets are measured to. Calls and
+// survey answers come from other exports of other days and never move it.
+func TicketHorizon(p *domain.Project) time.Time {
 	var h time.Time
 	later := func(t time.Time) {
 		if t.After(h) {
@@ -131,12 +151,6 @@ func Horizon(p *domain.Project) time.Time {
 		if t.Resolved != nil {
 			later(*t.Resolved)
 		}
-	}
-	for i := range p.Calls {
-		later(p.Calls[i].At)
-	}
-	for i := range p.SurveyAnswers {
-		later(p.SurveyAnswers[i].At)
 	}
 	return h
 }

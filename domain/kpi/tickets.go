@@ -135,11 +135,14 @@ type ticketEnv struct {
 	classOrder []string
 	pkgName    map[int64]string
 	pkgOrder   map[int64]int
+	// noResponse: the tickets carry no first-response times at all, so response is not measured.
+	noResponse bool
 }
 
 func newTicketEnv(p *domain.Project, asOf, from, to time.Time) *ticketEnv {
 	e := &ticketEnv{p: p, asOf: asOf, slas: map[int64]*slaEnv{}, slaOf: map[int64]*slaEnv{},
-		classOrder: p.ClassCodes(), pkgName: map[int64]string{}, pkgOrder: map[int64]int{}}
+		classOrder: p.ClassCodes(), pkgName: map[int64]string{}, pkgOrder: map[int64]int{},
+		noResponse: p.TicketMappingConfig().ResponseNotMeasured}
 	for i, pk := range p.Packages {
 		e.pkgName[pk.ID] = pk.Name
 		e.pkgOrder[pk.ID] = i
@@ -304,21 +307,21 @@ func (s *TimeStats) finish() {
 	s.P90Min = round(Percentile(s.minutes, 90))
 }
 
-// Percentile is the nearest-rank percentile of sorted values: the smallest value that at least
-// q per cent of the values do not exceed. 0 for no values.
+// Percentile is Excel's PERCENTILE.INC (also MEDIAN for q = 50, and R's type 7) of sorted
+// values: the value at rank h = (n−1)·q/100, counted from 0, interpolated linearly between the
+// two values around it. So the median of 10, 20, 30, 40 is 25 and P90 of 1 … 10 is 9.1.
+// 0 for no values.
 func Percentile(sorted []float64, q float64) float64 {
 	n := len(sorted)
 	if n == 0 {
 		return 0
 	}
-	k := int(math.Ceil(q / 100 * float64(n)))
-	if k < 1 {
-		k = 1
+	h := (float64(n) - 1) * math.Min(math.Max(q, 0), 100) / 100
+	lo := int(math.Floor(h))
+	if lo >= n-1 {
+		return sorted[n-1]
 	}
-	if k > n {
-		k = n
-	}
-	return sorted[k-1]
+	return sorted[lo] + (h-float64(lo))*(sorted[lo+1]-sorted[lo])
 }
 
 // compute measures the tickets created in a period.
@@ -428,7 +431,9 @@ func (e *ticketEnv) measure(t *domain.Ticket, out *TicketKPIs) outcome {
 	o.resolved = !o.open
 	responded := t.FirstResponse
 	if responded == nil {
-		responded = resolved // a ticket solved at once was answered by its solution
+		// The file has a first-response column and its cell is empty: a ticket solved at once
+		// was answered by its solution. (Without such a column nothing is measured, below.)
+		responded = resolved
 	}
 	if responded != nil && responded.After(e.asOf) {
 		responded = nil
@@ -443,7 +448,9 @@ func (e *ticketEnv) measure(t *domain.Ticket, out *TicketKPIs) outcome {
 	}
 	o.classified = true
 	o.class = class.Code
-	o.resp = e.rate(se, class, t, responded, class.ResponseMinutes, KindResponse, out)
+	if !e.noResponse {
+		o.resp = e.rate(se, class, t, responded, class.ResponseMinutes, KindResponse, out)
+	}
 	o.rest = e.rate(se, class, t, resolved, class.RestoreMinutes, KindRestore, out)
 	return o
 }

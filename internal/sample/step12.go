@@ -262,7 +262,7 @@ func sampleDay(y int, m time.Month, d int) *domain.Date { x := domain.NewDate(y,
 func sampleMinutes(p *domain.Project) {
 	participants := "Anna Berger (IT-Koordination), Maren Ohlsen (Schulträger), Jens Wübbena (Nordlicht), Petra Kaya (Service Desk Nordlicht)"
 	freeze := func(q kpi.Period, at time.Time, carried []domain.Measure) string {
-		if h := kpi.Horizon(p); h.Before(at) {
+		if h := kpi.TicketHorizon(p); h.Before(at) {
 			at = h // as the editor does: the data knows nothing later
 		}
 		r, err := kpi.Compute(p, q, kpi.Options{AsOf: at})

@@ -34,8 +34,10 @@ var callAliases = map[string][]string{
 
 // CallOptions choose how a call list is read.
 type CallOptions struct {
-	Columns  map[string]string // user-made mapping (field → header)
+	Columns  map[string]string // user-made mapping (field → header, or column number for a headerless file)
 	Location *time.Location
+	// Format is auto, generic or asterisk (Master.csv without a header row).
+	Format string
 }
 
 // CallFile is a call list read and checked. Re-importing replaces the calls between First and
@@ -49,13 +51,15 @@ type CallFile struct {
 	First, Last time.Time
 	// Outbound counts calls made by the hotline itself; they are left out.
 	Outbound int
+	// Headerless: the file has no header row (Asterisk's records, or columns mapped by number).
+	Headerless bool
 }
 
 var (
 	yesWords = []string{"ja", "yes", "y", "j", "1", "true", "wahr", "x", "angenommen", "beantwortet", "answered", "connected", "verbunden",
 		"completed", "erfolgreich", "angenommen (intern)", "zugestellt"}
 	noWords = []string{"nein", "no", "n", "0", "false", "falsch", "verpasst", "missed", "nicht angenommen", "unanswered", "not answered",
-		"abandoned", "aufgelegt", "abgebrochen", "no answer", "busy", "besetzt", "failed", "nicht beantwortet", "verloren", "lost"}
+		"abandoned", "aufgelegt", "abgebrochen", "no answer", "busy", "besetzt", "failed", "congestion", "nicht beantwortet", "verloren", "lost"}
 	outWords = []string{"ausgehend", "abgehend", "outbound", "outgoing", "out", "raus"}
 )
 
@@ -76,8 +80,21 @@ func ReadCalls(t *Table, opt CallOptions) (*CallFile, error) {
 		loc = domain.Berlin
 	}
 	f := &CallFile{Table: t}
-	if err := f.findHeader(opt.Columns); err != nil {
-		return nil, err
+	cols := opt.Columns
+	if err := f.findHeader(cols); err != nil {
+		// Without a header row: Asterisk's documented order, or the user's column numbers.
+		switch {
+		case opt.Format == FormatAsterisk || (len(cols) == 0 && looksLikeAsterisk(t)):
+			t, cols = asteriskTable(t), asteriskMapping
+		case byNumber(cols):
+			t = numberedTable(t)
+		default:
+			return nil, err
+		}
+		f = &CallFile{Table: t, Headerless: true}
+		if err := f.findHeader(cols); err != nil {
+			return nil, err
+		}
 	}
 	_, hasAt := f.Columns[CallAt]
 	_, hasDate := f.Columns[CallDate]

@@ -92,7 +92,17 @@ func TestLimeSurvey(t *testing.T) {
 	if tab.Encoding != EncodingUTF8BOM || tab.Delimiter != ';' {
 		t.Errorf("encoding %s, delimiter %q", tab.Encoding, tab.Delimiter)
 	}
+	// Guessed, only the numeric Q1 counts: the matrix answers are answer codes (A1 …), which
+	// count only when the user chooses the matrix as the satisfaction scale.
 	f, err := ReadSurvey(tab, SurveyOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Join(f.Questions, "|") != "Q1" || f.School != "SCHULE" || f.Incomplete != 1 || len(f.Answers) != 3 {
+		t.Fatalf("guessed: questions %v, school %q, incomplete %d, %d answers", f.Questions, f.School, f.Incomplete, len(f.Answers))
+	}
+	chosen := domain.SurveyMapping{Questions: []string{"Q1", "QMATRIX[SQ001]", "QMATRIX[SQ002]"}}
+	f, err = ReadSurvey(tab, SurveyOptions{Mapping: chosen})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -206,11 +216,18 @@ func TestDecode(t *testing.T) {
 		{append([]byte{0xEF, 0xBB, 0xBF}, "Grüße"...), "Grüße", EncodingUTF8BOM},
 		{[]byte{0xFF, 0xFE, 'G', 0, 0xFC, 0}, "Gü", EncodingUTF16},
 		{[]byte("\x80 Euro"), "€ Euro", Encoding1252},
+		// Issue 13, 1.7: two valid umlauts outweigh one stray byte: UTF-8, the byte becomes U+FFFD.
+		{[]byte("Mühle\nCaf\xe9\nSüd"), "Mühle\nCaf\uFFFD\nSüd", EncodingUTF8},
+		// One umlaut against two stray bytes: Windows-1252 (Ã¼ is what UTF-8 ü looks like there).
+		{[]byte("M\xc3\xbchle \xe4\xf6"), "MÃ¼hle äö", Encoding1252},
 	}
 	for _, c := range cases {
-		got, enc, err := decodeText(c.in)
+		got, enc, _, err := decodeText(c.in)
 		if err != nil || got != c.text || enc != c.enc {
 			t.Errorf("%q → %q %s %v, want %q %s", c.in, got, enc, err, c.text, c.enc)
 		}
+	}
+	if _, _, lines, _ := decodeText([]byte("Mühle\nCaf\xe9\nSüd")); len(lines) != 1 || lines[0] != 2 {
+		t.Errorf("stray lines %v, want [2]", lines)
 	}
 }

@@ -56,27 +56,37 @@ var formats = []format{
 			FieldFirstResponse: {"first response at", "erste reaktion am", "first response", "erste reaktion"},
 			FieldClosed:        {"closed at", "geschlossen am", "close at"},
 			FieldPriority:      {"priority", "priorität"},
-			FieldCategory:      {"group", "gruppe"},
-			FieldSchool:        {"organization", "organisation"},
-			FieldStatus:        {"state", "status"},
+			// An explicit category column wins over the group (the team the ticket is assigned to).
+			FieldCategory: {"category", "kategorie", "group", "gruppe"},
+			FieldSchool:   {"organization", "organisation"},
+			FieldStatus:   {"state", "status"},
 		},
 		marks: []string{"#", "created at", "first response at", "closed at", "group"},
 	},
 	{
 		name: FormatGLPI,
+		// GLPI's list headers in its interface languages: English, French, German, Portuguese,
+		// Spanish, Italian, Dutch.
 		aliases: map[string][]string{
-			FieldExternalID:    {"id"},
-			FieldCreated:       {"opening date", "date d'ouverture", "eröffnungsdatum", "öffnungsdatum", "datum der eröffnung"},
-			FieldFirstResponse: {"take into account date", "date de prise en compte", "datum der übernahme", "übernahmedatum"},
-			FieldResolved:      {"resolution date", "date de résolution", "lösungsdatum", "datum der lösung"},
-			FieldClosed:        {"closing date", "date de clôture", "schließungsdatum", "datum der schließung", "abschlussdatum"},
-			FieldPriority:      {"priority", "priorité", "priorität"},
-			FieldCategory:      {"category", "catégorie", "kategorie"},
-			FieldSchool:        {"entity", "entité", "einheit", "entität"},
-			FieldStatus:        {"status", "statut"},
+			FieldExternalID: {"id"},
+			FieldCreated: {"opening date", "date d'ouverture", "eröffnungsdatum", "öffnungsdatum", "datum der eröffnung",
+				"data de abertura", "fecha de apertura", "data di apertura", "data apertura", "openingsdatum"},
+			FieldFirstResponse: {"take into account date", "date de prise en compte", "datum der übernahme", "übernahmedatum",
+				"data de atendimento", "fecha de atención", "data di presa in carico", "datum van behandeling"},
+			FieldResolved: {"resolution date", "date de résolution", "lösungsdatum", "datum der lösung",
+				"data de solução", "data da solução", "fecha de resolución", "fecha de solución", "data di risoluzione", "data risoluzione", "oplossingsdatum"},
+			FieldClosed: {"closing date", "date de clôture", "schließungsdatum", "datum der schließung", "abschlussdatum",
+				"data de fechamento", "data de encerramento", "fecha de cierre", "data di chiusura", "data chiusura", "sluitingsdatum"},
+			FieldPriority: {"priority", "priorité", "priorität", "prioridade", "prioridad", "priorità", "prioriteit"},
+			FieldCategory: {"category", "catégorie", "kategorie", "categoria", "categoría", "categorie"},
+			// Schools are entities in most installations, locations in others.
+			FieldSchool: {"entity", "entité", "einheit", "entität", "entidade", "entidad", "entità", "entiteit",
+				"location", "lieu", "standort", "ort", "localização", "localización", "luogo", "locatie"},
+			FieldStatus: {"status", "statut", "estado", "stato"},
 		},
 		marks: []string{"opening date", "date d'ouverture", "eröffnungsdatum", "entity", "entité", "einheit", "closing date",
-			"date de clôture", "schließungsdatum", "resolution date", "date de résolution", "lösungsdatum"},
+			"date de clôture", "schließungsdatum", "resolution date", "date de résolution", "lösungsdatum",
+			"data de abertura", "fecha de apertura", "data di apertura", "openingsdatum", "entidade", "entidad", "entità", "entiteit"},
 	},
 	{
 		name: FormatITop,
@@ -104,7 +114,7 @@ var formats = []format{
 			FieldClosed:        {"schließzeit", "geschlossen", "close time", "closed"},
 			FieldPriority:      {"priorität", "priority"},
 			FieldCategory:      {"queue"},
-			FieldSchool:        {"kundennummer", "customer id", "kunde", "customer"},
+			FieldSchool:        {"kundennummer", "customer id", "organisation", "organization", "kunde", "customer"},
 			FieldStatus:        {"status", "state"},
 		},
 		marks: []string{"ticket#", "queue", "erstellt", "schließzeit", "kundennummer"},
@@ -163,6 +173,37 @@ func (f format) columnsOf(header []string) map[string]int {
 		for _, a := range aliases {
 			if i, ok := idx[a]; ok {
 				out[field] = i
+				break
+			}
+		}
+	}
+	return out
+}
+
+// mapColumns finds each field's column: first by this format's aliases, then, for a field still
+// missing, by the aliases of every other format and of the generic guess, in a column no other
+// field took. So a first-response column that the system's own names do not cover ("Erste
+// Antwort" in a GLPI list) is still read instead of silently dropped.
+func (f format) mapColumns(header []string) map[string]int {
+	out := f.columnsOf(header)
+	used := map[int]bool{}
+	for _, c := range out {
+		used[c] = true
+	}
+	var others []map[string]int
+	for _, o := range append(append([]format{}, formats...), generic) {
+		if o.name != f.name {
+			others = append(others, o.columnsOf(header))
+		}
+	}
+	for _, field := range TicketFields {
+		if _, ok := out[field]; ok {
+			continue
+		}
+		for _, cols := range others {
+			if c, ok := cols[field]; ok && !used[c] {
+				out[field] = c
+				used[c] = true
 				break
 			}
 		}

@@ -1,6 +1,8 @@
 package importers
 
 import (
+	"math"
+	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -20,7 +22,8 @@ const (
 var SurveyFields = []string{SurveyDate, SurveySchool, SurveyQuestion, SurveyScore}
 
 var surveyAliases = map[string][]string{
-	SurveyDate:     {"submitdate", "datum abgeschickt", "datestamp", "datum", "date", "zeitpunkt", "zeitstempel", "timestamp", "eingereicht", "abgeschickt", "submitted"},
+	SurveyDate: {"submitdate", "datum abgeschickt", "date submitted", "date de soumission", "datestamp", "datum", "date", "zeitpunkt",
+		"zeitstempel", "timestamp", "eingereicht", "abgeschickt", "submitted"},
 	SurveySchool:   {"schule", "school", "einrichtung", "standort", "schulname"},
 	SurveyQuestion: {"frage", "question", "fragecode", "item"},
 	SurveyScore:    {"bewertung", "score", "antwort", "answer", "wert", "value", "note", "punkte"},
@@ -34,6 +37,28 @@ var limeMeta = map[string]bool{
 	"completed": true, "email": true, "firstname": true, "lastname": true, "response id": true, "antwort id": true,
 	"datum abgeschickt": true, "letzte seite": true, "start-sprache": true, "startsprache": true, "zufallsstartwert": true,
 	"datum gestartet": true, "datum der letzten aktivität": true, "ip-adresse": true, "verweis-url": true,
+	// LimeSurvey's English and French full-text headings of the same columns
+	"date submitted": true, "last page": true, "start language": true, "date started": true, "date last action": true,
+	"ip address": true, "referrer url": true, "id de la réponse": true, "date de soumission": true, "dernière page": true,
+	"langue de départ": true, "date de début": true, "date de la dernière action": true, "adresse ip": true, "url de référence": true,
+}
+
+// limeKey is how a survey heading is compared: the code of a "code. text" heading
+// ("submitdate. Date submitted" → submitdate), else the heading.
+func limeKey(h string) string {
+	if code, _, ok := domain.SplitQuestionHeading(strings.TrimPrefix(h, "\ufeff")); ok {
+		return normHeader(code)
+	}
+	return normHeader(h)
+}
+
+// limeCodes is a heading row with every "code. text" heading reduced to its code.
+func limeCodes(row []string) []string {
+	out := make([]string, len(row))
+	for i, h := range row {
+		out[i] = limeKey(h)
+	}
+	return out
 }
 
 // scoreWords read answer texts of a five-point satisfaction scale (5 = best).
@@ -49,8 +74,8 @@ var scoreWords = map[string]int{
 var noAnswer = map[string]bool{"": true, "n/a": true, "na": true, "-": true, "keine angabe": true, "k.a.": true, "weiß nicht": true,
 	"weiss nicht": true, "no answer": true, "don't know": true, "keine antwort": true}
 
-// scoreOf reads one answer: 1–5, LimeSurvey answer codes (A1…A5, AO01…AO05) or a scale text.
-// skip is true for "no answer".
+// scoreOf reads one answer of a question mapped as the satisfaction scale: 1–5, LimeSurvey
+// answer codes (A1…A5, AO01…AO05) or a scale text. skip is true for "no answer".
 func scoreOf(v string) (score int, skip, ok bool) {
 	n := domain.NormalizeSourceValue(v)
 	if noAnswer[n] {
@@ -63,6 +88,47 @@ func scoreOf(v string) (score int, skip, ok bool) {
 	if digits != n && len(n)-len(digits) <= 2 {
 		n = digits
 	}
+	return numericScore(n)
+}
+
+// labelled is an answer text with its value in brackets, as LimeSurvey exports labelled
+// answers: "Agree (6)", "Stimme voll zu (7)".
+var labelled = regexp.MustCompile(`\((\d{1,2})\)\s*$`)
+
+// scaledScore reads an answer of a mapped question on a scale 1 … top (top > 5) or, with top 0,
+// as scoreOf; a value x becomes 1 + (x − 1)·4 / (top − 1), rounded: on a 7-point scale 7 → 5,
+// 4 → 3, 6 → 4.33 → 4, 5 → 3.67 → 4.
+func scaledScore(v string, top int) (score int, skip, ok bool) {
+	if m := labelled.FindStringSubmatch(v); m != nil {
+		v = m[1]
+	}
+	if top <= 5 {
+		return scoreOf(v)
+	}
+	n := domain.NormalizeSourceValue(v)
+	if noAnswer[n] {
+		return 0, true, true
+	}
+	x, err := strconv.Atoi(n)
+	if err != nil || x < 1 || x > top {
+		return 0, false, false
+	}
+	return int(math.Round(1 + float64(x-1)*4/float64(top-1))), false, true
+}
+
+// guessScore reads an answer of a question nobody mapped: only a number 1–5 counts. Answer
+// codes (A1, A2 …) are the options of a list question in the survey's own order, not a scale,
+// and texts may be anything; such a question is a satisfaction question only when the user
+// chooses it.
+func guessScore(v string) (score int, skip, ok bool) {
+	n := domain.NormalizeSourceValue(v)
+	if noAnswer[n] {
+		return 0, true, true
+	}
+	return numericScore(n)
+}
+
+func numericScore(n string) (int, bool, bool) {
 	if x, err := strconv.Atoi(n); err == nil && x >= 1 && x <= 5 {
 		return x, false, true
 	}
@@ -131,7 +197,7 @@ func (f *SurveyFile) findHeader(user map[string]string) (map[string]int, error) 
 				continue
 			}
 		} else {
-			cols = format{aliases: surveyAliases}.columnsOf(t.Rows[i])
+			cols = format{aliases: surveyAliases}.columnsOf(limeCodes(t.Rows[i]))
 		}
 		if _, ok := cols[SurveyDate]; ok {
 			f.HeaderRow, f.Headers = i, t.Rows[i]
@@ -231,8 +297,12 @@ func (f *SurveyFile) readWide(p *timeParser, cols map[string]int, m domain.Surve
 			continue
 		}
 		school := clip(firstLine(cellAt(row, schoolCol)))
+		read := guessScore
+		if strict {
+			read = func(v string) (int, bool, bool) { return scaledScore(v, m.ScaleMax) }
+		}
 		for k, c := range qcols {
-			score, skip, ok := scoreOf(cellAt(row, c))
+			score, skip, ok := read(cellAt(row, c))
 			if !ok {
 				return t.cellErr(i, c, f.header(c), ErrScore, cellAt(row, c))
 			}
@@ -254,12 +324,12 @@ func (f *SurveyFile) scaleColumns(dateCol, schoolCol int) []int {
 	t := f.Table
 	var out []int
 	for c, h := range f.Headers {
-		if c == dateCol || c == schoolCol || limeMeta[normHeader(h)] || strings.HasSuffix(normHeader(h), "time") || normHeader(h) == "" {
+		if c == dateCol || c == schoolCol || limeMeta[normHeader(h)] || limeMeta[limeKey(h)] || strings.HasSuffix(limeKey(h), "time") || normHeader(h) == "" {
 			continue
 		}
 		answers, fits := 0, true
 		for i := f.HeaderRow + 1; i < len(t.Rows) && fits; i++ {
-			_, skip, ok := scoreOf(cellAt(t.Rows[i], c))
+			_, skip, ok := guessScore(cellAt(t.Rows[i], c))
 			fits = ok
 			if ok && !skip {
 				answers++

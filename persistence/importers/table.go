@@ -31,6 +31,9 @@ type Table struct {
 	Lines []int
 	// Date1904 is the workbook's date system (XLSX only).
 	Date1904 bool
+	// StrayLines are the lines of a UTF-8 file that hold a byte that is no UTF-8 (read as
+	// U+FFFD); the summary names them.
+	StrayLines []int
 
 	text string // the decoded CSV text, to find exact positions for error messages
 }
@@ -80,14 +83,14 @@ func ReadBytes(name string, data []byte) (t *Table, err error) {
 }
 
 func readCSV(name string, data []byte) (*Table, error) {
-	text, enc, err := decodeText(data)
+	text, enc, stray, err := decodeText(data)
 	if err != nil {
 		return nil, fileErr(name, ErrNotTable, err.Error())
 	}
 	if binary(text) {
 		return nil, fileErr(name, ErrNotTable, "")
 	}
-	t := &Table{File: name, Kind: KindCSV, Encoding: enc, Delimiter: detectDelimiter(text), text: text}
+	t := &Table{File: name, Kind: KindCSV, Encoding: enc, Delimiter: detectDelimiter(text), text: text, StrayLines: stray}
 	r := newCSVReader(text, t.Delimiter)
 	for {
 		rec, err := r.Read()

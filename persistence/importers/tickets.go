@@ -1,8 +1,10 @@
 package importers
 
 import (
+	"errors"
 	"fmt"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 	"unicode"
@@ -19,6 +21,10 @@ type TicketOptions struct {
 	Columns map[string]string
 	// Location of times without an offset; nil means Europe/Berlin (a Zammad footer may say otherwise).
 	Location *time.Location
+	// Override are the user's choices for single fields (`--map FIELD=COLUMN`), put over the
+	// detected columns: a header as in the file or a column number from 1; "-" leaves the
+	// field unmapped. When no header is detected they serve as the whole mapping.
+	Override map[string]string
 }
 
 // RawTicket is one row of an export with the source's own priority and category.
@@ -47,6 +53,12 @@ type TicketFile struct {
 	Rows     []RawTicket
 	// Duplicates counts rows whose id came again further down; the last one counts.
 	Duplicates int
+	// SavedMappingIgnored: the project's saved column mapping did not fit this file, so the
+	// columns were detected anew (the summary says so).
+	SavedMappingIgnored bool
+	// ByValues: no header row named the fields; the columns were recognised by their values
+	// (a proposal the summary shows).
+	ByValues bool
 }
 
 // Fields every ticket export must have.
@@ -73,6 +85,17 @@ func ReadTickets(t *Table, opt TicketOptions) (*TicketFile, error) {
 		}
 	}
 	if err := f.findHeader(opt, end); err != nil {
+		var e *Error
+		over := overrideColumns(opt.Override)
+		if len(over) == 0 || len(opt.Columns) > 0 || !errors.As(err, &e) || e.Key != ErrNoHeader {
+			return nil, err
+		}
+		// Nothing detected: the user's choices are the whole mapping.
+		if err := f.findMappedHeader(over, min(end, headerScan)); err != nil {
+			return nil, err
+		}
+	}
+	if err := f.applyOverride(opt.Override); err != nil {
 		return nil, err
 	}
 	for _, field := range requiredTicketFields {
@@ -84,6 +107,60 @@ func ReadTickets(t *Table, opt TicketOptions) (*TicketFile, error) {
 		return nil, err
 	}
 	return f, nil
+}
+
+// overrideColumns are the override entries that name a column (not "-").
+func overrideColumns(over map[string]string) map[string]string {
+	out := map[string]string{}
+	for k, v := range over {
+		if v = strings.TrimSpace(v); v != "" && v != Unmapped {
+			out[k] = v
+		}
+	}
+	return out
+}
+
+// Unmapped as the column of an override leaves the field without a column.
+const Unmapped = "-"
+
+// applyOverride puts the user's choices over the detected columns; a column chosen for one
+// field is taken from any other field that had it.
+func (f *TicketFile) applyOverride(over map[string]string) error {
+	for _, field := range TicketFields {
+		v, ok := over[field]
+		if !ok {
+			continue
+		}
+		if v = strings.TrimSpace(v); v == Unmapped || v == "" {
+			delete(f.Columns, field)
+			continue
+		}
+		c, ok := columnIndex(f.Headers, v)
+		if !ok {
+			return &Error{File: f.Table.File, Line: f.Table.Lines[f.HeaderRow], Key: ErrUnknownColumn, Value: shorten(v)}
+		}
+		for other, oc := range f.Columns {
+			if oc == c {
+				delete(f.Columns, other)
+			}
+		}
+		f.Columns[field] = c
+	}
+	return nil
+}
+
+// columnIndex finds a column by its header, or by its number counted from 1.
+func columnIndex(header []string, v string) (int, bool) {
+	k := normHeader(v)
+	for c, h := range header {
+		if normHeader(h) == k && k != "" {
+			return c, true
+		}
+	}
+	if n, err := strconv.Atoi(strings.TrimSpace(v)); err == nil && n >= 1 && n <= len(header) {
+		return n - 1, true
+	}
+	return 0, false
 }
 
 // zammadFooter finds a "Timezone: Europe/Berlin" line below the data (Zammad's reports end so).
@@ -132,11 +209,19 @@ func (f *TicketFile) findHeader(opt TicketOptions, end int) error {
 		}
 	}
 	if bestRow < 0 {
+		// No header names the fields: recognise the columns by their values.
+		if row, cols, ok := columnsByValues(t, limit, end, f.Location); ok {
+			f.Format, f.HeaderRow, f.Headers, f.Columns, f.ByValues = FormatGeneric, row, t.Rows[row], cols, true
+			if len(candidates) == 1 {
+				f.Format = candidates[0].name // --format glpi: its rules (entity paths, priority numbers) still hold
+			}
+			return nil
+		}
 		want := candidates[0]
 		return &Error{File: t.File, Key: ErrNoHeader, Value: want.name}
 	}
 	f.Format, f.HeaderRow, f.Headers = best.name, bestRow, t.Rows[bestRow]
-	f.Columns = best.columnsOf(f.Headers)
+	f.Columns = best.mapColumns(f.Headers)
 	return nil
 }
 
@@ -425,6 +510,31 @@ func (f *TicketFile) Tickets(m domain.TicketMapping, classes []string, packages 
 		out[i] = t
 	}
 	return out, nil
+}
+
+// HasColumn reports whether the file has a column for field.
+func (f *TicketFile) HasColumn(field string) bool {
+	_, ok := f.Columns[field]
+	return ok
+}
+
+// Unused are the headers of the columns the import does not read, in file order (the summary
+// lists them so that a column the mapping missed does not go unnoticed).
+func (f *TicketFile) Unused() []string { return unusedHeaders(f.Headers, f.Columns) }
+
+func unusedHeaders(headers []string, cols map[string]int) []string {
+	used := map[int]bool{}
+	for _, c := range cols {
+		used[c] = true
+	}
+	var out []string
+	for i, h := range headers {
+		h = strings.TrimSpace(strings.TrimPrefix(h, "\ufeff"))
+		if !used[i] && h != "" {
+			out = append(out, h)
+		}
+	}
+	return out
 }
 
 // String describes the file for logs and tests.

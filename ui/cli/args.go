@@ -9,6 +9,8 @@ import (
 type option struct {
 	names      []string
 	takesValue bool
+	// repeat: the option may come several times (--map a=b --map c=d); see parsedArgs.all.
+	repeat bool
 }
 
 // parsedArgs are a command's positional arguments and flags, in any order.
@@ -16,7 +18,11 @@ type parsedArgs struct {
 	pos   []string
 	vals  map[string]string // by the option's first name
 	bools map[string]bool
+	multi map[string][]string // repeatable options, in order
 }
+
+// all returns every value of a repeatable option.
+func (p parsedArgs) all(name string) []string { return p.multi[name] }
 
 func (p parsedArgs) val(name string) (string, bool) {
 	v, ok := p.vals[name]
@@ -26,7 +32,7 @@ func (p parsedArgs) val(name string) (string, bool) {
 // parseArgs splits args into positionals and flags. Flags may come before or after positionals
 // ("lotse report FILE -o OUT.pdf"); "--" ends the flags; a lone "-" is a positional (stdout).
 func parseArgs(args []string, opts []option) (parsedArgs, error) {
-	p := parsedArgs{vals: map[string]string{}, bools: map[string]bool{}}
+	p := parsedArgs{vals: map[string]string{}, bools: map[string]bool{}, multi: map[string][]string{}}
 	find := func(name string) *option {
 		for i := range opts {
 			for _, n := range opts[i].names {
@@ -57,7 +63,7 @@ func parseArgs(args []string, opts []option) (parsedArgs, error) {
 			return p, usagef("cli.err.unknown_option", map[string]any{"Option": a})
 		}
 		key := o.names[0]
-		if _, dup := p.vals[key]; dup || p.bools[key] {
+		if _, dup := p.vals[key]; (dup || p.bools[key]) && !o.repeat {
 			return p, usagef("cli.err.duplicate_option", map[string]any{"Option": "--" + key})
 		}
 		if !o.takesValue {
@@ -78,6 +84,9 @@ func parseArgs(args []string, opts []option) (parsedArgs, error) {
 			return p, usagef("cli.err.option_needs_value", map[string]any{"Option": "--" + key})
 		}
 		p.vals[key] = value
+		if o.repeat {
+			p.multi[key] = append(p.multi[key], value)
+		}
 	}
 	return p, nil
 }

@@ -60,17 +60,6 @@ func importHolidays(e *env, target, src string, p parsedArgs) error {
 	if err != nil {
 		return err
 	}
-	res, err := ics.Parse(data)
-	if err != nil {
-		return translated{errors.New(ICSErrorText(err))}
-	}
-	reading := res.Detected
-	if forced != "" {
-		reading = forced
-	}
-	source := filepath.Base(src)
-	hs := res.Holidays(reading, lang.L("award.holiday.unnamed"), source)
-
 	f, err := persistence.Open(target, persistence.OpenOptions{Clock: e.clock})
 	if err != nil {
 		return err
@@ -80,6 +69,17 @@ func importHolidays(e *env, target, src string, p parsedArgs) error {
 	if err != nil {
 		return err
 	}
+	// Yearly entries without an end run over the years the project covers.
+	res, err := ics.ParseWith(data, ics.Options{Until: proj.PlanningEnd(proj.AsOf(e.now()))})
+	if err != nil {
+		return translated{errors.New(ICSErrorText(err))}
+	}
+	reading := res.Detected
+	if forced != "" {
+		reading = forced
+	}
+	source := filepath.Base(src)
+	hs := res.Holidays(reading, lang.L("award.holiday.unnamed"), source)
 	printICSResult(e, src, res, reading, forced != "", hs)
 	added, err := session.New(f, proj).ImportHolidays(hs, false)
 	if err != nil {
@@ -105,11 +105,18 @@ func printICSResult(e *env, src string, res *ics.Result, reading ics.Interpretat
 		cal = "–"
 	}
 	fmt.Fprintln(e.out, lang.L("award.cli.import.read", map[string]any{"Path": src, "Calendar": cal, "Events": len(res.Events), "Skipped": res.Skipped}))
+	for _, n := range ICSRecurrenceNotes(res) {
+		fmt.Fprintln(e.out, "  "+n)
+	}
 	how := lang.L("award.ics.detected")
 	if forced {
 		how = lang.L("award.ics.forced")
 	}
 	fmt.Fprintln(e.out, lang.L("award.cli.import.reading", map[string]any{"Reading": lang.L("award.ics.reading." + string(reading)), "How": how}))
+	if forced && reading != res.Detected {
+		// The reason argues for the detected reading, not for the forced one: say so.
+		fmt.Fprintln(e.out, "  "+lang.L("award.cli.import.detected_other"))
+	}
 	fmt.Fprintln(e.out, "  "+ICSReasonText(res))
 	if !forced && res.Evidence.Ambiguous > 0 {
 		other := formatICSInclusive
@@ -125,8 +132,12 @@ func printICSResult(e *env, src string, res *ics.Result, reading ics.Interpretat
 	nameW = min(nameW, 60)
 	for _, h := range hs {
 		days := domain.DaysBetween(h.First, h.Last) + 1
+		key := "award.cli.days"
+		if days == 1 {
+			key = "award.cli.day"
+		}
 		fmt.Fprintf(e.out, "  %s  %s – %s  %s\n", pad(h.Name, nameW), dayText(h.First), dayText(h.Last),
-			lang.L("award.cli.days", map[string]any{"Count": days}))
+			lang.L(key, map[string]any{"Count": days}))
 	}
 }
 
@@ -141,6 +152,19 @@ func ICSErrorText(err error) string {
 		return lang.L(pe.Key, map[string]any{"Line": pe.Line, "Detail": pe.Detail})
 	}
 	return err.Error()
+}
+
+// ICSRecurrenceNotes say how many events recurrence rules made and which rules were not
+// expanded (their first day only was read).
+func ICSRecurrenceNotes(res *ics.Result) []string {
+	var out []string
+	if res.Expanded > 0 {
+		out = append(out, lang.L("award.ics.expanded", map[string]any{"Count": res.Expanded}))
+	}
+	for _, u := range res.Unsupported {
+		out = append(out, lang.L("award.ics.unsupported_rule", map[string]any{"Line": u.Line, "Rule": u.Rule}))
+	}
+	return out
 }
 
 // ICSReasonText explains which reading of DTEND the file suggests and why.

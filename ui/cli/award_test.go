@@ -86,18 +86,42 @@ func TestImportHolidaysShowsTheReadingAndStores(t *testing.T) {
 	contains(t, "import", r.out, "7 Termine", "DTEND ist der letzte Ferientag (aus der Datei erkannt)",
 		"2 Termin(e) enden am selben Tag", "--format ics-exclusive",
 		"Herbstferien Niedersachsen 2026", "2026-10-12 (Mo) – 2026-10-24 (Sa)", "13 Tage", "7 Ferienzeiträume übernommen, 0 waren schon")
+	// Two one-day periods (DTEND = DTSTART): "1 Tag", not "1 Tage".
+	if strings.Contains(r.out, " 1 Tage") || !strings.Contains(r.out, " 1 Tag\n") {
+		t.Errorf("one-day periods:\n%s", r.out)
+	}
 	// The RFC file holds the same periods: nothing new.
 	r = run(t, "import", path, "--kind", "holidays", filepath.Join(fixture, "ferien-ni-2026-2027.ics")).want(t, 0)
 	contains(t, "second import", r.out, "RFC 5545", "3 Zeitraum/Zeiträume enden (DTEND) an einem Sonntag", "0 Ferienzeiträume übernommen, 7 waren schon")
 	// Forcing the other reading gives other periods (one day longer), shown as such.
 	r = run(t, "import", path, "--kind", "holidays", "--format", "ics-inclusive", filepath.Join(fixture, "ferien-ni-2026-2027.ics")).want(t, 0)
-	contains(t, "forced", r.out, "mit --format festgelegt", "2026-10-12 (Mo) – 2026-10-25 (So)")
+	contains(t, "forced", r.out, "mit --format festgelegt", "2026-10-12 (Mo) – 2026-10-25 (So)",
+		"erkannt hätte das Programm die andere Lesart:")
 	p, err := openProject(path)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if len(p.SchoolHolidays) != 14 {
 		t.Errorf("%d periods stored", len(p.SchoolHolidays))
+	}
+}
+
+// Section 2: a public-holiday feed with a yearly rule is expanded over the project's years
+// (up to the end of the year five years after today) instead of being refused.
+func TestImportRecurringHolidayFeed(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "Feiertage.lotse")
+	run(t, "new", path).want(t, 0)
+	fixture := filepath.Join("..", "..", "persistence", "importers", "ics", "testdata", "feiertage-wiederkehrend.ics")
+	r := run(t, "import", path, "--kind", "holidays", fixture).want(t, 0)
+	contains(t, "recurring", r.out, "weitere Termine aus Wiederholungsregeln", "Tag der Deutschen Einheit", "2026-10-03 (Sa)")
+	p, err := openProject(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Today is 2 November 2026 (cliNow), no contract: the planning end is 31 December
+	// 2026 + 5 = 2031; one 3 October a year 2026 … 2031 = 6 periods, 5 of them from the rule.
+	if len(p.SchoolHolidays) != 6 || !strings.Contains(r.out, "5 weitere Termine") {
+		t.Errorf("%d periods:\n%s", len(p.SchoolHolidays), r.out)
 	}
 }
 

@@ -22,7 +22,7 @@ const (
 	usageCheck   = "lotse check DATEI.lotse [--json]"
 	usageSummary = "lotse summary DATEI.lotse [--json]"
 	usageExport  = "lotse export DATEI.lotse --kind json|tasks|raci|communication|leistungsbeschreibung AUSGABE"
-	usageImport  = "lotse import DATEI.lotse --kind json|tasks|tickets|calls|survey|holidays QUELLE [--format …]"
+	usageImport  = "lotse import DATEI.lotse --kind json|tasks|tickets|calls|survey|holidays QUELLE [--format …] [--map FELD=SPALTE …]"
 	usageReport  = "lotse report DATEI.lotse -o AUSGABE.pdf [--type full|tender|monitoring] [--from JJJJ-MM-TT --to JJJJ-MM-TT]"
 )
 
@@ -232,7 +232,8 @@ func exportJSON(e *env, proj *domain.Project, _, out string, _ parsedArgs) error
 }
 
 func cmdImport(e *env, args []string) error {
-	p, err := parseArgs(args, []option{{names: []string{"kind"}, takesValue: true}, {names: []string{"format"}, takesValue: true}})
+	p, err := parseArgs(args, []option{{names: []string{"kind"}, takesValue: true}, {names: []string{"format"}, takesValue: true},
+		{names: []string{"map"}, takesValue: true, repeat: true}})
 	if err != nil {
 		return err
 	}

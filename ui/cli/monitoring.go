@@ -45,6 +45,40 @@ func formatOf(p parsedArgs, list []string) (string, error) {
 	return f, nil
 }
 
+// mapArgs reads the --map FIELD=COLUMN options of an import: the column is a header as in the
+// file or a number from 1, "-" leaves the field unmapped.
+func mapArgs(p parsedArgs, fields []string) (map[string]string, error) {
+	vals := p.all("map")
+	if len(vals) == 0 {
+		return nil, nil
+	}
+	out := map[string]string{}
+	for _, v := range vals {
+		field, col, ok := strings.Cut(v, "=")
+		field, col = strings.TrimSpace(field), strings.TrimSpace(col)
+		known := false
+		for _, f := range fields {
+			if strings.EqualFold(f, field) {
+				field, known = f, true
+			}
+		}
+		if !ok || col == "" || !known {
+			return nil, usagef("monitoring.cli.map_invalid", map[string]any{"Value": v, "Fields": strings.Join(fields, ", ")})
+		}
+		out[field] = col
+	}
+	return out, nil
+}
+
+// importHint adds to a column error how the user maps the columns by hand.
+func importHint(err error, fields []string) error {
+	var e *importers.Error
+	if !errors.As(err, &e) || (e.Key != importers.ErrNoHeader && e.Key != importers.ErrMissingColumn && e.Key != importers.ErrUnknownColumn) {
+		return importError(err)
+	}
+	return translated{errors.New(wording.MonitoringImportError(err) + " " + lang.L("monitoring.cli.map_hint", map[string]any{"Fields": strings.Join(fields, ", ")}))}
+}
+
 // openSession opens an existing project for writing (with its lock) as the GUI would.
 func (e *env) openSession(path string) (*session.Session, error) {
 	if err := requireProjectName(path); err != nil {
@@ -66,6 +100,10 @@ func importTickets(e *env, target, src string, p parsedArgs) error {
 	if err != nil {
 		return err
 	}
+	override, err := mapArgs(p, importers.TicketFields)
+	if err != nil {
+		return err
+	}
 	s, err := e.openSession(target)
 	if err != nil {
 		return err
@@ -75,9 +113,9 @@ func importTickets(e *env, target, src string, p parsedArgs) error {
 	if err != nil {
 		return err
 	}
-	tf, m, unplaced, err := importers.TicketsForProject(tab, format, s.Project)
+	tf, m, unplaced, err := importers.TicketsForProject(tab, format, override, s.Project)
 	if err != nil {
-		return importError(err)
+		return importHint(err, importers.TicketFields)
 	}
 	classes := s.Project.ClassCodes()
 	ts, err := tf.Tickets(m, classes, s.Project.Packages)
@@ -108,6 +146,12 @@ func importTickets(e *env, target, src string, p parsedArgs) error {
 	if tf.Duplicates > 0 {
 		fmt.Fprintln(e.out, lang.L("monitoring.cli.duplicates", map[string]any{"Count": tf.Duplicates}))
 	}
+	if tf.SavedMappingIgnored {
+		fmt.Fprintln(e.out, lang.L("import.note.saved_mapping_ignored"))
+	}
+	for _, n := range wording.TicketNotes(tf) {
+		fmt.Fprintln(e.out, n)
+	}
 	if len(classes) == 0 {
 		fmt.Fprintln(e.out, lang.L("monitoring.cli.no_sla"))
 	}
@@ -129,6 +173,10 @@ func importCalls(e *env, target, src string, p parsedArgs) error {
 	if err != nil {
 		return err
 	}
+	override, err := mapArgs(p, importers.CallFields)
+	if err != nil {
+		return err
+	}
 	s, err := e.openSession(target)
 	if err != nil {
 		return err
@@ -138,9 +186,9 @@ func importCalls(e *env, target, src string, p parsedArgs) error {
 	if err != nil {
 		return err
 	}
-	cf, err := importers.CallsForProject(tab, format, s.Project)
+	cf, ignored, err := importers.CallsForProject(tab, format, override, s.Project)
 	if err != nil {
-		return importError(err)
+		return importHint(err, importers.CallFields)
 	}
 	imp := session.MonitoringImport{Kind: session.ImportCalls, Calls: cf.Calls, First: cf.First, Last: cf.Last}
 	if err := s.Import(imp, nil); err != nil {
@@ -148,8 +196,14 @@ func importCalls(e *env, target, src string, p parsedArgs) error {
 	}
 	fmt.Fprintln(e.out, lang.L("monitoring.cli.calls_done", map[string]any{
 		"Count": len(cf.Calls), "Outbound": cf.Outbound, "From": reports.FormatDateTime(cf.First), "To": reports.FormatDateTime(cf.Last),
-		"Total": len(s.Project.Calls),
+		"Total": len(s.Project.Calls), "Encoding": tab.Encoding,
 	}))
+	if ignored {
+		fmt.Fprintln(e.out, lang.L("import.note.saved_mapping_ignored"))
+	}
+	for _, n := range wording.TableNotes(tab) {
+		fmt.Fprintln(e.out, n)
+	}
 	return nil
 }
 
@@ -158,6 +212,10 @@ func importSurvey(e *env, target, src string, p parsedArgs) error {
 	if err != nil {
 		return err
 	}
+	override, err := mapArgs(p, importers.SurveyFields)
+	if err != nil {
+		return err
+	}
 	s, err := e.openSession(target)
 	if err != nil {
 		return err
@@ -167,9 +225,9 @@ func importSurvey(e *env, target, src string, p parsedArgs) error {
 	if err != nil {
 		return err
 	}
-	sf, err := importers.SurveyForProject(tab, format, s.Project)
+	sf, ignored, err := importers.SurveyForProject(tab, format, override, s.Project)
 	if err != nil {
-		return importError(err)
+		return importHint(err, importers.SurveyFields)
 	}
 	imp := session.MonitoringImport{Kind: session.ImportSurvey, Answers: sf.Answers, First: sf.First, Last: sf.Last, Questions: sf.Questions}
 	if err := s.Import(imp, nil); err != nil {
@@ -177,7 +235,14 @@ func importSurvey(e *env, target, src string, p parsedArgs) error {
 	}
 	fmt.Fprintln(e.out, lang.L("monitoring.cli.survey_done", map[string]any{
 		"Count": len(sf.Answers), "Questions": strings.Join(sf.Questions, ", "), "Incomplete": sf.Incomplete, "Total": len(s.Project.SurveyAnswers),
+		"Encoding": tab.Encoding,
 	}))
+	if ignored {
+		fmt.Fprintln(e.out, lang.L("import.note.saved_mapping_ignored"))
+	}
+	for _, n := range wording.TableNotes(tab) {
+		fmt.Fprintln(e.out, n)
+	}
 	return nil
 }
 
@@ -293,7 +358,7 @@ func writeKPIText(e *env, proj *domain.Project, r *kpi.Report) {
 		lang.L("kpi.col.previous"), lang.L("kpi.col.change")}}
 	for _, in := range append(append([]kpi.Indicator(nil), r.Indicators...), r.ClassIndicators...) {
 		rows = append(rows, []string{reports.KPILabel(in), reports.IndicatorValue(in), reports.KPITarget(in),
-			reports.KPILight(in.Light), reports.KPIPrevious(in), reports.KPIChange(in.Change)})
+			reports.KPILight(in.Light), reports.KPIPrevious(in), reports.KPIChange(in)})
 	}
 	table(e, rows, map[int]bool{1: true, 2: true, 4: true})
 

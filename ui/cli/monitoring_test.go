@@ -52,7 +52,7 @@ func TestImportTicketsCallsAndSurvey(t *testing.T) {
 		r = run(t, "import", fresh, "--kind", "calls", filepath.Join(importerFixtures, "calls.csv")).want(t, 0)
 		contains(t, "calls", r.out, "4 Anrufe", "ausgehende Anrufe übersprungen: 1", "jetzt 4 Anrufe")
 		r = run(t, "import", fresh, "--kind", "survey", "--format", "limesurvey", filepath.Join(importerFixtures, "limesurvey.csv")).want(t, 0)
-		contains(t, "survey", r.out, "8 Antworten auf Q1, QMATRIX[SQ001], QMATRIX[SQ002]", "nicht abgeschlossene Fragebögen übersprungen: 1", "jetzt 8 Antworten")
+		contains(t, "survey", r.out, "3 Antworten auf Q1 ", "nicht abgeschlossene Fragebögen übersprungen: 1", "jetzt 3 Antworten")
 	}
 	// Without an SLA the priorities stay as the file has them, and the user is told.
 	r = run(t, "import", fresh, "--kind", "tickets", filepath.Join(importerFixtures, "zammad.xlsx")).want(t, 0)
@@ -95,6 +95,43 @@ func TestBadImportsStoreNothing(t *testing.T) {
 	contains(t, "format", r.err, "Unbekanntes Format „jira“", "zammad, glpi, itop, znuny, generic")
 	r = run(t, "import", path, "--kind", "tickets", filepath.Join(dir, "fehlt.csv")).want(t, 1)
 	contains(t, "missing source", r.err, "fehlt.csv")
+}
+
+// Issue 13: the import summary names the columns it does not use, the encoding, stray bytes
+// and a missing first-response column; --map chooses columns; the KPI JSON says "not measured".
+func TestImportSummaryAndMap(t *testing.T) {
+	fresh := filepath.Join(t.TempDir(), "Neu.lotse")
+	run(t, "new", fresh).want(t, 0)
+	r := run(t, "import", fresh, "--kind", "tickets", filepath.Join(importerFixtures, "glpi_ohne_antwort.csv")).want(t, 0)
+	contains(t, "summary", r.out, "10 Tickets übernommen", "Kodierung UTF-8 (BOM)",
+		"Nicht verwendete Spalten der Datei: Titel, Anforderer - Anforderer.", "keine Spalte für die erste Reaktion")
+	r = run(t, "kpi", fresh, "--json", "--from", "2027-03-01", "--to", "2027-03-31").want(t, 0)
+	var doc struct {
+		Report kpi.Report `json:"report"`
+	}
+	if err := json.Unmarshal([]byte(r.out), &doc); err != nil {
+		t.Fatal(err)
+	}
+	in, _ := doc.Report.Indicator("kpi.response_share")
+	if !doc.Report.ResponseNotMeasured || !in.NotMeasured || doc.Report.Method != kpi.MethodVersion {
+		t.Errorf("report: not measured %v, indicator %+v, method %d", doc.Report.ResponseNotMeasured, in, doc.Report.Method)
+	}
+	// With the column the flag goes away; "Standort" is read as the school.
+	r = run(t, "import", fresh, "--kind", "tickets", filepath.Join(importerFixtures, "glpi_erste_antwort.csv")).want(t, 0)
+	if strings.Contains(r.out, "keine Spalte für die erste Reaktion") || strings.Contains(r.out, "Standort") {
+		t.Errorf("summary %q", r.out)
+	}
+	r = run(t, "import", fresh, "--kind", "tickets", "--map", "category=Gruppe", "--map", "school=7",
+		filepath.Join(importerFixtures, "zammad_kategorie.xlsx")).want(t, 0)
+	contains(t, "map", r.out, "3 Tickets übernommen", "Nicht verwendete Spalten der Datei: Titel, Kategorie.")
+	r = run(t, "import", fresh, "--kind", "tickets", "--map", "kategorie", filepath.Join(importerFixtures, "zammad_kategorie.xlsx")).want(t, 2)
+	contains(t, "bad map", r.err, "FELD=SPALTE")
+	r = run(t, "import", fresh, "--kind", "tickets", "--map", "school=Schule", filepath.Join(importerFixtures, "zammad_kategorie.xlsx")).want(t, 1)
+	contains(t, "unknown column", r.err, "Schule", "--map FELD=SPALTE")
+	r = run(t, "import", fresh, "--kind", "tickets", "--format", "glpi", filepath.Join(importerFixtures, "glpi_pl.csv")).want(t, 0)
+	contains(t, "by values", r.out, "nach ihren Werten zugeordnet", "= „Data otwarcia“", "Data rozwiązania")
+	r = run(t, "import", fresh, "--kind", "tickets", filepath.Join(importerFixtures, "znuny_utf8_stray.csv")).want(t, 0)
+	contains(t, "stray", r.out, "Kodierung UTF-8,", "Zeile 3")
 }
 
 func TestKPICommand(t *testing.T) {

@@ -48,6 +48,11 @@ type monImport struct {
 	sf      *importers.SurveyFile
 	smap    domain.SurveyMapping
 	readErr error
+	// savedIgnored: the saved mapping did not fit the file and detection took over.
+	savedIgnored bool
+	// names are the entries that name the chosen survey questions; scale chooses their scale.
+	names map[string]*widget.Entry
+	scale *widget.Select
 
 	dlg  dialog.Dialog
 	body *fyne.Container
@@ -134,10 +139,13 @@ func newMonImport(ctx *Context, kind, name string, data []byte) (*monImport, err
 		}
 	}
 	imp.read()
-	if imp.readErr != nil && imp.format != importers.FormatAuto {
-		// The saved format or columns do not fit this file: start from detection.
+	savedSurvey := kind == session.ImportSurvey && (len(imp.smap.Questions) > 0 || imp.smap.School != "")
+	if imp.readErr != nil && (imp.format != importers.FormatAuto || imp.columns != nil || savedSurvey) {
+		// The saved format or columns do not fit this file: start from detection, and say so.
 		imp.format, imp.columns = importers.FormatAuto, nil
+		imp.smap = domain.SurveyMapping{Reverse: imp.smap.Reverse}
 		imp.read()
+		imp.savedIgnored = imp.readErr == nil
 	}
 	if imp.readErr != nil && !monColumnProblem(imp.readErr) {
 		return nil, imp.readErr
@@ -148,7 +156,15 @@ func newMonImport(ctx *Context, kind, name string, data []byte) (*monImport, err
 // monColumnProblem says whether an error can be solved by mapping columns by hand.
 func monColumnProblem(err error) bool {
 	e, ok := err.(*importers.Error)
-	return ok && (e.Key == importers.ErrNoHeader || e.Key == importers.ErrMissingColumn || e.Key == importers.ErrUnknownColumn)
+	return ok && (e.Key == importers.ErrNoHeader || e.Key == importers.ErrMissingColumn || e.Key == importers.ErrUnknownColumn ||
+		e.Key == importers.ErrNoQuestions)
+}
+
+// surveyChoosing says whether the survey's questions are to be chosen by hand: none was
+// guessed, or the chosen ones do not fit their scale.
+func (imp *monImport) surveyChoosing() bool {
+	e, ok := imp.readErr.(*importers.Error)
+	return imp.kind == session.ImportSurvey && ok && (e.Key == importers.ErrNoQuestions || e.Key == importers.ErrScore)
 }
 
 // read runs the reader of the kind with the current choices.
@@ -280,7 +296,7 @@ func (imp *monImport) rebuild() {
 	case imp.tf != nil:
 		add(imp.priorityChoices()...)
 		add(imp.categoryChoices()...)
-	case imp.sf != nil:
+	case imp.sf != nil, imp.surveyChoosing():
 		add(imp.surveyChoices()...)
 	}
 	privacy := widget.NewLabel(lang.L("mon.import.privacy." + imp.kind))
@@ -305,13 +321,16 @@ func indexOf(list []string, v string) int {
 }
 
 // summary says what was read: rows, format, encoding, delimiter and where the header is.
-func (imp *monImport) summary() string {
+func (imp *monImport) summary() (text string) {
 	t := imp.tab
 	delim := ""
 	if t.Kind == importers.KindCSV {
 		delim = strings.ReplaceAll(string(t.Delimiter), "\t", "Tab")
 	}
 	data := map[string]any{"File": imp.name, "Encoding": t.Encoding, "Delimiter": delim, "Kind": strings.ToUpper(t.Kind)}
+	if imp.savedIgnored {
+		defer func() { text += " " + lang.L("import.note.saved_mapping_ignored") }()
+	}
 	switch {
 	case imp.tf != nil:
 		data["Count"], data["Line"], data["Format"] = len(imp.tf.Rows), t.Lines[imp.tf.HeaderRow], lang.L("import.format."+imp.tf.Format)
@@ -319,16 +338,19 @@ func (imp *monImport) summary() string {
 		if imp.tf.Duplicates > 0 {
 			s += " " + lang.L("monitoring.cli.duplicates", map[string]any{"Count": imp.tf.Duplicates})
 		}
+		for _, n := range wording.TicketNotes(imp.tf) {
+			s += " " + n
+		}
 		return s
 	case imp.cf != nil:
 		data["Count"], data["Line"], data["Outbound"] = len(imp.cf.Calls), t.Lines[imp.cf.HeaderRow], imp.cf.Outbound
 		data["From"], data["To"] = reports.FormatDateTime(imp.cf.First), reports.FormatDateTime(imp.cf.Last)
 		data["Replaced"] = monCountBetween(imp.ctx.Session.Project.Calls, imp.cf.First, imp.cf.Last)
-		return lang.L("mon.import.read.calls", data)
+		return strings.Join(append([]string{lang.L("mon.import.read.calls", data)}, wording.TableNotes(t)...), " ")
 	case imp.sf != nil:
 		data["Count"], data["Line"], data["Incomplete"] = len(imp.sf.Answers), t.Lines[imp.sf.HeaderRow], imp.sf.Incomplete
 		data["Questions"] = strings.Join(imp.sf.Questions, ", ")
-		return lang.L("mon.import.read.survey", data)
+		return strings.Join(append([]string{lang.L("mon.import.read.survey", data)}, wording.TableNotes(t)...), " ")
 	}
 	return lang.L("mon.import.read.none", data)
 }
@@ -544,17 +566,20 @@ func (imp *monImport) categoryChoices() []fyne.CanvasObject {
 
 // surveyChoices: which columns are questions, which names the school, whether 1 is best.
 func (imp *monImport) surveyChoices() []fyne.CanvasObject {
-	header := imp.sf.Headers
+	header, school, chosen := imp.headerRow(), "", imp.smap.Questions
+	if imp.sf != nil {
+		school, chosen = imp.sf.School, imp.sf.Questions
+	}
 	var cand []string
 	for _, h := range header {
 		h = strings.TrimSpace(strings.TrimPrefix(h, "\ufeff"))
-		if h != "" && h != imp.sf.School {
+		if h != "" && h != school {
 			cand = append(cand, h)
 		}
 	}
 	checks := widget.NewCheckGroup(cand, nil)
 	checks.Horizontal = true
-	checks.SetSelected(imp.sf.Questions)
+	checks.SetSelected(chosen)
 	checks.OnChanged = func(sel []string) {
 		imp.smap.Questions = append([]string(nil), sel...)
 		imp.read()
@@ -566,7 +591,58 @@ func (imp *monImport) surveyChoices() []fyne.CanvasObject {
 		imp.rebuild()
 	})
 	reverse.Checked = imp.smap.Reverse
-	return []fyne.CanvasObject{monHeading(lang.L("mon.import.questions")), checks, reverse}
+	// Scales other than 1–5 (7-point agreement, say) are put onto 1–5.
+	tops := []int{5, 6, 7, 10}
+	var scales []string
+	for _, n := range tops {
+		scales = append(scales, lang.L("mon.import.scale_option", map[string]any{"Max": n}))
+	}
+	scale := widget.NewSelect(scales, nil)
+	scale.SetSelectedIndex(0)
+	for i, n := range tops {
+		if n == imp.smap.ScaleMax {
+			scale.SetSelectedIndex(i)
+		}
+	}
+	scale.OnChanged = func(string) {
+		if top := tops[scale.SelectedIndex()]; top > 5 {
+			imp.smap.ScaleMax = top
+		} else {
+			imp.smap.ScaleMax = 0
+		}
+		imp.read()
+		imp.rebuild()
+	}
+	imp.scale = scale
+	objs := []fyne.CanvasObject{monHeading(lang.L("mon.import.questions")), checks, reverse, labelled(lang.L("mon.import.scale"), scale)}
+	// Each chosen question may get a name for the dashboard and the reports (instead of a code
+	// such as QMATRIX[SQ001]); a "code. text" heading already brings its text.
+	imp.names = map[string]*widget.Entry{}
+	if imp.sf != nil && len(imp.sf.Questions) > 0 {
+		names := widget.NewForm()
+		for _, q := range imp.sf.Questions {
+			q := q
+			e := widget.NewEntry()
+			e.SetPlaceHolder(domain.SurveyMapping{}.QuestionLabel(q))
+			e.SetText(imp.smap.Names[q])
+			e.OnChanged = func(v string) {
+				names := map[string]string{}
+				for k, n := range imp.smap.Names {
+					names[k] = n
+				}
+				if v = strings.TrimSpace(v); v == "" {
+					delete(names, q)
+				} else {
+					names[q] = v
+				}
+				imp.smap.Names = names
+			}
+			imp.names[q] = e
+			names.Append(q, e)
+		}
+		objs = append(objs, monHeading(lang.L("mon.import.question_names")), names)
+	}
+	return objs
 }
 
 // apply builds the rows with the chosen mapping and stores them.

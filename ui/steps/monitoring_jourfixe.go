@@ -265,7 +265,7 @@ func (t *monMeetingsTab) load() {
 		period = f.Period
 		t.frozenRows = append(append(t.frozenRows, f.Indicators...), f.ClassIndicators...)
 		t.frozenInfo.SetText(lang.L("mon.jf.frozen", map[string]any{"Period": reports.FormatPeriod(f.Period), "AsOf": reports.FormatDateTime(f.AsOf),
-			"Carried": len(f.CarriedMeasures)}))
+			"Carried": len(f.CarriedMeasures), "Method": reports.FrozenMethod(f)}))
 	} else {
 		t.frozenInfo.SetText(lang.L("mon.jf.not_frozen"))
 	}
@@ -499,7 +499,7 @@ func (t *monMeetingsTab) runFreeze(id int64, day domain.Date, period kpi.Period)
 	carried := domain.OpenMeasuresBefore(p, day)
 	// As of the end of the meeting day: what the provider delivered up to then.
 	asOf := time.Date(day.Year(), day.Month(), day.Day(), 23, 59, 59, 0, domain.Berlin)
-	if h := kpi.Horizon(snap); h.Before(asOf) {
+	if h := kpi.TicketHorizon(snap); h.Before(asOf) {
 		asOf = h
 	}
 	t.freezeBtn.Disable()

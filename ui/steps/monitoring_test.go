@@ -38,6 +38,8 @@ func monProject() *domain.Project {
 		{ID: 1, ExternalID: "T-1", Created: monAt(2027, 3, 1, 9, 0), FirstResponse: monPtr(monAt(2027, 3, 1, 9, 20)), Resolved: monPtr(monAt(2027, 3, 1, 12, 0)), Priority: "P1", School: "GS"},
 		{ID: 2, ExternalID: "T-2", Created: monAt(2027, 3, 1, 15, 30), FirstResponse: monPtr(monAt(2027, 3, 2, 8, 15)), Resolved: monPtr(monAt(2027, 3, 2, 10, 0)), Priority: "P1", School: "IGS"},
 		{ID: 3, ExternalID: "T-3", Created: monAt(2027, 3, 10, 10, 0), FirstResponse: monPtr(monAt(2027, 3, 10, 11, 0)), Priority: "P2", School: "IGS"},
+		// Not yet due; it dates the ticket export (31 March 15:00), which T-3's open breach is measured to.
+		{ID: 4, ExternalID: "T-4", Created: monAt(2027, 3, 31, 15, 0), Priority: "P4", School: "GS"},
 	}
 	p.Calls = []domain.Call{{ID: 1, At: monAt(2027, 3, 1, 8, 10), Answered: true, WaitSeconds: 20}, {ID: 2, At: monAt(2027, 3, 1, 9, 5), WaitSeconds: 90}}
 	p.SurveyAnswers = []domain.SurveyAnswer{{ID: 1, At: monAt(2027, 3, 20, 12, 0), Question: "Q1", Score: 5}, {ID: 2, At: monAt(2027, 3, 21, 12, 0), Question: "Q1", Score: 2}}
@@ -138,7 +140,7 @@ func TestDashboardShowsKPIsOfThePeriod(t *testing.T) {
 	}
 	fx.wait("the first computation")
 	r := d.report
-	if r == nil || r.Tickets.Total.Tickets != 3 {
+	if r == nil || r.Tickets.Total.Tickets != 4 {
 		t.Fatalf("report %+v", r)
 	}
 	// Nine headline tiles; the classes' lights colour the rows of the priority table.
@@ -155,8 +157,9 @@ func TestDashboardShowsKPIsOfThePeriod(t *testing.T) {
 	if d.groupTint(0) != lightTint(kpi.LightRed) || d.preset.Selected != "1. Quartal 2027" {
 		t.Errorf("P1's row is not red (response 50 %%) or the picker does not name the quarter: %q", d.preset.Selected)
 	}
-	// P1: T-1 answered in 20 min, T-2 in 45 min → median 20 min, P90 45 min, 1 of 2 within.
-	if d.groupCell(0, 0) != "P1" || d.groupCell(0, 3) != "50 %" || d.groupCell(0, 4) != "0:20 · 0:45" || d.groupCell(0, 5) != "100 %" {
+	// P1: T-1 answered in 20 min, T-2 in 45 min → median (20 + 45) / 2 = 32.5 ≈ 0:33,
+	// P90 20 + 0.9·25 = 42.5 ≈ 0:43 (PERCENTILE.INC), 1 of 2 within.
+	if d.groupCell(0, 0) != "P1" || d.groupCell(0, 3) != "50 %" || d.groupCell(0, 4) != "0:33 · 0:43" || d.groupCell(0, 5) != "100 %" {
 		t.Errorf("group row %q %q %q %q", d.groupCell(0, 0), d.groupCell(0, 3), d.groupCell(0, 4), d.groupCell(0, 5))
 	}
 	d.groupBy.SetSelectedIndex(3)
@@ -219,22 +222,81 @@ func TestImportDialogMapsAndStoresTickets(t *testing.T) {
 	if errs := fx.errors(); len(errs) != 1 || !strings.Contains(errs[0].Error(), "Zeile 8, Spalte 6") {
 		t.Fatalf("errors %v", errs)
 	}
-	if len(fx.s.Project.Tickets) != 3 {
+	if len(fx.s.Project.Tickets) != 4 {
 		t.Fatal("something was stored")
 	}
 	imp.mapping.Priorities["niedrig"] = "P3" // the user decides
 	imp.apply()
 	fx.wait("the import")
-	if len(fx.s.Project.Tickets) != 7 || fx.s.UndoName() != "undo.monitoring.import_tickets" {
+	if len(fx.s.Project.Tickets) != 8 || fx.s.UndoName() != "undo.monitoring.import_tickets" {
 		t.Fatalf("%d tickets, undo %q", len(fx.s.Project.Tickets), fx.s.UndoName())
 	}
 	stored, _ := fx.s.File.Load()
-	if len(stored.Tickets) != 7 || stored.TicketMappingConfig().Priorities["niedrig"] != "P3" {
+	if len(stored.Tickets) != 8 || stored.TicketMappingConfig().Priorities["niedrig"] != "P3" {
 		t.Errorf("file: %d tickets, mapping %v", len(stored.Tickets), stored.TicketMappingConfig().Priorities)
 	}
 	fx.wait("the dashboard after the import")
-	if err := fx.s.Undo(); err != nil || len(fx.s.Project.Tickets) != 3 {
+	if err := fx.s.Undo(); err != nil || len(fx.s.Project.Tickets) != 4 {
 		t.Errorf("undo: %v, %d tickets", err, len(fx.s.Project.Tickets))
+	}
+}
+
+// Issue 13, 1.4: the survey dialog guesses only the numeric question, and the user can name it.
+func TestImportDialogNamesSurveyQuestions(t *testing.T) {
+	fx := newMonFixture(t, monProject())
+	fx.wait("the first computation")
+	data, err := os.ReadFile(filepath.Join("..", "..", "persistence", "importers", "testdata", "limesurvey_liste.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	imp, err := newMonImport(fx.ctx, session.ImportSurvey, "limesurvey_liste.csv", data)
+	if err != nil || imp.sf == nil || strings.Join(imp.sf.Questions, ",") != "ZUFR" {
+		t.Fatalf("%v %+v", err, imp.sf)
+	}
+	imp.done = func() { fx.ran <- struct{}{} }
+	imp.show()
+	e := imp.names["ZUFR"]
+	if e == nil || e.PlaceHolder != "ZUFR" {
+		t.Fatalf("no name entry for ZUFR: %+v", imp.names)
+	}
+	test.Type(e, "Gesamtzufriedenheit")
+	imp.apply()
+	fx.wait("the import")
+	if got := fx.s.Project.SurveyMappingConfig().QuestionLabel("ZUFR"); got != "Gesamtzufriedenheit" {
+		t.Errorf("label %q", got)
+	}
+}
+
+// Section 2: a 7-point question that nothing guesses is chosen in the dialog with its scale.
+func TestImportDialogChoosesAScaleOtherThanFive(t *testing.T) {
+	fx := newMonFixture(t, monProject())
+	fx.wait("the first computation")
+	data, err := os.ReadFile(filepath.Join("..", "..", "persistence", "importers", "testdata", "limesurvey_en_7.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	imp, err := newMonImport(fx.ctx, session.ImportSurvey, "limesurvey_en_7.csv", data)
+	if err != nil || imp.sf != nil || !imp.surveyChoosing() {
+		t.Fatalf("%v %v", err, imp.readErr)
+	}
+	imp.done = func() { fx.ran <- struct{}{} }
+	imp.show()
+	q := "The IT support solves my problems quickly."
+	imp.smap.Questions = []string{q}
+	imp.read()
+	imp.rebuild()
+	if imp.sf != nil || !imp.surveyChoosing() { // "Agree (6)" is no 1–5 answer
+		t.Fatalf("1–5: %v", imp.readErr)
+	}
+	imp.scale.SetSelected("1 bis 7")
+	// 6 → 4, 7 → 5, 4 → 3, 2 → 2 (see the importer's test).
+	if imp.sf == nil || len(imp.sf.Answers) != 4 || imp.sf.Answers[1].Score != 5 {
+		t.Fatalf("7-point: %v %+v", imp.readErr, imp.sf)
+	}
+	imp.apply()
+	fx.wait("the import")
+	if m := fx.s.Project.SurveyMappingConfig(); m.ScaleMax != 7 || len(fx.s.Project.SurveyAnswers) != 2+4 {
+		t.Errorf("mapping %+v, %d answers", m, len(fx.s.Project.SurveyAnswers))
 	}
 }
 

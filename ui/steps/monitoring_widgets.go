@@ -205,8 +205,14 @@ func kpiTile(in kpi.Indicator) fyne.CanvasObject {
 	light.Importance = lightImportance(in.Light)
 	target := widget.NewLabel(lang.L("mon.tile.target", map[string]any{"Target": reports.KPITarget(in)}))
 	target.SizeName = theme.SizeNameCaptionText
-	prev := widget.NewLabel(lang.L("mon.tile.previous", map[string]any{"Value": reports.KPIPrevious(in), "Change": reports.KPIChange(in.Change)}))
+	prev := widget.NewLabel(lang.L("mon.tile.previous", map[string]any{"Value": reports.KPIPrevious(in), "Change": reports.KPIChange(in)}))
 	prev.SizeName = theme.SizeNameCaptionText
+	switch reports.KPIChangeImportance(in) { // the words say it too, for print and colour blindness
+	case 1:
+		prev.Importance = widget.SuccessImportance
+	case -1:
+		prev.Importance = widget.DangerImportance
+	}
 	prev.Truncation = fyne.TextTruncateEllipsis
 	body := container.NewVBox(name, container.NewHBox(value, layoutSpacer(), light), container.NewVBox(target, prev))
 	content := container.NewBorder(nil, nil, container.NewPadded(bar), nil, body)
@@ -275,5 +281,3 @@ func monRevert(load func()) {
 	defer func() { monReverting = false }()
 	load()
 }
-
-

@@ -5,6 +5,7 @@ import (
 	"io"
 	"path/filepath"
 	"strconv"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -58,6 +59,19 @@ func icsErrorText(err error) string {
 }
 
 // icsReasonText explains which reading of DTEND the file suggests and why.
+// icsRecurrenceNotes say how many events recurrence rules made and which rules were not
+// expanded (the command line says the same).
+func icsRecurrenceNotes(res *ics.Result) []string {
+	var out []string
+	if res.Expanded > 0 {
+		out = append(out, lang.L("award.ics.expanded", map[string]any{"Count": res.Expanded}))
+	}
+	for _, u := range res.Unsupported {
+		out = append(out, lang.L("award.ics.unsupported_rule", map[string]any{"Line": u.Line, "Rule": u.Rule}))
+	}
+	return out
+}
+
 func icsReasonText(res *ics.Result) string {
 	ev := res.Evidence
 	return lang.L(res.Reason, map[string]any{"SameDay": ev.SameDay, "Sunday": ev.EndsSunday, "Friday": ev.EndsFriday, "Monday": ev.EndsMonday})
@@ -80,7 +94,8 @@ type awFerienPreview struct {
 
 // showFerienPreview parses data; a broken file gets a message naming the line and nothing else.
 func showFerienPreview(ctx *Context, name string, data []byte) *awFerienPreview {
-	res, err := ics.Parse(data)
+	p := ctx.Session.Project
+	res, err := ics.ParseWith(data, ics.Options{Until: p.PlanningEnd(ctx.Session.Today())})
 	if err != nil {
 		ctx.report(inputError(icsErrorText(err)))
 		return nil
@@ -90,7 +105,8 @@ func showFerienPreview(ctx *Context, name string, data []byte) *awFerienPreview 
 	if cal == "" {
 		cal = "–"
 	}
-	read := widget.NewLabel(lang.L("award.import.read", map[string]any{"File": fp.source, "Calendar": cal, "Events": len(res.Events), "Skipped": res.Skipped}))
+	read := widget.NewLabel(strings.Join(append([]string{lang.L("award.import.read", map[string]any{"File": fp.source, "Calendar": cal,
+		"Events": len(res.Events), "Skipped": res.Skipped})}, icsRecurrenceNotes(res)...), " "))
 	read.Wrapping = fyne.TextWrapWord
 	reason := widget.NewLabel(icsReasonText(res))
 	reason.Wrapping = fyne.TextWrapWord

@@ -10,6 +10,7 @@ import (
 	"schulit-lotse/domain/kpi"
 	"schulit-lotse/persistence/importers"
 	"schulit-lotse/reports"
+	"strconv"
 	"strings"
 
 	"fyne.io/fyne/v2/lang"
@@ -136,4 +137,38 @@ func Number(v float64) string { return reports.KPIValue(v, kpi.UnitScore, true) 
 // Number1 writes v with one decimal.
 func Number1(v float64) string {
 	return strings.TrimSuffix(reports.KPIValue(v, kpi.UnitPercent, true), " %")
+}
+
+// TicketNotes are the remarks of a ticket import that the CLI and the dialog both show: the
+// columns the import does not read and a missing first-response column.
+func TicketNotes(tf *importers.TicketFile) []string {
+	out := TableNotes(tf.Table)
+	if tf.ByValues {
+		var cols []string
+		for _, field := range importers.TicketFields {
+			if c, ok := tf.Columns[field]; ok && c < len(tf.Headers) {
+				cols = append(cols, lang.L("import.field."+field)+" = „"+strings.TrimSpace(tf.Headers[c])+"“")
+			}
+		}
+		out = append(out, lang.L("import.note.by_values", map[string]any{"Columns": strings.Join(cols, ", ")}))
+	}
+	if u := tf.Unused(); len(u) > 0 {
+		out = append(out, lang.L("import.note.unused_columns", map[string]any{"Columns": strings.Join(u, ", ")}))
+	}
+	if !tf.HasColumn(importers.FieldFirstResponse) {
+		out = append(out, lang.L("import.note.no_response_column"))
+	}
+	return out
+}
+
+// TableNotes are the remarks on how any imported file was read: stray bytes in a UTF-8 file.
+func TableNotes(t *importers.Table) []string {
+	if len(t.StrayLines) == 0 {
+		return nil
+	}
+	lines := make([]string, len(t.StrayLines))
+	for i, l := range t.StrayLines {
+		lines[i] = strconv.Itoa(l)
+	}
+	return []string{lang.L("import.note.stray_bytes", map[string]any{"Encoding": t.Encoding, "Lines": strings.Join(lines, ", ")})}
 }

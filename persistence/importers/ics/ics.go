@@ -70,7 +70,6 @@ const (
 	ErrEndBefore     = "ics.err.end_before_start"
 	ErrMixedTypes    = "ics.err.mixed_types"
 	ErrDuration      = "ics.err.duration"
-	ErrRecurring     = "ics.err.recurring"
 	ErrTooLong       = "ics.err.too_long"
 	ErrTooManyEvents = "ics.err.too_many_events"
 	ErrNoEvents      = "ics.err.no_events"
@@ -129,10 +128,14 @@ const (
 type Result struct {
 	Calendar string // X-WR-CALNAME, if any
 	Events   []Event
-	Skipped  int // cancelled events
-	Detected Interpretation
-	Reason   string
-	Evidence Evidence
+	// Expanded counts the events that a recurrence rule made; Unsupported names the rules that
+	// were not expanded (their first occurrence is kept).
+	Expanded    int
+	Unsupported []Unsupported
+	Skipped     int // cancelled events
+	Detected    Interpretation
+	Reason      string
+	Evidence    Evidence
 }
 
 // Holidays converts the events under the reading into Ferien periods, in date order and without
@@ -170,7 +173,10 @@ type contentLine struct {
 
 // Parse reads an iCalendar file. Any line it cannot read fails the whole file with the line
 // named, so nothing half-read is ever stored.
-func Parse(data []byte) (*Result, error) {
+func Parse(data []byte) (*Result, error) { return ParseWith(data, Options{}) }
+
+// ParseWith is Parse with options (how far endless recurrences run).
+func ParseWith(data []byte, opt Options) (*Result, error) {
 	if len(data) > MaxBytes {
 		return nil, &ParseError{Line: 0, Key: ErrTooLarge, Detail: strconv.Itoa(MaxBytes >> 20)}
 	}
@@ -229,10 +235,11 @@ func Parse(data []byte) (*Result, error) {
 				if skip {
 					res.Skipped++
 				} else {
-					if len(res.Events) >= MaxEvents {
+					events := ev.expand(e, opt, res)
+					if len(res.Events)+len(events) > MaxEvents {
 						return nil, &ParseError{Line: l.num, Key: ErrTooManyEvents, Detail: strconv.Itoa(MaxEvents)}
 					}
-					res.Events = append(res.Events, e)
+					res.Events = append(res.Events, events...)
 				}
 				ev = nil
 			}
@@ -508,13 +515,43 @@ type moment struct {
 }
 
 type eventBuilder struct {
-	line       int
-	summary    string
-	start, end *moment
-	duration   *int // days
-	durLine    int
-	cancelled  bool
-	recurrence int // line of RRULE/RDATE, 0 = none
+	line        int
+	summary     string
+	start, end  *moment
+	duration    *int // days
+	durLine     int
+	cancelled   bool
+	recurrence  int    // line of RRULE/RDATE, 0 = none
+	rrule       string // "RRULE:…" or "RDATE:…" as written
+	exdates     map[string]bool
+	endExplicit bool
+}
+
+// expand turns an event with a recurrence rule into its occurrences; an unsupported rule keeps
+// the first one and is named in the result.
+func (b *eventBuilder) expand(e Event, opt Options, res *Result) []Event {
+	if b.recurrence == 0 {
+		return []Event{e}
+	}
+	value := strings.TrimPrefix(b.rrule, "RRULE:")
+	r, ok := parseRule(value, e.Start)
+	if !ok || !strings.HasPrefix(b.rrule, "RRULE:") {
+		res.Unsupported = append(res.Unsupported, Unsupported{Line: b.recurrence, Rule: excerpt(b.rrule)})
+		return []Event{e}
+	}
+	limit := opt.Until
+	if limit.IsZero() {
+		limit = domain.AddDays(e.Start, 3653) // ten years
+	}
+	span := domain.DaysBetween(e.Start, e.End)
+	var out []Event
+	for _, d := range r.occurrences(e.Start, limit, b.exdates, MaxEvents+1) {
+		o := e
+		o.Start, o.End = d, domain.AddDays(d, span)
+		out = append(out, o)
+	}
+	res.Expanded += max(len(out)-1, 0)
+	return out
 }
 
 func (b *eventBuilder) add(l contentLine) error {
@@ -543,7 +580,20 @@ func (b *eventBuilder) add(l contentLine) error {
 		b.cancelled = strings.EqualFold(strings.TrimSpace(l.value), "CANCELLED")
 	case "RRULE", "RDATE":
 		if b.recurrence == 0 {
-			b.recurrence = l.num
+			b.recurrence, b.rrule = l.num, l.name+":"+strings.TrimSpace(l.value)
+		} else {
+			b.rrule = "RRULE+RDATE" // two rules: not expanded
+		}
+	case "EXDATE":
+		for _, v := range strings.Split(l.value, ",") {
+			d, ok := ruleDay(v)
+			if !ok {
+				return &ParseError{Line: l.num, Key: ErrDate, Detail: excerpt(l.name + ":" + l.value)}
+			}
+			if b.exdates == nil {
+				b.exdates = map[string]bool{}
+			}
+			b.exdates[d.String()] = true
 		}
 	}
 	return nil
@@ -552,9 +602,6 @@ func (b *eventBuilder) add(l contentLine) error {
 func (b *eventBuilder) build() (Event, bool, error) {
 	if b.start == nil {
 		return Event{}, false, &ParseError{Line: b.line, Key: ErrNoStart, Detail: b.summary}
-	}
-	if b.recurrence != 0 {
-		return Event{}, false, &ParseError{Line: b.recurrence, Key: ErrRecurring, Detail: b.summary}
 	}
 	if b.cancelled {
 		return Event{}, true, nil

@@ -225,7 +225,7 @@ func TestBrokenFilesNameTheLine(t *testing.T) {
 		{"continuation first", " BEGIN:VCALENDAR\n", 1, ErrContinuation},
 		{"html", "<!DOCTYPE html><html>", 1, ErrNoCalendar},
 		{"mixed types", head + "BEGIN:VEVENT\nDTSTART;VALUE=DATE:20261012\nDTEND:20261025T000000\nEND:VEVENT\nEND:VCALENDAR\n", 5, ErrMixedTypes},
-		{"recurring", head + "BEGIN:VEVENT\nDTSTART;VALUE=DATE:20261012\nRRULE:FREQ=YEARLY\nEND:VEVENT\nEND:VCALENDAR\n", 5, ErrRecurring},
+		{"bad EXDATE", head + "BEGIN:VEVENT\nDTSTART;VALUE=DATE:20261012\nRRULE:FREQ=YEARLY\nEXDATE;VALUE=DATE:2027-10-12\nEND:VEVENT\nEND:VCALENDAR\n", 6, ErrDate},
 		{"unknown zone", head + "BEGIN:VEVENT\nDTSTART;TZID=Mars/Olympus:20261012T080000\nEND:VEVENT\nEND:VCALENDAR\n", 4, ErrTimeZone},
 		{"two years long", head + "BEGIN:VEVENT\nDTSTART;VALUE=DATE:20261012\nDTEND;VALUE=DATE:20291012\nEND:VEVENT\nEND:VCALENDAR\n", 5, ErrTooLong},
 		{"bad duration", head + "BEGIN:VEVENT\nDTSTART;VALUE=DATE:20261012\nDURATION:PT4H\nEND:VEVENT\nEND:VCALENDAR\n", 5, ErrDuration},
@@ -301,5 +301,45 @@ func BenchmarkParseNI(b *testing.B) {
 		if _, err := Parse(data); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// Section 2: a public-holiday feed repeats its days with yearly rules. Tag der Deutschen
+// Einheit from 2026 without an end, over the project's years up to 2029: 2026, 2027, 2028,
+// 2029 = 4 days. Neujahr with COUNT=3 and EXDATE 2028: 2027, 2029 (2028 excluded; COUNT counts
+// it) = 2. Reformationstag weekly (sic) 3 times: 31.10., 07.11., 14.11. A MONTHLY rule is not
+// expanded: its first day stays and the rule is named.
+func TestRecurringEventsAreExpanded(t *testing.T) {
+	data := head +
+		"BEGIN:VEVENT\nSUMMARY:Tag der Deutschen Einheit\nDTSTART;VALUE=DATE:20261003\nDTEND;VALUE=DATE:20261004\nRRULE:FREQ=YEARLY\nEND:VEVENT\n" +
+		"BEGIN:VEVENT\nSUMMARY:Neujahr\nDTSTART;VALUE=DATE:20270101\nDTEND;VALUE=DATE:20270102\nRRULE:FREQ=YEARLY;BYMONTH=1;BYMONTHDAY=1;COUNT=3\nEXDATE;VALUE=DATE:20280101\nEND:VEVENT\n" +
+		"BEGIN:VEVENT\nSUMMARY:Wochenrhythmus\nDTSTART;VALUE=DATE:20261031\nDTEND;VALUE=DATE:20261101\nRRULE:FREQ=WEEKLY;UNTIL=20261114\nEND:VEVENT\n" +
+		"BEGIN:VEVENT\nSUMMARY:Monatlich\nDTSTART;VALUE=DATE:20261201\nDTEND;VALUE=DATE:20261202\nRRULE:FREQ=MONTHLY\nEND:VEVENT\n" +
+		"END:VCALENDAR\n"
+	r, err := ParseWith([]byte(data), Options{Until: domain.NewDate(2029, 12, 31)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	count := map[string][]string{}
+	for _, e := range r.Events {
+		count[e.Summary] = append(count[e.Summary], e.Start.String()+"/"+e.LastDay(Exclusive).String())
+	}
+	if got := strings.Join(count["Tag der Deutschen Einheit"], " "); got != "2026-10-03/2026-10-03 2027-10-03/2027-10-03 2028-10-03/2028-10-03 2029-10-03/2029-10-03" {
+		t.Errorf("Einheit: %s", got)
+	}
+	if got := strings.Join(count["Neujahr"], " "); got != "2027-01-01/2027-01-01 2029-01-01/2029-01-01" {
+		t.Errorf("Neujahr: %s", got)
+	}
+	if got := strings.Join(count["Wochenrhythmus"], " "); got != "2026-10-31/2026-10-31 2026-11-07/2026-11-07 2026-11-14/2026-11-14" {
+		t.Errorf("weekly: %s", got)
+	}
+	// The MONTHLY rule's line: 2 lines of head, 6 + 7 + 6 of the events before, then BEGIN,
+	// SUMMARY, DTSTART, DTEND: line 2 + 19 + 5 = 26.
+	if len(count["Monatlich"]) != 1 || len(r.Unsupported) != 1 || r.Unsupported[0].Line != 26 || !strings.Contains(r.Unsupported[0].Rule, "MONTHLY") {
+		t.Errorf("monthly: %v, unsupported %+v", count["Monatlich"], r.Unsupported)
+	}
+	// 4 + 2 + 3 events from three rules: 9 − 3 first occurrences = 6 made by the rules.
+	if r.Expanded != 6 {
+		t.Errorf("expanded %d", r.Expanded)
 	}
 }
