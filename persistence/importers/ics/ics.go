@@ -515,16 +515,15 @@ type moment struct {
 }
 
 type eventBuilder struct {
-	line        int
-	summary     string
-	start, end  *moment
-	duration    *int // days
-	durLine     int
-	cancelled   bool
-	recurrence  int    // line of RRULE/RDATE, 0 = none
-	rrule       string // "RRULE:…" or "RDATE:…" as written
-	exdates     map[string]bool
-	endExplicit bool
+	line       int
+	summary    string
+	start, end *moment
+	duration   *int // days
+	durLine    int
+	cancelled  bool
+	recurrence int    // line of RRULE/RDATE, 0 = none
+	rrule      string // "RRULE:…" or "RDATE:…" as written
+	exdates    map[string]bool
 }
 
 // expand turns an event with a recurrence rule into its occurrences; an unsupported rule keeps
