@@ -56,7 +56,9 @@ func TaskFindings(p *Project) []Finding {
 		seen[NormalizedName(t.Name)]++
 	}
 	for _, t := range p.Tasks {
-		if !HasResponsible(t.Responsible) {
+		// A task nobody does today is answered once step 4 names who will (a new task assigned
+		// to the provider, say).
+		if !HasResponsible(t.Responsible) && !HasResponsible(ResponsibleAfter(t)) {
 			out = append(out, Finding{Step: StepInventory, Severity: SeverityQuestion, Code: FindNoResponsible, Subject: t.Name, EntityID: t.ID})
 		}
 		if t.Effort == nil {

@@ -117,3 +117,15 @@ func TestSummarize(t *testing.T) {
 
 // testDay is the day tests judge dates on when the day does not matter.
 var testDay = NewDate(2026, 11, 2)
+
+// A task nobody does today stops being an open question of step 1 once step 4 names who will.
+func TestNoResponsibleAnsweredByStep4(t *testing.T) {
+	p := &Project{Tasks: []Task{{ID: 1, Name: "Tablets", Responsible: "Noch nicht definiert", Effort: &Effort{Value: 1, Unit: HoursPerMonth}}}}
+	if fs := findingsOfStep(TaskFindings(p), StepInventory); len(fs) != 1 || fs[0].Code != FindNoResponsible {
+		t.Fatalf("before step 4: %+v", fs)
+	}
+	p.Tasks[0].Coverage, p.Tasks[0].NewResponsible = CoverageAssign, ExternalProvider
+	if fs := findingsOfStep(TaskFindings(p), StepInventory); len(fs) != 0 {
+		t.Errorf("after step 4 assigned it: %+v", fs)
+	}
+}

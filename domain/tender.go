@@ -39,6 +39,8 @@ const (
 	ErrBidScoreA           Error = "err.tender.bid_score_a"
 	ErrBidScoreUnknown     Error = "err.tender.bid_score_unknown"
 	ErrTenderMethod        Error = "err.tender.method"
+	// ErrCriteriaLocked: the bids are scored, so the criteria and their weights are fixed.
+	ErrCriteriaLocked Error = "err.tender.criteria_locked"
 	ErrTenderFluctuation   Error = "err.tender.fluctuation"
 	ErrTenderTieBreaker    Error = "err.tender.tie_breaker"
 	ErrTenderDeadlineOrder Error = "err.tender.deadline_order"
@@ -444,4 +446,16 @@ func SortedCriteria(criteria []TenderCriterion) []TenderCriterion {
 		return out[a].ID < out[b].ID
 	})
 	return out
+}
+
+// CriteriaLocked reports whether a bid has been scored: from then on the criteria, their kinds,
+// weights and minimum scores are fixed, as the bidders were told them (only names may be
+// corrected). Deleting every score unlocks them.
+func CriteriaLocked(p *Project) bool {
+	for _, b := range p.Bids {
+		if len(b.Scores) > 0 {
+			return true
+		}
+	}
+	return false
 }

@@ -308,6 +308,9 @@ func (s *Session) SetTender(t domain.Tender) error {
 
 // AddCriterion adds a criterion at the end of its kind and returns its id.
 func (s *Session) AddCriterion(k domain.TenderCriterion) (int64, error) {
+	if domain.CriteriaLocked(s.Project) {
+		return 0, domain.ErrCriteriaLocked
+	}
 	k.ID = nextAwardID(s.Project.Criteria, func(x domain.TenderCriterion) int64 { return x.ID })
 	k.SortOrder = 0
 	for _, x := range s.Project.Criteria {
@@ -339,6 +342,9 @@ func (s *Session) UpdateCriterion(id int64, change func(k *domain.TenderCriterio
 	if next == *old {
 		return nil
 	}
+	if domain.CriteriaLocked(s.Project) && (next.Kind != old.Kind || next.Weight != old.Weight || next.MinScore != old.MinScore) {
+		return domain.ErrCriteriaLocked
+	}
 	c := persistence.AwardChange{PutCriteria: []domain.TenderCriterion{next}}
 	if next.Kind != old.Kind {
 		c.PutBids = s.bidsWithout(id)
@@ -351,6 +357,9 @@ func (s *Session) UpdateCriterion(id int64, change func(k *domain.TenderCriterio
 func (s *Session) DeleteCriterion(id int64) error {
 	if s.Project.CriterionByID(id) == nil {
 		return errCriterionGone
+	}
+	if domain.CriteriaLocked(s.Project) {
+		return domain.ErrCriteriaLocked
 	}
 	c := persistence.AwardChange{DeleteCriteria: []int64{id}, PutBids: s.bidsWithout(id)}
 	c.Criteria = s.criteriaAfter(c)

@@ -82,15 +82,12 @@ func TestTenderEditorEvaluatesAsTheUserEdits(t *testing.T) {
 	if err := fx.s.Undo(); err != nil || fx.s.Project.BidByID(1).Scores[1] != 1 {
 		t.Fatalf("undo: %v", err)
 	}
-	// Deleting a criterion removes its scores; undo brings both back.
+	// The bids are scored: deleting a criterion is refused with a message, nothing changes.
+	fx.errs = nil
 	ed.crit.onSelect(1) // Konzept
 	test.Tap(ed.delCrit)
-	if _, ok := fx.s.Project.BidByID(1).Scores[11]; ok || len(ed.crit.rows) != 5 {
-		t.Fatal("criterion delete")
-	}
-	fx.s.Undo()
-	if fx.s.Project.BidByID(1).Scores[11] != 8 {
-		t.Fatal("undo criterion delete")
+	if fx.s.Project.BidByID(1).Scores[11] != 8 || len(ed.crit.rows) != 6 || !strings.Contains(fx.lastError(), "stehen fest") {
+		t.Fatalf("criterion delete after scoring: %v, %d rows", fx.errs, len(ed.crit.rows))
 	}
 }
 
