@@ -59,6 +59,9 @@ type RaciActivity struct {
 	Process   string `json:"process"`
 	Name      string `json:"name"`
 	SortOrder int    `json:"sortOrder"`
+	// PackageID links the activity to the Aufgabenpaket whose work it is (nil: none), so the
+	// thread checks can hold the RACI against the sourcing decision.
+	PackageID *int64 `json:"packageId,omitempty"`
 }
 
 // RaciAssignment is one cell: R, A, C or I.

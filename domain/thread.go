@@ -20,16 +20,20 @@ type ThreadRule struct {
 
 // Rule keys and finding codes of the thread checks.
 const (
-	RuleInternHandedOut   = "thread.intern_handed_out"
-	RuleExternKept        = "thread.extern_kept"
-	RuleNothingHandedOut  = "thread.nothing_handed_out"
-	RuleCategoryInternal  = "thread.category_internal"
-	RuleJourFixeCadence   = "thread.jourfixe_cadence"
-	FindInternHandedOut   = "find.thread.intern_handed_out"
-	FindExternKept        = "find.thread.extern_kept"
-	FindNothingHandedOut  = "find.thread.nothing_handed_out"
-	FindCategoryInternal  = "find.thread.category_internal"
-	FindJourFixeTooSeldom = "find.thread.jourfixe_cadence"
+	RuleInternHandedOut    = "thread.intern_handed_out"
+	RuleExternKept         = "thread.extern_kept"
+	RuleNothingHandedOut   = "thread.nothing_handed_out"
+	RuleCategoryInternal   = "thread.category_internal"
+	RuleJourFixeCadence    = "thread.jourfixe_cadence"
+	RuleRaciProviderIntern = "thread.raci_provider_intern"
+	RuleRaciMissing        = "thread.raci_missing"
+	FindRaciProviderIntern = "find.thread.raci_provider_intern"
+	FindRaciMissing        = "find.thread.raci_missing"
+	FindInternHandedOut    = "find.thread.intern_handed_out"
+	FindExternKept         = "find.thread.extern_kept"
+	FindNothingHandedOut   = "find.thread.nothing_handed_out"
+	FindCategoryInternal   = "find.thread.category_internal"
+	FindJourFixeTooSeldom  = "find.thread.jourfixe_cadence"
 )
 
 // ThreadRules are the thread checks, in the order of the thread.
@@ -39,6 +43,8 @@ var ThreadRules = []ThreadRule{
 	{RuleNothingHandedOut, []StepID{StepSourcing, StepCoverage, StepTender}, checkNothingHandedOut},
 	{RuleCategoryInternal, []StepID{StepMonitoring, StepSourcing}, checkCategoryInternal},
 	{RuleJourFixeCadence, []StepID{StepMonitoring, StepStructure}, checkJourFixeCadence},
+	{RuleRaciProviderIntern, []StepID{StepStructure, StepSourcing}, checkRaciProviderIntern},
+	{RuleRaciMissing, []StepID{StepStructure, StepCoverage}, checkRaciMissing},
 }
 
 // ThreadFindings runs every thread check on the day; each finding carries its rule and steps.
@@ -177,6 +183,64 @@ func checkJourFixeCadence(p *Project, today Date) []Finding {
 			subject := m.Name + ": " + itoa(held) + "/" + itoa(due)
 			out = append(out, Finding{Severity: SeverityWarning, Code: FindJourFixeTooSeldom, Subject: subject, EntityID: m.ID,
 				Objects: []Ref{{Kind: "meeting", ID: m.ID, Name: m.Name}}})
+		}
+	}
+	return out
+}
+
+// The provider is R or A on activities of a package decided intern: the RACI gives it work the
+// Schulträger kept. One finding per package, naming its activities.
+func checkRaciProviderIntern(p *Project, _ Date) []Finding {
+	provider := map[int64]bool{}
+	for _, r := range p.Roles {
+		provider[r.ID] = r.Party == PartyProvider
+	}
+	byPkg := map[int64][]Ref{}
+	for _, a := range SortedActivities(p.RaciActivities) {
+		if a.PackageID == nil {
+			continue
+		}
+		for _, x := range p.RaciAssignments {
+			if x.ActivityID == a.ID && provider[x.RoleID] && (x.Letter == RaciResponsible || x.Letter == RaciAccountable) {
+				byPkg[*a.PackageID] = append(byPkg[*a.PackageID], Ref{Kind: "activity", ID: a.ID, Name: a.Name})
+				break
+			}
+		}
+	}
+	var out []Finding
+	for _, pk := range packagesInOrder(p) {
+		d := p.DecisionFor(pk.ID)
+		if d == nil || d.Outcome != OutcomeInternal || len(byPkg[pk.ID]) == 0 {
+			continue
+		}
+		out = append(out, Finding{Severity: SeverityWarning, Code: FindRaciProviderIntern, Subject: pk.Name, EntityID: pk.ID,
+			Objects: append([]Ref{packageRef(pk)}, byPkg[pk.ID]...)})
+	}
+	return out
+}
+
+// A package step 4 hands (partly) to the provider has no RACI activity: nobody has agreed who
+// does its work. Only once the RACI links activities to packages at all.
+func checkRaciMissing(p *Project, _ Date) []Finding {
+	linked := map[int64]bool{}
+	for _, a := range p.RaciActivities {
+		if a.PackageID != nil {
+			linked[*a.PackageID] = true
+		}
+	}
+	if len(linked) == 0 {
+		return nil
+	}
+	tasks := packageTasks(p)
+	var out []Finding
+	for _, pk := range packagesInOrder(p) {
+		out2 := false
+		for _, t := range tasks[pk.ID] {
+			out2 = out2 || HandedOut(t)
+		}
+		if out2 && !linked[pk.ID] {
+			out = append(out, Finding{Severity: SeverityWarning, Code: FindRaciMissing, Subject: pk.Name, EntityID: pk.ID,
+				Objects: []Ref{packageRef(pk)}})
 		}
 	}
 	return out

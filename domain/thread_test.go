@@ -11,7 +11,9 @@ import (
 //   - Software decided gemischt, its only task 4 kept;
 //   - the category "Konten" maps to the intern package User-Management;
 //   - the Jour fixe every 30 days from 4 January: on 14 July 2027 (191 days later) 191/30 + 1 = 7
-//     are due, 3 are minuted, and 2·3 < 7.
+//     are due, 3 are minuted, and 2·3 < 7;
+//   - the RACI makes the provider R for "Konten pflegen" of the intern User-Management, and no
+//     activity belongs to Hardware, whose tablets go out.
 func threadProject() *Project {
 	p := NewProject("Faden", awNow)
 	h := func(v float64) *Effort { return &Effort{Value: v, Unit: HoursPerMonth} }
@@ -30,6 +32,11 @@ func threadProject() *Project {
 	first := NewDate(2027, 1, 4)
 	p.Meetings = []Meeting{{ID: 9, Name: "Jour fixe", CadenceDays: 30, FirstDate: &first}, {ID: 10, Name: "Steuerungsrunde", CadenceDays: 91, FirstDate: &first}}
 	p.JourFixes = []JourFixe{{ID: 1, Date: NewDate(2027, 2, 3)}, {ID: 2, Date: NewDate(2027, 4, 6)}, {ID: 3, Date: NewDate(2027, 7, 6)}}
+	p.Roles = []Role{{ID: 1, Name: "IT-Koordination", Party: PartyCarrier}, {ID: 2, Name: "Service Desk", Party: PartyProvider}}
+	p.RaciActivities = []RaciActivity{{ID: 7, Process: "Konten", Name: "Konten pflegen", PackageID: i64p(1), SortOrder: 1},
+		{ID: 8, Process: "Konten", Name: "Änderungen melden", PackageID: i64p(1), SortOrder: 2}}
+	p.RaciAssignments = []RaciAssignment{{ActivityID: 7, RoleID: 2, Letter: RaciResponsible}, {ActivityID: 7, RoleID: 1, Letter: RaciAccountable},
+		{ActivityID: 8, RoleID: 1, Letter: RaciResponsible}}
 	return p
 }
 
@@ -46,11 +53,13 @@ func TestEachThreadRuleFiresOnce(t *testing.T) {
 		}
 	}
 	want := map[string][]Ref{
-		RuleInternHandedOut:  {{"package", 1, "User-Management"}, {"task", 1, "Konten anlegen"}},
-		RuleExternKept:       {{"package", 2, "Hardware"}, {"task", 3, "Drucker"}},
-		RuleNothingHandedOut: {{"package", 3, "Software"}},
-		RuleCategoryInternal: {{"category", 0, "Konten"}, {"package", 1, "User-Management"}},
-		RuleJourFixeCadence:  {{"meeting", 9, "Jour fixe"}},
+		RuleInternHandedOut:    {{"package", 1, "User-Management"}, {"task", 1, "Konten anlegen"}},
+		RuleExternKept:         {{"package", 2, "Hardware"}, {"task", 3, "Drucker"}},
+		RuleNothingHandedOut:   {{"package", 3, "Software"}},
+		RuleCategoryInternal:   {{"category", 0, "Konten"}, {"package", 1, "User-Management"}},
+		RuleJourFixeCadence:    {{"meeting", 9, "Jour fixe"}},
+		RuleRaciProviderIntern: {{"package", 1, "User-Management"}, {"activity", 7, "Konten pflegen"}},
+		RuleRaciMissing:        {{"package", 2, "Hardware"}},
 	}
 	for rule, objects := range want {
 		if fs := got[rule]; len(fs) == 1 && !reflect.DeepEqual(fs[0].Objects, objects) {
@@ -71,7 +80,9 @@ func TestEachThreadRuleFiresOnce(t *testing.T) {
 		}
 		return n
 	}
-	if count(StepSourcing) != 4 || count(StepCoverage) != 3 || count(StepTender) != 1 || count(StepMonitoring) != 2 || count(StepStructure) != 1 {
+	// Step 6: intern/extern/nothing/category/RACI-intern = 5; step 4: the three decision rules
+	// and the missing RACI = 4; step 11: cadence and both RACI rules = 3.
+	if count(StepSourcing) != 5 || count(StepCoverage) != 4 || count(StepTender) != 1 || count(StepMonitoring) != 2 || count(StepStructure) != 3 {
 		t.Errorf("thread findings per step: 6:%d 4:%d 8:%d 12:%d 11:%d", count(StepSourcing), count(StepCoverage), count(StepTender), count(StepMonitoring), count(StepStructure))
 	}
 	n := 0
@@ -93,6 +104,7 @@ func TestConsistentThreadHasNoFindings(t *testing.T) {
 	p.Decisions[1].Outcome = OutcomeMixed    // Hardware: one out, one kept
 	p.Decisions[2].Outcome = OutcomeInternal // Software: kept
 	p.Config = nil
+	p.RaciActivities[1].PackageID = i64p(2) // an activity for Hardware
 	// Every 30 days from 4 Jan to 14 Jul: 7 due; 4 minuted is more than half.
 	p.JourFixes = append(p.JourFixes, JourFixe{ID: 4, Date: NewDate(2027, 6, 1)})
 	if fs := ThreadFindings(p, NewDate(2027, 7, 14)); len(fs) != 0 {

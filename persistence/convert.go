@@ -216,3 +216,11 @@ func wrapRow(table string, id int64, err error) error {
 	}
 	return fmt.Errorf("%s (id %d): %w", table, id, err)
 }
+
+func toRaciActivityRecord(a domain.RaciActivity) raciActivityRecord {
+	return raciActivityRecord{ID: a.ID, Process: a.Process, Name: a.Name, SortOrder: a.SortOrder, PackageID: a.PackageID}
+}
+
+func fromRaciActivityRecord(r raciActivityRecord) domain.RaciActivity {
+	return domain.RaciActivity{ID: r.ID, Process: r.Process, Name: r.Name, SortOrder: r.SortOrder, PackageID: r.PackageID}
+}

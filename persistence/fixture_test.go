@@ -115,7 +115,7 @@ func fullProject() *domain.Project {
 			{ID: 1, Name: "Service-Manager", Party: domain.PartyProvider, SortOrder: 2},
 		},
 		RaciActivities: []domain.RaciActivity{
-			{ID: 5, Process: "Störungen", Name: "Störung annehmen", SortOrder: 1},
+			{ID: 5, Process: "Störungen", Name: "Störung annehmen", SortOrder: 1, PackageID: i64(10)},
 			{ID: 4, Name: "Bericht erstellen", SortOrder: 2},
 		},
 		RaciAssignments: []domain.RaciAssignment{

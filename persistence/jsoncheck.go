@@ -130,6 +130,9 @@ func checkDocument(p *domain.Project) error {
 			ref(fmt.Sprintf("bids[%d].scores", i), &k, "criteria")
 		}
 	}
+	for i, a := range p.RaciActivities {
+		ref(fmt.Sprintf("raciActivities[%d].packageId", i), a.PackageID, "packages")
+	}
 	cells := map[[2]int64]bool{}
 	for i, a := range p.RaciAssignments {
 		act, role := a.ActivityID, a.RoleID

@@ -21,6 +21,16 @@ var migrations = []migration{
 	{to: 2, fn: func(tx *gorm.DB) error { return tx.Migrator().CreateTable(&configRecord{}) }},
 	// 3: the "Stand der Daten" of a project, and milestones that mirror a recorded fact.
 	{to: 3, fn: migrateTo3},
+	// 4: RACI activities linked to their Aufgabenpaket.
+	{to: 4, fn: migrateTo4},
+}
+
+// migrateTo4 adds raci_activities.package_id with the foreign key and index a new file has.
+func migrateTo4(tx *gorm.DB) error {
+	if err := tx.Exec("ALTER TABLE raci_activities ADD COLUMN package_id integer REFERENCES packages(id) ON DELETE SET NULL").Error; err != nil {
+		return err
+	}
+	return tx.Exec("CREATE INDEX idx_raci_activities_package_id ON raci_activities(package_id)").Error
 }
 
 // migrateTo3 adds project.data_as_of and milestones.fact. Milestones that carry the name the

@@ -178,6 +178,9 @@ type raciActivityRecord struct {
 	Process   string `gorm:"not null;default:''"`
 	Name      string `gorm:"not null"`
 	SortOrder int
+	// PackageID (schema 4) links the activity to its Aufgabenpaket.
+	PackageID *int64         `gorm:"index"`
+	Package   *packageRecord `gorm:"foreignKey:PackageID;constraint:OnDelete:SET NULL"`
 }
 
 func (raciActivityRecord) TableName() string { return "raci_activities" }

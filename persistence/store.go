@@ -78,7 +78,7 @@ func (f *File) loadLists(p *domain.Project) error {
 			return err
 		},
 		func() error {
-			p.RaciActivities, err = loadAll(f.db, "sort_order, id", plain(func(r raciActivityRecord) domain.RaciActivity { return domain.RaciActivity(r) }))
+			p.RaciActivities, err = loadAll(f.db, "sort_order, id", plain(fromRaciActivityRecord))
 			return err
 		},
 		func() error {
@@ -152,7 +152,7 @@ func writeProject(tx *gorm.DB, p *domain.Project) error {
 		mapSlice(p.Roles, func(r domain.Role) roleRecord {
 			return roleRecord{ID: r.ID, Name: r.Name, Party: string(r.Party), Persons: r.Persons, Deputy: r.Deputy, Contact: r.Contact, SortOrder: r.SortOrder}
 		}),
-		mapSlice(p.RaciActivities, func(a domain.RaciActivity) raciActivityRecord { return raciActivityRecord(a) }),
+		mapSlice(p.RaciActivities, toRaciActivityRecord),
 		mapSlice(p.RaciAssignments, func(a domain.RaciAssignment) raciAssignmentRecord {
 			return raciAssignmentRecord{ActivityID: a.ActivityID, RoleID: a.RoleID, Letter: a.Letter}
 		}),

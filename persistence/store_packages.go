@@ -113,6 +113,8 @@ type PackageRemoval struct {
 	Decisions []domain.SourcingDecision
 	SLAs      []int64
 	Tickets   []int64
+	// Activities are the RACI activities that were linked to the package.
+	Activities []int64
 }
 
 // idChunk bounds the ids of one IN list, well below every database's parameter limit.
@@ -149,6 +151,9 @@ func (f *File) DeletePackage(id int64, before []domain.Task) error {
 		if err := tx.Model(&ticketRecord{}).Where("package_id = ?", id).Update("package_id", nil).Error; err != nil {
 			return err
 		}
+		if err := tx.Model(&raciActivityRecord{}).Where("package_id = ?", id).Update("package_id", nil).Error; err != nil {
+			return err
+		}
 		if err := tx.Where("package_id = ?", id).Delete(&sourcingDecisionRecord{}).Error; err != nil {
 			return err
 		}
@@ -179,6 +184,9 @@ func (f *File) RestorePackage(rm PackageRemoval) error {
 			return err
 		}
 		if err := updateIDs(tx, &ticketRecord{}, rm.Tickets, "package_id", id); err != nil {
+			return err
+		}
+		if err := updateIDs(tx, &raciActivityRecord{}, rm.Activities, "package_id", id); err != nil {
 			return err
 		}
 		for _, d := range rm.Decisions {

@@ -137,7 +137,7 @@ func (f *File) ApplyStructure(c StructureChange) error {
 		}
 		puts := []any{
 			mapSlice(c.PutRoles, toRoleRecord),
-			mapSlice(c.PutActivities, func(a domain.RaciActivity) raciActivityRecord { return raciActivityRecord(a) }),
+			mapSlice(c.PutActivities, toRaciActivityRecord),
 			mapSlice(c.PutMilestones, toMilestoneRecord),
 			mapSlice(c.PutCommunication, func(x domain.CommunicationRow) communicationRecord { return communicationRecord(x) }),
 			mapSlice(c.PutEscalation, func(e domain.EscalationLevel) escalationRecord { return escalationRecord(e) }),

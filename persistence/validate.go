@@ -16,7 +16,7 @@ import (
 )
 
 // SchemaVersion is the user_version this build writes.
-const SchemaVersion = 3
+const SchemaVersion = 4
 
 // Column is one column of an expected table as PRAGMA table_info reports it.
 type Column struct {

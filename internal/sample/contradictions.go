@@ -1,6 +1,8 @@
 package sample
 
-import "schulit-lotse/domain"
+import (
+	"schulit-lotse/domain"
+)
 
 // Contradictions is Musterstadt with each contradiction of the thread checks exactly once
 // (domain.ThreadRules), for tests and for trying `lotse check` on:
@@ -8,7 +10,9 @@ import "schulit-lotse/domain"
 //   - the ticket category "Konten > IServ" then belongs to an intern package;
 //   - Hardware-Wartung decided "extern", although step 4 keeps printers and procurement;
 //   - Software decided "gemischt", although step 4 hands none of its tasks out;
-//   - the Jour fixe set to every 30 days, with minutes only in April and July.
+//   - the Jour fixe set to every 30 days, with minutes only in April and July;
+//   - the RACI then makes the provider responsible for account work of the intern package;
+//   - the on-site repairs unlinked, so the handed-out Vor-Ort-Support has no RACI activity.
 func Contradictions() *domain.Project {
 	p := Build()
 	outcome := map[string]domain.SourcingOutcome{
@@ -19,6 +23,12 @@ func Contradictions() *domain.Project {
 			if o, ok := outcome[pk.Name]; ok {
 				p.Decisions[i].Outcome = o
 			}
+		}
+	}
+	for i := range p.RaciActivities {
+		a := &p.RaciActivities[i]
+		if a.PackageID != nil && p.PackageByID(*a.PackageID).Name == "Vor-Ort-Support" {
+			a.PackageID = nil
 		}
 	}
 	for i := range p.Meetings {

@@ -61,6 +61,41 @@ func sampleStep11(p *domain.Project) {
 		}
 	}
 
+	// Each process belongs to the package whose work it is (the thread checks hold the RACI
+	// against the sourcing decision); reporting, escalation and knowledge span all packages.
+	pkgOf := map[string]string{
+		tr("tpl.process.incident"): "Störungsbeseitigung", tr("tpl.process.first_attempt"): "Störungsbeseitigung",
+		tr("tpl.process.second_level"): "Störungsbeseitigung", tr("tpl.process.onsite"): "Vor-Ort-Support",
+		tr("tpl.process.accounts"): "User-Management", tr("tpl.process.software"): "Software",
+		tr("tpl.process.hardware"): "Hardware-Wartung",
+	}
+	for i := range p.RaciActivities {
+		for _, pk := range p.Packages {
+			if pk.Name == pkgOf[p.RaciActivities[i].Process] {
+				id := pk.ID
+				p.RaciActivities[i].PackageID = &id
+			}
+		}
+	}
+	// Software stays in-house (step 6): the team packages and deploys it, the provider is told.
+	carrierIT, carrierLead := roleByName(p, tr(domain.TplRoleCarrierIT)), roleByName(p, tr(domain.TplRoleCarrierLead))
+	for _, a := range p.RaciActivities {
+		if a.Name != tr("tpl.activity.software.deploy") {
+			continue
+		}
+		kept := p.RaciAssignments[:0:0]
+		for _, x := range p.RaciAssignments {
+			if x.ActivityID != a.ID {
+				kept = append(kept, x)
+			}
+		}
+		p.RaciAssignments = append(kept,
+			domain.RaciAssignment{ActivityID: a.ID, RoleID: carrierIT, Letter: domain.RaciResponsible},
+			domain.RaciAssignment{ActivityID: a.ID, RoleID: carrierLead, Letter: domain.RaciAccountable},
+			domain.RaciAssignment{ActivityID: a.ID, RoleID: roleByName(p, tr(domain.TplRoleServiceManage)), Letter: domain.RaciInformed},
+			domain.RaciAssignment{ActivityID: a.ID, RoleID: roleByName(p, tr(domain.TplRoleMedia)), Letter: domain.RaciInformed})
+	}
+
 	ref := func(id *int64) *int64 { x := roleID[*id]; return &x }
 	for i, c := range tpl.Communication {
 		c.ID = int64(1301 + i)
@@ -91,4 +126,14 @@ func sampleStep11(p *domain.Project) {
 		p.Config = map[string]string{}
 	}
 	p.Config[domain.ConfigMeetingRules] = domain.MeetingRulesJSON(map[int64]domain.MeetingRule{jf.ID: jfRule, steering.ID: stRule})
+}
+
+// roleByName is the id of the role with the name (0 when none has it).
+func roleByName(p *domain.Project, name string) int64 {
+	for _, r := range p.Roles {
+		if r.Name == name {
+			return r.ID
+		}
+	}
+	return 0
 }

@@ -4,6 +4,7 @@
 package raci
 
 import (
+	"sort"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -57,7 +58,11 @@ type Editor struct {
 	actName  *commitEntry
 	roleName *commitEntry
 	party    *widget.Select
-	buttons  []*widget.Button
+	// pkg links the focused activity to an Aufgabenpaket (pkgIDs[i-1] for option i; 0 = none).
+	pkg     *widget.Select
+	pkgIDs  []int64
+	loading bool
+	buttons []*widget.Button
 
 	view *view
 }
@@ -142,9 +147,10 @@ func (e *Editor) layout() fyne.CanvasObject {
 	split := container.NewHSplit(center, panel)
 	split.Offset = 0.8
 
-	forms := container.New(&formRow{weights: []float32{2, 3, 2, 1}},
+	forms := container.New(&formRow{weights: []float32{2, 3, 2, 2, 1}},
 		labelled(lang.L("raci.field.process"), e.process),
 		labelled(lang.L("raci.field.activity"), e.actName),
+		labelled(lang.L("raci.field.package"), e.pkg),
 		labelled(lang.L("raci.field.role"), e.roleName),
 		labelled(lang.L("raci.field.party"), e.party),
 	)
@@ -232,6 +238,45 @@ func (e *Editor) buildForms() {
 		}
 	})
 	e.party.PlaceHolder = lang.L("structure.select.placeholder")
+	e.pkg = widget.NewSelect(nil, func(string) {
+		i := e.pkg.SelectedIndex()
+		if e.loading || i < 0 {
+			return
+		}
+		e.commitActivity(func(a *domain.RaciActivity) {
+			if i == 0 {
+				a.PackageID = nil
+			} else if i-1 < len(e.pkgIDs) {
+				id := e.pkgIDs[i-1]
+				a.PackageID = &id
+			}
+		})
+	})
+	e.pkg.PlaceHolder = lang.L("raci.field.package.none")
+}
+
+// loadPackage shows the activity's package in the select; options follow the board.
+func (e *Editor) loadPackage(a *domain.RaciActivity) {
+	e.loading = true
+	defer func() { e.loading = false }()
+	opts := []string{lang.L("raci.field.package.none")}
+	e.pkgIDs = e.pkgIDs[:0]
+	sel := 0
+	pkgs := append([]domain.Package(nil), e.sess.Project.Packages...)
+	sort.SliceStable(pkgs, func(i, j int) bool { return pkgs[i].SortOrder < pkgs[j].SortOrder })
+	for _, pk := range pkgs {
+		e.pkgIDs = append(e.pkgIDs, pk.ID)
+		opts = append(opts, pk.Name)
+		if a != nil && a.PackageID != nil && *a.PackageID == pk.ID {
+			sel = len(opts) - 1
+		}
+	}
+	e.pkg.Options = opts
+	if a == nil {
+		e.pkg.ClearSelected()
+		return
+	}
+	e.pkg.SetSelectedIndex(sel)
 }
 
 // PartyLabel is the translated name of a party.
@@ -553,11 +598,13 @@ func (e *Editor) loadForms() {
 		e.formAct = a.ID
 		e.process.show(a.Process)
 		e.actName.show(a.Name)
-		enable(!ro, e.process, e.actName)
+		e.loadPackage(a)
+		enable(!ro, e.process, e.actName, e.pkg)
 	} else {
 		e.process.show("")
 		e.actName.show("")
-		enable(false, e.process, e.actName)
+		e.loadPackage(nil)
+		enable(false, e.process, e.actName, e.pkg)
 	}
 	if r != nil {
 		e.formRole = r.ID
@@ -630,7 +677,7 @@ func (e *Editor) commitActivity(change func(a *domain.RaciActivity)) {
 	}
 	next := *a
 	change(&next)
-	if next == *a {
+	if sameActivity(next, *a) {
 		return
 	}
 	if _, err := e.sess.SaveActivity(next); err != nil {
@@ -849,4 +896,11 @@ func (v *view) Dispose() {
 		v.cancel()
 		v.cancel = nil
 	}
+}
+
+// sameActivity compares two activities by value (the package by its id, not its pointer).
+func sameActivity(a, b domain.RaciActivity) bool {
+	pa, pb := a.PackageID, b.PackageID
+	a.PackageID, b.PackageID = nil, nil
+	return a == b && (pa == nil) == (pb == nil) && (pa == nil || *pa == *pb)
 }

@@ -195,6 +195,11 @@ func (s *Session) DeletePackage(id int64) error {
 			rm.Tickets = append(rm.Tickets, tk.ID)
 		}
 	}
+	for _, a := range s.Project.RaciActivities {
+		if a.PackageID != nil && *a.PackageID == id {
+			rm.Activities = append(rm.Activities, a.ID)
+		}
+	}
 	return s.Execute(Command{
 		Name: "undo.board.delete_package",
 		Do: func() error {
@@ -241,6 +246,11 @@ func (s *Session) dropPackage(id int64) {
 			tk.PackageID = nil
 		}
 	}
+	for i := range s.Project.RaciActivities {
+		if a := &s.Project.RaciActivities[i]; a.PackageID != nil && *a.PackageID == id {
+			a.PackageID = nil
+		}
+	}
 }
 
 func (s *Session) restorePackage(rm persistence.PackageRemoval, at int) {
@@ -261,7 +271,12 @@ func (s *Session) restorePackage(rm persistence.PackageRemoval, at int) {
 		}
 		return m
 	}
-	tasks, slas, tickets := in(rm.Tasks), in(rm.SLAs), in(rm.Tickets)
+	tasks, slas, tickets, acts := in(rm.Tasks), in(rm.SLAs), in(rm.Tickets), in(rm.Activities)
+	for i := range s.Project.RaciActivities {
+		if acts[s.Project.RaciActivities[i].ID] {
+			s.Project.RaciActivities[i].PackageID = ref()
+		}
+	}
 	for i := range s.Project.Tasks {
 		if tasks[s.Project.Tasks[i].ID] {
 			s.Project.Tasks[i].PackageID = ref()

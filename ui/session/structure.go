@@ -512,6 +512,9 @@ func maxOrder[T any](list []T, get func(T) int) int {
 // of its process (or last of all when the process is new).
 func (s *Session) SaveActivity(a domain.RaciActivity) (int64, error) {
 	p := s.Project
+	if a.PackageID != nil && p.PackageByID(*a.PackageID) == nil {
+		return 0, domain.ErrPackageGone
+	}
 	if a.ID != 0 {
 		if !hasID(p.RaciActivities, a.ID, func(x domain.RaciActivity) int64 { return x.ID }) {
 			return 0, errStructureGone
