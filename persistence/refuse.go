@@ -21,6 +21,8 @@ const (
 	ReasonSchema       Reason = "refuse.schema"
 	ReasonContent      Reason = "refuse.content"
 	ReasonUnreadable   Reason = "refuse.unreadable"
+	ReasonForeignKey   Reason = "refuse.foreign_key"
+	ReasonNotFinite    Reason = "refuse.not_finite"
 )
 
 // RefusedError reports a file that is not opened. Detail names what was found (a table, a

@@ -159,6 +159,12 @@ func Validate(path string) (version int, err error) {
 	if err := compareSchema(path, db, exp); err != nil {
 		return 0, err
 	}
+	if err := checkForeignKeys(path, db); err != nil {
+		return 0, err
+	}
+	if err := checkFiniteNumbers(path, db, exp); err != nil {
+		return 0, err
+	}
 	return int(h.userVersion), nil
 }
 

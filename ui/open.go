@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"schulit-lotse/persistence"
+	"schulit-lotse/ui/cli"
 	"schulit-lotse/ui/session"
 )
 
@@ -105,7 +106,7 @@ func (sh *shell) showRefused(r *persistence.RefusedError) {
 		paragraphs = append(paragraphs, lang.L("everyday.refused.newer", map[string]any{"Version": Version}))
 	}
 	if r.Detail != "" {
-		paragraphs = append(paragraphs, lang.L("refuse.detail", map[string]any{"Detail": r.Detail}))
+		paragraphs = append(paragraphs, lang.L("refuse.detail", map[string]any{"Detail": cli.RefusalDetail(r.Detail)}))
 	}
 	paragraphs = append(paragraphs, lang.L("refuse.untouched"))
 	dialog.ShowCustom(lang.L("ui.refused.title"), lang.L("ui.ok"), wrapped(paragraphs...), sh.win)

@@ -3,6 +3,7 @@ package cli
 import (
 	"errors"
 	"io/fs"
+	"regexp"
 	"strings"
 
 	"fyne.io/fyne/v2/lang"
@@ -116,13 +117,28 @@ func refusedMessage(r *persistence.RefusedError) string {
 	b.WriteString(lang.L(string(r.Reason)))
 	if r.Detail != "" {
 		b.WriteString(" ")
-		b.WriteString(lang.L("refuse.detail", map[string]any{"Detail": r.Detail}))
+		b.WriteString(lang.L("refuse.detail", map[string]any{"Detail": RefusalDetail(r.Detail)}))
 	}
 	if r.Reason != persistence.ReasonMissing {
 		b.WriteString(" ")
 		b.WriteString(lang.L("refuse.untouched"))
 	}
 	return b.String()
+}
+
+// rawKey matches a translation key inside a refusal's detail ("tasks[2]: err.task.name").
+var rawKey = regexp.MustCompile(`\b[a-z]+(\.[a-z_]+)+\b`)
+
+// RefusalDetail is a refusal's detail with every translation key in it replaced by its sentence,
+// so that no user reads "err.settings.hours_per_person_day". Words that only look like keys
+// (file names such as "a.lotse") stay when no sentence exists for them.
+func RefusalDetail(detail string) string {
+	return rawKey.ReplaceAllStringFunc(detail, func(k string) string {
+		if t := lang.L(k); t != k {
+			return t
+		}
+		return k
+	})
 }
 
 // errPath is the file an error is about, when it names one.
