@@ -21,6 +21,9 @@ type File struct {
 	path     string
 	db       *gorm.DB
 	readOnly bool
+	// readOnlyWhy is the reason (a translation key) when the file was opened read-only although
+	// editing was asked for.
+	readOnlyWhy string
 	// tempCopy is set when an older file was opened read-only: the migrated copy lives there.
 	tempCopy string
 	// LastCommit is when the last edit reached the disk.
@@ -45,6 +48,10 @@ func (f *File) Clock() clock.Clock { return clock.OrSystem(f.clock) }
 
 // ReadOnly reports whether edits are refused.
 func (f *File) ReadOnly() bool { return f.readOnly }
+
+// ReadOnlyReason is the translation key that explains why a file opened for editing is read-only
+// (a file with several hard links); "" when it is not or when read-only was asked for.
+func (f *File) ReadOnlyReason() string { return f.readOnlyWhy }
 
 // ErrReadOnly is returned by every write on a read-only project.
 var ErrReadOnly = errors.New("err.readonly")
@@ -128,9 +135,20 @@ func closeGorm(db *gorm.DB) {
 // Open validates the file, takes the lock (unless read-only), migrates an older schema and
 // returns the open project. Nothing touches a file that fails validation.
 func Open(path string, opt OpenOptions) (*File, error) {
-	if abs, err := filepath.Abs(path); err == nil {
-		path = abs
+	// The lock belongs to the file, not to a link to it.
+	path = realPath(path)
+	why := ""
+	if !opt.ReadOnly && hardLinked(path) {
+		opt.ReadOnly, why = true, ReadOnlyHardLinks
 	}
+	f, err := open(path, opt)
+	if f != nil {
+		f.readOnlyWhy = why
+	}
+	return f, err
+}
+
+func open(path string, opt OpenOptions) (*File, error) {
 	locked := false
 	if hasHotJournal(path) && !opt.ReadOnly {
 		// A crash left a journal: SQLite must roll it back before a read-only check can see the file.
@@ -391,6 +409,9 @@ func (f *File) SaveAs(target string) (*File, error) {
 
 func (f *File) write(fn func(tx *gorm.DB) error) error {
 	if f.readOnly {
+		if f.readOnlyWhy != "" {
+			return readOnlyError{f.readOnlyWhy}
+		}
 		return ErrReadOnly
 	}
 	if err := f.db.Transaction(fn); err != nil {

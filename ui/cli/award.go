@@ -12,7 +12,6 @@ import (
 	"fyne.io/fyne/v2/lang"
 
 	"schulit-lotse/domain"
-	"schulit-lotse/persistence"
 	"schulit-lotse/persistence/importers/ics"
 	"schulit-lotse/reports"
 	"schulit-lotse/ui/session"
@@ -76,7 +75,7 @@ func importHolidays(e *env, target, src string, p parsedArgs) error {
 	source := filepath.Base(src)
 	hs := res.Holidays(reading, lang.L("award.holiday.unnamed"), source)
 
-	f, err := persistence.Open(target, persistence.OpenOptions{Clock: e.clock})
+	f, err := e.openForEdit(target)
 	if err != nil {
 		return err
 	}

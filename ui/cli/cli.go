@@ -3,6 +3,7 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -13,6 +14,7 @@ import (
 
 	"schulit-lotse/assets"
 	"schulit-lotse/internal/clock"
+	"schulit-lotse/persistence"
 )
 
 // Version is printed by `lotse --version`; main sets it to ui.Version, which the build stamps.
@@ -26,6 +28,9 @@ type env struct {
 	out, err io.Writer
 	lang     string
 	clock    clock.Clock
+	// takeOverLock is --take-over-lock: commands that change a project take another editor's
+	// lock over, as the GUI does after asking.
+	takeOverLock bool
 }
 
 // now is the time of the command's clock.
@@ -86,7 +91,7 @@ func Run(args []string, stdout, stderr io.Writer, clk clock.Clock) (code int) {
 		cmdHelp(&env{out: stderr, err: stderr, lang: e.lang, clock: e.clock}, nil)
 		return exitUsage
 	}
-	name, rest := args[0], args[1:]
+	name, rest := args[0], withoutTakeOver(e, args[1:])
 	switch name {
 	case "-v", "--version":
 		name = "version"
@@ -111,6 +116,43 @@ func Run(args []string, stdout, stderr io.Writer, clk clock.Clock) (code int) {
 		fmt.Fprintln(stderr, "lotse: "+msg)
 	}
 	return code
+}
+
+// withoutTakeOver removes --take-over-lock from the arguments and remembers it.
+func withoutTakeOver(e *env, args []string) []string {
+	out := make([]string, 0, len(args))
+	for _, a := range args {
+		if a == "--take-over-lock" {
+			e.takeOverLock = true
+			continue
+		}
+		out = append(out, a)
+	}
+	return out
+}
+
+// openOptions are the options of a command that changes a project: the command's clock and
+// --take-over-lock.
+func (e *env) openOptions() persistence.OpenOptions {
+	return persistence.OpenOptions{Clock: e.clock, TakeOverLock: e.takeOverLock}
+}
+
+// openForEdit opens an existing project for writing; a lock taken over is reported, and a
+// project that can only be read (a file with several hard links) is refused with the reason.
+func (e *env) openForEdit(path string) (*persistence.File, error) {
+	held, wasHeld := persistence.ReadLock(path)
+	f, err := persistence.Open(path, e.openOptions())
+	if err != nil {
+		return nil, err
+	}
+	if why := f.ReadOnlyReason(); why != "" {
+		f.Close()
+		return nil, translated{errors.New(lang.L(why))}
+	}
+	if wasHeld && e.takeOverLock {
+		fmt.Fprintln(e.err, "lotse: "+lang.L("lock.taken_over", map[string]any{"User": held.User, "Host": held.Host}))
+	}
+	return f, nil
 }
 
 // positionals checks the number of positional arguments against the command's usage line.

@@ -79,7 +79,7 @@ func describe(err error) (string, int) {
 		if locked.Stale {
 			msg += " " + lang.L("lock.stale")
 		}
-		return msg, exitFailure
+		return msg + " " + lang.L("cli.hint.take_over_lock"), exitFailure
 	}
 	switch {
 	case errors.As(err, &silent):
@@ -97,7 +97,7 @@ func describe(err error) (string, int) {
 	case errors.As(err, &domErr):
 		return lang.L(string(domErr)), exitFailure
 	case errors.Is(err, persistence.ErrReadOnly):
-		return lang.L(persistence.ErrReadOnly.Error()), exitFailure
+		return lang.L(persistence.ReadOnlyKey(err)), exitFailure
 	case errors.Is(err, fs.ErrExist):
 		return lang.L("cli.err.exists", map[string]any{"Path": errPath(err)}), exitFailure
 	case errors.Is(err, fs.ErrNotExist):
