@@ -151,8 +151,9 @@ func Open(path string, opt OpenOptions) (*File, error) {
 func open(path string, opt OpenOptions) (*File, error) {
 	locked := false
 	if hasHotJournal(path) && !opt.ReadOnly {
-		// A crash left a journal: SQLite must roll it back before a read-only check can see the file.
-		if _, err := checkHeader(path); err != nil {
+		// A crash left a journal. What the rollback will make of the file is validated and loaded
+		// on a private copy first: a refused file stays byte for byte as it is, journal and all.
+		if err := checkRecovered(path); err != nil {
 			return nil, err
 		}
 		if err := acquireLock(path, opt.TakeOverLock, clock.OrSystem(opt.Clock).Now()); err != nil {

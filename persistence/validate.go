@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"sort"
 	"strings"
 
@@ -123,6 +124,11 @@ func checkHeader(path string) (header, error) {
 	}
 	if !h.rollbackJournal {
 		return h, refuse(path, ReasonDamaged, "not in rollback journal mode (WAL)")
+	}
+	// SQLite reads a -wal file beside a database even in rollback mode and merges its pages:
+	// data that is not in the file itself, and a read-only open would create a -shm file.
+	if _, err := os.Lstat(path + "-wal"); err == nil {
+		return h, refuse(path, ReasonStrayWAL, "%s-wal", filepath.Base(path))
 	}
 	if h.countValid && size < h.pageSize*h.pageCount && !hasHotJournal(path) {
 		return h, refuse(path, ReasonDamaged, "%d bytes < %d pages", size, h.pageCount)
