@@ -124,7 +124,7 @@ func TestCrashHarnessCopies(t *testing.T) {
 	}
 	noMon["tickets"], noMon["calls"], noMon["survey_answers"] = 0, 0, 0
 
-	var written, inFlight, absent, complete, debris, anonDebris, privateLeft int
+	var written, inFlight, absent, complete, debris, anonDebris, privateLeft, cleaned int
 	for run := 0; run < runs; run++ {
 		targets := filepath.Join(dir, fmt.Sprintf("run%02d", run))
 		if err := os.Mkdir(targets, 0o755); err != nil {
@@ -222,6 +222,23 @@ func TestCrashHarnessCopies(t *testing.T) {
 				t.Errorf("run %d: unexpected file %q", run, n)
 			}
 		}
+		// The next write into the folder removes what the killed one left; none may remain.
+		if debrisHere := countPrefix(names, ".lotse-"); debrisHere > 0 {
+			next, err := Open(orig, OpenOptions{ReadOnly: true})
+			if err != nil {
+				t.Fatal(err)
+			}
+			err = next.WriteCopy(filepath.Join(targets, "Nächste.lotse"))
+			next.Close()
+			if err != nil {
+				t.Fatal(err)
+			}
+			after, _ := readDir(targets)
+			if left := countPrefix(after, ".lotse-"); left > 0 {
+				t.Errorf("run %d: the next write left %d of %d temporary files of the killed one: %q", run, left, debrisHere, after)
+			}
+			cleaned += debrisHere
+		}
 		// The private folder of a killed share is removed by the next one.
 		left, _ := readDir(private)
 		privateLeft += len(left)
@@ -232,9 +249,19 @@ func TestCrashHarnessCopies(t *testing.T) {
 		}
 		os.RemoveAll(targets)
 	}
-	t.Logf("%d runs, %d copies written, %d in flight at the kill: %d absent, %d complete; %d temporary files left beside targets (%d of anonymised copies, without names), %d private folders removed by the next run",
-		runs, written, inFlight, absent, complete, debris, anonDebris, privateLeft)
+	t.Logf("%d runs, %d copies written, %d in flight at the kill: %d absent, %d complete; %d temporary files left beside targets (%d of anonymised copies, without names), %d removed by the next write; %d private folders removed by the next run",
+		runs, written, inFlight, absent, complete, debris, anonDebris, cleaned, privateLeft)
 	if written == 0 || inFlight == 0 {
 		t.Fatalf("the harness tested nothing: %d copies written, %d in flight", written, inFlight)
 	}
+}
+
+func countPrefix(names []string, prefix string) int {
+	n := 0
+	for _, name := range names {
+		if strings.HasPrefix(name, prefix) {
+			n++
+		}
+	}
+	return n
 }

@@ -80,6 +80,7 @@ func Create(path string, p *domain.Project, opt OpenOptions) (*File, error) {
 	if _, err := os.Stat(path); err == nil {
 		return nil, fmt.Errorf("%s: %w", path, os.ErrExist)
 	}
+	removeLeftovers(filepath.Dir(path))
 	tmp, err := writeNewFile(filepath.Dir(path), p)
 	if err != nil {
 		return nil, err
@@ -93,7 +94,7 @@ func Create(path string, p *domain.Project, opt OpenOptions) (*File, error) {
 
 // writeNewFile creates a complete project file in dir under a temporary name.
 func writeNewFile(dir string, p *domain.Project) (string, error) {
-	tf, err := os.CreateTemp(dir, ".lotse-new-*.tmp")
+	tf, err := os.CreateTemp(dir, tempPattern("new"))
 	if err != nil {
 		return "", err
 	}
@@ -192,6 +193,10 @@ func open(path string, opt OpenOptions) (*File, error) {
 			return nil, err
 		}
 	}
+	// Opened for editing: what killed writes left in this folder goes, and so do the private
+	// copies of killed runs.
+	removeLeftovers(filepath.Dir(path))
+	removeStalePrivateDirs()
 	if version < SchemaVersion {
 		// The original is migrated in place only after a migrated private copy has loaded, so a
 		// file whose content is refused stays exactly as it was.
@@ -278,7 +283,7 @@ func copyToTemp(path string) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	tf, err := os.CreateTemp("", "lotse-ro-*.lotse")
+	tf, err := os.CreateTemp("", fmt.Sprintf("%s%d-ro-*.lotse", privateDirPrefix, os.Getpid()))
 	if err != nil {
 		return "", err
 	}
@@ -305,7 +310,7 @@ func backupBeforeMigration(path string, version int) error {
 	if err != nil {
 		return err
 	}
-	tf, err := os.CreateTemp(filepath.Dir(path), ".lotse-bak-*")
+	tf, err := os.CreateTemp(filepath.Dir(path), tempPattern("bak"))
 	if err != nil {
 		return err
 	}
@@ -377,7 +382,8 @@ func (f *File) WriteCopy(target string) error {
 	if err := f.checkCopyTarget(target); err != nil {
 		return err
 	}
-	tf, err := os.CreateTemp(filepath.Dir(target), ".lotse-copy-*.tmp")
+	removeLeftovers(filepath.Dir(target))
+	tf, err := os.CreateTemp(filepath.Dir(target), tempPattern("copy"))
 	if err != nil {
 		return err
 	}

@@ -45,6 +45,7 @@ func (f *File) WriteShareCopy(target string, opt ShareOptions) (ShareResult, err
 	if _, err := os.Lstat(target); err == nil {
 		return res, &os.PathError{Op: "share", Path: target, Err: os.ErrExist}
 	}
+	removeLeftovers(filepath.Dir(target))
 	// What `check` refuses is not sent on: the copy would carry the same damage.
 	if _, err := f.Load(); err != nil {
 		return res, err

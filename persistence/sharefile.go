@@ -16,7 +16,7 @@ func (f *File) vacuumIntoTemp(dir string) (string, error) { return vacuumIntoTem
 
 // vacuumIntoTemp writes a compact copy of db into a new temporary file in dir.
 func vacuumIntoTemp(db *gorm.DB, dir string) (string, error) {
-	tf, err := os.CreateTemp(dir, ".lotse-share-*.tmp")
+	tf, err := os.CreateTemp(dir, tempPattern("share"))
 	if err != nil {
 		return "", err
 	}
@@ -50,7 +50,8 @@ func privateDir() (string, error) {
 	return os.MkdirTemp("", fmt.Sprintf("%s%d-*", privateDirPrefix, os.Getpid()))
 }
 
-// removeStalePrivateDirs removes the private folders of processes that no longer run.
+// removeStalePrivateDirs removes the private folders (and private copies) of processes that no
+// longer run.
 func removeStalePrivateDirs() {
 	entries, err := os.ReadDir(os.TempDir())
 	if err != nil {
@@ -58,7 +59,7 @@ func removeStalePrivateDirs() {
 	}
 	for _, e := range entries {
 		rest, ok := strings.CutPrefix(e.Name(), privateDirPrefix)
-		if !ok || !e.IsDir() {
+		if !ok {
 			continue
 		}
 		pidText, _, _ := strings.Cut(rest, "-")
