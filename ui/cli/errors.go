@@ -1,13 +1,16 @@
 package cli
 
 import (
+	"encoding/json"
 	"errors"
 	"io/fs"
 	"regexp"
 	"strings"
+	"sync"
 
 	"fyne.io/fyne/v2/lang"
 
+	"schulit-lotse/assets"
 	"schulit-lotse/domain"
 	"schulit-lotse/persistence"
 )
@@ -134,11 +137,38 @@ var rawKey = regexp.MustCompile(`\b[a-z]+(\.[a-z_]+)+\b`)
 // (file names such as "a.lotse") stay when no sentence exists for them.
 func RefusalDetail(detail string) string {
 	return rawKey.ReplaceAllStringFunc(detail, func(k string) string {
-		if t := lang.L(k); t != k {
-			return t
+		if IsTranslationKey(k) {
+			return lang.L(k)
 		}
 		return k
 	})
+}
+
+var (
+	keysOnce sync.Once
+	keys     map[string]bool
+)
+
+// IsTranslationKey reports whether k is a key of the translation files (of any language).
+func IsTranslationKey(k string) bool {
+	keysOnce.Do(func() {
+		keys = map[string]bool{}
+		fsys := assets.TranslationsFS()
+		files, _ := fs.Glob(fsys, "translations/*.json")
+		for _, f := range files {
+			b, err := fs.ReadFile(fsys, f)
+			if err != nil {
+				continue
+			}
+			var m map[string]any
+			if json.Unmarshal(b, &m) == nil {
+				for key := range m {
+					keys[key] = true
+				}
+			}
+		}
+	})
+	return keys[k]
 }
 
 // errPath is the file an error is about, when it names one.

@@ -19,10 +19,32 @@ var craftedFiles = map[string][]string{
 	"unendlich.lotse":       {"UPDATE tasks SET effort_value = 9e999 WHERE id = (SELECT min(id) FROM tasks)"},
 	"prioritaet.lotse":      {"UPDATE tasks SET priority_rank = 9 WHERE id = (SELECT min(id) FROM tasks)"},
 	"stunden-pro-tag.lotse": {`UPDATE project SET hours_per_person_day = -1`},
+	"check-hinter-kommentar.lotse": {"PRAGMA writable_schema = ON",
+		"UPDATE sqlite_master SET sql = replace(sql, '`name` text NOT NULL,', '`name` text NOT NULL -- it''s\n CHECK (id < 1000),') WHERE name = 'tasks'"},
+	"fremde-sortierung.lotse": {"PRAGMA writable_schema = ON",
+		"UPDATE sqlite_master SET sql = replace(sql, '`note` text NOT NULL DEFAULT \"\"', '`note` text NOT NULL DEFAULT \"\" COLLATE lotse_geheim') WHERE name = 'tasks'"},
 }
 
-// keyLine is a translation key shown instead of its sentence.
-var keyLine = regexp.MustCompile(`(?m)(^|\s)[a-z]+(\.[a-z_]+)+($|[\s).,])`)
+// rawKeyToken finds words shaped like translation keys; rawKeyLine is the issue's definition of
+// a raw key standing alone on a line.
+var (
+	rawKeyToken = regexp.MustCompile(`[a-z]+(\.[a-z_]+)+`)
+	rawKeyLine  = regexp.MustCompile(`(?m)^[a-z]+(\.[a-z_]+)+$`)
+)
+
+// leakedKey returns a translation key that output shows instead of its sentence ("" when none):
+// a line that is nothing but a key, or any word that is a key of the translation files.
+func leakedKey(output string) string {
+	if m := rawKeyLine.FindString(output); m != "" {
+		return m
+	}
+	for _, m := range rawKeyToken.FindAllString(output, -1) {
+		if IsTranslationKey(m) || strings.HasPrefix(m, "err.") || strings.HasPrefix(m, "refuse.") {
+			return m
+		}
+	}
+	return ""
+}
 
 func craft(t *testing.T, dir, name string, stmts []string) string {
 	t.Helper()
@@ -69,7 +91,7 @@ func TestCommandsRefuseCraftedFilesInPlainWords(t *testing.T) {
 				if !strings.Contains(r.err, "nicht verändert") {
 					t.Errorf("%s: no plain refusal: %s", args[0], r.err)
 				}
-				if m := keyLine.FindString(r.out + r.err); m != "" {
+				if m := leakedKey(r.out + r.err); m != "" {
 					t.Errorf("%s: a raw key %q in the output: %s", args[0], m, r.err)
 				}
 			}
