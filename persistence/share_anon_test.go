@@ -12,6 +12,7 @@ import (
 
 	"schulit-lotse/assets"
 	"schulit-lotse/domain"
+	"schulit-lotse/domain/demo"
 )
 
 // samplePeople collects every person's name that the sample's person fields hold, by a rule of
@@ -171,7 +172,8 @@ func contains(list []string, s string) bool {
 
 // The generated Landkreis-style project keys workload limits and pay groups by people's names.
 func TestAnonymizedDemoHoldsNoPersonName(t *testing.T) {
-	proj := crashProject(60, 80)
+	proj := demo.GenerateSizes(demo.Sizes{Schools: 12, Tasks: 60, Packages: 8, Roles: 10, Activities: 20,
+		Tickets: 60, Calls: 80, Answers: 60, Months: 3}, demo.Options{Seed: 9})
 	var people []string
 	for _, pt := range proj.Kickoff.Participants {
 		people = append(people, pt.Name)
