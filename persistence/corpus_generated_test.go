@@ -60,8 +60,9 @@ func TestGeneratedCorpusIsRefusedAndUntouched(t *testing.T) {
 	}
 }
 
-// The file content rules that `check` applies hold for the copy for sending as well.
-func TestShareRefusesWhatLoadRefuses(t *testing.T) {
+// An anonymised copy loads the project (in a private copy) and refuses what Load refuses,
+// naming the project, not the private copy.
+func TestAnonymizedShareRefusesWhatLoadRefuses(t *testing.T) {
 	for _, name := range []string{"invalid-task.lotse", "invalid-ticket-time.lotse", "invalid-id.lotse"} {
 		t.Run(name, func(t *testing.T) {
 			path, content := placeCopy(t, filepath.Join(refusedDir, name))
@@ -70,9 +71,12 @@ func TestShareRefusesWhatLoadRefuses(t *testing.T) {
 				t.Fatalf("Open: %v", err)
 			}
 			target := filepath.Join(t.TempDir(), "Kopie.lotse")
-			_, err = f.WriteShareCopy(target, ShareOptions{})
+			_, err = f.WriteShareCopy(target, ShareOptions{Anonymize: true})
 			f.Close()
 			wantRefused(t, "WriteShareCopy", err, ReasonContent)
+			if r, ok := IsRefused(err); ok && r.Path != path {
+				t.Errorf("the refusal names %s, want %s", r.Path, path)
+			}
 			if _, err := os.Lstat(target); err == nil {
 				t.Error("a copy was written")
 			}

@@ -46,10 +46,6 @@ func (f *File) WriteShareCopy(target string, opt ShareOptions) (ShareResult, err
 		return res, &os.PathError{Op: "share", Path: target, Err: os.ErrExist}
 	}
 	removeLeftovers(filepath.Dir(target))
-	// What `check` refuses is not sent on: the copy would carry the same damage.
-	if _, err := f.Load(); err != nil {
-		return res, err
-	}
 	src := f.db
 	if opt.WithoutMonitoring || opt.Anonymize {
 		dir, err := privateDir()
@@ -67,6 +63,9 @@ func (f *File) WriteShareCopy(target string, opt ShareOptions) (ShareResult, err
 		}
 		defer closeGorm(c.db)
 		if err := c.stripForShare(opt, &res); err != nil {
+			if r, ok := IsRefused(err); ok { // found in the private copy: name the project
+				return res, refuse(f.path, r.Reason, r.Detail)
+			}
 			return res, err
 		}
 		src = c.db
