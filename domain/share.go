@@ -41,10 +41,12 @@ func DropMonitoringData(p *Project) {
 // group (responsible, owner, decided by) an entry is replaced when a role lists it or when it
 // looks like a person's name (LooksLikePerson), so "Schulsekretariat" stays. Role names, the
 // external provider and the placeholder "noch nicht definiert" stay. A role's persons, deputy
-// and contact are cleared. It returns how many distinct names were replaced. Free texts (notes,
-// agendas, minutes) are not searched.
+// and contact are cleared. Names inside longer entries ("Jens Wübbena (Nordlicht)") and in the
+// frozen KPI copies of Jour fixes are replaced as well (share_names.go). It returns how many
+// distinct names were replaced. Free texts (notes, agendas, minutes) are not searched.
 func Anonymize(p *Project, l ShareLabels) int {
 	a := newAnonymizer(p, l)
+	names := a.collectNames(p)
 	for i := range p.Tasks {
 		t := &p.Tasks[i]
 		t.Responsible = a.list(t.Responsible)
@@ -91,6 +93,7 @@ func Anonymize(p *Project, l ShareLabels) int {
 		}
 		c.Phone, c.Email = "", ""
 	}
+	a.replacer(names).scrub(p)
 	return len(a.replaced)
 }
 

@@ -193,3 +193,30 @@ func TestLooksLikePerson(t *testing.T) {
 		}
 	}
 }
+
+func TestAnonymizeFindsNamesInsideEntriesAndFrozenKPIs(t *testing.T) {
+	id := int64(1)
+	p := &Project{
+		Roles:    []Role{{ID: 1, Name: "IT-Koordination", Persons: "Anna Berger"}, {ID: 2, Name: "Medienbeauftragte", Persons: "je Schule eine Lehrkraft (u. a. Petra Kaya, GS am Park)"}},
+		Meetings: []Meeting{{ID: 1, Participants: "Anna Berger, Maren Ohlsen; bei Bedarf Dr. Thomas Hahn"}},
+		JourFixes: []JourFixe{{ID: 1, Participants: "Anna Berger (IT-Koordination), Jens Wübbena (Nordlicht), Petra Kaya (Service Desk)",
+			FrozenKPIs: `{"carriedMeasures":[{"text":"Access Points tauschen","owner":"Jens Wübbena (Nordlicht)"}]}`}},
+		Measures: []Measure{{ID: 1, JourFixeID: &id, Text: "Access Points tauschen", Owner: "Jens Wübbena (Nordlicht)"}},
+	}
+	Anonymize(p, ShareLabels{})
+	all := p.Meetings[0].Participants + "|" + p.JourFixes[0].Participants + "|" + p.JourFixes[0].FrozenKPIs + "|" + p.Measures[0].Owner
+	for _, name := range []string{"Berger", "Ohlsen", "Hahn", "Wübbena", "Kaya"} {
+		if regexp.MustCompile(name).MatchString(all) {
+			t.Errorf("%s is still in %q", name, all)
+		}
+	}
+	if p.Measures[0].Owner != "Person B (Nordlicht)" && p.Measures[0].Owner != "Person C (Nordlicht)" && p.Measures[0].Owner != "Person A (Nordlicht)" {
+		t.Errorf("measure owner %q", p.Measures[0].Owner)
+	}
+	if !regexp.MustCompile(`"text":"Access Points tauschen"`).MatchString(p.JourFixes[0].FrozenKPIs) {
+		t.Errorf("the measure's text changed: %s", p.JourFixes[0].FrozenKPIs)
+	}
+	if want := "IT-Koordination (IT-Koordination)"; !regexp.MustCompile(regexp.QuoteMeta(want)).MatchString(p.JourFixes[0].Participants) {
+		t.Errorf("a role's person is not named by the role: %q", p.JourFixes[0].Participants)
+	}
+}

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"reflect"
 	"sort"
-	"strings"
 )
 
 // ForeignKey is one reference of a table as PRAGMA foreign_key_list reports it. Its actions
@@ -102,38 +101,4 @@ func nilIfEmpty[T any](s []T) []T {
 		return nil
 	}
 	return s
-}
-
-// hasCheckConstraint reports whether a CREATE TABLE statement holds a CHECK clause. Our tables
-// have none; a crafted CHECK(0) would make every edit fail. Quoted text is skipped.
-func hasCheckConstraint(createSQL string) bool {
-	var word strings.Builder
-	flush := func() bool {
-		w := strings.ToUpper(word.String())
-		word.Reset()
-		return w == "CHECK"
-	}
-	quote := rune(0)
-	for _, r := range createSQL {
-		if quote != 0 {
-			if r == quote || (quote == '[' && r == ']') {
-				quote = 0
-			}
-			continue
-		}
-		switch {
-		case r == '\'' || r == '"' || r == '`' || r == '[':
-			if flush() {
-				return true
-			}
-			quote = r
-		case r == '_' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9':
-			word.WriteRune(r)
-		default:
-			if flush() {
-				return true
-			}
-		}
-	}
-	return flush()
 }

@@ -103,7 +103,15 @@ func TestCrashHarnessCopies(t *testing.T) {
 	r := rand.New(rand.NewPCG(seed, 2))
 	dir := t.TempDir()
 	orig := filepath.Join(dir, "Original Prüfung.lotse")
-	f, err := Create(orig, crashProject(6000, 8000), OpenOptions{})
+	proj := crashProject(6000, 8000)
+	var people []string // names an anonymised copy must not leave anywhere beside its target
+	for _, pt := range proj.Kickoff.Participants {
+		people = append(people, pt.Name)
+	}
+	if len(people) == 0 {
+		t.Fatal("the project needs people for this test")
+	}
+	f, err := Create(orig, proj, OpenOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -116,13 +124,17 @@ func TestCrashHarnessCopies(t *testing.T) {
 	}
 	noMon["tickets"], noMon["calls"], noMon["survey_answers"] = 0, 0, 0
 
-	var written, inFlight, absent, complete, debris int
+	var written, inFlight, absent, complete, debris, anonDebris, privateLeft, cleaned int
 	for run := 0; run < runs; run++ {
 		targets := filepath.Join(dir, fmt.Sprintf("run%02d", run))
 		if err := os.Mkdir(targets, 0o755); err != nil {
 			t.Fatal(err)
 		}
-		c := startChild(t, copyCrashEnv+"="+orig, copyDirEnv+"="+targets)
+		private := filepath.Join(dir, fmt.Sprintf("tmp%02d", run))
+		if err := os.Mkdir(private, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		c := startChild(t, copyCrashEnv+"="+orig, copyDirEnv+"="+targets, "TMPDIR="+private)
 		<-c.ready
 		time.Sleep(time.Duration(r.IntN(400_000)) * time.Microsecond)
 		killChild(t, c)
@@ -196,15 +208,60 @@ func TestCrashHarnessCopies(t *testing.T) {
 		for _, n := range names {
 			if strings.HasPrefix(n, ".lotse-") {
 				debris++
+				if pending < 0 || copyKinds[pending%len(copyKinds)] != "share-anon" {
+					continue // a plain copy's leftover holds what the target would have held
+				}
+				anonDebris++
+				b, _ := os.ReadFile(filepath.Join(targets, n))
+				for _, name := range people {
+					if strings.Contains(string(b), name) {
+						t.Errorf("run %d: %s beside the targets holds the name %q", run, n, name)
+					}
+				}
 			} else if !strings.HasSuffix(n, ".lotse") && !strings.HasPrefix(n, ".~lock.") && !strings.HasSuffix(n, "-journal") {
 				t.Errorf("run %d: unexpected file %q", run, n)
 			}
 		}
+		// The next write into the folder removes what the killed one left; none may remain.
+		if debrisHere := countPrefix(names, ".lotse-"); debrisHere > 0 {
+			next, err := Open(orig, OpenOptions{ReadOnly: true})
+			if err != nil {
+				t.Fatal(err)
+			}
+			err = next.WriteCopy(filepath.Join(targets, "Nächste.lotse"))
+			next.Close()
+			if err != nil {
+				t.Fatal(err)
+			}
+			after, _ := readDir(targets)
+			if left := countPrefix(after, ".lotse-"); left > 0 {
+				t.Errorf("run %d: the next write left %d of %d temporary files of the killed one: %q", run, left, debrisHere, after)
+			}
+			cleaned += debrisHere
+		}
+		// The private folder of a killed share is removed by the next one.
+		left, _ := readDir(private)
+		privateLeft += len(left)
+		t.Setenv("TMPDIR", private)
+		removeStalePrivateDirs()
+		if left, _ := readDir(private); len(left) > 0 {
+			t.Errorf("run %d: private folders of a killed run stay: %q", run, left)
+		}
 		os.RemoveAll(targets)
 	}
-	t.Logf("%d runs, %d copies written, %d in flight at the kill: %d absent, %d complete; %d temporary files left beside targets",
-		runs, written, inFlight, absent, complete, debris)
+	t.Logf("%d runs, %d copies written, %d in flight at the kill: %d absent, %d complete; %d temporary files left beside targets (%d of anonymised copies, without names), %d removed by the next write; %d private folders removed by the next run",
+		runs, written, inFlight, absent, complete, debris, anonDebris, cleaned, privateLeft)
 	if written == 0 || inFlight == 0 {
 		t.Fatalf("the harness tested nothing: %d copies written, %d in flight", written, inFlight)
 	}
+}
+
+func countPrefix(names []string, prefix string) int {
+	n := 0
+	for _, name := range names {
+		if strings.HasPrefix(name, prefix) {
+			n++
+		}
+	}
+	return n
 }

@@ -16,7 +16,7 @@ import (
 // SQLite: everything else in persistence/ must stay dialect-neutral.
 var fileFormatFiles = map[string]bool{
 	"dsn.go": true, "validate.go": true, "constraints.go": true, "file.go": true, "migrate.go": true, "lock.go": true, "sharefile.go": true,
-	"schema_snapshot.go": true, "alive_unix.go": true, "alive_windows.go": true,
+	"schema_snapshot.go": true, "validate_rows.go": true, "schema_sql.go": true, "alive_unix.go": true, "alive_windows.go": true,
 }
 
 // sqliteOnly are SQL words and functions PostgreSQL does not have (or means differently).

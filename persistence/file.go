@@ -21,6 +21,9 @@ type File struct {
 	path     string
 	db       *gorm.DB
 	readOnly bool
+	// readOnlyWhy is the reason (a translation key) when the file was opened read-only although
+	// editing was asked for.
+	readOnlyWhy string
 	// tempCopy is set when an older file was opened read-only: the migrated copy lives there.
 	tempCopy string
 	// LastCommit is when the last edit reached the disk.
@@ -45,6 +48,10 @@ func (f *File) Clock() clock.Clock { return clock.OrSystem(f.clock) }
 
 // ReadOnly reports whether edits are refused.
 func (f *File) ReadOnly() bool { return f.readOnly }
+
+// ReadOnlyReason is the translation key that explains why a file opened for editing is read-only
+// (a file with several hard links); "" when it is not or when read-only was asked for.
+func (f *File) ReadOnlyReason() string { return f.readOnlyWhy }
 
 // ErrReadOnly is returned by every write on a read-only project.
 var ErrReadOnly = errors.New("err.readonly")
@@ -73,6 +80,7 @@ func Create(path string, p *domain.Project, opt OpenOptions) (*File, error) {
 	if _, err := os.Stat(path); err == nil {
 		return nil, fmt.Errorf("%s: %w", path, os.ErrExist)
 	}
+	removeLeftovers(filepath.Dir(path))
 	tmp, err := writeNewFile(filepath.Dir(path), p)
 	if err != nil {
 		return nil, err
@@ -86,7 +94,7 @@ func Create(path string, p *domain.Project, opt OpenOptions) (*File, error) {
 
 // writeNewFile creates a complete project file in dir under a temporary name.
 func writeNewFile(dir string, p *domain.Project) (string, error) {
-	tf, err := os.CreateTemp(dir, ".lotse-new-*.tmp")
+	tf, err := os.CreateTemp(dir, tempPattern("new"))
 	if err != nil {
 		return "", err
 	}
@@ -128,13 +136,25 @@ func closeGorm(db *gorm.DB) {
 // Open validates the file, takes the lock (unless read-only), migrates an older schema and
 // returns the open project. Nothing touches a file that fails validation.
 func Open(path string, opt OpenOptions) (*File, error) {
-	if abs, err := filepath.Abs(path); err == nil {
-		path = abs
+	// The lock belongs to the file, not to a link to it.
+	path = realPath(path)
+	why := ""
+	if !opt.ReadOnly && hardLinked(path) {
+		opt.ReadOnly, why = true, ReadOnlyHardLinks
 	}
+	f, err := open(path, opt)
+	if f != nil {
+		f.readOnlyWhy = why
+	}
+	return f, err
+}
+
+func open(path string, opt OpenOptions) (*File, error) {
 	locked := false
 	if hasHotJournal(path) && !opt.ReadOnly {
-		// A crash left a journal: SQLite must roll it back before a read-only check can see the file.
-		if _, err := checkHeader(path); err != nil {
+		// A crash left a journal. What the rollback will make of the file is validated and loaded
+		// on a private copy first: a refused file stays byte for byte as it is, journal and all.
+		if err := checkRecovered(path); err != nil {
 			return nil, err
 		}
 		if err := acquireLock(path, opt.TakeOverLock, clock.OrSystem(opt.Clock).Now()); err != nil {
@@ -173,6 +193,10 @@ func Open(path string, opt OpenOptions) (*File, error) {
 			return nil, err
 		}
 	}
+	// Opened for editing: what killed writes left in this folder goes, and so do the private
+	// copies of killed runs.
+	removeLeftovers(filepath.Dir(path))
+	removeStalePrivateDirs()
 	if version < SchemaVersion {
 		// The original is migrated in place only after a migrated private copy has loaded, so a
 		// file whose content is refused stays exactly as it was.
@@ -259,7 +283,7 @@ func copyToTemp(path string) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	tf, err := os.CreateTemp("", "lotse-ro-*.lotse")
+	tf, err := os.CreateTemp("", fmt.Sprintf("%s%d-ro-*.lotse", privateDirPrefix, os.Getpid()))
 	if err != nil {
 		return "", err
 	}
@@ -286,7 +310,7 @@ func backupBeforeMigration(path string, version int) error {
 	if err != nil {
 		return err
 	}
-	tf, err := os.CreateTemp(filepath.Dir(path), ".lotse-bak-*")
+	tf, err := os.CreateTemp(filepath.Dir(path), tempPattern("bak"))
 	if err != nil {
 		return err
 	}
@@ -358,7 +382,8 @@ func (f *File) WriteCopy(target string) error {
 	if err := f.checkCopyTarget(target); err != nil {
 		return err
 	}
-	tf, err := os.CreateTemp(filepath.Dir(target), ".lotse-copy-*.tmp")
+	removeLeftovers(filepath.Dir(target))
+	tf, err := os.CreateTemp(filepath.Dir(target), tempPattern("copy"))
 	if err != nil {
 		return err
 	}
@@ -391,6 +416,9 @@ func (f *File) SaveAs(target string) (*File, error) {
 
 func (f *File) write(fn func(tx *gorm.DB) error) error {
 	if f.readOnly {
+		if f.readOnlyWhy != "" {
+			return readOnlyError{f.readOnlyWhy}
+		}
 		return ErrReadOnly
 	}
 	if err := f.db.Transaction(fn); err != nil {

@@ -75,7 +75,7 @@ func decodeLock(b []byte) (LockInfo, bool) {
 
 // ReadLock returns the lock of a project, if any.
 func ReadLock(path string) (LockInfo, bool) {
-	b, err := os.ReadFile(LockPath(path))
+	b, err := os.ReadFile(LockPath(realPath(path)))
 	if err != nil {
 		return LockInfo{}, false
 	}

@@ -39,6 +39,17 @@ func openReadOnlyRecovered(path string) (*File, error) {
 	return &File{path: path, db: db, readOnly: true, tempCopy: tmp}, nil
 }
 
+// checkRecovered validates and loads a private, rolled-back copy of a file with a hot journal.
+func checkRecovered(path string) error {
+	f, err := openReadOnlyRecovered(path)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	_, err = f.Load()
+	return err
+}
+
 // recoveredCopy copies a file and its hot journal to a private place and rolls the journal back
 // there; the original and its journal stay as they are. The caller removes the copy.
 func recoveredCopy(path string) (string, error) {

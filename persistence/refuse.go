@@ -21,6 +21,9 @@ const (
 	ReasonSchema       Reason = "refuse.schema"
 	ReasonContent      Reason = "refuse.content"
 	ReasonUnreadable   Reason = "refuse.unreadable"
+	ReasonForeignKey   Reason = "refuse.foreign_key"
+	ReasonNotFinite    Reason = "refuse.not_finite"
+	ReasonStrayWAL     Reason = "refuse.stray_wal"
 )
 
 // RefusedError reports a file that is not opened. Detail names what was found (a table, a

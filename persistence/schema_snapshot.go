@@ -45,5 +45,8 @@ func currentSchema(db *sql.DB) (*Schema, error) {
 		}
 	}
 	sort.Strings(s.Indexes)
+	if s.Objects, err = schemaObjects(db); err != nil {
+		return nil, err
+	}
 	return s, nil
 }

@@ -27,11 +27,13 @@ type ShareResult struct {
 	Dropped  int64 // monitoring rows left out
 }
 
-// WriteShareCopy writes a compact copy of the project to target for sending: VACUUM INTO a
-// temporary file beside target, then – in that copy, never in the open project – the chosen
-// data is removed or replaced, the copy is compacted again, synced and renamed into place.
-// Target is either complete or absent; an existing project file or a held project is never
-// replaced.
+// WriteShareCopy writes a compact copy of the project to target for sending. Without options it
+// is VACUUM INTO a temporary file beside target, synced and renamed into place. With options the
+// copy is first made in a private temporary folder (only the user can read it), the chosen data
+// is removed or replaced there – never in the open project – and only the finished copy is
+// written beside target, so a run killed midway leaves nothing with the original names in the
+// folder chosen for sending. Target is either complete or absent; an existing project file or a
+// held project is never replaced.
 func (f *File) WriteShareCopy(target string, opt ShareOptions) (ShareResult, error) {
 	var res ShareResult
 	if abs, err := filepath.Abs(target); err == nil {
@@ -43,35 +45,40 @@ func (f *File) WriteShareCopy(target string, opt ShareOptions) (ShareResult, err
 	if _, err := os.Lstat(target); err == nil {
 		return res, &os.PathError{Op: "share", Path: target, Err: os.ErrExist}
 	}
-	tmp, err := f.vacuumIntoTemp(filepath.Dir(target))
+	removeLeftovers(filepath.Dir(target))
+	src := f.db
+	if opt.WithoutMonitoring || opt.Anonymize {
+		dir, err := privateDir()
+		if err != nil {
+			return res, err
+		}
+		defer os.RemoveAll(dir)
+		private, err := f.vacuumIntoTemp(dir)
+		if err != nil {
+			return res, err
+		}
+		c, err := openPrivate(private)
+		if err != nil {
+			return res, err
+		}
+		defer closeGorm(c.db)
+		if err := c.stripForShare(opt, &res); err != nil {
+			if r, ok := IsRefused(err); ok { // found in the private copy: name the project
+				return res, refuse(f.path, r.Reason, r.Detail)
+			}
+			return res, err
+		}
+		src = c.db
+	}
+	// VACUUM INTO writes fresh pages: neither free pages nor the size give away what was taken out.
+	tmp, err := vacuumIntoTemp(src, filepath.Dir(target))
 	if err != nil {
 		return res, err
 	}
-	ok := false
-	defer func() {
-		if !ok {
-			os.Remove(tmp)
-			os.Remove(tmp + "-journal")
-		}
-	}()
-	if opt.WithoutMonitoring || opt.Anonymize {
-		c, err := openPrivate(tmp)
-		if err != nil {
-			return res, err
-		}
-		err = c.stripForShare(opt, &res)
-		if err == nil {
-			err = compact(c.db)
-		}
-		closeGorm(c.db)
-		if err != nil {
-			return res, err
-		}
-	}
 	if err := publish(tmp, target); err != nil {
+		os.Remove(tmp)
 		return res, err
 	}
-	ok = true
 	if st, err := os.Stat(target); err == nil {
 		res.Size = st.Size()
 	}
@@ -99,7 +106,17 @@ func (c *File) stripForShare(opt ShareOptions, res *ShareResult) error {
 			return err
 		}
 		res.Replaced = domain.Anonymize(p, opt.Labels)
-		return upsertPeople(tx, p)
+		if err := upsertPeople(tx, p); err != nil {
+			return err
+		}
+		// Step 4's workload limits are kept per name: write the renamed ones instead.
+		if err := tx.Delete(&configRecord{}, "key = ?", domain.ConfigWorkload).Error; err != nil {
+			return err
+		}
+		if v, ok := p.Config[domain.ConfigWorkload]; ok {
+			return writeConfig(tx, map[string]string{domain.ConfigWorkload: v})
+		}
+		return nil
 	})
 }
 

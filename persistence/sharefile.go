@@ -1,22 +1,29 @@
 package persistence
 
 import (
+	"fmt"
 	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
 
 	"gorm.io/gorm"
 )
 
 // vacuumIntoTemp writes a compact copy of the open project into a new temporary file in dir
 // and returns its name. The open project is only read.
-func (f *File) vacuumIntoTemp(dir string) (string, error) {
-	tf, err := os.CreateTemp(dir, ".lotse-share-*.tmp")
+func (f *File) vacuumIntoTemp(dir string) (string, error) { return vacuumIntoTemp(f.db, dir) }
+
+// vacuumIntoTemp writes a compact copy of db into a new temporary file in dir.
+func vacuumIntoTemp(db *gorm.DB, dir string) (string, error) {
+	tf, err := os.CreateTemp(dir, tempPattern("share"))
 	if err != nil {
 		return "", err
 	}
 	tmp := tf.Name()
 	tf.Close()
 	os.Remove(tmp) // SQLite creates it
-	if err := f.db.Exec("VACUUM INTO ?", tmp).Error; err != nil {
+	if err := db.Exec("VACUUM INTO ?", tmp).Error; err != nil {
 		os.Remove(tmp)
 		return "", err
 	}
@@ -32,8 +39,34 @@ func openPrivate(path string) (*File, error) {
 	return &File{path: path, db: db}, nil
 }
 
-// compact rewrites the file without the pages that deleted or replaced rows left behind, so
-// neither the size nor the free pages give away what was taken out.
-func compact(db *gorm.DB) error {
-	return db.Exec("VACUUM").Error
+// privateDirPrefix names the private folders in which share copies are prepared; the process
+// id in the name lets a later run remove the folders of runs that were killed.
+const privateDirPrefix = "lotse-private-"
+
+// privateDir makes a folder only the user can read, in the system's temporary folder, and first
+// removes what killed runs left there.
+func privateDir() (string, error) {
+	removeStalePrivateDirs()
+	return os.MkdirTemp("", fmt.Sprintf("%s%d-*", privateDirPrefix, os.Getpid()))
+}
+
+// removeStalePrivateDirs removes the private folders (and private copies) of processes that no
+// longer run.
+func removeStalePrivateDirs() {
+	entries, err := os.ReadDir(os.TempDir())
+	if err != nil {
+		return
+	}
+	for _, e := range entries {
+		rest, ok := strings.CutPrefix(e.Name(), privateDirPrefix)
+		if !ok {
+			continue
+		}
+		pidText, _, _ := strings.Cut(rest, "-")
+		pid, err := strconv.Atoi(pidText)
+		if err != nil || pid == os.Getpid() || processAlive(pid) {
+			continue
+		}
+		os.RemoveAll(filepath.Join(os.TempDir(), e.Name()))
+	}
 }

@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"sort"
 	"strings"
 
@@ -32,6 +33,8 @@ type Schema struct {
 	Indexes     []string                `json:"indexes"`
 	ForeignKeys map[string][]ForeignKey `json:"foreignKeys"`
 	IndexDefs   map[string][]IndexDef   `json:"indexDefs"`
+	// Objects are the entries of sqlite_master with their normalised SQL (schema_sql.go).
+	Objects []SchemaObject `json:"objects"`
 }
 
 //go:embed schema/*.json
@@ -122,6 +125,11 @@ func checkHeader(path string) (header, error) {
 	if !h.rollbackJournal {
 		return h, refuse(path, ReasonDamaged, "not in rollback journal mode (WAL)")
 	}
+	// SQLite reads a -wal file beside a database even in rollback mode and merges its pages:
+	// data that is not in the file itself, and a read-only open would create a -shm file.
+	if _, err := os.Lstat(path + "-wal"); err == nil {
+		return h, refuse(path, ReasonStrayWAL, "%s-wal", filepath.Base(path))
+	}
 	if h.countValid && size < h.pageSize*h.pageCount && !hasHotJournal(path) {
 		return h, refuse(path, ReasonDamaged, "%d bytes < %d pages", size, h.pageCount)
 	}
@@ -157,6 +165,12 @@ func Validate(path string) (version int, err error) {
 		return 0, refuse(path, ReasonOlderUnknown, "%d", h.userVersion)
 	}
 	if err := compareSchema(path, db, exp); err != nil {
+		return 0, err
+	}
+	if err := checkForeignKeys(path, db); err != nil {
+		return 0, err
+	}
+	if err := checkFiniteNumbers(path, db, exp); err != nil {
 		return 0, err
 	}
 	return int(h.userVersion), nil
@@ -207,42 +221,47 @@ func compareSchema(path string, db *sql.DB, exp *Schema) error {
 	if err := rows.Err(); err != nil {
 		return refuse(path, ReasonDamaged, err.Error())
 	}
-	indexes := map[string]bool{}
-	for _, n := range exp.Indexes {
-		indexes[n] = true
+	if len(exp.Objects) == 0 {
+		return refuse(path, ReasonOlderUnknown, "no schema objects")
 	}
 	seen := map[string]bool{}
 	for _, o := range objs {
 		switch o.typ {
 		case "table":
 			// A virtual table has no b-tree of its own (rootpage 0), however its SQL is spelled.
-			if o.rootpage == 0 || strings.HasPrefix(strings.ToUpper(strings.TrimSpace(o.sql)), "CREATE VIRTUAL") {
+			if o.rootpage == 0 {
 				return refuse(path, ReasonForeignObj, "virtual table %s", o.name)
 			}
-			if o.name == "sqlite_sequence" || o.name == "sqlite_stat1" {
-				continue
-			}
-			if _, ok := exp.Tables[o.name]; !ok {
-				return refuse(path, ReasonForeignObj, "table %s", o.name)
-			}
-			if hasCheckConstraint(o.sql) {
-				return refuse(path, ReasonSchema, "table %s: CHECK constraint", o.name)
-			}
-			seen[o.name] = true
 		case "index":
-			if strings.HasPrefix(o.name, "sqlite_autoindex_") || indexes[o.name] {
+			if o.sql == "" {
+				// An index SQLite made for a UNIQUE or PRIMARY KEY clause: the table's SQL is checked.
+				if !strings.HasPrefix(o.name, "sqlite_autoindex_"+o.tbl+"_") || exp.Tables[o.tbl] == nil {
+					return refuse(path, ReasonForeignObj, "index %s", o.name)
+				}
 				continue
 			}
-			return refuse(path, ReasonForeignObj, "index %s", o.name)
 		default: // trigger, view
 			return refuse(path, ReasonForeignObj, "%s %s", o.typ, o.name)
 		}
+		known, err := sameObject(exp, o.typ, o.name, o.tbl, o.sql)
+		if !known {
+			return refuse(path, ReasonForeignObj, "%s %s", o.typ, o.name)
+		}
+		if err != nil {
+			return refuse(path, ReasonSchema, err.Error())
+		}
+		seen[o.name] = true
 	}
 	names := make([]string, 0, len(exp.Tables))
 	for n := range exp.Tables {
 		names = append(names, n)
 	}
 	sort.Strings(names)
+	for _, o := range exp.Objects {
+		if !seen[o.Name] && exp.Tables[o.Name] == nil {
+			return refuse(path, ReasonSchema, "missing %s %s", o.Type, o.Name)
+		}
+	}
 	for _, n := range names {
 		if !seen[n] {
 			return refuse(path, ReasonSchema, "missing table %s", n)

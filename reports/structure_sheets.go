@@ -9,6 +9,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"schulit-lotse/domain"
+	"schulit-lotse/internal/sheetcell"
 )
 
 // Spreadsheets of step 11: the RACI matrix and the communication matrix as Excel workbooks
@@ -76,8 +77,8 @@ func CommunicationSheet(p *domain.Project) StructureSheet {
 }
 
 // WriteSheetCSV writes the sheet as German Excel reads a CSV file: UTF-8 with a byte-order mark,
-// ';' between fields, CRLF line ends. A cell that Excel would take for a formula (=, +, -, @ at
-// its start) is written with a leading apostrophe.
+// ';' between fields, CRLF line ends. A cell that Excel would take for a formula is written with
+// a leading apostrophe (sheetcell.Neutralise).
 func WriteSheetCSV(w io.Writer, s StructureSheet) error {
 	if _, err := w.Write([]byte("\ufeff")); err != nil {
 		return err
@@ -86,23 +87,12 @@ func WriteSheetCSV(w io.Writer, s StructureSheet) error {
 	cw.Comma = ';'
 	cw.UseCRLF = true
 	for _, row := range append(append([][]string(nil), s.Headers...), s.Rows...) {
-		out := make([]string, len(row))
-		for i, c := range row {
-			out[i] = opCSVSafe(c)
-		}
-		if err := cw.Write(out); err != nil {
+		if err := cw.Write(sheetcell.NeutraliseAll(row)); err != nil {
 			return err
 		}
 	}
 	cw.Flush()
 	return cw.Error()
-}
-
-func opCSVSafe(s string) string {
-	if s != "" && strings.ContainsRune("=+-@\t\r", []rune(s)[0]) {
-		return "'" + s
-	}
-	return s
 }
 
 // WriteSheetXLSX writes the sheet as a workbook: bold header rows frozen above the data, text
@@ -157,7 +147,7 @@ func WriteSheetXLSX(w io.Writer, s StructureSheet) error {
 	for r, row := range s.Headers {
 		for c, v := range row {
 			cell, _ := excelize.CoordinatesToCellName(c+1, r+1)
-			if err := f.SetCellStr(name, cell, v); err != nil {
+			if err := f.SetCellStr(name, cell, sheetcell.Neutralise(v)); err != nil {
 				return err
 			}
 			st := head
@@ -178,7 +168,7 @@ func WriteSheetXLSX(w io.Writer, s StructureSheet) error {
 	for r, row := range s.Rows {
 		for c, v := range row {
 			cell, _ := excelize.CoordinatesToCellName(c+1, top+r+1)
-			if err := f.SetCellStr(name, cell, v); err != nil {
+			if err := f.SetCellStr(name, cell, sheetcell.Neutralise(v)); err != nil {
 				return err
 			}
 			st := text
@@ -235,7 +225,7 @@ func opLegendSheet(f *excelize.File, letter map[string]int) error {
 		if err := f.SetCellStyle(name, a, a, letter[l]); err != nil {
 			return err
 		}
-		if err := f.SetCellStr(name, b, tr("raci.letter."+l)); err != nil {
+		if err := f.SetCellStr(name, b, sheetcell.Neutralise(tr("raci.letter."+l))); err != nil {
 			return err
 		}
 	}

@@ -8,6 +8,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/xuri/excelize/v2"
+
 	"schulit-lotse/assets"
 	"schulit-lotse/domain"
 )
@@ -170,5 +172,43 @@ func TestSheetsKeepFormulasOutOfCSV(t *testing.T) {
 		"'+Prozess;\"'-Tätigkeit; mit \"\"Zitat\"\"\";R;A\r\n"
 	if got := buf.String(); got != want {
 		t.Errorf("csv\n got %q\nwant %q", got, want)
+	}
+}
+
+func TestSheetsKeepFormulasOutOfXLSX(t *testing.T) {
+	p := seedProject()
+	p.Roles = []domain.Role{{ID: 1, Name: "=HYPERLINK(\"http://x\")", Persons: "@Hausmeister", Party: domain.PartyCarrier},
+		{ID: 2, Name: "\tService Desk", Party: domain.PartyProvider}}
+	p.RaciActivities = []domain.RaciActivity{{ID: 1, Process: "+Prozess", Name: "-Tätigkeit"}}
+	p.RaciAssignments = []domain.RaciAssignment{{ActivityID: 1, RoleID: 1, Letter: "R"}}
+	cust, prov := int64(1), int64(2)
+	p.CommunicationRows = []domain.CommunicationRow{{ID: 1, Occasion: "=1+1", CustomerRoleID: &cust, ProviderRoleID: &prov, Channel: "-Telefon", Hours: "+24/7"}}
+	for _, s := range []StructureSheet{RaciSheet(p), CommunicationSheet(p)} {
+		var buf bytes.Buffer
+		if err := WriteSheetXLSX(&buf, s); err != nil {
+			t.Fatal(err)
+		}
+		f, err := excelize.OpenReader(&buf)
+		if err != nil {
+			t.Fatal(err)
+		}
+		quoted := 0
+		for _, sheet := range f.GetSheetList() {
+			rows, _ := f.GetRows(sheet, excelize.Options{RawCellValue: true})
+			for _, row := range rows {
+				for _, c := range row {
+					if c != "" && strings.ContainsRune("=+-@\t\r", rune(c[0])) {
+						t.Errorf("%s/%s: cell %q would run as a formula", s.Name, sheet, c)
+					}
+					if strings.HasPrefix(c, "'") {
+						quoted++
+					}
+				}
+			}
+		}
+		f.Close()
+		if quoted < 3 {
+			t.Errorf("%s: only %d neutralised cells", s.Name, quoted)
+		}
 	}
 }

@@ -128,4 +128,32 @@ else
   [ ! -e "$lock" ] || fail "the lock file $lock is left behind after a clean quit"
   note "ctrl+q closed the app cleanly and released the lock"
 fi
+# Logout sends SIGTERM, Ctrl+C in a terminal SIGINT: both close the project cleanly (exit 0, no
+# panic, the lock released) – also when the signal comes before the window is up.
+for sig in TERM INT; do
+  for when in shown early; do
+    "$bin" "$project" >"$out/app-$sig-$when.log" 2>&1 &
+    app_pid=$!
+    if [ "$when" = shown ]; then
+      t0=$(date +%s) title=""
+      while [[ "$title" != *Musterstadt* ]]; do
+        kill -0 "$app_pid" 2>/dev/null || fail "the app died before the SIG$sig test"
+        [ $(( $(date +%s) - t0 )) -lt "$timeout_s" ] || fail "no project window for the SIG$sig test"
+        w=$(xdotool search --onlyvisible --pid "$app_pid" --name '.' 2>/dev/null | head -n 1 || true)
+        [ -n "$w" ] && title=$(xdotool getwindowname "$w" 2>/dev/null || true)
+        [[ "$title" == *Musterstadt* ]] || sleep 0.2
+      done
+    else
+      for _ in $(seq 100); do [ -e "$lock" ] && break; sleep 0.02; done
+    fi
+    kill -"$sig" "$app_pid"
+    status=0
+    wait "$app_pid" || status=$?
+    app_pid=""
+    [ "$status" -eq 0 ] || fail "SIG$sig ($when) ended the app with status $status: $(tail -n 5 "$out/app-$sig-$when.log")"
+    ! grep -q "^panic\|^goroutine " "$out/app-$sig-$when.log" || fail "SIG$sig ($when): a panic: $(head -n 5 "$out/app-$sig-$when.log")"
+    [ ! -e "$lock" ] || fail "SIG$sig ($when) left the lock file $lock behind"
+    note "SIG$sig ($when) closed the project cleanly"
+  done
+done
 note "OK"

@@ -31,7 +31,7 @@ func (sh *shell) errorText(err error) string {
 	case errors.As(err, &de):
 		return lang.L(string(de))
 	case errors.Is(err, persistence.ErrReadOnly):
-		return lang.L("err.readonly")
+		return lang.L(persistence.ReadOnlyKey(err))
 	case errors.As(err, &ie):
 		if text, ok := translated(ie.Key, map[string]any{"Detail": ie.Detail}); ok {
 			return text

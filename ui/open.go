@@ -12,6 +12,7 @@ import (
 
 	"schulit-lotse/persistence"
 	"schulit-lotse/ui/session"
+	"schulit-lotse/ui/wording"
 )
 
 // showOpenDialog lets the user pick a project file.
@@ -105,7 +106,7 @@ func (sh *shell) showRefused(r *persistence.RefusedError) {
 		paragraphs = append(paragraphs, lang.L("everyday.refused.newer", map[string]any{"Version": Version}))
 	}
 	if r.Detail != "" {
-		paragraphs = append(paragraphs, lang.L("refuse.detail", map[string]any{"Detail": r.Detail}))
+		paragraphs = append(paragraphs, lang.L("refuse.detail", map[string]any{"Detail": wording.RefusalDetail(r.Detail)}))
 	}
 	paragraphs = append(paragraphs, lang.L("refuse.untouched"))
 	dialog.ShowCustom(lang.L("ui.refused.title"), lang.L("ui.ok"), wrapped(paragraphs...), sh.win)

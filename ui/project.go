@@ -115,7 +115,11 @@ func newProjectView(sh *shell, s *session.Session) *projectView {
 // readOnlyBanner says, above everything, that nothing can be changed and how to get an own copy.
 func (v *projectView) readOnlyBanner() fyne.CanvasObject {
 	bg := canvas.NewRectangle(withAlpha(theme.Color(theme.ColorNameWarning), 0x55))
-	msg := widget.NewLabel(lang.L("ui.readonly.banner"))
+	text := lang.L("ui.readonly.banner")
+	if why := v.sess.File.ReadOnlyReason(); why != "" {
+		text = lang.L(why) // opened read-only although editing was asked for: say why
+	}
+	msg := widget.NewLabel(text)
 	msg.Wrapping = fyne.TextWrapWord
 	msg.TextStyle = fyne.TextStyle{Bold: true}
 	saveAs := widget.NewButton(lang.L("ui.menu.save_as"), v.sh.saveAs)

@@ -18,6 +18,8 @@ import (
 // Run starts the GUI, opening path when it is not empty. It returns when the app quits.
 func Run(path string, clk clock.Clock) {
 	a := app.NewWithID(AppID)
+	stop := quitOnSignal(func() { fyne.Do(a.Quit) })
+	defer stop()
 	chosen := assets.SetupLanguage(a.Preferences().String(prefLanguage))
 	pinLanguage(chosen)
 	a.SetIcon(assets.Icon)
@@ -30,7 +32,8 @@ func Run(path string, clk clock.Clock) {
 	}
 	w.SetMaster()
 	w.ShowAndRun()
-	sh.closeSession()
+	// The app has stopped (Fyne quits on SIGTERM and SIGINT as well): close the project only.
+	sh.releaseSession()
 }
 
 // pinLanguage makes the chosen language win whatever locale Fyne's localizer picks: on Windows

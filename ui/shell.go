@@ -100,13 +100,23 @@ func (sh *shell) closeSession() {
 	if sh.sess == nil {
 		return
 	}
+	sh.releaseSession()
+	sh.showStart()
+	sh.updateTitle()
+}
+
+// releaseSession closes the project (database and lock) without touching the window: after
+// the app has stopped – the last window closed, or SIGTERM at logout and SIGINT, on which Fyne
+// quits – the window is gone and any widget call would panic.
+func (sh *shell) releaseSession() {
+	if sh.sess == nil {
+		return
+	}
 	s := sh.sess
 	sh.sess, sh.project = nil, nil
 	if err := s.Close(); err != nil {
 		fyne.LogError("closing project", err)
 	}
-	sh.showStart()
-	sh.updateTitle()
 }
 
 func (sh *shell) quit() {

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"schulit-lotse/domain"
+	"schulit-lotse/internal/sheetcell"
 )
 
 // The inventory of step 1 in and out of Excel: a sheet or CSV file with one task a row. German
@@ -173,7 +174,8 @@ func ReadTasks(t *Table, m TaskMapping) ([]domain.Task, error) {
 		if c < 0 || c >= len(row) {
 			return "", c
 		}
-		return strings.TrimSpace(row[c]), c
+		// Exports put an apostrophe before text that looks like a formula; take exactly that one off.
+		return sheetcell.Restore(strings.TrimSpace(row[c])), c
 	}
 	headerOf := func(c int) string {
 		if c >= 0 && c < len(header) {

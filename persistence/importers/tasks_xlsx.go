@@ -11,6 +11,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"schulit-lotse/domain"
+	"schulit-lotse/internal/sheetcell"
 )
 
 // TaskSheetLabels are the translated words of the workbook: sheet names, headers, unit and
@@ -144,7 +145,7 @@ func WriteTasksXLSX(w io.Writer, p *domain.Project, l TaskSheetLabels) error {
 	legend := len(rows) + 3
 	for i, c := range domain.CoverageStates {
 		cell, _ := excelize.CoordinatesToCellName(4, legend+i)
-		if err := f.SetCellValue(l.Coverage, cell, l.States[c]); err != nil {
+		if err := f.SetCellValue(l.Coverage, cell, sheetcell.Neutralise(l.States[c])); err != nil {
 			return err
 		}
 		if err := f.SetCellStyle(l.Coverage, cell, cell, st.state[c]); err != nil {
@@ -207,7 +208,7 @@ func writeSheet(f *excelize.File, st *styles, sheet string, headers []string, ro
 	for c, h := range headers {
 		widths[c] = utf8.RuneCountInString(h) + 2
 		cell, _ := excelize.CoordinatesToCellName(c+1, 1)
-		if err := f.SetCellValue(sheet, cell, h); err != nil {
+		if err := f.SetCellValue(sheet, cell, sheetcell.Neutralise(h)); err != nil {
 			return err
 		}
 		if err := f.SetCellStyle(sheet, cell, cell, st.header); err != nil {
@@ -217,6 +218,9 @@ func writeSheet(f *excelize.File, st *styles, sheet string, headers []string, ro
 	for r, row := range rows {
 		for c, v := range row {
 			cell, _ := excelize.CoordinatesToCellName(c+1, r+2)
+			if s, ok := v.(string); ok {
+				v = sheetcell.Neutralise(s) // text only: numbers stay numbers
+			}
 			if v != nil && v != "" {
 				if err := f.SetCellValue(sheet, cell, v); err != nil {
 					return err
@@ -262,7 +266,8 @@ func sortTasksByOrder(ts []domain.Task) {
 }
 
 // WriteTasksCSV writes the inventory as German Excel reads a CSV file: UTF-8 with a byte-order
-// mark, ';' between fields, decimal commas.
+// mark, ';' between fields, decimal commas; text that Excel would take for a formula gets a
+// leading apostrophe (sheetcell.Neutralise), which ReadTasks removes again.
 func WriteTasksCSV(w io.Writer, p *domain.Project, l TaskSheetLabels) error {
 	tasks := append([]domain.Task(nil), p.Tasks...)
 	sortTasksByOrder(tasks)
@@ -276,7 +281,7 @@ func WriteTasksCSV(w io.Writer, p *domain.Project, l TaskSheetLabels) error {
 	for i, fld := range inventoryFields {
 		headers[i] = l.Headers[fld]
 	}
-	if err := cw.Write(headers); err != nil {
+	if err := cw.Write(sheetcell.NeutraliseAll(headers)); err != nil {
 		return err
 	}
 	num := func(v float64) string { return strings.Replace(strconv.FormatFloat(v, 'f', -1, 64), ".", ",", 1) }
@@ -300,7 +305,7 @@ func WriteTasksCSV(w io.Writer, p *domain.Project, l TaskSheetLabels) error {
 			row[9] = l.Yes
 		}
 		row[10], row[11] = l.States[t.Coverage], t.NewResponsible
-		if err := cw.Write(row); err != nil {
+		if err := cw.Write(sheetcell.NeutraliseAll(row)); err != nil {
 			return err
 		}
 	}

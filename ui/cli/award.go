@@ -12,7 +12,6 @@ import (
 	"fyne.io/fyne/v2/lang"
 
 	"schulit-lotse/domain"
-	"schulit-lotse/persistence"
 	"schulit-lotse/persistence/importers/ics"
 	"schulit-lotse/reports"
 	"schulit-lotse/ui/session"
@@ -60,7 +59,7 @@ func importHolidays(e *env, target, src string, p parsedArgs) error {
 	if err != nil {
 		return err
 	}
-	f, err := persistence.Open(target, persistence.OpenOptions{Clock: e.clock})
+	f, err := e.openForEdit(target)
 	if err != nil {
 		return err
 	}

@@ -4,6 +4,7 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -14,6 +15,7 @@ import (
 
 	"schulit-lotse/assets"
 	"schulit-lotse/internal/clock"
+	"schulit-lotse/persistence"
 	"schulit-lotse/ui/wording"
 )
 
@@ -30,6 +32,9 @@ type env struct {
 	clock    clock.Clock
 	// mailLimit is the size above which `share` warns that a mail server may refuse the copy.
 	mailLimit int64
+	// takeOverLock is --take-over-lock: commands that change a project take another editor's
+	// lock over, as the GUI does after asking.
+	takeOverLock bool
 }
 
 // now is the time of the command's clock.
@@ -94,7 +99,7 @@ func execute(args []string, stdout, stderr io.Writer, clk clock.Clock, mailLimit
 		cmdHelp(&env{out: stderr, err: stderr, lang: e.lang, clock: e.clock, mailLimit: mailLimit}, nil)
 		return exitUsage
 	}
-	name, rest := args[0], args[1:]
+	name, rest := args[0], withoutTakeOver(e, args[1:])
 	switch name {
 	case "-v", "--version":
 		name = "version"
@@ -117,6 +122,43 @@ func execute(args []string, stdout, stderr io.Writer, clk clock.Clock, mailLimit
 		fmt.Fprintln(stderr, "lotse: "+msg)
 	}
 	return code
+}
+
+// withoutTakeOver removes --take-over-lock from the arguments and remembers it.
+func withoutTakeOver(e *env, args []string) []string {
+	out := make([]string, 0, len(args))
+	for _, a := range args {
+		if a == "--take-over-lock" {
+			e.takeOverLock = true
+			continue
+		}
+		out = append(out, a)
+	}
+	return out
+}
+
+// openOptions are the options of a command that changes a project: the command's clock and
+// --take-over-lock.
+func (e *env) openOptions() persistence.OpenOptions {
+	return persistence.OpenOptions{Clock: e.clock, TakeOverLock: e.takeOverLock}
+}
+
+// openForEdit opens an existing project for writing; a lock taken over is reported, and a
+// project that can only be read (a file with several hard links) is refused with the reason.
+func (e *env) openForEdit(path string) (*persistence.File, error) {
+	held, wasHeld := persistence.ReadLock(path)
+	f, err := persistence.Open(path, e.openOptions())
+	if err != nil {
+		return nil, err
+	}
+	if why := f.ReadOnlyReason(); why != "" {
+		f.Close()
+		return nil, translated{errors.New(lang.L(why))}
+	}
+	if wasHeld && e.takeOverLock {
+		fmt.Fprintln(e.err, "lotse: "+lang.L("lock.taken_over", map[string]any{"User": held.User, "Host": held.Host}))
+	}
+	return f, nil
 }
 
 // positionals checks the number of positional arguments against the command's usage line.

@@ -19,6 +19,9 @@ import (
 
 func TestMain(m *testing.M) {
 	languagePref = assets.German
+	if args := os.Getenv(cliChildEnv); args != "" {
+		os.Exit(runChild(args)) // a child of the crash harness: one command, then exit
+	}
 	os.Exit(m.Run())
 }
 

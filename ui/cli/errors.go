@@ -9,6 +9,7 @@ import (
 
 	"schulit-lotse/domain"
 	"schulit-lotse/persistence"
+	"schulit-lotse/ui/wording"
 )
 
 // Exit codes of every command.
@@ -72,7 +73,7 @@ func describe(err error) (string, int) {
 		if locked.Stale {
 			msg += " " + lang.L("lock.stale")
 		}
-		return msg, exitFailure
+		return msg + " " + lang.L("cli.hint.take_over_lock"), exitFailure
 	}
 	switch {
 	case errors.As(err, &silent):
@@ -88,7 +89,7 @@ func describe(err error) (string, int) {
 	case errors.As(err, &domErr):
 		return lang.L(string(domErr)), exitFailure
 	case errors.Is(err, persistence.ErrReadOnly):
-		return lang.L(persistence.ErrReadOnly.Error()), exitFailure
+		return lang.L(persistence.ReadOnlyKey(err)), exitFailure
 	case errors.Is(err, fs.ErrExist):
 		return lang.L("cli.err.exists", map[string]any{"Path": errPath(err)}), exitFailure
 	case errors.Is(err, fs.ErrNotExist):
@@ -108,7 +109,7 @@ func refusedMessage(r *persistence.RefusedError) string {
 	b.WriteString(lang.L(string(r.Reason)))
 	if r.Detail != "" {
 		b.WriteString(" ")
-		b.WriteString(lang.L("refuse.detail", map[string]any{"Detail": r.Detail}))
+		b.WriteString(lang.L("refuse.detail", map[string]any{"Detail": wording.RefusalDetail(r.Detail)}))
 	}
 	if r.Reason != persistence.ReasonMissing {
 		b.WriteString(" ")

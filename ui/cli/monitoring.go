@@ -11,7 +11,6 @@ import (
 
 	"schulit-lotse/domain"
 	"schulit-lotse/domain/kpi"
-	"schulit-lotse/persistence"
 	"schulit-lotse/persistence/importers"
 	"schulit-lotse/reports"
 	"schulit-lotse/ui/session"
@@ -84,7 +83,16 @@ func (e *env) openSession(path string) (*session.Session, error) {
 	if err := requireProjectName(path); err != nil {
 		return nil, err
 	}
-	return session.Open(path, persistence.OpenOptions{Clock: e.clock})
+	f, err := e.openForEdit(path)
+	if err != nil {
+		return nil, err
+	}
+	p, err := f.Load()
+	if err != nil {
+		f.Close()
+		return nil, err
+	}
+	return session.New(f, p), nil
 }
 
 func readSource(src string) (*importers.Table, error) {

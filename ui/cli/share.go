@@ -35,6 +35,13 @@ func cmdShare(e *env, args []string) error {
 		return err
 	}
 	defer f.Close()
+	// What `check` refuses is not sent on: the copy would carry the same faults. (The anonymised
+	// copy loads the project itself and refuses the same.)
+	if !p.bools["anonymize"] {
+		if _, err := f.Load(); err != nil {
+			return err
+		}
+	}
 	res, err := f.WriteShareCopy(out, persistence.ShareOptions{
 		WithoutMonitoring: p.bools["without-monitoring"],
 		Anonymize:         p.bools["anonymize"],

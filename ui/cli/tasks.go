@@ -10,7 +10,6 @@ import (
 	"fyne.io/fyne/v2/lang"
 
 	"schulit-lotse/domain"
-	"schulit-lotse/persistence"
 	"schulit-lotse/persistence/importers"
 	"schulit-lotse/ui/wording"
 )
@@ -65,7 +64,7 @@ func importTasks(e *env, target, src string, p parsedArgs) error {
 			return err
 		}
 	} else {
-		f, err := persistence.Open(target, persistence.OpenOptions{Clock: e.clock})
+		f, err := e.openForEdit(target)
 		if err != nil {
 			return err
 		}

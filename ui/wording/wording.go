@@ -4,14 +4,19 @@
 package wording
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
+	"io/fs"
+	"regexp"
+	"schulit-lotse/assets"
 	"schulit-lotse/domain"
 	"schulit-lotse/domain/kpi"
 	"schulit-lotse/persistence/importers"
 	"schulit-lotse/reports"
 	"strconv"
 	"strings"
+	"sync"
 
 	"fyne.io/fyne/v2/lang"
 )
@@ -171,4 +176,46 @@ func TableNotes(t *importers.Table) []string {
 		lines[i] = strconv.Itoa(l)
 	}
 	return []string{lang.L("import.note.stray_bytes", map[string]any{"Encoding": t.Encoding, "Lines": strings.Join(lines, ", ")})}
+}
+
+// rawKey matches a translation key inside a refusal's detail ("tasks[2]: err.task.name").
+var rawKey = regexp.MustCompile(`\b[a-z]+(\.[a-z_]+)+\b`)
+
+// RefusalDetail is a refusal's detail with every translation key in it replaced by its sentence,
+// so that no user reads "err.settings.hours_per_person_day". Words that only look like keys
+// (file names such as "a.lotse") stay when no sentence exists for them.
+func RefusalDetail(detail string) string {
+	return rawKey.ReplaceAllStringFunc(detail, func(k string) string {
+		if IsTranslationKey(k) {
+			return lang.L(k)
+		}
+		return k
+	})
+}
+
+var (
+	keysOnce sync.Once
+	keys     map[string]bool
+)
+
+// IsTranslationKey reports whether k is a key of the translation files (of any language).
+func IsTranslationKey(k string) bool {
+	keysOnce.Do(func() {
+		keys = map[string]bool{}
+		fsys := assets.TranslationsFS()
+		files, _ := fs.Glob(fsys, "translations/*.json")
+		for _, f := range files {
+			b, err := fs.ReadFile(fsys, f)
+			if err != nil {
+				continue
+			}
+			var m map[string]any
+			if json.Unmarshal(b, &m) == nil {
+				for key := range m {
+					keys[key] = true
+				}
+			}
+		}
+	})
+	return keys[k]
 }
