@@ -25,12 +25,27 @@ var migrations = []migration{
 	{to: 4, fn: migrateTo4},
 }
 
-// migrateTo4 adds raci_activities.package_id with the foreign key and index a new file has.
+// migrateTo4 rebuilds raci_activities with package_id, its foreign key and its index exactly as
+// a new file has them (the schema check compares the SQL text): the old table is renamed aside
+// without touching the references of raci_assignments (legacy_alter_table), the new one is
+// created under the old name, the rows are copied and the old table is dropped.
 func migrateTo4(tx *gorm.DB) error {
-	if err := tx.Exec("ALTER TABLE raci_activities ADD COLUMN package_id integer REFERENCES packages(id) ON DELETE SET NULL").Error; err != nil {
-		return err
+	for _, stmt := range []string{
+		"PRAGMA legacy_alter_table = ON",
+		"ALTER TABLE `raci_activities` RENAME TO `raci_activities_v3`",
+		"CREATE TABLE `raci_activities` (`id` integer PRIMARY KEY AUTOINCREMENT,`process` text NOT NULL DEFAULT \"\"," +
+			"`name` text NOT NULL,`sort_order` integer,`package_id` integer," +
+			"CONSTRAINT `fk_raci_activities_package` FOREIGN KEY (`package_id`) REFERENCES `packages`(`id`) ON DELETE SET NULL)",
+		"INSERT INTO `raci_activities` (`id`, `process`, `name`, `sort_order`) SELECT `id`, `process`, `name`, `sort_order` FROM `raci_activities_v3`",
+		"DROP TABLE `raci_activities_v3`",
+		"PRAGMA legacy_alter_table = OFF",
+		"CREATE INDEX `idx_raci_activities_package_id` ON `raci_activities`(`package_id`)",
+	} {
+		if err := tx.Exec(stmt).Error; err != nil {
+			return err
+		}
 	}
-	return tx.Exec("CREATE INDEX idx_raci_activities_package_id ON raci_activities(package_id)").Error
+	return nil
 }
 
 // migrateTo3 adds project.data_as_of and milestones.fact. Milestones that carry the name the

@@ -196,7 +196,7 @@ func TestImportHolidaysAllOrNothing(t *testing.T) {
 	sameAward(t, s)
 }
 
-func TestTenderEditsAndCriterionDeleteStripsScores(t *testing.T) {
+func TestTenderEditsAndScoredCriteriaAreFixed(t *testing.T) {
 	s := awardSession(t)
 	if err := s.SetTender(domain.Tender{Procedure: "Offenes Verfahren", Method: domain.MethodExtended}); err != domain.ErrTenderTieBreaker {
 		t.Fatalf("extended without rule: %v", err)
@@ -222,14 +222,25 @@ func TestTenderEditsAndCriterionDeleteStripsScores(t *testing.T) {
 	if s.Project.BidByID(bid).Scores[b] != 7 {
 		t.Fatal("refused edit changed the model")
 	}
+	// Scored bids fix the criteria: delete and kind change are refused and change nothing.
+	if err := s.DeleteCriterion(b); err != domain.ErrCriteriaLocked {
+		t.Fatalf("delete a scored criterion: %v", err)
+	}
+	if err := s.UpdateCriterion(b, func(k *domain.TenderCriterion) { k.Kind = domain.CriterionA }); err != domain.ErrCriteriaLocked {
+		t.Fatalf("kind change of a scored criterion: %v", err)
+	}
+	if s.Project.BidByID(bid).Scores[b] != 7 || s.Project.CriterionByID(b) == nil {
+		t.Fatal("a refused change touched the model")
+	}
+	sameAward(t, s)
+	// Without scores the criterion can go; the exported document still imports.
+	if err := s.UpdateBid(bid, func(x *domain.Bid) { x.Scores = nil }); err != nil {
+		t.Fatal(err)
+	}
 	if err := s.DeleteCriterion(b); err != nil {
 		t.Fatal(err)
 	}
 	sameAward(t, s)
-	if _, ok := stored(t, s).Bids[0].Scores[b]; ok {
-		t.Fatal("the deleted criterion's score stayed in the bid")
-	}
-	// The exported document must still import: no score names a missing criterion.
 	var buf bytesBuffer
 	if err := persistence.ExportJSON(&buf, stored(t, s)); err != nil {
 		t.Fatal(err)
@@ -237,19 +248,8 @@ func TestTenderEditsAndCriterionDeleteStripsScores(t *testing.T) {
 	if _, err := persistence.ParseJSON(buf.b); err != nil {
 		t.Fatalf("re-import: %v", err)
 	}
-	if err := s.Undo(); err != nil {
-		t.Fatal(err)
-	}
-	if s.Project.BidByID(bid).Scores[b] != 7 || s.Project.CriterionByID(b) == nil {
-		t.Fatal("undo did not restore criterion and score")
-	}
-	sameAward(t, s)
-	// Changing a criterion's kind drops its scores (a 0–10 score is no yes/no).
-	if err := s.UpdateCriterion(b, func(k *domain.TenderCriterion) { k.Kind = domain.CriterionA }); err != nil {
-		t.Fatal(err)
-	}
-	if _, ok := s.Project.BidByID(bid).Scores[b]; ok {
-		t.Fatal("score kept across a kind change")
+	if err := s.Undo(); err != nil || s.Project.CriterionByID(b) == nil {
+		t.Fatalf("undo did not restore the criterion: %v", err)
 	}
 	sameAward(t, s)
 }
