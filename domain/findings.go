@@ -46,6 +46,8 @@ const (
 	FindDuplicateName = "find.task.duplicate_name"
 	FindNewNoDate     = "find.task.new_without_date"
 	FindNoTasks       = "find.project.no_tasks"
+	FindImplausible   = "find.task.effort_implausible"
+	FindPersonTooMuch = "find.task.person_implausible"
 )
 
 // TaskFindings derives the open questions and warnings of steps 1–2, in task order.
@@ -70,8 +72,16 @@ func TaskFindings(p *Project) []Finding {
 		if t.IsNew && t.ValidFrom == nil {
 			out = append(out, Finding{Step: StepNeeds, Severity: SeverityQuestion, Code: FindNewNoDate, Subject: t.Name, EntityID: t.ID})
 		}
+		if t.HoursPerMonth(p.Settings) > MaxHoursPerMonth {
+			out = append(out, Finding{Step: StepInventory, Severity: SeverityWarning, Code: FindImplausible, Subject: t.Name, EntityID: t.ID})
+		}
 		if seen[NormalizedName(t.Name)] > 1 {
 			out = append(out, Finding{Step: StepInventory, Severity: SeverityWarning, Code: FindDuplicateName, Subject: t.Name, EntityID: t.ID})
+		}
+	}
+	for _, r := range HoursByResponsible(p) {
+		if HasResponsible(r.Responsible) && r.Hours > MaxPersonHoursPerMonth {
+			out = append(out, Finding{Step: StepInventory, Severity: SeverityWarning, Code: FindPersonTooMuch, Subject: r.Responsible})
 		}
 	}
 	return out

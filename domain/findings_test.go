@@ -129,3 +129,46 @@ func TestNoResponsibleAnsweredByStep4(t *testing.T) {
 		t.Errorf("after step 4 assigned it: %+v", fs)
 	}
 }
+
+// 99,999 h/month cannot be; a person at 210 h/month is more than a full post.
+func TestImplausibleEfforts(t *testing.T) {
+	s := DefaultSettings()
+	big := Task{Name: "Tippfehler", Responsible: "Team", Effort: &Effort{Value: 99999, Unit: HoursPerMonth}}
+	if err := PlausibleEffort(big, s); err != ErrEffortImplausible {
+		t.Errorf("99,999 h/month: %v", err)
+	}
+	// 168 h/week · 52/12 = 728 h/month: just inside; 169 h/week = 732.3 h: outside.
+	if err := PlausibleEffort(Task{Effort: &Effort{Value: 168, Unit: HoursPerWeek}}, s); err != nil {
+		t.Errorf("168 h/week: %v", err)
+	}
+	if err := PlausibleEffort(Task{Effort: &Effort{Value: 169, Unit: HoursPerWeek}}, s); err != ErrEffortImplausible {
+		t.Errorf("169 h/week: %v", err)
+	}
+	// Team: 150 + 60 = 210 h/month > 200.
+	p := &Project{Settings: s, Tasks: []Task{
+		{ID: 1, Name: "A", Responsible: "Team", Effort: &Effort{Value: 150, Unit: HoursPerMonth}, Priority: Priority{Rank: 3}},
+		{ID: 2, Name: "B", Responsible: "Team", Effort: &Effort{Value: 60, Unit: HoursPerMonth}, Priority: Priority{Rank: 3}},
+		{ID: 3, Name: "C", Responsible: "Sekretariat", Effort: &Effort{Value: 99999, Unit: HoursPerMonth}, Priority: Priority{Rank: 3}},
+	}}
+	var codes []string
+	for _, f := range TaskFindings(p) {
+		codes = append(codes, f.Code+" "+f.Subject)
+	}
+	want := []string{FindImplausible + " C", FindPersonTooMuch + " Sekretariat", FindPersonTooMuch + " Team"}
+	if len(codes) != 3 || !containsAll(codes, want) {
+		t.Errorf("findings %v, want %v", codes, want)
+	}
+}
+
+func containsAll(have, want []string) bool {
+	set := map[string]bool{}
+	for _, h := range have {
+		set[h] = true
+	}
+	for _, w := range want {
+		if !set[w] {
+			return false
+		}
+	}
+	return true
+}

@@ -152,3 +152,23 @@ func HasResponsible(s string) bool {
 func NormalizedName(s string) string {
 	return strings.Join(strings.Fields(strings.ToLower(s)), " ")
 }
+
+// Plausibility bounds of efforts: no month holds more than 730 hours (24 h × 365 / 12 days),
+// and a person or group doing more than 200 hours a month (well above a full-time post of
+// about 140 productive hours) is most likely a typing or unit error.
+const (
+	MaxHoursPerMonth       = 730
+	MaxPersonHoursPerMonth = 200
+)
+
+// ErrEffortImplausible: an effort above what a month holds.
+const ErrEffortImplausible Error = "err.effort.implausible"
+
+// PlausibleEffort refuses a task whose effort converts to more than a month holds. Edits and
+// imports ask it; a stored project that already holds such a value opens with a finding.
+func PlausibleEffort(t Task, s Settings) error {
+	if t.HoursPerMonth(s) > MaxHoursPerMonth {
+		return ErrEffortImplausible
+	}
+	return nil
+}

@@ -73,7 +73,14 @@ func (sh *shell) ShowError(err error) {
 
 // showMessage is an information dialog whose text wraps at a readable width.
 func (sh *shell) showMessage(title, text string) {
-	dialog.ShowCustom(title, lang.L("ui.ok"), wrapped(text), sh.win)
+	d := dialog.NewCustom(title, lang.L("ui.ok"), wrapped(text), sh.win)
+	sh.message = d
+	d.SetOnClosed(func() {
+		if sh.message == d {
+			sh.message = nil
+		}
+	})
+	d.Show()
 }
 
 // wrapped stacks paragraphs as word-wrapped labels in a column of fixed width, so that a

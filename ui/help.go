@@ -56,6 +56,8 @@ var shortcutRows = [][2]string{
 	{"everyday.keys.undo", "ui.menu.undo"}, {"everyday.keys.redo", "ui.menu.redo"}, {"everyday.keys.close", "ui.menu.close"},
 	{"everyday.keys.quit", "ui.menu.quit"}, {"everyday.keys.help", "everyday.menu.step_help"},
 	{"everyday.keys.tab", "everyday.keys.tab_what"}, {"everyday.keys.enter", "everyday.keys.enter_what"},
+	{"everyday.keys.next_step", "ui.nav.next"}, {"everyday.keys.prev_step", "ui.nav.back"},
+	{"everyday.keys.close_message", "everyday.keys.close_message_what"},
 }
 
 func (sh *shell) showKeys() {
@@ -70,8 +72,14 @@ func (sh *shell) showKeys() {
 
 // onKey answers F1 wherever the focus is not in a text field (those keep their keys).
 func (sh *shell) onKey(ev *fyne.KeyEvent) {
-	if ev.Name == fyne.KeyF1 {
+	switch ev.Name {
+	case fyne.KeyF1:
 		sh.showHelp()
+	case fyne.KeyReturn, fyne.KeyEnter, fyne.KeyEscape:
+		// Return, Enter and Escape close an information or error dialog.
+		if sh.message != nil {
+			sh.message.Hide()
+		}
 	}
 }
 

@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
+	"schulit-lotse/domain"
 	"schulit-lotse/persistence"
 	"schulit-lotse/ui/steps"
 )
@@ -133,6 +134,9 @@ func (sh *shell) recentMenu() *fyne.Menu {
 // installShortcuts adds what a menu item cannot carry: the second redo shortcut and F1.
 func (sh *shell) installShortcuts() {
 	sh.win.Canvas().AddShortcut(shortcut(fyne.KeyZ, ctrl|fyne.KeyModifierShift), func(fyne.Shortcut) { sh.redo() })
+	// Ctrl+PageDown / Ctrl+PageUp walk the wizard like "Weiter" and "Zurück".
+	sh.win.Canvas().AddShortcut(shortcut(fyne.KeyPageDown, ctrl), func(fyne.Shortcut) { sh.stepBy(1) })
+	sh.win.Canvas().AddShortcut(shortcut(fyne.KeyPageUp, ctrl), func(fyne.Shortcut) { sh.stepBy(-1) })
 	sh.installHelpKey()
 }
 
@@ -187,4 +191,14 @@ func (sh *shell) stepContext() *steps.Context {
 		ctx.Async = func(work func()) { work() }
 	}
 	return ctx
+}
+
+// stepBy moves d pages through the overview and the twelve steps, within their bounds.
+func (sh *shell) stepBy(d int) {
+	if sh.project == nil {
+		return
+	}
+	if n := sh.project.current + d; n >= 0 && n <= len(domain.Steps) {
+		sh.project.show(n)
+	}
 }

@@ -8,6 +8,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 
 	"schulit-lotse/internal/clock"
@@ -35,6 +36,8 @@ type shell struct {
 	synchronous bool
 	// clock tells the time of reports, new projects and the files' commits; main hands it in.
 	clock clock.Clock
+	// message is the information or error dialog on screen, which Return and Escape close.
+	message dialog.Dialog
 }
 
 func newShell(a fyne.App, w fyne.Window, language string, clk clock.Clock) *shell {

@@ -1,6 +1,8 @@
 package session
 
-import "schulit-lotse/domain"
+import (
+	"schulit-lotse/domain"
+)
 
 // ImportTasks appends imported tasks in one commit; undo removes them all again. The tasks get
 // ids and rows after the project's last ones.
@@ -9,7 +11,7 @@ func (s *Session) ImportTasks(ts []domain.Task) error {
 		return nil
 	}
 	for _, t := range ts {
-		if err := t.Validate(); err != nil {
+		if err := validTask(t, s.Project.Settings); err != nil {
 			return err
 		}
 	}

@@ -8,7 +8,7 @@ import (
 
 // AddTask appends a task (validated, committed, undoable) and returns its id.
 func (s *Session) AddTask(t domain.Task) (int64, error) {
-	if err := t.Validate(); err != nil {
+	if err := validTask(t, s.Project.Settings); err != nil {
 		return 0, err
 	}
 	t.ID = 0
@@ -52,7 +52,7 @@ func (s *Session) UpdateTask(id int64, name string, change func(t *domain.Task))
 	after := cloneTask(before)
 	change(&after)
 	after.ID = id
-	if err := after.Validate(); err != nil {
+	if err := validTask(after, s.Project.Settings); err != nil {
 		return err
 	}
 	if reflect.DeepEqual(before, after) {
@@ -186,3 +186,11 @@ type sessionError string
 func (e sessionError) Error() string { return string(e) }
 
 const errTaskGone = sessionError("err.task.gone")
+
+// validTask checks a task's rules and the plausibility of its effort.
+func validTask(t domain.Task, st domain.Settings) error {
+	if err := t.Validate(); err != nil {
+		return err
+	}
+	return domain.PlausibleEffort(t, st)
+}

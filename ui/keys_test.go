@@ -1,0 +1,42 @@
+package ui
+
+import (
+	"errors"
+	"path/filepath"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
+
+	"schulit-lotse/domain"
+)
+
+// The keys a user presses on the window: Escape and Return close a message; Ctrl+PageDown and
+// Ctrl+PageUp walk through the steps.
+func TestKeysCloseMessagesAndWalkTheSteps(t *testing.T) {
+	ts := newTestShell(t)
+	press := func(k fyne.KeyName) { ts.win.Canvas().OnTypedKey()(&fyne.KeyEvent{Name: k}) }
+	for _, k := range []fyne.KeyName{fyne.KeyEscape, fyne.KeyReturn, fyne.KeyEnter} {
+		ts.ShowError(errors.New("kaputt"))
+		ts.overlay()
+		press(k)
+		ts.noOverlay()
+	}
+	if err := ts.createProject(filepath.Join(ts.docsDir, "Tasten.lotse"), domain.Meta{Name: "Tasten", Bundesland: "NI"}); err != nil {
+		t.Fatal(err)
+	}
+	shortcut := func(k fyne.KeyName) {
+		ts.win.Canvas().(fyne.Shortcutable).TypedShortcut(&desktop.CustomShortcut{KeyName: k, Modifier: fyne.KeyModifierShortcutDefault})
+	}
+	shortcut(fyne.KeyPageDown)
+	shortcut(fyne.KeyPageDown)
+	if ts.project.current != 2 {
+		t.Fatalf("after Ctrl+PageDown twice: page %d", ts.project.current)
+	}
+	shortcut(fyne.KeyPageUp)
+	shortcut(fyne.KeyPageUp)
+	shortcut(fyne.KeyPageUp) // the overview is the first page
+	if ts.project.current != 0 {
+		t.Errorf("after Ctrl+PageUp three times: page %d", ts.project.current)
+	}
+}
