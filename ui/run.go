@@ -26,7 +26,7 @@ func Run(path string, clk clock.Clock) {
 	w := a.NewWindow("")
 	sh := newShell(a, w, chosen, clk)
 	w.SetContent(sh.root)
-	w.Resize(fyne.NewSize(1280, 800))
+	w.Resize(windowSize(a.Preferences()))
 	if path != "" {
 		sh.openPath(path, persistence.OpenOptions{})
 	}

@@ -123,6 +123,7 @@ func (sh *shell) releaseSession() {
 }
 
 func (sh *shell) quit() {
+	rememberWindowSize(sh.app.Preferences(), sh.win.Canvas().Size())
 	sh.closeSession()
 	sh.app.Quit()
 }
