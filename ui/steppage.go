@@ -53,8 +53,9 @@ func newStepPage(sh *shell, s domain.Step) fyne.CanvasObject {
 		folded.MultiOpen = true
 		header = container.NewVBox(titleRow, folded)
 	}
-	// An editor wider than the window scrolls sideways instead of squeezing the sidebar.
-	editor := container.NewHScroll(buildEditor(sh, steps.Editors[s.Number]))
+	// An editor larger than the window scrolls instead of squeezing the sidebar or growing the
+	// window past a laptop's screen: the navigation below stays visible at 1024×768.
+	editor := container.NewScroll(buildEditor(sh, steps.Editors[s.Number]))
 	capped := newCappedScroll(container.NewPadded(header))
 	return container.New(&stepPageLayout{header: capped}, capped, editor)
 }
