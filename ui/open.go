@@ -64,11 +64,19 @@ func (sh *shell) openPath(path string, opt persistence.OpenOptions) {
 	if !sh.synchronous {
 		progress.Show()
 	}
+	sh.opening.Add(1)
 	sh.run(func() error {
+		defer sh.opening.Done()
 		var err error
-		s, err = session.Open(path, opt)
+		if s, err = session.Open(path, opt); err == nil && !sh.holdPending(s) {
+			s.Close() // the app stopped while the file was opening: release its lock
+			return errStopping
+		}
 		return err
 	}, func(err error) {
+		if s != nil {
+			sh.dropPending(s)
+		}
 		progress.Hide()
 		if err != nil {
 			if l, ok := persistence.IsLocked(err); ok {

@@ -33,7 +33,7 @@ func Run(path string, clk clock.Clock) {
 	w.SetMaster()
 	w.ShowAndRun()
 	// The app has stopped (Fyne quits on SIGTERM and SIGINT as well): close the project only.
-	sh.releaseSession()
+	sh.stop()
 }
 
 // pinLanguage makes the chosen language win whatever locale Fyne's localizer picks: on Windows

@@ -1,9 +1,11 @@
 package ui
 
 import (
+	"errors"
 	"net/url"
 	"os"
 	"path/filepath"
+	"sync"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -38,6 +40,13 @@ type shell struct {
 	clock clock.Clock
 	// message is the information or error dialog on screen, which Return and Escape close.
 	message dialog.Dialog
+
+	// opening counts files being opened off the UI goroutine; pending holds those opened but
+	// not yet taken by the UI; stopped is set once the app's loop has ended.
+	opening   sync.WaitGroup
+	pendingMu sync.Mutex
+	pending   []*session.Session
+	stopped   bool
 }
 
 func newShell(a fyne.App, w fyne.Window, language string, clk clock.Clock) *shell {
@@ -111,6 +120,55 @@ func (sh *shell) closeSession() {
 // releaseSession closes the project (database and lock) without touching the window: after
 // the app has stopped – the last window closed, or SIGTERM at logout and SIGINT, on which Fyne
 // quits – the window is gone and any widget call would panic.
+// errStopping ends an open that finishes after the app has stopped.
+var errStopping = errors.New("the app is stopping")
+
+// holdPending keeps a session that was opened off the UI goroutine until the UI takes it; it
+// reports false when the app has stopped meanwhile (the caller closes the session then).
+func (sh *shell) holdPending(s *session.Session) bool {
+	sh.pendingMu.Lock()
+	defer sh.pendingMu.Unlock()
+	if sh.stopped {
+		return false
+	}
+	sh.pending = append(sh.pending, s)
+	return true
+}
+
+// dropPending forgets a session the UI has taken.
+func (sh *shell) dropPending(s *session.Session) {
+	sh.pendingMu.Lock()
+	defer sh.pendingMu.Unlock()
+	for i, x := range sh.pending {
+		if x == s {
+			sh.pending = append(sh.pending[:i], sh.pending[i+1:]...)
+			return
+		}
+	}
+}
+
+// stop runs after the app's loop has ended (quit, SIGTERM, SIGINT): it waits for a file still
+// opening, then closes every session – the one shown and one the UI never took – so that no
+// lock stays behind.
+func (sh *shell) stop() {
+	sh.pendingMu.Lock()
+	sh.stopped = true
+	sh.pendingMu.Unlock()
+	sh.opening.Wait()
+	sh.pendingMu.Lock()
+	pending := sh.pending
+	sh.pending = nil
+	sh.pendingMu.Unlock()
+	for _, s := range pending {
+		if s != sh.sess {
+			if err := s.Close(); err != nil {
+				fyne.LogError("closing project", err)
+			}
+		}
+	}
+	sh.releaseSession()
+}
+
 func (sh *shell) releaseSession() {
 	if sh.sess == nil {
 		return
