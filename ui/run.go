@@ -4,7 +4,9 @@ package ui
 
 import (
 	"io/fs"
+	"os"
 	"strings"
+	"sync/atomic"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/app"
@@ -18,13 +20,26 @@ import (
 // Run starts the GUI, opening path when it is not empty. It returns when the app quits.
 func Run(path string, clk clock.Clock) {
 	a := app.NewWithID(AppID)
-	stop := quitOnSignal(func() { fyne.Do(a.Quit) })
-	defer stop()
 	chosen := assets.SetupLanguage(a.Preferences().String(prefLanguage))
 	pinLanguage(chosen)
 	a.SetIcon(assets.Icon)
 	w := a.NewWindow("")
 	sh := newShell(a, w, chosen, clk)
+	// SIGTERM (logout) and SIGINT end the program cleanly. Once the loop runs, the app quits as
+	// from the menu. Before that nothing of Fyne is touched (quitting a window that is still
+	// being set up crashes in the driver): the file still opening is closed, then the program
+	// ends. No project lock is taken before this watch is in place.
+	var started atomic.Bool
+	a.Lifecycle().SetOnStarted(func() { started.Store(true) })
+	stop := quitOnSignal(func() {
+		if started.Load() {
+			fyne.Do(a.Quit)
+			return
+		}
+		sh.stop()
+		os.Exit(0)
+	})
+	defer stop()
 	w.SetContent(sh.root)
 	w.Resize(windowSize(a.Preferences()))
 	if path != "" {
