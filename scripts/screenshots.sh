@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The README's screenshots: the sample opened from a neutral path (/home/anna/Dokumente) in a
-# 1366x768 Xvfb, the overview and the steps 6, 11 and 12 chosen in the sidebar.
+# 1366x768 Xvfb, the overview and the steps 3 (the board), 6, 11 and 12 chosen in the sidebar.
 # Usage: scripts/screenshots.sh [BINARY]   (default build/lotse; writes docs/screenshot*.png)
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -32,12 +32,12 @@ sleep 2
 shot() { DISPLAY=$display xwd -root | convert xwd:- -crop 1366x740+0+0 +repage "png:$1"; }
 shot docs/screenshot.png
 # Sidebar rows (y) of the steps at this size.
-for s in "6 361" "11 634" "12 673"; do
+for s in "204 board" "361 step6" "634 step11" "673 step12"; do
   set -- $s
-  DISPLAY=$display xdotool mousemove 80 "$2" click 1
+  DISPLAY=$display xdotool mousemove 80 "$1" click 1
   sleep 3
-  shot "docs/screenshot-step$1.png"
+  shot "docs/screenshot-$2.png"
 done
 DISPLAY=$display xdotool key ctrl+q
 sleep 1
-echo "screenshots: docs/screenshot.png docs/screenshot-step{6,11,12}.png"
+echo "screenshots: docs/screenshot.png docs/screenshot-{board,step6,step11,step12}.png"
