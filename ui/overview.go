@@ -21,11 +21,14 @@ const maxCardFigures = 5
 // overviewPage shows every step's state and key figures (what `lotse summary` prints); each
 // card opens its step.
 type overviewPage struct {
-	sh    *shell
-	root  fyne.CanvasObject
-	title *widget.Label
-	meta  *widget.Label
-	cards []*overviewCard
+	sh   *shell
+	root fyne.CanvasObject
+	tabs *container.AppTabs
+	// thread is the Roter Faden tab.
+	thread *threadView
+	title  *widget.Label
+	meta   *widget.Label
+	cards  []*overviewCard
 }
 
 type overviewCard struct {
@@ -62,7 +65,14 @@ func newOverviewPage(sh *shell, v *projectView) *overviewPage {
 		grid.Add(c.object())
 	}
 	header := container.NewVBox(o.title, o.meta, actions, intro)
-	o.root = container.NewBorder(container.NewPadded(header), nil, nil, nil, container.NewVScroll(container.NewPadded(grid)))
+	// The steps as cards, and the thread per package (Roter Faden) beside them.
+	o.thread = newThreadView(sh, func(n int) { v.show(n) })
+	o.tabs = container.NewAppTabs(
+		container.NewTabItem(lang.L("ui.overview.tab.steps"), container.NewVScroll(container.NewPadded(grid))),
+		container.NewTabItem(lang.L("ui.overview.tab.thread"), container.NewPadded(o.thread.root)),
+	)
+	o.tabs.OnSelected = func(*container.TabItem) { o.thread.refresh() }
+	o.root = container.NewBorder(container.NewPadded(header), nil, nil, nil, o.tabs)
 	return o
 }
 
@@ -159,6 +169,7 @@ func (o *overviewPage) refresh(sums []domain.StepSummary) {
 			c.update(sums[i], o.sh.language)
 		}
 	}
+	o.thread.refresh()
 }
 
 // asOfSuffix names the project's Stand der Daten after the meta line, when one is recorded.

@@ -1,0 +1,86 @@
+package domain
+
+import "sort"
+
+// ThreadRow is one package's line of the "Roter Faden": what the steps say about it, from the
+// inventory to monitoring, and how many contradictions the thread checks find for it.
+type ThreadRow struct {
+	Package Package
+	// Tasks and Hours are the package's tasks and their hours per month (step 1 and 3).
+	Tasks int
+	Hours float64
+	// HandedOutTasks and HandedOutHours are what step 4 gives to the provider.
+	HandedOutTasks int
+	HandedOutHours float64
+	Decision       SourcingOutcome // step 6; "" without a decision
+	SLA            string          // step 7: the SLA that applies, "" when none
+	Provider       string          // step 9: the contract's provider, "" before it
+	Responsible    []string        // step 11: the roles R on the package's activities
+	Categories     []string        // step 12: ticket categories mapped to the package
+	Findings       []Finding       // thread findings that name the package
+}
+
+// ThreadView is the thread per package, in board order, on the day given.
+func ThreadView(p *Project, today Date) []ThreadRow {
+	tasks := packageTasks(p)
+	findings := ThreadFindings(p, today)
+	roleName := map[int64]string{}
+	for _, r := range p.Roles {
+		roleName[r.ID] = r.Name
+	}
+	categories := map[int64][]string{}
+	m := p.TicketMappingConfig()
+	for _, c := range sortedKeys(m.Categories) {
+		categories[m.Categories[c]] = append(categories[m.Categories[c]], c)
+	}
+	var out []ThreadRow
+	for _, pk := range packagesInOrder(p) {
+		row := ThreadRow{Package: pk, Provider: p.Contract.Provider, Categories: categories[pk.ID]}
+		for _, t := range tasks[pk.ID] {
+			row.Tasks++
+			row.Hours += t.HoursPerMonth(p.Settings)
+			if HandedOut(t) {
+				row.HandedOutTasks++
+				row.HandedOutHours += t.HoursPerMonth(p.Settings)
+			}
+		}
+		if d := p.DecisionFor(pk.ID); d != nil {
+			row.Decision = d.Outcome
+		}
+		id := pk.ID
+		if s := SLAFor(p, &id); s != nil {
+			row.SLA = s.Name
+		}
+		seen := map[string]bool{}
+		for _, a := range SortedActivities(p.RaciActivities) {
+			if a.PackageID == nil || *a.PackageID != pk.ID {
+				continue
+			}
+			for _, x := range p.RaciAssignments {
+				if n := roleName[x.RoleID]; x.ActivityID == a.ID && x.Letter == RaciResponsible && !seen[n] {
+					seen[n] = true
+					row.Responsible = append(row.Responsible, n)
+				}
+			}
+		}
+		for _, f := range findings {
+			for _, o := range f.Objects {
+				if o.Kind == "package" && o.ID == pk.ID {
+					row.Findings = append(row.Findings, f)
+					break
+				}
+			}
+		}
+		out = append(out, row)
+	}
+	return out
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}

@@ -1,0 +1,63 @@
+package ui
+
+import (
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+)
+
+// The Roter Faden of the sample: a row per package, no contradictions; tapping the decision
+// of a package opens step 6, tapping its SLA opens step 7.
+func TestThreadViewOpensTheStepOfACell(t *testing.T) {
+	ts := newTestShell(t)
+	ts.openSample()
+	ts.win.Resize(fyne.NewSize(1366, 740))
+	o := ts.project.overview
+	o.tabs.SelectIndex(1)
+	tv := o.thread
+	if len(tv.rows) != 6 {
+		t.Fatalf("%d rows", len(tv.rows))
+	}
+	for i := range tv.rows {
+		if text, _ := tv.cell(i, 8); text != "keine" {
+			t.Errorf("row %d: contradictions %q", i, text)
+		}
+	}
+	// User-Management: 2 tasks with 2 + 13 = 15 h/month, of which IServ (2 h) goes out.
+	if a, b := cellText(tv, 0, 1), cellText(tv, 0, 2); a != "2 · 15 Std." || b != "1 · 2 Std." {
+		t.Errorf("User-Management %q / %q", a, b)
+	}
+	tap := func(text string) {
+		t.Helper()
+		var target fyne.CanvasObject
+		walk(tv.table, func(obj fyne.CanvasObject) bool {
+			if l, ok := obj.(*widget.Label); ok && l.Text == text && target == nil {
+				target = l
+			}
+			return true
+		})
+		if target == nil {
+			t.Fatalf("no cell %q on screen", text)
+		}
+		d := fyne.CurrentApp().Driver()
+		p := d.AbsolutePositionForObject(target)
+		test.TapCanvas(ts.win.Canvas(), fyne.NewPos(p.X+5, p.Y+target.Size().Height/2))
+	}
+	tap(cellText(tv, 0, 3)) // the decision of User-Management
+	if ts.project.current != 6 {
+		t.Fatalf("the decision opened page %d", ts.project.current)
+	}
+	ts.project.show(0)
+	o.tabs.SelectIndex(1)
+	tap("Standard-SLA Schul-IT")
+	if ts.project.current != 7 {
+		t.Errorf("the SLA opened page %d", ts.project.current)
+	}
+}
+
+func cellText(tv *threadView, row, col int) string {
+	s, _ := tv.cell(row, col)
+	return s
+}
