@@ -31,6 +31,11 @@ DISPLAY=$display xdotool windowsize "$win" 1366 740
 sleep 2
 shot() { DISPLAY=$display xwd -root | convert xwd:- -crop 1366x740+0+0 +repage "png:$1"; }
 shot docs/screenshot.png
+# The overview's second tab, the Roter Faden.
+DISPLAY=$display xdotool mousemove 502 228 click 1
+sleep 2
+shot docs/screenshot-thread.png
+DISPLAY=$display xdotool mousemove 412 228 click 1
 # Sidebar rows (y) of the steps at this size.
 for s in "204 board" "361 step6" "634 step11" "673 step12"; do
   set -- $s
@@ -40,4 +45,4 @@ for s in "204 board" "361 step6" "634 step11" "673 step12"; do
 done
 DISPLAY=$display xdotool key ctrl+q
 sleep 1
-echo "screenshots: docs/screenshot.png docs/screenshot-{board,step6,step11,step12}.png"
+echo "screenshots: docs/screenshot.png docs/screenshot-{thread,board,step6,step11,step12}.png"

@@ -31,14 +31,14 @@ var threadColumns = []struct {
 	step  domain.StepID
 }{
 	{"ui.thread.col.package", 170, domain.StepRequirements},
-	{"ui.thread.col.tasks", 120, domain.StepInventory},
+	{"ui.thread.col.tasks", 130, domain.StepInventory},
 	{"ui.thread.col.handed_out", 130, domain.StepCoverage},
-	{"ui.thread.col.decision", 100, domain.StepSourcing},
-	{"ui.thread.col.sla", 190, domain.StepSLA},
-	{"ui.thread.col.contract", 150, domain.StepContract},
-	{"ui.thread.col.raci", 190, domain.StepStructure},
-	{"ui.thread.col.categories", 190, domain.StepMonitoring},
-	{"ui.thread.col.findings", 110, 0}, // opens the step to fix the first contradiction in
+	{"ui.thread.col.decision", 130, domain.StepSourcing},
+	{"ui.thread.col.sla", 200, domain.StepSLA},
+	{"ui.thread.col.contract", 170, domain.StepContract},
+	{"ui.thread.col.raci", 220, domain.StepStructure},
+	{"ui.thread.col.categories", 200, domain.StepMonitoring},
+	{"ui.thread.col.findings", 130, 0}, // opens the step to fix the first contradiction in
 }
 
 func newThreadView(sh *shell, open func(step int)) *threadView {
@@ -58,7 +58,11 @@ func newThreadView(sh *shell, open func(step int)) *threadView {
 			l.Refresh()
 		})
 	t.table.ShowHeaderColumn = false
-	t.table.CreateHeader = func() fyne.CanvasObject { return widget.NewLabel("") }
+	t.table.CreateHeader = func() fyne.CanvasObject {
+		l := widget.NewLabel("")
+		l.Truncation = fyne.TextTruncateEllipsis
+		return l
+	}
 	t.table.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
 		l := o.(*widget.Label)
 		if id.Row < 0 && id.Col >= 0 && id.Col < len(threadColumns) {
@@ -132,9 +136,14 @@ func (t *threadView) cell(row, col int) (string, widget.Importance) {
 			return lang.L("ui.thread.open"), widget.WarningImportance
 		}
 		return lang.L("src.outcome." + string(r.Decision)), widget.MediumImportance
-	case 4:
-		return dash(r.SLA), widget.MediumImportance
-	case 5:
+	case 4, 5:
+		// The provider's SLA and contract do not cover what stays in-house.
+		if r.Decision == domain.OutcomeInternal {
+			return lang.L("ui.thread.in_house"), widget.MediumImportance
+		}
+		if col == 4 {
+			return dash(r.SLA), widget.MediumImportance
+		}
 		return dash(r.Provider), widget.MediumImportance
 	case 6:
 		return dash(strings.Join(r.Responsible, ", ")), widget.MediumImportance
