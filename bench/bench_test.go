@@ -106,6 +106,14 @@ func BenchmarkOpenOverview(b *testing.B) {
 			}
 		}
 	})
+	// Every thread check on the whole Landkreis (target of the design: ≤ 50 ms).
+	b.Run("thread_rules", func(b *testing.B) {
+		p := landkreis(b)
+		today := domain.NewDate(2027, 7, 14)
+		for b.Loop() {
+			domain.ThreadFindings(p, today)
+		}
+	})
 	b.Run("summarize", func(b *testing.B) {
 		p := landkreis(b)
 		today := domain.NewDate(2027, 7, 14)
