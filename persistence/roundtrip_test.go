@@ -94,3 +94,30 @@ func diffProjects(want, got *domain.Project) string {
 	}
 	return s
 }
+
+// LoadPlan reads everything but the monitoring raw data.
+func TestLoadPlanLeavesOutTheRawData(t *testing.T) {
+	f, err := Create(filepath.Join(t.TempDir(), "Plan.lotse"), fullProject(), OpenOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	all, err := f.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	plan, err := f.LoadPlan()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(all.Tickets) == 0 || len(all.Calls) == 0 || len(all.SurveyAnswers) == 0 {
+		t.Fatal("the fixture has no raw data")
+	}
+	if len(plan.Tickets)+len(plan.Calls)+len(plan.SurveyAnswers) != 0 {
+		t.Errorf("plan holds %d tickets, %d calls, %d answers", len(plan.Tickets), len(plan.Calls), len(plan.SurveyAnswers))
+	}
+	plan.Tickets, plan.Calls, plan.SurveyAnswers = all.Tickets, all.Calls, all.SurveyAnswers
+	if !reflect.DeepEqual(plan, all) {
+		t.Error("LoadPlan differs from Load in more than the raw data")
+	}
+}

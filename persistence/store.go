@@ -12,7 +12,14 @@ import (
 
 // Load reads the whole project. A row that breaks a domain rule refuses the file with its table
 // and id named.
-func (f *File) Load() (*domain.Project, error) {
+func (f *File) Load() (*domain.Project, error) { return f.load(true) }
+
+// LoadPlan reads the project without the monitoring raw data (tickets, calls, survey answers):
+// what documents that need none of them (the Leistungsbeschreibung) read, in a fraction of the
+// time on a large file. The minutes, measures and checks of step 12 are read.
+func (f *File) LoadPlan() (*domain.Project, error) { return f.load(false) }
+
+func (f *File) load(monitoring bool) (*domain.Project, error) {
 	p := &domain.Project{}
 	var pr projectRecord
 	if err := f.db.First(&pr, 1).Error; err != nil {
@@ -21,7 +28,7 @@ func (f *File) Load() (*domain.Project, error) {
 	if err := fromProjectRecord(pr, p); err != nil {
 		return nil, refuse(f.path, ReasonContent, err.Error())
 	}
-	if err := f.loadLists(p); err != nil {
+	if err := f.loadLists(p, monitoring); err != nil {
 		return nil, refuse(f.path, ReasonContent, err.Error())
 	}
 	if err := loadConfig(f.db, p); err != nil {
@@ -53,7 +60,7 @@ func plain[R any, D any](fn func(R) D) func(R) (D, error) {
 	return func(r R) (D, error) { return fn(r), nil }
 }
 
-func (f *File) loadLists(p *domain.Project) error {
+func (f *File) loadLists(p *domain.Project, monitoring bool) error {
 	var err error
 	steps := []func() error{
 		func() error { p.Tasks, err = loadAll(f.db, "sort_order, id", fromTaskRecord); return err },
@@ -96,14 +103,26 @@ func (f *File) loadLists(p *domain.Project) error {
 			return err
 		},
 		func() error { p.Meetings, err = loadAll(f.db, "id", fromMeetingRecord); return err },
-		func() error { p.Tickets, err = loadAll(f.db, "created, id", plain(fromTicketRecord)); return err },
 		func() error {
+			if !monitoring {
+				return nil
+			}
+			p.Tickets, err = loadAll(f.db, "created, id", plain(fromTicketRecord))
+			return err
+		},
+		func() error {
+			if !monitoring {
+				return nil
+			}
 			p.Calls, err = loadAll(f.db, "at, id", plain(func(r callRecord) domain.Call {
 				return domain.Call{ID: r.ID, At: *timeFromDB(&r.At), Answered: r.Answered, WaitSeconds: r.WaitSeconds, TalkSeconds: r.TalkSeconds}
 			}))
 			return err
 		},
 		func() error {
+			if !monitoring {
+				return nil
+			}
 			p.SurveyAnswers, err = loadAll(f.db, "at, id", plain(func(r surveyRecord) domain.SurveyAnswer {
 				return domain.SurveyAnswer{ID: r.ID, At: *timeFromDB(&r.At), Question: r.Question, Score: r.Score, School: r.School}
 			}))

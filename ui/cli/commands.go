@@ -44,6 +44,19 @@ func openProject(path string) (*domain.Project, error) {
 	return f.Load()
 }
 
+// openPlan is openProject without the monitoring raw data, for documents that need none.
+func openPlan(path string) (*domain.Project, error) {
+	f, err := persistence.Open(path, persistence.OpenOptions{ReadOnly: true})
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return f.LoadPlan()
+}
+
+// planOnly are the report types and export kinds that read no tickets, calls or answers.
+var planOnly = map[string]bool{"tender": true, "leistungsbeschreibung": true}
+
 // createProject writes p as a new project file; an existing file is never overwritten.
 func (e *env) createProject(path string, p *domain.Project) error {
 	if err := requireProjectName(path); err != nil {
@@ -208,7 +221,11 @@ func cmdExport(e *env, args []string) error {
 	if strings.EqualFold(filepath.Ext(out), ".lotse") {
 		return failf("cli.err.export_over_project", map[string]any{"Path": out})
 	}
-	proj, err := openProject(src)
+	open := openProject
+	if planOnly[kind] {
+		open = openPlan
+	}
+	proj, err := open(src)
 	if err != nil {
 		return err
 	}

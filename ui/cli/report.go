@@ -54,7 +54,11 @@ func cmdReport(e *env, args []string) error {
 			}
 		}
 	}
-	proj, err := openProject(p.pos[0])
+	open := openProject
+	if planOnly[t] {
+		open = openPlan
+	}
+	proj, err := open(p.pos[0])
 	if err != nil {
 		return err
 	}
