@@ -105,11 +105,11 @@ func (r *boardRenderer) Destroy()                     {}
 func (r *boardRenderer) Objects() []fyne.CanvasObject { return r.objects }
 func (r *boardRenderer) MinSize() fyne.Size           { return r.b.MinSize() }
 
-// Layout follows a new size; while the view is fitted, it is fitted again.
+// Layout follows a new size; while the view is automatic (opening or fitted), it is set again.
 func (r *boardRenderer) Layout(size fyne.Size) {
 	b := r.b
 	if b.autoFit && !b.fitPending && size != b.fitSize && size.Width > 0 && size.Height > 0 {
-		b.fitView()
+		b.autoView()
 		if b.OnViewChanged != nil {
 			defer b.OnViewChanged()
 		}
@@ -125,7 +125,7 @@ func (r *boardRenderer) Refresh() {
 		return
 	}
 	if b.fitPending {
-		b.fitView()
+		b.autoView()
 		if b.OnViewChanged != nil {
 			defer b.OnViewChanged()
 		}
