@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/lang"
 
 	"schulit-lotse/domain"
+	"schulit-lotse/ui/plural"
 )
 
 // The renderer draws only what is in view: a pool of package views, of card views for the
@@ -363,7 +364,7 @@ func (r *boardRenderer) drawDrag(size fyne.Size) {
 		n++
 	}
 	if len(d.ids) > 1 {
-		r.dragCount.Text = lang.L("board.drag.count", map[string]any{"Count": len(d.ids)})
+		r.dragCount.Text = plural.L("board.count.cards", len(d.ids))
 		r.dragCount.Color = colWhite
 		r.dragCount.Refresh()
 		r.dragCount.Move(corner.Add(fyne.NewPos(4, -18)))

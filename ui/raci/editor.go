@@ -15,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"schulit-lotse/domain"
+	"schulit-lotse/ui/plural"
 	"schulit-lotse/ui/session"
 )
 
@@ -337,8 +338,11 @@ func (e *Editor) refresh() {
 	}
 	e.findList.Refresh()
 	e.summary.SetText(lang.L("raci.summary", map[string]any{
-		"Activities": len(e.acts), "Processes": len(domain.ProcessNames(e.acts)), "Roles": len(e.roles),
-		"Errors": errs, "Warnings": warns,
+		"Activities": plural.L("raci.count.activities", len(e.acts)),
+		"Processes":  plural.L("raci.count.processes", len(domain.ProcessNames(e.acts))),
+		"Roles":      plural.L("raci.count.roles", len(e.roles)),
+		"Errors":     plural.L("raci.count.errors", errs),
+		"Warnings":   plural.L("raci.count.warnings", warns),
 	}))
 	e.process.setOptions(domain.ProcessNames(e.acts))
 	e.loadForms()
