@@ -128,7 +128,7 @@ func (e *Editor) layout() fyne.CanvasObject {
 		widget.NewSeparator(),
 		btn("raci.template", theme.DocumentCreateIcon(), e.insertTemplate),
 	)
-	// The legend and the hint wrap onto a second line rather than being cut off.
+	// The legend and the hint wrap onto further lines rather than being cut off.
 	flow := &flowLayout{}
 	legend := container.New(flow)
 	for _, l := range domain.RaciLetters {
@@ -145,9 +145,9 @@ func (e *Editor) layout() fyne.CanvasObject {
 	e.summary = widget.NewLabel("")
 	hint := widget.NewLabel(lang.L("raci.hint"))
 	hint.SizeName = theme.SizeNameCaptionText
-	legend.Add(hint)
+	hint.Wrapping = fyne.TextWrapWord
 	// One line under the grid: the focused cell, and the size and state of the matrix.
-	center := container.NewBorder(legend, container.NewBorder(nil, nil, nil, e.summary, e.status), nil, nil,
+	center := container.NewBorder(container.NewVBox(legend, hint), container.NewBorder(nil, nil, nil, e.summary, e.status), nil, nil,
 		container.NewStack(gridMin, e.grid))
 	flow.relayout = center.Refresh
 
