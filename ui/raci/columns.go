@@ -75,11 +75,20 @@ func (e *Editor) fitColumns(width float32) {
 	e.gridWidth = width
 	e.actWidth = p.activity
 	e.headers = map[int64][]string{}
-	g := e.grid
-	g.SetColumnWidth(0, p.activity)
+	// Each change of a width redraws the table: set only what changed.
+	set := func(col int, w float32) {
+		if col >= len(e.colWidths) || e.colWidths[col] != w {
+			e.grid.SetColumnWidth(col, w)
+		}
+	}
+	set(0, p.activity)
 	for i, r := range e.roles {
 		e.headers[r.ID] = p.headers[i]
-		g.SetColumnWidth(i+1, p.roles[i])
+		set(i+1, p.roles[i])
 	}
-	g.SetRowHeight(-1, float32(p.lines)*headerLineHeight()+2*headerPad)
+	e.colWidths = append(append(e.colWidths[:0], p.activity), p.roles...)
+	if h := float32(p.lines)*headerLineHeight() + 2*headerPad; h != e.headerHeight {
+		e.headerHeight = h
+		e.grid.SetRowHeight(-1, h)
+	}
 }

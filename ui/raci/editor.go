@@ -46,6 +46,9 @@ type Editor struct {
 	gridWidth float32
 	actWidth  float32
 	headers   map[int64][]string // the lines of each role's header
+	// colWidths and headerHeight are what the table was last given.
+	colWidths    []float32
+	headerHeight float32
 
 	focus widget.TableCellID // the focused cell, as the table counts
 	quiet bool               // a programmatic Select only moves the focus
