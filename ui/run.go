@@ -20,6 +20,7 @@ import (
 // Run starts the GUI, opening path when it is not empty. It returns when the app quits.
 func Run(path string, clk clock.Clock) {
 	a := app.NewWithID(AppID)
+	a.Settings().SetTheme(newLotseTheme())
 	chosen := assets.SetupLanguage(a.Preferences().String(prefLanguage))
 	pinLanguage(chosen)
 	a.SetIcon(assets.Icon)

@@ -28,6 +28,8 @@ const (
 	gripSize    = 16
 	minZoom     = 0.05
 	maxZoom     = 2.5
+	readZoom    = 0.8 // the board opens no smaller than this: card names at 10 px and more
+	viewMargin  = 24
 	detailZoom  = 0.25 // below this, cards are drawn without text
 	typeAheadMS = 1200
 )
@@ -92,6 +94,7 @@ type Board struct {
 	pileScroll       float32
 	fitPending       bool
 	autoFit          bool // the view follows the widget's size until the user moves it
+	opening          bool // the automatic view is the opening view, not "Alles zeigen"
 	fitSize          fyne.Size
 
 	selected    map[int64]bool
@@ -125,9 +128,10 @@ type Board struct {
 	OnViewChanged func()
 }
 
-// NewBoard makes a board for the session's project, showing everything once it has a size.
+// NewBoard makes a board for the session's project; once it has a size it opens at a readable
+// zoom on the first package (see openView).
 func NewBoard(s *session.Session) *Board {
-	b := &Board{sess: s, zoom: 1, fitPending: true, autoFit: true, selected: map[int64]bool{}, wrapCache: map[wrapKey]wrapped{}}
+	b := &Board{sess: s, zoom: 1, fitPending: true, autoFit: true, opening: true, selected: map[int64]bool{}, wrapCache: map[wrapKey]wrapped{}}
 	b.ExtendBaseWidget(b)
 	b.rebuild()
 	return b
@@ -287,12 +291,31 @@ func (b *Board) zoomAround(f float64, sx, sy float32) {
 // FitAll shows every package, and keeps doing so when the widget changes its size until the
 // user pans or zooms.
 func (b *Board) FitAll() {
+	b.opening = false
 	if b.Size().Width <= 0 {
 		b.fitPending = true
 		return
 	}
 	b.fitView()
 	b.viewChanged()
+}
+
+// autoView sets the view the board keeps until the user pans or zooms: the opening view or
+// "Alles zeigen".
+func (b *Board) autoView() {
+	if b.opening {
+		b.openView()
+		return
+	}
+	b.fitView()
+}
+
+// fitZoom is the zoom at which every package fits beside the pile (at most 1.2).
+func (b *Board) fitZoom() float64 {
+	w, h := b.boardArea()
+	r := b.layout.FitBounds()
+	z := math.Min(float64(w-2*viewMargin)/r.W, float64(h-2*viewMargin)/r.H)
+	return math.Min(1.2, math.Max(minZoom, z))
 }
 
 // fitView sets zoom and origin so that every package is in view beside the pile.
@@ -302,11 +325,39 @@ func (b *Board) fitView() {
 	b.fitSize = b.Size()
 	w, h := b.boardArea()
 	r := b.layout.FitBounds()
-	const margin = 24
-	z := math.Min(float64(w-2*margin)/r.W, float64(h-2*margin)/r.H)
-	b.zoom = math.Min(1.2, math.Max(minZoom, z))
+	b.zoom = b.fitZoom()
 	b.originX = r.X + r.W/2 - float64(b.pileW()+w/2)/b.zoom
 	b.originY = r.Y + r.H/2 - float64(h)/2/b.zoom
+}
+
+// openView is how the board opens: everything when that is readable, otherwise a zoom between
+// 80 % and 100 % (two default packages side by side where the width allows) on the first
+// package, pulled towards the board's top-left corner as far as that package stays in view.
+// The unsorted cards are always readable in the pile, which is not zoomed.
+func (b *Board) openView() {
+	if b.fitZoom() >= readZoom {
+		b.fitView()
+		return
+	}
+	b.fitPending = false
+	b.autoFit = true
+	b.fitSize = b.Size()
+	w, h := b.boardArea()
+	two := 2*domain.DefaultPackageWidth + 2*viewMargin + viewMargin
+	b.zoom = math.Max(readZoom, math.Min(1, float64(w)/two))
+	vw, vh := float64(w)/b.zoom, float64(h)/b.zoom
+	m := viewMargin / b.zoom
+	all := b.layout.FitBounds()
+	first := all
+	if len(b.layout.Packages) > 0 {
+		first = b.layout.Packages[0].Rect()
+	}
+	// Left edge of the view in board units: the board's left edge, unless the first package
+	// would then end outside the view; never right of the first package's margin.
+	left := math.Min(first.X-m, math.Max(all.X-m, first.X+first.W+m-vw))
+	top := math.Min(first.Y-m, math.Max(all.Y-m, first.Y+first.H+m-vh))
+	b.originX = left - float64(b.pileW())/b.zoom
+	b.originY = top
 }
 
 func (b *Board) viewChanged() {

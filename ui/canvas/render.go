@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/lang"
 
 	"schulit-lotse/domain"
+	"schulit-lotse/ui/plural"
 )
 
 // The renderer draws only what is in view: a pool of package views, of card views for the
@@ -105,11 +106,11 @@ func (r *boardRenderer) Destroy()                     {}
 func (r *boardRenderer) Objects() []fyne.CanvasObject { return r.objects }
 func (r *boardRenderer) MinSize() fyne.Size           { return r.b.MinSize() }
 
-// Layout follows a new size; while the view is fitted, it is fitted again.
+// Layout follows a new size; while the view is automatic (opening or fitted), it is set again.
 func (r *boardRenderer) Layout(size fyne.Size) {
 	b := r.b
 	if b.autoFit && !b.fitPending && size != b.fitSize && size.Width > 0 && size.Height > 0 {
-		b.fitView()
+		b.autoView()
 		if b.OnViewChanged != nil {
 			defer b.OnViewChanged()
 		}
@@ -125,7 +126,7 @@ func (r *boardRenderer) Refresh() {
 		return
 	}
 	if b.fitPending {
-		b.fitView()
+		b.autoView()
 		if b.OnViewChanged != nil {
 			defer b.OnViewChanged()
 		}
@@ -363,7 +364,7 @@ func (r *boardRenderer) drawDrag(size fyne.Size) {
 		n++
 	}
 	if len(d.ids) > 1 {
-		r.dragCount.Text = lang.L("board.drag.count", map[string]any{"Count": len(d.ids)})
+		r.dragCount.Text = plural.L("board.count.cards", len(d.ids))
 		r.dragCount.Color = colWhite
 		r.dragCount.Refresh()
 		r.dragCount.Move(corner.Add(fyne.NewPos(4, -18)))

@@ -15,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"schulit-lotse/domain"
+	"schulit-lotse/ui/plural"
 	"schulit-lotse/ui/session"
 )
 
@@ -40,6 +41,14 @@ type Editor struct {
 	roleSev  map[int64]domain.Severity
 	letters  map[string]string // translated long forms of R, A, C, I
 	fit      nameFitter
+
+	// The grid's columns as fitColumns laid them out for gridWidth.
+	gridWidth float32
+	actWidth  float32
+	headers   map[int64][]string // the lines of each role's header
+	// colWidths and headerHeight are what the table was last given.
+	colWidths    []float32
+	headerHeight float32
 
 	focus widget.TableCellID // the focused cell, as the table counts
 	quiet bool               // a programmatic Select only moves the focus
@@ -122,12 +131,15 @@ func (e *Editor) layout() fyne.CanvasObject {
 		widget.NewSeparator(),
 		btn("raci.template", theme.DocumentCreateIcon(), e.insertTemplate),
 	)
-	legend := container.NewHBox()
+	// The legend and the hint wrap onto further lines rather than being cut off.
+	flow := &flowLayout{}
+	legend := container.New(flow)
 	for _, l := range domain.RaciLetters {
 		sw := canvas.NewRectangle(letterFill[l])
 		sw.SetMinSize(fyne.NewSize(14, 14))
-		legend.Add(container.NewCenter(sw))
-		legend.Add(widget.NewLabel(e.letters[l]))
+		name := widget.NewLabel(e.letters[l])
+		name.SizeName = theme.SizeNameCaptionText
+		legend.Add(container.NewHBox(container.NewCenter(sw), name))
 	}
 	gridMin := canvas.NewRectangle(transparent)
 	gridMin.SetMinSize(fyne.NewSize(360, 200))
@@ -136,13 +148,14 @@ func (e *Editor) layout() fyne.CanvasObject {
 	e.summary = widget.NewLabel("")
 	hint := widget.NewLabel(lang.L("raci.hint"))
 	hint.SizeName = theme.SizeNameCaptionText
-	legend.Add(hint)
+	hint.Wrapping = fyne.TextWrapWord
 	// One line under the grid: the focused cell, and the size and state of the matrix.
-	center := container.NewBorder(container.NewHScroll(legend), container.NewBorder(nil, nil, nil, e.summary, e.status), nil, nil,
+	center := container.NewBorder(container.NewVBox(legend, hint), container.NewBorder(nil, nil, nil, e.summary, e.status), nil, nil,
 		container.NewStack(gridMin, e.grid))
+	flow.relayout = center.Refresh
 
 	panelMin := canvas.NewRectangle(transparent)
-	panelMin.SetMinSize(fyne.NewSize(250, 0))
+	panelMin.SetMinSize(fyne.NewSize(190, 0)) // narrow, so that eight roles fit at 1366 px
 	panel := container.NewStack(panelMin, container.NewBorder(container.NewVBox(e.findTitle, e.findEmpty), nil, nil, nil, e.findList))
 	split := container.NewHSplit(center, panel)
 	split.Offset = 0.8
@@ -317,6 +330,7 @@ func (e *Editor) refresh() {
 		}
 	}
 	e.clampFocus()
+	e.fitColumns(e.gridWidth)
 	e.grid.Refresh()
 
 	e.findTitle.SetText(lang.L("raci.findings", map[string]any{"Count": len(e.findings)}))
@@ -327,8 +341,11 @@ func (e *Editor) refresh() {
 	}
 	e.findList.Refresh()
 	e.summary.SetText(lang.L("raci.summary", map[string]any{
-		"Activities": len(e.acts), "Processes": len(domain.ProcessNames(e.acts)), "Roles": len(e.roles),
-		"Errors": errs, "Warnings": warns,
+		"Activities": plural.L("raci.count.activities", len(e.acts)),
+		"Processes":  plural.L("raci.count.processes", len(domain.ProcessNames(e.acts))),
+		"Roles":      plural.L("raci.count.roles", len(e.roles)),
+		"Errors":     plural.L("raci.count.errors", errs),
+		"Warnings":   plural.L("raci.count.warnings", warns),
 	}))
 	e.process.setOptions(domain.ProcessNames(e.acts))
 	e.loadForms()
@@ -414,7 +431,7 @@ func (e *Editor) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 
 // fitName shortens a name to the activity column (one line, with an ellipsis).
 func (e *Editor) fitName(s string, bold bool) string {
-	return e.fit.fit(oneLine(s), activityWidth-2*theme.InnerPadding(), bold)
+	return e.fit.fit(oneLine(s), max(e.actWidth, minActivityWidth)-2*theme.InnerPadding(), bold)
 }
 
 // oneLine shows multi-line text in a single line.
@@ -438,16 +455,20 @@ func importance(s domain.Severity) widget.Importance {
 func (e *Editor) updateHeader(id widget.TableCellID, o fyne.CanvasObject) {
 	h := o.(*headerCell)
 	if id.Col == 0 {
-		h.set(lang.L("raci.col.activity"), fyne.TextAlignLeading, widget.MediumImportance, nil)
+		h.set([]string{lang.L("raci.col.activity")}, fyne.TextAlignLeading, widget.MediumImportance, nil)
 		return
 	}
 	r := e.roleAt(id.Col)
 	if r == nil {
-		h.set("", fyne.TextAlignCenter, widget.MediumImportance, nil)
+		h.set(nil, fyne.TextAlignCenter, widget.MediumImportance, nil)
 		return
 	}
 	col := id.Col
-	h.set(r.Name, fyne.TextAlignCenter, importance(e.roleSev[r.ID]), func() { e.focusCell(widget.TableCellID{Row: e.focus.Row, Col: col}) })
+	lines, ok := e.headers[r.ID]
+	if !ok {
+		lines = []string{r.Name}
+	}
+	h.set(lines, fyne.TextAlignCenter, importance(e.roleSev[r.ID]), func() { e.focusCell(widget.TableCellID{Row: e.focus.Row, Col: col}) })
 }
 
 // selected follows a tap or Space on a cell: the cell gets the focus, and a letter cell cycles.

@@ -28,11 +28,17 @@ var (
 	transparent = color.Transparent
 )
 
-// Sizes of the grid.
+// Sizes of the grid: the activity column takes about a quarter of the width, and the role
+// columns share the rest so that eight of them are in view where the width allows
+// (columns.go).
 const (
-	activityWidth = 260
-	roleWidth     = 84
-	headerLines   = 3
+	minActivityWidth = 160
+	maxActivityWidth = 260
+	minRoleWidth     = 60
+	maxRoleWidth     = 130
+	rolesInView      = 8
+	maxHeaderLines   = 4
+	headerPad        = 4
 )
 
 // grid is the RACI table: column 0 names the activity (or, in a group row, the process), each
@@ -54,10 +60,17 @@ func newGrid(ed *Editor) *grid {
 	g.UpdateHeader = ed.updateHeader
 	g.OnSelected = ed.selected
 	g.ExtendBaseWidget(g)
-	g.SetColumnWidth(0, activityWidth)
-	line := fyne.MeasureText("Äg", theme.TextSize(), fyne.TextStyle{Bold: true}).Height
-	g.SetRowHeight(-1, headerLines*line+2*theme.InnerPadding())
+	g.SetColumnWidth(0, maxActivityWidth)
+	g.SetRowHeight(-1, 2*headerLineHeight()+2*headerPad)
 	return g
+}
+
+// Resize fits the columns to the new width.
+func (g *grid) Resize(s fyne.Size) {
+	if s.Width != g.Size().Width {
+		defer g.ed.fitColumns(s.Width)
+	}
+	g.Table.Resize(s)
 }
 
 // TypedKey handles the keys of a matrix editor; arrows move the focus as the table does, and the
@@ -107,8 +120,8 @@ func createCell() fyne.CanvasObject {
 	letter := canvas.NewText("", letterInk)
 	letter.TextStyle = fyne.TextStyle{Bold: true}
 	letter.Alignment = fyne.TextAlignCenter
-	// The template's width is the width of every role column.
-	bg.SetMinSize(fyne.NewSize(roleWidth, 0))
+	// The template's width is the width of a role column until fitColumns sets them.
+	bg.SetMinSize(fyne.NewSize(minRoleWidth, 0))
 	// The focus frame is four filled bars on top: stroked rectangles trip the software painter
 	// when a cell is clipped at the table's edge.
 	frame := container.New(edgeLayout{width: 2}, canvas.NewRectangle(transparent), canvas.NewRectangle(transparent),
@@ -192,30 +205,101 @@ func (c cellParts) setLetter(l string) {
 	}
 }
 
-// headerCell is a role's column header: the role's name on up to three lines; tapping it
-// focuses the column.
+// headerCell is a column header: a role's name on up to maxHeaderLines lines, broken by
+// wrapHeader and drawn without the label's wide padding; tapping it focuses the column.
 type headerCell struct {
 	widget.BaseWidget
-	label *widget.Label
-	space *canvas.Rectangle
+	lines []*canvas.Text
+	align fyne.TextAlign
+	imp   widget.Importance
 	onTap func()
 }
 
 func newHeaderCell() *headerCell {
-	h := &headerCell{label: widget.NewLabel(""), space: canvas.NewRectangle(transparent)}
-	h.label.Wrapping = fyne.TextWrapWord
-	h.label.Truncation = fyne.TextTruncateEllipsis
-	h.label.Alignment = fyne.TextAlignCenter
-	h.label.TextStyle = fyne.TextStyle{Bold: true}
-	// The template stays one line high: the table makes every cell as high as its header
-	// template. The header row gets its three lines from SetRowHeight(-1, …).
-	h.space.SetMinSize(fyne.NewSize(roleWidth/2, 0))
+	h := &headerCell{}
+	for range maxHeaderLines {
+		t := canvas.NewText("", theme.Color(theme.ColorNameForeground))
+		t.TextStyle = fyne.TextStyle{Bold: true}
+		t.TextSize = headerTextSize()
+		h.lines = append(h.lines, t)
+	}
 	h.ExtendBaseWidget(h)
 	return h
 }
 
+// headerTextSize is a little smaller than body text, so eight roles fit beside each other.
+func headerTextSize() float32 { return theme.TextSize() - 2 }
+
+// measureHeader is the width of a header line.
+func measureHeader(s string) float32 {
+	return fyne.MeasureText(s, headerTextSize(), fyne.TextStyle{Bold: true}).Width
+}
+
+// headerLineHeight is the height of one header line.
+func headerLineHeight() float32 {
+	return fyne.MeasureText("Äg", headerTextSize(), fyne.TextStyle{Bold: true}).Height
+}
+
 func (h *headerCell) CreateRenderer() fyne.WidgetRenderer {
-	return widget.NewSimpleRenderer(container.NewStack(h.space, h.label))
+	objs := make([]fyne.CanvasObject, len(h.lines))
+	for i, t := range h.lines {
+		objs[i] = t
+	}
+	return &headerRenderer{h: h, objs: objs}
+}
+
+type headerRenderer struct {
+	h    *headerCell
+	objs []fyne.CanvasObject
+}
+
+func (r *headerRenderer) Destroy()                     {}
+func (r *headerRenderer) Objects() []fyne.CanvasObject { return r.objs }
+
+// MinSize stays one line high: the table makes every cell as high as its header template.
+// The header row gets its lines from SetRowHeight(-1, …).
+func (r *headerRenderer) MinSize() fyne.Size {
+	return fyne.NewSize(minRoleWidth/2, headerLineHeight()+2*headerPad)
+}
+
+// Layout centres the lines in the cell (leading-aligned ones start at the padding).
+func (r *headerRenderer) Layout(size fyne.Size) {
+	n := 0
+	for _, t := range r.h.lines {
+		if t.Text != "" {
+			n++
+		}
+	}
+	lh := headerLineHeight()
+	y := max((size.Height-float32(n)*lh)/2, 0)
+	for _, t := range r.h.lines {
+		if t.Text == "" {
+			continue
+		}
+		w := t.MinSize().Width
+		x := max((size.Width-w)/2, 0)
+		if r.h.align == fyne.TextAlignLeading {
+			x = theme.InnerPadding()
+		}
+		t.Move(fyne.NewPos(x, y))
+		t.Resize(fyne.NewSize(w, lh))
+		y += lh
+	}
+}
+
+func (r *headerRenderer) Refresh() {
+	c := theme.Color(theme.ColorNameForeground)
+	switch r.h.imp {
+	case widget.DangerImportance:
+		c = theme.Color(theme.ColorNameError)
+	case widget.WarningImportance:
+		c = theme.Color(theme.ColorNameWarning)
+	}
+	for _, t := range r.h.lines {
+		t.Color, t.TextSize = c, headerTextSize()
+		t.Refresh()
+	}
+	r.Layout(r.h.Size())
 }
 
 // Tapped focuses the column.
@@ -229,12 +313,34 @@ func (h *headerCell) Tapped(*fyne.PointEvent) {
 func (h *headerCell) Cursor() desktop.Cursor { return desktop.PointerCursor }
 
 // set updates every property a recycled header shows.
-func (h *headerCell) set(text string, align fyne.TextAlign, imp widget.Importance, onTap func()) {
+func (h *headerCell) set(lines []string, align fyne.TextAlign, imp widget.Importance, onTap func()) {
 	h.onTap = onTap
-	if h.label.Text != text || h.label.Importance != imp || h.label.Alignment != align {
-		h.label.Text, h.label.Importance, h.label.Alignment = text, imp, align
-		h.label.Refresh()
+	changed := h.align != align || h.imp != imp
+	for i, t := range h.lines {
+		s := ""
+		if i < len(lines) {
+			s = lines[i]
+		}
+		if t.Text != s {
+			t.Text = s
+			changed = true
+		}
 	}
+	h.align, h.imp = align, imp
+	if changed {
+		h.Refresh()
+	}
+}
+
+// HeaderLines is what the header shows, line by line (for tests that look at the screen).
+func (h *headerCell) HeaderLines() []string {
+	var out []string
+	for _, t := range h.lines {
+		if t.Text != "" {
+			out = append(out, t.Text)
+		}
+	}
+	return out
 }
 
 // nameFitter shortens names to the activity column once, so that scrolling does not make Fyne

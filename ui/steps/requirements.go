@@ -13,6 +13,7 @@ import (
 
 	"schulit-lotse/domain"
 	board "schulit-lotse/ui/canvas"
+	"schulit-lotse/ui/plural"
 )
 
 // requirementsEditor is step 3 (Anforderungsliste): the card-sorting board with a card finder
@@ -155,7 +156,8 @@ func (ed *requirementsEditor) selectionChanged() {
 	}
 	p := ed.ctx.Session.Project
 	l := ed.board.Layout()
-	status := lang.L("board.status", map[string]any{"Packages": len(p.Packages), "Sorted": len(p.Tasks) - len(l.Pile), "Pile": len(l.Pile)})
+	status := lang.L("board.status", map[string]any{"Packages": plural.L("board.count.packages", len(p.Packages)),
+		"Sorted": plural.L("board.count.cards", len(p.Tasks)-len(l.Pile)), "Pile": len(l.Pile)})
 	if n > 0 {
 		status += " · " + lang.L("board.status.selected", map[string]any{"Count": n})
 	}

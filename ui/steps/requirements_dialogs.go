@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"schulit-lotse/domain"
+	"schulit-lotse/ui/plural"
 )
 
 // The keyboard paths of the board: a name dialog for new and renamed packages, the
@@ -131,7 +132,7 @@ func showMoveDialog(ed *requirementsEditor) {
 			m.choose(m.targets[i])
 		}
 	}
-	head := widget.NewLabel(lang.L("board.move.what", map[string]any{"Count": len(m.ids)}))
+	head := widget.NewLabel(plural.L("board.move.what", len(m.ids)))
 	listMin := canvas.NewRectangle(transparent)
 	listMin.SetMinSize(fyne.NewSize(420, 260))
 	content := container.NewBorder(container.NewVBox(head, m.entry), nil, nil, nil, container.NewStack(listMin, m.list))

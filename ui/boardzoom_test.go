@@ -1,0 +1,48 @@
+package ui
+
+import (
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+
+	"schulit-lotse/ui/canvas"
+)
+
+// On a 1366×768 laptop the sample's board opens readable (zoom ≥ 0.8) with its first package
+// in view; "Alles zeigen" still shows every package.
+func TestSampleBoardOpensReadableAt1366(t *testing.T) {
+	ts := newTestShell(t)
+	ts.openSample()
+	ts.win.Resize(fyne.NewSize(1366, 768))
+	for i := 0; i < 3; i++ { // overview → step 3, as a user clicks "Weiter"
+		test.Tap(ts.project.next)
+	}
+	boards := all[*canvas.Board](ts.content())
+	if len(boards) != 1 {
+		t.Fatalf("step 3 shows %d boards", len(boards))
+	}
+	b := boards[0]
+	t.Logf("board %v, zoom %.2f", b.Size(), b.Zoom())
+	if b.Size().Width < 500 {
+		t.Fatalf("the board is only %v", b.Size())
+	}
+	if z := b.Zoom(); z < 0.8 {
+		t.Errorf("the board opens at zoom %.2f, want at least 0.8", z)
+	}
+	first := b.Layout().Packages[0]
+	if id := b.Layout().Members[first.ID][0]; !visible(b, id) {
+		t.Errorf("the first card of the first package %q is not in view", first.Name)
+	}
+	test.Tap(button(t, ts.content(), "Alles zeigen"))
+	for _, id := range b.Layout().CardOrder {
+		if !visible(b, id) {
+			t.Errorf("Alles zeigen: card %d not in view (zoom %.2f)", id, b.Zoom())
+		}
+	}
+}
+
+func visible(b *canvas.Board, id int64) bool {
+	_, ok := b.CardCenter(id)
+	return ok
+}

@@ -1,0 +1,21 @@
+// Package plural picks the singular or the plural of a counted text. The translation files
+// hold both forms under "<key>.one" and "<key>.other" with the number as {{.Count}}; German and
+// English use the singular for exactly one ("1 Hinweis", "2 Hinweise", "0 Hinweise"), so no
+// "Karte(n)" is needed.
+package plural
+
+import "fyne.io/fyne/v2/lang"
+
+// L is the translated text of key for n things; data may add further placeholders.
+func L(key string, n int, data ...map[string]any) string {
+	vars := map[string]any{"Count": n}
+	for _, d := range data {
+		for k, v := range d {
+			vars[k] = v
+		}
+	}
+	if n == 1 {
+		return lang.L(key+".one", vars)
+	}
+	return lang.L(key+".other", vars)
+}
