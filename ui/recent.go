@@ -11,6 +11,8 @@ import (
 const (
 	prefLanguage = "language"    // "de", "en" or "" (follow the system)
 	prefRecent   = "recentFiles" // absolute paths, most recent first
+	// prefGuideOpen keeps the folded guidance of started steps open (true) or closed.
+	prefGuideOpen = "step.guideOpen"
 )
 
 const maxRecent = 10

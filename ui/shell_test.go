@@ -779,8 +779,8 @@ func TestBrokenEditorDoesNotTakeTheAppDown(t *testing.T) {
 	assertText(t, editor, "kaputt")
 }
 
-// A step under way gives its editor the room: the guidance is folded beside the tips and one
-// tap brings it back.
+// A step under way gives its editor the room: guidance and tips fold into one line, one tap
+// brings them back, and the next step opens them as the user left them.
 func TestStartedStepFoldsGuidance(t *testing.T) {
 	ts := newTestShell(t)
 	path := filepath.Join(ts.docsDir, "Begonnen.lotse")
@@ -790,12 +790,16 @@ func TestStartedStepFoldsGuidance(t *testing.T) {
 	step, _ := domain.StepByID(1)
 	page := ts.project.pageHolder
 	assertNoText(t, page, stepGuide(step))
-	acc := all[*widget.Accordion](page)
-	if len(acc) == 0 || acc[0].Items[0].Title != "Anleitung" {
-		t.Fatalf("no folded guidance on a started step")
-	}
-	acc[0].Open(0)
+	toggle := button(t, page, "Anleitung und Umsetzungstipps")
+	test.Tap(toggle)
 	assertText(t, page, stepGuide(step))
+	assertText(t, page, stepTipTexts(step)[0])
+	// Step 2 is under way too: it opens as the user left step 1.
+	test.Tap(ts.project.next)
+	step2, _ := domain.StepByID(2)
+	assertText(t, ts.project.pageHolder, stepGuide(step2))
+	test.Tap(button(t, ts.project.pageHolder, "Anleitung und Umsetzungstipps"))
+	assertNoText(t, ts.project.pageHolder, stepGuide(step2))
 }
 
 // An editor wider than the window scrolls sideways; it must not squeeze the sidebar.

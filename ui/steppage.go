@@ -46,12 +46,29 @@ func newStepPage(sh *shell, s domain.Step) fyne.CanvasObject {
 	titleRow := container.NewBorder(nil, nil, nil, side, title)
 	header := container.NewVBox(titleRow, guide, tips)
 
-	// Once a step is under way its editor needs the room: the guidance folds away beside the
-	// tips and stays one click off.
+	// Once a step is under way its editor needs the room: guidance and tips fold into one line
+	// and stay one click off; whether the user keeps them open is remembered across steps.
 	if sh.stepStarted(s.Number) {
-		folded := widget.NewAccordion(widget.NewAccordionItem(lang.L("ui.step.guide"), guide), tips.Items[0])
-		folded.MultiOpen = true
-		header = container.NewVBox(titleRow, folded)
+		body := container.NewVBox(guide, tipRows)
+		prefs := sh.app.Preferences()
+		toggle := widget.NewButtonWithIcon(lang.L("ui.step.guide_and_tips"), theme.MenuExpandIcon(), nil)
+		toggle.Alignment = widget.ButtonAlignLeading
+		toggle.Importance = widget.LowImportance
+		show := func(open bool) {
+			body.Hidden = !open
+			toggle.SetIcon(theme.MenuExpandIcon())
+			if open {
+				toggle.SetIcon(theme.MenuDropDownIcon())
+			}
+			body.Refresh()
+		}
+		show(prefs.Bool(prefGuideOpen))
+		toggle.OnTapped = func() {
+			open := body.Hidden
+			prefs.SetBool(prefGuideOpen, open)
+			show(open)
+		}
+		header = container.NewVBox(titleRow, toggle, body)
 	}
 	// An editor larger than the window scrolls instead of squeezing the sidebar or growing the
 	// window past a laptop's screen: the navigation below stays visible at 1024×768.
