@@ -57,6 +57,7 @@ var shortcutRows = [][2]string{
 	{"everyday.keys.quit", "ui.menu.quit"}, {"everyday.keys.help", "everyday.menu.step_help"},
 	{"everyday.keys.tab", "everyday.keys.tab_what"}, {"everyday.keys.enter", "everyday.keys.enter_what"},
 	{"everyday.keys.next_step", "ui.nav.next"}, {"everyday.keys.prev_step", "ui.nav.back"},
+	{"everyday.keys.sidebar", "everyday.keys.sidebar_what"},
 	{"everyday.keys.close_message", "everyday.keys.close_message_what"},
 }
 

@@ -40,3 +40,22 @@ func TestKeysCloseMessagesAndWalkTheSteps(t *testing.T) {
 		t.Errorf("after Ctrl+PageUp three times: page %d", ts.project.current)
 	}
 }
+
+// Ctrl+B folds the sidebar away, which gives the page its width, and brings it back.
+func TestCtrlBFoldsTheSidebar(t *testing.T) {
+	ts := newTestShell(t)
+	if err := ts.createProject(filepath.Join(ts.docsDir, "Leiste.lotse"), domain.Meta{Name: "Leiste", Bundesland: "NI"}); err != nil {
+		t.Fatal(err)
+	}
+	ts.win.Resize(fyne.NewSize(1280, 680))
+	ctrlB := &desktop.CustomShortcut{KeyName: fyne.KeyB, Modifier: fyne.KeyModifierShortcutDefault}
+	before := ts.project.pageHolder.Size().Width
+	ts.win.Canvas().(fyne.Shortcutable).TypedShortcut(ctrlB)
+	if !ts.project.sidebarGone || ts.project.sidebar.Visible() && ts.project.pageHolder.Size().Width <= before {
+		t.Fatalf("sidebar still there: page %v wide, was %v", ts.project.pageHolder.Size().Width, before)
+	}
+	ts.win.Canvas().(fyne.Shortcutable).TypedShortcut(ctrlB)
+	if ts.project.sidebarGone || ts.project.pageHolder.Size().Width != before {
+		t.Errorf("sidebar not back: page %v wide, was %v", ts.project.pageHolder.Size().Width, before)
+	}
+}

@@ -137,6 +137,11 @@ func (sh *shell) installShortcuts() {
 	// Ctrl+PageDown / Ctrl+PageUp walk the wizard like "Weiter" and "Zurück".
 	sh.win.Canvas().AddShortcut(shortcut(fyne.KeyPageDown, ctrl), func(fyne.Shortcut) { sh.stepBy(1) })
 	sh.win.Canvas().AddShortcut(shortcut(fyne.KeyPageUp, ctrl), func(fyne.Shortcut) { sh.stepBy(-1) })
+	sh.win.Canvas().AddShortcut(shortcut(fyne.KeyB, ctrl), func(fyne.Shortcut) {
+		if sh.project != nil {
+			sh.project.toggleSidebar()
+		}
+	})
 	sh.installHelpKey()
 }
 

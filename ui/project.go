@@ -21,6 +21,11 @@ type projectView struct {
 	sh   *shell
 	sess *session.Session
 	root fyne.CanvasObject
+	// body holds split (sidebar and page) or main alone while the sidebar is folded away.
+	body        *fyne.Container
+	split       *container.Split
+	main        fyne.CanvasObject
+	sidebarGone bool
 
 	current int // 0 = overview, 1–12 = step
 	sums    []domain.StepSummary
@@ -91,6 +96,10 @@ func newProjectView(sh *shell, s *session.Session) *projectView {
 	main := container.NewBorder(nil, container.NewPadded(nav), nil, nil, v.pageHolder)
 	split := container.NewHSplit(v.sidebar, main)
 	split.Offset = 0.27
+	// The body shows the sidebar beside the page, or the page alone when the user folds the
+	// sidebar away (Strg+B) for more room.
+	v.split, v.main = split, main
+	v.body = container.NewStack(split)
 
 	v.saved = widget.NewLabel("")
 	v.saved.SizeName = theme.SizeNameCaptionText
@@ -107,7 +116,7 @@ func newProjectView(sh *shell, s *session.Session) *projectView {
 	if s.ReadOnly() {
 		top = v.readOnlyBanner()
 	}
-	v.root = container.NewBorder(top, v.status, nil, nil, split)
+	v.root = container.NewBorder(top, v.status, nil, nil, v.body)
 	v.updateSaved()
 	return v
 }
@@ -303,4 +312,16 @@ func (v *projectView) updateSaved() {
 		v.saved.SetText(lang.L("ui.status.saved", map[string]any{"Time": formatClock(v.sess.File.LastCommit)}))
 	}
 	v.status.Refresh()
+}
+
+// toggleSidebar folds the sidebar away or brings it back; the steps stay reachable with
+// Zurück/Weiter and Strg+Bild↑/↓.
+func (v *projectView) toggleSidebar() {
+	v.sidebarGone = !v.sidebarGone
+	if v.sidebarGone {
+		v.body.Objects = []fyne.CanvasObject{v.main}
+	} else {
+		v.body.Objects = []fyne.CanvasObject{v.split}
+	}
+	v.body.Refresh()
 }
