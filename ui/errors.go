@@ -72,8 +72,15 @@ func (sh *shell) ShowError(err error) {
 }
 
 // showMessage is an information dialog whose text wraps at a readable width.
-func (sh *shell) showMessage(title, text string) {
-	d := dialog.NewCustom(title, lang.L("ui.ok"), wrapped(text), sh.win)
+func (sh *shell) showMessage(title, text string) { sh.showMessageWith(title, text) }
+
+// showMessageWith is showMessage with buttons for actions below the text.
+func (sh *shell) showMessageWith(title, text string, actions ...fyne.CanvasObject) {
+	var body fyne.CanvasObject = wrapped(text)
+	if len(actions) > 0 {
+		body = container.NewVBox(body, container.NewHBox(actions...))
+	}
+	d := dialog.NewCustom(title, lang.L("ui.ok"), body, sh.win)
 	sh.message = d
 	d.SetOnClosed(func() {
 		if sh.message == d {

@@ -107,22 +107,37 @@ func (sh *shell) createAndOpen(path string, p *domain.Project) error {
 }
 
 // openSample opens the user's copy of the sample project "Musterstadt", making it on first use.
-func (sh *shell) openSample() {
-	path := filepath.Join(sh.sampleDir, sampleFileName)
+// The sample goes into the user's documents, where they find it again and can mail it; the
+// first time, a message names the place and offers to open the folder.
+func (sh *shell) openSample() { sh.openSampleTelling(false) }
+
+// openSampleTelling is openSample; with tell, a sample made now is announced with its place.
+func (sh *shell) openSampleTelling(tell bool) {
+	path := filepath.Join(sh.docsDir, sampleFileName)
 	if fileExists(path) {
 		sh.openPath(path, persistence.OpenOptions{})
 		return
 	}
 	p, err := sample.Project()
 	if err == nil {
-		err = os.MkdirAll(sh.sampleDir, 0o755)
+		err = os.MkdirAll(sh.docsDir, 0o755)
 	}
 	if err == nil {
 		err = sh.createAndOpen(path, p)
 	}
 	if err != nil {
 		sh.ShowError(err)
+		return
 	}
+	if !tell {
+		return
+	}
+	folder := widget.NewButton(lang.L("ui.sample.open_folder"), func() {
+		if err := sh.openURL(fileURL(sh.docsDir)); err != nil {
+			sh.ShowError(err)
+		}
+	})
+	sh.showMessageWith(lang.L("ui.sample.saved_title"), lang.L("ui.sample.saved", map[string]any{"Path": path}), folder)
 }
 
 // saveShortcut answers Ctrl+S: there is nothing to save, so say so, and offer a copy.
@@ -174,11 +189,11 @@ func (sh *shell) saveAsPath(path string) error {
 	return nil
 }
 
-// outputDir is where new files go by default: beside the open project, unless that is the
-// app's own copy of the sample or a project opened read-only (likely someone else's folder).
+// outputDir is where new files go by default: beside the open project, unless it was opened
+// read-only (likely someone else's folder).
 func (sh *shell) outputDir() string {
 	dir := filepath.Dir(sh.sess.File.Path())
-	if sh.sess.ReadOnly() || sameFile(dir, sh.sampleDir) {
+	if sh.sess.ReadOnly() {
 		return sh.docsDir
 	}
 	return dir

@@ -43,7 +43,6 @@ func newTestShell(t *testing.T) *testShell {
 	sh := newShell(a, w, "de", clock.Fixed(shellNow))
 	sh.synchronous = true
 	sh.docsDir = t.TempDir()
-	sh.sampleDir = t.TempDir()
 	ts := &testShell{shell: sh, t: t}
 	sh.openURL = func(u *url.URL) error { ts.opened = append(ts.opened, u); return nil }
 	w.SetContent(sh.root)

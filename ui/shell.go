@@ -3,7 +3,6 @@ package ui
 import (
 	"errors"
 	"net/url"
-	"os"
 	"path/filepath"
 	"sync"
 	"time"
@@ -31,9 +30,8 @@ type shell struct {
 	start   *startScreen // the start screen last shown
 
 	// Where new projects and the sample go; replaceable in tests.
-	docsDir   string
-	sampleDir string
-	openURL   func(*url.URL) error
+	docsDir string
+	openURL func(*url.URL) error
 	// synchronous runs slow work (opening, the PDF) on the calling goroutine; tests set it.
 	synchronous bool
 	// clock tells the time of reports, new projects and the files' commits; main hands it in.
@@ -55,30 +53,12 @@ func newShell(a fyne.App, w fyne.Window, language string, clk clock.Clock) *shel
 	}
 	sh := &shell{app: a, win: w, language: language, root: container.NewStack(), clock: clock.OrSystem(clk)}
 	sh.docsDir = defaultDocumentsDir()
-	if dir, err := os.UserConfigDir(); err == nil {
-		sh.sampleDir = filepath.Join(dir, "schulit-lotse")
-	} else {
-		sh.sampleDir = filepath.Join(sh.docsDir, "schulit-lotse")
-	}
 	sh.openURL = a.OpenURL
 	sh.installShortcuts()
 	w.SetCloseIntercept(sh.quit)
 	sh.showStart()
 	sh.updateTitle()
 	return sh
-}
-
-func defaultDocumentsDir() string {
-	home, err := os.UserHomeDir()
-	if err != nil {
-		return "."
-	}
-	for _, name := range []string{"Dokumente", "Documents"} {
-		if st, err := os.Stat(filepath.Join(home, name)); err == nil && st.IsDir() {
-			return filepath.Join(home, name)
-		}
-	}
-	return home
 }
 
 func (sh *shell) setScreen(obj fyne.CanvasObject) {

@@ -667,24 +667,27 @@ func TestErrorsInPlainWords(t *testing.T) {
 func TestSampleProjectIsCopiedOnceAndReused(t *testing.T) {
 	ts := newTestShell(t)
 	test.Tap(ts.start.sampleBtn)
-	ts.noOverlay()
-	path := filepath.Join(ts.sampleDir, sampleFileName)
+	// The first time the sample lands in the documents, and a message says where.
+	path := filepath.Join(ts.docsDir, sampleFileName)
 	if ts.sess == nil || ts.sess.File.Path() != path {
 		t.Fatalf("the sample was not opened from %s", path)
 	}
+	assertText(t, ts.overlay(), path)
+	test.Tap(button(t, ts.overlay(), "Ordner öffnen"))
+	if len(ts.opened) != 1 || ts.opened[0].String() != fileURL(ts.docsDir).String() {
+		t.Errorf("opened %v, want the documents folder", ts.opened)
+	}
+	test.Tap(button(t, ts.overlay(), "OK"))
+	ts.noOverlay()
 	if n := len(ts.sess.Project.Tasks); n < 4 {
 		t.Fatalf("the sample has %d tasks, want at least the seed's four", n)
 	}
 	if _, err := ts.sess.AddTask(domain.Task{Name: "Eigene Probe"}); err != nil {
 		t.Fatal(err)
 	}
-	// A copy of the sample goes to the documents, not into the app's own folder.
-	ts.saveShortcut()
-	assertText(t, ts.overlay(), ts.docsDir)
-	assertNoText(t, ts.overlay(), ts.sampleDir)
-	test.Tap(button(t, ts.overlay(), "Abbrechen"))
 	ts.closeSession()
 	test.Tap(ts.start.sampleBtn)
+	ts.noOverlay() // no message the second time
 	if ts.sess == nil || ts.sess.Project.Tasks[len(ts.sess.Project.Tasks)-1].Name != "Eigene Probe" {
 		t.Fatal("the second open should reuse the user's copy with its edits")
 	}

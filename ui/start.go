@@ -48,7 +48,7 @@ func newStartScreen(sh *shell) *startScreen {
 	st.newBtn.Alignment = widget.ButtonAlignLeading
 	st.openBtn = widget.NewButtonWithIcon(lang.L("ui.start.open"), theme.FolderOpenIcon(), sh.showOpenDialog)
 	st.openBtn.Alignment = widget.ButtonAlignLeading
-	st.sampleBtn = widget.NewButtonWithIcon(lang.L("ui.start.sample"), theme.FileIcon(), sh.openSample)
+	st.sampleBtn = widget.NewButtonWithIcon(lang.L("ui.start.sample"), theme.FileIcon(), func() { sh.openSampleTelling(true) })
 	st.sampleBtn.Alignment = widget.ButtonAlignLeading
 	sampleHint := widget.NewLabel(lang.L("ui.start.sample_hint"))
 	sampleHint.Wrapping = fyne.TextWrapWord
