@@ -53,15 +53,26 @@ func (r *Report) tableOfContents(entries []tocEntry) {
 			r.setText(colorText)
 			pdf.CellFormat(r.Width(), lineHeight(headingSize), tr("reports.toc"), "", 2, "L", false, 0, "")
 			r.rule()
-			if len(entries) == 0 {
-				pdf.SetY(marginTop + tocHeadH)
-				r.Paragraph(tr("reports.toc.empty"))
-			}
 		}
 		for _, s := range slots {
 			r.tocLine(entries[s.entry], s.y)
 		}
+		if pi == 0 && !hasStep(entries) {
+			// Only "Auf einen Blick" (or nothing): say that no step has content yet.
+			pdf.SetXY(r.Left(), marginTop+tocHeadH+float64(len(slots))*tocLevel0H+2)
+			r.Paragraph(tr("reports.toc.empty"))
+		}
 	}
+}
+
+// hasStep reports whether an entry is a numbered step.
+func hasStep(entries []tocEntry) bool {
+	for _, e := range entries {
+		if e.Number != "" {
+			return true
+		}
+	}
+	return false
 }
 
 func (r *Report) tocLine(e tocEntry, y float64) {
@@ -102,7 +113,8 @@ func (r *Report) tocLine(e tocEntry, y float64) {
 	pdf.Link(r.Left(), y, r.Width(), h, id)
 }
 
-// titlePage is page 1: report, project, Schulträger, Bundesland and date. Every field is
+// titlePage is page 1: report, project, Schulträger, Bundesland, the document control
+// (version, status, author, print date and Datenstand) and the approval block. Every field is
 // limited in lines so the page never overflows.
 func (r *Report) titlePage(p *domain.Project, date time.Time) {
 	pdf := r.pdf
@@ -110,19 +122,19 @@ func (r *Report) titlePage(p *domain.Project, date time.Time) {
 	r.NewPage(Portrait)
 	r.noHeader = false
 
-	pdf.SetY(55)
+	pdf.SetY(45)
 	r.setFont("", 12)
 	r.setText(colorMuted)
 	pdf.CellFormat(r.Width(), lineHeight(12), tr("app.name"), "", 2, "L", false, 0, "")
 	r.setFont("B", 30)
 	r.setText(colorText)
-	pdf.CellFormat(r.Width(), lineHeight(30), tr("reports.title"), "", 2, "L", false, 0, "")
+	pdf.CellFormat(r.Width(), lineHeight(30), r.title, "", 2, "L", false, 0, "")
 	r.setFont("", 12)
 	r.setText(colorMuted)
-	r.limitedLines(tr("reports.subtitle"), 12, 2)
+	r.limitedLines(r.subtitle, 12, 2)
 	r.Gap(3)
 	r.rule()
-	r.Gap(10)
+	r.Gap(8)
 
 	name := line(p.Meta.Name)
 	if name == "" {
@@ -131,16 +143,25 @@ func (r *Report) titlePage(p *domain.Project, date time.Time) {
 	r.setFont("B", 20)
 	r.setText(colorText)
 	r.limitedLines(name, 20, 3)
-	r.Gap(8)
+	r.Gap(6)
 
 	fields := [][2]string{
 		{tr("reports.meta.schultraeger"), p.Meta.Schultraeger},
 		{tr("reports.meta.bundesland"), bundeslandName(p.Meta.Bundesland)},
-		{tr("reports.meta.date"), formatDate(date)},
 	}
-	if p.Meta.DataAsOf != nil {
-		fields = append(fields, [2]string{tr("reports.meta.data_as_of"), formatDate(p.Meta.DataAsOf.Time)})
-	}
+	fields = append(fields, documentFields(p, date)...)
+	r.titleFields(fields)
+
+	r.approvalBlock(p, r.Bottom()-3*lineHeight(smallSize)-4)
+	pdf.SetY(r.Bottom() - 3*lineHeight(smallSize))
+	r.setFont("", smallSize)
+	r.setText(colorMuted)
+	r.limitedLines(tr("reports.title_note"), smallSize, 3)
+}
+
+// titleFields writes label–value lines of a title page; a value takes at most three lines.
+func (r *Report) titleFields(fields [][2]string) {
+	pdf := r.pdf
 	labelW := 45.0
 	for _, f := range fields {
 		y := pdf.GetY()
@@ -164,11 +185,6 @@ func (r *Report) titlePage(p *domain.Project, date time.Time) {
 		}
 		pdf.SetXY(r.Left(), y+float64(len(lines))*lineHeight(11)+2)
 	}
-
-	pdf.SetY(r.Bottom() - 3*lineHeight(smallSize))
-	r.setFont("", smallSize)
-	r.setText(colorMuted)
-	r.limitedLines(tr("reports.title_note"), smallSize, 3)
 }
 
 // limitedLines writes text in the current font (size for the line height), at most n lines;

@@ -289,7 +289,7 @@ func WriteServiceSpec(w io.Writer, p *domain.Project, opt Options) (err error) {
 	r := newReport(p.Meta.Name, date)
 	r.judgeOn(p)
 	title := tr("award.spec.title")
-	r.pdf.SetTitle(line(title+" – "+p.Meta.Name), true)
+	r.describe(p, title, tr("award.spec.subject"))
 	r.footerLeft = line(tr("app.name") + " · " + title + " · " + tr("reports.as_of", map[string]any{"Date": formatDate(date)}))
 	r.pdf.SetHeaderFunc(func() { awSpecHeader(r, title) })
 	awSpecTitlePage(r, p, date)
@@ -314,7 +314,7 @@ func WriteServiceSpec(w io.Writer, p *domain.Project, opt Options) (err error) {
 			return fmt.Errorf("%s: %w", tr("reports.err.pdf"), err)
 		}
 	}
-	if err := r.pdf.Output(w); err != nil {
+	if err := r.output(w); err != nil {
 		return fmt.Errorf("%s: %w", tr("reports.err.write"), err)
 	}
 	return nil
@@ -368,11 +368,10 @@ func awSpecTitlePage(r *Report, p *domain.Project, date time.Time) {
 	r.limitedLines(name, 20, 3)
 	r.Gap(6)
 	r.setFont("", 11)
-	r.KeyValues([][2]string{
-		{tr("reports.meta.schultraeger"), awOrDash(p.Meta.Schultraeger)},
+	r.titleFields(append([][2]string{
+		{tr("reports.meta.schultraeger"), p.Meta.Schultraeger},
 		{tr("reports.meta.bundesland"), bundeslandName(p.Meta.Bundesland)},
-		{tr("reports.meta.date"), formatDate(date)},
-	})
+	}, documentFields(p, date)...))
 	pdf.SetY(r.Bottom() - 4*lineHeight(smallSize))
 	r.setFont("", smallSize)
 	r.setText(colorMuted)

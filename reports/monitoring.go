@@ -356,7 +356,7 @@ func WriteMonitoring(w io.Writer, p *domain.Project, period kpi.Period, opt Opti
 	title := tr("kpi.report.title")
 	r := newReport(p.Meta.Name, date)
 	r.judgeOn(p)
-	r.pdf.SetTitle(line(title+" – "+p.Meta.Name), true)
+	r.describe(p, title, tr("kpi.report.subject", map[string]any{"Period": FormatPeriod(period)}))
 	r.footerLeft = line(tr("app.name") + " · " + title + " · " + FormatPeriod(period))
 	r.pdf.SetHeaderFunc(func() { awSpecHeader(r, title) })
 	monitoringTitle(r, p, rep, date)
@@ -439,7 +439,7 @@ func WriteMonitoring(w io.Writer, p *domain.Project, period kpi.Period, opt Opti
 	if err := r.Err(); err != nil {
 		return fmt.Errorf("%s: %w", tr("reports.err.pdf"), err)
 	}
-	if err := r.pdf.Output(w); err != nil {
+	if err := r.output(w); err != nil {
 		return fmt.Errorf("%s: %w", tr("reports.err.write"), err)
 	}
 	return nil
@@ -511,13 +511,12 @@ func monitoringTitle(r *Report, p *domain.Project, rep *kpi.Report, date time.Ti
 	if strings.TrimSpace(provider) == "" {
 		provider = "–"
 	}
-	r.KeyValues([][2]string{
-		{tr("reports.meta.schultraeger"), awOrDash(p.Meta.Schultraeger)},
+	r.titleFields(append([][2]string{
+		{tr("reports.meta.schultraeger"), p.Meta.Schultraeger},
 		{tr("kpi.report.provider"), line(provider)},
 		{tr("kpi.report.period"), FormatPeriod(rep.Period)},
 		{tr("kpi.report.previous"), FormatPeriod(rep.Previous)},
-		{tr("reports.meta.date"), formatDate(date)},
-	})
+	}, documentFields(p, date)...))
 	// The headline: how many KPIs are green, amber, red.
 	var g, a, red int
 	for _, in := range append(append([]kpi.Indicator(nil), rep.Indicators...), rep.ClassIndicators...) {
@@ -533,6 +532,7 @@ func monitoringTitle(r *Report, p *domain.Project, rep *kpi.Report, date time.Ti
 	r.Gap(4)
 	r.setFont("B", 13)
 	r.limitedLines(tr("kpi.report.headline", map[string]any{"Green": g, "Amber": a, "Red": red}), 13, 2)
+	r.approvalBlock(p, r.Bottom())
 }
 
 // WriteMonitoringFile writes the monitoring report to path atomically: on any error the target

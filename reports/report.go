@@ -75,6 +75,8 @@ type Report struct {
 	orientation Orientation
 	header      string
 	footerLeft  string
+	title       string // the document's name (Gesamtbericht, Kurzfassung): title page and header
+	subtitle    string
 	noHeader    bool
 	totalPages  int // known in the final pass; places the right-aligned page number exactly
 
@@ -104,15 +106,21 @@ func newReport(projectName string, date time.Time) *Report {
 	pdf.SetCreator(tr("app.name"), true)
 	pdf.SetProducer(tr("app.name"), true)
 	r := &Report{
-		pdf:        pdf,
-		date:       date,
-		asOf:       domain.TodayInBerlin(date),
-		header:     line(projectName),
-		footerLeft: line(tr("app.name") + " · " + tr("reports.title") + " · " + tr("reports.as_of", map[string]any{"Date": formatDate(date)})),
+		pdf:    pdf,
+		date:   date,
+		asOf:   domain.TodayInBerlin(date),
+		header: line(projectName),
 	}
+	r.name(tr("reports.title"), tr("reports.subtitle"))
 	pdf.SetHeaderFunc(r.drawHeader)
 	pdf.SetFooterFunc(r.drawFooter)
 	return r
+}
+
+// name sets the document's title (title page, running header, footer) and subtitle.
+func (r *Report) name(title, subtitle string) {
+	r.title, r.subtitle = line(title), subtitle
+	r.footerLeft = line(tr("app.name") + " · " + title + " · " + tr("reports.as_of", map[string]any{"Date": formatDate(r.date)}))
 }
 
 // Err is the first error that occurred, or nil.
@@ -365,7 +373,7 @@ func (r *Report) drawHeader() {
 		return
 	}
 	pdf := r.pdf
-	right := tr("reports.title")
+	right := r.title
 	r.setFont("", smallSize)
 	r.setText(colorMuted)
 	rw := pdf.GetStringWidth(right) + 2*cellMargin
@@ -404,3 +412,45 @@ func (r *Report) drawFooter() {
 }
 
 func formatDate(d time.Time) string { return d.Format(tr("reports.date.layout")) }
+
+// Callout writes text in a framed box across the page, kept on one page; warn sets it in bold
+// with a marker word, so that the warning does not rest on colour alone.
+func (r *Report) Callout(text string, warn bool) {
+	style := ""
+	if warn {
+		style = "B"
+	}
+	const pad = 2.5
+	r.setFont(style, bodySize)
+	lh := lineHeight(bodySize)
+	w := r.Width() - 2*pad - 1.5
+	lines := r.split(clean(text, true), w)
+	if limit := int((r.Bottom()-r.Top()-2*pad)/lh) - 1; len(lines) > limit {
+		lines = append(lines[:limit-1], r.fit(lines[limit-1]+" "+lines[limit], w))
+	}
+	h := float64(len(lines))*lh + 2*pad
+	r.EnsureSpace(h + 1)
+	pdf := r.pdf
+	top := pdf.GetY()
+	fill := colorZebra
+	if warn {
+		fill = Color{253, 243, 222}
+	}
+	pdf.SetFillColor(fill.R, fill.G, fill.B)
+	pdf.SetDrawColor(colorBorder.R, colorBorder.G, colorBorder.B)
+	pdf.SetLineWidth(0.3)
+	pdf.Rect(r.Left(), top, r.Width(), h, "FD")
+	if warn {
+		c := Color{196, 120, 0}
+		pdf.SetFillColor(c.R, c.G, c.B)
+		pdf.Rect(r.Left(), top, 1.5, h, "F")
+	}
+	r.setFont(style, bodySize)
+	r.setText(colorText)
+	for i, l := range lines {
+		pdf.SetXY(r.Left()+pad+1.5-cellMargin, top+pad+float64(i)*lh)
+		pdf.CellFormat(w+2*cellMargin, lh, l, "", 0, "L", false, 0, "")
+	}
+	pdf.SetXY(r.Left(), top+h)
+	r.Gap(3)
+}

@@ -27,11 +27,35 @@ func (o Options) stamp() (time.Time, error) {
 	return o.Date, nil
 }
 
-// WriteGesamtbericht writes the full report of the project as PDF to w.
-//
-// It lays the body out twice: the first run finds the page of every section, the second
-// writes the table of contents with those numbers in front of the same body.
-func WriteGesamtbericht(w io.Writer, p *domain.Project, opt Options) (err error) {
+// WriteGesamtbericht writes the full report of the project as PDF to w: title page, "Auf
+// einen Blick", table of contents and one section per step with content.
+func WriteGesamtbericht(w io.Writer, p *domain.Project, opt Options) error {
+	return writeBook(w, p, opt, bookFull)
+}
+
+// WriteKurzfassung writes the short report for a committee: title page, "Auf einen Blick",
+// table of contents and a few pages of overview instead of the steps' full sections.
+func WriteKurzfassung(w io.Writer, p *domain.Project, opt Options) error {
+	return writeBook(w, p, opt, bookShort)
+}
+
+// book is a report with a table of contents: its name and how its body is written.
+type book struct {
+	title, subtitle, subject string // translation keys
+	body                     func(r *Report, p *domain.Project) error
+}
+
+var (
+	bookFull = book{title: "reports.title", subtitle: "reports.subtitle", subject: "reports.subject",
+		body: func(r *Report, p *domain.Project) error { return r.writeBody(p, sectionsFor(p, r.AsOf())) }}
+	bookShort = book{title: "reports.short.title", subtitle: "reports.short.subtitle", subject: "reports.short.subject",
+		body: writeShortBody}
+)
+
+// writeBook lays the body out twice: the first run finds the page of every section, the second
+// writes the table of contents with those numbers in front of the same body. "Auf einen Blick"
+// comes before the table of contents, as page 2.
+func writeBook(w io.Writer, p *domain.Project, opt Options, b book) (err error) {
 	defer func() {
 		// gofpdf panics on some inputs it does not expect; the user gets a message instead.
 		if rec := recover(); rec != nil {
@@ -45,30 +69,45 @@ func WriteGesamtbericht(w io.Writer, p *domain.Project, opt Options) (err error)
 	if err != nil {
 		return err
 	}
-	secs := sectionsFor(p, p.AsOf(date))
+	start := func() *Report {
+		r := newReport(p.Meta.Name, date)
+		r.judgeOn(p)
+		r.name(tr(b.title), tr(b.subtitle))
+		r.describe(p, tr(b.title), tr(b.subject))
+		return r
+	}
 
-	measure := newReport(p.Meta.Name, date)
-	measure.judgeOn(p)
-	if err := measure.writeBody(p, secs); err != nil {
+	measure := start()
+	measure.glance(p)
+	glancePages, glanceEntries := measure.pdf.PageCount(), len(measure.entries)
+	if err := b.body(measure, p); err != nil {
 		return err
 	}
 	tocPages := len(tocLayout(measure.entries))
-	shift := 1 + tocPages
 	want := make([]tocEntry, len(measure.entries))
 	for i, e := range measure.entries {
-		e.Page += shift
+		e.Page++ // the title page
+		if i >= glanceEntries {
+			e.Page += tocPages
+		}
 		want[i] = e
 	}
 
-	r := newReport(p.Meta.Name, date)
-	r.judgeOn(p)
-	r.totalPages = shift + measure.pdf.PageCount()
+	r := start()
+	r.totalPages = 1 + tocPages + measure.pdf.PageCount()
 	r.titlePage(p, date)
-	r.tableOfContents(want)
-	if got := r.pdf.PageNo(); got != shift && r.Err() == nil {
-		return fmt.Errorf("%s: table of contents took %d pages, expected %d", tr("reports.err.layout"), got-1, tocPages)
+	r.glance(p)
+	if got := r.pdf.PageNo(); got != 1+glancePages && r.Err() == nil {
+		return fmt.Errorf("%s: overview took %d pages, expected %d", tr("reports.err.layout"), got-1, glancePages)
 	}
-	if err := r.writeBody(p, secs); err != nil {
+	r.tableOfContents(want)
+	for i := 0; i < glanceEntries; i++ { // registered before the table made their links
+		r.pdf.SetLink(r.links[i], r.Top(), want[i].Page)
+	}
+	if got := r.pdf.PageNo(); got != 1+glancePages+tocPages && r.Err() == nil {
+		return fmt.Errorf("%s: table of contents took %d pages, expected %d", tr("reports.err.layout"), got-1-glancePages, tocPages)
+	}
+	if err := b.body(r, p); err != nil {
 		return err
 	}
 	for i, e := range r.entries {
@@ -79,7 +118,7 @@ func WriteGesamtbericht(w io.Writer, p *domain.Project, opt Options) (err error)
 	if r.pdf.PageCount() != r.totalPages {
 		return fmt.Errorf("%s: %d pages, expected %d", tr("reports.err.layout"), r.pdf.PageCount(), r.totalPages)
 	}
-	if err := r.pdf.Output(w); err != nil {
+	if err := r.output(w); err != nil {
 		return fmt.Errorf("%s: %w", tr("reports.err.write"), err)
 	}
 	return nil

@@ -148,17 +148,14 @@ func writeResources(r *Report, p *domain.Project) {
 	r.Subsection(tr("reports.res.compare"))
 	r.Paragraph(tr("res.compare.intro"))
 	rows := make([][]string, 0, len(cc.Packages))
-	var bars []charts.CostBar
 	for _, pc := range cc.Packages {
 		name := pc.Name
 		if pc.PackageID == 0 {
 			name = tr("res.no_package")
 		}
 		rows = append(rows, resCostRow(name, pc))
-		bars = append(bars, charts.CostBar{Label: name, Internal: pc.Internal, External: pc.External, InternalKnown: pc.InternalKnown(), ExternalKnown: pc.ExternalKnown()})
 	}
-	bars = append(bars, charts.CostBar{Label: tr("res.total"), Internal: cc.Total.Internal, External: cc.Total.External,
-		InternalKnown: cc.Total.InternalKnown(), ExternalKnown: cc.Total.ExternalKnown()})
+	bars := costBars(cc)
 	r.Table(Table{
 		Columns: []Column{
 			{Title: tr("res.col.package"), Width: 24},
@@ -268,6 +265,20 @@ func resCostRow(name string, pc domain.PackageCost) []string {
 		cheaper = tr("src.outcome." + string(o))
 	}
 	return []string{name, formatNumber(pc.SurchargedYear), resFTE(pc.FTE), internal, price, external, cheaper}
+}
+
+// costBars are the bars of the cost chart: one per package, then the total.
+func costBars(cc domain.CostComparison) []charts.CostBar {
+	var bars []charts.CostBar
+	for _, pc := range cc.Packages {
+		name := pc.Name
+		if pc.PackageID == 0 {
+			name = tr("res.no_package")
+		}
+		bars = append(bars, charts.CostBar{Label: name, Internal: pc.Internal, External: pc.External, InternalKnown: pc.InternalKnown(), ExternalKnown: pc.ExternalKnown()})
+	}
+	return append(bars, charts.CostBar{Label: tr("res.total"), Internal: cc.Total.Internal, External: cc.Total.External,
+		InternalKnown: cc.Total.InternalKnown(), ExternalKnown: cc.Total.ExternalKnown()})
 }
 
 func resCostChart(bars []charts.CostBar) ([]byte, error) {
