@@ -116,7 +116,7 @@ func (r *Report) tocLine(e tocEntry, y float64) {
 // titlePage is page 1: report, project, Schulträger, Bundesland, the document control
 // (version, status, author, print date and Datenstand) and the approval block. Every field is
 // limited in lines so the page never overflows.
-func (r *Report) titlePage(p *domain.Project, date time.Time) {
+func (r *Report) titlePage(p *domain.Project, date time.Time, note string) {
 	pdf := r.pdf
 	r.noHeader = true
 	r.NewPage(Portrait)
@@ -156,7 +156,7 @@ func (r *Report) titlePage(p *domain.Project, date time.Time) {
 	pdf.SetY(r.Bottom() - 3*lineHeight(smallSize))
 	r.setFont("", smallSize)
 	r.setText(colorMuted)
-	r.limitedLines(tr("reports.title_note"), smallSize, 3)
+	r.limitedLines(note, smallSize, 3)
 }
 
 // titleFields writes label–value lines of a title page; a value takes at most three lines.

@@ -173,11 +173,11 @@ func glanceDecisionTable(p *domain.Project, cc domain.CostComparison) Table {
 	t := cc.Total
 	return Table{
 		Columns: []Column{
-			{Title: tr("res.col.package"), Width: 30},
-			{Title: tr("src.outcome_label"), Width: 16},
-			{Title: tr("res.col.fte"), Width: 10, Align: AlignRight},
-			{Title: tr("reports.glance.col.internal"), Width: 20, Align: AlignRight},
-			{Title: tr("reports.glance.col.external"), Width: 20, Align: AlignRight},
+			{Title: tr("res.col.package"), Width: 27},
+			{Title: tr("src.outcome_label"), Width: 17},
+			{Title: tr("res.col.fte"), Width: 8, Align: AlignRight},
+			{Title: tr("reports.glance.col.internal"), Width: 24, Align: AlignRight},
+			{Title: tr("reports.glance.col.external"), Width: 24, Align: AlignRight},
 		},
 		Rows:  rows,
 		Foot:  [][]string{{tr("res.total"), "", resFTE(t.FTE), euroWhole(t.Internal, t.InternalKnown()), euroWhole(t.External, t.ExternalKnown())}},

@@ -51,7 +51,7 @@ func TestAufEinenBlickIsPageTwo(t *testing.T) {
 		// 13: 100 € × 12 = 1.200; 14: (10 + 2) h × 12 × 50 € = 7.200; sum 23.280 €.
 		"Fremdvergabe 23.280 €",
 		// Over the term: 23.280 € × 36 / 12 = 69.840 €.
-		"Kosten über die Vertragslaufzeit (36 Monate)",
+		"Kosten über 36 Monate",
 		"Fremdvergabe 69.840 €",
 		"Beispielwerte:",
 		"Noch kein Beschlussvorschlag erfasst.",

@@ -41,14 +41,14 @@ func WriteKurzfassung(w io.Writer, p *domain.Project, opt Options) error {
 
 // book is a report with a table of contents: its name and how its body is written.
 type book struct {
-	title, subtitle, subject string // translation keys
-	body                     func(r *Report, p *domain.Project) error
+	title, subtitle, subject, note string // translation keys
+	body                           func(r *Report, p *domain.Project) error
 }
 
 var (
-	bookFull = book{title: "reports.title", subtitle: "reports.subtitle", subject: "reports.subject",
+	bookFull = book{title: "reports.title", subtitle: "reports.subtitle", subject: "reports.subject", note: "reports.title_note",
 		body: func(r *Report, p *domain.Project) error { return r.writeBody(p, sectionsFor(p, r.AsOf())) }}
-	bookShort = book{title: "reports.short.title", subtitle: "reports.short.subtitle", subject: "reports.short.subject",
+	bookShort = book{title: "reports.short.title", subtitle: "reports.short.subtitle", subject: "reports.short.subject", note: "reports.short.title_note",
 		body: writeShortBody}
 )
 
@@ -95,7 +95,7 @@ func writeBook(w io.Writer, p *domain.Project, opt Options, b book) (err error) 
 
 	r := start()
 	r.totalPages = 1 + tocPages + measure.pdf.PageCount()
-	r.titlePage(p, date)
+	r.titlePage(p, date, tr(b.note))
 	r.glance(p)
 	if got := r.pdf.PageNo(); got != 1+glancePages && r.Err() == nil {
 		return fmt.Errorf("%s: overview took %d pages, expected %d", tr("reports.err.layout"), got-1, glancePages)

@@ -137,6 +137,9 @@ func figureLabel(f domain.Figure) string {
 func figureValue(f domain.Figure) string {
 	switch {
 	case f.Text != "":
+		if d, err := domain.ParseDate(f.Text); err == nil {
+			return formatDate(d.Time) // dates travel as YYYY-MM-DD
+		}
 		return line(f.Text)
 	case f.Unit == "€":
 		return euroWhole(f.Value, true)
