@@ -80,8 +80,9 @@ func xmpPacket(in xmpInfo) []byte {
 }
 
 // documentFields are the title page's lines about the document: version and status, author
-// and contact, the deciding body, print date and Datenstand side by side.
-func documentFields(p *domain.Project, date time.Time) [][2]string {
+// and contact, the deciding body (for a committee's papers, not for the tender that goes to
+// bidders), print date and Datenstand side by side.
+func documentFields(p *domain.Project, date time.Time, forCommittee bool) [][2]string {
 	dc := p.DocumentControlConfig()
 	fields := [][2]string{
 		{tr("reports.doc.version"), tr("reports.doc.version_status", map[string]any{
@@ -91,7 +92,7 @@ func documentFields(p *domain.Project, date time.Time) [][2]string {
 	if c := line(dc.Contact); c != "" {
 		fields = append(fields, [2]string{tr("reports.doc.contact"), c})
 	}
-	if c := line(dc.Committee); c != "" {
+	if c := line(dc.Committee); c != "" && forCommittee {
 		fields = append(fields, [2]string{tr("reports.doc.committee"), c})
 	}
 	fields = append(fields, [2]string{tr("reports.doc.dates"), tr("reports.doc.dates_value", map[string]any{

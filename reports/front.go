@@ -1,6 +1,7 @@
 package reports
 
 import (
+	"math"
 	"strconv"
 	"strings"
 	"time"
@@ -149,7 +150,7 @@ func (r *Report) titlePage(p *domain.Project, date time.Time, note string) {
 		{tr("reports.meta.schultraeger"), p.Meta.Schultraeger},
 		{tr("reports.meta.bundesland"), bundeslandName(p.Meta.Bundesland)},
 	}
-	fields = append(fields, documentFields(p, date)...)
+	fields = append(fields, documentFields(p, date, true)...)
 	r.titleFields(fields)
 
 	r.approvalBlock(p, r.Bottom()-3*lineHeight(smallSize)-4)
@@ -162,7 +163,12 @@ func (r *Report) titlePage(p *domain.Project, date time.Time, note string) {
 // titleFields writes label–value lines of a title page; a value takes at most three lines.
 func (r *Report) titleFields(fields [][2]string) {
 	pdf := r.pdf
+	// The label column is as wide as its widest label ("Vergleichszeitraum"), within bounds.
 	labelW := 45.0
+	r.setFont("B", 11)
+	for _, f := range fields {
+		labelW = math.Max(labelW, math.Min(r.pdf.GetStringWidth(f[0])+4, 70))
+	}
 	for _, f := range fields {
 		y := pdf.GetY()
 		r.setFont("B", 11)

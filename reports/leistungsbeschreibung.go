@@ -371,7 +371,7 @@ func awSpecTitlePage(r *Report, p *domain.Project, date time.Time) {
 	r.titleFields(append([][2]string{
 		{tr("reports.meta.schultraeger"), p.Meta.Schultraeger},
 		{tr("reports.meta.bundesland"), bundeslandName(p.Meta.Bundesland)},
-	}, documentFields(p, date)...))
+	}, documentFields(p, date, false)...))
 	pdf.SetY(r.Bottom() - 4*lineHeight(smallSize))
 	r.setFont("", smallSize)
 	r.setText(colorMuted)

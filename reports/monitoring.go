@@ -516,7 +516,7 @@ func monitoringTitle(r *Report, p *domain.Project, rep *kpi.Report, date time.Ti
 		{tr("kpi.report.provider"), line(provider)},
 		{tr("kpi.report.period"), FormatPeriod(rep.Period)},
 		{tr("kpi.report.previous"), FormatPeriod(rep.Previous)},
-	}, documentFields(p, date)...))
+	}, documentFields(p, date, true)...))
 	// The headline: how many KPIs are green, amber, red.
 	var g, a, red int
 	for _, in := range append(append([]kpi.Indicator(nil), rep.Indicators...), rep.ClassIndicators...) {

@@ -1,0 +1,60 @@
+package reports
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"schulit-lotse/domain"
+)
+
+// Every report names its author, subject and language, and carries the document control on
+// its title page; the tender, which goes to bidders, does not name the committee.
+func TestEveryReportCarriesDocumentControl(t *testing.T) {
+	p := monitoringProject()
+	if p.Config == nil {
+		p.Config = map[string]string{}
+	}
+	p.Config[domain.ConfigDocumentControl] = domain.ConfigJSON(domain.DocumentControl{
+		Version: "2.1", Status: domain.DocumentFinal, Author: "Team Schul-IT", Committee: "Kreisausschuss"})
+	for _, c := range []struct {
+		name          string
+		write         func(*bytes.Buffer) error
+		subject       string
+		withCommittee bool
+	}{
+		{"monitoring", func(b *bytes.Buffer) error { return WriteMonitoring(b, p, marchPeriod, Options{Date: fixedDate}) },
+			"Subject:         Kennzahlen des IT-Dienstleisters gegen die Leistungsvereinbarung, Zeitraum 01.03.2027 – 31.03.2027", true},
+		{"tender", func(b *bytes.Buffer) error { return WriteServiceSpec(b, p, Options{Date: fixedDate}) },
+			"Subject:         Leistungsbeschreibung für die Vergabe", false},
+		{"kurz", func(b *bytes.Buffer) error { return WriteKurzfassung(b, p, Options{Date: fixedDate}) },
+			"Subject:         Kurzfassung der Planung", true},
+	} {
+		var buf bytes.Buffer
+		if err := c.write(&buf); err != nil {
+			t.Fatalf("%s: %v", c.name, err)
+		}
+		path := filepath.Join(t.TempDir(), c.name+".pdf")
+		if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		info := run(t, "pdfinfo", path)
+		for _, want := range []string{"Author:          Team Schul-IT", c.subject} {
+			if !strings.Contains(info, want) {
+				t.Errorf("%s: pdfinfo lacks %q:\n%s", c.name, want, info)
+			}
+		}
+		if meta := run(t, "pdfinfo", "-meta", path); !strings.Contains(meta, "<rdf:li>de-DE</rdf:li>") {
+			t.Errorf("%s: no language in the metadata", c.name)
+		}
+		title := squash(pageText(t, path, 1))
+		if !strings.Contains(title, "Version 2.1 · final") || !strings.Contains(title, "Verfasst von Team Schul-IT") {
+			t.Errorf("%s: title page lacks the document control:\n%s", c.name, title)
+		}
+		if got := strings.Contains(title, "Kreisausschuss"); got != c.withCommittee {
+			t.Errorf("%s: committee on the title page = %v, want %v", c.name, got, c.withCommittee)
+		}
+	}
+}
