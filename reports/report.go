@@ -83,6 +83,17 @@ type Report struct {
 	entries []tocEntry
 	links   []int // final pass: the link target of each TOC entry, in order
 
+	// Headings that would stand at the foot of a page while their table or picture starts on
+	// the next: a layout pass notes them in stranded (by their running number), and the next
+	// pass starts a page before each heading in breakBefore.
+	headingSeq  int
+	pending     *pendingHeading
+	stranded    []int
+	breakBefore map[int]bool
+
+	// onCell, when set (tests), sees every table cell's text and the lines it was wrapped into.
+	onCell func(text string, lines []string)
+
 	date time.Time // the report's date: its creation date
 	// asOf is the day sections judge dates on (deadlines, overdue milestones): the project's
 	// "Stand der Daten", else the report's date.
@@ -227,6 +238,7 @@ func (r *Report) Section(step int, title string) { r.SectionOn(Portrait, step, t
 
 // SectionOn is Section on a page of the given orientation (e.g. landscape for a wide grid).
 func (r *Report) SectionOn(o Orientation, step int, title string) {
+	r.headingDone()
 	r.NewPage(o)
 	title = line(title)
 	r.register(0, strconv.Itoa(step), title)
@@ -242,8 +254,29 @@ func (r *Report) SectionOn(o Orientation, step int, title string) {
 	r.Gap(4)
 }
 
+// pendingHeading is the last subsection heading while only text has followed it.
+type pendingHeading struct{ seq, page int }
+
+// headingDone ends the heading's watch; content that is not a table or picture follows.
+func (r *Report) headingDone() { r.pending = nil }
+
+// checkStranded ends the heading's watch before a table or picture of height need: it notes
+// the heading when that block will not fit under it on its page.
+func (r *Report) checkStranded(need float64) {
+	if h := r.pending; h != nil && h.page == r.pdf.PageNo() && r.pdf.GetY()+need > r.Bottom()+1e-6 &&
+		need <= r.Bottom()-r.Top() {
+		r.stranded = append(r.stranded, h.seq)
+	}
+	r.pending = nil
+}
+
 // Subsection is a heading inside a section; it appears indented in the table of contents.
 func (r *Report) Subsection(title string) {
+	seq := r.headingSeq
+	r.headingSeq++
+	if r.breakBefore[seq] && r.pdf.GetY() > r.Top()+1 {
+		r.NewPage(r.orientation)
+	}
 	title = line(title)
 	r.setFont("B", subSize)
 	lines := r.split(title, r.Width())
@@ -258,6 +291,7 @@ func (r *Report) Subsection(title string) {
 		r.pdf.CellFormat(r.Width(), lineHeight(subSize), l, "", 2, "L", false, 0, "")
 	}
 	r.Gap(1.5)
+	r.pending = &pendingHeading{seq: seq, page: r.pdf.PageNo()}
 }
 
 func (r *Report) register(level int, number, title string) {
@@ -306,6 +340,7 @@ func (r *Report) Note(text string) {
 
 // Bullets writes a list; each item wraps with a hanging indent.
 func (r *Report) Bullets(items []string) {
+	r.headingDone()
 	for _, it := range items {
 		r.textBlock(clean(it, true), "•", 5, false)
 	}
@@ -338,6 +373,7 @@ func (r *Report) textBlock(text, marker string, indent float64, bold bool) {
 
 // KeyValues writes label–value pairs as two aligned columns without a grid.
 func (r *Report) KeyValues(pairs [][2]string) {
+	r.headingDone()
 	labelW := math.Min(r.Width()*0.35, 75)
 	valueW := r.Width() - labelW
 	lh := lineHeight(bodySize)
@@ -416,6 +452,7 @@ func formatDate(d time.Time) string { return d.Format(tr("reports.date.layout"))
 // Callout writes text in a framed box across the page, kept on one page; warn sets it in bold
 // with a marker word, so that the warning does not rest on colour alone.
 func (r *Report) Callout(text string, warn bool) {
+	r.headingDone()
 	style := ""
 	if warn {
 		style = "B"

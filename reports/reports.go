@@ -17,6 +17,9 @@ type Options struct {
 	// Date printed on the title page and stored as the PDF's creation date; the same date gives
 	// byte-identical output. Callers pass their clock's time; zero is refused.
 	Date time.Time
+
+	// onCell, when set (tests), sees every table cell's text and the lines it was wrapped into.
+	onCell func(text string, lines []string)
 }
 
 // stamp is the document's date, or an error when the caller gave none.
@@ -74,14 +77,34 @@ func writeBook(w io.Writer, p *domain.Project, opt Options, b book) (err error) 
 		r.judgeOn(p)
 		r.name(tr(b.title), tr(b.subtitle))
 		r.describe(p, tr(b.title), tr(b.subject))
+		r.onCell = opt.onCell
 		return r
 	}
 
-	measure := start()
-	measure.glance(p)
-	glancePages, glanceEntries := measure.pdf.PageCount(), len(measure.entries)
-	if err := b.body(measure, p); err != nil {
-		return err
+	// Measure until no heading is left at the foot of a page apart from its table (each pass
+	// may move later ones); three passes settle every report seen so far.
+	var breaks map[int]bool
+	var measure *Report
+	var glancePages, glanceEntries int
+	for pass := 0; pass < 3; pass++ {
+		measure = start()
+		measure.breakBefore = breaks
+		measure.glance(p)
+		glancePages, glanceEntries = measure.pdf.PageCount(), len(measure.entries)
+		if err := b.body(measure, p); err != nil {
+			return err
+		}
+		if len(measure.stranded) == 0 || pass == 2 {
+			break
+		}
+		next := make(map[int]bool, len(breaks)+len(measure.stranded))
+		for k := range breaks {
+			next[k] = true
+		}
+		for _, k := range measure.stranded {
+			next[k] = true
+		}
+		breaks = next
 	}
 	tocPages := len(tocLayout(measure.entries))
 	want := make([]tocEntry, len(measure.entries))
@@ -94,6 +117,7 @@ func writeBook(w io.Writer, p *domain.Project, opt Options, b book) (err error) 
 	}
 
 	r := start()
+	r.breakBefore = breaks
 	r.totalPages = 1 + tocPages + measure.pdf.PageCount()
 	r.titlePage(p, date, tr(b.note))
 	r.glance(p)
