@@ -6,15 +6,49 @@ import (
 	"bytes"
 	"image/color"
 	"image/png"
+	"sync"
 
+	xfont "golang.org/x/image/font"
+	"golang.org/x/image/font/opentype"
 	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/font"
+	"gonum.org/v1/plot/plotter"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
 	"gonum.org/v1/plot/vg/vgimg"
+
+	"schulit-lotse/assets"
 )
 
-// DPI of rendered charts: sharp in print, small enough for a project report.
-const DPI = 150
+// DPI of rendered charts: print resolution, so that small labels stay sharp on paper.
+const DPI = 300
+
+// Typeface is the charts' font: the reports' body font (DejaVu Sans), not gonum's serif.
+const Typeface = "DejaVu Sans"
+
+var fontOnce sync.Once
+
+// useBodyFont registers the embedded body font with gonum and makes it the default of new
+// plots and labels; gonum reads its defaults when an element is made, so New calls this first.
+// A font that cannot be parsed leaves gonum's own.
+func useBodyFont() {
+	fontOnce.Do(func() {
+		regular, err := opentype.Parse(assets.FontRegular)
+		if err != nil {
+			return
+		}
+		bold, err := opentype.Parse(assets.FontBold)
+		if err != nil {
+			return
+		}
+		font.DefaultCache.Add(font.Collection{
+			{Font: font.Font{Typeface: Typeface}, Face: regular},
+			{Font: font.Font{Typeface: Typeface, Weight: xfont.WeightBold}, Face: bold},
+		})
+		plot.DefaultFont = font.Font{Typeface: Typeface}
+		plotter.DefaultFont = plot.DefaultFont
+	})
+}
 
 // Palette is the series colours, in order; the first is the app's blue.
 var Palette = []color.RGBA{
@@ -31,6 +65,7 @@ var (
 
 // New returns a plot with the house style: white background, title and axis labels.
 func New(title, xLabel, yLabel string) *plot.Plot {
+	useBodyFont()
 	p := plot.New()
 	p.Title.Text = title
 	p.X.Label.Text = xLabel

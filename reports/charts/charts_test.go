@@ -23,9 +23,9 @@ func TestPNGIsEightBitWithTheRequestedSize(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	// 10 cm at 150 dpi = 590.55 px; 5 cm = 295.3 px.
-	if w, h := img.Bounds().Dx(), img.Bounds().Dy(); w != 591 || h != 295 {
-		t.Fatalf("size %dx%d, want 591x295", w, h)
+	// 10 cm at 300 dpi = 10 / 2.54 × 300 = 1181.1 px; 5 cm = 590.6 px.
+	if w, h := img.Bounds().Dx(), img.Bounds().Dy(); w != 1181 || h != 591 {
+		t.Fatalf("size %dx%d, want 1181x591", w, h)
 	}
 	if b[24] != 8 { // IHDR bit depth: gofpdf cannot read 16-bit PNGs
 		t.Fatalf("bit depth %d, want 8", b[24])
