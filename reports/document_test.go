@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"schulit-lotse/domain"
+	"schulit-lotse/domain/kpi"
 )
 
 // Every report names its author, subject and language, and carries the document control on
@@ -55,6 +56,30 @@ func TestEveryReportCarriesDocumentControl(t *testing.T) {
 		}
 		if got := strings.Contains(title, "Kreisausschuss"); got != c.withCommittee {
 			t.Errorf("%s: committee on the title page = %v, want %v", c.name, got, c.withCommittee)
+		}
+	}
+}
+
+func TestEmptyPeriodSaysSoOnTheTitlePage(t *testing.T) {
+	p := monitoringProject()
+	for _, c := range []struct {
+		period kpi.Period
+		empty  bool
+	}{
+		{marchPeriod, false}, // the project's tickets, calls and answers are all in March 2027
+		{kpi.Period{From: domain.NewDate(2025, 6, 1), To: domain.NewDate(2025, 6, 30)}, true},
+	} {
+		var buf bytes.Buffer
+		if err := WriteMonitoring(&buf, p, c.period, Options{Date: fixedDate}); err != nil {
+			t.Fatal(err)
+		}
+		path := filepath.Join(t.TempDir(), "m.pdf")
+		if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		title := squash(pageText(t, path, 1))
+		if got := strings.Contains(title, "liegen keine Tickets, Anrufe oder Umfrageantworten vor"); got != c.empty {
+			t.Errorf("%v: notice of an empty period = %v, want %v", c.period, got, c.empty)
 		}
 	}
 }

@@ -382,6 +382,9 @@ func WriteMonitoring(w io.Writer, p *domain.Project, period kpi.Period, opt Opti
 				r.Image(png, chartMM)
 			}
 		}
+		if ch.Response != nil || ch.Restore != nil {
+			r.Note(tr("kpi.report.boxplot_note"))
+		}
 		tableUnder(r, tr("kpi.report.by_package"), groupTable(t.ByPackage, tr("kpi.col.package")))
 		tableUnder(r, tr("kpi.report.by_category"), groupTable(t.ByCategory, tr("kpi.col.category")))
 		tableUnder(r, tr("kpi.report.by_school"), groupTable(t.BySchool, tr("kpi.col.school")))
@@ -532,6 +535,11 @@ func monitoringTitle(r *Report, p *domain.Project, rep *kpi.Report, date time.Ti
 	r.Gap(4)
 	r.setFont("B", 13)
 	r.limitedLines(tr("kpi.report.headline", map[string]any{"Green": g, "Amber": a, "Red": red}), 13, 2)
+	if rep.Tickets.Total.Tickets == 0 && rep.Hotline.Calls == 0 && rep.Satisfaction.Answers == 0 {
+		// An empty period says so before anyone turns the page.
+		r.Gap(4)
+		r.Callout(tr("kpi.report.empty_period", map[string]any{"Period": FormatPeriod(rep.Period)}), true)
+	}
 	r.approvalBlock(p, r.Bottom())
 }
 

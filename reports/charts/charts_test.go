@@ -31,3 +31,30 @@ func TestPNGIsEightBitWithTheRequestedSize(t *testing.T) {
 		t.Fatalf("bit depth %d, want 8", b[24])
 	}
 }
+
+func TestSparseLabelsKeepAtMostTwelve(t *testing.T) {
+	var months []string
+	for i := 0; i < 36; i++ {
+		months = append(months, string(rune('A'+i%26)))
+	}
+	got := sparseLabels(months, 12)
+	shown := 0
+	for i, l := range got {
+		if l != "" {
+			shown++
+			if i%3 != 0 { // 36 labels, at most 12: every ceil(36 / 12) = 3rd
+				t.Errorf("label %d shown", i)
+			}
+		}
+	}
+	if shown != 12 || len(got) != 36 {
+		t.Errorf("%d of %d labels shown, want 12 of 36", shown, len(got))
+	}
+	// 25 labels: every ceil(25 / 12) = 3rd, that is 0, 3, …, 24: 9 labels.
+	if n := len(sparseLabels(months[:25], 12)); n != 25 {
+		t.Errorf("length %d", n)
+	}
+	if short := sparseLabels(months[:5], 12); short[4] != "E" {
+		t.Errorf("a short axis loses labels: %q", short)
+	}
+}
