@@ -71,6 +71,7 @@ func writeCoverage(r *Report, p *domain.Project) {
 		},
 		Rows:    rows,
 		RowFill: func(i int) (Color, bool) { return coverageFill(states[i]) },
+		Cap:     taskCap, CapNote: "reports.tasks_capped",
 	})
 
 	r.Subsection(tr("reports.cov.workload"))

@@ -84,7 +84,7 @@ func trCount(key string, n int) string {
 	if n == 1 {
 		key += ".one"
 	}
-	return tr(key, map[string]any{"Count": n})
+	return tr(key, map[string]any{"Count": formatNumber(float64(n))})
 }
 
 // glanceHeading is a heading of the page that stays with at least three lines of what follows;
@@ -110,7 +110,7 @@ func glanceSituation(p *domain.Project, cc domain.CostComparison, today domain.D
 	}
 	d := cc.Demand.Total
 	out := []string{tr("reports.glance.s1", map[string]any{
-		"Carrier": who, "Tasks": len(p.Tasks), "Packages": len(p.Packages),
+		"Carrier": who, "Tasks": formatNumber(float64(len(p.Tasks))), "Packages": len(p.Packages),
 		"FTE": resFTE(d.FTE), "Hours": euroless(d.SurchargedYear),
 	})}
 	count := map[domain.SourcingOutcome]int{}
@@ -157,18 +157,57 @@ func euroWhole(v float64, known bool) string {
 	return euroless(v) + " €"
 }
 
+// glanceMaxPackages is how many packages the page lists one by one; more are summed as
+// "Sonstige" (the Gesamtbericht's step 5 and 6 list them all).
+const glanceMaxPackages = 12
+
 func glanceDecisionTable(p *domain.Project, cc domain.CostComparison) Table {
+	pcs := cc.Packages
+	var rest []domain.PackageCost
+	if len(pcs) > glanceMaxPackages {
+		// The largest packages by staff need, in their own order; the rest as one row.
+		idx := make([]int, len(pcs))
+		for i := range idx {
+			idx[i] = i
+		}
+		sort.SliceStable(idx, func(a, b int) bool { return pcs[idx[a]].FTE > pcs[idx[b]].FTE })
+		keep := map[int]bool{}
+		for _, i := range idx[:glanceMaxPackages-1] {
+			keep[i] = true
+		}
+		var top []domain.PackageCost
+		for i, pc := range pcs {
+			if keep[i] {
+				top = append(top, pc)
+			} else {
+				rest = append(rest, pc)
+			}
+		}
+		pcs = top
+	}
 	var rows [][]string
-	for _, pc := range cc.Packages {
+	for _, pc := range pcs {
 		name, outcome := pc.Name, tr("src.outcome.open")
 		if pc.PackageID == 0 {
 			name = tr("res.no_package")
 			outcome = "–"
-		} else if dec := p.DecisionFor(pc.PackageID); dec != nil {
+		} else if dec := p.DecisionFor(pc.PackageID); dec != nil && dec.Outcome != domain.OutcomeOpen {
 			outcome = tr("src.outcome." + string(dec.Outcome))
 		}
 		rows = append(rows, []string{name, outcome, resFTE(pc.FTE),
 			euroWhole(pc.Internal, pc.InternalKnown()), euroWhole(pc.External, pc.ExternalKnown())})
+	}
+	if len(rest) > 0 {
+		var sum domain.PackageCost
+		for _, pc := range rest {
+			sum.FTE += pc.FTE
+			sum.Internal += pc.Internal
+			sum.External += pc.External
+			sum.InternalMissing += pc.InternalMissing
+			sum.ExternalMissing += pc.ExternalMissing
+		}
+		rows = append(rows, []string{trCount("reports.glance.other_packages", len(rest)), "", resFTE(sum.FTE),
+			euroWhole(sum.Internal, sum.InternalKnown()), euroWhole(sum.External, sum.ExternalKnown())})
 	}
 	t := cc.Total
 	return Table{

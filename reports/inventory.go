@@ -47,6 +47,7 @@ func writeInventory(r *Report, p *domain.Project) {
 			Rows:  rows,
 			Foot:  [][]string{{tr("reports.total"), "", formatHours(total), ""}},
 			Zebra: true,
+			Cap:   taskCap, CapNote: "reports.tasks_capped",
 		})
 	}
 	if newCount > 0 {

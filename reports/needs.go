@@ -70,6 +70,7 @@ func writeNeeds(r *Report, p *domain.Project) {
 		Rows:  rows,
 		Foot:  [][]string{{tr("reports.total"), "", formatHours(total), "", "", "", ""}},
 		Zebra: true,
+		Cap:   taskCap, CapNote: "reports.tasks_capped",
 		RowFill: func(i int) (Color, bool) {
 			return colorCritical, crit[i]
 		},

@@ -145,6 +145,7 @@ func groupedTable(p *domain.Project) Table {
 			{Title: tr("reports.col.priority"), Width: 14},
 		},
 		Rows: rows,
+		Cap:  taskCap, CapNote: "reports.rows_capped",
 		RowFill: func(i int) (Color, bool) {
 			if i < len(fills) && fills[i] != nil {
 				return *fills[i], true

@@ -32,6 +32,11 @@ type Table struct {
 	Zebra bool
 	// RowFill, when set, colours a row's background (e.g. by status); ok=false keeps the default.
 	RowFill func(row int) (c Color, ok bool)
+	// Cap, when above zero, shows only the first Cap rows of a longer list (the foot still
+	// sums all of them); CapNote, a translation key with {{.Count}}, then says how many are
+	// left out and where the full list is.
+	Cap     int
+	CapNote string
 }
 
 // cellPad is the space above and below a row's text.
@@ -50,6 +55,16 @@ func (r *Report) Table(t Table) {
 	if len(t.Columns) == 0 || r.pdf.Err() {
 		return
 	}
+	left := 0
+	if t.Cap > 0 && len(t.Rows) > t.Cap {
+		left = len(t.Rows) - t.Cap
+		t.Rows = t.Rows[:t.Cap]
+	}
+	defer func() {
+		if left > 0 && t.CapNote != "" {
+			r.Note(trCount(t.CapNote, left))
+		}
+	}()
 	lay := r.layoutTable(t)
 	if lay.headH > (r.Bottom()-r.Top())/3 {
 		r.pdf.SetErrorf("table header too tall (%.0f mm)", lay.headH)
@@ -131,6 +146,10 @@ func (r *Report) Table(t Table) {
 	r.pdf.SetXY(r.Left(), r.pdf.GetY())
 	r.Gap(4)
 }
+
+// taskCap is how many tasks a list of the Gesamtbericht shows; a Landkreis has 1,500, and the
+// export has them all.
+const taskCap = 40
 
 const (
 	// shortTable is the number of rows up to which a table is kept on one page.
