@@ -83,3 +83,18 @@ func TestEmptyPeriodSaysSoOnTheTitlePage(t *testing.T) {
 		}
 	}
 }
+
+func TestOnePersonDayIsSingular(t *testing.T) {
+	p := seedProject()
+	p.Tasks[0].Effort = &domain.Effort{Value: 1, Unit: domain.PersonDaysPerMonth}
+	p.Tasks[1].Effort = &domain.Effort{Value: 2, Unit: domain.PersonDaysPerMonth}
+	path, _ := writeReport(t, p)
+	text := squash(strings.Join(pageTexts(t, path, false), " "))
+	// pdftotext interleaves the cell's lines with the next column's, so look at the words.
+	if !strings.Contains(text, "(1 Personentag ") || strings.Contains(text, "(1 Personentage") {
+		t.Errorf("one person-day is not singular")
+	}
+	if !strings.Contains(text, "(2 Personentage") {
+		t.Errorf("two person-days are not plural")
+	}
+}

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"schulit-lotse/domain"
+	"schulit-lotse/internal/numfmt"
 )
 
 // glanceMaxFindings is how many contradictions and open points "Auf einen Blick" names; the
@@ -154,7 +155,7 @@ func euroWhole(v float64, known bool) string {
 	if !known {
 		return "–"
 	}
-	return euroless(v) + " €"
+	return numfmt.Euro(v, numberLang(), false)
 }
 
 // glanceMaxPackages is how many packages the page lists one by one; more are summed as

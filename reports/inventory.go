@@ -101,7 +101,11 @@ func hoursCell(t domain.Task, s domain.Settings) string {
 	}
 	out := formatHours(t.HoursPerMonth(s))
 	if t.Effort.Unit != domain.HoursPerMonth {
-		out += "\n(" + formatNumber(t.Effort.Value) + " " + tr("reports.unit."+string(t.Effort.Unit)) + ")"
+		unit := "reports.unit." + string(t.Effort.Unit)
+		if one := unit + ".one"; t.Effort.Value == 1 && tr(one) != one {
+			unit = one // "1 Personentag pro Monat"
+		}
+		out += "\n(" + formatNumber(t.Effort.Value) + " " + tr(unit) + ")"
 	}
 	return out
 }

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"schulit-lotse/domain"
+	"schulit-lotse/internal/numfmt"
 	"schulit-lotse/reports/charts"
 )
 
@@ -18,15 +19,8 @@ var resourcesSection = section{
 	Write: writeResources,
 }
 
-// resEuro is "14.880 €", with cents where there are any.
-func resEuro(v float64) string {
-	s := formatNumber(v)
-	dec := tr("reports.number.decimal")
-	if i := strings.LastIndex(s, dec); i >= 0 && len(s)-i-len(dec) == 1 {
-		s += "0"
-	}
-	return s + " €"
-}
+// resEuro is "14.880 €", with cents where there are any (a detail table).
+func resEuro(v float64) string { return numfmt.Euro(v, numberLang(), true) }
 
 // resFTE is a VZÄ figure with two decimals.
 func resFTE(v float64) string {
