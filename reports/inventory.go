@@ -102,8 +102,8 @@ func hoursCell(t domain.Task, s domain.Settings) string {
 	out := formatHours(t.HoursPerMonth(s))
 	if t.Effort.Unit != domain.HoursPerMonth {
 		unit := "reports.unit." + string(t.Effort.Unit)
-		if one := unit + ".one"; t.Effort.Value == 1 && tr(one) != one {
-			unit = one // "1 Personentag pro Monat"
+		if t.Effort.Unit == domain.PersonDaysPerMonth && t.Effort.Value == 1 {
+			unit += ".one" // "1 Personentag pro Monat"; the other units are abbreviations
 		}
 		out += "\n(" + formatNumber(t.Effort.Value) + " " + tr(unit) + ")"
 	}

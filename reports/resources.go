@@ -261,7 +261,8 @@ func resCostRow(name string, pc domain.PackageCost) []string {
 	return []string{name, formatNumber(pc.SurchargedYear), resFTE(pc.FTE), internal, price, external, cheaper}
 }
 
-// costBars are the bars of the cost chart: one per package, then the total.
+// costBars are the bars of the cost chart: one per package (the largest eleven and "Sonstige"
+// when there are more than twelve), then the total.
 func costBars(cc domain.CostComparison) []charts.CostBar {
 	var bars []charts.CostBar
 	for _, pc := range cc.Packages {
@@ -271,8 +272,9 @@ func costBars(cc domain.CostComparison) []charts.CostBar {
 		}
 		bars = append(bars, charts.CostBar{Label: name, Internal: pc.Internal, External: pc.External, InternalKnown: pc.InternalKnown(), ExternalKnown: pc.ExternalKnown()})
 	}
-	return append(bars, charts.CostBar{Label: tr("res.total"), Internal: cc.Total.Internal, External: cc.Total.External,
-		InternalKnown: cc.Total.InternalKnown(), ExternalKnown: cc.Total.ExternalKnown()})
+	total := charts.CostBar{Label: tr("res.total"), Internal: cc.Total.Internal, External: cc.Total.External,
+		InternalKnown: cc.Total.InternalKnown(), ExternalKnown: cc.Total.ExternalKnown()}
+	return charts.TopCostBars(bars, total, func(n int) string { return trCount("reports.glance.other_packages", n) })
 }
 
 func resCostChart(bars []charts.CostBar) ([]byte, error) {

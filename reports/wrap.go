@@ -83,13 +83,14 @@ func (r *Report) wrap(text string, w float64) []string {
 }
 
 // splitWord cuts the longest head off word that fits avail: after its last hyphen or slash
-// that fits, else before a letter with a hyphen added, leaving at least two letters on each
-// side. It returns "" when not even that fits.
+// that fits, else before a letter with a hyphen added, leaving at least two letters before
+// and three after the cut ("-ng" alone on a line reads badly). It returns "" when not even
+// that fits.
 func (r *Report) splitWord(word string, avail float64) (head, rest string) {
 	rs := []rune(word)
 	width := r.pdf.GetStringWidth
 	best := -1
-	for i := 2; i <= len(rs)-2; i++ {
+	for i := 2; i <= len(rs)-3; i++ {
 		if width(string(rs[:i])+"-") > avail {
 			break
 		}

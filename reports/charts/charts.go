@@ -6,6 +6,7 @@ import (
 	"bytes"
 	"image/color"
 	"image/png"
+	"strings"
 	"sync"
 
 	xfont "golang.org/x/image/font"
@@ -84,4 +85,29 @@ func PNG(p *plot.Plot, widthCm, heightCm float64) ([]byte, error) {
 		return nil, err
 	}
 	return buf.Bytes(), nil
+}
+
+// MaxLabel is the most characters an axis label keeps; longer names end in "…", so that a long
+// name never takes room from the plot.
+const MaxLabel = 22
+
+// Cut shortens s to at most n characters, ending in "…" when it cuts.
+func Cut(s string, n int) string {
+	rs := []rune(s)
+	if len(rs) <= n {
+		return s
+	}
+	return strings.TrimRight(string(rs[:n-1]), " ") + "…"
+}
+
+// MaxItems is how many items a chart shows one by one; the rest are summed as one ("Sonstige").
+const MaxItems = 12
+
+// cutAll is Cut for every label.
+func cutAll(labels []string) []string {
+	out := make([]string, len(labels))
+	for i, l := range labels {
+		out[i] = Cut(l, MaxLabel)
+	}
+	return out
 }

@@ -58,3 +58,29 @@ func TestSparseLabelsKeepAtMostTwelve(t *testing.T) {
 		t.Errorf("a short axis loses labels: %q", short)
 	}
 }
+
+func TestCutAndTopCostBars(t *testing.T) {
+	if got := Cut("Medienentwicklungsplanung der Grundschulen", 22); got != "Medienentwicklungspla…" || len([]rune(got)) != 22 {
+		t.Errorf("Cut = %q", got)
+	}
+	if got := Cut("Software", 22); got != "Software" {
+		t.Errorf("a short label was cut: %q", got)
+	}
+	var bars []CostBar
+	for i := 1; i <= 15; i++ { // package i costs i × 100 in-house and 50 external
+		bars = append(bars, CostBar{Label: string(rune('A' + i - 1)), Internal: float64(i * 100), External: 50, InternalKnown: true, ExternalKnown: true})
+	}
+	total := CostBar{Label: "Gesamt"}
+	got := TopCostBars(bars, total, func(n int) string { return "Sonstige " + string(rune('0'+n)) })
+	// 11 largest (E … O, i = 5 … 15) in their order, then the 4 smallest (i = 1 … 4) summed:
+	// in-house (1 + 2 + 3 + 4) × 100 = 1000, external 4 × 50 = 200; then the total.
+	if len(got) != 13 || got[0].Label != "E" || got[10].Label != "O" || got[12].Label != "Gesamt" {
+		t.Fatalf("bars %v", got)
+	}
+	if o := got[11]; o.Label != "Sonstige 4" || o.Internal != 1000 || o.External != 200 {
+		t.Errorf("other bar %+v", o)
+	}
+	if n := len(TopCostBars(bars[:12], total, nil)); n != 13 {
+		t.Errorf("12 packages and the total give %d bars", n)
+	}
+}

@@ -78,7 +78,7 @@ func TrendChart(categories []string, volume [][]int, backlog []int, l TrendLabel
 		if name == "" {
 			name = "–"
 		}
-		p.Legend.Add(name, bars)
+		p.Legend.Add(Cut(name, MaxLabel), bars)
 	}
 	for _, t := range totals {
 		top = math.Max(top, t)
