@@ -391,6 +391,12 @@ func awSpecHeading(r *Report, b specBlock) {
 	if b.level > 0 {
 		size = subSize
 	}
+	seq := r.headingSeq
+	r.headingSeq++
+	r.headingDone()
+	if r.breakBefore[seq] && r.pdf.GetY() > r.Top()+1 {
+		r.NewPage(r.orientation)
+	}
 	title := line(b.number + "  " + b.text)
 	r.setFont("B", size)
 	lines := r.split(title, r.Width())
@@ -409,6 +415,7 @@ func awSpecHeading(r *Report, b specBlock) {
 		r.rule()
 	}
 	r.Gap(1.5)
+	r.pending = &pendingHeading{seq: seq, page: r.pdf.PageNo()}
 }
 
 // WriteServiceSpecFile writes the PDF to path atomically: on any error the target is unchanged.

@@ -145,8 +145,9 @@ func timeCell(m float64, n int) string {
 // chartMM is the printed width of a chart: its drawn size, so the text in it keeps its size.
 const chartMM = chartW * 10
 
-// maxBreachRows bounds the breach list of the report; the rest is counted.
-const maxBreachRows = 200
+// maxBreachRows bounds the breach list of the report (the earliest ones); the rest is counted,
+// and the ticket tables by class, package, category and school count every breach.
+const maxBreachRows = 40
 
 func breachTable(bs []kpi.Breach) Table {
 	rows := [][]string{}
@@ -353,8 +354,38 @@ func WriteMonitoring(w io.Writer, p *domain.Project, period kpi.Period, opt Opti
 	if err != nil {
 		return err
 	}
+	// Laid out until no heading stands at a page's foot apart from its table (see writeBook).
+	var breaks map[int]bool
+	var r *Report
+	for pass := 0; pass < 3; pass++ {
+		r = writeMonitoringPages(p, rep, ch, period, date, breaks)
+		if len(r.stranded) == 0 || pass == 2 || r.Err() != nil {
+			break
+		}
+		next := map[int]bool{}
+		for k := range breaks {
+			next[k] = true
+		}
+		for _, k := range r.stranded {
+			next[k] = true
+		}
+		breaks = next
+	}
+	if err := r.Err(); err != nil {
+		return fmt.Errorf("%s: %w", tr("reports.err.pdf"), err)
+	}
+	if err := r.output(w); err != nil {
+		return fmt.Errorf("%s: %w", tr("reports.err.write"), err)
+	}
+	return nil
+}
+
+// writeMonitoringPages lays the monitoring report out once, starting a page before the
+// headings in breaks.
+func writeMonitoringPages(p *domain.Project, rep *kpi.Report, ch MonitoringCharts, period kpi.Period, date time.Time, breaks map[int]bool) *Report {
 	title := tr("kpi.report.title")
 	r := newReport(p.Meta.Name, date)
+	r.breakBefore = breaks
 	r.judgeOn(p)
 	r.describe(p, title, tr("kpi.report.subject", map[string]any{"Period": FormatPeriod(period)}))
 	r.footerLeft = line(tr("app.name") + " · " + title + " · " + FormatPeriod(period))
@@ -439,13 +470,7 @@ func WriteMonitoring(w io.Writer, p *domain.Project, period kpi.Period, opt Opti
 	knowledgeTable(r, p)
 	monitoringFindings(r, p)
 
-	if err := r.Err(); err != nil {
-		return fmt.Errorf("%s: %w", tr("reports.err.pdf"), err)
-	}
-	if err := r.output(w); err != nil {
-		return fmt.Errorf("%s: %w", tr("reports.err.write"), err)
-	}
-	return nil
+	return r
 }
 
 func satTable(groups []kpi.SatGroup, first string) Table {
