@@ -9,8 +9,9 @@ import (
 	"schulit-lotse/domain"
 )
 
-// The table of contents uses fixed line heights, so its page count follows from the number of
-// entries alone (tocLayout) and the page numbers measured in the first run stay true.
+// The table of contents uses fixed line heights, so its page count follows from the entries
+// and their wrapped titles alone (tocLayout) and the page numbers measured in the first run
+// stay true. A long title takes a second line instead of being cut.
 const (
 	tocHeadH   = 16.0
 	tocLevel0H = 8.0
@@ -18,28 +19,34 @@ const (
 	tocNumberW = 10.0
 	tocPageW   = 14.0
 	a4Height   = 297.0
+	a4Width    = 210.0
+	// tocMoreH is the height each further line of a wrapped title adds.
+	tocMoreH = 4.5
 )
 
 type tocSlot struct {
 	entry int
 	y     float64
+	lines []string
 }
 
 // tocLayout places the entries on portrait pages; one (possibly empty) page at least.
-func tocLayout(entries []tocEntry) [][]tocSlot {
+func (r *Report) tocLayout(entries []tocEntry) [][]tocSlot {
 	pages := [][]tocSlot{nil}
 	y := marginTop + tocHeadH
 	bottom := a4Height - marginBottom
 	for i, e := range entries {
+		lines := r.tocTitle(e)
 		h := tocLevel0H
 		if e.Level > 0 {
 			h = tocLevel1H
 		}
+		h += float64(len(lines)-1) * tocMoreH
 		if y+h > bottom {
 			pages = append(pages, nil)
 			y = marginTop
 		}
-		pages[len(pages)-1] = append(pages[len(pages)-1], tocSlot{entry: i, y: y})
+		pages[len(pages)-1] = append(pages[len(pages)-1], tocSlot{entry: i, y: y, lines: lines})
 		y += h
 	}
 	return pages
@@ -47,7 +54,7 @@ func tocLayout(entries []tocEntry) [][]tocSlot {
 
 func (r *Report) tableOfContents(entries []tocEntry) {
 	pdf := r.pdf
-	for pi, slots := range tocLayout(entries) {
+	for pi, slots := range r.tocLayout(entries) {
 		r.NewPage(Portrait)
 		if pi == 0 {
 			r.setFont("B", headingSize)
@@ -56,7 +63,7 @@ func (r *Report) tableOfContents(entries []tocEntry) {
 			r.rule()
 		}
 		for _, s := range slots {
-			r.tocLine(entries[s.entry], s.y)
+			r.tocLine(entries[s.entry], s.y, s.lines)
 		}
 		if pi == 0 && !hasStep(entries) {
 			// Only "Auf einen Blick" (or nothing): say that no step has content yet.
@@ -76,7 +83,23 @@ func hasStep(entries []tocEntry) bool {
 	return false
 }
 
-func (r *Report) tocLine(e tocEntry, y float64) {
+// tocTitle wraps an entry's title to the room left of its page number: two lines at most,
+// the second cut with an ellipsis when even they are not enough.
+func (r *Report) tocTitle(e tocEntry) []string {
+	size, style, x := 11.0, "B", tocNumberW
+	if e.Level > 0 {
+		size, style, x = 10.0, "", tocNumberW
+	}
+	r.setFont(style, size)
+	avail := (a4Width - marginLeft - marginRight) - tocPageW - x - 6
+	lines := r.split(e.Title, avail)
+	if len(lines) > 2 {
+		lines = []string{lines[0], r.fit(strings.Join(lines[1:], " "), avail)}
+	}
+	return lines
+}
+
+func (r *Report) tocLine(e tocEntry, y float64, lines []string) {
 	pdf := r.pdf
 	h, size, style, indent := tocLevel0H, 11.0, "B", 0.0
 	if e.Level > 0 {
@@ -93,25 +116,27 @@ func (r *Report) tocLine(e tocEntry, y float64) {
 		x += tocNumberW
 	}
 	pageX := r.Right() - tocPageW
-	title := r.fit(e.Title, pageX-x-6)
-	pdf.SetXY(x, y)
-	pdf.CellFormat(pageX-x, h, title, "", 0, "L", false, 0, "")
-	// Dotted leader from the end of the title to the page number, drawn, not typed.
-	from := x + pdf.GetStringWidth(title) + 2*cellMargin + 1
+	for i, l := range lines {
+		pdf.SetXY(x, y+float64(i)*tocMoreH)
+		pdf.CellFormat(pageX-x, h, l, "", 0, "L", false, 0, "")
+	}
+	last := y + float64(len(lines)-1)*tocMoreH
+	// Dotted leader from the end of the title's last line to the page number, drawn, not typed.
+	from := x + pdf.GetStringWidth(lines[len(lines)-1]) + 2*cellMargin + 1
 	to := pageX + tocPageW - cellMargin - pdf.GetStringWidth(strconv.Itoa(e.Page)) - 1.5
 	if to > from {
 		pdf.SetDrawColor(colorRule.R, colorRule.G, colorRule.B)
 		pdf.SetLineWidth(0.25)
 		pdf.SetDashPattern([]float64{0.3, 1.2}, 0)
-		base := y + h/2 + size*0.3528*0.3
+		base := last + h/2 + size*0.3528*0.3
 		pdf.Line(from, base, to, base)
 		pdf.SetDashPattern([]float64{}, 0)
 	}
-	pdf.SetXY(pageX, y)
+	pdf.SetXY(pageX, last)
 	pdf.CellFormat(tocPageW, h, strconv.Itoa(e.Page), "", 0, "R", false, 0, "")
 	id := pdf.AddLink()
 	r.links = append(r.links, id)
-	pdf.Link(r.Left(), y, r.Width(), h, id)
+	pdf.Link(r.Left(), y, r.Width(), last-y+h, id)
 }
 
 // titlePage is page 1: report, project, Schulträger, Bundesland, the document control

@@ -106,7 +106,7 @@ func writeBook(w io.Writer, p *domain.Project, opt Options, b book) (err error) 
 		}
 		breaks = next
 	}
-	tocPages := len(tocLayout(measure.entries))
+	tocPages := len(measure.tocLayout(measure.entries))
 	want := make([]tocEntry, len(measure.entries))
 	for i, e := range measure.entries {
 		e.Page++ // the title page

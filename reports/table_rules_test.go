@@ -212,3 +212,19 @@ func TestHeadingStaysWithItsTable(t *testing.T) {
 		t.Error("no length put the second heading on a new page: the test proves nothing")
 	}
 }
+
+func TestLongTitlesWrapInTheContents(t *testing.T) {
+	saved := sections
+	t.Cleanup(func() { sections = saved })
+	long := "Vor-Ort-Support Region Nord – an Schultagen – Aufgabenpaket „Vor-Ort-Support Region Nord“"
+	sections = []section{{Step: 1, Has: func(*domain.Project) bool { return true }, Write: func(r *Report, _ *domain.Project) {
+		r.Section(1, "Probe")
+		r.Subsection(long)
+		r.Paragraph("Text.")
+	}}}
+	path, _ := writeReport(t, glanceProject())
+	toc := squash(pageText(t, path, 3))
+	if !strings.Contains(toc, "Inhalt") || !strings.Contains(toc, long) {
+		t.Errorf("the contents do not hold the whole title:\n%s", toc)
+	}
+}
