@@ -113,6 +113,10 @@ func TestDataAsOfStandsBesideThePrintDate(t *testing.T) {
 	if title := squash(pageText(t, path, 1)); !strings.Contains(title, "Gedruckt am 20.11.2026 · Datenstand 14.07.2027") {
 		t.Errorf("title page:\n%s", title)
 	}
+	// The footer of every page names the version and the Datenstand, not the print date.
+	if foot := squash(pageText(t, path, 2)); !strings.Contains(foot, "Gesamtbericht · Version 0.1 · Datenstand 14.07.2027") {
+		t.Errorf("footer of page 2:\n%s", foot)
+	}
 }
 
 // run calls a poppler tool and fails the test on any complaint: a broken cross-reference

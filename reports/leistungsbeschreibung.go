@@ -290,7 +290,6 @@ func WriteServiceSpec(w io.Writer, p *domain.Project, opt Options) (err error) {
 	r.judgeOn(p)
 	title := tr("award.spec.title")
 	r.describe(p, title, tr("award.spec.subject"))
-	r.footerLeft = line(tr("app.name") + " · " + title + " · " + tr("reports.as_of", map[string]any{"Date": formatDate(date)}))
 	r.pdf.SetHeaderFunc(func() { awSpecHeader(r, title) })
 	awSpecTitlePage(r, p, date)
 	r.NewPage(Portrait)
