@@ -98,3 +98,16 @@ func TestOnePersonDayIsSingular(t *testing.T) {
 		t.Errorf("two person-days are not plural")
 	}
 }
+
+func TestChartLabelsShowAPlaceholderForMissingGlyphs(t *testing.T) {
+	p := glanceProject()
+	p.PackageByID(11).Name = "User-Management 🚀"
+	for _, b := range costBars(domain.CompareCosts(p)) {
+		if strings.Contains(b.Label, "🚀") {
+			t.Errorf("chart label %q keeps a character the font lacks", b.Label)
+		}
+		if strings.HasPrefix(b.Label, "User-Management") && !strings.Contains(b.Label, string(Placeholder)) {
+			t.Errorf("chart label %q does not show the placeholder", b.Label)
+		}
+	}
+}

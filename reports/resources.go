@@ -270,7 +270,7 @@ func costBars(cc domain.CostComparison) []charts.CostBar {
 		if pc.PackageID == 0 {
 			name = tr("res.no_package")
 		}
-		bars = append(bars, charts.CostBar{Label: name, Internal: pc.Internal, External: pc.External, InternalKnown: pc.InternalKnown(), ExternalKnown: pc.ExternalKnown()})
+		bars = append(bars, charts.CostBar{Label: line(name), Internal: pc.Internal, External: pc.External, InternalKnown: pc.InternalKnown(), ExternalKnown: pc.ExternalKnown()})
 	}
 	total := charts.CostBar{Label: tr("res.total"), Internal: cc.Total.Internal, External: cc.Total.External,
 		InternalKnown: cc.Total.InternalKnown(), ExternalKnown: cc.Total.ExternalKnown()}
