@@ -6,14 +6,11 @@ import (
 	"unicode/utf8"
 )
 
-// nbsp joins a number to its unit so that a line never breaks between them; wrap treats it
-// as part of the word and the font draws it as a space.
-const nbsp = '\u00a0'
-
 // unitAfterNumber is a number followed by a unit: "14.830,56 €", "2,5 h", "0,41 VZÄ".
 var unitAfterNumber = regexp.MustCompile(`(\d) +(€|%|h\b|h/|VZÄ|min\b|Min\.|Std\.|Stunden\b|Tage?\b|Monate?\b|Jahre?\b|Personentage?\b|PT\b|s\b)`)
 
-// glue puts no-break spaces between numbers and their units.
+// glue puts no-break spaces (U+00A0) between numbers and their units: wrap treats one as part
+// of the word, and the font draws it as a space.
 func glue(s string) string {
 	if !strings.ContainsAny(s, "0123456789") {
 		return s
