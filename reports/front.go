@@ -52,7 +52,9 @@ func (r *Report) tocLayout(entries []tocEntry) [][]tocSlot {
 	return pages
 }
 
-func (r *Report) tableOfContents(entries []tocEntry) {
+// tableOfContents writes the contents; empty says that nothing but "Auf einen Blick" is listed,
+// and the first page then says that no step has content yet.
+func (r *Report) tableOfContents(entries []tocEntry, empty bool) {
 	pdf := r.pdf
 	for pi, slots := range r.tocLayout(entries) {
 		r.NewPage(Portrait)
@@ -65,22 +67,12 @@ func (r *Report) tableOfContents(entries []tocEntry) {
 		for _, s := range slots {
 			r.tocLine(entries[s.entry], s.y, s.lines)
 		}
-		if pi == 0 && !hasStep(entries) {
+		if pi == 0 && empty {
 			// Only "Auf einen Blick" (or nothing): say that no step has content yet.
 			pdf.SetXY(r.Left(), marginTop+tocHeadH+float64(len(slots))*tocLevel0H+2)
 			r.Paragraph(tr("reports.toc.empty"))
 		}
 	}
-}
-
-// hasStep reports whether an entry is a numbered step.
-func hasStep(entries []tocEntry) bool {
-	for _, e := range entries {
-		if e.Number != "" {
-			return true
-		}
-	}
-	return false
 }
 
 // tocTitle wraps an entry's title to the room left of its page number: two lines at most,

@@ -174,8 +174,12 @@ func TestKurzfassungOfTheSample(t *testing.T) {
 	if !strings.Contains(plain[0], "Kurzfassung") || !strings.Contains(plain[1], "Auf einen Blick") {
 		t.Errorf("title or Auf einen Blick missing")
 	}
+	if strings.Contains(plain[2], "Noch kein Schritt enthält Angaben") {
+		t.Errorf("the contents of the Kurzfassung say that nothing is there")
+	}
 	all := squash(strings.Join(plain, " "))
-	for _, want := range []string{"Stand der zwölf Schritte", "Entscheidungen und ihre Gründe", "Offene Punkte", "Vor-Ort-Support – extern:"} {
+	for _, want := range []string{"Stand der zwölf Schritte", "Entscheidungen und ihre Gründe", "Offene Punkte", "Vor-Ort-Support – extern:",
+		"Kennzahlen des Dienstleisters 01.04.2027 – 30.06.2027"} {
 		if !strings.Contains(all, want) {
 			t.Errorf("Kurzfassung lacks %q", want)
 		}

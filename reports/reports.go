@@ -124,7 +124,7 @@ func writeBook(w io.Writer, p *domain.Project, opt Options, b book) (err error) 
 	if got := r.pdf.PageNo(); got != 1+glancePages && r.Err() == nil {
 		return fmt.Errorf("%s: overview took %d pages, expected %d", tr("reports.err.layout"), got-1, glancePages)
 	}
-	r.tableOfContents(want)
+	r.tableOfContents(want, len(want) <= glanceEntries)
 	for i := 0; i < glanceEntries; i++ { // registered before the table made their links
 		r.pdf.SetLink(r.links[i], r.Top(), want[i].Page)
 	}

@@ -4,6 +4,7 @@ import (
 	"strconv"
 
 	"schulit-lotse/domain"
+	"schulit-lotse/domain/kpi"
 )
 
 // shortMaxFindings caps the list of open points in the Kurzfassung; the Gesamtbericht has all.
@@ -46,6 +47,17 @@ func writeShortBody(r *Report, p *domain.Project) error {
 			if ex := examplePayGroups(p); len(ex) > 0 {
 				r.Callout(tr("reports.glance.example_short"), true)
 			}
+		}
+	}
+
+	if len(p.Tickets)+len(p.Calls)+len(p.SurveyAnswers) > 0 {
+		// In operation: the provider's key figures of the newest quarter, lights as words.
+		period := sectionPeriod(p)
+		if rep, err := kpi.Compute(p, period, kpi.Options{}); err == nil {
+			r.shortChapter(tr("reports.short.kpis", map[string]any{"Period": FormatPeriod(period)}))
+			r.Note(tr("kpi.report.basis", map[string]any{"Previous": FormatPeriod(rep.Previous), "AsOf": FormatDateTime(rep.AsOf)}))
+			r.Table(kpiTable(rep, true))
+			r.Note(lightLegend(rep.Settings))
 		}
 	}
 
