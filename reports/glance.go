@@ -35,6 +35,9 @@ func (r *Report) glance(p *domain.Project) {
 	}
 	r.glanceHeading(tr("reports.glance.staff_cost"))
 	r.KeyValues(glanceCost(p, cc))
+	if n := cc.Total.ExternalMissing; n > 0 {
+		r.Note(trCount("reports.glance.unpriced", n))
+	}
 	if ex := examplePayGroups(p); len(ex) > 0 {
 		r.Callout(trCount("reports.glance.example", len(ex)), true)
 	}
@@ -158,6 +161,18 @@ func euroWhole(v float64, known bool) string {
 	return numfmt.Euro(v, numberLang(), false)
 }
 
+// euroAtLeast is a total in whole euros; when some of its parts have no price (missing > 0) it
+// is a lower bound and says so ("mind. 2.322.000 €"), and "–" when none has one.
+func euroAtLeast(v float64, missing int) string {
+	switch {
+	case missing == 0:
+		return euroWhole(v, true)
+	case v == 0:
+		return "–"
+	}
+	return tr("reports.glance.at_least", map[string]any{"Amount": euroWhole(v, true)})
+}
+
 // glanceMaxPackages is how many packages the page lists one by one; more are summed as
 // "Sonstige" (the Gesamtbericht's step 5 and 6 list them all).
 const glanceMaxPackages = 12
@@ -208,7 +223,7 @@ func glanceDecisionTable(p *domain.Project, cc domain.CostComparison) Table {
 			sum.ExternalMissing += pc.ExternalMissing
 		}
 		rows = append(rows, []string{trCount("reports.glance.other_packages", len(rest)), "", resFTE(sum.FTE),
-			euroWhole(sum.Internal, sum.InternalKnown()), euroWhole(sum.External, sum.ExternalKnown())})
+			euroAtLeast(sum.Internal, sum.InternalMissing), euroAtLeast(sum.External, sum.ExternalMissing)})
 	}
 	t := cc.Total
 	return Table{
@@ -220,7 +235,7 @@ func glanceDecisionTable(p *domain.Project, cc domain.CostComparison) Table {
 			{Title: tr("reports.glance.col.external"), Width: 24, Align: AlignRight},
 		},
 		Rows:  rows,
-		Foot:  [][]string{{tr("res.total"), "", resFTE(t.FTE), euroWhole(t.Internal, t.InternalKnown()), euroWhole(t.External, t.ExternalKnown())}},
+		Foot:  [][]string{{tr("res.total"), "", resFTE(t.FTE), euroAtLeast(t.Internal, t.InternalMissing), euroAtLeast(t.External, t.ExternalMissing)}},
 		Zebra: true,
 	}
 }
@@ -232,12 +247,12 @@ func glanceCost(p *domain.Project, cc domain.CostComparison) [][2]string {
 		{tr("reports.glance.staff"), tr("reports.glance.staff_value", map[string]any{
 			"Total": resFTE(rd.Total.FTE), "Internal": resFTE(rd.Internal.FTE), "External": resFTE(rd.External.FTE)})},
 		{tr("reports.glance.per_year"), tr("reports.glance.cost_value", map[string]any{
-			"Internal": euroWhole(t.Internal, t.InternalKnown()), "External": euroWhole(t.External, t.ExternalKnown())})},
+			"Internal": euroAtLeast(t.Internal, t.InternalMissing), "External": euroAtLeast(t.External, t.ExternalMissing)})},
 	}
 	if m := p.Contract.TermMonths; m > 0 {
 		f := float64(m) / 12
 		out = append(out, [2]string{tr("reports.glance.per_term", map[string]any{"Months": m}), tr("reports.glance.cost_value", map[string]any{
-			"Internal": euroWhole(t.Internal*f, t.InternalKnown()), "External": euroWhole(t.External*f, t.ExternalKnown())})})
+			"Internal": euroAtLeast(t.Internal*f, t.InternalMissing), "External": euroAtLeast(t.External*f, t.ExternalMissing)})})
 	}
 	if v := p.Contract.Value; v > 0 {
 		out = append(out, [2]string{tr("reports.glance.contract_value"), euroWhole(v, true)})

@@ -186,3 +186,16 @@ func TestKurzfassungOfTheSample(t *testing.T) {
 	}
 	checkTOCTargets(t, readTOC(t, pageTexts(t, path, true)), plain)
 }
+
+func TestGlanceTotalsWithoutEveryPriceAreLowerBounds(t *testing.T) {
+	p := glanceProject()
+	p.PackageByID(13).ExternalMonthlyFee = 0 // Software: no external price any more
+	path, _ := writeReport(t, p)
+	page := squash(pageText(t, path, 2))
+	// 23.280 € − 1.200 € (Software's 100 € × 12) = 22.080 € for the three priced packages.
+	for _, want := range []string{"Fremdvergabe mind. 22.080 €", "Ein Paket hat noch keinen externen Preis"} {
+		if !strings.Contains(page, want) {
+			t.Errorf("page 2 lacks %q:\n%s", want, page)
+		}
+	}
+}
