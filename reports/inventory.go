@@ -33,6 +33,10 @@ func writeInventory(r *Report, p *domain.Project) {
 	} else {
 		var total float64
 		rows := make([][]string, 0, len(current))
+		current, capped := largestFirst(current, p.Settings)
+		if capped {
+			r.Note(trCount("reports.tasks_largest", taskCap))
+		}
 		for _, t := range current {
 			total += t.HoursPerMonth(p.Settings)
 			rows = append(rows, []string{t.Name, t.Responsible, hoursCell(t, p.Settings), t.Note})
@@ -108,6 +112,18 @@ func hoursCell(t domain.Task, s domain.Settings) string {
 		out += "\n(" + formatNumber(t.Effort.Value) + " " + tr(unit) + ")"
 	}
 	return out
+}
+
+// largestFirst orders a list too long for one table by effort, largest first, so that the
+// capped table shows the tasks that matter most (capped reports it); a short list keeps the
+// user's order.
+func largestFirst(tasks []domain.Task, s domain.Settings) (out []domain.Task, capped bool) {
+	if len(tasks) <= taskCap {
+		return tasks, false
+	}
+	out = append([]domain.Task(nil), tasks...)
+	sort.SliceStable(out, func(a, b int) bool { return out[a].HoursPerMonth(s) > out[b].HoursPerMonth(s) })
+	return out, true
 }
 
 // orderedTasks is the tasks in the user's row order.
