@@ -357,9 +357,9 @@ func WriteMonitoring(w io.Writer, p *domain.Project, period kpi.Period, opt Opti
 	// Laid out until no heading stands at a page's foot apart from its table (see writeBook).
 	var breaks map[int]bool
 	var r *Report
-	for pass := 0; pass < 3; pass++ {
+	for pass := 0; pass < maxLayoutPasses; pass++ {
 		r = writeMonitoringPages(p, rep, ch, period, date, breaks)
-		if len(r.stranded) == 0 || pass == 2 || r.Err() != nil {
+		if len(r.stranded) == 0 || pass == maxLayoutPasses-1 || r.Err() != nil {
 			break
 		}
 		next := map[int]bool{}

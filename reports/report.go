@@ -254,7 +254,8 @@ func (r *Report) SectionOn(o Orientation, step int, title string) {
 	r.Gap(4)
 }
 
-// pendingHeading is the last subsection heading while only text has followed it.
+// pendingHeading is the last subsection heading while only text (paragraphs, notes,
+// label–value lines) has followed it.
 type pendingHeading struct{ seq, page int }
 
 // headingDone ends the heading's watch; content that is not a table or picture follows.
@@ -373,7 +374,7 @@ func (r *Report) textBlock(text, marker string, indent float64, bold bool) {
 
 // KeyValues writes label–value pairs as two aligned columns without a grid.
 func (r *Report) KeyValues(pairs [][2]string) {
-	r.headingDone()
+	// Like a paragraph, label–value lines introduce what follows: a heading's watch goes on.
 	labelW := math.Min(r.Width()*0.35, 75)
 	valueW := r.Width() - labelW
 	lh := lineHeight(bodySize)

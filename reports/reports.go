@@ -42,6 +42,10 @@ func WriteKurzfassung(w io.Writer, p *domain.Project, opt Options) error {
 	return writeBook(w, p, opt, bookShort)
 }
 
+// maxLayoutPasses bounds the layout runs that move headings to their tables: each run may
+// move a later heading, so a few are needed; the breaks only grow, so the runs settle.
+const maxLayoutPasses = 6
+
 // book is a report with a table of contents: its name and how its body is written.
 type book struct {
 	title, subtitle, subject, note string // translation keys
@@ -82,11 +86,11 @@ func writeBook(w io.Writer, p *domain.Project, opt Options, b book) (err error) 
 	}
 
 	// Measure until no heading is left at the foot of a page apart from its table (each pass
-	// may move later ones); three passes settle every report seen so far.
+	// may move later ones).
 	var breaks map[int]bool
 	var measure *Report
 	var glancePages, glanceEntries int
-	for pass := 0; pass < 3; pass++ {
+	for pass := 0; pass < maxLayoutPasses; pass++ {
 		measure = start()
 		measure.breakBefore = breaks
 		measure.glance(p)
@@ -94,7 +98,7 @@ func writeBook(w io.Writer, p *domain.Project, opt Options, b book) (err error) 
 		if err := b.body(measure, p); err != nil {
 			return err
 		}
-		if len(measure.stranded) == 0 || pass == 2 {
+		if len(measure.stranded) == 0 || pass == maxLayoutPasses-1 {
 			break
 		}
 		next := make(map[int]bool, len(breaks)+len(measure.stranded))
