@@ -3,6 +3,7 @@ package reports
 import (
 	"math"
 	"sort"
+	"strconv"
 	"strings"
 
 	"schulit-lotse/domain"
@@ -304,7 +305,17 @@ func glanceFindings(p *domain.Project, today domain.Date) (items []string, more 
 		extra = append(extra, 0)
 	}
 	lines := make([]string, 0, len(kept))
+	// Contradictions and errors first, then the risks of what is handed out, then the rest.
+	var firstRest int
+	for firstRest < len(kept) && rank(kept[firstRest]) <= 1 {
+		firstRest++
+	}
+	risks := glanceRisks(p)
 	for i, f := range kept {
+		if i == firstRest {
+			lines = append(lines, risks...)
+			risks = nil
+		}
 		msg := tr(f.Code, map[string]any{"Subject": line(f.Subject)})
 		switch {
 		case f.Rule != "":
@@ -317,10 +328,40 @@ func glanceFindings(p *domain.Project, today domain.Date) (items []string, more 
 		}
 		lines = append(lines, tr("reports.glance.finding", map[string]any{"Step": int(f.Step), "Message": msg}))
 	}
+	lines = append(lines, risks...) // when every finding is a contradiction, or there is none
 	if len(lines) > glanceMaxFindings {
 		return lines[:glanceMaxFindings], len(lines) - glanceMaxFindings
 	}
 	return lines, 0
+}
+
+// glanceRiskLevel is the score (of 5) from which an outsourcing risk counts as high.
+const glanceRiskLevel = 4
+
+// glanceRisks names the packages handed out wholly or in part although step 6 rated one of
+// their outsourcing risks high: what a committee should weigh before it agrees.
+func glanceRisks(p *domain.Project) []string {
+	var out []string
+	for _, pk := range p.Packages {
+		d := p.DecisionFor(pk.ID)
+		if d == nil || (d.Outcome != domain.OutcomeExternal && d.Outcome != domain.OutcomeMixed) {
+			continue
+		}
+		var kinds []string
+		for _, k := range []struct {
+			score int
+			key   string
+		}{{d.RiskDataProtection, "src.score.risk_data_protection"}, {d.RiskSecurity, "src.score.risk_security"}, {d.RiskOutage, "src.score.risk_outage"}} {
+			if k.score >= glanceRiskLevel {
+				kinds = append(kinds, tr(k.key)+" "+strconv.Itoa(k.score))
+			}
+		}
+		if len(kinds) > 0 {
+			out = append(out, tr("reports.glance.risk", map[string]any{"Package": line(pk.Name),
+				"Outcome": tr("src.outcome." + string(d.Outcome)), "Risks": strings.Join(kinds, ", ")}))
+		}
+	}
+	return out
 }
 
 // shorten cuts s to at most n runes, ending in an ellipsis when cut.

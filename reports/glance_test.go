@@ -55,7 +55,7 @@ func TestAufEinenBlickIsPageTwo(t *testing.T) {
 		"Fremdvergabe 69.840 €",
 		"Beispielwerte:",
 		"Noch kein Beschlussvorschlag erfasst.",
-		"Widersprüche und offene Punkte",
+		"Widersprüche, Risiken und offene Punkte",
 	} {
 		if !strings.Contains(page, want) {
 			t.Errorf("page 2 lacks %q:\n%s", want, page)
@@ -197,5 +197,19 @@ func TestGlanceTotalsWithoutEveryPriceAreLowerBounds(t *testing.T) {
 		if !strings.Contains(page, want) {
 			t.Errorf("page 2 lacks %q:\n%s", want, page)
 		}
+	}
+}
+
+func TestGlanceNamesTheRisksOfWhatIsHandedOut(t *testing.T) {
+	p := glanceProject()
+	p.Decisions[0].RiskDataProtection = 5 // User-Management, extern
+	p.Decisions[2].RiskOutage = 5         // Hardware-Wartung, intern: kept in-house, no risk to name
+	path, _ := writeReport(t, p)
+	page := squash(pageText(t, path, 2))
+	if !strings.Contains(page, "Risiko: „User-Management“ wird extern erbracht, obwohl Schritt 6 das Auslagerungsrisiko hoch bewertet (Datenschutz 5 von 5).") {
+		t.Errorf("the risk of User-Management is not named:\n%s", page)
+	}
+	if strings.Contains(page, "„Hardware-Wartung“ wird") {
+		t.Errorf("a package kept in-house is named as an outsourcing risk")
 	}
 }
