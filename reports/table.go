@@ -239,6 +239,7 @@ func (r *Report) fitColumns(t Table, widths []float64) {
 	for i, c := range t.Columns {
 		text := cellText(c.Title)
 		need[i] = max(need[i], r.minWordWidth(text, soft))
+		natural[i] = max(natural[i], r.naturalWidth(text)) // a header on one line where there is room
 	}
 	measure(t.Foot)
 	r.setFont("", tableSize)
