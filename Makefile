@@ -58,6 +58,7 @@ unit:
 
 smoke: build
 	scripts/smoke.sh $(BIN)
+	scripts/report-smoke.sh $(BIN)
 
 ## sample: write assets/sample/musterstadt.json from the builder in internal/sample
 sample:

@@ -71,6 +71,7 @@ func writeCoverage(r *Report, p *domain.Project) {
 		},
 		Rows:    rows,
 		RowFill: func(i int) (Color, bool) { return coverageFill(states[i]) },
+		Cap:     taskCap, CapNote: "reports.tasks_capped",
 	})
 
 	r.Subsection(tr("reports.cov.workload"))
@@ -101,7 +102,7 @@ func writeCoverage(r *Report, p *domain.Project) {
 		wrows = append(wrows, []string{name, formatNumber(float64(w.TasksBefore)), formatHours(w.Before),
 			formatNumber(float64(w.TasksAfter)), formatHours(w.After), limit, verdict})
 		over = append(over, w.OverAfter())
-		bars = append(bars, charts.WorkloadBar{Label: name, Before: w.Before, After: w.After, Limit: w.Limit, HasLimit: w.HasLimit})
+		bars = append(bars, charts.WorkloadBar{Label: line(name), Before: w.Before, After: w.After, Limit: w.Limit, HasLimit: w.HasLimit})
 	}
 	overFill := tint(pdfColor(domain.CoverageColor(domain.CoverageAssign), colorZebra), 0.3)
 	r.Table(Table{

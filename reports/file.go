@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -14,7 +15,16 @@ import (
 // WriteGesamtberichtFile writes the report to path without ever leaving a half-written PDF:
 // the report is made in memory, written to a temporary file beside the target, synced to disk
 // and renamed over it. On any error the target is unchanged and the temporary file removed.
-func WriteGesamtberichtFile(path string, p *domain.Project, opt Options) (err error) {
+func WriteGesamtberichtFile(path string, p *domain.Project, opt Options) error {
+	return writeBookFile(path, p, opt, WriteGesamtbericht)
+}
+
+// WriteKurzfassungFile writes the Kurzfassung to path the same way.
+func WriteKurzfassungFile(path string, p *domain.Project, opt Options) error {
+	return writeBookFile(path, p, opt, WriteKurzfassung)
+}
+
+func writeBookFile(path string, p *domain.Project, opt Options, write func(io.Writer, *domain.Project, Options) error) (err error) {
 	if strings.TrimSpace(path) == "" {
 		return errors.New(tr("reports.err.no_path"))
 	}
@@ -22,7 +32,7 @@ func WriteGesamtberichtFile(path string, p *domain.Project, opt Options) (err er
 		return errors.New(tr("reports.err.is_dir", map[string]any{"Path": path}))
 	}
 	var buf bytes.Buffer
-	if err := WriteGesamtbericht(&buf, p, opt); err != nil {
+	if err := write(&buf, p, opt); err != nil {
 		return err
 	}
 

@@ -1,6 +1,7 @@
 package reports
 
 import (
+	"math"
 	"strconv"
 	"strings"
 	"time"
@@ -8,8 +9,9 @@ import (
 	"schulit-lotse/domain"
 )
 
-// The table of contents uses fixed line heights, so its page count follows from the number of
-// entries alone (tocLayout) and the page numbers measured in the first run stay true.
+// The table of contents uses fixed line heights, so its page count follows from the entries
+// and their wrapped titles alone (tocLayout) and the page numbers measured in the first run
+// stay true. A long title takes a second line instead of being cut.
 const (
 	tocHeadH   = 16.0
 	tocLevel0H = 8.0
@@ -17,54 +19,79 @@ const (
 	tocNumberW = 10.0
 	tocPageW   = 14.0
 	a4Height   = 297.0
+	a4Width    = 210.0
+	// tocMoreH is the height each further line of a wrapped title adds.
+	tocMoreH = 4.5
 )
 
 type tocSlot struct {
 	entry int
 	y     float64
+	lines []string
 }
 
 // tocLayout places the entries on portrait pages; one (possibly empty) page at least.
-func tocLayout(entries []tocEntry) [][]tocSlot {
+func (r *Report) tocLayout(entries []tocEntry) [][]tocSlot {
 	pages := [][]tocSlot{nil}
 	y := marginTop + tocHeadH
 	bottom := a4Height - marginBottom
 	for i, e := range entries {
+		lines := r.tocTitle(e)
 		h := tocLevel0H
 		if e.Level > 0 {
 			h = tocLevel1H
 		}
+		h += float64(len(lines)-1) * tocMoreH
 		if y+h > bottom {
 			pages = append(pages, nil)
 			y = marginTop
 		}
-		pages[len(pages)-1] = append(pages[len(pages)-1], tocSlot{entry: i, y: y})
+		pages[len(pages)-1] = append(pages[len(pages)-1], tocSlot{entry: i, y: y, lines: lines})
 		y += h
 	}
 	return pages
 }
 
-func (r *Report) tableOfContents(entries []tocEntry) {
+// tableOfContents writes the contents; empty says that nothing but "Auf einen Blick" is listed,
+// and the first page then says that no step has content yet.
+func (r *Report) tableOfContents(entries []tocEntry, empty bool) {
 	pdf := r.pdf
-	for pi, slots := range tocLayout(entries) {
+	for pi, slots := range r.tocLayout(entries) {
 		r.NewPage(Portrait)
 		if pi == 0 {
 			r.setFont("B", headingSize)
 			r.setText(colorText)
 			pdf.CellFormat(r.Width(), lineHeight(headingSize), tr("reports.toc"), "", 2, "L", false, 0, "")
 			r.rule()
-			if len(entries) == 0 {
-				pdf.SetY(marginTop + tocHeadH)
-				r.Paragraph(tr("reports.toc.empty"))
-			}
 		}
 		for _, s := range slots {
-			r.tocLine(entries[s.entry], s.y)
+			r.tocLine(entries[s.entry], s.y, s.lines)
+		}
+		if pi == 0 && empty {
+			// Only "Auf einen Blick" (or nothing): say that no step has content yet.
+			pdf.SetXY(r.Left(), marginTop+tocHeadH+float64(len(slots))*tocLevel0H+2)
+			r.Paragraph(tr("reports.toc.empty"))
 		}
 	}
 }
 
-func (r *Report) tocLine(e tocEntry, y float64) {
+// tocTitle wraps an entry's title to the room left of its page number: two lines at most,
+// the second cut with an ellipsis when even they are not enough.
+func (r *Report) tocTitle(e tocEntry) []string {
+	size, style, x := 11.0, "B", tocNumberW
+	if e.Level > 0 {
+		size, style, x = 10.0, "", tocNumberW
+	}
+	r.setFont(style, size)
+	avail := (a4Width - marginLeft - marginRight) - tocPageW - x - 6
+	lines := r.split(e.Title, avail)
+	if len(lines) > 2 {
+		lines = []string{lines[0], r.fit(strings.Join(lines[1:], " "), avail)}
+	}
+	return lines
+}
+
+func (r *Report) tocLine(e tocEntry, y float64, lines []string) {
 	pdf := r.pdf
 	h, size, style, indent := tocLevel0H, 11.0, "B", 0.0
 	if e.Level > 0 {
@@ -81,48 +108,51 @@ func (r *Report) tocLine(e tocEntry, y float64) {
 		x += tocNumberW
 	}
 	pageX := r.Right() - tocPageW
-	title := r.fit(e.Title, pageX-x-6)
-	pdf.SetXY(x, y)
-	pdf.CellFormat(pageX-x, h, title, "", 0, "L", false, 0, "")
-	// Dotted leader from the end of the title to the page number, drawn, not typed.
-	from := x + pdf.GetStringWidth(title) + 2*cellMargin + 1
+	for i, l := range lines {
+		pdf.SetXY(x, y+float64(i)*tocMoreH)
+		pdf.CellFormat(pageX-x, h, l, "", 0, "L", false, 0, "")
+	}
+	last := y + float64(len(lines)-1)*tocMoreH
+	// Dotted leader from the end of the title's last line to the page number, drawn, not typed.
+	from := x + pdf.GetStringWidth(lines[len(lines)-1]) + 2*cellMargin + 1
 	to := pageX + tocPageW - cellMargin - pdf.GetStringWidth(strconv.Itoa(e.Page)) - 1.5
 	if to > from {
 		pdf.SetDrawColor(colorRule.R, colorRule.G, colorRule.B)
 		pdf.SetLineWidth(0.25)
 		pdf.SetDashPattern([]float64{0.3, 1.2}, 0)
-		base := y + h/2 + size*0.3528*0.3
+		base := last + h/2 + size*0.3528*0.3
 		pdf.Line(from, base, to, base)
 		pdf.SetDashPattern([]float64{}, 0)
 	}
-	pdf.SetXY(pageX, y)
+	pdf.SetXY(pageX, last)
 	pdf.CellFormat(tocPageW, h, strconv.Itoa(e.Page), "", 0, "R", false, 0, "")
 	id := pdf.AddLink()
 	r.links = append(r.links, id)
-	pdf.Link(r.Left(), y, r.Width(), h, id)
+	pdf.Link(r.Left(), y, r.Width(), last-y+h, id)
 }
 
-// titlePage is page 1: report, project, Schulträger, Bundesland and date. Every field is
+// titlePage is page 1: report, project, Schulträger, Bundesland, the document control
+// (version, status, author, print date and Datenstand) and the approval block. Every field is
 // limited in lines so the page never overflows.
-func (r *Report) titlePage(p *domain.Project, date time.Time) {
+func (r *Report) titlePage(p *domain.Project, date time.Time, note string) {
 	pdf := r.pdf
 	r.noHeader = true
 	r.NewPage(Portrait)
 	r.noHeader = false
 
-	pdf.SetY(55)
+	pdf.SetY(45)
 	r.setFont("", 12)
 	r.setText(colorMuted)
 	pdf.CellFormat(r.Width(), lineHeight(12), tr("app.name"), "", 2, "L", false, 0, "")
 	r.setFont("B", 30)
 	r.setText(colorText)
-	pdf.CellFormat(r.Width(), lineHeight(30), tr("reports.title"), "", 2, "L", false, 0, "")
+	pdf.CellFormat(r.Width(), lineHeight(30), r.title, "", 2, "L", false, 0, "")
 	r.setFont("", 12)
 	r.setText(colorMuted)
-	r.limitedLines(tr("reports.subtitle"), 12, 2)
+	r.limitedLines(r.subtitle, 12, 2)
 	r.Gap(3)
 	r.rule()
-	r.Gap(10)
+	r.Gap(8)
 
 	name := line(p.Meta.Name)
 	if name == "" {
@@ -131,17 +161,31 @@ func (r *Report) titlePage(p *domain.Project, date time.Time) {
 	r.setFont("B", 20)
 	r.setText(colorText)
 	r.limitedLines(name, 20, 3)
-	r.Gap(8)
+	r.Gap(6)
 
 	fields := [][2]string{
 		{tr("reports.meta.schultraeger"), p.Meta.Schultraeger},
 		{tr("reports.meta.bundesland"), bundeslandName(p.Meta.Bundesland)},
-		{tr("reports.meta.date"), formatDate(date)},
 	}
-	if p.Meta.DataAsOf != nil {
-		fields = append(fields, [2]string{tr("reports.meta.data_as_of"), formatDate(p.Meta.DataAsOf.Time)})
-	}
+	fields = append(fields, documentFields(p, date, true)...)
+	r.titleFields(fields)
+
+	r.approvalBlock(p, r.Bottom()-3*lineHeight(smallSize)-4)
+	pdf.SetY(r.Bottom() - 3*lineHeight(smallSize))
+	r.setFont("", smallSize)
+	r.setText(colorMuted)
+	r.limitedLines(note, smallSize, 3)
+}
+
+// titleFields writes label–value lines of a title page; a value takes at most three lines.
+func (r *Report) titleFields(fields [][2]string) {
+	pdf := r.pdf
+	// The label column is as wide as its widest label ("Vergleichszeitraum"), within bounds.
 	labelW := 45.0
+	r.setFont("B", 11)
+	for _, f := range fields {
+		labelW = math.Max(labelW, math.Min(r.pdf.GetStringWidth(f[0])+4, 70))
+	}
 	for _, f := range fields {
 		y := pdf.GetY()
 		r.setFont("B", 11)
@@ -164,11 +208,6 @@ func (r *Report) titlePage(p *domain.Project, date time.Time) {
 		}
 		pdf.SetXY(r.Left(), y+float64(len(lines))*lineHeight(11)+2)
 	}
-
-	pdf.SetY(r.Bottom() - 3*lineHeight(smallSize))
-	r.setFont("", smallSize)
-	r.setText(colorMuted)
-	r.limitedLines(tr("reports.title_note"), smallSize, 3)
 }
 
 // limitedLines writes text in the current font (size for the line height), at most n lines;

@@ -29,6 +29,7 @@ func (r *Report) Image(png []byte, widthMM float64) {
 		h = maxH
 		widthMM = h * info.Width() / info.Height()
 	}
+	r.checkStranded(h)
 	r.EnsureSpace(h)
 	y := r.pdf.GetY()
 	r.pdf.ImageOptions(name, r.Left(), y, widthMM, h, false, gofpdf.ImageOptions{ImageType: "PNG"}, 0, "")

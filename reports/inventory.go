@@ -33,6 +33,10 @@ func writeInventory(r *Report, p *domain.Project) {
 	} else {
 		var total float64
 		rows := make([][]string, 0, len(current))
+		current, capped := largestFirst(current, p.Settings)
+		if capped {
+			r.Note(trCount("reports.tasks_largest", taskCap))
+		}
 		for _, t := range current {
 			total += t.HoursPerMonth(p.Settings)
 			rows = append(rows, []string{t.Name, t.Responsible, hoursCell(t, p.Settings), t.Note})
@@ -47,6 +51,7 @@ func writeInventory(r *Report, p *domain.Project) {
 			Rows:  rows,
 			Foot:  [][]string{{tr("reports.total"), "", formatHours(total), ""}},
 			Zebra: true,
+			Cap:   taskCap, CapNote: "reports.tasks_capped",
 		})
 	}
 	if newCount > 0 {
@@ -100,9 +105,25 @@ func hoursCell(t domain.Task, s domain.Settings) string {
 	}
 	out := formatHours(t.HoursPerMonth(s))
 	if t.Effort.Unit != domain.HoursPerMonth {
-		out += "\n(" + formatNumber(t.Effort.Value) + " " + tr("reports.unit."+string(t.Effort.Unit)) + ")"
+		unit := "reports.unit." + string(t.Effort.Unit)
+		if t.Effort.Unit == domain.PersonDaysPerMonth && t.Effort.Value == 1 {
+			unit += ".one" // "1 Personentag pro Monat"; the other units are abbreviations
+		}
+		out += "\n(" + formatNumber(t.Effort.Value) + " " + tr(unit) + ")"
 	}
 	return out
+}
+
+// largestFirst orders a list too long for one table by effort, largest first, so that the
+// capped table shows the tasks that matter most (capped reports it); a short list keeps the
+// user's order.
+func largestFirst(tasks []domain.Task, s domain.Settings) (out []domain.Task, capped bool) {
+	if len(tasks) <= taskCap {
+		return tasks, false
+	}
+	out = append([]domain.Task(nil), tasks...)
+	sort.SliceStable(out, func(a, b int) bool { return out[a].HoursPerMonth(s) > out[b].HoursPerMonth(s) })
+	return out, true
 }
 
 // orderedTasks is the tasks in the user's row order.

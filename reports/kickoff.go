@@ -125,7 +125,7 @@ func TimelineItems(ms []domain.Milestone, today domain.Date) []charts.TimelineIt
 		case m.Status == domain.MilestoneInProgress:
 			st = charts.MilestoneInProgress
 		}
-		out = append(out, charts.TimelineItem{Label: m.Name, Due: m.Due.Time, State: st})
+		out = append(out, charts.TimelineItem{Label: line(m.Name), Due: m.Due.Time, State: st})
 	}
 	return out
 }

@@ -286,15 +286,45 @@ func WriteServiceSpec(w io.Writer, p *domain.Project, opt Options) (err error) {
 		return err
 	}
 	today := p.AsOf(date)
+	blocks := specDoc(p, today)
+	// Laid out until no heading stands at a page's foot apart from its table (see writeBook).
+	var breaks map[int]bool
+	var r *Report
+	for pass := 0; pass < maxLayoutPasses; pass++ {
+		r = writeSpecPages(p, blocks, date, breaks)
+		if err := r.Err(); err != nil {
+			return fmt.Errorf("%s: %w", tr("reports.err.pdf"), err)
+		}
+		if len(r.stranded) == 0 || pass == maxLayoutPasses-1 {
+			break
+		}
+		next := map[int]bool{}
+		for k := range breaks {
+			next[k] = true
+		}
+		for _, k := range r.stranded {
+			next[k] = true
+		}
+		breaks = next
+	}
+	if err := r.output(w); err != nil {
+		return fmt.Errorf("%s: %w", tr("reports.err.write"), err)
+	}
+	return nil
+}
+
+// writeSpecPages lays the Leistungsbeschreibung out once, starting a page before the headings
+// in breaks.
+func writeSpecPages(p *domain.Project, blocks []specBlock, date time.Time, breaks map[int]bool) *Report {
 	r := newReport(p.Meta.Name, date)
+	r.breakBefore = breaks
 	r.judgeOn(p)
 	title := tr("award.spec.title")
-	r.pdf.SetTitle(line(title+" – "+p.Meta.Name), true)
-	r.footerLeft = line(tr("app.name") + " · " + title + " · " + tr("reports.as_of", map[string]any{"Date": formatDate(date)}))
+	r.describe(p, title, tr("award.spec.subject"))
 	r.pdf.SetHeaderFunc(func() { awSpecHeader(r, title) })
 	awSpecTitlePage(r, p, date)
 	r.NewPage(Portrait)
-	for _, b := range specDoc(p, today) {
+	for _, b := range blocks {
 		switch b.kind {
 		case specHeading:
 			awSpecHeading(r, b)
@@ -307,17 +337,13 @@ func WriteServiceSpec(w io.Writer, p *domain.Project, opt Options) (err error) {
 		case specPairs:
 			r.KeyValues(b.pairs)
 		case specTable:
-			r.EnsureSpace(awTableStart) // a header row never stands alone at a page's foot
-			r.Table(b.table)
+			r.Table(b.table) // keeps its header with its first rows, and its heading with it
 		}
-		if err := r.Err(); err != nil {
-			return fmt.Errorf("%s: %w", tr("reports.err.pdf"), err)
+		if r.Err() != nil {
+			break
 		}
 	}
-	if err := r.pdf.Output(w); err != nil {
-		return fmt.Errorf("%s: %w", tr("reports.err.write"), err)
-	}
-	return nil
+	return r
 }
 
 // awSpecHeader is the running header: project left, document name right.
@@ -368,11 +394,10 @@ func awSpecTitlePage(r *Report, p *domain.Project, date time.Time) {
 	r.limitedLines(name, 20, 3)
 	r.Gap(6)
 	r.setFont("", 11)
-	r.KeyValues([][2]string{
-		{tr("reports.meta.schultraeger"), awOrDash(p.Meta.Schultraeger)},
+	r.titleFields(append([][2]string{
+		{tr("reports.meta.schultraeger"), p.Meta.Schultraeger},
 		{tr("reports.meta.bundesland"), bundeslandName(p.Meta.Bundesland)},
-		{tr("reports.meta.date"), formatDate(date)},
-	})
+	}, documentFields(p, date, false)...))
 	pdf.SetY(r.Bottom() - 4*lineHeight(smallSize))
 	r.setFont("", smallSize)
 	r.setText(colorMuted)
@@ -392,6 +417,12 @@ func awSpecHeading(r *Report, b specBlock) {
 	if b.level > 0 {
 		size = subSize
 	}
+	seq := r.headingSeq
+	r.headingSeq++
+	r.headingDone()
+	if r.breakBefore[seq] && r.pdf.GetY() > r.Top()+1 {
+		r.NewPage(r.orientation)
+	}
 	title := line(b.number + "  " + b.text)
 	r.setFont("B", size)
 	lines := r.split(title, r.Width())
@@ -410,6 +441,7 @@ func awSpecHeading(r *Report, b specBlock) {
 		r.rule()
 	}
 	r.Gap(1.5)
+	r.pending = &pendingHeading{seq: seq, page: r.pdf.PageNo()}
 }
 
 // WriteServiceSpecFile writes the PDF to path atomically: on any error the target is unchanged.

@@ -145,8 +145,9 @@ func timeCell(m float64, n int) string {
 // chartMM is the printed width of a chart: its drawn size, so the text in it keeps its size.
 const chartMM = chartW * 10
 
-// maxBreachRows bounds the breach list of the report; the rest is counted.
-const maxBreachRows = 200
+// maxBreachRows bounds the breach list of the report (the earliest ones); the rest is counted,
+// and the ticket tables by class, package, category and school count every breach.
+const maxBreachRows = 40
 
 func breachTable(bs []kpi.Breach) Table {
 	rows := [][]string{}
@@ -353,10 +354,40 @@ func WriteMonitoring(w io.Writer, p *domain.Project, period kpi.Period, opt Opti
 	if err != nil {
 		return err
 	}
+	// Laid out until no heading stands at a page's foot apart from its table (see writeBook).
+	var breaks map[int]bool
+	var r *Report
+	for pass := 0; pass < maxLayoutPasses; pass++ {
+		r = writeMonitoringPages(p, rep, ch, period, date, breaks)
+		if len(r.stranded) == 0 || pass == maxLayoutPasses-1 || r.Err() != nil {
+			break
+		}
+		next := map[int]bool{}
+		for k := range breaks {
+			next[k] = true
+		}
+		for _, k := range r.stranded {
+			next[k] = true
+		}
+		breaks = next
+	}
+	if err := r.Err(); err != nil {
+		return fmt.Errorf("%s: %w", tr("reports.err.pdf"), err)
+	}
+	if err := r.output(w); err != nil {
+		return fmt.Errorf("%s: %w", tr("reports.err.write"), err)
+	}
+	return nil
+}
+
+// writeMonitoringPages lays the monitoring report out once, starting a page before the
+// headings in breaks.
+func writeMonitoringPages(p *domain.Project, rep *kpi.Report, ch MonitoringCharts, period kpi.Period, date time.Time, breaks map[int]bool) *Report {
 	title := tr("kpi.report.title")
 	r := newReport(p.Meta.Name, date)
+	r.breakBefore = breaks
 	r.judgeOn(p)
-	r.pdf.SetTitle(line(title+" – "+p.Meta.Name), true)
+	r.describe(p, title, tr("kpi.report.subject", map[string]any{"Period": FormatPeriod(period)}))
 	r.footerLeft = line(tr("app.name") + " · " + title + " · " + FormatPeriod(period))
 	r.pdf.SetHeaderFunc(func() { awSpecHeader(r, title) })
 	monitoringTitle(r, p, rep, date)
@@ -381,6 +412,9 @@ func WriteMonitoring(w io.Writer, p *domain.Project, period kpi.Period, opt Opti
 			if png != nil {
 				r.Image(png, chartMM)
 			}
+		}
+		if ch.Response != nil || ch.Restore != nil {
+			r.Note(tr("kpi.report.boxplot_note"))
 		}
 		tableUnder(r, tr("kpi.report.by_package"), groupTable(t.ByPackage, tr("kpi.col.package")))
 		tableUnder(r, tr("kpi.report.by_category"), groupTable(t.ByCategory, tr("kpi.col.category")))
@@ -436,13 +470,7 @@ func WriteMonitoring(w io.Writer, p *domain.Project, period kpi.Period, opt Opti
 	knowledgeTable(r, p)
 	monitoringFindings(r, p)
 
-	if err := r.Err(); err != nil {
-		return fmt.Errorf("%s: %w", tr("reports.err.pdf"), err)
-	}
-	if err := r.pdf.Output(w); err != nil {
-		return fmt.Errorf("%s: %w", tr("reports.err.write"), err)
-	}
-	return nil
+	return r
 }
 
 func satTable(groups []kpi.SatGroup, first string) Table {
@@ -511,13 +539,12 @@ func monitoringTitle(r *Report, p *domain.Project, rep *kpi.Report, date time.Ti
 	if strings.TrimSpace(provider) == "" {
 		provider = "–"
 	}
-	r.KeyValues([][2]string{
-		{tr("reports.meta.schultraeger"), awOrDash(p.Meta.Schultraeger)},
+	r.titleFields(append([][2]string{
+		{tr("reports.meta.schultraeger"), p.Meta.Schultraeger},
 		{tr("kpi.report.provider"), line(provider)},
 		{tr("kpi.report.period"), FormatPeriod(rep.Period)},
 		{tr("kpi.report.previous"), FormatPeriod(rep.Previous)},
-		{tr("reports.meta.date"), formatDate(date)},
-	})
+	}, documentFields(p, date, true)...))
 	// The headline: how many KPIs are green, amber, red.
 	var g, a, red int
 	for _, in := range append(append([]kpi.Indicator(nil), rep.Indicators...), rep.ClassIndicators...) {
@@ -533,6 +560,12 @@ func monitoringTitle(r *Report, p *domain.Project, rep *kpi.Report, date time.Ti
 	r.Gap(4)
 	r.setFont("B", 13)
 	r.limitedLines(tr("kpi.report.headline", map[string]any{"Green": g, "Amber": a, "Red": red}), 13, 2)
+	if rep.Tickets.Total.Tickets == 0 && rep.Hotline.Calls == 0 && rep.Satisfaction.Answers == 0 {
+		// An empty period says so before anyone turns the page.
+		r.Gap(4)
+		r.Callout(tr("kpi.report.empty_period", map[string]any{"Period": FormatPeriod(rep.Period)}), true)
+	}
+	r.approvalBlock(p, r.Bottom())
 }
 
 // WriteMonitoringFile writes the monitoring report to path atomically: on any error the target

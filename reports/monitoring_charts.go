@@ -48,7 +48,7 @@ func BuildMonitoringCharts(p *domain.Project, r *kpi.Report) (MonitoringCharts, 
 			}
 		}
 		pl, e := charts.TrendChart(cats, r.Tickets.Volume, r.Tickets.BacklogByMonth, charts.TrendLabels{
-			Title: tr("kpi.chart.trend"), YAxis: tr("kpi.chart.tickets"), Other: tr("kpi.chart.other"), Backlog: tr("kpi.chart.backlog"), Months: months})
+			Title: tr("kpi.chart.trend"), YAxis: tr("kpi.chart.tickets"), Other: tr("kpi.chart.other"), Backlog: tr("kpi.chart.backlog"), Months: months, Format: formatNumber})
 		if e != nil {
 			return out, e
 		}
@@ -67,7 +67,8 @@ func BuildMonitoringCharts(p *domain.Project, r *kpi.Report) (MonitoringCharts, 
 		for d := range days {
 			days[d] = tr("kpi.weekday." + string(rune('1'+d)))
 		}
-		pl, e := charts.HeatMap(r.Hotline.Heat, charts.HeatLabels{Title: tr("kpi.chart.heat"), XAxis: tr("kpi.chart.hour"), Weekdays: days})
+		pl, e := charts.HeatMap(r.Hotline.Heat, charts.HeatLabels{Title: tr("kpi.chart.heat"), XAxis: tr("kpi.chart.hour"), Weekdays: days,
+			Scale: tr("kpi.chart.heat_scale"), Format: formatNumber})
 		if e != nil {
 			return out, e
 		}
@@ -80,7 +81,7 @@ func BuildMonitoringCharts(p *domain.Project, r *kpi.Report) (MonitoringCharts, 
 		for i := range names {
 			names[i] = string(rune('1' + i))
 		}
-		pl, e := charts.ScoreBars(r.Satisfaction.Counts, charts.ScoreLabels{Title: tr("kpi.chart.scores"), XAxis: tr("kpi.chart.scale"), YAxis: tr("kpi.chart.answers"), Scores: names})
+		pl, e := charts.ScoreBars(r.Satisfaction.Counts, charts.ScoreLabels{Title: tr("kpi.chart.scores"), XAxis: tr("kpi.chart.scale"), YAxis: tr("kpi.chart.answers"), Scores: names, Format: formatNumber})
 		if e != nil {
 			return out, e
 		}
@@ -116,7 +117,7 @@ func distributionPNG(p *domain.Project, r *kpi.Report, kind string) ([]byte, err
 	if kind == kpi.KindRestore {
 		title, width = tr("kpi.chart.restore_dist"), restoreW
 	}
-	pl, err := charts.Distribution(series, charts.DistributionLabels{Title: title, YAxis: tr("kpi.chart.hours"), Target: tr("kpi.chart.target")})
+	pl, err := charts.Distribution(series, charts.DistributionLabels{Title: title, YAxis: tr("kpi.chart.hours"), Target: tr("kpi.chart.target"), Format: formatNumber})
 	if err != nil {
 		return nil, err
 	}

@@ -145,7 +145,7 @@ func TestMonitoringChartsAreEightBitPNGs(t *testing.T) {
 			t.Errorf("%s: %v, bit depth %d", name, err, b[24])
 			continue
 		}
-		if w := img.Bounds().Dx(); w < 700 || w > 945 || widths[w] { // up to 16 cm at 150 dpi, each its own width
+		if w := img.Bounds().Dx(); w < 1400 || w > 1890 || widths[w] { // up to 16 cm at 300 dpi (16 / 2.54 × 300 = 1890 px), each its own width
 			t.Errorf("%s: %d px wide", name, w)
 		}
 		widths[img.Bounds().Dx()] = true

@@ -21,7 +21,7 @@ func writeNeeds(r *Report, p *domain.Project) {
 	r.SectionOn(Landscape, 2, stepTitle(2))
 	r.Paragraph(tr("reports.needs.intro"))
 
-	tasks := orderedTasks(p)
+	tasks, capped := largestFirst(orderedTasks(p), p.Settings)
 	var newTasks, critical, must, nice, none int
 	var total float64
 	rows := make([][]string, 0, len(tasks))
@@ -57,6 +57,9 @@ func writeNeeds(r *Report, p *domain.Project) {
 		{tr("reports.needs.total_hours"), formatHours(total)},
 	})
 
+	if capped {
+		r.Note(trCount("reports.tasks_largest", taskCap))
+	}
 	r.Table(Table{
 		Columns: []Column{
 			{Title: tr("reports.col.task"), Width: 24},
@@ -70,6 +73,7 @@ func writeNeeds(r *Report, p *domain.Project) {
 		Rows:  rows,
 		Foot:  [][]string{{tr("reports.total"), "", formatHours(total), "", "", "", ""}},
 		Zebra: true,
+		Cap:   taskCap, CapNote: "reports.tasks_capped",
 		RowFill: func(i int) (Color, bool) {
 			return colorCritical, crit[i]
 		},

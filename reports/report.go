@@ -75,11 +75,24 @@ type Report struct {
 	orientation Orientation
 	header      string
 	footerLeft  string
+	title       string // the document's name (Gesamtbericht, Kurzfassung): title page and header
+	subtitle    string
 	noHeader    bool
 	totalPages  int // known in the final pass; places the right-aligned page number exactly
 
 	entries []tocEntry
 	links   []int // final pass: the link target of each TOC entry, in order
+
+	// Headings that would stand at the foot of a page while their table or picture starts on
+	// the next: a layout pass notes them in stranded (by their running number), and the next
+	// pass starts a page before each heading in breakBefore.
+	headingSeq  int
+	pending     *pendingHeading
+	stranded    []int
+	breakBefore map[int]bool
+
+	// onCell, when set (tests), sees every table cell's text and the lines it was wrapped into.
+	onCell func(text string, lines []string)
 
 	date time.Time // the report's date: its creation date
 	// asOf is the day sections judge dates on (deadlines, overdue milestones): the project's
@@ -104,15 +117,21 @@ func newReport(projectName string, date time.Time) *Report {
 	pdf.SetCreator(tr("app.name"), true)
 	pdf.SetProducer(tr("app.name"), true)
 	r := &Report{
-		pdf:        pdf,
-		date:       date,
-		asOf:       domain.TodayInBerlin(date),
-		header:     line(projectName),
-		footerLeft: line(tr("app.name") + " · " + tr("reports.title") + " · " + tr("reports.as_of", map[string]any{"Date": formatDate(date)})),
+		pdf:    pdf,
+		date:   date,
+		asOf:   domain.TodayInBerlin(date),
+		header: line(projectName),
 	}
+	r.name(tr("reports.title"), tr("reports.subtitle"))
 	pdf.SetHeaderFunc(r.drawHeader)
 	pdf.SetFooterFunc(r.drawFooter)
 	return r
+}
+
+// name sets the document's title (title page, running header, footer) and subtitle.
+func (r *Report) name(title, subtitle string) {
+	r.title, r.subtitle = line(title), subtitle
+	r.footerLeft = line(tr("app.name") + " · " + title + " · " + tr("reports.as_of", map[string]any{"Date": formatDate(r.date)}))
 }
 
 // Err is the first error that occurred, or nil.
@@ -219,6 +238,7 @@ func (r *Report) Section(step int, title string) { r.SectionOn(Portrait, step, t
 
 // SectionOn is Section on a page of the given orientation (e.g. landscape for a wide grid).
 func (r *Report) SectionOn(o Orientation, step int, title string) {
+	r.headingDone()
 	r.NewPage(o)
 	title = line(title)
 	r.register(0, strconv.Itoa(step), title)
@@ -234,8 +254,30 @@ func (r *Report) SectionOn(o Orientation, step int, title string) {
 	r.Gap(4)
 }
 
+// pendingHeading is the last subsection heading while only text (paragraphs, notes,
+// label–value lines) has followed it.
+type pendingHeading struct{ seq, page int }
+
+// headingDone ends the heading's watch; content that is not a table or picture follows.
+func (r *Report) headingDone() { r.pending = nil }
+
+// checkStranded ends the heading's watch before a table or picture of height need: it notes
+// the heading when that block will not fit under it on its page.
+func (r *Report) checkStranded(need float64) {
+	if h := r.pending; h != nil && h.page == r.pdf.PageNo() && r.pdf.GetY()+need > r.Bottom()+1e-6 &&
+		need <= r.Bottom()-r.Top() {
+		r.stranded = append(r.stranded, h.seq)
+	}
+	r.pending = nil
+}
+
 // Subsection is a heading inside a section; it appears indented in the table of contents.
 func (r *Report) Subsection(title string) {
+	seq := r.headingSeq
+	r.headingSeq++
+	if r.breakBefore[seq] && r.pdf.GetY() > r.Top()+1 {
+		r.NewPage(r.orientation)
+	}
 	title = line(title)
 	r.setFont("B", subSize)
 	lines := r.split(title, r.Width())
@@ -250,6 +292,7 @@ func (r *Report) Subsection(title string) {
 		r.pdf.CellFormat(r.Width(), lineHeight(subSize), l, "", 2, "L", false, 0, "")
 	}
 	r.Gap(1.5)
+	r.pending = &pendingHeading{seq: seq, page: r.pdf.PageNo()}
 }
 
 func (r *Report) register(level int, number, title string) {
@@ -298,6 +341,7 @@ func (r *Report) Note(text string) {
 
 // Bullets writes a list; each item wraps with a hanging indent.
 func (r *Report) Bullets(items []string) {
+	r.headingDone()
 	for _, it := range items {
 		r.textBlock(clean(it, true), "•", 5, false)
 	}
@@ -330,6 +374,7 @@ func (r *Report) textBlock(text, marker string, indent float64, bold bool) {
 
 // KeyValues writes label–value pairs as two aligned columns without a grid.
 func (r *Report) KeyValues(pairs [][2]string) {
+	// Like a paragraph, label–value lines introduce what follows: a heading's watch goes on.
 	labelW := math.Min(r.Width()*0.35, 75)
 	valueW := r.Width() - labelW
 	lh := lineHeight(bodySize)
@@ -365,7 +410,7 @@ func (r *Report) drawHeader() {
 		return
 	}
 	pdf := r.pdf
-	right := tr("reports.title")
+	right := r.title
 	r.setFont("", smallSize)
 	r.setText(colorMuted)
 	rw := pdf.GetStringWidth(right) + 2*cellMargin
@@ -404,3 +449,46 @@ func (r *Report) drawFooter() {
 }
 
 func formatDate(d time.Time) string { return d.Format(tr("reports.date.layout")) }
+
+// Callout writes text in a framed box across the page, kept on one page; warn sets it in bold
+// with a marker word, so that the warning does not rest on colour alone.
+func (r *Report) Callout(text string, warn bool) {
+	r.headingDone()
+	style := ""
+	if warn {
+		style = "B"
+	}
+	const pad = 2.5
+	r.setFont(style, bodySize)
+	lh := lineHeight(bodySize)
+	w := r.Width() - 2*pad - 1.5
+	lines := r.split(clean(text, true), w)
+	if limit := int((r.Bottom()-r.Top()-2*pad)/lh) - 1; len(lines) > limit {
+		lines = append(lines[:limit-1], r.fit(lines[limit-1]+" "+lines[limit], w))
+	}
+	h := float64(len(lines))*lh + 2*pad
+	r.EnsureSpace(h + 1)
+	pdf := r.pdf
+	top := pdf.GetY()
+	fill := colorZebra
+	if warn {
+		fill = Color{253, 243, 222}
+	}
+	pdf.SetFillColor(fill.R, fill.G, fill.B)
+	pdf.SetDrawColor(colorBorder.R, colorBorder.G, colorBorder.B)
+	pdf.SetLineWidth(0.3)
+	pdf.Rect(r.Left(), top, r.Width(), h, "FD")
+	if warn {
+		c := Color{196, 120, 0}
+		pdf.SetFillColor(c.R, c.G, c.B)
+		pdf.Rect(r.Left(), top, 1.5, h, "F")
+	}
+	r.setFont(style, bodySize)
+	r.setText(colorText)
+	for i, l := range lines {
+		pdf.SetXY(r.Left()+pad+1.5-cellMargin, top+pad+float64(i)*lh)
+		pdf.CellFormat(w+2*cellMargin, lh, l, "", 0, "L", false, 0, "")
+	}
+	pdf.SetXY(r.Left(), top+h)
+	r.Gap(3)
+}

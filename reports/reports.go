@@ -17,6 +17,9 @@ type Options struct {
 	// Date printed on the title page and stored as the PDF's creation date; the same date gives
 	// byte-identical output. Callers pass their clock's time; zero is refused.
 	Date time.Time
+
+	// onCell, when set (tests), sees every table cell's text and the lines it was wrapped into.
+	onCell func(text string, lines []string)
 }
 
 // stamp is the document's date, or an error when the caller gave none.
@@ -27,11 +30,39 @@ func (o Options) stamp() (time.Time, error) {
 	return o.Date, nil
 }
 
-// WriteGesamtbericht writes the full report of the project as PDF to w.
-//
-// It lays the body out twice: the first run finds the page of every section, the second
-// writes the table of contents with those numbers in front of the same body.
-func WriteGesamtbericht(w io.Writer, p *domain.Project, opt Options) (err error) {
+// WriteGesamtbericht writes the full report of the project as PDF to w: title page, "Auf
+// einen Blick", table of contents and one section per step with content.
+func WriteGesamtbericht(w io.Writer, p *domain.Project, opt Options) error {
+	return writeBook(w, p, opt, bookFull)
+}
+
+// WriteKurzfassung writes the short report for a committee: title page, "Auf einen Blick",
+// table of contents and a few pages of overview instead of the steps' full sections.
+func WriteKurzfassung(w io.Writer, p *domain.Project, opt Options) error {
+	return writeBook(w, p, opt, bookShort)
+}
+
+// maxLayoutPasses bounds the layout runs that move headings to their tables: each run may
+// move a later heading, so a few are needed; the breaks only grow, so the runs settle.
+const maxLayoutPasses = 6
+
+// book is a report with a table of contents: its name and how its body is written.
+type book struct {
+	title, subtitle, subject, note string // translation keys
+	body                           func(r *Report, p *domain.Project) error
+}
+
+var (
+	bookFull = book{title: "reports.title", subtitle: "reports.subtitle", subject: "reports.subject", note: "reports.title_note",
+		body: func(r *Report, p *domain.Project) error { return r.writeBody(p, sectionsFor(p, r.AsOf())) }}
+	bookShort = book{title: "reports.short.title", subtitle: "reports.short.subtitle", subject: "reports.short.subject", note: "reports.short.title_note",
+		body: writeShortBody}
+)
+
+// writeBook lays the body out twice: the first run finds the page of every section, the second
+// writes the table of contents with those numbers in front of the same body. "Auf einen Blick"
+// comes before the table of contents, as page 2.
+func writeBook(w io.Writer, p *domain.Project, opt Options, b book) (err error) {
 	defer func() {
 		// gofpdf panics on some inputs it does not expect; the user gets a message instead.
 		if rec := recover(); rec != nil {
@@ -45,30 +76,66 @@ func WriteGesamtbericht(w io.Writer, p *domain.Project, opt Options) (err error)
 	if err != nil {
 		return err
 	}
-	secs := sectionsFor(p, p.AsOf(date))
-
-	measure := newReport(p.Meta.Name, date)
-	measure.judgeOn(p)
-	if err := measure.writeBody(p, secs); err != nil {
-		return err
+	start := func() *Report {
+		r := newReport(p.Meta.Name, date)
+		r.judgeOn(p)
+		r.name(tr(b.title), tr(b.subtitle))
+		r.describe(p, tr(b.title), tr(b.subject))
+		r.onCell = opt.onCell
+		return r
 	}
-	tocPages := len(tocLayout(measure.entries))
-	shift := 1 + tocPages
+
+	// Measure until no heading is left at the foot of a page apart from its table (each pass
+	// may move later ones).
+	var breaks map[int]bool
+	var measure *Report
+	var glancePages, glanceEntries int
+	for pass := 0; pass < maxLayoutPasses; pass++ {
+		measure = start()
+		measure.breakBefore = breaks
+		measure.glance(p)
+		glancePages, glanceEntries = measure.pdf.PageCount(), len(measure.entries)
+		if err := b.body(measure, p); err != nil {
+			return err
+		}
+		if len(measure.stranded) == 0 || pass == maxLayoutPasses-1 {
+			break
+		}
+		next := make(map[int]bool, len(breaks)+len(measure.stranded))
+		for k := range breaks {
+			next[k] = true
+		}
+		for _, k := range measure.stranded {
+			next[k] = true
+		}
+		breaks = next
+	}
+	tocPages := len(measure.tocLayout(measure.entries))
 	want := make([]tocEntry, len(measure.entries))
 	for i, e := range measure.entries {
-		e.Page += shift
+		e.Page++ // the title page
+		if i >= glanceEntries {
+			e.Page += tocPages
+		}
 		want[i] = e
 	}
 
-	r := newReport(p.Meta.Name, date)
-	r.judgeOn(p)
-	r.totalPages = shift + measure.pdf.PageCount()
-	r.titlePage(p, date)
-	r.tableOfContents(want)
-	if got := r.pdf.PageNo(); got != shift && r.Err() == nil {
-		return fmt.Errorf("%s: table of contents took %d pages, expected %d", tr("reports.err.layout"), got-1, tocPages)
+	r := start()
+	r.breakBefore = breaks
+	r.totalPages = 1 + tocPages + measure.pdf.PageCount()
+	r.titlePage(p, date, tr(b.note))
+	r.glance(p)
+	if got := r.pdf.PageNo(); got != 1+glancePages && r.Err() == nil {
+		return fmt.Errorf("%s: overview took %d pages, expected %d", tr("reports.err.layout"), got-1, glancePages)
 	}
-	if err := r.writeBody(p, secs); err != nil {
+	r.tableOfContents(want, len(want) <= glanceEntries)
+	for i := 0; i < glanceEntries; i++ { // registered before the table made their links
+		r.pdf.SetLink(r.links[i], r.Top(), want[i].Page)
+	}
+	if got := r.pdf.PageNo(); got != 1+glancePages+tocPages && r.Err() == nil {
+		return fmt.Errorf("%s: table of contents took %d pages, expected %d", tr("reports.err.layout"), got-1-glancePages, tocPages)
+	}
+	if err := b.body(r, p); err != nil {
 		return err
 	}
 	for i, e := range r.entries {
@@ -79,7 +146,7 @@ func WriteGesamtbericht(w io.Writer, p *domain.Project, opt Options) (err error)
 	if r.pdf.PageCount() != r.totalPages {
 		return fmt.Errorf("%s: %d pages, expected %d", tr("reports.err.layout"), r.pdf.PageCount(), r.totalPages)
 	}
-	if err := r.pdf.Output(w); err != nil {
+	if err := r.output(w); err != nil {
 		return fmt.Errorf("%s: %w", tr("reports.err.write"), err)
 	}
 	return nil

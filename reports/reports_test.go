@@ -59,13 +59,26 @@ type tocRow struct {
 	page          int
 }
 
-// readTOC parses the table of contents from pages 2 … last TOC page.
+// readTOC parses the table of contents from the page headed "Inhalt" (after the title page
+// and "Auf einen Blick") to the last TOC page.
 func readTOC(t *testing.T, layoutPages []string) []tocRow {
 	t.Helper()
 	var rows []tocRow
-	for i := 1; i < len(layoutPages); i++ {
+	first := 0
+	for i := 1; i < len(layoutPages) && first == 0; i++ {
+		for _, l := range strings.Split(layoutPages[i], "\n") {
+			if strings.TrimSpace(l) == "Inhalt" {
+				first = i
+				break
+			}
+		}
+	}
+	if first == 0 {
+		t.Fatal("no page is headed Inhalt")
+	}
+	for i := first; i < len(layoutPages); i++ {
 		pg := layoutPages[i]
-		if i > 1 && strings.Contains(pg, "Schritt ") {
+		if i > first && strings.Contains(pg, "Schritt ") {
 			break // the first section: the TOC is over
 		}
 		for _, l := range strings.Split(pg, "\n") {
@@ -93,12 +106,15 @@ func TestTableOfContentsPointsAtTheRightPages(t *testing.T) {
 	for _, r := range toc {
 		titles = append(titles, r.number+"|"+r.title)
 	}
-	want := []string{"1|Bestandsaufnahme", "|Arbeitslast je Person oder Gruppe", "2|Bedarfe klären", "|Offene Fragen"}
+	want := []string{"|Auf einen Blick", "1|Bestandsaufnahme", "|Arbeitslast je Person oder Gruppe", "2|Bedarfe klären", "|Offene Fragen"}
 	if strings.Join(titles, ";") != strings.Join(want, ";") {
 		t.Fatalf("TOC entries = %q, want %q", titles, want)
 	}
-	if toc[0].page != 3 {
-		t.Errorf("step 1 listed on page %d; title page and one TOC page come first, so it must be 3", toc[0].page)
+	if toc[0].page != 2 {
+		t.Errorf("Auf einen Blick listed on page %d; it follows the title page, so it must be 2", toc[0].page)
+	}
+	if toc[1].page != 4 {
+		t.Errorf("step 1 listed on page %d; title page, Auf einen Blick and one TOC page come first, so it must be 4", toc[1].page)
 	}
 	checkTOCTargets(t, toc, plain)
 }
@@ -143,15 +159,16 @@ func TestTableOfContentsOverSeveralPages(t *testing.T) {
 	path, _ := writeReport(t, seedProject())
 	layout := pageTexts(t, path, true)
 	toc := readTOC(t, layout)
-	// 4 seed entries + 51 parts do not fit on one TOC page (room for about 36 lines), so two pages.
-	if len(toc) != 4+51 {
-		t.Fatalf("TOC has %d entries, want 55", len(toc))
+	// Auf einen Blick + 4 seed entries + 51 parts do not fit on one TOC page (room for about 36
+	// lines), so two pages.
+	if len(toc) != 1+4+51 {
+		t.Fatalf("TOC has %d entries, want 56", len(toc))
 	}
-	if toc[0].page != 4 {
-		t.Errorf("step 1 on page %d; with two TOC pages it must be 4", toc[0].page)
+	if toc[1].page != 5 {
+		t.Errorf("step 1 on page %d; after title, Auf einen Blick and two TOC pages it must be 5", toc[1].page)
 	}
-	if !strings.Contains(layout[2], "Teil ") || strings.Contains(layout[2], "Schritt ") {
-		t.Errorf("page 3 should be the second TOC page:\n%s", layout[2])
+	if !strings.Contains(layout[3], "Teil ") || strings.Contains(layout[3], "Schritt ") {
+		t.Errorf("page 4 should be the second TOC page:\n%s", layout[3])
 	}
 	checkTOCTargets(t, toc, pageTexts(t, path, false))
 }
@@ -250,11 +267,11 @@ func TestStepsWithoutContentStayOut(t *testing.T) {
 func TestEmptyProjectGivesAValidShortReport(t *testing.T) {
 	p := domain.NewProject("Leer", fixedDate)
 	path, _ := writeReport(t, p)
-	if n := pdfPageCount(t, path); n != 3 {
-		t.Fatalf("empty project: %d pages, want title, contents and one body page", n)
+	if n := pdfPageCount(t, path); n != 4 {
+		t.Fatalf("empty project: %d pages, want title, Auf einen Blick, contents and one body page", n)
 	}
 	text := squash(strings.Join(pageTexts(t, path, false), " "))
-	for _, want := range []string{"Noch kein Schritt enthält Angaben.", "Seite 3 von 3", "Leer"} {
+	for _, want := range []string{"Noch kein Schritt enthält Angaben.", "Seite 4 von 4", "Leer"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("empty report lacks %q", want)
 		}
@@ -364,32 +381,61 @@ func TestCellTallerThanAPageIsSplit(t *testing.T) {
 	}
 }
 
-func Test300TasksGiveAMultiPageTable(t *testing.T) {
-	p := seedProject()
-	manyTasks(p, 300)
-	path, _ := writeReport(t, p)
-	step1, step2, _ := sectionPages(t, path)
-	counts := headerCounts(t, path, step1, step2-1, "ROW-")
-	if len(counts) < 5 {
-		t.Fatalf("300 tasks on %d pages, expected at least 5", len(counts))
+func Test300RowsGiveAMultiPageTable(t *testing.T) {
+	tbl := Table{Columns: []Column{{Title: "Aufgabe/Tätigkeit", Width: 3}, {Title: "Notiz", Width: 2}}}
+	for i := 1; i <= 300; i++ {
+		tbl.Rows = append(tbl.Rows, []string{fmt.Sprintf("ROW-%04d Aufgabe für Schule Nr. %d", i, i), strings.Repeat("Abstimmung nötig. ", i%4)})
 	}
-	for n, c := range counts {
-		if c != 1 {
-			t.Errorf("page %d shows the header %d times", n, c)
+	pages := pagesOf(t, func(r *Report) { r.Table(tbl) })
+	if len(pages) < 5 {
+		t.Fatalf("300 rows on %d pages, expected at least 5", len(pages))
+	}
+	for n, pg := range pages {
+		if c := strings.Count(pg, "Aufgabe/Tätigkeit"); c != 1 {
+			t.Errorf("page %d shows the header %d times", n+1, c)
 		}
 	}
-	pages := pageTexts(t, path, false)
-	inventory := strings.Join(pages[step1-1:step2-1], "\n")
-	last := -1
-	for _, m := range regexp.MustCompile(`ROW-(\d{4})`).FindAllStringSubmatch(inventory, -1) {
+	last := 0
+	for _, m := range regexp.MustCompile(`ROW-(\d{4})`).FindAllStringSubmatch(strings.Join(pages, "\n"), -1) {
 		n, _ := strconv.Atoi(m[1])
-		if n != last && n != last+1 && last != -1 {
+		if n != last+1 {
 			t.Fatalf("row order broken: ROW-%04d after ROW-%04d", n, last)
 		}
 		last = n
 	}
 	if last != 300 {
-		t.Errorf("last row in the inventory is ROW-%04d, want ROW-0300", last)
+		t.Errorf("last row is ROW-%04d, want ROW-0300", last)
+	}
+}
+
+func TestLongTaskListsAreCappedWithANote(t *testing.T) {
+	p := seedProject()
+	for i := 1; i <= 50; i++ { // ROW-00i takes i hours a month
+		p.Tasks = append(p.Tasks, domain.Task{ID: int64(100 + i), SortOrder: 100 + i, Name: fmt.Sprintf("ROW-%04d", i),
+			Responsible: "Team", Effort: hours(float64(i)), Priority: domain.Priority{Rank: 3}})
+	}
+	path, _ := writeReport(t, p)
+	step1, step2, _ := sectionPages(t, path)
+	pages := pageTexts(t, path, false)
+	inventory := squash(strings.Join(pages[step1-1:step2-1], "\n"))
+	// 3 current seed tasks (2, 4 and 2 h; the fourth is new and belongs to step 2) and 50 more:
+	// 53 tasks. The table shows the taskCap = 40 largest, ROW-0050 (50 h) down to ROW-0011
+	// (11 h); ROW-0001 … ROW-0010 and the seed tasks (at most 10 h) make the 53 − 40 = 13 left out.
+	if !strings.Contains(inventory, "ROW-0050") || !strings.Contains(inventory, "ROW-0011") || strings.Contains(inventory, "ROW-0010") ||
+		strings.Contains(inventory, "IServ-Nutzer anlegen") {
+		t.Errorf("the inventory does not show exactly the 40 largest tasks")
+	}
+	if strings.Index(inventory, "ROW-0050") > strings.Index(inventory, "ROW-0011") {
+		t.Errorf("the largest task is not first")
+	}
+	for _, want := range []string{"Die Tabelle zeigt die 40 Aufgaben mit dem größten Aufwand", "Weitere 13 Aufgaben stehen nicht in dieser Tabelle"} {
+		if !strings.Contains(inventory, want) {
+			t.Errorf("inventory lacks %q", want)
+		}
+	}
+	// The total still counts all: 2 + 4 + 2 + (1 + … + 50) = 8 + 1275 = 1.283 h.
+	if !strings.Contains(inventory, "1.283 h") {
+		t.Errorf("the total does not count the tasks left out")
 	}
 }
 
@@ -466,7 +512,10 @@ func TestHugeProjectFieldsStayOnTheTitlePage(t *testing.T) {
 	if !strings.Contains(pages[0], "XX") {
 		t.Errorf("an unknown Bundesland code is shown as written")
 	}
-	if !strings.Contains(pages[1], "Inhalt") {
-		t.Errorf("page 2 is not the table of contents")
+	if !strings.Contains(pages[1], "Auf einen Blick") {
+		t.Errorf("page 2 is not Auf einen Blick")
+	}
+	if !strings.Contains(pages[2], "Inhalt") {
+		t.Errorf("page 3 is not the table of contents")
 	}
 }

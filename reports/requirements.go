@@ -16,6 +16,9 @@ var requirementsSection = section{
 	Write: writeRequirements,
 }
 
+// boardMaxCards is the most cards the board picture shows readably on one page.
+const boardMaxCards = 150
+
 // boardImageWidthPx is the board picture's width: sharp at the width of a landscape page.
 const boardImageWidthPx = 2000
 
@@ -64,7 +67,11 @@ func writeRequirements(r *Report, p *domain.Project) {
 		Zebra: true,
 	})
 
-	if len(l.Packages) > 0 {
+	if len(l.Packages) > 0 && len(p.Tasks) > boardMaxCards {
+		// Hundreds of cards would be specks on paper: the grouped table below lists them.
+		r.Subsection(tr("reports.req.board"))
+		r.Paragraph(trCount("reports.req.board_too_many", len(p.Tasks)))
+	} else if len(l.Packages) > 0 {
 		// The picture takes the rest of this page when it is shown there nearly as large as on a
 		// page of its own, else it starts a new page with its heading; a line is kept for the
 		// note below it, about 14 mm for the heading.
@@ -145,6 +152,7 @@ func groupedTable(p *domain.Project) Table {
 			{Title: tr("reports.col.priority"), Width: 14},
 		},
 		Rows: rows,
+		Cap:  taskCap, CapNote: "reports.rows_capped",
 		RowFill: func(i int) (Color, bool) {
 			if i < len(fills) && fills[i] != nil {
 				return *fills[i], true

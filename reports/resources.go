@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"schulit-lotse/domain"
+	"schulit-lotse/internal/numfmt"
 	"schulit-lotse/reports/charts"
 )
 
@@ -18,15 +19,8 @@ var resourcesSection = section{
 	Write: writeResources,
 }
 
-// resEuro is "14.880 €", with cents where there are any.
-func resEuro(v float64) string {
-	s := formatNumber(v)
-	dec := tr("reports.number.decimal")
-	if i := strings.LastIndex(s, dec); i >= 0 && len(s)-i-len(dec) == 1 {
-		s += "0"
-	}
-	return s + " €"
-}
+// resEuro is "14.880 €", with cents where there are any (a detail table).
+func resEuro(v float64) string { return numfmt.Euro(v, numberLang(), true) }
 
 // resFTE is a VZÄ figure with two decimals.
 func resFTE(v float64) string {
@@ -148,17 +142,14 @@ func writeResources(r *Report, p *domain.Project) {
 	r.Subsection(tr("reports.res.compare"))
 	r.Paragraph(tr("res.compare.intro"))
 	rows := make([][]string, 0, len(cc.Packages))
-	var bars []charts.CostBar
 	for _, pc := range cc.Packages {
 		name := pc.Name
 		if pc.PackageID == 0 {
 			name = tr("res.no_package")
 		}
 		rows = append(rows, resCostRow(name, pc))
-		bars = append(bars, charts.CostBar{Label: name, Internal: pc.Internal, External: pc.External, InternalKnown: pc.InternalKnown(), ExternalKnown: pc.ExternalKnown()})
 	}
-	bars = append(bars, charts.CostBar{Label: tr("res.total"), Internal: cc.Total.Internal, External: cc.Total.External,
-		InternalKnown: cc.Total.InternalKnown(), ExternalKnown: cc.Total.ExternalKnown()})
+	bars := costBars(cc)
 	r.Table(Table{
 		Columns: []Column{
 			{Title: tr("res.col.package"), Width: 24},
@@ -268,6 +259,22 @@ func resCostRow(name string, pc domain.PackageCost) []string {
 		cheaper = tr("src.outcome." + string(o))
 	}
 	return []string{name, formatNumber(pc.SurchargedYear), resFTE(pc.FTE), internal, price, external, cheaper}
+}
+
+// costBars are the bars of the cost chart: one per package (the largest eleven and "Sonstige"
+// when there are more than twelve), then the total.
+func costBars(cc domain.CostComparison) []charts.CostBar {
+	var bars []charts.CostBar
+	for _, pc := range cc.Packages {
+		name := pc.Name
+		if pc.PackageID == 0 {
+			name = tr("res.no_package")
+		}
+		bars = append(bars, charts.CostBar{Label: line(name), Internal: pc.Internal, External: pc.External, InternalKnown: pc.InternalKnown(), ExternalKnown: pc.ExternalKnown()})
+	}
+	total := charts.CostBar{Label: tr("res.total"), Internal: cc.Total.Internal, External: cc.Total.External,
+		InternalKnown: cc.Total.InternalKnown(), ExternalKnown: cc.Total.ExternalKnown()}
+	return charts.TopCostBars(bars, total, func(n int) string { return trCount("reports.glance.other_packages", n) })
 }
 
 func resCostChart(bars []charts.CostBar) ([]byte, error) {

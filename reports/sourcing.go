@@ -70,7 +70,7 @@ func writeSourcing(r *Report, p *domain.Project) {
 			case domain.OutcomeMixed:
 				class = 3
 			}
-			points = append(points, charts.MatrixPoint{Label: a.Name, X: a.Risk, Y: a.Strength, Size: a.Importance, Class: class})
+			points = append(points, charts.MatrixPoint{Label: line(a.Name), X: a.Risk, Y: a.Strength, Size: a.Importance, Class: class})
 		}
 	}
 	r.Table(Table{

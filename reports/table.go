@@ -32,6 +32,11 @@ type Table struct {
 	Zebra bool
 	// RowFill, when set, colours a row's background (e.g. by status); ok=false keeps the default.
 	RowFill func(row int) (c Color, ok bool)
+	// Cap, when above zero, shows only the first Cap rows of a longer list (the foot still
+	// sums all of them); CapNote, a translation key with {{.Count}}, then says how many are
+	// left out and where the full list is.
+	Cap     int
+	CapNote string
 }
 
 // cellPad is the space above and below a row's text.
@@ -50,38 +55,127 @@ func (r *Report) Table(t Table) {
 	if len(t.Columns) == 0 || r.pdf.Err() {
 		return
 	}
+	left := 0
+	if t.Cap > 0 && len(t.Rows) > t.Cap {
+		left = len(t.Rows) - t.Cap
+		t.Rows = t.Rows[:t.Cap]
+	}
+	defer func() {
+		if left > 0 && t.CapNote != "" {
+			r.Note(trCount(t.CapNote, left))
+		}
+	}()
 	lay := r.layoutTable(t)
 	if lay.headH > (r.Bottom()-r.Top())/3 {
 		r.pdf.SetErrorf("table header too tall (%.0f mm)", lay.headH)
 		return
 	}
-	// The header never stands alone at the bottom of a page.
-	r.EnsureSpace(lay.headH + lay.lh + 2*cellPad)
-	r.tableHeader(lay)
+	// Rows and foot rows wrapped first: their heights decide where the page breaks.
 	r.setFont("", tableSize)
-	for i, row := range t.Rows {
+	all := make([][][]string, 0, len(t.Rows)+len(t.Foot))
+	for _, row := range t.Rows {
+		all = append(all, r.cells(lay, row))
+	}
+	r.setFont("B", tableSize)
+	for _, row := range t.Foot {
+		all = append(all, r.cells(lay, row))
+	}
+	heights := make([]float64, len(all))
+	for i, c := range all {
+		n := 1
+		for _, lines := range c {
+			n = max(n, len(lines))
+		}
+		heights[i] = float64(n)*lay.lh + 2*cellPad
+	}
+	fresh := r.Bottom() - r.Top()
+	first := lay.headH
+	for i := 0; i < min(len(heights), shortTable); i++ {
+		first += heights[i]
+	}
+	start := first // a short table is not split: all of it on this page or the next
+	if len(all) > shortTable || first > fresh {
+		// The header never stands alone: it comes with the first rows (or as many as fit a page).
+		start = lay.headH
+		for i := 0; i < min(len(heights), minRowsAfterBreak); i++ {
+			start += heights[i]
+		}
+		start = min(start, fresh)
+	}
+	r.checkStranded(start)
+	r.EnsureSpace(start)
+	r.tableHeader(lay)
+	planFrom := 0
+	breakAt := r.planTableBreak(lay, heights, planFrom)
+	page := r.pdf.PageNo()
+	for i, cells := range all {
+		style := ""
+		if i >= len(t.Rows) {
+			style = "B"
+		}
+		r.setFont(style, tableSize)
+		if i == breakAt && breakAt > planFrom {
+			// A planned break; a row that does not fit even first on the page is tableRow's.
+			r.tableBreak(lay, style)
+		}
+		if r.pdf.PageNo() != page {
+			page, planFrom = r.pdf.PageNo(), i
+			breakAt = r.planTableBreak(lay, heights, planFrom)
+		}
 		var fill *Color
-		if t.RowFill != nil {
+		switch {
+		case i >= len(t.Rows):
+			fill = &colorFootFill
+		case t.RowFill != nil:
 			if c, ok := t.RowFill(i); ok {
 				fill = &c
 			}
 		}
-		if fill == nil && t.Zebra && i%2 == 1 {
+		if fill == nil && t.Zebra && i%2 == 1 && i < len(t.Rows) {
 			fill = &colorZebra
 		}
-		r.tableRow(lay, r.cells(lay, row), fill, "")
+		r.tableRow(lay, cells, fill, style)
 		if r.pdf.Err() {
 			return
 		}
-	}
-	if len(t.Foot) > 0 {
-		r.setFont("B", tableSize)
-		for _, row := range t.Foot {
-			r.tableRow(lay, r.cells(lay, row), &colorFootFill, "B")
+		if r.pdf.PageNo() != page {
+			page, planFrom = r.pdf.PageNo(), i+1
+			breakAt = r.planTableBreak(lay, heights, planFrom)
 		}
 	}
 	r.pdf.SetXY(r.Left(), r.pdf.GetY())
 	r.Gap(4)
+}
+
+// taskCap is how many tasks a list of the Gesamtbericht shows; a Landkreis has 1,500, and the
+// export has them all.
+const taskCap = 40
+
+const (
+	// shortTable is the number of rows up to which a table is kept on one page.
+	shortTable = 8
+	// minRowsAfterBreak is the fewest rows a page holds of a table that continues from, or on,
+	// another page.
+	minRowsAfterBreak = 3
+)
+
+// planTableBreak finds where the table, continuing with row from at the cursor, must break:
+// the first row that does not fit, moved up so that the next page does not hold only a
+// remainder of one or two rows. It returns len(heights) when the rest fits.
+func (r *Report) planTableBreak(lay tableLayout, heights []float64, from int) int {
+	y := r.pdf.GetY()
+	j := from
+	for j < len(heights) && y+heights[j] <= r.Bottom()+1e-6 {
+		y += heights[j]
+		j++
+	}
+	if j >= len(heights) {
+		return len(heights)
+	}
+	if rest := len(heights) - j; rest < minRowsAfterBreak && j-from > minRowsAfterBreak {
+		return len(heights) - minRowsAfterBreak
+	}
+	return j
 }
 
 func (r *Report) layoutTable(t Table) tableLayout {
@@ -108,14 +202,104 @@ func (r *Report) layoutTable(t Table) tableLayout {
 			lay.aligns[i] = string(AlignLeft)
 		}
 	}
+	r.fitColumns(t, lay.widths)
 	r.setFont("B", tableSize)
 	lines := 1
 	for i, c := range t.Columns {
-		lay.head[i] = r.split(clean(c.Title, true), lay.widths[i])
+		lay.head[i] = r.wrap(cellText(c.Title), lay.widths[i])
 		lines = max(lines, len(lay.head[i]))
 	}
 	lay.headH = float64(lines)*lay.lh + 2*cellPad
 	return lay
+}
+
+// cellText is a cell's text as the table sets it: cleaned, numbers joined to their units.
+func cellText(s string) string { return glue(clean(s, true)) }
+
+// fitColumns adjusts the columns' shares (widths, in mm, summing to the page width) to their
+// content: no column is narrower than its widest word that must stay whole (numbers, amounts,
+// dates, short words; long words count up to a third of the page), a column wider than its
+// longest line gives the rest away, and what is left goes to the columns that still wrap.
+func (r *Report) fitColumns(t Table, widths []float64) {
+	n := len(widths)
+	total := r.Width()
+	soft := total / 3
+	need := make([]float64, n)
+	natural := make([]float64, n)
+	measure := func(rows [][]string) {
+		for _, row := range rows {
+			for i := 0; i < n && i < len(row); i++ {
+				text := cellText(row[i])
+				need[i] = max(need[i], r.minWordWidth(text, soft))
+				natural[i] = max(natural[i], r.naturalWidth(text))
+			}
+		}
+	}
+	r.setFont("B", tableSize)
+	for i, c := range t.Columns {
+		text := cellText(c.Title)
+		need[i] = max(need[i], r.minWordWidth(text, soft))
+		natural[i] = max(natural[i], r.naturalWidth(text)) // a header on one line where there is room
+	}
+	measure(t.Foot)
+	r.setFont("", tableSize)
+	measure(t.Rows)
+	var needSum float64
+	for i := range need {
+		need[i] += 2*cellMargin + 0.3
+		natural[i] = max(natural[i]+2*cellMargin+0.3, need[i])
+		needSum += need[i]
+	}
+	if needSum > total {
+		// Not every word fits whatever we do: widths in proportion to what each column needs.
+		for i := range widths {
+			widths[i] = need[i] / needSum * total
+		}
+		return
+	}
+	// A column wider than its longest line keeps only that (but at least its need).
+	var spare float64
+	for i := range widths {
+		if widths[i] > natural[i] {
+			spare += widths[i] - natural[i]
+			widths[i] = natural[i]
+		}
+	}
+	// Columns below their need take it from those with room above theirs.
+	var deficit, room float64
+	for i := range widths {
+		if widths[i] < need[i] {
+			deficit += need[i] - widths[i]
+		} else {
+			room += widths[i] - need[i]
+		}
+	}
+	if deficit > 0 {
+		fromSpare := min(deficit, spare)
+		spare -= fromSpare
+		rest := deficit - fromSpare
+		for i := range widths {
+			if widths[i] >= need[i] && room > 0 {
+				widths[i] -= rest * (widths[i] - need[i]) / room
+			}
+		}
+		for i := range widths {
+			widths[i] = max(widths[i], need[i])
+		}
+	}
+	// What is left goes to the columns that still wrap, in proportion to what they lack.
+	var lack float64
+	for i := range widths {
+		lack += max(natural[i]-widths[i], 0)
+	}
+	for i := range widths {
+		switch {
+		case lack > 0:
+			widths[i] += spare * max(natural[i]-widths[i], 0) / lack
+		default:
+			widths[i] += spare / float64(n)
+		}
+	}
 }
 
 // cells wraps a row's text per column in the current font; missing cells are empty, extra ones dropped.
@@ -124,9 +308,12 @@ func (r *Report) cells(lay tableLayout, row []string) [][]string {
 	for i := range out {
 		text := ""
 		if i < len(row) {
-			text = clean(row[i], true)
+			text = cellText(row[i])
 		}
-		out[i] = r.split(text, lay.widths[i])
+		out[i] = r.wrap(text, lay.widths[i])
+		if r.onCell != nil {
+			r.onCell(text, out[i])
+		}
 	}
 	return out
 }

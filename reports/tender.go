@@ -272,7 +272,7 @@ func awOutcomeText(ev domain.Evaluation) string {
 func awBidsChartPNG(ev domain.Evaluation, wCm, hCm float64) ([]byte, error) {
 	pts := make([]charts.BidPoint, 0, len(ev.Results))
 	for _, res := range ev.Results {
-		pts = append(pts, charts.BidPoint{Label: res.Bidder, Price: res.Price, Points: res.Points, Excluded: res.Excluded, Winner: res.BidID == ev.Winner})
+		pts = append(pts, charts.BidPoint{Label: line(res.Bidder), Price: res.Price, Points: res.Points, Excluded: res.Excluded, Winner: res.BidID == ev.Winner})
 	}
 	floor := 0.0
 	if ev.Method == domain.MethodExtended {

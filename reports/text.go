@@ -1,8 +1,6 @@
 package reports
 
 import (
-	"math"
-	"strconv"
 	"strings"
 	"sync"
 	"unicode"
@@ -13,6 +11,7 @@ import (
 	"golang.org/x/text/unicode/norm"
 
 	"schulit-lotse/assets"
+	"schulit-lotse/internal/numfmt"
 )
 
 // Placeholder stands in for a character the embedded font cannot draw (emoji and the like).
@@ -143,35 +142,16 @@ func tr(key string, data ...map[string]any) string {
 	return lang.L(key)
 }
 
-// formatNumber writes v with at most two decimals, trailing zeros dropped, and the decimal and
-// grouping separators of the report language (German: 1.234,5).
-func formatNumber(v float64) string {
-	if math.IsNaN(v) || math.IsInf(v, 0) {
-		return "–"
+// formatNumber writes v with at most two decimals, trailing zeros dropped, grouped from 1000
+// on, in the notation of the report language (German: 1.234,5): numfmt.Display.
+func formatNumber(v float64) string { return numfmt.Display(v, numberLang()) }
+
+// numberLang is the notation of numbers in the report's language.
+func numberLang() string {
+	if strings.HasPrefix(tr("reports.language"), "en") {
+		return "en"
 	}
-	v = math.Round(v*100) / 100
-	if v == 0 {
-		v = 0 // no "-0"
-	}
-	s := strconv.FormatFloat(math.Abs(v), 'f', 2, 64)
-	intPart, frac, _ := strings.Cut(s, ".")
-	frac = strings.TrimRight(frac, "0")
-	group := tr("reports.number.group")
-	var b strings.Builder
-	if v < 0 {
-		b.WriteString("-")
-	}
-	for i, d := range intPart {
-		if i > 0 && (len(intPart)-i)%3 == 0 {
-			b.WriteString(group)
-		}
-		b.WriteRune(d)
-	}
-	if frac != "" {
-		b.WriteString(tr("reports.number.decimal"))
-		b.WriteString(frac)
-	}
-	return b.String()
+	return "de"
 }
 
 // formatHours is "2,5 h".

@@ -199,28 +199,44 @@ func (sh *shell) outputDir() string {
 	return dir
 }
 
+// reportKind is a report the File menu writes: its translation keys and its writer.
+type reportKind struct {
+	title, fileName string
+	write           func(path string, p *domain.Project, opt reports.Options) error
+}
+
+var (
+	fullReport  = reportKind{title: "ui.report.title", fileName: "ui.report.file_name", write: reports.WriteGesamtberichtFile}
+	shortReport = reportKind{title: "ui.report.short_title", fileName: "ui.report.short_file_name", write: reports.WriteKurzfassungFile}
+)
+
 // exportReport writes the Gesamtbericht as PDF and opens it in the system's viewer.
-func (sh *shell) exportReport() {
+func (sh *shell) exportReport() { sh.exportBook(fullReport) }
+
+// exportShortReport writes the Kurzfassung as PDF and opens it.
+func (sh *shell) exportShortReport() { sh.exportBook(shortReport) }
+
+func (sh *shell) exportBook(kind reportKind) {
 	if sh.sess == nil {
 		return
 	}
 	dir := sh.outputDir()
-	name := lang.L("ui.report.file_name", map[string]any{"Name": safeFileName(sh.sess.Project.Meta.Name)})
+	name := lang.L(kind.fileName, map[string]any{"Name": safeFileName(sh.sess.Project.Meta.Name)})
 	sh.askTarget(targetOptions{
-		Title: lang.L("ui.report.title"), Confirm: lang.L("ui.report.confirm"),
+		Title: lang.L(kind.title), Confirm: lang.L("ui.report.confirm"),
 		Dir: dir, Name: name, Ext: ".pdf", Replace: true,
-	}, sh.writeReport)
+	}, func(path string) { sh.writeReport(path, kind) })
 }
 
 // writeReport renders a snapshot of the project off the UI thread, then opens the PDF.
-func (sh *shell) writeReport(path string) {
+func (sh *shell) writeReport(path string, kind reportKind) {
 	snapshot := sh.sess.Snapshot()
 	progress := dialog.NewCustomWithoutButtons(lang.L("ui.report.progress"), widget.NewProgressBarInfinite(), sh.win)
 	if !sh.synchronous {
 		progress.Show()
 	}
 	date := sh.now()
-	sh.run(func() error { return reports.WriteGesamtberichtFile(path, snapshot, reports.Options{Date: date}) }, func(err error) {
+	sh.run(func() error { return kind.write(path, snapshot, reports.Options{Date: date}) }, func(err error) {
 		progress.Hide()
 		if err != nil {
 			sh.ShowError(err)
@@ -228,7 +244,7 @@ func (sh *shell) writeReport(path string) {
 		}
 		if err := sh.openURL(fileURL(path)); err != nil {
 			fyne.LogError("opening the report", err)
-			sh.showMessage(lang.L("ui.report.title"), lang.L("ui.report.open_failed", map[string]any{"Path": path}))
+			sh.showMessage(lang.L(kind.title), lang.L("ui.report.open_failed", map[string]any{"Path": path}))
 			return
 		}
 		if sh.project != nil {

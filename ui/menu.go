@@ -45,13 +45,14 @@ func (sh *shell) buildMenu() *fyne.MainMenu {
 	recent.ChildMenu = sh.recentMenu()
 	saveAs := needsProject(item("ui.menu.save_as", shortcut(fyne.KeyS, ctrl), sh.saveShortcut))
 	report := needsProject(item("ui.menu.report", nil, sh.exportReport))
+	shortReport := needsProject(item("ui.menu.short_report", nil, sh.exportShortReport))
 	share := needsProject(item("everyday.menu.share", nil, sh.showShare))
 	closeItem := needsProject(item("ui.menu.close", shortcut(fyne.KeyW, ctrl), sh.closeSession))
 	quit := item("ui.menu.quit", shortcut(fyne.KeyQ, ctrl), sh.quit)
 	quit.IsQuit = true
 	file := fyne.NewMenu(lang.L("ui.menu.file"),
 		newItem, openItem, recent, fyne.NewMenuItemSeparator(),
-		saveAs, share, report, fyne.NewMenuItemSeparator(),
+		saveAs, share, report, shortReport, fyne.NewMenuItemSeparator(),
 		closeItem, quit)
 
 	undo := item("ui.menu.undo", &fyne.ShortcutUndo{}, sh.undo)
@@ -79,10 +80,11 @@ func (sh *shell) buildMenu() *fyne.MainMenu {
 		}
 	}))
 	settings := needsProject(item("ui.menu.settings", nil, sh.showSettings))
+	documentControl := needsProject(item("ui.menu.document_control", nil, sh.showDocumentControl))
 	importTasks := item("everyday.menu.import_tasks", nil, sh.showImportTasks)
 	importTasks.Disabled = !open || sh.sess.ReadOnly()
 	exportTasks := needsProject(item("everyday.menu.export_tasks", nil, sh.exportTasks))
-	project := fyne.NewMenu(lang.L("ui.menu.project"), overview, settings, fyne.NewMenuItemSeparator(), importTasks, exportTasks)
+	project := fyne.NewMenu(lang.L("ui.menu.project"), overview, settings, documentControl, fyne.NewMenuItemSeparator(), importTasks, exportTasks)
 	if actions := sh.stepActions(); len(actions) > 0 {
 		project.Items = append(project.Items, fyne.NewMenuItemSeparator())
 		for _, it := range actions {

@@ -56,7 +56,8 @@ func newOverviewPage(sh *shell, v *projectView) *overviewPage {
 
 	settings := widget.NewButtonWithIcon(lang.L("ui.menu.settings"), theme.SettingsIcon(), sh.showSettings)
 	report := widget.NewButtonWithIcon(lang.L("ui.menu.report"), theme.DocumentPrintIcon(), sh.exportReport)
-	actions := container.NewHBox(settings, report)
+	short := widget.NewButtonWithIcon(lang.L("ui.menu.short_report"), theme.DocumentPrintIcon(), sh.exportShortReport)
+	actions := container.NewHBox(settings, report, short)
 
 	grid := container.NewGridWrap(fyne.NewSize(300, 236))
 	for _, s := range domain.Steps {

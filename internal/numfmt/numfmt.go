@@ -9,8 +9,44 @@ import (
 )
 
 // Format writes v with at most two decimals in the notation of lang ("de": 12.500,5; "en":
-// 12,500.5). Four-digit numbers stay ungrouped (1500), as German typesetting does.
-func Format(v float64, lang string) string {
+// 12,500.5). Four-digit numbers stay ungrouped (1500), as German typesetting allows; this is
+// also the form entry fields read back.
+func Format(v float64, lang string) string { return format(v, lang, 4) }
+
+// Display is Format for text that is only read (reports, summaries, tables): every number from
+// 1000 up is grouped (1.684,8), so that a column of amounts lines up.
+func Display(v float64, lang string) string { return format(v, lang, 3) }
+
+// Euro is an amount in euros for reading: whole euros (summaries: "14.831 €") or, with cents,
+// two decimals where there are any ("14.830,56 €", "85 €"); "–" for no value.
+func Euro(v float64, lang string, cents bool) string {
+	if math.IsNaN(v) || math.IsInf(v, 0) {
+		return "–"
+	}
+	if !cents {
+		return Display(math.Round(v), lang) + " €"
+	}
+	s := Display(v, lang)
+	dec := ","
+	if lang == "en" {
+		dec = "."
+	}
+	if i := strings.LastIndex(s, dec); i >= 0 && len(s)-i-len(dec) == 1 {
+		s += "0" // 12,5 → 12,50
+	}
+	return s + " €"
+}
+
+// Count is n with its noun in singular or plural: Count(1, "Personentag", "Personentage") is
+// "1 Personentag"; numbers are grouped as in Display.
+func Count(n float64, lang, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return Display(n, lang) + " " + many
+}
+
+func format(v float64, lang string, ungroupedDigits int) string {
 	if math.IsNaN(v) || math.IsInf(v, 0) {
 		return "–"
 	}
@@ -22,7 +58,7 @@ func Format(v float64, lang string) string {
 	if lang == "en" {
 		group, dec = ",", "."
 	}
-	if len(whole) > 4 {
+	if len(whole) > ungroupedDigits {
 		var b strings.Builder
 		for i, r := range whole {
 			if i > 0 && (len(whole)-i)%3 == 0 {

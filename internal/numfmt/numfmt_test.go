@@ -22,3 +22,49 @@ func TestFormat(t *testing.T) {
 		}
 	}
 }
+
+func TestDisplayGroupsFromFourDigits(t *testing.T) {
+	cases := []struct {
+		v    float64
+		lang string
+		want string
+	}{
+		{1684.8, "de", "1.684,8"}, {1500, "de", "1.500"}, {999.999, "de", "1.000"}, {999.994, "de", "999,99"},
+		{4954.18, "en", "4,954.18"}, {-1234, "de", "-1.234"}, {math.NaN(), "de", "–"},
+	}
+	for _, c := range cases {
+		if got := Display(c.v, c.lang); got != c.want {
+			t.Errorf("Display(%v, %s) = %q, want %q", c.v, c.lang, got, c.want)
+		}
+	}
+}
+
+func TestEuro(t *testing.T) {
+	cases := []struct {
+		v     float64
+		cents bool
+		want  string
+	}{
+		// Whole euros round half away from zero: 14.830,56 → 14.831; 0,5 → 1.
+		{14830.56, false, "14.831 €"}, {0.5, false, "1 €"}, {0, false, "0 €"},
+		// With cents: two decimals where there are any (12,5 → 12,50), none for whole amounts.
+		{14830.56, true, "14.830,56 €"}, {12.5, true, "12,50 €"}, {85, true, "85 €"}, {4954.18, true, "4.954,18 €"},
+		{math.NaN(), true, "–"},
+	}
+	for _, c := range cases {
+		if got := Euro(c.v, "de", c.cents); got != c.want {
+			t.Errorf("Euro(%v, %v) = %q, want %q", c.v, c.cents, got, c.want)
+		}
+	}
+}
+
+func TestCountSingularAndPlural(t *testing.T) {
+	for _, c := range []struct {
+		n    float64
+		want string
+	}{{1, "1 Personentag"}, {2, "2 Personentage"}, {0.5, "0,5 Personentage"}, {1500, "1.500 Personentage"}} {
+		if got := Count(c.n, "de", "Personentag", "Personentage"); got != c.want {
+			t.Errorf("Count(%v) = %q, want %q", c.n, got, c.want)
+		}
+	}
+}

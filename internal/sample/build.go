@@ -60,5 +60,5 @@ func Build() *domain.Project {
 // the file of its step.
 var extensions = []func(p *domain.Project){
 	sampleStep3, sampleStep4, sampleStep5, sampleStep6, sampleStep7, sampleStep8, sampleStep9, sampleStep10,
-	sampleStep11, sampleStep12,
+	sampleStep11, sampleStep12, sampleReports,
 }

@@ -252,7 +252,13 @@ func sampleSurvey(p *domain.Project, rnd *rand.Rand) {
 			}
 		}
 	}
-	p.Config[domain.ConfigSurveyMapping] = domain.ConfigJSON(domain.SurveyMapping{Questions: questions, School: "SCHULE"})
+	// The export's headings are codes; the step-12 dialog gave them the questions' wording.
+	names := map[string]string{
+		"Q1":             "Wie zufrieden sind Sie insgesamt mit der IT-Betreuung?",
+		"QMATRIX[SQ001]": "Erreichbarkeit der Hotline",
+		"QMATRIX[SQ002]": "Qualität der Lösungen",
+	}
+	p.Config[domain.ConfigSurveyMapping] = domain.ConfigJSON(domain.SurveyMapping{Questions: questions, School: "SCHULE", Names: names})
 }
 
 func sampleDay(y int, m time.Month, d int) *domain.Date { x := domain.NewDate(y, m, d); return &x }

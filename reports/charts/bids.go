@@ -79,7 +79,7 @@ func BidsChart(bids []BidPoint, best, floor float64, l BidLabels) (*plot.Plot, e
 		}
 		f.XMin, f.XMax = 0, math.Min(xMax, yMax/z)
 		p.Add(f)
-		p.Legend.Add(name, f)
+		p.Legend.Add(Cut(name, MaxLabel), f)
 	}
 	line(best, colorBest, false, l.BestLine)
 	if floor > 0 && floor < best {
@@ -95,7 +95,7 @@ func BidsChart(bids []BidPoint, best, floor float64, l BidLabels) (*plot.Plot, e
 		}
 		s.GlyphStyle = draw.GlyphStyle{Shape: shape, Color: c, Radius: radius}
 		p.Add(s)
-		p.Legend.Add(name, s)
+		p.Legend.Add(Cut(name, MaxLabel), s)
 		return nil
 	}
 	if err := add(ranked, draw.CircleGlyph{}, colorBid, vg.Points(4), l.Ranked); err != nil {

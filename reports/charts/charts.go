@@ -6,15 +6,50 @@ import (
 	"bytes"
 	"image/color"
 	"image/png"
+	"strings"
+	"sync"
 
+	xfont "golang.org/x/image/font"
+	"golang.org/x/image/font/opentype"
 	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/font"
+	"gonum.org/v1/plot/plotter"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
 	"gonum.org/v1/plot/vg/vgimg"
+
+	"schulit-lotse/assets"
 )
 
-// DPI of rendered charts: sharp in print, small enough for a project report.
-const DPI = 150
+// DPI of rendered charts: print resolution, so that small labels stay sharp on paper.
+const DPI = 300
+
+// Typeface is the charts' font: the reports' body font (DejaVu Sans), not gonum's serif.
+const Typeface = "DejaVu Sans"
+
+var fontOnce sync.Once
+
+// useBodyFont registers the embedded body font with gonum and makes it the default of new
+// plots and labels; gonum reads its defaults when an element is made, so New calls this first.
+// A font that cannot be parsed leaves gonum's own.
+func useBodyFont() {
+	fontOnce.Do(func() {
+		regular, err := opentype.Parse(assets.FontRegular)
+		if err != nil {
+			return
+		}
+		bold, err := opentype.Parse(assets.FontBold)
+		if err != nil {
+			return
+		}
+		font.DefaultCache.Add(font.Collection{
+			{Font: font.Font{Typeface: Typeface}, Face: regular},
+			{Font: font.Font{Typeface: Typeface, Weight: xfont.WeightBold}, Face: bold},
+		})
+		plot.DefaultFont = font.Font{Typeface: Typeface}
+		plotter.DefaultFont = plot.DefaultFont
+	})
+}
 
 // Palette is the series colours, in order; the first is the app's blue.
 var Palette = []color.RGBA{
@@ -31,6 +66,7 @@ var (
 
 // New returns a plot with the house style: white background, title and axis labels.
 func New(title, xLabel, yLabel string) *plot.Plot {
+	useBodyFont()
 	p := plot.New()
 	p.Title.Text = title
 	p.X.Label.Text = xLabel
@@ -49,4 +85,29 @@ func PNG(p *plot.Plot, widthCm, heightCm float64) ([]byte, error) {
 		return nil, err
 	}
 	return buf.Bytes(), nil
+}
+
+// MaxLabel is the most characters an axis label keeps; longer names end in "…", so that a long
+// name never takes room from the plot.
+const MaxLabel = 22
+
+// Cut shortens s to at most n characters, ending in "…" when it cuts.
+func Cut(s string, n int) string {
+	rs := []rune(s)
+	if len(rs) <= n {
+		return s
+	}
+	return strings.TrimRight(string(rs[:n-1]), " ") + "…"
+}
+
+// MaxItems is how many items a chart shows one by one; the rest are summed as one ("Sonstige").
+const MaxItems = 12
+
+// cutAll is Cut for every label.
+func cutAll(labels []string) []string {
+	out := make([]string, len(labels))
+	for i, l := range labels {
+		out[i] = Cut(l, MaxLabel)
+	}
+	return out
 }

@@ -3,6 +3,7 @@ package charts
 import (
 	"image/color"
 	"math"
+	"sort"
 
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/plotter"
@@ -45,7 +46,7 @@ func CostChart(bars []CostBar, l CostLabels) (*plot.Plot, error) {
 		if b.ExternalKnown {
 			external[i] = b.External
 		}
-		names[i] = b.Label
+		names[i] = Cut(b.Label, MaxLabel)
 		top = math.Max(top, math.Max(internal[i], external[i]))
 	}
 	// About 14 cm of plot width shared by the groups; two bars take 70 % of a group's room.
@@ -102,3 +103,38 @@ func (t formattedTicks) Ticks(min, max float64) []plot.Tick {
 
 // gridColor is the light grey of helper lines.
 var gridColor = color.RGBA{0xc8, 0xc8, 0xc8, 0xff}
+
+// TopCostBars keeps the MaxItems−1 packages with the highest cost (either side) in their
+// order and sums the rest into one bar named other; total, the last bar, stays last. Fewer
+// bars than MaxItems come back as they are.
+func TopCostBars(packages []CostBar, total CostBar, other func(n int) string) []CostBar {
+	if len(packages) <= MaxItems {
+		return append(append([]CostBar(nil), packages...), total)
+	}
+	idx := make([]int, len(packages))
+	for i := range idx {
+		idx[i] = i
+	}
+	size := func(b CostBar) float64 { return math.Max(b.Internal, b.External) }
+	sort.SliceStable(idx, func(a, b int) bool { return size(packages[idx[a]]) > size(packages[idx[b]]) })
+	keep := map[int]bool{}
+	for _, i := range idx[:MaxItems-1] {
+		keep[i] = true
+	}
+	var out []CostBar
+	rest := CostBar{InternalKnown: true, ExternalKnown: true}
+	n := 0
+	for i, b := range packages {
+		if keep[i] {
+			out = append(out, b)
+			continue
+		}
+		n++
+		rest.Internal += b.Internal
+		rest.External += b.External
+		rest.InternalKnown = rest.InternalKnown && b.InternalKnown
+		rest.ExternalKnown = rest.ExternalKnown && b.ExternalKnown
+	}
+	rest.Label = other(n)
+	return append(out, rest, total)
+}

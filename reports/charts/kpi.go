@@ -3,6 +3,7 @@ package charts
 import (
 	"image/color"
 	"math"
+	"strconv"
 
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/palette"
@@ -17,6 +18,8 @@ import (
 // TrendLabels are the trend chart's words.
 type TrendLabels struct {
 	Title, YAxis, Other, Backlog string
+	// Format writes the axis numbers in the reader's notation (nil: gonum's).
+	Format func(float64) string
 	// Months are the x labels ("Jan 27"), one per month of the data.
 	Months []string
 }
@@ -75,7 +78,7 @@ func TrendChart(categories []string, volume [][]int, backlog []int, l TrendLabel
 		if name == "" {
 			name = "–"
 		}
-		p.Legend.Add(name, bars)
+		p.Legend.Add(Cut(name, MaxLabel), bars)
 	}
 	for _, t := range totals {
 		top = math.Max(top, t)
@@ -101,7 +104,7 @@ func TrendChart(categories []string, volume [][]int, backlog []int, l TrendLabel
 	p.Legend.TextStyle.Font.Size = vg.Points(8)
 	p.Legend.Padding = vg.Points(2.5)
 	p.Legend.ThumbnailWidth = vg.Points(14)
-	p.NominalX(l.Months...)
+	p.NominalX(sparseLabels(l.Months, maxMonthLabels)...)
 	p.X.Min, p.X.Max = -0.6, float64(n)-0.4
 	p.X.Tick.Label.Font.Size = vg.Points(8)
 	p.Y.Min = 0
@@ -109,13 +112,36 @@ func TrendChart(categories []string, volume [][]int, backlog []int, l TrendLabel
 		top = 1
 	}
 	p.Y.Max = top * 1.45 // room for the legend
+	p.Y.Tick.Marker = formattedTicks{format: l.Format}
 	return p, nil
+}
+
+// maxMonthLabels is how many month labels fit under a 16 cm chart without touching.
+const maxMonthLabels = 12
+
+// sparseLabels keeps every k-th label (the first and then evenly) so that at most n remain;
+// the others become empty, their ticks stay.
+func sparseLabels(labels []string, n int) []string {
+	if len(labels) <= n {
+		return labels
+	}
+	k := (len(labels) + n - 1) / n
+	out := make([]string, len(labels))
+	for i := range labels {
+		if i%k == 0 {
+			out[i] = labels[i]
+		}
+	}
+	return out
 }
 
 // HeatLabels are the heat map's words; Weekdays run Monday to Sunday.
 type HeatLabels struct {
 	Title, XAxis string
 	Weekdays     [7]string
+	// Scale heads the colour scale ("Anrufe"); Format writes its numbers (nil: plain).
+	Scale  string
+	Format func(float64) string
 }
 
 // heatGrid is counts[day][hour] as gonum's grid: x = hour, y = weekday (Monday on top).
@@ -157,7 +183,42 @@ func HeatMap(counts [7][24]int, l HeatLabels) (*plot.Plot, error) {
 	p.Y.Tick.Marker = plot.ConstantTicks(yt)
 	p.X.Tick.Label.Font.Size = vg.Points(8)
 	p.Y.Tick.Label.Font.Size = vg.Points(8)
+	heatScale(p, pal, h.Max, l)
 	return p, nil
+}
+
+// heatScale adds the colour scale as a legend in a margin right of the last hour, so that it
+// covers no data: four swatches from none to the most calls, with their numbers.
+func heatScale(p *plot.Plot, pal palette.Palette, maxV float64, l HeatLabels) {
+	p.X.Max = 28.5
+	format := l.Format
+	if format == nil {
+		format = func(v float64) string { return strconv.FormatFloat(v, 'f', 0, 64) }
+	}
+	cs := pal.Colors()
+	if l.Scale != "" {
+		p.Legend.Add(l.Scale)
+	}
+	for i, f := range []float64{0, 1.0 / 3, 2.0 / 3, 1} {
+		v := math.Round(f * maxV)
+		if i > 0 && v == 0 {
+			continue
+		}
+		p.Legend.Add(format(v), swatch{cs[int(math.Round(f*float64(len(cs)-1)))]})
+	}
+	p.Legend.Top, p.Legend.Left = true, false
+	p.Legend.TextStyle.Font.Size = vg.Points(8)
+	p.Legend.Padding = vg.Points(2)
+	p.Legend.ThumbnailWidth = vg.Points(10)
+}
+
+// swatch is a legend thumbnail filled with one colour, framed in grey.
+type swatch struct{ c color.Color }
+
+func (s swatch) Thumbnail(c *draw.Canvas) {
+	pts := []vg.Point{{X: c.Min.X, Y: c.Min.Y}, {X: c.Min.X, Y: c.Max.Y}, {X: c.Max.X, Y: c.Max.Y}, {X: c.Max.X, Y: c.Min.Y}}
+	c.FillPolygon(s.c, pts)
+	c.StrokeLines(draw.LineStyle{Color: gridColor, Width: vg.Points(0.5)}, append(pts, pts[0]))
 }
 
 func itoa2(n int) string { return string([]byte{byte('0' + n/10), byte('0' + n%10)}) }
@@ -179,6 +240,8 @@ func (p simplePalette) Colors() []color.Color { return p }
 // DistributionLabels are the distribution chart's words.
 type DistributionLabels struct {
 	Title, YAxis, Target string
+	// Format writes the axis numbers in the reader's notation (nil: gonum's).
+	Format func(float64) string
 }
 
 // DistributionSeries is one priority class: its measured times (hours) and its target (hours,
@@ -249,6 +312,7 @@ func Distribution(series []DistributionSeries, l DistributionLabels) (*plot.Plot
 		top = 1
 	}
 	p.Y.Max = top * 1.2
+	p.Y.Tick.Marker = formattedTicks{format: l.Format}
 	return p, nil
 }
 
@@ -267,6 +331,8 @@ func (targetGlyph) DrawGlyph(c *draw.Canvas, sty draw.GlyphStyle, pt vg.Point) {
 type ScoreLabels struct {
 	Title, XAxis, YAxis string
 	Scores              [5]string
+	// Format writes the axis numbers in the reader's notation (nil: gonum's).
+	Format func(float64) string
 }
 
 // ScoreBars draws how often each answer was given, red (1) to green (5).
@@ -294,5 +360,6 @@ func ScoreBars(counts [5]int, l ScoreLabels) (*plot.Plot, error) {
 		top = 1
 	}
 	p.Y.Max = top * 1.15
+	p.Y.Tick.Marker = formattedTicks{format: l.Format}
 	return p, nil
 }

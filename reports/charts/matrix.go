@@ -135,7 +135,7 @@ func MatrixChart(points []MatrixPoint, l MatrixLabels) (*plot.Plot, error) {
 	}
 	// Each name starts just right of its own circle.
 	for i, text := range labels {
-		lab, err := plotter.NewLabels(plotter.XYLabels{XYs: labelXY[i : i+1], Labels: []string{text}})
+		lab, err := plotter.NewLabels(plotter.XYLabels{XYs: labelXY[i : i+1], Labels: []string{Cut(text, MaxLabel)}})
 		if err != nil {
 			return nil, err
 		}

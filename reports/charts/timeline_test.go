@@ -55,9 +55,9 @@ func TestTimelineMarksOverdueInRed(t *testing.T) {
 		{Label: "Regelbetrieb", Due: tlDate("2027-08-13"), State: MilestoneOpen},
 	}
 	img := render(base)
-	// 16 cm at 150 dpi = 944.9 px; height 3.2 + 2·0.62 = 4.44 cm = 262.2 px.
-	if w, h := img.Bounds().Dx(), img.Bounds().Dy(); w != 945 || h != 262 {
-		t.Errorf("size %dx%d, want 945x262", w, h)
+	// 16 cm at 300 dpi = 16 / 2.54 × 300 = 1889.8 px; height 3.2 + 2·0.62 = 4.44 cm = 524.4 px.
+	if w, h := img.Bounds().Dx(), img.Bounds().Dy(); w != 1890 || h != 524 {
+		t.Errorf("size %dx%d, want 1890x524", w, h)
 	}
 	if n := tlCountColor(img, Red); n != 0 {
 		t.Errorf("%d red pixels without an overdue milestone", n)

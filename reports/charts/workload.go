@@ -80,7 +80,7 @@ func WorkloadChart(bars []WorkloadBar, l WorkloadLabels) (*plot.Plot, error) {
 	}
 	p.Legend.Top, p.Legend.Left = true, false
 	p.Legend.TextStyle.Font.Size = vg.Points(9)
-	p.NominalX(names...)
+	p.NominalX(cutAll(names)...)
 	p.X.Min, p.X.Max = -0.6, float64(len(bars))-0.4
 	p.X.Tick.Label.Font.Size = vg.Points(8)
 	if len(bars) > 4 {

@@ -162,7 +162,7 @@ func TestArgumentErrors(t *testing.T) {
 		{[]string{"export", path, "--kind", "json", "--kind", "json", "o.json"}, "mehrfach"},
 		{[]string{"import", "neu.lotse", "--kind", "json", "--format", "xml", "in.json"}, "Unbekanntes Format"},
 		{[]string{"report", path}, "-o"},
-		{[]string{"report", path, "-o", "x.pdf", "--type", "kurz"}, "Unbekannte Berichtsart"},
+		{[]string{"report", path, "-o", "x.pdf", "--type", "kurzfassung"}, "Unbekannte Berichtsart"},
 		{[]string{"report", path, "-o", "x.pdf", "--from", "01.02.2026"}, "kein gültiges Datum (JJJJ-MM-TT)"},
 		{[]string{"new", "--bogus", "x.lotse"}, "Unbekannte Option „--bogus“"},
 	}
@@ -461,6 +461,11 @@ func TestReport(t *testing.T) {
 		t.Errorf("report is not a PDF: %q", pdf[:min(len(pdf), 16)])
 	}
 	run(t, "report", "--type", "full", "--output="+out, path).want(t, 0)
+	kurz := filepath.Join(dir, "Kurzfassung Musterstadt.pdf")
+	run(t, "report", path, "--type", "kurz", "-o", kurz).want(t, 0)
+	if short := readFile(t, kurz); !bytes.HasPrefix(short, []byte("%PDF-")) || len(short) >= len(readFile(t, out)) {
+		t.Errorf("the Kurzfassung (%d bytes) is not a PDF shorter than the Gesamtbericht", len(short))
+	}
 	r = run(t, "report", path, "-o", out, "--from", "2026-01-01", "--to", "2026-06-30").want(t, 0)
 	contains(t, "report with a period", r.err, "Monitoring-Bericht")
 

@@ -121,7 +121,7 @@ func TestVocabularyDifference(t *testing.T) {
 func TestReportMessagesNameWhatExists(t *testing.T) {
 	dir, path := sample(t)
 	r := run(t, "report", path, "-o", filepath.Join(dir, "x.pdf"), "--type", "foo").want(t, 2)
-	contains(t, "unknown type", r.err, "„foo“", "full|tender|monitoring")
+	contains(t, "unknown type", r.err, "„foo“", "full|kurz|tender|monitoring")
 	r = run(t, "report", path, "-o", filepath.Join(dir, "g.pdf"), "--from", "2027-01-01", "--to", "2027-03-31").want(t, 0)
 	contains(t, "period for the Gesamtbericht", r.err, "--type monitoring")
 	if strings.Contains(r.err, "später") {

@@ -74,14 +74,23 @@ type reportPeriod struct{ From, To *domain.Date }
 
 // reportTypes maps --type to its writer; each report registers itself in its own file.
 var reportTypes = map[string]func(e *env, proj *domain.Project, out string, period reportPeriod) error{
-	"full": writeFullReport, "tender": writeServiceSpecReport, "monitoring": writeMonitoringReport,
+	"full": writeFullReport, "kurz": writeShortReport, "tender": writeServiceSpecReport, "monitoring": writeMonitoringReport,
 }
 
 func writeFullReport(e *env, proj *domain.Project, out string, period reportPeriod) error {
+	return writeBook(e, proj, out, period, reports.WriteGesamtberichtFile)
+}
+
+func writeShortReport(e *env, proj *domain.Project, out string, period reportPeriod) error {
+	return writeBook(e, proj, out, period, reports.WriteKurzfassungFile)
+}
+
+// writeBook writes the Gesamtbericht or the Kurzfassung; neither has a period.
+func writeBook(e *env, proj *domain.Project, out string, period reportPeriod, write func(string, *domain.Project, reports.Options) error) error {
 	if period.From != nil || period.To != nil {
 		fmt.Fprintln(e.err, "lotse: "+lang.L("cli.report.period_ignored"))
 	}
-	if err := reports.WriteGesamtberichtFile(out, proj, reports.Options{Date: e.now()}); err != nil {
+	if err := write(out, proj, reports.Options{Date: e.now()}); err != nil {
 		return translated{err} // the reports package words its errors for the user
 	}
 	return nil

@@ -112,11 +112,16 @@ func cmdSummary(e *env, args []string) error {
 // formatNumber prints at most two decimals, without trailing zeros, in the language's notation.
 func formatNumber(v float64, language string) string { return numfmt.Format(v, language) }
 
+// figureValue is a figure as the summary prints it: text as it is, amounts in whole euros,
+// numbers grouped from 1000 (the summary is read, not typed back).
 func figureValue(f summaryFigure, language string) string {
 	if f.Text != "" {
 		return f.Text
 	}
-	s := formatNumber(f.Value, language)
+	if f.Unit == "€" {
+		return numfmt.Euro(f.Value, language, false)
+	}
+	s := numfmt.Display(f.Value, language)
 	if f.Unit != "" {
 		s += " " + f.Unit
 	}

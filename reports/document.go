@@ -1,0 +1,191 @@
+package reports
+
+import (
+	"bytes"
+	"encoding/xml"
+	"errors"
+	"io"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+
+	"schulit-lotse/domain"
+)
+
+// describe sets the PDF's document properties for a report called title: Title, Author,
+// Subject, Keywords and Creator in the info dictionary, and the same with the language in XMP
+// metadata, since gofpdf cannot set the catalog's /Lang.
+func (r *Report) describe(p *domain.Project, title, subject string) {
+	dc := p.DocumentControlConfig()
+	fullTitle := line(title + " – " + p.Meta.Name)
+	author := line(dc.Author)
+	if author == "" {
+		author = line(p.Meta.Schultraeger)
+	}
+	keywords := line(strings.Join(nonEmpty(tr("reports.keywords"), p.Meta.Schultraeger, p.Meta.Name), ", "))
+	subject = line(subject)
+	r.pdf.SetTitle(fullTitle, true)
+	r.pdf.SetAuthor(author, true)
+	r.pdf.SetSubject(subject, true)
+	r.pdf.SetKeywords(keywords, true)
+	r.pdf.SetCreator(tr("app.name"), true)
+	// The footer names the version and the day the data stand on, not only the print date.
+	r.footerLeft = line(tr("app.name") + " · " + title + " · " + tr("reports.footer.version_as_of", map[string]any{
+		"Version": line(dc.Version), "Date": formatDate(r.asOf.Time)}))
+	r.pdf.SetXmpMetadata(xmpPacket(xmpInfo{
+		Title: fullTitle, Author: author, Subject: subject, Keywords: keywords,
+		Language: tr("reports.language"), Creator: tr("app.name"), Date: r.date,
+	}))
+}
+
+func nonEmpty(ss ...string) []string {
+	var out []string
+	for _, s := range ss {
+		if strings.TrimSpace(s) != "" {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+type xmpInfo struct {
+	Title, Author, Subject, Keywords, Language, Creator string
+	Date                                                time.Time
+}
+
+// xmpPacket is a minimal XMP packet (Dublin Core, PDF and XMP basic schemas).
+func xmpPacket(in xmpInfo) []byte {
+	esc := func(s string) string {
+		var b bytes.Buffer
+		_ = xml.EscapeText(&b, []byte(s))
+		return b.String()
+	}
+	date := in.Date.UTC().Format("2006-01-02T15:04:05Z")
+	var b strings.Builder
+	b.WriteString(`<?xpacket begin="` + "\ufeff" + `" id="W5M0MpCehiHzreSzNTczkc9d"?>` + "\n")
+	b.WriteString(`<x:xmpmeta xmlns:x="adobe:ns:meta/">` + "\n")
+	b.WriteString(`<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">` + "\n")
+	b.WriteString(`<rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:pdf="http://ns.adobe.com/pdf/1.3/" xmlns:xmp="http://ns.adobe.com/xap/1.0/">` + "\n")
+	b.WriteString(`<dc:format>application/pdf</dc:format>` + "\n")
+	b.WriteString(`<dc:title><rdf:Alt><rdf:li xml:lang="x-default">` + esc(in.Title) + `</rdf:li></rdf:Alt></dc:title>` + "\n")
+	b.WriteString(`<dc:creator><rdf:Seq><rdf:li>` + esc(in.Author) + `</rdf:li></rdf:Seq></dc:creator>` + "\n")
+	b.WriteString(`<dc:description><rdf:Alt><rdf:li xml:lang="x-default">` + esc(in.Subject) + `</rdf:li></rdf:Alt></dc:description>` + "\n")
+	b.WriteString(`<dc:language><rdf:Bag><rdf:li>` + esc(in.Language) + `</rdf:li></rdf:Bag></dc:language>` + "\n")
+	b.WriteString(`<pdf:Keywords>` + esc(in.Keywords) + `</pdf:Keywords>` + "\n")
+	b.WriteString(`<pdf:Producer>` + esc(in.Creator) + `</pdf:Producer>` + "\n")
+	b.WriteString(`<xmp:CreatorTool>` + esc(in.Creator) + `</xmp:CreatorTool>` + "\n")
+	b.WriteString(`<xmp:CreateDate>` + date + `</xmp:CreateDate>` + "\n")
+	b.WriteString(`<xmp:ModifyDate>` + date + `</xmp:ModifyDate>` + "\n")
+	b.WriteString("</rdf:Description>\n</rdf:RDF>\n</x:xmpmeta>\n")
+	b.WriteString(`<?xpacket end="r"?>`)
+	return []byte(b.String())
+}
+
+// documentFields are the title page's lines about the document: version and status, author
+// and contact, the deciding body (for a committee's papers, not for the tender that goes to
+// bidders), print date and Datenstand side by side.
+func documentFields(p *domain.Project, date time.Time, forCommittee bool) [][2]string {
+	dc := p.DocumentControlConfig()
+	fields := [][2]string{
+		{tr("reports.doc.version"), tr("reports.doc.version_status", map[string]any{
+			"Version": line(dc.Version), "Status": tr("reports.doc.status." + string(dc.Status))})},
+		{tr("reports.doc.author"), awOrDash(line(dc.Author))},
+	}
+	if c := line(dc.Contact); c != "" {
+		fields = append(fields, [2]string{tr("reports.doc.contact"), c})
+	}
+	if c := line(dc.Committee); c != "" && forCommittee {
+		fields = append(fields, [2]string{tr("reports.doc.committee"), c})
+	}
+	fields = append(fields, [2]string{tr("reports.doc.dates"), tr("reports.doc.dates_value", map[string]any{
+		"Printed": formatDate(date), "AsOf": formatDate(p.AsOf(date).Time)})})
+	return fields
+}
+
+// approvalBlock is the framed box at the foot of a title page: who approved the document on
+// which day, or empty lines to sign while it is not final.
+func (r *Report) approvalBlock(p *domain.Project, bottom float64) {
+	dc := p.DocumentControlConfig()
+	pdf := r.pdf
+	const h = 24.0
+	top := bottom - h
+	pdf.SetDrawColor(colorBorder.R, colorBorder.G, colorBorder.B)
+	pdf.SetLineWidth(0.3)
+	pdf.Rect(r.Left(), top, r.Width(), h, "D")
+	pdf.SetXY(r.Left()+2, top+2)
+	r.setFont("B", bodySize)
+	r.setText(colorText)
+	pdf.CellFormat(r.Width()-4, lineHeight(bodySize), tr("reports.doc.approval"), "", 2, "L", false, 0, "")
+	by, on := line(dc.ApprovedBy), ""
+	if dc.ApprovedOn != nil {
+		on = formatDate(dc.ApprovedOn.Time)
+	}
+	colW := (r.Width() - 4) / 2
+	y := top + 15
+	for i, f := range [][2]string{{tr("reports.doc.approved_by"), by}, {tr("reports.doc.approved_on"), on}} {
+		x := r.Left() + 2 + float64(i)*colW
+		if f[1] != "" {
+			r.setFont("", bodySize)
+			r.setText(colorText)
+			pdf.SetXY(x, y-lineHeight(bodySize))
+			pdf.CellFormat(colW-6, lineHeight(bodySize), r.fit(f[1], colW-6), "", 0, "L", false, 0, "")
+		}
+		pdf.SetDrawColor(colorRule.R, colorRule.G, colorRule.B)
+		pdf.SetLineWidth(0.2)
+		pdf.Line(x+cellMargin, y, x+colW-6, y)
+		r.setFont("", smallSize)
+		r.setText(colorMuted)
+		pdf.SetXY(x, y+0.5)
+		pdf.CellFormat(colW-6, lineHeight(smallSize), f[0], "", 0, "L", false, 0, "")
+	}
+	r.setText(colorText)
+}
+
+var (
+	catalogMark  = []byte("/Type /Catalog")
+	xmpObject    = regexp.MustCompile(`(?m)^(\d+) 0 obj\n<< /Type /Metadata /Subtype /XML `)
+	startXrefEnd = regexp.MustCompile(`startxref\n(\d+)\n%%EOF\n?$`)
+)
+
+// output writes the finished PDF to w. gofpdf writes the XMP metadata object but does not name
+// it in the catalog, so readers would not find the language: the catalog gets its /Metadata
+// entry here. The catalog is the last object before the cross-reference table, so only the
+// table's own offset moves.
+func (r *Report) output(w io.Writer) error {
+	var buf bytes.Buffer
+	if err := r.pdf.Output(&buf); err != nil {
+		return err
+	}
+	out, err := linkXMP(buf.Bytes())
+	if err != nil {
+		return err
+	}
+	_, err = w.Write(out)
+	return err
+}
+
+func linkXMP(doc []byte) ([]byte, error) {
+	m := xmpObject.FindSubmatch(doc)
+	if m == nil {
+		return doc, nil // no metadata to link
+	}
+	cat := bytes.LastIndex(doc, catalogMark)
+	sx := startXrefEnd.FindSubmatchIndex(doc)
+	if cat < 0 || sx == nil || sx[2] < cat {
+		return nil, errors.New("pdf: catalog or cross-reference table not found")
+	}
+	offset, err := strconv.Atoi(string(doc[sx[2]:sx[3]]))
+	if err != nil || offset < cat {
+		return nil, errors.New("pdf: cross-reference table before the catalog")
+	}
+	insert := []byte("\n/Metadata " + string(m[1]) + " 0 R")
+	at := cat + len(catalogMark)
+	out := make([]byte, 0, len(doc)+len(insert)+4)
+	out = append(out, doc[:at]...)
+	out = append(out, insert...)
+	out = append(out, doc[at:sx[2]]...)
+	out = append(out, strconv.Itoa(offset+len(insert))...)
+	out = append(out, doc[sx[3]:]...)
+	return out, nil
+}

@@ -1,0 +1,44 @@
+package reports
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"schulit-lotse/domain/demo"
+)
+
+// A Landkreis (120 schools, 1,500 tasks, 40 packages, 25 roles × 80 activities) gets a
+// Gesamtbericht of at most 120 pages and a Kurzfassung of at most 40. The monitoring data are
+// thinned: the step-12 section summarises them and does not list them.
+func TestLandkreisReportsStayShort(t *testing.T) {
+	if testing.Short() {
+		t.Skip("generates a Landkreis")
+	}
+	sizes, _ := demo.SizesOf(demo.Landkreis)
+	sizes.Tickets, sizes.Calls, sizes.Answers = 3000, 3000, 500
+	p := demo.GenerateSizes(sizes, demo.Options{Seed: demo.DefaultSeed})
+	for _, c := range []struct {
+		name  string
+		write func(*bytes.Buffer) error
+		max   int
+	}{
+		{"gesamt", func(b *bytes.Buffer) error { return WriteGesamtbericht(b, p, Options{Date: fixedDate}) }, 120},
+		{"kurz", func(b *bytes.Buffer) error { return WriteKurzfassung(b, p, Options{Date: fixedDate}) }, 40},
+	} {
+		var buf bytes.Buffer
+		if err := c.write(&buf); err != nil {
+			t.Fatalf("%s: %v", c.name, err)
+		}
+		path := filepath.Join(t.TempDir(), c.name+".pdf")
+		if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if n := pdfPageCount(t, path); n > c.max {
+			t.Errorf("%s: %d pages, at most %d", c.name, n, c.max)
+		} else {
+			t.Logf("%s: %d pages", c.name, n)
+		}
+	}
+}

@@ -1,0 +1,134 @@
+package reports
+
+import (
+	"regexp"
+	"strings"
+	"unicode/utf8"
+)
+
+// unitAfterNumber is a number followed by a unit: "14.830,56 €", "2,5 h", "0,41 VZÄ".
+var unitAfterNumber = regexp.MustCompile(`(\d) +(€|%|h\b|h/|VZÄ|min\b|Min\.|Std\.|Stunden\b|Tage?\b|Monate?\b|Jahre?\b|Personentage?\b|PT\b|s\b)`)
+
+// glue puts no-break spaces (U+00A0) between numbers and their units: wrap treats one as part
+// of the word, and the font draws it as a space.
+func glue(s string) string {
+	if !strings.ContainsAny(s, "0123456789") {
+		return s
+	}
+	return unitAfterNumber.ReplaceAllString(s, "${1}\u00a0${2}")
+}
+
+// unbreakable matches the tokens a line must never break inside: amounts, numbers with their
+// unit, dates, times and plain numbers (as glue leaves them, joined by no-break spaces).
+var unbreakable = regexp.MustCompile(`^[(\[]?[–+-]?[\d.,:/%€]*\d[\d.,:/%€]*(\x{00a0}\S+)?[)\],;:.]*$`)
+
+// shortWord is the length up to which a word is never split.
+const shortWord = 6
+
+// mustKeep reports whether a word may not be split across lines.
+func mustKeep(word string) bool {
+	return unbreakable.MatchString(word) || utf8.RuneCountInString(word) <= shortWord
+}
+
+// wrap breaks text (cleaned) into lines of width w in the current font, at spaces only; a
+// no-break space holds its neighbours together. A word wider than the line is split where it
+// has a hyphen or slash, else between letters with a hyphen added. Never empty.
+func (r *Report) wrap(text string, w float64) []string {
+	avail := w - 2*cellMargin
+	width := r.pdf.GetStringWidth
+	space := width(" ")
+	var out []string
+	for _, para := range strings.Split(text, "\n") {
+		var line strings.Builder
+		lineW := 0.0
+		flush := func() {
+			out = append(out, line.String())
+			line.Reset()
+			lineW = 0
+		}
+		for _, word := range words(para) {
+			ww := width(word)
+			if line.Len() > 0 && lineW+space+ww <= avail+1e-9 {
+				line.WriteByte(' ')
+				line.WriteString(word)
+				lineW += space + ww
+				continue
+			}
+			if line.Len() > 0 {
+				flush()
+			}
+			for ww > avail+1e-9 && !mustKeep(word) {
+				head, rest := r.splitWord(word, avail)
+				if head == "" {
+					break
+				}
+				out = append(out, head)
+				word, ww = rest, width(rest)
+			}
+			line.WriteString(word)
+			lineW = ww
+		}
+		flush()
+	}
+	for len(out) > 1 && out[len(out)-1] == "" {
+		out = out[:len(out)-1]
+	}
+	if len(out) == 0 {
+		return []string{""}
+	}
+	return out
+}
+
+// splitWord cuts the longest head off word that fits avail: after its last hyphen or slash
+// that fits, else before a letter with a hyphen added, leaving at least two letters before
+// and three after the cut ("-ng" alone on a line reads badly). It returns "" when not even
+// that fits.
+func (r *Report) splitWord(word string, avail float64) (head, rest string) {
+	rs := []rune(word)
+	width := r.pdf.GetStringWidth
+	best := -1
+	for i := 2; i <= len(rs)-3; i++ {
+		if width(string(rs[:i])+"-") > avail {
+			break
+		}
+		best = i
+	}
+	if best < 0 {
+		return "", word
+	}
+	for i := best; i >= 2; i-- {
+		if c := rs[i-1]; c == '-' || c == '/' {
+			return string(rs[:i]), string(rs[i:])
+		}
+	}
+	return string(rs[:best]) + "-", string(rs[best:])
+}
+
+// minWordWidth is the width a column needs so that none of text's words that must be kept
+// whole is split; other words count up to maxSoft.
+func (r *Report) minWordWidth(text string, maxSoft float64) float64 {
+	var need float64
+	for _, word := range words(text) {
+		ww := r.pdf.GetStringWidth(word)
+		if !mustKeep(word) {
+			ww = min(ww, maxSoft)
+		}
+		need = max(need, ww)
+	}
+	return need
+}
+
+// naturalWidth is the width of text's longest line without wrapping.
+func (r *Report) naturalWidth(text string) float64 {
+	var w float64
+	for _, l := range strings.Split(text, "\n") {
+		w = max(w, r.pdf.GetStringWidth(l))
+	}
+	return w
+}
+
+// words splits at spaces, tabs and line breaks, not at no-break spaces (which strings.Fields
+// would take for spaces).
+func words(s string) []string {
+	return strings.FieldsFunc(s, func(c rune) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' })
+}

@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Smoke test of the reports: writes the sample's Gesamtbericht, Kurzfassung and monitoring
+# report with the real binary, checks their properties (Author, Subject, language) and page
+# counts, and renders every page to PNG, failing on a page that is blank.
+# Usage: scripts/report-smoke.sh [BINARY]   (default build/lotse; output in build/report-smoke/)
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+bin=${1:-build/lotse}
+out=build/report-smoke
+fail() { echo "report-smoke: FAIL: $*" >&2; exit 1; }
+note() { echo "report-smoke: $*"; }
+
+for tool in pdfinfo pdftoppm convert; do
+  command -v "$tool" >/dev/null || fail "$tool is missing (make deps installs it)"
+done
+[ -x "$bin" ] || fail "$bin is not built (make build)"
+rm -rf "$out"
+mkdir -p "$out"
+project=$out/Musterstadt.lotse
+"$bin" new --sample "$project" >/dev/null || fail "lotse new --sample failed"
+
+# name, type, further arguments (comma-separated, "-" for none), most pages
+while read -r name type extra max; do
+  pdf=$out/$name.pdf
+  args=()
+  [ "$extra" = "-" ] || IFS=, read -r -a args <<<"$extra"
+  "$bin" report "$project" --type "$type" "${args[@]}" -o "$pdf" >/dev/null || fail "lotse report --type $type failed"
+  info=$(pdfinfo "$pdf") || fail "$pdf: pdfinfo failed"
+  grep -q '^Author: *[^ ]' <<<"$info" || fail "$pdf has no Author"
+  grep -q '^Subject: *[^ ]' <<<"$info" || fail "$pdf has no Subject"
+  pdfinfo -meta "$pdf" | grep -q '<dc:language>' || fail "$pdf has no language in its metadata"
+  pages=$(awk '/^Pages:/ {print $2}' <<<"$info")
+  [ "$pages" -le "$max" ] || fail "$pdf has $pages pages, at most $max allowed"
+  pdftoppm -png -r 40 "$pdf" "$out/$name" || fail "$pdf does not render"
+  for png in "$out/$name"-*.png; do
+    colours=$(convert "$png" -format %k info:)
+    [ "$colours" -gt 2 ] || fail "$png is blank ($colours colours)"
+  done
+  note "$name: $pages pages rendered"
+done <<'LIST'
+gesamtbericht full - 60
+kurzfassung kurz - 12
+monitoring monitoring --from=2027-06-01,--to=2027-06-30 20
+LIST
+note "ok"
