@@ -383,6 +383,10 @@ func writeKPIText(e *env, proj *domain.Project, r *kpi.Report) {
 		fmt.Fprintln(e.out, lang.L("kpi.unclassified", map[string]any{"Count": r.Tickets.Unclassified}))
 	}
 
+	for _, x := range kpi.EscalationsDue(proj) {
+		fmt.Fprintln(e.out, wording.EscalationText(x))
+	}
+
 	h := r.Hotline
 	fmt.Fprintln(e.out)
 	fmt.Fprintln(e.out, lang.L("kpi.cli.hotline", map[string]any{"Calls": h.Calls, "Answered": h.Answered, "Missed": h.Missed,

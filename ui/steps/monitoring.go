@@ -14,6 +14,7 @@ import (
 	"schulit-lotse/domain/kpi"
 	"schulit-lotse/reports"
 	"schulit-lotse/ui/session"
+	"schulit-lotse/ui/wording"
 )
 
 // monitoringActions are the menu actions of monitoring.go.
@@ -107,6 +108,11 @@ func newMonitoringEditor(ctx *Context) *monitoringEditor {
 // refresh follows every edit, undo and redo.
 func (ed *monitoringEditor) refresh() {
 	ed.findings = domain.MonitoringFindings(ed.sess().Project, ed.sess().Today())
+	// A figure red in two Jour fixes in a row calls for the escalation of step 11.
+	for _, x := range kpi.EscalationsDue(ed.sess().Project) {
+		ed.findings = append(ed.findings, domain.Finding{Step: domain.StepMonitoring, Severity: domain.SeverityWarning,
+			Code: "find.monitoring.escalate", Subject: wording.EscalationText(x)})
+	}
 	ed.findingsHead.SetText(lang.L("steps.questions", map[string]any{"Count": len(ed.findings)}))
 	ed.findingsList.Refresh()
 	ed.dash.buildPresets()

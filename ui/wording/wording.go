@@ -219,3 +219,15 @@ func IsTranslationKey(k string) bool {
 	})
 	return keys[k]
 }
+
+// EscalationText says which figure was red in two Jour fixes in a row and which escalation level
+// of step 11 that calls for.
+func EscalationText(e kpi.Escalation) string {
+	data := map[string]any{"KPI": reports.KPILabel(e.Indicator), "From": reports.FormatDay(e.Meetings[0].Time),
+		"To": reports.FormatDay(e.Meetings[1].Time)}
+	if e.Level == nil {
+		return lang.L("kpi.escalate.no_level", data)
+	}
+	data["Level"], data["Trigger"] = e.Level.Level, e.Level.Trigger
+	return lang.L("kpi.escalate", data)
+}
