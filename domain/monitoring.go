@@ -197,20 +197,19 @@ func MonitoringFindings(p *Project, today Date) []Finding {
 	add := func(sev Severity, code, subject string, id int64) {
 		out = append(out, Finding{Step: StepMonitoring, Severity: sev, Code: code, Subject: subject, EntityID: id})
 	}
-	counts := p.monitoringCounts()
-	hasData := counts.Tickets > 0 || counts.Calls > 0 || counts.Answers > 0
+	hasData := len(p.Tickets) > 0 || len(p.Calls) > 0 || len(p.SurveyAnswers) > 0
 	if hasData && len(p.SLAs) == 0 {
 		add(SeverityQuestion, FindMonitoringNoSLA, "", 0)
 	}
-	if counts.Tickets > 0 && len(p.SLAs) > 0 {
+	if len(p.Tickets) > 0 && len(p.SLAs) > 0 {
 		codes := map[string]bool{}
 		for _, c := range p.ClassCodes() {
 			codes[strings.ToUpper(strings.TrimSpace(c))] = true
 		}
 		n := 0
-		for prio, k := range counts.TicketsByPriority {
-			if !codes[strings.ToUpper(strings.TrimSpace(prio))] {
-				n += k
+		for _, t := range p.Tickets {
+			if !codes[strings.ToUpper(strings.TrimSpace(t.Priority))] {
+				n++
 			}
 		}
 		if n > 0 {
@@ -259,7 +258,6 @@ func itoa(n int) string {
 }
 
 func monitoringFigures(p *Project, today Date) []Figure {
-	counts := p.monitoringCounts()
 	open, overdue := 0, 0
 	for _, m := range p.Measures {
 		if MeasureDoneStatus(m.Status) {
@@ -271,9 +269,9 @@ func monitoringFigures(p *Project, today Date) []Figure {
 		}
 	}
 	figs := []Figure{
-		{Key: "fig.monitoring.tickets", Value: float64(counts.Tickets)},
-		{Key: "fig.monitoring.calls", Value: float64(counts.Calls)},
-		{Key: "fig.monitoring.answers", Value: float64(counts.Answers)},
+		{Key: "fig.monitoring.tickets", Value: float64(len(p.Tickets))},
+		{Key: "fig.monitoring.calls", Value: float64(len(p.Calls))},
+		{Key: "fig.monitoring.answers", Value: float64(len(p.SurveyAnswers))},
 		{Key: "fig.monitoring.jourfixes", Value: float64(len(p.JourFixes))},
 		{Key: "fig.monitoring.open_measures", Value: float64(open)},
 		{Key: "fig.monitoring.overdue_measures", Value: float64(overdue)},
@@ -296,8 +294,7 @@ func lastJourFixe(p *Project) *JourFixe {
 
 func evaluateMonitoring(p *Project, today Date) (StepState, []Figure, []Finding) {
 	f := MonitoringFindings(p, today)
-	counts := p.monitoringCounts()
-	hasData := counts.Tickets > 0 || counts.Calls > 0 || counts.Answers > 0
+	hasData := len(p.Tickets) > 0 || len(p.Calls) > 0 || len(p.SurveyAnswers) > 0
 	started := hasData || len(p.JourFixes) > 0 || len(p.Measures) > 0 || len(p.KnowledgeChecks) > 0
 	complete := hasData && len(p.JourFixes) > 0 && len(p.KnowledgeChecks) > 0 && len(f) == 0
 	return stateOf(started, complete), monitoringFigures(p, today), f

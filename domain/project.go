@@ -47,10 +47,6 @@ type Project struct {
 	// belongs to one step (prefix "stepN." or the room's name) and its value is a JSON document
 	// that the step reads with its own typed accessor.
 	Config map[string]string `json:"config"`
-
-	// Counts stand in for the monitoring raw data when the project was read without it
-	// (persistence File.LoadSummary); never exported.
-	Counts *MonitoringCounts `json:"-"`
 }
 
 // Meta names the project and its Schulträger.

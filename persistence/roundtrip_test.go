@@ -121,29 +121,3 @@ func TestLoadPlanLeavesOutTheRawData(t *testing.T) {
 		t.Error("LoadPlan differs from Load in more than the raw data")
 	}
 }
-
-// LoadSummary judges like Load: every step's state, figures and findings are the same, with
-// counts in place of the raw rows.
-func TestLoadSummaryJudgesLikeLoad(t *testing.T) {
-	f, err := Create(filepath.Join(t.TempDir(), "Zählen.lotse"), fullProject(), OpenOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	all, err := f.Load()
-	if err != nil {
-		t.Fatal(err)
-	}
-	sum, err := f.LoadSummary()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(sum.Tickets) != 0 || sum.Counts == nil || sum.Counts.Tickets != len(all.Tickets) || sum.Counts.Calls != len(all.Calls) ||
-		sum.Counts.Answers != len(all.SurveyAnswers) {
-		t.Fatalf("counts %+v for %d tickets, %d calls, %d answers", sum.Counts, len(all.Tickets), len(all.Calls), len(all.SurveyAnswers))
-	}
-	day := domain.NewDate(2027, 7, 14)
-	if a, b := domain.Summarize(all, day), domain.Summarize(sum, day); !reflect.DeepEqual(a, b) {
-		t.Errorf("summaries differ:\n%+v\n%+v", a, b)
-	}
-}

@@ -19,38 +19,6 @@ func (f *File) Load() (*domain.Project, error) { return f.load(true) }
 // time on a large file. The minutes, measures and checks of step 12 are read.
 func (f *File) LoadPlan() (*domain.Project, error) { return f.load(false) }
 
-// LoadSummary is LoadPlan with the counts of the raw data the step evaluators need (tickets per
-// priority, calls, answers), read as grouped counts in portable SQL: what `check` and `summary`
-// judge, without holding years of tickets.
-func (f *File) LoadSummary() (*domain.Project, error) {
-	p, err := f.load(false)
-	if err != nil {
-		return nil, err
-	}
-	c := domain.MonitoringCounts{TicketsByPriority: map[string]int{}}
-	var rows []struct {
-		Priority string
-		N        int
-	}
-	if err := f.db.Model(&ticketRecord{}).Select("priority, COUNT(*) AS n").Group("priority").Scan(&rows).Error; err != nil {
-		return nil, refuse(f.path, ReasonContent, err.Error())
-	}
-	for _, r := range rows {
-		c.TicketsByPriority[r.Priority] = r.N
-		c.Tickets += r.N
-	}
-	var calls, answers int64
-	if err := f.db.Model(&callRecord{}).Count(&calls).Error; err != nil {
-		return nil, refuse(f.path, ReasonContent, err.Error())
-	}
-	if err := f.db.Model(&surveyRecord{}).Count(&answers).Error; err != nil {
-		return nil, refuse(f.path, ReasonContent, err.Error())
-	}
-	c.Calls, c.Answers = int(calls), int(answers)
-	p.Counts = &c
-	return p, nil
-}
-
 func (f *File) load(monitoring bool) (*domain.Project, error) {
 	p := &domain.Project{}
 	var pr projectRecord

@@ -54,17 +54,6 @@ func openPlan(path string) (*domain.Project, error) {
 	return f.LoadPlan()
 }
 
-// openSummary is openProject with counts in place of the monitoring raw data: everything the
-// step evaluators judge (check, summary), without reading years of tickets.
-func openSummary(path string) (*domain.Project, error) {
-	f, err := persistence.Open(path, persistence.OpenOptions{ReadOnly: true})
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	return f.LoadSummary()
-}
-
 // planOnly are the report types and export kinds that read no tickets, calls or answers.
 var planOnly = map[string]bool{"tender": true, "leistungsbeschreibung": true}
 
@@ -133,7 +122,7 @@ func cmdCheck(e *env, args []string) error {
 	if err := positionals(p, 1, usageCheck); err != nil {
 		return err
 	}
-	proj, err := openSummary(p.pos[0])
+	proj, err := openProject(p.pos[0])
 	if err != nil {
 		return err
 	}
