@@ -78,6 +78,8 @@ func specDoc(p *domain.Project, today domain.Date) []specBlock {
 		}})
 		note(tr("award.spec.volume.note"))
 	}
+	term := domain.ServiceTerm(p, today)
+	doc = append(doc, specBlock{kind: specPairs, pairs: [][2]string{{tr("award.spec.term"), awSpecTermText(term)}}})
 
 	// 2 Leistungen je Aufgabenpaket
 	if len(spec.Packages) > 0 {
@@ -151,17 +153,24 @@ func specDoc(p *domain.Project, today domain.Date) []specBlock {
 	note(tr("award.spec.levels.measure"))
 
 	// 4 Kalender
-	years := awCalendarYears(p, today.Time)
-	if len(spec.Ferien) > 0 || p.Meta.Bundesland != "" {
+	// Only the term's years: a bidder plans the contract, not the years before it.
+	years := term.Years()
+	var ferien []domain.SchoolHoliday
+	for _, h := range spec.Ferien {
+		if term.Covers(h) {
+			ferien = append(ferien, h)
+		}
+	}
+	if len(ferien) > 0 || p.Meta.Bundesland != "" {
 		heading(tr("award.spec.h.calendar"))
 		part = 0
 		if p.Meta.Bundesland != "" {
 			sub(tr("award.report.public", map[string]any{"State": bundeslandName(p.Meta.Bundesland), "Years": awYearsText(years)}))
 			doc = append(doc, specBlock{kind: specTable, table: awPublicTable(p.Meta.Bundesland, years)})
 		}
-		if len(spec.Ferien) > 0 {
+		if len(ferien) > 0 {
 			sub(tr("award.report.ferien"))
-			doc = append(doc, specBlock{kind: specTable, table: awFerienTable(spec.Ferien)})
+			doc = append(doc, specBlock{kind: specTable, table: awFerienTable(ferien, false)})
 		}
 	}
 
@@ -224,6 +233,17 @@ func specDoc(p *domain.Project, today domain.Date) []specBlock {
 	open = append(open, tr("award.spec.open.contract"), tr("award.spec.open.prices"), tr("award.spec.open.legal"))
 	doc = append(doc, specBlock{kind: specBullets, items: open})
 	return doc
+}
+
+// awSpecTermText states the contract term: fixed, open-ended, or still to be agreed.
+func awSpecTermText(t domain.SpecTerm) string {
+	switch {
+	case !t.Contract:
+		return tr("award.spec.tbd")
+	case t.End != nil:
+		return tr("award.spec.term_fixed", map[string]any{"Months": t.Months, "Start": formatDate(t.Start.Time), "End": formatDate(t.End.Time)})
+	}
+	return tr("award.spec.term_open", map[string]any{"Start": formatDate(t.Start.Time)})
 }
 
 // awSpecMethod announces the evaluation method as the tender documents must: before any bid.
@@ -375,7 +395,8 @@ func awSpecTitlePage(r *Report, p *domain.Project, date time.Time) {
 	pdf.SetY(55)
 	r.setFont("", 12)
 	r.setText(colorMuted)
-	pdf.CellFormat(r.Width(), lineHeight(12), tr("app.name"), "", 2, "L", false, 0, "")
+	// The document goes out under the Schulträger's name, not the program's.
+	pdf.CellFormat(r.Width(), lineHeight(12), r.fit(line(p.Meta.Schultraeger), r.Width()), "", 2, "L", false, 0, "")
 	r.setFont("B", 28)
 	r.setText(colorText)
 	r.limitedLines(tr("award.spec.title"), 28, 2)
