@@ -69,17 +69,20 @@ func specDoc(p *domain.Project, today domain.Date) []specBlock {
 	for _, sp := range spec.Packages {
 		tasks += len(sp.Tasks)
 	}
+	term := domain.ServiceTerm(p, today)
+	termPair := [2]string{tr("award.spec.term"), awSpecTermText(term)}
 	if spec.Basis != domain.SpecNothing {
 		doc = append(doc, specBlock{kind: specPairs, pairs: [][2]string{
+			termPair,
 			{tr("award.spec.volume.packages"), strconv.Itoa(len(spec.Packages))},
 			{tr("award.spec.volume.tasks"), strconv.Itoa(tasks)},
 			{tr("award.spec.volume.hours"), tr("award.spec.volume.hours_value", map[string]any{
 				"Month": formatHours(spec.HoursPerMonth), "Year": formatHours(spec.HoursPerMonth * 12)})},
 		}})
 		note(tr("award.spec.volume.note"))
+	} else {
+		doc = append(doc, specBlock{kind: specPairs, pairs: [][2]string{termPair}})
 	}
-	term := domain.ServiceTerm(p, today)
-	doc = append(doc, specBlock{kind: specPairs, pairs: [][2]string{{tr("award.spec.term"), awSpecTermText(term)}}})
 
 	// 2 Leistungen je Aufgabenpaket
 	if len(spec.Packages) > 0 {
@@ -230,7 +233,11 @@ func specDoc(p *domain.Project, today domain.Date) []specBlock {
 			open = append(open, tr("award.spec.open.sla", map[string]any{"Name": name}))
 		}
 	}
-	open = append(open, tr("award.spec.open.contract"), tr("award.spec.open.prices"), tr("award.spec.open.legal"))
+	contract := tr("award.spec.open.contract")
+	if term.Contract {
+		contract = tr("award.spec.open.contract_notice") // the term stands in chapter 1
+	}
+	open = append(open, contract, tr("award.spec.open.prices"), tr("award.spec.open.legal"))
 	doc = append(doc, specBlock{kind: specBullets, items: open})
 	return doc
 }

@@ -54,7 +54,9 @@ func TestServiceSpecOfTheSampleIsForBidders(t *testing.T) {
 	// The sample's contract runs from 1 January 2027 for 24 months.
 	for _, w := range []string{"Vertragslaufzeit 24 Monate, vom 01.01.2027 bis 31.12.2028",
 		"Gesetzliche Feiertage Niedersachsen (2027, 2028)", "Fr 01.01.2027 Neujahrstag", "Di 26.12.2028 Zweiter Weihnachtsfeiertag",
-		"Sommerferien Niedersachsen 2027"} {
+		"Sommerferien Niedersachsen 2027",
+		// The term is stated, so the points left to the procurement office no longer ask for it.
+		"Vertragsart (z. B. EVB-IT Service) und Kündigung."} {
 		if !strings.Contains(text, w) {
 			t.Errorf("the Leistungsbeschreibung lacks %q", w)
 		}
