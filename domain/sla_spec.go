@@ -1,6 +1,9 @@
 package domain
 
-import "sort"
+import (
+	"sort"
+	"time"
+)
 
 // ServiceSpec is the content of the draft Leistungsbeschreibung: what goes to the provider,
 // which state each package must reach, by which criteria it is judged, and the service levels.
@@ -120,4 +123,65 @@ func BuildServiceSpec(p *Project) ServiceSpec {
 	spec.Ferien = append([]SchoolHoliday(nil), p.SchoolHolidays...)
 	SortHolidays(spec.Ferien)
 	return spec
+}
+
+// SpecTerm is the period the Leistungsbeschreibung covers: the contract's term when a contract
+// has a start, else from 1 January of the tender's year on.
+type SpecTerm struct {
+	Start Date
+	// End is the last day of a fixed term; nil when the term is open-ended or not yet agreed.
+	End *Date
+	// Months is the fixed term (0 when open-ended or not agreed).
+	Months int
+	// Contract says Start is the contract's start (not only the tender's year).
+	Contract bool
+}
+
+// specOpenYears is how many calendar years the calendar shows when the term has no end.
+const specOpenYears = 3
+
+// ServiceTerm finds the term of the Leistungsbeschreibung. Without a contract start the tender's
+// year counts: its publication, else the offer deadline, else the award date, else today.
+func ServiceTerm(p *Project, today Date) SpecTerm {
+	c := p.Contract
+	if c.Start != nil {
+		t := SpecTerm{Start: *c.Start, Contract: true}
+		if end, ok := c.TermEnd(); ok {
+			t.End, t.Months = &end, c.TermMonths
+		}
+		return t
+	}
+	year := today.Year()
+	for _, d := range []*Date{p.Tender.PublishedOn, p.Tender.OfferDeadline, p.Tender.AwardDate} {
+		if d != nil {
+			year = d.Year()
+			break
+		}
+	}
+	return SpecTerm{Start: NewDate(year, time.January, 1)}
+}
+
+// Years are the calendar years of the term: start to end, or specOpenYears from the start when
+// the term has no end.
+func (t SpecTerm) Years() []int {
+	last := t.Start.Year() + specOpenYears - 1
+	if t.End != nil {
+		last = t.End.Year()
+	}
+	var out []int
+	for y := t.Start.Year(); y <= last; y++ {
+		out = append(out, y)
+	}
+	return out
+}
+
+// Covers says whether a school holiday falls at least partly into the term: from its start to
+// its end, or to the end of its last calendar year when it has no end.
+func (t SpecTerm) Covers(h SchoolHoliday) bool {
+	years := t.Years()
+	last := NewDate(years[len(years)-1], time.December, 31)
+	if t.End != nil {
+		last = *t.End
+	}
+	return !h.Last.Before(t.Start.Time) && !h.First.After(last.Time)
 }

@@ -1,6 +1,10 @@
 package domain
 
-import "testing"
+import (
+	"fmt"
+	"testing"
+	"time"
+)
 
 func specProject() *Project {
 	p := NewProject("S", awNow)
@@ -69,5 +73,31 @@ func TestServiceSpecFromCoverage(t *testing.T) {
 	p.Tasks = nil
 	if s := BuildServiceSpec(p); s.Basis != SpecNothing || len(s.SLAs) != 2 {
 		t.Errorf("nothing handed out: %s, %d SLAs", s.Basis, len(s.SLAs))
+	}
+}
+
+func TestServiceTermYears(t *testing.T) {
+	start := NewDate(2027, time.August, 1)
+	p := &Project{}
+	p.Contract.Start, p.Contract.TermMonths = &start, 18
+	term := ServiceTerm(p, NewDate(2026, time.May, 4))
+	if got := fmt.Sprint(term.Years()); got != "[2027 2028 2029]" || term.End == nil || term.End.Format("2006-01-02") != "2029-01-31" {
+		t.Errorf("18 months from 1 Aug 2027: years %s, end %v", got, term.End)
+	}
+	summer := SchoolHoliday{First: NewDate(2027, time.July, 8), Last: NewDate(2027, time.July, 31)}
+	if term.Covers(summer) {
+		t.Error("Ferien that end before the contract starts are covered")
+	}
+	// Open-ended: three years from the start.
+	p.Contract.TermMonths = 0
+	if got := fmt.Sprint(ServiceTerm(p, NewDate(2026, time.May, 4)).Years()); got != "[2027 2028 2029]" {
+		t.Errorf("open-ended: %s", got)
+	}
+	// No contract: from the tender's publication year.
+	p.Contract.Start = nil
+	pub := NewDate(2026, time.November, 2)
+	p.Tender.PublishedOn = &pub
+	if got := fmt.Sprint(ServiceTerm(p, NewDate(2025, time.May, 4)).Years()); got != "[2026 2027 2028]" {
+		t.Errorf("from the tender: %s", got)
 	}
 }

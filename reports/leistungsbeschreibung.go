@@ -69,14 +69,19 @@ func specDoc(p *domain.Project, today domain.Date) []specBlock {
 	for _, sp := range spec.Packages {
 		tasks += len(sp.Tasks)
 	}
+	term := domain.ServiceTerm(p, today)
+	termPair := [2]string{tr("award.spec.term"), awSpecTermText(term)}
 	if spec.Basis != domain.SpecNothing {
 		doc = append(doc, specBlock{kind: specPairs, pairs: [][2]string{
+			termPair,
 			{tr("award.spec.volume.packages"), strconv.Itoa(len(spec.Packages))},
 			{tr("award.spec.volume.tasks"), strconv.Itoa(tasks)},
 			{tr("award.spec.volume.hours"), tr("award.spec.volume.hours_value", map[string]any{
 				"Month": formatHours(spec.HoursPerMonth), "Year": formatHours(spec.HoursPerMonth * 12)})},
 		}})
 		note(tr("award.spec.volume.note"))
+	} else {
+		doc = append(doc, specBlock{kind: specPairs, pairs: [][2]string{termPair}})
 	}
 
 	// 2 Leistungen je Aufgabenpaket
@@ -151,17 +156,24 @@ func specDoc(p *domain.Project, today domain.Date) []specBlock {
 	note(tr("award.spec.levels.measure"))
 
 	// 4 Kalender
-	years := awCalendarYears(p, today.Time)
-	if len(spec.Ferien) > 0 || p.Meta.Bundesland != "" {
+	// Only the term's years: a bidder plans the contract, not the years before it.
+	years := term.Years()
+	var ferien []domain.SchoolHoliday
+	for _, h := range spec.Ferien {
+		if term.Covers(h) {
+			ferien = append(ferien, h)
+		}
+	}
+	if len(ferien) > 0 || p.Meta.Bundesland != "" {
 		heading(tr("award.spec.h.calendar"))
 		part = 0
 		if p.Meta.Bundesland != "" {
 			sub(tr("award.report.public", map[string]any{"State": bundeslandName(p.Meta.Bundesland), "Years": awYearsText(years)}))
 			doc = append(doc, specBlock{kind: specTable, table: awPublicTable(p.Meta.Bundesland, years)})
 		}
-		if len(spec.Ferien) > 0 {
+		if len(ferien) > 0 {
 			sub(tr("award.report.ferien"))
-			doc = append(doc, specBlock{kind: specTable, table: awFerienTable(spec.Ferien)})
+			doc = append(doc, specBlock{kind: specTable, table: awFerienTable(ferien, false)})
 		}
 	}
 
@@ -221,9 +233,24 @@ func specDoc(p *domain.Project, today domain.Date) []specBlock {
 			open = append(open, tr("award.spec.open.sla", map[string]any{"Name": name}))
 		}
 	}
-	open = append(open, tr("award.spec.open.contract"), tr("award.spec.open.prices"), tr("award.spec.open.legal"))
+	contract := tr("award.spec.open.contract")
+	if term.Contract {
+		contract = tr("award.spec.open.contract_notice") // the term stands in chapter 1
+	}
+	open = append(open, contract, tr("award.spec.open.prices"), tr("award.spec.open.legal"))
 	doc = append(doc, specBlock{kind: specBullets, items: open})
 	return doc
+}
+
+// awSpecTermText states the contract term: fixed, open-ended, or still to be agreed.
+func awSpecTermText(t domain.SpecTerm) string {
+	switch {
+	case !t.Contract:
+		return tr("award.spec.tbd")
+	case t.End != nil:
+		return tr("award.spec.term_fixed", map[string]any{"Months": t.Months, "Start": formatDate(t.Start.Time), "End": formatDate(t.End.Time)})
+	}
+	return tr("award.spec.term_open", map[string]any{"Start": formatDate(t.Start.Time)})
 }
 
 // awSpecMethod announces the evaluation method as the tender documents must: before any bid.
@@ -375,7 +402,8 @@ func awSpecTitlePage(r *Report, p *domain.Project, date time.Time) {
 	pdf.SetY(55)
 	r.setFont("", 12)
 	r.setText(colorMuted)
-	pdf.CellFormat(r.Width(), lineHeight(12), tr("app.name"), "", 2, "L", false, 0, "")
+	// The document goes out under the Schulträger's name, not the program's.
+	pdf.CellFormat(r.Width(), lineHeight(12), r.fit(line(p.Meta.Schultraeger), r.Width()), "", 2, "L", false, 0, "")
 	r.setFont("B", 28)
 	r.setText(colorText)
 	r.limitedLines(tr("award.spec.title"), 28, 2)

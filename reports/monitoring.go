@@ -79,6 +79,12 @@ func kpiTable(rep *kpi.Report, withClasses bool) Table {
 	if withClasses {
 		list = append(list, rep.ClassIndicators...)
 	}
+	return indicatorTable(list)
+}
+
+// indicatorTable lists indicators (computed now or frozen in a Jour fixe) with target, light,
+// previous period and change.
+func indicatorTable(list []kpi.Indicator) Table {
 	rows := make([][]string, 0, len(list))
 	for _, in := range list {
 		rows = append(rows, []string{KPILabel(in), IndicatorValue(in), KPITarget(in), KPILight(in.Light), KPIPrevious(in), KPIChange(in)})

@@ -130,7 +130,7 @@ func awLevelsAndCost(r *Report, p *domain.Project) {
 func awCalendar(r *Report, p *domain.Project) {
 	if len(p.SchoolHolidays) > 0 {
 		r.Subsection(tr("award.report.ferien"))
-		r.Table(awFerienTable(p.SchoolHolidays))
+		r.Table(awFerienTable(p.SchoolHolidays, true))
 	}
 	years := awCalendarYears(p, r.AsOf().Time)
 	if p.Meta.Bundesland == "" || len(years) == 0 {
@@ -141,25 +141,30 @@ func awCalendar(r *Report, p *domain.Project) {
 	r.Table(awPublicTable(p.Meta.Bundesland, years))
 }
 
-func awFerienTable(hs []domain.SchoolHoliday) Table {
+// awFerienTable lists the Ferien; withSource adds where they were imported from (for the
+// planning, not for documents that leave the house).
+func awFerienTable(hs []domain.SchoolHoliday, withSource bool) Table {
 	sorted := append([]domain.SchoolHoliday(nil), hs...)
 	domain.SortHolidays(sorted)
 	rows := make([][]string, 0, len(sorted))
 	for _, h := range sorted {
 		days := domain.DaysBetween(h.First, h.Last) + 1
-		rows = append(rows, []string{h.Name, awDayWithWeekday(h.First), awDayWithWeekday(h.Last), strconv.Itoa(days), h.Source})
+		row := []string{h.Name, awDayWithWeekday(h.First), awDayWithWeekday(h.Last), strconv.Itoa(days)}
+		if withSource {
+			row = append(row, h.Source)
+		}
+		rows = append(rows, row)
 	}
-	return Table{
-		Columns: []Column{
-			{Title: tr("award.report.col.ferien"), Width: 34},
-			{Title: tr("award.report.col.first"), Width: 16},
-			{Title: tr("award.report.col.last"), Width: 16},
-			{Title: tr("award.report.col.days"), Width: 7, Align: AlignRight},
-			{Title: tr("award.report.col.source"), Width: 27},
-		},
-		Rows:  rows,
-		Zebra: true,
+	cols := []Column{
+		{Title: tr("award.report.col.ferien"), Width: 34},
+		{Title: tr("award.report.col.first"), Width: 16},
+		{Title: tr("award.report.col.last"), Width: 16},
+		{Title: tr("award.report.col.days"), Width: 7, Align: AlignRight},
 	}
+	if withSource {
+		cols = append(cols, Column{Title: tr("award.report.col.source"), Width: 27})
+	}
+	return Table{Columns: cols, Rows: rows, Zebra: true}
 }
 
 func awPublicTable(state domain.Bundesland, years []int) Table {

@@ -458,3 +458,14 @@ func writeMonitoringReport(e *env, proj *domain.Project, out string, rp reportPe
 	}
 	return nil
 }
+
+// writeJourFixeReport writes the protocol of the Jour fixe held on --date.
+func writeJourFixeReport(e *env, proj *domain.Project, out string, rp reportPeriod) error {
+	if rp.Day == nil {
+		return usagef("monitoring.cli.date_missing", map[string]any{"Usage": usageReport})
+	}
+	if err := reports.WriteJourFixeProtocolFile(out, proj, *rp.Day, reports.Options{Date: e.now()}); err != nil {
+		return translated{err}
+	}
+	return nil
+}

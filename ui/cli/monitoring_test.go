@@ -202,3 +202,19 @@ func TestMonitoringReport(t *testing.T) {
 		}
 	}
 }
+
+func TestJourFixeProtocolReport(t *testing.T) {
+	dir, path := sample(t)
+	pdf := filepath.Join(dir, "Protokoll.pdf")
+	run(t, "report", path, "--type", "jourfixe", "--date", "2027-07-13", "-o", pdf).want(t, 0)
+	if b, err := os.ReadFile(pdf); err != nil || !bytes.HasPrefix(b, []byte("%PDF-")) {
+		t.Fatalf("no PDF: %v", err)
+	}
+	r := run(t, "report", path, "--type", "jourfixe", "--date", "2027-07-14", "-o", filepath.Join(dir, "x.pdf")).want(t, 1)
+	contains(t, "error", r.err, "Am 14.07.2027 fand kein Jour fixe statt.")
+	r = run(t, "report", path, "--type", "jourfixe", "-o", filepath.Join(dir, "x.pdf")).want(t, 2)
+	contains(t, "error", r.err, "--date JJJJ-MM-TT")
+	if _, err := os.Stat(filepath.Join(dir, "x.pdf")); err == nil {
+		t.Error("a failed protocol left a file")
+	}
+}

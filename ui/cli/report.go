@@ -17,6 +17,7 @@ func cmdReport(e *env, args []string) error {
 		{names: []string{"type"}, takesValue: true},
 		{names: []string{"from"}, takesValue: true},
 		{names: []string{"to"}, takesValue: true},
+		{names: []string{"date"}, takesValue: true},
 	})
 	if err != nil {
 		return err
@@ -54,6 +55,13 @@ func cmdReport(e *env, args []string) error {
 			}
 		}
 	}
+	if v, ok := p.val("date"); ok {
+		d, err := domain.ParseDate(v)
+		if err != nil {
+			return usagef("err.date", map[string]any{"Value": v})
+		}
+		period.Day = &d
+	}
 	open := openProject
 	if planOnly[t] {
 		open = openPlan
@@ -69,12 +77,14 @@ func cmdReport(e *env, args []string) error {
 	return nil
 }
 
-// reportPeriod is the --from/--to range of a report; nil ends are open.
-type reportPeriod struct{ From, To *domain.Date }
+// reportPeriod is the --from/--to range of a report (nil ends are open) and the --date of a
+// report about one day.
+type reportPeriod struct{ From, To, Day *domain.Date }
 
 // reportTypes maps --type to its writer; each report registers itself in its own file.
 var reportTypes = map[string]func(e *env, proj *domain.Project, out string, period reportPeriod) error{
 	"full": writeFullReport, "kurz": writeShortReport, "tender": writeServiceSpecReport, "monitoring": writeMonitoringReport,
+	"jourfixe": writeJourFixeReport,
 }
 
 func writeFullReport(e *env, proj *domain.Project, out string, period reportPeriod) error {

@@ -1,0 +1,215 @@
+package reports
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"time"
+
+	"schulit-lotse/domain"
+	"schulit-lotse/domain/kpi"
+)
+
+// The protocol of one Jour fixe: who met, the KPIs as they were frozen in the meeting, what
+// was noted and decided, the measures agreed with owner and due date, and the open measures
+// the meeting carried over. It is sent to the participants, so it shows what the meeting saw,
+// not what later imports say.
+
+// errNoJourFixeKey words the error when no Jour fixe was held on the day asked for.
+const errNoJourFixeKey = "kpi.protocol.err.none"
+
+// JourFixeOn is the Jour fixe held on day, nil when there was none.
+func JourFixeOn(p *domain.Project, day domain.Date) *domain.JourFixe {
+	for i := range p.JourFixes {
+		if p.JourFixes[i].Date.Equal(day.Time) {
+			return &p.JourFixes[i]
+		}
+	}
+	return nil
+}
+
+// WriteJourFixeProtocol writes the protocol of the Jour fixe held on day as PDF to w.
+func WriteJourFixeProtocol(w io.Writer, p *domain.Project, day domain.Date, opt Options) (err error) {
+	defer func() {
+		if rec := recover(); rec != nil {
+			err = fmt.Errorf("%s: %v", tr("reports.err.pdf"), rec)
+		}
+	}()
+	if p == nil {
+		return errors.New(tr("reports.err.no_project"))
+	}
+	date, err := opt.stamp()
+	if err != nil {
+		return err
+	}
+	j := JourFixeOn(p, day)
+	if j == nil {
+		return errors.New(tr(errNoJourFixeKey, map[string]any{"Date": formatDate(day.Time)}))
+	}
+	var breaks map[int]bool
+	var r *Report
+	for pass := 0; pass < maxLayoutPasses; pass++ {
+		r = writeProtocolPages(p, *j, date, breaks)
+		if len(r.stranded) == 0 || pass == maxLayoutPasses-1 || r.Err() != nil {
+			break
+		}
+		next := map[int]bool{}
+		for k := range breaks {
+			next[k] = true
+		}
+		for _, k := range r.stranded {
+			next[k] = true
+		}
+		breaks = next
+	}
+	if err := r.Err(); err != nil {
+		return fmt.Errorf("%s: %w", tr("reports.err.pdf"), err)
+	}
+	if err := r.output(w); err != nil {
+		return fmt.Errorf("%s: %w", tr("reports.err.write"), err)
+	}
+	return nil
+}
+
+// WriteJourFixeProtocolFile writes the protocol to path atomically.
+func WriteJourFixeProtocolFile(path string, p *domain.Project, day domain.Date, opt Options) error {
+	var buf bytes.Buffer
+	if err := WriteJourFixeProtocol(&buf, p, day, opt); err != nil {
+		return err
+	}
+	return awWriteAtomic(path, buf.Bytes())
+}
+
+func writeProtocolPages(p *domain.Project, j domain.JourFixe, date time.Time, breaks map[int]bool) *Report {
+	title := tr("kpi.protocol.title", map[string]any{"Date": formatDate(j.Date.Time)})
+	r := newReport(p.Meta.Name, date)
+	r.breakBefore = breaks
+	r.judgeOn(p)
+	r.describe(p, title, tr("kpi.protocol.subject"))
+	r.pdf.SetHeaderFunc(func() { awSpecHeader(r, title) })
+	frozen, hasFrozen := kpi.ParseFrozen(j.FrozenKPIs)
+
+	// Head: the meeting and the document control on the first page; a protocol is short.
+	r.noHeader = true
+	r.NewPage(Portrait)
+	r.noHeader = false
+	pdf := r.pdf
+	r.setFont("", 12)
+	r.setText(colorMuted)
+	pdf.CellFormat(r.Width(), lineHeight(12), r.fit(line(p.Meta.Schultraeger), r.Width()), "", 2, "L", false, 0, "")
+	r.setFont("B", 22)
+	r.setText(colorText)
+	r.limitedLines(title, 22, 2)
+	r.setFont("", 12)
+	r.setText(colorMuted)
+	name := line(p.Meta.Name)
+	if name == "" {
+		name = tr("reports.unnamed")
+	}
+	r.limitedLines(name, 12, 2)
+	r.Gap(2)
+	r.rule()
+	r.Gap(4)
+	r.setFont("", 11)
+	fields := [][2]string{
+		{tr("kpi.protocol.date"), formatDate(j.Date.Time)},
+		{tr("kpi.report.provider"), awOrDash(line(p.Contract.Provider))},
+		{tr("kpi.protocol.participants"), awOrDash(line(j.Participants))},
+	}
+	if hasFrozen {
+		fields = append(fields, [2]string{tr("kpi.protocol.period"), FormatPeriod(frozen.Period)})
+	}
+	r.titleFields(append(fields, documentFields(p, date, false)...))
+	r.Gap(4)
+
+	// 1 KPIs as frozen in the meeting.
+	chapter(r, "1", tr("kpi.protocol.h.kpis"))
+	if !hasFrozen {
+		r.Note(tr("kpi.protocol.no_kpis"))
+	} else {
+		// The method goes above the table: a line of its own below it ends up alone on a page.
+		r.Note(tr("kpi.protocol.kpis_basis", map[string]any{"Period": FormatPeriod(frozen.Period), "AsOf": FormatDateTime(frozen.AsOf),
+			"Method": FrozenMethod(frozen)}))
+		r.Table(indicatorTable(append(append([]kpi.Indicator(nil), frozen.Indicators...), frozen.ClassIndicators...)))
+	}
+
+	// 2 Notes and decisions.
+	chapter(r, "2", tr("kpi.protocol.h.notes"))
+	if line(j.Notes) == "" {
+		r.Note(tr("kpi.protocol.no_notes"))
+	} else {
+		r.Paragraph(j.Notes)
+	}
+
+	// 3 Measures agreed in this meeting, with their state today.
+	chapter(r, "3", tr("kpi.protocol.h.agreed"))
+	var agreed []domain.Measure
+	for _, m := range p.Measures {
+		if m.JourFixeID != nil && *m.JourFixeID == j.ID {
+			agreed = append(agreed, m)
+		}
+	}
+	domain.SortMeasures(agreed)
+	if len(agreed) == 0 {
+		r.Note(tr("kpi.protocol.no_agreed"))
+	} else {
+		r.Table(protocolMeasureTable(p, agreed, false))
+	}
+
+	// 4 Open measures carried over, as the meeting saw them.
+	chapter(r, "4", tr("kpi.protocol.h.carried"))
+	var carried []domain.Measure
+	if hasFrozen {
+		for _, m := range frozen.CarriedMeasures {
+			if m.JourFixeID == nil || *m.JourFixeID != j.ID {
+				carried = append(carried, m)
+			}
+		}
+	}
+	switch {
+	case !hasFrozen:
+		r.Note(tr("kpi.protocol.no_carried_snapshot"))
+	case len(carried) == 0:
+		r.Note(tr("kpi.protocol.no_carried"))
+	default:
+		domain.SortMeasures(carried)
+		r.Table(protocolMeasureTable(p, carried, true))
+	}
+	return r
+}
+
+// protocolMeasureTable lists measures with owner and due date; withOrigin adds the meeting that
+// agreed them (for carried-over measures), else their state.
+func protocolMeasureTable(p *domain.Project, ms []domain.Measure, withOrigin bool) Table {
+	rows := make([][]string, 0, len(ms))
+	for _, m := range ms {
+		due := "–"
+		if m.Due != nil {
+			due = formatDate(m.Due.Time)
+		}
+		last := tr("kpi.measure." + measureStatus(m.Status))
+		if withOrigin {
+			last = "–"
+			if m.JourFixeID != nil {
+				if o := p.JourFixeByID(*m.JourFixeID); o != nil {
+					last = formatDate(o.Date.Time)
+				}
+			}
+		}
+		rows = append(rows, []string{m.Text, awOrDash(line(m.Owner)), due, last})
+	}
+	lastTitle := tr("kpi.col.state")
+	if withOrigin {
+		lastTitle = tr("kpi.col.agreed")
+	}
+	return Table{
+		Columns: []Column{
+			{Title: tr("kpi.col.measure"), Width: 50},
+			{Title: tr("kpi.col.owner"), Width: 20},
+			{Title: tr("kpi.col.due"), Width: 14},
+			{Title: lastTitle, Width: 16},
+		},
+		Rows: rows, Zebra: true,
+	}
+}
