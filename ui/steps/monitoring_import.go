@@ -720,6 +720,27 @@ func monStore(ctx *Context, m session.MonitoringImport, done func()) {
 
 // monReportDialog asks where to save the monitoring report of a period and writes it.
 func monReportDialog(ctx *Context, period kpi.Period) {
+	monSavePDF(ctx, lang.L("mon.report.file", map[string]any{"From": period.From.String(), "To": period.To.String()}), func(path string) {
+		monWriteReport(ctx, path, period, nil)
+	})
+}
+
+// monWriteReport writes the report on a goroutine and offers to open it.
+func monWriteReport(ctx *Context, path string, period kpi.Period, done func(error)) {
+	monWriteFile(ctx, path, func(snap *domain.Project, opt reports.Options) error {
+		return reports.WriteMonitoringFile(path, snap, period, opt)
+	}, done)
+}
+
+// monWriteProtocol writes the protocol of the Jour fixe held on day.
+func monWriteProtocol(ctx *Context, path string, day domain.Date, done func(error)) {
+	monWriteFile(ctx, path, func(snap *domain.Project, opt reports.Options) error {
+		return reports.WriteJourFixeProtocolFile(path, snap, day, opt)
+	}, done)
+}
+
+// monSavePDF asks where to save a PDF named name, then writes it with write.
+func monSavePDF(ctx *Context, name string, write func(path string)) {
 	if ctx.Window == nil {
 		return
 	}
@@ -737,16 +758,16 @@ func monReportDialog(ctx *Context, period kpi.Period) {
 			os.Remove(path)
 			path += ".pdf"
 		}
-		monWriteReport(ctx, path, period, nil)
+		write(path)
 	}, ctx.Window)
-	d.SetFileName(lang.L("mon.report.file", map[string]any{"From": period.From.String(), "To": period.To.String()}))
+	d.SetFileName(name)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".pdf"}))
 	d.Resize(fyne.NewSize(900, 600))
 	d.Show()
 }
 
-// monWriteReport writes the report on a goroutine and offers to open it.
-func monWriteReport(ctx *Context, path string, period kpi.Period, done func(error)) {
+// monWriteFile writes a PDF from a snapshot on a goroutine and offers to open it.
+func monWriteFile(ctx *Context, path string, write func(snap *domain.Project, opt reports.Options) error, done func(error)) {
 	snap := ctx.Session.Snapshot()
 	var wait dialog.Dialog
 	if ctx.Window != nil {
@@ -754,7 +775,7 @@ func monWriteReport(ctx *Context, path string, period kpi.Period, done func(erro
 	}
 	opt := reports.Options{Date: ctx.Session.Now()}
 	ctx.async(func() {
-		err := monSafely(func() error { return reports.WriteMonitoringFile(path, snap, period, opt) })
+		err := monSafely(func() error { return write(snap, opt) })
 		fyne.Do(func() {
 			if wait != nil {
 				wait.Hide()

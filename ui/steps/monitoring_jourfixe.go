@@ -30,6 +30,7 @@ type monMeetingsTab struct {
 	freezeFrom          *commitEntry
 	freezeTo            *commitEntry
 	freezeBtn           *widget.Button
+	protocolBtn         *widget.Button
 	frozenInfo          *widget.Label
 	frozen              *monTable
 	frozenRows          []kpi.Indicator
@@ -106,6 +107,14 @@ func newMonMeetingsTab(ed *monitoringEditor) *monMeetingsTab {
 	t.freezeFrom = newCommitEntry()
 	t.freezeTo = newCommitEntry()
 	t.freezeBtn = widget.NewButtonWithIcon(lang.L("mon.jf.freeze"), theme.ContentCopyIcon(), t.freeze)
+	t.protocolBtn = widget.NewButtonWithIcon(lang.L("mon.jf.protocol"), theme.DocumentPrintIcon(), func() {
+		if j := t.current(); j != nil {
+			day := j.Date
+			monSavePDF(t.ed.ctx, lang.L("mon.jf.protocol_file", map[string]any{"Date": day.String()}), func(path string) {
+				monWriteProtocol(t.ed.ctx, path, day, nil)
+			})
+		}
+	})
 	t.frozenInfo = widget.NewLabel("")
 	t.frozenInfo.Wrapping = fyne.TextWrapWord
 	t.frozen = newMonTable([]monCol{
@@ -168,8 +177,8 @@ func newMonMeetingsTab(ed *monitoringEditor) *monMeetingsTab {
 	t.addM = widget.NewButtonWithIcon(lang.L("mon.jf.add_measure"), theme.ContentAddIcon(), t.addMeasure)
 	t.delM = widget.NewButtonWithIcon(lang.L("mon.delete"), theme.DeleteIcon(), t.deleteMeasure)
 
-	head := container.New(&weightedRow{weights: []float32{0, 1}, min: []float32{140, 0}},
-		labelled(lang.L("mon.jf.date"), t.date), labelled(lang.L("mon.jf.participants"), t.people))
+	head := container.New(&weightedRow{weights: []float32{0, 1, 0}, min: []float32{140, 0, 0}},
+		labelled(lang.L("mon.jf.date"), t.date), labelled(lang.L("mon.jf.participants"), t.people), labelled(" ", t.protocolBtn))
 	freezeBar := container.NewHBox(widget.NewLabel(lang.L("mon.period")), sized(t.freezeFrom, 120, 0), widget.NewLabel("–"), sized(t.freezeTo, 120, 0), t.freezeBtn)
 	mForm := container.New(&weightedRow{weights: []float32{3, 1, 0, 0}, min: []float32{0, 0, 120, 130}},
 		labelled(lang.L("kpi.col.measure"), t.mText), labelled(lang.L("kpi.col.owner"), t.mOwner),

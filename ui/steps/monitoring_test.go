@@ -434,3 +434,28 @@ func TestReportFromTheDashboard(t *testing.T) {
 		t.Errorf("%v", err)
 	}
 }
+
+// The minutes of a meeting are printed from its tab: the button is there for a chosen meeting,
+// and the protocol of that day is a PDF.
+func TestProtocolOfAMeeting(t *testing.T) {
+	fx := newMonFixture(t, monProject())
+	fx.wait("the first computation")
+	if _, err := fx.s.AddJourFixe(domain.JourFixe{Date: domain.NewDate(2027, 4, 6), Participants: "SL, DL", Notes: "Erster Termin"}); err != nil {
+		t.Fatal(err)
+	}
+	tab := fx.ed.meetings
+	tab.list.Select(0)
+	if tab.current() == nil || tab.protocolBtn.Disabled() {
+		t.Fatal("no meeting chosen or no protocol button")
+	}
+	path := filepath.Join(t.TempDir(), "Protokoll.pdf")
+	done := make(chan error, 1)
+	monWriteProtocol(fx.ctx, path, tab.current().Date, func(err error) { done <- err; fx.ran <- struct{}{} })
+	fx.wait("the protocol")
+	if err := <-done; err != nil {
+		t.Fatal(err)
+	}
+	if b, err := os.ReadFile(path); err != nil || !strings.HasPrefix(string(b), "%PDF-") {
+		t.Errorf("%v", err)
+	}
+}
