@@ -48,7 +48,9 @@ type monitoringEditor struct {
 
 	findings     []domain.Finding
 	findingsList *widget.List
-	findingsHead *widget.Label
+	// findingHeights are the rows' heights set for their wrapped text.
+	findingHeights map[widget.ListItemID]float32
+	findingsHead   *widget.Label
 }
 
 func (ed *monitoringEditor) sess() *session.Session { return ed.ctx.Session }
@@ -80,6 +82,7 @@ func newMonitoringEditor(ctx *Context) *monitoringEditor {
 					if id < len(ed.findings) {
 						f := ed.findings[id]
 						c.SetText(lang.L(f.Code, map[string]any{"Subject": f.Subject}))
+						ed.fitFinding(id, c)
 					}
 				case *widget.Icon:
 					if id < len(ed.findings) && ed.findings[id].Severity == domain.SeverityWarning {
@@ -90,6 +93,7 @@ func newMonitoringEditor(ctx *Context) *monitoringEditor {
 				}
 			}
 		})
+	ed.findingHeights = nil
 	ed.findingsList.OnSelected = func(id widget.ListItemID) {
 		ed.findingsList.Unselect(id)
 		if id < len(ed.findings) {
@@ -351,4 +355,25 @@ func (t *monDataTab) askClear() {
 			}
 		}
 	}, t.ed.ctx.Window)
+}
+
+// fitFinding gives a finding's row the height of its wrapped text, so that long findings do not
+// run into the next row.
+func (ed *monitoringEditor) fitFinding(id widget.ListItemID, l *widget.Label) {
+	w := ed.findingsList.Size().Width - theme.IconInlineSize() - 4*theme.Padding()
+	if w <= 0 {
+		return
+	}
+	// The wrapped height of the text at the row's width.
+	probe := widget.NewLabel(l.Text)
+	probe.Wrapping = fyne.TextWrapWord
+	probe.Resize(fyne.NewSize(w, 0))
+	h := probe.MinSize().Height
+	if ed.findingHeights == nil {
+		ed.findingHeights = map[widget.ListItemID]float32{}
+	}
+	if ed.findingHeights[id] != h {
+		ed.findingHeights[id] = h
+		ed.findingsList.SetItemHeight(id, h)
+	}
 }
