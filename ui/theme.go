@@ -14,6 +14,7 @@ import (
 // background such text lies on, in the dark and the light variant. Disabled buttons must still
 // look disabled, so where the foreground is then too close to the disabled text (the light
 // variant's grey foreground) the foreground is darkened until the two are 2:1 apart.
+// The status colours (warning, error, success) are shaded the same way, away from the page.
 // Everything else is the default theme's.
 type lotseTheme struct {
 	fyne.Theme
@@ -35,6 +36,10 @@ const (
 // secondaryText are the colours lotseTheme makes readable.
 var secondaryText = []fyne.ThemeColorName{theme.ColorNameDisabled, theme.ColorNamePlaceHolder}
 
+// statusText are the status colours, used for text and traffic lights; lotseTheme shades them
+// until they are readable as text.
+var statusText = []fyne.ThemeColorName{theme.ColorNameWarning, theme.ColorNameError, theme.ColorNameSuccess}
+
 // textBackgrounds are the backgrounds secondary text is drawn on: windows, entries, disabled
 // buttons, menus, dialogs and table headers.
 var textBackgrounds = []fyne.ThemeColorName{theme.ColorNameBackground, theme.ColorNameInputBackground,
@@ -51,6 +56,19 @@ func newLotseTheme() *lotseTheme {
 			// becomes lighter (dark variant) or darker (light variant).
 			for share := 0.0; share <= 1 && t.minContrast(c, v) < minTextContrast; share += 0.01 {
 				c = mix(t.Theme.Color(n, v), fg, share)
+			}
+			t.readable[themeKey{n, v}] = c
+		}
+		// Status colours are text too (traffic lights, "Stand der Daten", findings): they are
+		// shaded away from the page – darker on light, lighter on dark – so the hue stays.
+		shade := color.Color(color.White)
+		if relativeLuminance(t.Theme.Color(theme.ColorNameBackground, v)) > 0.5 {
+			shade = color.Black
+		}
+		for _, n := range statusText {
+			c := t.Theme.Color(n, v)
+			for share := 0.0; share <= 1 && t.minContrast(c, v) < minTextContrast; share += 0.01 {
+				c = mix(t.Theme.Color(n, v), shade, share)
 			}
 			t.readable[themeKey{n, v}] = c
 		}

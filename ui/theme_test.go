@@ -33,7 +33,7 @@ func TestSecondaryTextContrast(t *testing.T) {
 	variants := map[string]fyne.ThemeVariant{"dunkel": theme.VariantDark, "hell": theme.VariantLight}
 	for vname, v := range variants {
 		page := def.Color(theme.ColorNameBackground, v)
-		for _, n := range secondaryText {
+		for _, n := range append(append([]fyne.ThemeColorName{}, secondaryText...), statusText...) {
 			for _, b := range textBackgrounds {
 				bg := over(ours.Color(b, v), page)
 				before := contrastRatio(over(def.Color(n, v), bg), bg)
