@@ -179,8 +179,9 @@ func lightTint(l kpi.Light) color.Color {
 	return nil
 }
 
-// tileSize is the size of a KPI tile in the grid.
-var tileSize = fyne.NewSize(228, 148)
+// tileSize is the size of a KPI tile in the grid: three side by side fill the dashboard at
+// 1366 px next to the open questions, wide enough for the longest names and comparisons.
+var tileSize = fyne.NewSize(256, 148)
 
 // kpiTile is one KPI: the light as a coloured bar and dot, the name, the value large, the
 // target and the previous period with the change.
