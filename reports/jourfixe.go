@@ -47,22 +47,7 @@ func WriteJourFixeProtocol(w io.Writer, p *domain.Project, day domain.Date, opt 
 	if j == nil {
 		return errors.New(tr(errNoJourFixeKey, map[string]any{"Date": formatDate(day.Time)}))
 	}
-	var breaks map[int]bool
-	var r *Report
-	for pass := 0; pass < maxLayoutPasses; pass++ {
-		r = writeProtocolPages(p, *j, date, breaks)
-		if len(r.stranded) == 0 || pass == maxLayoutPasses-1 || r.Err() != nil {
-			break
-		}
-		next := map[int]bool{}
-		for k := range breaks {
-			next[k] = true
-		}
-		for _, k := range r.stranded {
-			next[k] = true
-		}
-		breaks = next
-	}
+	r := layOut(func(breaks map[int]bool) *Report { return writeProtocolPages(p, *j, date, breaks) })
 	if err := r.Err(); err != nil {
 		return fmt.Errorf("%s: %w", tr("reports.err.pdf"), err)
 	}

@@ -314,25 +314,9 @@ func WriteServiceSpec(w io.Writer, p *domain.Project, opt Options) (err error) {
 	}
 	today := p.AsOf(date)
 	blocks := specDoc(p, today)
-	// Laid out until no heading stands at a page's foot apart from its table (see writeBook).
-	var breaks map[int]bool
-	var r *Report
-	for pass := 0; pass < maxLayoutPasses; pass++ {
-		r = writeSpecPages(p, blocks, date, breaks)
-		if err := r.Err(); err != nil {
-			return fmt.Errorf("%s: %w", tr("reports.err.pdf"), err)
-		}
-		if len(r.stranded) == 0 || pass == maxLayoutPasses-1 {
-			break
-		}
-		next := map[int]bool{}
-		for k := range breaks {
-			next[k] = true
-		}
-		for _, k := range r.stranded {
-			next[k] = true
-		}
-		breaks = next
+	r := layOut(func(breaks map[int]bool) *Report { return writeSpecPages(p, blocks, date, breaks) })
+	if err := r.Err(); err != nil {
+		return fmt.Errorf("%s: %w", tr("reports.err.pdf"), err)
 	}
 	if err := r.output(w); err != nil {
 		return fmt.Errorf("%s: %w", tr("reports.err.write"), err)

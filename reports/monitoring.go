@@ -360,23 +360,7 @@ func WriteMonitoring(w io.Writer, p *domain.Project, period kpi.Period, opt Opti
 	if err != nil {
 		return err
 	}
-	// Laid out until no heading stands at a page's foot apart from its table (see writeBook).
-	var breaks map[int]bool
-	var r *Report
-	for pass := 0; pass < maxLayoutPasses; pass++ {
-		r = writeMonitoringPages(p, rep, ch, period, date, breaks)
-		if len(r.stranded) == 0 || pass == maxLayoutPasses-1 || r.Err() != nil {
-			break
-		}
-		next := map[int]bool{}
-		for k := range breaks {
-			next[k] = true
-		}
-		for _, k := range r.stranded {
-			next[k] = true
-		}
-		breaks = next
-	}
+	r := layOut(func(breaks map[int]bool) *Report { return writeMonitoringPages(p, rep, ch, period, date, breaks) })
 	if err := r.Err(); err != nil {
 		return fmt.Errorf("%s: %w", tr("reports.err.pdf"), err)
 	}

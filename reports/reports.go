@@ -46,6 +46,35 @@ func WriteKurzfassung(w io.Writer, p *domain.Project, opt Options) error {
 // move a later heading, so a few are needed; the breaks only grow, so the runs settle.
 const maxLayoutPasses = 6
 
+// layOut runs write until no heading is left at the foot of a page apart from its table, each
+// run starting a page before the headings the earlier runs stranded; it returns the last run
+// (also the first that failed). Reports with a table of contents measure this way in writeBook.
+func layOut(write func(breaks map[int]bool) *Report) *Report {
+	var breaks map[int]bool
+	var r *Report
+	for pass := 0; pass < maxLayoutPasses; pass++ {
+		r = write(breaks)
+		if len(r.stranded) == 0 || pass == maxLayoutPasses-1 || r.Err() != nil {
+			break
+		}
+		breaks = withBreaks(breaks, r.stranded)
+	}
+	return r
+}
+
+// withBreaks is a new set of headings to break before: breaks and the stranded ones. The
+// earlier set stays as it was, the run that used it may still hold it.
+func withBreaks(breaks map[int]bool, stranded []int) map[int]bool {
+	next := make(map[int]bool, len(breaks)+len(stranded))
+	for k := range breaks {
+		next[k] = true
+	}
+	for _, k := range stranded {
+		next[k] = true
+	}
+	return next
+}
+
 // book is a report with a table of contents: its name and how its body is written.
 type book struct {
 	title, subtitle, subject, note string // translation keys
@@ -101,14 +130,7 @@ func writeBook(w io.Writer, p *domain.Project, opt Options, b book) (err error) 
 		if len(measure.stranded) == 0 || pass == maxLayoutPasses-1 {
 			break
 		}
-		next := make(map[int]bool, len(breaks)+len(measure.stranded))
-		for k := range breaks {
-			next[k] = true
-		}
-		for _, k := range measure.stranded {
-			next[k] = true
-		}
-		breaks = next
+		breaks = withBreaks(breaks, measure.stranded)
 	}
 	tocPages := len(measure.tocLayout(measure.entries))
 	want := make([]tocEntry, len(measure.entries))
