@@ -61,6 +61,23 @@ func quoteAll(rows [][]string, delim string) []byte {
 	return b.Bytes()
 }
 
+// limeSurveyCSV writes rows as LimeSurvey's response export does: BOM, ';', every field in
+// quotes with "" inside, CRLF.
+func limeSurveyCSV(rows [][]string) []byte {
+	var b bytes.Buffer
+	b.Write([]byte{0xEF, 0xBB, 0xBF})
+	for _, r := range rows {
+		for i, c := range r {
+			if i > 0 {
+				b.WriteString(";")
+			}
+			b.WriteString(`"` + strings.ReplaceAll(c, `"`, `""`) + `"`)
+		}
+		b.WriteString("\r\n")
+	}
+	return b.Bytes()
+}
+
 const nbsp = "\u00a0"
 
 // GLPI 10, German interface, search list exported as CSV with ';'. Requester and technician are
@@ -156,18 +173,7 @@ func limeSurvey() []byte {
 		{"3", "2027-03-11 08:00:00", "3", "de", "789", "2027-03-11 07:55:00", "2027-03-11 08:00:00", "192.0.2.12", "IGS Nord", "2", "A3", "A1", "Hotline\nschlecht erreichbar"},
 		{"4", "2027-03-12 12:30:00", "3", "de", "321", "2027-03-12 12:20:00", "2027-03-12 12:30:00", "192.0.2.13", "Realschule Süd", "4", "A4", "", ""},
 	}
-	var b bytes.Buffer
-	b.Write([]byte{0xEF, 0xBB, 0xBF})
-	for _, r := range rows {
-		for i, c := range r {
-			if i > 0 {
-				b.WriteString(";")
-			}
-			b.WriteString(`"` + strings.ReplaceAll(c, `"`, `""`) + `"`)
-		}
-		b.WriteString("\r\n")
-	}
-	return b.Bytes()
+	return limeSurveyCSV(rows)
 }
 
 // zammadRow is a row of the Zammad report: wall-clock times of Europe/Berlin.

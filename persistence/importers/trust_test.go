@@ -165,18 +165,7 @@ func limeList(texts bool) []byte {
 		{"4", "2027-03-03 10:00:00", "2", "de", "444", "2027-03-03 09:58:00", "2027-03-03 10:00:00", "A3", "5", "A3", ""},
 		{"5", "2027-03-04 10:00:00", "2", "de", "555", "2027-03-04 09:40:00", "2027-03-04 10:00:00", "A1", "4", "A1", "schnell; freundlich"},
 	}
-	var b bytes.Buffer
-	b.Write([]byte{0xEF, 0xBB, 0xBF})
-	for _, r := range rows {
-		for i, c := range r {
-			if i > 0 {
-				b.WriteString(";")
-			}
-			b.WriteString(`"` + strings.ReplaceAll(c, `"`, `""`) + `"`)
-		}
-		b.WriteString("\r\n")
-	}
-	return b.Bytes()
+	return limeSurveyCSV(rows)
 }
 
 // zammadKategorie is a Zammad report as XLSX: two title rows, the header in row 3, date cells,
