@@ -17,6 +17,10 @@ type SLA struct {
 	ReportingCadence        string                `json:"reportingCadence"`
 	// FrozenForContract marks the version agreed in the contract; it is not edited any more.
 	FrozenForContract bool `json:"frozenForContract"`
+	// Internal marks an OLA: the service level the Schulträger's own staff promise for a package
+	// kept in the house (intern or gemischt). Same classes and clock as an SLA; never part of
+	// the contract.
+	Internal bool `json:"internal"`
 }
 
 // ServiceWindow is a span of service hours on one weekday (0 = Sunday … 6 = Saturday), minutes
@@ -76,6 +80,8 @@ type Bid struct {
 	Price  float64           `json:"price"`
 	Scores map[int64]float64 `json:"scores"`
 	Note   string            `json:"note"`
+	// Reasons say why a criterion got its score (by criterion id), for the Vergabevermerk.
+	Reasons map[int64]string `json:"reasons"`
 }
 
 // Contract is the record of step 9.

@@ -22,7 +22,9 @@ type Project struct {
 	Tender         Tender            `json:"tender"`
 	Criteria       []TenderCriterion `json:"criteria"`
 	Bids           []Bid             `json:"bids"`
-	Contract       Contract          `json:"contract"`
+	// TenderLog records every reopening of the frozen tender and every change made while open.
+	TenderLog []TenderLogEntry `json:"tenderLog"`
+	Contract  Contract         `json:"contract"`
 
 	// Steps 10–11.
 	Kickoff           Kickoff            `json:"kickoff"`

@@ -39,7 +39,8 @@ const (
 	ErrBidScoreA          Error = "err.tender.bid_score_a"
 	ErrBidScoreUnknown    Error = "err.tender.bid_score_unknown"
 	ErrTenderMethod       Error = "err.tender.method"
-	// ErrCriteriaLocked: the bids are scored, so the criteria and their weights are fixed.
+	// ErrCriteriaLocked: the tender is published or bids are scored, so the criteria and their
+	// weights are fixed until the tender is reopened with a reason.
 	ErrCriteriaLocked      Error = "err.tender.criteria_locked"
 	ErrTenderFluctuation   Error = "err.tender.fluctuation"
 	ErrTenderTieBreaker    Error = "err.tender.tie_breaker"
@@ -79,6 +80,11 @@ func (b Bid) Validate(criteria []TenderCriterion) error {
 	kinds := map[int64]string{}
 	for _, c := range criteria {
 		kinds[c.ID] = c.Kind
+	}
+	for id := range b.Reasons {
+		if _, ok := kinds[id]; !ok {
+			return ErrBidScoreUnknown
+		}
 	}
 	for id, s := range b.Scores {
 		kind, ok := kinds[id]
@@ -446,16 +452,4 @@ func SortedCriteria(criteria []TenderCriterion) []TenderCriterion {
 		return out[a].ID < out[b].ID
 	})
 	return out
-}
-
-// CriteriaLocked reports whether a bid has been scored: from then on the criteria, their kinds,
-// weights and minimum scores are fixed, as the bidders were told them (only names may be
-// corrected). Deleting every score unlocks them.
-func CriteriaLocked(p *Project) bool {
-	for _, b := range p.Bids {
-		if len(b.Scores) > 0 {
-			return true
-		}
-	}
-	return false
 }

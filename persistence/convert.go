@@ -109,13 +109,14 @@ func toSLARecord(s domain.SLA) slaRecord {
 	return slaRecord{ID: s.ID, Name: s.Name, PackageID: s.PackageID, Windows: toJSON(s.Windows), PublicHolidaysStopClock: s.PublicHolidaysStopClock,
 		SchoolHolidaysStopClock: s.SchoolHolidaysStopClock, Classes: toJSON(s.Classes), HotlineAnsweredPct: s.HotlineAnsweredPct,
 		HotlineMaxWaitSeconds: s.HotlineMaxWaitSeconds, SatisfactionTargetPct: s.SatisfactionTargetPct, ReportingCadence: s.ReportingCadence,
-		FrozenForContract: s.FrozenForContract}
+		FrozenForContract: s.FrozenForContract, Internal: s.Internal}
 }
 
 func fromSLARecord(r slaRecord) (domain.SLA, error) {
 	s := domain.SLA{ID: r.ID, Name: r.Name, PackageID: r.PackageID, PublicHolidaysStopClock: r.PublicHolidaysStopClock,
 		SchoolHolidaysStopClock: r.SchoolHolidaysStopClock, HotlineAnsweredPct: r.HotlineAnsweredPct, HotlineMaxWaitSeconds: r.HotlineMaxWaitSeconds,
-		SatisfactionTargetPct: r.SatisfactionTargetPct, ReportingCadence: r.ReportingCadence, FrozenForContract: r.FrozenForContract}
+		SatisfactionTargetPct: r.SatisfactionTargetPct, ReportingCadence: r.ReportingCadence, FrozenForContract: r.FrozenForContract,
+		Internal: r.Internal}
 	err := fromJSON(r.Windows, &s.Windows)
 	if err == nil {
 		err = fromJSON(r.Classes, &s.Classes)
@@ -137,12 +138,28 @@ func fromHolidayRecord(r schoolHolidayRecord) (domain.SchoolHoliday, error) {
 }
 
 func toBidRecord(b domain.Bid) bidRecord {
-	return bidRecord{ID: b.ID, Bidder: b.Bidder, Price: b.Price, Scores: toJSON(b.Scores), Note: b.Note}
+	return bidRecord{ID: b.ID, Bidder: b.Bidder, Price: b.Price, Scores: toJSON(b.Scores), Note: b.Note, Reasons: toJSON(b.Reasons)}
 }
 
 func fromBidRecord(r bidRecord) (domain.Bid, error) {
 	b := domain.Bid{ID: r.ID, Bidder: r.Bidder, Price: r.Price, Note: r.Note}
-	return b, wrapRow("bids", r.ID, fromJSON(r.Scores, &b.Scores))
+	err := fromJSON(r.Scores, &b.Scores)
+	if err == nil {
+		err = fromJSON(r.Reasons, &b.Reasons)
+	}
+	return b, wrapRow("bids", r.ID, err)
+}
+
+func toTenderLogRecord(e domain.TenderLogEntry) tenderLogRecord {
+	return tenderLogRecord{ID: e.ID, On: e.On.String(), Kind: e.Kind, Reason: e.Reason, Criterion: e.Criterion,
+		Field: e.Field, Before: e.Before, After: e.After}
+}
+
+func fromTenderLogRecord(r tenderLogRecord) (domain.TenderLogEntry, error) {
+	e := domain.TenderLogEntry{ID: r.ID, Kind: r.Kind, Reason: r.Reason, Criterion: r.Criterion, Field: r.Field, Before: r.Before, After: r.After}
+	var err error
+	e.On, err = domain.ParseDate(r.On)
+	return e, wrapRow("tender_log", r.ID, err)
 }
 
 func toMilestoneRecord(m domain.Milestone) milestoneRecord {

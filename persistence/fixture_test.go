@@ -80,6 +80,7 @@ func fullProject() *domain.Project {
 				HotlineAnsweredPct: 92.5, HotlineMaxWaitSeconds: 120, SatisfactionTargetPct: 85,
 				ReportingCadence: "monatlich", FrozenForContract: true},
 			{ID: 2, Name: "Alle Pakete"},
+			{ID: 3, Name: "OLA User-Management", PackageID: i64(10), Internal: true},
 		},
 		SchoolHolidays: []domain.SchoolHoliday{
 			{ID: 2, Name: "Osterferien", First: domain.NewDate(2026, 3, 23), Last: domain.NewDate(2026, 4, 7), Source: "ferien-ni.ics"},
@@ -93,8 +94,15 @@ func fullProject() *domain.Project {
 			{ID: 2, Kind: "B", Group: "Leistung", Name: "Reaktionszeit", Weight: 0.35, SortOrder: 2},
 		},
 		Bids: []domain.Bid{
-			{ID: 1, Bidder: "Netz & Schule GmbH", Price: 98765.43, Scores: map[int64]float64{1: 1, 2: 8.5}, Note: "vollständig"},
+			{ID: 1, Bidder: "Netz & Schule GmbH", Price: 98765.43, Scores: map[int64]float64{1: 1, 2: 8.5}, Note: "vollständig",
+				Reasons: map[int64]string{2: "Konzept belegt 2 h Reaktion"}},
 			{ID: 2, Bidder: "Zweitbieter"},
+		},
+		TenderLog: []domain.TenderLogEntry{
+			{ID: 1, On: domain.NewDate(2026, 6, 20), Kind: domain.LogReopen, Reason: "Rüge eines Bieters"},
+			{ID: 2, On: domain.NewDate(2026, 6, 20), Kind: domain.LogChange, Reason: "Rüge eines Bieters", Criterion: "Reaktionszeit",
+				Field: domain.ChangeWeight, Before: "0.3", After: "0.35"},
+			{ID: 3, On: domain.NewDate(2026, 6, 21), Kind: domain.LogClose},
 		},
 		Contract: domain.Contract{Provider: "Netz & Schule GmbH", ProviderContact: "hotline@example.org", Type: "EVB-IT Service",
 			SignedOn: day(2026, 10, 1), Start: day(2027, 1, 1), TermMonths: 36, NoticeMonths: 6, NoticeToMonthEnd: true,

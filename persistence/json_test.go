@@ -67,7 +67,7 @@ func TestJSONShape(t *testing.T) {
 	p := domain.NewProject("A & B <Test>", time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC))
 	doc := string(exportJSON(t, p))
 	for _, want := range []string{
-		"{\n  \"format\": \"schulit-lotse-project\",\n  \"version\": 4,\n  \"project\": {\n",
+		"{\n  \"format\": \"schulit-lotse-project\",\n  \"version\": 5,\n  \"project\": {\n",
 		`"name": "A & B <Test>"`, `"tasks": []`, `"knowledgeChecks": []`, `"createdAt": "2026-01-02T03:04:05Z"`,
 	} {
 		if !strings.Contains(doc, want) {
@@ -144,7 +144,7 @@ func TestJSONBadDocumentsRefused(t *testing.T) {
 		{"wrong format name", importFormat, "excel", func(t *testing.T) string {
 			return editDoc(t, func(d, _ map[string]any) { d["format"] = "excel" })
 		}},
-		{"newer version", importVersion, "5", func(t *testing.T) string {
+		{"newer version", importVersion, "6", func(t *testing.T) string {
 			return editDoc(t, func(d, _ map[string]any) { d["version"] = JSONVersion + 1 })
 		}},
 		{"version 0", importVersion, "0", func(t *testing.T) string {
@@ -304,6 +304,32 @@ func TestImportKeysTranslated(t *testing.T) {
 		for _, k := range keys {
 			if strings.TrimSpace(m[k]) == "" {
 				t.Errorf("persistence.%s.json lacks %s", lang, k)
+			}
+		}
+	}
+}
+
+// Documents of every earlier version still import: the JSON each old release exported (the
+// expected.json beside each version file) parses, and version 4 documents, which know no OLA,
+// no reasons per score and no tender log, come in with none.
+func TestOlderJSONImports(t *testing.T) {
+	files, _ := filepath.Glob(filepath.Join(versionsDir, "v*", "*.expected.json"))
+	if len(files) < 8 {
+		t.Fatalf("only %d version documents found", len(files))
+	}
+	for _, name := range files {
+		b, err := os.ReadFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		p, err := ParseJSON(b)
+		if err != nil {
+			t.Errorf("%s: %v", name, err)
+			continue
+		}
+		if strings.Contains(name, "v4") && strings.Contains(name, "full") {
+			if len(p.TenderLog) != 0 || len(p.SLAs) == 0 || p.SLAs[0].Internal || p.Bids[0].Reasons != nil {
+				t.Errorf("%s: version 4 document came in with version 5 data: %+v %+v", name, p.TenderLog, p.SLAs)
 			}
 		}
 	}

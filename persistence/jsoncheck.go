@@ -74,6 +74,7 @@ func checkDocument(p *domain.Project) error {
 		{"schoolHolidays", len(p.SchoolHolidays), func(i int) int64 { return p.SchoolHolidays[i].ID }},
 		{"criteria", len(p.Criteria), func(i int) int64 { return p.Criteria[i].ID }},
 		{"bids", len(p.Bids), func(i int) int64 { return p.Bids[i].ID }},
+		{"tenderLog", len(p.TenderLog), func(i int) int64 { return p.TenderLog[i].ID }},
 		{"milestones", len(p.Milestones), func(i int) int64 { return p.Milestones[i].ID }},
 		{"roles", len(p.Roles), func(i int) int64 { return p.Roles[i].ID }},
 		{"raciActivities", len(p.RaciActivities), func(i int) int64 { return p.RaciActivities[i].ID }},
@@ -129,6 +130,14 @@ func checkDocument(p *domain.Project) error {
 		for _, k := range keys {
 			ref(fmt.Sprintf("bids[%d].scores", i), &k, "criteria")
 		}
+		keys = keys[:0]
+		for k := range b.Reasons {
+			keys = append(keys, k)
+		}
+		sort.Slice(keys, func(a, b int) bool { return keys[a] < keys[b] })
+		for _, k := range keys {
+			ref(fmt.Sprintf("bids[%d].reasons", i), &k, "criteria")
+		}
 	}
 	for i, a := range p.RaciActivities {
 		ref(fmt.Sprintf("raciActivities[%d].packageId", i), a.PackageID, "packages")
@@ -164,6 +173,11 @@ func checkDocument(p *domain.Project) error {
 	}
 	if refErr != nil {
 		return refErr
+	}
+	for i, e := range p.TenderLog {
+		if err := e.Validate(); err != nil {
+			return &ImportError{Key: err.Error(), Detail: fmt.Sprintf("tenderLog[%d]", i)}
+		}
 	}
 	return normalizeTimes(p)
 }

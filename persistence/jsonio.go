@@ -13,7 +13,7 @@ import (
 const JSONFormat = "schulit-lotse-project"
 
 // JSONVersion is the version of the JSON document; it follows the schema version.
-const JSONVersion = 4
+const JSONVersion = 5
 
 // Document is the whole project as one JSON document.
 type Document struct {

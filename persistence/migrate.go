@@ -23,6 +23,21 @@ var migrations = []migration{
 	{to: 3, fn: migrateTo3},
 	// 4: RACI activities linked to their Aufgabenpaket.
 	{to: 4, fn: migrateTo4},
+	// 5: OLAs (slas.internal), reasons per bid score and the tender's change record.
+	{to: 5, fn: migrateTo5},
+}
+
+// migrateTo5 adds slas.internal (every existing level is the provider's SLA), bids.reasons
+// (no reasons yet) and the table tender_log (nothing reopened yet).
+func migrateTo5(tx *gorm.DB) error {
+	m := tx.Migrator()
+	if err := m.AddColumn(&slaRecord{}, "Internal"); err != nil {
+		return err
+	}
+	if err := m.AddColumn(&bidRecord{}, "Reasons"); err != nil {
+		return err
+	}
+	return m.CreateTable(&tenderLogRecord{})
 }
 
 // migrateTo4 rebuilds raci_activities with package_id, its foreign key and its index exactly as

@@ -113,6 +113,7 @@ type slaRecord struct {
 	SatisfactionTargetPct   float64
 	ReportingCadence        string `gorm:"not null;default:''"`
 	FrozenForContract       bool
+	Internal                bool
 }
 
 func (slaRecord) TableName() string { return "slas" }
@@ -143,11 +144,26 @@ type bidRecord struct {
 	ID     int64  `gorm:"primaryKey"`
 	Bidder string `gorm:"not null"`
 	Price  float64
-	Scores string `gorm:"not null;default:'{}'"`
-	Note   string `gorm:"not null;default:''"`
+	Scores  string `gorm:"not null;default:'{}'"`
+	Note    string `gorm:"not null;default:''"`
+	Reasons string `gorm:"not null;default:'{}'"`
 }
 
 func (bidRecord) TableName() string { return "bids" }
+
+// tenderLogRecord is one line of the tender's change record (reopenings, changes, closings).
+type tenderLogRecord struct {
+	ID        int64  `gorm:"primaryKey"`
+	On        string `gorm:"not null"`
+	Kind      string `gorm:"not null"`
+	Reason    string `gorm:"not null;default:''"`
+	Criterion string `gorm:"not null;default:''"`
+	Field     string `gorm:"not null;default:''"`
+	Before    string `gorm:"not null;default:''"`
+	After     string `gorm:"not null;default:''"`
+}
+
+func (tenderLogRecord) TableName() string { return "tender_log" }
 
 type milestoneRecord struct {
 	ID     int64  `gorm:"primaryKey"`
@@ -308,7 +324,7 @@ func (configRecord) TableName() string { return "project_config" }
 func allRecords() []any {
 	return []any{
 		&projectRecord{}, &packageRecord{}, &taskRecord{}, &payGroupRecord{}, &sourcingDecisionRecord{},
-		&slaRecord{}, &schoolHolidayRecord{}, &criterionRecord{}, &bidRecord{}, &milestoneRecord{},
+		&slaRecord{}, &schoolHolidayRecord{}, &criterionRecord{}, &bidRecord{}, &tenderLogRecord{}, &milestoneRecord{},
 		&roleRecord{}, &raciActivityRecord{}, &raciAssignmentRecord{}, &communicationRecord{},
 		&escalationRecord{}, &meetingRecord{}, &ticketRecord{}, &callRecord{}, &surveyRecord{},
 		&jourFixeRecord{}, &measureRecord{}, &knowledgeCheckRecord{}, &configRecord{},

@@ -77,6 +77,7 @@ func (f *File) loadLists(p *domain.Project, monitoring bool) error {
 			return err
 		},
 		func() error { p.Bids, err = loadAll(f.db, "id", fromBidRecord); return err },
+		func() error { p.TenderLog, err = loadAll(f.db, "id", fromTenderLogRecord); return err },
 		func() error { p.Milestones, err = loadAll(f.db, "id", fromMilestoneRecord); return err },
 		func() error {
 			p.Roles, err = loadAll(f.db, "sort_order, id", plain(func(r roleRecord) domain.Role {
@@ -167,6 +168,7 @@ func writeProject(tx *gorm.DB, p *domain.Project) error {
 		mapSlice(p.SchoolHolidays, toHolidayRecord),
 		mapSlice(p.Criteria, func(c domain.TenderCriterion) criterionRecord { return criterionRecord(c) }),
 		mapSlice(p.Bids, toBidRecord),
+		mapSlice(p.TenderLog, toTenderLogRecord),
 		mapSlice(p.Milestones, toMilestoneRecord),
 		mapSlice(p.Roles, func(r domain.Role) roleRecord {
 			return roleRecord{ID: r.ID, Name: r.Name, Party: string(r.Party), Persons: r.Persons, Deputy: r.Deputy, Contact: r.Contact, SortOrder: r.SortOrder}

@@ -33,13 +33,17 @@ type AwardChange struct {
 	// Criteria are the criteria the bids are checked against (after the change).
 	Criteria []domain.TenderCriterion
 
+	// PutLog and DeleteLog write the tender's change record.
+	PutLog    []domain.TenderLogEntry
+	DeleteLog []int64
+
 	Contract *domain.Contract
 }
 
 // Empty reports whether the change does nothing.
 func (c *AwardChange) Empty() bool {
 	return len(c.PutSLAs)+len(c.DeleteSLAs)+len(c.PutHolidays)+len(c.DeleteHolidays)+len(c.PutCriteria)+
-		len(c.DeleteCriteria)+len(c.PutBids)+len(c.DeleteBids) == 0 && c.Tender == nil && c.Contract == nil
+		len(c.DeleteCriteria)+len(c.PutBids)+len(c.DeleteBids)+len(c.PutLog)+len(c.DeleteLog) == 0 && c.Tender == nil && c.Contract == nil
 }
 
 func awardID(id int64) error {
@@ -89,6 +93,14 @@ func (c *AwardChange) Validate() error {
 			return err
 		}
 	}
+	for _, e := range c.PutLog {
+		if err := awardID(e.ID); err != nil {
+			return err
+		}
+		if err := e.Validate(); err != nil {
+			return err
+		}
+	}
 	if c.Contract != nil {
 		if err := c.Contract.Validate(); err != nil {
 			return err
@@ -114,7 +126,7 @@ func (f *File) SaveAward(c *AwardChange) error {
 			model any
 		}{
 			{c.DeleteSLAs, &slaRecord{}}, {c.DeleteHolidays, &schoolHolidayRecord{}},
-			{c.DeleteCriteria, &criterionRecord{}}, {c.DeleteBids, &bidRecord{}},
+			{c.DeleteCriteria, &criterionRecord{}}, {c.DeleteBids, &bidRecord{}}, {c.DeleteLog, &tenderLogRecord{}},
 		}
 		for _, d := range deletes {
 			if len(d.ids) > 0 {
@@ -143,6 +155,12 @@ func (f *File) SaveAward(c *AwardChange) error {
 		}
 		for _, b := range c.PutBids {
 			r := toBidRecord(b)
+			if err := upsert(tx, &r); err != nil {
+				return err
+			}
+		}
+		for _, e := range c.PutLog {
+			r := toTenderLogRecord(e)
 			if err := upsert(tx, &r); err != nil {
 				return err
 			}

@@ -3,6 +3,7 @@ package session
 import (
 	"reflect"
 	"sort"
+	"strings"
 
 	"schulit-lotse/domain"
 	"schulit-lotse/persistence"
@@ -102,6 +103,26 @@ func (s *Session) inverseOf(c persistence.AwardChange) persistence.AwardChange {
 			inv.PutBids = append(inv.PutBids, cloneBid(*old))
 		}
 	}
+	logEntry := func(id int64) *domain.TenderLogEntry {
+		for i := range p.TenderLog {
+			if p.TenderLog[i].ID == id {
+				return &p.TenderLog[i]
+			}
+		}
+		return nil
+	}
+	for _, x := range c.PutLog {
+		if old := logEntry(x.ID); old != nil {
+			inv.PutLog = append(inv.PutLog, *old)
+		} else {
+			inv.DeleteLog = append(inv.DeleteLog, x.ID)
+		}
+	}
+	for _, id := range c.DeleteLog {
+		if old := logEntry(id); old != nil {
+			inv.PutLog = append(inv.PutLog, *old)
+		}
+	}
 	inv.Criteria = append([]domain.TenderCriterion(nil), p.Criteria...)
 	if c.Tender != nil {
 		t := cloneTender(p.Tender)
@@ -140,6 +161,10 @@ func applyAwardToModel(p *domain.Project, c persistence.AwardChange) {
 
 	p.Bids = putDelete(p.Bids, c.PutBids, c.DeleteBids, func(x domain.Bid) int64 { return x.ID }, cloneBid)
 	sort.SliceStable(p.Bids, func(a, b int) bool { return p.Bids[a].ID < p.Bids[b].ID })
+
+	p.TenderLog = putDelete(p.TenderLog, c.PutLog, c.DeleteLog, func(x domain.TenderLogEntry) int64 { return x.ID },
+		func(x domain.TenderLogEntry) domain.TenderLogEntry { return x })
+	sort.SliceStable(p.TenderLog, func(a, b int) bool { return p.TenderLog[a].ID < p.TenderLog[b].ID })
 
 	if c.Tender != nil {
 		p.Tender = cloneTender(*c.Tender)
@@ -193,6 +218,13 @@ func cloneBid(b domain.Bid) domain.Bid {
 			m[k] = v
 		}
 		b.Scores = m
+	}
+	if b.Reasons != nil {
+		m := make(map[int64]string, len(b.Reasons))
+		for k, v := range b.Reasons {
+			m[k] = v
+		}
+		b.Reasons = m
 	}
 	return b
 }
@@ -308,7 +340,7 @@ func (s *Session) SetTender(t domain.Tender) error {
 
 // AddCriterion adds a criterion at the end of its kind and returns its id.
 func (s *Session) AddCriterion(k domain.TenderCriterion) (int64, error) {
-	if domain.CriteriaLocked(s.Project) {
+	if domain.CriteriaLocked(s.Project, s.Today()) {
 		return 0, domain.ErrCriteriaLocked
 	}
 	k.ID = nextAwardID(s.Project.Criteria, func(x domain.TenderCriterion) int64 { return x.ID })
@@ -320,7 +352,9 @@ func (s *Session) AddCriterion(k domain.TenderCriterion) (int64, error) {
 	if err := k.Validate(); err != nil {
 		return 0, err
 	}
-	return k.ID, s.applyAward("undo.criterion_add", persistence.AwardChange{PutCriteria: []domain.TenderCriterion{k}})
+	c := persistence.AwardChange{PutCriteria: []domain.TenderCriterion{k}}
+	s.logCriterionChange(&c, nil, &k)
+	return k.ID, s.applyAward("undo.criterion_add", c)
 }
 
 // UpdateCriterion changes a criterion. A criterion that changes its kind loses the scores the
@@ -342,10 +376,11 @@ func (s *Session) UpdateCriterion(id int64, change func(k *domain.TenderCriterio
 	if next == *old {
 		return nil
 	}
-	if domain.CriteriaLocked(s.Project) && (next.Kind != old.Kind || next.Weight != old.Weight || next.MinScore != old.MinScore) {
+	if domain.CriteriaLocked(s.Project, s.Today()) && (next.Kind != old.Kind || next.Weight != old.Weight || next.MinScore != old.MinScore) {
 		return domain.ErrCriteriaLocked
 	}
 	c := persistence.AwardChange{PutCriteria: []domain.TenderCriterion{next}}
+	s.logCriterionChange(&c, old, &next)
 	if next.Kind != old.Kind {
 		c.PutBids = s.bidsWithout(id)
 	}
@@ -355,24 +390,75 @@ func (s *Session) UpdateCriterion(id int64, change func(k *domain.TenderCriterio
 
 // DeleteCriterion removes a criterion and the scores the bids gave it, in one step.
 func (s *Session) DeleteCriterion(id int64) error {
-	if s.Project.CriterionByID(id) == nil {
+	old := s.Project.CriterionByID(id)
+	if old == nil {
 		return errCriterionGone
 	}
-	if domain.CriteriaLocked(s.Project) {
+	if domain.CriteriaLocked(s.Project, s.Today()) {
 		return domain.ErrCriteriaLocked
 	}
 	c := persistence.AwardChange{DeleteCriteria: []int64{id}, PutBids: s.bidsWithout(id)}
+	s.logCriterionChange(&c, old, nil)
 	c.Criteria = s.criteriaAfter(c)
 	return s.applyAward("undo.criterion_delete", c)
 }
 
-// bidsWithout are the bids that scored the criterion, without that score.
+// logCriterionChange records in the tender log what a criterion edit changes while the frozen
+// tender is reopened, with the day of the clock and the reopening's reason. Before the freeze
+// nothing is recorded: the criteria are still a draft.
+func (s *Session) logCriterionChange(c *persistence.AwardChange, old, next *domain.TenderCriterion) {
+	open := domain.OpenReopening(s.Project)
+	if open == nil || domain.TenderFreeze(s.Project, s.Today()) == "" {
+		return
+	}
+	id := nextAwardID(s.Project.TenderLog, func(x domain.TenderLogEntry) int64 { return x.ID })
+	for _, e := range domain.CriterionChanges(old, next) {
+		e.ID, e.On, e.Reason = id, domain.TodayInBerlin(s.Now()), open.Reason
+		id++
+		c.PutLog = append(c.PutLog, e)
+	}
+}
+
+// ReopenTender opens the frozen criteria again for changes; the reason and the day go into the
+// tender log (and the Vergabevermerk). Undo takes the reopening back.
+func (s *Session) ReopenTender(reason string) error {
+	reason = strings.TrimSpace(reason)
+	switch {
+	case domain.TenderFreeze(s.Project, s.Today()) == "":
+		return domain.ErrReopenNotFrozen
+	case domain.OpenReopening(s.Project) != nil:
+		return domain.ErrTenderIsOpen
+	case reason == "":
+		return domain.ErrReopenReason
+	}
+	return s.addTenderLog("undo.tender_reopen", domain.TenderLogEntry{Kind: domain.LogReopen, Reason: reason})
+}
+
+// CloseTender fixes the criteria again after a reopening.
+func (s *Session) CloseTender() error {
+	open := domain.OpenReopening(s.Project)
+	if open == nil {
+		return domain.ErrTenderNotOpen
+	}
+	return s.addTenderLog("undo.tender_close", domain.TenderLogEntry{Kind: domain.LogClose, Reason: open.Reason})
+}
+
+func (s *Session) addTenderLog(name string, e domain.TenderLogEntry) error {
+	e.ID = nextAwardID(s.Project.TenderLog, func(x domain.TenderLogEntry) int64 { return x.ID })
+	e.On = domain.TodayInBerlin(s.Now())
+	return s.applyAward(name, persistence.AwardChange{PutLog: []domain.TenderLogEntry{e}})
+}
+
+// bidsWithout are the bids that scored the criterion, without that score and its reason.
 func (s *Session) bidsWithout(criterion int64) []domain.Bid {
 	var out []domain.Bid
 	for _, b := range s.Project.Bids {
-		if _, ok := b.Scores[criterion]; ok {
+		_, scored := b.Scores[criterion]
+		_, reasoned := b.Reasons[criterion]
+		if scored || reasoned {
 			nb := cloneBid(b)
 			delete(nb.Scores, criterion)
+			delete(nb.Reasons, criterion)
 			out = append(out, nb)
 		}
 	}

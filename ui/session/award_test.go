@@ -34,7 +34,7 @@ func sameAward(t *testing.T, s *session.Session) {
 	t.Helper()
 	p := stored(t, s)
 	norm := func(x *domain.Project) []any {
-		return []any{x.SLAs, x.SchoolHolidays, x.Tender, x.Criteria, x.Bids, x.Contract}
+		return []any{x.SLAs, x.SchoolHolidays, x.Tender, x.Criteria, x.Bids, x.TenderLog, x.Contract}
 	}
 	if got, want := norm(s.Project), norm(p); !reflect.DeepEqual(got, want) {
 		t.Fatalf("model and file differ:\nmodel %+v\nfile  %+v", got, want)
