@@ -141,9 +141,9 @@ type criterionRecord struct {
 func (criterionRecord) TableName() string { return "tender_criteria" }
 
 type bidRecord struct {
-	ID     int64  `gorm:"primaryKey"`
-	Bidder string `gorm:"not null"`
-	Price  float64
+	ID      int64  `gorm:"primaryKey"`
+	Bidder  string `gorm:"not null"`
+	Price   float64
 	Scores  string `gorm:"not null;default:'{}'"`
 	Note    string `gorm:"not null;default:''"`
 	Reasons string `gorm:"not null;default:'{}'"`
