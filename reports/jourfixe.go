@@ -76,27 +76,6 @@ func writeProtocolPages(p *domain.Project, j domain.JourFixe, date time.Time, br
 	frozen, hasFrozen := kpi.ParseFrozen(j.FrozenKPIs)
 
 	// Head: the meeting and the document control on the first page; a protocol is short.
-	r.noHeader = true
-	r.NewPage(Portrait)
-	r.noHeader = false
-	pdf := r.pdf
-	r.setFont("", 12)
-	r.setText(colorMuted)
-	pdf.CellFormat(r.Width(), lineHeight(12), r.fit(line(p.Meta.Schultraeger), r.Width()), "", 2, "L", false, 0, "")
-	r.setFont("B", 22)
-	r.setText(colorText)
-	r.limitedLines(title, 22, 2)
-	r.setFont("", 12)
-	r.setText(colorMuted)
-	name := line(p.Meta.Name)
-	if name == "" {
-		name = tr("reports.unnamed")
-	}
-	r.limitedLines(name, 12, 2)
-	r.Gap(2)
-	r.rule()
-	r.Gap(4)
-	r.setFont("", 11)
 	fields := [][2]string{
 		{tr("kpi.protocol.date"), formatDate(j.Date.Time)},
 		{tr("kpi.report.provider"), awOrDash(line(p.Contract.Provider))},
@@ -105,8 +84,7 @@ func writeProtocolPages(p *domain.Project, j domain.JourFixe, date time.Time, br
 	if hasFrozen {
 		fields = append(fields, [2]string{tr("kpi.protocol.period"), FormatPeriod(frozen.Period)})
 	}
-	r.titleFields(append(fields, documentFields(p, date, false)...))
-	r.Gap(4)
+	documentHead(r, p, title, append(fields, documentFields(p, date, false)...))
 
 	// 1 KPIs as frozen in the meeting.
 	chapter(r, "1", tr("kpi.protocol.h.kpis"))
@@ -162,6 +140,34 @@ func writeProtocolPages(p *domain.Project, j domain.JourFixe, date time.Time, br
 		r.Table(protocolMeasureTable(p, carried, true))
 	}
 	return r
+}
+
+// documentHead opens the first page of a short document without a title page: the Schulträger,
+// the title, the project, a rule and the label–value fields (what and when, document control).
+func documentHead(r *Report, p *domain.Project, title string, fields [][2]string) {
+	r.noHeader = true
+	r.NewPage(Portrait)
+	r.noHeader = false
+	pdf := r.pdf
+	r.setFont("", 12)
+	r.setText(colorMuted)
+	pdf.CellFormat(r.Width(), lineHeight(12), r.fit(line(p.Meta.Schultraeger), r.Width()), "", 2, "L", false, 0, "")
+	r.setFont("B", 22)
+	r.setText(colorText)
+	r.limitedLines(title, 22, 2)
+	r.setFont("", 12)
+	r.setText(colorMuted)
+	name := line(p.Meta.Name)
+	if name == "" {
+		name = tr("reports.unnamed")
+	}
+	r.limitedLines(name, 12, 2)
+	r.Gap(2)
+	r.rule()
+	r.Gap(4)
+	r.setFont("", 11)
+	r.titleFields(fields)
+	r.Gap(4)
 }
 
 // protocolMeasureTable lists measures with owner and due date; withOrigin adds the meeting that

@@ -24,12 +24,31 @@ func sampleStep8(p *domain.Project) {
 	scores := func(a1, a2, b1, b2, b3, b4, b5 float64) map[int64]float64 {
 		return map[int64]float64{801: a1, 802: a2, 811: b1, 812: b2, 813: b3, 814: b4, 815: b5}
 	}
+	// reasons are the evaluation committee's notes per B-criterion, as the Vergabevermerk prints them.
+	reasons := func(b1, b2, b3, b4, b5 string) map[int64]string {
+		return map[int64]string{811: b1, 812: b2, 813: b3, 814: b4, 815: b5}
+	}
 	p.Bids = append(p.Bids,
 		domain.Bid{ID: 851, Bidder: "Nordlicht IT-Service GmbH", Price: 238000, Scores: scores(1, 1, 8, 7, 8, 7, 6),
-			Note: "Preis für 24 Monate; Service Desk in Oldenburg"},
+			Note: "Preis für 24 Monate; Service Desk in Oldenburg",
+			Reasons: reasons("Eskalation in drei Stufen mit Zeiten je Priorität, Rufbereitschaft für P1",
+				"Techniker in Oldenburg, 45 Minuten zur entferntesten Schule",
+				"Zertifizierte Fachkräfte, feste Ansprechpersonen je Schule",
+				"Monatsbericht mit allen geforderten Kennzahlen, Muster beigelegt",
+				"Übergabe beschrieben, ohne Zeitplan")},
 		domain.Bid{ID: 852, Bidder: "Schulnetz Weser-Ems GmbH", Price: 200000, Scores: scores(1, 1, 6, 7, 6, 6, 7),
-			Note: "Preis für 24 Monate; Vor-Ort-Team mit zwei Personen"},
+			Note: "Preis für 24 Monate; Vor-Ort-Team mit zwei Personen",
+			Reasons: reasons("Eskalation beschrieben, ohne Zeiten für P2–P4",
+				"Vor-Ort-Team mit zwei Personen im Landkreis",
+				"Qualifikation belegt, Vertretung nicht geregelt",
+				"Quartalsbericht statt Monatsbericht angeboten",
+				"Übergabeplan mit Zeitplan und Dokumentation")},
 		domain.Bid{ID: 853, Bidder: "Digitalwerk Kommunal AG", Price: 189000, Scores: scores(1, 1, 5, 4, 2, 5, 4),
-			Note: "Preis für 24 Monate; Personal überwiegend in Einarbeitung"},
+			Note: "Preis für 24 Monate; Personal überwiegend in Einarbeitung",
+			Reasons: reasons("Konzept allgemein gehalten, keine Zeiten je Priorität",
+				"Einsätze aus Hannover, Anfahrt über eine Stunde",
+				"Personal überwiegend in Einarbeitung, Mindestpunktzahl 3 nicht erreicht",
+				"Standardbericht ohne Schulbezug",
+				"Übergabe nur auf Nachfrage")},
 	)
 }

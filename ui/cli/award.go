@@ -183,6 +183,18 @@ func writeServiceSpecReport(e *env, proj *domain.Project, out string, period rep
 	return nil
 }
 
+// writeAwardRecordReport writes the Vergabevermerk: scores with reasons, weights, and the
+// changes made after the tender was frozen.
+func writeAwardRecordReport(e *env, proj *domain.Project, out string, period reportPeriod) error {
+	if period.From != nil || period.To != nil {
+		fmt.Fprintln(e.err, "lotse: "+lang.L("cli.report.period_ignored"))
+	}
+	if err := reports.WriteAwardRecordFile(out, proj, reports.Options{Date: e.now()}); err != nil {
+		return translated{err}
+	}
+	return nil
+}
+
 // exportServiceSpec writes the Leistungsbeschreibung as structured text (Markdown).
 func exportServiceSpec(e *env, proj *domain.Project, _, out string, _ parsedArgs) error {
 	if out == "-" {

@@ -163,3 +163,13 @@ func TestTenderReportAndTextExport(t *testing.T) {
 	r := run(t, "export", path, "--kind", "leistungsbeschreibung", "-").want(t, 0)
 	contains(t, "stdout", r.out, "## 1 Gegenstand und Ausgangslage")
 }
+
+func TestAwardRecordReport(t *testing.T) {
+	dir, path := sample(t)
+	pdf := filepath.Join(dir, "Vergabevermerk.pdf")
+	r := run(t, "report", path, "--type", "vergabevermerk", "-o", pdf).want(t, 0)
+	contains(t, "output", r.out, pdf)
+	if b, err := os.ReadFile(pdf); err != nil || !bytes.HasPrefix(b, []byte("%PDF-")) {
+		t.Fatalf("no PDF: %v", err)
+	}
+}

@@ -84,7 +84,7 @@ type reportPeriod struct{ From, To, Day *domain.Date }
 // reportTypes maps --type to its writer; each report registers itself in its own file.
 var reportTypes = map[string]func(e *env, proj *domain.Project, out string, period reportPeriod) error{
 	"full": writeFullReport, "kurz": writeShortReport, "tender": writeServiceSpecReport, "monitoring": writeMonitoringReport,
-	"jourfixe": writeJourFixeReport,
+	"jourfixe": writeJourFixeReport, "vergabevermerk": writeAwardRecordReport,
 }
 
 func writeFullReport(e *env, proj *domain.Project, out string, period reportPeriod) error {

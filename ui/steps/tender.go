@@ -49,6 +49,9 @@ type tenderEditor struct {
 	addB      *widget.Button
 	delCrit   *widget.Button
 	groupText *widget.Label
+	freeze    *widget.Label
+	reopen    *widget.Button
+	closeAgn  *widget.Button
 
 	bids      *infoTable
 	bidIDs    []int64
@@ -283,6 +286,13 @@ func (ed *tenderEditor) buildCriteria() fyne.CanvasObject {
 		}
 	})
 	ed.groupText = caption("")
+	ed.freeze = caption("")
+	ed.reopen = widget.NewButtonWithIcon(lang.L("award.reopen.button"), theme.ContentUndoIcon(), ed.askReopen)
+	ed.closeAgn = widget.NewButtonWithIcon(lang.L("award.close.button"), theme.ConfirmIcon(), func() {
+		if err := ed.sess().CloseTender(); err != nil {
+			ed.report(err)
+		}
+	})
 	ed.editable = append(ed.editable, ed.cKind, ed.cGroup, ed.cName, ed.cWeight.entry, ed.cMin.entry, ed.delCrit)
 	form := widget.NewForm(
 		widget.NewFormItem(lang.L("award.criterion.kind"), ed.cKind),
@@ -291,11 +301,20 @@ func (ed *tenderEditor) buildCriteria() fyne.CanvasObject {
 		&widget.FormItem{Text: lang.L("award.report.col.weight"), Widget: ed.cWeight.entry, HintText: lang.L("award.criterion.weight_hint")},
 		&widget.FormItem{Text: lang.L("award.report.col.min"), Widget: ed.cMin.entry, HintText: lang.L("award.criterion.min_hint")},
 	)
-	top := container.NewBorder(caption(lang.L("award.criteria.intro")), container.NewVBox(ed.groupText,
-		container.NewHBox(ed.addA, ed.addB, ed.delCrit)), nil, nil, ed.crit.content)
+	top := container.NewBorder(caption(lang.L("award.criteria.intro")), container.NewVBox(ed.groupText, ed.freeze,
+		container.NewHBox(ed.addA, ed.addB, ed.delCrit, layout.NewSpacer(), ed.reopen, ed.closeAgn)), nil, nil, ed.crit.content)
 	split := container.NewVSplit(top, container.NewVScroll(form))
 	split.Offset = 0.55
 	return split
+}
+
+// askReopen asks for the reason and reopens the frozen criteria.
+func (ed *tenderEditor) askReopen() {
+	reason := widget.NewMultiLineEntry()
+	reason.Wrapping = fyne.TextWrapWord
+	reason.SetMinRowsVisible(3)
+	items := []*widget.FormItem{{Text: lang.L("award.reopen.reason"), Widget: reason, HintText: lang.L("award.reopen.hint")}}
+	showAwForm(ed.ctx, lang.L("award.reopen.title"), items, func() error { return ed.sess().ReopenTender(reason.Text) })
 }
 
 func (ed *tenderEditor) addCriterion(kind string) {
@@ -327,11 +346,12 @@ func (ed *tenderEditor) updateCrit(change func(k *domain.TenderCriterion)) {
 
 // awScoreRow edits one criterion's score of the selected bid.
 type awScoreRow struct {
-	id    int64
-	kind  string
-	check *widget.Select // A: offen / erfüllt / nicht erfüllt
-	entry *commitEntry   // B: 0–10, empty = not scored
-	label *widget.Label
+	id     int64
+	kind   string
+	check  *widget.Select // A: offen / erfüllt / nicht erfüllt
+	entry  *commitEntry   // B: 0–10, empty = not scored
+	reason *commitEntry   // why the score, for the Vergabevermerk
+	label  *widget.Label
 }
 
 func (ed *tenderEditor) buildBids() fyne.CanvasObject {
@@ -459,6 +479,7 @@ func (ed *tenderEditor) syncScores() {
 				field = r.check
 			}
 			ed.scoreBox.Add(container.NewBorder(nil, nil, nil, container.NewGridWrap(fyne.NewSize(170, field.MinSize().Height), field), r.label))
+			ed.scoreBox.Add(r.reason)
 		}
 	}
 	if b == nil {
@@ -466,6 +487,8 @@ func (ed *tenderEditor) syncScores() {
 	}
 	readOnly := ed.sess().ReadOnly()
 	for _, r := range ed.scoreRows {
+		showValue(r.reason, b.Reasons[r.id])
+		awSetEnabled(r.reason, !readOnly)
 		s, ok := b.Scores[r.id]
 		if r.check != nil {
 			idx := 0
@@ -499,6 +522,27 @@ func (ed *tenderEditor) newScoreRow(c domain.TenderCriterion) *awScoreRow {
 	r.label = widget.NewLabel(awKind(c.Kind) + " · " + label)
 	r.label.Wrapping = fyne.TextWrapWord
 	id := c.ID
+	r.reason = newCommitEntry()
+	r.reason.SetPlaceHolder(lang.L("award.bid.reason_placeholder"))
+	commitReason := func() {
+		b := ed.sess().Project.BidByID(ed.selBid)
+		if b == nil || ed.loading || strings.TrimSpace(r.reason.Text) == b.Reasons[id] {
+			return
+		}
+		v := strings.TrimSpace(r.reason.Text)
+		ed.updateBid(func(b *domain.Bid) {
+			if b.Reasons == nil {
+				b.Reasons = map[int64]string{}
+			}
+			if v == "" {
+				delete(b.Reasons, id)
+			} else {
+				b.Reasons[id] = v
+			}
+		})
+	}
+	r.reason.OnSubmitted = func(string) { commitReason() }
+	r.reason.onLeave = commitReason
 	if c.Kind == domain.CriterionA {
 		r.check = widget.NewSelect([]string{lang.L("award.score.open"), lang.L("award.score.met"), lang.L("award.score.not_met")}, func(string) {
 			if ed.loading {
@@ -763,6 +807,17 @@ func (ed *tenderEditor) refresh() {
 		ed.cWeight.entry.Disable()
 		ed.cMin.entry.Disable()
 	}
+	// Frozen criteria: only names and groups can be corrected until the tender is reopened.
+	today := ed.sess().Today()
+	locked := domain.CriteriaLocked(p, today)
+	if locked {
+		for _, w := range []fyne.Disableable{ed.cKind, ed.cWeight.entry, ed.cMin.entry, ed.delCrit, ed.addA, ed.addB} {
+			w.Disable()
+		}
+	}
+	ed.freeze.SetText(reports.FreezeText(p, today))
+	awSetEnabled(ed.reopen, !readOnly && locked)
+	awSetEnabled(ed.closeAgn, !readOnly && domain.OpenReopening(p) != nil)
 	hasBid := p.BidByID(ed.selBid) != nil
 	for _, w := range []fyne.Disableable{ed.bBidder, ed.bPrice.entry, ed.bNote, ed.delBid} {
 		awSetEnabled(w, !readOnly && hasBid)

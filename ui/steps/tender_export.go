@@ -21,6 +21,19 @@ import (
 var tenderExportActions = []Action{
 	Action{Step: domain.StepTender, Label: "award.action.spec_pdf", Run: func(ctx *Context) { saveServiceSpec(ctx, ".pdf") }},
 	Action{Step: domain.StepTender, Label: "award.action.spec_text", Run: func(ctx *Context) { saveServiceSpec(ctx, ".md") }},
+	Action{Step: domain.StepTender, Label: "award.action.record_pdf", Run: saveAwardRecord},
+}
+
+// awardRecordBytes renders the Vergabevermerk (the same as lotse report --type vergabevermerk).
+func awardRecordBytes(p *domain.Project, now time.Time, _ string) ([]byte, error) {
+	var buf bytes.Buffer
+	err := reports.WriteAwardRecord(&buf, p, reports.Options{Date: now})
+	return buf.Bytes(), err
+}
+
+// saveAwardRecord asks where to save the Vergabevermerk and writes it there.
+func saveAwardRecord(ctx *Context) {
+	saveAwardDocument(ctx, []string{".pdf"}, "award.record.file_name", ".pdf", "award.record.title", "award.record.saved", awardRecordBytes)
 }
 
 // serviceSpecBytes renders the Leistungsbeschreibung in the format the extension names.
@@ -39,9 +52,18 @@ func serviceSpecBytes(p *domain.Project, now time.Time, ext string) ([]byte, err
 	return buf.Bytes(), err
 }
 
-// saveServiceSpec asks where to save and writes the document there. The PDF is made off the UI
-// thread; the dialog reports back when it is written.
+// saveServiceSpec asks where to save the Leistungsbeschreibung and writes it there.
 func saveServiceSpec(ctx *Context, ext string) {
+	exts := []string{".md", ".txt"}
+	if ext == ".pdf" {
+		exts = []string{".pdf"}
+	}
+	saveAwardDocument(ctx, exts, "award.spec.file_name", ext, "award.spec.title", "award.spec.saved", serviceSpecBytes)
+}
+
+// saveAwardDocument asks where to save and writes the document render makes there. The document
+// is made off the UI thread; the dialog reports back when it is written.
+func saveAwardDocument(ctx *Context, exts []string, nameKey, ext, titleKey, savedKey string, render func(*domain.Project, time.Time, string) ([]byte, error)) {
 	if ctx.Window == nil || ctx.Session == nil {
 		return
 	}
@@ -55,7 +77,7 @@ func saveServiceSpec(ctx *Context, ext string) {
 		}
 		now := ctx.Session.Now()
 		ctx.Background(func(snap *domain.Project) error {
-			data, err := serviceSpecBytes(snap, now, w.URI().Extension())
+			data, err := render(snap, now, w.URI().Extension())
 			if err == nil {
 				_, err = w.Write(data)
 			}
@@ -68,15 +90,11 @@ func saveServiceSpec(ctx *Context, ext string) {
 				ctx.report(err)
 				return
 			}
-			dialog.ShowInformation(lang.L("award.spec.title"), lang.L("award.spec.saved", map[string]any{"Path": w.URI().Path()}), ctx.Window)
+			dialog.ShowInformation(lang.L(titleKey), lang.L(savedKey, map[string]any{"Path": w.URI().Path()}), ctx.Window)
 		})
 	}, ctx.Window)
-	if ext == ".pdf" {
-		d.SetFilter(storage.NewExtensionFileFilter([]string{".pdf"}))
-	} else {
-		d.SetFilter(storage.NewExtensionFileFilter([]string{".md", ".txt"}))
-	}
-	d.SetFileName(lang.L("award.spec.file_name") + ext)
+	d.SetFilter(storage.NewExtensionFileFilter(exts))
+	d.SetFileName(lang.L(nameKey) + ext)
 	d.Resize(fyne.NewSize(900, 600))
 	d.Show()
 }

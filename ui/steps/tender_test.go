@@ -82,12 +82,53 @@ func TestTenderEditorEvaluatesAsTheUserEdits(t *testing.T) {
 	if err := fx.s.Undo(); err != nil || fx.s.Project.BidByID(1).Scores[1] != 1 {
 		t.Fatalf("undo: %v", err)
 	}
-	// The bids are scored: deleting a criterion is refused with a message, nothing changes.
+	// The bids are scored: the criteria are frozen, deleting and reweighting are off and the
+	// editor says why; a name can still be corrected.
 	fx.errs = nil
 	ed.crit.onSelect(1) // Konzept
+	if !ed.delCrit.Disabled() || !ed.cWeight.entry.Disabled() || ed.cName.Disabled() || ed.reopen.Disabled() ||
+		!strings.Contains(ed.freeze.Text, "seit Angebote bewertet werden") {
+		t.Fatalf("frozen criteria: delete %v, weight %v, reopen %v, %q", ed.delCrit.Disabled(), ed.cWeight.entry.Disabled(), ed.reopen.Disabled(), ed.freeze.Text)
+	}
+	// Reopening asks for a reason; without one the dialog stays open with the message.
+	test.Tap(ed.reopen)
+	pop := fx.w.Canvas().Overlays().Top()
+	if pop == nil {
+		t.Fatal("no reopen dialog")
+	}
+	var reason *widget.Entry
+	var ok *widget.Button
+	var msg *widget.Label
+	awWalk(pop, func(o fyne.CanvasObject) {
+		switch w := o.(type) {
+		case *widget.Entry:
+			reason = w
+		case *widget.Button:
+			if w.Text == "Übernehmen" {
+				ok = w
+			}
+		case *widget.Label:
+			if w.Importance == widget.DangerImportance {
+				msg = w
+			}
+		}
+	})
+	test.Tap(ok)
+	if !strings.Contains(msg.Text, "Bitte begründen") || len(fx.s.Project.TenderLog) != 0 {
+		t.Fatalf("reopen without reason: %q, %+v", msg.Text, fx.s.Project.TenderLog)
+	}
+	test.Type(reason, "Bieterfrage 3")
+	test.Tap(ok)
+	if len(fx.s.Project.TenderLog) != 1 || ed.delCrit.Disabled() || !strings.Contains(ed.freeze.Text, "wieder geöffnet: Bieterfrage 3") {
+		t.Fatalf("after reopening: %+v, delete disabled %v, %q", fx.s.Project.TenderLog, ed.delCrit.Disabled(), ed.freeze.Text)
+	}
 	test.Tap(ed.delCrit)
-	if fx.s.Project.BidByID(1).Scores[11] != 8 || len(ed.crit.rows) != 6 || !strings.Contains(fx.lastError(), "stehen fest") {
-		t.Fatalf("criterion delete after scoring: %v, %d rows", fx.errs, len(ed.crit.rows))
+	if len(fx.s.Project.Criteria) != 5 || len(fx.s.Project.TenderLog) != 2 || fx.s.Project.TenderLog[1].Field != domain.ChangeDeleted {
+		t.Fatalf("delete while reopened: %d criteria, log %+v", len(fx.s.Project.Criteria), fx.s.Project.TenderLog)
+	}
+	test.Tap(ed.closeAgn)
+	if !ed.delCrit.Disabled() || len(fx.s.Project.TenderLog) != 3 {
+		t.Fatalf("fixed again: delete disabled %v, log %+v", ed.delCrit.Disabled(), fx.s.Project.TenderLog)
 	}
 }
 

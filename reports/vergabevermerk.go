@@ -1,0 +1,196 @@
+package reports
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+	"time"
+
+	"schulit-lotse/domain"
+)
+
+// The Vergabevermerk documents the award for the file: the procedure, the criteria and their
+// weights as the bidders received them, every bid's score per criterion with its reason, the
+// ranking by the announced method, and every reopening of the frozen tender with the changes
+// made, their day and their reason.
+
+// WriteAwardRecord writes the Vergabevermerk as PDF to w.
+func WriteAwardRecord(w io.Writer, p *domain.Project, opt Options) (err error) {
+	defer func() {
+		if rec := recover(); rec != nil {
+			err = fmt.Errorf("%s: %v", tr("reports.err.pdf"), rec)
+		}
+	}()
+	if p == nil {
+		return errors.New(tr("reports.err.no_project"))
+	}
+	date, err := opt.stamp()
+	if err != nil {
+		return err
+	}
+	r := layOut(func(breaks map[int]bool) *Report { return writeAwardRecordPages(p, date, breaks) })
+	if err := r.Err(); err != nil {
+		return fmt.Errorf("%s: %w", tr("reports.err.pdf"), err)
+	}
+	if err := r.output(w); err != nil {
+		return fmt.Errorf("%s: %w", tr("reports.err.write"), err)
+	}
+	return nil
+}
+
+// WriteAwardRecordFile writes the Vergabevermerk to path atomically.
+func WriteAwardRecordFile(path string, p *domain.Project, opt Options) error {
+	var buf bytes.Buffer
+	if err := WriteAwardRecord(&buf, p, opt); err != nil {
+		return err
+	}
+	return awWriteAtomic(path, buf.Bytes())
+}
+
+func writeAwardRecordPages(p *domain.Project, date time.Time, breaks map[int]bool) *Report {
+	title := tr("award.record.title")
+	r := newReport(p.Meta.Name, date)
+	r.breakBefore = breaks
+	r.judgeOn(p)
+	r.describe(p, title, tr("award.record.subject"))
+	r.pdf.SetHeaderFunc(func() { awSpecHeader(r, title) })
+
+	// The method follows in chapter 3; its long labels would not fit the head.
+	documentHead(r, p, title, append(awProcedure(p.Tender)[:4], documentFields(p, date, false)...))
+
+	ev := domain.Evaluate(p.Tender, p.Criteria, p.Bids)
+
+	// 1 Criteria and weights, and since when they are fixed.
+	chapter(r, "1", tr("award.record.h.criteria"))
+	r.Paragraph(FreezeText(p, p.AsOf(date)))
+	if len(p.Criteria) == 0 {
+		r.Note(tr("award.record.no_criteria"))
+	} else {
+		r.Table(awCriteriaTable(p.Criteria))
+	}
+
+	// 2 Every bid's scores with their reasons.
+	chapter(r, "2", tr("award.record.h.scores"))
+	if len(p.Bids) == 0 {
+		r.Note(tr("award.record.no_bids"))
+	}
+	for _, b := range p.Bids {
+		r.Subsection(tr("award.record.bid", map[string]any{"Bidder": line(b.Bidder), "Price": awEuro(b.Price)}))
+		r.Table(awReasonTable(p, b))
+		if line(b.Note) != "" {
+			r.Note(tr("award.bid.note") + ": " + line(b.Note))
+		}
+	}
+
+	// 3 The ranking by the announced method.
+	chapter(r, "3", tr("award.record.h.ranking"))
+	if len(p.Bids) > 0 {
+		r.Paragraph(awMethodExplanation(p.Tender, ev))
+		r.Table(awRankingTable(p, ev))
+	}
+	r.Paragraph(awOutcomeText(ev))
+
+	// 4 Reopenings and changes with day and reason.
+	chapter(r, "4", tr("award.record.h.changes"))
+	if len(p.TenderLog) == 0 {
+		r.Note(tr("award.record.no_changes"))
+	} else {
+		r.Table(awLogTable(p.TenderLog))
+	}
+	return r
+}
+
+// FreezeText says whether and why the criteria are fixed, and whether the tender is reopened
+// (step 8's editor shows the same sentence).
+func FreezeText(p *domain.Project, today domain.Date) string {
+	switch why := domain.TenderFreeze(p, today); {
+	case why == "":
+		return tr("award.freeze.open")
+	case domain.OpenReopening(p) != nil:
+		o := domain.OpenReopening(p)
+		return tr("award.freeze.reopened", map[string]any{"Date": formatDate(o.On.Time), "Reason": line(o.Reason)})
+	default:
+		return tr("award.freeze."+why, map[string]any{"Date": awDate(p.Tender.PublishedOn)})
+	}
+}
+
+// awReasonTable is one bid: each criterion with its score, the points it gives and the reason.
+func awReasonTable(p *domain.Project, b domain.Bid) Table {
+	var rows [][]string
+	var total float64
+	for _, c := range domain.SortedCriteria(p.Criteria) {
+		points := "–"
+		if s, ok := b.Scores[c.ID]; ok && c.Kind == domain.CriterionB {
+			points = formatNumber(c.Weight * s)
+			total += c.Weight * s
+		}
+		reason := strings.TrimSpace(b.Reasons[c.ID])
+		if reason == "" {
+			reason = "–"
+		}
+		rows = append(rows, []string{tr("award.kind.short."+c.Kind) + " · " + c.Name, awScoreCell(c, b), points, reason})
+	}
+	return Table{
+		Columns: []Column{
+			{Title: tr("award.report.col.criterion"), Width: 30},
+			{Title: tr("award.record.col.score"), Width: 12, Align: AlignRight},
+			{Title: tr("award.report.col.points"), Width: 10, Align: AlignRight},
+			{Title: tr("award.record.col.reason"), Width: 48},
+		},
+		Rows:  rows,
+		Zebra: true,
+		Foot:  [][]string{{tr("award.record.total"), "", formatNumber(total), ""}},
+	}
+}
+
+// awLogTable lists the tender log oldest first.
+func awLogTable(log []domain.TenderLogEntry) Table {
+	rows := make([][]string, 0, len(log))
+	for _, e := range log {
+		rows = append(rows, []string{formatDate(e.On.Time), tr("award.log.kind." + e.Kind), awLogChange(e), awOrDash(line(e.Reason))})
+	}
+	return Table{
+		Columns: []Column{
+			{Title: tr("award.record.col.date"), Width: 13},
+			{Title: tr("award.record.col.kind"), Width: 17},
+			{Title: tr("award.record.col.change"), Width: 40},
+			{Title: tr("award.record.col.reason"), Width: 30},
+		},
+		Rows:  rows,
+		Zebra: true,
+	}
+}
+
+// awLogChange words what a change entry changed ("Konzept: Gewicht 60 → 70"); "–" for a reopening
+// or closing.
+func awLogChange(e domain.TenderLogEntry) string {
+	if e.Kind != domain.LogChange {
+		return "–"
+	}
+	return tr("award.log.change."+e.Field, map[string]any{"Criterion": line(e.Criterion),
+		"Before": awLogValue(e.Field, e.Before), "After": awLogValue(e.Field, e.After)})
+}
+
+// awLogValue shows a logged value in the reader's number format.
+func awLogValue(field, v string) string {
+	switch field {
+	case domain.ChangeWeight, domain.ChangeMinScore:
+		var f float64
+		if _, err := fmt.Sscan(v, &f); err == nil {
+			return formatNumber(f)
+		}
+	case domain.ChangeKind:
+		return tr("award.kind.short." + v)
+	case domain.ChangeAdded, domain.ChangeDeleted:
+		kind, weight, ok := strings.Cut(v, " ")
+		out := tr("award.kind.short." + kind)
+		var f float64
+		if _, err := fmt.Sscan(weight, &f); ok && err == nil {
+			out += " · " + formatNumber(f)
+		}
+		return out
+	}
+	return v
+}
