@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"schulit-lotse/domain"
 )
 
 func importKey(t *testing.T, err error) *Error {
@@ -109,5 +111,18 @@ func TestValidUTF8ReaderAcrossPieces(t *testing.T) {
 	valid, broken, stray, err := scanUTF8(strings.NewReader(in))
 	if err != nil || valid != 40000 || broken != 1 || len(stray) != 1 || stray[0] != 1 {
 		t.Fatalf("scan: %d valid, %d broken, lines %v, %v", valid, broken, stray, err)
+	}
+}
+
+// A task name over the limit is refused by the task import with the domain's key, naming line.
+func TestTaskImportRefusesOverLongName(t *testing.T) {
+	data := []byte("Tätigkeit;Anmerkungen\nBackup;täglich\n" + strings.Repeat("x", domain.MaxNameChars+1) + ";\n")
+	tab, err := ReadBytes("aufgaben.csv", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = ReadTasks(tab, GuessTaskMapping(tab))
+	if e := importKey(t, err); e.Key != string(domain.ErrTextTooLong) || e.Line != 3 {
+		t.Fatalf("got %+v, want %s at line 3", e, domain.ErrTextTooLong)
 	}
 }
