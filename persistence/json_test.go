@@ -243,7 +243,9 @@ func TestJSONBadDocumentsRefused(t *testing.T) {
 			return editDoc(t, func(_, p map[string]any) { item(p, "tasks", 0)["name"] = strings.Repeat("n", domain.MaxNameChars+1) })
 		}},
 		{"meeting agenda over 20,000 characters", string(domain.ErrTextTooLong), "meeting", func(t *testing.T) string {
-			return editDoc(t, func(_, p map[string]any) { item(p, "meetings", 0)["agenda"] = strings.Repeat("a", domain.MaxNoteChars+1) })
+			return editDoc(t, func(_, p map[string]any) {
+				item(p, "meetings", 0)["agenda"] = strings.Repeat("a", domain.MaxNoteChars+1)
+			})
 		}},
 	}
 	for _, c := range cases {
