@@ -116,6 +116,9 @@ func ParseColor(s string) (r, g, b uint8, ok bool) {
 // Validate checks a package before it is stored: a name, a colour "#rrggbb" (or none yet), and
 // an area that is finite, inside the board's range and at least one card large.
 func (pk Package) Validate() error {
+	if err := pk.texts().check(); err != nil {
+		return err
+	}
 	if strings.TrimSpace(pk.Name) == "" {
 		return ErrPackageNameEmpty
 	}

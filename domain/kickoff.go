@@ -54,6 +54,9 @@ func ValidMilestoneStatus(s string) bool {
 
 // Validate checks a milestone before it is stored.
 func (m Milestone) Validate() error {
+	if err := m.texts().check(); err != nil {
+		return err
+	}
 	if strings.TrimSpace(m.Name) == "" {
 		return ErrMilestoneNameEmpty
 	}
@@ -68,6 +71,9 @@ func (m Milestone) Validate() error {
 
 // Validate checks the kickoff record: every participant needs a name.
 func (k Kickoff) Validate() error {
+	if err := k.texts().check(); err != nil {
+		return err
+	}
 	for _, p := range k.Participants {
 		if strings.TrimSpace(p.Name) == "" {
 			return ErrParticipantNameEmpty

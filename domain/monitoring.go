@@ -67,6 +67,9 @@ func TodayInBerlin(t time.Time) Date {
 
 // ValidateJourFixe checks the minutes of a meeting.
 func ValidateJourFixe(j JourFixe) error {
+	if err := j.texts().check(); err != nil {
+		return err
+	}
 	if j.Date.IsZero() {
 		return ErrJourFixeDate
 	}
@@ -78,6 +81,9 @@ func ValidateJourFixe(j JourFixe) error {
 
 // ValidateMeasure checks a measure: it needs a text and a known status.
 func ValidateMeasure(m Measure) error {
+	if err := m.texts().check(); err != nil {
+		return err
+	}
 	if strings.TrimSpace(m.Text) == "" {
 		return ErrMeasureTextEmpty
 	}

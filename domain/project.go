@@ -49,6 +49,10 @@ type Project struct {
 	// belongs to one step (prefix "stepN." or the room's name) and its value is a JSON document
 	// that the step reads with its own typed accessor.
 	Config map[string]string `json:"config"`
+
+	// ShortenedTexts are the findings of CutLongTexts: objects whose over-long texts the
+	// program holds shortened. Never stored.
+	ShortenedTexts []Finding `json:"-"`
 }
 
 // Meta names the project and its Schulträger.

@@ -80,6 +80,9 @@ func NormalizeRaciLetter(s string) (string, bool) {
 
 // Validate checks an activity before it is stored.
 func (a RaciActivity) Validate() error {
+	if err := a.texts().check(); err != nil {
+		return err
+	}
 	if strings.TrimSpace(a.Name) == "" {
 		return ErrRaciActivityEmpty
 	}

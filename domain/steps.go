@@ -102,10 +102,12 @@ type StepEvaluator func(p *Project, today Date) (StepState, []Figure, []Finding)
 // step's findings end with the thread findings that concern it; they do not change its state.
 func Summarize(p *Project, today Date) []StepSummary {
 	thread := ThreadFindings(p, today)
+	long := TextFindings(p)
 	out := make([]StepSummary, 0, len(Steps))
 	for _, s := range Steps {
 		sum := StepSummary{Number: s.Number, Key: s.Key}
 		sum.State, sum.Figures, sum.Findings = s.Evaluate(p, today)
+		sum.Findings = append(sum.Findings, findingsOfStep(long, s.Number)...)
 		for _, f := range thread {
 			for _, id := range f.Steps {
 				if id == s.Number {

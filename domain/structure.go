@@ -64,6 +64,9 @@ const (
 
 // Validate checks a role before it is stored.
 func (r Role) Validate() error {
+	if err := r.texts().check(); err != nil {
+		return err
+	}
 	if strings.TrimSpace(r.Name) == "" {
 		return ErrRoleNameEmpty
 	}
@@ -76,6 +79,9 @@ func (r Role) Validate() error {
 // Validate checks a row of the communication matrix (its role references are checked against
 // the project by ValidateRoleRefs).
 func (c CommunicationRow) Validate() error {
+	if err := c.texts().check(); err != nil {
+		return err
+	}
 	if strings.TrimSpace(c.Occasion) == "" {
 		return ErrOccasionEmpty
 	}
@@ -84,6 +90,9 @@ func (c CommunicationRow) Validate() error {
 
 // Validate checks an escalation level.
 func (e EscalationLevel) Validate() error {
+	if err := e.texts().check(); err != nil {
+		return err
+	}
 	if e.Level < 1 || e.Level > MaxEscalationLevel {
 		return ErrEscalationLevel
 	}
@@ -95,6 +104,9 @@ func (e EscalationLevel) Validate() error {
 
 // Validate checks a standing meeting. CadenceDays 0 is a single meeting.
 func (m Meeting) Validate() error {
+	if err := m.texts().check(); err != nil {
+		return err
+	}
 	if strings.TrimSpace(m.Name) == "" {
 		return ErrMeetingNameEmpty
 	}

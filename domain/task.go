@@ -117,6 +117,9 @@ func (t Task) HoursPerMonth(s Settings) float64 {
 
 // Validate checks the rules a task must satisfy before it is stored.
 func (t Task) Validate() error {
+	if err := t.texts().check(); err != nil {
+		return err
+	}
 	if strings.TrimSpace(t.Name) == "" {
 		return ErrTaskNameEmpty
 	}

@@ -239,6 +239,14 @@ func TestJSONBadDocumentsRefused(t *testing.T) {
 		{"measure names a missing jour fixe", importDangling, "measures[0].jourFixeId", func(t *testing.T) string {
 			return editDoc(t, func(_, p map[string]any) { item(p, "measures", 0)["jourFixeId"] = 3 })
 		}},
+		{"task name over 300 characters", string(domain.ErrTextTooLong), "task", func(t *testing.T) string {
+			return editDoc(t, func(_, p map[string]any) { item(p, "tasks", 0)["name"] = strings.Repeat("n", domain.MaxNameChars+1) })
+		}},
+		{"meeting agenda over 20,000 characters", string(domain.ErrTextTooLong), "meeting", func(t *testing.T) string {
+			return editDoc(t, func(_, p map[string]any) {
+				item(p, "meetings", 0)["agenda"] = strings.Repeat("a", domain.MaxNoteChars+1)
+			})
+		}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) { wantImportError(t, c.doc(t), c.key, c.detail) })

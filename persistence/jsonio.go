@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"os"
 
 	"schulit-lotse/domain"
 )
@@ -76,5 +77,25 @@ func ParseJSON(data []byte) (*domain.Project, error) {
 	if err := checkDocument(p); err != nil {
 		return nil, err
 	}
+	if ref, ok := domain.FirstLongText(p); ok {
+		return nil, &ImportError{Key: string(domain.ErrTextTooLong), Detail: fmt.Sprintf("%s %d %q", ref.Kind, ref.ID, domain.CutForDisplay(ref.Name, 60))}
+	}
 	return p, nil
+}
+
+// ReadJSONFile reads and checks a project JSON document; a file larger than
+// domain.MaxImportFileBytes is refused before it is read.
+func ReadJSONFile(path string) (*domain.Project, error) {
+	fi, err := os.Stat(path)
+	if err != nil {
+		return nil, err
+	}
+	if fi.Size() > domain.MaxImportFileBytes {
+		return nil, &ImportError{Key: "json.too_large", Detail: fmt.Sprintf("%d MB > %d MB", fi.Size()>>20, domain.MaxImportFileBytes>>20)}
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	return ParseJSON(data)
 }

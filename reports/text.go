@@ -11,6 +11,7 @@ import (
 	"golang.org/x/text/unicode/norm"
 
 	"schulit-lotse/assets"
+	"schulit-lotse/domain"
 	"schulit-lotse/internal/numfmt"
 )
 
@@ -77,6 +78,8 @@ func clean(s string, multiline bool) string {
 	if s == "" {
 		return ""
 	}
+	// A text over its limit (an older or foreign file) is printed shortened; its finding says so.
+	s = domain.CutForDisplay(s, domain.MaxDisplayChars)
 	if !utf8.ValidString(s) {
 		s = strings.ToValidUTF8(s, string(utf8.RuneError))
 	}

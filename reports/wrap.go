@@ -27,7 +27,10 @@ const shortWord = 6
 
 // mustKeep reports whether a word may not be split across lines.
 func mustKeep(word string) bool {
-	return unbreakable.MatchString(word) || utf8.RuneCountInString(word) <= shortWord
+	if len(word) <= shortWord || len(word) <= 4*shortWord && utf8.RuneCountInString(word) <= shortWord {
+		return true
+	}
+	return unbreakable.MatchString(word)
 }
 
 // wrap breaks text (cleaned) into lines of width w in the current font, at spaces only; a
@@ -57,13 +60,11 @@ func (r *Report) wrap(text string, w float64) []string {
 			if line.Len() > 0 {
 				flush()
 			}
-			for ww > avail+1e-9 && !mustKeep(word) {
-				head, rest := r.splitWord(word, avail)
-				if head == "" {
-					break
-				}
-				out = append(out, head)
-				word, ww = rest, width(rest)
+			if ww > avail+1e-9 && !mustKeep(word) {
+				var heads []string
+				heads, word = r.splitWord(word, avail)
+				out = append(out, heads...)
+				ww = width(word)
 			}
 			line.WriteString(word)
 			lineW = ww
@@ -79,30 +80,75 @@ func (r *Report) wrap(text string, w float64) []string {
 	return out
 }
 
-// splitWord cuts the longest head off word that fits avail: after its last hyphen or slash
-// that fits, else before a letter with a hyphen added, leaving at least two letters before
-// and three after the cut ("-ng" alone on a line reads badly). It returns "" when not even
-// that fits.
-func (r *Report) splitWord(word string, avail float64) (head, rest string) {
+// splitWord cuts heads off word while what is left is wider than avail and may be split:
+// each head is the longest that fits, cut after its last hyphen or slash that fits, else
+// before a letter with a hyphen added, leaving at least two letters before and three after
+// the cut ("-ng" alone on a line reads badly). It stops when not even that fits. Every
+// character is measured once (widths as gofpdf sums them), so the time grows with the word's
+// length, not with its square.
+func (r *Report) splitWord(word string, avail float64) (heads []string, rest string) {
 	rs := []rune(word)
-	width := r.pdf.GetStringWidth
-	best := -1
-	for i := 2; i <= len(rs)-3; i++ {
-		if width(string(rs[:i])+"-") > avail {
+	_, unit := r.pdf.GetFontSize()
+	toWidth := func(sym int) float64 { return float64(sym) * unit / 1000 }
+	// sum[i] is the width of rs[:i] in font units
+	sum := make([]int, len(rs)+1)
+	seen := map[rune]int{}
+	for i, c := range rs {
+		w, ok := seen[c]
+		if !ok {
+			w = r.pdf.GetStringSymbolWidth(string(c))
+			seen[c] = w
+		}
+		sum[i+1] = sum[i] + w
+	}
+	hyphen := r.pdf.GetStringSymbolWidth("-")
+	start := 0
+	for toWidth(sum[len(rs)]-sum[start]) > avail+1e-9 && !mustKeepRunes(rs[start:]) {
+		best := -1
+		for i := start + 2; i <= len(rs)-3; i++ {
+			if toWidth(sum[i]-sum[start]+hyphen) > avail {
+				break
+			}
+			best = i
+		}
+		if best < 0 {
 			break
 		}
-		best = i
+		cut, head := best, string(rs[start:best])+"-"
+		for i := best; i >= start+2; i-- {
+			if c := rs[i-1]; c == '-' || c == '/' {
+				cut, head = i, string(rs[start:i])
+				break
+			}
+		}
+		heads = append(heads, head)
+		start = cut
 	}
-	if best < 0 {
-		return "", word
+	if start == 0 {
+		return heads, word
 	}
-	for i := best; i >= 2; i-- {
-		if c := rs[i-1]; c == '-' || c == '/' {
-			return string(rs[:i]), string(rs[i:])
+	return heads, string(rs[start:])
+}
+
+// mustKeepRunes is mustKeep for a word as runes; it looks at the characters first, so that a
+// long word of letters costs nothing.
+func mustKeepRunes(rs []rune) bool {
+	if len(rs) <= shortWord {
+		return true
+	}
+	for _, c := range rs {
+		if c == '\u00a0' {
+			break
+		}
+		if !strings.ContainsRune(tokenChars, c) {
+			return false
 		}
 	}
-	return string(rs[:best]) + "-", string(rs[best:])
+	return unbreakable.MatchString(string(rs))
 }
+
+// tokenChars are the characters an unbreakable token holds before a no-break space.
+const tokenChars = "([–+-0123456789.,:/%€)];"
 
 // minWordWidth is the width a column needs so that none of text's words that must be kept
 // whole is split; other words count up to maxSoft.

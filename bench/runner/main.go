@@ -473,6 +473,11 @@ func (r *runner) derived() {
 	if imp, raw := find("ImportTickets250k"), find("RawCSV250k"); imp != nil && raw != nil && raw.Value > 0 {
 		r.add(result{Group: "Go benchmarks", Name: "ticket import 250k / raw encoding/csv pass", Value: imp.Value / raw.Value, Unit: "x", Source: "ratio"})
 	}
+	if long, short := find("ReportLongText/20000"), find("ReportLongText/10000"); long != nil && short != nil && short.Value > 0 {
+		ok := long.Value/short.Value <= 2.5
+		r.add(result{Group: "Go benchmarks", Name: "report with a 20,000- / 10,000-character text", Value: long.Value / short.Value, Unit: "x",
+			Source: "ratio", Note: fmt.Sprintf("%s / %s", format(*long), format(*short)), Target: "≤ 2.5 (linear in text length)", Meets: &ok})
+	}
 	for i := range r.results {
 		res := &r.results[i]
 		for _, t := range targets {

@@ -86,7 +86,7 @@ func numberedTable(t *Table) *Table {
 // lines, and messages name those (not a position found by reading the text again).
 func withHeader(t *Table, header []string) *Table {
 	out := *t
-	out.text = ""
+	out.src = nil
 	out.Rows = append([][]string{header}, t.Rows...)
 	out.Lines = append([]int{0}, t.Lines...)
 	return &out

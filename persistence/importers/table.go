@@ -1,6 +1,8 @@
 package importers
 
 import (
+	"archive/zip"
+	"bufio"
 	"bytes"
 	"encoding/csv"
 	"errors"
@@ -8,16 +10,12 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
-)
 
-// Limits that keep a wrong or hostile file from taking the machine down.
-const (
-	MaxFileBytes = 512 << 20
-	MaxRows      = 3_000_000
-	maxColumns   = 2000
+	"schulit-lotse/domain"
 )
 
 // Table is a file read as rows of text cells: a CSV file or the first sheet of a workbook.
@@ -35,7 +33,9 @@ type Table struct {
 	// U+FFFD); the summary names them.
 	StrayLines []int
 
-	text string // the decoded CSV text, to find exact positions for error messages
+	// src and the stray flag let a CSV file be read again to find the exact line of an error.
+	src   *source
+	stray bool
 }
 
 // Table kinds.
@@ -44,56 +44,93 @@ const (
 	KindXLSX = "xlsx"
 )
 
-// ReadFile reads a CSV or XLSX file; the content decides, not the name.
+// ReadFile reads a CSV or XLSX file; the content decides, not the name. The file is read as a
+// stream within the limits of docs/limits.md; a larger file is refused before reading.
 func ReadFile(path string) (*Table, error) {
 	fi, err := os.Stat(path)
 	if err != nil {
 		return nil, err
 	}
 	if fi.Size() > MaxFileBytes {
-		return nil, fileErr(path, ErrTooLarge, fmt.Sprintf("%d MB", fi.Size()>>20))
+		return nil, fileErr(path, ErrTooLarge, fmt.Sprintf("%d MB > %d MB", fi.Size()>>20, MaxFileBytes>>20))
 	}
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return nil, err
-	}
-	return ReadBytes(filepath.Base(path), data)
+	return readSource(source{name: filepath.Base(path), size: fi.Size(), open: func() (io.ReadCloser, error) { return os.Open(path) }})
 }
 
 // ReadBytes reads a file's content; name is used in messages.
-func ReadBytes(name string, data []byte) (t *Table, err error) {
+func ReadBytes(name string, data []byte) (*Table, error) {
+	return readSource(bytesSource(filepath.Base(name), data))
+}
+
+func readSource(src source) (t *Table, err error) {
+	name := src.name
 	defer func() {
 		// The spreadsheet library may panic on a crafted file; the user gets a message.
 		if r := recover(); r != nil {
 			t, err = nil, fileErr(name, ErrXLSX, fmt.Sprint(r))
 		}
 	}()
-	name = filepath.Base(name)
-	switch {
-	case len(bytes.TrimSpace(data)) == 0 || bytes.Equal(bytes.TrimSpace(data), bomUTF8):
-		return nil, fileErr(name, ErrEmpty, "")
-	case len(data) > MaxFileBytes:
-		return nil, fileErr(name, ErrTooLarge, fmt.Sprintf("%d MB", len(data)>>20))
-	case bytes.HasPrefix(data, []byte("PK\x03\x04")):
-		return readXLSX(name, data)
-	case bytes.HasPrefix(data, []byte{0xD0, 0xCF, 0x11, 0xE0}):
-		return nil, fileErr(name, ErrOldExcel, "")
+	if src.size > MaxFileBytes {
+		return nil, fileErr(name, ErrTooLarge, fmt.Sprintf("%d MB > %d MB", src.size>>20, MaxFileBytes>>20))
 	}
-	return readCSV(name, data)
-}
-
-func readCSV(name string, data []byte) (*Table, error) {
-	text, enc, stray, err := decodeText(data)
+	head, err := src.head(64 << 10)
 	if err != nil {
 		return nil, fileErr(name, ErrNotTable, err.Error())
 	}
-	if binary(text) {
+	trimmed := bytes.TrimSpace(head)
+	switch {
+	case src.size <= int64(len(head)) && (len(trimmed) == 0 || bytes.Equal(trimmed, bomUTF8)):
+		return nil, fileErr(name, ErrEmpty, "")
+	case bytes.HasPrefix(head, []byte("PK\x03\x04")):
+		return readXLSX(src)
+	case bytes.HasPrefix(head, []byte{0xD0, 0xCF, 0x11, 0xE0}):
+		return nil, fileErr(name, ErrOldExcel, "")
+	}
+	return readCSV(src)
+}
+
+// text opens the source decoded to UTF-8.
+func (t *Table) openText() (io.Reader, io.Closer, error) {
+	rc, err := t.src.open()
+	if err != nil {
+		return nil, nil, err
+	}
+	return decoder(rc, t.Encoding, t.stray), rc, nil
+}
+
+func readCSV(src source) (*Table, error) {
+	name := src.name
+	rc, err := src.open()
+	if err != nil {
+		return nil, fileErr(name, ErrNotTable, err.Error())
+	}
+	enc, stray, err := sniffEncoding(rc)
+	rc.Close()
+	if err != nil {
+		return nil, fileErr(name, ErrNotTable, err.Error())
+	}
+	t := &Table{File: name, Kind: KindCSV, Encoding: enc, StrayLines: stray, src: &src, stray: len(stray) > 0}
+	text, closer, err := t.openText()
+	if err != nil {
+		return nil, fileErr(name, ErrNotTable, err.Error())
+	}
+	defer closer.Close()
+	br := bufio.NewReaderSize(text, 64<<10)
+	head, _ := br.Peek(64 << 10)
+	if binary(string(head)) {
 		return nil, fileErr(name, ErrNotTable, "")
 	}
-	t := &Table{File: name, Kind: KindCSV, Encoding: enc, Delimiter: detectDelimiter(text), text: text, StrayLines: stray}
-	r := newCSVReader(text, t.Delimiter)
+	t.Delimiter = detectDelimiter(string(head))
+	bounded := newBoundedReader(br, MaxRecordBytes)
+	r := newCSVReader(bounded, t.Delimiter)
+	b := budget{name: name}
+	var kept int64
 	for {
 		rec, err := r.Read()
+		var long *recordTooLong
+		if errors.As(err, &long) || errors.As(bounded.err, &long) {
+			return nil, &Error{File: name, Line: long.line, Key: ErrLineTooLong, Value: fmt.Sprintf("%d KB", MaxRecordBytes>>10)}
+		}
 		if err == io.EOF {
 			break
 		}
@@ -108,8 +145,15 @@ func readCSV(name string, data []byte) (*Table, error) {
 			return nil, fileErr(name, ErrTooLarge, fmt.Sprintf("> %d", MaxRows))
 		}
 		if len(rec) > maxColumns {
-			rec = rec[:maxColumns]
+			rec = slices.Clone(rec[:maxColumns])
 		}
+		for i, c := range rec {
+			rec[i] = cutCell(c)
+		}
+		if err := b.add(len(rec), bounded.total-kept); err != nil {
+			return nil, err
+		}
+		kept = bounded.total
 		line, _ := r.FieldPos(0)
 		t.Rows = append(t.Rows, rec)
 		t.Lines = append(t.Lines, line)
@@ -120,8 +164,8 @@ func readCSV(name string, data []byte) (*Table, error) {
 	return t, nil
 }
 
-func newCSVReader(text string, delim rune) *csv.Reader {
-	r := csv.NewReader(strings.NewReader(text))
+func newCSVReader(text io.Reader, delim rune) *csv.Reader {
+	r := csv.NewReader(text)
 	r.Comma = delim
 	r.FieldsPerRecord = -1 // titles, footers and trailing delimiters make rows of different length
 	r.ReuseRecord = false
@@ -157,7 +201,7 @@ func detectDelimiter(text string) rune {
 	}
 	best, bestN := ';', 0
 	for _, d := range []rune{';', ',', '\t', '|'} {
-		r := newCSVReader(head, d)
+		r := newCSVReader(strings.NewReader(head), d)
 		r.LazyQuotes = true
 		n := 0
 		for i := 0; i < 30; i++ {
@@ -179,10 +223,15 @@ func detectDelimiter(text string) rune {
 // fieldLine finds the exact line of field col of row i by reading the file again up to it
 // (only on the way to an error message).
 func (t *Table) fieldLine(i, col int) int {
-	if t.Kind != KindCSV || t.text == "" {
+	if t.Kind != KindCSV || t.src == nil {
 		return t.Lines[i]
 	}
-	r := newCSVReader(t.text, t.Delimiter)
+	text, closer, err := t.openText()
+	if err != nil {
+		return t.Lines[i]
+	}
+	defer closer.Close()
+	r := newCSVReader(newBoundedReader(text, MaxRecordBytes), t.Delimiter)
 	for k := 0; k <= i; k++ {
 		rec, err := r.Read()
 		if err != nil {
@@ -207,8 +256,28 @@ func (t *Table) cellErr(i, col int, header, key, value string) *Error {
 	return e
 }
 
-func readXLSX(name string, data []byte) (*Table, error) {
-	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{UnzipSizeLimit: 1 << 30, UnzipXMLSizeLimit: 64 << 20})
+// readXLSX reads the first sheet with content. The archive's declared sizes are checked
+// before anything is unpacked (archive/zip stops any part at its declared size), large sheets
+// are streamed by the library from a temporary file, and the rows are read one at a time.
+func readXLSX(src source) (*Table, error) {
+	name := src.name
+	if src.size > MaxXLSXBytes {
+		return nil, fileErr(name, ErrTooLarge, fmt.Sprintf("%d MB > %d MB", src.size>>20, MaxXLSXBytes>>20))
+	}
+	rc, err := src.open()
+	if err != nil {
+		return nil, fileErr(name, ErrXLSX, err.Error())
+	}
+	defer rc.Close()
+	data, err := io.ReadAll(io.LimitReader(rc, MaxXLSXBytes+1))
+	if err != nil {
+		return nil, fileErr(name, ErrXLSX, err.Error())
+	}
+	if err := checkUnzipped(name, data); err != nil {
+		return nil, err
+	}
+	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{UnzipSizeLimit: MaxUnzippedBytes, UnzipXMLSizeLimit: xmlInMemory})
+	data = nil
 	if err != nil {
 		return nil, fileErr(name, ErrXLSX, err.Error())
 	}
@@ -217,8 +286,9 @@ func readXLSX(name string, data []byte) (*Table, error) {
 	if props, err := f.GetWorkbookProps(); err == nil && props.Date1904 != nil {
 		t.Date1904 = *props.Date1904
 	}
+	b := budget{name: name}
 	for _, sheet := range f.GetSheetList() {
-		if err := t.readSheet(f, sheet); err != nil {
+		if err := t.readSheet(f, sheet, &b); err != nil {
 			return nil, err
 		}
 		if len(t.Rows) > 0 {
@@ -231,7 +301,36 @@ func readXLSX(name string, data []byte) (*Table, error) {
 	return t, nil
 }
 
-func (t *Table) readSheet(f *excelize.File, sheet string) error {
+// Workbook limits: see domain/limits.go. xmlInMemory is the largest part the library unpacks
+// into memory; larger sheets go to a temporary file it removes on Close.
+const (
+	MaxXLSXBytes     = domain.MaxImportXLSXBytes
+	MaxUnzippedBytes = domain.MaxImportUnzippedBytes
+	maxSharedStrings = domain.MaxImportSharedStrings
+	xmlInMemory      = 16 << 20
+)
+
+// checkUnzipped refuses a workbook whose parts declare more than MaxUnzippedBytes unpacked,
+// or shared strings of more than maxSharedStrings.
+func checkUnzipped(name string, data []byte) error {
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		return fileErr(name, ErrXLSX, err.Error())
+	}
+	var total uint64
+	for _, zf := range zr.File {
+		total += zf.UncompressedSize64
+		if total > MaxUnzippedBytes {
+			return fileErr(name, ErrUnzipTooLarge, fmt.Sprintf("%d MB", MaxUnzippedBytes>>20))
+		}
+		if strings.EqualFold(zf.Name, "xl/sharedStrings.xml") && zf.UncompressedSize64 > maxSharedStrings {
+			return fileErr(name, ErrUnzipTooLarge, fmt.Sprintf("%d MB", maxSharedStrings>>20))
+		}
+	}
+	return nil
+}
+
+func (t *Table) readSheet(f *excelize.File, sheet string, b *budget) error {
 	rows, err := f.Rows(sheet)
 	if err != nil {
 		return fileErr(t.File, ErrXLSX, err.Error())
@@ -248,10 +347,18 @@ func (t *Table) readSheet(f *excelize.File, sheet string) error {
 			return fileErr(t.File, ErrTooLarge, fmt.Sprintf("> %d", MaxRows))
 		}
 		if len(cols) > maxColumns {
-			cols = cols[:maxColumns]
+			cols = slices.Clone(cols[:maxColumns])
 		}
 		if emptyRow(cols) {
 			continue
+		}
+		var text int64
+		for i, c := range cols {
+			cols[i] = cutCell(c)
+			text += int64(len(cols[i]))
+		}
+		if err := b.add(len(cols), text); err != nil {
+			return err
 		}
 		t.Rows = append(t.Rows, cols)
 		t.Lines = append(t.Lines, n)

@@ -275,11 +275,7 @@ func importJSON(e *env, target, src string, p parsedArgs) error {
 	if _, err := os.Lstat(target); err == nil {
 		return failf("cli.err.exists", map[string]any{"Path": target})
 	}
-	data, err := os.ReadFile(src)
-	if err != nil {
-		return err
-	}
-	proj, err := persistence.ParseJSON(data)
+	proj, err := persistence.ReadJSONFile(src)
 	if err != nil {
 		return err
 	}

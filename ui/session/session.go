@@ -78,6 +78,9 @@ func (s *Session) Today() domain.Date { return s.Project.AsOf(s.Now()) }
 
 // New wraps an open file and its loaded project.
 func New(f *persistence.File, p *domain.Project) *Session {
+	if p != nil {
+		p.CutLongTexts() // over-long texts of older or foreign files: shown shortened, with a finding
+	}
 	return &Session{File: f, Project: p}
 }
 

@@ -402,3 +402,16 @@ func TestReadOnlyEditorRefusesInput(t *testing.T) {
 		t.Error("delete or critical is enabled on a read-only project")
 	}
 }
+
+func TestInventoryNameOverLimitRefused(t *testing.T) {
+	fx := newFixture(t, 1)
+	ed := fx.ed
+	test.Type(ed.form.name, strings.Repeat("x", domain.MaxNameChars+1))
+	test.Tap(ed.form.addBtn)
+	if errs := fx.takeErrors(); !isErr(errs, domain.ErrTextTooLong) || !strings.HasPrefix(errs[0].Error(), "Der Text ist zu lang") {
+		t.Errorf("errors %q", errorTexts(errs))
+	}
+	if len(fx.s.Project.Tasks) != 0 {
+		t.Error("a task with a name over the limit was added")
+	}
+}

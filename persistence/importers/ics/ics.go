@@ -32,8 +32,8 @@ const (
 
 // Limits that keep a hostile or mistaken file from taking the app down.
 const (
-	MaxBytes   = 4 << 20
-	MaxEvents  = 5000
+	MaxBytes   = domain.MaxCalendarBytes
+	MaxEvents  = domain.MaxCalendarEvents
 	maxDays    = 366 // a Ferien period longer than a year is a mistake
 	minYear    = 1900
 	maxYear    = 2200

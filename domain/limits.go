@@ -1,0 +1,245 @@
+package domain
+
+import (
+	"unicode/utf8"
+)
+
+// Limits by design: every text a project holds and every file the program reads has a bound,
+// so that a wrong or hostile input is refused with a message instead of taking the machine
+// down. docs/limits.md lists them with their reasons; this file is the one place they are set.
+const (
+	// MaxNameChars bounds one-line texts: names of tasks, packages, schools, people, roles,
+	// titles and labels.
+	MaxNameChars = 300
+	// MaxNoteChars bounds free texts: notes, descriptions, proposals, minutes.
+	MaxNoteChars = 20_000
+	// MaxDisplayChars is where a text longer than its limit (from a file written before the
+	// limits or by another program) is cut for display and reports, with "…".
+	MaxDisplayChars = MaxNoteChars
+
+	// MaxImportFileBytes is the largest table (CSV/XLSX) or JSON file read at all; a larger
+	// one is refused before a byte is read.
+	MaxImportFileBytes = 256 << 20
+	// MaxImportXLSXBytes is the largest workbook (compressed) read.
+	MaxImportXLSXBytes = 64 << 20
+	// MaxImportUnzippedBytes bounds a workbook's parts unpacked, as the archive declares
+	// them (the reading stops at the declared size): a zip bomb is refused before unpacking.
+	MaxImportUnzippedBytes = 256 << 20
+	// MaxImportSharedStrings bounds a workbook's shared-strings part unpacked (it is held in
+	// memory whole).
+	MaxImportSharedStrings = 32 << 20
+	// MaxImportRows is the most rows a table may have.
+	MaxImportRows = 3_000_000
+	// MaxImportColumns is the most columns read; further columns are ignored.
+	MaxImportColumns = 2000
+	// MaxImportRecordBytes is the longest CSV record (a line, or several lines inside quotes);
+	// it is refused while reading, before the parser holds it.
+	MaxImportRecordBytes = 1 << 20
+	// MaxImportCellChars is the longest cell kept (Excel's own limit); longer cells are cut.
+	MaxImportCellChars = 32_767
+	// MaxImportTableBytes bounds the estimated memory of the rows kept while reading a
+	// table; a larger table is refused (split the export by period).
+	MaxImportTableBytes = 192 << 20
+
+	// MaxCalendarBytes is the largest holiday calendar (ICS) read; it is read whole.
+	MaxCalendarBytes = 4 << 20
+	// MaxCalendarEvents is the most events (after expanding repetitions) a calendar may give.
+	MaxCalendarEvents = 5000
+)
+
+// TooLong reports whether s has more than max characters (bytes are counted first, so a
+// short text costs nothing).
+func TooLong(s string, max int) bool {
+	return len(s) > max && utf8.RuneCountInString(s) > max
+}
+
+// CutForDisplay shortens s to max characters and an ellipsis when it is longer; a text within
+// the limit comes back as it is.
+func CutForDisplay(s string, max int) string {
+	if !TooLong(s, max) {
+		return s
+	}
+	n := 0
+	for i := range s {
+		if n == max-1 {
+			return s[:i] + "…"
+		}
+		n++
+	}
+	return s
+}
+
+// ErrTextTooLong is a name longer than MaxNameChars or a free text longer than MaxNoteChars.
+const ErrTextTooLong Error = "err.text.too_long"
+
+// FindTextTooLong names an object with a text over its limit (a file written before the limits
+// or by another program): it opens, the text is cut for display and reports, and the finding
+// asks to shorten it.
+const FindTextTooLong = "find.text.too_long"
+
+// texts are an object's one-line texts and free texts, the fields the limits apply to.
+type texts struct{ names, notes []*string }
+
+func (t texts) check() error {
+	for _, s := range t.names {
+		if TooLong(*s, MaxNameChars) {
+			return ErrTextTooLong
+		}
+	}
+	for _, s := range t.notes {
+		if TooLong(*s, MaxNoteChars) {
+			return ErrTextTooLong
+		}
+	}
+	return nil
+}
+
+// cut shortens every text over its limit to the limit (ending in "…").
+func (t texts) cut() {
+	for _, s := range t.names {
+		*s = CutForDisplay(*s, MaxNameChars)
+	}
+	for _, s := range t.notes {
+		*s = CutForDisplay(*s, MaxNoteChars)
+	}
+}
+
+func (t *Task) texts() texts {
+	return texts{names: []*string{&t.Name, &t.Responsible, &t.NewResponsible}, notes: []*string{&t.Note}}
+}
+
+func (pk *Package) texts() texts {
+	return texts{names: []*string{&pk.Name}, notes: []*string{&pk.TargetState, &pk.Criteria}}
+}
+
+func (m *Milestone) texts() texts {
+	return texts{names: []*string{&m.Name, &m.Owner}, notes: []*string{&m.Note}}
+}
+
+func (k *Kickoff) texts() texts {
+	t := texts{names: []*string{&k.Place}, notes: []*string{&k.Agenda, &k.Notes, &k.NextSteps}}
+	for i := range k.Participants {
+		p := &k.Participants[i]
+		t.names = append(t.names, &p.Name, &p.Organisation, &p.Role)
+	}
+	return t
+}
+
+func (r *Role) texts() texts {
+	return texts{names: []*string{&r.Name, &r.Persons, &r.Deputy, &r.Contact}}
+}
+
+func (a *RaciActivity) texts() texts { return texts{names: []*string{&a.Process, &a.Name}} }
+
+func (c *CommunicationRow) texts() texts {
+	return texts{names: []*string{&c.Occasion, &c.Channel, &c.Hours}}
+}
+
+func (e *EscalationLevel) texts() texts { return texts{notes: []*string{&e.Trigger}} }
+
+func (m *Meeting) texts() texts {
+	return texts{names: []*string{&m.Name}, notes: []*string{&m.Participants, &m.Agenda}}
+}
+
+func (j *JourFixe) texts() texts { return texts{notes: []*string{&j.Participants, &j.Notes}} }
+
+func (m *Measure) texts() texts {
+	return texts{names: []*string{&m.Owner}, notes: []*string{&m.Text}}
+}
+
+func (m *Meta) texts() texts { return texts{names: []*string{&m.Name, &m.Schultraeger}} }
+
+// eachText calls fn with every object of the project that has texts, the step that edits it
+// and how the finding names it.
+func (p *Project) eachText(fn func(step StepID, ref Ref, t texts)) {
+	fn(StepInventory, Ref{Kind: "project", Name: p.Meta.Name}, p.Meta.texts())
+	for i := range p.Tasks {
+		t := &p.Tasks[i]
+		fn(StepInventory, Ref{Kind: "task", ID: t.ID, Name: t.Name}, t.texts())
+	}
+	for i := range p.Packages {
+		pk := &p.Packages[i]
+		fn(StepRequirements, Ref{Kind: "package", ID: pk.ID, Name: pk.Name}, pk.texts())
+	}
+	fn(StepKickoff, Ref{Kind: "kickoff", Name: "Kick-off"}, p.Kickoff.texts())
+	for i := range p.Milestones {
+		m := &p.Milestones[i]
+		fn(StepKickoff, Ref{Kind: "milestone", ID: m.ID, Name: m.Name}, m.texts())
+	}
+	for i := range p.Roles {
+		r := &p.Roles[i]
+		fn(StepStructure, Ref{Kind: "role", ID: r.ID, Name: r.Name}, r.texts())
+	}
+	for i := range p.RaciActivities {
+		a := &p.RaciActivities[i]
+		fn(StepStructure, Ref{Kind: "activity", ID: a.ID, Name: a.Name}, a.texts())
+	}
+	for i := range p.CommunicationRows {
+		c := &p.CommunicationRows[i]
+		fn(StepStructure, Ref{Kind: "communication", ID: c.ID, Name: c.Occasion}, c.texts())
+	}
+	for i := range p.EscalationLevels {
+		e := &p.EscalationLevels[i]
+		fn(StepStructure, Ref{Kind: "escalation", ID: e.ID, Name: e.Trigger}, e.texts())
+	}
+	for i := range p.Meetings {
+		m := &p.Meetings[i]
+		fn(StepStructure, Ref{Kind: "meeting", ID: m.ID, Name: m.Name}, m.texts())
+	}
+	for i := range p.JourFixes {
+		j := &p.JourFixes[i]
+		fn(StepMonitoring, Ref{Kind: "jourfixe", ID: j.ID, Name: j.Date.String()}, j.texts())
+	}
+	for i := range p.Measures {
+		m := &p.Measures[i]
+		fn(StepMonitoring, Ref{Kind: "measure", ID: m.ID, Name: m.Text}, m.texts())
+	}
+}
+
+// textFinding is the finding about an object whose texts pass their limits.
+func textFinding(step StepID, ref Ref) Finding {
+	ref.Name = CutForDisplay(ref.Name, 60)
+	return Finding{Step: step, Severity: SeverityWarning, Code: FindTextTooLong, EntityID: ref.ID, Subject: ref.Name, Objects: []Ref{ref}}
+}
+
+// TextFindings names every object whose texts pass their limits, under the step that edits
+// it, and the ones CutLongTexts shortened.
+func TextFindings(p *Project) []Finding {
+	out := append([]Finding(nil), p.ShortenedTexts...)
+	p.eachText(func(step StepID, ref Ref, t texts) {
+		if t.check() != nil {
+			out = append(out, textFinding(step, ref))
+		}
+	})
+	return out
+}
+
+// CutLongTexts shortens, in memory, every text over its limit (a file written before the
+// limits or by another program) and keeps a finding for each object in ShortenedTexts: the
+// program shows and edits the shortened text, so a 5 MB name costs no more than a short one;
+// the file keeps the long text until the object is saved. It returns how many objects it cut.
+func (p *Project) CutLongTexts() int {
+	n := 0
+	p.eachText(func(step StepID, ref Ref, t texts) {
+		if t.check() != nil {
+			p.ShortenedTexts = append(p.ShortenedTexts, textFinding(step, ref))
+			t.cut()
+			n++
+		}
+	})
+	return n
+}
+
+// FirstLongText is the first object whose texts pass their limits, for a refusal message.
+func FirstLongText(p *Project) (Ref, bool) {
+	var first *Ref
+	p.eachText(func(_ StepID, ref Ref, t texts) {
+		if first == nil && t.check() != nil {
+			first = &ref
+		}
+	})
+	if first == nil {
+		return Ref{}, false
+	}
+	return *first, true
+}
