@@ -1,6 +1,7 @@
 package steps
 
 import (
+	"math"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -28,22 +29,26 @@ type sizedCol struct {
 	grow  float32 // share of the width left over
 	whole bool    // never cut (status words): its content's width is also its least width
 	head  float32 // the header's widest piece: no column gets narrower
+	full  float32 // the header on one line (wanted up to maxHeadLine)
 }
+
+// maxHeadLine is the widest a column asks to be for its header alone.
+const maxHeadLine = 150
 
 // minCol is the width below which a text column is not narrowed to fit (its cut text would say
 // nothing; the table scrolls sideways instead).
 const minCol = 56
 
-// shareWidths gives each column its wanted width (the user's if dragged, else the content's but
-// at least its least width). When the wanted widths fit, the rest of avail goes to the columns
+// shareWidths gives each column its wanted width (the user's if dragged, else the content's;
+// the definition's least width while there is no content). When the wanted widths fit, the rest of avail goes to the columns
 // by grow weight (evenly when none grows; dragged columns keep their width); when they do not,
-// every column that is not dragged gives up the same share of what it wants above its floor
-// (least, or wanted for whole columns), and the table scrolls if even the floors do not fit.
+// the widest columns are cut to a common width, none below its floor (whole columns: what they
+// want), and the table scrolls if even the floors do not fit.
 //
-// The floor of a column is its header's widest piece, and minCol unless it wants less.
+// A column wants room for its header on one line, up to maxHeadLine. The floor of a column is
+// its header's widest piece, and minCol unless it wants less.
 //
-// Example: wanted 100, 200, floors 60, 60, avail 230 → the two give up (300−230)/(40+140) = 7/18
-// of their room above the floor: 100 − 40·7/18 ≈ 84.4 and 200 − 140·7/18 ≈ 145.6, sum 230.
+// Example: wanted 100 and 200 in 230: the first keeps its 100, the second is cut to 130.
 func shareWidths(cols []sizedCol, natural []float32, user map[int]float32, avail float32) []float32 {
 	n := len(cols)
 	want := make([]float32, n)
@@ -51,7 +56,10 @@ func shareWidths(cols []sizedCol, natural []float32, user map[int]float32, avail
 	var sumWant, sumFloor, grow float32
 	free := 0
 	for i, c := range cols {
-		w := max(c.least, natural[i], c.head)
+		w := max(natural[i], c.head, min(c.full, maxHeadLine))
+		if natural[i] == 0 {
+			w = max(w, c.least) // nothing measured (yet): the definition's width
+		}
 		f := max(c.head, min(minCol, w))
 		if c.whole {
 			f = w
@@ -83,12 +91,32 @@ func shareWidths(cols []sizedCol, natural []float32, user map[int]float32, avail
 		}
 		return out
 	}
-	ratio := float32(0)
-	if room := sumWant - sumFloor; room > 0 && avail > sumFloor {
-		ratio = (avail - sumFloor) / room
+	// Too narrow: find the cap c at which min(want, max(floor, c)) adds up to avail, so the
+	// narrow columns (numbers, short words) stay whole and the long texts are cut alike.
+	width := func(i int, c float32) float32 {
+		if _, ok := user[i]; ok {
+			return want[i]
+		}
+		return min(want[i], max(floor[i], c))
+	}
+	lo, hi := float32(0), float32(0)
+	for _, w := range want {
+		hi = max(hi, w)
+	}
+	for range 30 {
+		mid := (lo + hi) / 2
+		var sum float32
+		for i := range cols {
+			sum += width(i, mid)
+		}
+		if sum > avail {
+			hi = mid
+		} else {
+			lo = mid
+		}
 	}
 	for i := range cols {
-		out[i] = float32(int(floor[i] + (want[i]-floor[i])*ratio))
+		out[i] = float32(int(width(i, lo)))
 	}
 	return out
 }
@@ -113,7 +141,8 @@ func newColSizer(t *fitTable, cols []sizedCol, headExtra float32) *colSizer {
 		widths: make([]float32, len(cols)), lines: 1, headExtra: headExtra}
 	t.sizer = s
 	for i, c := range cols {
-		s.cols[i].head = s.headerPiece(c.title)
+		s.cols[i].head = ceil(s.headerPiece(c.title))
+		s.cols[i].full = ceil(s.textWidth(c.title, true) + headExtra)
 	}
 	return s
 }
@@ -154,7 +183,7 @@ func (s *colSizer) measure(rows int, text func(row, col int) string) {
 	for r := 0; r < min(rows, 400); r++ {
 		for c := range s.cols {
 			if t := text(r, c); t != "" {
-				s.natural[c] = max(s.natural[c], min(s.textWidth(oneLine(t), false), maxNatural))
+				s.natural[c] = max(s.natural[c], min(ceil(s.textWidth(oneLine(t), false)), maxNatural))
 			}
 		}
 	}
@@ -188,6 +217,9 @@ func (s *colSizer) apply(width float32, force bool) bool {
 	}
 	return changed
 }
+
+// ceil rounds a width up to whole pixels: the columns get whole widths.
+func ceil(w float32) float32 { return float32(math.Ceil(float64(w))) }
 
 // headerLines is the title of column col broken at word boundaries to the column's width.
 func (s *colSizer) headerLines(col int) []string {
