@@ -2,6 +2,9 @@
 # Smoke test of the real binary: starts its own Xvfb, opens a fresh copy of the sample project,
 # waits for the window, takes a screenshot and fails on a crash, a missing window, a blank or
 # one-colour screen, a missing lock file, or a lock file left behind after a clean quit.
+# It then walks the overview and all twelve steps with Ctrl+PageDown at 1366×768 and 1024×768
+# (the laptop and the small screen) and keeps a screenshot of each page:
+# build/smoke/1366x768/00-overview.png, 01-step.png … 12-step.png, and the same for 1024x768.
 # Usage: scripts/smoke.sh [BINARY]   (default build/lotse; output in build/smoke/)
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -44,7 +47,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-Xvfb "$display" -screen 0 1280x800x24 -nolisten tcp -noreset >"$out/xvfb.log" 2>&1 &
+Xvfb "$display" -screen 0 1366x768x24 -nolisten tcp -noreset >"$out/xvfb.log" 2>&1 &
 xvfb_pid=$!
 export DISPLAY=$display
 for _ in $(seq 50); do
@@ -107,6 +110,36 @@ awk -v d="$deviation" 'BEGIN { exit !(d > 0.02) }' || fail "the screenshot is ne
 
 kill -0 "$app_pid" 2>/dev/null || fail "the app died while the screenshot was taken"
 [ -e "$lock" ] || fail "no lock file $lock while the project is open"
+
+# Every page at both sizes. A page counts as drawn when two screenshots in a row are identical
+# (at most SMOKE_PAGE_WAIT tenths of a second; a blinking cursor never settles).
+page_wait=${SMOKE_PAGE_WAIT:-40}
+page_shot() { # file
+  local prev="" cur="" i
+  for ((i = 0; i < page_wait; i += 3)); do
+    sleep 0.3
+    xwd -silent -id "$win" -display "$display" 2>/dev/null | convert xwd:- "png:$1" 2>/dev/null || continue
+    cur=$(convert "$1" rgb:- | md5sum)
+    [ "$cur" = "$prev" ] && return 0
+    prev=$cur
+  done
+}
+xdotool windowfocus --sync "$win" >/dev/null 2>&1 || xdotool windowfocus "$win" >/dev/null 2>&1 || true
+for size in 1366x768 1024x768; do
+  mkdir -p "$out/$size"
+  xdotool windowsize "$win" "${size%x*}" "${size#*x}"
+  for _ in $(seq 13); do xdotool key --clearmodifiers ctrl+Prior; done
+  for n in $(seq 0 12); do
+    [ "$n" -eq 0 ] || xdotool key --clearmodifiers ctrl+Next
+    name=$(printf '%02d-step.png' "$n")
+    [ "$n" -eq 0 ] && name=00-overview.png
+    page_shot "$out/$size/$name"
+    kill -0 "$app_pid" 2>/dev/null || fail "the app died on page $n at $size"
+    got=$(convert "$out/$size/$name" -format '%wx%h' info: 2>/dev/null || echo none)
+    [ "$got" = "$size" ] || fail "page $n at $size: the window is $got"
+  done
+  note "$size: overview and steps 1–12 in $out/$size/ after $(elapsed)s"
+done
 
 # Quit with the keyboard like a user; the lock must be gone after a clean exit.
 xdotool windowfocus --sync "$win" >/dev/null 2>&1 || xdotool windowfocus "$win" >/dev/null 2>&1 || true

@@ -59,3 +59,31 @@ func TestCtrlBFoldsTheSidebar(t *testing.T) {
 		t.Errorf("sidebar not back: page %v wide, was %v", ts.project.pageHolder.Size().Width, before)
 	}
 }
+
+// Below 1200 px the sidebar folds itself away and comes back in a wider window; once the user
+// pressed Ctrl+B, the choice holds at every width.
+func TestSidebarFoldsItselfInANarrowWindow(t *testing.T) {
+	ts := newTestShell(t)
+	ts.openSample()
+	ts.win.Resize(fyne.NewSize(1024, 700))
+	if !ts.project.sidebarGone {
+		t.Fatal("at 1024 px the sidebar is still shown")
+	}
+	if w := ts.project.pageHolder.Size().Width; w < 1000 {
+		t.Errorf("at 1024 px the page is only %v wide", w)
+	}
+	ts.win.Resize(fyne.NewSize(1366, 740))
+	if ts.project.sidebarGone {
+		t.Fatal("at 1366 px the sidebar stays folded")
+	}
+	ts.win.Resize(fyne.NewSize(1024, 700))
+	ctrlB := &desktop.CustomShortcut{KeyName: fyne.KeyB, Modifier: fyne.KeyModifierShortcutDefault}
+	ts.win.Canvas().(fyne.Shortcutable).TypedShortcut(ctrlB)
+	if ts.project.sidebarGone {
+		t.Fatal("Ctrl+B does not bring the sidebar back at 1024 px")
+	}
+	ts.win.Resize(fyne.NewSize(1000, 700))
+	if ts.project.sidebarGone {
+		t.Error("the sidebar the user asked for folded itself away again")
+	}
+}

@@ -25,7 +25,10 @@ type projectView struct {
 	body        *fyne.Container
 	split       *container.Split
 	main        fyne.CanvasObject
-	sidebarGone bool
+	sidebarGone bool // the sidebar is folded away now
+	// sidebarChoice is the user's last Strg+B: 1 shown, -1 folded, 0 none yet (then the sidebar
+	// folds itself away in a window narrower than foldWidth).
+	sidebarChoice int
 
 	current int // 0 = overview, 1–12 = step
 	sums    []domain.StepSummary
@@ -99,7 +102,7 @@ func newProjectView(sh *shell, s *session.Session) *projectView {
 	// The body shows the sidebar beside the page, or the page alone when the user folds the
 	// sidebar away (Strg+B) for more room.
 	v.split, v.main = split, main
-	v.body = container.NewStack(split)
+	v.body = container.New(autoFold{v}, split)
 
 	v.saved = widget.NewLabel("")
 	v.saved.SizeName = theme.SizeNameCaptionText
@@ -315,13 +318,57 @@ func (v *projectView) updateSaved() {
 }
 
 // toggleSidebar folds the sidebar away or brings it back; the steps stay reachable with
-// Zurück/Weiter and Strg+Bild↑/↓.
+// Zurück/Weiter and Strg+Bild↑/↓. The choice holds at every window width.
 func (v *projectView) toggleSidebar() {
-	v.sidebarGone = !v.sidebarGone
-	if v.sidebarGone {
+	v.sidebarChoice = 1
+	if !v.sidebarGone {
+		v.sidebarChoice = -1
+	}
+	v.foldSidebar(v.sidebarChoice < 0)
+}
+
+func (v *projectView) foldSidebar(gone bool) {
+	if v.setBody(gone) {
+		v.body.Refresh()
+	}
+}
+
+// setBody shows the page alone or beside the sidebar; true when that changed.
+func (v *projectView) setBody(gone bool) bool {
+	if gone == v.sidebarGone {
+		return false
+	}
+	v.sidebarGone = gone
+	if gone {
 		v.body.Objects = []fyne.CanvasObject{v.main}
 	} else {
 		v.body.Objects = []fyne.CanvasObject{v.split}
 	}
-	v.body.Refresh()
+	return true
+}
+
+// foldWidth is the window width below which the sidebar folds itself away until the user
+// brings it back: at 1024 px it would take a third of the width the tables need.
+const foldWidth = 1200
+
+// autoFold lays the body out and folds the sidebar away in a narrow window.
+type autoFold struct{ v *projectView }
+
+func (l autoFold) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	var s fyne.Size
+	for _, o := range objs {
+		s = s.Max(o.MinSize())
+	}
+	return s
+}
+
+func (l autoFold) Layout(_ []fyne.CanvasObject, size fyne.Size) {
+	v := l.v
+	if v.sidebarChoice == 0 && size.Width > 0 {
+		v.setBody(size.Width < foldWidth)
+	}
+	for _, o := range v.body.Objects {
+		o.Move(fyne.NewPos(0, 0))
+		o.Resize(size)
+	}
 }

@@ -1,6 +1,9 @@
 package raci
 
-import "fyne.io/fyne/v2"
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+)
 
 // flowLayout places its objects left to right at their minimum size and starts a new line
 // when the next one does not fit, so a legend and a hint stay readable at any width instead
@@ -64,4 +67,10 @@ func (l *flowLayout) place(objs []fyne.CanvasObject, width float32, move bool) (
 		lineH = max(lineH, m.Height)
 	}
 	return used, y + lineH, lines
+}
+
+// NewFlow is a container that places objs left to right and wraps onto further lines; relayout
+// (called when the number of lines changes) should lay out the surrounding container again.
+func NewFlow(relayout func(), objs ...fyne.CanvasObject) *fyne.Container {
+	return container.New(&flowLayout{relayout: relayout}, objs...)
 }

@@ -249,3 +249,13 @@ func piece(w []rune, from, to int) string {
 	}
 	return s
 }
+
+// WrapHeader breaks a column title into lines no wider than width the way the role headers
+// break (words whole, long compounds at their syllables with "-"); other tables share it.
+func WrapHeader(title string, width float32, measure func(string) float32) []string {
+	lines, _ := wrapHeader(title, width, measure)
+	if len(lines) == 0 {
+		lines = []string{""}
+	}
+	return lines
+}

@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"schulit-lotse/domain"
+	"schulit-lotse/ui/raci"
 )
 
 // coverageEditor is step 4 (Bedarfsdeckung intern/extern): the table of Abb. 8 with each task's
@@ -43,7 +44,7 @@ type coverageEditor struct {
 }
 
 var coverageColumns = []sheetColumn{
-	{title: "cov.col.state", width: 120, grow: 1.5},
+	{title: "cov.col.state", width: 120, grow: 1.5, whole: true},
 	{title: "board.col.task", width: 140, grow: 3},
 	{title: "board.col.package", width: 90, grow: 1.5},
 	{title: "board.col.responsible", width: 100, grow: 1.5},
@@ -155,7 +156,12 @@ func newCoverageEditor(ctx *Context) *coverageEditor {
 
 	ed.summary = widget.NewLabel("")
 	ed.summary.Truncation = fyne.TextTruncateEllipsis
-	left := container.NewBorder(container.NewHScroll(legend()), container.NewVBox(ed.summary, formBox), nil, nil, ed.table.view())
+	var left *fyne.Container
+	left = container.NewBorder(legend(func() {
+		if left != nil {
+			left.Refresh()
+		}
+	}), container.NewVBox(ed.summary, formBox), nil, nil, ed.table.view())
 	split := container.NewHSplit(left, container.NewStack(sideMin, side))
 	split.Offset = 0.7
 	ed.view = newEditorView(split, ctx.Session.Subscribe(ed.refresh))
@@ -180,14 +186,15 @@ func stateOf(label string) domain.Coverage {
 }
 
 // legend shows the three states in their colours, as the seed's legend does.
-func legend() fyne.CanvasObject {
-	box := container.NewHBox(widget.NewLabelWithStyle(lang.L("cov.legend"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
+// legend names the states beside their colours; it wraps onto a second line rather than
+// cutting a name (relayout lays out the container around it again).
+func legend(relayout func()) fyne.CanvasObject {
+	box := raci.NewFlow(relayout, widget.NewLabelWithStyle(lang.L("cov.legend"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
 	for _, c := range domain.CoverageStates {
 		sw := canvas.NewRectangle(colorOf(domain.CoverageColor(c), 1))
 		sw.SetMinSize(fyne.NewSize(18, 18))
 		sw.CornerRadius = 3
-		box.Add(container.NewCenter(sw))
-		box.Add(widget.NewLabel(stateLabel(c)))
+		box.Add(container.NewHBox(container.NewCenter(sw), widget.NewLabel(stateLabel(c))))
 	}
 	return box
 }

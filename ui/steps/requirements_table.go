@@ -21,6 +21,7 @@ type sheetColumn struct {
 	width float32
 	grow  float32
 	align fyne.TextAlign
+	whole bool // never cut (status words)
 }
 
 type sheetCell struct {
@@ -32,46 +33,54 @@ type sheetCell struct {
 
 type sheet struct {
 	cols     []sheetColumn
-	table    *widget.Table
+	table    *fitTable
+	sizer    *colSizer
 	rows     func() int
 	cell     func(row, col int) sheetCell
 	onSelect func(row int)
 	selected int // highlighted row, -1 for none
+	detail   *widget.Label
+	detailUI fyne.CanvasObject
 
-	widths   []float32
-	fitWidth float32
-	fitter   textFitter
-	fitted   map[fitKey]string
+	fitted map[fitKey]string
 }
 
 func newSheet(cols []sheetColumn, rows func() int, cell func(row, col int) sheetCell) *sheet {
-	s := &sheet{cols: cols, rows: rows, cell: cell, selected: -1, widths: make([]float32, len(cols))}
-	s.table = widget.NewTable(
+	s := &sheet{cols: cols, rows: rows, cell: cell, selected: -1}
+	s.table = newFitTable(
 		func() (int, int) { return s.rows(), len(s.cols) },
 		func() fyne.CanvasObject {
 			return container.NewStack(canvas.NewRectangle(transparent), widget.NewLabel(""))
 		},
 		s.update,
 	)
-	s.table.ShowHeaderRow = true
+	sized := make([]sizedCol, len(cols))
+	for i, c := range cols {
+		sized[i] = sizedCol{title: lang.L(c.title), least: c.width, grow: c.grow, whole: c.whole}
+	}
+	s.sizer = newColSizer(s.table, sized, 0)
 	s.table.CreateHeader = func() fyne.CanvasObject {
-		l := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-		return l
+		return widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	}
 	s.table.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
 		l := o.(*widget.Label)
-		if id.Col < 0 || id.Col >= len(s.cols) {
-			l.SetText("")
-			return
+		s.table.headerShown(o, id.Col)
+		text := ""
+		if id.Col >= 0 && id.Col < len(s.cols) {
+			text = s.sizer.header(id.Col)
 		}
-		l.SetText(s.fit(lang.L(s.cols[id.Col].title), id.Col, true))
+		if l.Text != text {
+			l.SetText(text)
+		}
 	}
 	s.table.OnSelected = func(id widget.TableCellID) {
 		if s.onSelect != nil && id.Row >= 0 && id.Row < s.rows() {
 			s.onSelect(id.Row)
 		}
 	}
-	s.fitColumns(0)
+	s.detail = widget.NewLabel("")
+	s.detailUI = detailView(s.detail)
+	s.sizer.measure(0, nil)
 	return s
 }
 
@@ -113,7 +122,7 @@ func (s *sheet) update(id widget.TableCellID, o fyne.CanvasObject) {
 
 // fit shortens text to its column once; the result is kept for later redraws.
 func (s *sheet) fit(text string, col int, bold bool) string {
-	avail := s.widths[col] - 2*theme.InnerPadding()
+	avail := s.sizer.widths[col] - 2*theme.InnerPadding()
 	if text == "" || avail <= 0 {
 		return text
 	}
@@ -124,46 +133,33 @@ func (s *sheet) fit(text string, col int, bold bool) string {
 	if s.fitted == nil || len(s.fitted) > 20000 {
 		s.fitted = map[fitKey]string{}
 	}
-	out := s.fitter.shorten(oneLine(text), avail, fyne.TextStyle{Bold: bold})
+	out := s.sizer.fitter.shorten(oneLine(text), avail, fyne.TextStyle{Bold: bold})
 	s.fitted[k] = out
 	return out
 }
 
-// fitColumns shares the width: each column its least width, the rest by grow weight.
-func (s *sheet) fitColumns(width float32) bool {
-	if width == s.fitWidth && s.fitWidth != 0 {
-		return false
-	}
-	s.fitWidth = width
-	var sum, grow float32
-	for _, c := range s.cols {
-		sum += c.width + theme.Padding()
-		grow += c.grow
-	}
-	left := width - sum - theme.ScrollBarSize()
-	changed := false
-	for i, c := range s.cols {
-		w := c.width
-		if left > 0 && grow > 0 {
-			w += float32(int(left * c.grow / grow))
-		}
-		if w != s.widths[i] {
-			s.widths[i] = w
-			s.table.SetColumnWidth(i, w)
-			changed = true
-		}
-	}
-	return changed
+// refresh redraws after the data changed: the columns are measured again and the detail line
+// under the table names the full text of the selected row's cut cells.
+func (s *sheet) refresh() {
+	s.sizer.measure(s.rows(), func(r, c int) string { return s.cell(r, c).text })
+	s.showDetail()
+	s.table.Refresh()
 }
 
-// refresh redraws after the data changed.
-func (s *sheet) refresh() { s.table.Refresh() }
+func (s *sheet) showDetail() {
+	text := ""
+	if r := s.selected; r >= 0 && r < s.rows() {
+		text = s.sizer.details(func(c int) string { return s.cell(r, c).text })
+	}
+	showDetail(s.detail, s.detailUI, text)
+}
 
-// view is the table filling its space, columns fitted to the width.
+// view is the table filling its space, columns fitted to the width, with the detail line
+// beneath.
 func (s *sheet) view() fyne.CanvasObject {
 	min := canvas.NewRectangle(transparent)
 	min.SetMinSize(fyne.NewSize(320, 150))
-	return container.New(sheetLayout{s}, min, s.table)
+	return container.NewBorder(nil, s.detailUI, nil, nil, container.New(sheetLayout{s}, min, s.table))
 }
 
 type sheetLayout struct{ s *sheet }
@@ -177,12 +173,13 @@ func (l sheetLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
 }
 
 func (l sheetLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
-	changed := l.s.fitColumns(size.Width)
+	changed := l.s.sizer.apply(size.Width, false)
 	for _, o := range objs {
 		o.Move(fyne.NewPos(0, 0))
 		o.Resize(size)
 	}
 	if changed {
+		l.s.showDetail()
 		l.s.table.Refresh()
 	}
 }

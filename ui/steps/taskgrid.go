@@ -102,7 +102,8 @@ func (g *gridText) effort(e *domain.Effort) string {
 type taskGrid struct {
 	sess  *session.Session
 	cols  []gridColumn
-	table *widget.Table
+	table *fitTable
+	sizer *colSizer
 	txt   gridText
 
 	rows     []int // indices into sess.Project.Tasks, in display order
@@ -114,64 +115,29 @@ type taskGrid struct {
 	// onPick is called when the user picks a cell of a task.
 	onPick func(id int64, col int)
 
-	fitted    map[fitKey]string // cell texts shortened to their column's width
-	fit1      textFitter
-	widths    []float32 // current column widths
-	fitWidth  float32   // the width the columns were fitted to
-	headerMin []float32 // width each header's text needs
+	fitted map[fitKey]string // cell texts shortened to their column's width
 }
 
 var transparent = color.Transparent
 
 func newTaskGrid(sess *session.Session, cols []gridColumn) *taskGrid {
 	g := &taskGrid{sess: sess, cols: cols, sortCol: -1}
-	g.table = widget.NewTable(g.length, g.createCell, g.updateCell)
-	g.table.ShowHeaderRow = true
+	g.table = newFitTable(g.length, g.createCell, g.updateCell)
 	g.table.CreateHeader = func() fyne.CanvasObject { return newHeaderCell() }
 	g.table.UpdateHeader = g.updateHeader
 	g.table.OnSelected = g.picked
-	g.widths = make([]float32, len(cols))
-	g.headerMin = make([]float32, len(cols))
-	// Header: bold text and the label's inner padding on both sides, with a little to spare.
-	extra := 2*theme.InnerPadding() + 2*theme.Padding()
+	sized := make([]sizedCol, len(cols))
 	for i, c := range cols {
-		g.headerMin[i] = fyne.MeasureText(lang.L(c.header()), theme.TextSize(), fyne.TextStyle{Bold: true}).Width + extra
+		sized[i] = sizedCol{title: lang.L(c.header()), least: c.width, grow: c.grow}
 	}
-	g.fit(0)
+	// Each header keeps room for the sort arrow.
+	g.sizer = newColSizer(g.table, sized, theme.IconInlineSize())
 	g.recompute()
 	return g
 }
 
-// minWidth is the least width of column i.
-func (g *taskGrid) minWidth(i int) float32 { return max(g.cols[i].width, g.headerMin[i]) }
-
-// fit sizes the columns to the table's width: each gets its least width and the rest is shared
-// by the columns' grow weights. A narrower table scrolls sideways.
-func (g *taskGrid) fit(width float32) (changed bool) {
-	if width == g.fitWidth && g.fitWidth != 0 {
-		return false
-	}
-	g.fitWidth = width
-	sep := theme.Padding() // the table's gap between columns
-	var sum, grow float32
-	for i, c := range g.cols {
-		sum += g.minWidth(i) + sep
-		grow += c.grow
-	}
-	left := width - sum - theme.ScrollBarSize()
-	for i, c := range g.cols {
-		w := g.minWidth(i)
-		if left > 0 && grow > 0 {
-			w += float32(int(left * c.grow / grow))
-		}
-		if w != g.widths[i] {
-			g.widths[i] = w
-			g.table.SetColumnWidth(i, w)
-			changed = true
-		}
-	}
-	return changed
-}
+// fit sizes the columns to the table's width (see colSizer); a narrower table scrolls sideways.
+func (g *taskGrid) fit(width float32) (changed bool) { return g.sizer.apply(width, false) }
 
 type fitKey struct {
 	text  string
@@ -182,7 +148,7 @@ type fitKey struct {
 // fitText shortens text with an ellipsis to the width of column col. Results are kept, so
 // scrolling back over a row measures nothing again.
 func (g *taskGrid) fitText(text string, col int, bold bool) string {
-	avail := g.widths[col] - 2*theme.InnerPadding()
+	avail := g.sizer.widths[col] - 2*theme.InnerPadding()
 	if text == "" || avail <= 0 {
 		return text
 	}
@@ -193,7 +159,7 @@ func (g *taskGrid) fitText(text string, col int, bold bool) string {
 	if g.fitted == nil || len(g.fitted) > 50000 {
 		g.fitted = map[fitKey]string{}
 	}
-	out := g.fit1.shorten(text, avail, fyne.TextStyle{Bold: bold})
+	out := g.sizer.fitter.shorten(text, avail, fyne.TextStyle{Bold: bold})
 	g.fitted[k] = out
 	return out
 }
@@ -320,6 +286,7 @@ func (g *taskGrid) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 
 func (g *taskGrid) updateHeader(id widget.TableCellID, o fyne.CanvasObject) {
 	h := o.(*headerCell)
+	g.table.headerShown(o, id.Col)
 	if id.Col < 0 || id.Col >= len(g.cols) {
 		h.set("", 0, nil)
 		return
@@ -329,7 +296,7 @@ func (g *taskGrid) updateHeader(id widget.TableCellID, o fyne.CanvasObject) {
 		dir = g.sortDir
 	}
 	col := id.Col
-	h.set(g.fitText(lang.L(g.cols[col].header()), col, true), dir, func() { g.toggleSort(col) })
+	h.set(g.sizer.header(col), dir, func() { g.toggleSort(col) })
 }
 
 // toggleSort cycles a column through ascending, descending and the user's own order.
@@ -367,6 +334,7 @@ func (g *taskGrid) recompute() {
 			g.rows = append(g.rows, i)
 		}
 	}
+	g.sizer.measure(len(g.rows), func(r, c int) string { return g.cellText(&p.Tasks[g.rows[r]], c) })
 	if g.sortCol < 0 || g.sortCol >= len(g.cols) || g.sortDir == 0 || g.cols[g.sortCol].key == nil {
 		return
 	}
@@ -397,10 +365,20 @@ func (g *taskGrid) recompute() {
 	g.rows = sorted
 }
 
-// refresh recomputes the rows and redraws the visible cells.
+// refresh recomputes the rows, measures the columns again and redraws the visible cells.
 func (g *taskGrid) refresh() {
 	g.recompute()
 	g.table.Refresh()
+}
+
+// cellText is what column col shows for task t ("" for an icon column).
+func (g *taskGrid) cellText(t *domain.Task, col int) string {
+	c := &g.cols[col]
+	if c.text == nil {
+		return ""
+	}
+	text, _ := c.text(&g.txt, t)
+	return text
 }
 
 // rowOf returns the row that shows the task, or -1.
