@@ -197,28 +197,60 @@ func (p *Project) ClassCodes() []string {
 	return out
 }
 
+// MonitoringCounts are the sizes of the monitoring data and the one figure of its content the
+// checks need.
+type MonitoringCounts struct {
+	Tickets, Calls, Answers int
+	// TicketsWithoutClass counts the tickets whose priority is no class of the SLAs in force.
+	TicketsWithoutClass int
+}
+
+// HasData reports whether any ticket, call or answer was imported.
+func (c MonitoringCounts) HasData() bool { return c.Tickets > 0 || c.Calls > 0 || c.Answers > 0 }
+
+// ClassKey is how a ticket's priority is compared with the class codes: trimmed, in capitals.
+func ClassKey(code string) string { return strings.ToUpper(strings.TrimSpace(code)) }
+
+// Monitoring returns the counts of the monitoring data: Stored when the rows stayed in the
+// file, else counted from the lists (TicketsWithoutClass is left to ticketsWithoutClass there).
+func (p *Project) Monitoring() MonitoringCounts {
+	if p.Stored != nil {
+		return *p.Stored
+	}
+	return MonitoringCounts{Tickets: len(p.Tickets), Calls: len(p.Calls), Answers: len(p.SurveyAnswers)}
+}
+
+// ticketsWithoutClass counts the tickets whose priority is no class of the SLAs in force.
+func (p *Project) ticketsWithoutClass() int {
+	if p.Stored != nil {
+		return p.Stored.TicketsWithoutClass
+	}
+	codes := map[string]bool{}
+	for _, code := range p.ClassCodes() {
+		codes[ClassKey(code)] = true
+	}
+	n := 0
+	for _, t := range p.Tickets {
+		if !codes[ClassKey(t.Priority)] {
+			n++
+		}
+	}
+	return n
+}
+
 // MonitoringFindings are the open questions of step 12.
 func MonitoringFindings(p *Project, today Date) []Finding {
 	var out []Finding
 	add := func(sev Severity, code, subject string, id int64) {
 		out = append(out, Finding{Step: StepMonitoring, Severity: sev, Code: code, Subject: subject, EntityID: id})
 	}
-	hasData := len(p.Tickets) > 0 || len(p.Calls) > 0 || len(p.SurveyAnswers) > 0
+	counts := p.Monitoring()
+	hasData := counts.HasData()
 	if hasData && len(p.SLAs) == 0 {
 		add(SeverityQuestion, FindMonitoringNoSLA, "", 0)
 	}
-	if len(p.Tickets) > 0 && len(p.SLAs) > 0 {
-		codes := map[string]bool{}
-		for _, c := range p.ClassCodes() {
-			codes[strings.ToUpper(strings.TrimSpace(c))] = true
-		}
-		n := 0
-		for _, t := range p.Tickets {
-			if !codes[strings.ToUpper(strings.TrimSpace(t.Priority))] {
-				n++
-			}
-		}
-		if n > 0 {
+	if counts.Tickets > 0 && len(p.SLAs) > 0 {
+		if n := p.ticketsWithoutClass(); n > 0 {
 			add(SeverityWarning, FindTicketsNoSLAClass, itoa(n), 0)
 		}
 	}
@@ -274,10 +306,11 @@ func monitoringFigures(p *Project, today Date) []Figure {
 			overdue++
 		}
 	}
+	counts := p.Monitoring()
 	figs := []Figure{
-		{Key: "fig.monitoring.tickets", Value: float64(len(p.Tickets))},
-		{Key: "fig.monitoring.calls", Value: float64(len(p.Calls))},
-		{Key: "fig.monitoring.answers", Value: float64(len(p.SurveyAnswers))},
+		{Key: "fig.monitoring.tickets", Value: float64(counts.Tickets)},
+		{Key: "fig.monitoring.calls", Value: float64(counts.Calls)},
+		{Key: "fig.monitoring.answers", Value: float64(counts.Answers)},
 		{Key: "fig.monitoring.jourfixes", Value: float64(len(p.JourFixes))},
 		{Key: "fig.monitoring.open_measures", Value: float64(open)},
 		{Key: "fig.monitoring.overdue_measures", Value: float64(overdue)},
@@ -300,7 +333,7 @@ func lastJourFixe(p *Project) *JourFixe {
 
 func evaluateMonitoring(p *Project, today Date) (StepState, []Figure, []Finding) {
 	f := MonitoringFindings(p, today)
-	hasData := len(p.Tickets) > 0 || len(p.Calls) > 0 || len(p.SurveyAnswers) > 0
+	hasData := p.Monitoring().HasData()
 	started := hasData || len(p.JourFixes) > 0 || len(p.Measures) > 0 || len(p.KnowledgeChecks) > 0
 	complete := hasData && len(p.JourFixes) > 0 && len(p.KnowledgeChecks) > 0 && len(f) == 0
 	return stateOf(started, complete), monitoringFigures(p, today), f

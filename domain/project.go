@@ -43,6 +43,10 @@ type Project struct {
 	JourFixes       []JourFixe       `json:"jourFixes"`
 	Measures        []Measure        `json:"measures"`
 	KnowledgeChecks []KnowledgeCheck `json:"knowledgeChecks"`
+	// Stored is set when the raw monitoring rows stayed in the file (a project loaded without
+	// them): what the overview and the checks need of them. Nil: Tickets, Calls and
+	// SurveyAnswers are all there is.
+	Stored *MonitoringCounts `json:"-"`
 
 	// Config holds per-project configuration that is not a list of entities: import column
 	// mappings, the mapping of ticket priorities onto SLA classes, view settings. Each key

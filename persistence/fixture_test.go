@@ -215,7 +215,8 @@ func walkFields(v reflect.Value, path string, covered map[string]bool) {
 		}
 		for i := 0; i < v.NumField(); i++ {
 			f := v.Type().Field(i)
-			if !f.IsExported() {
+			// A field the JSON leaves out is derived from what is stored (Project.Stored).
+			if !f.IsExported() || f.Tag.Get("json") == "-" {
 				continue
 			}
 			walkFields(v.Field(i), path+"."+f.Name, covered)

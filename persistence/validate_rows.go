@@ -5,6 +5,11 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"time"
+
+	"gorm.io/gorm"
+
+	"schulit-lotse/domain"
 )
 
 // Row checks that run before any GORM call, after the schema matched: a file whose rows break a
@@ -68,3 +73,83 @@ func checkFiniteNumbers(path string, db *sql.DB, exp *Schema) error {
 }
 
 func quoteIdent(s string) string { return `"` + strings.ReplaceAll(s, `"`, `""`) + `"` }
+
+// CheckMonitoringRows refuses the file when a ticket, call or answer holds what Load refuses
+// (an id outside 1…2⁵³, a time outside the years 0–9999, a value that is no number where a
+// number belongs), without reading the valid rows: one query per table finds the rows that
+// might be wrong, and only those are read the way Load reads them, for the same verdict.
+func (f *File) CheckMonitoringRows() error {
+	for _, c := range rowChecks() {
+		var after int64 = -1 << 63
+		for {
+			var ids []int64
+			err := f.db.Table(c.table).Where(c.suspect).Where("id > ?", after).Order("id").Limit(rowCheckBatch).Pluck("id", &ids).Error
+			if err != nil {
+				return f.refuseRows(err)
+			}
+			if len(ids) == 0 {
+				break
+			}
+			if err := c.load(f.db.Where("id IN ?", ids)); err != nil {
+				return refuse(f.path, ReasonContent, err.Error())
+			}
+			after = ids[len(ids)-1]
+		}
+	}
+	return nil
+}
+
+// rowCheckBatch is how many suspect rows are read at a time.
+const rowCheckBatch = 500
+
+type rowCheck struct {
+	table string
+	// suspect finds every row Load might refuse (and a few it reads well, such as a time
+	// stored as the text of a number): those are then read as Load reads them.
+	suspect string
+	load    func(db *gorm.DB) error
+}
+
+// Bounds of what Load accepts: ids 1…maxID, Unix seconds of the years 0–9999 in UTC.
+var (
+	minUnix = time.Date(0, 1, 1, 0, 0, 0, 0, time.UTC).Unix()
+	maxUnix = time.Date(9999, 12, 31, 23, 59, 59, 0, time.UTC).Unix()
+)
+
+func rowChecks() []rowCheck {
+	id := fmt.Sprintf("(id < 1 OR id > %d)", int64(maxID))
+	// notInt: a value SQLite keeps as text, real or blob in an integer column. Scanned into a
+	// Go integer, most of them fail (Load refuses the file).
+	notInt := func(col string) string { return fmt.Sprintf("typeof(%s) NOT IN ('integer', 'null')", col) }
+	timeBad := func(col string) string {
+		return fmt.Sprintf("(%s OR %s < %d OR %s > %d)", notInt(col), col, minUnix, col, maxUnix)
+	}
+	or := func(conds ...string) string { return strings.Join(conds, " OR ") }
+	load := func(read func(db *gorm.DB) (*domain.Project, error)) func(db *gorm.DB) error {
+		return func(db *gorm.DB) error {
+			p, err := read(db)
+			if err != nil {
+				return err
+			}
+			return checkLoaded(p)
+		}
+	}
+	return []rowCheck{
+		{"tickets", or(id, timeBad("created"), timeBad("first_response"), timeBad("resolved"), notInt("package_id")),
+			load(func(db *gorm.DB) (*domain.Project, error) {
+				ts, err := loadAll(db, "created, id", plain(fromTicketRecord))
+				return &domain.Project{Tickets: ts}, err
+			})},
+		{"calls", or(id, timeBad("at"), "(answered IS NOT NULL AND answered NOT IN (0, 1))", notInt("answered"),
+			notInt("wait_seconds"), notInt("talk_seconds")),
+			load(func(db *gorm.DB) (*domain.Project, error) {
+				cs, err := loadAll(db, "at, id", plain(fromCallRecord))
+				return &domain.Project{Calls: cs}, err
+			})},
+		{"survey_answers", or(id, timeBad("at"), notInt("score")),
+			load(func(db *gorm.DB) (*domain.Project, error) {
+				as, err := loadAll(db, "at, id", plain(fromSurveyRecord))
+				return &domain.Project{SurveyAnswers: as}, err
+			})},
+	}
+}

@@ -121,8 +121,62 @@ func (r *Report) PreviousTickets() TicketKPIs            { return r.prevTickets 
 func (r *Report) PreviousHotline() HotlineKPIs           { return r.prevHotline }
 func (r *Report) PreviousSatisfaction() SatisfactionKPIs { return r.prevSatisfaction }
 
+// Data is the monitoring data a computation reads: the project's own lists, or what a store
+// hands over for a period (NeedsOf says which rows; more rows do no harm).
+type Data struct {
+	// Tickets in creation order (then id); Calls and Answers in any order.
+	Tickets []domain.Ticket
+	Calls   []domain.Call
+	Answers []domain.SurveyAnswer
+	// TicketHorizon is TicketHorizon over every ticket, not only those handed over (zero
+	// without tickets).
+	TicketHorizon time.Time
+}
+
+// Needs names the rows a computation of a period reads: the tickets created in [From, To),
+// those created earlier that were not resolved before OpenAt (the backlog at the start), and
+// the calls and answers of [From, To). From is the start of the previous period.
+type Needs struct {
+	From, To, OpenAt time.Time
+}
+
+// NeedsOf is what a computation of period with open tickets measured to asOf reads. A backlog
+// is counted at month ends no later than just after asOf, so OpenAt reaches back to asOf when
+// that lies before the previous period.
+func NeedsOf(period Period, asOf time.Time) Needs {
+	n := Needs{From: period.Previous().Start(), To: period.End()}
+	n.OpenAt = n.From
+	if lim := asOf.Add(time.Second); lim.Before(n.OpenAt) {
+		n.OpenAt = lim
+	}
+	return n
+}
+
+// AsOfFor is the moment open tickets are measured to: opt.AsOf, else the tickets' horizon,
+// else the end of the period.
+func AsOfFor(opt Options, ticketHorizon time.Time, period Period) time.Time {
+	switch {
+	case !opt.AsOf.IsZero():
+		return opt.AsOf
+	case !ticketHorizon.IsZero():
+		return ticketHorizon
+	}
+	return period.End()
+}
+
 // Compute measures the project's data for a period and the one before it.
 func Compute(p *domain.Project, period Period, opt Options) (*Report, error) {
+	d := Data{Tickets: p.Tickets, Calls: p.Calls, Answers: p.SurveyAnswers}
+	if opt.AsOf.IsZero() {
+		d.TicketHorizon = TicketHorizon(p)
+	}
+	return ComputeData(p, d, period, opt)
+}
+
+// ComputeData is Compute over data handed over apart from the project (whose own tickets,
+// calls and answers are not read): the figures are the same as long as d holds what
+// NeedsOf(period, asOf) names.
+func ComputeData(p *domain.Project, d Data, period Period, opt Options) (*Report, error) {
 	if !period.Valid() {
 		return nil, ErrPeriod
 	}
@@ -130,17 +184,11 @@ func Compute(p *domain.Project, period Period, opt Options) (*Report, error) {
 	if opt.Settings != nil {
 		settings = opt.Settings.WithDefaults()
 	}
-	asOf := opt.AsOf
-	if asOf.IsZero() {
-		asOf = TicketHorizon(p)
-		if asOf.IsZero() {
-			asOf = period.End()
-		}
-	}
+	asOf := AsOfFor(opt, d.TicketHorizon, period)
 	prev := period.Previous()
 	r := &Report{Method: MethodVersion, Period: period, Previous: prev, AsOf: asOf.UTC(), Settings: settings, Targets: targetsOf(p, settings)}
 
-	env := newTicketEnv(p, asOf, prev.Start(), period.End())
+	env := newTicketEnv(p, d.Tickets, asOf, prev.Start(), period.End())
 	done := make(chan struct{})
 	go func() { // the two periods are independent: measure them side by side
 		defer close(done)
@@ -149,15 +197,15 @@ func Compute(p *domain.Project, period Period, opt Options) (*Report, error) {
 	r.Tickets = env.compute(period)
 	<-done
 	maxWait := r.Targets.HotlineMaxWaitSeconds
-	r.Hotline = computeHotline(p.Calls, period, maxWait)
-	r.prevHotline = computeHotline(p.Calls, prev, maxWait)
-	r.Satisfaction = computeSatisfaction(p.SurveyAnswers, period)
+	r.Hotline = computeHotline(d.Calls, period, maxWait)
+	r.prevHotline = computeHotline(d.Calls, prev, maxWait)
+	r.Satisfaction = computeSatisfaction(d.Answers, period)
 	sm := p.SurveyMappingConfig()
 	for i := range r.Satisfaction.ByQuestion {
 		q := &r.Satisfaction.ByQuestion[i]
 		q.Label = sm.QuestionLabel(q.Key)
 	}
-	r.prevSatisfaction = computeSatisfaction(p.SurveyAnswers, prev)
+	r.prevSatisfaction = computeSatisfaction(d.Answers, prev)
 	r.ResponseNotMeasured = env.noResponse
 	r.buildIndicators(env.classOrder)
 	return r, nil

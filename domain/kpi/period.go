@@ -106,7 +106,11 @@ func daysBetween(a, b domain.Date) int { return int(b.Sub(a.Time).Hours() / 24) 
 // DefaultPeriod is the calendar quarter of the latest data point (ticket, call or answer), or
 // the quarter of fallback when there is no data.
 func DefaultPeriod(p *domain.Project, fallback time.Time) Period {
-	latest := Horizon(p)
+	return DefaultPeriodAt(Horizon(p), fallback)
+}
+
+// DefaultPeriodAt is DefaultPeriod for a known horizon (zero: no data).
+func DefaultPeriodAt(latest, fallback time.Time) Period {
 	if latest.IsZero() {
 		latest = fallback
 	}

@@ -125,6 +125,7 @@ type slaEnv struct {
 // ticketEnv holds what every period's measurement shares.
 type ticketEnv struct {
 	p          *domain.Project
+	tickets    []domain.Ticket
 	asOf       time.Time
 	first      domain.Date
 	last       domain.Date
@@ -139,8 +140,8 @@ type ticketEnv struct {
 	noResponse bool
 }
 
-func newTicketEnv(p *domain.Project, asOf, from, to time.Time) *ticketEnv {
-	e := &ticketEnv{p: p, asOf: asOf, slas: map[int64]*slaEnv{}, slaOf: map[int64]*slaEnv{},
+func newTicketEnv(p *domain.Project, tickets []domain.Ticket, asOf, from, to time.Time) *ticketEnv {
+	e := &ticketEnv{p: p, tickets: tickets, asOf: asOf, slas: map[int64]*slaEnv{}, slaOf: map[int64]*slaEnv{},
 		classOrder: p.ClassCodes(), pkgName: map[int64]string{}, pkgOrder: map[int64]int{},
 		noResponse: p.TicketMappingConfig().ResponseNotMeasured}
 	for i, pk := range p.Packages {
@@ -153,8 +154,8 @@ func newTicketEnv(p *domain.Project, asOf, from, to time.Time) *ticketEnv {
 	if to.After(hi) {
 		hi = to
 	}
-	for i := range p.Tickets {
-		t := &p.Tickets[i]
+	for i := range tickets {
+		t := &tickets[i]
 		if t.Created.Before(from) || !t.Created.Before(to) {
 			continue
 		}
@@ -335,8 +336,8 @@ func (e *ticketEnv) compute(period Period) TicketKPIs {
 	}
 	volume := map[string][]int{}
 	total := &out.Total
-	for i := range e.p.Tickets {
-		t := &e.p.Tickets[i]
+	for i := range e.tickets {
+		t := &e.tickets[i]
 		if t.Created.Before(start) || !t.Created.Before(end) || t.Created.After(e.asOf) {
 			continue
 		}
@@ -508,8 +509,8 @@ func (e *ticketEnv) backlog(period Period) (int, []int) {
 	for k, m := range ends {
 		endsU[k] = m.Unix()
 	}
-	for i := range e.p.Tickets {
-		t := &e.p.Tickets[i]
+	for i := range e.tickets {
+		t := &e.tickets[i]
 		c := t.Created.Unix()
 		if c >= finalU {
 			continue

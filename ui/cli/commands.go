@@ -44,6 +44,22 @@ func openProject(path string) (*domain.Project, error) {
 	return f.Load()
 }
 
+// openWithoutRows opens a project read-only and loads it without its monitoring rows, which
+// stay in the file for the store's queries (checked as Load checks them, and counted); the
+// caller closes the file.
+func openWithoutRows(path string) (*persistence.File, *domain.Project, persistence.MonitoringOverview, error) {
+	f, err := persistence.Open(path, persistence.OpenOptions{ReadOnly: true})
+	if err != nil {
+		return nil, nil, persistence.MonitoringOverview{}, err
+	}
+	p, o, err := f.LoadWithoutRows()
+	if err != nil {
+		f.Close()
+		return nil, nil, o, err
+	}
+	return f, p, o, nil
+}
+
 // openPlan is openProject without the monitoring raw data, for documents that need none.
 func openPlan(path string) (*domain.Project, error) {
 	f, err := persistence.Open(path, persistence.OpenOptions{ReadOnly: true})

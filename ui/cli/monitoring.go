@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2/lang"
 
@@ -254,15 +255,15 @@ func importSurvey(e *env, target, src string, p parsedArgs) error {
 	return nil
 }
 
-// periodArgs reads --from/--to: both or neither (then the quarter of the newest data).
-func periodArgs(e *env, p parsedArgs, proj *domain.Project, usage string) (kpi.Period, error) {
+// periodArgs reads --from/--to: both or neither (then the quarter of horizon, the newest data).
+func periodArgs(e *env, p parsedArgs, proj *domain.Project, horizon time.Time, usage string) (kpi.Period, error) {
 	from, hasFrom := p.val("from")
 	to, hasTo := p.val("to")
 	if hasFrom != hasTo {
 		return kpi.Period{}, usagef("monitoring.cli.period_pair", map[string]any{"Usage": usage})
 	}
 	if !hasFrom {
-		return kpi.DefaultPeriod(proj, proj.AsOf(e.now()).Time), nil
+		return kpi.DefaultPeriodAt(horizon, proj.AsOf(e.now()).Time), nil
 	}
 	return parsePeriod(from, to, usage)
 }
@@ -309,15 +310,21 @@ func cmdKPI(e *env, args []string) error {
 			}
 		}
 	}
-	proj, err := openProject(p.pos[0])
+	// The plan is loaded without monitoring rows; the store hands over those of the period.
+	f, proj, o, err := openWithoutRows(p.pos[0])
 	if err != nil {
 		return err
 	}
-	period, err := periodArgs(e, p, proj, usageKPI)
+	defer f.Close()
+	period, err := periodArgs(e, p, proj, o.Horizon, usageKPI)
 	if err != nil {
 		return err
 	}
-	r, err := kpi.Compute(proj, period, kpi.Options{})
+	d, err := f.KPIData(kpi.NeedsOf(period, kpi.AsOfFor(kpi.Options{}, o.TicketHorizon, period)), o.TicketHorizon)
+	if err != nil {
+		return err
+	}
+	r, err := kpi.ComputeData(proj, d, period, kpi.Options{})
 	if err != nil {
 		return err
 	}

@@ -1,0 +1,95 @@
+package persistence
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+// rowEdits are crafted monitoring rows: values of every kind SQLite lets a received file hold
+// in the columns of tickets, calls and answers. Load refuses some and reads others.
+var rowEdits = []string{
+	"UPDATE tickets SET id = 0 WHERE id = (SELECT min(id) FROM tickets)",
+	"UPDATE tickets SET id = -5 WHERE id = (SELECT max(id) FROM tickets)",
+	"UPDATE tickets SET id = 9007199254740993 WHERE id = (SELECT min(id) FROM tickets)",
+	"UPDATE tickets SET created = 'abc' WHERE id = (SELECT max(id) FROM tickets)",
+	"UPDATE tickets SET created = 1.5",
+	"UPDATE tickets SET created = x'3132'",
+	"UPDATE tickets SET created = x'31FF'",
+	"UPDATE tickets SET created = 300000000000 WHERE id = (SELECT max(id) FROM tickets)",
+	"UPDATE tickets SET created = 253402300799",
+	"UPDATE tickets SET created = 253402300800",
+	"UPDATE tickets SET created = -62167219200",
+	"UPDATE tickets SET created = -62167219201",
+	"UPDATE tickets SET first_response = 'x'",
+	"UPDATE tickets SET first_response = 2.5",
+	"UPDATE tickets SET resolved = 300000000000 WHERE id = (SELECT max(id) FROM tickets)",
+	"UPDATE tickets SET package_id = 'x'",
+	"UPDATE tickets SET package_id = 99999",
+	"UPDATE tickets SET priority = 3.5",
+	"UPDATE tickets SET school = x'c3'",
+	"UPDATE calls SET at = 'x'",
+	"UPDATE calls SET at = 300000000000",
+	"UPDATE calls SET id = 0 WHERE id = (SELECT min(id) FROM calls)",
+	"UPDATE calls SET answered = 2",
+	"UPDATE calls SET answered = 'true'",
+	"UPDATE calls SET answered = 'yes'",
+	"UPDATE calls SET answered = 0.5",
+	"UPDATE calls SET answered = NULL",
+	"UPDATE calls SET wait_seconds = NULL",
+	"UPDATE calls SET wait_seconds = 1.5",
+	"UPDATE calls SET wait_seconds = -4",
+	"UPDATE calls SET talk_seconds = 1e30",
+	"UPDATE survey_answers SET score = NULL",
+	"UPDATE survey_answers SET score = 'x'",
+	"UPDATE survey_answers SET score = 99",
+	"UPDATE survey_answers SET at = -62167219201",
+	"UPDATE survey_answers SET question = 5",
+	"UPDATE survey_answers SET id = -1 WHERE id = (SELECT min(id) FROM survey_answers)",
+}
+
+// LoadWithoutRows, which reads no valid monitoring row, refuses exactly the files Load refuses
+// for their monitoring rows, and reads the others.
+func TestLoadWithoutRowsRefusesWhatLoadRefuses(t *testing.T) {
+	dir := t.TempDir()
+	base := filepath.Join(dir, "base.lotse")
+	f, err := Create(base, fullProject(), OpenOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	valid, err := os.ReadFile(base)
+	if err != nil {
+		t.Fatal(err)
+	}
+	refused := 0
+	for i, edit := range rowEdits {
+		path := filepath.Join(dir, "edit"+editName(i)+".lotse")
+		sqlEdit(edit)(t, valid, path)
+		f, err := Open(path, OpenOptions{ReadOnly: true})
+		if err != nil {
+			t.Fatalf("%s: Open: %v", edit, err)
+		}
+		_, loadErr := f.Load()
+		_, _, planErr := f.LoadWithoutRows()
+		f.Close()
+		_, loadRefused := IsRefused(loadErr)
+		r, planRefused := IsRefused(planErr)
+		switch {
+		case loadRefused != (loadErr != nil) || planRefused != (planErr != nil):
+			t.Errorf("%s: an error that is no refusal: Load %v, LoadWithoutRows %v", edit, loadErr, planErr)
+		case loadRefused != planRefused:
+			t.Errorf("%s: Load refused %v (%v), LoadWithoutRows refused %v (%v)", edit, loadRefused, loadErr, planRefused, planErr)
+		case planRefused && r.Reason != ReasonContent:
+			t.Errorf("%s: refused as %s", edit, r.Reason)
+		}
+		if loadRefused {
+			refused++
+		}
+	}
+	if refused < 20 || refused == len(rowEdits) {
+		t.Fatalf("%d of %d edits refused by Load: the table no longer tells both kinds apart", refused, len(rowEdits))
+	}
+}
+
+func editName(i int) string { return string(rune('a'+i/26)) + string(rune('a'+i%26)) }

@@ -1,0 +1,215 @@
+package persistence
+
+import (
+	"database/sql"
+	"strings"
+	"time"
+
+	"gorm.io/gorm"
+
+	"schulit-lotse/domain"
+	"schulit-lotse/domain/kpi"
+)
+
+// The monitoring store answers what the KPIs, the overview and the checks need of the raw
+// monitoring rows without loading them all: counts and horizons by aggregate, and for a period
+// just its tickets (plus those still open at its start), calls and answers, through the indexes
+// on tickets.created, calls.at and survey_answers.at. The queries are plain SQL that PostgreSQL
+// runs as well; only the row check of a received file (CheckMonitoringRows, validate_rows.go)
+// asks SQLite for the storage class of a value, which a typed column of a server database
+// cannot hold wrongly.
+
+// MonitoringOverview is what the file holds of the monitoring data, without its rows.
+type MonitoringOverview struct {
+	domain.MonitoringCounts
+	// TicketHorizon is the newest creation, response or resolution of any ticket (as
+	// kpi.TicketHorizon); Horizon also counts calls and answers (as kpi.Horizon). Zero when
+	// there are none.
+	TicketHorizon time.Time
+	Horizon       time.Time
+}
+
+// MonitoringOverview counts the tickets, calls and answers and finds their horizons; the
+// tickets outside classes are counted against the classes of the SLAs in force of p.
+func (f *File) MonitoringOverview(p *domain.Project) (MonitoringOverview, error) {
+	var o MonitoringOverview
+	var created, responded, resolved sql.NullInt64
+	if err := f.db.Raw("SELECT count(*), max(created), max(first_response), max(resolved) FROM tickets").
+		Row().Scan(&o.Tickets, &created, &responded, &resolved); err != nil {
+		return o, f.refuseRows(err)
+	}
+	o.TicketHorizon = latestOf(time.Time{}, created, responded, resolved)
+	var calls, answers sql.NullInt64
+	if err := f.db.Raw("SELECT count(*), max(at) FROM calls").Row().Scan(&o.Calls, &calls); err != nil {
+		return o, f.refuseRows(err)
+	}
+	if err := f.db.Raw("SELECT count(*), max(at) FROM survey_answers").Row().Scan(&o.Answers, &answers); err != nil {
+		return o, f.refuseRows(err)
+	}
+	o.Horizon = latestOf(o.TicketHorizon, calls, answers)
+	n, err := f.ticketsOutsideClasses(p.ClassCodes())
+	if err != nil {
+		return o, f.refuseRows(err)
+	}
+	o.TicketsWithoutClass = n
+	return o, nil
+}
+
+func latestOf(t time.Time, vals ...sql.NullInt64) time.Time {
+	for _, v := range vals {
+		if v.Valid {
+			if u := time.Unix(v.Int64, 0).UTC(); u.After(t) {
+				t = u
+			}
+		}
+	}
+	return t
+}
+
+// ticketsOutsideClasses counts the tickets whose priority is none of codes as
+// domain.MonitoringFindings compares them (trimmed, any case). Tickets that name a code exactly
+// are left out by the query; the few other spellings are grouped and compared here.
+func (f *File) ticketsOutsideClasses(codes []string) (int, error) {
+	known := map[string]bool{}
+	exact := []string{}
+	for _, c := range codes {
+		known[domain.ClassKey(c)] = true
+		exact = append(exact, c)
+	}
+	q := f.db.Table("tickets").Select("priority, count(*)")
+	if len(exact) > 0 {
+		q = q.Where("priority NOT IN ?", exact)
+	}
+	rows, err := q.Group("priority").Rows()
+	if err != nil {
+		return 0, err
+	}
+	defer rows.Close()
+	n := 0
+	for rows.Next() {
+		var prio string
+		var count int
+		if err := rows.Scan(&prio, &count); err != nil {
+			return 0, err
+		}
+		if !known[domain.ClassKey(prio)] {
+			n += count
+		}
+	}
+	return n, rows.Err()
+}
+
+// KPIData reads what a computation of the period needs (kpi.NeedsOf): the tickets created in
+// [n.From, n.To) and those created earlier and not resolved before n.OpenAt, in creation order,
+// and the calls and answers of [n.From, n.To). horizon is the tickets' horizon of the whole file.
+func (f *File) KPIData(n kpi.Needs, horizon time.Time) (kpi.Data, error) {
+	d := kpi.Data{TicketHorizon: horizon}
+	from, to, openAt := n.From.Unix(), n.To.Unix(), n.OpenAt.Unix()
+	// Open before the window first: they were all created earlier, so the two lists joined are
+	// in creation order.
+	open, err := f.tickets(f.db.Where("created < ? AND (resolved IS NULL OR resolved >= ?)", from, openAt))
+	if err != nil {
+		return d, f.refuseRows(err)
+	}
+	in, err := f.tickets(f.db.Where("created >= ? AND created < ?", from, to))
+	if err != nil {
+		return d, f.refuseRows(err)
+	}
+	d.Tickets = append(open, in...)
+	if d.Calls, err = f.calls(from, to); err != nil {
+		return d, f.refuseRows(err)
+	}
+	if d.Answers, err = f.answers(from, to); err != nil {
+		return d, f.refuseRows(err)
+	}
+	return d, nil
+}
+
+// refuseRows names the file when a row of it cannot be read (a value of the wrong kind).
+func (f *File) refuseRows(err error) error {
+	if _, ok := IsRefused(err); ok {
+		return err
+	}
+	return refuse(f.path, ReasonContent, err.Error())
+}
+
+func (f *File) tickets(where *gorm.DB) ([]domain.Ticket, error) {
+	rows, err := where.Table("tickets").Select(ticketReadCols).Order("created, id").Rows()
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []domain.Ticket
+	for rows.Next() {
+		var r ticketRecord
+		if err := rows.Scan(&r.ID, &r.ExternalID, &r.Created, &r.FirstResponse, &r.Resolved, &r.Priority, &r.Category,
+			&r.School, &r.Status, &r.PackageID); err != nil {
+			return nil, err
+		}
+		out = append(out, fromTicketRecord(r))
+	}
+	return out, rows.Err()
+}
+
+var ticketReadCols = "id, " + strings.Join(ticketCols, ", ")
+
+func (f *File) calls(from, to int64) ([]domain.Call, error) {
+	rows, err := f.db.Table("calls").Select("id, at, answered, wait_seconds, talk_seconds").
+		Where("at >= ? AND at < ?", from, to).Order("at, id").Rows()
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []domain.Call
+	for rows.Next() {
+		var r callRecord
+		var answered sql.NullBool
+		var wait, talk sql.NullInt64
+		if err := rows.Scan(&r.ID, &r.At, &answered, &wait, &talk); err != nil {
+			return nil, err
+		}
+		r.Answered, r.WaitSeconds, r.TalkSeconds = answered.Bool, int(wait.Int64), int(talk.Int64)
+		out = append(out, fromCallRecord(r))
+	}
+	return out, rows.Err()
+}
+
+func (f *File) answers(from, to int64) ([]domain.SurveyAnswer, error) {
+	rows, err := f.db.Table("survey_answers").Select("id, at, question, score, school").
+		Where("at >= ? AND at < ?", from, to).Order("at, id").Rows()
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []domain.SurveyAnswer
+	for rows.Next() {
+		var r surveyRecord
+		var score sql.NullInt64
+		if err := rows.Scan(&r.ID, &r.At, &r.Question, &score, &r.School); err != nil {
+			return nil, err
+		}
+		r.Score = int(score.Int64)
+		out = append(out, fromSurveyRecord(r))
+	}
+	return out, rows.Err()
+}
+
+// LoadWithoutRows is LoadPlan for what judges the whole project but reads no raw monitoring
+// row (the check, the summary, the KPIs through KPIData): the rows are checked as Load checks
+// them, so a file Load refuses is refused here too, and counted into p.Stored.
+func (f *File) LoadWithoutRows() (*domain.Project, MonitoringOverview, error) {
+	p, err := f.LoadPlan()
+	if err != nil {
+		return nil, MonitoringOverview{}, err
+	}
+	if err := f.CheckMonitoringRows(); err != nil {
+		return nil, MonitoringOverview{}, err
+	}
+	o, err := f.MonitoringOverview(p)
+	if err != nil {
+		return nil, o, err
+	}
+	counts := o.MonitoringCounts
+	p.Stored = &counts
+	return p, o, nil
+}
