@@ -2,7 +2,9 @@ package domain
 
 import (
 	"encoding/json"
+	"math"
 	"regexp"
+	"strconv"
 	"strings"
 	"unicode"
 )
@@ -56,6 +58,63 @@ type SurveyMapping struct {
 	// ScaleMax is the top of the chosen questions' scale when it is not 1–5 (7 for a 7-point
 	// scale); answers 1 … ScaleMax are put onto 1–5 linearly. 0 means 1–5.
 	ScaleMax int `json:"scaleMax,omitempty"`
+	// Scale is the scale of the chosen questions when the user named one (0–10, 1–7 …); it
+	// goes before ScaleMax.
+	Scale *Scale `json:"scale,omitempty"`
+	// Scales are the scales of single questions (header → scale), before Scale.
+	Scales map[string]Scale `json:"scales,omitempty"`
+}
+
+// Scale is the range of a numeric answer scale, such as 0–10 or 1–7.
+type Scale struct {
+	Min int `json:"min"`
+	Max int `json:"max"`
+}
+
+// FivePoint is the satisfaction scale of the KPIs, 1 (worst) to 5 (best).
+var FivePoint = Scale{Min: 1, Max: 5}
+
+// ParseScale reads a scale as "1-7", "0-10", "1–7" or "0..10". The bottom is 0 or 1; the top
+// lies between 2 and 100 above it.
+func ParseScale(s string) (Scale, bool) {
+	s = strings.TrimSpace(s)
+	for _, sep := range []string{"..", "–", "-", "…"} {
+		lo, hi, ok := strings.Cut(s, sep)
+		if !ok {
+			continue
+		}
+		a, errA := strconv.Atoi(strings.TrimSpace(lo))
+		b, errB := strconv.Atoi(strings.TrimSpace(hi))
+		if errA != nil || errB != nil || (a != 0 && a != 1) || b-a < 2 || b > 100 {
+			return Scale{}, false
+		}
+		return Scale{Min: a, Max: b}, true
+	}
+	return Scale{}, false
+}
+
+// String is the scale as "0–10".
+func (s Scale) String() string { return strconv.Itoa(s.Min) + "–" + strconv.Itoa(s.Max) }
+
+// ToFive puts answer x of the scale onto 1–5 linearly, rounded half up:
+// 1 + (x − Min)·4 / (Max − Min). On 0–10: 0 → 1, 5 → 3, 8 → 4,2 → 4, 9 → 4,6 → 5.
+func (s Scale) ToFive(x int) int {
+	return int(math.Floor(1 + float64(x-s.Min)*4/float64(s.Max-s.Min) + 0.5))
+}
+
+// ScaleOf is the scale the answers to question q are on: its own, the chosen questions', or
+// 1 … ScaleMax, else 1–5.
+func (m SurveyMapping) ScaleOf(q string) Scale {
+	if s, ok := m.Scales[q]; ok {
+		return s
+	}
+	if m.Scale != nil {
+		return *m.Scale
+	}
+	if m.ScaleMax > 5 {
+		return Scale{Min: 1, Max: m.ScaleMax}
+	}
+	return FivePoint
 }
 
 // limeHeading is LimeSurvey's "question code & question text" heading: "Q1. Wie zufrieden …?",

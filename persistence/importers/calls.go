@@ -53,6 +53,17 @@ type CallFile struct {
 	Outbound int
 	// Headerless: the file has no header row (Asterisk's records, or columns mapped by number).
 	Headerless bool
+	// Asterisk: the file is Asterisk's Master.csv, read in its documented order.
+	Asterisk bool
+}
+
+// Unused are the headers of the columns the import does not read, in file order; none for
+// Asterisk's records, whose order is fixed.
+func (f *CallFile) Unused() []string {
+	if f.Asterisk {
+		return nil
+	}
+	return unusedHeaders(f.Headers, f.Columns)
 }
 
 var (
@@ -83,15 +94,16 @@ func ReadCalls(t *Table, opt CallOptions) (*CallFile, error) {
 	cols := opt.Columns
 	if err := f.findHeader(cols); err != nil {
 		// Without a header row: Asterisk's documented order, or the user's column numbers.
+		asterisk := opt.Format == FormatAsterisk || (len(cols) == 0 && looksLikeAsterisk(t))
 		switch {
-		case opt.Format == FormatAsterisk || (len(cols) == 0 && looksLikeAsterisk(t)):
+		case asterisk:
 			t, cols = asteriskTable(t), asteriskMapping
 		case byNumber(cols):
 			t = numberedTable(t)
 		default:
 			return nil, err
 		}
-		f = &CallFile{Table: t, Headerless: true}
+		f = &CallFile{Table: t, Headerless: true, Asterisk: asterisk}
 		if err := f.findHeader(cols); err != nil {
 			return nil, err
 		}
@@ -160,18 +172,23 @@ func ReadCalls(t *Table, opt CallOptions) (*CallFile, error) {
 func (f *CallFile) findHeader(cols map[string]string) error {
 	t := f.Table
 	for i := 0; i < min(len(t.Rows), headerScan); i++ {
-		var found map[string]int
-		if len(cols) > 0 {
-			found = mappedColumns(t.Rows[i], cols)
-			if len(found) != len(nonEmpty(cols)) {
-				continue
-			}
-		} else {
-			found = format{aliases: callAliases}.columnsOf(t.Rows[i])
-			if _, ok := found[CallAt]; ok {
-				delete(found, CallDate) // a time stamp makes a separate date column unneeded
-				delete(found, CallTime)
-			}
+		found := format{aliases: callAliases}.columnsOf(t.Rows[i])
+		if _, ok := found[CallAt]; ok {
+			delete(found, CallDate) // a time stamp makes a separate date column unneeded
+			delete(found, CallTime)
+		}
+		found, ok := overlay(t.Rows[i], found, cols)
+		if !ok {
+			continue
+		}
+		// The user's time stamp replaces a detected date and time, and the user's date a
+		// detected time stamp.
+		if userChose(cols, CallAt) && !userChose(cols, CallDate) {
+			delete(found, CallDate)
+			delete(found, CallTime)
+		}
+		if userChose(cols, CallDate) && !userChose(cols, CallAt) {
+			delete(found, CallAt)
 		}
 		_, at := found[CallAt]
 		_, date := found[CallDate]
@@ -182,29 +199,74 @@ func (f *CallFile) findHeader(cols map[string]string) error {
 			return nil
 		}
 	}
-	if len(cols) > 0 {
-		return &Error{File: t.File, Key: ErrUnknownColumn, Value: shorten(strings.Join(sortedValues(nonEmpty(cols)), ", "))}
+	if len(overrideColumns(cols)) > 0 {
+		return &Error{File: t.File, Key: ErrUnknownColumn, Value: shorten(strings.Join(sortedValues(overrideColumns(cols)), ", "))}
 	}
 	return &Error{File: t.File, Key: ErrNoHeader, Value: "calls"}
 }
 
-// mappedColumns finds the columns of a user-made mapping in a header row.
-func mappedColumns(header []string, cols map[string]string) map[string]int {
-	idx := map[string]int{}
-	for c, h := range header {
-		if k := normHeader(h); k != "" {
-			if _, dup := idx[k]; !dup {
-				idx[k] = c
+// overlay puts the user's choices (field → header, column number from 1, or "-" for none)
+// over the columns detected in a header row. ok is false when a chosen column is not in the
+// row, or when nothing in the row is a heading (neither detected nor named by the user): a
+// mapping only by numbers does not make a data row a header.
+func overlay(row []string, detected map[string]int, user map[string]string) (map[string]int, bool) {
+	out := map[string]int{}
+	for k, v := range detected {
+		out[k] = v
+	}
+	named := len(detected) > 0
+	fields := make([]string, 0, len(user))
+	for k := range user {
+		fields = append(fields, k)
+	}
+	sortStrings(fields)
+	for _, field := range fields {
+		v := strings.TrimSpace(user[field])
+		if v == "" {
+			continue
+		}
+		if v == Unmapped {
+			delete(out, field)
+			continue
+		}
+		c, ok := headingIndex(row, v)
+		named = named || ok
+		if !ok {
+			if c, ok = columnIndex(row, v); !ok {
+				return nil, false
+			}
+		}
+		for other, oc := range out {
+			if oc == c {
+				delete(out, other)
+			}
+		}
+		out[field] = c
+	}
+	return out, named && len(out) > 0
+}
+
+// headingIndex finds a column by its heading, or by the code of a "code. text" heading
+// (LimeSurvey: "ORT" for "ORT. An welcher Schule …").
+func headingIndex(row []string, v string) (int, bool) {
+	want := normHeader(v)
+	if want == "" {
+		return 0, false
+	}
+	for _, key := range []func(string) string{normHeader, limeKey} {
+		for i, h := range row {
+			if key(h) == want {
+				return i, true
 			}
 		}
 	}
-	found := map[string]int{}
-	for field, h := range cols {
-		if c, ok := idx[normHeader(h)]; ok && strings.TrimSpace(h) != "" {
-			found[field] = c
-		}
-	}
-	return found
+	return 0, false
+}
+
+// userChose reports whether the user chose a column for field.
+func userChose(user map[string]string, field string) bool {
+	v := strings.TrimSpace(user[field])
+	return v != "" && v != Unmapped
 }
 
 func (f *CallFile) cell(i int, field string) (string, int) {

@@ -19,12 +19,35 @@ const FormatAsterisk = "asterisk"
 var asteriskColumns = []string{"accountcode", "src", "dst", "dcontext", "clid", "channel", "dstchannel", "lastapp", "lastdata",
 	"start", "answer", "end", "duration", "billsec", "disposition", "amaflags", "uniqueid", "userfield"}
 
-// asteriskWait is the header of the column added to Asterisk's records: the ringing time,
-// duration (start → end) minus billsec (answer → end).
-const asteriskWait = "wait (duration − billsec)"
+// asteriskWait and asteriskDirection are the headers of the columns added to Asterisk's
+// records: the ringing time, duration (start → end) minus billsec (answer → end), and the
+// direction read from the destination context.
+const (
+	asteriskWait      = "wait (duration − billsec)"
+	asteriskDirection = "direction (dcontext)"
+)
 
 // asteriskMapping maps the call fields onto Asterisk's columns.
-var asteriskMapping = map[string]string{CallAt: "start", CallAnswered: "disposition", CallTalk: "billsec", CallWait: asteriskWait}
+var asteriskMapping = map[string]string{CallAt: "start", CallAnswered: "disposition", CallTalk: "billsec", CallWait: asteriskWait,
+	CallDirection: asteriskDirection}
+
+// internalContexts are words of dialplan contexts that phones of the PBX dial from: a record
+// whose destination context (dcontext) holds one of them was dialled by an extension, the
+// hotline calling out (FreePBX's from-internal, outbound-allroutes, macro-dialout-trunk; the
+// "internal"/"phones"/"users" contexts of Asterisk's sample dialplans). Calls from outside
+// arrive in the trunk's context (from-trunk, from-pstn, from-external, ext-did, incoming).
+var internalContexts = []string{"internal", "outbound", "outgoing", "dialout", "phones", "users", "intern", "ausgehend"}
+
+// asteriskDirectionOf is "outbound" for a record dialled from an internal context, else "inbound".
+func asteriskDirectionOf(dcontext string) string {
+	c := strings.ToLower(strings.TrimSpace(dcontext))
+	for _, w := range internalContexts {
+		if strings.Contains(c, w) {
+			return "outbound"
+		}
+	}
+	return "inbound"
+}
 
 var asteriskDispositions = map[string]bool{"answered": true, "no answer": true, "busy": true, "failed": true, "congestion": true}
 
@@ -51,9 +74,9 @@ func looksLikeAsterisk(t *Table) bool {
 
 // asteriskTable is the records with Asterisk's header in front and the ringing time added.
 func asteriskTable(t *Table) *Table {
-	header := append(append([]string{}, asteriskColumns...), asteriskWait)
+	header := append(append([]string{}, asteriskColumns...), asteriskWait, asteriskDirection)
 	out := withHeader(t, header)
-	wait := len(asteriskColumns)
+	wait, dir := len(asteriskColumns), len(asteriskColumns)+1
 	for i := 1; i < len(out.Rows); i++ {
 		src := out.Rows[i]
 		row := make([]string, len(header))
@@ -63,6 +86,7 @@ func asteriskTable(t *Table) *Table {
 		if okD == nil && okB == nil && d >= b {
 			row[wait] = strconv.Itoa(d - b)
 		}
+		row[dir] = asteriskDirectionOf(cellAt(src, 3))
 		out.Rows[i] = row
 	}
 	return out

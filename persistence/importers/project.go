@@ -62,7 +62,7 @@ func columnProblem(err error) bool {
 	return errors.As(err, &e) && (e.Key == ErrUnknownColumn || e.Key == ErrMissingColumn || e.Key == ErrNoHeader)
 }
 
-// withOverride is a generic column mapping with the user's choices over it ("-" removes).
+// withOverride is a generic column mapping with the user's choices over it.
 func withOverride(saved, override map[string]string) map[string]string {
 	if len(override) == 0 {
 		return saved
@@ -72,11 +72,7 @@ func withOverride(saved, override map[string]string) map[string]string {
 		out[k] = v
 	}
 	for k, v := range override {
-		if strings.TrimSpace(v) == Unmapped {
-			delete(out, k)
-		} else {
-			out[k] = v
-		}
+		out[k] = v // "-" stays: it takes the field from detection as well
 	}
 	return out
 }
@@ -100,26 +96,108 @@ func CallsForProject(t *Table, format string, override map[string]string, p *dom
 	return cf, false, err
 }
 
+// SurveyChoices are the user's choices for a survey import on the command line, put over the
+// saved survey mapping: the satisfaction questions (`--map satisfaction=COLUMN`), their names
+// (`--question COLUMN=NAME`) and scales (`--scale 0-10` for all, `--scale COLUMN=1-7` for one).
+// Columns are headings, question codes or numbers from 1.
+type SurveyChoices struct {
+	Questions []string
+	Names     map[string]string
+	Scale     *domain.Scale
+	Scales    map[string]domain.Scale
+}
+
+// Empty reports whether the user chose nothing.
+func (c SurveyChoices) Empty() bool {
+	return len(c.Questions) == 0 && len(c.Names) == 0 && c.Scale == nil && len(c.Scales) == 0
+}
+
+// over is m with the choices put over it.
+func (c SurveyChoices) over(m domain.SurveyMapping) domain.SurveyMapping {
+	if len(c.Questions) > 0 {
+		m.Questions = c.Questions
+	}
+	if c.Scale != nil {
+		m.Scale, m.ScaleMax = c.Scale, 0
+	}
+	if len(c.Scales) > 0 {
+		scales := map[string]domain.Scale{}
+		for k, v := range m.Scales {
+			scales[k] = v
+		}
+		for k, v := range c.Scales {
+			scales[k] = v
+		}
+		m.Scales = scales
+	}
+	return m
+}
+
 // SurveyForProject reads a survey export with the project's saved survey mapping, its saved
-// generic columns (format generic) and the user's choices over them, as CallsForProject.
-func SurveyForProject(t *Table, format string, override map[string]string, p *domain.Project) (sf *SurveyFile, ignored bool, err error) {
+// generic columns (format generic) and the user's choices over them, as CallsForProject. It
+// returns the mapping the file was read with, its questions, names and scales keyed by the
+// headings of the file (what an import saves).
+func SurveyForProject(t *Table, format string, override map[string]string, choices SurveyChoices, p *domain.Project) (sf *SurveyFile, used domain.SurveyMapping, ignored bool, err error) {
 	var saved map[string]string
 	if format == FormatGeneric {
 		if g := p.GenericColumnsConfig(); g.Survey != nil {
 			saved = g.Survey.Columns
 		}
 	}
-	opt := SurveyOptions{Mapping: p.SurveyMappingConfig(), Columns: withOverride(saved, override)}
+	m := p.SurveyMappingConfig()
+	opt := SurveyOptions{Mapping: choices.over(m), Columns: withOverride(saved, override)}
 	sf, err = ReadSurvey(t, opt)
-	m := opt.Mapping
-	if err != nil && (len(saved) > 0 || len(m.Questions) > 0 || m.School != "") && columnProblem(err) {
-		opt.Mapping = domain.SurveyMapping{Reverse: m.Reverse}
+	if err != nil && (len(saved) > 0 || len(m.Questions) > 0 || m.School != "" || len(m.Scales) > 0) && columnProblem(err) {
+		opt.Mapping = choices.over(domain.SurveyMapping{Reverse: m.Reverse, Names: m.Names})
 		opt.Columns = withOverride(nil, override)
 		if sf, err = ReadSurvey(t, opt); err == nil {
-			return sf, true, nil
+			ignored = true
 		}
 	}
-	return sf, false, err
+	if err != nil {
+		return nil, domain.SurveyMapping{}, false, err
+	}
+	used, err = sf.usedMapping(opt.Mapping, choices.Names)
+	return sf, used, ignored, err
+}
+
+// usedMapping is m as this file has it: its questions and school by heading, and the names and
+// scales the user gave by heading, code or number keyed by the heading.
+func (f *SurveyFile) usedMapping(m domain.SurveyMapping, names map[string]string) (domain.SurveyMapping, error) {
+	m.Questions, m.School = f.Questions, f.School
+	heading := func(key string) (string, error) {
+		c := f.columnOf(key)
+		if c < 0 {
+			return "", &Error{File: f.Table.File, Line: f.Table.Lines[f.HeaderRow], Key: ErrUnknownColumn, Value: shorten(key)}
+		}
+		return clip(f.header(c)), nil
+	}
+	if len(m.Scales) > 0 {
+		scales := map[string]domain.Scale{}
+		for k, v := range m.Scales {
+			h, err := heading(k)
+			if err != nil {
+				return m, err
+			}
+			scales[h] = v
+		}
+		m.Scales = scales
+	}
+	if len(names) > 0 {
+		out := map[string]string{}
+		for k, v := range m.Names {
+			out[k] = v
+		}
+		for k, v := range names {
+			h, err := heading(k)
+			if err != nil {
+				return m, err
+			}
+			out[h] = v
+		}
+		m.Names = out
+	}
+	return m, nil
 }
 
 // CallFormats and SurveyFormats are the formats --format takes for calls and surveys.

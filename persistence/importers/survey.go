@@ -1,7 +1,6 @@
 package importers
 
 import (
-	"math"
 	"regexp"
 	"strconv"
 	"strings"
@@ -68,6 +67,17 @@ var scoreWords = map[string]int{
 	"very satisfied": 5, "satisfied": 4, "neither satisfied nor dissatisfied": 3, "dissatisfied": 2, "very dissatisfied": 1,
 	"sehr gut": 5, "gut": 4, "befriedigend": 3, "ausreichend": 2, "mangelhaft": 1, "ungenügend": 1,
 	"trifft voll zu": 5, "trifft eher zu": 4, "trifft teilweise zu": 3, "trifft eher nicht zu": 2, "trifft nicht zu": 1,
+	"trifft gar nicht zu": 1, "trifft überhaupt nicht zu": 1,
+	// agreement: Stimme voll zu … Stimme gar nicht zu; Strongly agree … Strongly disagree
+	"stimme voll zu": 5, "stimme voll und ganz zu": 5, "stimme zu": 4, "stimme eher zu": 4, "stimme teilweise zu": 3,
+	"stimme eher nicht zu": 2, "stimme nicht zu": 2, "stimme gar nicht zu": 1, "stimme überhaupt nicht zu": 1,
+	"strongly agree": 5, "agree": 4, "somewhat agree": 4, "neither agree nor disagree": 3, "somewhat disagree": 2,
+	"disagree": 2, "strongly disagree": 1,
+	// importance: Sehr wichtig … Völlig unwichtig; Very important … Not at all important
+	"sehr wichtig": 5, "wichtig": 4, "eher wichtig": 4, "teilweise wichtig": 3, "mittelmäßig wichtig": 3, "eher unwichtig": 2,
+	"weniger wichtig": 2, "unwichtig": 2, "völlig unwichtig": 1, "gar nicht wichtig": 1, "überhaupt nicht wichtig": 1,
+	"very important": 5, "important": 4, "moderately important": 3, "slightly important": 2, "not important": 1,
+	"not at all important": 1, "unimportant": 1,
 }
 
 // noAnswer are values that say "no answer": they are skipped, not counted.
@@ -93,27 +103,31 @@ func scoreOf(v string) (score int, skip, ok bool) {
 
 // labelled is an answer text with its value in brackets, as LimeSurvey exports labelled
 // answers: "Agree (6)", "Stimme voll zu (7)".
-var labelled = regexp.MustCompile(`\((\d{1,2})\)\s*$`)
+var labelled = regexp.MustCompile(`\((\d{1,3})\)\s*$`)
 
-// scaledScore reads an answer of a mapped question on a scale 1 … top (top > 5) or, with top 0,
-// as scoreOf; a value x becomes 1 + (x − 1)·4 / (top − 1), rounded: on a 7-point scale 7 → 5,
-// 4 → 3, 6 → 4.33 → 4, 5 → 3.67 → 4.
-func scaledScore(v string, top int) (score int, skip, ok bool) {
+// scaledScore reads an answer of a mapped question on its scale: the number of a labelled
+// answer ("Agree (6)"), a word of a five-point scale ("Stimme eher zu", "Strongly agree"), or a
+// number of the scale put onto 1–5 (domain.Scale.ToFive: on 1–7, 6 → 4,33 → 4; on 0–10,
+// 7 → 3,8 → 4). On 1–5, LimeSurvey's answer codes A1 … A5 count as well.
+func scaledScore(v string, sc domain.Scale) (score int, skip, ok bool) {
 	if m := labelled.FindStringSubmatch(v); m != nil {
 		v = m[1]
 	}
-	if top <= 5 {
+	if sc == domain.FivePoint {
 		return scoreOf(v)
 	}
 	n := domain.NormalizeSourceValue(v)
 	if noAnswer[n] {
 		return 0, true, true
 	}
+	if s, found := scoreWords[n]; found {
+		return s, false, true
+	}
 	x, err := strconv.Atoi(n)
-	if err != nil || x < 1 || x > top {
+	if err != nil || x < sc.Min || x > sc.Max {
 		return 0, false, false
 	}
-	return int(math.Round(1 + float64(x-1)*4/float64(top-1))), false, true
+	return sc.ToFive(x), false, true
 }
 
 // guessScore reads an answer of a question nobody mapped: only a number 1–5 counts. Answer
@@ -157,6 +171,33 @@ type SurveyFile struct {
 	First, Last time.Time
 	// Incomplete counts responses without a submit date (not finished): they are left out.
 	Incomplete int
+	// used are the columns read (date, school, questions; question and score of a long list).
+	used map[int]bool
+}
+
+// Unused are the headings of the columns the import does not read, in file order, without
+// LimeSurvey's own columns (id, seed, times …): the questions not counted, mostly.
+func (f *SurveyFile) Unused() []string {
+	var out []string
+	for c, h := range f.Headers {
+		k := limeKey(h)
+		if f.used[c] || normHeader(h) == "" || limeMeta[normHeader(h)] || limeMeta[k] || strings.HasSuffix(k, "time") {
+			continue
+		}
+		out = append(out, strings.TrimSpace(strings.TrimPrefix(h, "\ufeff")))
+	}
+	return out
+}
+
+func (f *SurveyFile) use(cols ...int) {
+	if f.used == nil {
+		f.used = map[int]bool{}
+	}
+	for _, c := range cols {
+		if c >= 0 {
+			f.used[c] = true
+		}
+	}
 }
 
 // ReadSurvey reads a survey export: LimeSurvey's response CSV (one row per response, a column
@@ -190,22 +231,17 @@ func ReadSurvey(t *Table, opt SurveyOptions) (*SurveyFile, error) {
 func (f *SurveyFile) findHeader(user map[string]string) (map[string]int, error) {
 	t := f.Table
 	for i := 0; i < min(len(t.Rows), headerScan); i++ {
-		var cols map[string]int
-		if len(user) > 0 {
-			cols = mappedColumns(t.Rows[i], user)
-			if len(cols) != len(nonEmpty(user)) {
-				continue
-			}
-		} else {
-			cols = format{aliases: surveyAliases}.columnsOf(limeCodes(t.Rows[i]))
+		cols, ok := overlay(t.Rows[i], format{aliases: surveyAliases}.columnsOf(limeCodes(t.Rows[i])), user)
+		if !ok {
+			continue
 		}
 		if _, ok := cols[SurveyDate]; ok {
 			f.HeaderRow, f.Headers = i, t.Rows[i]
 			return cols, nil
 		}
 	}
-	if len(user) > 0 {
-		return nil, &Error{File: t.File, Key: ErrUnknownColumn, Value: shorten(strings.Join(sortedValues(nonEmpty(user)), ", "))}
+	if len(overrideColumns(user)) > 0 {
+		return nil, &Error{File: t.File, Key: ErrUnknownColumn, Value: shorten(strings.Join(sortedValues(overrideColumns(user)), ", "))}
 	}
 	return nil, &Error{File: t.File, Key: ErrNoHeader, Value: "survey"}
 }
@@ -280,8 +316,13 @@ func (f *SurveyFile) readWide(p *timeParser, cols map[string]int, m domain.Surve
 	if len(qcols) == 0 {
 		return &Error{File: t.File, Line: t.Lines[f.HeaderRow], Key: ErrNoQuestions}
 	}
+	f.use(append([]int{dateCol, schoolCol}, qcols...)...)
 	for _, c := range qcols {
 		f.Questions = append(f.Questions, clip(f.header(c)))
+	}
+	scales, err := f.scales(qcols, m)
+	if err != nil {
+		return err
 	}
 	for i := f.HeaderRow + 1; i < len(t.Rows); i++ {
 		row := t.Rows[i]
@@ -297,12 +338,11 @@ func (f *SurveyFile) readWide(p *timeParser, cols map[string]int, m domain.Surve
 			continue
 		}
 		school := clip(firstLine(cellAt(row, schoolCol)))
-		read := guessScore
-		if strict {
-			read = func(v string) (int, bool, bool) { return scaledScore(v, m.ScaleMax) }
-		}
 		for k, c := range qcols {
-			score, skip, ok := read(cellAt(row, c))
+			score, skip, ok := guessScore(cellAt(row, c))
+			if strict {
+				score, skip, ok = scaledScore(cellAt(row, c), scales[k])
+			}
 			if !ok {
 				return t.cellErr(i, c, f.header(c), ErrScore, cellAt(row, c))
 			}
@@ -342,6 +382,8 @@ func (f *SurveyFile) scaleColumns(dateCol, schoolCol int) []int {
 	return out
 }
 
+// columnOf finds a column by its heading, the code of a "code. text" heading, or its number
+// from 1; -1 when there is none.
 func (f *SurveyFile) columnOf(header string) int {
 	want := normHeader(header)
 	for c, h := range f.Headers {
@@ -349,7 +391,36 @@ func (f *SurveyFile) columnOf(header string) int {
 			return c
 		}
 	}
+	for c, h := range f.Headers {
+		if limeKey(h) == want {
+			return c
+		}
+	}
+	if c, ok := columnIndex(f.Headers, header); ok {
+		return c
+	}
 	return -1
+}
+
+// scales are the scales of the chosen question columns: a question's own (m.Scales, keyed by
+// heading, code or number), else the one of all chosen questions.
+func (f *SurveyFile) scales(qcols []int, m domain.SurveyMapping) ([]domain.Scale, error) {
+	own := map[int]domain.Scale{}
+	for key, sc := range m.Scales {
+		c := f.columnOf(key)
+		if c < 0 {
+			return nil, &Error{File: f.Table.File, Line: f.Table.Lines[f.HeaderRow], Key: ErrUnknownColumn, Value: shorten(key)}
+		}
+		own[c] = sc
+	}
+	out := make([]domain.Scale, len(qcols))
+	for k, c := range qcols {
+		out[k] = m.ScaleOf("")
+		if sc, ok := own[c]; ok {
+			out[k] = sc
+		}
+	}
+	return out, nil
 }
 
 // readLong reads one answer per row: date, question, score and maybe school.
@@ -360,6 +431,7 @@ func (f *SurveyFile) readLong(p *timeParser, cols map[string]int, loc *time.Loca
 		schoolCol = c
 		f.School = f.header(c)
 	}
+	f.use(schoolCol, cols[SurveyDate], cols[SurveyQuestion], cols[SurveyScore])
 	seen := map[string]bool{}
 	for i := f.HeaderRow + 1; i < len(t.Rows); i++ {
 		row := t.Rows[i]

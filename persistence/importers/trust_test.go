@@ -33,6 +33,11 @@ var trustFixtures = map[string]func(t *testing.T) []byte{
 	"glpi_pt.csv":            func(*testing.T) []byte { return glpiForeign(glpiPortuguese) },
 	"glpi_pl.csv":            func(*testing.T) []byte { return glpiForeign(glpiPolish) },
 	"limesurvey_en_7.csv":    func(*testing.T) []byte { return []byte(limeEnglish7) },
+	// scales, choices and partial mappings (choices_test.go)
+	"limesurvey_skalen.csv":    func(*testing.T) []byte { return limeSurveyCSV(limeScales) },
+	"limesurvey_en_agree.csv":  func(*testing.T) []byte { return []byte(limeEnglishAgree) },
+	"anrufe_klingelzeit.csv":   func(*testing.T) []byte { return []byte(callsRingColumn) },
+	"Master_mit_ausgehend.csv": func(*testing.T) []byte { return []byte(asteriskCDR + asteriskOutbound) },
 }
 
 // limeEnglish7 is a LimeSurvey export with English full-text headings (",", every field
@@ -426,7 +431,7 @@ func TestLimeSurveyListCodesAreNoScores(t *testing.T) {
 			t.Fatal(err)
 		}
 		p := trustProject()
-		sf, _, err := SurveyForProject(tab, FormatAuto, nil, p)
+		sf, _, _, err := SurveyForProject(tab, FormatAuto, nil, SurveyChoices{}, p)
 		if err != nil {
 			t.Fatalf("%s: %v", name, err)
 		}

@@ -266,7 +266,8 @@ func exportJSON(e *env, proj *domain.Project, _, out string, _ parsedArgs) error
 
 func cmdImport(e *env, args []string) error {
 	p, err := parseArgs(args, []option{{names: []string{"kind"}, takesValue: true}, {names: []string{"format"}, takesValue: true},
-		{names: []string{"map"}, takesValue: true, repeat: true}})
+		{names: []string{"map"}, takesValue: true, repeat: true}, {names: []string{"question"}, takesValue: true, repeat: true},
+		{names: []string{"scale"}, takesValue: true, repeat: true}})
 	if err != nil {
 		return err
 	}
@@ -276,6 +277,11 @@ func cmdImport(e *env, args []string) error {
 	kind, err := kindOf(p, func(k string) bool { _, ok := importKinds[k]; return ok }, usageImport)
 	if err != nil {
 		return err
+	}
+	for _, o := range []string{"question", "scale"} {
+		if len(p.all(o)) > 0 && kind != "survey" {
+			return usagef("monitoring.cli.survey_only", map[string]any{"Option": "--" + o})
+		}
 	}
 	return importKinds[kind](e, p.pos[0], p.pos[1], p)
 }

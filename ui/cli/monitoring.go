@@ -48,7 +48,10 @@ func formatOf(p parsedArgs, list []string) (string, error) {
 // mapArgs reads the --map FIELD=COLUMN options of an import: the column is a header as in the
 // file or a number from 1, "-" leaves the field unmapped.
 func mapArgs(p parsedArgs, fields []string) (map[string]string, error) {
-	vals := p.all("map")
+	return mapValues(p.all("map"), fields)
+}
+
+func mapValues(vals []string, fields []string) (map[string]string, error) {
 	if len(vals) == 0 {
 		return nil, nil
 	}
@@ -68,6 +71,61 @@ func mapArgs(p parsedArgs, fields []string) (map[string]string, error) {
 		out[field] = col
 	}
 	return out, nil
+}
+
+// surveyMapFields are the fields --map takes for a survey: those of the generic format and
+// "satisfaction", a question that counts (repeatable).
+var surveyMapFields = append(append([]string{}, importers.SurveyFields...), surveySatisfaction)
+
+const surveySatisfaction = "satisfaction"
+
+// surveyArgs reads the options of a survey import: --map FIELD=COLUMN (satisfaction=COLUMN
+// for each question that counts), --question COLUMN=NAME and --scale [COLUMN=]MIN-MAX.
+func surveyArgs(p parsedArgs) (map[string]string, importers.SurveyChoices, error) {
+	var c importers.SurveyChoices
+	var rest []string
+	for _, v := range p.all("map") {
+		field, col, _ := strings.Cut(v, "=")
+		if strings.EqualFold(strings.TrimSpace(field), surveySatisfaction) && strings.TrimSpace(col) != "" {
+			c.Questions = append(c.Questions, strings.TrimSpace(col))
+			continue
+		}
+		rest = append(rest, v)
+	}
+	override, err := mapValues(rest, surveyMapFields)
+	if err != nil {
+		return nil, c, err
+	}
+	for _, v := range p.all("question") {
+		col, name, ok := strings.Cut(v, "=")
+		col, name = strings.TrimSpace(col), strings.TrimSpace(name)
+		if !ok || col == "" || name == "" {
+			return nil, c, usagef("monitoring.cli.question_invalid", map[string]any{"Value": v})
+		}
+		if c.Names == nil {
+			c.Names = map[string]string{}
+		}
+		c.Names[col] = name
+	}
+	for _, v := range p.all("scale") {
+		col, spec, ok := strings.Cut(v, "=")
+		if !ok {
+			col, spec = "", v
+		}
+		sc, valid := domain.ParseScale(spec)
+		if !valid || (ok && strings.TrimSpace(col) == "") {
+			return nil, c, usagef("monitoring.cli.scale_invalid", map[string]any{"Value": v})
+		}
+		if !ok {
+			c.Scale = &sc
+			continue
+		}
+		if c.Scales == nil {
+			c.Scales = map[string]domain.Scale{}
+		}
+		c.Scales[strings.TrimSpace(col)] = sc
+	}
+	return override, c, nil
 }
 
 // importHint adds to a column error how the user maps the columns by hand.
@@ -210,7 +268,7 @@ func importCalls(e *env, target, src string, p parsedArgs) error {
 	if ignored {
 		fmt.Fprintln(e.out, lang.L("import.note.saved_mapping_ignored"))
 	}
-	for _, n := range wording.TableNotes(tab) {
+	for _, n := range wording.CallNotes(cf) {
 		fmt.Fprintln(e.out, n)
 	}
 	return nil
@@ -221,7 +279,7 @@ func importSurvey(e *env, target, src string, p parsedArgs) error {
 	if err != nil {
 		return err
 	}
-	override, err := mapArgs(p, importers.SurveyFields)
+	override, choices, err := surveyArgs(p)
 	if err != nil {
 		return err
 	}
@@ -234,11 +292,18 @@ func importSurvey(e *env, target, src string, p parsedArgs) error {
 	if err != nil {
 		return err
 	}
-	sf, ignored, err := importers.SurveyForProject(tab, format, override, s.Project)
+	sf, used, ignored, err := importers.SurveyForProject(tab, format, override, choices, s.Project)
+	var ie *importers.Error
+	if errors.As(err, &ie) && (ie.Key == importers.ErrNoQuestions || ie.Key == importers.ErrScore) {
+		return translated{errors.New(wording.MonitoringImportError(err) + " " + lang.L("monitoring.cli.survey_hint"))}
+	}
 	if err != nil {
-		return importHint(err, importers.SurveyFields)
+		return importHint(err, surveyMapFields)
 	}
 	imp := session.MonitoringImport{Kind: session.ImportSurvey, Answers: sf.Answers, First: sf.First, Last: sf.Last, Questions: sf.Questions}
+	if !choices.Empty() { // the choices are kept for the next import, as the dialog keeps them
+		imp.Config = map[string]string{domain.ConfigSurveyMapping: domain.ConfigJSON(used)}
+	}
 	if err := s.Import(imp, nil); err != nil {
 		return err
 	}
@@ -249,7 +314,7 @@ func importSurvey(e *env, target, src string, p parsedArgs) error {
 	if ignored {
 		fmt.Fprintln(e.out, lang.L("import.note.saved_mapping_ignored"))
 	}
-	for _, n := range wording.TableNotes(tab) {
+	for _, n := range wording.SurveyNotes(sf) {
 		fmt.Fprintln(e.out, n)
 	}
 	return nil

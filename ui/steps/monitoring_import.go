@@ -346,11 +346,11 @@ func (imp *monImport) summary() (text string) {
 		data["Count"], data["Line"], data["Outbound"] = len(imp.cf.Calls), t.Lines[imp.cf.HeaderRow], imp.cf.Outbound
 		data["From"], data["To"] = reports.FormatDateTime(imp.cf.First), reports.FormatDateTime(imp.cf.Last)
 		data["Replaced"] = monCountBetween(imp.ctx.Session.Project.Calls, imp.cf.First, imp.cf.Last)
-		return strings.Join(append([]string{lang.L("mon.import.read.calls", data)}, wording.TableNotes(t)...), " ")
+		return strings.Join(append([]string{lang.L("mon.import.read.calls", data)}, wording.CallNotes(imp.cf)...), " ")
 	case imp.sf != nil:
 		data["Count"], data["Line"], data["Incomplete"] = len(imp.sf.Answers), t.Lines[imp.sf.HeaderRow], imp.sf.Incomplete
 		data["Questions"] = strings.Join(imp.sf.Questions, ", ")
-		return strings.Join(append([]string{lang.L("mon.import.read.survey", data)}, wording.TableNotes(t)...), " ")
+		return strings.Join(append([]string{lang.L("mon.import.read.survey", data)}, wording.SurveyNotes(imp.sf)...), " ")
 	}
 	return lang.L("mon.import.read.none", data)
 }
@@ -591,24 +591,25 @@ func (imp *monImport) surveyChoices() []fyne.CanvasObject {
 		imp.rebuild()
 	})
 	reverse.Checked = imp.smap.Reverse
-	// Scales other than 1–5 (7-point agreement, say) are put onto 1–5.
-	tops := []int{5, 6, 7, 10}
+	// Scales other than 1–5 (7-point agreement, 0–10 recommendation) are put onto 1–5; answer
+	// words of five-point scales are read as they stand.
+	tops := []domain.Scale{domain.FivePoint, {Min: 1, Max: 6}, {Min: 1, Max: 7}, {Min: 1, Max: 10}, {Min: 0, Max: 10}}
 	var scales []string
-	for _, n := range tops {
-		scales = append(scales, lang.L("mon.import.scale_option", map[string]any{"Max": n}))
+	for _, sc := range tops {
+		scales = append(scales, lang.L("mon.import.scale_option", map[string]any{"Min": sc.Min, "Max": sc.Max}))
 	}
 	scale := widget.NewSelect(scales, nil)
 	scale.SetSelectedIndex(0)
-	for i, n := range tops {
-		if n == imp.smap.ScaleMax {
+	for i, sc := range tops {
+		if sc == imp.smap.ScaleOf("") {
 			scale.SetSelectedIndex(i)
 		}
 	}
 	scale.OnChanged = func(string) {
-		if top := tops[scale.SelectedIndex()]; top > 5 {
-			imp.smap.ScaleMax = top
-		} else {
-			imp.smap.ScaleMax = 0
+		sc := tops[scale.SelectedIndex()]
+		imp.smap.Scale, imp.smap.ScaleMax = nil, 0
+		if sc != domain.FivePoint {
+			imp.smap.Scale = &sc
 		}
 		imp.read()
 		imp.rebuild()

@@ -295,7 +295,52 @@ func TestImportDialogChoosesAScaleOtherThanFive(t *testing.T) {
 	}
 	imp.apply()
 	fx.wait("the import")
-	if m := fx.s.Project.SurveyMappingConfig(); m.ScaleMax != 7 || len(fx.s.Project.SurveyAnswers) != 2+4 {
+	if m := fx.s.Project.SurveyMappingConfig(); m.ScaleOf(q) != (domain.Scale{Min: 1, Max: 7}) || len(fx.s.Project.SurveyAnswers) != 2+4 {
+		t.Errorf("mapping %+v, %d answers", m, len(fx.s.Project.SurveyAnswers))
+	}
+}
+
+// Section 2: a 0–10 question and a question answered in words ("Sehr zufrieden …") are
+// chosen in the dialog; the summary names the columns left unused and the encoding. By hand
+// (see the importer's TestWordAndZeroToTenScales): NPS 10, 7, 3, 0 → 5, 4, 2, 1 and ZUFR
+// 5, 4, 2, 1, 3: 9 answers, (5 + 4 + 2 + 1) + (5 + 4 + 2 + 1 + 3) = 12 + 15 = 27.
+func TestImportDialogZeroToTenAndWords(t *testing.T) {
+	fx := newMonFixture(t, monProject())
+	fx.wait("the first computation")
+	data, err := os.ReadFile(filepath.Join("..", "..", "persistence", "importers", "testdata", "limesurvey_skalen.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	imp, err := newMonImport(fx.ctx, session.ImportSurvey, "limesurvey_skalen.csv", data)
+	if err != nil || imp.sf != nil || !imp.surveyChoosing() {
+		t.Fatalf("%v %v", err, imp.readErr)
+	}
+	imp.done = func() { fx.ran <- struct{}{} }
+	imp.show()
+	imp.smap.Questions = []string{"NPS", "ZUFR"}
+	imp.read()
+	imp.rebuild()
+	if imp.sf != nil { // 10 is no 1–5 answer
+		t.Fatalf("1–5 read %d answers", len(imp.sf.Answers))
+	}
+	imp.scale.SetSelected("0 bis 10")
+	if imp.sf == nil || len(imp.sf.Answers) != 9 {
+		t.Fatalf("0–10: %v %+v", imp.readErr, imp.sf)
+	}
+	sum := 0
+	for _, a := range imp.sf.Answers {
+		sum += a.Score
+	}
+	if sum != 27 {
+		t.Errorf("scores sum to %d", sum)
+	}
+	if s := imp.summary(); !strings.Contains(s, "UTF-8") || !strings.Contains(s, "Nicht verwendete Spalten der Datei: ORT. An welcher Schule arbeiten Sie?, SCHNELL.") ||
+		!strings.Contains(s, "SCHULFORM. Schulform.") {
+		t.Errorf("summary %q", s)
+	}
+	imp.apply()
+	fx.wait("the import")
+	if m := fx.s.Project.SurveyMappingConfig(); m.ScaleOf(m.Questions[0]) != (domain.Scale{Min: 0, Max: 10}) || len(fx.s.Project.SurveyAnswers) != 2+9 {
 		t.Errorf("mapping %+v, %d answers", m, len(fx.s.Project.SurveyAnswers))
 	}
 }

@@ -157,13 +157,30 @@ func TicketNotes(tf *importers.TicketFile) []string {
 		}
 		out = append(out, lang.L("import.note.by_values", map[string]any{"Columns": strings.Join(cols, ", ")}))
 	}
-	if u := tf.Unused(); len(u) > 0 {
-		out = append(out, lang.L("import.note.unused_columns", map[string]any{"Columns": strings.Join(u, ", ")}))
-	}
+	out = append(out, unusedNote(tf.Unused())...)
 	if !tf.HasColumn(importers.FieldFirstResponse) {
 		out = append(out, lang.L("import.note.no_response_column"))
 	}
 	return out
+}
+
+// CallNotes are the remarks of a call import for the CLI and the dialog: stray bytes and the
+// columns the import does not read.
+func CallNotes(cf *importers.CallFile) []string {
+	return append(TableNotes(cf.Table), unusedNote(cf.Unused())...)
+}
+
+// SurveyNotes are the remarks of a survey import for the CLI and the dialog: stray bytes and
+// the columns the import does not read (the questions not counted).
+func SurveyNotes(sf *importers.SurveyFile) []string {
+	return append(TableNotes(sf.Table), unusedNote(sf.Unused())...)
+}
+
+func unusedNote(cols []string) []string {
+	if len(cols) == 0 {
+		return nil
+	}
+	return []string{lang.L("import.note.unused_columns", map[string]any{"Columns": strings.Join(cols, ", ")})}
 }
 
 // TableNotes are the remarks on how any imported file was read: stray bytes in a UTF-8 file.
