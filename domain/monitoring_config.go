@@ -26,9 +26,16 @@ type TicketMapping struct {
 	Format     string            `json:"format,omitempty"`
 	Priorities map[string]string `json:"priorities,omitempty"`
 	Categories map[string]int64  `json:"categories,omitempty"`
-	// ResponseNotMeasured: the last ticket import had no first-response column, so response
-	// times are not measured (the KPIs say "nicht gemessen" instead of using another time).
+	// ResponseNotMeasured was, up to schema and JSON version 4, the one flag of a project that
+	// its last ticket import had no first-response column. Now each ticket carries it
+	// (Ticket.ResponseNotMeasured); the flag is only read to convert older files.
 	ResponseNotMeasured bool `json:"responseNotMeasured,omitempty"`
+}
+
+// LegacyResponseNotMeasured reads the flag of a saved ticket mapping of version 4 and older.
+func LegacyResponseNotMeasured(mapping string) bool {
+	var m TicketMapping
+	return json.Unmarshal([]byte(mapping), &m) == nil && m.ResponseNotMeasured
 }
 
 // ColumnMapping says which column of a file holds which field (generic format). Columns maps a

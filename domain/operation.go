@@ -114,6 +114,9 @@ type Ticket struct {
 	School        string     `json:"school"`
 	Status        string     `json:"status"`
 	PackageID     *int64     `json:"packageId"`
+	// ResponseNotMeasured: the import that brought the ticket had no first-response column, so
+	// its response time is not measured (an empty FirstResponse says nothing about it).
+	ResponseNotMeasured bool `json:"responseNotMeasured,omitempty"`
 }
 
 // Call is one call to the hotline.

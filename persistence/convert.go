@@ -186,12 +186,14 @@ func fromMeetingRecord(r meetingRecord) (domain.Meeting, error) {
 
 func toTicketRecord(t domain.Ticket) ticketRecord {
 	return ticketRecord{ID: t.ID, ExternalID: t.ExternalID, Created: t.Created.Unix(), FirstResponse: timeToDB(t.FirstResponse),
-		Resolved: timeToDB(t.Resolved), Priority: t.Priority, Category: t.Category, School: t.School, Status: t.Status, PackageID: t.PackageID}
+		Resolved: timeToDB(t.Resolved), Priority: t.Priority, Category: t.Category, School: t.School, Status: t.Status, PackageID: t.PackageID,
+		ResponseNotMeasured: t.ResponseNotMeasured}
 }
 
 func fromTicketRecord(r ticketRecord) domain.Ticket {
 	return domain.Ticket{ID: r.ID, ExternalID: r.ExternalID, Created: *timeFromDB(&r.Created), FirstResponse: timeFromDB(r.FirstResponse),
-		Resolved: timeFromDB(r.Resolved), Priority: r.Priority, Category: r.Category, School: r.School, Status: r.Status, PackageID: r.PackageID}
+		Resolved: timeFromDB(r.Resolved), Priority: r.Priority, Category: r.Category, School: r.School, Status: r.Status, PackageID: r.PackageID,
+		ResponseNotMeasured: r.ResponseNotMeasured}
 }
 
 func toJourFixeRecord(j domain.JourFixe) jourFixeRecord {

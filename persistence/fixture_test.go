@@ -148,7 +148,7 @@ func fullProject() *domain.Project {
 			{ID: 1, ExternalID: "INC-0001", Created: utc(2027, 2, 3, 8, 15, 0), FirstResponse: ptime(utc(2027, 2, 3, 8, 40, 12)),
 				Resolved: ptime(utc(2027, 2, 3, 11, 2, 59)), Priority: "P1", Category: "Netzwerk", School: "GS Am Markt",
 				Status: "geschlossen", PackageID: i64(11)},
-			{ID: 2, ExternalID: "INC-0002", Created: utc(2027, 2, 4, 9, 0, 1)},
+			{ID: 2, ExternalID: "INC-0002", Created: utc(2027, 2, 4, 9, 0, 1), ResponseNotMeasured: true},
 		},
 		Calls: []domain.Call{
 			{ID: 1, At: utc(2027, 2, 3, 8, 14, 30), Answered: true, WaitSeconds: 45, TalkSeconds: 310},

@@ -14,7 +14,7 @@ import (
 const JSONFormat = "schulit-lotse-project"
 
 // JSONVersion is the version of the JSON document; it follows the schema version.
-const JSONVersion = 5
+const JSONVersion = 6
 
 // Document is the whole project as one JSON document.
 type Document struct {
@@ -79,6 +79,13 @@ func ParseJSON(data []byte) (*domain.Project, error) {
 	}
 	if ref, ok := domain.FirstLongText(p); ok {
 		return nil, &ImportError{Key: string(domain.ErrTextTooLong), Detail: fmt.Sprintf("%s %d %q", ref.Kind, ref.ID, domain.CutForDisplay(ref.Name, 60))}
+	}
+	if doc.Version < 6 && domain.LegacyResponseNotMeasured(p.Config[domain.ConfigTicketMapping]) {
+		// Up to version 5 one flag said that the last ticket import had no first-response
+		// column; its tickets carry it now (as migration 6 does for a file).
+		for i := range p.Tickets {
+			p.Tickets[i].ResponseNotMeasured = true
+		}
 	}
 	return p, nil
 }

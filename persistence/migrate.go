@@ -25,6 +25,8 @@ var migrations = []migration{
 	{to: 4, fn: migrateTo4},
 	// 5: OLAs (slas.internal), reasons per bid score and the tender's change record.
 	{to: 5, fn: migrateTo5},
+	// 6: whether a ticket's response is measured, per ticket instead of per project.
+	{to: 6, fn: migrateTo6},
 }
 
 // migrateTo5 adds slas.internal (every existing level is the provider's SLA), bids.reasons
@@ -38,6 +40,23 @@ func migrateTo5(tx *gorm.DB) error {
 		return err
 	}
 	return m.CreateTable(&tenderLogRecord{})
+}
+
+// migrateTo6 adds tickets.response_not_measured. Before, one flag of the saved ticket mapping
+// said whether the last import had a first-response column; the tickets then in the file take
+// it over (they are what that flag measured).
+func migrateTo6(tx *gorm.DB) error {
+	if err := tx.Migrator().AddColumn(&ticketRecord{}, "ResponseNotMeasured"); err != nil {
+		return err
+	}
+	var cfg []configRecord
+	if err := tx.Where("key = ?", domain.ConfigTicketMapping).Find(&cfg).Error; err != nil {
+		return err
+	}
+	if len(cfg) == 0 || !domain.LegacyResponseNotMeasured(cfg[0].Value) {
+		return nil
+	}
+	return tx.Exec("UPDATE `tickets` SET `response_not_measured` = 1").Error
 }
 
 // migrateTo4 rebuilds raci_activities with package_id, its foreign key and its index exactly as

@@ -257,6 +257,8 @@ type ticketRecord struct {
 	School        string `gorm:"not null;default:''"`
 	Status        string `gorm:"not null;default:''"`
 	PackageID     *int64
+	// ResponseNotMeasured: the import that brought the ticket had no first-response column.
+	ResponseNotMeasured bool `gorm:"not null;default:false"`
 }
 
 func (ticketRecord) TableName() string { return "tickets" }

@@ -78,7 +78,7 @@ func saveConfigIn(tx *gorm.DB, cfg map[string]string) error {
 
 // Columns of the monitoring tables, as the bulk inserts write them.
 var (
-	ticketCols = []string{"external_id", "created", "first_response", "resolved", "priority", "category", "school", "status", "package_id"}
+	ticketCols = []string{"external_id", "created", "first_response", "resolved", "priority", "category", "school", "status", "package_id", "response_not_measured"}
 	callCols   = []string{"at", "answered", "wait_seconds", "talk_seconds"}
 	answerCols = []string{"at", "question", "score", "school"}
 )
@@ -133,7 +133,7 @@ func insertRows(tx *gorm.DB, table string, cols []string, withID bool, conflict 
 }
 
 func ticketRow(r ticketRecord, withID bool) []any {
-	v := []any{r.ExternalID, r.Created, nullable(r.FirstResponse), nullable(r.Resolved), r.Priority, r.Category, r.School, r.Status, nullable(r.PackageID)}
+	v := []any{r.ExternalID, r.Created, nullable(r.FirstResponse), nullable(r.Resolved), r.Priority, r.Category, r.School, r.Status, nullable(r.PackageID), r.ResponseNotMeasured}
 	if withID {
 		return append([]any{r.ID}, v...)
 	}

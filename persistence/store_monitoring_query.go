@@ -143,7 +143,7 @@ func (f *File) tickets(where *gorm.DB) ([]domain.Ticket, error) {
 	for rows.Next() {
 		var r ticketRecord
 		if err := rows.Scan(&r.ID, &r.ExternalID, &r.Created, &r.FirstResponse, &r.Resolved, &r.Priority, &r.Category,
-			&r.School, &r.Status, &r.PackageID); err != nil {
+			&r.School, &r.Status, &r.PackageID, &r.ResponseNotMeasured); err != nil {
 			return nil, err
 		}
 		out = append(out, fromTicketRecord(r))

@@ -108,7 +108,9 @@ type Report struct {
 	// within target per priority class.
 	Indicators      []Indicator `json:"indicators"`
 	ClassIndicators []Indicator `json:"classIndicators"`
-	// ResponseNotMeasured: the ticket export had no first-response column.
+	// ResponseNotMeasured: none of the period's tickets came with a first-response column
+	// (each import says so for its tickets), so the response figures are "nicht gemessen".
+	// When only some did, Tickets.Total.Response.NotMeasured counts the others.
 	ResponseNotMeasured bool `json:"responseNotMeasured,omitempty"`
 
 	prevTickets      TicketKPIs
@@ -206,7 +208,8 @@ func ComputeData(p *domain.Project, d Data, period Period, opt Options) (*Report
 		q.Label = sm.QuestionLabel(q.Key)
 	}
 	r.prevSatisfaction = computeSatisfaction(d.Answers, prev)
-	r.ResponseNotMeasured = env.noResponse
+	tot := r.Tickets.Total
+	r.ResponseNotMeasured = tot.Tickets > 0 && tot.Response.NotMeasured == tot.Tickets
 	r.buildIndicators(env.classOrder)
 	return r, nil
 }

@@ -26,6 +26,9 @@ type TimeStats struct {
 	Times     int     `json:"times"`
 	MedianMin float64 `json:"medianMin"`
 	P90Min    float64 `json:"p90Min"`
+	// NotMeasured counts the tickets whose import had no column for this time (first response):
+	// they are neither within nor breaches, and no other time stands in for theirs.
+	NotMeasured int `json:"notMeasured,omitempty"`
 
 	minutes []float64
 }
@@ -136,14 +139,11 @@ type ticketEnv struct {
 	classOrder []string
 	pkgName    map[int64]string
 	pkgOrder   map[int64]int
-	// noResponse: the tickets carry no first-response times at all, so response is not measured.
-	noResponse bool
 }
 
 func newTicketEnv(p *domain.Project, tickets []domain.Ticket, asOf, from, to time.Time) *ticketEnv {
 	e := &ticketEnv{p: p, tickets: tickets, asOf: asOf, slas: map[int64]*slaEnv{}, slaOf: map[int64]*slaEnv{},
-		classOrder: p.ClassCodes(), pkgName: map[int64]string{}, pkgOrder: map[int64]int{},
-		noResponse: p.TicketMappingConfig().ResponseNotMeasured}
+		classOrder: p.ClassCodes(), pkgName: map[int64]string{}, pkgOrder: map[int64]int{}}
 	for i, pk := range p.Packages {
 		e.pkgName[pk.ID] = pk.Name
 		e.pkgOrder[pk.ID] = i
@@ -257,6 +257,8 @@ type outcome struct {
 	classified     bool
 	class          string // the class code as the SLA spells it
 	resp, rest     result
+	// respNotMeasured: the ticket's import had no first-response column.
+	respNotMeasured bool
 }
 
 type result struct {
@@ -276,6 +278,9 @@ func (g *Group) add(o *outcome) {
 		g.Resolved++
 	}
 	g.Response.add(o.resp)
+	if o.respNotMeasured {
+		g.Response.NotMeasured++
+	}
 	g.Restore.add(o.rest)
 	if o.resp.breached || o.rest.breached {
 		g.Breaches++
@@ -430,6 +435,7 @@ func (e *ticketEnv) measure(t *domain.Ticket, out *TicketKPIs) outcome {
 	}
 	o.open = resolved == nil
 	o.resolved = !o.open
+	o.respNotMeasured = t.ResponseNotMeasured
 	responded := t.FirstResponse
 	if responded == nil {
 		// The file has a first-response column and its cell is empty: a ticket solved at once
@@ -449,7 +455,7 @@ func (e *ticketEnv) measure(t *domain.Ticket, out *TicketKPIs) outcome {
 	}
 	o.classified = true
 	o.class = class.Code
-	if !e.noResponse {
+	if !t.ResponseNotMeasured {
 		o.resp = e.rate(se, class, t, responded, class.ResponseMinutes, KindResponse, out)
 	}
 	o.rest = e.rate(se, class, t, resolved, class.RestoreMinutes, KindRestore, out)

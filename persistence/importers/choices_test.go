@@ -2,8 +2,10 @@ package importers
 
 import (
 	"testing"
+	"time"
 
 	"schulit-lotse/domain"
+	"schulit-lotse/domain/kpi"
 )
 
 // Fixtures of the remaining points of issue 13, section 2 (written by TestWriteTrustFixtures).
@@ -207,5 +209,134 @@ func TestAsteriskDirection(t *testing.T) {
 	p.Calls = cf.Calls
 	if h := trustKPIs(t, p).Hotline; cf.Outbound != 1 || h.Calls != 5 || h.Answered != 3 || h.AnsweredPct != 60 || h.ASASeconds != 16.67 {
 		t.Errorf("outbound %d, hotline %+v", cf.Outbound, h)
+	}
+}
+
+// Issue 13, 1.1 per import: March comes with "Erste Antwort", a later April export without.
+// The March tickets stay measured — answers after 10 … 180 min against 60 min: 7 of 10 = 70 %
+// (see TestGLPIFirstResponseColumnIsMeasured) — and the April ones are "nicht gemessen", never
+// their solution time. (Before, one flag per project made March "nicht gemessen" as well once
+// April was imported.)
+func TestResponseFlagIsPerImport(t *testing.T) {
+	p := trustProject()
+	importInto(t, p, "glpi_erste_antwort.csv")
+	march := p.Tickets
+	importInto(t, p, "glpi_april_ohne_antwort.csv")
+	april := p.Tickets
+	for i := range april {
+		april[i].ID = int64(len(march) + i + 1)
+	}
+	p.Tickets = append(append([]domain.Ticket{}, march...), april...)
+	compute := func(from, to domain.Date) *kpi.Report {
+		r, err := kpi.Compute(p, kpi.Period{From: from, To: to}, kpi.Options{AsOf: time.Date(2027, 4, 30, 12, 0, 0, 0, time.UTC)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return r
+	}
+	r := compute(domain.NewDate(2027, 3, 1), domain.NewDate(2027, 3, 31))
+	if resp := r.Tickets.Total.Response; r.ResponseNotMeasured || resp.Measured != 10 || resp.Within != 7 || resp.NotMeasured != 0 {
+		t.Errorf("March: not measured %v, response %+v", r.ResponseNotMeasured, resp)
+	}
+	r = compute(domain.NewDate(2027, 4, 1), domain.NewDate(2027, 4, 30))
+	in, _ := r.Indicator("kpi.response_share")
+	if resp := r.Tickets.Total.Response; !r.ResponseNotMeasured || resp.Measured != 0 || resp.NotMeasured != 10 || !in.NotMeasured {
+		t.Errorf("April: not measured %v, response %+v, indicator %+v", r.ResponseNotMeasured, resp, in)
+	}
+	// Both months: 20 tickets, the 10 of March measured (7 within = 70 %), 10 not measured.
+	r = compute(domain.NewDate(2027, 3, 1), domain.NewDate(2027, 4, 30))
+	in, _ = r.Indicator("kpi.response_share")
+	if resp := r.Tickets.Total.Response; r.ResponseNotMeasured || resp.Measured != 10 || resp.SharePct != 70 || resp.NotMeasured != 10 || in.Value != 70 {
+		t.Errorf("March–April: not measured %v, response %+v, indicator %+v", r.ResponseNotMeasured, resp, in)
+	}
+}
+
+// glpiCzech is a GLPI 10 list in Czech (no alias knows its headers): BOM, every field quoted,
+// a trailing ';', ids with a non-breaking space, dd-mm-YYYY HH:MM; the solution date is empty
+// for the open tickets, the closing date also for the solved one.
+var glpiCzech = [][]string{
+	{"ID", "Název", "Stav", "Datum otevření", "Poslední aktualizace", "Priorita", "Kategorie", "Entita", "Žadatel - Žadatel", "Datum vyřešení", "Datum uzavření"},
+	{"1" + nbsp + "301", "Projektor nesvítí", "Uzavřený", "01-03-2027 08:00", "02-03-2027 09:00", "Vysoká", "Hardware", "Škola A", "Jana Nováková", "01-03-2027 11:00", "02-03-2027 09:00"},
+	{"1" + nbsp + "302", "WLAN", "Vyřešený", "02-03-2027 09:00", "02-03-2027 14:00", "Velmi vysoká", "Síť", "Škola B", "Petr Svoboda", "02-03-2027 14:00", ""},
+	{"1" + nbsp + "303", "Tiskárna", "Nový", "03-03-2027 10:00", "03-03-2027 10:05", "Střední", "Hardware", "Škola A", "Jana Nováková", "", ""},
+	{"1" + nbsp + "304", "Heslo", "Uzavřený", "04-03-2027 07:30", "05-03-2027 08:00", "Nízká", "Účty", "Škola B", "Petr Svoboda", "04-03-2027 08:00", "05-03-2027 08:00"},
+	{"1" + nbsp + "305", "Projektor", "Zpracovávaný (přidělený)", "05-03-2027 09:00", "05-03-2027 09:20", "Vysoká", "Hardware", "Škola A", "Jana Nováková", "", ""},
+}
+
+// glpiTakeOver is a German GLPI list with a column no alias knows, "Übernommen am": filled on
+// an open ticket too, always between opening and solution.
+var glpiTakeOver = [][]string{
+	{"ID", "Titel", "Status", "Eröffnungsdatum", "Übernommen am", "Lösungsdatum", "Priorität", "Kategorie", "Standort", "Anforderer - Anforderer"},
+	{"3001", "Beamer", "Geschlossen", "01-03-2027 08:00", "01-03-2027 08:20", "01-03-2027 10:00", "Mittel", "Hardware", "GS Am Markt", "Erika Mustermann"},
+	{"3002", "WLAN", "Gelöst", "02-03-2027 09:00", "02-03-2027 10:30", "02-03-2027 12:00", "Hoch", "Netzwerk", "IGS Nord", "Max Muster"},
+	{"3003", "Drucker", "In Bearbeitung (zugewiesen)", "03-03-2027 10:00", "03-03-2027 10:45", "", "Mittel", "Hardware", "GS Am Markt", "Erika Mustermann"},
+	{"3004", "Passwort", "Neu", "04-03-2027 11:00", "", "", "Niedrig", "Konten", "IGS Nord", "Max Muster"},
+}
+
+// Section 2, values beyond id, creation, priority and status: in the Czech list the column
+// empty exactly on the open tickets (Nový, Zpracovávaný) is the solution, the later one the
+// closing; the last update (filled on every ticket) is left. By hand, against 480 min:
+// 1301 solved after 180 min, 1302 after 300, 1304 after 30 — within; 1303 and 1305 still open
+// on 31 March — breaches: 3 of 5 = 60 %. (Before, without the solution column, every ticket
+// was open: 0 of 5.)
+func TestSolutionAndClosingByValues(t *testing.T) {
+	p := trustProject()
+	tf := importWith(t, p, "glpi_cs.csv", FormatAuto, nil)
+	h := func(field string) string {
+		if c, ok := tf.Columns[field]; ok {
+			return tf.Headers[c]
+		}
+		return ""
+	}
+	if !tf.ByValues || h(FieldResolved) != "Datum vyřešení" || h(FieldClosed) != "Datum uzavření" || h(FieldCreated) != "Datum otevření" || len(tf.Proposals) != 0 {
+		t.Fatalf("by values %v, columns %v, proposals %v", tf.ByValues, tf.Columns, tf.Proposals)
+	}
+	r := trustKPIs(t, p)
+	if rest := r.Tickets.Total.Restore; rest.Measured != 5 || rest.Within != 3 || rest.Breaches != 2 || rest.SharePct != 60 || !r.ResponseNotMeasured {
+		t.Errorf("restore %+v, response not measured %v", rest, r.ResponseNotMeasured)
+	}
+}
+
+// A column that may be the first response (filled on an open ticket, before every solution)
+// is proposed, never taken: it could as well be a due date. Taken with --map, by hand against
+// 60 min: answers after 20, 90 and 45 min, 3004 unanswered and open since 4 March — 2 of 4 =
+// 50 %; solutions 120 and 180 min, two open — 2 of 4 within 480 min.
+func TestFirstResponseIsProposedNotTaken(t *testing.T) {
+	p := trustProject()
+	tf := importInto(t, p, "glpi_uebernahme.csv")
+	if tf.HasColumn(FieldFirstResponse) || len(tf.Proposals) != 1 || tf.Proposals[0] != (Proposal{Field: FieldFirstResponse, Column: "Übernommen am"}) {
+		t.Fatalf("columns %v, proposals %v", tf.Columns, tf.Proposals)
+	}
+	if !trustKPIs(t, p).ResponseNotMeasured {
+		t.Error("a proposal was measured")
+	}
+	p = trustProject()
+	tf = importWith(t, p, "glpi_uebernahme.csv", FormatAuto, map[string]string{FieldFirstResponse: "Übernommen am"})
+	r := trustKPIs(t, p)
+	if resp := r.Tickets.Total.Response; len(tf.Proposals) != 0 || r.ResponseNotMeasured || resp.Measured != 4 || resp.Within != 2 || resp.SharePct != 50 {
+		t.Errorf("proposals %v, response %+v", tf.Proposals, resp)
+	}
+	if rest := r.Tickets.Total.Restore; rest.Measured != 4 || rest.Within != 2 {
+		t.Errorf("restore %+v", rest)
+	}
+}
+
+// A school column no alias and no value pattern can tell ("Entita" in Czech) is proposed when
+// its values are schools the project already knows: here earlier tickets named "Škola A" and
+// "Škola B", both values of "Entita" (2 of 2 known): proposed, not taken.
+func TestSchoolProposedFromKnownSchools(t *testing.T) {
+	tab, err := ReadFile(fixture("glpi_cs.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := trustProject()
+	tf, _, _, err := TicketsForProject(tab, FormatAuto, nil, p)
+	if err != nil || len(tf.Proposals) != 0 {
+		t.Fatalf("no schools known: %v %v", err, tf.Proposals)
+	}
+	p.Tickets = []domain.Ticket{{ExternalID: "1", School: "Škola A"}, {ExternalID: "2", School: "ŠKOLA B "}}
+	tf, _, _, err = TicketsForProject(tab, FormatAuto, nil, p)
+	if err != nil || len(tf.Proposals) != 1 || tf.Proposals[0] != (Proposal{Field: FieldSchool, Column: "Entita"}) || tf.HasColumn(FieldSchool) {
+		t.Errorf("proposals %v, columns %v (%v)", tf.Proposals, tf.Columns, err)
 	}
 }

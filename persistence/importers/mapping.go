@@ -14,18 +14,19 @@ var urgencyWords = []struct {
 	level int
 }{
 	{"sehr niedrig", 5}, {"very low", 5}, {"très basse", 5}, {"tres basse", 5}, {"sehr gering", 5},
-	{"muito baixa", 5}, {"muy baja", 5}, {"molto bassa", 5}, {"zeer laag", 5}, {"bardzo niski", 5},
+	{"muito baixa", 5}, {"muy baja", 5}, {"molto bassa", 5}, {"zeer laag", 5}, {"bardzo niski", 5}, {"velmi nízká", 5},
 	{"sehr hoch", 1}, {"very high", 1}, {"très haute", 1}, {"tres haute", 1},
 	{"muito alta", 1}, {"muy alta", 1}, {"molto alta", 1}, {"zeer hoog", 1}, {"bardzo wysoki", 1}, {"urgente", 1}, {"pilny", 1},
+	{"velmi vysoká", 1}, {"nejvyšší", 1},
 	{"kritisch", 1}, {"critical", 1}, {"critique", 1}, {"notfall", 1}, {"emergency", 1}, {"urgent", 1}, {"dringend", 1},
 	{"majeure", 1}, {"major", 1}, {"höchste", 1}, {"highest", 1}, {"blocker", 1},
 	{"hoch", 2}, {"high", 2}, {"haute", 2}, {"wichtig", 2},
 	{"mittel", 3}, {"normal", 3}, {"medium", 3}, {"moyenne", 3}, {"standard", 3},
 	{"niedrig", 4}, {"low", 4}, {"basse", 4}, {"gering", 4}, {"lowest", 5},
-	// Portuguese, Spanish, Italian, Dutch and Polish (GLPI speaks them all)
-	{"alta", 2}, {"hoog", 2}, {"wysoki", 2},
-	{"média", 3}, {"media", 3}, {"gemiddeld", 3}, {"średni", 3},
-	{"baixa", 4}, {"baja", 4}, {"bassa", 4}, {"laag", 4}, {"niski", 4},
+	// Portuguese, Spanish, Italian, Dutch, Polish and Czech (GLPI speaks them all)
+	{"alta", 2}, {"hoog", 2}, {"wysoki", 2}, {"vysoká", 2},
+	{"média", 3}, {"media", 3}, {"gemiddeld", 3}, {"średni", 3}, {"střední", 3},
+	{"baixa", 4}, {"baja", 4}, {"bassa", 4}, {"laag", 4}, {"niski", 4}, {"nízká", 4},
 }
 
 // priorityLevel guesses how urgent a source priority is (1 most urgent … 5 least). A bare number

@@ -30,14 +30,66 @@ func TicketsForProject(t *Table, format string, override map[string]string, p *d
 	if err != nil {
 		return nil, domain.TicketMapping{}, nil, err
 	}
+	if _, chosen := override[FieldSchool]; !chosen {
+		tf.proposeSchool(knownSchools(p))
+	}
 	m, unplaced := DetectMapping(tf, p.TicketMappingConfig(), p.ClassCodes(), p.Packages)
 	return tf, m, unplaced, nil
+}
+
+// knownSchools are the schools the project's tickets and survey answers name (normalised).
+func knownSchools(p *domain.Project) map[string]bool {
+	out := map[string]bool{}
+	for i := range p.Tickets {
+		if s := p.Tickets[i].School; s != "" {
+			out[domain.NormalizeSourceValue(s)] = true
+		}
+	}
+	for i := range p.SurveyAnswers {
+		if s := p.SurveyAnswers[i].School; s != "" {
+			out[domain.NormalizeSourceValue(s)] = true
+		}
+	}
+	return out
+}
+
+// proposeSchool proposes, for a file without a school column, the unused column most of whose
+// values are schools the project already knows (at least two of them). Values alone cannot
+// tell a school from any other name, so this needs earlier data and stays a proposal.
+func (f *TicketFile) proposeSchool(known map[string]bool) {
+	if f.HasColumn(FieldSchool) || len(known) < 2 {
+		return
+	}
+	used := map[int]bool{}
+	for _, c := range f.Columns {
+		used[c] = true
+	}
+	for c := range f.Headers {
+		if used[c] || strings.TrimSpace(f.Headers[c]) == "" {
+			continue
+		}
+		values, hits := map[string]bool{}, 0
+		for i := f.HeaderRow + 1; i < len(f.Table.Rows); i++ {
+			v := domain.NormalizeSourceValue(firstLine(cellAt(f.Table.Rows[i], c)))
+			if v == "" || values[v] {
+				continue
+			}
+			values[v] = true
+			if known[v] {
+				hits++
+			}
+		}
+		if hits >= 2 && hits*2 > len(values) {
+			f.Proposals = append(f.Proposals, Proposal{Field: FieldSchool, Column: f.header(c)})
+			return
+		}
+	}
 }
 
 // TicketConfig is what an import saves with the tickets: the mapping, and the generic column
 // mapping when the generic format was used.
 func TicketConfig(p *domain.Project, tf *TicketFile, m domain.TicketMapping) map[string]string {
-	m.ResponseNotMeasured = !tf.HasColumn(FieldFirstResponse)
+	m.ResponseNotMeasured = false // each ticket says it now (Ticket.ResponseNotMeasured)
 	cfg := map[string]string{domain.ConfigTicketMapping: domain.ConfigJSON(m)}
 	if tf.Format == FormatGeneric {
 		g := p.GenericColumnsConfig()

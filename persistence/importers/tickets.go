@@ -59,6 +59,9 @@ type TicketFile struct {
 	// ByValues: no header row named the fields; the columns were recognised by their values
 	// (a proposal the summary shows).
 	ByValues bool
+	// Proposals are date-time columns that may be the first response, the solution or the
+	// closing by their values, not taken: the summary names them with the --map that takes them.
+	Proposals []Proposal
 }
 
 // Fields every ticket export must have.
@@ -97,6 +100,13 @@ func ReadTickets(t *Table, opt TicketOptions) (*TicketFile, error) {
 	}
 	if err := f.applyOverride(opt.Override); err != nil {
 		return nil, err
+	}
+	if len(opt.Columns) == 0 {
+		apply, propose := f.dateRoles(end, opt.Override)
+		for field, c := range apply {
+			f.Columns[field] = c
+		}
+		f.Proposals = propose
 	}
 	for _, field := range requiredTicketFields {
 		if _, ok := f.Columns[field]; !ok {
@@ -482,6 +492,7 @@ func (f *TicketFile) Tickets(m domain.TicketMapping, classes []string, packages 
 			cats[domain.NormalizeSourceValue(k)] = v
 		}
 	}
+	noResponse := !f.HasColumn(FieldFirstResponse) // said per import, carried by each ticket
 	out := make([]domain.Ticket, len(f.Rows))
 	normCache := map[string]string{}
 	norm := func(s string) string {
@@ -494,7 +505,7 @@ func (f *TicketFile) Tickets(m domain.TicketMapping, classes []string, packages 
 	}
 	for i, r := range f.Rows {
 		t := domain.Ticket{ExternalID: r.ExternalID, Created: r.Created, FirstResponse: r.FirstResponse, Resolved: r.Resolved,
-			Priority: r.Priority, Category: r.Category, School: r.School, Status: r.Status}
+			Priority: r.Priority, Category: r.Category, School: r.School, Status: r.Status, ResponseNotMeasured: noResponse}
 		if len(codes) > 0 {
 			code, ok := prio[norm(r.Priority)]
 			if !ok {

@@ -21,8 +21,8 @@ import (
 // go test ./persistence/importers -run TestWriteTrustFixtures -update rewrites them.
 
 var trustFixtures = map[string]func(t *testing.T) []byte{
-	"glpi_erste_antwort.csv": func(*testing.T) []byte { return glpiFirstResponse(true) },
-	"glpi_ohne_antwort.csv":  func(*testing.T) []byte { return glpiFirstResponse(false) },
+	"glpi_erste_antwort.csv": func(*testing.T) []byte { return glpiFirstResponse(true, time.March, 2000) },
+	"glpi_ohne_antwort.csv":  func(*testing.T) []byte { return glpiFirstResponse(false, time.March, 2000) },
 	"znuny_organisation.csv": znunyOrganisation,
 	"zammad_kategorie.xlsx":  zammadKategorie,
 	"znuny_utf8_stray.csv":   znunyUTF8Stray,
@@ -34,10 +34,13 @@ var trustFixtures = map[string]func(t *testing.T) []byte{
 	"glpi_pl.csv":            func(*testing.T) []byte { return glpiForeign(glpiPolish) },
 	"limesurvey_en_7.csv":    func(*testing.T) []byte { return []byte(limeEnglish7) },
 	// scales, choices and partial mappings (choices_test.go)
-	"limesurvey_skalen.csv":    func(*testing.T) []byte { return limeSurveyCSV(limeScales) },
-	"limesurvey_en_agree.csv":  func(*testing.T) []byte { return []byte(limeEnglishAgree) },
-	"anrufe_klingelzeit.csv":   func(*testing.T) []byte { return []byte(callsRingColumn) },
-	"Master_mit_ausgehend.csv": func(*testing.T) []byte { return []byte(asteriskCDR + asteriskOutbound) },
+	"limesurvey_skalen.csv":       func(*testing.T) []byte { return limeSurveyCSV(limeScales) },
+	"limesurvey_en_agree.csv":     func(*testing.T) []byte { return []byte(limeEnglishAgree) },
+	"anrufe_klingelzeit.csv":      func(*testing.T) []byte { return []byte(callsRingColumn) },
+	"Master_mit_ausgehend.csv":    func(*testing.T) []byte { return []byte(asteriskCDR + asteriskOutbound) },
+	"glpi_cs.csv":                 func(*testing.T) []byte { return quoteAll(glpiCzech, ";") },
+	"glpi_uebernahme.csv":         func(*testing.T) []byte { return quoteAll(glpiTakeOver, ";") },
+	"glpi_april_ohne_antwort.csv": func(*testing.T) []byte { return glpiFirstResponse(false, time.April, 2100) },
 }
 
 // limeEnglish7 is a LimeSurvey export with English full-text headings (",", every field
@@ -105,19 +108,19 @@ var glpiTimes = []struct{ resp, solve int }{
 // glpiFirstResponse is a GLPI 10 list in German: BOM, every field quoted, a delimiter after the
 // last field, dates as dd-mm-YYYY HH:MM. Its first-response column is "Erste Antwort" (a
 // column GLPI's own names do not cover) and its school column "Standort".
-func glpiFirstResponse(withResponse bool) []byte {
+func glpiFirstResponse(withResponse bool, month time.Month, firstID int) []byte {
 	head := []string{"ID", "Titel", "Status", "Eröffnungsdatum", "Erste Antwort", "Lösungsdatum", "Priorität", "Kategorie", "Standort", "Anforderer - Anforderer"}
 	if !withResponse {
 		head = slices.Delete(head, 4, 5)
 	}
 	rows := [][]string{head}
 	for i, x := range glpiTimes {
-		created := time.Date(2027, 3, i+1, 9, 0, 0, 0, time.UTC)
+		created := time.Date(2027, month, i+1, 9, 0, 0, 0, time.UTC)
 		school := "GS Am Markt"
 		if i%2 == 1 {
 			school = "IGS Nord"
 		}
-		r := []string{fmt.Sprint(2000 + i), "Störung " + fmt.Sprint(i+1), "Gelöst", created.Format("02-01-2006 15:04"),
+		r := []string{fmt.Sprint(firstID + i), "Störung " + fmt.Sprint(i+1), "Gelöst", created.Format("02-01-2006 15:04"),
 			created.Add(time.Duration(x.resp) * time.Minute).Format("02-01-2006 15:04"),
 			created.Add(time.Duration(x.solve) * time.Minute).Format("02-01-2006 15:04"),
 			"Mittel", "Netzwerk > WLAN", school, "Erika Mustermann"}

@@ -3,9 +3,13 @@ package cli
 import (
 	"encoding/json"
 	"path/filepath"
+	"strings"
 	"testing"
+	"time"
 
+	"schulit-lotse/domain"
 	"schulit-lotse/domain/kpi"
+	"schulit-lotse/persistence"
 )
 
 // kpiJSON runs `lotse kpi --json` for March 2027.
@@ -79,5 +83,66 @@ func TestPartialCallMapOnTheCommandLine(t *testing.T) {
 	contains(t, "mapped", r.out, "3 Anrufe", "Nicht verwendete Spalten der Datei: Anrufer.")
 	if h := kpiJSON(t, fresh).Hotline; h.Calls != 3 || h.Answered != 2 || h.ASASeconds != 21 {
 		t.Errorf("hotline %+v", h)
+	}
+}
+
+// Issue 13, 1.1 per import, through the command line: tickets of March come with a
+// first-response column, those of April without. `lotse kpi --json` measures March (7 of 10
+// answered within 60 min = 70 %) and calls April "nicht gemessen"; over both months the
+// response share is March's 70 % and 10 of 20 tickets are counted as not measured.
+func TestResponseFlagPerImportInTheKPIJSON(t *testing.T) {
+	// A project with one class, answer within 60 min and solution within 480 min, by the clock.
+	p := domain.NewProject("Zwei Importe", time.Date(2027, 1, 1, 0, 0, 0, 0, time.UTC))
+	p.Meta.Bundesland = "NI"
+	p.SLAs = []domain.SLA{{ID: 1, Name: "Standard", Classes: []domain.PriorityClassTarget{
+		{Code: "P1", ResponseMinutes: 60, RestoreMinutes: 480, CalendarTime: true}}}}
+	fresh := filepath.Join(t.TempDir(), "Zwei.lotse")
+	f, err := persistence.Create(fresh, p, persistence.OpenOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	run(t, "import", fresh, "--kind", "tickets", filepath.Join(importerFixtures, "glpi_erste_antwort.csv")).want(t, 0)
+	r := run(t, "import", fresh, "--kind", "tickets", filepath.Join(importerFixtures, "glpi_april_ohne_antwort.csv")).want(t, 0)
+	contains(t, "april", r.out, "keine Spalte für die erste Reaktion")
+	report := func(from, to string) kpi.Report {
+		r := run(t, "kpi", fresh, "--json", "--from", from, "--to", to).want(t, 0)
+		var doc struct {
+			Report kpi.Report `json:"report"`
+		}
+		if err := json.Unmarshal([]byte(r.out), &doc); err != nil {
+			t.Fatal(err)
+		}
+		return doc.Report
+	}
+	if m := report("2027-03-01", "2027-03-31"); m.ResponseNotMeasured || m.Tickets.Total.Response.Within != 7 || m.Tickets.Total.Response.SharePct != 70 {
+		t.Errorf("March: %v %+v", m.ResponseNotMeasured, m.Tickets.Total.Response)
+	}
+	if a := report("2027-04-01", "2027-04-30"); !a.ResponseNotMeasured || a.Tickets.Total.Response.NotMeasured != 10 || a.Tickets.Total.Response.Times != 0 {
+		t.Errorf("April: %v %+v", a.ResponseNotMeasured, a.Tickets.Total.Response)
+	}
+	both := report("2027-03-01", "2027-04-30")
+	if both.ResponseNotMeasured || both.Tickets.Total.Response.NotMeasured != 10 || both.Tickets.Total.Response.SharePct != 70 {
+		t.Errorf("both: %v %+v", both.ResponseNotMeasured, both.Tickets.Total.Response)
+	}
+	r = run(t, "kpi", fresh, "--from", "2027-03-01", "--to", "2027-04-30").want(t, 0)
+	contains(t, "text", r.out, "Reaktion nicht gemessen bei 10 von 20 Tickets")
+}
+
+// Values beyond id, creation, priority and status: the Czech list's solution and closing
+// columns are taken (and named in the summary), a possible first-response column is only
+// proposed with the --map that takes it.
+func TestDateColumnsByValuesInTheSummary(t *testing.T) {
+	fresh := filepath.Join(t.TempDir(), "Neu.lotse")
+	run(t, "new", fresh).want(t, 0)
+	r := run(t, "import", fresh, "--kind", "tickets", filepath.Join(importerFixtures, "glpi_cs.csv")).want(t, 0)
+	contains(t, "czech", r.out, "nach ihren Werten zugeordnet", "gelöst am = „Datum vyřešení“", "geschlossen am = „Datum uzavření“",
+		"Nicht verwendete Spalten der Datei: Název, Poslední aktualizace, Kategorie, Entita, Žadatel - Žadatel.")
+	r = run(t, "import", fresh, "--kind", "tickets", filepath.Join(importerFixtures, "glpi_uebernahme.csv")).want(t, 0)
+	contains(t, "proposal", r.out, "Vorschlag, nicht übernommen: „Übernommen am“ könnte die Spalte „erste Reaktion“ sein",
+		`--map firstResponse="Übernommen am"`, "keine Spalte für die erste Reaktion")
+	r = run(t, "import", fresh, "--kind", "tickets", "--map", "firstResponse=Übernommen am", filepath.Join(importerFixtures, "glpi_uebernahme.csv")).want(t, 0)
+	if strings.Contains(r.out, "Vorschlag") || strings.Contains(r.out, "keine Spalte für die erste Reaktion") {
+		t.Errorf("taken, still proposed: %s", r.out)
 	}
 }

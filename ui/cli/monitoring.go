@@ -454,6 +454,9 @@ func writeKPIText(e *env, proj *domain.Project, r *kpi.Report) {
 	if r.Tickets.Unclassified > 0 {
 		fmt.Fprintln(e.out, lang.L("kpi.unclassified", map[string]any{"Count": r.Tickets.Unclassified}))
 	}
+	if n := r.Tickets.Total.Response.NotMeasured; n > 0 && !r.ResponseNotMeasured {
+		fmt.Fprintln(e.out, lang.L("kpi.response_partly_measured", map[string]any{"Count": n, "Total": r.Tickets.Total.Tickets}))
+	}
 
 	for _, x := range kpi.EscalationsDue(proj) {
 		fmt.Fprintln(e.out, wording.EscalationText(x))

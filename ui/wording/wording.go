@@ -157,6 +157,9 @@ func TicketNotes(tf *importers.TicketFile) []string {
 		}
 		out = append(out, lang.L("import.note.by_values", map[string]any{"Columns": strings.Join(cols, ", ")}))
 	}
+	for _, pr := range tf.Proposals {
+		out = append(out, lang.L("import.note.proposed", map[string]any{"Column": pr.Column, "Field": lang.L("import.field." + pr.Field), "Key": pr.Field}))
+	}
 	out = append(out, unusedNote(tf.Unused())...)
 	if !tf.HasColumn(importers.FieldFirstResponse) {
 		out = append(out, lang.L("import.note.no_response_column"))
