@@ -11,6 +11,7 @@ import (
 	"bytes"
 	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -521,8 +522,10 @@ type eventBuilder struct {
 	duration   *int // days
 	durLine    int
 	cancelled  bool
-	recurrence int    // line of RRULE/RDATE, 0 = none
-	rrule      string // "RRULE:…" or "RDATE:…" as written
+	recurrence int    // line of the first RRULE/RDATE, 0 = none
+	rrule      string // the RRULE's value
+	rdates     []domain.Date
+	unread     string // a recurrence the reader does not expand, as written ("" = none)
 	exdates    map[string]bool
 }
 
@@ -532,19 +535,38 @@ func (b *eventBuilder) expand(e Event, opt Options, res *Result) []Event {
 	if b.recurrence == 0 {
 		return []Event{e}
 	}
-	value := strings.TrimPrefix(b.rrule, "RRULE:")
-	r, ok := parseRule(value, e.Start)
-	if !ok || !strings.HasPrefix(b.rrule, "RRULE:") {
-		res.Unsupported = append(res.Unsupported, Unsupported{Line: b.recurrence, Rule: excerpt(b.rrule)})
+	unsupported := func(rule string) []Event {
+		res.Unsupported = append(res.Unsupported, Unsupported{Line: b.recurrence, Rule: excerpt(rule)})
 		return []Event{e}
+	}
+	if b.unread != "" {
+		return unsupported(b.unread)
 	}
 	limit := opt.Until
 	if limit.IsZero() {
 		limit = domain.AddDays(e.Start, 3653) // ten years
 	}
+	days := []domain.Date{e.Start}
+	if b.exdates[e.Start.String()] {
+		days = nil
+	}
+	if b.rrule != "" {
+		r, ok := parseRule(b.rrule, e.Start)
+		if !ok {
+			return unsupported("RRULE:" + b.rrule)
+		}
+		days = r.occurrences(e.Start, limit, b.exdates, MaxEvents+1)
+	}
+	// RDATE adds its days (RFC 5545: the set is RRULE ∪ RDATE − EXDATE, DTSTART included).
+	for _, d := range b.rdates {
+		if !b.exdates[d.String()] && !slices.ContainsFunc(days, func(x domain.Date) bool { return x.Equal(d.Time) }) && len(days) <= MaxEvents {
+			days = append(days, d)
+		}
+	}
+	slices.SortFunc(days, func(a, b domain.Date) int { return a.Compare(b.Time) })
 	span := domain.DaysBetween(e.Start, e.End)
 	var out []Event
-	for _, d := range r.occurrences(e.Start, limit, b.exdates, MaxEvents+1) {
+	for _, d := range days {
 		o := e
 		o.Start, o.End = d, domain.AddDays(d, span)
 		out = append(out, o)
@@ -579,9 +601,24 @@ func (b *eventBuilder) add(l contentLine) error {
 		b.cancelled = strings.EqualFold(strings.TrimSpace(l.value), "CANCELLED")
 	case "RRULE", "RDATE":
 		if b.recurrence == 0 {
-			b.recurrence, b.rrule = l.num, l.name+":"+strings.TrimSpace(l.value)
-		} else {
-			b.rrule = "RRULE+RDATE" // two rules: not expanded
+			b.recurrence = l.num
+		}
+		written := l.name + ":" + strings.TrimSpace(l.value)
+		switch {
+		case l.name == "RRULE" && b.rrule != "":
+			b.unread = "RRULE+RRULE" // two rules: not expanded
+		case l.name == "RRULE":
+			b.rrule = strings.TrimSpace(l.value)
+		case strings.EqualFold(l.params["VALUE"], "PERIOD") || strings.Contains(l.value, "/"):
+			b.unread = written // periods of their own length: not expanded
+		default:
+			for _, v := range strings.Split(l.value, ",") {
+				d, ok := ruleDay(v)
+				if !ok {
+					return &ParseError{Line: l.num, Key: ErrDate, Detail: excerpt(written)}
+				}
+				b.rdates = append(b.rdates, d)
+			}
 		}
 	case "EXDATE":
 		for _, v := range strings.Split(l.value, ",") {

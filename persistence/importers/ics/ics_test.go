@@ -307,14 +307,14 @@ func BenchmarkParseNI(b *testing.B) {
 // Section 2: a public-holiday feed repeats its days with yearly rules. Tag der Deutschen
 // Einheit from 2026 without an end, over the project's years up to 2029: 2026, 2027, 2028,
 // 2029 = 4 days. Neujahr with COUNT=3 and EXDATE 2028: 2027, 2029 (2028 excluded; COUNT counts
-// it) = 2. Reformationstag weekly (sic) 3 times: 31.10., 07.11., 14.11. A MONTHLY rule is not
-// expanded: its first day stays and the rule is named.
+// it) = 2. Reformationstag weekly (sic) 3 times: 31.10., 07.11., 14.11. A rule with BYSETPOS is
+// not expanded: its first day stays and the rule is named.
 func TestRecurringEventsAreExpanded(t *testing.T) {
 	data := head +
 		"BEGIN:VEVENT\nSUMMARY:Tag der Deutschen Einheit\nDTSTART;VALUE=DATE:20261003\nDTEND;VALUE=DATE:20261004\nRRULE:FREQ=YEARLY\nEND:VEVENT\n" +
 		"BEGIN:VEVENT\nSUMMARY:Neujahr\nDTSTART;VALUE=DATE:20270101\nDTEND;VALUE=DATE:20270102\nRRULE:FREQ=YEARLY;BYMONTH=1;BYMONTHDAY=1;COUNT=3\nEXDATE;VALUE=DATE:20280101\nEND:VEVENT\n" +
 		"BEGIN:VEVENT\nSUMMARY:Wochenrhythmus\nDTSTART;VALUE=DATE:20261031\nDTEND;VALUE=DATE:20261101\nRRULE:FREQ=WEEKLY;UNTIL=20261114\nEND:VEVENT\n" +
-		"BEGIN:VEVENT\nSUMMARY:Monatlich\nDTSTART;VALUE=DATE:20261201\nDTEND;VALUE=DATE:20261202\nRRULE:FREQ=MONTHLY\nEND:VEVENT\n" +
+		"BEGIN:VEVENT\nSUMMARY:Monatlich\nDTSTART;VALUE=DATE:20261201\nDTEND;VALUE=DATE:20261202\nRRULE:FREQ=MONTHLY;BYSETPOS=1\nEND:VEVENT\n" +
 		"END:VCALENDAR\n"
 	r, err := ParseWith([]byte(data), Options{Until: domain.NewDate(2029, 12, 31)})
 	if err != nil {
@@ -333,13 +333,77 @@ func TestRecurringEventsAreExpanded(t *testing.T) {
 	if got := strings.Join(count["Wochenrhythmus"], " "); got != "2026-10-31/2026-10-31 2026-11-07/2026-11-07 2026-11-14/2026-11-14" {
 		t.Errorf("weekly: %s", got)
 	}
-	// The MONTHLY rule's line: 2 lines of head, 6 + 7 + 6 of the events before, then BEGIN,
+	// The BYSETPOS rule's line: 2 lines of head, 6 + 7 + 6 of the events before, then BEGIN,
 	// SUMMARY, DTSTART, DTEND: line 2 + 19 + 5 = 26.
-	if len(count["Monatlich"]) != 1 || len(r.Unsupported) != 1 || r.Unsupported[0].Line != 26 || !strings.Contains(r.Unsupported[0].Rule, "MONTHLY") {
+	if len(count["Monatlich"]) != 1 || len(r.Unsupported) != 1 || r.Unsupported[0].Line != 26 || !strings.Contains(r.Unsupported[0].Rule, "BYSETPOS") {
 		t.Errorf("monthly: %v, unsupported %+v", count["Monatlich"], r.Unsupported)
 	}
 	// 4 + 2 + 3 events from three rules: 9 − 3 first occurrences = 6 made by the rules.
 	if r.Expanded != 6 {
 		t.Errorf("expanded %d", r.Expanded)
+	}
+}
+
+// Section 2: MONTHLY and BYDAY rules and RDATE, in a feed of the usual shape (CRLF, PRODID,
+// UID, DTSTAMP), expanded up to the end of 2029. By hand:
+//
+//	Muttertag, 2nd Sunday in May: 1 May 2027 is a Saturday → Sundays 2, 9 → 9 May; 2028 starts
+//	May on a Monday → 7, 14 → 14 May; 2029 on a Tuesday → 6, 13 → 13 May.
+//	Last Monday in May: 2027 Mondays 3 … 31 → 31 May; 2028 1 … 29 → 29 May; 2029 7 … 28 → 28 May.
+//	Buß- und Bettag, the Wednesday among 16–22 November: 16 Nov 2027 is a Tuesday → 17; 2028 a
+//	Thursday → 22; 2029 a Friday → 21.
+//	Elternsprechtag, 1st Tuesday, COUNT=3: 1 Jan 2027 Friday → 5 Jan; 1 Feb Monday → 2 Feb;
+//	1 Mar Monday → 2 Mar.
+//	Beweglicher Ferientag: DTSTART 7 May plus RDATE 28 May and 4 October 2027.
+//
+// The BYSETPOS rule (last working day) is named, its first day kept. 3 + 3 + 3 + 3 + 3 + 1 = 16
+// events, 16 − 6 first days = 10 made by the rules.
+func TestMonthlyByDayAndRDATE(t *testing.T) {
+	data, err := os.ReadFile(filepath.Join("testdata", "termine-regeln.ics"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := ParseWith(data, Options{Until: domain.NewDate(2029, 12, 31)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	days := map[string]string{}
+	for _, e := range r.Events {
+		days[e.Summary] = strings.TrimSpace(days[e.Summary] + " " + e.Start.String())
+	}
+	for name, want := range map[string]string{
+		"Muttertag":                           "2027-05-09 2028-05-14 2029-05-13",
+		"Spring Bank Holiday (Partnerschule)": "2027-05-31 2028-05-29 2029-05-28",
+		"Buß- und Bettag":                     "2027-11-17 2028-11-22 2029-11-21",
+		"Elternsprechtag":                     "2027-01-05 2027-02-02 2027-03-02",
+		"Beweglicher Ferientag":               "2027-05-07 2027-05-28 2027-10-04",
+		"Letzter Werktag im Monat":            "2027-01-29",
+	} {
+		if days[name] != want {
+			t.Errorf("%s: %s, want %s", name, days[name], want)
+		}
+	}
+	if len(r.Unsupported) != 1 || r.Unsupported[0].Line != 55 || !strings.Contains(r.Unsupported[0].Rule, "BYSETPOS") {
+		t.Errorf("unsupported %+v", r.Unsupported)
+	}
+	if len(r.Events) != 16 || r.Expanded != 10 {
+		t.Errorf("%d events, %d expanded", len(r.Events), r.Expanded)
+	}
+}
+
+// Rule forms: what is expanded and what is refused (and then named).
+func TestParseRuleForms(t *testing.T) {
+	start := domain.NewDate(2027, 1, 5)
+	for _, v := range []string{"FREQ=MONTHLY;BYDAY=1TU", "FREQ=YEARLY;BYMONTH=5;BYDAY=-1MO", "FREQ=WEEKLY;BYDAY=MO,WE;WKST=SU",
+		"FREQ=MONTHLY;BYMONTHDAY=-1", "FREQ=DAILY;BYDAY=MO,TU,WE,TH,FR"} {
+		if _, ok := parseRule(v, start); !ok {
+			t.Errorf("%s refused", v)
+		}
+	}
+	for _, v := range []string{"FREQ=YEARLY;BYDAY=20MO", "FREQ=WEEKLY;BYDAY=1MO", "FREQ=YEARLY;BYDAY=MO", "FREQ=MONTHLY;BYSETPOS=-1",
+		"FREQ=YEARLY;BYWEEKNO=20", "FREQ=HOURLY", "FREQ=MONTHLY;BYMONTHDAY=32", "FREQ=MONTHLY;BYDAY=XX"} {
+		if _, ok := parseRule(v, start); ok {
+			t.Errorf("%s accepted", v)
+		}
 	}
 }
