@@ -70,8 +70,9 @@ type Indicator struct {
 //	   first response replaced by the resolution; open tickets measured to the newest time of
 //	   any data (calls and answers included); a period without tickets compared as 0.
 //	2: median and P90 as Excel's MEDIAN and PERCENTILE.INC; without a first-response column
-//	   response is not measured; open tickets measured to the ticket export's newest time;
-//	   a comparison period without data has no change.
+//	   response is not measured (said per ticket import since schema version 5; before, the
+//	   last import said it for all tickets); open tickets measured to the ticket export's
+//	   newest time; a comparison period without data has no change.
 const MethodVersion = 2
 
 // Options of a computation.

@@ -38,6 +38,7 @@ var trustFixtures = map[string]func(t *testing.T) []byte{
 	"limesurvey_en_agree.csv":     func(*testing.T) []byte { return []byte(limeEnglishAgree) },
 	"anrufe_klingelzeit.csv":      func(*testing.T) []byte { return []byte(callsRingColumn) },
 	"Master_mit_ausgehend.csv":    func(*testing.T) []byte { return []byte(asteriskCDR + asteriskOutbound) },
+	"limesurvey_fr.csv":           func(*testing.T) []byte { return []byte(limeFrench) },
 	"glpi_cs.csv":                 func(*testing.T) []byte { return quoteAll(glpiCzech, ";") },
 	"glpi_uebernahme.csv":         func(*testing.T) []byte { return quoteAll(glpiTakeOver, ";") },
 	"glpi_april_ohne_antwort.csv": func(*testing.T) []byte { return glpiFirstResponse(false, time.April, 2100) },

@@ -12,6 +12,23 @@ import (
 	"schulit-lotse/persistence"
 )
 
+// slaProject writes a project with one class — answer within 60 min, solution within 480 min,
+// by the clock — as the importer's tests use (trustProject).
+func slaProject(t *testing.T) string {
+	t.Helper()
+	p := domain.NewProject("Vertrauen", time.Date(2027, 1, 1, 0, 0, 0, 0, time.UTC))
+	p.Meta.Bundesland = "NI"
+	p.SLAs = []domain.SLA{{ID: 1, Name: "Standard", Classes: []domain.PriorityClassTarget{
+		{Code: "P1", ResponseMinutes: 60, RestoreMinutes: 480, CalendarTime: true}}}}
+	path := filepath.Join(t.TempDir(), "Vertrauen.lotse")
+	f, err := persistence.Create(path, p, persistence.OpenOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	return path
+}
+
 // kpiJSON runs `lotse kpi --json` for March 2027.
 func kpiJSON(t *testing.T, path string) kpi.Report {
 	t.Helper()
@@ -91,17 +108,7 @@ func TestPartialCallMapOnTheCommandLine(t *testing.T) {
 // answered within 60 min = 70 %) and calls April "nicht gemessen"; over both months the
 // response share is March's 70 % and 10 of 20 tickets are counted as not measured.
 func TestResponseFlagPerImportInTheKPIJSON(t *testing.T) {
-	// A project with one class, answer within 60 min and solution within 480 min, by the clock.
-	p := domain.NewProject("Zwei Importe", time.Date(2027, 1, 1, 0, 0, 0, 0, time.UTC))
-	p.Meta.Bundesland = "NI"
-	p.SLAs = []domain.SLA{{ID: 1, Name: "Standard", Classes: []domain.PriorityClassTarget{
-		{Code: "P1", ResponseMinutes: 60, RestoreMinutes: 480, CalendarTime: true}}}}
-	fresh := filepath.Join(t.TempDir(), "Zwei.lotse")
-	f, err := persistence.Create(fresh, p, persistence.OpenOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	f.Close()
+	fresh := slaProject(t)
 	run(t, "import", fresh, "--kind", "tickets", filepath.Join(importerFixtures, "glpi_erste_antwort.csv")).want(t, 0)
 	r := run(t, "import", fresh, "--kind", "tickets", filepath.Join(importerFixtures, "glpi_april_ohne_antwort.csv")).want(t, 0)
 	contains(t, "april", r.out, "keine Spalte für die erste Reaktion")
@@ -144,5 +151,62 @@ func TestDateColumnsByValuesInTheSummary(t *testing.T) {
 	r = run(t, "import", fresh, "--kind", "tickets", "--map", "firstResponse=Übernommen am", filepath.Join(importerFixtures, "glpi_uebernahme.csv")).want(t, 0)
 	if strings.Contains(r.out, "Vorschlag") || strings.Contains(r.out, "keine Spalte für die erste Reaktion") {
 		t.Errorf("taken, still proposed: %s", r.out)
+	}
+}
+
+// Issue 13, section 1, through `lotse import` and `lotse kpi --json`: each defect's fixture is
+// imported into its own project and the JSON carries the value worked out by hand in the
+// importer's test of that defect (trust_test.go).
+func TestSectionOneInTheKPIJSON(t *testing.T) {
+	imp := func(path, kind, name string) {
+		run(t, "import", path, "--kind", kind, filepath.Join(importerFixtures, name)).want(t, 0)
+	}
+	// 1.1, 1.3, 1.6: "Erste Antwort" read: 7 of 10 within 60 min = 70 % (was 20 %); median of
+	// the ten answers (50 + 55) / 2 = 52.5 min (the lower middle gave 50), P90 120 + 0.1·60 =
+	// 126; "Standort": 5 and 5 tickets (were all without school).
+	path := slaProject(t)
+	imp(path, "tickets", "glpi_erste_antwort.csv")
+	r := kpiJSON(t, path)
+	resp := r.Tickets.Total.Response
+	if resp.SharePct != 70 || resp.MedianMin != 52.5 || resp.P90Min != 126 || len(r.Tickets.BySchool) != 2 || r.Tickets.BySchool[0].Tickets != 5 {
+		t.Errorf("1.1/1.3/1.6: response %+v, schools %+v", resp, r.Tickets.BySchool)
+	}
+	// 1.2: Zammad's "Kategorie", not "Gruppe": Hardware 2, Netzwerk 1.
+	path = slaProject(t)
+	imp(path, "tickets", "zammad_kategorie.xlsx")
+	if g := kpiJSON(t, path).Tickets.ByCategory; len(g) != 2 || g[0].Key != "Hardware" || g[0].Tickets != 2 || g[1].Key != "Netzwerk" {
+		t.Errorf("1.2: by category %+v", g)
+	}
+	// 1.4: LimeSurvey list codes are no scores: 4 answers to ZUFR, CSAT 100 %, mean 4.5 (were
+	// 12 answers, 33.3 %, 2.67).
+	path = slaProject(t)
+	imp(path, "survey", "limesurvey_liste.csv")
+	if s := kpiJSON(t, path).Satisfaction; s.Answers != 4 || s.CSATPct != 100 || s.Mean != 4.5 {
+		t.Errorf("1.4: satisfaction %+v", s)
+	}
+	// 1.7 and 1.8: one stray byte keeps UTF-8 — two schools, "Grundschule Am Mühlenteich" with
+	// 2 tickets —, and the open tickets are measured to the ticket data's newest time
+	// (2 March 07:35 Berlin = 06:35 UTC, ticket 3's answer), not to the survey's last answer
+	// (4 March 10:00) imported after them.
+	path = slaProject(t)
+	imp(path, "tickets", "znuny_utf8_stray.csv")
+	imp(path, "survey", "limesurvey_liste.csv")
+	r = kpiJSON(t, path)
+	if g := r.Tickets.BySchool; len(g) != 2 || g[0].Key != "Grundschule Am Mühlenteich" || g[0].Tickets != 2 {
+		t.Errorf("1.7: by school %+v", g)
+	}
+	if want := time.Date(2027, 3, 2, 6, 35, 0, 0, time.UTC); !r.AsOf.Equal(want) {
+		t.Errorf("1.8: as of %v, want %v", r.AsOf, want)
+	}
+	// 1.5: the generic columns saved by one file do not block another: detection takes over,
+	// the summary says so, and the GLPI list's ten tickets are there (without an SLA nothing
+	// is rated).
+	path = filepath.Join(t.TempDir(), "Generisch.lotse")
+	run(t, "new", path).want(t, 0)
+	run(t, "import", path, "--kind", "tickets", "--format", "generic", filepath.Join(importerFixtures, "generic_1252.csv")).want(t, 0)
+	out := run(t, "import", path, "--kind", "tickets", "--format", "generic", filepath.Join(importerFixtures, "glpi_erste_antwort.csv")).want(t, 0).out
+	contains(t, "1.5", out, "10 Tickets übernommen", "gespeicherte Spaltenzuordnung passt nicht")
+	if n := kpiJSON(t, path).Tickets.Total.Tickets; n < 10 {
+		t.Errorf("1.5: %d tickets in March", n)
 	}
 }
