@@ -469,10 +469,13 @@ func (imp *monImport) setColumn(field string, c int) {
 	for f, h := range imp.columns {
 		cols[f] = h
 	}
-	if c >= 0 && c < len(header) {
+	switch {
+	case c >= 0 && c < len(header):
 		cols[field] = strings.TrimSpace(header[c])
-	} else {
-		delete(cols, field)
+	case imp.kind == session.ImportTickets:
+		delete(cols, field) // the generic format reads exactly the columns named
+	default:
+		cols[field] = importers.Unmapped // calls and surveys detect the rest: "-" keeps it away
 	}
 	imp.header = imp.headerIndex()
 	imp.columns = cols

@@ -504,3 +504,31 @@ func TestProtocolOfAMeeting(t *testing.T) {
 		t.Errorf("%v", err)
 	}
 }
+
+// A call list whose columns are mostly detected: the user adds the ringing time and takes the
+// detected direction away; the rest stays as detected. By hand: 3 inbound calls (one outbound
+// left out) with ringing 12, 45, 30 s; without the direction all 4 calls count.
+func TestImportDialogPartialCallMapping(t *testing.T) {
+	fx := newMonFixture(t, monProject())
+	fx.wait("the first computation")
+	data, err := os.ReadFile(filepath.Join("..", "..", "persistence", "importers", "testdata", "anrufe_klingelzeit.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	imp, err := newMonImport(fx.ctx, session.ImportCalls, "anrufe_klingelzeit.csv", data)
+	if err != nil || imp.cf == nil || len(imp.cf.Calls) != 3 || imp.cf.Calls[0].WaitSeconds != 0 {
+		t.Fatalf("%v %v %+v", err, imp.readErr, imp.cf)
+	}
+	if s := imp.summary(); !strings.Contains(s, "Nicht verwendete Spalten der Datei: Anrufer, Klingelzeit.") {
+		t.Errorf("summary %q", s)
+	}
+	imp.show()
+	imp.setColumn("wait", 5) // Klingelzeit
+	if imp.cf == nil || len(imp.cf.Calls) != 3 || imp.cf.Calls[1].WaitSeconds != 45 {
+		t.Fatalf("wait: %v %+v", imp.readErr, imp.cf)
+	}
+	imp.setColumn("direction", -1)
+	if imp.cf == nil || len(imp.cf.Calls) != 4 || imp.cf.Outbound != 0 {
+		t.Fatalf("without direction: %v %+v", imp.readErr, imp.cf)
+	}
+}
