@@ -360,7 +360,7 @@ func WriteMonitoring(w io.Writer, p *domain.Project, period kpi.Period, opt Opti
 	if err != nil {
 		return err
 	}
-	r := layOut(func(breaks map[int]bool) *Report { return writeMonitoringPages(p, rep, ch, period, date, breaks) })
+	r := layOut(func(breaks map[int]bool) *Report { return writeMonitoringPages(p, rep, ch, period, date, breaks, opt.onCell) })
 	if err := r.Err(); err != nil {
 		return fmt.Errorf("%s: %w", tr("reports.err.pdf"), err)
 	}
@@ -372,9 +372,10 @@ func WriteMonitoring(w io.Writer, p *domain.Project, period kpi.Period, opt Opti
 
 // writeMonitoringPages lays the monitoring report out once, starting a page before the
 // headings in breaks.
-func writeMonitoringPages(p *domain.Project, rep *kpi.Report, ch MonitoringCharts, period kpi.Period, date time.Time, breaks map[int]bool) *Report {
+func writeMonitoringPages(p *domain.Project, rep *kpi.Report, ch MonitoringCharts, period kpi.Period, date time.Time, breaks map[int]bool, onCell func(string, []string)) *Report {
 	title := tr("kpi.report.title")
 	r := newReport(p.Meta.Name, date)
+	r.onCell = onCell
 	r.breakBefore = breaks
 	r.judgeOn(p)
 	r.describe(p, title, tr("kpi.report.subject", map[string]any{"Period": FormatPeriod(period)}))

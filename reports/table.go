@@ -225,35 +225,46 @@ func (r *Report) fitColumns(t Table, widths []float64) {
 	total := r.Width()
 	soft := total / 3
 	need := make([]float64, n)
+	hard := make([]float64, n) // the words that must stay whole alone
 	natural := make([]float64, n)
-	measure := func(rows [][]string) {
+	measure := func(i int, text string) {
+		need[i] = max(need[i], r.minWordWidth(text, soft))
+		hard[i] = max(hard[i], r.minWordWidth(text, 0))
+		natural[i] = max(natural[i], r.naturalWidth(text))
+	}
+	measureRows := func(rows [][]string) {
 		for _, row := range rows {
 			for i := 0; i < n && i < len(row); i++ {
-				text := cellText(row[i])
-				need[i] = max(need[i], r.minWordWidth(text, soft))
-				natural[i] = max(natural[i], r.naturalWidth(text))
+				measure(i, cellText(row[i]))
 			}
 		}
 	}
 	r.setFont("B", tableSize)
 	for i, c := range t.Columns {
-		text := cellText(c.Title)
-		need[i] = max(need[i], r.minWordWidth(text, soft))
-		natural[i] = max(natural[i], r.naturalWidth(text)) // a header on one line where there is room
+		measure(i, cellText(c.Title)) // a header on one line where there is room
 	}
-	measure(t.Foot)
+	measureRows(t.Foot)
 	r.setFont("", tableSize)
-	measure(t.Rows)
-	var needSum float64
+	measureRows(t.Rows)
+	var needSum, hardSum float64
 	for i := range need {
 		need[i] += 2*cellMargin + 0.3
+		hard[i] += 2*cellMargin + 0.3
 		natural[i] = max(natural[i]+2*cellMargin+0.3, need[i])
 		needSum += need[i]
+		hardSum += hard[i]
 	}
 	if needSum > total {
-		// Not every word fits whatever we do: widths in proportion to what each column needs.
+		// Not every long word fits whole: numbers, dates and short words get their width
+		// first, the long words (which divide) share the rest in proportion to their lack.
+		if hardSum > total {
+			for i := range widths {
+				widths[i] = hard[i] / hardSum * total
+			}
+			return
+		}
 		for i := range widths {
-			widths[i] = need[i] / needSum * total
+			widths[i] = hard[i] + (need[i]-hard[i])/(needSum-hardSum)*(total-hardSum)
 		}
 		return
 	}

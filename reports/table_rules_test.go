@@ -3,6 +3,7 @@ package reports
 import (
 	"bytes"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -10,6 +11,7 @@ import (
 	"testing"
 
 	"schulit-lotse/domain"
+	"schulit-lotse/domain/kpi"
 	"schulit-lotse/internal/sample"
 )
 
@@ -55,18 +57,26 @@ func TestNoLineBreaksInsideNumbersDatesOrAmounts(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	writers := map[string]func(io.Writer, *domain.Project, Options) error{
+		"Gesamtbericht": WriteGesamtbericht,
+		"Kurzfassung":   WriteKurzfassung,
+		"Monitoring": func(w io.Writer, p *domain.Project, opt Options) error {
+			return WriteMonitoring(w, p, kpi.DefaultPeriod(p, p.Meta.CreatedAt), opt)
+		},
+	}
 	for name, p := range map[string]*domain.Project{"sample": s, "long text": longTextProject()} {
-		cells := 0
-		opt := Options{Date: fixedDate, onCell: func(text string, lines []string) {
-			cells++
-			checkUnbroken(t, name, text, lines)
-		}}
-		var buf bytes.Buffer
-		if err := WriteGesamtbericht(&buf, p, opt); err != nil {
-			t.Fatalf("%s: %v", name, err)
-		}
-		if cells < 100 {
-			t.Errorf("%s: only %d cells seen; the hook is not called", name, cells)
+		for report, write := range writers {
+			cells := 0
+			opt := Options{Date: fixedDate, onCell: func(text string, lines []string) {
+				cells++
+				checkUnbroken(t, name+", "+report, text, lines)
+			}}
+			if err := write(io.Discard, p, opt); err != nil {
+				t.Fatalf("%s, %s: %v", name, report, err)
+			}
+			if cells < 20 {
+				t.Errorf("%s, %s: only %d cells seen; the hook is not called", name, report, cells)
+			}
 		}
 	}
 }
@@ -89,6 +99,26 @@ func TestWrapKeepsTokensAndSplitsLongWordsWithAHyphen(t *testing.T) {
 	}
 	if got := strings.ReplaceAll(strings.Join(long, ""), "-", ""); got != "Medienentwicklungsplanfortschreibung" {
 		t.Errorf("split word loses letters: %q", long)
+	}
+	// Long words divide between syllables (German hyphenation), not wherever the line ends:
+	// "Vorzeitrau-m" and "Medienentwicklungspla-n" were cuts of the old wrap.
+	for _, w := range []struct {
+		word  string
+		width float64
+		heads []string // allowed first lines
+	}{
+		{"Vorzeitraum", 16, []string{"Vor-", "Vorzeit-"}},
+		{"Medienentwicklungsplan", 30, []string{"Medien-", "Medienent-", "Medienentwick-", "Medienentwicklungs-"}},
+		{"Rahmenvertragsverlängerung", 28, []string{"Rahmen-", "Rahmenver-", "Rahmenvertrags-"}},
+	} {
+		got := r.wrap(w.word, w.width)
+		ok := false
+		for _, h := range w.heads {
+			ok = ok || got[0] == h
+		}
+		if !ok || len(got) < 2 {
+			t.Errorf("%s in %.0f mm: %q, want a first line of %q", w.word, w.width, got, w.heads)
+		}
 	}
 	// A word of six letters or fewer is never split, however narrow the line.
 	if short := r.wrap("Drucker Toner", 6); len(short) != 2 || short[1] != "Toner" {
@@ -113,6 +143,35 @@ func TestColumnsWidenForTheirNumbers(t *testing.T) {
 		t.Errorf("amount column %.1f mm, needs %.1f", lay.widths[1], need)
 	}
 	if sum := lay.widths[0] + lay.widths[1]; sum < r.Width()-0.01 || sum > r.Width()+0.01 {
+		t.Errorf("widths sum to %.2f, the page is %.2f wide", sum, r.Width())
+	}
+}
+
+func TestAmountsKeepTheirWidthBesideManyLongWords(t *testing.T) {
+	r := newReport("Test", fixedDate)
+	r.NewPage(Portrait)
+	// Six columns of long words need more than the page even at a third of it each; the
+	// amount and the date still get their full width, the long words divide.
+	tbl := Table{}
+	row := []string{}
+	for i := 0; i < 6; i++ {
+		tbl.Columns = append(tbl.Columns, Column{Title: "Text", Width: 1})
+		row = append(row, "Medienentwicklungsplanfortschreibungsvorlage")
+	}
+	tbl.Columns = append(tbl.Columns, Column{Title: "Betrag", Width: 1}, Column{Title: "Datum", Width: 1})
+	tbl.Rows = [][]string{append(row, "3.421.656,80 €", "13.04.2027")}
+	lay := r.layoutTable(tbl)
+	r.setFont("", tableSize)
+	for i, tok := range []string{"3.421.656,80\u00a0€", "13.04.2027"} {
+		if need := r.pdf.GetStringWidth(tok) + 2*cellMargin; lay.widths[6+i] < need {
+			t.Errorf("%s: column %.1f mm, needs %.1f", tok, lay.widths[6+i], need)
+		}
+	}
+	var sum float64
+	for _, w := range lay.widths {
+		sum += w
+	}
+	if sum < r.Width()-0.01 || sum > r.Width()+0.01 {
 		t.Errorf("widths sum to %.2f, the page is %.2f wide", sum, r.Width())
 	}
 }

@@ -3,7 +3,10 @@ package reports
 import (
 	"regexp"
 	"strings"
+	"unicode"
 	"unicode/utf8"
+
+	"schulit-lotse/internal/hyphen"
 )
 
 // unitAfterNumber is a number followed by a unit: "14.830,56 €", "2,5 h", "0,41 VZÄ".
@@ -35,7 +38,7 @@ func mustKeep(word string) bool {
 
 // wrap breaks text (cleaned) into lines of width w in the current font, at spaces only; a
 // no-break space holds its neighbours together. A word wider than the line is split where it
-// has a hyphen or slash, else between letters with a hyphen added. Never empty.
+// has a hyphen or slash, else between syllables (German hyphenation) with a hyphen added. Never empty.
 func (r *Report) wrap(text string, w float64) []string {
 	avail := w - 2*cellMargin
 	width := r.pdf.GetStringWidth
@@ -81,8 +84,10 @@ func (r *Report) wrap(text string, w float64) []string {
 }
 
 // splitWord cuts heads off word while what is left is wider than avail and may be split:
-// each head is the longest that fits, cut after its last hyphen or slash that fits, else
-// before a letter with a hyphen added, leaving at least two letters before and three after
+// each head is the longest that fits, cut after its last hyphen or slash that fits, else at
+// the last division of German hyphenation (internal/hyphen) that fits, in a part of more than
+// six letters, with a hyphen added; a word without such a point (a code, a name the patterns
+// do not divide) is cut before a letter, leaving at least two letters before and three after
 // the cut ("-ng" alone on a line reads badly). It stops when not even that fits. Every
 // character is measured once (widths as gofpdf sums them), so the time grows with the word's
 // length, not with its square.
@@ -101,12 +106,12 @@ func (r *Report) splitWord(word string, avail float64) (heads []string, rest str
 		}
 		sum[i+1] = sum[i] + w
 	}
-	hyphen := r.pdf.GetStringSymbolWidth("-")
+	hyphenW := r.pdf.GetStringSymbolWidth("-")
 	start := 0
 	for toWidth(sum[len(rs)]-sum[start]) > avail+1e-9 && !mustKeepRunes(rs[start:]) {
 		best := -1
 		for i := start + 2; i <= len(rs)-3; i++ {
-			if toWidth(sum[i]-sum[start]+hyphen) > avail {
+			if toWidth(sum[i]-sum[start]+hyphenW) > avail {
 				break
 			}
 			best = i
@@ -115,6 +120,9 @@ func (r *Report) splitWord(word string, avail float64) (heads []string, rest str
 			break
 		}
 		cut, head := best, string(rs[start:best])+"-"
+		if p := start + lastDivision(rs[start:], best-start); p > start {
+			cut, head = p, string(rs[start:p])+"-"
+		}
 		for i := best; i >= start+2; i-- {
 			if c := rs[i-1]; c == '-' || c == '/' {
 				cut, head = i, string(rs[start:i])
@@ -128,6 +136,31 @@ func (r *Report) splitWord(word string, avail float64) (heads []string, rest str
 		return heads, word
 	}
 	return heads, string(rs[start:])
+}
+
+// lastDivision is the last point at or before limit where German hyphenation divides one of
+// rs's runs of letters longer than shortWord, or 0.
+func lastDivision(rs []rune, limit int) int {
+	best := 0
+	for start := 0; start < len(rs) && start < limit; {
+		if !unicode.IsLetter(rs[start]) {
+			start++
+			continue
+		}
+		end := start
+		for end < len(rs) && unicode.IsLetter(rs[end]) {
+			end++
+		}
+		if end-start > shortWord {
+			for _, p := range hyphen.Points(string(rs[start:end])) {
+				if start+p <= limit {
+					best = start + p
+				}
+			}
+		}
+		start = end
+	}
+	return best
 }
 
 // mustKeepRunes is mustKeep for a word as runes; it looks at the characters first, so that a

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"schulit-lotse/assets"
+	"schulit-lotse/internal/hyphen"
 )
 
 // aboutDialog names the app and its version and shows the licences: the bundled font's and
@@ -27,7 +28,10 @@ func (sh *shell) showAbout() { sh.aboutDialog() }
 
 func (sh *shell) aboutDialog() *aboutDialog {
 	a := &aboutDialog{}
-	a.entries = append([]assets.License{{Module: lang.L("everyday.about.font_entry"), Text: assets.FontLicense}}, assets.Licenses()...)
+	a.entries = append([]assets.License{
+		{Module: lang.L("everyday.about.font_entry"), Text: assets.FontLicense},
+		{Module: lang.L("everyday.about.hyphen_entry"), Text: hyphen.License},
+	}, assets.Licenses()...)
 
 	icon := canvas.NewImageFromResource(assets.Icon)
 	icon.FillMode = canvas.ImageFillContain
@@ -38,7 +42,7 @@ func (sh *shell) aboutDialog() *aboutDialog {
 	version := widget.NewLabel(lang.L("ui.about.version", map[string]any{"Version": Version}))
 	what := widget.NewLabel(lang.L("ui.about.what"))
 	what.Wrapping = fyne.TextWrapWord
-	fontTitle := widget.NewLabel(lang.L("everyday.about.licences", map[string]any{"Count": len(a.entries) - 1}))
+	fontTitle := widget.NewLabel(lang.L("everyday.about.licences", map[string]any{"Count": len(a.entries) - 2}))
 	fontTitle.TextStyle = fyne.TextStyle{Bold: true}
 	fontTitle.Wrapping = fyne.TextWrapWord
 

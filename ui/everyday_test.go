@@ -213,6 +213,10 @@ func TestAboutListsTheLibraryLicences(t *testing.T) {
 	if idx < 0 || len(a.entries) < 20 {
 		t.Fatalf("%d licences, Fyne at %d", len(a.entries), idx)
 	}
+	a.list.Select(1) // the hyphenation patterns' licence follows the font's
+	if !strings.Contains(a.licence.Text, "Trennmustermannschaft") || !strings.Contains(a.licence.Text, "Permission is hereby granted") {
+		t.Errorf("hyphenation patterns' licence: %.200q", a.licence.Text)
+	}
 	a.list.Select(idx)
 	if !strings.Contains(a.licence.Text, "BSD 3-Clause") && !strings.Contains(a.licence.Text, "Redistribution and use") {
 		t.Fatalf("Fyne's licence: %.200q", a.licence.Text)
