@@ -12,9 +12,10 @@ import (
 	"schulit-lotse/internal/numfmt"
 )
 
-// formatNumber writes v with at most two decimals, in the notation of the UI language
-// (German: 12.345,5; English: 12,345.5).
-func formatNumber(v float64, language string) string { return numfmt.Format(v, language) }
+// formatNumber writes a figure for reading with at most two decimals, thousands grouped from
+// 1000 up, in the notation of the UI language (German: 1.684,8; English: 1,684.8), as the
+// reports write it (numfmt.Display). Entry fields take numfmt.Format, which they read back.
+func formatNumber(v float64, language string) string { return numfmt.Display(v, language) }
 
 // parseNumber reads a number typed in either notation ("7,5" or "7.5").
 func parseNumber(s string) (float64, bool) {

@@ -14,7 +14,7 @@ func TestFormatNumber(t *testing.T) {
 		{4, "de", "4"},
 		{18.333333, "de", "18,33"},
 		{4.3333, "en", "4.33"},
-		{1500, "de", "1500"},
+		{1500, "de", "1.500"}, // read like the reports: every figure from 1000 up grouped
 		{12500.5, "de", "12.500,5"},
 		{12500.5, "en", "12,500.5"},
 		{1234567, "de", "1.234.567"},

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"schulit-lotse/domain"
+	"schulit-lotse/internal/numfmt"
 )
 
 // settingsDialog edits the project's name, Schulträger, Bundesland and settings, and the UI
@@ -43,7 +44,7 @@ func (sh *shell) settingsDialog() *settingsDialog {
 	d.schultraeger.SetText(p.Meta.Schultraeger)
 	d.land = bundeslandSelect(p.Meta.Bundesland)
 	d.hours = widget.NewEntry()
-	d.hours.SetText(formatNumber(p.Settings.HoursPerPersonDay, sh.language))
+	d.hours.SetText(numfmt.Format(p.Settings.HoursPerPersonDay, sh.language))
 	modeNames := make([]string, len(priorityModes))
 	for i, m := range priorityModes {
 		modeNames[i] = lang.L("priority.mode." + string(m))

@@ -172,10 +172,10 @@ func newStyles(f *excelize.File) (*styles, error) {
 		{&st.header, excelize.Style{Font: &excelize.Font{Bold: true, Color: "FFFFFF"}, Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"37474F"}},
 			Alignment: &excelize.Alignment{Vertical: "center", WrapText: true}}},
 		{&st.text, excelize.Style{Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}, Border: border}},
-		{&st.number, excelize.Style{NumFmt: 2, Alignment: &excelize.Alignment{Vertical: "top"}, Border: border}},
+		{&st.number, excelize.Style{NumFmt: 4, Alignment: &excelize.Alignment{Vertical: "top"}, Border: border}},
 		{&st.group, excelize.Style{Font: &excelize.Font{Bold: true}, Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"ECEFF1"}},
 			Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}}},
-		{&st.groupNumber, excelize.Style{Font: &excelize.Font{Bold: true}, NumFmt: 2, Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"ECEFF1"}}}},
+		{&st.groupNumber, excelize.Style{Font: &excelize.Font{Bold: true}, NumFmt: 4, Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"ECEFF1"}}}},
 	}
 	for _, d := range defs {
 		id, err := f.NewStyle(&d.s)

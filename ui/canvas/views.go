@@ -3,7 +3,6 @@ package canvas
 import (
 	"image/color"
 	"math"
-	"strconv"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -12,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/lang"
 
 	"schulit-lotse/domain"
+	"schulit-lotse/internal/numfmt"
 )
 
 // Reference sizes of a card's text at zoom 1; they scale with the zoom.
@@ -167,14 +167,14 @@ func cardMeta(p *domain.Project, t *domain.Task) string {
 	return strings.Join(parts, " · ")
 }
 
-// formatNumber writes v with at most one decimal in the user's notation.
+// formatNumber writes v with at most one decimal in the user's notation, thousands grouped
+// (numfmt.Display: 1.684,8).
 func formatNumber(v float64) string {
-	s := strconv.FormatFloat(math.Round(v*10)/10, 'f', -1, 64)
-	sep := lang.L("steps.decimal")
-	if sep != "," && sep != "." {
-		sep = ","
+	language := "de"
+	if lang.L("steps.decimal") == "." {
+		language = "en"
 	}
-	return strings.Replace(s, ".", sep, 1)
+	return numfmt.Display(math.Round(v*10)/10, language)
 }
 
 // wrapped is a card's name broken into at most two lines.

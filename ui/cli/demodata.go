@@ -86,7 +86,7 @@ func cmdDemoData(e *env, args []string) error {
 	if st, err := os.Stat(out); err == nil {
 		size = st.Size()
 	}
-	count := func(n int) string { return numfmt.Format(float64(n), e.lang) }
+	count := func(n int) string { return numfmt.Display(float64(n), e.lang) }
 	fmt.Fprintln(e.out, lang.L("demo.done", map[string]any{
 		"Path": out, "Size": wording.FormatBytes(size, e.lang), "Seconds": int(watch.Elapsed().Round(time.Second).Seconds()),
 		"Schools": count(len(demoSchools(proj))), "Tasks": count(len(proj.Tasks)), "Packages": count(len(proj.Packages)),
@@ -124,6 +124,6 @@ func (d *demoProgress) report(stage demo.Stage, done, total int) {
 	}
 	if q := done * 4 / total; q > d.quarter {
 		d.quarter = q
-		fmt.Fprintln(d.e.err, lang.L("demo.progress", map[string]any{"Done": numfmt.Format(float64(done), d.e.lang), "Total": numfmt.Format(float64(total), d.e.lang)}))
+		fmt.Fprintln(d.e.err, lang.L("demo.progress", map[string]any{"Done": numfmt.Display(float64(done), d.e.lang), "Total": numfmt.Display(float64(total), d.e.lang)}))
 	}
 }

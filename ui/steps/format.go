@@ -1,13 +1,13 @@
 package steps
 
 import (
-	"math"
 	"strconv"
 	"strings"
 
 	"fyne.io/fyne/v2/lang"
 
 	"schulit-lotse/domain"
+	"schulit-lotse/internal/numfmt"
 )
 
 // inputError is a message about what the user typed, already in the user's language.
@@ -26,14 +26,18 @@ func decimalSeparator() string {
 	return ","
 }
 
-// formatNumber writes v with at most two decimals and no trailing zeros, in the user's notation.
-func formatNumber(v float64) string {
-	s := strconv.FormatFloat(math.Round(v*100)/100, 'f', -1, 64)
-	if s == "-0" {
-		s = "0"
+// uiLanguage is the notation of numbers the user reads: "en" or "de".
+func uiLanguage() string {
+	if decimalSeparator() == "." {
+		return "en"
 	}
-	return strings.Replace(s, ".", decimalSeparator(), 1)
+	return "de"
 }
+
+// formatNumber writes a figure for reading: at most two decimals, no trailing zeros, thousands
+// grouped from 1000 up (1.684,8), as the reports write it (numfmt.Display). Entry fields take
+// formatValue, which they read back.
+func formatNumber(v float64) string { return numfmt.Display(v, uiLanguage()) }
 
 // formatValue writes an entered value as precisely as it was typed.
 func formatValue(v float64) string {

@@ -33,7 +33,7 @@ func (f *numberField) text(v float64) string {
 		return strconv.Itoa(int(v))
 	}
 	if f.money {
-		return awGrouped(v)
+		return formatNumber(v) // grouped: awParseAmount reads "150.000" back as an amount
 	}
 	return formatValue(v)
 }

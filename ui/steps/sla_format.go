@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/lang"
 
 	"schulit-lotse/domain"
+	"schulit-lotse/internal/numfmt"
 )
 
 // Reading and writing the values of steps 7–9 as the user types them.
@@ -104,35 +105,8 @@ func awDateText(d *domain.Date) string {
 	return d.String()
 }
 
-// awEuroText is an amount in euros as the user reads it: "10.800 €".
-func awEuroText(v float64) string { return awGrouped(v) + " €" }
-
-// awGrouped writes v like formatNumber, with thousands grouped ("1.234,5" in German).
-func awGrouped(v float64) string {
-	s := formatNumber(v)
-	dec := decimalSeparator()
-	group := "."
-	if dec == "." {
-		group = ","
-	}
-	intPart, frac, hasFrac := strings.Cut(s, dec)
-	neg := strings.HasPrefix(intPart, "-")
-	intPart = strings.TrimPrefix(intPart, "-")
-	var b strings.Builder
-	if neg {
-		b.WriteString("-")
-	}
-	for i, d := range intPart {
-		if i > 0 && (len(intPart)-i)%3 == 0 {
-			b.WriteString(group)
-		}
-		b.WriteRune(d)
-	}
-	if hasFrac {
-		b.WriteString(dec + frac)
-	}
-	return b.String()
-}
+// awEuroText is an amount in euros as the user reads it: "10.800 €", "14.830,56 €".
+func awEuroText(v float64) string { return numfmt.Euro(v, uiLanguage(), true) }
 
 // awDay is "Mo 12.10.2026".
 func awDay(d domain.Date) string {

@@ -197,7 +197,20 @@ func TestAmountsReadThousandsGroups(t *testing.T) {
 	if _, err := awParseAmount("viel"); err == nil {
 		t.Error("text accepted")
 	}
-	if awGrouped(1234567.5) != "1.234.567,5" || awEuroText(238000) != "238.000 €" {
-		t.Errorf("grouping %q %q", awGrouped(1234567.5), awEuroText(238000))
+	if formatNumber(1234567.5) != "1.234.567,5" || awEuroText(238000) != "238.000 €" {
+		t.Errorf("grouping %q %q", formatNumber(1234567.5), awEuroText(238000))
+	}
+}
+
+// Figures in the steps read like the reports (internal/numfmt): four digits grouped too, so
+// step 1's "100049 Std./Monat" is now "100.049", and amounts with cents show both decimals.
+func TestFiguresReadLikeTheReports(t *testing.T) {
+	for v, want := range map[float64]string{100049: "100.049", 1500: "1.500", 999.5: "999,5", 0: "0"} {
+		if got := formatNumber(v); got != want {
+			t.Errorf("formatNumber(%v) = %q, want %q", v, got, want)
+		}
+	}
+	if got := awEuroText(14830.5); got != "14.830,50 €" {
+		t.Errorf("awEuroText = %q", got)
 	}
 }
