@@ -25,7 +25,7 @@ func coverageFill(c domain.Coverage) (Color, bool) {
 }
 
 func writeCoverage(r *Report, p *domain.Project) {
-	r.SectionOn(Landscape, 4, stepTitle(4))
+	r.Section(4, stepTitle(4))
 	r.Paragraph(tr("reports.cov.intro"))
 
 	n := domain.CoverageCounts(p)
@@ -37,8 +37,6 @@ func writeCoverage(r *Report, p *domain.Project) {
 		{tr("reports.cov.external_hours"), formatHours(domain.ExternalHours(p))},
 	})
 
-	r.Subsection(tr("reports.cov.table"))
-	coverageLegend(r)
 	var rows [][]string
 	var states []domain.Coverage
 	for _, g := range domain.GroupByPackage(p) {
@@ -58,7 +56,8 @@ func writeCoverage(r *Report, p *domain.Project) {
 			states = append(states, t.Coverage)
 		}
 	}
-	r.Table(Table{
+	// Eight columns: the table goes to the landscape pages of Anhang B, with its legend.
+	covTable := Table{
 		Columns: []Column{
 			{Title: tr("reports.col.task"), Width: 16},
 			{Title: tr("reports.req.col.package"), Width: 15},
@@ -72,6 +71,11 @@ func writeCoverage(r *Report, p *domain.Project) {
 		Rows:    rows,
 		RowFill: func(i int) (Color, bool) { return coverageFill(states[i]) },
 		Cap:     taskCap, CapNote: "reports.tasks_capped",
+	}
+	r.Subsection(tr("reports.cov.table"))
+	r.placeTable(tr("reports.cov.table"), covTable, func(r *Report) {
+		coverageLegend(r)
+		r.Table(covTable)
 	})
 
 	r.Subsection(tr("reports.cov.workload"))

@@ -34,14 +34,15 @@ func writeInventory(r *Report, p *domain.Project) {
 		var total float64
 		rows := make([][]string, 0, len(current))
 		current, capped := largestFirst(current, p.Settings)
+		intro := ""
 		if capped {
-			r.Note(trCount("reports.tasks_largest", taskCap))
+			intro = trCount("reports.tasks_largest", taskCap)
 		}
 		for _, t := range current {
 			total += t.HoursPerMonth(p.Settings)
 			rows = append(rows, []string{t.Name, t.Responsible, hoursCell(t, p.Settings), t.Note})
 		}
-		r.Table(Table{
+		r.tableOrAppendix(tr("reports.inventory.list"), intro, Table{
 			Columns: []Column{
 				{Title: tr("reports.col.task"), Width: 30},
 				{Title: tr("reports.col.responsible"), Width: 22},

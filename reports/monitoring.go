@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -47,8 +49,7 @@ func sectionPeriod(p *domain.Project) kpi.Period {
 }
 
 func writeMonitoringSection(r *Report, p *domain.Project) {
-	// Landscape: the tables per priority have ten columns.
-	r.SectionOn(Landscape, 12, stepTitle(12))
+	r.Section(12, stepTitle(12))
 	r.Paragraph(tr("kpi.report.section_intro"))
 	if len(p.Tickets)+len(p.Calls)+len(p.SurveyAnswers) > 0 {
 		period := sectionPeriod(p)
@@ -59,7 +60,9 @@ func writeMonitoringSection(r *Report, p *domain.Project) {
 			r.Table(kpiTable(rep, true))
 			r.Note(lightLegend(rep.Settings))
 			if rep.Tickets.Total.Tickets > 0 {
-				tableUnder(r, tr("kpi.report.by_priority"), groupTable(rep.Tickets.ByPriority, tr("kpi.col.class")))
+				// Ten columns: the table goes to the landscape pages of Anhang B.
+				r.Subsection(tr("kpi.report.by_priority"))
+				r.tableOrAppendix(tr("kpi.report.by_priority"), "", groupTable(rep.Tickets.ByPriority, tr("kpi.col.class")))
 				if ch, err := BuildMonitoringCharts(p, rep); err == nil && ch.Trend != nil {
 					r.Image(ch.Trend, chartMM)
 				}
@@ -360,7 +363,9 @@ func WriteMonitoring(w io.Writer, p *domain.Project, period kpi.Period, opt Opti
 	if err != nil {
 		return err
 	}
-	r := layOut(func(breaks map[int]bool) *Report { return writeMonitoringPages(p, rep, ch, period, date, breaks, opt.onCell) })
+	r := layOut(func(breaks map[int]bool) *Report {
+		return writeMonitoringPages(p, rep, ch, period, date, breaks, opt.onCell)
+	})
 	if err := r.Err(); err != nil {
 		return fmt.Errorf("%s: %w", tr("reports.err.pdf"), err)
 	}
@@ -389,16 +394,23 @@ func writeMonitoringPages(p *domain.Project, rep *kpi.Report, ch MonitoringChart
 	r.Table(kpiTable(rep, true))
 	r.Note(lightLegend(rep.Settings))
 
-	// Tickets and breaches on landscape pages: their tables have ten columns.
-	r.NewPage(Landscape)
+	// Tickets and breaches in portrait: the tables of ten columns and the list of breaches
+	// go to the landscape pages of the appendix, together at the end.
+	r.NewPage(Portrait)
 	chapter(r, "2", tr("kpi.report.tickets"))
 	t := rep.Tickets
+	var wide []appendixTable
 	if t.Total.Tickets == 0 {
 		r.Note(tr("kpi.report.no_tickets"))
 	} else {
 		r.Paragraph(tr("kpi.report.tickets_text", map[string]any{"Count": FormatCount(t.Total.Tickets), "Open": FormatCount(t.Total.Open),
 			"Backlog": FormatCount(t.BacklogEnd), "Unclassified": FormatCount(t.Unclassified)}))
-		r.Table(groupTable(t.ByPriority, tr("kpi.col.class")))
+		wide = append(wide,
+			appendixTable{tr("kpi.report.by_priority"), groupTable(t.ByPriority, tr("kpi.col.class")), nil},
+			appendixTable{tr("kpi.report.by_package"), groupTable(t.ByPackage, tr("kpi.col.package")), nil},
+			appendixTable{tr("kpi.report.by_category"), groupTable(t.ByCategory, tr("kpi.col.category")), nil},
+			appendixTable{tr("kpi.report.by_school"), groupTable(t.BySchool, tr("kpi.col.school")), nil})
+		r.Note(tr("kpi.report.tables_in_appendix", map[string]any{"From": "A.1", "To": "A.4"}))
 		for _, png := range [][]byte{ch.Trend, ch.Response, ch.Restore} {
 			if png != nil {
 				r.Image(png, chartMM)
@@ -407,9 +419,6 @@ func writeMonitoringPages(p *domain.Project, rep *kpi.Report, ch MonitoringChart
 		if ch.Response != nil || ch.Restore != nil {
 			r.Note(tr("kpi.report.boxplot_note"))
 		}
-		tableUnder(r, tr("kpi.report.by_package"), groupTable(t.ByPackage, tr("kpi.col.package")))
-		tableUnder(r, tr("kpi.report.by_category"), groupTable(t.ByCategory, tr("kpi.col.category")))
-		tableUnder(r, tr("kpi.report.by_school"), groupTable(t.BySchool, tr("kpi.col.school")))
 	}
 
 	chapter(r, "3", tr("kpi.report.breaches"))
@@ -417,10 +426,23 @@ func writeMonitoringPages(p *domain.Project, rep *kpi.Report, ch MonitoringChart
 		r.Note(tr("kpi.report.no_breaches"))
 	} else {
 		r.Paragraph(tr("kpi.report.breaches_text", map[string]any{"Count": FormatCount(len(t.Breaches)), "Tickets": FormatCount(t.Total.Breaches)}))
-		r.Table(breachTable(t.Breaches))
-		if len(t.Breaches) > maxBreachRows {
-			r.Note(tr("kpi.report.more_breaches", map[string]any{"Count": FormatCount(len(t.Breaches) - maxBreachRows)}))
+		for _, by := range []struct {
+			title, col string
+			key        func(b kpi.Breach) string
+		}{
+			{tr("kpi.report.by_priority"), tr("kpi.col.class"), func(b kpi.Breach) string { return b.Priority }},
+			{tr("kpi.report.by_package"), tr("kpi.col.package"), func(b kpi.Breach) string { return breachPackage(p, b) }},
+			{tr("kpi.report.by_school"), tr("kpi.col.school"), func(b kpi.Breach) string { return b.School }},
+		} {
+			tableUnder(r, by.title, breachSummary(t.Breaches, by.col, by.key))
 		}
+		var more []string
+		if len(t.Breaches) > maxBreachRows {
+			more = append(more, tr("kpi.report.more_breaches", map[string]any{"Count": FormatCount(len(t.Breaches) - maxBreachRows)}))
+		}
+		ref := "A." + strconv.Itoa(len(wide)+1)
+		wide = append(wide, appendixTable{tr("kpi.report.breach_list"), breachTable(t.Breaches), more})
+		r.Note(tr("reports.appendix.see", map[string]any{"Ref": ref, "Title": tr("kpi.report.breach_list")}))
 	}
 
 	r.NewPage(Portrait)
@@ -461,7 +483,108 @@ func writeMonitoringPages(p *domain.Project, rep *kpi.Report, ch MonitoringChart
 	knowledgeTable(r, p)
 	monitoringFindings(r, p)
 
+	if len(wide) > 0 {
+		r.NewPage(Landscape)
+		chapter(r, "A", tr("kpi.report.appendix"))
+		for i, a := range wide {
+			tableUnder(r, "A."+strconv.Itoa(i+1)+" "+a.title, a.table)
+			for _, n := range a.notes {
+				r.Note(n)
+			}
+		}
+	}
 	return r
+}
+
+// appendixTable is a wide table of the monitoring report's appendix, with notes under it.
+type appendixTable struct {
+	title string
+	table Table
+	notes []string
+}
+
+// breachSummaryRows is how many groups a breach summary lists before "Sonstige".
+const breachSummaryRows = 10
+
+// breachPackage is the name of the package a breach's ticket belongs to, or "ohne Angabe".
+func breachPackage(p *domain.Project, b kpi.Breach) string {
+	if b.PackageID != nil {
+		if pk := p.PackageByID(*b.PackageID); pk != nil {
+			return pk.Name
+		}
+	}
+	return ""
+}
+
+// breachSummary counts the breaches per group (key): response and restore time, still open;
+// the largest groups first, beyond breachSummaryRows the rest as "Sonstige", and the total.
+func breachSummary(bs []kpi.Breach, first string, key func(kpi.Breach) string) Table {
+	type count struct {
+		name                  string
+		all, resp, rest, open int
+	}
+	byName := map[string]*count{}
+	var order []*count
+	add := func(c *count, b kpi.Breach) {
+		c.all++
+		if b.Kind == kpi.KindResponse {
+			c.resp++
+		} else {
+			c.rest++
+		}
+		if b.Open {
+			c.open++
+		}
+	}
+	total := &count{name: tr("reports.total")}
+	for _, b := range bs {
+		k := line(key(b))
+		if k == "" {
+			k = tr("kpi.none")
+		}
+		c := byName[k]
+		if c == nil {
+			c = &count{name: k}
+			byName[k] = c
+			order = append(order, c)
+		}
+		add(c, b)
+		add(total, b)
+	}
+	sort.SliceStable(order, func(a, b int) bool {
+		if order[a].all != order[b].all {
+			return order[a].all > order[b].all
+		}
+		return order[a].name < order[b].name
+	})
+	if len(order) > breachSummaryRows+1 {
+		other := &count{name: tr("kpi.report.other_groups", map[string]any{"Count": FormatCount(len(order) - breachSummaryRows)})}
+		for _, c := range order[breachSummaryRows:] {
+			other.all, other.resp, other.rest, other.open = other.all+c.all, other.resp+c.resp, other.rest+c.rest, other.open+c.open
+		}
+		order = append(order[:breachSummaryRows:breachSummaryRows], other)
+	}
+	row := func(c *count) []string {
+		return []string{c.name, FormatCount(c.all), FormatPct(float64(c.all)*100/float64(max(total.all, 1)), total.all),
+			FormatCount(c.resp), FormatCount(c.rest), FormatCount(c.open)}
+	}
+	rows := make([][]string, 0, len(order))
+	for _, c := range order {
+		rows = append(rows, row(c))
+	}
+	return Table{
+		Columns: []Column{
+			{Title: first, Width: 34},
+			{Title: tr("kpi.col.breach_count"), Width: 12, Align: AlignRight},
+			{Title: tr("kpi.col.breach_share"), Width: 12, Align: AlignRight},
+			{Title: tr("kpi.col.breach_response"), Width: 14, Align: AlignRight},
+			{Title: tr("kpi.col.breach_restore"), Width: 14, Align: AlignRight},
+			{Title: tr("kpi.col.breach_open"), Width: 14, Align: AlignRight},
+		},
+		Rows:  rows,
+		Foot:  [][]string{row(total)},
+		Zebra: true,
+	}
 }
 
 func satTable(groups []kpi.SatGroup, first string) Table {

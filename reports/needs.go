@@ -17,8 +17,7 @@ var needsSection = section{
 var colorCritical = Color{253, 232, 230}
 
 func writeNeeds(r *Report, p *domain.Project) {
-	// Seven columns need the width of a landscape page.
-	r.SectionOn(Landscape, 2, stepTitle(2))
+	r.Section(2, stepTitle(2))
 	r.Paragraph(tr("reports.needs.intro"))
 
 	tasks, capped := largestFirst(orderedTasks(p), p.Settings)
@@ -57,10 +56,19 @@ func writeNeeds(r *Report, p *domain.Project) {
 		{tr("reports.needs.total_hours"), formatHours(total)},
 	})
 
+	intro := ""
 	if capped {
-		r.Note(trCount("reports.tasks_largest", taskCap))
+		intro = trCount("reports.tasks_largest", taskCap)
 	}
-	r.Table(Table{
+	var after []string
+	if p.Settings.PriorityMode == domain.PriorityRanking {
+		after = append(after, tr("reports.needs.legend_ranking"))
+	}
+	if critical > 0 {
+		after = append(after, tr("reports.needs.legend_critical"))
+	}
+	// Seven columns: the table goes to the landscape pages of Anhang B.
+	r.tableOrAppendix(tr("reports.needs.list"), intro, Table{
 		Columns: []Column{
 			{Title: tr("reports.col.task"), Width: 24},
 			{Title: tr("reports.col.responsible_short"), Width: 17},
@@ -77,13 +85,7 @@ func writeNeeds(r *Report, p *domain.Project) {
 		RowFill: func(i int) (Color, bool) {
 			return colorCritical, crit[i]
 		},
-	})
-	if p.Settings.PriorityMode == domain.PriorityRanking {
-		r.Note(tr("reports.needs.legend_ranking"))
-	}
-	if critical > 0 {
-		r.Note(tr("reports.needs.legend_critical"))
-	}
+	}, after...)
 
 	findings(r, p, func(f domain.Finding) bool {
 		// Questions about future tasks are asked here even when the rule belongs to step 1.

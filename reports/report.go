@@ -94,6 +94,9 @@ type Report struct {
 	// onCell, when set (tests), sees every table cell's text and the lines it was wrapped into.
 	onCell func(text string, lines []string)
 
+	// appendix holds the long lists and wide tables the sections sent to the end (toAppendix).
+	appendix []appendixPart
+
 	date time.Time // the report's date: its creation date
 	// asOf is the day sections judge dates on (deadlines, overdue milestones): the project's
 	// "Stand der Daten", else the report's date.
@@ -238,13 +241,19 @@ func (r *Report) Section(step int, title string) { r.SectionOn(Portrait, step, t
 
 // SectionOn is Section on a page of the given orientation (e.g. landscape for a wide grid).
 func (r *Report) SectionOn(o Orientation, step int, title string) {
+	r.chapterOn(o, strconv.Itoa(step), tr("reports.step", map[string]any{"Number": step}), title)
+}
+
+// chapterOn starts a part of the report listed in the table of contents under number, with
+// kicker ("Schritt 4", "Anhang B") above its title, on a new page of orientation o.
+func (r *Report) chapterOn(o Orientation, number, kicker, title string) {
 	r.headingDone()
 	r.NewPage(o)
 	title = line(title)
-	r.register(0, strconv.Itoa(step), title)
+	r.register(0, number, title)
 	r.setFont("", bodySize)
 	r.setText(colorMuted)
-	r.pdf.CellFormat(r.Width(), lineHeight(bodySize), tr("reports.step", map[string]any{"Number": step}), "", 2, "L", false, 0, "")
+	r.pdf.CellFormat(r.Width(), lineHeight(bodySize), kicker, "", 2, "L", false, 0, "")
 	r.setFont("B", headingSize)
 	r.setText(colorText)
 	for _, l := range r.split(title, r.Width()) {

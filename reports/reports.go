@@ -186,5 +186,6 @@ func (r *Report) writeBody(p *domain.Project, secs []section) error {
 		r.NewPage(Portrait)
 		r.Paragraph(tr("reports.empty"))
 	}
+	r.writeAppendix()
 	return r.Err()
 }

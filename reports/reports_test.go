@@ -52,7 +52,7 @@ func TestEveryPageSaysSeiteXVonY(t *testing.T) {
 	}
 }
 
-var tocLine = regexp.MustCompile(`^\s*(?:(\d+)\s+)?(\S.*?)\s{2,}(\d+)\s*$`)
+var tocLine = regexp.MustCompile(`^\s*(?:(\d+|[A-Z])\s+)?(\S.*?)\s{2,}(\d+)\s*$`)
 
 type tocRow struct {
 	number, title string
@@ -106,7 +106,9 @@ func TestTableOfContentsPointsAtTheRightPages(t *testing.T) {
 	for _, r := range toc {
 		titles = append(titles, r.number+"|"+r.title)
 	}
-	want := []string{"|Auf einen Blick", "1|Bestandsaufnahme", "|Arbeitslast je Person oder Gruppe", "2|Bedarfe klären", "|Offene Fragen"}
+	// Step 2's table of seven columns is in Anhang B, on the landscape pages at the end.
+	want := []string{"|Auf einen Blick", "1|Bestandsaufnahme", "|Arbeitslast je Person oder Gruppe", "2|Bedarfe klären", "|Offene Fragen",
+		"B|Breite Tabellen und Matrizen", "|B.1 Bedarfe: Aufgaben mit Priorität und Gültigkeit"}
 	if strings.Join(titles, ";") != strings.Join(want, ";") {
 		t.Fatalf("TOC entries = %q, want %q", titles, want)
 	}
@@ -136,6 +138,9 @@ func checkTOCTargets(t *testing.T, toc []tocRow, plain []string) {
 			continue
 		}
 		heading := "Schritt " + r.number + " " + r.title
+		if r.number[0] >= 'A' {
+			heading = "Anhang " + r.number + " " + r.title
+		}
 		for i, other := range plain {
 			if has := strings.Contains(squash(other), heading); has != (i+1 == r.page) {
 				t.Errorf("%q: heading found on page %d = %v (TOC says page %d)", heading, i+1, has, r.page)
@@ -159,10 +164,10 @@ func TestTableOfContentsOverSeveralPages(t *testing.T) {
 	path, _ := writeReport(t, seedProject())
 	layout := pageTexts(t, path, true)
 	toc := readTOC(t, layout)
-	// Auf einen Blick + 4 seed entries + 51 parts do not fit on one TOC page (room for about 36
-	// lines), so two pages.
-	if len(toc) != 1+4+51 {
-		t.Fatalf("TOC has %d entries, want 56", len(toc))
+	// Auf einen Blick + 4 seed entries + 51 parts + Anhang B with one part do not fit on one
+	// TOC page (room for about 36 lines), so two pages.
+	if len(toc) != 1+4+51+2 {
+		t.Fatalf("TOC has %d entries, want 58", len(toc))
 	}
 	if toc[1].page != 5 {
 		t.Errorf("step 1 on page %d; after title, Auf einen Blick and two TOC pages it must be 5", toc[1].page)
@@ -417,7 +422,19 @@ func TestLongTaskListsAreCappedWithANote(t *testing.T) {
 	path, _ := writeReport(t, p)
 	step1, step2, _ := sectionPages(t, path)
 	pages := pageTexts(t, path, false)
-	inventory := squash(strings.Join(pages[step1-1:step2-1], "\n"))
+	// The list is long: step 1 points to Anhang A, where it stands.
+	if section := squash(strings.Join(pages[step1-1:step2-1], "\n")); !strings.Contains(section, "steht im Anhang (A.1)") || strings.Contains(section, "ROW-0050") {
+		t.Errorf("step 1 does not send its long list to the appendix:\n%s", section)
+	}
+	inventory := squash(strings.Join(pages[step2-1:], "\n"))
+	start := strings.Index(inventory, "A.1 Bestandsaufnahme: Aufgaben heute")
+	if start < 0 {
+		t.Fatalf("no part A.1 in the appendix")
+	}
+	inventory = inventory[start:]
+	if end := strings.Index(inventory, "Anhang B"); end > 0 {
+		inventory = inventory[:end]
+	}
 	// 3 current seed tasks (2, 4 and 2 h; the fourth is new and belongs to step 2) and 50 more:
 	// 53 tasks. The table shows the taskCap = 40 largest, ROW-0050 (50 h) down to ROW-0011
 	// (11 h); ROW-0001 … ROW-0010 and the seed tasks (at most 10 h) make the 53 − 40 = 13 left out.

@@ -23,7 +23,7 @@ const boardMaxCards = 150
 const boardImageWidthPx = 2000
 
 func writeRequirements(r *Report, p *domain.Project) {
-	r.SectionOn(Landscape, 3, stepTitle(3))
+	r.Section(3, stepTitle(3))
 	r.Paragraph(tr("reports.req.intro"))
 
 	l := domain.LayoutBoard(p)
@@ -41,7 +41,6 @@ func writeRequirements(r *Report, p *domain.Project) {
 		{tr("reports.req.with_target"), strconv.Itoa(withTarget)},
 	})
 
-	r.Subsection(tr("reports.req.per_package"))
 	rows := [][]string{}
 	for _, s := range domain.SummarizePackages(p) {
 		pk := s.Package
@@ -54,7 +53,8 @@ func writeRequirements(r *Report, p *domain.Project) {
 		}
 		rows = append(rows, []string{pk.Name, target, criteria, strconv.Itoa(s.Tasks), formatHours(s.Hours), shareCell(s)})
 	}
-	r.Table(Table{
+	r.Subsection(tr("reports.req.per_package"))
+	r.tableOrAppendix(tr("reports.req.per_package"), "", Table{
 		Columns: []Column{
 			{Title: tr("reports.req.col.package"), Width: 16},
 			{Title: tr("reports.req.col.target"), Width: 25},
@@ -83,7 +83,7 @@ func writeRequirements(r *Report, p *domain.Project) {
 		}
 		natural := r.Width() * l.Bounds.H / units
 		if room < natural && room < 0.8*math.Min(natural, full) {
-			r.NewPage(Landscape)
+			r.NewPage(Portrait)
 		}
 		r.Subsection(tr("reports.req.board"))
 		room = r.Bottom() - r.PDF().GetY() - 10
@@ -100,7 +100,7 @@ func writeRequirements(r *Report, p *domain.Project) {
 
 	r.Subsection(tr("reports.req.grouped"))
 	r.Paragraph(tr("reports.req.grouped_intro"))
-	r.Table(groupedTable(p))
+	r.tableOrAppendix(tr("reports.req.grouped"), "", groupedTable(p))
 
 	findings3(r, p)
 }

@@ -37,11 +37,10 @@ func srcOutcome(o domain.SourcingOutcome) string {
 }
 
 func writeSourcing(r *Report, p *domain.Project) {
-	r.SectionOn(Landscape, 6, stepTitle(6))
+	r.Section(6, stepTitle(6))
 	r.Paragraph(tr("reports.src.intro"))
 	as := domain.AssessSourcing(p)
 
-	r.Subsection(tr("reports.src.scores"))
 	rows := make([][]string, 0, len(as))
 	var points []charts.MatrixPoint
 	for _, a := range as {
@@ -73,7 +72,9 @@ func writeSourcing(r *Report, p *domain.Project) {
 			points = append(points, charts.MatrixPoint{Label: line(a.Name), X: a.Risk, Y: a.Strength, Size: a.Importance, Class: class})
 		}
 	}
-	r.Table(Table{
+	// Ten columns: the scores go to the landscape pages of Anhang B.
+	r.Subsection(tr("reports.src.scores"))
+	r.tableOrAppendix(tr("reports.src.scores"), "", Table{
 		Columns: []Column{
 			{Title: tr("res.col.package"), Width: 15},
 			{Title: tr("reports.src.col.risk"), Width: 13, Align: AlignCenter},
@@ -87,8 +88,7 @@ func writeSourcing(r *Report, p *domain.Project) {
 			{Title: tr("src.col.suggestion"), Width: 10},
 		},
 		Rows: rows, Zebra: true,
-	})
-	r.Note(tr("reports.src.method"))
+	}, tr("reports.src.method"))
 
 	if len(points) > 0 {
 		if png, err := srcMatrixChart(points); err == nil {
@@ -101,7 +101,6 @@ func writeSourcing(r *Report, p *domain.Project) {
 		}
 	}
 
-	r.EnsureSpace(float64(len(as)+3) * 8)
 	r.Subsection(tr("reports.src.decisions"))
 	drows := make([][]string, 0, len(as))
 	for _, a := range as {
@@ -118,7 +117,7 @@ func writeSourcing(r *Report, p *domain.Project) {
 		}
 		drows = append(drows, []string{a.Name, srcOutcome(a.Recorded), sugg, by, on, why})
 	}
-	r.Table(Table{
+	r.tableOrAppendix(tr("reports.src.decisions"), "", Table{
 		Columns: []Column{
 			{Title: tr("res.col.package"), Width: 18},
 			{Title: tr("src.col.decision"), Width: 11},
@@ -128,8 +127,7 @@ func writeSourcing(r *Report, p *domain.Project) {
 			{Title: tr("src.rationale"), Width: 36},
 		},
 		Rows: drows, Zebra: true,
-	})
-	r.Note(tr("reports.src.decision_note"))
+	}, tr("reports.src.decision_note"))
 
 	var notes []string
 	for _, a := range as {

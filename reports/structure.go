@@ -57,12 +57,10 @@ func writeStructure(r *Report, p *domain.Project) {
 		})
 	}
 
-	// The matrices and the tables after them are wide: they go on landscape pages.
+	// The matrix is wide: it goes to the landscape pages of Anhang B.
 	if len(p.RaciActivities) > 0 && len(roles) > 0 {
-		writeRaci(r, p, roles)
-		r.Gap(6)
-	} else if len(p.CommunicationRows)+len(p.EscalationLevels)+len(p.Meetings) > 0 {
-		r.NewPage(Landscape)
+		r.Subsection(tr("reports.structure.raci"))
+		r.toAppendixKeeping(true, tr("reports.structure.raci"), raciKeep, func(r *Report) { writeRaci(r, p, roles) })
 	}
 
 	if len(p.CommunicationRows) > 0 {
@@ -162,13 +160,15 @@ func opContactCell(p *domain.Project, id *int64) string {
 	return role.Name + "\n" + role.Persons
 }
 
+// raciKeep is the room the matrix's heading needs below it on a landscape page: the intro,
+// the legend, the rotated role names and a few activities.
+const raciKeep = 100.0
+
 // writeRaci draws the matrix on landscape pages: roles in column groups that fit the page,
 // each group starting on a page of its own; rows break across pages with the header repeated.
 func writeRaci(r *Report, p *domain.Project, roles []domain.Role) {
 	acts := domain.SortedActivities(p.RaciActivities)
 	idx := domain.IndexRaci(p.RaciAssignments)
-	r.NewPage(Landscape)
-	r.Subsection(tr("reports.structure.raci"))
 	r.Paragraph(tr("reports.structure.raci_intro"))
 	raciLegend(r)
 

@@ -83,9 +83,17 @@ func TestRaciGridSplitsIntoColumnGroupsWithRepeatedHeaders(t *testing.T) {
 			t.Errorf("group %d shows %d of the 80 activities", g, len(seen[g]))
 		}
 	}
-	// The section starts in portrait with the roles.
-	if s := sizes[raci[0]-1]; s != "595.28 x 841.89" {
-		t.Errorf("the page before the matrix is %s", s)
+	// The section stays in portrait with the roles; the matrix is in Anhang B, at the end.
+	for i, pg := range pages {
+		if strings.Contains(squash(pg), "Schritt 11") && sizes[i] != "595.28 x 841.89" {
+			t.Errorf("step 11 starts on a page of %s", sizes[i])
+		}
+	}
+	if !strings.Contains(squash(strings.Join(pages[:raci[0]], "")), "Die Tabelle „RACI-Matrix“ steht im Anhang") {
+		t.Error("step 11 does not point to the matrix in the appendix")
+	}
+	if raci[len(raci)-1] != len(pages)-1 {
+		t.Errorf("the matrix ends on page %d of %d; the appendix is last", raci[len(raci)-1]+1, len(pages))
 	}
 }
 

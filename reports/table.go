@@ -1,6 +1,9 @@
 package reports
 
-import "math"
+import (
+	"math"
+	"sort"
+)
 
 // Align is a column's horizontal text alignment.
 type Align string
@@ -256,15 +259,27 @@ func (r *Report) fitColumns(t Table, widths []float64) {
 	}
 	if needSum > total {
 		// Not every long word fits whole: numbers, dates and short words get their width
-		// first, the long words (which divide) share the rest in proportion to their lack.
+		// first; the rest is shared so that the columns lacking least ("Kritisch",
+		// "vorrangig") get all they need and the longest words (which divide) share what is
+		// left equally.
 		if hardSum > total {
 			for i := range widths {
 				widths[i] = hard[i] / hardSum * total
 			}
 			return
 		}
-		for i := range widths {
-			widths[i] = hard[i] + (need[i]-hard[i])/(needSum-hardSum)*(total-hardSum)
+		order := make([]int, n)
+		for i := range order {
+			order[i] = i
+			widths[i] = hard[i]
+		}
+		sort.SliceStable(order, func(a, b int) bool { return need[order[a]]-hard[order[a]] < need[order[b]]-hard[order[b]] })
+		rest := total - hardSum
+		for k, i := range order {
+			share := rest / float64(n-k)
+			give := min(need[i]-hard[i], share)
+			widths[i] += give
+			rest -= give
 		}
 		return
 	}
