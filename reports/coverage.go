@@ -133,9 +133,9 @@ func writeCoverage(r *Report, p *domain.Project) {
 		})
 		if err == nil {
 			var png []byte
-			if png, err = charts.PNG(pl, 22, 9); err == nil {
+			if png, err = charts.PNG(pl, 17, 8); err == nil { // printed at its drawn size: 17 cm
 				r.EnsureSpace(80)
-				r.Image(png, r.Width()*0.85)
+				r.Image(png, r.Width())
 			}
 		}
 		if err != nil {

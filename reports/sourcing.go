@@ -92,12 +92,20 @@ func writeSourcing(r *Report, p *domain.Project) {
 
 	if len(points) > 0 {
 		if png, err := srcMatrixChart(points); err == nil {
-			// Heading, picture (16 × 11) and legend stay on one page.
-			w := r.Width() * 0.55
+			// Heading, picture (16 × 11) and legend stay on one page; many packages are
+			// numbered, the key below.
+			w := 160.0 // its drawn width: the text in it keeps its size
 			r.EnsureSpace(w*11/16 + 25)
 			r.Subsection(tr("src.chart.title"))
 			r.Image(png, w)
 			r.Note(tr("src.matrix.legend"))
+			if len(points) > charts.MaxNamedPoints {
+				keys := make([]string, len(points))
+				for i, pt := range points {
+					keys[i] = charts.MatrixKey(i, len(points), pt.Label, true) + " " + pt.Label
+				}
+				r.Note(tr("reports.src.matrix_key", map[string]any{"Keys": strings.Join(keys, " · ")}))
+			}
 		}
 	}
 
@@ -174,7 +182,7 @@ func writeSourcing(r *Report, p *domain.Project) {
 
 func srcMatrixChart(points []charts.MatrixPoint) ([]byte, error) {
 	l := charts.MatrixLabels{Title: tr("src.chart.title"), XAxis: tr("src.chart.x"), YAxis: tr("src.chart.y"),
-		Format: func(v float64) string { return formatNumber(v) }}
+		Format: func(v float64) string { return formatNumber(v) }, Numbered: true}
 	for i, k := range []string{"top_left", "top_right", "bottom_left", "bottom_right"} {
 		l.Quadrants[i] = tr("src.chart.quadrant." + k)
 	}

@@ -8,9 +8,11 @@ import (
 	"image/png"
 	"strings"
 	"sync"
+	"unicode"
 
 	xfont "golang.org/x/image/font"
 	"golang.org/x/image/font/opentype"
+	"golang.org/x/image/font/sfnt"
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/font"
 	"gonum.org/v1/plot/plotter"
@@ -76,10 +78,10 @@ func New(title, xLabel, yLabel string) *plot.Plot {
 	return p
 }
 
-// PNG renders the plot at widthCm × heightCm as an 8-bit RGBA PNG.
+// PNG renders the plot at widthCm × heightCm as an 8-bit RGBA PNG, its legend outside the data.
 func PNG(p *plot.Plot, widthCm, heightCm float64) ([]byte, error) {
 	c := vgimg.NewWith(vgimg.UseWH(vg.Length(widthCm)*vg.Centimeter, vg.Length(heightCm)*vg.Centimeter), vgimg.UseDPI(DPI))
-	p.Draw(draw.New(c))
+	drawLegendOutside(p, draw.New(c))
 	var buf bytes.Buffer
 	if err := png.Encode(&buf, c.Image()); err != nil {
 		return nil, err
@@ -87,12 +89,80 @@ func PNG(p *plot.Plot, widthCm, heightCm float64) ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
+// legendGap is the space between the plot and its legend beside it.
+const legendGap = 3 * vg.Millimeter
+
+// drawLegendOutside draws p with its legend in a column right of the plot, top-aligned with
+// the data, so that no entry covers a bar, line or point; the plot gives up the legend's
+// width. A plot without a legend is drawn as it is.
+func drawLegendOutside(p *plot.Plot, c draw.Canvas) {
+	legend := p.Legend
+	legend.Left, legend.XOffs, legend.YOffs = true, 0, 0 // icons first, text after them
+	box := legend.Rectangle(c)
+	w := box.Max.X - box.Min.X
+	if w <= 0 {
+		p.Draw(c)
+		return
+	}
+	w += legendGap
+	p.Legend = plot.NewLegend() // empty: the plot draws none over its data
+	p.Draw(draw.Crop(c, 0, -w, 0, 0))
+	p.Legend = legend
+	col := draw.Crop(c, c.Max.X-c.Min.X-w+legendGap, 0, 0, 0)
+	if p.Title.Text != "" {
+		col.Max.Y -= p.Title.TextStyle.Rectangle(p.Title.Text).Size().Y + p.Title.Padding
+	}
+	legend.Draw(col)
+}
+
 // MaxLabel is the most characters an axis label keeps; longer names end in "…", so that a long
 // name never takes room from the plot.
 const MaxLabel = 22
 
-// Cut shortens s to at most n characters, ending in "…" when it cuts.
+// Placeholder stands in for a character the chart font cannot draw (an emoji in a school's
+// name), as in the reports' text: visible instead of an empty gap.
+const Placeholder = '□'
+
+var (
+	glyphOnce sync.Once
+	glyphFont *sfnt.Font
+)
+
+// Visible replaces every rune the chart font lacks by Placeholder (a run of them by one).
+func Visible(s string) string {
+	glyphOnce.Do(func() { glyphFont, _ = sfnt.Parse(assets.FontRegular) })
+	if glyphFont == nil {
+		return s
+	}
+	var b strings.Builder
+	var buf sfnt.Buffer
+	last := false
+	rs := []rune(s)
+	for i := 0; i < len(rs); i++ {
+		r := rs[i]
+		if last && (r == '\u200d' || unicode.Is(unicode.Variation_Selector, r) || unicode.Is(unicode.Mn, r)) {
+			if r == '\u200d' {
+				i++ // the joined part belongs to the replaced sequence
+			}
+			continue
+		}
+		if gi, err := glyphFont.GlyphIndex(&buf, r); err != nil || gi == 0 {
+			if !last {
+				b.WriteRune(Placeholder)
+			}
+			last = true
+			continue
+		}
+		b.WriteRune(r)
+		last = false
+	}
+	return b.String()
+}
+
+// Cut shortens s to at most n characters, ending in "…" when it cuts; characters the font
+// lacks show as Placeholder.
 func Cut(s string, n int) string {
+	s = Visible(s)
 	rs := []rune(s)
 	if len(rs) <= n {
 		return s

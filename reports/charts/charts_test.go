@@ -2,10 +2,12 @@ package charts
 
 import (
 	"bytes"
+	"image/color"
 	"image/png"
 	"testing"
 
 	"gonum.org/v1/plot/plotter"
+	"gonum.org/v1/plot/vg"
 )
 
 func TestPNGIsEightBitWithTheRequestedSize(t *testing.T) {
@@ -82,5 +84,62 @@ func TestCutAndTopCostBars(t *testing.T) {
 	}
 	if n := len(TopCostBars(bars[:12], total, nil)); n != 13 {
 		t.Errorf("12 packages and the total give %d bars", n)
+	}
+}
+
+// The legend stands beside the data: with bars filling the plot to the top, every pixel of the
+// legend's red swatch lies right of every pixel of the blue bars (inside the plot, the old
+// place, it covered the first bar).
+func TestLegendStandsOutsideTheData(t *testing.T) {
+	p := New("Titel", "", "Stunden")
+	bars, err := plotter.NewBarChart(plotter.Values{10, 10, 10, 10}, vg.Points(40))
+	if err != nil {
+		t.Fatal(err)
+	}
+	blue := color.RGBA{0, 0, 0xff, 0xff}
+	bars.Color, bars.LineStyle.Width = blue, 0
+	p.Add(bars)
+	p.Y.Min, p.Y.Max = 0, 10
+	p.Legend.Top, p.Legend.Left = true, true
+	p.Legend.Add("Eine lange Legende für die Balken", swatch{color.RGBA{0xff, 0, 0, 0xff}})
+	b, err := PNG(p, 12, 6)
+	if err != nil {
+		t.Fatal(err)
+	}
+	img, err := png.Decode(bytes.NewReader(b))
+	if err != nil {
+		t.Fatal(err)
+	}
+	maxBlue, minRed, reds := -1, img.Bounds().Max.X, 0
+	for y := img.Bounds().Min.Y; y < img.Bounds().Max.Y; y++ {
+		for x := img.Bounds().Min.X; x < img.Bounds().Max.X; x++ {
+			r, g, bl, _ := img.At(x, y).RGBA()
+			switch {
+			case r < 0x1000 && g < 0x1000 && bl > 0xf000:
+				maxBlue = max(maxBlue, x)
+			case r > 0xf000 && g < 0x1000 && bl < 0x1000:
+				minRed = min(minRed, x)
+				reds++
+			}
+		}
+	}
+	if maxBlue < 0 || reds == 0 {
+		t.Fatalf("bars (%d) or legend swatch (%d pixels) not drawn", maxBlue, reds)
+	}
+	if minRed <= maxBlue {
+		t.Errorf("the legend's swatch starts at x=%d, inside the data (bars up to x=%d)", minRed, maxBlue)
+	}
+}
+
+func TestMissingCharactersShowAPlaceholder(t *testing.T) {
+	if got := Cut("Schule 🏫 Nord", MaxLabel); got != "Schule □ Nord" {
+		t.Errorf("Cut = %q", got)
+	}
+	if got := Visible("Grundschule am Park – Süd"); got != "Grundschule am Park – Süd" {
+		t.Errorf("covered text changed: %q", got)
+	}
+	// An emoji sequence with a joiner and a variation selector is one placeholder.
+	if got := Visible("Team 👷🏽‍♀️ Nord"); got != "Team □ Nord" {
+		t.Errorf("Visible = %q", got)
 	}
 }

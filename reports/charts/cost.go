@@ -80,7 +80,7 @@ func CostChart(bars []CostBar, l CostLabels) (*plot.Plot, error) {
 	if top <= 0 {
 		top = 1
 	}
-	p.Y.Max = top * 1.25 // room for the legend
+	p.Y.Max = top * 1.08 // the legend stands beside the plot (PNG)
 	p.Y.Tick.Marker = formattedTicks{format: l.Format}
 	return p, nil
 }

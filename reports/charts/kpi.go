@@ -111,7 +111,7 @@ func TrendChart(categories []string, volume [][]int, backlog []int, l TrendLabel
 	if top <= 0 {
 		top = 1
 	}
-	p.Y.Max = top * 1.45 // room for the legend
+	p.Y.Max = top * 1.08 // the legend stands beside the plot (PNG)
 	p.Y.Tick.Marker = formattedTicks{format: l.Format}
 	return p, nil
 }
@@ -187,10 +187,9 @@ func HeatMap(counts [7][24]int, l HeatLabels) (*plot.Plot, error) {
 	return p, nil
 }
 
-// heatScale adds the colour scale as a legend in a margin right of the last hour, so that it
-// covers no data: four swatches from none to the most calls, with their numbers.
+// heatScale adds the colour scale as a legend (drawn right of the hours by PNG, so that it
+// covers no data): four swatches from none to the most calls, with their numbers.
 func heatScale(p *plot.Plot, pal palette.Palette, maxV float64, l HeatLabels) {
-	p.X.Max = 28.5
 	format := l.Format
 	if format == nil {
 		format = func(v float64) string { return strconv.FormatFloat(v, 'f', 0, 64) }
@@ -305,7 +304,7 @@ func Distribution(series []DistributionSeries, l DistributionLabels) (*plot.Plot
 	if len(names) == 0 {
 		names = []string{"–"}
 	}
-	p.NominalX(names...)
+	p.NominalX(cutAll(names)...)
 	p.X.Min, p.X.Max = -0.6, float64(len(names))-0.4
 	p.Y.Min = 0
 	if top <= 0 {

@@ -3,6 +3,8 @@ package charts
 import (
 	"fmt"
 	"image/color"
+	"math"
+	"strconv"
 
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/plotter"
@@ -28,6 +30,23 @@ type MatrixLabels struct {
 	Classes             [4]string
 	// Format writes an axis value (e.g. "2,5").
 	Format func(float64) string
+	// Numbered marks the points with their numbers when there are more than MaxNamedPoints
+	// (the caller prints the key); otherwise, and by default, with their names.
+	Numbered bool
+}
+
+// MaxNamedPoints is how many packages the matrix names beside their points; with more (a
+// Landkreis has 40), the names would cover each other: with MatrixLabels.Numbered each point
+// carries its number in points (1, 2, …) and the caller prints the key (MatrixKey).
+const MaxNamedPoints = 12
+
+// MatrixKey is the label of point i of n: its name, or its number when numbered and there
+// are many points.
+func MatrixKey(i, n int, name string, numbered bool) string {
+	if numbered && n > MaxNamedPoints {
+		return strconv.Itoa(i + 1)
+	}
+	return Cut(name, MaxLabel)
 }
 
 // MatrixMiddle is where the quadrants meet (the middle of the 1–5 scale).
@@ -45,7 +64,19 @@ var classColors = [4]color.RGBA{
 // package sized by importance and coloured by its recorded decision, with the package's name.
 func MatrixChart(points []MatrixPoint, l MatrixLabels) (*plot.Plot, error) {
 	p := New(l.Title, l.XAxis, l.YAxis)
-	p.X.Min, p.X.Max, p.Y.Min, p.Y.Max = 0.5, 5.5, 0.5, 5.5
+	xlo, xhi, ylo, yhi := 0.5, 5.5, 0.5, 5.5
+	numbered := l.Numbered && len(points) > MaxNamedPoints
+	if numbered {
+		// Many packages crowd a few spots: the axes show the part of the scale they use
+		// (always with the middle), so that they spread over the whole picture.
+		xlo, xhi, ylo, yhi = MatrixMiddle, MatrixMiddle, MatrixMiddle, MatrixMiddle
+		for _, pt := range points {
+			xlo, xhi = math.Min(xlo, pt.X), math.Max(xhi, pt.X)
+			ylo, yhi = math.Min(ylo, pt.Y), math.Max(yhi, pt.Y)
+		}
+		xlo, xhi = math.Max(0.5, xlo-0.35), math.Min(5.5, xhi+0.35)
+		ylo, yhi = math.Max(0.5, ylo-0.35), math.Min(5.5, yhi+0.35)
+	}
 	ticks := formattedTicks{format: l.Format}
 	p.X.Tick.Marker, p.Y.Tick.Marker = fixedTicks{ticks}, fixedTicks{ticks}
 
@@ -83,7 +114,9 @@ func MatrixChart(points []MatrixPoint, l MatrixLabels) (*plot.Plot, error) {
 		p.Add(line)
 	}
 	// The quadrant's suggestion in its outer corner.
-	qpos := []plotter.XY{{X: 0.6, Y: 5.35}, {X: 3.1, Y: 5.35}, {X: 0.6, Y: 0.75}, {X: 3.1, Y: 0.75}}
+	dx, dy := (xhi-xlo)*0.02, (yhi-ylo)*0.05
+	left, right, top, bottom := xlo+dx, MatrixMiddle+dx, yhi-1.5*dy, ylo+dy
+	qpos := []plotter.XY{{X: left, Y: top}, {X: right, Y: top}, {X: left, Y: bottom}, {X: right, Y: bottom}}
 	qlab, err := plotter.NewLabels(plotter.XYLabels{XYs: qpos, Labels: l.Quadrants[:]})
 	if err != nil {
 		return nil, err
@@ -97,26 +130,40 @@ func MatrixChart(points []MatrixPoint, l MatrixLabels) (*plot.Plot, error) {
 
 	// Points by class, so the legend has one entry per decision.
 	placed := map[[2]float64]int{}
+	index := make(map[*MatrixPoint]int, len(points))
+	for i := range points {
+		index[&points[i]] = i
+	}
 	var labelXY plotter.XYs
 	var labels []string
 	var labelSize []float64
 	for class := 0; class < 4; class++ {
 		var xys plotter.XYs
 		var sizes []float64
-		for _, pt := range points {
+		for i := range points {
+			pt := &points[i]
 			if pt.Class != class {
 				continue
 			}
-			// Packages on the same spot are fanned out a little so each stays visible.
+			// Packages on the same spot are fanned out on a small spiral, so each stays
+			// visible and inside its quadrant.
 			k := [2]float64{pt.X, pt.Y}
 			n := placed[k]
 			placed[k] = n + 1
-			x, y := pt.X, pt.Y-0.3*float64(n)
+			x, y := pt.X, pt.Y
+			if n > 0 {
+				a, rad := 2.4*float64(n), 0.08*math.Sqrt(float64(n))
+				x, y = x+rad*math.Cos(a), y+rad*math.Sin(a)
+			}
 			xys = append(xys, plotter.XY{X: x, Y: y})
-			sizes = append(sizes, pt.Size)
+			size := pt.Size
+			if numbered {
+				size = 0 // many points: small circles, numbers beside them
+			}
+			sizes = append(sizes, size)
 			labelXY = append(labelXY, plotter.XY{X: x, Y: y})
-			labels = append(labels, pt.Label)
-			labelSize = append(labelSize, pt.Size)
+			labels = append(labels, MatrixKey(index[pt], len(points), pt.Label, l.Numbered))
+			labelSize = append(labelSize, size)
 		}
 		if len(xys) == 0 {
 			continue
@@ -135,7 +182,7 @@ func MatrixChart(points []MatrixPoint, l MatrixLabels) (*plot.Plot, error) {
 	}
 	// Each name starts just right of its own circle.
 	for i, text := range labels {
-		lab, err := plotter.NewLabels(plotter.XYLabels{XYs: labelXY[i : i+1], Labels: []string{Cut(text, MaxLabel)}})
+		lab, err := plotter.NewLabels(plotter.XYLabels{XYs: labelXY[i : i+1], Labels: []string{text}})
 		if err != nil {
 			return nil, err
 		}
@@ -147,6 +194,8 @@ func MatrixChart(points []MatrixPoint, l MatrixLabels) (*plot.Plot, error) {
 	p.Legend.Left = false
 	p.Legend.TextStyle.Font.Size = vg.Points(8)
 	p.Legend.ThumbnailWidth = vg.Points(10)
+	// Set last: adding the quadrants widened the axes to them.
+	p.X.Min, p.X.Max, p.Y.Min, p.Y.Max = xlo, xhi, ylo, yhi
 	return p, nil
 }
 

@@ -5,6 +5,7 @@ import (
 	"image"
 	"image/color"
 	"image/png"
+	"math"
 	"os"
 	"strconv"
 	"testing"
@@ -145,5 +146,28 @@ func BenchmarkMatrixChart40(b *testing.B) {
 		if _, err := PNG(p, 16, 12); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// With more than MaxNamedPoints packages and Numbered, the matrix zooms to the part of the
+// scale they use (with the middle), and the points carry numbers.
+func TestCrowdedMatrixZoomsToItsPoints(t *testing.T) {
+	var pts []MatrixPoint
+	for i := 0; i < 40; i++ {
+		pts = append(pts, MatrixPoint{Label: "Paket", X: 2 + float64(i%5)*0.25, Y: 2.5 + float64(i%4)*0.25, Size: 3})
+	}
+	p, err := MatrixChart(pts, MatrixLabels{Numbered: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// x from 2 to 3 (the middle), y from 2,5 to 3,25, each ± 0,35.
+	if p.X.Min != 1.65 || p.X.Max != 3.35 || p.Y.Min != 2.15 || math.Abs(p.Y.Max-3.6) > 1e-9 {
+		t.Errorf("axes %v–%v, %v–%v", p.X.Min, p.X.Max, p.Y.Min, p.Y.Max)
+	}
+	if MatrixKey(4, 40, "Paket", true) != "5" || MatrixKey(4, 5, "Paket", true) != "Paket" || MatrixKey(4, 40, "Paket", false) != "Paket" {
+		t.Error("keys: numbers only for more than MaxNamedPoints when numbered")
+	}
+	if p, _ := MatrixChart(pts[:5], MatrixLabels{Numbered: true}); p.X.Min != 0.5 || p.X.Max != 5.5 {
+		t.Errorf("a few packages keep the whole scale: %v–%v", p.X.Min, p.X.Max)
 	}
 }

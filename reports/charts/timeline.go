@@ -80,7 +80,7 @@ func Timeline(items []TimelineItem, today time.Time, txt TimelineText) *plot.Plo
 	rowY := func(i int) float64 { return float64(n - 1 - i) }
 	var ticks []plot.Tick
 	for i, it := range items {
-		ticks = append(ticks, plot.Tick{Value: rowY(i), Label: tlShorten(it.Label, 34)})
+		ticks = append(ticks, plot.Tick{Value: rowY(i), Label: Cut(it.Label, 34)})
 	}
 	p.Y.Tick.Marker = plot.ConstantTicks(ticks)
 	p.Add(plotter.NewGrid())
@@ -191,13 +191,4 @@ func (d tlMonthTicks) Ticks(min, max float64) []plot.Tick {
 		t = t.AddDate(0, 1, 0)
 	}
 	return out
-}
-
-// tlShorten cuts a label to n runes with an ellipsis.
-func tlShorten(s string, n int) string {
-	r := []rune(s)
-	if len(r) <= n {
-		return s
-	}
-	return string(r[:n-1]) + "…"
 }

@@ -92,7 +92,7 @@ func WorkloadChart(bars []WorkloadBar, l WorkloadLabels) (*plot.Plot, error) {
 	if top <= 0 {
 		top = 1
 	}
-	p.Y.Max = top * 1.25 // room for the legend above the bars
+	p.Y.Max = top * 1.08 // the legend stands beside the plot (PNG)
 	if l.Format != nil {
 		p.Y.Tick.Marker = workloadTicks{plot.DefaultTicks{}, l.Format}
 	}
