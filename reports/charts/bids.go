@@ -77,7 +77,7 @@ func BidsChart(bids []BidPoint, best, floor float64, l BidLabels) (*plot.Plot, e
 		if dashed {
 			f.Dashes = []vg.Length{vg.Points(5), vg.Points(3)}
 		}
-		f.XMin, f.XMax = 0, math.Min(xMax, yMax/z)
+		f.XMin, f.XMax = 0, math.Min(maxP*1.05, yMax/z) // the line ends with the bids, not at the frame
 		p.Add(f)
 		p.Legend.Add(Cut(name, MaxLabel), f)
 	}
