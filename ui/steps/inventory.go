@@ -88,7 +88,7 @@ func newInventoryEditor(ctx *Context) *taskEditor {
 func inventorySummary(ed *taskEditor) string {
 	p := ed.sess().Project
 	s := lang.L("steps.summary.inventory", map[string]any{
-		"Tasks": len(p.Tasks),
+		"Tasks": formatNumber(float64(len(p.Tasks))),
 		"Hours": formatNumber(domain.TotalHoursPerMonth(p)),
 	})
 	if len(ed.grid.rows) != len(p.Tasks) {
@@ -97,7 +97,7 @@ func inventorySummary(ed *taskEditor) string {
 			shown += p.Tasks[i].HoursPerMonth(p.Settings)
 		}
 		s += " · " + lang.L("steps.summary.shown", map[string]any{
-			"Shown": len(ed.grid.rows),
+			"Shown": formatNumber(float64(len(ed.grid.rows))),
 			"Hours": formatNumber(shown),
 		})
 	}
