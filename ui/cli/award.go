@@ -20,12 +20,9 @@ import (
 // Steps 7–9 on the command line: Ferien from iCalendar files, the Leistungsbeschreibung as PDF
 // (report type "tender") and as structured text (export kind "leistungsbeschreibung").
 //
-// The structured text is Markdown. No .docx or .odt writer for Go is at once well kept, mature
-// and freely licensed: unioffice needs a commercial licence key, gooxml is archived,
-// gomutex/godocx is unmaintained and its fork only months old with no users, fumiama/go-docx is
-// AGPL, go-docx rewrites are unreleased, other packages only fill placeholders; for .odt there is
-// none. So the editable form is numbered Markdown: readable as plain text, and word processors
-// that import Markdown keep its headings, lists and tables.
+// The editable forms are a Word document (.docx, written with github.com/gomutex/godocx: MIT,
+// pure Go, no further dependencies) with Word's heading styles, lists and tables, and numbered
+// Markdown (.md), readable as plain text. Both carry the same content as the PDF.
 
 // Formats of --kind holidays: auto reads the file and detects the reading of DTEND; the
 // others fix it.
@@ -195,16 +192,21 @@ func writeAwardRecordReport(e *env, proj *domain.Project, out string, period rep
 	return nil
 }
 
-// exportServiceSpec writes the Leistungsbeschreibung as structured text (Markdown).
+// exportServiceSpec writes the Leistungsbeschreibung to edit further: as Word document (.docx)
+// or as structured text (Markdown; "-" writes it to standard output).
 func exportServiceSpec(e *env, proj *domain.Project, _, out string, _ parsedArgs) error {
 	if out == "-" {
 		return reports.WriteServiceSpecText(e.out, proj, reports.Options{Date: e.now()})
 	}
-	ext := strings.ToLower(filepath.Ext(out))
-	if ext != ".md" && ext != ".txt" && ext != ".markdown" {
+	write := reports.WriteServiceSpecTextFile
+	switch strings.ToLower(filepath.Ext(out)) {
+	case ".md", ".txt", ".markdown":
+	case ".docx":
+		write = reports.WriteServiceSpecDocxFile
+	default:
 		return failf("award.cli.export.ext", map[string]any{"Path": out})
 	}
-	if err := reports.WriteServiceSpecTextFile(out, proj, reports.Options{Date: e.now()}); err != nil {
+	if err := write(out, proj, reports.Options{Date: e.now()}); err != nil {
 		return translated{err}
 	}
 	fmt.Fprintln(e.out, lang.L("award.cli.export.done", map[string]any{"Path": out}))

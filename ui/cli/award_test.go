@@ -159,8 +159,14 @@ func TestTenderReportAndTextExport(t *testing.T) {
 	if strings.Contains(string(text), "Passwörter von Lehrkräften") || strings.Contains(string(text), "Zuweisen von Updates im MDM") {
 		t.Error("in-house tasks in the Leistungsbeschreibung")
 	}
-	run(t, "export", path, "--kind", "leistungsbeschreibung", filepath.Join(dir, "x.docx")).want(t, 1)
-	r := run(t, "export", path, "--kind", "leistungsbeschreibung", "-").want(t, 0)
+	docx := filepath.Join(dir, "Leistungsbeschreibung.docx")
+	run(t, "export", path, "--kind", "leistungsbeschreibung", docx).want(t, 0)
+	if b, err := os.ReadFile(docx); err != nil || !bytes.HasPrefix(b, []byte("PK")) {
+		t.Errorf("no Word document: %v", err)
+	}
+	r := run(t, "export", path, "--kind", "leistungsbeschreibung", filepath.Join(dir, "x.odt")).want(t, 1)
+	contains(t, "stderr", r.err, ".docx, .md oder .txt")
+	r = run(t, "export", path, "--kind", "leistungsbeschreibung", "-").want(t, 0)
 	contains(t, "stdout", r.out, "## 1 Gegenstand und Ausgangslage")
 }
 
