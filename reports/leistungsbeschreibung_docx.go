@@ -50,7 +50,8 @@ func WriteServiceSpecDocx(w io.Writer, p *domain.Project, opt Options) error {
 	}
 	docxSetUp(doc, p, date)
 	docxTitlePage(doc, p, date)
-	for _, b := range specDoc(p, p.AsOf(date)) {
+	today := p.AsOf(date)
+	for _, b := range specDoc(p, today, specVolume(p, today, opt)) {
 		switch b.kind {
 		case specHeading:
 			if _, err := doc.AddHeading(line(b.number+" "+b.text), uint(b.level+1)); err != nil {

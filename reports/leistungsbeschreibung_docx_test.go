@@ -166,7 +166,8 @@ func TestServiceSpecDocxOfTheSample(t *testing.T) {
 	}
 	// Every paragraph of the PDF's content model is in the document, in the same order.
 	at := 0
-	for _, b := range specDoc(p, p.AsOf(fixedDate)) {
+	today := p.AsOf(fixedDate)
+	for _, b := range specDoc(p, today, specVolume(p, today, Options{})) {
 		if b.kind != specPara && b.kind != specHeading {
 			continue
 		}

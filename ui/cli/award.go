@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/lang"
 
 	"schulit-lotse/domain"
+	"schulit-lotse/persistence"
 	"schulit-lotse/persistence/importers/ics"
 	"schulit-lotse/reports"
 	"schulit-lotse/ui/session"
@@ -174,7 +175,11 @@ func writeServiceSpecReport(e *env, proj *domain.Project, out string, period rep
 	if period.From != nil || period.To != nil {
 		fmt.Fprintln(e.err, "lotse: "+lang.L("cli.report.period_ignored"))
 	}
-	if err := reports.WriteServiceSpecFile(out, proj, reports.Options{Date: e.now()}); err != nil {
+	opt, err := specOptions(e, e.source, proj)
+	if err != nil {
+		return err
+	}
+	if err := reports.WriteServiceSpecFile(out, proj, opt); err != nil {
 		return translated{err}
 	}
 	return nil
@@ -192,11 +197,32 @@ func writeAwardRecordReport(e *env, proj *domain.Project, out string, period rep
 	return nil
 }
 
+// specOptions are the Leistungsbeschreibung's options: the date, and the Mengengerüst counted
+// in the store – the project was read without tickets and calls (openPlan).
+func specOptions(e *env, src string, proj *domain.Project) (reports.Options, error) {
+	opt := reports.Options{Date: e.now()}
+	f, err := persistence.Open(src, persistence.OpenOptions{ReadOnly: true})
+	if err != nil {
+		return opt, err
+	}
+	defer f.Close()
+	vol, err := f.ServiceVolume(domain.VolumeWindow(proj.AsOf(opt.Date)))
+	if err != nil {
+		return opt, err
+	}
+	opt.Volume = &vol
+	return opt, nil
+}
+
 // exportServiceSpec writes the Leistungsbeschreibung to edit further: as Word document (.docx)
 // or as structured text (Markdown; "-" writes it to standard output).
-func exportServiceSpec(e *env, proj *domain.Project, _, out string, _ parsedArgs) error {
+func exportServiceSpec(e *env, proj *domain.Project, src, out string, _ parsedArgs) error {
+	opt, err := specOptions(e, src, proj)
+	if err != nil {
+		return err
+	}
 	if out == "-" {
-		return reports.WriteServiceSpecText(e.out, proj, reports.Options{Date: e.now()})
+		return reports.WriteServiceSpecText(e.out, proj, opt)
 	}
 	write := reports.WriteServiceSpecTextFile
 	switch strings.ToLower(filepath.Ext(out)) {
@@ -206,7 +232,7 @@ func exportServiceSpec(e *env, proj *domain.Project, _, out string, _ parsedArgs
 	default:
 		return failf("award.cli.export.ext", map[string]any{"Path": out})
 	}
-	if err := write(out, proj, reports.Options{Date: e.now()}); err != nil {
+	if err := write(out, proj, opt); err != nil {
 		return translated{err}
 	}
 	fmt.Fprintln(e.out, lang.L("award.cli.export.done", map[string]any{"Path": out}))

@@ -70,6 +70,7 @@ func cmdReport(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
+	e.source = p.pos[0]
 	if err := write(e, proj, out, period); err != nil {
 		return err
 	}
