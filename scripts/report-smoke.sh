@@ -44,6 +44,8 @@ done <<'LIST'
 gesamtbericht full - 60
 kurzfassung kurz - 12
 monitoring monitoring --from=2027-06-01,--to=2027-06-30 20
+jourfixe-protokoll jourfixe --date=2027-07-13 4
+jourfixe-einladung einladung --date=2027-07-13 4
 LIST
 # The Word document: package names as Heading2 paragraphs, and LibreOffice converts it.
 docx=$out/leistungsbeschreibung.docx
