@@ -8,6 +8,7 @@ import (
 	"io"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/gomutex/godocx"
 	"github.com/gomutex/godocx/docx"
@@ -204,19 +205,10 @@ func docxTable(doc *docx.RootDoc, tb Table) {
 	t := doc.AddTable()
 	t.Style("TableGrid")
 	t.Width(docxTextWidth, stypes.TableWidthDxa)
-	total := 0.0
-	for _, c := range tb.Columns {
-		total += c.Width
-	}
-	widths := make([]int, len(tb.Columns))
-	grid := make([]uint64, len(tb.Columns))
-	for i, c := range tb.Columns {
-		share := 1 / float64(len(tb.Columns))
-		if total > 0 {
-			share = c.Width / total
-		}
-		widths[i] = int(share * docxTextWidth)
-		grid[i] = uint64(widths[i])
+	widths := docxColumnWidths(tb, docxTextWidth)
+	grid := make([]uint64, len(widths))
+	for i, w := range widths {
+		grid[i] = uint64(w)
 	}
 	t.Grid(grid...)
 	addRow := func(cells []string, fill string, bold bool) {
@@ -251,10 +243,73 @@ func docxTable(doc *docx.RootDoc, tb Table) {
 	doc.AddEmptyParagraph()
 }
 
+// docxCharWidth is about the width of a bold character of 11-point Arial in twips (0.6 em), and
+// docxCellMargins the cell's left and right padding in Word's default table style.
+const (
+	docxCharWidth   = 130
+	docxCellMargins = 230
+)
+
+// docxColumnWidths shares total among the columns in the table's proportions, but gives each
+// column at least the width of its longest word (header or cell, up to 20 characters), so that
+// no word is broken inside ("Wiederherstellung", "Nr."); what that takes is taken from the
+// columns wider than their own minimum, in proportion.
+func docxColumnWidths(tb Table, total int) []int {
+	n := len(tb.Columns)
+	share := make([]float64, n)
+	sum := 0.0
+	for i, c := range tb.Columns {
+		share[i] = c.Width
+		if share[i] <= 0 {
+			share[i] = 1
+		}
+		sum += share[i]
+	}
+	longest := make([]int, n)
+	measure := func(i int, text string) {
+		for _, w := range strings.Fields(text) {
+			longest[i] = max(longest[i], min(utf8.RuneCountInString(w), 20))
+		}
+	}
+	for i, c := range tb.Columns {
+		measure(i, c.Title)
+	}
+	for _, rows := range [][][]string{tb.Rows, tb.Foot} {
+		for _, r := range rows {
+			for i := 0; i < n && i < len(r); i++ {
+				measure(i, r[i])
+			}
+		}
+	}
+	widths := make([]int, n)
+	raised := make([]bool, n)
+	fixed, free := 0, 0.0
+	for i := range widths {
+		minimum := longest[i]*docxCharWidth + docxCellMargins
+		widths[i] = int(share[i] / sum * float64(total))
+		if widths[i] < minimum {
+			widths[i], raised[i] = minimum, true
+			fixed += minimum
+		} else {
+			free += share[i]
+		}
+	}
+	// The others share what the raised columns leave, in their proportions.
+	if fixed > 0 && free > 0 {
+		rest := float64(total - fixed)
+		for i := range widths {
+			if !raised[i] {
+				widths[i] = max(longest[i]*docxCharWidth+docxCellMargins, int(share[i]/free*rest))
+			}
+		}
+	}
+	return widths
+}
+
 // docxCellLines writes a cell's text, one paragraph per line, and returns the runs.
 func docxCellLines(c *docx.Cell, text string, align Align) []*docx.Run {
 	var runs []*docx.Run
-	for _, l := range strings.Split(clean(text, false), "\n") {
+	for _, l := range strings.Split(clean(text, true), "\n") {
 		p := c.AddEmptyPara()
 		switch align {
 		case AlignRight:

@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"encoding/xml"
 	"io"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -181,5 +182,20 @@ func TestServiceSpecDocxOfTheSample(t *testing.T) {
 			continue
 		}
 		at += i + len(want)
+	}
+}
+
+// Narrow columns get the width of their longest word; the others share the rest.
+func TestDocxColumnWidths(t *testing.T) {
+	tb := Table{Columns: []Column{{Title: "Nr.", Width: 6}, {Title: "Aufgabe", Width: 44}, {Title: "Wiederherstellung", Width: 14}, {Title: "Hinweis", Width: 36}},
+		Rows: [][]string{{"12", "WLAN-Störungen beheben", "4 h", "kurz"}}}
+	got := docxColumnWidths(tb, 10000)
+	// Shares of 10,000: 600, 4400, 1400, 3600. "Wiederherstellung" (17 characters) needs
+	// 17 × 130 + 230 = 2440 > 1400 and "Nr." 3 × 130 + 230 = 620 > 600: both raised. The
+	// other two (shares 44 + 36 = 80) share 10,000 − 2440 − 620 = 6940: 44/80 × 6940 = 3817,
+	// 36/80 × 6940 = 3123.
+	want := []int{620, 3817, 2440, 3123}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("widths %v, want %v", got, want)
 	}
 }
