@@ -185,9 +185,10 @@ func newMonMeetingsTab(ed *monitoringEditor) *monMeetingsTab {
 	t.addM = widget.NewButtonWithIcon(lang.L("mon.jf.add_measure"), theme.ContentAddIcon(), t.addMeasure)
 	t.delM = widget.NewButtonWithIcon(lang.L("mon.delete"), theme.DeleteIcon(), t.deleteMeasure)
 
-	head := container.New(&weightedRow{weights: []float32{0, 1, 0, 0}, min: []float32{140, 0, 0, 0}},
-		labelled(lang.L("mon.jf.date"), t.date), labelled(lang.L("mon.jf.participants"), t.people),
-		labelled(" ", t.inviteBtn), labelled(" ", t.protocolBtn))
+	// The papers of the meeting sit on a row of their own, so the participants keep the width.
+	head := container.NewVBox(container.New(&weightedRow{weights: []float32{0, 1}, min: []float32{140, 0}},
+		labelled(lang.L("mon.jf.date"), t.date), labelled(lang.L("mon.jf.participants"), t.people)),
+		container.NewHBox(t.inviteBtn, t.protocolBtn))
 	freezeBar := container.NewHBox(widget.NewLabel(lang.L("mon.period")), sized(t.freezeFrom, 120, 0), widget.NewLabel("–"), sized(t.freezeTo, 120, 0), t.freezeBtn)
 	mForm := container.New(&weightedRow{weights: []float32{3, 1, 0, 0}, min: []float32{0, 0, 120, 130}},
 		labelled(lang.L("kpi.col.measure"), t.mText), labelled(lang.L("kpi.col.owner"), t.mOwner),
