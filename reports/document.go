@@ -30,9 +30,13 @@ func (r *Report) describe(p *domain.Project, title, subject string) {
 	r.pdf.SetSubject(subject, true)
 	r.pdf.SetKeywords(keywords, true)
 	r.pdf.SetCreator(tr("app.name"), true)
-	// The footer names the version and the day the data stand on, not only the print date.
-	r.footerLeft = line(tr("app.name") + " · " + title + " · " + tr("reports.footer.version_as_of", map[string]any{
+	// The footer names the version and the day the data stand on, not only the print date;
+	// documents that leave the house (bidders, provider) do not name the program.
+	r.footerLeft = line(title + " · " + tr("reports.footer.version_as_of", map[string]any{
 		"Version": line(dc.Version), "Date": formatDate(r.asOf.Time)}))
+	if !r.outside {
+		r.footerLeft = line(tr("app.name") + " · " + r.footerLeft)
+	}
 	r.pdf.SetXmpMetadata(xmpPacket(xmpInfo{
 		Title: fullTitle, Author: author, Subject: subject, Keywords: keywords,
 		Language: tr("reports.language"), Creator: tr("app.name"), Date: r.date,

@@ -70,6 +70,7 @@ func writeProtocolPages(p *domain.Project, j domain.JourFixe, date time.Time, br
 	title := tr("kpi.protocol.title", map[string]any{"Date": formatDate(j.Date.Time)})
 	r := newReport(p.Meta.Name, date)
 	r.breakBefore = breaks
+	r.outside = true // sent to the provider
 	r.judgeOn(p)
 	r.describe(p, title, tr("kpi.protocol.subject"))
 	r.pdf.SetHeaderFunc(func() { awSpecHeader(r, title) })

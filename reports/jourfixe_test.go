@@ -56,3 +56,55 @@ func TestJourFixeProtocolNeedsAMeeting(t *testing.T) {
 		t.Errorf("error = %v", err)
 	}
 }
+
+func invitationText(t *testing.T, p *domain.Project, day domain.Date) string {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := WriteJourFixeInvitation(&buf, p, day, Options{Date: fixedDate}); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "einladung.pdf")
+	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return squash(strings.Join(pageTexts(t, path, false), "\n"))
+}
+
+// The invitation's agenda: the minutes of the last meeting, the KPIs of the quarter before the
+// meeting as the data stand, the measures open before it, the milestones due and the notice date.
+func TestJourFixeInvitationOfTheSample(t *testing.T) {
+	p, err := sample.Project()
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := invitationText(t, p, domain.NewDate(2027, time.July, 13))
+	for _, w := range []string{
+		"Einladung zum Jour fixe am 13.07.2027", "Eingeladen Anna Berger", "Berichtszeitraum 01.04.2027 – 30.06.2027",
+		"1 Protokoll der letzten Sitzung", "Abstimmung des Protokolls vom 13.04.2027",
+		"2 Kennzahlen 01.04.2027 – 30.06.2027", "Reaktion im Ziel 93 %", "Tickets 329",
+		"3 Offene Maßnahmen", "Grundschule am Park vorlegen Jens Wübbena (Nordlicht) 30.06.2027 13.04.2027",
+		// No milestone is due up to 24.08.2027 (13.07. + 42 days): the next one is named.
+		"4 Fällige Meilensteine", "14.12.2027 Bilanz nach einem Jahr Dr. Thomas Hahn nächster",
+		// 24 months from 01.01.2027 end on 31.12.2028; 3 months to the month's end: 30.09.2028,
+		// 445 days after 13.07.2027 (171 days to the year's end + 274 in 2028 to 30.09.).
+		"5 Vertrag", "Kündigungsfrist 3 Monate zum Monatsende. Kündigung muss spätestens am 30.09.2028 eingehen (noch 445 Tage)",
+		"6 Verschiedenes",
+	} {
+		if !strings.Contains(text, w) {
+			t.Errorf("the invitation lacks %q", w)
+		}
+	}
+	// It goes to the provider: the footer does not name the program.
+	if strings.Contains(text, tr("app.name")) {
+		t.Error("the invitation names the program")
+	}
+	// A meeting not recorded yet: those of the last one are invited, its measures are open, and
+	// July – September 2027 has no data yet.
+	text = invitationText(t, p, domain.NewDate(2027, time.October, 12))
+	for _, w := range []string{"Einladung zum Jour fixe am 12.10.2027", "Eingeladen Anna Berger", "Abstimmung des Protokolls vom 13.07.2027",
+		"Für den Zeitraum liegen keine Daten", "Servicezeiten in den Sommerferien mit den Schulen abstimmen Anna Berger 20.07.2027 13.07.2027"} {
+		if !strings.Contains(text, w) {
+			t.Errorf("the invitation to 12.10.2027 lacks %q", w)
+		}
+	}
+}

@@ -40,22 +40,45 @@ type specBlock struct {
 	table  Table
 }
 
-// specDoc builds the Leistungsbeschreibung of the project.
-func specDoc(p *domain.Project, today domain.Date) []specBlock {
+// specVolume is the Mengengerüst from the monitoring data: the caller's count from the store
+// (opt.Volume; a project read without tickets and calls), else the project's own tickets and
+// calls, over the twelve months before today's month; from the first month with data.
+func specVolume(p *domain.Project, today domain.Date, opt Options) domain.ServiceVolume {
+	if opt.Volume != nil {
+		return opt.Volume.Recorded()
+	}
+	return domain.CountServiceVolume(p.Tickets, p.Calls, domain.VolumeWindow(today)).Recorded()
+}
+
+// specBuilder collects the blocks and numbers chapters (1, 2, …) and their parts (2.1, 2.2, …).
+type specBuilder struct {
+	doc           []specBlock
+	chapter, part int
+}
+
+func (b *specBuilder) add(blocks ...specBlock) { b.doc = append(b.doc, blocks...) }
+
+func (b *specBuilder) heading(title string) {
+	b.chapter++
+	b.part = 0
+	b.add(specBlock{kind: specHeading, number: strconv.Itoa(b.chapter), text: title})
+}
+
+func (b *specBuilder) sub(title string) {
+	b.part++
+	b.add(specBlock{kind: specHeading, level: 1, number: fmt.Sprintf("%d.%d", b.chapter, b.part), text: title})
+}
+
+func (b *specBuilder) para(s string)         { b.add(specBlock{kind: specPara, text: s}) }
+func (b *specBuilder) note(s string)         { b.add(specBlock{kind: specNote, text: s}) }
+func (b *specBuilder) pairs(kv ...[2]string) { b.add(specBlock{kind: specPairs, pairs: kv}) }
+
+// specDoc builds the Leistungsbeschreibung of the project; vol is the Mengengerüst from the
+// monitoring data (specVolume).
+func specDoc(p *domain.Project, today domain.Date, vol domain.ServiceVolume) []specBlock {
 	spec := domain.BuildServiceSpec(p)
-	var doc []specBlock
-	chapter := 0
-	heading := func(title string) {
-		chapter++
-		doc = append(doc, specBlock{kind: specHeading, number: strconv.Itoa(chapter), text: title})
-	}
-	part := 0
-	sub := func(title string) {
-		part++
-		doc = append(doc, specBlock{kind: specHeading, level: 1, number: fmt.Sprintf("%d.%d", chapter, part), text: title})
-	}
-	para := func(s string) { doc = append(doc, specBlock{kind: specPara, text: s}) }
-	note := func(s string) { doc = append(doc, specBlock{kind: specNote, text: s}) }
+	b := &specBuilder{}
+	heading, sub, para, note := b.heading, b.sub, b.para, b.note
 
 	// 1 Gegenstand und Ausgangslage
 	heading(tr("award.spec.h.scope"))
@@ -72,7 +95,7 @@ func specDoc(p *domain.Project, today domain.Date) []specBlock {
 	term := domain.ServiceTerm(p, today)
 	termPair := [2]string{tr("award.spec.term"), awSpecTermText(term)}
 	if spec.Basis != domain.SpecNothing {
-		doc = append(doc, specBlock{kind: specPairs, pairs: [][2]string{
+		b.add(specBlock{kind: specPairs, pairs: [][2]string{
 			termPair,
 			{tr("award.spec.volume.packages"), strconv.Itoa(len(spec.Packages))},
 			{tr("award.spec.volume.tasks"), strconv.Itoa(tasks)},
@@ -81,13 +104,12 @@ func specDoc(p *domain.Project, today domain.Date) []specBlock {
 		}})
 		note(tr("award.spec.volume.note"))
 	} else {
-		doc = append(doc, specBlock{kind: specPairs, pairs: [][2]string{termPair}})
+		b.add(specBlock{kind: specPairs, pairs: [][2]string{termPair}})
 	}
 
 	// 2 Leistungen je Aufgabenpaket
 	if len(spec.Packages) > 0 {
 		heading(tr("award.spec.h.services"))
-		part = 0
 		para(tr("award.spec.services.intro"))
 		for _, sp := range spec.Packages {
 			name := sp.Package.Name
@@ -105,7 +127,7 @@ func specDoc(p *domain.Project, today domain.Date) []specBlock {
 				[2]string{tr("award.spec.level"), awSpecLevel(p, sp)},
 				[2]string{tr("award.spec.hours"), formatHours(sp.HoursPerMonth)},
 			)
-			doc = append(doc, specBlock{kind: specPairs, pairs: pairs})
+			b.add(specBlock{kind: specPairs, pairs: pairs})
 			if len(sp.Tasks) == 0 {
 				note(tr("award.spec.no_tasks"))
 				continue
@@ -129,7 +151,7 @@ func specDoc(p *domain.Project, today domain.Date) []specBlock {
 				}
 				rows = append(rows, []string{strconv.Itoa(i + 1), t.Name, hours, note})
 			}
-			doc = append(doc, specBlock{kind: specTable, table: Table{
+			b.add(specBlock{kind: specTable, table: Table{
 				Columns: []Column{
 					{Title: tr("award.spec.col.no"), Width: 6, Align: AlignRight},
 					{Title: tr("award.spec.col.task"), Width: 44},
@@ -143,19 +165,23 @@ func specDoc(p *domain.Project, today domain.Date) []specBlock {
 
 	// 3 Servicelevel
 	heading(tr("award.spec.h.levels"))
-	part = 0
 	para(tr("award.spec.levels.intro"))
 	if len(spec.SLAs) == 0 {
 		note(tr("award.spec.levels.none"))
 	}
 	for _, s := range spec.SLAs {
 		sub(tr("award.report.sla.heading", map[string]any{"Name": line(s.Name), "Scope": awScope(p, s)}))
-		doc = append(doc, specBlock{kind: specPairs, pairs: awSLAFacts(p, s)},
+		b.add(specBlock{kind: specPairs, pairs: awSLAFacts(p, s)},
 			specBlock{kind: specTable, table: awClassTable(s)})
 	}
 	note(tr("award.spec.levels.measure"))
 
-	// 4 Kalender
+	// 4 Mengengerüst, 5 Übergang, 6 Vertragsstrafen
+	specVolumeBlocks(b, spec, vol)
+	specTransitionBlocks(b, p, term)
+	specPenaltyBlocks(b)
+
+	// 7 Kalender
 	// Only the term's years: a bidder plans the contract, not the years before it.
 	years := term.Years()
 	var ferien []domain.SchoolHoliday
@@ -166,18 +192,17 @@ func specDoc(p *domain.Project, today domain.Date) []specBlock {
 	}
 	if len(ferien) > 0 || p.Meta.Bundesland != "" {
 		heading(tr("award.spec.h.calendar"))
-		part = 0
 		if p.Meta.Bundesland != "" {
 			sub(tr("award.report.public", map[string]any{"State": bundeslandName(p.Meta.Bundesland), "Years": awYearsText(years)}))
-			doc = append(doc, specBlock{kind: specTable, table: awPublicTable(p.Meta.Bundesland, years)})
+			b.add(specBlock{kind: specTable, table: awPublicTable(p.Meta.Bundesland, years)})
 		}
 		if len(ferien) > 0 {
 			sub(tr("award.report.ferien"))
-			doc = append(doc, specBlock{kind: specTable, table: awFerienTable(ferien, false)})
+			b.add(specBlock{kind: specTable, table: awFerienTable(ferien, false)})
 		}
 	}
 
-	// 5 Berichtswesen
+	// 8 Berichtswesen
 	heading(tr("award.spec.h.reporting"))
 	cadence := "–"
 	if g := domain.SLAFor(p, nil); g != nil {
@@ -186,36 +211,36 @@ func specDoc(p *domain.Project, today domain.Date) []specBlock {
 		cadence = awCadence(spec.SLAs[0].ReportingCadence)
 	}
 	para(tr("award.spec.reporting.intro", map[string]any{"Cadence": cadence}))
-	doc = append(doc, specBlock{kind: specBullets, items: []string{
+	b.add(specBlock{kind: specBullets, items: []string{
 		tr("award.spec.reporting.response"), tr("award.spec.reporting.restore"), tr("award.spec.reporting.backlog"),
 		tr("award.spec.reporting.hotline"), tr("award.spec.reporting.satisfaction"), tr("award.spec.reporting.measures"),
 	}})
 
-	// 6 Eignung und Zuschlag
+	// 9 Eignung und Zuschlag
 	heading(tr("award.spec.h.award"))
-	var a, b []string
+	var kindA, kindB []string
 	for _, c := range domain.SortedCriteria(p.Criteria) {
 		if c.Kind == domain.CriterionA {
-			a = append(a, c.Name)
+			kindA = append(kindA, c.Name)
 		} else {
-			b = append(b, tr("award.spec.b_item", map[string]any{"Name": c.Name, "Group": awOrNone(c.Group), "Weight": formatNumber(c.Weight), "Min": awMinText(c.MinScore)}))
+			kindB = append(kindB, tr("award.spec.b_item", map[string]any{"Name": c.Name, "Group": awOrNone(c.Group), "Weight": formatNumber(c.Weight), "Min": awMinText(c.MinScore)}))
 		}
 	}
-	if len(a)+len(b) == 0 {
+	if len(kindA)+len(kindB) == 0 {
 		para(tr("award.spec.award.open"))
 	} else {
-		if len(a) > 0 {
+		if len(kindA) > 0 {
 			para(tr("award.spec.award.a"))
-			doc = append(doc, specBlock{kind: specBullets, items: a})
+			b.add(specBlock{kind: specBullets, items: kindA})
 		}
-		if len(b) > 0 {
+		if len(kindB) > 0 {
 			para(tr("award.spec.award.b"))
-			doc = append(doc, specBlock{kind: specBullets, items: b})
+			b.add(specBlock{kind: specBullets, items: kindB})
 		}
 		para(awSpecMethod(p.Tender))
 	}
 
-	// 7 Offene Punkte
+	// 10 Offene Punkte
 	heading(tr("award.spec.h.open"))
 	var open []string
 	for _, sp := range spec.Packages {
@@ -238,8 +263,8 @@ func specDoc(p *domain.Project, today domain.Date) []specBlock {
 		contract = tr("award.spec.open.contract_notice") // the term stands in chapter 1
 	}
 	open = append(open, contract, tr("award.spec.open.prices"), tr("award.spec.open.legal"))
-	doc = append(doc, specBlock{kind: specBullets, items: open})
-	return doc
+	b.add(specBlock{kind: specBullets, items: open})
+	return b.doc
 }
 
 // awSpecTermText states the contract term: fixed, open-ended, or still to be agreed.
@@ -313,7 +338,7 @@ func WriteServiceSpec(w io.Writer, p *domain.Project, opt Options) (err error) {
 		return err
 	}
 	today := p.AsOf(date)
-	blocks := specDoc(p, today)
+	blocks := specDoc(p, today, specVolume(p, today, opt))
 	r := layOut(func(breaks map[int]bool) *Report { return writeSpecPages(p, blocks, date, breaks) })
 	if err := r.Err(); err != nil {
 		return fmt.Errorf("%s: %w", tr("reports.err.pdf"), err)
@@ -329,6 +354,7 @@ func WriteServiceSpec(w io.Writer, p *domain.Project, opt Options) (err error) {
 func writeSpecPages(p *domain.Project, blocks []specBlock, date time.Time, breaks map[int]bool) *Report {
 	r := newReport(p.Meta.Name, date)
 	r.breakBefore = breaks
+	r.outside = true
 	r.judgeOn(p)
 	title := tr("award.spec.title")
 	r.describe(p, title, tr("award.spec.subject"))
@@ -536,7 +562,7 @@ func WriteServiceSpecText(w io.Writer, p *domain.Project, opt Options) error {
 	b.WriteString(mdText(tr("reports.meta.bundesland")) + ": " + mdText(bundeslandName(p.Meta.Bundesland)) + "  \n")
 	b.WriteString(mdText(tr("reports.meta.date")) + ": " + formatDate(date) + "\n\n")
 	b.WriteString("> " + mdText(tr("award.spec.title_note")) + "\n\n")
-	for _, blk := range specDoc(p, today) {
+	for _, blk := range specDoc(p, today, specVolume(p, today, opt)) {
 		switch blk.kind {
 		case specHeading:
 			b.WriteString(strings.Repeat("#", blk.level+2) + " " + blk.number + " " + mdText(blk.text) + "\n\n")

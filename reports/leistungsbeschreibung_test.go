@@ -46,10 +46,27 @@ func TestServiceSpecOfTheSampleIsForBidders(t *testing.T) {
 			t.Errorf("the Leistungsbeschreibung carries the hint %q", k)
 		}
 	}
-	for _, s := range specForbiddenPhrases {
+	// Neither the pages nor the shared footer name the program.
+	for _, s := range append(specForbiddenPhrases, tr("app.name")) {
 		if strings.Contains(text, s) {
 			t.Errorf("the Leistungsbeschreibung carries %q", s)
 		}
+	}
+	// The Mengengerüst from the sample's 597 tickets and 882 calls, January to June 2027
+	// (as of 14.07.2027 the window is July 2026 – June 2027, the data start in January):
+	// means 27/6 = 4,5 P1, 129/6 = 21,5 P2, 309/6 = 51,5 P3, 132/6 = 22 P4, 597/6 = 99,5
+	// tickets and 882/6 = 147 calls a month; hours 2 + 4 + 10 + 6,5 = 22,5 a month, 270 a year.
+	for _, w := range []string{"4 Mengengerüst", "Summe 4 22,5 270", "Jan 2027 3 16 41 19 79 117", "Jun 2027 10 23 55 32 120 195",
+		"Summe 27 129 309 132 597 882", "Ø je Monat 4,5 21,5 51,5 22 99,5 147", "Jan 2027 bis Jun 2027 (6 Monate)",
+		// Schools named in the tickets; the handover from the milestones up to 01.04.2027, the exit from the contract.
+		"6", "18.12.2026 Übergabe von Dokumentation und", "01.03.2027 Regelbetrieb", "Vertragsende 31.12.2028",
+		"Nach Ablauf verlängert sich jeweils um 12 Monate, sofern keine Seite kündigt", "6 Vertragsstrafen und Bonus-Malus", "Zu ergänzen: Folgen verfehlter Servicelevel"} {
+		if !strings.Contains(text, w) {
+			t.Errorf("the Leistungsbeschreibung lacks %q", w)
+		}
+	}
+	if strings.Contains(text, "Bilanz nach einem Jahr") {
+		t.Error("a milestone of the running contract is in the handover schedule")
 	}
 	// The sample's contract runs from 1 January 2027 for 24 months.
 	for _, w := range []string{"Vertragslaufzeit 24 Monate, vom 01.01.2027 bis 31.12.2028",
@@ -74,6 +91,12 @@ func TestServiceSpecOfTheSampleIsForBidders(t *testing.T) {
 	for _, s := range specForbiddenPhrases {
 		if strings.Contains(md.String(), s) {
 			t.Errorf("the Markdown carries %q", s)
+		}
+	}
+	for _, w := range []string{"- **Kündigungsfrist:** 3 Monate zum Monatsende", "| Ø je Monat | 4,5 | 21,5 | 51,5 | 22 | 99,5 | 147 |",
+		"- **Schulen mit Störungsmeldungen:** 6"} {
+		if !strings.Contains(md.String(), w) {
+			t.Errorf("the Markdown lacks %q", w)
 		}
 	}
 }

@@ -75,10 +75,13 @@ type Report struct {
 	orientation Orientation
 	header      string
 	footerLeft  string
-	title       string // the document's name (Gesamtbericht, Kurzfassung): title page and header
-	subtitle    string
-	noHeader    bool
-	totalPages  int // known in the final pass; places the right-aligned page number exactly
+	// outside marks a document that leaves the house (to bidders or the provider): its footer
+	// does not name the program.
+	outside    bool
+	title      string // the document's name (Gesamtbericht, Kurzfassung): title page and header
+	subtitle   string
+	noHeader   bool
+	totalPages int // known in the final pass; places the right-aligned page number exactly
 
 	entries []tocEntry
 	links   []int // final pass: the link target of each TOC entry, in order

@@ -18,6 +18,11 @@ type Options struct {
 	// byte-identical output. Callers pass their clock's time; zero is refused.
 	Date time.Time
 
+	// Volume is the Leistungsbeschreibung's Mengengerüst counted in the store, for a project
+	// read without tickets and calls (persistence.File.ServiceVolume over
+	// domain.VolumeWindow(p.AsOf(Date))); nil counts the project's own tickets and calls.
+	Volume *domain.ServiceVolume
+
 	// onCell, when set (tests), sees every table cell's text and the lines it was wrapped into.
 	onCell func(text string, lines []string)
 }

@@ -1,14 +1,16 @@
 #!/usr/bin/env bash
 # Checks what building and testing Schul-IT Lotse needs: Go >= 1.26, a C compiler for cgo, the
-# headers of the OpenGL/X11 build, the smoke test's tools (Xvfb, xdotool, xwd, ImageMagick) and
-# pdftotext for the PDF checks, and for `make dist` the MinGW cross compiler (Windows), zip, xz
-# and the freedesktop tools the package check uses (xdg-mime, update-mime-database). Missing
-# packages are installed with apt when run as root; otherwise the exact command is printed and
-# the script fails.
+# headers of the OpenGL/X11 build, the smoke test's tools (Xvfb, xdotool, xwd, ImageMagick),
+# pdftotext for the PDF checks, LibreOffice Writer without GUI, the Liberation fonts (metric-
+# compatible with Arial) and unzip for the Word document check (soffice --headless
+# --convert-to pdf), and for `make dist` the MinGW cross compiler (Windows), zip, xz and the
+# freedesktop tools the package check uses (xdg-mime, update-mime-database). Missing packages
+# are installed with apt when run as root; otherwise the exact command is printed and the
+# script fails.
 set -euo pipefail
 
 packages=(gcc libgl1-mesa-dev xorg-dev xvfb poppler-utils imagemagick x11-apps xdotool
-  gcc-mingw-w64-x86-64 zip xz-utils xdg-utils shared-mime-info desktop-file-utils)
+  libreoffice-writer-nogui fonts-liberation2 unzip gcc-mingw-w64-x86-64 zip xz-utils xdg-utils shared-mime-info desktop-file-utils)
 need_go_minor=26
 
 go_bin=${GO:-go}

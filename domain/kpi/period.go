@@ -84,6 +84,22 @@ func QuarterPeriod(d domain.Date) Period {
 	return Period{From: from, To: addDays(domain.NewDate(d.Year(), first+3, 1), -1)}
 }
 
+// MeetingPeriod is the period a Jour fixe on d reviews by default: the quarter of the month
+// before (13.07.2027 → April – June 2027).
+func MeetingPeriod(d domain.Date) Period {
+	return QuarterPeriod(domain.Date{Time: d.AddDate(0, -1, 0)})
+}
+
+// MeetingAsOf is the moment a Jour fixe on d measures to: the end of the meeting day, or the
+// newest ticket data when they end earlier.
+func MeetingAsOf(p *domain.Project, d domain.Date) time.Time {
+	asOf := time.Date(d.Year(), d.Month(), d.Day(), 23, 59, 59, 0, domain.Berlin)
+	if h := TicketHorizon(p); h.Before(asOf) {
+		asOf = h
+	}
+	return asOf
+}
+
 // YearPeriod is the calendar year of d.
 func YearPeriod(d domain.Date) Period {
 	return Period{From: domain.NewDate(d.Year(), 1, 1), To: domain.NewDate(d.Year(), 12, 31)}

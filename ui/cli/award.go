@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/lang"
 
 	"schulit-lotse/domain"
+	"schulit-lotse/persistence"
 	"schulit-lotse/persistence/importers/ics"
 	"schulit-lotse/reports"
 	"schulit-lotse/ui/session"
@@ -20,12 +21,9 @@ import (
 // Steps 7–9 on the command line: Ferien from iCalendar files, the Leistungsbeschreibung as PDF
 // (report type "tender") and as structured text (export kind "leistungsbeschreibung").
 //
-// The structured text is Markdown. No .docx or .odt writer for Go is at once well kept, mature
-// and freely licensed: unioffice needs a commercial licence key, gooxml is archived,
-// gomutex/godocx is unmaintained and its fork only months old with no users, fumiama/go-docx is
-// AGPL, go-docx rewrites are unreleased, other packages only fill placeholders; for .odt there is
-// none. So the editable form is numbered Markdown: readable as plain text, and word processors
-// that import Markdown keep its headings, lists and tables.
+// The editable forms are a Word document (.docx, written with github.com/gomutex/godocx: MIT,
+// pure Go, no further dependencies) with Word's heading styles, lists and tables, and numbered
+// Markdown (.md), readable as plain text. Both carry the same content as the PDF.
 
 // Formats of --kind holidays: auto reads the file and detects the reading of DTEND; the
 // others fix it.
@@ -177,7 +175,11 @@ func writeServiceSpecReport(e *env, proj *domain.Project, out string, period rep
 	if period.From != nil || period.To != nil {
 		fmt.Fprintln(e.err, "lotse: "+lang.L("cli.report.period_ignored"))
 	}
-	if err := reports.WriteServiceSpecFile(out, proj, reports.Options{Date: e.now()}); err != nil {
+	opt, err := specOptions(e, e.source, proj)
+	if err != nil {
+		return err
+	}
+	if err := reports.WriteServiceSpecFile(out, proj, opt); err != nil {
 		return translated{err}
 	}
 	return nil
@@ -195,16 +197,42 @@ func writeAwardRecordReport(e *env, proj *domain.Project, out string, period rep
 	return nil
 }
 
-// exportServiceSpec writes the Leistungsbeschreibung as structured text (Markdown).
-func exportServiceSpec(e *env, proj *domain.Project, _, out string, _ parsedArgs) error {
-	if out == "-" {
-		return reports.WriteServiceSpecText(e.out, proj, reports.Options{Date: e.now()})
+// specOptions are the Leistungsbeschreibung's options: the date, and the Mengengerüst counted
+// in the store – the project was read without tickets and calls (openPlan).
+func specOptions(e *env, src string, proj *domain.Project) (reports.Options, error) {
+	opt := reports.Options{Date: e.now()}
+	f, err := persistence.Open(src, persistence.OpenOptions{ReadOnly: true})
+	if err != nil {
+		return opt, err
 	}
-	ext := strings.ToLower(filepath.Ext(out))
-	if ext != ".md" && ext != ".txt" && ext != ".markdown" {
+	defer f.Close()
+	vol, err := f.ServiceVolume(domain.VolumeWindow(proj.AsOf(opt.Date)))
+	if err != nil {
+		return opt, err
+	}
+	opt.Volume = &vol
+	return opt, nil
+}
+
+// exportServiceSpec writes the Leistungsbeschreibung to edit further: as Word document (.docx)
+// or as structured text (Markdown; "-" writes it to standard output).
+func exportServiceSpec(e *env, proj *domain.Project, src, out string, _ parsedArgs) error {
+	opt, err := specOptions(e, src, proj)
+	if err != nil {
+		return err
+	}
+	if out == "-" {
+		return reports.WriteServiceSpecText(e.out, proj, opt)
+	}
+	write := reports.WriteServiceSpecTextFile
+	switch strings.ToLower(filepath.Ext(out)) {
+	case ".md", ".txt", ".markdown":
+	case ".docx":
+		write = reports.WriteServiceSpecDocxFile
+	default:
 		return failf("award.cli.export.ext", map[string]any{"Path": out})
 	}
-	if err := reports.WriteServiceSpecTextFile(out, proj, reports.Options{Date: e.now()}); err != nil {
+	if err := write(out, proj, opt); err != nil {
 		return translated{err}
 	}
 	fmt.Fprintln(e.out, lang.L("award.cli.export.done", map[string]any{"Path": out}))

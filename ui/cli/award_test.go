@@ -154,13 +154,23 @@ func TestTenderReportAndTextExport(t *testing.T) {
 	text, _ := os.ReadFile(md)
 	contains(t, "text export", string(text), "# Leistungsbeschreibung (Entwurf)", "## 2 Leistungen je Aufgabenpaket",
 		"Vor-Ort-Support", "Erstlöseversuche bei Störungen in Schule", "## 3 Servicelevel", "Standard-SLA Schul-IT",
-		"Gewertet wird nach der erweiterten Richtwertmethode")
+		"Gewertet wird nach der erweiterten Richtwertmethode",
+		// The Mengengerüst counted in the store (the project is read without tickets and calls):
+		// 597 tickets and 882 calls January – June 2027, 6 schools.
+		"| Summe | 27 | 129 | 309 | 132 | 597 | 882 |", "| Jun 2027 | 10 | 23 | 55 | 32 | 120 | 195 |",
+		"- **Schulen mit Störungsmeldungen:** 6")
 	// The in-house package stays out; of the mixed ones only the tasks handed out are in.
 	if strings.Contains(string(text), "Passwörter von Lehrkräften") || strings.Contains(string(text), "Zuweisen von Updates im MDM") {
 		t.Error("in-house tasks in the Leistungsbeschreibung")
 	}
-	run(t, "export", path, "--kind", "leistungsbeschreibung", filepath.Join(dir, "x.docx")).want(t, 1)
-	r := run(t, "export", path, "--kind", "leistungsbeschreibung", "-").want(t, 0)
+	docx := filepath.Join(dir, "Leistungsbeschreibung.docx")
+	run(t, "export", path, "--kind", "leistungsbeschreibung", docx).want(t, 0)
+	if b, err := os.ReadFile(docx); err != nil || !bytes.HasPrefix(b, []byte("PK")) {
+		t.Errorf("no Word document: %v", err)
+	}
+	r := run(t, "export", path, "--kind", "leistungsbeschreibung", filepath.Join(dir, "x.odt")).want(t, 1)
+	contains(t, "stderr", r.err, ".docx, .md oder .txt")
+	r = run(t, "export", path, "--kind", "leistungsbeschreibung", "-").want(t, 0)
 	contains(t, "stdout", r.out, "## 1 Gegenstand und Ausgangslage")
 }
 

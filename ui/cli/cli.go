@@ -35,6 +35,9 @@ type env struct {
 	// takeOverLock is --take-over-lock: commands that change a project take another editor's
 	// lock over, as the GUI does after asking.
 	takeOverLock bool
+	// source is the project file report and export read (for counts the writer takes from
+	// the store rather than from the loaded project).
+	source string
 }
 
 // now is the time of the command's clock.

@@ -23,7 +23,7 @@ const (
 	usageSummary = "lotse summary DATEI.lotse [--json]"
 	usageExport  = "lotse export DATEI.lotse --kind json|tasks|raci|communication|leistungsbeschreibung AUSGABE"
 	usageImport  = "lotse import DATEI.lotse --kind json|tasks|tickets|calls|survey|holidays QUELLE [--format …] [--map FELD=SPALTE …]"
-	usageReport  = "lotse report DATEI.lotse -o AUSGABE.pdf [--type full|kurz|tender|monitoring|jourfixe|vergabevermerk] [--from JJJJ-MM-TT --to JJJJ-MM-TT] [--date JJJJ-MM-TT]"
+	usageReport  = "lotse report DATEI.lotse -o AUSGABE.pdf [--type full|kurz|tender|monitoring|jourfixe|einladung|vergabevermerk] [--from JJJJ-MM-TT --to JJJJ-MM-TT] [--date JJJJ-MM-TT]"
 )
 
 // requireProjectName refuses a file name that would not open as a project by double-click.

@@ -70,6 +70,7 @@ func cmdReport(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
+	e.source = p.pos[0]
 	if err := write(e, proj, out, period); err != nil {
 		return err
 	}
@@ -84,7 +85,7 @@ type reportPeriod struct{ From, To, Day *domain.Date }
 // reportTypes maps --type to its writer; each report registers itself in its own file.
 var reportTypes = map[string]func(e *env, proj *domain.Project, out string, period reportPeriod) error{
 	"full": writeFullReport, "kurz": writeShortReport, "tender": writeServiceSpecReport, "monitoring": writeMonitoringReport,
-	"jourfixe": writeJourFixeReport, "vergabevermerk": writeAwardRecordReport,
+	"jourfixe": writeJourFixeReport, "einladung": writeInvitationReport, "vergabevermerk": writeAwardRecordReport,
 }
 
 func writeFullReport(e *env, proj *domain.Project, out string, period reportPeriod) error {

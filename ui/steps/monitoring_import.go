@@ -743,6 +743,13 @@ func monWriteProtocol(ctx *Context, path string, day domain.Date, done func(erro
 	}, done)
 }
 
+// monWriteInvitation writes the invitation to the Jour fixe on day, with its agenda.
+func monWriteInvitation(ctx *Context, path string, day domain.Date, done func(error)) {
+	monWriteFile(ctx, path, func(snap *domain.Project, opt reports.Options) error {
+		return reports.WriteJourFixeInvitationFile(path, snap, day, opt)
+	}, done)
+}
+
 // monSavePDF asks where to save a PDF named name, then writes it with write.
 func monSavePDF(ctx *Context, name string, write func(path string)) {
 	if ctx.Window == nil {

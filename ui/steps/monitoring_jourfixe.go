@@ -3,7 +3,6 @@ package steps
 import (
 	"image/color"
 	"strings"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -31,6 +30,7 @@ type monMeetingsTab struct {
 	freezeTo            *commitEntry
 	freezeBtn           *widget.Button
 	protocolBtn         *widget.Button
+	inviteBtn           *widget.Button
 	frozenInfo          *widget.Label
 	frozen              *monTable
 	frozenRows          []kpi.Indicator
@@ -115,6 +115,14 @@ func newMonMeetingsTab(ed *monitoringEditor) *monMeetingsTab {
 			})
 		}
 	})
+	t.inviteBtn = widget.NewButtonWithIcon(lang.L("mon.jf.invite"), theme.MailComposeIcon(), func() {
+		if j := t.current(); j != nil {
+			day := j.Date
+			monSavePDF(t.ed.ctx, lang.L("mon.jf.invite_file", map[string]any{"Date": day.String()}), func(path string) {
+				monWriteInvitation(t.ed.ctx, path, day, nil)
+			})
+		}
+	})
 	t.frozenInfo = widget.NewLabel("")
 	t.frozenInfo.Wrapping = fyne.TextWrapWord
 	t.frozen = newMonTable([]monCol{
@@ -177,8 +185,10 @@ func newMonMeetingsTab(ed *monitoringEditor) *monMeetingsTab {
 	t.addM = widget.NewButtonWithIcon(lang.L("mon.jf.add_measure"), theme.ContentAddIcon(), t.addMeasure)
 	t.delM = widget.NewButtonWithIcon(lang.L("mon.delete"), theme.DeleteIcon(), t.deleteMeasure)
 
-	head := container.New(&weightedRow{weights: []float32{0, 1, 0}, min: []float32{140, 0, 0}},
-		labelled(lang.L("mon.jf.date"), t.date), labelled(lang.L("mon.jf.participants"), t.people), labelled(" ", t.protocolBtn))
+	// The papers of the meeting sit on a row of their own, so the participants keep the width.
+	head := container.NewVBox(container.New(&weightedRow{weights: []float32{0, 1}, min: []float32{140, 0}},
+		labelled(lang.L("mon.jf.date"), t.date), labelled(lang.L("mon.jf.participants"), t.people)),
+		container.NewHBox(t.inviteBtn, t.protocolBtn))
 	freezeBar := container.NewHBox(widget.NewLabel(lang.L("mon.period")), sized(t.freezeFrom, 120, 0), widget.NewLabel("–"), sized(t.freezeTo, 120, 0), t.freezeBtn)
 	mForm := container.New(&weightedRow{weights: []float32{3, 1, 0, 0}, min: []float32{0, 0, 120, 130}},
 		labelled(lang.L("kpi.col.measure"), t.mText), labelled(lang.L("kpi.col.owner"), t.mOwner),
@@ -297,9 +307,7 @@ func (t *monMeetingsTab) load() {
 }
 
 // monFreezePeriod is the period a meeting reviews by default: the quarter of the month before.
-func monFreezePeriod(d domain.Date) kpi.Period {
-	return kpi.QuarterPeriod(domain.Date{Time: d.AddDate(0, -1, 0)})
-}
+func monFreezePeriod(d domain.Date) kpi.Period { return kpi.MeetingPeriod(d) }
 
 func setEnabled(on bool, ds ...fyne.Disableable) {
 	for _, d := range ds {
@@ -507,10 +515,7 @@ func (t *monMeetingsTab) runFreeze(id int64, day domain.Date, period kpi.Period)
 	snap := t.ed.sess().Snapshot()
 	carried := domain.OpenMeasuresBefore(p, day)
 	// As of the end of the meeting day: what the provider delivered up to then.
-	asOf := time.Date(day.Year(), day.Month(), day.Day(), 23, 59, 59, 0, domain.Berlin)
-	if h := kpi.TicketHorizon(snap); h.Before(asOf) {
-		asOf = h
-	}
+	asOf := kpi.MeetingAsOf(snap, day)
 	t.freezeBtn.Disable()
 	t.ed.ctx.async(func() {
 		var frozen string

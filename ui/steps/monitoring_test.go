@@ -503,6 +503,19 @@ func TestProtocolOfAMeeting(t *testing.T) {
 	if b, err := os.ReadFile(path); err != nil || !strings.HasPrefix(string(b), "%PDF-") {
 		t.Errorf("%v", err)
 	}
+	// The invitation to the same meeting, from the button beside it.
+	if tab.inviteBtn.Disabled() || tab.inviteBtn.Text != "Einladung (PDF)…" {
+		t.Fatalf("invitation button %q", tab.inviteBtn.Text)
+	}
+	inv := filepath.Join(t.TempDir(), "Einladung.pdf")
+	monWriteInvitation(fx.ctx, inv, tab.current().Date, func(err error) { done <- err; fx.ran <- struct{}{} })
+	fx.wait("the invitation")
+	if err := <-done; err != nil {
+		t.Fatal(err)
+	}
+	if b, err := os.ReadFile(inv); err != nil || !strings.HasPrefix(string(b), "%PDF-") {
+		t.Errorf("%v", err)
+	}
 }
 
 // A call list whose columns are mostly detected: the user adds the ringing time and takes the

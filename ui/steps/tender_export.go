@@ -14,12 +14,13 @@ import (
 	"schulit-lotse/reports"
 )
 
-// The Leistungsbeschreibung from the Projekt menu: as PDF, and as structured text for the
-// procurement office to edit further (the same as `lotse report --type tender` and
-// `lotse export --kind leistungsbeschreibung`).
+// The Leistungsbeschreibung from the Projekt menu: as PDF, and for the procurement office to
+// edit further as Word document or as structured text (the same as `lotse report --type tender`
+// and `lotse export --kind leistungsbeschreibung`).
 // tenderExportActions are the menu actions of tender_export.go.
 var tenderExportActions = []Action{
 	Action{Step: domain.StepTender, Label: "award.action.spec_pdf", Run: func(ctx *Context) { saveServiceSpec(ctx, ".pdf") }},
+	Action{Step: domain.StepTender, Label: "award.action.spec_docx", Run: func(ctx *Context) { saveServiceSpec(ctx, ".docx") }},
 	Action{Step: domain.StepTender, Label: "award.action.spec_text", Run: func(ctx *Context) { saveServiceSpec(ctx, ".md") }},
 	Action{Step: domain.StepTender, Label: "award.action.record_pdf", Run: saveAwardRecord},
 }
@@ -44,6 +45,8 @@ func serviceSpecBytes(p *domain.Project, now time.Time, ext string) ([]byte, err
 	switch strings.ToLower(ext) {
 	case ".pdf":
 		err = reports.WriteServiceSpec(&buf, p, opt)
+	case ".docx":
+		err = reports.WriteServiceSpecDocx(&buf, p, opt)
 	case ".md", ".txt":
 		err = reports.WriteServiceSpecText(&buf, p, opt)
 	default:
@@ -55,8 +58,8 @@ func serviceSpecBytes(p *domain.Project, now time.Time, ext string) ([]byte, err
 // saveServiceSpec asks where to save the Leistungsbeschreibung and writes it there.
 func saveServiceSpec(ctx *Context, ext string) {
 	exts := []string{".md", ".txt"}
-	if ext == ".pdf" {
-		exts = []string{".pdf"}
+	if ext == ".pdf" || ext == ".docx" {
+		exts = []string{ext}
 	}
 	saveAwardDocument(ctx, exts, "award.spec.file_name", ext, "award.spec.title", "award.spec.saved", serviceSpecBytes)
 }

@@ -243,7 +243,7 @@ func TestContractEditorShowsTheDeadlineAndWarns(t *testing.T) {
 	}
 }
 
-func TestServiceSpecFromTheMenuInBothFormats(t *testing.T) {
+func TestServiceSpecFromTheMenuInAllFormats(t *testing.T) {
 	fx := newAwFixture(t, awTenderProject())
 	pdf, err := serviceSpecBytes(fx.s.Snapshot(), stepsClock.now, ".PDF")
 	if err != nil || !strings.HasPrefix(string(pdf), "%PDF-") {
@@ -253,7 +253,11 @@ func TestServiceSpecFromTheMenuInBothFormats(t *testing.T) {
 	if err != nil || !strings.Contains(string(md), "# Leistungsbeschreibung (Entwurf)") || !strings.Contains(string(md), "Konzept") {
 		t.Fatalf("text: %v\n%s", err, md)
 	}
-	if _, err := serviceSpecBytes(fx.s.Snapshot(), stepsClock.now, ".docx"); err == nil || !strings.Contains(err.Error(), ".pdf, .md oder .txt") {
-		t.Errorf("docx: %v", err)
+	docx, err := serviceSpecBytes(fx.s.Snapshot(), stepsClock.now, ".docx")
+	if err != nil || !strings.HasPrefix(string(docx), "PK") {
+		t.Fatalf("docx: %v", err)
+	}
+	if _, err := serviceSpecBytes(fx.s.Snapshot(), stepsClock.now, ".odt"); err == nil || !strings.Contains(err.Error(), ".pdf, .docx, .md oder .txt") {
+		t.Errorf("odt: %v", err)
 	}
 }

@@ -1,0 +1,162 @@
+package reports
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"time"
+
+	"schulit-lotse/domain"
+	"schulit-lotse/domain/kpi"
+)
+
+// The invitation to a Jour fixe: the agenda with what the meeting will look at – the KPIs of
+// the period it reviews (kpi.MeetingPeriod, measured as the data stand), the measures still
+// open, the milestones due and the contract's next notice date. It goes to the provider, so it
+// does not name the program.
+
+// WriteJourFixeInvitation writes the invitation to the Jour fixe on day as PDF to w. The meeting
+// need not be recorded yet; when it is, its participants are invited, else those of the last one.
+func WriteJourFixeInvitation(w io.Writer, p *domain.Project, day domain.Date, opt Options) (err error) {
+	defer func() {
+		if rec := recover(); rec != nil {
+			err = fmt.Errorf("%s: %v", tr("reports.err.pdf"), rec)
+		}
+	}()
+	if p == nil {
+		return errors.New(tr("reports.err.no_project"))
+	}
+	date, err := opt.stamp()
+	if err != nil {
+		return err
+	}
+	period := kpi.MeetingPeriod(day)
+	var rep *kpi.Report
+	if len(p.Tickets)+len(p.Calls)+len(p.SurveyAnswers) > 0 {
+		if rep, err = kpi.Compute(p, period, kpi.Options{AsOf: kpi.MeetingAsOf(p, day)}); err != nil {
+			return fmt.Errorf("%s: %w", tr("reports.err.pdf"), err)
+		}
+		if rep.Tickets.Total.Tickets+rep.Hotline.Calls+rep.Satisfaction.Answers == 0 {
+			rep = nil // nothing measured in the period yet
+		}
+	}
+	r := layOut(func(breaks map[int]bool) *Report { return writeInvitationPages(p, day, period, rep, date, breaks) })
+	if err := r.Err(); err != nil {
+		return fmt.Errorf("%s: %w", tr("reports.err.pdf"), err)
+	}
+	if err := r.output(w); err != nil {
+		return fmt.Errorf("%s: %w", tr("reports.err.write"), err)
+	}
+	return nil
+}
+
+// WriteJourFixeInvitationFile writes the invitation to path atomically.
+func WriteJourFixeInvitationFile(path string, p *domain.Project, day domain.Date, opt Options) error {
+	var buf bytes.Buffer
+	if err := WriteJourFixeInvitation(&buf, p, day, opt); err != nil {
+		return err
+	}
+	return awWriteAtomic(path, buf.Bytes())
+}
+
+// lastJourFixeBefore is the latest meeting before day, nil when there was none.
+func lastJourFixeBefore(p *domain.Project, day domain.Date) *domain.JourFixe {
+	var last *domain.JourFixe
+	for i := range p.JourFixes {
+		j := &p.JourFixes[i]
+		if j.Date.Before(day.Time) && (last == nil || j.Date.After(last.Date.Time)) {
+			last = j
+		}
+	}
+	return last
+}
+
+func writeInvitationPages(p *domain.Project, day domain.Date, period kpi.Period, rep *kpi.Report, date time.Time, breaks map[int]bool) *Report {
+	title := tr("kpi.invite.title", map[string]any{"Date": formatDate(day.Time)})
+	r := newReport(p.Meta.Name, date)
+	r.breakBefore = breaks
+	r.outside = true // sent to the provider
+	r.judgeOn(p)
+	r.describe(p, title, tr("kpi.invite.subject"))
+	r.pdf.SetHeaderFunc(func() { awSpecHeader(r, title) })
+
+	participants := ""
+	last := lastJourFixeBefore(p, day)
+	if j := JourFixeOn(p, day); j != nil {
+		participants = j.Participants
+	} else if last != nil {
+		participants = last.Participants
+	}
+	documentHead(r, p, title, append([][2]string{
+		{tr("kpi.protocol.date"), formatDate(day.Time)},
+		{tr("kpi.report.provider"), awOrDash(line(p.Contract.Provider))},
+		{tr("kpi.invite.invited"), awOrDash(line(participants))},
+		{tr("kpi.protocol.period"), FormatPeriod(period)},
+	}, documentFields(p, date, false)...))
+
+	// TOP 1: the minutes of the last meeting.
+	chapter(r, "1", tr("kpi.invite.h.minutes"))
+	if last != nil {
+		r.Paragraph(tr("kpi.invite.minutes", map[string]any{"Date": formatDate(last.Date.Time)}))
+	} else {
+		r.Paragraph(tr("kpi.invite.first"))
+	}
+
+	// TOP 2: the period's KPIs as the data stand.
+	chapter(r, "2", tr("kpi.invite.h.kpis", map[string]any{"Period": FormatPeriod(period)}))
+	if rep == nil {
+		r.Note(tr("kpi.invite.no_kpis"))
+	} else {
+		r.Note(tr("kpi.invite.kpis_basis", map[string]any{"AsOf": FormatDateTime(rep.AsOf)}))
+		r.Table(indicatorTable(append(append([]kpi.Indicator(nil), rep.Indicators...), rep.ClassIndicators...)))
+	}
+
+	// TOP 3: measures still open.
+	chapter(r, "3", tr("kpi.invite.h.measures"))
+	open := domain.OpenMeasuresBefore(p, day)
+	domain.SortMeasures(open)
+	if len(open) == 0 {
+		r.Note(tr("kpi.invite.no_measures"))
+	} else {
+		r.Table(protocolMeasureTable(p, open, true))
+	}
+
+	// TOP 4: milestones due.
+	chapter(r, "4", tr("kpi.invite.h.milestones"))
+	if ms := domain.MilestonesDue(p, day); len(ms) == 0 {
+		r.Note(tr("kpi.invite.no_milestones"))
+	} else {
+		rows := make([][]string, 0, len(ms))
+		for _, m := range ms {
+			state := tr("kpi.invite.milestone.due")
+			switch {
+			case m.Overdue(day):
+				state = tr("kpi.invite.milestone.overdue")
+			case m.Due.After(domain.MeetingHorizon(day).Time):
+				state = tr("kpi.invite.milestone.next") // none is due: the next one
+			}
+			rows = append(rows, []string{formatDate(m.Due.Time), m.Name, awOrDash(line(m.Owner)), state})
+		}
+		r.Table(Table{Columns: []Column{
+			{Title: tr("award.spec.transition.col.due"), Width: 16},
+			{Title: tr("award.spec.transition.col.milestone"), Width: 46},
+			{Title: tr("kpi.col.owner"), Width: 22},
+			{Title: tr("kpi.col.state"), Width: 16},
+		}, Rows: rows, Zebra: true})
+	}
+
+	// TOP 5: the contract's next notice date.
+	chapter(r, "5", tr("kpi.invite.h.contract"))
+	if p.Contract.Start == nil {
+		r.Note(tr("kpi.invite.no_contract"))
+	} else {
+		r.Paragraph(tr("kpi.invite.notice", map[string]any{"Rule": awNoticeRule(p.Contract),
+			"Notice": awNoticeText(p.Contract, domain.NextNotice(p.Contract, day))}))
+	}
+
+	// TOP 6: other business.
+	chapter(r, "6", tr("kpi.invite.h.other"))
+	r.Paragraph(tr("kpi.invite.other"))
+	return r
+}
