@@ -41,6 +41,15 @@ func (e *commitEntry) TypedShortcut(s fyne.Shortcut) {
 	e.Entry.TypedShortcut(s)
 }
 
+// asNote makes e a free-text field: several lines, wrapped, rows lines high (longer texts
+// scroll inside it); Enter starts a new line, Shift+Enter submits like Enter elsewhere.
+func asNote(e *commitEntry, rows int) *commitEntry {
+	e.MultiLine = true
+	e.Wrapping = fyne.TextWrapWord
+	e.SetMinRowsVisible(rows)
+	return e
+}
+
 // setValue shows a value from the model. A selection left over from before is dropped first:
 // Fyne keeps a collapsed selection across SetText, which then swallows the next typed character.
 func (e *commitEntry) setValue(s string) {
