@@ -30,6 +30,10 @@ func (e *commitEntry) FocusLost() {
 	}
 }
 
+// AcceptsTab is false also for several-line fields: Tab and Shift+Tab always move to the next or
+// previous field, so the keyboard never gets stuck in a note (no tab characters in free texts).
+func (e *commitEntry) AcceptsTab() bool { return false }
+
 // TypedShortcut turns Ctrl+Enter into "new task"; everything else is the Entry's.
 func (e *commitEntry) TypedShortcut(s fyne.Shortcut) {
 	if isCtrlEnter(s) {
