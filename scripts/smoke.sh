@@ -2,8 +2,8 @@
 # Smoke test of the real binary: starts its own Xvfb, opens a fresh copy of the sample project,
 # waits for the window, takes a screenshot and fails on a crash, a missing window, a blank or
 # one-colour screen, a missing lock file, or a lock file left behind after a clean quit.
-# It then walks the overview and all twelve steps with Ctrl+PageDown at 1366×768 and 1024×768
-# (the laptop and the small screen) and keeps a screenshot of each page:
+# It then walks the overview and all twelve steps with Ctrl+PageDown / Ctrl+PageUp at 1366×768
+# and 1024×768 (the laptop and the small screen) and keeps a screenshot of each page:
 # build/smoke/1366x768/00-overview.png, 01-step.png … 12-step.png, and the same for 1024x768.
 # Usage: scripts/smoke.sh [BINARY]   (default build/lotse; output in build/smoke/)
 set -euo pipefail
@@ -111,29 +111,45 @@ awk -v d="$deviation" 'BEGIN { exit !(d > 0.02) }' || fail "the screenshot is ne
 kill -0 "$app_pid" 2>/dev/null || fail "the app died while the screenshot was taken"
 [ -e "$lock" ] || fail "no lock file $lock while the project is open"
 
-# Every page at both sizes. A page counts as drawn when two screenshots in a row are identical
-# (at most SMOKE_PAGE_WAIT tenths of a second; a blinking cursor never settles).
-page_wait=${SMOKE_PAGE_WAIT:-40}
-page_shot() { # file
-  local prev="" cur="" i
-  for ((i = 0; i < page_wait; i += 3)); do
-    sleep 0.3
+# Every page at both sizes. A page counts as drawn when it differs from the page before (the
+# key has arrived) and then three screenshots 0.4 s apart are identical, within SMOKE_PAGE_WAIT
+# seconds (a blinking cursor never settles; a slow machine may take long for a key).
+page_wait=${SMOKE_PAGE_WAIT:-20}
+page_shot() { # file, hash of the page before ("" for none)
+  local prev="" cur="" same=0 t0=$SECONDS changed=0
+  [ -z "$2" ] && changed=1
+  while [ $((SECONDS - t0)) -lt "$page_wait" ]; do
+    sleep 0.4
     xwd -silent -id "$win" -display "$display" 2>/dev/null | convert xwd:- "png:$1" 2>/dev/null || continue
     cur=$(convert "$1" rgb:- | md5sum)
-    [ "$cur" = "$prev" ] && return 0
+    [ "$cur" != "$2" ] && changed=1
+    if [ "$changed" = 1 ] && [ "$cur" = "$prev" ]; then same=$((same + 1)); else same=0; fi
+    [ "$same" -ge 2 ] && break
     prev=$cur
   done
+  shot_hash=$cur
 }
 xdotool windowfocus --sync "$win" >/dev/null 2>&1 || xdotool windowfocus "$win" >/dev/null 2>&1 || true
+# 1366×768 forwards from the overview, then 1024×768 backwards from step 12: one key per page, so
+# each screenshot waits for its own page.
+page_name() { if [ "$1" -eq 0 ]; then echo 00-overview.png; else printf '%02d-step.png' "$1"; fi; }
 for size in 1366x768 1024x768; do
   mkdir -p "$out/$size"
   xdotool windowsize "$win" "${size%x*}" "${size#*x}"
-  for _ in $(seq 13); do xdotool key --clearmodifiers ctrl+Prior; done
-  for n in $(seq 0 12); do
-    [ "$n" -eq 0 ] || xdotool key --clearmodifiers ctrl+Next
-    name=$(printf '%02d-step.png' "$n")
-    [ "$n" -eq 0 ] && name=00-overview.png
-    page_shot "$out/$size/$name"
+  shot_hash=""
+  if [ "$size" = 1366x768 ]; then
+    for _ in $(seq 13); do xdotool key --clearmodifiers ctrl+Prior; done
+    sleep 2
+    pages=$(seq 0 12) key=ctrl+Next
+  else
+    pages=$(seq 12 -1 0) key=ctrl+Prior
+  fi
+  first=1
+  for n in $pages; do
+    [ "$first" = 1 ] || xdotool key --clearmodifiers "$key"
+    first=0
+    name=$(page_name "$n")
+    page_shot "$out/$size/$name" "$shot_hash"
     kill -0 "$app_pid" 2>/dev/null || fail "the app died on page $n at $size"
     got=$(convert "$out/$size/$name" -format '%wx%h' info: 2>/dev/null || echo none)
     [ "$got" = "$size" ] || fail "page $n at $size: the window is $got"

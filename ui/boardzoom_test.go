@@ -5,6 +5,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"schulit-lotse/ui/canvas"
 )
@@ -39,6 +40,37 @@ func TestSampleBoardOpensReadableAt1366(t *testing.T) {
 		if !visible(b, id) {
 			t.Errorf("Alles zeigen: card %d not in view (zoom %.2f)", id, b.Zoom())
 		}
+	}
+	// The package list beside the zoom brings the last package into view, readable again.
+	var jump *widget.Select
+	for _, s := range all[*widget.Select](ts.content()) {
+		if s.PlaceHolder == "Paket zeigen …" {
+			jump = s
+		}
+	}
+	if jump == nil {
+		t.Fatal("no package list beside the board")
+	}
+	pkgs := b.Layout().Packages
+	last := pkgs[len(pkgs)-1]
+	if len(jump.Options) != len(pkgs) || jump.Options[len(pkgs)-1] != last.Name {
+		t.Fatalf("the package list offers %q", jump.Options)
+	}
+	b.ZoomBy(3) // close up on the middle: the last package is out of view
+	if visible(b, b.Layout().Members[last.ID][0]) {
+		t.Fatalf("zoomed in to %.2f, %q is still in view", b.Zoom(), last.Name)
+	}
+	jump.SetSelectedIndex(len(pkgs) - 1)
+	if z := b.Zoom(); z < 0.8 {
+		t.Errorf("after choosing %q the zoom is %.2f", last.Name, z)
+	}
+	for _, id := range b.Layout().Members[last.ID] {
+		if !visible(b, id) {
+			t.Errorf("after choosing %q its card %d is not in view", last.Name, id)
+		}
+	}
+	if b.SelectedPackage() != last.ID {
+		t.Errorf("the chosen package is not selected")
 	}
 }
 

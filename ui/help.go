@@ -39,7 +39,7 @@ func (sh *shell) helpDialog(n int) dialog.Dialog {
 		paragraphs = append(paragraphs, lang.L("everyday.help.step_footer"))
 	} else {
 		title = lang.L("everyday.help.title")
-		for _, k := range []string{"everyday.help.general.1", "everyday.help.general.2", "everyday.help.general.3", "everyday.help.general.4", "everyday.help.general.5"} {
+		for _, k := range []string{"everyday.help.general.1", "everyday.help.general.2", "everyday.help.general.3", "everyday.help.general.4", "everyday.help.general.5", "everyday.help.general.6"} {
 			paragraphs = append(paragraphs, lang.L(k))
 		}
 	}

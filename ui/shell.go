@@ -92,6 +92,9 @@ func (sh *shell) closeSession() {
 	if sh.sess == nil {
 		return
 	}
+	// A field the user is still typing in commits when it loses the focus: before the project
+	// closes, so that nothing typed is lost.
+	sh.win.Canvas().Unfocus()
 	sh.releaseSession()
 	sh.showStart()
 	sh.updateTitle()

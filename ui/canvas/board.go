@@ -300,6 +300,36 @@ func (b *Board) FitAll() {
 	b.viewChanged()
 }
 
+// ShowPackage brings a package into view and selects it: at the current zoom when that is
+// readable (at least 80 %), else at 80 %; centred when it fits, else from its top-left corner.
+// The view then stays until the user moves it.
+func (b *Board) ShowPackage(id int64) bool {
+	for _, p := range b.layout.Packages {
+		if p.ID != id {
+			continue
+		}
+		r := p.Rect()
+		b.zoom = math.Min(maxZoom, math.Max(b.zoom, readZoom))
+		w, h := b.boardArea()
+		m := viewMargin / b.zoom
+		vw, vh := float64(w)/b.zoom, float64(h)/b.zoom
+		left, top := r.X-m, r.Y-m
+		if r.W+2*m < vw {
+			left = r.X + r.W/2 - vw/2
+		}
+		if r.H+2*m < vh {
+			top = r.Y + r.H/2 - vh/2
+		}
+		b.originX = left - float64(b.pileW())/b.zoom
+		b.originY = top
+		b.autoFit, b.opening, b.fitPending = false, false, false
+		b.SelectPackage(id)
+		b.viewChanged()
+		return true
+	}
+	return false
+}
+
 // autoView sets the view the board keeps until the user pans or zooms: the opening view or
 // "Alles zeigen".
 func (b *Board) autoView() {

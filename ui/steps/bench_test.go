@@ -108,3 +108,38 @@ func BenchmarkTaskTable1500(b *testing.B) {
 		b.Errorf("the last task %q is not drawn at the bottom of the table", last)
 	}
 }
+
+// BenchmarkTypeIntoLongNote types one character at the end of a 5,000-character task note in
+// step 1, as a user who keeps writing. "paragraphs" is a note of ten paragraphs of 500
+// characters, "one paragraph" the same text without a line break (Fyne 2.7 measures the rest of
+// a paragraph again for each of its wrapped rows on every key, fyne-io/fyne#5297, so the cost
+// grows with the square of the paragraph's length). Target: ≤ 50 ms per key.
+func BenchmarkTypeIntoLongNote(b *testing.B) {
+	test.NewTempApp(b)
+	sentence := "Rücksprache mit der Schule nötig, Geräte im Keller. "
+	para := strings.Repeat(sentence, 10)[:499]
+	texts := []struct{ name, note string }{
+		{"paragraphs", strings.Repeat(para+"\n", 10)},
+		{"one paragraph", strings.Repeat(sentence, 100)[:5000]},
+	}
+	for _, x := range texts {
+		h := &domain.Effort{Value: 2, Unit: domain.HoursPerMonth}
+		s := newProjectFile(b, domain.Task{Name: "IServ-Nutzer anlegen", Responsible: "Teammitglied Schul-IT", Effort: h, Note: x.note})
+		w := test.NewWindow(nil)
+		ctx := &Context{Session: s, Window: w, ShowError: func(err error) { b.Fatal(err) }}
+		ed := newInventoryEditor(ctx)
+		w.SetContent(ed.view)
+		w.Resize(fyne.NewSize(1366, 740))
+		ed.pick(s.Project.Tasks[0].ID, fieldNote)
+		e := ed.form.note
+		w.Canvas().Focus(e)
+		e.TypedShortcut(&fyne.ShortcutSelectAll{})
+		e.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDown}) // the end of the text
+		b.Run(x.name, func(b *testing.B) {
+			for b.Loop() {
+				e.TypedRune('x')
+			}
+		})
+		w.Close()
+	}
+}

@@ -337,3 +337,32 @@ func (t *fitTable) DragEnd() {
 	t.drag = -1
 	t.Table.DragEnd()
 }
+
+// sizedLayout gives a table (and a least-size rectangle under it) all of its space and fits
+// the columns to the width; after (may be nil) runs when the widths changed.
+type sizedLayout struct {
+	s     *colSizer
+	after func()
+}
+
+func (l sizedLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	var sz fyne.Size
+	for _, o := range objs {
+		sz = sz.Max(o.MinSize())
+	}
+	return sz
+}
+
+func (l sizedLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	changed := l.s.apply(size.Width, false)
+	for _, o := range objs {
+		o.Move(fyne.NewPos(0, 0))
+		o.Resize(size)
+	}
+	if changed {
+		if l.after != nil {
+			l.after()
+		}
+		l.s.table.Refresh() // cells that stayed visible shorten their texts to the new widths
+	}
+}

@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"schulit-lotse/domain"
+	"schulit-lotse/ui/plural"
 	"schulit-lotse/ui/session"
 )
 
@@ -447,7 +448,7 @@ func (ed *contractEditor) refresh() {
 	case c.SLAID == nil:
 		ed.slaState.SetText(lang.L("award.contract.sla_not_frozen"))
 	default:
-		text := lang.L("award.contract.sla_frozen", map[string]any{"Count": len(domain.FrozenSLAs(p)), "Date": awFrozenDate(p)})
+		text := plural.L("award.contract.sla_frozen", len(domain.FrozenSLAs(p)), map[string]any{"Date": awFrozenDate(p)})
 		if domain.SLAsChangedSinceContract(p) {
 			text += " " + lang.L("award.contract.sla_changed")
 		}

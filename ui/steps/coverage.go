@@ -374,11 +374,14 @@ func (ed *coverageEditor) workCell(row, col int) sheetCell {
 	case 1:
 		c.text = formatNumber(r.Before)
 		if r.OverBefore() {
+			// Not by colour alone: the mark says "over the limit" too.
+			c.text += " !"
 			c.imp, c.bold = widget.WarningImportance, true
 		}
 	case 2:
 		c.text = formatNumber(r.After)
 		if r.OverAfter() {
+			c.text += " !"
 			c.imp, c.bold = widget.DangerImportance, true
 		}
 	case 3:

@@ -81,7 +81,7 @@ func newTaskEditor(ctx *Context, cfg editorConfig) *taskEditor {
 	// The table has no natural height; this keeps it usable even in a scrolling page.
 	tableMin := canvas.NewRectangle(transparent)
 	tableMin.SetMinSize(fyne.NewSize(320, 150))
-	tableArea := container.NewBorder(nil, ed.summary, nil, nil, container.New(fitLayout{ed.grid}, tableMin, ed.grid.table))
+	tableArea := container.NewBorder(nil, ed.summary, nil, nil, container.New(sizedLayout{s: ed.grid.sizer}, tableMin, ed.grid.table))
 
 	var sideContent fyne.CanvasObject = ed.questions.content
 	if cfg.side != nil {

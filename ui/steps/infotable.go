@@ -17,16 +17,19 @@ type infoCol struct {
 }
 
 // infoTable is a read-only table with a header row; the editor sets its rows after every change
-// and tapping a row selects it. Long lists scroll (it is a widget.Table). The editors of steps
-// 5–9 share it.
+// and tapping a row selects it. Long lists scroll (it is a widget.Table). The columns fit their
+// content (colSizer) and the selected row's cut cells are named in full under the table. The
+// editors of steps 5–9 share it.
 type infoTable struct {
 	cols     []infoCol
 	rows     [][]string
-	table    *widget.Table
+	table    *fitTable
+	sizer    *colSizer
 	selected int
 	onSelect func(row int)
-	widths   []float32
 	content  fyne.CanvasObject
+	detail   *widget.Label
+	detailUI fyne.CanvasObject
 	quiet    bool
 	shown    bool                            // the table shows the selection (selectRow ran since the last change)
 	emphasis func(row int) widget.Importance // may be nil
@@ -35,36 +38,40 @@ type infoTable struct {
 
 func newInfoTable(cols []infoCol, minHeight float32) *infoTable {
 	t := &infoTable{cols: cols, selected: -1}
-	t.table = widget.NewTableWithHeaders(
+	t.table = newFitTable(
 		func() (int, int) { return len(t.rows), len(t.cols) },
 		func() fyne.CanvasObject { return widget.NewLabel("") },
 		t.updateCell,
 	)
-	t.table.ShowHeaderColumn = false
+	sized := make([]sizedCol, len(cols))
+	for i, c := range cols {
+		sized[i] = sizedCol{title: c.title, least: c.width, grow: c.grow}
+	}
+	t.sizer = newColSizer(t.table, sized, 0)
 	t.table.CreateHeader = func() fyne.CanvasObject {
-		l := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-		l.Truncation = fyne.TextTruncateEllipsis
-		return l
+		return widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	}
 	t.table.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
 		l := o.(*widget.Label)
+		t.table.headerShown(o, id.Col)
 		if id.Col >= 0 && id.Col < len(t.cols) {
 			l.Alignment = t.cols[id.Col].align
-			l.SetText(t.cols[id.Col].title)
+			l.SetText(t.sizer.header(id.Col))
 		}
 	}
 	t.table.OnSelected = func(id widget.TableCellID) {
 		t.selected, t.shown = id.Row, true
+		t.showDetail()
 		if t.onSelect != nil && !t.quiet {
 			t.onSelect(id.Row)
 		}
 	}
-	for i, c := range cols {
-		t.table.SetColumnWidth(i, c.width)
-	}
+	t.detail = widget.NewLabel("")
+	t.detailUI = detailView(t.detail)
+	t.sizer.measure(0, nil)
 	space := canvas.NewRectangle(transparent)
 	space.SetMinSize(fyne.NewSize(200, minHeight))
-	t.content = container.New(&infoTableLayout{t: t}, space, t.table)
+	t.content = container.NewBorder(nil, t.detailUI, nil, nil, container.New(sizedLayout{t.sizer, t.showDetail}, space, t.table))
 	return t
 }
 
@@ -75,9 +82,7 @@ func (t *infoTable) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 	trunc := fyne.TextTruncateOff
 	imp := widget.MediumImportance
 	if id.Row >= 0 && id.Row < len(t.rows) && id.Col >= 0 && id.Col < len(t.cols) {
-		if row := t.rows[id.Row]; id.Col < len(row) {
-			text = oneLine(row[id.Col])
-		}
+		text = oneLine(t.text(id.Row, id.Col))
 		align = t.cols[id.Col].align
 		bold = t.bold != nil && t.bold(id.Row)
 		// Only the text columns may need shortening; measuring every number for an ellipsis
@@ -97,6 +102,14 @@ func (t *infoTable) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 	l.Refresh()
 }
 
+// text is the cell's text ("" past the end of a short row).
+func (t *infoTable) text(row, col int) string {
+	if r := t.rows[row]; col < len(r) {
+		return r[col]
+	}
+	return ""
+}
+
 // setRows replaces the rows and keeps the selection where it still exists.
 func (t *infoTable) setRows(rows [][]string) {
 	t.rows = rows
@@ -104,7 +117,18 @@ func (t *infoTable) setRows(rows [][]string) {
 		t.selected = -1
 		t.table.UnselectAll()
 	}
+	t.sizer.measure(len(rows), t.text)
+	t.showDetail()
 	t.table.Refresh()
+}
+
+// showDetail names the selected row's cut cells in full under the table.
+func (t *infoTable) showDetail() {
+	text := ""
+	if r := t.selected; r >= 0 && r < len(t.rows) {
+		text = t.sizer.details(func(c int) string { return t.text(r, c) })
+	}
+	showDetail(t.detail, t.detailUI, text)
 }
 
 // selectRow selects a row as if tapped, without calling onSelect.
@@ -112,6 +136,7 @@ func (t *infoTable) selectRow(row int) {
 	if row < 0 || row >= len(t.rows) {
 		t.selected, t.shown = -1, false
 		t.table.UnselectAll()
+		t.showDetail()
 		return
 	}
 	if row == t.selected && t.shown {
@@ -124,42 +149,6 @@ func (t *infoTable) selectRow(row int) {
 	if t.table.Size().Height <= 0 {
 		// Not laid out yet: Select scrolled against a zero viewport; start at the top instead.
 		t.table.ScrollToTop()
-	}
-}
-
-// infoTableLayout shares the width left over by the columns' grow weights.
-type infoTableLayout struct{ t *infoTable }
-
-func (l *infoTableLayout) MinSize(objs []fyne.CanvasObject) fyne.Size { return objs[0].MinSize() }
-
-func (l *infoTableLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
-	t := l.t
-	var base, grow float32
-	for _, c := range t.cols {
-		base += c.width
-		grow += c.grow
-	}
-	extra := size.Width - base - theme.Padding()*float32(len(t.cols)+2) - 16
-	widths := make([]float32, len(t.cols))
-	changed := len(t.widths) != len(widths)
-	for i, c := range t.cols {
-		widths[i] = c.width
-		if grow > 0 && c.grow > 0 {
-			widths[i] = max(c.width+extra*c.grow/grow, min(c.width, 80))
-		}
-		if !changed && widths[i] != t.widths[i] {
-			changed = true
-		}
-	}
-	if changed {
-		t.widths = widths
-		for i, w := range widths {
-			t.table.SetColumnWidth(i, w)
-		}
-	}
-	for _, o := range objs {
-		o.Move(fyne.NewPos(0, 0))
-		o.Resize(size)
 	}
 }
 

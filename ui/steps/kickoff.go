@@ -144,7 +144,7 @@ func (ed *kickoffEditor) buildMilestones() fyne.CanvasObject {
 		ed.setMilestone(func(m *domain.Milestone) { m.Due = d })
 	})
 	ed.mOwner = sxField("", func(s string) { ed.setMilestone(func(m *domain.Milestone) { m.Owner = sxTrim(s) }) })
-	ed.mNote = sxField("", func(s string) { ed.setMilestone(func(m *domain.Milestone) { m.Note = sxTrim(s) }) })
+	ed.mNote = sxMultiField("", func(s string) { ed.setMilestone(func(m *domain.Milestone) { m.Note = sxTrim(s) }) })
 	ed.mStatus = newSxSelect(func(i int) {
 		if i >= 0 && i < len(domain.MilestoneStatuses) {
 			ed.setMilestone(func(m *domain.Milestone) { m.Status = domain.MilestoneStatuses[i] })

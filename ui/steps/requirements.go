@@ -42,6 +42,8 @@ type requirementsEditor struct {
 	packages  *packageTab
 	table     *sheet
 	tableRows []groupRow
+	pkgJump   *widget.Select // package list: bring one into view
+	jumpIDs   []int64
 
 	view *editorView
 }
@@ -66,6 +68,14 @@ func newRequirementsEditor(ctx *Context) *requirementsEditor {
 	zoomOut := widget.NewButtonWithIcon("", theme.ZoomOutIcon(), func() { ed.board.ZoomBy(0.8) })
 	zoomIn := widget.NewButtonWithIcon("", theme.ZoomInIcon(), func() { ed.board.ZoomBy(1.25) })
 	fit := widget.NewButtonWithIcon(lang.L("board.fit"), theme.ZoomFitIcon(), ed.board.FitAll)
+	// The package list beside the zoom: one choice brings a package into view, readable.
+	ed.pkgJump = widget.NewSelect(nil, func(name string) {
+		if i := ed.pkgJump.SelectedIndex(); i >= 0 && i < len(ed.jumpIDs) {
+			ed.board.ShowPackage(ed.jumpIDs[i])
+			ed.pkgJump.ClearSelected()
+		}
+	})
+	ed.pkgJump.PlaceHolder = lang.L("board.jump")
 
 	ed.undoLabel = widget.NewLabel("")
 	ed.undoBar = container.NewHBox(ed.undoLabel, widget.NewButtonWithIcon(lang.L("steps.undo"), theme.ContentUndoIcon(), ed.undo))
@@ -74,7 +84,7 @@ func newRequirementsEditor(ctx *Context) *requirementsEditor {
 		widget.NewSeparator(), ed.tidyBtn, ed.undoBar)
 	ed.status = widget.NewLabel("")
 	ed.status.Truncation = fyne.TextTruncateEllipsis
-	zoomBar := container.NewHBox(zoomOut, ed.zoomLabel, zoomIn, fit)
+	zoomBar := container.NewHBox(ed.pkgJump, zoomOut, ed.zoomLabel, zoomIn, fit)
 
 	ed.finder = newCardFinder(ed)
 	ed.questions = newReqQuestions(ed)
@@ -121,6 +131,12 @@ func (ed *requirementsEditor) refresh() {
 	ed.packages.refresh()
 	ed.tableRows = groupRows(p)
 	ed.table.refresh()
+	names := make([]string, len(p.Packages))
+	ed.jumpIDs = make([]int64, len(p.Packages))
+	for i, pk := range p.Packages {
+		names[i], ed.jumpIDs[i] = pk.Name, pk.ID
+	}
+	ed.pkgJump.SetOptions(names)
 	ro := ed.ctx.Session.ReadOnly()
 	missing := domain.MissingSuggestions(p)
 	if len(missing) == 0 || ro {

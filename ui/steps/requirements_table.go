@@ -159,29 +159,7 @@ func (s *sheet) showDetail() {
 func (s *sheet) view() fyne.CanvasObject {
 	min := canvas.NewRectangle(transparent)
 	min.SetMinSize(fyne.NewSize(320, 150))
-	return container.NewBorder(nil, s.detailUI, nil, nil, container.New(sheetLayout{s}, min, s.table))
-}
-
-type sheetLayout struct{ s *sheet }
-
-func (l sheetLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
-	var sz fyne.Size
-	for _, o := range objs {
-		sz = sz.Max(o.MinSize())
-	}
-	return sz
-}
-
-func (l sheetLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
-	changed := l.s.sizer.apply(size.Width, false)
-	for _, o := range objs {
-		o.Move(fyne.NewPos(0, 0))
-		o.Resize(size)
-	}
-	if changed {
-		l.s.showDetail()
-		l.s.table.Refresh()
-	}
+	return container.NewBorder(nil, s.detailUI, nil, nil, container.New(sizedLayout{s.sizer, s.showDetail}, min, s.table))
 }
 
 // colorOf turns "#rrggbb" into a colour mixed into the theme's background by share (1 = the

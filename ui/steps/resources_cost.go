@@ -14,6 +14,7 @@ import (
 
 	"schulit-lotse/domain"
 	"schulit-lotse/reports/charts"
+	"schulit-lotse/ui/plural"
 )
 
 // resPayGroupsPart is the "Kostensätze" tab: the pay groups with their source, and which pay group
@@ -493,7 +494,7 @@ func (c *resComparePart) load() {
 
 // resCostDetail explains a package's two figures with their numbers.
 func resCostDetail(pc domain.PackageCost) string {
-	internal := lang.L("res.compare.internal_unknown", map[string]any{"Count": pc.InternalMissing})
+	internal := plural.L("res.compare.internal_unknown", pc.InternalMissing)
 	if pc.InternalKnown() {
 		internal = lang.L("res.compare.internal_detail", map[string]any{"Hours": resNumber(pc.SurchargedYear, 2), "Cost": resEuroText(pc.Internal)})
 	}

@@ -145,7 +145,7 @@ func (ed *sourcingEditor) buildScores() fyne.CanvasObject {
 			ed.scores[f.key] = sel
 			form.Append(lang.L("src.score."+f.key), sel)
 		}
-		note := newCommitEntry()
+		note := asNote(newCommitEntry(), 2)
 		note.SetPlaceHolder(lang.L("src.note.placeholder"))
 		group := g
 		note.OnSubmitted = func(string) { ed.commitNote(group) }

@@ -26,21 +26,23 @@ type sxCol struct {
 }
 
 // sxTable lists records (one per row) with a header; the picked record is highlighted and
-// kept by id across changes.
+// kept by id across changes. The columns fit their content (colSizer), and the picked record's
+// cut cells are named in full under the table.
 type sxTable struct {
 	cols     []sxCol
-	table    *widget.Table
+	table    *fitTable
+	sizer    *colSizer
 	ids      []int64
 	cell     func(row, col int) (string, widget.Importance)
 	selected int64
 	onPick   func(id int64)
-	widths   []float32
-	fitWidth float32
+	detail   *widget.Label
+	detailUI fyne.CanvasObject
 }
 
 func newSxTable(cols []sxCol, cell func(row, col int) (string, widget.Importance), onPick func(id int64)) *sxTable {
-	t := &sxTable{cols: cols, cell: cell, onPick: onPick, widths: make([]float32, len(cols))}
-	t.table = widget.NewTable(
+	t := &sxTable{cols: cols, cell: cell, onPick: onPick}
+	t.table = newFitTable(
 		func() (int, int) { return len(t.ids), len(t.cols) },
 		func() fyne.CanvasObject {
 			l := widget.NewLabel("")
@@ -49,17 +51,20 @@ func newSxTable(cols []sxCol, cell func(row, col int) (string, widget.Importance
 		},
 		t.update,
 	)
-	t.table.ShowHeaderRow = true
+	sized := make([]sizedCol, len(cols))
+	for i, c := range cols {
+		sized[i] = sizedCol{title: lang.L(c.title), least: c.width, grow: c.grow}
+	}
+	t.sizer = newColSizer(t.table, sized, 0)
 	t.table.CreateHeader = func() fyne.CanvasObject {
-		l := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-		l.Truncation = fyne.TextTruncateEllipsis
-		return l
+		return widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	}
 	t.table.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
 		l := o.(*widget.Label)
+		t.table.headerShown(o, id.Col)
 		text := ""
 		if id.Col >= 0 && id.Col < len(t.cols) {
-			text = lang.L(t.cols[id.Col].title)
+			text = t.sizer.header(id.Col)
 		}
 		if l.Text != text {
 			l.SetText(text)
@@ -71,7 +76,9 @@ func newSxTable(cols []sxCol, cell func(row, col int) (string, widget.Importance
 			t.onPick(t.ids[id.Row])
 		}
 	}
-	t.fit(0)
+	t.detail = widget.NewLabel("")
+	t.detailUI = detailView(t.detail)
+	t.sizer.measure(0, nil)
 	return t
 }
 
@@ -99,33 +106,16 @@ func (t *sxTable) update(id widget.TableCellID, o fyne.CanvasObject) {
 	}
 }
 
-// fit shares the table's width among the columns by their grow weights.
-func (t *sxTable) fit(width float32) {
-	if width == t.fitWidth && width != 0 {
-		return
-	}
-	t.fitWidth = width
-	var sum, grow float32
-	for _, c := range t.cols {
-		sum += c.width + theme.Padding()
-		grow += c.grow
-	}
-	left := width - sum - theme.ScrollBarSize()
-	for i, c := range t.cols {
-		w := c.width
-		if left > 0 && grow > 0 {
-			w += float32(int(left * c.grow / grow))
-		}
-		if w != t.widths[i] {
-			t.widths[i] = w
-			t.table.SetColumnWidth(i, w)
-		}
-	}
+func (t *sxTable) text(row, col int) string {
+	s, _ := t.cell(row, col)
+	return s
 }
 
 // setIDs shows the records with these ids, in this order.
 func (t *sxTable) setIDs(ids []int64) {
 	t.ids = ids
+	t.sizer.measure(len(ids), t.text)
+	t.showDetail()
 	t.table.Refresh()
 }
 
@@ -137,32 +127,26 @@ func (t *sxTable) pick(id int64) {
 			t.table.ScrollTo(widget.TableCellID{Row: r, Col: 0})
 		}
 	}
+	t.showDetail()
 	t.table.Refresh()
 }
 
-// view is the table with a least size, fitted to its width.
+// showDetail names the picked record's cut cells in full under the table.
+func (t *sxTable) showDetail() {
+	text := ""
+	for r, x := range t.ids {
+		if x == t.selected && x != 0 {
+			text = t.sizer.details(func(c int) string { return t.text(r, c) })
+		}
+	}
+	showDetail(t.detail, t.detailUI, text)
+}
+
+// view is the table with a least size, fitted to its width, and the detail line.
 func (t *sxTable) view() fyne.CanvasObject {
 	least := canvas.NewRectangle(transparent)
 	least.SetMinSize(fyne.NewSize(320, 120))
-	return container.New(sxFit{t}, least, t.table)
-}
-
-type sxFit struct{ t *sxTable }
-
-func (l sxFit) MinSize(objs []fyne.CanvasObject) fyne.Size {
-	var s fyne.Size
-	for _, o := range objs {
-		s = s.Max(o.MinSize())
-	}
-	return s
-}
-
-func (l sxFit) Layout(objs []fyne.CanvasObject, size fyne.Size) {
-	l.t.fit(size.Width)
-	for _, o := range objs {
-		o.Move(fyne.NewPos(0, 0))
-		o.Resize(size)
-	}
+	return container.NewBorder(nil, t.detailUI, nil, nil, container.New(sizedLayout{t.sizer, t.showDetail}, least, t.table))
 }
 
 // field is a commit entry: commit runs on Enter and when the user leaves the field.

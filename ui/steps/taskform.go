@@ -42,7 +42,9 @@ func newTaskForm(ed *taskEditor, needs bool) *taskForm {
 	f.effort = f.newEntry()
 	f.effort.SetPlaceHolder(lang.L("steps.effort.placeholder"))
 	f.effort.OnChanged = func(string) { f.preview() }
-	f.note = f.newEntry()
+	// The note is free text: several lines, wrapped; Enter starts a new line, Shift+Enter
+	// stores it like Enter in the other fields.
+	f.note = asNote(f.newEntry(), 2)
 
 	units := make([]string, len(domain.EffortUnits))
 	for i, u := range domain.EffortUnits {

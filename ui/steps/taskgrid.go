@@ -136,9 +136,6 @@ func newTaskGrid(sess *session.Session, cols []gridColumn) *taskGrid {
 	return g
 }
 
-// fit sizes the columns to the table's width (see colSizer); a narrower table scrolls sideways.
-func (g *taskGrid) fit(width float32) (changed bool) { return g.sizer.apply(width, false) }
-
 type fitKey struct {
 	text  string
 	width float32
@@ -206,28 +203,6 @@ func (f *textFitter) shorten(text string, width float32, style fyne.TextStyle) s
 		cut = i + utf8.RuneLen(r)
 	}
 	return strings.TrimRightFunc(text[:cut], unicode.IsSpace) + "…"
-}
-
-// fitLayout gives the table all of its space and fits the columns to it.
-type fitLayout struct{ g *taskGrid }
-
-func (l fitLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
-	var s fyne.Size
-	for _, o := range objs {
-		s = s.Max(o.MinSize())
-	}
-	return s
-}
-
-func (l fitLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
-	changed := l.g.fit(size.Width)
-	for _, o := range objs {
-		o.Move(fyne.NewPos(0, 0))
-		o.Resize(size)
-	}
-	if changed {
-		l.g.table.Refresh() // cells that stayed visible shorten their texts to the new widths
-	}
 }
 
 func (g *taskGrid) length() (int, int) { return len(g.rows), len(g.cols) }

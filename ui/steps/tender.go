@@ -386,7 +386,7 @@ func (ed *tenderEditor) buildBids() fyne.CanvasObject {
 		return ed.sess().UpdateBid(ed.selBid, func(b *domain.Bid) { b.Price = v })
 	}, false, ed.report)
 	ed.bPrice.money = true
-	ed.bNote = newCommitEntry()
+	ed.bNote = asNote(newCommitEntry(), 2)
 	commitNote := func() {
 		if b := ed.sess().Project.BidByID(ed.selBid); b != nil && b.Note != ed.bNote.Text {
 			v := ed.bNote.Text

@@ -232,7 +232,7 @@ func TestContractEditorShowsTheDeadlineAndWarns(t *testing.T) {
 	}
 	// Freezing copies the SLA; a later edit of the working SLA leaves it.
 	test.Tap(ed.freezeBtn)
-	if fx.s.Project.Contract.SLAID == nil || !strings.Contains(ed.slaState.Text, "1 SLA(s) am 15.07.2028") {
+	if fx.s.Project.Contract.SLAID == nil || !strings.Contains(ed.slaState.Text, "1 SLA am 15.07.2028") {
 		t.Fatalf("freeze: %q", ed.slaState.Text)
 	}
 	if err := fx.s.UpdateSLA(1, func(x *domain.SLA) { x.HotlineAnsweredPct = 50 }); err != nil {

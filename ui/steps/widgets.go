@@ -30,6 +30,10 @@ func (e *commitEntry) FocusLost() {
 	}
 }
 
+// AcceptsTab is false also for several-line fields: Tab and Shift+Tab always move to the next or
+// previous field, so the keyboard never gets stuck in a note (no tab characters in free texts).
+func (e *commitEntry) AcceptsTab() bool { return false }
+
 // TypedShortcut turns Ctrl+Enter into "new task"; everything else is the Entry's.
 func (e *commitEntry) TypedShortcut(s fyne.Shortcut) {
 	if isCtrlEnter(s) {
@@ -39,6 +43,15 @@ func (e *commitEntry) TypedShortcut(s fyne.Shortcut) {
 		return
 	}
 	e.Entry.TypedShortcut(s)
+}
+
+// asNote makes e a free-text field: several lines, wrapped, rows lines high (longer texts
+// scroll inside it); Enter starts a new line, Shift+Enter submits like Enter elsewhere.
+func asNote(e *commitEntry, rows int) *commitEntry {
+	e.MultiLine = true
+	e.Wrapping = fyne.TextWrapWord
+	e.SetMinRowsVisible(rows)
+	return e
 }
 
 // setValue shows a value from the model. A selection left over from before is dropped first:

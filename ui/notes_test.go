@@ -1,0 +1,72 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"schulit-lotse/persistence"
+)
+
+// A task note is several lines; what is typed into it and not yet left reaches the file when
+// the project is closed (as on quitting).
+func TestTypedNoteSurvivesClosing(t *testing.T) {
+	ts := newTestShell(t)
+	ts.openSample()
+	ts.win.Resize(fyne.NewSize(1366, 740))
+	ts.project.show(1)
+	cell := label(t, ts.content(), "IServ-Nutzer")
+	p := fyne.CurrentApp().Driver().AbsolutePositionForObject(cell)
+	test.TapCanvas(ts.win.Canvas(), p.Add(fyne.NewPos(cell.Size().Width/2, cell.Size().Height/2)))
+	const before = "Oft Rücksprache mit Schule notwendig"
+	var note fyne.Focusable
+	walk(ts.content(), func(o fyne.CanvasObject) bool {
+		f, ok := o.(fyne.Focusable)
+		if !ok || note != nil {
+			return note == nil
+		}
+		walk(o, func(x fyne.CanvasObject) bool {
+			if r, ok := x.(*widget.RichText); ok && strings.HasPrefix(r.String(), before) {
+				note = f
+			}
+			return note == nil
+		})
+		return note == nil
+	})
+	if note == nil {
+		t.Fatal("no field shows the task's note")
+	}
+	ts.win.Canvas().Focus(note)
+	for range 5 { // to the last row, then its end
+		note.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDown})
+	}
+	note.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEnd})
+	note.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn}) // a new line, not the end of the input
+	for _, r := range "Zweite Zeile" {
+		note.TypedRune(r)
+	}
+	path := ts.sess.File.Path()
+	ts.closeSession()
+
+	f, err := persistence.Open(path, persistence.OpenOptions{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	stored, err := f.Load()
+	f.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, task := range stored.Tasks {
+		if task.Name == "IServ-Nutzer anlegen" {
+			if !strings.HasPrefix(task.Note, before) || !strings.HasSuffix(task.Note, "\nZweite Zeile") {
+				t.Errorf("stored note %q", task.Note)
+			}
+			return
+		}
+	}
+	t.Fatal("the task is gone")
+}
