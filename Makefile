@@ -54,7 +54,7 @@ $(STATICCHECK):
 	GOBIN=$(CURDIR)/build/tools GOFLAGS=-mod=mod $(GO) install honnef.co/go/tools/cmd/staticcheck@$(STATICCHECK_VERSION)
 
 unit:
-	$(GO) test -tags ci ./...
+	$(GO) test -timeout 30m -tags ci ./...
 
 smoke: build
 	scripts/smoke.sh $(BIN)
