@@ -60,6 +60,17 @@ func openWithoutRows(path string) (*persistence.File, *domain.Project, persisten
 	return f, p, o, nil
 }
 
+// openCounted is openWithoutRows for what needs only the counts of the monitoring rows (the
+// check, the summary).
+func openCounted(path string) (*domain.Project, error) {
+	f, p, _, err := openWithoutRows(path)
+	if err != nil {
+		return nil, err
+	}
+	f.Close()
+	return p, nil
+}
+
 // openPlan is openProject without the monitoring raw data, for documents that need none.
 func openPlan(path string) (*domain.Project, error) {
 	f, err := persistence.Open(path, persistence.OpenOptions{ReadOnly: true})
@@ -138,7 +149,7 @@ func cmdCheck(e *env, args []string) error {
 	if err := positionals(p, 1, usageCheck); err != nil {
 		return err
 	}
-	proj, err := openProject(p.pos[0])
+	proj, err := openCounted(p.pos[0])
 	if err != nil {
 		return err
 	}

@@ -94,7 +94,7 @@ func cmdSummary(e *env, args []string) error {
 	if err := positionals(p, 1, usageSummary); err != nil {
 		return err
 	}
-	proj, err := openProject(p.pos[0])
+	proj, err := openCounted(p.pos[0])
 	if err != nil {
 		return err
 	}
