@@ -180,13 +180,6 @@ func writeProject(tx *gorm.DB, p *domain.Project) error {
 		mapSlice(p.CommunicationRows, func(c domain.CommunicationRow) communicationRecord { return communicationRecord(c) }),
 		mapSlice(p.EscalationLevels, func(e domain.EscalationLevel) escalationRecord { return escalationRecord(e) }),
 		mapSlice(p.Meetings, toMeetingRecord),
-		mapSlice(p.Tickets, toTicketRecord),
-		mapSlice(p.Calls, func(c domain.Call) callRecord {
-			return callRecord{ID: c.ID, At: c.At.Unix(), Answered: c.Answered, WaitSeconds: c.WaitSeconds, TalkSeconds: c.TalkSeconds}
-		}),
-		mapSlice(p.SurveyAnswers, func(s domain.SurveyAnswer) surveyRecord {
-			return surveyRecord{ID: s.ID, At: s.At.Unix(), Question: s.Question, Score: s.Score, School: s.School}
-		}),
 		mapSlice(p.JourFixes, toJourFixeRecord),
 		mapSlice(p.Measures, toMeasureRecord),
 		mapSlice(p.KnowledgeChecks, toKnowledgeRecord),
@@ -196,7 +189,31 @@ func writeProject(tx *gorm.DB, p *domain.Project) error {
 			return err
 		}
 	}
+	if err := writeMonitoringRows(tx, p); err != nil {
+		return err
+	}
 	return writeConfig(tx, p.Config)
+}
+
+// writeMonitoringRows writes the tickets, calls and answers with their ids through prepared
+// multi-row inserts, straight from the project's lists (no copy as records, no reflection per
+// row): the bulk of a large project.
+func writeMonitoringRows(tx *gorm.DB, p *domain.Project) error {
+	if err := insertRows(tx, "tickets", ticketCols, true, "", len(p.Tickets), func(i int) []any { return ownID(ticketRow(toTicketRecord(p.Tickets[i]), true)) }, nil); err != nil {
+		return err
+	}
+	if err := insertRows(tx, "calls", callCols, true, "", len(p.Calls), func(i int) []any { return ownID(callRow(toCallRecord(p.Calls[i]), true)) }, nil); err != nil {
+		return err
+	}
+	return insertRows(tx, "survey_answers", answerCols, true, "", len(p.SurveyAnswers), func(i int) []any { return ownID(answerRow(toSurveyRecord(p.SurveyAnswers[i]), true)) }, nil)
+}
+
+// ownID leaves an id of 0 (a JSON document may leave ids to the file) for the file to assign.
+func ownID(row []any) []any {
+	if row[0] == int64(0) {
+		row[0] = nil
+	}
+	return row
 }
 
 func mapSlice[D any, R any](in []D, fn func(D) R) []R {

@@ -93,3 +93,33 @@ func TestLoadWithoutRowsRefusesWhatLoadRefuses(t *testing.T) {
 }
 
 func editName(i int) string { return string(rune('a'+i/26)) + string(rune('a'+i%26)) }
+
+// A project whose tickets, calls and answers have no ids yet (a JSON document may leave them to
+// the file) is written with ids given by the file, in list order.
+func TestCreateGivesMonitoringRowsWithoutIDsTheirIDs(t *testing.T) {
+	p := fullProject()
+	for _, list := range []func(i int){
+		func(i int) { p.Tickets[i].ID = 0 }, func(i int) { p.Calls[i].ID = 0 }, func(i int) { p.SurveyAnswers[i].ID = 0 },
+	} {
+		for i := 0; i < 2; i++ {
+			list(i)
+		}
+	}
+	f, err := Create(filepath.Join(t.TempDir(), "ohne-ids.lotse"), p, OpenOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	got, err := f.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got.Tickets) != len(p.Tickets) || len(got.Calls) != len(p.Calls) || len(got.SurveyAnswers) != len(p.SurveyAnswers) {
+		t.Fatalf("%d/%d/%d rows, want %d/%d/%d", len(got.Tickets), len(got.Calls), len(got.SurveyAnswers), len(p.Tickets), len(p.Calls), len(p.SurveyAnswers))
+	}
+	for _, tk := range got.Tickets {
+		if tk.ID <= 0 {
+			t.Errorf("ticket %s has id %d", tk.ExternalID, tk.ID)
+		}
+	}
+}
