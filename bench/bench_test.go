@@ -85,6 +85,24 @@ func BenchmarkOpenOverview(b *testing.B) {
 			f.Close()
 		}
 	})
+	// The same through the monitoring store, as lotse summary does: the plan, the rows checked
+	// and counted, no row loaded (the GUI still loads every row).
+	b.Run("total_without_rows", func(b *testing.B) {
+		for b.Loop() {
+			f, err := persistence.Open(path, persistence.OpenOptions{TakeOverLock: true})
+			if err != nil {
+				b.Fatal(err)
+			}
+			p, _, err := f.LoadWithoutRows()
+			if err != nil {
+				b.Fatal(err)
+			}
+			if s := domain.Summarize(p, p.AsOf(time.Date(2027, 7, 14, 12, 0, 0, 0, time.UTC))); len(s) != 12 {
+				b.Fatalf("%d steps", len(s))
+			}
+			f.Close()
+		}
+	})
 	b.Run("open", func(b *testing.B) {
 		for b.Loop() {
 			f, err := persistence.Open(path, persistence.OpenOptions{TakeOverLock: true})
@@ -137,6 +155,38 @@ func BenchmarkKPILandkreis(b *testing.B) {
 				if err != nil || r.Tickets.Total.Tickets == 0 {
 					b.Fatalf("%v, %+v", err, r.Tickets.Total)
 				}
+			}
+		})
+	}
+}
+
+// BenchmarkKPIStoreLandkreis is lotse kpi's work in-process: open the file, load the plan
+// without rows (rows checked and counted), read the period's rows from the store, compute.
+func BenchmarkKPIStoreLandkreis(b *testing.B) {
+	path := landkreisPath(b)
+	for _, c := range []struct {
+		name   string
+		period kpi.Period
+	}{{"quarter", quarter}, {"three-years", threeYear}} {
+		b.Run(c.name, func(b *testing.B) {
+			for b.Loop() {
+				f, err := persistence.Open(path, persistence.OpenOptions{ReadOnly: true})
+				if err != nil {
+					b.Fatal(err)
+				}
+				p, o, err := f.LoadWithoutRows()
+				if err != nil {
+					b.Fatal(err)
+				}
+				d, err := f.KPIData(kpi.NeedsOf(c.period, kpi.AsOfFor(kpi.Options{}, o.TicketHorizon, c.period)), o.TicketHorizon)
+				if err != nil {
+					b.Fatal(err)
+				}
+				r, err := kpi.ComputeData(p, d, c.period, kpi.Options{})
+				if err != nil || r.Tickets.Total.Tickets == 0 {
+					b.Fatalf("%v", err)
+				}
+				f.Close()
 			}
 		})
 	}
