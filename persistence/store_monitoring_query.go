@@ -107,15 +107,13 @@ func (f *File) KPIData(n kpi.Needs, horizon time.Time) (kpi.Data, error) {
 	from, to, openAt := n.From.Unix(), n.To.Unix(), n.OpenAt.Unix()
 	// Open before the window first: they were all created earlier, so the two lists joined are
 	// in creation order.
-	open, err := f.tickets(f.db.Where("created < ? AND (resolved IS NULL OR resolved >= ?)", from, openAt))
+	open, err := f.tickets(f.db.Where("created < ? AND (resolved IS NULL OR resolved >= ?)", from, openAt), nil)
 	if err != nil {
 		return d, f.refuseRows(err)
 	}
-	in, err := f.tickets(f.db.Where("created >= ? AND created < ?", from, to))
-	if err != nil {
+	if d.Tickets, err = f.tickets(f.db.Where("created >= ? AND created < ?", from, to), open); err != nil {
 		return d, f.refuseRows(err)
 	}
-	d.Tickets = append(open, in...)
 	if d.Calls, err = f.calls(from, to); err != nil {
 		return d, f.refuseRows(err)
 	}
@@ -133,13 +131,13 @@ func (f *File) refuseRows(err error) error {
 	return refuse(f.path, ReasonContent, err.Error())
 }
 
-func (f *File) tickets(where *gorm.DB) ([]domain.Ticket, error) {
+// tickets appends the tickets where selects to out, in creation order.
+func (f *File) tickets(where *gorm.DB, out []domain.Ticket) ([]domain.Ticket, error) {
 	rows, err := where.Table("tickets").Select(ticketReadCols).Order("created, id").Rows()
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	var out []domain.Ticket
 	for rows.Next() {
 		var r ticketRecord
 		if err := rows.Scan(&r.ID, &r.ExternalID, &r.Created, &r.FirstResponse, &r.Resolved, &r.Priority, &r.Category,
