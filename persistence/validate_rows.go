@@ -124,6 +124,10 @@ func rowChecks() []rowCheck {
 	timeBad := func(col string) string {
 		return fmt.Sprintf("(%s OR %s < %d OR %s > %d)", notInt(col), col, minUnix, col, maxUnix)
 	}
+	// notFlag: a yes/no column holding anything but 0, 1 or NULL (Load reads the text "true").
+	notFlag := func(col string) string {
+		return fmt.Sprintf("(%s OR (%s IS NOT NULL AND %s NOT IN (0, 1)))", notInt(col), col, col)
+	}
 	or := func(conds ...string) string { return strings.Join(conds, " OR ") }
 	load := func(read func(db *gorm.DB) (*domain.Project, error)) func(db *gorm.DB) error {
 		return func(db *gorm.DB) error {
@@ -135,12 +139,13 @@ func rowChecks() []rowCheck {
 		}
 	}
 	return []rowCheck{
-		{"tickets", or(id, timeBad("created"), timeBad("first_response"), timeBad("resolved"), notInt("package_id")),
+		{"tickets", or(id, timeBad("created"), timeBad("first_response"), timeBad("resolved"), notInt("package_id"),
+			notFlag("response_not_measured")),
 			load(func(db *gorm.DB) (*domain.Project, error) {
 				ts, err := loadAll(db, "created, id", plain(fromTicketRecord))
 				return &domain.Project{Tickets: ts}, err
 			})},
-		{"calls", or(id, timeBad("at"), "(answered IS NOT NULL AND answered NOT IN (0, 1))", notInt("answered"),
+		{"calls", or(id, timeBad("at"), notFlag("answered"),
 			notInt("wait_seconds"), notInt("talk_seconds")),
 			load(func(db *gorm.DB) (*domain.Project, error) {
 				cs, err := loadAll(db, "at, id", plain(fromCallRecord))
