@@ -73,7 +73,7 @@ func readSource(src source) (t *Table, err error) {
 	if src.size > MaxFileBytes {
 		return nil, fileErr(name, ErrTooLarge, fmt.Sprintf("%d MB > %d MB", src.size>>20, MaxFileBytes>>20))
 	}
-	head, err := src.head(64 << 10)
+	head, err := src.head(limits.buffer)
 	if err != nil {
 		return nil, fileErr(name, ErrNotTable, err.Error())
 	}
@@ -115,13 +115,13 @@ func readCSV(src source) (*Table, error) {
 		return nil, fileErr(name, ErrNotTable, err.Error())
 	}
 	defer closer.Close()
-	br := bufio.NewReaderSize(text, 64<<10)
-	head, _ := br.Peek(64 << 10)
+	br := bufio.NewReaderSize(text, limits.buffer)
+	head, _ := br.Peek(limits.buffer)
 	if binary(string(head)) {
 		return nil, fileErr(name, ErrNotTable, "")
 	}
 	t.Delimiter = detectDelimiter(string(head))
-	bounded := newBoundedReader(br, MaxRecordBytes)
+	bounded := newBoundedReader(br, limits.record)
 	r := newCSVReader(bounded, t.Delimiter)
 	b := budget{name: name}
 	var kept int64
@@ -129,7 +129,7 @@ func readCSV(src source) (*Table, error) {
 		rec, err := r.Read()
 		var long *recordTooLong
 		if errors.As(err, &long) || errors.As(bounded.err, &long) {
-			return nil, &Error{File: name, Line: long.line, Key: ErrLineTooLong, Value: fmt.Sprintf("%d KB", MaxRecordBytes>>10)}
+			return nil, &Error{File: name, Line: long.line, Key: ErrLineTooLong, Value: fmt.Sprintf("%d KB", limits.record>>10)}
 		}
 		if err == io.EOF {
 			break
@@ -231,7 +231,7 @@ func (t *Table) fieldLine(i, col int) int {
 		return t.Lines[i]
 	}
 	defer closer.Close()
-	r := newCSVReader(newBoundedReader(text, MaxRecordBytes), t.Delimiter)
+	r := newCSVReader(newBoundedReader(text, limits.record), t.Delimiter)
 	for k := 0; k <= i; k++ {
 		rec, err := r.Read()
 		if err != nil {
@@ -276,7 +276,7 @@ func readXLSX(src source) (*Table, error) {
 	if err := checkUnzipped(name, data); err != nil {
 		return nil, err
 	}
-	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{UnzipSizeLimit: MaxUnzippedBytes, UnzipXMLSizeLimit: xmlInMemory})
+	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{UnzipSizeLimit: int64(limits.unzipped), UnzipXMLSizeLimit: min(xmlInMemory, int64(limits.unzipped))})
 	data = nil
 	if err != nil {
 		return nil, fileErr(name, ErrXLSX, err.Error())
@@ -320,11 +320,11 @@ func checkUnzipped(name string, data []byte) error {
 	var total uint64
 	for _, zf := range zr.File {
 		total += zf.UncompressedSize64
-		if total > MaxUnzippedBytes {
-			return fileErr(name, ErrUnzipTooLarge, fmt.Sprintf("%d MB", MaxUnzippedBytes>>20))
+		if total > limits.unzipped {
+			return fileErr(name, ErrUnzipTooLarge, fmt.Sprintf("%d MB", limits.unzipped>>20))
 		}
-		if strings.EqualFold(zf.Name, "xl/sharedStrings.xml") && zf.UncompressedSize64 > maxSharedStrings {
-			return fileErr(name, ErrUnzipTooLarge, fmt.Sprintf("%d MB", maxSharedStrings>>20))
+		if strings.EqualFold(zf.Name, "xl/sharedStrings.xml") && zf.UncompressedSize64 > limits.sharedText {
+			return fileErr(name, ErrUnzipTooLarge, fmt.Sprintf("%d MB", limits.sharedText>>20))
 		}
 	}
 	return nil
