@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"schulit-lotse/domain"
+	"schulit-lotse/internal/leftover"
 )
 
 // The Leistungsbeschreibung (service specification) is a separate document: a draft that a
@@ -508,7 +509,7 @@ func awWriteAtomic(path string, data []byte) (err error) {
 		return errors.New(tr("reports.err.is_dir", map[string]any{"Path": path}))
 	}
 	dir := filepath.Dir(path)
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
+	tmp, err := leftover.Create(path, leftover.Export)
 	if err != nil {
 		return fmt.Errorf("%s: %w", tr("reports.err.create", map[string]any{"Dir": dir}), err)
 	}

@@ -16,6 +16,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"schulit-lotse/domain"
+	"schulit-lotse/internal/leftover"
 	"schulit-lotse/persistence/importers"
 	"schulit-lotse/ui/wording"
 )
@@ -336,7 +337,7 @@ func (sh *shell) writeTasksXLSX(path string) {
 
 // writeAtomic writes a file beside its target and renames it into place.
 func writeAtomic(path string, data []byte) error {
-	tf, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
+	tf, err := leftover.Create(path, leftover.Export)
 	if err != nil {
 		return err
 	}
