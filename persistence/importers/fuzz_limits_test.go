@@ -183,3 +183,21 @@ func TestWorkbookHelperIsReadable(t *testing.T) {
 		t.Fatalf("%v %v", tab, err)
 	}
 }
+
+// A workbook cell longer than a cell may be (the issue's 101 KB file holding a 100 MB task
+// name) is refused while the archive is checked, before the library holds the text.
+func TestXLSXLongCellRefusedBeforeUnpacking(t *testing.T) {
+	lowLimits(t)
+	sheet := func(n int) string {
+		return `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>` +
+			strings.Repeat("A", n) + `</t></is></c></row></sheetData></worksheet>`
+	}
+	// 6 bytes per character of the cell limit and 64 more are allowed: 664 here.
+	if _, err := ReadBytes("w.xlsx", workbook(t, sheet(664))); err != nil {
+		t.Fatalf("a text within the bound refused: %v", err)
+	}
+	_, err := ReadBytes("w.xlsx", workbook(t, sheet(665)))
+	if e := importKey(t, err); e.Key != ErrCellTooLong {
+		t.Fatalf("got %+v, want %s", e, ErrCellTooLong)
+	}
+}

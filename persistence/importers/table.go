@@ -327,7 +327,53 @@ func checkUnzipped(name string, data []byte) error {
 			return fileErr(name, ErrUnzipTooLarge, fmt.Sprintf("%d MB", limits.sharedText>>20))
 		}
 	}
+	for _, zf := range zr.File {
+		part := strings.ToLower(zf.Name)
+		if !strings.HasPrefix(part, "xl/worksheets/") && part != "xl/sharedstrings.xml" {
+			continue
+		}
+		long, err := longTextRun(zf)
+		if err != nil {
+			return fileErr(name, ErrXLSX, err.Error())
+		}
+		if long {
+			return fileErr(name, ErrCellTooLong, fmt.Sprintf("%d", limits.cell))
+		}
+	}
 	return nil
+}
+
+// longTextRun reports whether a part of the archive holds a text between two tags longer than
+// any cell may be (6 bytes per character: UTF-8 and entities such as "&amp;"). It reads the part
+// in pieces, so a 100 MB cell is found before the library would hold it.
+func longTextRun(zf *zip.File) (bool, error) {
+	rc, err := zf.Open()
+	if err != nil {
+		return false, err
+	}
+	defer rc.Close()
+	max := 6*limits.cell + 64
+	buf := make([]byte, limits.buffer)
+	run := 0
+	for {
+		n, err := rc.Read(buf)
+		for _, c := range buf[:n] {
+			switch c {
+			case '<', '>':
+				run = 0
+			default:
+				if run++; run > max {
+					return true, nil
+				}
+			}
+		}
+		if err == io.EOF {
+			return false, nil
+		}
+		if err != nil {
+			return false, err
+		}
+	}
 }
 
 func (t *Table) readSheet(f *excelize.File, sheet string, b *budget) error {
