@@ -52,9 +52,9 @@ func (p *meteredReader) Read(b []byte) (int, error) {
 
 func (p *meteredReader) Close() error { return nil }
 
-// readMeasured reads data as a file and returns the table or error and the most memory
-// allocated between two reads of the file (or after the last one).
-func readMeasured(data []byte) (*Table, error, uint64) {
+// readMeasured reads data as a file and returns the most memory allocated between two reads
+// of the file (or after the last one), and the table or error.
+func readMeasured(data []byte) (uint64, *Table, error) {
 	m := &allocMeter{}
 	src := source{name: "fuzz", size: int64(len(data)), open: func() (io.ReadCloser, error) {
 		return &meteredReader{r: bytes.NewReader(data), m: m}, nil
@@ -62,7 +62,7 @@ func readMeasured(data []byte) (*Table, error, uint64) {
 	m.tick()
 	t, err := readSource(src)
 	m.tick()
-	return t, err, m.peak
+	return m.peak, t, err
 }
 
 // checkBounded: an error is one of ours; a table keeps cells within the cell limit and an
@@ -119,7 +119,7 @@ func FuzzReadTableBounded(f *testing.F) {
 		if bytes.HasPrefix(data, []byte("PK")) {
 			return // FuzzReadXLSXBounded
 		}
-		tab, err, held := readMeasured(grow(data, 128<<10))
+		held, tab, err := readMeasured(grow(data, 128<<10))
 		checkBounded(t, tab, err, held)
 	})
 }
@@ -138,7 +138,7 @@ func FuzzReadXLSXBounded(f *testing.F) {
 			return
 		}
 		data := workbook(t, sheet)
-		tab, err, held := readMeasured(data)
+		held, tab, err := readMeasured(data)
 		if err == nil && len(sheet) > int(limits.unzipped) {
 			t.Fatalf("a sheet of %d bytes was unpacked, limit %d", len(sheet), limits.unzipped)
 		}
