@@ -3,7 +3,6 @@ package ui
 import (
 	"bytes"
 	"errors"
-	"io"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -38,9 +37,13 @@ func (sh *shell) showImportTasks() {
 			return
 		}
 		defer r.Close()
-		data, err := io.ReadAll(io.LimitReader(r, importers.MaxFileBytes+1))
+		path := ""
+		if r.URI().Scheme() == "file" {
+			path = r.URI().Path()
+		}
+		data, err := importers.ReadAllFrom(r.URI().Name(), path, r)
 		if err != nil {
-			sh.ShowError(err)
+			sh.showImportError(err)
 			return
 		}
 		sh.importTasksData(r.URI().Name(), data)

@@ -57,6 +57,17 @@ func ReadFile(path string) (*Table, error) {
 	return readSource(source{name: filepath.Base(path), size: fi.Size(), open: func() (io.ReadCloser, error) { return os.Open(path) }})
 }
 
+// ReadAllFrom reads an opened file's content for ReadBytes, at most MaxFileBytes; when path
+// names the file on disk, a larger one is refused before a byte is read.
+func ReadAllFrom(name, path string, r io.Reader) ([]byte, error) {
+	if path != "" {
+		if fi, err := os.Stat(path); err == nil && fi.Size() > MaxFileBytes {
+			return nil, fileErr(name, ErrTooLarge, fmt.Sprintf("%d MB > %d MB", fi.Size()>>20, MaxFileBytes>>20))
+		}
+	}
+	return io.ReadAll(io.LimitReader(r, MaxFileBytes+1))
+}
+
 // ReadBytes reads a file's content; name is used in messages.
 func ReadBytes(name string, data []byte) (*Table, error) {
 	return readSource(bytesSource(filepath.Base(name), data))
