@@ -1,6 +1,7 @@
 package domain
 
 import (
+	"slices"
 	"unicode/utf8"
 )
 
@@ -242,4 +243,31 @@ func FirstLongText(p *Project) (Ref, bool) {
 		return Ref{}, false
 	}
 	return *first, true
+}
+
+// WithShortTexts is p itself when no text passes its limit, else a copy whose over-long texts
+// are cut (CutLongTexts) – for readers such as the reports, which must not change p. Only the
+// lists that hold texts are copied.
+func (p *Project) WithShortTexts() *Project {
+	if p == nil {
+		return nil
+	}
+	if _, ok := FirstLongText(p); !ok {
+		return p
+	}
+	c := *p
+	c.Tasks = slices.Clone(p.Tasks)
+	c.Packages = slices.Clone(p.Packages)
+	c.Kickoff.Participants = slices.Clone(p.Kickoff.Participants)
+	c.Milestones = slices.Clone(p.Milestones)
+	c.Roles = slices.Clone(p.Roles)
+	c.RaciActivities = slices.Clone(p.RaciActivities)
+	c.CommunicationRows = slices.Clone(p.CommunicationRows)
+	c.EscalationLevels = slices.Clone(p.EscalationLevels)
+	c.Meetings = slices.Clone(p.Meetings)
+	c.JourFixes = slices.Clone(p.JourFixes)
+	c.Measures = slices.Clone(p.Measures)
+	c.ShortenedTexts = slices.Clone(p.ShortenedTexts)
+	c.CutLongTexts()
+	return &c
 }

@@ -42,8 +42,9 @@ func DropMonitoringData(p *Project) {
 // looks like a person's name (LooksLikePerson), so "Schulsekretariat" stays. Role names, the
 // external provider and the placeholder "noch nicht definiert" stay. A role's persons, deputy
 // and contact are cleared. Names inside longer entries ("Jens Wübbena (Nordlicht)") and in the
-// frozen KPI copies of Jour fixes are replaced as well (share_names.go). It returns how many
-// distinct names were replaced. Free texts (notes, agendas, minutes) are not searched.
+// frozen KPI copies of Jour fixes are replaced as well, in person fields and in free texts
+// (notes, agendas, minutes), and so are their surnames on their own (share_names.go). It
+// returns how many distinct names were replaced.
 func Anonymize(p *Project, l ShareLabels) int {
 	a := newAnonymizer(p, l)
 	names := a.collectNames(p)

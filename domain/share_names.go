@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"unicode/utf8"
 )
 
 // People's names also hide inside entries that are not a bare name: "Jens Wübbena (Nordlicht)",
@@ -118,22 +119,46 @@ func (a *anonymizer) collectNames(p *Project) []string {
 
 // nameReplacer replaces every collected name (longest first, ignoring case and spacing) by its
 // stand-in; in JSON text the stand-in is escaped. A name gets its stand-in (and counts as
-// replaced) only where it is found.
+// replaced) only where it is found. After the names come their surnames on their own
+// ("Rücksprache mit Hahn"), matched only capitalised as written, each standing for its name.
 type nameReplacer struct {
 	a     *anonymizer
-	names []string
+	names []string // what is searched
+	of    []string // the name whose stand-in replaces it
 	res   []*regexp.Regexp
 }
 
+// minSurname is the shortest surname searched on its own; shorter ones ("Li") match too much.
+const minSurname = 3
+
 func (a *anonymizer) replacer(names []string) *nameReplacer {
 	sort.SliceStable(names, func(i, j int) bool { return len(names[i]) > len(names[j]) })
-	r := &nameReplacer{a: a, names: names}
+	r := &nameReplacer{a: a}
+	bound := func(flags, pattern string) *regexp.Regexp {
+		return regexp.MustCompile(flags + `(^|[^\p{L}\p{N}])(` + pattern + `)($|[^\p{L}\p{N}])`)
+	}
+	full := map[string]bool{}
 	for _, n := range names {
 		parts := strings.Fields(n)
 		for i := range parts {
 			parts[i] = regexp.QuoteMeta(parts[i])
 		}
-		r.res = append(r.res, regexp.MustCompile(`(?i)(^|[^\p{L}\p{N}])(`+strings.Join(parts, `\s+`)+`)($|[^\p{L}\p{N}])`))
+		r.names, r.of = append(r.names, n), append(r.of, n)
+		r.res = append(r.res, bound("(?i)", strings.Join(parts, `\s+`)))
+		full[NormalizedName(n)] = true
+	}
+	surnames := map[string]bool{}
+	for _, n := range names {
+		words := strings.Fields(n)
+		last := words[len(words)-1]
+		key := NormalizedName(last)
+		if len(words) < 2 || utf8.RuneCountInString(last) < minSurname || strings.HasSuffix(last, ".") ||
+			full[key] || a.keep[key] || surnames[key] {
+			continue
+		}
+		surnames[key] = true
+		r.names, r.of = append(r.names, last), append(r.of, n)
+		r.res = append(r.res, bound("", regexp.QuoteMeta(last)))
 	}
 	return r
 }
@@ -143,8 +168,8 @@ func (r *nameReplacer) replace(s string, jsonText bool) string {
 		if !re.MatchString(s) {
 			continue
 		}
-		label := r.a.person(r.names[i])
-		if label == r.names[i] {
+		label := r.a.person(r.of[i])
+		if label == r.of[i] {
 			continue
 		}
 		if jsonText {
@@ -160,10 +185,35 @@ func (r *nameReplacer) replace(s string, jsonText bool) string {
 	return s
 }
 
-// scrub replaces the collected names wherever a person field, a frozen KPI copy or a workload
-// limit of step 4 (kept per responsible name) still holds one.
+// freeTexts are the notes, agendas and minutes, where people are named in passing.
+func freeTexts(p *Project) []*string {
+	out := []*string{&p.Kickoff.Agenda, &p.Kickoff.Notes, &p.Kickoff.NextSteps}
+	for i := range p.Tasks {
+		out = append(out, &p.Tasks[i].Note)
+	}
+	for i := range p.Milestones {
+		out = append(out, &p.Milestones[i].Note)
+	}
+	for i := range p.Meetings {
+		out = append(out, &p.Meetings[i].Agenda)
+	}
+	for i := range p.JourFixes {
+		out = append(out, &p.JourFixes[i].Notes)
+	}
+	for i := range p.Measures {
+		out = append(out, &p.Measures[i].Text)
+	}
+	for i := range p.KnowledgeChecks {
+		out = append(out, &p.KnowledgeChecks[i].Findings)
+	}
+	return out
+}
+
+// scrub replaces the collected names (and their surnames) wherever a person field, a free
+// text, a frozen KPI copy or a workload limit of step 4 (kept per responsible name) still
+// holds one.
 func (r *nameReplacer) scrub(p *Project) {
-	for _, s := range personTexts(p) {
+	for _, s := range append(personTexts(p), freeTexts(p)...) {
 		*s = r.replace(*s, false)
 	}
 	for i := range p.JourFixes {

@@ -220,3 +220,28 @@ func TestAnonymizeFindsNamesInsideEntriesAndFrozenKPIs(t *testing.T) {
 		t.Errorf("a role's person is not named by the role: %q", p.JourFixes[0].Participants)
 	}
 }
+
+// Surnames on their own and names in free texts are replaced too; a lower-case word that is
+// also a surname ("hahn") and a text naming nobody stay as they are.
+func TestAnonymizeFindsSurnamesInFreeTexts(t *testing.T) {
+	p := &Project{
+		Tasks: []Task{{ID: 1, Name: "Backup", Responsible: "Dr. Thomas Hahn", Note: "Rücksprache mit Hahn; Wübbena weiß Bescheid. Der hahn tropft."},
+			{ID: 2, Name: "Drucker", Responsible: "Schulsekretariat", Note: "Toner im Keller"}},
+		Measures:  []Measure{{ID: 1, Text: "Jens Wübbena prüft die Access Points", Owner: "Jens Wübbena (Nordlicht)"}},
+		JourFixes: []JourFixe{{ID: 1, Notes: "Herr Hahn berichtet, Wübbena ergänzt."}},
+	}
+	Anonymize(p, ShareLabels{})
+	// Dr. Thomas Hahn is the first person met (task 1's responsible): Person A; Jens Wübbena: B.
+	if got, want := p.Tasks[0].Note, "Rücksprache mit Person A; Person B weiß Bescheid. Der hahn tropft."; got != want {
+		t.Errorf("note %q, want %q", got, want)
+	}
+	if got, want := p.Measures[0].Text, "Person B prüft die Access Points"; got != want {
+		t.Errorf("measure %q, want %q", got, want)
+	}
+	if got, want := p.JourFixes[0].Notes, "Herr Person A berichtet, Person B ergänzt."; got != want {
+		t.Errorf("minutes %q, want %q", got, want)
+	}
+	if p.Tasks[1].Note != "Toner im Keller" {
+		t.Errorf("a note without names changed: %q", p.Tasks[1].Note)
+	}
+}

@@ -120,6 +120,12 @@ func (t Task) Validate() error {
 	if err := t.texts().check(); err != nil {
 		return err
 	}
+	return t.ValidateStored()
+}
+
+// ValidateStored checks what a task read from a file must satisfy: every rule but the text
+// limits (a file written before them opens, with a finding; see CutLongTexts).
+func (t Task) ValidateStored() error {
 	if strings.TrimSpace(t.Name) == "" {
 		return ErrTaskNameEmpty
 	}

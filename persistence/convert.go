@@ -35,7 +35,7 @@ func fromTaskRecord(r taskRecord) (domain.Task, error) {
 	if t.ValidFrom, err = dateFromDB(r.ValidFrom); err != nil {
 		return t, fmt.Errorf("tasks.valid_from (id %d): %w", r.ID, err)
 	}
-	if err := t.Validate(); err != nil {
+	if err := t.ValidateStored(); err != nil {
 		return t, fmt.Errorf("tasks (id %d): %w", r.ID, err)
 	}
 	return t, nil

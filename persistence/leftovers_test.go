@@ -19,11 +19,12 @@ func leftoverFixture(t *testing.T, dir string) (gone, kept []string) {
 		fmt.Sprintf(".lotse-share-%s-%d-456.tmp-journal", host, dead),
 		fmt.Sprintf(".lotse-new-%s-%d-789.tmp", host, dead),
 		fmt.Sprintf(".lotse-bak-%s-%d-1.tmp", host, dead),
+		fmt.Sprintf(".lotse-export-%s-%d-2.tmp", host, dead), // a CSV, XLSX or PDF export
 	}
 	kept = []string{
 		fmt.Sprintf(".lotse-copy-%s-%d-123.tmp", host, os.Getppid()),  // its writer still runs
 		fmt.Sprintf(".lotse-copy-%s-%d-123.tmp", "schulamtpc7", dead), // another machine's
-		".Aufgaben.xlsx.123.tmp", // an export of another kind
+		".Aufgaben.xlsx.123.tmp", // an older program's export: its writer cannot be told
 		"Notizen.tmp",
 	}
 	for _, n := range append(append([]string(nil), gone...), kept...) {
@@ -100,7 +101,7 @@ func TestWritesIntoAFolderRemoveItsLeftovers(t *testing.T) {
 // A kill leaves temporary files under names the next run recognises.
 func TestTemporaryNamesAreRecognised(t *testing.T) {
 	var names []string
-	for _, kind := range []string{"new", "copy", "share", "bak"} {
+	for _, kind := range []string{"new", "copy", "share", "bak", "export"} {
 		f, err := os.CreateTemp(t.TempDir(), tempPattern(kind))
 		if err != nil {
 			t.Fatal(err)

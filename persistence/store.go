@@ -155,8 +155,10 @@ func writeProject(tx *gorm.DB, p *domain.Project) error {
 		return err
 	}
 	for _, t := range p.Tasks {
-		if err := t.Validate(); err != nil {
-			return fmt.Errorf("%s: %w", t.Name, err)
+		// Text limits are checked where texts come in (editors, imports); a copy of a file
+		// written before them keeps its long texts.
+		if err := t.ValidateStored(); err != nil {
+			return fmt.Errorf("%s: %w", domain.CutForDisplay(t.Name, 60), err)
 		}
 	}
 	batches := []any{

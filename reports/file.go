@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"schulit-lotse/domain"
+	"schulit-lotse/internal/leftover"
 )
 
 // WriteGesamtberichtFile writes the report to path without ever leaving a half-written PDF:
@@ -37,7 +38,7 @@ func writeBookFile(path string, p *domain.Project, opt Options, write func(io.Wr
 	}
 
 	dir := filepath.Dir(path)
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
+	tmp, err := leftover.Create(path, leftover.Export)
 	if err != nil {
 		return fmt.Errorf("%s: %w", tr("reports.err.create", map[string]any{"Dir": dir}), err)
 	}

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"schulit-lotse/domain"
+	"schulit-lotse/internal/leftover"
 )
 
 // The Leistungsbeschreibung (service specification) is a separate document: a draft that a
@@ -325,6 +326,7 @@ func awSpecLevel(p *domain.Project, sp domain.SpecPackage) string {
 
 // WriteServiceSpec writes the Leistungsbeschreibung as PDF to w.
 func WriteServiceSpec(w io.Writer, p *domain.Project, opt Options) (err error) {
+	p = p.WithShortTexts() // an older file's over-long texts are printed cut
 	defer func() {
 		if rec := recover(); rec != nil {
 			err = fmt.Errorf("%s: %v", tr("reports.err.pdf"), rec)
@@ -508,7 +510,7 @@ func awWriteAtomic(path string, data []byte) (err error) {
 		return errors.New(tr("reports.err.is_dir", map[string]any{"Path": path}))
 	}
 	dir := filepath.Dir(path)
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
+	tmp, err := leftover.Create(path, leftover.Export)
 	if err != nil {
 		return fmt.Errorf("%s: %w", tr("reports.err.create", map[string]any{"Dir": dir}), err)
 	}
@@ -547,6 +549,7 @@ func awWriteAtomic(path string, data []byte) (err error) {
 // label–value lines and pipe tables, readable as plain text and importable by word processors
 // that read Markdown.
 func WriteServiceSpecText(w io.Writer, p *domain.Project, opt Options) error {
+	p = p.WithShortTexts() // an older file's over-long texts are printed cut
 	if p == nil {
 		return errors.New(tr("reports.err.no_project"))
 	}

@@ -343,6 +343,7 @@ func monitoringFindings(r *Report, p *domain.Project) {
 // period against their targets and the previous period, tickets, breaches, hotline,
 // satisfaction, meetings, measures and knowledge checks.
 func WriteMonitoring(w io.Writer, p *domain.Project, period kpi.Period, opt Options) (err error) {
+	p = p.WithShortTexts() // an older file's over-long texts are printed cut
 	defer func() {
 		if rec := recover(); rec != nil {
 			err = fmt.Errorf("%s: %v", tr("reports.err.pdf"), rec)

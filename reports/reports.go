@@ -38,12 +38,14 @@ func (o Options) stamp() (time.Time, error) {
 // WriteGesamtbericht writes the full report of the project as PDF to w: title page, "Auf
 // einen Blick", table of contents and one section per step with content.
 func WriteGesamtbericht(w io.Writer, p *domain.Project, opt Options) error {
+	p = p.WithShortTexts() // an older file's over-long texts are printed cut
 	return writeBook(w, p, opt, bookFull)
 }
 
 // WriteKurzfassung writes the short report for a committee: title page, "Auf einen Blick",
 // table of contents and a few pages of overview instead of the steps' full sections.
 func WriteKurzfassung(w io.Writer, p *domain.Project, opt Options) error {
+	p = p.WithShortTexts() // an older file's over-long texts are printed cut
 	return writeBook(w, p, opt, bookShort)
 }
 

@@ -3,7 +3,6 @@ package ui
 import (
 	"bytes"
 	"errors"
-	"io"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -16,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"schulit-lotse/domain"
+	"schulit-lotse/internal/leftover"
 	"schulit-lotse/persistence/importers"
 	"schulit-lotse/ui/wording"
 )
@@ -37,9 +37,13 @@ func (sh *shell) showImportTasks() {
 			return
 		}
 		defer r.Close()
-		data, err := io.ReadAll(io.LimitReader(r, importers.MaxFileBytes+1))
+		path := ""
+		if r.URI().Scheme() == "file" {
+			path = r.URI().Path()
+		}
+		data, err := importers.ReadAllFrom(r.URI().Name(), path, r)
 		if err != nil {
-			sh.ShowError(err)
+			sh.showImportError(err)
 			return
 		}
 		sh.importTasksData(r.URI().Name(), data)
@@ -336,7 +340,7 @@ func (sh *shell) writeTasksXLSX(path string) {
 
 // writeAtomic writes a file beside its target and renames it into place.
 func writeAtomic(path string, data []byte) error {
-	tf, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
+	tf, err := leftover.Create(path, leftover.Export)
 	if err != nil {
 		return err
 	}

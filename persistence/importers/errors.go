@@ -15,6 +15,7 @@ const (
 	ErrTableTooLarge   = "import.err.table_too_large"
 	ErrUnzipTooLarge   = "import.err.unzip_too_large"
 	ErrLineTooLong     = "import.err.line_too_long"
+	ErrCellTooLong     = "import.err.cell_too_long"
 	ErrCSV             = "import.err.csv"
 	ErrXLSX            = "import.err.xlsx"
 	ErrNoHeader        = "import.err.no_header"

@@ -4,6 +4,8 @@ import (
 	"archive/zip"
 	"bytes"
 	"errors"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -124,5 +126,31 @@ func TestTaskImportRefusesOverLongName(t *testing.T) {
 	_, err = ReadTasks(tab, GuessTaskMapping(tab))
 	if e := importKey(t, err); e.Key != string(domain.ErrTextTooLong) || e.Line != 3 {
 		t.Fatalf("got %+v, want %s at line 3", e, domain.ErrTextTooLong)
+	}
+}
+
+// errReader fails when read: ReadAllFrom must not read a file it can refuse by its size.
+type errReader struct{}
+
+func (errReader) Read([]byte) (int, error) { return 0, errors.New("read") }
+
+// A file over MaxFileBytes (sparse, 256 MB + 1) is refused before a byte is read, as the GUI
+// opens it; one within the limit is read.
+func TestReadAllFromRefusesBySize(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "gross.csv")
+	f, err := os.Create(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := f.Truncate(MaxFileBytes + 1); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	_, err = ReadAllFrom("gross.csv", path, errReader{})
+	if e := importKey(t, err); e.Key != ErrTooLarge {
+		t.Fatalf("got %+v, want %s", e, ErrTooLarge)
+	}
+	if b, err := ReadAllFrom("klein.csv", "", strings.NewReader("ID;A\n1;2\n")); err != nil || len(b) != 9 {
+		t.Fatalf("%q %v", b, err)
 	}
 }

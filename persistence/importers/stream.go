@@ -32,6 +32,16 @@ const (
 	maxColumns   = domain.MaxImportColumns
 )
 
+// limits are the bounds the readers apply: the constants above, lowered by the fuzz tests so
+// that small inputs reach them.
+// buffer is the size of the reading buffers (and of the head the delimiter is found in).
+var limits = struct {
+	record, cell, buffer int
+	table                int64
+	unzipped             uint64
+	sharedText           uint64
+}{MaxRecordBytes, MaxCellChars, 64 << 10, MaxTableBytes, MaxUnzippedBytes, maxSharedStrings}
+
 // Estimated memory of a kept row and cell beyond their text (slice and string headers).
 const (
 	rowOverhead  = 24 + 8 + 16
@@ -70,7 +80,7 @@ func (s source) head(n int) ([]byte, error) {
 // sniffEncoding finds a text file's encoding the way decodeText does, reading the file once in
 // pieces instead of holding it.
 func sniffEncoding(r io.Reader) (enc string, stray []int, err error) {
-	br := bufio.NewReaderSize(r, 64<<10)
+	br := bufio.NewReaderSize(r, limits.buffer)
 	start, _ := br.Peek(3)
 	switch {
 	case bytes.HasPrefix(start, bomUTF8):
@@ -97,7 +107,7 @@ func sniffEncoding(r io.Reader) (enc string, stray []int, err error) {
 // scanUTF8 counts the valid multi-byte UTF-8 sequences and the bytes that are no UTF-8, and
 // names the first lines that hold such a byte (see utf8Evidence and strayLines).
 func scanUTF8(r io.Reader) (valid, broken int, stray []int, err error) {
-	buf := make([]byte, 64<<10)
+	buf := make([]byte, limits.buffer)
 	carry, line := 0, 1
 	for {
 		n, rerr := io.ReadFull(r, buf[carry:])
@@ -177,7 +187,7 @@ func (v *validUTF8Reader) Read(p []byte) (int, error) {
 			return 0, v.err
 		}
 		if v.in == nil {
-			v.in = make([]byte, 32<<10)
+			v.in = make([]byte, limits.buffer/2)
 		}
 		n, err := v.r.Read(v.in[v.carry:])
 		end := v.carry + n
@@ -254,12 +264,12 @@ func (b *boundedReader) Read(p []byte) (int, error) {
 
 // cutCell shortens a cell longer than MaxCellChars characters.
 func cutCell(s string) string {
-	if len(s) <= MaxCellChars {
+	if len(s) <= limits.cell {
 		return s
 	}
 	n := 0
 	for i := range s {
-		if n == MaxCellChars {
+		if n == limits.cell {
 			return strings.Clone(s[:i])
 		}
 		n++
@@ -277,8 +287,8 @@ type budget struct {
 // MaxTableBytes.
 func (b *budget) add(cells int, text int64) error {
 	b.bytes += rowOverhead + int64(cells)*cellOverhead + text
-	if b.bytes > MaxTableBytes {
-		return fileErr(b.name, ErrTableTooLarge, fmt.Sprintf("%d MB", MaxTableBytes>>20))
+	if b.bytes > limits.table {
+		return fileErr(b.name, ErrTableTooLarge, fmt.Sprintf("%d MB", limits.table>>20))
 	}
 	return nil
 }

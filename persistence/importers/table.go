@@ -57,6 +57,17 @@ func ReadFile(path string) (*Table, error) {
 	return readSource(source{name: filepath.Base(path), size: fi.Size(), open: func() (io.ReadCloser, error) { return os.Open(path) }})
 }
 
+// ReadAllFrom reads an opened file's content for ReadBytes, at most MaxFileBytes; when path
+// names the file on disk, a larger one is refused before a byte is read.
+func ReadAllFrom(name, path string, r io.Reader) ([]byte, error) {
+	if path != "" {
+		if fi, err := os.Stat(path); err == nil && fi.Size() > MaxFileBytes {
+			return nil, fileErr(name, ErrTooLarge, fmt.Sprintf("%d MB > %d MB", fi.Size()>>20, MaxFileBytes>>20))
+		}
+	}
+	return io.ReadAll(io.LimitReader(r, MaxFileBytes+1))
+}
+
 // ReadBytes reads a file's content; name is used in messages.
 func ReadBytes(name string, data []byte) (*Table, error) {
 	return readSource(bytesSource(filepath.Base(name), data))
@@ -73,7 +84,7 @@ func readSource(src source) (t *Table, err error) {
 	if src.size > MaxFileBytes {
 		return nil, fileErr(name, ErrTooLarge, fmt.Sprintf("%d MB > %d MB", src.size>>20, MaxFileBytes>>20))
 	}
-	head, err := src.head(64 << 10)
+	head, err := src.head(limits.buffer)
 	if err != nil {
 		return nil, fileErr(name, ErrNotTable, err.Error())
 	}
@@ -115,13 +126,13 @@ func readCSV(src source) (*Table, error) {
 		return nil, fileErr(name, ErrNotTable, err.Error())
 	}
 	defer closer.Close()
-	br := bufio.NewReaderSize(text, 64<<10)
-	head, _ := br.Peek(64 << 10)
+	br := bufio.NewReaderSize(text, limits.buffer)
+	head, _ := br.Peek(limits.buffer)
 	if binary(string(head)) {
 		return nil, fileErr(name, ErrNotTable, "")
 	}
 	t.Delimiter = detectDelimiter(string(head))
-	bounded := newBoundedReader(br, MaxRecordBytes)
+	bounded := newBoundedReader(br, limits.record)
 	r := newCSVReader(bounded, t.Delimiter)
 	b := budget{name: name}
 	var kept int64
@@ -129,7 +140,7 @@ func readCSV(src source) (*Table, error) {
 		rec, err := r.Read()
 		var long *recordTooLong
 		if errors.As(err, &long) || errors.As(bounded.err, &long) {
-			return nil, &Error{File: name, Line: long.line, Key: ErrLineTooLong, Value: fmt.Sprintf("%d KB", MaxRecordBytes>>10)}
+			return nil, &Error{File: name, Line: long.line, Key: ErrLineTooLong, Value: fmt.Sprintf("%d KB", limits.record>>10)}
 		}
 		if err == io.EOF {
 			break
@@ -231,7 +242,7 @@ func (t *Table) fieldLine(i, col int) int {
 		return t.Lines[i]
 	}
 	defer closer.Close()
-	r := newCSVReader(newBoundedReader(text, MaxRecordBytes), t.Delimiter)
+	r := newCSVReader(newBoundedReader(text, limits.record), t.Delimiter)
 	for k := 0; k <= i; k++ {
 		rec, err := r.Read()
 		if err != nil {
@@ -276,7 +287,7 @@ func readXLSX(src source) (*Table, error) {
 	if err := checkUnzipped(name, data); err != nil {
 		return nil, err
 	}
-	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{UnzipSizeLimit: MaxUnzippedBytes, UnzipXMLSizeLimit: xmlInMemory})
+	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{UnzipSizeLimit: int64(limits.unzipped), UnzipXMLSizeLimit: min(xmlInMemory, int64(limits.unzipped))})
 	data = nil
 	if err != nil {
 		return nil, fileErr(name, ErrXLSX, err.Error())
@@ -320,14 +331,60 @@ func checkUnzipped(name string, data []byte) error {
 	var total uint64
 	for _, zf := range zr.File {
 		total += zf.UncompressedSize64
-		if total > MaxUnzippedBytes {
-			return fileErr(name, ErrUnzipTooLarge, fmt.Sprintf("%d MB", MaxUnzippedBytes>>20))
+		if total > limits.unzipped {
+			return fileErr(name, ErrUnzipTooLarge, fmt.Sprintf("%d MB", limits.unzipped>>20))
 		}
-		if strings.EqualFold(zf.Name, "xl/sharedStrings.xml") && zf.UncompressedSize64 > maxSharedStrings {
-			return fileErr(name, ErrUnzipTooLarge, fmt.Sprintf("%d MB", maxSharedStrings>>20))
+		if strings.EqualFold(zf.Name, "xl/sharedStrings.xml") && zf.UncompressedSize64 > limits.sharedText {
+			return fileErr(name, ErrUnzipTooLarge, fmt.Sprintf("%d MB", limits.sharedText>>20))
+		}
+	}
+	for _, zf := range zr.File {
+		part := strings.ToLower(zf.Name)
+		if !strings.HasPrefix(part, "xl/worksheets/") && part != "xl/sharedstrings.xml" {
+			continue
+		}
+		long, err := longTextRun(zf)
+		if err != nil {
+			return fileErr(name, ErrXLSX, err.Error())
+		}
+		if long {
+			return fileErr(name, ErrCellTooLong, fmt.Sprintf("%d", limits.cell))
 		}
 	}
 	return nil
+}
+
+// longTextRun reports whether a part of the archive holds a text between two tags longer than
+// any cell may be (6 bytes per character: UTF-8 and entities such as "&amp;"). It reads the part
+// in pieces, so a 100 MB cell is found before the library would hold it.
+func longTextRun(zf *zip.File) (bool, error) {
+	rc, err := zf.Open()
+	if err != nil {
+		return false, err
+	}
+	defer rc.Close()
+	max := 6*limits.cell + 64
+	buf := make([]byte, limits.buffer)
+	run := 0
+	for {
+		n, err := rc.Read(buf)
+		for _, c := range buf[:n] {
+			switch c {
+			case '<', '>':
+				run = 0
+			default:
+				if run++; run > max {
+					return true, nil
+				}
+			}
+		}
+		if err == io.EOF {
+			return false, nil
+		}
+		if err != nil {
+			return false, err
+		}
+	}
 }
 
 func (t *Table) readSheet(f *excelize.File, sheet string, b *budget) error {

@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/lang"
 
 	"schulit-lotse/domain"
+	"schulit-lotse/internal/leftover"
 	musterstadt "schulit-lotse/internal/sample"
 	"schulit-lotse/persistence"
 )
@@ -322,7 +323,7 @@ func importJSON(e *env, target, src string, p parsedArgs) error {
 // writeFileAtomic writes a file beside its target under a temporary name, syncs it and renames
 // it into place, so a reader never sees half a file.
 func writeFileAtomic(path string, write func(f *os.File) error) error {
-	tf, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
+	tf, err := leftover.Create(path, leftover.Export)
 	if err != nil {
 		return err
 	}

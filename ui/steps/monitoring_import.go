@@ -2,7 +2,6 @@ package steps
 
 import (
 	"image/color"
-	"io"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -81,7 +80,11 @@ func monImportFile(ctx *Context, kind string) {
 		wait := monWaitDialog(ctx, lang.L("mon.import.reading", map[string]any{"File": name}))
 		ctx.async(func() {
 			defer r.Close()
-			data, err := io.ReadAll(io.LimitReader(r, importers.MaxFileBytes+1))
+			path := ""
+			if r.URI().Scheme() == "file" {
+				path = r.URI().Path()
+			}
+			data, err := importers.ReadAllFrom(name, path, r)
 			var imp *monImport
 			if err == nil {
 				imp, err = newMonImport(ctx, kind, name, data)

@@ -84,7 +84,8 @@ func (q *questionsPanel) updateItem(id widget.ListItemID, o fyne.CanvasObject) {
 // refresh derives the questions of this step from the project again.
 func (q *questionsPanel) refresh() {
 	q.items = q.items[:0]
-	for _, f := range domain.TaskFindings(q.ed.sess().Project) {
+	p := q.ed.sess().Project
+	for _, f := range append(domain.TaskFindings(p), domain.TextFindings(p)...) {
 		if f.Step == q.ed.cfg.step {
 			q.items = append(q.items, f)
 		}
@@ -109,7 +110,7 @@ func fieldFor(code string) formField {
 		return fieldPriority
 	case domain.FindNewNoDate:
 		return fieldValidFrom
-	case domain.FindDuplicateName:
+	case domain.FindDuplicateName, domain.FindTextTooLong:
 		return fieldName
 	}
 	return fieldNone

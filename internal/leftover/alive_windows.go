@@ -1,10 +1,11 @@
 //go:build windows
 
-package persistence
+package leftover
 
 import "syscall"
 
-func processAlive(pid int) bool {
+// Alive reports whether a process with the id runs on this machine.
+func Alive(pid int) bool {
 	if pid <= 0 {
 		return false
 	}

@@ -1,13 +1,14 @@
 //go:build !windows
 
-package persistence
+package leftover
 
 import (
 	"errors"
 	"syscall"
 )
 
-func processAlive(pid int) bool {
+// Alive reports whether a process with the id runs on this machine.
+func Alive(pid int) bool {
 	if pid <= 0 {
 		return false
 	}
