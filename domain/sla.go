@@ -12,6 +12,7 @@ const (
 	ErrSLAFrozen           Error = "err.sla.frozen"
 	ErrSLAPackageTaken     Error = "err.sla.package_taken"
 	ErrSLAPackageUnknown   Error = "err.sla.package_unknown"
+	ErrOLAPackage          Error = "err.sla.ola_package"
 	ErrClassCodeEmpty      Error = "err.sla.class_code_empty"
 	ErrClassCodeDuplicate  Error = "err.sla.class_code_duplicate"
 	ErrClassTargetZero     Error = "err.sla.class_target_zero"
@@ -134,7 +135,8 @@ func (c PriorityClassTarget) Validate() error {
 }
 
 // ValidateSLAIn checks an SLA within its project: the package exists, and no other working SLA
-// already covers the same package (or is the general one).
+// already covers the same package (or is the general one). An OLA belongs to one package, and a
+// package has at most one OLA beside its SLA.
 func ValidateSLAIn(p *Project, s SLA) error {
 	if err := s.Validate(); err != nil {
 		return err
@@ -142,11 +144,14 @@ func ValidateSLAIn(p *Project, s SLA) error {
 	if s.FrozenForContract {
 		return nil
 	}
+	if s.Internal && s.PackageID == nil {
+		return ErrOLAPackage
+	}
 	if s.PackageID != nil && p.PackageByID(*s.PackageID) == nil {
 		return ErrSLAPackageUnknown
 	}
 	for _, o := range p.SLAs {
-		if o.ID == s.ID || o.FrozenForContract {
+		if o.ID == s.ID || o.FrozenForContract || o.Internal != s.Internal {
 			continue
 		}
 		if samePackage(o.PackageID, s.PackageID) {
@@ -195,25 +200,55 @@ func (p *Project) SLAByID(id int64) *SLA {
 	return nil
 }
 
-// WorkingSLAs are the SLAs being edited (not the copies frozen with a contract): the general
-// one first, then those of packages by the packages' order.
+// WorkingSLAs are the provider's SLAs being edited (not the copies frozen with a contract, not
+// the OLAs): the general one first, then those of packages by the packages' order.
 func WorkingSLAs(p *Project) []SLA {
-	return slasWhere(p, false)
+	return slasWhere(p, false, false)
 }
 
 // FrozenSLAs are the SLA copies agreed in the contract.
 func FrozenSLAs(p *Project) []SLA {
-	return slasWhere(p, true)
+	return slasWhere(p, true, false)
 }
 
-func slasWhere(p *Project, frozen bool) []SLA {
+// OLAs are the internal service levels of packages kept in the house, by the packages' order.
+func OLAs(p *Project) []SLA {
+	return slasWhere(p, false, true)
+}
+
+// OLAFor is the OLA of a package, or nil.
+func OLAFor(p *Project, packageID int64) *SLA {
+	for i := range p.SLAs {
+		if s := &p.SLAs[i]; s.Internal && s.PackageID != nil && *s.PackageID == packageID {
+			return s
+		}
+	}
+	return nil
+}
+
+// LevelInForce is the service level a ticket of the package is measured against: the package's
+// own provider SLA in force, else its OLA, else the general SLA in force. So tickets of a
+// package kept in the house are measured against what the own staff promise, not against the
+// provider's SLA.
+func LevelInForce(p *Project, packageID *int64) *SLA {
+	s := SLAInForce(p, packageID)
+	if packageID == nil || s != nil && s.PackageID != nil {
+		return s
+	}
+	if o := OLAFor(p, *packageID); o != nil {
+		return o
+	}
+	return s
+}
+
+func slasWhere(p *Project, frozen, internal bool) []SLA {
 	order := map[int64]int{}
 	for i, pk := range packagesInOrder(p) {
 		order[pk.ID] = i + 1
 	}
 	var out []SLA
 	for _, s := range p.SLAs {
-		if s.FrozenForContract == frozen {
+		if s.FrozenForContract == frozen && s.Internal == internal {
 			out = append(out, s)
 		}
 	}
@@ -260,7 +295,7 @@ func slaFor(p *Project, packageID *int64, frozen bool) *SLA {
 	var general *SLA
 	for i := range p.SLAs {
 		s := &p.SLAs[i]
-		if s.FrozenForContract != frozen {
+		if s.FrozenForContract != frozen || s.Internal {
 			continue
 		}
 		if packageID != nil && s.PackageID != nil && *s.PackageID == *packageID {

@@ -48,7 +48,7 @@ func SLAFindings(p *Project) []Finding {
 		add(SeverityQuestion, FindSLANoGeneral, "", 0)
 	}
 	ferienStop := false
-	for _, s := range working {
+	for _, s := range append(working, OLAs(p)...) {
 		switch {
 		case len(s.Windows) == 0:
 			add(SeverityQuestion, FindSLANoWindows, s.Name, s.ID)
@@ -158,7 +158,8 @@ func SameTerms(a, b SLA) bool {
 // applies to it and what the package costs.
 type PackageLevel struct {
 	Package Package
-	// SLA is the SLA that applies (the package's own or the general one); nil when none.
+	// SLA is the level that applies (the package's own SLA, its OLA, or the general SLA); nil
+	// when none.
 	SLA *SLA
 	Own bool
 	// ServiceHoursWeek and the first class's restoration target describe the level.
@@ -181,7 +182,7 @@ func PackageLevels(p *Project) []PackageLevel {
 	var out []PackageLevel
 	for _, pk := range packagesInOrder(p) {
 		id := pk.ID
-		l := PackageLevel{Package: pk, SLA: SLAFor(p, &id)}
+		l := PackageLevel{Package: pk, SLA: workingLevel(p, id)}
 		if l.SLA != nil {
 			l.Own = l.SLA.PackageID != nil
 			l.ServiceHoursWeek = float64(ServiceMinutesPerWeek(*l.SLA)) / 60

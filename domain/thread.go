@@ -131,8 +131,9 @@ func checkNothingHandedOut(p *Project, _ Date) []Finding {
 	return out
 }
 
-// A ticket category mapped to a package decided intern: its tickets would be measured against
-// the provider's SLA although the provider does not do that work.
+// A ticket category mapped to a package decided intern without an OLA: its tickets would be
+// measured against the provider's SLA although the provider does not do that work. With an OLA
+// they are measured against what the own staff promise.
 func checkCategoryInternal(p *Project, _ Date) []Finding {
 	m := p.TicketMappingConfig()
 	cats := make([]string, 0, len(m.Categories))
@@ -146,7 +147,7 @@ func checkCategoryInternal(p *Project, _ Date) []Finding {
 		if pk == nil {
 			continue
 		}
-		if d := p.DecisionFor(pk.ID); d != nil && d.Outcome == OutcomeInternal {
+		if d := p.DecisionFor(pk.ID); d != nil && d.Outcome == OutcomeInternal && OLAFor(p, pk.ID) == nil {
 			out = append(out, Finding{Severity: SeverityWarning, Code: FindCategoryInternal, Subject: c + " → " + pk.Name, EntityID: pk.ID,
 				Objects: []Ref{{Kind: "category", Name: c}, packageRef(*pk)}})
 		}

@@ -111,3 +111,33 @@ func TestConsistentThreadHasNoFindings(t *testing.T) {
 		t.Errorf("findings %+v", fs)
 	}
 }
+
+// An OLA for the intern package satisfies the category rule: its tickets are measured against
+// what the own staff promise. An OLA of another package does not.
+func TestCategoryOfAnInternPackageWithOLAIsContent(t *testing.T) {
+	p := threadProject()
+	p.SLAs = []SLA{{ID: 1, Name: "OLA Hardware", PackageID: i64p(2), Internal: true}}
+	if fs := checkCategoryInternal(p, NewDate(2027, 7, 14)); len(fs) != 1 {
+		t.Fatalf("an OLA of another package: %+v", fs)
+	}
+	p.SLAs = append(p.SLAs, SLA{ID: 2, Name: "OLA User-Management", PackageID: i64p(1), Internal: true})
+	if fs := checkCategoryInternal(p, NewDate(2027, 7, 14)); len(fs) != 0 {
+		t.Fatalf("with its OLA: %+v", fs)
+	}
+	if l := LevelInForce(p, i64p(1)); l == nil || l.ID != 2 {
+		t.Errorf("level of the intern package: %+v", l)
+	}
+	// The OLA is no provider SLA: not general, not in the Leistungsbeschreibung, never frozen.
+	if SLAFor(p, nil) != nil || len(WorkingSLAs(p)) != 0 || len(OLAs(p)) != 2 || len(FrozenCopies(p)) != 0 {
+		t.Errorf("OLAs counted as SLAs: general %v, working %d, OLAs %d", SLAFor(p, nil), len(WorkingSLAs(p)), len(OLAs(p)))
+	}
+	if err := ValidateSLAIn(p, SLA{ID: 3, Name: "OLA ohne Paket", Internal: true}); err != ErrOLAPackage {
+		t.Errorf("OLA without package: %v", err)
+	}
+	if err := ValidateSLAIn(p, SLA{ID: 3, Name: "Zweites OLA", PackageID: i64p(1), Internal: true}); err != ErrSLAPackageTaken {
+		t.Errorf("second OLA of a package: %v", err)
+	}
+	if err := ValidateSLAIn(p, SLA{ID: 3, Name: "SLA User-Management", PackageID: i64p(1)}); err != nil {
+		t.Errorf("an SLA beside the OLA: %v", err)
+	}
+}

@@ -13,7 +13,9 @@ type ThreadRow struct {
 	HandedOutTasks int
 	HandedOutHours float64
 	Decision       SourcingOutcome // step 6; "" without a decision
-	SLA            string          // step 7: the SLA that applies, "" when none
+	SLA            string          // step 7: the level that applies (own SLA, OLA, general SLA), "" when none
+	OLA            bool            // SLA names the package's OLA (kept in the house)
+	Winner         string          // step 8: the winning bid's bidder, "" before the award
 	Provider       string          // step 9: the contract's provider, "" before it
 	Responsible    []string        // step 11: the roles R on the package's activities
 	Categories     []string        // step 12: ticket categories mapped to the package
@@ -33,9 +35,13 @@ func ThreadView(p *Project, today Date) []ThreadRow {
 	for _, c := range sortedKeys(m.Categories) {
 		categories[m.Categories[c]] = append(categories[m.Categories[c]], c)
 	}
+	winner := ""
+	if ev := Evaluate(p.Tender, p.Criteria, p.Bids); ev.Winner != 0 {
+		winner = ev.Result(ev.Winner).Bidder
+	}
 	var out []ThreadRow
 	for _, pk := range packagesInOrder(p) {
-		row := ThreadRow{Package: pk, Provider: p.Contract.Provider, Categories: categories[pk.ID]}
+		row := ThreadRow{Package: pk, Provider: p.Contract.Provider, Winner: winner, Categories: categories[pk.ID]}
 		for _, t := range tasks[pk.ID] {
 			row.Tasks++
 			row.Hours += t.HoursPerMonth(p.Settings)
@@ -48,8 +54,8 @@ func ThreadView(p *Project, today Date) []ThreadRow {
 			row.Decision = d.Outcome
 		}
 		id := pk.ID
-		if s := SLAFor(p, &id); s != nil {
-			row.SLA = s.Name
+		if l := workingLevel(p, id); l != nil {
+			row.SLA, row.OLA = l.Name, l.Internal
 		}
 		seen := map[string]bool{}
 		for _, a := range SortedActivities(p.RaciActivities) {
@@ -74,6 +80,19 @@ func ThreadView(p *Project, today Date) []ThreadRow {
 		out = append(out, row)
 	}
 	return out
+}
+
+// workingLevel is the level being planned for a package: its own SLA, else its OLA, else the
+// general SLA (LevelInForce without the contract's frozen copies).
+func workingLevel(p *Project, pkg int64) *SLA {
+	s := SLAFor(p, &pkg)
+	if s != nil && s.PackageID != nil {
+		return s
+	}
+	if o := OLAFor(p, pkg); o != nil {
+		return o
+	}
+	return s
 }
 
 func sortedKeys[V any](m map[string]V) []string {

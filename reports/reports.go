@@ -90,7 +90,14 @@ type book struct {
 
 var (
 	bookFull = book{title: "reports.title", subtitle: "reports.subtitle", subject: "reports.subject", note: "reports.title_note",
-		body: func(r *Report, p *domain.Project) error { return r.writeBody(p, sectionsFor(p, r.AsOf())) }}
+		body: func(r *Report, p *domain.Project) error {
+			secs := sectionsFor(p, r.AsOf())
+			if err := r.writeBody(p, secs); err != nil || len(secs) == 0 || len(p.Packages) == 0 {
+				return err
+			}
+			writeThreadSection(r, p) // the thread through all steps, after the steps
+			return r.Err()
+		}}
 	bookShort = book{title: "reports.short.title", subtitle: "reports.short.subtitle", subject: "reports.short.subject", note: "reports.short.title_note",
 		body: writeShortBody}
 )

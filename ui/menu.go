@@ -193,7 +193,11 @@ func (sh *shell) stepActions() []*fyne.MenuItem {
 
 // stepContext is what step editors and step actions get from the shell.
 func (sh *shell) stepContext() *steps.Context {
-	ctx := &steps.Context{Session: sh.sess, Window: sh.win, ShowError: sh.ShowError}
+	ctx := &steps.Context{Session: sh.sess, Window: sh.win, ShowError: sh.ShowError, OpenStep: func(s domain.StepID) {
+		if sh.project != nil {
+			sh.project.show(int(s))
+		}
+	}}
 	if sh.synchronous {
 		ctx.Async = func(work func()) { work() }
 	}

@@ -1,20 +1,20 @@
 package ui
 
 import (
-	"strconv"
-	"strings"
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
 	"schulit-lotse/domain"
+	"schulit-lotse/domain/kpi"
+	"schulit-lotse/reports"
 )
 
 // threadView is the "Roter Faden": a row per Aufgabenpaket along the golden thread, from its
-// tasks to the ticket categories measured for it, with the contradictions the thread checks
-// find. Tapping a cell opens the step the cell comes from.
+// tasks to this quarter's KPIs, with the contradictions the thread checks find (the same cells
+// as the Gesamtbericht's section, reports.ThreadCell). Tapping a cell opens the step the cell
+// comes from. The KPIs are computed off the UI thread; their cells read "…" until then.
 type threadView struct {
 	sh    *shell
 	open  func(step int)
@@ -22,29 +22,17 @@ type threadView struct {
 	table *widget.Table
 	note  *widget.Label
 	root  fyne.CanvasObject
-}
 
-// threadColumns are the columns: title key, width, and the step a tap opens.
-var threadColumns = []struct {
-	key   string
-	width float32
-	step  domain.StepID
-}{
-	{"ui.thread.col.package", 170, domain.StepRequirements},
-	{"ui.thread.col.tasks", 130, domain.StepInventory},
-	{"ui.thread.col.handed_out", 130, domain.StepCoverage},
-	{"ui.thread.col.decision", 130, domain.StepSourcing},
-	{"ui.thread.col.sla", 200, domain.StepSLA},
-	{"ui.thread.col.contract", 170, domain.StepContract},
-	{"ui.thread.col.raci", 220, domain.StepStructure},
-	{"ui.thread.col.categories", 200, domain.StepMonitoring},
-	{"ui.thread.col.findings", 130, 0}, // opens the step to fix the first contradiction in
+	kpis   map[int64]kpi.PackageKPIs
+	kpiRev uint64 // the session revision the figures were computed for
+	kpiGen int
 }
 
 func newThreadView(sh *shell, open func(step int)) *threadView {
 	t := &threadView{sh: sh, open: open}
+	cols := reports.ThreadColumns
 	t.table = widget.NewTableWithHeaders(
-		func() (int, int) { return len(t.rows), len(threadColumns) },
+		func() (int, int) { return len(t.rows), len(cols) },
 		func() fyne.CanvasObject {
 			l := widget.NewLabel("")
 			l.Truncation = fyne.TextTruncateEllipsis
@@ -65,13 +53,13 @@ func newThreadView(sh *shell, open func(step int)) *threadView {
 	}
 	t.table.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
 		l := o.(*widget.Label)
-		if id.Row < 0 && id.Col >= 0 && id.Col < len(threadColumns) {
-			l.SetText(lang.L(threadColumns[id.Col].key))
+		if id.Row < 0 && id.Col >= 0 && id.Col < len(cols) {
+			l.SetText(lang.L(cols[id.Col].Key))
 			l.TextStyle = fyne.TextStyle{Bold: true}
 		}
 	}
-	for i, c := range threadColumns {
-		t.table.SetColumnWidth(i, c.width)
+	for i, c := range cols {
+		t.table.SetColumnWidth(i, c.Width)
 	}
 	t.table.OnSelected = func(id widget.TableCellID) {
 		t.table.UnselectAll()
@@ -85,22 +73,51 @@ func newThreadView(sh *shell, open func(step int)) *threadView {
 	return t
 }
 
-// refresh reads the thread of the open project again.
+// refresh reads the thread of the open project again and, when the project changed, computes
+// the quarter's KPIs per package on a snapshot.
 func (t *threadView) refresh() {
-	if t.sh.sess == nil {
-		t.rows = nil
-	} else {
-		t.rows = domain.ThreadView(t.sh.sess.Project, t.sh.sess.Today())
+	s := t.sh.sess
+	if s == nil {
+		t.rows, t.kpis = nil, nil
+		t.table.Refresh()
+		return
 	}
+	t.rows = domain.ThreadView(s.Project, s.Today())
 	t.table.Refresh()
+	if t.kpis != nil && t.kpiRev == s.Revision() {
+		return
+	}
+	t.kpiGen++
+	gen, rev := t.kpiGen, s.Revision()
+	snap, now := s.Snapshot(), s.Now()
+	work := func() {
+		_, k, err := reports.ThreadKPIs(snap, now)
+		if err != nil {
+			fyne.LogError("thread KPIs", err)
+			k = map[int64]kpi.PackageKPIs{}
+		}
+		fyne.Do(func() {
+			if gen != t.kpiGen {
+				return // a newer computation is under way
+			}
+			t.kpis, t.kpiRev = k, rev
+			t.table.Refresh()
+		})
+	}
+	if t.sh.synchronous {
+		work()
+	} else {
+		go work()
+	}
 }
 
 // stepOf is the step a cell opens.
 func (t *threadView) stepOf(row, col int) domain.StepID {
-	if row < 0 || row >= len(t.rows) || col < 0 || col >= len(threadColumns) {
+	cols := reports.ThreadColumns
+	if row < 0 || row >= len(t.rows) || col < 0 || col >= len(cols) {
 		return 0
 	}
-	if s := threadColumns[col].step; s != 0 {
+	if s := cols[col].Step; s != 0 {
 		return s
 	}
 	if f := t.rows[row].Findings; len(f) > 0 {
@@ -110,50 +127,17 @@ func (t *threadView) stepOf(row, col int) domain.StepID {
 }
 
 func (t *threadView) cell(row, col int) (string, widget.Importance) {
-	if row >= len(t.rows) {
+	if row >= len(t.rows) || t.sh.sess == nil {
 		return "", widget.MediumImportance
 	}
-	r := t.rows[row]
-	lng := t.sh.language
-	dash := func(s string) string {
-		if strings.TrimSpace(s) == "" {
-			return "–"
-		}
-		return s
+	text, tone := reports.ThreadCell(t.sh.sess.Project, t.rows[row], t.kpis, col)
+	switch tone {
+	case reports.ToneWarning:
+		return text, widget.WarningImportance
+	case reports.ToneDanger:
+		return text, widget.DangerImportance
+	case reports.ToneSuccess:
+		return text, widget.SuccessImportance
 	}
-	switch col {
-	case 0:
-		return r.Package.Name, widget.MediumImportance
-	case 1:
-		return lang.L("ui.thread.tasks", map[string]any{"Count": r.Tasks, "Hours": formatNumber(r.Hours, lng)}), widget.MediumImportance
-	case 2:
-		if r.HandedOutTasks == 0 {
-			return lang.L("ui.thread.nothing"), widget.MediumImportance
-		}
-		return lang.L("ui.thread.tasks", map[string]any{"Count": r.HandedOutTasks, "Hours": formatNumber(r.HandedOutHours, lng)}), widget.MediumImportance
-	case 3:
-		if r.Decision == "" || r.Decision == domain.OutcomeOpen {
-			return lang.L("ui.thread.open"), widget.WarningImportance
-		}
-		return lang.L("src.outcome." + string(r.Decision)), widget.MediumImportance
-	case 4, 5:
-		// The provider's SLA and contract do not cover what stays in-house.
-		if r.Decision == domain.OutcomeInternal {
-			return lang.L("ui.thread.in_house"), widget.MediumImportance
-		}
-		if col == 4 {
-			return dash(r.SLA), widget.MediumImportance
-		}
-		return dash(r.Provider), widget.MediumImportance
-	case 6:
-		return dash(strings.Join(r.Responsible, ", ")), widget.MediumImportance
-	case 7:
-		return dash(strings.Join(r.Categories, ", ")), widget.MediumImportance
-	case 8:
-		if len(r.Findings) == 0 {
-			return lang.L("ui.thread.consistent"), widget.SuccessImportance
-		}
-		return lang.L("ui.thread.contradictions", map[string]any{"Count": strconv.Itoa(len(r.Findings))}), widget.DangerImportance
-	}
-	return "", widget.MediumImportance
+	return text, widget.MediumImportance
 }

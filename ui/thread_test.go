@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -21,8 +22,30 @@ func TestThreadViewOpensTheStepOfACell(t *testing.T) {
 		t.Fatalf("%d rows", len(tv.rows))
 	}
 	for i := range tv.rows {
-		if text, _ := tv.cell(i, 8); text != "keine" {
+		if text, _ := tv.cell(i, 10); text != "keine" {
 			t.Errorf("row %d: contradictions %q", i, text)
+		}
+	}
+	// The winning bid for what goes out; Software stays in the house with its OLA, and its
+	// MDM tickets are measured against it; every row with tickets has its lights as words.
+	row := map[string]int{}
+	for i, r := range tv.rows {
+		row[r.Package.Name] = i
+	}
+	if w := cellText(tv, row["Störungsbeseitigung"], 5); w != "Nordlicht IT-Service GmbH" {
+		t.Errorf("winner %q", w)
+	}
+	if s := cellText(tv, row["Software"], 4); s != "OLA Software (Team Schul-IT) (OLA)" {
+		t.Errorf("Software's level %q", s)
+	}
+	for _, name := range []string{"Störungsbeseitigung", "Software"} {
+		k := cellText(tv, row[name], 8)
+		if !strings.HasPrefix(k, "Reaktion ") || !strings.Contains(k, " · Lösung ") ||
+			!(strings.Contains(k, "grün") || strings.Contains(k, "gelb") || strings.Contains(k, "rot")) {
+			t.Errorf("%s: KPIs %q", name, k)
+		}
+		if strings.Contains(k, "rot") && !strings.Contains(k, "Eskalationsstufe 1") {
+			t.Errorf("%s: a red figure without its escalation level: %q", name, k)
 		}
 	}
 	// User-Management: 2 tasks with 2 + 13 = 15 h/month, of which IServ (2 h) goes out.
@@ -54,6 +77,13 @@ func TestThreadViewOpensTheStepOfACell(t *testing.T) {
 	tap("Standard-SLA Schul-IT")
 	if ts.project.current != 7 {
 		t.Errorf("the SLA opened page %d", ts.project.current)
+	}
+	ts.project.show(0)
+	o.tabs.SelectIndex(1)
+	tv.table.ScrollTo(widget.TableCellID{Row: 0, Col: 8})
+	tap(cellText(tv, 0, 8)) // the KPIs of the first package
+	if ts.project.current != 12 {
+		t.Errorf("the KPIs opened page %d", ts.project.current)
 	}
 }
 

@@ -39,12 +39,7 @@ func EscalationsDue(p *domain.Project) []Escalation {
 			redBefore[in.Key+"|"+in.Label] = true
 		}
 	}
-	var level *domain.EscalationLevel
-	for i := range p.EscalationLevels {
-		if l := &p.EscalationLevels[i]; level == nil || l.Level < level.Level {
-			level = l
-		}
-	}
+	level := LowestEscalationLevel(p)
 	var out []Escalation
 	for _, in := range append(append([]Indicator(nil), newer.f.Indicators...), newer.f.ClassIndicators...) {
 		if in.Light == LightRed && redBefore[in.Key+"|"+in.Label] {

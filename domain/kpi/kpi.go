@@ -83,7 +83,20 @@ type Options struct {
 	AsOf time.Time
 	// Settings of the traffic lights; nil means the project's saved settings.
 	Settings *domain.KPISettings
+	// Scope chooses the tickets: all (""), those measured against the provider's SLAs, or
+	// those measured against an OLA (packages kept in the house).
+	Scope string
 }
+
+// Scopes of a computation.
+const (
+	ScopeAll      = ""
+	ScopeProvider = "provider"
+	ScopeOLA      = "ola"
+)
+
+// ValidScope reports whether s names a scope.
+func ValidScope(s string) bool { return s == ScopeAll || s == ScopeProvider || s == ScopeOLA }
 
 // Targets are the figures the KPIs are compared with; 0 means "not agreed".
 type Targets struct {
@@ -96,7 +109,9 @@ type Targets struct {
 // Report is every KPI of a period, with the previous period for comparison.
 type Report struct {
 	// Method is the MethodVersion of the figures.
-	Method       int                `json:"method"`
+	Method int `json:"method"`
+	// Scope is the Options.Scope the figures were computed for.
+	Scope        string             `json:"scope,omitempty"`
 	Period       Period             `json:"period"`
 	Previous     Period             `json:"previous"`
 	AsOf         time.Time          `json:"asOf"`
@@ -189,9 +204,13 @@ func ComputeData(p *domain.Project, d Data, period Period, opt Options) (*Report
 	}
 	asOf := AsOfFor(opt, d.TicketHorizon, period)
 	prev := period.Previous()
-	r := &Report{Method: MethodVersion, Period: period, Previous: prev, AsOf: asOf.UTC(), Settings: settings, Targets: targetsOf(p, settings)}
+	if !ValidScope(opt.Scope) {
+		return nil, ErrScope
+	}
+	r := &Report{Method: MethodVersion, Scope: opt.Scope, Period: period, Previous: prev, AsOf: asOf.UTC(), Settings: settings, Targets: targetsOf(p, settings)}
 
 	env := newTicketEnv(p, d.Tickets, asOf, prev.Start(), period.End())
+	env.scope = opt.Scope
 	done := make(chan struct{})
 	go func() { // the two periods are independent: measure them side by side
 		defer close(done)
@@ -199,16 +218,21 @@ func ComputeData(p *domain.Project, d Data, period Period, opt Options) (*Report
 	}()
 	r.Tickets = env.compute(period)
 	<-done
+	// The hotline and the survey are the provider's: an OLA view has none.
+	calls, answers := d.Calls, d.Answers
+	if opt.Scope == ScopeOLA {
+		calls, answers = nil, nil
+	}
 	maxWait := r.Targets.HotlineMaxWaitSeconds
-	r.Hotline = computeHotline(d.Calls, period, maxWait)
-	r.prevHotline = computeHotline(d.Calls, prev, maxWait)
-	r.Satisfaction = computeSatisfaction(d.Answers, period)
+	r.Hotline = computeHotline(calls, period, maxWait)
+	r.prevHotline = computeHotline(calls, prev, maxWait)
+	r.Satisfaction = computeSatisfaction(answers, period)
 	sm := p.SurveyMappingConfig()
 	for i := range r.Satisfaction.ByQuestion {
 		q := &r.Satisfaction.ByQuestion[i]
 		q.Label = sm.QuestionLabel(q.Key)
 	}
-	r.prevSatisfaction = computeSatisfaction(d.Answers, prev)
+	r.prevSatisfaction = computeSatisfaction(answers, prev)
 	tot := r.Tickets.Total
 	r.ResponseNotMeasured = tot.Tickets > 0 && tot.Response.NotMeasured == tot.Tickets
 	r.buildIndicators(env.classOrder)

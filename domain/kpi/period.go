@@ -21,6 +21,9 @@ type Period struct {
 // ErrPeriod is returned for a period whose end lies before its start.
 const ErrPeriod domain.Error = "err.kpi.period"
 
+// ErrScope: a scope other than provider or ola.
+const ErrScope domain.Error = "err.kpi.scope"
+
 // Valid reports whether the period has at least one day.
 func (p Period) Valid() bool { return !p.From.IsZero() && !p.To.Before(p.From.Time) }
 

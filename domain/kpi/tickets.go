@@ -123,6 +123,8 @@ func (t TicketKPIs) TimesByPriority(kind string) map[string][]float64 {
 type slaEnv struct {
 	classes map[string]domain.PriorityClassTarget
 	index   *serviceIndex
+	// internal: the level is an OLA (the own staff's promise), not the provider's SLA.
+	internal bool
 }
 
 // ticketEnv holds what every period's measurement shares.
@@ -139,6 +141,8 @@ type ticketEnv struct {
 	classOrder []string
 	pkgName    map[int64]string
 	pkgOrder   map[int64]int
+	// scope limits the tickets measured to those of the provider's SLAs or of the OLAs.
+	scope string
 }
 
 func newTicketEnv(p *domain.Project, tickets []domain.Ticket, asOf, from, to time.Time) *ticketEnv {
@@ -174,7 +178,7 @@ func newTicketEnv(p *domain.Project, tickets []domain.Ticket, asOf, from, to tim
 	e.general = e.build(domain.SLAInForce(p, nil))
 	for _, pk := range p.Packages {
 		id := pk.ID
-		if se := e.build(domain.SLAInForce(p, &id)); se != nil {
+		if se := e.build(domain.LevelInForce(p, &id)); se != nil {
 			e.slaOf[id] = se
 		}
 	}
@@ -189,7 +193,7 @@ func (e *ticketEnv) build(sla *domain.SLA) *slaEnv {
 		return se
 	}
 	clock := domain.NewSLAClock(*sla, e.p.Meta.Bundesland, e.p.SchoolHolidays, e.years...)
-	se := &slaEnv{classes: map[string]domain.PriorityClassTarget{}, index: newServiceIndex(clock, *sla, e.first, e.last)}
+	se := &slaEnv{classes: map[string]domain.PriorityClassTarget{}, index: newServiceIndex(clock, *sla, e.first, e.last), internal: sla.Internal}
 	for _, c := range sla.Classes {
 		se.classes[classKey(c.Code)] = c
 	}
@@ -205,6 +209,17 @@ func (e *ticketEnv) env(pkg *int64) *slaEnv {
 		}
 	}
 	return e.general
+}
+
+// inScope reports whether a ticket belongs to the scope measured: with ScopeOLA the tickets
+// measured against an OLA, with ScopeProvider all others; every ticket without a scope.
+func (e *ticketEnv) inScope(t *domain.Ticket) bool {
+	if e.scope == ScopeAll {
+		return true
+	}
+	se := e.env(t.PackageID)
+	ola := se != nil && se.internal
+	return ola == (e.scope == ScopeOLA)
 }
 
 func classKey(code string) string { return strings.ToUpper(strings.TrimSpace(code)) }
@@ -343,7 +358,7 @@ func (e *ticketEnv) compute(period Period) TicketKPIs {
 	total := &out.Total
 	for i := range e.tickets {
 		t := &e.tickets[i]
-		if t.Created.Before(start) || !t.Created.Before(end) || t.Created.After(e.asOf) {
+		if t.Created.Before(start) || !t.Created.Before(end) || t.Created.After(e.asOf) || !e.inScope(t) {
 			continue
 		}
 		o := e.measure(t, &out)
@@ -518,7 +533,7 @@ func (e *ticketEnv) backlog(period Period) (int, []int) {
 	for i := range e.tickets {
 		t := &e.tickets[i]
 		c := t.Created.Unix()
-		if c >= finalU {
+		if c >= finalU || !e.inScope(t) {
 			continue
 		}
 		r := int64(math.MaxInt64)

@@ -30,7 +30,7 @@ var sampleCategories = []struct {
 	{"Konten > IServ", 20, "User-Management"},
 	{"Hardware > Tablets", 16, "Hardware-Wartung"},
 	{"Hardware > Drucker", 12, "Hardware-Wartung"},
-	{"Software > MDM", 10, ""}, // Software stays in-house: not measured against the provider's SLA by package
+	{"Software > MDM", 10, "Software"}, // Software stays in-house: measured against its OLA
 	{"Präsentationstechnik", 9, "Vor-Ort-Support"},
 	{"Sonstiges", 5, ""},
 }

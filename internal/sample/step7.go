@@ -8,7 +8,8 @@ import (
 )
 
 // Step 7 of Musterstadt: a general SLA with P1–P4 in plain words, a higher service level for
-// the package Störungsbeseitigung where the board has it, and the Ferien of Niedersachsen for the
+// the package Störungsbeseitigung where the board has it, an OLA for Software (kept in the
+// house), and the Ferien of Niedersachsen for the
 // school year 2026/27 read from the fixture of the iCalendar reader (Beispieldaten).
 
 // ferienICS is the sample's calendar of the Lower Saxon school holidays 2026/27 (example data).
@@ -55,6 +56,17 @@ func sampleStep7(p *domain.Project) {
 				ID: 701, Name: "Störungsbeseitigung – erhöhter Service", PackageID: &id, Windows: ws, PublicHolidaysStopClock: true,
 				Classes: sampleClasses(15, 2*60), HotlineAnsweredPct: 95, HotlineMaxWaitSeconds: 60,
 				SatisfactionTargetPct: 85, ReportingCadence: domain.CadenceMonthly,
+			})
+		}
+	}
+	// Software stays in the house (step 6): the team's OLA for it, on the SLA's clock with
+	// targets the team of two can keep; its MDM tickets are measured against it.
+	for _, pk := range p.Packages {
+		if pk.Name == "Software" {
+			id := pk.ID
+			p.SLAs = append(p.SLAs, domain.SLA{
+				ID: 702, Name: "OLA Software (Team Schul-IT)", PackageID: &id, Internal: true, Windows: sampleWindows(),
+				PublicHolidaysStopClock: true, Classes: sampleClasses(60, 8*60), ReportingCadence: domain.CadenceQuarterly,
 			})
 		}
 	}

@@ -21,7 +21,7 @@ import (
 // Step 12 on the command line: imports of tickets, calls and survey answers into a project,
 // `lotse kpi` and the monitoring report.
 
-const usageKPI = "lotse kpi DATEI.lotse [--from JJJJ-MM-TT --to JJJJ-MM-TT] [--json]"
+const usageKPI = "lotse kpi DATEI.lotse [--from JJJJ-MM-TT --to JJJJ-MM-TT] [--scope provider|ola] [--json]"
 
 // importError turns a reader's error into the user's sentence; others pass unchanged.
 func importError(err error) error {
@@ -360,12 +360,17 @@ type kpiDoc struct {
 }
 
 func cmdKPI(e *env, args []string) error {
-	p, err := parseArgs(args, []option{{names: []string{"from"}, takesValue: true}, {names: []string{"to"}, takesValue: true}, {names: []string{"json"}}})
+	p, err := parseArgs(args, []option{{names: []string{"from"}, takesValue: true}, {names: []string{"to"}, takesValue: true},
+		{names: []string{"scope"}, takesValue: true}, {names: []string{"json"}}})
 	if err != nil {
 		return err
 	}
 	if err := positionals(p, 1, usageKPI); err != nil {
 		return err
+	}
+	scope, _ := p.val("scope")
+	if !kpi.ValidScope(scope) {
+		return usagef("monitoring.cli.scope_unknown", map[string]any{"Scope": scope, "Usage": usageKPI})
 	}
 	// Dates are checked before the file is opened, so scripts fail early.
 	if f, ok := p.val("from"); ok {
@@ -389,7 +394,7 @@ func cmdKPI(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	r, err := kpi.ComputeData(proj, d, period, kpi.Options{})
+	r, err := kpi.ComputeData(proj, d, period, kpi.Options{Scope: scope})
 	if err != nil {
 		return err
 	}
@@ -433,6 +438,9 @@ func writeKPIText(e *env, proj *domain.Project, r *kpi.Report) {
 		"Name": proj.Meta.Name, "Period": reports.FormatPeriod(r.Period), "Previous": reports.FormatPeriod(r.Previous),
 		"AsOf": reports.FormatDateTime(r.AsOf),
 	}))
+	if r.Scope != kpi.ScopeAll {
+		fmt.Fprintln(e.out, lang.L("kpi.scope."+r.Scope))
+	}
 	fmt.Fprintln(e.out)
 	rows := [][]string{{lang.L("kpi.col.kpi"), lang.L("kpi.col.value"), lang.L("kpi.col.target"), lang.L("kpi.col.light"),
 		lang.L("kpi.col.previous"), lang.L("kpi.col.change")}}
@@ -456,6 +464,24 @@ func writeKPIText(e *env, proj *domain.Project, r *kpi.Report) {
 	}
 	if n := r.Tickets.Total.Response.NotMeasured; n > 0 && !r.ResponseNotMeasured {
 		fmt.Fprintln(e.out, lang.L("kpi.response_partly_measured", map[string]any{"Count": n, "Total": r.Tickets.Total.Tickets}))
+	}
+
+	// Each package with the level its tickets are measured against (an OLA for packages kept
+	// in the house).
+	if len(r.Tickets.ByPackage) > 0 {
+		fmt.Fprintln(e.out)
+		fmt.Fprintln(e.out, lang.L("kpi.section.packages"))
+		rows = [][]string{{lang.L("kpi.col.package"), lang.L("kpi.col.level"), lang.L("kpi.col.tickets"), lang.L("kpi.col.open"),
+			lang.L("kpi.col.response_share"), lang.L("kpi.col.restore_share")}}
+		for _, g := range r.Tickets.ByPackage {
+			row := groupRow(g)
+			var id *int64
+			if g.ID != 0 {
+				id = &g.ID
+			}
+			rows = append(rows, []string{row[0], levelName(proj, id), row[1], row[2], row[3], row[6]})
+		}
+		table(e, rows, map[int]bool{2: true, 3: true, 4: true, 5: true})
 	}
 
 	for _, x := range kpi.EscalationsDue(proj) {
@@ -493,6 +519,18 @@ func writeKPIText(e *env, proj *domain.Project, r *kpi.Report) {
 	if len(b) > shown {
 		fmt.Fprintln(e.out, lang.L("kpi.cli.more_breaches", map[string]any{"Count": len(b) - shown}))
 	}
+}
+
+// levelName names the service level tickets of a package are measured against, "(OLA)" marked.
+func levelName(p *domain.Project, pkg *int64) string {
+	l := domain.LevelInForce(p, pkg)
+	switch {
+	case l == nil:
+		return "–"
+	case l.Internal:
+		return l.Name + " (" + lang.L("sla.ola.short") + ")"
+	}
+	return l.Name
 }
 
 func groupRow(g kpi.Group) []string {

@@ -29,10 +29,13 @@ type monDashboard struct {
 	period  kpi.Period
 	presets []monPreset
 	preset  *widget.Select
-	from    *commitEntry
-	to      *commitEntry
-	busy    *widget.ProgressBarInfinite
-	status  *widget.Label
+	// scope shows all tickets, only the provider's (SLA) or only those measured against an OLA.
+	scope    string
+	scopeSel *widget.Select
+	from     *commitEntry
+	to       *commitEntry
+	busy     *widget.ProgressBarInfinite
+	status   *widget.Label
 
 	views   *container.AppTabs
 	tiles   *fyne.Container
@@ -84,6 +87,14 @@ func newMonDashboard(ed *monitoringEditor) *monDashboard {
 		}
 	})
 	d.preset.PlaceHolder = lang.L("mon.period.choose")
+	scopes := []string{kpi.ScopeAll, kpi.ScopeProvider, kpi.ScopeOLA}
+	d.scopeSel = widget.NewSelect([]string{lang.L("mon.scope.all"), lang.L("mon.scope.provider"), lang.L("mon.scope.ola")}, func(string) {
+		if i := d.scopeSel.SelectedIndex(); i >= 0 && scopes[i] != d.scope {
+			d.scope = scopes[i]
+			d.recompute(false)
+		}
+	})
+	d.scopeSel.SetSelectedIndex(0)
 	d.from = newCommitEntry()
 	d.to = newCommitEntry()
 	for _, e := range []*commitEntry{d.from, d.to} {
@@ -98,7 +109,7 @@ func newMonDashboard(ed *monitoringEditor) *monDashboard {
 	reportBtn := widget.NewButtonWithIcon(lang.L("mon.report.button"), theme.DocumentPrintIcon(), func() { monReportDialog(ed.ctx, d.period) })
 
 	picker := container.NewHBox(widget.NewLabel(lang.L("mon.period")), sized(d.preset, 150, 0),
-		sized(d.from, 104, 0), widget.NewLabel("–"), sized(d.to, 104, 0))
+		sized(d.from, 104, 0), widget.NewLabel("–"), sized(d.to, 104, 0), sized(d.scopeSel, 190, 0))
 	bar := container.NewVBox(
 		container.NewBorder(nil, nil, nil, reportBtn, container.NewHScroll(picker)),
 		container.NewStack(d.status, d.busy))
@@ -124,7 +135,10 @@ func newMonDashboard(ed *monitoringEditor) *monDashboard {
 	d.breach = newMonTable([]monCol{
 		{title: lang.L("kpi.col.ticket"), width: 90, grow: 1},
 		{title: lang.L("kpi.col.created"), width: 130},
+		{title: lang.L("kpi.col.package"), width: 150, grow: 1},
+		{title: lang.L("mon.col.decision"), width: 90},
 		{title: lang.L("kpi.col.class"), width: 56},
+		{title: lang.L("kpi.col.level"), width: 170, grow: 1},
 		{title: lang.L("kpi.col.kind"), width: 90},
 		{title: lang.L("kpi.col.elapsed"), width: 100, right: true},
 		{title: lang.L("kpi.col.target_time"), width: 70, right: true},
@@ -136,7 +150,8 @@ func newMonDashboard(ed *monitoringEditor) *monDashboard {
 			return 0
 		}
 		return len(d.report.Tickets.Breaches)
-	}, d.breachCell, d.openBreach)
+	}, d.breachCell, nil)
+	d.breach.pickCell = d.openBreach
 	d.breach.tint = func(row int) color.Color {
 		if d.report != nil && row < len(d.report.Tickets.Breaches) && d.report.Tickets.Breaches[row].Open {
 			return lightTint(kpi.LightRed) // still open: the breach grows
@@ -269,7 +284,7 @@ func monSignature(p *domain.Project) string {
 // recompute starts the computation on a goroutine unless the data and period are unchanged.
 func (d *monDashboard) recompute(force bool) {
 	p := d.ed.sess().Project
-	sig := monSignature(p) + d.period.String()
+	sig := monSignature(p) + d.period.String() + "|" + d.scope
 	if !force && sig == d.sig && d.report != nil {
 		return
 	}
@@ -277,7 +292,7 @@ func (d *monDashboard) recompute(force bool) {
 	d.gen++
 	gen := d.gen
 	snap := d.ed.sess().Snapshot()
-	period := d.period
+	period, scope := d.period, d.scope
 	d.busy.Show()
 	d.busy.Start()
 	d.status.SetText(lang.L("mon.computing"))
@@ -286,7 +301,7 @@ func (d *monDashboard) recompute(force bool) {
 		var ch reports.MonitoringCharts
 		err := monSafely(func() error {
 			var err error
-			if r, err = kpi.Compute(snap, period, kpi.Options{}); err != nil {
+			if r, err = kpi.Compute(snap, period, kpi.Options{Scope: scope}); err != nil {
 				return err
 			}
 			ch, err = reports.BuildMonitoringCharts(snap, r)
@@ -435,22 +450,45 @@ func (d *monDashboard) groupCell(row, col int) string {
 
 func (d *monDashboard) breachCell(row, col int) string {
 	b := d.report.Tickets.Breaches[row]
+	p := d.ed.sess().Project
 	switch col {
 	case 0:
 		return b.ExternalID
 	case 1:
 		return reports.FormatDateTime(b.Created)
 	case 2:
-		return b.Priority
+		if b.PackageID != nil {
+			if pk := p.PackageByID(*b.PackageID); pk != nil {
+				return oneLine(pk.Name)
+			}
+		}
+		return lang.L("kpi.none")
 	case 3:
-		return lang.L("kpi.kind." + b.Kind)
+		if b.PackageID != nil {
+			if dec := p.DecisionFor(*b.PackageID); dec != nil && dec.Outcome != domain.OutcomeOpen {
+				return lang.L("src.outcome." + string(dec.Outcome))
+			}
+		}
+		return "–"
 	case 4:
-		return reports.FormatMinutes(b.ElapsedMin)
+		return b.Priority
 	case 5:
-		return reports.FormatMinutes(float64(b.TargetMin))
+		if l := domain.LevelInForce(p, b.PackageID); l != nil {
+			if l.Internal {
+				return oneLine(l.Name) + " (" + lang.L("sla.ola.short") + ")"
+			}
+			return oneLine(l.Name)
+		}
+		return "–"
 	case 6:
-		return reports.FormatDateTime(b.Deadline)
+		return lang.L("kpi.kind." + b.Kind)
 	case 7:
+		return reports.FormatMinutes(b.ElapsedMin)
+	case 8:
+		return reports.FormatMinutes(float64(b.TargetMin))
+	case 9:
+		return reports.FormatDateTime(b.Deadline)
+	case 10:
 		if b.Open {
 			return lang.L("kpi.breach.open")
 		}
@@ -459,12 +497,20 @@ func (d *monDashboard) breachCell(row, col int) string {
 	return oneLine(b.School)
 }
 
-// openBreach shows the data of a breached ticket.
-func (d *monDashboard) openBreach(row int) {
+// breachSteps are the steps the package, decision and level columns of a breach open.
+var breachSteps = map[int]domain.StepID{2: domain.StepRequirements, 3: domain.StepSourcing, 5: domain.StepSLA}
+
+// openBreach opens what a cell of a breach names: its package (step 3), the package's decision
+// (step 6) or its service level (step 7); the other cells show the ticket.
+func (d *monDashboard) openBreach(row, col int) {
 	if d.report == nil || row >= len(d.report.Tickets.Breaches) {
 		return
 	}
 	b := d.report.Tickets.Breaches[row]
+	if step, ok := breachSteps[col]; ok && b.PackageID != nil && d.ed.ctx.OpenStep != nil {
+		d.ed.ctx.OpenStep(step)
+		return
+	}
 	showTicket(d.ed.ctx, b.TicketID, d.report.AsOf)
 }
 

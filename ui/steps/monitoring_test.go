@@ -36,15 +36,19 @@ func monProject() *domain.Project {
 			{Code: "P2", ResponseMinutes: 120, RestoreMinutes: 960}, {Code: "P3", ResponseMinutes: 240, RestoreMinutes: 1440}, {Code: "P4", ResponseMinutes: 480, RestoreMinutes: 2400}}}}
 	p.Tickets = []domain.Ticket{
 		{ID: 1, ExternalID: "T-1", Created: monAt(2027, 3, 1, 9, 0), FirstResponse: monPtr(monAt(2027, 3, 1, 9, 20)), Resolved: monPtr(monAt(2027, 3, 1, 12, 0)), Priority: "P1", School: "GS"},
-		{ID: 2, ExternalID: "T-2", Created: monAt(2027, 3, 1, 15, 30), FirstResponse: monPtr(monAt(2027, 3, 2, 8, 15)), Resolved: monPtr(monAt(2027, 3, 2, 10, 0)), Priority: "P1", School: "IGS"},
+		{ID: 2, ExternalID: "T-2", Created: monAt(2027, 3, 1, 15, 30), FirstResponse: monPtr(monAt(2027, 3, 2, 8, 15)), Resolved: monPtr(monAt(2027, 3, 2, 10, 0)), Priority: "P1", School: "IGS",
+			PackageID: monPkg(2)},
 		{ID: 3, ExternalID: "T-3", Created: monAt(2027, 3, 10, 10, 0), FirstResponse: monPtr(monAt(2027, 3, 10, 11, 0)), Priority: "P2", School: "IGS"},
 		// Not yet due; it dates the ticket export (31 March 15:00), which T-3's open breach is measured to.
 		{ID: 4, ExternalID: "T-4", Created: monAt(2027, 3, 31, 15, 0), Priority: "P4", School: "GS"},
 	}
+	p.Decisions = []domain.SourcingDecision{{ID: 1, PackageID: 2, Outcome: domain.OutcomeExternal}}
 	p.Calls = []domain.Call{{ID: 1, At: monAt(2027, 3, 1, 8, 10), Answered: true, WaitSeconds: 20}, {ID: 2, At: monAt(2027, 3, 1, 9, 5), WaitSeconds: 90}}
 	p.SurveyAnswers = []domain.SurveyAnswer{{ID: 1, At: monAt(2027, 3, 20, 12, 0), Question: "Q1", Score: 5}, {ID: 2, At: monAt(2027, 3, 21, 12, 0), Question: "Q1", Score: 2}}
 	return p
 }
+
+func monPkg(id int64) *int64 { return &id }
 
 type monFixture struct {
 	t     *testing.T
@@ -151,8 +155,12 @@ func TestDashboardShowsKPIsOfThePeriod(t *testing.T) {
 		t.Errorf("%d charts", len(d.charts.Objects))
 	}
 	// T-2's response (45 min of 30) and T-3's open restoration are the breaches.
-	if got := d.breach.rows(); got != 2 || d.breachCell(0, 0) != "T-2" || d.breachCell(1, 7) != "noch offen" {
-		t.Errorf("%d breaches: %q %q", got, d.breachCell(0, 0), d.breachCell(1, 7))
+	if got := d.breach.rows(); got != 2 || d.breachCell(0, 0) != "T-2" || d.breachCell(1, 10) != "noch offen" {
+		t.Errorf("%d breaches: %q %q", got, d.breachCell(0, 0), d.breachCell(1, 10))
+	}
+	// A breach names its package, the package's decision, its class and the level measured.
+	if got := []string{d.breachCell(0, 2), d.breachCell(0, 3), d.breachCell(0, 4), d.breachCell(0, 5)}; strings.Join(got, "|") != "Netzwerk|extern|P1|Standard" {
+		t.Errorf("breach of T-2: %q", got)
 	}
 	if d.groupTint(0) != lightTint(kpi.LightRed) || d.preset.Selected != "1. Quartal 2027" {
 		t.Errorf("P1's row is not red (response 50 %%) or the picker does not name the quarter: %q", d.preset.Selected)
@@ -167,13 +175,23 @@ func TestDashboardShowsKPIsOfThePeriod(t *testing.T) {
 		t.Errorf("by school %q (%d)", d.groupCell(0, 0), len(d.shown))
 	}
 
-	// Tapping a breach opens the ticket.
+	// Tapping a breach opens the ticket; tapping its package opens the package's step.
 	before := len(fx.w.Canvas().Overlays().List())
-	d.openBreach(0)
+	d.openBreach(0, 0)
 	if len(fx.w.Canvas().Overlays().List()) != before+1 {
 		t.Error("no ticket dialog")
 	}
 	fx.w.Canvas().Overlays().Top().Hide()
+	var opened domain.StepID
+	fx.ctx.OpenStep = func(s domain.StepID) { opened = s }
+	d.openBreach(0, 2)
+	if opened != domain.StepRequirements {
+		t.Errorf("the package opened step %d", opened)
+	}
+	d.openBreach(0, 3)
+	if opened != domain.StepSourcing {
+		t.Errorf("the decision opened step %d", opened)
+	}
 
 	// Typing another period computes again on a goroutine.
 	fx.typeInto(d.from, "2027-03-01")

@@ -34,9 +34,11 @@ type monTable struct {
 	cell   func(row, col int) string
 	tint   func(row int) color.Color // may be nil
 	onPick func(row int)
-	table  *widget.Table
-	minH   float32
-	lastW  float32
+	// pickCell, when set, gets the column as well (a column that opens another step).
+	pickCell func(row, col int)
+	table    *widget.Table
+	minH     float32
+	lastW    float32
 }
 
 func newMonTable(cols []monCol, minHeight float32, rows func() int, cell func(row, col int) string, onPick func(row int)) *monTable {
@@ -69,7 +71,13 @@ func newMonTable(cols []monCol, minHeight float32, rows func() int, cell func(ro
 	}
 	t.table.OnSelected = func(id widget.TableCellID) {
 		t.table.UnselectAll()
-		if t.onPick != nil && id.Row >= 0 && id.Row < t.rows() {
+		if id.Row < 0 || id.Row >= t.rows() {
+			return
+		}
+		switch {
+		case t.pickCell != nil:
+			t.pickCell(id.Row, id.Col)
+		case t.onPick != nil:
 			t.onPick(id.Row)
 		}
 	}

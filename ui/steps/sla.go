@@ -30,6 +30,7 @@ type slaEditor struct {
 	selected int64
 	chooser  *widget.Select
 	addBtn   *widget.Button
+	olaBtn   *widget.Button
 	dupBtn   *widget.Button
 	delBtn   *widget.Button
 
@@ -112,8 +113,9 @@ func (ed *slaEditor) buildList() fyne.CanvasObject {
 	})
 	ed.addBtn = widget.NewButtonWithIcon(lang.L("award.sla.add"), theme.ContentAddIcon(), ed.addSLA)
 	ed.dupBtn = widget.NewButtonWithIcon(lang.L("award.sla.copy"), theme.ContentCopyIcon(), ed.copySLA)
+	ed.olaBtn = widget.NewButtonWithIcon(lang.L("award.ola.add"), theme.ContentAddIcon(), ed.addOLA)
 	ed.delBtn = widget.NewButtonWithIcon("", theme.DeleteIcon(), ed.deleteSLA)
-	return container.NewBorder(nil, nil, heading(lang.L("award.sla.list")), container.NewHBox(ed.addBtn, ed.dupBtn, ed.delBtn), ed.chooser)
+	return container.NewBorder(nil, nil, heading(lang.L("award.sla.list")), container.NewHBox(ed.addBtn, ed.olaBtn, ed.dupBtn, ed.delBtn), ed.chooser)
 }
 
 // chooserText names an SLA in the chooser: name, scope, and whether it is the contract's copy.
@@ -121,6 +123,9 @@ func (ed *slaEditor) chooserText(s domain.SLA) string {
 	text := s.Name + " – " + ed.scopeText(s)
 	if s.FrozenForContract {
 		text += " (" + lang.L("award.sla.frozen_badge") + ")"
+	}
+	if s.Internal {
+		text += " (" + lang.L("sla.ola.short") + ")"
 	}
 	return text
 }
@@ -176,6 +181,36 @@ func (ed *slaEditor) addSLA() {
 		return
 	}
 	ed.selected = id
+	ed.refresh()
+}
+
+// addOLA adds an OLA for the first package kept in the house (intern, then gemischt) that has
+// none: the service level the own staff promise, on the same clock and classes as an SLA, with
+// no hotline or survey target (those are the provider's).
+func (ed *slaEditor) addOLA() {
+	p := ed.sess().Project
+	var target *domain.Package
+	for _, want := range []domain.SourcingOutcome{domain.OutcomeInternal, domain.OutcomeMixed} {
+		for i, pk := range p.Packages {
+			if d := p.DecisionFor(pk.ID); target == nil && d != nil && d.Outcome == want && domain.OLAFor(p, pk.ID) == nil {
+				target = &p.Packages[i]
+			}
+		}
+	}
+	if target == nil {
+		ed.report(inputError(lang.L("award.ola.none_left")))
+		return
+	}
+	s := domain.NewDefaultSLA(lang.L("award.ola.name", map[string]any{"Name": target.Name}), awClassDescription)
+	id := target.ID
+	s.PackageID, s.Internal = &id, true
+	s.HotlineAnsweredPct, s.HotlineMaxWaitSeconds, s.SatisfactionTargetPct = 0, 0, 0
+	newID, err := ed.sess().AddSLA(s)
+	if err != nil {
+		ed.report(err)
+		return
+	}
+	ed.selected = newID
 	ed.refresh()
 }
 
@@ -645,6 +680,9 @@ func (ed *slaEditor) refreshLevels() {
 		sla, hours, first := "–", "–", "–"
 		if l.SLA != nil {
 			sla = l.SLA.Name
+			if l.SLA.Internal {
+				sla += " (" + lang.L("sla.ola.short") + ")"
+			}
 			if !l.Own {
 				sla = lang.L("award.levels.general", map[string]any{"Name": l.SLA.Name})
 			}
@@ -675,7 +713,7 @@ func (ed *slaEditor) refresh() {
 	ed.loading = true
 	defer func() { ed.loading = false }()
 	p := ed.sess().Project
-	ed.slas = append(domain.WorkingSLAs(p), domain.FrozenSLAs(p)...)
+	ed.slas = append(append(domain.WorkingSLAs(p), domain.OLAs(p)...), domain.FrozenSLAs(p)...)
 	if ed.current() == nil {
 		ed.selected = 0
 		if len(ed.slas) > 0 {
@@ -754,6 +792,7 @@ func (ed *slaEditor) refresh() {
 	}
 	awSetEnabled(ed.addClass, cur != nil && !frozen && !readOnly)
 	awSetEnabled(ed.addBtn, !readOnly)
+	awSetEnabled(ed.olaBtn, !readOnly)
 	awSetEnabled(ed.dupBtn, cur != nil && !readOnly && len(p.Packages) > 0)
 	awSetEnabled(ed.delBtn, cur != nil && !frozen && !readOnly)
 

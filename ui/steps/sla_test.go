@@ -214,3 +214,34 @@ func TestFiguresReadLikeTheReports(t *testing.T) {
 		t.Errorf("awEuroText = %q", got)
 	}
 }
+
+// "OLA anlegen" gives the package kept in the house its internal level, shown as OLA in the
+// chooser and in the levels table; a second tap finds no package left and says so.
+func TestSLAEditorAddsAnOLAForTheInternPackage(t *testing.T) {
+	p := awProject()
+	p.Packages = append(p.Packages, domain.Package{ID: 2, Name: "Software", SortOrder: 2})
+	p.Decisions = []domain.SourcingDecision{{ID: 1, PackageID: 1, Outcome: domain.OutcomeExternal}, {ID: 2, PackageID: 2, Outcome: domain.OutcomeInternal}}
+	fx := newAwFixture(t, p)
+	ed := newSLAEditor(fx.ctx)
+	fx.w.SetContent(ed.view)
+	test.Tap(ed.addBtn)
+	test.Tap(ed.olaBtn)
+	o := ed.current()
+	if o == nil || !o.Internal || o.PackageID == nil || *o.PackageID != 2 || o.Name != "OLA Software" || o.HotlineAnsweredPct != 0 {
+		t.Fatalf("OLA %+v", o)
+	}
+	if !strings.Contains(ed.chooser.Selected, "OLA Software – Software (OLA)") {
+		t.Errorf("chooser shows %q", ed.chooser.Selected)
+	}
+	found := false
+	for _, r := range ed.levels.rows {
+		found = found || r[0] == "Software" && r[1] == "OLA Software (OLA)"
+	}
+	if !found {
+		t.Errorf("levels %v", ed.levels.rows)
+	}
+	test.Tap(ed.olaBtn)
+	if !strings.Contains(fx.lastError(), "hat schon ein OLA") || len(domain.OLAs(fx.s.Project)) != 1 {
+		t.Errorf("second OLA: %v", fx.errs)
+	}
+}

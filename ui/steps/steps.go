@@ -39,6 +39,9 @@ type Context struct {
 	// Async runs background work; nil means a new goroutine. Tests run it in turn with their
 	// own steps, because the test driver runs fyne.Do at once on the calling goroutine.
 	Async func(work func())
+	// OpenStep shows another step's page (a cell that names what that step holds); nil does
+	// nothing.
+	OpenStep func(step domain.StepID)
 }
 
 // Editors is the UI's column of the step table (domain.Steps): the function that builds each

@@ -301,8 +301,9 @@ func (ed *tenderEditor) buildCriteria() fyne.CanvasObject {
 		&widget.FormItem{Text: lang.L("award.report.col.weight"), Widget: ed.cWeight.entry, HintText: lang.L("award.criterion.weight_hint")},
 		&widget.FormItem{Text: lang.L("award.report.col.min"), Widget: ed.cMin.entry, HintText: lang.L("award.criterion.min_hint")},
 	)
-	top := container.NewBorder(caption(lang.L("award.criteria.intro")), container.NewVBox(ed.groupText, ed.freeze,
-		container.NewHBox(ed.addA, ed.addB, ed.delCrit, layout.NewSpacer(), ed.reopen, ed.closeAgn)), nil, nil, ed.crit.content)
+	top := container.NewBorder(caption(lang.L("award.criteria.intro")), container.NewVBox(ed.groupText,
+		container.NewBorder(nil, nil, nil, container.NewHBox(ed.reopen, ed.closeAgn), ed.freeze),
+		container.NewHBox(ed.addA, ed.addB, ed.delCrit)), nil, nil, ed.crit.content)
 	split := container.NewVSplit(top, container.NewVScroll(form))
 	split.Offset = 0.55
 	return split

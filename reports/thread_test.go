@@ -1,0 +1,45 @@
+package reports
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"schulit-lotse/internal/sample"
+)
+
+// The Gesamtbericht's "Roter Faden" of the sample: a row per package with the winning bid, the
+// OLA of Software (kept in the house, its MDM tickets measured against it), the quarter's KPIs
+// with their lights as words, and no contradiction.
+func TestThreadSectionOfTheSample(t *testing.T) {
+	p, err := sample.Project()
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := newReport(p.Meta.Name, fixedDate)
+	r.judgeOn(p)
+	writeThreadSection(r, p)
+	var buf bytes.Buffer
+	if err := r.output(&buf); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "faden.pdf")
+	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	text := squash(strings.Join(pageTexts(t, path, false), "\n"))
+	for _, w := range []string{"Roter Faden", "Kennzahlen: 01.04.2027 – 30.06.2027", "Software", "OLA Software (Team Schul-IT) (OLA)",
+		"Nordlicht IT", "Reaktion 91,4 % grün · Lösung 94,1 % grün", "keine Tickets"} {
+		if !strings.Contains(text, w) {
+			t.Errorf("the section lacks %q", w)
+		}
+	}
+	if strings.Contains(text, "% rot") {
+		t.Errorf("the sample has a red figure:\n%s", text)
+	}
+	if t.Failed() {
+		t.Log(text)
+	}
+}
