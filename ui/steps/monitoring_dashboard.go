@@ -132,6 +132,7 @@ func newMonDashboard(ed *monitoringEditor) *monDashboard {
 	d.groups.tint = d.groupTint
 
 	d.breachL = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	d.breachL.Wrapping = fyne.TextWrapWord // the page keeps its width at 1024 px
 	d.breach = newMonTable([]monCol{
 		{title: lang.L("kpi.col.ticket"), width: 90, grow: 1},
 		{title: lang.L("kpi.col.created"), width: 130},

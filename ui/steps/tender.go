@@ -623,7 +623,9 @@ func (ed *tenderEditor) buildEvaluation() fyne.CanvasObject {
 	ed.chart = canvas.NewImageFromResource(nil)
 	ed.chart.FillMode = canvas.ImageFillContain
 	ed.chart.SetMinSize(fyne.NewSize(400, 220))
-	top := container.NewBorder(container.NewVBox(ed.winner, ed.explain), nil, nil, nil, ed.rank.content)
+	// The Vergabevermerk documents this evaluation (also in the Projekt menu).
+	record := widget.NewButtonWithIcon(lang.L("award.action.record_pdf"), theme.DocumentPrintIcon(), func() { saveAwardRecord(ed.ctx) })
+	top := container.NewBorder(container.NewVBox(container.NewBorder(nil, nil, nil, record, ed.winner), ed.explain), nil, nil, nil, ed.rank.content)
 	split := container.NewVSplit(top, ed.chart)
 	split.Offset = 0.45
 	return split
