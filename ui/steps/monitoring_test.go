@@ -212,6 +212,18 @@ func TestDashboardShowsKPIsOfThePeriod(t *testing.T) {
 	if len(d.presets) == 0 || d.presets[0].label != "1. Quartal 2027" {
 		t.Errorf("presets %+v", d.presets)
 	}
+	// "Nur im Haus (OLA)": no package here has an OLA, so no ticket is left; the provider view
+	// has all three of the period.
+	d.scopeSel.SetSelected("Nur im Haus (OLA)")
+	fx.wait("the OLA view")
+	if d.report.Scope != kpi.ScopeOLA || d.report.Tickets.Total.Tickets != 0 {
+		t.Errorf("OLA view: scope %q, %d tickets", d.report.Scope, d.report.Tickets.Total.Tickets)
+	}
+	d.scopeSel.SetSelected("Nur Dienstleister (SLA)")
+	fx.wait("the provider view")
+	if d.report.Scope != kpi.ScopeProvider || d.report.Tickets.Total.Tickets != 3 {
+		t.Errorf("provider view: scope %q, %d tickets", d.report.Scope, d.report.Tickets.Total.Tickets)
+	}
 }
 
 func TestImportDialogMapsAndStoresTickets(t *testing.T) {
