@@ -96,6 +96,8 @@ type Report struct {
 
 	// onCell, when set (tests), sees every table cell's text and the lines it was wrapped into.
 	onCell func(text string, lines []string)
+	// thread holds the Roter Faden's KPIs once computed, shared by every layout pass of a book.
+	thread *threadKPICache
 
 	// appendix holds the long lists and wide tables the sections sent to the end (toAppendix).
 	appendix []appendixPart

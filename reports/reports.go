@@ -119,8 +119,10 @@ func writeBook(w io.Writer, p *domain.Project, opt Options, b book) (err error) 
 	if err != nil {
 		return err
 	}
+	thread := &threadKPICache{}
 	start := func() *Report {
 		r := newReport(p.Meta.Name, date)
+		r.thread = thread
 		r.judgeOn(p)
 		r.name(tr(b.title), tr(b.subtitle))
 		r.describe(p, tr(b.title), tr(b.subject))

@@ -3,6 +3,7 @@ package reports
 import (
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"schulit-lotse/domain"
@@ -166,6 +167,23 @@ func threadKPITone(k kpi.PackageKPIs) Tone {
 	return TonePlain
 }
 
+// threadKPICache computes the Roter Faden's KPIs once for all layout passes of a report.
+type threadKPICache struct {
+	once   sync.Once
+	period kpi.Period
+	kpis   map[int64]kpi.PackageKPIs
+}
+
+func (c *threadKPICache) get(p *domain.Project, now time.Time) (kpi.Period, map[int64]kpi.PackageKPIs) {
+	c.once.Do(func() {
+		var err error
+		if c.period, c.kpis, err = ThreadKPIs(p, now); err != nil {
+			c.kpis = map[int64]kpi.PackageKPIs{}
+		}
+	})
+	return c.period, c.kpis
+}
+
 // writeThreadSection is the Gesamtbericht's last section: the Roter Faden as a table on landscape
 // pages, with the quarter its figures come from.
 func writeThreadSection(r *Report, p *domain.Project) {
@@ -181,10 +199,10 @@ func writeThreadSection(r *Report, p *domain.Project) {
 	r.rule()
 	r.Gap(4)
 	r.Paragraph(tr("reports.thread.intro"))
-	period, kpis, err := ThreadKPIs(p, r.date)
-	if err != nil {
-		kpis = map[int64]kpi.PackageKPIs{}
+	if r.thread == nil {
+		r.thread = &threadKPICache{}
 	}
+	period, kpis := r.thread.get(p, r.date)
 	rows := domain.ThreadView(p, r.AsOf())
 	if len(rows) == 0 {
 		r.Note(tr("reports.thread.none"))
