@@ -90,14 +90,7 @@ type book struct {
 
 var (
 	bookFull = book{title: "reports.title", subtitle: "reports.subtitle", subject: "reports.subject", note: "reports.title_note",
-		body: func(r *Report, p *domain.Project) error {
-			secs := sectionsFor(p, r.AsOf())
-			if err := r.writeBody(p, secs); err != nil || len(secs) == 0 || len(p.Packages) == 0 {
-				return err
-			}
-			writeThreadSection(r, p) // the thread through all steps, after the steps
-			return r.Err()
-		}}
+		body: func(r *Report, p *domain.Project) error { return r.writeBody(p, sectionsFor(p, r.AsOf())) }}
 	bookShort = book{title: "reports.short.title", subtitle: "reports.short.subtitle", subject: "reports.short.subject", note: "reports.short.title_note",
 		body: writeShortBody}
 )
@@ -201,6 +194,8 @@ func (r *Report) writeBody(p *domain.Project, secs []section) error {
 		// Nothing to report yet: the body is one page that says so.
 		r.NewPage(Portrait)
 		r.Paragraph(tr("reports.empty"))
+	} else if len(p.Packages) > 0 {
+		writeThreadSection(r, p) // the thread through all steps, after the steps
 	}
 	r.writeAppendix()
 	return r.Err()

@@ -184,31 +184,18 @@ func (c *threadKPICache) get(p *domain.Project, now time.Time) (kpi.Period, map[
 	return c.period, c.kpis
 }
 
-// writeThreadSection is the Gesamtbericht's last section: the Roter Faden as a table on landscape
-// pages, with the quarter its figures come from.
+// writeThreadSection is the Gesamtbericht's chapter after the steps: what the Roter Faden shows
+// and the quarter its figures come from; its table of ten columns goes to Anhang B (landscape)
+// with the other wide tables.
 func writeThreadSection(r *Report, p *domain.Project) {
-	r.headingDone()
-	r.NewPage(Landscape)
 	title := tr("reports.thread.title")
-	r.register(0, "", title)
-	r.setFont("B", headingSize)
-	r.setText(colorText)
-	for _, l := range r.split(title, r.Width()) {
-		r.pdf.CellFormat(r.Width(), lineHeight(headingSize), l, "", 2, "L", false, 0, "")
-	}
-	r.rule()
-	r.Gap(4)
+	r.chapterOn(Portrait, "", tr("reports.thread.kicker"), title)
 	r.Paragraph(tr("reports.thread.intro"))
 	if r.thread == nil {
 		r.thread = &threadKPICache{}
 	}
 	period, kpis := r.thread.get(p, r.date)
 	rows := domain.ThreadView(p, r.AsOf())
-	if len(rows) == 0 {
-		r.Note(tr("reports.thread.none"))
-		return
-	}
-	r.Note(tr("reports.thread.period", map[string]any{"Period": FormatPeriod(period)}))
 	t := Table{Zebra: true}
 	for _, c := range ThreadColumns {
 		if c.Paper > 0 {
@@ -235,5 +222,8 @@ func writeThreadSection(r *Report, p *domain.Project) {
 		}
 		return Color{}, false
 	}
-	r.Table(t)
+	r.placeTable(title, t, func(r *Report) {
+		r.Note(tr("reports.thread.period", map[string]any{"Period": FormatPeriod(period)}))
+		r.Table(t)
+	})
 }

@@ -21,6 +21,7 @@ func TestThreadSectionOfTheSample(t *testing.T) {
 	r := newReport(p.Meta.Name, fixedDate)
 	r.judgeOn(p)
 	writeThreadSection(r, p)
+	r.writeAppendix() // the table of ten columns goes to Anhang B
 	var buf bytes.Buffer
 	if err := r.output(&buf); err != nil {
 		t.Fatal(err)
@@ -30,7 +31,7 @@ func TestThreadSectionOfTheSample(t *testing.T) {
 		t.Fatal(err)
 	}
 	text := squash(strings.Join(pageTexts(t, path, false), "\n"))
-	for _, w := range []string{"Roter Faden", "Kennzahlen: 01.04.2027 – 30.06.2027", "Software", "OLA Software (Team Schul-IT) (OLA)",
+	for _, w := range []string{"Roter Faden", "B.1 Roter Faden", "Kennzahlen: 01.04.2027 – 30.06.2027", "Software", "OLA Software (Team Schul-IT) (OLA)",
 		"Nordlicht IT", "Reaktion 91,4 % grün · Lösung 94,1 % grün", "keine Tickets"} {
 		if !strings.Contains(text, w) {
 			t.Errorf("the section lacks %q", w)
