@@ -1,6 +1,9 @@
 package domain
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // The templates of step 11: the roles, RACI activities, communication rows, escalation levels
 // and standing meetings a Schulträger starts from. Names are translation keys; the caller
@@ -235,9 +238,11 @@ func BuildStructureTemplate(p *Project, parts TemplateParts, tr func(string) str
 	return out
 }
 
-// MeetingFromTemplate is a template meeting starting on first, with its rule.
-func MeetingFromTemplate(t MeetingTemplate, first *Date, tr func(string) string) (Meeting, MeetingRule) {
-	m := Meeting{Name: tr(t.NameKey), CadenceDays: t.CadenceDays, Participants: tr(t.ParticipantsKey), Agenda: tr(t.AgendaKey)}
+// MeetingFromTemplate is a template meeting of project p starting on first, with its rule. Its
+// participants are the persons who hold the roles the template names; a role nobody holds yet
+// stays as a guest of the role's name.
+func MeetingFromTemplate(p *Project, t MeetingTemplate, first *Date, tr func(string) string) (Meeting, MeetingRule) {
+	m := Meeting{Name: tr(t.NameKey), CadenceDays: t.CadenceDays, Participants: p.RoleAttendees(tr(t.ParticipantsKey)), Agenda: tr(t.AgendaKey)}
 	if first != nil {
 		d := *first
 		m.FirstDate = &d
@@ -292,6 +297,35 @@ func ProcessNames(as []RaciActivity) []string {
 		if p != "" && !seen[p] {
 			seen[p] = true
 			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// RoleAttendees turns a list of role names into the persons who hold those roles, in the order
+// of the list; a name no person holds a role of stays as a guest.
+func (p *Project) RoleAttendees(roles string) []Attendee {
+	var out []Attendee
+	seen := map[int64]bool{}
+	for _, name := range splitPeople(roles) {
+		found := false
+		for _, r := range p.Roles {
+			if NormalizedName(r.Name) != NormalizedName(name) {
+				continue
+			}
+			for _, x := range p.Persons {
+				if slices.Contains(x.RoleIDs, r.ID) {
+					found = true
+					if !seen[x.ID] {
+						seen[x.ID] = true
+						id := x.ID
+						out = append(out, Attendee{PersonID: &id})
+					}
+				}
+			}
+		}
+		if !found {
+			out = append(out, Attendee{Guest: name})
 		}
 	}
 	return out
