@@ -90,7 +90,13 @@ type book struct {
 
 var (
 	bookFull = book{title: "reports.title", subtitle: "reports.subtitle", subject: "reports.subject", note: "reports.title_note",
-		body: func(r *Report, p *domain.Project) error { return r.writeBody(p, sectionsFor(p, r.AsOf())) }}
+		body: func(r *Report, p *domain.Project) error {
+			if err := r.writeBody(p, sectionsFor(p, r.AsOf())); err != nil {
+				return err
+			}
+			r.writeFindingsChapter(p)
+			return r.Err()
+		}}
 	bookShort = book{title: "reports.short.title", subtitle: "reports.short.subtitle", subject: "reports.short.subject", note: "reports.short.title_note",
 		body: writeShortBody}
 )
