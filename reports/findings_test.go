@@ -47,6 +47,7 @@ func TestFindingsChapterOfTheGesamtbericht(t *testing.T) {
 		domain.RuleJourFixeCadence:    "deutlich weniger Termine statt",
 		domain.RuleRaciProviderIntern: "die RACI-Matrix macht den Dienstleister",
 		domain.RuleRaciMissing:        "niemand hat vereinbart, wer was tut",
+		domain.RuleGuestIsPerson:      "steht aber bei einem Termin oder einer Maßnahme als Gast",
 	}
 	for _, r := range domain.ThreadRules {
 		if n := strings.Count(chapter, phrase[r.Key]); phrase[r.Key] == "" || n != 1 {
