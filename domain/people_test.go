@@ -128,3 +128,20 @@ func TestPeopleValidation(t *testing.T) {
 		t.Errorf("unknown: %v", err)
 	}
 }
+
+// A template meeting invites the persons who hold its roles – each role's own persons, not its
+// deputies – and names a role nobody holds as a guest.
+func TestTemplateMeetingInvitesTheRolesPersons(t *testing.T) {
+	tr := func(k string) string {
+		return map[string]string{TplRoleCarrierIT: "IT-Koordination", TplRoleServiceManage: "Serviceverantwortliche:r"}[k]
+	}
+	p := &Project{Roles: peopleRoles()[:1]} // IT-Koordination: Anna Berger, deputy Mehmet Yıldız
+	p.Persons = PeopleFromRoles(p.Roles, nil, 1)
+	m, _ := MeetingFromTemplate(p, MeetingTemplates[0], nil, tr)
+	if got := p.AttendeeNames(m.Participants); got != "Anna Berger, Serviceverantwortliche:r" {
+		t.Errorf("participants %q", got)
+	}
+	if m.Participants[0].PersonID == nil || *m.Participants[0].PersonID != 1 || m.Participants[1].PersonID != nil {
+		t.Errorf("participants %+v", m.Participants)
+	}
+}

@@ -133,14 +133,21 @@ func newAnonymizer(p *Project, l ShareLabels) *anonymizer {
 			}
 		}
 	}
-	// A person of step 11 stands in as the first role they hold; the others get a label.
+	// A person of step 11 stands in as the first role they hold; the others get a label. Two
+	// persons of one role are numbered, so the copy's persons keep distinct names.
+	used := map[string]int{}
 	for _, x := range p.Persons {
 		key := NormalizedName(x.Name)
-		if _, ok := a.names[key]; ok || len(x.RoleIDs) == 0 {
-			continue
+		if _, ok := a.names[key]; !ok && len(x.RoleIDs) > 0 {
+			if r := p.RoleByID(x.RoleIDs[0]); r != nil && strings.TrimSpace(r.Name) != "" {
+				a.names[key] = r.Name
+			}
 		}
-		if r := p.RoleByID(x.RoleIDs[0]); r != nil && strings.TrimSpace(r.Name) != "" {
-			a.names[key] = r.Name
+		if stand, ok := a.names[key]; ok {
+			used[personKey(stand)]++
+			if n := used[personKey(stand)]; n > 1 {
+				a.names[key] = stand + " (" + itoa(n) + ")"
+			}
 		}
 	}
 	return a

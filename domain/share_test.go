@@ -247,5 +247,18 @@ func TestAnonymizeFindsSurnamesInFreeTexts(t *testing.T) {
 	}
 	if p.Tasks[1].Note != "Toner im Keller" {
 		t.Errorf("a note without names changed: %q", p.Tasks[1].Note)
+// Two persons of one role stand in as that role, numbered: the copy's persons keep distinct
+// names (a JSON export of the copy imports again).
+func TestAnonymizedPersonsKeepDistinctNames(t *testing.T) {
+	p := &Project{Roles: []Role{{ID: 1, Name: "Vor-Ort-Support", Party: PartyProvider, Persons: "Lars Claassen, Tim Eilers"}}}
+	p.Persons = PeopleFromRoles(p.Roles, nil, 1)
+	Anonymize(p, ShareLabels{})
+	if p.Persons[0].Name != "Vor-Ort-Support" || p.Persons[1].Name != "Vor-Ort-Support (2)" {
+		t.Fatalf("persons %q, %q", p.Persons[0].Name, p.Persons[1].Name)
+	}
+	for _, x := range p.Persons {
+		if err := p.ValidatePerson(x); err != nil {
+			t.Errorf("%s: %v", x.Name, err)
+		}
 	}
 }

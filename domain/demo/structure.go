@@ -347,7 +347,7 @@ func (g *gen) structure() {
 	for i, m := range meetings {
 		id := int64(idMeetings + 1 + i)
 		p.Meetings = append(p.Meetings, domain.Meeting{ID: id, Name: m.name, CadenceDays: m.cadence, FirstDate: m.first,
-			Participants: p.RoleAttendees(m.participants), Agenda: m.agenda})
+			Participants: p.RoleAttendees(strings.FieldsFunc(m.participants, func(r rune) bool { return r == ',' || r == ';' })), Agenda: m.agenda})
 		rules[id] = m.rule
 	}
 	p.Config[domain.ConfigMeetingRules] = domain.MeetingRulesJSON(rules)

@@ -55,6 +55,11 @@ func sampleStep11(p *domain.Project) {
 		p.Persons = append(p.Persons, domain.Person{ID: int64(1601 + n), Name: x.name, Party: domain.PartySchool, Organisation: x.org,
 			RoleIDs: []int64{roleByName(p, x.role)}, SortOrder: n + 1})
 	}
+	for i := range p.Persons { // those the kickoff did not meet work for the town or for Nordlicht
+		if x := &p.Persons[i]; x.Organisation == "" {
+			x.Organisation = map[domain.Party]string{domain.PartyCarrier: "Stadt Musterstadt", domain.PartyProvider: "Nordlicht IT-Service GmbH"}[x.Party]
+		}
+	}
 
 	actID := map[int64]int64{}
 	for i := range tpl.Activities {
