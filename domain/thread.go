@@ -254,21 +254,28 @@ func checkRaciMissing(p *Project, _ Date) []Finding {
 // anonymised copy would not reach it). One finding per person, naming the lists.
 func checkGuestIsPerson(p *Project, _ Date) []Finding {
 	kind := map[AttendeesOf]string{AttendeesOfMeeting: "meeting", AttendeesOfJourFixe: "jourfixe", AttendeesOfMeasure: "measure"}
-	var out []Finding
-	for _, x := range SortedPersons(p.Persons) {
-		key := personKey(x.Name)
-		var where []Ref
-		for _, l := range p.AttendeeLists() {
-			for _, a := range l.Attendees {
-				if a.PersonID == nil && personKey(a.Guest) == key {
-					where = append(where, Ref{Kind: kind[l.Of], ID: l.ID, Name: p.attendeeListName(l)})
-					break
-				}
+	byKey := make(map[string]int64, len(p.Persons))
+	for _, x := range p.Persons {
+		byKey[personKey(x.Name)] = x.ID
+	}
+	where := map[int64][]Ref{}
+	for _, l := range p.AttendeeLists() {
+		seen := map[int64]bool{}
+		for _, a := range l.Attendees {
+			if a.PersonID != nil || a.Guest == "" {
+				continue
+			}
+			if id, ok := byKey[personKey(a.Guest)]; ok && !seen[id] {
+				seen[id] = true
+				where[id] = append(where[id], Ref{Kind: kind[l.Of], ID: l.ID, Name: p.attendeeListName(l)})
 			}
 		}
-		if len(where) > 0 {
+	}
+	var out []Finding
+	for _, x := range SortedPersons(p.Persons) {
+		if refs := where[x.ID]; len(refs) > 0 {
 			out = append(out, Finding{Severity: SeverityWarning, Code: FindGuestIsPerson, Subject: x.Name, EntityID: x.ID,
-				Objects: append([]Ref{{Kind: "person", ID: x.ID, Name: x.Name}}, where...)})
+				Objects: append([]Ref{{Kind: "person", ID: x.ID, Name: x.Name}}, refs...)})
 		}
 	}
 	return out
