@@ -247,6 +247,9 @@ func TestAnonymizeFindsSurnamesInFreeTexts(t *testing.T) {
 	}
 	if p.Tasks[1].Note != "Toner im Keller" {
 		t.Errorf("a note without names changed: %q", p.Tasks[1].Note)
+	}
+}
+
 // Two persons of one role stand in as that role, numbered: the copy's persons keep distinct
 // names (a JSON export of the copy imports again).
 func TestAnonymizedPersonsKeepDistinctNames(t *testing.T) {
