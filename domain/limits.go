@@ -139,13 +139,28 @@ func (c *CommunicationRow) texts() texts {
 func (e *EscalationLevel) texts() texts { return texts{notes: []*string{&e.Trigger}} }
 
 func (m *Meeting) texts() texts {
-	return texts{names: []*string{&m.Name}, notes: []*string{&m.Participants, &m.Agenda}}
+	return texts{names: append([]*string{&m.Name}, attendeeTexts(m.Participants)...), notes: []*string{&m.Agenda}}
 }
 
-func (j *JourFixe) texts() texts { return texts{notes: []*string{&j.Participants, &j.Notes}} }
+func (j *JourFixe) texts() texts {
+	return texts{names: attendeeTexts(j.Participants), notes: []*string{&j.Notes}}
+}
 
 func (m *Measure) texts() texts {
-	return texts{names: []*string{&m.Owner}, notes: []*string{&m.Text}}
+	return texts{names: attendeeTexts(m.Owners), notes: []*string{&m.Text}}
+}
+
+// attendeeTexts are the guests' names and the notes of a list of attendees.
+func attendeeTexts(as []Attendee) []*string {
+	var out []*string
+	for i := range as {
+		out = append(out, &as[i].Guest, &as[i].Note)
+	}
+	return out
+}
+
+func (x *Person) texts() texts {
+	return texts{names: []*string{&x.Name, &x.Organisation, &x.Contact}}
 }
 
 func (m *Meta) texts() texts { return texts{names: []*string{&m.Name, &m.Schultraeger}} }
@@ -170,6 +185,10 @@ func (p *Project) eachText(fn func(step StepID, ref Ref, t texts)) {
 	for i := range p.Roles {
 		r := &p.Roles[i]
 		fn(StepStructure, Ref{Kind: "role", ID: r.ID, Name: r.Name}, r.texts())
+	}
+	for i := range p.Persons {
+		x := &p.Persons[i]
+		fn(StepStructure, Ref{Kind: "person", ID: x.ID, Name: x.Name}, x.texts())
 	}
 	for i := range p.RaciActivities {
 		a := &p.RaciActivities[i]

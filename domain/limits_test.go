@@ -38,7 +38,7 @@ func TestTaskTextLimits(t *testing.T) {
 	if err := (Meeting{Name: "Jour fixe", Agenda: strings.Repeat("a", MaxNoteChars+1)}).Validate(); err != ErrTextTooLong {
 		t.Errorf("meeting agenda: %v", err)
 	}
-	if err := ValidateMeasure(Measure{Text: "x", Owner: strings.Repeat("o", MaxNameChars+1)}); err != ErrTextTooLong {
+	if err := ValidateMeasure(Measure{Text: "x", Owners: []Attendee{{Guest: strings.Repeat("o", MaxNameChars+1)}}}); err != ErrTextTooLong {
 		t.Errorf("measure owner: %v", err)
 	}
 }

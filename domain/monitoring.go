@@ -76,7 +76,7 @@ func ValidateJourFixe(j JourFixe) error {
 	if j.FrozenKPIs != "" && !json.Valid([]byte(j.FrozenKPIs)) {
 		return ErrJourFixeSnapshot
 	}
-	return nil
+	return ValidateAttendees(j.Participants)
 }
 
 // ValidateMeasure checks a measure: it needs a text and a known status.
@@ -90,7 +90,7 @@ func ValidateMeasure(m Measure) error {
 	if m.Status != "" && !validMeasureStatus(m.Status) {
 		return ErrMeasureStatus
 	}
-	return nil
+	return ValidateAttendees(m.Owners)
 }
 
 func validMeasureStatus(s string) bool {
@@ -144,11 +144,18 @@ func OpenMeasuresBefore(p *Project, day Date) []Measure {
 
 // SortMeasures orders measures by due date (undated last), then id.
 func SortMeasures(ms []Measure) {
+	SortByDue(ms, func(m Measure) (*Date, int64) { return m.Due, m.ID })
+}
+
+// SortByDue sorts measures of any shape as SortMeasures does: by due date, those without one
+// last, then by id.
+func SortByDue[T any](ms []T, key func(T) (*Date, int64)) {
 	sort.SliceStable(ms, func(a, b int) bool {
-		da, db := ms[a].Due, ms[b].Due
+		da, ia := key(ms[a])
+		db, ib := key(ms[b])
 		switch {
 		case da == nil && db == nil:
-			return ms[a].ID < ms[b].ID
+			return ia < ib
 		case da == nil:
 			return false
 		case db == nil:
@@ -156,7 +163,7 @@ func SortMeasures(ms []Measure) {
 		case !da.Equal(db.Time):
 			return da.Before(db.Time)
 		}
-		return ms[a].ID < ms[b].ID
+		return ia < ib
 	})
 }
 
@@ -262,7 +269,7 @@ func MonitoringFindings(p *Project, today Date) []Finding {
 	for _, m := range ms {
 		if MeasureOverdue(m, today) {
 			add(SeverityQuestion, FindMeasureOverdue, m.Text, m.ID)
-		} else if !MeasureDoneStatus(m.Status) && strings.TrimSpace(m.Owner) == "" {
+		} else if !MeasureDoneStatus(m.Status) && len(m.Owners) == 0 {
 			add(SeverityQuestion, FindMeasureNoOwner, m.Text, m.ID)
 		}
 	}

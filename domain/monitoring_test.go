@@ -14,9 +14,9 @@ func TestMonitoringFindingsByHand(t *testing.T) {
 		Tickets:   []Ticket{{ID: 1, Priority: "P1"}, {ID: 2, Priority: "p2"}, {ID: 3, Priority: "dringend"}},
 		JourFixes: []JourFixe{{ID: 1, Date: NewDate(2027, 3, 2)}, {ID: 2, Date: NewDate(2027, 4, 6)}},
 		Measures: []Measure{
-			{ID: 1, JourFixeID: &jf1, Text: "Hotline-Zeiten veröffentlichen", Owner: "DL", Due: dayPtr(2027, 3, 31), Status: MeasureDone},
-			{ID: 2, JourFixeID: &jf1, Text: "WLAN Altbau prüfen", Owner: "DL", Due: dayPtr(2027, 5, 9), Status: MeasureInProgress},
-			{ID: 3, JourFixeID: &jf2, Text: "Schulung Lehrkräfte", Owner: "SL", Due: dayPtr(2027, 5, 10), Status: MeasureOpen},
+			{ID: 1, JourFixeID: &jf1, Text: "Hotline-Zeiten veröffentlichen", Owners: []Attendee{{Guest: "DL"}}, Due: dayPtr(2027, 3, 31), Status: MeasureDone},
+			{ID: 2, JourFixeID: &jf1, Text: "WLAN Altbau prüfen", Owners: []Attendee{{Guest: "DL"}}, Due: dayPtr(2027, 5, 9), Status: MeasureInProgress},
+			{ID: 3, JourFixeID: &jf2, Text: "Schulung Lehrkräfte", Owners: []Attendee{{Guest: "SL"}}, Due: dayPtr(2027, 5, 10), Status: MeasureOpen},
 			{ID: 4, JourFixeID: &jf2, Text: "Ohne Zuständige", Status: MeasureOpen},
 		},
 		KnowledgeChecks: []KnowledgeCheck{
@@ -60,7 +60,7 @@ func TestMonitoringFindingsByHand(t *testing.T) {
 	// Everything answered: the step is done.
 	p.Tickets[2].Priority = "P2"
 	p.Measures[1].Status = MeasureDone
-	p.Measures[3].Owner = "DL"
+	p.Measures[3].Owners = []Attendee{{Guest: "DL"}}
 	p.KnowledgeChecks[1].ReviewedOn = dayPtr(2027, 5, 1)
 	p.KnowledgeChecks[2].ReviewedOn = dayPtr(2027, 5, 1)
 	if st, _, f := evaluateMonitoring(p, NewDate(2027, 5, 10)); st != StateDone || len(f) != 0 {

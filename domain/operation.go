@@ -94,12 +94,12 @@ type EscalationLevel struct {
 
 // Meeting is a standing meeting such as the Jour fixe.
 type Meeting struct {
-	ID           int64  `json:"id"`
-	Name         string `json:"name"`
-	CadenceDays  int    `json:"cadenceDays"`
-	FirstDate    *Date  `json:"firstDate"`
-	Participants string `json:"participants"`
-	Agenda       string `json:"agenda"`
+	ID           int64      `json:"id"`
+	Name         string     `json:"name"`
+	CadenceDays  int        `json:"cadenceDays"`
+	FirstDate    *Date      `json:"firstDate"`
+	Participants []Attendee `json:"participants"`
+	Agenda       string     `json:"agenda"`
 }
 
 // Ticket is an imported incident, reduced to what the KPIs need (no names, no free text).
@@ -139,10 +139,10 @@ type SurveyAnswer struct {
 
 // JourFixe is the minutes of one steering meeting with the provider.
 type JourFixe struct {
-	ID           int64  `json:"id"`
-	Date         Date   `json:"date"`
-	Participants string `json:"participants"`
-	Notes        string `json:"notes"`
+	ID           int64      `json:"id"`
+	Date         Date       `json:"date"`
+	Participants []Attendee `json:"participants"`
+	Notes        string     `json:"notes"`
 	// FrozenKPIs is the KPI snapshot of the period, as JSON, so later imports do not change it.
 	FrozenKPIs string `json:"frozenKpis"`
 }
@@ -152,9 +152,10 @@ type Measure struct {
 	ID         int64  `json:"id"`
 	JourFixeID *int64 `json:"jourFixeId"`
 	Text       string `json:"text"`
-	Owner      string `json:"owner"`
-	Due        *Date  `json:"due"`
-	Status     string `json:"status"`
+	// Owners are who carries the measure out: persons of step 11 or named guests.
+	Owners []Attendee `json:"owners"`
+	Due    *Date      `json:"due"`
+	Status string     `json:"status"`
 }
 
 // KnowledgeCheck is a review of the provider's documentation.

@@ -30,6 +30,7 @@ type Project struct {
 	Kickoff           Kickoff            `json:"kickoff"`
 	Milestones        []Milestone        `json:"milestones"`
 	Roles             []Role             `json:"roles"`
+	Persons           []Person           `json:"persons"`
 	RaciActivities    []RaciActivity     `json:"raciActivities"`
 	RaciAssignments   []RaciAssignment   `json:"raciAssignments"`
 	CommunicationRows []CommunicationRow `json:"communicationRows"`

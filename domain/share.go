@@ -66,14 +66,15 @@ func Anonymize(p *Project, l ShareLabels) int {
 	for i := range p.Milestones {
 		p.Milestones[i].Owner = a.list(p.Milestones[i].Owner)
 	}
-	for i := range p.Measures {
-		p.Measures[i].Owner = a.list(p.Measures[i].Owner)
+	for _, l := range p.AttendeeLists() {
+		as := l.Attendees
+		for i := range as {
+			as[i].Guest = a.one(as[i].Guest)
+		}
 	}
-	for i := range p.Meetings {
-		p.Meetings[i].Participants = a.list(p.Meetings[i].Participants)
-	}
-	for i := range p.JourFixes {
-		p.JourFixes[i].Participants = a.list(p.JourFixes[i].Participants)
+	for i := range p.Persons {
+		x := &p.Persons[i]
+		x.Name, x.Contact = a.person(x.Name), ""
 	}
 	for i := range p.KnowledgeChecks {
 		p.KnowledgeChecks[i].ReviewedBy = a.list(p.KnowledgeChecks[i].ReviewedBy)
@@ -129,6 +130,23 @@ func newAnonymizer(p *Project, l ShareLabels) *anonymizer {
 		for _, person := range splitPeople(r.Deputy) {
 			if _, ok := a.names[NormalizedName(person)]; !ok {
 				a.names[NormalizedName(person)] = l.Deputy(r.Name)
+			}
+		}
+	}
+	// A person of step 11 stands in as the first role they hold; the others get a label. Two
+	// persons of one role are numbered, so the copy's persons keep distinct names.
+	used := map[string]int{}
+	for _, x := range p.Persons {
+		key := NormalizedName(x.Name)
+		if _, ok := a.names[key]; !ok && len(x.RoleIDs) > 0 {
+			if r := p.RoleByID(x.RoleIDs[0]); r != nil && strings.TrimSpace(r.Name) != "" {
+				a.names[key] = r.Name
+			}
+		}
+		if stand, ok := a.names[key]; ok {
+			used[personKey(stand)]++
+			if n := used[personKey(stand)]; n > 1 {
+				a.names[key] = stand + " (" + itoa(n) + ")"
 			}
 		}
 	}

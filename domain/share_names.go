@@ -48,14 +48,14 @@ func personTexts(p *Project) []*string {
 	for i := range p.Milestones {
 		out = append(out, &p.Milestones[i].Owner)
 	}
-	for i := range p.Measures {
-		out = append(out, &p.Measures[i].Owner)
+	for _, l := range p.AttendeeLists() {
+		as := l.Attendees
+		for i := range as {
+			out = append(out, &as[i].Guest, &as[i].Note)
+		}
 	}
-	for i := range p.Meetings {
-		out = append(out, &p.Meetings[i].Participants)
-	}
-	for i := range p.JourFixes {
-		out = append(out, &p.JourFixes[i].Participants)
+	for i := range p.Persons {
+		out = append(out, &p.Persons[i].Name, &p.Persons[i].Contact)
 	}
 	for i := range p.KnowledgeChecks {
 		out = append(out, &p.KnowledgeChecks[i].ReviewedBy)
@@ -83,6 +83,9 @@ func (a *anonymizer) collectNames(p *Project) []string {
 	}
 	for _, c := range p.Contract.Contacts {
 		out = append(out, strings.TrimSpace(c.Name))
+	}
+	for _, x := range p.Persons {
+		out = append(out, strings.TrimSpace(x.Name))
 	}
 	texts := personTexts(p)
 	var w WorkloadSettings

@@ -113,7 +113,7 @@ func (m Meeting) Validate() error {
 	if m.CadenceDays < 0 || m.CadenceDays > MaxCadenceDays {
 		return ErrMeetingCadence
 	}
-	return nil
+	return ValidateAttendees(m.Participants)
 }
 
 // RoleByID returns the role with the id, or nil.

@@ -1,6 +1,9 @@
 package domain
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // The templates of step 11: the roles, RACI activities, communication rows, escalation levels
 // and standing meetings a Schulträger starts from. Names are translation keys; the caller
@@ -135,19 +138,23 @@ var EscalationTemplates = []EscalationTemplate{
 
 // MeetingTemplate is a standing meeting of the template.
 type MeetingTemplate struct {
-	NameKey         string
-	CadenceDays     int
-	Rule            MeetingRule
-	ParticipantsKey string
-	AgendaKey       string
+	NameKey     string
+	CadenceDays int
+	Rule        MeetingRule
+	// ParticipantRoles are the template roles (RoleTemplates keys) whose people take part.
+	ParticipantRoles []string
+	AgendaKey        string
 }
 
 // MeetingTemplates are the standing meetings offered: a monthly Jour fixe, a quarterly steering
 // round and a round of the schools' media officers.
 var MeetingTemplates = []MeetingTemplate{
-	{"tpl.meeting.jourfixe", 30, MeetingRule{Monthly: true, SkipOffDays: true}, "tpl.meeting.jourfixe.participants", "tpl.meeting.jourfixe.agenda"},
-	{"tpl.meeting.steering", 91, MeetingRule{SkipOffDays: true}, "tpl.meeting.steering.participants", "tpl.meeting.steering.agenda"},
-	{"tpl.meeting.schools", 56, MeetingRule{SkipOffDays: true, SkipSchoolHolidays: true}, "tpl.meeting.schools.participants", "tpl.meeting.schools.agenda"},
+	{"tpl.meeting.jourfixe", 30, MeetingRule{Monthly: true, SkipOffDays: true},
+		[]string{TplRoleCarrierIT, TplRoleServiceManage}, "tpl.meeting.jourfixe.agenda"},
+	{"tpl.meeting.steering", 91, MeetingRule{SkipOffDays: true},
+		[]string{TplRoleCarrierLead, TplRoleCarrierIT, TplRoleProviderLead, TplRoleServiceManage}, "tpl.meeting.steering.agenda"},
+	{"tpl.meeting.schools", 56, MeetingRule{SkipOffDays: true, SkipSchoolHolidays: true},
+		[]string{TplRoleMedia, TplRoleServiceDesk, TplRoleCarrierIT}, "tpl.meeting.schools.agenda"},
 }
 
 // StructureTemplate is the filled-in template: new roles (existing roles with a template role's
@@ -235,9 +242,15 @@ func BuildStructureTemplate(p *Project, parts TemplateParts, tr func(string) str
 	return out
 }
 
-// MeetingFromTemplate is a template meeting starting on first, with its rule.
-func MeetingFromTemplate(t MeetingTemplate, first *Date, tr func(string) string) (Meeting, MeetingRule) {
-	m := Meeting{Name: tr(t.NameKey), CadenceDays: t.CadenceDays, Participants: tr(t.ParticipantsKey), Agenda: tr(t.AgendaKey)}
+// MeetingFromTemplate is a template meeting of project p starting on first, with its rule. Its
+// participants are the persons who hold the roles the template names; a role nobody holds yet
+// stays as a guest of the role's name.
+func MeetingFromTemplate(p *Project, t MeetingTemplate, first *Date, tr func(string) string) (Meeting, MeetingRule) {
+	roles := make([]string, len(t.ParticipantRoles))
+	for i, k := range t.ParticipantRoles {
+		roles[i] = tr(k)
+	}
+	m := Meeting{Name: tr(t.NameKey), CadenceDays: t.CadenceDays, Participants: p.RoleAttendees(roles), Agenda: tr(t.AgendaKey)}
 	if first != nil {
 		d := *first
 		m.FirstDate = &d
@@ -292,6 +305,50 @@ func ProcessNames(as []RaciActivity) []string {
 		if p != "" && !seen[p] {
 			seen[p] = true
 			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// RoleAttendees turns role names into the persons who hold those roles, in the order of the
+// names: the persons the role lists as its own, or else everyone holding it (deputies come when
+// needed, not by default); a role no person holds stays as a guest of its name.
+func (p *Project) RoleAttendees(roles []string) []Attendee {
+	var out []Attendee
+	seen := map[int64]bool{}
+	add := func(id int64) {
+		if !seen[id] {
+			seen[id] = true
+			out = append(out, Attendee{PersonID: &id})
+		}
+	}
+	for _, name := range roles {
+		var holders, own []int64
+		for _, r := range p.Roles {
+			if NormalizedName(r.Name) != NormalizedName(name) {
+				continue
+			}
+			main := map[string]bool{}
+			for _, n := range roleNames(r.Persons) {
+				main[personKey(n)] = true
+			}
+			for _, x := range SortedPersons(p.Persons) {
+				if slices.Contains(x.RoleIDs, r.ID) {
+					holders = append(holders, x.ID)
+					if main[personKey(x.Name)] {
+						own = append(own, x.ID)
+					}
+				}
+			}
+		}
+		if len(own) > 0 {
+			holders = own
+		}
+		for _, id := range holders {
+			add(id)
+		}
+		if len(holders) == 0 {
+			out = append(out, Attendee{Guest: name})
 		}
 	}
 	return out

@@ -173,7 +173,7 @@ func TestStructureFindingsAndState(t *testing.T) {
 	for i := range p.Roles {
 		p.Roles[i].Persons = "Frau Muster"
 	}
-	jf, rule := MeetingFromTemplate(MeetingTemplates[0], stDayPtr("2027-04-13"), tr)
+	jf, rule := MeetingFromTemplate(&Project{}, MeetingTemplates[0], stDayPtr("2027-04-13"), tr)
 	jf.ID = 1
 	p.Meetings = []Meeting{jf}
 	p.Config = map[string]string{ConfigMeetingRules: MeetingRulesJSON(map[int64]MeetingRule{1: rule})}

@@ -27,6 +27,8 @@ const (
 	RuleJourFixeCadence    = "thread.jourfixe_cadence"
 	RuleRaciProviderIntern = "thread.raci_provider_intern"
 	RuleRaciMissing        = "thread.raci_missing"
+	RuleGuestIsPerson      = "thread.guest_is_person"
+	FindGuestIsPerson      = "find.thread.guest_is_person"
 	FindRaciProviderIntern = "find.thread.raci_provider_intern"
 	FindRaciMissing        = "find.thread.raci_missing"
 	FindInternHandedOut    = "find.thread.intern_handed_out"
@@ -45,6 +47,7 @@ var ThreadRules = []ThreadRule{
 	{RuleJourFixeCadence, []StepID{StepMonitoring, StepStructure}, checkJourFixeCadence},
 	{RuleRaciProviderIntern, []StepID{StepStructure, StepSourcing}, checkRaciProviderIntern},
 	{RuleRaciMissing, []StepID{StepStructure, StepCoverage}, checkRaciMissing},
+	{RuleGuestIsPerson, []StepID{StepMonitoring, StepStructure}, checkGuestIsPerson},
 }
 
 // ThreadFindings runs every thread check on the day; each finding carries its rule and steps.
@@ -245,4 +248,60 @@ func checkRaciMissing(p *Project, _ Date) []Finding {
 		}
 	}
 	return out
+}
+
+// A meeting, a Jour fixe or a measure names as a guest someone who is a person of step 11: the
+// entry is text where it should refer to the person (a renamed person, a changed role or the
+// anonymised copy would not reach it). One finding per person, naming the lists.
+func checkGuestIsPerson(p *Project, _ Date) []Finding {
+	kind := map[AttendeesOf]string{AttendeesOfMeeting: "meeting", AttendeesOfJourFixe: "jourfixe", AttendeesOfMeasure: "measure"}
+	byKey := make(map[string]int64, len(p.Persons))
+	for _, x := range p.Persons {
+		byKey[personKey(x.Name)] = x.ID
+	}
+	where := map[int64][]Ref{}
+	for _, l := range p.AttendeeLists() {
+		seen := map[int64]bool{}
+		for _, a := range l.Attendees {
+			if a.PersonID != nil || a.Guest == "" {
+				continue
+			}
+			if id, ok := byKey[personKey(a.Guest)]; ok && !seen[id] {
+				seen[id] = true
+				where[id] = append(where[id], Ref{Kind: kind[l.Of], ID: l.ID, Name: p.attendeeListName(l)})
+			}
+		}
+	}
+	var out []Finding
+	for _, x := range SortedPersons(p.Persons) {
+		if refs := where[x.ID]; len(refs) > 0 {
+			out = append(out, Finding{Severity: SeverityWarning, Code: FindGuestIsPerson, Subject: x.Name, EntityID: x.ID,
+				Objects: append([]Ref{{Kind: "person", ID: x.ID, Name: x.Name}}, refs...)})
+		}
+	}
+	return out
+}
+
+// attendeeListName names the owner of a list: the meeting's name, the Jour fixe's date, the
+// measure's text.
+func (p *Project) attendeeListName(l AttendeeList) string {
+	switch l.Of {
+	case AttendeesOfMeeting:
+		for _, m := range p.Meetings {
+			if m.ID == l.ID {
+				return m.Name
+			}
+		}
+	case AttendeesOfJourFixe:
+		if j := p.JourFixeByID(l.ID); j != nil {
+			return j.Date.String()
+		}
+	case AttendeesOfMeasure:
+		for _, m := range p.Measures {
+			if m.ID == l.ID {
+				return m.Text
+			}
+		}
+	}
+	return ""
 }

@@ -13,7 +13,8 @@ import (
 //   - the Jour fixe every 30 days from 4 January: on 14 July 2027 (191 days later) 191/30 + 1 = 7
 //     are due, 3 are minuted, and 2·3 < 7;
 //   - the RACI makes the provider R for "Konten pflegen" of the intern User-Management, and no
-//     activity belongs to Hardware, whose tablets go out.
+//     activity belongs to Hardware, whose tablets go out;
+//   - the second Jour fixe names "maren ohlsen" as a guest, although she is person 21.
 func threadProject() *Project {
 	p := NewProject("Faden", awNow)
 	h := func(v float64) *Effort { return &Effort{Value: v, Unit: HoursPerMonth} }
@@ -31,7 +32,11 @@ func threadProject() *Project {
 	p.Config = map[string]string{ConfigTicketMapping: ConfigJSON(TicketMapping{Categories: map[string]int64{"Konten": 1, "Drucker": 2}})}
 	first := NewDate(2027, 1, 4)
 	p.Meetings = []Meeting{{ID: 9, Name: "Jour fixe", CadenceDays: 30, FirstDate: &first}, {ID: 10, Name: "Steuerungsrunde", CadenceDays: 91, FirstDate: &first}}
-	p.JourFixes = []JourFixe{{ID: 1, Date: NewDate(2027, 2, 3)}, {ID: 2, Date: NewDate(2027, 4, 6)}, {ID: 3, Date: NewDate(2027, 7, 6)}}
+	p.Persons = []Person{{ID: 21, Name: "Maren Ohlsen", Party: PartyProvider}}
+	maren := int64(21)
+	p.JourFixes = []JourFixe{{ID: 1, Date: NewDate(2027, 2, 3), Participants: []Attendee{{PersonID: &maren}}},
+		{ID: 2, Date: NewDate(2027, 4, 6), Participants: []Attendee{{Guest: "Anna Berger"}, {Guest: "maren  ohlsen", Note: "bei Bedarf"}}},
+		{ID: 3, Date: NewDate(2027, 7, 6)}}
 	p.Roles = []Role{{ID: 1, Name: "IT-Koordination", Party: PartyCarrier}, {ID: 2, Name: "Service Desk", Party: PartyProvider}}
 	p.RaciActivities = []RaciActivity{{ID: 7, Process: "Konten", Name: "Konten pflegen", PackageID: i64p(1), SortOrder: 1},
 		{ID: 8, Process: "Konten", Name: "Änderungen melden", PackageID: i64p(1), SortOrder: 2}}
@@ -60,6 +65,7 @@ func TestEachThreadRuleFiresOnce(t *testing.T) {
 		RuleJourFixeCadence:    {{"meeting", 9, "Jour fixe"}},
 		RuleRaciProviderIntern: {{"package", 1, "User-Management"}, {"activity", 7, "Konten pflegen"}},
 		RuleRaciMissing:        {{"package", 2, "Hardware"}},
+		RuleGuestIsPerson:      {{"person", 21, "Maren Ohlsen"}, {"jourfixe", 2, "2027-04-06"}},
 	}
 	for rule, objects := range want {
 		if fs := got[rule]; len(fs) == 1 && !reflect.DeepEqual(fs[0].Objects, objects) {
@@ -81,8 +87,9 @@ func TestEachThreadRuleFiresOnce(t *testing.T) {
 		return n
 	}
 	// Step 6: intern/extern/nothing/category/RACI-intern = 5; step 4: the three decision rules
-	// and the missing RACI = 4; step 11: cadence and both RACI rules = 3.
-	if count(StepSourcing) != 5 || count(StepCoverage) != 4 || count(StepTender) != 1 || count(StepMonitoring) != 2 || count(StepStructure) != 3 {
+	// and the missing RACI = 4; step 12: category, cadence and the guest = 3; step 11: cadence,
+	// both RACI rules and the guest = 4.
+	if count(StepSourcing) != 5 || count(StepCoverage) != 4 || count(StepTender) != 1 || count(StepMonitoring) != 3 || count(StepStructure) != 4 {
 		t.Errorf("thread findings per step: 6:%d 4:%d 8:%d 12:%d 11:%d", count(StepSourcing), count(StepCoverage), count(StepTender), count(StepMonitoring), count(StepStructure))
 	}
 	n := 0
@@ -107,6 +114,9 @@ func TestConsistentThreadHasNoFindings(t *testing.T) {
 	p.RaciActivities[1].PackageID = i64p(2) // an activity for Hardware
 	// Every 30 days from 4 Jan to 14 Jul: 7 due; 4 minuted is more than half.
 	p.JourFixes = append(p.JourFixes, JourFixe{ID: 4, Date: NewDate(2027, 6, 1)})
+	// Maren is referred to; Anna Berger is nobody's person and stays a guest.
+	maren := int64(21)
+	p.JourFixes[1].Participants[1] = Attendee{PersonID: &maren, Note: "bei Bedarf"}
 	if fs := ThreadFindings(p, NewDate(2027, 7, 14)); len(fs) != 0 {
 		t.Errorf("findings %+v", fs)
 	}

@@ -174,11 +174,11 @@ func fromMilestoneRecord(r milestoneRecord) (domain.Milestone, error) {
 }
 
 func toMeetingRecord(m domain.Meeting) meetingRecord {
-	return meetingRecord{ID: m.ID, Name: m.Name, CadenceDays: m.CadenceDays, FirstDate: dateToDB(m.FirstDate), Participants: m.Participants, Agenda: m.Agenda}
+	return meetingRecord{ID: m.ID, Name: m.Name, CadenceDays: m.CadenceDays, FirstDate: dateToDB(m.FirstDate), Agenda: m.Agenda}
 }
 
 func fromMeetingRecord(r meetingRecord) (domain.Meeting, error) {
-	m := domain.Meeting{ID: r.ID, Name: r.Name, CadenceDays: r.CadenceDays, Participants: r.Participants, Agenda: r.Agenda}
+	m := domain.Meeting{ID: r.ID, Name: r.Name, CadenceDays: r.CadenceDays, Agenda: r.Agenda}
 	var err error
 	m.FirstDate, err = dateFromDB(r.FirstDate)
 	return m, wrapRow("meetings", r.ID, err)
@@ -197,22 +197,22 @@ func fromTicketRecord(r ticketRecord) domain.Ticket {
 }
 
 func toJourFixeRecord(j domain.JourFixe) jourFixeRecord {
-	return jourFixeRecord{ID: j.ID, Date: j.Date.String(), Participants: j.Participants, Notes: j.Notes, FrozenKPIs: j.FrozenKPIs}
+	return jourFixeRecord{ID: j.ID, Date: j.Date.String(), Notes: j.Notes, FrozenKPIs: j.FrozenKPIs}
 }
 
 func fromJourFixeRecord(r jourFixeRecord) (domain.JourFixe, error) {
-	j := domain.JourFixe{ID: r.ID, Participants: r.Participants, Notes: r.Notes, FrozenKPIs: r.FrozenKPIs}
+	j := domain.JourFixe{ID: r.ID, Notes: r.Notes, FrozenKPIs: r.FrozenKPIs}
 	var err error
 	j.Date, err = domain.ParseDate(r.Date)
 	return j, wrapRow("jour_fixes", r.ID, err)
 }
 
 func toMeasureRecord(m domain.Measure) measureRecord {
-	return measureRecord{ID: m.ID, JourFixeID: m.JourFixeID, Text: m.Text, Owner: m.Owner, Due: dateToDB(m.Due), Status: m.Status}
+	return measureRecord{ID: m.ID, JourFixeID: m.JourFixeID, Text: m.Text, Due: dateToDB(m.Due), Status: m.Status}
 }
 
 func fromMeasureRecord(r measureRecord) (domain.Measure, error) {
-	m := domain.Measure{ID: r.ID, JourFixeID: r.JourFixeID, Text: r.Text, Owner: r.Owner, Status: r.Status}
+	m := domain.Measure{ID: r.ID, JourFixeID: r.JourFixeID, Text: r.Text, Status: r.Status}
 	var err error
 	m.Due, err = dateFromDB(r.Due)
 	return m, wrapRow("measures", r.ID, err)

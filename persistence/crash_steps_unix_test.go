@@ -542,10 +542,10 @@ func opMinutes(r *rand.Rand, m *domain.Project, f *File, _ *stepState) (*domain.
 		for _, x := range next.Measures {
 			mid = max(mid, x.ID+1)
 		}
-		j := domain.JourFixe{ID: jid, Date: domain.NewDate(2024, time.Month(1+r.IntN(12)), 1+r.IntN(28)), Participants: "IT-Koordination",
+		j := domain.JourFixe{ID: jid, Date: domain.NewDate(2024, time.Month(1+r.IntN(12)), 1+r.IntN(28)), Participants: []domain.Attendee{{Guest: "IT-Koordination"}},
 			Notes: "Kennzahlen besprochen."}
 		due := domain.Date{Time: j.Date.AddDate(0, 0, 14)}
-		ms := domain.Measure{ID: mid, JourFixeID: int64Ref(jid), Text: "Rückmeldung an die Schulen", Owner: "Service Desk", Due: &due,
+		ms := domain.Measure{ID: mid, JourFixeID: int64Ref(jid), Text: "Rückmeldung an die Schulen", Owners: []domain.Attendee{{Guest: "Service Desk"}}, Due: &due,
 			Status: domain.MeasureOpen}
 		next.JourFixes = append(next.JourFixes, j)
 		next.Measures = append(next.Measures, ms)

@@ -122,6 +122,11 @@ func fullProject() *domain.Project {
 				Contact: "0511 123", SortOrder: 1},
 			{ID: 1, Name: "Service-Manager", Party: domain.PartyProvider, SortOrder: 2},
 		},
+		Persons: []domain.Person{
+			{ID: 3, Name: "Jürgen Weiß", Party: domain.PartyCarrier, Organisation: "Stadt Beispiel", Contact: "0511 123",
+				RoleIDs: []int64{1, 2}, SortOrder: 1},
+			{ID: 4, Name: "Ada", Party: domain.PartyOther, SortOrder: 2},
+		},
 		RaciActivities: []domain.RaciActivity{
 			{ID: 5, Process: "Störungen", Name: "Störung annehmen", SortOrder: 1, PackageID: i64(10)},
 			{ID: 4, Name: "Bericht erstellen", SortOrder: 2},
@@ -141,7 +146,8 @@ func fullProject() *domain.Project {
 			{ID: 2, Level: 2},
 		},
 		Meetings: []domain.Meeting{
-			{ID: 1, Name: "Jour fixe", CadenceDays: 14, FirstDate: day(2027, 1, 26), Participants: "SL, DL", Agenda: "KPIs"},
+			{ID: 1, Name: "Jour fixe", CadenceDays: 14, FirstDate: day(2027, 1, 26),
+				Participants: []domain.Attendee{{PersonID: i64(3), Note: "bei Bedarf"}, {Guest: "DL"}}, Agenda: "KPIs"},
 			{ID: 2, Name: "Lenkungskreis"},
 		},
 		Tickets: []domain.Ticket{
@@ -159,12 +165,12 @@ func fullProject() *domain.Project {
 			{ID: 2, At: utc(2027, 3, 2, 12, 0, 0)},
 		},
 		JourFixes: []domain.JourFixe{
-			{ID: 1, Date: domain.NewDate(2027, 2, 9), Participants: "SL, DL", Notes: "P1-Quote im Ziel",
+			{ID: 1, Date: domain.NewDate(2027, 2, 9), Participants: []domain.Attendee{{Guest: "SL"}, {PersonID: i64(4), Note: "zugeschaltet"}}, Notes: "P1-Quote im Ziel",
 				FrozenKPIs: `{"p1Response":0.97}`},
 			{ID: 2, Date: domain.NewDate(2027, 2, 23)},
 		},
 		Measures: []domain.Measure{
-			{ID: 1, JourFixeID: i64(1), Text: "Hotline-Zeiten veröffentlichen", Owner: "DL", Due: day(2027, 2, 20), Status: "erledigt"},
+			{ID: 1, JourFixeID: i64(1), Text: "Hotline-Zeiten veröffentlichen", Owners: []domain.Attendee{{PersonID: i64(3)}, {Guest: "Schulamt", Note: "Rückmeldung"}}, Due: day(2027, 2, 20), Status: "erledigt"},
 			{ID: 2, Text: "Ohne Termin"},
 		},
 		KnowledgeChecks: []domain.KnowledgeCheck{

@@ -67,7 +67,7 @@ func TestJSONShape(t *testing.T) {
 	p := domain.NewProject("A & B <Test>", time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC))
 	doc := string(exportJSON(t, p))
 	for _, want := range []string{
-		"{\n  \"format\": \"schulit-lotse-project\",\n  \"version\": 6,\n  \"project\": {\n",
+		"{\n  \"format\": \"schulit-lotse-project\",\n  \"version\": 7,\n  \"project\": {\n",
 		`"name": "A & B <Test>"`, `"tasks": []`, `"knowledgeChecks": []`, `"createdAt": "2026-01-02T03:04:05Z"`,
 	} {
 		if !strings.Contains(doc, want) {
@@ -144,7 +144,7 @@ func TestJSONBadDocumentsRefused(t *testing.T) {
 		{"wrong format name", importFormat, "excel", func(t *testing.T) string {
 			return editDoc(t, func(d, _ map[string]any) { d["format"] = "excel" })
 		}},
-		{"newer version", importVersion, "7", func(t *testing.T) string {
+		{"newer version", importVersion, "8", func(t *testing.T) string {
 			return editDoc(t, func(d, _ map[string]any) { d["version"] = JSONVersion + 1 })
 		}},
 		{"version 0", importVersion, "0", func(t *testing.T) string {

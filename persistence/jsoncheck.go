@@ -77,6 +77,7 @@ func checkDocument(p *domain.Project) error {
 		{"tenderLog", len(p.TenderLog), func(i int) int64 { return p.TenderLog[i].ID }},
 		{"milestones", len(p.Milestones), func(i int) int64 { return p.Milestones[i].ID }},
 		{"roles", len(p.Roles), func(i int) int64 { return p.Roles[i].ID }},
+		{"persons", len(p.Persons), func(i int) int64 { return p.Persons[i].ID }},
 		{"raciActivities", len(p.RaciActivities), func(i int) int64 { return p.RaciActivities[i].ID }},
 		{"communicationRows", len(p.CommunicationRows), func(i int) int64 { return p.CommunicationRows[i].ID }},
 		{"escalationLevels", len(p.EscalationLevels), func(i int) int64 { return p.EscalationLevels[i].ID }},
@@ -170,6 +171,22 @@ func checkDocument(p *domain.Project) error {
 	}
 	for i, m := range p.Measures {
 		ref(fmt.Sprintf("measures[%d].jourFixeId", i), m.JourFixeID, "jourFixes")
+	}
+	for i, x := range p.Persons {
+		for _, r := range x.RoleIDs {
+			ref(fmt.Sprintf("persons[%d].roleIds", i), &r, "roles")
+		}
+		if err := p.ValidatePerson(x); refErr == nil && err != nil {
+			return &ImportError{Key: err.Error(), Detail: fmt.Sprintf("persons[%d] %q", i, x.Name)}
+		}
+	}
+	for _, l := range p.AttendeeLists() {
+		for _, a := range l.Attendees {
+			ref(fmt.Sprintf("%s %d: personId", l.Of, l.ID), a.PersonID, "persons")
+		}
+		if err := domain.ValidateAttendees(l.Attendees); refErr == nil && err != nil {
+			return &ImportError{Key: err.Error(), Detail: fmt.Sprintf("%s %d", l.Of, l.ID)}
+		}
 	}
 	if refErr != nil {
 		return refErr

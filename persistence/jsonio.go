@@ -14,7 +14,7 @@ import (
 const JSONFormat = "schulit-lotse-project"
 
 // JSONVersion is the version of the JSON document; it follows the schema version.
-const JSONVersion = 6
+const JSONVersion = 7
 
 // Document is the whole project as one JSON document.
 type Document struct {
@@ -42,6 +42,10 @@ func (e *ImportError) Error() string { return e.Key + ": " + e.Detail }
 // ParseJSON reads a project JSON document and checks it against the domain rules. Unknown
 // fields are refused so that a typo does not silently drop data.
 func ParseJSON(data []byte) (*domain.Project, error) {
+	data, err := upgradeJSON(data)
+	if err != nil {
+		return nil, err
+	}
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.DisallowUnknownFields()
 	var doc Document

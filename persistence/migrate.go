@@ -1,6 +1,7 @@
 package persistence
 
 import (
+	"encoding/json"
 	"fmt"
 
 	"schulit-lotse/domain"
@@ -27,6 +28,8 @@ var migrations = []migration{
 	{to: 5, fn: migrateTo5},
 	// 6: whether a ticket's response is measured, per ticket instead of per project.
 	{to: 6, fn: migrateTo6},
+	// 7: persons of step 11; participants and owners refer to them or name guests.
+	{to: 7, fn: migrateTo7},
 }
 
 // migrateTo5 adds slas.internal (every existing level is the provider's SLA), bids.reasons
@@ -57,6 +60,60 @@ func migrateTo6(tx *gorm.DB) error {
 		return nil
 	}
 	return tx.Exec("UPDATE `tickets` SET `response_not_measured` = 1").Error
+}
+
+// legacyPeopleText is a free-text column of people that schema 7 replaced by attendees.
+var legacyPeopleText = []struct {
+	of            domain.AttendeesOf
+	table, column string
+}{
+	{domain.AttendeesOfMeeting, "meetings", "participants"},
+	{domain.AttendeesOfJourFixe, "jour_fixes", "participants"},
+	{domain.AttendeesOfMeasure, "measures", "owner"},
+}
+
+// migrateTo7 creates the persons, the roles they hold and the attendees. The persons are the
+// names the roles list (as persons or deputy); each free-text list of participants or owners
+// becomes references to them where an entry names one, and guests for every other entry, word
+// for word (domain.MatchAttendees), so no name is lost. The free-text columns are dropped.
+func migrateTo7(tx *gorm.DB) error {
+	if err := tx.Migrator().CreateTable(&personRecord{}, &personRoleRecord{}, &attendeeRecord{}); err != nil {
+		return err
+	}
+	var roles []roleRecord
+	if err := tx.Order("sort_order, id").Find(&roles).Error; err != nil {
+		return err
+	}
+	var kickoffJSON string
+	if err := tx.Raw("SELECT kickoff FROM project WHERE id = 1").Scan(&kickoffJSON).Error; err != nil {
+		return err
+	}
+	var kickoff domain.Kickoff
+	_ = json.Unmarshal([]byte(kickoffJSON), &kickoff) // an unreadable kickoff lends no organisation
+	p := &domain.Project{}
+	p.Persons = domain.PeopleFromRoles(mapSlice(roles, fromRoleRecord), kickoff.Participants, 1)
+	if err := putPersons(tx, p.Persons); err != nil {
+		return err
+	}
+	for _, c := range legacyPeopleText {
+		var rows []struct {
+			ID   int64
+			Text string
+		}
+		if err := tx.Raw(fmt.Sprintf("SELECT id, %s AS text FROM %s ORDER BY id", c.column, c.table)).Scan(&rows).Error; err != nil {
+			return err
+		}
+		for _, r := range rows {
+			l := domain.AttendeeList{Of: c.of, ID: r.ID, Attendees: domain.MatchAttendees(r.Text, p.Persons)}
+			if err := putAttendees(tx, l); err != nil {
+				return err
+			}
+		}
+		if err := tx.Exec(fmt.Sprintf("ALTER TABLE `%s` DROP COLUMN `%s`", c.table, c.column)).Error; err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // migrateTo4 rebuilds raci_activities with package_id, its foreign key and its index exactly as

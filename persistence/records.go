@@ -235,12 +235,11 @@ type escalationRecord struct {
 func (escalationRecord) TableName() string { return "escalation_levels" }
 
 type meetingRecord struct {
-	ID           int64  `gorm:"primaryKey"`
-	Name         string `gorm:"not null"`
-	CadenceDays  int
-	FirstDate    *string
-	Participants string `gorm:"not null;default:''"`
-	Agenda       string `gorm:"not null;default:''"`
+	ID          int64  `gorm:"primaryKey"`
+	Name        string `gorm:"not null"`
+	CadenceDays int
+	FirstDate   *string
+	Agenda      string `gorm:"not null;default:''"`
 }
 
 func (meetingRecord) TableName() string { return "meetings" }
@@ -284,11 +283,10 @@ type surveyRecord struct {
 func (surveyRecord) TableName() string { return "survey_answers" }
 
 type jourFixeRecord struct {
-	ID           int64  `gorm:"primaryKey"`
-	Date         string `gorm:"not null"`
-	Participants string `gorm:"not null;default:''"`
-	Notes        string `gorm:"not null;default:''"`
-	FrozenKPIs   string `gorm:"column:frozen_kpis;not null;default:''"`
+	ID         int64  `gorm:"primaryKey"`
+	Date       string `gorm:"not null"`
+	Notes      string `gorm:"not null;default:''"`
+	FrozenKPIs string `gorm:"column:frozen_kpis;not null;default:''"`
 }
 
 func (jourFixeRecord) TableName() string { return "jour_fixes" }
@@ -297,7 +295,6 @@ type measureRecord struct {
 	ID         int64 `gorm:"primaryKey"`
 	JourFixeID *int64
 	Text       string `gorm:"not null"`
-	Owner      string `gorm:"not null;default:''"`
 	Due        *string
 	Status     string `gorm:"not null;default:''"`
 }
@@ -322,6 +319,49 @@ type configRecord struct {
 
 func (configRecord) TableName() string { return "project_config" }
 
+// personRecord (schema 7) is a person of step 11.
+type personRecord struct {
+	ID           int64  `gorm:"primaryKey"`
+	Name         string `gorm:"not null"`
+	Party        string `gorm:"not null;default:''"`
+	Organisation string `gorm:"not null;default:''"`
+	Contact      string `gorm:"not null;default:''"`
+	SortOrder    int
+}
+
+func (personRecord) TableName() string { return "persons" }
+
+// personRoleRecord (schema 7) is a role a person holds.
+type personRoleRecord struct {
+	PersonID int64         `gorm:"primaryKey;autoIncrement:false"`
+	Person   *personRecord `gorm:"foreignKey:PersonID;constraint:OnDelete:CASCADE"`
+	RoleID   int64         `gorm:"primaryKey;autoIncrement:false;index"`
+	Role     *roleRecord   `gorm:"foreignKey:RoleID;constraint:OnDelete:CASCADE"`
+}
+
+func (personRoleRecord) TableName() string { return "person_roles" }
+
+// attendeeRecord (schema 7) is one entry of the participants of a meeting or a Jour fixe or of
+// the owners of a measure (exactly one of the three ids is set): a person or a named guest. A
+// person that is still named cannot be deleted (no ON DELETE): the session first turns the
+// references into guests.
+type attendeeRecord struct {
+	ID         int64           `gorm:"primaryKey"`
+	MeetingID  *int64          `gorm:"index"`
+	Meeting    *meetingRecord  `gorm:"foreignKey:MeetingID;constraint:OnDelete:CASCADE"`
+	JourFixeID *int64          `gorm:"index"`
+	JourFixe   *jourFixeRecord `gorm:"foreignKey:JourFixeID;constraint:OnDelete:CASCADE"`
+	MeasureID  *int64          `gorm:"index"`
+	Measure    *measureRecord  `gorm:"foreignKey:MeasureID;constraint:OnDelete:CASCADE"`
+	PersonID   *int64          `gorm:"index"`
+	Person     *personRecord   `gorm:"foreignKey:PersonID"`
+	Guest      string          `gorm:"not null;default:''"`
+	Note       string          `gorm:"not null;default:''"`
+	SortOrder  int
+}
+
+func (attendeeRecord) TableName() string { return "attendees" }
+
 // allRecords lists every table of the current schema in creation order (parents first).
 func allRecords() []any {
 	return []any{
@@ -330,6 +370,7 @@ func allRecords() []any {
 		&roleRecord{}, &raciActivityRecord{}, &raciAssignmentRecord{}, &communicationRecord{},
 		&escalationRecord{}, &meetingRecord{}, &ticketRecord{}, &callRecord{}, &surveyRecord{},
 		&jourFixeRecord{}, &measureRecord{}, &knowledgeCheckRecord{}, &configRecord{},
+		&personRecord{}, &personRoleRecord{}, &attendeeRecord{},
 	}
 }
 

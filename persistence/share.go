@@ -131,9 +131,8 @@ func upsertPeople(tx *gorm.DB, p *domain.Project) error {
 		mapSlice(p.Tasks, toTaskRecord),
 		mapSlice(p.Decisions, toDecisionRecord),
 		mapSlice(p.Milestones, toMilestoneRecord),
-		mapSlice(p.Roles, func(r domain.Role) roleRecord {
-			return roleRecord{ID: r.ID, Name: r.Name, Party: string(r.Party), Persons: r.Persons, Deputy: r.Deputy, Contact: r.Contact, SortOrder: r.SortOrder}
-		}),
+		mapSlice(p.Roles, toRoleRecord),
+		mapSlice(p.Persons, toPersonRecord),
 		mapSlice(p.Meetings, toMeetingRecord),
 		mapSlice(p.JourFixes, toJourFixeRecord),
 		mapSlice(p.Measures, toMeasureRecord),
@@ -141,6 +140,11 @@ func upsertPeople(tx *gorm.DB, p *domain.Project) error {
 	}
 	for _, b := range batches {
 		if err := createBatch(up(), b); err != nil {
+			return err
+		}
+	}
+	for _, l := range p.AttendeeLists() { // guests' names
+		if err := putAttendees(tx, l); err != nil {
 			return err
 		}
 	}

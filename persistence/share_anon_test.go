@@ -50,14 +50,11 @@ func samplePeople(p *domain.Project) []string {
 	for _, m := range p.Milestones {
 		fields = append(fields, m.Owner)
 	}
-	for _, m := range p.Measures {
-		fields = append(fields, m.Owner)
+	for _, l := range p.AttendeeLists() {
+		fields = append(fields, p.AttendeeNames(l.Attendees))
 	}
-	for _, m := range p.Meetings {
-		fields = append(fields, m.Participants)
-	}
-	for _, j := range p.JourFixes {
-		fields = append(fields, j.Participants)
+	for _, x := range p.Persons {
+		fields = append(fields, x.Name, x.Contact)
 	}
 	for _, k := range p.KnowledgeChecks {
 		fields = append(fields, k.ReviewedBy)

@@ -31,6 +31,9 @@ func (f *File) load(monitoring bool) (*domain.Project, error) {
 	if err := f.loadLists(p, monitoring); err != nil {
 		return nil, refuse(f.path, ReasonContent, err.Error())
 	}
+	if err := f.loadPeople(p); err != nil {
+		return nil, refuse(f.path, ReasonContent, err.Error())
+	}
 	if err := loadConfig(f.db, p); err != nil {
 		return nil, refuse(f.path, ReasonContent, err.Error())
 	}
@@ -80,9 +83,7 @@ func (f *File) loadLists(p *domain.Project, monitoring bool) error {
 		func() error { p.TenderLog, err = loadAll(f.db, "id", fromTenderLogRecord); return err },
 		func() error { p.Milestones, err = loadAll(f.db, "id", fromMilestoneRecord); return err },
 		func() error {
-			p.Roles, err = loadAll(f.db, "sort_order, id", plain(func(r roleRecord) domain.Role {
-				return domain.Role{ID: r.ID, Name: r.Name, Party: domain.Party(r.Party), Persons: r.Persons, Deputy: r.Deputy, Contact: r.Contact, SortOrder: r.SortOrder}
-			}))
+			p.Roles, err = loadAll(f.db, "sort_order, id", plain(fromRoleRecord))
 			return err
 		},
 		func() error {
@@ -172,9 +173,7 @@ func writeProject(tx *gorm.DB, p *domain.Project) error {
 		mapSlice(p.Bids, toBidRecord),
 		mapSlice(p.TenderLog, toTenderLogRecord),
 		mapSlice(p.Milestones, toMilestoneRecord),
-		mapSlice(p.Roles, func(r domain.Role) roleRecord {
-			return roleRecord{ID: r.ID, Name: r.Name, Party: string(r.Party), Persons: r.Persons, Deputy: r.Deputy, Contact: r.Contact, SortOrder: r.SortOrder}
-		}),
+		mapSlice(p.Roles, toRoleRecord),
 		mapSlice(p.RaciActivities, toRaciActivityRecord),
 		mapSlice(p.RaciAssignments, func(a domain.RaciAssignment) raciAssignmentRecord {
 			return raciAssignmentRecord{ActivityID: a.ActivityID, RoleID: a.RoleID, Letter: a.Letter}
@@ -192,6 +191,9 @@ func writeProject(tx *gorm.DB, p *domain.Project) error {
 		}
 	}
 	if err := writeMonitoringRows(tx, p); err != nil {
+		return err
+	}
+	if err := writePeople(tx, p); err != nil {
 		return err
 	}
 	return writeConfig(tx, p.Config)

@@ -373,10 +373,16 @@ func (f *File) ApplyMonitoring(c MonitoringChange) error {
 			if err := tx.Clauses(up).Create(&r).Error; err != nil {
 				return err
 			}
+			if err := putAttendees(tx, domain.AttendeeList{Of: domain.AttendeesOfJourFixe, ID: j.ID, Attendees: j.Participants}); err != nil {
+				return err
+			}
 		}
 		for _, m := range c.PutMeasures {
 			r := toMeasureRecord(m)
 			if err := tx.Clauses(up).Create(&r).Error; err != nil {
+				return err
+			}
+			if err := putAttendees(tx, domain.AttendeeList{Of: domain.AttendeesOfMeasure, ID: m.ID, Attendees: m.Owners}); err != nil {
 				return err
 			}
 		}

@@ -163,8 +163,8 @@ func TestApplyMonitoring(t *testing.T) {
 	jf := int64(1)
 	due := domain.NewDate(2027, 4, 1)
 	err := f.ApplyMonitoring(MonitoringChange{
-		PutJourFixes: []domain.JourFixe{{ID: 1, Date: domain.NewDate(2027, 3, 9), Participants: "SL, DL", FrozenKPIs: `{"version":1}`}},
-		PutMeasures:  []domain.Measure{{ID: 2, JourFixeID: &jf, Text: "Hotline verstärken", Owner: "DL", Due: &due, Status: domain.MeasureOpen}},
+		PutJourFixes: []domain.JourFixe{{ID: 1, Date: domain.NewDate(2027, 3, 9), Participants: []domain.Attendee{{Guest: "SL"}, {Guest: "DL"}}, FrozenKPIs: `{"version":1}`}},
+		PutMeasures:  []domain.Measure{{ID: 2, JourFixeID: &jf, Text: "Hotline verstärken", Owners: []domain.Attendee{{Guest: "DL"}}, Due: &due, Status: domain.MeasureOpen}},
 		PutChecks:    []domain.KnowledgeCheck{{ID: 3, Subject: "Wissensdatenbank", ReviewedBy: "Frau A"}},
 	})
 	if err != nil {

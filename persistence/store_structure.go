@@ -34,6 +34,14 @@ type StructureChange struct {
 	PutMeetings    []domain.Meeting
 	DeleteMeetings []int64
 
+	// PutPersons are written with the roles they hold; DeletePersons go last, after the
+	// attendee lists that named them were put (as guests).
+	PutPersons    []domain.Person
+	DeletePersons []int64
+	// Attendees replace whole lists of participants or owners of meetings, Jour fixes and
+	// measures (a meeting put with the change brings its own).
+	Attendees []domain.AttendeeList
+
 	// Config sets one configuration entry with the rows (e.g. a meeting's date rule).
 	Config *ConfigEntry
 }
@@ -47,7 +55,7 @@ func (c *StructureChange) Empty() bool {
 		len(c.PutMilestones)+len(c.DeleteMilestones)+len(c.PutRoles)+len(c.DeleteRoles)+
 			len(c.PutActivities)+len(c.DeleteActivities)+len(c.PutAssignments)+len(c.DeleteAssignments)+
 			len(c.PutCommunication)+len(c.DeleteCommunication)+len(c.PutEscalation)+len(c.DeleteEscalation)+
-			len(c.PutMeetings)+len(c.DeleteMeetings) == 0
+			len(c.PutMeetings)+len(c.DeleteMeetings)+len(c.PutPersons)+len(c.DeletePersons)+len(c.Attendees) == 0
 }
 
 // Validate checks every row the change writes against the domain's rules and the file's id
@@ -109,6 +117,16 @@ func (c *StructureChange) Validate() error {
 			return err
 		}
 	}
+	for _, x := range c.PutPersons {
+		if err := check(x.ID, x); err != nil {
+			return err
+		}
+	}
+	for _, l := range c.Attendees {
+		if err := domain.ValidateAttendees(l.Attendees); err != nil {
+			return err
+		}
+	}
 	return nil
 }
 
@@ -148,6 +166,19 @@ func (f *File) ApplyStructure(c StructureChange) error {
 				return err
 			}
 		}
+		if err := putPersons(tx, c.PutPersons); err != nil {
+			return err
+		}
+		for _, m := range c.PutMeetings {
+			if err := putAttendees(tx, domain.AttendeeList{Of: domain.AttendeesOfMeeting, ID: m.ID, Attendees: m.Participants}); err != nil {
+				return err
+			}
+		}
+		for _, l := range c.Attendees {
+			if err := putAttendees(tx, l); err != nil {
+				return err
+			}
+		}
 		for _, cell := range c.DeleteAssignments {
 			if err := tx.Where("activity_id = ? AND role_id = ?", cell.ActivityID, cell.RoleID).Delete(&raciAssignmentRecord{}).Error; err != nil {
 				return err
@@ -169,6 +200,7 @@ func (f *File) ApplyStructure(c StructureChange) error {
 			{c.DeleteMeetings, &meetingRecord{}},
 			{c.DeleteActivities, &raciActivityRecord{}},
 			{c.DeleteRoles, &roleRecord{}},
+			{c.DeletePersons, &personRecord{}},
 		}
 		for _, d := range deletes {
 			if len(d.ids) == 0 {
@@ -192,4 +224,8 @@ func (f *File) ApplyStructure(c StructureChange) error {
 
 func toRoleRecord(r domain.Role) roleRecord {
 	return roleRecord{ID: r.ID, Name: r.Name, Party: string(r.Party), Persons: r.Persons, Deputy: r.Deputy, Contact: r.Contact, SortOrder: r.SortOrder}
+}
+
+func fromRoleRecord(r roleRecord) domain.Role {
+	return domain.Role{ID: r.ID, Name: r.Name, Party: domain.Party(r.Party), Persons: r.Persons, Deputy: r.Deputy, Contact: r.Contact, SortOrder: r.SortOrder}
 }

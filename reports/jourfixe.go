@@ -81,7 +81,7 @@ func writeProtocolPages(p *domain.Project, j domain.JourFixe, date time.Time, br
 	fields := [][2]string{
 		{tr("kpi.protocol.date"), formatDate(j.Date.Time)},
 		{tr("kpi.report.provider"), awOrDash(line(p.Contract.Provider))},
-		{tr("kpi.protocol.participants"), awOrDash(line(j.Participants))},
+		{tr("kpi.protocol.participants"), awOrDash(line(p.AttendeeNames(j.Participants)))},
 	}
 	if hasFrozen {
 		fields = append(fields, [2]string{tr("kpi.protocol.period"), FormatPeriod(frozen.Period)})
@@ -119,12 +119,12 @@ func writeProtocolPages(p *domain.Project, j domain.JourFixe, date time.Time, br
 	if len(agreed) == 0 {
 		r.Note(tr("kpi.protocol.no_agreed"))
 	} else {
-		r.Table(protocolMeasureTable(p, agreed, false))
+		r.Table(protocolMeasureTable(p, kpi.FreezeMeasures(p, agreed), false))
 	}
 
 	// 4 Open measures carried over, as the meeting saw them.
 	chapter(r, "4", tr("kpi.protocol.h.carried"))
-	var carried []domain.Measure
+	var carried []kpi.FrozenMeasure
 	if hasFrozen {
 		for _, m := range frozen.CarriedMeasures {
 			if m.JourFixeID == nil || *m.JourFixeID != j.ID {
@@ -138,7 +138,7 @@ func writeProtocolPages(p *domain.Project, j domain.JourFixe, date time.Time, br
 	case len(carried) == 0:
 		r.Note(tr("kpi.protocol.no_carried"))
 	default:
-		domain.SortMeasures(carried)
+		domain.SortByDue(carried, func(m kpi.FrozenMeasure) (*domain.Date, int64) { return m.Due, m.ID })
 		r.Table(protocolMeasureTable(p, carried, true))
 	}
 	return r
@@ -174,7 +174,7 @@ func documentHead(r *Report, p *domain.Project, title string, fields [][2]string
 
 // protocolMeasureTable lists measures with owner and due date; withOrigin adds the meeting that
 // agreed them (for carried-over measures), else their state.
-func protocolMeasureTable(p *domain.Project, ms []domain.Measure, withOrigin bool) Table {
+func protocolMeasureTable(p *domain.Project, ms []kpi.FrozenMeasure, withOrigin bool) Table {
 	rows := make([][]string, 0, len(ms))
 	for _, m := range ms {
 		due := "–"

@@ -84,9 +84,9 @@ func writeInvitationPages(p *domain.Project, day domain.Date, period kpi.Period,
 	participants := ""
 	last := lastJourFixeBefore(p, day)
 	if j := JourFixeOn(p, day); j != nil {
-		participants = j.Participants
+		participants = p.AttendeeNames(j.Participants)
 	} else if last != nil {
-		participants = last.Participants
+		participants = p.AttendeeNames(last.Participants)
 	}
 	documentHead(r, p, title, append([][2]string{
 		{tr("kpi.protocol.date"), formatDate(day.Time)},
@@ -119,7 +119,7 @@ func writeInvitationPages(p *domain.Project, day domain.Date, period kpi.Period,
 	if len(open) == 0 {
 		r.Note(tr("kpi.invite.no_measures"))
 	} else {
-		r.Table(protocolMeasureTable(p, open, true))
+		r.Table(protocolMeasureTable(p, kpi.FreezeMeasures(p, open), true))
 	}
 
 	// TOP 4: milestones due.

@@ -211,7 +211,7 @@ func meetingsAndMeasures(r *Report, p *domain.Project, period *kpi.Period) {
 			if f, ok := kpi.ParseFrozen(j.FrozenKPIs); ok {
 				summary = frozenSummary(f)
 			}
-			rows = append(rows, []string{formatDate(j.Date.Time), line(j.Participants), FormatCount(agreed), summary, j.Notes})
+			rows = append(rows, []string{formatDate(j.Date.Time), line(p.AttendeeNames(j.Participants)), FormatCount(agreed), summary, j.Notes})
 		}
 		r.Table(Table{
 			Columns: []Column{
@@ -253,7 +253,7 @@ func meetingsAndMeasures(r *Report, p *domain.Project, period *kpi.Period) {
 		if domain.MeasureOverdue(m, today) {
 			state = tr("kpi.measure.overdue")
 		}
-		rows = append(rows, []string{m.Text, line(m.Owner), due, from, state})
+		rows = append(rows, []string{m.Text, line(p.AttendeeNames(m.Owners)), due, from, state})
 	}
 	r.Table(Table{
 		Columns: []Column{

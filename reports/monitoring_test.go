@@ -44,8 +44,8 @@ func monitoringProject() *domain.Project {
 		{ID: 2, At: mAt(2027, 3, 21, 12, 0), Question: "Q1", Score: 2, School: "IGS Nord"}}
 	jf := int64(1)
 	due := domain.NewDate(2027, 4, 30)
-	p.JourFixes = []domain.JourFixe{{ID: 1, Date: domain.NewDate(2027, 4, 13), Participants: "Stadt, Dienstleister", Notes: "Drucker IGS klären"}}
-	p.Measures = []domain.Measure{{ID: 1, JourFixeID: &jf, Text: "Druckerflotte der IGS Nord erneuern", Owner: "Dienstleister", Due: &due, Status: domain.MeasureOpen}}
+	p.JourFixes = []domain.JourFixe{{ID: 1, Date: domain.NewDate(2027, 4, 13), Participants: []domain.Attendee{{Guest: "Stadt"}, {Guest: "Dienstleister"}}, Notes: "Drucker IGS klären"}}
+	p.Measures = []domain.Measure{{ID: 1, JourFixeID: &jf, Text: "Druckerflotte der IGS Nord erneuern", Owners: []domain.Attendee{{Guest: "Dienstleister"}}, Due: &due, Status: domain.MeasureOpen}}
 	p.KnowledgeChecks = []domain.KnowledgeCheck{{ID: 1, Subject: "Wissensdatenbank"}}
 	return p
 }

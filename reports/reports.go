@@ -90,7 +90,9 @@ type book struct {
 
 var (
 	bookFull = book{title: "reports.title", subtitle: "reports.subtitle", subject: "reports.subject", note: "reports.title_note",
-		body: func(r *Report, p *domain.Project) error { return r.writeBody(p, sectionsFor(p, r.AsOf())) }}
+		body: func(r *Report, p *domain.Project) error {
+			return r.writeBody(p, sectionsFor(p, r.AsOf()), r.writeFindingsChapter)
+		}}
 	bookShort = book{title: "reports.short.title", subtitle: "reports.short.subtitle", subject: "reports.short.subject", note: "reports.short.title_note",
 		body: writeShortBody}
 )
@@ -183,7 +185,9 @@ func writeBook(w io.Writer, p *domain.Project, opt Options, b book) (err error) 
 	return nil
 }
 
-func (r *Report) writeBody(p *domain.Project, secs []section) error {
+// writeBody writes the sections, then closing (when there were sections to report: nothing
+// reported yet has nothing to contradict either), then the appendix.
+func (r *Report) writeBody(p *domain.Project, secs []section, closing func(p *domain.Project)) error {
 	for _, s := range secs {
 		s.Write(r, p)
 		if err := r.Err(); err != nil {
@@ -194,8 +198,13 @@ func (r *Report) writeBody(p *domain.Project, secs []section) error {
 		// Nothing to report yet: the body is one page that says so.
 		r.NewPage(Portrait)
 		r.Paragraph(tr("reports.empty"))
-	} else if len(p.Packages) > 0 {
-		writeThreadSection(r, p) // the thread through all steps, after the steps
+	} else {
+		if len(p.Packages) > 0 {
+			writeThreadSection(r, p) // the thread through all steps, after the steps
+		}
+		if closing != nil {
+			closing(p)
+		}
 	}
 	r.writeAppendix()
 	return r.Err()

@@ -116,7 +116,7 @@ func writeStructure(r *Report, p *domain.Project) {
 			if rule := opRuleText(rules[m.ID]); rule != "" {
 				cadence += "\n" + rule
 			}
-			rows[i] = []string{m.Name, cadence, first, opDash(strings.Join(next, "\n")), m.Participants, m.Agenda}
+			rows[i] = []string{m.Name, cadence, first, opDash(strings.Join(next, "\n")), p.AttendeeNames(m.Participants), m.Agenda}
 		}
 		r.Table(Table{
 			Columns: []Column{{Title: tr("structure.col.meeting"), Width: 14}, {Title: tr("structure.col.cadence"), Width: 16},

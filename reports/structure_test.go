@@ -104,7 +104,7 @@ func opStructureProject() *domain.Project {
 	p.Roles, p.RaciActivities, p.RaciAssignments = tpl.Roles, tpl.Activities, tpl.Assignments
 	p.CommunicationRows, p.EscalationLevels = tpl.Communication, tpl.Escalation
 	p.Roles[3].Persons = "Petra Kaya"
-	jf, rule := domain.MeetingFromTemplate(domain.MeetingTemplates[0], opDayPtr(2026, 12, 8), translate)
+	jf, rule := domain.MeetingFromTemplate(p, domain.MeetingTemplates[0], opDayPtr(2026, 12, 8), translate)
 	jf.ID = 1
 	p.Meetings = []domain.Meeting{jf}
 	p.Config = map[string]string{domain.ConfigMeetingRules: domain.MeetingRulesJSON(map[int64]domain.MeetingRule{1: rule})}

@@ -14,14 +14,18 @@ import (
 // threadView is the "Roter Faden": a row per Aufgabenpaket along the golden thread, from its
 // tasks to this quarter's KPIs, with the contradictions the thread checks find (the same cells
 // as the Gesamtbericht's section, reports.ThreadCell). Tapping a cell opens the step the cell
-// comes from. The KPIs are computed off the UI thread; their cells read "…" until then.
+// comes from. The KPIs are computed off the UI thread; their cells read "…" until then. Below
+// the table every contradiction is listed in words; tapping one opens the step to settle it in.
 type threadView struct {
-	sh    *shell
-	open  func(step int)
-	rows  []domain.ThreadRow
-	table *widget.Table
-	note  *widget.Label
-	root  fyne.CanvasObject
+	sh       *shell
+	open     func(step int)
+	rows     []domain.ThreadRow
+	table    *widget.Table
+	note     *widget.Label
+	findings []domain.Finding
+	list     *widget.List
+	listHead *widget.Label
+	root     fyne.CanvasObject
 
 	kpis   map[int64]kpi.PackageKPIs
 	kpiRev uint64 // the session revision the figures were computed for
@@ -69,8 +73,55 @@ func newThreadView(sh *shell, open func(step int)) *threadView {
 	}
 	t.note = widget.NewLabel(lang.L("ui.thread.intro"))
 	t.note.Wrapping = fyne.TextWrapWord
-	t.root = container.NewBorder(t.note, nil, nil, nil, t.table)
+	t.list = widget.NewList(func() int { return len(t.findings) },
+		func() fyne.CanvasObject {
+			l := widget.NewLabel("")
+			l.Truncation = fyne.TextTruncateEllipsis
+			return l
+		},
+		func(id widget.ListItemID, o fyne.CanvasObject) {
+			l := o.(*widget.Label)
+			if id < len(t.findings) {
+				l.SetText(t.findingText(t.findings[id]))
+				l.Importance = widget.DangerImportance
+				l.Refresh()
+			}
+		})
+	t.list.OnSelected = func(id widget.ListItemID) {
+		t.list.UnselectAll()
+		if id < len(t.findings) && t.open != nil {
+			t.open(int(t.findings[id].Step))
+		}
+	}
+	t.listHead = widget.NewLabel("")
+	t.listHead.TextStyle = fyne.TextStyle{Bold: true}
+	// Four lines of contradictions show at once; more scroll.
+	listBox := container.New(&minHeight{h: 4 * 38}, t.list)
+	t.root = container.NewBorder(t.note, container.NewBorder(t.listHead, nil, nil, nil, listBox), nil, nil, t.table)
 	return t
+}
+
+// findingText is a contradiction as the list shows it: the step to settle it in and the text.
+func (t *threadView) findingText(f domain.Finding) string {
+	return lang.L("ui.thread.finding", map[string]any{"Step": int(f.Step), "Text": lang.L(f.Code, map[string]any{"Subject": f.Subject})})
+}
+
+// minHeight lays its objects over each other at least h high.
+type minHeight struct{ h float32 }
+
+func (m *minHeight) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	s := fyne.NewSize(0, m.h)
+	for _, o := range objs {
+		s = s.Max(fyne.NewSize(o.MinSize().Width, 0))
+	}
+	return s
+}
+
+func (m *minHeight) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	for _, o := range objs {
+		o.Resize(size)
+		o.Move(fyne.NewPos(0, 0))
+	}
 }
 
 // refresh reads the thread of the open project again and, when the project changed, computes
@@ -78,11 +129,19 @@ func newThreadView(sh *shell, open func(step int)) *threadView {
 func (t *threadView) refresh() {
 	s := t.sh.sess
 	if s == nil {
-		t.rows, t.kpis = nil, nil
+		t.rows, t.kpis, t.findings = nil, nil, nil
 		t.table.Refresh()
+		t.list.Refresh()
 		return
 	}
 	t.rows = domain.ThreadView(s.Project, s.Today())
+	t.findings = domain.ThreadFindings(s.Project, s.Today())
+	if len(t.findings) == 0 {
+		t.listHead.SetText(lang.L("ui.thread.no_findings"))
+	} else {
+		t.listHead.SetText(lang.L("ui.thread.findings_head", map[string]any{"Count": len(t.findings)}))
+	}
+	t.list.Refresh()
 	t.table.Refresh()
 	if t.kpis != nil && t.kpiRev == s.Revision() {
 		return

@@ -1,12 +1,18 @@
 package ui
 
 import (
+	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
+
+	"schulit-lotse/domain"
+	"schulit-lotse/internal/sample"
+	"schulit-lotse/persistence"
 )
 
 // The Roter Faden of the sample: a row per package, no contradictions; tapping the decision
@@ -90,4 +96,47 @@ func TestThreadViewOpensTheStepOfACell(t *testing.T) {
 func cellText(tv *threadView, row, col int) string {
 	s, _ := tv.cell(row, col)
 	return s
+}
+
+// Below the table the overview lists every contradiction in words: none for the sample; on the
+// contradiction fixture one line per rule, and a tap opens the step to settle it in.
+func TestThreadViewListsTheContradictions(t *testing.T) {
+	ts := newTestShell(t)
+	ts.openSample()
+	o := ts.project.overview
+	o.tabs.SelectIndex(1)
+	if got := o.thread.listHead.Text; got != "Die Schritte widersprechen sich nicht." || len(o.thread.findings) != 0 {
+		t.Fatalf("sample: %q, %d findings", got, len(o.thread.findings))
+	}
+
+	path := filepath.Join(t.TempDir(), "Widersprüche.lotse")
+	f, err := persistence.Create(path, sample.Contradictions(), persistence.OpenOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	ts.openPath(path, persistence.OpenOptions{})
+	o = ts.project.overview
+	o.tabs.SelectIndex(1)
+	tv := o.thread
+	if n := len(tv.findings); n != len(domain.ThreadRules) {
+		t.Fatalf("%d contradictions listed, want %d", n, len(domain.ThreadRules))
+	}
+	assertText(t, tv.root, "Widersprüche zwischen den Schritten: "+strconv.Itoa(len(domain.ThreadRules)))
+	first := tv.findingText(tv.findings[0])
+	if !strings.HasPrefix(first, "Schritt 6: Paket „User-Management“ ist in Schritt 6 als „intern“ entschieden") {
+		t.Errorf("first line %q", first)
+	}
+	// The Jour fixe's cadence concerns no package: it is listed all the same.
+	found := false
+	for _, f := range tv.findings {
+		found = found || f.Rule == domain.RuleJourFixeCadence
+	}
+	if !found {
+		t.Error("the Jour-fixe cadence is not listed")
+	}
+	tv.list.Select(len(tv.findings) - 1)
+	if want := int(tv.findings[len(tv.findings)-1].Step); ts.project.current != want {
+		t.Errorf("the last contradiction opened page %d, want %d", ts.project.current, want)
+	}
 }

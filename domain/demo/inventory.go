@@ -29,6 +29,7 @@ const (
 	idJourFixes  = 5000
 	idMeasures   = 5100
 	idChecks     = 5300
+	idPersons    = 5400
 )
 
 func (g *gen) inventory() {

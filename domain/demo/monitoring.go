@@ -411,8 +411,8 @@ func (g *gen) minutes() {
 			panic("demo: KPIs of " + period.String() + ": " + err.Error()) // the period is valid by construction
 		}
 		carried := domain.OpenMeasuresBefore(p, day)
-		jf := domain.JourFixe{ID: int64(idJourFixes + 1 + m), Date: day, Participants: participants,
-			Notes: g.minuteNotes(rep, month), FrozenKPIs: rep.Freeze(carried)}
+		jf := domain.JourFixe{ID: int64(idJourFixes + 1 + m), Date: day, Participants: domain.MatchAttendees(participants, p.Persons),
+			Notes: g.minuteNotes(rep, month), FrozenKPIs: rep.Freeze(kpi.FreezeMeasures(p, carried))}
 		p.JourFixes = append(p.JourFixes, jf)
 		// Measures of earlier meetings are done by now, except the most recent ones.
 		for i := range p.Measures {
@@ -431,7 +431,7 @@ func (g *gen) minutes() {
 				status = domain.MeasureInProgress
 			}
 			p.Measures = append(p.Measures, domain.Measure{ID: nextMeasure, JourFixeID: int64Ptr(jf.ID), Text: text,
-				Owner: owners[r.IntN(len(owners))], Due: &due, Status: status})
+				Owners: domain.MatchAttendees(owners[r.IntN(len(owners))], p.Persons), Due: &due, Status: status})
 			nextMeasure++
 		}
 		g.progress(StageJourFixes, m+1, months)

@@ -242,6 +242,7 @@ func (g *gen) structure() {
 		}
 		p.Roles = append(p.Roles, role)
 	}
+	p.Persons = domain.PeopleFromRoles(p.Roles, p.Kickoff.Participants, idPersons+1)
 	resolve := func(key string, mayStandIn bool, taken map[int64]string) (int64, bool) {
 		candidates := []string{key}
 		if mayStandIn {
@@ -346,7 +347,7 @@ func (g *gen) structure() {
 	for i, m := range meetings {
 		id := int64(idMeetings + 1 + i)
 		p.Meetings = append(p.Meetings, domain.Meeting{ID: id, Name: m.name, CadenceDays: m.cadence, FirstDate: m.first,
-			Participants: m.participants, Agenda: m.agenda})
+			Participants: p.RoleAttendees(strings.FieldsFunc(m.participants, func(r rune) bool { return r == ',' || r == ';' })), Agenda: m.agenda})
 		rules[id] = m.rule
 	}
 	p.Config[domain.ConfigMeetingRules] = domain.MeetingRulesJSON(rules)

@@ -466,13 +466,21 @@ func TestServiceIndexAgreesWithTheClock(t *testing.T) {
 func TestFrozenRoundTrip(t *testing.T) {
 	r := compute(t, handProject())
 	due := domain.NewDate(2027, 4, 1)
-	s := r.Freeze([]domain.Measure{{ID: 3, Text: "Hotline verstärken", Due: &due}})
+	id := int64(7)
+	p := &domain.Project{Persons: []domain.Person{{ID: 7, Name: "Maren Ohlsen"}}}
+	s := r.Freeze(FreezeMeasures(p, []domain.Measure{{ID: 3, Text: "Hotline verstärken", Due: &due,
+		Owners: []domain.Attendee{{PersonID: &id}, {Guest: "Jens Wübbena", Note: "Nordlicht"}}}}))
 	if !json.Valid([]byte(s)) {
 		t.Fatal("not JSON")
 	}
 	f, ok := ParseFrozen(s)
-	if !ok || f.Period != march || len(f.Indicators) != len(r.Indicators) || f.CarriedMeasures[0].Text != "Hotline verstärken" {
+	if !ok || f.Period != march || len(f.Indicators) != len(r.Indicators) || f.CarriedMeasures[0].Text != "Hotline verstärken" ||
+		f.CarriedMeasures[0].Owner != "Maren Ohlsen, Jens Wübbena (Nordlicht)" {
 		t.Errorf("frozen = %+v", f)
+	}
+	// A snapshot written before persons existed keeps its owner's free text.
+	if old, ok := ParseFrozen(`{"version":1,"carriedMeasures":[{"id":1,"text":"x","owner":"Jens Wübbena (Nordlicht)"}]}`); !ok || old.CarriedMeasures[0].Owner != "Jens Wübbena (Nordlicht)" {
+		t.Errorf("old snapshot = %+v", old)
 	}
 	if f.Method != MethodVersion || r.Method != MethodVersion {
 		t.Errorf("method %d / %d, want %d", f.Method, r.Method, MethodVersion)

@@ -12,7 +12,9 @@ import (
 //   - Software decided "gemischt", although step 4 hands none of its tasks out;
 //   - the Jour fixe set to every 30 days, with minutes only in April and July;
 //   - the RACI then makes the provider responsible for account work of the intern package;
-//   - the on-site repairs unlinked, so the handed-out Vor-Ort-Support has no RACI activity.
+//   - the on-site repairs unlinked, so the handed-out Vor-Ort-Support has no RACI activity;
+//   - the measure on the summer service hours owned by "Anna Berger" typed as a guest, although
+//     she is a person of step 11.
 func Contradictions() *domain.Project {
 	p := Build()
 	outcome := map[string]domain.SourcingOutcome{
@@ -34,6 +36,11 @@ func Contradictions() *domain.Project {
 	for i := range p.Meetings {
 		if p.Meetings[i].Name == "Jour fixe" {
 			p.Meetings[i].CadenceDays = 30
+		}
+	}
+	for i := range p.Measures {
+		if p.Measures[i].ID == 1215 {
+			p.Measures[i].Owners = []domain.Attendee{{Guest: "Anna Berger"}}
 		}
 	}
 	return p

@@ -44,6 +44,23 @@ func sampleStep11(p *domain.Project) {
 		Persons: "Sabine Ulferts", Contact: "datenschutz@musterstadt.example", SortOrder: len(tpl.Roles) + 1}
 	p.Roles = append(tpl.Roles, dsb)
 
+	// The persons are the names the roles list, plus a head teacher and a media officer whom the
+	// group roles of the schools stand for; the kickoff lends their organisations. Ids 1601–.
+	p.Persons = domain.PeopleFromRoles(p.Roles, p.Kickoff.Participants, 1601)
+	for _, x := range []struct{ name, org, role string }{
+		{"Jens Wübbena", "IGS Musterstadt", tr(domain.TplRoleSchoolLead)},
+		{"Petra Kaya", "Grundschule am Park", tr(domain.TplRoleMedia)},
+	} {
+		n := len(p.Persons)
+		p.Persons = append(p.Persons, domain.Person{ID: int64(1601 + n), Name: x.name, Party: domain.PartySchool, Organisation: x.org,
+			RoleIDs: []int64{roleByName(p, x.role)}, SortOrder: n + 1})
+	}
+	for i := range p.Persons { // those the kickoff did not meet work for the town or for Nordlicht
+		if x := &p.Persons[i]; x.Organisation == "" {
+			x.Organisation = map[domain.Party]string{domain.PartyCarrier: "Stadt Musterstadt", domain.PartyProvider: "Nordlicht IT-Service GmbH"}[x.Party]
+		}
+	}
+
 	actID := map[int64]int64{}
 	for i := range tpl.Activities {
 		a := &tpl.Activities[i]
@@ -111,15 +128,15 @@ func sampleStep11(p *domain.Project) {
 		p.EscalationLevels = append(p.EscalationLevels, e)
 	}
 
-	jf, jfRule := domain.MeetingFromTemplate(domain.MeetingTemplates[0], s10Day(2027, 1, 12), tr)
+	jf, jfRule := domain.MeetingFromTemplate(p, domain.MeetingTemplates[0], s10Day(2027, 1, 12), tr)
 	jf.ID = 1501
-	jf.Participants = "Anna Berger, Maren Ohlsen; bei Bedarf Dr. Thomas Hahn"
+	jf.Participants = persons(p, "Anna Berger, Maren Ohlsen; bei Bedarf Dr. Thomas Hahn")
 	// Musterstadt meets its provider once a quarter, with the quarter's KPIs (step 12 keeps
 	// the minutes of April and July).
 	jf.CadenceDays = 91
 	jfRule.Monthly = false
 	jf.Agenda = "Kennzahlen des Quartals, offene Tickets und Eskalationen, Maßnahmen aus dem letzten Termin, Ausblick"
-	steering, stRule := domain.MeetingFromTemplate(domain.MeetingTemplates[1], s10Day(2027, 3, 16), tr)
+	steering, stRule := domain.MeetingFromTemplate(p, domain.MeetingTemplates[1], s10Day(2027, 3, 16), tr)
 	steering.ID = 1502
 	p.Meetings = append(p.Meetings, jf, steering)
 	if p.Config == nil {
@@ -136,4 +153,16 @@ func roleByName(p *domain.Project, name string) int64 {
 		}
 	}
 	return 0
+}
+
+// persons refers to the sample's persons by name; a name that is nobody's person is a mistake
+// of the sample, not a guest.
+func persons(p *domain.Project, names string) []domain.Attendee {
+	as := domain.MatchAttendees(names, p.Persons)
+	for _, a := range as {
+		if a.PersonID == nil {
+			panic("sample: no person " + a.Guest)
+		}
+	}
+	return as
 }

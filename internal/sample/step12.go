@@ -266,7 +266,7 @@ func sampleDay(y int, m time.Month, d int) *domain.Date { x := domain.NewDate(y,
 // sampleMinutes: the Jour fixes of 13 April (first quarter) and 13 July (second quarter) with
 // their KPIs frozen as of the meeting, the measures agreed and the knowledge checks.
 func sampleMinutes(p *domain.Project) {
-	participants := "Anna Berger (IT-Koordination), Maren Ohlsen (Schulträger), Jens Wübbena (Nordlicht), Petra Kaya (Service Desk Nordlicht)"
+	participants := persons(p, "Anna Berger, Maren Ohlsen, Lars Claassen, Jens Wübbena")
 	freeze := func(q kpi.Period, at time.Time, carried []domain.Measure) string {
 		if h := kpi.TicketHorizon(p); h.Before(at) {
 			at = h // as the editor does: the data knows nothing later
@@ -275,7 +275,7 @@ func sampleMinutes(p *domain.Project) {
 		if err != nil {
 			panic(err)
 		}
-		return r.Freeze(carried)
+		return r.Freeze(kpi.FreezeMeasures(p, carried))
 	}
 	q1 := kpi.QuarterPeriod(domain.NewDate(2027, 1, 1))
 	q2 := kpi.QuarterPeriod(domain.NewDate(2027, 4, 1))
@@ -286,11 +286,11 @@ func sampleMinutes(p *domain.Project) {
 	p.JourFixes = append(p.JourFixes, jf1)
 	a, b := int64(1201), int64(1202)
 	p.Measures = append(p.Measures,
-		domain.Measure{ID: 1211, JourFixeID: &a, Text: "Hotline montags 7:30–10:00 mit einer zweiten Person besetzen", Owner: "Jens Wübbena (Nordlicht)",
+		domain.Measure{ID: 1211, JourFixeID: &a, Text: "Hotline montags 7:30–10:00 mit einer zweiten Person besetzen", Owners: persons(p, "Maren Ohlsen"),
 			Due: sampleDay(2027, 5, 3), Status: domain.MeasureDone},
-		domain.Measure{ID: 1212, JourFixeID: &a, Text: "Austauschplan für die Access Points im Altbau der Grundschule am Park vorlegen", Owner: "Jens Wübbena (Nordlicht)",
+		domain.Measure{ID: 1212, JourFixeID: &a, Text: "Austauschplan für die Access Points im Altbau der Grundschule am Park vorlegen", Owners: persons(p, "Lars Claassen"),
 			Due: sampleDay(2027, 6, 30), Status: domain.MeasureInProgress},
-		domain.Measure{ID: 1213, JourFixeID: &a, Text: "Medienbeauftragte in das Störungsformular einweisen (zwei Nachmittage)", Owner: "Maren Ohlsen",
+		domain.Measure{ID: 1213, JourFixeID: &a, Text: "Medienbeauftragte in das Störungsformular einweisen (zwei Nachmittage)", Owners: persons(p, "Maren Ohlsen"),
 			Due: sampleDay(2027, 5, 31), Status: domain.MeasureDone},
 	)
 	carried := domain.OpenMeasuresBefore(p, domain.NewDate(2027, 7, 13))
@@ -300,9 +300,9 @@ func sampleMinutes(p *domain.Project) {
 		FrozenKPIs: freeze(q2, time.Date(2027, 7, 13, 9, 0, 0, 0, domain.Berlin), carried)}
 	p.JourFixes = append(p.JourFixes, jf2)
 	p.Measures = append(p.Measures,
-		domain.Measure{ID: 1214, JourFixeID: &b, Text: "Lesezugang zur Wissensdatenbank für die IT-Koordination einrichten", Owner: "Petra Kaya (Nordlicht)",
+		domain.Measure{ID: 1214, JourFixeID: &b, Text: "Lesezugang zur Wissensdatenbank für die IT-Koordination einrichten", Owners: persons(p, "Maren Ohlsen"),
 			Due: sampleDay(2027, 8, 31), Status: domain.MeasureOpen},
-		domain.Measure{ID: 1215, JourFixeID: &b, Text: "Servicezeiten in den Sommerferien mit den Schulen abstimmen", Owner: "Anna Berger",
+		domain.Measure{ID: 1215, JourFixeID: &b, Text: "Servicezeiten in den Sommerferien mit den Schulen abstimmen", Owners: persons(p, "Anna Berger"),
 			Due: sampleDay(2027, 7, 20), Status: domain.MeasureOpen},
 	)
 	p.KnowledgeChecks = append(p.KnowledgeChecks,

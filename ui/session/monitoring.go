@@ -209,6 +209,14 @@ func (s *Session) ApplyMonitoring(name string, ch persistence.MonitoringChange) 
 		if m.JourFixeID != nil && !meetings[*m.JourFixeID] {
 			return errMonitoringGone
 		}
+		if err := s.Project.ValidateAttendeeRefs(m.Owners); err != nil {
+			return err
+		}
+	}
+	for _, j := range ch.PutJourFixes {
+		if err := s.Project.ValidateAttendeeRefs(j.Participants); err != nil {
+			return err
+		}
 	}
 	if ch.Empty() {
 		return nil
@@ -273,7 +281,13 @@ func cloneIDPtr(i *int64) *int64 {
 func cloneMeasure(m domain.Measure) domain.Measure {
 	m.Due = cloneDatePtr(m.Due)
 	m.JourFixeID = cloneIDPtr(m.JourFixeID)
+	m.Owners = domain.CloneAttendees(m.Owners)
 	return m
+}
+
+func cloneJourFixe(j domain.JourFixe) domain.JourFixe {
+	j.Participants = domain.CloneAttendees(j.Participants)
+	return j
 }
 
 func cloneCheck(k domain.KnowledgeCheck) domain.KnowledgeCheck {
@@ -283,7 +297,7 @@ func cloneCheck(k domain.KnowledgeCheck) domain.KnowledgeCheck {
 
 func cloneMonitoringChange(ch persistence.MonitoringChange) persistence.MonitoringChange {
 	out := persistence.MonitoringChange{
-		PutJourFixes:    append([]domain.JourFixe(nil), ch.PutJourFixes...),
+		PutJourFixes:    mapClone(ch.PutJourFixes, cloneJourFixe),
 		DeleteJourFixes: append([]int64(nil), ch.DeleteJourFixes...),
 		DeleteMeasures:  append([]int64(nil), ch.DeleteMeasures...),
 		DeleteChecks:    append([]int64(nil), ch.DeleteChecks...),
@@ -317,10 +331,10 @@ func (s *Session) UpdateJourFixe(id int64, name string, change func(j *domain.Jo
 	if old == nil {
 		return errMonitoringGone
 	}
-	j := *old
+	j := cloneJourFixe(*old)
 	change(&j)
 	j.ID = id
-	if j == *old {
+	if j.Date == old.Date && j.Notes == old.Notes && j.FrozenKPIs == old.FrozenKPIs && domain.SameAttendees(j.Participants, old.Participants) {
 		return nil
 	}
 	return s.ApplyMonitoring(name, persistence.MonitoringChange{PutJourFixes: []domain.JourFixe{j}})
@@ -379,7 +393,7 @@ func (s *Session) UpdateMeasure(id int64, name string, change func(m *domain.Mea
 func sameMeasure(a, b domain.Measure) bool {
 	eqDate := (a.Due == nil) == (b.Due == nil) && (a.Due == nil || a.Due.Equal(b.Due.Time))
 	eqJF := (a.JourFixeID == nil) == (b.JourFixeID == nil) && (a.JourFixeID == nil || *a.JourFixeID == *b.JourFixeID)
-	return eqDate && eqJF && a.Text == b.Text && a.Owner == b.Owner && a.Status == b.Status
+	return eqDate && eqJF && a.Text == b.Text && domain.SameAttendees(a.Owners, b.Owners) && a.Status == b.Status
 }
 
 // DeleteMeasure removes a measure.

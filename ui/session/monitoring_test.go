@@ -91,12 +91,12 @@ func TestMinutesMeasuresAndChecks(t *testing.T) {
 	s := newSession(t)
 	// The session's clock (testClock) says 10 May 2027.
 
-	jf, err := s.AddJourFixe(domain.JourFixe{Date: domain.NewDate(2027, 4, 6), Participants: "SL, DL"})
+	jf, err := s.AddJourFixe(domain.JourFixe{Date: domain.NewDate(2027, 4, 6), Participants: []domain.Attendee{{Guest: "SL"}, {Guest: "DL"}}})
 	if err != nil {
 		t.Fatal(err)
 	}
 	due := domain.NewDate(2027, 5, 1)
-	m, err := s.AddMeasure(domain.Measure{JourFixeID: &jf, Text: "Hotline verstärken", Owner: "DL", Due: &due})
+	m, err := s.AddMeasure(domain.Measure{JourFixeID: &jf, Text: "Hotline verstärken", Owners: []domain.Attendee{{Guest: "DL"}}, Due: &due})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,6 +1,7 @@
 package session
 
 import (
+	"slices"
 	"sort"
 
 	"schulit-lotse/domain"
@@ -91,7 +92,7 @@ func (s *Session) checkStructureRefs(ch persistence.StructureChange) error {
 			return err
 		}
 	}
-	return nil
+	return s.checkPeopleRefs(ch, roles)
 }
 
 // inverseChange is the change that undoes ch on project p: rows ch puts go back to their old
@@ -112,6 +113,20 @@ func inverseChange(p *domain.Project, ch persistence.StructureChange) persistenc
 	invert(p.CommunicationRows, ch.PutCommunication, ch.DeleteCommunication, func(c domain.CommunicationRow) int64 { return c.ID }, &inv.PutCommunication, &inv.DeleteCommunication)
 	invert(p.EscalationLevels, ch.PutEscalation, ch.DeleteEscalation, func(e domain.EscalationLevel) int64 { return e.ID }, &inv.PutEscalation, &inv.DeleteEscalation)
 	invert(p.Meetings, ch.PutMeetings, ch.DeleteMeetings, func(m domain.Meeting) int64 { return m.ID }, &inv.PutMeetings, &inv.DeleteMeetings)
+	invert(p.Persons, ch.PutPersons, ch.DeletePersons, func(x domain.Person) int64 { return x.ID }, &inv.PutPersons, &inv.DeletePersons)
+	for _, l := range ch.Attendees {
+		if old, ok := p.AttendeeList(l.Of, l.ID); ok {
+			inv.Attendees = append(inv.Attendees, old)
+		}
+	}
+	// A deleted role leaves the persons who held it; undo gives it back to them.
+	for _, x := range p.Persons {
+		for _, id := range ch.DeleteRoles {
+			if slices.Contains(x.RoleIDs, id) && !slices.ContainsFunc(inv.PutPersons, func(y domain.Person) bool { return y.ID == x.ID }) {
+				inv.PutPersons = append(inv.PutPersons, x)
+			}
+		}
+	}
 
 	cells := domain.IndexRaci(p.RaciAssignments)
 	restored := map[domain.RaciCell]bool{}
@@ -194,6 +209,17 @@ func applyChange(p *domain.Project, ch persistence.StructureChange) {
 	p.CommunicationRows = upsert(p.CommunicationRows, ch.PutCommunication, ch.DeleteCommunication, func(c domain.CommunicationRow) int64 { return c.ID })
 	p.EscalationLevels = upsert(p.EscalationLevels, ch.PutEscalation, ch.DeleteEscalation, func(e domain.EscalationLevel) int64 { return e.ID })
 	p.Meetings = upsert(p.Meetings, ch.PutMeetings, ch.DeleteMeetings, func(m domain.Meeting) int64 { return m.ID })
+	for _, l := range ch.Attendees {
+		p.SetAttendees(l)
+	}
+	p.Persons = upsert(p.Persons, ch.PutPersons, ch.DeletePersons, func(x domain.Person) int64 { return x.ID })
+	for i := range p.Persons {
+		p.Persons[i].RoleIDs = slices.DeleteFunc(p.Persons[i].RoleIDs, func(id int64) bool { return slices.Contains(ch.DeleteRoles, id) })
+		if len(p.Persons[i].RoleIDs) == 0 {
+			p.Persons[i].RoleIDs = nil // as a fresh load has it
+		}
+	}
+	p.Persons = domain.SortedPersons(p.Persons)
 
 	if len(ch.PutAssignments)+len(ch.DeleteAssignments)+len(ch.DeleteRoles)+len(ch.DeleteActivities) > 0 {
 		gone := map[domain.RaciCell]bool{}
@@ -282,7 +308,16 @@ func cloneChange(ch persistence.StructureChange) persistence.StructureChange {
 		e.CustomerRoleID, e.ProviderRoleID = cloneID(e.CustomerRoleID), cloneID(e.ProviderRoleID)
 		return e
 	})
-	ch.PutMeetings = mapClone(ch.PutMeetings, func(m domain.Meeting) domain.Meeting { m.FirstDate = cloneDate(m.FirstDate); return m })
+	ch.PutMeetings = mapClone(ch.PutMeetings, func(m domain.Meeting) domain.Meeting {
+		m.FirstDate, m.Participants = cloneDate(m.FirstDate), domain.CloneAttendees(m.Participants)
+		return m
+	})
+	ch.PutPersons = mapClone(ch.PutPersons, func(x domain.Person) domain.Person { x.RoleIDs = slices.Clone(x.RoleIDs); return x })
+	ch.DeletePersons = slices.Clone(ch.DeletePersons)
+	ch.Attendees = mapClone(ch.Attendees, func(l domain.AttendeeList) domain.AttendeeList {
+		l.Attendees = domain.CloneAttendees(l.Attendees)
+		return l
+	})
 	return ch
 }
 

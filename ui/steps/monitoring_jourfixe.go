@@ -25,21 +25,22 @@ type monMeetingsTab struct {
 	meetings []domain.JourFixe
 	selected int64
 
-	date, people, notes *commitEntry
-	freezeFrom          *commitEntry
-	freezeTo            *commitEntry
-	freezeBtn           *widget.Button
-	protocolBtn         *widget.Button
-	inviteBtn           *widget.Button
-	frozenInfo          *widget.Label
-	frozen              *monTable
-	frozenRows          []kpi.Indicator
+	date, notes *commitEntry
+	people      *attendeePicker
+	freezeFrom  *commitEntry
+	freezeTo    *commitEntry
+	freezeBtn   *widget.Button
+	protocolBtn *widget.Button
+	inviteBtn   *widget.Button
+	frozenInfo  *widget.Label
+	frozen      *monTable
+	frozenRows  []kpi.Indicator
 
 	measures   *monTable
 	shown      []domain.Measure
 	measure    int64
 	mText      *commitEntry
-	mOwner     *commitEntry
+	mOwner     *attendeePicker
 	mDue       *commitEntry
 	mStatus    *widget.Select
 	mFields    []fyne.Disableable
@@ -89,13 +90,9 @@ func newMonMeetingsTab(ed *monitoringEditor) *monMeetingsTab {
 		}
 		return t.update("undo.monitoring.jourfixe", func(j *domain.JourFixe) { j.Date = *d })
 	})
-	t.people = newCommitEntry()
-	t.people.MultiLine = true
-	t.people.Wrapping = fyne.TextWrapWord
-	t.people.SetMinRowsVisible(2)
-	t.commit(t.people, func(s string) error {
-		return t.update("undo.monitoring.jourfixe", func(j *domain.JourFixe) { j.Participants = strings.TrimSpace(s) })
-	})
+	t.people = newAttendeePicker(func(as []domain.Attendee) error {
+		return t.update("undo.monitoring.jourfixe", func(j *domain.JourFixe) { j.Participants = as })
+	}, t.ed.ctx.report)
 	t.notes = newCommitEntry()
 	t.notes.MultiLine = true
 	t.notes.Wrapping = fyne.TextWrapWord
@@ -158,10 +155,9 @@ func newMonMeetingsTab(ed *monitoringEditor) *monMeetingsTab {
 	t.commit(t.mText, func(s string) error {
 		return t.updateMeasure(func(m *domain.Measure) { m.Text = strings.TrimSpace(s) })
 	})
-	t.mOwner = newCommitEntry()
-	t.commit(t.mOwner, func(s string) error {
-		return t.updateMeasure(func(m *domain.Measure) { m.Owner = strings.TrimSpace(s) })
-	})
+	t.mOwner = newAttendeePicker(func(as []domain.Attendee) error {
+		return t.updateMeasure(func(m *domain.Measure) { m.Owners = as })
+	}, t.ed.ctx.report)
 	t.mDue = newCommitEntry()
 	t.mDue.SetPlaceHolder(lang.L("steps.date.placeholder"))
 	t.commit(t.mDue, func(s string) error {
@@ -181,18 +177,17 @@ func newMonMeetingsTab(ed *monitoringEditor) *monMeetingsTab {
 			t.ed.ctx.report(err)
 		}
 	})
-	t.mFields = []fyne.Disableable{t.mText, t.mOwner, t.mDue, t.mStatus}
+	t.mFields = []fyne.Disableable{t.mText, t.mDue, t.mStatus}
 	t.addM = widget.NewButtonWithIcon(lang.L("mon.jf.add_measure"), theme.ContentAddIcon(), t.addMeasure)
 	t.delM = widget.NewButtonWithIcon(lang.L("mon.delete"), theme.DeleteIcon(), t.deleteMeasure)
 
 	// The papers of the meeting sit on a row of their own, so the participants keep the width.
-	head := container.NewVBox(container.New(&weightedRow{weights: []float32{0, 1}, min: []float32{140, 0}},
-		labelled(lang.L("mon.jf.date"), t.date), labelled(lang.L("mon.jf.participants"), t.people)),
-		container.NewHBox(t.inviteBtn, t.protocolBtn))
+	head := container.NewVBox(sized(labelled(lang.L("mon.jf.date"), t.date), 140, 0),
+		labelled(lang.L("mon.jf.participants"), t.people.content), container.NewHBox(t.inviteBtn, t.protocolBtn))
 	freezeBar := container.NewHBox(widget.NewLabel(lang.L("mon.period")), sized(t.freezeFrom, 120, 0), widget.NewLabel("–"), sized(t.freezeTo, 120, 0), t.freezeBtn)
-	mForm := container.New(&weightedRow{weights: []float32{3, 1, 0, 0}, min: []float32{0, 0, 120, 130}},
-		labelled(lang.L("kpi.col.measure"), t.mText), labelled(lang.L("kpi.col.owner"), t.mOwner),
-		labelled(lang.L("kpi.col.due"), t.mDue), labelled(lang.L("kpi.col.state"), t.mStatus))
+	mForm := container.NewVBox(container.New(&weightedRow{weights: []float32{1, 0, 0}, min: []float32{0, 120, 130}},
+		labelled(lang.L("kpi.col.measure"), t.mText), labelled(lang.L("kpi.col.due"), t.mDue), labelled(lang.L("kpi.col.state"), t.mStatus)),
+		labelled(lang.L("kpi.col.owner"), t.mOwner.content))
 	t.detail = container.NewVBox(head, labelled(lang.L("mon.jf.notes"), t.notes),
 		widget.NewSeparator(), monHeading(lang.L("mon.jf.kpis")), container.NewHScroll(freezeBar), t.frozenInfo, t.frozen,
 		widget.NewSeparator(), monHeading(lang.L("mon.jf.measures")), container.NewHBox(t.addM, t.delM), t.measures, mForm)
@@ -274,9 +269,9 @@ func (t *monMeetingsTab) load() {
 	}
 	t.empty.Hide()
 	t.detail.Show()
-	setEnabled(!ro, t.delJ, t.date, t.people, t.notes, t.freezeBtn, t.freezeFrom, t.freezeTo, t.addM)
+	setEnabled(!ro, t.delJ, t.date, t.notes, t.freezeBtn, t.freezeFrom, t.freezeTo, t.addM)
 	monSet(t.date, j.Date.String())
-	monSet(t.people, j.Participants)
+	t.people.set(t.ed.sess().Project, j.Participants, !ro)
 	monSet(t.notes, j.Notes)
 	period := monFreezePeriod(j.Date)
 	t.frozenRows = nil
@@ -325,7 +320,7 @@ func (t *monMeetingsTab) measureCell(r, c int) string {
 	case 0:
 		return oneLine(m.Text)
 	case 1:
-		return oneLine(m.Owner)
+		return oneLine(t.ed.sess().Project.AttendeeNames(m.Owners))
 	case 2:
 		if m.Due == nil {
 			return "–"
@@ -368,9 +363,10 @@ func (t *monMeetingsTab) loadMeasure() {
 	m := t.measureByID(t.measure)
 	if m == nil {
 		t.measure = 0
-		for _, e := range []*commitEntry{t.mText, t.mOwner, t.mDue} {
+		for _, e := range []*commitEntry{t.mText, t.mDue} {
 			monSet(e, "")
 		}
+		t.mOwner.set(nil, nil, false)
 		t.mStatus.ClearSelected()
 		setEnabled(false, append(t.mFields, t.delM)...)
 		t.measures.refresh()
@@ -378,7 +374,7 @@ func (t *monMeetingsTab) loadMeasure() {
 	}
 	setEnabled(!t.ed.sess().ReadOnly(), append(t.mFields, t.delM)...)
 	monSet(t.mText, m.Text)
-	monSet(t.mOwner, m.Owner)
+	t.mOwner.set(t.ed.sess().Project, m.Owners, !t.ed.sess().ReadOnly())
 	if m.Due != nil {
 		monSet(t.mDue, m.Due.String())
 	} else {
@@ -511,9 +507,8 @@ func (t *monMeetingsTab) freeze() {
 }
 
 func (t *monMeetingsTab) runFreeze(id int64, day domain.Date, period kpi.Period) {
-	p := t.ed.sess().Project
 	snap := t.ed.sess().Snapshot()
-	carried := domain.OpenMeasuresBefore(p, day)
+	carried := domain.OpenMeasuresBefore(snap, day)
 	// As of the end of the meeting day: what the provider delivered up to then.
 	asOf := kpi.MeetingAsOf(snap, day)
 	t.freezeBtn.Disable()
@@ -522,7 +517,7 @@ func (t *monMeetingsTab) runFreeze(id int64, day domain.Date, period kpi.Period)
 		err := monSafely(func() error {
 			r, err := kpi.Compute(snap, period, kpi.Options{AsOf: asOf})
 			if err == nil {
-				frozen = r.Freeze(carried)
+				frozen = r.Freeze(kpi.FreezeMeasures(snap, carried))
 			}
 			return err
 		})

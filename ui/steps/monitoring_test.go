@@ -45,6 +45,8 @@ func monProject() *domain.Project {
 	p.Decisions = []domain.SourcingDecision{{ID: 1, PackageID: 2, Outcome: domain.OutcomeExternal}}
 	p.Calls = []domain.Call{{ID: 1, At: monAt(2027, 3, 1, 8, 10), Answered: true, WaitSeconds: 20}, {ID: 2, At: monAt(2027, 3, 1, 9, 5), WaitSeconds: 90}}
 	p.SurveyAnswers = []domain.SurveyAnswer{{ID: 1, At: monAt(2027, 3, 20, 12, 0), Question: "Q1", Score: 5}, {ID: 2, At: monAt(2027, 3, 21, 12, 0), Question: "Q1", Score: 2}}
+	p.Persons = []domain.Person{{ID: 1, Name: "Anna Berger", Party: domain.PartyCarrier, Organisation: "Stadt", SortOrder: 1},
+		{ID: 2, Name: "Maren Ohlsen", Party: domain.PartyProvider, SortOrder: 2}}
 	return p
 }
 
@@ -424,16 +426,42 @@ func TestJourFixeFreezesKPIsAndCarriesMeasures(t *testing.T) {
 	if !ok || f.Period.To.String() != "2027-03-31" || len(m.frozenRows) != len(f.Indicators)+len(f.ClassIndicators) {
 		t.Fatalf("frozen %+v", f)
 	}
-	fx.typeInto(m.people, "Stadt, Nordlicht")
+	// Participants: two persons of step 11 from the list, and a guest by name; one removed.
+	if got := m.people.person.Options; len(got) != 2 || got[0] != "Anna Berger – Stadt" || got[1] != "Maren Ohlsen – Dienstleister" {
+		t.Fatalf("persons offered %q", got)
+	}
+	m.people.person.SetSelected("Anna Berger – Stadt")
+	m.people.person.SetSelected("Maren Ohlsen – Dienstleister")
+	test.Type(m.people.guest, "Frau Schulz (Schulamt)")
+	test.Tap(m.people.addGuest)
+	test.Tap(m.people.removes[1]) // Maren Ohlsen
+	if got := fx.s.Project.AttendeeNames(m.current().Participants); got != "Anna Berger, Frau Schulz (Schulamt)" {
+		t.Fatalf("participants %q", got)
+	}
+	if ps := m.current().Participants; ps[0].PersonID == nil || *ps[0].PersonID != 1 || ps[1].Guest != "Frau Schulz (Schulamt)" {
+		t.Fatalf("participants %+v", ps)
+	}
+	if got := m.people.person.Options; len(got) != 1 {
+		t.Errorf("a chosen person is still offered: %q", got)
+	}
 	m.addMeasure()
 	fx.typeInto(m.mText, "Hotline verstärken")
 	fx.typeInto(m.mDue, "2027-04-10")
+	m.mOwner.person.SetSelected("Maren Ohlsen – Dienstleister")
 	if errs := fx.errors(); len(errs) > 0 {
 		t.Fatal(errs)
 	}
 	meas := fx.s.Project.Measures
-	if len(meas) != 1 || meas[0].Text != "Hotline verstärken" || meas[0].Due.String() != "2027-04-10" || m.current().Participants != "Stadt, Nordlicht" {
+	if len(meas) != 1 || meas[0].Text != "Hotline verstärken" || meas[0].Due.String() != "2027-04-10" ||
+		len(meas[0].Owners) != 1 || meas[0].Owners[0].PersonID == nil || *meas[0].Owners[0].PersonID != 2 {
 		t.Fatalf("measures %+v", meas)
+	}
+	// Undo takes the owner back; the file agrees with the model.
+	if err := fx.s.Undo(); err != nil {
+		t.Fatal(err)
+	}
+	if len(fx.s.Project.Measures[0].Owners) != 0 {
+		t.Errorf("owner after undo: %+v", fx.s.Project.Measures[0].Owners)
 	}
 	// Due on 10 April, today is 20 April: an open question that jumps to the measure.
 	if len(fx.ed.findings) == 0 || fx.ed.findings[0].Code != domain.FindMeasureOverdue {
@@ -515,7 +543,7 @@ func TestReportFromTheDashboard(t *testing.T) {
 func TestProtocolOfAMeeting(t *testing.T) {
 	fx := newMonFixture(t, monProject())
 	fx.wait("the first computation")
-	if _, err := fx.s.AddJourFixe(domain.JourFixe{Date: domain.NewDate(2027, 4, 6), Participants: "SL, DL", Notes: "Erster Termin"}); err != nil {
+	if _, err := fx.s.AddJourFixe(domain.JourFixe{Date: domain.NewDate(2027, 4, 6), Participants: []domain.Attendee{{Guest: "SL"}, {PersonID: &[]int64{1}[0]}}, Notes: "Erster Termin"}); err != nil {
 		t.Fatal(err)
 	}
 	tab := fx.ed.meetings

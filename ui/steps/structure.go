@@ -9,13 +9,15 @@ import (
 	"schulit-lotse/ui/session"
 )
 
-// structureEditor is step 11 (Struktur- und Prozessmodell): one tab each for the roles, the RACI
-// matrix, the communication matrix, the escalation levels and the standing meetings.
+// structureEditor is step 11 (Struktur- und Prozessmodell): one tab each for the roles, the
+// persons, the RACI matrix, the communication matrix, the escalation levels and the standing
+// meetings.
 type structureEditor struct {
 	ctx  *Context
 	tabs *container.AppTabs
 	raci *raci.Editor
 	role *rolesTab
+	pers *personsTab
 	comm *commTab
 	esc  *escalationTab
 	meet *meetingsTab
@@ -26,11 +28,13 @@ func newStructureEditor(ctx *Context) *structureEditor {
 	ed := &structureEditor{ctx: ctx}
 	ed.raci = raci.New(ctx.Session, ctx.Window, ctx.report)
 	ed.role = newRolesTab(ed)
+	ed.pers = newPersonsTab(ed)
 	ed.comm = newCommTab(ed)
 	ed.esc = newEscalationTab(ed)
 	ed.meet = newMeetingsTab(ed)
 	ed.tabs = container.NewAppTabs(
 		container.NewTabItem(lang.L("structure.tab.roles"), ed.role.content),
+		container.NewTabItem(lang.L("structure.tab.persons"), ed.pers.content),
 		container.NewTabItem(lang.L("structure.tab.raci"), ed.raci.View()),
 		container.NewTabItem(lang.L("structure.tab.communication"), ed.comm.content),
 		container.NewTabItem(lang.L("structure.tab.escalation"), ed.esc.content),
@@ -53,12 +57,13 @@ func (ed *structureEditor) sess() *session.Session { return ed.ctx.Session }
 func (ed *structureEditor) refresh() {
 	findings := domain.StructureFindings(ed.sess().Project)
 	ed.role.refresh(findings)
+	ed.pers.refresh()
 	ed.comm.refresh(findings)
 	ed.esc.refresh(findings)
 	ed.meet.refresh(findings)
 }
 
-// showTab switches to a tab by index (0 roles … 4 meetings).
+// showTab switches to a tab by index (0 roles, 1 persons, 2 RACI … 5 meetings).
 func (ed *structureEditor) showTab(i int) {
 	if i >= 0 && i < len(ed.tabs.Items) {
 		ed.tabs.SelectIndex(i)

@@ -29,14 +29,15 @@ type meetingsTab struct {
 	btns     sxButtons
 	tplPick  *sxSelect
 
-	formID                          int64
-	name, days, first, participants *commitEntry
-	agenda                          *commitEntry
-	cadence                         *sxSelect
-	skipOff, skipSchool             *widget.Check
-	nextLabel                       *widget.Label
-	formFields                      []fyne.Disableable
-	content                         fyne.CanvasObject
+	formID              int64
+	name, days, first   *commitEntry
+	participants        *attendeePicker
+	agenda              *commitEntry
+	cadence             *sxSelect
+	skipOff, skipSchool *widget.Check
+	nextLabel           *widget.Label
+	formFields          []fyne.Disableable
+	content             fyne.CanvasObject
 }
 
 func newMeetingsTab(ed *structureEditor) *meetingsTab {
@@ -65,9 +66,16 @@ func newMeetingsTab(ed *structureEditor) *meetingsTab {
 		}
 		t.commit(func(m *domain.Meeting, _ *domain.MeetingRule) { m.FirstDate = d })
 	})
-	t.participants = sxField("", func(s string) {
-		t.commit(func(m *domain.Meeting, _ *domain.MeetingRule) { m.Participants = sxTrim(s) })
-	})
+	t.participants = newAttendeePicker(func(as []domain.Attendee) error {
+		m := t.current()
+		if m == nil {
+			return nil
+		}
+		next := *m
+		next.Participants = as
+		_, err := t.ed.sess().SaveMeeting(next, t.rules[m.ID])
+		return err
+	}, t.ed.ctx.report)
 	t.agenda = sxMultiField("", func(s string) {
 		t.commit(func(m *domain.Meeting, _ *domain.MeetingRule) { m.Agenda = strings.TrimRight(s, " \n") })
 	})
@@ -86,7 +94,7 @@ func newMeetingsTab(ed *structureEditor) *meetingsTab {
 	})
 	t.nextLabel = widget.NewLabel("")
 	t.nextLabel.Wrapping = fyne.TextWrapWord
-	t.formFields = []fyne.Disableable{t.name, t.cadence, t.days, t.first, t.participants, t.agenda, t.skipOff, t.skipSchool}
+	t.formFields = []fyne.Disableable{t.name, t.cadence, t.days, t.first, t.agenda, t.skipOff, t.skipSchool}
 
 	tplNames := make([]string, len(domain.MeetingTemplates))
 	for i, mt := range domain.MeetingTemplates {
@@ -114,7 +122,7 @@ func newMeetingsTab(ed *structureEditor) *meetingsTab {
 	)
 	row2 := container.New(&weightedRow{weights: []float32{1, 1}}, t.skipOff, t.skipSchool)
 	row3 := container.New(&weightedRow{weights: []float32{2, 3}},
-		labelled(lang.L("structure.col.participants"), t.participants),
+		labelled(lang.L("structure.col.participants"), t.participants.content),
 		labelled(lang.L("structure.field.agenda"), t.agenda),
 	)
 	form := container.NewVBox(widget.NewSeparator(), row1, row2, row3, t.nextLabel)
@@ -141,7 +149,7 @@ func (t *meetingsTab) cell(row, col int) (string, widget.Importance) {
 		}
 		return "–", widget.MediumImportance
 	}
-	return m.Participants, widget.MediumImportance
+	return t.ed.sess().Project.AttendeeNames(m.Participants), widget.MediumImportance
 }
 
 // sxCadenceText describes how often a meeting takes place.
@@ -227,9 +235,10 @@ func (t *meetingsTab) load() {
 	if m == nil {
 		t.formID = 0
 		t.table.selected = 0
-		for _, e := range []*commitEntry{t.name, t.days, t.first, t.participants, t.agenda} {
+		for _, e := range []*commitEntry{t.name, t.days, t.first, t.agenda} {
 			sxSetValue(e, "")
 		}
+		t.participants.set(nil, nil, false)
 		t.cadence.show(-1)
 		sxSetCheck(t.skipOff, false)
 		sxSetCheck(t.skipSchool, false)
@@ -248,7 +257,7 @@ func (t *meetingsTab) load() {
 		first = m.FirstDate.String()
 	}
 	sxSetValue(t.first, first)
-	sxSetValue(t.participants, m.Participants)
+	t.participants.set(t.ed.sess().Project, m.Participants, on)
 	sxSetValue(t.agenda, m.Agenda)
 	sxSetCheck(t.skipOff, r.SkipOffDays)
 	sxSetCheck(t.skipSchool, r.SkipSchoolHolidays)
@@ -294,7 +303,7 @@ func (t *meetingsTab) commit(change func(m *domain.Meeting, r *domain.MeetingRul
 	}
 	next, rule := *m, t.rules[m.ID]
 	change(&next, &rule)
-	if rule == t.rules[m.ID] && next.Name == m.Name && next.CadenceDays == m.CadenceDays && next.Participants == m.Participants &&
+	if rule == t.rules[m.ID] && next.Name == m.Name && next.CadenceDays == m.CadenceDays &&
 		next.Agenda == m.Agenda && sxSameDate(next.FirstDate, m.FirstDate) {
 		return
 	}
@@ -336,7 +345,7 @@ func (t *meetingsTab) add() {
 // addFromTemplate adds one of the template meetings with its rule.
 func (t *meetingsTab) addFromTemplate(mt domain.MeetingTemplate) {
 	first := sxFirstMeetingDay(t.ed.sess().Project, t.ed.sess().Today())
-	m, rule := domain.MeetingFromTemplate(mt, &first, sxKey)
+	m, rule := domain.MeetingFromTemplate(t.ed.sess().Project, mt, &first, sxKey)
 	id, err := t.ed.sess().SaveMeeting(m, rule)
 	if err != nil {
 		t.ed.ctx.report(err)

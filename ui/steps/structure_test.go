@@ -217,7 +217,7 @@ func TestStructureEditorRaciTab(t *testing.T) {
 	fx := newSxFixture(t, sxEmptyProject())
 	ed := newStructureEditor(fx.ctx)
 	fx.show(ed.view)
-	ed.showTab(1)
+	ed.showTab(2)
 	if ed.tabs.Selected().Text != "RACI-Matrix" {
 		t.Fatalf("tab %q", ed.tabs.Selected().Text)
 	}
