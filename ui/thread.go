@@ -25,6 +25,7 @@ type threadView struct {
 	findings []domain.Finding
 	list     *widget.List
 	listHead *widget.Label
+	listBox  *fyne.Container // hidden while there is no contradiction, so the table keeps the room
 	root     fyne.CanvasObject
 
 	kpis   map[int64]kpi.PackageKPIs
@@ -96,8 +97,8 @@ func newThreadView(sh *shell, open func(step int)) *threadView {
 	t.listHead = widget.NewLabel("")
 	t.listHead.TextStyle = fyne.TextStyle{Bold: true}
 	// Four lines of contradictions show at once; more scroll.
-	listBox := container.New(&minHeight{h: 4 * 38}, t.list)
-	t.root = container.NewBorder(t.note, container.NewBorder(t.listHead, nil, nil, nil, listBox), nil, nil, t.table)
+	t.listBox = container.New(&minHeight{h: 4 * 38}, t.list)
+	t.root = container.NewBorder(t.note, container.NewBorder(t.listHead, nil, nil, nil, t.listBox), nil, nil, t.table)
 	return t
 }
 
@@ -138,8 +139,10 @@ func (t *threadView) refresh() {
 	t.findings = domain.ThreadFindings(s.Project, s.Today())
 	if len(t.findings) == 0 {
 		t.listHead.SetText(lang.L("ui.thread.no_findings"))
+		t.listBox.Hide()
 	} else {
 		t.listHead.SetText(lang.L("ui.thread.findings_head", map[string]any{"Count": len(t.findings)}))
+		t.listBox.Show()
 	}
 	t.list.Refresh()
 	t.table.Refresh()

@@ -108,6 +108,9 @@ func TestThreadViewListsTheContradictions(t *testing.T) {
 	if got := o.thread.listHead.Text; got != "Die Schritte widersprechen sich nicht." || len(o.thread.findings) != 0 {
 		t.Fatalf("sample: %q, %d findings", got, len(o.thread.findings))
 	}
+	if o.thread.listBox.Visible() {
+		t.Error("sample: the empty contradiction list still takes room below the table")
+	}
 
 	path := filepath.Join(t.TempDir(), "Widersprüche.lotse")
 	f, err := persistence.Create(path, sample.Contradictions(), persistence.OpenOptions{})
@@ -121,6 +124,9 @@ func TestThreadViewListsTheContradictions(t *testing.T) {
 	tv := o.thread
 	if n := len(tv.findings); n != len(domain.ThreadRules) {
 		t.Fatalf("%d contradictions listed, want %d", n, len(domain.ThreadRules))
+	}
+	if !tv.listBox.Visible() {
+		t.Error("contradictions: the list is hidden")
 	}
 	assertText(t, tv.root, "Widersprüche zwischen den Schritten: "+strconv.Itoa(len(domain.ThreadRules)))
 	first := tv.findingText(tv.findings[0])
