@@ -36,7 +36,7 @@ func (sh *shell) shareDialog() *shareDialog {
 	intro := widget.NewLabel(lang.L("everyday.share.intro"))
 	intro.Wrapping = fyne.TextWrapWord
 	d.withoutMonitoring = widget.NewCheck(lang.L("everyday.share.without_monitoring",
-		map[string]any{"Count": d.monitoringRows}), nil)
+		map[string]any{"Count": formatNumber(float64(d.monitoringRows), sh.language)}), nil)
 	d.withoutMonitoring.SetChecked(d.monitoringRows > 0)
 	if d.monitoringRows == 0 {
 		d.withoutMonitoring.Disable()
@@ -85,10 +85,10 @@ func (sh *shell) writeShare(d *shareDialog, path string, opt persistence.ShareOp
 		}
 		paragraphs := []string{lang.L("everyday.share.done", map[string]any{"Path": path, "Size": wording.FormatBytes(res.Size, sh.language)})}
 		if opt.WithoutMonitoring {
-			paragraphs = append(paragraphs, lang.L("everyday.share.dropped", map[string]any{"Count": res.Dropped}))
+			paragraphs = append(paragraphs, lang.L("everyday.share.dropped", map[string]any{"Count": formatNumber(float64(res.Dropped), sh.language)}))
 		}
 		if opt.Anonymize {
-			paragraphs = append(paragraphs, lang.L("everyday.share.replaced", map[string]any{"Count": res.Replaced}))
+			paragraphs = append(paragraphs, lang.L("everyday.share.replaced", map[string]any{"Count": formatNumber(float64(res.Replaced), sh.language)}))
 		}
 		if res.Size > wording.MailLimit {
 			paragraphs = append(paragraphs, lang.L("everyday.share.too_big", map[string]any{"Limit": wording.FormatBytes(wording.MailLimit, sh.language)}))

@@ -101,9 +101,9 @@ func (sh *shell) importDialog(t *importers.Table) *importDialog {
 	if t.Delimiter == '\t' {
 		delim = "Tab"
 	}
-	what := lang.L("everyday.import.file_xlsx", map[string]any{"File": t.File, "Rows": len(t.Rows)})
+	what := lang.L("everyday.import.file_xlsx", map[string]any{"File": t.File, "Rows": formatNumber(float64(len(t.Rows)), sh.language)})
 	if t.Kind == importers.KindCSV {
-		what = lang.L("everyday.import.file_csv", map[string]any{"File": t.File, "Rows": len(t.Rows), "Encoding": t.Encoding, "Delimiter": delim})
+		what = lang.L("everyday.import.file_csv", map[string]any{"File": t.File, "Rows": formatNumber(float64(len(t.Rows)), sh.language), "Encoding": t.Encoding, "Delimiter": delim})
 	}
 	info := widget.NewLabel(what)
 	info.Wrapping = fyne.TextWrapWord
@@ -237,9 +237,9 @@ func (d *importDialog) update() {
 		d.confirm.SetText(lang.L("everyday.import.confirm", map[string]any{"Count": 0}))
 		d.confirm.Disable()
 	} else {
-		d.status.SetText(lang.L("everyday.import.ready", map[string]any{"Count": len(d.tasks)}))
+		d.status.SetText(lang.L("everyday.import.ready", map[string]any{"Count": formatNumber(float64(len(d.tasks)), d.sh.language)}))
 		d.status.Importance = widget.MediumImportance
-		d.confirm.SetText(lang.L("everyday.import.confirm", map[string]any{"Count": len(d.tasks)}))
+		d.confirm.SetText(lang.L("everyday.import.confirm", map[string]any{"Count": formatNumber(float64(len(d.tasks)), d.sh.language)}))
 		d.confirm.Enable()
 	}
 	d.status.Refresh()
@@ -258,7 +258,7 @@ func (d *importDialog) apply() {
 	d.dlg.Hide()
 	if sh.project != nil {
 		sh.project.show(1)
-		sh.project.notify(lang.L("everyday.import.done_notice", map[string]any{"Count": len(d.tasks)}))
+		sh.project.notify(lang.L("everyday.import.done_notice", map[string]any{"Count": formatNumber(float64(len(d.tasks)), sh.language)}))
 	}
 }
 

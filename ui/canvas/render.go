@@ -277,7 +277,7 @@ func (r *boardRenderer) drawPile(size fyne.Size) {
 	r.pileBg.Move(fyne.NewPos(0, 0))
 	r.pileBg.Resize(fyne.NewSize(b.pileW(), size.Height))
 	r.pileHead.Resize(fyne.NewSize(b.pileW(), pileHeader))
-	title := lang.L("board.pile.title", map[string]any{"Count": len(b.layout.Pile)})
+	title := lang.L("board.pile.title", map[string]any{"Count": plural.Number(len(b.layout.Pile))})
 	if r.pileTitle.Text != title {
 		r.pileTitle.Text = title
 		r.pileTitle.Refresh()

@@ -32,3 +32,15 @@ func TestSingularForExactlyOne(t *testing.T) {
 		}
 	}
 }
+
+func TestCountsFromAThousandAreGrouped(t *testing.T) {
+	if got, want := L("board.count.cards", 1500), "1.500 Karten"; got != want {
+		t.Errorf("L(board.count.cards, 1500) = %q, want %q", got, want)
+	}
+	if got, want := Number(1200), "1.200"; got != want {
+		t.Errorf("Number(1200) = %q, want %q", got, want)
+	}
+	if got, want := Number(999), "999"; got != want {
+		t.Errorf("Number(999) = %q, want %q", got, want)
+	}
+}

@@ -333,7 +333,7 @@ func (e *Editor) refresh() {
 	e.fitColumns(e.gridWidth)
 	e.grid.Refresh()
 
-	e.findTitle.SetText(lang.L("raci.findings", map[string]any{"Count": len(e.findings)}))
+	e.findTitle.SetText(lang.L("raci.findings", map[string]any{"Count": plural.Number(len(e.findings))}))
 	if len(e.findings) == 0 {
 		e.findEmpty.Show()
 	} else {

@@ -13,6 +13,7 @@ import (
 	"schulit-lotse/domain"
 	"schulit-lotse/domain/kpi"
 	"schulit-lotse/reports"
+	"schulit-lotse/ui/plural"
 	"schulit-lotse/ui/session"
 	"schulit-lotse/ui/wording"
 )
@@ -117,7 +118,7 @@ func (ed *monitoringEditor) refresh() {
 		ed.findings = append(ed.findings, domain.Finding{Step: domain.StepMonitoring, Severity: domain.SeverityWarning,
 			Code: "find.monitoring.escalate", Subject: wording.EscalationText(x)})
 	}
-	ed.findingsHead.SetText(lang.L("steps.questions", map[string]any{"Count": len(ed.findings)}))
+	ed.findingsHead.SetText(lang.L("steps.questions", map[string]any{"Count": plural.Number(len(ed.findings))}))
 	ed.findingsList.Refresh()
 	ed.dash.buildPresets()
 	ed.dash.recompute(false)
@@ -222,11 +223,11 @@ func (t *monDataTab) refresh() {
 		return first() + " – " + last()
 	}
 	t.counts.SetText(lang.L("mon.data.counts", map[string]any{
-		"Tickets": len(p.Tickets), "TicketSpan": span(len(p.Tickets), func() string { return reports.FormatDay(p.Tickets[0].Created) },
+		"Tickets": plural.Number(len(p.Tickets)), "TicketSpan": span(len(p.Tickets), func() string { return reports.FormatDay(p.Tickets[0].Created) },
 			func() string { return reports.FormatDay(p.Tickets[len(p.Tickets)-1].Created) }),
-		"Calls": len(p.Calls), "CallSpan": span(len(p.Calls), func() string { return reports.FormatDay(p.Calls[0].At) },
+		"Calls": plural.Number(len(p.Calls)), "CallSpan": span(len(p.Calls), func() string { return reports.FormatDay(p.Calls[0].At) },
 			func() string { return reports.FormatDay(p.Calls[len(p.Calls)-1].At) }),
-		"Answers": len(p.SurveyAnswers),
+		"Answers": plural.Number(len(p.SurveyAnswers)),
 	}))
 	m := p.TicketMappingConfig()
 	t.prioK = sortedMapKeys(m.Priorities)

@@ -16,6 +16,7 @@ import (
 	"schulit-lotse/domain"
 	"schulit-lotse/domain/kpi"
 	"schulit-lotse/reports"
+	"schulit-lotse/ui/plural"
 	"schulit-lotse/ui/session"
 )
 
@@ -376,7 +377,7 @@ func (d *monDashboard) apply(r *kpi.Report, ch reports.MonitoringCharts) {
 	d.charts.Refresh()
 
 	d.fillGroups()
-	d.breachL.SetText(lang.L("mon.breaches", map[string]any{"Count": len(r.Tickets.Breaches), "Tickets": r.Tickets.Total.Breaches}))
+	d.breachL.SetText(lang.L("mon.breaches", map[string]any{"Count": plural.Number(len(r.Tickets.Breaches)), "Tickets": plural.Number(r.Tickets.Total.Breaches)}))
 	d.breach.refresh()
 }
 

@@ -20,6 +20,7 @@ import (
 	"schulit-lotse/persistence"
 	"schulit-lotse/persistence/importers"
 	"schulit-lotse/reports"
+	"schulit-lotse/ui/plural"
 	"schulit-lotse/ui/session"
 	"schulit-lotse/ui/wording"
 )
@@ -336,22 +337,22 @@ func (imp *monImport) summary() (text string) {
 	}
 	switch {
 	case imp.tf != nil:
-		data["Count"], data["Line"], data["Format"] = len(imp.tf.Rows), t.Lines[imp.tf.HeaderRow], lang.L("import.format."+imp.tf.Format)
+		data["Count"], data["Line"], data["Format"] = plural.Number(len(imp.tf.Rows)), t.Lines[imp.tf.HeaderRow], lang.L("import.format."+imp.tf.Format)
 		s := lang.L("mon.import.read.tickets", data)
 		if imp.tf.Duplicates > 0 {
-			s += " " + lang.L("monitoring.cli.duplicates", map[string]any{"Count": imp.tf.Duplicates})
+			s += " " + lang.L("monitoring.cli.duplicates", map[string]any{"Count": plural.Number(imp.tf.Duplicates)})
 		}
 		for _, n := range wording.TicketNotes(imp.tf) {
 			s += " " + n
 		}
 		return s
 	case imp.cf != nil:
-		data["Count"], data["Line"], data["Outbound"] = len(imp.cf.Calls), t.Lines[imp.cf.HeaderRow], imp.cf.Outbound
+		data["Count"], data["Line"], data["Outbound"] = plural.Number(len(imp.cf.Calls)), t.Lines[imp.cf.HeaderRow], imp.cf.Outbound
 		data["From"], data["To"] = reports.FormatDateTime(imp.cf.First), reports.FormatDateTime(imp.cf.Last)
 		data["Replaced"] = monCountBetween(imp.ctx.Session.Project.Calls, imp.cf.First, imp.cf.Last)
 		return strings.Join(append([]string{lang.L("mon.import.read.calls", data)}, wording.CallNotes(imp.cf)...), " ")
 	case imp.sf != nil:
-		data["Count"], data["Line"], data["Incomplete"] = len(imp.sf.Answers), t.Lines[imp.sf.HeaderRow], imp.sf.Incomplete
+		data["Count"], data["Line"], data["Incomplete"] = plural.Number(len(imp.sf.Answers)), t.Lines[imp.sf.HeaderRow], imp.sf.Incomplete
 		data["Questions"] = strings.Join(imp.sf.Questions, ", ")
 		return strings.Join(append([]string{lang.L("mon.import.read.survey", data)}, wording.SurveyNotes(imp.sf)...), " ")
 	}
@@ -519,7 +520,7 @@ func (imp *monImport) priorityChoices() []fyne.CanvasObject {
 			name = lang.L("kpi.none")
 		}
 		rows = append(rows, container.New(&weightedRow{weights: []float32{1, 0, 0}, min: []float32{220, 90, 160}},
-			widget.NewLabel(oneLine(name)), widget.NewLabel(lang.L("mon.import.count", map[string]any{"Count": v.Count})), sel))
+			widget.NewLabel(oneLine(name)), widget.NewLabel(lang.L("mon.import.count", map[string]any{"Count": plural.Number(v.Count)})), sel))
 	}
 	return append([]fyne.CanvasObject{head}, rows...)
 }
@@ -562,7 +563,7 @@ func (imp *monImport) categoryChoices() []fyne.CanvasObject {
 			name = lang.L("kpi.none")
 		}
 		rows = append(rows, container.New(&weightedRow{weights: []float32{1, 0, 0}, min: []float32{220, 90, 220}},
-			widget.NewLabel(oneLine(name)), widget.NewLabel(lang.L("mon.import.count", map[string]any{"Count": v.Count})), sel))
+			widget.NewLabel(oneLine(name)), widget.NewLabel(lang.L("mon.import.count", map[string]any{"Count": plural.Number(v.Count)})), sel))
 	}
 	if len(cats) == 0 || len(pkgs) == 0 {
 		return nil
@@ -694,7 +695,7 @@ func monStore(ctx *Context, m session.MonitoringImport, done func()) {
 	total := len(m.Tickets) + len(m.Calls) + len(m.Answers)
 	bar := widget.NewProgressBar()
 	bar.Max = float64(max(total, 1))
-	l := widget.NewLabel(lang.L("mon.import.storing", map[string]any{"Count": total}))
+	l := widget.NewLabel(lang.L("mon.import.storing", map[string]any{"Count": plural.Number(total)}))
 	var wait dialog.Dialog
 	if ctx.Window != nil {
 		wait = dialog.NewCustomWithoutButtons(lang.L("mon.wait"), sized(container.NewVBox(l, bar), 420, 0), ctx.Window)
@@ -715,8 +716,8 @@ func monStore(ctx *Context, m session.MonitoringImport, done func()) {
 				return
 			}
 			if ctx.Window != nil {
-				dialog.ShowInformation(lang.L("mon.import.done_title"), lang.L("mon.import.done."+m.Kind, map[string]any{"Count": total,
-					"Total": pending.Count()}), ctx.Window)
+				dialog.ShowInformation(lang.L("mon.import.done_title"), lang.L("mon.import.done."+m.Kind, map[string]any{"Count": plural.Number(total),
+					"Total": plural.Number(pending.Count())}), ctx.Window)
 			}
 			if done != nil {
 				done()

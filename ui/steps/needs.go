@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"schulit-lotse/domain"
+	"schulit-lotse/ui/plural"
 )
 
 func needsColumns() []gridColumn {
@@ -94,7 +95,7 @@ func needsSummary(ed *taskEditor) string {
 		}
 	}
 	return lang.L("steps.summary.needs", map[string]any{
-		"Tasks": len(p.Tasks), "New": isNew, "Critical": critical, "Must": must, "Nice": nice, "Open": open,
+		"Tasks": plural.Number(len(p.Tasks)), "New": plural.Number(isNew), "Critical": plural.Number(critical), "Must": plural.Number(must), "Nice": plural.Number(nice), "Open": plural.Number(open),
 	})
 }
 

@@ -173,9 +173,9 @@ func (ed *requirementsEditor) selectionChanged() {
 	p := ed.ctx.Session.Project
 	l := ed.board.Layout()
 	status := lang.L("board.status", map[string]any{"Packages": plural.L("board.count.packages", len(p.Packages)),
-		"Sorted": plural.L("board.count.cards", len(p.Tasks)-len(l.Pile)), "Pile": len(l.Pile)})
+		"Sorted": plural.L("board.count.cards", len(p.Tasks)-len(l.Pile)), "Pile": plural.Number(len(l.Pile))})
 	if n > 0 {
-		status += " · " + lang.L("board.status.selected", map[string]any{"Count": n})
+		status += " · " + lang.L("board.status.selected", map[string]any{"Count": plural.Number(n)})
 	}
 	ed.status.SetText(status + " · " + lang.L("board.status.keys"))
 	ed.finder.markSelection()
