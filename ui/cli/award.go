@@ -101,7 +101,7 @@ func printICSResult(e *env, src string, res *ics.Result, reading ics.Interpretat
 	if cal == "" {
 		cal = "–"
 	}
-	fmt.Fprintln(e.out, lang.L("award.cli.import.read", map[string]any{"Path": src, "Calendar": cal, "Events": len(res.Events), "Skipped": res.Skipped}))
+	fmt.Fprintln(e.out, lang.L("award.cli.import.read", map[string]any{"Path": src, "Calendar": cal, "Events": e.count(len(res.Events)), "Skipped": e.count(res.Skipped)}))
 	for _, n := range ICSRecurrenceNotes(res) {
 		fmt.Fprintln(e.out, "  "+n)
 	}

@@ -173,7 +173,7 @@ func cmdCheck(e *env, args []string) error {
 		fmt.Fprintln(e.out, lang.L("cli.data_as_of", map[string]any{"Date": today.String()}))
 	}
 	if len(findings) == 0 {
-		fmt.Fprintln(e.out, lang.L("cli.check.ok", map[string]any{"Tasks": len(proj.Tasks)}))
+		fmt.Fprintln(e.out, lang.L("cli.check.ok", map[string]any{"Tasks": e.count(len(proj.Tasks))}))
 		return nil
 	}
 	for _, f := range findings {
@@ -272,7 +272,7 @@ func exportJSON(e *env, proj *domain.Project, _, out string, _ parsedArgs) error
 	if err := writeFileAtomic(out, func(f *os.File) error { _, err := f.Write(buf.Bytes()); return err }); err != nil {
 		return err
 	}
-	fmt.Fprintln(e.out, lang.L("cli.export.done", map[string]any{"Path": out, "Tasks": len(proj.Tasks)}))
+	fmt.Fprintln(e.out, lang.L("cli.export.done", map[string]any{"Path": out, "Tasks": e.count(len(proj.Tasks))}))
 	return nil
 }
 
@@ -316,7 +316,7 @@ func importJSON(e *env, target, src string, p parsedArgs) error {
 	if err := e.createProject(target, proj); err != nil {
 		return err
 	}
-	fmt.Fprintln(e.out, lang.L("cli.import.done", map[string]any{"Path": target, "Tasks": len(proj.Tasks)}))
+	fmt.Fprintln(e.out, lang.L("cli.import.done", map[string]any{"Path": target, "Tasks": e.count(len(proj.Tasks))}))
 	return nil
 }
 

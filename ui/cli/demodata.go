@@ -86,11 +86,10 @@ func cmdDemoData(e *env, args []string) error {
 	if st, err := os.Stat(out); err == nil {
 		size = st.Size()
 	}
-	count := func(n int) string { return numfmt.Display(float64(n), e.lang) }
 	fmt.Fprintln(e.out, lang.L("demo.done", map[string]any{
 		"Path": out, "Size": wording.FormatBytes(size, e.lang), "Seconds": int(watch.Elapsed().Round(time.Second).Seconds()),
-		"Schools": count(len(demoSchools(proj))), "Tasks": count(len(proj.Tasks)), "Packages": count(len(proj.Packages)),
-		"Tickets": count(len(proj.Tickets)), "Calls": count(len(proj.Calls)), "Answers": count(len(proj.SurveyAnswers)),
+		"Schools": e.count(len(demoSchools(proj))), "Tasks": e.count(len(proj.Tasks)), "Packages": e.count(len(proj.Packages)),
+		"Tickets": e.count(len(proj.Tickets)), "Calls": e.count(len(proj.Calls)), "Answers": e.count(len(proj.SurveyAnswers)),
 	}))
 	return nil
 }

@@ -207,11 +207,11 @@ func importTickets(e *env, target, src string, p parsedArgs) error {
 		return err
 	}
 	fmt.Fprintln(e.out, lang.L("monitoring.cli.tickets_done", map[string]any{
-		"Count": len(ts), "Added": added, "Updated": len(ts) - added, "Format": lang.L("import.format." + tf.Format),
-		"Encoding": tab.Encoding, "Line": tab.Lines[tf.HeaderRow], "Total": len(s.Project.Tickets),
+		"Count": e.count(len(ts)), "Added": e.count(added), "Updated": e.count(len(ts) - added), "Format": lang.L("import.format." + tf.Format),
+		"Encoding": tab.Encoding, "Line": tab.Lines[tf.HeaderRow], "Total": e.count(len(s.Project.Tickets)),
 	}))
 	if tf.Duplicates > 0 {
-		fmt.Fprintln(e.out, lang.L("monitoring.cli.duplicates", map[string]any{"Count": tf.Duplicates}))
+		fmt.Fprintln(e.out, lang.L("monitoring.cli.duplicates", map[string]any{"Count": e.count(tf.Duplicates)}))
 	}
 	if tf.SavedMappingIgnored {
 		fmt.Fprintln(e.out, lang.L("import.note.saved_mapping_ignored"))
@@ -262,8 +262,8 @@ func importCalls(e *env, target, src string, p parsedArgs) error {
 		return err
 	}
 	fmt.Fprintln(e.out, lang.L("monitoring.cli.calls_done", map[string]any{
-		"Count": len(cf.Calls), "Outbound": cf.Outbound, "From": reports.FormatDateTime(cf.First), "To": reports.FormatDateTime(cf.Last),
-		"Total": len(s.Project.Calls), "Encoding": tab.Encoding,
+		"Count": e.count(len(cf.Calls)), "Outbound": e.count(cf.Outbound), "From": reports.FormatDateTime(cf.First), "To": reports.FormatDateTime(cf.Last),
+		"Total": e.count(len(s.Project.Calls)), "Encoding": tab.Encoding,
 	}))
 	if ignored {
 		fmt.Fprintln(e.out, lang.L("import.note.saved_mapping_ignored"))
@@ -308,7 +308,7 @@ func importSurvey(e *env, target, src string, p parsedArgs) error {
 		return err
 	}
 	fmt.Fprintln(e.out, lang.L("monitoring.cli.survey_done", map[string]any{
-		"Count": len(sf.Answers), "Questions": strings.Join(sf.Questions, ", "), "Incomplete": sf.Incomplete, "Total": len(s.Project.SurveyAnswers),
+		"Count": e.count(len(sf.Answers)), "Questions": strings.Join(sf.Questions, ", "), "Incomplete": e.count(sf.Incomplete), "Total": e.count(len(s.Project.SurveyAnswers)),
 		"Encoding": tab.Encoding,
 	}))
 	if ignored {
@@ -498,7 +498,7 @@ func writeKPIText(e *env, proj *domain.Project, r *kpi.Report) {
 
 	fmt.Fprintln(e.out)
 	b := r.Tickets.Breaches
-	fmt.Fprintln(e.out, lang.L("kpi.cli.breaches", map[string]any{"Count": len(b)}))
+	fmt.Fprintln(e.out, lang.L("kpi.cli.breaches", map[string]any{"Count": e.count(len(b))}))
 	const shown = 20
 	rows = [][]string{{lang.L("kpi.col.ticket"), lang.L("kpi.col.class"), lang.L("kpi.col.kind"), lang.L("kpi.col.elapsed"),
 		lang.L("kpi.col.target_time"), lang.L("kpi.col.deadline"), lang.L("kpi.col.state")}}
@@ -517,7 +517,7 @@ func writeKPIText(e *env, proj *domain.Project, r *kpi.Report) {
 		table(e, rows, map[int]bool{3: true, 4: true})
 	}
 	if len(b) > shown {
-		fmt.Fprintln(e.out, lang.L("kpi.cli.more_breaches", map[string]any{"Count": len(b) - shown}))
+		fmt.Fprintln(e.out, lang.L("kpi.cli.more_breaches", map[string]any{"Count": e.count(len(b) - shown)}))
 	}
 }
 

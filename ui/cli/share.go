@@ -52,10 +52,10 @@ func cmdShare(e *env, args []string) error {
 	}
 	fmt.Fprintln(e.out, lang.L("everyday.share.done", map[string]any{"Path": out, "Size": wording.FormatBytes(res.Size, e.lang)}))
 	if p.bools["without-monitoring"] {
-		fmt.Fprintln(e.out, lang.L("everyday.share.dropped", map[string]any{"Count": res.Dropped}))
+		fmt.Fprintln(e.out, lang.L("everyday.share.dropped", map[string]any{"Count": e.count(int(res.Dropped))}))
 	}
 	if p.bools["anonymize"] {
-		fmt.Fprintln(e.out, lang.L("everyday.share.replaced", map[string]any{"Count": res.Replaced}))
+		fmt.Fprintln(e.out, lang.L("everyday.share.replaced", map[string]any{"Count": e.count(int(res.Replaced))}))
 	}
 	if res.Size > e.mailLimit {
 		fmt.Fprintln(e.err, "lotse: "+lang.L("everyday.share.too_big", map[string]any{"Limit": wording.FormatBytes(e.mailLimit, e.lang)}))

@@ -80,7 +80,7 @@ func TestShareInEnglishAndTheSizeWarning(t *testing.T) {
 	r = runLimited(t, 256<<10, "share", big, filepath.Join(dir, "big-copy.lotse")).want(t, 0)
 	contains(t, "stderr", r.err, "larger than 256 KB")
 	r = runLimited(t, 256<<10, "share", big, filepath.Join(dir, "small-copy.lotse"), "--without-monitoring").want(t, 0)
-	contains(t, "stdout", r.out, "4000 tickets")
+	contains(t, "stdout", r.out, "4,000 tickets")
 	if r.err != "" {
 		t.Fatalf("without monitoring the copy is small: %q", r.err)
 	}

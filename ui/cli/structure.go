@@ -41,7 +41,7 @@ func exportSheet(e *env, kind string, s reports.StructureSheet, out string) erro
 		return err
 	}
 	fmt.Fprintln(e.out, lang.L("structure.cli.export_done", map[string]any{
-		"Path": out, "Rows": len(s.Rows), "What": lang.L("structure.cli.kind." + kind),
+		"Path": out, "Rows": e.count(len(s.Rows)), "What": lang.L("structure.cli.kind." + kind),
 	}))
 	return nil
 }

@@ -112,6 +112,9 @@ func cmdSummary(e *env, args []string) error {
 // formatNumber prints at most two decimals, without trailing zeros, in the language's notation.
 func formatNumber(v float64, language string) string { return numfmt.Format(v, language) }
 
+// count writes a count for reading, thousands grouped (numfmt.Display: "1.500").
+func (e *env) count(n int) string { return numfmt.Display(float64(n), e.lang) }
+
 // figureValue is a figure as the summary prints it: text as it is, amounts in whole euros,
 // numbers grouped from 1000 (the summary is read, not typed back).
 func figureValue(f summaryFigure, language string) string {

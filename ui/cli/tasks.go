@@ -34,7 +34,7 @@ func exportTasks(e *env, proj *domain.Project, _, out string, _ parsedArgs) erro
 	if err := writeFileAtomic(out, func(f *os.File) error { _, err := f.Write(buf.Bytes()); return err }); err != nil {
 		return err
 	}
-	fmt.Fprintln(e.out, lang.L("cli.export.done", map[string]any{"Path": out, "Tasks": len(proj.Tasks)}))
+	fmt.Fprintln(e.out, lang.L("cli.export.done", map[string]any{"Path": out, "Tasks": e.count(len(proj.Tasks))}))
 	return nil
 }
 
@@ -82,7 +82,7 @@ func importTasks(e *env, target, src string, p parsedArgs) error {
 			return err
 		}
 	}
-	fmt.Fprintln(e.out, lang.L("everyday.import.done", map[string]any{"Count": len(tasks), "Path": target,
+	fmt.Fprintln(e.out, lang.L("everyday.import.done", map[string]any{"Count": e.count(len(tasks)), "Path": target,
 		"File": table.File, "Encoding": table.Encoding, "Columns": MappingText(table, m)}))
 	return nil
 }

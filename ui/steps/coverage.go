@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"schulit-lotse/domain"
+	"schulit-lotse/ui/plural"
 	"schulit-lotse/ui/raci"
 )
 
@@ -582,7 +583,7 @@ func newCovQuestions(ed *coverageEditor) *covQuestions {
 
 func (q *covQuestions) refresh() {
 	q.items = domain.CoverageFindings(q.ed.ctx.Session.Project)
-	q.title.SetText(lang.L("steps.questions", map[string]any{"Count": len(q.items)}))
+	q.title.SetText(lang.L("steps.questions", map[string]any{"Count": plural.Number(len(q.items))}))
 	if len(q.items) == 0 {
 		q.empty.Show()
 	} else {

@@ -347,12 +347,12 @@ func (imp *monImport) summary() (text string) {
 		}
 		return s
 	case imp.cf != nil:
-		data["Count"], data["Line"], data["Outbound"] = plural.Number(len(imp.cf.Calls)), t.Lines[imp.cf.HeaderRow], imp.cf.Outbound
+		data["Count"], data["Line"], data["Outbound"] = plural.Number(len(imp.cf.Calls)), t.Lines[imp.cf.HeaderRow], plural.Number(imp.cf.Outbound)
 		data["From"], data["To"] = reports.FormatDateTime(imp.cf.First), reports.FormatDateTime(imp.cf.Last)
-		data["Replaced"] = monCountBetween(imp.ctx.Session.Project.Calls, imp.cf.First, imp.cf.Last)
+		data["Replaced"] = plural.Number(monCountBetween(imp.ctx.Session.Project.Calls, imp.cf.First, imp.cf.Last))
 		return strings.Join(append([]string{lang.L("mon.import.read.calls", data)}, wording.CallNotes(imp.cf)...), " ")
 	case imp.sf != nil:
-		data["Count"], data["Line"], data["Incomplete"] = plural.Number(len(imp.sf.Answers)), t.Lines[imp.sf.HeaderRow], imp.sf.Incomplete
+		data["Count"], data["Line"], data["Incomplete"] = plural.Number(len(imp.sf.Answers)), t.Lines[imp.sf.HeaderRow], plural.Number(imp.sf.Incomplete)
 		data["Questions"] = strings.Join(imp.sf.Questions, ", ")
 		return strings.Join(append([]string{lang.L("mon.import.read.survey", data)}, wording.SurveyNotes(imp.sf)...), " ")
 	}

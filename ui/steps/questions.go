@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"schulit-lotse/domain"
+	"schulit-lotse/ui/plural"
 )
 
 // questionsPanel lists the open questions of the step ("Offene Fragen"); tapping one jumps to the
@@ -90,7 +91,7 @@ func (q *questionsPanel) refresh() {
 			q.items = append(q.items, f)
 		}
 	}
-	q.title.SetText(lang.L("steps.questions", map[string]any{"Count": len(q.items)}))
+	q.title.SetText(lang.L("steps.questions", map[string]any{"Count": plural.Number(len(q.items))}))
 	if len(q.items) == 0 {
 		q.empty.Show()
 	} else {

@@ -398,7 +398,7 @@ func groupRows(p *domain.Project) []groupRow {
 		for _, t := range g.Tasks {
 			hours += t.HoursPerMonth(p.Settings)
 		}
-		r.info = lang.L("board.package.info", map[string]any{"Count": len(g.Tasks), "Hours": formatNumber(hours)})
+		r.info = lang.L("board.package.info", map[string]any{"Count": plural.Number(len(g.Tasks)), "Hours": formatNumber(hours)})
 		if g.Package != nil {
 			r.header = g.Package.Name
 			if g.Package.TargetState != "" {

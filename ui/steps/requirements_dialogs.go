@@ -443,7 +443,7 @@ func newReqQuestions(ed *requirementsEditor) *reqQuestions {
 
 func (q *reqQuestions) refresh() {
 	q.items = domain.RequirementFindings(q.ed.ctx.Session.Project)
-	q.title.SetText(lang.L("steps.questions", map[string]any{"Count": len(q.items)}))
+	q.title.SetText(lang.L("steps.questions", map[string]any{"Count": plural.Number(len(q.items))}))
 	if len(q.items) == 0 {
 		q.empty.Show()
 	} else {

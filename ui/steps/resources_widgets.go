@@ -9,6 +9,8 @@ import (
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"schulit-lotse/ui/plural"
 )
 
 // Widgets shared by the editors of steps 5 and 6.
@@ -70,7 +72,7 @@ func newResFindingsList(onTap func(i int)) *resFindingsList {
 
 func (fl *resFindingsList) set(items []string) {
 	fl.items = items
-	fl.title.SetText(lang.L("steps.questions", map[string]any{"Count": len(items)}))
+	fl.title.SetText(lang.L("steps.questions", map[string]any{"Count": plural.Number(len(items))}))
 	if len(items) == 0 {
 		fl.empty.Show()
 	} else {

@@ -7,6 +7,8 @@ import (
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"schulit-lotse/ui/plural"
 )
 
 // Widgets of the editors of steps 7–9.
@@ -75,7 +77,7 @@ func newAwFindings(onTap func(i int)) *awFindings {
 
 func (fl *awFindings) set(items []string, warn []bool) {
 	fl.items, fl.warn = items, warn
-	fl.title.SetText(lang.L("steps.questions", map[string]any{"Count": len(items)}))
+	fl.title.SetText(lang.L("steps.questions", map[string]any{"Count": plural.Number(len(items))}))
 	if len(items) == 0 {
 		fl.empty.Show()
 	} else {

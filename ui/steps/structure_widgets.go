@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"schulit-lotse/domain"
+	"schulit-lotse/ui/plural"
 	"schulit-lotse/ui/raci"
 )
 
@@ -371,7 +372,7 @@ func (fl *sxFindings) set(all []domain.Finding, keep func(domain.Finding) bool) 
 			fl.items = append(fl.items, f)
 		}
 	}
-	fl.title.SetText(lang.L(fl.titleKey, map[string]any{"Count": len(fl.items)}))
+	fl.title.SetText(lang.L(fl.titleKey, map[string]any{"Count": plural.Number(len(fl.items))}))
 	if len(fl.items) == 0 {
 		fl.empty.Show()
 	} else {
