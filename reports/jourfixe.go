@@ -1,7 +1,6 @@
 package reports
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -49,22 +48,12 @@ func WriteJourFixeProtocol(w io.Writer, p *domain.Project, day domain.Date, opt 
 		return errors.New(tr(errNoJourFixeKey, map[string]any{"Date": formatDate(day.Time)}))
 	}
 	r := layOut(func(breaks map[int]bool) *Report { return writeProtocolPages(p, *j, date, breaks) })
-	if err := r.Err(); err != nil {
-		return fmt.Errorf("%s: %w", tr("reports.err.pdf"), err)
-	}
-	if err := r.output(w); err != nil {
-		return fmt.Errorf("%s: %w", tr("reports.err.write"), err)
-	}
-	return nil
+	return emit(w, r)
 }
 
 // WriteJourFixeProtocolFile writes the protocol to path atomically.
 func WriteJourFixeProtocolFile(path string, p *domain.Project, day domain.Date, opt Options) error {
-	var buf bytes.Buffer
-	if err := WriteJourFixeProtocol(&buf, p, day, opt); err != nil {
-		return err
-	}
-	return awWriteAtomic(path, buf.Bytes())
+	return writeAtomically(path, func(w io.Writer) error { return WriteJourFixeProtocol(w, p, day, opt) })
 }
 
 func writeProtocolPages(p *domain.Project, j domain.JourFixe, date time.Time, breaks map[int]bool) *Report {

@@ -1,7 +1,6 @@
 package reports
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -42,22 +41,12 @@ func WriteJourFixeInvitation(w io.Writer, p *domain.Project, day domain.Date, op
 		}
 	}
 	r := layOut(func(breaks map[int]bool) *Report { return writeInvitationPages(p, day, period, rep, date, breaks) })
-	if err := r.Err(); err != nil {
-		return fmt.Errorf("%s: %w", tr("reports.err.pdf"), err)
-	}
-	if err := r.output(w); err != nil {
-		return fmt.Errorf("%s: %w", tr("reports.err.write"), err)
-	}
-	return nil
+	return emit(w, r)
 }
 
 // WriteJourFixeInvitationFile writes the invitation to path atomically.
 func WriteJourFixeInvitationFile(path string, p *domain.Project, day domain.Date, opt Options) error {
-	var buf bytes.Buffer
-	if err := WriteJourFixeInvitation(&buf, p, day, opt); err != nil {
-		return err
-	}
-	return awWriteAtomic(path, buf.Bytes())
+	return writeAtomically(path, func(w io.Writer) error { return WriteJourFixeInvitation(w, p, day, opt) })
 }
 
 // lastJourFixeBefore is the latest meeting before day, nil when there was none.

@@ -342,13 +342,7 @@ func WriteServiceSpec(w io.Writer, p *domain.Project, opt Options) (err error) {
 	today := p.AsOf(date)
 	blocks := specDoc(p, today, specVolume(p, today, opt))
 	r := layOut(func(breaks map[int]bool) *Report { return writeSpecPages(p, blocks, date, breaks) })
-	if err := r.Err(); err != nil {
-		return fmt.Errorf("%s: %w", tr("reports.err.pdf"), err)
-	}
-	if err := r.output(w); err != nil {
-		return fmt.Errorf("%s: %w", tr("reports.err.write"), err)
-	}
-	return nil
+	return emit(w, r)
 }
 
 // writeSpecPages lays the Leistungsbeschreibung out once, starting a page before the headings
@@ -486,20 +480,34 @@ func awSpecHeading(r *Report, b specBlock) {
 
 // WriteServiceSpecFile writes the PDF to path atomically: on any error the target is unchanged.
 func WriteServiceSpecFile(path string, p *domain.Project, opt Options) error {
+	return writeAtomically(path, func(w io.Writer) error { return WriteServiceSpec(w, p, opt) })
+}
+
+// WriteServiceSpecTextFile writes the structured text to path atomically.
+func WriteServiceSpecTextFile(path string, p *domain.Project, opt Options) error {
+	return writeAtomically(path, func(w io.Writer) error { return WriteServiceSpecText(w, p, opt) })
+}
+
+// writeAtomically writes what write produces to path atomically: it is built in memory first,
+// so on any error the target is unchanged. Every Write…File of the package goes through it.
+func writeAtomically(path string, write func(w io.Writer) error) error {
 	var buf bytes.Buffer
-	if err := WriteServiceSpec(&buf, p, opt); err != nil {
+	if err := write(&buf); err != nil {
 		return err
 	}
 	return awWriteAtomic(path, buf.Bytes())
 }
 
-// WriteServiceSpecTextFile writes the structured text to path atomically.
-func WriteServiceSpecTextFile(path string, p *domain.Project, opt Options) error {
-	var buf bytes.Buffer
-	if err := WriteServiceSpecText(&buf, p, opt); err != nil {
-		return err
+// emit writes a laid-out report to w: a layout error is a PDF error, a failed write is named as
+// such. The single-run PDF writers end with it.
+func emit(w io.Writer, r *Report) error {
+	if err := r.Err(); err != nil {
+		return fmt.Errorf("%s: %w", tr("reports.err.pdf"), err)
 	}
-	return awWriteAtomic(path, buf.Bytes())
+	if err := r.output(w); err != nil {
+		return fmt.Errorf("%s: %w", tr("reports.err.write"), err)
+	}
+	return nil
 }
 
 func awWriteAtomic(path string, data []byte) (err error) {

@@ -83,11 +83,7 @@ func WriteServiceSpecDocx(w io.Writer, p *domain.Project, opt Options) error {
 
 // WriteServiceSpecDocxFile writes the Word document to path atomically.
 func WriteServiceSpecDocxFile(path string, p *domain.Project, opt Options) error {
-	var buf bytes.Buffer
-	if err := WriteServiceSpecDocx(&buf, p, opt); err != nil {
-		return err
-	}
-	return awWriteAtomic(path, buf.Bytes())
+	return writeAtomically(path, func(w io.Writer) error { return WriteServiceSpecDocx(w, p, opt) })
 }
 
 // docxSetUp sets page size and margins, the proofing language and the document properties

@@ -1,7 +1,6 @@
 package reports
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -367,13 +366,7 @@ func WriteMonitoring(w io.Writer, p *domain.Project, period kpi.Period, opt Opti
 	r := layOut(func(breaks map[int]bool) *Report {
 		return writeMonitoringPages(p, rep, ch, period, date, breaks, opt.onCell)
 	})
-	if err := r.Err(); err != nil {
-		return fmt.Errorf("%s: %w", tr("reports.err.pdf"), err)
-	}
-	if err := r.output(w); err != nil {
-		return fmt.Errorf("%s: %w", tr("reports.err.write"), err)
-	}
-	return nil
+	return emit(w, r)
 }
 
 // writeMonitoringPages lays the monitoring report out once, starting a page before the
@@ -686,9 +679,5 @@ func monitoringTitle(r *Report, p *domain.Project, rep *kpi.Report, date time.Ti
 // WriteMonitoringFile writes the monitoring report to path atomically: on any error the target
 // is unchanged.
 func WriteMonitoringFile(path string, p *domain.Project, period kpi.Period, opt Options) error {
-	var buf bytes.Buffer
-	if err := WriteMonitoring(&buf, p, period, opt); err != nil {
-		return err
-	}
-	return awWriteAtomic(path, buf.Bytes())
+	return writeAtomically(path, func(w io.Writer) error { return WriteMonitoring(w, p, period, opt) })
 }

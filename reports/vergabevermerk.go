@@ -1,7 +1,6 @@
 package reports
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -32,22 +31,12 @@ func WriteAwardRecord(w io.Writer, p *domain.Project, opt Options) (err error) {
 		return err
 	}
 	r := layOut(func(breaks map[int]bool) *Report { return writeAwardRecordPages(p, date, breaks) })
-	if err := r.Err(); err != nil {
-		return fmt.Errorf("%s: %w", tr("reports.err.pdf"), err)
-	}
-	if err := r.output(w); err != nil {
-		return fmt.Errorf("%s: %w", tr("reports.err.write"), err)
-	}
-	return nil
+	return emit(w, r)
 }
 
 // WriteAwardRecordFile writes the Vergabevermerk to path atomically.
 func WriteAwardRecordFile(path string, p *domain.Project, opt Options) error {
-	var buf bytes.Buffer
-	if err := WriteAwardRecord(&buf, p, opt); err != nil {
-		return err
-	}
-	return awWriteAtomic(path, buf.Bytes())
+	return writeAtomically(path, func(w io.Writer) error { return WriteAwardRecord(w, p, opt) })
 }
 
 func writeAwardRecordPages(p *domain.Project, date time.Time, breaks map[int]bool) *Report {
