@@ -14,14 +14,7 @@ import (
 // a file without that flag leaves every ticket measured.
 func TestMigration6MovesTheResponseFlagOntoTheTickets(t *testing.T) {
 	for _, flagged := range []bool{true, false} {
-		orig, err := os.ReadFile(filepath.Join(versionsDir, "v4", "full.lotse"))
-		if err != nil {
-			t.Fatal(err)
-		}
-		path := filepath.Join(t.TempDir(), "Alt.lotse")
-		if err := os.WriteFile(path, orig, 0o644); err != nil {
-			t.Fatal(err)
-		}
+		path, _ := placeCopy(t, filepath.Join(versionsDir, "v4", "full.lotse"))
 		db, err := sql.Open("sqlite", fileURI(path, modeRW, nil))
 		if err != nil {
 			t.Fatal(err)
