@@ -2,7 +2,6 @@ package reports
 
 import (
 	"errors"
-	"fmt"
 	"io"
 	"time"
 
@@ -31,11 +30,7 @@ func JourFixeOn(p *domain.Project, day domain.Date) *domain.JourFixe {
 // WriteJourFixeProtocol writes the protocol of the Jour fixe held on day as PDF to w.
 func WriteJourFixeProtocol(w io.Writer, p *domain.Project, day domain.Date, opt Options) (err error) {
 	p = p.WithShortTexts() // an older file's over-long texts are printed cut
-	defer func() {
-		if rec := recover(); rec != nil {
-			err = fmt.Errorf("%s: %v", tr("reports.err.pdf"), rec)
-		}
-	}()
+	defer catchPDF(&err)
 	if p == nil {
 		return errors.New(tr("reports.err.no_project"))
 	}

@@ -18,11 +18,7 @@ import (
 // WriteJourFixeInvitation writes the invitation to the Jour fixe on day as PDF to w. The meeting
 // need not be recorded yet; when it is, its participants are invited, else those of the last one.
 func WriteJourFixeInvitation(w io.Writer, p *domain.Project, day domain.Date, opt Options) (err error) {
-	defer func() {
-		if rec := recover(); rec != nil {
-			err = fmt.Errorf("%s: %v", tr("reports.err.pdf"), rec)
-		}
-	}()
+	defer catchPDF(&err)
 	if p == nil {
 		return errors.New(tr("reports.err.no_project"))
 	}

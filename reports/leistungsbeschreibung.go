@@ -327,11 +327,7 @@ func awSpecLevel(p *domain.Project, sp domain.SpecPackage) string {
 // WriteServiceSpec writes the Leistungsbeschreibung as PDF to w.
 func WriteServiceSpec(w io.Writer, p *domain.Project, opt Options) (err error) {
 	p = p.WithShortTexts() // an older file's over-long texts are printed cut
-	defer func() {
-		if rec := recover(); rec != nil {
-			err = fmt.Errorf("%s: %v", tr("reports.err.pdf"), rec)
-		}
-	}()
+	defer catchPDF(&err)
 	if p == nil {
 		return errors.New(tr("reports.err.no_project"))
 	}
@@ -486,6 +482,14 @@ func WriteServiceSpecFile(path string, p *domain.Project, opt Options) error {
 // WriteServiceSpecTextFile writes the structured text to path atomically.
 func WriteServiceSpecTextFile(path string, p *domain.Project, opt Options) error {
 	return writeAtomically(path, func(w io.Writer) error { return WriteServiceSpecText(w, p, opt) })
+}
+
+// catchPDF, deferred by every PDF writer, turns a panic into the writer's error: gofpdf panics
+// on some inputs it does not expect, and the user gets a message instead.
+func catchPDF(err *error) {
+	if rec := recover(); rec != nil {
+		*err = fmt.Errorf("%s: %v", tr("reports.err.pdf"), rec)
+	}
 }
 
 // writeAtomically writes what write produces to path atomically: it is built in memory first,

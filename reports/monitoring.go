@@ -343,11 +343,7 @@ func monitoringFindings(r *Report, p *domain.Project) {
 // satisfaction, meetings, measures and knowledge checks.
 func WriteMonitoring(w io.Writer, p *domain.Project, period kpi.Period, opt Options) (err error) {
 	p = p.WithShortTexts() // an older file's over-long texts are printed cut
-	defer func() {
-		if rec := recover(); rec != nil {
-			err = fmt.Errorf("%s: %v", tr("reports.err.pdf"), rec)
-		}
-	}()
+	defer catchPDF(&err)
 	if p == nil {
 		return errors.New(tr("reports.err.no_project"))
 	}

@@ -101,12 +101,7 @@ var (
 // writes the table of contents with those numbers in front of the same body. "Auf einen Blick"
 // comes before the table of contents, as page 2.
 func writeBook(w io.Writer, p *domain.Project, opt Options, b book) (err error) {
-	defer func() {
-		// gofpdf panics on some inputs it does not expect; the user gets a message instead.
-		if rec := recover(); rec != nil {
-			err = fmt.Errorf("%s: %v", tr("reports.err.pdf"), rec)
-		}
-	}()
+	defer catchPDF(&err)
 	if p == nil {
 		return errors.New(tr("reports.err.no_project"))
 	}

@@ -18,11 +18,7 @@ import (
 // WriteAwardRecord writes the Vergabevermerk as PDF to w.
 func WriteAwardRecord(w io.Writer, p *domain.Project, opt Options) (err error) {
 	p = p.WithShortTexts() // an older file's over-long texts are printed cut
-	defer func() {
-		if rec := recover(); rec != nil {
-			err = fmt.Errorf("%s: %v", tr("reports.err.pdf"), rec)
-		}
-	}()
+	defer catchPDF(&err)
 	if p == nil {
 		return errors.New(tr("reports.err.no_project"))
 	}
