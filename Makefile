@@ -57,8 +57,8 @@ unit:
 	$(GO) test -timeout 30m -tags ci ./...
 
 smoke: build
-	scripts/smoke.sh $(BIN)
-	scripts/report-smoke.sh $(BIN)
+	timeout 1200 scripts/smoke.sh $(BIN)
+	timeout 1200 scripts/report-smoke.sh $(BIN)
 
 ## sample: write assets/sample/musterstadt.json from the builder in internal/sample
 sample:

@@ -19,6 +19,30 @@ min_colours=${SMOKE_MIN_COLOURS:-50}
 
 fail() { echo "smoke: FAIL: $*" >&2; [ -s "$out/app.log" ] && { echo "--- app output:" >&2; tail -n 40 "$out/app.log" >&2; }; exit 1; }
 note() { echo "smoke: $*"; }
+# Every X query is bounded: `windowfocus --sync` waits for ever when the focus never comes.
+xdo() { timeout 10 xdotool "$@"; }
+# wait_app LOG: waits for the app to end, at most SMOKE_QUIT_WAIT seconds; a hang is a failure
+# with the goroutines of the app (SIGQUIT makes Go print them) instead of a CI run that never ends.
+quit_wait=${SMOKE_QUIT_WAIT:-30}
+app_status=0
+wait_app() {
+  local log=$1 t0=$SECONDS
+  while kill -0 "$app_pid" 2>/dev/null; do
+    if [ $((SECONDS - t0)) -ge "$quit_wait" ]; then
+      kill -QUIT "$app_pid" 2>/dev/null || true
+      sleep 2
+      kill -9 "$app_pid" 2>/dev/null || true
+      app_pid=""
+      echo "--- goroutines of the hanging app:" >&2
+      grep -A 14 '^goroutine ' "$log" | head -n 120 >&2 || true
+      fail "the app did not end within ${quit_wait}s ($log)"
+    fi
+    sleep 0.1
+  done
+  app_status=0
+  wait "$app_pid" || app_status=$?
+  app_pid=""
+}
 
 for tool in Xvfb xdotool xwd convert; do
   command -v "$tool" >/dev/null || fail "$tool is missing (make deps installs it)"
@@ -51,11 +75,11 @@ Xvfb "$display" -screen 0 1366x768x24 -nolisten tcp -noreset >"$out/xvfb.log" 2>
 xvfb_pid=$!
 export DISPLAY=$display
 for _ in $(seq 50); do
-  xdotool getdisplaygeometry >/dev/null 2>&1 && break
+  xdo getdisplaygeometry >/dev/null 2>&1 && break
   kill -0 "$xvfb_pid" 2>/dev/null || fail "Xvfb did not start: $(cat "$out/xvfb.log")"
   sleep 0.1
 done
-xdotool getdisplaygeometry >/dev/null 2>&1 || fail "Xvfb on $display does not answer"
+xdo getdisplaygeometry >/dev/null 2>&1 || fail "Xvfb on $display does not answer"
 
 start=$(date +%s)
 elapsed() { echo $(( $(date +%s) - start )); }
@@ -68,7 +92,7 @@ win=""
 while [ -z "$win" ]; do
   kill -0 "$app_pid" 2>/dev/null || fail "the app exited before showing a window"
   [ "$(elapsed)" -lt "$timeout_s" ] || fail "no window after ${timeout_s}s"
-  win=$(xdotool search --onlyvisible --pid "$app_pid" --name '.' 2>/dev/null | head -n 1 || true)
+  win=$(xdo search --onlyvisible --pid "$app_pid" --name '.' 2>/dev/null | head -n 1 || true)
   [ -n "$win" ] || sleep 0.2
 done
 note "window $win mapped after $(elapsed)s"
@@ -78,7 +102,7 @@ title=""
 while [[ "$title" != *Musterstadt* ]]; do
   kill -0 "$app_pid" 2>/dev/null || fail "the app died before the project was open"
   [ "$(elapsed)" -lt "$timeout_s" ] || fail "after ${timeout_s}s the window title \"$title\" does not name the project file"
-  title=$(xdotool getwindowname "$win" 2>/dev/null || true)
+  title=$(xdo getwindowname "$win" 2>/dev/null || true)
   [[ "$title" == *Musterstadt* ]] || sleep 0.2
 done
 note "title \"$title\" after $(elapsed)s"
@@ -129,16 +153,16 @@ page_shot() { # file, hash of the page before ("" for none)
   done
   shot_hash=$cur
 }
-xdotool windowfocus --sync "$win" >/dev/null 2>&1 || xdotool windowfocus "$win" >/dev/null 2>&1 || true
+xdo windowfocus --sync "$win" >/dev/null 2>&1 || xdo windowfocus "$win" >/dev/null 2>&1 || true
 # 1366×768 forwards from the overview, then 1024×768 backwards from step 12: one key per page, so
 # each screenshot waits for its own page.
 page_name() { if [ "$1" -eq 0 ]; then echo 00-overview.png; else printf '%02d-step.png' "$1"; fi; }
 for size in 1366x768 1024x768; do
   mkdir -p "$out/$size"
-  xdotool windowsize "$win" "${size%x*}" "${size#*x}"
+  xdo windowsize "$win" "${size%x*}" "${size#*x}"
   shot_hash=""
   if [ "$size" = 1366x768 ]; then
-    for _ in $(seq 13); do xdotool key --clearmodifiers ctrl+Prior; done
+    for _ in $(seq 13); do xdo key --clearmodifiers ctrl+Prior; done
     sleep 2
     pages=$(seq 0 12) key=ctrl+Next
   else
@@ -146,7 +170,7 @@ for size in 1366x768 1024x768; do
   fi
   first=1
   for n in $pages; do
-    [ "$first" = 1 ] || xdotool key --clearmodifiers "$key"
+    [ "$first" = 1 ] || xdo key --clearmodifiers "$key"
     first=0
     name=$(page_name "$n")
     page_shot "$out/$size/$name" "$shot_hash"
@@ -158,8 +182,8 @@ for size in 1366x768 1024x768; do
 done
 
 # Quit with the keyboard like a user; the lock must be gone after a clean exit.
-xdotool windowfocus --sync "$win" >/dev/null 2>&1 || xdotool windowfocus "$win" >/dev/null 2>&1 || true
-xdotool key --clearmodifiers ctrl+q >/dev/null 2>&1 || true
+xdo windowfocus --sync "$win" >/dev/null 2>&1 || xdo windowfocus "$win" >/dev/null 2>&1 || true
+xdo key --clearmodifiers ctrl+q >/dev/null 2>&1 || true
 for _ in $(seq 100); do
   kill -0 "$app_pid" 2>/dev/null || break
   sleep 0.1
@@ -167,13 +191,10 @@ done
 if kill -0 "$app_pid" 2>/dev/null; then
   note "NOTE: ctrl+q did not close the app within 10s; killing it and skipping the lock-release check"
   kill "$app_pid" 2>/dev/null || true
-  wait "$app_pid" 2>/dev/null || true
-  app_pid=""
+  wait_app "$out/app.log"
 else
-  status=0
-  wait "$app_pid" || status=$?
-  app_pid=""
-  [ "$status" -eq 0 ] || fail "the app exited with status $status after ctrl+q"
+  wait_app "$out/app.log"
+  [ "$app_status" -eq 0 ] || fail "the app exited with status $app_status after ctrl+q"
   [ ! -e "$lock" ] || fail "the lock file $lock is left behind after a clean quit"
   note "ctrl+q closed the app cleanly and released the lock"
 fi
@@ -188,18 +209,16 @@ for sig in TERM INT; do
       while [[ "$title" != *Musterstadt* ]]; do
         kill -0 "$app_pid" 2>/dev/null || fail "the app died before the SIG$sig test"
         [ $(( $(date +%s) - t0 )) -lt "$timeout_s" ] || fail "no project window for the SIG$sig test"
-        w=$(xdotool search --onlyvisible --pid "$app_pid" --name '.' 2>/dev/null | head -n 1 || true)
-        [ -n "$w" ] && title=$(xdotool getwindowname "$w" 2>/dev/null || true)
+        w=$(xdo search --onlyvisible --pid "$app_pid" --name '.' 2>/dev/null | head -n 1 || true)
+        [ -n "$w" ] && title=$(xdo getwindowname "$w" 2>/dev/null || true)
         [[ "$title" == *Musterstadt* ]] || sleep 0.2
       done
     else
       for _ in $(seq 100); do [ -e "$lock" ] && break; sleep 0.02; done
     fi
     kill -"$sig" "$app_pid"
-    status=0
-    wait "$app_pid" || status=$?
-    app_pid=""
-    [ "$status" -eq 0 ] || fail "SIG$sig ($when) ended the app with status $status: $(tail -n 5 "$out/app-$sig-$when.log")"
+    wait_app "$out/app-$sig-$when.log"
+    [ "$app_status" -eq 0 ] || fail "SIG$sig ($when) ended the app with status $app_status: $(tail -n 5 "$out/app-$sig-$when.log")"
     ! grep -q "^panic\|^goroutine " "$out/app-$sig-$when.log" || fail "SIG$sig ($when): a panic: $(head -n 5 "$out/app-$sig-$when.log")"
     [ ! -e "$lock" ] || fail "SIG$sig ($when) left the lock file $lock behind"
     note "SIG$sig ($when) closed the project cleanly"

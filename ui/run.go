@@ -3,10 +3,12 @@
 package ui
 
 import (
+	"errors"
 	"io/fs"
 	"os"
 	"strings"
 	"sync/atomic"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/app"
@@ -35,6 +37,10 @@ func Run(path string, clk clock.Clock) {
 	stop := quitOnSignal(func() {
 		if started.Load() {
 			fyne.Do(a.Quit)
+			// Logout must not hang on a loop that does not come back (a driver call stuck in
+			// the display server): every edit is already in the file, so after a grace period
+			// the project is closed here and the program ends.
+			time.AfterFunc(quitGrace, func() { endAfterSignal(sh.stop, quitGrace, os.Exit) })
 			return
 		}
 		sh.stop()
@@ -50,6 +56,26 @@ func Run(path string, clk clock.Clock) {
 	w.ShowAndRun()
 	// The app has stopped (Fyne quits on SIGTERM and SIGINT as well): close the project only.
 	sh.stop()
+}
+
+// quitGrace is how long the app may take to quit after SIGTERM or SIGINT before it ends itself.
+const quitGrace = 8 * time.Second
+
+// endAfterSignal closes the project with stop and ends the program with exit; when stop itself
+// does not come back within grace (the lock then stays, and the next open offers to take it
+// over), the program ends all the same.
+func endAfterSignal(stop func(), grace time.Duration, exit func(int)) {
+	done := make(chan struct{})
+	go func() {
+		stop()
+		close(done)
+	}()
+	select {
+	case <-done:
+	case <-time.After(grace):
+		fyne.LogError("closing project after a signal", errors.New("timed out"))
+	}
+	exit(0)
 }
 
 // pinLanguage makes the chosen language win whatever locale Fyne's localizer picks: on Windows

@@ -43,6 +43,7 @@ type shell struct {
 	// not yet taken by the UI; stopped is set once the app's loop has ended.
 	opening   sync.WaitGroup
 	pendingMu sync.Mutex
+	stopMu    sync.Mutex
 	pending   []*session.Session
 	stopped   bool
 }
@@ -134,6 +135,9 @@ func (sh *shell) dropPending(s *session.Session) {
 // opening, then closes every session – the one shown and one the UI never took – so that no
 // lock stays behind.
 func (sh *shell) stop() {
+	// The main goroutine and the watch of a signal (endAfterSignal) may both stop the shell.
+	sh.stopMu.Lock()
+	defer sh.stopMu.Unlock()
 	sh.pendingMu.Lock()
 	sh.stopped = true
 	sh.pendingMu.Unlock()

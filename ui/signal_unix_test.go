@@ -53,3 +53,32 @@ func TestReleaseSessionAfterTheWindowIsGone(t *testing.T) {
 	}
 	sh.releaseSession() // twice is harmless
 }
+
+// After a signal whose quit does not come back, the program closes the project and ends; when
+// closing hangs as well, it ends after the grace period all the same.
+func TestEndAfterSignal(t *testing.T) {
+	for _, hang := range []bool{false, true} {
+		stopped := make(chan struct{}, 1)
+		exited := make(chan int, 1)
+		block := make(chan struct{})
+		stop := func() {
+			stopped <- struct{}{}
+			if hang {
+				<-block
+			}
+		}
+		go endAfterSignal(stop, 50*time.Millisecond, func(code int) { exited <- code })
+		select {
+		case code := <-exited:
+			if code != 0 {
+				t.Fatalf("hang=%v: exit code %d, want 0", hang, code)
+			}
+		case <-time.After(10 * time.Second):
+			t.Fatalf("hang=%v: the program did not end", hang)
+		}
+		if len(stopped) != 1 {
+			t.Fatalf("hang=%v: the project was not closed before the end", hang)
+		}
+		close(block)
+	}
+}
