@@ -1,79 +1,52 @@
-// Package steps holds the editors of the wizard steps. The shell (package ui) shows the editor
-// that Editors names for a step.
+// package steps is the UI's column of the step table: it names the editor and the menu
+// commands of every wizard step. The editors live in one package per step group below this
+// folder (inventory, requirements, coverage, resources, award, operation, monitoring); they share
+// the widgets of ui/kit and never import each other (internal/archtest checks it).
 package steps
 
 import (
 	"fyne.io/fyne/v2"
 
 	"schulit-lotse/domain"
-	"schulit-lotse/ui/session"
+	"schulit-lotse/ui/kit"
+	"schulit-lotse/ui/steps/award"
+	"schulit-lotse/ui/steps/coverage"
+	"schulit-lotse/ui/steps/inventory"
+	"schulit-lotse/ui/steps/monitoring"
+	"schulit-lotse/ui/steps/operation"
+	"schulit-lotse/ui/steps/requirements"
+	"schulit-lotse/ui/steps/resources"
 )
 
-// Background runs work on a snapshot of the project (Session.Snapshot, taken here on the UI
-// goroutine) on another goroutine, then done with its error back on the UI goroutine. Step
-// editors hand all slow work (PDFs, exports) to it instead of reading the live model elsewhere.
-func (c *Context) Background(work func(snap *domain.Project) error, done func(err error)) {
-	snap := c.Session.Snapshot()
-	c.async(func() {
-		err := work(snap)
-		fyne.Do(func() { done(err) })
-	})
-}
-
-// async runs long work (reading a file, computing KPIs, storing an import, writing a report)
-// off the UI goroutine, or as Async says; the work reports back with fyne.Do.
-func (c *Context) async(work func()) {
-	if c.Async != nil {
-		c.Async(work)
-		return
-	}
-	go work()
-}
-
 // Context is what a step editor gets from the shell.
-type Context struct {
-	Session *session.Session
-	Window  fyne.Window
-	// ShowError reports an error to the user in plain words (the shell translates domain keys).
-	ShowError func(err error)
-	// Async runs background work; nil means a new goroutine. Tests run it in turn with their
-	// own steps, because the test driver runs fyne.Do at once on the calling goroutine.
-	Async func(work func())
-	// OpenStep shows another step's page (a cell that names what that step holds); nil does
-	// nothing.
-	OpenStep func(step domain.StepID)
-}
+type Context = kit.Context
+
+// Action is a project command a step offers in the main menu.
+type Action = kit.Action
 
 // Editors is the UI's column of the step table (domain.Steps): the function that builds each
 // step's editor.
-var Editors = map[domain.StepID]func(ctx *Context) fyne.CanvasObject{
-	domain.StepInventory:    func(ctx *Context) fyne.CanvasObject { return newInventoryEditor(ctx).view },
-	domain.StepNeeds:        func(ctx *Context) fyne.CanvasObject { return newNeedsEditor(ctx).view },
-	domain.StepRequirements: func(ctx *Context) fyne.CanvasObject { return newRequirementsEditor(ctx).view },
-	domain.StepCoverage:     func(ctx *Context) fyne.CanvasObject { return newCoverageEditor(ctx).view },
-	domain.StepResources:    func(ctx *Context) fyne.CanvasObject { return newResourcesEditor(ctx).view },
-	domain.StepSourcing:     func(ctx *Context) fyne.CanvasObject { return newSourcingEditor(ctx).view },
-	domain.StepSLA:          func(ctx *Context) fyne.CanvasObject { return newSLAEditor(ctx).view },
-	domain.StepTender:       func(ctx *Context) fyne.CanvasObject { return newTenderEditor(ctx).view },
-	domain.StepContract:     func(ctx *Context) fyne.CanvasObject { return newContractEditor(ctx).view },
-	domain.StepKickoff:      func(ctx *Context) fyne.CanvasObject { return newKickoffEditor(ctx).view },
-	domain.StepStructure:    func(ctx *Context) fyne.CanvasObject { return newStructureEditor(ctx).view },
-	domain.StepMonitoring:   func(ctx *Context) fyne.CanvasObject { return newMonitoringEditor(ctx).view },
+var Editors = map[domain.StepID]func(ctx *kit.Context) fyne.CanvasObject{
+	domain.StepInventory:    func(ctx *kit.Context) fyne.CanvasObject { return inventory.NewInventoryEditor(ctx).View },
+	domain.StepNeeds:        func(ctx *kit.Context) fyne.CanvasObject { return inventory.NewNeedsEditor(ctx).View },
+	domain.StepRequirements: func(ctx *kit.Context) fyne.CanvasObject { return requirements.NewRequirementsEditor(ctx).View },
+	domain.StepCoverage:     func(ctx *kit.Context) fyne.CanvasObject { return coverage.NewCoverageEditor(ctx).View },
+	domain.StepResources:    func(ctx *kit.Context) fyne.CanvasObject { return resources.NewResourcesEditor(ctx).View },
+	domain.StepSourcing:     func(ctx *kit.Context) fyne.CanvasObject { return resources.NewSourcingEditor(ctx).View },
+	domain.StepSLA:          func(ctx *kit.Context) fyne.CanvasObject { return award.NewSLAEditor(ctx).View },
+	domain.StepTender:       func(ctx *kit.Context) fyne.CanvasObject { return award.NewTenderEditor(ctx).View },
+	domain.StepContract:     func(ctx *kit.Context) fyne.CanvasObject { return award.NewContractEditor(ctx).View },
+	domain.StepKickoff:      func(ctx *kit.Context) fyne.CanvasObject { return operation.NewKickoffEditor(ctx).View },
+	domain.StepStructure:    func(ctx *kit.Context) fyne.CanvasObject { return operation.NewStructureEditor(ctx).View },
+	domain.StepMonitoring:   func(ctx *kit.Context) fyne.CanvasObject { return monitoring.NewMonitoringEditor(ctx).View },
 }
 
-// Action is a project command a step offers in the main menu (an import, an export, a report).
-type Action struct {
-	Step  domain.StepID
-	Label string // translation key
-	Run   func(ctx *Context)
-}
+// Actions are the steps' commands in the Projekt menu, in step order; each step
+// package defines its own list.
+var Actions = concatActions(award.SlaActions, award.TenderExportActions, operation.StructureExportActions, monitoring.MonitoringActions)
 
-// Actions are the steps' commands in the Projekt menu, in step order; each step file defines
-// its own list.
-var Actions = concatActions(slaActions, tenderExportActions, structureExportActions, monitoringActions)
-
-func concatActions(lists ...[]Action) []Action {
-	var out []Action
+func concatActions(lists ...[]kit.Action) []kit.Action {
+	var out []kit.Action
 	for _, l := range lists {
 		out = append(out, l...)
 	}

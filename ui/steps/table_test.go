@@ -1,11 +1,46 @@
 package steps
 
 import (
+	"strings"
 	"testing"
+
+	"fyne.io/fyne/v2/test"
 
 	"schulit-lotse/domain"
 	"schulit-lotse/reports"
+	"schulit-lotse/ui/kit"
+	"schulit-lotse/ui/kit/kittest"
 )
+
+func TestEditorsRegisteredAndDisposable(t *testing.T) {
+	test.NewTempApp(t)
+	s := kittest.NewProjectFile(t)
+	for _, step := range []domain.StepID{1, 2} {
+		build := Editors[step]
+		if build == nil {
+			t.Fatalf("no editor registered for step %d", step)
+		}
+		w := test.NewWindow(nil)
+		defer w.Close()
+		obj := build(&kit.Context{Session: s, Window: w, ShowError: func(error) {}})
+		v, ok := obj.(*kit.EditorView)
+		if !ok {
+			t.Fatalf("step %d editor is %T", step, obj)
+		}
+		w.SetContent(v)
+		before := kittest.LabelsIn(v)
+		v.Dispose()
+		if _, err := s.AddTask(domain.Task{Name: "Nach dem Schließen"}); err != nil {
+			t.Fatal(err)
+		}
+		if after := kittest.LabelsIn(v); strings.Join(after, "|") != strings.Join(before, "|") {
+			t.Errorf("step %d: a disposed editor still follows the session", step)
+		}
+		if err := s.Undo(); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
 
 // Every step of the table has all its columns: the domain's row (evaluator, tips), an editor
 // here and a section of the Gesamtbericht; ids are the steps' numbers in order.

@@ -1,0 +1,118 @@
+package award
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2/lang"
+
+	"schulit-lotse/domain"
+	"schulit-lotse/internal/numfmt"
+	"schulit-lotse/ui/kit"
+)
+
+// Reading and writing the values of steps 7–9 as the user types them.
+
+// awClockText is minutes after midnight as "07:30".
+func awClockText(m int) string { return fmt.Sprintf("%02d:%02d", m/60, m%60) }
+
+// awWindowsText is a weekday's service windows as "07:30–12:00, 13:00–16:30".
+func awWindowsText(ws []domain.ServiceWindow) string {
+	parts := make([]string, len(ws))
+	for i, w := range ws {
+		parts[i] = awClockText(w.StartMinute) + "–" + awClockText(w.EndMinute)
+	}
+	return strings.Join(parts, ", ")
+}
+
+// awParseClock reads "7", "07:30", "7.30" or "24:00" as minutes after midnight.
+func awParseClock(s string) (int, bool) {
+	s = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(strings.ToLower(s)), "uhr"))
+	h, m := s, "0"
+	if i := strings.IndexAny(s, ":."); i >= 0 {
+		h, m = s[:i], s[i+1:]
+	}
+	hh, err1 := strconv.Atoi(strings.TrimSpace(h))
+	mm, err2 := strconv.Atoi(strings.TrimSpace(m))
+	if err1 != nil || err2 != nil || hh < 0 || mm < 0 || mm > 59 || hh > 24 || hh == 24 && mm != 0 || len(m) > 2 {
+		return 0, false
+	}
+	return hh*60 + mm, true
+}
+
+// awParseWindows reads a weekday's service hours: spans like "07:30–12:00" separated by commas or
+// semicolons; "-", "–" and "bis" separate start and end. Empty text means no service that day.
+// Overlaps are left to the domain's check, which names them.
+func awParseWindows(text string, weekday int) ([]domain.ServiceWindow, error) {
+	in := strings.TrimSpace(text)
+	if in == "" || in == "-" || in == "–" {
+		return nil, nil
+	}
+	var out []domain.ServiceWindow
+	for _, part := range strings.FieldsFunc(in, func(r rune) bool { return r == ',' || r == ';' }) {
+		p := strings.TrimSpace(part)
+		p = strings.ReplaceAll(p, "bis", "–")
+		p = strings.ReplaceAll(p, "—", "–")
+		p = strings.ReplaceAll(p, "-", "–")
+		from, to, ok := strings.Cut(p, "–")
+		a, okA := awParseClock(from)
+		b, okB := awParseClock(to)
+		if !ok || !okA || !okB {
+			return nil, kit.InputError(lang.L("award.err.window_text", map[string]any{"Value": strings.TrimSpace(part)}))
+		}
+		if b <= a {
+			return nil, kit.InputError(lang.L("award.err.window_order", map[string]any{"Value": strings.TrimSpace(part)}))
+		}
+		out = append(out, domain.ServiceWindow{Weekday: weekday, StartMinute: a, EndMinute: b})
+	}
+	return out, nil
+}
+
+// awMinutesText writes a target for an entry: "30 min", "4 h", "1,5 h".
+func awMinutesText(m int) string {
+	if m > 0 && m < 60 {
+		return strconv.Itoa(m) + " min"
+	}
+	return kit.FormatValue(float64(m)/60) + " h"
+}
+
+// awParseMinutes reads a target: a number with "min", "h"/"Std." or nothing (hours).
+func awParseMinutes(text string) (int, error) {
+	in := strings.TrimSpace(text)
+	s := strings.ToLower(in)
+	unit := 60.0
+	for _, suf := range []struct {
+		s string
+		f float64
+	}{{"minuten", 1}, {"min", 1}, {"stunden", 60}, {"std.", 60}, {"std", 60}, {"h", 60}} {
+		if strings.HasSuffix(s, suf.s) {
+			s, unit = strings.TrimSpace(strings.TrimSuffix(s, suf.s)), suf.f
+			break
+		}
+	}
+	v, err := kit.ParseNumber(s)
+	if err != nil || v < 0 || v > 1e6 {
+		return 0, kit.InputError(lang.L("award.err.target_text", map[string]any{"Value": in}))
+	}
+	return int(v*unit + 0.5), nil
+}
+
+// awDateText is a date for an entry, "" when none.
+func awDateText(d *domain.Date) string {
+	if d == nil {
+		return ""
+	}
+	return d.String()
+}
+
+// awEuroText is an amount in euros as the user reads it: "10.800 €", "14.830,56 €".
+func awEuroText(v float64) string { return numfmt.Euro(v, kit.UiLanguage(), true) }
+
+// awDay is "Mo 12.10.2026".
+func awDay(d domain.Date) string {
+	return lang.L("award.weekday.short."+strconv.Itoa(int(d.Weekday()))) + " " + d.Format(lang.L("award.date.layout"))
+}
+
+// awDateDE is a date in the user's notation.
+func awDateDE(d domain.Date) string { return d.Format(lang.L("award.date.layout")) }

@@ -1,0 +1,220 @@
+package award
+
+import (
+	"errors"
+	"io"
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/widget"
+
+	"schulit-lotse/domain"
+	"schulit-lotse/persistence"
+	"schulit-lotse/persistence/importers/ics"
+	"schulit-lotse/ui/kit"
+)
+
+// showFerienImport asks for an iCalendar file and shows what it holds before anything is stored.
+func showFerienImport(ctx *kit.Context) {
+	if ctx.Window == nil || ctx.Session == nil {
+		return
+	}
+	if ctx.Session.ReadOnly() {
+		ctx.Report(persistence.ErrReadOnly)
+		return
+	}
+	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil {
+			ctx.Report(err)
+			return
+		}
+		if r == nil {
+			return // cancelled
+		}
+		defer r.Close()
+		data, err := io.ReadAll(io.LimitReader(r, ics.MaxBytes+1))
+		if err != nil {
+			ctx.Report(err)
+			return
+		}
+		showFerienPreview(ctx, r.URI().Name(), data)
+	}, ctx.Window)
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".ics", ".ical", ".ifb", ".icalendar"}))
+	d.Resize(fyne.NewSize(900, 600))
+	d.Show()
+}
+
+// icsErrorText is a reader error in the user's words, naming the line.
+func icsErrorText(err error) string {
+	var pe *ics.ParseError
+	if errors.As(err, &pe) {
+		return lang.L(pe.Key, map[string]any{"Line": pe.Line, "Detail": pe.Detail})
+	}
+	return err.Error()
+}
+
+// icsReasonText explains which reading of DTEND the file suggests and why.
+// icsRecurrenceNotes say how many events recurrence rules made and which rules were not
+// expanded (the command line says the same).
+func icsRecurrenceNotes(res *ics.Result) []string {
+	var out []string
+	if res.Expanded > 0 {
+		out = append(out, lang.L("award.ics.expanded", map[string]any{"Count": res.Expanded}))
+	}
+	for _, u := range res.Unsupported {
+		out = append(out, lang.L("award.ics.unsupported_rule", map[string]any{"Line": u.Line, "Rule": u.Rule}))
+	}
+	return out
+}
+
+func icsReasonText(res *ics.Result) string {
+	ev := res.Evidence
+	return lang.L(res.Reason, map[string]any{"SameDay": ev.SameDay, "Sunday": ev.EndsSunday, "Friday": ev.EndsFriday, "Monday": ev.EndsMonday})
+}
+
+// awFerienPreview is the dialog that shows what an iCalendar file holds, which reading of DTEND
+// the file suggests and why, and imports under the reading the user keeps or switches to.
+type awFerienPreview struct {
+	ctx     *kit.Context
+	res     *ics.Result
+	source  string
+	reading ics.Interpretation
+	periods []domain.SchoolHoliday
+	radio   *widget.RadioGroup
+	table   *kit.InfoTable
+	replace *widget.Check
+	dlg     dialog.Dialog
+	done    func(added int) // tests observe the import
+}
+
+// showFerienPreview parses data; a broken file gets a message naming the line and nothing else.
+func showFerienPreview(ctx *kit.Context, name string, data []byte) *awFerienPreview {
+	p := ctx.Session.Project
+	res, err := ics.ParseWith(data, ics.Options{Until: p.PlanningEnd(ctx.Session.Today())})
+	if err != nil {
+		ctx.Report(kit.InputError(icsErrorText(err)))
+		return nil
+	}
+	fp := &awFerienPreview{ctx: ctx, res: res, source: filepath.Base(name), reading: res.Detected}
+	cal := res.Calendar
+	if cal == "" {
+		cal = "–"
+	}
+	read := widget.NewLabel(strings.Join(append([]string{lang.L("award.import.read", map[string]any{"File": fp.source, "Calendar": cal,
+		"Events": len(res.Events), "Skipped": res.Skipped})}, icsRecurrenceNotes(res)...), " "))
+	read.Wrapping = fyne.TextWrapWord
+	reason := widget.NewLabel(icsReasonText(res))
+	reason.Wrapping = fyne.TextWrapWord
+	reason.Importance = widget.MediumImportance
+
+	labels := []string{fp.readingLabel(ics.Exclusive), fp.readingLabel(ics.Inclusive)}
+	fp.radio = widget.NewRadioGroup(labels, func(s string) {
+		if s == labels[1] {
+			fp.reading = ics.Inclusive
+		} else {
+			fp.reading = ics.Exclusive
+		}
+		fp.refresh()
+	})
+	if res.Evidence.Ambiguous == 0 {
+		fp.radio.Disable()
+	}
+	fp.table = kit.NewInfoTable([]kit.InfoCol{
+		{Title: lang.L("award.report.col.ferien"), Width: 220, Grow: 1},
+		{Title: lang.L("award.report.col.first"), Width: 130},
+		{Title: lang.L("award.report.col.last"), Width: 130},
+		{Title: lang.L("award.report.col.days"), Width: 60, Align: fyne.TextAlignTrailing},
+		{Title: lang.L("award.import.col.dtend"), Width: 130},
+	}, 230)
+	fp.replace = widget.NewCheck(lang.L("award.import.replace", map[string]any{"Count": len(ctx.Session.Project.SchoolHolidays)}), nil)
+	if len(ctx.Session.Project.SchoolHolidays) == 0 {
+		fp.replace.Hide()
+	}
+	top := container.NewVBox(read, kit.Heading(lang.L("award.import.reading")), reason, fp.radio)
+	body := container.NewBorder(top, fp.replace, nil, nil, fp.table.Content)
+	if res.Detected == ics.Inclusive {
+		fp.radio.SetSelected(labels[1])
+	} else {
+		fp.radio.SetSelected(labels[0])
+	}
+	fp.refresh()
+	fp.dlg = dialog.NewCustomConfirm(lang.L("award.import.title"), lang.L("award.import.confirm"), lang.L("ui.cancel"),
+		awFixedSize(body, 820, 520), func(ok bool) {
+			if ok {
+				fp.apply()
+			}
+		}, ctx.Window)
+	fp.dlg.Show()
+	return fp
+}
+
+func (fp *awFerienPreview) readingLabel(i ics.Interpretation) string {
+	s := lang.L("award.ics.reading." + string(i))
+	if i == fp.res.Detected && fp.res.Evidence.Ambiguous > 0 {
+		s += " – " + lang.L("award.import.detected")
+	}
+	return s
+}
+
+// refresh converts the events under the chosen reading.
+func (fp *awFerienPreview) refresh() {
+	fp.periods = fp.res.Holidays(fp.reading, lang.L("award.holiday.unnamed"), fp.source)
+	ends := map[string]string{}
+	for _, e := range fp.res.Events {
+		if e.Ambiguous {
+			ends[e.Start.String()+"|"+e.LastDay(fp.reading).String()] = awDay(e.End)
+		}
+	}
+	rows := make([][]string, len(fp.periods))
+	for i, h := range fp.periods {
+		dtend := ends[h.First.String()+"|"+h.Last.String()]
+		if dtend == "" {
+			dtend = "–"
+		}
+		rows[i] = []string{h.Name, awDay(h.First), awDay(h.Last), strconv.Itoa(domain.DaysBetween(h.First, h.Last) + 1), dtend}
+	}
+	fp.table.SetRows(rows)
+}
+
+// apply imports the periods as one undoable step.
+func (fp *awFerienPreview) apply() {
+	added, err := fp.ctx.Session.ImportHolidays(fp.periods, fp.replace.Checked)
+	if err != nil {
+		fp.ctx.Report(err)
+		return
+	}
+	if fp.done != nil {
+		fp.done(added)
+	}
+	if fp.ctx.Window != nil {
+		dialog.ShowInformation(lang.L("award.import.title"), lang.L("award.import.done", map[string]any{"Added": added, "Skipped": len(fp.periods) - added}), fp.ctx.Window)
+	}
+}
+
+// awFixedSize gives a dialog's content a size to start from.
+func awFixedSize(o fyne.CanvasObject, w, h float32) fyne.CanvasObject {
+	return container.New(&awMinSizeLayout{size: fyne.NewSize(w, h)}, o)
+}
+
+type awMinSizeLayout struct{ size fyne.Size }
+
+func (l *awMinSizeLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	s := l.size
+	for _, o := range objs {
+		s = s.Max(o.MinSize())
+	}
+	return s
+}
+
+func (l *awMinSizeLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	for _, o := range objs {
+		o.Move(fyne.NewPos(0, 0))
+		o.Resize(size)
+	}
+}

@@ -1,0 +1,221 @@
+package operation
+
+import (
+	"strconv"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"schulit-lotse/domain"
+	"schulit-lotse/ui/kit"
+)
+
+// escalationTab holds the escalation levels: what triggers a level, who talks to whom, and how
+// soon the other side has to react.
+type escalationTab struct {
+	ed       *structureEditor
+	levels   []domain.EscalationLevel
+	table    *sxTable
+	findings *sxFindings
+	btns     sxButtons
+
+	formID                int64
+	level, trigger, hours *kit.CommitEntry
+	customer, provider    *sxRolePicker
+	formFields            []fyne.Disableable
+	content               fyne.CanvasObject
+}
+
+func newEscalationTab(ed *structureEditor) *escalationTab {
+	t := &escalationTab{ed: ed}
+	t.table = newSxTable([]sxCol{
+		{"structure.col.level", 60, 0}, {"structure.col.trigger", 220, 4}, {"structure.col.customer", 150, 2},
+		{"structure.col.provider", 150, 2}, {"structure.col.reaction", 110, 0},
+	}, t.cell, t.pick)
+	t.findings = newSxFindings("structure.findings", t.jump)
+	t.level = sxField("", func(s string) {
+		n, err := sxParseWhole(s)
+		if err != nil {
+			t.ed.ctx.Report(err)
+			t.load()
+			return
+		}
+		t.commit(func(e *domain.EscalationLevel) { e.Level = n })
+	})
+	t.trigger = sxField("structure.trigger.placeholder", func(s string) { t.commit(func(e *domain.EscalationLevel) { e.Trigger = sxTrim(s) }) })
+	t.hours = sxField("", func(s string) {
+		n, err := sxParseWhole(s)
+		if err != nil {
+			t.ed.ctx.Report(err)
+			t.load()
+			return
+		}
+		t.commit(func(e *domain.EscalationLevel) { e.ReactionHours = n })
+	})
+	t.customer = newSxRolePicker(func(id *int64) { t.commit(func(e *domain.EscalationLevel) { e.CustomerRoleID = id }) })
+	t.provider = newSxRolePicker(func(id *int64) { t.commit(func(e *domain.EscalationLevel) { e.ProviderRoleID = id }) })
+	t.formFields = []fyne.Disableable{t.level, t.trigger, t.customer.sel, t.provider.sel, t.hours}
+
+	toolbar := container.NewHBox(
+		t.btns.add("structure.escalation.add", theme.ContentAddIcon(), t.add),
+		t.btns.add("structure.escalation.template", theme.DocumentCreateIcon(), t.insertTemplate),
+		t.btns.add("structure.delete", theme.DeleteIcon(), t.delete),
+	)
+	form := container.New(&kit.WeightedRow{Weights: []float32{0, 5, 3, 3, 1}, Min: []float32{70, 0, 0, 0, 110}},
+		kit.Labelled(lang.L("structure.col.level"), t.level),
+		kit.Labelled(lang.L("structure.col.trigger"), t.trigger),
+		kit.Labelled(lang.L("structure.col.customer"), t.customer.sel.Select),
+		kit.Labelled(lang.L("structure.col.provider"), t.provider.sel.Select),
+		kit.Labelled(lang.L("structure.field.reaction_hours"), t.hours),
+	)
+	t.content = container.NewBorder(container.NewHScroll(toolbar), container.NewVBox(widget.NewSeparator(), form), nil, nil,
+		sxWithSide(t.table.view(), t.findings.content, 0.72))
+	return t
+}
+
+// sxParseWhole reads a whole number ≥ 0 ("" is 0).
+func sxParseWhole(s string) (int, error) {
+	in := sxTrim(s)
+	if in == "" {
+		return 0, nil
+	}
+	n, err := strconv.Atoi(in)
+	if err != nil || n < 0 {
+		return 0, kit.InputError(lang.L("structure.err.whole", map[string]any{"Value": in}))
+	}
+	return n, nil
+}
+
+func (t *escalationTab) cell(row, col int) (string, widget.Importance) {
+	e := t.levels[row]
+	p := t.ed.sess().Project
+	switch col {
+	case 0:
+		return strconv.Itoa(e.Level), widget.MediumImportance
+	case 1:
+		if e.Trigger == "" {
+			return lang.L("steps.missing"), widget.WarningImportance
+		}
+		return e.Trigger, widget.MediumImportance
+	case 2:
+		return sxContactText(p, e.CustomerRoleID)
+	case 3:
+		return sxContactText(p, e.ProviderRoleID)
+	}
+	return lang.L("structure.reaction", map[string]any{"Hours": e.ReactionHours}), widget.MediumImportance
+}
+
+func (t *escalationTab) refresh(findings []domain.Finding) {
+	p := t.ed.sess().Project
+	t.levels = domain.SortedEscalation(p.EscalationLevels)
+	ids := make([]int64, len(t.levels))
+	for i, e := range t.levels {
+		ids[i] = e.ID
+	}
+	t.table.setIDs(ids)
+	t.customer.load(p)
+	t.provider.load(p)
+	t.findings.set(findings, func(f domain.Finding) bool {
+		switch f.Code {
+		case domain.FindEscalationNoTrigger, domain.FindEscalationNoContact, domain.FindEscalationDuplicate, domain.FindStructureNoEscal:
+			return true
+		}
+		return false
+	})
+	t.btns.enable(!t.ed.sess().ReadOnly())
+	t.load()
+}
+
+func (t *escalationTab) current() *domain.EscalationLevel {
+	for i := range t.levels {
+		if t.levels[i].ID == t.formID {
+			return &t.levels[i]
+		}
+	}
+	return nil
+}
+
+func (t *escalationTab) pick(id int64) {
+	t.formID = id
+	t.table.pick(id)
+	t.load()
+}
+
+func (t *escalationTab) load() {
+	e := t.current()
+	on := e != nil && !t.ed.sess().ReadOnly()
+	for _, f := range t.formFields {
+		if on {
+			f.Enable()
+		} else {
+			f.Disable()
+		}
+	}
+	if e == nil {
+		t.formID = 0
+		t.table.selected = 0
+		sxSetValue(t.level, "")
+		sxSetValue(t.trigger, "")
+		sxSetValue(t.hours, "")
+		t.customer.show(nil)
+		t.provider.show(nil)
+		return
+	}
+	sxSetValue(t.level, strconv.Itoa(e.Level))
+	sxSetValue(t.trigger, e.Trigger)
+	sxSetValue(t.hours, strconv.Itoa(e.ReactionHours))
+	t.customer.show(e.CustomerRoleID)
+	t.provider.show(e.ProviderRoleID)
+}
+
+func (t *escalationTab) commit(change func(e *domain.EscalationLevel)) {
+	e := t.current()
+	if e == nil {
+		return
+	}
+	next := *e
+	change(&next)
+	if next.Level == e.Level && next.Trigger == e.Trigger && next.ReactionHours == e.ReactionHours &&
+		sxSameRef(next.CustomerRoleID, e.CustomerRoleID) && sxSameRef(next.ProviderRoleID, e.ProviderRoleID) {
+		return
+	}
+	if _, err := t.ed.sess().SaveEscalation(next); err != nil {
+		t.ed.ctx.Report(err)
+		t.load()
+	}
+}
+
+// add appends the next level after the highest one.
+func (t *escalationTab) add() {
+	next := 1
+	for _, e := range t.levels {
+		next = max(next, e.Level+1)
+	}
+	id, err := t.ed.sess().SaveEscalation(domain.EscalationLevel{Level: min(next, domain.MaxEscalationLevel)})
+	if err != nil {
+		t.ed.ctx.Report(err)
+		return
+	}
+	t.pick(id)
+	sxFocus(t.ed.ctx.Window, t.trigger)
+}
+
+func (t *escalationTab) insertTemplate() {
+	tpl := domain.BuildStructureTemplate(t.ed.sess().Project, domain.TemplateParts{Escalation: true}, sxKey)
+	t.ed.ctx.Report(t.ed.sess().ApplyStructureTemplate(tpl))
+}
+
+func (t *escalationTab) delete() {
+	if e := t.current(); e != nil {
+		t.ed.ctx.Report(t.ed.sess().DeleteEscalation(e.ID))
+	}
+}
+
+func (t *escalationTab) jump(f domain.Finding) {
+	if f.EntityID != 0 {
+		t.pick(f.EntityID)
+	}
+}

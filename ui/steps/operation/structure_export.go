@@ -1,0 +1,74 @@
+package operation
+
+import (
+	"bytes"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/storage"
+
+	"schulit-lotse/domain"
+	"schulit-lotse/reports"
+	"schulit-lotse/ui/kit"
+)
+
+// The Projekt menu offers the step-11 matrices as Excel workbooks or CSV files.
+// structureExportActions are the menu actions of structure_export.go.
+var StructureExportActions = []kit.Action{
+	kit.Action{Step: domain.StepStructure, Label: "structure.menu.export_raci", Run: func(ctx *kit.Context) {
+		sxExportDialog(ctx, lang.L("structure.cli.kind.raci"), reports.RaciSheet)
+	}},
+	kit.Action{Step: domain.StepStructure, Label: "structure.menu.export_communication", Run: func(ctx *kit.Context) {
+		sxExportDialog(ctx, lang.L("structure.cli.kind.communication"), reports.CommunicationSheet)
+	}},
+}
+
+// sxExportDialog asks where to save and writes the sheet there; the extension chosen (.xlsx or
+// .csv) decides the format.
+func sxExportDialog(ctx *kit.Context, title string, sheet func(p *domain.Project) reports.StructureSheet) {
+	if ctx.Window == nil || ctx.Session == nil {
+		return
+	}
+	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+		if err != nil {
+			ctx.Report(err)
+			return
+		}
+		if w == nil {
+			return // cancelled
+		}
+		defer w.Close()
+		data, err := sxSheetBytes(w.URI().Extension(), sheet(ctx.Session.Project))
+		if err == nil {
+			_, err = w.Write(data)
+		}
+		if err != nil {
+			ctx.Report(err)
+			return
+		}
+		dialog.ShowInformation(title, lang.L("structure.export.done", map[string]any{"Path": w.URI().Path()}), ctx.Window)
+	}, ctx.Window)
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".xlsx", ".csv"}))
+	d.SetFileName(title + ".xlsx")
+	d.Show()
+}
+
+// sxSheetBytes renders a sheet in the format its file extension names.
+func sxSheetBytes(ext string, s reports.StructureSheet) ([]byte, error) {
+	var buf bytes.Buffer
+	var err error
+	switch strings.ToLower(ext) {
+	case ".xlsx":
+		err = reports.WriteSheetXLSX(&buf, s)
+	case ".csv":
+		err = reports.WriteSheetCSV(&buf, s)
+	default:
+		return nil, kit.InputError(lang.L("structure.export.ext"))
+	}
+	if err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}

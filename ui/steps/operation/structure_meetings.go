@@ -1,0 +1,369 @@
+package operation
+
+import (
+	"strconv"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"schulit-lotse/domain"
+	"schulit-lotse/ui/kit"
+)
+
+// sxNextDatesShown is how many coming dates the tab lists for a meeting.
+const sxNextDatesShown = 6
+
+// meetingsTab holds the standing meetings (Jour fixe and others) with their cadence and the
+// dates that follow from it.
+type meetingsTab struct {
+	ed       *structureEditor
+	meetings []domain.Meeting
+	rules    map[int64]domain.MeetingRule
+	next     map[int64][]domain.Date
+	table    *sxTable
+	findings *sxFindings
+	btns     sxButtons
+	tplPick  *sxSelect
+
+	formID              int64
+	name, days, first   *kit.CommitEntry
+	participants        *kit.AttendeePicker
+	agenda              *kit.CommitEntry
+	cadence             *sxSelect
+	skipOff, skipSchool *widget.Check
+	nextLabel           *widget.Label
+	formFields          []fyne.Disableable
+	content             fyne.CanvasObject
+}
+
+func newMeetingsTab(ed *structureEditor) *meetingsTab {
+	t := &meetingsTab{ed: ed}
+	t.table = newSxTable([]sxCol{
+		{"structure.col.meeting", 160, 2}, {"structure.col.cadence", 150, 1}, {"structure.col.first", 100, 0},
+		{"structure.col.next", 100, 0}, {"structure.col.participants", 180, 3},
+	}, t.cell, t.pick)
+	t.findings = newSxFindings("structure.findings", t.jump)
+	t.name = sxField("", func(s string) { t.commit(func(m *domain.Meeting, _ *domain.MeetingRule) { m.Name = sxTrim(s) }) })
+	t.days = sxField("", func(s string) {
+		n, err := sxParseWhole(s)
+		if err != nil {
+			t.ed.ctx.Report(err)
+			t.load()
+			return
+		}
+		t.commit(func(m *domain.Meeting, r *domain.MeetingRule) { m.CadenceDays, r.Monthly = n, false })
+	})
+	t.first = sxField("steps.date.placeholder", func(s string) {
+		d, err := kit.ParseDate(s)
+		if err != nil {
+			t.ed.ctx.Report(err)
+			t.load()
+			return
+		}
+		t.commit(func(m *domain.Meeting, _ *domain.MeetingRule) { m.FirstDate = d })
+	})
+	t.participants = kit.NewAttendeePicker(func(as []domain.Attendee) error {
+		m := t.current()
+		if m == nil {
+			return nil
+		}
+		next := *m
+		next.Participants = as
+		_, err := t.ed.sess().SaveMeeting(next, t.rules[m.ID])
+		return err
+	}, t.ed.ctx.Report)
+	t.agenda = sxMultiField("", func(s string) {
+		t.commit(func(m *domain.Meeting, _ *domain.MeetingRule) { m.Agenda = strings.TrimRight(s, " \n") })
+	})
+	t.agenda.SetMinRowsVisible(3)
+	t.cadence = newSxSelect(t.pickCadence)
+	opts := make([]string, len(domain.MeetingEveryKinds))
+	for i, k := range domain.MeetingEveryKinds {
+		opts[i] = lang.L("structure.cadence.choice." + k)
+	}
+	t.cadence.setOptions(opts)
+	t.skipOff = widget.NewCheck(lang.L("structure.meeting.skip_off"), func(on bool) {
+		t.commit(func(_ *domain.Meeting, r *domain.MeetingRule) { r.SkipOffDays = on })
+	})
+	t.skipSchool = widget.NewCheck(lang.L("structure.meeting.skip_school"), func(on bool) {
+		t.commit(func(_ *domain.Meeting, r *domain.MeetingRule) { r.SkipSchoolHolidays = on })
+	})
+	t.nextLabel = widget.NewLabel("")
+	t.nextLabel.Wrapping = fyne.TextWrapWord
+	t.formFields = []fyne.Disableable{t.name, t.cadence, t.days, t.first, t.agenda, t.skipOff, t.skipSchool}
+
+	tplNames := make([]string, len(domain.MeetingTemplates))
+	for i, mt := range domain.MeetingTemplates {
+		tplNames[i] = lang.L(mt.NameKey)
+	}
+	t.tplPick = newSxSelect(func(i int) {
+		if i >= 0 && i < len(domain.MeetingTemplates) {
+			t.addFromTemplate(domain.MeetingTemplates[i])
+		}
+		t.tplPick.show(-1)
+	})
+	t.tplPick.setOptions(tplNames)
+	t.tplPick.PlaceHolder = lang.L("structure.meeting.template")
+
+	toolbar := container.NewHBox(
+		t.btns.add("structure.meeting.add", theme.ContentAddIcon(), t.add),
+		t.tplPick.Select,
+		t.btns.add("structure.delete", theme.DeleteIcon(), t.delete),
+	)
+	row1 := container.New(&kit.WeightedRow{Weights: []float32{3, 2, 0, 0}, Min: []float32{0, 0, 80, 110}},
+		kit.Labelled(lang.L("structure.col.meeting"), t.name),
+		kit.Labelled(lang.L("structure.col.cadence"), t.cadence.Select),
+		kit.Labelled(lang.L("structure.field.days"), t.days),
+		kit.Labelled(lang.L("structure.col.first"), t.first),
+	)
+	row2 := container.New(&kit.WeightedRow{Weights: []float32{1, 1}}, t.skipOff, t.skipSchool)
+	row3 := container.New(&kit.WeightedRow{Weights: []float32{2, 3}},
+		kit.Labelled(lang.L("structure.col.participants"), t.participants.Content),
+		kit.Labelled(lang.L("structure.field.agenda"), t.agenda),
+	)
+	form := container.NewVBox(widget.NewSeparator(), row1, row2, row3, t.nextLabel)
+	t.content = container.NewBorder(container.NewHScroll(toolbar), form, nil, nil,
+		sxWithSide(t.table.view(), t.findings.content, 0.72))
+	return t
+}
+
+func (t *meetingsTab) cell(row, col int) (string, widget.Importance) {
+	m := t.meetings[row]
+	switch col {
+	case 0:
+		return m.Name, widget.MediumImportance
+	case 1:
+		return sxCadenceText(m, t.rules[m.ID]), widget.MediumImportance
+	case 2:
+		if m.FirstDate == nil {
+			return lang.L("steps.missing"), widget.WarningImportance
+		}
+		return sxDate(*m.FirstDate), widget.MediumImportance
+	case 3:
+		if ds := t.next[m.ID]; len(ds) > 0 {
+			return sxDate(ds[0]), widget.MediumImportance
+		}
+		return "–", widget.MediumImportance
+	}
+	return t.ed.sess().Project.AttendeeNames(m.Participants), widget.MediumImportance
+}
+
+// sxCadenceText describes how often a meeting takes place.
+func sxCadenceText(m domain.Meeting, r domain.MeetingRule) string {
+	return lang.L("structure.cadence."+domain.MeetingCadence(m, r), map[string]any{"Days": m.CadenceDays})
+}
+
+// sxCadenceIndex is the select's option for the meeting's cadence.
+func sxCadenceIndex(m domain.Meeting, r domain.MeetingRule) int {
+	k := domain.MeetingCadence(m, r)
+	for i, x := range domain.MeetingEveryKinds {
+		if x == k {
+			return i
+		}
+	}
+	return -1
+}
+
+// sxDate is a day as the UI shows it (German: 13.04.2027).
+func sxDate(d domain.Date) string { return d.Format(lang.L("structure.date.layout")) }
+
+func (t *meetingsTab) refresh(findings []domain.Finding) {
+	p := t.ed.sess().Project
+	t.meetings = append([]domain.Meeting(nil), p.Meetings...)
+	t.rules = domain.MeetingRules(p)
+	off := domain.NewOffDays(p.Meta.Bundesland, p.SchoolHolidays)
+	today := t.ed.sess().Today()
+	t.next = map[int64][]domain.Date{}
+	ids := make([]int64, len(t.meetings))
+	for i, m := range t.meetings {
+		ids[i] = m.ID
+		t.next[m.ID] = domain.NextMeetingDates(m, t.rules[m.ID], off, today, sxNextDatesShown)
+	}
+	t.table.setIDs(ids)
+	t.findings.set(findings, func(f domain.Finding) bool {
+		return f.Code == domain.FindMeetingNoDate || f.Code == domain.FindStructureNoMeeting
+	})
+	t.btns.enable(!t.ed.sess().ReadOnly())
+	if t.ed.sess().ReadOnly() {
+		t.tplPick.Disable()
+	} else {
+		t.tplPick.Enable()
+	}
+	t.load()
+}
+
+func (t *meetingsTab) current() *domain.Meeting {
+	for i := range t.meetings {
+		if t.meetings[i].ID == t.formID {
+			return &t.meetings[i]
+		}
+	}
+	return nil
+}
+
+func (t *meetingsTab) pick(id int64) {
+	t.formID = id
+	t.table.pick(id)
+	t.load()
+}
+
+// setCheck shows a value in a check box without it counting as the user's change.
+func sxSetCheck(c *widget.Check, on bool) {
+	if c.Checked == on {
+		return
+	}
+	fn := c.OnChanged
+	c.OnChanged = nil
+	c.SetChecked(on)
+	c.OnChanged = fn
+}
+
+func (t *meetingsTab) load() {
+	m := t.current()
+	on := m != nil && !t.ed.sess().ReadOnly()
+	for _, f := range t.formFields {
+		if on {
+			f.Enable()
+		} else {
+			f.Disable()
+		}
+	}
+	if m == nil {
+		t.formID = 0
+		t.table.selected = 0
+		for _, e := range []*kit.CommitEntry{t.name, t.days, t.first, t.agenda} {
+			sxSetValue(e, "")
+		}
+		t.participants.Set(nil, nil, false)
+		t.cadence.show(-1)
+		sxSetCheck(t.skipOff, false)
+		sxSetCheck(t.skipSchool, false)
+		t.nextLabel.SetText("")
+		return
+	}
+	r := t.rules[m.ID]
+	sxSetValue(t.name, m.Name)
+	t.cadence.show(sxCadenceIndex(*m, r))
+	sxSetValue(t.days, strconv.Itoa(m.CadenceDays))
+	if r.Monthly || !on {
+		t.days.Disable()
+	}
+	first := ""
+	if m.FirstDate != nil {
+		first = m.FirstDate.String()
+	}
+	sxSetValue(t.first, first)
+	t.participants.Set(t.ed.sess().Project, m.Participants, on)
+	sxSetValue(t.agenda, m.Agenda)
+	sxSetCheck(t.skipOff, r.SkipOffDays)
+	sxSetCheck(t.skipSchool, r.SkipSchoolHolidays)
+	t.nextLabel.SetText(t.nextText(m.ID))
+}
+
+// nextText lists the coming dates of a meeting.
+func (t *meetingsTab) nextText(id int64) string {
+	ds := t.next[id]
+	if len(ds) == 0 {
+		return lang.L("structure.meeting.no_next")
+	}
+	parts := make([]string, len(ds))
+	for i, d := range ds {
+		parts[i] = lang.L("structure.weekday."+strconv.Itoa(int(d.Weekday()))) + " " + sxDate(d)
+	}
+	return lang.L("structure.meeting.next", map[string]any{"Dates": strings.Join(parts, " · ")})
+}
+
+// pickCadence applies a cadence choice; "other" keeps the days and lets the user type them.
+func (t *meetingsTab) pickCadence(i int) {
+	if i < 0 || i >= len(domain.MeetingEveryKinds) {
+		return
+	}
+	kind := domain.MeetingEveryKinds[i]
+	t.commit(func(m *domain.Meeting, r *domain.MeetingRule) {
+		r.Monthly = kind == domain.MeetingEveryMonthly
+		if d, ok := domain.MeetingEveryKindDays[kind]; ok {
+			m.CadenceDays = d
+		} else if domain.MeetingCadence(*m, domain.MeetingRule{}) != domain.MeetingEveryDays {
+			m.CadenceDays = 21 // a number no preset has, for the user to change
+		}
+	})
+	if kind == domain.MeetingEveryDays {
+		sxFocus(t.ed.ctx.Window, t.days)
+	}
+}
+
+func (t *meetingsTab) commit(change func(m *domain.Meeting, r *domain.MeetingRule)) {
+	m := t.current()
+	if m == nil {
+		return
+	}
+	next, rule := *m, t.rules[m.ID]
+	change(&next, &rule)
+	if rule == t.rules[m.ID] && next.Name == m.Name && next.CadenceDays == m.CadenceDays &&
+		next.Agenda == m.Agenda && sxSameDate(next.FirstDate, m.FirstDate) {
+		return
+	}
+	if _, err := t.ed.sess().SaveMeeting(next, rule); err != nil {
+		t.ed.ctx.Report(err)
+		t.load()
+	}
+}
+
+func sxSameDate(a, b *domain.Date) bool {
+	return (a == nil) == (b == nil) && (a == nil || a.Equal(b.Time))
+}
+
+// sxFirstMeetingDay proposes a first date: the Tuesday at least a week after today or the
+// kickoff, whichever is later.
+func sxFirstMeetingDay(p *domain.Project, today domain.Date) domain.Date {
+	base := today
+	if k := p.Kickoff.Date; k != nil && k.After(base.Time) {
+		base = *k
+	}
+	d := domain.Date{Time: base.AddDate(0, 0, 7)}
+	for d.Weekday() != time.Tuesday {
+		d = domain.Date{Time: d.AddDate(0, 0, 1)}
+	}
+	return d
+}
+
+func (t *meetingsTab) add() {
+	first := sxFirstMeetingDay(t.ed.sess().Project, t.ed.sess().Today())
+	id, err := t.ed.sess().SaveMeeting(domain.Meeting{Name: lang.L("structure.meeting.new"), CadenceDays: 28, FirstDate: &first}, domain.MeetingRule{})
+	if err != nil {
+		t.ed.ctx.Report(err)
+		return
+	}
+	t.pick(id)
+	sxFocus(t.ed.ctx.Window, t.name)
+}
+
+// addFromTemplate adds one of the template meetings with its rule.
+func (t *meetingsTab) addFromTemplate(mt domain.MeetingTemplate) {
+	first := sxFirstMeetingDay(t.ed.sess().Project, t.ed.sess().Today())
+	m, rule := domain.MeetingFromTemplate(t.ed.sess().Project, mt, &first, sxKey)
+	id, err := t.ed.sess().SaveMeeting(m, rule)
+	if err != nil {
+		t.ed.ctx.Report(err)
+		return
+	}
+	t.pick(id)
+}
+
+func (t *meetingsTab) delete() {
+	if m := t.current(); m != nil {
+		t.ed.ctx.Report(t.ed.sess().DeleteMeeting(m.ID))
+	}
+}
+
+func (t *meetingsTab) jump(f domain.Finding) {
+	if f.EntityID != 0 {
+		t.pick(f.EntityID)
+		sxFocus(t.ed.ctx.Window, t.first)
+	}
+}

@@ -1,0 +1,255 @@
+package operation
+
+import (
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"schulit-lotse/domain"
+	"schulit-lotse/ui/kit"
+	"schulit-lotse/ui/raci"
+)
+
+// personsTab lists the people of both sides: name, side, organisation, the roles they hold and
+// how to reach them. Meetings, Jour fixes and measures choose their participants and owners from
+// this list; the names the roles already list are ready to take over.
+type personsTab struct {
+	ed      *structureEditor
+	persons []domain.Person
+	roles   []domain.Role
+	table   *sxTable
+	btns    sxButtons
+
+	formID                      int64
+	name, organisation, contact *kit.CommitEntry
+	party                       *sxSelect
+	roleChecks                  *widget.CheckGroup
+	formFields                  []fyne.Disableable
+	content                     fyne.CanvasObject
+}
+
+func newPersonsTab(ed *structureEditor) *personsTab {
+	t := &personsTab{ed: ed}
+	t.table = newSxTable([]sxCol{
+		{"people.col.name", 160, 2}, {"structure.col.party", 110, 0}, {"people.col.organisation", 150, 2},
+		{"people.col.roles", 180, 2}, {"structure.col.contact", 150, 2},
+	}, t.cell, t.pick)
+	t.name = sxField("", func(s string) { t.commit(func(x *domain.Person) { x.Name = sxTrim(s) }) })
+	t.organisation = sxField("people.organisation.placeholder", func(s string) { t.commit(func(x *domain.Person) { x.Organisation = sxTrim(s) }) })
+	t.contact = sxField("structure.contact.placeholder", func(s string) { t.commit(func(x *domain.Person) { x.Contact = sxTrim(s) }) })
+	t.party = newSxSelect(func(i int) {
+		if i >= 0 && i < len(domain.Parties) {
+			t.commit(func(x *domain.Person) { x.Party = domain.Parties[i] })
+		}
+	})
+	labels := make([]string, len(domain.Parties))
+	for i, p := range domain.Parties {
+		labels[i] = raci.PartyLabel(p)
+	}
+	t.party.setOptions(labels)
+	t.roleChecks = widget.NewCheckGroup(nil, nil)
+	t.roleChecks.Horizontal = true
+	t.formFields = []fyne.Disableable{t.name, t.party, t.organisation, t.contact, t.roleChecks}
+
+	toolbar := container.NewHBox(
+		t.btns.add("people.add", theme.ContentAddIcon(), t.add),
+		t.btns.add("people.from_roles", theme.DocumentCreateIcon(), t.fromRoles),
+		t.btns.add("structure.delete", theme.DeleteIcon(), t.delete),
+	)
+	form := container.New(&kit.WeightedRow{Weights: []float32{3, 2, 3, 3}},
+		kit.Labelled(lang.L("people.col.name"), t.name),
+		kit.Labelled(lang.L("structure.col.party"), t.party.Select),
+		kit.Labelled(lang.L("people.col.organisation"), t.organisation),
+		kit.Labelled(lang.L("structure.col.contact"), t.contact),
+	)
+	roles := kit.Labelled(lang.L("people.col.roles"), container.NewHScroll(t.roleChecks))
+	t.content = container.NewBorder(container.NewHScroll(toolbar), container.NewVBox(widget.NewSeparator(), form, roles), nil, nil, t.table.view())
+	return t
+}
+
+func (t *personsTab) cell(row, col int) (string, widget.Importance) {
+	x := t.persons[row]
+	switch col {
+	case 0:
+		return x.Name, widget.MediumImportance
+	case 1:
+		return raci.PartyLabel(x.Party), widget.MediumImportance
+	case 2:
+		return x.Organisation, widget.MediumImportance
+	case 3:
+		return t.roleNames(x), widget.MediumImportance
+	}
+	return x.Contact, widget.MediumImportance
+}
+
+func (t *personsTab) roleNames(x domain.Person) string {
+	var names []string
+	for _, r := range t.roles {
+		for _, id := range x.RoleIDs {
+			if id == r.ID {
+				names = append(names, r.Name)
+			}
+		}
+	}
+	return strings.Join(names, ", ")
+}
+
+func (t *personsTab) refresh() {
+	p := t.ed.sess().Project
+	t.persons = domain.SortedPersons(p.Persons)
+	t.roles = domain.SortedRoles(p.Roles)
+	ids := make([]int64, len(t.persons))
+	for i, x := range t.persons {
+		ids[i] = x.ID
+	}
+	t.table.setIDs(ids)
+	t.btns.enable(!t.ed.sess().ReadOnly())
+	t.load()
+}
+
+func (t *personsTab) current() *domain.Person {
+	for i := range t.persons {
+		if t.persons[i].ID == t.formID {
+			return &t.persons[i]
+		}
+	}
+	return nil
+}
+
+func (t *personsTab) pick(id int64) {
+	t.formID = id
+	t.table.pick(id)
+	t.load()
+}
+
+func (t *personsTab) load() {
+	x := t.current()
+	names := make([]string, len(t.roles))
+	for i, r := range t.roles {
+		names[i] = r.Name
+	}
+	t.roleChecks.OnChanged = nil
+	t.roleChecks.Options = names
+	if x == nil {
+		t.formID = 0
+		t.table.selected = 0
+		for _, e := range []*kit.CommitEntry{t.name, t.organisation, t.contact} {
+			sxSetValue(e, "")
+		}
+		t.party.show(-1)
+		t.roleChecks.SetSelected(nil)
+		for _, f := range t.formFields {
+			f.Disable()
+		}
+		return
+	}
+	sxSetValue(t.name, x.Name)
+	sxSetValue(t.organisation, x.Organisation)
+	sxSetValue(t.contact, x.Contact)
+	t.party.show(sxPartyIndex(x.Party))
+	var held []string
+	for _, r := range t.roles {
+		for _, id := range x.RoleIDs {
+			if id == r.ID {
+				held = append(held, r.Name)
+			}
+		}
+	}
+	t.roleChecks.SetSelected(held)
+	t.roleChecks.OnChanged = func(sel []string) {
+		t.commit(func(x *domain.Person) {
+			x.RoleIDs = nil
+			for _, r := range t.roles { // in the roles' order, whatever order the boxes were ticked in
+				for _, s := range sel {
+					if s == r.Name {
+						x.RoleIDs = append(x.RoleIDs, r.ID)
+						break
+					}
+				}
+			}
+		})
+	}
+	for _, f := range t.formFields {
+		if t.ed.sess().ReadOnly() {
+			f.Disable()
+		} else {
+			f.Enable()
+		}
+	}
+}
+
+// commit applies a change to the person in the form; a refused change shows the stored value.
+func (t *personsTab) commit(change func(x *domain.Person)) {
+	x := t.current()
+	if x == nil {
+		return
+	}
+	next := *x
+	next.RoleIDs = append([]int64(nil), x.RoleIDs...)
+	change(&next)
+	if next.Name == x.Name && next.Party == x.Party && next.Organisation == x.Organisation && next.Contact == x.Contact &&
+		sameIDs(next.RoleIDs, x.RoleIDs) {
+		return
+	}
+	if _, err := t.ed.sess().SavePerson(next); err != nil {
+		t.ed.ctx.Report(err)
+		t.load()
+	}
+}
+
+func sameIDs(a, b []int64) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+func (t *personsTab) add() {
+	id, err := t.ed.sess().SavePerson(domain.Person{Name: t.freeName(), Party: domain.PartyCarrier})
+	if err != nil {
+		t.ed.ctx.Report(err)
+		return
+	}
+	t.pick(id)
+	sxFocus(t.ed.ctx.Window, t.name)
+}
+
+// freeName is the placeholder name of a new person, numbered when it is taken.
+func (t *personsTab) freeName() string {
+	p := t.ed.sess().Project
+	for n := 1; ; n++ {
+		name := lang.L("people.new", map[string]any{"N": n})
+		taken := false
+		for _, x := range p.Persons {
+			taken = taken || strings.EqualFold(x.Name, name)
+		}
+		if !taken {
+			return name
+		}
+	}
+}
+
+// fromRoles takes over the names the roles list that are no person yet.
+func (t *personsTab) fromRoles() {
+	p := t.ed.sess().Project
+	t.ed.ctx.Report(t.ed.sess().AddPersonsFromRoles())
+	t.refresh()
+	if len(p.Persons) > 0 && t.formID == 0 {
+		t.pick(domain.SortedPersons(p.Persons)[0].ID)
+	}
+}
+
+func (t *personsTab) delete() {
+	if x := t.current(); x != nil {
+		t.ed.ctx.Report(t.ed.sess().DeletePerson(x.ID))
+	}
+}

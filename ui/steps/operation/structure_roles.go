@@ -1,0 +1,282 @@
+package operation
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"schulit-lotse/domain"
+	"schulit-lotse/ui/kit"
+	"schulit-lotse/ui/raci"
+)
+
+// rolesTab lists the roles of both sides with their people; the roles the seed names (and a few
+// more a school-IT support needs) are ready to add.
+type rolesTab struct {
+	ed       *structureEditor
+	roles    []domain.Role
+	table    *sxTable
+	findings *sxFindings
+	btns     sxButtons
+
+	formID                         int64
+	name, persons, deputy, contact *kit.CommitEntry
+	party                          *sxSelect
+	formFields                     []fyne.Disableable
+	content                        fyne.CanvasObject
+}
+
+func newRolesTab(ed *structureEditor) *rolesTab {
+	t := &rolesTab{ed: ed}
+	t.table = newSxTable([]sxCol{
+		{"structure.col.role", 170, 2}, {"structure.col.party", 110, 0}, {"structure.col.persons", 150, 2},
+		{"structure.col.deputy", 130, 1}, {"structure.col.contact", 150, 2},
+	}, t.cell, t.pick)
+	t.findings = newSxFindings("structure.findings", t.jump)
+
+	t.name = sxField("", func(s string) { t.commit(func(r *domain.Role) { r.Name = sxTrim(s) }) })
+	t.persons = sxField("structure.persons.placeholder", func(s string) { t.commit(func(r *domain.Role) { r.Persons = sxTrim(s) }) })
+	t.deputy = sxField("", func(s string) { t.commit(func(r *domain.Role) { r.Deputy = sxTrim(s) }) })
+	t.contact = sxField("structure.contact.placeholder", func(s string) { t.commit(func(r *domain.Role) { r.Contact = sxTrim(s) }) })
+	t.party = newSxSelect(func(i int) {
+		if i >= 0 && i < len(domain.Parties) {
+			t.commit(func(r *domain.Role) { r.Party = domain.Parties[i] })
+		}
+	})
+	labels := make([]string, len(domain.Parties))
+	for i, p := range domain.Parties {
+		labels[i] = raci.PartyLabel(p)
+	}
+	t.party.setOptions(labels)
+	t.formFields = []fyne.Disableable{t.name, t.party, t.persons, t.deputy, t.contact}
+
+	toolbar := container.NewHBox(
+		t.btns.add("structure.role.add", theme.ContentAddIcon(), t.add),
+		t.btns.add("structure.role.template", theme.DocumentCreateIcon(), t.templateDialog),
+		t.btns.add("structure.move_up", theme.MoveUpIcon(), func() { t.move(-1) }),
+		t.btns.add("structure.move_down", theme.MoveDownIcon(), func() { t.move(1) }),
+		t.btns.add("structure.delete", theme.DeleteIcon(), t.delete),
+	)
+	form := container.New(&kit.WeightedRow{Weights: []float32{3, 2, 3, 2, 3}},
+		kit.Labelled(lang.L("structure.col.role"), t.name),
+		kit.Labelled(lang.L("structure.col.party"), t.party.Select),
+		kit.Labelled(lang.L("structure.col.persons"), t.persons),
+		kit.Labelled(lang.L("structure.col.deputy"), t.deputy),
+		kit.Labelled(lang.L("structure.col.contact"), t.contact),
+	)
+	t.content = container.NewBorder(container.NewHScroll(toolbar), container.NewVBox(widget.NewSeparator(), form), nil, nil,
+		sxWithSide(t.table.view(), t.findings.content, 0.72))
+	return t
+}
+
+func (t *rolesTab) cell(row, col int) (string, widget.Importance) {
+	r := t.roles[row]
+	switch col {
+	case 0:
+		return r.Name, widget.MediumImportance
+	case 1:
+		return raci.PartyLabel(r.Party), widget.MediumImportance
+	case 2:
+		if r.Persons == "" {
+			return lang.L("steps.missing"), widget.WarningImportance
+		}
+		return r.Persons, widget.MediumImportance
+	case 3:
+		return r.Deputy, widget.MediumImportance
+	}
+	return r.Contact, widget.MediumImportance
+}
+
+func (t *rolesTab) refresh(findings []domain.Finding) {
+	p := t.ed.sess().Project
+	t.roles = domain.SortedRoles(p.Roles)
+	ids := make([]int64, len(t.roles))
+	for i, r := range t.roles {
+		ids[i] = r.ID
+	}
+	t.table.setIDs(ids)
+	t.findings.set(findings, func(f domain.Finding) bool {
+		return f.Code == domain.FindRoleNoPerson || f.Code == domain.FindStructureNoRoles || domain.IsRoleFinding(f.Code)
+	})
+	t.btns.enable(!t.ed.sess().ReadOnly())
+	t.load()
+}
+
+// role is the role the form shows, or nil.
+func (t *rolesTab) role() *domain.Role {
+	for i := range t.roles {
+		if t.roles[i].ID == t.formID {
+			return &t.roles[i]
+		}
+	}
+	return nil
+}
+
+func (t *rolesTab) pick(id int64) {
+	t.formID = id
+	t.table.pick(id)
+	t.load()
+}
+
+// load shows the picked role in the form.
+func (t *rolesTab) load() {
+	r := t.role()
+	if r == nil {
+		t.formID = 0
+		t.table.selected = 0
+		for _, e := range []*kit.CommitEntry{t.name, t.persons, t.deputy, t.contact} {
+			sxSetValue(e, "")
+		}
+		t.party.show(-1)
+		for _, f := range t.formFields {
+			f.Disable()
+		}
+		return
+	}
+	sxSetValue(t.name, r.Name)
+	sxSetValue(t.persons, r.Persons)
+	sxSetValue(t.deputy, r.Deputy)
+	sxSetValue(t.contact, r.Contact)
+	t.party.show(sxPartyIndex(r.Party))
+	for _, f := range t.formFields {
+		if t.ed.sess().ReadOnly() {
+			f.Disable()
+		} else {
+			f.Enable()
+		}
+	}
+}
+
+func sxPartyIndex(p domain.Party) int {
+	for i, x := range domain.Parties {
+		if x == p {
+			return i
+		}
+	}
+	return -1
+}
+
+// commit applies a change to the role in the form; a refused change shows the stored value.
+func (t *rolesTab) commit(change func(r *domain.Role)) {
+	r := t.role()
+	if r == nil {
+		return
+	}
+	next := *r
+	change(&next)
+	if next == *r {
+		return
+	}
+	if _, err := t.ed.sess().SaveRole(next); err != nil {
+		t.ed.ctx.Report(err)
+		t.load()
+	}
+}
+
+func (t *rolesTab) add() {
+	id, err := t.ed.sess().SaveRole(domain.Role{Name: lang.L("raci.new_role"), Party: domain.PartyOther})
+	if err != nil {
+		t.ed.ctx.Report(err)
+		return
+	}
+	t.pick(id)
+	sxFocus(t.ed.ctx.Window, t.name)
+}
+
+func (t *rolesTab) delete() {
+	if r := t.role(); r != nil {
+		t.ed.ctx.Report(t.ed.sess().DeleteRole(r.ID))
+	}
+}
+
+func (t *rolesTab) move(delta int) {
+	if r := t.role(); r != nil {
+		t.ed.ctx.Report(t.ed.sess().MoveRole(r.ID, delta))
+	}
+}
+
+func (t *rolesTab) jump(f domain.Finding) {
+	if f.EntityID != 0 {
+		t.pick(f.EntityID)
+		sxFocus(t.ed.ctx.Window, t.persons)
+	}
+}
+
+// missingTemplateRoles are the template roles the project does not have yet (by name).
+func (t *rolesTab) missingTemplateRoles() []domain.RoleTemplate {
+	have := map[string]bool{}
+	for _, r := range t.ed.sess().Project.Roles {
+		have[domain.NormalizedName(r.Name)] = true
+	}
+	var out []domain.RoleTemplate
+	for _, rt := range domain.RoleTemplates {
+		if !have[domain.NormalizedName(lang.L(rt.Key))] {
+			out = append(out, rt)
+		}
+	}
+	return out
+}
+
+// addTemplateRoles adds the template roles with the given keys as one edit.
+func (t *rolesTab) addTemplateRoles(keys []string) error {
+	want := map[string]bool{}
+	for _, k := range keys {
+		want[k] = true
+	}
+	var rs []domain.Role
+	for _, rt := range t.missingTemplateRoles() {
+		if want[rt.Key] {
+			rs = append(rs, domain.Role{Name: lang.L(rt.Key), Party: rt.Party})
+		}
+	}
+	if len(rs) == 0 {
+		return nil
+	}
+	return t.ed.sess().AddRoles(rs)
+}
+
+// templateDialog offers the missing template roles, all ticked.
+func (t *rolesTab) templateDialog() {
+	missing := t.missingTemplateRoles()
+	if t.ed.ctx.Window == nil {
+		return
+	}
+	if len(missing) == 0 {
+		dialog.ShowInformation(lang.L("structure.role.template"), lang.L("structure.role.template.none"), t.ed.ctx.Window)
+		return
+	}
+	labels := make([]string, len(missing))
+	byLabel := map[string]string{}
+	for i, rt := range missing {
+		labels[i] = lang.L("structure.role.label", map[string]any{"Name": lang.L(rt.Key), "Party": raci.PartyLabel(rt.Party)})
+		byLabel[labels[i]] = rt.Key
+	}
+	check := widget.NewCheckGroup(labels, nil)
+	check.SetSelected(labels)
+	dialog.ShowCustomConfirm(lang.L("structure.role.template"), lang.L("structure.add"), lang.L("structure.cancel"),
+		container.NewVBox(widget.NewLabel(lang.L("structure.role.template.intro")), check), func(ok bool) {
+			if !ok {
+				return
+			}
+			var keys []string
+			for _, l := range check.Selected {
+				keys = append(keys, byLabel[l])
+			}
+			t.ed.ctx.Report(t.addTemplateRoles(keys))
+		}, t.ed.ctx.Window)
+}
+
+// sxFocus puts the cursor into an entry with its text selected, after the current event.
+func sxFocus(w fyne.Window, e *kit.CommitEntry) {
+	if w == nil || e.Disabled() {
+		return
+	}
+	c := w.Canvas()
+	fyne.Do(func() {
+		c.Focus(e)
+		e.TypedShortcut(&fyne.ShortcutSelectAll{})
+	})
+}

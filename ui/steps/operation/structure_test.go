@@ -1,0 +1,281 @@
+package operation
+
+import (
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+
+	"schulit-lotse/domain"
+	"schulit-lotse/persistence"
+	"schulit-lotse/ui/kit"
+	"schulit-lotse/ui/kit/kittest"
+	"schulit-lotse/ui/session"
+)
+
+// sxFixture is a user's session with the step-10 or step-11 editor on the software driver.
+type sxFixture struct {
+	t    *testing.T
+	s    *session.Session
+	w    fyne.Window
+	ctx  *kit.Context
+	errs []error
+}
+
+func newSxFixture(t *testing.T, p *domain.Project) *sxFixture {
+	t.Helper()
+	test.NewTempApp(t)
+	f, err := persistence.Create(filepath.Join(t.TempDir(), "Struktur Jürgen.lotse"), p, persistence.OpenOptions{Clock: kittest.StepsClock})
+	if err != nil {
+		t.Fatal(err)
+	}
+	loaded, err := f.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	fx := &sxFixture{t: t, s: session.New(f, loaded)}
+	t.Cleanup(func() { fx.s.Close() })
+	fx.w = test.NewWindow(nil)
+	fx.ctx = &kit.Context{Session: fx.s, Window: fx.w, ShowError: func(err error) { fx.errs = append(fx.errs, err) }}
+	t.Cleanup(fx.w.Close)
+	return fx
+}
+
+func (fx *sxFixture) show(o fyne.CanvasObject) {
+	fx.w.SetContent(o)
+	fx.w.Resize(fyne.NewSize(1400, 900))
+}
+
+// typeInto focuses an entry, replaces its text by typing and leaves it with Enter.
+func (fx *sxFixture) typeInto(e *kit.CommitEntry, text string) {
+	fx.w.Canvas().Focus(e)
+	e.TypedShortcut(&fyne.ShortcutSelectAll{})
+	if e.Text != "" {
+		e.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDelete})
+	}
+	test.Type(e, text)
+	e.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+}
+
+func (fx *sxFixture) noErrors() {
+	fx.t.Helper()
+	if len(fx.errs) > 0 {
+		fx.t.Fatalf("unexpected errors: %v", fx.errs)
+	}
+}
+
+func (fx *sxFixture) stored() *domain.Project {
+	fx.t.Helper()
+	p, err := fx.s.File.Load()
+	if err != nil {
+		fx.t.Fatal(err)
+	}
+	return p
+}
+
+func sxEmptyProject() *domain.Project {
+	return domain.NewProject("Struktur", time.Date(2026, 9, 1, 0, 0, 0, 0, time.UTC))
+}
+
+func (fx *sxFixture) roleNamed(name string) *domain.Role {
+	fx.t.Helper()
+	for i := range fx.s.Project.Roles {
+		if fx.s.Project.Roles[i].Name == name {
+			return &fx.s.Project.Roles[i]
+		}
+	}
+	fx.t.Fatalf("no role %q", name)
+	return nil
+}
+
+// A session through the four tabs besides the RACI grid: roles from the template, people named,
+// the communication rows with a renamed role, escalation, a Jour fixe.
+func TestStructureEditorSession(t *testing.T) {
+	fx := newSxFixture(t, sxEmptyProject())
+	ed := NewStructureEditor(fx.ctx)
+	fx.show(ed.View)
+
+	// Roles: all suggested roles, then a person for the media officer.
+	if n := len(ed.role.missingTemplateRoles()); n != len(domain.RoleTemplates) {
+		t.Fatalf("%d template roles offered", n)
+	}
+	if err := ed.role.addTemplateRoles([]string{domain.TplRoleMedia, domain.TplRoleServiceDesk, domain.TplRoleCarrierIT}); err != nil {
+		t.Fatal(err)
+	}
+	if got := len(fx.s.Project.Roles); got != 3 {
+		t.Fatalf("%d roles after adding three", got)
+	}
+	if n := len(ed.role.missingTemplateRoles()); n != len(domain.RoleTemplates)-3 {
+		t.Errorf("%d template roles still offered", n)
+	}
+	media := fx.roleNamed("Medienbeauftragte:r")
+	ed.role.pick(media.ID)
+	fx.typeInto(ed.role.persons, "Petra Kaya")
+	fx.noErrors()
+	if got := fx.stored().RoleByID(media.ID).Persons; got != "Petra Kaya" {
+		t.Errorf("stored persons %q", got)
+	}
+	if got := ed.role.findings.items; len(got) != 2 { // the other two roles have nobody yet
+		t.Errorf("role questions %v", got)
+	}
+
+	// Communication: the seed's rows; the incidents row names the media officer.
+	ed.comm.insertTemplate()
+	fx.noErrors()
+	if len(fx.s.Project.CommunicationRows) != 6 {
+		t.Fatalf("%d rows", len(fx.s.Project.CommunicationRows))
+	}
+	if text, _ := ed.comm.cell(0, 1); text != "Medienbeauftragte:r" {
+		t.Errorf("incidents row shows %q", text)
+	}
+	// Renaming the role in the roles tab changes the communication matrix at once.
+	ed.role.pick(media.ID)
+	fx.typeInto(ed.role.name, "Medienkoordination")
+	if text, _ := ed.comm.cell(0, 1); text != "Medienkoordination" {
+		t.Errorf("after the rename the row shows %q", text)
+	}
+	// Pick another contact for the first row.
+	first := domain.SortedCommunication(fx.s.Project.CommunicationRows)[0]
+	ed.comm.pick(first.ID)
+	desk := fx.roleNamed("Service Desk")
+	for i, id := range ed.comm.customer.ids {
+		if id == desk.ID {
+			ed.comm.customer.sel.SetSelectedIndex(i)
+		}
+	}
+	if got := fx.stored().CommunicationRows[0].CustomerRoleID; got == nil || *got != desk.ID {
+		t.Errorf("customer contact %v, want %d", got, desk.ID)
+	}
+	ed.comm.customer.sel.SetSelectedIndex(0) // nobody
+	if got := fx.s.Project.CommunicationRows[0].CustomerRoleID; got != nil {
+		t.Errorf("customer contact %v, want none", *got)
+	}
+	if !sxHasFinding(ed.comm.findings.items, domain.FindCommNoCustomer) {
+		t.Error("no question about the missing contact")
+	}
+	fx.noErrors()
+
+	// Escalation: the template's three levels; a bad number is refused and shown again.
+	ed.esc.insertTemplate()
+	if len(fx.s.Project.EscalationLevels) != 3 {
+		t.Fatalf("%d levels", len(fx.s.Project.EscalationLevels))
+	}
+	lvl := domain.SortedEscalation(fx.s.Project.EscalationLevels)[1]
+	ed.esc.pick(lvl.ID)
+	fx.typeInto(ed.esc.hours, "12")
+	if got := fx.stored().EscalationLevels[1].ReactionHours; got != 12 {
+		t.Errorf("reaction hours %d", got)
+	}
+	fx.typeInto(ed.esc.hours, "zwölf")
+	if len(fx.errs) != 1 || !strings.Contains(fx.errs[0].Error(), "zwölf") || ed.esc.hours.Text != "12" {
+		t.Errorf("errors %v, field %q", fx.errs, ed.esc.hours.Text)
+	}
+	fx.errs = nil
+
+	// Meetings: a Jour fixe from the template, next dates from a pinned day.
+	kittest.PinDay(t, domain.NewDate(2027, 1, 1))
+	ed.meet.addFromTemplate(domain.MeetingTemplates[0])
+	fx.noErrors()
+	m := fx.s.Project.Meetings[0]
+	// 2027-01-01 is a Friday: the first Tuesday a week later is 12 January, the 2nd Tuesday.
+	if m.FirstDate.String() != "2027-01-12" || !domain.MeetingRules(fx.s.Project)[m.ID].Monthly {
+		t.Fatalf("meeting %+v", m)
+	}
+	if got := ed.meet.nextLabel.Text; !strings.Contains(got, "Di 12.01.2027 · Di 09.02.2027 · Di 09.03.2027") {
+		t.Errorf("next dates %q", got)
+	}
+	ed.meet.cadence.SetSelectedIndex(1) // weekly
+	if m := fx.s.Project.Meetings[0]; m.CadenceDays != 7 || domain.MeetingRules(fx.s.Project)[m.ID].Monthly {
+		t.Errorf("after weekly: %+v, rule %+v", m, domain.MeetingRules(fx.s.Project)[m.ID])
+	}
+	if text, _ := ed.meet.cell(0, 1); text != "wöchentlich" {
+		t.Errorf("cadence shown %q", text)
+	}
+	fx.noErrors()
+
+	// Undo through the session brings back monthly.
+	if err := fx.s.Undo(); err != nil {
+		t.Fatal(err)
+	}
+	if text, _ := ed.meet.cell(0, 1); text != "monatlich (gleicher Wochentag)" {
+		t.Errorf("after undo %q", text)
+	}
+}
+
+func sxHasFinding(fs []domain.Finding, code string) bool {
+	for _, f := range fs {
+		if f.Code == code {
+			return true
+		}
+	}
+	return false
+}
+
+// The RACI tab of the real editor: the template and a click on a cell through the table.
+func TestStructureEditorRaciTab(t *testing.T) {
+	fx := newSxFixture(t, sxEmptyProject())
+	ed := NewStructureEditor(fx.ctx)
+	fx.show(ed.View)
+	ed.showTab(2)
+	if ed.tabs.Selected().Text != "RACI-Matrix" {
+		t.Fatalf("tab %q", ed.tabs.Selected().Text)
+	}
+	tpl := domain.BuildStructureTemplate(fx.s.Project, domain.TemplateParts{Roles: true, Raci: true}, sxKey)
+	if err := fx.s.ApplyStructureTemplate(tpl); err != nil {
+		t.Fatal(err)
+	}
+	if n := len(ed.raci.Findings()); n != 0 {
+		t.Fatalf("template has %d findings", n)
+	}
+	// The roles tab lists what the template added, in the same order as the grid's columns.
+	if len(ed.role.roles) != len(domain.RoleTemplates) || ed.role.roles[0].Name != "IT-Koordination Schulträger" {
+		t.Errorf("roles tab %+v", ed.role.roles)
+	}
+	// An edit anywhere in the session shows in the grid's checks at once.
+	first := tpl.Activities[0].ID
+	for _, c := range tpl.Assignments {
+		if c.ActivityID == first && c.Letter == domain.RaciAccountable {
+			if err := fx.s.SetRaciLetter(c.ActivityID, c.RoleID, ""); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	if fs := ed.raci.Findings(); len(fs) != 1 || fs[0].Code != domain.FindRaciNoAccountable || fs[0].EntityID != first {
+		t.Errorf("findings %+v", fs)
+	}
+	fx.noErrors()
+}
+
+func TestStructureEditorReadOnly(t *testing.T) {
+	p := sxEmptyProject()
+	p.Roles = []domain.Role{{ID: 1, Name: "Service Desk", Party: domain.PartyProvider, SortOrder: 1}}
+	path := filepath.Join(t.TempDir(), "nur lesen.lotse")
+	f, err := persistence.Create(path, p, persistence.OpenOptions{Clock: kittest.StepsClock})
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	test.NewTempApp(t)
+	s, err := session.Open(path, persistence.OpenOptions{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	w := test.NewWindow(nil)
+	defer w.Close()
+	var errs []error
+	ed := NewStructureEditor(&kit.Context{Session: s, Window: w, ShowError: func(err error) { errs = append(errs, err) }})
+	w.SetContent(ed.View)
+	ed.role.pick(1)
+	if !ed.role.name.Disabled() {
+		t.Error("the role's name can be edited in a read-only project")
+	}
+	for _, b := range ed.role.btns {
+		if !b.Disabled() {
+			t.Errorf("button %q is enabled in a read-only project", b.Text)
+		}
+	}
+}

@@ -1,0 +1,488 @@
+package operation
+
+import (
+	"image/color"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"schulit-lotse/domain"
+	"schulit-lotse/ui/kit"
+	"schulit-lotse/ui/plural"
+	"schulit-lotse/ui/raci"
+)
+
+// Widgets shared by the editors of steps 10 and 11: a table of records picked by id, entries and
+// selects that commit, the role picker and a findings list.
+
+// sxCol is a column of a sxTable.
+type sxCol struct {
+	title string  // translation key
+	width float32 // least width
+	grow  float32 // share of the width left over
+}
+
+// sxTable lists records (one per row) with a header; the picked record is highlighted and
+// kept by id across changes. The columns fit their content (colSizer), and the picked record's
+// cut cells are named in full under the table.
+type sxTable struct {
+	cols     []sxCol
+	table    *kit.FitTable
+	sizer    *kit.ColSizer
+	ids      []int64
+	cell     func(row, col int) (string, widget.Importance)
+	selected int64
+	onPick   func(id int64)
+	detail   *widget.Label
+	detailUI fyne.CanvasObject
+}
+
+func newSxTable(cols []sxCol, cell func(row, col int) (string, widget.Importance), onPick func(id int64)) *sxTable {
+	t := &sxTable{cols: cols, cell: cell, onPick: onPick}
+	t.table = kit.NewFitTable(
+		func() (int, int) { return len(t.ids), len(t.cols) },
+		func() fyne.CanvasObject {
+			l := widget.NewLabel("")
+			l.Truncation = fyne.TextTruncateEllipsis
+			return container.NewStack(canvas.NewRectangle(kit.Transparent), l)
+		},
+		t.update,
+	)
+	sized := make([]kit.SizedCol, len(cols))
+	for i, c := range cols {
+		sized[i] = kit.SizedCol{Title: lang.L(c.title), Least: c.width, Grow: c.grow}
+	}
+	t.sizer = kit.NewColSizer(t.table, sized, 0)
+	t.table.CreateHeader = func() fyne.CanvasObject {
+		return widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	}
+	t.table.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
+		l := o.(*widget.Label)
+		t.table.HeaderShown(o, id.Col)
+		text := ""
+		if id.Col >= 0 && id.Col < len(t.cols) {
+			text = t.sizer.Header(id.Col)
+		}
+		if l.Text != text {
+			l.SetText(text)
+		}
+	}
+	t.table.OnSelected = func(id widget.TableCellID) {
+		t.table.Unselect(id)
+		if id.Row >= 0 && id.Row < len(t.ids) && t.onPick != nil {
+			t.onPick(t.ids[id.Row])
+		}
+	}
+	t.detail = widget.NewLabel("")
+	t.detailUI = kit.DetailView(t.detail)
+	t.sizer.Measure(0, nil)
+	return t
+}
+
+// update sets every property a recycled cell shows: highlight, text and importance.
+func (t *sxTable) update(id widget.TableCellID, o fyne.CanvasObject) {
+	box := o.(*fyne.Container)
+	bg := box.Objects[0].(*canvas.Rectangle)
+	l := box.Objects[1].(*widget.Label)
+	var fill color.Color = kit.Transparent
+	text, imp := "", widget.MediumImportance
+	if id.Row >= 0 && id.Row < len(t.ids) && id.Col >= 0 && id.Col < len(t.cols) {
+		if t.ids[id.Row] == t.selected {
+			fill = theme.Color(theme.ColorNameSelection)
+		}
+		text, imp = t.cell(id.Row, id.Col)
+		text = kit.OneLine(text)
+	}
+	if bg.FillColor != fill {
+		bg.FillColor = fill
+		bg.Refresh()
+	}
+	if l.Text != text || l.Importance != imp {
+		l.Text, l.Importance = text, imp
+		l.Refresh()
+	}
+}
+
+func (t *sxTable) text(row, col int) string {
+	s, _ := t.cell(row, col)
+	return s
+}
+
+// setIDs shows the records with these ids, in this order.
+func (t *sxTable) setIDs(ids []int64) {
+	t.ids = ids
+	t.sizer.Measure(len(ids), t.text)
+	t.showDetail()
+	t.table.Refresh()
+}
+
+// pick highlights a record and scrolls it into view (0 clears the highlight).
+func (t *sxTable) pick(id int64) {
+	t.selected = id
+	for r, x := range t.ids {
+		if x == id {
+			t.table.ScrollTo(widget.TableCellID{Row: r, Col: 0})
+		}
+	}
+	t.showDetail()
+	t.table.Refresh()
+}
+
+// showDetail names the picked record's cut cells in full under the table.
+func (t *sxTable) showDetail() {
+	text := ""
+	for r, x := range t.ids {
+		if x == t.selected && x != 0 {
+			text = t.sizer.Details(func(c int) string { return t.text(r, c) })
+		}
+	}
+	kit.ShowDetail(t.detail, t.detailUI, text)
+}
+
+// view is the table with a least size, fitted to its width, and the detail line.
+func (t *sxTable) view() fyne.CanvasObject {
+	least := canvas.NewRectangle(kit.Transparent)
+	least.SetMinSize(fyne.NewSize(320, 120))
+	return container.NewBorder(nil, t.detailUI, nil, nil, container.New(kit.SizedLayout{S: t.sizer, After: t.showDetail}, least, t.table))
+}
+
+// field is a commit entry: commit runs on Enter and when the user leaves the field.
+func sxField(placeholder string, commit func(text string)) *kit.CommitEntry {
+	e := kit.NewCommitEntry()
+	if placeholder != "" {
+		e.SetPlaceHolder(lang.L(placeholder))
+	}
+	e.OnSubmitted = func(s string) { commit(s) }
+	e.OnLeave = func() { commit(e.Text) }
+	return e
+}
+
+// multiField is a multi-line commit entry (Enter makes a new line; leaving commits).
+func sxMultiField(placeholder string, commit func(text string)) *kit.CommitEntry {
+	e := sxField(placeholder, commit)
+	e.MultiLine = true
+	e.Wrapping = fyne.TextWrapWord
+	e.OnSubmitted = nil
+	return e
+}
+
+// sxSelect is a Select whose value can be shown without it counting as the user's choice.
+type sxSelect struct {
+	*widget.Select
+	onPick func(i int)
+	values []string
+}
+
+func newSxSelect(onPick func(i int)) *sxSelect {
+	q := &sxSelect{onPick: onPick}
+	q.Select = widget.NewSelect(nil, func(string) {
+		if q.onPick != nil {
+			q.onPick(q.SelectedIndex())
+		}
+	})
+	q.PlaceHolder = lang.L("structure.select.placeholder")
+	return q
+}
+
+// setOptions replaces the choices (only when they differ, so an open list is not disturbed).
+func (q *sxSelect) setOptions(opts []string) {
+	if sxSameTexts(q.values, opts) {
+		return
+	}
+	q.values = append([]string(nil), opts...)
+	fn := q.onPick
+	q.onPick = nil
+	i := q.SelectedIndex()
+	q.Options = opts
+	q.ClearSelected()
+	if i >= 0 && i < len(opts) {
+		q.SetSelectedIndex(i)
+	}
+	q.Refresh()
+	q.onPick = fn
+}
+
+// show selects option i (-1 clears) without calling onPick.
+func (q *sxSelect) show(i int) {
+	if q.SelectedIndex() == i {
+		return
+	}
+	fn := q.onPick
+	q.onPick = nil
+	if i < 0 || i >= len(q.Options) {
+		q.ClearSelected()
+	} else {
+		q.SetSelectedIndex(i)
+	}
+	q.onPick = fn
+}
+
+func sxSameTexts(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// sxRolePicker is a select of the project's roles with "nobody" first; it maps choices to ids.
+type sxRolePicker struct {
+	sel *sxSelect
+	ids []int64 // ids[i] belongs to option i; 0 = nobody
+}
+
+func newSxRolePicker(onPick func(id *int64)) *sxRolePicker {
+	rp := &sxRolePicker{}
+	rp.sel = newSxSelect(func(i int) {
+		if i < 0 || i >= len(rp.ids) {
+			return
+		}
+		if rp.ids[i] == 0 {
+			onPick(nil)
+			return
+		}
+		id := rp.ids[i]
+		onPick(&id)
+	})
+	return rp
+}
+
+// load lists the roles in the user's order, each with its party.
+func (rp *sxRolePicker) load(p *domain.Project) {
+	roles := domain.SortedRoles(p.Roles)
+	rp.ids = make([]int64, 0, len(roles)+1)
+	opts := make([]string, 0, len(roles)+1)
+	rp.ids = append(rp.ids, 0)
+	opts = append(opts, lang.L("structure.role.none"))
+	for _, r := range roles {
+		rp.ids = append(rp.ids, r.ID)
+		opts = append(opts, sxRoleLabel(r))
+	}
+	rp.sel.setOptions(opts)
+}
+
+// show selects the role with the id (nil: nobody).
+func (rp *sxRolePicker) show(id *int64) {
+	want := int64(0)
+	if id != nil {
+		want = *id
+	}
+	for i, x := range rp.ids {
+		if x == want {
+			rp.sel.show(i)
+			return
+		}
+	}
+	rp.sel.show(0)
+}
+
+// sxRoleLabel is a role with its party: "Service Desk (Dienstleister)".
+func sxRoleLabel(r domain.Role) string {
+	return lang.L("structure.role.label", map[string]any{"Name": r.Name, "Party": raci.PartyLabel(r.Party)})
+}
+
+// sxContactText is the name of the role a contact points at; an empty contact is marked missing.
+func sxContactText(p *domain.Project, id *int64) (string, widget.Importance) {
+	if name := p.RoleName(id); name != "" {
+		return name, widget.MediumImportance
+	}
+	return lang.L("steps.missing"), widget.WarningImportance
+}
+
+// sxFindings is a list of findings whose entries jump to what they are about.
+type sxFindings struct {
+	titleKey string
+	items    []domain.Finding
+	title    *widget.Label
+	empty    *widget.Label
+	list     *widget.List
+	content  fyne.CanvasObject
+}
+
+func newSxFindings(titleKey string, jump func(f domain.Finding)) *sxFindings {
+	fl := &sxFindings{}
+	fl.title = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	fl.title.Truncation = fyne.TextTruncateEllipsis
+	fl.empty = widget.NewLabel(lang.L("structure.findings.none"))
+	fl.empty.Wrapping = fyne.TextWrapWord
+	fl.list = widget.NewList(
+		func() int { return len(fl.items) },
+		func() fyne.CanvasObject {
+			l := widget.NewLabel("")
+			l.Wrapping = fyne.TextWrapWord
+			l.Truncation = fyne.TextTruncateEllipsis
+			line := fyne.MeasureText("Äg", theme.TextSize(), fyne.TextStyle{}).Height
+			space := canvas.NewRectangle(kit.Transparent)
+			space.SetMinSize(fyne.NewSize(0, 2*line+2*theme.InnerPadding()))
+			return container.NewBorder(nil, nil, widget.NewIcon(nil), nil, container.NewStack(space, l))
+		},
+		func(id widget.ListItemID, o fyne.CanvasObject) {
+			box := o.(*fyne.Container)
+			var l *widget.Label
+			var ic *widget.Icon
+			for _, c := range box.Objects {
+				switch c := c.(type) {
+				case *widget.Icon:
+					ic = c
+				case *fyne.Container:
+					l = c.Objects[1].(*widget.Label)
+				}
+			}
+			if id < 0 || id >= len(fl.items) {
+				l.SetText("")
+				ic.SetResource(nil)
+				return
+			}
+			f := fl.items[id]
+			switch f.Severity {
+			case domain.SeverityError:
+				ic.SetResource(theme.ErrorIcon())
+			case domain.SeverityWarning:
+				ic.SetResource(theme.WarningIcon())
+			default:
+				ic.SetResource(theme.QuestionIcon())
+			}
+			l.SetText(raci.FindingText(f))
+		},
+	)
+	fl.list.OnSelected = func(id widget.ListItemID) {
+		fl.list.Unselect(id)
+		if id >= 0 && id < len(fl.items) && jump != nil {
+			jump(fl.items[id])
+		}
+	}
+	fl.content = container.NewBorder(container.NewVBox(fl.title, fl.empty), nil, nil, nil, fl.list)
+	fl.titleKey = titleKey
+	return fl
+}
+
+// set shows the findings that keep accepts.
+func (fl *sxFindings) set(all []domain.Finding, keep func(domain.Finding) bool) {
+	fl.items = fl.items[:0]
+	for _, f := range all {
+		if keep(f) {
+			fl.items = append(fl.items, f)
+		}
+	}
+	fl.title.SetText(lang.L(fl.titleKey, map[string]any{"Count": plural.Number(len(fl.items))}))
+	if len(fl.items) == 0 {
+		fl.empty.Show()
+	} else {
+		fl.empty.Hide()
+	}
+	fl.list.Refresh()
+}
+
+// sxWithSide puts a side panel of at least 240 points right of main.
+func sxWithSide(main, side fyne.CanvasObject, offset float64) fyne.CanvasObject {
+	least := canvas.NewRectangle(kit.Transparent)
+	least.SetMinSize(fyne.NewSize(240, 0))
+	split := container.NewHSplit(main, container.NewStack(least, side))
+	split.Offset = offset
+	return split
+}
+
+// sxTrim is text without surrounding spaces.
+func sxTrim(s string) string { return strings.TrimSpace(s) }
+
+// sxButtons collects sxButtons that a read-only project disables.
+type sxButtons []*widget.Button
+
+func (b *sxButtons) add(label string, icon fyne.Resource, fn func()) *widget.Button {
+	btn := widget.NewButtonWithIcon(lang.L(label), icon, fn)
+	*b = append(*b, btn)
+	return btn
+}
+
+func (b sxButtons) enable(on bool) {
+	for _, x := range b {
+		if on {
+			x.Enable()
+		} else {
+			x.Disable()
+		}
+	}
+}
+
+// sxKey translates a template key.
+func sxKey(k string) string { return lang.L(k) }
+
+// sxChoiceEntry is a text field with suggestions: picking one commits at once, typed text
+// commits on Enter or when leaving the field.
+type sxChoiceEntry struct {
+	widget.SelectEntry
+	commit  func(text string)
+	choices []string
+	loading bool
+}
+
+func newSxChoiceEntry(commit func(string)) *sxChoiceEntry {
+	e := &sxChoiceEntry{commit: commit}
+	e.ExtendBaseWidget(e)
+	e.Wrapping = fyne.TextWrap(fyne.TextTruncateClip)
+	e.OnSubmitted = func(s string) { e.commit(s) }
+	prev := ""
+	e.OnChanged = func(s string) {
+		// A pick replaces the whole text at once; typing changes one character at a time.
+		picked := !e.loading && len([]rune(s)) > len([]rune(prev))+1 && e.isChoice(s)
+		prev = s
+		if picked {
+			e.commit(s)
+		}
+	}
+	return e
+}
+
+func (e *sxChoiceEntry) isChoice(s string) bool {
+	for _, c := range e.choices {
+		if c == s {
+			return true
+		}
+	}
+	return false
+}
+
+func (e *sxChoiceEntry) setChoices(cs []string) {
+	if sxSameTexts(e.choices, cs) {
+		return
+	}
+	e.choices = append([]string(nil), cs...)
+	e.SetOptions(cs)
+}
+
+// FocusLost commits what was typed.
+func (e *sxChoiceEntry) FocusLost() {
+	e.SelectEntry.FocusLost()
+	e.commit(e.Text)
+}
+
+// show puts a value from the model into the field without committing it.
+func (e *sxChoiceEntry) show(s string) {
+	if e.Text != s {
+		e.loading = true
+		e.MinSize() // the key below needs the renderer
+		e.TypedKey(&fyne.KeyEvent{Name: fyne.KeyHome})
+		e.SetText(s)
+		e.loading = false
+	}
+}
+
+// sxSetValue shows a value from the model in an entry. setValue moves the cursor home first,
+// which needs the entry's renderer: an editor that loads its fields before it is shown creates
+// it here.
+func sxSetValue(e *kit.CommitEntry, s string) {
+	if e.Text == s {
+		return
+	}
+	e.MinSize() // creates the renderer and with it the selection state
+	e.SetValue(s)
+}
