@@ -171,9 +171,9 @@ func PriorityFromIndex(cur domain.Priority, i int, mode domain.PriorityMode) dom
 	return domain.Priority{Rank: i}
 }
 
-// AwParseAmount reads an amount of money. Unlike a plain number, "150.000" in German (and
+// ParseAmount reads an amount of money. Unlike a plain number, "150.000" in German (and
 // "150,000" in English) is a thousands grouping: nobody writes a price to a thousandth of a euro.
-func AwParseAmount(text string) (float64, error) {
+func ParseAmount(text string) (float64, error) {
 	in := strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(text), "€"))
 	group := "."
 	if DecimalSeparator() == "." {

@@ -33,7 +33,7 @@ func (f *NumberField) text(v float64) string {
 		return strconv.Itoa(int(v))
 	}
 	if f.Money {
-		return FormatNumber(v) // grouped: awParseAmount reads "150.000" back as an amount
+		return FormatNumber(v) // grouped: ParseAmount reads "150.000" back as an amount
 	}
 	return FormatValue(v)
 }
@@ -57,7 +57,7 @@ func (f *NumberField) commit() {
 	var v float64
 	var err error
 	if f.Money {
-		v, err = AwParseAmount(in)
+		v, err = ParseAmount(in)
 	} else {
 		v, err = ParseNumber(in)
 	}

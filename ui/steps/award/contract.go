@@ -55,7 +55,7 @@ type contractEditor struct {
 	freezeBtn *widget.Button
 
 	editable  []fyne.Disableable
-	questions *awFindings
+	questions *findings
 	findings  []domain.Finding
 	View      *kit.EditorView
 	loading   bool
@@ -71,7 +71,7 @@ func NewContractEditor(ctx *kit.Context) *contractEditor {
 	status := ed.buildStatus()
 	lists := ed.buildLists()
 	body := container.NewVScroll(container.NewVBox(status, form, widget.NewSeparator(), lists))
-	ed.questions = newAwFindings(func(i int) {})
+	ed.questions = newFindings(func(i int) {})
 	sideMin := canvas.NewRectangle(kit.Transparent)
 	sideMin.SetMinSize(fyne.NewSize(200, 0))
 	main := container.NewHSplit(body, container.NewStack(sideMin, ed.questions.content))
@@ -118,12 +118,12 @@ func (ed *contractEditor) dateEntry(get func(c domain.Contract) *domain.Date, se
 	e := kit.NewCommitEntry()
 	e.SetPlaceHolder(lang.L("steps.date.placeholder"))
 	commit := func() {
-		if ed.loading || strings.TrimSpace(e.Text) == awDateText(get(ed.sess().Project.Contract)) {
+		if ed.loading || strings.TrimSpace(e.Text) == dateText(get(ed.sess().Project.Contract)) {
 			return
 		}
 		d, err := kit.ParseDate(e.Text)
 		if err != nil {
-			kit.ShowValue(e, awDateText(get(ed.sess().Project.Contract)))
+			kit.ShowValue(e, dateText(get(ed.sess().Project.Contract)))
 			ed.report(err)
 			return
 		}
@@ -156,7 +156,7 @@ func (ed *contractEditor) buildForm() fyne.CanvasObject {
 	ed.providerContact = ed.textEntry(func(c domain.Contract) string { return c.ProviderContact }, func(c *domain.Contract, v string) { c.ProviderContact = v })
 	types := make([]string, len(domain.ContractTypes))
 	for i, t := range domain.ContractTypes {
-		types[i] = awContractTypeLabel(t)
+		types[i] = contractTypeLabel(t)
 	}
 	ed.ctype = widget.NewSelect(types, func(string) {
 		i := ed.ctype.SelectedIndex()
@@ -279,7 +279,7 @@ func (ed *contractEditor) buildLists() fyne.CanvasObject {
 			}
 		},
 	)
-	ed.docs.OnSelected = func(id widget.ListItemID) { ed.docSel = id; awSetEnabled(ed.delDoc, !ed.sess().ReadOnly()) }
+	ed.docs.OnSelected = func(id widget.ListItemID) { ed.docSel = id; setEnabled(ed.delDoc, !ed.sess().ReadOnly()) }
 	ed.newDoc = kit.NewCommitEntry()
 	ed.newDoc.SetPlaceHolder(lang.L("award.contract.doc_placeholder"))
 	ed.newDoc.OnSubmitted = func(string) { ed.addDocument(ed.newDoc.Text) }
@@ -392,7 +392,7 @@ func (ed *contractEditor) refresh() {
 	}
 	ed.providerOpts = opts
 	ed.provider.SetOptions(opts)
-	awShowSelectEntry(ed.provider, c.Provider)
+	showSelectEntry(ed.provider, c.Provider)
 	kit.ShowValue(ed.providerContact, c.ProviderContact)
 	ed.ctype.SetSelectedIndex(-1)
 	for i, t := range domain.ContractTypes {
@@ -406,8 +406,8 @@ func (ed *contractEditor) refresh() {
 	} else {
 		ed.typeOther.Hide()
 	}
-	kit.ShowValue(ed.signed, awDateText(c.SignedOn))
-	kit.ShowValue(ed.start, awDateText(c.Start))
+	kit.ShowValue(ed.signed, dateText(c.SignedOn))
+	kit.ShowValue(ed.start, dateText(c.Start))
 	ed.term.Load()
 	ed.renewal.Load()
 	ed.notice.Load()
@@ -418,15 +418,15 @@ func (ed *contractEditor) refresh() {
 	// The computed deadline.
 	today := ed.sess().Today()
 	n := domain.NextNotice(c, today)
-	ed.deadline.SetText(awNoticeHeadline(c, n))
-	ed.noticeIn.SetText(awNoticeDetail(c, n))
+	ed.deadline.SetText(noticeHeadline(c, n))
+	ed.noticeIn.SetText(noticeDetail(c, n))
 	if end, ok := c.TermEnd(); ok {
-		ed.termEnd.SetText(lang.L("award.contract.term_end", map[string]any{"End": awDateDE(end)}))
+		ed.termEnd.SetText(lang.L("award.contract.term_end", map[string]any{"End": dateDE(end)}))
 	} else {
 		ed.termEnd.SetText(lang.L("award.contract.open_ended"))
 	}
 	if n.NoticeNear() {
-		ed.warning.SetText(lang.L("award.contract.warning", map[string]any{"Date": awDateDE(n.Latest), "Days": n.DaysLeft}))
+		ed.warning.SetText(lang.L("award.contract.warning", map[string]any{"Date": dateDE(n.Latest), "Days": n.DaysLeft}))
 		ed.warning.Show()
 	} else {
 		ed.warning.Hide()
@@ -449,7 +449,7 @@ func (ed *contractEditor) refresh() {
 	case c.SLAID == nil:
 		ed.slaState.SetText(lang.L("award.contract.sla_not_frozen"))
 	default:
-		text := plural.L("award.contract.sla_frozen", len(domain.FrozenSLAs(p)), map[string]any{"Date": awFrozenDate(p)})
+		text := plural.L("award.contract.sla_frozen", len(domain.FrozenSLAs(p)), map[string]any{"Date": frozenDate(p)})
 		if domain.SLAsChangedSinceContract(p) {
 			text += " " + lang.L("award.contract.sla_changed")
 		}
@@ -462,57 +462,57 @@ func (ed *contractEditor) refresh() {
 	}
 
 	for _, w := range ed.editable {
-		awSetEnabled(w, !readOnly)
+		setEnabled(w, !readOnly)
 	}
-	awSetEnabled(ed.renewal.Entry, !readOnly && c.AfterTerm == domain.AfterTermRenew)
-	awSetEnabled(ed.afterTerm, !readOnly && c.TermMonths > 0)
-	awSetEnabled(ed.delContact, !readOnly && ed.contacts.Selected >= 0 && ed.contacts.Selected < len(c.Contacts))
-	awSetEnabled(ed.delDoc, !readOnly && ed.docSel >= 0)
-	awSetEnabled(ed.freezeBtn, !readOnly && len(domain.WorkingSLAs(p)) > 0)
+	setEnabled(ed.renewal.Entry, !readOnly && c.AfterTerm == domain.AfterTermRenew)
+	setEnabled(ed.afterTerm, !readOnly && c.TermMonths > 0)
+	setEnabled(ed.delContact, !readOnly && ed.contacts.Selected >= 0 && ed.contacts.Selected < len(c.Contacts))
+	setEnabled(ed.delDoc, !readOnly && ed.docSel >= 0)
+	setEnabled(ed.freezeBtn, !readOnly && len(domain.WorkingSLAs(p)) > 0)
 
 	ed.findings = nil
 	if !c.IsEmpty() {
 		ed.findings = domain.ContractFindings(p, n)
 	}
-	ed.questions.set(awFindingTexts(ed.findings))
+	ed.questions.set(findingTexts(ed.findings))
 }
 
-func awContractTypeLabel(t string) string {
+func contractTypeLabel(t string) string {
 	if t == domain.ContractOther {
 		return lang.L("award.contract.type.other")
 	}
 	return t
 }
 
-// awNoticeHeadline is the big line: the latest notice date, or what replaces it.
-func awNoticeHeadline(c domain.Contract, n domain.Notice) string {
+// noticeHeadline is the big line: the latest notice date, or what replaces it.
+func noticeHeadline(c domain.Contract, n domain.Notice) string {
 	switch n.Kind {
 	case domain.NoticeDeadline:
-		return lang.L("award.contract.headline.deadline", map[string]any{"Date": awDay(n.Latest)})
+		return lang.L("award.contract.headline.deadline", map[string]any{"Date": day(n.Latest)})
 	case domain.NoticeAnytime:
 		return lang.L("award.contract.headline.anytime", map[string]any{"Months": c.NoticeMonths})
 	case domain.NoticeEnds:
-		return lang.L("award.contract.headline.ends", map[string]any{"Date": awDay(n.End)})
+		return lang.L("award.contract.headline.ends", map[string]any{"Date": day(n.End)})
 	case domain.NoticeEnded:
-		return lang.L("award.contract.headline.ended", map[string]any{"Date": awDay(n.End)})
+		return lang.L("award.contract.headline.ended", map[string]any{"Date": day(n.End)})
 	}
 	return lang.L("award.contract.headline.unknown")
 }
 
-func awNoticeDetail(c domain.Contract, n domain.Notice) string {
+func noticeDetail(c domain.Contract, n domain.Notice) string {
 	switch n.Kind {
 	case domain.NoticeDeadline:
-		return lang.L("award.contract.detail.deadline", map[string]any{"Days": strconv.Itoa(n.DaysLeft), "End": awDateDE(n.End),
-			"Rule": awNoticeRuleText(c)})
+		return lang.L("award.contract.detail.deadline", map[string]any{"Days": strconv.Itoa(n.DaysLeft), "End": dateDE(n.End),
+			"Rule": noticeRuleText(c)})
 	case domain.NoticeAnytime:
-		return lang.L("award.contract.detail.anytime", map[string]any{"End": awDateDE(n.End)})
+		return lang.L("award.contract.detail.anytime", map[string]any{"End": dateDE(n.End)})
 	case domain.NoticeEnds:
 		return lang.L("award.contract.detail.ends", map[string]any{"Days": n.DaysLeft})
 	}
 	return ""
 }
 
-func awNoticeRuleText(c domain.Contract) string {
+func noticeRuleText(c domain.Contract) string {
 	if c.NoticeMonths == 0 {
 		return lang.L("award.contract.notice_none")
 	}

@@ -46,7 +46,7 @@ type slaEditor struct {
 	perWeek    *widget.Label
 
 	classBox   *fyne.Container
-	classRows  []*awClassRow
+	classRows  []*classRow
 	classesFor int64 // the SLA whose classes the rows show
 	addClass   *widget.Button
 
@@ -58,12 +58,12 @@ type slaEditor struct {
 	ferienAll  *widget.Button
 	publicYear *widget.Select
 	public     *kit.InfoTable
-	probe      *awClockProbe
+	probe      *clockProbe
 
 	levels *kit.InfoTable
 
 	editable  []fyne.Disableable
-	questions *awFindings
+	questions *findings
 	findings  []domain.Finding
 	tabs      *container.AppTabs
 	tabClass  *container.TabItem
@@ -89,7 +89,7 @@ func NewSLAEditor(ctx *kit.Context) *slaEditor {
 	tabLevels := container.NewTabItem(lang.L("award.tab.levels"), ed.buildLevels())
 	ed.tabs = container.NewAppTabs(ed.tabHours, ed.tabClass, tabTargets, ed.tabFerien, tabClock, tabLevels)
 
-	ed.questions = newAwFindings(func(i int) { ed.jump(ed.findings[i]) })
+	ed.questions = newFindings(func(i int) { ed.jump(ed.findings[i]) })
 	sideMin := canvas.NewRectangle(kit.Transparent)
 	sideMin.SetMinSize(fyne.NewSize(200, 0))
 	main := container.NewHSplit(container.NewBorder(left, nil, nil, nil, ed.tabs), container.NewStack(sideMin, ed.questions.content))
@@ -175,7 +175,7 @@ func (ed *slaEditor) addSLA() {
 	if scope != nil {
 		name = lang.L("award.sla.package_name", map[string]any{"Name": ed.sess().Project.PackageByID(*scope).Name})
 	}
-	s := domain.NewDefaultSLA(name, awClassDescription)
+	s := domain.NewDefaultSLA(name, classDescription)
 	s.PackageID = scope
 	id, err := ed.sess().AddSLA(s)
 	if err != nil {
@@ -203,7 +203,7 @@ func (ed *slaEditor) addOLA() {
 		ed.report(kit.InputError(lang.L("award.ola.none_left")))
 		return
 	}
-	s := domain.NewDefaultSLA(lang.L("award.ola.name", map[string]any{"Name": target.Name}), awClassDescription)
+	s := domain.NewDefaultSLA(lang.L("award.ola.name", map[string]any{"Name": target.Name}), classDescription)
 	id := target.ID
 	s.PackageID, s.Internal = &id, true
 	s.HotlineAnsweredPct, s.HotlineMaxWaitSeconds, s.SatisfactionTargetPct = 0, 0, 0
@@ -216,8 +216,8 @@ func (ed *slaEditor) addOLA() {
 	ed.refresh()
 }
 
-// awClassDescription is the plain default description of a priority class.
-func awClassDescription(code string) string { return lang.L("award.class.desc." + code) }
+// classDescription is the plain default description of a priority class.
+func classDescription(code string) string { return lang.L("award.class.desc." + code) }
 
 // copySLA copies the selected SLA for the next package without one: a higher or lower level
 // for that package starts from the same terms.
@@ -299,7 +299,7 @@ func (ed *slaEditor) buildHours() fyne.CanvasObject {
 	ed.name.OnLeave = ed.commitName
 	ed.scope = widget.NewSelect(nil, func(string) { ed.commitScope() })
 
-	grid := container.New(&awFormGrid{})
+	grid := container.New(&formGrid{})
 	for i := 0; i < 7; i++ {
 		wd := (i + 1) % 7
 		e := kit.NewCommitEntry()
@@ -366,12 +366,12 @@ func (ed *slaEditor) commitDay(weekday int, e *kit.CommitEntry) {
 	if cur == nil || ed.loading {
 		return
 	}
-	if e.Text == awWindowsText(domain.WindowsOn(*cur, weekday)) {
+	if e.Text == windowsText(domain.WindowsOn(*cur, weekday)) {
 		return
 	}
-	ws, err := awParseWindows(e.Text, weekday)
+	ws, err := parseWindows(e.Text, weekday)
 	if err != nil {
-		kit.ShowValue(e, awWindowsText(domain.WindowsOn(*cur, weekday)))
+		kit.ShowValue(e, windowsText(domain.WindowsOn(*cur, weekday)))
 		ed.report(err)
 		return
 	}
@@ -388,8 +388,8 @@ func (ed *slaEditor) commitDay(weekday int, e *kit.CommitEntry) {
 
 // --- priority classes ---
 
-// awClassRow edits one priority class.
-type awClassRow struct {
+// classRow edits one priority class.
+type classRow struct {
 	code, desc, response, restore *kit.CommitEntry
 	measure                       *widget.Select
 	del                           *widget.Button
@@ -409,7 +409,7 @@ func (ed *slaEditor) buildClasses() fyne.CanvasObject {
 		l.Truncation = fyne.TextTruncateEllipsis
 		return l
 	}
-	head := container.New(&awClassLayout{},
+	head := container.New(&classLayout{},
 		cut("award.class.code"), cut("award.class.description"), cut("award.class.response"), cut("award.class.restore"),
 		cut("award.class.measure"), widget.NewLabel(""))
 	return container.NewVScroll(container.NewVBox(kit.Caption(lang.L("award.class.intro")), head, ed.classBox, container.NewHBox(ed.addClass)))
@@ -427,7 +427,7 @@ func (ed *slaEditor) syncClassRows(s *domain.SLA) {
 		for i := 0; i < n; i++ {
 			r := ed.newClassRow(i)
 			ed.classRows = append(ed.classRows, r)
-			ed.classBox.Add(container.New(&awClassLayout{}, r.code, r.desc, r.response, r.restore, r.measure, r.del))
+			ed.classBox.Add(container.New(&classLayout{}, r.code, r.desc, r.response, r.restore, r.measure, r.del))
 		}
 		if s != nil {
 			ed.classesFor = s.ID
@@ -437,21 +437,21 @@ func (ed *slaEditor) syncClassRows(s *domain.SLA) {
 		c := s.Classes[i]
 		kit.ShowValue(r.code, c.Code)
 		kit.ShowValue(r.desc, c.Description)
-		kit.ShowValue(r.response, awMinutesText(c.ResponseMinutes))
-		kit.ShowValue(r.restore, awMinutesText(c.RestoreMinutes))
+		kit.ShowValue(r.response, minutesText(c.ResponseMinutes))
+		kit.ShowValue(r.restore, minutesText(c.RestoreMinutes))
 		if c.CalendarTime {
 			r.measure.SetSelectedIndex(1)
 		} else {
 			r.measure.SetSelectedIndex(0)
 		}
 		for _, w := range []fyne.Disableable{r.code, r.desc, r.response, r.restore, r.measure, r.del} {
-			awSetEnabled(w, !s.FrozenForContract && !ed.sess().ReadOnly())
+			setEnabled(w, !s.FrozenForContract && !ed.sess().ReadOnly())
 		}
 	}
 }
 
-func (ed *slaEditor) newClassRow(i int) *awClassRow {
-	r := &awClassRow{code: kit.NewCommitEntry(), desc: kit.NewCommitEntry(), response: kit.NewCommitEntry(), restore: kit.NewCommitEntry()}
+func (ed *slaEditor) newClassRow(i int) *classRow {
+	r := &classRow{code: kit.NewCommitEntry(), desc: kit.NewCommitEntry(), response: kit.NewCommitEntry(), restore: kit.NewCommitEntry()}
 	// Descriptions are sentences: they wrap over two lines instead of hiding their end.
 	r.desc.MultiLine = true
 	r.desc.Wrapping = fyne.TextWrapWord
@@ -473,12 +473,12 @@ func (ed *slaEditor) newClassRow(i int) *awClassRow {
 	target := func(e *kit.CommitEntry, get func(c domain.PriorityClassTarget) int, set func(c *domain.PriorityClassTarget, m int)) {
 		commit := func() {
 			cur := ed.current()
-			if cur == nil || ed.loading || i >= len(cur.Classes) || e.Text == awMinutesText(get(cur.Classes[i])) {
+			if cur == nil || ed.loading || i >= len(cur.Classes) || e.Text == minutesText(get(cur.Classes[i])) {
 				return
 			}
-			m, err := awParseMinutes(e.Text)
+			m, err := parseMinutes(e.Text)
 			if err != nil {
-				kit.ShowValue(e, awMinutesText(get(cur.Classes[i])))
+				kit.ShowValue(e, minutesText(get(cur.Classes[i])))
 				ed.report(err)
 				return
 			}
@@ -507,15 +507,15 @@ func (ed *slaEditor) newClassRow(i int) *awClassRow {
 	return r
 }
 
-// awClassLayout lines up a class row: code, description (grows), two targets, measure, delete.
-type awClassLayout struct{}
+// classLayout lines up a class row: code, description (grows), two targets, measure, delete.
+type classLayout struct{}
 
-var awClassWidths = []float32{58, 0, 80, 95, 115, 36}
+var classWidths = []float32{58, 0, 80, 95, 115, 36}
 
-func (awClassLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
+func (classLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
 	var w, h float32
 	for i, o := range objs {
-		cw := awClassWidths[min(i, len(awClassWidths)-1)]
+		cw := classWidths[min(i, len(classWidths)-1)]
 		if cw == 0 {
 			cw = 120
 		}
@@ -525,15 +525,15 @@ func (awClassLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
 	return fyne.NewSize(w, h)
 }
 
-func (awClassLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+func (classLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 	var fixed float32
-	for _, cw := range awClassWidths {
+	for _, cw := range classWidths {
 		fixed += cw + theme.Padding()
 	}
 	grow := max(size.Width-fixed, 120)
 	x := float32(0)
 	for i, o := range objs {
-		cw := awClassWidths[min(i, len(awClassWidths)-1)]
+		cw := classWidths[min(i, len(classWidths)-1)]
 		if cw == 0 {
 			cw = grow
 		}
@@ -606,7 +606,7 @@ func (ed *slaEditor) buildCalendar() fyne.CanvasObject {
 		{Title: lang.L("award.report.col.date"), Width: 140},
 		{Title: lang.L("award.report.col.holiday"), Width: 200, Grow: 1},
 	}, 100)
-	ed.probe = newAwClockProbe(ed)
+	ed.probe = newClockProbe(ed)
 
 	ferienPart := container.NewBorder(
 		container.NewVBox(kit.Heading(lang.L("award.report.ferien")), kit.Caption(lang.L("award.ferien.intro"))),
@@ -653,7 +653,7 @@ func (ed *slaEditor) refreshPublic() {
 	var rows [][]string
 	if p.Meta.Bundesland != "" {
 		for _, h := range domain.PublicHolidays(p.Meta.Bundesland, year) {
-			rows = append(rows, []string{awDay(h.Date), h.Name})
+			rows = append(rows, []string{day(h.Date), h.Name})
 		}
 	}
 	ed.public.SetRows(rows)
@@ -690,15 +690,15 @@ func (ed *slaEditor) refreshLevels() {
 			}
 			hours = kit.FormatNumber(l.ServiceHoursWeek) + " " + lang.L("ui.unit.h")
 			if l.FirstClass != "" {
-				first = l.FirstClass + ": " + awMinutesText(l.RestoreMinutes)
+				first = l.FirstClass + ": " + minutesText(l.RestoreMinutes)
 			}
 		}
 		ext, in := "–", "–"
 		if l.ExternalKnown {
-			ext = awEuroText(l.ExternalYear)
+			ext = euroText(l.ExternalYear)
 		}
 		if l.InternalKnown {
-			in = awEuroText(l.InternalYear)
+			in = euroText(l.InternalYear)
 		}
 		outcome := lang.L("award.outcome.open")
 		if l.Outcome != domain.OutcomeOpen {
@@ -757,7 +757,7 @@ func (ed *slaEditor) refresh() {
 		}
 		ed.scope.SetSelectedIndex(idx)
 		for i := range ed.days {
-			kit.ShowValue(ed.days[i], awWindowsText(domain.WindowsOn(*cur, (i+1)%7)))
+			kit.ShowValue(ed.days[i], windowsText(domain.WindowsOn(*cur, (i+1)%7)))
 		}
 		ed.publicStop.SetChecked(cur.PublicHolidaysStopClock)
 		ed.ferienStop.SetChecked(cur.SchoolHolidaysStopClock)
@@ -781,7 +781,7 @@ func (ed *slaEditor) refresh() {
 	ed.syncClassRows(cur)
 	switch {
 	case frozen:
-		ed.frozenNote.SetText(lang.L("award.sla.frozen_note", map[string]any{"Date": awFrozenDate(p)}))
+		ed.frozenNote.SetText(lang.L("award.sla.frozen_note", map[string]any{"Date": frozenDate(p)}))
 		ed.frozenNote.Show()
 	case cur == nil:
 		ed.frozenNote.SetText(lang.L("award.sla.none_hint"))
@@ -790,24 +790,24 @@ func (ed *slaEditor) refresh() {
 		ed.frozenNote.Hide()
 	}
 	for _, w := range ed.editable {
-		awSetEnabled(w, cur != nil && !frozen && !readOnly)
+		setEnabled(w, cur != nil && !frozen && !readOnly)
 	}
-	awSetEnabled(ed.addClass, cur != nil && !frozen && !readOnly)
-	awSetEnabled(ed.addBtn, !readOnly)
-	awSetEnabled(ed.olaBtn, !readOnly)
-	awSetEnabled(ed.dupBtn, cur != nil && !readOnly && len(p.Packages) > 0)
-	awSetEnabled(ed.delBtn, cur != nil && !frozen && !readOnly)
+	setEnabled(ed.addClass, cur != nil && !frozen && !readOnly)
+	setEnabled(ed.addBtn, !readOnly)
+	setEnabled(ed.olaBtn, !readOnly)
+	setEnabled(ed.dupBtn, cur != nil && !readOnly && len(p.Packages) > 0)
+	setEnabled(ed.delBtn, cur != nil && !frozen && !readOnly)
 
 	// Ferien.
 	var rows [][]string
 	for _, h := range p.SchoolHolidays {
-		rows = append(rows, []string{h.Name, awDay(h.First), awDay(h.Last),
+		rows = append(rows, []string{h.Name, day(h.First), day(h.Last),
 			strconv.Itoa(domain.DaysBetween(h.First, h.Last) + 1), h.Source})
 	}
 	ed.ferien.SetRows(rows)
-	awSetEnabled(ed.ferienDel, !readOnly && ed.ferien.Selected >= 0 && ed.ferien.Selected < len(rows))
-	awSetEnabled(ed.ferienAll, !readOnly && len(rows) > 0)
-	years := awCalendarYears(p, ed.sess().Today())
+	setEnabled(ed.ferienDel, !readOnly && ed.ferien.Selected >= 0 && ed.ferien.Selected < len(rows))
+	setEnabled(ed.ferienAll, !readOnly && len(rows) > 0)
+	years := calendarYears(p, ed.sess().Today())
 	ys := make([]string, len(years))
 	for i, y := range years {
 		ys[i] = strconv.Itoa(y)
@@ -822,11 +822,11 @@ func (ed *slaEditor) refresh() {
 	ed.refreshLevels()
 
 	ed.findings = domain.SLAFindings(p)
-	ed.questions.set(awFindingTexts(ed.findings))
+	ed.questions.set(findingTexts(ed.findings))
 }
 
-// awCalendarYears offers the years of the Ferien and the years around today.
-func awCalendarYears(p *domain.Project, today domain.Date) []int {
+// calendarYears offers the years of the Ferien and the years around today.
+func calendarYears(p *domain.Project, today domain.Date) []int {
 	now := today.Year()
 	seen := map[int]bool{}
 	var out []int
@@ -847,8 +847,8 @@ func awCalendarYears(p *domain.Project, today domain.Date) []int {
 	return out
 }
 
-// awFindingTexts are findings as the open-questions list shows them.
-func awFindingTexts(fs []domain.Finding) ([]string, []bool) {
+// findingTexts are findings as the open-questions list shows them.
+func findingTexts(fs []domain.Finding) ([]string, []bool) {
 	items := make([]string, len(fs))
 	warn := make([]bool, len(fs))
 	for i, f := range fs {
@@ -858,11 +858,11 @@ func awFindingTexts(fs []domain.Finding) ([]string, []bool) {
 	return items, warn
 }
 
-func awFrozenDate(p *domain.Project) string {
+func frozenDate(p *domain.Project) string {
 	if p.Contract.FrozenOn == nil {
 		return "–"
 	}
-	return awDateDE(*p.Contract.FrozenOn)
+	return dateDE(*p.Contract.FrozenOn)
 }
 
 // jump shows where an open question is answered.
@@ -883,8 +883,8 @@ func (ed *slaEditor) jump(f domain.Finding) {
 	}
 }
 
-// awSetEnabled enables or disables a widget.
-func awSetEnabled(w fyne.Disableable, on bool) {
+// setEnabled enables or disables a widget.
+func setEnabled(w fyne.Disableable, on bool) {
 	if on {
 		if w.Disabled() {
 			w.Enable()
@@ -894,10 +894,10 @@ func awSetEnabled(w fyne.Disableable, on bool) {
 	}
 }
 
-// awFormGrid lays out label–field pairs in two columns: labels at their width, fields filling.
-type awFormGrid struct{}
+// formGrid lays out label–field pairs in two columns: labels at their width, fields filling.
+type formGrid struct{}
 
-func (awFormGrid) MinSize(objs []fyne.CanvasObject) fyne.Size {
+func (formGrid) MinSize(objs []fyne.CanvasObject) fyne.Size {
 	var lw, fw, h float32
 	for i := 0; i+1 < len(objs); i += 2 {
 		lw = max(lw, objs[i].MinSize().Width)
@@ -907,7 +907,7 @@ func (awFormGrid) MinSize(objs []fyne.CanvasObject) fyne.Size {
 	return fyne.NewSize(lw+fw+theme.Padding(), h)
 }
 
-func (awFormGrid) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+func (formGrid) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 	var lw float32
 	for i := 0; i+1 < len(objs); i += 2 {
 		lw = max(lw, objs[i].MinSize().Width)

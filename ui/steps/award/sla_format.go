@@ -14,20 +14,20 @@ import (
 
 // Reading and writing the values of steps 7–9 as the user types them.
 
-// awClockText is minutes after midnight as "07:30".
-func awClockText(m int) string { return fmt.Sprintf("%02d:%02d", m/60, m%60) }
+// clockText is minutes after midnight as "07:30".
+func clockText(m int) string { return fmt.Sprintf("%02d:%02d", m/60, m%60) }
 
-// awWindowsText is a weekday's service windows as "07:30–12:00, 13:00–16:30".
-func awWindowsText(ws []domain.ServiceWindow) string {
+// windowsText is a weekday's service windows as "07:30–12:00, 13:00–16:30".
+func windowsText(ws []domain.ServiceWindow) string {
 	parts := make([]string, len(ws))
 	for i, w := range ws {
-		parts[i] = awClockText(w.StartMinute) + "–" + awClockText(w.EndMinute)
+		parts[i] = clockText(w.StartMinute) + "–" + clockText(w.EndMinute)
 	}
 	return strings.Join(parts, ", ")
 }
 
-// awParseClock reads "7", "07:30", "7.30" or "24:00" as minutes after midnight.
-func awParseClock(s string) (int, bool) {
+// parseClock reads "7", "07:30", "7.30" or "24:00" as minutes after midnight.
+func parseClock(s string) (int, bool) {
 	s = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(strings.ToLower(s)), "uhr"))
 	h, m := s, "0"
 	if i := strings.IndexAny(s, ":."); i >= 0 {
@@ -41,10 +41,10 @@ func awParseClock(s string) (int, bool) {
 	return hh*60 + mm, true
 }
 
-// awParseWindows reads a weekday's service hours: spans like "07:30–12:00" separated by commas or
+// parseWindows reads a weekday's service hours: spans like "07:30–12:00" separated by commas or
 // semicolons; "-", "–" and "bis" separate start and end. Empty text means no service that day.
 // Overlaps are left to the domain's check, which names them.
-func awParseWindows(text string, weekday int) ([]domain.ServiceWindow, error) {
+func parseWindows(text string, weekday int) ([]domain.ServiceWindow, error) {
 	in := strings.TrimSpace(text)
 	if in == "" || in == "-" || in == "–" {
 		return nil, nil
@@ -56,8 +56,8 @@ func awParseWindows(text string, weekday int) ([]domain.ServiceWindow, error) {
 		p = strings.ReplaceAll(p, "—", "–")
 		p = strings.ReplaceAll(p, "-", "–")
 		from, to, ok := strings.Cut(p, "–")
-		a, okA := awParseClock(from)
-		b, okB := awParseClock(to)
+		a, okA := parseClock(from)
+		b, okB := parseClock(to)
 		if !ok || !okA || !okB {
 			return nil, kit.InputError(lang.L("award.err.window_text", map[string]any{"Value": strings.TrimSpace(part)}))
 		}
@@ -69,16 +69,16 @@ func awParseWindows(text string, weekday int) ([]domain.ServiceWindow, error) {
 	return out, nil
 }
 
-// awMinutesText writes a target for an entry: "30 min", "4 h", "1,5 h".
-func awMinutesText(m int) string {
+// minutesText writes a target for an entry: "30 min", "4 h", "1,5 h".
+func minutesText(m int) string {
 	if m > 0 && m < 60 {
 		return strconv.Itoa(m) + " min"
 	}
 	return kit.FormatValue(float64(m)/60) + " h"
 }
 
-// awParseMinutes reads a target: a number with "min", "h"/"Std." or nothing (hours).
-func awParseMinutes(text string) (int, error) {
+// parseMinutes reads a target: a number with "min", "h"/"Std." or nothing (hours).
+func parseMinutes(text string) (int, error) {
 	in := strings.TrimSpace(text)
 	s := strings.ToLower(in)
 	unit := 60.0
@@ -98,21 +98,21 @@ func awParseMinutes(text string) (int, error) {
 	return int(v*unit + 0.5), nil
 }
 
-// awDateText is a date for an entry, "" when none.
-func awDateText(d *domain.Date) string {
+// dateText is a date for an entry, "" when none.
+func dateText(d *domain.Date) string {
 	if d == nil {
 		return ""
 	}
 	return d.String()
 }
 
-// awEuroText is an amount in euros as the user reads it: "10.800 €", "14.830,56 €".
-func awEuroText(v float64) string { return numfmt.Euro(v, kit.UiLanguage(), true) }
+// euroText is an amount in euros as the user reads it: "10.800 €", "14.830,56 €".
+func euroText(v float64) string { return numfmt.Euro(v, kit.UiLanguage(), true) }
 
-// awDay is "Mo 12.10.2026".
-func awDay(d domain.Date) string {
+// day is "Mo 12.10.2026".
+func day(d domain.Date) string {
 	return lang.L("award.weekday.short."+strconv.Itoa(int(d.Weekday()))) + " " + d.Format(lang.L("award.date.layout"))
 }
 
-// awDateDE is a date in the user's notation.
-func awDateDE(d domain.Date) string { return d.Format(lang.L("award.date.layout")) }
+// dateDE is a date in the user's notation.
+func dateDE(d domain.Date) string { return d.Format(lang.L("award.date.layout")) }

@@ -78,9 +78,9 @@ func icsReasonText(res *ics.Result) string {
 	return lang.L(res.Reason, map[string]any{"SameDay": ev.SameDay, "Sunday": ev.EndsSunday, "Friday": ev.EndsFriday, "Monday": ev.EndsMonday})
 }
 
-// awFerienPreview is the dialog that shows what an iCalendar file holds, which reading of DTEND
+// ferienPreview is the dialog that shows what an iCalendar file holds, which reading of DTEND
 // the file suggests and why, and imports under the reading the user keeps or switches to.
-type awFerienPreview struct {
+type ferienPreview struct {
 	ctx     *kit.Context
 	res     *ics.Result
 	source  string
@@ -94,14 +94,14 @@ type awFerienPreview struct {
 }
 
 // showFerienPreview parses data; a broken file gets a message naming the line and nothing else.
-func showFerienPreview(ctx *kit.Context, name string, data []byte) *awFerienPreview {
+func showFerienPreview(ctx *kit.Context, name string, data []byte) *ferienPreview {
 	p := ctx.Session.Project
 	res, err := ics.ParseWith(data, ics.Options{Until: p.PlanningEnd(ctx.Session.Today())})
 	if err != nil {
 		ctx.Report(kit.InputError(icsErrorText(err)))
 		return nil
 	}
-	fp := &awFerienPreview{ctx: ctx, res: res, source: filepath.Base(name), reading: res.Detected}
+	fp := &ferienPreview{ctx: ctx, res: res, source: filepath.Base(name), reading: res.Detected}
 	cal := res.Calendar
 	if cal == "" {
 		cal = "–"
@@ -145,7 +145,7 @@ func showFerienPreview(ctx *kit.Context, name string, data []byte) *awFerienPrev
 	}
 	fp.refresh()
 	fp.dlg = dialog.NewCustomConfirm(lang.L("award.import.title"), lang.L("award.import.confirm"), lang.L("ui.cancel"),
-		awFixedSize(body, 820, 520), func(ok bool) {
+		fixedSize(body, 820, 520), func(ok bool) {
 			if ok {
 				fp.apply()
 			}
@@ -154,7 +154,7 @@ func showFerienPreview(ctx *kit.Context, name string, data []byte) *awFerienPrev
 	return fp
 }
 
-func (fp *awFerienPreview) readingLabel(i ics.Interpretation) string {
+func (fp *ferienPreview) readingLabel(i ics.Interpretation) string {
 	s := lang.L("award.ics.reading." + string(i))
 	if i == fp.res.Detected && fp.res.Evidence.Ambiguous > 0 {
 		s += " – " + lang.L("award.import.detected")
@@ -163,12 +163,12 @@ func (fp *awFerienPreview) readingLabel(i ics.Interpretation) string {
 }
 
 // refresh converts the events under the chosen reading.
-func (fp *awFerienPreview) refresh() {
+func (fp *ferienPreview) refresh() {
 	fp.periods = fp.res.Holidays(fp.reading, lang.L("award.holiday.unnamed"), fp.source)
 	ends := map[string]string{}
 	for _, e := range fp.res.Events {
 		if e.Ambiguous {
-			ends[e.Start.String()+"|"+e.LastDay(fp.reading).String()] = awDay(e.End)
+			ends[e.Start.String()+"|"+e.LastDay(fp.reading).String()] = day(e.End)
 		}
 	}
 	rows := make([][]string, len(fp.periods))
@@ -177,13 +177,13 @@ func (fp *awFerienPreview) refresh() {
 		if dtend == "" {
 			dtend = "–"
 		}
-		rows[i] = []string{h.Name, awDay(h.First), awDay(h.Last), strconv.Itoa(domain.DaysBetween(h.First, h.Last) + 1), dtend}
+		rows[i] = []string{h.Name, day(h.First), day(h.Last), strconv.Itoa(domain.DaysBetween(h.First, h.Last) + 1), dtend}
 	}
 	fp.table.SetRows(rows)
 }
 
 // apply imports the periods as one undoable step.
-func (fp *awFerienPreview) apply() {
+func (fp *ferienPreview) apply() {
 	added, err := fp.ctx.Session.ImportHolidays(fp.periods, fp.replace.Checked)
 	if err != nil {
 		fp.ctx.Report(err)
@@ -197,14 +197,14 @@ func (fp *awFerienPreview) apply() {
 	}
 }
 
-// awFixedSize gives a dialog's content a size to start from.
-func awFixedSize(o fyne.CanvasObject, w, h float32) fyne.CanvasObject {
-	return container.New(&awMinSizeLayout{size: fyne.NewSize(w, h)}, o)
+// fixedSize gives a dialog's content a size to start from.
+func fixedSize(o fyne.CanvasObject, w, h float32) fyne.CanvasObject {
+	return container.New(&minSizeLayout{size: fyne.NewSize(w, h)}, o)
 }
 
-type awMinSizeLayout struct{ size fyne.Size }
+type minSizeLayout struct{ size fyne.Size }
 
-func (l *awMinSizeLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
+func (l *minSizeLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
 	s := l.size
 	for _, o := range objs {
 		s = s.Max(o.MinSize())
@@ -212,7 +212,7 @@ func (l *awMinSizeLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
 	return s
 }
 
-func (l *awMinSizeLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+func (l *minSizeLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 	for _, o := range objs {
 		o.Move(fyne.NewPos(0, 0))
 		o.Resize(size)

@@ -14,10 +14,10 @@ import (
 	"schulit-lotse/ui/kit"
 )
 
-// awClockProbe lets the user try the SLA clock: a ticket reported at a moment, in a class, gets
+// clockProbe lets the user try the SLA clock: a ticket reported at a moment, in a class, gets
 // its response and restoration deadlines, with the SLA's service hours, holidays and Ferien.
 // It changes nothing; what it shows is derived from the session each time.
-type awClockProbe struct {
+type clockProbe struct {
 	ed      *slaEditor
 	at      *kit.CommitEntry
 	class   *widget.Select
@@ -26,13 +26,13 @@ type awClockProbe struct {
 	busy    bool // the class select calls back while refresh sets it
 }
 
-// awProbeLayout is how a moment is typed: "2027-03-05 15:30".
-const awProbeLayout = "2006-01-02 15:04"
+// probeLayout is how a moment is typed: "2027-03-05 15:30".
+const probeLayout = "2006-01-02 15:04"
 
-func newAwClockProbe(ed *slaEditor) *awClockProbe {
-	c := &awClockProbe{ed: ed, at: kit.NewCommitEntry()}
+func newClockProbe(ed *slaEditor) *clockProbe {
+	c := &clockProbe{ed: ed, at: kit.NewCommitEntry()}
 	c.at.SetPlaceHolder(lang.L("award.probe.placeholder"))
-	c.at.SetText(ed.sess().Now().In(domain.Berlin).Format(awProbeLayout))
+	c.at.SetText(ed.sess().Now().In(domain.Berlin).Format(probeLayout))
 	c.at.OnSubmitted = func(string) { c.refresh() }
 	c.at.OnLeave = c.refresh
 	c.class = widget.NewSelect(nil, func(string) { c.refresh() })
@@ -43,7 +43,7 @@ func newAwClockProbe(ed *slaEditor) *awClockProbe {
 	return c
 }
 
-func (c *awClockProbe) refresh() {
+func (c *clockProbe) refresh() {
 	if c.busy {
 		return
 	}
@@ -66,7 +66,7 @@ func (c *awClockProbe) refresh() {
 		c.class.Refresh()
 	}
 	class := sla.ClassByCode(c.class.Selected)
-	start, err := time.ParseInLocation(awProbeLayout, strings.TrimSpace(c.at.Text), domain.Berlin)
+	start, err := time.ParseInLocation(probeLayout, strings.TrimSpace(c.at.Text), domain.Berlin)
 	if err != nil || class == nil {
 		c.result.SetText(lang.L("award.probe.bad_time", map[string]any{"Value": c.at.Text}))
 		return

@@ -17,7 +17,7 @@ import (
 	"schulit-lotse/ui/session"
 )
 
-type awFixture struct {
+type fixture struct {
 	t    *testing.T
 	s    *session.Session
 	w    fyne.Window
@@ -25,10 +25,10 @@ type awFixture struct {
 	errs []error
 }
 
-func newAwFixture(t *testing.T, p *domain.Project) *awFixture {
+func newFixture(t *testing.T, p *domain.Project) *fixture {
 	t.Helper()
 	test.NewTempApp(t)
-	fx := &awFixture{t: t, s: awOpen(t, p)}
+	fx := &fixture{t: t, s: open(t, p)}
 	fx.w = test.NewWindow(nil)
 	fx.ctx = &kit.Context{Session: fx.s, Window: fx.w, ShowError: func(err error) { fx.errs = append(fx.errs, err) }}
 	fx.w.Resize(fyne.NewSize(1400, 900))
@@ -36,14 +36,14 @@ func newAwFixture(t *testing.T, p *domain.Project) *awFixture {
 	return fx
 }
 
-func (fx *awFixture) lastError() string {
+func (fx *fixture) lastError() string {
 	if len(fx.errs) == 0 {
 		return ""
 	}
 	return fx.errs[len(fx.errs)-1].Error()
 }
 
-func awOpen(t testing.TB, p *domain.Project) *session.Session {
+func open(t testing.TB, p *domain.Project) *session.Session {
 	t.Helper()
 	f, err := persistence.Create(filepath.Join(t.TempDir(), "Vergabe Jürgen.lotse"), p, persistence.OpenOptions{Clock: kittest.StepsClock})
 	if err != nil {
@@ -58,7 +58,7 @@ func awOpen(t testing.TB, p *domain.Project) *session.Session {
 	return s
 }
 
-func awProject() *domain.Project {
+func project() *domain.Project {
 	p := domain.NewProject("Vergabe", time.Date(2026, 9, 1, 0, 0, 0, 0, time.UTC))
 	p.Packages = []domain.Package{{ID: 1, Name: "Störungsbeseitigung", SortOrder: 1, ExternalMonthlyFee: 900}}
 	return p
@@ -72,7 +72,7 @@ func typeInto(e *kit.CommitEntry, text string) {
 }
 
 func TestSLAEditorSession(t *testing.T) {
-	fx := newAwFixture(t, awProject())
+	fx := newFixture(t, project())
 	ed := NewSLAEditor(fx.ctx)
 	fx.w.SetContent(ed.View)
 	if ed.current() != nil || !strings.Contains(ed.frozenNote.Text, "Noch kein SLA") {
@@ -113,7 +113,7 @@ func TestSLAEditorSession(t *testing.T) {
 		t.Errorf("target 0: %v", fx.lastError())
 	}
 	typeInto(ed.classRows[0].response, "15 min")
-	if ed.current().Classes[0].ResponseMinutes != 15 || awStored(t, fx.s).SLAs[0].Classes[0].ResponseMinutes != 15 {
+	if ed.current().Classes[0].ResponseMinutes != 15 || stored(t, fx.s).SLAs[0].Classes[0].ResponseMinutes != 15 {
 		t.Error("15 min not stored")
 	}
 	test.Tap(ed.addClass)
@@ -142,7 +142,7 @@ func TestSLAEditorSession(t *testing.T) {
 	}
 }
 
-func awStored(t *testing.T, s *session.Session) *domain.Project {
+func stored(t *testing.T, s *session.Session) *domain.Project {
 	t.Helper()
 	p, err := s.File.Load()
 	if err != nil {
@@ -152,7 +152,7 @@ func awStored(t *testing.T, s *session.Session) *domain.Project {
 }
 
 func TestFerienImportPreviewSwitchesTheReading(t *testing.T) {
-	fx := newAwFixture(t, awProject())
+	fx := newFixture(t, project())
 	data, err := os.ReadFile(filepath.Join("..", "..", "..", "persistence", "importers", "ics", "testdata", "ferien-ni-2026-2027-letzter-tag.ics"))
 	if err != nil {
 		t.Fatal(err)
@@ -176,15 +176,15 @@ func TestFerienImportPreviewSwitchesTheReading(t *testing.T) {
 	added := -1
 	fp.done = func(n int) { added = n }
 	fp.apply()
-	if added != 7 || len(awStored(t, fx.s).SchoolHolidays) != 7 || awStored(t, fx.s).SchoolHolidays[0].Last.String() != "2026-10-24" {
-		t.Fatalf("import: %d %+v", added, awStored(t, fx.s).SchoolHolidays)
+	if added != 7 || len(stored(t, fx.s).SchoolHolidays) != 7 || stored(t, fx.s).SchoolHolidays[0].Last.String() != "2026-10-24" {
+		t.Fatalf("import: %d %+v", added, stored(t, fx.s).SchoolHolidays)
 	}
 	// A broken file says which line and stores nothing.
 	bad := []byte("BEGIN:VCALENDAR\nBEGIN:VEVENT\nDTSTART;VALUE=DATE:20261012\nSUMMARY Herbst\nEND:VEVENT\nEND:VCALENDAR\n")
 	if showFerienPreview(fx.ctx, "kaputt.ics", bad) != nil || !strings.Contains(fx.lastError(), "Zeile 4") {
 		t.Errorf("broken file: %v", fx.errs)
 	}
-	if len(awStored(t, fx.s).SchoolHolidays) != 7 {
+	if len(stored(t, fx.s).SchoolHolidays) != 7 {
 		t.Error("broken file changed the project")
 	}
 }
@@ -192,15 +192,15 @@ func TestFerienImportPreviewSwitchesTheReading(t *testing.T) {
 func TestAmountsReadThousandsGroups(t *testing.T) {
 	cases := map[string]float64{"150.000": 150000, "1.234.567,5": 1234567.5, "238000": 238000, "12,5": 12.5, "150.000 €": 150000, "1.5": 1.5}
 	for in, want := range cases {
-		if got, err := kit.AwParseAmount(in); err != nil || got != want {
+		if got, err := kit.ParseAmount(in); err != nil || got != want {
 			t.Errorf("%q: %v %v, want %v", in, got, err, want)
 		}
 	}
-	if _, err := kit.AwParseAmount("viel"); err == nil {
+	if _, err := kit.ParseAmount("viel"); err == nil {
 		t.Error("text accepted")
 	}
-	if kit.FormatNumber(1234567.5) != "1.234.567,5" || awEuroText(238000) != "238.000 €" {
-		t.Errorf("grouping %q %q", kit.FormatNumber(1234567.5), awEuroText(238000))
+	if kit.FormatNumber(1234567.5) != "1.234.567,5" || euroText(238000) != "238.000 €" {
+		t.Errorf("grouping %q %q", kit.FormatNumber(1234567.5), euroText(238000))
 	}
 }
 
@@ -212,18 +212,18 @@ func TestFiguresReadLikeTheReports(t *testing.T) {
 			t.Errorf("formatNumber(%v) = %q, want %q", v, got, want)
 		}
 	}
-	if got := awEuroText(14830.5); got != "14.830,50 €" {
-		t.Errorf("awEuroText = %q", got)
+	if got := euroText(14830.5); got != "14.830,50 €" {
+		t.Errorf("euroText = %q", got)
 	}
 }
 
 // "OLA anlegen" gives the package kept in the house its internal level, shown as OLA in the
 // chooser and in the levels table; a second tap finds no package left and says so.
 func TestSLAEditorAddsAnOLAForTheInternPackage(t *testing.T) {
-	p := awProject()
+	p := project()
 	p.Packages = append(p.Packages, domain.Package{ID: 2, Name: "Software", SortOrder: 2})
 	p.Decisions = []domain.SourcingDecision{{ID: 1, PackageID: 1, Outcome: domain.OutcomeExternal}, {ID: 2, PackageID: 2, Outcome: domain.OutcomeInternal}}
-	fx := newAwFixture(t, p)
+	fx := newFixture(t, p)
 	ed := NewSLAEditor(fx.ctx)
 	fx.w.SetContent(ed.View)
 	test.Tap(ed.addBtn)

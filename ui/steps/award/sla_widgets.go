@@ -14,8 +14,8 @@ import (
 
 // Widgets of the editors of steps 7–9.
 
-// awFindings lists the open questions of a step; tapping one calls onTap.
-type awFindings struct {
+// findings lists the open questions of a step; tapping one calls onTap.
+type findings struct {
 	items   []string
 	warn    []bool
 	title   *widget.Label
@@ -25,8 +25,8 @@ type awFindings struct {
 	onTap   func(i int)
 }
 
-func newAwFindings(onTap func(i int)) *awFindings {
-	fl := &awFindings{onTap: onTap}
+func newFindings(onTap func(i int)) *findings {
+	fl := &findings{onTap: onTap}
 	fl.title = kit.Heading("")
 	fl.empty = widget.NewLabel(lang.L("steps.questions.none"))
 	fl.empty.Wrapping = fyne.TextWrapWord
@@ -76,7 +76,7 @@ func newAwFindings(onTap func(i int)) *awFindings {
 	return fl
 }
 
-func (fl *awFindings) set(items []string, warn []bool) {
+func (fl *findings) set(items []string, warn []bool) {
 	fl.items, fl.warn = items, warn
 	fl.title.SetText(lang.L("steps.questions", map[string]any{"Count": plural.Number(len(items))}))
 	if len(items) == 0 {

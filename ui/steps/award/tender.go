@@ -62,7 +62,7 @@ type tenderEditor struct {
 	bNote     *kit.CommitEntry
 	scoreBox  *fyne.Container
 	scoreFor  string // which bid and criteria the score rows show
-	scoreRows []*awScoreRow
+	scoreRows []*scoreRow
 	addBid    *widget.Button
 	delBid    *widget.Button
 
@@ -77,7 +77,7 @@ type tenderEditor struct {
 	tabProc  *container.TabItem
 
 	editable  []fyne.Disableable
-	questions *awFindings
+	questions *findings
 	findings  []domain.Finding
 	View      *kit.EditorView
 	loading   bool
@@ -99,7 +99,7 @@ func NewTenderEditor(ctx *kit.Context) *tenderEditor {
 			ed.refreshChart()
 		}
 	}
-	ed.questions = newAwFindings(func(i int) { ed.jump(ed.findings[i]) })
+	ed.questions = newFindings(func(i int) { ed.jump(ed.findings[i]) })
 	sideMin := canvas.NewRectangle(kit.Transparent)
 	sideMin.SetMinSize(fyne.NewSize(200, 0))
 	split := container.NewHSplit(ed.tabs, container.NewStack(sideMin, ed.questions.content))
@@ -133,12 +133,12 @@ func (ed *tenderEditor) dateEntry(get func(t domain.Tender) *domain.Date, set fu
 	e := kit.NewCommitEntry()
 	e.SetPlaceHolder(lang.L("steps.date.placeholder"))
 	commit := func() {
-		if ed.loading || strings.TrimSpace(e.Text) == awDateText(get(ed.sess().Project.Tender)) {
+		if ed.loading || strings.TrimSpace(e.Text) == dateText(get(ed.sess().Project.Tender)) {
 			return
 		}
 		d, err := kit.ParseDate(e.Text)
 		if err != nil {
-			kit.ShowValue(e, awDateText(get(ed.sess().Project.Tender)))
+			kit.ShowValue(e, dateText(get(ed.sess().Project.Tender)))
 			ed.report(err)
 			return
 		}
@@ -346,8 +346,8 @@ func (ed *tenderEditor) updateCrit(change func(k *domain.TenderCriterion)) {
 
 // --- bids ---
 
-// awScoreRow edits one criterion's score of the selected bid.
-type awScoreRow struct {
+// scoreRow edits one criterion's score of the selected bid.
+type scoreRow struct {
 	id     int64
 	kind   string
 	check  *widget.Select   // A: offen / erfüllt / nicht erfüllt
@@ -427,7 +427,7 @@ func (ed *tenderEditor) newBid() {
 		widget.NewFormItem(lang.L("award.bid.price"), price),
 	}
 	showAwForm(ed.ctx, lang.L("award.bid.add"), items, func() error {
-		v, err := kit.AwParseAmount(price.Text)
+		v, err := kit.ParseAmount(price.Text)
 		if strings.TrimSpace(price.Text) == "" {
 			return domain.ErrBidPrice
 		}
@@ -490,7 +490,7 @@ func (ed *tenderEditor) syncScores() {
 	readOnly := ed.sess().ReadOnly()
 	for _, r := range ed.scoreRows {
 		kit.ShowValue(r.reason, b.Reasons[r.id])
-		awSetEnabled(r.reason, !readOnly)
+		setEnabled(r.reason, !readOnly)
 		s, ok := b.Scores[r.id]
 		if r.check != nil {
 			idx := 0
@@ -500,20 +500,20 @@ func (ed *tenderEditor) syncScores() {
 				idx = 2
 			}
 			r.check.SetSelectedIndex(idx)
-			awSetEnabled(r.check, !readOnly)
+			setEnabled(r.check, !readOnly)
 		} else {
 			text := ""
 			if ok {
 				text = kit.FormatValue(s)
 			}
 			kit.ShowValue(r.entry, text)
-			awSetEnabled(r.entry, !readOnly)
+			setEnabled(r.entry, !readOnly)
 		}
 	}
 }
 
-func (ed *tenderEditor) newScoreRow(c domain.TenderCriterion) *awScoreRow {
-	r := &awScoreRow{id: c.ID, kind: c.Kind}
+func (ed *tenderEditor) newScoreRow(c domain.TenderCriterion) *scoreRow {
+	r := &scoreRow{id: c.ID, kind: c.Kind}
 	label := c.Name
 	if c.Kind == domain.CriterionB {
 		label = lang.L("award.bid.score_label", map[string]any{"Name": c.Name, "Weight": kit.FormatNumber(c.Weight)})
@@ -521,7 +521,7 @@ func (ed *tenderEditor) newScoreRow(c domain.TenderCriterion) *awScoreRow {
 			label += " · " + lang.L("award.bid.score_min", map[string]any{"Min": kit.FormatNumber(c.MinScore)})
 		}
 	}
-	r.label = widget.NewLabel(awKind(c.Kind) + " · " + label)
+	r.label = widget.NewLabel(kind(c.Kind) + " · " + label)
 	r.label.Wrapping = fyne.TextWrapWord
 	id := c.ID
 	r.reason = kit.NewCommitEntry()
@@ -605,7 +605,7 @@ func (ed *tenderEditor) newScoreRow(c domain.TenderCriterion) *awScoreRow {
 	return r
 }
 
-func awKind(kind string) string { return lang.L("award.kind.short." + kind) }
+func kind(kind string) string { return lang.L("award.kind.short." + kind) }
 
 // --- evaluation ---
 
@@ -666,11 +666,11 @@ func (ed *tenderEditor) refresh() {
 	t := p.Tender
 	readOnly := ed.sess().ReadOnly()
 
-	awShowSelectEntry(ed.procedure, t.Procedure)
+	showSelectEntry(ed.procedure, t.Procedure)
 	kit.ShowValue(ed.publication, t.Publication)
-	kit.ShowValue(ed.published, awDateText(t.PublishedOn))
-	kit.ShowValue(ed.deadline, awDateText(t.OfferDeadline))
-	kit.ShowValue(ed.awards, awDateText(t.AwardDate))
+	kit.ShowValue(ed.published, dateText(t.PublishedOn))
+	kit.ShowValue(ed.deadline, dateText(t.OfferDeadline))
+	kit.ShowValue(ed.awards, dateText(t.AwardDate))
 	switch t.Method {
 	case domain.MethodSimple:
 		ed.method.SetSelected(ed.method.Options[0])
@@ -712,7 +712,7 @@ func (ed *tenderEditor) refresh() {
 				minScore = kit.FormatNumber(c.MinScore)
 			}
 		}
-		rows = append(rows, []string{awKind(c.Kind), c.Group, c.Name, weight, share, minScore})
+		rows = append(rows, []string{kind(c.Kind), c.Group, c.Name, weight, share, minScore})
 		ed.critIDs = append(ed.critIDs, c.ID)
 		if c.ID == ed.selCrit {
 			selRow = i
@@ -740,7 +740,7 @@ func (ed *tenderEditor) refresh() {
 	k := p.CriterionByID(ed.selCrit)
 	if k != nil {
 		ed.cKind.SetSelectedIndex(map[string]int{domain.CriterionA: 0, domain.CriterionB: 1}[k.Kind])
-		awShowSelectEntry(ed.cGroup, k.Group)
+		showSelectEntry(ed.cGroup, k.Group)
 		kit.ShowValue(ed.cName, k.Name)
 		ed.cWeight.Load()
 		ed.cMin.Load()
@@ -753,11 +753,11 @@ func (ed *tenderEditor) refresh() {
 	selBid := -1
 	for i, b := range p.Bids {
 		r := ev.Result(b.ID)
-		points, z, status := kit.FormatNumber(r.Points), "–", awStatusText(ev, *r)
+		points, z, status := kit.FormatNumber(r.Points), "–", statusText(ev, *r)
 		if !r.Excluded {
 			z = kit.FormatNumber(r.Ratio * 1000)
 		}
-		bidRows = append(bidRows, []string{b.Bidder, awEuroText(b.Price), points, z, status})
+		bidRows = append(bidRows, []string{b.Bidder, euroText(b.Price), points, z, status})
 		ed.bidIDs = append(ed.bidIDs, b.ID)
 		if b.ID == ed.selBid {
 			selBid = i
@@ -781,7 +781,7 @@ func (ed *tenderEditor) refresh() {
 		if !r.Excluded {
 			rank, z = strconv.Itoa(r.Rank), kit.FormatNumber(r.Ratio*1000)
 		}
-		rankRows = append(rankRows, []string{rank, r.Bidder, awEuroText(r.Price), kit.FormatNumber(r.Points), z, awStatusText(ev, r)})
+		rankRows = append(rankRows, []string{rank, r.Bidder, euroText(r.Price), kit.FormatNumber(r.Points), z, statusText(ev, r)})
 	}
 	ed.rank.Emphasis = func(row int) widget.Importance {
 		if row < len(ev.Results) {
@@ -795,17 +795,17 @@ func (ed *tenderEditor) refresh() {
 		return widget.MediumImportance
 	}
 	ed.rank.SetRows(rankRows)
-	ed.winner.SetText(awWinnerText(ev))
-	ed.explain.SetText(awExplainText(t, ev))
+	ed.winner.SetText(winnerText(ev))
+	ed.explain.SetText(explainText(t, ev))
 
 	for _, w := range ed.editable {
-		awSetEnabled(w, !readOnly)
+		setEnabled(w, !readOnly)
 	}
-	awSetEnabled(ed.addA, !readOnly)
-	awSetEnabled(ed.addB, !readOnly)
-	awSetEnabled(ed.addBid, !readOnly)
+	setEnabled(ed.addA, !readOnly)
+	setEnabled(ed.addB, !readOnly)
+	setEnabled(ed.addBid, !readOnly)
 	for _, w := range []fyne.Disableable{ed.cKind, ed.cGroup, ed.cName, ed.cWeight.Entry, ed.cMin.Entry, ed.delCrit} {
-		awSetEnabled(w, !readOnly && k != nil)
+		setEnabled(w, !readOnly && k != nil)
 	}
 	if k != nil && k.Kind == domain.CriterionA {
 		ed.cWeight.Entry.Disable()
@@ -820,11 +820,11 @@ func (ed *tenderEditor) refresh() {
 		}
 	}
 	ed.freeze.SetText(reports.FreezeText(p, today))
-	awSetEnabled(ed.reopen, !readOnly && locked)
-	awSetEnabled(ed.closeAgn, !readOnly && domain.OpenReopening(p) != nil)
+	setEnabled(ed.reopen, !readOnly && locked)
+	setEnabled(ed.closeAgn, !readOnly && domain.OpenReopening(p) != nil)
 	hasBid := p.BidByID(ed.selBid) != nil
 	for _, w := range []fyne.Disableable{ed.bBidder, ed.bPrice.Entry, ed.bNote, ed.delBid} {
-		awSetEnabled(w, !readOnly && hasBid)
+		setEnabled(w, !readOnly && hasBid)
 	}
 	if t.Method != domain.MethodExtended {
 		ed.fluct.Entry.Disable()
@@ -834,19 +834,19 @@ func (ed *tenderEditor) refresh() {
 	if domain.TenderStarted(p) {
 		ed.findings = domain.TenderFindings(p, ev)
 	}
-	ed.questions.set(awFindingTexts(ed.findings))
+	ed.questions.set(findingTexts(ed.findings))
 	ed.refreshChart()
 }
 
-// awShowSelectEntry shows a value in a SelectEntry without committing it again.
-func awShowSelectEntry(e *widget.SelectEntry, s string) {
+// showSelectEntry shows a value in a SelectEntry without committing it again.
+func showSelectEntry(e *widget.SelectEntry, s string) {
 	if e.Text != s {
 		e.SetText(s)
 	}
 }
 
-// awStatusText is the result column: the winner, within or outside the range, or why excluded.
-func awStatusText(ev domain.Evaluation, r domain.BidResult) string {
+// statusText is the result column: the winner, within or outside the range, or why excluded.
+func statusText(ev domain.Evaluation, r domain.BidResult) string {
 	if r.Excluded {
 		parts := make([]string, 0, len(r.Exclusions))
 		for _, x := range r.Exclusions {
@@ -866,12 +866,12 @@ func awStatusText(ev domain.Evaluation, r domain.BidResult) string {
 	return ""
 }
 
-func awWinnerText(ev domain.Evaluation) string {
+func winnerText(ev domain.Evaluation) string {
 	switch {
 	case ev.Winner != 0:
 		w := ev.Result(ev.Winner)
 		return lang.L("award.outcome.winner", map[string]any{"Bidder": w.Bidder, "Points": kit.FormatNumber(w.Points),
-			"Price": awEuroText(w.Price), "Z": kit.FormatNumber(w.Ratio * 1000)})
+			"Price": euroText(w.Price), "Z": kit.FormatNumber(w.Ratio * 1000)})
 	case len(ev.Tied) > 0:
 		var names []string
 		for _, id := range ev.Tied {
@@ -884,7 +884,7 @@ func awWinnerText(ev domain.Evaluation) string {
 	return lang.L("award.eval.no_bids")
 }
 
-func awExplainText(t domain.Tender, ev domain.Evaluation) string {
+func explainText(t domain.Tender, ev domain.Evaluation) string {
 	s := lang.L("award.explain.simple", map[string]any{"Max": kit.FormatNumber(ev.MaxPoints)})
 	if ev.Method == domain.MethodExtended {
 		s += " " + lang.L("award.explain.extended", map[string]any{"Pct": kit.FormatNumber(t.FluctuationPct),
@@ -936,13 +936,13 @@ func showAwForm(ctx *kit.Context, title string, items []*widget.FormItem, ok fun
 	confirm.Importance = widget.HighImportance
 	confirm.OnTapped = func() {
 		if err := ok(); err != nil {
-			msg.SetText(awErrorText(err))
+			msg.SetText(errorText(err))
 			msg.Show()
 			return
 		}
 		d.Hide()
 	}
-	box := container.NewVBox(kit.Heading(title), awFixedSize(content, 420, 0), container.NewHBox(layout.NewSpacer(), cancel, confirm))
+	box := container.NewVBox(kit.Heading(title), fixedSize(content, 420, 0), container.NewHBox(layout.NewSpacer(), cancel, confirm))
 	d = widget.NewModalPopUp(container.NewPadded(box), ctx.Window.Canvas())
 	d.Show()
 	if len(items) > 0 {
@@ -952,8 +952,8 @@ func showAwForm(ctx *kit.Context, title string, items []*widget.FormItem, ok fun
 	}
 }
 
-// awErrorText is an error in the user's words (rule violations are translation keys).
-func awErrorText(err error) string {
+// errorText is an error in the user's words (rule violations are translation keys).
+func errorText(err error) string {
 	var um interface{ UserMessage() string }
 	if errors.As(err, &um) {
 		return um.UserMessage()

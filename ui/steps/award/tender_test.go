@@ -13,10 +13,10 @@ import (
 	"schulit-lotse/ui/kit/kittest"
 )
 
-// awTenderProject holds the sample's criteria and bids (see ui/cli/sample_step8_test.go):
+// tenderProject holds the sample's criteria and bids (see ui/cli/sample_step8_test.go):
 // Nordlicht L = 590 at 238 000 €, Schulnetz L = 510 at 200 000 €, Digitalwerk under a minimum.
-func awTenderProject() *domain.Project {
-	p := awProject()
+func tenderProject() *domain.Project {
+	p := project()
 	p.Criteria = []domain.TenderCriterion{
 		{ID: 1, Kind: "A", Group: "Eignung", Name: "Referenzen", SortOrder: 1},
 		{ID: 11, Kind: "B", Group: "Leistung", Name: "Konzept", Weight: 25, MinScore: 4, SortOrder: 2},
@@ -39,7 +39,7 @@ func awTenderProject() *domain.Project {
 }
 
 func TestTenderEditorEvaluatesAsTheUserEdits(t *testing.T) {
-	fx := newAwFixture(t, awTenderProject())
+	fx := newFixture(t, tenderProject())
 	ed := NewTenderEditor(fx.ctx)
 	fx.w.SetContent(ed.View)
 	// Simple method: Schulnetz has the best Z (2,55 against 2,48 per 1.000 €).
@@ -100,7 +100,7 @@ func TestTenderEditorEvaluatesAsTheUserEdits(t *testing.T) {
 	var reason *widget.Entry
 	var ok *widget.Button
 	var msg *widget.Label
-	awWalk(pop, func(o fyne.CanvasObject) {
+	walk(pop, func(o fyne.CanvasObject) {
 		switch w := o.(type) {
 		case *widget.Entry:
 			reason = w
@@ -134,7 +134,7 @@ func TestTenderEditorEvaluatesAsTheUserEdits(t *testing.T) {
 }
 
 func TestNewBidWithoutPriceIsRefusedInTheDialog(t *testing.T) {
-	fx := newAwFixture(t, awTenderProject())
+	fx := newFixture(t, tenderProject())
 	ed := NewTenderEditor(fx.ctx)
 	fx.w.SetContent(ed.View)
 	test.Tap(ed.addBid)
@@ -145,7 +145,7 @@ func TestNewBidWithoutPriceIsRefusedInTheDialog(t *testing.T) {
 	var entries []*widget.Entry
 	var ok *widget.Button
 	var msg *widget.Label
-	awWalk(pop, func(o fyne.CanvasObject) {
+	walk(pop, func(o fyne.CanvasObject) {
 		switch w := o.(type) {
 		case *widget.Entry:
 			entries = append(entries, w)
@@ -175,28 +175,28 @@ func TestNewBidWithoutPriceIsRefusedInTheDialog(t *testing.T) {
 }
 
 // walk visits o and everything inside it.
-func awWalk(o fyne.CanvasObject, fn func(fyne.CanvasObject)) {
+func walk(o fyne.CanvasObject, fn func(fyne.CanvasObject)) {
 	fn(o)
 	switch c := o.(type) {
 	case *fyne.Container:
 		for _, x := range c.Objects {
-			awWalk(x, fn)
+			walk(x, fn)
 		}
 	case fyne.Widget:
 		r := test.WidgetRenderer(c)
 		for _, x := range r.Objects() {
-			awWalk(x, fn)
+			walk(x, fn)
 		}
 	}
 }
 
 func TestContractEditorShowsTheDeadlineAndWarns(t *testing.T) {
 	kittest.PinDay(t, domain.NewDate(2026, 11, 1))
-	p := awTenderProject()
+	p := tenderProject()
 	s := domain.NewDefaultSLA("Standard", func(c string) string { return c })
 	s.ID = 1
 	p.SLAs = []domain.SLA{s}
-	fx := newAwFixture(t, p)
+	fx := newFixture(t, p)
 	ed := NewContractEditor(fx.ctx)
 	fx.w.SetContent(ed.View)
 	if len(ed.providerOpts) != 3 {
@@ -245,7 +245,7 @@ func TestContractEditorShowsTheDeadlineAndWarns(t *testing.T) {
 }
 
 func TestServiceSpecFromTheMenuInAllFormats(t *testing.T) {
-	fx := newAwFixture(t, awTenderProject())
+	fx := newFixture(t, tenderProject())
 	pdf, err := serviceSpecBytes(fx.s.Snapshot(), kittest.StepsClock.Time, ".PDF")
 	if err != nil || !strings.HasPrefix(string(pdf), "%PDF-") {
 		t.Fatalf("pdf: %v", err)

@@ -22,17 +22,17 @@ import (
 
 // MonitoringActions are the menu actions of monitoring.go.
 var MonitoringActions = []kit.Action{
-	kit.Action{Step: domain.StepMonitoring, Label: "mon.action.import_tickets", Run: func(ctx *kit.Context) { monImportFile(ctx, session.ImportTickets) }},
-	kit.Action{Step: domain.StepMonitoring, Label: "mon.action.import_calls", Run: func(ctx *kit.Context) { monImportFile(ctx, session.ImportCalls) }},
-	kit.Action{Step: domain.StepMonitoring, Label: "mon.action.import_survey", Run: func(ctx *kit.Context) { monImportFile(ctx, session.ImportSurvey) }},
+	kit.Action{Step: domain.StepMonitoring, Label: "mon.action.import_tickets", Run: func(ctx *kit.Context) { importFile(ctx, session.ImportTickets) }},
+	kit.Action{Step: domain.StepMonitoring, Label: "mon.action.import_calls", Run: func(ctx *kit.Context) { importFile(ctx, session.ImportCalls) }},
+	kit.Action{Step: domain.StepMonitoring, Label: "mon.action.import_survey", Run: func(ctx *kit.Context) { importFile(ctx, session.ImportSurvey) }},
 	kit.Action{Step: domain.StepMonitoring, Label: "mon.action.report", Run: func(ctx *kit.Context) {
-		monPeriodsMu.Lock()
-		p, ok := monPeriods[ctx.Session]
-		monPeriodsMu.Unlock()
+		periodsMu.Lock()
+		p, ok := periods[ctx.Session]
+		periodsMu.Unlock()
 		if !ok {
 			p = kpi.DefaultPeriod(ctx.Session.Project, ctx.Session.Today().Time)
 		}
-		monReportDialog(ctx, p)
+		reportDialog(ctx, p)
 	}},
 }
 
@@ -44,10 +44,10 @@ type monitoringEditor struct {
 	tabs *container.AppTabs
 	View *kit.EditorView
 
-	dash      *monDashboard
-	data      *monDataTab
-	meetings  *monMeetingsTab
-	knowledge *monKnowledgeTab
+	dash      *dashboard
+	data      *dataTab
+	meetings  *meetingsTab
+	knowledge *knowledgeTab
 
 	findings     []domain.Finding
 	findingsList *widget.List
@@ -60,10 +60,10 @@ func (ed *monitoringEditor) sess() *session.Session { return ed.ctx.Session }
 
 func NewMonitoringEditor(ctx *kit.Context) *monitoringEditor {
 	ed := &monitoringEditor{ctx: ctx}
-	ed.dash = newMonDashboard(ed)
-	ed.data = newMonDataTab(ed)
-	ed.meetings = newMonMeetingsTab(ed)
-	ed.knowledge = newMonKnowledgeTab(ed)
+	ed.dash = newDashboard(ed)
+	ed.data = newDataTab(ed)
+	ed.meetings = newMeetingsTab(ed)
+	ed.knowledge = newKnowledgeTab(ed)
 	ed.tabs = container.NewAppTabs(
 		container.NewTabItem(lang.L("mon.tab.dashboard"), ed.dash.content),
 		container.NewTabItem(lang.L("mon.tab.meetings"), ed.meetings.content),
@@ -145,14 +145,14 @@ func (ed *monitoringEditor) jump(f domain.Finding) {
 	}
 }
 
-// monDataTab shows what was imported, offers the imports, the saved mapping of priorities and
+// dataTab shows what was imported, offers the imports, the saved mapping of priorities and
 // categories, and the limits of the traffic lights.
-type monDataTab struct {
+type dataTab struct {
 	ed      *monitoringEditor
 	counts  *widget.Label
-	prio    *monTable
+	prio    *table
 	prioK   []string
-	cat     *monTable
+	cat     *table
 	catK    []string
 	comp    *kit.CommitEntry
 	points  *kit.CommitEntry
@@ -161,12 +161,12 @@ type monDataTab struct {
 	content fyne.CanvasObject
 }
 
-func newMonDataTab(ed *monitoringEditor) *monDataTab {
-	t := &monDataTab{ed: ed}
+func newDataTab(ed *monitoringEditor) *dataTab {
+	t := &dataTab{ed: ed}
 	t.counts = widget.NewLabel("")
 	t.counts.Wrapping = fyne.TextWrapWord
 	imp := func(key, kind string) *widget.Button {
-		b := widget.NewButtonWithIcon(lang.L(key), theme.FolderOpenIcon(), func() { monImportFile(ed.ctx, kind) })
+		b := widget.NewButtonWithIcon(lang.L(key), theme.FolderOpenIcon(), func() { importFile(ed.ctx, kind) })
 		t.buttons = append(t.buttons, b)
 		return b
 	}
@@ -175,14 +175,14 @@ func newMonDataTab(ed *monitoringEditor) *monDataTab {
 	bar := container.NewHBox(imp("mon.action.import_tickets", session.ImportTickets), imp("mon.action.import_calls", session.ImportCalls),
 		imp("mon.action.import_survey", session.ImportSurvey), clear)
 
-	t.prio = newMonTable([]monCol{{title: lang.L("kpi.col.source"), width: 200, grow: 1}, {title: lang.L("kpi.col.mapped"), width: 120}}, 160,
+	t.prio = newTable([]col{{title: lang.L("kpi.col.source"), width: 200, grow: 1}, {title: lang.L("kpi.col.mapped"), width: 120}}, 160,
 		func() int { return len(t.prioK) }, func(r, c int) string {
 			if c == 0 {
 				return t.prioK[r]
 			}
 			return t.ed.sess().Project.TicketMappingConfig().Priorities[t.prioK[r]]
 		}, t.editPriority)
-	t.cat = newMonTable([]monCol{{title: lang.L("kpi.col.source"), width: 200, grow: 1}, {title: lang.L("kpi.col.mapped"), width: 180, grow: 1}}, 160,
+	t.cat = newTable([]col{{title: lang.L("kpi.col.source"), width: 200, grow: 1}, {title: lang.L("kpi.col.mapped"), width: 180, grow: 1}}, 160,
 		func() int { return len(t.catK) }, func(r, c int) string {
 			if c == 0 {
 				return t.catK[r]
@@ -208,15 +208,15 @@ func newMonDataTab(ed *monitoringEditor) *monDataTab {
 	settings := container.NewGridWrap(fyne.NewSize(250, 70),
 		kit.Labelled(lang.L("mon.data.compliance"), t.comp), kit.Labelled(lang.L("mon.data.amber_points"), t.points), kit.Labelled(lang.L("mon.data.amber_pct"), t.pct))
 	maps := container.NewAdaptiveGrid(2,
-		container.NewBorder(monHeading(lang.L("mon.import.priorities")), nil, nil, nil, t.prio),
-		container.NewBorder(monHeading(lang.L("mon.import.categories")), nil, nil, nil, t.cat))
+		container.NewBorder(heading(lang.L("mon.import.priorities")), nil, nil, nil, t.prio),
+		container.NewBorder(heading(lang.L("mon.import.categories")), nil, nil, nil, t.cat))
 	t.content = container.NewVScroll(container.NewVBox(t.counts, container.NewHScroll(bar), widget.NewSeparator(),
-		monHeading(lang.L("mon.data.mapping")), note, maps, widget.NewSeparator(),
-		monHeading(lang.L("mon.data.lights")), lights, settings))
+		heading(lang.L("mon.data.mapping")), note, maps, widget.NewSeparator(),
+		heading(lang.L("mon.data.lights")), lights, settings))
 	return t
 }
 
-func (t *monDataTab) refresh() {
+func (t *dataTab) refresh() {
 	p := t.ed.sess().Project
 	span := func(n int, first, last func() string) string {
 		if n == 0 {
@@ -237,9 +237,9 @@ func (t *monDataTab) refresh() {
 	t.prio.refresh()
 	t.cat.refresh()
 	s := p.KPISettingsConfig()
-	monSet(t.comp, kit.FormatNumber(s.CompliancePct))
-	monSet(t.points, kit.FormatNumber(s.AmberPoints))
-	monSet(t.pct, kit.FormatNumber(s.AmberPct))
+	set(t.comp, kit.FormatNumber(s.CompliancePct))
+	set(t.points, kit.FormatNumber(s.AmberPoints))
+	set(t.pct, kit.FormatNumber(s.AmberPct))
 	for _, b := range t.buttons {
 		if t.ed.sess().ReadOnly() {
 			b.Disable()
@@ -259,13 +259,13 @@ func sortedMapKeys[V any](m map[string]V) []string {
 }
 
 // saveSettings stores the traffic-light limits (undoable).
-func (t *monDataTab) saveSettings() {
+func (t *dataTab) saveSettings() {
 	vals := make([]float64, 3)
 	for i, e := range []*kit.CommitEntry{t.comp, t.points, t.pct} {
 		v, err := kit.ParseNumber(e.Text)
 		if err != nil || v <= 0 || (i < 2 && v > 100) || v > 1000 {
 			t.ed.ctx.Report(kit.InputError(lang.L("mon.data.limit_invalid", map[string]any{"Value": e.Text})))
-			monRevert(t.refresh)
+			revert(t.refresh)
 			return
 		}
 		vals[i] = v
@@ -280,7 +280,7 @@ func (t *monDataTab) saveSettings() {
 }
 
 // editPriority lets the user map a saved priority onto another class.
-func (t *monDataTab) editPriority(row int) {
+func (t *dataTab) editPriority(row int) {
 	if row >= len(t.prioK) || t.ed.ctx.Window == nil || t.ed.sess().ReadOnly() {
 		return
 	}
@@ -301,7 +301,7 @@ func (t *monDataTab) editPriority(row int) {
 }
 
 // editCategory lets the user map a saved category onto another package.
-func (t *monDataTab) editCategory(row int) {
+func (t *dataTab) editCategory(row int) {
 	if row >= len(t.catK) || t.ed.ctx.Window == nil || t.ed.sess().ReadOnly() {
 		return
 	}
@@ -336,7 +336,7 @@ func (t *monDataTab) editCategory(row int) {
 }
 
 // askClear removes imported data of one kind after asking (undoable).
-func (t *monDataTab) askClear() {
+func (t *dataTab) askClear() {
 	if t.ed.ctx.Window == nil {
 		return
 	}

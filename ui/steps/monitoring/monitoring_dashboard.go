@@ -21,15 +21,15 @@ import (
 	"schulit-lotse/ui/session"
 )
 
-// monDashboard is the first tab of step 12: the period picker, the KPI tiles with their lights,
+// dashboard is the first tab of step 12: the period picker, the KPI tiles with their lights,
 // the charts (the same PNGs the monitoring report prints), the figures per priority, package,
 // category or school, and the breach list whose rows open the ticket. The KPIs are computed on
 // a goroutine; the window stays usable and shows that work is going on.
-type monDashboard struct {
+type dashboard struct {
 	ed *monitoringEditor
 
 	period  kpi.Period
-	presets []monPreset
+	presets []preset
 	preset  *widget.Select
 	// scope shows all tickets, only the provider's (SLA) or only those measured against an OLA.
 	scope    string
@@ -43,10 +43,10 @@ type monDashboard struct {
 	tiles   *fyne.Container
 	charts  *fyne.Container
 	groupBy *widget.Select
-	groups  *monTable
+	groups  *table
 	shown   []kpi.Group
 	breachL *widget.Label
-	breach  *monTable
+	breach  *table
 
 	report *kpi.Report
 	gen    int    // generation of the computation the screen waits for
@@ -57,24 +57,24 @@ type monDashboard struct {
 	content fyne.CanvasObject
 }
 
-// monPreset is an entry of the period picker.
-type monPreset struct {
+// preset is an entry of the period picker.
+type preset struct {
 	label  string
 	period kpi.Period
 }
 
-// monPeriods remembers the chosen period per open project while the page is rebuilt.
+// periods remembers the chosen period per open project while the page is rebuilt.
 var (
-	monPeriodsMu sync.Mutex
-	monPeriods   = map[*session.Session]kpi.Period{}
+	periodsMu sync.Mutex
+	periods   = map[*session.Session]kpi.Period{}
 )
 
-func newMonDashboard(ed *monitoringEditor) *monDashboard {
-	d := &monDashboard{ed: ed}
+func newDashboard(ed *monitoringEditor) *dashboard {
+	d := &dashboard{ed: ed}
 	p := ed.sess().Project
-	monPeriodsMu.Lock()
-	saved, ok := monPeriods[ed.sess()]
-	monPeriodsMu.Unlock()
+	periodsMu.Lock()
+	saved, ok := periods[ed.sess()]
+	periodsMu.Unlock()
 	if ok {
 		d.period = saved
 	} else {
@@ -108,7 +108,7 @@ func newMonDashboard(ed *monitoringEditor) *monDashboard {
 	d.busy.Hide()
 	d.status = widget.NewLabel("")
 	d.status.Truncation = fyne.TextTruncateEllipsis
-	reportBtn := widget.NewButtonWithIcon(lang.L("mon.report.button"), theme.DocumentPrintIcon(), func() { monReportDialog(ed.ctx, d.period) })
+	reportBtn := widget.NewButtonWithIcon(lang.L("mon.report.button"), theme.DocumentPrintIcon(), func() { reportDialog(ed.ctx, d.period) })
 
 	picker := container.NewHBox(widget.NewLabel(lang.L("mon.period")), sized(d.preset, 150, 0),
 		sized(d.from, 104, 0), widget.NewLabel("–"), sized(d.to, 104, 0), sized(d.scopeSel, 190, 0))
@@ -121,7 +121,7 @@ func newMonDashboard(ed *monitoringEditor) *monDashboard {
 
 	d.groupBy = widget.NewSelect([]string{lang.L("mon.group.priority"), lang.L("mon.group.package"), lang.L("mon.group.category"), lang.L("mon.group.school")},
 		func(string) { d.fillGroups() })
-	d.groups = newMonTable([]monCol{
+	d.groups = newTable([]col{
 		{title: lang.L("mon.group.priority"), width: 90, grow: 2},
 		{title: lang.L("kpi.col.tickets"), width: 72, right: true},
 		{title: lang.L("kpi.col.open"), width: 58, right: true},
@@ -135,7 +135,7 @@ func newMonDashboard(ed *monitoringEditor) *monDashboard {
 
 	d.breachL = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	d.breachL.Wrapping = fyne.TextWrapWord // the page keeps its width at 1024 px
-	d.breach = newMonTable([]monCol{
+	d.breach = newTable([]col{
 		{title: lang.L("kpi.col.ticket"), width: 90, grow: 1},
 		{title: lang.L("kpi.col.created"), width: 130},
 		{title: lang.L("kpi.col.package"), width: 150, grow: 1},
@@ -180,21 +180,21 @@ func newMonDashboard(ed *monitoringEditor) *monDashboard {
 }
 
 // setPeriod shows and computes a period; the choice is kept while the project is open.
-func (d *monDashboard) setPeriod(p kpi.Period) {
+func (d *dashboard) setPeriod(p kpi.Period) {
 	if p == d.period && d.report != nil {
 		return
 	}
 	d.period = p
-	monPeriodsMu.Lock()
-	monPeriods[d.ed.sess()] = p
-	monPeriodsMu.Unlock()
+	periodsMu.Lock()
+	periods[d.ed.sess()] = p
+	periodsMu.Unlock()
 	d.showPeriod()
 	d.recompute(true)
 }
 
-func (d *monDashboard) showPeriod() {
-	monSet(d.from, d.period.From.String())
-	monSet(d.to, d.period.To.String())
+func (d *dashboard) showPeriod() {
+	set(d.from, d.period.From.String())
+	set(d.to, d.period.To.String())
 	// The picker names the period when it is one of its entries.
 	f := d.preset.OnChanged
 	d.preset.OnChanged = nil
@@ -209,12 +209,12 @@ func (d *monDashboard) showPeriod() {
 }
 
 // periodTyped takes the dates typed into the fields.
-func (d *monDashboard) periodTyped() {
+func (d *dashboard) periodTyped() {
 	from, err1 := domain.ParseDate(strings.TrimSpace(d.from.Text))
 	to, err2 := domain.ParseDate(strings.TrimSpace(d.to.Text))
 	p := kpi.Period{From: from, To: to}
 	if err1 != nil || err2 != nil || !p.Valid() {
-		monRevert(d.showPeriod)
+		revert(d.showPeriod)
 		d.ed.ctx.Report(kit.InputError(lang.L("mon.period.invalid")))
 		return
 	}
@@ -224,10 +224,10 @@ func (d *monDashboard) periodTyped() {
 }
 
 // buildPresets offers the quarters and months that hold data, newest first.
-func (d *monDashboard) buildPresets() {
+func (d *dashboard) buildPresets() {
 	p := d.ed.sess().Project
 	h := kpi.Horizon(p)
-	var out []monPreset
+	var out []preset
 	if !h.IsZero() {
 		first := h
 		for _, t := range p.Tickets {
@@ -243,12 +243,12 @@ func (d *monDashboard) buildPresets() {
 		last := kpi.DayOf(h)
 		start := kpi.DayOf(first)
 		for q := kpi.QuarterPeriod(last); !q.To.Before(start.Time) && len(out) < 12; q = q.Previous() {
-			out = append(out, monPreset{label: lang.L("mon.period.quarter", map[string]any{"Q": (int(q.From.Month())-1)/3 + 1, "Year": q.From.Year()}), period: q})
+			out = append(out, preset{label: lang.L("mon.period.quarter", map[string]any{"Q": (int(q.From.Month())-1)/3 + 1, "Year": q.From.Year()}), period: q})
 		}
 		for m := kpi.MonthPeriod(last); !m.To.Before(start.Time) && len(out) < 36; m = m.Previous() {
-			out = append(out, monPreset{label: reports.MonthLabel(m.From.Format("2006-01")) + " (" + lang.L("mon.period.month") + ")", period: m})
+			out = append(out, preset{label: reports.MonthLabel(m.From.Format("2006-01")) + " (" + lang.L("mon.period.month") + ")", period: m})
 		}
-		out = append(out, monPreset{label: lang.L("mon.period.year", map[string]any{"Year": last.Year()}), period: kpi.YearPeriod(last)})
+		out = append(out, preset{label: lang.L("mon.period.year", map[string]any{"Year": last.Year()}), period: kpi.YearPeriod(last)})
 	}
 	d.presets = out
 	labels := make([]string, len(out))
@@ -262,7 +262,7 @@ func (d *monDashboard) buildPresets() {
 
 // signature says which data a report depends on, cheaply: a new import, another SLA or other
 // settings change it, minutes and measures do not.
-func monSignature(p *domain.Project) string {
+func signature(p *domain.Project) string {
 	first := func(n int, at func() time.Time) int64 {
 		if n == 0 {
 			return 0
@@ -285,9 +285,9 @@ func monSignature(p *domain.Project) string {
 }
 
 // recompute starts the computation on a goroutine unless the data and period are unchanged.
-func (d *monDashboard) recompute(force bool) {
+func (d *dashboard) recompute(force bool) {
 	p := d.ed.sess().Project
-	sig := monSignature(p) + d.period.String() + "|" + d.scope
+	sig := signature(p) + d.period.String() + "|" + d.scope
 	if !force && sig == d.sig && d.report != nil {
 		return
 	}
@@ -302,7 +302,7 @@ func (d *monDashboard) recompute(force bool) {
 	d.ed.ctx.Go(func() {
 		var r *kpi.Report
 		var ch reports.MonitoringCharts
-		err := monSafely(func() error {
+		err := safely(func() error {
 			var err error
 			if r, err = kpi.Compute(snap, period, kpi.Options{Scope: scope}); err != nil {
 				return err
@@ -329,8 +329,8 @@ func (d *monDashboard) recompute(force bool) {
 	})
 }
 
-// monSafely turns a panic of a computation into an error, so the window survives it.
-func monSafely(fn func() error) (err error) {
+// safely turns a panic of a computation into an error, so the window survives it.
+func safely(fn func() error) (err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			err = fmt.Errorf("%v", r)
@@ -340,7 +340,7 @@ func monSafely(fn func() error) (err error) {
 }
 
 // apply shows a computed report.
-func (d *monDashboard) apply(r *kpi.Report, ch reports.MonitoringCharts) {
+func (d *dashboard) apply(r *kpi.Report, ch reports.MonitoringCharts) {
 	d.report = r
 	var g, a, red int
 	for _, in := range append(append([]kpi.Indicator(nil), r.Indicators...), r.ClassIndicators...) {
@@ -383,7 +383,7 @@ func (d *monDashboard) apply(r *kpi.Report, ch reports.MonitoringCharts) {
 }
 
 // fillGroups shows the ticket figures by the chosen grouping.
-func (d *monDashboard) fillGroups() {
+func (d *dashboard) fillGroups() {
 	if d.report == nil {
 		d.shown = nil
 		d.groups.refresh()
@@ -407,7 +407,7 @@ func (d *monDashboard) fillGroups() {
 }
 
 // groupTint colours a priority's row by the worse light of its two shares.
-func (d *monDashboard) groupTint(row int) color.Color {
+func (d *dashboard) groupTint(row int) color.Color {
 	if d.report == nil || d.groupBy.SelectedIndex() > 0 || row >= len(d.shown) {
 		return nil
 	}
@@ -421,7 +421,7 @@ func (d *monDashboard) groupTint(row int) color.Color {
 	return lightTint(worst)
 }
 
-func (d *monDashboard) groupCell(row, col int) string {
+func (d *dashboard) groupCell(row, col int) string {
 	g := d.shown[row]
 	times := func(ts kpi.TimeStats) string {
 		if ts.Times == 0 {
@@ -451,7 +451,7 @@ func (d *monDashboard) groupCell(row, col int) string {
 	return reports.FormatCount(g.Breaches)
 }
 
-func (d *monDashboard) breachCell(row, col int) string {
+func (d *dashboard) breachCell(row, col int) string {
 	b := d.report.Tickets.Breaches[row]
 	p := d.ed.sess().Project
 	switch col {
@@ -505,7 +505,7 @@ var breachSteps = map[int]domain.StepID{2: domain.StepRequirements, 3: domain.St
 
 // openBreach opens what a cell of a breach names: its package (step 3), the package's decision
 // (step 6) or its service level (step 7); the other cells show the ticket.
-func (d *monDashboard) openBreach(row, col int) {
+func (d *dashboard) openBreach(row, col int) {
 	if d.report == nil || row >= len(d.report.Tickets.Breaches) {
 		return
 	}

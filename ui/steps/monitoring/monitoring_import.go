@@ -32,8 +32,8 @@ import (
 // on a goroutine with a progress bar and records them as one undoable edit. A file the readers
 // do not understand gets its message (file, line, column) and nothing is stored.
 
-// monImport is one import in the making.
-type monImport struct {
+// import is one import in the making.
+type importDialog struct {
 	ctx  *kit.Context
 	kind string
 	name string
@@ -61,8 +61,8 @@ type monImport struct {
 	done func()
 }
 
-// monImportFile asks for a file and opens the import dialog for it.
-func monImportFile(ctx *kit.Context, kind string) {
+// importFile asks for a file and opens the import dialog for it.
+func importFile(ctx *kit.Context, kind string) {
 	if ctx.Window == nil || ctx.Session == nil {
 		return
 	}
@@ -79,7 +79,7 @@ func monImportFile(ctx *kit.Context, kind string) {
 			return // cancelled
 		}
 		name := r.URI().Name()
-		wait := monWaitDialog(ctx, lang.L("mon.import.reading", map[string]any{"File": name}))
+		wait := waitDialog(ctx, lang.L("mon.import.reading", map[string]any{"File": name}))
 		ctx.Go(func() {
 			defer r.Close()
 			path := ""
@@ -87,9 +87,9 @@ func monImportFile(ctx *kit.Context, kind string) {
 				path = r.URI().Path()
 			}
 			data, err := importers.ReadAllFrom(name, path, r)
-			var imp *monImport
+			var imp *importDialog
 			if err == nil {
-				imp, err = newMonImport(ctx, kind, name, data)
+				imp, err = newImportDialog(ctx, kind, name, data)
 			}
 			fyne.Do(func() {
 				wait.Hide()
@@ -106,8 +106,8 @@ func monImportFile(ctx *kit.Context, kind string) {
 	d.Show()
 }
 
-// monWaitDialog shows that work goes on (a modal dialog: no edits meanwhile).
-func monWaitDialog(ctx *kit.Context, text string) dialog.Dialog {
+// waitDialog shows that work goes on (a modal dialog: no edits meanwhile).
+func waitDialog(ctx *kit.Context, text string) dialog.Dialog {
 	bar := widget.NewProgressBarInfinite()
 	l := widget.NewLabel(text)
 	l.Wrapping = fyne.TextWrapWord
@@ -116,15 +116,15 @@ func monWaitDialog(ctx *kit.Context, text string) dialog.Dialog {
 	return d
 }
 
-// newMonImport reads a file and tries the readers; a file that is no table is an error, one
+// newImport reads a file and tries the readers; a file that is no table is an error, one
 // whose columns are not found opens the dialog with the column mapping.
-func newMonImport(ctx *kit.Context, kind, name string, data []byte) (*monImport, error) {
+func newImportDialog(ctx *kit.Context, kind, name string, data []byte) (*importDialog, error) {
 	tab, err := importers.ReadBytes(name, data)
 	if err != nil {
 		return nil, err
 	}
 	p := ctx.Session.Project
-	imp := &monImport{ctx: ctx, kind: kind, name: filepath.Base(name), tab: tab, format: importers.FormatAuto, smap: p.SurveyMappingConfig()}
+	imp := &importDialog{ctx: ctx, kind: kind, name: filepath.Base(name), tab: tab, format: importers.FormatAuto, smap: p.SurveyMappingConfig()}
 	g := p.GenericColumnsConfig()
 	switch kind {
 	case session.ImportTickets:
@@ -152,14 +152,14 @@ func newMonImport(ctx *kit.Context, kind, name string, data []byte) (*monImport,
 		imp.read()
 		imp.savedIgnored = imp.readErr == nil
 	}
-	if imp.readErr != nil && !monColumnProblem(imp.readErr) {
+	if imp.readErr != nil && !columnProblem(imp.readErr) {
 		return nil, imp.readErr
 	}
 	return imp, nil
 }
 
-// monColumnProblem says whether an error can be solved by mapping columns by hand.
-func monColumnProblem(err error) bool {
+// columnProblem says whether an error can be solved by mapping columns by hand.
+func columnProblem(err error) bool {
 	e, ok := err.(*importers.Error)
 	return ok && (e.Key == importers.ErrNoHeader || e.Key == importers.ErrMissingColumn || e.Key == importers.ErrUnknownColumn ||
 		e.Key == importers.ErrNoQuestions)
@@ -167,13 +167,13 @@ func monColumnProblem(err error) bool {
 
 // surveyChoosing says whether the survey's questions are to be chosen by hand: none was
 // guessed, or the chosen ones do not fit their scale.
-func (imp *monImport) surveyChoosing() bool {
+func (imp *importDialog) surveyChoosing() bool {
 	e, ok := imp.readErr.(*importers.Error)
 	return imp.kind == session.ImportSurvey && ok && (e.Key == importers.ErrNoQuestions || e.Key == importers.ErrScore)
 }
 
 // read runs the reader of the kind with the current choices.
-func (imp *monImport) read() {
+func (imp *importDialog) read() {
 	p := imp.ctx.Session.Project
 	imp.readErr = nil
 	imp.tf, imp.cf, imp.sf = nil, nil, nil
@@ -208,7 +208,7 @@ func (imp *monImport) read() {
 }
 
 // fields are the fields a column can be mapped to, for the kind.
-func (imp *monImport) fields() []string {
+func (imp *importDialog) fields() []string {
 	switch imp.kind {
 	case session.ImportCalls:
 		return importers.CallFields
@@ -219,7 +219,7 @@ func (imp *monImport) fields() []string {
 }
 
 // headerRow is the row the column choices come from.
-func (imp *monImport) headerRow() []string {
+func (imp *importDialog) headerRow() []string {
 	switch {
 	case imp.tf != nil:
 		return imp.tf.Headers
@@ -234,7 +234,7 @@ func (imp *monImport) headerRow() []string {
 	return nil
 }
 
-func (imp *monImport) headerIndex() int {
+func (imp *importDialog) headerIndex() int {
 	switch {
 	case imp.tf != nil:
 		return imp.tf.HeaderRow
@@ -246,7 +246,7 @@ func (imp *monImport) headerIndex() int {
 	return imp.header
 }
 
-func (imp *monImport) show() {
+func (imp *importDialog) show() {
 	imp.body = container.NewVBox()
 	imp.rebuild()
 	title := lang.L("mon.import.title." + imp.kind)
@@ -260,7 +260,7 @@ func (imp *monImport) show() {
 }
 
 // rebuild fills the dialog from the current reading.
-func (imp *monImport) rebuild() {
+func (imp *importDialog) rebuild() {
 	if imp.body == nil {
 		imp.body = container.NewVBox()
 	}
@@ -293,9 +293,9 @@ func (imp *monImport) rebuild() {
 		msg.Importance = widget.DangerImportance
 		add(msg)
 	}
-	add(monHeading(lang.L("mon.import.preview")))
+	add(heading(lang.L("mon.import.preview")))
 	add(imp.preview())
-	add(monHeading(lang.L("mon.import.columns")))
+	add(heading(lang.L("mon.import.columns")))
 	add(imp.columnChoices())
 	switch {
 	case imp.tf != nil:
@@ -312,7 +312,7 @@ func (imp *monImport) rebuild() {
 	imp.body.Refresh()
 }
 
-func monHeading(s string) fyne.CanvasObject {
+func heading(s string) fyne.CanvasObject {
 	return widget.NewLabelWithStyle(s, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 }
 
@@ -326,7 +326,7 @@ func indexOf(list []string, v string) int {
 }
 
 // summary says what was read: rows, format, encoding, delimiter and where the header is.
-func (imp *monImport) summary() (text string) {
+func (imp *importDialog) summary() (text string) {
 	t := imp.tab
 	delim := ""
 	if t.Kind == importers.KindCSV {
@@ -350,7 +350,7 @@ func (imp *monImport) summary() (text string) {
 	case imp.cf != nil:
 		data["Count"], data["Line"], data["Outbound"] = plural.Number(len(imp.cf.Calls)), t.Lines[imp.cf.HeaderRow], plural.Number(imp.cf.Outbound)
 		data["From"], data["To"] = reports.FormatDateTime(imp.cf.First), reports.FormatDateTime(imp.cf.Last)
-		data["Replaced"] = plural.Number(monCountBetween(imp.ctx.Session.Project.Calls, imp.cf.First, imp.cf.Last))
+		data["Replaced"] = plural.Number(countBetween(imp.ctx.Session.Project.Calls, imp.cf.First, imp.cf.Last))
 		return strings.Join(append([]string{lang.L("mon.import.read.calls", data)}, wording.CallNotes(imp.cf)...), " ")
 	case imp.sf != nil:
 		data["Count"], data["Line"], data["Incomplete"] = plural.Number(len(imp.sf.Answers)), t.Lines[imp.sf.HeaderRow], plural.Number(imp.sf.Incomplete)
@@ -360,7 +360,7 @@ func (imp *monImport) summary() (text string) {
 	return lang.L("mon.import.read.none", data)
 }
 
-func monCountBetween(cs []domain.Call, from, to interface{ Unix() int64 }) int {
+func countBetween(cs []domain.Call, from, to interface{ Unix() int64 }) int {
 	n := 0
 	a, b := from.Unix(), to.Unix()
 	for _, c := range cs {
@@ -372,7 +372,7 @@ func monCountBetween(cs []domain.Call, from, to interface{ Unix() int64 }) int {
 }
 
 // preview shows the header and the first rows of the file as they were read.
-func (imp *monImport) preview() fyne.CanvasObject {
+func (imp *importDialog) preview() fyne.CanvasObject {
 	h := imp.headerIndex()
 	rows := imp.tab.Preview(h, 7)
 	width := 0
@@ -380,14 +380,14 @@ func (imp *monImport) preview() fyne.CanvasObject {
 		width = max(width, len(r))
 	}
 	width = min(width, 24)
-	var cols []monCol
+	var cols []col
 	for c := 0; c < width; c++ {
-		cols = append(cols, monCol{title: lang.L("mon.import.col", map[string]any{"N": c + 1}), width: 120})
+		cols = append(cols, col{title: lang.L("mon.import.col", map[string]any{"N": c + 1}), width: 120})
 	}
 	if len(cols) == 0 {
 		return widget.NewLabel("–")
 	}
-	t := newMonTable(cols, 210, func() int { return len(rows) }, func(r, c int) string {
+	t := newTable(cols, 210, func() int { return len(rows) }, func(r, c int) string {
 		if c < len(rows[r]) {
 			return kit.OneLine(rows[r][c])
 		}
@@ -404,7 +404,7 @@ func (imp *monImport) preview() fyne.CanvasObject {
 
 // columnChoices shows which column fills which field; each can be changed (that makes the
 // format generic, and the choice is saved with the import).
-func (imp *monImport) columnChoices() fyne.CanvasObject {
+func (imp *importDialog) columnChoices() fyne.CanvasObject {
 	header := imp.headerRow()
 	options := []string{lang.L("mon.import.no_column")}
 	for i, h := range header {
@@ -455,7 +455,7 @@ func (imp *monImport) columnChoices() fyne.CanvasObject {
 }
 
 // setColumn maps a field onto column c (-1 = none) and reads the file again.
-func (imp *monImport) setColumn(field string, c int) {
+func (imp *importDialog) setColumn(field string, c int) {
 	header := imp.headerRow()
 	cols := map[string]string{}
 	// Start from what the reader found, so one change keeps the rest.
@@ -492,9 +492,9 @@ func (imp *monImport) setColumn(field string, c int) {
 }
 
 // priorityChoices maps each priority of the file onto a class of the SLA in force.
-func (imp *monImport) priorityChoices() []fyne.CanvasObject {
+func (imp *importDialog) priorityChoices() []fyne.CanvasObject {
 	classes := imp.ctx.Session.Project.ClassCodes()
-	head := monHeading(lang.L("mon.import.priorities"))
+	head := heading(lang.L("mon.import.priorities"))
 	if len(classes) == 0 {
 		l := widget.NewLabel(lang.L("mon.import.no_classes"))
 		l.Wrapping = fyne.TextWrapWord
@@ -527,9 +527,9 @@ func (imp *monImport) priorityChoices() []fyne.CanvasObject {
 }
 
 // categoryChoices maps each category of the file onto a package (or none).
-func (imp *monImport) categoryChoices() []fyne.CanvasObject {
+func (imp *importDialog) categoryChoices() []fyne.CanvasObject {
 	pkgs := imp.ctx.Session.Project.Packages
-	head := monHeading(lang.L("mon.import.categories"))
+	head := heading(lang.L("mon.import.categories"))
 	options := []string{lang.L("mon.import.no_package")}
 	for _, p := range pkgs {
 		options = append(options, p.Name)
@@ -573,7 +573,7 @@ func (imp *monImport) categoryChoices() []fyne.CanvasObject {
 }
 
 // surveyChoices: which columns are questions, which names the school, whether 1 is best.
-func (imp *monImport) surveyChoices() []fyne.CanvasObject {
+func (imp *importDialog) surveyChoices() []fyne.CanvasObject {
 	header, school, chosen := imp.headerRow(), "", imp.smap.Questions
 	if imp.sf != nil {
 		school, chosen = imp.sf.School, imp.sf.Questions
@@ -623,7 +623,7 @@ func (imp *monImport) surveyChoices() []fyne.CanvasObject {
 		imp.rebuild()
 	}
 	imp.scale = scale
-	objs := []fyne.CanvasObject{monHeading(lang.L("mon.import.questions")), checks, reverse, kit.Labelled(lang.L("mon.import.scale"), scale)}
+	objs := []fyne.CanvasObject{heading(lang.L("mon.import.questions")), checks, reverse, kit.Labelled(lang.L("mon.import.scale"), scale)}
 	// Each chosen question may get a name for the dashboard and the reports (instead of a code
 	// such as QMATRIX[SQ001]); a "code. text" heading already brings its text.
 	imp.names = map[string]*widget.Entry{}
@@ -649,13 +649,13 @@ func (imp *monImport) surveyChoices() []fyne.CanvasObject {
 			imp.names[q] = e
 			names.Append(q, e)
 		}
-		objs = append(objs, monHeading(lang.L("mon.import.question_names")), names)
+		objs = append(objs, heading(lang.L("mon.import.question_names")), names)
 	}
 	return objs
 }
 
 // apply builds the rows with the chosen mapping and stores them.
-func (imp *monImport) apply() {
+func (imp *importDialog) apply() {
 	p := imp.ctx.Session.Project
 	m := session.MonitoringImport{Kind: imp.kind, Config: map[string]string{}}
 	g := p.GenericColumnsConfig()
@@ -687,12 +687,12 @@ func (imp *monImport) apply() {
 		imp.ctx.Report(kit.InputError(wording.MonitoringImportError(imp.readErr)))
 		return
 	}
-	monStore(imp.ctx, m, imp.done)
+	store(imp.ctx, m, imp.done)
 }
 
-// monStore writes an import on a goroutine with a progress bar, then commits it on the UI
+// store writes an import on a goroutine with a progress bar, then commits it on the UI
 // goroutine as one undoable edit and says what happened.
-func monStore(ctx *kit.Context, m session.MonitoringImport, done func()) {
+func store(ctx *kit.Context, m session.MonitoringImport, done func()) {
 	total := len(m.Tickets) + len(m.Calls) + len(m.Answers)
 	bar := widget.NewProgressBar()
 	bar.Max = float64(max(total, 1))
@@ -727,36 +727,36 @@ func monStore(ctx *kit.Context, m session.MonitoringImport, done func()) {
 	})
 }
 
-// monReportDialog asks where to save the monitoring report of a period and writes it.
-func monReportDialog(ctx *kit.Context, period kpi.Period) {
-	monSavePDF(ctx, lang.L("mon.report.file", map[string]any{"From": period.From.String(), "To": period.To.String()}), func(path string) {
-		monWriteReport(ctx, path, period, nil)
+// reportDialog asks where to save the monitoring report of a period and writes it.
+func reportDialog(ctx *kit.Context, period kpi.Period) {
+	savePDF(ctx, lang.L("mon.report.file", map[string]any{"From": period.From.String(), "To": period.To.String()}), func(path string) {
+		writeReport(ctx, path, period, nil)
 	})
 }
 
-// monWriteReport writes the report on a goroutine and offers to open it.
-func monWriteReport(ctx *kit.Context, path string, period kpi.Period, done func(error)) {
-	monWriteFile(ctx, path, func(snap *domain.Project, opt reports.Options) error {
+// writeReport writes the report on a goroutine and offers to open it.
+func writeReport(ctx *kit.Context, path string, period kpi.Period, done func(error)) {
+	writeFile(ctx, path, func(snap *domain.Project, opt reports.Options) error {
 		return reports.WriteMonitoringFile(path, snap, period, opt)
 	}, done)
 }
 
-// monWriteProtocol writes the protocol of the Jour fixe held on day.
-func monWriteProtocol(ctx *kit.Context, path string, day domain.Date, done func(error)) {
-	monWriteFile(ctx, path, func(snap *domain.Project, opt reports.Options) error {
+// writeProtocol writes the protocol of the Jour fixe held on day.
+func writeProtocol(ctx *kit.Context, path string, day domain.Date, done func(error)) {
+	writeFile(ctx, path, func(snap *domain.Project, opt reports.Options) error {
 		return reports.WriteJourFixeProtocolFile(path, snap, day, opt)
 	}, done)
 }
 
-// monWriteInvitation writes the invitation to the Jour fixe on day, with its agenda.
-func monWriteInvitation(ctx *kit.Context, path string, day domain.Date, done func(error)) {
-	monWriteFile(ctx, path, func(snap *domain.Project, opt reports.Options) error {
+// writeInvitation writes the invitation to the Jour fixe on day, with its agenda.
+func writeInvitation(ctx *kit.Context, path string, day domain.Date, done func(error)) {
+	writeFile(ctx, path, func(snap *domain.Project, opt reports.Options) error {
 		return reports.WriteJourFixeInvitationFile(path, snap, day, opt)
 	}, done)
 }
 
-// monSavePDF asks where to save a PDF named name, then writes it with write.
-func monSavePDF(ctx *kit.Context, name string, write func(path string)) {
+// savePDF asks where to save a PDF named name, then writes it with write.
+func savePDF(ctx *kit.Context, name string, write func(path string)) {
 	if ctx.Window == nil {
 		return
 	}
@@ -782,16 +782,16 @@ func monSavePDF(ctx *kit.Context, name string, write func(path string)) {
 	d.Show()
 }
 
-// monWriteFile writes a PDF from a snapshot on a goroutine and offers to open it.
-func monWriteFile(ctx *kit.Context, path string, write func(snap *domain.Project, opt reports.Options) error, done func(error)) {
+// writeFile writes a PDF from a snapshot on a goroutine and offers to open it.
+func writeFile(ctx *kit.Context, path string, write func(snap *domain.Project, opt reports.Options) error, done func(error)) {
 	snap := ctx.Session.Snapshot()
 	var wait dialog.Dialog
 	if ctx.Window != nil {
-		wait = monWaitDialog(ctx, lang.L("mon.report.writing", map[string]any{"File": filepath.Base(path)}))
+		wait = waitDialog(ctx, lang.L("mon.report.writing", map[string]any{"File": filepath.Base(path)}))
 	}
 	opt := reports.Options{Date: ctx.Session.Now()}
 	ctx.Go(func() {
-		err := monSafely(func() error { return write(snap, opt) })
+		err := safely(func() error { return write(snap, opt) })
 		fyne.Do(func() {
 			if wait != nil {
 				wait.Hide()

@@ -17,10 +17,10 @@ import (
 	"schulit-lotse/ui/kit"
 )
 
-// monMeetingsTab holds the Jour-fixe minutes: the meetings on the left; on the right the chosen
+// meetingsTab holds the Jour-fixe minutes: the meetings on the left; on the right the chosen
 // meeting's date, participants and notes, the KPIs of a period frozen into the minutes, and the
 // measures agreed there together with those from earlier meetings that are not done yet.
-type monMeetingsTab struct {
+type meetingsTab struct {
 	ed       *monitoringEditor
 	list     *widget.List
 	meetings []domain.JourFixe
@@ -34,10 +34,10 @@ type monMeetingsTab struct {
 	protocolBtn *widget.Button
 	inviteBtn   *widget.Button
 	frozenInfo  *widget.Label
-	frozen      *monTable
+	frozen      *table
 	frozenRows  []kpi.Indicator
 
-	measures   *monTable
+	measures   *table
 	shown      []domain.Measure
 	measure    int64
 	mText      *kit.CommitEntry
@@ -55,8 +55,8 @@ type monMeetingsTab struct {
 	frozenDone func()
 }
 
-func newMonMeetingsTab(ed *monitoringEditor) *monMeetingsTab {
-	t := &monMeetingsTab{ed: ed}
+func newMeetingsTab(ed *monitoringEditor) *meetingsTab {
+	t := &meetingsTab{ed: ed}
 	t.list = widget.NewList(func() int { return len(t.meetings) },
 		func() fyne.CanvasObject {
 			l := widget.NewLabel("")
@@ -108,22 +108,22 @@ func newMonMeetingsTab(ed *monitoringEditor) *monMeetingsTab {
 	t.protocolBtn = widget.NewButtonWithIcon(lang.L("mon.jf.protocol"), theme.DocumentPrintIcon(), func() {
 		if j := t.current(); j != nil {
 			day := j.Date
-			monSavePDF(t.ed.ctx, lang.L("mon.jf.protocol_file", map[string]any{"Date": day.String()}), func(path string) {
-				monWriteProtocol(t.ed.ctx, path, day, nil)
+			savePDF(t.ed.ctx, lang.L("mon.jf.protocol_file", map[string]any{"Date": day.String()}), func(path string) {
+				writeProtocol(t.ed.ctx, path, day, nil)
 			})
 		}
 	})
 	t.inviteBtn = widget.NewButtonWithIcon(lang.L("mon.jf.invite"), theme.MailComposeIcon(), func() {
 		if j := t.current(); j != nil {
 			day := j.Date
-			monSavePDF(t.ed.ctx, lang.L("mon.jf.invite_file", map[string]any{"Date": day.String()}), func(path string) {
-				monWriteInvitation(t.ed.ctx, path, day, nil)
+			savePDF(t.ed.ctx, lang.L("mon.jf.invite_file", map[string]any{"Date": day.String()}), func(path string) {
+				writeInvitation(t.ed.ctx, path, day, nil)
 			})
 		}
 	})
 	t.frozenInfo = widget.NewLabel("")
 	t.frozenInfo.Wrapping = fyne.TextWrapWord
-	t.frozen = newMonTable([]monCol{
+	t.frozen = newTable([]col{
 		{title: lang.L("kpi.col.kpi"), width: 200, grow: 2}, {title: lang.L("kpi.col.value"), width: 90, right: true},
 		{title: lang.L("kpi.col.target"), width: 90, right: true}, {title: lang.L("kpi.col.light"), width: 60},
 		{title: lang.L("kpi.col.previous"), width: 100, right: true},
@@ -134,7 +134,7 @@ func newMonMeetingsTab(ed *monitoringEditor) *monMeetingsTab {
 	}, nil)
 	t.frozen.tint = func(r int) color.Color { return lightTint(t.frozenRows[r].Light) }
 
-	t.measures = newMonTable([]monCol{
+	t.measures = newTable([]col{
 		{title: lang.L("kpi.col.measure"), width: 220, grow: 3}, {title: lang.L("kpi.col.owner"), width: 130, grow: 1},
 		{title: lang.L("kpi.col.due"), width: 90}, {title: lang.L("kpi.col.state"), width: 90}, {title: lang.L("kpi.col.agreed"), width: 90},
 	}, 160, func() int { return len(t.shown) }, t.measureCell, func(r int) {
@@ -148,7 +148,7 @@ func newMonMeetingsTab(ed *monitoringEditor) *monMeetingsTab {
 			return lightTint(kpi.LightRed)
 		}
 		if r < len(t.shown) && t.shown[r].ID == t.measure {
-			return monSelected
+			return selected
 		}
 		return nil
 	}
@@ -190,8 +190,8 @@ func newMonMeetingsTab(ed *monitoringEditor) *monMeetingsTab {
 		kit.Labelled(lang.L("kpi.col.measure"), t.mText), kit.Labelled(lang.L("kpi.col.due"), t.mDue), kit.Labelled(lang.L("kpi.col.state"), t.mStatus)),
 		kit.Labelled(lang.L("kpi.col.owner"), t.mOwner.Content))
 	t.detail = container.NewVBox(head, kit.Labelled(lang.L("mon.jf.notes"), t.notes),
-		widget.NewSeparator(), monHeading(lang.L("mon.jf.kpis")), container.NewHScroll(freezeBar), t.frozenInfo, t.frozen,
-		widget.NewSeparator(), monHeading(lang.L("mon.jf.measures")), container.NewHBox(t.addM, t.delM), t.measures, mForm)
+		widget.NewSeparator(), heading(lang.L("mon.jf.kpis")), container.NewHScroll(freezeBar), t.frozenInfo, t.frozen,
+		widget.NewSeparator(), heading(lang.L("mon.jf.measures")), container.NewHBox(t.addM, t.delM), t.measures, mForm)
 	hint := widget.NewLabel(lang.L("mon.jf.none"))
 	hint.Wrapping = fyne.TextWrapWord
 	t.empty = hint
@@ -204,11 +204,11 @@ func newMonMeetingsTab(ed *monitoringEditor) *monMeetingsTab {
 
 // commit runs fn when an entry is left or submitted; a refused value shows its message and the
 // entry shows the model again.
-func (t *monMeetingsTab) commit(e *kit.CommitEntry, fn func(string) error) {
+func (t *meetingsTab) commit(e *kit.CommitEntry, fn func(string) error) {
 	run := func() {
 		if err := fn(e.Text); err != nil {
 			t.ed.ctx.Report(err)
-			monRevert(t.load)
+			revert(t.load)
 		}
 	}
 	e.OnLeave = run
@@ -217,7 +217,7 @@ func (t *monMeetingsTab) commit(e *kit.CommitEntry, fn func(string) error) {
 	}
 }
 
-func (t *monMeetingsTab) countMeasures(id int64) int {
+func (t *meetingsTab) countMeasures(id int64) int {
 	n := 0
 	for _, m := range t.ed.sess().Project.Measures {
 		if m.JourFixeID != nil && *m.JourFixeID == id {
@@ -227,11 +227,11 @@ func (t *monMeetingsTab) countMeasures(id int64) int {
 	return n
 }
 
-func (t *monMeetingsTab) current() *domain.JourFixe {
+func (t *meetingsTab) current() *domain.JourFixe {
 	return t.ed.sess().Project.JourFixeByID(t.selected)
 }
 
-func (t *monMeetingsTab) refresh() {
+func (t *meetingsTab) refresh() {
 	p := t.ed.sess().Project
 	// Newest first: the meeting one prepares is on top.
 	t.meetings = t.meetings[:0]
@@ -254,7 +254,7 @@ func (t *monMeetingsTab) refresh() {
 }
 
 // load shows the chosen meeting.
-func (t *monMeetingsTab) load() {
+func (t *meetingsTab) load() {
 	j := t.current()
 	ro := t.ed.sess().ReadOnly()
 	if ro {
@@ -271,10 +271,10 @@ func (t *monMeetingsTab) load() {
 	t.empty.Hide()
 	t.detail.Show()
 	kit.SetEnabled(!ro, t.delJ, t.date, t.notes, t.freezeBtn, t.freezeFrom, t.freezeTo, t.addM)
-	monSet(t.date, j.Date.String())
+	set(t.date, j.Date.String())
 	t.people.Set(t.ed.sess().Project, j.Participants, !ro)
-	monSet(t.notes, j.Notes)
-	period := monFreezePeriod(j.Date)
+	set(t.notes, j.Notes)
+	period := freezePeriod(j.Date)
 	t.frozenRows = nil
 	if f, ok := kpi.ParseFrozen(j.FrozenKPIs); ok {
 		period = f.Period
@@ -284,8 +284,8 @@ func (t *monMeetingsTab) load() {
 	} else {
 		t.frozenInfo.SetText(lang.L("mon.jf.not_frozen"))
 	}
-	monSet(t.freezeFrom, period.From.String())
-	monSet(t.freezeTo, period.To.String())
+	set(t.freezeFrom, period.From.String())
+	set(t.freezeTo, period.To.String())
 	t.frozen.refresh()
 
 	// The measures of this meeting, then those carried over from earlier ones.
@@ -302,10 +302,10 @@ func (t *monMeetingsTab) load() {
 	t.loadMeasure()
 }
 
-// monFreezePeriod is the period a meeting reviews by default: the quarter of the month before.
-func monFreezePeriod(d domain.Date) kpi.Period { return kpi.MeetingPeriod(d) }
+// freezePeriod is the period a meeting reviews by default: the quarter of the month before.
+func freezePeriod(d domain.Date) kpi.Period { return kpi.MeetingPeriod(d) }
 
-func (t *monMeetingsTab) measureCell(r, c int) string {
+func (t *meetingsTab) measureCell(r, c int) string {
 	m := t.shown[r]
 	switch c {
 	case 0:
@@ -321,7 +321,7 @@ func (t *monMeetingsTab) measureCell(r, c int) string {
 		if domain.MeasureOverdue(m, t.ed.sess().Today()) {
 			return lang.L("kpi.measure.overdue")
 		}
-		return lang.L("kpi.measure." + monStatus(m.Status))
+		return lang.L("kpi.measure." + status(m.Status))
 	}
 	if m.JourFixeID != nil {
 		if j := t.ed.sess().Project.JourFixeByID(*m.JourFixeID); j != nil {
@@ -331,7 +331,7 @@ func (t *monMeetingsTab) measureCell(r, c int) string {
 	return "–"
 }
 
-func monStatus(s string) string {
+func status(s string) string {
 	switch {
 	case domain.MeasureDoneStatus(s):
 		return domain.MeasureDone
@@ -341,7 +341,7 @@ func monStatus(s string) string {
 	return domain.MeasureOpen
 }
 
-func (t *monMeetingsTab) measureByID(id int64) *domain.Measure {
+func (t *meetingsTab) measureByID(id int64) *domain.Measure {
 	for i := range t.ed.sess().Project.Measures {
 		if m := &t.ed.sess().Project.Measures[i]; m.ID == id {
 			return m
@@ -350,12 +350,12 @@ func (t *monMeetingsTab) measureByID(id int64) *domain.Measure {
 	return nil
 }
 
-func (t *monMeetingsTab) loadMeasure() {
+func (t *meetingsTab) loadMeasure() {
 	m := t.measureByID(t.measure)
 	if m == nil {
 		t.measure = 0
 		for _, e := range []*kit.CommitEntry{t.mText, t.mDue} {
-			monSet(e, "")
+			set(e, "")
 		}
 		t.mOwner.Set(nil, nil, false)
 		t.mStatus.ClearSelected()
@@ -364,14 +364,14 @@ func (t *monMeetingsTab) loadMeasure() {
 		return
 	}
 	kit.SetEnabled(!t.ed.sess().ReadOnly(), append(t.mFields, t.delM)...)
-	monSet(t.mText, m.Text)
+	set(t.mText, m.Text)
 	t.mOwner.Set(t.ed.sess().Project, m.Owners, !t.ed.sess().ReadOnly())
 	if m.Due != nil {
-		monSet(t.mDue, m.Due.String())
+		set(t.mDue, m.Due.String())
 	} else {
-		monSet(t.mDue, "")
+		set(t.mDue, "")
 	}
-	st := lang.L("kpi.measure." + monStatus(m.Status))
+	st := lang.L("kpi.measure." + status(m.Status))
 	if t.mStatus.Selected != st {
 		f := t.mStatus.OnChanged
 		t.mStatus.OnChanged = nil
@@ -382,7 +382,7 @@ func (t *monMeetingsTab) loadMeasure() {
 }
 
 // pickMeasure shows a measure: its meeting is selected, the measure put into the form.
-func (t *monMeetingsTab) pickMeasure(id int64) {
+func (t *meetingsTab) pickMeasure(id int64) {
 	m := t.measureByID(id)
 	if m == nil {
 		return
@@ -396,14 +396,14 @@ func (t *monMeetingsTab) pickMeasure(id int64) {
 	t.loadMeasure()
 }
 
-func (t *monMeetingsTab) update(name string, change func(j *domain.JourFixe)) error {
+func (t *meetingsTab) update(name string, change func(j *domain.JourFixe)) error {
 	if t.current() == nil {
 		return nil
 	}
 	return t.ed.sess().UpdateJourFixe(t.selected, name, change)
 }
 
-func (t *monMeetingsTab) updateMeasure(change func(m *domain.Measure)) error {
+func (t *meetingsTab) updateMeasure(change func(m *domain.Measure)) error {
 	if t.measureByID(t.measure) == nil {
 		return nil
 	}
@@ -412,7 +412,7 @@ func (t *monMeetingsTab) updateMeasure(change func(m *domain.Measure)) error {
 
 // addMeeting adds minutes for today with the participants of the last meeting (or of the
 // standing Jour fixe of step 11).
-func (t *monMeetingsTab) addMeeting() {
+func (t *meetingsTab) addMeeting() {
 	p := t.ed.sess().Project
 	j := domain.JourFixe{Date: t.ed.sess().Today()}
 	if n := len(p.JourFixes); n > 0 {
@@ -434,7 +434,7 @@ func (t *monMeetingsTab) addMeeting() {
 	t.refresh()
 }
 
-func (t *monMeetingsTab) deleteMeeting() {
+func (t *meetingsTab) deleteMeeting() {
 	if t.current() == nil {
 		return
 	}
@@ -443,7 +443,7 @@ func (t *monMeetingsTab) deleteMeeting() {
 	}
 }
 
-func (t *monMeetingsTab) addMeasure() {
+func (t *meetingsTab) addMeasure() {
 	j := t.current()
 	if j == nil {
 		return
@@ -462,7 +462,7 @@ func (t *monMeetingsTab) addMeasure() {
 	}
 }
 
-func (t *monMeetingsTab) deleteMeasure() {
+func (t *meetingsTab) deleteMeasure() {
 	if t.measureByID(t.measure) == nil {
 		return
 	}
@@ -473,7 +473,7 @@ func (t *monMeetingsTab) deleteMeasure() {
 
 // freeze computes the KPIs of the chosen period as of the meeting (on a goroutine) and keeps
 // them in the minutes with the measures still open; a second freeze asks first.
-func (t *monMeetingsTab) freeze() {
+func (t *meetingsTab) freeze() {
 	j := t.current()
 	if j == nil {
 		return
@@ -497,7 +497,7 @@ func (t *monMeetingsTab) freeze() {
 	do()
 }
 
-func (t *monMeetingsTab) runFreeze(id int64, day domain.Date, period kpi.Period) {
+func (t *meetingsTab) runFreeze(id int64, day domain.Date, period kpi.Period) {
 	snap := t.ed.sess().Snapshot()
 	carried := domain.OpenMeasuresBefore(snap, day)
 	// As of the end of the meeting day: what the provider delivered up to then.
@@ -505,7 +505,7 @@ func (t *monMeetingsTab) runFreeze(id int64, day domain.Date, period kpi.Period)
 	t.freezeBtn.Disable()
 	t.ed.ctx.Go(func() {
 		var frozen string
-		err := monSafely(func() error {
+		err := safely(func() error {
 			r, err := kpi.Compute(snap, period, kpi.Options{AsOf: asOf})
 			if err == nil {
 				frozen = r.Freeze(kpi.FreezeMeasures(snap, carried))

@@ -16,11 +16,11 @@ import (
 	"schulit-lotse/ui/kit"
 )
 
-// monKnowledgeTab holds the checks of the provider's knowledge management: what was reviewed
+// knowledgeTab holds the checks of the provider's knowledge management: what was reviewed
 // (process documentation, minutes, knowledge base, …), when, by whom and with what result.
-type monKnowledgeTab struct {
+type knowledgeTab struct {
 	ed       *monitoringEditor
-	table    *monTable
+	table    *table
 	checks   []domain.KnowledgeCheck
 	selected int64
 
@@ -33,9 +33,9 @@ type monKnowledgeTab struct {
 	content  fyne.CanvasObject
 }
 
-func newMonKnowledgeTab(ed *monitoringEditor) *monKnowledgeTab {
-	t := &monKnowledgeTab{ed: ed}
-	t.table = newMonTable([]monCol{
+func newKnowledgeTab(ed *monitoringEditor) *knowledgeTab {
+	t := &knowledgeTab{ed: ed}
+	t.table = newTable([]col{
 		{title: lang.L("kpi.col.subject"), width: 180, grow: 1}, {title: lang.L("kpi.col.reviewed_on"), width: 100},
 		{title: lang.L("kpi.col.reviewed_by"), width: 140, grow: 1}, {title: lang.L("kpi.col.findings"), width: 220, grow: 3},
 	}, 200, func() int { return len(t.checks) }, t.cell, func(r int) {
@@ -53,7 +53,7 @@ func newMonKnowledgeTab(ed *monitoringEditor) *monKnowledgeTab {
 			return lightTint(kpi.LightAmber) // never or long ago: an open question
 		}
 		if k.ID == t.selected {
-			return monSelected
+			return selected
 		}
 		return nil
 	}
@@ -93,7 +93,7 @@ func newMonKnowledgeTab(ed *monitoringEditor) *monKnowledgeTab {
 	return t
 }
 
-func (t *monKnowledgeTab) cell(r, c int) string {
+func (t *knowledgeTab) cell(r, c int) string {
 	k := t.checks[r]
 	switch c {
 	case 0:
@@ -109,7 +109,7 @@ func (t *monKnowledgeTab) cell(r, c int) string {
 	return kit.OneLine(k.Findings)
 }
 
-func (t *monKnowledgeTab) current() *domain.KnowledgeCheck {
+func (t *knowledgeTab) current() *domain.KnowledgeCheck {
 	for i := range t.ed.sess().Project.KnowledgeChecks {
 		if k := &t.ed.sess().Project.KnowledgeChecks[i]; k.ID == t.selected {
 			return k
@@ -118,7 +118,7 @@ func (t *monKnowledgeTab) current() *domain.KnowledgeCheck {
 	return nil
 }
 
-func (t *monKnowledgeTab) refresh() {
+func (t *knowledgeTab) refresh() {
 	t.checks = append(t.checks[:0], t.ed.sess().Project.KnowledgeChecks...)
 	if t.current() == nil {
 		t.selected = 0
@@ -129,12 +129,12 @@ func (t *monKnowledgeTab) refresh() {
 	t.load()
 }
 
-func (t *monKnowledgeTab) load() {
+func (t *knowledgeTab) load() {
 	k := t.current()
 	if k == nil {
 		t.subject.SetText("")
 		for _, e := range []*kit.CommitEntry{t.on, t.by, t.findings} {
-			monSet(e, "")
+			set(e, "")
 		}
 		kit.SetEnabled(false, append(t.fields, t.del)...)
 		t.table.refresh()
@@ -148,17 +148,17 @@ func (t *monKnowledgeTab) load() {
 		t.subject.OnChanged = f
 	}
 	if k.ReviewedOn != nil {
-		monSet(t.on, k.ReviewedOn.String())
+		set(t.on, k.ReviewedOn.String())
 	} else {
-		monSet(t.on, "")
+		set(t.on, "")
 	}
-	monSet(t.by, k.ReviewedBy)
-	monSet(t.findings, k.Findings)
+	set(t.by, k.ReviewedBy)
+	set(t.findings, k.Findings)
 	t.table.refresh()
 }
 
 // pick shows a check (0 = just the tab).
-func (t *monKnowledgeTab) pick(id int64) {
+func (t *knowledgeTab) pick(id int64) {
 	if id != 0 {
 		t.selected = id
 	}
@@ -166,14 +166,14 @@ func (t *monKnowledgeTab) pick(id int64) {
 }
 
 // save commits the form.
-func (t *monKnowledgeTab) save() {
+func (t *knowledgeTab) save() {
 	if t.current() == nil {
 		return
 	}
 	d, err := kit.ParseDate(t.on.Text)
 	if err != nil {
 		t.ed.ctx.Report(err)
-		monRevert(t.load)
+		revert(t.load)
 		return
 	}
 	subject := strings.TrimSpace(t.subject.Text)
@@ -182,11 +182,11 @@ func (t *monKnowledgeTab) save() {
 	})
 	if err != nil {
 		t.ed.ctx.Report(err)
-		monRevert(t.load)
+		revert(t.load)
 	}
 }
 
-func (t *monKnowledgeTab) addCheck() {
+func (t *knowledgeTab) addCheck() {
 	id, err := t.ed.sess().AddKnowledgeCheck(domain.KnowledgeCheck{Subject: lang.L("mon.know.new")})
 	if err != nil {
 		t.ed.ctx.Report(err)
@@ -197,7 +197,7 @@ func (t *monKnowledgeTab) addCheck() {
 }
 
 // addSuggested adds the kinds of documentation the seed names that are not listed yet.
-func (t *monKnowledgeTab) addSuggested() {
+func (t *knowledgeTab) addSuggested() {
 	have := map[string]bool{}
 	for _, k := range t.ed.sess().Project.KnowledgeChecks {
 		have[domain.NormalizedName(k.Subject)] = true
@@ -213,7 +213,7 @@ func (t *monKnowledgeTab) addSuggested() {
 	}
 }
 
-func (t *monKnowledgeTab) deleteCheck() {
+func (t *knowledgeTab) deleteCheck() {
 	if t.current() == nil {
 		return
 	}

@@ -19,14 +19,14 @@ import (
 	"schulit-lotse/ui/session"
 )
 
-func monAt(y int, m time.Month, d, h, min int) time.Time {
+func at(y int, m time.Month, d, h, min int) time.Time {
 	return time.Date(y, m, d, h, min, 0, 0, domain.Berlin).UTC()
 }
 
-func monPtr(t time.Time) *time.Time { return &t }
+func ptr(t time.Time) *time.Time { return &t }
 
-// monProject has an SLA, a package, three tickets, two calls and two answers in March 2027.
-func monProject() *domain.Project {
+// project has an SLA, a package, three tickets, two calls and two answers in March 2027.
+func project() *domain.Project {
 	p := domain.NewProject("Monitoring", time.Date(2026, 9, 1, 0, 0, 0, 0, time.UTC))
 	p.Packages = []domain.Package{{ID: 1, Name: "Hardware"}, {ID: 2, Name: "Netzwerk"}}
 	var ws []domain.ServiceWindow
@@ -37,24 +37,24 @@ func monProject() *domain.Project {
 		SatisfactionTargetPct: 80, Classes: []domain.PriorityClassTarget{{Code: "P1", ResponseMinutes: 30, RestoreMinutes: 240},
 			{Code: "P2", ResponseMinutes: 120, RestoreMinutes: 960}, {Code: "P3", ResponseMinutes: 240, RestoreMinutes: 1440}, {Code: "P4", ResponseMinutes: 480, RestoreMinutes: 2400}}}}
 	p.Tickets = []domain.Ticket{
-		{ID: 1, ExternalID: "T-1", Created: monAt(2027, 3, 1, 9, 0), FirstResponse: monPtr(monAt(2027, 3, 1, 9, 20)), Resolved: monPtr(monAt(2027, 3, 1, 12, 0)), Priority: "P1", School: "GS"},
-		{ID: 2, ExternalID: "T-2", Created: monAt(2027, 3, 1, 15, 30), FirstResponse: monPtr(monAt(2027, 3, 2, 8, 15)), Resolved: monPtr(monAt(2027, 3, 2, 10, 0)), Priority: "P1", School: "IGS",
-			PackageID: monPkg(2)},
-		{ID: 3, ExternalID: "T-3", Created: monAt(2027, 3, 10, 10, 0), FirstResponse: monPtr(monAt(2027, 3, 10, 11, 0)), Priority: "P2", School: "IGS"},
+		{ID: 1, ExternalID: "T-1", Created: at(2027, 3, 1, 9, 0), FirstResponse: ptr(at(2027, 3, 1, 9, 20)), Resolved: ptr(at(2027, 3, 1, 12, 0)), Priority: "P1", School: "GS"},
+		{ID: 2, ExternalID: "T-2", Created: at(2027, 3, 1, 15, 30), FirstResponse: ptr(at(2027, 3, 2, 8, 15)), Resolved: ptr(at(2027, 3, 2, 10, 0)), Priority: "P1", School: "IGS",
+			PackageID: pkg(2)},
+		{ID: 3, ExternalID: "T-3", Created: at(2027, 3, 10, 10, 0), FirstResponse: ptr(at(2027, 3, 10, 11, 0)), Priority: "P2", School: "IGS"},
 		// Not yet due; it dates the ticket export (31 March 15:00), which T-3's open breach is measured to.
-		{ID: 4, ExternalID: "T-4", Created: monAt(2027, 3, 31, 15, 0), Priority: "P4", School: "GS"},
+		{ID: 4, ExternalID: "T-4", Created: at(2027, 3, 31, 15, 0), Priority: "P4", School: "GS"},
 	}
 	p.Decisions = []domain.SourcingDecision{{ID: 1, PackageID: 2, Outcome: domain.OutcomeExternal}}
-	p.Calls = []domain.Call{{ID: 1, At: monAt(2027, 3, 1, 8, 10), Answered: true, WaitSeconds: 20}, {ID: 2, At: monAt(2027, 3, 1, 9, 5), WaitSeconds: 90}}
-	p.SurveyAnswers = []domain.SurveyAnswer{{ID: 1, At: monAt(2027, 3, 20, 12, 0), Question: "Q1", Score: 5}, {ID: 2, At: monAt(2027, 3, 21, 12, 0), Question: "Q1", Score: 2}}
+	p.Calls = []domain.Call{{ID: 1, At: at(2027, 3, 1, 8, 10), Answered: true, WaitSeconds: 20}, {ID: 2, At: at(2027, 3, 1, 9, 5), WaitSeconds: 90}}
+	p.SurveyAnswers = []domain.SurveyAnswer{{ID: 1, At: at(2027, 3, 20, 12, 0), Question: "Q1", Score: 5}, {ID: 2, At: at(2027, 3, 21, 12, 0), Question: "Q1", Score: 2}}
 	p.Persons = []domain.Person{{ID: 1, Name: "Anna Berger", Party: domain.PartyCarrier, Organisation: "Stadt", SortOrder: 1},
 		{ID: 2, Name: "Maren Ohlsen", Party: domain.PartyProvider, SortOrder: 2}}
 	return p
 }
 
-func monPkg(id int64) *int64 { return &id }
+func pkg(id int64) *int64 { return &id }
 
-type monFixture struct {
+type fixture struct {
 	t     *testing.T
 	s     *session.Session
 	w     fyne.Window
@@ -66,7 +66,7 @@ type monFixture struct {
 	queue []func()
 }
 
-func newMonFixture(t *testing.T, p *domain.Project) *monFixture {
+func newFixture(t *testing.T, p *domain.Project) *fixture {
 	t.Helper()
 	test.NewTempApp(t)
 	f, err := persistence.Create(filepath.Join(t.TempDir(), "Monitoring Jürgen.lotse"), p, persistence.OpenOptions{Clock: kittest.StepsClock})
@@ -77,7 +77,7 @@ func newMonFixture(t *testing.T, p *domain.Project) *monFixture {
 	if err != nil {
 		t.Fatal(err)
 	}
-	fx := &monFixture{t: t, s: session.New(f, loaded), ran: make(chan struct{}, 8)}
+	fx := &fixture{t: t, s: session.New(f, loaded), ran: make(chan struct{}, 8)}
 	t.Cleanup(func() { fx.s.Close() })
 	kittest.PinDay(t, domain.NewDate(2027, 4, 20))
 	fx.w = test.NewWindow(nil)
@@ -101,7 +101,7 @@ func newMonFixture(t *testing.T, p *domain.Project) *monFixture {
 }
 
 // wait runs the queued work until it has reported back.
-func (fx *monFixture) wait(what string) {
+func (fx *fixture) wait(what string) {
 	fx.t.Helper()
 	for {
 		select {
@@ -121,7 +121,7 @@ func (fx *monFixture) wait(what string) {
 	}
 }
 
-func (fx *monFixture) errors() []error {
+func (fx *fixture) errors() []error {
 	fx.mu.Lock()
 	defer fx.mu.Unlock()
 	out := fx.errs
@@ -129,7 +129,7 @@ func (fx *monFixture) errors() []error {
 	return out
 }
 
-func (fx *monFixture) typeInto(e *kit.CommitEntry, text string) {
+func (fx *fixture) typeInto(e *kit.CommitEntry, text string) {
 	fx.w.Canvas().Focus(e)
 	e.TypedShortcut(&fyne.ShortcutSelectAll{})
 	if e.Text != "" {
@@ -140,7 +140,7 @@ func (fx *monFixture) typeInto(e *kit.CommitEntry, text string) {
 }
 
 func TestDashboardShowsKPIsOfThePeriod(t *testing.T) {
-	fx := newMonFixture(t, monProject())
+	fx := newFixture(t, project())
 	d := fx.ed.dash
 	// Without a saved choice the dashboard shows the quarter of the newest data.
 	if d.period.From.String() != "2027-01-01" || d.period.To.String() != "2027-03-31" {
@@ -231,13 +231,13 @@ func TestDashboardShowsKPIsOfThePeriod(t *testing.T) {
 }
 
 func TestImportDialogMapsAndStoresTickets(t *testing.T) {
-	fx := newMonFixture(t, monProject())
+	fx := newFixture(t, project())
 	fx.wait("the first computation")
 	data, err := os.ReadFile(filepath.Join("..", "..", "..", "persistence", "importers", "testdata", "glpi_de.csv"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	imp, err := newMonImport(fx.ctx, session.ImportTickets, "glpi_de.csv", data)
+	imp, err := newImportDialog(fx.ctx, session.ImportTickets, "glpi_de.csv", data)
 	if err != nil || imp.tf == nil || imp.tf.Format != "glpi" {
 		t.Fatalf("%v %+v", err, imp)
 	}
@@ -277,13 +277,13 @@ func TestImportDialogMapsAndStoresTickets(t *testing.T) {
 
 // Issue 13, 1.4: the survey dialog guesses only the numeric question, and the user can name it.
 func TestImportDialogNamesSurveyQuestions(t *testing.T) {
-	fx := newMonFixture(t, monProject())
+	fx := newFixture(t, project())
 	fx.wait("the first computation")
 	data, err := os.ReadFile(filepath.Join("..", "..", "..", "persistence", "importers", "testdata", "limesurvey_liste.csv"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	imp, err := newMonImport(fx.ctx, session.ImportSurvey, "limesurvey_liste.csv", data)
+	imp, err := newImportDialog(fx.ctx, session.ImportSurvey, "limesurvey_liste.csv", data)
 	if err != nil || imp.sf == nil || strings.Join(imp.sf.Questions, ",") != "ZUFR" {
 		t.Fatalf("%v %+v", err, imp.sf)
 	}
@@ -303,13 +303,13 @@ func TestImportDialogNamesSurveyQuestions(t *testing.T) {
 
 // Section 2: a 7-point question that nothing guesses is chosen in the dialog with its scale.
 func TestImportDialogChoosesAScaleOtherThanFive(t *testing.T) {
-	fx := newMonFixture(t, monProject())
+	fx := newFixture(t, project())
 	fx.wait("the first computation")
 	data, err := os.ReadFile(filepath.Join("..", "..", "..", "persistence", "importers", "testdata", "limesurvey_en_7.csv"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	imp, err := newMonImport(fx.ctx, session.ImportSurvey, "limesurvey_en_7.csv", data)
+	imp, err := newImportDialog(fx.ctx, session.ImportSurvey, "limesurvey_en_7.csv", data)
 	if err != nil || imp.sf != nil || !imp.surveyChoosing() {
 		t.Fatalf("%v %v", err, imp.readErr)
 	}
@@ -339,13 +339,13 @@ func TestImportDialogChoosesAScaleOtherThanFive(t *testing.T) {
 // (see the importer's TestWordAndZeroToTenScales): NPS 10, 7, 3, 0 → 5, 4, 2, 1 and ZUFR
 // 5, 4, 2, 1, 3: 9 answers, (5 + 4 + 2 + 1) + (5 + 4 + 2 + 1 + 3) = 12 + 15 = 27.
 func TestImportDialogZeroToTenAndWords(t *testing.T) {
-	fx := newMonFixture(t, monProject())
+	fx := newFixture(t, project())
 	fx.wait("the first computation")
 	data, err := os.ReadFile(filepath.Join("..", "..", "..", "persistence", "importers", "testdata", "limesurvey_skalen.csv"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	imp, err := newMonImport(fx.ctx, session.ImportSurvey, "limesurvey_skalen.csv", data)
+	imp, err := newImportDialog(fx.ctx, session.ImportSurvey, "limesurvey_skalen.csv", data)
 	if err != nil || imp.sf != nil || !imp.surveyChoosing() {
 		t.Fatalf("%v %v", err, imp.readErr)
 	}
@@ -380,10 +380,10 @@ func TestImportDialogZeroToTenAndWords(t *testing.T) {
 }
 
 func TestImportDialogColumnMappingForUnknownFiles(t *testing.T) {
-	fx := newMonFixture(t, monProject())
+	fx := newFixture(t, project())
 	fx.wait("the first computation")
 	csv := "Zeit;Ergebnis;Warten\n01.03.2027 08:00;ja;12\n01.03.2027 08:05;nein;40\n"
-	imp, err := newMonImport(fx.ctx, session.ImportCalls, "anlage.csv", []byte(csv))
+	imp, err := newImportDialog(fx.ctx, session.ImportCalls, "anlage.csv", []byte(csv))
 	if err != nil || imp.cf != nil || imp.readErr == nil {
 		t.Fatalf("%v %v", err, imp.readErr)
 	}
@@ -402,13 +402,13 @@ func TestImportDialogColumnMappingForUnknownFiles(t *testing.T) {
 		t.Errorf("%d calls, columns %+v", len(fx.s.Project.Calls), g.Calls)
 	}
 	// A file that is no table is refused before any dialog.
-	if _, err := newMonImport(fx.ctx, session.ImportCalls, "bild.png", []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")); err == nil {
+	if _, err := newImportDialog(fx.ctx, session.ImportCalls, "bild.png", []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")); err == nil {
 		t.Error("a PNG was accepted")
 	}
 }
 
 func TestJourFixeFreezesKPIsAndCarriesMeasures(t *testing.T) {
-	fx := newMonFixture(t, monProject())
+	fx := newFixture(t, project())
 	fx.wait("the first computation")
 	fx.ed.tabs.SelectIndex(1)
 	m := fx.ed.meetings
@@ -486,7 +486,7 @@ func TestJourFixeFreezesKPIsAndCarriesMeasures(t *testing.T) {
 }
 
 func TestKnowledgeChecks(t *testing.T) {
-	fx := newMonFixture(t, monProject())
+	fx := newFixture(t, project())
 	fx.wait("the first computation")
 	fx.ed.tabs.SelectIndex(2)
 	k := fx.ed.knowledge
@@ -521,11 +521,11 @@ func TestKnowledgeChecks(t *testing.T) {
 }
 
 func TestReportFromTheDashboard(t *testing.T) {
-	fx := newMonFixture(t, monProject())
+	fx := newFixture(t, project())
 	fx.wait("the first computation")
 	path := filepath.Join(t.TempDir(), "Monitoring.pdf")
 	done := make(chan error, 1)
-	monWriteReport(fx.ctx, path, fx.ed.dash.period, func(err error) { done <- err; fx.ran <- struct{}{} })
+	writeReport(fx.ctx, path, fx.ed.dash.period, func(err error) { done <- err; fx.ran <- struct{}{} })
 	fx.wait("the report")
 	select {
 	case err := <-done:
@@ -543,7 +543,7 @@ func TestReportFromTheDashboard(t *testing.T) {
 // The minutes of a meeting are printed from its tab: the button is there for a chosen meeting,
 // and the protocol of that day is a PDF.
 func TestProtocolOfAMeeting(t *testing.T) {
-	fx := newMonFixture(t, monProject())
+	fx := newFixture(t, project())
 	fx.wait("the first computation")
 	if _, err := fx.s.AddJourFixe(domain.JourFixe{Date: domain.NewDate(2027, 4, 6), Participants: []domain.Attendee{{Guest: "SL"}, {PersonID: &[]int64{1}[0]}}, Notes: "Erster Termin"}); err != nil {
 		t.Fatal(err)
@@ -555,7 +555,7 @@ func TestProtocolOfAMeeting(t *testing.T) {
 	}
 	path := filepath.Join(t.TempDir(), "Protokoll.pdf")
 	done := make(chan error, 1)
-	monWriteProtocol(fx.ctx, path, tab.current().Date, func(err error) { done <- err; fx.ran <- struct{}{} })
+	writeProtocol(fx.ctx, path, tab.current().Date, func(err error) { done <- err; fx.ran <- struct{}{} })
 	fx.wait("the protocol")
 	if err := <-done; err != nil {
 		t.Fatal(err)
@@ -568,7 +568,7 @@ func TestProtocolOfAMeeting(t *testing.T) {
 		t.Fatalf("invitation button %q", tab.inviteBtn.Text)
 	}
 	inv := filepath.Join(t.TempDir(), "Einladung.pdf")
-	monWriteInvitation(fx.ctx, inv, tab.current().Date, func(err error) { done <- err; fx.ran <- struct{}{} })
+	writeInvitation(fx.ctx, inv, tab.current().Date, func(err error) { done <- err; fx.ran <- struct{}{} })
 	fx.wait("the invitation")
 	if err := <-done; err != nil {
 		t.Fatal(err)
@@ -582,13 +582,13 @@ func TestProtocolOfAMeeting(t *testing.T) {
 // detected direction away; the rest stays as detected. By hand: 3 inbound calls (one outbound
 // left out) with ringing 12, 45, 30 s; without the direction all 4 calls count.
 func TestImportDialogPartialCallMapping(t *testing.T) {
-	fx := newMonFixture(t, monProject())
+	fx := newFixture(t, project())
 	fx.wait("the first computation")
 	data, err := os.ReadFile(filepath.Join("..", "..", "..", "persistence", "importers", "testdata", "anrufe_klingelzeit.csv"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	imp, err := newMonImport(fx.ctx, session.ImportCalls, "anrufe_klingelzeit.csv", data)
+	imp, err := newImportDialog(fx.ctx, session.ImportCalls, "anrufe_klingelzeit.csv", data)
 	if err != nil || imp.cf == nil || len(imp.cf.Calls) != 3 || imp.cf.Calls[0].WaitSeconds != 0 {
 		t.Fatalf("%v %v %+v", err, imp.readErr, imp.cf)
 	}

@@ -18,19 +18,19 @@ import (
 // Widgets of step 12: a plain table over rows the caller counts, the KPI tiles with their
 // traffic lights, and sizes that keep charts and tables usable inside a scrolling page.
 
-// monCol is a column of a monTable: a translated title, a least width and a share of the rest.
-type monCol struct {
+// col is a column of a table: a translated title, a least width and a share of the rest.
+type col struct {
 	title string
 	width float32
 	grow  float32
 	right bool
 }
 
-// monTable shows rows from cell(row, col); tapping a row calls onPick. Cells are recycled, so
+// table shows rows from cell(row, col); tapping a row calls onPick. Cells are recycled, so
 // every property is set on each update.
-type monTable struct {
+type table struct {
 	widget.BaseWidget
-	cols   []monCol
+	cols   []col
 	rows   func() int
 	cell   func(row, col int) string
 	tint   func(row int) color.Color // may be nil
@@ -42,8 +42,8 @@ type monTable struct {
 	lastW    float32
 }
 
-func newMonTable(cols []monCol, minHeight float32, rows func() int, cell func(row, col int) string, onPick func(row int)) *monTable {
-	t := &monTable{cols: cols, rows: rows, cell: cell, onPick: onPick, minH: minHeight}
+func newTable(cols []col, minHeight float32, rows func() int, cell func(row, col int) string, onPick func(row int)) *table {
+	t := &table{cols: cols, rows: rows, cell: cell, onPick: onPick, minH: minHeight}
 	t.table = widget.NewTable(
 		func() (int, int) { return t.rows(), len(t.cols) },
 		func() fyne.CanvasObject {
@@ -87,7 +87,7 @@ func newMonTable(cols []monCol, minHeight float32, rows func() int, cell func(ro
 	return t
 }
 
-func (t *monTable) update(id widget.TableCellID, o fyne.CanvasObject) {
+func (t *table) update(id widget.TableCellID, o fyne.CanvasObject) {
 	box := o.(*fyne.Container)
 	bg := box.Objects[0].(*canvas.Rectangle)
 	l := box.Objects[1].(*widget.Label)
@@ -116,7 +116,7 @@ func (t *monTable) update(id widget.TableCellID, o fyne.CanvasObject) {
 }
 
 // fit gives each column its least width and shares what is left by grow.
-func (t *monTable) fit(width float32) {
+func (t *table) fit(width float32) {
 	var least, grow float32
 	for _, c := range t.cols {
 		least += c.width
@@ -132,7 +132,7 @@ func (t *monTable) fit(width float32) {
 	}
 }
 
-func (t *monTable) Resize(s fyne.Size) {
+func (t *table) Resize(s fyne.Size) {
 	t.BaseWidget.Resize(s)
 	if s.Width != t.lastW {
 		t.lastW = s.Width
@@ -140,7 +140,7 @@ func (t *monTable) Resize(s fyne.Size) {
 	}
 }
 
-func (t *monTable) MinSize() fyne.Size {
+func (t *table) MinSize() fyne.Size {
 	var w float32
 	for _, c := range t.cols {
 		w += c.width
@@ -148,31 +148,31 @@ func (t *monTable) MinSize() fyne.Size {
 	return fyne.NewSize(min(w, 260), t.minH)
 }
 
-func (t *monTable) CreateRenderer() fyne.WidgetRenderer { return widget.NewSimpleRenderer(t.table) }
+func (t *table) CreateRenderer() fyne.WidgetRenderer { return widget.NewSimpleRenderer(t.table) }
 
 // refresh redraws the rows.
-func (t *monTable) refresh() { t.table.Refresh() }
+func (t *table) refresh() { t.table.Refresh() }
 
 // Colours of the traffic lights on screen (the reports' palette).
 var (
-	monGreen = color.NRGBA{0x2e, 0x7d, 0x32, 0xff}
-	monAmber = color.NRGBA{0xf9, 0xa8, 0x25, 0xff}
-	monRed   = color.NRGBA{0xc6, 0x28, 0x28, 0xff}
-	monGrey  = color.NRGBA{0x9e, 0x9e, 0x9e, 0xff}
-	// monSelected marks the row whose record the form below shows.
-	monSelected = color.NRGBA{0x1f, 0x5f, 0x8b, 0x30}
+	green = color.NRGBA{0x2e, 0x7d, 0x32, 0xff}
+	amber = color.NRGBA{0xf9, 0xa8, 0x25, 0xff}
+	red   = color.NRGBA{0xc6, 0x28, 0x28, 0xff}
+	grey  = color.NRGBA{0x9e, 0x9e, 0x9e, 0xff}
+	// selected marks the row whose record the form below shows.
+	selected = color.NRGBA{0x1f, 0x5f, 0x8b, 0x30}
 )
 
 func lightColor(l kpi.Light) color.Color {
 	switch l {
 	case kpi.LightGreen:
-		return monGreen
+		return green
 	case kpi.LightAmber:
-		return monAmber
+		return amber
 	case kpi.LightRed:
-		return monRed
+		return red
 	}
-	return monGrey
+	return grey
 }
 
 // lightTint is a light background for a table row of the given light.
@@ -266,14 +266,14 @@ func chartImage(png []byte, name string, w, h float32) *canvas.Image {
 // pctOrDash writes a share of a group, "–" when nothing was measured.
 func pctOrDash(v float64, basis int) string { return reports.FormatPct(v, basis) }
 
-// monSet shows a value from the model in an entry. Unlike setValue it does not touch the
+// set shows a value from the model in an entry. Unlike setValue it does not touch the
 // cursor, so it also works before the entry has been drawn; an entry the user is typing in
 // keeps its text (it commits when left).
-func monSet(e *kit.CommitEntry, s string) {
+func set(e *kit.CommitEntry, s string) {
 	if e.Text == s {
 		return
 	}
-	if app := fyne.CurrentApp(); app != nil && !monReverting {
+	if app := fyne.CurrentApp(); app != nil && !reverting {
 		if c := app.Driver().CanvasForObject(e); c != nil && c.Focused() == e {
 			return
 		}
@@ -281,13 +281,13 @@ func monSet(e *kit.CommitEntry, s string) {
 	e.SetText(s)
 }
 
-// monReverting is set while a refused input is replaced by the model's value again.
-var monReverting bool
+// reverting is set while a refused input is replaced by the model's value again.
+var reverting bool
 
-// monRevert runs load with entries taking the model's values even where the user is typing:
+// revert runs load with entries taking the model's values even where the user is typing:
 // after a refused input the entry shows what is stored.
-func monRevert(load func()) {
-	monReverting = true
-	defer func() { monReverting = false }()
+func revert(load func()) {
+	reverting = true
+	defer func() { reverting = false }()
 	load()
 }

@@ -31,27 +31,27 @@ type kickoffEditor struct {
 	// The kickoff.
 	date, place              *kit.CommitEntry
 	agenda, notes, nextSteps *kit.CommitEntry
-	people                   *sxTable
+	people                   *table
 	person                   int // index of the participant in the form, -1 for none
 	pName, pOrg, pRole       *kit.CommitEntry
 	pFields                  []fyne.Disableable
-	kickBtns                 sxButtons
+	kickBtns                 buttons
 	kickFields               []fyne.Disableable
 
 	// The milestones.
 	ms         []domain.Milestone
-	msTable    *sxTable
+	msTable    *table
 	msID       int64
 	mName      *kit.CommitEntry
 	mDue       *kit.CommitEntry
 	mOwner     *kit.CommitEntry
 	mNote      *kit.CommitEntry
-	mStatus    *sxSelect
+	mStatus    *selectField
 	mFields    []fyne.Disableable
-	msBtns     sxButtons
+	msBtns     buttons
 	timeline   *canvas.Image
 	chartKey   string
-	findings   *sxFindings
+	findings   *findings
 	msSummary  *widget.Label
 	todayCache domain.Date
 }
@@ -70,7 +70,7 @@ func NewKickoffEditor(ctx *kit.Context) *kickoffEditor {
 func (ed *kickoffEditor) sess() *session.Session { return ed.ctx.Session }
 
 func (ed *kickoffEditor) buildMeeting() fyne.CanvasObject {
-	ed.date = sxField("steps.date.placeholder", func(s string) {
+	ed.date = field("steps.date.placeholder", func(s string) {
 		d, err := kit.ParseDate(s)
 		if err != nil {
 			ed.ctx.Report(err)
@@ -79,10 +79,10 @@ func (ed *kickoffEditor) buildMeeting() fyne.CanvasObject {
 		}
 		ed.setKickoff(func(k *domain.Kickoff) { k.Date = d })
 	})
-	ed.place = sxField("kickoff.place.placeholder", func(s string) { ed.setKickoff(func(k *domain.Kickoff) { k.Place = sxTrim(s) }) })
-	ed.agenda = sxMultiField("", func(s string) { ed.setKickoff(func(k *domain.Kickoff) { k.Agenda = strings.TrimRight(s, " \n") }) })
-	ed.notes = sxMultiField("", func(s string) { ed.setKickoff(func(k *domain.Kickoff) { k.Notes = strings.TrimRight(s, " \n") }) })
-	ed.nextSteps = sxMultiField("", func(s string) {
+	ed.place = field("kickoff.place.placeholder", func(s string) { ed.setKickoff(func(k *domain.Kickoff) { k.Place = trim(s) }) })
+	ed.agenda = multiField("", func(s string) { ed.setKickoff(func(k *domain.Kickoff) { k.Agenda = strings.TrimRight(s, " \n") }) })
+	ed.notes = multiField("", func(s string) { ed.setKickoff(func(k *domain.Kickoff) { k.Notes = strings.TrimRight(s, " \n") }) })
+	ed.nextSteps = multiField("", func(s string) {
 		ed.setKickoff(func(k *domain.Kickoff) { k.NextSteps = strings.TrimRight(s, " \n") })
 	})
 	for _, e := range []*kit.CommitEntry{ed.agenda, ed.notes, ed.nextSteps} {
@@ -90,14 +90,14 @@ func (ed *kickoffEditor) buildMeeting() fyne.CanvasObject {
 	}
 	ed.kickFields = []fyne.Disableable{ed.date, ed.place, ed.agenda, ed.notes, ed.nextSteps}
 
-	ed.people = newSxTable([]sxCol{{"kickoff.col.name", 150, 2}, {"kickoff.col.organisation", 150, 2}, {"kickoff.col.role", 150, 2}},
+	ed.people = newTable([]col{{"kickoff.col.name", 150, 2}, {"kickoff.col.organisation", 150, 2}, {"kickoff.col.role", 150, 2}},
 		func(row, col int) (string, widget.Importance) {
 			p := ed.sess().Project.Kickoff.Participants[row]
 			return [...]string{p.Name, p.Organisation, p.Role}[col], widget.MediumImportance
 		}, func(id int64) { ed.pickPerson(int(id) - 1) })
-	ed.pName = sxField("", func(s string) { ed.setPerson(func(p *domain.Participant) { p.Name = sxTrim(s) }) })
-	ed.pOrg = sxField("", func(s string) { ed.setPerson(func(p *domain.Participant) { p.Organisation = sxTrim(s) }) })
-	ed.pRole = sxField("", func(s string) { ed.setPerson(func(p *domain.Participant) { p.Role = sxTrim(s) }) })
+	ed.pName = field("", func(s string) { ed.setPerson(func(p *domain.Participant) { p.Name = trim(s) }) })
+	ed.pOrg = field("", func(s string) { ed.setPerson(func(p *domain.Participant) { p.Organisation = trim(s) }) })
+	ed.pRole = field("", func(s string) { ed.setPerson(func(p *domain.Participant) { p.Role = trim(s) }) })
 	ed.pFields = []fyne.Disableable{ed.pName, ed.pOrg, ed.pRole}
 
 	head := container.New(&kit.WeightedRow{Weights: []float32{0, 1}, Min: []float32{130, 0}},
@@ -116,26 +116,26 @@ func (ed *kickoffEditor) buildMeeting() fyne.CanvasObject {
 	texts := container.New(&kit.WeightedRow{Weights: []float32{1, 1, 1}},
 		container.NewBorder(container.NewHBox(widget.NewLabelWithStyle(lang.L("kickoff.field.agenda"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 			ed.kickBtns.add("kickoff.agenda.propose", theme.DocumentCreateIcon(), ed.proposeAgenda)), nil, nil, nil, ed.agenda),
-		sxLabelledBold(lang.L("kickoff.field.notes"), ed.notes),
-		sxLabelledBold(lang.L("kickoff.field.next_steps"), ed.nextSteps),
+		labelledBold(lang.L("kickoff.field.notes"), ed.notes),
+		labelledBold(lang.L("kickoff.field.next_steps"), ed.nextSteps),
 	)
 	split := container.NewVSplit(peopleBox, texts)
 	split.Offset = 0.5
 	return container.NewBorder(head, nil, nil, nil, split)
 }
 
-// sxLabelledBold puts a bold caption above a field.
-func sxLabelledBold(caption string, f fyne.CanvasObject) fyne.CanvasObject {
+// labelledBold puts a bold caption above a field.
+func labelledBold(caption string, f fyne.CanvasObject) fyne.CanvasObject {
 	return container.NewBorder(widget.NewLabelWithStyle(caption, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), nil, nil, nil, f)
 }
 
 func (ed *kickoffEditor) buildMilestones() fyne.CanvasObject {
-	ed.msTable = newSxTable([]sxCol{
+	ed.msTable = newTable([]col{
 		{"kickoff.col.milestone", 180, 3}, {"kickoff.col.due", 100, 0}, {"kickoff.col.owner", 130, 2},
 		{"kickoff.col.status", 110, 0}, {"kickoff.col.note", 150, 3},
 	}, ed.milestoneCell, ed.pickMilestone)
-	ed.mName = sxField("", func(s string) { ed.setMilestone(func(m *domain.Milestone) { m.Name = sxTrim(s) }) })
-	ed.mDue = sxField("steps.date.placeholder", func(s string) {
+	ed.mName = field("", func(s string) { ed.setMilestone(func(m *domain.Milestone) { m.Name = trim(s) }) })
+	ed.mDue = field("steps.date.placeholder", func(s string) {
 		d, err := kit.ParseDate(s)
 		if err != nil {
 			ed.ctx.Report(err)
@@ -144,9 +144,9 @@ func (ed *kickoffEditor) buildMilestones() fyne.CanvasObject {
 		}
 		ed.setMilestone(func(m *domain.Milestone) { m.Due = d })
 	})
-	ed.mOwner = sxField("", func(s string) { ed.setMilestone(func(m *domain.Milestone) { m.Owner = sxTrim(s) }) })
-	ed.mNote = sxMultiField("", func(s string) { ed.setMilestone(func(m *domain.Milestone) { m.Note = sxTrim(s) }) })
-	ed.mStatus = newSxSelect(func(i int) {
+	ed.mOwner = field("", func(s string) { ed.setMilestone(func(m *domain.Milestone) { m.Owner = trim(s) }) })
+	ed.mNote = multiField("", func(s string) { ed.setMilestone(func(m *domain.Milestone) { m.Note = trim(s) }) })
+	ed.mStatus = newSelectField(func(i int) {
 		if i >= 0 && i < len(domain.MilestoneStatuses) {
 			ed.setMilestone(func(m *domain.Milestone) { m.Status = domain.MilestoneStatuses[i] })
 		}
@@ -161,7 +161,7 @@ func (ed *kickoffEditor) buildMilestones() fyne.CanvasObject {
 	ed.timeline = canvas.NewImageFromResource(nil)
 	ed.timeline.FillMode = canvas.ImageFillContain
 	ed.timeline.ScaleMode = canvas.ImageScaleSmooth
-	ed.findings = newSxFindings("kickoff.findings", func(f domain.Finding) {
+	ed.findings = newFindings("kickoff.findings", func(f domain.Finding) {
 		if f.EntityID != 0 {
 			ed.pickMilestone(f.EntityID)
 		}
@@ -186,7 +186,7 @@ func (ed *kickoffEditor) buildMilestones() fyne.CanvasObject {
 	body := container.NewVSplit(chart, tableArea)
 	body.Offset = 0.45
 	return container.NewBorder(container.NewHScroll(toolbar), container.NewVBox(widget.NewSeparator(), form), nil, nil,
-		sxWithSide(body, ed.findings.content, 0.74))
+		withSide(body, ed.findings.content, 0.74))
 }
 
 func (ed *kickoffEditor) milestoneCell(row, col int) (string, widget.Importance) {
@@ -202,7 +202,7 @@ func (ed *kickoffEditor) milestoneCell(row, col int) (string, widget.Importance)
 		if m.Due == nil {
 			return lang.L("steps.missing"), widget.WarningImportance
 		}
-		return sxDate(*m.Due), imp
+		return date(*m.Due), imp
 	case 2:
 		return m.Owner, widget.MediumImportance
 	case 3:
@@ -295,11 +295,11 @@ func (ed *kickoffEditor) loadKickoff() {
 	if k.Date != nil {
 		date = k.Date.String()
 	}
-	sxSetValue(ed.date, date)
-	sxSetValue(ed.place, k.Place)
-	sxSetValue(ed.agenda, k.Agenda)
-	sxSetValue(ed.notes, k.Notes)
-	sxSetValue(ed.nextSteps, k.NextSteps)
+	setValue(ed.date, date)
+	setValue(ed.place, k.Place)
+	setValue(ed.agenda, k.Agenda)
+	setValue(ed.notes, k.Notes)
+	setValue(ed.nextSteps, k.NextSteps)
 	ro := ed.sess().ReadOnly()
 	for _, f := range ed.kickFields {
 		if ro {
@@ -320,15 +320,15 @@ func (ed *kickoffEditor) loadKickoff() {
 	}
 	if ed.person < 0 {
 		ed.people.selected = 0
-		sxSetValue(ed.pName, "")
-		sxSetValue(ed.pOrg, "")
-		sxSetValue(ed.pRole, "")
+		setValue(ed.pName, "")
+		setValue(ed.pOrg, "")
+		setValue(ed.pRole, "")
 		return
 	}
 	p := k.Participants[ed.person]
-	sxSetValue(ed.pName, p.Name)
-	sxSetValue(ed.pOrg, p.Organisation)
-	sxSetValue(ed.pRole, p.Role)
+	setValue(ed.pName, p.Name)
+	setValue(ed.pOrg, p.Organisation)
+	setValue(ed.pRole, p.Role)
 }
 
 // setKickoff applies a change to a copy of the kickoff record and stores it.
@@ -361,7 +361,7 @@ func (ed *kickoffEditor) addPerson() {
 		k.Participants = append(k.Participants, domain.Participant{Name: lang.L("kickoff.person.new")})
 	})
 	ed.pickPerson(len(ed.sess().Project.Kickoff.Participants) - 1)
-	sxFocus(ed.ctx.Window, ed.pName)
+	focus(ed.ctx.Window, ed.pName)
 }
 
 func (ed *kickoffEditor) deletePerson() {
@@ -376,12 +376,12 @@ func (ed *kickoffEditor) deletePerson() {
 // peopleFromRoles adds the people named in the roles (step 11) who are not on the list yet.
 func (ed *kickoffEditor) peopleFromRoles() {
 	p := ed.sess().Project
-	ed.setKickoff(func(k *domain.Kickoff) { k.Participants = sxParticipantsFromRoles(p, k.Participants) })
+	ed.setKickoff(func(k *domain.Kickoff) { k.Participants = participantsFromRoles(p, k.Participants) })
 }
 
-// sxParticipantsFromRoles appends a participant for each role that names its people, unless the
+// participantsFromRoles appends a participant for each role that names its people, unless the
 // same people with the same role are already listed.
-func sxParticipantsFromRoles(p *domain.Project, have []domain.Participant) []domain.Participant {
+func participantsFromRoles(p *domain.Project, have []domain.Participant) []domain.Participant {
 	seen := map[string]bool{}
 	for _, x := range have {
 		seen[domain.NormalizedName(x.Name)+"\x00"+domain.NormalizedName(x.Role)] = true
@@ -442,19 +442,19 @@ func (ed *kickoffEditor) loadMilestone() {
 		ed.msID = 0
 		ed.msTable.selected = 0
 		for _, e := range []*kit.CommitEntry{ed.mName, ed.mDue, ed.mOwner, ed.mNote} {
-			sxSetValue(e, "")
+			setValue(e, "")
 		}
 		ed.mStatus.show(-1)
 		return
 	}
-	sxSetValue(ed.mName, m.Name)
+	setValue(ed.mName, m.Name)
 	due := ""
 	if m.Due != nil {
 		due = m.Due.String()
 	}
-	sxSetValue(ed.mDue, due)
-	sxSetValue(ed.mOwner, m.Owner)
-	sxSetValue(ed.mNote, m.Note)
+	setValue(ed.mDue, due)
+	setValue(ed.mOwner, m.Owner)
+	setValue(ed.mNote, m.Note)
 	st := m.Status
 	if st == "" {
 		st = domain.MilestonePlanned
@@ -477,7 +477,7 @@ func (ed *kickoffEditor) setMilestone(change func(m *domain.Milestone)) {
 	}
 	next := *m
 	change(&next)
-	if next.Name == m.Name && sxSameDate(next.Due, m.Due) && next.Owner == m.Owner && next.Status == m.Status && next.Note == m.Note {
+	if next.Name == m.Name && sameDate(next.Due, m.Due) && next.Owner == m.Owner && next.Status == m.Status && next.Note == m.Note {
 		return
 	}
 	if _, err := ed.sess().SaveMilestone(next); err != nil {
@@ -493,7 +493,7 @@ func (ed *kickoffEditor) addMilestone() {
 		return
 	}
 	ed.pickMilestone(id)
-	sxFocus(ed.ctx.Window, ed.mName)
+	focus(ed.ctx.Window, ed.mName)
 }
 
 // milestoneTemplate adds the template plan, counted from the kickoff day (or today).
@@ -502,7 +502,7 @@ func (ed *kickoffEditor) milestoneTemplate() {
 	if k := ed.sess().Project.Kickoff.Date; k != nil {
 		base = *k
 	}
-	ed.ctx.Report(ed.sess().AddMilestones(domain.MilestonePlanFrom(base, sxKey)))
+	ed.ctx.Report(ed.sess().AddMilestones(domain.MilestonePlanFrom(base, key)))
 }
 
 func (ed *kickoffEditor) deleteMilestone() {

@@ -13,20 +13,20 @@ import (
 	"schulit-lotse/ui/kit/kittest"
 )
 
-func sxPinKickoffToday(t *testing.T, d domain.Date) {
+func pinKickoffToday(t *testing.T, d domain.Date) {
 	kittest.PinDay(t, d)
 }
 
 func TestKickoffEditorSession(t *testing.T) {
-	sxPinKickoffToday(t, domain.NewDate(2027, 1, 15))
-	p := sxEmptyProject()
+	pinKickoffToday(t, domain.NewDate(2027, 1, 15))
+	p := emptyProject()
 	p.Meta.Schultraeger = "Stadt Musterstadt"
 	p.Roles = []domain.Role{
 		{ID: 1, Name: "IT-Koordination", Party: domain.PartyCarrier, Persons: "Anna Berger", SortOrder: 1},
 		{ID: 2, Name: "Service Desk", Party: domain.PartyProvider, SortOrder: 2},
 		{ID: 3, Name: "Serviceverantwortliche:r", Party: domain.PartyProvider, Persons: "Maren Ohlsen", SortOrder: 3},
 	}
-	fx := newSxFixture(t, p)
+	fx := newFixture(t, p)
 	ed := NewKickoffEditor(fx.ctx)
 	fx.show(ed.View)
 
@@ -138,16 +138,16 @@ func TestKickoffEditorSession(t *testing.T) {
 	// A milestone without a date leaves the chart but stays in the table with a question.
 	ed.pickMilestone(ed.ms[8].ID)
 	fx.typeInto(ed.mDue, "")
-	if len(sxDatedNames(ed)) != 8 {
-		t.Errorf("%d chart items", len(sxDatedNames(ed)))
+	if len(datedNames(ed)) != 8 {
+		t.Errorf("%d chart items", len(datedNames(ed)))
 	}
-	if !sxHasFinding(ed.findings.items, domain.FindMilestoneNoDue) {
+	if !hasFinding(ed.findings.items, domain.FindMilestoneNoDue) {
 		t.Error("no question about the missing date")
 	}
 	fx.noErrors()
 }
 
-func sxDatedNames(ed *kickoffEditor) []string {
+func datedNames(ed *kickoffEditor) []string {
 	var out []string
 	for _, m := range ed.ms {
 		if m.Due != nil {
@@ -164,7 +164,7 @@ func TestStepTenAndElevenOpenOnTheSample(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	fx := newSxFixture(t, p)
+	fx := newFixture(t, p)
 	k := NewKickoffEditor(fx.ctx)
 	s := NewStructureEditor(fx.ctx)
 	if k.date.Text != "2026-12-08" || len(k.ms) != 9 {

@@ -16,35 +16,35 @@ import (
 type commTab struct {
 	ed       *structureEditor
 	rows     []domain.CommunicationRow
-	table    *sxTable
-	findings *sxFindings
-	btns     sxButtons
+	table    *table
+	findings *findings
+	btns     buttons
 
 	formID             int64
 	occasion, hours    *kit.CommitEntry
-	channel            *sxChoiceEntry
-	customer, provider *sxRolePicker
+	channel            *choiceEntry
+	customer, provider *rolePicker
 	formFields         []fyne.Disableable
 	content            fyne.CanvasObject
 }
 
 func newCommTab(ed *structureEditor) *commTab {
 	t := &commTab{ed: ed}
-	t.table = newSxTable([]sxCol{
+	t.table = newTable([]col{
 		{"structure.col.occasion", 170, 2}, {"structure.col.customer", 150, 2}, {"structure.col.provider", 150, 2},
 		{"structure.col.channel", 140, 2}, {"structure.col.hours", 130, 1},
 	}, t.cell, t.pick)
-	t.findings = newSxFindings("structure.findings", t.jump)
-	t.occasion = sxField("", func(s string) { t.commit(func(c *domain.CommunicationRow) { c.Occasion = sxTrim(s) }) })
-	t.hours = sxField("structure.hours.placeholder", func(s string) { t.commit(func(c *domain.CommunicationRow) { c.Hours = sxTrim(s) }) })
-	t.channel = newSxChoiceEntry(func(s string) { t.commit(func(c *domain.CommunicationRow) { c.Channel = sxTrim(s) }) })
+	t.findings = newFindings("structure.findings", t.jump)
+	t.occasion = field("", func(s string) { t.commit(func(c *domain.CommunicationRow) { c.Occasion = trim(s) }) })
+	t.hours = field("structure.hours.placeholder", func(s string) { t.commit(func(c *domain.CommunicationRow) { c.Hours = trim(s) }) })
+	t.channel = newChoiceEntry(func(s string) { t.commit(func(c *domain.CommunicationRow) { c.Channel = trim(s) }) })
 	choices := make([]string, len(domain.ChannelKeys))
 	for i, k := range domain.ChannelKeys {
 		choices[i] = lang.L(k)
 	}
 	t.channel.setChoices(choices)
-	t.customer = newSxRolePicker(func(id *int64) { t.commit(func(c *domain.CommunicationRow) { c.CustomerRoleID = id }) })
-	t.provider = newSxRolePicker(func(id *int64) { t.commit(func(c *domain.CommunicationRow) { c.ProviderRoleID = id }) })
+	t.customer = newRolePicker(func(id *int64) { t.commit(func(c *domain.CommunicationRow) { c.CustomerRoleID = id }) })
+	t.provider = newRolePicker(func(id *int64) { t.commit(func(c *domain.CommunicationRow) { c.ProviderRoleID = id }) })
 	t.formFields = []fyne.Disableable{t.occasion, t.customer.sel, t.provider.sel, t.channel, t.hours}
 
 	toolbar := container.NewHBox(
@@ -65,7 +65,7 @@ func newCommTab(ed *structureEditor) *commTab {
 	note.Wrapping = fyne.TextWrapWord
 	note.SizeName = theme.SizeNameCaptionText
 	t.content = container.NewBorder(container.NewHScroll(toolbar), container.NewVBox(widget.NewSeparator(), form, note), nil, nil,
-		sxWithSide(t.table.view(), t.findings.content, 0.72))
+		withSide(t.table.view(), t.findings.content, 0.72))
 	return t
 }
 
@@ -76,9 +76,9 @@ func (t *commTab) cell(row, col int) (string, widget.Importance) {
 	case 0:
 		return c.Occasion, widget.MediumImportance
 	case 1:
-		return sxContactText(p, c.CustomerRoleID)
+		return contactText(p, c.CustomerRoleID)
 	case 2:
-		return sxContactText(p, c.ProviderRoleID)
+		return contactText(p, c.ProviderRoleID)
 	case 3:
 		if c.Channel == "" {
 			return lang.L("steps.missing"), widget.WarningImportance
@@ -137,15 +137,15 @@ func (t *commTab) load() {
 	if c == nil {
 		t.formID = 0
 		t.table.selected = 0
-		sxSetValue(t.occasion, "")
-		sxSetValue(t.hours, "")
+		setValue(t.occasion, "")
+		setValue(t.hours, "")
 		t.channel.show("")
 		t.customer.show(nil)
 		t.provider.show(nil)
 		return
 	}
-	sxSetValue(t.occasion, c.Occasion)
-	sxSetValue(t.hours, c.Hours)
+	setValue(t.occasion, c.Occasion)
+	setValue(t.hours, c.Hours)
 	t.channel.show(c.Channel)
 	t.customer.show(c.CustomerRoleID)
 	t.provider.show(c.ProviderRoleID)
@@ -158,7 +158,7 @@ func (t *commTab) commit(change func(c *domain.CommunicationRow)) {
 	}
 	next := *c
 	change(&next)
-	if sxSameComm(next, *c) {
+	if sameComm(next, *c) {
 		return
 	}
 	if _, err := t.ed.sess().SaveCommunication(next); err != nil {
@@ -167,12 +167,12 @@ func (t *commTab) commit(change func(c *domain.CommunicationRow)) {
 	}
 }
 
-func sxSameComm(a, b domain.CommunicationRow) bool {
+func sameComm(a, b domain.CommunicationRow) bool {
 	return a.Occasion == b.Occasion && a.Channel == b.Channel && a.Hours == b.Hours && a.SortOrder == b.SortOrder &&
-		sxSameRef(a.CustomerRoleID, b.CustomerRoleID) && sxSameRef(a.ProviderRoleID, b.ProviderRoleID)
+		sameRef(a.CustomerRoleID, b.CustomerRoleID) && sameRef(a.ProviderRoleID, b.ProviderRoleID)
 }
 
-func sxSameRef(a, b *int64) bool {
+func sameRef(a, b *int64) bool {
 	return (a == nil) == (b == nil) && (a == nil || *a == *b)
 }
 
@@ -183,12 +183,12 @@ func (t *commTab) add() {
 		return
 	}
 	t.pick(id)
-	sxFocus(t.ed.ctx.Window, t.occasion)
+	focus(t.ed.ctx.Window, t.occasion)
 }
 
 // insertTemplate adds the occasions of the seed with their contacts (missing roles are added).
 func (t *commTab) insertTemplate() {
-	tpl := domain.BuildStructureTemplate(t.ed.sess().Project, domain.TemplateParts{Communication: true}, sxKey)
+	tpl := domain.BuildStructureTemplate(t.ed.sess().Project, domain.TemplateParts{Communication: true}, key)
 	t.ed.ctx.Report(t.ed.sess().ApplyStructureTemplate(tpl))
 }
 

@@ -18,26 +18,26 @@ import (
 type escalationTab struct {
 	ed       *structureEditor
 	levels   []domain.EscalationLevel
-	table    *sxTable
-	findings *sxFindings
-	btns     sxButtons
+	table    *table
+	findings *findings
+	btns     buttons
 
 	formID                int64
 	level, trigger, hours *kit.CommitEntry
-	customer, provider    *sxRolePicker
+	customer, provider    *rolePicker
 	formFields            []fyne.Disableable
 	content               fyne.CanvasObject
 }
 
 func newEscalationTab(ed *structureEditor) *escalationTab {
 	t := &escalationTab{ed: ed}
-	t.table = newSxTable([]sxCol{
+	t.table = newTable([]col{
 		{"structure.col.level", 60, 0}, {"structure.col.trigger", 220, 4}, {"structure.col.customer", 150, 2},
 		{"structure.col.provider", 150, 2}, {"structure.col.reaction", 110, 0},
 	}, t.cell, t.pick)
-	t.findings = newSxFindings("structure.findings", t.jump)
-	t.level = sxField("", func(s string) {
-		n, err := sxParseWhole(s)
+	t.findings = newFindings("structure.findings", t.jump)
+	t.level = field("", func(s string) {
+		n, err := parseWhole(s)
 		if err != nil {
 			t.ed.ctx.Report(err)
 			t.load()
@@ -45,9 +45,9 @@ func newEscalationTab(ed *structureEditor) *escalationTab {
 		}
 		t.commit(func(e *domain.EscalationLevel) { e.Level = n })
 	})
-	t.trigger = sxField("structure.trigger.placeholder", func(s string) { t.commit(func(e *domain.EscalationLevel) { e.Trigger = sxTrim(s) }) })
-	t.hours = sxField("", func(s string) {
-		n, err := sxParseWhole(s)
+	t.trigger = field("structure.trigger.placeholder", func(s string) { t.commit(func(e *domain.EscalationLevel) { e.Trigger = trim(s) }) })
+	t.hours = field("", func(s string) {
+		n, err := parseWhole(s)
 		if err != nil {
 			t.ed.ctx.Report(err)
 			t.load()
@@ -55,8 +55,8 @@ func newEscalationTab(ed *structureEditor) *escalationTab {
 		}
 		t.commit(func(e *domain.EscalationLevel) { e.ReactionHours = n })
 	})
-	t.customer = newSxRolePicker(func(id *int64) { t.commit(func(e *domain.EscalationLevel) { e.CustomerRoleID = id }) })
-	t.provider = newSxRolePicker(func(id *int64) { t.commit(func(e *domain.EscalationLevel) { e.ProviderRoleID = id }) })
+	t.customer = newRolePicker(func(id *int64) { t.commit(func(e *domain.EscalationLevel) { e.CustomerRoleID = id }) })
+	t.provider = newRolePicker(func(id *int64) { t.commit(func(e *domain.EscalationLevel) { e.ProviderRoleID = id }) })
 	t.formFields = []fyne.Disableable{t.level, t.trigger, t.customer.sel, t.provider.sel, t.hours}
 
 	toolbar := container.NewHBox(
@@ -72,13 +72,13 @@ func newEscalationTab(ed *structureEditor) *escalationTab {
 		kit.Labelled(lang.L("structure.field.reaction_hours"), t.hours),
 	)
 	t.content = container.NewBorder(container.NewHScroll(toolbar), container.NewVBox(widget.NewSeparator(), form), nil, nil,
-		sxWithSide(t.table.view(), t.findings.content, 0.72))
+		withSide(t.table.view(), t.findings.content, 0.72))
 	return t
 }
 
-// sxParseWhole reads a whole number ≥ 0 ("" is 0).
-func sxParseWhole(s string) (int, error) {
-	in := sxTrim(s)
+// parseWhole reads a whole number ≥ 0 ("" is 0).
+func parseWhole(s string) (int, error) {
+	in := trim(s)
 	if in == "" {
 		return 0, nil
 	}
@@ -101,9 +101,9 @@ func (t *escalationTab) cell(row, col int) (string, widget.Importance) {
 		}
 		return e.Trigger, widget.MediumImportance
 	case 2:
-		return sxContactText(p, e.CustomerRoleID)
+		return contactText(p, e.CustomerRoleID)
 	case 3:
-		return sxContactText(p, e.ProviderRoleID)
+		return contactText(p, e.ProviderRoleID)
 	}
 	return lang.L("structure.reaction", map[string]any{"Hours": e.ReactionHours}), widget.MediumImportance
 }
@@ -157,16 +157,16 @@ func (t *escalationTab) load() {
 	if e == nil {
 		t.formID = 0
 		t.table.selected = 0
-		sxSetValue(t.level, "")
-		sxSetValue(t.trigger, "")
-		sxSetValue(t.hours, "")
+		setValue(t.level, "")
+		setValue(t.trigger, "")
+		setValue(t.hours, "")
 		t.customer.show(nil)
 		t.provider.show(nil)
 		return
 	}
-	sxSetValue(t.level, strconv.Itoa(e.Level))
-	sxSetValue(t.trigger, e.Trigger)
-	sxSetValue(t.hours, strconv.Itoa(e.ReactionHours))
+	setValue(t.level, strconv.Itoa(e.Level))
+	setValue(t.trigger, e.Trigger)
+	setValue(t.hours, strconv.Itoa(e.ReactionHours))
 	t.customer.show(e.CustomerRoleID)
 	t.provider.show(e.ProviderRoleID)
 }
@@ -179,7 +179,7 @@ func (t *escalationTab) commit(change func(e *domain.EscalationLevel)) {
 	next := *e
 	change(&next)
 	if next.Level == e.Level && next.Trigger == e.Trigger && next.ReactionHours == e.ReactionHours &&
-		sxSameRef(next.CustomerRoleID, e.CustomerRoleID) && sxSameRef(next.ProviderRoleID, e.ProviderRoleID) {
+		sameRef(next.CustomerRoleID, e.CustomerRoleID) && sameRef(next.ProviderRoleID, e.ProviderRoleID) {
 		return
 	}
 	if _, err := t.ed.sess().SaveEscalation(next); err != nil {
@@ -200,11 +200,11 @@ func (t *escalationTab) add() {
 		return
 	}
 	t.pick(id)
-	sxFocus(t.ed.ctx.Window, t.trigger)
+	focus(t.ed.ctx.Window, t.trigger)
 }
 
 func (t *escalationTab) insertTemplate() {
-	tpl := domain.BuildStructureTemplate(t.ed.sess().Project, domain.TemplateParts{Escalation: true}, sxKey)
+	tpl := domain.BuildStructureTemplate(t.ed.sess().Project, domain.TemplateParts{Escalation: true}, key)
 	t.ed.ctx.Report(t.ed.sess().ApplyStructureTemplate(tpl))
 }
 

@@ -18,16 +18,16 @@ import (
 // structureExportActions are the menu actions of structure_export.go.
 var StructureExportActions = []kit.Action{
 	kit.Action{Step: domain.StepStructure, Label: "structure.menu.export_raci", Run: func(ctx *kit.Context) {
-		sxExportDialog(ctx, lang.L("structure.cli.kind.raci"), reports.RaciSheet)
+		exportDialog(ctx, lang.L("structure.cli.kind.raci"), reports.RaciSheet)
 	}},
 	kit.Action{Step: domain.StepStructure, Label: "structure.menu.export_communication", Run: func(ctx *kit.Context) {
-		sxExportDialog(ctx, lang.L("structure.cli.kind.communication"), reports.CommunicationSheet)
+		exportDialog(ctx, lang.L("structure.cli.kind.communication"), reports.CommunicationSheet)
 	}},
 }
 
-// sxExportDialog asks where to save and writes the sheet there; the extension chosen (.xlsx or
+// exportDialog asks where to save and writes the sheet there; the extension chosen (.xlsx or
 // .csv) decides the format.
-func sxExportDialog(ctx *kit.Context, title string, sheet func(p *domain.Project) reports.StructureSheet) {
+func exportDialog(ctx *kit.Context, title string, sheet func(p *domain.Project) reports.StructureSheet) {
 	if ctx.Window == nil || ctx.Session == nil {
 		return
 	}
@@ -40,7 +40,7 @@ func sxExportDialog(ctx *kit.Context, title string, sheet func(p *domain.Project
 			return // cancelled
 		}
 		defer w.Close()
-		data, err := sxSheetBytes(w.URI().Extension(), sheet(ctx.Session.Project))
+		data, err := sheetBytes(w.URI().Extension(), sheet(ctx.Session.Project))
 		if err == nil {
 			_, err = w.Write(data)
 		}
@@ -55,8 +55,8 @@ func sxExportDialog(ctx *kit.Context, title string, sheet func(p *domain.Project
 	d.Show()
 }
 
-// sxSheetBytes renders a sheet in the format its file extension names.
-func sxSheetBytes(ext string, s reports.StructureSheet) ([]byte, error) {
+// sheetBytes renders a sheet in the format its file extension names.
+func sheetBytes(ext string, s reports.StructureSheet) ([]byte, error) {
 	var buf bytes.Buffer
 	var err error
 	switch strings.ToLower(ext) {

@@ -15,8 +15,8 @@ import (
 	"schulit-lotse/ui/kit"
 )
 
-// sxNextDatesShown is how many coming dates the tab lists for a meeting.
-const sxNextDatesShown = 6
+// nextDatesShown is how many coming dates the tab lists for a meeting.
+const nextDatesShown = 6
 
 // meetingsTab holds the standing meetings (Jour fixe and others) with their cadence and the
 // dates that follow from it.
@@ -25,16 +25,16 @@ type meetingsTab struct {
 	meetings []domain.Meeting
 	rules    map[int64]domain.MeetingRule
 	next     map[int64][]domain.Date
-	table    *sxTable
-	findings *sxFindings
-	btns     sxButtons
-	tplPick  *sxSelect
+	table    *table
+	findings *findings
+	btns     buttons
+	tplPick  *selectField
 
 	formID              int64
 	name, days, first   *kit.CommitEntry
 	participants        *kit.AttendeePicker
 	agenda              *kit.CommitEntry
-	cadence             *sxSelect
+	cadence             *selectField
 	skipOff, skipSchool *widget.Check
 	nextLabel           *widget.Label
 	formFields          []fyne.Disableable
@@ -43,14 +43,14 @@ type meetingsTab struct {
 
 func newMeetingsTab(ed *structureEditor) *meetingsTab {
 	t := &meetingsTab{ed: ed}
-	t.table = newSxTable([]sxCol{
+	t.table = newTable([]col{
 		{"structure.col.meeting", 160, 2}, {"structure.col.cadence", 150, 1}, {"structure.col.first", 100, 0},
 		{"structure.col.next", 100, 0}, {"structure.col.participants", 180, 3},
 	}, t.cell, t.pick)
-	t.findings = newSxFindings("structure.findings", t.jump)
-	t.name = sxField("", func(s string) { t.commit(func(m *domain.Meeting, _ *domain.MeetingRule) { m.Name = sxTrim(s) }) })
-	t.days = sxField("", func(s string) {
-		n, err := sxParseWhole(s)
+	t.findings = newFindings("structure.findings", t.jump)
+	t.name = field("", func(s string) { t.commit(func(m *domain.Meeting, _ *domain.MeetingRule) { m.Name = trim(s) }) })
+	t.days = field("", func(s string) {
+		n, err := parseWhole(s)
 		if err != nil {
 			t.ed.ctx.Report(err)
 			t.load()
@@ -58,7 +58,7 @@ func newMeetingsTab(ed *structureEditor) *meetingsTab {
 		}
 		t.commit(func(m *domain.Meeting, r *domain.MeetingRule) { m.CadenceDays, r.Monthly = n, false })
 	})
-	t.first = sxField("steps.date.placeholder", func(s string) {
+	t.first = field("steps.date.placeholder", func(s string) {
 		d, err := kit.ParseDate(s)
 		if err != nil {
 			t.ed.ctx.Report(err)
@@ -77,11 +77,11 @@ func newMeetingsTab(ed *structureEditor) *meetingsTab {
 		_, err := t.ed.sess().SaveMeeting(next, t.rules[m.ID])
 		return err
 	}, t.ed.ctx.Report)
-	t.agenda = sxMultiField("", func(s string) {
+	t.agenda = multiField("", func(s string) {
 		t.commit(func(m *domain.Meeting, _ *domain.MeetingRule) { m.Agenda = strings.TrimRight(s, " \n") })
 	})
 	t.agenda.SetMinRowsVisible(3)
-	t.cadence = newSxSelect(t.pickCadence)
+	t.cadence = newSelectField(t.pickCadence)
 	opts := make([]string, len(domain.MeetingEveryKinds))
 	for i, k := range domain.MeetingEveryKinds {
 		opts[i] = lang.L("structure.cadence.choice." + k)
@@ -101,7 +101,7 @@ func newMeetingsTab(ed *structureEditor) *meetingsTab {
 	for i, mt := range domain.MeetingTemplates {
 		tplNames[i] = lang.L(mt.NameKey)
 	}
-	t.tplPick = newSxSelect(func(i int) {
+	t.tplPick = newSelectField(func(i int) {
 		if i >= 0 && i < len(domain.MeetingTemplates) {
 			t.addFromTemplate(domain.MeetingTemplates[i])
 		}
@@ -128,7 +128,7 @@ func newMeetingsTab(ed *structureEditor) *meetingsTab {
 	)
 	form := container.NewVBox(widget.NewSeparator(), row1, row2, row3, t.nextLabel)
 	t.content = container.NewBorder(container.NewHScroll(toolbar), form, nil, nil,
-		sxWithSide(t.table.view(), t.findings.content, 0.72))
+		withSide(t.table.view(), t.findings.content, 0.72))
 	return t
 }
 
@@ -138,28 +138,28 @@ func (t *meetingsTab) cell(row, col int) (string, widget.Importance) {
 	case 0:
 		return m.Name, widget.MediumImportance
 	case 1:
-		return sxCadenceText(m, t.rules[m.ID]), widget.MediumImportance
+		return cadenceText(m, t.rules[m.ID]), widget.MediumImportance
 	case 2:
 		if m.FirstDate == nil {
 			return lang.L("steps.missing"), widget.WarningImportance
 		}
-		return sxDate(*m.FirstDate), widget.MediumImportance
+		return date(*m.FirstDate), widget.MediumImportance
 	case 3:
 		if ds := t.next[m.ID]; len(ds) > 0 {
-			return sxDate(ds[0]), widget.MediumImportance
+			return date(ds[0]), widget.MediumImportance
 		}
 		return "–", widget.MediumImportance
 	}
 	return t.ed.sess().Project.AttendeeNames(m.Participants), widget.MediumImportance
 }
 
-// sxCadenceText describes how often a meeting takes place.
-func sxCadenceText(m domain.Meeting, r domain.MeetingRule) string {
+// cadenceText describes how often a meeting takes place.
+func cadenceText(m domain.Meeting, r domain.MeetingRule) string {
 	return lang.L("structure.cadence."+domain.MeetingCadence(m, r), map[string]any{"Days": m.CadenceDays})
 }
 
-// sxCadenceIndex is the select's option for the meeting's cadence.
-func sxCadenceIndex(m domain.Meeting, r domain.MeetingRule) int {
+// cadenceIndex is the select's option for the meeting's cadence.
+func cadenceIndex(m domain.Meeting, r domain.MeetingRule) int {
 	k := domain.MeetingCadence(m, r)
 	for i, x := range domain.MeetingEveryKinds {
 		if x == k {
@@ -169,8 +169,8 @@ func sxCadenceIndex(m domain.Meeting, r domain.MeetingRule) int {
 	return -1
 }
 
-// sxDate is a day as the UI shows it (German: 13.04.2027).
-func sxDate(d domain.Date) string { return d.Format(lang.L("structure.date.layout")) }
+// date is a day as the UI shows it (German: 13.04.2027).
+func date(d domain.Date) string { return d.Format(lang.L("structure.date.layout")) }
 
 func (t *meetingsTab) refresh(findings []domain.Finding) {
 	p := t.ed.sess().Project
@@ -182,7 +182,7 @@ func (t *meetingsTab) refresh(findings []domain.Finding) {
 	ids := make([]int64, len(t.meetings))
 	for i, m := range t.meetings {
 		ids[i] = m.ID
-		t.next[m.ID] = domain.NextMeetingDates(m, t.rules[m.ID], off, today, sxNextDatesShown)
+		t.next[m.ID] = domain.NextMeetingDates(m, t.rules[m.ID], off, today, nextDatesShown)
 	}
 	t.table.setIDs(ids)
 	t.findings.set(findings, func(f domain.Finding) bool {
@@ -213,7 +213,7 @@ func (t *meetingsTab) pick(id int64) {
 }
 
 // setCheck shows a value in a check box without it counting as the user's change.
-func sxSetCheck(c *widget.Check, on bool) {
+func setCheck(c *widget.Check, on bool) {
 	if c.Checked == on {
 		return
 	}
@@ -237,19 +237,19 @@ func (t *meetingsTab) load() {
 		t.formID = 0
 		t.table.selected = 0
 		for _, e := range []*kit.CommitEntry{t.name, t.days, t.first, t.agenda} {
-			sxSetValue(e, "")
+			setValue(e, "")
 		}
 		t.participants.Set(nil, nil, false)
 		t.cadence.show(-1)
-		sxSetCheck(t.skipOff, false)
-		sxSetCheck(t.skipSchool, false)
+		setCheck(t.skipOff, false)
+		setCheck(t.skipSchool, false)
 		t.nextLabel.SetText("")
 		return
 	}
 	r := t.rules[m.ID]
-	sxSetValue(t.name, m.Name)
-	t.cadence.show(sxCadenceIndex(*m, r))
-	sxSetValue(t.days, strconv.Itoa(m.CadenceDays))
+	setValue(t.name, m.Name)
+	t.cadence.show(cadenceIndex(*m, r))
+	setValue(t.days, strconv.Itoa(m.CadenceDays))
 	if r.Monthly || !on {
 		t.days.Disable()
 	}
@@ -257,11 +257,11 @@ func (t *meetingsTab) load() {
 	if m.FirstDate != nil {
 		first = m.FirstDate.String()
 	}
-	sxSetValue(t.first, first)
+	setValue(t.first, first)
 	t.participants.Set(t.ed.sess().Project, m.Participants, on)
-	sxSetValue(t.agenda, m.Agenda)
-	sxSetCheck(t.skipOff, r.SkipOffDays)
-	sxSetCheck(t.skipSchool, r.SkipSchoolHolidays)
+	setValue(t.agenda, m.Agenda)
+	setCheck(t.skipOff, r.SkipOffDays)
+	setCheck(t.skipSchool, r.SkipSchoolHolidays)
 	t.nextLabel.SetText(t.nextText(m.ID))
 }
 
@@ -273,7 +273,7 @@ func (t *meetingsTab) nextText(id int64) string {
 	}
 	parts := make([]string, len(ds))
 	for i, d := range ds {
-		parts[i] = lang.L("structure.weekday."+strconv.Itoa(int(d.Weekday()))) + " " + sxDate(d)
+		parts[i] = lang.L("structure.weekday."+strconv.Itoa(int(d.Weekday()))) + " " + date(d)
 	}
 	return lang.L("structure.meeting.next", map[string]any{"Dates": strings.Join(parts, " · ")})
 }
@@ -293,7 +293,7 @@ func (t *meetingsTab) pickCadence(i int) {
 		}
 	})
 	if kind == domain.MeetingEveryDays {
-		sxFocus(t.ed.ctx.Window, t.days)
+		focus(t.ed.ctx.Window, t.days)
 	}
 }
 
@@ -305,7 +305,7 @@ func (t *meetingsTab) commit(change func(m *domain.Meeting, r *domain.MeetingRul
 	next, rule := *m, t.rules[m.ID]
 	change(&next, &rule)
 	if rule == t.rules[m.ID] && next.Name == m.Name && next.CadenceDays == m.CadenceDays &&
-		next.Agenda == m.Agenda && sxSameDate(next.FirstDate, m.FirstDate) {
+		next.Agenda == m.Agenda && sameDate(next.FirstDate, m.FirstDate) {
 		return
 	}
 	if _, err := t.ed.sess().SaveMeeting(next, rule); err != nil {
@@ -314,13 +314,13 @@ func (t *meetingsTab) commit(change func(m *domain.Meeting, r *domain.MeetingRul
 	}
 }
 
-func sxSameDate(a, b *domain.Date) bool {
+func sameDate(a, b *domain.Date) bool {
 	return (a == nil) == (b == nil) && (a == nil || a.Equal(b.Time))
 }
 
-// sxFirstMeetingDay proposes a first date: the Tuesday at least a week after today or the
+// firstMeetingDay proposes a first date: the Tuesday at least a week after today or the
 // kickoff, whichever is later.
-func sxFirstMeetingDay(p *domain.Project, today domain.Date) domain.Date {
+func firstMeetingDay(p *domain.Project, today domain.Date) domain.Date {
 	base := today
 	if k := p.Kickoff.Date; k != nil && k.After(base.Time) {
 		base = *k
@@ -333,20 +333,20 @@ func sxFirstMeetingDay(p *domain.Project, today domain.Date) domain.Date {
 }
 
 func (t *meetingsTab) add() {
-	first := sxFirstMeetingDay(t.ed.sess().Project, t.ed.sess().Today())
+	first := firstMeetingDay(t.ed.sess().Project, t.ed.sess().Today())
 	id, err := t.ed.sess().SaveMeeting(domain.Meeting{Name: lang.L("structure.meeting.new"), CadenceDays: 28, FirstDate: &first}, domain.MeetingRule{})
 	if err != nil {
 		t.ed.ctx.Report(err)
 		return
 	}
 	t.pick(id)
-	sxFocus(t.ed.ctx.Window, t.name)
+	focus(t.ed.ctx.Window, t.name)
 }
 
 // addFromTemplate adds one of the template meetings with its rule.
 func (t *meetingsTab) addFromTemplate(mt domain.MeetingTemplate) {
-	first := sxFirstMeetingDay(t.ed.sess().Project, t.ed.sess().Today())
-	m, rule := domain.MeetingFromTemplate(t.ed.sess().Project, mt, &first, sxKey)
+	first := firstMeetingDay(t.ed.sess().Project, t.ed.sess().Today())
+	m, rule := domain.MeetingFromTemplate(t.ed.sess().Project, mt, &first, key)
 	id, err := t.ed.sess().SaveMeeting(m, rule)
 	if err != nil {
 		t.ed.ctx.Report(err)
@@ -364,6 +364,6 @@ func (t *meetingsTab) delete() {
 func (t *meetingsTab) jump(f domain.Finding) {
 	if f.EntityID != 0 {
 		t.pick(f.EntityID)
-		sxFocus(t.ed.ctx.Window, t.first)
+		focus(t.ed.ctx.Window, t.first)
 	}
 }

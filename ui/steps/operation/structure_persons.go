@@ -21,12 +21,12 @@ type personsTab struct {
 	ed      *structureEditor
 	persons []domain.Person
 	roles   []domain.Role
-	table   *sxTable
-	btns    sxButtons
+	table   *table
+	btns    buttons
 
 	formID                      int64
 	name, organisation, contact *kit.CommitEntry
-	party                       *sxSelect
+	party                       *selectField
 	roleChecks                  *widget.CheckGroup
 	formFields                  []fyne.Disableable
 	content                     fyne.CanvasObject
@@ -34,14 +34,14 @@ type personsTab struct {
 
 func newPersonsTab(ed *structureEditor) *personsTab {
 	t := &personsTab{ed: ed}
-	t.table = newSxTable([]sxCol{
+	t.table = newTable([]col{
 		{"people.col.name", 160, 2}, {"structure.col.party", 110, 0}, {"people.col.organisation", 150, 2},
 		{"people.col.roles", 180, 2}, {"structure.col.contact", 150, 2},
 	}, t.cell, t.pick)
-	t.name = sxField("", func(s string) { t.commit(func(x *domain.Person) { x.Name = sxTrim(s) }) })
-	t.organisation = sxField("people.organisation.placeholder", func(s string) { t.commit(func(x *domain.Person) { x.Organisation = sxTrim(s) }) })
-	t.contact = sxField("structure.contact.placeholder", func(s string) { t.commit(func(x *domain.Person) { x.Contact = sxTrim(s) }) })
-	t.party = newSxSelect(func(i int) {
+	t.name = field("", func(s string) { t.commit(func(x *domain.Person) { x.Name = trim(s) }) })
+	t.organisation = field("people.organisation.placeholder", func(s string) { t.commit(func(x *domain.Person) { x.Organisation = trim(s) }) })
+	t.contact = field("structure.contact.placeholder", func(s string) { t.commit(func(x *domain.Person) { x.Contact = trim(s) }) })
+	t.party = newSelectField(func(i int) {
 		if i >= 0 && i < len(domain.Parties) {
 			t.commit(func(x *domain.Person) { x.Party = domain.Parties[i] })
 		}
@@ -138,7 +138,7 @@ func (t *personsTab) load() {
 		t.formID = 0
 		t.table.selected = 0
 		for _, e := range []*kit.CommitEntry{t.name, t.organisation, t.contact} {
-			sxSetValue(e, "")
+			setValue(e, "")
 		}
 		t.party.show(-1)
 		t.roleChecks.SetSelected(nil)
@@ -147,10 +147,10 @@ func (t *personsTab) load() {
 		}
 		return
 	}
-	sxSetValue(t.name, x.Name)
-	sxSetValue(t.organisation, x.Organisation)
-	sxSetValue(t.contact, x.Contact)
-	t.party.show(sxPartyIndex(x.Party))
+	setValue(t.name, x.Name)
+	setValue(t.organisation, x.Organisation)
+	setValue(t.contact, x.Contact)
+	t.party.show(partyIndex(x.Party))
 	var held []string
 	for _, r := range t.roles {
 		for _, id := range x.RoleIDs {
@@ -220,7 +220,7 @@ func (t *personsTab) add() {
 		return
 	}
 	t.pick(id)
-	sxFocus(t.ed.ctx.Window, t.name)
+	focus(t.ed.ctx.Window, t.name)
 }
 
 // freeName is the placeholder name of a new person, numbered when it is taken.

@@ -12,12 +12,12 @@ import (
 // and given a role, a standing meeting choosing its participants from the persons (plus a guest),
 // and a person deleted whose name the meeting keeps as a guest.
 func TestPersonsTabAndMeetingParticipants(t *testing.T) {
-	p := sxEmptyProject()
+	p := emptyProject()
 	p.Roles = []domain.Role{
 		{ID: 1, Name: "IT-Koordination", Party: domain.PartyCarrier, Persons: "Anna Berger", Contact: "0441 123-450", SortOrder: 1},
 		{ID: 2, Name: "Serviceverantwortliche:r", Party: domain.PartyProvider, Persons: "Maren Ohlsen", Deputy: "Lars Claassen", SortOrder: 2},
 	}
-	fx := newSxFixture(t, p)
+	fx := newFixture(t, p)
 	ed := NewStructureEditor(fx.ctx)
 	fx.show(ed.View)
 	ed.showTab(1)

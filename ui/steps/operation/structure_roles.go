@@ -18,30 +18,30 @@ import (
 type rolesTab struct {
 	ed       *structureEditor
 	roles    []domain.Role
-	table    *sxTable
-	findings *sxFindings
-	btns     sxButtons
+	table    *table
+	findings *findings
+	btns     buttons
 
 	formID                         int64
 	name, persons, deputy, contact *kit.CommitEntry
-	party                          *sxSelect
+	party                          *selectField
 	formFields                     []fyne.Disableable
 	content                        fyne.CanvasObject
 }
 
 func newRolesTab(ed *structureEditor) *rolesTab {
 	t := &rolesTab{ed: ed}
-	t.table = newSxTable([]sxCol{
+	t.table = newTable([]col{
 		{"structure.col.role", 170, 2}, {"structure.col.party", 110, 0}, {"structure.col.persons", 150, 2},
 		{"structure.col.deputy", 130, 1}, {"structure.col.contact", 150, 2},
 	}, t.cell, t.pick)
-	t.findings = newSxFindings("structure.findings", t.jump)
+	t.findings = newFindings("structure.findings", t.jump)
 
-	t.name = sxField("", func(s string) { t.commit(func(r *domain.Role) { r.Name = sxTrim(s) }) })
-	t.persons = sxField("structure.persons.placeholder", func(s string) { t.commit(func(r *domain.Role) { r.Persons = sxTrim(s) }) })
-	t.deputy = sxField("", func(s string) { t.commit(func(r *domain.Role) { r.Deputy = sxTrim(s) }) })
-	t.contact = sxField("structure.contact.placeholder", func(s string) { t.commit(func(r *domain.Role) { r.Contact = sxTrim(s) }) })
-	t.party = newSxSelect(func(i int) {
+	t.name = field("", func(s string) { t.commit(func(r *domain.Role) { r.Name = trim(s) }) })
+	t.persons = field("structure.persons.placeholder", func(s string) { t.commit(func(r *domain.Role) { r.Persons = trim(s) }) })
+	t.deputy = field("", func(s string) { t.commit(func(r *domain.Role) { r.Deputy = trim(s) }) })
+	t.contact = field("structure.contact.placeholder", func(s string) { t.commit(func(r *domain.Role) { r.Contact = trim(s) }) })
+	t.party = newSelectField(func(i int) {
 		if i >= 0 && i < len(domain.Parties) {
 			t.commit(func(r *domain.Role) { r.Party = domain.Parties[i] })
 		}
@@ -68,7 +68,7 @@ func newRolesTab(ed *structureEditor) *rolesTab {
 		kit.Labelled(lang.L("structure.col.contact"), t.contact),
 	)
 	t.content = container.NewBorder(container.NewHScroll(toolbar), container.NewVBox(widget.NewSeparator(), form), nil, nil,
-		sxWithSide(t.table.view(), t.findings.content, 0.72))
+		withSide(t.table.view(), t.findings.content, 0.72))
 	return t
 }
 
@@ -128,7 +128,7 @@ func (t *rolesTab) load() {
 		t.formID = 0
 		t.table.selected = 0
 		for _, e := range []*kit.CommitEntry{t.name, t.persons, t.deputy, t.contact} {
-			sxSetValue(e, "")
+			setValue(e, "")
 		}
 		t.party.show(-1)
 		for _, f := range t.formFields {
@@ -136,11 +136,11 @@ func (t *rolesTab) load() {
 		}
 		return
 	}
-	sxSetValue(t.name, r.Name)
-	sxSetValue(t.persons, r.Persons)
-	sxSetValue(t.deputy, r.Deputy)
-	sxSetValue(t.contact, r.Contact)
-	t.party.show(sxPartyIndex(r.Party))
+	setValue(t.name, r.Name)
+	setValue(t.persons, r.Persons)
+	setValue(t.deputy, r.Deputy)
+	setValue(t.contact, r.Contact)
+	t.party.show(partyIndex(r.Party))
 	for _, f := range t.formFields {
 		if t.ed.sess().ReadOnly() {
 			f.Disable()
@@ -150,7 +150,7 @@ func (t *rolesTab) load() {
 	}
 }
 
-func sxPartyIndex(p domain.Party) int {
+func partyIndex(p domain.Party) int {
 	for i, x := range domain.Parties {
 		if x == p {
 			return i
@@ -183,7 +183,7 @@ func (t *rolesTab) add() {
 		return
 	}
 	t.pick(id)
-	sxFocus(t.ed.ctx.Window, t.name)
+	focus(t.ed.ctx.Window, t.name)
 }
 
 func (t *rolesTab) delete() {
@@ -201,7 +201,7 @@ func (t *rolesTab) move(delta int) {
 func (t *rolesTab) jump(f domain.Finding) {
 	if f.EntityID != 0 {
 		t.pick(f.EntityID)
-		sxFocus(t.ed.ctx.Window, t.persons)
+		focus(t.ed.ctx.Window, t.persons)
 	}
 }
 
@@ -269,8 +269,8 @@ func (t *rolesTab) templateDialog() {
 		}, t.ed.ctx.Window)
 }
 
-// sxFocus puts the cursor into an entry with its text selected, after the current event.
-func sxFocus(w fyne.Window, e *kit.CommitEntry) {
+// focus puts the cursor into an entry with its text selected, after the current event.
+func focus(w fyne.Window, e *kit.CommitEntry) {
 	if w == nil || e.Disabled() {
 		return
 	}

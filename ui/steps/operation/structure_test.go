@@ -16,8 +16,8 @@ import (
 	"schulit-lotse/ui/session"
 )
 
-// sxFixture is a user's session with the step-10 or step-11 editor on the software driver.
-type sxFixture struct {
+// fixture is a user's session with the step-10 or step-11 editor on the software driver.
+type fixture struct {
 	t    *testing.T
 	s    *session.Session
 	w    fyne.Window
@@ -25,7 +25,7 @@ type sxFixture struct {
 	errs []error
 }
 
-func newSxFixture(t *testing.T, p *domain.Project) *sxFixture {
+func newFixture(t *testing.T, p *domain.Project) *fixture {
 	t.Helper()
 	test.NewTempApp(t)
 	f, err := persistence.Create(filepath.Join(t.TempDir(), "Struktur Jürgen.lotse"), p, persistence.OpenOptions{Clock: kittest.StepsClock})
@@ -36,7 +36,7 @@ func newSxFixture(t *testing.T, p *domain.Project) *sxFixture {
 	if err != nil {
 		t.Fatal(err)
 	}
-	fx := &sxFixture{t: t, s: session.New(f, loaded)}
+	fx := &fixture{t: t, s: session.New(f, loaded)}
 	t.Cleanup(func() { fx.s.Close() })
 	fx.w = test.NewWindow(nil)
 	fx.ctx = &kit.Context{Session: fx.s, Window: fx.w, ShowError: func(err error) { fx.errs = append(fx.errs, err) }}
@@ -44,13 +44,13 @@ func newSxFixture(t *testing.T, p *domain.Project) *sxFixture {
 	return fx
 }
 
-func (fx *sxFixture) show(o fyne.CanvasObject) {
+func (fx *fixture) show(o fyne.CanvasObject) {
 	fx.w.SetContent(o)
 	fx.w.Resize(fyne.NewSize(1400, 900))
 }
 
 // typeInto focuses an entry, replaces its text by typing and leaves it with Enter.
-func (fx *sxFixture) typeInto(e *kit.CommitEntry, text string) {
+func (fx *fixture) typeInto(e *kit.CommitEntry, text string) {
 	fx.w.Canvas().Focus(e)
 	e.TypedShortcut(&fyne.ShortcutSelectAll{})
 	if e.Text != "" {
@@ -60,14 +60,14 @@ func (fx *sxFixture) typeInto(e *kit.CommitEntry, text string) {
 	e.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
 }
 
-func (fx *sxFixture) noErrors() {
+func (fx *fixture) noErrors() {
 	fx.t.Helper()
 	if len(fx.errs) > 0 {
 		fx.t.Fatalf("unexpected errors: %v", fx.errs)
 	}
 }
 
-func (fx *sxFixture) stored() *domain.Project {
+func (fx *fixture) stored() *domain.Project {
 	fx.t.Helper()
 	p, err := fx.s.File.Load()
 	if err != nil {
@@ -76,11 +76,11 @@ func (fx *sxFixture) stored() *domain.Project {
 	return p
 }
 
-func sxEmptyProject() *domain.Project {
+func emptyProject() *domain.Project {
 	return domain.NewProject("Struktur", time.Date(2026, 9, 1, 0, 0, 0, 0, time.UTC))
 }
 
-func (fx *sxFixture) roleNamed(name string) *domain.Role {
+func (fx *fixture) roleNamed(name string) *domain.Role {
 	fx.t.Helper()
 	for i := range fx.s.Project.Roles {
 		if fx.s.Project.Roles[i].Name == name {
@@ -94,7 +94,7 @@ func (fx *sxFixture) roleNamed(name string) *domain.Role {
 // A session through the four tabs besides the RACI grid: roles from the template, people named,
 // the communication rows with a renamed role, escalation, a Jour fixe.
 func TestStructureEditorSession(t *testing.T) {
-	fx := newSxFixture(t, sxEmptyProject())
+	fx := newFixture(t, emptyProject())
 	ed := NewStructureEditor(fx.ctx)
 	fx.show(ed.View)
 
@@ -153,7 +153,7 @@ func TestStructureEditorSession(t *testing.T) {
 	if got := fx.s.Project.CommunicationRows[0].CustomerRoleID; got != nil {
 		t.Errorf("customer contact %v, want none", *got)
 	}
-	if !sxHasFinding(ed.comm.findings.items, domain.FindCommNoCustomer) {
+	if !hasFinding(ed.comm.findings.items, domain.FindCommNoCustomer) {
 		t.Error("no question about the missing contact")
 	}
 	fx.noErrors()
@@ -205,7 +205,7 @@ func TestStructureEditorSession(t *testing.T) {
 	}
 }
 
-func sxHasFinding(fs []domain.Finding, code string) bool {
+func hasFinding(fs []domain.Finding, code string) bool {
 	for _, f := range fs {
 		if f.Code == code {
 			return true
@@ -216,14 +216,14 @@ func sxHasFinding(fs []domain.Finding, code string) bool {
 
 // The RACI tab of the real editor: the template and a click on a cell through the table.
 func TestStructureEditorRaciTab(t *testing.T) {
-	fx := newSxFixture(t, sxEmptyProject())
+	fx := newFixture(t, emptyProject())
 	ed := NewStructureEditor(fx.ctx)
 	fx.show(ed.View)
 	ed.showTab(2)
 	if ed.tabs.Selected().Text != "RACI-Matrix" {
 		t.Fatalf("tab %q", ed.tabs.Selected().Text)
 	}
-	tpl := domain.BuildStructureTemplate(fx.s.Project, domain.TemplateParts{Roles: true, Raci: true}, sxKey)
+	tpl := domain.BuildStructureTemplate(fx.s.Project, domain.TemplateParts{Roles: true, Raci: true}, key)
 	if err := fx.s.ApplyStructureTemplate(tpl); err != nil {
 		t.Fatal(err)
 	}
@@ -250,7 +250,7 @@ func TestStructureEditorRaciTab(t *testing.T) {
 }
 
 func TestStructureEditorReadOnly(t *testing.T) {
-	p := sxEmptyProject()
+	p := emptyProject()
 	p.Roles = []domain.Role{{ID: 1, Name: "Service Desk", Party: domain.PartyProvider, SortOrder: 1}}
 	path := filepath.Join(t.TempDir(), "nur lesen.lotse")
 	f, err := persistence.Create(path, p, persistence.OpenOptions{Clock: kittest.StepsClock})

@@ -20,18 +20,18 @@ import (
 // Widgets shared by the editors of steps 10 and 11: a table of records picked by id, entries and
 // selects that commit, the role picker and a findings list.
 
-// sxCol is a column of a sxTable.
-type sxCol struct {
+// col is a column of a table.
+type col struct {
 	title string  // translation key
 	width float32 // least width
 	grow  float32 // share of the width left over
 }
 
-// sxTable lists records (one per row) with a header; the picked record is highlighted and
+// table lists records (one per row) with a header; the picked record is highlighted and
 // kept by id across changes. The columns fit their content (colSizer), and the picked record's
 // cut cells are named in full under the table.
-type sxTable struct {
-	cols     []sxCol
+type table struct {
+	cols     []col
 	table    *kit.FitTable
 	sizer    *kit.ColSizer
 	ids      []int64
@@ -42,8 +42,8 @@ type sxTable struct {
 	detailUI fyne.CanvasObject
 }
 
-func newSxTable(cols []sxCol, cell func(row, col int) (string, widget.Importance), onPick func(id int64)) *sxTable {
-	t := &sxTable{cols: cols, cell: cell, onPick: onPick}
+func newTable(cols []col, cell func(row, col int) (string, widget.Importance), onPick func(id int64)) *table {
+	t := &table{cols: cols, cell: cell, onPick: onPick}
 	t.table = kit.NewFitTable(
 		func() (int, int) { return len(t.ids), len(t.cols) },
 		func() fyne.CanvasObject {
@@ -85,7 +85,7 @@ func newSxTable(cols []sxCol, cell func(row, col int) (string, widget.Importance
 }
 
 // update sets every property a recycled cell shows: highlight, text and importance.
-func (t *sxTable) update(id widget.TableCellID, o fyne.CanvasObject) {
+func (t *table) update(id widget.TableCellID, o fyne.CanvasObject) {
 	box := o.(*fyne.Container)
 	bg := box.Objects[0].(*canvas.Rectangle)
 	l := box.Objects[1].(*widget.Label)
@@ -108,13 +108,13 @@ func (t *sxTable) update(id widget.TableCellID, o fyne.CanvasObject) {
 	}
 }
 
-func (t *sxTable) text(row, col int) string {
+func (t *table) text(row, col int) string {
 	s, _ := t.cell(row, col)
 	return s
 }
 
 // setIDs shows the records with these ids, in this order.
-func (t *sxTable) setIDs(ids []int64) {
+func (t *table) setIDs(ids []int64) {
 	t.ids = ids
 	t.sizer.Measure(len(ids), t.text)
 	t.showDetail()
@@ -122,7 +122,7 @@ func (t *sxTable) setIDs(ids []int64) {
 }
 
 // pick highlights a record and scrolls it into view (0 clears the highlight).
-func (t *sxTable) pick(id int64) {
+func (t *table) pick(id int64) {
 	t.selected = id
 	for r, x := range t.ids {
 		if x == id {
@@ -134,7 +134,7 @@ func (t *sxTable) pick(id int64) {
 }
 
 // showDetail names the picked record's cut cells in full under the table.
-func (t *sxTable) showDetail() {
+func (t *table) showDetail() {
 	text := ""
 	for r, x := range t.ids {
 		if x == t.selected && x != 0 {
@@ -145,14 +145,14 @@ func (t *sxTable) showDetail() {
 }
 
 // view is the table with a least size, fitted to its width, and the detail line.
-func (t *sxTable) view() fyne.CanvasObject {
+func (t *table) view() fyne.CanvasObject {
 	least := canvas.NewRectangle(kit.Transparent)
 	least.SetMinSize(fyne.NewSize(320, 120))
 	return container.NewBorder(nil, t.detailUI, nil, nil, container.New(kit.SizedLayout{S: t.sizer, After: t.showDetail}, least, t.table))
 }
 
 // field is a commit entry: commit runs on Enter and when the user leaves the field.
-func sxField(placeholder string, commit func(text string)) *kit.CommitEntry {
+func field(placeholder string, commit func(text string)) *kit.CommitEntry {
 	e := kit.NewCommitEntry()
 	if placeholder != "" {
 		e.SetPlaceHolder(lang.L(placeholder))
@@ -163,23 +163,23 @@ func sxField(placeholder string, commit func(text string)) *kit.CommitEntry {
 }
 
 // multiField is a multi-line commit entry (Enter makes a new line; leaving commits).
-func sxMultiField(placeholder string, commit func(text string)) *kit.CommitEntry {
-	e := sxField(placeholder, commit)
+func multiField(placeholder string, commit func(text string)) *kit.CommitEntry {
+	e := field(placeholder, commit)
 	e.MultiLine = true
 	e.Wrapping = fyne.TextWrapWord
 	e.OnSubmitted = nil
 	return e
 }
 
-// sxSelect is a Select whose value can be shown without it counting as the user's choice.
-type sxSelect struct {
+// select is a Select whose value can be shown without it counting as the user's choice.
+type selectField struct {
 	*widget.Select
 	onPick func(i int)
 	values []string
 }
 
-func newSxSelect(onPick func(i int)) *sxSelect {
-	q := &sxSelect{onPick: onPick}
+func newSelectField(onPick func(i int)) *selectField {
+	q := &selectField{onPick: onPick}
 	q.Select = widget.NewSelect(nil, func(string) {
 		if q.onPick != nil {
 			q.onPick(q.SelectedIndex())
@@ -190,8 +190,8 @@ func newSxSelect(onPick func(i int)) *sxSelect {
 }
 
 // setOptions replaces the choices (only when they differ, so an open list is not disturbed).
-func (q *sxSelect) setOptions(opts []string) {
-	if sxSameTexts(q.values, opts) {
+func (q *selectField) setOptions(opts []string) {
+	if sameTexts(q.values, opts) {
 		return
 	}
 	q.values = append([]string(nil), opts...)
@@ -208,7 +208,7 @@ func (q *sxSelect) setOptions(opts []string) {
 }
 
 // show selects option i (-1 clears) without calling onPick.
-func (q *sxSelect) show(i int) {
+func (q *selectField) show(i int) {
 	if q.SelectedIndex() == i {
 		return
 	}
@@ -222,7 +222,7 @@ func (q *sxSelect) show(i int) {
 	q.onPick = fn
 }
 
-func sxSameTexts(a, b []string) bool {
+func sameTexts(a, b []string) bool {
 	if len(a) != len(b) {
 		return false
 	}
@@ -234,15 +234,15 @@ func sxSameTexts(a, b []string) bool {
 	return true
 }
 
-// sxRolePicker is a select of the project's roles with "nobody" first; it maps choices to ids.
-type sxRolePicker struct {
-	sel *sxSelect
+// rolePicker is a select of the project's roles with "nobody" first; it maps choices to ids.
+type rolePicker struct {
+	sel *selectField
 	ids []int64 // ids[i] belongs to option i; 0 = nobody
 }
 
-func newSxRolePicker(onPick func(id *int64)) *sxRolePicker {
-	rp := &sxRolePicker{}
-	rp.sel = newSxSelect(func(i int) {
+func newRolePicker(onPick func(id *int64)) *rolePicker {
+	rp := &rolePicker{}
+	rp.sel = newSelectField(func(i int) {
 		if i < 0 || i >= len(rp.ids) {
 			return
 		}
@@ -257,7 +257,7 @@ func newSxRolePicker(onPick func(id *int64)) *sxRolePicker {
 }
 
 // load lists the roles in the user's order, each with its party.
-func (rp *sxRolePicker) load(p *domain.Project) {
+func (rp *rolePicker) load(p *domain.Project) {
 	roles := domain.SortedRoles(p.Roles)
 	rp.ids = make([]int64, 0, len(roles)+1)
 	opts := make([]string, 0, len(roles)+1)
@@ -265,13 +265,13 @@ func (rp *sxRolePicker) load(p *domain.Project) {
 	opts = append(opts, lang.L("structure.role.none"))
 	for _, r := range roles {
 		rp.ids = append(rp.ids, r.ID)
-		opts = append(opts, sxRoleLabel(r))
+		opts = append(opts, roleLabel(r))
 	}
 	rp.sel.setOptions(opts)
 }
 
 // show selects the role with the id (nil: nobody).
-func (rp *sxRolePicker) show(id *int64) {
+func (rp *rolePicker) show(id *int64) {
 	want := int64(0)
 	if id != nil {
 		want = *id
@@ -285,21 +285,21 @@ func (rp *sxRolePicker) show(id *int64) {
 	rp.sel.show(0)
 }
 
-// sxRoleLabel is a role with its party: "Service Desk (Dienstleister)".
-func sxRoleLabel(r domain.Role) string {
+// roleLabel is a role with its party: "Service Desk (Dienstleister)".
+func roleLabel(r domain.Role) string {
 	return lang.L("structure.role.label", map[string]any{"Name": r.Name, "Party": raci.PartyLabel(r.Party)})
 }
 
-// sxContactText is the name of the role a contact points at; an empty contact is marked missing.
-func sxContactText(p *domain.Project, id *int64) (string, widget.Importance) {
+// contactText is the name of the role a contact points at; an empty contact is marked missing.
+func contactText(p *domain.Project, id *int64) (string, widget.Importance) {
 	if name := p.RoleName(id); name != "" {
 		return name, widget.MediumImportance
 	}
 	return lang.L("steps.missing"), widget.WarningImportance
 }
 
-// sxFindings is a list of findings whose entries jump to what they are about.
-type sxFindings struct {
+// findings is a list of findings whose entries jump to what they are about.
+type findings struct {
 	titleKey string
 	items    []domain.Finding
 	title    *widget.Label
@@ -308,8 +308,8 @@ type sxFindings struct {
 	content  fyne.CanvasObject
 }
 
-func newSxFindings(titleKey string, jump func(f domain.Finding)) *sxFindings {
-	fl := &sxFindings{}
+func newFindings(titleKey string, jump func(f domain.Finding)) *findings {
+	fl := &findings{}
 	fl.title = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	fl.title.Truncation = fyne.TextTruncateEllipsis
 	fl.empty = widget.NewLabel(lang.L("structure.findings.none"))
@@ -366,7 +366,7 @@ func newSxFindings(titleKey string, jump func(f domain.Finding)) *sxFindings {
 }
 
 // set shows the findings that keep accepts.
-func (fl *sxFindings) set(all []domain.Finding, keep func(domain.Finding) bool) {
+func (fl *findings) set(all []domain.Finding, keep func(domain.Finding) bool) {
 	fl.items = fl.items[:0]
 	for _, f := range all {
 		if keep(f) {
@@ -382,8 +382,8 @@ func (fl *sxFindings) set(all []domain.Finding, keep func(domain.Finding) bool) 
 	fl.list.Refresh()
 }
 
-// sxWithSide puts a side panel of at least 240 points right of main.
-func sxWithSide(main, side fyne.CanvasObject, offset float64) fyne.CanvasObject {
+// withSide puts a side panel of at least 240 points right of main.
+func withSide(main, side fyne.CanvasObject, offset float64) fyne.CanvasObject {
 	least := canvas.NewRectangle(kit.Transparent)
 	least.SetMinSize(fyne.NewSize(240, 0))
 	split := container.NewHSplit(main, container.NewStack(least, side))
@@ -391,19 +391,19 @@ func sxWithSide(main, side fyne.CanvasObject, offset float64) fyne.CanvasObject 
 	return split
 }
 
-// sxTrim is text without surrounding spaces.
-func sxTrim(s string) string { return strings.TrimSpace(s) }
+// trim is text without surrounding spaces.
+func trim(s string) string { return strings.TrimSpace(s) }
 
-// sxButtons collects sxButtons that a read-only project disables.
-type sxButtons []*widget.Button
+// buttons collects buttons that a read-only project disables.
+type buttons []*widget.Button
 
-func (b *sxButtons) add(label string, icon fyne.Resource, fn func()) *widget.Button {
+func (b *buttons) add(label string, icon fyne.Resource, fn func()) *widget.Button {
 	btn := widget.NewButtonWithIcon(lang.L(label), icon, fn)
 	*b = append(*b, btn)
 	return btn
 }
 
-func (b sxButtons) enable(on bool) {
+func (b buttons) enable(on bool) {
 	for _, x := range b {
 		if on {
 			x.Enable()
@@ -413,20 +413,20 @@ func (b sxButtons) enable(on bool) {
 	}
 }
 
-// sxKey translates a template key.
-func sxKey(k string) string { return lang.L(k) }
+// key translates a template key.
+func key(k string) string { return lang.L(k) }
 
-// sxChoiceEntry is a text field with suggestions: picking one commits at once, typed text
+// choiceEntry is a text field with suggestions: picking one commits at once, typed text
 // commits on Enter or when leaving the field.
-type sxChoiceEntry struct {
+type choiceEntry struct {
 	widget.SelectEntry
 	commit  func(text string)
 	choices []string
 	loading bool
 }
 
-func newSxChoiceEntry(commit func(string)) *sxChoiceEntry {
-	e := &sxChoiceEntry{commit: commit}
+func newChoiceEntry(commit func(string)) *choiceEntry {
+	e := &choiceEntry{commit: commit}
 	e.ExtendBaseWidget(e)
 	e.Wrapping = fyne.TextWrap(fyne.TextTruncateClip)
 	e.OnSubmitted = func(s string) { e.commit(s) }
@@ -442,7 +442,7 @@ func newSxChoiceEntry(commit func(string)) *sxChoiceEntry {
 	return e
 }
 
-func (e *sxChoiceEntry) isChoice(s string) bool {
+func (e *choiceEntry) isChoice(s string) bool {
 	for _, c := range e.choices {
 		if c == s {
 			return true
@@ -451,8 +451,8 @@ func (e *sxChoiceEntry) isChoice(s string) bool {
 	return false
 }
 
-func (e *sxChoiceEntry) setChoices(cs []string) {
-	if sxSameTexts(e.choices, cs) {
+func (e *choiceEntry) setChoices(cs []string) {
+	if sameTexts(e.choices, cs) {
 		return
 	}
 	e.choices = append([]string(nil), cs...)
@@ -460,13 +460,13 @@ func (e *sxChoiceEntry) setChoices(cs []string) {
 }
 
 // FocusLost commits what was typed.
-func (e *sxChoiceEntry) FocusLost() {
+func (e *choiceEntry) FocusLost() {
 	e.SelectEntry.FocusLost()
 	e.commit(e.Text)
 }
 
 // show puts a value from the model into the field without committing it.
-func (e *sxChoiceEntry) show(s string) {
+func (e *choiceEntry) show(s string) {
 	if e.Text != s {
 		e.loading = true
 		e.MinSize() // the key below needs the renderer
@@ -476,10 +476,10 @@ func (e *sxChoiceEntry) show(s string) {
 	}
 }
 
-// sxSetValue shows a value from the model in an entry. setValue moves the cursor home first,
+// setValue shows a value from the model in an entry. setValue moves the cursor home first,
 // which needs the entry's renderer: an editor that loads its fields before it is shown creates
 // it here.
-func sxSetValue(e *kit.CommitEntry, s string) {
+func setValue(e *kit.CommitEntry, s string) {
 	if e.Text == s {
 		return
 	}

@@ -38,23 +38,23 @@ type resourcesEditor struct {
 	demandRows   map[string][]domain.Demand
 	demand       domain.ResourceDemand
 
-	groups  *resPayGroupsPart
-	compare *resComparePart
+	groups  *payGroupsPart
+	compare *comparePart
 
-	questions *resFindingsList
+	questions *findingsList
 	findings  []domain.Finding
 	View      *kit.EditorView
 }
 
 // Demand views.
 const (
-	resByPackage = "package"
-	resByTask    = "task"
-	resByBefore  = "before"
-	resByAfter   = "after"
+	byPackage = "package"
+	byTask    = "task"
+	byBefore  = "before"
+	byAfter   = "after"
 )
 
-var resDemandModes = []string{resByPackage, resByTask, resByBefore, resByAfter}
+var demandModes = []string{byPackage, byTask, byBefore, byAfter}
 
 func (ed *resourcesEditor) sess() *session.Session { return ed.ctx.Session }
 
@@ -62,14 +62,14 @@ func NewResourcesEditor(ctx *kit.Context) *resourcesEditor {
 	ed := &resourcesEditor{ctx: ctx}
 	ed.tabTime = container.NewTabItem(lang.L("res.tab.time"), ed.buildTime())
 	ed.tabDemand = container.NewTabItem(lang.L("res.tab.demand"), ed.buildDemand())
-	ed.groups = newResPayGroupsPart(ed)
+	ed.groups = newPayGroupsPart(ed)
 	ed.tabGroups = container.NewTabItem(lang.L("res.tab.groups"), ed.groups.content)
-	ed.compare = newResComparePart(ed)
+	ed.compare = newComparePart(ed)
 	ed.tabCompare = container.NewTabItem(lang.L("res.tab.compare"), ed.compare.content)
 	ed.tabs = container.NewAppTabs(ed.tabTime, ed.tabDemand, ed.tabGroups, ed.tabCompare)
 	ed.tabs.OnSelected = func(*container.TabItem) { ed.compare.showChart() }
 
-	ed.questions = newResFindingsList(func(i int) { ed.jump(ed.findings[i]) })
+	ed.questions = newFindingsList(func(i int) { ed.jump(ed.findings[i]) })
 	sideMin := canvas.NewRectangle(kit.Transparent)
 	sideMin.SetMinSize(fyne.NewSize(240, 0))
 	split := container.NewHSplit(ed.tabs, container.NewStack(sideMin, ed.questions.content))
@@ -157,26 +157,26 @@ func (ed *resourcesEditor) buildDemand() fyne.CanvasObject {
 		return append([]kit.InfoCol{{Title: lang.L(title), Width: 160, Grow: 1}}, amounts...)
 	}
 	ed.demandTables = map[string]*kit.InfoTable{
-		resByPackage: kit.NewInfoTable(first("res.col.package"), 220),
-		resByTask: kit.NewInfoTable(append([]kit.InfoCol{
+		byPackage: kit.NewInfoTable(first("res.col.package"), 220),
+		byTask: kit.NewInfoTable(append([]kit.InfoCol{
 			{Title: lang.L("res.col.task"), Width: 180, Grow: 3},
 			{Title: lang.L("res.col.before"), Width: 110, Grow: 1},
 			{Title: lang.L("res.col.after"), Width: 110, Grow: 1},
 			{Title: lang.L("res.col.package"), Width: 100, Grow: 1},
 		}, amounts[1:]...), 220),
-		resByBefore: kit.NewInfoTable(first("res.col.party"), 220),
-		resByAfter:  kit.NewInfoTable(first("res.col.party"), 220),
+		byBefore: kit.NewInfoTable(first("res.col.party"), 220),
+		byAfter:  kit.NewInfoTable(first("res.col.party"), 220),
 	}
 	ed.demandStack = container.NewStack()
-	for _, m := range resDemandModes {
+	for _, m := range demandModes {
 		vt := ed.demandTables[m]
 		mode := m
 		vt.OnSelect = func(row int) { ed.showDemandRow(mode, row) }
 		vt.Bold = func(row int) bool { return row == len(ed.demandTables[mode].Rows)-1 }
 		ed.demandStack.Add(vt.Content)
 	}
-	labels := make([]string, len(resDemandModes))
-	for i, m := range resDemandModes {
+	labels := make([]string, len(demandModes))
+	for i, m := range demandModes {
 		labels[i] = lang.L("res.demand.by." + m)
 	}
 	ed.demandInfo = widget.NewLabel("")
@@ -192,12 +192,12 @@ func (ed *resourcesEditor) buildDemand() fyne.CanvasObject {
 
 // mode is the demand view the radio group shows.
 func (ed *resourcesEditor) mode() string {
-	for i, m := range resDemandModes {
+	for i, m := range demandModes {
 		if ed.demandMode.Selected == lang.L("res.demand.by."+m) {
-			return resDemandModes[i]
+			return demandModes[i]
 		}
 	}
-	return resByPackage
+	return byPackage
 }
 
 func (ed *resourcesEditor) showDemandMode() {
@@ -205,7 +205,7 @@ func (ed *resourcesEditor) showDemandMode() {
 		return // still being built
 	}
 	mode := ed.mode()
-	for _, m := range resDemandModes {
+	for _, m := range demandModes {
 		if m == mode {
 			ed.demandTables[m].Content.Show()
 		} else {
@@ -226,11 +226,11 @@ func (ed *resourcesEditor) showDemandRow(mode string, row int) {
 			name = ed.demandTables[mode].Rows[row][0]
 		}
 	}
-	ed.demandInfo.SetText(name + ": " + resDemandFormula(d, ed.demand.Plan, ed.demand.Time.Hours))
+	ed.demandInfo.SetText(name + ": " + demandFormula(d, ed.demand.Plan, ed.demand.Time.Hours))
 }
 
 // refresh derives every figure from the session again.
-func (ed *resourcesEditor) refresh() { resWithSeparator(ed.redraw) }
+func (ed *resourcesEditor) refresh() { withSeparator(ed.redraw) }
 
 func (ed *resourcesEditor) redraw() {
 	p := ed.sess().Project
@@ -243,7 +243,7 @@ func (ed *resourcesEditor) redraw() {
 	cc := domain.CompareCosts(p)
 	ed.demand = cc.Demand
 	w := cc.Demand.Time
-	ed.land.SetText(lang.L("res.land", map[string]any{"Land": resLandName(p.Meta.Bundesland), "Year": w.Year}))
+	ed.land.SetText(lang.L("res.land", map[string]any{"Land": landName(p.Meta.Bundesland), "Year": w.Year}))
 	var hol []string
 	for _, h := range domain.PublicHolidays(p.Meta.Bundesland, w.Year) {
 		if wd := h.Date.Weekday(); wd >= 1 && wd <= 5 {
@@ -251,12 +251,12 @@ func (ed *resourcesEditor) redraw() {
 		}
 	}
 	ed.holidays.SetText(lang.L("res.holidays", map[string]any{"Count": len(hol), "List": strings.Join(hol, ", ")}))
-	ed.formula.SetText(resWorkingTimeFormula(w))
+	ed.formula.SetText(workingTimeFormula(w))
 	plan := cc.Demand.Plan
 	ed.surcharge.SetText(lang.L("res.formula.surcharge", map[string]any{
-		"Verteilzeit": resNumber(plan.VerteilzeitPercent, 2), "Travel": resNumber(plan.TravelPercent, 2),
-		"Docs": resNumber(plan.DocumentationPct, 2), "Sum": resNumber(plan.SurchargePercent(), 2),
-		"Factor": resNumber(plan.SurchargeFactor(), 4),
+		"Verteilzeit": number(plan.VerteilzeitPercent, 2), "Travel": number(plan.TravelPercent, 2),
+		"Docs": number(plan.DocumentationPct, 2), "Sum": number(plan.SurchargePercent(), 2),
+		"Factor": number(plan.SurchargeFactor(), 4),
 	}))
 	ed.refreshDemand(p, cc.Demand)
 	ed.groups.refresh(cc)
@@ -272,8 +272,8 @@ func (ed *resourcesEditor) redraw() {
 
 func (ed *resourcesEditor) refreshDemand(p *domain.Project, rd domain.ResourceDemand) {
 	amount := func(d domain.Demand) []string {
-		return []string{strconv.Itoa(d.Tasks), resNumber(d.HoursPerMonth, 2), resNumber(d.HoursPerYear, 2),
-			resNumber(d.HoursPerWeek, 2), resNumber(d.SurchargedYear, 2), resFTEText(d.FTE)}
+		return []string{strconv.Itoa(d.Tasks), number(d.HoursPerMonth, 2), number(d.HoursPerYear, 2),
+			number(d.HoursPerWeek, 2), number(d.SurchargedYear, 2), fTEText(d.FTE)}
 	}
 	ed.demandRows = map[string][]domain.Demand{}
 	groupRows := func(mode string, groups []domain.DemandGroup, name func(g domain.DemandGroup) string) {
@@ -288,14 +288,14 @@ func (ed *resourcesEditor) refreshDemand(p *domain.Project, rd domain.ResourceDe
 		ed.demandRows[mode] = ds
 		ed.demandTables[mode].SetRows(rows)
 	}
-	groupRows(resByPackage, rd.ByPackage, func(g domain.DemandGroup) string {
+	groupRows(byPackage, rd.ByPackage, func(g domain.DemandGroup) string {
 		if g.PackageID == 0 {
 			return lang.L("res.no_package")
 		}
 		return g.Key
 	})
-	groupRows(resByBefore, rd.ByBefore, func(g domain.DemandGroup) string { return resPartyName(g.Key) })
-	groupRows(resByAfter, rd.ByAfter, func(g domain.DemandGroup) string { return resPartyName(g.Key) })
+	groupRows(byBefore, rd.ByBefore, func(g domain.DemandGroup) string { return partyName(g.Key) })
+	groupRows(byAfter, rd.ByAfter, func(g domain.DemandGroup) string { return partyName(g.Key) })
 
 	var rows [][]string
 	var ds []domain.Demand
@@ -304,17 +304,17 @@ func (ed *resourcesEditor) refreshDemand(p *domain.Project, rd domain.ResourceDe
 		if pk := p.PackageByID(t.PackageID); pk != nil {
 			pkg = pk.Name
 		}
-		rows = append(rows, append([]string{t.Name, resPartyName(t.Before), resPartyName(t.After), pkg}, amount(t.Demand)[1:]...))
+		rows = append(rows, append([]string{t.Name, partyName(t.Before), partyName(t.After), pkg}, amount(t.Demand)[1:]...))
 		ds = append(ds, t.Demand)
 	}
 	rows = append(rows, append([]string{lang.L("res.total"), "", "", ""}, amount(rd.Total)[1:]...))
 	ds = append(ds, rd.Total)
-	ed.demandRows[resByTask] = ds
-	ed.demandTables[resByTask].SetRows(rows)
+	ed.demandRows[byTask] = ds
+	ed.demandTables[byTask].SetRows(rows)
 
 	ed.demandSplit.SetText(lang.L("res.demand.split", map[string]any{
-		"Total": resFTEText(rd.Total.FTE), "Internal": resFTEText(rd.Internal.FTE), "External": resFTEText(rd.External.FTE),
-		"InternalHours": resNumber(rd.Internal.SurchargedYear, 2), "ExternalHours": resNumber(rd.External.SurchargedYear, 2),
+		"Total": fTEText(rd.Total.FTE), "Internal": fTEText(rd.Internal.FTE), "External": fTEText(rd.External.FTE),
+		"InternalHours": number(rd.Internal.SurchargedYear, 2), "ExternalHours": number(rd.External.SurchargedYear, 2),
 	}))
 	ed.showDemandMode()
 }
@@ -358,8 +358,8 @@ func (ed *resourcesEditor) focus(w fyne.Focusable) {
 	fyne.Do(func() { c.Focus(w) })
 }
 
-// resLandName is the state's name for its code.
-func resLandName(b domain.Bundesland) string {
+// landName is the state's name for its code.
+func landName(b domain.Bundesland) string {
 	if name := lang.L("ui.land." + string(b)); name != "ui.land."+string(b) {
 		return name
 	}

@@ -18,9 +18,9 @@ import (
 	"schulit-lotse/ui/plural"
 )
 
-// resPayGroupsPart is the "Kostensätze" tab: the pay groups with their source, and which pay group
+// payGroupsPart is the "Kostensätze" tab: the pay groups with their source, and which pay group
 // prices the hours of each person or group.
-type resPayGroupsPart struct {
+type payGroupsPart struct {
 	ed *resourcesEditor
 
 	table    *kit.InfoTable
@@ -44,8 +44,8 @@ type resPayGroupsPart struct {
 	content fyne.CanvasObject
 }
 
-func newResPayGroupsPart(ed *resourcesEditor) *resPayGroupsPart {
-	g := &resPayGroupsPart{ed: ed}
+func newPayGroupsPart(ed *resourcesEditor) *payGroupsPart {
+	g := &payGroupsPart{ed: ed}
 	g.table = kit.NewInfoTable([]kit.InfoCol{
 		{Title: lang.L("res.col.pay_group"), Width: 170, Grow: 2},
 		{Title: lang.L("res.col.hourly"), Width: 80, Align: fyne.TextAlignTrailing},
@@ -125,7 +125,7 @@ func newResPayGroupsPart(ed *resourcesEditor) *resPayGroupsPart {
 	return g
 }
 
-func (g *resPayGroupsPart) add() {
+func (g *payGroupsPart) add() {
 	ids, err := g.ed.sess().AddPayGroups(domain.PayGroup{Name: lang.L("res.group.new_name")})
 	if err != nil {
 		g.ed.report(err)
@@ -135,7 +135,7 @@ func (g *resPayGroupsPart) add() {
 	g.ed.focus(g.name)
 }
 
-func (g *resPayGroupsPart) addExamples() {
+func (g *payGroupsPart) addExamples() {
 	ids, err := g.ed.sess().AddExamplePayGroups()
 	if err != nil {
 		g.ed.report(err)
@@ -144,7 +144,7 @@ func (g *resPayGroupsPart) addExamples() {
 	g.pick(ids[0])
 }
 
-func (g *resPayGroupsPart) delete() {
+func (g *payGroupsPart) delete() {
 	if g.selected == 0 {
 		return
 	}
@@ -154,7 +154,7 @@ func (g *resPayGroupsPart) delete() {
 }
 
 // pick selects a pay group by id.
-func (g *resPayGroupsPart) pick(id int64) {
+func (g *payGroupsPart) pick(id int64) {
 	for row, x := range g.ids {
 		if x == id {
 			g.selected = id
@@ -166,7 +166,7 @@ func (g *resPayGroupsPart) pick(id int64) {
 }
 
 // pickParty selects a person or group in the mapping table.
-func (g *resPayGroupsPart) pickParty(party string) {
+func (g *payGroupsPart) pickParty(party string) {
 	for row, x := range g.parties {
 		if x == party {
 			g.party = party
@@ -177,7 +177,7 @@ func (g *resPayGroupsPart) pickParty(party string) {
 	}
 }
 
-func (g *resPayGroupsPart) commitText(e *kit.CommitEntry) {
+func (g *payGroupsPart) commitText(e *kit.CommitEntry) {
 	pg := g.ed.sess().Project.PayGroupByID(g.selected)
 	if pg == nil || g.loading {
 		return
@@ -203,7 +203,7 @@ func (g *resPayGroupsPart) commitText(e *kit.CommitEntry) {
 }
 
 // load shows the selected pay group in the form (an empty, disabled form when none).
-func (g *resPayGroupsPart) load() {
+func (g *payGroupsPart) load() {
 	g.loading = true
 	defer func() { g.loading = false }()
 	pg := g.ed.sess().Project.PayGroupByID(g.selected)
@@ -232,7 +232,7 @@ func (g *resPayGroupsPart) load() {
 }
 
 // groupOptions are the select's choices: "keine" first, then every pay group by name.
-func (g *resPayGroupsPart) groupOptions() ([]string, []int64) {
+func (g *payGroupsPart) groupOptions() ([]string, []int64) {
 	opts := []string{lang.L("res.mapping.none")}
 	ids := []int64{0}
 	for _, pg := range g.ed.sess().Project.PayGroups {
@@ -242,7 +242,7 @@ func (g *resPayGroupsPart) groupOptions() ([]string, []int64) {
 	return opts, ids
 }
 
-func (g *resPayGroupsPart) loadMapping() {
+func (g *payGroupsPart) loadMapping() {
 	g.loading = true
 	defer func() { g.loading = false }()
 	opts, ids := g.groupOptions()
@@ -258,7 +258,7 @@ func (g *resPayGroupsPart) loadMapping() {
 	if ro {
 		g.defaultSelect.Disable()
 	}
-	g.mapCaption.SetText(lang.L("res.mapping.for", map[string]any{"Party": resPartyName(g.party)}))
+	g.mapCaption.SetText(lang.L("res.mapping.for", map[string]any{"Party": partyName(g.party)}))
 	sel := 0
 	for i, id := range ids {
 		if id != 0 && id == plan.PayGroupOf[g.party] {
@@ -275,7 +275,7 @@ func (g *resPayGroupsPart) loadMapping() {
 	g.defaultSelect.SetSelectedIndex(def)
 }
 
-func (g *resPayGroupsPart) commitMapping() {
+func (g *payGroupsPart) commitMapping() {
 	if g.loading || g.party == "" {
 		return
 	}
@@ -290,7 +290,7 @@ func (g *resPayGroupsPart) commitMapping() {
 	}
 }
 
-func (g *resPayGroupsPart) commitDefault() {
+func (g *payGroupsPart) commitDefault() {
 	if g.loading {
 		return
 	}
@@ -305,7 +305,7 @@ func (g *resPayGroupsPart) commitDefault() {
 	}
 }
 
-func (g *resPayGroupsPart) refresh(cc domain.CostComparison) {
+func (g *payGroupsPart) refresh(cc domain.CostComparison) {
 	p := g.ed.sess().Project
 	g.ids = g.ids[:0]
 	var rows [][]string
@@ -315,7 +315,7 @@ func (g *resPayGroupsPart) refresh(cc domain.CostComparison) {
 		if pg.SourceYear != 0 {
 			year = strconv.Itoa(pg.SourceYear)
 		}
-		rows = append(rows, []string{pg.Name, resMoney(pg.HourlyRate), resMoney(pg.YearlyCost), pg.Source, year})
+		rows = append(rows, []string{pg.Name, money(pg.HourlyRate), money(pg.YearlyCost), pg.Source, year})
 	}
 	g.table.SetRows(rows)
 	if p.PayGroupByID(g.selected) == nil {
@@ -354,13 +354,13 @@ func (g *resPayGroupsPart) refresh(cc domain.CostComparison) {
 		if pg := domain.PayGroupOf(p, party); pg != nil {
 			name = pg.Name
 			if r, ok := pg.CostPerHour(cc.Demand.Time.Hours); ok {
-				rate = resMoney(r)
+				rate = money(r)
 			}
 			if _, own := p.Resource.PayGroupOf[party]; !own {
 				name = lang.L("res.mapping.by_default", map[string]any{"Name": pg.Name})
 			}
 		}
-		mrows = append(mrows, []string{party, resNumber(before[party], 2), resNumber(after[party], 2), name, rate})
+		mrows = append(mrows, []string{party, number(before[party], 2), number(after[party], 2), name, rate})
 	}
 	g.mapTable.SetRows(mrows)
 	if !seen[g.party] {
@@ -369,17 +369,17 @@ func (g *resPayGroupsPart) refresh(cc domain.CostComparison) {
 	g.loadMapping()
 }
 
-// resMoney is an amount of euros in a table cell, "–" for none.
-func resMoney(v float64) string {
+// money is an amount of euros in a table cell, "–" for none.
+func money(v float64) string {
 	if v == 0 {
 		return "–"
 	}
-	return resEuroText(v)
+	return euroText(v)
 }
 
-// resComparePart is the "Vergleich" tab: per package the yearly cost done in-house and bought, the
+// comparePart is the "Vergleich" tab: per package the yearly cost done in-house and bought, the
 // external price of the selected package, and the chart.
-type resComparePart struct {
+type comparePart struct {
 	ed *resourcesEditor
 
 	table  *kit.InfoTable
@@ -398,10 +398,10 @@ type resComparePart struct {
 	content fyne.CanvasObject
 }
 
-var resPriceBases = []domain.PriceBasis{domain.PriceNone, domain.PriceHourly, domain.PriceMonthly}
+var priceBases = []domain.PriceBasis{domain.PriceNone, domain.PriceHourly, domain.PriceMonthly}
 
-func newResComparePart(ed *resourcesEditor) *resComparePart {
-	c := &resComparePart{ed: ed}
+func newComparePart(ed *resourcesEditor) *comparePart {
+	c := &comparePart{ed: ed}
 	c.table = kit.NewInfoTable([]kit.InfoCol{
 		{Title: lang.L("res.col.package"), Width: 150, Grow: 2},
 		{Title: lang.L("res.col.surcharged"), Width: 84, Align: fyne.TextAlignTrailing},
@@ -440,7 +440,7 @@ func newResComparePart(ed *resourcesEditor) *resComparePart {
 }
 
 // pick selects a package's row by id.
-func (c *resComparePart) pick(id int64) {
+func (c *comparePart) pick(id int64) {
 	for row, pc := range c.rows {
 		if pc.PackageID == id && id != 0 {
 			c.pkg = id
@@ -451,7 +451,7 @@ func (c *resComparePart) pick(id int64) {
 	}
 }
 
-func (c *resComparePart) selectedCost() (domain.PackageCost, bool) {
+func (c *comparePart) selectedCost() (domain.PackageCost, bool) {
 	for _, pc := range c.rows {
 		if pc.PackageID == c.pkg && c.pkg != 0 {
 			return pc, true
@@ -461,7 +461,7 @@ func (c *resComparePart) selectedCost() (domain.PackageCost, bool) {
 }
 
 // load shows the selected package's price and how its figures come about.
-func (c *resComparePart) load() {
+func (c *comparePart) load() {
 	c.loading = true
 	defer func() { c.loading = false }()
 	pk := c.ed.sess().Project.PackageByID(c.pkg)
@@ -479,7 +479,7 @@ func (c *resComparePart) load() {
 		return
 	}
 	b, v := domain.ExternalPrice(*pk)
-	for i, x := range resPriceBases {
+	for i, x := range priceBases {
 		if x == b {
 			c.basis.SetSelectedIndex(i)
 		}
@@ -490,29 +490,29 @@ func (c *resComparePart) load() {
 		kit.ShowValue(c.price, kit.FormatValue(v))
 	}
 	pc, _ := c.selectedCost()
-	c.detail.SetText(resCostDetail(pc))
+	c.detail.SetText(costDetail(pc))
 }
 
-// resCostDetail explains a package's two figures with their numbers.
-func resCostDetail(pc domain.PackageCost) string {
+// costDetail explains a package's two figures with their numbers.
+func costDetail(pc domain.PackageCost) string {
 	internal := plural.L("res.compare.internal_unknown", pc.InternalMissing)
 	if pc.InternalKnown() {
-		internal = lang.L("res.compare.internal_detail", map[string]any{"Hours": resNumber(pc.SurchargedYear, 2), "Cost": resEuroText(pc.Internal)})
+		internal = lang.L("res.compare.internal_detail", map[string]any{"Hours": number(pc.SurchargedYear, 2), "Cost": euroText(pc.Internal)})
 	}
 	var external string
 	switch pc.ExternalBasis {
 	case domain.PriceHourly:
-		external = lang.L("res.compare.external_hourly", map[string]any{"Hours": resNumber(pc.HoursPerYear, 2),
-			"Rate": resEuroText(pc.ExternalRate), "Cost": resEuroText(pc.External)})
+		external = lang.L("res.compare.external_hourly", map[string]any{"Hours": number(pc.HoursPerYear, 2),
+			"Rate": euroText(pc.ExternalRate), "Cost": euroText(pc.External)})
 	case domain.PriceMonthly:
-		external = lang.L("res.compare.external_monthly", map[string]any{"Fee": resEuroText(pc.ExternalRate), "Cost": resEuroText(pc.External)})
+		external = lang.L("res.compare.external_monthly", map[string]any{"Fee": euroText(pc.ExternalRate), "Cost": euroText(pc.External)})
 	default:
 		external = lang.L("res.compare.external_unknown")
 	}
 	return pc.Name + " – " + internal + " " + external
 }
 
-func (c *resComparePart) commit() {
+func (c *comparePart) commit() {
 	if c.loading {
 		return
 	}
@@ -524,7 +524,7 @@ func (c *resComparePart) commit() {
 	if i < 0 {
 		return
 	}
-	basis := resPriceBases[i]
+	basis := priceBases[i]
 	var hourly, monthly float64
 	if basis != domain.PriceNone {
 		text := strings.TrimSpace(c.price.Text)
@@ -549,7 +549,7 @@ func (c *resComparePart) commit() {
 	}
 }
 
-func (c *resComparePart) refresh(cc domain.CostComparison) {
+func (c *comparePart) refresh(cc domain.CostComparison) {
 	c.rows = cc.Packages
 	var rows [][]string
 	c.chartBars = c.chartBars[:0]
@@ -574,7 +574,7 @@ func (c *resComparePart) refresh(cc domain.CostComparison) {
 
 	var parts []string
 	for _, g := range cc.InternalAfter {
-		parts = append(parts, lang.L("res.compare.after_group", map[string]any{"Name": g.Name, "FTE": resFTEText(g.FTE), "Cost": resEuroText(g.Cost)}))
+		parts = append(parts, lang.L("res.compare.after_group", map[string]any{"Name": g.Name, "FTE": fTEText(g.FTE), "Cost": euroText(g.Cost)}))
 	}
 	if len(parts) == 0 {
 		c.after.SetText("")
@@ -585,35 +585,35 @@ func (c *resComparePart) refresh(cc domain.CostComparison) {
 	c.showChart()
 }
 
-func (c *resComparePart) costRow(name string, pc domain.PackageCost) []string {
+func (c *comparePart) costRow(name string, pc domain.PackageCost) []string {
 	internal, external := "–", "–"
 	if pc.InternalKnown() {
-		internal = resEuroText(pc.Internal)
+		internal = euroText(pc.Internal)
 	}
 	if pc.ExternalKnown() {
-		external = resEuroText(pc.External)
+		external = euroText(pc.External)
 	}
 	price := ""
 	switch pc.ExternalBasis {
 	case domain.PriceHourly:
-		price = lang.L("res.price.per_hour", map[string]any{"Value": resEuroText(pc.ExternalRate)})
+		price = lang.L("res.price.per_hour", map[string]any{"Value": euroText(pc.ExternalRate)})
 	case domain.PriceMonthly:
-		price = lang.L("res.price.per_month", map[string]any{"Value": resEuroText(pc.ExternalRate)})
+		price = lang.L("res.price.per_month", map[string]any{"Value": euroText(pc.ExternalRate)})
 	}
 	cheaper := ""
 	if o := pc.Cheaper(); o != domain.OutcomeOpen {
 		cheaper = lang.L("src.outcome." + string(o))
 	}
-	return []string{name, resNumber(pc.SurchargedYear, 2), internal, price, external, cheaper}
+	return []string{name, number(pc.SurchargedYear, 2), internal, price, external, cheaper}
 }
 
 // showChart draws the chart when its tab is visible and the figures changed since.
-func (c *resComparePart) showChart() {
+func (c *comparePart) showChart() {
 	if !c.chartDirty || c.ed.tabs == nil || c.ed.tabs.Selected() != c.ed.tabCompare {
 		return
 	}
 	c.chartDirty = false
-	png, err := resCostChartPNG(c.chartBars, 16, 8)
+	png, err := costChartPNG(c.chartBars, 16, 8)
 	if err != nil {
 		fyne.LogError("cost chart", err)
 		return
@@ -622,12 +622,12 @@ func (c *resComparePart) showChart() {
 	c.chart.Refresh()
 }
 
-// resCostChartPNG draws the comparison in the user's language.
-func resCostChartPNG(bars []charts.CostBar, wCm, hCm float64) ([]byte, error) {
+// costChartPNG draws the comparison in the user's language.
+func costChartPNG(bars []charts.CostBar, wCm, hCm float64) ([]byte, error) {
 	p, err := charts.CostChart(bars, charts.CostLabels{
 		Title: lang.L("res.chart.title"), YAxis: lang.L("res.chart.y"),
 		Internal: lang.L("res.chart.internal"), External: lang.L("res.chart.external"),
-		Format: func(v float64) string { return resNumber(v, 0) },
+		Format: func(v float64) string { return number(v, 0) },
 	})
 	if err != nil {
 		return nil, err

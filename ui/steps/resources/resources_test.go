@@ -35,7 +35,7 @@ func resourceProject() *domain.Project {
 	return p
 }
 
-func resOpenProject(t testing.TB, p *domain.Project) *session.Session {
+func openProject(t testing.TB, p *domain.Project) *session.Session {
 	t.Helper()
 	f, err := persistence.Create(filepath.Join(t.TempDir(), "Ressourcen Jürgen.lotse"), p, persistence.OpenOptions{Clock: kittest.StepsClock})
 	if err != nil {
@@ -50,7 +50,7 @@ func resOpenProject(t testing.TB, p *domain.Project) *session.Session {
 	return s
 }
 
-type resFixture struct {
+type fixture struct {
 	t    *testing.T
 	s    *session.Session
 	w    fyne.Window
@@ -58,10 +58,10 @@ type resFixture struct {
 	errs []error
 }
 
-func newResFixture(t *testing.T) *resFixture {
+func newFixture(t *testing.T) *fixture {
 	t.Helper()
 	test.NewTempApp(t)
-	fx := &resFixture{t: t, s: resOpenProject(t, resourceProject())}
+	fx := &fixture{t: t, s: openProject(t, resourceProject())}
 	fx.w = test.NewWindow(nil)
 	ctx := &kit.Context{Session: fx.s, Window: fx.w, ShowError: func(err error) { fx.errs = append(fx.errs, err) }}
 	fx.ed = NewResourcesEditor(ctx)
@@ -71,7 +71,7 @@ func newResFixture(t *testing.T) *resFixture {
 	return fx
 }
 
-func (fx *resFixture) typeInto(e *kit.CommitEntry, text string) {
+func (fx *fixture) typeInto(e *kit.CommitEntry, text string) {
 	fx.w.Canvas().Focus(e)
 	e.TypedShortcut(&fyne.ShortcutSelectAll{})
 	if e.Text != "" {
@@ -81,7 +81,7 @@ func (fx *resFixture) typeInto(e *kit.CommitEntry, text string) {
 	e.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
 }
 
-func (fx *resFixture) stored() *domain.Project {
+func (fx *fixture) stored() *domain.Project {
 	fx.t.Helper()
 	p, err := fx.s.File.Load()
 	if err != nil {
@@ -90,13 +90,13 @@ func (fx *resFixture) stored() *domain.Project {
 	return p
 }
 
-func (fx *resFixture) takeErrors() []error { e := fx.errs; fx.errs = nil; return e }
+func (fx *fixture) takeErrors() []error { e := fx.errs; fx.errs = nil; return e }
 
-func (fx *resFixture) questions() []string { return fx.ed.questions.items }
+func (fx *fixture) questions() []string { return fx.ed.questions.items }
 
 // A committee member checks the working time, changes it, makes mistakes and takes one back.
 func TestResourceSettingsSession(t *testing.T) {
-	fx := newResFixture(t)
+	fx := newFixture(t)
 	ed := fx.ed
 	if got := ed.formula.Text; got != "(261 − 5 − 30 − 10) Tage × 7,8 h = 1.684,8 h" {
 		t.Fatalf("formula %q", got)
@@ -154,11 +154,11 @@ func TestResourceSettingsSession(t *testing.T) {
 
 // The demand tab shows every view with totals and the way to VZÄ.
 func TestResourceDemandViews(t *testing.T) {
-	fx := newResFixture(t)
+	fx := newFixture(t)
 	ed := fx.ed
 	ed.tabs.Select(ed.tabDemand)
 	// Per package: User-Management 10 h/Monat = 120 h/Jahr × 1,1 = 132 h ÷ 1.684,8 = 0,08 VZÄ.
-	rows := ed.demandTables[resByPackage].Rows
+	rows := ed.demandTables[byPackage].Rows
 	if len(rows) != 4 || rows[0][0] != "User-Management" || rows[0][3] != "120" || rows[0][5] != "132" || rows[0][6] != "0,08" {
 		t.Fatalf("package rows %q", rows)
 	}
@@ -171,12 +171,12 @@ func TestResourceDemandViews(t *testing.T) {
 		t.Errorf("info %q", ed.demandInfo.Text)
 	}
 	ed.demandMode.SetSelected("je Person nach Schritt 4")
-	after := ed.demandTables[resByAfter].Rows
+	after := ed.demandTables[byAfter].Rows
 	if after[0][0] != "Teammitglied Schul-IT" || after[1][0] != domain.ExternalProvider || after[1][3] != "96" {
 		t.Errorf("after step 4 %q", after)
 	}
 	ed.demandMode.SetSelected("je Person heute")
-	if before := ed.demandTables[resByBefore].Rows; before[1][0] != "ohne Zuständigkeit" {
+	if before := ed.demandTables[byBefore].Rows; before[1][0] != "ohne Zuständigkeit" {
 		t.Errorf("before %q", before)
 	}
 	// The tablets go out: 96 × 1,1 = 105,6 h external, 144 × 1,1 = 158,4 h in-house.
@@ -188,7 +188,7 @@ func TestResourceDemandViews(t *testing.T) {
 // Pay groups from the examples, one rate of the house's own, a person mapped, a price entered:
 // the open questions shrink as the answers come in.
 func TestResourceCostSession(t *testing.T) {
-	fx := newResFixture(t)
+	fx := newFixture(t)
 	ed := fx.ed
 	g := ed.groups
 	if q := fx.questions(); len(q) != 3 || !strings.Contains(q[0], "Noch keine Entgeltgruppe") {
@@ -268,11 +268,11 @@ func TestResourceCostSession(t *testing.T) {
 // (about 1000 × 550 points): wider or taller minimums would squeeze the sidebar or cut off the
 // open questions.
 func TestResourceAndSourcingEditorsFitThePage(t *testing.T) {
-	fx := newResFixture(t)
+	fx := newFixture(t)
 	if m := fx.ed.View.MinSize(); m.Width > 900 || m.Height > 500 {
 		t.Errorf("step 5 editor needs at least %v", m)
 	}
-	sx := newSrcFixture(t, resourceProject())
+	sx := newSourcingFixture(t, resourceProject())
 	if m := sx.ed.View.MinSize(); m.Width > 900 || m.Height > 500 {
 		t.Errorf("step 6 editor needs at least %v", m)
 	}
@@ -293,7 +293,7 @@ func BenchmarkResourcesRefresh1500(b *testing.B) {
 		p.Tasks = append(p.Tasks, domain.Task{ID: int64(i + 1), SortOrder: i, Name: "Aufgabe", Responsible: "Person " + strings.Repeat("y", i%25),
 			Effort: &domain.Effort{Value: float64(i % 9), Unit: domain.HoursPerMonth}, PackageID: &pk})
 	}
-	s := resOpenProject(b, p)
+	s := openProject(b, p)
 	w := test.NewWindow(nil)
 	defer w.Close()
 	ed := NewResourcesEditor(&kit.Context{Session: s, Window: w})

@@ -16,8 +16,8 @@ import (
 
 // Widgets shared by the editors of steps 5 and 6.
 
-// srcScoreOptions are the choices of a 1–5 score: "–" for not scored, then 1 to 5.
-func srcScoreOptions() []string {
+// scoreOptions are the choices of a 1–5 score: "–" for not scored, then 1 to 5.
+func scoreOptions() []string {
 	out := []string{lang.L("res.score.none")}
 	for i := 1; i <= 5; i++ {
 		out = append(out, strconv.Itoa(i))
@@ -25,8 +25,8 @@ func srcScoreOptions() []string {
 	return out
 }
 
-// resFindingsList shows open questions of a step; tapping one calls jump.
-type resFindingsList struct {
+// findingsList shows open questions of a step; tapping one calls jump.
+type findingsList struct {
 	items   []string
 	title   *widget.Label
 	empty   *widget.Label
@@ -35,8 +35,8 @@ type resFindingsList struct {
 	onTap   func(i int)
 }
 
-func newResFindingsList(onTap func(i int)) *resFindingsList {
-	fl := &resFindingsList{onTap: onTap}
+func newFindingsList(onTap func(i int)) *findingsList {
+	fl := &findingsList{onTap: onTap}
 	fl.title = kit.Heading("")
 	fl.empty = widget.NewLabel(lang.L("steps.questions.none"))
 	fl.empty.Wrapping = fyne.TextWrapWord
@@ -71,7 +71,7 @@ func newResFindingsList(onTap func(i int)) *resFindingsList {
 	return fl
 }
 
-func (fl *resFindingsList) set(items []string) {
+func (fl *findingsList) set(items []string) {
 	fl.items = items
 	fl.title.SetText(lang.L("steps.questions", map[string]any{"Count": plural.Number(len(items))}))
 	if len(items) == 0 {

@@ -16,14 +16,14 @@ import (
 	"schulit-lotse/ui/session"
 )
 
-// srcScoreField is one of the eight scores of the four question groups.
-type srcScoreField struct {
+// scoreField is one of the eight scores of the four question groups.
+type scoreField struct {
 	key   string // translation stem and test handle
 	group string
 	ref   func(d *domain.SourcingDecision) *int
 }
 
-var srcScoreFields = []srcScoreField{
+var scoreFields = []scoreField{
 	{"risk_data_protection", domain.GroupOutsourcingRisk, func(d *domain.SourcingDecision) *int { return &d.RiskDataProtection }},
 	{"risk_security", domain.GroupOutsourcingRisk, func(d *domain.SourcingDecision) *int { return &d.RiskSecurity }},
 	{"risk_outage", domain.GroupOutsourcingRisk, func(d *domain.SourcingDecision) *int { return &d.RiskOutage }},
@@ -34,10 +34,10 @@ var srcScoreFields = []srcScoreField{
 	{"budget_external", domain.GroupBudget, func(d *domain.SourcingDecision) *int { return &d.BudgetExternal }},
 }
 
-// srcOutcomeChoices are the decision radio's values; "" is "offen".
-var srcOutcomeChoices = []domain.SourcingOutcome{domain.OutcomeOpen, domain.OutcomeInternal, domain.OutcomeExternal, domain.OutcomeMixed}
+// outcomeChoices are the decision radio's values; "" is "offen".
+var outcomeChoices = []domain.SourcingOutcome{domain.OutcomeOpen, domain.OutcomeInternal, domain.OutcomeExternal, domain.OutcomeMixed}
 
-func srcOutcomeLabel(o domain.SourcingOutcome) string {
+func outcomeLabel(o domain.SourcingOutcome) string {
 	if o == domain.OutcomeOpen {
 		return lang.L("src.outcome.open")
 	}
@@ -79,7 +79,7 @@ type sourcingEditor struct {
 	chartDirty bool
 	points     []charts.MatrixPoint
 
-	questions *resFindingsList
+	questions *findingsList
 	findings  []domain.Finding
 	loading   bool
 	View      *kit.EditorView
@@ -101,7 +101,7 @@ func NewSourcingEditor(ctx *kit.Context) *sourcingEditor {
 			ed.pick(ed.ids[row])
 		}
 	}
-	ed.questions = newResFindingsList(func(i int) { ed.jump(ed.findings[i]) })
+	ed.questions = newFindingsList(func(i int) { ed.jump(ed.findings[i]) })
 	left := container.NewVSplit(ed.table.Content, ed.questions.content)
 	left.Offset = 0.55
 
@@ -137,12 +137,12 @@ func (ed *sourcingEditor) buildScores() fyne.CanvasObject {
 	box := container.NewVBox()
 	for _, g := range domain.QuestionGroups {
 		form := widget.NewForm()
-		for _, f := range srcScoreFields {
+		for _, f := range scoreFields {
 			if f.group != g {
 				continue
 			}
 			field := f
-			sel := widget.NewSelect(srcScoreOptions(), func(string) { ed.commitScore(field) })
+			sel := widget.NewSelect(scoreOptions(), func(string) { ed.commitScore(field) })
 			ed.scores[f.key] = sel
 			form.Append(lang.L("src.score."+f.key), sel)
 		}
@@ -173,7 +173,7 @@ func (ed *sourcingEditor) buildCriteria() fyne.CanvasObject {
 			})
 		}, false, ed.ctx.Report)
 		ed.weights[c] = w
-		sel := widget.NewSelect(srcScoreOptions(), func(string) { ed.commitCriterion(crit) })
+		sel := widget.NewSelect(scoreOptions(), func(string) { ed.commitCriterion(crit) })
 		ed.criteria[c] = sel
 		name := widget.NewLabel(lang.L("src.criterion." + c))
 		name.Wrapping = fyne.TextWrapWord
@@ -190,9 +190,9 @@ func (ed *sourcingEditor) buildDecision() fyne.CanvasObject {
 	ed.suggestion = widget.NewLabel("")
 	ed.suggestion.Wrapping = fyne.TextWrapWord
 	ed.adopt = widget.NewButtonWithIcon(lang.L("src.adopt"), theme.ConfirmIcon(), ed.adoptSuggestion)
-	labels := make([]string, len(srcOutcomeChoices))
-	for i, o := range srcOutcomeChoices {
-		labels[i] = srcOutcomeLabel(o)
+	labels := make([]string, len(outcomeChoices))
+	for i, o := range outcomeChoices {
+		labels[i] = outcomeLabel(o)
 	}
 	ed.outcome = widget.NewRadioGroup(labels, func(string) { ed.commitOutcome() })
 	ed.outcome.Horizontal = true
@@ -249,7 +249,7 @@ func (ed *sourcingEditor) fail(err error) {
 	}
 }
 
-func (ed *sourcingEditor) commitScore(f srcScoreField) {
+func (ed *sourcingEditor) commitScore(f scoreField) {
 	if ed.loading {
 		return
 	}
@@ -332,7 +332,7 @@ func (ed *sourcingEditor) commitOutcome() {
 	}
 	for i, l := range ed.outcome.Options {
 		if l == ed.outcome.Selected {
-			ed.setOutcome(srcOutcomeChoices[i])
+			ed.setOutcome(outcomeChoices[i])
 		}
 	}
 }
@@ -422,9 +422,9 @@ func (ed *sourcingEditor) load() {
 		ed.costLine.SetText("")
 	} else {
 		ed.title.SetText(pk.Name)
-		ed.costLine.SetText(resCostDetail(ed.costs[pk.ID]))
+		ed.costLine.SetText(costDetail(ed.costs[pk.ID]))
 	}
-	for _, f := range srcScoreFields {
+	for _, f := range scoreFields {
 		sel := ed.scores[f.key]
 		sel.SetSelectedIndex(*f.ref(&d))
 		enable(sel)
@@ -439,7 +439,7 @@ func (ed *sourcingEditor) load() {
 		ed.criteria[c].SetSelectedIndex(int(d.CriteriaScores[c]))
 		enable(ed.criteria[c])
 	}
-	for i, o := range srcOutcomeChoices {
+	for i, o := range outcomeChoices {
 		if o == d.Outcome {
 			ed.outcome.SetSelected(ed.outcome.Options[i])
 		}
@@ -469,9 +469,9 @@ func (ed *sourcingEditor) load() {
 	ed.payGroup.SetSelectedIndex(sel)
 
 	a := ed.as[ed.pkg]
-	ed.result.SetText(srcAssessmentText(a))
-	ed.makeOrBuy.SetText(srcMakeOrBuyText(a))
-	ed.suggestion.SetText(srcSuggestionText(a))
+	ed.result.SetText(assessmentText(a))
+	ed.makeOrBuy.SetText(makeOrBuyText(a))
+	ed.suggestion.SetText(suggestionText(a))
 	if editable && a.Suggestion != domain.OutcomeOpen && a.Suggestion != a.Recorded {
 		ed.adopt.Enable()
 	} else {
@@ -479,36 +479,36 @@ func (ed *sourcingEditor) load() {
 	}
 }
 
-// srcAssessmentText explains the package's place in the matrix with its numbers.
-func srcAssessmentText(a domain.Assessment) string {
+// assessmentText explains the package's place in the matrix with its numbers.
+func assessmentText(a domain.Assessment) string {
 	return lang.L("src.result", map[string]any{
-		"Risk": srcScoreText(a.Risk, a.RiskKnown), "Strength": srcScoreText(a.Strength, a.StrengthKnown),
-		"Importance": srcScoreText(a.Importance, a.Importance > 0), "Cost": srcScoreText(a.CostScore, a.CostScore > 0),
-		"MakeOrBuy": srcScoreText(a.MakeOrBuy, a.MakeOrBuy > 0),
+		"Risk": scoreText(a.Risk, a.RiskKnown), "Strength": scoreText(a.Strength, a.StrengthKnown),
+		"Importance": scoreText(a.Importance, a.Importance > 0), "Cost": scoreText(a.CostScore, a.CostScore > 0),
+		"MakeOrBuy": scoreText(a.MakeOrBuy, a.MakeOrBuy > 0),
 	})
 }
 
-func srcMakeOrBuyText(a domain.Assessment) string {
+func makeOrBuyText(a domain.Assessment) string {
 	if a.MakeOrBuy <= 0 {
 		return lang.L("src.criteria.none")
 	}
-	return lang.L("src.criteria.result", map[string]any{"Value": resNumber(a.MakeOrBuy, 2)})
+	return lang.L("src.criteria.result", map[string]any{"Value": number(a.MakeOrBuy, 2)})
 }
 
-// srcSuggestionText says what the matrix suggests and that the decision stays with the user.
-func srcSuggestionText(a domain.Assessment) string {
+// suggestionText says what the matrix suggests and that the decision stays with the user.
+func suggestionText(a domain.Assessment) string {
 	if a.Suggestion == domain.OutcomeOpen {
 		return lang.L("src.suggestion.none")
 	}
 	key := "src.suggestion." + string(a.Suggestion)
-	text := lang.L(key, map[string]any{"Risk": srcScoreText(a.Risk, true), "Strength": srcScoreText(a.Strength, true)})
+	text := lang.L(key, map[string]any{"Risk": scoreText(a.Risk, true), "Strength": scoreText(a.Strength, true)})
 	if a.Recorded != domain.OutcomeOpen && a.Recorded != a.Suggestion {
-		text += " " + lang.L("src.suggestion.differs", map[string]any{"Decision": srcOutcomeLabel(a.Recorded)})
+		text += " " + lang.L("src.suggestion.differs", map[string]any{"Decision": outcomeLabel(a.Recorded)})
 	}
 	return text
 }
 
-func (ed *sourcingEditor) refresh() { resWithSeparator(ed.redraw) }
+func (ed *sourcingEditor) refresh() { withSeparator(ed.redraw) }
 
 func (ed *sourcingEditor) redraw() {
 	p := ed.sess().Project
@@ -527,11 +527,11 @@ func (ed *sourcingEditor) redraw() {
 		ed.ids = append(ed.ids, a.PackageID)
 		sugg := ""
 		if a.Suggestion != domain.OutcomeOpen {
-			sugg = srcOutcomeLabel(a.Suggestion)
+			sugg = outcomeLabel(a.Suggestion)
 		}
-		rows = append(rows, []string{a.Name, sugg, srcOutcomeLabel(a.Recorded)})
+		rows = append(rows, []string{a.Name, sugg, outcomeLabel(a.Recorded)})
 		if a.RiskKnown && a.StrengthKnown {
-			ed.points = append(ed.points, charts.MatrixPoint{Label: a.Name, X: a.Risk, Y: a.Strength, Size: a.Importance, Class: srcOutcomeClass(a.Recorded)})
+			ed.points = append(ed.points, charts.MatrixPoint{Label: a.Name, X: a.Risk, Y: a.Strength, Size: a.Importance, Class: outcomeClass(a.Recorded)})
 		}
 	}
 	ed.table.SetRows(rows)
@@ -555,8 +555,8 @@ func (ed *sourcingEditor) redraw() {
 	ed.showChart()
 }
 
-// srcOutcomeClass is the colour class of a recorded decision in the matrix chart.
-func srcOutcomeClass(o domain.SourcingOutcome) int {
+// outcomeClass is the colour class of a recorded decision in the matrix chart.
+func outcomeClass(o domain.SourcingOutcome) int {
 	switch o {
 	case domain.OutcomeInternal:
 		return 1
@@ -573,7 +573,7 @@ func (ed *sourcingEditor) showChart() {
 		return
 	}
 	ed.chartDirty = false
-	png, err := srcMatrixChartPNG(ed.points, 16, 12)
+	png, err := matrixChartPNG(ed.points, 16, 12)
 	if err != nil {
 		fyne.LogError("matrix chart", err)
 		return
@@ -582,17 +582,17 @@ func (ed *sourcingEditor) showChart() {
 	ed.chart.Refresh()
 }
 
-// srcMatrixChartPNG draws the sourcing matrix in the user's language.
-func srcMatrixChartPNG(points []charts.MatrixPoint, wCm, hCm float64) ([]byte, error) {
+// matrixChartPNG draws the sourcing matrix in the user's language.
+func matrixChartPNG(points []charts.MatrixPoint, wCm, hCm float64) ([]byte, error) {
 	l := charts.MatrixLabels{
 		Title: lang.L("src.chart.title"), XAxis: lang.L("src.chart.x"), YAxis: lang.L("src.chart.y"),
-		Format: func(v float64) string { return resNumber(v, 1) },
+		Format: func(v float64) string { return number(v, 1) },
 	}
 	for i, k := range []string{"top_left", "top_right", "bottom_left", "bottom_right"} {
 		l.Quadrants[i] = lang.L("src.chart.quadrant." + k)
 	}
-	for i, o := range srcOutcomeChoices {
-		l.Classes[i] = srcOutcomeLabel(o)
+	for i, o := range outcomeChoices {
+		l.Classes[i] = outcomeLabel(o)
 	}
 	p, err := charts.MatrixChart(points, l)
 	if err != nil {

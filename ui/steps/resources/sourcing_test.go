@@ -14,7 +14,7 @@ import (
 	"schulit-lotse/ui/session"
 )
 
-type srcFixture struct {
+type sourcingFixture struct {
 	t    *testing.T
 	s    *session.Session
 	w    fyne.Window
@@ -22,10 +22,10 @@ type srcFixture struct {
 	errs []error
 }
 
-func newSrcFixture(t *testing.T, p *domain.Project) *srcFixture {
+func newSourcingFixture(t *testing.T, p *domain.Project) *sourcingFixture {
 	t.Helper()
 	test.NewTempApp(t)
-	fx := &srcFixture{t: t, s: resOpenProject(t, p)}
+	fx := &sourcingFixture{t: t, s: openProject(t, p)}
 	fx.w = test.NewWindow(nil)
 	ctx := &kit.Context{Session: fx.s, Window: fx.w, ShowError: func(err error) { fx.errs = append(fx.errs, err) }}
 	fx.ed = NewSourcingEditor(ctx)
@@ -36,7 +36,7 @@ func newSrcFixture(t *testing.T, p *domain.Project) *srcFixture {
 	return fx
 }
 
-func (fx *srcFixture) typeInto(e *kit.CommitEntry, text string) {
+func (fx *sourcingFixture) typeInto(e *kit.CommitEntry, text string) {
 	fx.w.Canvas().Focus(e)
 	e.TypedShortcut(&fyne.ShortcutSelectAll{})
 	if e.Text != "" {
@@ -50,7 +50,7 @@ func (fx *srcFixture) typeInto(e *kit.CommitEntry, text string) {
 	}
 }
 
-func (fx *srcFixture) decision(pkg int64) *domain.SourcingDecision {
+func (fx *sourcingFixture) decision(pkg int64) *domain.SourcingDecision {
 	fx.t.Helper()
 	p, err := fx.s.File.Load()
 	if err != nil {
@@ -59,7 +59,7 @@ func (fx *srcFixture) decision(pkg int64) *domain.SourcingDecision {
 	return p.DecisionFor(pkg)
 }
 
-func (fx *srcFixture) noErrors() {
+func (fx *sourcingFixture) noErrors() {
 	fx.t.Helper()
 	if len(fx.errs) > 0 {
 		fx.t.Fatalf("unexpected errors: %v", fx.errs)
@@ -69,7 +69,7 @@ func (fx *srcFixture) noErrors() {
 // The steering group assesses User-Management, sees the matrix suggest "gemischt", decides
 // "extern" anyway with its reasons, and the suggestion does not overrule it.
 func TestSourcingDecisionSession(t *testing.T) {
-	fx := newSrcFixture(t, resourceProject())
+	fx := newSourcingFixture(t, resourceProject())
 	ed := fx.ed
 	if ed.pkg != 1 || ed.title.Text != "User-Management" {
 		t.Fatalf("first package not shown: %d %q", ed.pkg, ed.title.Text)
@@ -170,7 +170,7 @@ func TestSourcingDecisionSession(t *testing.T) {
 
 // Make-or-buy criteria with weights move the strength of the in-house option.
 func TestSourcingCriteria(t *testing.T) {
-	fx := newSrcFixture(t, resourceProject())
+	fx := newSourcingFixture(t, resourceProject())
 	ed := fx.ed
 	ed.tabs.Select(ed.tabCriteria)
 	if ed.weights["competence"].Entry.Text != "1" {
@@ -200,7 +200,7 @@ func TestSourcingWithoutPackagesSaysWhere(t *testing.T) {
 	for i := range p.Tasks {
 		p.Tasks[i].PackageID = nil
 	}
-	fx := newSrcFixture(t, p)
+	fx := newSourcingFixture(t, p)
 	if q := fx.ed.questions.items; len(q) != 1 || !strings.Contains(q[0], "Schritt 3") {
 		t.Errorf("questions %q", q)
 	}
