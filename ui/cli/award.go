@@ -57,15 +57,11 @@ func importHolidays(e *env, target, src string, p parsedArgs) error {
 	if err != nil {
 		return err
 	}
-	f, err := e.openForEdit(target)
+	f, proj, err := e.openForEdit(target)
 	if err != nil {
 		return err
 	}
 	defer f.Close()
-	proj, err := f.Load()
-	if err != nil {
-		return err
-	}
 	// Yearly entries without an end run over the years the project covers.
 	res, err := ics.ParseWith(data, ics.Options{Until: proj.PlanningEnd(proj.AsOf(e.now()))})
 	if err != nil {

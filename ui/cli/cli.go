@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/lang"
 
 	"schulit-lotse/assets"
+	"schulit-lotse/domain"
 	"schulit-lotse/internal/clock"
 	"schulit-lotse/persistence"
 	"schulit-lotse/ui/wording"
@@ -146,22 +147,37 @@ func (e *env) openOptions() persistence.OpenOptions {
 	return persistence.OpenOptions{Clock: e.clock, TakeOverLock: e.takeOverLock}
 }
 
-// openForEdit opens an existing project for writing; a lock taken over is reported, and a
+// openForEdit opens and loads an existing project for writing; a lock taken over is reported, and a
 // project that can only be read (a file with several hard links) is refused with the reason.
-func (e *env) openForEdit(path string) (*persistence.File, error) {
+func (e *env) openForEdit(path string) (*persistence.File, *domain.Project, error) {
 	held, wasHeld := persistence.ReadLock(path)
 	f, err := persistence.Open(path, e.openOptions())
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	if why := f.ReadOnlyReason(); why != "" {
 		f.Close()
-		return nil, translated{errors.New(lang.L(why))}
+		return nil, nil, translated{errors.New(lang.L(why))}
 	}
 	if wasHeld && e.takeOverLock {
 		fmt.Fprintln(e.err, "lotse: "+lang.L("lock.taken_over", map[string]any{"User": held.User, "Host": held.Host}))
 	}
-	return f, nil
+	p, err := f.Load()
+	if err != nil {
+		f.Close()
+		return nil, nil, err
+	}
+	return f, p, nil
+}
+
+// parseCommand reads a command's arguments: the options opts (parseArgs) and exactly n
+// positionals, else a usage error that shows the command's usage line.
+func parseCommand(args []string, opts []option, n int, usage string) (parsedArgs, error) {
+	p, err := parseArgs(args, opts)
+	if err != nil {
+		return p, err
+	}
+	return p, positionals(p, n, usage)
 }
 
 // positionals checks the number of positional arguments against the command's usage line.

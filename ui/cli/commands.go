@@ -101,11 +101,8 @@ func (e *env) createProject(path string, p *domain.Project) error {
 }
 
 func cmdNew(e *env, args []string) error {
-	p, err := parseArgs(args, []option{{names: []string{"sample"}}})
+	p, err := parseCommand(args, []option{{names: []string{"sample"}}}, 1, usageNew)
 	if err != nil {
-		return err
-	}
-	if err := positionals(p, 1, usageNew); err != nil {
 		return err
 	}
 	path := p.pos[0]
@@ -143,11 +140,8 @@ type checkDoc struct {
 }
 
 func cmdCheck(e *env, args []string) error {
-	p, err := parseArgs(args, []option{{names: []string{"json"}}})
+	p, err := parseCommand(args, []option{{names: []string{"json"}}}, 1, usageCheck)
 	if err != nil {
-		return err
-	}
-	if err := positionals(p, 1, usageCheck); err != nil {
 		return err
 	}
 	proj, err := openCounted(p.pos[0])
@@ -234,11 +228,8 @@ func kindOf(p parsedArgs, registered func(string) bool, usage string) (string, e
 }
 
 func cmdExport(e *env, args []string) error {
-	p, err := parseArgs(args, []option{{names: []string{"kind"}, takesValue: true}})
+	p, err := parseCommand(args, []option{{names: []string{"kind"}, takesValue: true}}, 2, usageExport)
 	if err != nil {
-		return err
-	}
-	if err := positionals(p, 2, usageExport); err != nil {
 		return err
 	}
 	kind, err := kindOf(p, func(k string) bool { _, ok := exportKinds[k]; return ok }, usageExport)
@@ -277,13 +268,10 @@ func exportJSON(e *env, proj *domain.Project, _, out string, _ parsedArgs) error
 }
 
 func cmdImport(e *env, args []string) error {
-	p, err := parseArgs(args, []option{{names: []string{"kind"}, takesValue: true}, {names: []string{"format"}, takesValue: true},
+	p, err := parseCommand(args, []option{{names: []string{"kind"}, takesValue: true}, {names: []string{"format"}, takesValue: true},
 		{names: []string{"map"}, takesValue: true, repeat: true}, {names: []string{"question"}, takesValue: true, repeat: true},
-		{names: []string{"scale"}, takesValue: true, repeat: true}})
+		{names: []string{"scale"}, takesValue: true, repeat: true}}, 2, usageImport)
 	if err != nil {
-		return err
-	}
-	if err := positionals(p, 2, usageImport); err != nil {
 		return err
 	}
 	kind, err := kindOf(p, func(k string) bool { _, ok := importKinds[k]; return ok }, usageImport)

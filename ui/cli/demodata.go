@@ -24,11 +24,8 @@ var demoTicker = 5 * time.Second
 // cmdDemoData builds a demonstration project of the chosen scale and writes it as a new
 // project file in one transaction. Progress goes to stderr, the result to stdout.
 func cmdDemoData(e *env, args []string) error {
-	p, err := parseArgs(args, []option{{names: []string{"scale"}, takesValue: true}, {names: []string{"seed"}, takesValue: true}})
+	p, err := parseCommand(args, []option{{names: []string{"scale"}, takesValue: true}, {names: []string{"seed"}, takesValue: true}}, 1, usageDemoData)
 	if err != nil {
-		return err
-	}
-	if err := positionals(p, 1, usageDemoData); err != nil {
 		return err
 	}
 	scaleName, ok := p.val("scale")

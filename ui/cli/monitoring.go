@@ -142,24 +142,36 @@ func (e *env) openSession(path string) (*session.Session, error) {
 	if err := requireProjectName(path); err != nil {
 		return nil, err
 	}
-	f, err := e.openForEdit(path)
+	f, p, err := e.openForEdit(path)
 	if err != nil {
-		return nil, err
-	}
-	p, err := f.Load()
-	if err != nil {
-		f.Close()
 		return nil, err
 	}
 	return session.New(f, p), nil
 }
 
-func readSource(src string) (*importers.Table, error) {
+// importInput opens the project an import goes into and reads the file it comes from; the
+// caller closes the session.
+func (e *env) importInput(target, src string) (*session.Session, *importers.Table, error) {
+	s, err := e.openSession(target)
+	if err != nil {
+		return nil, nil, err
+	}
 	t, err := importers.ReadFile(src)
 	if err != nil {
-		return nil, importError(err)
+		s.Close()
+		return nil, nil, importError(err)
 	}
-	return t, nil
+	return s, t, nil
+}
+
+// printNotes says what an import's reader noticed, after its summary line.
+func (e *env) printNotes(savedMappingIgnored bool, notes []string) {
+	if savedMappingIgnored {
+		fmt.Fprintln(e.out, lang.L("import.note.saved_mapping_ignored"))
+	}
+	for _, n := range notes {
+		fmt.Fprintln(e.out, n)
+	}
 }
 
 func importTickets(e *env, target, src string, p parsedArgs) error {
@@ -171,15 +183,11 @@ func importTickets(e *env, target, src string, p parsedArgs) error {
 	if err != nil {
 		return err
 	}
-	s, err := e.openSession(target)
+	s, tab, err := e.importInput(target, src)
 	if err != nil {
 		return err
 	}
 	defer s.Close()
-	tab, err := readSource(src)
-	if err != nil {
-		return err
-	}
 	tf, m, unplaced, err := importers.TicketsForProject(tab, format, override, s.Project)
 	if err != nil {
 		return importHint(err, importers.TicketFields)
@@ -213,12 +221,7 @@ func importTickets(e *env, target, src string, p parsedArgs) error {
 	if tf.Duplicates > 0 {
 		fmt.Fprintln(e.out, lang.L("monitoring.cli.duplicates", map[string]any{"Count": e.count(tf.Duplicates)}))
 	}
-	if tf.SavedMappingIgnored {
-		fmt.Fprintln(e.out, lang.L("import.note.saved_mapping_ignored"))
-	}
-	for _, n := range wording.TicketNotes(tf) {
-		fmt.Fprintln(e.out, n)
-	}
+	e.printNotes(tf.SavedMappingIgnored, wording.TicketNotes(tf))
 	if len(classes) == 0 {
 		fmt.Fprintln(e.out, lang.L("monitoring.cli.no_sla"))
 	}
@@ -244,15 +247,11 @@ func importCalls(e *env, target, src string, p parsedArgs) error {
 	if err != nil {
 		return err
 	}
-	s, err := e.openSession(target)
+	s, tab, err := e.importInput(target, src)
 	if err != nil {
 		return err
 	}
 	defer s.Close()
-	tab, err := readSource(src)
-	if err != nil {
-		return err
-	}
 	cf, ignored, err := importers.CallsForProject(tab, format, override, s.Project)
 	if err != nil {
 		return importHint(err, importers.CallFields)
@@ -265,12 +264,7 @@ func importCalls(e *env, target, src string, p parsedArgs) error {
 		"Count": e.count(len(cf.Calls)), "Outbound": e.count(cf.Outbound), "From": reports.FormatDateTime(cf.First), "To": reports.FormatDateTime(cf.Last),
 		"Total": e.count(len(s.Project.Calls)), "Encoding": tab.Encoding,
 	}))
-	if ignored {
-		fmt.Fprintln(e.out, lang.L("import.note.saved_mapping_ignored"))
-	}
-	for _, n := range wording.CallNotes(cf) {
-		fmt.Fprintln(e.out, n)
-	}
+	e.printNotes(ignored, wording.CallNotes(cf))
 	return nil
 }
 
@@ -283,15 +277,11 @@ func importSurvey(e *env, target, src string, p parsedArgs) error {
 	if err != nil {
 		return err
 	}
-	s, err := e.openSession(target)
+	s, tab, err := e.importInput(target, src)
 	if err != nil {
 		return err
 	}
 	defer s.Close()
-	tab, err := readSource(src)
-	if err != nil {
-		return err
-	}
 	sf, used, ignored, err := importers.SurveyForProject(tab, format, override, choices, s.Project)
 	var ie *importers.Error
 	if errors.As(err, &ie) && (ie.Key == importers.ErrNoQuestions || ie.Key == importers.ErrScore) {
@@ -311,12 +301,7 @@ func importSurvey(e *env, target, src string, p parsedArgs) error {
 		"Count": e.count(len(sf.Answers)), "Questions": strings.Join(sf.Questions, ", "), "Incomplete": e.count(sf.Incomplete), "Total": e.count(len(s.Project.SurveyAnswers)),
 		"Encoding": tab.Encoding,
 	}))
-	if ignored {
-		fmt.Fprintln(e.out, lang.L("import.note.saved_mapping_ignored"))
-	}
-	for _, n := range wording.SurveyNotes(sf) {
-		fmt.Fprintln(e.out, n)
-	}
+	e.printNotes(ignored, wording.SurveyNotes(sf))
 	return nil
 }
 
@@ -360,12 +345,9 @@ type kpiDoc struct {
 }
 
 func cmdKPI(e *env, args []string) error {
-	p, err := parseArgs(args, []option{{names: []string{"from"}, takesValue: true}, {names: []string{"to"}, takesValue: true},
-		{names: []string{"scope"}, takesValue: true}, {names: []string{"json"}}})
+	p, err := parseCommand(args, []option{{names: []string{"from"}, takesValue: true}, {names: []string{"to"}, takesValue: true},
+		{names: []string{"scope"}, takesValue: true}, {names: []string{"json"}}}, 1, usageKPI)
 	if err != nil {
-		return err
-	}
-	if err := positionals(p, 1, usageKPI); err != nil {
 		return err
 	}
 	scope, _ := p.val("scope")
@@ -573,12 +555,21 @@ func writeMonitoringReport(e *env, proj *domain.Project, out string, rp reportPe
 }
 
 // writeJourFixeReport writes the protocol of the Jour fixe held on --date.
-func writeJourFixeReport(e *env, proj *domain.Project, out string, rp reportPeriod) error {
-	if rp.Day == nil {
-		return usagef("monitoring.cli.date_missing", map[string]any{"Usage": usageReport})
+var writeJourFixeReport = dayReport(reports.WriteJourFixeProtocolFile)
+
+// writeInvitationReport writes the invitation to the Jour fixe on --date: the agenda with the
+// period's KPIs, the open measures, the milestones due and the next notice date.
+var writeInvitationReport = dayReport(reports.WriteJourFixeInvitationFile)
+
+// dayReport is a report type for the Jour fixe of the day --date names.
+func dayReport(write func(path string, p *domain.Project, day domain.Date, opt reports.Options) error) func(*env, *domain.Project, string, reportPeriod) error {
+	return func(e *env, proj *domain.Project, out string, rp reportPeriod) error {
+		if rp.Day == nil {
+			return usagef("monitoring.cli.date_missing", map[string]any{"Usage": usageReport})
+		}
+		if err := write(out, proj, *rp.Day, reports.Options{Date: e.now()}); err != nil {
+			return translated{err}
+		}
+		return nil
 	}
-	if err := reports.WriteJourFixeProtocolFile(out, proj, *rp.Day, reports.Options{Date: e.now()}); err != nil {
-		return translated{err}
-	}
-	return nil
 }

@@ -12,17 +12,14 @@ import (
 )
 
 func cmdReport(e *env, args []string) error {
-	p, err := parseArgs(args, []option{
+	p, err := parseCommand(args, []option{
 		{names: []string{"o", "output"}, takesValue: true},
 		{names: []string{"type"}, takesValue: true},
 		{names: []string{"from"}, takesValue: true},
 		{names: []string{"to"}, takesValue: true},
 		{names: []string{"date"}, takesValue: true},
-	})
+	}, 1, usageReport)
 	if err != nil {
-		return err
-	}
-	if err := positionals(p, 1, usageReport); err != nil {
 		return err
 	}
 	out, ok := p.val("o")

@@ -16,11 +16,8 @@ const usageShare = "lotse share DATEI.lotse KOPIE.lotse [--anonymize] [--without
 // with people's names replaced by their roles. The project is opened read-only, so this also
 // works while someone edits it.
 func cmdShare(e *env, args []string) error {
-	p, err := parseArgs(args, []option{{names: []string{"anonymize", "anonymise"}}, {names: []string{"without-monitoring"}}})
+	p, err := parseCommand(args, []option{{names: []string{"anonymize", "anonymise"}}, {names: []string{"without-monitoring"}}}, 2, usageShare)
 	if err != nil {
-		return err
-	}
-	if err := positionals(p, 2, usageShare); err != nil {
 		return err
 	}
 	src, out := p.pos[0], p.pos[1]

@@ -87,11 +87,8 @@ func buildSummary(p *domain.Project, today domain.Date) summaryDoc {
 }
 
 func cmdSummary(e *env, args []string) error {
-	p, err := parseArgs(args, []option{{names: []string{"json"}}})
+	p, err := parseCommand(args, []option{{names: []string{"json"}}}, 1, usageSummary)
 	if err != nil {
-		return err
-	}
-	if err := positionals(p, 1, usageSummary); err != nil {
 		return err
 	}
 	proj, err := openCounted(p.pos[0])

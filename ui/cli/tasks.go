@@ -64,15 +64,11 @@ func importTasks(e *env, target, src string, p parsedArgs) error {
 			return err
 		}
 	} else {
-		f, err := e.openForEdit(target)
+		f, proj, err := e.openForEdit(target)
 		if err != nil {
 			return err
 		}
 		defer f.Close()
-		proj, err := f.Load()
-		if err != nil {
-			return err
-		}
 		maxID, maxOrder := int64(0), 0
 		for _, t := range proj.Tasks {
 			maxID, maxOrder = max(maxID, t.ID), max(maxOrder, t.SortOrder)

@@ -1,6 +1,7 @@
 package session
 
 import (
+	"maps"
 	"reflect"
 	"sort"
 	"strings"
@@ -27,12 +28,7 @@ func (s *Session) applyAward(name string, change persistence.AwardChange) error 
 	if err := change.Validate(); err != nil {
 		return err
 	}
-	inverse := s.inverseOf(change)
-	return s.Execute(Command{
-		Name: name,
-		Do:   func() error { return s.commitAward(change) },
-		Undo: func() error { return s.commitAward(inverse) },
-	})
+	return commitEdit(s, name, change, s.inverseOf(change), s.commitAward)
 }
 
 func (s *Session) commitAward(c persistence.AwardChange) error {
@@ -47,82 +43,12 @@ func (s *Session) commitAward(c persistence.AwardChange) error {
 func (s *Session) inverseOf(c persistence.AwardChange) persistence.AwardChange {
 	p := s.Project
 	var inv persistence.AwardChange
-	for _, x := range c.PutSLAs {
-		if old := p.SLAByID(x.ID); old != nil {
-			inv.PutSLAs = append(inv.PutSLAs, domain.CloneSLA(*old))
-		} else {
-			inv.DeleteSLAs = append(inv.DeleteSLAs, x.ID)
-		}
-	}
-	for _, id := range c.DeleteSLAs {
-		if old := p.SLAByID(id); old != nil {
-			inv.PutSLAs = append(inv.PutSLAs, domain.CloneSLA(*old))
-		}
-	}
-	holiday := func(id int64) *domain.SchoolHoliday {
-		for i := range p.SchoolHolidays {
-			if p.SchoolHolidays[i].ID == id {
-				return &p.SchoolHolidays[i]
-			}
-		}
-		return nil
-	}
-	for _, x := range c.PutHolidays {
-		if old := holiday(x.ID); old != nil {
-			inv.PutHolidays = append(inv.PutHolidays, *old)
-		} else {
-			inv.DeleteHolidays = append(inv.DeleteHolidays, x.ID)
-		}
-	}
-	for _, id := range c.DeleteHolidays {
-		if old := holiday(id); old != nil {
-			inv.PutHolidays = append(inv.PutHolidays, *old)
-		}
-	}
-	for _, x := range c.PutCriteria {
-		if old := p.CriterionByID(x.ID); old != nil {
-			inv.PutCriteria = append(inv.PutCriteria, *old)
-		} else {
-			inv.DeleteCriteria = append(inv.DeleteCriteria, x.ID)
-		}
-	}
-	for _, id := range c.DeleteCriteria {
-		if old := p.CriterionByID(id); old != nil {
-			inv.PutCriteria = append(inv.PutCriteria, *old)
-		}
-	}
-	for _, x := range c.PutBids {
-		if old := p.BidByID(x.ID); old != nil {
-			inv.PutBids = append(inv.PutBids, cloneBid(*old))
-		} else {
-			inv.DeleteBids = append(inv.DeleteBids, x.ID)
-		}
-	}
-	for _, id := range c.DeleteBids {
-		if old := p.BidByID(id); old != nil {
-			inv.PutBids = append(inv.PutBids, cloneBid(*old))
-		}
-	}
-	logEntry := func(id int64) *domain.TenderLogEntry {
-		for i := range p.TenderLog {
-			if p.TenderLog[i].ID == id {
-				return &p.TenderLog[i]
-			}
-		}
-		return nil
-	}
-	for _, x := range c.PutLog {
-		if old := logEntry(x.ID); old != nil {
-			inv.PutLog = append(inv.PutLog, *old)
-		} else {
-			inv.DeleteLog = append(inv.DeleteLog, x.ID)
-		}
-	}
-	for _, id := range c.DeleteLog {
-		if old := logEntry(id); old != nil {
-			inv.PutLog = append(inv.PutLog, *old)
-		}
-	}
+	invert(p.SLAs, c.PutSLAs, c.DeleteSLAs, slaID, &inv.PutSLAs, &inv.DeleteSLAs)
+	invert(p.SchoolHolidays, c.PutHolidays, c.DeleteHolidays, holidayID, &inv.PutHolidays, &inv.DeleteHolidays)
+	invert(p.Criteria, c.PutCriteria, c.DeleteCriteria, criterionID, &inv.PutCriteria, &inv.DeleteCriteria)
+	invert(p.Bids, c.PutBids, c.DeleteBids, bidID, &inv.PutBids, &inv.DeleteBids)
+	invert(p.TenderLog, c.PutLog, c.DeleteLog, logID, &inv.PutLog, &inv.DeleteLog)
+	inv.PutSLAs, inv.PutBids = mapClone(inv.PutSLAs, domain.CloneSLA), mapClone(inv.PutBids, cloneBid)
 	inv.Criteria = append([]domain.TenderCriterion(nil), p.Criteria...)
 	if c.Tender != nil {
 		t := cloneTender(p.Tender)
@@ -135,13 +61,17 @@ func (s *Session) inverseOf(c persistence.AwardChange) persistence.AwardChange {
 	return inv
 }
 
+func slaID(x domain.SLA) int64                   { return x.ID }
+func holidayID(x domain.SchoolHoliday) int64     { return x.ID }
+func criterionID(x domain.TenderCriterion) int64 { return x.ID }
+func bidID(x domain.Bid) int64                   { return x.ID }
+func logID(x domain.TenderLogEntry) int64        { return x.ID }
+
 // applyAwardToModel mirrors a committed change in the model, in the order Load returns rows.
 func applyAwardToModel(p *domain.Project, c persistence.AwardChange) {
-	p.SLAs = putDelete(p.SLAs, c.PutSLAs, c.DeleteSLAs, func(x domain.SLA) int64 { return x.ID }, domain.CloneSLA)
-	sort.SliceStable(p.SLAs, func(a, b int) bool { return p.SLAs[a].ID < p.SLAs[b].ID })
+	p.SLAs = upsertByID(p.SLAs, mapClone(c.PutSLAs, domain.CloneSLA), c.DeleteSLAs, slaID)
 
-	p.SchoolHolidays = putDelete(p.SchoolHolidays, c.PutHolidays, c.DeleteHolidays, func(x domain.SchoolHoliday) int64 { return x.ID },
-		func(x domain.SchoolHoliday) domain.SchoolHoliday { return x })
+	p.SchoolHolidays = upsert(p.SchoolHolidays, c.PutHolidays, c.DeleteHolidays, holidayID)
 	sort.SliceStable(p.SchoolHolidays, func(a, b int) bool {
 		x, y := p.SchoolHolidays[a], p.SchoolHolidays[b]
 		if !x.First.Equal(y.First.Time) {
@@ -150,8 +80,7 @@ func applyAwardToModel(p *domain.Project, c persistence.AwardChange) {
 		return x.ID < y.ID
 	})
 
-	p.Criteria = putDelete(p.Criteria, c.PutCriteria, c.DeleteCriteria, func(x domain.TenderCriterion) int64 { return x.ID },
-		func(x domain.TenderCriterion) domain.TenderCriterion { return x })
+	p.Criteria = upsert(p.Criteria, c.PutCriteria, c.DeleteCriteria, criterionID)
 	sort.SliceStable(p.Criteria, func(a, b int) bool {
 		if p.Criteria[a].SortOrder != p.Criteria[b].SortOrder {
 			return p.Criteria[a].SortOrder < p.Criteria[b].SortOrder
@@ -159,12 +88,8 @@ func applyAwardToModel(p *domain.Project, c persistence.AwardChange) {
 		return p.Criteria[a].ID < p.Criteria[b].ID
 	})
 
-	p.Bids = putDelete(p.Bids, c.PutBids, c.DeleteBids, func(x domain.Bid) int64 { return x.ID }, cloneBid)
-	sort.SliceStable(p.Bids, func(a, b int) bool { return p.Bids[a].ID < p.Bids[b].ID })
-
-	p.TenderLog = putDelete(p.TenderLog, c.PutLog, c.DeleteLog, func(x domain.TenderLogEntry) int64 { return x.ID },
-		func(x domain.TenderLogEntry) domain.TenderLogEntry { return x })
-	sort.SliceStable(p.TenderLog, func(a, b int) bool { return p.TenderLog[a].ID < p.TenderLog[b].ID })
+	p.Bids = upsertByID(p.Bids, mapClone(c.PutBids, cloneBid), c.DeleteBids, bidID)
+	p.TenderLog = upsertByID(p.TenderLog, c.PutLog, c.DeleteLog, logID)
 
 	if c.Tender != nil {
 		p.Tender = cloneTender(*c.Tender)
@@ -174,68 +99,13 @@ func applyAwardToModel(p *domain.Project, c persistence.AwardChange) {
 	}
 }
 
-func putDelete[T any](list, put []T, del []int64, id func(T) int64, clone func(T) T) []T {
-	gone := map[int64]bool{}
-	for _, d := range del {
-		gone[d] = true
-	}
-	out := list[:0:0]
-	for _, x := range list {
-		if !gone[id(x)] {
-			out = append(out, x)
-		}
-	}
-	for _, x := range put {
-		replaced := false
-		for i := range out {
-			if id(out[i]) == id(x) {
-				out[i] = clone(x)
-				replaced = true
-				break
-			}
-		}
-		if !replaced {
-			out = append(out, clone(x))
-		}
-	}
-	return out
-}
-
-func nextAwardID[T any](list []T, id func(T) int64) int64 {
-	var max int64
-	for _, x := range list {
-		if v := id(x); v > max {
-			max = v
-		}
-	}
-	return max + 1
-}
-
 func cloneBid(b domain.Bid) domain.Bid {
-	if b.Scores != nil {
-		m := make(map[int64]float64, len(b.Scores))
-		for k, v := range b.Scores {
-			m[k] = v
-		}
-		b.Scores = m
-	}
-	if b.Reasons != nil {
-		m := make(map[int64]string, len(b.Reasons))
-		for k, v := range b.Reasons {
-			m[k] = v
-		}
-		b.Reasons = m
-	}
+	b.Scores, b.Reasons = maps.Clone(b.Scores), maps.Clone(b.Reasons)
 	return b
 }
 
 func cloneTender(t domain.Tender) domain.Tender {
-	for _, p := range []**domain.Date{&t.PublishedOn, &t.OfferDeadline, &t.AwardDate} {
-		if *p != nil {
-			d := **p
-			*p = &d
-		}
-	}
+	t.PublishedOn, t.OfferDeadline, t.AwardDate = clonePtr(t.PublishedOn), clonePtr(t.OfferDeadline), clonePtr(t.AwardDate)
 	return t
 }
 
@@ -244,7 +114,7 @@ func cloneTender(t domain.Tender) domain.Tender {
 // AddSLA adds an SLA (validated within the project, undoable) and returns its id.
 func (s *Session) AddSLA(sla domain.SLA) (int64, error) {
 	sla = domain.CloneSLA(sla)
-	sla.ID = nextAwardID(s.Project.SLAs, func(x domain.SLA) int64 { return x.ID })
+	sla.ID = nextID(s.Project.SLAs, slaID)
 	sla.FrozenForContract = false
 	if err := domain.ValidateSLAIn(s.Project, sla); err != nil {
 		return 0, err
@@ -297,7 +167,7 @@ func (s *Session) ImportHolidays(hs []domain.SchoolHoliday, replace bool) (int, 
 		}
 		keep = nil
 	}
-	next := nextAwardID(s.Project.SchoolHolidays, func(x domain.SchoolHoliday) int64 { return x.ID })
+	next := nextID(s.Project.SchoolHolidays, holidayID)
 	for _, h := range hs {
 		if err := domain.ValidateHoliday(h); err != nil {
 			return 0, err
@@ -343,7 +213,7 @@ func (s *Session) AddCriterion(k domain.TenderCriterion) (int64, error) {
 	if domain.CriteriaLocked(s.Project, s.Today()) {
 		return 0, domain.ErrCriteriaLocked
 	}
-	k.ID = nextAwardID(s.Project.Criteria, func(x domain.TenderCriterion) int64 { return x.ID })
+	k.ID = nextID(s.Project.Criteria, criterionID)
 	k.SortOrder = 0
 	for _, x := range s.Project.Criteria {
 		k.SortOrder = max(k.SortOrder, x.SortOrder)
@@ -411,7 +281,7 @@ func (s *Session) logCriterionChange(c *persistence.AwardChange, old, next *doma
 	if open == nil || domain.TenderFreeze(s.Project, s.Today()) == "" {
 		return
 	}
-	id := nextAwardID(s.Project.TenderLog, func(x domain.TenderLogEntry) int64 { return x.ID })
+	id := nextID(s.Project.TenderLog, logID)
 	for _, e := range domain.CriterionChanges(old, next) {
 		e.ID, e.On, e.Reason = id, domain.TodayInBerlin(s.Now()), open.Reason
 		id++
@@ -444,7 +314,7 @@ func (s *Session) CloseTender() error {
 }
 
 func (s *Session) addTenderLog(name string, e domain.TenderLogEntry) error {
-	e.ID = nextAwardID(s.Project.TenderLog, func(x domain.TenderLogEntry) int64 { return x.ID })
+	e.ID = nextID(s.Project.TenderLog, logID)
 	e.On = domain.TodayInBerlin(s.Now())
 	return s.applyAward(name, persistence.AwardChange{PutLog: []domain.TenderLogEntry{e}})
 }
@@ -466,14 +336,13 @@ func (s *Session) bidsWithout(criterion int64) []domain.Bid {
 }
 
 func (s *Session) criteriaAfter(c persistence.AwardChange) []domain.TenderCriterion {
-	return putDelete(append([]domain.TenderCriterion(nil), s.Project.Criteria...), c.PutCriteria, c.DeleteCriteria,
-		func(x domain.TenderCriterion) int64 { return x.ID }, func(x domain.TenderCriterion) domain.TenderCriterion { return x })
+	return upsert(append([]domain.TenderCriterion(nil), s.Project.Criteria...), c.PutCriteria, c.DeleteCriteria, criterionID)
 }
 
 // AddBid adds a bid and returns its id.
 func (s *Session) AddBid(b domain.Bid) (int64, error) {
 	b = cloneBid(b)
-	b.ID = nextAwardID(s.Project.Bids, func(x domain.Bid) int64 { return x.ID })
+	b.ID = nextID(s.Project.Bids, bidID)
 	if err := b.Validate(s.Project.Criteria); err != nil {
 		return 0, err
 	}
@@ -512,15 +381,7 @@ func (s *Session) DeleteBid(id int64) error {
 // through FreezeSLAs.
 func (s *Session) SetContract(c domain.Contract) error {
 	c = domain.CloneContract(c)
-	c.SLAID, c.FrozenOn = s.Project.Contract.SLAID, s.Project.Contract.FrozenOn
-	if c.SLAID != nil {
-		id := *c.SLAID
-		c.SLAID = &id
-	}
-	if c.FrozenOn != nil {
-		d := *c.FrozenOn
-		c.FrozenOn = &d
-	}
+	c.SLAID, c.FrozenOn = clonePtr(s.Project.Contract.SLAID), clonePtr(s.Project.Contract.FrozenOn)
 	if err := c.Validate(); err != nil {
 		return err
 	}
@@ -542,7 +403,7 @@ func (s *Session) FreezeSLAs(on domain.Date) error {
 	for _, f := range domain.FrozenSLAs(s.Project) {
 		c.DeleteSLAs = append(c.DeleteSLAs, f.ID)
 	}
-	next := nextAwardID(s.Project.SLAs, func(x domain.SLA) int64 { return x.ID })
+	next := nextID(s.Project.SLAs, slaID)
 	contract := domain.CloneContract(s.Project.Contract)
 	contract.SLAID = nil
 	for i := range copies {

@@ -1,10 +1,7 @@
 package session_test
 
 import (
-	"path/filepath"
-	"reflect"
 	"testing"
-	"time"
 
 	"schulit-lotse/domain"
 	"schulit-lotse/persistence"
@@ -13,32 +10,15 @@ import (
 
 func awardSession(t *testing.T) *session.Session {
 	t.Helper()
-	path := filepath.Join(t.TempDir(), "Vergabe Jürgen.lotse")
-	p := domain.NewProject("Vergabe", time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC))
-	p.Packages = []domain.Package{{ID: 1, Name: "Störungsbeseitigung", SortOrder: 1}, {ID: 2, Name: "Vor-Ort-Support", SortOrder: 2}}
-	f, err := persistence.Create(path, p, persistence.OpenOptions{Clock: testClock})
-	if err != nil {
-		t.Fatal(err)
-	}
-	loaded, err := f.Load()
-	if err != nil {
-		t.Fatal(err)
-	}
-	s := session.New(f, loaded)
-	t.Cleanup(func() { s.Close() })
-	return s
+	return withPackages(t, "Vergabe", domain.Package{ID: 1, Name: "Störungsbeseitigung", SortOrder: 1}, domain.Package{ID: 2, Name: "Vor-Ort-Support", SortOrder: 2})
 }
 
 // sameAward checks that model and file agree on everything of steps 7–9.
 func sameAward(t *testing.T, s *session.Session) {
 	t.Helper()
-	p := stored(t, s)
-	norm := func(x *domain.Project) []any {
+	sameParts(t, s, func(x *domain.Project) []any {
 		return []any{x.SLAs, x.SchoolHolidays, x.Tender, x.Criteria, x.Bids, x.TenderLog, x.Contract}
-	}
-	if got, want := norm(s.Project), norm(p); !reflect.DeepEqual(got, want) {
-		t.Fatalf("model and file differ:\nmodel %+v\nfile  %+v", got, want)
-	}
+	})
 }
 
 func describe(c string) string { return "Klasse " + c }

@@ -42,10 +42,7 @@ func (s *Session) ImportTasks(ts []domain.Task) error {
 			if err := s.File.DeleteTasks(ids); err != nil {
 				return err
 			}
-			gone := make(map[int64]bool, len(ids))
-			for _, id := range ids {
-				gone[id] = true
-			}
+			gone := idSet(ids)
 			kept := s.Project.Tasks[:0]
 			for _, t := range s.Project.Tasks {
 				if !gone[t.ID] {

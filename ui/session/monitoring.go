@@ -1,6 +1,7 @@
 package session
 
 import (
+	"slices"
 	"sort"
 	"time"
 
@@ -195,16 +196,7 @@ func (s *Session) ApplyMonitoring(name string, ch persistence.MonitoringChange) 
 			return err
 		}
 	}
-	meetings := map[int64]bool{}
-	for _, j := range s.Project.JourFixes {
-		meetings[j.ID] = true
-	}
-	for _, j := range ch.PutJourFixes {
-		meetings[j.ID] = true
-	}
-	for _, id := range ch.DeleteJourFixes {
-		delete(meetings, id)
-	}
+	meetings := liveIDs(s.Project.JourFixes, ch.PutJourFixes, ch.DeleteJourFixes, jourFixeID)
 	for _, m := range ch.PutMeasures {
 		if m.JourFixeID != nil && !meetings[*m.JourFixeID] {
 			return errMonitoringGone
@@ -222,12 +214,7 @@ func (s *Session) ApplyMonitoring(name string, ch persistence.MonitoringChange) 
 		return nil
 	}
 	ch = cloneMonitoringChange(ch)
-	inv := inverseMonitoring(s.Project, ch)
-	return s.Execute(Command{
-		Name: name,
-		Do:   func() error { return s.commitMonitoring(ch) },
-		Undo: func() error { return s.commitMonitoring(inv) },
-	})
+	return commitEdit(s, name, ch, inverseMonitoring(s.Project, ch), s.commitMonitoring)
 }
 
 func (s *Session) commitMonitoring(ch persistence.MonitoringChange) error {
@@ -236,9 +223,9 @@ func (s *Session) commitMonitoring(ch persistence.MonitoringChange) error {
 	}
 	ch = cloneMonitoringChange(ch)
 	p := s.Project
-	p.JourFixes = upsert(p.JourFixes, ch.PutJourFixes, ch.DeleteJourFixes, func(j domain.JourFixe) int64 { return j.ID })
-	p.Measures = upsert(p.Measures, ch.PutMeasures, ch.DeleteMeasures, func(m domain.Measure) int64 { return m.ID })
-	p.KnowledgeChecks = upsert(p.KnowledgeChecks, ch.PutChecks, ch.DeleteChecks, func(k domain.KnowledgeCheck) int64 { return k.ID })
+	p.JourFixes = upsert(p.JourFixes, ch.PutJourFixes, ch.DeleteJourFixes, jourFixeID)
+	p.Measures = upsertByID(p.Measures, ch.PutMeasures, ch.DeleteMeasures, measureID)
+	p.KnowledgeChecks = upsertByID(p.KnowledgeChecks, ch.PutChecks, ch.DeleteChecks, checkID)
 	// The order the file loads them in, so the model always equals a fresh Load.
 	sort.SliceStable(p.JourFixes, func(a, b int) bool {
 		x, y := p.JourFixes[a], p.JourFixes[b]
@@ -247,8 +234,6 @@ func (s *Session) commitMonitoring(ch persistence.MonitoringChange) error {
 		}
 		return x.ID < y.ID
 	})
-	sort.SliceStable(p.Measures, func(a, b int) bool { return p.Measures[a].ID < p.Measures[b].ID })
-	sort.SliceStable(p.KnowledgeChecks, func(a, b int) bool { return p.KnowledgeChecks[a].ID < p.KnowledgeChecks[b].ID })
 	return nil
 }
 
@@ -256,31 +241,19 @@ func (s *Session) commitMonitoring(ch persistence.MonitoringChange) error {
 // deleted are put back.
 func inverseMonitoring(p *domain.Project, ch persistence.MonitoringChange) persistence.MonitoringChange {
 	var inv persistence.MonitoringChange
-	invert(p.JourFixes, ch.PutJourFixes, ch.DeleteJourFixes, func(j domain.JourFixe) int64 { return j.ID }, &inv.PutJourFixes, &inv.DeleteJourFixes)
-	invert(p.Measures, ch.PutMeasures, ch.DeleteMeasures, func(m domain.Measure) int64 { return m.ID }, &inv.PutMeasures, &inv.DeleteMeasures)
-	invert(p.KnowledgeChecks, ch.PutChecks, ch.DeleteChecks, func(k domain.KnowledgeCheck) int64 { return k.ID }, &inv.PutChecks, &inv.DeleteChecks)
+	invert(p.JourFixes, ch.PutJourFixes, ch.DeleteJourFixes, jourFixeID, &inv.PutJourFixes, &inv.DeleteJourFixes)
+	invert(p.Measures, ch.PutMeasures, ch.DeleteMeasures, measureID, &inv.PutMeasures, &inv.DeleteMeasures)
+	invert(p.KnowledgeChecks, ch.PutChecks, ch.DeleteChecks, checkID, &inv.PutChecks, &inv.DeleteChecks)
 	return cloneMonitoringChange(inv)
 }
 
-func cloneDatePtr(d *domain.Date) *domain.Date {
-	if d == nil {
-		return nil
-	}
-	c := *d
-	return &c
-}
-
-func cloneIDPtr(i *int64) *int64 {
-	if i == nil {
-		return nil
-	}
-	c := *i
-	return &c
-}
+func jourFixeID(j domain.JourFixe) int64    { return j.ID }
+func measureID(m domain.Measure) int64      { return m.ID }
+func checkID(k domain.KnowledgeCheck) int64 { return k.ID }
 
 func cloneMeasure(m domain.Measure) domain.Measure {
-	m.Due = cloneDatePtr(m.Due)
-	m.JourFixeID = cloneIDPtr(m.JourFixeID)
+	m.Due = clonePtr(m.Due)
+	m.JourFixeID = clonePtr(m.JourFixeID)
 	m.Owners = domain.CloneAttendees(m.Owners)
 	return m
 }
@@ -291,37 +264,24 @@ func cloneJourFixe(j domain.JourFixe) domain.JourFixe {
 }
 
 func cloneCheck(k domain.KnowledgeCheck) domain.KnowledgeCheck {
-	k.ReviewedOn = cloneDatePtr(k.ReviewedOn)
+	k.ReviewedOn = clonePtr(k.ReviewedOn)
 	return k
 }
 
 func cloneMonitoringChange(ch persistence.MonitoringChange) persistence.MonitoringChange {
-	out := persistence.MonitoringChange{
+	return persistence.MonitoringChange{
 		PutJourFixes:    mapClone(ch.PutJourFixes, cloneJourFixe),
-		DeleteJourFixes: append([]int64(nil), ch.DeleteJourFixes...),
-		DeleteMeasures:  append([]int64(nil), ch.DeleteMeasures...),
-		DeleteChecks:    append([]int64(nil), ch.DeleteChecks...),
+		PutMeasures:     mapClone(ch.PutMeasures, cloneMeasure),
+		PutChecks:       mapClone(ch.PutChecks, cloneCheck),
+		DeleteJourFixes: slices.Clone(ch.DeleteJourFixes),
+		DeleteMeasures:  slices.Clone(ch.DeleteMeasures),
+		DeleteChecks:    slices.Clone(ch.DeleteChecks),
 	}
-	for _, m := range ch.PutMeasures {
-		out.PutMeasures = append(out.PutMeasures, cloneMeasure(m))
-	}
-	for _, k := range ch.PutChecks {
-		out.PutChecks = append(out.PutChecks, cloneCheck(k))
-	}
-	return out
-}
-
-func monNextID[T any](list []T, id func(T) int64) int64 {
-	var m int64
-	for _, x := range list {
-		m = max(m, id(x))
-	}
-	return m + 1
 }
 
 // AddJourFixe adds minutes and returns their id.
 func (s *Session) AddJourFixe(j domain.JourFixe) (int64, error) {
-	j.ID = monNextID(s.Project.JourFixes, func(x domain.JourFixe) int64 { return x.ID })
+	j.ID = nextID(s.Project.JourFixes, jourFixeID)
 	return j.ID, s.ApplyMonitoring("undo.monitoring.add_jourfixe", persistence.MonitoringChange{PutJourFixes: []domain.JourFixe{j}})
 }
 
@@ -357,18 +317,13 @@ func (s *Session) DeleteJourFixe(id int64) error {
 }
 
 func (s *Session) measureByID(id int64) *domain.Measure {
-	for i := range s.Project.Measures {
-		if s.Project.Measures[i].ID == id {
-			return &s.Project.Measures[i]
-		}
-	}
-	return nil
+	return rowByID(s.Project.Measures, id, measureID)
 }
 
 // AddMeasure adds a measure and returns its id.
 func (s *Session) AddMeasure(m domain.Measure) (int64, error) {
 	m = cloneMeasure(m)
-	m.ID = monNextID(s.Project.Measures, func(x domain.Measure) int64 { return x.ID })
+	m.ID = nextID(s.Project.Measures, measureID)
 	if m.Status == "" {
 		m.Status = domain.MeasureOpen
 	}
@@ -405,18 +360,13 @@ func (s *Session) DeleteMeasure(id int64) error {
 }
 
 func (s *Session) checkByID(id int64) *domain.KnowledgeCheck {
-	for i := range s.Project.KnowledgeChecks {
-		if s.Project.KnowledgeChecks[i].ID == id {
-			return &s.Project.KnowledgeChecks[i]
-		}
-	}
-	return nil
+	return rowByID(s.Project.KnowledgeChecks, id, checkID)
 }
 
 // AddKnowledgeCheck adds a review and returns its id.
 func (s *Session) AddKnowledgeCheck(k domain.KnowledgeCheck) (int64, error) {
 	k = cloneCheck(k)
-	k.ID = monNextID(s.Project.KnowledgeChecks, func(x domain.KnowledgeCheck) int64 { return x.ID })
+	k.ID = nextID(s.Project.KnowledgeChecks, checkID)
 	return k.ID, s.ApplyMonitoring("undo.monitoring.add_check", persistence.MonitoringChange{PutChecks: []domain.KnowledgeCheck{k}})
 }
 

@@ -2,7 +2,6 @@ package session
 
 import (
 	"reflect"
-	"sort"
 
 	"schulit-lotse/domain"
 	"schulit-lotse/persistence"
@@ -264,14 +263,7 @@ func (s *Session) restorePackage(rm persistence.PackageRemoval, at int) {
 	ps[at] = rm.Package
 	s.Project.Packages = ps
 	ref := func() *int64 { v := id; return &v }
-	in := func(ids []int64) map[int64]bool {
-		m := make(map[int64]bool, len(ids))
-		for _, x := range ids {
-			m[x] = true
-		}
-		return m
-	}
-	tasks, slas, tickets, acts := in(rm.Tasks), in(rm.SLAs), in(rm.Tickets), in(rm.Activities)
+	tasks, slas, tickets, acts := idSet(rm.Tasks), idSet(rm.SLAs), idSet(rm.Tickets), idSet(rm.Activities)
 	for i := range s.Project.RaciActivities {
 		if acts[s.Project.RaciActivities[i].ID] {
 			s.Project.RaciActivities[i].PackageID = ref()
@@ -294,10 +286,7 @@ func (s *Session) restorePackage(rm persistence.PackageRemoval, at int) {
 			}
 		}
 	}
-	if len(rm.Decisions) > 0 {
-		s.Project.Decisions = append(s.Project.Decisions, rm.Decisions...)
-		sort.SliceStable(s.Project.Decisions, func(a, b int) bool { return s.Project.Decisions[a].ID < s.Project.Decisions[b].ID })
-	}
+	s.Project.Decisions = upsertByID(s.Project.Decisions, rm.Decisions, nil, decisionID)
 }
 
 // SetCoverage sets the step-4 state and new responsible party of several tasks as one undoable

@@ -3,12 +3,10 @@ package session_test
 import (
 	"encoding/json"
 	"errors"
-	"path/filepath"
 	"testing"
 	"time"
 
 	"schulit-lotse/domain"
-	"schulit-lotse/persistence"
 	"schulit-lotse/ui/session"
 )
 
@@ -26,17 +24,7 @@ func boardSession(t *testing.T) *session.Session {
 	}
 	p.Decisions = []domain.SourcingDecision{{ID: 9, PackageID: 5, Rationale: "kein Personal"}}
 	p.SLAs = []domain.SLA{{ID: 4, Name: "Software-SLA", PackageID: &sw}}
-	f, err := persistence.Create(filepath.Join(t.TempDir(), "Board Jürgen.lotse"), p, persistence.OpenOptions{Clock: testClock})
-	if err != nil {
-		t.Fatal(err)
-	}
-	loaded, err := f.Load()
-	if err != nil {
-		t.Fatal(err)
-	}
-	s := session.New(f, loaded)
-	t.Cleanup(func() { s.Close() })
-	return s
+	return openProject(t, "Board Jürgen.lotse", p)
 }
 
 // same checks that the model equals what the file holds.

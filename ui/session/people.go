@@ -36,21 +36,14 @@ func (s *Session) DeletePerson(id int64) error {
 // checkPeopleRefs refuses persons holding unknown roles and attendees naming persons that
 // neither exist nor come with the change (or that the change deletes).
 func (s *Session) checkPeopleRefs(ch persistence.StructureChange, roles map[int64]bool) error {
-	persons := map[int64]bool{}
-	for _, x := range s.Project.Persons {
-		persons[x.ID] = true
-	}
 	for _, x := range ch.PutPersons {
-		persons[x.ID] = true
 		for _, r := range x.RoleIDs {
 			if !roles[r] {
 				return domain.ErrPersonRoleUnknown
 			}
 		}
 	}
-	for _, id := range ch.DeletePersons {
-		delete(persons, id)
-	}
+	persons := liveIDs(s.Project.Persons, ch.PutPersons, ch.DeletePersons, func(x domain.Person) int64 { return x.ID })
 	lists := append([]domain.AttendeeList(nil), ch.Attendees...)
 	for _, m := range ch.PutMeetings {
 		lists = append(lists, domain.AttendeeList{Of: domain.AttendeesOfMeeting, ID: m.ID, Attendees: m.Participants})

@@ -1,9 +1,8 @@
 package session
 
 import (
+	"maps"
 	"reflect"
-	"slices"
-	"sort"
 	"strings"
 
 	"schulit-lotse/domain"
@@ -24,11 +23,7 @@ func (s *Session) resourceEdit(name string, do, undo persistence.ResourceChange)
 	if err := do.Validate(); err != nil {
 		return err
 	}
-	return s.Execute(Command{
-		Name: name,
-		Do:   func() error { return s.applyResources(do) },
-		Undo: func() error { return s.applyResources(undo) },
-	})
+	return commitEdit(s, name, do, undo, s.applyResources)
 }
 
 func (s *Session) applyResources(c persistence.ResourceChange) error {
@@ -39,45 +34,9 @@ func (s *Session) applyResources(c persistence.ResourceChange) error {
 	if c.Plan != nil {
 		p.Resource = clonePlan(*c.Plan)
 	}
-	for _, id := range c.DeleteDecisions {
-		for i := range p.Decisions {
-			if p.Decisions[i].ID == id {
-				p.Decisions = append(p.Decisions[:i:i], p.Decisions[i+1:]...)
-				break
-			}
-		}
-	}
-	for _, id := range c.DeletePayGroups {
-		for i := range p.PayGroups {
-			if p.PayGroups[i].ID == id {
-				p.PayGroups = append(p.PayGroups[:i:i], p.PayGroups[i+1:]...)
-				break
-			}
-		}
-	}
-	for _, g := range c.PutPayGroups {
-		if cur := p.PayGroupByID(g.ID); cur != nil {
-			*cur = g
-		} else {
-			// The file lists pay groups by id: a group put back by undo takes its old place.
-			i := sort.Search(len(p.PayGroups), func(i int) bool { return p.PayGroups[i].ID > g.ID })
-			p.PayGroups = slices.Insert(p.PayGroups, i, g)
-		}
-	}
-	for _, d := range c.PutDecisions {
-		d = cloneDecision(d)
-		replaced := false
-		for i := range p.Decisions {
-			if p.Decisions[i].ID == d.ID {
-				p.Decisions[i], replaced = d, true
-				break
-			}
-		}
-		if !replaced {
-			i := sort.Search(len(p.Decisions), func(i int) bool { return p.Decisions[i].ID > d.ID })
-			p.Decisions = slices.Insert(p.Decisions, i, d)
-		}
-	}
+	// The file lists pay groups and decisions by id: a row put back by undo takes its old place.
+	p.PayGroups = upsertByID(p.PayGroups, c.PutPayGroups, c.DeletePayGroups, payGroupID)
+	p.Decisions = upsertByID(p.Decisions, mapClone(c.PutDecisions, cloneDecision), c.DeleteDecisions, decisionID)
 	for _, pr := range c.Prices {
 		if pk := p.PackageByID(pr.PackageID); pk != nil {
 			pk.ExternalHourlyRate, pk.ExternalMonthlyFee = pr.HourlyRate, pr.MonthlyFee
@@ -85,6 +44,9 @@ func (s *Session) applyResources(c persistence.ResourceChange) error {
 	}
 	return nil
 }
+
+func decisionID(d domain.SourcingDecision) int64 { return d.ID }
+func payGroupID(g domain.PayGroup) int64         { return g.ID }
 
 // SetResourcePlan changes the inputs of step 5 (undoable). A plan that breaks a rule (e.g. no
 // working day left) is refused and nothing changes.
@@ -140,19 +102,9 @@ func (s *Session) setPlanAs(name string, next domain.ResourcePlan) error {
 	return s.resourceEdit(name, persistence.ResourceChange{Plan: &next, State: state}, persistence.ResourceChange{Plan: &prev, State: state})
 }
 
-func (s *Session) nextPayGroupID() int64 {
-	var max int64
-	for _, g := range s.Project.PayGroups {
-		if g.ID > max {
-			max = g.ID
-		}
-	}
-	return max + 1
-}
-
 // AddPayGroups adds pay groups in one undoable step and returns their ids.
 func (s *Session) AddPayGroups(groups ...domain.PayGroup) ([]int64, error) {
-	next := s.nextPayGroupID()
+	next := nextID(s.Project.PayGroups, payGroupID)
 	ids := make([]int64, len(groups))
 	put := make([]domain.PayGroup, len(groups))
 	for i, g := range groups {
@@ -261,7 +213,7 @@ func (s *Session) UpdateDecision(packageID int64, name string, change func(d *do
 		before = &b
 		after = cloneDecision(*cur)
 	} else {
-		after.ID = s.nextDecisionID()
+		after.ID = nextID(s.Project.Decisions, decisionID)
 	}
 	id := after.ID
 	change(&after)
@@ -279,55 +231,14 @@ func (s *Session) UpdateDecision(packageID int64, name string, change func(d *do
 	return s.resourceEdit(name, persistence.ResourceChange{PutDecisions: []domain.SourcingDecision{after}}, undo)
 }
 
-func (s *Session) nextDecisionID() int64 {
-	var max int64
-	for _, d := range s.Project.Decisions {
-		if d.ID > max {
-			max = d.ID
-		}
-	}
-	return max + 1
-}
-
 func clonePlan(r domain.ResourcePlan) domain.ResourcePlan {
-	if r.PayGroupOf != nil {
-		m := make(map[string]int64, len(r.PayGroupOf))
-		for k, v := range r.PayGroupOf {
-			m[k] = v
-		}
-		r.PayGroupOf = m
-	}
+	r.PayGroupOf = maps.Clone(r.PayGroupOf)
 	return r
 }
 
 func cloneDecision(d domain.SourcingDecision) domain.SourcingDecision {
-	if d.Notes != nil {
-		m := make(map[string]string, len(d.Notes))
-		for k, v := range d.Notes {
-			m[k] = v
-		}
-		d.Notes = m
-	}
-	d.CriteriaWeights = cloneFloats(d.CriteriaWeights)
-	d.CriteriaScores = cloneFloats(d.CriteriaScores)
-	if d.DecidedOn != nil {
-		x := *d.DecidedOn
-		d.DecidedOn = &x
-	}
-	if d.PayGroupID != nil {
-		x := *d.PayGroupID
-		d.PayGroupID = &x
-	}
+	d.Notes = maps.Clone(d.Notes)
+	d.CriteriaWeights, d.CriteriaScores = maps.Clone(d.CriteriaWeights), maps.Clone(d.CriteriaScores)
+	d.DecidedOn, d.PayGroupID = clonePtr(d.DecidedOn), clonePtr(d.PayGroupID)
 	return d
-}
-
-func cloneFloats(m map[string]float64) map[string]float64 {
-	if m == nil {
-		return nil
-	}
-	out := make(map[string]float64, len(m))
-	for k, v := range m {
-		out[k] = v
-	}
-	return out
 }

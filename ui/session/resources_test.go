@@ -1,45 +1,25 @@
 package session_test
 
 import (
-	"path/filepath"
-	"reflect"
 	"testing"
 	"time"
 
 	"schulit-lotse/domain"
-	"schulit-lotse/persistence"
 	"schulit-lotse/ui/session"
 )
 
 // resourceSession is a project with two packages, opened as a session.
 func resourceSession(t *testing.T) *session.Session {
 	t.Helper()
-	path := filepath.Join(t.TempDir(), "Ressourcen Jürgen.lotse")
-	p := domain.NewProject("Ressourcen", time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC))
-	p.Packages = []domain.Package{{ID: 1, Name: "User-Management", SortOrder: 1}, {ID: 2, Name: "Software", SortOrder: 2}}
-	f, err := persistence.Create(path, p, persistence.OpenOptions{Clock: testClock})
-	if err != nil {
-		t.Fatal(err)
-	}
-	loaded, err := f.Load()
-	if err != nil {
-		t.Fatal(err)
-	}
-	s := session.New(f, loaded)
-	t.Cleanup(func() { s.Close() })
-	return s
+	return withPackages(t, "Ressourcen", domain.Package{ID: 1, Name: "User-Management", SortOrder: 1}, domain.Package{ID: 2, Name: "Software", SortOrder: 2})
 }
 
 // sameInFile checks that model and file agree on everything of steps 5 and 6.
 func sameInFile(t *testing.T, s *session.Session) {
 	t.Helper()
-	p := stored(t, s)
-	norm := func(x *domain.Project) []any {
+	sameParts(t, s, func(x *domain.Project) []any {
 		return []any{domain.EffectivePlan(x.Resource), x.PayGroups, x.Decisions, x.Packages}
-	}
-	if got, want := norm(s.Project), norm(p); !reflect.DeepEqual(got, want) {
-		t.Fatalf("model and file differ:\nmodel %+v\nfile  %+v", got, want)
-	}
+	})
 }
 
 func TestResourcePlanEditUndoRedo(t *testing.T) {

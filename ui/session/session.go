@@ -8,14 +8,22 @@
 // inverse, so undo is the same call:
 //
 //	change                       steps   built by                  committed by
-//	domain.BoardChange           3       domain board rules        File.SaveBoard (session/packages.go)
+//	domain.BoardChange           3, 4    domain board rules        File.SaveBoard (session/packages.go)
 //	persistence.ResourceChange   5, 6    session/resources.go      File.WriteResources
 //	persistence.AwardChange      7–9     session/award.go          File.SaveAward
 //	persistence.StructureChange  10, 11  session/structure.go      File.ApplyStructure
 //	persistence.MonitoringChange 12      session/monitoring.go     File.ApplyMonitoring
 //
-// Steps 1, 2 and 4 edit single tasks (SaveTask, SaveTasks); imports of tickets, calls and
-// answers are Commands of their own (session/import.go).
+// The four persistence changes share the row plumbing of session/rows.go: commitEdit records a
+// change with its inverse as one Command; invert derives the inverse of an award, structure or
+// monitoring change from the model before the edit (a resource edit states its inverse, the
+// plan being one value); upsert/upsertByID mirror a committed change in the model in the order
+// Load gives.
+//
+// Tasks (steps 1 and 2), the settings, the meta data and config entries are edited one row at a
+// time (session/tasks.go, session/config.go); task imports (session/import.go) and imports of
+// tickets, calls and answers (StoreImport and CommitImport, session/monitoring.go) are Commands
+// of their own.
 package session
 
 import (
@@ -151,39 +159,39 @@ func (s *Session) CanUndo() bool { return len(s.undo) > 0 }
 func (s *Session) CanRedo() bool { return len(s.redo) > 0 }
 
 // UndoName is the translation key of the edit Undo would revert ("" when none).
-func (s *Session) UndoName() string {
-	if len(s.undo) == 0 {
+func (s *Session) UndoName() string { return lastName(s.undo) }
+
+// RedoName is the translation key of the edit Redo would repeat ("" when none).
+func (s *Session) RedoName() string { return lastName(s.redo) }
+
+func lastName(history []Command) string {
+	if len(history) == 0 {
 		return ""
 	}
-	return s.undo[len(s.undo)-1].Name
+	return history[len(history)-1].Name
 }
 
 // Undo reverts the last edit.
 func (s *Session) Undo() error {
-	if len(s.undo) == 0 {
-		return ErrNothingToUndo
-	}
-	c := s.undo[len(s.undo)-1]
-	if err := c.Undo(); err != nil {
-		return err
-	}
-	s.undo = s.undo[:len(s.undo)-1]
-	s.redo = append(s.redo, c)
-	s.changed()
-	return nil
+	return s.replay(&s.undo, &s.redo, func(c Command) error { return c.Undo() })
 }
 
 // Redo repeats the last undone edit.
 func (s *Session) Redo() error {
-	if len(s.redo) == 0 {
+	return s.replay(&s.redo, &s.undo, func(c Command) error { return c.Do() })
+}
+
+// replay runs the newest command of from and, when it succeeds, moves it over to to.
+func (s *Session) replay(from, to *[]Command, run func(Command) error) error {
+	if len(*from) == 0 {
 		return ErrNothingToUndo
 	}
-	c := s.redo[len(s.redo)-1]
-	if err := c.Do(); err != nil {
+	c := (*from)[len(*from)-1]
+	if err := run(c); err != nil {
 		return err
 	}
-	s.redo = s.redo[:len(s.redo)-1]
-	s.undo = append(s.undo, c)
+	*from = (*from)[:len(*from)-1]
+	*to = append(*to, c)
 	s.changed()
 	return nil
 }

@@ -2,46 +2,12 @@ package session_test
 
 import (
 	"errors"
-	"path/filepath"
-	"schulit-lotse/internal/clock"
 	"testing"
-	"time"
 
 	"schulit-lotse/domain"
 	"schulit-lotse/persistence"
 	"schulit-lotse/ui/session"
 )
-
-// newSession creates a project file in a temp dir and opens it as a session.
-// testClock is the clock of every session in these tests: 10 May 2027, noon in Berlin.
-var testClock = clock.Fixed(time.Date(2027, 5, 10, 12, 0, 0, 0, domain.Berlin))
-
-func newSession(t *testing.T) *session.Session {
-	t.Helper()
-	path := filepath.Join(t.TempDir(), "Schul-IT Planung Jürgen.lotse")
-	p := domain.NewProject("Testprojekt", time.Date(2025, 3, 1, 0, 0, 0, 0, time.UTC))
-	f, err := persistence.Create(path, p, persistence.OpenOptions{Clock: testClock})
-	if err != nil {
-		t.Fatalf("create: %v", err)
-	}
-	loaded, err := f.Load()
-	if err != nil {
-		t.Fatalf("load: %v", err)
-	}
-	s := session.New(f, loaded)
-	t.Cleanup(func() { s.Close() })
-	return s
-}
-
-// stored reads the project back from the file, not from the session's model.
-func stored(t *testing.T, s *session.Session) *domain.Project {
-	t.Helper()
-	p, err := s.File.Load()
-	if err != nil {
-		t.Fatalf("load: %v", err)
-	}
-	return p
-}
 
 func names(ts []domain.Task) []string {
 	out := make([]string, len(ts))

@@ -26,12 +26,7 @@ func (s *Session) ApplyStructure(name string, ch persistence.StructureChange) er
 		return nil
 	}
 	ch = cloneChange(ch)
-	inv := inverseChange(s.Project, ch)
-	return s.Execute(Command{
-		Name: name,
-		Do:   func() error { return s.commitStructure(ch) },
-		Undo: func() error { return s.commitStructure(inv) },
-	})
+	return commitEdit(s, name, ch, inverseChange(s.Project, ch), s.commitStructure)
 }
 
 func (s *Session) commitStructure(ch persistence.StructureChange) error {
@@ -46,25 +41,8 @@ func (s *Session) commitStructure(ch persistence.StructureChange) error {
 // exist nor come with the change (or that the change deletes).
 func (s *Session) checkStructureRefs(ch persistence.StructureChange) error {
 	p := s.Project
-	roles, acts := map[int64]bool{}, map[int64]bool{}
-	for _, r := range p.Roles {
-		roles[r.ID] = true
-	}
-	for _, a := range p.RaciActivities {
-		acts[a.ID] = true
-	}
-	for _, r := range ch.PutRoles {
-		roles[r.ID] = true
-	}
-	for _, a := range ch.PutActivities {
-		acts[a.ID] = true
-	}
-	for _, id := range ch.DeleteRoles {
-		delete(roles, id)
-	}
-	for _, id := range ch.DeleteActivities {
-		delete(acts, id)
-	}
+	roles := liveIDs(p.Roles, ch.PutRoles, ch.DeleteRoles, func(r domain.Role) int64 { return r.ID })
+	acts := liveIDs(p.RaciActivities, ch.PutActivities, ch.DeleteActivities, func(a domain.RaciActivity) int64 { return a.ID })
 	role := func(id *int64) error {
 		if id != nil && !roles[*id] {
 			return domain.ErrRoleUnknown
@@ -158,35 +136,6 @@ func inverseChange(p *domain.Project, ch persistence.StructureChange) persistenc
 	return inv
 }
 
-// invert adds to put/del what undoes putting puts and deleting dels on list. The edits of
-// steps 11 and 12 share it with upsert.
-func invert[T any](list, puts []T, dels []int64, id func(T) int64, put *[]T, del *[]int64) {
-	byID := make(map[int64]T, len(list))
-	for _, x := range list {
-		byID[id(x)] = x
-	}
-	for _, x := range puts {
-		if old, ok := byID[id(x)]; ok {
-			*put = append(*put, old)
-		} else {
-			*del = append(*del, id(x))
-		}
-	}
-	for _, i := range dels {
-		if old, ok := byID[i]; ok {
-			*put = append(*put, old)
-		}
-	}
-}
-
-func idSet(ids []int64) map[int64]bool {
-	m := make(map[int64]bool, len(ids))
-	for _, id := range ids {
-		m[id] = true
-	}
-	return m
-}
-
 // applyChange applies a committed change to the model and keeps each list in the order the
 // file loads it, so the model always equals a fresh Load.
 func applyChange(p *domain.Project, ch persistence.StructureChange) {
@@ -203,12 +152,12 @@ func applyChange(p *domain.Project, ch persistence.StructureChange) {
 			p.Config[e.Key] = e.Value
 		}
 	}
-	p.Milestones = upsert(p.Milestones, ch.PutMilestones, ch.DeleteMilestones, func(m domain.Milestone) int64 { return m.ID })
+	p.Milestones = upsertByID(p.Milestones, ch.PutMilestones, ch.DeleteMilestones, func(m domain.Milestone) int64 { return m.ID })
 	p.Roles = upsert(p.Roles, ch.PutRoles, ch.DeleteRoles, func(r domain.Role) int64 { return r.ID })
 	p.RaciActivities = upsert(p.RaciActivities, ch.PutActivities, ch.DeleteActivities, func(a domain.RaciActivity) int64 { return a.ID })
 	p.CommunicationRows = upsert(p.CommunicationRows, ch.PutCommunication, ch.DeleteCommunication, func(c domain.CommunicationRow) int64 { return c.ID })
 	p.EscalationLevels = upsert(p.EscalationLevels, ch.PutEscalation, ch.DeleteEscalation, func(e domain.EscalationLevel) int64 { return e.ID })
-	p.Meetings = upsert(p.Meetings, ch.PutMeetings, ch.DeleteMeetings, func(m domain.Meeting) int64 { return m.ID })
+	p.Meetings = upsertByID(p.Meetings, ch.PutMeetings, ch.DeleteMeetings, func(m domain.Meeting) int64 { return m.ID })
 	for _, l := range ch.Attendees {
 		p.SetAttendees(l)
 	}
@@ -246,43 +195,10 @@ func applyChange(p *domain.Project, ch persistence.StructureChange) {
 		p.RaciAssignments = kept
 	}
 
-	sort.SliceStable(p.Milestones, func(i, j int) bool { return p.Milestones[i].ID < p.Milestones[j].ID })
-	sort.SliceStable(p.Meetings, func(i, j int) bool { return p.Meetings[i].ID < p.Meetings[j].ID })
 	p.Roles = domain.SortedRoles(p.Roles)
 	p.RaciActivities = domain.SortedActivities(p.RaciActivities)
 	p.CommunicationRows = domain.SortedCommunication(p.CommunicationRows)
 	p.EscalationLevels = domain.SortedEscalation(p.EscalationLevels)
-}
-
-// upsert replaces rows with the same id, appends new ones and drops deleted ones.
-func upsert[T any](list, puts []T, dels []int64, id func(T) int64) []T {
-	if len(puts)+len(dels) == 0 {
-		return list
-	}
-	gone := idSet(dels)
-	put := make(map[int64]T, len(puts))
-	for _, x := range puts {
-		put[id(x)] = x
-	}
-	out := make([]T, 0, len(list)+len(puts))
-	for _, x := range list {
-		if gone[id(x)] {
-			continue
-		}
-		if nx, ok := put[id(x)]; ok {
-			out = append(out, nx)
-			delete(put, id(x))
-			continue
-		}
-		out = append(out, x)
-	}
-	for _, x := range puts {
-		if _, ok := put[id(x)]; ok {
-			out = append(out, x)
-			delete(put, id(x))
-		}
-	}
-	return out
 }
 
 // cloneChange copies the pointers a change holds, so neither the model nor the undo history
@@ -296,20 +212,20 @@ func cloneChange(ch persistence.StructureChange) persistence.StructureChange {
 		e := *ch.Config
 		ch.Config = &e
 	}
-	ch.PutMilestones = mapClone(ch.PutMilestones, func(m domain.Milestone) domain.Milestone { m.Due = cloneDate(m.Due); return m })
+	ch.PutMilestones = mapClone(ch.PutMilestones, func(m domain.Milestone) domain.Milestone { m.Due = clonePtr(m.Due); return m })
 	ch.PutRoles = append([]domain.Role(nil), ch.PutRoles...)
 	ch.PutActivities = append([]domain.RaciActivity(nil), ch.PutActivities...)
 	ch.PutAssignments = append([]domain.RaciAssignment(nil), ch.PutAssignments...)
 	ch.PutCommunication = mapClone(ch.PutCommunication, func(c domain.CommunicationRow) domain.CommunicationRow {
-		c.CustomerRoleID, c.ProviderRoleID = cloneID(c.CustomerRoleID), cloneID(c.ProviderRoleID)
+		c.CustomerRoleID, c.ProviderRoleID = clonePtr(c.CustomerRoleID), clonePtr(c.ProviderRoleID)
 		return c
 	})
 	ch.PutEscalation = mapClone(ch.PutEscalation, func(e domain.EscalationLevel) domain.EscalationLevel {
-		e.CustomerRoleID, e.ProviderRoleID = cloneID(e.CustomerRoleID), cloneID(e.ProviderRoleID)
+		e.CustomerRoleID, e.ProviderRoleID = clonePtr(e.CustomerRoleID), clonePtr(e.ProviderRoleID)
 		return e
 	})
 	ch.PutMeetings = mapClone(ch.PutMeetings, func(m domain.Meeting) domain.Meeting {
-		m.FirstDate, m.Participants = cloneDate(m.FirstDate), domain.CloneAttendees(m.Participants)
+		m.FirstDate, m.Participants = clonePtr(m.FirstDate), domain.CloneAttendees(m.Participants)
 		return m
 	})
 	ch.PutPersons = mapClone(ch.PutPersons, func(x domain.Person) domain.Person { x.RoleIDs = slices.Clone(x.RoleIDs); return x })
@@ -321,46 +237,10 @@ func cloneChange(ch persistence.StructureChange) persistence.StructureChange {
 	return ch
 }
 
-func mapClone[T any](in []T, fn func(T) T) []T {
-	if in == nil {
-		return nil
-	}
-	out := make([]T, len(in))
-	for i, x := range in {
-		out[i] = fn(x)
-	}
-	return out
-}
-
 func cloneKickoff(k domain.Kickoff) domain.Kickoff {
-	k.Date = cloneDate(k.Date)
+	k.Date = clonePtr(k.Date)
 	k.Participants = append([]domain.Participant(nil), k.Participants...)
 	return k
-}
-
-func cloneDate(d *domain.Date) *domain.Date {
-	if d == nil {
-		return nil
-	}
-	x := *d
-	return &x
-}
-
-func cloneID(id *int64) *int64 {
-	if id == nil {
-		return nil
-	}
-	x := *id
-	return &x
-}
-
-// nextID is one more than the largest id of the list.
-func nextID[T any](list []T, id func(T) int64) int64 {
-	var m int64
-	for _, x := range list {
-		m = max(m, id(x))
-	}
-	return m + 1
 }
 
 // SetKickoff replaces the kickoff record.
@@ -418,15 +298,6 @@ func (s *Session) DeleteMilestone(id int64) error {
 		return errStructureGone
 	}
 	return s.ApplyStructure("undo.milestone.delete", persistence.StructureChange{DeleteMilestones: []int64{id}})
-}
-
-func hasID[T any](list []T, id int64, get func(T) int64) bool {
-	for _, x := range list {
-		if get(x) == id {
-			return true
-		}
-	}
-	return false
 }
 
 // SaveRole adds (ID 0, placed last) or updates a role and returns its id.
@@ -533,14 +404,6 @@ func reorder[T any](sorted []T, id int64, delta int, getID func(T) int64, order 
 		}
 	}
 	return out, nil
-}
-
-func maxOrder[T any](list []T, get func(T) int) int {
-	m := 0
-	for _, x := range list {
-		m = max(m, get(x))
-	}
-	return m
 }
 
 // SaveActivity adds (ID 0) or updates a RACI activity. A new one goes after the last activity

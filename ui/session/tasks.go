@@ -32,13 +32,7 @@ func (s *Session) AddTask(t domain.Task) (int64, error) {
 }
 
 func (s *Session) nextSortOrder() int {
-	max := 0
-	for _, t := range s.Project.Tasks {
-		if t.SortOrder > max {
-			max = t.SortOrder
-		}
-	}
-	return max + 1
+	return maxOrder(s.Project.Tasks, func(t domain.Task) int { return t.SortOrder }) + 1
 }
 
 // UpdateTask applies change to a copy of the task, validates and commits it; undo restores the
@@ -91,22 +85,7 @@ func (s *Session) SetSettings(next domain.Settings) error {
 	if err := domain.ValidateSettings(next); err != nil {
 		return err
 	}
-	prev := s.Project.Settings
-	if prev == next {
-		return nil
-	}
-	apply := func(v domain.Settings) func() error {
-		return func() error {
-			old := s.Project.Settings
-			s.Project.Settings = v
-			if err := s.File.SaveProjectSettings(s.Project); err != nil {
-				s.Project.Settings = old
-				return err
-			}
-			return nil
-		}
-	}
-	return s.Execute(Command{Name: "undo.settings", Do: apply(next), Undo: apply(prev)})
+	return setProjectRow(s, "undo.settings", &s.Project.Settings, next)
 }
 
 // SetMeta changes the project's name, Schulträger and Bundesland (undoable).
@@ -114,22 +93,28 @@ func (s *Session) SetMeta(next domain.Meta) error {
 	if next.Name == "" {
 		return domain.ErrProjectNameEmpty
 	}
-	prev := s.Project.Meta
+	return setProjectRow(s, "undo.meta", &s.Project.Meta, next)
+}
+
+// setProjectRow changes a part of the project's own row (its settings or meta data) to next as
+// an undoable edit; a part that does not change makes no edit.
+func setProjectRow[T comparable](s *Session, name string, part *T, next T) error {
+	prev := *part
 	if prev == next {
 		return nil
 	}
-	apply := func(v domain.Meta) func() error {
+	apply := func(v T) func() error {
 		return func() error {
-			old := s.Project.Meta
-			s.Project.Meta = v
+			old := *part
+			*part = v
 			if err := s.File.SaveProjectSettings(s.Project); err != nil {
-				s.Project.Meta = old
+				*part = old
 				return err
 			}
 			return nil
 		}
 	}
-	return s.Execute(Command{Name: "undo.meta", Do: apply(next), Undo: apply(prev)})
+	return s.Execute(Command{Name: name, Do: apply(next), Undo: apply(prev)})
 }
 
 func (s *Session) putTask(t domain.Task) error {
@@ -166,18 +151,7 @@ func (s *Session) insertTaskAt(t domain.Task, i int) {
 
 // cloneTask copies the pointer fields so that undo snapshots are not shared with the model.
 func cloneTask(t domain.Task) domain.Task {
-	if t.Effort != nil {
-		e := *t.Effort
-		t.Effort = &e
-	}
-	if t.ValidFrom != nil {
-		d := *t.ValidFrom
-		t.ValidFrom = &d
-	}
-	if t.PackageID != nil {
-		p := *t.PackageID
-		t.PackageID = &p
-	}
+	t.Effort, t.ValidFrom, t.PackageID = clonePtr(t.Effort), clonePtr(t.ValidFrom), clonePtr(t.PackageID)
 	return t
 }
 
