@@ -4,7 +4,7 @@ import (
 	"math"
 	"strconv"
 	"strings"
-	
+
 	"schulit-lotse/domain"
 )
 
