@@ -9,23 +9,34 @@ import (
 	"path/filepath"
 	"strings"
 
-	"schulit-lotse/domain"
 	"schulit-lotse/internal/leftover"
 )
 
-// WriteGesamtberichtFile writes the report to path without ever leaving a half-written PDF:
-// the report is made in memory, written to a temporary file beside the target, synced to disk
-// and renamed over it. On any error the target is unchanged and the temporary file removed.
-func WriteGesamtberichtFile(path string, p *domain.Project, opt Options) error {
-	return writeBookFile(path, p, opt, WriteGesamtbericht)
+// catchPDF, deferred by every PDF writer, turns a panic into the writer's error: gofpdf panics
+// on some inputs it does not expect, and the user gets a message instead.
+func catchPDF(err *error) {
+	if rec := recover(); rec != nil {
+		*err = fmt.Errorf("%s: %v", tr("reports.err.pdf"), rec)
+	}
 }
 
-// WriteKurzfassungFile writes the Kurzfassung to path the same way.
-func WriteKurzfassungFile(path string, p *domain.Project, opt Options) error {
-	return writeBookFile(path, p, opt, WriteKurzfassung)
+// emit writes a laid-out report to w: a layout error is a PDF error, a failed write is named as
+// such. The single-run PDF writers end with it.
+func emit(w io.Writer, r *Report) error {
+	if err := r.Err(); err != nil {
+		return fmt.Errorf("%s: %w", tr("reports.err.pdf"), err)
+	}
+	if err := r.output(w); err != nil {
+		return fmt.Errorf("%s: %w", tr("reports.err.write"), err)
+	}
+	return nil
 }
 
-func writeBookFile(path string, p *domain.Project, opt Options, write func(io.Writer, *domain.Project, Options) error) (err error) {
+// writeAtomically writes what write produces to path without ever leaving a half-written
+// file: the document is made in memory, written to a temporary file beside the target, synced
+// to disk and renamed over it. On any error the target is unchanged and the temporary file
+// removed. Every Write…File of the package goes through it.
+func writeAtomically(path string, write func(w io.Writer) error) (err error) {
 	if strings.TrimSpace(path) == "" {
 		return errors.New(tr("reports.err.no_path"))
 	}
@@ -33,7 +44,7 @@ func writeBookFile(path string, p *domain.Project, opt Options, write func(io.Wr
 		return errors.New(tr("reports.err.is_dir", map[string]any{"Path": path}))
 	}
 	var buf bytes.Buffer
-	if err := write(&buf, p, opt); err != nil {
+	if err := write(&buf); err != nil {
 		return err
 	}
 

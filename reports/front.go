@@ -4,7 +4,6 @@ import (
 	"math"
 	"strconv"
 	"strings"
-	"time"
 
 	"schulit-lotse/domain"
 )
@@ -131,28 +130,49 @@ func (r *Report) tocLine(e tocEntry, y float64, lines []string) {
 	pdf.Link(r.Left(), y, r.Width(), last-y+h, id)
 }
 
-// titlePage is page 1: report, project, Schulträger, Bundesland, the document control
-// (version, status, author, print date and Datenstand) and the approval block. Every field is
-// limited in lines so the page never overflows.
-func (r *Report) titlePage(p *domain.Project, date time.Time, note string) {
+// TitlePage is page 1 of a document that has one (Gesamtbericht, Kurzfassung, monitoring
+// report, Leistungsbeschreibung): a kicker line, the title and subtitle, a rule, the project's
+// name, label–value fields, and at the foot the approval block and a note. Every part is
+// limited in lines so the page never overflows; the callers set what differs.
+type TitlePage struct {
+	Top           float64 // where the kicker line starts, mm from the paper's top edge
+	Kicker        string  // above the title: the program, or the Schulträger for a document that leaves the house
+	Title         string
+	TitleSize     float64
+	Subtitle      string
+	SubtitleLines int
+	RuleGap       float64 // below the rule under the subtitle
+	NameGap       float64 // below the project's name
+	Fields        [][2]string
+	// After, when set, draws under the fields (the monitoring report's headline).
+	After func()
+	// Approval adds the framed approval block at the foot, above the note.
+	Approval bool
+	// Note is small print at the foot of the page, at most NoteLines lines.
+	Note      string
+	NoteLines int
+}
+
+// titlePage writes t as a new page without the running header.
+func (r *Report) titlePage(p *domain.Project, t TitlePage) {
 	pdf := r.pdf
 	r.noHeader = true
 	r.NewPage(Portrait)
 	r.noHeader = false
 
-	pdf.SetY(45)
+	pdf.SetY(t.Top)
 	r.setFont("", 12)
 	r.setText(colorMuted)
-	pdf.CellFormat(r.Width(), lineHeight(12), tr("app.name"), "", 2, "L", false, 0, "")
-	r.setFont("B", 30)
+	pdf.CellFormat(r.Width(), lineHeight(12), r.fit(line(t.Kicker), r.Width()), "", 2, "L", false, 0, "")
+	r.setFont("B", t.TitleSize)
 	r.setText(colorText)
-	pdf.CellFormat(r.Width(), lineHeight(30), r.title, "", 2, "L", false, 0, "")
+	r.limitedLines(t.Title, t.TitleSize, 2)
 	r.setFont("", 12)
 	r.setText(colorMuted)
-	r.limitedLines(r.subtitle, 12, 2)
+	r.limitedLines(t.Subtitle, 12, t.SubtitleLines)
 	r.Gap(3)
 	r.rule()
-	r.Gap(8)
+	r.Gap(t.RuleGap)
 
 	name := line(p.Meta.Name)
 	if name == "" {
@@ -161,20 +181,26 @@ func (r *Report) titlePage(p *domain.Project, date time.Time, note string) {
 	r.setFont("B", 20)
 	r.setText(colorText)
 	r.limitedLines(name, 20, 3)
-	r.Gap(6)
-
-	fields := [][2]string{
-		{tr("reports.meta.schultraeger"), p.Meta.Schultraeger},
-		{tr("reports.meta.bundesland"), bundeslandName(p.Meta.Bundesland)},
+	r.Gap(t.NameGap)
+	r.titleFields(t.Fields)
+	if t.After != nil {
+		t.After()
 	}
-	fields = append(fields, documentFields(p, date, true)...)
-	r.titleFields(fields)
 
-	r.approvalBlock(p, r.Bottom()-3*lineHeight(smallSize)-4)
-	pdf.SetY(r.Bottom() - 3*lineHeight(smallSize))
-	r.setFont("", smallSize)
-	r.setText(colorMuted)
-	r.limitedLines(note, smallSize, 3)
+	noteTop := r.Bottom() - float64(t.NoteLines)*lineHeight(smallSize)
+	if t.Approval {
+		bottom := r.Bottom()
+		if t.NoteLines > 0 {
+			bottom = noteTop - 4
+		}
+		r.approvalBlock(p, bottom)
+	}
+	if t.NoteLines > 0 {
+		pdf.SetY(noteTop)
+		r.setFont("", smallSize)
+		r.setText(colorMuted)
+		r.limitedLines(t.Note, smallSize, t.NoteLines)
+	}
 }
 
 // titleFields writes label–value lines of a title page; a value takes at most three lines.

@@ -53,12 +53,7 @@ func WriteJourFixeProtocolFile(path string, p *domain.Project, day domain.Date, 
 
 func writeProtocolPages(p *domain.Project, j domain.JourFixe, date time.Time, breaks map[int]bool) *Report {
 	title := tr("kpi.protocol.title", map[string]any{"Date": formatDate(j.Date.Time)})
-	r := newReport(p.Meta.Name, date)
-	r.breakBefore = breaks
-	r.outside = true // sent to the provider
-	r.judgeOn(p)
-	r.describe(p, title, tr("kpi.protocol.subject"))
-	r.pdf.SetHeaderFunc(func() { awSpecHeader(r, title) })
+	r := newDocument(p, date, title, tr("kpi.protocol.subject"), true, breaks) // sent to the provider
 	frozen, hasFrozen := kpi.ParseFrozen(j.FrozenKPIs)
 
 	// Head: the meeting and the document control on the first page; a protocol is short.

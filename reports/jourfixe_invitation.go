@@ -59,12 +59,7 @@ func lastJourFixeBefore(p *domain.Project, day domain.Date) *domain.JourFixe {
 
 func writeInvitationPages(p *domain.Project, day domain.Date, period kpi.Period, rep *kpi.Report, date time.Time, breaks map[int]bool) *Report {
 	title := tr("kpi.invite.title", map[string]any{"Date": formatDate(day.Time)})
-	r := newReport(p.Meta.Name, date)
-	r.breakBefore = breaks
-	r.outside = true // sent to the provider
-	r.judgeOn(p)
-	r.describe(p, title, tr("kpi.invite.subject"))
-	r.pdf.SetHeaderFunc(func() { awSpecHeader(r, title) })
+	r := newDocument(p, date, title, tr("kpi.invite.subject"), true, breaks) // sent to the provider
 
 	participants := ""
 	last := lastJourFixeBefore(p, day)

@@ -1,18 +1,14 @@
 package reports
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"time"
 
 	"schulit-lotse/domain"
-	"schulit-lotse/internal/leftover"
 )
 
 // The Leistungsbeschreibung (service specification) is a separate document: a draft that a
@@ -344,14 +340,18 @@ func WriteServiceSpec(w io.Writer, p *domain.Project, opt Options) (err error) {
 // writeSpecPages lays the Leistungsbeschreibung out once, starting a page before the headings
 // in breaks.
 func writeSpecPages(p *domain.Project, blocks []specBlock, date time.Time, breaks map[int]bool) *Report {
-	r := newReport(p.Meta.Name, date)
-	r.breakBefore = breaks
-	r.outside = true
-	r.judgeOn(p)
 	title := tr("award.spec.title")
-	r.describe(p, title, tr("award.spec.subject"))
-	r.pdf.SetHeaderFunc(func() { awSpecHeader(r, title) })
-	awSpecTitlePage(r, p, date)
+	r := newDocument(p, date, title, tr("award.spec.subject"), true, breaks)
+	// The document goes out under the Schulträger's name, not the program's, and says that it
+	// is a draft.
+	r.titlePage(p, TitlePage{
+		Top: 55, Kicker: p.Meta.Schultraeger, Title: title, TitleSize: 28, Subtitle: tr("award.spec.subtitle"), SubtitleLines: 3,
+		RuleGap: 10, NameGap: 6, Fields: append([][2]string{
+			{tr("reports.meta.schultraeger"), p.Meta.Schultraeger},
+			{tr("reports.meta.bundesland"), bundeslandName(p.Meta.Bundesland)},
+		}, documentFields(p, date, false)...),
+		Note: tr("award.spec.title_note"), NoteLines: 4,
+	})
 	r.NewPage(Portrait)
 	for _, b := range blocks {
 		switch b.kind {
@@ -373,65 +373,6 @@ func writeSpecPages(p *domain.Project, blocks []specBlock, date time.Time, break
 		}
 	}
 	return r
-}
-
-// awSpecHeader is the running header: project left, document name right.
-func awSpecHeader(r *Report, right string) {
-	if r.noHeader {
-		return
-	}
-	pdf := r.pdf
-	r.setFont("", smallSize)
-	r.setText(colorMuted)
-	rw := pdf.GetStringWidth(right) + 2*cellMargin
-	pdf.SetXY(r.Left(), headerY)
-	pdf.CellFormat(r.Width()-rw, lineHeight(smallSize), r.fit(r.header, r.Width()-rw-4), "", 0, "L", false, 0, "")
-	pdf.SetXY(r.Right()-rw, headerY)
-	pdf.CellFormat(rw, lineHeight(smallSize), right, "", 0, "R", false, 0, "")
-	y := headerY + lineHeight(smallSize) + 1
-	pdf.SetDrawColor(colorRule.R, colorRule.G, colorRule.B)
-	pdf.SetLineWidth(0.2)
-	pdf.Line(r.Left(), y, r.Right(), y)
-	pdf.SetXY(r.Left(), r.Top())
-}
-
-// awSpecTitlePage names the document, the project and says that it is a draft.
-func awSpecTitlePage(r *Report, p *domain.Project, date time.Time) {
-	pdf := r.pdf
-	r.noHeader = true
-	r.NewPage(Portrait)
-	r.noHeader = false
-	pdf.SetY(55)
-	r.setFont("", 12)
-	r.setText(colorMuted)
-	// The document goes out under the Schulträger's name, not the program's.
-	pdf.CellFormat(r.Width(), lineHeight(12), r.fit(line(p.Meta.Schultraeger), r.Width()), "", 2, "L", false, 0, "")
-	r.setFont("B", 28)
-	r.setText(colorText)
-	r.limitedLines(tr("award.spec.title"), 28, 2)
-	r.setFont("", 12)
-	r.setText(colorMuted)
-	r.limitedLines(tr("award.spec.subtitle"), 12, 3)
-	r.Gap(3)
-	r.rule()
-	r.Gap(10)
-	name := line(p.Meta.Name)
-	if name == "" {
-		name = tr("reports.unnamed")
-	}
-	r.setFont("B", 20)
-	r.setText(colorText)
-	r.limitedLines(name, 20, 3)
-	r.Gap(6)
-	r.setFont("", 11)
-	r.titleFields(append([][2]string{
-		{tr("reports.meta.schultraeger"), p.Meta.Schultraeger},
-		{tr("reports.meta.bundesland"), bundeslandName(p.Meta.Bundesland)},
-	}, documentFields(p, date, false)...))
-	pdf.SetY(r.Bottom() - 4*lineHeight(smallSize))
-	r.setFont("", smallSize)
-	r.setText(colorMuted)
-	r.limitedLines(tr("award.spec.title_note"), smallSize, 4)
 }
 
 func awOrDash(s string) string {
@@ -482,77 +423,6 @@ func WriteServiceSpecFile(path string, p *domain.Project, opt Options) error {
 // WriteServiceSpecTextFile writes the structured text to path atomically.
 func WriteServiceSpecTextFile(path string, p *domain.Project, opt Options) error {
 	return writeAtomically(path, func(w io.Writer) error { return WriteServiceSpecText(w, p, opt) })
-}
-
-// catchPDF, deferred by every PDF writer, turns a panic into the writer's error: gofpdf panics
-// on some inputs it does not expect, and the user gets a message instead.
-func catchPDF(err *error) {
-	if rec := recover(); rec != nil {
-		*err = fmt.Errorf("%s: %v", tr("reports.err.pdf"), rec)
-	}
-}
-
-// writeAtomically writes what write produces to path atomically: it is built in memory first,
-// so on any error the target is unchanged. Every Write…File of the package goes through it.
-func writeAtomically(path string, write func(w io.Writer) error) error {
-	var buf bytes.Buffer
-	if err := write(&buf); err != nil {
-		return err
-	}
-	return awWriteAtomic(path, buf.Bytes())
-}
-
-// emit writes a laid-out report to w: a layout error is a PDF error, a failed write is named as
-// such. The single-run PDF writers end with it.
-func emit(w io.Writer, r *Report) error {
-	if err := r.Err(); err != nil {
-		return fmt.Errorf("%s: %w", tr("reports.err.pdf"), err)
-	}
-	if err := r.output(w); err != nil {
-		return fmt.Errorf("%s: %w", tr("reports.err.write"), err)
-	}
-	return nil
-}
-
-func awWriteAtomic(path string, data []byte) (err error) {
-	if strings.TrimSpace(path) == "" {
-		return errors.New(tr("reports.err.no_path"))
-	}
-	if fi, statErr := os.Stat(path); statErr == nil && fi.IsDir() {
-		return errors.New(tr("reports.err.is_dir", map[string]any{"Path": path}))
-	}
-	dir := filepath.Dir(path)
-	tmp, err := leftover.Create(path, leftover.Export)
-	if err != nil {
-		return fmt.Errorf("%s: %w", tr("reports.err.create", map[string]any{"Dir": dir}), err)
-	}
-	name := tmp.Name()
-	defer func() {
-		if err != nil {
-			tmp.Close()
-			os.Remove(name)
-		}
-	}()
-	fail := func(e error) error {
-		return fmt.Errorf("%s: %w", tr("reports.err.save", map[string]any{"Path": path}), e)
-	}
-	if _, err = tmp.Write(data); err != nil {
-		return fail(err)
-	}
-	if err = tmp.Sync(); err != nil {
-		return fail(err)
-	}
-	if err = tmp.Close(); err != nil {
-		return fail(err)
-	}
-	if err = os.Chmod(name, 0o644); err != nil {
-		return fail(err)
-	}
-	if err = os.Rename(name, path); err != nil {
-		return fail(err)
-	}
-	syncDir(dir)
-	return nil
 }
 
 // --- structured text (Markdown) ---

@@ -369,13 +369,9 @@ func WriteMonitoring(w io.Writer, p *domain.Project, period kpi.Period, opt Opti
 // headings in breaks.
 func writeMonitoringPages(p *domain.Project, rep *kpi.Report, ch MonitoringCharts, period kpi.Period, date time.Time, breaks map[int]bool, onCell func(string, []string)) *Report {
 	title := tr("kpi.report.title")
-	r := newReport(p.Meta.Name, date)
+	r := newDocument(p, date, title, tr("kpi.report.subject", map[string]any{"Period": FormatPeriod(period)}), false, breaks)
 	r.onCell = onCell
-	r.breakBefore = breaks
-	r.judgeOn(p)
-	r.describe(p, title, tr("kpi.report.subject", map[string]any{"Period": FormatPeriod(period)}))
 	r.footerLeft = line(tr("app.name") + " · " + title + " · " + FormatPeriod(period))
-	r.pdf.SetHeaderFunc(func() { awSpecHeader(r, title) })
 	monitoringTitle(r, p, rep, date)
 
 	r.NewPage(Portrait)
@@ -614,42 +610,26 @@ func chapter(r *Report, number, title string) {
 
 // monitoringTitle is page 1: report, project, period and the headline lights.
 func monitoringTitle(r *Report, p *domain.Project, rep *kpi.Report, date time.Time) {
-	pdf := r.pdf
-	r.noHeader = true
-	r.NewPage(Portrait)
-	r.noHeader = false
-	pdf.SetY(50)
-	r.setFont("", 12)
-	r.setText(colorMuted)
-	pdf.CellFormat(r.Width(), lineHeight(12), tr("app.name"), "", 2, "L", false, 0, "")
-	r.setFont("B", 28)
-	r.setText(colorText)
-	r.limitedLines(tr("kpi.report.title"), 28, 2)
-	r.setFont("", 12)
-	r.setText(colorMuted)
-	r.limitedLines(tr("kpi.report.subtitle"), 12, 3)
-	r.Gap(3)
-	r.rule()
-	r.Gap(8)
-	name := line(p.Meta.Name)
-	if name == "" {
-		name = tr("reports.unnamed")
-	}
-	r.setFont("B", 20)
-	r.setText(colorText)
-	r.limitedLines(name, 20, 3)
-	r.Gap(4)
 	provider := p.Contract.Provider
 	if strings.TrimSpace(provider) == "" {
 		provider = "–"
 	}
-	r.titleFields(append([][2]string{
-		{tr("reports.meta.schultraeger"), p.Meta.Schultraeger},
-		{tr("kpi.report.provider"), line(provider)},
-		{tr("kpi.report.period"), FormatPeriod(rep.Period)},
-		{tr("kpi.report.previous"), FormatPeriod(rep.Previous)},
-	}, documentFields(p, date, true)...))
-	// The headline: how many KPIs are green, amber, red.
+	r.titlePage(p, TitlePage{
+		Top: 50, Kicker: tr("app.name"), Title: tr("kpi.report.title"), TitleSize: 28, Subtitle: tr("kpi.report.subtitle"), SubtitleLines: 3,
+		RuleGap: 8, NameGap: 4, Fields: append([][2]string{
+			{tr("reports.meta.schultraeger"), p.Meta.Schultraeger},
+			{tr("kpi.report.provider"), line(provider)},
+			{tr("kpi.report.period"), FormatPeriod(rep.Period)},
+			{tr("kpi.report.previous"), FormatPeriod(rep.Previous)},
+		}, documentFields(p, date, true)...),
+		After:    func() { monitoringHeadline(r, rep) },
+		Approval: true,
+	})
+}
+
+// monitoringHeadline says how many KPIs are green, amber, red; an empty period says so before
+// anyone turns the page.
+func monitoringHeadline(r *Report, rep *kpi.Report) {
 	var g, a, red int
 	for _, in := range append(append([]kpi.Indicator(nil), rep.Indicators...), rep.ClassIndicators...) {
 		switch in.Light {
@@ -665,11 +645,9 @@ func monitoringTitle(r *Report, p *domain.Project, rep *kpi.Report, date time.Ti
 	r.setFont("B", 13)
 	r.limitedLines(tr("kpi.report.headline", map[string]any{"Green": g, "Amber": a, "Red": red}), 13, 2)
 	if rep.Tickets.Total.Tickets == 0 && rep.Hotline.Calls == 0 && rep.Satisfaction.Answers == 0 {
-		// An empty period says so before anyone turns the page.
 		r.Gap(4)
 		r.Callout(tr("kpi.report.empty_period", map[string]any{"Period": FormatPeriod(rep.Period)}), true)
 	}
-	r.approvalBlock(p, r.Bottom())
 }
 
 // WriteMonitoringFile writes the monitoring report to path atomically: on any error the target

@@ -136,6 +136,20 @@ func newReport(projectName string, date time.Time) *Report {
 	return r
 }
 
+// newDocument starts a document of one layout run (Leistungsbeschreibung, monitoring report,
+// Jour-fixe protocol and invitation, Vergabevermerk) named title in the running header and in
+// its properties, judged on the project's day; outside marks one that leaves the house, and the
+// run starts a page before the headings in breaks.
+func newDocument(p *domain.Project, date time.Time, title, subject string, outside bool, breaks map[int]bool) *Report {
+	r := newReport(p.Meta.Name, date)
+	r.breakBefore = breaks
+	r.outside = outside
+	r.judgeOn(p)
+	r.title = line(title)
+	r.describe(p, title, subject)
+	return r
+}
+
 // name sets the document's title (title page, running header, footer) and subtitle.
 func (r *Report) name(title, subtitle string) {
 	r.title, r.subtitle = line(title), subtitle

@@ -12,6 +12,17 @@ import (
 	"schulit-lotse/domain"
 )
 
+// WriteGesamtberichtFile writes the report to path atomically (writeAtomically): on any error
+// the target is unchanged.
+func WriteGesamtberichtFile(path string, p *domain.Project, opt Options) error {
+	return writeAtomically(path, func(w io.Writer) error { return WriteGesamtbericht(w, p, opt) })
+}
+
+// WriteKurzfassungFile writes the Kurzfassung to path the same way.
+func WriteKurzfassungFile(path string, p *domain.Project, opt Options) error {
+	return writeAtomically(path, func(w io.Writer) error { return WriteKurzfassung(w, p, opt) })
+}
+
 // Options of a report.
 type Options struct {
 	// Date printed on the title page and stored as the PDF's creation date; the same date gives
@@ -151,7 +162,14 @@ func writeBook(w io.Writer, p *domain.Project, opt Options, b book) (err error) 
 	r := start()
 	r.breakBefore = breaks
 	r.totalPages = 1 + tocPages + measure.pdf.PageCount()
-	r.titlePage(p, date, tr(b.note))
+	r.titlePage(p, TitlePage{
+		Top: 45, Kicker: tr("app.name"), Title: tr(b.title), TitleSize: 30, Subtitle: tr(b.subtitle), SubtitleLines: 2,
+		RuleGap: 8, NameGap: 6, Fields: append([][2]string{
+			{tr("reports.meta.schultraeger"), p.Meta.Schultraeger},
+			{tr("reports.meta.bundesland"), bundeslandName(p.Meta.Bundesland)},
+		}, documentFields(p, date, true)...),
+		Approval: true, Note: tr(b.note), NoteLines: 3,
+	})
 	r.glance(p)
 	if got := r.pdf.PageNo(); got != 1+glancePages && r.Err() == nil {
 		return fmt.Errorf("%s: overview took %d pages, expected %d", tr("reports.err.layout"), got-1, glancePages)

@@ -37,11 +37,7 @@ func WriteAwardRecordFile(path string, p *domain.Project, opt Options) error {
 
 func writeAwardRecordPages(p *domain.Project, date time.Time, breaks map[int]bool) *Report {
 	title := tr("award.record.title")
-	r := newReport(p.Meta.Name, date)
-	r.breakBefore = breaks
-	r.judgeOn(p)
-	r.describe(p, title, tr("award.record.subject"))
-	r.pdf.SetHeaderFunc(func() { awSpecHeader(r, title) })
+	r := newDocument(p, date, title, tr("award.record.subject"), false, breaks)
 
 	// The method follows in chapter 3; its long labels would not fit the head.
 	documentHead(r, p, title, append(awProcedure(p.Tender)[:4], documentFields(p, date, false)...))
