@@ -3,7 +3,6 @@ package domain
 import (
 	"math"
 	"regexp"
-	"sort"
 	"strings"
 )
 
@@ -164,26 +163,7 @@ func validCardPosition(x, y float64) bool {
 // SortedPackages returns the packages in the user's order (sort order, then id): the order of
 // lists and reports and the drawing order of the board (later ones lie on top).
 func SortedPackages(p *Project) []Package {
-	out := append([]Package(nil), p.Packages...)
-	sort.SliceStable(out, func(a, b int) bool {
-		if out[a].SortOrder != out[b].SortOrder {
-			return out[a].SortOrder < out[b].SortOrder
-		}
-		return out[a].ID < out[b].ID
-	})
-	return out
-}
-
-// sortedTasks returns the tasks in the user's row order.
-func sortedTasks(ts []Task) []Task {
-	out := append([]Task(nil), ts...)
-	sort.SliceStable(out, func(a, b int) bool {
-		if out[a].SortOrder != out[b].SortOrder {
-			return out[a].SortOrder < out[b].SortOrder
-		}
-		return out[a].ID < out[b].ID
-	})
-	return out
+	return inUserOrder(p.Packages)
 }
 
 // NextPackageColor is the first palette colour no package uses yet; when all are taken the
@@ -300,7 +280,7 @@ func LayoutBoard(p *Project) BoardLayout {
 		index[pkgs[i].ID] = i
 	}
 	members := make([][]Task, len(pkgs))
-	for _, t := range sortedTasks(p.Tasks) {
+	for _, t := range inUserOrder(p.Tasks) {
 		if t.PackageID == nil {
 			l.Pile = append(l.Pile, t.ID)
 			continue

@@ -2,6 +2,7 @@ package domain
 
 import (
 	"errors"
+	"slices"
 	"testing"
 )
 
@@ -35,7 +36,7 @@ func TestDefaultSizes(t *testing.T) {
 
 func TestLayoutBoardPlacesCardsAndPile(t *testing.T) {
 	l := LayoutBoard(boardProject())
-	if got, want := l.Pile, []int64{3, 1, 5}; !equalIDs(got, want) {
+	if got, want := l.Pile, []int64{3, 1, 5}; !slices.Equal(got, want) {
 		t.Errorf("pile = %v, want %v (row order, dangling reference included)", got, want)
 	}
 	if r := l.Cards[2]; r != (Rect{12, 52, 180, 72}) {
@@ -45,7 +46,7 @@ func TestLayoutBoardPlacesCardsAndPile(t *testing.T) {
 	if r := l.Cards[4]; r != (Rect{512, 52, 180, 72}) {
 		t.Errorf("card 4 at %v, want the first slot (512, 52)", r)
 	}
-	if got := l.Members[20]; !equalIDs(got, []int64{4}) {
+	if got := l.Members[20]; !slices.Equal(got, []int64{4}) {
 		t.Errorf("members of 20 = %v", got)
 	}
 	if l.Bounds != (Rect{0, 0, 894, 218}) {
@@ -87,7 +88,7 @@ func TestHitTests(t *testing.T) {
 	if id := l.CardAt(200, 60); id != 0 {
 		t.Errorf("CardAt beside card 2 = %d, want 0", id)
 	}
-	if got := l.CardsIn(Rect{0, 0, 600, 300}); !equalIDs(got, []int64{2, 4}) {
+	if got := l.CardsIn(Rect{0, 0, 600, 300}); !slices.Equal(got, []int64{2, 4}) {
 		t.Errorf("rubber band found %v, want [2 4]", got)
 	}
 }
@@ -349,16 +350,4 @@ func byID(ts []Task) map[int64]Task {
 		out[t.ID] = t
 	}
 	return out
-}
-
-func equalIDs(a, b []int64) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
 }

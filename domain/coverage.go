@@ -275,7 +275,7 @@ func Workload(p *Project) []WorkloadRow {
 // who are over their limit after the reassignment.
 func CoverageFindings(p *Project) []Finding {
 	var out []Finding
-	for _, t := range sortedTasks(p.Tasks) {
+	for _, t := range inUserOrder(p.Tasks) {
 		switch t.Coverage {
 		case CoverageUnset:
 			out = append(out, Finding{Step: StepCoverage, Severity: SeverityQuestion, Code: FindNoCoverage, Subject: t.Name, EntityID: t.ID})

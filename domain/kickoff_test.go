@@ -1,6 +1,9 @@
 package domain
 
-import "testing"
+import (
+	"slices"
+	"testing"
+)
 
 func TestMilestoneOverdue(t *testing.T) {
 	today := stDay("2027-05-10")
@@ -55,7 +58,7 @@ func TestMilestoneOrderAndNext(t *testing.T) {
 		got = append(got, m.Name)
 	}
 	want := []string{"Auftakt", "Übergabe", "Pilot", "auch Pilot", "Regelbetrieb", "ohne Datum"}
-	if !stSame(got, want) {
+	if !slices.Equal(got, want) {
 		t.Errorf("order %q, want %q", got, want)
 	}
 	// On 10 May the handover is overdue, so the next one ahead is the pilot.
@@ -75,7 +78,7 @@ func TestEvaluateKickoff(t *testing.T) {
 	p.Kickoff.Place = "Rathaus"
 	st, _, fs := EvaluateKickoff(p, stDay("2027-05-10"))
 	want := []string{"kickoff.no_date ", "kickoff.no_participants ", "kickoff.no_milestones "}
-	if st != StateInProgress || !stSame(stCodes(fs), want) {
+	if st != StateInProgress || !slices.Equal(stCodes(fs), want) {
 		t.Errorf("place only: %s %q", st, stCodes(fs))
 	}
 
@@ -92,7 +95,7 @@ func TestEvaluateKickoff(t *testing.T) {
 	}
 	// On 1 April only the contract (13 March) lies behind, and it is not done: a warning.
 	st, figs, fs := EvaluateKickoff(p, stDay("2027-04-01"))
-	if st != StateDone || !stSame(stCodes(fs), []string{"kickoff.milestone_overdue tpl.milestone.contract"}) {
+	if st != StateDone || !slices.Equal(stCodes(fs), []string{"kickoff.milestone_overdue tpl.milestone.contract"}) {
 		t.Errorf("1 April: %s %q", st, stCodes(fs))
 	}
 	fig := map[string]Figure{}
@@ -113,7 +116,7 @@ func TestEvaluateKickoff(t *testing.T) {
 	p.Milestones[2].Due = nil
 	st, _, fs = EvaluateKickoff(p, stDay("2027-04-01"))
 	want = []string{"kickoff.milestone_no_owner tpl.milestone.kickoff", "kickoff.milestone_no_due tpl.milestone.handover"}
-	if st != StateInProgress || !stSame(stCodes(fs), want) {
+	if st != StateInProgress || !slices.Equal(stCodes(fs), want) {
 		t.Errorf("after edits: %s %q", st, stCodes(fs))
 	}
 	if err := (Kickoff{Participants: []Participant{{Name: " "}}}).Validate(); err != ErrParticipantNameEmpty {

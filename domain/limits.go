@@ -1,9 +1,6 @@
 package domain
 
-import (
-	"slices"
-	"unicode/utf8"
-)
+import "unicode/utf8"
 
 // Limits by design: every text a project holds and every file the program reads has a bound,
 // so that a wrong or hostile input is refused with a message instead of taking the machine
@@ -169,50 +166,30 @@ func (m *Meta) texts() texts { return texts{names: []*string{&m.Name, &m.Schultr
 // and how the finding names it.
 func (p *Project) eachText(fn func(step StepID, ref Ref, t texts)) {
 	fn(StepInventory, Ref{Kind: "project", Name: p.Meta.Name}, p.Meta.texts())
-	for i := range p.Tasks {
-		t := &p.Tasks[i]
-		fn(StepInventory, Ref{Kind: "task", ID: t.ID, Name: t.Name}, t.texts())
-	}
-	for i := range p.Packages {
-		pk := &p.Packages[i]
-		fn(StepRequirements, Ref{Kind: "package", ID: pk.ID, Name: pk.Name}, pk.texts())
-	}
+	eachTextOf(p.Tasks, StepInventory, "task", func(t *Task) (int64, string) { return t.ID, t.Name }, fn)
+	eachTextOf(p.Packages, StepRequirements, "package", func(pk *Package) (int64, string) { return pk.ID, pk.Name }, fn)
 	fn(StepKickoff, Ref{Kind: "kickoff", Name: "Kick-off"}, p.Kickoff.texts())
-	for i := range p.Milestones {
-		m := &p.Milestones[i]
-		fn(StepKickoff, Ref{Kind: "milestone", ID: m.ID, Name: m.Name}, m.texts())
-	}
-	for i := range p.Roles {
-		r := &p.Roles[i]
-		fn(StepStructure, Ref{Kind: "role", ID: r.ID, Name: r.Name}, r.texts())
-	}
-	for i := range p.Persons {
-		x := &p.Persons[i]
-		fn(StepStructure, Ref{Kind: "person", ID: x.ID, Name: x.Name}, x.texts())
-	}
-	for i := range p.RaciActivities {
-		a := &p.RaciActivities[i]
-		fn(StepStructure, Ref{Kind: "activity", ID: a.ID, Name: a.Name}, a.texts())
-	}
-	for i := range p.CommunicationRows {
-		c := &p.CommunicationRows[i]
-		fn(StepStructure, Ref{Kind: "communication", ID: c.ID, Name: c.Occasion}, c.texts())
-	}
-	for i := range p.EscalationLevels {
-		e := &p.EscalationLevels[i]
-		fn(StepStructure, Ref{Kind: "escalation", ID: e.ID, Name: e.Trigger}, e.texts())
-	}
-	for i := range p.Meetings {
-		m := &p.Meetings[i]
-		fn(StepStructure, Ref{Kind: "meeting", ID: m.ID, Name: m.Name}, m.texts())
-	}
-	for i := range p.JourFixes {
-		j := &p.JourFixes[i]
-		fn(StepMonitoring, Ref{Kind: "jourfixe", ID: j.ID, Name: j.Date.String()}, j.texts())
-	}
-	for i := range p.Measures {
-		m := &p.Measures[i]
-		fn(StepMonitoring, Ref{Kind: "measure", ID: m.ID, Name: m.Text}, m.texts())
+	eachTextOf(p.Milestones, StepKickoff, "milestone", func(m *Milestone) (int64, string) { return m.ID, m.Name }, fn)
+	eachTextOf(p.Roles, StepStructure, "role", func(r *Role) (int64, string) { return r.ID, r.Name }, fn)
+	eachTextOf(p.Persons, StepStructure, "person", func(x *Person) (int64, string) { return x.ID, x.Name }, fn)
+	eachTextOf(p.RaciActivities, StepStructure, "activity", func(a *RaciActivity) (int64, string) { return a.ID, a.Name }, fn)
+	eachTextOf(p.CommunicationRows, StepStructure, "communication", func(c *CommunicationRow) (int64, string) { return c.ID, c.Occasion }, fn)
+	eachTextOf(p.EscalationLevels, StepStructure, "escalation", func(e *EscalationLevel) (int64, string) { return e.ID, e.Trigger }, fn)
+	eachTextOf(p.Meetings, StepStructure, "meeting", func(m *Meeting) (int64, string) { return m.ID, m.Name }, fn)
+	eachTextOf(p.JourFixes, StepMonitoring, "jourfixe", func(j *JourFixe) (int64, string) { return j.ID, j.Date.String() }, fn)
+	eachTextOf(p.Measures, StepMonitoring, "measure", func(m *Measure) (int64, string) { return m.ID, m.Text }, fn)
+}
+
+// eachTextOf calls fn with every item of one list: its step, a reference of the given kind
+// with the item's id and name (from ref), and its texts.
+func eachTextOf[T any, P interface {
+	*T
+	texts() texts
+}](items []T, step StepID, kind string, ref func(P) (int64, string), fn func(StepID, Ref, texts)) {
+	for i := range items {
+		x := P(&items[i])
+		id, name := ref(x)
+		fn(step, Ref{Kind: kind, ID: id, Name: name}, x.texts())
 	}
 }
 
@@ -264,9 +241,8 @@ func FirstLongText(p *Project) (Ref, bool) {
 	return *first, true
 }
 
-// WithShortTexts is p itself when no text passes its limit, else a copy whose over-long texts
-// are cut (CutLongTexts) – for readers such as the reports, which must not change p. Only the
-// lists that hold texts are copied.
+// WithShortTexts is p itself when no text passes its limit, else a deep copy whose over-long
+// texts are cut (CutLongTexts) – for readers such as the reports, which must not change p.
 func (p *Project) WithShortTexts() *Project {
 	if p == nil {
 		return nil
@@ -274,19 +250,7 @@ func (p *Project) WithShortTexts() *Project {
 	if _, ok := FirstLongText(p); !ok {
 		return p
 	}
-	c := *p
-	c.Tasks = slices.Clone(p.Tasks)
-	c.Packages = slices.Clone(p.Packages)
-	c.Kickoff.Participants = slices.Clone(p.Kickoff.Participants)
-	c.Milestones = slices.Clone(p.Milestones)
-	c.Roles = slices.Clone(p.Roles)
-	c.RaciActivities = slices.Clone(p.RaciActivities)
-	c.CommunicationRows = slices.Clone(p.CommunicationRows)
-	c.EscalationLevels = slices.Clone(p.EscalationLevels)
-	c.Meetings = slices.Clone(p.Meetings)
-	c.JourFixes = slices.Clone(p.JourFixes)
-	c.Measures = slices.Clone(p.Measures)
-	c.ShortenedTexts = slices.Clone(p.ShortenedTexts)
+	c := p.Clone()
 	c.CutLongTexts()
-	return &c
+	return c
 }

@@ -1,7 +1,6 @@
 package domain
 
 import (
-	"sort"
 	"strings"
 	"unicode"
 )
@@ -408,14 +407,7 @@ func SameAttendees(a, b []Attendee) bool {
 
 // SortedPersons returns the persons in the user's order (sort order, then id).
 func SortedPersons(xs []Person) []Person {
-	out := append([]Person(nil), xs...)
-	sort.SliceStable(out, func(a, b int) bool {
-		if out[a].SortOrder != out[b].SortOrder {
-			return out[a].SortOrder < out[b].SortOrder
-		}
-		return out[a].ID < out[b].ID
-	})
-	return out
+	return inUserOrder(xs)
 }
 
 // PartyOf is the side of the person an attendee refers to ("" for a guest).

@@ -2,6 +2,7 @@ package domain
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -43,18 +44,6 @@ func stFindings(fs []Finding) []string {
 		out[i] = fmt.Sprintf("%s %s %s", f.Severity, strings.TrimPrefix(f.Code, "find.raci."), f.Subject)
 	}
 	return out
-}
-
-func stSame(a, b []string) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
 }
 
 func TestRaciFindingsHandMadeMatrices(t *testing.T) {
@@ -121,7 +110,7 @@ func TestRaciFindingsHandMadeMatrices(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			acts, roles, cells := stMatrix(t, c.pic)
 			got := stFindings(RaciFindings(acts, roles, cells))
-			if !stSame(got, c.want) {
+			if !slices.Equal(got, c.want) {
 				t.Errorf("findings\n got %q\nwant %q", got, c.want)
 			}
 		})
@@ -174,7 +163,7 @@ func TestNextRaciLetterCycles(t *testing.T) {
 	for i := 0; i < 5; i++ {
 		seq = append(seq, NextRaciLetter(seq[len(seq)-1]))
 	}
-	if want := []string{"", "R", "A", "C", "I", ""}; !stSame(seq, want) {
+	if want := []string{"", "R", "A", "C", "I", ""}; !slices.Equal(seq, want) {
 		t.Errorf("cycle %q, want %q", seq, want)
 	}
 	if NextRaciLetter("X") != "R" {

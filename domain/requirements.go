@@ -96,7 +96,7 @@ func GroupByPackage(p *Project) []RequirementGroup {
 		index[pkgs[i].ID] = i
 	}
 	var pile []Task
-	for _, t := range sortedTasks(p.Tasks) {
+	for _, t := range inUserOrder(p.Tasks) {
 		if t.PackageID != nil {
 			if i, ok := index[*t.PackageID]; ok {
 				groups[i].Tasks = append(groups[i].Tasks, t)
@@ -126,7 +126,7 @@ func PackageName(p *Project, t Task) string {
 // without target state or criteria, and packages without any task.
 func RequirementFindings(p *Project) []Finding {
 	var out []Finding
-	for _, t := range sortedTasks(p.Tasks) {
+	for _, t := range inUserOrder(p.Tasks) {
 		if t.PackageID == nil || p.PackageByID(*t.PackageID) == nil {
 			out = append(out, Finding{Step: StepRequirements, Severity: SeverityQuestion, Code: FindUnsorted, Subject: t.Name, EntityID: t.ID})
 		}

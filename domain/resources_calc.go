@@ -235,13 +235,13 @@ func ComputeDemand(p *Project) ResourceDemand {
 	plan := EffectivePlan(p.Resource)
 	rd := ResourceDemand{Plan: plan, Time: WorkingTimeOf(plan, p.Meta.Bundesland), Factor: plan.SurchargeFactor()}
 	pkgIdx := map[int64]int{}
-	for _, pk := range packagesByOrder(p) {
+	for _, pk := range inUserOrder(p.Packages) {
 		pkgIdx[pk.ID] = len(rd.ByPackage)
 		rd.ByPackage = append(rd.ByPackage, DemandGroup{Key: pk.Name, PackageID: pk.ID})
 	}
 	unpackaged := DemandGroup{}
 	before, after := newDemandGrouper(), newDemandGrouper()
-	for _, t := range tasksByOrder(p) {
+	for _, t := range inUserOrder(p.Tasks) {
 		td := TaskDemand{TaskID: t.ID, Name: t.Name, Before: responsibleKey(t.Responsible), After: AfterStep4(t),
 			Estimated: t.Effort != nil, Demand: DemandOf(t.HoursPerMonth(p.Settings), rd.Factor, rd.Time.Hours)}
 		td.External = IsExternal(td.After)
@@ -300,28 +300,6 @@ func (g *demandGrouper) sorted() []DemandGroup {
 			return out[a].HoursPerYear > out[b].HoursPerYear
 		}
 		return out[a].Key < out[b].Key
-	})
-	return out
-}
-
-func tasksByOrder(p *Project) []Task {
-	out := append([]Task(nil), p.Tasks...)
-	sort.SliceStable(out, func(a, b int) bool {
-		if out[a].SortOrder != out[b].SortOrder {
-			return out[a].SortOrder < out[b].SortOrder
-		}
-		return out[a].ID < out[b].ID
-	})
-	return out
-}
-
-func packagesByOrder(p *Project) []Package {
-	out := append([]Package(nil), p.Packages...)
-	sort.SliceStable(out, func(a, b int) bool {
-		if out[a].SortOrder != out[b].SortOrder {
-			return out[a].SortOrder < out[b].SortOrder
-		}
-		return out[a].ID < out[b].ID
 	})
 	return out
 }

@@ -51,7 +51,7 @@ func ResourceFindings(p *Project, cc CostComparison) []Finding {
 			}
 		}
 	}
-	for _, pk := range packagesByOrder(p) {
+	for _, pk := range inUserOrder(p.Packages) {
 		if b, _ := ExternalPrice(pk); b == PriceNone {
 			add(SeverityQuestion, FindResNoPrice, pk.Name, pk.ID)
 		}

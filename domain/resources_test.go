@@ -2,6 +2,7 @@ package domain
 
 import (
 	"math"
+	"slices"
 	"testing"
 	"time"
 )
@@ -274,7 +275,7 @@ func TestResourceStepStateFiguresAndQuestions(t *testing.T) {
 	if st != StateInProgress {
 		t.Errorf("state %s", st)
 	}
-	if codes := findingCodes(f); !sameCodes(codes, []string{FindResNoPayGroup, FindResNoPrice + " User-Management", FindResNoPrice + " Hardware-Wartung"}) {
+	if codes := findingCodes(f); !slices.Equal(codes, []string{FindResNoPayGroup, FindResNoPrice + " User-Management", FindResNoPrice + " Hardware-Wartung"}) {
 		t.Errorf("findings %q", codes)
 	}
 	if figs[0].Key != "fig.res.working_time" || !near(figs[0].Value, 1684.8) || figs[1].Unit != UnitFTE || !near(figs[1].Value, 412.8/1684.8) {
@@ -290,7 +291,7 @@ func TestResourceStepStateFiguresAndQuestions(t *testing.T) {
 	if st != StateDone {
 		t.Errorf("complete plan: state %s, findings %+v", st, f)
 	}
-	if codes := findingCodes(f); !sameCodes(codes, []string{FindResExampleRate + " E 9b"}) {
+	if codes := findingCodes(f); !slices.Equal(codes, []string{FindResExampleRate + " E 9b"}) {
 		t.Errorf("findings %q", codes)
 	}
 	if !near(figs[4].Value, 23232) || figs[4].Unit != UnitEuro || figs[5].Text != "–" {
@@ -337,18 +338,6 @@ func findingCodes(f []Finding) []string {
 		out = append(out, s)
 	}
 	return out
-}
-
-func sameCodes(a, b []string) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
 }
 
 func TestPayGroupAndPriceValidation(t *testing.T) {

@@ -243,7 +243,7 @@ func LevelInForce(p *Project, packageID *int64) *SLA {
 
 func slasWhere(p *Project, frozen, internal bool) []SLA {
 	order := map[int64]int{}
-	for i, pk := range packagesInOrder(p) {
+	for i, pk := range inUserOrder(p.Packages) {
 		order[pk.ID] = i + 1
 	}
 	var out []SLA

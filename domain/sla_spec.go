@@ -47,13 +47,7 @@ type SpecPackage struct {
 // the thread checks (ThreadFindings) point out where decision and step 4 disagree.
 func BuildServiceSpec(p *Project) ServiceSpec {
 	spec := ServiceSpec{Basis: SpecNothing, State: p.Meta.Bundesland}
-	tasks := append([]Task(nil), p.Tasks...)
-	sort.SliceStable(tasks, func(a, b int) bool {
-		if tasks[a].SortOrder != tasks[b].SortOrder {
-			return tasks[a].SortOrder < tasks[b].SortOrder
-		}
-		return tasks[a].ID < tasks[b].ID
-	})
+	tasks := inUserOrder(p.Tasks)
 	decided := false
 	for _, d := range p.Decisions {
 		if d.Outcome == OutcomeExternal || d.Outcome == OutcomeMixed {
@@ -61,7 +55,7 @@ func BuildServiceSpec(p *Project) ServiceSpec {
 		}
 	}
 	order := map[int64]int{}
-	for i, pk := range packagesInOrder(p) {
+	for i, pk := range inUserOrder(p.Packages) {
 		order[pk.ID] = i
 	}
 	byPkg := map[int64]int{}

@@ -1,7 +1,5 @@
 package domain
 
-import "sort"
-
 // Finding codes of step 7.
 const (
 	FindSLANone           = "find.sla.none"
@@ -180,7 +178,7 @@ func PackageLevels(p *Project) []PackageLevel {
 		costs[c.PackageID] = c
 	}
 	var out []PackageLevel
-	for _, pk := range packagesInOrder(p) {
+	for _, pk := range inUserOrder(p.Packages) {
 		id := pk.ID
 		l := PackageLevel{Package: pk, SLA: workingLevel(p, id)}
 		if l.SLA != nil {
@@ -200,18 +198,6 @@ func PackageLevels(p *Project) []PackageLevel {
 		}
 		out = append(out, l)
 	}
-	return out
-}
-
-// packagesInOrder are the packages as the board orders them (sort order, then id).
-func packagesInOrder(p *Project) []Package {
-	out := append([]Package(nil), p.Packages...)
-	sort.SliceStable(out, func(a, b int) bool {
-		if out[a].SortOrder != out[b].SortOrder {
-			return out[a].SortOrder < out[b].SortOrder
-		}
-		return out[a].ID < out[b].ID
-	})
 	return out
 }
 

@@ -222,7 +222,7 @@ func AssessSourcing(p *Project) []Assessment {
 		costs[pc.PackageID] = pc
 	}
 	var out []Assessment
-	for _, pk := range packagesByOrder(p) {
+	for _, pk := range inUserOrder(p.Packages) {
 		out = append(out, AssessPackage(p, pk, costs[pk.ID]))
 	}
 	return out

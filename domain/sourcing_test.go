@@ -1,6 +1,7 @@
 package domain
 
 import (
+	"slices"
 	"testing"
 	"time"
 )
@@ -101,7 +102,7 @@ func TestSourcingQuestionsAndState(t *testing.T) {
 	if st != StateInProgress {
 		t.Errorf("state %s", st)
 	}
-	if got := findingCodes(f); !sameCodes(got, []string{FindSrcOpen + " User-Management", FindSrcOpen + " Hardware-Wartung"}) {
+	if got := findingCodes(f); !slices.Equal(got, []string{FindSrcOpen + " User-Management", FindSrcOpen + " Hardware-Wartung"}) {
 		t.Errorf("findings %q", got)
 	}
 	if figs[3].Key != "fig.src.count.open" || figs[3].Value != 2 || figs[4].Key != "fig.src.decision.open" || figs[4].Label != "User-Management" {
@@ -116,7 +117,7 @@ func TestSourcingQuestionsAndState(t *testing.T) {
 	st, figs, f = evaluateSourcing(p, testDay)
 	want := []string{FindSrcNoRationale + " User-Management", FindSrcNoDecider + " User-Management", FindSrcNoDate + " User-Management",
 		FindSrcNoInternalMoney + " Hardware-Wartung"}
-	if got := findingCodes(f); !sameCodes(got, want) {
+	if got := findingCodes(f); !slices.Equal(got, want) {
 		t.Errorf("findings %q, want %q", got, want)
 	}
 	if st != StateInProgress {

@@ -2,7 +2,6 @@ package domain
 
 import (
 	"encoding/json"
-	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -370,50 +369,22 @@ func NextMeeting(p *Project, today Date) (Meeting, Date, bool) {
 
 // SortedRoles returns the roles in the user's order (sort order, then id).
 func SortedRoles(rs []Role) []Role {
-	out := append([]Role(nil), rs...)
-	sort.SliceStable(out, func(a, b int) bool {
-		if out[a].SortOrder != out[b].SortOrder {
-			return out[a].SortOrder < out[b].SortOrder
-		}
-		return out[a].ID < out[b].ID
-	})
-	return out
+	return inUserOrder(rs)
 }
 
 // SortedActivities returns the activities in the user's order (sort order, then id).
 func SortedActivities(as []RaciActivity) []RaciActivity {
-	out := append([]RaciActivity(nil), as...)
-	sort.SliceStable(out, func(a, b int) bool {
-		if out[a].SortOrder != out[b].SortOrder {
-			return out[a].SortOrder < out[b].SortOrder
-		}
-		return out[a].ID < out[b].ID
-	})
-	return out
+	return inUserOrder(as)
 }
 
 // SortedCommunication returns the communication rows in the user's order.
 func SortedCommunication(cs []CommunicationRow) []CommunicationRow {
-	out := append([]CommunicationRow(nil), cs...)
-	sort.SliceStable(out, func(a, b int) bool {
-		if out[a].SortOrder != out[b].SortOrder {
-			return out[a].SortOrder < out[b].SortOrder
-		}
-		return out[a].ID < out[b].ID
-	})
-	return out
+	return inUserOrder(cs)
 }
 
 // SortedEscalation returns the escalation levels by level, then id.
 func SortedEscalation(es []EscalationLevel) []EscalationLevel {
-	out := append([]EscalationLevel(nil), es...)
-	sort.SliceStable(out, func(a, b int) bool {
-		if out[a].Level != out[b].Level {
-			return out[a].Level < out[b].Level
-		}
-		return out[a].ID < out[b].ID
-	})
-	return out
+	return inUserOrder(es)
 }
 
 // StructureFindings derives step 11's findings: the RACI matrix's, then open questions about

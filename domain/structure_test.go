@@ -1,6 +1,7 @@
 package domain
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -72,7 +73,7 @@ func TestNextMeetingDates(t *testing.T) {
 				school = summer
 			}
 			got := stDates(NextMeetingDates(c.m, c.rule, NewOffDays(c.state, school), stDay(c.from), c.n))
-			if !stSame(got, c.want) {
+			if !slices.Equal(got, c.want) {
 				t.Errorf("got %q, want %q", got, c.want)
 			}
 		})
@@ -219,7 +220,7 @@ func TestStructureFindingsAndState(t *testing.T) {
 		"structure.escalation_no_trigger 2",
 		"structure.meeting_no_date tpl.meeting.jourfixe",
 	}
-	if got := stCodes(fs); !stSame(got, want) {
+	if got := stCodes(fs); !slices.Equal(got, want) {
 		t.Errorf("findings\n got %q\nwant %q", got, want)
 	}
 	if st != StateInProgress {
@@ -230,7 +231,7 @@ func TestStructureFindingsAndState(t *testing.T) {
 	q := &Project{Roles: []Role{{ID: 1, Name: "SD", Party: PartyProvider, Persons: "Herr X"}}}
 	_, _, fs = EvaluateStructure(q, stDay("2027-05-12"))
 	want = []string{"structure.no_raci ", "structure.no_communication ", "structure.no_escalation ", "structure.no_meeting "}
-	if got := stCodes(fs); !stSame(got, want) {
+	if got := stCodes(fs); !slices.Equal(got, want) {
 		t.Errorf("missing parts\n got %q\nwant %q", got, want)
 	}
 }

@@ -212,13 +212,7 @@ func Evaluate(t Tender, criteria []TenderCriterion, bids []Bid) Evaluation {
 	if ev.Method == "" {
 		ev.Method = MethodSimple
 	}
-	crit := append([]TenderCriterion(nil), criteria...)
-	sort.SliceStable(crit, func(a, b int) bool {
-		if crit[a].SortOrder != crit[b].SortOrder {
-			return crit[a].SortOrder < crit[b].SortOrder
-		}
-		return crit[a].ID < crit[b].ID
-	})
+	crit := inUserOrder(criteria)
 	nB := 0
 	for _, c := range crit {
 		if c.Kind == CriterionB {
@@ -410,13 +404,7 @@ func CriterionGroups(criteria []TenderCriterion) []CriterionGroup {
 	idx := map[string]int{}
 	var out []CriterionGroup
 	var total float64
-	crit := append([]TenderCriterion(nil), criteria...)
-	sort.SliceStable(crit, func(a, b int) bool {
-		if crit[a].SortOrder != crit[b].SortOrder {
-			return crit[a].SortOrder < crit[b].SortOrder
-		}
-		return crit[a].ID < crit[b].ID
-	})
+	crit := inUserOrder(criteria)
 	for _, c := range crit {
 		if c.Kind != CriterionB {
 			continue
@@ -441,15 +429,7 @@ func CriterionGroups(criteria []TenderCriterion) []CriterionGroup {
 
 // SortedCriteria are the criteria in their order: A-criteria first, then B, each by sort order.
 func SortedCriteria(criteria []TenderCriterion) []TenderCriterion {
-	out := append([]TenderCriterion(nil), criteria...)
-	sort.SliceStable(out, func(a, b int) bool {
-		if out[a].Kind != out[b].Kind {
-			return out[a].Kind < out[b].Kind
-		}
-		if out[a].SortOrder != out[b].SortOrder {
-			return out[a].SortOrder < out[b].SortOrder
-		}
-		return out[a].ID < out[b].ID
-	})
+	out := inUserOrder(criteria)
+	sort.SliceStable(out, func(a, b int) bool { return out[a].Kind < out[b].Kind })
 	return out
 }

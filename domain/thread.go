@@ -68,7 +68,7 @@ func HandedOut(t Task) bool { return IsExternalProvider(ResponsibleAfter(t)) }
 // packageTasks are the tasks of each package in board order of the tasks.
 func packageTasks(p *Project) map[int64][]Task {
 	out := map[int64][]Task{}
-	for _, t := range sortedTasks(p.Tasks) {
+	for _, t := range inUserOrder(p.Tasks) {
 		if t.PackageID != nil {
 			out[*t.PackageID] = append(out[*t.PackageID], t)
 		}
@@ -84,7 +84,7 @@ func taskRef(t Task) Ref        { return Ref{Kind: "task", ID: t.ID, Name: t.Nam
 func decisionAgainstCoverage(p *Project, outcome SourcingOutcome, want bool, code string) []Finding {
 	var out []Finding
 	tasks := packageTasks(p)
-	for _, pk := range packagesInOrder(p) {
+	for _, pk := range inUserOrder(p.Packages) {
 		d := p.DecisionFor(pk.ID)
 		if d == nil || d.Outcome != outcome {
 			continue
@@ -117,7 +117,7 @@ func checkExternKept(p *Project, _ Date) []Finding {
 func checkNothingHandedOut(p *Project, _ Date) []Finding {
 	var out []Finding
 	tasks := packageTasks(p)
-	for _, pk := range packagesInOrder(p) {
+	for _, pk := range inUserOrder(p.Packages) {
 		d := p.DecisionFor(pk.ID)
 		if d == nil || d.Outcome != OutcomeExternal && d.Outcome != OutcomeMixed || len(tasks[pk.ID]) == 0 {
 			continue
@@ -212,7 +212,7 @@ func checkRaciProviderIntern(p *Project, _ Date) []Finding {
 		}
 	}
 	var out []Finding
-	for _, pk := range packagesInOrder(p) {
+	for _, pk := range inUserOrder(p.Packages) {
 		d := p.DecisionFor(pk.ID)
 		if d == nil || d.Outcome != OutcomeInternal || len(byPkg[pk.ID]) == 0 {
 			continue
@@ -237,7 +237,7 @@ func checkRaciMissing(p *Project, _ Date) []Finding {
 	}
 	tasks := packageTasks(p)
 	var out []Finding
-	for _, pk := range packagesInOrder(p) {
+	for _, pk := range inUserOrder(p.Packages) {
 		out2 := false
 		for _, t := range tasks[pk.ID] {
 			out2 = out2 || HandedOut(t)

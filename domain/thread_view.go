@@ -40,7 +40,7 @@ func ThreadView(p *Project, today Date) []ThreadRow {
 		winner = ev.Result(ev.Winner).Bidder
 	}
 	var out []ThreadRow
-	for _, pk := range packagesInOrder(p) {
+	for _, pk := range inUserOrder(p.Packages) {
 		row := ThreadRow{Package: pk, Provider: p.Contract.Provider, Winner: winner, Categories: categories[pk.ID]}
 		for _, t := range tasks[pk.ID] {
 			row.Tasks++

@@ -1,7 +1,6 @@
 package persistence
 
 import (
-	"fmt"
 	"os"
 	"path/filepath"
 	"testing"
@@ -46,15 +45,7 @@ func TestGeneratedCorpusIsRefusedAndUntouched(t *testing.T) {
 			src := filepath.Join(t.TempDir(), c.name)
 			c.make(t, valid, src)
 			path, content := placeCopy(t, src)
-			_, err := Validate(path)
-			wantRefused(t, "Validate", err, c.reason)
-			for _, ro := range []bool{false, true} {
-				f, err := Open(path, OpenOptions{ReadOnly: ro})
-				if err == nil {
-					f.Close()
-				}
-				wantRefused(t, fmt.Sprintf("Open(ReadOnly: %v)", ro), err, c.reason)
-			}
+			wantRefusedOnOpen(t, path, c.reason)
 			assertUntouched(t, path, content)
 		})
 	}

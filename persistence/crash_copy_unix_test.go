@@ -95,11 +95,7 @@ func sameCounts(a, b map[string]int64) string {
 
 func TestCrashHarnessCopies(t *testing.T) {
 	const runs = 16
-	seed := uint64(20261128)
-	if s := os.Getenv("LOTSE_CRASH_TEST_SEED"); s != "" {
-		seed, _ = strconv.ParseUint(s, 10, 64)
-	}
-	t.Logf("seed %d (LOTSE_CRASH_TEST_SEED=%d repeats this run)", seed, seed)
+	seed := testSeed(t, 20261128)
 	r := rand.New(rand.NewPCG(seed, 2))
 	dir := t.TempDir()
 	orig := filepath.Join(dir, "Original Prüfung.lotse")

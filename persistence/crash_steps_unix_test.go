@@ -177,14 +177,8 @@ func stepsCrashChild(path string) int {
 		fmt.Println("error unknown op", kind)
 		return 3
 	}
-	f, err := Open(path, OpenOptions{})
-	if err != nil {
-		fmt.Println("error", err)
-		return 3
-	}
-	m, err := f.Load()
-	if err != nil {
-		fmt.Println("error", err)
+	f, m, ok := childOpen(path)
+	if !ok {
 		return 3
 	}
 	out := bufio.NewWriter(os.Stdout)
@@ -681,11 +675,7 @@ func crashProject(tickets, calls int) *domain.Project {
 
 func TestCrashHarnessSteps(t *testing.T) {
 	const runsPerOp = 4
-	seed := uint64(20261127)
-	if s := os.Getenv("LOTSE_CRASH_TEST_SEED"); s != "" {
-		seed, _ = strconv.ParseUint(s, 10, 64)
-	}
-	t.Logf("seed %d (LOTSE_CRASH_TEST_SEED=%d repeats this run)", seed, seed)
+	seed := testSeed(t, 20261127)
 	r := rand.New(rand.NewPCG(seed, 1))
 	path := t.TempDir() + "/Absturz Schritte ä.lotse"
 	f, err := Create(path, crashProject(120, 150), OpenOptions{})

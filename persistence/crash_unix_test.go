@@ -5,7 +5,6 @@ package persistence
 import (
 	"bufio"
 	"crypto/sha256"
-	"database/sql"
 	"encoding/json"
 	"fmt"
 	"math/rand"
@@ -40,17 +39,24 @@ type edit struct {
 	Settings *domain.Settings `json:"settings,omitempty"`
 }
 
+// childOpen opens and loads path in a child process; a failure is printed for the parent.
+func childOpen(path string) (*File, *domain.Project, bool) {
+	f, err := Open(path, OpenOptions{})
+	if err == nil {
+		var p *domain.Project
+		if p, err = f.Load(); err == nil {
+			return f, p, true
+		}
+	}
+	fmt.Println("error", err)
+	return nil, nil, false
+}
+
 func crashChild(path string) int {
 	seed, _ := strconv.ParseInt(os.Getenv("LOTSE_CRASH_SEED"), 10, 64)
 	r := rand.New(rand.NewSource(seed))
-	f, err := Open(path, OpenOptions{})
-	if err != nil {
-		fmt.Println("error", err)
-		return 3
-	}
-	p, err := f.Load()
-	if err != nil {
-		fmt.Println("error", err)
+	f, p, ok := childOpen(path)
+	if !ok {
 		return 3
 	}
 	ids := make([]int64, 0, len(p.Tasks))
@@ -254,10 +260,7 @@ func fileState(t *testing.T, path string) string {
 
 func integrityCheck(t *testing.T, path string) {
 	t.Helper()
-	db, err := sql.Open("sqlite", fileURI(path, modeRO, nil))
-	if err != nil {
-		t.Fatal(err)
-	}
+	db := readOnlyDB(t, path)
 	defer db.Close()
 	var res string
 	if err := db.QueryRow("PRAGMA integrity_check").Scan(&res); err != nil || res != "ok" {
@@ -271,11 +274,7 @@ func integrityCheck(t *testing.T, path string) {
 
 func TestCrashHarness(t *testing.T) {
 	const runs = 60
-	seed := int64(20260314)
-	if s := os.Getenv("LOTSE_CRASH_TEST_SEED"); s != "" {
-		seed, _ = strconv.ParseInt(s, 10, 64)
-	}
-	t.Logf("seed %d (LOTSE_CRASH_TEST_SEED=%d repeats this run)", seed, seed)
+	seed := int64(testSeed(t, 20260314))
 	r := rand.New(rand.NewSource(seed))
 
 	path := filepath.Join(t.TempDir(), "Absturz Prüfung.lotse")

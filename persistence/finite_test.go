@@ -17,11 +17,7 @@ import (
 // hold it (the converter used to panic).
 func TestNonFiniteNumbersRefused(t *testing.T) {
 	nan, inf := math.NaN(), math.Inf(1)
-	f, err := Create(filepath.Join(t.TempDir(), "Zahlen.lotse"), fullProject(), OpenOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
+	f := newTestFile(t, "Zahlen.lotse", fullProject())
 	before, _ := os.ReadFile(f.Path())
 
 	p := fullProject()

@@ -142,15 +142,7 @@ func TestHotJournalOfAnEditIsRolledBack(t *testing.T) {
 	path := filepath.Join(dir, "Planung.lotse")
 	os.WriteFile(path, valid, 0o644)
 	writeHotJournal(t, path, before)
-	f, err := Open(path, OpenOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	p, err := f.Load()
-	f.Close()
-	if err != nil {
-		t.Fatal(err)
-	}
+	p := openAndLoad(t, path)
 	found := false
 	for _, task := range p.Tasks {
 		found = found || task.Name == "Vor dem Absturz"

@@ -25,16 +25,7 @@ func exportJSON(t *testing.T, p *domain.Project) []byte {
 // fileTrip stores p in a new file and loads it back.
 func fileTrip(t *testing.T, p *domain.Project) *domain.Project {
 	t.Helper()
-	f, err := Create(filepath.Join(t.TempDir(), "Schul-IT Planung Jürgen.lotse"), p, OpenOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	got, err := f.Load()
-	if err != nil {
-		t.Fatal(err)
-	}
-	return got
+	return mustLoad(t, newTestFile(t, "Schul-IT Planung Jürgen.lotse", p))
 }
 
 // ExportJSON → ParseJSON → Create → Load → ExportJSON writes the same bytes.

@@ -40,15 +40,7 @@ func TestMigration3KeepsBackupAndLinksTemplateMilestones(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	f, err := Open(path, OpenOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	p, err := f.Load()
-	f.Close()
-	if err != nil {
-		t.Fatal(err)
-	}
+	p := openAndLoad(t, path)
 	bak, err := os.ReadFile(BackupPath(path, 2))
 	if err != nil || !bytes.Equal(bak, before) {
 		t.Fatalf("backup missing or different (err %v, %d vs %d bytes)", err, len(bak), len(before))
@@ -64,11 +56,7 @@ func TestMigration3KeepsBackupAndLinksTemplateMilestones(t *testing.T) {
 		t.Errorf("an old file has no Stand der Daten: %v", p.Meta.DataAsOf)
 	}
 	// Opening again neither migrates nor touches the backup.
-	f, err = Open(path, OpenOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	f.Close()
+	openAndLoad(t, path)
 	if bak2, _ := os.ReadFile(BackupPath(path, 2)); !bytes.Equal(bak2, before) {
 		t.Error("backup changed on the second open")
 	}

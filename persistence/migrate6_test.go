@@ -24,15 +24,7 @@ func TestMigration6MovesTheResponseFlagOntoTheTickets(t *testing.T) {
 			t.Fatal(err)
 		}
 		db.Close()
-		f, err := Open(path, OpenOptions{})
-		if err != nil {
-			t.Fatal(err)
-		}
-		p, err := f.Load()
-		f.Close()
-		if err != nil {
-			t.Fatal(err)
-		}
+		p := openAndLoad(t, path)
 		if len(p.Tickets) != 2 {
 			t.Fatalf("%d tickets", len(p.Tickets))
 		}

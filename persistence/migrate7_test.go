@@ -1,7 +1,6 @@
 package persistence
 
 import (
-	"database/sql"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -16,10 +15,7 @@ import (
 // oldPeopleTexts reads the free text of people a version-6 file holds, keyed like "meeting 1".
 func oldPeopleTexts(t *testing.T, path string) map[string]string {
 	t.Helper()
-	db, err := sql.Open("sqlite", fileURI(path, modeRO, nil))
-	if err != nil {
-		t.Fatal(err)
-	}
+	db := readOnlyDB(t, path)
 	defer db.Close()
 	out := map[string]string{}
 	for _, c := range legacyPeopleText {
@@ -57,15 +53,7 @@ func TestMigration7KeepsEveryName(t *testing.T) {
 	orig := filepath.Join(versionsDir, "v6", "people.lotse")
 	old := oldPeopleTexts(t, orig)
 	cp, _ := placeCopy(t, orig)
-	f, err := Open(cp, OpenOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	p, err := f.Load()
-	f.Close()
-	if err != nil {
-		t.Fatal(err)
-	}
+	p := openAndLoad(t, cp)
 	if _, err := os.Stat(cp + ".bak-v6"); err != nil {
 		t.Errorf("no backup before migrating: %v", err)
 	}

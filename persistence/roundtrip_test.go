@@ -55,7 +55,7 @@ func TestRoundTripEveryField(t *testing.T) {
 func TestRoundTripEmptyProject(t *testing.T) {
 	p := domain.NewProject("Leer", domain.NewDate(2026, 1, 2).Time)
 	got := roundTrip(t, filepath.Join(t.TempDir(), "leer.lotse"), p)
-	if !reflect.DeepEqual(normalizeLists(got), normalizeLists(p)) {
+	if !reflect.DeepEqual(withEmptyLists(got), withEmptyLists(p)) {
 		t.Fatalf("empty project changed:\n%s", diffProjects(p, got))
 	}
 }
@@ -66,21 +66,6 @@ func names(ents []os.DirEntry) []string {
 		out = append(out, e.Name())
 	}
 	return out
-}
-
-// normalizeLists turns nil top-level lists into empty ones (a file does not know the difference).
-func normalizeLists(p *domain.Project) *domain.Project {
-	c := *p
-	v := reflect.ValueOf(&c).Elem()
-	for i := 0; i < v.NumField(); i++ {
-		switch f := v.Field(i); {
-		case f.Kind() == reflect.Slice && f.IsNil():
-			f.Set(reflect.MakeSlice(f.Type(), 0, 0))
-		case f.Kind() == reflect.Map && f.IsNil():
-			f.Set(reflect.MakeMap(f.Type()))
-		}
-	}
-	return &c
 }
 
 // diffProjects names the top-level parts that differ, with both values.
@@ -97,15 +82,8 @@ func diffProjects(want, got *domain.Project) string {
 
 // LoadPlan reads everything but the monitoring raw data.
 func TestLoadPlanLeavesOutTheRawData(t *testing.T) {
-	f, err := Create(filepath.Join(t.TempDir(), "Plan.lotse"), fullProject(), OpenOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	all, err := f.Load()
-	if err != nil {
-		t.Fatal(err)
-	}
+	f := newTestFile(t, "Plan.lotse", fullProject())
+	all := mustLoad(t, f)
 	plan, err := f.LoadPlan()
 	if err != nil {
 		t.Fatal(err)

@@ -109,37 +109,20 @@ func (f *File) loadLists(p *domain.Project, monitoring bool) error {
 			if !monitoring {
 				return nil
 			}
-			p.Tickets, err = loadAll(f.db, "created, id", plain(fromTicketRecord))
-			return err
-		},
-		func() error {
-			if !monitoring {
-				return nil
+			if p.Tickets, err = loadAll(f.db, "created, id", plain(fromTicketRecord)); err != nil {
+				return err
 			}
-			p.Calls, err = loadAll(f.db, "at, id", plain(func(r callRecord) domain.Call {
-				return domain.Call{ID: r.ID, At: *timeFromDB(&r.At), Answered: r.Answered, WaitSeconds: r.WaitSeconds, TalkSeconds: r.TalkSeconds}
-			}))
-			return err
-		},
-		func() error {
-			if !monitoring {
-				return nil
+			if p.Calls, err = loadAll(f.db, "at, id", plain(fromCallRecord)); err != nil {
+				return err
 			}
-			p.SurveyAnswers, err = loadAll(f.db, "at, id", plain(func(r surveyRecord) domain.SurveyAnswer {
-				return domain.SurveyAnswer{ID: r.ID, At: *timeFromDB(&r.At), Question: r.Question, Score: r.Score, School: r.School}
-			}))
+			p.SurveyAnswers, err = loadAll(f.db, "at, id", plain(fromSurveyRecord))
 			return err
 		},
 		func() error { p.JourFixes, err = loadAll(f.db, "date, id", fromJourFixeRecord); return err },
 		func() error { p.Measures, err = loadAll(f.db, "id", fromMeasureRecord); return err },
 		func() error { p.KnowledgeChecks, err = loadAll(f.db, "id", fromKnowledgeRecord); return err },
 	}
-	for _, step := range steps {
-		if err := step(); err != nil {
-			return err
-		}
-	}
-	return nil
+	return inTurn(steps...)
 }
 
 // writeProject stores a whole project into an empty file (new files, JSON import, samples).

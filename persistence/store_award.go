@@ -1,6 +1,7 @@
 package persistence
 
 import (
+	"cmp"
 	"gorm.io/gorm"
 	"gorm.io/gorm/clause"
 
@@ -46,67 +47,19 @@ func (c *AwardChange) Empty() bool {
 		len(c.DeleteCriteria)+len(c.PutBids)+len(c.DeleteBids)+len(c.PutLog)+len(c.DeleteLog) == 0 && c.Tender == nil && c.Contract == nil
 }
 
-func awardID(id int64) error {
-	if id <= 0 || id > maxID {
-		return ErrAwardID
-	}
-	return nil
-}
-
 // Validate checks every row the change writes against the domain's rules, the id range and for
 // numbers the file cannot keep. Nothing is written when it fails.
 func (c *AwardChange) Validate() error {
-	for _, s := range c.PutSLAs {
-		if err := awardID(s.ID); err != nil {
-			return err
-		}
-		if err := s.Validate(); err != nil {
-			return err
-		}
-	}
-	for _, h := range c.PutHolidays {
-		if err := awardID(h.ID); err != nil {
-			return err
-		}
-		if err := domain.ValidateHoliday(h); err != nil {
-			return err
-		}
-	}
-	if c.Tender != nil {
-		if err := c.Tender.Validate(); err != nil {
-			return err
-		}
-	}
-	for _, k := range c.PutCriteria {
-		if err := awardID(k.ID); err != nil {
-			return err
-		}
-		if err := k.Validate(); err != nil {
-			return err
-		}
-	}
-	for _, b := range c.PutBids {
-		if err := awardID(b.ID); err != nil {
-			return err
-		}
-		if err := b.Validate(c.Criteria); err != nil {
-			return err
-		}
-	}
-	for _, e := range c.PutLog {
-		if err := awardID(e.ID); err != nil {
-			return err
-		}
-		if err := e.Validate(); err != nil {
-			return err
-		}
-	}
-	if c.Contract != nil {
-		if err := c.Contract.Validate(); err != nil {
-			return err
-		}
-	}
-	return checkFinite(c)
+	return cmp.Or(
+		checkRows(c.PutSLAs, ErrAwardID, func(s domain.SLA) (int64, error) { return s.ID, s.Validate() }),
+		checkRows(c.PutHolidays, ErrAwardID, func(h domain.SchoolHoliday) (int64, error) { return h.ID, domain.ValidateHoliday(h) }),
+		validateSet(c.Tender),
+		checkRows(c.PutCriteria, ErrAwardID, func(k domain.TenderCriterion) (int64, error) { return k.ID, k.Validate() }),
+		checkRows(c.PutBids, ErrAwardID, func(b domain.Bid) (int64, error) { return b.ID, b.Validate(c.Criteria) }),
+		checkRows(c.PutLog, ErrAwardID, func(e domain.TenderLogEntry) (int64, error) { return e.ID, e.Validate() }),
+		validateSet(c.Contract),
+		checkFinite(c),
+	)
 }
 
 // SaveAward commits the change.
@@ -117,64 +70,23 @@ func (f *File) SaveAward(c *AwardChange) error {
 	if c.Empty() {
 		return nil
 	}
-	upsert := func(tx *gorm.DB, v any) error {
-		return tx.Clauses(clause.OnConflict{UpdateAll: true}).Create(v).Error
-	}
 	return f.write(func(tx *gorm.DB) error {
-		deletes := []struct {
-			ids   []int64
-			model any
-		}{
-			{c.DeleteSLAs, &slaRecord{}}, {c.DeleteHolidays, &schoolHolidayRecord{}},
-			{c.DeleteCriteria, &criterionRecord{}}, {c.DeleteBids, &bidRecord{}}, {c.DeleteLog, &tenderLogRecord{}},
-		}
-		for _, d := range deletes {
-			if len(d.ids) > 0 {
-				if err := tx.Delete(d.model, d.ids).Error; err != nil {
-					return err
-				}
-			}
-		}
-		for _, s := range c.PutSLAs {
-			r := toSLARecord(s)
-			if err := upsert(tx, &r); err != nil {
-				return err
-			}
-		}
-		if len(c.PutHolidays) > 0 {
-			recs := mapSlice(c.PutHolidays, toHolidayRecord)
-			if err := tx.Clauses(clause.OnConflict{UpdateAll: true}).CreateInBatches(recs, 500).Error; err != nil {
-				return err
-			}
-		}
-		for _, k := range c.PutCriteria {
-			r := criterionRecord(k)
-			if err := upsert(tx, &r); err != nil {
-				return err
-			}
-		}
-		for _, b := range c.PutBids {
-			r := toBidRecord(b)
-			if err := upsert(tx, &r); err != nil {
-				return err
-			}
-		}
-		for _, e := range c.PutLog {
-			r := toTenderLogRecord(e)
-			if err := upsert(tx, &r); err != nil {
-				return err
-			}
-		}
-		if c.Tender != nil {
-			if err := tx.Model(&projectRecord{ID: 1}).Update("tender", toJSON(*c.Tender)).Error; err != nil {
-				return err
-			}
-		}
-		if c.Contract != nil {
-			if err := tx.Model(&projectRecord{ID: 1}).Update("contract", toJSON(*c.Contract)).Error; err != nil {
-				return err
-			}
-		}
-		return nil
+		return inTurn(
+			func() error {
+				return deleteByID(tx, idDeletion{c.DeleteSLAs, &slaRecord{}}, idDeletion{c.DeleteHolidays, &schoolHolidayRecord{}},
+					idDeletion{c.DeleteCriteria, &criterionRecord{}}, idDeletion{c.DeleteBids, &bidRecord{}}, idDeletion{c.DeleteLog, &tenderLogRecord{}})
+			},
+			func() error { return upsertEach(tx, c.PutSLAs, toSLARecord) },
+			func() error {
+				return createBatch(tx.Clauses(clause.OnConflict{UpdateAll: true}), mapSlice(c.PutHolidays, toHolidayRecord))
+			},
+			func() error {
+				return upsertEach(tx, c.PutCriteria, func(k domain.TenderCriterion) criterionRecord { return criterionRecord(k) })
+			},
+			func() error { return upsertEach(tx, c.PutBids, toBidRecord) },
+			func() error { return upsertEach(tx, c.PutLog, toTenderLogRecord) },
+			func() error { return setProjectPart(tx, "tender", c.Tender) },
+			func() error { return setProjectPart(tx, "contract", c.Contract) },
+		)
 	})
 }

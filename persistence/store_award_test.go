@@ -5,26 +5,18 @@ import (
 	"errors"
 	"math"
 	"os"
-	"path/filepath"
 	"reflect"
-	"testing"
-	"time"
-
 	"schulit-lotse/domain"
+	"testing"
 )
 
 func awardFile(t *testing.T) (*File, string) {
 	t.Helper()
-	path := filepath.Join(t.TempDir(), "Vergabe Jürgen.lotse")
-	p := domain.NewProject("Vergabe", time.Date(2027, 1, 1, 0, 0, 0, 0, time.UTC))
+	p := testProject("Vergabe")
 	p.Packages = []domain.Package{{ID: 1, Name: "Störungsbeseitigung", SortOrder: 1}}
 	p.Resource.WeeklyHours = 40
-	f, err := Create(path, p, OpenOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { f.Close() })
-	return f, path
+	f := newTestFile(t, "Vergabe Jürgen.lotse", p)
+	return f, f.Path()
 }
 
 func awardSLA(id int64) domain.SLA {

@@ -1,6 +1,7 @@
 package persistence
 
 import (
+	"cmp"
 	"fmt"
 	"strings"
 	"time"
@@ -173,20 +174,24 @@ func (f *File) UpsertTickets(ts []domain.Ticket, cfg map[string]string, progress
 	})
 }
 
+// replaceAll makes table (of model) hold exactly the n rows row gives, with their ids, and saves
+// cfg with them: undo of an import.
+func (f *File) replaceAll(model any, table string, cols []string, n int, row func(i int) []any, cfg map[string]string) error {
+	return f.write(func(tx *gorm.DB) error {
+		return inTurn(
+			func() error { return tx.Where("1 = 1").Delete(model).Error },
+			func() error { return insertRows(tx, table, cols, true, "", n, row, nil) },
+			func() error { return saveConfigIn(tx, cfg) },
+		)
+	})
+}
+
 // ReplaceTickets makes the file hold exactly ts (with their ids): undo of an import.
 func (f *File) ReplaceTickets(ts []domain.Ticket, cfg map[string]string) error {
 	if err := checkTickets(ts); err != nil {
 		return err
 	}
-	return f.write(func(tx *gorm.DB) error {
-		if err := tx.Where("1 = 1").Delete(&ticketRecord{}).Error; err != nil {
-			return err
-		}
-		if err := insertRows(tx, "tickets", ticketCols, true, "", len(ts), func(i int) []any { return ticketRow(toTicketRecord(ts[i]), true) }, nil); err != nil {
-			return err
-		}
-		return saveConfigIn(tx, cfg)
-	})
+	return f.replaceAll(&ticketRecord{}, "tickets", ticketCols, len(ts), func(i int) []any { return ticketRow(toTicketRecord(ts[i]), true) }, cfg)
 }
 
 // LoadTickets reads the tickets as Load does (by creation, then id).
@@ -230,12 +235,7 @@ func (f *File) ReplaceCalls(cs []domain.Call) error {
 	if err := checkCalls(cs); err != nil {
 		return err
 	}
-	return f.write(func(tx *gorm.DB) error {
-		if err := tx.Where("1 = 1").Delete(&callRecord{}).Error; err != nil {
-			return err
-		}
-		return insertRows(tx, "calls", callCols, true, "", len(cs), func(i int) []any { return callRow(toCallRecord(cs[i]), true) }, nil)
-	})
+	return f.replaceAll(&callRecord{}, "calls", callCols, len(cs), func(i int) []any { return callRow(toCallRecord(cs[i]), true) }, nil)
 }
 
 // LoadCalls reads the calls as Load does.
@@ -284,15 +284,7 @@ func (f *File) ReplaceAnswers(as []domain.SurveyAnswer, cfg map[string]string) e
 	if err := checkAnswers(as); err != nil {
 		return err
 	}
-	return f.write(func(tx *gorm.DB) error {
-		if err := tx.Where("1 = 1").Delete(&surveyRecord{}).Error; err != nil {
-			return err
-		}
-		if err := insertRows(tx, "survey_answers", answerCols, true, "", len(as), func(i int) []any { return answerRow(toSurveyRecord(as[i]), true) }, nil); err != nil {
-			return err
-		}
-		return saveConfigIn(tx, cfg)
-	})
+	return f.replaceAll(&surveyRecord{}, "survey_answers", answerCols, len(as), func(i int) []any { return answerRow(toSurveyRecord(as[i]), true) }, cfg)
 }
 
 // LoadSurveyAnswers reads the answers as Load does.
@@ -323,32 +315,13 @@ var ErrMonitoringID = domain.Error("err.monitoring.id")
 // Validate checks every row the change writes. References (a measure's meeting) are the
 // caller's to check: it knows the whole project.
 func (c *MonitoringChange) Validate() error {
-	ok := func(id int64) bool { return id > 0 && id <= maxID }
-	for _, j := range c.PutJourFixes {
-		if !ok(j.ID) {
-			return ErrMonitoringID
-		}
-		if err := domain.ValidateJourFixe(j); err != nil {
-			return err
-		}
-	}
-	for _, m := range c.PutMeasures {
-		if !ok(m.ID) {
-			return ErrMonitoringID
-		}
-		if err := domain.ValidateMeasure(m); err != nil {
-			return err
-		}
-	}
-	for _, k := range c.PutChecks {
-		if !ok(k.ID) {
-			return ErrMonitoringID
-		}
-		if err := domain.ValidateKnowledgeCheck(k, domain.Date{}); err != nil {
-			return err
-		}
-	}
-	return nil
+	return cmp.Or(
+		checkRows(c.PutJourFixes, ErrMonitoringID, func(j domain.JourFixe) (int64, error) { return j.ID, domain.ValidateJourFixe(j) }),
+		checkRows(c.PutMeasures, ErrMonitoringID, func(m domain.Measure) (int64, error) { return m.ID, domain.ValidateMeasure(m) }),
+		checkRows(c.PutChecks, ErrMonitoringID, func(k domain.KnowledgeCheck) (int64, error) {
+			return k.ID, domain.ValidateKnowledgeCheck(k, domain.Date{})
+		}),
+	)
 }
 
 // ApplyMonitoring commits a change in one transaction: deletions first, then the rows put.
@@ -357,41 +330,24 @@ func (f *File) ApplyMonitoring(c MonitoringChange) error {
 		return err
 	}
 	return f.write(func(tx *gorm.DB) error {
-		for _, del := range []struct {
-			ids []int64
-			rec any
-		}{{c.DeleteMeasures, &measureRecord{}}, {c.DeleteJourFixes, &jourFixeRecord{}}, {c.DeleteChecks, &knowledgeCheckRecord{}}} {
-			if len(del.ids) > 0 {
-				if err := tx.Delete(del.rec, del.ids).Error; err != nil {
-					return err
-				}
-			}
-		}
-		up := clause.OnConflict{UpdateAll: true}
-		for _, j := range c.PutJourFixes {
-			r := toJourFixeRecord(j)
-			if err := tx.Clauses(up).Create(&r).Error; err != nil {
-				return err
-			}
-			if err := putAttendees(tx, domain.AttendeeList{Of: domain.AttendeesOfJourFixe, ID: j.ID, Attendees: j.Participants}); err != nil {
-				return err
-			}
-		}
-		for _, m := range c.PutMeasures {
-			r := toMeasureRecord(m)
-			if err := tx.Clauses(up).Create(&r).Error; err != nil {
-				return err
-			}
-			if err := putAttendees(tx, domain.AttendeeList{Of: domain.AttendeesOfMeasure, ID: m.ID, Attendees: m.Owners}); err != nil {
-				return err
-			}
-		}
-		for _, k := range c.PutChecks {
-			r := toKnowledgeRecord(k)
-			if err := tx.Clauses(up).Create(&r).Error; err != nil {
-				return err
-			}
-		}
-		return nil
+		return inTurn(
+			func() error {
+				return deleteByID(tx, idDeletion{c.DeleteMeasures, &measureRecord{}}, idDeletion{c.DeleteJourFixes, &jourFixeRecord{}},
+					idDeletion{c.DeleteChecks, &knowledgeCheckRecord{}})
+			},
+			func() error { return upsertEach(tx, c.PutJourFixes, toJourFixeRecord) },
+			func() error {
+				return forEach(c.PutJourFixes, func(j domain.JourFixe) error {
+					return putAttendees(tx, domain.AttendeeList{Of: domain.AttendeesOfJourFixe, ID: j.ID, Attendees: j.Participants})
+				})
+			},
+			func() error { return upsertEach(tx, c.PutMeasures, toMeasureRecord) },
+			func() error {
+				return forEach(c.PutMeasures, func(m domain.Measure) error {
+					return putAttendees(tx, domain.AttendeeList{Of: domain.AttendeesOfMeasure, ID: m.ID, Attendees: m.Owners})
+				})
+			},
+			func() error { return upsertEach(tx, c.PutChecks, toKnowledgeRecord) },
+		)
 	})
 }

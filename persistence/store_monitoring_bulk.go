@@ -26,44 +26,38 @@ func newBulkInsert(tx *gorm.DB, table string, cols []string, rows int, conflict 
 	st.SQL.WriteString("INSERT INTO ")
 	st.WriteQuoted(table)
 	st.SQL.WriteString(" (")
-	for i, c := range cols {
-		if i > 0 {
-			st.SQL.WriteString(",")
-		}
-		st.WriteQuoted(c)
-	}
+	commaList(st, len(cols), func(i int) { st.WriteQuoted(cols[i]) })
 	st.SQL.WriteString(") VALUES ")
-	for r := 0; r < rows; r++ {
-		if r > 0 {
-			st.SQL.WriteString(",")
-		}
+	commaList(st, rows, func(int) {
 		st.SQL.WriteString("(")
-		for i := range cols {
-			if i > 0 {
-				st.SQL.WriteString(",")
-			}
-			st.AddVar(&st.SQL, nil)
-		}
+		commaList(st, len(cols), func(int) { st.AddVar(&st.SQL, nil) })
 		st.SQL.WriteString(")")
-	}
+	})
 	if conflict != "" {
 		st.SQL.WriteString(" ON CONFLICT (")
 		st.WriteQuoted(conflict)
 		st.SQL.WriteString(") DO UPDATE SET ")
-		for i, c := range upsert {
-			if i > 0 {
-				st.SQL.WriteString(",")
-			}
-			st.WriteQuoted(c)
+		commaList(st, len(upsert), func(i int) {
+			st.WriteQuoted(upsert[i])
 			st.SQL.WriteString("=excluded.")
-			st.WriteQuoted(c)
-		}
+			st.WriteQuoted(upsert[i])
+		})
 	}
 	stmt, err := tx.Statement.ConnPool.PrepareContext(context.Background(), st.SQL.String())
 	if err != nil {
 		return nil, err
 	}
 	return &bulkInsert{stmt: stmt}, nil
+}
+
+// commaList writes n items into the statement, separated by commas.
+func commaList(st *gorm.Statement, n int, item func(i int)) {
+	for i := 0; i < n; i++ {
+		if i > 0 {
+			st.SQL.WriteString(",")
+		}
+		item(i)
+	}
 }
 
 func (b *bulkInsert) exec(args ...any) error {

@@ -108,15 +108,7 @@ func TestCreateGivesMonitoringRowsWithoutIDsTheirIDs(t *testing.T) {
 			list(i)
 		}
 	}
-	f, err := Create(filepath.Join(t.TempDir(), "ohne-ids.lotse"), p, OpenOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	got, err := f.Load()
-	if err != nil {
-		t.Fatal(err)
-	}
+	got := mustLoad(t, newTestFile(t, "ohne-ids.lotse", p))
 	if len(got.Tickets) != len(p.Tickets) || len(got.Calls) != len(p.Calls) || len(got.SurveyAnswers) != len(p.SurveyAnswers) {
 		t.Fatalf("%d/%d/%d rows, want %d/%d/%d", len(got.Tickets), len(got.Calls), len(got.SurveyAnswers), len(p.Tickets), len(p.Calls), len(p.SurveyAnswers))
 	}

@@ -133,61 +133,53 @@ func (f *File) refuseRows(err error) error {
 
 // tickets appends the tickets where selects to out, in creation order.
 func (f *File) tickets(where *gorm.DB, out []domain.Ticket) ([]domain.Ticket, error) {
-	rows, err := where.Table("tickets").Select(ticketReadCols).Order("created, id").Rows()
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	for rows.Next() {
+	q := where.Table("tickets").Select(ticketReadCols).Order("created, id")
+	return appendRows(q, out, func(rows *sql.Rows) (domain.Ticket, error) {
 		var r ticketRecord
-		if err := rows.Scan(&r.ID, &r.ExternalID, &r.Created, &r.FirstResponse, &r.Resolved, &r.Priority, &r.Category,
-			&r.School, &r.Status, &r.PackageID, &r.ResponseNotMeasured); err != nil {
-			return nil, err
-		}
-		out = append(out, fromTicketRecord(r))
-	}
-	return out, rows.Err()
+		err := rows.Scan(&r.ID, &r.ExternalID, &r.Created, &r.FirstResponse, &r.Resolved, &r.Priority, &r.Category,
+			&r.School, &r.Status, &r.PackageID, &r.ResponseNotMeasured)
+		return fromTicketRecord(r), err
+	})
 }
 
 var ticketReadCols = "id, " + strings.Join(ticketCols, ", ")
 
 func (f *File) calls(from, to int64) ([]domain.Call, error) {
-	rows, err := f.db.Table("calls").Select("id, at, answered, wait_seconds, talk_seconds").
-		Where("at >= ? AND at < ?", from, to).Order("at, id").Rows()
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []domain.Call
-	for rows.Next() {
+	q := f.db.Table("calls").Select("id, at, answered, wait_seconds, talk_seconds").Where("at >= ? AND at < ?", from, to).Order("at, id")
+	return appendRows(q, nil, func(rows *sql.Rows) (domain.Call, error) {
 		var r callRecord
 		var answered sql.NullBool
 		var wait, talk sql.NullInt64
-		if err := rows.Scan(&r.ID, &r.At, &answered, &wait, &talk); err != nil {
-			return nil, err
-		}
+		err := rows.Scan(&r.ID, &r.At, &answered, &wait, &talk)
 		r.Answered, r.WaitSeconds, r.TalkSeconds = answered.Bool, int(wait.Int64), int(talk.Int64)
-		out = append(out, fromCallRecord(r))
-	}
-	return out, rows.Err()
+		return fromCallRecord(r), err
+	})
 }
 
 func (f *File) answers(from, to int64) ([]domain.SurveyAnswer, error) {
-	rows, err := f.db.Table("survey_answers").Select("id, at, question, score, school").
-		Where("at >= ? AND at < ?", from, to).Order("at, id").Rows()
+	q := f.db.Table("survey_answers").Select("id, at, question, score, school").Where("at >= ? AND at < ?", from, to).Order("at, id")
+	return appendRows(q, nil, func(rows *sql.Rows) (domain.SurveyAnswer, error) {
+		var r surveyRecord
+		var score sql.NullInt64
+		err := rows.Scan(&r.ID, &r.At, &r.Question, &score, &r.School)
+		r.Score = int(score.Int64)
+		return fromSurveyRecord(r), err
+	})
+}
+
+// appendRows runs the query and appends each row, as scan reads it, to out.
+func appendRows[D any](q *gorm.DB, out []D, scan func(*sql.Rows) (D, error)) ([]D, error) {
+	rows, err := q.Rows()
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	var out []domain.SurveyAnswer
 	for rows.Next() {
-		var r surveyRecord
-		var score sql.NullInt64
-		if err := rows.Scan(&r.ID, &r.At, &r.Question, &score, &r.School); err != nil {
+		d, err := scan(rows)
+		if err != nil {
 			return nil, err
 		}
-		r.Score = int(score.Int64)
-		out = append(out, fromSurveyRecord(r))
+		out = append(out, d)
 	}
 	return out, rows.Err()
 }

@@ -1,7 +1,6 @@
 package persistence
 
 import (
-	"path/filepath"
 	"testing"
 	"time"
 
@@ -10,27 +9,13 @@ import (
 
 func monitoringFile(t *testing.T) *File {
 	t.Helper()
-	p := domain.NewProject("Monitoring", time.Date(2027, 1, 1, 0, 0, 0, 0, time.UTC))
+	p := testProject("Monitoring")
 	p.Packages = []domain.Package{{ID: 11, Name: "Störungsbeseitigung"}}
-	f, err := Create(filepath.Join(t.TempDir(), "Monitoring Jürgen.lotse"), p, OpenOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { f.Close() })
-	return f
+	return newTestFile(t, "Monitoring Jürgen.lotse", p)
 }
 
 func tk(id string, created time.Time, prio string) domain.Ticket {
 	return domain.Ticket{ExternalID: id, Created: created, Priority: prio, Category: "Netzwerk", School: "GS Am Markt", Status: "neu"}
-}
-
-func reload(t *testing.T, f *File) *domain.Project {
-	t.Helper()
-	p, err := f.Load()
-	if err != nil {
-		t.Fatal(err)
-	}
-	return p
 }
 
 func TestReimportUpdatesNeverDuplicates(t *testing.T) {
@@ -45,7 +30,7 @@ func TestReimportUpdatesNeverDuplicates(t *testing.T) {
 	if len(reports) != 1 || reports[0] != [2]int{3, 3} {
 		t.Errorf("progress %v", reports)
 	}
-	first := reload(t, f)
+	first := mustLoad(t, f)
 	ids := map[string]int64{}
 	for _, x := range first.Tickets {
 		ids[x.ExternalID] = x.ID
@@ -59,7 +44,7 @@ func TestReimportUpdatesNeverDuplicates(t *testing.T) {
 	if err := f.UpsertTickets([]domain.Ticket{a2, tk("A-4", d.Add(3*time.Hour), "P1"), tk("A-1", d, "P1")}, nil, nil); err != nil {
 		t.Fatal(err)
 	}
-	p := reload(t, f)
+	p := mustLoad(t, f)
 	if len(p.Tickets) != 4 {
 		t.Fatalf("%d tickets, want 4", len(p.Tickets))
 	}
@@ -78,7 +63,7 @@ func TestReimportUpdatesNeverDuplicates(t *testing.T) {
 	if err := f.ReplaceTickets(first.Tickets, map[string]string{domain.ConfigTicketMapping: ""}); err != nil {
 		t.Fatal(err)
 	}
-	back := reload(t, f)
+	back := mustLoad(t, f)
 	if sprint(back.Tickets) != sprint(first.Tickets) || back.Config[domain.ConfigTicketMapping] != "" {
 		t.Errorf("undo: %s", sprint(back.Tickets))
 	}
@@ -101,7 +86,7 @@ func TestFailedImportStoresNothing(t *testing.T) {
 	if err == nil || calls != 3 {
 		t.Fatalf("err %v, %d progress reports", err, calls)
 	}
-	if p := reload(t, f); len(p.Tickets) != 1 {
+	if p := mustLoad(t, f); len(p.Tickets) != 1 {
 		t.Errorf("%d tickets after a failed import, want 1", len(p.Tickets))
 	}
 	for _, bad := range [][]domain.Ticket{
@@ -113,7 +98,7 @@ func TestFailedImportStoresNothing(t *testing.T) {
 			t.Errorf("%+v accepted", bad)
 		}
 	}
-	if p := reload(t, f); len(p.Tickets) != 1 {
+	if p := mustLoad(t, f); len(p.Tickets) != 1 {
 		t.Errorf("%d tickets, want 1", len(p.Tickets))
 	}
 }
@@ -149,7 +134,7 @@ func TestCallsAndAnswersReplaceTheSpanTheyCover(t *testing.T) {
 		map[string]string{domain.ConfigSurveyMapping: `{"reverse":true}`}, nil); err != nil {
 		t.Fatal(err)
 	}
-	p := reload(t, f)
+	p := mustLoad(t, f)
 	if len(p.SurveyAnswers) != 3 || p.Config[domain.ConfigSurveyMapping] != `{"reverse":true}` {
 		t.Errorf("answers %+v, config %v", p.SurveyAnswers, p.Config)
 	}
@@ -170,7 +155,7 @@ func TestApplyMonitoring(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	p := reload(t, f)
+	p := mustLoad(t, f)
 	if len(p.JourFixes) != 1 || p.JourFixes[0].FrozenKPIs != `{"version":1}` || len(p.Measures) != 1 || p.Measures[0].Due.String() != "2027-04-01" || len(p.KnowledgeChecks) != 1 {
 		t.Fatalf("%s", sprint(p))
 	}
@@ -183,7 +168,7 @@ func TestApplyMonitoring(t *testing.T) {
 	if err := f.ApplyMonitoring(MonitoringChange{DeleteMeasures: []int64{2}, DeleteJourFixes: []int64{1}, DeleteChecks: []int64{3}}); err != nil {
 		t.Fatal(err)
 	}
-	if p := reload(t, f); len(p.JourFixes)+len(p.Measures)+len(p.KnowledgeChecks) != 0 {
+	if p := mustLoad(t, f); len(p.JourFixes)+len(p.Measures)+len(p.KnowledgeChecks) != 0 {
 		t.Errorf("not deleted: %s", sprint(p))
 	}
 }

@@ -2,7 +2,6 @@ package persistence
 
 import (
 	"errors"
-	"path/filepath"
 	"testing"
 
 	"schulit-lotse/domain"
@@ -10,21 +9,7 @@ import (
 
 func fullFile(t *testing.T) *File {
 	t.Helper()
-	f, err := Create(filepath.Join(t.TempDir(), "Pakete Jürgen.lotse"), fullProject(), OpenOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { f.Close() })
-	return f
-}
-
-func mustLoad(t *testing.T, f *File) *domain.Project {
-	t.Helper()
-	p, err := f.Load()
-	if err != nil {
-		t.Fatal(err)
-	}
-	return p
+	return newTestFile(t, "Pakete Jürgen.lotse", fullProject())
 }
 
 func TestDeleteAndRestorePackage(t *testing.T) {

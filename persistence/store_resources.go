@@ -1,6 +1,7 @@
 package persistence
 
 import (
+	"cmp"
 	"gorm.io/gorm"
 	"gorm.io/gorm/clause"
 
@@ -44,28 +45,13 @@ func (c *ResourceChange) Validate() error {
 			return err
 		}
 	}
-	for _, g := range c.PutPayGroups {
-		if g.ID <= 0 || g.ID > maxID {
-			return domain.Error("err.resources.id")
-		}
-		if err := g.Validate(); err != nil {
-			return err
-		}
-	}
-	for _, d := range c.PutDecisions {
-		if d.ID <= 0 || d.ID > maxID {
-			return domain.Error("err.resources.id")
-		}
-		if err := d.Validate(); err != nil {
-			return err
-		}
-	}
-	for _, pr := range c.Prices {
-		if err := domain.ValidatePrice(pr.HourlyRate, pr.MonthlyFee); err != nil {
-			return err
-		}
-	}
-	return checkFinite(*c)
+	idErr := domain.Error("err.resources.id")
+	return cmp.Or(
+		checkRows(c.PutPayGroups, idErr, func(g domain.PayGroup) (int64, error) { return g.ID, g.Validate() }),
+		checkRows(c.PutDecisions, idErr, func(d domain.SourcingDecision) (int64, error) { return d.ID, d.Validate() }),
+		forEach(c.Prices, func(pr PackagePrice) error { return domain.ValidatePrice(pr.HourlyRate, pr.MonthlyFee) }),
+		checkFinite(*c),
+	)
 }
 
 // WriteResources commits a change of steps 5 and 6. Nothing is written when a value breaks a
@@ -78,20 +64,12 @@ func (f *File) WriteResources(c ResourceChange) error {
 		return err
 	}
 	return f.write(func(tx *gorm.DB) error {
-		if c.Plan != nil {
-			if err := tx.Model(&projectRecord{}).Where("id = ?", 1).Update("resource_plan", toJSON(*c.Plan)).Error; err != nil {
-				return err
-			}
+		err := setProjectPart(tx, "resource_plan", c.Plan)
+		if err == nil {
+			err = deleteByID(tx, idDeletion{c.DeleteDecisions, &sourcingDecisionRecord{}}, idDeletion{c.DeletePayGroups, &payGroupRecord{}})
 		}
-		if len(c.DeleteDecisions) > 0 {
-			if err := tx.Delete(&sourcingDecisionRecord{}, c.DeleteDecisions).Error; err != nil {
-				return err
-			}
-		}
-		if len(c.DeletePayGroups) > 0 {
-			if err := tx.Delete(&payGroupRecord{}, c.DeletePayGroups).Error; err != nil {
-				return err
-			}
+		if err != nil {
+			return err
 		}
 		upsert := clause.OnConflict{UpdateAll: true}
 		if len(c.PutPayGroups) > 0 {

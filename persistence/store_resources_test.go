@@ -5,24 +5,16 @@ import (
 	"errors"
 	"math"
 	"os"
-	"path/filepath"
-	"testing"
-	"time"
-
 	"schulit-lotse/domain"
+	"testing"
 )
 
 func resourcesFile(t *testing.T) (*File, string) {
 	t.Helper()
-	path := filepath.Join(t.TempDir(), "Ressourcen Jürgen.lotse")
-	p := domain.NewProject("Ressourcen", time.Date(2027, 1, 1, 0, 0, 0, 0, time.UTC))
+	p := testProject("Ressourcen")
 	p.Packages = []domain.Package{{ID: 1, Name: "User-Management", SortOrder: 1}, {ID: 2, Name: "Hardware-Wartung", SortOrder: 2}}
-	f, err := Create(path, p, OpenOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { f.Close() })
-	return f, path
+	f := newTestFile(t, "Ressourcen Jürgen.lotse", p)
+	return f, f.Path()
 }
 
 func TestWriteResourcesRoundTrip(t *testing.T) {

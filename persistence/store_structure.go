@@ -1,6 +1,7 @@
 package persistence
 
 import (
+	"cmp"
 	"gorm.io/gorm"
 	"gorm.io/gorm/clause"
 
@@ -75,59 +76,18 @@ func (c *StructureChange) Validate() error {
 	if c.Config != nil && c.Config.Key == "" {
 		return ErrConfigValue
 	}
-	type validator interface{ Validate() error }
-	check := func(id int64, v validator) error {
-		if id <= 0 || id > maxID {
-			return domain.Error("err.structure.id")
-		}
-		return v.Validate()
-	}
-	for _, m := range c.PutMilestones {
-		if err := check(m.ID, m); err != nil {
-			return err
-		}
-	}
-	for _, r := range c.PutRoles {
-		if err := check(r.ID, r); err != nil {
-			return err
-		}
-	}
-	for _, a := range c.PutActivities {
-		if err := check(a.ID, a); err != nil {
-			return err
-		}
-	}
-	for _, a := range c.PutAssignments {
-		if err := a.Validate(); err != nil {
-			return err
-		}
-	}
-	for _, x := range c.PutCommunication {
-		if err := check(x.ID, x); err != nil {
-			return err
-		}
-	}
-	for _, e := range c.PutEscalation {
-		if err := check(e.ID, e); err != nil {
-			return err
-		}
-	}
-	for _, m := range c.PutMeetings {
-		if err := check(m.ID, m); err != nil {
-			return err
-		}
-	}
-	for _, x := range c.PutPersons {
-		if err := check(x.ID, x); err != nil {
-			return err
-		}
-	}
-	for _, l := range c.Attendees {
-		if err := domain.ValidateAttendees(l.Attendees); err != nil {
-			return err
-		}
-	}
-	return nil
+	idErr := domain.Error("err.structure.id")
+	return cmp.Or(
+		checkRows(c.PutMilestones, idErr, func(m domain.Milestone) (int64, error) { return m.ID, m.Validate() }),
+		checkRows(c.PutRoles, idErr, func(r domain.Role) (int64, error) { return r.ID, r.Validate() }),
+		checkRows(c.PutActivities, idErr, func(a domain.RaciActivity) (int64, error) { return a.ID, a.Validate() }),
+		forEach(c.PutAssignments, domain.RaciAssignment.Validate),
+		checkRows(c.PutCommunication, idErr, func(x domain.CommunicationRow) (int64, error) { return x.ID, x.Validate() }),
+		checkRows(c.PutEscalation, idErr, func(e domain.EscalationLevel) (int64, error) { return e.ID, e.Validate() }),
+		checkRows(c.PutMeetings, idErr, func(m domain.Meeting) (int64, error) { return m.ID, m.Validate() }),
+		checkRows(c.PutPersons, idErr, func(x domain.Person) (int64, error) { return x.ID, x.Validate() }),
+		forEach(c.Attendees, func(l domain.AttendeeList) error { return domain.ValidateAttendees(l.Attendees) }),
+	)
 }
 
 // ApplyStructure commits the change. Rows are written before the cells that point at them and
@@ -148,10 +108,8 @@ func (f *File) ApplyStructure(c StructureChange) error {
 		return nil
 	}
 	return f.write(func(tx *gorm.DB) error {
-		if c.Kickoff != nil {
-			if err := tx.Model(&projectRecord{}).Where("id = ?", 1).Update("kickoff", toJSON(*c.Kickoff)).Error; err != nil {
-				return err
-			}
+		if err := setProjectPart(tx, "kickoff", c.Kickoff); err != nil {
+			return err
 		}
 		puts := []any{
 			mapSlice(c.PutRoles, toRoleRecord),
@@ -169,15 +127,14 @@ func (f *File) ApplyStructure(c StructureChange) error {
 		if err := putPersons(tx, c.PutPersons); err != nil {
 			return err
 		}
-		for _, m := range c.PutMeetings {
-			if err := putAttendees(tx, domain.AttendeeList{Of: domain.AttendeesOfMeeting, ID: m.ID, Attendees: m.Participants}); err != nil {
-				return err
-			}
+		err := forEach(c.PutMeetings, func(m domain.Meeting) error {
+			return putAttendees(tx, domain.AttendeeList{Of: domain.AttendeesOfMeeting, ID: m.ID, Attendees: m.Participants})
+		})
+		if err == nil {
+			err = forEach(c.Attendees, func(l domain.AttendeeList) error { return putAttendees(tx, l) })
 		}
-		for _, l := range c.Attendees {
-			if err := putAttendees(tx, l); err != nil {
-				return err
-			}
+		if err != nil {
+			return err
 		}
 		for _, cell := range c.DeleteAssignments {
 			if err := tx.Where("activity_id = ? AND role_id = ?", cell.ActivityID, cell.RoleID).Delete(&raciAssignmentRecord{}).Error; err != nil {
@@ -190,27 +147,17 @@ func (f *File) ApplyStructure(c StructureChange) error {
 		if err := upsert(tx, cells); err != nil {
 			return err
 		}
-		deletes := []struct {
-			ids   []int64
-			model any
-		}{
-			{c.DeleteMilestones, &milestoneRecord{}},
-			{c.DeleteCommunication, &communicationRecord{}},
-			{c.DeleteEscalation, &escalationRecord{}},
-			{c.DeleteMeetings, &meetingRecord{}},
-			{c.DeleteActivities, &raciActivityRecord{}},
-			{c.DeleteRoles, &roleRecord{}},
-			{c.DeletePersons, &personRecord{}},
-		}
-		for _, d := range deletes {
-			if len(d.ids) == 0 {
-				continue
-			}
-			for start := 0; start < len(d.ids); start += 500 {
-				if err := tx.Delete(d.model, d.ids[start:min(start+500, len(d.ids))]).Error; err != nil {
-					return err
-				}
-			}
+		err = deleteByID(tx,
+			idDeletion{c.DeleteMilestones, &milestoneRecord{}},
+			idDeletion{c.DeleteCommunication, &communicationRecord{}},
+			idDeletion{c.DeleteEscalation, &escalationRecord{}},
+			idDeletion{c.DeleteMeetings, &meetingRecord{}},
+			idDeletion{c.DeleteActivities, &raciActivityRecord{}},
+			idDeletion{c.DeleteRoles, &roleRecord{}},
+			idDeletion{c.DeletePersons, &personRecord{}},
+		)
+		if err != nil {
+			return err
 		}
 		if e := c.Config; e != nil {
 			if e.Value == "" {

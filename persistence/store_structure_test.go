@@ -4,22 +4,14 @@ import (
 	"bytes"
 	"errors"
 	"os"
-	"path/filepath"
-	"testing"
-	"time"
-
 	"schulit-lotse/domain"
+	"testing"
 )
 
 func structureFile(t *testing.T) (*File, string) {
 	t.Helper()
-	path := filepath.Join(t.TempDir(), "Struktur Jürgen.lotse")
-	f, err := Create(path, domain.NewProject("Struktur", time.Date(2027, 1, 1, 0, 0, 0, 0, time.UTC)), OpenOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { f.Close() })
-	return f, path
+	f := newTestFile(t, "Struktur Jürgen.lotse", testProject("Struktur"))
+	return f, f.Path()
 }
 
 func TestApplyStructureWritesAndDeletes(t *testing.T) {

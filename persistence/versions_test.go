@@ -2,7 +2,6 @@ package persistence
 
 import (
 	"bytes"
-	"database/sql"
 	"encoding/json"
 	"fmt"
 	"os"
@@ -85,10 +84,7 @@ func expectedName(lotse string) string { return strings.TrimSuffix(lotse, ".lots
 // rowCounts reads the number of rows of every table with plain SQL, read-only.
 func rowCounts(t *testing.T, path string) map[string]int64 {
 	t.Helper()
-	db, err := sql.Open("sqlite", fileURI(path, modeRO, nil))
-	if err != nil {
-		t.Fatal(err)
-	}
+	db := readOnlyDB(t, path)
 	defer db.Close()
 	db.SetMaxOpenConns(1)
 	rows, err := db.Query("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")

@@ -5,36 +5,32 @@ import (
 	"testing"
 )
 
-func TestFormat(t *testing.T) {
-	cases := []struct {
-		v    float64
-		lang string
-		want string
+// Format writes plain numbers; Display groups thousands from four digits on.
+func TestFormatAndDisplay(t *testing.T) {
+	type want = struct {
+		v          float64
+		lang, want string
+	}
+	for _, fn := range []struct {
+		name  string
+		fn    func(float64, string) string
+		cases []want
 	}{
-		{47.5, "de", "47,5"}, {47.5, "en", "47.5"}, {13, "de", "13"}, {52.0 / 12, "de", "4,33"},
-		{-0.001, "de", "0"}, {1234.567, "en", "1234.57"}, {1500, "de", "1500"},
-		{47578.034, "de", "47.578,03"}, {1684.8, "de", "1684,8"}, {1234567.5, "en", "1,234,567.5"},
-		{-12500, "de", "-12.500"}, {math.NaN(), "de", "–"}, {math.Inf(1), "en", "–"},
-	}
-	for _, c := range cases {
-		if got := Format(c.v, c.lang); got != c.want {
-			t.Errorf("Format(%v, %s) = %q, want %q", c.v, c.lang, got, c.want)
-		}
-	}
-}
-
-func TestDisplayGroupsFromFourDigits(t *testing.T) {
-	cases := []struct {
-		v    float64
-		lang string
-		want string
-	}{
-		{1684.8, "de", "1.684,8"}, {1500, "de", "1.500"}, {999.999, "de", "1.000"}, {999.994, "de", "999,99"},
-		{4954.18, "en", "4,954.18"}, {-1234, "de", "-1.234"}, {math.NaN(), "de", "–"},
-	}
-	for _, c := range cases {
-		if got := Display(c.v, c.lang); got != c.want {
-			t.Errorf("Display(%v, %s) = %q, want %q", c.v, c.lang, got, c.want)
+		{"Format", Format, []want{
+			{47.5, "de", "47,5"}, {47.5, "en", "47.5"}, {13, "de", "13"}, {52.0 / 12, "de", "4,33"},
+			{-0.001, "de", "0"}, {1234.567, "en", "1234.57"}, {1500, "de", "1500"},
+			{47578.034, "de", "47.578,03"}, {1684.8, "de", "1684,8"}, {1234567.5, "en", "1,234,567.5"},
+			{-12500, "de", "-12.500"}, {math.NaN(), "de", "–"}, {math.Inf(1), "en", "–"},
+		}},
+		{"Display", Display, []want{
+			{1684.8, "de", "1.684,8"}, {1500, "de", "1.500"}, {999.999, "de", "1.000"}, {999.994, "de", "999,99"},
+			{4954.18, "en", "4,954.18"}, {-1234, "de", "-1.234"}, {math.NaN(), "de", "–"},
+		}},
+	} {
+		for _, c := range fn.cases {
+			if got := fn.fn(c.v, c.lang); got != c.want {
+				t.Errorf("%s(%v, %s) = %q, want %q", fn.name, c.v, c.lang, got, c.want)
+			}
 		}
 	}
 }

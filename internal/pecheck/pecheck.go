@@ -11,6 +11,8 @@ import (
 	"io"
 	"strings"
 	"unicode/utf16"
+
+	"golang.org/x/text/encoding/unicode"
 )
 
 // Resource types of the Windows resource directory.
@@ -236,13 +238,10 @@ func parseVersion(b []byte, info *Info) {
 	}
 }
 
+// utf16le encodes s as UTF-16, little-endian, without a byte order mark.
 func utf16le(s string) []byte {
-	u := utf16.Encode([]rune(s))
-	out := make([]byte, 2*len(u))
-	for i, c := range u {
-		binary.LittleEndian.PutUint16(out[2*i:], c)
-	}
-	return out
+	b, _ := unicode.UTF16(unicode.LittleEndian, unicode.IgnoreBOM).NewEncoder().Bytes([]byte(s))
+	return b
 }
 
 func readUTF16Z(b []byte) string {

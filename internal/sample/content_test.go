@@ -3,17 +3,12 @@ package sample
 import (
 	"testing"
 
-	"schulit-lotse/assets"
 	"schulit-lotse/domain"
-	"schulit-lotse/persistence"
 )
 
 // TestSampleContent checks the seed's rows by hand, independent of the builder above.
 func TestSampleContent(t *testing.T) {
-	p, err := persistence.ParseJSON(assets.SampleJSON)
-	if err != nil {
-		t.Fatal(err)
-	}
+	p := committedSample(t)
 	if len(p.Tasks) != 9 {
 		t.Fatalf("%d tasks, want 9", len(p.Tasks))
 	}

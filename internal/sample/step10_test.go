@@ -3,19 +3,14 @@ package sample
 import (
 	"testing"
 
-	"schulit-lotse/assets"
 	"schulit-lotse/domain"
-	"schulit-lotse/persistence"
 )
 
 // TestSampleStep10 checks the kickoff and the plan by hand, on two days: before the contract's
 // date nothing is late; the day after it the contract milestone is reached, because it mirrors
 // the signature recorded in step 9 (1 December 2026).
 func TestSampleStep10(t *testing.T) {
-	p, err := persistence.ParseJSON(assets.SampleJSON)
-	if err != nil {
-		t.Fatal(err)
-	}
+	p := committedSample(t)
 	k := p.Kickoff
 	if k.Date == nil || k.Date.String() != "2026-12-08" || len(k.Participants) != 6 || k.Participants[4].Name != "Maren Ohlsen" ||
 		k.Participants[4].Organisation != "Nordlicht IT-Service GmbH" || k.Participants[4].Role != "Serviceverantwortliche:r" {

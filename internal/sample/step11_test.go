@@ -4,18 +4,13 @@ import (
 	"strings"
 	"testing"
 
-	"schulit-lotse/assets"
 	"schulit-lotse/domain"
-	"schulit-lotse/persistence"
 )
 
 // TestSampleStep11 checks the structure by hand: every activity has one A and an R, the data
 // protection officer is the one warning, the seed's communication rows and a monthly Jour fixe.
 func TestSampleStep11(t *testing.T) {
-	p, err := persistence.ParseJSON(assets.SampleJSON)
-	if err != nil {
-		t.Fatal(err)
-	}
+	p := committedSample(t)
 	if len(p.Roles) != 10 || len(p.RaciActivities) != 22 || len(p.CommunicationRows) != 6 || len(p.EscalationLevels) != 3 || len(p.Meetings) != 2 {
 		t.Fatalf("%d roles, %d activities, %d rows, %d levels, %d meetings", len(p.Roles), len(p.RaciActivities),
 			len(p.CommunicationRows), len(p.EscalationLevels), len(p.Meetings))

@@ -19,12 +19,25 @@ import (
 
 var sampleSchools = []string{"Grundschule am Park", "Grundschule Nord", "IGS Musterstadt", "Oberschule Musterstadt", "Gymnasium am Wall", "BBS Musterstadt"}
 
-// sampleCategories: the GLPI categories, their share of the tickets and the package they map to.
-var sampleCategories = []struct {
+// sampleCategory is a GLPI category, its share of the tickets and the package it maps to.
+type sampleCategory struct {
 	name    string
 	weight  int
 	pkgName string
-}{
+}
+
+// samplePriority is one of GLPI's words, its share of the tickets and the SLA class it maps to.
+type samplePriority struct {
+	source string
+	weight int
+	class  string
+}
+
+func (c sampleCategory) share() int { return c.weight }
+func (p samplePriority) share() int { return p.weight }
+
+// sampleCategories are the categories of the sample's tickets.
+var sampleCategories = []sampleCategory{
 	{"Netzwerk > WLAN", 22, "Störungsbeseitigung"},
 	{"Netzwerk > Internet", 6, "Störungsbeseitigung"},
 	{"Konten > IServ", 20, "User-Management"},
@@ -35,12 +48,8 @@ var sampleCategories = []struct {
 	{"Sonstiges", 5, ""},
 }
 
-// samplePriorities: GLPI's words, their share and the SLA class they map to.
-var samplePriorities = []struct {
-	source string
-	weight int
-	class  string
-}{{"Sehr hoch", 5, "P1"}, {"Hoch", 20, "P2"}, {"Mittel", 50, "P3"}, {"Niedrig", 25, "P4"}}
+// samplePriorities are the priorities of the sample's tickets.
+var samplePriorities = []samplePriority{{"Sehr hoch", 5, "P1"}, {"Hoch", 20, "P2"}, {"Mittel", 50, "P3"}, {"Niedrig", 25, "P4"}}
 
 func sampleStep12(p *domain.Project) {
 	if len(p.SLAs) == 0 { // without step 7 in the tree the sample still needs targets
@@ -81,14 +90,15 @@ func sampleStep12(p *domain.Project) {
 	sampleMinutes(p)
 }
 
-func pick[T any](rnd *rand.Rand, items []T, weight func(T) int) T {
+// pick draws one of items, each as likely as its share of all shares.
+func pick[T interface{ share() int }](rnd *rand.Rand, items []T) T {
 	total := 0
 	for _, x := range items {
-		total += weight(x)
+		total += x.share()
 	}
 	n := rnd.Intn(total)
 	for _, x := range items {
-		if n -= weight(x); n < 0 {
+		if n -= x.share(); n < 0 {
 			return x
 		}
 	}
@@ -135,20 +145,7 @@ func sampleTickets(p *domain.Project, rnd *rand.Rand, m domain.TicketMapping, cl
 			if rnd.Intn(12) == 0 {
 				created = berlinAt(d, 17*60+rnd.Intn(5*60)) // in the evening, outside service hours
 			}
-			cat := pick(rnd, sampleCategories, func(c struct {
-				name    string
-				weight  int
-				pkgName string
-			}) int {
-				return c.weight
-			})
-			pr := pick(rnd, samplePriorities, func(x struct {
-				source string
-				weight int
-				class  string
-			}) int {
-				return x.weight
-			})
+			cat, pr := pick(rnd, sampleCategories), pick(rnd, samplePriorities)
 			t := domain.Ticket{ID: id, ExternalID: strconv.FormatInt(4000+id-12001, 10), Created: created, Priority: pr.class,
 				Category: cat.name, School: sampleSchools[rnd.Intn(len(sampleSchools))], Status: "Geschlossen"}
 			if pid, ok := m.Categories[domain.NormalizeSourceValue(cat.name)]; ok {

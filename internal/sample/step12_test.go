@@ -4,18 +4,13 @@ import (
 	"testing"
 	"time"
 
-	"schulit-lotse/assets"
 	"schulit-lotse/domain"
 	"schulit-lotse/domain/kpi"
-	"schulit-lotse/persistence"
 )
 
 // TestSampleStep12 checks the worked example of step 12 in the committed sample.
 func TestSampleStep12(t *testing.T) {
-	p, err := persistence.ParseJSON(assets.SampleJSON)
-	if err != nil {
-		t.Fatal(err)
-	}
+	p := committedSample(t)
 	if len(p.Tickets) < 400 || len(p.Calls) < 600 || len(p.SurveyAnswers) < 150 || len(p.JourFixes) != 2 || len(p.Measures) != 5 || len(p.KnowledgeChecks) != 3 {
 		t.Fatalf("tickets %d, calls %d, answers %d, meetings %d, measures %d, checks %d",
 			len(p.Tickets), len(p.Calls), len(p.SurveyAnswers), len(p.JourFixes), len(p.Measures), len(p.KnowledgeChecks))

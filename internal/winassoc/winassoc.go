@@ -4,10 +4,10 @@
 package winassoc
 
 import (
-	"encoding/binary"
 	"fmt"
 	"strings"
-	"unicode/utf16"
+
+	"golang.org/x/text/encoding/unicode"
 )
 
 // Names of the association.
@@ -87,11 +87,8 @@ func hexUTF16(s string) string {
 	return strings.Join(parts, ",")
 }
 
+// utf16LE encodes s as UTF-16, little-endian, without a byte order mark.
 func utf16LE(s string) []byte {
-	u := utf16.Encode([]rune(s))
-	out := make([]byte, 2*len(u))
-	for i, c := range u {
-		binary.LittleEndian.PutUint16(out[2*i:], c)
-	}
-	return out
+	b, _ := unicode.UTF16(unicode.LittleEndian, unicode.IgnoreBOM).NewEncoder().Bytes([]byte(s))
+	return b
 }

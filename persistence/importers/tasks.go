@@ -203,63 +203,38 @@ func ReadTasks(t *Table, m TaskMapping) ([]domain.Task, error) {
 		if unit == "" {
 			unit = domain.HoursPerMonth
 		}
-		if v, c := cell(row, TaskUnit); v != "" {
-			u, ok := ParseUnit(v)
-			if !ok {
-				return nil, bad(c, ErrTaskUnit, v)
-			}
-			unit = u
+		effortField, effortUnit := TaskEffort, &unit
+		if m.Column(TaskEffort) < 0 {
+			hpm := domain.HoursPerMonth
+			effortField, effortUnit = TaskHoursPerMonth, &hpm // the older column, always per month
 		}
-		if v, c := cell(row, TaskEffort); v != "" {
-			x, ok := ParseDecimal(v)
-			if !ok || x < 0 {
-				return nil, bad(c, ErrTaskEffort, v)
+		// Each optional column in turn: a filled cell that set refuses stops the import.
+		for _, col := range []struct {
+			field, errKey string
+			set           func(v string) bool
+		}{
+			{TaskUnit, ErrTaskUnit, func(v string) (ok bool) { unit, ok = ParseUnit(v); return ok }},
+			{effortField, ErrTaskEffort, func(v string) bool {
+				x, ok := ParseDecimal(v)
+				task.Effort = &domain.Effort{Value: x, Unit: *effortUnit}
+				return ok && x >= 0
+			}},
+			{TaskIsNew, ErrTaskBool, func(v string) (ok bool) { task.IsNew, ok = parseBool(v); return ok }},
+			{TaskCritical, ErrTaskBool, func(v string) (ok bool) { task.Critical, ok = parseBool(v); return ok }},
+			{TaskValidFrom, ErrTaskDate, func(v string) bool {
+				d, ok := parseDay(v, t.Kind == KindXLSX)
+				task.ValidFrom = &d
+				if m.Column(TaskIsNew) < 0 {
+					task.IsNew = true // a start date only makes sense for a future task
+				}
+				return ok
+			}},
+			{TaskPriority, ErrTaskPriority, func(v string) (ok bool) { task.Priority, ok = ParsePriority(v); return ok }},
+			{TaskCoverage, ErrTaskCoverage, func(v string) (ok bool) { task.Coverage, ok = ParseCoverage(v); return ok }},
+		} {
+			if v, c := cell(row, col.field); v != "" && !col.set(v) {
+				return nil, bad(c, col.errKey, v)
 			}
-			task.Effort = &domain.Effort{Value: x, Unit: unit}
-		} else if v, c := cell(row, TaskHoursPerMonth); v != "" && m.Column(TaskEffort) < 0 {
-			x, ok := ParseDecimal(v)
-			if !ok || x < 0 {
-				return nil, bad(c, ErrTaskEffort, v)
-			}
-			task.Effort = &domain.Effort{Value: x, Unit: domain.HoursPerMonth}
-		}
-		if v, c := cell(row, TaskIsNew); v != "" {
-			b, ok := parseBool(v)
-			if !ok {
-				return nil, bad(c, ErrTaskBool, v)
-			}
-			task.IsNew = b
-		}
-		if v, c := cell(row, TaskCritical); v != "" {
-			b, ok := parseBool(v)
-			if !ok {
-				return nil, bad(c, ErrTaskBool, v)
-			}
-			task.Critical = b
-		}
-		if v, c := cell(row, TaskValidFrom); v != "" {
-			d, ok := parseDay(v, t.Kind == KindXLSX)
-			if !ok {
-				return nil, bad(c, ErrTaskDate, v)
-			}
-			task.ValidFrom = &d
-			if m.Column(TaskIsNew) < 0 {
-				task.IsNew = true // a start date only makes sense for a future task
-			}
-		}
-		if v, c := cell(row, TaskPriority); v != "" {
-			p, ok := ParsePriority(v)
-			if !ok {
-				return nil, bad(c, ErrTaskPriority, v)
-			}
-			task.Priority = p
-		}
-		if v, c := cell(row, TaskCoverage); v != "" {
-			cv, ok := ParseCoverage(v)
-			if !ok {
-				return nil, bad(c, ErrTaskCoverage, v)
-			}
-			task.Coverage = cv
 		}
 		if err := task.Validate(); err != nil {
 			key := ErrTaskName
