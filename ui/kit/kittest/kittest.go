@@ -9,6 +9,8 @@ import (
 	"testing"
 	"time"
 
+	"schulit-lotse/assets"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
@@ -18,6 +20,10 @@ import (
 	"schulit-lotse/ui/kit"
 	"schulit-lotse/ui/session"
 )
+
+// The editors' tests read German texts, as the app shows them by default: importing kittest
+// sets them up.
+func init() { assets.SetupLanguage(assets.German) }
 
 // testClock is a clock a test can set.
 type testClock struct{ Time time.Time }

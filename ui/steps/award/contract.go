@@ -55,7 +55,7 @@ type contractEditor struct {
 	freezeBtn *widget.Button
 
 	editable  []fyne.Disableable
-	questions *findings
+	questions *kit.Findings
 	findings  []domain.Finding
 	View      *kit.EditorView
 	loading   bool
@@ -71,10 +71,10 @@ func NewContractEditor(ctx *kit.Context) *contractEditor {
 	status := ed.buildStatus()
 	lists := ed.buildLists()
 	body := container.NewVScroll(container.NewVBox(status, form, widget.NewSeparator(), lists))
-	ed.questions = newFindings(func(i int) {})
+	ed.questions = kit.NewFindings(kit.FindingsConfig{Lines: 3})
 	sideMin := canvas.NewRectangle(kit.Transparent)
 	sideMin.SetMinSize(fyne.NewSize(200, 0))
-	main := container.NewHSplit(body, container.NewStack(sideMin, ed.questions.content))
+	main := container.NewHSplit(body, container.NewStack(sideMin, ed.questions.Content))
 	main.Offset = 0.8
 	ed.View = kit.NewEditorView(main, ctx.Session.Subscribe(ed.refresh))
 	ed.refresh()
@@ -474,7 +474,7 @@ func (ed *contractEditor) refresh() {
 	if !c.IsEmpty() {
 		ed.findings = domain.ContractFindings(p, n)
 	}
-	ed.questions.set(findingTexts(ed.findings))
+	ed.questions.Set(ed.findings)
 }
 
 func contractTypeLabel(t string) string {

@@ -63,7 +63,7 @@ type slaEditor struct {
 	levels *kit.InfoTable
 
 	editable  []fyne.Disableable
-	questions *findings
+	questions *kit.Findings
 	findings  []domain.Finding
 	tabs      *container.AppTabs
 	tabClass  *container.TabItem
@@ -89,10 +89,10 @@ func NewSLAEditor(ctx *kit.Context) *slaEditor {
 	tabLevels := container.NewTabItem(lang.L("award.tab.levels"), ed.buildLevels())
 	ed.tabs = container.NewAppTabs(ed.tabHours, ed.tabClass, tabTargets, ed.tabFerien, tabClock, tabLevels)
 
-	ed.questions = newFindings(func(i int) { ed.jump(ed.findings[i]) })
+	ed.questions = kit.NewFindings(kit.FindingsConfig{Lines: 3, OnTap: ed.jump})
 	sideMin := canvas.NewRectangle(kit.Transparent)
 	sideMin.SetMinSize(fyne.NewSize(200, 0))
-	main := container.NewHSplit(container.NewBorder(left, nil, nil, nil, ed.tabs), container.NewStack(sideMin, ed.questions.content))
+	main := container.NewHSplit(container.NewBorder(left, nil, nil, nil, ed.tabs), container.NewStack(sideMin, ed.questions.Content))
 	main.Offset = 0.78
 	ed.View = kit.NewEditorView(main, ctx.Session.Subscribe(ed.refresh))
 	if ws := domain.WorkingSLAs(ctx.Session.Project); len(ws) > 0 {
@@ -822,7 +822,7 @@ func (ed *slaEditor) refresh() {
 	ed.refreshLevels()
 
 	ed.findings = domain.SLAFindings(p)
-	ed.questions.set(findingTexts(ed.findings))
+	ed.questions.Set(ed.findings)
 }
 
 // calendarYears offers the years of the Ferien and the years around today.
@@ -845,17 +845,6 @@ func calendarYears(p *domain.Project, today domain.Date) []int {
 	}
 	sort.Ints(out)
 	return out
-}
-
-// findingTexts are findings as the open-questions list shows them.
-func findingTexts(fs []domain.Finding) ([]string, []bool) {
-	items := make([]string, len(fs))
-	warn := make([]bool, len(fs))
-	for i, f := range fs {
-		items[i] = lang.L(f.Code, map[string]any{"Subject": f.Subject})
-		warn[i] = f.Severity == domain.SeverityWarning
-	}
-	return items, warn
 }
 
 func frozenDate(p *domain.Project) string {

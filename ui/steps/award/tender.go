@@ -77,7 +77,7 @@ type tenderEditor struct {
 	tabProc  *container.TabItem
 
 	editable  []fyne.Disableable
-	questions *findings
+	questions *kit.Findings
 	findings  []domain.Finding
 	View      *kit.EditorView
 	loading   bool
@@ -99,10 +99,10 @@ func NewTenderEditor(ctx *kit.Context) *tenderEditor {
 			ed.refreshChart()
 		}
 	}
-	ed.questions = newFindings(func(i int) { ed.jump(ed.findings[i]) })
+	ed.questions = kit.NewFindings(kit.FindingsConfig{Lines: 3, OnTap: ed.jump})
 	sideMin := canvas.NewRectangle(kit.Transparent)
 	sideMin.SetMinSize(fyne.NewSize(200, 0))
-	split := container.NewHSplit(ed.tabs, container.NewStack(sideMin, ed.questions.content))
+	split := container.NewHSplit(ed.tabs, container.NewStack(sideMin, ed.questions.Content))
 	split.Offset = 0.78
 	ed.View = kit.NewEditorView(split, ctx.Session.Subscribe(ed.refresh))
 	ed.refresh()
@@ -834,7 +834,7 @@ func (ed *tenderEditor) refresh() {
 	if domain.TenderStarted(p) {
 		ed.findings = domain.TenderFindings(p, ev)
 	}
-	ed.questions.set(findingTexts(ed.findings))
+	ed.questions.Set(ed.findings)
 	ed.refreshChart()
 }
 

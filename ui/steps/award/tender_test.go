@@ -74,11 +74,11 @@ func TestTenderEditorEvaluatesAsTheUserEdits(t *testing.T) {
 		t.Fatal("A-criterion not met but ranked")
 	}
 	found := false
-	for _, it := range ed.questions.items {
+	for _, it := range ed.questions.Texts() {
 		found = found || strings.Contains(it, "Nordlicht: Referenzen: A-Kriterium nicht erfüllt")
 	}
 	if !found {
-		t.Errorf("questions %v", ed.questions.items)
+		t.Errorf("questions %v", ed.questions.Texts())
 	}
 	if err := fx.s.Undo(); err != nil || fx.s.Project.BidByID(1).Scores[1] != 1 {
 		t.Fatalf("undo: %v", err)

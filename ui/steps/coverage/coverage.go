@@ -13,7 +13,6 @@ import (
 
 	"schulit-lotse/domain"
 	"schulit-lotse/ui/kit"
-	"schulit-lotse/ui/plural"
 	"schulit-lotse/ui/raci"
 )
 
@@ -41,7 +40,7 @@ type coverageEditor struct {
 	rowLimit  *kit.CommitEntry
 	rowLabel  *widget.Label
 	summary   *widget.Label
-	questions *covQuestions
+	questions *kit.Findings
 
 	View *kit.EditorView
 }
@@ -151,10 +150,10 @@ func NewCoverageEditor(ctx *kit.Context) *coverageEditor {
 	workIntro.Importance = widget.LowImportance
 	workBox := container.NewBorder(container.NewVBox(workTitle, workIntro), limits, nil, nil, ed.work.View())
 
-	ed.questions = newCovQuestions(ed)
+	ed.questions = kit.NewFindings(kit.FindingsConfig{Lines: 2, OnTap: ed.jumpTo})
 	sideMin := canvas.NewRectangle(kit.Transparent)
 	sideMin.SetMinSize(fyne.NewSize(330, 0))
-	side := container.NewVSplit(workBox, ed.questions.content)
+	side := container.NewVSplit(workBox, ed.questions.Content)
 	side.Offset = 0.62
 
 	ed.summary = widget.NewLabel("")
@@ -229,7 +228,7 @@ func (ed *coverageEditor) refresh() {
 		"Keep": n[domain.CoverageKeep], "Change": n[domain.CoverageChange], "Assign": n[domain.CoverageAssign],
 		"Open": n[domain.CoverageUnset], "External": kit.FormatNumber(domain.ExternalHours(p)),
 	}))
-	ed.questions.refresh()
+	ed.questions.Set(domain.CoverageFindings(ed.ctx.Session.Project))
 	ed.newResp.SetOptions(domain.ResponsibleSuggestions(p))
 	ed.load()
 	ed.loadLimit()
@@ -515,81 +514,22 @@ func (e *respEntry) FocusLost() {
 
 // --- open questions of step 4 ---
 
-type covQuestions struct {
-	ed      *coverageEditor
-	items   []domain.Finding
-	title   *widget.Label
-	empty   *widget.Label
-	list    *widget.List
-	content fyne.CanvasObject
-}
-
-func newCovQuestions(ed *coverageEditor) *covQuestions {
-	q := &covQuestions{ed: ed}
-	q.title = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	q.empty = widget.NewLabel(lang.L("steps.questions.none"))
-	q.list = widget.NewList(
-		func() int { return len(q.items) },
-		func() fyne.CanvasObject {
-			l := widget.NewLabel("")
-			l.Wrapping = fyne.TextWrapWord
-			l.Truncation = fyne.TextTruncateEllipsis
-			line := fyne.MeasureText("Äg", theme.TextSize(), fyne.TextStyle{}).Height
-			space := canvas.NewRectangle(kit.Transparent)
-			space.SetMinSize(fyne.NewSize(0, 2*line+2*theme.InnerPadding()))
-			return container.NewBorder(nil, nil, widget.NewIcon(nil), nil, container.NewStack(space, l))
-		},
-		func(i widget.ListItemID, o fyne.CanvasObject) {
-			box := o.(*fyne.Container)
-			l := box.Objects[0].(*fyne.Container).Objects[1].(*widget.Label)
-			ic := box.Objects[1].(*widget.Icon)
-			if i < 0 || i >= len(q.items) {
-				l.SetText("")
-				ic.SetResource(nil)
-				return
-			}
-			f := q.items[i]
-			if f.Severity == domain.SeverityWarning {
-				ic.SetResource(theme.WarningIcon())
-			} else {
-				ic.SetResource(theme.QuestionIcon())
-			}
-			l.SetText(lang.L(f.Code, map[string]any{"Subject": f.Subject}))
-		},
-	)
-	q.list.OnSelected = func(i widget.ListItemID) {
-		q.list.Unselect(i)
-		if i < 0 || i >= len(q.items) {
-			return
+// jumpTo selects what a question is about: its task (the cursor goes to the new responsible
+// when that is missing) or, for an overloaded person, the workload row to set a limit.
+func (ed *coverageEditor) jumpTo(f domain.Finding) {
+	if f.EntityID != 0 {
+		ed.pick(f.EntityID)
+		if w := ed.ctx.Window; w != nil && f.Code == domain.FindNoNewResponsible {
+			w.Canvas().Focus(ed.newResp)
 		}
-		f := q.items[i]
-		if f.EntityID != 0 {
-			q.ed.pick(f.EntityID)
-			if w := q.ed.ctx.Window; w != nil && f.Code == domain.FindNoNewResponsible {
-				w.Canvas().Focus(q.ed.newResp)
-			}
-			return
-		}
-		for j, r := range q.ed.workRows { // an overloaded person: choose the row to set a limit
-			if r.Responsible == f.Subject {
-				q.ed.workSel = j
-				q.ed.work.Selected = j
-				q.ed.work.Refresh()
-				q.ed.loadLimit()
-			}
+		return
+	}
+	for j, r := range ed.workRows {
+		if r.Responsible == f.Subject {
+			ed.workSel = j
+			ed.work.Selected = j
+			ed.work.Refresh()
+			ed.loadLimit()
 		}
 	}
-	q.content = container.NewBorder(container.NewVBox(q.title, q.empty), nil, nil, nil, q.list)
-	return q
-}
-
-func (q *covQuestions) refresh() {
-	q.items = domain.CoverageFindings(q.ed.ctx.Session.Project)
-	q.title.SetText(lang.L("steps.questions", map[string]any{"Count": plural.Number(len(q.items))}))
-	if len(q.items) == 0 {
-		q.empty.Show()
-	} else {
-		q.empty.Hide()
-	}
-	q.list.Refresh()
 }

@@ -124,7 +124,7 @@ func TestCoverageLimitFlagsOverload(t *testing.T) {
 		t.Errorf("%d overloaded rows, want 2: %+v", over, cf.cov.workRows)
 	}
 	n := 0
-	for _, f := range cf.cov.questions.items {
+	for _, f := range cf.cov.questions.Items {
 		if f.Code == domain.FindOverloaded {
 			n++
 		}

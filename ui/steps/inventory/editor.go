@@ -37,7 +37,7 @@ type taskEditor struct {
 
 	grid      *taskGrid
 	form      *taskForm
-	questions *questionsPanel
+	questions *kit.Findings
 	filter    *kit.CommitEntry
 	summary   *widget.Label
 	newBtn    *widget.Button
@@ -60,7 +60,7 @@ func newTaskEditor(ctx *kit.Context, cfg editorConfig) *taskEditor {
 	ed.grid = newTaskGrid(ctx.Session, cfg.cols)
 	ed.grid.onPick = func(id int64, col int) { ed.pick(id, ed.grid.fieldOf(col)) }
 	ed.form = newTaskForm(ed, cfg.needs)
-	ed.questions = newQuestionsPanel(ed)
+	ed.questions = newQuestions(ed)
 
 	ed.filter = kit.NewCommitEntry()
 	ed.filter.SetPlaceHolder(lang.L("steps.filter.placeholder"))
@@ -83,11 +83,11 @@ func newTaskEditor(ctx *kit.Context, cfg editorConfig) *taskEditor {
 	tableMin.SetMinSize(fyne.NewSize(320, 150))
 	tableArea := container.NewBorder(nil, ed.summary, nil, nil, container.New(kit.SizedLayout{S: ed.grid.sizer}, tableMin, ed.grid.table))
 
-	var sideContent fyne.CanvasObject = ed.questions.content
+	var sideContent fyne.CanvasObject = ed.questions.Content
 	if cfg.side != nil {
 		obj, refresh := cfg.side(ed)
 		ed.refreshers = append(ed.refreshers, refresh)
-		split := container.NewVSplit(ed.questions.content, obj)
+		split := container.NewVSplit(ed.questions.Content, obj)
 		split.Offset = 0.6
 		sideContent = split
 	}
@@ -135,7 +135,7 @@ func (ed *taskEditor) refresh() {
 	if ed.form.id == 0 && ed.grid.selected != 0 {
 		ed.grid.setSelected(0) // the selected task is gone
 	}
-	ed.questions.refresh()
+	ed.refreshQuestions()
 	for _, r := range ed.refreshers {
 		r()
 	}

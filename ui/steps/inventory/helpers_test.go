@@ -1,22 +1,15 @@
 package inventory
 
 import (
-	"os"
 	"testing"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
-	"schulit-lotse/assets"
 	"schulit-lotse/domain"
 	"schulit-lotse/ui/kit"
 	"schulit-lotse/ui/kit/kittest"
 )
-
-func TestMain(m *testing.M) {
-	assets.SetupLanguage(assets.German)
-	os.Exit(m.Run())
-}
 
 // fixture is one user's session with the task editor of step 1 or 2.
 type fixture struct {
@@ -56,7 +49,7 @@ func (fx *fixture) rowNames() []string {
 // questions are the open-question texts the panel shows.
 func (fx *fixture) questions() []string {
 	var out []string
-	for _, f := range fx.ed.questions.items {
+	for _, f := range fx.ed.questions.Items {
 		out = append(out, f.Code+" "+f.Subject)
 	}
 	return out

@@ -20,7 +20,7 @@ import (
 func TestInventorySession(t *testing.T) {
 	fx := newFixture(t, 1)
 	ed := fx.ed
-	if got := ed.questions.title.Text; got != "Offene Fragen (0)" {
+	if got := ed.questions.Title(); got != "Offene Fragen (0)" {
 		t.Errorf("questions title %q", got)
 	}
 
@@ -280,17 +280,17 @@ func TestInventoryQuestionsJumpToRow(t *testing.T) {
 	if got := fx.questions(); strings.Join(got, "|") != strings.Join(want, "|") {
 		t.Fatalf("questions %q", got)
 	}
-	if ed.questions.title.Text != "Offene Fragen (2)" {
-		t.Errorf("title %q", ed.questions.title.Text)
+	if ed.questions.Title() != "Offene Fragen (2)" {
+		t.Errorf("title %q", ed.questions.Title())
 	}
-	texts := kittest.LabelsIn(ed.questions.content)
+	texts := kittest.LabelsIn(ed.questions.Content)
 	if !kittest.Contains(texts, "„Wartung der Schüler-Tablets“: keine verantwortliche Person oder Gruppe") {
 		t.Errorf("question texts %q", texts)
 	}
 
 	// A filter that hides the task does not stop the jump.
 	ed.filter.SetText("IServ")
-	fx.TapLabel(ed.questions.content, "„Erstlöseversuche bei Störungen in Schule“: kein Aufwand geschätzt")
+	fx.TapLabel(ed.questions.Content, "„Erstlöseversuche bei Störungen in Schule“: kein Aufwand geschätzt")
 	id := fx.Task("Erstlöseversuche bei Störungen in Schule").ID
 	if ed.grid.selected != id || ed.form.id != id {
 		t.Fatalf("jump selected %d / form %d, want %d", ed.grid.selected, ed.form.id, id)
@@ -302,16 +302,16 @@ func TestInventoryQuestionsJumpToRow(t *testing.T) {
 		t.Errorf("focus on %T, want the effort entry", fx.W.Canvas().Focused())
 	}
 	fx.TypeInto(ed.form.effort, "4")
-	if got := fx.questions(); len(got) != 1 || ed.questions.title.Text != "Offene Fragen (1)" {
-		t.Errorf("after answering: %q, %q", got, ed.questions.title.Text)
+	if got := fx.questions(); len(got) != 1 || ed.questions.Title() != "Offene Fragen (1)" {
+		t.Errorf("after answering: %q, %q", got, ed.questions.Title())
 	}
 	// "Noch nicht definiert" is no answer; a name is.
-	fx.TapLabel(ed.questions.content, "„Wartung der Schüler-Tablets“: keine verantwortliche Person oder Gruppe")
+	fx.TapLabel(ed.questions.Content, "„Wartung der Schüler-Tablets“: keine verantwortliche Person oder Gruppe")
 	fx.TypeInto(ed.form.responsible, "Externer Dienstleister")
 	if got := fx.questions(); len(got) != 0 {
 		t.Errorf("questions left: %q", got)
 	}
-	if !kittest.Contains(kittest.LabelsIn(ed.questions.content), "Keine offenen Fragen.") {
+	if !kittest.Contains(kittest.LabelsIn(ed.questions.Content), "Keine offenen Fragen.") {
 		t.Error("the empty panel does not say so")
 	}
 	// A duplicate name is a warning on step 1.

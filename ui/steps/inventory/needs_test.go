@@ -37,12 +37,12 @@ func TestNeedsSession(t *testing.T) {
 	fx := newFixture(t, 2, musterstadt()...)
 	ed := fx.ed
 	// Every task lacks a priority; the new one also lacks its date.
-	if got := fx.questions(); len(got) != 5 || ed.questions.title.Text != "Offene Fragen (5)" {
-		t.Fatalf("questions at start: %q (%s)", got, ed.questions.title.Text)
+	if got := fx.questions(); len(got) != 5 || ed.questions.Title() != "Offene Fragen (5)" {
+		t.Fatalf("questions at start: %q (%s)", got, ed.questions.Title())
 	}
 
 	// Jump from a question to its task: the row is selected and the priority field takes the cursor.
-	fx.TapLabel(ed.questions.content, "„IServ-Nutzer anlegen“: noch nicht priorisiert")
+	fx.TapLabel(ed.questions.Content, "„IServ-Nutzer anlegen“: noch nicht priorisiert")
 	iserv := fx.Task("IServ-Nutzer anlegen").ID
 	if ed.grid.selected != iserv || ed.form.id != iserv {
 		t.Fatalf("jump: selected %d form %d, want %d", ed.grid.selected, ed.form.id, iserv)
@@ -131,7 +131,7 @@ func TestNeedsSession(t *testing.T) {
 	}
 
 	// The future task from the inventory gets its date: a wrong date is refused.
-	fx.TapLabel(ed.questions.content, "„Wartung der Schüler-Tablets“: neue Aufgabe ohne Datum, ab wann sie gilt")
+	fx.TapLabel(ed.questions.Content, "„Wartung der Schüler-Tablets“: neue Aufgabe ohne Datum, ab wann sie gilt")
 	wartung := fx.Task("Wartung der Schüler-Tablets").ID
 	if ed.form.id != wartung || fx.W.Canvas().Focused() != ed.form.validFrom {
 		t.Fatalf("jump to the date: form %d focus %T", ed.form.id, fx.W.Canvas().Focused())
@@ -202,7 +202,7 @@ func TestStepsShareTheSession(t *testing.T) {
 	if got := inv.grid.taskAt(0).Name; got != "IServ-Konten anlegen" {
 		t.Errorf("step 1 shows %q", got)
 	}
-	if inv.questions.title.Text != "Offene Fragen (1)" {
-		t.Errorf("step 1 questions: %s", inv.questions.title.Text)
+	if inv.questions.Title() != "Offene Fragen (1)" {
+		t.Errorf("step 1 questions: %s", inv.questions.Title())
 	}
 }

@@ -51,7 +51,7 @@ type kickoffEditor struct {
 	msBtns     buttons
 	timeline   *canvas.Image
 	chartKey   string
-	findings   *findings
+	findings   *kit.Findings
 	msSummary  *widget.Label
 	todayCache domain.Date
 }
@@ -186,7 +186,7 @@ func (ed *kickoffEditor) buildMilestones() fyne.CanvasObject {
 	body := container.NewVSplit(chart, tableArea)
 	body.Offset = 0.45
 	return container.NewBorder(container.NewHScroll(toolbar), container.NewVBox(widget.NewSeparator(), form), nil, nil,
-		withSide(body, ed.findings.content, 0.74))
+		withSide(body, ed.findings.Content, 0.74))
 }
 
 func (ed *kickoffEditor) milestoneCell(row, col int) (string, widget.Importance) {
@@ -248,7 +248,7 @@ func (ed *kickoffEditor) refresh() {
 	}
 	ed.msTable.setIDs(mids)
 	ed.loadMilestone()
-	ed.findings.set(domain.KickoffFindings(p, ed.todayCache), func(domain.Finding) bool { return true })
+	ed.findings.Set(domain.KickoffFindings(p, ed.todayCache))
 	var done, overdue int
 	for _, m := range ed.ms {
 		if m.Done() {

@@ -141,7 +141,7 @@ func TestKickoffEditorSession(t *testing.T) {
 	if len(datedNames(ed)) != 8 {
 		t.Errorf("%d chart items", len(datedNames(ed)))
 	}
-	if !hasFinding(ed.findings.items, domain.FindMilestoneNoDue) {
+	if !hasFinding(ed.findings.Items, domain.FindMilestoneNoDue) {
 		t.Error("no question about the missing date")
 	}
 	fx.noErrors()

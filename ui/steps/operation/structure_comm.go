@@ -17,7 +17,7 @@ type commTab struct {
 	ed       *structureEditor
 	rows     []domain.CommunicationRow
 	table    *table
-	findings *findings
+	findings *kit.Findings
 	btns     buttons
 
 	formID             int64
@@ -65,7 +65,7 @@ func newCommTab(ed *structureEditor) *commTab {
 	note.Wrapping = fyne.TextWrapWord
 	note.SizeName = theme.SizeNameCaptionText
 	t.content = container.NewBorder(container.NewHScroll(toolbar), container.NewVBox(widget.NewSeparator(), form, note), nil, nil,
-		withSide(t.table.view(), t.findings.content, 0.72))
+		withSide(t.table.view(), t.findings.Content, 0.72))
 	return t
 }
 
@@ -98,13 +98,13 @@ func (t *commTab) refresh(findings []domain.Finding) {
 	t.table.setIDs(ids)
 	t.customer.load(p)
 	t.provider.load(p)
-	t.findings.set(findings, func(f domain.Finding) bool {
+	t.findings.Set(keepFindings(findings, func(f domain.Finding) bool {
 		switch f.Code {
 		case domain.FindCommNoCustomer, domain.FindCommNoProvider, domain.FindCommNoChannel, domain.FindStructureNoComm:
 			return true
 		}
 		return false
-	})
+	}))
 	t.btns.enable(!t.ed.sess().ReadOnly())
 	t.load()
 }

@@ -19,7 +19,7 @@ type escalationTab struct {
 	ed       *structureEditor
 	levels   []domain.EscalationLevel
 	table    *table
-	findings *findings
+	findings *kit.Findings
 	btns     buttons
 
 	formID                int64
@@ -72,7 +72,7 @@ func newEscalationTab(ed *structureEditor) *escalationTab {
 		kit.Labelled(lang.L("structure.field.reaction_hours"), t.hours),
 	)
 	t.content = container.NewBorder(container.NewHScroll(toolbar), container.NewVBox(widget.NewSeparator(), form), nil, nil,
-		withSide(t.table.view(), t.findings.content, 0.72))
+		withSide(t.table.view(), t.findings.Content, 0.72))
 	return t
 }
 
@@ -118,13 +118,13 @@ func (t *escalationTab) refresh(findings []domain.Finding) {
 	t.table.setIDs(ids)
 	t.customer.load(p)
 	t.provider.load(p)
-	t.findings.set(findings, func(f domain.Finding) bool {
+	t.findings.Set(keepFindings(findings, func(f domain.Finding) bool {
 		switch f.Code {
 		case domain.FindEscalationNoTrigger, domain.FindEscalationNoContact, domain.FindEscalationDuplicate, domain.FindStructureNoEscal:
 			return true
 		}
 		return false
-	})
+	}))
 	t.btns.enable(!t.ed.sess().ReadOnly())
 	t.load()
 }

@@ -26,7 +26,7 @@ type meetingsTab struct {
 	rules    map[int64]domain.MeetingRule
 	next     map[int64][]domain.Date
 	table    *table
-	findings *findings
+	findings *kit.Findings
 	btns     buttons
 	tplPick  *selectField
 
@@ -128,7 +128,7 @@ func newMeetingsTab(ed *structureEditor) *meetingsTab {
 	)
 	form := container.NewVBox(widget.NewSeparator(), row1, row2, row3, t.nextLabel)
 	t.content = container.NewBorder(container.NewHScroll(toolbar), form, nil, nil,
-		withSide(t.table.view(), t.findings.content, 0.72))
+		withSide(t.table.view(), t.findings.Content, 0.72))
 	return t
 }
 
@@ -185,9 +185,9 @@ func (t *meetingsTab) refresh(findings []domain.Finding) {
 		t.next[m.ID] = domain.NextMeetingDates(m, t.rules[m.ID], off, today, nextDatesShown)
 	}
 	t.table.setIDs(ids)
-	t.findings.set(findings, func(f domain.Finding) bool {
+	t.findings.Set(keepFindings(findings, func(f domain.Finding) bool {
 		return f.Code == domain.FindMeetingNoDate || f.Code == domain.FindStructureNoMeeting
-	})
+	}))
 	t.btns.enable(!t.ed.sess().ReadOnly())
 	if t.ed.sess().ReadOnly() {
 		t.tplPick.Disable()

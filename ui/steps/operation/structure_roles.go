@@ -19,7 +19,7 @@ type rolesTab struct {
 	ed       *structureEditor
 	roles    []domain.Role
 	table    *table
-	findings *findings
+	findings *kit.Findings
 	btns     buttons
 
 	formID                         int64
@@ -68,7 +68,7 @@ func newRolesTab(ed *structureEditor) *rolesTab {
 		kit.Labelled(lang.L("structure.col.contact"), t.contact),
 	)
 	t.content = container.NewBorder(container.NewHScroll(toolbar), container.NewVBox(widget.NewSeparator(), form), nil, nil,
-		withSide(t.table.view(), t.findings.content, 0.72))
+		withSide(t.table.view(), t.findings.Content, 0.72))
 	return t
 }
 
@@ -98,9 +98,9 @@ func (t *rolesTab) refresh(findings []domain.Finding) {
 		ids[i] = r.ID
 	}
 	t.table.setIDs(ids)
-	t.findings.set(findings, func(f domain.Finding) bool {
+	t.findings.Set(keepFindings(findings, func(f domain.Finding) bool {
 		return f.Code == domain.FindRoleNoPerson || f.Code == domain.FindStructureNoRoles || domain.IsRoleFinding(f.Code)
-	})
+	}))
 	t.btns.enable(!t.ed.sess().ReadOnly())
 	t.load()
 }

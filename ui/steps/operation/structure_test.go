@@ -118,7 +118,7 @@ func TestStructureEditorSession(t *testing.T) {
 	if got := fx.stored().RoleByID(media.ID).Persons; got != "Petra Kaya" {
 		t.Errorf("stored persons %q", got)
 	}
-	if got := ed.role.findings.items; len(got) != 2 { // the other two roles have nobody yet
+	if got := ed.role.findings.Items; len(got) != 2 { // the other two roles have nobody yet
 		t.Errorf("role questions %v", got)
 	}
 
@@ -153,7 +153,7 @@ func TestStructureEditorSession(t *testing.T) {
 	if got := fx.s.Project.CommunicationRows[0].CustomerRoleID; got != nil {
 		t.Errorf("customer contact %v, want none", *got)
 	}
-	if !hasFinding(ed.comm.findings.items, domain.FindCommNoCustomer) {
+	if !hasFinding(ed.comm.findings.Items, domain.FindCommNoCustomer) {
 		t.Error("no question about the missing contact")
 	}
 	fx.noErrors()

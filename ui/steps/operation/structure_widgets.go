@@ -13,7 +13,6 @@ import (
 
 	"schulit-lotse/domain"
 	"schulit-lotse/ui/kit"
-	"schulit-lotse/ui/plural"
 	"schulit-lotse/ui/raci"
 )
 
@@ -298,88 +297,22 @@ func contactText(p *domain.Project, id *int64) (string, widget.Importance) {
 	return lang.L("steps.missing"), widget.WarningImportance
 }
 
-// findings is a list of findings whose entries jump to what they are about.
-type findings struct {
-	titleKey string
-	items    []domain.Finding
-	title    *widget.Label
-	empty    *widget.Label
-	list     *widget.List
-	content  fyne.CanvasObject
+// newFindings is a side list of findings under the title titleKey; its entries jump to what
+// they are about.
+func newFindings(titleKey string, jump func(f domain.Finding)) *kit.Findings {
+	return kit.NewFindings(kit.FindingsConfig{TitleKey: titleKey, EmptyKey: "structure.findings.none",
+		TruncateTitle: true, Lines: 2, Text: raci.FindingText, OnTap: jump})
 }
 
-func newFindings(titleKey string, jump func(f domain.Finding)) *findings {
-	fl := &findings{}
-	fl.title = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	fl.title.Truncation = fyne.TextTruncateEllipsis
-	fl.empty = widget.NewLabel(lang.L("structure.findings.none"))
-	fl.empty.Wrapping = fyne.TextWrapWord
-	fl.list = widget.NewList(
-		func() int { return len(fl.items) },
-		func() fyne.CanvasObject {
-			l := widget.NewLabel("")
-			l.Wrapping = fyne.TextWrapWord
-			l.Truncation = fyne.TextTruncateEllipsis
-			line := fyne.MeasureText("Äg", theme.TextSize(), fyne.TextStyle{}).Height
-			space := canvas.NewRectangle(kit.Transparent)
-			space.SetMinSize(fyne.NewSize(0, 2*line+2*theme.InnerPadding()))
-			return container.NewBorder(nil, nil, widget.NewIcon(nil), nil, container.NewStack(space, l))
-		},
-		func(id widget.ListItemID, o fyne.CanvasObject) {
-			box := o.(*fyne.Container)
-			var l *widget.Label
-			var ic *widget.Icon
-			for _, c := range box.Objects {
-				switch c := c.(type) {
-				case *widget.Icon:
-					ic = c
-				case *fyne.Container:
-					l = c.Objects[1].(*widget.Label)
-				}
-			}
-			if id < 0 || id >= len(fl.items) {
-				l.SetText("")
-				ic.SetResource(nil)
-				return
-			}
-			f := fl.items[id]
-			switch f.Severity {
-			case domain.SeverityError:
-				ic.SetResource(theme.ErrorIcon())
-			case domain.SeverityWarning:
-				ic.SetResource(theme.WarningIcon())
-			default:
-				ic.SetResource(theme.QuestionIcon())
-			}
-			l.SetText(raci.FindingText(f))
-		},
-	)
-	fl.list.OnSelected = func(id widget.ListItemID) {
-		fl.list.Unselect(id)
-		if id >= 0 && id < len(fl.items) && jump != nil {
-			jump(fl.items[id])
-		}
-	}
-	fl.content = container.NewBorder(container.NewVBox(fl.title, fl.empty), nil, nil, nil, fl.list)
-	fl.titleKey = titleKey
-	return fl
-}
-
-// set shows the findings that keep accepts.
-func (fl *findings) set(all []domain.Finding, keep func(domain.Finding) bool) {
-	fl.items = fl.items[:0]
+// keepFindings are the findings of all that keep accepts.
+func keepFindings(all []domain.Finding, keep func(domain.Finding) bool) []domain.Finding {
+	var out []domain.Finding
 	for _, f := range all {
 		if keep(f) {
-			fl.items = append(fl.items, f)
+			out = append(out, f)
 		}
 	}
-	fl.title.SetText(lang.L(fl.titleKey, map[string]any{"Count": plural.Number(len(fl.items))}))
-	if len(fl.items) == 0 {
-		fl.empty.Show()
-	} else {
-		fl.empty.Hide()
-	}
-	fl.list.Refresh()
+	return out
 }
 
 // withSide puts a side panel of at least 240 points right of main.

@@ -40,7 +40,7 @@ type requirementsEditor struct {
 	status     *widget.Label
 
 	finder    *cardFinder
-	questions *reqQuestions
+	questions *kit.Findings
 	packages  *packageTab
 	table     *kit.Sheet
 	tableRows []groupRow
@@ -89,10 +89,10 @@ func NewRequirementsEditor(ctx *kit.Context) *requirementsEditor {
 	zoomBar := container.NewHBox(ed.pkgJump, zoomOut, ed.zoomLabel, zoomIn, fit)
 
 	ed.finder = newCardFinder(ed)
-	ed.questions = newReqQuestions(ed)
+	ed.questions = kit.NewFindings(kit.FindingsConfig{Lines: 2, OnTap: ed.jump})
 	sideMin := canvas.NewRectangle(kit.Transparent)
 	sideMin.SetMinSize(fyne.NewSize(250, 0))
-	side := container.NewVSplit(ed.finder.content, ed.questions.content)
+	side := container.NewVSplit(ed.finder.content, ed.questions.Content)
 	side.Offset = 0.55
 	split := container.NewHSplit(ed.board, container.NewStack(sideMin, side))
 	split.Offset = 0.76
@@ -129,7 +129,7 @@ func (ed *requirementsEditor) changed() {
 func (ed *requirementsEditor) refresh() {
 	p := ed.ctx.Session.Project
 	ed.finder.refresh()
-	ed.questions.refresh()
+	ed.questions.Set(domain.RequirementFindings(ed.ctx.Session.Project))
 	ed.packages.refresh()
 	ed.tableRows = groupRows(p)
 	ed.table.Refresh()

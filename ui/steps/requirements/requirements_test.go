@@ -110,7 +110,7 @@ func TestRequirementsDragCardIntoPackage(t *testing.T) {
 		t.Fatalf("IServ in %d (file %d), want 5", fx.pkgOf(1), fx.storedPkgOf(1))
 	}
 	// The open questions follow: IServ is no longer unsorted.
-	for _, f := range fx.ed.questions.items {
+	for _, f := range fx.ed.questions.Items {
 		if f.Code == domain.FindUnsorted && f.EntityID == 1 {
 			t.Error("the sorted task is still reported as unsorted")
 		}
@@ -245,7 +245,7 @@ func TestRequirementsSuggestionsAndDeleteWithUndo(t *testing.T) {
 func TestRequirementsTargetStateAnswersQuestion(t *testing.T) {
 	fx := newReqFixture(t)
 	has := func(code string, id int64) bool {
-		for _, f := range fx.ed.questions.items {
+		for _, f := range fx.ed.questions.Items {
 			if f.Code == code && f.EntityID == id {
 				return true
 			}
@@ -256,7 +256,7 @@ func TestRequirementsTargetStateAnswersQuestion(t *testing.T) {
 		t.Fatal("Software without target state is not asked about")
 	}
 	// The question jumps to the package's requirements.
-	for _, f := range fx.ed.questions.items {
+	for _, f := range fx.ed.questions.Items {
 		if f.Code == domain.FindPackageNoTarget {
 			fx.ed.jump(f)
 		}
@@ -298,7 +298,7 @@ func TestRequirementsTargetStateAnswersQuestion(t *testing.T) {
 
 func TestRequirementsUnsortedQuestionSelectsCard(t *testing.T) {
 	fx := newReqFixture(t)
-	for _, f := range fx.ed.questions.items {
+	for _, f := range fx.ed.questions.Items {
 		if f.Code == domain.FindUnsorted && f.EntityID == 3 {
 			fx.ed.jump(f)
 		}

@@ -41,7 +41,7 @@ type resourcesEditor struct {
 	groups  *payGroupsPart
 	compare *comparePart
 
-	questions *findingsList
+	questions *kit.Findings
 	findings  []domain.Finding
 	View      *kit.EditorView
 }
@@ -69,10 +69,10 @@ func NewResourcesEditor(ctx *kit.Context) *resourcesEditor {
 	ed.tabs = container.NewAppTabs(ed.tabTime, ed.tabDemand, ed.tabGroups, ed.tabCompare)
 	ed.tabs.OnSelected = func(*container.TabItem) { ed.compare.showChart() }
 
-	ed.questions = newFindingsList(func(i int) { ed.jump(ed.findings[i]) })
+	ed.questions = kit.NewFindings(kit.FindingsConfig{Lines: 2, NoIcons: true, OnTap: ed.jump})
 	sideMin := canvas.NewRectangle(kit.Transparent)
 	sideMin.SetMinSize(fyne.NewSize(240, 0))
-	split := container.NewHSplit(ed.tabs, container.NewStack(sideMin, ed.questions.content))
+	split := container.NewHSplit(ed.tabs, container.NewStack(sideMin, ed.questions.Content))
 	split.Offset = 0.76
 	ed.View = kit.NewEditorView(split, ctx.Session.Subscribe(ed.refresh))
 	ed.refresh()
@@ -263,11 +263,7 @@ func (ed *resourcesEditor) redraw() {
 	ed.compare.refresh(cc)
 
 	ed.findings = domain.ResourceFindings(p, cc)
-	items := make([]string, len(ed.findings))
-	for i, f := range ed.findings {
-		items[i] = lang.L(f.Code, map[string]any{"Subject": f.Subject})
-	}
-	ed.questions.set(items)
+	ed.questions.Set(ed.findings)
 }
 
 func (ed *resourcesEditor) refreshDemand(p *domain.Project, rd domain.ResourceDemand) {

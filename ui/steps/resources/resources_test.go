@@ -92,7 +92,7 @@ func (fx *fixture) stored() *domain.Project {
 
 func (fx *fixture) takeErrors() []error { e := fx.errs; fx.errs = nil; return e }
 
-func (fx *fixture) questions() []string { return fx.ed.questions.items }
+func (fx *fixture) questions() []string { return fx.ed.questions.Texts() }
 
 // A committee member checks the working time, changes it, makes mistakes and takes one back.
 func TestResourceSettingsSession(t *testing.T) {

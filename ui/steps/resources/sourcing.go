@@ -79,7 +79,7 @@ type sourcingEditor struct {
 	chartDirty bool
 	points     []charts.MatrixPoint
 
-	questions *findingsList
+	questions *kit.Findings
 	findings  []domain.Finding
 	loading   bool
 	View      *kit.EditorView
@@ -101,8 +101,8 @@ func NewSourcingEditor(ctx *kit.Context) *sourcingEditor {
 			ed.pick(ed.ids[row])
 		}
 	}
-	ed.questions = newFindingsList(func(i int) { ed.jump(ed.findings[i]) })
-	left := container.NewVSplit(ed.table.Content, ed.questions.content)
+	ed.questions = kit.NewFindings(kit.FindingsConfig{Lines: 2, NoIcons: true, OnTap: ed.jump})
+	left := container.NewVSplit(ed.table.Content, ed.questions.Content)
 	left.Offset = 0.55
 
 	ed.title = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
@@ -541,16 +541,11 @@ func (ed *sourcingEditor) redraw() {
 	}
 	ed.load()
 	ed.findings = domain.SourcingFindings(p, list)
-	items := make([]string, len(ed.findings))
-	for i, f := range ed.findings {
-		items[i] = lang.L(f.Code, map[string]any{"Subject": f.Subject})
-	}
 	if len(p.Packages) == 0 {
 		// Nothing to decide yet: say where the packages come from (the question is step 3's).
-		items = append(items, lang.L("src.no_packages"))
-		ed.findings = append(ed.findings, domain.Finding{Step: 3})
+		ed.findings = append(ed.findings, domain.Finding{Step: 3, Code: "src.no_packages"})
 	}
-	ed.questions.set(items)
+	ed.questions.Set(ed.findings)
 	ed.chartDirty = true
 	ed.showChart()
 }

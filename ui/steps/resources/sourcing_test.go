@@ -74,7 +74,7 @@ func TestSourcingDecisionSession(t *testing.T) {
 	if ed.pkg != 1 || ed.title.Text != "User-Management" {
 		t.Fatalf("first package not shown: %d %q", ed.pkg, ed.title.Text)
 	}
-	if q := ed.questions.items; len(q) != 2 || !strings.Contains(q[0], "„User-Management“: noch nicht entschieden") {
+	if q := ed.questions.Texts(); len(q) != 2 || !strings.Contains(q[0], "„User-Management“: noch nicht entschieden") {
 		t.Fatalf("questions %q", q)
 	}
 
@@ -131,7 +131,7 @@ func TestSourcingDecisionSession(t *testing.T) {
 	if d = fx.decision(1); d.DecidedOn.String() != "2026-11-10" {
 		t.Errorf("date %v", d.DecidedOn)
 	}
-	if q := ed.questions.items; len(q) != 1 || !strings.Contains(q[0], "„Software“") {
+	if q := ed.questions.Texts(); len(q) != 1 || !strings.Contains(q[0], "„Software“") {
 		t.Errorf("questions after deciding %q", q)
 	}
 
@@ -201,7 +201,7 @@ func TestSourcingWithoutPackagesSaysWhere(t *testing.T) {
 		p.Tasks[i].PackageID = nil
 	}
 	fx := newSourcingFixture(t, p)
-	if q := fx.ed.questions.items; len(q) != 1 || !strings.Contains(q[0], "Schritt 3") {
+	if q := fx.ed.questions.Texts(); len(q) != 1 || !strings.Contains(q[0], "Schritt 3") {
 		t.Errorf("questions %q", q)
 	}
 	if !fx.ed.outcome.Disabled() || fx.ed.title.Text != "Wählen Sie links ein Aufgabenpaket." {
