@@ -170,8 +170,8 @@ func TestStepTenAndElevenOpenOnTheSample(t *testing.T) {
 	if k.date.Text != "2026-12-08" || len(k.ms) != 9 {
 		t.Errorf("kickoff editor shows %q and %d milestones", k.date.Text, len(k.ms))
 	}
-	if len(s.role.roles) != 10 || len(s.raci.Findings()) != 1 {
-		t.Errorf("structure editor: %d roles, %d findings", len(s.role.roles), len(s.raci.Findings()))
+	if len(s.role.items) != 10 || len(s.raci.Findings()) != 1 {
+		t.Errorf("structure editor: %d roles, %d findings", len(s.role.items), len(s.raci.Findings()))
 	}
 	fx.show(k.View)
 	fx.show(s.View)

@@ -14,22 +14,15 @@ import (
 // commTab is the communication matrix (the seed's Abb. 11): per occasion the contact at the
 // customer and at the provider, both picked from the roles, the channel and when it is open.
 type commTab struct {
-	ed       *structureEditor
-	rows     []domain.CommunicationRow
-	table    *table
-	findings *kit.Findings
-	btns     buttons
-
-	formID             int64
+	listForm[domain.CommunicationRow]
 	occasion, hours    *kit.CommitEntry
 	channel            *choiceEntry
 	customer, provider *rolePicker
-	formFields         []fyne.Disableable
-	content            fyne.CanvasObject
 }
 
 func newCommTab(ed *structureEditor) *commTab {
-	t := &commTab{ed: ed}
+	t := &commTab{listForm: listForm[domain.CommunicationRow]{ed: ed, idOf: func(c *domain.CommunicationRow) int64 { return c.ID }}}
+	t.fill = t.fillForm
 	t.table = newTable([]col{
 		{"structure.col.occasion", 170, 2}, {"structure.col.customer", 150, 2}, {"structure.col.provider", 150, 2},
 		{"structure.col.channel", 140, 2}, {"structure.col.hours", 130, 1},
@@ -64,13 +57,12 @@ func newCommTab(ed *structureEditor) *commTab {
 	note := widget.NewLabel(lang.L("structure.comm.note"))
 	note.Wrapping = fyne.TextWrapWord
 	note.SizeName = theme.SizeNameCaptionText
-	t.content = container.NewBorder(container.NewHScroll(toolbar), container.NewVBox(widget.NewSeparator(), form, note), nil, nil,
-		withSide(t.table.view(), t.findings.Content, 0.72))
+	t.layout(toolbar, form, note)
 	return t
 }
 
 func (t *commTab) cell(row, col int) (string, widget.Importance) {
-	c := t.rows[row]
+	c := t.items[row]
 	p := t.ed.sess().Project
 	switch col {
 	case 0:
@@ -90,12 +82,6 @@ func (t *commTab) cell(row, col int) (string, widget.Importance) {
 
 func (t *commTab) refresh(findings []domain.Finding) {
 	p := t.ed.sess().Project
-	t.rows = domain.SortedCommunication(p.CommunicationRows)
-	ids := make([]int64, len(t.rows))
-	for i, c := range t.rows {
-		ids[i] = c.ID
-	}
-	t.table.setIDs(ids)
 	t.customer.load(p)
 	t.provider.load(p)
 	t.findings.Set(keepFindings(findings, func(f domain.Finding) bool {
@@ -105,38 +91,11 @@ func (t *commTab) refresh(findings []domain.Finding) {
 		}
 		return false
 	}))
-	t.btns.enable(!t.ed.sess().ReadOnly())
-	t.load()
+	t.show(domain.SortedCommunication(p.CommunicationRows))
 }
 
-func (t *commTab) row() *domain.CommunicationRow {
-	for i := range t.rows {
-		if t.rows[i].ID == t.formID {
-			return &t.rows[i]
-		}
-	}
-	return nil
-}
-
-func (t *commTab) pick(id int64) {
-	t.formID = id
-	t.table.pick(id)
-	t.load()
-}
-
-func (t *commTab) load() {
-	c := t.row()
-	on := c != nil && !t.ed.sess().ReadOnly()
-	for _, f := range t.formFields {
-		if on {
-			f.Enable()
-		} else {
-			f.Disable()
-		}
-	}
+func (t *commTab) fillForm(c *domain.CommunicationRow, _ bool) {
 	if c == nil {
-		t.formID = 0
-		t.table.selected = 0
 		setValue(t.occasion, "")
 		setValue(t.hours, "")
 		t.channel.show("")
@@ -152,22 +111,10 @@ func (t *commTab) load() {
 }
 
 func (t *commTab) commit(change func(c *domain.CommunicationRow)) {
-	c := t.row()
-	if c == nil {
-		return
-	}
-	next := *c
-	change(&next)
-	if sameComm(next, *c) {
-		return
-	}
-	if _, err := t.ed.sess().SaveCommunication(next); err != nil {
-		t.ed.ctx.Report(err)
-		t.load()
-	}
+	t.listForm.commit(change, sameComm, t.ed.sess().SaveCommunication)
 }
 
-func sameComm(a, b domain.CommunicationRow) bool {
+func sameComm(a, b *domain.CommunicationRow) bool {
 	return a.Occasion == b.Occasion && a.Channel == b.Channel && a.Hours == b.Hours && a.SortOrder == b.SortOrder &&
 		sameRef(a.CustomerRoleID, b.CustomerRoleID) && sameRef(a.ProviderRoleID, b.ProviderRoleID)
 }
@@ -192,20 +139,8 @@ func (t *commTab) insertTemplate() {
 	t.ed.ctx.Report(t.ed.sess().ApplyStructureTemplate(tpl))
 }
 
-func (t *commTab) delete() {
-	if c := t.row(); c != nil {
-		t.ed.ctx.Report(t.ed.sess().DeleteCommunication(c.ID))
-	}
-}
+func (t *commTab) delete() { t.apply(t.ed.sess().DeleteCommunication) }
 
 func (t *commTab) move(delta int) {
-	if c := t.row(); c != nil {
-		t.ed.ctx.Report(t.ed.sess().MoveCommunication(c.ID, delta))
-	}
-}
-
-func (t *commTab) jump(f domain.Finding) {
-	if f.EntityID != 0 {
-		t.pick(f.EntityID)
-	}
+	t.apply(func(id int64) error { return t.ed.sess().MoveCommunication(id, delta) })
 }

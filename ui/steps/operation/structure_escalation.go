@@ -16,21 +16,14 @@ import (
 // escalationTab holds the escalation levels: what triggers a level, who talks to whom, and how
 // soon the other side has to react.
 type escalationTab struct {
-	ed       *structureEditor
-	levels   []domain.EscalationLevel
-	table    *table
-	findings *kit.Findings
-	btns     buttons
-
-	formID                int64
+	listForm[domain.EscalationLevel]
 	level, trigger, hours *kit.CommitEntry
 	customer, provider    *rolePicker
-	formFields            []fyne.Disableable
-	content               fyne.CanvasObject
 }
 
 func newEscalationTab(ed *structureEditor) *escalationTab {
-	t := &escalationTab{ed: ed}
+	t := &escalationTab{listForm: listForm[domain.EscalationLevel]{ed: ed, idOf: func(e *domain.EscalationLevel) int64 { return e.ID }}}
+	t.fill = t.fillForm
 	t.table = newTable([]col{
 		{"structure.col.level", 60, 0}, {"structure.col.trigger", 220, 4}, {"structure.col.customer", 150, 2},
 		{"structure.col.provider", 150, 2}, {"structure.col.reaction", 110, 0},
@@ -71,8 +64,7 @@ func newEscalationTab(ed *structureEditor) *escalationTab {
 		kit.Labelled(lang.L("structure.col.provider"), t.provider.sel.Select),
 		kit.Labelled(lang.L("structure.field.reaction_hours"), t.hours),
 	)
-	t.content = container.NewBorder(container.NewHScroll(toolbar), container.NewVBox(widget.NewSeparator(), form), nil, nil,
-		withSide(t.table.view(), t.findings.Content, 0.72))
+	t.layout(toolbar, form)
 	return t
 }
 
@@ -90,7 +82,7 @@ func parseWhole(s string) (int, error) {
 }
 
 func (t *escalationTab) cell(row, col int) (string, widget.Importance) {
-	e := t.levels[row]
+	e := t.items[row]
 	p := t.ed.sess().Project
 	switch col {
 	case 0:
@@ -110,12 +102,6 @@ func (t *escalationTab) cell(row, col int) (string, widget.Importance) {
 
 func (t *escalationTab) refresh(findings []domain.Finding) {
 	p := t.ed.sess().Project
-	t.levels = domain.SortedEscalation(p.EscalationLevels)
-	ids := make([]int64, len(t.levels))
-	for i, e := range t.levels {
-		ids[i] = e.ID
-	}
-	t.table.setIDs(ids)
 	t.customer.load(p)
 	t.provider.load(p)
 	t.findings.Set(keepFindings(findings, func(f domain.Finding) bool {
@@ -125,38 +111,11 @@ func (t *escalationTab) refresh(findings []domain.Finding) {
 		}
 		return false
 	}))
-	t.btns.enable(!t.ed.sess().ReadOnly())
-	t.load()
+	t.show(domain.SortedEscalation(p.EscalationLevels))
 }
 
-func (t *escalationTab) current() *domain.EscalationLevel {
-	for i := range t.levels {
-		if t.levels[i].ID == t.formID {
-			return &t.levels[i]
-		}
-	}
-	return nil
-}
-
-func (t *escalationTab) pick(id int64) {
-	t.formID = id
-	t.table.pick(id)
-	t.load()
-}
-
-func (t *escalationTab) load() {
-	e := t.current()
-	on := e != nil && !t.ed.sess().ReadOnly()
-	for _, f := range t.formFields {
-		if on {
-			f.Enable()
-		} else {
-			f.Disable()
-		}
-	}
+func (t *escalationTab) fillForm(e *domain.EscalationLevel, _ bool) {
 	if e == nil {
-		t.formID = 0
-		t.table.selected = 0
 		setValue(t.level, "")
 		setValue(t.trigger, "")
 		setValue(t.hours, "")
@@ -172,26 +131,16 @@ func (t *escalationTab) load() {
 }
 
 func (t *escalationTab) commit(change func(e *domain.EscalationLevel)) {
-	e := t.current()
-	if e == nil {
-		return
-	}
-	next := *e
-	change(&next)
-	if next.Level == e.Level && next.Trigger == e.Trigger && next.ReactionHours == e.ReactionHours &&
-		sameRef(next.CustomerRoleID, e.CustomerRoleID) && sameRef(next.ProviderRoleID, e.ProviderRoleID) {
-		return
-	}
-	if _, err := t.ed.sess().SaveEscalation(next); err != nil {
-		t.ed.ctx.Report(err)
-		t.load()
-	}
+	t.listForm.commit(change, func(a, b *domain.EscalationLevel) bool {
+		return a.Level == b.Level && a.Trigger == b.Trigger && a.ReactionHours == b.ReactionHours &&
+			sameRef(a.CustomerRoleID, b.CustomerRoleID) && sameRef(a.ProviderRoleID, b.ProviderRoleID)
+	}, t.ed.sess().SaveEscalation)
 }
 
 // add appends the next level after the highest one.
 func (t *escalationTab) add() {
 	next := 1
-	for _, e := range t.levels {
+	for _, e := range t.items {
 		next = max(next, e.Level+1)
 	}
 	id, err := t.ed.sess().SaveEscalation(domain.EscalationLevel{Level: min(next, domain.MaxEscalationLevel)})
@@ -208,14 +157,4 @@ func (t *escalationTab) insertTemplate() {
 	t.ed.ctx.Report(t.ed.sess().ApplyStructureTemplate(tpl))
 }
 
-func (t *escalationTab) delete() {
-	if e := t.current(); e != nil {
-		t.ed.ctx.Report(t.ed.sess().DeleteEscalation(e.ID))
-	}
-}
-
-func (t *escalationTab) jump(f domain.Finding) {
-	if f.EntityID != 0 {
-		t.pick(f.EntityID)
-	}
-}
+func (t *escalationTab) delete() { t.apply(t.ed.sess().DeleteEscalation) }

@@ -21,28 +21,22 @@ const nextDatesShown = 6
 // meetingsTab holds the standing meetings (Jour fixe and others) with their cadence and the
 // dates that follow from it.
 type meetingsTab struct {
-	ed       *structureEditor
-	meetings []domain.Meeting
-	rules    map[int64]domain.MeetingRule
-	next     map[int64][]domain.Date
-	table    *table
-	findings *kit.Findings
-	btns     buttons
-	tplPick  *selectField
+	listForm[domain.Meeting]
+	rules   map[int64]domain.MeetingRule
+	next    map[int64][]domain.Date
+	tplPick *selectField
 
-	formID              int64
 	name, days, first   *kit.CommitEntry
 	participants        *kit.AttendeePicker
 	agenda              *kit.CommitEntry
 	cadence             *selectField
 	skipOff, skipSchool *widget.Check
 	nextLabel           *widget.Label
-	formFields          []fyne.Disableable
-	content             fyne.CanvasObject
 }
 
 func newMeetingsTab(ed *structureEditor) *meetingsTab {
-	t := &meetingsTab{ed: ed}
+	t := &meetingsTab{listForm: listForm[domain.Meeting]{ed: ed, idOf: func(m *domain.Meeting) int64 { return m.ID }}}
+	t.fill = t.fillForm
 	t.table = newTable([]col{
 		{"structure.col.meeting", 160, 2}, {"structure.col.cadence", 150, 1}, {"structure.col.first", 100, 0},
 		{"structure.col.next", 100, 0}, {"structure.col.participants", 180, 3},
@@ -126,14 +120,12 @@ func newMeetingsTab(ed *structureEditor) *meetingsTab {
 		kit.Labelled(lang.L("structure.col.participants"), t.participants.Content),
 		kit.Labelled(lang.L("structure.field.agenda"), t.agenda),
 	)
-	form := container.NewVBox(widget.NewSeparator(), row1, row2, row3, t.nextLabel)
-	t.content = container.NewBorder(container.NewHScroll(toolbar), form, nil, nil,
-		withSide(t.table.view(), t.findings.Content, 0.72))
+	t.layout(toolbar, row1, row2, row3, t.nextLabel)
 	return t
 }
 
 func (t *meetingsTab) cell(row, col int) (string, widget.Importance) {
-	m := t.meetings[row]
+	m := t.items[row]
 	switch col {
 	case 0:
 		return m.Name, widget.MediumImportance
@@ -174,42 +166,22 @@ func date(d domain.Date) string { return d.Format(lang.L("structure.date.layout"
 
 func (t *meetingsTab) refresh(findings []domain.Finding) {
 	p := t.ed.sess().Project
-	t.meetings = append([]domain.Meeting(nil), p.Meetings...)
 	t.rules = domain.MeetingRules(p)
 	off := domain.NewOffDays(p.Meta.Bundesland, p.SchoolHolidays)
 	today := t.ed.sess().Today()
 	t.next = map[int64][]domain.Date{}
-	ids := make([]int64, len(t.meetings))
-	for i, m := range t.meetings {
-		ids[i] = m.ID
+	for _, m := range p.Meetings {
 		t.next[m.ID] = domain.NextMeetingDates(m, t.rules[m.ID], off, today, nextDatesShown)
 	}
-	t.table.setIDs(ids)
 	t.findings.Set(keepFindings(findings, func(f domain.Finding) bool {
 		return f.Code == domain.FindMeetingNoDate || f.Code == domain.FindStructureNoMeeting
 	}))
-	t.btns.enable(!t.ed.sess().ReadOnly())
 	if t.ed.sess().ReadOnly() {
 		t.tplPick.Disable()
 	} else {
 		t.tplPick.Enable()
 	}
-	t.load()
-}
-
-func (t *meetingsTab) current() *domain.Meeting {
-	for i := range t.meetings {
-		if t.meetings[i].ID == t.formID {
-			return &t.meetings[i]
-		}
-	}
-	return nil
-}
-
-func (t *meetingsTab) pick(id int64) {
-	t.formID = id
-	t.table.pick(id)
-	t.load()
+	t.show(append([]domain.Meeting(nil), p.Meetings...))
 }
 
 // setCheck shows a value in a check box without it counting as the user's change.
@@ -223,19 +195,8 @@ func setCheck(c *widget.Check, on bool) {
 	c.OnChanged = fn
 }
 
-func (t *meetingsTab) load() {
-	m := t.current()
-	on := m != nil && !t.ed.sess().ReadOnly()
-	for _, f := range t.formFields {
-		if on {
-			f.Enable()
-		} else {
-			f.Disable()
-		}
-	}
+func (t *meetingsTab) fillForm(m *domain.Meeting, on bool) {
 	if m == nil {
-		t.formID = 0
-		t.table.selected = 0
 		for _, e := range []*kit.CommitEntry{t.name, t.days, t.first, t.agenda} {
 			setValue(e, "")
 		}
@@ -355,11 +316,7 @@ func (t *meetingsTab) addFromTemplate(mt domain.MeetingTemplate) {
 	t.pick(id)
 }
 
-func (t *meetingsTab) delete() {
-	if m := t.current(); m != nil {
-		t.ed.ctx.Report(t.ed.sess().DeleteMeeting(m.ID))
-	}
-}
+func (t *meetingsTab) delete() { t.apply(t.ed.sess().DeleteMeeting) }
 
 func (t *meetingsTab) jump(f domain.Finding) {
 	if f.EntityID != 0 {

@@ -18,22 +18,16 @@ import (
 // how to reach them. Meetings, Jour fixes and measures choose their participants and owners from
 // this list; the names the roles already list are ready to take over.
 type personsTab struct {
-	ed      *structureEditor
-	persons []domain.Person
-	roles   []domain.Role
-	table   *table
-	btns    buttons
-
-	formID                      int64
+	listForm[domain.Person]
+	roles                       []domain.Role
 	name, organisation, contact *kit.CommitEntry
 	party                       *selectField
 	roleChecks                  *widget.CheckGroup
-	formFields                  []fyne.Disableable
-	content                     fyne.CanvasObject
 }
 
 func newPersonsTab(ed *structureEditor) *personsTab {
-	t := &personsTab{ed: ed}
+	t := &personsTab{listForm: listForm[domain.Person]{ed: ed, idOf: func(x *domain.Person) int64 { return x.ID }}}
+	t.fill = t.fillForm
 	t.table = newTable([]col{
 		{"people.col.name", 160, 2}, {"structure.col.party", 110, 0}, {"people.col.organisation", 150, 2},
 		{"people.col.roles", 180, 2}, {"structure.col.contact", 150, 2},
@@ -67,12 +61,12 @@ func newPersonsTab(ed *structureEditor) *personsTab {
 		kit.Labelled(lang.L("structure.col.contact"), t.contact),
 	)
 	roles := kit.Labelled(lang.L("people.col.roles"), container.NewHScroll(t.roleChecks))
-	t.content = container.NewBorder(container.NewHScroll(toolbar), container.NewVBox(widget.NewSeparator(), form, roles), nil, nil, t.table.view())
+	t.layout(toolbar, form, roles)
 	return t
 }
 
 func (t *personsTab) cell(row, col int) (string, widget.Importance) {
-	x := t.persons[row]
+	x := t.items[row]
 	switch col {
 	case 0:
 		return x.Name, widget.MediumImportance
@@ -100,34 +94,11 @@ func (t *personsTab) roleNames(x domain.Person) string {
 
 func (t *personsTab) refresh() {
 	p := t.ed.sess().Project
-	t.persons = domain.SortedPersons(p.Persons)
 	t.roles = domain.SortedRoles(p.Roles)
-	ids := make([]int64, len(t.persons))
-	for i, x := range t.persons {
-		ids[i] = x.ID
-	}
-	t.table.setIDs(ids)
-	t.btns.enable(!t.ed.sess().ReadOnly())
-	t.load()
+	t.show(domain.SortedPersons(p.Persons))
 }
 
-func (t *personsTab) current() *domain.Person {
-	for i := range t.persons {
-		if t.persons[i].ID == t.formID {
-			return &t.persons[i]
-		}
-	}
-	return nil
-}
-
-func (t *personsTab) pick(id int64) {
-	t.formID = id
-	t.table.pick(id)
-	t.load()
-}
-
-func (t *personsTab) load() {
-	x := t.current()
+func (t *personsTab) fillForm(x *domain.Person, _ bool) {
 	names := make([]string, len(t.roles))
 	for i, r := range t.roles {
 		names[i] = r.Name
@@ -135,16 +106,11 @@ func (t *personsTab) load() {
 	t.roleChecks.OnChanged = nil
 	t.roleChecks.Options = names
 	if x == nil {
-		t.formID = 0
-		t.table.selected = 0
 		for _, e := range []*kit.CommitEntry{t.name, t.organisation, t.contact} {
 			setValue(e, "")
 		}
 		t.party.show(-1)
 		t.roleChecks.SetSelected(nil)
-		for _, f := range t.formFields {
-			f.Disable()
-		}
 		return
 	}
 	setValue(t.name, x.Name)
@@ -173,32 +139,17 @@ func (t *personsTab) load() {
 			}
 		})
 	}
-	for _, f := range t.formFields {
-		if t.ed.sess().ReadOnly() {
-			f.Disable()
-		} else {
-			f.Enable()
-		}
-	}
 }
 
 // commit applies a change to the person in the form; a refused change shows the stored value.
 func (t *personsTab) commit(change func(x *domain.Person)) {
-	x := t.current()
-	if x == nil {
-		return
-	}
-	next := *x
-	next.RoleIDs = append([]int64(nil), x.RoleIDs...)
-	change(&next)
-	if next.Name == x.Name && next.Party == x.Party && next.Organisation == x.Organisation && next.Contact == x.Contact &&
-		sameIDs(next.RoleIDs, x.RoleIDs) {
-		return
-	}
-	if _, err := t.ed.sess().SavePerson(next); err != nil {
-		t.ed.ctx.Report(err)
-		t.load()
-	}
+	t.listForm.commit(func(next *domain.Person) {
+		next.RoleIDs = append([]int64(nil), next.RoleIDs...)
+		change(next)
+	}, func(a, b *domain.Person) bool {
+		return a.Name == b.Name && a.Party == b.Party && a.Organisation == b.Organisation && a.Contact == b.Contact &&
+			sameIDs(a.RoleIDs, b.RoleIDs)
+	}, t.ed.sess().SavePerson)
 }
 
 func sameIDs(a, b []int64) bool {
@@ -248,8 +199,4 @@ func (t *personsTab) fromRoles() {
 	}
 }
 
-func (t *personsTab) delete() {
-	if x := t.current(); x != nil {
-		t.ed.ctx.Report(t.ed.sess().DeletePerson(x.ID))
-	}
-}
+func (t *personsTab) delete() { t.apply(t.ed.sess().DeletePerson) }

@@ -16,21 +16,14 @@ import (
 // rolesTab lists the roles of both sides with their people; the roles the seed names (and a few
 // more a school-IT support needs) are ready to add.
 type rolesTab struct {
-	ed       *structureEditor
-	roles    []domain.Role
-	table    *table
-	findings *kit.Findings
-	btns     buttons
-
-	formID                         int64
+	listForm[domain.Role]
 	name, persons, deputy, contact *kit.CommitEntry
 	party                          *selectField
-	formFields                     []fyne.Disableable
-	content                        fyne.CanvasObject
 }
 
 func newRolesTab(ed *structureEditor) *rolesTab {
-	t := &rolesTab{ed: ed}
+	t := &rolesTab{listForm: listForm[domain.Role]{ed: ed, idOf: func(r *domain.Role) int64 { return r.ID }}}
+	t.fill = t.fillForm
 	t.table = newTable([]col{
 		{"structure.col.role", 170, 2}, {"structure.col.party", 110, 0}, {"structure.col.persons", 150, 2},
 		{"structure.col.deputy", 130, 1}, {"structure.col.contact", 150, 2},
@@ -67,13 +60,12 @@ func newRolesTab(ed *structureEditor) *rolesTab {
 		kit.Labelled(lang.L("structure.col.deputy"), t.deputy),
 		kit.Labelled(lang.L("structure.col.contact"), t.contact),
 	)
-	t.content = container.NewBorder(container.NewHScroll(toolbar), container.NewVBox(widget.NewSeparator(), form), nil, nil,
-		withSide(t.table.view(), t.findings.Content, 0.72))
+	t.layout(toolbar, form)
 	return t
 }
 
 func (t *rolesTab) cell(row, col int) (string, widget.Importance) {
-	r := t.roles[row]
+	r := t.items[row]
 	switch col {
 	case 0:
 		return r.Name, widget.MediumImportance
@@ -92,48 +84,19 @@ func (t *rolesTab) cell(row, col int) (string, widget.Importance) {
 
 func (t *rolesTab) refresh(findings []domain.Finding) {
 	p := t.ed.sess().Project
-	t.roles = domain.SortedRoles(p.Roles)
-	ids := make([]int64, len(t.roles))
-	for i, r := range t.roles {
-		ids[i] = r.ID
-	}
-	t.table.setIDs(ids)
 	t.findings.Set(keepFindings(findings, func(f domain.Finding) bool {
 		return f.Code == domain.FindRoleNoPerson || f.Code == domain.FindStructureNoRoles || domain.IsRoleFinding(f.Code)
 	}))
-	t.btns.enable(!t.ed.sess().ReadOnly())
-	t.load()
+	t.show(domain.SortedRoles(p.Roles))
 }
 
-// role is the role the form shows, or nil.
-func (t *rolesTab) role() *domain.Role {
-	for i := range t.roles {
-		if t.roles[i].ID == t.formID {
-			return &t.roles[i]
-		}
-	}
-	return nil
-}
-
-func (t *rolesTab) pick(id int64) {
-	t.formID = id
-	t.table.pick(id)
-	t.load()
-}
-
-// load shows the picked role in the form.
-func (t *rolesTab) load() {
-	r := t.role()
+// fillForm shows the picked role in the form.
+func (t *rolesTab) fillForm(r *domain.Role, _ bool) {
 	if r == nil {
-		t.formID = 0
-		t.table.selected = 0
 		for _, e := range []*kit.CommitEntry{t.name, t.persons, t.deputy, t.contact} {
 			setValue(e, "")
 		}
 		t.party.show(-1)
-		for _, f := range t.formFields {
-			f.Disable()
-		}
 		return
 	}
 	setValue(t.name, r.Name)
@@ -141,13 +104,6 @@ func (t *rolesTab) load() {
 	setValue(t.deputy, r.Deputy)
 	setValue(t.contact, r.Contact)
 	t.party.show(partyIndex(r.Party))
-	for _, f := range t.formFields {
-		if t.ed.sess().ReadOnly() {
-			f.Disable()
-		} else {
-			f.Enable()
-		}
-	}
 }
 
 func partyIndex(p domain.Party) int {
@@ -161,19 +117,7 @@ func partyIndex(p domain.Party) int {
 
 // commit applies a change to the role in the form; a refused change shows the stored value.
 func (t *rolesTab) commit(change func(r *domain.Role)) {
-	r := t.role()
-	if r == nil {
-		return
-	}
-	next := *r
-	change(&next)
-	if next == *r {
-		return
-	}
-	if _, err := t.ed.sess().SaveRole(next); err != nil {
-		t.ed.ctx.Report(err)
-		t.load()
-	}
+	t.listForm.commit(change, func(a, b *domain.Role) bool { return *a == *b }, t.ed.sess().SaveRole)
 }
 
 func (t *rolesTab) add() {
@@ -186,16 +130,10 @@ func (t *rolesTab) add() {
 	focus(t.ed.ctx.Window, t.name)
 }
 
-func (t *rolesTab) delete() {
-	if r := t.role(); r != nil {
-		t.ed.ctx.Report(t.ed.sess().DeleteRole(r.ID))
-	}
-}
+func (t *rolesTab) delete() { t.apply(t.ed.sess().DeleteRole) }
 
 func (t *rolesTab) move(delta int) {
-	if r := t.role(); r != nil {
-		t.ed.ctx.Report(t.ed.sess().MoveRole(r.ID, delta))
-	}
+	t.apply(func(id int64) error { return t.ed.sess().MoveRole(id, delta) })
 }
 
 func (t *rolesTab) jump(f domain.Finding) {

@@ -231,8 +231,8 @@ func TestStructureEditorRaciTab(t *testing.T) {
 		t.Fatalf("template has %d findings", n)
 	}
 	// The roles tab lists what the template added, in the same order as the grid's columns.
-	if len(ed.role.roles) != len(domain.RoleTemplates) || ed.role.roles[0].Name != "IT-Koordination Schulträger" {
-		t.Errorf("roles tab %+v", ed.role.roles)
+	if len(ed.role.items) != len(domain.RoleTemplates) || ed.role.items[0].Name != "IT-Koordination Schulträger" {
+		t.Errorf("roles tab %+v", ed.role.items)
 	}
 	// An edit anywhere in the session shows in the grid's checks at once.
 	first := tpl.Activities[0].ID
