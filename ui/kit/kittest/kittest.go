@@ -44,13 +44,19 @@ func PinDay(t *testing.T, d domain.Date) {
 // NewProjectFile creates a project file in a temp dir holding the given tasks and opens it.
 func NewProjectFile(tb testing.TB, tasks ...domain.Task) *session.Session {
 	tb.Helper()
-	path := filepath.Join(tb.TempDir(), "Schul-IT Planung Jürgen.lotse")
 	p := domain.NewProject("Testprojekt", time.Date(2025, 3, 1, 0, 0, 0, 0, time.UTC))
 	for i := range tasks {
 		tasks[i].SortOrder = i + 1
 	}
 	p.Tasks = tasks
-	f, err := persistence.Create(path, p, persistence.OpenOptions{Clock: StepsClock})
+	return OpenProject(tb, p)
+}
+
+// OpenProject writes p to a project file in a temp dir (stamped by StepsClock) and opens it in
+// a session that closes when the test ends.
+func OpenProject(tb testing.TB, p *domain.Project) *session.Session {
+	tb.Helper()
+	f, err := persistence.Create(filepath.Join(tb.TempDir(), "Schul-IT Planung Jürgen.lotse"), p, persistence.OpenOptions{Clock: StepsClock})
 	if err != nil {
 		tb.Fatalf("create: %v", err)
 	}
@@ -120,20 +126,40 @@ func IsErr(errs []error, target error) bool {
 
 // Fixture is one user's session with a step editor in a window of the software test driver.
 type Fixture struct {
-	T    *testing.T
-	S    *session.Session
-	W    fyne.Window
+	T *testing.T
+	S *session.Session
+	W fyne.Window
+	// Ctx is what an editor gets from the shell; errors it reports are collected in Errs.
+	Ctx  *kit.Context
 	Errs []error
 }
 
-// Open shows the editor that build makes in a new window, as the shell does; errors the editor
-// reports are collected in Errs.
-func (fx *Fixture) Open(build func(ctx *kit.Context) fyne.CanvasObject) {
+// NewFixture opens p from a project file and a test window for an editor.
+func NewFixture(t *testing.T, p *domain.Project) *Fixture {
+	t.Helper()
+	test.NewTempApp(t)
+	fx := &Fixture{T: t, S: OpenProject(t, p)}
+	fx.start()
+	return fx
+}
+
+func (fx *Fixture) start() {
 	fx.W = test.NewWindow(nil)
-	ctx := &kit.Context{Session: fx.S, Window: fx.W, ShowError: func(err error) { fx.Errs = append(fx.Errs, err) }}
-	fx.W.SetContent(build(ctx))
+	fx.Ctx = &kit.Context{Session: fx.S, Window: fx.W, ShowError: func(err error) { fx.Errs = append(fx.Errs, err) }}
 	fx.W.Resize(fyne.NewSize(1400, 900))
 	fx.T.Cleanup(fx.W.Close)
+}
+
+// Show puts o into the window at the size of a laptop screen.
+func (fx *Fixture) Show(o fyne.CanvasObject) {
+	fx.W.SetContent(o)
+	fx.W.Resize(fyne.NewSize(1400, 900))
+}
+
+// Open shows the editor that build makes in a new window, as the shell does.
+func (fx *Fixture) Open(build func(ctx *kit.Context) fyne.CanvasObject) {
+	fx.start()
+	fx.Show(build(fx.Ctx))
 }
 
 // Stored reads the project back from the file.
@@ -167,7 +193,8 @@ func (fx *Fixture) StoredTask(id int64) *domain.Task {
 	return t
 }
 
-// TypeInto focuses an entry, replaces its text by typing and leaves it with Enter.
+// TypeInto focuses an entry, replaces its text by typing and leaves it with Enter (a note by
+// moving the focus away).
 func (fx *Fixture) TypeInto(e *kit.CommitEntry, text string) {
 	fx.W.Canvas().Focus(e)
 	e.TypedShortcut(&fyne.ShortcutSelectAll{})
@@ -175,7 +202,11 @@ func (fx *Fixture) TypeInto(e *kit.CommitEntry, text string) {
 		e.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDelete})
 	}
 	test.Type(e, text)
-	e.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if e.MultiLine {
+		fx.W.Canvas().Focus(nil) // leaving the field commits it
+	} else {
+		e.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	}
 }
 
 // TakeErrors returns the reported errors and forgets them.

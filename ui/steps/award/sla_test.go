@@ -7,55 +7,26 @@ import (
 	"testing"
 	"time"
 
-	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
 	"schulit-lotse/domain"
-	"schulit-lotse/persistence"
 	"schulit-lotse/ui/kit"
 	"schulit-lotse/ui/kit/kittest"
 	"schulit-lotse/ui/session"
 )
 
-type fixture struct {
-	t    *testing.T
-	s    *session.Session
-	w    fyne.Window
-	ctx  *kit.Context
-	errs []error
-}
+type fixture struct{ *kittest.Fixture }
 
 func newFixture(t *testing.T, p *domain.Project) *fixture {
 	t.Helper()
-	test.NewTempApp(t)
-	fx := &fixture{t: t, s: open(t, p)}
-	fx.w = test.NewWindow(nil)
-	fx.ctx = &kit.Context{Session: fx.s, Window: fx.w, ShowError: func(err error) { fx.errs = append(fx.errs, err) }}
-	fx.w.Resize(fyne.NewSize(1400, 900))
-	t.Cleanup(fx.w.Close)
-	return fx
+	return &fixture{kittest.NewFixture(t, p)}
 }
 
 func (fx *fixture) lastError() string {
-	if len(fx.errs) == 0 {
+	if len(fx.Errs) == 0 {
 		return ""
 	}
-	return fx.errs[len(fx.errs)-1].Error()
-}
-
-func open(t testing.TB, p *domain.Project) *session.Session {
-	t.Helper()
-	f, err := persistence.Create(filepath.Join(t.TempDir(), "Vergabe Jürgen.lotse"), p, persistence.OpenOptions{Clock: kittest.StepsClock})
-	if err != nil {
-		t.Fatal(err)
-	}
-	loaded, err := f.Load()
-	if err != nil {
-		t.Fatal(err)
-	}
-	s := session.New(f, loaded)
-	t.Cleanup(func() { s.Close() })
-	return s
+	return fx.Errs[len(fx.Errs)-1].Error()
 }
 
 func project() *domain.Project {
@@ -73,8 +44,8 @@ func typeInto(e *kit.CommitEntry, text string) {
 
 func TestSLAEditorSession(t *testing.T) {
 	fx := newFixture(t, project())
-	ed := NewSLAEditor(fx.ctx)
-	fx.w.SetContent(ed.View)
+	ed := NewSLAEditor(fx.Ctx)
+	fx.W.SetContent(ed.View)
 	if ed.current() != nil || !strings.Contains(ed.frozenNote.Text, "Noch kein SLA") {
 		t.Fatal("empty project shows an SLA")
 	}
@@ -98,7 +69,7 @@ func TestSLAEditorSession(t *testing.T) {
 	// Overlapping windows: refused with the domain's sentence, the field shows what is stored.
 	typeInto(ed.days[1], "07:00–12:00, 11:00–15:00")
 	if !strings.Contains(fx.lastError(), "window_overlap") && !strings.Contains(fx.lastError(), "überschneiden") {
-		t.Errorf("overlap: %v", fx.errs)
+		t.Errorf("overlap: %v", fx.Errs)
 	}
 	if ed.days[1].Text != "07:30–16:30" {
 		t.Errorf("Tuesday after a refused edit: %q", ed.days[1].Text)
@@ -113,7 +84,7 @@ func TestSLAEditorSession(t *testing.T) {
 		t.Errorf("target 0: %v", fx.lastError())
 	}
 	typeInto(ed.classRows[0].response, "15 min")
-	if ed.current().Classes[0].ResponseMinutes != 15 || stored(t, fx.s).SLAs[0].Classes[0].ResponseMinutes != 15 {
+	if ed.current().Classes[0].ResponseMinutes != 15 || stored(t, fx.S).SLAs[0].Classes[0].ResponseMinutes != 15 {
 		t.Error("15 min not stored")
 	}
 	test.Tap(ed.addClass)
@@ -121,7 +92,7 @@ func TestSLAEditorSession(t *testing.T) {
 		t.Errorf("added class: %d rows", len(ed.classRows))
 	}
 	// Undo goes back step by step.
-	if err := fx.s.Undo(); err != nil || len(ed.classRows) != 4 {
+	if err := fx.S.Undo(); err != nil || len(ed.classRows) != 4 {
 		t.Errorf("undo add class: %v, %d rows", err, len(ed.classRows))
 	}
 	// A copy for the package, with its own level.
@@ -134,7 +105,7 @@ func TestSLAEditorSession(t *testing.T) {
 		t.Errorf("levels %v", ed.levels.Rows)
 	}
 	// The clock probe: Friday 15:30 in P1 (15 min response) with office hours until 16:30.
-	ed.selected = fx.s.Project.SLAs[0].ID
+	ed.selected = fx.S.Project.SLAs[0].ID
 	ed.refresh()
 	typeInto(ed.probe.at, "2027-03-05 15:30")
 	if !strings.Contains(ed.probe.result.Text, "Reaktion bis Fr 05.03.2027 15:45") {
@@ -157,9 +128,9 @@ func TestFerienImportPreviewSwitchesTheReading(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	fp := showFerienPreview(fx.ctx, "ferien.ics", data)
+	fp := showFerienPreview(fx.Ctx, "ferien.ics", data)
 	if fp == nil {
-		t.Fatalf("preview refused: %v", fx.errs)
+		t.Fatalf("preview refused: %v", fx.Errs)
 	}
 	if fp.reading != "inclusive" || !strings.Contains(fp.radio.Selected, "erkannt") {
 		t.Errorf("detected %s, radio %q", fp.reading, fp.radio.Selected)
@@ -176,15 +147,15 @@ func TestFerienImportPreviewSwitchesTheReading(t *testing.T) {
 	added := -1
 	fp.done = func(n int) { added = n }
 	fp.apply()
-	if added != 7 || len(stored(t, fx.s).SchoolHolidays) != 7 || stored(t, fx.s).SchoolHolidays[0].Last.String() != "2026-10-24" {
-		t.Fatalf("import: %d %+v", added, stored(t, fx.s).SchoolHolidays)
+	if added != 7 || len(stored(t, fx.S).SchoolHolidays) != 7 || stored(t, fx.S).SchoolHolidays[0].Last.String() != "2026-10-24" {
+		t.Fatalf("import: %d %+v", added, stored(t, fx.S).SchoolHolidays)
 	}
 	// A broken file says which line and stores nothing.
 	bad := []byte("BEGIN:VCALENDAR\nBEGIN:VEVENT\nDTSTART;VALUE=DATE:20261012\nSUMMARY Herbst\nEND:VEVENT\nEND:VCALENDAR\n")
-	if showFerienPreview(fx.ctx, "kaputt.ics", bad) != nil || !strings.Contains(fx.lastError(), "Zeile 4") {
-		t.Errorf("broken file: %v", fx.errs)
+	if showFerienPreview(fx.Ctx, "kaputt.ics", bad) != nil || !strings.Contains(fx.lastError(), "Zeile 4") {
+		t.Errorf("broken file: %v", fx.Errs)
 	}
-	if len(stored(t, fx.s).SchoolHolidays) != 7 {
+	if len(stored(t, fx.S).SchoolHolidays) != 7 {
 		t.Error("broken file changed the project")
 	}
 }
@@ -224,8 +195,8 @@ func TestSLAEditorAddsAnOLAForTheInternPackage(t *testing.T) {
 	p.Packages = append(p.Packages, domain.Package{ID: 2, Name: "Software", SortOrder: 2})
 	p.Decisions = []domain.SourcingDecision{{ID: 1, PackageID: 1, Outcome: domain.OutcomeExternal}, {ID: 2, PackageID: 2, Outcome: domain.OutcomeInternal}}
 	fx := newFixture(t, p)
-	ed := NewSLAEditor(fx.ctx)
-	fx.w.SetContent(ed.View)
+	ed := NewSLAEditor(fx.Ctx)
+	fx.W.SetContent(ed.View)
 	test.Tap(ed.addBtn)
 	test.Tap(ed.olaBtn)
 	o := ed.current()
@@ -243,7 +214,7 @@ func TestSLAEditorAddsAnOLAForTheInternPackage(t *testing.T) {
 		t.Errorf("levels %v", ed.levels.Rows)
 	}
 	test.Tap(ed.olaBtn)
-	if !strings.Contains(fx.lastError(), "hat schon ein OLA") || len(domain.OLAs(fx.s.Project)) != 1 {
-		t.Errorf("second OLA: %v", fx.errs)
+	if !strings.Contains(fx.lastError(), "hat schon ein OLA") || len(domain.OLAs(fx.S.Project)) != 1 {
+		t.Errorf("second OLA: %v", fx.Errs)
 	}
 }

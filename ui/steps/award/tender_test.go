@@ -40,8 +40,8 @@ func tenderProject() *domain.Project {
 
 func TestTenderEditorEvaluatesAsTheUserEdits(t *testing.T) {
 	fx := newFixture(t, tenderProject())
-	ed := NewTenderEditor(fx.ctx)
-	fx.w.SetContent(ed.View)
+	ed := NewTenderEditor(fx.Ctx)
+	fx.W.SetContent(ed.View)
 	// Simple method: Schulnetz has the best Z (2,55 against 2,48 per 1.000 €).
 	if ed.rank.Rows[0][1] != "Schulnetz" || ed.rank.Rows[0][4] != "2,55" || ed.rank.Rows[1][4] != "2,48" {
 		t.Fatalf("ranking %v", ed.rank.Rows)
@@ -52,8 +52,8 @@ func TestTenderEditorEvaluatesAsTheUserEdits(t *testing.T) {
 	// Extended, 5 %, best performance: Nordlicht lies in the range and wins.
 	ed.method.SetSelected(ed.method.Options[1])
 	typeInto(ed.fluct.Entry, "5")
-	if fx.s.Project.Tender.Method != domain.MethodExtended || fx.s.Project.Tender.TieBreaker != domain.TieBreakPerformance {
-		t.Fatalf("tender %+v", fx.s.Project.Tender)
+	if fx.S.Project.Tender.Method != domain.MethodExtended || fx.S.Project.Tender.TieBreaker != domain.TieBreakPerformance {
+		t.Fatalf("tender %+v", fx.S.Project.Tender)
 	}
 	if !strings.HasPrefix(ed.winner.Text, "Zuschlag: Nordlicht") || ed.rank.Rows[1][5] != "im Schwankungsbereich" {
 		t.Errorf("winner %q, rows %v", ed.winner.Text, ed.rank.Rows)
@@ -63,14 +63,14 @@ func TestTenderEditorEvaluatesAsTheUserEdits(t *testing.T) {
 	row := ed.scoreRows[1] // Konzept
 	typeInto(row.entry, "12")
 	if !strings.Contains(fx.lastError(), "bid_score_range") && !strings.Contains(fx.lastError(), "zwischen 0 und 10") {
-		t.Errorf("score 12: %v", fx.errs)
+		t.Errorf("score 12: %v", fx.Errs)
 	}
 	if row.entry.Text != "8" {
 		t.Errorf("field after refusal %q", row.entry.Text)
 	}
 	// Nordlicht fails the A-criterion: excluded, and the open questions say so.
 	ed.scoreRows[0].check.SetSelectedIndex(2)
-	if r := domain.Evaluate(fx.s.Project.Tender, fx.s.Project.Criteria, fx.s.Project.Bids).Result(1); !r.Excluded {
+	if r := domain.Evaluate(fx.S.Project.Tender, fx.S.Project.Criteria, fx.S.Project.Bids).Result(1); !r.Excluded {
 		t.Fatal("A-criterion not met but ranked")
 	}
 	found := false
@@ -80,12 +80,12 @@ func TestTenderEditorEvaluatesAsTheUserEdits(t *testing.T) {
 	if !found {
 		t.Errorf("questions %v", ed.questions.Texts())
 	}
-	if err := fx.s.Undo(); err != nil || fx.s.Project.BidByID(1).Scores[1] != 1 {
+	if err := fx.S.Undo(); err != nil || fx.S.Project.BidByID(1).Scores[1] != 1 {
 		t.Fatalf("undo: %v", err)
 	}
 	// The bids are scored: the criteria are frozen, deleting and reweighting are off and the
 	// editor says why; a name can still be corrected.
-	fx.errs = nil
+	fx.Errs = nil
 	ed.crit.OnSelect(1) // Konzept
 	if !ed.delCrit.Disabled() || !ed.cWeight.Entry.Disabled() || ed.cName.Disabled() || ed.reopen.Disabled() ||
 		!strings.Contains(ed.freeze.Text, "seit Angebote bewertet werden") {
@@ -93,7 +93,7 @@ func TestTenderEditorEvaluatesAsTheUserEdits(t *testing.T) {
 	}
 	// Reopening asks for a reason; without one the dialog stays open with the message.
 	test.Tap(ed.reopen)
-	pop := fx.w.Canvas().Overlays().Top()
+	pop := fx.W.Canvas().Overlays().Top()
 	if pop == nil {
 		t.Fatal("no reopen dialog")
 	}
@@ -115,30 +115,30 @@ func TestTenderEditorEvaluatesAsTheUserEdits(t *testing.T) {
 		}
 	})
 	test.Tap(ok)
-	if !strings.Contains(msg.Text, "Bitte begründen") || len(fx.s.Project.TenderLog) != 0 {
-		t.Fatalf("reopen without reason: %q, %+v", msg.Text, fx.s.Project.TenderLog)
+	if !strings.Contains(msg.Text, "Bitte begründen") || len(fx.S.Project.TenderLog) != 0 {
+		t.Fatalf("reopen without reason: %q, %+v", msg.Text, fx.S.Project.TenderLog)
 	}
 	test.Type(reason, "Bieterfrage 3")
 	test.Tap(ok)
-	if len(fx.s.Project.TenderLog) != 1 || ed.delCrit.Disabled() || !strings.Contains(ed.freeze.Text, "wieder geöffnet: Bieterfrage 3") {
-		t.Fatalf("after reopening: %+v, delete disabled %v, %q", fx.s.Project.TenderLog, ed.delCrit.Disabled(), ed.freeze.Text)
+	if len(fx.S.Project.TenderLog) != 1 || ed.delCrit.Disabled() || !strings.Contains(ed.freeze.Text, "wieder geöffnet: Bieterfrage 3") {
+		t.Fatalf("after reopening: %+v, delete disabled %v, %q", fx.S.Project.TenderLog, ed.delCrit.Disabled(), ed.freeze.Text)
 	}
 	test.Tap(ed.delCrit)
-	if len(fx.s.Project.Criteria) != 5 || len(fx.s.Project.TenderLog) != 2 || fx.s.Project.TenderLog[1].Field != domain.ChangeDeleted {
-		t.Fatalf("delete while reopened: %d criteria, log %+v", len(fx.s.Project.Criteria), fx.s.Project.TenderLog)
+	if len(fx.S.Project.Criteria) != 5 || len(fx.S.Project.TenderLog) != 2 || fx.S.Project.TenderLog[1].Field != domain.ChangeDeleted {
+		t.Fatalf("delete while reopened: %d criteria, log %+v", len(fx.S.Project.Criteria), fx.S.Project.TenderLog)
 	}
 	test.Tap(ed.closeAgn)
-	if !ed.delCrit.Disabled() || len(fx.s.Project.TenderLog) != 3 {
-		t.Fatalf("fixed again: delete disabled %v, log %+v", ed.delCrit.Disabled(), fx.s.Project.TenderLog)
+	if !ed.delCrit.Disabled() || len(fx.S.Project.TenderLog) != 3 {
+		t.Fatalf("fixed again: delete disabled %v, log %+v", ed.delCrit.Disabled(), fx.S.Project.TenderLog)
 	}
 }
 
 func TestNewBidWithoutPriceIsRefusedInTheDialog(t *testing.T) {
 	fx := newFixture(t, tenderProject())
-	ed := NewTenderEditor(fx.ctx)
-	fx.w.SetContent(ed.View)
+	ed := NewTenderEditor(fx.Ctx)
+	fx.W.SetContent(ed.View)
 	test.Tap(ed.addBid)
-	pop := fx.w.Canvas().Overlays().Top()
+	pop := fx.W.Canvas().Overlays().Top()
 	if pop == nil {
 		t.Fatal("no dialog")
 	}
@@ -164,13 +164,13 @@ func TestNewBidWithoutPriceIsRefusedInTheDialog(t *testing.T) {
 	}
 	test.Type(entries[0], "Ohne Preis GmbH")
 	test.Tap(ok)
-	if !strings.Contains(msg.Text, "Preis größer als 0") || len(fx.s.Project.Bids) != 3 {
-		t.Fatalf("message %q, %d bids", msg.Text, len(fx.s.Project.Bids))
+	if !strings.Contains(msg.Text, "Preis größer als 0") || len(fx.S.Project.Bids) != 3 {
+		t.Fatalf("message %q, %d bids", msg.Text, len(fx.S.Project.Bids))
 	}
 	test.Type(entries[1], "150.000")
 	test.Tap(ok)
-	if len(fx.s.Project.Bids) != 4 || fx.s.Project.Bids[3].Price != 150000 || fx.w.Canvas().Overlays().Top() != nil {
-		t.Fatalf("bid not added: %+v", fx.s.Project.Bids)
+	if len(fx.S.Project.Bids) != 4 || fx.S.Project.Bids[3].Price != 150000 || fx.W.Canvas().Overlays().Top() != nil {
+		t.Fatalf("bid not added: %+v", fx.S.Project.Bids)
 	}
 }
 
@@ -197,8 +197,8 @@ func TestContractEditorShowsTheDeadlineAndWarns(t *testing.T) {
 	s.ID = 1
 	p.SLAs = []domain.SLA{s}
 	fx := newFixture(t, p)
-	ed := NewContractEditor(fx.ctx)
-	fx.w.SetContent(ed.View)
+	ed := NewContractEditor(fx.Ctx)
+	fx.W.SetContent(ed.View)
 	if len(ed.providerOpts) != 3 {
 		t.Errorf("providers offered %v", ed.providerOpts)
 	}
@@ -209,7 +209,7 @@ func TestContractEditorShowsTheDeadlineAndWarns(t *testing.T) {
 	typeInto(ed.term.Entry, "24")
 	typeInto(ed.notice.Entry, "3")
 	ed.monthEnd.SetChecked(true)
-	c := fx.s.Project.Contract
+	c := fx.S.Project.Contract
 	if c.Provider != "Schulnetz" || c.Type != domain.ContractEVBService || c.TermMonths != 24 || c.NoticeMonths != 3 || !c.NoticeToMonthEnd {
 		t.Fatalf("contract %+v", c)
 	}
@@ -222,8 +222,8 @@ func TestContractEditorShowsTheDeadlineAndWarns(t *testing.T) {
 	}
 	// Bad input: notice as long as the term is refused, nothing changes.
 	typeInto(ed.notice.Entry, "24")
-	if fx.s.Project.Contract.NoticeMonths != 3 || ed.notice.Entry.Text != "3" {
-		t.Errorf("notice ≥ term accepted: %+v", fx.s.Project.Contract)
+	if fx.S.Project.Contract.NoticeMonths != 3 || ed.notice.Entry.Text != "3" {
+		t.Errorf("notice ≥ term accepted: %+v", fx.S.Project.Contract)
 	}
 	// 77 days before the deadline the warning shows.
 	kittest.StepsClock.Time = time.Date(2028, 7, 15, 12, 0, 0, 0, domain.Berlin)
@@ -233,32 +233,32 @@ func TestContractEditorShowsTheDeadlineAndWarns(t *testing.T) {
 	}
 	// Freezing copies the SLA; a later edit of the working SLA leaves it.
 	test.Tap(ed.freezeBtn)
-	if fx.s.Project.Contract.SLAID == nil || !strings.Contains(ed.slaState.Text, "1 SLA am 15.07.2028") {
+	if fx.S.Project.Contract.SLAID == nil || !strings.Contains(ed.slaState.Text, "1 SLA am 15.07.2028") {
 		t.Fatalf("freeze: %q", ed.slaState.Text)
 	}
-	if err := fx.s.UpdateSLA(1, func(x *domain.SLA) { x.HotlineAnsweredPct = 50 }); err != nil {
+	if err := fx.S.UpdateSLA(1, func(x *domain.SLA) { x.HotlineAnsweredPct = 50 }); err != nil {
 		t.Fatal(err)
 	}
-	if fx.s.Project.SLAByID(*fx.s.Project.Contract.SLAID).HotlineAnsweredPct != 90 || !strings.Contains(ed.slaState.Text, "geändert") {
+	if fx.S.Project.SLAByID(*fx.S.Project.Contract.SLAID).HotlineAnsweredPct != 90 || !strings.Contains(ed.slaState.Text, "geändert") {
 		t.Errorf("frozen copy changed or no hint: %q", ed.slaState.Text)
 	}
 }
 
 func TestServiceSpecFromTheMenuInAllFormats(t *testing.T) {
 	fx := newFixture(t, tenderProject())
-	pdf, err := serviceSpecBytes(fx.s.Snapshot(), kittest.StepsClock.Time, ".PDF")
+	pdf, err := serviceSpecBytes(fx.S.Snapshot(), kittest.StepsClock.Time, ".PDF")
 	if err != nil || !strings.HasPrefix(string(pdf), "%PDF-") {
 		t.Fatalf("pdf: %v", err)
 	}
-	md, err := serviceSpecBytes(fx.s.Snapshot(), kittest.StepsClock.Time, ".md")
+	md, err := serviceSpecBytes(fx.S.Snapshot(), kittest.StepsClock.Time, ".md")
 	if err != nil || !strings.Contains(string(md), "# Leistungsbeschreibung (Entwurf)") || !strings.Contains(string(md), "Konzept") {
 		t.Fatalf("text: %v\n%s", err, md)
 	}
-	docx, err := serviceSpecBytes(fx.s.Snapshot(), kittest.StepsClock.Time, ".docx")
+	docx, err := serviceSpecBytes(fx.S.Snapshot(), kittest.StepsClock.Time, ".docx")
 	if err != nil || !strings.HasPrefix(string(docx), "PK") {
 		t.Fatalf("docx: %v", err)
 	}
-	if _, err := serviceSpecBytes(fx.s.Snapshot(), kittest.StepsClock.Time, ".odt"); err == nil || !strings.Contains(err.Error(), ".pdf, .docx, .md oder .txt") {
+	if _, err := serviceSpecBytes(fx.S.Snapshot(), kittest.StepsClock.Time, ".odt"); err == nil || !strings.Contains(err.Error(), ".pdf, .docx, .md oder .txt") {
 		t.Errorf("odt: %v", err)
 	}
 }

@@ -8,13 +8,10 @@ import (
 	"testing"
 	"time"
 
-	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
 	"schulit-lotse/domain"
 	"schulit-lotse/domain/kpi"
-	"schulit-lotse/persistence"
-	"schulit-lotse/ui/kit"
 	"schulit-lotse/ui/kit/kittest"
 	"schulit-lotse/ui/session"
 )
@@ -55,54 +52,38 @@ func project() *domain.Project {
 func pkg(id int64) *int64 { return &id }
 
 type fixture struct {
-	t     *testing.T
-	s     *session.Session
-	w     fyne.Window
-	ctx   *kit.Context
+	*kittest.Fixture
 	ed    *monitoringEditor
 	mu    sync.Mutex
-	errs  []error
 	ran   chan struct{}
 	queue []func()
 }
 
 func newFixture(t *testing.T, p *domain.Project) *fixture {
 	t.Helper()
-	test.NewTempApp(t)
-	f, err := persistence.Create(filepath.Join(t.TempDir(), "Monitoring Jürgen.lotse"), p, persistence.OpenOptions{Clock: kittest.StepsClock})
-	if err != nil {
-		t.Fatal(err)
-	}
-	loaded, err := f.Load()
-	if err != nil {
-		t.Fatal(err)
-	}
-	fx := &fixture{t: t, s: session.New(f, loaded), ran: make(chan struct{}, 8)}
-	t.Cleanup(func() { fx.s.Close() })
+	fx := &fixture{Fixture: kittest.NewFixture(t, p), ran: make(chan struct{}, 8)}
 	kittest.PinDay(t, domain.NewDate(2027, 4, 20))
-	fx.w = test.NewWindow(nil)
-	fx.ctx = &kit.Context{Session: fx.s, Window: fx.w, ShowError: func(err error) {
+	fx.Ctx.ShowError = func(err error) {
 		fx.mu.Lock()
-		fx.errs = append(fx.errs, err)
+		fx.Errs = append(fx.Errs, err)
 		fx.mu.Unlock()
-	}, Async: func(f func()) {
+	}
+	fx.Ctx.Async = func(f func()) {
 		// Work meant for another goroutine waits in a queue that wait runs: the test driver
 		// runs fyne.Do at once, so the test and the work must take turns.
 		fx.mu.Lock()
 		fx.queue = append(fx.queue, f)
 		fx.mu.Unlock()
-	}}
-	fx.ed = NewMonitoringEditor(fx.ctx)
+	}
+	fx.ed = NewMonitoringEditor(fx.Ctx)
 	fx.ed.dash.computed = func() { fx.ran <- struct{}{} }
-	fx.w.SetContent(fx.ed.View)
-	fx.w.Resize(fyne.NewSize(1400, 900))
-	t.Cleanup(fx.w.Close)
+	fx.Show(fx.ed.View)
 	return fx
 }
 
 // wait runs the queued work until it has reported back.
 func (fx *fixture) wait(what string) {
-	fx.t.Helper()
+	fx.T.Helper()
 	for {
 		select {
 		case <-fx.ran:
@@ -112,7 +93,7 @@ func (fx *fixture) wait(what string) {
 		fx.mu.Lock()
 		if len(fx.queue) == 0 {
 			fx.mu.Unlock()
-			fx.t.Fatalf("%s did not finish", what)
+			fx.T.Fatalf("%s did not finish", what)
 		}
 		f := fx.queue[0]
 		fx.queue = fx.queue[1:]
@@ -124,19 +105,9 @@ func (fx *fixture) wait(what string) {
 func (fx *fixture) errors() []error {
 	fx.mu.Lock()
 	defer fx.mu.Unlock()
-	out := fx.errs
-	fx.errs = nil
+	out := fx.Errs
+	fx.Errs = nil
 	return out
-}
-
-func (fx *fixture) typeInto(e *kit.CommitEntry, text string) {
-	fx.w.Canvas().Focus(e)
-	e.TypedShortcut(&fyne.ShortcutSelectAll{})
-	if e.Text != "" {
-		e.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDelete})
-	}
-	test.Type(e, text)
-	e.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
 }
 
 func TestDashboardShowsKPIsOfThePeriod(t *testing.T) {
@@ -180,14 +151,14 @@ func TestDashboardShowsKPIsOfThePeriod(t *testing.T) {
 	}
 
 	// Tapping a breach opens the ticket; tapping its package opens the package's step.
-	before := len(fx.w.Canvas().Overlays().List())
+	before := len(fx.W.Canvas().Overlays().List())
 	d.openBreach(0, 0)
-	if len(fx.w.Canvas().Overlays().List()) != before+1 {
+	if len(fx.W.Canvas().Overlays().List()) != before+1 {
 		t.Error("no ticket dialog")
 	}
-	fx.w.Canvas().Overlays().Top().Hide()
+	fx.W.Canvas().Overlays().Top().Hide()
 	var opened domain.StepID
-	fx.ctx.OpenStep = func(s domain.StepID) { opened = s }
+	fx.Ctx.OpenStep = func(s domain.StepID) { opened = s }
 	d.openBreach(0, 2)
 	if opened != domain.StepRequirements {
 		t.Errorf("the package opened step %d", opened)
@@ -198,14 +169,14 @@ func TestDashboardShowsKPIsOfThePeriod(t *testing.T) {
 	}
 
 	// Typing another period computes again on a goroutine.
-	fx.typeInto(d.from, "2027-03-01")
+	fx.TypeInto(d.from, "2027-03-01")
 	fx.wait("the new start")
-	fx.typeInto(d.to, "2027-03-15")
+	fx.TypeInto(d.to, "2027-03-15")
 	fx.wait("the new period")
 	if d.report.Period.To.String() != "2027-03-15" || d.report.Tickets.Total.Tickets != 3 {
 		t.Errorf("period %v, %d tickets", d.report.Period, d.report.Tickets.Total.Tickets)
 	}
-	fx.typeInto(d.to, "2027-02-01") // before the start
+	fx.TypeInto(d.to, "2027-02-01") // before the start
 	if errs := fx.errors(); len(errs) != 1 || !strings.Contains(errs[0].Error(), "Ende") {
 		t.Errorf("errors %v", errs)
 	}
@@ -237,7 +208,7 @@ func TestImportDialogMapsAndStoresTickets(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	imp, err := newImportDialog(fx.ctx, session.ImportTickets, "glpi_de.csv", data)
+	imp, err := newImportDialog(fx.Ctx, session.ImportTickets, "glpi_de.csv", data)
 	if err != nil || imp.tf == nil || imp.tf.Format != "glpi" {
 		t.Fatalf("%v %+v", err, imp)
 	}
@@ -256,22 +227,22 @@ func TestImportDialogMapsAndStoresTickets(t *testing.T) {
 	if errs := fx.errors(); len(errs) != 1 || !strings.Contains(errs[0].Error(), "Zeile 8, Spalte 6") {
 		t.Fatalf("errors %v", errs)
 	}
-	if len(fx.s.Project.Tickets) != 4 {
+	if len(fx.S.Project.Tickets) != 4 {
 		t.Fatal("something was stored")
 	}
 	imp.mapping.Priorities["niedrig"] = "P3" // the user decides
 	imp.apply()
 	fx.wait("the import")
-	if len(fx.s.Project.Tickets) != 8 || fx.s.UndoName() != "undo.monitoring.import_tickets" {
-		t.Fatalf("%d tickets, undo %q", len(fx.s.Project.Tickets), fx.s.UndoName())
+	if len(fx.S.Project.Tickets) != 8 || fx.S.UndoName() != "undo.monitoring.import_tickets" {
+		t.Fatalf("%d tickets, undo %q", len(fx.S.Project.Tickets), fx.S.UndoName())
 	}
-	stored, _ := fx.s.File.Load()
+	stored, _ := fx.S.File.Load()
 	if len(stored.Tickets) != 8 || stored.TicketMappingConfig().Priorities["niedrig"] != "P3" {
 		t.Errorf("file: %d tickets, mapping %v", len(stored.Tickets), stored.TicketMappingConfig().Priorities)
 	}
 	fx.wait("the dashboard after the import")
-	if err := fx.s.Undo(); err != nil || len(fx.s.Project.Tickets) != 4 {
-		t.Errorf("undo: %v, %d tickets", err, len(fx.s.Project.Tickets))
+	if err := fx.S.Undo(); err != nil || len(fx.S.Project.Tickets) != 4 {
+		t.Errorf("undo: %v, %d tickets", err, len(fx.S.Project.Tickets))
 	}
 }
 
@@ -283,7 +254,7 @@ func TestImportDialogNamesSurveyQuestions(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	imp, err := newImportDialog(fx.ctx, session.ImportSurvey, "limesurvey_liste.csv", data)
+	imp, err := newImportDialog(fx.Ctx, session.ImportSurvey, "limesurvey_liste.csv", data)
 	if err != nil || imp.sf == nil || strings.Join(imp.sf.Questions, ",") != "ZUFR" {
 		t.Fatalf("%v %+v", err, imp.sf)
 	}
@@ -296,7 +267,7 @@ func TestImportDialogNamesSurveyQuestions(t *testing.T) {
 	test.Type(e, "Gesamtzufriedenheit")
 	imp.apply()
 	fx.wait("the import")
-	if got := fx.s.Project.SurveyMappingConfig().QuestionLabel("ZUFR"); got != "Gesamtzufriedenheit" {
+	if got := fx.S.Project.SurveyMappingConfig().QuestionLabel("ZUFR"); got != "Gesamtzufriedenheit" {
 		t.Errorf("label %q", got)
 	}
 }
@@ -309,7 +280,7 @@ func TestImportDialogChoosesAScaleOtherThanFive(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	imp, err := newImportDialog(fx.ctx, session.ImportSurvey, "limesurvey_en_7.csv", data)
+	imp, err := newImportDialog(fx.Ctx, session.ImportSurvey, "limesurvey_en_7.csv", data)
 	if err != nil || imp.sf != nil || !imp.surveyChoosing() {
 		t.Fatalf("%v %v", err, imp.readErr)
 	}
@@ -329,8 +300,8 @@ func TestImportDialogChoosesAScaleOtherThanFive(t *testing.T) {
 	}
 	imp.apply()
 	fx.wait("the import")
-	if m := fx.s.Project.SurveyMappingConfig(); m.ScaleOf(q) != (domain.Scale{Min: 1, Max: 7}) || len(fx.s.Project.SurveyAnswers) != 2+4 {
-		t.Errorf("mapping %+v, %d answers", m, len(fx.s.Project.SurveyAnswers))
+	if m := fx.S.Project.SurveyMappingConfig(); m.ScaleOf(q) != (domain.Scale{Min: 1, Max: 7}) || len(fx.S.Project.SurveyAnswers) != 2+4 {
+		t.Errorf("mapping %+v, %d answers", m, len(fx.S.Project.SurveyAnswers))
 	}
 }
 
@@ -345,7 +316,7 @@ func TestImportDialogZeroToTenAndWords(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	imp, err := newImportDialog(fx.ctx, session.ImportSurvey, "limesurvey_skalen.csv", data)
+	imp, err := newImportDialog(fx.Ctx, session.ImportSurvey, "limesurvey_skalen.csv", data)
 	if err != nil || imp.sf != nil || !imp.surveyChoosing() {
 		t.Fatalf("%v %v", err, imp.readErr)
 	}
@@ -374,8 +345,8 @@ func TestImportDialogZeroToTenAndWords(t *testing.T) {
 	}
 	imp.apply()
 	fx.wait("the import")
-	if m := fx.s.Project.SurveyMappingConfig(); m.ScaleOf(m.Questions[0]) != (domain.Scale{Min: 0, Max: 10}) || len(fx.s.Project.SurveyAnswers) != 2+9 {
-		t.Errorf("mapping %+v, %d answers", m, len(fx.s.Project.SurveyAnswers))
+	if m := fx.S.Project.SurveyMappingConfig(); m.ScaleOf(m.Questions[0]) != (domain.Scale{Min: 0, Max: 10}) || len(fx.S.Project.SurveyAnswers) != 2+9 {
+		t.Errorf("mapping %+v, %d answers", m, len(fx.S.Project.SurveyAnswers))
 	}
 }
 
@@ -383,7 +354,7 @@ func TestImportDialogColumnMappingForUnknownFiles(t *testing.T) {
 	fx := newFixture(t, project())
 	fx.wait("the first computation")
 	csv := "Zeit;Ergebnis;Warten\n01.03.2027 08:00;ja;12\n01.03.2027 08:05;nein;40\n"
-	imp, err := newImportDialog(fx.ctx, session.ImportCalls, "anlage.csv", []byte(csv))
+	imp, err := newImportDialog(fx.Ctx, session.ImportCalls, "anlage.csv", []byte(csv))
 	if err != nil || imp.cf != nil || imp.readErr == nil {
 		t.Fatalf("%v %v", err, imp.readErr)
 	}
@@ -397,12 +368,12 @@ func TestImportDialogColumnMappingForUnknownFiles(t *testing.T) {
 	}
 	imp.apply()
 	fx.wait("the import")
-	g := fx.s.Project.GenericColumnsConfig()
-	if len(fx.s.Project.Calls) != 4 || g.Calls == nil || g.Calls.Columns["at"] != "Zeit" {
-		t.Errorf("%d calls, columns %+v", len(fx.s.Project.Calls), g.Calls)
+	g := fx.S.Project.GenericColumnsConfig()
+	if len(fx.S.Project.Calls) != 4 || g.Calls == nil || g.Calls.Columns["at"] != "Zeit" {
+		t.Errorf("%d calls, columns %+v", len(fx.S.Project.Calls), g.Calls)
 	}
 	// A file that is no table is refused before any dialog.
-	if _, err := newImportDialog(fx.ctx, session.ImportCalls, "bild.png", []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")); err == nil {
+	if _, err := newImportDialog(fx.Ctx, session.ImportCalls, "bild.png", []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")); err == nil {
 		t.Error("a PNG was accepted")
 	}
 }
@@ -437,7 +408,7 @@ func TestJourFixeFreezesKPIsAndCarriesMeasures(t *testing.T) {
 	test.Type(m.people.Guest, "Frau Schulz (Schulamt)")
 	test.Tap(m.people.AddGuest)
 	test.Tap(m.people.Removes[1]) // Maren Ohlsen
-	if got := fx.s.Project.AttendeeNames(m.current().Participants); got != "Anna Berger, Frau Schulz (Schulamt)" {
+	if got := fx.S.Project.AttendeeNames(m.current().Participants); got != "Anna Berger, Frau Schulz (Schulamt)" {
 		t.Fatalf("participants %q", got)
 	}
 	if ps := m.current().Participants; ps[0].PersonID == nil || *ps[0].PersonID != 1 || ps[1].Guest != "Frau Schulz (Schulamt)" {
@@ -447,23 +418,23 @@ func TestJourFixeFreezesKPIsAndCarriesMeasures(t *testing.T) {
 		t.Errorf("a chosen person is still offered: %q", got)
 	}
 	m.addMeasure()
-	fx.typeInto(m.mText, "Hotline verstärken")
-	fx.typeInto(m.mDue, "2027-04-10")
+	fx.TypeInto(m.mText, "Hotline verstärken")
+	fx.TypeInto(m.mDue, "2027-04-10")
 	m.mOwner.Person.SetSelected("Maren Ohlsen – Dienstleister")
 	if errs := fx.errors(); len(errs) > 0 {
 		t.Fatal(errs)
 	}
-	meas := fx.s.Project.Measures
+	meas := fx.S.Project.Measures
 	if len(meas) != 1 || meas[0].Text != "Hotline verstärken" || meas[0].Due.String() != "2027-04-10" ||
 		len(meas[0].Owners) != 1 || meas[0].Owners[0].PersonID == nil || *meas[0].Owners[0].PersonID != 2 {
 		t.Fatalf("measures %+v", meas)
 	}
 	// Undo takes the owner back; the file agrees with the model.
-	if err := fx.s.Undo(); err != nil {
+	if err := fx.S.Undo(); err != nil {
 		t.Fatal(err)
 	}
-	if len(fx.s.Project.Measures[0].Owners) != 0 {
-		t.Errorf("owner after undo: %+v", fx.s.Project.Measures[0].Owners)
+	if len(fx.S.Project.Measures[0].Owners) != 0 {
+		t.Errorf("owner after undo: %+v", fx.S.Project.Measures[0].Owners)
 	}
 	// Due on 10 April, today is 20 April: an open question that jumps to the measure.
 	if len(fx.ed.findings) == 0 || fx.ed.findings[0].Code != domain.FindMeasureOverdue {
@@ -473,13 +444,13 @@ func TestJourFixeFreezesKPIsAndCarriesMeasures(t *testing.T) {
 	if fx.ed.tabs.SelectedIndex() != 1 || m.measure != meas[0].ID {
 		t.Error("the question did not lead to the measure")
 	}
-	fx.typeInto(m.mDue, "kein Datum")
+	fx.TypeInto(m.mDue, "kein Datum")
 	if errs := fx.errors(); len(errs) != 1 {
 		t.Errorf("errors %v", errs)
 	}
 	// A second meeting shows the open measure as carried over.
 	m.addMeeting()
-	fx.typeInto(m.date, "2027-05-11")
+	fx.TypeInto(m.date, "2027-05-11")
 	if len(m.shown) != 1 || m.shown[0].Text != "Hotline verstärken" {
 		t.Errorf("carried %+v", m.shown)
 	}
@@ -491,21 +462,21 @@ func TestKnowledgeChecks(t *testing.T) {
 	fx.ed.tabs.SelectIndex(2)
 	k := fx.ed.knowledge
 	k.addSuggested()
-	if len(fx.s.Project.KnowledgeChecks) != 3 {
-		t.Fatalf("%d checks", len(fx.s.Project.KnowledgeChecks))
+	if len(fx.S.Project.KnowledgeChecks) != 3 {
+		t.Fatalf("%d checks", len(fx.S.Project.KnowledgeChecks))
 	}
 	k.addSuggested() // nothing twice
-	if len(fx.s.Project.KnowledgeChecks) != 3 {
-		t.Fatalf("%d checks after a second time", len(fx.s.Project.KnowledgeChecks))
+	if len(fx.S.Project.KnowledgeChecks) != 3 {
+		t.Fatalf("%d checks after a second time", len(fx.S.Project.KnowledgeChecks))
 	}
-	k.selected = fx.s.Project.KnowledgeChecks[0].ID
+	k.selected = fx.S.Project.KnowledgeChecks[0].ID
 	k.load()
-	fx.typeInto(k.on, "2027-04-02")
-	fx.typeInto(k.by, "Frau A")
-	if c := fx.s.Project.KnowledgeChecks[0]; c.ReviewedOn == nil || c.ReviewedOn.String() != "2027-04-02" || c.ReviewedBy != "Frau A" {
+	fx.TypeInto(k.on, "2027-04-02")
+	fx.TypeInto(k.by, "Frau A")
+	if c := fx.S.Project.KnowledgeChecks[0]; c.ReviewedOn == nil || c.ReviewedOn.String() != "2027-04-02" || c.ReviewedBy != "Frau A" {
 		t.Errorf("check %+v", c)
 	}
-	fx.typeInto(k.on, "2027-05-02") // after today
+	fx.TypeInto(k.on, "2027-05-02") // after today
 	if errs := fx.errors(); len(errs) != 1 {
 		t.Errorf("errors %v", errs)
 	}
@@ -525,7 +496,7 @@ func TestReportFromTheDashboard(t *testing.T) {
 	fx.wait("the first computation")
 	path := filepath.Join(t.TempDir(), "Monitoring.pdf")
 	done := make(chan error, 1)
-	writeReport(fx.ctx, path, fx.ed.dash.period, func(err error) { done <- err; fx.ran <- struct{}{} })
+	writeReport(fx.Ctx, path, fx.ed.dash.period, func(err error) { done <- err; fx.ran <- struct{}{} })
 	fx.wait("the report")
 	select {
 	case err := <-done:
@@ -545,7 +516,7 @@ func TestReportFromTheDashboard(t *testing.T) {
 func TestProtocolOfAMeeting(t *testing.T) {
 	fx := newFixture(t, project())
 	fx.wait("the first computation")
-	if _, err := fx.s.AddJourFixe(domain.JourFixe{Date: domain.NewDate(2027, 4, 6), Participants: []domain.Attendee{{Guest: "SL"}, {PersonID: &[]int64{1}[0]}}, Notes: "Erster Termin"}); err != nil {
+	if _, err := fx.S.AddJourFixe(domain.JourFixe{Date: domain.NewDate(2027, 4, 6), Participants: []domain.Attendee{{Guest: "SL"}, {PersonID: &[]int64{1}[0]}}, Notes: "Erster Termin"}); err != nil {
 		t.Fatal(err)
 	}
 	tab := fx.ed.meetings
@@ -555,7 +526,7 @@ func TestProtocolOfAMeeting(t *testing.T) {
 	}
 	path := filepath.Join(t.TempDir(), "Protokoll.pdf")
 	done := make(chan error, 1)
-	writeProtocol(fx.ctx, path, tab.current().Date, func(err error) { done <- err; fx.ran <- struct{}{} })
+	writeProtocol(fx.Ctx, path, tab.current().Date, func(err error) { done <- err; fx.ran <- struct{}{} })
 	fx.wait("the protocol")
 	if err := <-done; err != nil {
 		t.Fatal(err)
@@ -568,7 +539,7 @@ func TestProtocolOfAMeeting(t *testing.T) {
 		t.Fatalf("invitation button %q", tab.inviteBtn.Text)
 	}
 	inv := filepath.Join(t.TempDir(), "Einladung.pdf")
-	writeInvitation(fx.ctx, inv, tab.current().Date, func(err error) { done <- err; fx.ran <- struct{}{} })
+	writeInvitation(fx.Ctx, inv, tab.current().Date, func(err error) { done <- err; fx.ran <- struct{}{} })
 	fx.wait("the invitation")
 	if err := <-done; err != nil {
 		t.Fatal(err)
@@ -588,7 +559,7 @@ func TestImportDialogPartialCallMapping(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	imp, err := newImportDialog(fx.ctx, session.ImportCalls, "anrufe_klingelzeit.csv", data)
+	imp, err := newImportDialog(fx.Ctx, session.ImportCalls, "anrufe_klingelzeit.csv", data)
 	if err != nil || imp.cf == nil || len(imp.cf.Calls) != 3 || imp.cf.Calls[0].WaitSeconds != 0 {
 		t.Fatalf("%v %v %+v", err, imp.readErr, imp.cf)
 	}

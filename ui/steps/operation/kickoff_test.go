@@ -27,21 +27,21 @@ func TestKickoffEditorSession(t *testing.T) {
 		{ID: 3, Name: "Serviceverantwortliche:r", Party: domain.PartyProvider, Persons: "Maren Ohlsen", SortOrder: 3},
 	}
 	fx := newFixture(t, p)
-	ed := NewKickoffEditor(fx.ctx)
-	fx.show(ed.View)
+	ed := NewKickoffEditor(fx.Ctx)
+	fx.Show(ed.View)
 
 	// The meeting: a date typed, a wrong date refused, a place.
-	fx.typeInto(ed.date, "2026-12-08")
-	fx.typeInto(ed.place, "Rathaus")
-	fx.noErrors()
-	if k := fx.stored().Kickoff; k.Date == nil || k.Date.String() != "2026-12-08" || k.Place != "Rathaus" {
+	fx.TypeInto(ed.date, "2026-12-08")
+	fx.TypeInto(ed.place, "Rathaus")
+	fx.NoErrors()
+	if k := fx.Stored().Kickoff; k.Date == nil || k.Date.String() != "2026-12-08" || k.Place != "Rathaus" {
 		t.Fatalf("kickoff %+v", k)
 	}
-	fx.typeInto(ed.date, "8.12.")
-	if len(fx.errs) != 1 || ed.date.Text != "2026-12-08" {
-		t.Errorf("errors %v, field %q", fx.errs, ed.date.Text)
+	fx.TypeInto(ed.date, "8.12.")
+	if len(fx.Errs) != 1 || ed.date.Text != "2026-12-08" {
+		t.Errorf("errors %v, field %q", fx.Errs, ed.date.Text)
 	}
-	fx.errs = nil
+	fx.Errs = nil
 
 	// People: from the roles that name somebody, then one typed in.
 	ed.peopleFromRoles()
@@ -49,27 +49,27 @@ func TestKickoffEditorSession(t *testing.T) {
 		{Name: "Anna Berger", Organisation: "Stadt Musterstadt", Role: "IT-Koordination"},
 		{Name: "Maren Ohlsen", Organisation: "Dienstleister", Role: "Serviceverantwortliche:r"},
 	}
-	got := fx.s.Project.Kickoff.Participants
+	got := fx.S.Project.Kickoff.Participants
 	if len(got) != 2 || got[0] != want[0] || got[1] != want[1] {
 		t.Fatalf("participants %+v", got)
 	}
 	ed.peopleFromRoles() // nobody twice
-	if len(fx.s.Project.Kickoff.Participants) != 2 {
-		t.Errorf("%d participants after taking the roles again", len(fx.s.Project.Kickoff.Participants))
+	if len(fx.S.Project.Kickoff.Participants) != 2 {
+		t.Errorf("%d participants after taking the roles again", len(fx.S.Project.Kickoff.Participants))
 	}
 	ed.addPerson()
-	fx.typeInto(ed.pName, "Jens Wübbena")
-	fx.typeInto(ed.pOrg, "IGS Musterstadt")
-	if got := fx.stored().Kickoff.Participants; len(got) != 3 || got[2].Name != "Jens Wübbena" || got[2].Organisation != "IGS Musterstadt" {
+	fx.TypeInto(ed.pName, "Jens Wübbena")
+	fx.TypeInto(ed.pOrg, "IGS Musterstadt")
+	if got := fx.Stored().Kickoff.Participants; len(got) != 3 || got[2].Name != "Jens Wübbena" || got[2].Organisation != "IGS Musterstadt" {
 		t.Errorf("participants %+v", got)
 	}
-	fx.typeInto(ed.pName, "")
-	if len(fx.errs) != 1 || ed.pName.Text != "Jens Wübbena" {
-		t.Errorf("a participant without a name: errors %v, field %q", fx.errs, ed.pName.Text)
+	fx.TypeInto(ed.pName, "")
+	if len(fx.Errs) != 1 || ed.pName.Text != "Jens Wübbena" {
+		t.Errorf("a participant without a name: errors %v, field %q", fx.Errs, ed.pName.Text)
 	}
-	fx.errs = nil
+	fx.Errs = nil
 	ed.proposeAgenda()
-	if ag := fx.s.Project.Kickoff.Agenda; len(ag) < 50 || ed.agenda.Text != ag {
+	if ag := fx.S.Project.Kickoff.Agenda; len(ag) < 50 || ed.agenda.Text != ag {
 		t.Errorf("agenda %q, field %q", ag, ed.agenda.Text)
 	}
 
@@ -77,8 +77,8 @@ func TestKickoffEditorSession(t *testing.T) {
 	// (8 November, not signed yet) and the handover (8 January) are overdue. The kickoff
 	// milestone mirrors the kickoff recorded above (8 December) and is reached.
 	ed.milestoneTemplate()
-	fx.noErrors()
-	if n := len(fx.s.Project.Milestones); n != len(domain.MilestoneTemplates) {
+	fx.NoErrors()
+	if n := len(fx.S.Project.Milestones); n != len(domain.MilestoneTemplates) {
 		t.Fatalf("%d milestones", n)
 	}
 	if ed.ms[0].Name != "Vertrag unterzeichnet" || ed.ms[0].Due.String() != "2026-11-08" {
@@ -112,9 +112,9 @@ func TestKickoffEditorSession(t *testing.T) {
 	}
 	// Recording the signature in step 9 reaches the contract milestone.
 	signed := domain.NewDate(2026, 11, 5)
-	c := fx.s.Project.Contract
+	c := fx.S.Project.Contract
 	c.SignedOn = &signed
-	if err := fx.s.SetContract(c); err != nil {
+	if err := fx.S.SetContract(c); err != nil {
 		t.Fatal(err)
 	}
 	if text, _ := ed.milestoneCell(0, 3); text != "erreicht (Schritt 9)" {
@@ -137,14 +137,14 @@ func TestKickoffEditorSession(t *testing.T) {
 	}
 	// A milestone without a date leaves the chart but stays in the table with a question.
 	ed.pickMilestone(ed.ms[8].ID)
-	fx.typeInto(ed.mDue, "")
+	fx.TypeInto(ed.mDue, "")
 	if len(datedNames(ed)) != 8 {
 		t.Errorf("%d chart items", len(datedNames(ed)))
 	}
 	if !hasFinding(ed.findings.Items, domain.FindMilestoneNoDue) {
 		t.Error("no question about the missing date")
 	}
-	fx.noErrors()
+	fx.NoErrors()
 }
 
 func datedNames(ed *kickoffEditor) []string {
@@ -165,14 +165,14 @@ func TestStepTenAndElevenOpenOnTheSample(t *testing.T) {
 		t.Fatal(err)
 	}
 	fx := newFixture(t, p)
-	k := NewKickoffEditor(fx.ctx)
-	s := NewStructureEditor(fx.ctx)
+	k := NewKickoffEditor(fx.Ctx)
+	s := NewStructureEditor(fx.Ctx)
 	if k.date.Text != "2026-12-08" || len(k.ms) != 9 {
 		t.Errorf("kickoff editor shows %q and %d milestones", k.date.Text, len(k.ms))
 	}
 	if len(s.role.items) != 10 || len(s.raci.Findings()) != 1 {
 		t.Errorf("structure editor: %d roles, %d findings", len(s.role.items), len(s.raci.Findings()))
 	}
-	fx.show(k.View)
-	fx.show(s.View)
+	fx.Show(k.View)
+	fx.Show(s.View)
 }

@@ -6,7 +6,6 @@ import (
 	"testing"
 	"time"
 
-	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
 	"schulit-lotse/domain"
@@ -17,63 +16,11 @@ import (
 )
 
 // fixture is a user's session with the step-10 or step-11 editor on the software driver.
-type fixture struct {
-	t    *testing.T
-	s    *session.Session
-	w    fyne.Window
-	ctx  *kit.Context
-	errs []error
-}
+type fixture struct{ *kittest.Fixture }
 
 func newFixture(t *testing.T, p *domain.Project) *fixture {
 	t.Helper()
-	test.NewTempApp(t)
-	f, err := persistence.Create(filepath.Join(t.TempDir(), "Struktur Jürgen.lotse"), p, persistence.OpenOptions{Clock: kittest.StepsClock})
-	if err != nil {
-		t.Fatal(err)
-	}
-	loaded, err := f.Load()
-	if err != nil {
-		t.Fatal(err)
-	}
-	fx := &fixture{t: t, s: session.New(f, loaded)}
-	t.Cleanup(func() { fx.s.Close() })
-	fx.w = test.NewWindow(nil)
-	fx.ctx = &kit.Context{Session: fx.s, Window: fx.w, ShowError: func(err error) { fx.errs = append(fx.errs, err) }}
-	t.Cleanup(fx.w.Close)
-	return fx
-}
-
-func (fx *fixture) show(o fyne.CanvasObject) {
-	fx.w.SetContent(o)
-	fx.w.Resize(fyne.NewSize(1400, 900))
-}
-
-// typeInto focuses an entry, replaces its text by typing and leaves it with Enter.
-func (fx *fixture) typeInto(e *kit.CommitEntry, text string) {
-	fx.w.Canvas().Focus(e)
-	e.TypedShortcut(&fyne.ShortcutSelectAll{})
-	if e.Text != "" {
-		e.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDelete})
-	}
-	test.Type(e, text)
-	e.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
-}
-
-func (fx *fixture) noErrors() {
-	fx.t.Helper()
-	if len(fx.errs) > 0 {
-		fx.t.Fatalf("unexpected errors: %v", fx.errs)
-	}
-}
-
-func (fx *fixture) stored() *domain.Project {
-	fx.t.Helper()
-	p, err := fx.s.File.Load()
-	if err != nil {
-		fx.t.Fatal(err)
-	}
-	return p
+	return &fixture{kittest.NewFixture(t, p)}
 }
 
 func emptyProject() *domain.Project {
@@ -81,13 +28,13 @@ func emptyProject() *domain.Project {
 }
 
 func (fx *fixture) roleNamed(name string) *domain.Role {
-	fx.t.Helper()
-	for i := range fx.s.Project.Roles {
-		if fx.s.Project.Roles[i].Name == name {
-			return &fx.s.Project.Roles[i]
+	fx.T.Helper()
+	for i := range fx.S.Project.Roles {
+		if fx.S.Project.Roles[i].Name == name {
+			return &fx.S.Project.Roles[i]
 		}
 	}
-	fx.t.Fatalf("no role %q", name)
+	fx.T.Fatalf("no role %q", name)
 	return nil
 }
 
@@ -95,8 +42,8 @@ func (fx *fixture) roleNamed(name string) *domain.Role {
 // the communication rows with a renamed role, escalation, a Jour fixe.
 func TestStructureEditorSession(t *testing.T) {
 	fx := newFixture(t, emptyProject())
-	ed := NewStructureEditor(fx.ctx)
-	fx.show(ed.View)
+	ed := NewStructureEditor(fx.Ctx)
+	fx.Show(ed.View)
 
 	// Roles: all suggested roles, then a person for the media officer.
 	if n := len(ed.role.missingTemplateRoles()); n != len(domain.RoleTemplates) {
@@ -105,7 +52,7 @@ func TestStructureEditorSession(t *testing.T) {
 	if err := ed.role.addTemplateRoles([]string{domain.TplRoleMedia, domain.TplRoleServiceDesk, domain.TplRoleCarrierIT}); err != nil {
 		t.Fatal(err)
 	}
-	if got := len(fx.s.Project.Roles); got != 3 {
+	if got := len(fx.S.Project.Roles); got != 3 {
 		t.Fatalf("%d roles after adding three", got)
 	}
 	if n := len(ed.role.missingTemplateRoles()); n != len(domain.RoleTemplates)-3 {
@@ -113,9 +60,9 @@ func TestStructureEditorSession(t *testing.T) {
 	}
 	media := fx.roleNamed("Medienbeauftragte:r")
 	ed.role.pick(media.ID)
-	fx.typeInto(ed.role.persons, "Petra Kaya")
-	fx.noErrors()
-	if got := fx.stored().RoleByID(media.ID).Persons; got != "Petra Kaya" {
+	fx.TypeInto(ed.role.persons, "Petra Kaya")
+	fx.NoErrors()
+	if got := fx.Stored().RoleByID(media.ID).Persons; got != "Petra Kaya" {
 		t.Errorf("stored persons %q", got)
 	}
 	if got := ed.role.findings.Items; len(got) != 2 { // the other two roles have nobody yet
@@ -124,21 +71,21 @@ func TestStructureEditorSession(t *testing.T) {
 
 	// Communication: the seed's rows; the incidents row names the media officer.
 	ed.comm.insertTemplate()
-	fx.noErrors()
-	if len(fx.s.Project.CommunicationRows) != 6 {
-		t.Fatalf("%d rows", len(fx.s.Project.CommunicationRows))
+	fx.NoErrors()
+	if len(fx.S.Project.CommunicationRows) != 6 {
+		t.Fatalf("%d rows", len(fx.S.Project.CommunicationRows))
 	}
 	if text, _ := ed.comm.cell(0, 1); text != "Medienbeauftragte:r" {
 		t.Errorf("incidents row shows %q", text)
 	}
 	// Renaming the role in the roles tab changes the communication matrix at once.
 	ed.role.pick(media.ID)
-	fx.typeInto(ed.role.name, "Medienkoordination")
+	fx.TypeInto(ed.role.name, "Medienkoordination")
 	if text, _ := ed.comm.cell(0, 1); text != "Medienkoordination" {
 		t.Errorf("after the rename the row shows %q", text)
 	}
 	// Pick another contact for the first row.
-	first := domain.SortedCommunication(fx.s.Project.CommunicationRows)[0]
+	first := domain.SortedCommunication(fx.S.Project.CommunicationRows)[0]
 	ed.comm.pick(first.ID)
 	desk := fx.roleNamed("Service Desk")
 	for i, id := range ed.comm.customer.ids {
@@ -146,58 +93,58 @@ func TestStructureEditorSession(t *testing.T) {
 			ed.comm.customer.sel.SetSelectedIndex(i)
 		}
 	}
-	if got := fx.stored().CommunicationRows[0].CustomerRoleID; got == nil || *got != desk.ID {
+	if got := fx.Stored().CommunicationRows[0].CustomerRoleID; got == nil || *got != desk.ID {
 		t.Errorf("customer contact %v, want %d", got, desk.ID)
 	}
 	ed.comm.customer.sel.SetSelectedIndex(0) // nobody
-	if got := fx.s.Project.CommunicationRows[0].CustomerRoleID; got != nil {
+	if got := fx.S.Project.CommunicationRows[0].CustomerRoleID; got != nil {
 		t.Errorf("customer contact %v, want none", *got)
 	}
 	if !hasFinding(ed.comm.findings.Items, domain.FindCommNoCustomer) {
 		t.Error("no question about the missing contact")
 	}
-	fx.noErrors()
+	fx.NoErrors()
 
 	// Escalation: the template's three levels; a bad number is refused and shown again.
 	ed.esc.insertTemplate()
-	if len(fx.s.Project.EscalationLevels) != 3 {
-		t.Fatalf("%d levels", len(fx.s.Project.EscalationLevels))
+	if len(fx.S.Project.EscalationLevels) != 3 {
+		t.Fatalf("%d levels", len(fx.S.Project.EscalationLevels))
 	}
-	lvl := domain.SortedEscalation(fx.s.Project.EscalationLevels)[1]
+	lvl := domain.SortedEscalation(fx.S.Project.EscalationLevels)[1]
 	ed.esc.pick(lvl.ID)
-	fx.typeInto(ed.esc.hours, "12")
-	if got := fx.stored().EscalationLevels[1].ReactionHours; got != 12 {
+	fx.TypeInto(ed.esc.hours, "12")
+	if got := fx.Stored().EscalationLevels[1].ReactionHours; got != 12 {
 		t.Errorf("reaction hours %d", got)
 	}
-	fx.typeInto(ed.esc.hours, "zwölf")
-	if len(fx.errs) != 1 || !strings.Contains(fx.errs[0].Error(), "zwölf") || ed.esc.hours.Text != "12" {
-		t.Errorf("errors %v, field %q", fx.errs, ed.esc.hours.Text)
+	fx.TypeInto(ed.esc.hours, "zwölf")
+	if len(fx.Errs) != 1 || !strings.Contains(fx.Errs[0].Error(), "zwölf") || ed.esc.hours.Text != "12" {
+		t.Errorf("errors %v, field %q", fx.Errs, ed.esc.hours.Text)
 	}
-	fx.errs = nil
+	fx.Errs = nil
 
 	// Meetings: a Jour fixe from the template, next dates from a pinned day.
 	kittest.PinDay(t, domain.NewDate(2027, 1, 1))
 	ed.meet.addFromTemplate(domain.MeetingTemplates[0])
-	fx.noErrors()
-	m := fx.s.Project.Meetings[0]
+	fx.NoErrors()
+	m := fx.S.Project.Meetings[0]
 	// 2027-01-01 is a Friday: the first Tuesday a week later is 12 January, the 2nd Tuesday.
-	if m.FirstDate.String() != "2027-01-12" || !domain.MeetingRules(fx.s.Project)[m.ID].Monthly {
+	if m.FirstDate.String() != "2027-01-12" || !domain.MeetingRules(fx.S.Project)[m.ID].Monthly {
 		t.Fatalf("meeting %+v", m)
 	}
 	if got := ed.meet.nextLabel.Text; !strings.Contains(got, "Di 12.01.2027 · Di 09.02.2027 · Di 09.03.2027") {
 		t.Errorf("next dates %q", got)
 	}
 	ed.meet.cadence.SetSelectedIndex(1) // weekly
-	if m := fx.s.Project.Meetings[0]; m.CadenceDays != 7 || domain.MeetingRules(fx.s.Project)[m.ID].Monthly {
-		t.Errorf("after weekly: %+v, rule %+v", m, domain.MeetingRules(fx.s.Project)[m.ID])
+	if m := fx.S.Project.Meetings[0]; m.CadenceDays != 7 || domain.MeetingRules(fx.S.Project)[m.ID].Monthly {
+		t.Errorf("after weekly: %+v, rule %+v", m, domain.MeetingRules(fx.S.Project)[m.ID])
 	}
 	if text, _ := ed.meet.cell(0, 1); text != "wöchentlich" {
 		t.Errorf("cadence shown %q", text)
 	}
-	fx.noErrors()
+	fx.NoErrors()
 
 	// Undo through the session brings back monthly.
-	if err := fx.s.Undo(); err != nil {
+	if err := fx.S.Undo(); err != nil {
 		t.Fatal(err)
 	}
 	if text, _ := ed.meet.cell(0, 1); text != "monatlich (gleicher Wochentag)" {
@@ -217,14 +164,14 @@ func hasFinding(fs []domain.Finding, code string) bool {
 // The RACI tab of the real editor: the template and a click on a cell through the table.
 func TestStructureEditorRaciTab(t *testing.T) {
 	fx := newFixture(t, emptyProject())
-	ed := NewStructureEditor(fx.ctx)
-	fx.show(ed.View)
+	ed := NewStructureEditor(fx.Ctx)
+	fx.Show(ed.View)
 	ed.showTab(2)
 	if ed.tabs.Selected().Text != "RACI-Matrix" {
 		t.Fatalf("tab %q", ed.tabs.Selected().Text)
 	}
-	tpl := domain.BuildStructureTemplate(fx.s.Project, domain.TemplateParts{Roles: true, Raci: true}, key)
-	if err := fx.s.ApplyStructureTemplate(tpl); err != nil {
+	tpl := domain.BuildStructureTemplate(fx.S.Project, domain.TemplateParts{Roles: true, Raci: true}, key)
+	if err := fx.S.ApplyStructureTemplate(tpl); err != nil {
 		t.Fatal(err)
 	}
 	if n := len(ed.raci.Findings()); n != 0 {
@@ -238,7 +185,7 @@ func TestStructureEditorRaciTab(t *testing.T) {
 	first := tpl.Activities[0].ID
 	for _, c := range tpl.Assignments {
 		if c.ActivityID == first && c.Letter == domain.RaciAccountable {
-			if err := fx.s.SetRaciLetter(c.ActivityID, c.RoleID, ""); err != nil {
+			if err := fx.S.SetRaciLetter(c.ActivityID, c.RoleID, ""); err != nil {
 				t.Fatal(err)
 			}
 		}
@@ -246,7 +193,7 @@ func TestStructureEditorRaciTab(t *testing.T) {
 	if fs := ed.raci.Findings(); len(fs) != 1 || fs[0].Code != domain.FindRaciNoAccountable || fs[0].EntityID != first {
 		t.Errorf("findings %+v", fs)
 	}
-	fx.noErrors()
+	fx.NoErrors()
 }
 
 func TestStructureEditorReadOnly(t *testing.T) {

@@ -2,7 +2,6 @@ package requirements
 
 import (
 	"math"
-	"path/filepath"
 	"testing"
 	"time"
 
@@ -11,25 +10,18 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"schulit-lotse/domain"
-	"schulit-lotse/persistence"
-	"schulit-lotse/ui/kit"
 	"schulit-lotse/ui/kit/kittest"
-	"schulit-lotse/ui/session"
 )
 
 type reqFixture struct {
-	t    *testing.T
-	s    *session.Session
-	w    fyne.Window
-	ed   *requirementsEditor
-	errs []error
+	*kittest.Fixture
+	ed *requirementsEditor
 }
 
 // newReqFixture opens step 3 on a project with the package Software (holding "Updates im MDM")
 // and two unsorted tasks.
 func newReqFixture(t *testing.T) *reqFixture {
 	t.Helper()
-	test.NewTempApp(t)
 	p := domain.NewProject("Anforderungen", time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC))
 	p.Settings.PriorityMode = domain.PriorityMustNice
 	sw := int64(5)
@@ -39,27 +31,14 @@ func newReqFixture(t *testing.T) *reqFixture {
 		{ID: 2, Name: "Updates im MDM", Responsible: "Team", PackageID: &sw, CardX: 12, CardY: 52, Effort: &domain.Effort{Value: 2, Unit: domain.HoursPerMonth}, Priority: domain.Priority{Rank: 4}, SortOrder: 2},
 		{ID: 3, Name: "Drucker warten", Responsible: "Sekretariat", Effort: &domain.Effort{Value: 6, Unit: domain.HoursPerQuarter}, Priority: domain.Priority{Rank: 2}, SortOrder: 3},
 	}
-	f, err := persistence.Create(filepath.Join(t.TempDir(), "Anforderungen Jürgen.lotse"), p, persistence.OpenOptions{Clock: kittest.StepsClock})
-	if err != nil {
-		t.Fatal(err)
-	}
-	loaded, err := f.Load()
-	if err != nil {
-		t.Fatal(err)
-	}
-	fx := &reqFixture{t: t, s: session.New(f, loaded)}
-	t.Cleanup(func() { fx.s.Close() })
-	fx.w = test.NewWindow(nil)
-	ctx := &kit.Context{Session: fx.s, Window: fx.w, ShowError: func(err error) { fx.errs = append(fx.errs, err) }}
-	fx.ed = NewRequirementsEditor(ctx)
-	fx.w.SetContent(fx.ed.View)
-	fx.w.Resize(fyne.NewSize(1400, 900))
-	t.Cleanup(fx.w.Close)
+	fx := &reqFixture{Fixture: kittest.NewFixture(t, p)}
+	fx.ed = NewRequirementsEditor(fx.Ctx)
+	fx.Show(fx.ed.View)
 	return fx
 }
 
 func (fx *reqFixture) pkgOf(id int64) int64 {
-	t := fx.s.Project.TaskByID(id)
+	t := fx.S.Project.TaskByID(id)
 	if t == nil || t.PackageID == nil {
 		return 0
 	}
@@ -67,9 +46,9 @@ func (fx *reqFixture) pkgOf(id int64) int64 {
 }
 
 func (fx *reqFixture) storedPkgOf(id int64) int64 {
-	p, err := fx.s.File.Load()
+	p, err := fx.S.File.Load()
 	if err != nil {
-		fx.t.Fatal(err)
+		fx.T.Fatal(err)
 	}
 	t := p.TaskByID(id)
 	if t == nil || t.PackageID == nil {
@@ -78,19 +57,12 @@ func (fx *reqFixture) storedPkgOf(id int64) int64 {
 	return *t.PackageID
 }
 
-func (fx *reqFixture) noErrors() {
-	fx.t.Helper()
-	if len(fx.errs) > 0 {
-		fx.t.Fatalf("errors: %v", kittest.ErrorTexts(fx.errs))
-	}
-}
-
 // boardPos is where a card is drawn, in window coordinates.
 func (fx *reqFixture) cardPos(id int64) fyne.Position {
-	fx.t.Helper()
+	fx.T.Helper()
 	c, ok := fx.ed.board.CardCenter(id)
 	if !ok {
-		fx.t.Fatalf("card %d is not in view", id)
+		fx.T.Fatalf("card %d is not in view", id)
 	}
 	return fyne.CurrentApp().Driver().AbsolutePositionForObject(fx.ed.board).Add(c)
 }
@@ -104,8 +76,8 @@ func TestRequirementsDragCardIntoPackage(t *testing.T) {
 	fx := newReqFixture(t)
 	from := fx.cardPos(1)
 	to := fx.boardPoint(200, 150) // inside Software (0..394 × 0..218)
-	test.Drag(fx.w.Canvas(), from, to.X-from.X, to.Y-from.Y)
-	fx.noErrors()
+	test.Drag(fx.W.Canvas(), from, to.X-from.X, to.Y-from.Y)
+	fx.NoErrors()
 	if fx.pkgOf(1) != 5 || fx.storedPkgOf(1) != 5 {
 		t.Fatalf("IServ in %d (file %d), want 5", fx.pkgOf(1), fx.storedPkgOf(1))
 	}
@@ -124,7 +96,7 @@ func TestRequirementsDragCardIntoPackage(t *testing.T) {
 func TestRequirementsKeyboardMove(t *testing.T) {
 	fx := newReqFixture(t)
 	// Find the card by typing, Enter opens "Verschieben nach…".
-	fx.w.Canvas().Focus(fx.ed.finder.entry)
+	fx.W.Canvas().Focus(fx.ed.finder.entry)
 	test.Type(fx.ed.finder.entry, "druck")
 	if len(fx.ed.finder.rows) != 1 || fx.ed.finder.rows[0] != 3 {
 		t.Fatalf("finder rows = %v", fx.ed.finder.rows)
@@ -139,7 +111,7 @@ func TestRequirementsKeyboardMove(t *testing.T) {
 		t.Fatalf("targets = %+v, want Software and a new package", m.targets)
 	}
 	m.entry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
-	fx.noErrors()
+	fx.NoErrors()
 	if fx.pkgOf(3) != 5 || fx.storedPkgOf(3) != 5 {
 		t.Fatalf("Drucker in %d, want 5", fx.pkgOf(3))
 	}
@@ -151,16 +123,16 @@ func TestRequirementsKeyboardMove(t *testing.T) {
 	test.Type(m.entry, "User-Management")
 	m.entry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDown}) // stays on the only target
 	m.entry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
-	fx.noErrors()
-	if len(fx.s.Project.Packages) != 2 {
-		t.Fatalf("packages = %+v", fx.s.Project.Packages)
+	fx.NoErrors()
+	if len(fx.S.Project.Packages) != 2 {
+		t.Fatalf("packages = %+v", fx.S.Project.Packages)
 	}
-	um := fx.s.Project.Packages[1]
+	um := fx.S.Project.Packages[1]
 	if um.Name != "User-Management" || fx.pkgOf(1) != um.ID || fx.storedPkgOf(1) != um.ID {
 		t.Errorf("new package %+v, IServ in %d", um, fx.pkgOf(1))
 	}
 	// The new package lies on free board space, not over Software.
-	if um.Rect().Intersects(fx.s.Project.Packages[0].Rect()) {
+	if um.Rect().Intersects(fx.S.Project.Packages[0].Rect()) {
 		t.Errorf("new package %v overlaps Software", um.Rect())
 	}
 }
@@ -169,7 +141,7 @@ func TestRequirementsDropOnFreeSpaceAsksForName(t *testing.T) {
 	fx := newReqFixture(t)
 	from := fx.cardPos(3)
 	to := fx.boardPoint(700, 400)
-	test.Drag(fx.w.Canvas(), from, to.X-from.X, to.Y-from.Y)
+	test.Drag(fx.W.Canvas(), from, to.X-from.X, to.Y-from.Y)
 	if fx.pkgOf(3) != 0 {
 		t.Fatal("the card moved before a name was given")
 	}
@@ -183,21 +155,21 @@ func TestRequirementsDropOnFreeSpaceAsksForName(t *testing.T) {
 	}
 	e.SetText("Hardware-Wartung")
 	e.OnSubmitted(e.Text)
-	fx.noErrors()
-	hw := fx.s.Project.Packages[len(fx.s.Project.Packages)-1]
+	fx.NoErrors()
+	hw := fx.S.Project.Packages[len(fx.S.Project.Packages)-1]
 	if hw.Name != "Hardware-Wartung" || fx.pkgOf(3) != hw.ID {
 		t.Fatalf("package %+v, Drucker in %d", hw, fx.pkgOf(3))
 	}
 	// The card's corner lies where it was dropped: 700 − 90, 400 − 36 (the board is zoomed
 	// out here, so a pixel of rounding is a few board units).
-	if c := fx.s.Project.TaskByID(3); math.Abs(c.CardX-610) > 4 || math.Abs(c.CardY-364) > 4 {
+	if c := fx.S.Project.TaskByID(3); math.Abs(c.CardX-610) > 4 || math.Abs(c.CardY-364) > 4 {
 		t.Errorf("card at (%v, %v), want about (610, 364)", c.CardX, c.CardY)
 	}
 	// One undo removes the package and puts the card back.
-	if err := fx.s.Undo(); err != nil {
+	if err := fx.S.Undo(); err != nil {
 		t.Fatal(err)
 	}
-	if len(fx.s.Project.Packages) != 1 || fx.pkgOf(3) != 0 {
+	if len(fx.S.Project.Packages) != 1 || fx.pkgOf(3) != 0 {
 		t.Error("undo must remove the new package and return the card")
 	}
 }
@@ -215,29 +187,29 @@ func TestRequirementsSuggestionsAndDeleteWithUndo(t *testing.T) {
 		t.Fatal("no button for the suggestion Vor-Ort-Support")
 	}
 	test.Tap(vos)
-	fx.noErrors()
+	fx.NoErrors()
 	for _, o := range fx.ed.chips.Objects {
 		if b, ok := o.(*widget.Button); ok && b.Text == "Vor-Ort-Support" {
 			t.Error("the created suggestion is still offered as a button")
 		}
 	}
-	if len(fx.s.Project.Packages) != 2 || fx.s.Project.Packages[1].Name != "Vor-Ort-Support" {
-		t.Fatalf("packages = %+v", fx.s.Project.Packages)
+	if len(fx.S.Project.Packages) != 2 || fx.S.Project.Packages[1].Name != "Vor-Ort-Support" {
+		t.Fatalf("packages = %+v", fx.S.Project.Packages)
 	}
-	for _, s := range domain.MissingSuggestions(fx.s.Project) {
+	for _, s := range domain.MissingSuggestions(fx.S.Project) {
 		if s == "Vor-Ort-Support" {
 			t.Error("a created suggestion is still offered")
 		}
 	}
 	fx.ed.deletePackage(5)
-	if fx.s.Project.PackageByID(5) != nil || fx.pkgOf(2) != 0 {
+	if fx.S.Project.PackageByID(5) != nil || fx.pkgOf(2) != 0 {
 		t.Fatal("Software not deleted or its card not on the pile")
 	}
 	if !fx.ed.undoBar.Visible() {
 		t.Error("deleting must offer undo")
 	}
 	fx.ed.undo()
-	if fx.s.Project.PackageByID(5) == nil || fx.pkgOf(2) != 5 || fx.storedPkgOf(2) != 5 {
+	if fx.S.Project.PackageByID(5) == nil || fx.pkgOf(2) != 5 || fx.storedPkgOf(2) != 5 {
 		t.Error("undo must restore Software with its card")
 	}
 }
@@ -265,13 +237,13 @@ func TestRequirementsTargetStateAnswersQuestion(t *testing.T) {
 		t.Fatalf("jump went to tab %d, package %d", fx.ed.tabs.SelectedIndex(), fx.ed.packages.current)
 	}
 	pt := fx.ed.packages
-	fx.w.Canvas().Focus(pt.target)
+	fx.W.Canvas().Focus(pt.target)
 	test.Type(pt.target, "Alle Geräte bekommen Updates zentral.")
-	fx.w.Canvas().Focus(pt.criteria) // leaving commits
+	fx.W.Canvas().Focus(pt.criteria) // leaving commits
 	test.Type(pt.criteria, "90 % der Geräte im MDM")
-	fx.w.Canvas().Unfocus()
-	fx.noErrors()
-	stored, _ := fx.s.File.Load()
+	fx.W.Canvas().Unfocus()
+	fx.NoErrors()
+	stored, _ := fx.S.File.Load()
 	if pk := stored.PackageByID(5); pk.TargetState != "Alle Geräte bekommen Updates zentral." || pk.Criteria != "90 % der Geräte im MDM" {
 		t.Errorf("stored package = %+v", pk)
 	}
@@ -279,20 +251,20 @@ func TestRequirementsTargetStateAnswersQuestion(t *testing.T) {
 		t.Error("the answered questions are still listed")
 	}
 	// Figures: one task, vorrangig, 2 h.
-	if want := shareText(domain.SummarizePackages(fx.s.Project)[0]); pt.figures.Text != want || pt.figures.Text == "" {
+	if want := shareText(domain.SummarizePackages(fx.S.Project)[0]); pt.figures.Text != want || pt.figures.Text == "" {
 		t.Errorf("figures %q", pt.figures.Text)
 	}
 	// Renaming to an existing name is refused and the field shows the stored name again.
 	fx.ed.addSuggestion("Software-Verteilung")
 	pt.show(5)
-	fx.w.Canvas().Focus(pt.name)
+	fx.W.Canvas().Focus(pt.name)
 	pt.name.SetText("software-verteilung")
 	pt.name.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
-	if len(fx.errs) == 0 || !kittest.IsErr(fx.errs, domain.ErrPackageNameDuplicate) {
-		t.Errorf("duplicate rename: errors %v", fx.errs)
+	if len(fx.Errs) == 0 || !kittest.IsErr(fx.Errs, domain.ErrPackageNameDuplicate) {
+		t.Errorf("duplicate rename: errors %v", fx.Errs)
 	}
-	if pt.name.Text != "Software" || fx.s.Project.PackageByID(5).Name != "Software" {
-		t.Errorf("name field %q, model %q", pt.name.Text, fx.s.Project.PackageByID(5).Name)
+	if pt.name.Text != "Software" || fx.S.Project.PackageByID(5).Name != "Software" {
+		t.Errorf("name field %q, model %q", pt.name.Text, fx.S.Project.PackageByID(5).Name)
 	}
 }
 

@@ -1,7 +1,6 @@
 package resources
 
 import (
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -10,10 +9,8 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"schulit-lotse/domain"
-	"schulit-lotse/persistence"
 	"schulit-lotse/ui/kit"
 	"schulit-lotse/ui/kit/kittest"
-	"schulit-lotse/ui/session"
 )
 
 // resourceProject: Niedersachsen, planning year 2027 (Jahresarbeitszeit with the defaults
@@ -35,62 +32,18 @@ func resourceProject() *domain.Project {
 	return p
 }
 
-func openProject(t testing.TB, p *domain.Project) *session.Session {
-	t.Helper()
-	f, err := persistence.Create(filepath.Join(t.TempDir(), "Ressourcen Jürgen.lotse"), p, persistence.OpenOptions{Clock: kittest.StepsClock})
-	if err != nil {
-		t.Fatal(err)
-	}
-	loaded, err := f.Load()
-	if err != nil {
-		t.Fatal(err)
-	}
-	s := session.New(f, loaded)
-	t.Cleanup(func() { s.Close() })
-	return s
-}
-
 type fixture struct {
-	t    *testing.T
-	s    *session.Session
-	w    fyne.Window
-	ed   *resourcesEditor
-	errs []error
+	*kittest.Fixture
+	ed *resourcesEditor
 }
 
 func newFixture(t *testing.T) *fixture {
 	t.Helper()
-	test.NewTempApp(t)
-	fx := &fixture{t: t, s: openProject(t, resourceProject())}
-	fx.w = test.NewWindow(nil)
-	ctx := &kit.Context{Session: fx.s, Window: fx.w, ShowError: func(err error) { fx.errs = append(fx.errs, err) }}
-	fx.ed = NewResourcesEditor(ctx)
-	fx.w.SetContent(fx.ed.View)
-	fx.w.Resize(fyne.NewSize(1400, 900))
-	t.Cleanup(fx.w.Close)
+	fx := &fixture{Fixture: kittest.NewFixture(t, resourceProject())}
+	fx.ed = NewResourcesEditor(fx.Ctx)
+	fx.Show(fx.ed.View)
 	return fx
 }
-
-func (fx *fixture) typeInto(e *kit.CommitEntry, text string) {
-	fx.w.Canvas().Focus(e)
-	e.TypedShortcut(&fyne.ShortcutSelectAll{})
-	if e.Text != "" {
-		e.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDelete})
-	}
-	test.Type(e, text)
-	e.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
-}
-
-func (fx *fixture) stored() *domain.Project {
-	fx.t.Helper()
-	p, err := fx.s.File.Load()
-	if err != nil {
-		fx.t.Fatal(err)
-	}
-	return p
-}
-
-func (fx *fixture) takeErrors() []error { e := fx.errs; fx.errs = nil; return e }
 
 func (fx *fixture) questions() []string { return fx.ed.questions.Texts() }
 
@@ -109,46 +62,46 @@ func TestResourceSettingsSession(t *testing.T) {
 	}
 
 	// 40 hours a week: 216 days × 8 h = 1.728 h.
-	fx.typeInto(ed.weekly.Entry, "40")
-	if errs := fx.takeErrors(); len(errs) > 0 {
+	fx.TypeInto(ed.weekly.Entry, "40")
+	if errs := fx.TakeErrors(); len(errs) > 0 {
 		t.Fatal(errs)
 	}
-	if fx.stored().Resource.WeeklyHours != 40 || ed.formula.Text != "(261 − 5 − 30 − 10) Tage × 8 h = 1.728 h" {
-		t.Fatalf("after 40 h: stored %v, formula %q", fx.stored().Resource.WeeklyHours, ed.formula.Text)
+	if fx.Stored().Resource.WeeklyHours != 40 || ed.formula.Text != "(261 − 5 − 30 − 10) Tage × 8 h = 1.728 h" {
+		t.Fatalf("after 40 h: stored %v, formula %q", fx.Stored().Resource.WeeklyHours, ed.formula.Text)
 	}
 	// Other absence 2,5 days appears in the formula: (261 − 5 − 30 − 10 − 2,5) = 213,5 × 8 = 1.708 h.
-	fx.typeInto(ed.other.Entry, "2,5")
+	fx.TypeInto(ed.other.Entry, "2,5")
 	if ed.formula.Text != "(261 − 5 − 30 − 10 − 2,5) Tage × 8 h = 1.708 h" {
 		t.Errorf("with other absence: %q", ed.formula.Text)
 	}
 	// Surcharges: 10 + 5 + 5 = 20 % → factor 1,2.
-	fx.typeInto(ed.travel.Entry, "5")
-	fx.typeInto(ed.docs.Entry, "5")
+	fx.TypeInto(ed.travel.Entry, "5")
+	fx.TypeInto(ed.docs.Entry, "5")
 	if ed.surcharge.Text != "10 % + 5 % + 5 % = 20 % → Faktor 1,2" {
 		t.Errorf("surcharge %q", ed.surcharge.Text)
 	}
 
 	// Not a number: a German message, the stored value shown again.
-	fx.typeInto(ed.leave.Entry, "dreißig")
-	errs := fx.takeErrors()
+	fx.TypeInto(ed.leave.Entry, "dreißig")
+	errs := fx.TakeErrors()
 	if len(errs) != 1 || !strings.Contains(errs[0].Error(), "dreißig") || ed.leave.Entry.Text != "30" {
 		t.Fatalf("bad number: %v, entry %q", errs, ed.leave.Entry.Text)
 	}
 	// 300 sick days leave no working day: refused with the domain's reason, nothing stored.
-	fx.typeInto(ed.sick.Entry, "300")
-	if errs := fx.takeErrors(); len(errs) != 1 || !kittest.IsErr(errs, domain.ErrResourceNoWorkingDays) {
+	fx.TypeInto(ed.sick.Entry, "300")
+	if errs := fx.TakeErrors(); len(errs) != 1 || !kittest.IsErr(errs, domain.ErrResourceNoWorkingDays) {
 		t.Fatalf("300 sick days: %v", errs)
 	}
-	if ed.sick.Entry.Text != "10" || fx.stored().Resource.SickDays != 10 {
-		t.Errorf("sick days after refusal: entry %q, stored %v", ed.sick.Entry.Text, fx.stored().Resource.SickDays)
+	if ed.sick.Entry.Text != "10" || fx.Stored().Resource.SickDays != 10 {
+		t.Errorf("sick days after refusal: entry %q, stored %v", ed.sick.Entry.Text, fx.Stored().Resource.SickDays)
 	}
 
 	// Undo takes back the documentation surcharge; the inputs follow.
-	if err := fx.s.Undo(); err != nil {
+	if err := fx.S.Undo(); err != nil {
 		t.Fatal(err)
 	}
-	if ed.docs.Entry.Text != "0" || fx.stored().Resource.DocumentationPct != 0 {
-		t.Errorf("undo: entry %q stored %v", ed.docs.Entry.Text, fx.stored().Resource.DocumentationPct)
+	if ed.docs.Entry.Text != "0" || fx.Stored().Resource.DocumentationPct != 0 {
+		t.Errorf("undo: entry %q stored %v", ed.docs.Entry.Text, fx.Stored().Resource.DocumentationPct)
 	}
 }
 
@@ -196,7 +149,7 @@ func TestResourceCostSession(t *testing.T) {
 	}
 	ed.tabs.Select(ed.tabGroups)
 	test.Tap(g.exampleBtn)
-	if n := len(fx.stored().PayGroups); n != 3 {
+	if n := len(fx.Stored().PayGroups); n != 3 {
 		t.Fatalf("%d pay groups stored", n)
 	}
 	if g.name.Text != "Mittlerer Dienst (E 5 – E 9a)" || g.hourly.Entry.Text != "55,3" {
@@ -205,18 +158,18 @@ func TestResourceCostSession(t *testing.T) {
 
 	// Our own rate for the gehobener Dienst, with its source.
 	g.pick(2)
-	fx.typeInto(g.hourly.Entry, "71,40")
-	fx.typeInto(g.source, "Kämmerei Musterstadt, Kalkulation 2026")
-	fx.typeInto(g.year.Entry, "2026")
-	if errs := fx.takeErrors(); len(errs) > 0 {
+	fx.TypeInto(g.hourly.Entry, "71,40")
+	fx.TypeInto(g.source, "Kämmerei Musterstadt, Kalkulation 2026")
+	fx.TypeInto(g.year.Entry, "2026")
+	if errs := fx.TakeErrors(); len(errs) > 0 {
 		t.Fatal(errs)
 	}
-	pg := fx.stored().PayGroupByID(2)
+	pg := fx.Stored().PayGroupByID(2)
 	if pg.HourlyRate != 71.4 || pg.Source != "Kämmerei Musterstadt, Kalkulation 2026" || pg.SourceYear != 2026 || pg.IsExample() {
 		t.Fatalf("stored %+v", pg)
 	}
-	fx.typeInto(g.hourly.Entry, "-5")
-	if errs := fx.takeErrors(); !kittest.IsErr(errs, domain.ErrPayGroupRate) || g.hourly.Entry.Text != "71,4" {
+	fx.TypeInto(g.hourly.Entry, "-5")
+	if errs := fx.TakeErrors(); !kittest.IsErr(errs, domain.ErrPayGroupRate) || g.hourly.Entry.Text != "71,4" {
 		t.Errorf("negative rate: %v, entry %q", errs, g.hourly.Entry.Text)
 	}
 
@@ -226,12 +179,12 @@ func TestResourceCostSession(t *testing.T) {
 	}
 	g.pickParty("Teammitglied Schul-IT")
 	g.mapSelect.SetSelectedIndex(2)
-	if fx.stored().Resource.PayGroupOf["Teammitglied Schul-IT"] != 2 {
-		t.Fatalf("mapping %v", fx.stored().Resource.PayGroupOf)
+	if fx.Stored().Resource.PayGroupOf["Teammitglied Schul-IT"] != 2 {
+		t.Fatalf("mapping %v", fx.Stored().Resource.PayGroupOf)
 	}
 	// The tablets (nobody today) need the default.
 	g.defaultSelect.SetSelectedIndex(1)
-	if fx.stored().Resource.DefaultPayGroupID != 1 {
+	if fx.Stored().Resource.DefaultPayGroupID != 1 {
 		t.Fatal("default not stored")
 	}
 
@@ -240,8 +193,8 @@ func TestResourceCostSession(t *testing.T) {
 	c := ed.compare
 	c.pick(1)
 	c.basis.SetSelectedIndex(1)
-	fx.typeInto(c.price, "85")
-	if pk := fx.stored().PackageByID(1); pk.ExternalHourlyRate != 85 || pk.ExternalMonthlyFee != 0 {
+	fx.TypeInto(c.price, "85")
+	if pk := fx.Stored().PackageByID(1); pk.ExternalHourlyRate != 85 || pk.ExternalMonthlyFee != 0 {
 		t.Fatalf("price %+v", pk)
 	}
 	// In-house: 132 h × 71,40 € = 9.424,80 €; external: 120 h × 85 € = 10.200 €.
@@ -250,8 +203,8 @@ func TestResourceCostSession(t *testing.T) {
 	}
 	// Switching to a monthly fee replaces the hourly rate.
 	c.basis.SetSelectedIndex(2)
-	fx.typeInto(c.price, "700")
-	if pk := fx.stored().PackageByID(1); pk.ExternalHourlyRate != 0 || pk.ExternalMonthlyFee != 700 {
+	fx.TypeInto(c.price, "700")
+	if pk := fx.Stored().PackageByID(1); pk.ExternalHourlyRate != 0 || pk.ExternalMonthlyFee != 700 {
 		t.Fatalf("fee %+v", pk)
 	}
 	if c.chart.Resource == nil {
@@ -293,7 +246,7 @@ func BenchmarkResourcesRefresh1500(b *testing.B) {
 		p.Tasks = append(p.Tasks, domain.Task{ID: int64(i + 1), SortOrder: i, Name: "Aufgabe", Responsible: "Person " + strings.Repeat("y", i%25),
 			Effort: &domain.Effort{Value: float64(i % 9), Unit: domain.HoursPerMonth}, PackageID: &pk})
 	}
-	s := openProject(b, p)
+	s := kittest.OpenProject(b, p)
 	w := test.NewWindow(nil)
 	defer w.Close()
 	ed := NewResourcesEditor(&kit.Context{Session: s, Window: w})

@@ -5,65 +5,33 @@ import (
 	"testing"
 	"time"
 
-	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
 	"schulit-lotse/domain"
-	"schulit-lotse/ui/kit"
 	"schulit-lotse/ui/kit/kittest"
-	"schulit-lotse/ui/session"
 )
 
 type sourcingFixture struct {
-	t    *testing.T
-	s    *session.Session
-	w    fyne.Window
-	ed   *sourcingEditor
-	errs []error
+	*kittest.Fixture
+	ed *sourcingEditor
 }
 
 func newSourcingFixture(t *testing.T, p *domain.Project) *sourcingFixture {
 	t.Helper()
-	test.NewTempApp(t)
-	fx := &sourcingFixture{t: t, s: openProject(t, p)}
-	fx.w = test.NewWindow(nil)
-	ctx := &kit.Context{Session: fx.s, Window: fx.w, ShowError: func(err error) { fx.errs = append(fx.errs, err) }}
-	fx.ed = NewSourcingEditor(ctx)
-	fx.w.SetContent(fx.ed.View)
-	fx.w.Resize(fyne.NewSize(1400, 900))
-	t.Cleanup(fx.w.Close)
+	fx := &sourcingFixture{Fixture: kittest.NewFixture(t, p)}
+	fx.ed = NewSourcingEditor(fx.Ctx)
+	fx.Show(fx.ed.View)
 	kittest.PinDay(t, domain.NewDate(2026, time.November, 12))
 	return fx
 }
 
-func (fx *sourcingFixture) typeInto(e *kit.CommitEntry, text string) {
-	fx.w.Canvas().Focus(e)
-	e.TypedShortcut(&fyne.ShortcutSelectAll{})
-	if e.Text != "" {
-		e.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDelete})
-	}
-	test.Type(e, text)
-	if e.MultiLine {
-		fx.w.Canvas().Focus(nil) // leaving the field commits it
-	} else {
-		e.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
-	}
-}
-
 func (fx *sourcingFixture) decision(pkg int64) *domain.SourcingDecision {
-	fx.t.Helper()
-	p, err := fx.s.File.Load()
+	fx.T.Helper()
+	p, err := fx.S.File.Load()
 	if err != nil {
-		fx.t.Fatal(err)
+		fx.T.Fatal(err)
 	}
 	return p.DecisionFor(pkg)
-}
-
-func (fx *sourcingFixture) noErrors() {
-	fx.t.Helper()
-	if len(fx.errs) > 0 {
-		fx.t.Fatalf("unexpected errors: %v", fx.errs)
-	}
 }
 
 // The steering group assesses User-Management, sees the matrix suggest "gemischt", decides
@@ -85,8 +53,8 @@ func TestSourcingDecisionSession(t *testing.T) {
 	ed.scores["project_risk"].SetSelectedIndex(4)
 	ed.scores["budget_internal"].SetSelectedIndex(2)
 	ed.scores["importance_users"].SetSelectedIndex(5)
-	fx.typeInto(ed.notes[domain.GroupOutsourcingRisk], "Schülerdaten im Identitätsmanagement")
-	fx.noErrors()
+	fx.TypeInto(ed.notes[domain.GroupOutsourcingRisk], "Schülerdaten im Identitätsmanagement")
+	fx.NoErrors()
 	d := fx.decision(1)
 	if d == nil || d.RiskDataProtection != 4 || d.RiskSecurity != 3 || d.RiskOutage != 2 || d.ProjectRisk != 4 || d.BudgetInternal != 2 ||
 		d.Notes[domain.GroupOutsourcingRisk] != "Schülerdaten im Identitätsmanagement" || d.Outcome != domain.OutcomeOpen {
@@ -105,9 +73,9 @@ func TestSourcingDecisionSession(t *testing.T) {
 	// The decision: extern, by the Steuerungsgruppe, with reasons. The date is today's.
 	ed.tabs.Select(ed.tabDecide)
 	ed.outcome.SetSelected("extern")
-	fx.typeInto(ed.decidedBy, "Steuerungsgruppe")
-	fx.typeInto(ed.rationale, "Kein eigenes Personal für die Nutzerverwaltung;\nDatenschutz über AV-Vertrag geregelt")
-	fx.noErrors()
+	fx.TypeInto(ed.decidedBy, "Steuerungsgruppe")
+	fx.TypeInto(ed.rationale, "Kein eigenes Personal für die Nutzerverwaltung;\nDatenschutz über AV-Vertrag geregelt")
+	fx.NoErrors()
 	d = fx.decision(1)
 	if d.Outcome != domain.OutcomeExternal || d.DecidedBy != "Steuerungsgruppe" || d.DecidedOn == nil || d.DecidedOn.String() != "2026-11-12" ||
 		!strings.Contains(d.Rationale, "AV-Vertrag") {
@@ -122,12 +90,12 @@ func TestSourcingDecisionSession(t *testing.T) {
 	}
 
 	// A date in the wrong format is refused in German; the stored one stays.
-	fx.typeInto(ed.decidedOn, "12.11.2026")
-	if len(fx.errs) != 1 || !strings.Contains(fx.errs[0].Error(), "12.11.2026") || ed.decidedOn.Text != "2026-11-12" {
-		t.Fatalf("bad date: %v, field %q", fx.errs, ed.decidedOn.Text)
+	fx.TypeInto(ed.decidedOn, "12.11.2026")
+	if len(fx.Errs) != 1 || !strings.Contains(fx.Errs[0].Error(), "12.11.2026") || ed.decidedOn.Text != "2026-11-12" {
+		t.Fatalf("bad date: %v, field %q", fx.Errs, ed.decidedOn.Text)
 	}
-	fx.errs = nil
-	fx.typeInto(ed.decidedOn, "2026-11-10")
+	fx.Errs = nil
+	fx.TypeInto(ed.decidedOn, "2026-11-10")
 	if d = fx.decision(1); d.DecidedOn.String() != "2026-11-10" {
 		t.Errorf("date %v", d.DecidedOn)
 	}
@@ -154,7 +122,7 @@ func TestSourcingDecisionSession(t *testing.T) {
 		t.Error("adopt stays enabled once the decision equals the suggestion")
 	}
 	// Undo takes the adoption back.
-	if err := fx.s.Undo(); err != nil {
+	if err := fx.S.Undo(); err != nil {
 		t.Fatal(err)
 	}
 	if d = fx.decision(2); d.Outcome != domain.OutcomeOpen || ed.outcome.Selected != "offen" {
@@ -178,9 +146,9 @@ func TestSourcingCriteria(t *testing.T) {
 	}
 	// Kompetenz 5 with weight 3, Effizienz 2 with weight 1: (15 + 2) / 4 = 4,25.
 	ed.criteria["competence"].SetSelectedIndex(5)
-	fx.typeInto(ed.weights["competence"].Entry, "3")
+	fx.TypeInto(ed.weights["competence"].Entry, "3")
 	ed.criteria["efficiency"].SetSelectedIndex(2)
-	fx.noErrors()
+	fx.NoErrors()
 	d := fx.decision(1)
 	if d.CriteriaScores["competence"] != 5 || d.CriteriaWeights["competence"] != 3 || d.CriteriaScores["efficiency"] != 2 {
 		t.Fatalf("stored %+v %+v", d.CriteriaScores, d.CriteriaWeights)
@@ -188,9 +156,9 @@ func TestSourcingCriteria(t *testing.T) {
 	if ed.makeOrBuy.Text != "Make-or-Buy-Wert: 4,25 (gewichteter Mittelwert der bewerteten Kriterien)" {
 		t.Errorf("make-or-buy %q", ed.makeOrBuy.Text)
 	}
-	fx.typeInto(ed.weights["quality"].Entry, "-1")
-	if len(fx.errs) != 1 || !kittest.IsErr(fx.errs, domain.ErrSourcingWeight) || ed.weights["quality"].Entry.Text != "1" {
-		t.Errorf("negative weight: %v, field %q", fx.errs, ed.weights["quality"].Entry.Text)
+	fx.TypeInto(ed.weights["quality"].Entry, "-1")
+	if len(fx.Errs) != 1 || !kittest.IsErr(fx.Errs, domain.ErrSourcingWeight) || ed.weights["quality"].Entry.Text != "1" {
+		t.Errorf("negative weight: %v, field %q", fx.Errs, ed.weights["quality"].Entry.Text)
 	}
 }
 
