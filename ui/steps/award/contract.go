@@ -340,23 +340,11 @@ func (ed *contractEditor) addDocument(path string) {
 
 // pickDocument takes a file's path as a reference; the file itself stays where it is.
 func (ed *contractEditor) pickDocument() {
-	if ed.ctx.Window == nil {
-		return
-	}
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil {
-			ed.report(err)
-			return
-		}
-		if r == nil {
-			return
-		}
+	ed.ctx.OpenFile(kit.FileChoice{}, func(r fyne.URIReadCloser) {
 		path := r.URI().Path()
 		r.Close()
 		ed.addDocument(path)
-	}, ed.ctx.Window)
-	d.Resize(fyne.NewSize(900, 600))
-	d.Show()
+	})
 }
 
 // freeze copies the working SLAs into the contract; freezing again asks first.

@@ -11,7 +11,6 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
 	"schulit-lotse/domain"
@@ -29,14 +28,7 @@ func showFerienImport(ctx *kit.Context) {
 		ctx.Report(persistence.ErrReadOnly)
 		return
 	}
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil {
-			ctx.Report(err)
-			return
-		}
-		if r == nil {
-			return // cancelled
-		}
+	ctx.OpenFile(kit.FileChoice{Exts: []string{".ics", ".ical", ".ifb", ".icalendar"}}, func(r fyne.URIReadCloser) {
 		defer r.Close()
 		data, err := io.ReadAll(io.LimitReader(r, ics.MaxBytes+1))
 		if err != nil {
@@ -44,10 +36,7 @@ func showFerienImport(ctx *kit.Context) {
 			return
 		}
 		showFerienPreview(ctx, r.URI().Name(), data)
-	}, ctx.Window)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".ics", ".ical", ".ifb", ".icalendar"}))
-	d.Resize(fyne.NewSize(900, 600))
-	d.Show()
+	})
 }
 
 // icsErrorText is a reader error in the user's words, naming the line.

@@ -8,7 +8,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/storage"
 
 	"schulit-lotse/domain"
 	"schulit-lotse/reports"
@@ -68,17 +67,7 @@ func saveServiceSpec(ctx *kit.Context, ext string) {
 // saveAwardDocument asks where to save and writes the document render makes there. The document
 // is made off the UI thread; the dialog reports back when it is written.
 func saveAwardDocument(ctx *kit.Context, exts []string, nameKey, ext, titleKey, savedKey string, render func(*domain.Project, time.Time, string) ([]byte, error)) {
-	if ctx.Window == nil || ctx.Session == nil {
-		return
-	}
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil {
-			ctx.Report(err)
-			return
-		}
-		if w == nil {
-			return // cancelled
-		}
+	ctx.SaveFile(kit.FileChoice{Exts: exts, Name: lang.L(nameKey) + ext}, func(w fyne.URIWriteCloser) {
 		now := ctx.Session.Now()
 		ctx.Background(func(snap *domain.Project) error {
 			data, err := render(snap, now, w.URI().Extension())
@@ -96,9 +85,5 @@ func saveAwardDocument(ctx *kit.Context, exts []string, nameKey, ext, titleKey, 
 			}
 			dialog.ShowInformation(lang.L(titleKey), lang.L(savedKey, map[string]any{"Path": w.URI().Path()}), ctx.Window)
 		})
-	}, ctx.Window)
-	d.SetFilter(storage.NewExtensionFileFilter(exts))
-	d.SetFileName(lang.L(nameKey) + ext)
-	d.Resize(fyne.NewSize(900, 600))
-	d.Show()
+	})
 }

@@ -70,14 +70,7 @@ func importFile(ctx *kit.Context, kind string) {
 		ctx.Report(persistence.ErrReadOnly)
 		return
 	}
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil {
-			ctx.Report(err)
-			return
-		}
-		if r == nil {
-			return // cancelled
-		}
+	ctx.OpenFile(kit.FileChoice{Exts: []string{".csv", ".xlsx", ".txt", ".CSV", ".XLSX"}}, func(r fyne.URIReadCloser) {
 		name := r.URI().Name()
 		wait := waitDialog(ctx, lang.L("mon.import.reading", map[string]any{"File": name}))
 		ctx.Go(func() {
@@ -100,10 +93,7 @@ func importFile(ctx *kit.Context, kind string) {
 				imp.show()
 			})
 		})
-	}, ctx.Window)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".csv", ".xlsx", ".txt", ".CSV", ".XLSX"}))
-	d.Resize(fyne.NewSize(900, 600))
-	d.Show()
+	})
 }
 
 // waitDialog shows that work goes on (a modal dialog: no edits meanwhile).
@@ -757,17 +747,7 @@ func writeInvitation(ctx *kit.Context, path string, day domain.Date, done func(e
 
 // savePDF asks where to save a PDF named name, then writes it with write.
 func savePDF(ctx *kit.Context, name string, write func(path string)) {
-	if ctx.Window == nil {
-		return
-	}
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil {
-			ctx.Report(err)
-			return
-		}
-		if w == nil {
-			return
-		}
+	ctx.SaveFile(kit.FileChoice{Exts: []string{".pdf"}, Name: name}, func(w fyne.URIWriteCloser) {
 		path := w.URI().Path()
 		w.Close()
 		if !strings.HasSuffix(strings.ToLower(path), ".pdf") {
@@ -775,11 +755,7 @@ func savePDF(ctx *kit.Context, name string, write func(path string)) {
 			path += ".pdf"
 		}
 		write(path)
-	}, ctx.Window)
-	d.SetFileName(name)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".pdf"}))
-	d.Resize(fyne.NewSize(900, 600))
-	d.Show()
+	})
 }
 
 // writeFile writes a PDF from a snapshot on a goroutine and offers to open it.

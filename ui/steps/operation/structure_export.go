@@ -7,7 +7,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/storage"
 
 	"schulit-lotse/domain"
 	"schulit-lotse/reports"
@@ -28,17 +27,7 @@ var StructureExportActions = []kit.Action{
 // exportDialog asks where to save and writes the sheet there; the extension chosen (.xlsx or
 // .csv) decides the format.
 func exportDialog(ctx *kit.Context, title string, sheet func(p *domain.Project) reports.StructureSheet) {
-	if ctx.Window == nil || ctx.Session == nil {
-		return
-	}
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil {
-			ctx.Report(err)
-			return
-		}
-		if w == nil {
-			return // cancelled
-		}
+	ctx.SaveFile(kit.FileChoice{Exts: []string{".xlsx", ".csv"}, Name: title + ".xlsx", FyneSize: true}, func(w fyne.URIWriteCloser) {
 		defer w.Close()
 		data, err := sheetBytes(w.URI().Extension(), sheet(ctx.Session.Project))
 		if err == nil {
@@ -49,10 +38,7 @@ func exportDialog(ctx *kit.Context, title string, sheet func(p *domain.Project) 
 			return
 		}
 		dialog.ShowInformation(title, lang.L("structure.export.done", map[string]any{"Path": w.URI().Path()}), ctx.Window)
-	}, ctx.Window)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".xlsx", ".csv"}))
-	d.SetFileName(title + ".xlsx")
-	d.Show()
+	})
 }
 
 // sheetBytes renders a sheet in the format its file extension names.
