@@ -16,7 +16,7 @@ import (
 type commTab struct {
 	listForm[domain.CommunicationRow]
 	occasion, hours    *kit.CommitEntry
-	channel            *choiceEntry
+	channel            *kit.ChoiceEntry
 	customer, provider *rolePicker
 }
 
@@ -30,12 +30,12 @@ func newCommTab(ed *structureEditor) *commTab {
 	t.findings = newFindings("structure.findings", t.jump)
 	t.occasion = field("", func(s string) { t.commit(func(c *domain.CommunicationRow) { c.Occasion = trim(s) }) })
 	t.hours = field("structure.hours.placeholder", func(s string) { t.commit(func(c *domain.CommunicationRow) { c.Hours = trim(s) }) })
-	t.channel = newChoiceEntry(func(s string) { t.commit(func(c *domain.CommunicationRow) { c.Channel = trim(s) }) })
+	t.channel = kit.NewChoiceEntry(func(s string) { t.commit(func(c *domain.CommunicationRow) { c.Channel = trim(s) }) })
 	choices := make([]string, len(domain.ChannelKeys))
 	for i, k := range domain.ChannelKeys {
 		choices[i] = lang.L(k)
 	}
-	t.channel.setChoices(choices)
+	t.channel.SetChoices(choices)
 	t.customer = newRolePicker(func(id *int64) { t.commit(func(c *domain.CommunicationRow) { c.CustomerRoleID = id }) })
 	t.provider = newRolePicker(func(id *int64) { t.commit(func(c *domain.CommunicationRow) { c.ProviderRoleID = id }) })
 	t.formFields = []fyne.Disableable{t.occasion, t.customer.sel, t.provider.sel, t.channel, t.hours}
@@ -98,14 +98,14 @@ func (t *commTab) fillForm(c *domain.CommunicationRow, _ bool) {
 	if c == nil {
 		setValue(t.occasion, "")
 		setValue(t.hours, "")
-		t.channel.show("")
+		t.channel.Load("")
 		t.customer.show(nil)
 		t.provider.show(nil)
 		return
 	}
 	setValue(t.occasion, c.Occasion)
 	setValue(t.hours, c.Hours)
-	t.channel.show(c.Channel)
+	t.channel.Load(c.Channel)
 	t.customer.show(c.CustomerRoleID)
 	t.provider.show(c.ProviderRoleID)
 }

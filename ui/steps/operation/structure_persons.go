@@ -35,16 +35,7 @@ func newPersonsTab(ed *structureEditor) *personsTab {
 	t.name = field("", func(s string) { t.commit(func(x *domain.Person) { x.Name = trim(s) }) })
 	t.organisation = field("people.organisation.placeholder", func(s string) { t.commit(func(x *domain.Person) { x.Organisation = trim(s) }) })
 	t.contact = field("structure.contact.placeholder", func(s string) { t.commit(func(x *domain.Person) { x.Contact = trim(s) }) })
-	t.party = newSelectField(func(i int) {
-		if i >= 0 && i < len(domain.Parties) {
-			t.commit(func(x *domain.Person) { x.Party = domain.Parties[i] })
-		}
-	})
-	labels := make([]string, len(domain.Parties))
-	for i, p := range domain.Parties {
-		labels[i] = raci.PartyLabel(p)
-	}
-	t.party.setOptions(labels)
+	t.party = newPartyField(func(p domain.Party) { t.commit(func(x *domain.Person) { x.Party = p }) })
 	t.roleChecks = widget.NewCheckGroup(nil, nil)
 	t.roleChecks.Horizontal = true
 	t.formFields = []fyne.Disableable{t.name, t.party, t.organisation, t.contact, t.roleChecks}

@@ -34,16 +34,7 @@ func newRolesTab(ed *structureEditor) *rolesTab {
 	t.persons = field("structure.persons.placeholder", func(s string) { t.commit(func(r *domain.Role) { r.Persons = trim(s) }) })
 	t.deputy = field("", func(s string) { t.commit(func(r *domain.Role) { r.Deputy = trim(s) }) })
 	t.contact = field("structure.contact.placeholder", func(s string) { t.commit(func(r *domain.Role) { r.Contact = trim(s) }) })
-	t.party = newSelectField(func(i int) {
-		if i >= 0 && i < len(domain.Parties) {
-			t.commit(func(r *domain.Role) { r.Party = domain.Parties[i] })
-		}
-	})
-	labels := make([]string, len(domain.Parties))
-	for i, p := range domain.Parties {
-		labels[i] = raci.PartyLabel(p)
-	}
-	t.party.setOptions(labels)
+	t.party = newPartyField(func(p domain.Party) { t.commit(func(r *domain.Role) { r.Party = p }) })
 	t.formFields = []fyne.Disableable{t.name, t.party, t.persons, t.deputy, t.contact}
 
 	toolbar := container.NewHBox(

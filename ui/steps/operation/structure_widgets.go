@@ -346,68 +346,24 @@ func (b buttons) enable(on bool) {
 	}
 }
 
+// newPartyField is a choice of the parties (Schulträger, Schule, Dienstleister …); pick gets the
+// one chosen.
+func newPartyField(pick func(p domain.Party)) *selectField {
+	f := newSelectField(func(i int) {
+		if i >= 0 && i < len(domain.Parties) {
+			pick(domain.Parties[i])
+		}
+	})
+	labels := make([]string, len(domain.Parties))
+	for i, p := range domain.Parties {
+		labels[i] = raci.PartyLabel(p)
+	}
+	f.setOptions(labels)
+	return f
+}
+
 // key translates a template key.
 func key(k string) string { return lang.L(k) }
-
-// choiceEntry is a text field with suggestions: picking one commits at once, typed text
-// commits on Enter or when leaving the field.
-type choiceEntry struct {
-	widget.SelectEntry
-	commit  func(text string)
-	choices []string
-	loading bool
-}
-
-func newChoiceEntry(commit func(string)) *choiceEntry {
-	e := &choiceEntry{commit: commit}
-	e.ExtendBaseWidget(e)
-	e.Wrapping = fyne.TextWrap(fyne.TextTruncateClip)
-	e.OnSubmitted = func(s string) { e.commit(s) }
-	prev := ""
-	e.OnChanged = func(s string) {
-		// A pick replaces the whole text at once; typing changes one character at a time.
-		picked := !e.loading && len([]rune(s)) > len([]rune(prev))+1 && e.isChoice(s)
-		prev = s
-		if picked {
-			e.commit(s)
-		}
-	}
-	return e
-}
-
-func (e *choiceEntry) isChoice(s string) bool {
-	for _, c := range e.choices {
-		if c == s {
-			return true
-		}
-	}
-	return false
-}
-
-func (e *choiceEntry) setChoices(cs []string) {
-	if sameTexts(e.choices, cs) {
-		return
-	}
-	e.choices = append([]string(nil), cs...)
-	e.SetOptions(cs)
-}
-
-// FocusLost commits what was typed.
-func (e *choiceEntry) FocusLost() {
-	e.SelectEntry.FocusLost()
-	e.commit(e.Text)
-}
-
-// show puts a value from the model into the field without committing it.
-func (e *choiceEntry) show(s string) {
-	if e.Text != s {
-		e.loading = true
-		e.MinSize() // the key below needs the renderer
-		e.TypedKey(&fyne.KeyEvent{Name: fyne.KeyHome})
-		e.SetText(s)
-		e.loading = false
-	}
-}
 
 // setValue shows a value from the model in an entry. setValue moves the cursor home first,
 // which needs the entry's renderer: an editor that loads its fields before it is shown creates

@@ -609,17 +609,23 @@ func (c *comparePart) costRow(name string, pc domain.PackageCost) []string {
 
 // showChart draws the chart when its tab is visible and the figures changed since.
 func (c *comparePart) showChart() {
-	if !c.chartDirty || c.ed.tabs == nil || c.ed.tabs.Selected() != c.ed.tabCompare {
+	drawChart(c.chart, &c.chartDirty, c.ed.tabs != nil && c.ed.tabs.Selected() == c.ed.tabCompare, "kosten.png",
+		func() ([]byte, error) { return costChartPNG(c.chartBars, 16, 8) })
+}
+
+// drawChart draws a chart into img when its tab is visible and the figures changed since.
+func drawChart(img *canvas.Image, dirty *bool, visible bool, name string, render func() ([]byte, error)) {
+	if !*dirty || !visible {
 		return
 	}
-	c.chartDirty = false
-	png, err := costChartPNG(c.chartBars, 16, 8)
+	*dirty = false
+	png, err := render()
 	if err != nil {
-		fyne.LogError("cost chart", err)
+		fyne.LogError("chart "+name, err)
 		return
 	}
-	c.chart.Resource = fyne.NewStaticResource("kosten.png", png)
-	c.chart.Refresh()
+	img.Resource = fyne.NewStaticResource(name, png)
+	img.Refresh()
 }
 
 // costChartPNG draws the comparison in the user's language.

@@ -564,17 +564,8 @@ func outcomeClass(o domain.SourcingOutcome) int {
 }
 
 func (ed *sourcingEditor) showChart() {
-	if !ed.chartDirty || ed.tabs == nil || ed.tabs.Selected() != ed.tabChart {
-		return
-	}
-	ed.chartDirty = false
-	png, err := matrixChartPNG(ed.points, 16, 12)
-	if err != nil {
-		fyne.LogError("matrix chart", err)
-		return
-	}
-	ed.chart.Resource = fyne.NewStaticResource("matrix.png", png)
-	ed.chart.Refresh()
+	drawChart(ed.chart, &ed.chartDirty, ed.tabs != nil && ed.tabs.Selected() == ed.tabChart, "matrix.png",
+		func() ([]byte, error) { return matrixChartPNG(ed.points, 16, 12) })
 }
 
 // matrixChartPNG draws the sourcing matrix in the user's language.
