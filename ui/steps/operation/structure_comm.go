@@ -72,10 +72,7 @@ func (t *commTab) cell(row, col int) (string, widget.Importance) {
 	case 2:
 		return contactText(p, c.ProviderRoleID)
 	case 3:
-		if c.Channel == "" {
-			return lang.L("steps.missing"), widget.WarningImportance
-		}
-		return c.Channel, widget.MediumImportance
+		return orMissing(c.Channel)
 	}
 	return c.Hours, widget.MediumImportance
 }

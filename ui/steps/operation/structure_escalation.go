@@ -88,10 +88,7 @@ func (t *escalationTab) cell(row, col int) (string, widget.Importance) {
 	case 0:
 		return strconv.Itoa(e.Level), widget.MediumImportance
 	case 1:
-		if e.Trigger == "" {
-			return lang.L("steps.missing"), widget.WarningImportance
-		}
-		return e.Trigger, widget.MediumImportance
+		return orMissing(e.Trigger)
 	case 2:
 		return contactText(p, e.CustomerRoleID)
 	case 3:

@@ -1,6 +1,7 @@
 package operation
 
 import (
+	"slices"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -139,20 +140,8 @@ func (t *personsTab) commit(change func(x *domain.Person)) {
 		change(next)
 	}, func(a, b *domain.Person) bool {
 		return a.Name == b.Name && a.Party == b.Party && a.Organisation == b.Organisation && a.Contact == b.Contact &&
-			sameIDs(a.RoleIDs, b.RoleIDs)
+			slices.Equal(a.RoleIDs, b.RoleIDs)
 	}, t.ed.sess().SavePerson)
-}
-
-func sameIDs(a, b []int64) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
 }
 
 func (t *personsTab) add() {

@@ -63,10 +63,7 @@ func (t *rolesTab) cell(row, col int) (string, widget.Importance) {
 	case 1:
 		return raci.PartyLabel(r.Party), widget.MediumImportance
 	case 2:
-		if r.Persons == "" {
-			return lang.L("steps.missing"), widget.WarningImportance
-		}
-		return r.Persons, widget.MediumImportance
+		return orMissing(r.Persons)
 	case 3:
 		return r.Deputy, widget.MediumImportance
 	}

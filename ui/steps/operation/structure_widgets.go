@@ -2,6 +2,7 @@ package operation
 
 import (
 	"image/color"
+	"slices"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -190,7 +191,7 @@ func newSelectField(onPick func(i int)) *selectField {
 
 // setOptions replaces the choices (only when they differ, so an open list is not disturbed).
 func (q *selectField) setOptions(opts []string) {
-	if sameTexts(q.values, opts) {
+	if slices.Equal(q.values, opts) {
 		return
 	}
 	q.values = append([]string(nil), opts...)
@@ -219,18 +220,6 @@ func (q *selectField) show(i int) {
 		q.SetSelectedIndex(i)
 	}
 	q.onPick = fn
-}
-
-func sameTexts(a, b []string) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
 }
 
 // rolePicker is a select of the project's roles with "nobody" first; it maps choices to ids.
@@ -360,6 +349,14 @@ func newPartyField(pick func(p domain.Party)) *selectField {
 	}
 	f.setOptions(labels)
 	return f
+}
+
+// orMissing is a cell's text, or "fehlt" as a warning when it is empty.
+func orMissing(s string) (string, widget.Importance) {
+	if s == "" {
+		return lang.L("steps.missing"), widget.WarningImportance
+	}
+	return s, widget.MediumImportance
 }
 
 // key translates a template key.
