@@ -9,14 +9,11 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"schulit-lotse/domain"
-	"schulit-lotse/persistence"
 )
 
 func TestDocumentControlDialogStoresWhatTheReportsShow(t *testing.T) {
 	ts := newTestShell(t)
-	path := filepath.Join(ts.docsDir, "Vorlage.lotse")
-	writeProject(t, path, "Vorlage", overviewTasks()...)
-	ts.openPath(path, persistence.OpenOptions{})
+	path := ts.openNew("Vorlage.lotse", "Vorlage", overviewTasks()...)
 
 	open := func() (entries []*widget.Entry, status *widget.Select) {
 		ts.menuItem("Projekt", "Dokumentangaben der Berichte…").Action()
@@ -59,15 +56,7 @@ func TestDocumentControlDialogStoresWhatTheReportsShow(t *testing.T) {
 		t.Fatalf("stored %+v", got)
 	}
 	// It is in the file, not only in memory.
-	f, err := persistence.Open(path, persistence.OpenOptions{ReadOnly: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	stored, err := f.Load()
-	f.Close()
-	if err != nil {
-		t.Fatal(err)
-	}
+	stored := readProject(t, path)
 	if stored.DocumentControlConfig().Proposal != "Der Schulausschuss stimmt zu." {
 		t.Errorf("the file holds %q", stored.Config[domain.ConfigDocumentControl])
 	}
@@ -85,9 +74,7 @@ func TestDocumentControlDialogStoresWhatTheReportsShow(t *testing.T) {
 
 func TestShortReportFromTheFileMenu(t *testing.T) {
 	ts := newTestShell(t)
-	path := filepath.Join(ts.docsDir, "Kurz.lotse")
-	writeProject(t, path, "Kurz", overviewTasks()...)
-	ts.openPath(path, persistence.OpenOptions{})
+	ts.openNew("Kurz.lotse", "Kurz", overviewTasks()...)
 	ts.menuItem("Datei", "Kurzfassung als PDF…").Action()
 	dlg := ts.overlay()
 	if name := all[*widget.Entry](dlg)[0]; name.Text != "Kurz – Kurzfassung.pdf" {

@@ -92,17 +92,12 @@ func (sh *shell) createProject(path string, meta domain.Meta) error {
 }
 
 func (sh *shell) createAndOpen(path string, p *domain.Project) error {
-	f, err := persistence.Create(path, p, persistence.OpenOptions{Clock: sh.clock})
+	s, err := session.Create(path, p, persistence.OpenOptions{Clock: sh.clock})
 	if err != nil {
-		return err
-	}
-	loaded, err := f.Load()
-	if err != nil {
-		f.Close()
 		return err
 	}
 	sh.closeSession()
-	sh.setSession(session.New(f, loaded))
+	sh.setSession(s)
 	return nil
 }
 

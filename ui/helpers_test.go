@@ -7,6 +7,7 @@ import (
 
 	"net/url"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -49,6 +50,22 @@ func newTestShell(t *testing.T) *testShell {
 	w.Resize(fyne.NewSize(1280, 800))
 	t.Cleanup(sh.closeSession)
 	return ts
+}
+
+// sampleShell is the shell with the sample project open in a window of width × height.
+func sampleShell(t *testing.T, width, height float32) *testShell {
+	t.Helper()
+	ts := newTestShell(t)
+	ts.openSample()
+	ts.win.Resize(fyne.NewSize(width, height))
+	return ts
+}
+
+// tapNext goes n steps on, as a user taps "Weiter" n times.
+func (ts *testShell) tapNext(n int) {
+	for range n {
+		test.Tap(ts.project.next)
+	}
 }
 
 // overlay is the topmost dialog, failing the test when none is shown.
@@ -188,6 +205,31 @@ func (ts *testShell) menuItem(menu, label string) *fyne.MenuItem {
 	}
 	ts.t.Fatalf("no menu item %s → %s", menu, label)
 	return nil
+}
+
+// openNew writes a project file named file into the documents folder and opens it as a user
+// does; it returns the file's path.
+func (ts *testShell) openNew(file, name string, tasks ...domain.Task) string {
+	ts.t.Helper()
+	path := filepath.Join(ts.docsDir, file)
+	writeProject(ts.t, path, name, tasks...)
+	ts.openPath(path, persistence.OpenOptions{})
+	return path
+}
+
+// readProject reads a project file as it is on disk (read-only, no lock).
+func readProject(t *testing.T, path string) *domain.Project {
+	t.Helper()
+	f, err := persistence.Open(path, persistence.OpenOptions{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	p, err := f.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
 }
 
 // writeProject creates a project file with the given tasks and closes it again.

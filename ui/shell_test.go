@@ -126,9 +126,7 @@ func TestNewProjectThenWalkAllTwelveSteps(t *testing.T) {
 
 func TestSidebarGroupsStepsInPhasesAndJumps(t *testing.T) {
 	ts := newTestShell(t)
-	path := filepath.Join(ts.docsDir, "Projekt.lotse")
-	writeProject(t, path, "Projekt")
-	ts.openPath(path, persistence.OpenOptions{})
+	ts.openNew("Projekt.lotse", "Projekt")
 
 	entries := ts.project.entries
 	var got []string
@@ -189,9 +187,7 @@ func cardRows(c *overviewCard) []string { return c.figureLines() }
 
 func TestOverviewShowsStatesAndFigures(t *testing.T) {
 	ts := newTestShell(t)
-	path := filepath.Join(ts.docsDir, "Überblick Test.lotse")
-	writeProject(t, path, "Überblick", overviewTasks()...)
-	ts.openPath(path, persistence.OpenOptions{})
+	ts.openNew("Überblick Test.lotse", "Überblick", overviewTasks()...)
 	ts.noOverlay()
 
 	cards := ts.project.overview.cards
@@ -483,14 +479,8 @@ func TestSaveShortcutSaysAllIsSavedAndOffersSaveAs(t *testing.T) {
 	if _, err := ts.sess.AddTask(domain.Task{Name: "Nur in der Zweitfassung"}); err != nil {
 		t.Fatal(err)
 	}
-	f, err := persistence.Open(first, persistence.OpenOptions{ReadOnly: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	p, err := f.Load()
-	f.Close()
-	if err != nil || len(p.Tasks) != 0 {
-		t.Fatalf("the original changed: %v %v", err, p)
+	if p := readProject(t, first); len(p.Tasks) != 0 {
+		t.Fatalf("the original changed: %v", p)
 	}
 }
 
@@ -695,9 +685,7 @@ func TestSampleProjectIsCopiedOnceAndReused(t *testing.T) {
 
 func TestReportIsWrittenAndOpened(t *testing.T) {
 	ts := newTestShell(t)
-	path := filepath.Join(ts.docsDir, "Bericht Quelle.lotse")
-	writeProject(t, path, "Bericht", overviewTasks()...)
-	ts.openPath(path, persistence.OpenOptions{})
+	ts.openNew("Bericht Quelle.lotse", "Bericht", overviewTasks()...)
 
 	ts.menuItem("Datei", "Gesamtbericht als PDF…").Action()
 	dlg := ts.overlay()
@@ -741,9 +729,7 @@ func TestAboutShowsVersionAndFontLicence(t *testing.T) {
 
 func TestQuitReleasesTheLock(t *testing.T) {
 	ts := newTestShell(t)
-	path := filepath.Join(ts.docsDir, "Ende.lotse")
-	writeProject(t, path, "Ende")
-	ts.openPath(path, persistence.OpenOptions{})
+	path := ts.openNew("Ende.lotse", "Ende")
 	if _, err := os.Stat(persistence.LockPath(path)); err != nil {
 		t.Fatal("an open project should be locked")
 	}
@@ -786,9 +772,7 @@ func TestBrokenEditorDoesNotTakeTheAppDown(t *testing.T) {
 // brings them back, and the next step opens them as the user left them.
 func TestStartedStepFoldsGuidance(t *testing.T) {
 	ts := newTestShell(t)
-	path := filepath.Join(ts.docsDir, "Begonnen.lotse")
-	writeProject(t, path, "Begonnen", overviewTasks()...)
-	ts.openPath(path, persistence.OpenOptions{})
+	ts.openNew("Begonnen.lotse", "Begonnen", overviewTasks()...)
 	test.Tap(ts.project.next) // step 1 has tasks: in progress
 	step, _ := domain.StepByID(1)
 	page := ts.project.pageHolder

@@ -9,7 +9,6 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -46,22 +45,11 @@ func (sh *shell) askTarget(opt targetOptions, done func(path string)) *targetDia
 	t.message.Importance = widget.DangerImportance
 	t.message.Wrapping = fyne.TextWrapWord
 	change := widget.NewButton(lang.L("ui.target.change_folder"), func() {
-		fd := dialog.NewFolderOpen(func(u fyne.ListableURI, err error) {
-			if err != nil {
-				sh.ShowError(err)
-				return
-			}
-			if u == nil {
-				return
-			}
+		fd := dialog.NewFolderOpen(onChoice(sh, func(u fyne.ListableURI) {
 			t.dir = u.Path()
 			t.folder.SetText(t.dir)
-		}, sh.win)
-		if l, err := storage.ListerForURI(storage.NewFileURI(t.dir)); err == nil {
-			fd.SetLocation(l)
-		}
-		fd.Resize(fyne.NewSize(900, 600))
-		fd.Show()
+		}), sh.win)
+		showFileDialog(fd, t.dir)
 	})
 	form := widget.NewForm(
 		widget.NewFormItem(lang.L("ui.target.name"), t.name),

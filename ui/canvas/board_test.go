@@ -24,15 +24,10 @@ func TestMain(m *testing.M) {
 
 func newSession(tb testing.TB, p *domain.Project) *session.Session {
 	tb.Helper()
-	f, err := persistence.Create(filepath.Join(tb.TempDir(), "Board Jürgen.lotse"), p, persistence.OpenOptions{})
+	s, err := session.Create(filepath.Join(tb.TempDir(), "Board Jürgen.lotse"), p, persistence.OpenOptions{})
 	if err != nil {
 		tb.Fatal(err)
 	}
-	loaded, err := f.Load()
-	if err != nil {
-		tb.Fatal(err)
-	}
-	s := session.New(f, loaded)
 	tb.Cleanup(func() { s.Close() })
 	return s
 }

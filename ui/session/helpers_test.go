@@ -19,15 +19,10 @@ var testClock = clock.Fixed(time.Date(2027, 5, 10, 12, 0, 0, 0, domain.Berlin))
 // closed when the test ends.
 func openProject(t *testing.T, file string, p *domain.Project) *session.Session {
 	t.Helper()
-	f, err := persistence.Create(filepath.Join(t.TempDir(), file), p, persistence.OpenOptions{Clock: testClock})
+	s, err := session.Create(filepath.Join(t.TempDir(), file), p, persistence.OpenOptions{Clock: testClock})
 	if err != nil {
-		t.Fatalf("create: %v", err)
+		t.Fatal(err)
 	}
-	loaded, err := f.Load()
-	if err != nil {
-		t.Fatalf("load: %v", err)
-	}
-	s := session.New(f, loaded)
 	t.Cleanup(func() { s.Close() })
 	return s
 }
