@@ -33,8 +33,7 @@ func (sh *shell) aboutDialog() *aboutDialog {
 	}, assets.Licenses()...)
 
 	version := widget.NewLabel(lang.L("ui.about.version", map[string]any{"Version": Version}))
-	what := widget.NewLabel(lang.L("ui.about.what"))
-	what.Wrapping = fyne.TextWrapWord
+	what := paragraph(lang.L("ui.about.what"))
 	fontTitle := widget.NewLabel(lang.L("everyday.about.licences", map[string]any{"Count": len(a.entries) - 2}))
 	fontTitle.TextStyle = fyne.TextStyle{Bold: true}
 	fontTitle.Wrapping = fyne.TextWrapWord

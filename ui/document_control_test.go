@@ -1,8 +1,6 @@
 package ui
 
 import (
-	"os"
-	"path/filepath"
 	"testing"
 
 	"fyne.io/fyne/v2/test"
@@ -75,18 +73,5 @@ func TestDocumentControlDialogStoresWhatTheReportsShow(t *testing.T) {
 func TestShortReportFromTheFileMenu(t *testing.T) {
 	ts := newTestShell(t)
 	ts.openNew("Kurz.lotse", "Kurz", overviewTasks()...)
-	ts.menuItem("Datei", "Kurzfassung als PDF…").Action()
-	dlg := ts.overlay()
-	if name := all[*widget.Entry](dlg)[0]; name.Text != "Kurz – Kurzfassung.pdf" {
-		t.Fatalf("proposed name %q", name.Text)
-	}
-	test.Tap(button(t, dlg, "Erstellen und öffnen"))
-	ts.noOverlay()
-	pdf := filepath.Join(ts.docsDir, "Kurz – Kurzfassung.pdf")
-	if b, err := os.ReadFile(pdf); err != nil || len(b) < 4 || string(b[:4]) != "%PDF" {
-		t.Fatalf("%s: %v", pdf, err)
-	}
-	if len(ts.opened) != 1 || ts.opened[0].Path != pdf {
-		t.Errorf("opened %v", ts.opened)
-	}
+	ts.reportFromMenu("Kurzfassung als PDF…", "Kurz – Kurzfassung.pdf")
 }

@@ -217,6 +217,29 @@ func (ts *testShell) openNew(file, name string, tasks ...domain.Task) string {
 	return path
 }
 
+// reportFromMenu chooses a PDF report in the Datei menu, checks the file name the dialog
+// proposes and taps "Erstellen und öffnen": the PDF must be written and handed to the viewer.
+// It returns the PDF's path.
+func (ts *testShell) reportFromMenu(item, wantName string) string {
+	t := ts.t
+	t.Helper()
+	ts.menuItem("Datei", item).Action()
+	dlg := ts.overlay()
+	if name := all[*widget.Entry](dlg)[0]; name.Text != wantName {
+		t.Fatalf("proposed name %q, want %q", name.Text, wantName)
+	}
+	test.Tap(button(t, dlg, "Erstellen und öffnen"))
+	ts.noOverlay()
+	pdf := filepath.Join(ts.docsDir, wantName)
+	if b, err := os.ReadFile(pdf); err != nil || !strings.HasPrefix(string(b), "%PDF") {
+		t.Fatalf("%s is no PDF: %v", pdf, err)
+	}
+	if len(ts.opened) != 1 || ts.opened[0].Scheme != "file" || ts.opened[0].Path != pdf {
+		t.Fatalf("opened %v, want file://%s", ts.opened, pdf)
+	}
+	return pdf
+}
+
 // readProject reads a project file as it is on disk (read-only, no lock).
 func readProject(t *testing.T, path string) *domain.Project {
 	t.Helper()

@@ -44,8 +44,7 @@ func newStartScreen(sh *shell) *startScreen {
 	st := &startScreen{paths: recentFiles(sh.app.Preferences())}
 
 	header := appHeader(72, widget.NewLabel(lang.L("ui.start.tagline")))
-	intro := widget.NewLabel(lang.L("ui.start.intro"))
-	intro.Wrapping = fyne.TextWrapWord
+	intro := paragraph(lang.L("ui.start.intro"))
 
 	st.newBtn = widget.NewButtonWithIcon(lang.L("ui.start.new"), theme.DocumentCreateIcon(), sh.showNewProject)
 	st.newBtn.Importance = widget.HighImportance
@@ -54,8 +53,7 @@ func newStartScreen(sh *shell) *startScreen {
 	st.openBtn.Alignment = widget.ButtonAlignLeading
 	st.sampleBtn = widget.NewButtonWithIcon(lang.L("ui.start.sample"), theme.FileIcon(), func() { sh.openSampleTelling(true) })
 	st.sampleBtn.Alignment = widget.ButtonAlignLeading
-	sampleHint := widget.NewLabel(lang.L("ui.start.sample_hint"))
-	sampleHint.Wrapping = fyne.TextWrapWord
+	sampleHint := paragraph(lang.L("ui.start.sample_hint"))
 	sampleHint.SizeName = theme.SizeNameCaptionText
 	actions := fixedWidth(340, container.NewVBox(st.newBtn, st.openBtn, st.sampleBtn, sampleHint))
 

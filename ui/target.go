@@ -40,10 +40,7 @@ func (sh *shell) askTarget(opt targetOptions, done func(path string)) *targetDia
 	t.name.SetText(opt.Name)
 	t.folder = widget.NewLabel(opt.Dir)
 	t.folder.Truncation = fyne.TextTruncateEllipsis
-	t.message = widget.NewLabel("")
-	t.message.Hide()
-	t.message.Importance = widget.DangerImportance
-	t.message.Wrapping = fyne.TextWrapWord
+	t.message = messageLabel()
 	change := widget.NewButton(lang.L("ui.target.change_folder"), func() {
 		fd := dialog.NewFolderOpen(onChoice(sh, func(u fyne.ListableURI) {
 			t.dir = u.Path()
@@ -57,13 +54,9 @@ func (sh *shell) askTarget(opt targetOptions, done func(path string)) *targetDia
 	)
 	body := container.NewVBox(form, t.message)
 	if opt.Info != "" {
-		info := widget.NewLabel(opt.Info)
-		info.Wrapping = fyne.TextWrapWord
-		body = container.NewVBox(info, form, t.message)
+		body = container.NewVBox(paragraph(opt.Info), form, t.message)
 	}
-	t.dlg = dialog.NewCustomWithoutButtons(opt.Title, fixedWidth(560, body), sh.win)
-	cancel := widget.NewButton(lang.L("ui.cancel"), t.dlg.Hide)
-	t.confirm = widget.NewButton(opt.Confirm, func() {
+	t.dlg, t.confirm = sh.formDialog(opt.Title, 560, body, opt.Confirm, func() {
 		path, err := t.path(opt.Ext)
 		if err != "" {
 			setMessage(t.message, err)
@@ -86,10 +79,7 @@ func (sh *shell) askTarget(opt targetOptions, done func(path string)) *targetDia
 		t.dlg.Hide()
 		done(path)
 	})
-	t.confirm.Importance = widget.HighImportance
 	t.name.OnSubmitted = func(string) { t.confirm.OnTapped() }
-	t.dlg.SetButtons([]fyne.CanvasObject{cancel, t.confirm})
-	t.dlg.Show()
 	sh.win.Canvas().Focus(t.name)
 	return t
 }

@@ -94,8 +94,7 @@ func (sh *shell) importDialog(t *importers.Table) *importDialog {
 	if t.Kind == importers.KindCSV {
 		what = lang.L("everyday.import.file_csv", map[string]any{"File": t.File, "Rows": formatNumber(float64(len(t.Rows)), sh.language), "Encoding": t.Encoding, "Delimiter": delim})
 	}
-	info := widget.NewLabel(what)
-	info.Wrapping = fyne.TextWrapWord
+	info := paragraph(what)
 
 	var headerNames []string
 	for i := 0; i < len(t.Rows) && i < 15; i++ {
@@ -136,8 +135,7 @@ func (sh *shell) importDialog(t *importers.Table) *importDialog {
 	form.Append(lang.L("everyday.import.default_unit"), d.unit)
 	d.fillColumnChoices()
 
-	d.status = widget.NewLabel("")
-	d.status.Wrapping = fyne.TextWrapWord
+	d.status = paragraph("")
 	cols := []string{importers.TaskName, importers.TaskResponsible, importers.TaskEffort, importers.TaskNote, importers.TaskPriority}
 	d.preview = widget.NewTable(
 		func() (int, int) { return min(len(d.tasks), previewRows) + 1, len(cols) },

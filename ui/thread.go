@@ -71,8 +71,7 @@ func newThreadView(sh *shell, open func(step int)) *threadView {
 			t.open(int(step))
 		}
 	}
-	t.note = widget.NewLabel(lang.L("ui.thread.intro"))
-	t.note.Wrapping = fyne.TextWrapWord
+	t.note = paragraph(lang.L("ui.thread.intro"))
 	t.list = widget.NewList(func() int { return len(t.findings) },
 		newCellLabel,
 		func(id widget.ListItemID, o fyne.CanvasObject) {
