@@ -207,6 +207,16 @@ func (ts *testShell) menuItem(menu, label string) *fyne.MenuItem {
 	return nil
 }
 
+// choose picks an item of the main menu as a user does; it must be enabled.
+func (ts *testShell) choose(menu, label string) {
+	ts.t.Helper()
+	it := ts.menuItem(menu, label)
+	if it.Disabled {
+		ts.t.Fatalf("%s → %s is disabled", menu, label)
+	}
+	it.Action()
+}
+
 // openNew writes a project file named file into the documents folder and opens it as a user
 // does; it returns the file's path.
 func (ts *testShell) openNew(file, name string, tasks ...domain.Task) string {
