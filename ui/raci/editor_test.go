@@ -3,7 +3,6 @@ package raci
 import (
 	"fmt"
 	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -18,6 +17,7 @@ import (
 	"schulit-lotse/domain"
 	"schulit-lotse/persistence"
 	"schulit-lotse/ui/session"
+	"schulit-lotse/ui/session/sessiontest"
 )
 
 func TestMain(m *testing.M) {
@@ -28,12 +28,7 @@ func TestMain(m *testing.M) {
 // newSession opens a project file holding p.
 func newSession(tb testing.TB, p *domain.Project) *session.Session {
 	tb.Helper()
-	s, err := session.Create(filepath.Join(tb.TempDir(), "RACI Jürgen.lotse"), p, persistence.OpenOptions{})
-	if err != nil {
-		tb.Fatal(err)
-	}
-	tb.Cleanup(func() { s.Close() })
-	return s
+	return sessiontest.Open(tb, "RACI Jürgen.lotse", p, persistence.OpenOptions{})
 }
 
 type fixture struct {
