@@ -2,7 +2,6 @@ package ui
 
 import (
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
@@ -33,15 +32,8 @@ func (sh *shell) aboutDialog() *aboutDialog {
 		{Module: lang.L("everyday.about.hyphen_entry"), Text: hyphen.License},
 	}, assets.Licenses()...)
 
-	icon := canvas.NewImageFromResource(assets.Icon)
-	icon.FillMode = canvas.ImageFillContain
-	icon.SetMinSize(fyne.NewSquareSize(64))
-	name := widget.NewLabel(lang.L("app.name"))
-	name.SizeName = theme.SizeNameHeadingText
-	name.TextStyle = fyne.TextStyle{Bold: true}
 	version := widget.NewLabel(lang.L("ui.about.version", map[string]any{"Version": Version}))
-	what := widget.NewLabel(lang.L("ui.about.what"))
-	what.Wrapping = fyne.TextWrapWord
+	what := paragraph(lang.L("ui.about.what"))
 	fontTitle := widget.NewLabel(lang.L("everyday.about.licences", map[string]any{"Count": len(a.entries) - 2}))
 	fontTitle.TextStyle = fyne.TextStyle{Bold: true}
 	fontTitle.Wrapping = fyne.TextWrapWord
@@ -71,7 +63,7 @@ func (sh *shell) aboutDialog() *aboutDialog {
 	box := container.NewGridWrap(fyne.NewSize(820, 330), split)
 
 	top := container.NewVBox(
-		container.NewBorder(nil, nil, icon, nil, container.NewVBox(name, version)),
+		appHeader(64, version),
 		what, fontTitle)
 	a.dlg = dialog.NewCustom(lang.L("ui.menu.about"), lang.L("ui.ok"), container.NewBorder(top, nil, nil, nil, box), sh.win)
 	a.list.Select(0)

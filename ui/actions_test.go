@@ -1,10 +1,8 @@
 package ui
 
 import (
-	"path/filepath"
 	"testing"
 
-	"schulit-lotse/persistence"
 	"schulit-lotse/ui/steps"
 )
 
@@ -16,9 +14,7 @@ func TestStepActionsInProjectMenu(t *testing.T) {
 	t.Cleanup(func() { steps.Actions = saved })
 
 	ts := newTestShell(t)
-	path := filepath.Join(ts.docsDir, "Aktionen.lotse")
-	writeProject(t, path, "Aktionen", overviewTasks()...)
-	ts.openPath(path, persistence.OpenOptions{})
+	ts.openNew("Aktionen.lotse", "Aktionen", overviewTasks()...)
 	items := ts.win.MainMenu().Items[2].Items
 	last := items[len(items)-1]
 	if last.Label != "Einstellungen…" || last.Disabled {

@@ -3,7 +3,6 @@ package ui
 import (
 	"testing"
 
-	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
@@ -13,12 +12,8 @@ import (
 // On a 1366×768 laptop the sample's board opens readable (zoom ≥ 0.8) with its first package
 // in view; "Alles zeigen" still shows every package.
 func TestSampleBoardOpensReadableAt1366(t *testing.T) {
-	ts := newTestShell(t)
-	ts.openSample()
-	ts.win.Resize(fyne.NewSize(1366, 768))
-	for i := 0; i < 3; i++ { // overview → step 3, as a user clicks "Weiter"
-		test.Tap(ts.project.next)
-	}
+	ts := sampleShell(t, 1366, 768)
+	ts.tapNext(3) // overview → step 3, as a user clicks "Weiter"
 	boards := all[*canvas.Board](ts.content())
 	if len(boards) != 1 {
 		t.Fatalf("step 3 shows %d boards", len(boards))

@@ -60,13 +60,7 @@ func (sh *shell) documentControlDialog() *documentControlDialog {
 			d.status.SetSelectedIndex(i)
 		}
 	}
-	d.message = widget.NewLabel("")
-	d.message.Hide()
-	d.message.Importance = widget.DangerImportance
-	d.message.Wrapping = fyne.TextWrapWord
-
-	intro := widget.NewLabel(lang.L("ui.doc.intro"))
-	intro.Wrapping = fyne.TextWrapWord
+	d.message = messageLabel()
 	form := widget.NewForm(
 		widget.NewFormItem(lang.L("reports.doc.version"), d.version),
 		widget.NewFormItem(lang.L("ui.doc.status"), d.status),
@@ -77,28 +71,24 @@ func (sh *shell) documentControlDialog() *documentControlDialog {
 		widget.NewFormItem(lang.L("ui.doc.approved_on"), d.approvedOn),
 		&widget.FormItem{Text: lang.L("reports.glance.proposal"), Widget: d.proposal, HintText: lang.L("ui.doc.proposal_hint")},
 	)
-	body := container.NewVBox(intro, form, d.message)
+	body := container.NewVBox(paragraph(lang.L("ui.doc.intro")), form, d.message)
 	readOnly := sh.sess.ReadOnly()
 	if readOnly {
 		for _, w := range []fyne.Disableable{d.version, d.author, d.contact, d.committee, d.approver, d.approvedOn, d.proposal, d.status} {
 			w.Disable()
 		}
 	}
-	d.dlg = dialog.NewCustomWithoutButtons(lang.L("ui.doc.title"), fixedWidth(640, body), sh.win)
-	cancel := widget.NewButton(lang.L("ui.cancel"), d.dlg.Hide)
-	save := widget.NewButton(lang.L("ui.settings.save"), func() {
+	var save *widget.Button
+	d.dlg, save = sh.formDialog(lang.L("ui.doc.title"), 640, body, lang.L("ui.settings.save"), func() {
 		if msg := sh.applyDocumentControl(d); msg != "" {
 			setMessage(d.message, msg)
 			return
 		}
 		d.dlg.Hide()
 	})
-	save.Importance = widget.HighImportance
 	if readOnly {
 		save.Disable()
 	}
-	d.dlg.SetButtons([]fyne.CanvasObject{cancel, save})
-	d.dlg.Show()
 	return d
 }
 

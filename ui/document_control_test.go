@@ -1,22 +1,17 @@
 package ui
 
 import (
-	"os"
-	"path/filepath"
 	"testing"
 
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
 	"schulit-lotse/domain"
-	"schulit-lotse/persistence"
 )
 
 func TestDocumentControlDialogStoresWhatTheReportsShow(t *testing.T) {
 	ts := newTestShell(t)
-	path := filepath.Join(ts.docsDir, "Vorlage.lotse")
-	writeProject(t, path, "Vorlage", overviewTasks()...)
-	ts.openPath(path, persistence.OpenOptions{})
+	path := ts.openNew("Vorlage.lotse", "Vorlage", overviewTasks()...)
 
 	open := func() (entries []*widget.Entry, status *widget.Select) {
 		ts.menuItem("Projekt", "Dokumentangaben der Berichte…").Action()
@@ -59,15 +54,7 @@ func TestDocumentControlDialogStoresWhatTheReportsShow(t *testing.T) {
 		t.Fatalf("stored %+v", got)
 	}
 	// It is in the file, not only in memory.
-	f, err := persistence.Open(path, persistence.OpenOptions{ReadOnly: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	stored, err := f.Load()
-	f.Close()
-	if err != nil {
-		t.Fatal(err)
-	}
+	stored := readProject(t, path)
 	if stored.DocumentControlConfig().Proposal != "Der Schulausschuss stimmt zu." {
 		t.Errorf("the file holds %q", stored.Config[domain.ConfigDocumentControl])
 	}
@@ -85,21 +72,6 @@ func TestDocumentControlDialogStoresWhatTheReportsShow(t *testing.T) {
 
 func TestShortReportFromTheFileMenu(t *testing.T) {
 	ts := newTestShell(t)
-	path := filepath.Join(ts.docsDir, "Kurz.lotse")
-	writeProject(t, path, "Kurz", overviewTasks()...)
-	ts.openPath(path, persistence.OpenOptions{})
-	ts.menuItem("Datei", "Kurzfassung als PDF…").Action()
-	dlg := ts.overlay()
-	if name := all[*widget.Entry](dlg)[0]; name.Text != "Kurz – Kurzfassung.pdf" {
-		t.Fatalf("proposed name %q", name.Text)
-	}
-	test.Tap(button(t, dlg, "Erstellen und öffnen"))
-	ts.noOverlay()
-	pdf := filepath.Join(ts.docsDir, "Kurz – Kurzfassung.pdf")
-	if b, err := os.ReadFile(pdf); err != nil || len(b) < 4 || string(b[:4]) != "%PDF" {
-		t.Fatalf("%s: %v", pdf, err)
-	}
-	if len(ts.opened) != 1 || ts.opened[0].Path != pdf {
-		t.Errorf("opened %v", ts.opened)
-	}
+	ts.openNew("Kurz.lotse", "Kurz", overviewTasks()...)
+	ts.reportFromMenu("Kurzfassung als PDF…", "Kurz – Kurzfassung.pdf")
 }

@@ -98,8 +98,7 @@ func wrapped(paragraphs ...string) fyne.CanvasObject {
 		if p == "" {
 			continue
 		}
-		l := widget.NewLabel(p)
-		l.Wrapping = fyne.TextWrapWord
+		l := paragraph(p)
 		box.Add(l)
 	}
 	return fixedWidth(480, box)

@@ -19,9 +19,7 @@ import (
 
 func openOverviewProject(t *testing.T, ts *testShell, name string, tasks ...domain.Task) string {
 	t.Helper()
-	path := filepath.Join(ts.docsDir, name)
-	writeProject(t, path, strings.TrimSuffix(name, ".lotse"), tasks...)
-	ts.openPath(path, persistence.OpenOptions{})
+	path := ts.openNew(name, strings.TrimSuffix(name, ".lotse"), tasks...)
 	ts.noOverlay()
 	return path
 }

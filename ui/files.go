@@ -42,19 +42,14 @@ func (sh *shell) newProjectDialog() *newProjectDialog {
 	n.schultraeger = widget.NewEntry()
 	n.schultraeger.SetPlaceHolder(lang.L("ui.new.schultraeger_hint"))
 	n.land = bundeslandSelect("NI")
-	n.message = widget.NewLabel("")
-	n.message.Hide()
-	n.message.Importance = widget.DangerImportance
+	n.message = messageLabel()
 	form := widget.NewForm(
 		widget.NewFormItem(lang.L("ui.settings.name"), n.name),
 		widget.NewFormItem(lang.L("ui.settings.schultraeger"), n.schultraeger),
 		widget.NewFormItem(lang.L("ui.settings.bundesland"), n.land),
 	)
-	intro := widget.NewLabel(lang.L("ui.new.intro"))
-	intro.Wrapping = fyne.TextWrapWord
-	n.dlg = dialog.NewCustomWithoutButtons(lang.L("ui.new.title"), fixedWidth(520, container.NewVBox(intro, form, n.message)), sh.win)
-	cancel := widget.NewButton(lang.L("ui.cancel"), n.dlg.Hide)
-	n.next = widget.NewButton(lang.L("ui.new.next"), func() {
+	body := container.NewVBox(paragraph(lang.L("ui.new.intro")), form, n.message)
+	n.dlg, n.next = sh.formDialog(lang.L("ui.new.title"), 520, body, lang.L("ui.new.next"), func() {
 		meta := domain.Meta{
 			Name:         strings.TrimSpace(n.name.Text),
 			Schultraeger: strings.TrimSpace(n.schultraeger.Text),
@@ -74,9 +69,6 @@ func (sh *shell) newProjectDialog() *newProjectDialog {
 			}
 		})
 	})
-	n.next.Importance = widget.HighImportance
-	n.dlg.SetButtons([]fyne.CanvasObject{cancel, n.next})
-	n.dlg.Show()
 	sh.win.Canvas().Focus(n.name)
 	return n
 }
@@ -92,17 +84,12 @@ func (sh *shell) createProject(path string, meta domain.Meta) error {
 }
 
 func (sh *shell) createAndOpen(path string, p *domain.Project) error {
-	f, err := persistence.Create(path, p, persistence.OpenOptions{Clock: sh.clock})
+	s, err := session.Create(path, p, persistence.OpenOptions{Clock: sh.clock})
 	if err != nil {
-		return err
-	}
-	loaded, err := f.Load()
-	if err != nil {
-		f.Close()
 		return err
 	}
 	sh.closeSession()
-	sh.setSession(session.New(f, loaded))
+	sh.setSession(s)
 	return nil
 }
 

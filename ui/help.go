@@ -64,8 +64,7 @@ var shortcutRows = [][2]string{
 func (sh *shell) showKeys() {
 	form := widget.NewForm()
 	for _, r := range shortcutRows {
-		what := widget.NewLabel(lang.L(r[1]))
-		what.Wrapping = fyne.TextWrapWord
+		what := paragraph(lang.L(r[1]))
 		form.Append(lang.L(r[0]), what)
 	}
 	dialog.ShowCustom(lang.L("everyday.menu.keys"), lang.L("ui.ok"), fixedWidth(520, form), sh.win)

@@ -7,6 +7,7 @@ import (
 
 	"net/url"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -49,6 +50,22 @@ func newTestShell(t *testing.T) *testShell {
 	w.Resize(fyne.NewSize(1280, 800))
 	t.Cleanup(sh.closeSession)
 	return ts
+}
+
+// sampleShell is the shell with the sample project open in a window of width × height.
+func sampleShell(t *testing.T, width, height float32) *testShell {
+	t.Helper()
+	ts := newTestShell(t)
+	ts.openSample()
+	ts.win.Resize(fyne.NewSize(width, height))
+	return ts
+}
+
+// tapNext goes n steps on, as a user taps "Weiter" n times.
+func (ts *testShell) tapNext(n int) {
+	for range n {
+		test.Tap(ts.project.next)
+	}
 }
 
 // overlay is the topmost dialog, failing the test when none is shown.
@@ -188,6 +205,64 @@ func (ts *testShell) menuItem(menu, label string) *fyne.MenuItem {
 	}
 	ts.t.Fatalf("no menu item %s → %s", menu, label)
 	return nil
+}
+
+// choose picks an item of the main menu as a user does; it must be enabled.
+func (ts *testShell) choose(menu, label string) {
+	ts.t.Helper()
+	it := ts.menuItem(menu, label)
+	if it.Disabled {
+		ts.t.Fatalf("%s → %s is disabled", menu, label)
+	}
+	it.Action()
+}
+
+// openNew writes a project file named file into the documents folder and opens it as a user
+// does; it returns the file's path.
+func (ts *testShell) openNew(file, name string, tasks ...domain.Task) string {
+	ts.t.Helper()
+	path := filepath.Join(ts.docsDir, file)
+	writeProject(ts.t, path, name, tasks...)
+	ts.openPath(path, persistence.OpenOptions{})
+	return path
+}
+
+// reportFromMenu chooses a PDF report in the Datei menu, checks the file name the dialog
+// proposes and taps "Erstellen und öffnen": the PDF must be written and handed to the viewer.
+// It returns the PDF's path.
+func (ts *testShell) reportFromMenu(item, wantName string) string {
+	t := ts.t
+	t.Helper()
+	ts.menuItem("Datei", item).Action()
+	dlg := ts.overlay()
+	if name := all[*widget.Entry](dlg)[0]; name.Text != wantName {
+		t.Fatalf("proposed name %q, want %q", name.Text, wantName)
+	}
+	test.Tap(button(t, dlg, "Erstellen und öffnen"))
+	ts.noOverlay()
+	pdf := filepath.Join(ts.docsDir, wantName)
+	if b, err := os.ReadFile(pdf); err != nil || !strings.HasPrefix(string(b), "%PDF") {
+		t.Fatalf("%s is no PDF: %v", pdf, err)
+	}
+	if len(ts.opened) != 1 || ts.opened[0].Scheme != "file" || ts.opened[0].Path != pdf {
+		t.Fatalf("opened %v, want file://%s", ts.opened, pdf)
+	}
+	return pdf
+}
+
+// readProject reads a project file as it is on disk (read-only, no lock).
+func readProject(t *testing.T, path string) *domain.Project {
+	t.Helper()
+	f, err := persistence.Open(path, persistence.OpenOptions{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	p, err := f.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
 }
 
 // writeProject creates a project file with the given tasks and closes it again.

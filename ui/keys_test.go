@@ -63,9 +63,7 @@ func TestCtrlBFoldsTheSidebar(t *testing.T) {
 // Below 1200 px the sidebar folds itself away and comes back in a wider window; once the user
 // pressed Ctrl+B, the choice holds at every width.
 func TestSidebarFoldsItselfInANarrowWindow(t *testing.T) {
-	ts := newTestShell(t)
-	ts.openSample()
-	ts.win.Resize(fyne.NewSize(1024, 700))
+	ts := sampleShell(t, 1024, 700)
 	if !ts.project.sidebarGone {
 		t.Fatal("at 1024 px the sidebar is still shown")
 	}

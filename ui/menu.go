@@ -150,27 +150,28 @@ func (sh *shell) installShortcuts() {
 // undo reverts the last edit of the project. While a text field has the focus, Ctrl+Z belongs
 // to the text being typed.
 func (sh *shell) undo() {
-	if e, ok := sh.win.Canvas().Focused().(*widget.Entry); ok {
-		e.TypedShortcut(&fyne.ShortcutUndo{})
-		return
-	}
-	if sh.sess == nil || !sh.sess.CanUndo() {
-		return
-	}
-	if err := sh.sess.Undo(); err != nil {
-		sh.ShowError(err)
+	if !sh.toFocusedEntry(&fyne.ShortcutUndo{}) && sh.sess != nil && sh.sess.CanUndo() {
+		sh.showIfError(sh.sess.Undo())
 	}
 }
 
 func (sh *shell) redo() {
-	if e, ok := sh.win.Canvas().Focused().(*widget.Entry); ok {
-		e.TypedShortcut(&fyne.ShortcutRedo{})
-		return
+	if !sh.toFocusedEntry(&fyne.ShortcutRedo{}) && sh.sess != nil && sh.sess.CanRedo() {
+		sh.showIfError(sh.sess.Redo())
 	}
-	if sh.sess == nil || !sh.sess.CanRedo() {
-		return
+}
+
+// toFocusedEntry hands a shortcut to the text field that has the focus, if one has.
+func (sh *shell) toFocusedEntry(s fyne.Shortcut) bool {
+	e, ok := sh.win.Canvas().Focused().(*widget.Entry)
+	if ok {
+		e.TypedShortcut(s)
 	}
-	if err := sh.sess.Redo(); err != nil {
+	return ok
+}
+
+func (sh *shell) showIfError(err error) {
+	if err != nil {
 		sh.ShowError(err)
 	}
 }

@@ -7,16 +7,12 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
-
-	"schulit-lotse/persistence"
 )
 
 // A task note is several lines; what is typed into it and not yet left reaches the file when
 // the project is closed (as on quitting).
 func TestTypedNoteSurvivesClosing(t *testing.T) {
-	ts := newTestShell(t)
-	ts.openSample()
-	ts.win.Resize(fyne.NewSize(1366, 740))
+	ts := sampleShell(t, 1366, 740)
 	ts.project.show(1)
 	cell := label(t, ts.content(), "IServ-Nutzer")
 	p := fyne.CurrentApp().Driver().AbsolutePositionForObject(cell)
@@ -51,15 +47,7 @@ func TestTypedNoteSurvivesClosing(t *testing.T) {
 	path := ts.sess.File.Path()
 	ts.closeSession()
 
-	f, err := persistence.Open(path, persistence.OpenOptions{ReadOnly: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	stored, err := f.Load()
-	f.Close()
-	if err != nil {
-		t.Fatal(err)
-	}
+	stored := readProject(t, path)
 	for _, task := range stored.Tasks {
 		if task.Name == "IServ-Nutzer anlegen" {
 			if !strings.HasPrefix(task.Note, before) || !strings.HasSuffix(task.Note, "\nZweite Zeile") {

@@ -17,21 +17,33 @@ import (
 
 // showOpenDialog lets the user pick a project file.
 func (sh *shell) showOpenDialog() {
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+	d := dialog.NewFileOpen(onChoice(sh, func(r fyne.URIReadCloser) {
+		path := r.URI().Path()
+		r.Close()
+		sh.openPath(path, persistence.OpenOptions{})
+	}), sh.win)
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".lotse"}))
+	showFileDialog(d, sh.startDir())
+}
+
+// onChoice is a file dialog's callback: an error is shown, a cancelled dialog does nothing, a
+// choice goes to use.
+func onChoice[T any](sh *shell, use func(T)) func(T, error) {
+	return func(x T, err error) {
 		if err != nil {
 			sh.ShowError(err)
 			return
 		}
-		if r == nil { // cancelled
-			return
+		if any(x) != nil {
+			use(x)
 		}
-		path := r.URI().Path()
-		r.Close()
-		sh.openPath(path, persistence.OpenOptions{})
-	}, sh.win)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".lotse"}))
-	if dir, err := storage.ListerForURI(storage.NewFileURI(sh.startDir())); err == nil {
-		d.SetLocation(dir)
+	}
+}
+
+// showFileDialog shows d at a readable size, in the folder dir when that exists.
+func showFileDialog(d *dialog.FileDialog, dir string) {
+	if l, err := storage.ListerForURI(storage.NewFileURI(dir)); err == nil {
+		d.SetLocation(l)
 	}
 	d.Resize(fyne.NewSize(900, 600))
 	d.Show()

@@ -51,8 +51,7 @@ func newOverviewPage(sh *shell, v *projectView) *overviewPage {
 	o.title.Truncation = fyne.TextTruncateEllipsis
 	o.meta = widget.NewLabel("")
 	o.meta.Truncation = fyne.TextTruncateEllipsis
-	intro := widget.NewLabel(lang.L("ui.overview.intro"))
-	intro.Wrapping = fyne.TextWrapWord
+	intro := paragraph(lang.L("ui.overview.intro"))
 
 	settings := widget.NewButtonWithIcon(lang.L("ui.menu.settings"), theme.SettingsIcon(), sh.showSettings)
 	report := widget.NewButtonWithIcon(lang.L("ui.menu.report"), theme.DocumentPrintIcon(), sh.exportReport)
@@ -87,8 +86,7 @@ func newOverviewCard(s domain.Step, open func()) *overviewCard {
 	c.values = widget.NewLabel("")
 	c.values.Alignment = fyne.TextAlignTrailing
 	c.values.TextStyle = fyne.TextStyle{Bold: true}
-	c.note = widget.NewLabel("")
-	c.note.Wrapping = fyne.TextWrapWord
+	c.note = paragraph("")
 	c.note.TextStyle = fyne.TextStyle{Italic: true}
 	return c
 }

@@ -131,8 +131,7 @@ func (v *projectView) readOnlyBanner() fyne.CanvasObject {
 	if why := v.sess.File.ReadOnlyReason(); why != "" {
 		text = lang.L(why) // opened read-only although editing was asked for: say why
 	}
-	msg := widget.NewLabel(text)
-	msg.Wrapping = fyne.TextWrapWord
+	msg := paragraph(text)
 	msg.TextStyle = fyne.TextStyle{Bold: true}
 	saveAs := widget.NewButton(lang.L("ui.menu.save_as"), v.sh.saveAs)
 	icon := widget.NewIcon(theme.WarningIcon())

@@ -22,12 +22,8 @@ type roleHeader interface {
 // broken only between words, after "-" or "/" or at a syllable (shown with "-"), never cut
 // with "…". The legend and the hint are on screen in full.
 func TestRaciShowsEightRolesAt1366(t *testing.T) {
-	ts := newTestShell(t)
-	ts.openSample()
-	ts.win.Resize(fyne.NewSize(1366, 768))
-	for i := 0; i < 11; i++ {
-		test.Tap(ts.project.next)
-	}
+	ts := sampleShell(t, 1366, 768)
+	ts.tapNext(11)
 	tapText(t, ts, "RACI-Matrix")
 
 	d := fyne.CurrentApp().Driver()
@@ -140,23 +136,22 @@ func tapText(t *testing.T, ts *testShell, text string) {
 // label finds the visible label whose text starts with prefix.
 func label(t *testing.T, o fyne.CanvasObject, prefix string) *widget.Label {
 	t.Helper()
-	for _, l := range all[*widget.Label](o) {
-		if strings.HasPrefix(l.Text, prefix) {
-			return l
-		}
-	}
-	t.Fatalf("no label %q…", prefix)
-	return nil
+	return findLabel(t, o, prefix, strings.HasPrefix)
 }
 
 // labelWith finds the visible label containing text.
 func labelWith(t *testing.T, o fyne.CanvasObject, text string) *widget.Label {
 	t.Helper()
+	return findLabel(t, o, text, strings.Contains)
+}
+
+func findLabel(t *testing.T, o fyne.CanvasObject, s string, match func(text, s string) bool) *widget.Label {
+	t.Helper()
 	for _, l := range all[*widget.Label](o) {
-		if strings.Contains(l.Text, text) {
+		if match(l.Text, s) {
 			return l
 		}
 	}
-	t.Fatalf("no label with %q", text)
+	t.Fatalf("no label with %q; shown: %q", s, texts(o))
 	return nil
 }

@@ -60,14 +60,10 @@ func (sh *shell) settingsDialog() *settingsDialog {
 	if p.Meta.DataAsOf != nil {
 		d.asOf.SetText(p.Meta.DataAsOf.String())
 	}
-	languageNote := widget.NewLabel("")
-	languageNote.Wrapping = fyne.TextWrapWord
+	languageNote := paragraph("")
 	languageNote.Hide()
 	d.language = languageSelect(sh.app.Preferences(), func() { setMessage(languageNote, lang.L("ui.settings.language_restart")) })
-	d.message = widget.NewLabel("")
-	d.message.Hide()
-	d.message.Importance = widget.DangerImportance
-	d.message.Wrapping = fyne.TextWrapWord
+	d.message = messageLabel()
 
 	form := widget.NewForm(
 		widget.NewFormItem(lang.L("ui.settings.name"), d.name),
@@ -83,22 +79,15 @@ func (sh *shell) settingsDialog() *settingsDialog {
 		for _, w := range []fyne.Disableable{d.name, d.schultraeger, d.land, d.hours, d.mode, d.asOf} {
 			w.Disable()
 		}
-		ro := widget.NewLabel(lang.L("ui.settings.readonly"))
-		ro.Wrapping = fyne.TextWrapWord
-		body = container.NewVBox(ro, form, languageNote, d.message)
+		body = container.NewVBox(paragraph(lang.L("ui.settings.readonly")), form, languageNote, d.message)
 	}
-	d.dlg = dialog.NewCustomWithoutButtons(lang.L("ui.settings.title"), fixedWidth(600, body), sh.win)
-	cancel := widget.NewButton(lang.L("ui.cancel"), d.dlg.Hide)
-	d.save = widget.NewButton(lang.L("ui.settings.save"), func() {
+	d.dlg, d.save = sh.formDialog(lang.L("ui.settings.title"), 600, body, lang.L("ui.settings.save"), func() {
 		if msg := sh.applySettings(d); msg != "" {
 			setMessage(d.message, msg)
 			return
 		}
 		d.dlg.Hide()
 	})
-	d.save.Importance = widget.HighImportance
-	d.dlg.SetButtons([]fyne.CanvasObject{cancel, d.save})
-	d.dlg.Show()
 	return d
 }
 

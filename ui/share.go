@@ -33,8 +33,6 @@ func (sh *shell) shareDialog() *shareDialog {
 	}
 	p := sh.sess.Project
 	d := &shareDialog{monitoringRows: len(p.Tickets) + len(p.Calls) + len(p.SurveyAnswers)}
-	intro := widget.NewLabel(lang.L("everyday.share.intro"))
-	intro.Wrapping = fyne.TextWrapWord
 	d.withoutMonitoring = widget.NewCheck(lang.L("everyday.share.without_monitoring",
 		map[string]any{"Count": formatNumber(float64(d.monitoringRows), sh.language)}), nil)
 	d.withoutMonitoring.SetChecked(d.monitoringRows > 0)
@@ -42,13 +40,10 @@ func (sh *shell) shareDialog() *shareDialog {
 		d.withoutMonitoring.Disable()
 	}
 	d.anonymize = widget.NewCheck(lang.L("everyday.share.anonymize"), nil)
-	hint := widget.NewLabel(lang.L("everyday.share.anonymize_hint"))
-	hint.Wrapping = fyne.TextWrapWord
+	hint := paragraph(lang.L("everyday.share.anonymize_hint"))
 	hint.Importance = widget.LowImportance
-	body := container.NewVBox(intro, d.withoutMonitoring, d.anonymize, hint)
-	d.dlg = dialog.NewCustomWithoutButtons(lang.L("everyday.share.title"), fixedWidth(560, body), sh.win)
-	cancel := widget.NewButton(lang.L("ui.cancel"), d.dlg.Hide)
-	d.next = widget.NewButton(lang.L("ui.new.next"), func() {
+	body := container.NewVBox(paragraph(lang.L("everyday.share.intro")), d.withoutMonitoring, d.anonymize, hint)
+	d.dlg, d.next = sh.formDialog(lang.L("everyday.share.title"), 560, body, lang.L("ui.new.next"), func() {
 		d.dlg.Hide()
 		opt := persistence.ShareOptions{WithoutMonitoring: d.withoutMonitoring.Checked, Anonymize: d.anonymize.Checked, Labels: wording.ShareLabels()}
 		cur := sh.sess.File.Path()
@@ -58,9 +53,6 @@ func (sh *shell) shareDialog() *shareDialog {
 			Dir: sh.outputDir(), Name: lang.L("everyday.share.file_name", map[string]any{"Name": base}), Ext: ".lotse",
 		}, func(path string) { sh.writeShare(d, path, opt) })
 	})
-	d.next.Importance = widget.HighImportance
-	d.dlg.SetButtons([]fyne.CanvasObject{cancel, d.next})
-	d.dlg.Show()
 	return d
 }
 

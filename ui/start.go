@@ -29,19 +29,22 @@ func (sh *shell) showStart() {
 	sh.updateMenu() // the recent files may have changed
 }
 
-func newStartScreen(sh *shell) *startScreen {
-	st := &startScreen{paths: recentFiles(sh.app.Preferences())}
-
+// appHeader is the app's icon (iconSize square) beside its name as a heading, with below line.
+func appHeader(iconSize float32, below fyne.CanvasObject) fyne.CanvasObject {
 	icon := canvas.NewImageFromResource(assets.Icon)
 	icon.FillMode = canvas.ImageFillContain
-	icon.SetMinSize(fyne.NewSquareSize(72))
+	icon.SetMinSize(fyne.NewSquareSize(iconSize))
 	name := widget.NewLabel(lang.L("app.name"))
 	name.SizeName = theme.SizeNameHeadingText
 	name.TextStyle = fyne.TextStyle{Bold: true}
-	tagline := widget.NewLabel(lang.L("ui.start.tagline"))
-	header := container.NewBorder(nil, nil, icon, nil, container.NewVBox(name, tagline))
-	intro := widget.NewLabel(lang.L("ui.start.intro"))
-	intro.Wrapping = fyne.TextWrapWord
+	return container.NewBorder(nil, nil, icon, nil, container.NewVBox(name, below))
+}
+
+func newStartScreen(sh *shell) *startScreen {
+	st := &startScreen{paths: recentFiles(sh.app.Preferences())}
+
+	header := appHeader(72, widget.NewLabel(lang.L("ui.start.tagline")))
+	intro := paragraph(lang.L("ui.start.intro"))
 
 	st.newBtn = widget.NewButtonWithIcon(lang.L("ui.start.new"), theme.DocumentCreateIcon(), sh.showNewProject)
 	st.newBtn.Importance = widget.HighImportance
@@ -50,8 +53,7 @@ func newStartScreen(sh *shell) *startScreen {
 	st.openBtn.Alignment = widget.ButtonAlignLeading
 	st.sampleBtn = widget.NewButtonWithIcon(lang.L("ui.start.sample"), theme.FileIcon(), func() { sh.openSampleTelling(true) })
 	st.sampleBtn.Alignment = widget.ButtonAlignLeading
-	sampleHint := widget.NewLabel(lang.L("ui.start.sample_hint"))
-	sampleHint.Wrapping = fyne.TextWrapWord
+	sampleHint := paragraph(lang.L("ui.start.sample_hint"))
 	sampleHint.SizeName = theme.SizeNameCaptionText
 	actions := fixedWidth(340, container.NewVBox(st.newBtn, st.openBtn, st.sampleBtn, sampleHint))
 

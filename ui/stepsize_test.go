@@ -9,9 +9,7 @@ import (
 // On the sample every step page fits a 1024×768 screen: its minimum size is at most 1000×600,
 // so the window never grows by itself and "Weiter" stays inside it.
 func TestEveryStepFitsTheLaptop(t *testing.T) {
-	ts := newTestShell(t)
-	ts.openSample()
-	ts.win.Resize(fyne.NewSize(1024, 700))
+	ts := sampleShell(t, 1024, 700)
 	for n := 1; n <= 12; n++ {
 		ts.project.show(n)
 		page := ts.project.pageHolder

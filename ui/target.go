@@ -9,7 +9,6 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -41,27 +40,13 @@ func (sh *shell) askTarget(opt targetOptions, done func(path string)) *targetDia
 	t.name.SetText(opt.Name)
 	t.folder = widget.NewLabel(opt.Dir)
 	t.folder.Truncation = fyne.TextTruncateEllipsis
-	t.message = widget.NewLabel("")
-	t.message.Hide()
-	t.message.Importance = widget.DangerImportance
-	t.message.Wrapping = fyne.TextWrapWord
+	t.message = messageLabel()
 	change := widget.NewButton(lang.L("ui.target.change_folder"), func() {
-		fd := dialog.NewFolderOpen(func(u fyne.ListableURI, err error) {
-			if err != nil {
-				sh.ShowError(err)
-				return
-			}
-			if u == nil {
-				return
-			}
+		fd := dialog.NewFolderOpen(onChoice(sh, func(u fyne.ListableURI) {
 			t.dir = u.Path()
 			t.folder.SetText(t.dir)
-		}, sh.win)
-		if l, err := storage.ListerForURI(storage.NewFileURI(t.dir)); err == nil {
-			fd.SetLocation(l)
-		}
-		fd.Resize(fyne.NewSize(900, 600))
-		fd.Show()
+		}), sh.win)
+		showFileDialog(fd, t.dir)
 	})
 	form := widget.NewForm(
 		widget.NewFormItem(lang.L("ui.target.name"), t.name),
@@ -69,13 +54,9 @@ func (sh *shell) askTarget(opt targetOptions, done func(path string)) *targetDia
 	)
 	body := container.NewVBox(form, t.message)
 	if opt.Info != "" {
-		info := widget.NewLabel(opt.Info)
-		info.Wrapping = fyne.TextWrapWord
-		body = container.NewVBox(info, form, t.message)
+		body = container.NewVBox(paragraph(opt.Info), form, t.message)
 	}
-	t.dlg = dialog.NewCustomWithoutButtons(opt.Title, fixedWidth(560, body), sh.win)
-	cancel := widget.NewButton(lang.L("ui.cancel"), t.dlg.Hide)
-	t.confirm = widget.NewButton(opt.Confirm, func() {
+	t.dlg, t.confirm = sh.formDialog(opt.Title, 560, body, opt.Confirm, func() {
 		path, err := t.path(opt.Ext)
 		if err != "" {
 			setMessage(t.message, err)
@@ -98,10 +79,7 @@ func (sh *shell) askTarget(opt targetOptions, done func(path string)) *targetDia
 		t.dlg.Hide()
 		done(path)
 	})
-	t.confirm.Importance = widget.HighImportance
 	t.name.OnSubmitted = func(string) { t.confirm.OnTapped() }
-	t.dlg.SetButtons([]fyne.CanvasObject{cancel, t.confirm})
-	t.dlg.Show()
 	sh.win.Canvas().Focus(t.name)
 	return t
 }

@@ -28,14 +28,7 @@ func (sh *shell) showImportTasks() {
 	if sh.sess == nil {
 		return
 	}
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil {
-			sh.ShowError(err)
-			return
-		}
-		if r == nil {
-			return
-		}
+	d := dialog.NewFileOpen(onChoice(sh, func(r fyne.URIReadCloser) {
 		defer r.Close()
 		path := ""
 		if r.URI().Scheme() == "file" {
@@ -47,13 +40,9 @@ func (sh *shell) showImportTasks() {
 			return
 		}
 		sh.importTasksData(r.URI().Name(), data)
-	}, sh.win)
+	}), sh.win)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".xlsx", ".csv", ".txt"}))
-	if dir, err := storage.ListerForURI(storage.NewFileURI(sh.startDir())); err == nil {
-		d.SetLocation(dir)
-	}
-	d.Resize(fyne.NewSize(900, 600))
-	d.Show()
+	showFileDialog(d, sh.startDir())
 }
 
 // importTasksData reads a table and shows the mapping dialog; a file that is no table gets a
@@ -105,8 +94,7 @@ func (sh *shell) importDialog(t *importers.Table) *importDialog {
 	if t.Kind == importers.KindCSV {
 		what = lang.L("everyday.import.file_csv", map[string]any{"File": t.File, "Rows": formatNumber(float64(len(t.Rows)), sh.language), "Encoding": t.Encoding, "Delimiter": delim})
 	}
-	info := widget.NewLabel(what)
-	info.Wrapping = fyne.TextWrapWord
+	info := paragraph(what)
 
 	var headerNames []string
 	for i := 0; i < len(t.Rows) && i < 15; i++ {
@@ -147,16 +135,11 @@ func (sh *shell) importDialog(t *importers.Table) *importDialog {
 	form.Append(lang.L("everyday.import.default_unit"), d.unit)
 	d.fillColumnChoices()
 
-	d.status = widget.NewLabel("")
-	d.status.Wrapping = fyne.TextWrapWord
+	d.status = paragraph("")
 	cols := []string{importers.TaskName, importers.TaskResponsible, importers.TaskEffort, importers.TaskNote, importers.TaskPriority}
 	d.preview = widget.NewTable(
 		func() (int, int) { return min(len(d.tasks), previewRows) + 1, len(cols) },
-		func() fyne.CanvasObject {
-			l := widget.NewLabel("")
-			l.Truncation = fyne.TextTruncateEllipsis
-			return l
-		},
+		newCellLabel,
 		func(id widget.TableCellID, o fyne.CanvasObject) {
 			l := o.(*widget.Label)
 			l.TextStyle = fyne.TextStyle{Bold: id.Row == 0}

@@ -33,16 +33,19 @@ type threadView struct {
 	kpiGen int
 }
 
+// newCellLabel is the template of a table or list cell: one line, cut off with an ellipsis.
+func newCellLabel() fyne.CanvasObject {
+	l := widget.NewLabel("")
+	l.Truncation = fyne.TextTruncateEllipsis
+	return l
+}
+
 func newThreadView(sh *shell, open func(step int)) *threadView {
 	t := &threadView{sh: sh, open: open}
 	cols := reports.ThreadColumns
 	t.table = widget.NewTableWithHeaders(
 		func() (int, int) { return len(t.rows), len(cols) },
-		func() fyne.CanvasObject {
-			l := widget.NewLabel("")
-			l.Truncation = fyne.TextTruncateEllipsis
-			return l
-		},
+		newCellLabel,
 		func(id widget.TableCellID, o fyne.CanvasObject) {
 			l := o.(*widget.Label)
 			text, imp := t.cell(id.Row, id.Col)
@@ -51,11 +54,7 @@ func newThreadView(sh *shell, open func(step int)) *threadView {
 			l.Refresh()
 		})
 	t.table.ShowHeaderColumn = false
-	t.table.CreateHeader = func() fyne.CanvasObject {
-		l := widget.NewLabel("")
-		l.Truncation = fyne.TextTruncateEllipsis
-		return l
-	}
+	t.table.CreateHeader = newCellLabel
 	t.table.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
 		l := o.(*widget.Label)
 		if id.Row < 0 && id.Col >= 0 && id.Col < len(cols) {
@@ -72,14 +71,9 @@ func newThreadView(sh *shell, open func(step int)) *threadView {
 			t.open(int(step))
 		}
 	}
-	t.note = widget.NewLabel(lang.L("ui.thread.intro"))
-	t.note.Wrapping = fyne.TextWrapWord
+	t.note = paragraph(lang.L("ui.thread.intro"))
 	t.list = widget.NewList(func() int { return len(t.findings) },
-		func() fyne.CanvasObject {
-			l := widget.NewLabel("")
-			l.Truncation = fyne.TextTruncateEllipsis
-			return l
-		},
+		newCellLabel,
 		func(id widget.ListItemID, o fyne.CanvasObject) {
 			l := o.(*widget.Label)
 			if id < len(t.findings) {

@@ -18,9 +18,7 @@ import (
 // The Roter Faden of the sample: a row per package, no contradictions; tapping the decision
 // of a package opens step 6, tapping its SLA opens step 7.
 func TestThreadViewOpensTheStepOfACell(t *testing.T) {
-	ts := newTestShell(t)
-	ts.openSample()
-	ts.win.Resize(fyne.NewSize(1366, 740))
+	ts := sampleShell(t, 1366, 740)
 	o := ts.project.overview
 	o.tabs.SelectIndex(1)
 	tv := o.thread

@@ -3,7 +3,6 @@ package canvas
 import (
 	"math"
 	"os"
-	"path/filepath"
 	"testing"
 	"time"
 
@@ -15,6 +14,7 @@ import (
 	"schulit-lotse/domain"
 	"schulit-lotse/persistence"
 	"schulit-lotse/ui/session"
+	"schulit-lotse/ui/session/sessiontest"
 )
 
 func TestMain(m *testing.M) {
@@ -24,17 +24,7 @@ func TestMain(m *testing.M) {
 
 func newSession(tb testing.TB, p *domain.Project) *session.Session {
 	tb.Helper()
-	f, err := persistence.Create(filepath.Join(tb.TempDir(), "Board Jürgen.lotse"), p, persistence.OpenOptions{})
-	if err != nil {
-		tb.Fatal(err)
-	}
-	loaded, err := f.Load()
-	if err != nil {
-		tb.Fatal(err)
-	}
-	s := session.New(f, loaded)
-	tb.Cleanup(func() { s.Close() })
-	return s
+	return sessiontest.Open(tb, "Board Jürgen.lotse", p, persistence.OpenOptions{})
 }
 
 // smallProject: the package Software at (0, 0), 394×218, holding B at (12, 52); A and C lie

@@ -323,24 +323,30 @@ func TestExportImportRoundTrip(t *testing.T) {
 
 var spaces = regexp.MustCompile(` {2,}`)
 
-// summaryLines returns the output with runs of spaces collapsed to " | ", so alignment does
-// not matter to the comparison but label and value stay paired on one line.
-func summaryLines(out string) map[string]bool {
-	m := map[string]bool{}
-	for _, l := range strings.Split(out, "\n") {
-		m[spaces.ReplaceAllString(strings.TrimSpace(l), " | ")] = true
+// summaryShows runs `lotse summary` on path and fails for each line of want it does not print;
+// runs of spaces read as " | ", so alignment does not matter to the comparison but label and
+// value stay paired on one line.
+func summaryShows(t *testing.T, path string, want ...string) result {
+	t.Helper()
+	r := run(t, "summary", path).want(t, 0)
+	lines := map[string]bool{}
+	for _, l := range strings.Split(r.out, "\n") {
+		lines[spaces.ReplaceAllString(strings.TrimSpace(l), " | ")] = true
 	}
-	return m
+	for _, w := range want {
+		if !lines[w] {
+			t.Errorf("summary lacks the line %q:\n%s", w, r.out)
+		}
+	}
+	return r
 }
 
 func TestSummaryText(t *testing.T) {
 	_, path := sample(t)
-	r := run(t, "summary", path).want(t, 0)
-	lines := summaryLines(r.out)
 	// Hand-computed from the sample: 2+4+2+10 (seed) + 1.5 h/week·52/12 = 6.5 + 3 h/week·52/12 = 13
 	// + 6 h/quarter/3 = 2 + 1 person-day·8 = 8 → 47.5; per responsible: Lehrkraft 4+13,
 	// Teammitglied 2+2+6.5, nobody (Tablets) 10, Fachbereich 8, Sekretariat 2, Schulleitung 0.
-	for _, want := range []string{
+	r := summaryShows(t, path,
 		"Projekt: Musterstadt · Schulträger: Stadt Musterstadt · Bundesland: NI",
 		"INITIALISIERUNG",
 		"1 | Bestandsaufnahme | in Arbeit",
@@ -360,11 +366,7 @@ func TestSummaryText(t *testing.T) {
 		"nachrangig | 3",
 		"offene Fragen | 1",
 		"12 | Steuerung und Monitoring | in Arbeit",
-	} {
-		if !lines[want] {
-			t.Errorf("summary lacks the line %q:\n%s", want, r.out)
-		}
-	}
+	)
 	// Values are right-aligned in one column.
 	col := -1
 	for _, l := range strings.Split(r.out, "\n") {
@@ -381,13 +383,7 @@ func TestSummaryText(t *testing.T) {
 	}
 
 	english(t)
-	r = run(t, "summary", path).want(t, 0)
-	lines = summaryLines(r.out)
-	for _, want := range []string{"hours per month in total | 47.5 h", "hours per month: Teammitglied Schul-IT | 10.5 h", "open questions | 1"} {
-		if !lines[want] {
-			t.Errorf("english summary lacks %q:\n%s", want, r.out)
-		}
-	}
+	summaryShows(t, path, "hours per month in total | 47.5 h", "hours per month: Teammitglied Schul-IT | 10.5 h", "open questions | 1")
 }
 
 func TestSummaryJSON(t *testing.T) {

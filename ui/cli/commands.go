@@ -37,12 +37,21 @@ func requireProjectName(path string) error {
 
 // openProject opens a project read-only (no lock, nothing written) and loads it.
 func openProject(path string) (*domain.Project, error) {
+	return readOnly(path, (*persistence.File).Load)
+}
+
+// openPlan is openProject without the monitoring raw data, for documents that need none.
+func openPlan(path string) (*domain.Project, error) {
+	return readOnly(path, (*persistence.File).LoadPlan)
+}
+
+func readOnly(path string, load func(*persistence.File) (*domain.Project, error)) (*domain.Project, error) {
 	f, err := persistence.Open(path, persistence.OpenOptions{ReadOnly: true})
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	return f.Load()
+	return load(f)
 }
 
 // openWithoutRows opens a project read-only and loads it without its monitoring rows, which
@@ -70,16 +79,6 @@ func openCounted(path string) (*domain.Project, error) {
 	}
 	f.Close()
 	return p, nil
-}
-
-// openPlan is openProject without the monitoring raw data, for documents that need none.
-func openPlan(path string) (*domain.Project, error) {
-	f, err := persistence.Open(path, persistence.OpenOptions{ReadOnly: true})
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	return f.LoadPlan()
 }
 
 // planOnly are the report types and export kinds that read no tickets, calls or answers.

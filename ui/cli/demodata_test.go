@@ -14,12 +14,7 @@ import (
 // exportOf opens a project file read-only and returns its JSON export.
 func exportOf(t *testing.T, path string) []byte {
 	t.Helper()
-	f, err := persistence.Open(path, persistence.OpenOptions{ReadOnly: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	p, err := f.Load()
+	p, err := openProject(path)
 	if err != nil {
 		t.Fatal(err)
 	}

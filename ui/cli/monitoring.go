@@ -45,10 +45,15 @@ func formatOf(p parsedArgs, list []string) (string, error) {
 	return f, nil
 }
 
-// mapArgs reads the --map FIELD=COLUMN options of an import: the column is a header as in the
-// file or a number from 1, "-" leaves the field unmapped.
-func mapArgs(p parsedArgs, fields []string) (map[string]string, error) {
-	return mapValues(p.all("map"), fields)
+// importArgs reads --format and the --map FIELD=COLUMN options of an import of tickets or
+// calls: the column is a header as in the file or a number from 1, "-" leaves the field
+// unmapped.
+func importArgs(p parsedArgs, formats, fields []string) (format string, override map[string]string, err error) {
+	if format, err = formatOf(p, formats); err != nil {
+		return "", nil, err
+	}
+	override, err = mapValues(p.all("map"), fields)
+	return format, override, err
 }
 
 func mapValues(vals []string, fields []string) (map[string]string, error) {
@@ -149,19 +154,28 @@ func (e *env) openSession(path string) (*session.Session, error) {
 	return session.New(f, p), nil
 }
 
-// importInput opens the project an import goes into and reads the file it comes from; the
-// caller closes the session.
-func (e *env) importInput(target, src string) (*session.Session, *importers.Table, error) {
+// runImport opens the project an import goes into and reads the file it comes from; mapTable
+// turns the table into the import and what to say once it is stored, which runImport then does
+// as one undoable edit.
+func (e *env) runImport(target, src string, mapTable func(*session.Session, *importers.Table) (session.MonitoringImport, func(), error)) error {
 	s, err := e.openSession(target)
 	if err != nil {
-		return nil, nil, err
+		return err
 	}
-	t, err := importers.ReadFile(src)
+	defer s.Close()
+	tab, err := importers.ReadFile(src)
 	if err != nil {
-		s.Close()
-		return nil, nil, importError(err)
+		return importError(err)
 	}
-	return s, t, nil
+	imp, done, err := mapTable(s, tab)
+	if err != nil {
+		return err
+	}
+	if err := s.Import(imp, nil); err != nil {
+		return err
+	}
+	done()
+	return nil
 }
 
 // printNotes says what an import's reader noticed, after its summary line.
@@ -175,97 +189,79 @@ func (e *env) printNotes(savedMappingIgnored bool, notes []string) {
 }
 
 func importTickets(e *env, target, src string, p parsedArgs) error {
-	format, err := formatOf(p, importers.TicketFormats)
+	format, override, err := importArgs(p, importers.TicketFormats, importers.TicketFields)
 	if err != nil {
 		return err
 	}
-	override, err := mapArgs(p, importers.TicketFields)
-	if err != nil {
-		return err
-	}
-	s, tab, err := e.importInput(target, src)
-	if err != nil {
-		return err
-	}
-	defer s.Close()
-	tf, m, unplaced, err := importers.TicketsForProject(tab, format, override, s.Project)
-	if err != nil {
-		return importHint(err, importers.TicketFields)
-	}
-	classes := s.Project.ClassCodes()
-	ts, err := tf.Tickets(m, classes, s.Project.Packages)
-	if err != nil {
-		if len(unplaced) > 0 {
-			fmt.Fprintln(e.err, "lotse: "+lang.L("monitoring.cli.unplaced", map[string]any{"Values": strings.Join(unplaced, ", "), "Classes": strings.Join(classes, ", ")}))
+	return e.runImport(target, src, func(s *session.Session, tab *importers.Table) (session.MonitoringImport, func(), error) {
+		tf, m, unplaced, err := importers.TicketsForProject(tab, format, override, s.Project)
+		if err != nil {
+			return session.MonitoringImport{}, nil, importHint(err, importers.TicketFields)
 		}
-		return importError(err)
-	}
-	known := map[string]bool{}
-	for _, t := range s.Project.Tickets {
-		known[t.ExternalID] = true
-	}
-	added := 0
-	for _, t := range ts {
-		if !known[t.ExternalID] {
-			added++
+		classes := s.Project.ClassCodes()
+		ts, err := tf.Tickets(m, classes, s.Project.Packages)
+		if err != nil {
+			if len(unplaced) > 0 {
+				fmt.Fprintln(e.err, "lotse: "+lang.L("monitoring.cli.unplaced", map[string]any{"Values": strings.Join(unplaced, ", "), "Classes": strings.Join(classes, ", ")}))
+			}
+			return session.MonitoringImport{}, nil, importError(err)
 		}
-	}
-	imp := session.MonitoringImport{Kind: session.ImportTickets, Tickets: ts, Config: importers.TicketConfig(s.Project, tf, m)}
-	if err := s.Import(imp, nil); err != nil {
-		return err
-	}
-	fmt.Fprintln(e.out, lang.L("monitoring.cli.tickets_done", map[string]any{
-		"Count": e.count(len(ts)), "Added": e.count(added), "Updated": e.count(len(ts) - added), "Format": lang.L("import.format." + tf.Format),
-		"Encoding": tab.Encoding, "Line": tab.Lines[tf.HeaderRow], "Total": e.count(len(s.Project.Tickets)),
-	}))
-	if tf.Duplicates > 0 {
-		fmt.Fprintln(e.out, lang.L("monitoring.cli.duplicates", map[string]any{"Count": e.count(tf.Duplicates)}))
-	}
-	e.printNotes(tf.SavedMappingIgnored, wording.TicketNotes(tf))
-	if len(classes) == 0 {
-		fmt.Fprintln(e.out, lang.L("monitoring.cli.no_sla"))
-	}
-	var loose []string
-	for _, c := range tf.Categories() {
-		if _, ok := m.Categories[domain.NormalizeSourceValue(c.Value)]; !ok && c.Value != "" {
-			loose = append(loose, c.Value)
+		known := map[string]bool{}
+		for _, t := range s.Project.Tickets {
+			known[t.ExternalID] = true
 		}
-	}
-	if len(loose) > 0 {
-		sort.Strings(loose)
-		fmt.Fprintln(e.out, lang.L("monitoring.cli.categories_without_package", map[string]any{"Values": strings.Join(loose, ", ")}))
-	}
-	return nil
+		added := 0
+		for _, t := range ts {
+			if !known[t.ExternalID] {
+				added++
+			}
+		}
+		imp := session.MonitoringImport{Kind: session.ImportTickets, Tickets: ts, Config: importers.TicketConfig(s.Project, tf, m)}
+		return imp, func() {
+			fmt.Fprintln(e.out, lang.L("monitoring.cli.tickets_done", map[string]any{
+				"Count": e.count(len(ts)), "Added": e.count(added), "Updated": e.count(len(ts) - added), "Format": lang.L("import.format." + tf.Format),
+				"Encoding": tab.Encoding, "Line": tab.Lines[tf.HeaderRow], "Total": e.count(len(s.Project.Tickets)),
+			}))
+			if tf.Duplicates > 0 {
+				fmt.Fprintln(e.out, lang.L("monitoring.cli.duplicates", map[string]any{"Count": e.count(tf.Duplicates)}))
+			}
+			e.printNotes(tf.SavedMappingIgnored, wording.TicketNotes(tf))
+			if len(classes) == 0 {
+				fmt.Fprintln(e.out, lang.L("monitoring.cli.no_sla"))
+			}
+			var loose []string
+			for _, c := range tf.Categories() {
+				if _, ok := m.Categories[domain.NormalizeSourceValue(c.Value)]; !ok && c.Value != "" {
+					loose = append(loose, c.Value)
+				}
+			}
+			if len(loose) > 0 {
+				sort.Strings(loose)
+				fmt.Fprintln(e.out, lang.L("monitoring.cli.categories_without_package", map[string]any{"Values": strings.Join(loose, ", ")}))
+			}
+		}, nil
+	})
 }
 
 func importCalls(e *env, target, src string, p parsedArgs) error {
-	format, err := formatOf(p, importers.CallFormats)
+	format, override, err := importArgs(p, importers.CallFormats, importers.CallFields)
 	if err != nil {
 		return err
 	}
-	override, err := mapArgs(p, importers.CallFields)
-	if err != nil {
-		return err
-	}
-	s, tab, err := e.importInput(target, src)
-	if err != nil {
-		return err
-	}
-	defer s.Close()
-	cf, ignored, err := importers.CallsForProject(tab, format, override, s.Project)
-	if err != nil {
-		return importHint(err, importers.CallFields)
-	}
-	imp := session.MonitoringImport{Kind: session.ImportCalls, Calls: cf.Calls, First: cf.First, Last: cf.Last}
-	if err := s.Import(imp, nil); err != nil {
-		return err
-	}
-	fmt.Fprintln(e.out, lang.L("monitoring.cli.calls_done", map[string]any{
-		"Count": e.count(len(cf.Calls)), "Outbound": e.count(cf.Outbound), "From": reports.FormatDateTime(cf.First), "To": reports.FormatDateTime(cf.Last),
-		"Total": e.count(len(s.Project.Calls)), "Encoding": tab.Encoding,
-	}))
-	e.printNotes(ignored, wording.CallNotes(cf))
-	return nil
+	return e.runImport(target, src, func(s *session.Session, tab *importers.Table) (session.MonitoringImport, func(), error) {
+		cf, ignored, err := importers.CallsForProject(tab, format, override, s.Project)
+		if err != nil {
+			return session.MonitoringImport{}, nil, importHint(err, importers.CallFields)
+		}
+		imp := session.MonitoringImport{Kind: session.ImportCalls, Calls: cf.Calls, First: cf.First, Last: cf.Last}
+		return imp, func() {
+			fmt.Fprintln(e.out, lang.L("monitoring.cli.calls_done", map[string]any{
+				"Count": e.count(len(cf.Calls)), "Outbound": e.count(cf.Outbound), "From": reports.FormatDateTime(cf.First), "To": reports.FormatDateTime(cf.Last),
+				"Total": e.count(len(s.Project.Calls)), "Encoding": tab.Encoding,
+			}))
+			e.printNotes(ignored, wording.CallNotes(cf))
+		}, nil
+	})
 }
 
 func importSurvey(e *env, target, src string, p parsedArgs) error {
@@ -277,32 +273,27 @@ func importSurvey(e *env, target, src string, p parsedArgs) error {
 	if err != nil {
 		return err
 	}
-	s, tab, err := e.importInput(target, src)
-	if err != nil {
-		return err
-	}
-	defer s.Close()
-	sf, used, ignored, err := importers.SurveyForProject(tab, format, override, choices, s.Project)
-	var ie *importers.Error
-	if errors.As(err, &ie) && (ie.Key == importers.ErrNoQuestions || ie.Key == importers.ErrScore) {
-		return translated{errors.New(wording.MonitoringImportError(err) + " " + lang.L("monitoring.cli.survey_hint"))}
-	}
-	if err != nil {
-		return importHint(err, surveyMapFields)
-	}
-	imp := session.MonitoringImport{Kind: session.ImportSurvey, Answers: sf.Answers, First: sf.First, Last: sf.Last, Questions: sf.Questions}
-	if !choices.Empty() { // the choices are kept for the next import, as the dialog keeps them
-		imp.Config = map[string]string{domain.ConfigSurveyMapping: domain.ConfigJSON(used)}
-	}
-	if err := s.Import(imp, nil); err != nil {
-		return err
-	}
-	fmt.Fprintln(e.out, lang.L("monitoring.cli.survey_done", map[string]any{
-		"Count": e.count(len(sf.Answers)), "Questions": strings.Join(sf.Questions, ", "), "Incomplete": e.count(sf.Incomplete), "Total": e.count(len(s.Project.SurveyAnswers)),
-		"Encoding": tab.Encoding,
-	}))
-	e.printNotes(ignored, wording.SurveyNotes(sf))
-	return nil
+	return e.runImport(target, src, func(s *session.Session, tab *importers.Table) (session.MonitoringImport, func(), error) {
+		sf, used, ignored, err := importers.SurveyForProject(tab, format, override, choices, s.Project)
+		var ie *importers.Error
+		if errors.As(err, &ie) && (ie.Key == importers.ErrNoQuestions || ie.Key == importers.ErrScore) {
+			return session.MonitoringImport{}, nil, translated{errors.New(wording.MonitoringImportError(err) + " " + lang.L("monitoring.cli.survey_hint"))}
+		}
+		if err != nil {
+			return session.MonitoringImport{}, nil, importHint(err, surveyMapFields)
+		}
+		imp := session.MonitoringImport{Kind: session.ImportSurvey, Answers: sf.Answers, First: sf.First, Last: sf.Last, Questions: sf.Questions}
+		if !choices.Empty() { // the choices are kept for the next import, as the dialog keeps them
+			imp.Config = map[string]string{domain.ConfigSurveyMapping: domain.ConfigJSON(used)}
+		}
+		return imp, func() {
+			fmt.Fprintln(e.out, lang.L("monitoring.cli.survey_done", map[string]any{
+				"Count": e.count(len(sf.Answers)), "Questions": strings.Join(sf.Questions, ", "), "Incomplete": e.count(sf.Incomplete), "Total": e.count(len(s.Project.SurveyAnswers)),
+				"Encoding": tab.Encoding,
+			}))
+			e.printNotes(ignored, wording.SurveyNotes(sf))
+		}, nil
+	})
 }
 
 // periodArgs reads --from/--to: both or neither (then the quarter of horizon, the newest data).

@@ -7,9 +7,7 @@ import (
 // `lotse summary` prints the RACI check beside the figures of steps 10 and 11.
 func TestSampleSummaryStructure(t *testing.T) {
 	_, path := sample(t)
-	r := run(t, "summary", path).want(t, 0)
-	lines := summaryLines(r.out)
-	for _, want := range []string{
+	summaryShows(t, path,
 		"10 | Auftakt | erledigt",
 		"Auftakt am | 2026-12-08",
 		"Meilensteine | 9",
@@ -23,9 +21,5 @@ func TestSampleSummaryStructure(t *testing.T) {
 		"Hinweise zur RACI-Matrix | 1",
 		"Nächster Termin: Steuerungsrunde | 2027-09-14",
 		"– Rolle „Datenschutzbeauftragte:r (Stadt)“ führt nirgends etwas durch und verantwortet nichts (weder R noch A).",
-	} {
-		if !lines[want] {
-			t.Errorf("summary lacks the line %q:\n%s", want, r.out)
-		}
-	}
+	)
 }

@@ -37,12 +37,7 @@ func TestShareWritesAnAnonymisedCopy(t *testing.T) {
 	if bytes.Contains(copy, []byte("Erika Muster")) {
 		t.Fatal("the name is still in the copy")
 	}
-	g, err := persistence.Open(out, persistence.OpenOptions{ReadOnly: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer g.Close()
-	q, err := g.Load()
+	q, err := openProject(out)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -3,7 +3,7 @@ package raci
 import (
 	"fmt"
 	"os"
-	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -17,6 +17,7 @@ import (
 	"schulit-lotse/domain"
 	"schulit-lotse/persistence"
 	"schulit-lotse/ui/session"
+	"schulit-lotse/ui/session/sessiontest"
 )
 
 func TestMain(m *testing.M) {
@@ -27,17 +28,7 @@ func TestMain(m *testing.M) {
 // newSession opens a project file holding p.
 func newSession(tb testing.TB, p *domain.Project) *session.Session {
 	tb.Helper()
-	f, err := persistence.Create(filepath.Join(tb.TempDir(), "RACI Jürgen.lotse"), p, persistence.OpenOptions{})
-	if err != nil {
-		tb.Fatal(err)
-	}
-	loaded, err := f.Load()
-	if err != nil {
-		tb.Fatal(err)
-	}
-	s := session.New(f, loaded)
-	tb.Cleanup(func() { s.Close() })
-	return s
+	return sessiontest.Open(tb, "RACI Jürgen.lotse", p, persistence.OpenOptions{})
 }
 
 type fixture struct {
@@ -132,23 +123,11 @@ func squeeze(s string) string {
 	return strings.NewReplacer(" ", "", "-", "").Replace(s)
 }
 
-func same(a, b []string) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
-}
-
 // A user session: click cells, watch the checks beside the grid change, type letters, undo.
 func TestCyclingCellsChangesTheFindings(t *testing.T) {
 	fx := newFixture(t, small())
 	want := []string{"activity_empty Störung melden", "activity_empty Ticket anlegen", "role_empty Service Desk", "role_empty Medienbeauftragte"}
-	if got := fx.codes(); !same(got, want) {
+	if got := fx.codes(); !slices.Equal(got, want) {
 		t.Fatalf("empty matrix: %q, want %q", got, want)
 	}
 	fx.tapCell("Störung melden", "Service Desk")
@@ -156,7 +135,7 @@ func TestCyclingCellsChangesTheFindings(t *testing.T) {
 		t.Fatalf("after one click the cell holds %q, want R", got)
 	}
 	want = []string{"no_accountable Störung melden", "activity_empty Ticket anlegen", "role_empty Medienbeauftragte"}
-	if got := fx.codes(); !same(got, want) {
+	if got := fx.codes(); !slices.Equal(got, want) {
 		t.Errorf("after R: %q, want %q", got, want)
 	}
 	fx.tapCell("Störung melden", "Medienbeauftragte")
@@ -165,7 +144,7 @@ func TestCyclingCellsChangesTheFindings(t *testing.T) {
 		t.Fatalf("after two clicks %q, want A", got)
 	}
 	want = []string{"activity_empty Ticket anlegen"}
-	if got := fx.codes(); !same(got, want) {
+	if got := fx.codes(); !slices.Equal(got, want) {
 		t.Errorf("after A: %q, want %q", got, want)
 	}
 	if len(fx.errs) > 0 {
@@ -186,7 +165,7 @@ func TestCyclingCellsChangesTheFindings(t *testing.T) {
 		t.Fatalf("cells %q %q, want A A", fx.letter(11, 1), fx.letter(11, 2))
 	}
 	want = []string{"many_accountable Ticket anlegen", "no_responsible Ticket anlegen"}
-	if got := fx.codes(); !same(got, want) {
+	if got := fx.codes(); !slices.Equal(got, want) {
 		t.Errorf("two A: %q, want %q", got, want)
 	}
 	// Space cycles as well: A → C.

@@ -72,13 +72,7 @@ func applyAwardToModel(p *domain.Project, c persistence.AwardChange) {
 	p.SLAs = upsertByID(p.SLAs, mapClone(c.PutSLAs, domain.CloneSLA), c.DeleteSLAs, slaID)
 
 	p.SchoolHolidays = upsert(p.SchoolHolidays, c.PutHolidays, c.DeleteHolidays, holidayID)
-	sort.SliceStable(p.SchoolHolidays, func(a, b int) bool {
-		x, y := p.SchoolHolidays[a], p.SchoolHolidays[b]
-		if !x.First.Equal(y.First.Time) {
-			return x.First.Before(y.First.Time)
-		}
-		return x.ID < y.ID
-	})
+	sortByDay(p.SchoolHolidays, func(h domain.SchoolHoliday) domain.Date { return h.First }, holidayID)
 
 	p.Criteria = upsert(p.Criteria, c.PutCriteria, c.DeleteCriteria, criterionID)
 	sort.SliceStable(p.Criteria, func(a, b int) bool {

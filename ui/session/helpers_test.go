@@ -1,7 +1,6 @@
 package session_test
 
 import (
-	"path/filepath"
 	"reflect"
 	"testing"
 	"time"
@@ -10,6 +9,7 @@ import (
 	"schulit-lotse/internal/clock"
 	"schulit-lotse/persistence"
 	"schulit-lotse/ui/session"
+	"schulit-lotse/ui/session/sessiontest"
 )
 
 // testClock is the clock of every session in these tests: 10 May 2027, noon in Berlin.
@@ -19,17 +19,7 @@ var testClock = clock.Fixed(time.Date(2027, 5, 10, 12, 0, 0, 0, domain.Berlin))
 // closed when the test ends.
 func openProject(t *testing.T, file string, p *domain.Project) *session.Session {
 	t.Helper()
-	f, err := persistence.Create(filepath.Join(t.TempDir(), file), p, persistence.OpenOptions{Clock: testClock})
-	if err != nil {
-		t.Fatalf("create: %v", err)
-	}
-	loaded, err := f.Load()
-	if err != nil {
-		t.Fatalf("load: %v", err)
-	}
-	s := session.New(f, loaded)
-	t.Cleanup(func() { s.Close() })
-	return s
+	return sessiontest.Open(t, file, p, persistence.OpenOptions{Clock: testClock})
 }
 
 // newSession is an empty project opened as a session.

@@ -2,7 +2,6 @@ package session
 
 import (
 	"slices"
-	"sort"
 	"time"
 
 	"schulit-lotse/domain"
@@ -227,13 +226,7 @@ func (s *Session) commitMonitoring(ch persistence.MonitoringChange) error {
 	p.Measures = upsertByID(p.Measures, ch.PutMeasures, ch.DeleteMeasures, measureID)
 	p.KnowledgeChecks = upsertByID(p.KnowledgeChecks, ch.PutChecks, ch.DeleteChecks, checkID)
 	// The order the file loads them in, so the model always equals a fresh Load.
-	sort.SliceStable(p.JourFixes, func(a, b int) bool {
-		x, y := p.JourFixes[a], p.JourFixes[b]
-		if !x.Date.Equal(y.Date.Time) {
-			return x.Date.Before(y.Date.Time)
-		}
-		return x.ID < y.ID
-	})
+	sortByDay(p.JourFixes, func(j domain.JourFixe) domain.Date { return j.Date }, jourFixeID)
 	return nil
 }
 

@@ -3,6 +3,8 @@ package session
 import (
 	"cmp"
 	"slices"
+
+	"schulit-lotse/domain"
 )
 
 // The row plumbing every change model shares: a change puts rows (ids set by the session) and
@@ -90,6 +92,16 @@ func upsertByID[T any](list, puts []T, dels []int64, id func(T) int64) []T {
 	out := upsert(list, puts, dels, id)
 	slices.SortStableFunc(out, func(a, b T) int { return cmp.Compare(id(a), id(b)) })
 	return out
+}
+
+// sortByDay orders rows by their day, rows of the same day by id (the order Load gives).
+func sortByDay[T any](list []T, day func(T) domain.Date, id func(T) int64) {
+	slices.SortStableFunc(list, func(a, b T) int {
+		if c := day(a).Compare(day(b).Time); c != 0 {
+			return c
+		}
+		return cmp.Compare(id(a), id(b))
+	})
 }
 
 func idSet(ids []int64) map[int64]bool {

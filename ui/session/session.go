@@ -94,7 +94,16 @@ func New(f *persistence.File, p *domain.Project) *Session {
 
 // Open opens and loads a project file.
 func Open(path string, opt persistence.OpenOptions) (*Session, error) {
-	f, err := persistence.Open(path, opt)
+	return load(persistence.Open(path, opt))
+}
+
+// Create writes a new project file holding p and opens it.
+func Create(path string, p *domain.Project, opt persistence.OpenOptions) (*Session, error) {
+	return load(persistence.Create(path, p, opt))
+}
+
+// load loads the project of a file just opened or created; on an error the file is closed.
+func load(f *persistence.File, err error) (*Session, error) {
 	if err != nil {
 		return nil, err
 	}

@@ -2,6 +2,7 @@ package session_test
 
 import (
 	"errors"
+	"slices"
 	"testing"
 
 	"schulit-lotse/domain"
@@ -17,25 +18,13 @@ func names(ts []domain.Task) []string {
 	return out
 }
 
-func sameStrings(a, b []string) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
-}
-
 // assertTasks checks the task names in the model and in the file.
 func assertTasks(t *testing.T, s *session.Session, want ...string) {
 	t.Helper()
-	if got := names(s.Project.Tasks); !sameStrings(got, want) {
+	if got := names(s.Project.Tasks); !slices.Equal(got, want) {
 		t.Errorf("model tasks = %q, want %q", got, want)
 	}
-	if got := names(stored(t, s).Tasks); !sameStrings(got, want) {
+	if got := names(stored(t, s).Tasks); !slices.Equal(got, want) {
 		t.Errorf("file tasks = %q, want %q", got, want)
 	}
 }

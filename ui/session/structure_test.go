@@ -3,6 +3,7 @@ package session_test
 import (
 	"encoding/json"
 	"errors"
+	"slices"
 	"testing"
 
 	"schulit-lotse/domain"
@@ -103,7 +104,7 @@ func TestCycleRaciCellAndUndo(t *testing.T) {
 		seen = append(seen, letterOf(s, act, role))
 		inSync(t, s)
 	}
-	if want := []string{"R", "A", "C", "I", ""}; !sameStrings(seen, want) {
+	if want := []string{"R", "A", "C", "I", ""}; !slices.Equal(seen, want) {
 		t.Errorf("cycle %q, want %q", seen, want)
 	}
 	for _, want := range []string{"I", "C"} {
