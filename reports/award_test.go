@@ -9,6 +9,8 @@ import (
 	"testing"
 	"time"
 
+	"schulit-lotse/reports/internal/pdftest"
+
 	"schulit-lotse/assets"
 	"schulit-lotse/domain"
 )
@@ -70,7 +72,7 @@ func awardProject() *domain.Project {
 
 func TestAwardSectionsByHand(t *testing.T) {
 	path, _ := writeReport(t, awardProject())
-	text := squash(strings.Join(pageTexts(t, path, false), "\n"))
+	text := pdftest.Squash(strings.Join(pdftest.PageTexts(t, path, false), "\n"))
 	want := []string{
 		// Step 7: the SLA, its hours, a class and the Ferien and holidays.
 		"7 Leistungsvereinbarung vorbereiten", "Standard-SLA – allgemein", "Mo–Fr: 07:30–16:30", "45 h",
@@ -105,7 +107,7 @@ func TestContractSectionWarnsNearTheDeadline(t *testing.T) {
 	}
 	path := filepath.Join(t.TempDir(), "b.pdf")
 	os.WriteFile(path, buf.Bytes(), 0o644)
-	text := squash(strings.Join(pageTexts(t, path, false), "\n"))
+	text := pdftest.Squash(strings.Join(pdftest.PageTexts(t, path, false), "\n"))
 	if !strings.Contains(text, "Achtung: Der letzte Kündigungstermin 30.09.2028 ist in 77 Tagen") {
 		t.Error("no warning 77 days before the deadline")
 	}
@@ -124,10 +126,10 @@ func TestServiceSpecPDFAndText(t *testing.T) {
 	}
 	path := filepath.Join(t.TempDir(), "lb.pdf")
 	os.WriteFile(path, buf.Bytes(), 0o644)
-	if n := pdfPageCount(t, path); n < 3 {
+	if n := pdftest.PageCount(t, path); n < 3 {
 		t.Errorf("%d pages", n)
 	}
-	text := squash(strings.Join(pageTexts(t, path, false), "\n"))
+	text := pdftest.Squash(strings.Join(pdftest.PageTexts(t, path, false), "\n"))
 	for _, w := range []string{"Leistungsbeschreibung (Entwurf)", "1 Gegenstand und Ausgangslage", "2 Leistungen je Aufgabenpaket",
 		"2.1 Störungsbeseitigung", "Erstlöseversuche bei Störungen in Schule", "Jede Störung wird erfasst",
 		"3 Servicelevel", "Störungen schnell", "Eignung und Zuschlag", "Referenzen", "Seite 2 von"} {
@@ -171,7 +173,7 @@ func TestAwardSectionsSpeakEitherLanguage(t *testing.T) {
 	for _, lang := range []struct{ code, want string }{{"en", "Award: Nordlicht"}, {"de", "Zuschlag: Nordlicht"}} {
 		assets.SetupLanguage(lang.code)
 		path, _ := writeReport(t, awardProject())
-		text := squash(strings.Join(pageTexts(t, path, false), "\n"))
+		text := pdftest.Squash(strings.Join(pdftest.PageTexts(t, path, false), "\n"))
 		var spec bytes.Buffer
 		if err := WriteServiceSpecText(&spec, awardProject(), Options{Date: fixedDate}); err != nil {
 			t.Fatal(err)

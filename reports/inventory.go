@@ -16,7 +16,7 @@ var inventorySection = section{
 
 func writeInventory(r *Report, p *domain.Project) {
 	r.Section(1, stepTitle(1))
-	r.Paragraph(tr("reports.inventory.intro"))
+	r.Paragraph(Tr("reports.inventory.intro"))
 
 	var current []domain.Task
 	newCount := 0
@@ -29,39 +29,39 @@ func writeInventory(r *Report, p *domain.Project) {
 	}
 
 	if len(current) == 0 {
-		r.Paragraph(tr("reports.inventory.none"))
+		r.Paragraph(Tr("reports.inventory.none"))
 	} else {
 		var total float64
 		rows := make([][]string, 0, len(current))
 		current, capped := largestFirst(current, p.Settings)
 		intro := ""
 		if capped {
-			intro = trCount("reports.tasks_largest", taskCap)
+			intro = TrCount("reports.tasks_largest", taskCap)
 		}
 		for _, t := range current {
 			total += t.HoursPerMonth(p.Settings)
 			rows = append(rows, []string{t.Name, t.Responsible, hoursCell(t, p.Settings), t.Note})
 		}
-		r.tableOrAppendix(tr("reports.inventory.list"), intro, Table{
+		r.TableOrAppendix(Tr("reports.inventory.list"), intro, Table{
 			Columns: []Column{
-				{Title: tr("reports.col.task"), Width: 30},
-				{Title: tr("reports.col.responsible"), Width: 22},
-				{Title: tr("reports.col.hours"), Width: 17, Align: AlignRight},
-				{Title: tr("reports.col.note"), Width: 31},
+				{Title: Tr("reports.col.task"), Width: 30},
+				{Title: Tr("reports.col.responsible"), Width: 22},
+				{Title: Tr("reports.col.hours"), Width: 17, Align: AlignRight},
+				{Title: Tr("reports.col.note"), Width: 31},
 			},
 			Rows:  rows,
-			Foot:  [][]string{{tr("reports.total"), "", formatHours(total), ""}},
+			Foot:  [][]string{{Tr("reports.total"), "", FormatHours(total), ""}},
 			Zebra: true,
 			Cap:   taskCap, CapNote: "reports.tasks_capped",
 		})
 	}
 	if newCount > 0 {
-		r.Note(tr("reports.inventory.new_elsewhere", map[string]any{"Count": newCount}))
+		r.Note(Tr("reports.inventory.new_elsewhere", map[string]any{"Count": newCount}))
 	}
 
 	if len(current) > 0 {
-		r.Subsection(tr("reports.inventory.workload"))
-		r.Paragraph(tr("reports.inventory.workload_intro"))
+		r.Subsection(Tr("reports.inventory.workload"))
+		r.Paragraph(Tr("reports.inventory.workload_intro"))
 		r.Table(workloadTable(p, current))
 	}
 
@@ -78,23 +78,23 @@ func workloadTable(p *domain.Project, tasks []domain.Task) Table {
 	for _, h := range byResp {
 		name := h.Responsible
 		if name == "" {
-			name = tr("fig.no_responsible")
+			name = Tr("fig.no_responsible")
 		}
 		share := "–"
 		if total > 0 {
-			share = formatNumber(h.Hours/total*100) + " %"
+			share = FormatNumber(h.Hours/total*100) + " %"
 		}
-		rows = append(rows, []string{name, formatNumber(float64(h.Tasks)), formatHours(h.Hours), share})
+		rows = append(rows, []string{name, FormatNumber(float64(h.Tasks)), FormatHours(h.Hours), share})
 	}
 	return Table{
 		Columns: []Column{
-			{Title: tr("reports.col.responsible"), Width: 46},
-			{Title: tr("reports.col.tasks"), Width: 14, Align: AlignRight},
-			{Title: tr("reports.col.hours"), Width: 20, Align: AlignRight},
-			{Title: tr("reports.col.share"), Width: 20, Align: AlignRight},
+			{Title: Tr("reports.col.responsible"), Width: 46},
+			{Title: Tr("reports.col.tasks"), Width: 14, Align: AlignRight},
+			{Title: Tr("reports.col.hours"), Width: 20, Align: AlignRight},
+			{Title: Tr("reports.col.share"), Width: 20, Align: AlignRight},
 		},
 		Rows:  rows,
-		Foot:  [][]string{{tr("reports.total"), formatNumber(float64(len(tasks))), formatHours(total), "100 %"}},
+		Foot:  [][]string{{Tr("reports.total"), FormatNumber(float64(len(tasks))), FormatHours(total), "100 %"}},
 		Zebra: true,
 	}
 }
@@ -104,13 +104,13 @@ func hoursCell(t domain.Task, s domain.Settings) string {
 	if t.Effort == nil {
 		return "–"
 	}
-	out := formatHours(t.HoursPerMonth(s))
+	out := FormatHours(t.HoursPerMonth(s))
 	if t.Effort.Unit != domain.HoursPerMonth {
 		unit := "reports.unit." + string(t.Effort.Unit)
 		if t.Effort.Unit == domain.PersonDaysPerMonth && t.Effort.Value == 1 {
 			unit += ".one" // "1 Personentag pro Monat"; the other units are abbreviations
 		}
-		out += "\n(" + formatNumber(t.Effort.Value) + " " + tr(unit) + ")"
+		out += "\n(" + FormatNumber(t.Effort.Value) + " " + Tr(unit) + ")"
 	}
 	return out
 }
@@ -141,15 +141,15 @@ func findings(r *Report, p *domain.Project, keep func(domain.Finding) bool) {
 		if !keep(f) {
 			continue
 		}
-		msg := tr(f.Code, map[string]any{"Subject": line(f.Subject)})
+		msg := Tr(f.Code, map[string]any{"Subject": Line(f.Subject)})
 		if f.Severity == domain.SeverityWarning {
-			msg = tr("reports.warning", map[string]any{"Message": msg})
+			msg = Tr("reports.warning", map[string]any{"Message": msg})
 		}
 		items = append(items, msg)
 	}
 	if len(items) == 0 {
 		return
 	}
-	r.Subsection(tr("reports.open_questions"))
+	r.Subsection(Tr("reports.open_questions"))
 	r.Bullets(items)
 }

@@ -18,9 +18,9 @@ import (
 // WriteJourFixeInvitation writes the invitation to the Jour fixe on day as PDF to w. The meeting
 // need not be recorded yet; when it is, its participants are invited, else those of the last one.
 func WriteJourFixeInvitation(w io.Writer, p *domain.Project, day domain.Date, opt Options) (err error) {
-	defer catchPDF(&err)
+	defer CatchPDF(&err)
 	if p == nil {
-		return errors.New(tr("reports.err.no_project"))
+		return errors.New(Tr("reports.err.no_project"))
 	}
 	date, err := opt.stamp()
 	if err != nil {
@@ -30,19 +30,19 @@ func WriteJourFixeInvitation(w io.Writer, p *domain.Project, day domain.Date, op
 	var rep *kpi.Report
 	if len(p.Tickets)+len(p.Calls)+len(p.SurveyAnswers) > 0 {
 		if rep, err = kpi.Compute(p, period, kpi.Options{AsOf: kpi.MeetingAsOf(p, day)}); err != nil {
-			return fmt.Errorf("%s: %w", tr("reports.err.pdf"), err)
+			return fmt.Errorf("%s: %w", Tr("reports.err.pdf"), err)
 		}
 		if rep.Tickets.Total.Tickets+rep.Hotline.Calls+rep.Satisfaction.Answers == 0 {
 			rep = nil // nothing measured in the period yet
 		}
 	}
-	r := layOut(func(breaks map[int]bool) *Report { return writeInvitationPages(p, day, period, rep, date, breaks) })
-	return emit(w, r)
+	r := LayOut(func(breaks map[int]bool) *Report { return writeInvitationPages(p, day, period, rep, date, breaks) })
+	return Emit(w, r)
 }
 
 // WriteJourFixeInvitationFile writes the invitation to path atomically.
 func WriteJourFixeInvitationFile(path string, p *domain.Project, day domain.Date, opt Options) error {
-	return writeAtomically(path, func(w io.Writer) error { return WriteJourFixeInvitation(w, p, day, opt) })
+	return WriteAtomically(path, func(w io.Writer) error { return WriteJourFixeInvitation(w, p, day, opt) })
 }
 
 // lastJourFixeBefore is the latest meeting before day, nil when there was none.
@@ -58,8 +58,8 @@ func lastJourFixeBefore(p *domain.Project, day domain.Date) *domain.JourFixe {
 }
 
 func writeInvitationPages(p *domain.Project, day domain.Date, period kpi.Period, rep *kpi.Report, date time.Time, breaks map[int]bool) *Report {
-	title := tr("kpi.invite.title", map[string]any{"Date": formatDate(day.Time)})
-	r := newDocument(p, date, title, tr("kpi.invite.subject"), true, breaks) // sent to the provider
+	title := Tr("kpi.invite.title", map[string]any{"Date": FormatDate(day.Time)})
+	r := NewDocument(p, date, title, Tr("kpi.invite.subject"), true, breaks) // sent to the provider
 
 	participants := ""
 	last := lastJourFixeBefore(p, day)
@@ -68,75 +68,75 @@ func writeInvitationPages(p *domain.Project, day domain.Date, period kpi.Period,
 	} else if last != nil {
 		participants = p.AttendeeNames(last.Participants)
 	}
-	documentHead(r, p, title, append([][2]string{
-		{tr("kpi.protocol.date"), formatDate(day.Time)},
-		{tr("kpi.report.provider"), awOrDash(line(p.Contract.Provider))},
-		{tr("kpi.invite.invited"), awOrDash(line(participants))},
-		{tr("kpi.protocol.period"), FormatPeriod(period)},
-	}, documentFields(p, date, false)...))
+	r.DocumentHead(p, title, append([][2]string{
+		{Tr("kpi.protocol.date"), FormatDate(day.Time)},
+		{Tr("kpi.report.provider"), OrDash(Line(p.Contract.Provider))},
+		{Tr("kpi.invite.invited"), OrDash(Line(participants))},
+		{Tr("kpi.protocol.period"), FormatPeriod(period)},
+	}, DocumentFields(p, date, false)...))
 
 	// TOP 1: the minutes of the last meeting.
-	chapter(r, "1", tr("kpi.invite.h.minutes"))
+	r.Heading(0, "1", Tr("kpi.invite.h.minutes"))
 	if last != nil {
-		r.Paragraph(tr("kpi.invite.minutes", map[string]any{"Date": formatDate(last.Date.Time)}))
+		r.Paragraph(Tr("kpi.invite.minutes", map[string]any{"Date": FormatDate(last.Date.Time)}))
 	} else {
-		r.Paragraph(tr("kpi.invite.first"))
+		r.Paragraph(Tr("kpi.invite.first"))
 	}
 
 	// TOP 2: the period's KPIs as the data stand.
-	chapter(r, "2", tr("kpi.invite.h.kpis", map[string]any{"Period": FormatPeriod(period)}))
+	r.Heading(0, "2", Tr("kpi.invite.h.kpis", map[string]any{"Period": FormatPeriod(period)}))
 	if rep == nil {
-		r.Note(tr("kpi.invite.no_kpis"))
+		r.Note(Tr("kpi.invite.no_kpis"))
 	} else {
-		r.Note(tr("kpi.invite.kpis_basis", map[string]any{"AsOf": FormatDateTime(rep.AsOf)}))
+		r.Note(Tr("kpi.invite.kpis_basis", map[string]any{"AsOf": FormatDateTime(rep.AsOf)}))
 		r.Table(indicatorTable(append(append([]kpi.Indicator(nil), rep.Indicators...), rep.ClassIndicators...)))
 	}
 
 	// TOP 3: measures still open.
-	chapter(r, "3", tr("kpi.invite.h.measures"))
+	r.Heading(0, "3", Tr("kpi.invite.h.measures"))
 	open := domain.OpenMeasuresBefore(p, day)
 	domain.SortMeasures(open)
 	if len(open) == 0 {
-		r.Note(tr("kpi.invite.no_measures"))
+		r.Note(Tr("kpi.invite.no_measures"))
 	} else {
 		r.Table(protocolMeasureTable(p, kpi.FreezeMeasures(p, open), true))
 	}
 
 	// TOP 4: milestones due.
-	chapter(r, "4", tr("kpi.invite.h.milestones"))
+	r.Heading(0, "4", Tr("kpi.invite.h.milestones"))
 	if ms := domain.MilestonesDue(p, day); len(ms) == 0 {
-		r.Note(tr("kpi.invite.no_milestones"))
+		r.Note(Tr("kpi.invite.no_milestones"))
 	} else {
 		rows := make([][]string, 0, len(ms))
 		for _, m := range ms {
-			state := tr("kpi.invite.milestone.due")
+			state := Tr("kpi.invite.milestone.due")
 			switch {
 			case m.Overdue(day):
-				state = tr("kpi.invite.milestone.overdue")
+				state = Tr("kpi.invite.milestone.overdue")
 			case m.Due.After(domain.MeetingHorizon(day).Time):
-				state = tr("kpi.invite.milestone.next") // none is due: the next one
+				state = Tr("kpi.invite.milestone.next") // none is due: the next one
 			}
-			rows = append(rows, []string{formatDate(m.Due.Time), m.Name, awOrDash(line(m.Owner)), state})
+			rows = append(rows, []string{FormatDate(m.Due.Time), m.Name, OrDash(Line(m.Owner)), state})
 		}
 		r.Table(Table{Columns: []Column{
-			{Title: tr("award.spec.transition.col.due"), Width: 16},
-			{Title: tr("award.spec.transition.col.milestone"), Width: 46},
-			{Title: tr("kpi.col.owner"), Width: 22},
-			{Title: tr("kpi.col.state"), Width: 16},
+			{Title: Tr("award.spec.transition.col.due"), Width: 16},
+			{Title: Tr("award.spec.transition.col.milestone"), Width: 46},
+			{Title: Tr("kpi.col.owner"), Width: 22},
+			{Title: Tr("kpi.col.state"), Width: 16},
 		}, Rows: rows, Zebra: true})
 	}
 
 	// TOP 5: the contract's next notice date.
-	chapter(r, "5", tr("kpi.invite.h.contract"))
+	r.Heading(0, "5", Tr("kpi.invite.h.contract"))
 	if p.Contract.Start == nil {
-		r.Note(tr("kpi.invite.no_contract"))
+		r.Note(Tr("kpi.invite.no_contract"))
 	} else {
-		r.Paragraph(tr("kpi.invite.notice", map[string]any{"Rule": awNoticeRule(p.Contract),
+		r.Paragraph(Tr("kpi.invite.notice", map[string]any{"Rule": awNoticeRule(p.Contract),
 			"Notice": awNoticeText(p.Contract, domain.NextNotice(p.Contract, day))}))
 	}
 
 	// TOP 6: other business.
-	chapter(r, "6", tr("kpi.invite.h.other"))
-	r.Paragraph(tr("kpi.invite.other"))
+	r.Heading(0, "6", Tr("kpi.invite.h.other"))
+	r.Paragraph(Tr("kpi.invite.other"))
 	return r
 }

@@ -16,19 +16,19 @@ var kickoffSection = section{
 
 func writeKickoff(r *Report, p *domain.Project) {
 	r.Section(10, stepTitle(10))
-	r.Paragraph(tr("reports.kickoff.intro"))
+	r.Paragraph(Tr("reports.kickoff.intro"))
 	today := r.AsOf()
 	k := p.Kickoff
 
 	if !k.IsEmpty() {
-		r.Subsection(tr("reports.kickoff.meeting"))
+		r.Subsection(Tr("reports.kickoff.meeting"))
 		date := "–"
 		if k.Date != nil {
-			date = formatDate(k.Date.Time)
+			date = FormatDate(k.Date.Time)
 		}
 		r.KeyValues([][2]string{
-			{tr("reports.kickoff.date"), date},
-			{tr("reports.kickoff.place"), opDash(k.Place)},
+			{Tr("reports.kickoff.date"), date},
+			{Tr("reports.kickoff.place"), opDash(k.Place)},
 		})
 		if len(k.Participants) > 0 {
 			rows := make([][]string, len(k.Participants))
@@ -36,20 +36,20 @@ func writeKickoff(r *Report, p *domain.Project) {
 				rows[i] = []string{x.Name, x.Organisation, x.Role}
 			}
 			r.Table(Table{
-				Columns: []Column{{Title: tr("reports.kickoff.col.name"), Width: 34}, {Title: tr("reports.kickoff.col.organisation"), Width: 33},
-					{Title: tr("reports.kickoff.col.role"), Width: 33}},
+				Columns: []Column{{Title: Tr("reports.kickoff.col.name"), Width: 34}, {Title: Tr("reports.kickoff.col.organisation"), Width: 33},
+					{Title: Tr("reports.kickoff.col.role"), Width: 33}},
 				Rows: rows, Zebra: true,
 			})
 		}
 		for _, part := range []struct{ title, text string }{
-			{tr("reports.kickoff.agenda"), k.Agenda},
-			{tr("reports.kickoff.notes"), k.Notes},
-			{tr("reports.kickoff.next_steps"), k.NextSteps},
+			{Tr("reports.kickoff.agenda"), k.Agenda},
+			{Tr("reports.kickoff.notes"), k.Notes},
+			{Tr("reports.kickoff.next_steps"), k.NextSteps},
 		} {
 			if part.text == "" {
 				continue
 			}
-			r.textBlock(clean(part.title, false), "", 0, true)
+			r.TextBlock(Clean(part.title, false), "", 0, true)
 			r.Paragraph(part.text)
 		}
 	}
@@ -63,7 +63,7 @@ func writeKickoff(r *Report, p *domain.Project) {
 		if len(items) > 0 {
 			r.EnsureSpace(charts.TimelineHeightCm(len(items))*10 + 14)
 		}
-		r.Subsection(tr("reports.kickoff.milestones"))
+		r.Subsection(Tr("reports.kickoff.milestones"))
 		if len(items) > 0 {
 			if png, err := charts.TimelinePNG(items, today.Time, TimelineText(), widthCm); err == nil {
 				r.Image(png, 0)
@@ -76,23 +76,23 @@ func writeKickoff(r *Report, p *domain.Project) {
 		for i, m := range ms {
 			due := "–"
 			if m.Due != nil {
-				due = formatDate(m.Due.Time)
+				due = FormatDate(m.Due.Time)
 			}
 			status := m.Status
 			if status == "" {
 				status = domain.MilestonePlanned
 			}
-			st := tr("kickoff.status." + status)
+			st := Tr("kickoff.status." + status)
 			if m.Overdue(today) {
-				st = tr("kickoff.status.overdue")
+				st = Tr("kickoff.status.overdue")
 				overdue[i] = true
 			}
 			rows[i] = []string{m.Name, due, m.Owner, st, m.Note}
 		}
 		r.Table(Table{
-			Columns: []Column{{Title: tr("reports.kickoff.col.milestone"), Width: 28}, {Title: tr("reports.kickoff.col.due"), Width: 13},
-				{Title: tr("reports.kickoff.col.owner"), Width: 18}, {Title: tr("reports.kickoff.col.status"), Width: 14},
-				{Title: tr("reports.kickoff.col.note"), Width: 27}},
+			Columns: []Column{{Title: Tr("reports.kickoff.col.milestone"), Width: 28}, {Title: Tr("reports.kickoff.col.due"), Width: 13},
+				{Title: Tr("reports.kickoff.col.owner"), Width: 18}, {Title: Tr("reports.kickoff.col.status"), Width: 14},
+				{Title: Tr("reports.kickoff.col.note"), Width: 27}},
 			Rows: rows,
 			RowFill: func(i int) (Color, bool) {
 				if overdue[i] {
@@ -101,7 +101,7 @@ func writeKickoff(r *Report, p *domain.Project) {
 				return Color{}, false
 			},
 		})
-		r.Note(tr("reports.kickoff.as_of", map[string]any{"Date": formatDate(today.Time)}))
+		r.Note(Tr("reports.kickoff.as_of", map[string]any{"Date": FormatDate(today.Time)}))
 	}
 	opFindings(r, domain.KickoffFindings(p, today))
 }
@@ -125,7 +125,7 @@ func TimelineItems(ms []domain.Milestone, today domain.Date) []charts.TimelineIt
 		case m.Status == domain.MilestoneInProgress:
 			st = charts.MilestoneInProgress
 		}
-		out = append(out, charts.TimelineItem{Label: line(m.Name), Due: m.Due.Time, State: st})
+		out = append(out, charts.TimelineItem{Label: Line(m.Name), Due: m.Due.Time, State: st})
 	}
 	return out
 }
@@ -147,16 +147,16 @@ func opFindings(r *Report, fs []domain.Finding) {
 	}
 	items := make([]string, 0, len(fs))
 	for _, f := range fs {
-		msg := tr(f.Code, map[string]any{"Subject": line(f.Subject)})
+		msg := Tr(f.Code, map[string]any{"Subject": Line(f.Subject)})
 		switch f.Severity {
 		case domain.SeverityWarning:
-			msg = tr("reports.warning", map[string]any{"Message": msg})
+			msg = Tr("reports.warning", map[string]any{"Message": msg})
 		case domain.SeverityError:
-			msg = tr("reports.structure.error", map[string]any{"Message": msg})
+			msg = Tr("reports.structure.error", map[string]any{"Message": msg})
 		}
 		items = append(items, msg)
 	}
-	r.Subsection(tr("reports.open_questions"))
+	r.Subsection(Tr("reports.open_questions"))
 	r.Bullets(items)
 }
 

@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"testing"
 
+	"schulit-lotse/reports/internal/pdftest"
+
 	"schulit-lotse/domain/demo"
 )
 
@@ -35,7 +37,7 @@ func TestLandkreisReportsStayShort(t *testing.T) {
 		if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
 			t.Fatal(err)
 		}
-		if n := pdfPageCount(t, path); n > c.max {
+		if n := pdftest.PageCount(t, path); n > c.max {
 			t.Errorf("%s: %d pages, at most %d", c.name, n, c.max)
 		} else {
 			t.Logf("%s: %d pages", c.name, n)

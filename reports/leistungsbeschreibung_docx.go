@@ -39,7 +39,7 @@ const (
 // WriteServiceSpecDocx writes the Leistungsbeschreibung as Word document to w.
 func WriteServiceSpecDocx(w io.Writer, p *domain.Project, opt Options) error {
 	if p == nil {
-		return errors.New(tr("reports.err.no_project"))
+		return errors.New(Tr("reports.err.no_project"))
 	}
 	date, err := opt.stamp()
 	if err != nil {
@@ -47,7 +47,7 @@ func WriteServiceSpecDocx(w io.Writer, p *domain.Project, opt Options) error {
 	}
 	doc, err := godocx.NewDocument()
 	if err != nil {
-		return fmt.Errorf("%s: %w", tr("reports.err.docx"), err)
+		return fmt.Errorf("%s: %w", Tr("reports.err.docx"), err)
 	}
 	docxSetUp(doc, p, date)
 	docxTitlePage(doc, p, date)
@@ -55,8 +55,8 @@ func WriteServiceSpecDocx(w io.Writer, p *domain.Project, opt Options) error {
 	for _, b := range specDoc(p, today, specVolume(p, today, opt)) {
 		switch b.kind {
 		case specHeading:
-			if _, err := doc.AddHeading(line(b.number+" "+b.text), uint(b.level+1)); err != nil {
-				return fmt.Errorf("%s: %w", tr("reports.err.docx"), err)
+			if _, err := doc.AddHeading(Line(b.number+" "+b.text), uint(b.level+1)); err != nil {
+				return fmt.Errorf("%s: %w", Tr("reports.err.docx"), err)
 			}
 		case specPara:
 			doc.AddParagraph(docxText(b.text))
@@ -75,7 +75,7 @@ func WriteServiceSpecDocx(w io.Writer, p *domain.Project, opt Options) error {
 	}
 	var buf bytes.Buffer
 	if err := doc.Write(&buf); err != nil {
-		return fmt.Errorf("%s: %w", tr("reports.err.docx"), err)
+		return fmt.Errorf("%s: %w", Tr("reports.err.docx"), err)
 	}
 	_, err = w.Write(buf.Bytes())
 	return err
@@ -83,7 +83,7 @@ func WriteServiceSpecDocx(w io.Writer, p *domain.Project, opt Options) error {
 
 // WriteServiceSpecDocxFile writes the Word document to path atomically.
 func WriteServiceSpecDocxFile(path string, p *domain.Project, opt Options) error {
-	return writeAtomically(path, func(w io.Writer) error { return WriteServiceSpecDocx(w, p, opt) })
+	return WriteAtomically(path, func(w io.Writer) error { return WriteServiceSpecDocx(w, p, opt) })
 }
 
 // docxSetUp sets page size and margins, the proofing language and the document properties
@@ -105,19 +105,19 @@ func docxSetUp(doc *docx.RootDoc, p *domain.Project, date time.Time) {
 		if st.DocDefaults.RunProp.RunProp == nil {
 			st.DocDefaults.RunProp.RunProp = &ctypes.RunProperty{}
 		}
-		language := tr("reports.language")
+		language := Tr("reports.language")
 		rp := st.DocDefaults.RunProp.RunProp
 		rp.Lang = &ctypes.Lang{Val: &language, EastAsia: &language}
 		// A sans-serif body as in the PDF (Word has Arial; LibreOffice maps it to Liberation Sans).
 		rp.Fonts = &ctypes.RunFonts{Ascii: "Arial", HAnsi: "Arial", CS: "Arial", EastAsia: "Arial"}
 	}
 	dc := p.DocumentControlConfig()
-	author := line(dc.Author)
+	author := Line(dc.Author)
 	if author == "" {
-		author = line(p.Meta.Schultraeger)
+		author = Line(p.Meta.Schultraeger)
 	}
-	doc.FileMap.Store("docProps/core.xml", docxCoreProps(line(tr("award.spec.title")+" – "+p.Meta.Name), author,
-		line(tr("award.spec.subject")), tr("reports.language"), date))
+	doc.FileMap.Store("docProps/core.xml", docxCoreProps(Line(Tr("award.spec.title")+" – "+p.Meta.Name), author,
+		Line(Tr("award.spec.subject")), Tr("reports.language"), date))
 	doc.FileMap.Store("docProps/app.xml", docxAppProps())
 	// The template's preview image shows another document: leave it out.
 	doc.FileMap.Delete("docProps/thumbnail.jpeg")
@@ -152,7 +152,7 @@ func docxCoreProps(title, author, subject, language string, date time.Time) []by
 // (the template names another one).
 func docxAppProps() []byte {
 	var b bytes.Buffer
-	_ = xml.EscapeText(&b, []byte(tr("app.name")))
+	_ = xml.EscapeText(&b, []byte(Tr("app.name")))
 	return []byte(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>` + "\n" +
 		`<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">` +
 		`<Application>` + b.String() + `</Application><DocSecurity>0</DocSecurity></Properties>`)
@@ -161,21 +161,21 @@ func docxAppProps() []byte {
 // docxTitlePage: Schulträger, title, subtitle, project and the document's fields, the draft
 // note, then a page break – as the PDF's title page.
 func docxTitlePage(doc *docx.RootDoc, p *domain.Project, date time.Time) {
-	if s := line(p.Meta.Schultraeger); s != "" {
+	if s := Line(p.Meta.Schultraeger); s != "" {
 		doc.AddEmptyParagraph().AddText(s).Size(24).Color(docxMutedText)
 	}
-	doc.AddParagraph(tr("award.spec.title")).Style("Title")
-	doc.AddParagraph(docxText(tr("award.spec.subtitle"))).Style("Subtitle")
-	name := line(p.Meta.Name)
+	doc.AddParagraph(Tr("award.spec.title")).Style("Title")
+	doc.AddParagraph(docxText(Tr("award.spec.subtitle"))).Style("Subtitle")
+	name := Line(p.Meta.Name)
 	if name == "" {
-		name = tr("reports.unnamed")
+		name = Tr("reports.unnamed")
 	}
 	doc.AddEmptyParagraph().AddText(name).Bold(true).Size(32)
 	docxPairs(doc, append([][2]string{
-		{tr("reports.meta.schultraeger"), awOrDash(p.Meta.Schultraeger)},
-		{tr("reports.meta.bundesland"), bundeslandName(p.Meta.Bundesland)},
-	}, documentFields(p, date, false)...))
-	doc.AddEmptyParagraph().AddText(docxText(tr("award.spec.title_note"))).Italic(true).Color(docxMutedText)
+		{Tr("reports.meta.schultraeger"), OrDash(p.Meta.Schultraeger)},
+		{Tr("reports.meta.bundesland"), BundeslandName(p.Meta.Bundesland)},
+	}, DocumentFields(p, date, false)...))
+	doc.AddEmptyParagraph().AddText(docxText(Tr("award.spec.title_note"))).Italic(true).Color(docxMutedText)
 	doc.AddPageBreak()
 }
 
@@ -305,7 +305,7 @@ func docxColumnWidths(tb Table, total int) []int {
 // docxCellLines writes a cell's text, one paragraph per line, and returns the runs.
 func docxCellLines(c *docx.Cell, text string, align Align) []*docx.Run {
 	var runs []*docx.Run
-	for _, l := range strings.Split(clean(text, true), "\n") {
+	for _, l := range strings.Split(Clean(text, true), "\n") {
 		p := c.AddEmptyPara()
 		switch align {
 		case AlignRight:
@@ -320,5 +320,5 @@ func docxCellLines(c *docx.Cell, text string, align Align) []*docx.Run {
 
 // docxText is user text as one paragraph: control characters out, line breaks as spaces.
 func docxText(s string) string {
-	return strings.Join(strings.Fields(clean(s, true)), " ")
+	return strings.Join(strings.Fields(Clean(s, true)), " ")
 }

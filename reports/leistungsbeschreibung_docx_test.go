@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 
+	"schulit-lotse/reports/internal/pdftest"
+
 	"schulit-lotse/domain"
 	"schulit-lotse/internal/sample"
 )
@@ -97,7 +99,7 @@ func docxAllText(paras []docxPara) string {
 	for _, p := range paras {
 		b.WriteString(p.text + "\n")
 	}
-	return squash(b.String())
+	return pdftest.Squash(b.String())
 }
 
 // The Word document carries the PDF's content for bidders: headings in Word's heading styles
@@ -145,11 +147,11 @@ func TestServiceSpecDocxOfTheSample(t *testing.T) {
 		t.Errorf("%d repeated header rows, want one per data table (at least 5)", headerRows)
 	}
 	for _, k := range specHintKeys {
-		if hint := squash(tr(k)); hint != k && strings.Contains(text, hint) {
+		if hint := pdftest.Squash(Tr(k)); hint != k && strings.Contains(text, hint) {
 			t.Errorf("the Word document carries the hint %q", k)
 		}
 	}
-	for _, s := range append(specForbiddenPhrases, tr("app.name"), "Aufwand heute 0 h") {
+	for _, s := range append(specForbiddenPhrases, Tr("app.name"), "Aufwand heute 0 h") {
 		if strings.Contains(text, s) {
 			t.Errorf("the Word document carries %q", s)
 		}
@@ -172,9 +174,9 @@ func TestServiceSpecDocxOfTheSample(t *testing.T) {
 		if b.kind != specPara && b.kind != specHeading {
 			continue
 		}
-		want := squash(docxText(b.text))
+		want := pdftest.Squash(docxText(b.text))
 		if b.kind == specHeading {
-			want = squash(line(b.number + " " + b.text))
+			want = pdftest.Squash(Line(b.number + " " + b.text))
 		}
 		i := strings.Index(text[at:], want)
 		if i < 0 {

@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 
+	"schulit-lotse/reports/internal/pdftest"
+
 	"schulit-lotse/internal/sample"
 )
 
@@ -35,9 +37,9 @@ func TestServiceSpecOfTheSampleIsForBidders(t *testing.T) {
 	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	text := squash(strings.Join(pageTexts(t, path, false), "\n"))
+	text := pdftest.Squash(strings.Join(pdftest.PageTexts(t, path, false), "\n"))
 	for _, k := range specHintKeys {
-		hint := squash(tr(k))
+		hint := pdftest.Squash(Tr(k))
 		if hint == k || hint == "" {
 			t.Errorf("hint key %q has no translation", k)
 			continue
@@ -47,7 +49,7 @@ func TestServiceSpecOfTheSampleIsForBidders(t *testing.T) {
 		}
 	}
 	// Neither the pages nor the shared footer name the program.
-	for _, s := range append(specForbiddenPhrases, tr("app.name")) {
+	for _, s := range append(specForbiddenPhrases, Tr("app.name")) {
 		if strings.Contains(text, s) {
 			t.Errorf("the Leistungsbeschreibung carries %q", s)
 		}

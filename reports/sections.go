@@ -54,8 +54,12 @@ func sectionsFor(p *domain.Project, today domain.Date) []section {
 func stepTitle(n domain.StepID) string {
 	for _, s := range domain.Steps {
 		if s.Number == n {
-			return tr("step." + s.Key + ".title")
+			return Tr("step." + s.Key + ".title")
 		}
 	}
 	return ""
 }
+
+// taskCap is how many tasks a list of the Gesamtbericht shows; a Landkreis has 1,500, and the
+// export has them all.
+const taskCap = 40

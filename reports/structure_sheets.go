@@ -31,15 +31,15 @@ func RaciSheet(p *domain.Project) StructureSheet {
 	roles := domain.SortedRoles(p.Roles)
 	acts := domain.SortedActivities(p.RaciActivities)
 	idx := domain.IndexRaci(p.RaciAssignments)
-	names := []string{tr("raci.field.process"), tr("raci.field.activity")}
-	parties := []string{"", tr("structure.col.party")}
+	names := []string{Tr("raci.field.process"), Tr("raci.field.activity")}
+	parties := []string{"", Tr("structure.col.party")}
 	widths := []float64{26, 48}
 	for _, r := range roles {
 		names = append(names, r.Name)
-		parties = append(parties, tr("party."+string(r.Party)))
+		parties = append(parties, Tr("party."+string(r.Party)))
 		widths = append(widths, 7)
 	}
-	s := StructureSheet{Name: tr("reports.structure.raci"), Headers: [][]string{names, parties}, Widths: widths, Letters: 2}
+	s := StructureSheet{Name: Tr("reports.structure.raci"), Headers: [][]string{names, parties}, Widths: widths, Letters: 2}
 	for _, a := range acts {
 		row := []string{a.Process, a.Name}
 		for _, r := range roles {
@@ -54,9 +54,9 @@ func RaciSheet(p *domain.Project) StructureSheet {
 // fill it.
 func CommunicationSheet(p *domain.Project) StructureSheet {
 	s := StructureSheet{
-		Name: tr("reports.structure.communication"),
-		Headers: [][]string{{tr("structure.col.occasion"), tr("structure.col.customer"), tr("sheets.structure.persons"),
-			tr("structure.col.provider"), tr("sheets.structure.persons"), tr("structure.col.channel"), tr("structure.col.hours")}},
+		Name: Tr("reports.structure.communication"),
+		Headers: [][]string{{Tr("structure.col.occasion"), Tr("structure.col.customer"), Tr("sheets.structure.persons"),
+			Tr("structure.col.provider"), Tr("sheets.structure.persons"), Tr("structure.col.channel"), Tr("structure.col.hours")}},
 		Widths: []float64{30, 30, 30, 30, 30, 24, 28},
 	}
 	who := func(id *int64) (string, string) {
@@ -212,7 +212,7 @@ func WriteSheetXLSX(w io.Writer, s StructureSheet) error {
 
 // opLegendSheet explains the letters on a second sheet.
 func opLegendSheet(f *excelize.File, letter map[string]int) error {
-	name := opSheetName(tr("sheets.structure.legend"))
+	name := opSheetName(Tr("sheets.structure.legend"))
 	if _, err := f.NewSheet(name); err != nil {
 		return err
 	}
@@ -225,7 +225,7 @@ func opLegendSheet(f *excelize.File, letter map[string]int) error {
 		if err := f.SetCellStyle(name, a, a, letter[l]); err != nil {
 			return err
 		}
-		if err := f.SetCellStr(name, b, sheetcell.Neutralise(tr("raci.letter."+l))); err != nil {
+		if err := f.SetCellStr(name, b, sheetcell.Neutralise(Tr("raci.letter."+l))); err != nil {
 			return err
 		}
 	}

@@ -73,28 +73,28 @@ func ThreadCell(p *domain.Project, r domain.ThreadRow, kpis map[int64]kpi.Packag
 	case 0:
 		return r.Package.Name, TonePlain
 	case 1:
-		return tr("ui.thread.tasks", map[string]any{"Count": r.Tasks, "Hours": formatNumber(r.Hours)}), TonePlain
+		return Tr("ui.thread.tasks", map[string]any{"Count": r.Tasks, "Hours": FormatNumber(r.Hours)}), TonePlain
 	case 2:
 		if r.HandedOutTasks == 0 {
-			return tr("ui.thread.nothing"), TonePlain
+			return Tr("ui.thread.nothing"), TonePlain
 		}
-		return tr("ui.thread.tasks", map[string]any{"Count": r.HandedOutTasks, "Hours": formatNumber(r.HandedOutHours)}), TonePlain
+		return Tr("ui.thread.tasks", map[string]any{"Count": r.HandedOutTasks, "Hours": FormatNumber(r.HandedOutHours)}), TonePlain
 	case 3:
 		if r.Decision == "" || r.Decision == domain.OutcomeOpen {
-			return tr("ui.thread.open"), ToneWarning
+			return Tr("ui.thread.open"), ToneWarning
 		}
-		return tr("src.outcome." + string(r.Decision)), TonePlain
+		return Tr("src.outcome." + string(r.Decision)), TonePlain
 	case 4:
 		switch {
 		case r.OLA:
-			return r.SLA + " (" + tr("sla.ola.short") + ")", TonePlain
+			return r.SLA + " (" + Tr("sla.ola.short") + ")", TonePlain
 		case inHouse:
-			return tr("ui.thread.in_house"), TonePlain // the provider's SLA does not cover it
+			return Tr("ui.thread.in_house"), TonePlain // the provider's SLA does not cover it
 		}
 		return dash(r.SLA), TonePlain
 	case 5, 6:
 		if inHouse {
-			return tr("ui.thread.in_house"), TonePlain
+			return Tr("ui.thread.in_house"), TonePlain
 		}
 		if col == 5 {
 			return dash(r.Winner), TonePlain
@@ -108,16 +108,16 @@ func ThreadCell(p *domain.Project, r domain.ThreadRow, kpis map[int64]kpi.Packag
 		}
 		k, ok := kpis[r.Package.ID]
 		if !ok {
-			return tr("ui.thread.no_tickets"), TonePlain
+			return Tr("ui.thread.no_tickets"), TonePlain
 		}
 		return ThreadKPIText(p, k), threadKPITone(k)
 	case 9:
 		return dash(strings.Join(r.Categories, ", ")), TonePlain
 	case 10:
 		if len(r.Findings) == 0 {
-			return tr("ui.thread.consistent"), ToneSuccess
+			return Tr("ui.thread.consistent"), ToneSuccess
 		}
-		return tr("ui.thread.contradictions", map[string]any{"Count": strconv.Itoa(len(r.Findings))}), ToneDanger
+		return Tr("ui.thread.contradictions", map[string]any{"Count": strconv.Itoa(len(r.Findings))}), ToneDanger
 	}
 	return "", TonePlain
 }
@@ -125,14 +125,14 @@ func ThreadCell(p *domain.Project, r domain.ThreadRow, kpis map[int64]kpi.Packag
 // ThreadKPIText words a package's figures with their lights as words ("Reaktion 96 % grün ·
 // Lösung 81 % rot"); a red figure names the escalation level of step 11 and its roles.
 func ThreadKPIText(p *domain.Project, k kpi.PackageKPIs) string {
-	s := tr("ui.thread.kpis", map[string]any{
+	s := Tr("ui.thread.kpis", map[string]any{
 		"Response": IndicatorValue(k.Response), "ResponseLight": KPILight(k.Response.Light),
 		"Restore": IndicatorValue(k.Restore), "RestoreLight": KPILight(k.Restore.Light)})
 	if !k.Red() {
 		return s
 	}
 	if k.Escalation == nil {
-		return s + " – " + tr("ui.thread.no_escalation")
+		return s + " – " + Tr("ui.thread.no_escalation")
 	}
 	roles := []string{}
 	for _, id := range []*int64{k.Escalation.CustomerRoleID, k.Escalation.ProviderRoleID} {
@@ -145,7 +145,7 @@ func ThreadKPIText(p *domain.Project, k kpi.PackageKPIs) string {
 			}
 		}
 	}
-	return s + " – " + tr("ui.thread.escalation", map[string]any{"Level": k.Escalation.Level, "Roles": dashIfEmpty(strings.Join(roles, " / "))})
+	return s + " – " + Tr("ui.thread.escalation", map[string]any{"Level": k.Escalation.Level, "Roles": dashIfEmpty(strings.Join(roles, " / "))})
 }
 
 func dashIfEmpty(s string) string {
@@ -187,19 +187,19 @@ func (c *threadKPICache) get(p *domain.Project, now time.Time) (kpi.Period, map[
 // writeThreadSection is the Gesamtbericht's chapter after the steps: what the Roter Faden shows
 // and the quarter its figures come from; its table of ten columns goes to Anhang B (landscape)
 // with the other wide tables.
-func writeThreadSection(r *Report, p *domain.Project) {
-	title := tr("reports.thread.title")
-	r.chapterOn(Portrait, "", tr("reports.thread.kicker"), title)
-	r.Paragraph(tr("reports.thread.intro"))
-	if r.thread == nil {
-		r.thread = &threadKPICache{}
+func writeThreadSection(r *Report, p *domain.Project, thread *threadKPICache) {
+	title := Tr("reports.thread.title")
+	r.ChapterOn(Portrait, "", Tr("reports.thread.kicker"), title)
+	r.Paragraph(Tr("reports.thread.intro"))
+	if thread == nil {
+		thread = &threadKPICache{}
 	}
-	period, kpis := r.thread.get(p, r.date)
+	period, kpis := thread.get(p, r.Date())
 	rows := domain.ThreadView(p, r.AsOf())
 	t := Table{Zebra: true}
 	for _, c := range ThreadColumns {
 		if c.Paper > 0 {
-			t.Columns = append(t.Columns, Column{Title: tr(c.Key), Width: c.Paper})
+			t.Columns = append(t.Columns, Column{Title: Tr(c.Key), Width: c.Paper})
 		}
 	}
 	tones := make([]Tone, len(rows))
@@ -218,12 +218,12 @@ func writeThreadSection(r *Report, p *domain.Project) {
 	}
 	t.RowFill = func(i int) (Color, bool) {
 		if tones[i] == ToneDanger {
-			return tint(pdfColor(domain.CoverageColor(domain.CoverageAssign), colorZebra), 0.3), true
+			return tint(pdfColor(domain.CoverageColor(domain.CoverageAssign), ColorZebra), 0.3), true
 		}
 		return Color{}, false
 	}
-	r.placeTable(title, t, func(r *Report) {
-		r.Note(tr("reports.thread.period", map[string]any{"Period": FormatPeriod(period)}))
+	r.PlaceTable(title, t, func(r *Report) {
+		r.Note(Tr("reports.thread.period", map[string]any{"Period": FormatPeriod(period)}))
 		r.Table(t)
 	})
 }

@@ -18,56 +18,56 @@ import (
 // WriteAwardRecord writes the Vergabevermerk as PDF to w.
 func WriteAwardRecord(w io.Writer, p *domain.Project, opt Options) (err error) {
 	p = p.WithShortTexts() // an older file's over-long texts are printed cut
-	defer catchPDF(&err)
+	defer CatchPDF(&err)
 	if p == nil {
-		return errors.New(tr("reports.err.no_project"))
+		return errors.New(Tr("reports.err.no_project"))
 	}
 	date, err := opt.stamp()
 	if err != nil {
 		return err
 	}
-	r := layOut(func(breaks map[int]bool) *Report { return writeAwardRecordPages(p, date, breaks) })
-	return emit(w, r)
+	r := LayOut(func(breaks map[int]bool) *Report { return writeAwardRecordPages(p, date, breaks) })
+	return Emit(w, r)
 }
 
 // WriteAwardRecordFile writes the Vergabevermerk to path atomically.
 func WriteAwardRecordFile(path string, p *domain.Project, opt Options) error {
-	return writeAtomically(path, func(w io.Writer) error { return WriteAwardRecord(w, p, opt) })
+	return WriteAtomically(path, func(w io.Writer) error { return WriteAwardRecord(w, p, opt) })
 }
 
 func writeAwardRecordPages(p *domain.Project, date time.Time, breaks map[int]bool) *Report {
-	title := tr("award.record.title")
-	r := newDocument(p, date, title, tr("award.record.subject"), false, breaks)
+	title := Tr("award.record.title")
+	r := NewDocument(p, date, title, Tr("award.record.subject"), false, breaks)
 
 	// The method follows in chapter 3; its long labels would not fit the head.
-	documentHead(r, p, title, append(awProcedure(p.Tender)[:4], documentFields(p, date, false)...))
+	r.DocumentHead(p, title, append(awProcedure(p.Tender)[:4], DocumentFields(p, date, false)...))
 
 	ev := domain.Evaluate(p.Tender, p.Criteria, p.Bids)
 
 	// 1 Criteria and weights, and since when they are fixed.
-	chapter(r, "1", tr("award.record.h.criteria"))
+	r.Heading(0, "1", Tr("award.record.h.criteria"))
 	r.Paragraph(FreezeText(p, p.AsOf(date)))
 	if len(p.Criteria) == 0 {
-		r.Note(tr("award.record.no_criteria"))
+		r.Note(Tr("award.record.no_criteria"))
 	} else {
 		r.Table(awCriteriaTable(p.Criteria))
 	}
 
 	// 2 Every bid's scores with their reasons.
-	chapter(r, "2", tr("award.record.h.scores"))
+	r.Heading(0, "2", Tr("award.record.h.scores"))
 	if len(p.Bids) == 0 {
-		r.Note(tr("award.record.no_bids"))
+		r.Note(Tr("award.record.no_bids"))
 	}
 	for _, b := range p.Bids {
-		r.Subsection(tr("award.record.bid", map[string]any{"Bidder": line(b.Bidder), "Price": awEuro(b.Price)}))
+		r.Subsection(Tr("award.record.bid", map[string]any{"Bidder": Line(b.Bidder), "Price": awEuro(b.Price)}))
 		r.Table(awReasonTable(p, b))
-		if line(b.Note) != "" {
-			r.Note(tr("award.bid.note") + ": " + line(b.Note))
+		if Line(b.Note) != "" {
+			r.Note(Tr("award.bid.note") + ": " + Line(b.Note))
 		}
 	}
 
 	// 3 The ranking by the announced method.
-	chapter(r, "3", tr("award.record.h.ranking"))
+	r.Heading(0, "3", Tr("award.record.h.ranking"))
 	if len(p.Bids) > 0 {
 		r.Paragraph(awMethodExplanation(p.Tender, ev))
 		r.Table(awRankingTable(p, ev))
@@ -75,9 +75,9 @@ func writeAwardRecordPages(p *domain.Project, date time.Time, breaks map[int]boo
 	r.Paragraph(awOutcomeText(ev))
 
 	// 4 Reopenings and changes with day and reason.
-	chapter(r, "4", tr("award.record.h.changes"))
+	r.Heading(0, "4", Tr("award.record.h.changes"))
 	if len(p.TenderLog) == 0 {
-		r.Note(tr("award.record.no_changes"))
+		r.Note(Tr("award.record.no_changes"))
 	} else {
 		r.Table(awLogTable(p.TenderLog))
 	}
@@ -89,12 +89,12 @@ func writeAwardRecordPages(p *domain.Project, date time.Time, breaks map[int]boo
 func FreezeText(p *domain.Project, today domain.Date) string {
 	switch why := domain.TenderFreeze(p, today); {
 	case why == "":
-		return tr("award.freeze.open")
+		return Tr("award.freeze.open")
 	case domain.OpenReopening(p) != nil:
 		o := domain.OpenReopening(p)
-		return tr("award.freeze.reopened", map[string]any{"Date": formatDate(o.On.Time), "Reason": line(o.Reason)})
+		return Tr("award.freeze.reopened", map[string]any{"Date": FormatDate(o.On.Time), "Reason": Line(o.Reason)})
 	default:
-		return tr("award.freeze."+why, map[string]any{"Date": awDate(p.Tender.PublishedOn)})
+		return Tr("award.freeze."+why, map[string]any{"Date": awDate(p.Tender.PublishedOn)})
 	}
 }
 
@@ -105,25 +105,25 @@ func awReasonTable(p *domain.Project, b domain.Bid) Table {
 	for _, c := range domain.SortedCriteria(p.Criteria) {
 		points := "–"
 		if s, ok := b.Scores[c.ID]; ok && c.Kind == domain.CriterionB {
-			points = formatNumber(c.Weight * s)
+			points = FormatNumber(c.Weight * s)
 			total += c.Weight * s
 		}
 		reason := strings.TrimSpace(b.Reasons[c.ID])
 		if reason == "" {
 			reason = "–"
 		}
-		rows = append(rows, []string{tr("award.kind.short."+c.Kind) + " · " + c.Name, awScoreCell(c, b), points, reason})
+		rows = append(rows, []string{Tr("award.kind.short."+c.Kind) + " · " + c.Name, awScoreCell(c, b), points, reason})
 	}
 	return Table{
 		Columns: []Column{
-			{Title: tr("award.report.col.criterion"), Width: 30},
-			{Title: tr("award.record.col.score"), Width: 12, Align: AlignRight},
-			{Title: tr("award.report.col.points"), Width: 10, Align: AlignRight},
-			{Title: tr("award.record.col.reason"), Width: 48},
+			{Title: Tr("award.report.col.criterion"), Width: 30},
+			{Title: Tr("award.record.col.score"), Width: 12, Align: AlignRight},
+			{Title: Tr("award.report.col.points"), Width: 10, Align: AlignRight},
+			{Title: Tr("award.record.col.reason"), Width: 48},
 		},
 		Rows:  rows,
 		Zebra: true,
-		Foot:  [][]string{{tr("award.record.total"), "", formatNumber(total), ""}},
+		Foot:  [][]string{{Tr("award.record.total"), "", FormatNumber(total), ""}},
 	}
 }
 
@@ -131,14 +131,14 @@ func awReasonTable(p *domain.Project, b domain.Bid) Table {
 func awLogTable(log []domain.TenderLogEntry) Table {
 	rows := make([][]string, 0, len(log))
 	for _, e := range log {
-		rows = append(rows, []string{formatDate(e.On.Time), tr("award.log.kind." + e.Kind), awLogChange(e), awOrDash(line(e.Reason))})
+		rows = append(rows, []string{FormatDate(e.On.Time), Tr("award.log.kind." + e.Kind), awLogChange(e), OrDash(Line(e.Reason))})
 	}
 	return Table{
 		Columns: []Column{
-			{Title: tr("award.record.col.date"), Width: 13},
-			{Title: tr("award.record.col.kind"), Width: 17},
-			{Title: tr("award.record.col.change"), Width: 40},
-			{Title: tr("award.record.col.reason"), Width: 30},
+			{Title: Tr("award.record.col.date"), Width: 13},
+			{Title: Tr("award.record.col.kind"), Width: 17},
+			{Title: Tr("award.record.col.change"), Width: 40},
+			{Title: Tr("award.record.col.reason"), Width: 30},
 		},
 		Rows:  rows,
 		Zebra: true,
@@ -151,7 +151,7 @@ func awLogChange(e domain.TenderLogEntry) string {
 	if e.Kind != domain.LogChange {
 		return "–"
 	}
-	return tr("award.log.change."+e.Field, map[string]any{"Criterion": line(e.Criterion),
+	return Tr("award.log.change."+e.Field, map[string]any{"Criterion": Line(e.Criterion),
 		"Before": awLogValue(e.Field, e.Before), "After": awLogValue(e.Field, e.After)})
 }
 
@@ -161,16 +161,16 @@ func awLogValue(field, v string) string {
 	case domain.ChangeWeight, domain.ChangeMinScore:
 		var f float64
 		if _, err := fmt.Sscan(v, &f); err == nil {
-			return formatNumber(f)
+			return FormatNumber(f)
 		}
 	case domain.ChangeKind:
-		return tr("award.kind.short." + v)
+		return Tr("award.kind.short." + v)
 	case domain.ChangeAdded, domain.ChangeDeleted:
 		kind, weight, ok := strings.Cut(v, " ")
-		out := tr("award.kind.short." + kind)
+		out := Tr("award.kind.short." + kind)
 		var f float64
 		if _, err := fmt.Sscan(weight, &f); ok && err == nil {
-			out += " · " + formatNumber(f)
+			out += " · " + FormatNumber(f)
 		}
 		return out
 	}

@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 
+	"schulit-lotse/reports/internal/pdftest"
+
 	"schulit-lotse/domain"
 	"schulit-lotse/internal/sample"
 )
@@ -33,7 +35,7 @@ func TestAwardRecordListsScoresReasonsAndChanges(t *testing.T) {
 	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	text := squash(strings.Join(pageTexts(t, path, false), "\n"))
+	text := pdftest.Squash(strings.Join(pdftest.PageTexts(t, path, false), "\n"))
 	for _, w := range []string{
 		"Vergabevermerk", "1 Kriterien und Gewichte", "seit der Veröffentlichung am 15.09.2026 fest",
 		"2 Bewertung der Angebote mit Begründung", "Nordlicht IT-Service GmbH – Angebotspreis 238.000 €",
