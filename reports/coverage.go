@@ -3,6 +3,8 @@ package reports
 import (
 	"strconv"
 
+	"schulit-lotse/reports/pdfkit"
+
 	"schulit-lotse/domain"
 	"schulit-lotse/reports/charts"
 )
@@ -16,31 +18,31 @@ var coverageSection = section{
 }
 
 // coverageFill is the light print tint of a state's legend colour.
-func coverageFill(c domain.Coverage) (Color, bool) {
+func coverageFill(c domain.Coverage) (pdfkit.Color, bool) {
 	hex := domain.CoverageColor(c)
 	if hex == "" {
-		return Color{}, false
+		return pdfkit.Color{}, false
 	}
-	return tint(pdfColor(hex, ColorZebra), 0.3), true
+	return tint(pdfColor(hex, pdfkit.ColorZebra), 0.3), true
 }
 
-func writeCoverage(r *Report, p *domain.Project) {
+func writeCoverage(r *pdfkit.Report, p *domain.Project) {
 	r.Section(4, stepTitle(4))
-	r.Paragraph(Tr("reports.cov.intro"))
+	r.Paragraph(tr("reports.cov.intro"))
 
 	n := domain.CoverageCounts(p)
 	r.KeyValues([][2]string{
-		{Tr("cov.state.keep"), strconv.Itoa(n[domain.CoverageKeep])},
-		{Tr("cov.state.change"), strconv.Itoa(n[domain.CoverageChange])},
-		{Tr("cov.state.assign"), strconv.Itoa(n[domain.CoverageAssign])},
-		{Tr("reports.cov.open"), strconv.Itoa(n[domain.CoverageUnset])},
-		{Tr("reports.cov.external_hours"), FormatHours(domain.ExternalHours(p))},
+		{tr("cov.state.keep"), strconv.Itoa(n[domain.CoverageKeep])},
+		{tr("cov.state.change"), strconv.Itoa(n[domain.CoverageChange])},
+		{tr("cov.state.assign"), strconv.Itoa(n[domain.CoverageAssign])},
+		{tr("reports.cov.open"), strconv.Itoa(n[domain.CoverageUnset])},
+		{tr("reports.cov.external_hours"), pdfkit.FormatHours(domain.ExternalHours(p))},
 	})
 
 	var rows [][]string
 	var states []domain.Coverage
 	for _, g := range domain.GroupByPackage(p) {
-		pkg := Tr("reports.req.unsorted_group")
+		pkg := tr("reports.req.unsorted_group")
 		if g.Package != nil {
 			pkg = g.Package.Name
 		}
@@ -49,7 +51,7 @@ func writeCoverage(r *Report, p *domain.Project) {
 			if t.Coverage == domain.CoverageKeep {
 				newResp = t.Responsible
 			} else if newResp == "" && t.Coverage != domain.CoverageUnset {
-				newResp = Tr("reports.req.missing")
+				newResp = tr("reports.req.missing")
 			}
 			rows = append(rows, []string{t.Name, pkg, t.Responsible, newResp, hoursCell(t, p.Settings), t.Note,
 				priorityLabel(t.Priority, p.Settings.PriorityMode), coverageLabel(t.Coverage)})
@@ -57,29 +59,29 @@ func writeCoverage(r *Report, p *domain.Project) {
 		}
 	}
 	// Eight columns: the table goes to the landscape pages of Anhang B, with its legend.
-	covTable := Table{
-		Columns: []Column{
-			{Title: Tr("reports.col.task"), Width: 16},
-			{Title: Tr("reports.req.col.package"), Width: 15},
-			{Title: Tr("reports.col.responsible_short"), Width: 14},
-			{Title: Tr("reports.cov.col.new_responsible"), Width: 14},
-			{Title: Tr("reports.col.hours_short"), Width: 9, Align: AlignRight},
-			{Title: Tr("reports.col.note"), Width: 13},
-			{Title: Tr("reports.col.priority"), Width: 9},
-			{Title: Tr("reports.cov.col.state"), Width: 10},
+	covTable := pdfkit.Table{
+		Columns: []pdfkit.Column{
+			{Title: tr("reports.col.task"), Width: 16},
+			{Title: tr("reports.req.col.package"), Width: 15},
+			{Title: tr("reports.col.responsible_short"), Width: 14},
+			{Title: tr("reports.cov.col.new_responsible"), Width: 14},
+			{Title: tr("reports.col.hours_short"), Width: 9, Align: pdfkit.AlignRight},
+			{Title: tr("reports.col.note"), Width: 13},
+			{Title: tr("reports.col.priority"), Width: 9},
+			{Title: tr("reports.cov.col.state"), Width: 10},
 		},
 		Rows:    rows,
-		RowFill: func(i int) (Color, bool) { return coverageFill(states[i]) },
+		RowFill: func(i int) (pdfkit.Color, bool) { return coverageFill(states[i]) },
 		Cap:     taskCap, CapNote: "reports.tasks_capped",
 	}
-	r.Subsection(Tr("reports.cov.table"))
-	r.PlaceTable(Tr("reports.cov.table"), covTable, func(r *Report) {
+	r.Subsection(tr("reports.cov.table"))
+	r.PlaceTable(tr("reports.cov.table"), covTable, func(r *pdfkit.Report) {
 		coverageLegend(r)
 		r.Table(covTable)
 	})
 
-	r.Subsection(Tr("reports.cov.workload"))
-	r.Paragraph(Tr("reports.cov.workload_intro"))
+	r.Subsection(tr("reports.cov.workload"))
+	r.Paragraph(tr("reports.cov.workload_intro"))
 	work := domain.Workload(p)
 	var wrows [][]string
 	var over []bool
@@ -87,49 +89,49 @@ func writeCoverage(r *Report, p *domain.Project) {
 	for _, w := range work {
 		name := w.Responsible
 		if name == "" {
-			name = Tr("fig.no_responsible")
+			name = tr("fig.no_responsible")
 		}
 		limit := "–"
 		switch {
 		case w.External:
-			limit = Tr("cov.limit.contract")
+			limit = tr("cov.limit.contract")
 		case w.HasLimit:
-			limit = FormatHours(w.Limit)
+			limit = pdfkit.FormatHours(w.Limit)
 		}
 		verdict := ""
 		switch {
 		case w.OverAfter():
-			verdict = Tr("reports.cov.over_after")
+			verdict = tr("reports.cov.over_after")
 		case w.OverBefore():
-			verdict = Tr("reports.cov.relieved")
+			verdict = tr("reports.cov.relieved")
 		}
-		wrows = append(wrows, []string{name, FormatNumber(float64(w.TasksBefore)), FormatHours(w.Before),
-			FormatNumber(float64(w.TasksAfter)), FormatHours(w.After), limit, verdict})
+		wrows = append(wrows, []string{name, pdfkit.FormatNumber(float64(w.TasksBefore)), pdfkit.FormatHours(w.Before),
+			pdfkit.FormatNumber(float64(w.TasksAfter)), pdfkit.FormatHours(w.After), limit, verdict})
 		over = append(over, w.OverAfter())
-		bars = append(bars, charts.WorkloadBar{Label: Line(name), Before: w.Before, After: w.After, Limit: w.Limit, HasLimit: w.HasLimit})
+		bars = append(bars, charts.WorkloadBar{Label: pdfkit.Line(name), Before: w.Before, After: w.After, Limit: w.Limit, HasLimit: w.HasLimit})
 	}
-	overFill := tint(pdfColor(domain.CoverageColor(domain.CoverageAssign), ColorZebra), 0.3)
-	r.Table(Table{
-		Columns: []Column{
-			{Title: Tr("reports.col.responsible"), Width: 26},
-			{Title: Tr("reports.cov.col.tasks_before"), Width: 10, Align: AlignRight},
-			{Title: Tr("reports.cov.col.before"), Width: 12, Align: AlignRight},
-			{Title: Tr("reports.cov.col.tasks_after"), Width: 10, Align: AlignRight},
-			{Title: Tr("reports.cov.col.after"), Width: 12, Align: AlignRight},
-			{Title: Tr("reports.cov.col.limit"), Width: 12, Align: AlignRight},
-			{Title: Tr("reports.cov.col.verdict"), Width: 18},
+	overFill := tint(pdfColor(domain.CoverageColor(domain.CoverageAssign), pdfkit.ColorZebra), 0.3)
+	r.Table(pdfkit.Table{
+		Columns: []pdfkit.Column{
+			{Title: tr("reports.col.responsible"), Width: 26},
+			{Title: tr("reports.cov.col.tasks_before"), Width: 10, Align: pdfkit.AlignRight},
+			{Title: tr("reports.cov.col.before"), Width: 12, Align: pdfkit.AlignRight},
+			{Title: tr("reports.cov.col.tasks_after"), Width: 10, Align: pdfkit.AlignRight},
+			{Title: tr("reports.cov.col.after"), Width: 12, Align: pdfkit.AlignRight},
+			{Title: tr("reports.cov.col.limit"), Width: 12, Align: pdfkit.AlignRight},
+			{Title: tr("reports.cov.col.verdict"), Width: 18},
 		},
 		Rows:  wrows,
 		Zebra: true,
-		RowFill: func(i int) (Color, bool) {
+		RowFill: func(i int) (pdfkit.Color, bool) {
 			return overFill, over[i]
 		},
 	})
 	if len(bars) > 0 && len(bars) <= 30 {
 		pl, err := charts.WorkloadChart(bars, charts.WorkloadLabels{
-			Title: Tr("reports.cov.chart.title"), YAxis: Tr("reports.cov.chart.y"),
-			Before: Tr("reports.cov.col.before"), After: Tr("reports.cov.col.after"), Limit: Tr("reports.cov.col.limit"),
-			Format: FormatNumber,
+			Title: tr("reports.cov.chart.title"), YAxis: tr("reports.cov.chart.y"),
+			Before: tr("reports.cov.col.before"), After: tr("reports.cov.col.after"), Limit: tr("reports.cov.col.limit"),
+			Format: pdfkit.FormatNumber,
 		})
 		if err == nil {
 			var png []byte
@@ -146,52 +148,52 @@ func writeCoverage(r *Report, p *domain.Project) {
 
 	var items []string
 	for _, f := range domain.CoverageFindings(p) {
-		msg := Tr(f.Code, map[string]any{"Subject": Line(f.Subject)})
+		msg := tr(f.Code, map[string]any{"Subject": pdfkit.Line(f.Subject)})
 		if f.Severity == domain.SeverityWarning {
-			msg = Tr("reports.warning", map[string]any{"Message": msg})
+			msg = tr("reports.warning", map[string]any{"Message": msg})
 		}
 		items = append(items, msg)
 	}
 	if len(items) > 0 {
-		r.Subsection(Tr("reports.open_questions"))
+		r.Subsection(tr("reports.open_questions"))
 		r.Bullets(items)
 	}
 }
 
 func coverageLabel(c domain.Coverage) string {
 	if c == domain.CoverageUnset {
-		return Tr("cov.state.unset")
+		return tr("cov.state.unset")
 	}
-	return Tr("cov.state." + string(c))
+	return tr("cov.state." + string(c))
 }
 
 // coverageLegend draws the three states as coloured boxes with their names, in one line.
-func coverageLegend(r *Report) {
+func coverageLegend(r *pdfkit.Report) {
 	const box = 4.0
-	h := LineHeight(BodySize) + 1
+	h := pdfkit.LineHeight(pdfkit.BodySize) + 1
 	r.EnsureSpace(h + 2)
 	pdf := r.PDF()
 	x, y := r.Left(), pdf.GetY()
-	r.SetFont("B", BodySize)
-	r.SetText(ColorText)
-	label := Tr("reports.cov.legend")
+	r.SetFont("B", pdfkit.BodySize)
+	r.SetText(pdfkit.ColorText)
+	label := tr("reports.cov.legend")
 	pdf.SetXY(x, y)
 	pdf.CellFormat(pdf.GetStringWidth(label)+3, h, label, "", 0, "L", false, 0, "")
 	x += pdf.GetStringWidth(label) + 3
-	r.SetFont("", BodySize)
+	r.SetFont("", pdfkit.BodySize)
 	for _, c := range domain.CoverageStates {
-		col := pdfColor(domain.CoverageColor(c), ColorText)
+		col := pdfColor(domain.CoverageColor(c), pdfkit.ColorText)
 		fill, _ := coverageFill(c)
 		pdf.SetFillColor(fill.R, fill.G, fill.B)
 		pdf.SetDrawColor(col.R, col.G, col.B)
 		pdf.SetLineWidth(0.5)
 		pdf.Rect(x, y+(h-box)/2, box, box, "FD")
-		name := Tr("cov.state." + string(c))
+		name := tr("cov.state." + string(c))
 		pdf.SetXY(x+box+1.5, y)
 		w := pdf.GetStringWidth(name) + 2
 		pdf.CellFormat(w, h, name, "", 0, "L", false, 0, "")
 		x += box + 1.5 + w + 5
 	}
 	pdf.SetXY(r.Left(), y+h+1.5)
-	r.Note(Tr("reports.cov.legend_note"))
+	r.Note(tr("reports.cov.legend_note"))
 }

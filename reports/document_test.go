@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 
+	"schulit-lotse/reports/pdfkit"
+
 	"schulit-lotse/reports/internal/pdftest"
 
 	"schulit-lotse/domain"
@@ -108,7 +110,7 @@ func TestChartLabelsShowAPlaceholderForMissingGlyphs(t *testing.T) {
 		if strings.Contains(b.Label, "🚀") {
 			t.Errorf("chart label %q keeps a character the font lacks", b.Label)
 		}
-		if strings.HasPrefix(b.Label, "User-Management") && !strings.Contains(b.Label, string(Placeholder)) {
+		if strings.HasPrefix(b.Label, "User-Management") && !strings.Contains(b.Label, string(pdfkit.Placeholder)) {
 			t.Errorf("chart label %q does not show the placeholder", b.Label)
 		}
 	}

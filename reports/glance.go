@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 
+	"schulit-lotse/reports/pdfkit"
+
 	"schulit-lotse/domain"
 	"schulit-lotse/internal/numfmt"
 )
@@ -17,13 +19,13 @@ const glanceMaxFindings = 6
 // glance writes "Auf einen Blick", the page a committee reads first: the situation in three
 // sentences, the decision per package with staff need and cost, the Beschlussvorschlag and the
 // top open contradictions and risks. Example values are marked here, not only further back.
-func glance(r *Report, p *domain.Project) {
-	r.NewPage(Portrait)
-	title := Tr("reports.glance.title")
+func glance(r *pdfkit.Report, p *domain.Project) {
+	r.NewPage(pdfkit.Portrait)
+	title := tr("reports.glance.title")
 	r.Register(0, "", title)
-	r.SetFont("B", HeadingSize)
-	r.SetText(ColorText)
-	r.PDF().CellFormat(r.Width(), LineHeight(HeadingSize), title, "", 2, "L", false, 0, "")
+	r.SetFont("B", pdfkit.HeadingSize)
+	r.SetText(pdfkit.ColorText)
+	r.PDF().CellFormat(r.Width(), pdfkit.LineHeight(pdfkit.HeadingSize), title, "", 2, "L", false, 0, "")
 	r.Rule()
 	r.Gap(3)
 
@@ -31,51 +33,51 @@ func glance(r *Report, p *domain.Project) {
 	r.Paragraph(strings.Join(glanceSituation(p, cc, r.AsOf()), " "))
 
 	if len(p.Packages) > 0 {
-		glanceHeading(r, Tr("reports.glance.decisions"))
+		glanceHeading(r, tr("reports.glance.decisions"))
 		r.Table(glanceDecisionTable(p, cc))
 	}
-	glanceHeading(r, Tr("reports.glance.staff_cost"))
+	glanceHeading(r, tr("reports.glance.staff_cost"))
 	r.KeyValues(glanceCost(p, cc))
 	if n := cc.Total.ExternalMissing; n > 0 {
-		r.Note(TrCount("reports.glance.unpriced", n))
+		r.Note(pdfkit.TrCount("reports.glance.unpriced", n))
 	}
 	if ex := examplePayGroups(p); len(ex) > 0 {
-		r.Callout(TrCount("reports.glance.example", len(ex)), true)
+		r.Callout(pdfkit.TrCount("reports.glance.example", len(ex)), true)
 	}
 
-	glanceHeading(r, Tr("reports.glance.proposal"))
+	glanceHeading(r, tr("reports.glance.proposal"))
 	proposal := strings.TrimSpace(p.DocumentControlConfig().Proposal)
 	if proposal == "" {
-		r.Callout(Tr("reports.glance.no_proposal"), false)
+		r.Callout(tr("reports.glance.no_proposal"), false)
 	} else {
 		r.Callout(proposal, false)
 	}
 
 	items, more := glanceFindings(p, r.AsOf())
-	glanceHeading(r, Tr("reports.glance.findings"))
+	glanceHeading(r, tr("reports.glance.findings"))
 	if len(items) == 0 {
-		r.Paragraph(Tr("reports.glance.no_findings"))
+		r.Paragraph(tr("reports.glance.no_findings"))
 		return
 	}
 	// The page stays one page: the points that do not fit are counted with the rest.
-	noteH := 2 * LineHeight(SmallSize)
+	noteH := 2 * pdfkit.LineHeight(pdfkit.SmallSize)
 	if n := bulletsWithin(r, items, r.Bottom()-noteH); n < len(items) {
 		more += len(items) - n
 	}
 	r.Gap(2)
 	if more > 0 {
-		r.Note(TrCount("reports.glance.more_findings", more))
+		r.Note(pdfkit.TrCount("reports.glance.more_findings", more))
 	}
 }
 
 // bulletsWithin writes bullets as long as each fits whole above bottom (at least the first)
 // and reports how many it wrote.
-func bulletsWithin(r *Report, items []string, bottom float64) int {
+func bulletsWithin(r *pdfkit.Report, items []string, bottom float64) int {
 	const indent = 5.0
 	for i, it := range items {
-		r.SetFont("", BodySize)
-		text := Clean(it, true)
-		h := float64(len(r.Split(text, r.Width()-indent))) * LineHeight(BodySize)
+		r.SetFont("", pdfkit.BodySize)
+		text := pdfkit.Clean(it, true)
+		h := float64(len(r.Split(text, r.Width()-indent))) * pdfkit.LineHeight(pdfkit.BodySize)
 		if i > 0 && r.PDF().GetY()+h > bottom {
 			return i
 		}
@@ -86,28 +88,28 @@ func bulletsWithin(r *Report, items []string, bottom float64) int {
 
 // glanceHeading is a heading of the page that stays with at least three lines of what follows;
 // it is not listed in the table of contents.
-func glanceHeading(r *Report, title string) {
-	r.EnsureSpace(LineHeight(SubSize) + 3 + 3*LineHeight(BodySize))
+func glanceHeading(r *pdfkit.Report, title string) {
+	r.EnsureSpace(pdfkit.LineHeight(pdfkit.SubSize) + 3 + 3*pdfkit.LineHeight(pdfkit.BodySize))
 	if r.PDF().GetY() > r.Top()+1 {
 		r.Gap(2)
 	}
-	r.SetFont("B", SubSize-1)
-	r.SetText(ColorText)
+	r.SetFont("B", pdfkit.SubSize-1)
+	r.SetText(pdfkit.ColorText)
 	r.PDF().SetX(r.Left())
-	r.PDF().CellFormat(r.Width(), LineHeight(SubSize-1), Line(title), "", 2, "L", false, 0, "")
+	r.PDF().CellFormat(r.Width(), pdfkit.LineHeight(pdfkit.SubSize-1), pdfkit.Line(title), "", 2, "L", false, 0, "")
 	r.Gap(1)
 }
 
 // glanceSituation is the situation in three sentences: what the plan covers, how far the
 // decision has come, and where the contract stands.
 func glanceSituation(p *domain.Project, cc domain.CostComparison, today domain.Date) []string {
-	who := shorten(Line(p.Meta.Schultraeger), 120)
+	who := shorten(pdfkit.Line(p.Meta.Schultraeger), 120)
 	if who == "" {
-		who = Tr("reports.glance.carrier")
+		who = tr("reports.glance.carrier")
 	}
 	d := cc.Demand.Total
-	out := []string{Tr("reports.glance.s1", map[string]any{
-		"Carrier": who, "Tasks": FormatNumber(float64(len(p.Tasks))), "Packages": len(p.Packages),
+	out := []string{tr("reports.glance.s1", map[string]any{
+		"Carrier": who, "Tasks": pdfkit.FormatNumber(float64(len(p.Tasks))), "Packages": len(p.Packages),
 		"FTE": resFTE(d.FTE), "Hours": euroless(d.SurchargedYear),
 	})}
 	count := map[domain.SourcingOutcome]int{}
@@ -119,9 +121,9 @@ func glanceSituation(p *domain.Project, cc domain.CostComparison, today domain.D
 		}
 	}
 	if decided == 0 {
-		out = append(out, Tr("reports.glance.s2_none"))
+		out = append(out, tr("reports.glance.s2_none"))
 	} else {
-		out = append(out, Tr("reports.glance.s2", map[string]any{
+		out = append(out, tr("reports.glance.s2", map[string]any{
 			"Decided": decided, "Packages": len(p.Packages), "External": count[domain.OutcomeExternal],
 			"Mixed": count[domain.OutcomeMixed], "Internal": count[domain.OutcomeInternal],
 		}))
@@ -129,14 +131,14 @@ func glanceSituation(p *domain.Project, cc domain.CostComparison, today domain.D
 	c := p.Contract
 	switch {
 	case strings.TrimSpace(c.Provider) == "" || c.Start == nil:
-		out = append(out, Tr("reports.glance.s3_none"))
+		out = append(out, tr("reports.glance.s3_none"))
 	default:
-		s := Tr("reports.glance.s3_open", map[string]any{"Provider": shorten(Line(c.Provider), 120), "Start": FormatDate(c.Start.Time)})
+		s := tr("reports.glance.s3_open", map[string]any{"Provider": shorten(pdfkit.Line(c.Provider), 120), "Start": pdfkit.FormatDate(c.Start.Time)})
 		if c.TermMonths > 0 {
-			s = Tr("reports.glance.s3_term", map[string]any{"Provider": shorten(Line(c.Provider), 120), "Start": FormatDate(c.Start.Time), "Months": c.TermMonths})
+			s = tr("reports.glance.s3_term", map[string]any{"Provider": shorten(pdfkit.Line(c.Provider), 120), "Start": pdfkit.FormatDate(c.Start.Time), "Months": c.TermMonths})
 		}
 		if n := domain.NextNotice(c, today); n.Kind == domain.NoticeDeadline {
-			s += " " + Tr("reports.glance.s3_notice", map[string]any{"Latest": FormatDate(n.Latest.Time), "End": FormatDate(n.End.Time)})
+			s += " " + tr("reports.glance.s3_notice", map[string]any{"Latest": pdfkit.FormatDate(n.Latest.Time), "End": pdfkit.FormatDate(n.End.Time)})
 		}
 		out = append(out, s)
 	}
@@ -144,14 +146,14 @@ func glanceSituation(p *domain.Project, cc domain.CostComparison, today domain.D
 }
 
 // euroless is a whole number with grouping: "2.848".
-func euroless(v float64) string { return FormatNumber(math.Round(v)) }
+func euroless(v float64) string { return pdfkit.FormatNumber(math.Round(v)) }
 
 // euroWhole is an amount in whole euros, as summaries show it: "14.831 €"; "–" when unknown.
 func euroWhole(v float64, known bool) string {
 	if !known {
 		return "–"
 	}
-	return numfmt.Euro(v, NumberLang(), false)
+	return numfmt.Euro(v, pdfkit.NumberLang(), false)
 }
 
 // euroAtLeast is a total in whole euros; when some of its parts have no price (missing > 0) it
@@ -163,14 +165,14 @@ func euroAtLeast(v float64, missing int) string {
 	case v == 0:
 		return "–"
 	}
-	return Tr("reports.glance.at_least", map[string]any{"Amount": euroWhole(v, true)})
+	return tr("reports.glance.at_least", map[string]any{"Amount": euroWhole(v, true)})
 }
 
 // glanceMaxPackages is how many packages the page lists one by one; more are summed as
 // "Sonstige" (the Gesamtbericht's step 5 and 6 list them all).
 const glanceMaxPackages = 12
 
-func glanceDecisionTable(p *domain.Project, cc domain.CostComparison) Table {
+func glanceDecisionTable(p *domain.Project, cc domain.CostComparison) pdfkit.Table {
 	pcs := cc.Packages
 	var rest []domain.PackageCost
 	if len(pcs) > glanceMaxPackages {
@@ -196,12 +198,12 @@ func glanceDecisionTable(p *domain.Project, cc domain.CostComparison) Table {
 	}
 	var rows [][]string
 	for _, pc := range pcs {
-		name, outcome := pc.Name, Tr("src.outcome.open")
+		name, outcome := pc.Name, tr("src.outcome.open")
 		if pc.PackageID == 0 {
-			name = Tr("res.no_package")
+			name = tr("res.no_package")
 			outcome = "–"
 		} else if dec := p.DecisionFor(pc.PackageID); dec != nil && dec.Outcome != domain.OutcomeOpen {
-			outcome = Tr("src.outcome." + string(dec.Outcome))
+			outcome = tr("src.outcome." + string(dec.Outcome))
 		}
 		rows = append(rows, []string{name, outcome, resFTE(pc.FTE),
 			euroWhole(pc.Internal, pc.InternalKnown()), euroWhole(pc.External, pc.ExternalKnown())})
@@ -215,20 +217,20 @@ func glanceDecisionTable(p *domain.Project, cc domain.CostComparison) Table {
 			sum.InternalMissing += pc.InternalMissing
 			sum.ExternalMissing += pc.ExternalMissing
 		}
-		rows = append(rows, []string{TrCount("reports.glance.other_packages", len(rest)), "", resFTE(sum.FTE),
+		rows = append(rows, []string{pdfkit.TrCount("reports.glance.other_packages", len(rest)), "", resFTE(sum.FTE),
 			euroAtLeast(sum.Internal, sum.InternalMissing), euroAtLeast(sum.External, sum.ExternalMissing)})
 	}
 	t := cc.Total
-	return Table{
-		Columns: []Column{
-			{Title: Tr("res.col.package"), Width: 27},
-			{Title: Tr("src.outcome_label"), Width: 17},
-			{Title: Tr("res.col.fte"), Width: 8, Align: AlignRight},
-			{Title: Tr("reports.glance.col.internal"), Width: 24, Align: AlignRight},
-			{Title: Tr("reports.glance.col.external"), Width: 24, Align: AlignRight},
+	return pdfkit.Table{
+		Columns: []pdfkit.Column{
+			{Title: tr("res.col.package"), Width: 27},
+			{Title: tr("src.outcome_label"), Width: 17},
+			{Title: tr("res.col.fte"), Width: 8, Align: pdfkit.AlignRight},
+			{Title: tr("reports.glance.col.internal"), Width: 24, Align: pdfkit.AlignRight},
+			{Title: tr("reports.glance.col.external"), Width: 24, Align: pdfkit.AlignRight},
 		},
 		Rows:  rows,
-		Foot:  [][]string{{Tr("res.total"), "", resFTE(t.FTE), euroAtLeast(t.Internal, t.InternalMissing), euroAtLeast(t.External, t.ExternalMissing)}},
+		Foot:  [][]string{{tr("res.total"), "", resFTE(t.FTE), euroAtLeast(t.Internal, t.InternalMissing), euroAtLeast(t.External, t.ExternalMissing)}},
 		Zebra: true,
 	}
 }
@@ -237,18 +239,18 @@ func glanceDecisionTable(p *domain.Project, cc domain.CostComparison) Table {
 func glanceCost(p *domain.Project, cc domain.CostComparison) [][2]string {
 	rd, t := cc.Demand, cc.Total
 	out := [][2]string{
-		{Tr("reports.glance.staff"), Tr("reports.glance.staff_value", map[string]any{
+		{tr("reports.glance.staff"), tr("reports.glance.staff_value", map[string]any{
 			"Total": resFTE(rd.Total.FTE), "Internal": resFTE(rd.Internal.FTE), "External": resFTE(rd.External.FTE)})},
-		{Tr("reports.glance.per_year"), Tr("reports.glance.cost_value", map[string]any{
+		{tr("reports.glance.per_year"), tr("reports.glance.cost_value", map[string]any{
 			"Internal": euroAtLeast(t.Internal, t.InternalMissing), "External": euroAtLeast(t.External, t.ExternalMissing)})},
 	}
 	if m := p.Contract.TermMonths; m > 0 {
 		f := float64(m) / 12
-		out = append(out, [2]string{Tr("reports.glance.per_term", map[string]any{"Months": m}), Tr("reports.glance.cost_value", map[string]any{
+		out = append(out, [2]string{tr("reports.glance.per_term", map[string]any{"Months": m}), tr("reports.glance.cost_value", map[string]any{
 			"Internal": euroAtLeast(t.Internal*f, t.InternalMissing), "External": euroAtLeast(t.External*f, t.ExternalMissing)})})
 	}
 	if v := p.Contract.Value; v > 0 {
-		out = append(out, [2]string{Tr("reports.glance.contract_value"), euroWhole(v, true)})
+		out = append(out, [2]string{tr("reports.glance.contract_value"), euroWhole(v, true)})
 	}
 	return out
 }
@@ -258,7 +260,7 @@ func examplePayGroups(p *domain.Project) []string {
 	var out []string
 	for _, g := range p.PayGroups {
 		if g.IsExample() && g.HasRate() {
-			out = append(out, Line(g.Name))
+			out = append(out, pdfkit.Line(g.Name))
 		}
 	}
 	return out
@@ -308,17 +310,17 @@ func glanceFindings(p *domain.Project, today domain.Date) (items []string, more 
 			lines = append(lines, risks...)
 			risks = nil
 		}
-		msg := Tr(f.Code, map[string]any{"Subject": Line(f.Subject)})
+		msg := tr(f.Code, map[string]any{"Subject": pdfkit.Line(f.Subject)})
 		switch {
 		case f.Rule != "":
-			msg = Tr("reports.glance.contradiction", map[string]any{"Message": msg})
+			msg = tr("reports.glance.contradiction", map[string]any{"Message": msg})
 		case f.Severity == domain.SeverityWarning:
-			msg = Tr("reports.warning", map[string]any{"Message": msg})
+			msg = tr("reports.warning", map[string]any{"Message": msg})
 		}
 		if extra[i] > 0 {
-			msg += " " + TrCount("reports.glance.same_kind", extra[i])
+			msg += " " + pdfkit.TrCount("reports.glance.same_kind", extra[i])
 		}
-		lines = append(lines, Tr("reports.glance.finding", map[string]any{"Step": int(f.Step), "Message": msg}))
+		lines = append(lines, tr("reports.glance.finding", map[string]any{"Step": int(f.Step), "Message": msg}))
 	}
 	lines = append(lines, risks...) // when every finding is a contradiction, or there is none
 	if len(lines) > glanceMaxFindings {
@@ -345,12 +347,12 @@ func glanceRisks(p *domain.Project) []string {
 			key   string
 		}{{d.RiskDataProtection, "src.score.risk_data_protection"}, {d.RiskSecurity, "src.score.risk_security"}, {d.RiskOutage, "src.score.risk_outage"}} {
 			if k.score >= glanceRiskLevel {
-				kinds = append(kinds, Tr(k.key)+" "+strconv.Itoa(k.score))
+				kinds = append(kinds, tr(k.key)+" "+strconv.Itoa(k.score))
 			}
 		}
 		if len(kinds) > 0 {
-			out = append(out, Tr("reports.glance.risk", map[string]any{"Package": Line(pk.Name),
-				"Outcome": Tr("src.outcome." + string(d.Outcome)), "Risks": strings.Join(kinds, ", ")}))
+			out = append(out, tr("reports.glance.risk", map[string]any{"Package": pdfkit.Line(pk.Name),
+				"Outcome": tr("src.outcome." + string(d.Outcome)), "Risks": strings.Join(kinds, ", ")}))
 		}
 	}
 	return out

@@ -3,6 +3,8 @@ package reports
 import (
 	"sort"
 
+	"schulit-lotse/reports/pdfkit"
+
 	"schulit-lotse/domain"
 )
 
@@ -14,9 +16,9 @@ var inventorySection = section{
 	Write: writeInventory,
 }
 
-func writeInventory(r *Report, p *domain.Project) {
+func writeInventory(r *pdfkit.Report, p *domain.Project) {
 	r.Section(1, stepTitle(1))
-	r.Paragraph(Tr("reports.inventory.intro"))
+	r.Paragraph(tr("reports.inventory.intro"))
 
 	var current []domain.Task
 	newCount := 0
@@ -29,39 +31,39 @@ func writeInventory(r *Report, p *domain.Project) {
 	}
 
 	if len(current) == 0 {
-		r.Paragraph(Tr("reports.inventory.none"))
+		r.Paragraph(tr("reports.inventory.none"))
 	} else {
 		var total float64
 		rows := make([][]string, 0, len(current))
 		current, capped := largestFirst(current, p.Settings)
 		intro := ""
 		if capped {
-			intro = TrCount("reports.tasks_largest", taskCap)
+			intro = pdfkit.TrCount("reports.tasks_largest", taskCap)
 		}
 		for _, t := range current {
 			total += t.HoursPerMonth(p.Settings)
 			rows = append(rows, []string{t.Name, t.Responsible, hoursCell(t, p.Settings), t.Note})
 		}
-		r.TableOrAppendix(Tr("reports.inventory.list"), intro, Table{
-			Columns: []Column{
-				{Title: Tr("reports.col.task"), Width: 30},
-				{Title: Tr("reports.col.responsible"), Width: 22},
-				{Title: Tr("reports.col.hours"), Width: 17, Align: AlignRight},
-				{Title: Tr("reports.col.note"), Width: 31},
+		r.TableOrAppendix(tr("reports.inventory.list"), intro, pdfkit.Table{
+			Columns: []pdfkit.Column{
+				{Title: tr("reports.col.task"), Width: 30},
+				{Title: tr("reports.col.responsible"), Width: 22},
+				{Title: tr("reports.col.hours"), Width: 17, Align: pdfkit.AlignRight},
+				{Title: tr("reports.col.note"), Width: 31},
 			},
 			Rows:  rows,
-			Foot:  [][]string{{Tr("reports.total"), "", FormatHours(total), ""}},
+			Foot:  [][]string{{tr("reports.total"), "", pdfkit.FormatHours(total), ""}},
 			Zebra: true,
 			Cap:   taskCap, CapNote: "reports.tasks_capped",
 		})
 	}
 	if newCount > 0 {
-		r.Note(Tr("reports.inventory.new_elsewhere", map[string]any{"Count": newCount}))
+		r.Note(tr("reports.inventory.new_elsewhere", map[string]any{"Count": newCount}))
 	}
 
 	if len(current) > 0 {
-		r.Subsection(Tr("reports.inventory.workload"))
-		r.Paragraph(Tr("reports.inventory.workload_intro"))
+		r.Subsection(tr("reports.inventory.workload"))
+		r.Paragraph(tr("reports.inventory.workload_intro"))
 		r.Table(workloadTable(p, current))
 	}
 
@@ -69,7 +71,7 @@ func writeInventory(r *Report, p *domain.Project) {
 }
 
 // workloadTable sums hours per month per responsible person or group.
-func workloadTable(p *domain.Project, tasks []domain.Task) Table {
+func workloadTable(p *domain.Project, tasks []domain.Task) pdfkit.Table {
 	q := *p
 	q.Tasks = tasks
 	byResp := domain.HoursByResponsible(&q)
@@ -78,23 +80,23 @@ func workloadTable(p *domain.Project, tasks []domain.Task) Table {
 	for _, h := range byResp {
 		name := h.Responsible
 		if name == "" {
-			name = Tr("fig.no_responsible")
+			name = tr("fig.no_responsible")
 		}
 		share := "–"
 		if total > 0 {
-			share = FormatNumber(h.Hours/total*100) + " %"
+			share = pdfkit.FormatNumber(h.Hours/total*100) + " %"
 		}
-		rows = append(rows, []string{name, FormatNumber(float64(h.Tasks)), FormatHours(h.Hours), share})
+		rows = append(rows, []string{name, pdfkit.FormatNumber(float64(h.Tasks)), pdfkit.FormatHours(h.Hours), share})
 	}
-	return Table{
-		Columns: []Column{
-			{Title: Tr("reports.col.responsible"), Width: 46},
-			{Title: Tr("reports.col.tasks"), Width: 14, Align: AlignRight},
-			{Title: Tr("reports.col.hours"), Width: 20, Align: AlignRight},
-			{Title: Tr("reports.col.share"), Width: 20, Align: AlignRight},
+	return pdfkit.Table{
+		Columns: []pdfkit.Column{
+			{Title: tr("reports.col.responsible"), Width: 46},
+			{Title: tr("reports.col.tasks"), Width: 14, Align: pdfkit.AlignRight},
+			{Title: tr("reports.col.hours"), Width: 20, Align: pdfkit.AlignRight},
+			{Title: tr("reports.col.share"), Width: 20, Align: pdfkit.AlignRight},
 		},
 		Rows:  rows,
-		Foot:  [][]string{{Tr("reports.total"), FormatNumber(float64(len(tasks))), FormatHours(total), "100 %"}},
+		Foot:  [][]string{{tr("reports.total"), pdfkit.FormatNumber(float64(len(tasks))), pdfkit.FormatHours(total), "100 %"}},
 		Zebra: true,
 	}
 }
@@ -104,13 +106,13 @@ func hoursCell(t domain.Task, s domain.Settings) string {
 	if t.Effort == nil {
 		return "–"
 	}
-	out := FormatHours(t.HoursPerMonth(s))
+	out := pdfkit.FormatHours(t.HoursPerMonth(s))
 	if t.Effort.Unit != domain.HoursPerMonth {
 		unit := "reports.unit." + string(t.Effort.Unit)
 		if t.Effort.Unit == domain.PersonDaysPerMonth && t.Effort.Value == 1 {
 			unit += ".one" // "1 Personentag pro Monat"; the other units are abbreviations
 		}
-		out += "\n(" + FormatNumber(t.Effort.Value) + " " + Tr(unit) + ")"
+		out += "\n(" + pdfkit.FormatNumber(t.Effort.Value) + " " + tr(unit) + ")"
 	}
 	return out
 }
@@ -135,21 +137,21 @@ func orderedTasks(p *domain.Project) []domain.Task {
 }
 
 // findings lists the open questions and warnings that belong to a section, if any.
-func findings(r *Report, p *domain.Project, keep func(domain.Finding) bool) {
+func findings(r *pdfkit.Report, p *domain.Project, keep func(domain.Finding) bool) {
 	var items []string
 	for _, f := range domain.TaskFindings(p) {
 		if !keep(f) {
 			continue
 		}
-		msg := Tr(f.Code, map[string]any{"Subject": Line(f.Subject)})
+		msg := tr(f.Code, map[string]any{"Subject": pdfkit.Line(f.Subject)})
 		if f.Severity == domain.SeverityWarning {
-			msg = Tr("reports.warning", map[string]any{"Message": msg})
+			msg = tr("reports.warning", map[string]any{"Message": msg})
 		}
 		items = append(items, msg)
 	}
 	if len(items) == 0 {
 		return
 	}
-	r.Subsection(Tr("reports.open_questions"))
+	r.Subsection(tr("reports.open_questions"))
 	r.Bullets(items)
 }

@@ -5,6 +5,8 @@ import (
 	"io"
 	"time"
 
+	"schulit-lotse/reports/pdfkit"
+
 	"schulit-lotse/domain"
 	"schulit-lotse/domain/kpi"
 )
@@ -30,9 +32,9 @@ func JourFixeOn(p *domain.Project, day domain.Date) *domain.JourFixe {
 // WriteJourFixeProtocol writes the protocol of the Jour fixe held on day as PDF to w.
 func WriteJourFixeProtocol(w io.Writer, p *domain.Project, day domain.Date, opt Options) (err error) {
 	p = p.WithShortTexts() // an older file's over-long texts are printed cut
-	defer CatchPDF(&err)
+	defer pdfkit.CatchPDF(&err)
 	if p == nil {
-		return errors.New(Tr("reports.err.no_project"))
+		return errors.New(tr("reports.err.no_project"))
 	}
 	date, err := opt.stamp()
 	if err != nil {
@@ -40,54 +42,54 @@ func WriteJourFixeProtocol(w io.Writer, p *domain.Project, day domain.Date, opt 
 	}
 	j := JourFixeOn(p, day)
 	if j == nil {
-		return errors.New(Tr(errNoJourFixeKey, map[string]any{"Date": FormatDate(day.Time)}))
+		return errors.New(tr(errNoJourFixeKey, map[string]any{"Date": pdfkit.FormatDate(day.Time)}))
 	}
-	r := LayOut(func(breaks map[int]bool) *Report { return writeProtocolPages(p, *j, date, breaks) })
-	return Emit(w, r)
+	r := pdfkit.LayOut(func(breaks map[int]bool) *pdfkit.Report { return writeProtocolPages(p, *j, date, breaks) })
+	return pdfkit.Emit(w, r)
 }
 
 // WriteJourFixeProtocolFile writes the protocol to path atomically.
 func WriteJourFixeProtocolFile(path string, p *domain.Project, day domain.Date, opt Options) error {
-	return WriteAtomically(path, func(w io.Writer) error { return WriteJourFixeProtocol(w, p, day, opt) })
+	return pdfkit.WriteAtomically(path, func(w io.Writer) error { return WriteJourFixeProtocol(w, p, day, opt) })
 }
 
-func writeProtocolPages(p *domain.Project, j domain.JourFixe, date time.Time, breaks map[int]bool) *Report {
-	title := Tr("kpi.protocol.title", map[string]any{"Date": FormatDate(j.Date.Time)})
-	r := NewDocument(p, date, title, Tr("kpi.protocol.subject"), true, breaks) // sent to the provider
+func writeProtocolPages(p *domain.Project, j domain.JourFixe, date time.Time, breaks map[int]bool) *pdfkit.Report {
+	title := tr("kpi.protocol.title", map[string]any{"Date": pdfkit.FormatDate(j.Date.Time)})
+	r := pdfkit.NewDocument(p, date, title, tr("kpi.protocol.subject"), true, breaks) // sent to the provider
 	frozen, hasFrozen := kpi.ParseFrozen(j.FrozenKPIs)
 
 	// Head: the meeting and the document control on the first page; a protocol is short.
 	fields := [][2]string{
-		{Tr("kpi.protocol.date"), FormatDate(j.Date.Time)},
-		{Tr("kpi.report.provider"), OrDash(Line(p.Contract.Provider))},
-		{Tr("kpi.protocol.participants"), OrDash(Line(p.AttendeeNames(j.Participants)))},
+		{tr("kpi.protocol.date"), pdfkit.FormatDate(j.Date.Time)},
+		{tr("kpi.report.provider"), pdfkit.OrDash(pdfkit.Line(p.Contract.Provider))},
+		{tr("kpi.protocol.participants"), pdfkit.OrDash(pdfkit.Line(p.AttendeeNames(j.Participants)))},
 	}
 	if hasFrozen {
-		fields = append(fields, [2]string{Tr("kpi.protocol.period"), FormatPeriod(frozen.Period)})
+		fields = append(fields, [2]string{tr("kpi.protocol.period"), FormatPeriod(frozen.Period)})
 	}
-	r.DocumentHead(p, title, append(fields, DocumentFields(p, date, false)...))
+	r.DocumentHead(p, title, append(fields, pdfkit.DocumentFields(p, date, false)...))
 
 	// 1 KPIs as frozen in the meeting.
-	r.Heading(0, "1", Tr("kpi.protocol.h.kpis"))
+	r.Heading(0, "1", tr("kpi.protocol.h.kpis"))
 	if !hasFrozen {
-		r.Note(Tr("kpi.protocol.no_kpis"))
+		r.Note(tr("kpi.protocol.no_kpis"))
 	} else {
 		// The method goes above the table: a line of its own below it ends up alone on a page.
-		r.Note(Tr("kpi.protocol.kpis_basis", map[string]any{"Period": FormatPeriod(frozen.Period), "AsOf": FormatDateTime(frozen.AsOf),
+		r.Note(tr("kpi.protocol.kpis_basis", map[string]any{"Period": FormatPeriod(frozen.Period), "AsOf": FormatDateTime(frozen.AsOf),
 			"Method": FrozenMethod(frozen)}))
 		r.Table(indicatorTable(append(append([]kpi.Indicator(nil), frozen.Indicators...), frozen.ClassIndicators...)))
 	}
 
 	// 2 Notes and decisions.
-	r.Heading(0, "2", Tr("kpi.protocol.h.notes"))
-	if Line(j.Notes) == "" {
-		r.Note(Tr("kpi.protocol.no_notes"))
+	r.Heading(0, "2", tr("kpi.protocol.h.notes"))
+	if pdfkit.Line(j.Notes) == "" {
+		r.Note(tr("kpi.protocol.no_notes"))
 	} else {
 		r.Paragraph(j.Notes)
 	}
 
 	// 3 Measures agreed in this meeting, with their state today.
-	r.Heading(0, "3", Tr("kpi.protocol.h.agreed"))
+	r.Heading(0, "3", tr("kpi.protocol.h.agreed"))
 	var agreed []domain.Measure
 	for _, m := range p.Measures {
 		if m.JourFixeID != nil && *m.JourFixeID == j.ID {
@@ -96,13 +98,13 @@ func writeProtocolPages(p *domain.Project, j domain.JourFixe, date time.Time, br
 	}
 	domain.SortMeasures(agreed)
 	if len(agreed) == 0 {
-		r.Note(Tr("kpi.protocol.no_agreed"))
+		r.Note(tr("kpi.protocol.no_agreed"))
 	} else {
 		r.Table(protocolMeasureTable(p, kpi.FreezeMeasures(p, agreed), false))
 	}
 
 	// 4 Open measures carried over, as the meeting saw them.
-	r.Heading(0, "4", Tr("kpi.protocol.h.carried"))
+	r.Heading(0, "4", tr("kpi.protocol.h.carried"))
 	var carried []kpi.FrozenMeasure
 	if hasFrozen {
 		for _, m := range frozen.CarriedMeasures {
@@ -113,9 +115,9 @@ func writeProtocolPages(p *domain.Project, j domain.JourFixe, date time.Time, br
 	}
 	switch {
 	case !hasFrozen:
-		r.Note(Tr("kpi.protocol.no_carried_snapshot"))
+		r.Note(tr("kpi.protocol.no_carried_snapshot"))
 	case len(carried) == 0:
-		r.Note(Tr("kpi.protocol.no_carried"))
+		r.Note(tr("kpi.protocol.no_carried"))
 	default:
 		domain.SortByDue(carried, func(m kpi.FrozenMeasure) (*domain.Date, int64) { return m.Due, m.ID })
 		r.Table(protocolMeasureTable(p, carried, true))
@@ -125,33 +127,33 @@ func writeProtocolPages(p *domain.Project, j domain.JourFixe, date time.Time, br
 
 // protocolMeasureTable lists measures with owner and due date; withOrigin adds the meeting that
 // agreed them (for carried-over measures), else their state.
-func protocolMeasureTable(p *domain.Project, ms []kpi.FrozenMeasure, withOrigin bool) Table {
+func protocolMeasureTable(p *domain.Project, ms []kpi.FrozenMeasure, withOrigin bool) pdfkit.Table {
 	rows := make([][]string, 0, len(ms))
 	for _, m := range ms {
 		due := "–"
 		if m.Due != nil {
-			due = FormatDate(m.Due.Time)
+			due = pdfkit.FormatDate(m.Due.Time)
 		}
-		last := Tr("kpi.measure." + measureStatus(m.Status))
+		last := tr("kpi.measure." + measureStatus(m.Status))
 		if withOrigin {
 			last = "–"
 			if m.JourFixeID != nil {
 				if o := p.JourFixeByID(*m.JourFixeID); o != nil {
-					last = FormatDate(o.Date.Time)
+					last = pdfkit.FormatDate(o.Date.Time)
 				}
 			}
 		}
-		rows = append(rows, []string{m.Text, OrDash(Line(m.Owner)), due, last})
+		rows = append(rows, []string{m.Text, pdfkit.OrDash(pdfkit.Line(m.Owner)), due, last})
 	}
-	lastTitle := Tr("kpi.col.state")
+	lastTitle := tr("kpi.col.state")
 	if withOrigin {
-		lastTitle = Tr("kpi.col.agreed")
+		lastTitle = tr("kpi.col.agreed")
 	}
-	return Table{
-		Columns: []Column{
-			{Title: Tr("kpi.col.measure"), Width: 50},
-			{Title: Tr("kpi.col.owner"), Width: 20},
-			{Title: Tr("kpi.col.due"), Width: 14},
+	return pdfkit.Table{
+		Columns: []pdfkit.Column{
+			{Title: tr("kpi.col.measure"), Width: 50},
+			{Title: tr("kpi.col.owner"), Width: 20},
+			{Title: tr("kpi.col.due"), Width: 14},
 			{Title: lastTitle, Width: 16},
 		},
 		Rows: rows, Zebra: true,

@@ -6,6 +6,8 @@ import (
 	"io"
 	"time"
 
+	"schulit-lotse/reports/pdfkit"
+
 	"schulit-lotse/domain"
 	"schulit-lotse/domain/kpi"
 )
@@ -18,9 +20,9 @@ import (
 // WriteJourFixeInvitation writes the invitation to the Jour fixe on day as PDF to w. The meeting
 // need not be recorded yet; when it is, its participants are invited, else those of the last one.
 func WriteJourFixeInvitation(w io.Writer, p *domain.Project, day domain.Date, opt Options) (err error) {
-	defer CatchPDF(&err)
+	defer pdfkit.CatchPDF(&err)
 	if p == nil {
-		return errors.New(Tr("reports.err.no_project"))
+		return errors.New(tr("reports.err.no_project"))
 	}
 	date, err := opt.stamp()
 	if err != nil {
@@ -30,19 +32,21 @@ func WriteJourFixeInvitation(w io.Writer, p *domain.Project, day domain.Date, op
 	var rep *kpi.Report
 	if len(p.Tickets)+len(p.Calls)+len(p.SurveyAnswers) > 0 {
 		if rep, err = kpi.Compute(p, period, kpi.Options{AsOf: kpi.MeetingAsOf(p, day)}); err != nil {
-			return fmt.Errorf("%s: %w", Tr("reports.err.pdf"), err)
+			return fmt.Errorf("%s: %w", tr("reports.err.pdf"), err)
 		}
 		if rep.Tickets.Total.Tickets+rep.Hotline.Calls+rep.Satisfaction.Answers == 0 {
 			rep = nil // nothing measured in the period yet
 		}
 	}
-	r := LayOut(func(breaks map[int]bool) *Report { return writeInvitationPages(p, day, period, rep, date, breaks) })
-	return Emit(w, r)
+	r := pdfkit.LayOut(func(breaks map[int]bool) *pdfkit.Report {
+		return writeInvitationPages(p, day, period, rep, date, breaks)
+	})
+	return pdfkit.Emit(w, r)
 }
 
 // WriteJourFixeInvitationFile writes the invitation to path atomically.
 func WriteJourFixeInvitationFile(path string, p *domain.Project, day domain.Date, opt Options) error {
-	return WriteAtomically(path, func(w io.Writer) error { return WriteJourFixeInvitation(w, p, day, opt) })
+	return pdfkit.WriteAtomically(path, func(w io.Writer) error { return WriteJourFixeInvitation(w, p, day, opt) })
 }
 
 // lastJourFixeBefore is the latest meeting before day, nil when there was none.
@@ -57,9 +61,9 @@ func lastJourFixeBefore(p *domain.Project, day domain.Date) *domain.JourFixe {
 	return last
 }
 
-func writeInvitationPages(p *domain.Project, day domain.Date, period kpi.Period, rep *kpi.Report, date time.Time, breaks map[int]bool) *Report {
-	title := Tr("kpi.invite.title", map[string]any{"Date": FormatDate(day.Time)})
-	r := NewDocument(p, date, title, Tr("kpi.invite.subject"), true, breaks) // sent to the provider
+func writeInvitationPages(p *domain.Project, day domain.Date, period kpi.Period, rep *kpi.Report, date time.Time, breaks map[int]bool) *pdfkit.Report {
+	title := tr("kpi.invite.title", map[string]any{"Date": pdfkit.FormatDate(day.Time)})
+	r := pdfkit.NewDocument(p, date, title, tr("kpi.invite.subject"), true, breaks) // sent to the provider
 
 	participants := ""
 	last := lastJourFixeBefore(p, day)
@@ -69,74 +73,74 @@ func writeInvitationPages(p *domain.Project, day domain.Date, period kpi.Period,
 		participants = p.AttendeeNames(last.Participants)
 	}
 	r.DocumentHead(p, title, append([][2]string{
-		{Tr("kpi.protocol.date"), FormatDate(day.Time)},
-		{Tr("kpi.report.provider"), OrDash(Line(p.Contract.Provider))},
-		{Tr("kpi.invite.invited"), OrDash(Line(participants))},
-		{Tr("kpi.protocol.period"), FormatPeriod(period)},
-	}, DocumentFields(p, date, false)...))
+		{tr("kpi.protocol.date"), pdfkit.FormatDate(day.Time)},
+		{tr("kpi.report.provider"), pdfkit.OrDash(pdfkit.Line(p.Contract.Provider))},
+		{tr("kpi.invite.invited"), pdfkit.OrDash(pdfkit.Line(participants))},
+		{tr("kpi.protocol.period"), FormatPeriod(period)},
+	}, pdfkit.DocumentFields(p, date, false)...))
 
 	// TOP 1: the minutes of the last meeting.
-	r.Heading(0, "1", Tr("kpi.invite.h.minutes"))
+	r.Heading(0, "1", tr("kpi.invite.h.minutes"))
 	if last != nil {
-		r.Paragraph(Tr("kpi.invite.minutes", map[string]any{"Date": FormatDate(last.Date.Time)}))
+		r.Paragraph(tr("kpi.invite.minutes", map[string]any{"Date": pdfkit.FormatDate(last.Date.Time)}))
 	} else {
-		r.Paragraph(Tr("kpi.invite.first"))
+		r.Paragraph(tr("kpi.invite.first"))
 	}
 
 	// TOP 2: the period's KPIs as the data stand.
-	r.Heading(0, "2", Tr("kpi.invite.h.kpis", map[string]any{"Period": FormatPeriod(period)}))
+	r.Heading(0, "2", tr("kpi.invite.h.kpis", map[string]any{"Period": FormatPeriod(period)}))
 	if rep == nil {
-		r.Note(Tr("kpi.invite.no_kpis"))
+		r.Note(tr("kpi.invite.no_kpis"))
 	} else {
-		r.Note(Tr("kpi.invite.kpis_basis", map[string]any{"AsOf": FormatDateTime(rep.AsOf)}))
+		r.Note(tr("kpi.invite.kpis_basis", map[string]any{"AsOf": FormatDateTime(rep.AsOf)}))
 		r.Table(indicatorTable(append(append([]kpi.Indicator(nil), rep.Indicators...), rep.ClassIndicators...)))
 	}
 
 	// TOP 3: measures still open.
-	r.Heading(0, "3", Tr("kpi.invite.h.measures"))
+	r.Heading(0, "3", tr("kpi.invite.h.measures"))
 	open := domain.OpenMeasuresBefore(p, day)
 	domain.SortMeasures(open)
 	if len(open) == 0 {
-		r.Note(Tr("kpi.invite.no_measures"))
+		r.Note(tr("kpi.invite.no_measures"))
 	} else {
 		r.Table(protocolMeasureTable(p, kpi.FreezeMeasures(p, open), true))
 	}
 
 	// TOP 4: milestones due.
-	r.Heading(0, "4", Tr("kpi.invite.h.milestones"))
+	r.Heading(0, "4", tr("kpi.invite.h.milestones"))
 	if ms := domain.MilestonesDue(p, day); len(ms) == 0 {
-		r.Note(Tr("kpi.invite.no_milestones"))
+		r.Note(tr("kpi.invite.no_milestones"))
 	} else {
 		rows := make([][]string, 0, len(ms))
 		for _, m := range ms {
-			state := Tr("kpi.invite.milestone.due")
+			state := tr("kpi.invite.milestone.due")
 			switch {
 			case m.Overdue(day):
-				state = Tr("kpi.invite.milestone.overdue")
+				state = tr("kpi.invite.milestone.overdue")
 			case m.Due.After(domain.MeetingHorizon(day).Time):
-				state = Tr("kpi.invite.milestone.next") // none is due: the next one
+				state = tr("kpi.invite.milestone.next") // none is due: the next one
 			}
-			rows = append(rows, []string{FormatDate(m.Due.Time), m.Name, OrDash(Line(m.Owner)), state})
+			rows = append(rows, []string{pdfkit.FormatDate(m.Due.Time), m.Name, pdfkit.OrDash(pdfkit.Line(m.Owner)), state})
 		}
-		r.Table(Table{Columns: []Column{
-			{Title: Tr("award.spec.transition.col.due"), Width: 16},
-			{Title: Tr("award.spec.transition.col.milestone"), Width: 46},
-			{Title: Tr("kpi.col.owner"), Width: 22},
-			{Title: Tr("kpi.col.state"), Width: 16},
+		r.Table(pdfkit.Table{Columns: []pdfkit.Column{
+			{Title: tr("award.spec.transition.col.due"), Width: 16},
+			{Title: tr("award.spec.transition.col.milestone"), Width: 46},
+			{Title: tr("kpi.col.owner"), Width: 22},
+			{Title: tr("kpi.col.state"), Width: 16},
 		}, Rows: rows, Zebra: true})
 	}
 
 	// TOP 5: the contract's next notice date.
-	r.Heading(0, "5", Tr("kpi.invite.h.contract"))
+	r.Heading(0, "5", tr("kpi.invite.h.contract"))
 	if p.Contract.Start == nil {
-		r.Note(Tr("kpi.invite.no_contract"))
+		r.Note(tr("kpi.invite.no_contract"))
 	} else {
-		r.Paragraph(Tr("kpi.invite.notice", map[string]any{"Rule": awNoticeRule(p.Contract),
+		r.Paragraph(tr("kpi.invite.notice", map[string]any{"Rule": awNoticeRule(p.Contract),
 			"Notice": awNoticeText(p.Contract, domain.NextNotice(p.Contract, day))}))
 	}
 
 	// TOP 6: other business.
-	r.Heading(0, "6", Tr("kpi.invite.h.other"))
-	r.Paragraph(Tr("kpi.invite.other"))
+	r.Heading(0, "6", tr("kpi.invite.h.other"))
+	r.Paragraph(tr("kpi.invite.other"))
 	return r
 }

@@ -97,7 +97,7 @@ func TestJourFixeInvitationOfTheSample(t *testing.T) {
 		}
 	}
 	// It goes to the provider: the footer does not name the program.
-	if strings.Contains(text, Tr("app.name")) {
+	if strings.Contains(text, tr("app.name")) {
 		t.Error("the invitation names the program")
 	}
 	// A meeting not recorded yet: those of the last one are invited, its measures are open, and

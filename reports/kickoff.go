@@ -3,6 +3,8 @@ package reports
 import (
 	"fyne.io/fyne/v2/lang"
 
+	"schulit-lotse/reports/pdfkit"
+
 	"schulit-lotse/domain"
 	"schulit-lotse/reports/charts"
 )
@@ -14,42 +16,42 @@ var kickoffSection = section{
 	Write: writeKickoff,
 }
 
-func writeKickoff(r *Report, p *domain.Project) {
+func writeKickoff(r *pdfkit.Report, p *domain.Project) {
 	r.Section(10, stepTitle(10))
-	r.Paragraph(Tr("reports.kickoff.intro"))
+	r.Paragraph(tr("reports.kickoff.intro"))
 	today := r.AsOf()
 	k := p.Kickoff
 
 	if !k.IsEmpty() {
-		r.Subsection(Tr("reports.kickoff.meeting"))
+		r.Subsection(tr("reports.kickoff.meeting"))
 		date := "–"
 		if k.Date != nil {
-			date = FormatDate(k.Date.Time)
+			date = pdfkit.FormatDate(k.Date.Time)
 		}
 		r.KeyValues([][2]string{
-			{Tr("reports.kickoff.date"), date},
-			{Tr("reports.kickoff.place"), opDash(k.Place)},
+			{tr("reports.kickoff.date"), date},
+			{tr("reports.kickoff.place"), opDash(k.Place)},
 		})
 		if len(k.Participants) > 0 {
 			rows := make([][]string, len(k.Participants))
 			for i, x := range k.Participants {
 				rows[i] = []string{x.Name, x.Organisation, x.Role}
 			}
-			r.Table(Table{
-				Columns: []Column{{Title: Tr("reports.kickoff.col.name"), Width: 34}, {Title: Tr("reports.kickoff.col.organisation"), Width: 33},
-					{Title: Tr("reports.kickoff.col.role"), Width: 33}},
+			r.Table(pdfkit.Table{
+				Columns: []pdfkit.Column{{Title: tr("reports.kickoff.col.name"), Width: 34}, {Title: tr("reports.kickoff.col.organisation"), Width: 33},
+					{Title: tr("reports.kickoff.col.role"), Width: 33}},
 				Rows: rows, Zebra: true,
 			})
 		}
 		for _, part := range []struct{ title, text string }{
-			{Tr("reports.kickoff.agenda"), k.Agenda},
-			{Tr("reports.kickoff.notes"), k.Notes},
-			{Tr("reports.kickoff.next_steps"), k.NextSteps},
+			{tr("reports.kickoff.agenda"), k.Agenda},
+			{tr("reports.kickoff.notes"), k.Notes},
+			{tr("reports.kickoff.next_steps"), k.NextSteps},
 		} {
 			if part.text == "" {
 				continue
 			}
-			r.TextBlock(Clean(part.title, false), "", 0, true)
+			r.TextBlock(pdfkit.Clean(part.title, false), "", 0, true)
 			r.Paragraph(part.text)
 		}
 	}
@@ -63,7 +65,7 @@ func writeKickoff(r *Report, p *domain.Project) {
 		if len(items) > 0 {
 			r.EnsureSpace(charts.TimelineHeightCm(len(items))*10 + 14)
 		}
-		r.Subsection(Tr("reports.kickoff.milestones"))
+		r.Subsection(tr("reports.kickoff.milestones"))
 		if len(items) > 0 {
 			if png, err := charts.TimelinePNG(items, today.Time, TimelineText(), widthCm); err == nil {
 				r.Image(png, 0)
@@ -76,38 +78,38 @@ func writeKickoff(r *Report, p *domain.Project) {
 		for i, m := range ms {
 			due := "–"
 			if m.Due != nil {
-				due = FormatDate(m.Due.Time)
+				due = pdfkit.FormatDate(m.Due.Time)
 			}
 			status := m.Status
 			if status == "" {
 				status = domain.MilestonePlanned
 			}
-			st := Tr("kickoff.status." + status)
+			st := tr("kickoff.status." + status)
 			if m.Overdue(today) {
-				st = Tr("kickoff.status.overdue")
+				st = tr("kickoff.status.overdue")
 				overdue[i] = true
 			}
 			rows[i] = []string{m.Name, due, m.Owner, st, m.Note}
 		}
-		r.Table(Table{
-			Columns: []Column{{Title: Tr("reports.kickoff.col.milestone"), Width: 28}, {Title: Tr("reports.kickoff.col.due"), Width: 13},
-				{Title: Tr("reports.kickoff.col.owner"), Width: 18}, {Title: Tr("reports.kickoff.col.status"), Width: 14},
-				{Title: Tr("reports.kickoff.col.note"), Width: 27}},
+		r.Table(pdfkit.Table{
+			Columns: []pdfkit.Column{{Title: tr("reports.kickoff.col.milestone"), Width: 28}, {Title: tr("reports.kickoff.col.due"), Width: 13},
+				{Title: tr("reports.kickoff.col.owner"), Width: 18}, {Title: tr("reports.kickoff.col.status"), Width: 14},
+				{Title: tr("reports.kickoff.col.note"), Width: 27}},
 			Rows: rows,
-			RowFill: func(i int) (Color, bool) {
+			RowFill: func(i int) (pdfkit.Color, bool) {
 				if overdue[i] {
 					return opColorOverdue, true
 				}
-				return Color{}, false
+				return pdfkit.Color{}, false
 			},
 		})
-		r.Note(Tr("reports.kickoff.as_of", map[string]any{"Date": FormatDate(today.Time)}))
+		r.Note(tr("reports.kickoff.as_of", map[string]any{"Date": pdfkit.FormatDate(today.Time)}))
 	}
 	opFindings(r, domain.KickoffFindings(p, today))
 }
 
 // opColorOverdue shades a row that is past its date.
-var opColorOverdue = Color{250, 220, 218}
+var opColorOverdue = pdfkit.Color{R: 250, G: 220, B: 218}
 
 // TimelineItems are the dated milestones in chart form, by due date; the GUI shows the same.
 func TimelineItems(ms []domain.Milestone, today domain.Date) []charts.TimelineItem {
@@ -125,7 +127,7 @@ func TimelineItems(ms []domain.Milestone, today domain.Date) []charts.TimelineIt
 		case m.Status == domain.MilestoneInProgress:
 			st = charts.MilestoneInProgress
 		}
-		out = append(out, charts.TimelineItem{Label: Line(m.Name), Due: m.Due.Time, State: st})
+		out = append(out, charts.TimelineItem{Label: pdfkit.Line(m.Name), Due: m.Due.Time, State: st})
 	}
 	return out
 }
@@ -141,22 +143,22 @@ func TimelineText() charts.TimelineText {
 }
 
 // opFindings lists a step's errors, warnings and open questions, if any.
-func opFindings(r *Report, fs []domain.Finding) {
+func opFindings(r *pdfkit.Report, fs []domain.Finding) {
 	if len(fs) == 0 {
 		return
 	}
 	items := make([]string, 0, len(fs))
 	for _, f := range fs {
-		msg := Tr(f.Code, map[string]any{"Subject": Line(f.Subject)})
+		msg := tr(f.Code, map[string]any{"Subject": pdfkit.Line(f.Subject)})
 		switch f.Severity {
 		case domain.SeverityWarning:
-			msg = Tr("reports.warning", map[string]any{"Message": msg})
+			msg = tr("reports.warning", map[string]any{"Message": msg})
 		case domain.SeverityError:
-			msg = Tr("reports.structure.error", map[string]any{"Message": msg})
+			msg = tr("reports.structure.error", map[string]any{"Message": msg})
 		}
 		items = append(items, msg)
 	}
-	r.Subsection(Tr("reports.open_questions"))
+	r.Subsection(tr("reports.open_questions"))
 	r.Bullets(items)
 }
 

@@ -8,6 +8,8 @@ import (
 	"strings"
 	"time"
 
+	"schulit-lotse/reports/pdfkit"
+
 	"schulit-lotse/domain"
 )
 
@@ -34,7 +36,7 @@ type specBlock struct {
 	text   string
 	items  []string
 	pairs  [][2]string
-	table  Table
+	table  pdfkit.Table
 }
 
 // specVolume is the Mengengerüst from the monitoring data: the caller's count from the store
@@ -78,82 +80,82 @@ func specDoc(p *domain.Project, today domain.Date, vol domain.ServiceVolume) []s
 	heading, sub, para, note := b.heading, b.sub, b.para, b.note
 
 	// 1 Gegenstand und Ausgangslage
-	heading(Tr("award.spec.h.scope"))
+	heading(tr("award.spec.h.scope"))
 	carrier := strings.TrimSpace(p.Meta.Schultraeger)
 	if carrier == "" {
-		carrier = Tr("award.spec.carrier_unnamed")
+		carrier = tr("award.spec.carrier_unnamed")
 	}
-	para(Tr("award.spec.scope.intro", map[string]any{"Carrier": carrier, "State": BundeslandName(p.Meta.Bundesland)}))
-	para(Tr("award.spec.basis." + spec.Basis))
+	para(tr("award.spec.scope.intro", map[string]any{"Carrier": carrier, "State": pdfkit.BundeslandName(p.Meta.Bundesland)}))
+	para(tr("award.spec.basis." + spec.Basis))
 	tasks := 0
 	for _, sp := range spec.Packages {
 		tasks += len(sp.Tasks)
 	}
 	term := domain.ServiceTerm(p, today)
-	termPair := [2]string{Tr("award.spec.term"), awSpecTermText(term)}
+	termPair := [2]string{tr("award.spec.term"), awSpecTermText(term)}
 	if spec.Basis != domain.SpecNothing {
 		b.add(specBlock{kind: specPairs, pairs: [][2]string{
 			termPair,
-			{Tr("award.spec.volume.packages"), strconv.Itoa(len(spec.Packages))},
-			{Tr("award.spec.volume.tasks"), strconv.Itoa(tasks)},
-			{Tr("award.spec.volume.hours"), Tr("award.spec.volume.hours_value", map[string]any{
-				"Month": FormatHours(spec.HoursPerMonth), "Year": FormatHours(spec.HoursPerMonth * 12)})},
+			{tr("award.spec.volume.packages"), strconv.Itoa(len(spec.Packages))},
+			{tr("award.spec.volume.tasks"), strconv.Itoa(tasks)},
+			{tr("award.spec.volume.hours"), tr("award.spec.volume.hours_value", map[string]any{
+				"Month": pdfkit.FormatHours(spec.HoursPerMonth), "Year": pdfkit.FormatHours(spec.HoursPerMonth * 12)})},
 		}})
-		note(Tr("award.spec.volume.note"))
+		note(tr("award.spec.volume.note"))
 	} else {
 		b.add(specBlock{kind: specPairs, pairs: [][2]string{termPair}})
 	}
 
 	// 2 Leistungen je Aufgabenpaket
 	if len(spec.Packages) > 0 {
-		heading(Tr("award.spec.h.services"))
-		para(Tr("award.spec.services.intro"))
+		heading(tr("award.spec.h.services"))
+		para(tr("award.spec.services.intro"))
 		for _, sp := range spec.Packages {
 			name := sp.Package.Name
 			if sp.Package.ID == 0 {
-				name = Tr("award.spec.no_package")
+				name = tr("award.spec.no_package")
 			}
 			sub(name)
 			pairs := [][2]string{}
 			if sp.Outcome == domain.OutcomeMixed {
-				pairs = append(pairs, [2]string{Tr("award.spec.outcome"), Tr("award.spec.mixed")})
+				pairs = append(pairs, [2]string{tr("award.spec.outcome"), tr("award.spec.mixed")})
 			}
 			pairs = append(pairs,
-				[2]string{Tr("award.spec.target"), awOrOpen(sp.Package.TargetState)},
-				[2]string{Tr("award.spec.criteria"), awOrOpen(sp.Package.Criteria)},
-				[2]string{Tr("award.spec.level"), awSpecLevel(p, sp)},
-				[2]string{Tr("award.spec.hours"), FormatHours(sp.HoursPerMonth)},
+				[2]string{tr("award.spec.target"), awOrOpen(sp.Package.TargetState)},
+				[2]string{tr("award.spec.criteria"), awOrOpen(sp.Package.Criteria)},
+				[2]string{tr("award.spec.level"), awSpecLevel(p, sp)},
+				[2]string{tr("award.spec.hours"), pdfkit.FormatHours(sp.HoursPerMonth)},
 			)
 			b.add(specBlock{kind: specPairs, pairs: pairs})
 			if len(sp.Tasks) == 0 {
-				note(Tr("award.spec.no_tasks"))
+				note(tr("award.spec.no_tasks"))
 				continue
 			}
 			rows := make([][]string, 0, len(sp.Tasks))
 			for i, t := range sp.Tasks {
 				hours := "–"
 				if t.Effort != nil {
-					hours = FormatNumber(t.HoursPerMonth(p.Settings))
+					hours = pdfkit.FormatNumber(t.HoursPerMonth(p.Settings))
 				}
 				note := t.Note
 				if t.IsNew {
-					from := Tr("award.spec.new")
+					from := tr("award.spec.new")
 					if t.ValidFrom != nil {
-						from = Tr("award.spec.new_from", map[string]any{"Date": FormatDate(t.ValidFrom.Time)})
+						from = tr("award.spec.new_from", map[string]any{"Date": pdfkit.FormatDate(t.ValidFrom.Time)})
 					}
 					note = strings.TrimSpace(from + " " + note)
 				}
 				if t.Critical {
-					note = strings.TrimSpace(Tr("award.spec.critical") + " " + note)
+					note = strings.TrimSpace(tr("award.spec.critical") + " " + note)
 				}
 				rows = append(rows, []string{strconv.Itoa(i + 1), t.Name, hours, note})
 			}
-			b.add(specBlock{kind: specTable, table: Table{
-				Columns: []Column{
-					{Title: Tr("award.spec.col.no"), Width: 6, Align: AlignRight},
-					{Title: Tr("award.spec.col.task"), Width: 44},
-					{Title: Tr("award.spec.col.hours"), Width: 14, Align: AlignRight},
-					{Title: Tr("award.spec.col.note"), Width: 36},
+			b.add(specBlock{kind: specTable, table: pdfkit.Table{
+				Columns: []pdfkit.Column{
+					{Title: tr("award.spec.col.no"), Width: 6, Align: pdfkit.AlignRight},
+					{Title: tr("award.spec.col.task"), Width: 44},
+					{Title: tr("award.spec.col.hours"), Width: 14, Align: pdfkit.AlignRight},
+					{Title: tr("award.spec.col.note"), Width: 36},
 				},
 				Rows: rows, Zebra: true,
 			}})
@@ -161,17 +163,17 @@ func specDoc(p *domain.Project, today domain.Date, vol domain.ServiceVolume) []s
 	}
 
 	// 3 Servicelevel
-	heading(Tr("award.spec.h.levels"))
-	para(Tr("award.spec.levels.intro"))
+	heading(tr("award.spec.h.levels"))
+	para(tr("award.spec.levels.intro"))
 	if len(spec.SLAs) == 0 {
-		note(Tr("award.spec.levels.none"))
+		note(tr("award.spec.levels.none"))
 	}
 	for _, s := range spec.SLAs {
-		sub(Tr("award.report.sla.heading", map[string]any{"Name": Line(s.Name), "Scope": awScope(p, s)}))
+		sub(tr("award.report.sla.heading", map[string]any{"Name": pdfkit.Line(s.Name), "Scope": awScope(p, s)}))
 		b.add(specBlock{kind: specPairs, pairs: awSLAFacts(p, s)},
 			specBlock{kind: specTable, table: awClassTable(s)})
 	}
-	note(Tr("award.spec.levels.measure"))
+	note(tr("award.spec.levels.measure"))
 
 	// 4 Mengengerüst, 5 Übergang, 6 Vertragsstrafen
 	specVolumeBlocks(b, spec, vol)
@@ -188,78 +190,78 @@ func specDoc(p *domain.Project, today domain.Date, vol domain.ServiceVolume) []s
 		}
 	}
 	if len(ferien) > 0 || p.Meta.Bundesland != "" {
-		heading(Tr("award.spec.h.calendar"))
+		heading(tr("award.spec.h.calendar"))
 		if p.Meta.Bundesland != "" {
-			sub(Tr("award.report.public", map[string]any{"State": BundeslandName(p.Meta.Bundesland), "Years": awYearsText(years)}))
+			sub(tr("award.report.public", map[string]any{"State": pdfkit.BundeslandName(p.Meta.Bundesland), "Years": awYearsText(years)}))
 			b.add(specBlock{kind: specTable, table: awPublicTable(p.Meta.Bundesland, years)})
 		}
 		if len(ferien) > 0 {
-			sub(Tr("award.report.ferien"))
+			sub(tr("award.report.ferien"))
 			b.add(specBlock{kind: specTable, table: awFerienTable(ferien, false)})
 		}
 	}
 
 	// 8 Berichtswesen
-	heading(Tr("award.spec.h.reporting"))
+	heading(tr("award.spec.h.reporting"))
 	cadence := "–"
 	if g := domain.SLAFor(p, nil); g != nil {
 		cadence = awCadence(g.ReportingCadence)
 	} else if len(spec.SLAs) > 0 {
 		cadence = awCadence(spec.SLAs[0].ReportingCadence)
 	}
-	para(Tr("award.spec.reporting.intro", map[string]any{"Cadence": cadence}))
+	para(tr("award.spec.reporting.intro", map[string]any{"Cadence": cadence}))
 	b.add(specBlock{kind: specBullets, items: []string{
-		Tr("award.spec.reporting.response"), Tr("award.spec.reporting.restore"), Tr("award.spec.reporting.backlog"),
-		Tr("award.spec.reporting.hotline"), Tr("award.spec.reporting.satisfaction"), Tr("award.spec.reporting.measures"),
+		tr("award.spec.reporting.response"), tr("award.spec.reporting.restore"), tr("award.spec.reporting.backlog"),
+		tr("award.spec.reporting.hotline"), tr("award.spec.reporting.satisfaction"), tr("award.spec.reporting.measures"),
 	}})
 
 	// 9 Eignung und Zuschlag
-	heading(Tr("award.spec.h.award"))
+	heading(tr("award.spec.h.award"))
 	var kindA, kindB []string
 	for _, c := range domain.SortedCriteria(p.Criteria) {
 		if c.Kind == domain.CriterionA {
 			kindA = append(kindA, c.Name)
 		} else {
-			kindB = append(kindB, Tr("award.spec.b_item", map[string]any{"Name": c.Name, "Group": awOrNone(c.Group), "Weight": FormatNumber(c.Weight), "Min": awMinText(c.MinScore)}))
+			kindB = append(kindB, tr("award.spec.b_item", map[string]any{"Name": c.Name, "Group": awOrNone(c.Group), "Weight": pdfkit.FormatNumber(c.Weight), "Min": awMinText(c.MinScore)}))
 		}
 	}
 	if len(kindA)+len(kindB) == 0 {
-		para(Tr("award.spec.award.open"))
+		para(tr("award.spec.award.open"))
 	} else {
 		if len(kindA) > 0 {
-			para(Tr("award.spec.award.a"))
+			para(tr("award.spec.award.a"))
 			b.add(specBlock{kind: specBullets, items: kindA})
 		}
 		if len(kindB) > 0 {
-			para(Tr("award.spec.award.b"))
+			para(tr("award.spec.award.b"))
 			b.add(specBlock{kind: specBullets, items: kindB})
 		}
 		para(awSpecMethod(p.Tender))
 	}
 
 	// 10 Offene Punkte
-	heading(Tr("award.spec.h.open"))
+	heading(tr("award.spec.h.open"))
 	var open []string
 	for _, sp := range spec.Packages {
 		name := sp.Package.Name
 		if sp.Package.ID == 0 {
-			name = Tr("award.spec.no_package")
+			name = tr("award.spec.no_package")
 		}
 		if strings.TrimSpace(sp.Package.TargetState) == "" && sp.Package.ID != 0 {
-			open = append(open, Tr("award.spec.open.target", map[string]any{"Name": name}))
+			open = append(open, tr("award.spec.open.target", map[string]any{"Name": name}))
 		}
 		if strings.TrimSpace(sp.Package.Criteria) == "" && sp.Package.ID != 0 {
-			open = append(open, Tr("award.spec.open.criteria", map[string]any{"Name": name}))
+			open = append(open, tr("award.spec.open.criteria", map[string]any{"Name": name}))
 		}
 		if sp.SLA == nil {
-			open = append(open, Tr("award.spec.open.sla", map[string]any{"Name": name}))
+			open = append(open, tr("award.spec.open.sla", map[string]any{"Name": name}))
 		}
 	}
-	contract := Tr("award.spec.open.contract")
+	contract := tr("award.spec.open.contract")
 	if term.Contract {
-		contract = Tr("award.spec.open.contract_notice") // the term stands in chapter 1
+		contract = tr("award.spec.open.contract_notice") // the term stands in chapter 1
 	}
-	open = append(open, contract, Tr("award.spec.open.prices"), Tr("award.spec.open.legal"))
+	open = append(open, contract, tr("award.spec.open.prices"), tr("award.spec.open.legal"))
 	b.add(specBlock{kind: specBullets, items: open})
 	return b.doc
 }
@@ -268,54 +270,54 @@ func specDoc(p *domain.Project, today domain.Date, vol domain.ServiceVolume) []s
 func awSpecTermText(t domain.SpecTerm) string {
 	switch {
 	case !t.Contract:
-		return Tr("award.spec.tbd")
+		return tr("award.spec.tbd")
 	case t.End != nil:
-		return Tr("award.spec.term_fixed", map[string]any{"Months": t.Months, "Start": FormatDate(t.Start.Time), "End": FormatDate(t.End.Time)})
+		return tr("award.spec.term_fixed", map[string]any{"Months": t.Months, "Start": pdfkit.FormatDate(t.Start.Time), "End": pdfkit.FormatDate(t.End.Time)})
 	}
-	return Tr("award.spec.term_open", map[string]any{"Start": FormatDate(t.Start.Time)})
+	return tr("award.spec.term_open", map[string]any{"Start": pdfkit.FormatDate(t.Start.Time)})
 }
 
 // awSpecMethod announces the evaluation method as the tender documents must: before any bid.
 func awSpecMethod(t domain.Tender) string {
 	switch t.Method {
 	case domain.MethodExtended:
-		return Tr("award.spec.method.extended", map[string]any{"Pct": FormatNumber(t.FluctuationPct), "Rule": awTieBreaker(t.TieBreaker)})
+		return tr("award.spec.method.extended", map[string]any{"Pct": pdfkit.FormatNumber(t.FluctuationPct), "Rule": awTieBreaker(t.TieBreaker)})
 	case domain.MethodSimple:
-		s := Tr("award.spec.method.simple")
+		s := tr("award.spec.method.simple")
 		if t.TieBreaker != "" {
-			s += " " + Tr("award.explain.simple_tie", map[string]any{"Rule": awTieBreaker(t.TieBreaker)})
+			s += " " + tr("award.explain.simple_tie", map[string]any{"Rule": awTieBreaker(t.TieBreaker)})
 		}
 		return s
 	}
-	return Tr("award.spec.method.open")
+	return tr("award.spec.method.open")
 }
 
 func awOrOpen(s string) string {
 	if strings.TrimSpace(s) == "" {
-		return Tr("award.spec.tbd")
+		return tr("award.spec.tbd")
 	}
 	return s
 }
 
 func awOrNone(s string) string {
 	if strings.TrimSpace(s) == "" {
-		return Tr("award.group.none")
+		return tr("award.group.none")
 	}
 	return s
 }
 
 func awMinText(m float64) string {
 	if m <= 0 {
-		return Tr("award.spec.no_min")
+		return tr("award.spec.no_min")
 	}
-	return Tr("award.spec.min", map[string]any{"Min": FormatNumber(m)})
+	return tr("award.spec.min", map[string]any{"Min": pdfkit.FormatNumber(m)})
 }
 
 func awSpecLevel(p *domain.Project, sp domain.SpecPackage) string {
 	if sp.SLA == nil {
-		return Tr("award.spec.tbd")
+		return tr("award.spec.tbd")
 	}
-	return Tr("award.spec.level_value", map[string]any{"Name": sp.SLA.Name, "Scope": awScope(p, *sp.SLA)})
+	return tr("award.spec.level_value", map[string]any{"Name": sp.SLA.Name, "Scope": awScope(p, *sp.SLA)})
 }
 
 // --- PDF ---
@@ -323,9 +325,9 @@ func awSpecLevel(p *domain.Project, sp domain.SpecPackage) string {
 // WriteServiceSpec writes the Leistungsbeschreibung as PDF to w.
 func WriteServiceSpec(w io.Writer, p *domain.Project, opt Options) (err error) {
 	p = p.WithShortTexts() // an older file's over-long texts are printed cut
-	defer CatchPDF(&err)
+	defer pdfkit.CatchPDF(&err)
 	if p == nil {
-		return errors.New(Tr("reports.err.no_project"))
+		return errors.New(tr("reports.err.no_project"))
 	}
 	date, err := opt.stamp()
 	if err != nil {
@@ -333,26 +335,26 @@ func WriteServiceSpec(w io.Writer, p *domain.Project, opt Options) (err error) {
 	}
 	today := p.AsOf(date)
 	blocks := specDoc(p, today, specVolume(p, today, opt))
-	r := LayOut(func(breaks map[int]bool) *Report { return writeSpecPages(p, blocks, date, breaks) })
-	return Emit(w, r)
+	r := pdfkit.LayOut(func(breaks map[int]bool) *pdfkit.Report { return writeSpecPages(p, blocks, date, breaks) })
+	return pdfkit.Emit(w, r)
 }
 
 // writeSpecPages lays the Leistungsbeschreibung out once, starting a page before the headings
 // in breaks.
-func writeSpecPages(p *domain.Project, blocks []specBlock, date time.Time, breaks map[int]bool) *Report {
-	title := Tr("award.spec.title")
-	r := NewDocument(p, date, title, Tr("award.spec.subject"), true, breaks)
+func writeSpecPages(p *domain.Project, blocks []specBlock, date time.Time, breaks map[int]bool) *pdfkit.Report {
+	title := tr("award.spec.title")
+	r := pdfkit.NewDocument(p, date, title, tr("award.spec.subject"), true, breaks)
 	// The document goes out under the Schulträger's name, not the program's, and says that it
 	// is a draft.
-	r.TitlePage(p, TitlePage{
-		Top: 55, Kicker: p.Meta.Schultraeger, Title: title, TitleSize: 28, Subtitle: Tr("award.spec.subtitle"), SubtitleLines: 3,
+	r.TitlePage(p, pdfkit.TitlePage{
+		Top: 55, Kicker: p.Meta.Schultraeger, Title: title, TitleSize: 28, Subtitle: tr("award.spec.subtitle"), SubtitleLines: 3,
 		RuleGap: 10, NameGap: 6, Fields: append([][2]string{
-			{Tr("reports.meta.schultraeger"), p.Meta.Schultraeger},
-			{Tr("reports.meta.bundesland"), BundeslandName(p.Meta.Bundesland)},
-		}, DocumentFields(p, date, false)...),
-		Note: Tr("award.spec.title_note"), NoteLines: 4,
+			{tr("reports.meta.schultraeger"), p.Meta.Schultraeger},
+			{tr("reports.meta.bundesland"), pdfkit.BundeslandName(p.Meta.Bundesland)},
+		}, pdfkit.DocumentFields(p, date, false)...),
+		Note: tr("award.spec.title_note"), NoteLines: 4,
 	})
-	r.NewPage(Portrait)
+	r.NewPage(pdfkit.Portrait)
 	for _, b := range blocks {
 		switch b.kind {
 		case specHeading:
@@ -377,12 +379,12 @@ func writeSpecPages(p *domain.Project, blocks []specBlock, date time.Time, break
 
 // WriteServiceSpecFile writes the PDF to path atomically: on any error the target is unchanged.
 func WriteServiceSpecFile(path string, p *domain.Project, opt Options) error {
-	return WriteAtomically(path, func(w io.Writer) error { return WriteServiceSpec(w, p, opt) })
+	return pdfkit.WriteAtomically(path, func(w io.Writer) error { return WriteServiceSpec(w, p, opt) })
 }
 
 // WriteServiceSpecTextFile writes the structured text to path atomically.
 func WriteServiceSpecTextFile(path string, p *domain.Project, opt Options) error {
-	return WriteAtomically(path, func(w io.Writer) error { return WriteServiceSpecText(w, p, opt) })
+	return pdfkit.WriteAtomically(path, func(w io.Writer) error { return WriteServiceSpecText(w, p, opt) })
 }
 
 // --- structured text (Markdown) ---
@@ -393,7 +395,7 @@ func WriteServiceSpecTextFile(path string, p *domain.Project, opt Options) error
 func WriteServiceSpecText(w io.Writer, p *domain.Project, opt Options) error {
 	p = p.WithShortTexts() // an older file's over-long texts are printed cut
 	if p == nil {
-		return errors.New(Tr("reports.err.no_project"))
+		return errors.New(tr("reports.err.no_project"))
 	}
 	date, err := opt.stamp()
 	if err != nil {
@@ -401,12 +403,12 @@ func WriteServiceSpecText(w io.Writer, p *domain.Project, opt Options) error {
 	}
 	today := p.AsOf(date)
 	var b strings.Builder
-	b.WriteString("# " + mdText(Tr("award.spec.title")) + "\n\n")
-	b.WriteString("**" + mdText(OrDash(p.Meta.Name)) + "**  \n")
-	b.WriteString(mdText(Tr("reports.meta.schultraeger")) + ": " + mdText(OrDash(p.Meta.Schultraeger)) + "  \n")
-	b.WriteString(mdText(Tr("reports.meta.bundesland")) + ": " + mdText(BundeslandName(p.Meta.Bundesland)) + "  \n")
-	b.WriteString(mdText(Tr("reports.meta.date")) + ": " + FormatDate(date) + "\n\n")
-	b.WriteString("> " + mdText(Tr("award.spec.title_note")) + "\n\n")
+	b.WriteString("# " + mdText(tr("award.spec.title")) + "\n\n")
+	b.WriteString("**" + mdText(pdfkit.OrDash(p.Meta.Name)) + "**  \n")
+	b.WriteString(mdText(tr("reports.meta.schultraeger")) + ": " + mdText(pdfkit.OrDash(p.Meta.Schultraeger)) + "  \n")
+	b.WriteString(mdText(tr("reports.meta.bundesland")) + ": " + mdText(pdfkit.BundeslandName(p.Meta.Bundesland)) + "  \n")
+	b.WriteString(mdText(tr("reports.meta.date")) + ": " + pdfkit.FormatDate(date) + "\n\n")
+	b.WriteString("> " + mdText(tr("award.spec.title_note")) + "\n\n")
 	for _, blk := range specDoc(p, today, specVolume(p, today, opt)) {
 		switch blk.kind {
 		case specHeading:
@@ -436,12 +438,12 @@ func WriteServiceSpecText(w io.Writer, p *domain.Project, opt Options) error {
 // mdText makes user text one line and keeps it from being read as markup: line breaks become
 // spaces, and characters Markdown would interpret at a line's start or in tables are escaped.
 func mdText(s string) string {
-	s = strings.Join(strings.Fields(Clean(s, true)), " ")
+	s = strings.Join(strings.Fields(pdfkit.Clean(s, true)), " ")
 	r := strings.NewReplacer(`\`, `\\`, "|", `\|`, "*", `\*`, "_", `\_`, "`", "\\`", "<", "&lt;", ">", "&gt;", "#", `\#`, "[", `\[`, "]", `\]`)
 	return r.Replace(s)
 }
 
-func mdTable(b *strings.Builder, t Table) {
+func mdTable(b *strings.Builder, t pdfkit.Table) {
 	row := func(cells []string) {
 		b.WriteString("|")
 		for i := range t.Columns {
@@ -461,9 +463,9 @@ func mdTable(b *strings.Builder, t Table) {
 	b.WriteString("|")
 	for _, c := range t.Columns {
 		switch c.Align {
-		case AlignRight:
+		case pdfkit.AlignRight:
 			b.WriteString(" ---: |")
-		case AlignCenter:
+		case pdfkit.AlignCenter:
 			b.WriteString(" :---: |")
 		default:
 			b.WriteString(" --- |")

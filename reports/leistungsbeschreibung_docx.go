@@ -10,6 +10,8 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"schulit-lotse/reports/pdfkit"
+
 	"github.com/gomutex/godocx"
 	"github.com/gomutex/godocx/docx"
 	"github.com/gomutex/godocx/wml/ctypes"
@@ -39,7 +41,7 @@ const (
 // WriteServiceSpecDocx writes the Leistungsbeschreibung as Word document to w.
 func WriteServiceSpecDocx(w io.Writer, p *domain.Project, opt Options) error {
 	if p == nil {
-		return errors.New(Tr("reports.err.no_project"))
+		return errors.New(tr("reports.err.no_project"))
 	}
 	date, err := opt.stamp()
 	if err != nil {
@@ -47,7 +49,7 @@ func WriteServiceSpecDocx(w io.Writer, p *domain.Project, opt Options) error {
 	}
 	doc, err := godocx.NewDocument()
 	if err != nil {
-		return fmt.Errorf("%s: %w", Tr("reports.err.docx"), err)
+		return fmt.Errorf("%s: %w", tr("reports.err.docx"), err)
 	}
 	docxSetUp(doc, p, date)
 	docxTitlePage(doc, p, date)
@@ -55,8 +57,8 @@ func WriteServiceSpecDocx(w io.Writer, p *domain.Project, opt Options) error {
 	for _, b := range specDoc(p, today, specVolume(p, today, opt)) {
 		switch b.kind {
 		case specHeading:
-			if _, err := doc.AddHeading(Line(b.number+" "+b.text), uint(b.level+1)); err != nil {
-				return fmt.Errorf("%s: %w", Tr("reports.err.docx"), err)
+			if _, err := doc.AddHeading(pdfkit.Line(b.number+" "+b.text), uint(b.level+1)); err != nil {
+				return fmt.Errorf("%s: %w", tr("reports.err.docx"), err)
 			}
 		case specPara:
 			doc.AddParagraph(docxText(b.text))
@@ -75,7 +77,7 @@ func WriteServiceSpecDocx(w io.Writer, p *domain.Project, opt Options) error {
 	}
 	var buf bytes.Buffer
 	if err := doc.Write(&buf); err != nil {
-		return fmt.Errorf("%s: %w", Tr("reports.err.docx"), err)
+		return fmt.Errorf("%s: %w", tr("reports.err.docx"), err)
 	}
 	_, err = w.Write(buf.Bytes())
 	return err
@@ -83,7 +85,7 @@ func WriteServiceSpecDocx(w io.Writer, p *domain.Project, opt Options) error {
 
 // WriteServiceSpecDocxFile writes the Word document to path atomically.
 func WriteServiceSpecDocxFile(path string, p *domain.Project, opt Options) error {
-	return WriteAtomically(path, func(w io.Writer) error { return WriteServiceSpecDocx(w, p, opt) })
+	return pdfkit.WriteAtomically(path, func(w io.Writer) error { return WriteServiceSpecDocx(w, p, opt) })
 }
 
 // docxSetUp sets page size and margins, the proofing language and the document properties
@@ -105,19 +107,19 @@ func docxSetUp(doc *docx.RootDoc, p *domain.Project, date time.Time) {
 		if st.DocDefaults.RunProp.RunProp == nil {
 			st.DocDefaults.RunProp.RunProp = &ctypes.RunProperty{}
 		}
-		language := Tr("reports.language")
+		language := tr("reports.language")
 		rp := st.DocDefaults.RunProp.RunProp
 		rp.Lang = &ctypes.Lang{Val: &language, EastAsia: &language}
 		// A sans-serif body as in the PDF (Word has Arial; LibreOffice maps it to Liberation Sans).
 		rp.Fonts = &ctypes.RunFonts{Ascii: "Arial", HAnsi: "Arial", CS: "Arial", EastAsia: "Arial"}
 	}
 	dc := p.DocumentControlConfig()
-	author := Line(dc.Author)
+	author := pdfkit.Line(dc.Author)
 	if author == "" {
-		author = Line(p.Meta.Schultraeger)
+		author = pdfkit.Line(p.Meta.Schultraeger)
 	}
-	doc.FileMap.Store("docProps/core.xml", docxCoreProps(Line(Tr("award.spec.title")+" – "+p.Meta.Name), author,
-		Line(Tr("award.spec.subject")), Tr("reports.language"), date))
+	doc.FileMap.Store("docProps/core.xml", docxCoreProps(pdfkit.Line(tr("award.spec.title")+" – "+p.Meta.Name), author,
+		pdfkit.Line(tr("award.spec.subject")), tr("reports.language"), date))
 	doc.FileMap.Store("docProps/app.xml", docxAppProps())
 	// The template's preview image shows another document: leave it out.
 	doc.FileMap.Delete("docProps/thumbnail.jpeg")
@@ -152,7 +154,7 @@ func docxCoreProps(title, author, subject, language string, date time.Time) []by
 // (the template names another one).
 func docxAppProps() []byte {
 	var b bytes.Buffer
-	_ = xml.EscapeText(&b, []byte(Tr("app.name")))
+	_ = xml.EscapeText(&b, []byte(tr("app.name")))
 	return []byte(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>` + "\n" +
 		`<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">` +
 		`<Application>` + b.String() + `</Application><DocSecurity>0</DocSecurity></Properties>`)
@@ -161,21 +163,21 @@ func docxAppProps() []byte {
 // docxTitlePage: Schulträger, title, subtitle, project and the document's fields, the draft
 // note, then a page break – as the PDF's title page.
 func docxTitlePage(doc *docx.RootDoc, p *domain.Project, date time.Time) {
-	if s := Line(p.Meta.Schultraeger); s != "" {
+	if s := pdfkit.Line(p.Meta.Schultraeger); s != "" {
 		doc.AddEmptyParagraph().AddText(s).Size(24).Color(docxMutedText)
 	}
-	doc.AddParagraph(Tr("award.spec.title")).Style("Title")
-	doc.AddParagraph(docxText(Tr("award.spec.subtitle"))).Style("Subtitle")
-	name := Line(p.Meta.Name)
+	doc.AddParagraph(tr("award.spec.title")).Style("Title")
+	doc.AddParagraph(docxText(tr("award.spec.subtitle"))).Style("Subtitle")
+	name := pdfkit.Line(p.Meta.Name)
 	if name == "" {
-		name = Tr("reports.unnamed")
+		name = tr("reports.unnamed")
 	}
 	doc.AddEmptyParagraph().AddText(name).Bold(true).Size(32)
 	docxPairs(doc, append([][2]string{
-		{Tr("reports.meta.schultraeger"), OrDash(p.Meta.Schultraeger)},
-		{Tr("reports.meta.bundesland"), BundeslandName(p.Meta.Bundesland)},
-	}, DocumentFields(p, date, false)...))
-	doc.AddEmptyParagraph().AddText(docxText(Tr("award.spec.title_note"))).Italic(true).Color(docxMutedText)
+		{tr("reports.meta.schultraeger"), pdfkit.OrDash(p.Meta.Schultraeger)},
+		{tr("reports.meta.bundesland"), pdfkit.BundeslandName(p.Meta.Bundesland)},
+	}, pdfkit.DocumentFields(p, date, false)...))
+	doc.AddEmptyParagraph().AddText(docxText(tr("award.spec.title_note"))).Italic(true).Color(docxMutedText)
 	doc.AddPageBreak()
 }
 
@@ -190,14 +192,14 @@ func docxPairs(doc *docx.RootDoc, pairs [][2]string) {
 		row := t.AddRow()
 		c := row.AddCell().Width(label, stypes.TableWidthDxa)
 		c.AddEmptyPara().AddText(docxText(kv[0])).Bold(true)
-		docxCellLines(row.AddCell().Width(docxTextWidth-label, stypes.TableWidthDxa), kv[1], AlignLeft)
+		docxCellLines(row.AddCell().Width(docxTextWidth-label, stypes.TableWidthDxa), kv[1], pdfkit.AlignLeft)
 	}
 	doc.AddEmptyParagraph()
 }
 
 // docxTable writes a Table: header row in bold, shaded and repeated on every page, the foot
 // rows in bold on grey; column widths in the table's proportions, alignment as in the PDF.
-func docxTable(doc *docx.RootDoc, tb Table) {
+func docxTable(doc *docx.RootDoc, tb pdfkit.Table) {
 	t := doc.AddTable()
 	t.Style("TableGrid")
 	t.Width(docxTextWidth, stypes.TableWidthDxa)
@@ -250,7 +252,7 @@ const (
 // column at least the width of its longest word (header or cell, up to 20 characters), so that
 // no word is broken inside ("Wiederherstellung", "Nr."); what that takes is taken from the
 // columns wider than their own minimum, in proportion.
-func docxColumnWidths(tb Table, total int) []int {
+func docxColumnWidths(tb pdfkit.Table, total int) []int {
 	n := len(tb.Columns)
 	share := make([]float64, n)
 	sum := 0.0
@@ -303,14 +305,14 @@ func docxColumnWidths(tb Table, total int) []int {
 }
 
 // docxCellLines writes a cell's text, one paragraph per line, and returns the runs.
-func docxCellLines(c *docx.Cell, text string, align Align) []*docx.Run {
+func docxCellLines(c *docx.Cell, text string, align pdfkit.Align) []*docx.Run {
 	var runs []*docx.Run
-	for _, l := range strings.Split(Clean(text, true), "\n") {
+	for _, l := range strings.Split(pdfkit.Clean(text, true), "\n") {
 		p := c.AddEmptyPara()
 		switch align {
-		case AlignRight:
+		case pdfkit.AlignRight:
 			p.Justification(stypes.JustificationRight)
-		case AlignCenter:
+		case pdfkit.AlignCenter:
 			p.Justification(stypes.JustificationCenter)
 		}
 		runs = append(runs, p.AddText(l))
@@ -320,5 +322,5 @@ func docxCellLines(c *docx.Cell, text string, align Align) []*docx.Run {
 
 // docxText is user text as one paragraph: control characters out, line breaks as spaces.
 func docxText(s string) string {
-	return strings.Join(strings.Fields(Clean(s, true)), " ")
+	return strings.Join(strings.Fields(pdfkit.Clean(s, true)), " ")
 }

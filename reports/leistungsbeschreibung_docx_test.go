@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 
+	"schulit-lotse/reports/pdfkit"
+
 	"schulit-lotse/reports/internal/pdftest"
 
 	"schulit-lotse/domain"
@@ -147,11 +149,11 @@ func TestServiceSpecDocxOfTheSample(t *testing.T) {
 		t.Errorf("%d repeated header rows, want one per data table (at least 5)", headerRows)
 	}
 	for _, k := range specHintKeys {
-		if hint := pdftest.Squash(Tr(k)); hint != k && strings.Contains(text, hint) {
+		if hint := pdftest.Squash(tr(k)); hint != k && strings.Contains(text, hint) {
 			t.Errorf("the Word document carries the hint %q", k)
 		}
 	}
-	for _, s := range append(specForbiddenPhrases, Tr("app.name"), "Aufwand heute 0 h") {
+	for _, s := range append(specForbiddenPhrases, tr("app.name"), "Aufwand heute 0 h") {
 		if strings.Contains(text, s) {
 			t.Errorf("the Word document carries %q", s)
 		}
@@ -176,7 +178,7 @@ func TestServiceSpecDocxOfTheSample(t *testing.T) {
 		}
 		want := pdftest.Squash(docxText(b.text))
 		if b.kind == specHeading {
-			want = pdftest.Squash(Line(b.number + " " + b.text))
+			want = pdftest.Squash(pdfkit.Line(b.number + " " + b.text))
 		}
 		i := strings.Index(text[at:], want)
 		if i < 0 {
@@ -189,7 +191,7 @@ func TestServiceSpecDocxOfTheSample(t *testing.T) {
 
 // Narrow columns get the width of their longest word; the others share the rest.
 func TestDocxColumnWidths(t *testing.T) {
-	tb := Table{Columns: []Column{{Title: "Nr.", Width: 6}, {Title: "Aufgabe", Width: 44}, {Title: "Wiederherstellung", Width: 14}, {Title: "Hinweis", Width: 36}},
+	tb := pdfkit.Table{Columns: []pdfkit.Column{{Title: "Nr.", Width: 6}, {Title: "Aufgabe", Width: 44}, {Title: "Wiederherstellung", Width: 14}, {Title: "Hinweis", Width: 36}},
 		Rows: [][]string{{"12", "WLAN-Störungen beheben", "4 h", "kurz"}}}
 	got := docxColumnWidths(tb, 10000)
 	// Shares of 10,000: 600, 4400, 1400, 3600. "Wiederherstellung" (17 characters) needs

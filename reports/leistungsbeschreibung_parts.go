@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strconv"
 
+	"schulit-lotse/reports/pdfkit"
+
 	"schulit-lotse/domain"
 )
 
@@ -15,59 +17,59 @@ import (
 // specVolumeBlocks is the Mengengerüst: hours per package, and where monitoring data exist the
 // number of schools and tickets by priority and calls per month.
 func specVolumeBlocks(b *specBuilder, spec domain.ServiceSpec, vol domain.ServiceVolume) {
-	b.heading(Tr("award.spec.h.volume"))
-	b.para(Tr("award.spec.volume.intro"))
+	b.heading(tr("award.spec.h.volume"))
+	b.para(tr("award.spec.volume.intro"))
 	if len(spec.Packages) > 0 {
-		b.sub(Tr("award.spec.volume.h.hours"))
+		b.sub(tr("award.spec.volume.h.hours"))
 		rows := make([][]string, 0, len(spec.Packages))
 		tasks := 0
 		for _, sp := range spec.Packages {
 			name := sp.Package.Name
 			if sp.Package.ID == 0 {
-				name = Tr("award.spec.no_package")
+				name = tr("award.spec.no_package")
 			}
 			tasks += len(sp.Tasks)
-			rows = append(rows, []string{name, strconv.Itoa(len(sp.Tasks)), FormatNumber(sp.HoursPerMonth), FormatNumber(sp.HoursPerMonth * 12)})
+			rows = append(rows, []string{name, strconv.Itoa(len(sp.Tasks)), pdfkit.FormatNumber(sp.HoursPerMonth), pdfkit.FormatNumber(sp.HoursPerMonth * 12)})
 		}
-		b.add(specBlock{kind: specTable, table: Table{
-			Columns: []Column{
-				{Title: Tr("award.spec.volume.col.package"), Width: 46},
-				{Title: Tr("award.spec.volume.col.tasks"), Width: 14, Align: AlignRight},
-				{Title: Tr("award.spec.volume.col.month"), Width: 20, Align: AlignRight},
-				{Title: Tr("award.spec.volume.col.year"), Width: 20, Align: AlignRight},
+		b.add(specBlock{kind: specTable, table: pdfkit.Table{
+			Columns: []pdfkit.Column{
+				{Title: tr("award.spec.volume.col.package"), Width: 46},
+				{Title: tr("award.spec.volume.col.tasks"), Width: 14, Align: pdfkit.AlignRight},
+				{Title: tr("award.spec.volume.col.month"), Width: 20, Align: pdfkit.AlignRight},
+				{Title: tr("award.spec.volume.col.year"), Width: 20, Align: pdfkit.AlignRight},
 			},
 			Rows:  rows,
-			Foot:  [][]string{{Tr("reports.total"), strconv.Itoa(tasks), FormatNumber(spec.HoursPerMonth), FormatNumber(spec.HoursPerMonth * 12)}},
+			Foot:  [][]string{{tr("reports.total"), strconv.Itoa(tasks), pdfkit.FormatNumber(spec.HoursPerMonth), pdfkit.FormatNumber(spec.HoursPerMonth * 12)}},
 			Zebra: true,
 		}})
 	}
 	if len(vol.Months) == 0 {
-		b.note(Tr("award.spec.volume.no_tickets"))
+		b.note(tr("award.spec.volume.no_tickets"))
 		return
 	}
-	b.sub(Tr("award.spec.volume.h.tickets"))
+	b.sub(tr("award.spec.volume.h.tickets"))
 	first, last := vol.Months[0].Month, vol.Months[len(vol.Months)-1].Month
-	b.para(Tr("award.spec.volume.tickets_intro", map[string]any{"From": specMonth(first), "To": specMonth(last), "Months": len(vol.Months)}))
+	b.para(tr("award.spec.volume.tickets_intro", map[string]any{"From": specMonth(first), "To": specMonth(last), "Months": len(vol.Months)}))
 	if vol.Schools > 0 {
-		b.pairs([2]string{Tr("award.spec.volume.schools"), strconv.Itoa(vol.Schools)})
+		b.pairs([2]string{tr("award.spec.volume.schools"), strconv.Itoa(vol.Schools)})
 	}
 	b.add(specBlock{kind: specTable, table: specVolumeTable(vol)})
 }
 
 // specVolumeTable has a row per month: tickets per priority, tickets in all, calls; the foot
 // sums them and gives the monthly mean.
-func specVolumeTable(vol domain.ServiceVolume) Table {
+func specVolumeTable(vol domain.ServiceVolume) pdfkit.Table {
 	prios := vol.Priorities()
-	cols := []Column{{Title: Tr("award.spec.volume.col.month_name"), Width: 16}}
+	cols := []pdfkit.Column{{Title: tr("award.spec.volume.col.month_name"), Width: 16}}
 	for _, pr := range prios {
 		title := pr
 		if pr == "" {
-			title = Tr("award.spec.volume.col.no_priority")
+			title = tr("award.spec.volume.col.no_priority")
 		}
-		cols = append(cols, Column{Title: title, Width: 10, Align: AlignRight})
+		cols = append(cols, pdfkit.Column{Title: title, Width: 10, Align: pdfkit.AlignRight})
 	}
-	cols = append(cols, Column{Title: Tr("award.spec.volume.col.tickets"), Width: 14, Align: AlignRight},
-		Column{Title: Tr("award.spec.volume.col.calls"), Width: 14, Align: AlignRight})
+	cols = append(cols, pdfkit.Column{Title: tr("award.spec.volume.col.tickets"), Width: 14, Align: pdfkit.AlignRight},
+		pdfkit.Column{Title: tr("award.spec.volume.col.calls"), Width: 14, Align: pdfkit.AlignRight})
 	sums := make([]int, len(prios)+2)
 	var rows [][]string
 	for _, m := range vol.Months {
@@ -81,91 +83,91 @@ func specVolumeTable(vol domain.ServiceVolume) Table {
 		sums[len(prios)+1] += m.Calls
 		rows = append(rows, row)
 	}
-	total := []string{Tr("reports.total")}
-	mean := []string{Tr("award.spec.volume.mean")}
+	total := []string{tr("reports.total")}
+	mean := []string{tr("award.spec.volume.mean")}
 	for _, s := range sums {
 		total = append(total, FormatCount(s))
 		// one decimal: 597 tickets in 6 months = 99,5 a month
-		mean = append(mean, FormatNumber(float64(int(float64(s)/float64(len(vol.Months))*10+0.5))/10))
+		mean = append(mean, pdfkit.FormatNumber(float64(int(float64(s)/float64(len(vol.Months))*10+0.5))/10))
 	}
-	return Table{Columns: cols, Rows: rows, Foot: [][]string{total, mean}, Zebra: true}
+	return pdfkit.Table{Columns: cols, Rows: rows, Foot: [][]string{total, mean}, Zebra: true}
 }
 
 // specMonth is "Jan 2027".
 func specMonth(d domain.Date) string {
-	return Tr(fmt.Sprintf("kpi.month.%02d", int(d.Month()))) + " " + strconv.Itoa(d.Year())
+	return tr(fmt.Sprintf("kpi.month.%02d", int(d.Month()))) + " " + strconv.Itoa(d.Year())
 }
 
 // specTransitionBlocks is the handover at the start (contract start, kick-off, the milestones of
 // the first months) and the exit at the end (term, renewal, notice; the duties to fill in).
 func specTransitionBlocks(b *specBuilder, p *domain.Project, term domain.SpecTerm) {
-	b.heading(Tr("award.spec.h.transition"))
-	b.para(Tr("award.spec.transition.intro"))
-	b.sub(Tr("award.spec.transition.h.start"))
+	b.heading(tr("award.spec.h.transition"))
+	b.para(tr("award.spec.transition.intro"))
+	b.sub(tr("award.spec.transition.h.start"))
 	if term.Contract {
-		b.para(Tr("award.spec.transition.start", map[string]any{"Start": FormatDate(term.Start.Time)}))
+		b.para(tr("award.spec.transition.start", map[string]any{"Start": pdfkit.FormatDate(term.Start.Time)}))
 	}
 	if k := p.Kickoff; k.Date != nil {
-		text := Tr("award.spec.transition.kickoff", map[string]any{"Date": FormatDate(k.Date.Time)})
-		if place := Line(k.Place); place != "" {
-			text = Tr("award.spec.transition.kickoff_place", map[string]any{"Date": FormatDate(k.Date.Time), "Place": place})
+		text := tr("award.spec.transition.kickoff", map[string]any{"Date": pdfkit.FormatDate(k.Date.Time)})
+		if place := pdfkit.Line(k.Place); place != "" {
+			text = tr("award.spec.transition.kickoff_place", map[string]any{"Date": pdfkit.FormatDate(k.Date.Time), "Place": place})
 		}
 		b.para(text)
 	}
 	if ms := domain.TransitionMilestones(p, term); len(ms) > 0 {
-		b.para(Tr("award.spec.transition.milestones"))
+		b.para(tr("award.spec.transition.milestones"))
 		rows := make([][]string, 0, len(ms))
 		for _, m := range ms {
-			rows = append(rows, []string{FormatDate(m.Due.Time), m.Name, m.Note})
+			rows = append(rows, []string{pdfkit.FormatDate(m.Due.Time), m.Name, m.Note})
 		}
-		b.add(specBlock{kind: specTable, table: Table{
-			Columns: []Column{
-				{Title: Tr("award.spec.transition.col.due"), Width: 16},
-				{Title: Tr("award.spec.transition.col.milestone"), Width: 42},
-				{Title: Tr("award.spec.transition.col.note"), Width: 42},
+		b.add(specBlock{kind: specTable, table: pdfkit.Table{
+			Columns: []pdfkit.Column{
+				{Title: tr("award.spec.transition.col.due"), Width: 16},
+				{Title: tr("award.spec.transition.col.milestone"), Width: 42},
+				{Title: tr("award.spec.transition.col.note"), Width: 42},
 			},
 			Rows: rows, Zebra: true,
 		}})
 	} else {
-		b.note(Tr("award.spec.fill", map[string]any{"What": Tr("award.spec.transition.fill_start")}))
+		b.note(tr("award.spec.fill", map[string]any{"What": tr("award.spec.transition.fill_start")}))
 	}
 
-	b.sub(Tr("award.spec.transition.h.exit"))
+	b.sub(tr("award.spec.transition.h.exit"))
 	if term.Contract {
 		c := p.Contract
-		end := Tr("award.spec.transition.open_ended")
+		end := tr("award.spec.transition.open_ended")
 		if term.End != nil {
-			end = FormatDate(term.End.Time)
+			end = pdfkit.FormatDate(term.End.Time)
 		}
-		kv := [][2]string{{Tr("award.spec.transition.end"), end}}
+		kv := [][2]string{{tr("award.spec.transition.end"), end}}
 		if term.End != nil {
-			kv = append(kv, [2]string{Tr("award.spec.transition.after"), specAfterTerm(c)})
+			kv = append(kv, [2]string{tr("award.spec.transition.after"), specAfterTerm(c)})
 		}
-		kv = append(kv, [2]string{Tr("award.spec.transition.notice"), awNoticeRule(c)})
+		kv = append(kv, [2]string{tr("award.spec.transition.notice"), awNoticeRule(c)})
 		b.pairs(kv...)
 	}
-	b.para(Tr("award.spec.transition.exit_intro"))
+	b.para(tr("award.spec.transition.exit_intro"))
 	b.add(specBlock{kind: specBullets, items: []string{
-		Tr("award.spec.transition.exit.docs"), Tr("award.spec.transition.exit.data"),
-		Tr("award.spec.transition.exit.successor"), Tr("award.spec.transition.exit.pay"),
+		tr("award.spec.transition.exit.docs"), tr("award.spec.transition.exit.data"),
+		tr("award.spec.transition.exit.successor"), tr("award.spec.transition.exit.pay"),
 	}})
-	b.note(Tr("award.spec.fill", map[string]any{"What": Tr("award.spec.transition.fill_exit")}))
+	b.note(tr("award.spec.fill", map[string]any{"What": tr("award.spec.transition.fill_exit")}))
 }
 
 // specAfterTerm says what happens when the fixed term ends, in the words of a tender.
 func specAfterTerm(c domain.Contract) string {
 	switch c.AfterTerm {
 	case domain.AfterTermRenew:
-		return Tr("award.spec.transition.after.renew", map[string]any{"Months": c.RenewalMonths})
+		return tr("award.spec.transition.after.renew", map[string]any{"Months": c.RenewalMonths})
 	case domain.AfterTermEnd:
-		return Tr("award.spec.transition.after.end")
+		return tr("award.spec.transition.after.end")
 	}
-	return Tr("award.spec.transition.after.open")
+	return tr("award.spec.transition.after.open")
 }
 
 // specPenaltyBlocks: the project records no penalties or bonus-malus rule, so the chapter says
 // what the procurement office fills in, tied to the service levels of chapter 3.
 func specPenaltyBlocks(b *specBuilder) {
-	b.heading(Tr("award.spec.h.penalties"))
-	b.note(Tr("award.spec.fill", map[string]any{"What": Tr("award.spec.penalties.fill")}))
+	b.heading(tr("award.spec.h.penalties"))
+	b.note(tr("award.spec.fill", map[string]any{"What": tr("award.spec.penalties.fill")}))
 }

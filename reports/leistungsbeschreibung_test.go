@@ -39,7 +39,7 @@ func TestServiceSpecOfTheSampleIsForBidders(t *testing.T) {
 	}
 	text := pdftest.Squash(strings.Join(pdftest.PageTexts(t, path, false), "\n"))
 	for _, k := range specHintKeys {
-		hint := pdftest.Squash(Tr(k))
+		hint := pdftest.Squash(tr(k))
 		if hint == k || hint == "" {
 			t.Errorf("hint key %q has no translation", k)
 			continue
@@ -49,7 +49,7 @@ func TestServiceSpecOfTheSampleIsForBidders(t *testing.T) {
 		}
 	}
 	// Neither the pages nor the shared footer name the program.
-	for _, s := range append(specForbiddenPhrases, Tr("app.name")) {
+	for _, s := range append(specForbiddenPhrases, tr("app.name")) {
 		if strings.Contains(text, s) {
 			t.Errorf("the Leistungsbeschreibung carries %q", s)
 		}

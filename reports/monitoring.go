@@ -9,6 +9,8 @@ import (
 	"strings"
 	"time"
 
+	"schulit-lotse/reports/pdfkit"
+
 	"schulit-lotse/domain"
 	"schulit-lotse/domain/kpi"
 )
@@ -24,12 +26,12 @@ func hasMonitoring(p *domain.Project) bool {
 
 // Row colours of the traffic lights.
 var (
-	fillGreen = Color{232, 245, 233}
-	fillAmber = Color{255, 243, 205}
-	fillRed   = Color{253, 226, 226}
+	fillGreen = pdfkit.Color{R: 232, G: 245, B: 233}
+	fillAmber = pdfkit.Color{R: 255, G: 243, B: 205}
+	fillRed   = pdfkit.Color{R: 253, G: 226, B: 226}
 )
 
-func lightFill(l kpi.Light) (Color, bool) {
+func lightFill(l kpi.Light) (pdfkit.Color, bool) {
 	switch l {
 	case kpi.LightGreen:
 		return fillGreen, true
@@ -38,7 +40,7 @@ func lightFill(l kpi.Light) (Color, bool) {
 	case kpi.LightRed:
 		return fillRed, true
 	}
-	return Color{}, false
+	return pdfkit.Color{}, false
 }
 
 // sectionPeriod is the period the Gesamtbericht shows: the quarter of the newest data (the
@@ -47,28 +49,28 @@ func sectionPeriod(p *domain.Project) kpi.Period {
 	return kpi.DefaultPeriod(p, p.Meta.CreatedAt)
 }
 
-func writeMonitoringSection(r *Report, p *domain.Project) {
+func writeMonitoringSection(r *pdfkit.Report, p *domain.Project) {
 	r.Section(12, stepTitle(12))
-	r.Paragraph(Tr("kpi.report.section_intro"))
+	r.Paragraph(tr("kpi.report.section_intro"))
 	if len(p.Tickets)+len(p.Calls)+len(p.SurveyAnswers) > 0 {
 		period := sectionPeriod(p)
 		rep, err := kpi.Compute(p, period, kpi.Options{})
 		if err == nil {
-			r.Subsection(Tr("kpi.report.kpis_of", map[string]any{"Period": FormatPeriod(period)}))
-			r.Note(Tr("kpi.report.basis", map[string]any{"Previous": FormatPeriod(rep.Previous), "AsOf": FormatDateTime(rep.AsOf)}))
+			r.Subsection(tr("kpi.report.kpis_of", map[string]any{"Period": FormatPeriod(period)}))
+			r.Note(tr("kpi.report.basis", map[string]any{"Previous": FormatPeriod(rep.Previous), "AsOf": FormatDateTime(rep.AsOf)}))
 			r.Table(kpiTable(rep, true))
 			r.Note(lightLegend(rep.Settings))
 			if rep.Tickets.Total.Tickets > 0 {
 				// Ten columns: the table goes to the landscape pages of Anhang B.
-				r.Subsection(Tr("kpi.report.by_priority"))
-				r.TableOrAppendix(Tr("kpi.report.by_priority"), "", groupTable(rep.Tickets.ByPriority, Tr("kpi.col.class")))
+				r.Subsection(tr("kpi.report.by_priority"))
+				r.TableOrAppendix(tr("kpi.report.by_priority"), "", groupTable(rep.Tickets.ByPriority, tr("kpi.col.class")))
 				if ch, err := BuildMonitoringCharts(p, rep); err == nil && ch.Trend != nil {
 					r.Image(ch.Trend, chartMM)
 				}
 			}
 		}
 	} else {
-		r.Note(Tr("kpi.report.no_data"))
+		r.Note(tr("kpi.report.no_data"))
 	}
 	meetingsAndMeasures(r, p, nil)
 	knowledgeTable(r, p)
@@ -76,7 +78,7 @@ func writeMonitoringSection(r *Report, p *domain.Project) {
 }
 
 // kpiTable lists the indicators with target, light, previous period and change.
-func kpiTable(rep *kpi.Report, withClasses bool) Table {
+func kpiTable(rep *kpi.Report, withClasses bool) pdfkit.Table {
 	list := append([]kpi.Indicator(nil), rep.Indicators...)
 	if withClasses {
 		list = append(list, rep.ClassIndicators...)
@@ -86,57 +88,57 @@ func kpiTable(rep *kpi.Report, withClasses bool) Table {
 
 // indicatorTable lists indicators (computed now or frozen in a Jour fixe) with target, light,
 // previous period and change.
-func indicatorTable(list []kpi.Indicator) Table {
+func indicatorTable(list []kpi.Indicator) pdfkit.Table {
 	rows := make([][]string, 0, len(list))
 	for _, in := range list {
 		rows = append(rows, []string{KPILabel(in), IndicatorValue(in), KPITarget(in), KPILight(in.Light), KPIPrevious(in), KPIChange(in)})
 	}
-	return Table{
-		Columns: []Column{
-			{Title: Tr("kpi.col.kpi"), Width: 30},
-			{Title: Tr("kpi.col.value"), Width: 14, Align: AlignRight},
-			{Title: Tr("kpi.col.target"), Width: 14, Align: AlignRight},
-			{Title: Tr("kpi.col.light"), Width: 11},
-			{Title: Tr("kpi.col.previous"), Width: 14, Align: AlignRight},
-			{Title: Tr("kpi.col.change"), Width: 17},
+	return pdfkit.Table{
+		Columns: []pdfkit.Column{
+			{Title: tr("kpi.col.kpi"), Width: 30},
+			{Title: tr("kpi.col.value"), Width: 14, Align: pdfkit.AlignRight},
+			{Title: tr("kpi.col.target"), Width: 14, Align: pdfkit.AlignRight},
+			{Title: tr("kpi.col.light"), Width: 11},
+			{Title: tr("kpi.col.previous"), Width: 14, Align: pdfkit.AlignRight},
+			{Title: tr("kpi.col.change"), Width: 17},
 		},
 		Rows:    rows,
-		RowFill: func(i int) (Color, bool) { return lightFill(list[i].Light) },
+		RowFill: func(i int) (pdfkit.Color, bool) { return lightFill(list[i].Light) },
 	}
 }
 
 // lightLegend says how the lights are set, with the project's thresholds.
 func lightLegend(s domain.KPISettings) string {
 	s = s.WithDefaults()
-	return Tr("kpi.report.legend", map[string]any{"Points": FormatNumber(s.AmberPoints), "Pct": FormatNumber(s.AmberPct),
-		"Compliance": FormatNumber(s.CompliancePct)})
+	return tr("kpi.report.legend", map[string]any{"Points": pdfkit.FormatNumber(s.AmberPoints), "Pct": pdfkit.FormatNumber(s.AmberPct),
+		"Compliance": pdfkit.FormatNumber(s.CompliancePct)})
 }
 
 // groupTable lists ticket groups (priority, package, category, school) with their times.
-func groupTable(groups []kpi.Group, first string) Table {
+func groupTable(groups []kpi.Group, first string) pdfkit.Table {
 	rows := make([][]string, 0, len(groups))
 	for _, g := range groups {
-		key := Line(g.Key)
+		key := pdfkit.Line(g.Key)
 		if key == "" {
-			key = Tr("kpi.none")
+			key = tr("kpi.none")
 		}
 		rows = append(rows, []string{key, FormatCount(g.Tickets), FormatCount(g.Open),
 			FormatPct(g.Response.SharePct, g.Response.Measured), timeCell(g.Response.MedianMin, g.Response.Times), timeCell(g.Response.P90Min, g.Response.Times),
 			FormatPct(g.Restore.SharePct, g.Restore.Measured), timeCell(g.Restore.MedianMin, g.Restore.Times), timeCell(g.Restore.P90Min, g.Restore.Times),
 			FormatCount(g.Breaches)})
 	}
-	return Table{
-		Columns: []Column{
+	return pdfkit.Table{
+		Columns: []pdfkit.Column{
 			{Title: first, Width: 15},
-			{Title: Tr("kpi.col.tickets"), Width: 8, Align: AlignRight},
-			{Title: Tr("kpi.col.open"), Width: 7, Align: AlignRight},
-			{Title: Tr("kpi.col.response_share"), Width: 10, Align: AlignRight},
-			{Title: Tr("kpi.col.response_median"), Width: 10, Align: AlignRight},
-			{Title: Tr("kpi.col.response_p90"), Width: 10, Align: AlignRight},
-			{Title: Tr("kpi.col.restore_share"), Width: 10, Align: AlignRight},
-			{Title: Tr("kpi.col.restore_median"), Width: 10, Align: AlignRight},
-			{Title: Tr("kpi.col.restore_p90"), Width: 10, Align: AlignRight},
-			{Title: Tr("kpi.col.breaches"), Width: 10, Align: AlignRight},
+			{Title: tr("kpi.col.tickets"), Width: 8, Align: pdfkit.AlignRight},
+			{Title: tr("kpi.col.open"), Width: 7, Align: pdfkit.AlignRight},
+			{Title: tr("kpi.col.response_share"), Width: 10, Align: pdfkit.AlignRight},
+			{Title: tr("kpi.col.response_median"), Width: 10, Align: pdfkit.AlignRight},
+			{Title: tr("kpi.col.response_p90"), Width: 10, Align: pdfkit.AlignRight},
+			{Title: tr("kpi.col.restore_share"), Width: 10, Align: pdfkit.AlignRight},
+			{Title: tr("kpi.col.restore_median"), Width: 10, Align: pdfkit.AlignRight},
+			{Title: tr("kpi.col.restore_p90"), Width: 10, Align: pdfkit.AlignRight},
+			{Title: tr("kpi.col.breaches"), Width: 10, Align: pdfkit.AlignRight},
 		},
 		Rows:  rows,
 		Zebra: true,
@@ -157,30 +159,30 @@ const chartMM = chartW * 10
 // and the ticket tables by class, package, category and school count every breach.
 const maxBreachRows = 40
 
-func breachTable(bs []kpi.Breach) Table {
+func breachTable(bs []kpi.Breach) pdfkit.Table {
 	rows := [][]string{}
 	for i, b := range bs {
 		if i == maxBreachRows {
 			break
 		}
-		state := Tr("kpi.breach.done")
+		state := tr("kpi.breach.done")
 		if b.Open {
-			state = Tr("kpi.breach.open")
+			state = tr("kpi.breach.open")
 		}
-		rows = append(rows, []string{Line(b.ExternalID), FormatDateTime(b.Created), b.Priority, Tr("kpi.kind." + b.Kind),
-			FormatMinutes(b.ElapsedMin), FormatMinutes(float64(b.TargetMin)), FormatDateTime(b.Deadline), state, Line(b.School)})
+		rows = append(rows, []string{pdfkit.Line(b.ExternalID), FormatDateTime(b.Created), b.Priority, tr("kpi.kind." + b.Kind),
+			FormatMinutes(b.ElapsedMin), FormatMinutes(float64(b.TargetMin)), FormatDateTime(b.Deadline), state, pdfkit.Line(b.School)})
 	}
-	return Table{
-		Columns: []Column{
-			{Title: Tr("kpi.col.ticket"), Width: 12},
-			{Title: Tr("kpi.col.created"), Width: 13},
-			{Title: Tr("kpi.col.class"), Width: 6},
-			{Title: Tr("kpi.col.kind"), Width: 10},
-			{Title: Tr("kpi.col.elapsed"), Width: 11, Align: AlignRight},
-			{Title: Tr("kpi.col.target_time"), Width: 9, Align: AlignRight},
-			{Title: Tr("kpi.col.deadline"), Width: 13},
-			{Title: Tr("kpi.col.state"), Width: 9},
-			{Title: Tr("kpi.col.school"), Width: 17},
+	return pdfkit.Table{
+		Columns: []pdfkit.Column{
+			{Title: tr("kpi.col.ticket"), Width: 12},
+			{Title: tr("kpi.col.created"), Width: 13},
+			{Title: tr("kpi.col.class"), Width: 6},
+			{Title: tr("kpi.col.kind"), Width: 10},
+			{Title: tr("kpi.col.elapsed"), Width: 11, Align: pdfkit.AlignRight},
+			{Title: tr("kpi.col.target_time"), Width: 9, Align: pdfkit.AlignRight},
+			{Title: tr("kpi.col.deadline"), Width: 13},
+			{Title: tr("kpi.col.state"), Width: 9},
+			{Title: tr("kpi.col.school"), Width: 17},
 		},
 		Rows:  rows,
 		Zebra: true,
@@ -189,7 +191,7 @@ func breachTable(bs []kpi.Breach) Table {
 
 // meetingsAndMeasures lists the Jour fixes (those in period when given) and the measures not
 // yet done, overdue ones marked.
-func meetingsAndMeasures(r *Report, p *domain.Project, period *kpi.Period) {
+func meetingsAndMeasures(r *pdfkit.Report, p *domain.Project, period *kpi.Period) {
 	var meetings []domain.JourFixe
 	for _, j := range p.JourFixes {
 		if period == nil || !j.Date.Before(period.From.Time) && !j.Date.After(period.To.Time) {
@@ -197,7 +199,7 @@ func meetingsAndMeasures(r *Report, p *domain.Project, period *kpi.Period) {
 		}
 	}
 	if len(meetings) > 0 {
-		r.Subsection(Tr("kpi.report.meetings"))
+		r.Subsection(tr("kpi.report.meetings"))
 		rows := make([][]string, 0, len(meetings))
 		for _, j := range meetings {
 			agreed := 0
@@ -210,15 +212,15 @@ func meetingsAndMeasures(r *Report, p *domain.Project, period *kpi.Period) {
 			if f, ok := kpi.ParseFrozen(j.FrozenKPIs); ok {
 				summary = frozenSummary(f)
 			}
-			rows = append(rows, []string{FormatDate(j.Date.Time), Line(p.AttendeeNames(j.Participants)), FormatCount(agreed), summary, j.Notes})
+			rows = append(rows, []string{pdfkit.FormatDate(j.Date.Time), pdfkit.Line(p.AttendeeNames(j.Participants)), FormatCount(agreed), summary, j.Notes})
 		}
-		r.Table(Table{
-			Columns: []Column{
-				{Title: Tr("kpi.col.date"), Width: 12},
-				{Title: Tr("kpi.col.participants"), Width: 22},
-				{Title: Tr("kpi.col.measures"), Width: 10, Align: AlignRight},
-				{Title: Tr("kpi.col.frozen"), Width: 26},
-				{Title: Tr("kpi.col.notes"), Width: 30},
+		r.Table(pdfkit.Table{
+			Columns: []pdfkit.Column{
+				{Title: tr("kpi.col.date"), Width: 12},
+				{Title: tr("kpi.col.participants"), Width: 22},
+				{Title: tr("kpi.col.measures"), Width: 10, Align: pdfkit.AlignRight},
+				{Title: tr("kpi.col.frozen"), Width: 26},
+				{Title: tr("kpi.col.notes"), Width: 30},
 			},
 			Rows: rows, Zebra: true,
 		})
@@ -231,43 +233,43 @@ func meetingsAndMeasures(r *Report, p *domain.Project, period *kpi.Period) {
 		}
 	}
 	domain.SortMeasures(open)
-	r.Subsection(Tr("kpi.report.measures"))
+	r.Subsection(tr("kpi.report.measures"))
 	if len(open) == 0 {
-		r.Note(Tr("kpi.report.no_open_measures"))
+		r.Note(tr("kpi.report.no_open_measures"))
 		return
 	}
 	rows := make([][]string, 0, len(open))
 	for _, m := range open {
 		due := "–"
 		if m.Due != nil {
-			due = FormatDate(m.Due.Time)
+			due = pdfkit.FormatDate(m.Due.Time)
 		}
 		from := "–"
 		if m.JourFixeID != nil {
 			if j := p.JourFixeByID(*m.JourFixeID); j != nil {
-				from = FormatDate(j.Date.Time)
+				from = pdfkit.FormatDate(j.Date.Time)
 			}
 		}
-		state := Tr("kpi.measure." + measureStatus(m.Status))
+		state := tr("kpi.measure." + measureStatus(m.Status))
 		if domain.MeasureOverdue(m, today) {
-			state = Tr("kpi.measure.overdue")
+			state = tr("kpi.measure.overdue")
 		}
-		rows = append(rows, []string{m.Text, Line(p.AttendeeNames(m.Owners)), due, from, state})
+		rows = append(rows, []string{m.Text, pdfkit.Line(p.AttendeeNames(m.Owners)), due, from, state})
 	}
-	r.Table(Table{
-		Columns: []Column{
-			{Title: Tr("kpi.col.measure"), Width: 44},
-			{Title: Tr("kpi.col.owner"), Width: 16},
-			{Title: Tr("kpi.col.due"), Width: 12},
-			{Title: Tr("kpi.col.agreed"), Width: 12},
-			{Title: Tr("kpi.col.state"), Width: 16},
+	r.Table(pdfkit.Table{
+		Columns: []pdfkit.Column{
+			{Title: tr("kpi.col.measure"), Width: 44},
+			{Title: tr("kpi.col.owner"), Width: 16},
+			{Title: tr("kpi.col.due"), Width: 12},
+			{Title: tr("kpi.col.agreed"), Width: 12},
+			{Title: tr("kpi.col.state"), Width: 16},
 		},
 		Rows: rows,
-		RowFill: func(i int) (Color, bool) {
+		RowFill: func(i int) (pdfkit.Color, bool) {
 			if domain.MeasureOverdue(open[i], today) {
 				return fillRed, true
 			}
-			return Color{}, false
+			return pdfkit.Color{}, false
 		},
 	})
 }
@@ -295,44 +297,44 @@ func frozenSummary(f kpi.Frozen) string {
 	return FormatPeriod(f.Period) + "\n" + strings.Join(parts, "\n")
 }
 
-func knowledgeTable(r *Report, p *domain.Project) {
+func knowledgeTable(r *pdfkit.Report, p *domain.Project) {
 	if len(p.KnowledgeChecks) == 0 {
 		return
 	}
-	r.Subsection(Tr("kpi.report.knowledge"))
+	r.Subsection(tr("kpi.report.knowledge"))
 	rows := make([][]string, 0, len(p.KnowledgeChecks))
 	for _, k := range p.KnowledgeChecks {
-		on := Tr("kpi.report.never")
+		on := tr("kpi.report.never")
 		if k.ReviewedOn != nil {
-			on = FormatDate(k.ReviewedOn.Time)
+			on = pdfkit.FormatDate(k.ReviewedOn.Time)
 		}
-		rows = append(rows, []string{k.Subject, on, Line(k.ReviewedBy), k.Findings})
+		rows = append(rows, []string{k.Subject, on, pdfkit.Line(k.ReviewedBy), k.Findings})
 	}
-	r.Table(Table{
-		Columns: []Column{
-			{Title: Tr("kpi.col.subject"), Width: 26},
-			{Title: Tr("kpi.col.reviewed_on"), Width: 14},
-			{Title: Tr("kpi.col.reviewed_by"), Width: 18},
-			{Title: Tr("kpi.col.findings"), Width: 42},
+	r.Table(pdfkit.Table{
+		Columns: []pdfkit.Column{
+			{Title: tr("kpi.col.subject"), Width: 26},
+			{Title: tr("kpi.col.reviewed_on"), Width: 14},
+			{Title: tr("kpi.col.reviewed_by"), Width: 18},
+			{Title: tr("kpi.col.findings"), Width: 42},
 		},
 		Rows: rows, Zebra: true,
 	})
 }
 
-func monitoringFindings(r *Report, p *domain.Project) {
+func monitoringFindings(r *pdfkit.Report, p *domain.Project) {
 	fs := domain.MonitoringFindings(p, r.AsOf())
 	if len(fs) == 0 {
 		return
 	}
 	items := make([]string, 0, len(fs))
 	for _, f := range fs {
-		msg := Tr(f.Code, map[string]any{"Subject": Line(f.Subject)})
+		msg := tr(f.Code, map[string]any{"Subject": pdfkit.Line(f.Subject)})
 		if f.Severity == domain.SeverityWarning {
-			msg = Tr("reports.warning", map[string]any{"Message": msg})
+			msg = tr("reports.warning", map[string]any{"Message": msg})
 		}
 		items = append(items, msg)
 	}
-	r.Subsection(Tr("reports.open_questions"))
+	r.Subsection(tr("reports.open_questions"))
 	r.Bullets(items)
 }
 
@@ -343,135 +345,135 @@ func monitoringFindings(r *Report, p *domain.Project) {
 // satisfaction, meetings, measures and knowledge checks.
 func WriteMonitoring(w io.Writer, p *domain.Project, period kpi.Period, opt Options) (err error) {
 	p = p.WithShortTexts() // an older file's over-long texts are printed cut
-	defer CatchPDF(&err)
+	defer pdfkit.CatchPDF(&err)
 	if p == nil {
-		return errors.New(Tr("reports.err.no_project"))
+		return errors.New(tr("reports.err.no_project"))
 	}
 	rep, err := kpi.Compute(p, period, kpi.Options{})
 	if err != nil {
-		return errors.New(Tr(err.Error()))
+		return errors.New(tr(err.Error()))
 	}
 	ch, err := BuildMonitoringCharts(p, rep)
 	if err != nil {
-		return fmt.Errorf("%s: %w", Tr("reports.err.pdf"), err)
+		return fmt.Errorf("%s: %w", tr("reports.err.pdf"), err)
 	}
 	date, err := opt.stamp()
 	if err != nil {
 		return err
 	}
-	r := LayOut(func(breaks map[int]bool) *Report {
+	r := pdfkit.LayOut(func(breaks map[int]bool) *pdfkit.Report {
 		return writeMonitoringPages(p, rep, ch, period, date, breaks, opt.onCell)
 	})
-	return Emit(w, r)
+	return pdfkit.Emit(w, r)
 }
 
 // writeMonitoringPages lays the monitoring report out once, starting a page before the
 // headings in breaks.
-func writeMonitoringPages(p *domain.Project, rep *kpi.Report, ch MonitoringCharts, period kpi.Period, date time.Time, breaks map[int]bool, onCell func(string, []string)) *Report {
-	title := Tr("kpi.report.title")
-	r := NewDocument(p, date, title, Tr("kpi.report.subject", map[string]any{"Period": FormatPeriod(period)}), false, breaks)
+func writeMonitoringPages(p *domain.Project, rep *kpi.Report, ch MonitoringCharts, period kpi.Period, date time.Time, breaks map[int]bool, onCell func(string, []string)) *pdfkit.Report {
+	title := tr("kpi.report.title")
+	r := pdfkit.NewDocument(p, date, title, tr("kpi.report.subject", map[string]any{"Period": FormatPeriod(period)}), false, breaks)
 	r.OnCell = onCell
-	r.FooterLeft = Line(Tr("app.name") + " · " + title + " · " + FormatPeriod(period))
+	r.FooterLeft = pdfkit.Line(tr("app.name") + " · " + title + " · " + FormatPeriod(period))
 	monitoringTitle(r, p, rep, date)
 
-	r.NewPage(Portrait)
-	r.Heading(0, "1", Tr("kpi.report.overview"))
-	r.Note(Tr("kpi.report.basis", map[string]any{"Previous": FormatPeriod(rep.Previous), "AsOf": FormatDateTime(rep.AsOf)}))
+	r.NewPage(pdfkit.Portrait)
+	r.Heading(0, "1", tr("kpi.report.overview"))
+	r.Note(tr("kpi.report.basis", map[string]any{"Previous": FormatPeriod(rep.Previous), "AsOf": FormatDateTime(rep.AsOf)}))
 	r.Table(kpiTable(rep, true))
 	r.Note(lightLegend(rep.Settings))
 
 	// Tickets and breaches in portrait: the tables of ten columns and the list of breaches
 	// go to the landscape pages of the appendix, together at the end.
-	r.NewPage(Portrait)
-	r.Heading(0, "2", Tr("kpi.report.tickets"))
+	r.NewPage(pdfkit.Portrait)
+	r.Heading(0, "2", tr("kpi.report.tickets"))
 	t := rep.Tickets
 	var wide []appendixTable
 	if t.Total.Tickets == 0 {
-		r.Note(Tr("kpi.report.no_tickets"))
+		r.Note(tr("kpi.report.no_tickets"))
 	} else {
-		r.Paragraph(Tr("kpi.report.tickets_text", map[string]any{"Count": FormatCount(t.Total.Tickets), "Open": FormatCount(t.Total.Open),
+		r.Paragraph(tr("kpi.report.tickets_text", map[string]any{"Count": FormatCount(t.Total.Tickets), "Open": FormatCount(t.Total.Open),
 			"Backlog": FormatCount(t.BacklogEnd), "Unclassified": FormatCount(t.Unclassified)}))
 		wide = append(wide,
-			appendixTable{Tr("kpi.report.by_priority"), groupTable(t.ByPriority, Tr("kpi.col.class")), nil},
-			appendixTable{Tr("kpi.report.by_package"), groupTable(t.ByPackage, Tr("kpi.col.package")), nil},
-			appendixTable{Tr("kpi.report.by_category"), groupTable(t.ByCategory, Tr("kpi.col.category")), nil},
-			appendixTable{Tr("kpi.report.by_school"), groupTable(t.BySchool, Tr("kpi.col.school")), nil})
-		r.Note(Tr("kpi.report.tables_in_appendix", map[string]any{"From": "A.1", "To": "A.4"}))
+			appendixTable{tr("kpi.report.by_priority"), groupTable(t.ByPriority, tr("kpi.col.class")), nil},
+			appendixTable{tr("kpi.report.by_package"), groupTable(t.ByPackage, tr("kpi.col.package")), nil},
+			appendixTable{tr("kpi.report.by_category"), groupTable(t.ByCategory, tr("kpi.col.category")), nil},
+			appendixTable{tr("kpi.report.by_school"), groupTable(t.BySchool, tr("kpi.col.school")), nil})
+		r.Note(tr("kpi.report.tables_in_appendix", map[string]any{"From": "A.1", "To": "A.4"}))
 		for _, png := range [][]byte{ch.Trend, ch.Response, ch.Restore} {
 			if png != nil {
 				r.Image(png, chartMM)
 			}
 		}
 		if ch.Response != nil || ch.Restore != nil {
-			r.Note(Tr("kpi.report.boxplot_note"))
+			r.Note(tr("kpi.report.boxplot_note"))
 		}
 	}
 
-	r.Heading(0, "3", Tr("kpi.report.breaches"))
+	r.Heading(0, "3", tr("kpi.report.breaches"))
 	if len(t.Breaches) == 0 {
-		r.Note(Tr("kpi.report.no_breaches"))
+		r.Note(tr("kpi.report.no_breaches"))
 	} else {
-		r.Paragraph(Tr("kpi.report.breaches_text", map[string]any{"Count": FormatCount(len(t.Breaches)), "Tickets": FormatCount(t.Total.Breaches)}))
+		r.Paragraph(tr("kpi.report.breaches_text", map[string]any{"Count": FormatCount(len(t.Breaches)), "Tickets": FormatCount(t.Total.Breaches)}))
 		for _, by := range []struct {
 			title, col string
 			key        func(b kpi.Breach) string
 		}{
-			{Tr("kpi.report.by_priority"), Tr("kpi.col.class"), func(b kpi.Breach) string { return b.Priority }},
-			{Tr("kpi.report.by_package"), Tr("kpi.col.package"), func(b kpi.Breach) string { return breachPackage(p, b) }},
-			{Tr("kpi.report.by_school"), Tr("kpi.col.school"), func(b kpi.Breach) string { return b.School }},
+			{tr("kpi.report.by_priority"), tr("kpi.col.class"), func(b kpi.Breach) string { return b.Priority }},
+			{tr("kpi.report.by_package"), tr("kpi.col.package"), func(b kpi.Breach) string { return breachPackage(p, b) }},
+			{tr("kpi.report.by_school"), tr("kpi.col.school"), func(b kpi.Breach) string { return b.School }},
 		} {
 			r.TableUnder(by.title, breachSummary(t.Breaches, by.col, by.key))
 		}
 		var more []string
 		if len(t.Breaches) > maxBreachRows {
-			more = append(more, Tr("kpi.report.more_breaches", map[string]any{"Count": FormatCount(len(t.Breaches) - maxBreachRows)}))
+			more = append(more, tr("kpi.report.more_breaches", map[string]any{"Count": FormatCount(len(t.Breaches) - maxBreachRows)}))
 		}
 		ref := "A." + strconv.Itoa(len(wide)+1)
-		wide = append(wide, appendixTable{Tr("kpi.report.breach_list"), breachTable(t.Breaches), more})
-		r.Note(Tr("reports.appendix.see", map[string]any{"Ref": ref, "Title": Tr("kpi.report.breach_list")}))
+		wide = append(wide, appendixTable{tr("kpi.report.breach_list"), breachTable(t.Breaches), more})
+		r.Note(tr("reports.appendix.see", map[string]any{"Ref": ref, "Title": tr("kpi.report.breach_list")}))
 	}
 
-	r.NewPage(Portrait)
-	r.Heading(0, "4", Tr("kpi.report.hotline"))
+	r.NewPage(pdfkit.Portrait)
+	r.Heading(0, "4", tr("kpi.report.hotline"))
 	h := rep.Hotline
 	if h.Calls == 0 {
-		r.Note(Tr("kpi.report.no_calls"))
+		r.Note(tr("kpi.report.no_calls"))
 	} else {
 		r.KeyValues([][2]string{
-			{Tr("kpi.report.calls"), FormatCount(h.Calls)},
-			{Tr("kpi.report.answered"), FormatCount(h.Answered) + " (" + FormatPct(h.AnsweredPct, h.Calls) + ")"},
-			{Tr("kpi.report.missed"), FormatCount(h.Missed) + " (" + FormatPct(h.AbandonPct, h.Calls) + ")"},
-			{Tr("kpi.report.asa"), FormatSeconds(h.ASASeconds)},
-			{Tr("kpi.report.within_wait"), FormatPct(h.WithinWaitPct, h.Answered)},
-			{Tr("kpi.report.talk"), FormatSeconds(h.MeanTalkSeconds)},
+			{tr("kpi.report.calls"), FormatCount(h.Calls)},
+			{tr("kpi.report.answered"), FormatCount(h.Answered) + " (" + FormatPct(h.AnsweredPct, h.Calls) + ")"},
+			{tr("kpi.report.missed"), FormatCount(h.Missed) + " (" + FormatPct(h.AbandonPct, h.Calls) + ")"},
+			{tr("kpi.report.asa"), FormatSeconds(h.ASASeconds)},
+			{tr("kpi.report.within_wait"), FormatPct(h.WithinWaitPct, h.Answered)},
+			{tr("kpi.report.talk"), FormatSeconds(h.MeanTalkSeconds)},
 		})
 		if ch.Heat != nil {
 			r.Image(ch.Heat, 0)
 		}
 	}
 
-	r.Heading(0, "5", Tr("kpi.report.satisfaction"))
+	r.Heading(0, "5", tr("kpi.report.satisfaction"))
 	s := rep.Satisfaction
 	if s.Answers == 0 {
-		r.Note(Tr("kpi.report.no_answers"))
+		r.Note(tr("kpi.report.no_answers"))
 	} else {
-		r.Paragraph(Tr("kpi.report.satisfaction_text", map[string]any{"Answers": FormatCount(s.Answers), "CSAT": FormatPct(s.CSATPct, s.Answers),
-			"Mean": FormatNumber(s.Mean)}))
+		r.Paragraph(tr("kpi.report.satisfaction_text", map[string]any{"Answers": FormatCount(s.Answers), "CSAT": FormatPct(s.CSATPct, s.Answers),
+			"Mean": pdfkit.FormatNumber(s.Mean)}))
 		if ch.Scores != nil {
 			r.Image(ch.Scores, 120)
 		}
-		r.Table(satTable(s.ByQuestion, Tr("kpi.col.question")))
-		r.Table(satTable(s.BySchool, Tr("kpi.col.school")))
+		r.Table(satTable(s.ByQuestion, tr("kpi.col.question")))
+		r.Table(satTable(s.BySchool, tr("kpi.col.school")))
 	}
 
-	r.Heading(0, "6", Tr("kpi.report.steering"))
+	r.Heading(0, "6", tr("kpi.report.steering"))
 	meetingsAndMeasures(r, p, &period)
 	knowledgeTable(r, p)
 	monitoringFindings(r, p)
 
 	if len(wide) > 0 {
-		r.NewPage(Landscape)
-		r.Heading(0, "A", Tr("kpi.report.appendix"))
+		r.NewPage(pdfkit.Landscape)
+		r.Heading(0, "A", tr("kpi.report.appendix"))
 		for i, a := range wide {
 			r.TableUnder("A."+strconv.Itoa(i+1)+" "+a.title, a.table)
 			for _, n := range a.notes {
@@ -485,7 +487,7 @@ func writeMonitoringPages(p *domain.Project, rep *kpi.Report, ch MonitoringChart
 // appendixTable is a wide table of the monitoring report's appendix, with notes under it.
 type appendixTable struct {
 	title string
-	table Table
+	table pdfkit.Table
 	notes []string
 }
 
@@ -504,7 +506,7 @@ func breachPackage(p *domain.Project, b kpi.Breach) string {
 
 // breachSummary counts the breaches per group (key): response and restore time, still open;
 // the largest groups first, beyond breachSummaryRows the rest as "Sonstige", and the total.
-func breachSummary(bs []kpi.Breach, first string, key func(kpi.Breach) string) Table {
+func breachSummary(bs []kpi.Breach, first string, key func(kpi.Breach) string) pdfkit.Table {
 	type count struct {
 		name                  string
 		all, resp, rest, open int
@@ -522,11 +524,11 @@ func breachSummary(bs []kpi.Breach, first string, key func(kpi.Breach) string) T
 			c.open++
 		}
 	}
-	total := &count{name: Tr("reports.total")}
+	total := &count{name: tr("reports.total")}
 	for _, b := range bs {
-		k := Line(key(b))
+		k := pdfkit.Line(key(b))
 		if k == "" {
-			k = Tr("kpi.none")
+			k = tr("kpi.none")
 		}
 		c := byName[k]
 		if c == nil {
@@ -544,7 +546,7 @@ func breachSummary(bs []kpi.Breach, first string, key func(kpi.Breach) string) T
 		return order[a].name < order[b].name
 	})
 	if len(order) > breachSummaryRows+1 {
-		other := &count{name: Tr("kpi.report.other_groups", map[string]any{"Count": FormatCount(len(order) - breachSummaryRows)})}
+		other := &count{name: tr("kpi.report.other_groups", map[string]any{"Count": FormatCount(len(order) - breachSummaryRows)})}
 		for _, c := range order[breachSummaryRows:] {
 			other.all, other.resp, other.rest, other.open = other.all+c.all, other.resp+c.resp, other.rest+c.rest, other.open+c.open
 		}
@@ -558,14 +560,14 @@ func breachSummary(bs []kpi.Breach, first string, key func(kpi.Breach) string) T
 	for _, c := range order {
 		rows = append(rows, row(c))
 	}
-	return Table{
-		Columns: []Column{
+	return pdfkit.Table{
+		Columns: []pdfkit.Column{
 			{Title: first, Width: 34},
-			{Title: Tr("kpi.col.breach_count"), Width: 12, Align: AlignRight},
-			{Title: Tr("kpi.col.breach_share"), Width: 12, Align: AlignRight},
-			{Title: Tr("kpi.col.breach_response"), Width: 14, Align: AlignRight},
-			{Title: Tr("kpi.col.breach_restore"), Width: 14, Align: AlignRight},
-			{Title: Tr("kpi.col.breach_open"), Width: 14, Align: AlignRight},
+			{Title: tr("kpi.col.breach_count"), Width: 12, Align: pdfkit.AlignRight},
+			{Title: tr("kpi.col.breach_share"), Width: 12, Align: pdfkit.AlignRight},
+			{Title: tr("kpi.col.breach_response"), Width: 14, Align: pdfkit.AlignRight},
+			{Title: tr("kpi.col.breach_restore"), Width: 14, Align: pdfkit.AlignRight},
+			{Title: tr("kpi.col.breach_open"), Width: 14, Align: pdfkit.AlignRight},
 		},
 		Rows:  rows,
 		Foot:  [][]string{row(total)},
@@ -573,43 +575,43 @@ func breachSummary(bs []kpi.Breach, first string, key func(kpi.Breach) string) T
 	}
 }
 
-func satTable(groups []kpi.SatGroup, first string) Table {
+func satTable(groups []kpi.SatGroup, first string) pdfkit.Table {
 	rows := make([][]string, 0, len(groups))
 	for _, g := range groups {
-		key := Line(g.Key)
+		key := pdfkit.Line(g.Key)
 		if g.Label != "" {
-			key = Line(g.Label) // the question's text, not its code
+			key = pdfkit.Line(g.Label) // the question's text, not its code
 		}
 		if key == "" {
-			key = Tr("kpi.none")
+			key = tr("kpi.none")
 		}
-		rows = append(rows, []string{key, FormatCount(g.Answers), FormatPct(g.CSATPct, g.Answers), FormatNumber(g.Mean)})
+		rows = append(rows, []string{key, FormatCount(g.Answers), FormatPct(g.CSATPct, g.Answers), pdfkit.FormatNumber(g.Mean)})
 	}
-	return Table{
-		Columns: []Column{
+	return pdfkit.Table{
+		Columns: []pdfkit.Column{
 			{Title: first, Width: 46},
-			{Title: Tr("kpi.col.answers"), Width: 18, Align: AlignRight},
-			{Title: Tr("kpi.col.csat"), Width: 18, Align: AlignRight},
-			{Title: Tr("kpi.col.mean"), Width: 18, Align: AlignRight},
+			{Title: tr("kpi.col.answers"), Width: 18, Align: pdfkit.AlignRight},
+			{Title: tr("kpi.col.csat"), Width: 18, Align: pdfkit.AlignRight},
+			{Title: tr("kpi.col.mean"), Width: 18, Align: pdfkit.AlignRight},
 		},
 		Rows: rows, Zebra: true,
 	}
 }
 
 // monitoringTitle is page 1: report, project, period and the headline lights.
-func monitoringTitle(r *Report, p *domain.Project, rep *kpi.Report, date time.Time) {
+func monitoringTitle(r *pdfkit.Report, p *domain.Project, rep *kpi.Report, date time.Time) {
 	provider := p.Contract.Provider
 	if strings.TrimSpace(provider) == "" {
 		provider = "–"
 	}
-	r.TitlePage(p, TitlePage{
-		Top: 50, Kicker: Tr("app.name"), Title: Tr("kpi.report.title"), TitleSize: 28, Subtitle: Tr("kpi.report.subtitle"), SubtitleLines: 3,
+	r.TitlePage(p, pdfkit.TitlePage{
+		Top: 50, Kicker: tr("app.name"), Title: tr("kpi.report.title"), TitleSize: 28, Subtitle: tr("kpi.report.subtitle"), SubtitleLines: 3,
 		RuleGap: 8, NameGap: 4, Fields: append([][2]string{
-			{Tr("reports.meta.schultraeger"), p.Meta.Schultraeger},
-			{Tr("kpi.report.provider"), Line(provider)},
-			{Tr("kpi.report.period"), FormatPeriod(rep.Period)},
-			{Tr("kpi.report.previous"), FormatPeriod(rep.Previous)},
-		}, DocumentFields(p, date, true)...),
+			{tr("reports.meta.schultraeger"), p.Meta.Schultraeger},
+			{tr("kpi.report.provider"), pdfkit.Line(provider)},
+			{tr("kpi.report.period"), FormatPeriod(rep.Period)},
+			{tr("kpi.report.previous"), FormatPeriod(rep.Previous)},
+		}, pdfkit.DocumentFields(p, date, true)...),
 		After:    func() { monitoringHeadline(r, rep) },
 		Approval: true,
 	})
@@ -617,7 +619,7 @@ func monitoringTitle(r *Report, p *domain.Project, rep *kpi.Report, date time.Ti
 
 // monitoringHeadline says how many KPIs are green, amber, red; an empty period says so before
 // anyone turns the page.
-func monitoringHeadline(r *Report, rep *kpi.Report) {
+func monitoringHeadline(r *pdfkit.Report, rep *kpi.Report) {
 	var g, a, red int
 	for _, in := range append(append([]kpi.Indicator(nil), rep.Indicators...), rep.ClassIndicators...) {
 		switch in.Light {
@@ -631,15 +633,15 @@ func monitoringHeadline(r *Report, rep *kpi.Report) {
 	}
 	r.Gap(4)
 	r.SetFont("B", 13)
-	r.LimitedLines(Tr("kpi.report.headline", map[string]any{"Green": g, "Amber": a, "Red": red}), 13, 2)
+	r.LimitedLines(tr("kpi.report.headline", map[string]any{"Green": g, "Amber": a, "Red": red}), 13, 2)
 	if rep.Tickets.Total.Tickets == 0 && rep.Hotline.Calls == 0 && rep.Satisfaction.Answers == 0 {
 		r.Gap(4)
-		r.Callout(Tr("kpi.report.empty_period", map[string]any{"Period": FormatPeriod(rep.Period)}), true)
+		r.Callout(tr("kpi.report.empty_period", map[string]any{"Period": FormatPeriod(rep.Period)}), true)
 	}
 }
 
 // WriteMonitoringFile writes the monitoring report to path atomically: on any error the target
 // is unchanged.
 func WriteMonitoringFile(path string, p *domain.Project, period kpi.Period, opt Options) error {
-	return WriteAtomically(path, func(w io.Writer) error { return WriteMonitoring(w, p, period, opt) })
+	return pdfkit.WriteAtomically(path, func(w io.Writer) error { return WriteMonitoring(w, p, period, opt) })
 }

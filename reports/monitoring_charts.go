@@ -3,6 +3,8 @@ package reports
 import (
 	"strings"
 
+	"schulit-lotse/reports/pdfkit"
+
 	"schulit-lotse/domain"
 	"schulit-lotse/domain/kpi"
 	"schulit-lotse/reports/charts"
@@ -42,13 +44,13 @@ func BuildMonitoringCharts(p *domain.Project, r *kpi.Report) (MonitoringCharts, 
 		}
 		cats := make([]string, len(r.Tickets.Categories))
 		for i, c := range r.Tickets.Categories {
-			cats[i] = Line(c)
+			cats[i] = pdfkit.Line(c)
 			if cats[i] == "" {
-				cats[i] = Tr("kpi.none")
+				cats[i] = tr("kpi.none")
 			}
 		}
 		pl, e := charts.TrendChart(cats, r.Tickets.Volume, r.Tickets.BacklogByMonth, charts.TrendLabels{
-			Title: Tr("kpi.chart.trend"), YAxis: Tr("kpi.chart.tickets"), Other: Tr("kpi.chart.other"), Backlog: Tr("kpi.chart.backlog"), Months: months, Format: FormatNumber})
+			Title: tr("kpi.chart.trend"), YAxis: tr("kpi.chart.tickets"), Other: tr("kpi.chart.other"), Backlog: tr("kpi.chart.backlog"), Months: months, Format: pdfkit.FormatNumber})
 		if e != nil {
 			return out, e
 		}
@@ -65,10 +67,10 @@ func BuildMonitoringCharts(p *domain.Project, r *kpi.Report) (MonitoringCharts, 
 	if r.Hotline.Calls > 0 {
 		var days [7]string
 		for d := range days {
-			days[d] = Tr("kpi.weekday." + string(rune('1'+d)))
+			days[d] = tr("kpi.weekday." + string(rune('1'+d)))
 		}
-		pl, e := charts.HeatMap(r.Hotline.Heat, charts.HeatLabels{Title: Tr("kpi.chart.heat"), XAxis: Tr("kpi.chart.hour"), Weekdays: days,
-			Scale: Tr("kpi.chart.heat_scale"), Format: FormatNumber})
+		pl, e := charts.HeatMap(r.Hotline.Heat, charts.HeatLabels{Title: tr("kpi.chart.heat"), XAxis: tr("kpi.chart.hour"), Weekdays: days,
+			Scale: tr("kpi.chart.heat_scale"), Format: pdfkit.FormatNumber})
 		if e != nil {
 			return out, e
 		}
@@ -81,7 +83,7 @@ func BuildMonitoringCharts(p *domain.Project, r *kpi.Report) (MonitoringCharts, 
 		for i := range names {
 			names[i] = string(rune('1' + i))
 		}
-		pl, e := charts.ScoreBars(r.Satisfaction.Counts, charts.ScoreLabels{Title: Tr("kpi.chart.scores"), XAxis: Tr("kpi.chart.scale"), YAxis: Tr("kpi.chart.answers"), Scores: names, Format: FormatNumber})
+		pl, e := charts.ScoreBars(r.Satisfaction.Counts, charts.ScoreLabels{Title: tr("kpi.chart.scores"), XAxis: tr("kpi.chart.scale"), YAxis: tr("kpi.chart.answers"), Scores: names, Format: pdfkit.FormatNumber})
 		if e != nil {
 			return out, e
 		}
@@ -113,11 +115,11 @@ func distributionPNG(p *domain.Project, r *kpi.Report, kind string) ([]byte, err
 	if !any {
 		return nil, nil
 	}
-	title, width := Tr("kpi.chart.response_dist"), responseW
+	title, width := tr("kpi.chart.response_dist"), responseW
 	if kind == kpi.KindRestore {
-		title, width = Tr("kpi.chart.restore_dist"), restoreW
+		title, width = tr("kpi.chart.restore_dist"), restoreW
 	}
-	pl, err := charts.Distribution(series, charts.DistributionLabels{Title: title, YAxis: Tr("kpi.chart.hours"), Target: Tr("kpi.chart.target"), Format: FormatNumber})
+	pl, err := charts.Distribution(series, charts.DistributionLabels{Title: title, YAxis: tr("kpi.chart.hours"), Target: tr("kpi.chart.target"), Format: pdfkit.FormatNumber})
 	if err != nil {
 		return nil, err
 	}

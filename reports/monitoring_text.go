@@ -5,6 +5,8 @@ import (
 	"math"
 	"time"
 
+	"schulit-lotse/reports/pdfkit"
+
 	"schulit-lotse/domain"
 	"schulit-lotse/domain/kpi"
 )
@@ -13,7 +15,7 @@ import (
 // command line so that each says the same.
 
 // KPILabel is the KPI's name ("Reaktion im Ziel", "P1: Lösung im Ziel").
-func KPILabel(in kpi.Indicator) string { return Tr(in.Key, map[string]any{"Label": in.Label}) }
+func KPILabel(in kpi.Indicator) string { return tr(in.Key, map[string]any{"Label": in.Label}) }
 
 // KPIValue writes a value with its unit; "–" without a value.
 func KPIValue(v float64, unit string, has bool) string {
@@ -22,21 +24,21 @@ func KPIValue(v float64, unit string, has bool) string {
 	}
 	switch unit {
 	case kpi.UnitPercent:
-		return FormatNumber(math.Round(v*10)/10) + " %"
+		return pdfkit.FormatNumber(math.Round(v*10)/10) + " %"
 	case kpi.UnitSeconds:
 		return FormatSeconds(v)
 	case kpi.UnitMinutes:
 		return FormatMinutes(v)
 	case kpi.UnitScore:
-		return FormatNumber(v)
+		return pdfkit.FormatNumber(v)
 	}
-	return FormatNumber(math.Round(v))
+	return pdfkit.FormatNumber(math.Round(v))
 }
 
 // IndicatorValue is the value of a tile.
 func IndicatorValue(in kpi.Indicator) string {
 	if in.NotMeasured {
-		return Tr("kpi.not_measured")
+		return tr("kpi.not_measured")
 	}
 	return KPIValue(in.Value, in.Unit, in.HasValue)
 }
@@ -62,7 +64,7 @@ func KPIPrevious(in kpi.Indicator) string {
 }
 
 // KPILight is the traffic light in words ("grün").
-func KPILight(l kpi.Light) string { return Tr("kpi.light." + string(l)) }
+func KPILight(l kpi.Light) string { return tr("kpi.light." + string(l)) }
 
 // KPIChange is the change against the previous period: the difference itself with its sign
 // ("−20", "+4,3 Pp.") and, for figures with a better direction, the word ("besser",
@@ -75,9 +77,9 @@ func KPIChange(in kpi.Indicator) string {
 	}
 	switch in.Change {
 	case kpi.ChangeSame:
-		return Tr("kpi.trend.same")
+		return tr("kpi.trend.same")
 	case kpi.ChangeBetter, kpi.ChangeWorse:
-		return Tr("kpi.trend."+string(in.Change), map[string]any{"Delta": SignedDelta(d, in.Unit)})
+		return tr("kpi.trend."+string(in.Change), map[string]any{"Delta": SignedDelta(d, in.Unit)})
 	}
 	return SignedDelta(d, in.Unit)
 }
@@ -105,7 +107,7 @@ func SignedDelta(d float64, unit string) string {
 	switch unit {
 	case kpi.UnitPercent:
 		d = math.Round(d*10) / 10
-		s = FormatNumber(d) + " " + Tr("kpi.points")
+		s = pdfkit.FormatNumber(d) + " " + tr("kpi.points")
 	case kpi.UnitSeconds:
 		d = math.Round(d)
 		s = FormatSeconds(d)
@@ -114,10 +116,10 @@ func SignedDelta(d float64, unit string) string {
 		s = FormatMinutes(d)
 	case kpi.UnitScore:
 		d = math.Round(d*100) / 100
-		s = FormatNumber(d)
+		s = pdfkit.FormatNumber(d)
 	default:
 		d = math.Round(d)
-		s = FormatNumber(d)
+		s = pdfkit.FormatNumber(d)
 	}
 	if d == 0 {
 		sign = "±"
@@ -150,9 +152,9 @@ func FormatMinutes(m float64) string {
 	case h == 0:
 		return fmt.Sprintf("%d min", min)
 	case min == 0:
-		return FormatNumber(float64(h)) + " h"
+		return pdfkit.FormatNumber(float64(h)) + " h"
 	}
-	return fmt.Sprintf("%s h %02d min", FormatNumber(float64(h)), min)
+	return fmt.Sprintf("%s h %02d min", pdfkit.FormatNumber(float64(h)), min)
 }
 
 // FormatSeconds writes a wait: "42 s", "2 min 05 s".
@@ -165,19 +167,19 @@ func FormatSeconds(s float64) string {
 }
 
 // FormatDay writes a calendar day ("31.03.2027").
-func FormatDay(t time.Time) string { return FormatDate(t) }
+func FormatDay(t time.Time) string { return pdfkit.FormatDate(t) }
 
 // FormatDateTime writes a moment in Berlin time ("31.03.2027 16:00").
 func FormatDateTime(t time.Time) string {
 	if t.IsZero() {
 		return "–"
 	}
-	return t.In(domain.Berlin).Format(Tr("kpi.datetime_layout"))
+	return t.In(domain.Berlin).Format(tr("kpi.datetime_layout"))
 }
 
 // FormatPeriod writes "01.01.2027 – 31.03.2027".
 func FormatPeriod(p kpi.Period) string {
-	return FormatDate(p.From.Time) + " – " + FormatDate(p.To.Time)
+	return pdfkit.FormatDate(p.From.Time) + " – " + pdfkit.FormatDate(p.To.Time)
 }
 
 // FormatPct writes a share with one decimal and "%", "–" when nothing was measured.
@@ -185,25 +187,25 @@ func FormatPct(v float64, basis int) string {
 	if basis == 0 {
 		return "–"
 	}
-	return FormatNumber(math.Round(v*10)/10) + " %"
+	return pdfkit.FormatNumber(math.Round(v*10)/10) + " %"
 }
 
 // FormatCount writes a whole number.
-func FormatCount(n int) string { return FormatNumber(float64(n)) }
+func FormatCount(n int) string { return pdfkit.FormatNumber(float64(n)) }
 
 // MonthLabel is "Jan 27" for "2027-01".
 func MonthLabel(ym string) string {
 	if len(ym) != 7 {
 		return ym
 	}
-	return Tr("kpi.month."+ym[5:7]) + " " + ym[2:4]
+	return tr("kpi.month."+ym[5:7]) + " " + ym[2:4]
 }
 
 // FrozenMethod names the calculation method of a frozen snapshot; an older one says that its
 // figures stay as they were.
 func FrozenMethod(f kpi.Frozen) string {
 	if f.Method < kpi.MethodVersion {
-		return Tr("kpi.frozen.method_old", map[string]any{"Method": f.Method})
+		return tr("kpi.frozen.method_old", map[string]any{"Method": f.Method})
 	}
-	return Tr("kpi.frozen.method", map[string]any{"Method": f.Method})
+	return tr("kpi.frozen.method", map[string]any{"Method": f.Method})
 }

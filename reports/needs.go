@@ -3,6 +3,8 @@ package reports
 import (
 	"strconv"
 
+	"schulit-lotse/reports/pdfkit"
+
 	"schulit-lotse/domain"
 )
 
@@ -14,11 +16,11 @@ var needsSection = section{
 }
 
 // colorCritical tints the rows of critical services.
-var colorCritical = Color{253, 232, 230}
+var colorCritical = pdfkit.Color{R: 253, G: 232, B: 230}
 
-func writeNeeds(r *Report, p *domain.Project) {
+func writeNeeds(r *pdfkit.Report, p *domain.Project) {
 	r.Section(2, stepTitle(2))
-	r.Paragraph(Tr("reports.needs.intro"))
+	r.Paragraph(tr("reports.needs.intro"))
 
 	tasks, capped := largestFirst(orderedTasks(p), p.Settings)
 	var newTasks, critical, must, nice, none int
@@ -47,42 +49,42 @@ func writeNeeds(r *Report, p *domain.Project) {
 	}
 
 	r.KeyValues([][2]string{
-		{Tr("reports.needs.mode"), Tr("priority.mode." + string(p.Settings.PriorityMode))},
-		{Tr("reports.needs.count_new"), strconv.Itoa(newTasks)},
-		{Tr("reports.needs.count_critical"), strconv.Itoa(critical)},
-		{Tr("reports.needs.count_must"), strconv.Itoa(must)},
-		{Tr("reports.needs.count_nice"), strconv.Itoa(nice)},
-		{Tr("reports.needs.count_none"), strconv.Itoa(none)},
-		{Tr("reports.needs.total_hours"), FormatHours(total)},
+		{tr("reports.needs.mode"), tr("priority.mode." + string(p.Settings.PriorityMode))},
+		{tr("reports.needs.count_new"), strconv.Itoa(newTasks)},
+		{tr("reports.needs.count_critical"), strconv.Itoa(critical)},
+		{tr("reports.needs.count_must"), strconv.Itoa(must)},
+		{tr("reports.needs.count_nice"), strconv.Itoa(nice)},
+		{tr("reports.needs.count_none"), strconv.Itoa(none)},
+		{tr("reports.needs.total_hours"), pdfkit.FormatHours(total)},
 	})
 
 	intro := ""
 	if capped {
-		intro = TrCount("reports.tasks_largest", taskCap)
+		intro = pdfkit.TrCount("reports.tasks_largest", taskCap)
 	}
 	var after []string
 	if p.Settings.PriorityMode == domain.PriorityRanking {
-		after = append(after, Tr("reports.needs.legend_ranking"))
+		after = append(after, tr("reports.needs.legend_ranking"))
 	}
 	if critical > 0 {
-		after = append(after, Tr("reports.needs.legend_critical"))
+		after = append(after, tr("reports.needs.legend_critical"))
 	}
 	// Seven columns: the table goes to the landscape pages of Anhang B.
-	r.TableOrAppendix(Tr("reports.needs.list"), intro, Table{
-		Columns: []Column{
-			{Title: Tr("reports.col.task"), Width: 24},
-			{Title: Tr("reports.col.responsible_short"), Width: 17},
-			{Title: Tr("reports.col.hours_short"), Width: 11, Align: AlignRight},
-			{Title: Tr("reports.col.note"), Width: 22},
-			{Title: Tr("reports.col.valid_from"), Width: 12},
-			{Title: Tr("reports.col.priority"), Width: 14},
-			{Title: Tr("reports.col.critical"), Width: 9, Align: AlignCenter},
+	r.TableOrAppendix(tr("reports.needs.list"), intro, pdfkit.Table{
+		Columns: []pdfkit.Column{
+			{Title: tr("reports.col.task"), Width: 24},
+			{Title: tr("reports.col.responsible_short"), Width: 17},
+			{Title: tr("reports.col.hours_short"), Width: 11, Align: pdfkit.AlignRight},
+			{Title: tr("reports.col.note"), Width: 22},
+			{Title: tr("reports.col.valid_from"), Width: 12},
+			{Title: tr("reports.col.priority"), Width: 14},
+			{Title: tr("reports.col.critical"), Width: 9, Align: pdfkit.AlignCenter},
 		},
 		Rows:  rows,
-		Foot:  [][]string{{Tr("reports.total"), "", FormatHours(total), "", "", "", ""}},
+		Foot:  [][]string{{tr("reports.total"), "", pdfkit.FormatHours(total), "", "", "", ""}},
 		Zebra: true,
 		Cap:   taskCap, CapNote: "reports.tasks_capped",
-		RowFill: func(i int) (Color, bool) {
+		RowFill: func(i int) (pdfkit.Color, bool) {
 			return colorCritical, crit[i]
 		},
 	}, after...)
@@ -98,21 +100,21 @@ func validFromCell(t domain.Task) string {
 	case !t.IsNew:
 		return ""
 	case t.ValidFrom == nil:
-		return Tr("reports.needs.new_no_date")
+		return tr("reports.needs.new_no_date")
 	default:
-		return Tr("reports.needs.new_from", map[string]any{"Date": FormatDate(t.ValidFrom.Time)})
+		return tr("reports.needs.new_from", map[string]any{"Date": pdfkit.FormatDate(t.ValidFrom.Time)})
 	}
 }
 
 // priorityLabel shows the priority as the project's mode asks: the rank 1–5 or the class.
 func priorityLabel(pr domain.Priority, mode domain.PriorityMode) string {
 	if !pr.IsSet() {
-		return Tr("priority.class.none")
+		return tr("priority.class.none")
 	}
 	if mode == domain.PriorityMustNice {
-		return Tr("priority.class." + string(pr.Class()))
+		return tr("priority.class." + string(pr.Class()))
 	}
-	return Tr("priority.rank." + strconv.Itoa(pr.Rank))
+	return tr("priority.rank." + strconv.Itoa(pr.Rank))
 }
 
 func isNewTask(p *domain.Project, id int64) bool {
@@ -122,7 +124,7 @@ func isNewTask(p *domain.Project, id int64) bool {
 
 func criticalCell(t domain.Task) string {
 	if t.Critical {
-		return Tr("reports.yes")
+		return tr("reports.yes")
 	}
 	return ""
 }

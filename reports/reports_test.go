@@ -11,6 +11,8 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"schulit-lotse/reports/pdfkit"
+
 	"schulit-lotse/reports/internal/pdftest"
 
 	"schulit-lotse/assets"
@@ -157,7 +159,7 @@ func TestTableOfContentsOverSeveralPages(t *testing.T) {
 	// A copy with an extra section after step 3's, so the table itself stays as it is.
 	saved := sections
 	t.Cleanup(func() { sections = saved })
-	sections = append(append(append([]section(nil), saved[:3]...), section{Step: 3, Has: func(*domain.Project) bool { return true }, Write: func(r *Report, p *domain.Project) {
+	sections = append(append(append([]section(nil), saved[:3]...), section{Step: 3, Has: func(*domain.Project) bool { return true }, Write: func(r *pdfkit.Report, p *domain.Project) {
 		r.Section(3, "Viele Teile")
 		for i := 1; i <= 50; i++ {
 			r.Subsection(fmt.Sprintf("Teil %02d", i))
@@ -390,13 +392,13 @@ func TestCellTallerThanAPageIsSplit(t *testing.T) {
 }
 
 func Test300RowsGiveAMultiPageTable(t *testing.T) {
-	tbl := Table{Columns: []Column{{Title: "Aufgabe/Tätigkeit", Width: 3}, {Title: "Notiz", Width: 2}}}
+	tbl := pdfkit.Table{Columns: []pdfkit.Column{{Title: "Aufgabe/Tätigkeit", Width: 3}, {Title: "Notiz", Width: 2}}}
 	for i := 1; i <= 300; i++ {
 		tbl.Rows = append(tbl.Rows, []string{fmt.Sprintf("ROW-%04d Aufgabe für Schule Nr. %d", i, i), strings.Repeat("Abstimmung nötig. ", i%4)})
 	}
 	pages := pdftest.PDFPages(t, func(w io.Writer) error {
-		r := NewReport("Test", fixedDate)
-		r.NewPage(Portrait)
+		r := pdfkit.NewReport("Test", fixedDate)
+		r.NewPage(pdfkit.Portrait)
 		r.Table(tbl)
 		return r.Output(w)
 	})

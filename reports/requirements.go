@@ -5,6 +5,8 @@ import (
 	"strconv"
 	"strings"
 
+	"schulit-lotse/reports/pdfkit"
+
 	"schulit-lotse/domain"
 )
 
@@ -22,9 +24,9 @@ const boardMaxCards = 150
 // boardImageWidthPx is the board picture's width: sharp at the width of a landscape page.
 const boardImageWidthPx = 2000
 
-func writeRequirements(r *Report, p *domain.Project) {
+func writeRequirements(r *pdfkit.Report, p *domain.Project) {
 	r.Section(3, stepTitle(3))
-	r.Paragraph(Tr("reports.req.intro"))
+	r.Paragraph(tr("reports.req.intro"))
 
 	l := domain.LayoutBoard(p)
 	sorted := len(p.Tasks) - len(l.Pile)
@@ -35,10 +37,10 @@ func writeRequirements(r *Report, p *domain.Project) {
 		}
 	}
 	r.KeyValues([][2]string{
-		{Tr("reports.req.packages"), strconv.Itoa(len(p.Packages))},
-		{Tr("reports.req.sorted"), strconv.Itoa(sorted)},
-		{Tr("reports.req.unsorted"), strconv.Itoa(len(l.Pile))},
-		{Tr("reports.req.with_target"), strconv.Itoa(withTarget)},
+		{tr("reports.req.packages"), strconv.Itoa(len(p.Packages))},
+		{tr("reports.req.sorted"), strconv.Itoa(sorted)},
+		{tr("reports.req.unsorted"), strconv.Itoa(len(l.Pile))},
+		{tr("reports.req.with_target"), strconv.Itoa(withTarget)},
 	})
 
 	rows := [][]string{}
@@ -46,22 +48,22 @@ func writeRequirements(r *Report, p *domain.Project) {
 		pk := s.Package
 		target, criteria := pk.TargetState, pk.Criteria
 		if strings.TrimSpace(target) == "" {
-			target = Tr("reports.req.missing")
+			target = tr("reports.req.missing")
 		}
 		if strings.TrimSpace(criteria) == "" {
-			criteria = Tr("reports.req.missing")
+			criteria = tr("reports.req.missing")
 		}
-		rows = append(rows, []string{pk.Name, target, criteria, strconv.Itoa(s.Tasks), FormatHours(s.Hours), shareCell(s)})
+		rows = append(rows, []string{pk.Name, target, criteria, strconv.Itoa(s.Tasks), pdfkit.FormatHours(s.Hours), shareCell(s)})
 	}
-	r.Subsection(Tr("reports.req.per_package"))
-	r.TableOrAppendix(Tr("reports.req.per_package"), "", Table{
-		Columns: []Column{
-			{Title: Tr("reports.req.col.package"), Width: 16},
-			{Title: Tr("reports.req.col.target"), Width: 25},
-			{Title: Tr("reports.req.col.criteria"), Width: 25},
-			{Title: Tr("reports.col.tasks"), Width: 9, Align: AlignRight},
-			{Title: Tr("reports.col.hours_short"), Width: 10, Align: AlignRight},
-			{Title: Tr("reports.req.col.share"), Width: 15},
+	r.Subsection(tr("reports.req.per_package"))
+	r.TableOrAppendix(tr("reports.req.per_package"), "", pdfkit.Table{
+		Columns: []pdfkit.Column{
+			{Title: tr("reports.req.col.package"), Width: 16},
+			{Title: tr("reports.req.col.target"), Width: 25},
+			{Title: tr("reports.req.col.criteria"), Width: 25},
+			{Title: tr("reports.col.tasks"), Width: 9, Align: pdfkit.AlignRight},
+			{Title: tr("reports.col.hours_short"), Width: 10, Align: pdfkit.AlignRight},
+			{Title: tr("reports.req.col.share"), Width: 15},
 		},
 		Rows:  rows,
 		Zebra: true,
@@ -69,8 +71,8 @@ func writeRequirements(r *Report, p *domain.Project) {
 
 	if len(l.Packages) > 0 && len(p.Tasks) > boardMaxCards {
 		// Hundreds of cards would be specks on paper: the grouped table below lists them.
-		r.Subsection(Tr("reports.req.board"))
-		r.Paragraph(TrCount("reports.req.board_too_many", len(p.Tasks)))
+		r.Subsection(tr("reports.req.board"))
+		r.Paragraph(pdfkit.TrCount("reports.req.board_too_many", len(p.Tasks)))
 	} else if len(l.Packages) > 0 {
 		// The picture takes the rest of this page when it is shown there nearly as large as on a
 		// page of its own, else it starts a new page with its heading; a line is kept for the
@@ -83,9 +85,9 @@ func writeRequirements(r *Report, p *domain.Project) {
 		}
 		natural := r.Width() * l.Bounds.H / units
 		if room < natural && room < 0.8*math.Min(natural, full) {
-			r.NewPage(Portrait)
+			r.NewPage(pdfkit.Portrait)
 		}
-		r.Subsection(Tr("reports.req.board"))
+		r.Subsection(tr("reports.req.board"))
 		room = r.Bottom() - r.PDF().GetY() - 10
 		png, ok, err := BoardPNG(p, boardImageWidthPx, int(room*float64(boardImageWidthPx)/r.Width()))
 		if err != nil {
@@ -94,46 +96,46 @@ func writeRequirements(r *Report, p *domain.Project) {
 		}
 		if ok {
 			r.Image(png, r.Width())
-			r.Note(Tr("reports.req.board_note"))
+			r.Note(tr("reports.req.board_note"))
 		}
 	}
 
-	r.Subsection(Tr("reports.req.grouped"))
-	r.Paragraph(Tr("reports.req.grouped_intro"))
-	r.TableOrAppendix(Tr("reports.req.grouped"), "", groupedTable(p))
+	r.Subsection(tr("reports.req.grouped"))
+	r.Paragraph(tr("reports.req.grouped_intro"))
+	r.TableOrAppendix(tr("reports.req.grouped"), "", groupedTable(p))
 
 	findings3(r, p)
 }
 
 // shareCell is a package's must/nice share: "vorrangig 2 (67 %)\nnachrangig 1 (33 %)".
 func shareCell(s domain.PackageSummary) string {
-	pct := func(v float64) string { return FormatNumber(v*100) + " %" }
-	out := Tr("reports.req.share_must", map[string]any{"Count": s.Must, "Share": pct(s.MustShare())}) + "\n" +
-		Tr("reports.req.share_nice", map[string]any{"Count": s.Nice, "Share": pct(s.NiceShare())})
+	pct := func(v float64) string { return pdfkit.FormatNumber(v*100) + " %" }
+	out := tr("reports.req.share_must", map[string]any{"Count": s.Must, "Share": pct(s.MustShare())}) + "\n" +
+		tr("reports.req.share_nice", map[string]any{"Count": s.Nice, "Share": pct(s.NiceShare())})
 	if s.Unprioritised > 0 {
-		out += "\n" + Tr("reports.req.share_none", map[string]any{"Count": s.Unprioritised})
+		out += "\n" + tr("reports.req.share_none", map[string]any{"Count": s.Unprioritised})
 	}
 	return out
 }
 
 // groupedTable lists every task under its package (the unsorted ones last), like Abb. 5/6: a
 // heading row per package in its colour, its tasks lightly tinted.
-func groupedTable(p *domain.Project) Table {
+func groupedTable(p *domain.Project) pdfkit.Table {
 	var rows [][]string
-	var fills []*Color
+	var fills []*pdfkit.Color
 	for _, g := range domain.GroupByPackage(p) {
-		name := Tr("reports.req.unsorted_group")
-		var base Color = ColorHeadFill
+		name := tr("reports.req.unsorted_group")
+		var base pdfkit.Color = pdfkit.ColorHeadFill
 		if g.Package != nil {
 			name = g.Package.Name
-			base = pdfColor(g.Package.Color, ColorHeadFill)
+			base = pdfColor(g.Package.Color, pdfkit.ColorHeadFill)
 		}
 		var hours float64
 		for _, t := range g.Tasks {
 			hours += t.HoursPerMonth(p.Settings)
 		}
 		head := tint(base, 0.35)
-		rows = append(rows, []string{name, Tr("reports.req.group_info", map[string]any{"Count": len(g.Tasks)}), "", FormatHours(hours), "", ""})
+		rows = append(rows, []string{name, tr("reports.req.group_info", map[string]any{"Count": len(g.Tasks)}), "", pdfkit.FormatHours(hours), "", ""})
 		fills = append(fills, &head)
 		light := tint(base, 0.1)
 		for _, t := range g.Tasks {
@@ -142,53 +144,53 @@ func groupedTable(p *domain.Project) Table {
 			fills = append(fills, &light)
 		}
 	}
-	return Table{
-		Columns: []Column{
-			{Title: Tr("reports.col.task"), Width: 24},
-			{Title: Tr("reports.req.col.package"), Width: 15},
-			{Title: Tr("reports.col.responsible_short"), Width: 16},
-			{Title: Tr("reports.col.hours_short"), Width: 10, Align: AlignRight},
-			{Title: Tr("reports.col.note"), Width: 21},
-			{Title: Tr("reports.col.priority"), Width: 14},
+	return pdfkit.Table{
+		Columns: []pdfkit.Column{
+			{Title: tr("reports.col.task"), Width: 24},
+			{Title: tr("reports.req.col.package"), Width: 15},
+			{Title: tr("reports.col.responsible_short"), Width: 16},
+			{Title: tr("reports.col.hours_short"), Width: 10, Align: pdfkit.AlignRight},
+			{Title: tr("reports.col.note"), Width: 21},
+			{Title: tr("reports.col.priority"), Width: 14},
 		},
 		Rows: rows,
 		Cap:  taskCap, CapNote: "reports.rows_capped",
-		RowFill: func(i int) (Color, bool) {
+		RowFill: func(i int) (pdfkit.Color, bool) {
 			if i < len(fills) && fills[i] != nil {
 				return *fills[i], true
 			}
-			return Color{}, false
+			return pdfkit.Color{}, false
 		},
 	}
 }
 
 // pdfColor reads "#rrggbb"; fallback for anything else.
-func pdfColor(hex string, fallback Color) Color {
+func pdfColor(hex string, fallback pdfkit.Color) pdfkit.Color {
 	if r, g, b, ok := domain.ParseColor(hex); ok {
-		return Color{int(r), int(g), int(b)}
+		return pdfkit.Color{R: int(r), G: int(g), B: int(b)}
 	}
 	return fallback
 }
 
 // tint mixes c into white (share 1 keeps c): light backgrounds that print well.
-func tint(c Color, share float64) Color {
+func tint(c pdfkit.Color, share float64) pdfkit.Color {
 	mix := func(v int) int { return int(255 - float64(255-v)*share + 0.5) }
-	return Color{mix(c.R), mix(c.G), mix(c.B)}
+	return pdfkit.Color{R: mix(c.R), G: mix(c.G), B: mix(c.B)}
 }
 
 // findings3 lists the open questions of step 3.
-func findings3(r *Report, p *domain.Project) {
+func findings3(r *pdfkit.Report, p *domain.Project) {
 	var items []string
 	for _, f := range domain.RequirementFindings(p) {
-		msg := Tr(f.Code, map[string]any{"Subject": Line(f.Subject)})
+		msg := tr(f.Code, map[string]any{"Subject": pdfkit.Line(f.Subject)})
 		if f.Severity == domain.SeverityWarning {
-			msg = Tr("reports.warning", map[string]any{"Message": msg})
+			msg = tr("reports.warning", map[string]any{"Message": msg})
 		}
 		items = append(items, msg)
 	}
 	if len(items) == 0 {
 		return
 	}
-	r.Subsection(Tr("reports.open_questions"))
+	r.Subsection(tr("reports.open_questions"))
 	r.Bullets(items)
 }

@@ -2,6 +2,7 @@ package reports
 
 import (
 	"schulit-lotse/domain"
+	"schulit-lotse/reports/pdfkit"
 )
 
 // section is one step's part of the Gesamtbericht, defined in the step's file and listed in
@@ -14,7 +15,7 @@ type section struct {
 	// Write renders the section, starting with r.Section. It runs twice per report (the first
 	// run measures the page numbers for the table of contents), so it must not change state
 	// outside r.
-	Write func(r *Report, p *domain.Project)
+	Write func(r *pdfkit.Report, p *domain.Project)
 }
 
 // sections are the report's column of the step table (domain.Steps), in step order.
@@ -54,7 +55,7 @@ func sectionsFor(p *domain.Project, today domain.Date) []section {
 func stepTitle(n domain.StepID) string {
 	for _, s := range domain.Steps {
 		if s.Number == n {
-			return Tr("step." + s.Key + ".title")
+			return tr("step." + s.Key + ".title")
 		}
 	}
 	return ""
@@ -63,3 +64,6 @@ func stepTitle(n domain.StepID) string {
 // taskCap is how many tasks a list of the Gesamtbericht shows; a Landkreis has 1,500, and the
 // export has them all.
 const taskCap = 40
+
+// tr translates key with optional template data (pdfkit.Tr).
+func tr(key string, data ...map[string]any) string { return pdfkit.Tr(key, data...) }

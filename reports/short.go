@@ -3,6 +3,8 @@ package reports
 import (
 	"strconv"
 
+	"schulit-lotse/reports/pdfkit"
+
 	"schulit-lotse/domain"
 	"schulit-lotse/domain/kpi"
 )
@@ -13,39 +15,39 @@ const shortMaxFindings = 25
 // writeShortBody is the Kurzfassung after "Auf einen Blick": the state of the twelve steps with
 // their key figures, the decisions with their reasons, the cost comparison as a chart and the
 // open points. It stays a few pages long whatever the size of the project.
-func writeShortBody(r *Report, p *domain.Project, _ *threadKPICache) error {
+func writeShortBody(r *pdfkit.Report, p *domain.Project, _ *threadKPICache) error {
 	today := r.AsOf()
-	shortChapter(r, Tr("reports.short.steps"))
-	r.Paragraph(Tr("reports.short.steps_intro"))
+	shortChapter(r, tr("reports.short.steps"))
+	r.Paragraph(tr("reports.short.steps_intro"))
 	r.Table(shortStepTable(domain.Summarize(p, today)))
 
 	if len(p.Packages) > 0 {
-		shortChapter(r, Tr("reports.short.decisions"))
+		shortChapter(r, tr("reports.short.decisions"))
 		var items []string
 		for _, pk := range p.Packages {
 			dec := p.DecisionFor(pk.ID)
 			if dec == nil || dec.Outcome == domain.OutcomeOpen {
-				items = append(items, Tr("reports.short.decision_open", map[string]any{"Package": Line(pk.Name)}))
+				items = append(items, tr("reports.short.decision_open", map[string]any{"Package": pdfkit.Line(pk.Name)}))
 				continue
 			}
-			why := Line(dec.Rationale)
+			why := pdfkit.Line(dec.Rationale)
 			if why == "" {
-				why = Tr("reports.short.no_rationale")
+				why = tr("reports.short.no_rationale")
 			}
-			items = append(items, Tr("reports.short.decision", map[string]any{
-				"Package": Line(pk.Name), "Outcome": Tr("src.outcome." + string(dec.Outcome)), "Rationale": why}))
+			items = append(items, tr("reports.short.decision", map[string]any{
+				"Package": pdfkit.Line(pk.Name), "Outcome": tr("src.outcome." + string(dec.Outcome)), "Rationale": why}))
 		}
 		r.Bullets(items)
 
 		cc := domain.CompareCosts(p)
 		if cc.Total.InternalKnown() || cc.Total.ExternalKnown() {
-			r.Subsection(Tr("reports.res.compare"))
+			r.Subsection(tr("reports.res.compare"))
 			if png, err := resCostChart(costBars(cc)); err == nil {
 				r.EnsureSpace(85)
 				r.Image(png, r.Width())
 			}
 			if ex := examplePayGroups(p); len(ex) > 0 {
-				r.Callout(Tr("reports.glance.example_short"), true)
+				r.Callout(tr("reports.glance.example_short"), true)
 			}
 		}
 	}
@@ -54,17 +56,17 @@ func writeShortBody(r *Report, p *domain.Project, _ *threadKPICache) error {
 		// In operation: the provider's key figures of the newest quarter, lights as words.
 		period := sectionPeriod(p)
 		if rep, err := kpi.Compute(p, period, kpi.Options{}); err == nil {
-			shortChapter(r, Tr("reports.short.kpis", map[string]any{"Period": FormatPeriod(period)}))
-			r.Note(Tr("kpi.report.basis", map[string]any{"Previous": FormatPeriod(rep.Previous), "AsOf": FormatDateTime(rep.AsOf)}))
+			shortChapter(r, tr("reports.short.kpis", map[string]any{"Period": FormatPeriod(period)}))
+			r.Note(tr("kpi.report.basis", map[string]any{"Previous": FormatPeriod(rep.Previous), "AsOf": FormatDateTime(rep.AsOf)}))
 			r.Table(kpiTable(rep, true))
 			r.Note(lightLegend(rep.Settings))
 		}
 	}
 
 	all := domain.AllFindings(p, today)
-	shortChapter(r, Tr("reports.short.findings"))
+	shortChapter(r, tr("reports.short.findings"))
 	if len(all) == 0 {
-		r.Paragraph(Tr("reports.glance.no_findings"))
+		r.Paragraph(tr("reports.glance.no_findings"))
 		return r.Err()
 	}
 	shown := all
@@ -73,45 +75,45 @@ func writeShortBody(r *Report, p *domain.Project, _ *threadKPICache) error {
 	}
 	items := make([]string, 0, len(shown))
 	for _, f := range shown {
-		msg := Tr(f.Code, map[string]any{"Subject": Line(f.Subject)})
+		msg := tr(f.Code, map[string]any{"Subject": pdfkit.Line(f.Subject)})
 		switch {
 		case f.Rule != "":
-			msg = Tr("reports.glance.contradiction", map[string]any{"Message": msg})
+			msg = tr("reports.glance.contradiction", map[string]any{"Message": msg})
 		case f.Severity == domain.SeverityWarning:
-			msg = Tr("reports.warning", map[string]any{"Message": msg})
+			msg = tr("reports.warning", map[string]any{"Message": msg})
 		}
-		items = append(items, Tr("reports.glance.finding", map[string]any{"Step": int(f.Step), "Message": msg}))
+		items = append(items, tr("reports.glance.finding", map[string]any{"Step": int(f.Step), "Message": msg}))
 	}
 	r.Bullets(items)
 	if more := len(all) - len(shown); more > 0 {
-		r.Note(TrCount("reports.short.more_findings", more))
+		r.Note(pdfkit.TrCount("reports.short.more_findings", more))
 	}
 	return r.Err()
 }
 
 // shortChapter starts a chapter of the Kurzfassung on a new page, listed in the contents.
-func shortChapter(r *Report, title string) {
-	r.NewPage(Portrait)
-	title = Line(title)
+func shortChapter(r *pdfkit.Report, title string) {
+	r.NewPage(pdfkit.Portrait)
+	title = pdfkit.Line(title)
 	r.Register(0, "", title)
-	r.SetFont("B", HeadingSize)
-	r.SetText(ColorText)
+	r.SetFont("B", pdfkit.HeadingSize)
+	r.SetText(pdfkit.ColorText)
 	for _, l := range r.Split(title, r.Width()) {
-		r.PDF().CellFormat(r.Width(), LineHeight(HeadingSize), l, "", 2, "L", false, 0, "")
+		r.PDF().CellFormat(r.Width(), pdfkit.LineHeight(pdfkit.HeadingSize), l, "", 2, "L", false, 0, "")
 	}
 	r.Rule()
 	r.Gap(4)
 }
 
 // shortStepTable lists each step with its state (as a word) and its first key figures.
-func shortStepTable(sums []domain.StepSummary) Table {
+func shortStepTable(sums []domain.StepSummary) pdfkit.Table {
 	const maxFigures = 4
 	rows := make([][]string, 0, len(sums))
 	for _, s := range sums {
 		figs := ""
 		for i, f := range s.Figures {
 			if i == maxFigures {
-				figs += "\n" + TrCount("reports.short.more_figures", len(s.Figures)-maxFigures)
+				figs += "\n" + pdfkit.TrCount("reports.short.more_figures", len(s.Figures)-maxFigures)
 				break
 			}
 			if i > 0 {
@@ -122,14 +124,14 @@ func shortStepTable(sums []domain.StepSummary) Table {
 		if figs == "" {
 			figs = "–"
 		}
-		rows = append(rows, []string{strconv.Itoa(int(s.Number)), Tr("step." + s.Key + ".title"), Tr("state." + string(s.State)), figs})
+		rows = append(rows, []string{strconv.Itoa(int(s.Number)), tr("step." + s.Key + ".title"), tr("state." + string(s.State)), figs})
 	}
-	return Table{
-		Columns: []Column{
-			{Title: Tr("reports.short.col.step"), Width: 7, Align: AlignRight},
-			{Title: Tr("reports.short.col.title"), Width: 30},
-			{Title: Tr("reports.short.col.state"), Width: 14},
-			{Title: Tr("reports.short.col.figures"), Width: 49},
+	return pdfkit.Table{
+		Columns: []pdfkit.Column{
+			{Title: tr("reports.short.col.step"), Width: 7, Align: pdfkit.AlignRight},
+			{Title: tr("reports.short.col.title"), Width: 30},
+			{Title: tr("reports.short.col.state"), Width: 14},
+			{Title: tr("reports.short.col.figures"), Width: 49},
 		},
 		Rows: rows, Zebra: true,
 	}
@@ -139,9 +141,9 @@ func shortStepTable(sums []domain.StepSummary) Table {
 func figureLabel(f domain.Figure) string {
 	label := f.Label
 	if f.Key == "fig.hours_of" && label == "" {
-		label = Tr("fig.no_responsible")
+		label = tr("fig.no_responsible")
 	}
-	return Line(Tr(f.Key, map[string]any{"Label": label}))
+	return pdfkit.Line(tr(f.Key, map[string]any{"Label": label}))
 }
 
 // figureValue is a key figure's value: its text, an amount in whole euros, or a number with
@@ -150,13 +152,13 @@ func figureValue(f domain.Figure) string {
 	switch {
 	case f.Text != "":
 		if d, err := domain.ParseDate(f.Text); err == nil {
-			return FormatDate(d.Time) // dates travel as YYYY-MM-DD
+			return pdfkit.FormatDate(d.Time) // dates travel as YYYY-MM-DD
 		}
-		return Line(f.Text)
+		return pdfkit.Line(f.Text)
 	case f.Unit == "€":
 		return euroWhole(f.Value, true)
 	case f.Unit != "":
-		return FormatNumber(f.Value) + " " + f.Unit
+		return pdfkit.FormatNumber(f.Value) + " " + f.Unit
 	}
-	return FormatNumber(f.Value)
+	return pdfkit.FormatNumber(f.Value)
 }

@@ -8,6 +8,8 @@ import (
 	"strings"
 	"time"
 
+	"schulit-lotse/reports/pdfkit"
+
 	"schulit-lotse/domain"
 )
 
@@ -20,20 +22,20 @@ var slaSection = section{
 	Write: writeSLA,
 }
 
-func writeSLA(r *Report, p *domain.Project) {
+func writeSLA(r *pdfkit.Report, p *domain.Project) {
 	r.Section(7, stepTitle(7))
-	r.Paragraph(Tr("award.report.sla.intro"))
+	r.Paragraph(tr("award.report.sla.intro"))
 	working := domain.WorkingSLAs(p)
 	if len(working) == 0 {
-		r.Note(Tr("award.report.sla.none"))
+		r.Note(tr("award.report.sla.none"))
 	}
 	for _, s := range working {
 		awSLABlock(r, p, s)
 	}
 	if p.Contract.SLAID != nil {
-		frozen := Tr("award.report.sla.frozen", map[string]any{"Date": awDate(p.Contract.FrozenOn)})
+		frozen := tr("award.report.sla.frozen", map[string]any{"Date": awDate(p.Contract.FrozenOn)})
 		if domain.SLAsChangedSinceContract(p) {
-			frozen += " " + Tr("award.report.sla.changed")
+			frozen += " " + tr("award.report.sla.changed")
 		}
 		r.Note(frozen)
 	}
@@ -43,8 +45,8 @@ func writeSLA(r *Report, p *domain.Project) {
 }
 
 // awSLABlock writes one SLA: a subsection with the facts, then the priority classes.
-func awSLABlock(r *Report, p *domain.Project, s domain.SLA) {
-	r.Subsection(Tr("award.report.sla.heading", map[string]any{"Name": Line(s.Name), "Scope": awScope(p, s)}))
+func awSLABlock(r *pdfkit.Report, p *domain.Project, s domain.SLA) {
+	r.Subsection(tr("award.report.sla.heading", map[string]any{"Name": pdfkit.Line(s.Name), "Scope": awScope(p, s)}))
 	r.KeyValues(awSLAFacts(p, s))
 	r.EnsureSpace(awTableStart)
 	r.Table(awClassTable(s))
@@ -57,30 +59,30 @@ const awTableStart = 22
 // awSLAFacts are the SLA's facts as label–value pairs (shared with the Leistungsbeschreibung).
 func awSLAFacts(p *domain.Project, s domain.SLA) [][2]string {
 	return [][2]string{
-		{Tr("award.report.sla.hours"), strings.Join(awWindowLines(s), "\n")},
-		{Tr("award.report.sla.per_week"), FormatHours(float64(domain.ServiceMinutesPerWeek(s)) / 60)},
-		{Tr("award.report.sla.time_zone"), Tr("award.report.sla.berlin")},
-		{Tr("award.report.sla.public_stop"), awStopText(s.PublicHolidaysStopClock, Tr("award.report.sla.public_of", map[string]any{"State": BundeslandName(p.Meta.Bundesland)}))},
-		{Tr("award.report.sla.ferien_stop"), awStopText(s.SchoolHolidaysStopClock, Tr("award.report.sla.ferien_of", map[string]any{"Count": len(p.SchoolHolidays)}))},
-		{Tr("award.report.sla.hotline"), awHotline(s)},
-		{Tr("award.report.sla.satisfaction"), awPct(s.SatisfactionTargetPct)},
-		{Tr("award.report.sla.cadence"), awCadence(s.ReportingCadence)},
+		{tr("award.report.sla.hours"), strings.Join(awWindowLines(s), "\n")},
+		{tr("award.report.sla.per_week"), pdfkit.FormatHours(float64(domain.ServiceMinutesPerWeek(s)) / 60)},
+		{tr("award.report.sla.time_zone"), tr("award.report.sla.berlin")},
+		{tr("award.report.sla.public_stop"), awStopText(s.PublicHolidaysStopClock, tr("award.report.sla.public_of", map[string]any{"State": pdfkit.BundeslandName(p.Meta.Bundesland)}))},
+		{tr("award.report.sla.ferien_stop"), awStopText(s.SchoolHolidaysStopClock, tr("award.report.sla.ferien_of", map[string]any{"Count": len(p.SchoolHolidays)}))},
+		{tr("award.report.sla.hotline"), awHotline(s)},
+		{tr("award.report.sla.satisfaction"), awPct(s.SatisfactionTargetPct)},
+		{tr("award.report.sla.cadence"), awCadence(s.ReportingCadence)},
 	}
 }
 
 // awClassTable lists the priority classes with both targets and how they are measured.
-func awClassTable(s domain.SLA) Table {
+func awClassTable(s domain.SLA) pdfkit.Table {
 	rows := make([][]string, 0, len(s.Classes))
 	for _, c := range s.Classes {
 		rows = append(rows, []string{c.Code, c.Description, awMinutes(c.ResponseMinutes), awMinutes(c.RestoreMinutes), awMeasure(c.CalendarTime)})
 	}
-	return Table{
-		Columns: []Column{
-			{Title: Tr("award.report.col.class"), Width: 11},
-			{Title: Tr("award.report.col.description"), Width: 37},
-			{Title: Tr("award.report.col.response"), Width: 13, Align: AlignRight},
-			{Title: Tr("award.report.col.restore"), Width: 23, Align: AlignRight},
-			{Title: Tr("award.report.col.measured"), Width: 16},
+	return pdfkit.Table{
+		Columns: []pdfkit.Column{
+			{Title: tr("award.report.col.class"), Width: 11},
+			{Title: tr("award.report.col.description"), Width: 37},
+			{Title: tr("award.report.col.response"), Width: 13, Align: pdfkit.AlignRight},
+			{Title: tr("award.report.col.restore"), Width: 23, Align: pdfkit.AlignRight},
+			{Title: tr("award.report.col.measured"), Width: 16},
 		},
 		Rows:  rows,
 		Zebra: true,
@@ -89,37 +91,37 @@ func awClassTable(s domain.SLA) Table {
 
 // awLevelsAndCost sets the service level of every package beside its cost, with the hint that
 // more service costs more.
-func awLevelsAndCost(r *Report, p *domain.Project) {
+func awLevelsAndCost(r *pdfkit.Report, p *domain.Project) {
 	levels := domain.PackageLevels(p)
 	if len(levels) == 0 {
 		return
 	}
-	r.Subsection(Tr("award.report.levels"))
-	r.Paragraph(Tr("award.levels.hint"))
+	r.Subsection(tr("award.report.levels"))
+	r.Paragraph(tr("award.levels.hint"))
 	rows := make([][]string, 0, len(levels))
 	for _, l := range levels {
 		sla, level := "–", "–"
 		if l.SLA != nil {
 			sla = l.SLA.Name
 			if !l.Own {
-				sla = Tr("award.levels.general", map[string]any{"Name": l.SLA.Name})
+				sla = tr("award.levels.general", map[string]any{"Name": l.SLA.Name})
 			}
-			level = Tr("award.levels.hours", map[string]any{"Hours": FormatNumber(l.ServiceHoursWeek)})
+			level = tr("award.levels.hours", map[string]any{"Hours": pdfkit.FormatNumber(l.ServiceHoursWeek)})
 			if l.FirstClass != "" {
-				level += ", " + Tr("award.levels.restore", map[string]any{"Class": l.FirstClass, "Target": awMinutes(l.RestoreMinutes)})
+				level += ", " + tr("award.levels.restore", map[string]any{"Class": l.FirstClass, "Target": awMinutes(l.RestoreMinutes)})
 			}
 		}
 		rows = append(rows, []string{l.Package.Name, sla, level, awOutcome(l.Outcome),
 			awKnownEuro(l.ExternalYear, l.ExternalKnown), awKnownEuro(l.InternalYear, l.InternalKnown)})
 	}
-	r.Table(Table{
-		Columns: []Column{
-			{Title: Tr("award.report.col.package"), Width: 19},
-			{Title: Tr("award.report.col.sla"), Width: 19},
-			{Title: Tr("award.report.col.level"), Width: 20},
-			{Title: Tr("award.report.col.outcome"), Width: 12},
-			{Title: Tr("award.report.col.external_year"), Width: 15, Align: AlignRight},
-			{Title: Tr("award.report.col.internal_year"), Width: 15, Align: AlignRight},
+	r.Table(pdfkit.Table{
+		Columns: []pdfkit.Column{
+			{Title: tr("award.report.col.package"), Width: 19},
+			{Title: tr("award.report.col.sla"), Width: 19},
+			{Title: tr("award.report.col.level"), Width: 20},
+			{Title: tr("award.report.col.outcome"), Width: 12},
+			{Title: tr("award.report.col.external_year"), Width: 15, Align: pdfkit.AlignRight},
+			{Title: tr("award.report.col.internal_year"), Width: 15, Align: pdfkit.AlignRight},
 		},
 		Rows:  rows,
 		Zebra: true,
@@ -127,23 +129,23 @@ func awLevelsAndCost(r *Report, p *domain.Project) {
 }
 
 // awCalendar lists the Ferien and the public holidays of the years they span.
-func awCalendar(r *Report, p *domain.Project) {
+func awCalendar(r *pdfkit.Report, p *domain.Project) {
 	if len(p.SchoolHolidays) > 0 {
-		r.Subsection(Tr("award.report.ferien"))
+		r.Subsection(tr("award.report.ferien"))
 		r.Table(awFerienTable(p.SchoolHolidays, true))
 	}
 	years := awCalendarYears(p, r.AsOf().Time)
 	if p.Meta.Bundesland == "" || len(years) == 0 {
 		return
 	}
-	r.Subsection(Tr("award.report.public", map[string]any{"State": BundeslandName(p.Meta.Bundesland),
+	r.Subsection(tr("award.report.public", map[string]any{"State": pdfkit.BundeslandName(p.Meta.Bundesland),
 		"Years": awYearsText(years)}))
 	r.Table(awPublicTable(p.Meta.Bundesland, years))
 }
 
 // awFerienTable lists the Ferien; withSource adds where they were imported from (for the
 // planning, not for documents that leave the house).
-func awFerienTable(hs []domain.SchoolHoliday, withSource bool) Table {
+func awFerienTable(hs []domain.SchoolHoliday, withSource bool) pdfkit.Table {
 	sorted := append([]domain.SchoolHoliday(nil), hs...)
 	domain.SortHolidays(sorted)
 	rows := make([][]string, 0, len(sorted))
@@ -155,27 +157,27 @@ func awFerienTable(hs []domain.SchoolHoliday, withSource bool) Table {
 		}
 		rows = append(rows, row)
 	}
-	cols := []Column{
-		{Title: Tr("award.report.col.ferien"), Width: 34},
-		{Title: Tr("award.report.col.first"), Width: 16},
-		{Title: Tr("award.report.col.last"), Width: 16},
-		{Title: Tr("award.report.col.days"), Width: 7, Align: AlignRight},
+	cols := []pdfkit.Column{
+		{Title: tr("award.report.col.ferien"), Width: 34},
+		{Title: tr("award.report.col.first"), Width: 16},
+		{Title: tr("award.report.col.last"), Width: 16},
+		{Title: tr("award.report.col.days"), Width: 7, Align: pdfkit.AlignRight},
 	}
 	if withSource {
-		cols = append(cols, Column{Title: Tr("award.report.col.source"), Width: 27})
+		cols = append(cols, pdfkit.Column{Title: tr("award.report.col.source"), Width: 27})
 	}
-	return Table{Columns: cols, Rows: rows, Zebra: true}
+	return pdfkit.Table{Columns: cols, Rows: rows, Zebra: true}
 }
 
-func awPublicTable(state domain.Bundesland, years []int) Table {
+func awPublicTable(state domain.Bundesland, years []int) pdfkit.Table {
 	var rows [][]string
 	for _, y := range years {
 		for _, h := range domain.PublicHolidays(state, y) {
 			rows = append(rows, []string{awDayWithWeekday(h.Date), h.Name})
 		}
 	}
-	return Table{
-		Columns: []Column{{Title: Tr("award.report.col.date"), Width: 30}, {Title: Tr("award.report.col.holiday"), Width: 70}},
+	return pdfkit.Table{
+		Columns: []pdfkit.Column{{Title: tr("award.report.col.date"), Width: 30}, {Title: tr("award.report.col.holiday"), Width: 70}},
 		Rows:    rows,
 		Zebra:   true,
 	}
@@ -215,12 +217,12 @@ func awYearsText(years []int) string {
 
 func awScope(p *domain.Project, s domain.SLA) string {
 	if s.PackageID == nil {
-		return Tr("award.scope.general")
+		return tr("award.scope.general")
 	}
 	if pk := p.PackageByID(*s.PackageID); pk != nil {
-		return Tr("award.scope.package", map[string]any{"Name": pk.Name})
+		return tr("award.scope.package", map[string]any{"Name": pk.Name})
 	}
-	return Tr("award.scope.gone")
+	return tr("award.scope.gone")
 }
 
 // awWindowLines are the service hours, Monday first, with neighbouring days of the same hours
@@ -243,16 +245,16 @@ func awWindowLines(s domain.SLA) []string {
 			j++
 		}
 		if spans[i] != "" {
-			days := Tr("award.weekday.short." + strconv.Itoa(order[i]))
+			days := tr("award.weekday.short." + strconv.Itoa(order[i]))
 			if j > i {
-				days += "–" + Tr("award.weekday.short."+strconv.Itoa(order[j]))
+				days += "–" + tr("award.weekday.short."+strconv.Itoa(order[j]))
 			}
 			out = append(out, days+": "+spans[i])
 		}
 		i = j + 1
 	}
 	if len(out) == 0 {
-		return []string{Tr("award.report.sla.no_hours")}
+		return []string{tr("award.report.sla.no_hours")}
 	}
 	return out
 }
@@ -262,53 +264,53 @@ func awClock(m int) string { return fmt.Sprintf("%02d:%02d", m/60, m%60) }
 // awMinutes writes a target: "30 min", "4 h", "1,5 h".
 func awMinutes(m int) string {
 	if m < 60 {
-		return strconv.Itoa(m) + " " + Tr("award.unit.min")
+		return strconv.Itoa(m) + " " + tr("award.unit.min")
 	}
-	return FormatHours(float64(m) / 60)
+	return pdfkit.FormatHours(float64(m) / 60)
 }
 
 func awMeasure(calendar bool) string {
 	if calendar {
-		return Tr("award.measure.calendar")
+		return tr("award.measure.calendar")
 	}
-	return Tr("award.measure.service")
+	return tr("award.measure.service")
 }
 
 func awStopText(stop bool, what string) string {
 	if stop {
-		return Tr("award.report.stop.yes", map[string]any{"What": what})
+		return tr("award.report.stop.yes", map[string]any{"What": what})
 	}
-	return Tr("award.report.stop.no")
+	return tr("award.report.stop.no")
 }
 
 func awHotline(s domain.SLA) string {
-	return Tr("award.report.sla.hotline_value", map[string]any{"Pct": FormatNumber(s.HotlineAnsweredPct), "Wait": awSeconds(s.HotlineMaxWaitSeconds)})
+	return tr("award.report.sla.hotline_value", map[string]any{"Pct": pdfkit.FormatNumber(s.HotlineAnsweredPct), "Wait": awSeconds(s.HotlineMaxWaitSeconds)})
 }
 
 func awSeconds(n int) string {
 	if n > 0 && n%60 == 0 {
-		return strconv.Itoa(n/60) + " " + Tr("award.unit.min")
+		return strconv.Itoa(n/60) + " " + tr("award.unit.min")
 	}
-	return strconv.Itoa(n) + " " + Tr("award.unit.s")
+	return strconv.Itoa(n) + " " + tr("award.unit.s")
 }
 
-func awPct(v float64) string { return FormatNumber(v) + " %" }
+func awPct(v float64) string { return pdfkit.FormatNumber(v) + " %" }
 
 func awCadence(c string) string {
 	if c == "" {
 		return "–"
 	}
-	return Tr("award.cadence." + c)
+	return tr("award.cadence." + c)
 }
 
 func awOutcome(o domain.SourcingOutcome) string {
 	if o == domain.OutcomeOpen {
-		return Tr("award.outcome.open")
+		return tr("award.outcome.open")
 	}
-	return Tr("award.outcome." + string(o))
+	return tr("award.outcome." + string(o))
 }
 
-func awEuro(v float64) string { return FormatNumber(v) + " €" }
+func awEuro(v float64) string { return pdfkit.FormatNumber(v) + " €" }
 
 // awKnownEuro is a yearly cost in whole euros, "–" when step 5 could not compute it.
 func awKnownEuro(v float64, known bool) string {
@@ -322,26 +324,26 @@ func awDate(d *domain.Date) string {
 	if d == nil {
 		return "–"
 	}
-	return FormatDate(d.Time)
+	return pdfkit.FormatDate(d.Time)
 }
 
 func awDayWithWeekday(d domain.Date) string {
-	return Tr("award.weekday.short."+strconv.Itoa(int(d.Weekday()))) + " " + FormatDate(d.Time)
+	return tr("award.weekday.short."+strconv.Itoa(int(d.Weekday()))) + " " + pdfkit.FormatDate(d.Time)
 }
 
 // awFindings lists a step's open questions and warnings.
-func awFindings(r *Report, fs []domain.Finding) {
+func awFindings(r *pdfkit.Report, fs []domain.Finding) {
 	var items []string
 	for _, f := range fs {
-		msg := Tr(f.Code, map[string]any{"Subject": Line(f.Subject)})
+		msg := tr(f.Code, map[string]any{"Subject": pdfkit.Line(f.Subject)})
 		if f.Severity == domain.SeverityWarning {
-			msg = Tr("reports.warning", map[string]any{"Message": msg})
+			msg = tr("reports.warning", map[string]any{"Message": msg})
 		}
 		items = append(items, msg)
 	}
 	if len(items) == 0 {
 		return
 	}
-	r.Subsection(Tr("reports.open_questions"))
+	r.Subsection(tr("reports.open_questions"))
 	r.Bullets(items)
 }

@@ -3,6 +3,8 @@ package reports
 import (
 	"strings"
 
+	"schulit-lotse/reports/pdfkit"
+
 	"schulit-lotse/domain"
 	"schulit-lotse/reports/charts"
 )
@@ -19,26 +21,26 @@ func srcScore(v int) string {
 	if v <= 0 {
 		return "–"
 	}
-	return FormatNumber(float64(v))
+	return pdfkit.FormatNumber(float64(v))
 }
 
 func srcMean(v float64, known bool) string {
 	if !known {
 		return "–"
 	}
-	return FormatNumber(v)
+	return pdfkit.FormatNumber(v)
 }
 
 func srcOutcome(o domain.SourcingOutcome) string {
 	if o == domain.OutcomeOpen {
-		return Tr("src.outcome.open")
+		return tr("src.outcome.open")
 	}
-	return Tr("src.outcome." + string(o))
+	return tr("src.outcome." + string(o))
 }
 
-func writeSourcing(r *Report, p *domain.Project) {
+func writeSourcing(r *pdfkit.Report, p *domain.Project) {
 	r.Section(6, stepTitle(6))
-	r.Paragraph(Tr("reports.src.intro"))
+	r.Paragraph(tr("reports.src.intro"))
 	as := domain.AssessSourcing(p)
 
 	rows := make([][]string, 0, len(as))
@@ -69,26 +71,26 @@ func writeSourcing(r *Report, p *domain.Project) {
 			case domain.OutcomeMixed:
 				class = 3
 			}
-			points = append(points, charts.MatrixPoint{Label: Line(a.Name), X: a.Risk, Y: a.Strength, Size: a.Importance, Class: class})
+			points = append(points, charts.MatrixPoint{Label: pdfkit.Line(a.Name), X: a.Risk, Y: a.Strength, Size: a.Importance, Class: class})
 		}
 	}
 	// Ten columns: the scores go to the landscape pages of Anhang B.
-	r.Subsection(Tr("reports.src.scores"))
-	r.TableOrAppendix(Tr("reports.src.scores"), "", Table{
-		Columns: []Column{
-			{Title: Tr("res.col.package"), Width: 15},
-			{Title: Tr("reports.src.col.risk"), Width: 13, Align: AlignCenter},
-			{Title: Tr("reports.src.col.project_risk"), Width: 11, Align: AlignCenter},
-			{Title: Tr("reports.src.col.importance"), Width: 11, Align: AlignCenter},
-			{Title: Tr("reports.src.col.budget"), Width: 10, Align: AlignCenter},
-			{Title: Tr("reports.src.col.cost"), Width: 10, Align: AlignCenter},
-			{Title: Tr("reports.src.col.make_or_buy"), Width: 8, Align: AlignCenter},
-			{Title: Tr("reports.src.col.x"), Width: 7, Align: AlignCenter},
-			{Title: Tr("reports.src.col.y"), Width: 7, Align: AlignCenter},
-			{Title: Tr("src.col.suggestion"), Width: 10},
+	r.Subsection(tr("reports.src.scores"))
+	r.TableOrAppendix(tr("reports.src.scores"), "", pdfkit.Table{
+		Columns: []pdfkit.Column{
+			{Title: tr("res.col.package"), Width: 15},
+			{Title: tr("reports.src.col.risk"), Width: 13, Align: pdfkit.AlignCenter},
+			{Title: tr("reports.src.col.project_risk"), Width: 11, Align: pdfkit.AlignCenter},
+			{Title: tr("reports.src.col.importance"), Width: 11, Align: pdfkit.AlignCenter},
+			{Title: tr("reports.src.col.budget"), Width: 10, Align: pdfkit.AlignCenter},
+			{Title: tr("reports.src.col.cost"), Width: 10, Align: pdfkit.AlignCenter},
+			{Title: tr("reports.src.col.make_or_buy"), Width: 8, Align: pdfkit.AlignCenter},
+			{Title: tr("reports.src.col.x"), Width: 7, Align: pdfkit.AlignCenter},
+			{Title: tr("reports.src.col.y"), Width: 7, Align: pdfkit.AlignCenter},
+			{Title: tr("src.col.suggestion"), Width: 10},
 		},
 		Rows: rows, Zebra: true,
-	}, Tr("reports.src.method"))
+	}, tr("reports.src.method"))
 
 	if len(points) > 0 {
 		if png, err := srcMatrixChart(points); err == nil {
@@ -96,27 +98,27 @@ func writeSourcing(r *Report, p *domain.Project) {
 			// numbered, the key below.
 			w := 160.0 // its drawn width: the text in it keeps its size
 			r.EnsureSpace(w*11/16 + 25)
-			r.Subsection(Tr("src.chart.title"))
+			r.Subsection(tr("src.chart.title"))
 			r.Image(png, w)
-			r.Note(Tr("src.matrix.legend"))
+			r.Note(tr("src.matrix.legend"))
 			if len(points) > charts.MaxNamedPoints {
 				keys := make([]string, len(points))
 				for i, pt := range points {
 					keys[i] = charts.MatrixKey(i, len(points), pt.Label, true) + " " + pt.Label
 				}
-				r.Note(Tr("reports.src.matrix_key", map[string]any{"Keys": strings.Join(keys, " · ")}))
+				r.Note(tr("reports.src.matrix_key", map[string]any{"Keys": strings.Join(keys, " · ")}))
 			}
 		}
 	}
 
-	r.Subsection(Tr("reports.src.decisions"))
+	r.Subsection(tr("reports.src.decisions"))
 	drows := make([][]string, 0, len(as))
 	for _, a := range as {
 		by, on, why := "", "", ""
 		if d := a.Decision; d != nil {
 			by, why = d.DecidedBy, d.Rationale
 			if d.DecidedOn != nil {
-				on = FormatDate(d.DecidedOn.Time)
+				on = pdfkit.FormatDate(d.DecidedOn.Time)
 			}
 		}
 		sugg := "–"
@@ -125,17 +127,17 @@ func writeSourcing(r *Report, p *domain.Project) {
 		}
 		drows = append(drows, []string{a.Name, srcOutcome(a.Recorded), sugg, by, on, why})
 	}
-	r.TableOrAppendix(Tr("reports.src.decisions"), "", Table{
-		Columns: []Column{
-			{Title: Tr("res.col.package"), Width: 18},
-			{Title: Tr("src.col.decision"), Width: 11},
-			{Title: Tr("src.col.suggestion"), Width: 10},
-			{Title: Tr("src.decided_by"), Width: 15},
-			{Title: Tr("src.decided_on"), Width: 10},
-			{Title: Tr("src.rationale"), Width: 36},
+	r.TableOrAppendix(tr("reports.src.decisions"), "", pdfkit.Table{
+		Columns: []pdfkit.Column{
+			{Title: tr("res.col.package"), Width: 18},
+			{Title: tr("src.col.decision"), Width: 11},
+			{Title: tr("src.col.suggestion"), Width: 10},
+			{Title: tr("src.decided_by"), Width: 15},
+			{Title: tr("src.decided_on"), Width: 10},
+			{Title: tr("src.rationale"), Width: 36},
 		},
 		Rows: drows, Zebra: true,
-	}, Tr("reports.src.decision_note"))
+	}, tr("reports.src.decision_note"))
 
 	var notes []string
 	for _, a := range as {
@@ -145,7 +147,7 @@ func writeSourcing(r *Report, p *domain.Project) {
 		var parts []string
 		for _, g := range domain.QuestionGroups {
 			if n := strings.TrimSpace(a.Decision.Notes[g]); n != "" {
-				parts = append(parts, Tr("src.group."+g)+": "+n)
+				parts = append(parts, tr("src.group."+g)+": "+n)
 			}
 		}
 		for _, c := range domain.MakeOrBuyCriteria {
@@ -154,7 +156,7 @@ func writeSourcing(r *Report, p *domain.Project) {
 				if !ok {
 					w = 1
 				}
-				parts = append(parts, Tr("reports.src.criterion", map[string]any{"Name": Tr("src.criterion." + c), "Score": FormatNumber(s), "Weight": FormatNumber(w)}))
+				parts = append(parts, tr("reports.src.criterion", map[string]any{"Name": tr("src.criterion." + c), "Score": pdfkit.FormatNumber(s), "Weight": pdfkit.FormatNumber(w)}))
 			}
 		}
 		if len(parts) > 0 {
@@ -162,29 +164,29 @@ func writeSourcing(r *Report, p *domain.Project) {
 		}
 	}
 	if len(notes) > 0 {
-		r.Subsection(Tr("reports.src.notes"))
+		r.Subsection(tr("reports.src.notes"))
 		r.Bullets(notes)
 	}
 
 	var items []string
 	for _, f := range domain.SourcingFindings(p, as) {
-		msg := Tr(f.Code, map[string]any{"Subject": Line(f.Subject)})
+		msg := tr(f.Code, map[string]any{"Subject": pdfkit.Line(f.Subject)})
 		if f.Severity == domain.SeverityWarning {
-			msg = Tr("reports.warning", map[string]any{"Message": msg})
+			msg = tr("reports.warning", map[string]any{"Message": msg})
 		}
 		items = append(items, msg)
 	}
 	if len(items) > 0 {
-		r.Subsection(Tr("reports.open_questions"))
+		r.Subsection(tr("reports.open_questions"))
 		r.Bullets(items)
 	}
 }
 
 func srcMatrixChart(points []charts.MatrixPoint) ([]byte, error) {
-	l := charts.MatrixLabels{Title: Tr("src.chart.title"), XAxis: Tr("src.chart.x"), YAxis: Tr("src.chart.y"),
-		Format: func(v float64) string { return FormatNumber(v) }, Numbered: true}
+	l := charts.MatrixLabels{Title: tr("src.chart.title"), XAxis: tr("src.chart.x"), YAxis: tr("src.chart.y"),
+		Format: func(v float64) string { return pdfkit.FormatNumber(v) }, Numbered: true}
 	for i, k := range []string{"top_left", "top_right", "bottom_left", "bottom_right"} {
-		l.Quadrants[i] = Tr("src.chart.quadrant." + k)
+		l.Quadrants[i] = tr("src.chart.quadrant." + k)
 	}
 	for i, o := range []domain.SourcingOutcome{domain.OutcomeOpen, domain.OutcomeInternal, domain.OutcomeExternal, domain.OutcomeMixed} {
 		l.Classes[i] = srcOutcome(o)

@@ -6,6 +6,8 @@ import (
 	"io"
 	"strings"
 
+	"schulit-lotse/reports/pdfkit"
+
 	"github.com/xuri/excelize/v2"
 
 	"schulit-lotse/domain"
@@ -31,15 +33,15 @@ func RaciSheet(p *domain.Project) StructureSheet {
 	roles := domain.SortedRoles(p.Roles)
 	acts := domain.SortedActivities(p.RaciActivities)
 	idx := domain.IndexRaci(p.RaciAssignments)
-	names := []string{Tr("raci.field.process"), Tr("raci.field.activity")}
-	parties := []string{"", Tr("structure.col.party")}
+	names := []string{tr("raci.field.process"), tr("raci.field.activity")}
+	parties := []string{"", tr("structure.col.party")}
 	widths := []float64{26, 48}
 	for _, r := range roles {
 		names = append(names, r.Name)
-		parties = append(parties, Tr("party."+string(r.Party)))
+		parties = append(parties, tr("party."+string(r.Party)))
 		widths = append(widths, 7)
 	}
-	s := StructureSheet{Name: Tr("reports.structure.raci"), Headers: [][]string{names, parties}, Widths: widths, Letters: 2}
+	s := StructureSheet{Name: tr("reports.structure.raci"), Headers: [][]string{names, parties}, Widths: widths, Letters: 2}
 	for _, a := range acts {
 		row := []string{a.Process, a.Name}
 		for _, r := range roles {
@@ -54,9 +56,9 @@ func RaciSheet(p *domain.Project) StructureSheet {
 // fill it.
 func CommunicationSheet(p *domain.Project) StructureSheet {
 	s := StructureSheet{
-		Name: Tr("reports.structure.communication"),
-		Headers: [][]string{{Tr("structure.col.occasion"), Tr("structure.col.customer"), Tr("sheets.structure.persons"),
-			Tr("structure.col.provider"), Tr("sheets.structure.persons"), Tr("structure.col.channel"), Tr("structure.col.hours")}},
+		Name: tr("reports.structure.communication"),
+		Headers: [][]string{{tr("structure.col.occasion"), tr("structure.col.customer"), tr("sheets.structure.persons"),
+			tr("structure.col.provider"), tr("sheets.structure.persons"), tr("structure.col.channel"), tr("structure.col.hours")}},
 		Widths: []float64{30, 30, 30, 30, 30, 24, 28},
 	}
 	who := func(id *int64) (string, string) {
@@ -212,7 +214,7 @@ func WriteSheetXLSX(w io.Writer, s StructureSheet) error {
 
 // opLegendSheet explains the letters on a second sheet.
 func opLegendSheet(f *excelize.File, letter map[string]int) error {
-	name := opSheetName(Tr("sheets.structure.legend"))
+	name := opSheetName(tr("sheets.structure.legend"))
 	if _, err := f.NewSheet(name); err != nil {
 		return err
 	}
@@ -225,7 +227,7 @@ func opLegendSheet(f *excelize.File, letter map[string]int) error {
 		if err := f.SetCellStyle(name, a, a, letter[l]); err != nil {
 			return err
 		}
-		if err := f.SetCellStr(name, b, sheetcell.Neutralise(Tr("raci.letter."+l))); err != nil {
+		if err := f.SetCellStr(name, b, sheetcell.Neutralise(tr("raci.letter."+l))); err != nil {
 			return err
 		}
 	}
@@ -257,4 +259,4 @@ func opBorder() []excelize.Border {
 	return out
 }
 
-func opHex(c Color) string { return fmt.Sprintf("%02X%02X%02X", c.R, c.G, c.B) }
+func opHex(c pdfkit.Color) string { return fmt.Sprintf("%02X%02X%02X", c.R, c.G, c.B) }

@@ -101,7 +101,7 @@ func TestRaciGridSplitsIntoColumnGroupsWithRepeatedHeaders(t *testing.T) {
 
 func opStructureProject() *domain.Project {
 	p := seedProject()
-	translate := func(k string) string { return Tr(k) }
+	translate := func(k string) string { return tr(k) }
 	tpl := domain.BuildStructureTemplate(p, domain.TemplateParts{Roles: true, Raci: true, Communication: true, Escalation: true}, translate)
 	p.Roles, p.RaciActivities, p.RaciAssignments = tpl.Roles, tpl.Activities, tpl.Assignments
 	p.CommunicationRows, p.EscalationLevels = tpl.Communication, tpl.Escalation

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 
+	"schulit-lotse/reports/pdfkit"
+
 	"schulit-lotse/reports/internal/pdftest"
 
 	"schulit-lotse/domain"
@@ -54,8 +56,8 @@ func TestNoLineBreaksInsideNumbersDatesOrAmounts(t *testing.T) {
 
 // pagesOf writes a report built by fill and returns its pages' text.
 
-func rowsTableTmp(n int) Table {
-	return Table{Columns: []Column{{Title: "Zeile", Width: 1}, {Title: "Wert", Width: 1}}, Rows: pdftest.Rows(n)}
+func rowsTableTmp(n int) pdfkit.Table {
+	return pdfkit.Table{Columns: []pdfkit.Column{{Title: "Zeile", Width: 1}, {Title: "Wert", Width: 1}}, Rows: pdftest.Rows(n)}
 }
 
 // filler moves the cursor down to leave left millimetres above the page's bottom.
@@ -68,7 +70,7 @@ func TestHeadingStaysWithItsTable(t *testing.T) {
 	// falls at the page's foot and its table would start on the next page.
 	moved := 0
 	for n := 20; n <= 40; n += 2 {
-		sections = []section{{Step: 1, Has: func(*domain.Project) bool { return true }, Write: func(r *Report, _ *domain.Project) {
+		sections = []section{{Step: 1, Has: func(*domain.Project) bool { return true }, Write: func(r *pdfkit.Report, _ *domain.Project) {
 			r.Section(1, "Probe")
 			r.Subsection("Erste Tabelle")
 			r.Table(rowsTableTmp(n))
@@ -111,7 +113,7 @@ func TestLongTitlesWrapInTheContents(t *testing.T) {
 	saved := sections
 	t.Cleanup(func() { sections = saved })
 	long := "Vor-Ort-Support Region Nord – an Schultagen – Aufgabenpaket „Vor-Ort-Support Region Nord“"
-	sections = []section{{Step: 1, Has: func(*domain.Project) bool { return true }, Write: func(r *Report, _ *domain.Project) {
+	sections = []section{{Step: 1, Has: func(*domain.Project) bool { return true }, Write: func(r *pdfkit.Report, _ *domain.Project) {
 		r.Section(1, "Probe")
 		r.Subsection(long)
 		r.Paragraph("Text.")

@@ -4,6 +4,8 @@ import (
 	"strconv"
 	"strings"
 
+	"schulit-lotse/reports/pdfkit"
+
 	"schulit-lotse/domain"
 	"schulit-lotse/reports/charts"
 )
@@ -17,36 +19,36 @@ var tenderSection = section{
 	Write: writeTender,
 }
 
-func writeTender(r *Report, p *domain.Project) {
+func writeTender(r *pdfkit.Report, p *domain.Project) {
 	r.Section(8, stepTitle(8))
-	r.Paragraph(Tr("award.report.tender.intro"))
+	r.Paragraph(tr("award.report.tender.intro"))
 	ev := domain.Evaluate(p.Tender, p.Criteria, p.Bids)
 	r.KeyValues(awProcedure(p.Tender))
 
 	if len(p.Criteria) > 0 {
-		r.Subsection(Tr("award.report.criteria"))
+		r.Subsection(tr("award.report.criteria"))
 		r.Table(awCriteriaTable(p.Criteria))
-		r.Note(Tr("award.report.kinds"))
+		r.Note(tr("award.report.kinds"))
 		if groups := domain.CriterionGroups(p.Criteria); len(groups) > 0 {
 			var items []string
 			for _, g := range groups {
 				name := g.Name
 				if name == "" {
-					name = Tr("award.group.none")
+					name = tr("award.group.none")
 				}
-				items = append(items, Tr("award.report.group_share", map[string]any{"Group": Line(name),
-					"Weight": FormatNumber(g.Weight), "Share": FormatNumber(g.Share * 100)}))
+				items = append(items, tr("award.report.group_share", map[string]any{"Group": pdfkit.Line(name),
+					"Weight": pdfkit.FormatNumber(g.Weight), "Share": pdfkit.FormatNumber(g.Share * 100)}))
 			}
 			r.Bullets(items)
 		}
 	}
 	if len(p.Bids) > 0 {
 		r.EnsureSpace(45) // the heading stays with the score table's header and first rows
-		r.Subsection(Tr("award.report.scores"))
+		r.Subsection(tr("award.report.scores"))
 		for _, t := range awScoreTables(p) {
 			r.Table(t)
 		}
-		r.Subsection(Tr("award.report.ranking"))
+		r.Subsection(tr("award.report.ranking"))
 		r.Paragraph(awMethodExplanation(p.Tender, ev))
 		r.Table(awRankingTable(p, ev))
 		r.Paragraph(awOutcomeText(ev))
@@ -64,37 +66,37 @@ func awProcedure(t domain.Tender) [][2]string {
 		pub += " · " + t.Publication
 	}
 	rows := [][2]string{
-		{Tr("award.tender.procedure"), OrDash(t.Procedure)},
-		{Tr("award.tender.published"), pub},
-		{Tr("award.tender.deadline"), awDate(t.OfferDeadline)},
-		{Tr("award.tender.award_date"), awDate(t.AwardDate)},
-		{Tr("award.tender.method"), awMethodName(t.Method)},
+		{tr("award.tender.procedure"), pdfkit.OrDash(t.Procedure)},
+		{tr("award.tender.published"), pub},
+		{tr("award.tender.deadline"), awDate(t.OfferDeadline)},
+		{tr("award.tender.award_date"), awDate(t.AwardDate)},
+		{tr("award.tender.method"), awMethodName(t.Method)},
 	}
 	if t.Method == domain.MethodExtended {
 		rows = append(rows,
-			[2]string{Tr("award.tender.fluctuation"), awPct(t.FluctuationPct)},
-			[2]string{Tr("award.tender.tie_breaker"), awTieBreaker(t.TieBreaker)})
+			[2]string{tr("award.tender.fluctuation"), awPct(t.FluctuationPct)},
+			[2]string{tr("award.tender.tie_breaker"), awTieBreaker(t.TieBreaker)})
 	} else if t.TieBreaker != "" {
-		rows = append(rows, [2]string{Tr("award.tender.tie_breaker_simple"), awTieBreaker(t.TieBreaker)})
+		rows = append(rows, [2]string{tr("award.tender.tie_breaker_simple"), awTieBreaker(t.TieBreaker)})
 	}
 	return rows
 }
 
 func awMethodName(m string) string {
 	if m == "" {
-		return Tr("award.method.unset")
+		return tr("award.method.unset")
 	}
-	return Tr("award.method." + m)
+	return tr("award.method." + m)
 }
 
 func awTieBreaker(t string) string {
 	if t == "" {
 		return "–"
 	}
-	return Tr("award.tie." + t)
+	return tr("award.tie." + t)
 }
 
-func awCriteriaTable(crit []domain.TenderCriterion) Table {
+func awCriteriaTable(crit []domain.TenderCriterion) pdfkit.Table {
 	var total float64
 	for _, c := range crit {
 		if c.Kind == domain.CriterionB {
@@ -105,28 +107,28 @@ func awCriteriaTable(crit []domain.TenderCriterion) Table {
 	for _, c := range domain.SortedCriteria(crit) {
 		weight, share, min := "–", "–", "–"
 		if c.Kind == domain.CriterionB {
-			weight = FormatNumber(c.Weight)
+			weight = pdfkit.FormatNumber(c.Weight)
 			if total > 0 {
-				share = FormatNumber(c.Weight/total*100) + " %"
+				share = pdfkit.FormatNumber(c.Weight/total*100) + " %"
 			}
 			if c.MinScore > 0 {
-				min = FormatNumber(c.MinScore)
+				min = pdfkit.FormatNumber(c.MinScore)
 			}
 		}
-		rows = append(rows, []string{Tr("award.kind.short." + c.Kind), c.Group, c.Name, weight, share, min})
+		rows = append(rows, []string{tr("award.kind.short." + c.Kind), c.Group, c.Name, weight, share, min})
 	}
-	return Table{
-		Columns: []Column{
-			{Title: Tr("award.report.col.kind"), Width: 7, Align: AlignCenter},
-			{Title: Tr("award.report.col.group"), Width: 15},
-			{Title: Tr("award.report.col.criterion"), Width: 46},
-			{Title: Tr("award.report.col.weight"), Width: 11, Align: AlignRight},
-			{Title: Tr("award.report.col.share"), Width: 10, Align: AlignRight},
-			{Title: Tr("award.report.col.min"), Width: 11, Align: AlignRight},
+	return pdfkit.Table{
+		Columns: []pdfkit.Column{
+			{Title: tr("award.report.col.kind"), Width: 7, Align: pdfkit.AlignCenter},
+			{Title: tr("award.report.col.group"), Width: 15},
+			{Title: tr("award.report.col.criterion"), Width: 46},
+			{Title: tr("award.report.col.weight"), Width: 11, Align: pdfkit.AlignRight},
+			{Title: tr("award.report.col.share"), Width: 10, Align: pdfkit.AlignRight},
+			{Title: tr("award.report.col.min"), Width: 11, Align: pdfkit.AlignRight},
 		},
 		Rows:  rows,
 		Zebra: true,
-		Foot:  [][]string{{"", "", Tr("award.report.max_points"), FormatNumber(total), "100 %", ""}},
+		Foot:  [][]string{{"", "", tr("award.report.max_points"), pdfkit.FormatNumber(total), "100 %", ""}},
 	}
 }
 
@@ -134,28 +136,28 @@ func awCriteriaTable(crit []domain.TenderCriterion) Table {
 const awScoresPerTable = 4
 
 // awScoreTables show each criterion's score per bidder, a few bidders per table.
-func awScoreTables(p *domain.Project) []Table {
+func awScoreTables(p *domain.Project) []pdfkit.Table {
 	crit := domain.SortedCriteria(p.Criteria)
-	var out []Table
+	var out []pdfkit.Table
 	for start := 0; start < len(p.Bids); start += awScoresPerTable {
 		bids := p.Bids[start:min(start+awScoresPerTable, len(p.Bids))]
-		cols := []Column{{Title: Tr("award.report.col.criterion"), Width: 40}}
+		cols := []pdfkit.Column{{Title: tr("award.report.col.criterion"), Width: 40}}
 		for _, b := range bids {
-			cols = append(cols, Column{Title: b.Bidder, Width: 60 / float64(awScoresPerTable), Align: AlignRight})
+			cols = append(cols, pdfkit.Column{Title: b.Bidder, Width: 60 / float64(awScoresPerTable), Align: pdfkit.AlignRight})
 		}
 		var rows [][]string
 		for _, c := range crit {
-			row := []string{Tr("award.kind.short."+c.Kind) + " · " + c.Name}
+			row := []string{tr("award.kind.short."+c.Kind) + " · " + c.Name}
 			for _, b := range bids {
 				row = append(row, awScoreCell(c, b))
 			}
 			rows = append(rows, row)
 		}
-		price := []string{Tr("award.report.col.price")}
+		price := []string{tr("award.report.col.price")}
 		for _, b := range bids {
 			price = append(price, awEuro(b.Price))
 		}
-		out = append(out, Table{Columns: cols, Rows: rows, Foot: [][]string{price}, Zebra: true})
+		out = append(out, pdfkit.Table{Columns: cols, Rows: rows, Foot: [][]string{price}, Zebra: true})
 	}
 	return out
 }
@@ -164,19 +166,19 @@ func awScoreCell(c domain.TenderCriterion, b domain.Bid) string {
 	s, ok := b.Scores[c.ID]
 	switch {
 	case !ok:
-		return Tr("award.score.open")
+		return tr("award.score.open")
 	case c.Kind == domain.CriterionA && s >= 1:
-		return Tr("award.score.met")
+		return tr("award.score.met")
 	case c.Kind == domain.CriterionA:
-		return Tr("award.score.not_met")
+		return tr("award.score.not_met")
 	}
-	return FormatNumber(s)
+	return pdfkit.FormatNumber(s)
 }
 
 // awZ is Z as the tables show it: performance points per 1,000 € (Z · 1000).
-func awZ(z float64) string { return FormatNumber(z * 1000) }
+func awZ(z float64) string { return pdfkit.FormatNumber(z * 1000) }
 
-func awRankingTable(p *domain.Project, ev domain.Evaluation) Table {
+func awRankingTable(p *domain.Project, ev domain.Evaluation) pdfkit.Table {
 	extended := ev.Method == domain.MethodExtended
 	var rows [][]string
 	excluded := map[int]bool{}
@@ -188,37 +190,37 @@ func awRankingTable(p *domain.Project, ev domain.Evaluation) Table {
 			z = awZ(res.Ratio)
 			switch {
 			case res.BidID == ev.Winner:
-				status = Tr("award.status.winner")
+				status = tr("award.status.winner")
 				winner[i] = true
 			case extended && res.InRange:
-				status = Tr("award.status.in_range")
+				status = tr("award.status.in_range")
 			case extended:
-				status = Tr("award.status.out_of_range")
+				status = tr("award.status.out_of_range")
 			}
 		} else {
 			excluded[i] = true
 			status = awExclusionText(res.Exclusions)
 		}
-		rows = append(rows, []string{rank, res.Bidder, awEuro(res.Price), FormatNumber(res.Points), z, status})
+		rows = append(rows, []string{rank, res.Bidder, awEuro(res.Price), pdfkit.FormatNumber(res.Points), z, status})
 	}
-	return Table{
-		Columns: []Column{
-			{Title: Tr("award.report.col.rank"), Width: 8, Align: AlignCenter},
-			{Title: Tr("award.report.col.bidder"), Width: 24},
-			{Title: Tr("award.report.col.price"), Width: 15, Align: AlignRight},
-			{Title: Tr("award.report.col.points"), Width: 10, Align: AlignRight},
-			{Title: Tr("award.report.col.z"), Width: 12, Align: AlignRight},
-			{Title: Tr("award.report.col.status"), Width: 31},
+	return pdfkit.Table{
+		Columns: []pdfkit.Column{
+			{Title: tr("award.report.col.rank"), Width: 8, Align: pdfkit.AlignCenter},
+			{Title: tr("award.report.col.bidder"), Width: 24},
+			{Title: tr("award.report.col.price"), Width: 15, Align: pdfkit.AlignRight},
+			{Title: tr("award.report.col.points"), Width: 10, Align: pdfkit.AlignRight},
+			{Title: tr("award.report.col.z"), Width: 12, Align: pdfkit.AlignRight},
+			{Title: tr("award.report.col.status"), Width: 31},
 		},
 		Rows: rows,
-		RowFill: func(i int) (Color, bool) {
+		RowFill: func(i int) (pdfkit.Color, bool) {
 			if winner[i] {
-				return Color{226, 239, 218}, true
+				return pdfkit.Color{R: 226, G: 239, B: 218}, true
 			}
 			if excluded[i] {
-				return Color{238, 238, 238}, true
+				return pdfkit.Color{R: 238, G: 238, B: 238}, true
 			}
-			return Color{}, false
+			return pdfkit.Color{}, false
 		},
 	}
 }
@@ -227,20 +229,20 @@ func awRankingTable(p *domain.Project, ev domain.Evaluation) Table {
 func awExclusionText(xs []domain.Exclusion) string {
 	parts := make([]string, 0, len(xs))
 	for _, x := range xs {
-		parts = append(parts, Tr("award.exclusion."+x.Reason, map[string]any{"Criterion": Line(x.Criterion),
-			"Score": FormatNumber(x.Score), "Min": FormatNumber(x.Min)}))
+		parts = append(parts, tr("award.exclusion."+x.Reason, map[string]any{"Criterion": pdfkit.Line(x.Criterion),
+			"Score": pdfkit.FormatNumber(x.Score), "Min": pdfkit.FormatNumber(x.Min)}))
 	}
-	return Tr("award.status.excluded") + ": " + strings.Join(parts, "; ")
+	return tr("award.status.excluded") + ": " + strings.Join(parts, "; ")
 }
 
 // awMethodExplanation says how the ranking came about, with the numbers of this tender.
 func awMethodExplanation(t domain.Tender, ev domain.Evaluation) string {
-	s := Tr("award.explain.simple", map[string]any{"Max": FormatNumber(ev.MaxPoints)})
+	s := tr("award.explain.simple", map[string]any{"Max": pdfkit.FormatNumber(ev.MaxPoints)})
 	if ev.Method == domain.MethodExtended {
-		s += " " + Tr("award.explain.extended", map[string]any{"Pct": FormatNumber(t.FluctuationPct),
+		s += " " + tr("award.explain.extended", map[string]any{"Pct": pdfkit.FormatNumber(t.FluctuationPct),
 			"Best": awZ(ev.BestRatio), "Floor": awZ(ev.Floor), "Rule": awTieBreaker(t.TieBreaker)})
 	} else if t.TieBreaker != "" {
-		s += " " + Tr("award.explain.simple_tie", map[string]any{"Rule": awTieBreaker(t.TieBreaker)})
+		s += " " + tr("award.explain.simple_tie", map[string]any{"Rule": awTieBreaker(t.TieBreaker)})
 	}
 	return s
 }
@@ -250,33 +252,33 @@ func awOutcomeText(ev domain.Evaluation) string {
 	switch {
 	case ev.Winner != 0:
 		w := ev.Result(ev.Winner)
-		return Tr("award.outcome.winner", map[string]any{"Bidder": Line(w.Bidder), "Points": FormatNumber(w.Points),
+		return tr("award.outcome.winner", map[string]any{"Bidder": pdfkit.Line(w.Bidder), "Points": pdfkit.FormatNumber(w.Points),
 			"Price": awEuro(w.Price), "Z": awZ(w.Ratio)})
 	case len(ev.Tied) > 0:
 		var names []string
 		for _, id := range ev.Tied {
-			names = append(names, Line(ev.Result(id).Bidder))
+			names = append(names, pdfkit.Line(ev.Result(id).Bidder))
 		}
-		return Tr("award.outcome.tie", map[string]any{"Bidders": strings.Join(names, ", ")})
+		return tr("award.outcome.tie", map[string]any{"Bidders": strings.Join(names, ", ")})
 	}
-	return Tr("award.outcome.none")
+	return tr("award.outcome.none")
 }
 
 // awBidsChartPNG draws the chart of L against P (shared with the editor).
 func awBidsChartPNG(ev domain.Evaluation, wCm, hCm float64) ([]byte, error) {
 	pts := make([]charts.BidPoint, 0, len(ev.Results))
 	for _, res := range ev.Results {
-		pts = append(pts, charts.BidPoint{Label: Line(res.Bidder), Price: res.Price, Points: res.Points, Excluded: res.Excluded, Winner: res.BidID == ev.Winner})
+		pts = append(pts, charts.BidPoint{Label: pdfkit.Line(res.Bidder), Price: res.Price, Points: res.Points, Excluded: res.Excluded, Winner: res.BidID == ev.Winner})
 	}
 	floor := 0.0
 	if ev.Method == domain.MethodExtended {
 		floor = ev.Floor
 	}
 	pl, err := charts.BidsChart(pts, ev.BestRatio, floor, charts.BidLabels{
-		Title: Tr("award.chart.title"), XAxis: Tr("award.chart.x"), YAxis: Tr("award.chart.y"),
-		Ranked: Tr("award.chart.ranked"), Excluded: Tr("award.chart.excluded"), Winner: Tr("award.chart.winner"),
-		BestLine: Tr("award.chart.best"), FloorLine: Tr("award.chart.floor"),
-		FormatPrice: FormatNumber, FormatPoints: FormatNumber,
+		Title: tr("award.chart.title"), XAxis: tr("award.chart.x"), YAxis: tr("award.chart.y"),
+		Ranked: tr("award.chart.ranked"), Excluded: tr("award.chart.excluded"), Winner: tr("award.chart.winner"),
+		BestLine: tr("award.chart.best"), FloorLine: tr("award.chart.floor"),
+		FormatPrice: pdfkit.FormatNumber, FormatPoints: pdfkit.FormatNumber,
 	})
 	if err != nil {
 		return nil, err

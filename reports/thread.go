@@ -6,6 +6,8 @@ import (
 	"sync"
 	"time"
 
+	"schulit-lotse/reports/pdfkit"
+
 	"schulit-lotse/domain"
 	"schulit-lotse/domain/kpi"
 )
@@ -73,28 +75,28 @@ func ThreadCell(p *domain.Project, r domain.ThreadRow, kpis map[int64]kpi.Packag
 	case 0:
 		return r.Package.Name, TonePlain
 	case 1:
-		return Tr("ui.thread.tasks", map[string]any{"Count": r.Tasks, "Hours": FormatNumber(r.Hours)}), TonePlain
+		return tr("ui.thread.tasks", map[string]any{"Count": r.Tasks, "Hours": pdfkit.FormatNumber(r.Hours)}), TonePlain
 	case 2:
 		if r.HandedOutTasks == 0 {
-			return Tr("ui.thread.nothing"), TonePlain
+			return tr("ui.thread.nothing"), TonePlain
 		}
-		return Tr("ui.thread.tasks", map[string]any{"Count": r.HandedOutTasks, "Hours": FormatNumber(r.HandedOutHours)}), TonePlain
+		return tr("ui.thread.tasks", map[string]any{"Count": r.HandedOutTasks, "Hours": pdfkit.FormatNumber(r.HandedOutHours)}), TonePlain
 	case 3:
 		if r.Decision == "" || r.Decision == domain.OutcomeOpen {
-			return Tr("ui.thread.open"), ToneWarning
+			return tr("ui.thread.open"), ToneWarning
 		}
-		return Tr("src.outcome." + string(r.Decision)), TonePlain
+		return tr("src.outcome." + string(r.Decision)), TonePlain
 	case 4:
 		switch {
 		case r.OLA:
-			return r.SLA + " (" + Tr("sla.ola.short") + ")", TonePlain
+			return r.SLA + " (" + tr("sla.ola.short") + ")", TonePlain
 		case inHouse:
-			return Tr("ui.thread.in_house"), TonePlain // the provider's SLA does not cover it
+			return tr("ui.thread.in_house"), TonePlain // the provider's SLA does not cover it
 		}
 		return dash(r.SLA), TonePlain
 	case 5, 6:
 		if inHouse {
-			return Tr("ui.thread.in_house"), TonePlain
+			return tr("ui.thread.in_house"), TonePlain
 		}
 		if col == 5 {
 			return dash(r.Winner), TonePlain
@@ -108,16 +110,16 @@ func ThreadCell(p *domain.Project, r domain.ThreadRow, kpis map[int64]kpi.Packag
 		}
 		k, ok := kpis[r.Package.ID]
 		if !ok {
-			return Tr("ui.thread.no_tickets"), TonePlain
+			return tr("ui.thread.no_tickets"), TonePlain
 		}
 		return ThreadKPIText(p, k), threadKPITone(k)
 	case 9:
 		return dash(strings.Join(r.Categories, ", ")), TonePlain
 	case 10:
 		if len(r.Findings) == 0 {
-			return Tr("ui.thread.consistent"), ToneSuccess
+			return tr("ui.thread.consistent"), ToneSuccess
 		}
-		return Tr("ui.thread.contradictions", map[string]any{"Count": strconv.Itoa(len(r.Findings))}), ToneDanger
+		return tr("ui.thread.contradictions", map[string]any{"Count": strconv.Itoa(len(r.Findings))}), ToneDanger
 	}
 	return "", TonePlain
 }
@@ -125,14 +127,14 @@ func ThreadCell(p *domain.Project, r domain.ThreadRow, kpis map[int64]kpi.Packag
 // ThreadKPIText words a package's figures with their lights as words ("Reaktion 96 % grün ·
 // Lösung 81 % rot"); a red figure names the escalation level of step 11 and its roles.
 func ThreadKPIText(p *domain.Project, k kpi.PackageKPIs) string {
-	s := Tr("ui.thread.kpis", map[string]any{
+	s := tr("ui.thread.kpis", map[string]any{
 		"Response": IndicatorValue(k.Response), "ResponseLight": KPILight(k.Response.Light),
 		"Restore": IndicatorValue(k.Restore), "RestoreLight": KPILight(k.Restore.Light)})
 	if !k.Red() {
 		return s
 	}
 	if k.Escalation == nil {
-		return s + " – " + Tr("ui.thread.no_escalation")
+		return s + " – " + tr("ui.thread.no_escalation")
 	}
 	roles := []string{}
 	for _, id := range []*int64{k.Escalation.CustomerRoleID, k.Escalation.ProviderRoleID} {
@@ -145,7 +147,7 @@ func ThreadKPIText(p *domain.Project, k kpi.PackageKPIs) string {
 			}
 		}
 	}
-	return s + " – " + Tr("ui.thread.escalation", map[string]any{"Level": k.Escalation.Level, "Roles": dashIfEmpty(strings.Join(roles, " / "))})
+	return s + " – " + tr("ui.thread.escalation", map[string]any{"Level": k.Escalation.Level, "Roles": dashIfEmpty(strings.Join(roles, " / "))})
 }
 
 func dashIfEmpty(s string) string {
@@ -187,19 +189,19 @@ func (c *threadKPICache) get(p *domain.Project, now time.Time) (kpi.Period, map[
 // writeThreadSection is the Gesamtbericht's chapter after the steps: what the Roter Faden shows
 // and the quarter its figures come from; its table of ten columns goes to Anhang B (landscape)
 // with the other wide tables.
-func writeThreadSection(r *Report, p *domain.Project, thread *threadKPICache) {
-	title := Tr("reports.thread.title")
-	r.ChapterOn(Portrait, "", Tr("reports.thread.kicker"), title)
-	r.Paragraph(Tr("reports.thread.intro"))
+func writeThreadSection(r *pdfkit.Report, p *domain.Project, thread *threadKPICache) {
+	title := tr("reports.thread.title")
+	r.ChapterOn(pdfkit.Portrait, "", tr("reports.thread.kicker"), title)
+	r.Paragraph(tr("reports.thread.intro"))
 	if thread == nil {
 		thread = &threadKPICache{}
 	}
 	period, kpis := thread.get(p, r.Date())
 	rows := domain.ThreadView(p, r.AsOf())
-	t := Table{Zebra: true}
+	t := pdfkit.Table{Zebra: true}
 	for _, c := range ThreadColumns {
 		if c.Paper > 0 {
-			t.Columns = append(t.Columns, Column{Title: Tr(c.Key), Width: c.Paper})
+			t.Columns = append(t.Columns, pdfkit.Column{Title: tr(c.Key), Width: c.Paper})
 		}
 	}
 	tones := make([]Tone, len(rows))
@@ -216,14 +218,14 @@ func writeThreadSection(r *Report, p *domain.Project, thread *threadKPICache) {
 		}
 		t.Rows = append(t.Rows, cells)
 	}
-	t.RowFill = func(i int) (Color, bool) {
+	t.RowFill = func(i int) (pdfkit.Color, bool) {
 		if tones[i] == ToneDanger {
-			return tint(pdfColor(domain.CoverageColor(domain.CoverageAssign), ColorZebra), 0.3), true
+			return tint(pdfColor(domain.CoverageColor(domain.CoverageAssign), pdfkit.ColorZebra), 0.3), true
 		}
-		return Color{}, false
+		return pdfkit.Color{}, false
 	}
-	r.PlaceTable(title, t, func(r *Report) {
-		r.Note(Tr("reports.thread.period", map[string]any{"Period": FormatPeriod(period)}))
+	r.PlaceTable(title, t, func(r *pdfkit.Report) {
+		r.Note(tr("reports.thread.period", map[string]any{"Period": FormatPeriod(period)}))
 		r.Table(t)
 	})
 }

@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 
+	"schulit-lotse/reports/pdfkit"
+
 	"schulit-lotse/reports/internal/pdftest"
 
 	"schulit-lotse/internal/sample"
@@ -20,7 +22,7 @@ func TestThreadSectionOfTheSample(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	r := NewReport(p.Meta.Name, fixedDate)
+	r := pdfkit.NewReport(p.Meta.Name, fixedDate)
 	r.JudgeOn(p)
 	writeThreadSection(r, p, nil)
 	r.WriteAppendix() // the table of ten columns goes to Anhang B

@@ -7,6 +7,8 @@ import (
 	"strings"
 	"time"
 
+	"schulit-lotse/reports/pdfkit"
+
 	"schulit-lotse/domain"
 )
 
@@ -18,56 +20,56 @@ import (
 // WriteAwardRecord writes the Vergabevermerk as PDF to w.
 func WriteAwardRecord(w io.Writer, p *domain.Project, opt Options) (err error) {
 	p = p.WithShortTexts() // an older file's over-long texts are printed cut
-	defer CatchPDF(&err)
+	defer pdfkit.CatchPDF(&err)
 	if p == nil {
-		return errors.New(Tr("reports.err.no_project"))
+		return errors.New(tr("reports.err.no_project"))
 	}
 	date, err := opt.stamp()
 	if err != nil {
 		return err
 	}
-	r := LayOut(func(breaks map[int]bool) *Report { return writeAwardRecordPages(p, date, breaks) })
-	return Emit(w, r)
+	r := pdfkit.LayOut(func(breaks map[int]bool) *pdfkit.Report { return writeAwardRecordPages(p, date, breaks) })
+	return pdfkit.Emit(w, r)
 }
 
 // WriteAwardRecordFile writes the Vergabevermerk to path atomically.
 func WriteAwardRecordFile(path string, p *domain.Project, opt Options) error {
-	return WriteAtomically(path, func(w io.Writer) error { return WriteAwardRecord(w, p, opt) })
+	return pdfkit.WriteAtomically(path, func(w io.Writer) error { return WriteAwardRecord(w, p, opt) })
 }
 
-func writeAwardRecordPages(p *domain.Project, date time.Time, breaks map[int]bool) *Report {
-	title := Tr("award.record.title")
-	r := NewDocument(p, date, title, Tr("award.record.subject"), false, breaks)
+func writeAwardRecordPages(p *domain.Project, date time.Time, breaks map[int]bool) *pdfkit.Report {
+	title := tr("award.record.title")
+	r := pdfkit.NewDocument(p, date, title, tr("award.record.subject"), false, breaks)
 
 	// The method follows in chapter 3; its long labels would not fit the head.
-	r.DocumentHead(p, title, append(awProcedure(p.Tender)[:4], DocumentFields(p, date, false)...))
+	r.DocumentHead(p, title, append(awProcedure(p.Tender)[:4], pdfkit.DocumentFields(p, date, false)...))
 
 	ev := domain.Evaluate(p.Tender, p.Criteria, p.Bids)
 
 	// 1 Criteria and weights, and since when they are fixed.
-	r.Heading(0, "1", Tr("award.record.h.criteria"))
+	r.Heading(0, "1", tr("award.record.h.criteria"))
 	r.Paragraph(FreezeText(p, p.AsOf(date)))
 	if len(p.Criteria) == 0 {
-		r.Note(Tr("award.record.no_criteria"))
+		r.Note(tr("award.record.no_criteria"))
 	} else {
 		r.Table(awCriteriaTable(p.Criteria))
 	}
 
 	// 2 Every bid's scores with their reasons.
-	r.Heading(0, "2", Tr("award.record.h.scores"))
+	r.Heading(0, "2", tr("award.record.h.scores"))
 	if len(p.Bids) == 0 {
-		r.Note(Tr("award.record.no_bids"))
+		r.Note(tr("award.record.no_bids"))
 	}
 	for _, b := range p.Bids {
-		r.Subsection(Tr("award.record.bid", map[string]any{"Bidder": Line(b.Bidder), "Price": awEuro(b.Price)}))
+		r.Subsection(tr("award.record.bid", map[string]any{"Bidder": pdfkit.Line(b.Bidder), "Price": awEuro(b.Price)}))
 		r.Table(awReasonTable(p, b))
-		if Line(b.Note) != "" {
-			r.Note(Tr("award.bid.note") + ": " + Line(b.Note))
+		if pdfkit.Line(b.Note) != "" {
+			r.Note(tr("award.bid.note") + ": " + pdfkit.Line(b.Note))
 		}
 	}
 
 	// 3 The ranking by the announced method.
-	r.Heading(0, "3", Tr("award.record.h.ranking"))
+	r.Heading(0, "3", tr("award.record.h.ranking"))
 	if len(p.Bids) > 0 {
 		r.Paragraph(awMethodExplanation(p.Tender, ev))
 		r.Table(awRankingTable(p, ev))
@@ -75,9 +77,9 @@ func writeAwardRecordPages(p *domain.Project, date time.Time, breaks map[int]boo
 	r.Paragraph(awOutcomeText(ev))
 
 	// 4 Reopenings and changes with day and reason.
-	r.Heading(0, "4", Tr("award.record.h.changes"))
+	r.Heading(0, "4", tr("award.record.h.changes"))
 	if len(p.TenderLog) == 0 {
-		r.Note(Tr("award.record.no_changes"))
+		r.Note(tr("award.record.no_changes"))
 	} else {
 		r.Table(awLogTable(p.TenderLog))
 	}
@@ -89,56 +91,56 @@ func writeAwardRecordPages(p *domain.Project, date time.Time, breaks map[int]boo
 func FreezeText(p *domain.Project, today domain.Date) string {
 	switch why := domain.TenderFreeze(p, today); {
 	case why == "":
-		return Tr("award.freeze.open")
+		return tr("award.freeze.open")
 	case domain.OpenReopening(p) != nil:
 		o := domain.OpenReopening(p)
-		return Tr("award.freeze.reopened", map[string]any{"Date": FormatDate(o.On.Time), "Reason": Line(o.Reason)})
+		return tr("award.freeze.reopened", map[string]any{"Date": pdfkit.FormatDate(o.On.Time), "Reason": pdfkit.Line(o.Reason)})
 	default:
-		return Tr("award.freeze."+why, map[string]any{"Date": awDate(p.Tender.PublishedOn)})
+		return tr("award.freeze."+why, map[string]any{"Date": awDate(p.Tender.PublishedOn)})
 	}
 }
 
 // awReasonTable is one bid: each criterion with its score, the points it gives and the reason.
-func awReasonTable(p *domain.Project, b domain.Bid) Table {
+func awReasonTable(p *domain.Project, b domain.Bid) pdfkit.Table {
 	var rows [][]string
 	var total float64
 	for _, c := range domain.SortedCriteria(p.Criteria) {
 		points := "–"
 		if s, ok := b.Scores[c.ID]; ok && c.Kind == domain.CriterionB {
-			points = FormatNumber(c.Weight * s)
+			points = pdfkit.FormatNumber(c.Weight * s)
 			total += c.Weight * s
 		}
 		reason := strings.TrimSpace(b.Reasons[c.ID])
 		if reason == "" {
 			reason = "–"
 		}
-		rows = append(rows, []string{Tr("award.kind.short."+c.Kind) + " · " + c.Name, awScoreCell(c, b), points, reason})
+		rows = append(rows, []string{tr("award.kind.short."+c.Kind) + " · " + c.Name, awScoreCell(c, b), points, reason})
 	}
-	return Table{
-		Columns: []Column{
-			{Title: Tr("award.report.col.criterion"), Width: 30},
-			{Title: Tr("award.record.col.score"), Width: 12, Align: AlignRight},
-			{Title: Tr("award.report.col.points"), Width: 10, Align: AlignRight},
-			{Title: Tr("award.record.col.reason"), Width: 48},
+	return pdfkit.Table{
+		Columns: []pdfkit.Column{
+			{Title: tr("award.report.col.criterion"), Width: 30},
+			{Title: tr("award.record.col.score"), Width: 12, Align: pdfkit.AlignRight},
+			{Title: tr("award.report.col.points"), Width: 10, Align: pdfkit.AlignRight},
+			{Title: tr("award.record.col.reason"), Width: 48},
 		},
 		Rows:  rows,
 		Zebra: true,
-		Foot:  [][]string{{Tr("award.record.total"), "", FormatNumber(total), ""}},
+		Foot:  [][]string{{tr("award.record.total"), "", pdfkit.FormatNumber(total), ""}},
 	}
 }
 
 // awLogTable lists the tender log oldest first.
-func awLogTable(log []domain.TenderLogEntry) Table {
+func awLogTable(log []domain.TenderLogEntry) pdfkit.Table {
 	rows := make([][]string, 0, len(log))
 	for _, e := range log {
-		rows = append(rows, []string{FormatDate(e.On.Time), Tr("award.log.kind." + e.Kind), awLogChange(e), OrDash(Line(e.Reason))})
+		rows = append(rows, []string{pdfkit.FormatDate(e.On.Time), tr("award.log.kind." + e.Kind), awLogChange(e), pdfkit.OrDash(pdfkit.Line(e.Reason))})
 	}
-	return Table{
-		Columns: []Column{
-			{Title: Tr("award.record.col.date"), Width: 13},
-			{Title: Tr("award.record.col.kind"), Width: 17},
-			{Title: Tr("award.record.col.change"), Width: 40},
-			{Title: Tr("award.record.col.reason"), Width: 30},
+	return pdfkit.Table{
+		Columns: []pdfkit.Column{
+			{Title: tr("award.record.col.date"), Width: 13},
+			{Title: tr("award.record.col.kind"), Width: 17},
+			{Title: tr("award.record.col.change"), Width: 40},
+			{Title: tr("award.record.col.reason"), Width: 30},
 		},
 		Rows:  rows,
 		Zebra: true,
@@ -151,7 +153,7 @@ func awLogChange(e domain.TenderLogEntry) string {
 	if e.Kind != domain.LogChange {
 		return "–"
 	}
-	return Tr("award.log.change."+e.Field, map[string]any{"Criterion": Line(e.Criterion),
+	return tr("award.log.change."+e.Field, map[string]any{"Criterion": pdfkit.Line(e.Criterion),
 		"Before": awLogValue(e.Field, e.Before), "After": awLogValue(e.Field, e.After)})
 }
 
@@ -161,16 +163,16 @@ func awLogValue(field, v string) string {
 	case domain.ChangeWeight, domain.ChangeMinScore:
 		var f float64
 		if _, err := fmt.Sscan(v, &f); err == nil {
-			return FormatNumber(f)
+			return pdfkit.FormatNumber(f)
 		}
 	case domain.ChangeKind:
-		return Tr("award.kind.short." + v)
+		return tr("award.kind.short." + v)
 	case domain.ChangeAdded, domain.ChangeDeleted:
 		kind, weight, ok := strings.Cut(v, " ")
-		out := Tr("award.kind.short." + kind)
+		out := tr("award.kind.short." + kind)
 		var f float64
 		if _, err := fmt.Sscan(weight, &f); ok && err == nil {
-			out += " · " + FormatNumber(f)
+			out += " · " + pdfkit.FormatNumber(f)
 		}
 		return out
 	}

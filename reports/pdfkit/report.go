@@ -1,4 +1,9 @@
-package reports
+// Package pdfkit is the PDF machinery the reports share (gofpdf underneath): Report, the small
+// layout API of headings, paragraphs, callouts and tables that break across pages; the title
+// page, the table of contents and the book layout that fills in its page numbers; document
+// properties and control; the appendix; clean text, wrapping and the number and date formats of
+// the report language; and writing a finished PDF atomically.
+package pdfkit
 
 import (
 	"math"
