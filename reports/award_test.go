@@ -9,10 +9,9 @@ import (
 	"testing"
 	"time"
 
-	"schulit-lotse/reports/internal/pdftest"
-
 	"schulit-lotse/assets"
 	"schulit-lotse/domain"
+	"schulit-lotse/reports/internal/pdftest"
 )
 
 // awardProject is the seed project with two packages (one decided extern), an SLA per scope,

@@ -10,14 +10,13 @@ import (
 	"strings"
 	"sync"
 
-	"schulit-lotse/reports/pdfkit"
-
 	"golang.org/x/image/font"
 	"golang.org/x/image/font/opentype"
 	"golang.org/x/image/math/fixed"
 
 	"schulit-lotse/assets"
 	"schulit-lotse/domain"
+	"schulit-lotse/reports/pdfkit"
 )
 
 // The board of step 3 as a picture for the report: the packages with their cards where the

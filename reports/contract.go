@@ -4,9 +4,8 @@ import (
 	"strconv"
 	"strings"
 
-	"schulit-lotse/reports/pdfkit"
-
 	"schulit-lotse/domain"
+	"schulit-lotse/reports/pdfkit"
 )
 
 // Step 9, Vertragsunterzeichnung: the contract's facts, the next chance to end it as of the
@@ -53,7 +52,7 @@ func writeContract(r *pdfkit.Report, p *domain.Project) {
 			}
 		}
 	}
-	awFindings(r, domain.ContractFindings(p, n))
+	r.OpenQuestions(domain.ContractFindings(p, n), false)
 }
 
 // awContractFacts are the contract's facts and its notice situation as label–value pairs.

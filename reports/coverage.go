@@ -3,10 +3,9 @@ package reports
 import (
 	"strconv"
 
-	"schulit-lotse/reports/pdfkit"
-
 	"schulit-lotse/domain"
 	"schulit-lotse/reports/charts"
+	"schulit-lotse/reports/pdfkit"
 )
 
 // Step 4, Bedarfsdeckung intern/extern: every task with its state in the seed's three colours
@@ -146,18 +145,7 @@ func writeCoverage(r *pdfkit.Report, p *domain.Project) {
 		}
 	}
 
-	var items []string
-	for _, f := range domain.CoverageFindings(p) {
-		msg := tr(f.Code, map[string]any{"Subject": pdfkit.Line(f.Subject)})
-		if f.Severity == domain.SeverityWarning {
-			msg = tr("reports.warning", map[string]any{"Message": msg})
-		}
-		items = append(items, msg)
-	}
-	if len(items) > 0 {
-		r.Subsection(tr("reports.open_questions"))
-		r.Bullets(items)
-	}
+	r.OpenQuestions(domain.CoverageFindings(p), false)
 }
 
 func coverageLabel(c domain.Coverage) string {

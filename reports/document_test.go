@@ -7,12 +7,10 @@ import (
 	"strings"
 	"testing"
 
-	"schulit-lotse/reports/pdfkit"
-
-	"schulit-lotse/reports/internal/pdftest"
-
 	"schulit-lotse/domain"
 	"schulit-lotse/domain/kpi"
+	"schulit-lotse/reports/internal/pdftest"
+	"schulit-lotse/reports/pdfkit"
 )
 
 // Every report names its author, subject and language, and carries the document control on

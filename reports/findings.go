@@ -4,9 +4,8 @@ import (
 	"strconv"
 	"strings"
 
-	"schulit-lotse/reports/pdfkit"
-
 	"schulit-lotse/domain"
+	"schulit-lotse/reports/pdfkit"
 )
 
 // findingsCap is how many open points the chapter lists; the rest are counted (each step's page

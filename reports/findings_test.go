@@ -4,10 +4,9 @@ import (
 	"strings"
 	"testing"
 
-	"schulit-lotse/reports/internal/pdftest"
-
 	"schulit-lotse/domain"
 	"schulit-lotse/internal/sample"
+	"schulit-lotse/reports/internal/pdftest"
 )
 
 // The Gesamtbericht ends with "Widersprüche und offene Punkte": on the contradiction fixture

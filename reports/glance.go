@@ -6,10 +6,9 @@ import (
 	"strconv"
 	"strings"
 
-	"schulit-lotse/reports/pdfkit"
-
 	"schulit-lotse/domain"
 	"schulit-lotse/internal/numfmt"
+	"schulit-lotse/reports/pdfkit"
 )
 
 // glanceMaxFindings is how many contradictions and open points "Auf einen Blick" names; the
@@ -310,13 +309,7 @@ func glanceFindings(p *domain.Project, today domain.Date) (items []string, more 
 			lines = append(lines, risks...)
 			risks = nil
 		}
-		msg := tr(f.Code, map[string]any{"Subject": pdfkit.Line(f.Subject)})
-		switch {
-		case f.Rule != "":
-			msg = tr("reports.glance.contradiction", map[string]any{"Message": msg})
-		case f.Severity == domain.SeverityWarning:
-			msg = tr("reports.warning", map[string]any{"Message": msg})
-		}
+		msg := findingText(f)
 		if extra[i] > 0 {
 			msg += " " + pdfkit.TrCount("reports.glance.same_kind", extra[i])
 		}
@@ -365,4 +358,17 @@ func shorten(s string, n int) string {
 		return s
 	}
 	return strings.TrimSpace(string(rs[:n-1])) + "…"
+}
+
+// findingText is a finding of "Auf einen Blick" and the Kurzfassung in words: a contradiction
+// between steps or a warning marked as such.
+func findingText(f domain.Finding) string {
+	msg := tr(f.Code, map[string]any{"Subject": pdfkit.Line(f.Subject)})
+	switch {
+	case f.Rule != "":
+		return tr("reports.glance.contradiction", map[string]any{"Message": msg})
+	case f.Severity == domain.SeverityWarning:
+		return tr("reports.warning", map[string]any{"Message": msg})
+	}
+	return msg
 }

@@ -9,10 +9,9 @@ import (
 	"strings"
 	"testing"
 
-	"schulit-lotse/reports/internal/pdftest"
-
 	"schulit-lotse/domain"
 	"schulit-lotse/internal/sample"
+	"schulit-lotse/reports/internal/pdftest"
 )
 
 // glanceProject is the board project with external prices, three of four packages decided,

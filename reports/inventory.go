@@ -3,9 +3,8 @@ package reports
 import (
 	"sort"
 
-	"schulit-lotse/reports/pdfkit"
-
 	"schulit-lotse/domain"
+	"schulit-lotse/reports/pdfkit"
 )
 
 // Step 1, Bestandsaufnahme: the tasks as they are done today (the seed's Abb. 2) and the
@@ -136,22 +135,13 @@ func orderedTasks(p *domain.Project) []domain.Task {
 	return out
 }
 
-// findings lists the open questions and warnings that belong to a section, if any.
+// findings lists the open questions and warnings of step 1 that keep selects, if any.
 func findings(r *pdfkit.Report, p *domain.Project, keep func(domain.Finding) bool) {
-	var items []string
+	var fs []domain.Finding
 	for _, f := range domain.TaskFindings(p) {
-		if !keep(f) {
-			continue
+		if keep(f) {
+			fs = append(fs, f)
 		}
-		msg := tr(f.Code, map[string]any{"Subject": pdfkit.Line(f.Subject)})
-		if f.Severity == domain.SeverityWarning {
-			msg = tr("reports.warning", map[string]any{"Message": msg})
-		}
-		items = append(items, msg)
 	}
-	if len(items) == 0 {
-		return
-	}
-	r.Subsection(tr("reports.open_questions"))
-	r.Bullets(items)
+	r.OpenQuestions(fs, false)
 }

@@ -5,10 +5,9 @@ import (
 	"io"
 	"time"
 
-	"schulit-lotse/reports/pdfkit"
-
 	"schulit-lotse/domain"
 	"schulit-lotse/domain/kpi"
+	"schulit-lotse/reports/pdfkit"
 )
 
 // The protocol of one Jour fixe: who met, the KPIs as they were frozen in the meeting, what

@@ -6,10 +6,9 @@ import (
 	"io"
 	"time"
 
-	"schulit-lotse/reports/pdfkit"
-
 	"schulit-lotse/domain"
 	"schulit-lotse/domain/kpi"
+	"schulit-lotse/reports/pdfkit"
 )
 
 // The invitation to a Jour fixe: the agenda with what the meeting will look at – the KPIs of

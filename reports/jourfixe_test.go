@@ -8,10 +8,9 @@ import (
 	"testing"
 	"time"
 
-	"schulit-lotse/reports/internal/pdftest"
-
 	"schulit-lotse/domain"
 	"schulit-lotse/internal/sample"
+	"schulit-lotse/reports/internal/pdftest"
 )
 
 func TestJourFixeProtocolOfTheSample(t *testing.T) {

@@ -3,10 +3,9 @@ package reports
 import (
 	"fyne.io/fyne/v2/lang"
 
-	"schulit-lotse/reports/pdfkit"
-
 	"schulit-lotse/domain"
 	"schulit-lotse/reports/charts"
+	"schulit-lotse/reports/pdfkit"
 )
 
 // Step 10, Auftakt: the kickoff meeting and the milestone plan with its timeline.
@@ -105,7 +104,7 @@ func writeKickoff(r *pdfkit.Report, p *domain.Project) {
 		})
 		r.Note(tr("reports.kickoff.as_of", map[string]any{"Date": pdfkit.FormatDate(today.Time)}))
 	}
-	opFindings(r, domain.KickoffFindings(p, today))
+	r.OpenQuestions(domain.KickoffFindings(p, today), true)
 }
 
 // opColorOverdue shades a row that is past its date.
@@ -140,26 +139,6 @@ func TimelineText() charts.TimelineText {
 		Open: lang.L("kickoff.status.planned"), InProgress: lang.L("kickoff.status.in-progress"),
 		Done: lang.L("kickoff.status.done"), Overdue: lang.L("kickoff.status.overdue"),
 	}
-}
-
-// opFindings lists a step's errors, warnings and open questions, if any.
-func opFindings(r *pdfkit.Report, fs []domain.Finding) {
-	if len(fs) == 0 {
-		return
-	}
-	items := make([]string, 0, len(fs))
-	for _, f := range fs {
-		msg := tr(f.Code, map[string]any{"Subject": pdfkit.Line(f.Subject)})
-		switch f.Severity {
-		case domain.SeverityWarning:
-			msg = tr("reports.warning", map[string]any{"Message": msg})
-		case domain.SeverityError:
-			msg = tr("reports.structure.error", map[string]any{"Message": msg})
-		}
-		items = append(items, msg)
-	}
-	r.Subsection(tr("reports.open_questions"))
-	r.Bullets(items)
 }
 
 // dash shows an empty value as a dash.

@@ -6,9 +6,8 @@ import (
 	"path/filepath"
 	"testing"
 
-	"schulit-lotse/reports/internal/pdftest"
-
 	"schulit-lotse/domain/demo"
+	"schulit-lotse/reports/internal/pdftest"
 )
 
 // A Landkreis (120 schools, 1,500 tasks, 40 packages, 25 roles × 80 activities) gets a

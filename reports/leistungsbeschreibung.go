@@ -8,9 +8,8 @@ import (
 	"strings"
 	"time"
 
-	"schulit-lotse/reports/pdfkit"
-
 	"schulit-lotse/domain"
+	"schulit-lotse/reports/pdfkit"
 )
 
 // The Leistungsbeschreibung (service specification) is a separate document: a draft that a

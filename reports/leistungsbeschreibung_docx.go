@@ -10,14 +10,13 @@ import (
 	"time"
 	"unicode/utf8"
 
-	"schulit-lotse/reports/pdfkit"
-
 	"github.com/gomutex/godocx"
 	"github.com/gomutex/godocx/docx"
 	"github.com/gomutex/godocx/wml/ctypes"
 	"github.com/gomutex/godocx/wml/stypes"
 
 	"schulit-lotse/domain"
+	"schulit-lotse/reports/pdfkit"
 )
 
 // The Leistungsbeschreibung as Word document (.docx): the same blocks as the PDF and the

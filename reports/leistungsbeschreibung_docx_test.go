@@ -9,12 +9,10 @@ import (
 	"strings"
 	"testing"
 
-	"schulit-lotse/reports/pdfkit"
-
-	"schulit-lotse/reports/internal/pdftest"
-
 	"schulit-lotse/domain"
 	"schulit-lotse/internal/sample"
+	"schulit-lotse/reports/internal/pdftest"
+	"schulit-lotse/reports/pdfkit"
 )
 
 // docxPara is one paragraph of word/document.xml: its style and text; inTable marks cells.

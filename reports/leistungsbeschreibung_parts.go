@@ -4,9 +4,8 @@ import (
 	"fmt"
 	"strconv"
 
-	"schulit-lotse/reports/pdfkit"
-
 	"schulit-lotse/domain"
+	"schulit-lotse/reports/pdfkit"
 )
 
 // Chapters of the Leistungsbeschreibung that come from the data beyond step 7: the

@@ -7,9 +7,8 @@ import (
 	"strings"
 	"testing"
 
-	"schulit-lotse/reports/internal/pdftest"
-
 	"schulit-lotse/internal/sample"
+	"schulit-lotse/reports/internal/pdftest"
 )
 
 // specHintKeys are the program's hints and guidance around the tender steps: they belong in

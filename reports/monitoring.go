@@ -9,10 +9,9 @@ import (
 	"strings"
 	"time"
 
-	"schulit-lotse/reports/pdfkit"
-
 	"schulit-lotse/domain"
 	"schulit-lotse/domain/kpi"
+	"schulit-lotse/reports/pdfkit"
 )
 
 // Step 12, Steuerung und Monitoring: the Gesamtbericht's section (the KPIs of the newest
@@ -74,7 +73,7 @@ func writeMonitoringSection(r *pdfkit.Report, p *domain.Project) {
 	}
 	meetingsAndMeasures(r, p, nil)
 	knowledgeTable(r, p)
-	monitoringFindings(r, p)
+	r.OpenQuestions(domain.MonitoringFindings(p, r.AsOf()), false)
 }
 
 // kpiTable lists the indicators with target, light, previous period and change.
@@ -321,23 +320,6 @@ func knowledgeTable(r *pdfkit.Report, p *domain.Project) {
 	})
 }
 
-func monitoringFindings(r *pdfkit.Report, p *domain.Project) {
-	fs := domain.MonitoringFindings(p, r.AsOf())
-	if len(fs) == 0 {
-		return
-	}
-	items := make([]string, 0, len(fs))
-	for _, f := range fs {
-		msg := tr(f.Code, map[string]any{"Subject": pdfkit.Line(f.Subject)})
-		if f.Severity == domain.SeverityWarning {
-			msg = tr("reports.warning", map[string]any{"Message": msg})
-		}
-		items = append(items, msg)
-	}
-	r.Subsection(tr("reports.open_questions"))
-	r.Bullets(items)
-}
-
 // --- the separate monitoring report ---
 
 // WriteMonitoring writes the monitoring report for a committee as PDF to w: the KPIs of the
@@ -469,7 +451,7 @@ func writeMonitoringPages(p *domain.Project, rep *kpi.Report, ch MonitoringChart
 	r.Heading(0, "6", tr("kpi.report.steering"))
 	meetingsAndMeasures(r, p, &period)
 	knowledgeTable(r, p)
-	monitoringFindings(r, p)
+	r.OpenQuestions(domain.MonitoringFindings(p, r.AsOf()), false)
 
 	if len(wide) > 0 {
 		r.NewPage(pdfkit.Landscape)

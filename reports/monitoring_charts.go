@@ -3,11 +3,10 @@ package reports
 import (
 	"strings"
 
-	"schulit-lotse/reports/pdfkit"
-
 	"schulit-lotse/domain"
 	"schulit-lotse/domain/kpi"
 	"schulit-lotse/reports/charts"
+	"schulit-lotse/reports/pdfkit"
 )
 
 // MonitoringCharts are the PNGs of a KPI report: the dashboard shows the same images the PDF

@@ -9,10 +9,9 @@ import (
 	"testing"
 	"time"
 
-	"schulit-lotse/reports/internal/pdftest"
-
 	"schulit-lotse/domain"
 	"schulit-lotse/domain/kpi"
+	"schulit-lotse/reports/internal/pdftest"
 )
 
 func mAt(y int, m time.Month, d, h, min int) time.Time {

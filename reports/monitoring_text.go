@@ -5,10 +5,9 @@ import (
 	"math"
 	"time"
 
-	"schulit-lotse/reports/pdfkit"
-
 	"schulit-lotse/domain"
 	"schulit-lotse/domain/kpi"
+	"schulit-lotse/reports/pdfkit"
 )
 
 // The words and numbers of step 12's figures, shared by the PDF, the dashboard and the

@@ -3,9 +3,8 @@ package reports
 import (
 	"strconv"
 
-	"schulit-lotse/reports/pdfkit"
-
 	"schulit-lotse/domain"
+	"schulit-lotse/reports/pdfkit"
 )
 
 // Step 2, Bedarfe klären: every task including the future ones, with the date a new task

@@ -11,9 +11,8 @@ import (
 	"io"
 	"time"
 
-	"schulit-lotse/reports/pdfkit"
-
 	"schulit-lotse/domain"
+	"schulit-lotse/reports/pdfkit"
 )
 
 // WriteGesamtberichtFile writes the report to path atomically (writeAtomically): on any error

@@ -11,12 +11,10 @@ import (
 	"time"
 	"unicode/utf8"
 
-	"schulit-lotse/reports/pdfkit"
-
-	"schulit-lotse/reports/internal/pdftest"
-
 	"schulit-lotse/assets"
 	"schulit-lotse/domain"
+	"schulit-lotse/reports/internal/pdftest"
+	"schulit-lotse/reports/pdfkit"
 )
 
 const headerLabel = "Aufgabe/Tätigkeit"

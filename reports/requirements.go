@@ -5,9 +5,8 @@ import (
 	"strconv"
 	"strings"
 
-	"schulit-lotse/reports/pdfkit"
-
 	"schulit-lotse/domain"
+	"schulit-lotse/reports/pdfkit"
 )
 
 // Step 3, Anforderungsliste: the requirements of each package (target state, criteria, must/nice
@@ -104,7 +103,7 @@ func writeRequirements(r *pdfkit.Report, p *domain.Project) {
 	r.Paragraph(tr("reports.req.grouped_intro"))
 	r.TableOrAppendix(tr("reports.req.grouped"), "", groupedTable(p))
 
-	findings3(r, p)
+	r.OpenQuestions(domain.RequirementFindings(p), false)
 }
 
 // shareCell is a package's must/nice share: "vorrangig 2 (67 %)\nnachrangig 1 (33 %)".
@@ -176,21 +175,4 @@ func pdfColor(hex string, fallback pdfkit.Color) pdfkit.Color {
 func tint(c pdfkit.Color, share float64) pdfkit.Color {
 	mix := func(v int) int { return int(255 - float64(255-v)*share + 0.5) }
 	return pdfkit.Color{R: mix(c.R), G: mix(c.G), B: mix(c.B)}
-}
-
-// findings3 lists the open questions of step 3.
-func findings3(r *pdfkit.Report, p *domain.Project) {
-	var items []string
-	for _, f := range domain.RequirementFindings(p) {
-		msg := tr(f.Code, map[string]any{"Subject": pdfkit.Line(f.Subject)})
-		if f.Severity == domain.SeverityWarning {
-			msg = tr("reports.warning", map[string]any{"Message": msg})
-		}
-		items = append(items, msg)
-	}
-	if len(items) == 0 {
-		return
-	}
-	r.Subsection(tr("reports.open_questions"))
-	r.Bullets(items)
 }

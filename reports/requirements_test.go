@@ -7,9 +7,8 @@ import (
 	"strings"
 	"testing"
 
-	"schulit-lotse/reports/internal/pdftest"
-
 	"schulit-lotse/domain"
+	"schulit-lotse/reports/internal/pdftest"
 )
 
 // boardSeedProject is the seed's four tasks sorted as in Abb. 5/6 with the coverage of Abb. 8,

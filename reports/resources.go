@@ -5,11 +5,10 @@ import (
 	"strconv"
 	"strings"
 
-	"schulit-lotse/reports/pdfkit"
-
 	"schulit-lotse/domain"
 	"schulit-lotse/internal/numfmt"
 	"schulit-lotse/reports/charts"
+	"schulit-lotse/reports/pdfkit"
 )
 
 // Step 5, Ressourcen planen: the inputs with their defaults, the Jahresarbeitszeit as a formula
@@ -173,18 +172,7 @@ func writeResources(r *pdfkit.Report, p *domain.Project) {
 		r.Image(png, r.Width())
 	}
 
-	var items []string
-	for _, f := range domain.ResourceFindings(p, cc) {
-		msg := tr(f.Code, map[string]any{"Subject": pdfkit.Line(f.Subject)})
-		if f.Severity == domain.SeverityWarning {
-			msg = tr("reports.warning", map[string]any{"Message": msg})
-		}
-		items = append(items, msg)
-	}
-	if len(items) > 0 {
-		r.Subsection(tr("reports.open_questions"))
-		r.Bullets(items)
-	}
+	r.OpenQuestions(domain.ResourceFindings(p, cc), false)
 }
 
 // resKeep writes a short table on one page: it starts a new page when the whole table (as far

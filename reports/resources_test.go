@@ -8,10 +8,9 @@ import (
 	"strings"
 	"testing"
 
-	"schulit-lotse/reports/internal/pdftest"
-
 	"schulit-lotse/assets"
 	"schulit-lotse/domain"
+	"schulit-lotse/reports/internal/pdftest"
 )
 
 // resourcesProject: the seed's rows in Niedersachsen, planning year 2027 (Jahresarbeitszeit

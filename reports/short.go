@@ -3,10 +3,9 @@ package reports
 import (
 	"strconv"
 
-	"schulit-lotse/reports/pdfkit"
-
 	"schulit-lotse/domain"
 	"schulit-lotse/domain/kpi"
+	"schulit-lotse/reports/pdfkit"
 )
 
 // shortMaxFindings caps the list of open points in the Kurzfassung; the Gesamtbericht has all.
@@ -75,13 +74,7 @@ func writeShortBody(r *pdfkit.Report, p *domain.Project, _ *threadKPICache) erro
 	}
 	items := make([]string, 0, len(shown))
 	for _, f := range shown {
-		msg := tr(f.Code, map[string]any{"Subject": pdfkit.Line(f.Subject)})
-		switch {
-		case f.Rule != "":
-			msg = tr("reports.glance.contradiction", map[string]any{"Message": msg})
-		case f.Severity == domain.SeverityWarning:
-			msg = tr("reports.warning", map[string]any{"Message": msg})
-		}
+		msg := findingText(f)
 		items = append(items, tr("reports.glance.finding", map[string]any{"Step": int(f.Step), "Message": msg}))
 	}
 	r.Bullets(items)

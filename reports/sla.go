@@ -8,9 +8,8 @@ import (
 	"strings"
 	"time"
 
-	"schulit-lotse/reports/pdfkit"
-
 	"schulit-lotse/domain"
+	"schulit-lotse/reports/pdfkit"
 )
 
 // Step 7, Leistungsvereinbarung vorbereiten: every working SLA with its service hours, what
@@ -41,7 +40,7 @@ func writeSLA(r *pdfkit.Report, p *domain.Project) {
 	}
 	awLevelsAndCost(r, p)
 	awCalendar(r, p)
-	awFindings(r, domain.SLAFindings(p))
+	r.OpenQuestions(domain.SLAFindings(p), false)
 }
 
 // awSLABlock writes one SLA: a subsection with the facts, then the priority classes.
@@ -329,21 +328,4 @@ func awDate(d *domain.Date) string {
 
 func awDayWithWeekday(d domain.Date) string {
 	return tr("award.weekday.short."+strconv.Itoa(int(d.Weekday()))) + " " + pdfkit.FormatDate(d.Time)
-}
-
-// awFindings lists a step's open questions and warnings.
-func awFindings(r *pdfkit.Report, fs []domain.Finding) {
-	var items []string
-	for _, f := range fs {
-		msg := tr(f.Code, map[string]any{"Subject": pdfkit.Line(f.Subject)})
-		if f.Severity == domain.SeverityWarning {
-			msg = tr("reports.warning", map[string]any{"Message": msg})
-		}
-		items = append(items, msg)
-	}
-	if len(items) == 0 {
-		return
-	}
-	r.Subsection(tr("reports.open_questions"))
-	r.Bullets(items)
 }

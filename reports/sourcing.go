@@ -3,10 +3,9 @@ package reports
 import (
 	"strings"
 
-	"schulit-lotse/reports/pdfkit"
-
 	"schulit-lotse/domain"
 	"schulit-lotse/reports/charts"
+	"schulit-lotse/reports/pdfkit"
 )
 
 // Step 6, Sourcing-Entscheidung: per package the scores of the four question groups, the matrix
@@ -168,18 +167,7 @@ func writeSourcing(r *pdfkit.Report, p *domain.Project) {
 		r.Bullets(notes)
 	}
 
-	var items []string
-	for _, f := range domain.SourcingFindings(p, as) {
-		msg := tr(f.Code, map[string]any{"Subject": pdfkit.Line(f.Subject)})
-		if f.Severity == domain.SeverityWarning {
-			msg = tr("reports.warning", map[string]any{"Message": msg})
-		}
-		items = append(items, msg)
-	}
-	if len(items) > 0 {
-		r.Subsection(tr("reports.open_questions"))
-		r.Bullets(items)
-	}
+	r.OpenQuestions(domain.SourcingFindings(p, as), false)
 }
 
 func srcMatrixChart(points []charts.MatrixPoint) ([]byte, error) {

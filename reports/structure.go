@@ -4,9 +4,8 @@ import (
 	"math"
 	"strings"
 
-	"schulit-lotse/reports/pdfkit"
-
 	"schulit-lotse/domain"
+	"schulit-lotse/reports/pdfkit"
 )
 
 // Step 11, Struktur- und Prozessmodell: roles, the RACI matrix on landscape pages, the
@@ -128,7 +127,7 @@ func writeStructure(r *pdfkit.Report, p *domain.Project) {
 		})
 		r.Note(tr("reports.kickoff.as_of", map[string]any{"Date": pdfkit.FormatDate(today.Time)}))
 	}
-	opFindings(r, domain.StructureFindings(p))
+	r.OpenQuestions(domain.StructureFindings(p), true)
 }
 
 // opKeepWithTable is the room a heading needs below it so that it starts its table on the same

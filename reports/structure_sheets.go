@@ -6,12 +6,11 @@ import (
 	"io"
 	"strings"
 
-	"schulit-lotse/reports/pdfkit"
-
 	"github.com/xuri/excelize/v2"
 
 	"schulit-lotse/domain"
 	"schulit-lotse/internal/sheetcell"
+	"schulit-lotse/reports/pdfkit"
 )
 
 // Spreadsheets of step 11: the RACI matrix and the communication matrix as Excel workbooks

@@ -8,12 +8,11 @@ import (
 	"testing"
 	"time"
 
-	"schulit-lotse/reports/internal/pdftest"
-
 	"github.com/xuri/excelize/v2"
 
 	"schulit-lotse/assets"
 	"schulit-lotse/domain"
+	"schulit-lotse/reports/internal/pdftest"
 )
 
 // opMatrix is a RACI matrix of the given size: roles named ROLLE-01 …, activities AKT-001 …

@@ -5,13 +5,11 @@ import (
 	"strings"
 	"testing"
 
-	"schulit-lotse/reports/pdfkit"
-
-	"schulit-lotse/reports/internal/pdftest"
-
 	"schulit-lotse/domain"
 	"schulit-lotse/domain/kpi"
 	"schulit-lotse/internal/sample"
+	"schulit-lotse/reports/internal/pdftest"
+	"schulit-lotse/reports/pdfkit"
 )
 
 // longTextProject is the seed project with amounts, dates and long words in narrow columns.

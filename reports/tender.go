@@ -4,10 +4,9 @@ import (
 	"strconv"
 	"strings"
 
-	"schulit-lotse/reports/pdfkit"
-
 	"schulit-lotse/domain"
 	"schulit-lotse/reports/charts"
+	"schulit-lotse/reports/pdfkit"
 )
 
 // Step 8, Ausschreibung und Auswahl: the procedure, the criteria with their weights, the bids'
@@ -56,7 +55,7 @@ func writeTender(r *pdfkit.Report, p *domain.Project) {
 			r.Image(png, 160)
 		}
 	}
-	awFindings(r, domain.TenderFindings(p, ev))
+	r.OpenQuestions(domain.TenderFindings(p, ev), false)
 }
 
 // awProcedure is the procedure data as label–value pairs.

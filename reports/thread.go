@@ -6,10 +6,9 @@ import (
 	"sync"
 	"time"
 
-	"schulit-lotse/reports/pdfkit"
-
 	"schulit-lotse/domain"
 	"schulit-lotse/domain/kpi"
+	"schulit-lotse/reports/pdfkit"
 )
 
 // The "Roter Faden": a row per Aufgabenpaket along the golden thread, from its tasks to this

@@ -7,11 +7,9 @@ import (
 	"strings"
 	"testing"
 
-	"schulit-lotse/reports/pdfkit"
-
-	"schulit-lotse/reports/internal/pdftest"
-
 	"schulit-lotse/internal/sample"
+	"schulit-lotse/reports/internal/pdftest"
+	"schulit-lotse/reports/pdfkit"
 )
 
 // The Gesamtbericht's "Roter Faden" of the sample: a row per package with the winning bid, the

@@ -7,9 +7,8 @@ import (
 	"strings"
 	"time"
 
-	"schulit-lotse/reports/pdfkit"
-
 	"schulit-lotse/domain"
+	"schulit-lotse/reports/pdfkit"
 )
 
 // The Vergabevermerk documents the award for the file: the procedure, the criteria and their

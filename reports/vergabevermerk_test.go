@@ -7,10 +7,9 @@ import (
 	"strings"
 	"testing"
 
-	"schulit-lotse/reports/internal/pdftest"
-
 	"schulit-lotse/domain"
 	"schulit-lotse/internal/sample"
+	"schulit-lotse/reports/internal/pdftest"
 )
 
 // The Vergabevermerk of the sample after one reopening: the weights, every bid's score with its

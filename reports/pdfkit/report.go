@@ -564,3 +564,25 @@ func (r *Report) TableUnder(title string, t Table) {
 	r.Subsection(title)
 	r.Table(t)
 }
+
+// OpenQuestions lists a step's findings under "Offene Fragen", nothing when there are none:
+// each in words, a warning marked as one; markErrors marks errors too (steps 10 and 11, whose
+// errors the program shows as such).
+func (r *Report) OpenQuestions(fs []domain.Finding, markErrors bool) {
+	if len(fs) == 0 {
+		return
+	}
+	items := make([]string, 0, len(fs))
+	for _, f := range fs {
+		msg := Tr(f.Code, map[string]any{"Subject": Line(f.Subject)})
+		switch {
+		case f.Severity == domain.SeverityWarning:
+			msg = Tr("reports.warning", map[string]any{"Message": msg})
+		case f.Severity == domain.SeverityError && markErrors:
+			msg = Tr("reports.structure.error", map[string]any{"Message": msg})
+		}
+		items = append(items, msg)
+	}
+	r.Subsection(Tr("reports.open_questions"))
+	r.Bullets(items)
+}
