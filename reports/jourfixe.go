@@ -32,10 +32,7 @@ func JourFixeOn(p *domain.Project, day domain.Date) *domain.JourFixe {
 func WriteJourFixeProtocol(w io.Writer, p *domain.Project, day domain.Date, opt Options) (err error) {
 	p = p.WithShortTexts() // an older file's over-long texts are printed cut
 	defer pdfkit.CatchPDF(&err)
-	if p == nil {
-		return errors.New(tr("reports.err.no_project"))
-	}
-	date, err := opt.stamp()
+	date, err := opt.Begin(p)
 	if err != nil {
 		return err
 	}

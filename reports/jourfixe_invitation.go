@@ -1,7 +1,6 @@
 package reports
 
 import (
-	"errors"
 	"fmt"
 	"io"
 	"time"
@@ -20,10 +19,7 @@ import (
 // need not be recorded yet; when it is, its participants are invited, else those of the last one.
 func WriteJourFixeInvitation(w io.Writer, p *domain.Project, day domain.Date, opt Options) (err error) {
 	defer pdfkit.CatchPDF(&err)
-	if p == nil {
-		return errors.New(tr("reports.err.no_project"))
-	}
-	date, err := opt.stamp()
+	date, err := opt.Begin(p)
 	if err != nil {
 		return err
 	}

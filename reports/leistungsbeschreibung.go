@@ -1,7 +1,6 @@
 package reports
 
 import (
-	"errors"
 	"fmt"
 	"io"
 	"strconv"
@@ -325,10 +324,7 @@ func awSpecLevel(p *domain.Project, sp domain.SpecPackage) string {
 func WriteServiceSpec(w io.Writer, p *domain.Project, opt Options) (err error) {
 	p = p.WithShortTexts() // an older file's over-long texts are printed cut
 	defer pdfkit.CatchPDF(&err)
-	if p == nil {
-		return errors.New(tr("reports.err.no_project"))
-	}
-	date, err := opt.stamp()
+	date, err := opt.Begin(p)
 	if err != nil {
 		return err
 	}
@@ -393,10 +389,7 @@ func WriteServiceSpecTextFile(path string, p *domain.Project, opt Options) error
 // that read Markdown.
 func WriteServiceSpecText(w io.Writer, p *domain.Project, opt Options) error {
 	p = p.WithShortTexts() // an older file's over-long texts are printed cut
-	if p == nil {
-		return errors.New(tr("reports.err.no_project"))
-	}
-	date, err := opt.stamp()
+	date, err := opt.Begin(p)
 	if err != nil {
 		return err
 	}

@@ -3,7 +3,6 @@ package reports
 import (
 	"bytes"
 	"encoding/xml"
-	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -39,10 +38,7 @@ const (
 
 // WriteServiceSpecDocx writes the Leistungsbeschreibung as Word document to w.
 func WriteServiceSpecDocx(w io.Writer, p *domain.Project, opt Options) error {
-	if p == nil {
-		return errors.New(tr("reports.err.no_project"))
-	}
-	date, err := opt.stamp()
+	date, err := opt.Begin(p)
 	if err != nil {
 		return err
 	}

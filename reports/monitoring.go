@@ -328,8 +328,9 @@ func knowledgeTable(r *pdfkit.Report, p *domain.Project) {
 func WriteMonitoring(w io.Writer, p *domain.Project, period kpi.Period, opt Options) (err error) {
 	p = p.WithShortTexts() // an older file's over-long texts are printed cut
 	defer pdfkit.CatchPDF(&err)
-	if p == nil {
-		return errors.New(tr("reports.err.no_project"))
+	date, err := opt.Begin(p)
+	if err != nil {
+		return err
 	}
 	rep, err := kpi.Compute(p, period, kpi.Options{})
 	if err != nil {
@@ -339,12 +340,8 @@ func WriteMonitoring(w io.Writer, p *domain.Project, period kpi.Period, opt Opti
 	if err != nil {
 		return fmt.Errorf("%s: %w", tr("reports.err.pdf"), err)
 	}
-	date, err := opt.stamp()
-	if err != nil {
-		return err
-	}
 	r := pdfkit.LayOut(func(breaks map[int]bool) *pdfkit.Report {
-		return writeMonitoringPages(p, rep, ch, period, date, breaks, opt.onCell)
+		return writeMonitoringPages(p, rep, ch, period, date, breaks, opt.OnCell)
 	})
 	return pdfkit.Emit(w, r)
 }

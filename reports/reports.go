@@ -6,10 +6,8 @@
 package reports
 
 import (
-	"errors"
 	"fmt"
 	"io"
-	"time"
 
 	"schulit-lotse/domain"
 	"schulit-lotse/reports/pdfkit"
@@ -26,28 +24,8 @@ func WriteKurzfassungFile(path string, p *domain.Project, opt Options) error {
 	return pdfkit.WriteAtomically(path, func(w io.Writer) error { return WriteKurzfassung(w, p, opt) })
 }
 
-// Options of a report.
-type Options struct {
-	// Date printed on the title page and stored as the PDF's creation date; the same date gives
-	// byte-identical output. Callers pass their clock's time; zero is refused.
-	Date time.Time
-
-	// Volume is the Leistungsbeschreibung's Mengengerüst counted in the store, for a project
-	// read without tickets and calls (persistence.File.ServiceVolume over
-	// domain.VolumeWindow(p.AsOf(Date))); nil counts the project's own tickets and calls.
-	Volume *domain.ServiceVolume
-
-	// onCell, when set (tests), sees every table cell's text and the lines it was wrapped into.
-	onCell func(text string, lines []string)
-}
-
-// stamp is the document's date, or an error when the caller gave none.
-func (o Options) stamp() (time.Time, error) {
-	if o.Date.IsZero() {
-		return time.Time{}, errors.New(tr("reports.err.no_date"))
-	}
-	return o.Date, nil
-}
+// Options of a report (pdfkit.Options: the date, the Leistungsbeschreibung's Mengengerüst).
+type Options = pdfkit.Options
 
 // WriteGesamtbericht writes the full report of the project as PDF to w: title page, "Auf
 // einen Blick", table of contents and one section per step with content.
@@ -82,10 +60,7 @@ var (
 // before the table of contents), the table of contents and the body (WriteBook).
 func writeBook(w io.Writer, p *domain.Project, opt Options, b book) (err error) {
 	defer pdfkit.CatchPDF(&err)
-	if p == nil {
-		return errors.New(tr("reports.err.no_project"))
-	}
-	date, err := opt.stamp()
+	date, err := opt.Begin(p)
 	if err != nil {
 		return err
 	}
@@ -93,7 +68,7 @@ func writeBook(w io.Writer, p *domain.Project, opt Options, b book) (err error) 
 	return pdfkit.WriteBook(w, p, pdfkit.Book{
 		Start: func(breaks map[int]bool) *pdfkit.Report {
 			r := pdfkit.NewDocument(p, date, tr(b.title), tr(b.subject), false, breaks)
-			r.OnCell = opt.onCell
+			r.OnCell = opt.OnCell
 			return r
 		},
 		Title: pdfkit.TitlePage{

@@ -38,7 +38,7 @@ func TestNoLineBreaksInsideNumbersDatesOrAmounts(t *testing.T) {
 	for name, p := range map[string]*domain.Project{"sample": s, "long text": longTextProject()} {
 		for report, write := range writers {
 			cells := 0
-			opt := Options{Date: fixedDate, onCell: func(text string, lines []string) {
+			opt := Options{Date: fixedDate, OnCell: func(text string, lines []string) {
 				cells++
 				pdftest.CheckUnbroken(t, name+", "+report, text, lines)
 			}}

@@ -42,7 +42,7 @@ func (r *Report) toAppendix(wide bool, title string, write func(r *Report)) {
 	r.ToAppendixKeeping(wide, title, 0, write)
 }
 
-// toAppendixKeeping is toAppendix for a part that is not a Table (a matrix drawn by hand): its
+// ToAppendixKeeping is toAppendix for a part that is not a Table (a matrix drawn by hand): its
 // heading starts a new page unless keep millimetres fit below it.
 func (r *Report) ToAppendixKeeping(wide bool, title string, keep float64, write func(r *Report)) {
 	letter, n := "A", 1
@@ -61,7 +61,7 @@ func (r *Report) ToAppendixKeeping(wide bool, title string, keep float64, write 
 	r.Note(Tr("reports.appendix.see", map[string]any{"Ref": ref, "Title": title}))
 }
 
-// tableOrAppendix writes t in the section when it is short and narrow, else sends it to the
+// TableOrAppendix writes t in the section when it is short and narrow, else sends it to the
 // appendix under title (placeOf); intro (may be "") stands above the table, the notes
 // after it, in either place.
 func (r *Report) TableOrAppendix(title, intro string, t Table, after ...string) {
@@ -76,7 +76,7 @@ func (r *Report) TableOrAppendix(title, intro string, t Table, after ...string) 
 	})
 }
 
-// placeTable runs write (which draws t with what belongs to it) in the section or in the
+// PlaceTable runs write (which draws t with what belongs to it) in the section or in the
 // appendix, as placeOf decides for t.
 func (r *Report) PlaceTable(title string, t Table, write func(r *Report)) {
 	if inline, wide := placeOf(t); !inline {
@@ -86,7 +86,7 @@ func (r *Report) PlaceTable(title string, t Table, write func(r *Report)) {
 	write(r)
 }
 
-// writeAppendix writes the queued parts: Anhang A (lists, portrait), then Anhang B (wide
+// WriteAppendix writes the queued parts: Anhang A (lists, portrait), then Anhang B (wide
 // tables, landscape), each part under its numbered heading.
 func (r *Report) WriteAppendix() {
 	for _, wide := range []bool{false, true} {

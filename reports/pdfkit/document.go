@@ -86,7 +86,7 @@ func xmpPacket(in xmpInfo) []byte {
 	return []byte(b.String())
 }
 
-// documentFields are the title page's lines about the document: version and status, author
+// DocumentFields are the title page's lines about the document: version and status, author
 // and contact, the deciding body (for a committee's papers, not for the tender that goes to
 // bidders), print date and Datenstand side by side.
 func DocumentFields(p *domain.Project, date time.Time, forCommittee bool) [][2]string {
@@ -152,7 +152,7 @@ var (
 	startXrefEnd = regexp.MustCompile(`startxref\n(\d+)\n%%EOF\n?$`)
 )
 
-// output writes the finished PDF to w. gofpdf writes the XMP metadata object but does not name
+// Output writes the finished PDF to w. gofpdf writes the XMP metadata object but does not name
 // it in the catalog, so readers would not find the language: the catalog gets its /Metadata
 // entry here. The catalog is the last object before the cross-reference table, so only the
 // table's own offset moves.

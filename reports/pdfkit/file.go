@@ -12,7 +12,7 @@ import (
 	"schulit-lotse/internal/leftover"
 )
 
-// catchPDF, deferred by every PDF writer, turns a panic into the writer's error: gofpdf panics
+// CatchPDF, deferred by every PDF writer, turns a panic into the writer's error: gofpdf panics
 // on some inputs it does not expect, and the user gets a message instead.
 func CatchPDF(err *error) {
 	if rec := recover(); rec != nil {
@@ -20,7 +20,7 @@ func CatchPDF(err *error) {
 	}
 }
 
-// emit writes a laid-out report to w: a layout error is a PDF error, a failed write is named as
+// Emit writes a laid-out report to w: a layout error is a PDF error, a failed write is named as
 // such. The single-run PDF writers end with it.
 func Emit(w io.Writer, r *Report) error {
 	if err := r.Err(); err != nil {
@@ -32,7 +32,7 @@ func Emit(w io.Writer, r *Report) error {
 	return nil
 }
 
-// writeAtomically writes what write produces to path without ever leaving a half-written
+// WriteAtomically writes what write produces to path without ever leaving a half-written
 // file: the document is made in memory, written to a temporary file beside the target, synced
 // to disk and renamed over it. On any error the target is unchanged and the temporary file
 // removed. Every Write…File of the package goes through it.

@@ -155,7 +155,7 @@ type TitlePage struct {
 	NoteLines int
 }
 
-// titlePage writes t as a new page without the running header.
+// TitlePage writes t as a new page without the running header.
 func (r *Report) TitlePage(p *domain.Project, t TitlePage) {
 	pdf := r.pdf
 	r.noHeader = true
@@ -238,7 +238,7 @@ func (r *Report) titleFields(fields [][2]string) {
 	}
 }
 
-// limitedLines writes text in the current font (size for the line height), at most n lines;
+// LimitedLines writes text in the current font (size for the line height), at most n lines;
 // the last one ends in an ellipsis when text is cut.
 func (r *Report) LimitedLines(text string, size float64, n int) {
 	lines := r.Split(Clean(text, true), r.Width())
@@ -251,7 +251,7 @@ func (r *Report) LimitedLines(text string, size float64, n int) {
 	}
 }
 
-// bundeslandName is the state's full name, or the code as written when unknown.
+// BundeslandName is the state's full name, or the code as written when unknown.
 func BundeslandName(b domain.Bundesland) string {
 	for _, known := range domain.Bundeslaender {
 		if known == b {
@@ -261,7 +261,7 @@ func BundeslandName(b domain.Bundesland) string {
 	return string(b)
 }
 
-// documentHead opens the first page of a short document without a title page: the Schulträger,
+// DocumentHead opens the first page of a short document without a title page: the Schulträger,
 // the title, the project, a rule and the label–value fields (what and when, document control).
 func (r *Report) DocumentHead(p *domain.Project, title string, fields [][2]string) {
 	r.noHeader = true
@@ -293,7 +293,7 @@ func (r *Report) DocumentHead(p *domain.Project, title string, fields [][2]strin
 // move a later heading, so a few are needed; the breaks only grow, so the runs settle.
 const maxLayoutPasses = 6
 
-// layOut runs write until no heading is left at the foot of a page apart from its table, each
+// LayOut runs write until no heading is left at the foot of a page apart from its table, each
 // run starting a page before the headings the earlier runs stranded; it returns the last run
 // (also the first that failed). Reports with a table of contents measure this way in writeBook.
 func LayOut(write func(breaks map[int]bool) *Report) *Report {

@@ -99,7 +99,7 @@ type Report struct {
 	stranded    []int
 	breakBefore map[int]bool
 
-	// onCell, when set (tests), sees every table cell's text and the lines it was wrapped into.
+	// OnCell, when set (tests), sees every table cell's text and the lines it was wrapped into.
 	OnCell func(text string, lines []string)
 
 	// appendix holds the long lists and wide tables the sections sent to the end (toAppendix).
@@ -139,7 +139,7 @@ func NewReport(projectName string, date time.Time) *Report {
 	return r
 }
 
-// newDocument starts a document of one layout run (Leistungsbeschreibung, monitoring report,
+// NewDocument starts a document of one layout run (Leistungsbeschreibung, monitoring report,
 // Jour-fixe protocol and invitation, Vergabevermerk) named title in the running header and in
 // its properties, judged on the project's day; outside marks one that leaves the house, and the
 // run starts a page before the headings in breaks.
@@ -168,7 +168,7 @@ func (r *Report) Date() time.Time { return r.date }
 // AsOf is the day sections judge dates on (deadlines, overdue milestones).
 func (r *Report) AsOf() domain.Date { return r.asOf }
 
-// judgeOn makes the project's day of judgement the report's (Project.AsOf of its date).
+// JudgeOn makes the project's day of judgement the report's (Project.AsOf of its date).
 func (r *Report) JudgeOn(p *domain.Project) { r.asOf = p.AsOf(r.date) }
 
 // PDF gives raw access for drawings (charts) that the helpers do not cover. Keep to the area
@@ -226,7 +226,7 @@ func (r *Report) SetText(c Color) { r.pdf.SetTextColor(c.R, c.G, c.B) }
 
 func LineHeight(size float64) float64 { return size * lineFactor }
 
-// split wraps already cleaned text to width w in the current font. Never empty.
+// Split wraps already cleaned text to width w in the current font. Never empty.
 func (r *Report) Split(text string, w float64) []string {
 	if text == "" {
 		return []string{""}
@@ -238,7 +238,7 @@ func (r *Report) Split(text string, w float64) []string {
 	return lines
 }
 
-// fit shortens one line to width w with an ellipsis.
+// Fit shortens one line to width w with an ellipsis.
 func (r *Report) Fit(text string, w float64) string {
 	avail := w - 2*CellMargin
 	if r.pdf.GetStringWidth(text) <= avail {
@@ -266,7 +266,7 @@ func (r *Report) SectionOn(o Orientation, step int, title string) {
 	r.ChapterOn(o, strconv.Itoa(step), Tr("reports.step", map[string]any{"Number": step}), title)
 }
 
-// chapterOn starts a part of the report listed in the table of contents under number, with
+// ChapterOn starts a part of the report listed in the table of contents under number, with
 // kicker ("Schritt 4", "Anhang B") above its title, on a new page of orientation o.
 func (r *Report) ChapterOn(o Orientation, number, kicker, title string) {
 	r.headingDone()
@@ -339,7 +339,7 @@ func (r *Report) Register(level int, number, title string) {
 	}
 }
 
-// rule draws a thin line across the page under the cursor.
+// Rule draws a thin line across the page under the cursor.
 func (r *Report) Rule() {
 	y := r.pdf.GetY() + 1
 	r.pdf.SetDrawColor(colorRule.R, colorRule.G, colorRule.B)
@@ -379,7 +379,7 @@ func (r *Report) Bullets(items []string) {
 	r.Gap(2)
 }
 
-// textBlock writes wrapped lines, breaking pages between lines; a marker (bullet) hangs in
+// TextBlock writes wrapped lines, breaking pages between lines; a marker (bullet) hangs in
 // the indent of the first line.
 func (r *Report) TextBlock(text, marker string, indent float64, bold bool) {
 	style := ""

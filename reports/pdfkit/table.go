@@ -42,7 +42,7 @@ type Table struct {
 	CapNote string
 }
 
-// cellPad is the space above and below a row's text.
+// CellPad is the space above and below a row's text.
 const CellPad = 1.2
 
 type tableLayout struct {

@@ -70,7 +70,7 @@ func buildCoverage(fonts ...[]byte) coverage {
 	return out
 }
 
-// clean makes user text safe for the PDF: NFC-normalised (umlauts typed on a Mac arrive
+// Clean makes user text safe for the PDF: NFC-normalised (umlauts typed on a Mac arrive
 // decomposed), control and format characters removed, tabs as spaces, and every rune the font
 // lacks replaced by Placeholder (a run of them, e.g. an emoji sequence, by one). With multiline
 // false line breaks become spaces.
@@ -134,10 +134,10 @@ func Clean(s string, multiline bool) string {
 	return b.String()
 }
 
-// line cleans s for a one-line place (header, heading, table of contents).
+// Line cleans s for a one-line place (header, heading, table of contents).
 func Line(s string) string { return strings.TrimSpace(Clean(s, false)) }
 
-// tr translates key with optional template data.
+// Tr translates key with optional template data.
 func Tr(key string, data ...map[string]any) string {
 	if len(data) > 0 {
 		return lang.L(key, data[0])
@@ -145,11 +145,11 @@ func Tr(key string, data ...map[string]any) string {
 	return lang.L(key)
 }
 
-// formatNumber writes v with at most two decimals, trailing zeros dropped, grouped from 1000
+// FormatNumber writes v with at most two decimals, trailing zeros dropped, grouped from 1000
 // on, in the notation of the report language (German: 1.234,5): numfmt.Display.
 func FormatNumber(v float64) string { return numfmt.Display(v, NumberLang()) }
 
-// numberLang is the notation of numbers in the report's language.
+// NumberLang is the notation of numbers in the report's language.
 func NumberLang() string {
 	if strings.HasPrefix(Tr("reports.language"), "en") {
 		return "en"
@@ -157,12 +157,12 @@ func NumberLang() string {
 	return "de"
 }
 
-// formatHours is "2,5 h".
+// FormatHours is "2,5 h".
 func FormatHours(v float64) string {
 	return FormatNumber(v) + " " + Tr("reports.unit.hours")
 }
 
-// orDash is s, or "–" when it is blank.
+// OrDash is s, or "–" when it is blank.
 func OrDash(s string) string {
 	if strings.TrimSpace(s) == "" {
 		return "–"
@@ -170,7 +170,7 @@ func OrDash(s string) string {
 	return s
 }
 
-// trCount translates key with {{.Count}}, using key.one for a count of one.
+// TrCount translates key with {{.Count}}, using key.one for a count of one.
 func TrCount(key string, n int) string {
 	if n == 1 {
 		key += ".one"
