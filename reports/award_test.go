@@ -161,12 +161,6 @@ func TestServiceSpecPDFAndText(t *testing.T) {
 	}
 }
 
-func TestMarkdownEscapesUserText(t *testing.T) {
-	if got := mdText("a|b *c* _d_ #e\n<f>"); got != `a\|b \*c\* \_d\_ \#e &lt;f&gt;` {
-		t.Errorf("mdText = %q", got)
-	}
-}
-
 func TestAwardSectionsSpeakEitherLanguage(t *testing.T) {
 	keys := regexp.MustCompile(`\b(award|reports|find|fig|ics|err)\.[a-z_./-]+`)
 	for _, lang := range []struct{ code, want string }{{"en", "Award: Nordlicht"}, {"de", "Zuschlag: Nordlicht"}} {

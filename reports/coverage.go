@@ -26,7 +26,7 @@ func coverageFill(c domain.Coverage) (pdfkit.Color, bool) {
 }
 
 func writeCoverage(r *pdfkit.Report, p *domain.Project) {
-	r.Section(4, stepTitle(4))
+	r.Section(4, pdfkit.StepTitle(4))
 	r.Paragraph(tr("reports.cov.intro"))
 
 	n := domain.CoverageCounts(p)

@@ -16,7 +16,7 @@ var inventorySection = section{
 }
 
 func writeInventory(r *pdfkit.Report, p *domain.Project) {
-	r.Section(1, stepTitle(1))
+	r.Section(1, pdfkit.StepTitle(1))
 	r.Paragraph(tr("reports.inventory.intro"))
 
 	var current []domain.Task

@@ -130,8 +130,8 @@ func writeInvitationPages(p *domain.Project, day domain.Date, period kpi.Period,
 	if p.Contract.Start == nil {
 		r.Note(tr("kpi.invite.no_contract"))
 	} else {
-		r.Paragraph(tr("kpi.invite.notice", map[string]any{"Rule": awNoticeRule(p.Contract),
-			"Notice": awNoticeText(p.Contract, domain.NextNotice(p.Contract, day))}))
+		r.Paragraph(tr("kpi.invite.notice", map[string]any{"Rule": NoticeRule(p.Contract),
+			"Notice": NoticeText(p.Contract, domain.NextNotice(p.Contract, day))}))
 	}
 
 	// TOP 6: other business.

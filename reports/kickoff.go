@@ -16,7 +16,7 @@ var kickoffSection = section{
 }
 
 func writeKickoff(r *pdfkit.Report, p *domain.Project) {
-	r.Section(10, stepTitle(10))
+	r.Section(10, pdfkit.StepTitle(10))
 	r.Paragraph(tr("reports.kickoff.intro"))
 	today := r.AsOf()
 	k := p.Kickoff

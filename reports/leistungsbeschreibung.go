@@ -40,7 +40,7 @@ type specBlock struct {
 // specVolume is the Mengengerüst from the monitoring data: the caller's count from the store
 // (opt.Volume; a project read without tickets and calls), else the project's own tickets and
 // calls, over the twelve months before today's month; from the first month with data.
-func specVolume(p *domain.Project, today domain.Date, opt Options) domain.ServiceVolume {
+func specVolume(p *domain.Project, today domain.Date, opt pdfkit.Options) domain.ServiceVolume {
 	if opt.Volume != nil {
 		return opt.Volume.Recorded()
 	}
@@ -90,7 +90,7 @@ func specDoc(p *domain.Project, today domain.Date, vol domain.ServiceVolume) []s
 		tasks += len(sp.Tasks)
 	}
 	term := domain.ServiceTerm(p, today)
-	termPair := [2]string{tr("award.spec.term"), awSpecTermText(term)}
+	termPair := [2]string{tr("award.spec.term"), specTermText(term)}
 	if spec.Basis != domain.SpecNothing {
 		b.add(specBlock{kind: specPairs, pairs: [][2]string{
 			termPair,
@@ -119,9 +119,9 @@ func specDoc(p *domain.Project, today domain.Date, vol domain.ServiceVolume) []s
 				pairs = append(pairs, [2]string{tr("award.spec.outcome"), tr("award.spec.mixed")})
 			}
 			pairs = append(pairs,
-				[2]string{tr("award.spec.target"), awOrOpen(sp.Package.TargetState)},
-				[2]string{tr("award.spec.criteria"), awOrOpen(sp.Package.Criteria)},
-				[2]string{tr("award.spec.level"), awSpecLevel(p, sp)},
+				[2]string{tr("award.spec.target"), orOpen(sp.Package.TargetState)},
+				[2]string{tr("award.spec.criteria"), orOpen(sp.Package.Criteria)},
+				[2]string{tr("award.spec.level"), specLevel(p, sp)},
 				[2]string{tr("award.spec.hours"), pdfkit.FormatHours(sp.HoursPerMonth)},
 			)
 			b.add(specBlock{kind: specPairs, pairs: pairs})
@@ -167,9 +167,9 @@ func specDoc(p *domain.Project, today domain.Date, vol domain.ServiceVolume) []s
 		note(tr("award.spec.levels.none"))
 	}
 	for _, s := range spec.SLAs {
-		sub(tr("award.report.sla.heading", map[string]any{"Name": pdfkit.Line(s.Name), "Scope": awScope(p, s)}))
-		b.add(specBlock{kind: specPairs, pairs: awSLAFacts(p, s)},
-			specBlock{kind: specTable, table: awClassTable(s)})
+		sub(tr("award.report.sla.heading", map[string]any{"Name": pdfkit.Line(s.Name), "Scope": scopeText(p, s)}))
+		b.add(specBlock{kind: specPairs, pairs: slaFacts(p, s)},
+			specBlock{kind: specTable, table: classTable(s)})
 	}
 	note(tr("award.spec.levels.measure"))
 
@@ -190,12 +190,12 @@ func specDoc(p *domain.Project, today domain.Date, vol domain.ServiceVolume) []s
 	if len(ferien) > 0 || p.Meta.Bundesland != "" {
 		heading(tr("award.spec.h.calendar"))
 		if p.Meta.Bundesland != "" {
-			sub(tr("award.report.public", map[string]any{"State": pdfkit.BundeslandName(p.Meta.Bundesland), "Years": awYearsText(years)}))
-			b.add(specBlock{kind: specTable, table: awPublicTable(p.Meta.Bundesland, years)})
+			sub(tr("award.report.public", map[string]any{"State": pdfkit.BundeslandName(p.Meta.Bundesland), "Years": yearsText(years)}))
+			b.add(specBlock{kind: specTable, table: publicTable(p.Meta.Bundesland, years)})
 		}
 		if len(ferien) > 0 {
 			sub(tr("award.report.ferien"))
-			b.add(specBlock{kind: specTable, table: awFerienTable(ferien, false)})
+			b.add(specBlock{kind: specTable, table: ferienTable(ferien, false)})
 		}
 	}
 
@@ -203,9 +203,9 @@ func specDoc(p *domain.Project, today domain.Date, vol domain.ServiceVolume) []s
 	heading(tr("award.spec.h.reporting"))
 	cadence := "–"
 	if g := domain.SLAFor(p, nil); g != nil {
-		cadence = awCadence(g.ReportingCadence)
+		cadence = cadenceText(g.ReportingCadence)
 	} else if len(spec.SLAs) > 0 {
-		cadence = awCadence(spec.SLAs[0].ReportingCadence)
+		cadence = cadenceText(spec.SLAs[0].ReportingCadence)
 	}
 	para(tr("award.spec.reporting.intro", map[string]any{"Cadence": cadence}))
 	b.add(specBlock{kind: specBullets, items: []string{
@@ -220,7 +220,7 @@ func specDoc(p *domain.Project, today domain.Date, vol domain.ServiceVolume) []s
 		if c.Kind == domain.CriterionA {
 			kindA = append(kindA, c.Name)
 		} else {
-			kindB = append(kindB, tr("award.spec.b_item", map[string]any{"Name": c.Name, "Group": awOrNone(c.Group), "Weight": pdfkit.FormatNumber(c.Weight), "Min": awMinText(c.MinScore)}))
+			kindB = append(kindB, tr("award.spec.b_item", map[string]any{"Name": c.Name, "Group": orNone(c.Group), "Weight": pdfkit.FormatNumber(c.Weight), "Min": minText(c.MinScore)}))
 		}
 	}
 	if len(kindA)+len(kindB) == 0 {
@@ -234,7 +234,7 @@ func specDoc(p *domain.Project, today domain.Date, vol domain.ServiceVolume) []s
 			para(tr("award.spec.award.b"))
 			b.add(specBlock{kind: specBullets, items: kindB})
 		}
-		para(awSpecMethod(p.Tender))
+		para(specMethod(p.Tender))
 	}
 
 	// 10 Offene Punkte
@@ -264,8 +264,8 @@ func specDoc(p *domain.Project, today domain.Date, vol domain.ServiceVolume) []s
 	return b.doc
 }
 
-// awSpecTermText states the contract term: fixed, open-ended, or still to be agreed.
-func awSpecTermText(t domain.SpecTerm) string {
+// specTermText states the contract term: fixed, open-ended, or still to be agreed.
+func specTermText(t domain.SpecTerm) string {
 	switch {
 	case !t.Contract:
 		return tr("award.spec.tbd")
@@ -275,53 +275,53 @@ func awSpecTermText(t domain.SpecTerm) string {
 	return tr("award.spec.term_open", map[string]any{"Start": pdfkit.FormatDate(t.Start.Time)})
 }
 
-// awSpecMethod announces the evaluation method as the tender documents must: before any bid.
-func awSpecMethod(t domain.Tender) string {
+// specMethod announces the evaluation method as the tender documents must: before any bid.
+func specMethod(t domain.Tender) string {
 	switch t.Method {
 	case domain.MethodExtended:
-		return tr("award.spec.method.extended", map[string]any{"Pct": pdfkit.FormatNumber(t.FluctuationPct), "Rule": awTieBreaker(t.TieBreaker)})
+		return tr("award.spec.method.extended", map[string]any{"Pct": pdfkit.FormatNumber(t.FluctuationPct), "Rule": tieBreaker(t.TieBreaker)})
 	case domain.MethodSimple:
 		s := tr("award.spec.method.simple")
 		if t.TieBreaker != "" {
-			s += " " + tr("award.explain.simple_tie", map[string]any{"Rule": awTieBreaker(t.TieBreaker)})
+			s += " " + tr("award.explain.simple_tie", map[string]any{"Rule": tieBreaker(t.TieBreaker)})
 		}
 		return s
 	}
 	return tr("award.spec.method.open")
 }
 
-func awOrOpen(s string) string {
+func orOpen(s string) string {
 	if strings.TrimSpace(s) == "" {
 		return tr("award.spec.tbd")
 	}
 	return s
 }
 
-func awOrNone(s string) string {
+func orNone(s string) string {
 	if strings.TrimSpace(s) == "" {
 		return tr("award.group.none")
 	}
 	return s
 }
 
-func awMinText(m float64) string {
+func minText(m float64) string {
 	if m <= 0 {
 		return tr("award.spec.no_min")
 	}
 	return tr("award.spec.min", map[string]any{"Min": pdfkit.FormatNumber(m)})
 }
 
-func awSpecLevel(p *domain.Project, sp domain.SpecPackage) string {
+func specLevel(p *domain.Project, sp domain.SpecPackage) string {
 	if sp.SLA == nil {
 		return tr("award.spec.tbd")
 	}
-	return tr("award.spec.level_value", map[string]any{"Name": sp.SLA.Name, "Scope": awScope(p, *sp.SLA)})
+	return tr("award.spec.level_value", map[string]any{"Name": sp.SLA.Name, "Scope": scopeText(p, *sp.SLA)})
 }
 
 // --- PDF ---
 
 // WriteServiceSpec writes the Leistungsbeschreibung as PDF to w.
-func WriteServiceSpec(w io.Writer, p *domain.Project, opt Options) (err error) {
+func WriteServiceSpec(w io.Writer, p *domain.Project, opt pdfkit.Options) (err error) {
 	p = p.WithShortTexts() // an older file's over-long texts are printed cut
 	defer pdfkit.CatchPDF(&err)
 	date, err := opt.Begin(p)
@@ -373,12 +373,12 @@ func writeSpecPages(p *domain.Project, blocks []specBlock, date time.Time, break
 }
 
 // WriteServiceSpecFile writes the PDF to path atomically: on any error the target is unchanged.
-func WriteServiceSpecFile(path string, p *domain.Project, opt Options) error {
+func WriteServiceSpecFile(path string, p *domain.Project, opt pdfkit.Options) error {
 	return pdfkit.WriteAtomically(path, func(w io.Writer) error { return WriteServiceSpec(w, p, opt) })
 }
 
 // WriteServiceSpecTextFile writes the structured text to path atomically.
-func WriteServiceSpecTextFile(path string, p *domain.Project, opt Options) error {
+func WriteServiceSpecTextFile(path string, p *domain.Project, opt pdfkit.Options) error {
 	return pdfkit.WriteAtomically(path, func(w io.Writer) error { return WriteServiceSpecText(w, p, opt) })
 }
 
@@ -387,7 +387,7 @@ func WriteServiceSpecTextFile(path string, p *domain.Project, opt Options) error
 // WriteServiceSpecText writes the Leistungsbeschreibung as Markdown: numbered headings, lists,
 // label–value lines and pipe tables, readable as plain text and importable by word processors
 // that read Markdown.
-func WriteServiceSpecText(w io.Writer, p *domain.Project, opt Options) error {
+func WriteServiceSpecText(w io.Writer, p *domain.Project, opt pdfkit.Options) error {
 	p = p.WithShortTexts() // an older file's over-long texts are printed cut
 	date, err := opt.Begin(p)
 	if err != nil {

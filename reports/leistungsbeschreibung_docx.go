@@ -37,7 +37,7 @@ const (
 )
 
 // WriteServiceSpecDocx writes the Leistungsbeschreibung as Word document to w.
-func WriteServiceSpecDocx(w io.Writer, p *domain.Project, opt Options) error {
+func WriteServiceSpecDocx(w io.Writer, p *domain.Project, opt pdfkit.Options) error {
 	date, err := opt.Begin(p)
 	if err != nil {
 		return err
@@ -79,7 +79,7 @@ func WriteServiceSpecDocx(w io.Writer, p *domain.Project, opt Options) error {
 }
 
 // WriteServiceSpecDocxFile writes the Word document to path atomically.
-func WriteServiceSpecDocxFile(path string, p *domain.Project, opt Options) error {
+func WriteServiceSpecDocxFile(path string, p *domain.Project, opt pdfkit.Options) error {
 	return pdfkit.WriteAtomically(path, func(w io.Writer) error { return WriteServiceSpecDocx(w, p, opt) })
 }
 

@@ -111,7 +111,7 @@ func TestServiceSpecDocxOfTheSample(t *testing.T) {
 		t.Fatal(err)
 	}
 	var buf bytes.Buffer
-	if err := WriteServiceSpecDocx(&buf, p, Options{Date: fixedDate}); err != nil {
+	if err := WriteServiceSpecDocx(&buf, p, pdfkit.Options{Date: fixedDate}); err != nil {
 		t.Fatal(err)
 	}
 	paras, tables, headerRows := docxParagraphs(t, buf.Bytes())
@@ -170,7 +170,7 @@ func TestServiceSpecDocxOfTheSample(t *testing.T) {
 	// Every paragraph of the PDF's content model is in the document, in the same order.
 	at := 0
 	today := p.AsOf(fixedDate)
-	for _, b := range specDoc(p, today, specVolume(p, today, Options{})) {
+	for _, b := range specDoc(p, today, specVolume(p, today, pdfkit.Options{})) {
 		if b.kind != specPara && b.kind != specHeading {
 			continue
 		}

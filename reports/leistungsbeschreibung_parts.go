@@ -74,10 +74,10 @@ func specVolumeTable(vol domain.ServiceVolume) pdfkit.Table {
 	for _, m := range vol.Months {
 		row := []string{specMonth(m.Month)}
 		for i, pr := range prios {
-			row = append(row, FormatCount(m.Tickets[pr]))
+			row = append(row, pdfkit.FormatCount(m.Tickets[pr]))
 			sums[i] += m.Tickets[pr]
 		}
-		row = append(row, FormatCount(m.TicketCount()), FormatCount(m.Calls))
+		row = append(row, pdfkit.FormatCount(m.TicketCount()), pdfkit.FormatCount(m.Calls))
 		sums[len(prios)] += m.TicketCount()
 		sums[len(prios)+1] += m.Calls
 		rows = append(rows, row)
@@ -85,7 +85,7 @@ func specVolumeTable(vol domain.ServiceVolume) pdfkit.Table {
 	total := []string{tr("reports.total")}
 	mean := []string{tr("award.spec.volume.mean")}
 	for _, s := range sums {
-		total = append(total, FormatCount(s))
+		total = append(total, pdfkit.FormatCount(s))
 		// one decimal: 597 tickets in 6 months = 99,5 a month
 		mean = append(mean, pdfkit.FormatNumber(float64(int(float64(s)/float64(len(vol.Months))*10+0.5))/10))
 	}
@@ -142,7 +142,7 @@ func specTransitionBlocks(b *specBuilder, p *domain.Project, term domain.SpecTer
 		if term.End != nil {
 			kv = append(kv, [2]string{tr("award.spec.transition.after"), specAfterTerm(c)})
 		}
-		kv = append(kv, [2]string{tr("award.spec.transition.notice"), awNoticeRule(c)})
+		kv = append(kv, [2]string{tr("award.spec.transition.notice"), NoticeRule(c)})
 		b.pairs(kv...)
 	}
 	b.para(tr("award.spec.transition.exit_intro"))

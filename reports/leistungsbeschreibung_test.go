@@ -9,6 +9,7 @@ import (
 
 	"schulit-lotse/internal/sample"
 	"schulit-lotse/reports/internal/pdftest"
+	"schulit-lotse/reports/pdfkit"
 )
 
 // specHintKeys are the program's hints and guidance around the tender steps: they belong in
@@ -29,7 +30,7 @@ func TestServiceSpecOfTheSampleIsForBidders(t *testing.T) {
 		t.Fatal(err)
 	}
 	var buf bytes.Buffer
-	if err := WriteServiceSpec(&buf, p, Options{Date: fixedDate}); err != nil {
+	if err := WriteServiceSpec(&buf, p, pdfkit.Options{Date: fixedDate}); err != nil {
 		t.Fatal(err)
 	}
 	path := filepath.Join(t.TempDir(), "lb.pdf")
@@ -86,7 +87,7 @@ func TestServiceSpecOfTheSampleIsForBidders(t *testing.T) {
 	}
 	// The same in the Markdown.
 	var md bytes.Buffer
-	if err := WriteServiceSpecText(&md, p, Options{Date: fixedDate}); err != nil {
+	if err := WriteServiceSpecText(&md, p, pdfkit.Options{Date: fixedDate}); err != nil {
 		t.Fatal(err)
 	}
 	for _, s := range specForbiddenPhrases {
@@ -99,5 +100,11 @@ func TestServiceSpecOfTheSampleIsForBidders(t *testing.T) {
 		if !strings.Contains(md.String(), w) {
 			t.Errorf("the Markdown lacks %q", w)
 		}
+	}
+}
+
+func TestMarkdownEscapesUserText(t *testing.T) {
+	if got := mdText("a|b *c* _d_ #e\n<f>"); got != `a\|b \*c\* \_d\_ \#e &lt;f&gt;` {
+		t.Errorf("mdText = %q", got)
 	}
 }

@@ -49,7 +49,7 @@ func sectionPeriod(p *domain.Project) kpi.Period {
 }
 
 func writeMonitoringSection(r *pdfkit.Report, p *domain.Project) {
-	r.Section(12, stepTitle(12))
+	r.Section(12, pdfkit.StepTitle(12))
 	r.Paragraph(tr("kpi.report.section_intro"))
 	if len(p.Tickets)+len(p.Calls)+len(p.SurveyAnswers) > 0 {
 		period := sectionPeriod(p)

@@ -190,7 +190,7 @@ func FormatPct(v float64, basis int) string {
 }
 
 // FormatCount writes a whole number.
-func FormatCount(n int) string { return pdfkit.FormatNumber(float64(n)) }
+func FormatCount(n int) string { return pdfkit.FormatCount(n) }
 
 // MonthLabel is "Jan 27" for "2027-01".
 func MonthLabel(ym string) string {

@@ -18,7 +18,7 @@ var needsSection = section{
 var colorCritical = pdfkit.Color{R: 253, G: 232, B: 230}
 
 func writeNeeds(r *pdfkit.Report, p *domain.Project) {
-	r.Section(2, stepTitle(2))
+	r.Section(2, pdfkit.StepTitle(2))
 	r.Paragraph(tr("reports.needs.intro"))
 
 	tasks, capped := largestFirst(orderedTasks(p), p.Settings)

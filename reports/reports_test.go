@@ -263,7 +263,7 @@ func TestStepsWithoutContentStayOut(t *testing.T) {
 		t.Errorf("step 2 was not started but is in the report")
 	}
 	for _, s := range domain.Steps[2:] {
-		if title := stepTitle(s.Number); strings.Contains(text, title) {
+		if title := pdfkit.StepTitle(s.Number); strings.Contains(text, title) {
 			t.Errorf("step %d (%s) has no content but is in the report", s.Number, title)
 		}
 	}

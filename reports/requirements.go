@@ -24,7 +24,7 @@ const boardMaxCards = 150
 const boardImageWidthPx = 2000
 
 func writeRequirements(r *pdfkit.Report, p *domain.Project) {
-	r.Section(3, stepTitle(3))
+	r.Section(3, pdfkit.StepTitle(3))
 	r.Paragraph(tr("reports.req.intro"))
 
 	l := domain.LayoutBoard(p)

@@ -30,7 +30,7 @@ func resFTE(v float64) string {
 }
 
 func writeResources(r *pdfkit.Report, p *domain.Project) {
-	r.Section(5, stepTitle(5))
+	r.Section(5, pdfkit.StepTitle(5))
 	r.Paragraph(tr("reports.res.intro"))
 	cc := domain.CompareCosts(p)
 	rd := cc.Demand

@@ -18,6 +18,13 @@ type section struct {
 	Write func(r *pdfkit.Report, p *domain.Project)
 }
 
+// The sections of steps 7 to 9 (the award) are written in reports/award.
+var (
+	slaSection      = section{Step: domain.StepSLA, Has: HasSLA, Write: WriteSLA}
+	tenderSection   = section{Step: domain.StepTender, Has: domain.TenderStarted, Write: WriteTender}
+	contractSection = section{Step: domain.StepContract, Has: HasContract, Write: WriteContract}
+)
+
 // sections are the report's column of the step table (domain.Steps), in step order.
 var sections = []section{
 	inventorySection, needsSection, requirementsSection, coverageSection, resourcesSection, sourcingSection,
@@ -49,16 +56,6 @@ func sectionsFor(p *domain.Project, today domain.Date) []section {
 		}
 	}
 	return out
-}
-
-// stepTitle is the step's name as the wizard shows it.
-func stepTitle(n domain.StepID) string {
-	for _, s := range domain.Steps {
-		if s.Number == n {
-			return tr("step." + s.Key + ".title")
-		}
-	}
-	return ""
 }
 
 // taskCap is how many tasks a list of the Gesamtbericht shows; a Landkreis has 1,500, and the

@@ -15,65 +15,61 @@ import (
 // Step 7, Leistungsvereinbarung vorbereiten: every working SLA with its service hours, what
 // stops the clock, the priority classes and the other targets; the Ferien and public holidays;
 // the service levels per package beside their cost.
-var slaSection = section{
-	Step:  domain.StepSLA,
-	Has:   func(p *domain.Project) bool { return len(p.SLAs) > 0 || len(p.SchoolHolidays) > 0 },
-	Write: writeSLA,
-}
+func HasSLA(p *domain.Project) bool { return len(p.SLAs) > 0 || len(p.SchoolHolidays) > 0 }
 
-func writeSLA(r *pdfkit.Report, p *domain.Project) {
-	r.Section(7, stepTitle(7))
+func WriteSLA(r *pdfkit.Report, p *domain.Project) {
+	r.Section(7, pdfkit.StepTitle(7))
 	r.Paragraph(tr("award.report.sla.intro"))
 	working := domain.WorkingSLAs(p)
 	if len(working) == 0 {
 		r.Note(tr("award.report.sla.none"))
 	}
 	for _, s := range working {
-		awSLABlock(r, p, s)
+		slaBlock(r, p, s)
 	}
 	if p.Contract.SLAID != nil {
-		frozen := tr("award.report.sla.frozen", map[string]any{"Date": awDate(p.Contract.FrozenOn)})
+		frozen := tr("award.report.sla.frozen", map[string]any{"Date": dayOrDash(p.Contract.FrozenOn)})
 		if domain.SLAsChangedSinceContract(p) {
 			frozen += " " + tr("award.report.sla.changed")
 		}
 		r.Note(frozen)
 	}
-	awLevelsAndCost(r, p)
-	awCalendar(r, p)
+	levelsAndCost(r, p)
+	calendarSection(r, p)
 	r.OpenQuestions(domain.SLAFindings(p), false)
 }
 
-// awSLABlock writes one SLA: a subsection with the facts, then the priority classes.
-func awSLABlock(r *pdfkit.Report, p *domain.Project, s domain.SLA) {
-	r.Subsection(tr("award.report.sla.heading", map[string]any{"Name": pdfkit.Line(s.Name), "Scope": awScope(p, s)}))
-	r.KeyValues(awSLAFacts(p, s))
-	r.EnsureSpace(awTableStart)
-	r.Table(awClassTable(s))
+// slaBlock writes one SLA: a subsection with the facts, then the priority classes.
+func slaBlock(r *pdfkit.Report, p *domain.Project, s domain.SLA) {
+	r.Subsection(tr("award.report.sla.heading", map[string]any{"Name": pdfkit.Line(s.Name), "Scope": scopeText(p, s)}))
+	r.KeyValues(slaFacts(p, s))
+	r.EnsureSpace(tableStart)
+	r.Table(classTable(s))
 }
 
-// awTableStart is the room a table needs below the cursor to start on this page: its header and
+// tableStart is the room a table needs below the cursor to start on this page: its header and
 // a first row of two lines.
-const awTableStart = 22
+const tableStart = 22
 
-// awSLAFacts are the SLA's facts as label–value pairs (shared with the Leistungsbeschreibung).
-func awSLAFacts(p *domain.Project, s domain.SLA) [][2]string {
+// slaFacts are the SLA's facts as label–value pairs (shared with the Leistungsbeschreibung).
+func slaFacts(p *domain.Project, s domain.SLA) [][2]string {
 	return [][2]string{
-		{tr("award.report.sla.hours"), strings.Join(awWindowLines(s), "\n")},
+		{tr("award.report.sla.hours"), strings.Join(windowLines(s), "\n")},
 		{tr("award.report.sla.per_week"), pdfkit.FormatHours(float64(domain.ServiceMinutesPerWeek(s)) / 60)},
 		{tr("award.report.sla.time_zone"), tr("award.report.sla.berlin")},
-		{tr("award.report.sla.public_stop"), awStopText(s.PublicHolidaysStopClock, tr("award.report.sla.public_of", map[string]any{"State": pdfkit.BundeslandName(p.Meta.Bundesland)}))},
-		{tr("award.report.sla.ferien_stop"), awStopText(s.SchoolHolidaysStopClock, tr("award.report.sla.ferien_of", map[string]any{"Count": len(p.SchoolHolidays)}))},
-		{tr("award.report.sla.hotline"), awHotline(s)},
-		{tr("award.report.sla.satisfaction"), awPct(s.SatisfactionTargetPct)},
-		{tr("award.report.sla.cadence"), awCadence(s.ReportingCadence)},
+		{tr("award.report.sla.public_stop"), stopText(s.PublicHolidaysStopClock, tr("award.report.sla.public_of", map[string]any{"State": pdfkit.BundeslandName(p.Meta.Bundesland)}))},
+		{tr("award.report.sla.ferien_stop"), stopText(s.SchoolHolidaysStopClock, tr("award.report.sla.ferien_of", map[string]any{"Count": len(p.SchoolHolidays)}))},
+		{tr("award.report.sla.hotline"), hotlineText(s)},
+		{tr("award.report.sla.satisfaction"), pctText(s.SatisfactionTargetPct)},
+		{tr("award.report.sla.cadence"), cadenceText(s.ReportingCadence)},
 	}
 }
 
-// awClassTable lists the priority classes with both targets and how they are measured.
-func awClassTable(s domain.SLA) pdfkit.Table {
+// classTable lists the priority classes with both targets and how they are measured.
+func classTable(s domain.SLA) pdfkit.Table {
 	rows := make([][]string, 0, len(s.Classes))
 	for _, c := range s.Classes {
-		rows = append(rows, []string{c.Code, c.Description, awMinutes(c.ResponseMinutes), awMinutes(c.RestoreMinutes), awMeasure(c.CalendarTime)})
+		rows = append(rows, []string{c.Code, c.Description, minutesText(c.ResponseMinutes), minutesText(c.RestoreMinutes), measureText(c.CalendarTime)})
 	}
 	return pdfkit.Table{
 		Columns: []pdfkit.Column{
@@ -88,9 +84,9 @@ func awClassTable(s domain.SLA) pdfkit.Table {
 	}
 }
 
-// awLevelsAndCost sets the service level of every package beside its cost, with the hint that
+// levelsAndCost sets the service level of every package beside its cost, with the hint that
 // more service costs more.
-func awLevelsAndCost(r *pdfkit.Report, p *domain.Project) {
+func levelsAndCost(r *pdfkit.Report, p *domain.Project) {
 	levels := domain.PackageLevels(p)
 	if len(levels) == 0 {
 		return
@@ -107,11 +103,11 @@ func awLevelsAndCost(r *pdfkit.Report, p *domain.Project) {
 			}
 			level = tr("award.levels.hours", map[string]any{"Hours": pdfkit.FormatNumber(l.ServiceHoursWeek)})
 			if l.FirstClass != "" {
-				level += ", " + tr("award.levels.restore", map[string]any{"Class": l.FirstClass, "Target": awMinutes(l.RestoreMinutes)})
+				level += ", " + tr("award.levels.restore", map[string]any{"Class": l.FirstClass, "Target": minutesText(l.RestoreMinutes)})
 			}
 		}
-		rows = append(rows, []string{l.Package.Name, sla, level, awOutcome(l.Outcome),
-			awKnownEuro(l.ExternalYear, l.ExternalKnown), awKnownEuro(l.InternalYear, l.InternalKnown)})
+		rows = append(rows, []string{l.Package.Name, sla, level, outcomeName(l.Outcome),
+			knownEuro(l.ExternalYear, l.ExternalKnown), knownEuro(l.InternalYear, l.InternalKnown)})
 	}
 	r.Table(pdfkit.Table{
 		Columns: []pdfkit.Column{
@@ -127,30 +123,30 @@ func awLevelsAndCost(r *pdfkit.Report, p *domain.Project) {
 	})
 }
 
-// awCalendar lists the Ferien and the public holidays of the years they span.
-func awCalendar(r *pdfkit.Report, p *domain.Project) {
+// calendarSection lists the Ferien and the public holidays of the years they span.
+func calendarSection(r *pdfkit.Report, p *domain.Project) {
 	if len(p.SchoolHolidays) > 0 {
 		r.Subsection(tr("award.report.ferien"))
-		r.Table(awFerienTable(p.SchoolHolidays, true))
+		r.Table(ferienTable(p.SchoolHolidays, true))
 	}
-	years := awCalendarYears(p, r.AsOf().Time)
+	years := calendarYears(p, r.AsOf().Time)
 	if p.Meta.Bundesland == "" || len(years) == 0 {
 		return
 	}
 	r.Subsection(tr("award.report.public", map[string]any{"State": pdfkit.BundeslandName(p.Meta.Bundesland),
-		"Years": awYearsText(years)}))
-	r.Table(awPublicTable(p.Meta.Bundesland, years))
+		"Years": yearsText(years)}))
+	r.Table(publicTable(p.Meta.Bundesland, years))
 }
 
-// awFerienTable lists the Ferien; withSource adds where they were imported from (for the
+// ferienTable lists the Ferien; withSource adds where they were imported from (for the
 // planning, not for documents that leave the house).
-func awFerienTable(hs []domain.SchoolHoliday, withSource bool) pdfkit.Table {
+func ferienTable(hs []domain.SchoolHoliday, withSource bool) pdfkit.Table {
 	sorted := append([]domain.SchoolHoliday(nil), hs...)
 	domain.SortHolidays(sorted)
 	rows := make([][]string, 0, len(sorted))
 	for _, h := range sorted {
 		days := domain.DaysBetween(h.First, h.Last) + 1
-		row := []string{h.Name, awDayWithWeekday(h.First), awDayWithWeekday(h.Last), strconv.Itoa(days)}
+		row := []string{h.Name, dayWithWeekday(h.First), dayWithWeekday(h.Last), strconv.Itoa(days)}
 		if withSource {
 			row = append(row, h.Source)
 		}
@@ -168,11 +164,11 @@ func awFerienTable(hs []domain.SchoolHoliday, withSource bool) pdfkit.Table {
 	return pdfkit.Table{Columns: cols, Rows: rows, Zebra: true}
 }
 
-func awPublicTable(state domain.Bundesland, years []int) pdfkit.Table {
+func publicTable(state domain.Bundesland, years []int) pdfkit.Table {
 	var rows [][]string
 	for _, y := range years {
 		for _, h := range domain.PublicHolidays(state, y) {
-			rows = append(rows, []string{awDayWithWeekday(h.Date), h.Name})
+			rows = append(rows, []string{dayWithWeekday(h.Date), h.Name})
 		}
 	}
 	return pdfkit.Table{
@@ -182,8 +178,8 @@ func awPublicTable(state domain.Bundesland, years []int) pdfkit.Table {
 	}
 }
 
-// awCalendarYears are the years the Ferien span, else the report's year.
-func awCalendarYears(p *domain.Project, today time.Time) []int {
+// calendarYears are the years the Ferien span, else the report's year.
+func calendarYears(p *domain.Project, today time.Time) []int {
 	seen := map[int]bool{}
 	var out []int
 	for _, h := range p.SchoolHolidays {
@@ -204,7 +200,7 @@ func awCalendarYears(p *domain.Project, today time.Time) []int {
 	return out
 }
 
-func awYearsText(years []int) string {
+func yearsText(years []int) string {
 	parts := make([]string, len(years))
 	for i, y := range years {
 		parts[i] = strconv.Itoa(y)
@@ -214,7 +210,7 @@ func awYearsText(years []int) string {
 
 // --- small formatters shared by the sections of steps 7–9 and the Leistungsbeschreibung ---
 
-func awScope(p *domain.Project, s domain.SLA) string {
+func scopeText(p *domain.Project, s domain.SLA) string {
 	if s.PackageID == nil {
 		return tr("award.scope.general")
 	}
@@ -224,16 +220,16 @@ func awScope(p *domain.Project, s domain.SLA) string {
 	return tr("award.scope.gone")
 }
 
-// awWindowLines are the service hours, Monday first, with neighbouring days of the same hours
+// windowLines are the service hours, Monday first, with neighbouring days of the same hours
 // joined: "Mo–Do: 07:30–16:30", "Fr: 07:30–14:00".
-func awWindowLines(s domain.SLA) []string {
+func windowLines(s domain.SLA) []string {
 	order := []int{1, 2, 3, 4, 5, 6, 0}
 	spans := make([]string, len(order))
 	for i, wd := range order {
 		ws := domain.WindowsOn(s, wd)
 		parts := make([]string, len(ws))
 		for k, w := range ws {
-			parts[k] = awClock(w.StartMinute) + "–" + awClock(w.EndMinute)
+			parts[k] = clockText(w.StartMinute) + "–" + clockText(w.EndMinute)
 		}
 		spans[i] = strings.Join(parts, ", ")
 	}
@@ -258,74 +254,74 @@ func awWindowLines(s domain.SLA) []string {
 	return out
 }
 
-func awClock(m int) string { return fmt.Sprintf("%02d:%02d", m/60, m%60) }
+func clockText(m int) string { return fmt.Sprintf("%02d:%02d", m/60, m%60) }
 
-// awMinutes writes a target: "30 min", "4 h", "1,5 h".
-func awMinutes(m int) string {
+// minutesText writes a target: "30 min", "4 h", "1,5 h".
+func minutesText(m int) string {
 	if m < 60 {
 		return strconv.Itoa(m) + " " + tr("award.unit.min")
 	}
 	return pdfkit.FormatHours(float64(m) / 60)
 }
 
-func awMeasure(calendar bool) string {
+func measureText(calendar bool) string {
 	if calendar {
 		return tr("award.measure.calendar")
 	}
 	return tr("award.measure.service")
 }
 
-func awStopText(stop bool, what string) string {
+func stopText(stop bool, what string) string {
 	if stop {
 		return tr("award.report.stop.yes", map[string]any{"What": what})
 	}
 	return tr("award.report.stop.no")
 }
 
-func awHotline(s domain.SLA) string {
-	return tr("award.report.sla.hotline_value", map[string]any{"Pct": pdfkit.FormatNumber(s.HotlineAnsweredPct), "Wait": awSeconds(s.HotlineMaxWaitSeconds)})
+func hotlineText(s domain.SLA) string {
+	return tr("award.report.sla.hotline_value", map[string]any{"Pct": pdfkit.FormatNumber(s.HotlineAnsweredPct), "Wait": secondsText(s.HotlineMaxWaitSeconds)})
 }
 
-func awSeconds(n int) string {
+func secondsText(n int) string {
 	if n > 0 && n%60 == 0 {
 		return strconv.Itoa(n/60) + " " + tr("award.unit.min")
 	}
 	return strconv.Itoa(n) + " " + tr("award.unit.s")
 }
 
-func awPct(v float64) string { return pdfkit.FormatNumber(v) + " %" }
+func pctText(v float64) string { return pdfkit.FormatNumber(v) + " %" }
 
-func awCadence(c string) string {
+func cadenceText(c string) string {
 	if c == "" {
 		return "–"
 	}
 	return tr("award.cadence." + c)
 }
 
-func awOutcome(o domain.SourcingOutcome) string {
+func outcomeName(o domain.SourcingOutcome) string {
 	if o == domain.OutcomeOpen {
 		return tr("award.outcome.open")
 	}
 	return tr("award.outcome." + string(o))
 }
 
-func awEuro(v float64) string { return pdfkit.FormatNumber(v) + " €" }
+func euro(v float64) string { return pdfkit.FormatNumber(v) + " €" }
 
-// awKnownEuro is a yearly cost in whole euros, "–" when step 5 could not compute it.
-func awKnownEuro(v float64, known bool) string {
+// knownEuro is a yearly cost in whole euros, "–" when step 5 could not compute it.
+func knownEuro(v float64, known bool) string {
 	if !known {
 		return "–"
 	}
-	return awEuro(math.Round(v))
+	return euro(math.Round(v))
 }
 
-func awDate(d *domain.Date) string {
+func dayOrDash(d *domain.Date) string {
 	if d == nil {
 		return "–"
 	}
 	return pdfkit.FormatDate(d.Time)
 }
 
-func awDayWithWeekday(d domain.Date) string {
+func dayWithWeekday(d domain.Date) string {
 	return tr("award.weekday.short."+strconv.Itoa(int(d.Weekday()))) + " " + pdfkit.FormatDate(d.Time)
 }

@@ -38,7 +38,7 @@ func srcOutcome(o domain.SourcingOutcome) string {
 }
 
 func writeSourcing(r *pdfkit.Report, p *domain.Project) {
-	r.Section(6, stepTitle(6))
+	r.Section(6, pdfkit.StepTitle(6))
 	r.Paragraph(tr("reports.src.intro"))
 	as := domain.AssessSourcing(p)
 

@@ -41,7 +41,7 @@ func raciNameW(r *pdfkit.Report, roles int) float64 {
 }
 
 func writeStructure(r *pdfkit.Report, p *domain.Project) {
-	r.Section(11, stepTitle(11))
+	r.Section(11, pdfkit.StepTitle(11))
 	r.Paragraph(tr("reports.structure.intro"))
 	roles := domain.SortedRoles(p.Roles)
 	if len(roles) > 0 {

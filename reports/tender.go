@@ -12,21 +12,16 @@ import (
 // Step 8, Ausschreibung und Auswahl: the procedure, the criteria with their weights, the bids'
 // scores, the ranking by the UfAB method with every exclusion and its reason, the winner, and the
 // chart of performance points against price.
-var tenderSection = section{
-	Step:  domain.StepTender,
-	Has:   domain.TenderStarted,
-	Write: writeTender,
-}
 
-func writeTender(r *pdfkit.Report, p *domain.Project) {
-	r.Section(8, stepTitle(8))
+func WriteTender(r *pdfkit.Report, p *domain.Project) {
+	r.Section(8, pdfkit.StepTitle(8))
 	r.Paragraph(tr("award.report.tender.intro"))
 	ev := domain.Evaluate(p.Tender, p.Criteria, p.Bids)
-	r.KeyValues(awProcedure(p.Tender))
+	r.KeyValues(procedure(p.Tender))
 
 	if len(p.Criteria) > 0 {
 		r.Subsection(tr("award.report.criteria"))
-		r.Table(awCriteriaTable(p.Criteria))
+		r.Table(criteriaTable(p.Criteria))
 		r.Note(tr("award.report.kinds"))
 		if groups := domain.CriterionGroups(p.Criteria); len(groups) > 0 {
 			var items []string
@@ -44,58 +39,58 @@ func writeTender(r *pdfkit.Report, p *domain.Project) {
 	if len(p.Bids) > 0 {
 		r.EnsureSpace(45) // the heading stays with the score table's header and first rows
 		r.Subsection(tr("award.report.scores"))
-		for _, t := range awScoreTables(p) {
+		for _, t := range scoreTables(p) {
 			r.Table(t)
 		}
 		r.Subsection(tr("award.report.ranking"))
-		r.Paragraph(awMethodExplanation(p.Tender, ev))
-		r.Table(awRankingTable(p, ev))
-		r.Paragraph(awOutcomeText(ev))
-		if png, err := awBidsChartPNG(ev, 16, 9.5); err == nil {
+		r.Paragraph(methodExplanation(p.Tender, ev))
+		r.Table(rankingTable(p, ev))
+		r.Paragraph(outcomeText(ev))
+		if png, err := bidsChartPNG(ev, 16, 9.5); err == nil {
 			r.Image(png, 160)
 		}
 	}
 	r.OpenQuestions(domain.TenderFindings(p, ev), false)
 }
 
-// awProcedure is the procedure data as label–value pairs.
-func awProcedure(t domain.Tender) [][2]string {
-	pub := awDate(t.PublishedOn)
+// procedure is the procedure data as label–value pairs.
+func procedure(t domain.Tender) [][2]string {
+	pub := dayOrDash(t.PublishedOn)
 	if t.Publication != "" {
 		pub += " · " + t.Publication
 	}
 	rows := [][2]string{
 		{tr("award.tender.procedure"), pdfkit.OrDash(t.Procedure)},
 		{tr("award.tender.published"), pub},
-		{tr("award.tender.deadline"), awDate(t.OfferDeadline)},
-		{tr("award.tender.award_date"), awDate(t.AwardDate)},
-		{tr("award.tender.method"), awMethodName(t.Method)},
+		{tr("award.tender.deadline"), dayOrDash(t.OfferDeadline)},
+		{tr("award.tender.award_date"), dayOrDash(t.AwardDate)},
+		{tr("award.tender.method"), methodName(t.Method)},
 	}
 	if t.Method == domain.MethodExtended {
 		rows = append(rows,
-			[2]string{tr("award.tender.fluctuation"), awPct(t.FluctuationPct)},
-			[2]string{tr("award.tender.tie_breaker"), awTieBreaker(t.TieBreaker)})
+			[2]string{tr("award.tender.fluctuation"), pctText(t.FluctuationPct)},
+			[2]string{tr("award.tender.tie_breaker"), tieBreaker(t.TieBreaker)})
 	} else if t.TieBreaker != "" {
-		rows = append(rows, [2]string{tr("award.tender.tie_breaker_simple"), awTieBreaker(t.TieBreaker)})
+		rows = append(rows, [2]string{tr("award.tender.tie_breaker_simple"), tieBreaker(t.TieBreaker)})
 	}
 	return rows
 }
 
-func awMethodName(m string) string {
+func methodName(m string) string {
 	if m == "" {
 		return tr("award.method.unset")
 	}
 	return tr("award.method." + m)
 }
 
-func awTieBreaker(t string) string {
+func tieBreaker(t string) string {
 	if t == "" {
 		return "–"
 	}
 	return tr("award.tie." + t)
 }
 
-func awCriteriaTable(crit []domain.TenderCriterion) pdfkit.Table {
+func criteriaTable(crit []domain.TenderCriterion) pdfkit.Table {
 	var total float64
 	for _, c := range crit {
 		if c.Kind == domain.CriterionB {
@@ -131,37 +126,37 @@ func awCriteriaTable(crit []domain.TenderCriterion) pdfkit.Table {
 	}
 }
 
-// awScoresPerTable bounds the bidders side by side in one score table.
-const awScoresPerTable = 4
+// scoresPerTable bounds the bidders side by side in one score table.
+const scoresPerTable = 4
 
-// awScoreTables show each criterion's score per bidder, a few bidders per table.
-func awScoreTables(p *domain.Project) []pdfkit.Table {
+// scoreTables show each criterion's score per bidder, a few bidders per table.
+func scoreTables(p *domain.Project) []pdfkit.Table {
 	crit := domain.SortedCriteria(p.Criteria)
 	var out []pdfkit.Table
-	for start := 0; start < len(p.Bids); start += awScoresPerTable {
-		bids := p.Bids[start:min(start+awScoresPerTable, len(p.Bids))]
+	for start := 0; start < len(p.Bids); start += scoresPerTable {
+		bids := p.Bids[start:min(start+scoresPerTable, len(p.Bids))]
 		cols := []pdfkit.Column{{Title: tr("award.report.col.criterion"), Width: 40}}
 		for _, b := range bids {
-			cols = append(cols, pdfkit.Column{Title: b.Bidder, Width: 60 / float64(awScoresPerTable), Align: pdfkit.AlignRight})
+			cols = append(cols, pdfkit.Column{Title: b.Bidder, Width: 60 / float64(scoresPerTable), Align: pdfkit.AlignRight})
 		}
 		var rows [][]string
 		for _, c := range crit {
 			row := []string{tr("award.kind.short."+c.Kind) + " · " + c.Name}
 			for _, b := range bids {
-				row = append(row, awScoreCell(c, b))
+				row = append(row, scoreCell(c, b))
 			}
 			rows = append(rows, row)
 		}
 		price := []string{tr("award.report.col.price")}
 		for _, b := range bids {
-			price = append(price, awEuro(b.Price))
+			price = append(price, euro(b.Price))
 		}
 		out = append(out, pdfkit.Table{Columns: cols, Rows: rows, Foot: [][]string{price}, Zebra: true})
 	}
 	return out
 }
 
-func awScoreCell(c domain.TenderCriterion, b domain.Bid) string {
+func scoreCell(c domain.TenderCriterion, b domain.Bid) string {
 	s, ok := b.Scores[c.ID]
 	switch {
 	case !ok:
@@ -174,10 +169,10 @@ func awScoreCell(c domain.TenderCriterion, b domain.Bid) string {
 	return pdfkit.FormatNumber(s)
 }
 
-// awZ is Z as the tables show it: performance points per 1,000 € (Z · 1000).
-func awZ(z float64) string { return pdfkit.FormatNumber(z * 1000) }
+// zText is Z as the tables show it: performance points per 1,000 € (Z · 1000).
+func zText(z float64) string { return pdfkit.FormatNumber(z * 1000) }
 
-func awRankingTable(p *domain.Project, ev domain.Evaluation) pdfkit.Table {
+func rankingTable(p *domain.Project, ev domain.Evaluation) pdfkit.Table {
 	extended := ev.Method == domain.MethodExtended
 	var rows [][]string
 	excluded := map[int]bool{}
@@ -186,7 +181,7 @@ func awRankingTable(p *domain.Project, ev domain.Evaluation) pdfkit.Table {
 		rank, z, status := "–", "–", ""
 		if !res.Excluded {
 			rank = strconv.Itoa(res.Rank)
-			z = awZ(res.Ratio)
+			z = zText(res.Ratio)
 			switch {
 			case res.BidID == ev.Winner:
 				status = tr("award.status.winner")
@@ -198,9 +193,9 @@ func awRankingTable(p *domain.Project, ev domain.Evaluation) pdfkit.Table {
 			}
 		} else {
 			excluded[i] = true
-			status = awExclusionText(res.Exclusions)
+			status = exclusionText(res.Exclusions)
 		}
-		rows = append(rows, []string{rank, res.Bidder, awEuro(res.Price), pdfkit.FormatNumber(res.Points), z, status})
+		rows = append(rows, []string{rank, res.Bidder, euro(res.Price), pdfkit.FormatNumber(res.Points), z, status})
 	}
 	return pdfkit.Table{
 		Columns: []pdfkit.Column{
@@ -224,8 +219,8 @@ func awRankingTable(p *domain.Project, ev domain.Evaluation) pdfkit.Table {
 	}
 }
 
-// awExclusionText names why a bid is out, every reason with its criterion.
-func awExclusionText(xs []domain.Exclusion) string {
+// exclusionText names why a bid is out, every reason with its criterion.
+func exclusionText(xs []domain.Exclusion) string {
 	parts := make([]string, 0, len(xs))
 	for _, x := range xs {
 		parts = append(parts, tr("award.exclusion."+x.Reason, map[string]any{"Criterion": pdfkit.Line(x.Criterion),
@@ -234,25 +229,25 @@ func awExclusionText(xs []domain.Exclusion) string {
 	return tr("award.status.excluded") + ": " + strings.Join(parts, "; ")
 }
 
-// awMethodExplanation says how the ranking came about, with the numbers of this tender.
-func awMethodExplanation(t domain.Tender, ev domain.Evaluation) string {
+// methodExplanation says how the ranking came about, with the numbers of this tender.
+func methodExplanation(t domain.Tender, ev domain.Evaluation) string {
 	s := tr("award.explain.simple", map[string]any{"Max": pdfkit.FormatNumber(ev.MaxPoints)})
 	if ev.Method == domain.MethodExtended {
 		s += " " + tr("award.explain.extended", map[string]any{"Pct": pdfkit.FormatNumber(t.FluctuationPct),
-			"Best": awZ(ev.BestRatio), "Floor": awZ(ev.Floor), "Rule": awTieBreaker(t.TieBreaker)})
+			"Best": zText(ev.BestRatio), "Floor": zText(ev.Floor), "Rule": tieBreaker(t.TieBreaker)})
 	} else if t.TieBreaker != "" {
-		s += " " + tr("award.explain.simple_tie", map[string]any{"Rule": awTieBreaker(t.TieBreaker)})
+		s += " " + tr("award.explain.simple_tie", map[string]any{"Rule": tieBreaker(t.TieBreaker)})
 	}
 	return s
 }
 
-// awOutcomeText names the winner, a tie, or that nobody could be ranked.
-func awOutcomeText(ev domain.Evaluation) string {
+// outcomeText names the winner, a tie, or that nobody could be ranked.
+func outcomeText(ev domain.Evaluation) string {
 	switch {
 	case ev.Winner != 0:
 		w := ev.Result(ev.Winner)
 		return tr("award.outcome.winner", map[string]any{"Bidder": pdfkit.Line(w.Bidder), "Points": pdfkit.FormatNumber(w.Points),
-			"Price": awEuro(w.Price), "Z": awZ(w.Ratio)})
+			"Price": euro(w.Price), "Z": zText(w.Ratio)})
 	case len(ev.Tied) > 0:
 		var names []string
 		for _, id := range ev.Tied {
@@ -263,8 +258,8 @@ func awOutcomeText(ev domain.Evaluation) string {
 	return tr("award.outcome.none")
 }
 
-// awBidsChartPNG draws the chart of L against P (shared with the editor).
-func awBidsChartPNG(ev domain.Evaluation, wCm, hCm float64) ([]byte, error) {
+// bidsChartPNG draws the chart of L against P (shared with the editor).
+func bidsChartPNG(ev domain.Evaluation, wCm, hCm float64) ([]byte, error) {
 	pts := make([]charts.BidPoint, 0, len(ev.Results))
 	for _, res := range ev.Results {
 		pts = append(pts, charts.BidPoint{Label: pdfkit.Line(res.Bidder), Price: res.Price, Points: res.Points, Excluded: res.Excluded, Winner: res.BidID == ev.Winner})
@@ -288,5 +283,5 @@ func awBidsChartPNG(ev domain.Evaluation, wCm, hCm float64) ([]byte, error) {
 // BidsChartPNG is the chart of performance points against price for the project's bids, for the
 // step-8 editor: the same picture as in the report.
 func BidsChartPNG(p *domain.Project, wCm, hCm float64) ([]byte, error) {
-	return awBidsChartPNG(domain.Evaluate(p.Tender, p.Criteria, p.Bids), wCm, hCm)
+	return bidsChartPNG(domain.Evaluate(p.Tender, p.Criteria, p.Bids), wCm, hCm)
 }

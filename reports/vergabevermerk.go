@@ -16,7 +16,7 @@ import (
 // made, their day and their reason.
 
 // WriteAwardRecord writes the Vergabevermerk as PDF to w.
-func WriteAwardRecord(w io.Writer, p *domain.Project, opt Options) (err error) {
+func WriteAwardRecord(w io.Writer, p *domain.Project, opt pdfkit.Options) (err error) {
 	p = p.WithShortTexts() // an older file's over-long texts are printed cut
 	defer pdfkit.CatchPDF(&err)
 	date, err := opt.Begin(p)
@@ -28,7 +28,7 @@ func WriteAwardRecord(w io.Writer, p *domain.Project, opt Options) (err error) {
 }
 
 // WriteAwardRecordFile writes the Vergabevermerk to path atomically.
-func WriteAwardRecordFile(path string, p *domain.Project, opt Options) error {
+func WriteAwardRecordFile(path string, p *domain.Project, opt pdfkit.Options) error {
 	return pdfkit.WriteAtomically(path, func(w io.Writer) error { return WriteAwardRecord(w, p, opt) })
 }
 
@@ -37,7 +37,7 @@ func writeAwardRecordPages(p *domain.Project, date time.Time, breaks map[int]boo
 	r := pdfkit.NewDocument(p, date, title, tr("award.record.subject"), false, breaks)
 
 	// The method follows in chapter 3; its long labels would not fit the head.
-	r.DocumentHead(p, title, append(awProcedure(p.Tender)[:4], pdfkit.DocumentFields(p, date, false)...))
+	r.DocumentHead(p, title, append(procedure(p.Tender)[:4], pdfkit.DocumentFields(p, date, false)...))
 
 	ev := domain.Evaluate(p.Tender, p.Criteria, p.Bids)
 
@@ -47,7 +47,7 @@ func writeAwardRecordPages(p *domain.Project, date time.Time, breaks map[int]boo
 	if len(p.Criteria) == 0 {
 		r.Note(tr("award.record.no_criteria"))
 	} else {
-		r.Table(awCriteriaTable(p.Criteria))
+		r.Table(criteriaTable(p.Criteria))
 	}
 
 	// 2 Every bid's scores with their reasons.
@@ -56,8 +56,8 @@ func writeAwardRecordPages(p *domain.Project, date time.Time, breaks map[int]boo
 		r.Note(tr("award.record.no_bids"))
 	}
 	for _, b := range p.Bids {
-		r.Subsection(tr("award.record.bid", map[string]any{"Bidder": pdfkit.Line(b.Bidder), "Price": awEuro(b.Price)}))
-		r.Table(awReasonTable(p, b))
+		r.Subsection(tr("award.record.bid", map[string]any{"Bidder": pdfkit.Line(b.Bidder), "Price": euro(b.Price)}))
+		r.Table(reasonTable(p, b))
 		if pdfkit.Line(b.Note) != "" {
 			r.Note(tr("award.bid.note") + ": " + pdfkit.Line(b.Note))
 		}
@@ -66,17 +66,17 @@ func writeAwardRecordPages(p *domain.Project, date time.Time, breaks map[int]boo
 	// 3 The ranking by the announced method.
 	r.Heading(0, "3", tr("award.record.h.ranking"))
 	if len(p.Bids) > 0 {
-		r.Paragraph(awMethodExplanation(p.Tender, ev))
-		r.Table(awRankingTable(p, ev))
+		r.Paragraph(methodExplanation(p.Tender, ev))
+		r.Table(rankingTable(p, ev))
 	}
-	r.Paragraph(awOutcomeText(ev))
+	r.Paragraph(outcomeText(ev))
 
 	// 4 Reopenings and changes with day and reason.
 	r.Heading(0, "4", tr("award.record.h.changes"))
 	if len(p.TenderLog) == 0 {
 		r.Note(tr("award.record.no_changes"))
 	} else {
-		r.Table(awLogTable(p.TenderLog))
+		r.Table(logTable(p.TenderLog))
 	}
 	return r
 }
@@ -91,12 +91,12 @@ func FreezeText(p *domain.Project, today domain.Date) string {
 		o := domain.OpenReopening(p)
 		return tr("award.freeze.reopened", map[string]any{"Date": pdfkit.FormatDate(o.On.Time), "Reason": pdfkit.Line(o.Reason)})
 	default:
-		return tr("award.freeze."+why, map[string]any{"Date": awDate(p.Tender.PublishedOn)})
+		return tr("award.freeze."+why, map[string]any{"Date": dayOrDash(p.Tender.PublishedOn)})
 	}
 }
 
-// awReasonTable is one bid: each criterion with its score, the points it gives and the reason.
-func awReasonTable(p *domain.Project, b domain.Bid) pdfkit.Table {
+// reasonTable is one bid: each criterion with its score, the points it gives and the reason.
+func reasonTable(p *domain.Project, b domain.Bid) pdfkit.Table {
 	var rows [][]string
 	var total float64
 	for _, c := range domain.SortedCriteria(p.Criteria) {
@@ -109,7 +109,7 @@ func awReasonTable(p *domain.Project, b domain.Bid) pdfkit.Table {
 		if reason == "" {
 			reason = "–"
 		}
-		rows = append(rows, []string{tr("award.kind.short."+c.Kind) + " · " + c.Name, awScoreCell(c, b), points, reason})
+		rows = append(rows, []string{tr("award.kind.short."+c.Kind) + " · " + c.Name, scoreCell(c, b), points, reason})
 	}
 	return pdfkit.Table{
 		Columns: []pdfkit.Column{
@@ -124,11 +124,11 @@ func awReasonTable(p *domain.Project, b domain.Bid) pdfkit.Table {
 	}
 }
 
-// awLogTable lists the tender log oldest first.
-func awLogTable(log []domain.TenderLogEntry) pdfkit.Table {
+// logTable lists the tender log oldest first.
+func logTable(log []domain.TenderLogEntry) pdfkit.Table {
 	rows := make([][]string, 0, len(log))
 	for _, e := range log {
-		rows = append(rows, []string{pdfkit.FormatDate(e.On.Time), tr("award.log.kind." + e.Kind), awLogChange(e), pdfkit.OrDash(pdfkit.Line(e.Reason))})
+		rows = append(rows, []string{pdfkit.FormatDate(e.On.Time), tr("award.log.kind." + e.Kind), logChange(e), pdfkit.OrDash(pdfkit.Line(e.Reason))})
 	}
 	return pdfkit.Table{
 		Columns: []pdfkit.Column{
@@ -142,18 +142,18 @@ func awLogTable(log []domain.TenderLogEntry) pdfkit.Table {
 	}
 }
 
-// awLogChange words what a change entry changed ("Konzept: Gewicht 60 → 70"); "–" for a reopening
+// logChange words what a change entry changed ("Konzept: Gewicht 60 → 70"); "–" for a reopening
 // or closing.
-func awLogChange(e domain.TenderLogEntry) string {
+func logChange(e domain.TenderLogEntry) string {
 	if e.Kind != domain.LogChange {
 		return "–"
 	}
 	return tr("award.log.change."+e.Field, map[string]any{"Criterion": pdfkit.Line(e.Criterion),
-		"Before": awLogValue(e.Field, e.Before), "After": awLogValue(e.Field, e.After)})
+		"Before": logValue(e.Field, e.Before), "After": logValue(e.Field, e.After)})
 }
 
-// awLogValue shows a logged value in the reader's number format.
-func awLogValue(field, v string) string {
+// logValue shows a logged value in the reader's number format.
+func logValue(field, v string) string {
 	switch field {
 	case domain.ChangeWeight, domain.ChangeMinScore:
 		var f float64

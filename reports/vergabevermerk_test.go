@@ -10,6 +10,7 @@ import (
 	"schulit-lotse/domain"
 	"schulit-lotse/internal/sample"
 	"schulit-lotse/reports/internal/pdftest"
+	"schulit-lotse/reports/pdfkit"
 )
 
 // The Vergabevermerk of the sample after one reopening: the weights, every bid's score with its
@@ -27,7 +28,7 @@ func TestAwardRecordListsScoresReasonsAndChanges(t *testing.T) {
 		{ID: 3, On: domain.NewDate(2026, 10, 3), Kind: domain.LogClose},
 	}
 	var buf bytes.Buffer
-	if err := WriteAwardRecord(&buf, p, Options{Date: fixedDate}); err != nil {
+	if err := WriteAwardRecord(&buf, p, pdfkit.Options{Date: fixedDate}); err != nil {
 		t.Fatal(err)
 	}
 	path := filepath.Join(t.TempDir(), "vv.pdf")

@@ -586,3 +586,13 @@ func (r *Report) OpenQuestions(fs []domain.Finding, markErrors bool) {
 	r.Subsection(Tr("reports.open_questions"))
 	r.Bullets(items)
 }
+
+// StepTitle is the step's name as the wizard shows it.
+func StepTitle(n domain.StepID) string {
+	for _, s := range domain.Steps {
+		if s.Number == n {
+			return Tr("step." + s.Key + ".title")
+		}
+	}
+	return ""
+}

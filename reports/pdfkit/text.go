@@ -177,3 +177,6 @@ func TrCount(key string, n int) string {
 	}
 	return Tr(key, map[string]any{"Count": FormatNumber(float64(n))})
 }
+
+// FormatCount is a count with grouping: "1.234".
+func FormatCount(n int) string { return FormatNumber(float64(n)) }
