@@ -11,6 +11,7 @@ import (
 
 	"schulit-lotse/assets"
 	"schulit-lotse/domain"
+	"schulit-lotse/reports/internal/pdftest"
 )
 
 // awardProject is the seed project with two packages (one decided extern), an SLA per scope,
@@ -70,7 +71,7 @@ func awardProject() *domain.Project {
 
 func TestAwardSectionsByHand(t *testing.T) {
 	path, _ := writeReport(t, awardProject())
-	text := squash(strings.Join(pageTexts(t, path, false), "\n"))
+	text := pdftest.Squash(strings.Join(pdftest.PageTexts(t, path, false), "\n"))
 	want := []string{
 		// Step 7: the SLA, its hours, a class and the Ferien and holidays.
 		"7 Leistungsvereinbarung vorbereiten", "Standard-SLA – allgemein", "Mo–Fr: 07:30–16:30", "45 h",
@@ -105,7 +106,7 @@ func TestContractSectionWarnsNearTheDeadline(t *testing.T) {
 	}
 	path := filepath.Join(t.TempDir(), "b.pdf")
 	os.WriteFile(path, buf.Bytes(), 0o644)
-	text := squash(strings.Join(pageTexts(t, path, false), "\n"))
+	text := pdftest.Squash(strings.Join(pdftest.PageTexts(t, path, false), "\n"))
 	if !strings.Contains(text, "Achtung: Der letzte Kündigungstermin 30.09.2028 ist in 77 Tagen") {
 		t.Error("no warning 77 days before the deadline")
 	}
@@ -124,10 +125,10 @@ func TestServiceSpecPDFAndText(t *testing.T) {
 	}
 	path := filepath.Join(t.TempDir(), "lb.pdf")
 	os.WriteFile(path, buf.Bytes(), 0o644)
-	if n := pdfPageCount(t, path); n < 3 {
+	if n := pdftest.PageCount(t, path); n < 3 {
 		t.Errorf("%d pages", n)
 	}
-	text := squash(strings.Join(pageTexts(t, path, false), "\n"))
+	text := pdftest.Squash(strings.Join(pdftest.PageTexts(t, path, false), "\n"))
 	for _, w := range []string{"Leistungsbeschreibung (Entwurf)", "1 Gegenstand und Ausgangslage", "2 Leistungen je Aufgabenpaket",
 		"2.1 Störungsbeseitigung", "Erstlöseversuche bei Störungen in Schule", "Jede Störung wird erfasst",
 		"3 Servicelevel", "Störungen schnell", "Eignung und Zuschlag", "Referenzen", "Seite 2 von"} {
@@ -160,18 +161,12 @@ func TestServiceSpecPDFAndText(t *testing.T) {
 	}
 }
 
-func TestMarkdownEscapesUserText(t *testing.T) {
-	if got := mdText("a|b *c* _d_ #e\n<f>"); got != `a\|b \*c\* \_d\_ \#e &lt;f&gt;` {
-		t.Errorf("mdText = %q", got)
-	}
-}
-
 func TestAwardSectionsSpeakEitherLanguage(t *testing.T) {
 	keys := regexp.MustCompile(`\b(award|reports|find|fig|ics|err)\.[a-z_./-]+`)
 	for _, lang := range []struct{ code, want string }{{"en", "Award: Nordlicht"}, {"de", "Zuschlag: Nordlicht"}} {
 		assets.SetupLanguage(lang.code)
 		path, _ := writeReport(t, awardProject())
-		text := squash(strings.Join(pageTexts(t, path, false), "\n"))
+		text := pdftest.Squash(strings.Join(pdftest.PageTexts(t, path, false), "\n"))
 		var spec bytes.Buffer
 		if err := WriteServiceSpecText(&spec, awardProject(), Options{Date: fixedDate}); err != nil {
 			t.Fatal(err)

@@ -16,6 +16,7 @@ import (
 
 	"schulit-lotse/assets"
 	"schulit-lotse/domain"
+	"schulit-lotse/reports/pdfkit"
 )
 
 // The board of step 3 as a picture for the report: the packages with their cards where the
@@ -77,9 +78,9 @@ func (bp *boardPainter) close() {
 	}
 }
 
-func rgb(c Color) color.RGBA { return color.RGBA{uint8(c.R), uint8(c.G), uint8(c.B), 0xff} }
+func rgb(c pdfkit.Color) color.RGBA { return color.RGBA{uint8(c.R), uint8(c.G), uint8(c.B), 0xff} }
 
-func hexColor(s string, fallback Color) color.RGBA {
+func hexColor(s string, fallback pdfkit.Color) color.RGBA {
 	if r, g, b, ok := domain.ParseColor(s); ok {
 		return color.RGBA{r, g, b, 0xff}
 	}
@@ -216,7 +217,7 @@ func pngEncode(buf *bytes.Buffer, img image.Image) error {
 }
 
 func (bp *boardPainter) drawPackage(p *domain.Project, l domain.BoardLayout, pk domain.Package) {
-	c := hexColor(pk.Color, Color{96, 125, 139})
+	c := hexColor(pk.Color, pdfkit.Color{R: 96, G: 125, B: 139})
 	area := bp.rect(pk.Rect())
 	bp.fill(area, lighten(c, 0.12))
 	bp.frame(area, max(1, int(math.Round(2*bp.scale/1.5))), c)
@@ -232,14 +233,14 @@ func (bp *boardPainter) drawPackage(p *domain.Project, l domain.BoardLayout, pk 
 			hours += t.HoursPerMonth(p.Settings)
 		}
 	}
-	info := tr("reports.board.info", map[string]any{"Count": len(members), "Hours": formatNumber(hours)})
+	info := tr("reports.board.info", map[string]any{"Count": len(members), "Hours": pdfkit.FormatNumber(hours)})
 	infoPx := math.Max(8, 11*bp.scale)
 	infoW := 0
 	if f := bp.face(false, infoPx); f != nil {
 		infoW = font.MeasureString(f, info).Ceil()
 	}
 	ty := head.Min.Y + (head.Dy()-int(px*1.2))/2
-	bp.text(line(pk.Name), head.Min.X+pad, ty, head.Dx()-3*pad-infoW, true, px, color.RGBA{0xff, 0xff, 0xff, 0xff})
+	bp.text(pdfkit.Line(pk.Name), head.Min.X+pad, ty, head.Dx()-3*pad-infoW, true, px, color.RGBA{0xff, 0xff, 0xff, 0xff})
 	if infoW < head.Dx()/2 {
 		bp.text(info, head.Max.X-pad-infoW, head.Min.Y+(head.Dy()-int(infoPx*1.2))/2, infoW+2, false, infoPx, color.RGBA{0xff, 0xff, 0xff, 0xff})
 	}
@@ -255,7 +256,7 @@ func (bp *boardPainter) drawPackage(p *domain.Project, l domain.BoardLayout, pk 
 // drawCard draws a card at pixel rectangle r with its package's colour strip.
 func (bp *boardPainter) drawCard(p *domain.Project, t domain.Task, r image.Rectangle, strip color.RGBA) {
 	bp.fill(r, color.RGBA{0xff, 0xff, 0xff, 0xff})
-	bp.frame(r, 1, rgb(colorBorder))
+	bp.frame(r, 1, rgb(pdfkit.ColorBorder))
 	sw := max(2, int(math.Round(6*bp.scale)))
 	bp.fill(image.Rect(r.Min.X, r.Min.Y, r.Min.X+sw, r.Max.Y), strip)
 	namePx := math.Max(8, 13*bp.scale)
@@ -269,13 +270,13 @@ func (bp *boardPainter) drawCard(p *domain.Project, t domain.Task, r image.Recta
 	if f == nil {
 		return
 	}
-	l1, rest := wrapTwo(f, line(t.Name), w)
+	l1, rest := wrapTwo(f, pdfkit.Line(t.Name), w)
 	y := r.Min.Y + max(2, int(math.Round(4*bp.scale)))
-	bp.text(l1, r.Min.X+inset, y, w, true, namePx, rgb(colorText))
+	bp.text(l1, r.Min.X+inset, y, w, true, namePx, rgb(pdfkit.ColorText))
 	lh := int(math.Ceil(namePx * 1.25))
 	metaH := int(math.Ceil(metaPx * 1.3))
 	if rest != "" && y+2*lh+metaH <= r.Max.Y {
-		bp.text(rest, r.Min.X+inset, y+lh, w, true, namePx, rgb(colorText))
+		bp.text(rest, r.Min.X+inset, y+lh, w, true, namePx, rgb(pdfkit.ColorText))
 	}
 	if y+lh+metaH > r.Max.Y {
 		return
@@ -290,13 +291,13 @@ func (bp *boardPainter) drawCard(p *domain.Project, t domain.Task, r image.Recta
 			bp.text(crit, r.Max.X-critW-2, my, critW, true, metaPx, color.RGBA{0xc6, 0x28, 0x28, 0xff})
 		}
 	}
-	bp.text(meta, r.Min.X+inset, my, w-critW, false, metaPx, rgb(colorMuted))
+	bp.text(meta, r.Min.X+inset, my, w-critW, false, metaPx, rgb(pdfkit.ColorMuted))
 }
 
 func boardCardMeta(p *domain.Project, t domain.Task) string {
 	var parts []string
 	if t.Effort != nil {
-		parts = append(parts, formatHours(t.HoursPerMonth(p.Settings)))
+		parts = append(parts, pdfkit.FormatHours(t.HoursPerMonth(p.Settings)))
 	}
 	if t.Priority.IsSet() {
 		parts = append(parts, priorityLabel(t.Priority, p.Settings.PriorityMode))
@@ -308,17 +309,17 @@ func boardCardMeta(p *domain.Project, t domain.Task) string {
 // more there are.
 func (bp *boardPainter) drawPile(p *domain.Project, l domain.BoardLayout, x, top, w, h int) {
 	col := image.Rect(x, top, x+w, top+h)
-	bp.fill(col, rgb(colorZebra))
-	bp.frame(col, 1, rgb(colorBorder))
+	bp.fill(col, rgb(pdfkit.ColorZebra))
+	bp.frame(col, 1, rgb(pdfkit.ColorBorder))
 	s := bp.scale
 	titlePx, itemPx := math.Max(9, 13*s), math.Max(8, 11*s)
 	pad := max(4, int(math.Round(8*s)))
-	bp.text(tr("reports.board.pile", map[string]any{"Count": len(l.Pile)}), x+pad, top+pad, w-2*pad, true, titlePx, rgb(colorText))
+	bp.text(tr("reports.board.pile", map[string]any{"Count": len(l.Pile)}), x+pad, top+pad, w-2*pad, true, titlePx, rgb(pdfkit.ColorText))
 	y := top + pad + int(math.Ceil(titlePx*1.6))
 	step := int(math.Ceil(itemPx * 2))
 	for i, id := range l.Pile {
 		if y+2*step > top+h && i < len(l.Pile)-1 {
-			bp.text(tr("reports.board.more", map[string]any{"Count": len(l.Pile) - i}), x+pad, y, w-2*pad, false, itemPx, rgb(colorMuted))
+			bp.text(tr("reports.board.more", map[string]any{"Count": len(l.Pile) - i}), x+pad, y, w-2*pad, false, itemPx, rgb(pdfkit.ColorMuted))
 			break
 		}
 		t := p.TaskByID(id)
@@ -327,8 +328,8 @@ func (bp *boardPainter) drawPile(p *domain.Project, l domain.BoardLayout, x, top
 		}
 		r := image.Rect(x+pad/2, y, x+w-pad/2, y+step-2)
 		bp.fill(r, color.RGBA{0xff, 0xff, 0xff, 0xff})
-		bp.frame(r, 1, rgb(colorBorder))
-		bp.text(line(t.Name), x+pad, y+(step-2-int(itemPx*1.2))/2, w-2*pad, false, itemPx, rgb(colorText))
+		bp.frame(r, 1, rgb(pdfkit.ColorBorder))
+		bp.text(pdfkit.Line(t.Name), x+pad, y+(step-2-int(itemPx*1.2))/2, w-2*pad, false, itemPx, rgb(pdfkit.ColorText))
 		y += step
 	}
 }

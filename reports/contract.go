@@ -5,24 +5,21 @@ import (
 	"strings"
 
 	"schulit-lotse/domain"
+	"schulit-lotse/reports/pdfkit"
 )
 
 // Step 9, Vertragsunterzeichnung: the contract's facts, the next chance to end it as of the
 // report's date (with a warning when the latest notice date is near), and the SLA agreed with it.
-var contractSection = section{
-	Step:  domain.StepContract,
-	Has:   func(p *domain.Project) bool { return !p.Contract.IsEmpty() },
-	Write: writeContract,
-}
+func HasContract(p *domain.Project) bool { return !p.Contract.IsEmpty() }
 
-func writeContract(r *Report, p *domain.Project) {
-	r.Section(9, stepTitle(9))
+func WriteContract(r *pdfkit.Report, p *domain.Project) {
+	r.Section(9, pdfkit.StepTitle(9))
 	r.Paragraph(tr("award.report.contract.intro"))
 	c := p.Contract
 	n := domain.NextNotice(c, r.AsOf())
-	r.KeyValues(awContractFacts(c, n))
+	r.KeyValues(contractFacts(c, n))
 	if n.NoticeNear() {
-		r.Paragraph(tr("award.report.notice_near", map[string]any{"Date": formatDate(n.Latest.Time), "Days": n.DaysLeft}))
+		r.Paragraph(tr("award.report.notice_near", map[string]any{"Date": pdfkit.FormatDate(n.Latest.Time), "Days": n.DaysLeft}))
 	}
 	if len(c.Contacts) > 0 {
 		r.Subsection(tr("award.report.contacts"))
@@ -30,8 +27,8 @@ func writeContract(r *Report, p *domain.Project) {
 		for _, k := range c.Contacts {
 			rows = append(rows, []string{k.Name, k.Role, k.Phone, k.Email})
 		}
-		r.Table(Table{
-			Columns: []Column{
+		r.Table(pdfkit.Table{
+			Columns: []pdfkit.Column{
 				{Title: tr("award.contract.contact.name"), Width: 24},
 				{Title: tr("award.contract.contact.role"), Width: 26},
 				{Title: tr("award.contract.contact.phone"), Width: 20},
@@ -42,45 +39,39 @@ func writeContract(r *Report, p *domain.Project) {
 	}
 	if c.SLAID != nil {
 		if s := p.SLAByID(*c.SLAID); s != nil {
-			r.Subsection(tr("award.report.agreed_sla", map[string]any{"Name": line(s.Name), "Date": awDate(c.FrozenOn)}))
+			r.Subsection(tr("award.report.agreed_sla", map[string]any{"Name": pdfkit.Line(s.Name), "Date": dayOrDash(c.FrozenOn)}))
 			for _, f := range domain.FrozenSLAs(p) {
-				r.Paragraph(tr("award.report.sla.heading", map[string]any{"Name": line(f.Name), "Scope": awScope(p, f)}))
-				r.KeyValues(awSLAFacts(p, f))
-				r.EnsureSpace(awTableStart)
-				r.Table(awClassTable(f))
+				r.Paragraph(tr("award.report.sla.heading", map[string]any{"Name": pdfkit.Line(f.Name), "Scope": scopeText(p, f)}))
+				r.KeyValues(slaFacts(p, f))
+				r.EnsureSpace(tableStart)
+				r.Table(classTable(f))
 			}
 		}
 	}
-	awFindings(r, domain.ContractFindings(p, n))
+	r.OpenQuestions(domain.ContractFindings(p, n), false)
 }
 
-// awContractFacts are the contract's facts and its notice situation as label–value pairs.
-func awContractFacts(c domain.Contract, n domain.Notice) [][2]string {
-	orDash := func(s string) string {
-		if strings.TrimSpace(s) == "" {
-			return "–"
-		}
-		return s
-	}
+// contractFacts are the contract's facts and its notice situation as label–value pairs.
+func contractFacts(c domain.Contract, n domain.Notice) [][2]string {
 	term := tr("award.contract.open_ended")
 	if end, ok := c.TermEnd(); ok {
-		term = tr("award.contract.term_value", map[string]any{"Months": c.TermMonths, "End": formatDate(end.Time)})
+		term = tr("award.contract.term_value", map[string]any{"Months": c.TermMonths, "End": pdfkit.FormatDate(end.Time)})
 	}
 	rows := [][2]string{
-		{tr("award.contract.provider"), orDash(c.Provider)},
-		{tr("award.contract.provider_contact"), orDash(c.ProviderContact)},
-		{tr("award.contract.type"), orDash(awContractType(c))},
-		{tr("award.contract.signed"), awDate(c.SignedOn)},
-		{tr("award.contract.start"), awDate(c.Start)},
+		{tr("award.contract.provider"), pdfkit.OrDash(c.Provider)},
+		{tr("award.contract.provider_contact"), pdfkit.OrDash(c.ProviderContact)},
+		{tr("award.contract.type"), pdfkit.OrDash(contractType(c))},
+		{tr("award.contract.signed"), dayOrDash(c.SignedOn)},
+		{tr("award.contract.start"), dayOrDash(c.Start)},
 		{tr("award.contract.term"), term},
 	}
 	if c.TermMonths > 0 {
-		rows = append(rows, [2]string{tr("award.contract.after_term"), awAfterTerm(c)})
+		rows = append(rows, [2]string{tr("award.contract.after_term"), afterTerm(c)})
 	}
 	rows = append(rows,
-		[2]string{tr("award.contract.notice"), awNoticeRule(c)},
-		[2]string{tr("award.contract.next_notice"), awNoticeText(c, n)},
-		[2]string{tr("award.contract.value"), awEuro(c.Value)},
+		[2]string{tr("award.contract.notice"), NoticeRule(c)},
+		[2]string{tr("award.contract.next_notice"), NoticeText(c, n)},
+		[2]string{tr("award.contract.value"), euro(c.Value)},
 	)
 	if len(c.Documents) > 0 {
 		rows = append(rows, [2]string{tr("award.contract.documents"), strings.Join(c.Documents, "\n")})
@@ -88,14 +79,14 @@ func awContractFacts(c domain.Contract, n domain.Notice) [][2]string {
 	return rows
 }
 
-func awContractType(c domain.Contract) string {
+func contractType(c domain.Contract) string {
 	if c.Type == domain.ContractOther {
 		return tr("award.contract.type.other_named", map[string]any{"Name": c.TypeOther})
 	}
 	return c.Type
 }
 
-func awAfterTerm(c domain.Contract) string {
+func afterTerm(c domain.Contract) string {
 	switch c.AfterTerm {
 	case domain.AfterTermRenew:
 		return tr("award.contract.after.renew_value", map[string]any{"Months": c.RenewalMonths})
@@ -105,8 +96,8 @@ func awAfterTerm(c domain.Contract) string {
 	return tr("award.contract.after.open")
 }
 
-// awNoticeRule writes the notice period as agreed: "3 Monate zum Monatsende".
-func awNoticeRule(c domain.Contract) string {
+// NoticeRule writes the notice period as agreed: "3 Monate zum Monatsende".
+func NoticeRule(c domain.Contract) string {
 	if c.NoticeMonths == 0 {
 		return tr("award.contract.notice_none")
 	}
@@ -117,17 +108,17 @@ func awNoticeRule(c domain.Contract) string {
 	return tr(key, map[string]any{"Months": c.NoticeMonths})
 }
 
-// awNoticeText says when notice must arrive at the latest and when the contract then ends.
-func awNoticeText(c domain.Contract, n domain.Notice) string {
+// NoticeText says when notice must arrive at the latest and when the contract then ends.
+func NoticeText(c domain.Contract, n domain.Notice) string {
 	switch n.Kind {
 	case domain.NoticeDeadline:
-		return tr("award.notice.deadline", map[string]any{"Latest": formatDate(n.Latest.Time), "End": formatDate(n.End.Time), "Days": strconv.Itoa(n.DaysLeft)})
+		return tr("award.notice.deadline", map[string]any{"Latest": pdfkit.FormatDate(n.Latest.Time), "End": pdfkit.FormatDate(n.End.Time), "Days": strconv.Itoa(n.DaysLeft)})
 	case domain.NoticeAnytime:
-		return tr("award.notice.anytime", map[string]any{"Months": c.NoticeMonths, "End": formatDate(n.End.Time)})
+		return tr("award.notice.anytime", map[string]any{"Months": c.NoticeMonths, "End": pdfkit.FormatDate(n.End.Time)})
 	case domain.NoticeEnds:
-		return tr("award.notice.ends", map[string]any{"End": formatDate(n.End.Time)})
+		return tr("award.notice.ends", map[string]any{"End": pdfkit.FormatDate(n.End.Time)})
 	case domain.NoticeEnded:
-		return tr("award.notice.ended", map[string]any{"End": formatDate(n.End.Time)})
+		return tr("award.notice.ended", map[string]any{"End": pdfkit.FormatDate(n.End.Time)})
 	}
 	return tr("award.notice.unknown")
 }

@@ -5,6 +5,7 @@ import (
 
 	"schulit-lotse/domain"
 	"schulit-lotse/reports/charts"
+	"schulit-lotse/reports/pdfkit"
 )
 
 // Step 4, Bedarfsdeckung intern/extern: every task with its state in the seed's three colours
@@ -16,16 +17,16 @@ var coverageSection = section{
 }
 
 // coverageFill is the light print tint of a state's legend colour.
-func coverageFill(c domain.Coverage) (Color, bool) {
+func coverageFill(c domain.Coverage) (pdfkit.Color, bool) {
 	hex := domain.CoverageColor(c)
 	if hex == "" {
-		return Color{}, false
+		return pdfkit.Color{}, false
 	}
-	return tint(pdfColor(hex, colorZebra), 0.3), true
+	return tint(pdfColor(hex, pdfkit.ColorZebra), 0.3), true
 }
 
-func writeCoverage(r *Report, p *domain.Project) {
-	r.Section(4, stepTitle(4))
+func writeCoverage(r *pdfkit.Report, p *domain.Project) {
+	r.Section(4, pdfkit.StepTitle(4))
 	r.Paragraph(tr("reports.cov.intro"))
 
 	n := domain.CoverageCounts(p)
@@ -34,7 +35,7 @@ func writeCoverage(r *Report, p *domain.Project) {
 		{tr("cov.state.change"), strconv.Itoa(n[domain.CoverageChange])},
 		{tr("cov.state.assign"), strconv.Itoa(n[domain.CoverageAssign])},
 		{tr("reports.cov.open"), strconv.Itoa(n[domain.CoverageUnset])},
-		{tr("reports.cov.external_hours"), formatHours(domain.ExternalHours(p))},
+		{tr("reports.cov.external_hours"), pdfkit.FormatHours(domain.ExternalHours(p))},
 	})
 
 	var rows [][]string
@@ -57,23 +58,23 @@ func writeCoverage(r *Report, p *domain.Project) {
 		}
 	}
 	// Eight columns: the table goes to the landscape pages of Anhang B, with its legend.
-	covTable := Table{
-		Columns: []Column{
+	covTable := pdfkit.Table{
+		Columns: []pdfkit.Column{
 			{Title: tr("reports.col.task"), Width: 16},
 			{Title: tr("reports.req.col.package"), Width: 15},
 			{Title: tr("reports.col.responsible_short"), Width: 14},
 			{Title: tr("reports.cov.col.new_responsible"), Width: 14},
-			{Title: tr("reports.col.hours_short"), Width: 9, Align: AlignRight},
+			{Title: tr("reports.col.hours_short"), Width: 9, Align: pdfkit.AlignRight},
 			{Title: tr("reports.col.note"), Width: 13},
 			{Title: tr("reports.col.priority"), Width: 9},
 			{Title: tr("reports.cov.col.state"), Width: 10},
 		},
 		Rows:    rows,
-		RowFill: func(i int) (Color, bool) { return coverageFill(states[i]) },
+		RowFill: func(i int) (pdfkit.Color, bool) { return coverageFill(states[i]) },
 		Cap:     taskCap, CapNote: "reports.tasks_capped",
 	}
 	r.Subsection(tr("reports.cov.table"))
-	r.placeTable(tr("reports.cov.table"), covTable, func(r *Report) {
+	r.PlaceTable(tr("reports.cov.table"), covTable, func(r *pdfkit.Report) {
 		coverageLegend(r)
 		r.Table(covTable)
 	})
@@ -94,7 +95,7 @@ func writeCoverage(r *Report, p *domain.Project) {
 		case w.External:
 			limit = tr("cov.limit.contract")
 		case w.HasLimit:
-			limit = formatHours(w.Limit)
+			limit = pdfkit.FormatHours(w.Limit)
 		}
 		verdict := ""
 		switch {
@@ -103,25 +104,25 @@ func writeCoverage(r *Report, p *domain.Project) {
 		case w.OverBefore():
 			verdict = tr("reports.cov.relieved")
 		}
-		wrows = append(wrows, []string{name, formatNumber(float64(w.TasksBefore)), formatHours(w.Before),
-			formatNumber(float64(w.TasksAfter)), formatHours(w.After), limit, verdict})
+		wrows = append(wrows, []string{name, pdfkit.FormatNumber(float64(w.TasksBefore)), pdfkit.FormatHours(w.Before),
+			pdfkit.FormatNumber(float64(w.TasksAfter)), pdfkit.FormatHours(w.After), limit, verdict})
 		over = append(over, w.OverAfter())
-		bars = append(bars, charts.WorkloadBar{Label: line(name), Before: w.Before, After: w.After, Limit: w.Limit, HasLimit: w.HasLimit})
+		bars = append(bars, charts.WorkloadBar{Label: pdfkit.Line(name), Before: w.Before, After: w.After, Limit: w.Limit, HasLimit: w.HasLimit})
 	}
-	overFill := tint(pdfColor(domain.CoverageColor(domain.CoverageAssign), colorZebra), 0.3)
-	r.Table(Table{
-		Columns: []Column{
+	overFill := tint(pdfColor(domain.CoverageColor(domain.CoverageAssign), pdfkit.ColorZebra), 0.3)
+	r.Table(pdfkit.Table{
+		Columns: []pdfkit.Column{
 			{Title: tr("reports.col.responsible"), Width: 26},
-			{Title: tr("reports.cov.col.tasks_before"), Width: 10, Align: AlignRight},
-			{Title: tr("reports.cov.col.before"), Width: 12, Align: AlignRight},
-			{Title: tr("reports.cov.col.tasks_after"), Width: 10, Align: AlignRight},
-			{Title: tr("reports.cov.col.after"), Width: 12, Align: AlignRight},
-			{Title: tr("reports.cov.col.limit"), Width: 12, Align: AlignRight},
+			{Title: tr("reports.cov.col.tasks_before"), Width: 10, Align: pdfkit.AlignRight},
+			{Title: tr("reports.cov.col.before"), Width: 12, Align: pdfkit.AlignRight},
+			{Title: tr("reports.cov.col.tasks_after"), Width: 10, Align: pdfkit.AlignRight},
+			{Title: tr("reports.cov.col.after"), Width: 12, Align: pdfkit.AlignRight},
+			{Title: tr("reports.cov.col.limit"), Width: 12, Align: pdfkit.AlignRight},
 			{Title: tr("reports.cov.col.verdict"), Width: 18},
 		},
 		Rows:  wrows,
 		Zebra: true,
-		RowFill: func(i int) (Color, bool) {
+		RowFill: func(i int) (pdfkit.Color, bool) {
 			return overFill, over[i]
 		},
 	})
@@ -129,7 +130,7 @@ func writeCoverage(r *Report, p *domain.Project) {
 		pl, err := charts.WorkloadChart(bars, charts.WorkloadLabels{
 			Title: tr("reports.cov.chart.title"), YAxis: tr("reports.cov.chart.y"),
 			Before: tr("reports.cov.col.before"), After: tr("reports.cov.col.after"), Limit: tr("reports.cov.col.limit"),
-			Format: formatNumber,
+			Format: pdfkit.FormatNumber,
 		})
 		if err == nil {
 			var png []byte
@@ -144,18 +145,7 @@ func writeCoverage(r *Report, p *domain.Project) {
 		}
 	}
 
-	var items []string
-	for _, f := range domain.CoverageFindings(p) {
-		msg := tr(f.Code, map[string]any{"Subject": line(f.Subject)})
-		if f.Severity == domain.SeverityWarning {
-			msg = tr("reports.warning", map[string]any{"Message": msg})
-		}
-		items = append(items, msg)
-	}
-	if len(items) > 0 {
-		r.Subsection(tr("reports.open_questions"))
-		r.Bullets(items)
-	}
+	r.OpenQuestions(domain.CoverageFindings(p), false)
 }
 
 func coverageLabel(c domain.Coverage) string {
@@ -166,21 +156,21 @@ func coverageLabel(c domain.Coverage) string {
 }
 
 // coverageLegend draws the three states as coloured boxes with their names, in one line.
-func coverageLegend(r *Report) {
+func coverageLegend(r *pdfkit.Report) {
 	const box = 4.0
-	h := lineHeight(bodySize) + 1
+	h := pdfkit.LineHeight(pdfkit.BodySize) + 1
 	r.EnsureSpace(h + 2)
 	pdf := r.PDF()
 	x, y := r.Left(), pdf.GetY()
-	r.setFont("B", bodySize)
-	r.setText(colorText)
+	r.SetFont("B", pdfkit.BodySize)
+	r.SetText(pdfkit.ColorText)
 	label := tr("reports.cov.legend")
 	pdf.SetXY(x, y)
 	pdf.CellFormat(pdf.GetStringWidth(label)+3, h, label, "", 0, "L", false, 0, "")
 	x += pdf.GetStringWidth(label) + 3
-	r.setFont("", bodySize)
+	r.SetFont("", pdfkit.BodySize)
 	for _, c := range domain.CoverageStates {
-		col := pdfColor(domain.CoverageColor(c), colorText)
+		col := pdfColor(domain.CoverageColor(c), pdfkit.ColorText)
 		fill, _ := coverageFill(c)
 		pdf.SetFillColor(fill.R, fill.G, fill.B)
 		pdf.SetDrawColor(col.R, col.G, col.B)

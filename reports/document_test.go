@@ -9,6 +9,8 @@ import (
 
 	"schulit-lotse/domain"
 	"schulit-lotse/domain/kpi"
+	"schulit-lotse/reports/internal/pdftest"
+	"schulit-lotse/reports/pdfkit"
 )
 
 // Every report names its author, subject and language, and carries the document control on
@@ -50,7 +52,7 @@ func TestEveryReportCarriesDocumentControl(t *testing.T) {
 		if meta := run(t, "pdfinfo", "-meta", path); !strings.Contains(meta, "<rdf:li>de-DE</rdf:li>") {
 			t.Errorf("%s: no language in the metadata", c.name)
 		}
-		title := squash(pageText(t, path, 1))
+		title := pdftest.Squash(pdftest.PageText(t, path, 1))
 		if !strings.Contains(title, "Version 2.1 · final") || !strings.Contains(title, "Verfasst von Team Schul-IT") {
 			t.Errorf("%s: title page lacks the document control:\n%s", c.name, title)
 		}
@@ -77,7 +79,7 @@ func TestEmptyPeriodSaysSoOnTheTitlePage(t *testing.T) {
 		if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
 			t.Fatal(err)
 		}
-		title := squash(pageText(t, path, 1))
+		title := pdftest.Squash(pdftest.PageText(t, path, 1))
 		if got := strings.Contains(title, "liegen keine Tickets, Anrufe oder Umfrageantworten vor"); got != c.empty {
 			t.Errorf("%v: notice of an empty period = %v, want %v", c.period, got, c.empty)
 		}
@@ -89,7 +91,7 @@ func TestOnePersonDayIsSingular(t *testing.T) {
 	p.Tasks[0].Effort = &domain.Effort{Value: 1, Unit: domain.PersonDaysPerMonth}
 	p.Tasks[1].Effort = &domain.Effort{Value: 2, Unit: domain.PersonDaysPerMonth}
 	path, _ := writeReport(t, p)
-	text := squash(strings.Join(pageTexts(t, path, false), " "))
+	text := pdftest.Squash(strings.Join(pdftest.PageTexts(t, path, false), " "))
 	// pdftotext interleaves the cell's lines with the next column's, so look at the words.
 	if !strings.Contains(text, "(1 Personentag ") || strings.Contains(text, "(1 Personentage") {
 		t.Errorf("one person-day is not singular")
@@ -106,7 +108,7 @@ func TestChartLabelsShowAPlaceholderForMissingGlyphs(t *testing.T) {
 		if strings.Contains(b.Label, "🚀") {
 			t.Errorf("chart label %q keeps a character the font lacks", b.Label)
 		}
-		if strings.HasPrefix(b.Label, "User-Management") && !strings.Contains(b.Label, string(Placeholder)) {
+		if strings.HasPrefix(b.Label, "User-Management") && !strings.Contains(b.Label, string(pdfkit.Placeholder)) {
 			t.Errorf("chart label %q does not show the placeholder", b.Label)
 		}
 	}

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"schulit-lotse/domain"
+	"schulit-lotse/reports/pdfkit"
 )
 
 // findingsCap is how many open points the chapter lists; the rest are counted (each step's page
@@ -14,8 +15,8 @@ const findingsCap = 40
 // writeFindingsChapter is the last chapter of the Gesamtbericht, "Widersprüche und offene
 // Punkte": every contradiction between the steps with the step to fix it in, the objects it
 // names and the other steps it concerns, then the open points of the steps.
-func (r *Report) writeFindingsChapter(p *domain.Project) {
-	r.shortChapter(tr("reports.findings.title"))
+func writeFindingsChapter(r *pdfkit.Report, p *domain.Project) {
+	shortChapter(r, tr("reports.findings.title"))
 	r.Paragraph(tr("reports.findings.intro"))
 	var thread, open []domain.Finding
 	for _, f := range domain.AllFindings(p, r.AsOf()) {
@@ -34,16 +35,16 @@ func (r *Report) writeFindingsChapter(p *domain.Project) {
 		for _, f := range thread {
 			var objs, also []string
 			for _, o := range f.Objects {
-				objs = append(objs, tr("cli.object."+o.Kind, map[string]any{"Name": line(o.Name)}))
+				objs = append(objs, tr("cli.object."+o.Kind, map[string]any{"Name": pdfkit.Line(o.Name)}))
 			}
 			for _, s := range f.Steps[1:] {
 				also = append(also, strconv.Itoa(int(s)))
 			}
-			rows = append(rows, []string{strconv.Itoa(int(f.Step)), tr(f.Code, map[string]any{"Subject": line(f.Subject)}),
+			rows = append(rows, []string{strconv.Itoa(int(f.Step)), tr(f.Code, map[string]any{"Subject": pdfkit.Line(f.Subject)}),
 				opDash(strings.Join(objs, "\n")), opDash(strings.Join(also, ", "))})
 		}
-		r.Table(Table{Columns: []Column{
-			{Title: tr("reports.findings.col.fix_in"), Width: 9, Align: AlignRight},
+		r.Table(pdfkit.Table{Columns: []pdfkit.Column{
+			{Title: tr("reports.findings.col.fix_in"), Width: 9, Align: pdfkit.AlignRight},
 			{Title: tr("reports.findings.col.contradiction"), Width: 52},
 			{Title: tr("reports.findings.col.objects"), Width: 27},
 			{Title: tr("reports.findings.col.also"), Width: 12},
@@ -58,10 +59,10 @@ func (r *Report) writeFindingsChapter(p *domain.Project) {
 	rows := make([][]string, 0, len(open))
 	for _, f := range open {
 		rows = append(rows, []string{strconv.Itoa(int(f.Step)), tr("cli.severity." + string(f.Severity)),
-			tr(f.Code, map[string]any{"Subject": line(f.Subject)})})
+			tr(f.Code, map[string]any{"Subject": pdfkit.Line(f.Subject)})})
 	}
-	r.Table(Table{Columns: []Column{
-		{Title: tr("reports.findings.col.step"), Width: 9, Align: AlignRight},
+	r.Table(pdfkit.Table{Columns: []pdfkit.Column{
+		{Title: tr("reports.findings.col.step"), Width: 9, Align: pdfkit.AlignRight},
 		{Title: tr("reports.findings.col.kind"), Width: 14},
 		{Title: tr("reports.findings.col.point"), Width: 77},
 	}, Rows: rows, Zebra: true, Cap: findingsCap, CapNote: "reports.findings.capped"})

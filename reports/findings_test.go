@@ -6,6 +6,7 @@ import (
 
 	"schulit-lotse/domain"
 	"schulit-lotse/internal/sample"
+	"schulit-lotse/reports/internal/pdftest"
 )
 
 // The Gesamtbericht ends with "Widersprüche und offene Punkte": on the contradiction fixture
@@ -13,14 +14,14 @@ import (
 func TestFindingsChapterOfTheGesamtbericht(t *testing.T) {
 	p := sample.Contradictions()
 	path, _ := writeReport(t, p)
-	pages := pageTexts(t, path, false)
-	last := squash(pages[len(pages)-1])
+	pages := pdftest.PageTexts(t, path, false)
+	last := pdftest.Squash(pages[len(pages)-1])
 	start := strings.Index(last, "Widersprüche und offene Punkte")
 	if start < 0 {
 		// The chapter may run over more than one page: find where it begins.
 		for i := len(pages) - 1; i >= 0 && start < 0; i-- {
-			if j := strings.Index(squash(pages[i]), "Widersprüche und offene Punkte Das Programm"); j >= 0 {
-				last, start = squash(strings.Join(pages[i:], " ")), j
+			if j := strings.Index(pdftest.Squash(pages[i]), "Widersprüche und offene Punkte Das Programm"); j >= 0 {
+				last, start = pdftest.Squash(strings.Join(pages[i:], " ")), j
 			}
 		}
 	}
@@ -59,8 +60,8 @@ func TestFindingsChapterOfTheGesamtbericht(t *testing.T) {
 	}
 
 	path, _ = writeReport(t, sample.Build())
-	pages = pageTexts(t, path, false)
-	if text := squash(strings.Join(pages, " ")); !strings.Contains(text, "Widersprüche zwischen den Schritten Die Schritte widersprechen sich nicht.") {
+	pages = pdftest.PageTexts(t, path, false)
+	if text := pdftest.Squash(strings.Join(pages, " ")); !strings.Contains(text, "Widersprüche zwischen den Schritten Die Schritte widersprechen sich nicht.") {
 		t.Error("the sample's report does not say that its steps agree")
 	}
 }

@@ -8,6 +8,7 @@ import (
 
 	"schulit-lotse/domain"
 	"schulit-lotse/internal/numfmt"
+	"schulit-lotse/reports/pdfkit"
 )
 
 // glanceMaxFindings is how many contradictions and open points "Auf einen Blick" names; the
@@ -17,33 +18,33 @@ const glanceMaxFindings = 6
 // glance writes "Auf einen Blick", the page a committee reads first: the situation in three
 // sentences, the decision per package with staff need and cost, the Beschlussvorschlag and the
 // top open contradictions and risks. Example values are marked here, not only further back.
-func (r *Report) glance(p *domain.Project) {
-	r.NewPage(Portrait)
+func glance(r *pdfkit.Report, p *domain.Project) {
+	r.NewPage(pdfkit.Portrait)
 	title := tr("reports.glance.title")
-	r.register(0, "", title)
-	r.setFont("B", headingSize)
-	r.setText(colorText)
-	r.pdf.CellFormat(r.Width(), lineHeight(headingSize), title, "", 2, "L", false, 0, "")
-	r.rule()
+	r.Register(0, "", title)
+	r.SetFont("B", pdfkit.HeadingSize)
+	r.SetText(pdfkit.ColorText)
+	r.PDF().CellFormat(r.Width(), pdfkit.LineHeight(pdfkit.HeadingSize), title, "", 2, "L", false, 0, "")
+	r.Rule()
 	r.Gap(3)
 
 	cc := domain.CompareCosts(p)
 	r.Paragraph(strings.Join(glanceSituation(p, cc, r.AsOf()), " "))
 
 	if len(p.Packages) > 0 {
-		r.glanceHeading(tr("reports.glance.decisions"))
+		glanceHeading(r, tr("reports.glance.decisions"))
 		r.Table(glanceDecisionTable(p, cc))
 	}
-	r.glanceHeading(tr("reports.glance.staff_cost"))
+	glanceHeading(r, tr("reports.glance.staff_cost"))
 	r.KeyValues(glanceCost(p, cc))
 	if n := cc.Total.ExternalMissing; n > 0 {
-		r.Note(trCount("reports.glance.unpriced", n))
+		r.Note(pdfkit.TrCount("reports.glance.unpriced", n))
 	}
 	if ex := examplePayGroups(p); len(ex) > 0 {
-		r.Callout(trCount("reports.glance.example", len(ex)), true)
+		r.Callout(pdfkit.TrCount("reports.glance.example", len(ex)), true)
 	}
 
-	r.glanceHeading(tr("reports.glance.proposal"))
+	glanceHeading(r, tr("reports.glance.proposal"))
 	proposal := strings.TrimSpace(p.DocumentControlConfig().Proposal)
 	if proposal == "" {
 		r.Callout(tr("reports.glance.no_proposal"), false)
@@ -52,70 +53,62 @@ func (r *Report) glance(p *domain.Project) {
 	}
 
 	items, more := glanceFindings(p, r.AsOf())
-	r.glanceHeading(tr("reports.glance.findings"))
+	glanceHeading(r, tr("reports.glance.findings"))
 	if len(items) == 0 {
 		r.Paragraph(tr("reports.glance.no_findings"))
 		return
 	}
 	// The page stays one page: the points that do not fit are counted with the rest.
-	noteH := 2 * lineHeight(smallSize)
-	if n := r.bulletsWithin(items, r.Bottom()-noteH); n < len(items) {
+	noteH := 2 * pdfkit.LineHeight(pdfkit.SmallSize)
+	if n := bulletsWithin(r, items, r.Bottom()-noteH); n < len(items) {
 		more += len(items) - n
 	}
 	r.Gap(2)
 	if more > 0 {
-		r.Note(trCount("reports.glance.more_findings", more))
+		r.Note(pdfkit.TrCount("reports.glance.more_findings", more))
 	}
 }
 
 // bulletsWithin writes bullets as long as each fits whole above bottom (at least the first)
 // and reports how many it wrote.
-func (r *Report) bulletsWithin(items []string, bottom float64) int {
+func bulletsWithin(r *pdfkit.Report, items []string, bottom float64) int {
 	const indent = 5.0
 	for i, it := range items {
-		r.setFont("", bodySize)
-		text := clean(it, true)
-		h := float64(len(r.split(text, r.Width()-indent))) * lineHeight(bodySize)
-		if i > 0 && r.pdf.GetY()+h > bottom {
+		r.SetFont("", pdfkit.BodySize)
+		text := pdfkit.Clean(it, true)
+		h := float64(len(r.Split(text, r.Width()-indent))) * pdfkit.LineHeight(pdfkit.BodySize)
+		if i > 0 && r.PDF().GetY()+h > bottom {
 			return i
 		}
-		r.textBlock(text, "•", indent, false)
+		r.TextBlock(text, "•", indent, false)
 	}
 	return len(items)
 }
 
-// trCount translates key with {{.Count}}, using key.one for a count of one.
-func trCount(key string, n int) string {
-	if n == 1 {
-		key += ".one"
-	}
-	return tr(key, map[string]any{"Count": formatNumber(float64(n))})
-}
-
 // glanceHeading is a heading of the page that stays with at least three lines of what follows;
 // it is not listed in the table of contents.
-func (r *Report) glanceHeading(title string) {
-	r.EnsureSpace(lineHeight(subSize) + 3 + 3*lineHeight(bodySize))
-	if r.pdf.GetY() > r.Top()+1 {
+func glanceHeading(r *pdfkit.Report, title string) {
+	r.EnsureSpace(pdfkit.LineHeight(pdfkit.SubSize) + 3 + 3*pdfkit.LineHeight(pdfkit.BodySize))
+	if r.PDF().GetY() > r.Top()+1 {
 		r.Gap(2)
 	}
-	r.setFont("B", subSize-1)
-	r.setText(colorText)
-	r.pdf.SetX(r.Left())
-	r.pdf.CellFormat(r.Width(), lineHeight(subSize-1), line(title), "", 2, "L", false, 0, "")
+	r.SetFont("B", pdfkit.SubSize-1)
+	r.SetText(pdfkit.ColorText)
+	r.PDF().SetX(r.Left())
+	r.PDF().CellFormat(r.Width(), pdfkit.LineHeight(pdfkit.SubSize-1), pdfkit.Line(title), "", 2, "L", false, 0, "")
 	r.Gap(1)
 }
 
 // glanceSituation is the situation in three sentences: what the plan covers, how far the
 // decision has come, and where the contract stands.
 func glanceSituation(p *domain.Project, cc domain.CostComparison, today domain.Date) []string {
-	who := shorten(line(p.Meta.Schultraeger), 120)
+	who := shorten(pdfkit.Line(p.Meta.Schultraeger), 120)
 	if who == "" {
 		who = tr("reports.glance.carrier")
 	}
 	d := cc.Demand.Total
 	out := []string{tr("reports.glance.s1", map[string]any{
-		"Carrier": who, "Tasks": formatNumber(float64(len(p.Tasks))), "Packages": len(p.Packages),
+		"Carrier": who, "Tasks": pdfkit.FormatNumber(float64(len(p.Tasks))), "Packages": len(p.Packages),
 		"FTE": resFTE(d.FTE), "Hours": euroless(d.SurchargedYear),
 	})}
 	count := map[domain.SourcingOutcome]int{}
@@ -139,12 +132,12 @@ func glanceSituation(p *domain.Project, cc domain.CostComparison, today domain.D
 	case strings.TrimSpace(c.Provider) == "" || c.Start == nil:
 		out = append(out, tr("reports.glance.s3_none"))
 	default:
-		s := tr("reports.glance.s3_open", map[string]any{"Provider": shorten(line(c.Provider), 120), "Start": formatDate(c.Start.Time)})
+		s := tr("reports.glance.s3_open", map[string]any{"Provider": shorten(pdfkit.Line(c.Provider), 120), "Start": pdfkit.FormatDate(c.Start.Time)})
 		if c.TermMonths > 0 {
-			s = tr("reports.glance.s3_term", map[string]any{"Provider": shorten(line(c.Provider), 120), "Start": formatDate(c.Start.Time), "Months": c.TermMonths})
+			s = tr("reports.glance.s3_term", map[string]any{"Provider": shorten(pdfkit.Line(c.Provider), 120), "Start": pdfkit.FormatDate(c.Start.Time), "Months": c.TermMonths})
 		}
 		if n := domain.NextNotice(c, today); n.Kind == domain.NoticeDeadline {
-			s += " " + tr("reports.glance.s3_notice", map[string]any{"Latest": formatDate(n.Latest.Time), "End": formatDate(n.End.Time)})
+			s += " " + tr("reports.glance.s3_notice", map[string]any{"Latest": pdfkit.FormatDate(n.Latest.Time), "End": pdfkit.FormatDate(n.End.Time)})
 		}
 		out = append(out, s)
 	}
@@ -152,14 +145,14 @@ func glanceSituation(p *domain.Project, cc domain.CostComparison, today domain.D
 }
 
 // euroless is a whole number with grouping: "2.848".
-func euroless(v float64) string { return formatNumber(math.Round(v)) }
+func euroless(v float64) string { return pdfkit.FormatNumber(math.Round(v)) }
 
 // euroWhole is an amount in whole euros, as summaries show it: "14.831 €"; "–" when unknown.
 func euroWhole(v float64, known bool) string {
 	if !known {
 		return "–"
 	}
-	return numfmt.Euro(v, numberLang(), false)
+	return numfmt.Euro(v, pdfkit.NumberLang(), false)
 }
 
 // euroAtLeast is a total in whole euros; when some of its parts have no price (missing > 0) it
@@ -178,7 +171,7 @@ func euroAtLeast(v float64, missing int) string {
 // "Sonstige" (the Gesamtbericht's step 5 and 6 list them all).
 const glanceMaxPackages = 12
 
-func glanceDecisionTable(p *domain.Project, cc domain.CostComparison) Table {
+func glanceDecisionTable(p *domain.Project, cc domain.CostComparison) pdfkit.Table {
 	pcs := cc.Packages
 	var rest []domain.PackageCost
 	if len(pcs) > glanceMaxPackages {
@@ -223,17 +216,17 @@ func glanceDecisionTable(p *domain.Project, cc domain.CostComparison) Table {
 			sum.InternalMissing += pc.InternalMissing
 			sum.ExternalMissing += pc.ExternalMissing
 		}
-		rows = append(rows, []string{trCount("reports.glance.other_packages", len(rest)), "", resFTE(sum.FTE),
+		rows = append(rows, []string{pdfkit.TrCount("reports.glance.other_packages", len(rest)), "", resFTE(sum.FTE),
 			euroAtLeast(sum.Internal, sum.InternalMissing), euroAtLeast(sum.External, sum.ExternalMissing)})
 	}
 	t := cc.Total
-	return Table{
-		Columns: []Column{
+	return pdfkit.Table{
+		Columns: []pdfkit.Column{
 			{Title: tr("res.col.package"), Width: 27},
 			{Title: tr("src.outcome_label"), Width: 17},
-			{Title: tr("res.col.fte"), Width: 8, Align: AlignRight},
-			{Title: tr("reports.glance.col.internal"), Width: 24, Align: AlignRight},
-			{Title: tr("reports.glance.col.external"), Width: 24, Align: AlignRight},
+			{Title: tr("res.col.fte"), Width: 8, Align: pdfkit.AlignRight},
+			{Title: tr("reports.glance.col.internal"), Width: 24, Align: pdfkit.AlignRight},
+			{Title: tr("reports.glance.col.external"), Width: 24, Align: pdfkit.AlignRight},
 		},
 		Rows:  rows,
 		Foot:  [][]string{{tr("res.total"), "", resFTE(t.FTE), euroAtLeast(t.Internal, t.InternalMissing), euroAtLeast(t.External, t.ExternalMissing)}},
@@ -266,7 +259,7 @@ func examplePayGroups(p *domain.Project) []string {
 	var out []string
 	for _, g := range p.PayGroups {
 		if g.IsExample() && g.HasRate() {
-			out = append(out, line(g.Name))
+			out = append(out, pdfkit.Line(g.Name))
 		}
 	}
 	return out
@@ -316,15 +309,9 @@ func glanceFindings(p *domain.Project, today domain.Date) (items []string, more 
 			lines = append(lines, risks...)
 			risks = nil
 		}
-		msg := tr(f.Code, map[string]any{"Subject": line(f.Subject)})
-		switch {
-		case f.Rule != "":
-			msg = tr("reports.glance.contradiction", map[string]any{"Message": msg})
-		case f.Severity == domain.SeverityWarning:
-			msg = tr("reports.warning", map[string]any{"Message": msg})
-		}
+		msg := findingText(f)
 		if extra[i] > 0 {
-			msg += " " + trCount("reports.glance.same_kind", extra[i])
+			msg += " " + pdfkit.TrCount("reports.glance.same_kind", extra[i])
 		}
 		lines = append(lines, tr("reports.glance.finding", map[string]any{"Step": int(f.Step), "Message": msg}))
 	}
@@ -357,7 +344,7 @@ func glanceRisks(p *domain.Project) []string {
 			}
 		}
 		if len(kinds) > 0 {
-			out = append(out, tr("reports.glance.risk", map[string]any{"Package": line(pk.Name),
+			out = append(out, tr("reports.glance.risk", map[string]any{"Package": pdfkit.Line(pk.Name),
 				"Outcome": tr("src.outcome." + string(d.Outcome)), "Risks": strings.Join(kinds, ", ")}))
 		}
 	}
@@ -371,4 +358,17 @@ func shorten(s string, n int) string {
 		return s
 	}
 	return strings.TrimSpace(string(rs[:n-1])) + "…"
+}
+
+// findingText is a finding of "Auf einen Blick" and the Kurzfassung in words: a contradiction
+// between steps or a warning marked as such.
+func findingText(f domain.Finding) string {
+	msg := tr(f.Code, map[string]any{"Subject": pdfkit.Line(f.Subject)})
+	switch {
+	case f.Rule != "":
+		return tr("reports.glance.contradiction", map[string]any{"Message": msg})
+	case f.Severity == domain.SeverityWarning:
+		return tr("reports.warning", map[string]any{"Message": msg})
+	}
+	return msg
 }

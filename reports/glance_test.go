@@ -11,6 +11,7 @@ import (
 
 	"schulit-lotse/domain"
 	"schulit-lotse/internal/sample"
+	"schulit-lotse/reports/internal/pdftest"
 )
 
 // glanceProject is the board project with external prices, three of four packages decided,
@@ -37,8 +38,8 @@ func glanceProject() *domain.Project {
 
 func TestAufEinenBlickIsPageTwo(t *testing.T) {
 	path, _ := writeReport(t, glanceProject())
-	pages := pageTexts(t, path, false)
-	page := squash(pages[1])
+	pages := pdftest.PageTexts(t, path, false)
+	page := pdftest.Squash(pages[1])
 	for _, want := range []string{
 		"Auf einen Blick",
 		// Packages 11, 12 and 14 are decided, 13 is not: 3 of 4; one each extern, gemischt, intern.
@@ -65,7 +66,7 @@ func TestAufEinenBlickIsPageTwo(t *testing.T) {
 	if strings.Contains(page, "rechnet noch mit einem Beispielwert") {
 		t.Errorf("the example-rate finding is repeated in the list")
 	}
-	if strings.Contains(squash(pages[2]), "Auf einen Blick") && !strings.Contains(squash(pages[2]), "Inhalt") {
+	if strings.Contains(pdftest.Squash(pages[2]), "Auf einen Blick") && !strings.Contains(pdftest.Squash(pages[2]), "Inhalt") {
 		t.Errorf("Auf einen Blick runs onto a second page")
 	}
 }
@@ -79,8 +80,8 @@ func TestDocumentControlOnTitleAndProposalOnGlance(t *testing.T) {
 		ApprovedOn: &approved, Proposal: "Der Schulausschuss stimmt der Vergabe des Vor-Ort-Supports zu.",
 	})
 	path, _ := writeReport(t, p)
-	pages := pageTexts(t, path, false)
-	title := squash(pages[0])
+	pages := pdftest.PageTexts(t, path, false)
+	title := pdftest.Squash(pages[0])
 	for _, want := range []string{"1.2 · zur Beschlussfassung", "Anna Beispiel, Fachbereich Schule", "schul-it@musterstadt.example",
 		"Vorlage für Schulausschuss", "Bürgermeisterin Muster", "01.02.2027", "Freigabe",
 		// No Stand der Daten: the data are judged on the print date, 20.11.2026.
@@ -89,7 +90,7 @@ func TestDocumentControlOnTitleAndProposalOnGlance(t *testing.T) {
 			t.Errorf("title page lacks %q:\n%s", want, title)
 		}
 	}
-	if !strings.Contains(squash(pages[1]), "Der Schulausschuss stimmt der Vergabe des Vor-Ort-Supports zu.") {
+	if !strings.Contains(pdftest.Squash(pages[1]), "Der Schulausschuss stimmt der Vergabe des Vor-Ort-Supports zu.") {
 		t.Errorf("the Beschlussvorschlag is not on page 2")
 	}
 
@@ -110,11 +111,11 @@ func TestDataAsOfStandsBesideThePrintDate(t *testing.T) {
 	stand := domain.NewDate(2027, 7, 14)
 	p.Meta.DataAsOf = &stand
 	path, _ := writeReport(t, p)
-	if title := squash(pageText(t, path, 1)); !strings.Contains(title, "Gedruckt am 20.11.2026 · Datenstand 14.07.2027") {
+	if title := pdftest.Squash(pdftest.PageText(t, path, 1)); !strings.Contains(title, "Gedruckt am 20.11.2026 · Datenstand 14.07.2027") {
 		t.Errorf("title page:\n%s", title)
 	}
 	// The footer of every page names the version and the Datenstand, not the print date.
-	if foot := squash(pageText(t, path, 2)); !strings.Contains(foot, "Gesamtbericht · Version 0.1 · Datenstand 14.07.2027") {
+	if foot := pdftest.Squash(pdftest.PageText(t, path, 2)); !strings.Contains(foot, "Gesamtbericht · Version 0.1 · Datenstand 14.07.2027") {
 		t.Errorf("footer of page 2:\n%s", foot)
 	}
 }
@@ -123,7 +124,7 @@ func TestDataAsOfStandsBesideThePrintDate(t *testing.T) {
 // offset makes pdfinfo report a syntax error.
 func run(t *testing.T, tool string, args ...string) string {
 	t.Helper()
-	bin := needTool(t, tool)
+	bin := pdftest.NeedTool(t, tool)
 	var out, errb bytes.Buffer
 	cmd := exec.Command(bin, args...)
 	cmd.Stdout, cmd.Stderr = &out, &errb
@@ -167,31 +168,31 @@ func TestKurzfassungOfTheSample(t *testing.T) {
 	if err := os.WriteFile(path, a.Bytes(), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if n := pdfPageCount(t, path); n > 12 {
+	if n := pdftest.PageCount(t, path); n > 12 {
 		t.Errorf("Kurzfassung of the sample has %d pages, at most 12 allowed", n)
 	}
-	plain := pageTexts(t, path, false)
+	plain := pdftest.PageTexts(t, path, false)
 	if !strings.Contains(plain[0], "Kurzfassung") || !strings.Contains(plain[1], "Auf einen Blick") {
 		t.Errorf("title or Auf einen Blick missing")
 	}
 	if strings.Contains(plain[2], "Noch kein Schritt enthält Angaben") {
 		t.Errorf("the contents of the Kurzfassung say that nothing is there")
 	}
-	all := squash(strings.Join(plain, " "))
+	all := pdftest.Squash(strings.Join(plain, " "))
 	for _, want := range []string{"Stand der zwölf Schritte", "Entscheidungen und ihre Gründe", "Offene Punkte", "Vor-Ort-Support – extern:",
 		"Kennzahlen des Dienstleisters 01.04.2027 – 30.06.2027"} {
 		if !strings.Contains(all, want) {
 			t.Errorf("Kurzfassung lacks %q", want)
 		}
 	}
-	checkTOCTargets(t, readTOC(t, pageTexts(t, path, true)), plain)
+	checkTOCTargets(t, readTOC(t, pdftest.PageTexts(t, path, true)), plain)
 }
 
 func TestGlanceTotalsWithoutEveryPriceAreLowerBounds(t *testing.T) {
 	p := glanceProject()
 	p.PackageByID(13).ExternalMonthlyFee = 0 // Software: no external price any more
 	path, _ := writeReport(t, p)
-	page := squash(pageText(t, path, 2))
+	page := pdftest.Squash(pdftest.PageText(t, path, 2))
 	// 23.280 € − 1.200 € (Software's 100 € × 12) = 22.080 € for the three priced packages.
 	for _, want := range []string{"Fremdvergabe mind. 22.080 €", "Ein Paket hat noch keinen externen Preis"} {
 		if !strings.Contains(page, want) {
@@ -205,7 +206,7 @@ func TestGlanceNamesTheRisksOfWhatIsHandedOut(t *testing.T) {
 	p.Decisions[0].RiskDataProtection = 5 // User-Management, extern
 	p.Decisions[2].RiskOutage = 5         // Hardware-Wartung, intern: kept in-house, no risk to name
 	path, _ := writeReport(t, p)
-	page := squash(pageText(t, path, 2))
+	page := pdftest.Squash(pdftest.PageText(t, path, 2))
 	if !strings.Contains(page, "Risiko: „User-Management“ wird extern erbracht, obwohl Schritt 6 das Auslagerungsrisiko hoch bewertet (Datenschutz 5 von 5).") {
 		t.Errorf("the risk of User-Management is not named:\n%s", page)
 	}

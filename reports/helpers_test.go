@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -61,15 +60,6 @@ func manyTasks(p *domain.Project, n int) {
 	}
 }
 
-func needTool(t testing.TB, name string) string {
-	t.Helper()
-	path, err := exec.LookPath(name)
-	if err != nil {
-		t.Fatalf("%s is needed to check the PDF but is not installed: apt-get install poppler-utils", name)
-	}
-	return path
-}
-
 // writeReport writes the report for p into a temp dir and returns its path and bytes.
 func writeReport(t testing.TB, p *domain.Project) (string, []byte) {
 	t.Helper()
@@ -83,58 +73,3 @@ func writeReport(t testing.TB, p *domain.Project) (string, []byte) {
 	}
 	return path, buf.Bytes()
 }
-
-// pageTexts runs pdftotext over the whole file and returns the text of each page (index 0 = page 1).
-func pageTexts(t testing.TB, path string, layout bool) []string {
-	t.Helper()
-	bin := needTool(t, "pdftotext")
-	args := []string{"-enc", "UTF-8"}
-	if layout {
-		args = append(args, "-layout")
-	}
-	cmd := exec.Command(bin, append(args, path, "-")...)
-	var stderr bytes.Buffer
-	cmd.Stderr = &stderr
-	out, err := cmd.Output()
-	if err != nil || stderr.Len() > 0 {
-		t.Fatalf("pdftotext failed or complained (invalid PDF?): %v\n%s", err, stderr.String())
-	}
-	pages := strings.Split(string(out), "\f")
-	if n := len(pages); n > 0 && strings.TrimSpace(pages[n-1]) == "" {
-		pages = pages[:n-1]
-	}
-	return pages
-}
-
-// pageText is one page (1-based) through pdftotext -f n -l n.
-func pageText(t testing.TB, path string, n int) string {
-	t.Helper()
-	bin := needTool(t, "pdftotext")
-	out, err := exec.Command(bin, "-enc", "UTF-8", "-f", fmt.Sprint(n), "-l", fmt.Sprint(n), path, "-").Output()
-	if err != nil {
-		t.Fatalf("pdftotext page %d: %v", n, err)
-	}
-	return string(out)
-}
-
-// pdfPageCount asks pdfinfo, which also proves the file parses.
-func pdfPageCount(t testing.TB, path string) int {
-	t.Helper()
-	bin := needTool(t, "pdfinfo")
-	out, err := exec.Command(bin, path).CombinedOutput()
-	if err != nil {
-		t.Fatalf("pdfinfo rejects the PDF: %v\n%s", err, out)
-	}
-	for _, l := range strings.Split(string(out), "\n") {
-		if rest, ok := strings.CutPrefix(l, "Pages:"); ok {
-			var n int
-			fmt.Sscan(strings.TrimSpace(rest), &n)
-			return n
-		}
-	}
-	t.Fatalf("pdfinfo printed no page count:\n%s", out)
-	return 0
-}
-
-// squash removes the line breaks and spacing pdftotext puts into wrapped cells.
-func squash(s string) string { return strings.Join(strings.Fields(s), " ") }

@@ -4,6 +4,7 @@ import (
 	"sort"
 
 	"schulit-lotse/domain"
+	"schulit-lotse/reports/pdfkit"
 )
 
 // Step 1, Bestandsaufnahme: the tasks as they are done today (the seed's Abb. 2) and the
@@ -14,8 +15,8 @@ var inventorySection = section{
 	Write: writeInventory,
 }
 
-func writeInventory(r *Report, p *domain.Project) {
-	r.Section(1, stepTitle(1))
+func writeInventory(r *pdfkit.Report, p *domain.Project) {
+	r.Section(1, pdfkit.StepTitle(1))
 	r.Paragraph(tr("reports.inventory.intro"))
 
 	var current []domain.Task
@@ -36,21 +37,21 @@ func writeInventory(r *Report, p *domain.Project) {
 		current, capped := largestFirst(current, p.Settings)
 		intro := ""
 		if capped {
-			intro = trCount("reports.tasks_largest", taskCap)
+			intro = pdfkit.TrCount("reports.tasks_largest", taskCap)
 		}
 		for _, t := range current {
 			total += t.HoursPerMonth(p.Settings)
 			rows = append(rows, []string{t.Name, t.Responsible, hoursCell(t, p.Settings), t.Note})
 		}
-		r.tableOrAppendix(tr("reports.inventory.list"), intro, Table{
-			Columns: []Column{
+		r.TableOrAppendix(tr("reports.inventory.list"), intro, pdfkit.Table{
+			Columns: []pdfkit.Column{
 				{Title: tr("reports.col.task"), Width: 30},
 				{Title: tr("reports.col.responsible"), Width: 22},
-				{Title: tr("reports.col.hours"), Width: 17, Align: AlignRight},
+				{Title: tr("reports.col.hours"), Width: 17, Align: pdfkit.AlignRight},
 				{Title: tr("reports.col.note"), Width: 31},
 			},
 			Rows:  rows,
-			Foot:  [][]string{{tr("reports.total"), "", formatHours(total), ""}},
+			Foot:  [][]string{{tr("reports.total"), "", pdfkit.FormatHours(total), ""}},
 			Zebra: true,
 			Cap:   taskCap, CapNote: "reports.tasks_capped",
 		})
@@ -69,7 +70,7 @@ func writeInventory(r *Report, p *domain.Project) {
 }
 
 // workloadTable sums hours per month per responsible person or group.
-func workloadTable(p *domain.Project, tasks []domain.Task) Table {
+func workloadTable(p *domain.Project, tasks []domain.Task) pdfkit.Table {
 	q := *p
 	q.Tasks = tasks
 	byResp := domain.HoursByResponsible(&q)
@@ -82,19 +83,19 @@ func workloadTable(p *domain.Project, tasks []domain.Task) Table {
 		}
 		share := "–"
 		if total > 0 {
-			share = formatNumber(h.Hours/total*100) + " %"
+			share = pdfkit.FormatNumber(h.Hours/total*100) + " %"
 		}
-		rows = append(rows, []string{name, formatNumber(float64(h.Tasks)), formatHours(h.Hours), share})
+		rows = append(rows, []string{name, pdfkit.FormatNumber(float64(h.Tasks)), pdfkit.FormatHours(h.Hours), share})
 	}
-	return Table{
-		Columns: []Column{
+	return pdfkit.Table{
+		Columns: []pdfkit.Column{
 			{Title: tr("reports.col.responsible"), Width: 46},
-			{Title: tr("reports.col.tasks"), Width: 14, Align: AlignRight},
-			{Title: tr("reports.col.hours"), Width: 20, Align: AlignRight},
-			{Title: tr("reports.col.share"), Width: 20, Align: AlignRight},
+			{Title: tr("reports.col.tasks"), Width: 14, Align: pdfkit.AlignRight},
+			{Title: tr("reports.col.hours"), Width: 20, Align: pdfkit.AlignRight},
+			{Title: tr("reports.col.share"), Width: 20, Align: pdfkit.AlignRight},
 		},
 		Rows:  rows,
-		Foot:  [][]string{{tr("reports.total"), formatNumber(float64(len(tasks))), formatHours(total), "100 %"}},
+		Foot:  [][]string{{tr("reports.total"), pdfkit.FormatNumber(float64(len(tasks))), pdfkit.FormatHours(total), "100 %"}},
 		Zebra: true,
 	}
 }
@@ -104,13 +105,13 @@ func hoursCell(t domain.Task, s domain.Settings) string {
 	if t.Effort == nil {
 		return "–"
 	}
-	out := formatHours(t.HoursPerMonth(s))
+	out := pdfkit.FormatHours(t.HoursPerMonth(s))
 	if t.Effort.Unit != domain.HoursPerMonth {
 		unit := "reports.unit." + string(t.Effort.Unit)
 		if t.Effort.Unit == domain.PersonDaysPerMonth && t.Effort.Value == 1 {
 			unit += ".one" // "1 Personentag pro Monat"; the other units are abbreviations
 		}
-		out += "\n(" + formatNumber(t.Effort.Value) + " " + tr(unit) + ")"
+		out += "\n(" + pdfkit.FormatNumber(t.Effort.Value) + " " + tr(unit) + ")"
 	}
 	return out
 }
@@ -134,22 +135,13 @@ func orderedTasks(p *domain.Project) []domain.Task {
 	return out
 }
 
-// findings lists the open questions and warnings that belong to a section, if any.
-func findings(r *Report, p *domain.Project, keep func(domain.Finding) bool) {
-	var items []string
+// findings lists the open questions and warnings of step 1 that keep selects, if any.
+func findings(r *pdfkit.Report, p *domain.Project, keep func(domain.Finding) bool) {
+	var fs []domain.Finding
 	for _, f := range domain.TaskFindings(p) {
-		if !keep(f) {
-			continue
+		if keep(f) {
+			fs = append(fs, f)
 		}
-		msg := tr(f.Code, map[string]any{"Subject": line(f.Subject)})
-		if f.Severity == domain.SeverityWarning {
-			msg = tr("reports.warning", map[string]any{"Message": msg})
-		}
-		items = append(items, msg)
 	}
-	if len(items) == 0 {
-		return
-	}
-	r.Subsection(tr("reports.open_questions"))
-	r.Bullets(items)
+	r.OpenQuestions(fs, false)
 }

@@ -7,6 +7,7 @@ import (
 
 	"schulit-lotse/domain"
 	"schulit-lotse/domain/kpi"
+	"schulit-lotse/reports/pdfkit"
 )
 
 // The protocol of one Jour fixe: who met, the KPIs as they were frozen in the meeting, what
@@ -30,45 +31,42 @@ func JourFixeOn(p *domain.Project, day domain.Date) *domain.JourFixe {
 // WriteJourFixeProtocol writes the protocol of the Jour fixe held on day as PDF to w.
 func WriteJourFixeProtocol(w io.Writer, p *domain.Project, day domain.Date, opt Options) (err error) {
 	p = p.WithShortTexts() // an older file's over-long texts are printed cut
-	defer catchPDF(&err)
-	if p == nil {
-		return errors.New(tr("reports.err.no_project"))
-	}
-	date, err := opt.stamp()
+	defer pdfkit.CatchPDF(&err)
+	date, err := opt.Begin(p)
 	if err != nil {
 		return err
 	}
 	j := JourFixeOn(p, day)
 	if j == nil {
-		return errors.New(tr(errNoJourFixeKey, map[string]any{"Date": formatDate(day.Time)}))
+		return errors.New(tr(errNoJourFixeKey, map[string]any{"Date": pdfkit.FormatDate(day.Time)}))
 	}
-	r := layOut(func(breaks map[int]bool) *Report { return writeProtocolPages(p, *j, date, breaks) })
-	return emit(w, r)
+	r := pdfkit.LayOut(func(breaks map[int]bool) *pdfkit.Report { return writeProtocolPages(p, *j, date, breaks) })
+	return pdfkit.Emit(w, r)
 }
 
 // WriteJourFixeProtocolFile writes the protocol to path atomically.
 func WriteJourFixeProtocolFile(path string, p *domain.Project, day domain.Date, opt Options) error {
-	return writeAtomically(path, func(w io.Writer) error { return WriteJourFixeProtocol(w, p, day, opt) })
+	return pdfkit.WriteAtomically(path, func(w io.Writer) error { return WriteJourFixeProtocol(w, p, day, opt) })
 }
 
-func writeProtocolPages(p *domain.Project, j domain.JourFixe, date time.Time, breaks map[int]bool) *Report {
-	title := tr("kpi.protocol.title", map[string]any{"Date": formatDate(j.Date.Time)})
-	r := newDocument(p, date, title, tr("kpi.protocol.subject"), true, breaks) // sent to the provider
+func writeProtocolPages(p *domain.Project, j domain.JourFixe, date time.Time, breaks map[int]bool) *pdfkit.Report {
+	title := tr("kpi.protocol.title", map[string]any{"Date": pdfkit.FormatDate(j.Date.Time)})
+	r := pdfkit.NewDocument(p, date, title, tr("kpi.protocol.subject"), true, breaks) // sent to the provider
 	frozen, hasFrozen := kpi.ParseFrozen(j.FrozenKPIs)
 
 	// Head: the meeting and the document control on the first page; a protocol is short.
 	fields := [][2]string{
-		{tr("kpi.protocol.date"), formatDate(j.Date.Time)},
-		{tr("kpi.report.provider"), awOrDash(line(p.Contract.Provider))},
-		{tr("kpi.protocol.participants"), awOrDash(line(p.AttendeeNames(j.Participants)))},
+		{tr("kpi.protocol.date"), pdfkit.FormatDate(j.Date.Time)},
+		{tr("kpi.report.provider"), pdfkit.OrDash(pdfkit.Line(p.Contract.Provider))},
+		{tr("kpi.protocol.participants"), pdfkit.OrDash(pdfkit.Line(p.AttendeeNames(j.Participants)))},
 	}
 	if hasFrozen {
 		fields = append(fields, [2]string{tr("kpi.protocol.period"), FormatPeriod(frozen.Period)})
 	}
-	documentHead(r, p, title, append(fields, documentFields(p, date, false)...))
+	r.DocumentHead(p, title, append(fields, pdfkit.DocumentFields(p, date, false)...))
 
 	// 1 KPIs as frozen in the meeting.
-	chapter(r, "1", tr("kpi.protocol.h.kpis"))
+	r.Heading(0, "1", tr("kpi.protocol.h.kpis"))
 	if !hasFrozen {
 		r.Note(tr("kpi.protocol.no_kpis"))
 	} else {
@@ -79,15 +77,15 @@ func writeProtocolPages(p *domain.Project, j domain.JourFixe, date time.Time, br
 	}
 
 	// 2 Notes and decisions.
-	chapter(r, "2", tr("kpi.protocol.h.notes"))
-	if line(j.Notes) == "" {
+	r.Heading(0, "2", tr("kpi.protocol.h.notes"))
+	if pdfkit.Line(j.Notes) == "" {
 		r.Note(tr("kpi.protocol.no_notes"))
 	} else {
 		r.Paragraph(j.Notes)
 	}
 
 	// 3 Measures agreed in this meeting, with their state today.
-	chapter(r, "3", tr("kpi.protocol.h.agreed"))
+	r.Heading(0, "3", tr("kpi.protocol.h.agreed"))
 	var agreed []domain.Measure
 	for _, m := range p.Measures {
 		if m.JourFixeID != nil && *m.JourFixeID == j.ID {
@@ -102,7 +100,7 @@ func writeProtocolPages(p *domain.Project, j domain.JourFixe, date time.Time, br
 	}
 
 	// 4 Open measures carried over, as the meeting saw them.
-	chapter(r, "4", tr("kpi.protocol.h.carried"))
+	r.Heading(0, "4", tr("kpi.protocol.h.carried"))
 	var carried []kpi.FrozenMeasure
 	if hasFrozen {
 		for _, m := range frozen.CarriedMeasures {
@@ -123,60 +121,32 @@ func writeProtocolPages(p *domain.Project, j domain.JourFixe, date time.Time, br
 	return r
 }
 
-// documentHead opens the first page of a short document without a title page: the Schulträger,
-// the title, the project, a rule and the label–value fields (what and when, document control).
-func documentHead(r *Report, p *domain.Project, title string, fields [][2]string) {
-	r.noHeader = true
-	r.NewPage(Portrait)
-	r.noHeader = false
-	pdf := r.pdf
-	r.setFont("", 12)
-	r.setText(colorMuted)
-	pdf.CellFormat(r.Width(), lineHeight(12), r.fit(line(p.Meta.Schultraeger), r.Width()), "", 2, "L", false, 0, "")
-	r.setFont("B", 22)
-	r.setText(colorText)
-	r.limitedLines(title, 22, 2)
-	r.setFont("", 12)
-	r.setText(colorMuted)
-	name := line(p.Meta.Name)
-	if name == "" {
-		name = tr("reports.unnamed")
-	}
-	r.limitedLines(name, 12, 2)
-	r.Gap(2)
-	r.rule()
-	r.Gap(4)
-	r.setFont("", 11)
-	r.titleFields(fields)
-	r.Gap(4)
-}
-
 // protocolMeasureTable lists measures with owner and due date; withOrigin adds the meeting that
 // agreed them (for carried-over measures), else their state.
-func protocolMeasureTable(p *domain.Project, ms []kpi.FrozenMeasure, withOrigin bool) Table {
+func protocolMeasureTable(p *domain.Project, ms []kpi.FrozenMeasure, withOrigin bool) pdfkit.Table {
 	rows := make([][]string, 0, len(ms))
 	for _, m := range ms {
 		due := "–"
 		if m.Due != nil {
-			due = formatDate(m.Due.Time)
+			due = pdfkit.FormatDate(m.Due.Time)
 		}
 		last := tr("kpi.measure." + measureStatus(m.Status))
 		if withOrigin {
 			last = "–"
 			if m.JourFixeID != nil {
 				if o := p.JourFixeByID(*m.JourFixeID); o != nil {
-					last = formatDate(o.Date.Time)
+					last = pdfkit.FormatDate(o.Date.Time)
 				}
 			}
 		}
-		rows = append(rows, []string{m.Text, awOrDash(line(m.Owner)), due, last})
+		rows = append(rows, []string{m.Text, pdfkit.OrDash(pdfkit.Line(m.Owner)), due, last})
 	}
 	lastTitle := tr("kpi.col.state")
 	if withOrigin {
 		lastTitle = tr("kpi.col.agreed")
 	}
-	return Table{
-		Columns: []Column{
+	return pdfkit.Table{
+		Columns: []pdfkit.Column{
 			{Title: tr("kpi.col.measure"), Width: 50},
 			{Title: tr("kpi.col.owner"), Width: 20},
 			{Title: tr("kpi.col.due"), Width: 14},

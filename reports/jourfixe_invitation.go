@@ -1,13 +1,13 @@
 package reports
 
 import (
-	"errors"
 	"fmt"
 	"io"
 	"time"
 
 	"schulit-lotse/domain"
 	"schulit-lotse/domain/kpi"
+	"schulit-lotse/reports/pdfkit"
 )
 
 // The invitation to a Jour fixe: the agenda with what the meeting will look at – the KPIs of
@@ -18,11 +18,8 @@ import (
 // WriteJourFixeInvitation writes the invitation to the Jour fixe on day as PDF to w. The meeting
 // need not be recorded yet; when it is, its participants are invited, else those of the last one.
 func WriteJourFixeInvitation(w io.Writer, p *domain.Project, day domain.Date, opt Options) (err error) {
-	defer catchPDF(&err)
-	if p == nil {
-		return errors.New(tr("reports.err.no_project"))
-	}
-	date, err := opt.stamp()
+	defer pdfkit.CatchPDF(&err)
+	date, err := opt.Begin(p)
 	if err != nil {
 		return err
 	}
@@ -36,13 +33,15 @@ func WriteJourFixeInvitation(w io.Writer, p *domain.Project, day domain.Date, op
 			rep = nil // nothing measured in the period yet
 		}
 	}
-	r := layOut(func(breaks map[int]bool) *Report { return writeInvitationPages(p, day, period, rep, date, breaks) })
-	return emit(w, r)
+	r := pdfkit.LayOut(func(breaks map[int]bool) *pdfkit.Report {
+		return writeInvitationPages(p, day, period, rep, date, breaks)
+	})
+	return pdfkit.Emit(w, r)
 }
 
 // WriteJourFixeInvitationFile writes the invitation to path atomically.
 func WriteJourFixeInvitationFile(path string, p *domain.Project, day domain.Date, opt Options) error {
-	return writeAtomically(path, func(w io.Writer) error { return WriteJourFixeInvitation(w, p, day, opt) })
+	return pdfkit.WriteAtomically(path, func(w io.Writer) error { return WriteJourFixeInvitation(w, p, day, opt) })
 }
 
 // lastJourFixeBefore is the latest meeting before day, nil when there was none.
@@ -57,9 +56,9 @@ func lastJourFixeBefore(p *domain.Project, day domain.Date) *domain.JourFixe {
 	return last
 }
 
-func writeInvitationPages(p *domain.Project, day domain.Date, period kpi.Period, rep *kpi.Report, date time.Time, breaks map[int]bool) *Report {
-	title := tr("kpi.invite.title", map[string]any{"Date": formatDate(day.Time)})
-	r := newDocument(p, date, title, tr("kpi.invite.subject"), true, breaks) // sent to the provider
+func writeInvitationPages(p *domain.Project, day domain.Date, period kpi.Period, rep *kpi.Report, date time.Time, breaks map[int]bool) *pdfkit.Report {
+	title := tr("kpi.invite.title", map[string]any{"Date": pdfkit.FormatDate(day.Time)})
+	r := pdfkit.NewDocument(p, date, title, tr("kpi.invite.subject"), true, breaks) // sent to the provider
 
 	participants := ""
 	last := lastJourFixeBefore(p, day)
@@ -68,23 +67,23 @@ func writeInvitationPages(p *domain.Project, day domain.Date, period kpi.Period,
 	} else if last != nil {
 		participants = p.AttendeeNames(last.Participants)
 	}
-	documentHead(r, p, title, append([][2]string{
-		{tr("kpi.protocol.date"), formatDate(day.Time)},
-		{tr("kpi.report.provider"), awOrDash(line(p.Contract.Provider))},
-		{tr("kpi.invite.invited"), awOrDash(line(participants))},
+	r.DocumentHead(p, title, append([][2]string{
+		{tr("kpi.protocol.date"), pdfkit.FormatDate(day.Time)},
+		{tr("kpi.report.provider"), pdfkit.OrDash(pdfkit.Line(p.Contract.Provider))},
+		{tr("kpi.invite.invited"), pdfkit.OrDash(pdfkit.Line(participants))},
 		{tr("kpi.protocol.period"), FormatPeriod(period)},
-	}, documentFields(p, date, false)...))
+	}, pdfkit.DocumentFields(p, date, false)...))
 
 	// TOP 1: the minutes of the last meeting.
-	chapter(r, "1", tr("kpi.invite.h.minutes"))
+	r.Heading(0, "1", tr("kpi.invite.h.minutes"))
 	if last != nil {
-		r.Paragraph(tr("kpi.invite.minutes", map[string]any{"Date": formatDate(last.Date.Time)}))
+		r.Paragraph(tr("kpi.invite.minutes", map[string]any{"Date": pdfkit.FormatDate(last.Date.Time)}))
 	} else {
 		r.Paragraph(tr("kpi.invite.first"))
 	}
 
 	// TOP 2: the period's KPIs as the data stand.
-	chapter(r, "2", tr("kpi.invite.h.kpis", map[string]any{"Period": FormatPeriod(period)}))
+	r.Heading(0, "2", tr("kpi.invite.h.kpis", map[string]any{"Period": FormatPeriod(period)}))
 	if rep == nil {
 		r.Note(tr("kpi.invite.no_kpis"))
 	} else {
@@ -93,7 +92,7 @@ func writeInvitationPages(p *domain.Project, day domain.Date, period kpi.Period,
 	}
 
 	// TOP 3: measures still open.
-	chapter(r, "3", tr("kpi.invite.h.measures"))
+	r.Heading(0, "3", tr("kpi.invite.h.measures"))
 	open := domain.OpenMeasuresBefore(p, day)
 	domain.SortMeasures(open)
 	if len(open) == 0 {
@@ -103,7 +102,7 @@ func writeInvitationPages(p *domain.Project, day domain.Date, period kpi.Period,
 	}
 
 	// TOP 4: milestones due.
-	chapter(r, "4", tr("kpi.invite.h.milestones"))
+	r.Heading(0, "4", tr("kpi.invite.h.milestones"))
 	if ms := domain.MilestonesDue(p, day); len(ms) == 0 {
 		r.Note(tr("kpi.invite.no_milestones"))
 	} else {
@@ -116,9 +115,9 @@ func writeInvitationPages(p *domain.Project, day domain.Date, period kpi.Period,
 			case m.Due.After(domain.MeetingHorizon(day).Time):
 				state = tr("kpi.invite.milestone.next") // none is due: the next one
 			}
-			rows = append(rows, []string{formatDate(m.Due.Time), m.Name, awOrDash(line(m.Owner)), state})
+			rows = append(rows, []string{pdfkit.FormatDate(m.Due.Time), m.Name, pdfkit.OrDash(pdfkit.Line(m.Owner)), state})
 		}
-		r.Table(Table{Columns: []Column{
+		r.Table(pdfkit.Table{Columns: []pdfkit.Column{
 			{Title: tr("award.spec.transition.col.due"), Width: 16},
 			{Title: tr("award.spec.transition.col.milestone"), Width: 46},
 			{Title: tr("kpi.col.owner"), Width: 22},
@@ -127,16 +126,16 @@ func writeInvitationPages(p *domain.Project, day domain.Date, period kpi.Period,
 	}
 
 	// TOP 5: the contract's next notice date.
-	chapter(r, "5", tr("kpi.invite.h.contract"))
+	r.Heading(0, "5", tr("kpi.invite.h.contract"))
 	if p.Contract.Start == nil {
 		r.Note(tr("kpi.invite.no_contract"))
 	} else {
-		r.Paragraph(tr("kpi.invite.notice", map[string]any{"Rule": awNoticeRule(p.Contract),
-			"Notice": awNoticeText(p.Contract, domain.NextNotice(p.Contract, day))}))
+		r.Paragraph(tr("kpi.invite.notice", map[string]any{"Rule": NoticeRule(p.Contract),
+			"Notice": NoticeText(p.Contract, domain.NextNotice(p.Contract, day))}))
 	}
 
 	// TOP 6: other business.
-	chapter(r, "6", tr("kpi.invite.h.other"))
+	r.Heading(0, "6", tr("kpi.invite.h.other"))
 	r.Paragraph(tr("kpi.invite.other"))
 	return r
 }

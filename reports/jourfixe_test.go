@@ -10,6 +10,7 @@ import (
 
 	"schulit-lotse/domain"
 	"schulit-lotse/internal/sample"
+	"schulit-lotse/reports/internal/pdftest"
 )
 
 func TestJourFixeProtocolOfTheSample(t *testing.T) {
@@ -28,7 +29,7 @@ func TestJourFixeProtocolOfTheSample(t *testing.T) {
 	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	text := squash(strings.Join(pageTexts(t, path, false), "\n"))
+	text := pdftest.Squash(strings.Join(pdftest.PageTexts(t, path, false), "\n"))
 	for _, w := range []string{
 		"Protokoll Jour fixe vom 13.07.2027", "Teilnehmende Anna Berger, Maren Ohlsen, Lars Claassen, Jens Wübbena", "Berichtszeitraum 01.04.2027 – 30.06.2027",
 		"1 Kennzahlen (Stand der Sitzung)", "Reaktion im Ziel 93 %", "Tickets 329",
@@ -67,7 +68,7 @@ func invitationText(t *testing.T, p *domain.Project, day domain.Date) string {
 	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	return squash(strings.Join(pageTexts(t, path, false), "\n"))
+	return pdftest.Squash(strings.Join(pdftest.PageTexts(t, path, false), "\n"))
 }
 
 // The invitation's agenda: the minutes of the last meeting, the KPIs of the quarter before the

@@ -5,6 +5,7 @@ import (
 
 	"schulit-lotse/domain"
 	"schulit-lotse/reports/charts"
+	"schulit-lotse/reports/pdfkit"
 )
 
 // Step 10, Auftakt: the kickoff meeting and the milestone plan with its timeline.
@@ -14,8 +15,8 @@ var kickoffSection = section{
 	Write: writeKickoff,
 }
 
-func writeKickoff(r *Report, p *domain.Project) {
-	r.Section(10, stepTitle(10))
+func writeKickoff(r *pdfkit.Report, p *domain.Project) {
+	r.Section(10, pdfkit.StepTitle(10))
 	r.Paragraph(tr("reports.kickoff.intro"))
 	today := r.AsOf()
 	k := p.Kickoff
@@ -24,7 +25,7 @@ func writeKickoff(r *Report, p *domain.Project) {
 		r.Subsection(tr("reports.kickoff.meeting"))
 		date := "–"
 		if k.Date != nil {
-			date = formatDate(k.Date.Time)
+			date = pdfkit.FormatDate(k.Date.Time)
 		}
 		r.KeyValues([][2]string{
 			{tr("reports.kickoff.date"), date},
@@ -35,8 +36,8 @@ func writeKickoff(r *Report, p *domain.Project) {
 			for i, x := range k.Participants {
 				rows[i] = []string{x.Name, x.Organisation, x.Role}
 			}
-			r.Table(Table{
-				Columns: []Column{{Title: tr("reports.kickoff.col.name"), Width: 34}, {Title: tr("reports.kickoff.col.organisation"), Width: 33},
+			r.Table(pdfkit.Table{
+				Columns: []pdfkit.Column{{Title: tr("reports.kickoff.col.name"), Width: 34}, {Title: tr("reports.kickoff.col.organisation"), Width: 33},
 					{Title: tr("reports.kickoff.col.role"), Width: 33}},
 				Rows: rows, Zebra: true,
 			})
@@ -49,7 +50,7 @@ func writeKickoff(r *Report, p *domain.Project) {
 			if part.text == "" {
 				continue
 			}
-			r.textBlock(clean(part.title, false), "", 0, true)
+			r.TextBlock(pdfkit.Clean(part.title, false), "", 0, true)
 			r.Paragraph(part.text)
 		}
 	}
@@ -76,7 +77,7 @@ func writeKickoff(r *Report, p *domain.Project) {
 		for i, m := range ms {
 			due := "–"
 			if m.Due != nil {
-				due = formatDate(m.Due.Time)
+				due = pdfkit.FormatDate(m.Due.Time)
 			}
 			status := m.Status
 			if status == "" {
@@ -89,25 +90,25 @@ func writeKickoff(r *Report, p *domain.Project) {
 			}
 			rows[i] = []string{m.Name, due, m.Owner, st, m.Note}
 		}
-		r.Table(Table{
-			Columns: []Column{{Title: tr("reports.kickoff.col.milestone"), Width: 28}, {Title: tr("reports.kickoff.col.due"), Width: 13},
+		r.Table(pdfkit.Table{
+			Columns: []pdfkit.Column{{Title: tr("reports.kickoff.col.milestone"), Width: 28}, {Title: tr("reports.kickoff.col.due"), Width: 13},
 				{Title: tr("reports.kickoff.col.owner"), Width: 18}, {Title: tr("reports.kickoff.col.status"), Width: 14},
 				{Title: tr("reports.kickoff.col.note"), Width: 27}},
 			Rows: rows,
-			RowFill: func(i int) (Color, bool) {
+			RowFill: func(i int) (pdfkit.Color, bool) {
 				if overdue[i] {
 					return opColorOverdue, true
 				}
-				return Color{}, false
+				return pdfkit.Color{}, false
 			},
 		})
-		r.Note(tr("reports.kickoff.as_of", map[string]any{"Date": formatDate(today.Time)}))
+		r.Note(tr("reports.kickoff.as_of", map[string]any{"Date": pdfkit.FormatDate(today.Time)}))
 	}
-	opFindings(r, domain.KickoffFindings(p, today))
+	r.OpenQuestions(domain.KickoffFindings(p, today), true)
 }
 
 // opColorOverdue shades a row that is past its date.
-var opColorOverdue = Color{250, 220, 218}
+var opColorOverdue = pdfkit.Color{R: 250, G: 220, B: 218}
 
 // TimelineItems are the dated milestones in chart form, by due date; the GUI shows the same.
 func TimelineItems(ms []domain.Milestone, today domain.Date) []charts.TimelineItem {
@@ -125,7 +126,7 @@ func TimelineItems(ms []domain.Milestone, today domain.Date) []charts.TimelineIt
 		case m.Status == domain.MilestoneInProgress:
 			st = charts.MilestoneInProgress
 		}
-		out = append(out, charts.TimelineItem{Label: line(m.Name), Due: m.Due.Time, State: st})
+		out = append(out, charts.TimelineItem{Label: pdfkit.Line(m.Name), Due: m.Due.Time, State: st})
 	}
 	return out
 }
@@ -138,26 +139,6 @@ func TimelineText() charts.TimelineText {
 		Open: lang.L("kickoff.status.planned"), InProgress: lang.L("kickoff.status.in-progress"),
 		Done: lang.L("kickoff.status.done"), Overdue: lang.L("kickoff.status.overdue"),
 	}
-}
-
-// opFindings lists a step's errors, warnings and open questions, if any.
-func opFindings(r *Report, fs []domain.Finding) {
-	if len(fs) == 0 {
-		return
-	}
-	items := make([]string, 0, len(fs))
-	for _, f := range fs {
-		msg := tr(f.Code, map[string]any{"Subject": line(f.Subject)})
-		switch f.Severity {
-		case domain.SeverityWarning:
-			msg = tr("reports.warning", map[string]any{"Message": msg})
-		case domain.SeverityError:
-			msg = tr("reports.structure.error", map[string]any{"Message": msg})
-		}
-		items = append(items, msg)
-	}
-	r.Subsection(tr("reports.open_questions"))
-	r.Bullets(items)
 }
 
 // dash shows an empty value as a dash.

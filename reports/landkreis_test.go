@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"schulit-lotse/domain/demo"
+	"schulit-lotse/reports/internal/pdftest"
 )
 
 // A Landkreis (120 schools, 1,500 tasks, 40 packages, 25 roles × 80 activities) gets a
@@ -35,7 +36,7 @@ func TestLandkreisReportsStayShort(t *testing.T) {
 		if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
 			t.Fatal(err)
 		}
-		if n := pdfPageCount(t, path); n > c.max {
+		if n := pdftest.PageCount(t, path); n > c.max {
 			t.Errorf("%s: %d pages, at most %d", c.name, n, c.max)
 		} else {
 			t.Logf("%s: %d pages", c.name, n)

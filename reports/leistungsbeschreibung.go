@@ -1,7 +1,6 @@
 package reports
 
 import (
-	"errors"
 	"fmt"
 	"io"
 	"strconv"
@@ -9,6 +8,7 @@ import (
 	"time"
 
 	"schulit-lotse/domain"
+	"schulit-lotse/reports/pdfkit"
 )
 
 // The Leistungsbeschreibung (service specification) is a separate document: a draft that a
@@ -34,13 +34,13 @@ type specBlock struct {
 	text   string
 	items  []string
 	pairs  [][2]string
-	table  Table
+	table  pdfkit.Table
 }
 
 // specVolume is the Mengengerüst from the monitoring data: the caller's count from the store
 // (opt.Volume; a project read without tickets and calls), else the project's own tickets and
 // calls, over the twelve months before today's month; from the first month with data.
-func specVolume(p *domain.Project, today domain.Date, opt Options) domain.ServiceVolume {
+func specVolume(p *domain.Project, today domain.Date, opt pdfkit.Options) domain.ServiceVolume {
 	if opt.Volume != nil {
 		return opt.Volume.Recorded()
 	}
@@ -83,21 +83,21 @@ func specDoc(p *domain.Project, today domain.Date, vol domain.ServiceVolume) []s
 	if carrier == "" {
 		carrier = tr("award.spec.carrier_unnamed")
 	}
-	para(tr("award.spec.scope.intro", map[string]any{"Carrier": carrier, "State": bundeslandName(p.Meta.Bundesland)}))
+	para(tr("award.spec.scope.intro", map[string]any{"Carrier": carrier, "State": pdfkit.BundeslandName(p.Meta.Bundesland)}))
 	para(tr("award.spec.basis." + spec.Basis))
 	tasks := 0
 	for _, sp := range spec.Packages {
 		tasks += len(sp.Tasks)
 	}
 	term := domain.ServiceTerm(p, today)
-	termPair := [2]string{tr("award.spec.term"), awSpecTermText(term)}
+	termPair := [2]string{tr("award.spec.term"), specTermText(term)}
 	if spec.Basis != domain.SpecNothing {
 		b.add(specBlock{kind: specPairs, pairs: [][2]string{
 			termPair,
 			{tr("award.spec.volume.packages"), strconv.Itoa(len(spec.Packages))},
 			{tr("award.spec.volume.tasks"), strconv.Itoa(tasks)},
 			{tr("award.spec.volume.hours"), tr("award.spec.volume.hours_value", map[string]any{
-				"Month": formatHours(spec.HoursPerMonth), "Year": formatHours(spec.HoursPerMonth * 12)})},
+				"Month": pdfkit.FormatHours(spec.HoursPerMonth), "Year": pdfkit.FormatHours(spec.HoursPerMonth * 12)})},
 		}})
 		note(tr("award.spec.volume.note"))
 	} else {
@@ -119,10 +119,10 @@ func specDoc(p *domain.Project, today domain.Date, vol domain.ServiceVolume) []s
 				pairs = append(pairs, [2]string{tr("award.spec.outcome"), tr("award.spec.mixed")})
 			}
 			pairs = append(pairs,
-				[2]string{tr("award.spec.target"), awOrOpen(sp.Package.TargetState)},
-				[2]string{tr("award.spec.criteria"), awOrOpen(sp.Package.Criteria)},
-				[2]string{tr("award.spec.level"), awSpecLevel(p, sp)},
-				[2]string{tr("award.spec.hours"), formatHours(sp.HoursPerMonth)},
+				[2]string{tr("award.spec.target"), orOpen(sp.Package.TargetState)},
+				[2]string{tr("award.spec.criteria"), orOpen(sp.Package.Criteria)},
+				[2]string{tr("award.spec.level"), specLevel(p, sp)},
+				[2]string{tr("award.spec.hours"), pdfkit.FormatHours(sp.HoursPerMonth)},
 			)
 			b.add(specBlock{kind: specPairs, pairs: pairs})
 			if len(sp.Tasks) == 0 {
@@ -133,13 +133,13 @@ func specDoc(p *domain.Project, today domain.Date, vol domain.ServiceVolume) []s
 			for i, t := range sp.Tasks {
 				hours := "–"
 				if t.Effort != nil {
-					hours = formatNumber(t.HoursPerMonth(p.Settings))
+					hours = pdfkit.FormatNumber(t.HoursPerMonth(p.Settings))
 				}
 				note := t.Note
 				if t.IsNew {
 					from := tr("award.spec.new")
 					if t.ValidFrom != nil {
-						from = tr("award.spec.new_from", map[string]any{"Date": formatDate(t.ValidFrom.Time)})
+						from = tr("award.spec.new_from", map[string]any{"Date": pdfkit.FormatDate(t.ValidFrom.Time)})
 					}
 					note = strings.TrimSpace(from + " " + note)
 				}
@@ -148,11 +148,11 @@ func specDoc(p *domain.Project, today domain.Date, vol domain.ServiceVolume) []s
 				}
 				rows = append(rows, []string{strconv.Itoa(i + 1), t.Name, hours, note})
 			}
-			b.add(specBlock{kind: specTable, table: Table{
-				Columns: []Column{
-					{Title: tr("award.spec.col.no"), Width: 6, Align: AlignRight},
+			b.add(specBlock{kind: specTable, table: pdfkit.Table{
+				Columns: []pdfkit.Column{
+					{Title: tr("award.spec.col.no"), Width: 6, Align: pdfkit.AlignRight},
 					{Title: tr("award.spec.col.task"), Width: 44},
-					{Title: tr("award.spec.col.hours"), Width: 14, Align: AlignRight},
+					{Title: tr("award.spec.col.hours"), Width: 14, Align: pdfkit.AlignRight},
 					{Title: tr("award.spec.col.note"), Width: 36},
 				},
 				Rows: rows, Zebra: true,
@@ -167,9 +167,9 @@ func specDoc(p *domain.Project, today domain.Date, vol domain.ServiceVolume) []s
 		note(tr("award.spec.levels.none"))
 	}
 	for _, s := range spec.SLAs {
-		sub(tr("award.report.sla.heading", map[string]any{"Name": line(s.Name), "Scope": awScope(p, s)}))
-		b.add(specBlock{kind: specPairs, pairs: awSLAFacts(p, s)},
-			specBlock{kind: specTable, table: awClassTable(s)})
+		sub(tr("award.report.sla.heading", map[string]any{"Name": pdfkit.Line(s.Name), "Scope": scopeText(p, s)}))
+		b.add(specBlock{kind: specPairs, pairs: slaFacts(p, s)},
+			specBlock{kind: specTable, table: classTable(s)})
 	}
 	note(tr("award.spec.levels.measure"))
 
@@ -190,12 +190,12 @@ func specDoc(p *domain.Project, today domain.Date, vol domain.ServiceVolume) []s
 	if len(ferien) > 0 || p.Meta.Bundesland != "" {
 		heading(tr("award.spec.h.calendar"))
 		if p.Meta.Bundesland != "" {
-			sub(tr("award.report.public", map[string]any{"State": bundeslandName(p.Meta.Bundesland), "Years": awYearsText(years)}))
-			b.add(specBlock{kind: specTable, table: awPublicTable(p.Meta.Bundesland, years)})
+			sub(tr("award.report.public", map[string]any{"State": pdfkit.BundeslandName(p.Meta.Bundesland), "Years": yearsText(years)}))
+			b.add(specBlock{kind: specTable, table: publicTable(p.Meta.Bundesland, years)})
 		}
 		if len(ferien) > 0 {
 			sub(tr("award.report.ferien"))
-			b.add(specBlock{kind: specTable, table: awFerienTable(ferien, false)})
+			b.add(specBlock{kind: specTable, table: ferienTable(ferien, false)})
 		}
 	}
 
@@ -203,9 +203,9 @@ func specDoc(p *domain.Project, today domain.Date, vol domain.ServiceVolume) []s
 	heading(tr("award.spec.h.reporting"))
 	cadence := "–"
 	if g := domain.SLAFor(p, nil); g != nil {
-		cadence = awCadence(g.ReportingCadence)
+		cadence = cadenceText(g.ReportingCadence)
 	} else if len(spec.SLAs) > 0 {
-		cadence = awCadence(spec.SLAs[0].ReportingCadence)
+		cadence = cadenceText(spec.SLAs[0].ReportingCadence)
 	}
 	para(tr("award.spec.reporting.intro", map[string]any{"Cadence": cadence}))
 	b.add(specBlock{kind: specBullets, items: []string{
@@ -220,7 +220,7 @@ func specDoc(p *domain.Project, today domain.Date, vol domain.ServiceVolume) []s
 		if c.Kind == domain.CriterionA {
 			kindA = append(kindA, c.Name)
 		} else {
-			kindB = append(kindB, tr("award.spec.b_item", map[string]any{"Name": c.Name, "Group": awOrNone(c.Group), "Weight": formatNumber(c.Weight), "Min": awMinText(c.MinScore)}))
+			kindB = append(kindB, tr("award.spec.b_item", map[string]any{"Name": c.Name, "Group": orNone(c.Group), "Weight": pdfkit.FormatNumber(c.Weight), "Min": minText(c.MinScore)}))
 		}
 	}
 	if len(kindA)+len(kindB) == 0 {
@@ -234,7 +234,7 @@ func specDoc(p *domain.Project, today domain.Date, vol domain.ServiceVolume) []s
 			para(tr("award.spec.award.b"))
 			b.add(specBlock{kind: specBullets, items: kindB})
 		}
-		para(awSpecMethod(p.Tender))
+		para(specMethod(p.Tender))
 	}
 
 	// 10 Offene Punkte
@@ -264,99 +264,96 @@ func specDoc(p *domain.Project, today domain.Date, vol domain.ServiceVolume) []s
 	return b.doc
 }
 
-// awSpecTermText states the contract term: fixed, open-ended, or still to be agreed.
-func awSpecTermText(t domain.SpecTerm) string {
+// specTermText states the contract term: fixed, open-ended, or still to be agreed.
+func specTermText(t domain.SpecTerm) string {
 	switch {
 	case !t.Contract:
 		return tr("award.spec.tbd")
 	case t.End != nil:
-		return tr("award.spec.term_fixed", map[string]any{"Months": t.Months, "Start": formatDate(t.Start.Time), "End": formatDate(t.End.Time)})
+		return tr("award.spec.term_fixed", map[string]any{"Months": t.Months, "Start": pdfkit.FormatDate(t.Start.Time), "End": pdfkit.FormatDate(t.End.Time)})
 	}
-	return tr("award.spec.term_open", map[string]any{"Start": formatDate(t.Start.Time)})
+	return tr("award.spec.term_open", map[string]any{"Start": pdfkit.FormatDate(t.Start.Time)})
 }
 
-// awSpecMethod announces the evaluation method as the tender documents must: before any bid.
-func awSpecMethod(t domain.Tender) string {
+// specMethod announces the evaluation method as the tender documents must: before any bid.
+func specMethod(t domain.Tender) string {
 	switch t.Method {
 	case domain.MethodExtended:
-		return tr("award.spec.method.extended", map[string]any{"Pct": formatNumber(t.FluctuationPct), "Rule": awTieBreaker(t.TieBreaker)})
+		return tr("award.spec.method.extended", map[string]any{"Pct": pdfkit.FormatNumber(t.FluctuationPct), "Rule": tieBreaker(t.TieBreaker)})
 	case domain.MethodSimple:
 		s := tr("award.spec.method.simple")
 		if t.TieBreaker != "" {
-			s += " " + tr("award.explain.simple_tie", map[string]any{"Rule": awTieBreaker(t.TieBreaker)})
+			s += " " + tr("award.explain.simple_tie", map[string]any{"Rule": tieBreaker(t.TieBreaker)})
 		}
 		return s
 	}
 	return tr("award.spec.method.open")
 }
 
-func awOrOpen(s string) string {
+func orOpen(s string) string {
 	if strings.TrimSpace(s) == "" {
 		return tr("award.spec.tbd")
 	}
 	return s
 }
 
-func awOrNone(s string) string {
+func orNone(s string) string {
 	if strings.TrimSpace(s) == "" {
 		return tr("award.group.none")
 	}
 	return s
 }
 
-func awMinText(m float64) string {
+func minText(m float64) string {
 	if m <= 0 {
 		return tr("award.spec.no_min")
 	}
-	return tr("award.spec.min", map[string]any{"Min": formatNumber(m)})
+	return tr("award.spec.min", map[string]any{"Min": pdfkit.FormatNumber(m)})
 }
 
-func awSpecLevel(p *domain.Project, sp domain.SpecPackage) string {
+func specLevel(p *domain.Project, sp domain.SpecPackage) string {
 	if sp.SLA == nil {
 		return tr("award.spec.tbd")
 	}
-	return tr("award.spec.level_value", map[string]any{"Name": sp.SLA.Name, "Scope": awScope(p, *sp.SLA)})
+	return tr("award.spec.level_value", map[string]any{"Name": sp.SLA.Name, "Scope": scopeText(p, *sp.SLA)})
 }
 
 // --- PDF ---
 
 // WriteServiceSpec writes the Leistungsbeschreibung as PDF to w.
-func WriteServiceSpec(w io.Writer, p *domain.Project, opt Options) (err error) {
+func WriteServiceSpec(w io.Writer, p *domain.Project, opt pdfkit.Options) (err error) {
 	p = p.WithShortTexts() // an older file's over-long texts are printed cut
-	defer catchPDF(&err)
-	if p == nil {
-		return errors.New(tr("reports.err.no_project"))
-	}
-	date, err := opt.stamp()
+	defer pdfkit.CatchPDF(&err)
+	date, err := opt.Begin(p)
 	if err != nil {
 		return err
 	}
 	today := p.AsOf(date)
 	blocks := specDoc(p, today, specVolume(p, today, opt))
-	r := layOut(func(breaks map[int]bool) *Report { return writeSpecPages(p, blocks, date, breaks) })
-	return emit(w, r)
+	r := pdfkit.LayOut(func(breaks map[int]bool) *pdfkit.Report { return writeSpecPages(p, blocks, date, breaks) })
+	return pdfkit.Emit(w, r)
 }
 
 // writeSpecPages lays the Leistungsbeschreibung out once, starting a page before the headings
 // in breaks.
-func writeSpecPages(p *domain.Project, blocks []specBlock, date time.Time, breaks map[int]bool) *Report {
+func writeSpecPages(p *domain.Project, blocks []specBlock, date time.Time, breaks map[int]bool) *pdfkit.Report {
 	title := tr("award.spec.title")
-	r := newDocument(p, date, title, tr("award.spec.subject"), true, breaks)
+	r := pdfkit.NewDocument(p, date, title, tr("award.spec.subject"), true, breaks)
 	// The document goes out under the Schulträger's name, not the program's, and says that it
 	// is a draft.
-	r.titlePage(p, TitlePage{
+	r.TitlePage(p, pdfkit.TitlePage{
 		Top: 55, Kicker: p.Meta.Schultraeger, Title: title, TitleSize: 28, Subtitle: tr("award.spec.subtitle"), SubtitleLines: 3,
 		RuleGap: 10, NameGap: 6, Fields: append([][2]string{
 			{tr("reports.meta.schultraeger"), p.Meta.Schultraeger},
-			{tr("reports.meta.bundesland"), bundeslandName(p.Meta.Bundesland)},
-		}, documentFields(p, date, false)...),
+			{tr("reports.meta.bundesland"), pdfkit.BundeslandName(p.Meta.Bundesland)},
+		}, pdfkit.DocumentFields(p, date, false)...),
 		Note: tr("award.spec.title_note"), NoteLines: 4,
 	})
-	r.NewPage(Portrait)
+	r.NewPage(pdfkit.Portrait)
 	for _, b := range blocks {
 		switch b.kind {
 		case specHeading:
-			awSpecHeading(r, b)
+			r.Heading(b.level, b.number, b.text)
 		case specPara:
 			r.Paragraph(b.text)
 		case specNote:
@@ -375,54 +372,14 @@ func writeSpecPages(p *domain.Project, blocks []specBlock, date time.Time, break
 	return r
 }
 
-func awOrDash(s string) string {
-	if strings.TrimSpace(s) == "" {
-		return "–"
-	}
-	return s
-}
-
-// awSpecHeading is a numbered chapter (level 0) or part (level 1) heading, with a bookmark.
-func awSpecHeading(r *Report, b specBlock) {
-	size := subSize + 2
-	if b.level > 0 {
-		size = subSize
-	}
-	seq := r.headingSeq
-	r.headingSeq++
-	r.headingDone()
-	if r.breakBefore[seq] && r.pdf.GetY() > r.Top()+1 {
-		r.NewPage(r.orientation)
-	}
-	title := line(b.number + "  " + b.text)
-	r.setFont("B", size)
-	lines := r.split(title, r.Width())
-	r.EnsureSpace(float64(len(lines))*lineHeight(size) + 3 + 3*lineHeight(bodySize))
-	if r.pdf.GetY() > r.Top()+1 {
-		r.Gap(3)
-	}
-	r.register(b.level, "", title)
-	r.setFont("B", size)
-	r.setText(colorText)
-	for _, l := range lines {
-		r.pdf.SetX(r.Left())
-		r.pdf.CellFormat(r.Width(), lineHeight(size), l, "", 2, "L", false, 0, "")
-	}
-	if b.level == 0 {
-		r.rule()
-	}
-	r.Gap(1.5)
-	r.pending = &pendingHeading{seq: seq, page: r.pdf.PageNo()}
-}
-
 // WriteServiceSpecFile writes the PDF to path atomically: on any error the target is unchanged.
-func WriteServiceSpecFile(path string, p *domain.Project, opt Options) error {
-	return writeAtomically(path, func(w io.Writer) error { return WriteServiceSpec(w, p, opt) })
+func WriteServiceSpecFile(path string, p *domain.Project, opt pdfkit.Options) error {
+	return pdfkit.WriteAtomically(path, func(w io.Writer) error { return WriteServiceSpec(w, p, opt) })
 }
 
 // WriteServiceSpecTextFile writes the structured text to path atomically.
-func WriteServiceSpecTextFile(path string, p *domain.Project, opt Options) error {
-	return writeAtomically(path, func(w io.Writer) error { return WriteServiceSpecText(w, p, opt) })
+func WriteServiceSpecTextFile(path string, p *domain.Project, opt pdfkit.Options) error {
+	return pdfkit.WriteAtomically(path, func(w io.Writer) error { return WriteServiceSpecText(w, p, opt) })
 }
 
 // --- structured text (Markdown) ---
@@ -430,22 +387,19 @@ func WriteServiceSpecTextFile(path string, p *domain.Project, opt Options) error
 // WriteServiceSpecText writes the Leistungsbeschreibung as Markdown: numbered headings, lists,
 // label–value lines and pipe tables, readable as plain text and importable by word processors
 // that read Markdown.
-func WriteServiceSpecText(w io.Writer, p *domain.Project, opt Options) error {
+func WriteServiceSpecText(w io.Writer, p *domain.Project, opt pdfkit.Options) error {
 	p = p.WithShortTexts() // an older file's over-long texts are printed cut
-	if p == nil {
-		return errors.New(tr("reports.err.no_project"))
-	}
-	date, err := opt.stamp()
+	date, err := opt.Begin(p)
 	if err != nil {
 		return err
 	}
 	today := p.AsOf(date)
 	var b strings.Builder
 	b.WriteString("# " + mdText(tr("award.spec.title")) + "\n\n")
-	b.WriteString("**" + mdText(awOrDash(p.Meta.Name)) + "**  \n")
-	b.WriteString(mdText(tr("reports.meta.schultraeger")) + ": " + mdText(awOrDash(p.Meta.Schultraeger)) + "  \n")
-	b.WriteString(mdText(tr("reports.meta.bundesland")) + ": " + mdText(bundeslandName(p.Meta.Bundesland)) + "  \n")
-	b.WriteString(mdText(tr("reports.meta.date")) + ": " + formatDate(date) + "\n\n")
+	b.WriteString("**" + mdText(pdfkit.OrDash(p.Meta.Name)) + "**  \n")
+	b.WriteString(mdText(tr("reports.meta.schultraeger")) + ": " + mdText(pdfkit.OrDash(p.Meta.Schultraeger)) + "  \n")
+	b.WriteString(mdText(tr("reports.meta.bundesland")) + ": " + mdText(pdfkit.BundeslandName(p.Meta.Bundesland)) + "  \n")
+	b.WriteString(mdText(tr("reports.meta.date")) + ": " + pdfkit.FormatDate(date) + "\n\n")
 	b.WriteString("> " + mdText(tr("award.spec.title_note")) + "\n\n")
 	for _, blk := range specDoc(p, today, specVolume(p, today, opt)) {
 		switch blk.kind {
@@ -476,12 +430,12 @@ func WriteServiceSpecText(w io.Writer, p *domain.Project, opt Options) error {
 // mdText makes user text one line and keeps it from being read as markup: line breaks become
 // spaces, and characters Markdown would interpret at a line's start or in tables are escaped.
 func mdText(s string) string {
-	s = strings.Join(strings.Fields(clean(s, true)), " ")
+	s = strings.Join(strings.Fields(pdfkit.Clean(s, true)), " ")
 	r := strings.NewReplacer(`\`, `\\`, "|", `\|`, "*", `\*`, "_", `\_`, "`", "\\`", "<", "&lt;", ">", "&gt;", "#", `\#`, "[", `\[`, "]", `\]`)
 	return r.Replace(s)
 }
 
-func mdTable(b *strings.Builder, t Table) {
+func mdTable(b *strings.Builder, t pdfkit.Table) {
 	row := func(cells []string) {
 		b.WriteString("|")
 		for i := range t.Columns {
@@ -501,9 +455,9 @@ func mdTable(b *strings.Builder, t Table) {
 	b.WriteString("|")
 	for _, c := range t.Columns {
 		switch c.Align {
-		case AlignRight:
+		case pdfkit.AlignRight:
 			b.WriteString(" ---: |")
-		case AlignCenter:
+		case pdfkit.AlignCenter:
 			b.WriteString(" :---: |")
 		default:
 			b.WriteString(" --- |")

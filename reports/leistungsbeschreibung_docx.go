@@ -3,7 +3,6 @@ package reports
 import (
 	"bytes"
 	"encoding/xml"
-	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -16,6 +15,7 @@ import (
 	"github.com/gomutex/godocx/wml/stypes"
 
 	"schulit-lotse/domain"
+	"schulit-lotse/reports/pdfkit"
 )
 
 // The Leistungsbeschreibung as Word document (.docx): the same blocks as the PDF and the
@@ -37,11 +37,8 @@ const (
 )
 
 // WriteServiceSpecDocx writes the Leistungsbeschreibung as Word document to w.
-func WriteServiceSpecDocx(w io.Writer, p *domain.Project, opt Options) error {
-	if p == nil {
-		return errors.New(tr("reports.err.no_project"))
-	}
-	date, err := opt.stamp()
+func WriteServiceSpecDocx(w io.Writer, p *domain.Project, opt pdfkit.Options) error {
+	date, err := opt.Begin(p)
 	if err != nil {
 		return err
 	}
@@ -55,7 +52,7 @@ func WriteServiceSpecDocx(w io.Writer, p *domain.Project, opt Options) error {
 	for _, b := range specDoc(p, today, specVolume(p, today, opt)) {
 		switch b.kind {
 		case specHeading:
-			if _, err := doc.AddHeading(line(b.number+" "+b.text), uint(b.level+1)); err != nil {
+			if _, err := doc.AddHeading(pdfkit.Line(b.number+" "+b.text), uint(b.level+1)); err != nil {
 				return fmt.Errorf("%s: %w", tr("reports.err.docx"), err)
 			}
 		case specPara:
@@ -82,8 +79,8 @@ func WriteServiceSpecDocx(w io.Writer, p *domain.Project, opt Options) error {
 }
 
 // WriteServiceSpecDocxFile writes the Word document to path atomically.
-func WriteServiceSpecDocxFile(path string, p *domain.Project, opt Options) error {
-	return writeAtomically(path, func(w io.Writer) error { return WriteServiceSpecDocx(w, p, opt) })
+func WriteServiceSpecDocxFile(path string, p *domain.Project, opt pdfkit.Options) error {
+	return pdfkit.WriteAtomically(path, func(w io.Writer) error { return WriteServiceSpecDocx(w, p, opt) })
 }
 
 // docxSetUp sets page size and margins, the proofing language and the document properties
@@ -112,12 +109,12 @@ func docxSetUp(doc *docx.RootDoc, p *domain.Project, date time.Time) {
 		rp.Fonts = &ctypes.RunFonts{Ascii: "Arial", HAnsi: "Arial", CS: "Arial", EastAsia: "Arial"}
 	}
 	dc := p.DocumentControlConfig()
-	author := line(dc.Author)
+	author := pdfkit.Line(dc.Author)
 	if author == "" {
-		author = line(p.Meta.Schultraeger)
+		author = pdfkit.Line(p.Meta.Schultraeger)
 	}
-	doc.FileMap.Store("docProps/core.xml", docxCoreProps(line(tr("award.spec.title")+" – "+p.Meta.Name), author,
-		line(tr("award.spec.subject")), tr("reports.language"), date))
+	doc.FileMap.Store("docProps/core.xml", docxCoreProps(pdfkit.Line(tr("award.spec.title")+" – "+p.Meta.Name), author,
+		pdfkit.Line(tr("award.spec.subject")), tr("reports.language"), date))
 	doc.FileMap.Store("docProps/app.xml", docxAppProps())
 	// The template's preview image shows another document: leave it out.
 	doc.FileMap.Delete("docProps/thumbnail.jpeg")
@@ -161,20 +158,20 @@ func docxAppProps() []byte {
 // docxTitlePage: Schulträger, title, subtitle, project and the document's fields, the draft
 // note, then a page break – as the PDF's title page.
 func docxTitlePage(doc *docx.RootDoc, p *domain.Project, date time.Time) {
-	if s := line(p.Meta.Schultraeger); s != "" {
+	if s := pdfkit.Line(p.Meta.Schultraeger); s != "" {
 		doc.AddEmptyParagraph().AddText(s).Size(24).Color(docxMutedText)
 	}
 	doc.AddParagraph(tr("award.spec.title")).Style("Title")
 	doc.AddParagraph(docxText(tr("award.spec.subtitle"))).Style("Subtitle")
-	name := line(p.Meta.Name)
+	name := pdfkit.Line(p.Meta.Name)
 	if name == "" {
 		name = tr("reports.unnamed")
 	}
 	doc.AddEmptyParagraph().AddText(name).Bold(true).Size(32)
 	docxPairs(doc, append([][2]string{
-		{tr("reports.meta.schultraeger"), awOrDash(p.Meta.Schultraeger)},
-		{tr("reports.meta.bundesland"), bundeslandName(p.Meta.Bundesland)},
-	}, documentFields(p, date, false)...))
+		{tr("reports.meta.schultraeger"), pdfkit.OrDash(p.Meta.Schultraeger)},
+		{tr("reports.meta.bundesland"), pdfkit.BundeslandName(p.Meta.Bundesland)},
+	}, pdfkit.DocumentFields(p, date, false)...))
 	doc.AddEmptyParagraph().AddText(docxText(tr("award.spec.title_note"))).Italic(true).Color(docxMutedText)
 	doc.AddPageBreak()
 }
@@ -190,14 +187,14 @@ func docxPairs(doc *docx.RootDoc, pairs [][2]string) {
 		row := t.AddRow()
 		c := row.AddCell().Width(label, stypes.TableWidthDxa)
 		c.AddEmptyPara().AddText(docxText(kv[0])).Bold(true)
-		docxCellLines(row.AddCell().Width(docxTextWidth-label, stypes.TableWidthDxa), kv[1], AlignLeft)
+		docxCellLines(row.AddCell().Width(docxTextWidth-label, stypes.TableWidthDxa), kv[1], pdfkit.AlignLeft)
 	}
 	doc.AddEmptyParagraph()
 }
 
 // docxTable writes a Table: header row in bold, shaded and repeated on every page, the foot
 // rows in bold on grey; column widths in the table's proportions, alignment as in the PDF.
-func docxTable(doc *docx.RootDoc, tb Table) {
+func docxTable(doc *docx.RootDoc, tb pdfkit.Table) {
 	t := doc.AddTable()
 	t.Style("TableGrid")
 	t.Width(docxTextWidth, stypes.TableWidthDxa)
@@ -250,7 +247,7 @@ const (
 // column at least the width of its longest word (header or cell, up to 20 characters), so that
 // no word is broken inside ("Wiederherstellung", "Nr."); what that takes is taken from the
 // columns wider than their own minimum, in proportion.
-func docxColumnWidths(tb Table, total int) []int {
+func docxColumnWidths(tb pdfkit.Table, total int) []int {
 	n := len(tb.Columns)
 	share := make([]float64, n)
 	sum := 0.0
@@ -303,14 +300,14 @@ func docxColumnWidths(tb Table, total int) []int {
 }
 
 // docxCellLines writes a cell's text, one paragraph per line, and returns the runs.
-func docxCellLines(c *docx.Cell, text string, align Align) []*docx.Run {
+func docxCellLines(c *docx.Cell, text string, align pdfkit.Align) []*docx.Run {
 	var runs []*docx.Run
-	for _, l := range strings.Split(clean(text, true), "\n") {
+	for _, l := range strings.Split(pdfkit.Clean(text, true), "\n") {
 		p := c.AddEmptyPara()
 		switch align {
-		case AlignRight:
+		case pdfkit.AlignRight:
 			p.Justification(stypes.JustificationRight)
-		case AlignCenter:
+		case pdfkit.AlignCenter:
 			p.Justification(stypes.JustificationCenter)
 		}
 		runs = append(runs, p.AddText(l))
@@ -320,5 +317,5 @@ func docxCellLines(c *docx.Cell, text string, align Align) []*docx.Run {
 
 // docxText is user text as one paragraph: control characters out, line breaks as spaces.
 func docxText(s string) string {
-	return strings.Join(strings.Fields(clean(s, true)), " ")
+	return strings.Join(strings.Fields(pdfkit.Clean(s, true)), " ")
 }

@@ -11,6 +11,8 @@ import (
 
 	"schulit-lotse/domain"
 	"schulit-lotse/internal/sample"
+	"schulit-lotse/reports/internal/pdftest"
+	"schulit-lotse/reports/pdfkit"
 )
 
 // docxPara is one paragraph of word/document.xml: its style and text; inTable marks cells.
@@ -97,7 +99,7 @@ func docxAllText(paras []docxPara) string {
 	for _, p := range paras {
 		b.WriteString(p.text + "\n")
 	}
-	return squash(b.String())
+	return pdftest.Squash(b.String())
 }
 
 // The Word document carries the PDF's content for bidders: headings in Word's heading styles
@@ -109,7 +111,7 @@ func TestServiceSpecDocxOfTheSample(t *testing.T) {
 		t.Fatal(err)
 	}
 	var buf bytes.Buffer
-	if err := WriteServiceSpecDocx(&buf, p, Options{Date: fixedDate}); err != nil {
+	if err := WriteServiceSpecDocx(&buf, p, pdfkit.Options{Date: fixedDate}); err != nil {
 		t.Fatal(err)
 	}
 	paras, tables, headerRows := docxParagraphs(t, buf.Bytes())
@@ -145,7 +147,7 @@ func TestServiceSpecDocxOfTheSample(t *testing.T) {
 		t.Errorf("%d repeated header rows, want one per data table (at least 5)", headerRows)
 	}
 	for _, k := range specHintKeys {
-		if hint := squash(tr(k)); hint != k && strings.Contains(text, hint) {
+		if hint := pdftest.Squash(tr(k)); hint != k && strings.Contains(text, hint) {
 			t.Errorf("the Word document carries the hint %q", k)
 		}
 	}
@@ -168,13 +170,13 @@ func TestServiceSpecDocxOfTheSample(t *testing.T) {
 	// Every paragraph of the PDF's content model is in the document, in the same order.
 	at := 0
 	today := p.AsOf(fixedDate)
-	for _, b := range specDoc(p, today, specVolume(p, today, Options{})) {
+	for _, b := range specDoc(p, today, specVolume(p, today, pdfkit.Options{})) {
 		if b.kind != specPara && b.kind != specHeading {
 			continue
 		}
-		want := squash(docxText(b.text))
+		want := pdftest.Squash(docxText(b.text))
 		if b.kind == specHeading {
-			want = squash(line(b.number + " " + b.text))
+			want = pdftest.Squash(pdfkit.Line(b.number + " " + b.text))
 		}
 		i := strings.Index(text[at:], want)
 		if i < 0 {
@@ -187,7 +189,7 @@ func TestServiceSpecDocxOfTheSample(t *testing.T) {
 
 // Narrow columns get the width of their longest word; the others share the rest.
 func TestDocxColumnWidths(t *testing.T) {
-	tb := Table{Columns: []Column{{Title: "Nr.", Width: 6}, {Title: "Aufgabe", Width: 44}, {Title: "Wiederherstellung", Width: 14}, {Title: "Hinweis", Width: 36}},
+	tb := pdfkit.Table{Columns: []pdfkit.Column{{Title: "Nr.", Width: 6}, {Title: "Aufgabe", Width: 44}, {Title: "Wiederherstellung", Width: 14}, {Title: "Hinweis", Width: 36}},
 		Rows: [][]string{{"12", "WLAN-Störungen beheben", "4 h", "kurz"}}}
 	got := docxColumnWidths(tb, 10000)
 	// Shares of 10,000: 600, 4400, 1400, 3600. "Wiederherstellung" (17 characters) needs

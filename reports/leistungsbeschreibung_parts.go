@@ -5,6 +5,7 @@ import (
 	"strconv"
 
 	"schulit-lotse/domain"
+	"schulit-lotse/reports/pdfkit"
 )
 
 // Chapters of the Leistungsbeschreibung that come from the data beyond step 7: the
@@ -27,17 +28,17 @@ func specVolumeBlocks(b *specBuilder, spec domain.ServiceSpec, vol domain.Servic
 				name = tr("award.spec.no_package")
 			}
 			tasks += len(sp.Tasks)
-			rows = append(rows, []string{name, strconv.Itoa(len(sp.Tasks)), formatNumber(sp.HoursPerMonth), formatNumber(sp.HoursPerMonth * 12)})
+			rows = append(rows, []string{name, strconv.Itoa(len(sp.Tasks)), pdfkit.FormatNumber(sp.HoursPerMonth), pdfkit.FormatNumber(sp.HoursPerMonth * 12)})
 		}
-		b.add(specBlock{kind: specTable, table: Table{
-			Columns: []Column{
+		b.add(specBlock{kind: specTable, table: pdfkit.Table{
+			Columns: []pdfkit.Column{
 				{Title: tr("award.spec.volume.col.package"), Width: 46},
-				{Title: tr("award.spec.volume.col.tasks"), Width: 14, Align: AlignRight},
-				{Title: tr("award.spec.volume.col.month"), Width: 20, Align: AlignRight},
-				{Title: tr("award.spec.volume.col.year"), Width: 20, Align: AlignRight},
+				{Title: tr("award.spec.volume.col.tasks"), Width: 14, Align: pdfkit.AlignRight},
+				{Title: tr("award.spec.volume.col.month"), Width: 20, Align: pdfkit.AlignRight},
+				{Title: tr("award.spec.volume.col.year"), Width: 20, Align: pdfkit.AlignRight},
 			},
 			Rows:  rows,
-			Foot:  [][]string{{tr("reports.total"), strconv.Itoa(tasks), formatNumber(spec.HoursPerMonth), formatNumber(spec.HoursPerMonth * 12)}},
+			Foot:  [][]string{{tr("reports.total"), strconv.Itoa(tasks), pdfkit.FormatNumber(spec.HoursPerMonth), pdfkit.FormatNumber(spec.HoursPerMonth * 12)}},
 			Zebra: true,
 		}})
 	}
@@ -56,27 +57,27 @@ func specVolumeBlocks(b *specBuilder, spec domain.ServiceSpec, vol domain.Servic
 
 // specVolumeTable has a row per month: tickets per priority, tickets in all, calls; the foot
 // sums them and gives the monthly mean.
-func specVolumeTable(vol domain.ServiceVolume) Table {
+func specVolumeTable(vol domain.ServiceVolume) pdfkit.Table {
 	prios := vol.Priorities()
-	cols := []Column{{Title: tr("award.spec.volume.col.month_name"), Width: 16}}
+	cols := []pdfkit.Column{{Title: tr("award.spec.volume.col.month_name"), Width: 16}}
 	for _, pr := range prios {
 		title := pr
 		if pr == "" {
 			title = tr("award.spec.volume.col.no_priority")
 		}
-		cols = append(cols, Column{Title: title, Width: 10, Align: AlignRight})
+		cols = append(cols, pdfkit.Column{Title: title, Width: 10, Align: pdfkit.AlignRight})
 	}
-	cols = append(cols, Column{Title: tr("award.spec.volume.col.tickets"), Width: 14, Align: AlignRight},
-		Column{Title: tr("award.spec.volume.col.calls"), Width: 14, Align: AlignRight})
+	cols = append(cols, pdfkit.Column{Title: tr("award.spec.volume.col.tickets"), Width: 14, Align: pdfkit.AlignRight},
+		pdfkit.Column{Title: tr("award.spec.volume.col.calls"), Width: 14, Align: pdfkit.AlignRight})
 	sums := make([]int, len(prios)+2)
 	var rows [][]string
 	for _, m := range vol.Months {
 		row := []string{specMonth(m.Month)}
 		for i, pr := range prios {
-			row = append(row, FormatCount(m.Tickets[pr]))
+			row = append(row, pdfkit.FormatCount(m.Tickets[pr]))
 			sums[i] += m.Tickets[pr]
 		}
-		row = append(row, FormatCount(m.TicketCount()), FormatCount(m.Calls))
+		row = append(row, pdfkit.FormatCount(m.TicketCount()), pdfkit.FormatCount(m.Calls))
 		sums[len(prios)] += m.TicketCount()
 		sums[len(prios)+1] += m.Calls
 		rows = append(rows, row)
@@ -84,11 +85,11 @@ func specVolumeTable(vol domain.ServiceVolume) Table {
 	total := []string{tr("reports.total")}
 	mean := []string{tr("award.spec.volume.mean")}
 	for _, s := range sums {
-		total = append(total, FormatCount(s))
+		total = append(total, pdfkit.FormatCount(s))
 		// one decimal: 597 tickets in 6 months = 99,5 a month
-		mean = append(mean, formatNumber(float64(int(float64(s)/float64(len(vol.Months))*10+0.5))/10))
+		mean = append(mean, pdfkit.FormatNumber(float64(int(float64(s)/float64(len(vol.Months))*10+0.5))/10))
 	}
-	return Table{Columns: cols, Rows: rows, Foot: [][]string{total, mean}, Zebra: true}
+	return pdfkit.Table{Columns: cols, Rows: rows, Foot: [][]string{total, mean}, Zebra: true}
 }
 
 // specMonth is "Jan 2027".
@@ -103,12 +104,12 @@ func specTransitionBlocks(b *specBuilder, p *domain.Project, term domain.SpecTer
 	b.para(tr("award.spec.transition.intro"))
 	b.sub(tr("award.spec.transition.h.start"))
 	if term.Contract {
-		b.para(tr("award.spec.transition.start", map[string]any{"Start": formatDate(term.Start.Time)}))
+		b.para(tr("award.spec.transition.start", map[string]any{"Start": pdfkit.FormatDate(term.Start.Time)}))
 	}
 	if k := p.Kickoff; k.Date != nil {
-		text := tr("award.spec.transition.kickoff", map[string]any{"Date": formatDate(k.Date.Time)})
-		if place := line(k.Place); place != "" {
-			text = tr("award.spec.transition.kickoff_place", map[string]any{"Date": formatDate(k.Date.Time), "Place": place})
+		text := tr("award.spec.transition.kickoff", map[string]any{"Date": pdfkit.FormatDate(k.Date.Time)})
+		if place := pdfkit.Line(k.Place); place != "" {
+			text = tr("award.spec.transition.kickoff_place", map[string]any{"Date": pdfkit.FormatDate(k.Date.Time), "Place": place})
 		}
 		b.para(text)
 	}
@@ -116,10 +117,10 @@ func specTransitionBlocks(b *specBuilder, p *domain.Project, term domain.SpecTer
 		b.para(tr("award.spec.transition.milestones"))
 		rows := make([][]string, 0, len(ms))
 		for _, m := range ms {
-			rows = append(rows, []string{formatDate(m.Due.Time), m.Name, m.Note})
+			rows = append(rows, []string{pdfkit.FormatDate(m.Due.Time), m.Name, m.Note})
 		}
-		b.add(specBlock{kind: specTable, table: Table{
-			Columns: []Column{
+		b.add(specBlock{kind: specTable, table: pdfkit.Table{
+			Columns: []pdfkit.Column{
 				{Title: tr("award.spec.transition.col.due"), Width: 16},
 				{Title: tr("award.spec.transition.col.milestone"), Width: 42},
 				{Title: tr("award.spec.transition.col.note"), Width: 42},
@@ -135,13 +136,13 @@ func specTransitionBlocks(b *specBuilder, p *domain.Project, term domain.SpecTer
 		c := p.Contract
 		end := tr("award.spec.transition.open_ended")
 		if term.End != nil {
-			end = formatDate(term.End.Time)
+			end = pdfkit.FormatDate(term.End.Time)
 		}
 		kv := [][2]string{{tr("award.spec.transition.end"), end}}
 		if term.End != nil {
 			kv = append(kv, [2]string{tr("award.spec.transition.after"), specAfterTerm(c)})
 		}
-		kv = append(kv, [2]string{tr("award.spec.transition.notice"), awNoticeRule(c)})
+		kv = append(kv, [2]string{tr("award.spec.transition.notice"), NoticeRule(c)})
 		b.pairs(kv...)
 	}
 	b.para(tr("award.spec.transition.exit_intro"))

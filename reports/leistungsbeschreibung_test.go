@@ -8,6 +8,8 @@ import (
 	"testing"
 
 	"schulit-lotse/internal/sample"
+	"schulit-lotse/reports/internal/pdftest"
+	"schulit-lotse/reports/pdfkit"
 )
 
 // specHintKeys are the program's hints and guidance around the tender steps: they belong in
@@ -28,16 +30,16 @@ func TestServiceSpecOfTheSampleIsForBidders(t *testing.T) {
 		t.Fatal(err)
 	}
 	var buf bytes.Buffer
-	if err := WriteServiceSpec(&buf, p, Options{Date: fixedDate}); err != nil {
+	if err := WriteServiceSpec(&buf, p, pdfkit.Options{Date: fixedDate}); err != nil {
 		t.Fatal(err)
 	}
 	path := filepath.Join(t.TempDir(), "lb.pdf")
 	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	text := squash(strings.Join(pageTexts(t, path, false), "\n"))
+	text := pdftest.Squash(strings.Join(pdftest.PageTexts(t, path, false), "\n"))
 	for _, k := range specHintKeys {
-		hint := squash(tr(k))
+		hint := pdftest.Squash(tr(k))
 		if hint == k || hint == "" {
 			t.Errorf("hint key %q has no translation", k)
 			continue
@@ -85,7 +87,7 @@ func TestServiceSpecOfTheSampleIsForBidders(t *testing.T) {
 	}
 	// The same in the Markdown.
 	var md bytes.Buffer
-	if err := WriteServiceSpecText(&md, p, Options{Date: fixedDate}); err != nil {
+	if err := WriteServiceSpecText(&md, p, pdfkit.Options{Date: fixedDate}); err != nil {
 		t.Fatal(err)
 	}
 	for _, s := range specForbiddenPhrases {
@@ -98,5 +100,11 @@ func TestServiceSpecOfTheSampleIsForBidders(t *testing.T) {
 		if !strings.Contains(md.String(), w) {
 			t.Errorf("the Markdown lacks %q", w)
 		}
+	}
+}
+
+func TestMarkdownEscapesUserText(t *testing.T) {
+	if got := mdText("a|b *c* _d_ #e\n<f>"); got != `a\|b \*c\* \_d\_ \#e &lt;f&gt;` {
+		t.Errorf("mdText = %q", got)
 	}
 }

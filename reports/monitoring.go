@@ -11,6 +11,7 @@ import (
 
 	"schulit-lotse/domain"
 	"schulit-lotse/domain/kpi"
+	"schulit-lotse/reports/pdfkit"
 )
 
 // Step 12, Steuerung und Monitoring: the Gesamtbericht's section (the KPIs of the newest
@@ -24,12 +25,12 @@ func hasMonitoring(p *domain.Project) bool {
 
 // Row colours of the traffic lights.
 var (
-	fillGreen = Color{232, 245, 233}
-	fillAmber = Color{255, 243, 205}
-	fillRed   = Color{253, 226, 226}
+	fillGreen = pdfkit.Color{R: 232, G: 245, B: 233}
+	fillAmber = pdfkit.Color{R: 255, G: 243, B: 205}
+	fillRed   = pdfkit.Color{R: 253, G: 226, B: 226}
 )
 
-func lightFill(l kpi.Light) (Color, bool) {
+func lightFill(l kpi.Light) (pdfkit.Color, bool) {
 	switch l {
 	case kpi.LightGreen:
 		return fillGreen, true
@@ -38,7 +39,7 @@ func lightFill(l kpi.Light) (Color, bool) {
 	case kpi.LightRed:
 		return fillRed, true
 	}
-	return Color{}, false
+	return pdfkit.Color{}, false
 }
 
 // sectionPeriod is the period the Gesamtbericht shows: the quarter of the newest data (the
@@ -47,8 +48,8 @@ func sectionPeriod(p *domain.Project) kpi.Period {
 	return kpi.DefaultPeriod(p, p.Meta.CreatedAt)
 }
 
-func writeMonitoringSection(r *Report, p *domain.Project) {
-	r.Section(12, stepTitle(12))
+func writeMonitoringSection(r *pdfkit.Report, p *domain.Project) {
+	r.Section(12, pdfkit.StepTitle(12))
 	r.Paragraph(tr("kpi.report.section_intro"))
 	if len(p.Tickets)+len(p.Calls)+len(p.SurveyAnswers) > 0 {
 		period := sectionPeriod(p)
@@ -61,7 +62,7 @@ func writeMonitoringSection(r *Report, p *domain.Project) {
 			if rep.Tickets.Total.Tickets > 0 {
 				// Ten columns: the table goes to the landscape pages of Anhang B.
 				r.Subsection(tr("kpi.report.by_priority"))
-				r.tableOrAppendix(tr("kpi.report.by_priority"), "", groupTable(rep.Tickets.ByPriority, tr("kpi.col.class")))
+				r.TableOrAppendix(tr("kpi.report.by_priority"), "", groupTable(rep.Tickets.ByPriority, tr("kpi.col.class")))
 				if ch, err := BuildMonitoringCharts(p, rep); err == nil && ch.Trend != nil {
 					r.Image(ch.Trend, chartMM)
 				}
@@ -72,11 +73,11 @@ func writeMonitoringSection(r *Report, p *domain.Project) {
 	}
 	meetingsAndMeasures(r, p, nil)
 	knowledgeTable(r, p)
-	monitoringFindings(r, p)
+	r.OpenQuestions(domain.MonitoringFindings(p, r.AsOf()), false)
 }
 
 // kpiTable lists the indicators with target, light, previous period and change.
-func kpiTable(rep *kpi.Report, withClasses bool) Table {
+func kpiTable(rep *kpi.Report, withClasses bool) pdfkit.Table {
 	list := append([]kpi.Indicator(nil), rep.Indicators...)
 	if withClasses {
 		list = append(list, rep.ClassIndicators...)
@@ -86,37 +87,37 @@ func kpiTable(rep *kpi.Report, withClasses bool) Table {
 
 // indicatorTable lists indicators (computed now or frozen in a Jour fixe) with target, light,
 // previous period and change.
-func indicatorTable(list []kpi.Indicator) Table {
+func indicatorTable(list []kpi.Indicator) pdfkit.Table {
 	rows := make([][]string, 0, len(list))
 	for _, in := range list {
 		rows = append(rows, []string{KPILabel(in), IndicatorValue(in), KPITarget(in), KPILight(in.Light), KPIPrevious(in), KPIChange(in)})
 	}
-	return Table{
-		Columns: []Column{
+	return pdfkit.Table{
+		Columns: []pdfkit.Column{
 			{Title: tr("kpi.col.kpi"), Width: 30},
-			{Title: tr("kpi.col.value"), Width: 14, Align: AlignRight},
-			{Title: tr("kpi.col.target"), Width: 14, Align: AlignRight},
+			{Title: tr("kpi.col.value"), Width: 14, Align: pdfkit.AlignRight},
+			{Title: tr("kpi.col.target"), Width: 14, Align: pdfkit.AlignRight},
 			{Title: tr("kpi.col.light"), Width: 11},
-			{Title: tr("kpi.col.previous"), Width: 14, Align: AlignRight},
+			{Title: tr("kpi.col.previous"), Width: 14, Align: pdfkit.AlignRight},
 			{Title: tr("kpi.col.change"), Width: 17},
 		},
 		Rows:    rows,
-		RowFill: func(i int) (Color, bool) { return lightFill(list[i].Light) },
+		RowFill: func(i int) (pdfkit.Color, bool) { return lightFill(list[i].Light) },
 	}
 }
 
 // lightLegend says how the lights are set, with the project's thresholds.
 func lightLegend(s domain.KPISettings) string {
 	s = s.WithDefaults()
-	return tr("kpi.report.legend", map[string]any{"Points": formatNumber(s.AmberPoints), "Pct": formatNumber(s.AmberPct),
-		"Compliance": formatNumber(s.CompliancePct)})
+	return tr("kpi.report.legend", map[string]any{"Points": pdfkit.FormatNumber(s.AmberPoints), "Pct": pdfkit.FormatNumber(s.AmberPct),
+		"Compliance": pdfkit.FormatNumber(s.CompliancePct)})
 }
 
 // groupTable lists ticket groups (priority, package, category, school) with their times.
-func groupTable(groups []kpi.Group, first string) Table {
+func groupTable(groups []kpi.Group, first string) pdfkit.Table {
 	rows := make([][]string, 0, len(groups))
 	for _, g := range groups {
-		key := line(g.Key)
+		key := pdfkit.Line(g.Key)
 		if key == "" {
 			key = tr("kpi.none")
 		}
@@ -125,18 +126,18 @@ func groupTable(groups []kpi.Group, first string) Table {
 			FormatPct(g.Restore.SharePct, g.Restore.Measured), timeCell(g.Restore.MedianMin, g.Restore.Times), timeCell(g.Restore.P90Min, g.Restore.Times),
 			FormatCount(g.Breaches)})
 	}
-	return Table{
-		Columns: []Column{
+	return pdfkit.Table{
+		Columns: []pdfkit.Column{
 			{Title: first, Width: 15},
-			{Title: tr("kpi.col.tickets"), Width: 8, Align: AlignRight},
-			{Title: tr("kpi.col.open"), Width: 7, Align: AlignRight},
-			{Title: tr("kpi.col.response_share"), Width: 10, Align: AlignRight},
-			{Title: tr("kpi.col.response_median"), Width: 10, Align: AlignRight},
-			{Title: tr("kpi.col.response_p90"), Width: 10, Align: AlignRight},
-			{Title: tr("kpi.col.restore_share"), Width: 10, Align: AlignRight},
-			{Title: tr("kpi.col.restore_median"), Width: 10, Align: AlignRight},
-			{Title: tr("kpi.col.restore_p90"), Width: 10, Align: AlignRight},
-			{Title: tr("kpi.col.breaches"), Width: 10, Align: AlignRight},
+			{Title: tr("kpi.col.tickets"), Width: 8, Align: pdfkit.AlignRight},
+			{Title: tr("kpi.col.open"), Width: 7, Align: pdfkit.AlignRight},
+			{Title: tr("kpi.col.response_share"), Width: 10, Align: pdfkit.AlignRight},
+			{Title: tr("kpi.col.response_median"), Width: 10, Align: pdfkit.AlignRight},
+			{Title: tr("kpi.col.response_p90"), Width: 10, Align: pdfkit.AlignRight},
+			{Title: tr("kpi.col.restore_share"), Width: 10, Align: pdfkit.AlignRight},
+			{Title: tr("kpi.col.restore_median"), Width: 10, Align: pdfkit.AlignRight},
+			{Title: tr("kpi.col.restore_p90"), Width: 10, Align: pdfkit.AlignRight},
+			{Title: tr("kpi.col.breaches"), Width: 10, Align: pdfkit.AlignRight},
 		},
 		Rows:  rows,
 		Zebra: true,
@@ -157,7 +158,7 @@ const chartMM = chartW * 10
 // and the ticket tables by class, package, category and school count every breach.
 const maxBreachRows = 40
 
-func breachTable(bs []kpi.Breach) Table {
+func breachTable(bs []kpi.Breach) pdfkit.Table {
 	rows := [][]string{}
 	for i, b := range bs {
 		if i == maxBreachRows {
@@ -167,17 +168,17 @@ func breachTable(bs []kpi.Breach) Table {
 		if b.Open {
 			state = tr("kpi.breach.open")
 		}
-		rows = append(rows, []string{line(b.ExternalID), FormatDateTime(b.Created), b.Priority, tr("kpi.kind." + b.Kind),
-			FormatMinutes(b.ElapsedMin), FormatMinutes(float64(b.TargetMin)), FormatDateTime(b.Deadline), state, line(b.School)})
+		rows = append(rows, []string{pdfkit.Line(b.ExternalID), FormatDateTime(b.Created), b.Priority, tr("kpi.kind." + b.Kind),
+			FormatMinutes(b.ElapsedMin), FormatMinutes(float64(b.TargetMin)), FormatDateTime(b.Deadline), state, pdfkit.Line(b.School)})
 	}
-	return Table{
-		Columns: []Column{
+	return pdfkit.Table{
+		Columns: []pdfkit.Column{
 			{Title: tr("kpi.col.ticket"), Width: 12},
 			{Title: tr("kpi.col.created"), Width: 13},
 			{Title: tr("kpi.col.class"), Width: 6},
 			{Title: tr("kpi.col.kind"), Width: 10},
-			{Title: tr("kpi.col.elapsed"), Width: 11, Align: AlignRight},
-			{Title: tr("kpi.col.target_time"), Width: 9, Align: AlignRight},
+			{Title: tr("kpi.col.elapsed"), Width: 11, Align: pdfkit.AlignRight},
+			{Title: tr("kpi.col.target_time"), Width: 9, Align: pdfkit.AlignRight},
 			{Title: tr("kpi.col.deadline"), Width: 13},
 			{Title: tr("kpi.col.state"), Width: 9},
 			{Title: tr("kpi.col.school"), Width: 17},
@@ -189,7 +190,7 @@ func breachTable(bs []kpi.Breach) Table {
 
 // meetingsAndMeasures lists the Jour fixes (those in period when given) and the measures not
 // yet done, overdue ones marked.
-func meetingsAndMeasures(r *Report, p *domain.Project, period *kpi.Period) {
+func meetingsAndMeasures(r *pdfkit.Report, p *domain.Project, period *kpi.Period) {
 	var meetings []domain.JourFixe
 	for _, j := range p.JourFixes {
 		if period == nil || !j.Date.Before(period.From.Time) && !j.Date.After(period.To.Time) {
@@ -210,13 +211,13 @@ func meetingsAndMeasures(r *Report, p *domain.Project, period *kpi.Period) {
 			if f, ok := kpi.ParseFrozen(j.FrozenKPIs); ok {
 				summary = frozenSummary(f)
 			}
-			rows = append(rows, []string{formatDate(j.Date.Time), line(p.AttendeeNames(j.Participants)), FormatCount(agreed), summary, j.Notes})
+			rows = append(rows, []string{pdfkit.FormatDate(j.Date.Time), pdfkit.Line(p.AttendeeNames(j.Participants)), FormatCount(agreed), summary, j.Notes})
 		}
-		r.Table(Table{
-			Columns: []Column{
+		r.Table(pdfkit.Table{
+			Columns: []pdfkit.Column{
 				{Title: tr("kpi.col.date"), Width: 12},
 				{Title: tr("kpi.col.participants"), Width: 22},
-				{Title: tr("kpi.col.measures"), Width: 10, Align: AlignRight},
+				{Title: tr("kpi.col.measures"), Width: 10, Align: pdfkit.AlignRight},
 				{Title: tr("kpi.col.frozen"), Width: 26},
 				{Title: tr("kpi.col.notes"), Width: 30},
 			},
@@ -240,22 +241,22 @@ func meetingsAndMeasures(r *Report, p *domain.Project, period *kpi.Period) {
 	for _, m := range open {
 		due := "–"
 		if m.Due != nil {
-			due = formatDate(m.Due.Time)
+			due = pdfkit.FormatDate(m.Due.Time)
 		}
 		from := "–"
 		if m.JourFixeID != nil {
 			if j := p.JourFixeByID(*m.JourFixeID); j != nil {
-				from = formatDate(j.Date.Time)
+				from = pdfkit.FormatDate(j.Date.Time)
 			}
 		}
 		state := tr("kpi.measure." + measureStatus(m.Status))
 		if domain.MeasureOverdue(m, today) {
 			state = tr("kpi.measure.overdue")
 		}
-		rows = append(rows, []string{m.Text, line(p.AttendeeNames(m.Owners)), due, from, state})
+		rows = append(rows, []string{m.Text, pdfkit.Line(p.AttendeeNames(m.Owners)), due, from, state})
 	}
-	r.Table(Table{
-		Columns: []Column{
+	r.Table(pdfkit.Table{
+		Columns: []pdfkit.Column{
 			{Title: tr("kpi.col.measure"), Width: 44},
 			{Title: tr("kpi.col.owner"), Width: 16},
 			{Title: tr("kpi.col.due"), Width: 12},
@@ -263,11 +264,11 @@ func meetingsAndMeasures(r *Report, p *domain.Project, period *kpi.Period) {
 			{Title: tr("kpi.col.state"), Width: 16},
 		},
 		Rows: rows,
-		RowFill: func(i int) (Color, bool) {
+		RowFill: func(i int) (pdfkit.Color, bool) {
 			if domain.MeasureOverdue(open[i], today) {
 				return fillRed, true
 			}
-			return Color{}, false
+			return pdfkit.Color{}, false
 		},
 	})
 }
@@ -295,7 +296,7 @@ func frozenSummary(f kpi.Frozen) string {
 	return FormatPeriod(f.Period) + "\n" + strings.Join(parts, "\n")
 }
 
-func knowledgeTable(r *Report, p *domain.Project) {
+func knowledgeTable(r *pdfkit.Report, p *domain.Project) {
 	if len(p.KnowledgeChecks) == 0 {
 		return
 	}
@@ -304,12 +305,12 @@ func knowledgeTable(r *Report, p *domain.Project) {
 	for _, k := range p.KnowledgeChecks {
 		on := tr("kpi.report.never")
 		if k.ReviewedOn != nil {
-			on = formatDate(k.ReviewedOn.Time)
+			on = pdfkit.FormatDate(k.ReviewedOn.Time)
 		}
-		rows = append(rows, []string{k.Subject, on, line(k.ReviewedBy), k.Findings})
+		rows = append(rows, []string{k.Subject, on, pdfkit.Line(k.ReviewedBy), k.Findings})
 	}
-	r.Table(Table{
-		Columns: []Column{
+	r.Table(pdfkit.Table{
+		Columns: []pdfkit.Column{
 			{Title: tr("kpi.col.subject"), Width: 26},
 			{Title: tr("kpi.col.reviewed_on"), Width: 14},
 			{Title: tr("kpi.col.reviewed_by"), Width: 18},
@@ -319,23 +320,6 @@ func knowledgeTable(r *Report, p *domain.Project) {
 	})
 }
 
-func monitoringFindings(r *Report, p *domain.Project) {
-	fs := domain.MonitoringFindings(p, r.AsOf())
-	if len(fs) == 0 {
-		return
-	}
-	items := make([]string, 0, len(fs))
-	for _, f := range fs {
-		msg := tr(f.Code, map[string]any{"Subject": line(f.Subject)})
-		if f.Severity == domain.SeverityWarning {
-			msg = tr("reports.warning", map[string]any{"Message": msg})
-		}
-		items = append(items, msg)
-	}
-	r.Subsection(tr("reports.open_questions"))
-	r.Bullets(items)
-}
-
 // --- the separate monitoring report ---
 
 // WriteMonitoring writes the monitoring report for a committee as PDF to w: the KPIs of the
@@ -343,9 +327,10 @@ func monitoringFindings(r *Report, p *domain.Project) {
 // satisfaction, meetings, measures and knowledge checks.
 func WriteMonitoring(w io.Writer, p *domain.Project, period kpi.Period, opt Options) (err error) {
 	p = p.WithShortTexts() // an older file's over-long texts are printed cut
-	defer catchPDF(&err)
-	if p == nil {
-		return errors.New(tr("reports.err.no_project"))
+	defer pdfkit.CatchPDF(&err)
+	date, err := opt.Begin(p)
+	if err != nil {
+		return err
 	}
 	rep, err := kpi.Compute(p, period, kpi.Options{})
 	if err != nil {
@@ -355,35 +340,31 @@ func WriteMonitoring(w io.Writer, p *domain.Project, period kpi.Period, opt Opti
 	if err != nil {
 		return fmt.Errorf("%s: %w", tr("reports.err.pdf"), err)
 	}
-	date, err := opt.stamp()
-	if err != nil {
-		return err
-	}
-	r := layOut(func(breaks map[int]bool) *Report {
-		return writeMonitoringPages(p, rep, ch, period, date, breaks, opt.onCell)
+	r := pdfkit.LayOut(func(breaks map[int]bool) *pdfkit.Report {
+		return writeMonitoringPages(p, rep, ch, period, date, breaks, opt.OnCell)
 	})
-	return emit(w, r)
+	return pdfkit.Emit(w, r)
 }
 
 // writeMonitoringPages lays the monitoring report out once, starting a page before the
 // headings in breaks.
-func writeMonitoringPages(p *domain.Project, rep *kpi.Report, ch MonitoringCharts, period kpi.Period, date time.Time, breaks map[int]bool, onCell func(string, []string)) *Report {
+func writeMonitoringPages(p *domain.Project, rep *kpi.Report, ch MonitoringCharts, period kpi.Period, date time.Time, breaks map[int]bool, onCell func(string, []string)) *pdfkit.Report {
 	title := tr("kpi.report.title")
-	r := newDocument(p, date, title, tr("kpi.report.subject", map[string]any{"Period": FormatPeriod(period)}), false, breaks)
-	r.onCell = onCell
-	r.footerLeft = line(tr("app.name") + " · " + title + " · " + FormatPeriod(period))
+	r := pdfkit.NewDocument(p, date, title, tr("kpi.report.subject", map[string]any{"Period": FormatPeriod(period)}), false, breaks)
+	r.OnCell = onCell
+	r.FooterLeft = pdfkit.Line(tr("app.name") + " · " + title + " · " + FormatPeriod(period))
 	monitoringTitle(r, p, rep, date)
 
-	r.NewPage(Portrait)
-	chapter(r, "1", tr("kpi.report.overview"))
+	r.NewPage(pdfkit.Portrait)
+	r.Heading(0, "1", tr("kpi.report.overview"))
 	r.Note(tr("kpi.report.basis", map[string]any{"Previous": FormatPeriod(rep.Previous), "AsOf": FormatDateTime(rep.AsOf)}))
 	r.Table(kpiTable(rep, true))
 	r.Note(lightLegend(rep.Settings))
 
 	// Tickets and breaches in portrait: the tables of ten columns and the list of breaches
 	// go to the landscape pages of the appendix, together at the end.
-	r.NewPage(Portrait)
-	chapter(r, "2", tr("kpi.report.tickets"))
+	r.NewPage(pdfkit.Portrait)
+	r.Heading(0, "2", tr("kpi.report.tickets"))
 	t := rep.Tickets
 	var wide []appendixTable
 	if t.Total.Tickets == 0 {
@@ -407,7 +388,7 @@ func writeMonitoringPages(p *domain.Project, rep *kpi.Report, ch MonitoringChart
 		}
 	}
 
-	chapter(r, "3", tr("kpi.report.breaches"))
+	r.Heading(0, "3", tr("kpi.report.breaches"))
 	if len(t.Breaches) == 0 {
 		r.Note(tr("kpi.report.no_breaches"))
 	} else {
@@ -420,7 +401,7 @@ func writeMonitoringPages(p *domain.Project, rep *kpi.Report, ch MonitoringChart
 			{tr("kpi.report.by_package"), tr("kpi.col.package"), func(b kpi.Breach) string { return breachPackage(p, b) }},
 			{tr("kpi.report.by_school"), tr("kpi.col.school"), func(b kpi.Breach) string { return b.School }},
 		} {
-			tableUnder(r, by.title, breachSummary(t.Breaches, by.col, by.key))
+			r.TableUnder(by.title, breachSummary(t.Breaches, by.col, by.key))
 		}
 		var more []string
 		if len(t.Breaches) > maxBreachRows {
@@ -431,8 +412,8 @@ func writeMonitoringPages(p *domain.Project, rep *kpi.Report, ch MonitoringChart
 		r.Note(tr("reports.appendix.see", map[string]any{"Ref": ref, "Title": tr("kpi.report.breach_list")}))
 	}
 
-	r.NewPage(Portrait)
-	chapter(r, "4", tr("kpi.report.hotline"))
+	r.NewPage(pdfkit.Portrait)
+	r.Heading(0, "4", tr("kpi.report.hotline"))
 	h := rep.Hotline
 	if h.Calls == 0 {
 		r.Note(tr("kpi.report.no_calls"))
@@ -450,13 +431,13 @@ func writeMonitoringPages(p *domain.Project, rep *kpi.Report, ch MonitoringChart
 		}
 	}
 
-	chapter(r, "5", tr("kpi.report.satisfaction"))
+	r.Heading(0, "5", tr("kpi.report.satisfaction"))
 	s := rep.Satisfaction
 	if s.Answers == 0 {
 		r.Note(tr("kpi.report.no_answers"))
 	} else {
 		r.Paragraph(tr("kpi.report.satisfaction_text", map[string]any{"Answers": FormatCount(s.Answers), "CSAT": FormatPct(s.CSATPct, s.Answers),
-			"Mean": formatNumber(s.Mean)}))
+			"Mean": pdfkit.FormatNumber(s.Mean)}))
 		if ch.Scores != nil {
 			r.Image(ch.Scores, 120)
 		}
@@ -464,16 +445,16 @@ func writeMonitoringPages(p *domain.Project, rep *kpi.Report, ch MonitoringChart
 		r.Table(satTable(s.BySchool, tr("kpi.col.school")))
 	}
 
-	chapter(r, "6", tr("kpi.report.steering"))
+	r.Heading(0, "6", tr("kpi.report.steering"))
 	meetingsAndMeasures(r, p, &period)
 	knowledgeTable(r, p)
-	monitoringFindings(r, p)
+	r.OpenQuestions(domain.MonitoringFindings(p, r.AsOf()), false)
 
 	if len(wide) > 0 {
-		r.NewPage(Landscape)
-		chapter(r, "A", tr("kpi.report.appendix"))
+		r.NewPage(pdfkit.Landscape)
+		r.Heading(0, "A", tr("kpi.report.appendix"))
 		for i, a := range wide {
-			tableUnder(r, "A."+strconv.Itoa(i+1)+" "+a.title, a.table)
+			r.TableUnder("A."+strconv.Itoa(i+1)+" "+a.title, a.table)
 			for _, n := range a.notes {
 				r.Note(n)
 			}
@@ -485,7 +466,7 @@ func writeMonitoringPages(p *domain.Project, rep *kpi.Report, ch MonitoringChart
 // appendixTable is a wide table of the monitoring report's appendix, with notes under it.
 type appendixTable struct {
 	title string
-	table Table
+	table pdfkit.Table
 	notes []string
 }
 
@@ -504,7 +485,7 @@ func breachPackage(p *domain.Project, b kpi.Breach) string {
 
 // breachSummary counts the breaches per group (key): response and restore time, still open;
 // the largest groups first, beyond breachSummaryRows the rest as "Sonstige", and the total.
-func breachSummary(bs []kpi.Breach, first string, key func(kpi.Breach) string) Table {
+func breachSummary(bs []kpi.Breach, first string, key func(kpi.Breach) string) pdfkit.Table {
 	type count struct {
 		name                  string
 		all, resp, rest, open int
@@ -524,7 +505,7 @@ func breachSummary(bs []kpi.Breach, first string, key func(kpi.Breach) string) T
 	}
 	total := &count{name: tr("reports.total")}
 	for _, b := range bs {
-		k := line(key(b))
+		k := pdfkit.Line(key(b))
 		if k == "" {
 			k = tr("kpi.none")
 		}
@@ -558,14 +539,14 @@ func breachSummary(bs []kpi.Breach, first string, key func(kpi.Breach) string) T
 	for _, c := range order {
 		rows = append(rows, row(c))
 	}
-	return Table{
-		Columns: []Column{
+	return pdfkit.Table{
+		Columns: []pdfkit.Column{
 			{Title: first, Width: 34},
-			{Title: tr("kpi.col.breach_count"), Width: 12, Align: AlignRight},
-			{Title: tr("kpi.col.breach_share"), Width: 12, Align: AlignRight},
-			{Title: tr("kpi.col.breach_response"), Width: 14, Align: AlignRight},
-			{Title: tr("kpi.col.breach_restore"), Width: 14, Align: AlignRight},
-			{Title: tr("kpi.col.breach_open"), Width: 14, Align: AlignRight},
+			{Title: tr("kpi.col.breach_count"), Width: 12, Align: pdfkit.AlignRight},
+			{Title: tr("kpi.col.breach_share"), Width: 12, Align: pdfkit.AlignRight},
+			{Title: tr("kpi.col.breach_response"), Width: 14, Align: pdfkit.AlignRight},
+			{Title: tr("kpi.col.breach_restore"), Width: 14, Align: pdfkit.AlignRight},
+			{Title: tr("kpi.col.breach_open"), Width: 14, Align: pdfkit.AlignRight},
 		},
 		Rows:  rows,
 		Foot:  [][]string{row(total)},
@@ -573,55 +554,43 @@ func breachSummary(bs []kpi.Breach, first string, key func(kpi.Breach) string) T
 	}
 }
 
-func satTable(groups []kpi.SatGroup, first string) Table {
+func satTable(groups []kpi.SatGroup, first string) pdfkit.Table {
 	rows := make([][]string, 0, len(groups))
 	for _, g := range groups {
-		key := line(g.Key)
+		key := pdfkit.Line(g.Key)
 		if g.Label != "" {
-			key = line(g.Label) // the question's text, not its code
+			key = pdfkit.Line(g.Label) // the question's text, not its code
 		}
 		if key == "" {
 			key = tr("kpi.none")
 		}
-		rows = append(rows, []string{key, FormatCount(g.Answers), FormatPct(g.CSATPct, g.Answers), formatNumber(g.Mean)})
+		rows = append(rows, []string{key, FormatCount(g.Answers), FormatPct(g.CSATPct, g.Answers), pdfkit.FormatNumber(g.Mean)})
 	}
-	return Table{
-		Columns: []Column{
+	return pdfkit.Table{
+		Columns: []pdfkit.Column{
 			{Title: first, Width: 46},
-			{Title: tr("kpi.col.answers"), Width: 18, Align: AlignRight},
-			{Title: tr("kpi.col.csat"), Width: 18, Align: AlignRight},
-			{Title: tr("kpi.col.mean"), Width: 18, Align: AlignRight},
+			{Title: tr("kpi.col.answers"), Width: 18, Align: pdfkit.AlignRight},
+			{Title: tr("kpi.col.csat"), Width: 18, Align: pdfkit.AlignRight},
+			{Title: tr("kpi.col.mean"), Width: 18, Align: pdfkit.AlignRight},
 		},
 		Rows: rows, Zebra: true,
 	}
 }
 
-// tableUnder writes a subsection with a table, keeping the heading with the table's first rows.
-func tableUnder(r *Report, title string, t Table) {
-	r.EnsureSpace(40)
-	r.Subsection(title)
-	r.Table(t)
-}
-
-// chapter is a numbered heading of the monitoring report, with a bookmark.
-func chapter(r *Report, number, title string) {
-	awSpecHeading(r, specBlock{level: 0, number: number, text: title})
-}
-
 // monitoringTitle is page 1: report, project, period and the headline lights.
-func monitoringTitle(r *Report, p *domain.Project, rep *kpi.Report, date time.Time) {
+func monitoringTitle(r *pdfkit.Report, p *domain.Project, rep *kpi.Report, date time.Time) {
 	provider := p.Contract.Provider
 	if strings.TrimSpace(provider) == "" {
 		provider = "–"
 	}
-	r.titlePage(p, TitlePage{
+	r.TitlePage(p, pdfkit.TitlePage{
 		Top: 50, Kicker: tr("app.name"), Title: tr("kpi.report.title"), TitleSize: 28, Subtitle: tr("kpi.report.subtitle"), SubtitleLines: 3,
 		RuleGap: 8, NameGap: 4, Fields: append([][2]string{
 			{tr("reports.meta.schultraeger"), p.Meta.Schultraeger},
-			{tr("kpi.report.provider"), line(provider)},
+			{tr("kpi.report.provider"), pdfkit.Line(provider)},
 			{tr("kpi.report.period"), FormatPeriod(rep.Period)},
 			{tr("kpi.report.previous"), FormatPeriod(rep.Previous)},
-		}, documentFields(p, date, true)...),
+		}, pdfkit.DocumentFields(p, date, true)...),
 		After:    func() { monitoringHeadline(r, rep) },
 		Approval: true,
 	})
@@ -629,7 +598,7 @@ func monitoringTitle(r *Report, p *domain.Project, rep *kpi.Report, date time.Ti
 
 // monitoringHeadline says how many KPIs are green, amber, red; an empty period says so before
 // anyone turns the page.
-func monitoringHeadline(r *Report, rep *kpi.Report) {
+func monitoringHeadline(r *pdfkit.Report, rep *kpi.Report) {
 	var g, a, red int
 	for _, in := range append(append([]kpi.Indicator(nil), rep.Indicators...), rep.ClassIndicators...) {
 		switch in.Light {
@@ -642,8 +611,8 @@ func monitoringHeadline(r *Report, rep *kpi.Report) {
 		}
 	}
 	r.Gap(4)
-	r.setFont("B", 13)
-	r.limitedLines(tr("kpi.report.headline", map[string]any{"Green": g, "Amber": a, "Red": red}), 13, 2)
+	r.SetFont("B", 13)
+	r.LimitedLines(tr("kpi.report.headline", map[string]any{"Green": g, "Amber": a, "Red": red}), 13, 2)
 	if rep.Tickets.Total.Tickets == 0 && rep.Hotline.Calls == 0 && rep.Satisfaction.Answers == 0 {
 		r.Gap(4)
 		r.Callout(tr("kpi.report.empty_period", map[string]any{"Period": FormatPeriod(rep.Period)}), true)
@@ -653,5 +622,5 @@ func monitoringHeadline(r *Report, rep *kpi.Report) {
 // WriteMonitoringFile writes the monitoring report to path atomically: on any error the target
 // is unchanged.
 func WriteMonitoringFile(path string, p *domain.Project, period kpi.Period, opt Options) error {
-	return writeAtomically(path, func(w io.Writer) error { return WriteMonitoring(w, p, period, opt) })
+	return pdfkit.WriteAtomically(path, func(w io.Writer) error { return WriteMonitoring(w, p, period, opt) })
 }

@@ -6,6 +6,7 @@ import (
 	"schulit-lotse/domain"
 	"schulit-lotse/domain/kpi"
 	"schulit-lotse/reports/charts"
+	"schulit-lotse/reports/pdfkit"
 )
 
 // MonitoringCharts are the PNGs of a KPI report: the dashboard shows the same images the PDF
@@ -42,13 +43,13 @@ func BuildMonitoringCharts(p *domain.Project, r *kpi.Report) (MonitoringCharts, 
 		}
 		cats := make([]string, len(r.Tickets.Categories))
 		for i, c := range r.Tickets.Categories {
-			cats[i] = line(c)
+			cats[i] = pdfkit.Line(c)
 			if cats[i] == "" {
 				cats[i] = tr("kpi.none")
 			}
 		}
 		pl, e := charts.TrendChart(cats, r.Tickets.Volume, r.Tickets.BacklogByMonth, charts.TrendLabels{
-			Title: tr("kpi.chart.trend"), YAxis: tr("kpi.chart.tickets"), Other: tr("kpi.chart.other"), Backlog: tr("kpi.chart.backlog"), Months: months, Format: formatNumber})
+			Title: tr("kpi.chart.trend"), YAxis: tr("kpi.chart.tickets"), Other: tr("kpi.chart.other"), Backlog: tr("kpi.chart.backlog"), Months: months, Format: pdfkit.FormatNumber})
 		if e != nil {
 			return out, e
 		}
@@ -68,7 +69,7 @@ func BuildMonitoringCharts(p *domain.Project, r *kpi.Report) (MonitoringCharts, 
 			days[d] = tr("kpi.weekday." + string(rune('1'+d)))
 		}
 		pl, e := charts.HeatMap(r.Hotline.Heat, charts.HeatLabels{Title: tr("kpi.chart.heat"), XAxis: tr("kpi.chart.hour"), Weekdays: days,
-			Scale: tr("kpi.chart.heat_scale"), Format: formatNumber})
+			Scale: tr("kpi.chart.heat_scale"), Format: pdfkit.FormatNumber})
 		if e != nil {
 			return out, e
 		}
@@ -81,7 +82,7 @@ func BuildMonitoringCharts(p *domain.Project, r *kpi.Report) (MonitoringCharts, 
 		for i := range names {
 			names[i] = string(rune('1' + i))
 		}
-		pl, e := charts.ScoreBars(r.Satisfaction.Counts, charts.ScoreLabels{Title: tr("kpi.chart.scores"), XAxis: tr("kpi.chart.scale"), YAxis: tr("kpi.chart.answers"), Scores: names, Format: formatNumber})
+		pl, e := charts.ScoreBars(r.Satisfaction.Counts, charts.ScoreLabels{Title: tr("kpi.chart.scores"), XAxis: tr("kpi.chart.scale"), YAxis: tr("kpi.chart.answers"), Scores: names, Format: pdfkit.FormatNumber})
 		if e != nil {
 			return out, e
 		}
@@ -117,7 +118,7 @@ func distributionPNG(p *domain.Project, r *kpi.Report, kind string) ([]byte, err
 	if kind == kpi.KindRestore {
 		title, width = tr("kpi.chart.restore_dist"), restoreW
 	}
-	pl, err := charts.Distribution(series, charts.DistributionLabels{Title: title, YAxis: tr("kpi.chart.hours"), Target: tr("kpi.chart.target"), Format: formatNumber})
+	pl, err := charts.Distribution(series, charts.DistributionLabels{Title: title, YAxis: tr("kpi.chart.hours"), Target: tr("kpi.chart.target"), Format: pdfkit.FormatNumber})
 	if err != nil {
 		return nil, err
 	}

@@ -11,6 +11,7 @@ import (
 
 	"schulit-lotse/domain"
 	"schulit-lotse/domain/kpi"
+	"schulit-lotse/reports/internal/pdftest"
 )
 
 func mAt(y int, m time.Month, d, h, min int) time.Time {
@@ -58,7 +59,7 @@ func TestMonitoringReportContent(t *testing.T) {
 	if err := WriteMonitoringFile(path, p, marchPeriod, Options{Date: fixedDate}); err != nil {
 		t.Fatal(err)
 	}
-	text := squash(strings.Join(pageTexts(t, path, false), " "))
+	text := pdftest.Squash(strings.Join(pdftest.PageTexts(t, path, false), " "))
 	for _, want := range []string{
 		"Monitoringbericht", "Schul-IT Musterstadt", "01.03.2027 – 31.03.2027", "01.02.2027 – 28.02.2027",
 		// Response: T-1 20 min, T-2 45 min (breach), T-3 60 min → 2 of 3 = 66,7 %, red against 90 %.
@@ -73,7 +74,7 @@ func TestMonitoringReportContent(t *testing.T) {
 			t.Errorf("the report lacks %q", want)
 		}
 	}
-	if n := pdfPageCount(t, path); n < 4 {
+	if n := pdftest.PageCount(t, path); n < 4 {
 		t.Errorf("%d pages", n)
 	}
 	// The same date gives the same bytes.
@@ -101,7 +102,7 @@ func TestMonitoringReportWithoutData(t *testing.T) {
 	if err := WriteMonitoringFile(path, p, marchPeriod, Options{Date: fixedDate}); err != nil {
 		t.Fatal(err)
 	}
-	text := squash(strings.Join(pageTexts(t, path, false), " "))
+	text := pdftest.Squash(strings.Join(pdftest.PageTexts(t, path, false), " "))
 	for _, want := range []string{"Im Zeitraum wurden keine Tickets erstellt.", "keine Anrufe", "keine Umfrageantworten", "Keine offenen Maßnahmen."} {
 		if !strings.Contains(text, want) {
 			t.Errorf("the empty report lacks %q", want)
@@ -112,7 +113,7 @@ func TestMonitoringReportWithoutData(t *testing.T) {
 func TestGesamtberichtStep12Section(t *testing.T) {
 	p := monitoringProject()
 	path, _ := writeReport(t, p)
-	text := squash(strings.Join(pageTexts(t, path, false), " "))
+	text := pdftest.Squash(strings.Join(pdftest.PageTexts(t, path, false), " "))
 	for _, want := range []string{"Steuerung und Monitoring", "Kennzahlen 01.01.2027 – 31.03.2027", "Je Priorität", "Offene Maßnahmen",
 		"Druckerflotte der IGS Nord erneuern", "Wissensmanagement", "„Wissensdatenbank“ wurde noch nie geprüft."} {
 		if !strings.Contains(text, want) {

@@ -7,6 +7,7 @@ import (
 
 	"schulit-lotse/domain"
 	"schulit-lotse/domain/kpi"
+	"schulit-lotse/reports/pdfkit"
 )
 
 // The words and numbers of step 12's figures, shared by the PDF, the dashboard and the
@@ -22,15 +23,15 @@ func KPIValue(v float64, unit string, has bool) string {
 	}
 	switch unit {
 	case kpi.UnitPercent:
-		return formatNumber(math.Round(v*10)/10) + " %"
+		return pdfkit.FormatNumber(math.Round(v*10)/10) + " %"
 	case kpi.UnitSeconds:
 		return FormatSeconds(v)
 	case kpi.UnitMinutes:
 		return FormatMinutes(v)
 	case kpi.UnitScore:
-		return formatNumber(v)
+		return pdfkit.FormatNumber(v)
 	}
-	return formatNumber(math.Round(v))
+	return pdfkit.FormatNumber(math.Round(v))
 }
 
 // IndicatorValue is the value of a tile.
@@ -105,7 +106,7 @@ func SignedDelta(d float64, unit string) string {
 	switch unit {
 	case kpi.UnitPercent:
 		d = math.Round(d*10) / 10
-		s = formatNumber(d) + " " + tr("kpi.points")
+		s = pdfkit.FormatNumber(d) + " " + tr("kpi.points")
 	case kpi.UnitSeconds:
 		d = math.Round(d)
 		s = FormatSeconds(d)
@@ -114,10 +115,10 @@ func SignedDelta(d float64, unit string) string {
 		s = FormatMinutes(d)
 	case kpi.UnitScore:
 		d = math.Round(d*100) / 100
-		s = formatNumber(d)
+		s = pdfkit.FormatNumber(d)
 	default:
 		d = math.Round(d)
-		s = formatNumber(d)
+		s = pdfkit.FormatNumber(d)
 	}
 	if d == 0 {
 		sign = "±"
@@ -150,9 +151,9 @@ func FormatMinutes(m float64) string {
 	case h == 0:
 		return fmt.Sprintf("%d min", min)
 	case min == 0:
-		return formatNumber(float64(h)) + " h"
+		return pdfkit.FormatNumber(float64(h)) + " h"
 	}
-	return fmt.Sprintf("%s h %02d min", formatNumber(float64(h)), min)
+	return fmt.Sprintf("%s h %02d min", pdfkit.FormatNumber(float64(h)), min)
 }
 
 // FormatSeconds writes a wait: "42 s", "2 min 05 s".
@@ -165,7 +166,7 @@ func FormatSeconds(s float64) string {
 }
 
 // FormatDay writes a calendar day ("31.03.2027").
-func FormatDay(t time.Time) string { return formatDate(t) }
+func FormatDay(t time.Time) string { return pdfkit.FormatDate(t) }
 
 // FormatDateTime writes a moment in Berlin time ("31.03.2027 16:00").
 func FormatDateTime(t time.Time) string {
@@ -177,7 +178,7 @@ func FormatDateTime(t time.Time) string {
 
 // FormatPeriod writes "01.01.2027 – 31.03.2027".
 func FormatPeriod(p kpi.Period) string {
-	return formatDate(p.From.Time) + " – " + formatDate(p.To.Time)
+	return pdfkit.FormatDate(p.From.Time) + " – " + pdfkit.FormatDate(p.To.Time)
 }
 
 // FormatPct writes a share with one decimal and "%", "–" when nothing was measured.
@@ -185,11 +186,11 @@ func FormatPct(v float64, basis int) string {
 	if basis == 0 {
 		return "–"
 	}
-	return formatNumber(math.Round(v*10)/10) + " %"
+	return pdfkit.FormatNumber(math.Round(v*10)/10) + " %"
 }
 
 // FormatCount writes a whole number.
-func FormatCount(n int) string { return formatNumber(float64(n)) }
+func FormatCount(n int) string { return pdfkit.FormatCount(n) }
 
 // MonthLabel is "Jan 27" for "2027-01".
 func MonthLabel(ym string) string {

@@ -4,6 +4,7 @@ import (
 	"strconv"
 
 	"schulit-lotse/domain"
+	"schulit-lotse/reports/pdfkit"
 )
 
 // Step 2, Bedarfe klären: every task including the future ones, with the date a new task
@@ -14,10 +15,10 @@ var needsSection = section{
 }
 
 // colorCritical tints the rows of critical services.
-var colorCritical = Color{253, 232, 230}
+var colorCritical = pdfkit.Color{R: 253, G: 232, B: 230}
 
-func writeNeeds(r *Report, p *domain.Project) {
-	r.Section(2, stepTitle(2))
+func writeNeeds(r *pdfkit.Report, p *domain.Project) {
+	r.Section(2, pdfkit.StepTitle(2))
 	r.Paragraph(tr("reports.needs.intro"))
 
 	tasks, capped := largestFirst(orderedTasks(p), p.Settings)
@@ -53,12 +54,12 @@ func writeNeeds(r *Report, p *domain.Project) {
 		{tr("reports.needs.count_must"), strconv.Itoa(must)},
 		{tr("reports.needs.count_nice"), strconv.Itoa(nice)},
 		{tr("reports.needs.count_none"), strconv.Itoa(none)},
-		{tr("reports.needs.total_hours"), formatHours(total)},
+		{tr("reports.needs.total_hours"), pdfkit.FormatHours(total)},
 	})
 
 	intro := ""
 	if capped {
-		intro = trCount("reports.tasks_largest", taskCap)
+		intro = pdfkit.TrCount("reports.tasks_largest", taskCap)
 	}
 	var after []string
 	if p.Settings.PriorityMode == domain.PriorityRanking {
@@ -68,21 +69,21 @@ func writeNeeds(r *Report, p *domain.Project) {
 		after = append(after, tr("reports.needs.legend_critical"))
 	}
 	// Seven columns: the table goes to the landscape pages of Anhang B.
-	r.tableOrAppendix(tr("reports.needs.list"), intro, Table{
-		Columns: []Column{
+	r.TableOrAppendix(tr("reports.needs.list"), intro, pdfkit.Table{
+		Columns: []pdfkit.Column{
 			{Title: tr("reports.col.task"), Width: 24},
 			{Title: tr("reports.col.responsible_short"), Width: 17},
-			{Title: tr("reports.col.hours_short"), Width: 11, Align: AlignRight},
+			{Title: tr("reports.col.hours_short"), Width: 11, Align: pdfkit.AlignRight},
 			{Title: tr("reports.col.note"), Width: 22},
 			{Title: tr("reports.col.valid_from"), Width: 12},
 			{Title: tr("reports.col.priority"), Width: 14},
-			{Title: tr("reports.col.critical"), Width: 9, Align: AlignCenter},
+			{Title: tr("reports.col.critical"), Width: 9, Align: pdfkit.AlignCenter},
 		},
 		Rows:  rows,
-		Foot:  [][]string{{tr("reports.total"), "", formatHours(total), "", "", "", ""}},
+		Foot:  [][]string{{tr("reports.total"), "", pdfkit.FormatHours(total), "", "", "", ""}},
 		Zebra: true,
 		Cap:   taskCap, CapNote: "reports.tasks_capped",
-		RowFill: func(i int) (Color, bool) {
+		RowFill: func(i int) (pdfkit.Color, bool) {
 			return colorCritical, crit[i]
 		},
 	}, after...)
@@ -100,7 +101,7 @@ func validFromCell(t domain.Task) string {
 	case t.ValidFrom == nil:
 		return tr("reports.needs.new_no_date")
 	default:
-		return tr("reports.needs.new_from", map[string]any{"Date": formatDate(t.ValidFrom.Time)})
+		return tr("reports.needs.new_from", map[string]any{"Date": pdfkit.FormatDate(t.ValidFrom.Time)})
 	}
 }
 

@@ -13,6 +13,8 @@ import (
 
 	"schulit-lotse/assets"
 	"schulit-lotse/domain"
+	"schulit-lotse/reports/internal/pdftest"
+	"schulit-lotse/reports/pdfkit"
 )
 
 const headerLabel = "Aufgabe/Tätigkeit"
@@ -25,7 +27,7 @@ func TestUmlautsAndSharpSComeOutOfThePDF(t *testing.T) {
 		domain.Task{ID: 6, SortOrder: 6, Name: "Bu\u0308cherei-PCs pflegen", Responsible: "Schulsekretariat", Effort: hours(1),
 			Priority: domain.Priority{Rank: 1}})
 	path, _ := writeReport(t, p)
-	text := squash(strings.Join(pageTexts(t, path, false), " "))
+	text := pdftest.Squash(strings.Join(pdftest.PageTexts(t, path, false), " "))
 	for _, want := range []string{"Rücksprache", "Schüler", "Größe", "Straße", "Störungen", "Geräte", "Bücherei-PCs",
 		"Erstlöseversuche", "Niedersachsen", "Bedarfe klären"} {
 		if !strings.Contains(text, want) {
@@ -36,8 +38,8 @@ func TestUmlautsAndSharpSComeOutOfThePDF(t *testing.T) {
 
 func TestEveryPageSaysSeiteXVonY(t *testing.T) {
 	path, _ := writeReport(t, seedProject())
-	n := pdfPageCount(t, path)
-	pages := pageTexts(t, path, false)
+	n := pdftest.PageCount(t, path)
+	pages := pdftest.PageTexts(t, path, false)
 	if len(pages) != n {
 		t.Fatalf("pdftotext found %d pages, pdfinfo %d", len(pages), n)
 	}
@@ -99,8 +101,8 @@ func readTOC(t *testing.T, layoutPages []string) []tocRow {
 
 func TestTableOfContentsPointsAtTheRightPages(t *testing.T) {
 	path, _ := writeReport(t, seedProject())
-	layout := pageTexts(t, path, true)
-	plain := pageTexts(t, path, false)
+	layout := pdftest.PageTexts(t, path, true)
+	plain := pdftest.PageTexts(t, path, false)
 	toc := readTOC(t, layout)
 	var titles []string
 	for _, r := range toc {
@@ -131,7 +133,7 @@ func checkTOCTargets(t *testing.T, toc []tocRow, plain []string) {
 			t.Errorf("%q: page %d out of range", r.title, r.page)
 			continue
 		}
-		pg := squash(plain[r.page-1])
+		pg := pdftest.Squash(plain[r.page-1])
 		if !strings.Contains(pg, r.title) {
 			t.Errorf("%q: TOC says page %d, but that page does not show it", r.title, r.page)
 		}
@@ -143,7 +145,7 @@ func checkTOCTargets(t *testing.T, toc []tocRow, plain []string) {
 			heading = "Anhang " + r.number + " " + r.title
 		}
 		for i, other := range plain {
-			if has := strings.Contains(squash(other), heading); has != (i+1 == r.page) {
+			if has := strings.Contains(pdftest.Squash(other), heading); has != (i+1 == r.page) {
 				t.Errorf("%q: heading found on page %d = %v (TOC says page %d)", heading, i+1, has, r.page)
 			}
 		}
@@ -155,7 +157,7 @@ func TestTableOfContentsOverSeveralPages(t *testing.T) {
 	// A copy with an extra section after step 3's, so the table itself stays as it is.
 	saved := sections
 	t.Cleanup(func() { sections = saved })
-	sections = append(append(append([]section(nil), saved[:3]...), section{Step: 3, Has: func(*domain.Project) bool { return true }, Write: func(r *Report, p *domain.Project) {
+	sections = append(append(append([]section(nil), saved[:3]...), section{Step: 3, Has: func(*domain.Project) bool { return true }, Write: func(r *pdfkit.Report, p *domain.Project) {
 		r.Section(3, "Viele Teile")
 		for i := 1; i <= 50; i++ {
 			r.Subsection(fmt.Sprintf("Teil %02d", i))
@@ -163,7 +165,7 @@ func TestTableOfContentsOverSeveralPages(t *testing.T) {
 		}
 	}}), saved[3:]...)
 	path, _ := writeReport(t, seedProject())
-	layout := pageTexts(t, path, true)
+	layout := pdftest.PageTexts(t, path, true)
 	toc := readTOC(t, layout)
 	// Auf einen Blick + 4 seed entries + 51 parts + the closing chapter with its 2 parts +
 	// Anhang B with one part do not fit on one TOC page (room for about 36 lines), so two pages.
@@ -176,7 +178,7 @@ func TestTableOfContentsOverSeveralPages(t *testing.T) {
 	if !strings.Contains(layout[3], "Teil ") || strings.Contains(layout[3], "Schritt ") {
 		t.Errorf("page 4 should be the second TOC page:\n%s", layout[3])
 	}
-	checkTOCTargets(t, toc, pageTexts(t, path, false))
+	checkTOCTargets(t, toc, pdftest.PageTexts(t, path, false))
 }
 
 func TestInventoryTableTotalsAndConversion(t *testing.T) {
@@ -187,7 +189,7 @@ func TestInventoryTableTotalsAndConversion(t *testing.T) {
 		domain.Task{ID: 8, SortOrder: 8, Name: "Inventur der Geräte", Responsible: "Schulsekretariat",
 			Effort: &domain.Effort{Value: 1.5, Unit: domain.PersonDaysPerMonth}, Priority: domain.Priority{Rank: 3}})
 	path, _ := writeReport(t, p)
-	pages := pageTexts(t, path, true)
+	pages := pdftest.PageTexts(t, path, true)
 	s1, s2, _ := sectionPages(t, path)
 	step1 := strings.Join(pages[s1-1:s2-1], "\n")
 	all := strings.Join(pages, "\n")
@@ -221,7 +223,7 @@ func TestNeedsSectionShowsPriorityInTheProjectsMode(t *testing.T) {
 	p := seedProject()
 	p.Tasks[2].Priority = domain.Priority{Rank: 2}
 	path, _ := writeReport(t, p)
-	text := strings.Join(pageTexts(t, path, true), "\n")
+	text := strings.Join(pdftest.PageTexts(t, path, true), "\n")
 	for _, re := range []string{
 		`Erstlöseversuche.*vorrangig\s+ja\s*\n`,
 		`Zuweisen von Updates im MDM.*nachrangig\s*\n`,
@@ -242,7 +244,7 @@ func TestNeedsSectionShowsPriorityInTheProjectsMode(t *testing.T) {
 
 	p.Settings.PriorityMode = domain.PriorityRanking
 	path, _ = writeReport(t, p)
-	text = strings.Join(pageTexts(t, path, true), "\n")
+	text = strings.Join(pdftest.PageTexts(t, path, true), "\n")
 	for _, want := range []string{"4 – vorrangig", "2 – nachrangig", "Rang 1 heißt sehr nachrangig"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("ranking mode lacks %q", want)
@@ -256,12 +258,12 @@ func TestStepsWithoutContentStayOut(t *testing.T) {
 		p.Tasks[i].Priority, p.Tasks[i].Critical, p.Tasks[i].IsNew, p.Tasks[i].ValidFrom = domain.Priority{}, false, false, nil
 	}
 	path, _ := writeReport(t, p)
-	text := squash(strings.Join(pageTexts(t, path, false), " "))
+	text := pdftest.Squash(strings.Join(pdftest.PageTexts(t, path, false), " "))
 	if strings.Contains(text, "Bedarfe klären") {
 		t.Errorf("step 2 was not started but is in the report")
 	}
 	for _, s := range domain.Steps[2:] {
-		if title := stepTitle(s.Number); strings.Contains(text, title) {
+		if title := pdfkit.StepTitle(s.Number); strings.Contains(text, title) {
 			t.Errorf("step %d (%s) has no content but is in the report", s.Number, title)
 		}
 	}
@@ -273,10 +275,10 @@ func TestStepsWithoutContentStayOut(t *testing.T) {
 func TestEmptyProjectGivesAValidShortReport(t *testing.T) {
 	p := domain.NewProject("Leer", fixedDate)
 	path, _ := writeReport(t, p)
-	if n := pdfPageCount(t, path); n != 4 {
+	if n := pdftest.PageCount(t, path); n != 4 {
 		t.Fatalf("empty project: %d pages, want title, Auf einen Blick, contents and one body page", n)
 	}
-	text := squash(strings.Join(pageTexts(t, path, false), " "))
+	text := pdftest.Squash(strings.Join(pdftest.PageTexts(t, path, false), " "))
 	for _, want := range []string{"Noch kein Schritt enthält Angaben.", "Seite 4 von 4", "Leer"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("empty report lacks %q", want)
@@ -290,7 +292,7 @@ func headerCounts(t *testing.T, path string, first, last int, markers ...string)
 	t.Helper()
 	out := map[int]int{}
 	for n := first; n <= last; n++ {
-		pg := pageText(t, path, n)
+		pg := pdftest.PageText(t, path, n)
 		for _, m := range markers {
 			if strings.Contains(pg, m) {
 				out[n] = strings.Count(pg, headerLabel)
@@ -304,9 +306,9 @@ func headerCounts(t *testing.T, path string, first, last int, markers ...string)
 // sectionPages finds the pages of step 1 and step 2 headings.
 func sectionPages(t *testing.T, path string) (step1, step2, last int) {
 	t.Helper()
-	pages := pageTexts(t, path, false)
+	pages := pdftest.PageTexts(t, path, false)
 	for i, pg := range pages {
-		s := squash(pg)
+		s := pdftest.Squash(pg)
 		if strings.Contains(s, "Schritt 1 Bestandsaufnahme") {
 			step1 = i + 1
 		}
@@ -341,8 +343,8 @@ func TestLongNoteAndEmojiDoNotBreakTheLayout(t *testing.T) {
 		domain.Task{ID: 6, SortOrder: 6, Name: "Drucker 🖨️ defekt 😀", Responsible: "Hausmeister 👷🏽‍♀️", Effort: hours(1),
 			Note: "Toner 🙈\x00\x07 leer\tbitte\r\nmelden", Priority: domain.Priority{Rank: 5}})
 	path, _ := writeReport(t, p)
-	pdfPageCount(t, path)
-	text := squash(strings.Join(pageTexts(t, path, false), " "))
+	pdftest.PageCount(t, path)
+	text := pdftest.Squash(strings.Join(pdftest.PageTexts(t, path, false), " "))
 	for _, want := range []string{"Drucker □ defekt □", "Hausmeister □", "Toner □ leer bitte", "LANGANFANG", "LANGENDE"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("PDF text lacks %q", want)
@@ -381,18 +383,23 @@ func TestCellTallerThanAPageIsSplit(t *testing.T) {
 			t.Errorf("page %d shows the header %d times", n, c)
 		}
 	}
-	text := squash(strings.Join(pageTexts(t, path, false), " "))
+	text := pdftest.Squash(strings.Join(pdftest.PageTexts(t, path, false), " "))
 	if !strings.Contains(text, "LANGENDE") || !strings.Contains(text, "Riesennotiz") {
 		t.Errorf("the end of the long note is missing")
 	}
 }
 
 func Test300RowsGiveAMultiPageTable(t *testing.T) {
-	tbl := Table{Columns: []Column{{Title: "Aufgabe/Tätigkeit", Width: 3}, {Title: "Notiz", Width: 2}}}
+	tbl := pdfkit.Table{Columns: []pdfkit.Column{{Title: "Aufgabe/Tätigkeit", Width: 3}, {Title: "Notiz", Width: 2}}}
 	for i := 1; i <= 300; i++ {
 		tbl.Rows = append(tbl.Rows, []string{fmt.Sprintf("ROW-%04d Aufgabe für Schule Nr. %d", i, i), strings.Repeat("Abstimmung nötig. ", i%4)})
 	}
-	pages := pagesOf(t, func(r *Report) { r.Table(tbl) })
+	pages := pdftest.PDFPages(t, func(w io.Writer) error {
+		r := pdfkit.NewReport("Test", fixedDate)
+		r.NewPage(pdfkit.Portrait)
+		r.Table(tbl)
+		return r.Output(w)
+	})
 	if len(pages) < 5 {
 		t.Fatalf("300 rows on %d pages, expected at least 5", len(pages))
 	}
@@ -422,12 +429,12 @@ func TestLongTaskListsAreCappedWithANote(t *testing.T) {
 	}
 	path, _ := writeReport(t, p)
 	step1, step2, _ := sectionPages(t, path)
-	pages := pageTexts(t, path, false)
+	pages := pdftest.PageTexts(t, path, false)
 	// The list is long: step 1 points to Anhang A, where it stands.
-	if section := squash(strings.Join(pages[step1-1:step2-1], "\n")); !strings.Contains(section, "steht im Anhang (A.1)") || strings.Contains(section, "ROW-0050") {
+	if section := pdftest.Squash(strings.Join(pages[step1-1:step2-1], "\n")); !strings.Contains(section, "steht im Anhang (A.1)") || strings.Contains(section, "ROW-0050") {
 		t.Errorf("step 1 does not send its long list to the appendix:\n%s", section)
 	}
-	inventory := squash(strings.Join(pages[step2-1:], "\n"))
+	inventory := pdftest.Squash(strings.Join(pages[step2-1:], "\n"))
 	start := strings.Index(inventory, "A.1 Bestandsaufnahme: Aufgaben heute")
 	if start < 0 {
 		t.Fatalf("no part A.1 in the appendix")
@@ -506,7 +513,7 @@ func TestNoTranslationKeyLeaksInEitherLanguage(t *testing.T) {
 	for _, lang := range []struct{ code, page, toc string }{{"en", "Page 1 of ", "Contents"}, {"de", "Seite 1 von ", "Inhalt"}} {
 		assets.SetupLanguage(lang.code)
 		path, _ := writeReport(t, p)
-		text := strings.Join(pageTexts(t, path, false), "\n")
+		text := strings.Join(pdftest.PageTexts(t, path, false), "\n")
 		if m := keys.FindString(text); m != "" {
 			t.Errorf("%s: untranslated key %q in the report", lang.code, m)
 		}
@@ -523,7 +530,7 @@ func TestHugeProjectFieldsStayOnTheTitlePage(t *testing.T) {
 	p.Meta.Schultraeger = strings.Repeat("Zweckverband Schul-IT ", 300) + "\n\t\x00"
 	p.Meta.Bundesland = "XX"
 	path, _ := writeReport(t, p)
-	pages := pageTexts(t, path, false)
+	pages := pdftest.PageTexts(t, path, false)
 	if !strings.Contains(pages[0], "Sehr langer Projektname") || !strings.Contains(pages[0], "…") {
 		t.Errorf("title page should show the cut name with an ellipsis")
 	}

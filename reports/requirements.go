@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"schulit-lotse/domain"
+	"schulit-lotse/reports/pdfkit"
 )
 
 // Step 3, Anforderungsliste: the requirements of each package (target state, criteria, must/nice
@@ -22,8 +23,8 @@ const boardMaxCards = 150
 // boardImageWidthPx is the board picture's width: sharp at the width of a landscape page.
 const boardImageWidthPx = 2000
 
-func writeRequirements(r *Report, p *domain.Project) {
-	r.Section(3, stepTitle(3))
+func writeRequirements(r *pdfkit.Report, p *domain.Project) {
+	r.Section(3, pdfkit.StepTitle(3))
 	r.Paragraph(tr("reports.req.intro"))
 
 	l := domain.LayoutBoard(p)
@@ -51,16 +52,16 @@ func writeRequirements(r *Report, p *domain.Project) {
 		if strings.TrimSpace(criteria) == "" {
 			criteria = tr("reports.req.missing")
 		}
-		rows = append(rows, []string{pk.Name, target, criteria, strconv.Itoa(s.Tasks), formatHours(s.Hours), shareCell(s)})
+		rows = append(rows, []string{pk.Name, target, criteria, strconv.Itoa(s.Tasks), pdfkit.FormatHours(s.Hours), shareCell(s)})
 	}
 	r.Subsection(tr("reports.req.per_package"))
-	r.tableOrAppendix(tr("reports.req.per_package"), "", Table{
-		Columns: []Column{
+	r.TableOrAppendix(tr("reports.req.per_package"), "", pdfkit.Table{
+		Columns: []pdfkit.Column{
 			{Title: tr("reports.req.col.package"), Width: 16},
 			{Title: tr("reports.req.col.target"), Width: 25},
 			{Title: tr("reports.req.col.criteria"), Width: 25},
-			{Title: tr("reports.col.tasks"), Width: 9, Align: AlignRight},
-			{Title: tr("reports.col.hours_short"), Width: 10, Align: AlignRight},
+			{Title: tr("reports.col.tasks"), Width: 9, Align: pdfkit.AlignRight},
+			{Title: tr("reports.col.hours_short"), Width: 10, Align: pdfkit.AlignRight},
 			{Title: tr("reports.req.col.share"), Width: 15},
 		},
 		Rows:  rows,
@@ -70,7 +71,7 @@ func writeRequirements(r *Report, p *domain.Project) {
 	if len(l.Packages) > 0 && len(p.Tasks) > boardMaxCards {
 		// Hundreds of cards would be specks on paper: the grouped table below lists them.
 		r.Subsection(tr("reports.req.board"))
-		r.Paragraph(trCount("reports.req.board_too_many", len(p.Tasks)))
+		r.Paragraph(pdfkit.TrCount("reports.req.board_too_many", len(p.Tasks)))
 	} else if len(l.Packages) > 0 {
 		// The picture takes the rest of this page when it is shown there nearly as large as on a
 		// page of its own, else it starts a new page with its heading; a line is kept for the
@@ -83,7 +84,7 @@ func writeRequirements(r *Report, p *domain.Project) {
 		}
 		natural := r.Width() * l.Bounds.H / units
 		if room < natural && room < 0.8*math.Min(natural, full) {
-			r.NewPage(Portrait)
+			r.NewPage(pdfkit.Portrait)
 		}
 		r.Subsection(tr("reports.req.board"))
 		room = r.Bottom() - r.PDF().GetY() - 10
@@ -100,14 +101,14 @@ func writeRequirements(r *Report, p *domain.Project) {
 
 	r.Subsection(tr("reports.req.grouped"))
 	r.Paragraph(tr("reports.req.grouped_intro"))
-	r.tableOrAppendix(tr("reports.req.grouped"), "", groupedTable(p))
+	r.TableOrAppendix(tr("reports.req.grouped"), "", groupedTable(p))
 
-	findings3(r, p)
+	r.OpenQuestions(domain.RequirementFindings(p), false)
 }
 
 // shareCell is a package's must/nice share: "vorrangig 2 (67 %)\nnachrangig 1 (33 %)".
 func shareCell(s domain.PackageSummary) string {
-	pct := func(v float64) string { return formatNumber(v*100) + " %" }
+	pct := func(v float64) string { return pdfkit.FormatNumber(v*100) + " %" }
 	out := tr("reports.req.share_must", map[string]any{"Count": s.Must, "Share": pct(s.MustShare())}) + "\n" +
 		tr("reports.req.share_nice", map[string]any{"Count": s.Nice, "Share": pct(s.NiceShare())})
 	if s.Unprioritised > 0 {
@@ -118,22 +119,22 @@ func shareCell(s domain.PackageSummary) string {
 
 // groupedTable lists every task under its package (the unsorted ones last), like Abb. 5/6: a
 // heading row per package in its colour, its tasks lightly tinted.
-func groupedTable(p *domain.Project) Table {
+func groupedTable(p *domain.Project) pdfkit.Table {
 	var rows [][]string
-	var fills []*Color
+	var fills []*pdfkit.Color
 	for _, g := range domain.GroupByPackage(p) {
 		name := tr("reports.req.unsorted_group")
-		var base Color = colorHeadFill
+		var base pdfkit.Color = pdfkit.ColorHeadFill
 		if g.Package != nil {
 			name = g.Package.Name
-			base = pdfColor(g.Package.Color, colorHeadFill)
+			base = pdfColor(g.Package.Color, pdfkit.ColorHeadFill)
 		}
 		var hours float64
 		for _, t := range g.Tasks {
 			hours += t.HoursPerMonth(p.Settings)
 		}
 		head := tint(base, 0.35)
-		rows = append(rows, []string{name, tr("reports.req.group_info", map[string]any{"Count": len(g.Tasks)}), "", formatHours(hours), "", ""})
+		rows = append(rows, []string{name, tr("reports.req.group_info", map[string]any{"Count": len(g.Tasks)}), "", pdfkit.FormatHours(hours), "", ""})
 		fills = append(fills, &head)
 		light := tint(base, 0.1)
 		for _, t := range g.Tasks {
@@ -142,53 +143,36 @@ func groupedTable(p *domain.Project) Table {
 			fills = append(fills, &light)
 		}
 	}
-	return Table{
-		Columns: []Column{
+	return pdfkit.Table{
+		Columns: []pdfkit.Column{
 			{Title: tr("reports.col.task"), Width: 24},
 			{Title: tr("reports.req.col.package"), Width: 15},
 			{Title: tr("reports.col.responsible_short"), Width: 16},
-			{Title: tr("reports.col.hours_short"), Width: 10, Align: AlignRight},
+			{Title: tr("reports.col.hours_short"), Width: 10, Align: pdfkit.AlignRight},
 			{Title: tr("reports.col.note"), Width: 21},
 			{Title: tr("reports.col.priority"), Width: 14},
 		},
 		Rows: rows,
 		Cap:  taskCap, CapNote: "reports.rows_capped",
-		RowFill: func(i int) (Color, bool) {
+		RowFill: func(i int) (pdfkit.Color, bool) {
 			if i < len(fills) && fills[i] != nil {
 				return *fills[i], true
 			}
-			return Color{}, false
+			return pdfkit.Color{}, false
 		},
 	}
 }
 
 // pdfColor reads "#rrggbb"; fallback for anything else.
-func pdfColor(hex string, fallback Color) Color {
+func pdfColor(hex string, fallback pdfkit.Color) pdfkit.Color {
 	if r, g, b, ok := domain.ParseColor(hex); ok {
-		return Color{int(r), int(g), int(b)}
+		return pdfkit.Color{R: int(r), G: int(g), B: int(b)}
 	}
 	return fallback
 }
 
 // tint mixes c into white (share 1 keeps c): light backgrounds that print well.
-func tint(c Color, share float64) Color {
+func tint(c pdfkit.Color, share float64) pdfkit.Color {
 	mix := func(v int) int { return int(255 - float64(255-v)*share + 0.5) }
-	return Color{mix(c.R), mix(c.G), mix(c.B)}
-}
-
-// findings3 lists the open questions of step 3.
-func findings3(r *Report, p *domain.Project) {
-	var items []string
-	for _, f := range domain.RequirementFindings(p) {
-		msg := tr(f.Code, map[string]any{"Subject": line(f.Subject)})
-		if f.Severity == domain.SeverityWarning {
-			msg = tr("reports.warning", map[string]any{"Message": msg})
-		}
-		items = append(items, msg)
-	}
-	if len(items) == 0 {
-		return
-	}
-	r.Subsection(tr("reports.open_questions"))
-	r.Bullets(items)
+	return pdfkit.Color{R: mix(c.R), G: mix(c.G), B: mix(c.B)}
 }

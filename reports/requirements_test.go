@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"schulit-lotse/domain"
+	"schulit-lotse/reports/internal/pdftest"
 )
 
 // boardSeedProject is the seed's four tasks sorted as in Abb. 5/6 with the coverage of Abb. 8,
@@ -69,8 +70,8 @@ func TestBoardPictureIsAnEightBitPNG(t *testing.T) {
 func TestRequirementsAndCoverageSections(t *testing.T) {
 	p := boardSeedProject()
 	path, _ := writeReport(t, p)
-	text := strings.Join(pageTexts(t, path, true), "\n")
-	flat := squash(text) + " " + squash(strings.Join(pageTexts(t, path, false), "\n")) // cells wrap on the portrait page
+	text := strings.Join(pdftest.PageTexts(t, path, true), "\n")
+	flat := pdftest.Squash(text) + " " + pdftest.Squash(strings.Join(pdftest.PageTexts(t, path, false), "\n")) // cells wrap on the portrait page
 	for _, want := range []string{
 		"Anforderungsliste", "Die Sortierfläche", "Anforderungen je Aufgabenpaket", "Aufgaben nach Paketen",
 		"Konten sind am ersten Schultag da.", "vorrangig 1 (100 %)",
@@ -108,7 +109,7 @@ func TestCoverageSectionOnlyWhenStarted(t *testing.T) {
 		p.Tasks[i].Coverage, p.Tasks[i].NewResponsible = domain.CoverageUnset, ""
 	}
 	path, _ := writeReport(t, p)
-	text := squash(strings.Join(pageTexts(t, path, false), " "))
+	text := pdftest.Squash(strings.Join(pdftest.PageTexts(t, path, false), " "))
 	if strings.Contains(text, "Bedarfsdeckung intern/extern") {
 		t.Error("step 4 was not started but is in the report")
 	}

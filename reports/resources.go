@@ -8,6 +8,7 @@ import (
 	"schulit-lotse/domain"
 	"schulit-lotse/internal/numfmt"
 	"schulit-lotse/reports/charts"
+	"schulit-lotse/reports/pdfkit"
 )
 
 // Step 5, Ressourcen planen: the inputs with their defaults, the Jahresarbeitszeit as a formula
@@ -20,7 +21,7 @@ var resourcesSection = section{
 }
 
 // resEuro is "14.880 €", with cents where there are any (a detail table).
-func resEuro(v float64) string { return numfmt.Euro(v, numberLang(), true) }
+func resEuro(v float64) string { return numfmt.Euro(v, pdfkit.NumberLang(), true) }
 
 // resFTE is a VZÄ figure with two decimals.
 func resFTE(v float64) string {
@@ -28,8 +29,8 @@ func resFTE(v float64) string {
 	return strings.Replace(s, ".", tr("reports.number.decimal"), 1)
 }
 
-func writeResources(r *Report, p *domain.Project) {
-	r.Section(5, stepTitle(5))
+func writeResources(r *pdfkit.Report, p *domain.Project) {
+	r.Section(5, pdfkit.StepTitle(5))
 	r.Paragraph(tr("reports.res.intro"))
 	cc := domain.CompareCosts(p)
 	rd := cc.Demand
@@ -38,12 +39,12 @@ func writeResources(r *Report, p *domain.Project) {
 
 	r.Subsection(tr("reports.res.inputs"))
 	withDefault := func(v, d float64, unit string) string {
-		return tr("reports.res.value_default", map[string]any{"Value": formatNumber(v), "Default": formatNumber(d), "Unit": unit})
+		return tr("reports.res.value_default", map[string]any{"Value": pdfkit.FormatNumber(v), "Default": pdfkit.FormatNumber(d), "Unit": unit})
 	}
 	days, pct := tr("res.unit.days"), "%"
 	r.KeyValues([][2]string{
 		{tr("res.field.year"), strconv.Itoa(plan.PlanningYear)},
-		{tr("reports.res.land"), bundeslandName(p.Meta.Bundesland)},
+		{tr("reports.res.land"), pdfkit.BundeslandName(p.Meta.Bundesland)},
 		{tr("res.field.weekly"), withDefault(plan.WeeklyHours, def.WeeklyHours, "h")},
 		{tr("res.field.leave"), withDefault(plan.LeaveDays, def.LeaveDays, days)},
 		{tr("res.field.sick"), withDefault(plan.SickDays, def.SickDays, days)},
@@ -62,8 +63,8 @@ func writeResources(r *Report, p *domain.Project) {
 
 	r.Subsection(tr("reports.res.working_time"))
 	formulaData := map[string]any{
-		"Weekdays": w.Weekdays, "Holidays": w.Holidays, "Leave": formatNumber(w.LeaveDays), "Sick": formatNumber(w.SickDays),
-		"Other": formatNumber(w.OtherDays), "Daily": formatNumber(w.DailyHours), "Hours": formatNumber(w.Hours),
+		"Weekdays": w.Weekdays, "Holidays": w.Holidays, "Leave": pdfkit.FormatNumber(w.LeaveDays), "Sick": pdfkit.FormatNumber(w.SickDays),
+		"Other": pdfkit.FormatNumber(w.OtherDays), "Daily": pdfkit.FormatNumber(w.DailyHours), "Hours": pdfkit.FormatNumber(w.Hours),
 	}
 	key := "res.formula.working_time"
 	if w.OtherDays != 0 {
@@ -72,8 +73,8 @@ func writeResources(r *Report, p *domain.Project) {
 	r.KeyValues([][2]string{
 		{tr("fig.res.working_time"), tr(key, formulaData)},
 		{tr("reports.res.surcharge"), tr("res.formula.surcharge", map[string]any{
-			"Verteilzeit": formatNumber(plan.VerteilzeitPercent), "Travel": formatNumber(plan.TravelPercent),
-			"Docs": formatNumber(plan.DocumentationPct), "Sum": formatNumber(plan.SurchargePercent()), "Factor": formatNumber(plan.SurchargeFactor()),
+			"Verteilzeit": pdfkit.FormatNumber(plan.VerteilzeitPercent), "Travel": pdfkit.FormatNumber(plan.TravelPercent),
+			"Docs": pdfkit.FormatNumber(plan.DocumentationPct), "Sum": pdfkit.FormatNumber(plan.SurchargePercent()), "Factor": pdfkit.FormatNumber(plan.SurchargeFactor()),
 		})},
 	})
 	r.Note(tr("res.formula.working_time.legend"))
@@ -92,7 +93,7 @@ func writeResources(r *Report, p *domain.Project) {
 	resKeep(r, resDemandTable(tr("reports.res.party_after"), rd.ByAfter, rd.Total, func(g domain.DemandGroup) string { return resParty(g.Key) }))
 	r.Paragraph(tr("res.demand.split", map[string]any{
 		"Total": resFTE(rd.Total.FTE), "Internal": resFTE(rd.Internal.FTE), "External": resFTE(rd.External.FTE),
-		"InternalHours": formatNumber(rd.Internal.SurchargedYear), "ExternalHours": formatNumber(rd.External.SurchargedYear),
+		"InternalHours": pdfkit.FormatNumber(rd.Internal.SurchargedYear), "ExternalHours": pdfkit.FormatNumber(rd.External.SurchargedYear),
 	}))
 
 	r.Subsection(tr("reports.res.pay_groups"))
@@ -111,14 +112,14 @@ func writeResources(r *Report, p *domain.Project) {
 			}
 			rows = append(rows, []string{g.Name, resMoney(g.HourlyRate), resMoney(g.YearlyCost), rate, g.Source, year})
 		}
-		r.Table(Table{
-			Columns: []Column{
+		r.Table(pdfkit.Table{
+			Columns: []pdfkit.Column{
 				{Title: tr("res.col.pay_group"), Width: 20},
-				{Title: tr("res.col.hourly"), Width: 10, Align: AlignRight},
-				{Title: tr("res.col.yearly"), Width: 13, Align: AlignRight},
-				{Title: tr("reports.res.rate_used"), Width: 15, Align: AlignRight},
+				{Title: tr("res.col.hourly"), Width: 10, Align: pdfkit.AlignRight},
+				{Title: tr("res.col.yearly"), Width: 13, Align: pdfkit.AlignRight},
+				{Title: tr("reports.res.rate_used"), Width: 15, Align: pdfkit.AlignRight},
 				{Title: tr("res.col.source"), Width: 34},
-				{Title: tr("res.col.source_year"), Width: 8, Align: AlignRight},
+				{Title: tr("res.col.source_year"), Width: 8, Align: pdfkit.AlignRight},
 			},
 			Rows: rows, Zebra: true,
 		})
@@ -150,14 +151,14 @@ func writeResources(r *Report, p *domain.Project) {
 		rows = append(rows, resCostRow(name, pc))
 	}
 	bars := costBars(cc)
-	r.Table(Table{
-		Columns: []Column{
+	r.Table(pdfkit.Table{
+		Columns: []pdfkit.Column{
 			{Title: tr("res.col.package"), Width: 24},
-			{Title: tr("res.col.surcharged"), Width: 12, Align: AlignRight},
-			{Title: tr("res.col.fte"), Width: 8, Align: AlignRight},
-			{Title: tr("reports.res.col.internal"), Width: 15, Align: AlignRight},
-			{Title: tr("res.col.price"), Width: 14, Align: AlignRight},
-			{Title: tr("reports.res.col.external"), Width: 15, Align: AlignRight},
+			{Title: tr("res.col.surcharged"), Width: 12, Align: pdfkit.AlignRight},
+			{Title: tr("res.col.fte"), Width: 8, Align: pdfkit.AlignRight},
+			{Title: tr("reports.res.col.internal"), Width: 15, Align: pdfkit.AlignRight},
+			{Title: tr("res.col.price"), Width: 14, Align: pdfkit.AlignRight},
+			{Title: tr("reports.res.col.external"), Width: 15, Align: pdfkit.AlignRight},
 			{Title: tr("res.col.cheaper"), Width: 12},
 		},
 		Rows:  rows,
@@ -171,23 +172,12 @@ func writeResources(r *Report, p *domain.Project) {
 		r.Image(png, r.Width())
 	}
 
-	var items []string
-	for _, f := range domain.ResourceFindings(p, cc) {
-		msg := tr(f.Code, map[string]any{"Subject": line(f.Subject)})
-		if f.Severity == domain.SeverityWarning {
-			msg = tr("reports.warning", map[string]any{"Message": msg})
-		}
-		items = append(items, msg)
-	}
-	if len(items) > 0 {
-		r.Subsection(tr("reports.open_questions"))
-		r.Bullets(items)
-	}
+	r.OpenQuestions(domain.ResourceFindings(p, cc), false)
 }
 
 // resKeep writes a short table on one page: it starts a new page when the whole table (as far
 // as it can be estimated) would not fit, rather than leaving its last rows alone.
-func resKeep(r *Report, t Table) {
+func resKeep(r *pdfkit.Report, t pdfkit.Table) {
 	rows := len(t.Rows) + len(t.Foot) + 2 // the header takes about two lines
 	if h := float64(rows) * 7; h < (r.Bottom()-r.Top())/2 {
 		r.EnsureSpace(h)
@@ -211,29 +201,29 @@ func resMoney(v float64) string {
 
 func resDemandFormula(d domain.Demand, plan domain.ResourcePlan, working float64) string {
 	return tr("res.formula.demand", map[string]any{
-		"Month": formatNumber(d.HoursPerMonth), "Year": formatNumber(d.HoursPerYear), "Factor": formatNumber(plan.SurchargeFactor()),
-		"Surcharged": formatNumber(d.SurchargedYear), "Working": formatNumber(working), "FTE": resFTE(d.FTE),
+		"Month": pdfkit.FormatNumber(d.HoursPerMonth), "Year": pdfkit.FormatNumber(d.HoursPerYear), "Factor": pdfkit.FormatNumber(plan.SurchargeFactor()),
+		"Surcharged": pdfkit.FormatNumber(d.SurchargedYear), "Working": pdfkit.FormatNumber(working), "FTE": resFTE(d.FTE),
 	})
 }
 
-func resDemandTable(first string, groups []domain.DemandGroup, total domain.Demand, name func(g domain.DemandGroup) string) Table {
+func resDemandTable(first string, groups []domain.DemandGroup, total domain.Demand, name func(g domain.DemandGroup) string) pdfkit.Table {
 	row := func(n string, d domain.Demand) []string {
-		return []string{n, strconv.Itoa(d.Tasks), formatNumber(d.HoursPerMonth), formatNumber(d.HoursPerYear),
-			formatNumber(d.HoursPerWeek), formatNumber(d.SurchargedYear), resFTE(d.FTE)}
+		return []string{n, strconv.Itoa(d.Tasks), pdfkit.FormatNumber(d.HoursPerMonth), pdfkit.FormatNumber(d.HoursPerYear),
+			pdfkit.FormatNumber(d.HoursPerWeek), pdfkit.FormatNumber(d.SurchargedYear), resFTE(d.FTE)}
 	}
 	rows := make([][]string, 0, len(groups))
 	for _, g := range groups {
 		rows = append(rows, row(name(g), g.Demand))
 	}
-	return Table{
-		Columns: []Column{
+	return pdfkit.Table{
+		Columns: []pdfkit.Column{
 			{Title: first, Width: 27},
-			{Title: tr("reports.col.tasks"), Width: 13, Align: AlignRight},
-			{Title: tr("res.col.month"), Width: 11, Align: AlignRight},
-			{Title: tr("res.col.year"), Width: 11, Align: AlignRight},
-			{Title: tr("res.col.week"), Width: 11, Align: AlignRight},
-			{Title: tr("res.col.surcharged"), Width: 14, Align: AlignRight},
-			{Title: tr("res.col.fte"), Width: 9, Align: AlignRight},
+			{Title: tr("reports.col.tasks"), Width: 13, Align: pdfkit.AlignRight},
+			{Title: tr("res.col.month"), Width: 11, Align: pdfkit.AlignRight},
+			{Title: tr("res.col.year"), Width: 11, Align: pdfkit.AlignRight},
+			{Title: tr("res.col.week"), Width: 11, Align: pdfkit.AlignRight},
+			{Title: tr("res.col.surcharged"), Width: 14, Align: pdfkit.AlignRight},
+			{Title: tr("res.col.fte"), Width: 9, Align: pdfkit.AlignRight},
 		},
 		Rows:  rows,
 		Foot:  [][]string{row(tr("res.total"), total)},
@@ -258,7 +248,7 @@ func resCostRow(name string, pc domain.PackageCost) []string {
 	if o := pc.Cheaper(); o != domain.OutcomeOpen {
 		cheaper = tr("src.outcome." + string(o))
 	}
-	return []string{name, formatNumber(pc.SurchargedYear), resFTE(pc.FTE), internal, price, external, cheaper}
+	return []string{name, pdfkit.FormatNumber(pc.SurchargedYear), resFTE(pc.FTE), internal, price, external, cheaper}
 }
 
 // costBars are the bars of the cost chart: one per package (the largest eleven and "Sonstige"
@@ -270,17 +260,17 @@ func costBars(cc domain.CostComparison) []charts.CostBar {
 		if pc.PackageID == 0 {
 			name = tr("res.no_package")
 		}
-		bars = append(bars, charts.CostBar{Label: line(name), Internal: pc.Internal, External: pc.External, InternalKnown: pc.InternalKnown(), ExternalKnown: pc.ExternalKnown()})
+		bars = append(bars, charts.CostBar{Label: pdfkit.Line(name), Internal: pc.Internal, External: pc.External, InternalKnown: pc.InternalKnown(), ExternalKnown: pc.ExternalKnown()})
 	}
 	total := charts.CostBar{Label: tr("res.total"), Internal: cc.Total.Internal, External: cc.Total.External,
 		InternalKnown: cc.Total.InternalKnown(), ExternalKnown: cc.Total.ExternalKnown()}
-	return charts.TopCostBars(bars, total, func(n int) string { return trCount("reports.glance.other_packages", n) })
+	return charts.TopCostBars(bars, total, func(n int) string { return pdfkit.TrCount("reports.glance.other_packages", n) })
 }
 
 func resCostChart(bars []charts.CostBar) ([]byte, error) {
 	p, err := charts.CostChart(bars, charts.CostLabels{
 		Title: tr("res.chart.title"), YAxis: tr("res.chart.y"), Internal: tr("res.chart.internal"), External: tr("res.chart.external"),
-		Format: func(v float64) string { return formatNumber(v) },
+		Format: func(v float64) string { return pdfkit.FormatNumber(v) },
 	})
 	if err != nil {
 		return nil, err

@@ -2,6 +2,7 @@ package reports
 
 import (
 	"schulit-lotse/domain"
+	"schulit-lotse/reports/pdfkit"
 )
 
 // section is one step's part of the Gesamtbericht, defined in the step's file and listed in
@@ -14,8 +15,15 @@ type section struct {
 	// Write renders the section, starting with r.Section. It runs twice per report (the first
 	// run measures the page numbers for the table of contents), so it must not change state
 	// outside r.
-	Write func(r *Report, p *domain.Project)
+	Write func(r *pdfkit.Report, p *domain.Project)
 }
+
+// The sections of steps 7 to 9 (the award) are written in reports/award.
+var (
+	slaSection      = section{Step: domain.StepSLA, Has: HasSLA, Write: WriteSLA}
+	tenderSection   = section{Step: domain.StepTender, Has: domain.TenderStarted, Write: WriteTender}
+	contractSection = section{Step: domain.StepContract, Has: HasContract, Write: WriteContract}
+)
 
 // sections are the report's column of the step table (domain.Steps), in step order.
 var sections = []section{
@@ -50,12 +58,9 @@ func sectionsFor(p *domain.Project, today domain.Date) []section {
 	return out
 }
 
-// stepTitle is the step's name as the wizard shows it.
-func stepTitle(n domain.StepID) string {
-	for _, s := range domain.Steps {
-		if s.Number == n {
-			return tr("step." + s.Key + ".title")
-		}
-	}
-	return ""
-}
+// taskCap is how many tasks a list of the Gesamtbericht shows; a Landkreis has 1,500, and the
+// export has them all.
+const taskCap = 40
+
+// tr translates key with optional template data (pdfkit.Tr).
+func tr(key string, data ...map[string]any) string { return pdfkit.Tr(key, data...) }

@@ -5,6 +5,7 @@ import (
 
 	"schulit-lotse/domain"
 	"schulit-lotse/domain/kpi"
+	"schulit-lotse/reports/pdfkit"
 )
 
 // shortMaxFindings caps the list of open points in the Kurzfassung; the Gesamtbericht has all.
@@ -13,27 +14,27 @@ const shortMaxFindings = 25
 // writeShortBody is the Kurzfassung after "Auf einen Blick": the state of the twelve steps with
 // their key figures, the decisions with their reasons, the cost comparison as a chart and the
 // open points. It stays a few pages long whatever the size of the project.
-func writeShortBody(r *Report, p *domain.Project) error {
+func writeShortBody(r *pdfkit.Report, p *domain.Project, _ *threadKPICache) error {
 	today := r.AsOf()
-	r.shortChapter(tr("reports.short.steps"))
+	shortChapter(r, tr("reports.short.steps"))
 	r.Paragraph(tr("reports.short.steps_intro"))
 	r.Table(shortStepTable(domain.Summarize(p, today)))
 
 	if len(p.Packages) > 0 {
-		r.shortChapter(tr("reports.short.decisions"))
+		shortChapter(r, tr("reports.short.decisions"))
 		var items []string
 		for _, pk := range p.Packages {
 			dec := p.DecisionFor(pk.ID)
 			if dec == nil || dec.Outcome == domain.OutcomeOpen {
-				items = append(items, tr("reports.short.decision_open", map[string]any{"Package": line(pk.Name)}))
+				items = append(items, tr("reports.short.decision_open", map[string]any{"Package": pdfkit.Line(pk.Name)}))
 				continue
 			}
-			why := line(dec.Rationale)
+			why := pdfkit.Line(dec.Rationale)
 			if why == "" {
 				why = tr("reports.short.no_rationale")
 			}
 			items = append(items, tr("reports.short.decision", map[string]any{
-				"Package": line(pk.Name), "Outcome": tr("src.outcome." + string(dec.Outcome)), "Rationale": why}))
+				"Package": pdfkit.Line(pk.Name), "Outcome": tr("src.outcome." + string(dec.Outcome)), "Rationale": why}))
 		}
 		r.Bullets(items)
 
@@ -54,7 +55,7 @@ func writeShortBody(r *Report, p *domain.Project) error {
 		// In operation: the provider's key figures of the newest quarter, lights as words.
 		period := sectionPeriod(p)
 		if rep, err := kpi.Compute(p, period, kpi.Options{}); err == nil {
-			r.shortChapter(tr("reports.short.kpis", map[string]any{"Period": FormatPeriod(period)}))
+			shortChapter(r, tr("reports.short.kpis", map[string]any{"Period": FormatPeriod(period)}))
 			r.Note(tr("kpi.report.basis", map[string]any{"Previous": FormatPeriod(rep.Previous), "AsOf": FormatDateTime(rep.AsOf)}))
 			r.Table(kpiTable(rep, true))
 			r.Note(lightLegend(rep.Settings))
@@ -62,7 +63,7 @@ func writeShortBody(r *Report, p *domain.Project) error {
 	}
 
 	all := domain.AllFindings(p, today)
-	r.shortChapter(tr("reports.short.findings"))
+	shortChapter(r, tr("reports.short.findings"))
 	if len(all) == 0 {
 		r.Paragraph(tr("reports.glance.no_findings"))
 		return r.Err()
@@ -73,45 +74,39 @@ func writeShortBody(r *Report, p *domain.Project) error {
 	}
 	items := make([]string, 0, len(shown))
 	for _, f := range shown {
-		msg := tr(f.Code, map[string]any{"Subject": line(f.Subject)})
-		switch {
-		case f.Rule != "":
-			msg = tr("reports.glance.contradiction", map[string]any{"Message": msg})
-		case f.Severity == domain.SeverityWarning:
-			msg = tr("reports.warning", map[string]any{"Message": msg})
-		}
+		msg := findingText(f)
 		items = append(items, tr("reports.glance.finding", map[string]any{"Step": int(f.Step), "Message": msg}))
 	}
 	r.Bullets(items)
 	if more := len(all) - len(shown); more > 0 {
-		r.Note(trCount("reports.short.more_findings", more))
+		r.Note(pdfkit.TrCount("reports.short.more_findings", more))
 	}
 	return r.Err()
 }
 
 // shortChapter starts a chapter of the Kurzfassung on a new page, listed in the contents.
-func (r *Report) shortChapter(title string) {
-	r.NewPage(Portrait)
-	title = line(title)
-	r.register(0, "", title)
-	r.setFont("B", headingSize)
-	r.setText(colorText)
-	for _, l := range r.split(title, r.Width()) {
-		r.pdf.CellFormat(r.Width(), lineHeight(headingSize), l, "", 2, "L", false, 0, "")
+func shortChapter(r *pdfkit.Report, title string) {
+	r.NewPage(pdfkit.Portrait)
+	title = pdfkit.Line(title)
+	r.Register(0, "", title)
+	r.SetFont("B", pdfkit.HeadingSize)
+	r.SetText(pdfkit.ColorText)
+	for _, l := range r.Split(title, r.Width()) {
+		r.PDF().CellFormat(r.Width(), pdfkit.LineHeight(pdfkit.HeadingSize), l, "", 2, "L", false, 0, "")
 	}
-	r.rule()
+	r.Rule()
 	r.Gap(4)
 }
 
 // shortStepTable lists each step with its state (as a word) and its first key figures.
-func shortStepTable(sums []domain.StepSummary) Table {
+func shortStepTable(sums []domain.StepSummary) pdfkit.Table {
 	const maxFigures = 4
 	rows := make([][]string, 0, len(sums))
 	for _, s := range sums {
 		figs := ""
 		for i, f := range s.Figures {
 			if i == maxFigures {
-				figs += "\n" + trCount("reports.short.more_figures", len(s.Figures)-maxFigures)
+				figs += "\n" + pdfkit.TrCount("reports.short.more_figures", len(s.Figures)-maxFigures)
 				break
 			}
 			if i > 0 {
@@ -124,9 +119,9 @@ func shortStepTable(sums []domain.StepSummary) Table {
 		}
 		rows = append(rows, []string{strconv.Itoa(int(s.Number)), tr("step." + s.Key + ".title"), tr("state." + string(s.State)), figs})
 	}
-	return Table{
-		Columns: []Column{
-			{Title: tr("reports.short.col.step"), Width: 7, Align: AlignRight},
+	return pdfkit.Table{
+		Columns: []pdfkit.Column{
+			{Title: tr("reports.short.col.step"), Width: 7, Align: pdfkit.AlignRight},
 			{Title: tr("reports.short.col.title"), Width: 30},
 			{Title: tr("reports.short.col.state"), Width: 14},
 			{Title: tr("reports.short.col.figures"), Width: 49},
@@ -141,7 +136,7 @@ func figureLabel(f domain.Figure) string {
 	if f.Key == "fig.hours_of" && label == "" {
 		label = tr("fig.no_responsible")
 	}
-	return line(tr(f.Key, map[string]any{"Label": label}))
+	return pdfkit.Line(tr(f.Key, map[string]any{"Label": label}))
 }
 
 // figureValue is a key figure's value: its text, an amount in whole euros, or a number with
@@ -150,13 +145,13 @@ func figureValue(f domain.Figure) string {
 	switch {
 	case f.Text != "":
 		if d, err := domain.ParseDate(f.Text); err == nil {
-			return formatDate(d.Time) // dates travel as YYYY-MM-DD
+			return pdfkit.FormatDate(d.Time) // dates travel as YYYY-MM-DD
 		}
-		return line(f.Text)
+		return pdfkit.Line(f.Text)
 	case f.Unit == "€":
 		return euroWhole(f.Value, true)
 	case f.Unit != "":
-		return formatNumber(f.Value) + " " + f.Unit
+		return pdfkit.FormatNumber(f.Value) + " " + f.Unit
 	}
-	return formatNumber(f.Value)
+	return pdfkit.FormatNumber(f.Value)
 }

@@ -5,6 +5,7 @@ import (
 
 	"schulit-lotse/domain"
 	"schulit-lotse/reports/charts"
+	"schulit-lotse/reports/pdfkit"
 )
 
 // Step 6, Sourcing-Entscheidung: per package the scores of the four question groups, the matrix
@@ -19,14 +20,14 @@ func srcScore(v int) string {
 	if v <= 0 {
 		return "–"
 	}
-	return formatNumber(float64(v))
+	return pdfkit.FormatNumber(float64(v))
 }
 
 func srcMean(v float64, known bool) string {
 	if !known {
 		return "–"
 	}
-	return formatNumber(v)
+	return pdfkit.FormatNumber(v)
 }
 
 func srcOutcome(o domain.SourcingOutcome) string {
@@ -36,8 +37,8 @@ func srcOutcome(o domain.SourcingOutcome) string {
 	return tr("src.outcome." + string(o))
 }
 
-func writeSourcing(r *Report, p *domain.Project) {
-	r.Section(6, stepTitle(6))
+func writeSourcing(r *pdfkit.Report, p *domain.Project) {
+	r.Section(6, pdfkit.StepTitle(6))
 	r.Paragraph(tr("reports.src.intro"))
 	as := domain.AssessSourcing(p)
 
@@ -69,22 +70,22 @@ func writeSourcing(r *Report, p *domain.Project) {
 			case domain.OutcomeMixed:
 				class = 3
 			}
-			points = append(points, charts.MatrixPoint{Label: line(a.Name), X: a.Risk, Y: a.Strength, Size: a.Importance, Class: class})
+			points = append(points, charts.MatrixPoint{Label: pdfkit.Line(a.Name), X: a.Risk, Y: a.Strength, Size: a.Importance, Class: class})
 		}
 	}
 	// Ten columns: the scores go to the landscape pages of Anhang B.
 	r.Subsection(tr("reports.src.scores"))
-	r.tableOrAppendix(tr("reports.src.scores"), "", Table{
-		Columns: []Column{
+	r.TableOrAppendix(tr("reports.src.scores"), "", pdfkit.Table{
+		Columns: []pdfkit.Column{
 			{Title: tr("res.col.package"), Width: 15},
-			{Title: tr("reports.src.col.risk"), Width: 13, Align: AlignCenter},
-			{Title: tr("reports.src.col.project_risk"), Width: 11, Align: AlignCenter},
-			{Title: tr("reports.src.col.importance"), Width: 11, Align: AlignCenter},
-			{Title: tr("reports.src.col.budget"), Width: 10, Align: AlignCenter},
-			{Title: tr("reports.src.col.cost"), Width: 10, Align: AlignCenter},
-			{Title: tr("reports.src.col.make_or_buy"), Width: 8, Align: AlignCenter},
-			{Title: tr("reports.src.col.x"), Width: 7, Align: AlignCenter},
-			{Title: tr("reports.src.col.y"), Width: 7, Align: AlignCenter},
+			{Title: tr("reports.src.col.risk"), Width: 13, Align: pdfkit.AlignCenter},
+			{Title: tr("reports.src.col.project_risk"), Width: 11, Align: pdfkit.AlignCenter},
+			{Title: tr("reports.src.col.importance"), Width: 11, Align: pdfkit.AlignCenter},
+			{Title: tr("reports.src.col.budget"), Width: 10, Align: pdfkit.AlignCenter},
+			{Title: tr("reports.src.col.cost"), Width: 10, Align: pdfkit.AlignCenter},
+			{Title: tr("reports.src.col.make_or_buy"), Width: 8, Align: pdfkit.AlignCenter},
+			{Title: tr("reports.src.col.x"), Width: 7, Align: pdfkit.AlignCenter},
+			{Title: tr("reports.src.col.y"), Width: 7, Align: pdfkit.AlignCenter},
 			{Title: tr("src.col.suggestion"), Width: 10},
 		},
 		Rows: rows, Zebra: true,
@@ -116,7 +117,7 @@ func writeSourcing(r *Report, p *domain.Project) {
 		if d := a.Decision; d != nil {
 			by, why = d.DecidedBy, d.Rationale
 			if d.DecidedOn != nil {
-				on = formatDate(d.DecidedOn.Time)
+				on = pdfkit.FormatDate(d.DecidedOn.Time)
 			}
 		}
 		sugg := "–"
@@ -125,8 +126,8 @@ func writeSourcing(r *Report, p *domain.Project) {
 		}
 		drows = append(drows, []string{a.Name, srcOutcome(a.Recorded), sugg, by, on, why})
 	}
-	r.tableOrAppendix(tr("reports.src.decisions"), "", Table{
-		Columns: []Column{
+	r.TableOrAppendix(tr("reports.src.decisions"), "", pdfkit.Table{
+		Columns: []pdfkit.Column{
 			{Title: tr("res.col.package"), Width: 18},
 			{Title: tr("src.col.decision"), Width: 11},
 			{Title: tr("src.col.suggestion"), Width: 10},
@@ -154,7 +155,7 @@ func writeSourcing(r *Report, p *domain.Project) {
 				if !ok {
 					w = 1
 				}
-				parts = append(parts, tr("reports.src.criterion", map[string]any{"Name": tr("src.criterion." + c), "Score": formatNumber(s), "Weight": formatNumber(w)}))
+				parts = append(parts, tr("reports.src.criterion", map[string]any{"Name": tr("src.criterion." + c), "Score": pdfkit.FormatNumber(s), "Weight": pdfkit.FormatNumber(w)}))
 			}
 		}
 		if len(parts) > 0 {
@@ -166,23 +167,12 @@ func writeSourcing(r *Report, p *domain.Project) {
 		r.Bullets(notes)
 	}
 
-	var items []string
-	for _, f := range domain.SourcingFindings(p, as) {
-		msg := tr(f.Code, map[string]any{"Subject": line(f.Subject)})
-		if f.Severity == domain.SeverityWarning {
-			msg = tr("reports.warning", map[string]any{"Message": msg})
-		}
-		items = append(items, msg)
-	}
-	if len(items) > 0 {
-		r.Subsection(tr("reports.open_questions"))
-		r.Bullets(items)
-	}
+	r.OpenQuestions(domain.SourcingFindings(p, as), false)
 }
 
 func srcMatrixChart(points []charts.MatrixPoint) ([]byte, error) {
 	l := charts.MatrixLabels{Title: tr("src.chart.title"), XAxis: tr("src.chart.x"), YAxis: tr("src.chart.y"),
-		Format: func(v float64) string { return formatNumber(v) }, Numbered: true}
+		Format: func(v float64) string { return pdfkit.FormatNumber(v) }, Numbered: true}
 	for i, k := range []string{"top_left", "top_right", "bottom_left", "bottom_right"} {
 		l.Quadrants[i] = tr("src.chart.quadrant." + k)
 	}

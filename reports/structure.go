@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"schulit-lotse/domain"
+	"schulit-lotse/reports/pdfkit"
 )
 
 // Step 11, Struktur- und Prozessmodell: roles, the RACI matrix on landscape pages, the
@@ -18,11 +19,11 @@ var structureSection = section{
 }
 
 // Colours of the RACI letters, the same as on screen.
-var raciFill = map[string]Color{
-	domain.RaciResponsible: {201, 221, 242},
-	domain.RaciAccountable: {248, 211, 168},
-	domain.RaciConsulted:   {212, 236, 208},
-	domain.RaciInformed:    {228, 228, 228},
+var raciFill = map[string]pdfkit.Color{
+	domain.RaciResponsible: {R: 201, G: 221, B: 242},
+	domain.RaciAccountable: {R: 248, G: 211, B: 168},
+	domain.RaciConsulted:   {R: 212, G: 236, B: 208},
+	domain.RaciInformed:    {R: 228, G: 228, B: 228},
 }
 
 // Layout of the RACI grid in millimetres.
@@ -35,12 +36,12 @@ const (
 )
 
 // raciNameW is the width of the activity column: what the roles leave of the page, within limits.
-func raciNameW(r *Report, roles int) float64 {
+func raciNameW(r *pdfkit.Report, roles int) float64 {
 	return math.Max(raciNameMinW, math.Min(raciNameMaxW, r.Width()-float64(roles)*raciColW))
 }
 
-func writeStructure(r *Report, p *domain.Project) {
-	r.Section(11, stepTitle(11))
+func writeStructure(r *pdfkit.Report, p *domain.Project) {
+	r.Section(11, pdfkit.StepTitle(11))
 	r.Paragraph(tr("reports.structure.intro"))
 	roles := domain.SortedRoles(p.Roles)
 	if len(roles) > 0 {
@@ -49,8 +50,8 @@ func writeStructure(r *Report, p *domain.Project) {
 		for i, x := range roles {
 			rows[i] = []string{x.Name, tr("party." + string(x.Party)), x.Persons, x.Deputy, x.Contact}
 		}
-		r.Table(Table{
-			Columns: []Column{{Title: tr("structure.col.role"), Width: 27}, {Title: tr("structure.col.party"), Width: 14},
+		r.Table(pdfkit.Table{
+			Columns: []pdfkit.Column{{Title: tr("structure.col.role"), Width: 27}, {Title: tr("structure.col.party"), Width: 14},
 				{Title: tr("structure.col.persons"), Width: 21}, {Title: tr("structure.col.deputy"), Width: 16},
 				{Title: tr("structure.col.contact"), Width: 22}},
 			Rows: rows, Zebra: true,
@@ -60,7 +61,7 @@ func writeStructure(r *Report, p *domain.Project) {
 	// The matrix is wide: it goes to the landscape pages of Anhang B.
 	if len(p.RaciActivities) > 0 && len(roles) > 0 {
 		r.Subsection(tr("reports.structure.raci"))
-		r.toAppendixKeeping(true, tr("reports.structure.raci"), raciKeep, func(r *Report) { writeRaci(r, p, roles) })
+		r.ToAppendixKeeping(true, tr("reports.structure.raci"), raciKeep, func(r *pdfkit.Report) { writeRaci(r, p, roles) })
 	}
 
 	if len(p.CommunicationRows) > 0 {
@@ -71,8 +72,8 @@ func writeStructure(r *Report, p *domain.Project) {
 		for i, c := range comm {
 			rows[i] = []string{c.Occasion, opContactCell(p, c.CustomerRoleID), opContactCell(p, c.ProviderRoleID), c.Channel, c.Hours}
 		}
-		r.Table(Table{
-			Columns: []Column{{Title: tr("structure.col.occasion"), Width: 20}, {Title: tr("structure.col.customer"), Width: 24},
+		r.Table(pdfkit.Table{
+			Columns: []pdfkit.Column{{Title: tr("structure.col.occasion"), Width: 20}, {Title: tr("structure.col.customer"), Width: 24},
 				{Title: tr("structure.col.provider"), Width: 24}, {Title: tr("structure.col.channel"), Width: 16},
 				{Title: tr("structure.col.hours"), Width: 16}},
 			Rows: rows, Zebra: true,
@@ -85,11 +86,11 @@ func writeStructure(r *Report, p *domain.Project) {
 		levels := domain.SortedEscalation(p.EscalationLevels)
 		rows := make([][]string, len(levels))
 		for i, e := range levels {
-			rows[i] = []string{formatNumber(float64(e.Level)), e.Trigger, opContactCell(p, e.CustomerRoleID), opContactCell(p, e.ProviderRoleID),
+			rows[i] = []string{pdfkit.FormatNumber(float64(e.Level)), e.Trigger, opContactCell(p, e.CustomerRoleID), opContactCell(p, e.ProviderRoleID),
 				tr("structure.reaction", map[string]any{"Hours": e.ReactionHours})}
 		}
-		r.Table(Table{
-			Columns: []Column{{Title: tr("structure.col.level"), Width: 7, Align: AlignCenter}, {Title: tr("structure.col.trigger"), Width: 30},
+		r.Table(pdfkit.Table{
+			Columns: []pdfkit.Column{{Title: tr("structure.col.level"), Width: 7, Align: pdfkit.AlignCenter}, {Title: tr("structure.col.trigger"), Width: 30},
 				{Title: tr("structure.col.customer"), Width: 25}, {Title: tr("structure.col.provider"), Width: 25},
 				{Title: tr("structure.col.reaction"), Width: 13}},
 			Rows: rows, Zebra: true,
@@ -106,11 +107,11 @@ func writeStructure(r *Report, p *domain.Project) {
 		for i, m := range p.Meetings {
 			first := "–"
 			if m.FirstDate != nil {
-				first = formatDate(m.FirstDate.Time)
+				first = pdfkit.FormatDate(m.FirstDate.Time)
 			}
 			var next []string
 			for _, d := range domain.NextMeetingDates(m, rules[m.ID], off, today, 3) {
-				next = append(next, formatDate(d.Time))
+				next = append(next, pdfkit.FormatDate(d.Time))
 			}
 			cadence := tr("structure.cadence."+domain.MeetingCadence(m, rules[m.ID]), map[string]any{"Days": m.CadenceDays})
 			if rule := opRuleText(rules[m.ID]); rule != "" {
@@ -118,15 +119,15 @@ func writeStructure(r *Report, p *domain.Project) {
 			}
 			rows[i] = []string{m.Name, cadence, first, opDash(strings.Join(next, "\n")), p.AttendeeNames(m.Participants), m.Agenda}
 		}
-		r.Table(Table{
-			Columns: []Column{{Title: tr("structure.col.meeting"), Width: 14}, {Title: tr("structure.col.cadence"), Width: 16},
+		r.Table(pdfkit.Table{
+			Columns: []pdfkit.Column{{Title: tr("structure.col.meeting"), Width: 14}, {Title: tr("structure.col.cadence"), Width: 16},
 				{Title: tr("structure.col.first"), Width: 13}, {Title: tr("reports.structure.next_dates"), Width: 13},
 				{Title: tr("structure.col.participants"), Width: 20}, {Title: tr("structure.field.agenda"), Width: 24}},
 			Rows: rows, Zebra: true,
 		})
-		r.Note(tr("reports.kickoff.as_of", map[string]any{"Date": formatDate(today.Time)}))
+		r.Note(tr("reports.kickoff.as_of", map[string]any{"Date": pdfkit.FormatDate(today.Time)}))
 	}
-	opFindings(r, domain.StructureFindings(p))
+	r.OpenQuestions(domain.StructureFindings(p), true)
 }
 
 // opKeepWithTable is the room a heading needs below it so that it starts its table on the same
@@ -166,7 +167,7 @@ const raciKeep = 100.0
 
 // writeRaci draws the matrix on landscape pages: roles in column groups that fit the page,
 // each group starting on a page of its own; rows break across pages with the header repeated.
-func writeRaci(r *Report, p *domain.Project, roles []domain.Role) {
+func writeRaci(r *pdfkit.Report, p *domain.Project, roles []domain.Role) {
 	acts := domain.SortedActivities(p.RaciActivities)
 	idx := domain.IndexRaci(p.RaciAssignments)
 	r.Paragraph(tr("reports.structure.raci_intro"))
@@ -178,10 +179,10 @@ func writeRaci(r *Report, p *domain.Project, roles []domain.Role) {
 	for g := 0; g < groups; g++ {
 		group := roles[g*size : min((g+1)*size, len(roles))]
 		if g > 0 {
-			r.NewPage(Landscape)
+			r.NewPage(pdfkit.Landscape)
 		}
 		if groups > 1 {
-			r.textBlock(clean(tr("reports.structure.raci_group", map[string]any{
+			r.TextBlock(pdfkit.Clean(tr("reports.structure.raci_group", map[string]any{
 				"From": g*size + 1, "To": g*size + len(group), "Count": len(roles),
 			}), false), "", 0, true)
 			r.Gap(1)
@@ -207,24 +208,24 @@ func writeRaci(r *Report, p *domain.Project, roles []domain.Role) {
 }
 
 // raciLegend shows what the letters mean, each on its colour.
-func raciLegend(r *Report) {
-	pdf := r.pdf
-	r.setFont("", smallSize)
-	lh := lineHeight(smallSize) + 1
+func raciLegend(r *pdfkit.Report) {
+	pdf := r.PDF()
+	r.SetFont("", pdfkit.SmallSize)
+	lh := pdfkit.LineHeight(pdfkit.SmallSize) + 1
 	r.EnsureSpace(lh + 2)
 	x, y := r.Left(), pdf.GetY()
 	for _, l := range domain.RaciLetters {
-		text := line(tr("raci.letter." + l))
-		w := pdf.GetStringWidth(text) + 2*cellMargin
+		text := pdfkit.Line(tr("raci.letter." + l))
+		w := pdf.GetStringWidth(text) + 2*pdfkit.CellMargin
 		if x+6+w > r.Right() {
 			x, y = r.Left(), y+lh+1
 		}
 		c := raciFill[l]
 		pdf.SetFillColor(c.R, c.G, c.B)
-		pdf.SetDrawColor(colorBorder.R, colorBorder.G, colorBorder.B)
+		pdf.SetDrawColor(pdfkit.ColorBorder.R, pdfkit.ColorBorder.G, pdfkit.ColorBorder.B)
 		pdf.SetLineWidth(0.15)
 		pdf.Rect(x, y+0.6, 5, lh-1.2, "FD")
-		r.setText(colorText)
+		r.SetText(pdfkit.ColorText)
 		pdf.SetXY(x+5.5, y)
 		pdf.CellFormat(w, lh, text, "", 0, "L", false, 0, "")
 		x += 6 + w + 4
@@ -233,35 +234,35 @@ func raciLegend(r *Report) {
 }
 
 // raciHeaderHeight is the height the longest role name needs when turned upright.
-func raciHeaderHeight(r *Report, roles []domain.Role) float64 {
-	r.setFont("B", smallSize)
+func raciHeaderHeight(r *pdfkit.Report, roles []domain.Role) float64 {
+	r.SetFont("B", pdfkit.SmallSize)
 	h := 14.0
 	for _, x := range roles {
-		h = math.Max(h, r.pdf.GetStringWidth(line(x.Name))+2*cellMargin+1)
+		h = math.Max(h, r.PDF().GetStringWidth(pdfkit.Line(x.Name))+2*pdfkit.CellMargin+1)
 	}
 	return math.Min(h, raciHeadMaxH)
 }
 
 // raciHeader draws the activity heading and the role names, turned to read upwards.
-func raciHeader(r *Report, roles []domain.Role, h float64) {
-	pdf := r.pdf
+func raciHeader(r *pdfkit.Report, roles []domain.Role, h float64) {
+	pdf := r.PDF()
 	nameW := raciNameW(r, len(roles))
 	y := pdf.GetY()
-	pdf.SetDrawColor(colorBorder.R, colorBorder.G, colorBorder.B)
+	pdf.SetDrawColor(pdfkit.ColorBorder.R, pdfkit.ColorBorder.G, pdfkit.ColorBorder.B)
 	pdf.SetLineWidth(0.15)
-	pdf.SetFillColor(colorHeadFill.R, colorHeadFill.G, colorHeadFill.B)
+	pdf.SetFillColor(pdfkit.ColorHeadFill.R, pdfkit.ColorHeadFill.G, pdfkit.ColorHeadFill.B)
 	pdf.Rect(r.Left(), y, nameW, h, "FD")
-	r.setFont("B", tableSize)
-	r.setText(colorText)
-	pdf.SetXY(r.Left(), y+h-lineHeight(tableSize)-cellPad)
-	pdf.CellFormat(nameW, lineHeight(tableSize), r.fit(line(tr("raci.col.activity")), nameW), "", 0, "L", false, 0, "")
-	r.setFont("B", smallSize)
+	r.SetFont("B", pdfkit.TableSize)
+	r.SetText(pdfkit.ColorText)
+	pdf.SetXY(r.Left(), y+h-pdfkit.LineHeight(pdfkit.TableSize)-pdfkit.CellPad)
+	pdf.CellFormat(nameW, pdfkit.LineHeight(pdfkit.TableSize), r.Fit(pdfkit.Line(tr("raci.col.activity")), nameW), "", 0, "L", false, 0, "")
+	r.SetFont("B", pdfkit.SmallSize)
 	for i, role := range roles {
 		x := r.Left() + nameW + float64(i)*raciColW
 		pdf.Rect(x, y, raciColW, h, "FD")
-		name := opFitWidth(r, line(role.Name), h-2*cellMargin)
+		name := opFitWidth(r, pdfkit.Line(role.Name), h-2*pdfkit.CellMargin)
 		// Baseline a third of the font size right of the column's middle, reading upwards.
-		bx, by := x+raciColW/2+smallSize*0.3528/3, y+h-cellMargin
+		bx, by := x+raciColW/2+pdfkit.SmallSize*0.3528/3, y+h-pdfkit.CellMargin
 		pdf.TransformBegin()
 		pdf.TransformRotate(90, bx, by)
 		pdf.Text(bx, by, name)
@@ -271,12 +272,12 @@ func raciHeader(r *Report, roles []domain.Role, h float64) {
 }
 
 // opFitWidth shortens text with an ellipsis to w millimetres in the current font.
-func opFitWidth(r *Report, text string, w float64) string {
-	if r.pdf.GetStringWidth(text) <= w {
+func opFitWidth(r *pdfkit.Report, text string, w float64) string {
+	if r.PDF().GetStringWidth(text) <= w {
 		return text
 	}
 	rs := []rune(text)
-	for len(rs) > 0 && r.pdf.GetStringWidth(string(rs)+"…") > w {
+	for len(rs) > 0 && r.PDF().GetStringWidth(string(rs)+"…") > w {
 		rs = rs[:len(rs)-1]
 	}
 	return strings.TrimRight(string(rs), " ") + "…"
@@ -284,46 +285,46 @@ func opFitWidth(r *Report, text string, w float64) string {
 
 // raciRow draws a process heading (a == nil) or an activity with its letters, breaking the page
 // (header repeated) when the row does not fit.
-func raciRow(r *Report, roles []domain.Role, headH float64, name string, a *domain.RaciActivity, idx domain.RaciIndex) {
-	pdf := r.pdf
+func raciRow(r *pdfkit.Report, roles []domain.Role, headH float64, name string, a *domain.RaciActivity, idx domain.RaciIndex) {
+	pdf := r.PDF()
 	nameW := raciNameW(r, len(roles))
 	style := ""
 	if a == nil {
 		style = "B"
 	}
-	r.setFont(style, tableSize)
-	lh := lineHeight(tableSize)
-	lines := r.split(clean(name, false), nameW-2*cellMargin)
+	r.SetFont(style, pdfkit.TableSize)
+	lh := pdfkit.LineHeight(pdfkit.TableSize)
+	lines := r.Split(pdfkit.Clean(name, false), nameW-2*pdfkit.CellMargin)
 	if len(lines) > raciMaxLines {
-		lines = append(lines[:raciMaxLines-1], opFitWidth(r, lines[raciMaxLines-1]+"…", nameW-2*cellMargin))
+		lines = append(lines[:raciMaxLines-1], opFitWidth(r, lines[raciMaxLines-1]+"…", nameW-2*pdfkit.CellMargin))
 	}
-	h := float64(len(lines))*lh + 2*cellPad
+	h := float64(len(lines))*lh + 2*pdfkit.CellPad
 	need := h
 	if a == nil {
-		need += lh + 2*cellPad // a process heading keeps its first activity with it
+		need += lh + 2*pdfkit.CellPad // a process heading keeps its first activity with it
 	}
 	if pdf.GetY()+need > r.Bottom() {
-		r.NewPage(Landscape)
+		r.NewPage(pdfkit.Landscape)
 		raciHeader(r, roles, headH)
-		r.setFont(style, tableSize)
+		r.SetFont(style, pdfkit.TableSize)
 	}
 	y := pdf.GetY()
 	width := nameW + float64(len(roles))*raciColW
-	pdf.SetDrawColor(colorBorder.R, colorBorder.G, colorBorder.B)
+	pdf.SetDrawColor(pdfkit.ColorBorder.R, pdfkit.ColorBorder.G, pdfkit.ColorBorder.B)
 	pdf.SetLineWidth(0.15)
 	if a == nil {
-		pdf.SetFillColor(colorFootFill.R, colorFootFill.G, colorFootFill.B)
+		pdf.SetFillColor(pdfkit.ColorFootFill.R, pdfkit.ColorFootFill.G, pdfkit.ColorFootFill.B)
 		pdf.Rect(r.Left(), y, width, h, "FD")
 	} else {
 		pdf.Rect(r.Left(), y, nameW, h, "D")
 	}
-	r.setText(colorText)
+	r.SetText(pdfkit.ColorText)
 	for i, l := range lines {
-		pdf.SetXY(r.Left(), y+cellPad+float64(i)*lh)
+		pdf.SetXY(r.Left(), y+pdfkit.CellPad+float64(i)*lh)
 		pdf.CellFormat(nameW, lh, l, "", 0, "L", false, 0, "")
 	}
 	if a != nil {
-		r.setFont("B", tableSize)
+		r.SetFont("B", pdfkit.TableSize)
 		for i, role := range roles {
 			x := r.Left() + nameW + float64(i)*raciColW
 			letter := idx[domain.RaciCell{ActivityID: a.ID, RoleID: role.ID}]

@@ -10,6 +10,7 @@ import (
 
 	"schulit-lotse/domain"
 	"schulit-lotse/internal/sheetcell"
+	"schulit-lotse/reports/pdfkit"
 )
 
 // Spreadsheets of step 11: the RACI matrix and the communication matrix as Excel workbooks
@@ -257,4 +258,4 @@ func opBorder() []excelize.Border {
 	return out
 }
 
-func opHex(c Color) string { return fmt.Sprintf("%02X%02X%02X", c.R, c.G, c.B) }
+func opHex(c pdfkit.Color) string { return fmt.Sprintf("%02X%02X%02X", c.R, c.G, c.B) }

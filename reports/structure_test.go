@@ -12,6 +12,7 @@ import (
 
 	"schulit-lotse/assets"
 	"schulit-lotse/domain"
+	"schulit-lotse/reports/internal/pdftest"
 )
 
 // opMatrix is a RACI matrix of the given size: roles named ROLLE-01 …, activities AKT-001 …
@@ -35,9 +36,9 @@ func TestRaciGridSplitsIntoColumnGroupsWithRepeatedHeaders(t *testing.T) {
 	p := seedProject()
 	opMatrix(p, 80, 25)
 	path, _ := writeReport(t, p)
-	n := pdfPageCount(t, path)
-	sizes := pageSizes(t, path, n)
-	pages := pageTexts(t, path, false)
+	n := pdftest.PageCount(t, path)
+	sizes := pdftest.PageSizes(t, path, n)
+	pages := pdftest.PageTexts(t, path, false)
 	var raci []int
 	for i, pg := range pages {
 		if strings.Contains(pg, "Prozess / Tätigkeit") {
@@ -85,11 +86,11 @@ func TestRaciGridSplitsIntoColumnGroupsWithRepeatedHeaders(t *testing.T) {
 	}
 	// The section stays in portrait with the roles; the matrix is in Anhang B, at the end.
 	for i, pg := range pages {
-		if strings.Contains(squash(pg), "Schritt 11") && sizes[i] != "595.28 x 841.89" {
+		if strings.Contains(pdftest.Squash(pg), "Schritt 11") && sizes[i] != "595.28 x 841.89" {
 			t.Errorf("step 11 starts on a page of %s", sizes[i])
 		}
 	}
-	if !strings.Contains(squash(strings.Join(pages[:raci[0]], "")), "Die Tabelle „RACI-Matrix“ steht im Anhang") {
+	if !strings.Contains(pdftest.Squash(strings.Join(pages[:raci[0]], "")), "Die Tabelle „RACI-Matrix“ steht im Anhang") {
 		t.Error("step 11 does not point to the matrix in the appendix")
 	}
 	if raci[len(raci)-1] != len(pages)-1 {
@@ -124,7 +125,7 @@ func opDayPtr(y, m, d int) *domain.Date { x := domain.NewDate(y, time.Month(m), 
 // The sections of steps 10 and 11 by hand; the report's date (20 November 2026) is today.
 func TestKickoffAndStructureSections(t *testing.T) {
 	path, _ := writeReport(t, opStructureProject())
-	text := squash(strings.Join(pageTexts(t, path, false), "\n"))
+	text := pdftest.Squash(strings.Join(pdftest.PageTexts(t, path, false), "\n"))
 	for _, want := range []string{
 		"Schritt 10", "Auftaktveranstaltung", "Datum 03.11.2026", "Ort Rathaus", "Anna Berger Stadt IT",
 		"Tagesordnung 1. Begrüßung 2. Rollen",
@@ -155,7 +156,7 @@ func TestKickoffAndStructureInBothLanguages(t *testing.T) {
 	for _, lang := range []struct{ code, want string }{{"en", "Communication matrix"}, {"de", "Kommunikationsmatrix"}} {
 		assets.SetupLanguage(lang.code)
 		path, _ := writeReport(t, opStructureProject())
-		text := strings.Join(pageTexts(t, path, false), "\n")
+		text := strings.Join(pdftest.PageTexts(t, path, false), "\n")
 		if m := keys.FindString(text); m != "" {
 			t.Errorf("%s: untranslated key %q", lang.code, m)
 		}

@@ -6,26 +6,22 @@ import (
 
 	"schulit-lotse/domain"
 	"schulit-lotse/reports/charts"
+	"schulit-lotse/reports/pdfkit"
 )
 
 // Step 8, Ausschreibung und Auswahl: the procedure, the criteria with their weights, the bids'
 // scores, the ranking by the UfAB method with every exclusion and its reason, the winner, and the
 // chart of performance points against price.
-var tenderSection = section{
-	Step:  domain.StepTender,
-	Has:   domain.TenderStarted,
-	Write: writeTender,
-}
 
-func writeTender(r *Report, p *domain.Project) {
-	r.Section(8, stepTitle(8))
+func WriteTender(r *pdfkit.Report, p *domain.Project) {
+	r.Section(8, pdfkit.StepTitle(8))
 	r.Paragraph(tr("award.report.tender.intro"))
 	ev := domain.Evaluate(p.Tender, p.Criteria, p.Bids)
-	r.KeyValues(awProcedure(p.Tender))
+	r.KeyValues(procedure(p.Tender))
 
 	if len(p.Criteria) > 0 {
 		r.Subsection(tr("award.report.criteria"))
-		r.Table(awCriteriaTable(p.Criteria))
+		r.Table(criteriaTable(p.Criteria))
 		r.Note(tr("award.report.kinds"))
 		if groups := domain.CriterionGroups(p.Criteria); len(groups) > 0 {
 			var items []string
@@ -34,8 +30,8 @@ func writeTender(r *Report, p *domain.Project) {
 				if name == "" {
 					name = tr("award.group.none")
 				}
-				items = append(items, tr("award.report.group_share", map[string]any{"Group": line(name),
-					"Weight": formatNumber(g.Weight), "Share": formatNumber(g.Share * 100)}))
+				items = append(items, tr("award.report.group_share", map[string]any{"Group": pdfkit.Line(name),
+					"Weight": pdfkit.FormatNumber(g.Weight), "Share": pdfkit.FormatNumber(g.Share * 100)}))
 			}
 			r.Bullets(items)
 		}
@@ -43,64 +39,58 @@ func writeTender(r *Report, p *domain.Project) {
 	if len(p.Bids) > 0 {
 		r.EnsureSpace(45) // the heading stays with the score table's header and first rows
 		r.Subsection(tr("award.report.scores"))
-		for _, t := range awScoreTables(p) {
+		for _, t := range scoreTables(p) {
 			r.Table(t)
 		}
 		r.Subsection(tr("award.report.ranking"))
-		r.Paragraph(awMethodExplanation(p.Tender, ev))
-		r.Table(awRankingTable(p, ev))
-		r.Paragraph(awOutcomeText(ev))
-		if png, err := awBidsChartPNG(ev, 16, 9.5); err == nil {
+		r.Paragraph(methodExplanation(p.Tender, ev))
+		r.Table(rankingTable(p, ev))
+		r.Paragraph(outcomeText(ev))
+		if png, err := bidsChartPNG(ev, 16, 9.5); err == nil {
 			r.Image(png, 160)
 		}
 	}
-	awFindings(r, domain.TenderFindings(p, ev))
+	r.OpenQuestions(domain.TenderFindings(p, ev), false)
 }
 
-// awProcedure is the procedure data as label–value pairs.
-func awProcedure(t domain.Tender) [][2]string {
-	orDash := func(s string) string {
-		if strings.TrimSpace(s) == "" {
-			return "–"
-		}
-		return s
-	}
-	pub := awDate(t.PublishedOn)
+// procedure is the procedure data as label–value pairs.
+func procedure(t domain.Tender) [][2]string {
+	pub := dayOrDash(t.PublishedOn)
 	if t.Publication != "" {
 		pub += " · " + t.Publication
 	}
 	rows := [][2]string{
-		{tr("award.tender.procedure"), orDash(t.Procedure)},
+		{tr("award.tender.procedure"), pdfkit.OrDash(t.Procedure)},
 		{tr("award.tender.published"), pub},
-		{tr("award.tender.deadline"), awDate(t.OfferDeadline)},
-		{tr("award.tender.award_date"), awDate(t.AwardDate)},
-		{tr("award.tender.method"), awMethodName(t.Method)},
+		{tr("award.tender.deadline"), dayOrDash(t.OfferDeadline)},
+		{tr("award.tender.award_date"), dayOrDash(t.AwardDate)},
+		{tr("award.tender.method"), methodName(t.Method)},
 	}
 	if t.Method == domain.MethodExtended {
 		rows = append(rows,
-			[2]string{tr("award.tender.fluctuation"), awPct(t.FluctuationPct)},
-			[2]string{tr("award.tender.tie_breaker"), awTieBreaker(t.TieBreaker)})
+			[2]string{tr("award.tender.fluctuation"), pctText(t.FluctuationPct)},
+			[2]string{tr("award.tender.tie_breaker"), tieBreaker(t.TieBreaker)})
 	} else if t.TieBreaker != "" {
-		rows = append(rows, [2]string{tr("award.tender.tie_breaker_simple"), awTieBreaker(t.TieBreaker)})
+		rows = append(rows, [2]string{tr("award.tender.tie_breaker_simple"), tieBreaker(t.TieBreaker)})
 	}
 	return rows
 }
 
-func awMethodName(m string) string {
+func methodName(m string) string {
 	if m == "" {
 		return tr("award.method.unset")
 	}
 	return tr("award.method." + m)
 }
 
-func awTieBreaker(t string) string {
+func tieBreaker(t string) string {
 	if t == "" {
 		return "–"
 	}
 	return tr("award.tie." + t)
 }
 
-func awCriteriaTable(crit []domain.TenderCriterion) Table {
+func criteriaTable(crit []domain.TenderCriterion) pdfkit.Table {
 	var total float64
 	for _, c := range crit {
 		if c.Kind == domain.CriterionB {
@@ -111,62 +101,62 @@ func awCriteriaTable(crit []domain.TenderCriterion) Table {
 	for _, c := range domain.SortedCriteria(crit) {
 		weight, share, min := "–", "–", "–"
 		if c.Kind == domain.CriterionB {
-			weight = formatNumber(c.Weight)
+			weight = pdfkit.FormatNumber(c.Weight)
 			if total > 0 {
-				share = formatNumber(c.Weight/total*100) + " %"
+				share = pdfkit.FormatNumber(c.Weight/total*100) + " %"
 			}
 			if c.MinScore > 0 {
-				min = formatNumber(c.MinScore)
+				min = pdfkit.FormatNumber(c.MinScore)
 			}
 		}
 		rows = append(rows, []string{tr("award.kind.short." + c.Kind), c.Group, c.Name, weight, share, min})
 	}
-	return Table{
-		Columns: []Column{
-			{Title: tr("award.report.col.kind"), Width: 7, Align: AlignCenter},
+	return pdfkit.Table{
+		Columns: []pdfkit.Column{
+			{Title: tr("award.report.col.kind"), Width: 7, Align: pdfkit.AlignCenter},
 			{Title: tr("award.report.col.group"), Width: 15},
 			{Title: tr("award.report.col.criterion"), Width: 46},
-			{Title: tr("award.report.col.weight"), Width: 11, Align: AlignRight},
-			{Title: tr("award.report.col.share"), Width: 10, Align: AlignRight},
-			{Title: tr("award.report.col.min"), Width: 11, Align: AlignRight},
+			{Title: tr("award.report.col.weight"), Width: 11, Align: pdfkit.AlignRight},
+			{Title: tr("award.report.col.share"), Width: 10, Align: pdfkit.AlignRight},
+			{Title: tr("award.report.col.min"), Width: 11, Align: pdfkit.AlignRight},
 		},
 		Rows:  rows,
 		Zebra: true,
-		Foot:  [][]string{{"", "", tr("award.report.max_points"), formatNumber(total), "100 %", ""}},
+		Foot:  [][]string{{"", "", tr("award.report.max_points"), pdfkit.FormatNumber(total), "100 %", ""}},
 	}
 }
 
-// awScoresPerTable bounds the bidders side by side in one score table.
-const awScoresPerTable = 4
+// scoresPerTable bounds the bidders side by side in one score table.
+const scoresPerTable = 4
 
-// awScoreTables show each criterion's score per bidder, a few bidders per table.
-func awScoreTables(p *domain.Project) []Table {
+// scoreTables show each criterion's score per bidder, a few bidders per table.
+func scoreTables(p *domain.Project) []pdfkit.Table {
 	crit := domain.SortedCriteria(p.Criteria)
-	var out []Table
-	for start := 0; start < len(p.Bids); start += awScoresPerTable {
-		bids := p.Bids[start:min(start+awScoresPerTable, len(p.Bids))]
-		cols := []Column{{Title: tr("award.report.col.criterion"), Width: 40}}
+	var out []pdfkit.Table
+	for start := 0; start < len(p.Bids); start += scoresPerTable {
+		bids := p.Bids[start:min(start+scoresPerTable, len(p.Bids))]
+		cols := []pdfkit.Column{{Title: tr("award.report.col.criterion"), Width: 40}}
 		for _, b := range bids {
-			cols = append(cols, Column{Title: b.Bidder, Width: 60 / float64(awScoresPerTable), Align: AlignRight})
+			cols = append(cols, pdfkit.Column{Title: b.Bidder, Width: 60 / float64(scoresPerTable), Align: pdfkit.AlignRight})
 		}
 		var rows [][]string
 		for _, c := range crit {
 			row := []string{tr("award.kind.short."+c.Kind) + " · " + c.Name}
 			for _, b := range bids {
-				row = append(row, awScoreCell(c, b))
+				row = append(row, scoreCell(c, b))
 			}
 			rows = append(rows, row)
 		}
 		price := []string{tr("award.report.col.price")}
 		for _, b := range bids {
-			price = append(price, awEuro(b.Price))
+			price = append(price, euro(b.Price))
 		}
-		out = append(out, Table{Columns: cols, Rows: rows, Foot: [][]string{price}, Zebra: true})
+		out = append(out, pdfkit.Table{Columns: cols, Rows: rows, Foot: [][]string{price}, Zebra: true})
 	}
 	return out
 }
 
-func awScoreCell(c domain.TenderCriterion, b domain.Bid) string {
+func scoreCell(c domain.TenderCriterion, b domain.Bid) string {
 	s, ok := b.Scores[c.ID]
 	switch {
 	case !ok:
@@ -176,13 +166,13 @@ func awScoreCell(c domain.TenderCriterion, b domain.Bid) string {
 	case c.Kind == domain.CriterionA:
 		return tr("award.score.not_met")
 	}
-	return formatNumber(s)
+	return pdfkit.FormatNumber(s)
 }
 
-// awZ is Z as the tables show it: performance points per 1,000 € (Z · 1000).
-func awZ(z float64) string { return formatNumber(z * 1000) }
+// zText is Z as the tables show it: performance points per 1,000 € (Z · 1000).
+func zText(z float64) string { return pdfkit.FormatNumber(z * 1000) }
 
-func awRankingTable(p *domain.Project, ev domain.Evaluation) Table {
+func rankingTable(p *domain.Project, ev domain.Evaluation) pdfkit.Table {
 	extended := ev.Method == domain.MethodExtended
 	var rows [][]string
 	excluded := map[int]bool{}
@@ -191,7 +181,7 @@ func awRankingTable(p *domain.Project, ev domain.Evaluation) Table {
 		rank, z, status := "–", "–", ""
 		if !res.Excluded {
 			rank = strconv.Itoa(res.Rank)
-			z = awZ(res.Ratio)
+			z = zText(res.Ratio)
 			switch {
 			case res.BidID == ev.Winner:
 				status = tr("award.status.winner")
@@ -203,76 +193,76 @@ func awRankingTable(p *domain.Project, ev domain.Evaluation) Table {
 			}
 		} else {
 			excluded[i] = true
-			status = awExclusionText(res.Exclusions)
+			status = exclusionText(res.Exclusions)
 		}
-		rows = append(rows, []string{rank, res.Bidder, awEuro(res.Price), formatNumber(res.Points), z, status})
+		rows = append(rows, []string{rank, res.Bidder, euro(res.Price), pdfkit.FormatNumber(res.Points), z, status})
 	}
-	return Table{
-		Columns: []Column{
-			{Title: tr("award.report.col.rank"), Width: 8, Align: AlignCenter},
+	return pdfkit.Table{
+		Columns: []pdfkit.Column{
+			{Title: tr("award.report.col.rank"), Width: 8, Align: pdfkit.AlignCenter},
 			{Title: tr("award.report.col.bidder"), Width: 24},
-			{Title: tr("award.report.col.price"), Width: 15, Align: AlignRight},
-			{Title: tr("award.report.col.points"), Width: 10, Align: AlignRight},
-			{Title: tr("award.report.col.z"), Width: 12, Align: AlignRight},
+			{Title: tr("award.report.col.price"), Width: 15, Align: pdfkit.AlignRight},
+			{Title: tr("award.report.col.points"), Width: 10, Align: pdfkit.AlignRight},
+			{Title: tr("award.report.col.z"), Width: 12, Align: pdfkit.AlignRight},
 			{Title: tr("award.report.col.status"), Width: 31},
 		},
 		Rows: rows,
-		RowFill: func(i int) (Color, bool) {
+		RowFill: func(i int) (pdfkit.Color, bool) {
 			if winner[i] {
-				return Color{226, 239, 218}, true
+				return pdfkit.Color{R: 226, G: 239, B: 218}, true
 			}
 			if excluded[i] {
-				return Color{238, 238, 238}, true
+				return pdfkit.Color{R: 238, G: 238, B: 238}, true
 			}
-			return Color{}, false
+			return pdfkit.Color{}, false
 		},
 	}
 }
 
-// awExclusionText names why a bid is out, every reason with its criterion.
-func awExclusionText(xs []domain.Exclusion) string {
+// exclusionText names why a bid is out, every reason with its criterion.
+func exclusionText(xs []domain.Exclusion) string {
 	parts := make([]string, 0, len(xs))
 	for _, x := range xs {
-		parts = append(parts, tr("award.exclusion."+x.Reason, map[string]any{"Criterion": line(x.Criterion),
-			"Score": formatNumber(x.Score), "Min": formatNumber(x.Min)}))
+		parts = append(parts, tr("award.exclusion."+x.Reason, map[string]any{"Criterion": pdfkit.Line(x.Criterion),
+			"Score": pdfkit.FormatNumber(x.Score), "Min": pdfkit.FormatNumber(x.Min)}))
 	}
 	return tr("award.status.excluded") + ": " + strings.Join(parts, "; ")
 }
 
-// awMethodExplanation says how the ranking came about, with the numbers of this tender.
-func awMethodExplanation(t domain.Tender, ev domain.Evaluation) string {
-	s := tr("award.explain.simple", map[string]any{"Max": formatNumber(ev.MaxPoints)})
+// methodExplanation says how the ranking came about, with the numbers of this tender.
+func methodExplanation(t domain.Tender, ev domain.Evaluation) string {
+	s := tr("award.explain.simple", map[string]any{"Max": pdfkit.FormatNumber(ev.MaxPoints)})
 	if ev.Method == domain.MethodExtended {
-		s += " " + tr("award.explain.extended", map[string]any{"Pct": formatNumber(t.FluctuationPct),
-			"Best": awZ(ev.BestRatio), "Floor": awZ(ev.Floor), "Rule": awTieBreaker(t.TieBreaker)})
+		s += " " + tr("award.explain.extended", map[string]any{"Pct": pdfkit.FormatNumber(t.FluctuationPct),
+			"Best": zText(ev.BestRatio), "Floor": zText(ev.Floor), "Rule": tieBreaker(t.TieBreaker)})
 	} else if t.TieBreaker != "" {
-		s += " " + tr("award.explain.simple_tie", map[string]any{"Rule": awTieBreaker(t.TieBreaker)})
+		s += " " + tr("award.explain.simple_tie", map[string]any{"Rule": tieBreaker(t.TieBreaker)})
 	}
 	return s
 }
 
-// awOutcomeText names the winner, a tie, or that nobody could be ranked.
-func awOutcomeText(ev domain.Evaluation) string {
+// outcomeText names the winner, a tie, or that nobody could be ranked.
+func outcomeText(ev domain.Evaluation) string {
 	switch {
 	case ev.Winner != 0:
 		w := ev.Result(ev.Winner)
-		return tr("award.outcome.winner", map[string]any{"Bidder": line(w.Bidder), "Points": formatNumber(w.Points),
-			"Price": awEuro(w.Price), "Z": awZ(w.Ratio)})
+		return tr("award.outcome.winner", map[string]any{"Bidder": pdfkit.Line(w.Bidder), "Points": pdfkit.FormatNumber(w.Points),
+			"Price": euro(w.Price), "Z": zText(w.Ratio)})
 	case len(ev.Tied) > 0:
 		var names []string
 		for _, id := range ev.Tied {
-			names = append(names, line(ev.Result(id).Bidder))
+			names = append(names, pdfkit.Line(ev.Result(id).Bidder))
 		}
 		return tr("award.outcome.tie", map[string]any{"Bidders": strings.Join(names, ", ")})
 	}
 	return tr("award.outcome.none")
 }
 
-// awBidsChartPNG draws the chart of L against P (shared with the editor).
-func awBidsChartPNG(ev domain.Evaluation, wCm, hCm float64) ([]byte, error) {
+// bidsChartPNG draws the chart of L against P (shared with the editor).
+func bidsChartPNG(ev domain.Evaluation, wCm, hCm float64) ([]byte, error) {
 	pts := make([]charts.BidPoint, 0, len(ev.Results))
 	for _, res := range ev.Results {
-		pts = append(pts, charts.BidPoint{Label: line(res.Bidder), Price: res.Price, Points: res.Points, Excluded: res.Excluded, Winner: res.BidID == ev.Winner})
+		pts = append(pts, charts.BidPoint{Label: pdfkit.Line(res.Bidder), Price: res.Price, Points: res.Points, Excluded: res.Excluded, Winner: res.BidID == ev.Winner})
 	}
 	floor := 0.0
 	if ev.Method == domain.MethodExtended {
@@ -282,7 +272,7 @@ func awBidsChartPNG(ev domain.Evaluation, wCm, hCm float64) ([]byte, error) {
 		Title: tr("award.chart.title"), XAxis: tr("award.chart.x"), YAxis: tr("award.chart.y"),
 		Ranked: tr("award.chart.ranked"), Excluded: tr("award.chart.excluded"), Winner: tr("award.chart.winner"),
 		BestLine: tr("award.chart.best"), FloorLine: tr("award.chart.floor"),
-		FormatPrice: formatNumber, FormatPoints: formatNumber,
+		FormatPrice: pdfkit.FormatNumber, FormatPoints: pdfkit.FormatNumber,
 	})
 	if err != nil {
 		return nil, err
@@ -293,5 +283,5 @@ func awBidsChartPNG(ev domain.Evaluation, wCm, hCm float64) ([]byte, error) {
 // BidsChartPNG is the chart of performance points against price for the project's bids, for the
 // step-8 editor: the same picture as in the report.
 func BidsChartPNG(p *domain.Project, wCm, hCm float64) ([]byte, error) {
-	return awBidsChartPNG(domain.Evaluate(p.Tender, p.Criteria, p.Bids), wCm, hCm)
+	return bidsChartPNG(domain.Evaluate(p.Tender, p.Criteria, p.Bids), wCm, hCm)
 }

@@ -8,6 +8,7 @@ import (
 
 	"schulit-lotse/domain"
 	"schulit-lotse/domain/kpi"
+	"schulit-lotse/reports/pdfkit"
 )
 
 // The "Roter Faden": a row per Aufgabenpaket along the golden thread, from its tasks to this
@@ -73,12 +74,12 @@ func ThreadCell(p *domain.Project, r domain.ThreadRow, kpis map[int64]kpi.Packag
 	case 0:
 		return r.Package.Name, TonePlain
 	case 1:
-		return tr("ui.thread.tasks", map[string]any{"Count": r.Tasks, "Hours": formatNumber(r.Hours)}), TonePlain
+		return tr("ui.thread.tasks", map[string]any{"Count": r.Tasks, "Hours": pdfkit.FormatNumber(r.Hours)}), TonePlain
 	case 2:
 		if r.HandedOutTasks == 0 {
 			return tr("ui.thread.nothing"), TonePlain
 		}
-		return tr("ui.thread.tasks", map[string]any{"Count": r.HandedOutTasks, "Hours": formatNumber(r.HandedOutHours)}), TonePlain
+		return tr("ui.thread.tasks", map[string]any{"Count": r.HandedOutTasks, "Hours": pdfkit.FormatNumber(r.HandedOutHours)}), TonePlain
 	case 3:
 		if r.Decision == "" || r.Decision == domain.OutcomeOpen {
 			return tr("ui.thread.open"), ToneWarning
@@ -187,19 +188,19 @@ func (c *threadKPICache) get(p *domain.Project, now time.Time) (kpi.Period, map[
 // writeThreadSection is the Gesamtbericht's chapter after the steps: what the Roter Faden shows
 // and the quarter its figures come from; its table of ten columns goes to Anhang B (landscape)
 // with the other wide tables.
-func writeThreadSection(r *Report, p *domain.Project) {
+func writeThreadSection(r *pdfkit.Report, p *domain.Project, thread *threadKPICache) {
 	title := tr("reports.thread.title")
-	r.chapterOn(Portrait, "", tr("reports.thread.kicker"), title)
+	r.ChapterOn(pdfkit.Portrait, "", tr("reports.thread.kicker"), title)
 	r.Paragraph(tr("reports.thread.intro"))
-	if r.thread == nil {
-		r.thread = &threadKPICache{}
+	if thread == nil {
+		thread = &threadKPICache{}
 	}
-	period, kpis := r.thread.get(p, r.date)
+	period, kpis := thread.get(p, r.Date())
 	rows := domain.ThreadView(p, r.AsOf())
-	t := Table{Zebra: true}
+	t := pdfkit.Table{Zebra: true}
 	for _, c := range ThreadColumns {
 		if c.Paper > 0 {
-			t.Columns = append(t.Columns, Column{Title: tr(c.Key), Width: c.Paper})
+			t.Columns = append(t.Columns, pdfkit.Column{Title: tr(c.Key), Width: c.Paper})
 		}
 	}
 	tones := make([]Tone, len(rows))
@@ -216,13 +217,13 @@ func writeThreadSection(r *Report, p *domain.Project) {
 		}
 		t.Rows = append(t.Rows, cells)
 	}
-	t.RowFill = func(i int) (Color, bool) {
+	t.RowFill = func(i int) (pdfkit.Color, bool) {
 		if tones[i] == ToneDanger {
-			return tint(pdfColor(domain.CoverageColor(domain.CoverageAssign), colorZebra), 0.3), true
+			return tint(pdfColor(domain.CoverageColor(domain.CoverageAssign), pdfkit.ColorZebra), 0.3), true
 		}
-		return Color{}, false
+		return pdfkit.Color{}, false
 	}
-	r.placeTable(title, t, func(r *Report) {
+	r.PlaceTable(title, t, func(r *pdfkit.Report) {
 		r.Note(tr("reports.thread.period", map[string]any{"Period": FormatPeriod(period)}))
 		r.Table(t)
 	})

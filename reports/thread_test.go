@@ -8,6 +8,8 @@ import (
 	"testing"
 
 	"schulit-lotse/internal/sample"
+	"schulit-lotse/reports/internal/pdftest"
+	"schulit-lotse/reports/pdfkit"
 )
 
 // The Gesamtbericht's "Roter Faden" of the sample: a row per package with the winning bid, the
@@ -18,19 +20,19 @@ func TestThreadSectionOfTheSample(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	r := newReport(p.Meta.Name, fixedDate)
-	r.judgeOn(p)
-	writeThreadSection(r, p)
-	r.writeAppendix() // the table of ten columns goes to Anhang B
+	r := pdfkit.NewReport(p.Meta.Name, fixedDate)
+	r.JudgeOn(p)
+	writeThreadSection(r, p, nil)
+	r.WriteAppendix() // the table of ten columns goes to Anhang B
 	var buf bytes.Buffer
-	if err := r.output(&buf); err != nil {
+	if err := r.Output(&buf); err != nil {
 		t.Fatal(err)
 	}
 	path := filepath.Join(t.TempDir(), "faden.pdf")
 	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	text := squash(strings.Join(pageTexts(t, path, false), "\n"))
+	text := pdftest.Squash(strings.Join(pdftest.PageTexts(t, path, false), "\n"))
 	for _, w := range []string{"Roter Faden", "B.1 Roter Faden", "Kennzahlen: 01.04.2027 – 30.06.2027", "Software", "OLA Software (Team Schul-IT) (OLA)",
 		"Nordlicht IT", "Reaktion 91,4 % grün · Lösung 94,1 % grün", "keine Tickets"} {
 		if !strings.Contains(text, w) {

@@ -9,6 +9,8 @@ import (
 
 	"schulit-lotse/domain"
 	"schulit-lotse/internal/sample"
+	"schulit-lotse/reports/internal/pdftest"
+	"schulit-lotse/reports/pdfkit"
 )
 
 // The Vergabevermerk of the sample after one reopening: the weights, every bid's score with its
@@ -26,14 +28,14 @@ func TestAwardRecordListsScoresReasonsAndChanges(t *testing.T) {
 		{ID: 3, On: domain.NewDate(2026, 10, 3), Kind: domain.LogClose},
 	}
 	var buf bytes.Buffer
-	if err := WriteAwardRecord(&buf, p, Options{Date: fixedDate}); err != nil {
+	if err := WriteAwardRecord(&buf, p, pdfkit.Options{Date: fixedDate}); err != nil {
 		t.Fatal(err)
 	}
 	path := filepath.Join(t.TempDir(), "vv.pdf")
 	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	text := squash(strings.Join(pageTexts(t, path, false), "\n"))
+	text := pdftest.Squash(strings.Join(pdftest.PageTexts(t, path, false), "\n"))
 	for _, w := range []string{
 		"Vergabevermerk", "1 Kriterien und Gewichte", "seit der Veröffentlichung am 15.09.2026 fest",
 		"2 Bewertung der Angebote mit Begründung", "Nordlicht IT-Service GmbH – Angebotspreis 238.000 €",

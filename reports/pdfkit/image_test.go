@@ -1,4 +1,4 @@
-package reports
+package pdfkit
 
 import (
 	"bytes"
@@ -11,6 +11,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"schulit-lotse/reports/internal/pdftest"
 )
 
 func testPNG(t *testing.T, w, h int) []byte {
@@ -28,7 +30,7 @@ func testPNG(t *testing.T, w, h int) []byte {
 // A tall image that does not fit below the cursor moves to the next page; the same picture
 // used twice is embedded once.
 func TestImageBreaksPageAndIsEmbeddedOnce(t *testing.T) {
-	r := newReport("Bilder", time.Date(2026, 11, 27, 0, 0, 0, 0, time.UTC))
+	r := NewReport("Bilder", time.Date(2026, 11, 27, 0, 0, 0, 0, time.UTC))
 	r.NewPage(Portrait)
 	pic := testPNG(t, 400, 300)
 	r.Image(pic, 0) // full width 180 mm → 135 mm high
@@ -47,7 +49,7 @@ func TestImageBreaksPageAndIsEmbeddedOnce(t *testing.T) {
 	if err := writeBytes(path, out.Bytes()); err != nil {
 		t.Fatal(err)
 	}
-	res, err := exec.Command(needTool(t, "pdfimages"), "-list", path).Output()
+	res, err := exec.Command(pdftest.NeedTool(t, "pdfimages"), "-list", path).Output()
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,4 +1,4 @@
-package reports
+package pdfkit
 
 import (
 	"bytes"
@@ -18,28 +18,28 @@ import (
 // metadata, since gofpdf cannot set the catalog's /Lang.
 func (r *Report) describe(p *domain.Project, title, subject string) {
 	dc := p.DocumentControlConfig()
-	fullTitle := line(title + " – " + p.Meta.Name)
-	author := line(dc.Author)
+	fullTitle := Line(title + " – " + p.Meta.Name)
+	author := Line(dc.Author)
 	if author == "" {
-		author = line(p.Meta.Schultraeger)
+		author = Line(p.Meta.Schultraeger)
 	}
-	keywords := line(strings.Join(nonEmpty(tr("reports.keywords"), p.Meta.Schultraeger, p.Meta.Name), ", "))
-	subject = line(subject)
+	keywords := Line(strings.Join(nonEmpty(Tr("reports.keywords"), p.Meta.Schultraeger, p.Meta.Name), ", "))
+	subject = Line(subject)
 	r.pdf.SetTitle(fullTitle, true)
 	r.pdf.SetAuthor(author, true)
 	r.pdf.SetSubject(subject, true)
 	r.pdf.SetKeywords(keywords, true)
-	r.pdf.SetCreator(tr("app.name"), true)
+	r.pdf.SetCreator(Tr("app.name"), true)
 	// The footer names the version and the day the data stand on, not only the print date;
 	// documents that leave the house (bidders, provider) do not name the program.
-	r.footerLeft = line(title + " · " + tr("reports.footer.version_as_of", map[string]any{
-		"Version": line(dc.Version), "Date": formatDate(r.asOf.Time)}))
+	r.FooterLeft = Line(title + " · " + Tr("reports.footer.version_as_of", map[string]any{
+		"Version": Line(dc.Version), "Date": FormatDate(r.asOf.Time)}))
 	if !r.outside {
-		r.footerLeft = line(tr("app.name") + " · " + r.footerLeft)
+		r.FooterLeft = Line(Tr("app.name") + " · " + r.FooterLeft)
 	}
 	r.pdf.SetXmpMetadata(xmpPacket(xmpInfo{
 		Title: fullTitle, Author: author, Subject: subject, Keywords: keywords,
-		Language: tr("reports.language"), Creator: tr("app.name"), Date: r.date,
+		Language: Tr("reports.language"), Creator: Tr("app.name"), Date: r.date,
 	}))
 }
 
@@ -86,24 +86,24 @@ func xmpPacket(in xmpInfo) []byte {
 	return []byte(b.String())
 }
 
-// documentFields are the title page's lines about the document: version and status, author
+// DocumentFields are the title page's lines about the document: version and status, author
 // and contact, the deciding body (for a committee's papers, not for the tender that goes to
 // bidders), print date and Datenstand side by side.
-func documentFields(p *domain.Project, date time.Time, forCommittee bool) [][2]string {
+func DocumentFields(p *domain.Project, date time.Time, forCommittee bool) [][2]string {
 	dc := p.DocumentControlConfig()
 	fields := [][2]string{
-		{tr("reports.doc.version"), tr("reports.doc.version_status", map[string]any{
-			"Version": line(dc.Version), "Status": tr("reports.doc.status." + string(dc.Status))})},
-		{tr("reports.doc.author"), awOrDash(line(dc.Author))},
+		{Tr("reports.doc.version"), Tr("reports.doc.version_status", map[string]any{
+			"Version": Line(dc.Version), "Status": Tr("reports.doc.status." + string(dc.Status))})},
+		{Tr("reports.doc.author"), OrDash(Line(dc.Author))},
 	}
-	if c := line(dc.Contact); c != "" {
-		fields = append(fields, [2]string{tr("reports.doc.contact"), c})
+	if c := Line(dc.Contact); c != "" {
+		fields = append(fields, [2]string{Tr("reports.doc.contact"), c})
 	}
-	if c := line(dc.Committee); c != "" && forCommittee {
-		fields = append(fields, [2]string{tr("reports.doc.committee"), c})
+	if c := Line(dc.Committee); c != "" && forCommittee {
+		fields = append(fields, [2]string{Tr("reports.doc.committee"), c})
 	}
-	fields = append(fields, [2]string{tr("reports.doc.dates"), tr("reports.doc.dates_value", map[string]any{
-		"Printed": formatDate(date), "AsOf": formatDate(p.AsOf(date).Time)})})
+	fields = append(fields, [2]string{Tr("reports.doc.dates"), Tr("reports.doc.dates_value", map[string]any{
+		"Printed": FormatDate(date), "AsOf": FormatDate(p.AsOf(date).Time)})})
 	return fields
 }
 
@@ -114,36 +114,36 @@ func (r *Report) approvalBlock(p *domain.Project, bottom float64) {
 	pdf := r.pdf
 	const h = 24.0
 	top := bottom - h
-	pdf.SetDrawColor(colorBorder.R, colorBorder.G, colorBorder.B)
+	pdf.SetDrawColor(ColorBorder.R, ColorBorder.G, ColorBorder.B)
 	pdf.SetLineWidth(0.3)
 	pdf.Rect(r.Left(), top, r.Width(), h, "D")
 	pdf.SetXY(r.Left()+2, top+2)
-	r.setFont("B", bodySize)
-	r.setText(colorText)
-	pdf.CellFormat(r.Width()-4, lineHeight(bodySize), tr("reports.doc.approval"), "", 2, "L", false, 0, "")
-	by, on := line(dc.ApprovedBy), ""
+	r.SetFont("B", BodySize)
+	r.SetText(ColorText)
+	pdf.CellFormat(r.Width()-4, LineHeight(BodySize), Tr("reports.doc.approval"), "", 2, "L", false, 0, "")
+	by, on := Line(dc.ApprovedBy), ""
 	if dc.ApprovedOn != nil {
-		on = formatDate(dc.ApprovedOn.Time)
+		on = FormatDate(dc.ApprovedOn.Time)
 	}
 	colW := (r.Width() - 4) / 2
 	y := top + 15
-	for i, f := range [][2]string{{tr("reports.doc.approved_by"), by}, {tr("reports.doc.approved_on"), on}} {
+	for i, f := range [][2]string{{Tr("reports.doc.approved_by"), by}, {Tr("reports.doc.approved_on"), on}} {
 		x := r.Left() + 2 + float64(i)*colW
 		if f[1] != "" {
-			r.setFont("", bodySize)
-			r.setText(colorText)
-			pdf.SetXY(x, y-lineHeight(bodySize))
-			pdf.CellFormat(colW-6, lineHeight(bodySize), r.fit(f[1], colW-6), "", 0, "L", false, 0, "")
+			r.SetFont("", BodySize)
+			r.SetText(ColorText)
+			pdf.SetXY(x, y-LineHeight(BodySize))
+			pdf.CellFormat(colW-6, LineHeight(BodySize), r.Fit(f[1], colW-6), "", 0, "L", false, 0, "")
 		}
 		pdf.SetDrawColor(colorRule.R, colorRule.G, colorRule.B)
 		pdf.SetLineWidth(0.2)
-		pdf.Line(x+cellMargin, y, x+colW-6, y)
-		r.setFont("", smallSize)
-		r.setText(colorMuted)
+		pdf.Line(x+CellMargin, y, x+colW-6, y)
+		r.SetFont("", SmallSize)
+		r.SetText(ColorMuted)
 		pdf.SetXY(x, y+0.5)
-		pdf.CellFormat(colW-6, lineHeight(smallSize), f[0], "", 0, "L", false, 0, "")
+		pdf.CellFormat(colW-6, LineHeight(SmallSize), f[0], "", 0, "L", false, 0, "")
 	}
-	r.setText(colorText)
+	r.SetText(ColorText)
 }
 
 var (
@@ -152,11 +152,11 @@ var (
 	startXrefEnd = regexp.MustCompile(`startxref\n(\d+)\n%%EOF\n?$`)
 )
 
-// output writes the finished PDF to w. gofpdf writes the XMP metadata object but does not name
+// Output writes the finished PDF to w. gofpdf writes the XMP metadata object but does not name
 // it in the catalog, so readers would not find the language: the catalog gets its /Metadata
 // entry here. The catalog is the last object before the cross-reference table, so only the
 // table's own offset moves.
-func (r *Report) output(w io.Writer) error {
+func (r *Report) Output(w io.Writer) error {
 	var buf bytes.Buffer
 	if err := r.pdf.Output(&buf); err != nil {
 		return err

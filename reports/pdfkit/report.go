@@ -1,4 +1,9 @@
-package reports
+// Package pdfkit is the PDF machinery the reports share (gofpdf underneath): Report, the small
+// layout API of headings, paragraphs, callouts and tables that break across pages; the title
+// page, the table of contents and the book layout that fills in its page numbers; document
+// properties and control; the appendix; clean text, wrapping and the number and date formats of
+// the report language; and writing a finished PDF atomically.
+package pdfkit
 
 import (
 	"math"
@@ -30,13 +35,13 @@ const (
 	marginBottom = 22.0
 	headerY      = 11.0
 	footerGap    = 12.0 // footer baseline area above the paper's bottom edge
-	cellMargin   = 1.5
+	CellMargin   = 1.5
 
-	bodySize    = 10.0
-	smallSize   = 8.0
-	tableSize   = 9.0
-	headingSize = 18.0
-	subSize     = 13.0
+	BodySize    = 10.0
+	SmallSize   = 8.0
+	TableSize   = 9.0
+	HeadingSize = 18.0
+	SubSize     = 13.0
 
 	// lineFactor turns a font size in points into a line height in mm.
 	lineFactor = 0.3528 * 1.4
@@ -47,13 +52,13 @@ const (
 const nbAlias = "\x01nb\x01"
 
 var (
-	colorText     = Color{33, 37, 41}
-	colorMuted    = Color{100, 106, 115}
+	ColorText     = Color{33, 37, 41}
+	ColorMuted    = Color{100, 106, 115}
 	colorRule     = Color{150, 156, 165}
-	colorBorder   = Color{185, 190, 198}
-	colorHeadFill = Color{220, 229, 240}
-	colorZebra    = Color{244, 246, 249}
-	colorFootFill = Color{234, 237, 242}
+	ColorBorder   = Color{185, 190, 198}
+	ColorHeadFill = Color{220, 229, 240}
+	ColorZebra    = Color{244, 246, 249}
+	ColorFootFill = Color{234, 237, 242}
 )
 
 // Color is an RGB colour (0–255 each).
@@ -74,7 +79,7 @@ type Report struct {
 	pdf         *gofpdf.Fpdf
 	orientation Orientation
 	header      string
-	footerLeft  string
+	FooterLeft  string
 	// outside marks a document that leaves the house (to bidders or the provider): its footer
 	// does not name the program.
 	outside    bool
@@ -94,10 +99,8 @@ type Report struct {
 	stranded    []int
 	breakBefore map[int]bool
 
-	// onCell, when set (tests), sees every table cell's text and the lines it was wrapped into.
-	onCell func(text string, lines []string)
-	// thread holds the Roter Faden's KPIs once computed, shared by every layout pass of a book.
-	thread *threadKPICache
+	// OnCell, when set (tests), sees every table cell's text and the lines it was wrapped into.
+	OnCell func(text string, lines []string)
 
 	// appendix holds the long lists and wide tables the sections sent to the end (toAppendix).
 	appendix []appendixPart
@@ -108,7 +111,7 @@ type Report struct {
 	asOf domain.Date
 }
 
-func newReport(projectName string, date time.Time) *Report {
+func NewReport(projectName string, date time.Time) *Report {
 	pdf := gofpdf.New("P", "mm", "A4", "")
 	// The alias must be set before fonts are added: gofpdf keeps the digits in the font subset then.
 	pdf.AliasNbPages(nbAlias)
@@ -120,40 +123,40 @@ func newReport(projectName string, date time.Time) *Report {
 	pdf.SetCompression(true)
 	pdf.SetMargins(marginLeft, marginTop, marginRight)
 	pdf.SetAutoPageBreak(false, marginBottom)
-	pdf.SetCellMargin(cellMargin)
-	pdf.SetTitle(line(tr("reports.title")+" – "+projectName), true)
-	pdf.SetCreator(tr("app.name"), true)
-	pdf.SetProducer(tr("app.name"), true)
+	pdf.SetCellMargin(CellMargin)
+	pdf.SetTitle(Line(Tr("reports.title")+" – "+projectName), true)
+	pdf.SetCreator(Tr("app.name"), true)
+	pdf.SetProducer(Tr("app.name"), true)
 	r := &Report{
 		pdf:    pdf,
 		date:   date,
 		asOf:   domain.TodayInBerlin(date),
-		header: line(projectName),
+		header: Line(projectName),
 	}
-	r.name(tr("reports.title"), tr("reports.subtitle"))
+	r.name(Tr("reports.title"), Tr("reports.subtitle"))
 	pdf.SetHeaderFunc(r.drawHeader)
 	pdf.SetFooterFunc(r.drawFooter)
 	return r
 }
 
-// newDocument starts a document of one layout run (Leistungsbeschreibung, monitoring report,
+// NewDocument starts a document of one layout run (Leistungsbeschreibung, monitoring report,
 // Jour-fixe protocol and invitation, Vergabevermerk) named title in the running header and in
 // its properties, judged on the project's day; outside marks one that leaves the house, and the
 // run starts a page before the headings in breaks.
-func newDocument(p *domain.Project, date time.Time, title, subject string, outside bool, breaks map[int]bool) *Report {
-	r := newReport(p.Meta.Name, date)
+func NewDocument(p *domain.Project, date time.Time, title, subject string, outside bool, breaks map[int]bool) *Report {
+	r := NewReport(p.Meta.Name, date)
 	r.breakBefore = breaks
 	r.outside = outside
-	r.judgeOn(p)
-	r.title = line(title)
+	r.JudgeOn(p)
+	r.title = Line(title)
 	r.describe(p, title, subject)
 	return r
 }
 
 // name sets the document's title (title page, running header, footer) and subtitle.
 func (r *Report) name(title, subtitle string) {
-	r.title, r.subtitle = line(title), subtitle
-	r.footerLeft = line(tr("app.name") + " · " + title + " · " + tr("reports.as_of", map[string]any{"Date": formatDate(r.date)}))
+	r.title, r.subtitle = Line(title), subtitle
+	r.FooterLeft = Line(Tr("app.name") + " · " + title + " · " + Tr("reports.as_of", map[string]any{"Date": FormatDate(r.date)}))
 }
 
 // Err is the first error that occurred, or nil.
@@ -165,8 +168,8 @@ func (r *Report) Date() time.Time { return r.date }
 // AsOf is the day sections judge dates on (deadlines, overdue milestones).
 func (r *Report) AsOf() domain.Date { return r.asOf }
 
-// judgeOn makes the project's day of judgement the report's (Project.AsOf of its date).
-func (r *Report) judgeOn(p *domain.Project) { r.asOf = p.AsOf(r.date) }
+// JudgeOn makes the project's day of judgement the report's (Project.AsOf of its date).
+func (r *Report) JudgeOn(p *domain.Project) { r.asOf = p.AsOf(r.date) }
 
 // PDF gives raw access for drawings (charts) that the helpers do not cover. Keep to the area
 // between Left/Top and Right/Bottom and call EnsureSpace first.
@@ -217,14 +220,14 @@ func (r *Report) Gap(h float64) {
 	r.pdf.SetXY(r.Left(), y)
 }
 
-func (r *Report) setFont(style string, size float64) { r.pdf.SetFont(fontFamily, style, size) }
+func (r *Report) SetFont(style string, size float64) { r.pdf.SetFont(fontFamily, style, size) }
 
-func (r *Report) setText(c Color) { r.pdf.SetTextColor(c.R, c.G, c.B) }
+func (r *Report) SetText(c Color) { r.pdf.SetTextColor(c.R, c.G, c.B) }
 
-func lineHeight(size float64) float64 { return size * lineFactor }
+func LineHeight(size float64) float64 { return size * lineFactor }
 
-// split wraps already cleaned text to width w in the current font. Never empty.
-func (r *Report) split(text string, w float64) []string {
+// Split wraps already cleaned text to width w in the current font. Never empty.
+func (r *Report) Split(text string, w float64) []string {
 	if text == "" {
 		return []string{""}
 	}
@@ -235,9 +238,9 @@ func (r *Report) split(text string, w float64) []string {
 	return lines
 }
 
-// fit shortens one line to width w with an ellipsis.
-func (r *Report) fit(text string, w float64) string {
-	avail := w - 2*cellMargin
+// Fit shortens one line to width w with an ellipsis.
+func (r *Report) Fit(text string, w float64) string {
+	avail := w - 2*CellMargin
 	if r.pdf.GetStringWidth(text) <= avail {
 		return text
 	}
@@ -260,25 +263,25 @@ func (r *Report) Section(step int, title string) { r.SectionOn(Portrait, step, t
 
 // SectionOn is Section on a page of the given orientation (e.g. landscape for a wide grid).
 func (r *Report) SectionOn(o Orientation, step int, title string) {
-	r.chapterOn(o, strconv.Itoa(step), tr("reports.step", map[string]any{"Number": step}), title)
+	r.ChapterOn(o, strconv.Itoa(step), Tr("reports.step", map[string]any{"Number": step}), title)
 }
 
-// chapterOn starts a part of the report listed in the table of contents under number, with
+// ChapterOn starts a part of the report listed in the table of contents under number, with
 // kicker ("Schritt 4", "Anhang B") above its title, on a new page of orientation o.
-func (r *Report) chapterOn(o Orientation, number, kicker, title string) {
+func (r *Report) ChapterOn(o Orientation, number, kicker, title string) {
 	r.headingDone()
 	r.NewPage(o)
-	title = line(title)
-	r.register(0, number, title)
-	r.setFont("", bodySize)
-	r.setText(colorMuted)
-	r.pdf.CellFormat(r.Width(), lineHeight(bodySize), kicker, "", 2, "L", false, 0, "")
-	r.setFont("B", headingSize)
-	r.setText(colorText)
-	for _, l := range r.split(title, r.Width()) {
-		r.pdf.CellFormat(r.Width(), lineHeight(headingSize), l, "", 2, "L", false, 0, "")
+	title = Line(title)
+	r.Register(0, number, title)
+	r.SetFont("", BodySize)
+	r.SetText(ColorMuted)
+	r.pdf.CellFormat(r.Width(), LineHeight(BodySize), kicker, "", 2, "L", false, 0, "")
+	r.SetFont("B", HeadingSize)
+	r.SetText(ColorText)
+	for _, l := range r.Split(title, r.Width()) {
+		r.pdf.CellFormat(r.Width(), LineHeight(HeadingSize), l, "", 2, "L", false, 0, "")
 	}
-	r.rule()
+	r.Rule()
 	r.Gap(4)
 }
 
@@ -306,24 +309,24 @@ func (r *Report) Subsection(title string) {
 	if r.breakBefore[seq] && r.pdf.GetY() > r.Top()+1 {
 		r.NewPage(r.orientation)
 	}
-	title = line(title)
-	r.setFont("B", subSize)
-	lines := r.split(title, r.Width())
+	title = Line(title)
+	r.SetFont("B", SubSize)
+	lines := r.Split(title, r.Width())
 	// Keep the heading with at least a few lines of what follows.
-	r.EnsureSpace(float64(len(lines))*lineHeight(subSize) + 3 + 2*lineHeight(bodySize))
+	r.EnsureSpace(float64(len(lines))*LineHeight(SubSize) + 3 + 2*LineHeight(BodySize))
 	if r.pdf.GetY() > r.Top()+1 {
 		r.Gap(3)
 	}
-	r.register(1, "", title)
-	r.setText(colorText)
+	r.Register(1, "", title)
+	r.SetText(ColorText)
 	for _, l := range lines {
-		r.pdf.CellFormat(r.Width(), lineHeight(subSize), l, "", 2, "L", false, 0, "")
+		r.pdf.CellFormat(r.Width(), LineHeight(SubSize), l, "", 2, "L", false, 0, "")
 	}
 	r.Gap(1.5)
 	r.pending = &pendingHeading{seq: seq, page: r.pdf.PageNo()}
 }
 
-func (r *Report) register(level int, number, title string) {
+func (r *Report) Register(level int, number, title string) {
 	idx := len(r.entries)
 	r.entries = append(r.entries, tocEntry{Level: level, Number: number, Title: title, Page: r.pdf.PageNo()})
 	bm := title
@@ -336,8 +339,8 @@ func (r *Report) register(level int, number, title string) {
 	}
 }
 
-// rule draws a thin line across the page under the cursor.
-func (r *Report) rule() {
+// Rule draws a thin line across the page under the cursor.
+func (r *Report) Rule() {
 	y := r.pdf.GetY() + 1
 	r.pdf.SetDrawColor(colorRule.R, colorRule.G, colorRule.B)
 	r.pdf.SetLineWidth(0.3)
@@ -347,23 +350,23 @@ func (r *Report) rule() {
 
 // Paragraph writes text (user text allowed: it is cleaned) wrapped to the page width.
 func (r *Report) Paragraph(text string) {
-	r.textBlock(clean(text, true), "", 0, false)
+	r.TextBlock(Clean(text, true), "", 0, false)
 	r.Gap(2)
 }
 
 // Note is a paragraph in small grey type.
 func (r *Report) Note(text string) {
-	r.setFont("", smallSize)
-	r.setText(colorMuted)
-	lh := lineHeight(smallSize)
-	for _, l := range r.split(clean(text, true), r.Width()) {
+	r.SetFont("", SmallSize)
+	r.SetText(ColorMuted)
+	lh := LineHeight(SmallSize)
+	for _, l := range r.Split(Clean(text, true), r.Width()) {
 		r.EnsureSpace(lh)
 		r.pdf.SetX(r.Left())
-		r.setFont("", smallSize)
-		r.setText(colorMuted)
+		r.SetFont("", SmallSize)
+		r.SetText(ColorMuted)
 		r.pdf.CellFormat(r.Width(), lh, l, "", 2, "L", false, 0, "")
 	}
-	r.setText(colorText)
+	r.SetText(ColorText)
 	r.Gap(2)
 }
 
@@ -371,26 +374,26 @@ func (r *Report) Note(text string) {
 func (r *Report) Bullets(items []string) {
 	r.headingDone()
 	for _, it := range items {
-		r.textBlock(clean(it, true), "•", 5, false)
+		r.TextBlock(Clean(it, true), "•", 5, false)
 	}
 	r.Gap(2)
 }
 
-// textBlock writes wrapped lines, breaking pages between lines; a marker (bullet) hangs in
+// TextBlock writes wrapped lines, breaking pages between lines; a marker (bullet) hangs in
 // the indent of the first line.
-func (r *Report) textBlock(text, marker string, indent float64, bold bool) {
+func (r *Report) TextBlock(text, marker string, indent float64, bold bool) {
 	style := ""
 	if bold {
 		style = "B"
 	}
-	r.setFont(style, bodySize)
-	lh := lineHeight(bodySize)
+	r.SetFont(style, BodySize)
+	lh := LineHeight(BodySize)
 	w := r.Width() - indent
-	for i, l := range r.split(text, w) {
+	for i, l := range r.Split(text, w) {
 		if r.EnsureSpace(lh) {
-			r.setFont(style, bodySize)
+			r.SetFont(style, BodySize)
 		}
-		r.setText(colorText)
+		r.SetText(ColorText)
 		if i == 0 && marker != "" {
 			r.pdf.SetX(r.Left())
 			r.pdf.CellFormat(indent, lh, marker, "", 0, "L", false, 0, "")
@@ -405,24 +408,24 @@ func (r *Report) KeyValues(pairs [][2]string) {
 	// Like a paragraph, label–value lines introduce what follows: a heading's watch goes on.
 	labelW := math.Min(r.Width()*0.35, 75)
 	valueW := r.Width() - labelW
-	lh := lineHeight(bodySize)
+	lh := LineHeight(BodySize)
 	for _, kv := range pairs {
-		r.setFont("B", bodySize)
-		label := r.split(clean(kv[0], true), labelW)
-		r.setFont("", bodySize)
-		value := r.split(clean(kv[1], true), valueW)
+		r.SetFont("B", BodySize)
+		label := r.Split(Clean(kv[0], true), labelW)
+		r.SetFont("", BodySize)
+		value := r.Split(Clean(kv[1], true), valueW)
 		n := max(len(label), len(value))
 		for i := 0; i < n; i++ {
 			r.EnsureSpace(lh)
 			y := r.pdf.GetY()
-			r.setText(colorText)
+			r.SetText(ColorText)
 			if i < len(label) {
-				r.setFont("B", bodySize)
+				r.SetFont("B", BodySize)
 				r.pdf.SetXY(r.Left(), y)
 				r.pdf.CellFormat(labelW, lh, label[i], "", 0, "L", false, 0, "")
 			}
 			if i < len(value) {
-				r.setFont("", bodySize)
+				r.SetFont("", BodySize)
 				r.pdf.SetXY(r.Left()+labelW, y)
 				r.pdf.CellFormat(valueW, lh, value[i], "", 0, "L", false, 0, "")
 			}
@@ -439,14 +442,14 @@ func (r *Report) drawHeader() {
 	}
 	pdf := r.pdf
 	right := r.title
-	r.setFont("", smallSize)
-	r.setText(colorMuted)
-	rw := pdf.GetStringWidth(right) + 2*cellMargin
+	r.SetFont("", SmallSize)
+	r.SetText(ColorMuted)
+	rw := pdf.GetStringWidth(right) + 2*CellMargin
 	pdf.SetXY(r.Left(), headerY)
-	pdf.CellFormat(r.Width()-rw, lineHeight(smallSize), r.fit(r.header, r.Width()-rw-4), "", 0, "L", false, 0, "")
+	pdf.CellFormat(r.Width()-rw, LineHeight(SmallSize), r.Fit(r.header, r.Width()-rw-4), "", 0, "L", false, 0, "")
 	pdf.SetXY(r.Right()-rw, headerY)
-	pdf.CellFormat(rw, lineHeight(smallSize), right, "", 0, "R", false, 0, "")
-	y := headerY + lineHeight(smallSize) + 1
+	pdf.CellFormat(rw, LineHeight(SmallSize), right, "", 0, "R", false, 0, "")
+	y := headerY + LineHeight(SmallSize) + 1
 	pdf.SetDrawColor(colorRule.R, colorRule.G, colorRule.B)
 	pdf.SetLineWidth(0.2)
 	pdf.Line(r.Left(), y, r.Right(), y)
@@ -460,23 +463,23 @@ func (r *Report) drawFooter() {
 	pdf.SetDrawColor(colorRule.R, colorRule.G, colorRule.B)
 	pdf.SetLineWidth(0.2)
 	pdf.Line(r.Left(), y-1.5, r.Right(), y-1.5)
-	r.setFont("", smallSize)
-	r.setText(colorMuted)
+	r.SetFont("", SmallSize)
+	r.SetText(ColorMuted)
 	page := pdf.PageNo()
-	text := tr("reports.footer.page", map[string]any{"Page": page, "Pages": nbAlias})
+	text := Tr("reports.footer.page", map[string]any{"Page": page, "Pages": nbAlias})
 	// Measure with the real count when it is known: the alias is wider than the digits.
 	measure := text
 	if r.totalPages > 0 {
-		measure = tr("reports.footer.page", map[string]any{"Page": page, "Pages": r.totalPages})
+		measure = Tr("reports.footer.page", map[string]any{"Page": page, "Pages": r.totalPages})
 	}
-	pw := pdf.GetStringWidth(measure) + 2*cellMargin
+	pw := pdf.GetStringWidth(measure) + 2*CellMargin
 	pdf.SetXY(r.Left(), y)
-	pdf.CellFormat(r.Width()-pw, lineHeight(smallSize), r.fit(r.footerLeft, r.Width()-pw-4), "", 0, "L", false, 0, "")
+	pdf.CellFormat(r.Width()-pw, LineHeight(SmallSize), r.Fit(r.FooterLeft, r.Width()-pw-4), "", 0, "L", false, 0, "")
 	pdf.SetXY(r.Right()-pw, y)
-	pdf.CellFormat(pw, lineHeight(smallSize), text, "", 0, "L", false, 0, "")
+	pdf.CellFormat(pw, LineHeight(SmallSize), text, "", 0, "L", false, 0, "")
 }
 
-func formatDate(d time.Time) string { return d.Format(tr("reports.date.layout")) }
+func FormatDate(d time.Time) string { return d.Format(Tr("reports.date.layout")) }
 
 // Callout writes text in a framed box across the page, kept on one page; warn sets it in bold
 // with a marker word, so that the warning does not rest on colour alone.
@@ -487,23 +490,23 @@ func (r *Report) Callout(text string, warn bool) {
 		style = "B"
 	}
 	const pad = 2.5
-	r.setFont(style, bodySize)
-	lh := lineHeight(bodySize)
+	r.SetFont(style, BodySize)
+	lh := LineHeight(BodySize)
 	w := r.Width() - 2*pad - 1.5
-	lines := r.split(clean(text, true), w)
+	lines := r.Split(Clean(text, true), w)
 	if limit := int((r.Bottom()-r.Top()-2*pad)/lh) - 1; len(lines) > limit {
-		lines = append(lines[:limit-1], r.fit(lines[limit-1]+" "+lines[limit], w))
+		lines = append(lines[:limit-1], r.Fit(lines[limit-1]+" "+lines[limit], w))
 	}
 	h := float64(len(lines))*lh + 2*pad
 	r.EnsureSpace(h + 1)
 	pdf := r.pdf
 	top := pdf.GetY()
-	fill := colorZebra
+	fill := ColorZebra
 	if warn {
 		fill = Color{253, 243, 222}
 	}
 	pdf.SetFillColor(fill.R, fill.G, fill.B)
-	pdf.SetDrawColor(colorBorder.R, colorBorder.G, colorBorder.B)
+	pdf.SetDrawColor(ColorBorder.R, ColorBorder.G, ColorBorder.B)
 	pdf.SetLineWidth(0.3)
 	pdf.Rect(r.Left(), top, r.Width(), h, "FD")
 	if warn {
@@ -511,12 +514,85 @@ func (r *Report) Callout(text string, warn bool) {
 		pdf.SetFillColor(c.R, c.G, c.B)
 		pdf.Rect(r.Left(), top, 1.5, h, "F")
 	}
-	r.setFont(style, bodySize)
-	r.setText(colorText)
+	r.SetFont(style, BodySize)
+	r.SetText(ColorText)
 	for i, l := range lines {
-		pdf.SetXY(r.Left()+pad+1.5-cellMargin, top+pad+float64(i)*lh)
-		pdf.CellFormat(w+2*cellMargin, lh, l, "", 0, "L", false, 0, "")
+		pdf.SetXY(r.Left()+pad+1.5-CellMargin, top+pad+float64(i)*lh)
+		pdf.CellFormat(w+2*CellMargin, lh, l, "", 0, "L", false, 0, "")
 	}
 	pdf.SetXY(r.Left(), top+h)
 	r.Gap(3)
+}
+
+// Heading is a numbered chapter (level 0) or part (level 1) heading of a document without a
+// table of contents, with a bookmark; the chapter has a rule under it.
+func (r *Report) Heading(level int, number, text string) {
+	size := SubSize + 2
+	if level > 0 {
+		size = SubSize
+	}
+	seq := r.headingSeq
+	r.headingSeq++
+	r.headingDone()
+	if r.breakBefore[seq] && r.pdf.GetY() > r.Top()+1 {
+		r.NewPage(r.orientation)
+	}
+	title := Line(number + "  " + text)
+	r.SetFont("B", size)
+	lines := r.Split(title, r.Width())
+	r.EnsureSpace(float64(len(lines))*LineHeight(size) + 3 + 3*LineHeight(BodySize))
+	if r.pdf.GetY() > r.Top()+1 {
+		r.Gap(3)
+	}
+	r.Register(level, "", title)
+	r.SetFont("B", size)
+	r.SetText(ColorText)
+	for _, l := range lines {
+		r.pdf.SetX(r.Left())
+		r.pdf.CellFormat(r.Width(), LineHeight(size), l, "", 2, "L", false, 0, "")
+	}
+	if level == 0 {
+		r.Rule()
+	}
+	r.Gap(1.5)
+	r.pending = &pendingHeading{seq: seq, page: r.pdf.PageNo()}
+}
+
+// TableUnder writes a subsection with a table, keeping the heading with the table's first rows.
+func (r *Report) TableUnder(title string, t Table) {
+	r.EnsureSpace(40)
+	r.Subsection(title)
+	r.Table(t)
+}
+
+// OpenQuestions lists a step's findings under "Offene Fragen", nothing when there are none:
+// each in words, a warning marked as one; markErrors marks errors too (steps 10 and 11, whose
+// errors the program shows as such).
+func (r *Report) OpenQuestions(fs []domain.Finding, markErrors bool) {
+	if len(fs) == 0 {
+		return
+	}
+	items := make([]string, 0, len(fs))
+	for _, f := range fs {
+		msg := Tr(f.Code, map[string]any{"Subject": Line(f.Subject)})
+		switch {
+		case f.Severity == domain.SeverityWarning:
+			msg = Tr("reports.warning", map[string]any{"Message": msg})
+		case f.Severity == domain.SeverityError && markErrors:
+			msg = Tr("reports.structure.error", map[string]any{"Message": msg})
+		}
+		items = append(items, msg)
+	}
+	r.Subsection(Tr("reports.open_questions"))
+	r.Bullets(items)
+}
+
+// StepTitle is the step's name as the wizard shows it.
+func StepTitle(n domain.StepID) string {
+	for _, s := range domain.Steps {
+		if s.Number == n {
+			return Tr("step." + s.Key + ".title")
+		}
+	}
+	return ""
 }

@@ -1,4 +1,4 @@
-package reports
+package pdfkit
 
 import "strconv"
 
@@ -39,12 +39,12 @@ func placeOf(t Table) (inline, wide bool) {
 // section where it is. A report without an appendix (the Kurzfassung does not call section
 // writers) never queues.
 func (r *Report) toAppendix(wide bool, title string, write func(r *Report)) {
-	r.toAppendixKeeping(wide, title, 0, write)
+	r.ToAppendixKeeping(wide, title, 0, write)
 }
 
-// toAppendixKeeping is toAppendix for a part that is not a Table (a matrix drawn by hand): its
+// ToAppendixKeeping is toAppendix for a part that is not a Table (a matrix drawn by hand): its
 // heading starts a new page unless keep millimetres fit below it.
-func (r *Report) toAppendixKeeping(wide bool, title string, keep float64, write func(r *Report)) {
+func (r *Report) ToAppendixKeeping(wide bool, title string, keep float64, write func(r *Report)) {
 	letter, n := "A", 1
 	if wide {
 		letter = "B"
@@ -55,17 +55,17 @@ func (r *Report) toAppendixKeeping(wide bool, title string, keep float64, write 
 		}
 	}
 	ref := letter + "." + strconv.Itoa(n)
-	title = line(title)
+	title = Line(title)
 	r.appendix = append(r.appendix, appendixPart{wide: wide, ref: ref, title: title, keep: keep, write: write})
 	r.headingDone()
-	r.Note(tr("reports.appendix.see", map[string]any{"Ref": ref, "Title": title}))
+	r.Note(Tr("reports.appendix.see", map[string]any{"Ref": ref, "Title": title}))
 }
 
-// tableOrAppendix writes t in the section when it is short and narrow, else sends it to the
+// TableOrAppendix writes t in the section when it is short and narrow, else sends it to the
 // appendix under title (placeOf); intro (may be "") stands above the table, the notes
 // after it, in either place.
-func (r *Report) tableOrAppendix(title, intro string, t Table, after ...string) {
-	r.placeTable(title, t, func(r *Report) {
+func (r *Report) TableOrAppendix(title, intro string, t Table, after ...string) {
+	r.PlaceTable(title, t, func(r *Report) {
 		if intro != "" {
 			r.Note(intro)
 		}
@@ -76,9 +76,9 @@ func (r *Report) tableOrAppendix(title, intro string, t Table, after ...string) 
 	})
 }
 
-// placeTable runs write (which draws t with what belongs to it) in the section or in the
+// PlaceTable runs write (which draws t with what belongs to it) in the section or in the
 // appendix, as placeOf decides for t.
-func (r *Report) placeTable(title string, t Table, write func(r *Report)) {
+func (r *Report) PlaceTable(title string, t Table, write func(r *Report)) {
 	if inline, wide := placeOf(t); !inline {
 		r.toAppendix(wide, title, write)
 		return
@@ -86,9 +86,9 @@ func (r *Report) placeTable(title string, t Table, write func(r *Report)) {
 	write(r)
 }
 
-// writeAppendix writes the queued parts: Anhang A (lists, portrait), then Anhang B (wide
+// WriteAppendix writes the queued parts: Anhang A (lists, portrait), then Anhang B (wide
 // tables, landscape), each part under its numbered heading.
-func (r *Report) writeAppendix() {
+func (r *Report) WriteAppendix() {
 	for _, wide := range []bool{false, true} {
 		started := false
 		for _, a := range r.appendix {
@@ -100,8 +100,8 @@ func (r *Report) writeAppendix() {
 				if wide {
 					letter, o, key = "B", Landscape, "reports.appendix.wide"
 				}
-				r.chapterOn(o, letter, tr("reports.appendix.kicker", map[string]any{"Letter": letter}), tr(key))
-				r.Paragraph(tr(key + "_intro"))
+				r.ChapterOn(o, letter, Tr("reports.appendix.kicker", map[string]any{"Letter": letter}), Tr(key))
+				r.Paragraph(Tr(key + "_intro"))
 				started = true
 			}
 			if a.keep > 0 {

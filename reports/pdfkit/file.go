@@ -1,4 +1,4 @@
-package reports
+package pdfkit
 
 import (
 	"bytes"
@@ -12,36 +12,36 @@ import (
 	"schulit-lotse/internal/leftover"
 )
 
-// catchPDF, deferred by every PDF writer, turns a panic into the writer's error: gofpdf panics
+// CatchPDF, deferred by every PDF writer, turns a panic into the writer's error: gofpdf panics
 // on some inputs it does not expect, and the user gets a message instead.
-func catchPDF(err *error) {
+func CatchPDF(err *error) {
 	if rec := recover(); rec != nil {
-		*err = fmt.Errorf("%s: %v", tr("reports.err.pdf"), rec)
+		*err = fmt.Errorf("%s: %v", Tr("reports.err.pdf"), rec)
 	}
 }
 
-// emit writes a laid-out report to w: a layout error is a PDF error, a failed write is named as
+// Emit writes a laid-out report to w: a layout error is a PDF error, a failed write is named as
 // such. The single-run PDF writers end with it.
-func emit(w io.Writer, r *Report) error {
+func Emit(w io.Writer, r *Report) error {
 	if err := r.Err(); err != nil {
-		return fmt.Errorf("%s: %w", tr("reports.err.pdf"), err)
+		return fmt.Errorf("%s: %w", Tr("reports.err.pdf"), err)
 	}
-	if err := r.output(w); err != nil {
-		return fmt.Errorf("%s: %w", tr("reports.err.write"), err)
+	if err := r.Output(w); err != nil {
+		return fmt.Errorf("%s: %w", Tr("reports.err.write"), err)
 	}
 	return nil
 }
 
-// writeAtomically writes what write produces to path without ever leaving a half-written
+// WriteAtomically writes what write produces to path without ever leaving a half-written
 // file: the document is made in memory, written to a temporary file beside the target, synced
 // to disk and renamed over it. On any error the target is unchanged and the temporary file
 // removed. Every Write…File of the package goes through it.
-func writeAtomically(path string, write func(w io.Writer) error) (err error) {
+func WriteAtomically(path string, write func(w io.Writer) error) (err error) {
 	if strings.TrimSpace(path) == "" {
-		return errors.New(tr("reports.err.no_path"))
+		return errors.New(Tr("reports.err.no_path"))
 	}
 	if fi, statErr := os.Stat(path); statErr == nil && fi.IsDir() {
-		return errors.New(tr("reports.err.is_dir", map[string]any{"Path": path}))
+		return errors.New(Tr("reports.err.is_dir", map[string]any{"Path": path}))
 	}
 	var buf bytes.Buffer
 	if err := write(&buf); err != nil {
@@ -51,7 +51,7 @@ func writeAtomically(path string, write func(w io.Writer) error) (err error) {
 	dir := filepath.Dir(path)
 	tmp, err := leftover.Create(path, leftover.Export)
 	if err != nil {
-		return fmt.Errorf("%s: %w", tr("reports.err.create", map[string]any{"Dir": dir}), err)
+		return fmt.Errorf("%s: %w", Tr("reports.err.create", map[string]any{"Dir": dir}), err)
 	}
 	tmpName := tmp.Name()
 	defer func() {
@@ -61,7 +61,7 @@ func writeAtomically(path string, write func(w io.Writer) error) (err error) {
 		}
 	}()
 	saveErr := func(e error) error {
-		return fmt.Errorf("%s: %w", tr("reports.err.save", map[string]any{"Path": path}), e)
+		return fmt.Errorf("%s: %w", Tr("reports.err.save", map[string]any{"Path": path}), e)
 	}
 	if _, err = tmp.Write(buf.Bytes()); err != nil {
 		return saveErr(err)

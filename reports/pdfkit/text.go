@@ -1,4 +1,4 @@
-package reports
+package pdfkit
 
 import (
 	"strings"
@@ -70,11 +70,11 @@ func buildCoverage(fonts ...[]byte) coverage {
 	return out
 }
 
-// clean makes user text safe for the PDF: NFC-normalised (umlauts typed on a Mac arrive
+// Clean makes user text safe for the PDF: NFC-normalised (umlauts typed on a Mac arrive
 // decomposed), control and format characters removed, tabs as spaces, and every rune the font
 // lacks replaced by Placeholder (a run of them, e.g. an emoji sequence, by one). With multiline
 // false line breaks become spaces.
-func clean(s string, multiline bool) string {
+func Clean(s string, multiline bool) string {
 	if s == "" {
 		return ""
 	}
@@ -134,30 +134,49 @@ func clean(s string, multiline bool) string {
 	return b.String()
 }
 
-// line cleans s for a one-line place (header, heading, table of contents).
-func line(s string) string { return strings.TrimSpace(clean(s, false)) }
+// Line cleans s for a one-line place (header, heading, table of contents).
+func Line(s string) string { return strings.TrimSpace(Clean(s, false)) }
 
-// tr translates key with optional template data.
-func tr(key string, data ...map[string]any) string {
+// Tr translates key with optional template data.
+func Tr(key string, data ...map[string]any) string {
 	if len(data) > 0 {
 		return lang.L(key, data[0])
 	}
 	return lang.L(key)
 }
 
-// formatNumber writes v with at most two decimals, trailing zeros dropped, grouped from 1000
+// FormatNumber writes v with at most two decimals, trailing zeros dropped, grouped from 1000
 // on, in the notation of the report language (German: 1.234,5): numfmt.Display.
-func formatNumber(v float64) string { return numfmt.Display(v, numberLang()) }
+func FormatNumber(v float64) string { return numfmt.Display(v, NumberLang()) }
 
-// numberLang is the notation of numbers in the report's language.
-func numberLang() string {
-	if strings.HasPrefix(tr("reports.language"), "en") {
+// NumberLang is the notation of numbers in the report's language.
+func NumberLang() string {
+	if strings.HasPrefix(Tr("reports.language"), "en") {
 		return "en"
 	}
 	return "de"
 }
 
-// formatHours is "2,5 h".
-func formatHours(v float64) string {
-	return formatNumber(v) + " " + tr("reports.unit.hours")
+// FormatHours is "2,5 h".
+func FormatHours(v float64) string {
+	return FormatNumber(v) + " " + Tr("reports.unit.hours")
 }
+
+// OrDash is s, or "–" when it is blank.
+func OrDash(s string) string {
+	if strings.TrimSpace(s) == "" {
+		return "–"
+	}
+	return s
+}
+
+// TrCount translates key with {{.Count}}, using key.one for a count of one.
+func TrCount(key string, n int) string {
+	if n == 1 {
+		key += ".one"
+	}
+	return Tr(key, map[string]any{"Count": FormatNumber(float64(n))})
+}
+
+// FormatCount is a count with grouping: "1.234".
+func FormatCount(n int) string { return FormatNumber(float64(n)) }

@@ -1,4 +1,4 @@
-package reports
+package pdfkit
 
 import (
 	"regexp"
@@ -40,7 +40,7 @@ func mustKeep(word string) bool {
 // no-break space holds its neighbours together. A word wider than the line is split where it
 // has a hyphen or slash, else between syllables (German hyphenation) with a hyphen added. Never empty.
 func (r *Report) wrap(text string, w float64) []string {
-	avail := w - 2*cellMargin
+	avail := w - 2*CellMargin
 	width := r.pdf.GetStringWidth
 	space := width(" ")
 	var out []string

@@ -1,4 +1,4 @@
-package reports
+package pdfkit
 
 import (
 	"math"
@@ -42,8 +42,8 @@ type Table struct {
 	CapNote string
 }
 
-// cellPad is the space above and below a row's text.
-const cellPad = 1.2
+// CellPad is the space above and below a row's text.
+const CellPad = 1.2
 
 type tableLayout struct {
 	widths []float64
@@ -65,7 +65,7 @@ func (r *Report) Table(t Table) {
 	}
 	defer func() {
 		if left > 0 && t.CapNote != "" {
-			r.Note(trCount(t.CapNote, left))
+			r.Note(TrCount(t.CapNote, left))
 		}
 	}()
 	lay := r.layoutTable(t)
@@ -74,12 +74,12 @@ func (r *Report) Table(t Table) {
 		return
 	}
 	// Rows and foot rows wrapped first: their heights decide where the page breaks.
-	r.setFont("", tableSize)
+	r.SetFont("", TableSize)
 	all := make([][][]string, 0, len(t.Rows)+len(t.Foot))
 	for _, row := range t.Rows {
 		all = append(all, r.cells(lay, row))
 	}
-	r.setFont("B", tableSize)
+	r.SetFont("B", TableSize)
 	for _, row := range t.Foot {
 		all = append(all, r.cells(lay, row))
 	}
@@ -89,7 +89,7 @@ func (r *Report) Table(t Table) {
 		for _, lines := range c {
 			n = max(n, len(lines))
 		}
-		heights[i] = float64(n)*lay.lh + 2*cellPad
+		heights[i] = float64(n)*lay.lh + 2*CellPad
 	}
 	fresh := r.Bottom() - r.Top()
 	first := lay.headH
@@ -116,7 +116,7 @@ func (r *Report) Table(t Table) {
 		if i >= len(t.Rows) {
 			style = "B"
 		}
-		r.setFont(style, tableSize)
+		r.SetFont(style, TableSize)
 		if i == breakAt && breakAt > planFrom {
 			// A planned break; a row that does not fit even first on the page is tableRow's.
 			r.tableBreak(lay, style)
@@ -128,14 +128,14 @@ func (r *Report) Table(t Table) {
 		var fill *Color
 		switch {
 		case i >= len(t.Rows):
-			fill = &colorFootFill
+			fill = &ColorFootFill
 		case t.RowFill != nil:
 			if c, ok := t.RowFill(i); ok {
 				fill = &c
 			}
 		}
 		if fill == nil && t.Zebra && i%2 == 1 && i < len(t.Rows) {
-			fill = &colorZebra
+			fill = &ColorZebra
 		}
 		r.tableRow(lay, cells, fill, style)
 		if r.pdf.Err() {
@@ -149,10 +149,6 @@ func (r *Report) Table(t Table) {
 	r.pdf.SetXY(r.Left(), r.pdf.GetY())
 	r.Gap(4)
 }
-
-// taskCap is how many tasks a list of the Gesamtbericht shows; a Landkreis has 1,500, and the
-// export has them all.
-const taskCap = 40
 
 const (
 	// shortTable is the number of rows up to which a table is kept on one page.
@@ -183,7 +179,7 @@ func (r *Report) planTableBreak(lay tableLayout, heights []float64, from int) in
 
 func (r *Report) layoutTable(t Table) tableLayout {
 	n := len(t.Columns)
-	lay := tableLayout{widths: make([]float64, n), aligns: make([]string, n), head: make([][]string, n), lh: lineHeight(tableSize)}
+	lay := tableLayout{widths: make([]float64, n), aligns: make([]string, n), head: make([][]string, n), lh: LineHeight(TableSize)}
 	var sum float64
 	for _, c := range t.Columns {
 		if c.Width > 0 && !math.IsInf(c.Width, 0) {
@@ -206,18 +202,18 @@ func (r *Report) layoutTable(t Table) tableLayout {
 		}
 	}
 	r.fitColumns(t, lay.widths)
-	r.setFont("B", tableSize)
+	r.SetFont("B", TableSize)
 	lines := 1
 	for i, c := range t.Columns {
 		lay.head[i] = r.wrap(cellText(c.Title), lay.widths[i])
 		lines = max(lines, len(lay.head[i]))
 	}
-	lay.headH = float64(lines)*lay.lh + 2*cellPad
+	lay.headH = float64(lines)*lay.lh + 2*CellPad
 	return lay
 }
 
 // cellText is a cell's text as the table sets it: cleaned, numbers joined to their units.
-func cellText(s string) string { return glue(clean(s, true)) }
+func cellText(s string) string { return glue(Clean(s, true)) }
 
 // fitColumns adjusts the columns' shares (widths, in mm, summing to the page width) to their
 // content: no column is narrower than its widest word that must stay whole (numbers, amounts,
@@ -242,18 +238,18 @@ func (r *Report) fitColumns(t Table, widths []float64) {
 			}
 		}
 	}
-	r.setFont("B", tableSize)
+	r.SetFont("B", TableSize)
 	for i, c := range t.Columns {
 		measure(i, cellText(c.Title)) // a header on one line where there is room
 	}
 	measureRows(t.Foot)
-	r.setFont("", tableSize)
+	r.SetFont("", TableSize)
 	measureRows(t.Rows)
 	var needSum, hardSum float64
 	for i := range need {
-		need[i] += 2*cellMargin + 0.3
-		hard[i] += 2*cellMargin + 0.3
-		natural[i] = max(natural[i]+2*cellMargin+0.3, need[i])
+		need[i] += 2*CellMargin + 0.3
+		hard[i] += 2*CellMargin + 0.3
+		natural[i] = max(natural[i]+2*CellMargin+0.3, need[i])
 		needSum += need[i]
 		hardSum += hard[i]
 	}
@@ -337,27 +333,27 @@ func (r *Report) cells(lay tableLayout, row []string) [][]string {
 			text = cellText(row[i])
 		}
 		out[i] = r.wrap(text, lay.widths[i])
-		if r.onCell != nil {
-			r.onCell(text, out[i])
+		if r.OnCell != nil {
+			r.OnCell(text, out[i])
 		}
 	}
 	return out
 }
 
 func (r *Report) tableHeader(lay tableLayout) {
-	r.setFont("B", tableSize)
+	r.SetFont("B", TableSize)
 	n := 0
 	for _, h := range lay.head {
 		n = max(n, len(h))
 	}
-	r.rowChunk(lay, lay.head, 0, n, &colorHeadFill)
+	r.rowChunk(lay, lay.head, 0, n, &ColorHeadFill)
 }
 
 // tableBreak continues the table on a new page, header first.
 func (r *Report) tableBreak(lay tableLayout, style string) {
 	r.NewPage(r.orientation)
 	r.tableHeader(lay)
-	r.setFont(style, tableSize)
+	r.SetFont(style, TableSize)
 }
 
 // tableRow draws one row: on this page if it fits, else on the next; a row taller than a fresh
@@ -368,15 +364,15 @@ func (r *Report) tableRow(lay tableLayout, cells [][]string, fill *Color, style 
 	for _, c := range cells {
 		n = max(n, len(c))
 	}
-	h := float64(n)*lay.lh + 2*cellPad
+	h := float64(n)*lay.lh + 2*CellPad
 	fresh := r.Bottom() - r.Top() - lay.headH
 	minSplit := 3 * lay.lh // do not start a split row with a sliver at the page end
-	if r.pdf.GetY()+h > r.Bottom() && (h <= fresh || r.pdf.GetY()+minSplit+2*cellPad > r.Bottom()) {
+	if r.pdf.GetY()+h > r.Bottom() && (h <= fresh || r.pdf.GetY()+minSplit+2*CellPad > r.Bottom()) {
 		r.tableBreak(lay, style)
 	}
 	justBroke := false
 	for start := 0; start < n; {
-		avail := int(math.Floor((r.Bottom()-r.pdf.GetY()-2*cellPad)/lay.lh + 1e-9))
+		avail := int(math.Floor((r.Bottom()-r.pdf.GetY()-2*CellPad)/lay.lh + 1e-9))
 		if avail < 1 {
 			if justBroke {
 				r.pdf.SetErrorf("page too small for one table line")
@@ -401,11 +397,11 @@ func (r *Report) tableRow(lay tableLayout, cells [][]string, fill *Color, style 
 func (r *Report) rowChunk(lay tableLayout, cells [][]string, start, k int, fill *Color) {
 	pdf := r.pdf
 	y := pdf.GetY()
-	h := float64(k)*lay.lh + 2*cellPad
+	h := float64(k)*lay.lh + 2*CellPad
 	x := r.Left()
-	pdf.SetDrawColor(colorBorder.R, colorBorder.G, colorBorder.B)
+	pdf.SetDrawColor(ColorBorder.R, ColorBorder.G, ColorBorder.B)
 	pdf.SetLineWidth(0.15)
-	r.setText(colorText)
+	r.SetText(ColorText)
 	for i, w := range lay.widths {
 		style := "D"
 		if fill != nil {
@@ -414,7 +410,7 @@ func (r *Report) rowChunk(lay tableLayout, cells [][]string, start, k int, fill 
 		}
 		pdf.Rect(x, y, w, h, style)
 		for j := 0; j < k && start+j < len(cells[i]); j++ {
-			pdf.SetXY(x, y+cellPad+float64(j)*lay.lh)
+			pdf.SetXY(x, y+CellPad+float64(j)*lay.lh)
 			pdf.CellFormat(w, lay.lh, cells[i][start+j], "", 0, lay.aligns[i], false, 0, "")
 		}
 		x += w

@@ -1,0 +1,39 @@
+package pdfkit
+
+import (
+	"errors"
+	"time"
+
+	"schulit-lotse/domain"
+)
+
+// Options of a report.
+type Options struct {
+	// Date printed on the title page and stored as the PDF's creation date; the same date gives
+	// byte-identical output. Callers pass their clock's time; zero is refused.
+	Date time.Time
+
+	// Volume is the Leistungsbeschreibung's Mengengerüst counted in the store, for a project
+	// read without tickets and calls (persistence.File.ServiceVolume over
+	// domain.VolumeWindow(p.AsOf(Date))); nil counts the project's own tickets and calls.
+	Volume *domain.ServiceVolume
+
+	// OnCell, when set (tests), sees every table cell's text and the lines it was wrapped into.
+	OnCell func(text string, lines []string)
+}
+
+// Stamp is the document's date, or an error when the caller gave none.
+func (o Options) Stamp() (time.Time, error) {
+	if o.Date.IsZero() {
+		return time.Time{}, errors.New(Tr("reports.err.no_date"))
+	}
+	return o.Date, nil
+}
+
+// Begin checks what every writer needs, a project and a date, and returns the document's date.
+func (o Options) Begin(p *domain.Project) (time.Time, error) {
+	if p == nil {
+		return time.Time{}, errors.New(Tr("reports.err.no_project"))
+	}
+	return o.Stamp()
+}
