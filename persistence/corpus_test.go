@@ -154,13 +154,7 @@ func bytesEdit(fn func([]byte) []byte) func(t *testing.T, valid []byte, path str
 // smallValidFile writes the full fixture and rewrites it with 1 KiB pages, which keeps the
 // corpus small.
 func smallValidFile(t *testing.T) []byte {
-	dir := t.TempDir()
-	path := filepath.Join(dir, "valid.lotse")
-	f, err := Create(path, fullProject(), OpenOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	f.Close()
+	path := newProjectFile(t, "valid.lotse")
 	db, err := sql.Open("sqlite", path)
 	if err != nil {
 		t.Fatal(err)

@@ -72,9 +72,20 @@ func mustLoad(t *testing.T, f *File) *domain.Project {
 // openAndLoad opens path for editing (an older file is migrated), loads it and closes it.
 func openAndLoad(t *testing.T, path string) *domain.Project {
 	t.Helper()
-	f, err := Open(path, OpenOptions{})
+	return loadWith(t, path, OpenOptions{})
+}
+
+// loadFile opens path read-only, loads it and closes it.
+func loadFile(t *testing.T, path string) *domain.Project {
+	t.Helper()
+	return loadWith(t, path, OpenOptions{ReadOnly: true})
+}
+
+func loadWith(t *testing.T, path string, opts OpenOptions) *domain.Project {
+	t.Helper()
+	f, err := Open(path, opts)
 	if err != nil {
-		t.Fatal(err)
+		t.Fatalf("open %s: %v", path, err)
 	}
 	defer f.Close()
 	return mustLoad(t, f)

@@ -20,6 +20,16 @@ var update = flag.Bool("update", false, "rewrite the fixture files in testdata/"
 
 func fixture(name string) string { return filepath.Join("testdata", name) }
 
+// readFixture reads the table of a file in testdata.
+func readFixture(t *testing.T, name string) *Table {
+	t.Helper()
+	tab, err := ReadFile(fixture(name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return tab
+}
+
 func TestWriteFixtures(t *testing.T) {
 	if !*update {
 		for _, name := range []string{"zammad.xlsx", "glpi_de.csv", "glpi_fr.csv", "glpi_en.csv", "itop.csv", "znuny.csv",
