@@ -194,10 +194,7 @@ func TestSaveAsContinuesOnTheNewFile(t *testing.T) {
 	if b, _ := os.ReadFile(path); !bytes.Equal(b, orig) {
 		t.Fatal("an edit after SaveAs reached the old file")
 	}
-	got, err := nf.Load()
-	if err != nil {
-		t.Fatal(err)
-	}
+	got := mustLoad(t, nf)
 	if len(got.Tasks) != len(fullProject().Tasks)+1 {
 		t.Fatalf("new file holds %d tasks", len(got.Tasks))
 	}

@@ -654,15 +654,7 @@ func recoverFile(t *testing.T, path string) (*domain.Project, string) {
 	if _, err := Validate(path); err != nil {
 		t.Fatalf("Validate after the crash: %v", err)
 	}
-	f, err := Open(path, OpenOptions{TakeOverLock: true})
-	if err != nil {
-		t.Fatalf("Open after the crash: %v", err)
-	}
-	p, err := f.Load()
-	f.Close()
-	if err != nil {
-		t.Fatalf("Load after the crash: %v", err)
-	}
+	p := loadWith(t, path, OpenOptions{TakeOverLock: true})
 	integrityCheck(t, path)
 	return p, projectDigest(p)
 }

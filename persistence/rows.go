@@ -51,6 +51,15 @@ func upsertEach[T, R any](tx *gorm.DB, rows []T, toRecord func(T) R) error {
 	return nil
 }
 
+// createOrReplace inserts the record r, which takes a new id from the file when isNew, or
+// replaces the stored row with r's id.
+func createOrReplace(tx *gorm.DB, r any, isNew bool) error {
+	if isNew {
+		return tx.Create(r).Error
+	}
+	return tx.Clauses(clause.OnConflict{UpdateAll: true}).Create(r).Error
+}
+
 // idDeletion is a list of ids to delete from the table of model.
 type idDeletion struct {
 	ids   []int64

@@ -104,10 +104,7 @@ func BenchmarkReadTickets250k(b *testing.B) {
 	c := cpuTime()
 	defer func() { b.ReportMetric((cpuTime()-c).Seconds()/float64(b.N), "cpu-s/op") }()
 	for i := 0; i < b.N; i++ {
-		tab, err := ReadFile(src)
-		if err != nil {
-			b.Fatal(err)
-		}
+		tab := readTable(b, src)
 		tf, err := ReadTickets(tab, TicketOptions{})
 		if err != nil || len(tf.Rows) != 250_000 {
 			b.Fatal(err)
@@ -172,10 +169,7 @@ func BenchmarkCalls400k(b *testing.B) {
 		f, _ := newProject(b)
 		b.StartTimer()
 		c := cpuTime()
-		tab, err := ReadFile(path)
-		if err != nil {
-			b.Fatal(err)
-		}
+		tab := readTable(b, path)
 		cf, err := ReadCalls(tab, CallOptions{})
 		if err != nil || len(cf.Calls) != 400_000 {
 			b.Fatal(err)

@@ -162,13 +162,8 @@ func TestPartialCallMapping(t *testing.T) {
 	if _, ok := cf.Columns[CallWait]; ok || cf.Outbound != 1 {
 		t.Errorf("detected: %v, outbound %d", cf.Columns, cf.Outbound)
 	}
-	cf, _, err = CallsForProject(tab, FormatAuto, map[string]string{CallWait: "Klingelzeit"}, trustProject())
-	if err != nil {
-		t.Fatal(err)
-	}
-	p := trustProject()
-	p.Calls = cf.Calls
-	if h := trustKPIs(t, p).Hotline; h.Calls != 3 || h.Answered != 2 || h.ASASeconds != 21 || h.MeanTalkSeconds != 140 || cf.Outbound != 1 {
+	cf, h := trustHotline(t, tab, FormatAuto, map[string]string{CallWait: "Klingelzeit"})
+	if h.Calls != 3 || h.Answered != 2 || h.ASASeconds != 21 || h.MeanTalkSeconds != 140 || cf.Outbound != 1 {
 		t.Errorf("hotline %+v, outbound %d", h, cf.Outbound)
 	}
 	// "-" takes a detected column away: without the direction the outbound call counts.
@@ -189,13 +184,7 @@ func TestPartialCallMapping(t *testing.T) {
 // 16.67 s. (Before, the outbound call counted too: 6 calls, 4 answered = 66.67 %.)
 func TestAsteriskDirection(t *testing.T) {
 	tab := readFixture(t, "Master_mit_ausgehend.csv")
-	cf, _, err := CallsForProject(tab, FormatAuto, nil, trustProject())
-	if err != nil {
-		t.Fatal(err)
-	}
-	p := trustProject()
-	p.Calls = cf.Calls
-	if h := trustKPIs(t, p).Hotline; cf.Outbound != 1 || h.Calls != 5 || h.Answered != 3 || h.AnsweredPct != 60 || h.ASASeconds != 16.67 {
+	if cf, h := trustHotline(t, tab, FormatAuto, nil); cf.Outbound != 1 || h.Calls != 5 || h.Answered != 3 || h.AnsweredPct != 60 || h.ASASeconds != 16.67 {
 		t.Errorf("outbound %d, hotline %+v", cf.Outbound, h)
 	}
 }

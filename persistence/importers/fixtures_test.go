@@ -23,9 +23,15 @@ func fixture(name string) string { return filepath.Join("testdata", name) }
 // readFixture reads the table of a file in testdata.
 func readFixture(t *testing.T, name string) *Table {
 	t.Helper()
-	tab, err := ReadFile(fixture(name))
+	return readTable(t, fixture(name))
+}
+
+// readTable reads the table of the file at path.
+func readTable(tb testing.TB, path string) *Table {
+	tb.Helper()
+	tab, err := ReadFile(path)
 	if err != nil {
-		t.Fatal(err)
+		tb.Fatal(err)
 	}
 	return tab
 }

@@ -269,6 +269,19 @@ func trustKPIs(t *testing.T, p *domain.Project) *kpi.Report {
 	return r
 }
 
+// trustHotline reads the calls of tab for the trust project (format and column choices as
+// given) and returns them with the hotline figures of March.
+func trustHotline(t *testing.T, tab *Table, format string, choices map[string]string) (*CallFile, kpi.HotlineKPIs) {
+	t.Helper()
+	cf, _, err := CallsForProject(tab, format, choices, trustProject())
+	if err != nil {
+		t.Fatalf("%s: %v", format, err)
+	}
+	p := trustProject()
+	p.Calls = cf.Calls
+	return cf, trustKPIs(t, p).Hotline
+}
+
 // Issue 13, 1.1 and 1.6: GLPI's "Erste Antwort" is read (before, the column was dropped and the
 // solution stood in for the answer) and "Standort" names the school.
 func TestGLPIFirstResponseColumnIsMeasured(t *testing.T) {
@@ -467,13 +480,7 @@ func TestLimeSurveyListCodesAreNoScores(t *testing.T) {
 func TestAsteriskMasterCSV(t *testing.T) {
 	tab := readFixture(t, "Master.csv")
 	for _, format := range []string{FormatAuto, FormatAsterisk} {
-		cf, _, err := CallsForProject(tab, format, nil, trustProject())
-		if err != nil {
-			t.Fatalf("%s: %v", format, err)
-		}
-		p := trustProject()
-		p.Calls = cf.Calls
-		h := trustKPIs(t, p).Hotline
+		cf, h := trustHotline(t, tab, format, nil)
 		if !cf.Headerless || h.Calls != 4 || h.Answered != 2 || h.AnsweredPct != 50 || h.ASASeconds != 20 || h.MeanTalkSeconds != 140 {
 			t.Errorf("%s: headerless %v, hotline %+v", format, cf.Headerless, h)
 		}
@@ -489,13 +496,7 @@ func TestAsteriskMasterCSV(t *testing.T) {
 	if _, _, err := CallsForProject(tab, FormatAuto, nil, trustProject()); !isKey(err, ErrNoHeader) {
 		t.Errorf("without a mapping: %v", err)
 	}
-	cf, _, err := CallsForProject(tab, FormatAuto, map[string]string{CallAt: "1", CallAnswered: "2", CallWait: "3", CallTalk: "4"}, trustProject())
-	if err != nil {
-		t.Fatal(err)
-	}
-	p := trustProject()
-	p.Calls = cf.Calls
-	if h := trustKPIs(t, p).Hotline; h.Calls != 3 || h.Answered != 2 || h.ASASeconds != 20 {
+	if _, h := trustHotline(t, tab, FormatAuto, map[string]string{CallAt: "1", CallAnswered: "2", CallWait: "3", CallTalk: "4"}); h.Calls != 3 || h.Answered != 2 || h.ASASeconds != 20 {
 		t.Errorf("numbered: %+v", h)
 	}
 }
