@@ -2,6 +2,7 @@ package domain
 
 import (
 	"encoding/json"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -94,12 +95,7 @@ func ValidateMeasure(m Measure) error {
 }
 
 func validMeasureStatus(s string) bool {
-	for _, x := range MeasureStatuses {
-		if s == x {
-			return true
-		}
-	}
-	return MeasureDoneStatus(s)
+	return slices.Contains(MeasureStatuses, s) || MeasureDoneStatus(s)
 }
 
 // ValidateKnowledgeCheck checks a review: it needs a subject; a review date may not lie in the

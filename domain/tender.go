@@ -280,11 +280,11 @@ func Evaluate(t Tender, criteria []TenderCriterion, bids []Bid) Evaluation {
 		switch t.TieBreaker {
 		case TieBreakPerformance:
 			if !nearlyEqual(a.Points, b.Points) {
-				return cmp(b.Points, a.Points)
+				return compareFloat(b.Points, a.Points)
 			}
 		case TieBreakPrice:
 			if !nearlyEqual(a.Price, b.Price) {
-				return cmp(a.Price, b.Price)
+				return compareFloat(a.Price, b.Price)
 			}
 		}
 		return 0
@@ -293,7 +293,7 @@ func Evaluate(t Tender, criteria []TenderCriterion, bids []Bid) Evaluation {
 		if nearlyEqual(a.Ratio, b.Ratio) {
 			return 0
 		}
-		return cmp(b.Ratio, a.Ratio)
+		return compareFloat(b.Ratio, a.Ratio)
 	}
 	order := func(a, b BidResult) int {
 		if extended {
@@ -341,7 +341,8 @@ func Evaluate(t Tender, criteria []TenderCriterion, bids []Bid) Evaluation {
 	return ev
 }
 
-func cmp(a, b float64) int {
+// compareFloat orders a before b (-1), after it (1) or alike (0; also when either is NaN).
+func compareFloat(a, b float64) int {
 	switch {
 	case a < b:
 		return -1
