@@ -73,12 +73,7 @@ func ValidateAttendees(as []Attendee) error {
 
 // PersonByID returns the person with the id, or nil.
 func (p *Project) PersonByID(id int64) *Person {
-	for i := range p.Persons {
-		if p.Persons[i].ID == id {
-			return &p.Persons[i]
-		}
-	}
-	return nil
+	return itemByID(p.Persons, id, func(x *Person) int64 { return x.ID })
 }
 
 // ValidatePerson checks a person and its roles against the project; another person of the

@@ -94,12 +94,7 @@ func (m Meeting) Validate() error {
 
 // RoleByID returns the role with the id, or nil.
 func (p *Project) RoleByID(id int64) *Role {
-	for i := range p.Roles {
-		if p.Roles[i].ID == id {
-			return &p.Roles[i]
-		}
-	}
-	return nil
+	return itemByID(p.Roles, id, func(r *Role) int64 { return r.ID })
 }
 
 // ValidateRoleRefs checks that each non-nil id names a role of the project.

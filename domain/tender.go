@@ -375,22 +375,12 @@ func (ev Evaluation) Admitted() int {
 
 // BidByID returns the bid with the id, or nil.
 func (p *Project) BidByID(id int64) *Bid {
-	for i := range p.Bids {
-		if p.Bids[i].ID == id {
-			return &p.Bids[i]
-		}
-	}
-	return nil
+	return itemByID(p.Bids, id, func(b *Bid) int64 { return b.ID })
 }
 
 // CriterionByID returns the criterion with the id, or nil.
 func (p *Project) CriterionByID(id int64) *TenderCriterion {
-	for i := range p.Criteria {
-		if p.Criteria[i].ID == id {
-			return &p.Criteria[i]
-		}
-	}
-	return nil
+	return itemByID(p.Criteria, id, func(c *TenderCriterion) int64 { return c.ID })
 }
 
 // CriterionGroup is a group of B-criteria with its share of the weights.
