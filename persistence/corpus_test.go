@@ -260,13 +260,13 @@ func wantRefused(t *testing.T, what string, err error, reason Reason) {
 	}
 }
 
-// wantRefusedOnOpen checks that Validate and Open, for editing and read-only, refuse the file at
-// path for reason.
+// wantRefusedOnOpen checks that Validate and Open, read-only and for editing, refuse the file
+// at path for reason.
 func wantRefusedOnOpen(t *testing.T, path string, reason Reason) {
 	t.Helper()
 	_, err := Validate(path)
 	wantRefused(t, "Validate", err, reason)
-	for _, ro := range []bool{false, true} {
+	for _, ro := range []bool{true, false} {
 		f, err := Open(path, OpenOptions{ReadOnly: ro})
 		if err == nil {
 			f.Close()

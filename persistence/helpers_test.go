@@ -59,6 +59,18 @@ func newTestFile(t *testing.T, name string, p *domain.Project) *File {
 	return f
 }
 
+// createClosed creates p as the project file at path, closes it and returns the project as the
+// file holds it.
+func createClosed(t *testing.T, path string, p *domain.Project) *domain.Project {
+	t.Helper()
+	f, err := Create(path, p, OpenOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	return mustLoad(t, f)
+}
+
 // mustLoad loads the project of an open file.
 func mustLoad(t *testing.T, f *File) *domain.Project {
 	t.Helper()

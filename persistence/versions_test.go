@@ -40,15 +40,7 @@ func TestGenerateVersionFiles(t *testing.T) {
 	tmp := t.TempDir()
 	for name, mk := range versionFiles {
 		path := filepath.Join(tmp, name)
-		f, err := Create(path, mk(), OpenOptions{})
-		if err != nil {
-			t.Fatal(err)
-		}
-		p, err := f.Load()
-		f.Close()
-		if err != nil {
-			t.Fatal(err)
-		}
+		p := createClosed(t, path, mk())
 		var buf bytes.Buffer
 		if err := ExportJSON(&buf, p); err != nil {
 			t.Fatal(err)
