@@ -1,6 +1,7 @@
 package domain
 
 import (
+	"cmp"
 	"math"
 	"regexp"
 	"strings"
@@ -115,24 +116,13 @@ func ParseColor(s string) (r, g, b uint8, ok bool) {
 // Validate checks a package before it is stored: a name, a colour "#rrggbb" (or none yet), and
 // an area that is finite, inside the board's range and at least one card large.
 func (pk Package) Validate() error {
-	if err := pk.texts().check(); err != nil {
-		return err
-	}
-	if strings.TrimSpace(pk.Name) == "" {
-		return ErrPackageNameEmpty
-	}
-	if pk.Color != "" && !ValidColor(pk.Color) {
-		return ErrPackageColor
-	}
-	for _, v := range []float64{pk.X, pk.Y, pk.Width, pk.Height} {
-		if math.IsNaN(v) || math.IsInf(v, 0) || math.Abs(v) > maxBoardCoord {
-			return ErrPackageGeometry
-		}
-	}
-	if pk.Width < MinPackageWidth || pk.Height < MinPackageHeight {
-		return ErrPackageGeometry
-	}
-	return nil
+	return cmp.Or(
+		pk.texts().check(),
+		rule(strings.TrimSpace(pk.Name) != "", ErrPackageNameEmpty),
+		rule(pk.Color == "" || ValidColor(pk.Color), ErrPackageColor),
+		rule(validCardPosition(pk.X, pk.Y) && validCardPosition(pk.Width, pk.Height) &&
+			pk.Width >= MinPackageWidth && pk.Height >= MinPackageHeight, ErrPackageGeometry),
+	)
 }
 
 // CheckPackageName refuses an empty name and a name another package (not id) already has,

@@ -123,25 +123,35 @@ func (e *boardEdit) placeIn(pk Package, t Task, x, y float64) (Package, Task) {
 	return growTo(pk, cardRect(x, y)), t
 }
 
+// enterPackage starts moving cards into package pkgID: its members are pinned where they are
+// drawn, and the places of the members that stay (stays) are returned as taken.
+func (e *boardEdit) enterPackage(pkgID int64, stays func(id int64) bool) (Package, []Rect, bool) {
+	pk, ok := e.pkg(pkgID)
+	if !ok {
+		return Package{}, nil, false
+	}
+	e.pinMembers(pkgID)
+	var taken []Rect
+	for _, id := range e.layout.Members[pkgID] {
+		if stays(id) {
+			taken = append(taken, e.layout.Cards[id])
+		}
+	}
+	return pk, taken, true
+}
+
 // DropOnPackage moves cards into a package at the places the user dropped them (the package
 // grows where needed). Cards already in the package are moved within it. A card that would
 // cover another one takes the nearest free slot instead, so cards never hide each other.
 func DropOnPackage(p *Project, pkgID int64, places []Placement) (BoardChange, error) {
-	e := newBoardEdit(p)
-	pk, ok := e.pkg(pkgID)
-	if !ok {
-		return BoardChange{}, ErrPackageGone
-	}
-	e.pinMembers(pkgID)
 	moving := map[int64]bool{}
 	for _, pl := range places {
 		moving[pl.TaskID] = true
 	}
-	var taken []Rect
-	for _, id := range e.layout.Members[pkgID] {
-		if !moving[id] {
-			taken = append(taken, e.layout.Cards[id])
-		}
+	e := newBoardEdit(p)
+	pk, taken, ok := e.enterPackage(pkgID, func(id int64) bool { return !moving[id] })
+	if !ok {
+		return BoardChange{}, ErrPackageGone
 	}
 	for _, pl := range places {
 		if !validCardPosition(pl.X, pl.Y) {
@@ -196,14 +206,9 @@ func nearestFreeSlot(pk Package, taken []Rect, x, y float64) Rect {
 // already in the package stay where they are.
 func MoveToPackage(p *Project, pkgID int64, ids []int64) (BoardChange, error) {
 	e := newBoardEdit(p)
-	pk, ok := e.pkg(pkgID)
+	pk, placed, ok := e.enterPackage(pkgID, func(int64) bool { return true })
 	if !ok {
 		return BoardChange{}, ErrPackageGone
-	}
-	e.pinMembers(pkgID)
-	var placed []Rect
-	for _, id := range e.layout.Members[pkgID] {
-		placed = append(placed, e.layout.Cards[id])
 	}
 	for _, id := range ids {
 		t, ok := e.task(id)

@@ -131,14 +131,7 @@ func TestCoverageFindingsAndState(t *testing.T) {
 		FindNoCoverage + " Passwörter",
 		FindOverloaded + " Lehrkraft mit Entlastungsstunden",
 	}
-	if len(f) != len(want) {
-		t.Fatalf("findings = %+v", f)
-	}
-	for i := range want {
-		if got := f[i].Code + " " + f[i].Subject; got != want[i] {
-			t.Errorf("finding %d = %q, want %q", i, got, want[i])
-		}
-	}
+	wantFindings(t, f, want)
 	sum := Summarize(p, testDay)[3]
 	if sum.State != StateInProgress {
 		t.Errorf("state %v", sum.State)

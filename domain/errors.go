@@ -6,6 +6,15 @@ type Error string
 
 func (e Error) Error() string { return string(e) }
 
+// rule is nil when a rule holds (ok) and its violation err when it does not; a check lists its
+// rules in order with cmp.Or, which gives the first violation.
+func rule(ok bool, err Error) error {
+	if ok {
+		return nil
+	}
+	return err
+}
+
 // Rule violations of steps 1–2.
 const (
 	ErrTaskNameEmpty          Error = "err.task.name_empty"

@@ -1,6 +1,8 @@
 package domain
 
 import (
+	"cmp"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -41,32 +43,17 @@ func TodayOf(t time.Time) Date { return NewDate(t.Year(), t.Month(), t.Day()) }
 
 // ValidMilestoneStatus reports whether s is one of the milestone states ("" counts as planned).
 func ValidMilestoneStatus(s string) bool {
-	if s == "" {
-		return true
-	}
-	for _, x := range MilestoneStatuses {
-		if s == x {
-			return true
-		}
-	}
-	return false
+	return s == "" || slices.Contains(MilestoneStatuses, s)
 }
 
 // Validate checks a milestone before it is stored.
 func (m Milestone) Validate() error {
-	if err := m.texts().check(); err != nil {
-		return err
-	}
-	if strings.TrimSpace(m.Name) == "" {
-		return ErrMilestoneNameEmpty
-	}
-	if !ValidMilestoneStatus(m.Status) {
-		return ErrMilestoneStatus
-	}
-	if !ValidMilestoneFact(m.Fact) {
-		return ErrMilestoneFact
-	}
-	return nil
+	return cmp.Or(
+		m.texts().check(),
+		rule(strings.TrimSpace(m.Name) != "", ErrMilestoneNameEmpty),
+		rule(ValidMilestoneStatus(m.Status), ErrMilestoneStatus),
+		rule(ValidMilestoneFact(m.Fact), ErrMilestoneFact),
+	)
 }
 
 // Validate checks the kickoff record: every participant needs a name.

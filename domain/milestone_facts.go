@@ -1,5 +1,7 @@
 package domain
 
+import "slices"
+
 // Facts a milestone can mirror. Such a milestone is reached when the fact is recorded in its
 // step with a day that is not after the day of judgement; its typed status is ignored, so the
 // plan can never contradict the record (a signed contract with an overdue "contract signed").
@@ -17,15 +19,7 @@ const ErrMilestoneFact Error = "err.kickoff.milestone_fact"
 
 // ValidMilestoneFact reports whether f is empty or one of MilestoneFacts.
 func ValidMilestoneFact(f string) bool {
-	if f == "" {
-		return true
-	}
-	for _, x := range MilestoneFacts {
-		if f == x {
-			return true
-		}
-	}
-	return false
+	return f == "" || slices.Contains(MilestoneFacts, f)
 }
 
 // FactDate is the day the project records for a fact, or nil when it is not recorded.

@@ -1,7 +1,9 @@
 package domain
 
 import (
+	"cmp"
 	"encoding/json"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -81,25 +83,16 @@ func ValidateJourFixe(j JourFixe) error {
 
 // ValidateMeasure checks a measure: it needs a text and a known status.
 func ValidateMeasure(m Measure) error {
-	if err := m.texts().check(); err != nil {
-		return err
-	}
-	if strings.TrimSpace(m.Text) == "" {
-		return ErrMeasureTextEmpty
-	}
-	if m.Status != "" && !validMeasureStatus(m.Status) {
-		return ErrMeasureStatus
-	}
-	return ValidateAttendees(m.Owners)
+	return cmp.Or(
+		m.texts().check(),
+		rule(strings.TrimSpace(m.Text) != "", ErrMeasureTextEmpty),
+		rule(m.Status == "" || validMeasureStatus(m.Status), ErrMeasureStatus),
+		ValidateAttendees(m.Owners),
+	)
 }
 
 func validMeasureStatus(s string) bool {
-	for _, x := range MeasureStatuses {
-		if s == x {
-			return true
-		}
-	}
-	return MeasureDoneStatus(s)
+	return slices.Contains(MeasureStatuses, s) || MeasureDoneStatus(s)
 }
 
 // ValidateKnowledgeCheck checks a review: it needs a subject; a review date may not lie in the
@@ -169,12 +162,7 @@ func SortByDue[T any](ms []T, key func(T) (*Date, int64)) {
 
 // JourFixeByID returns the minutes with the id, or nil.
 func (p *Project) JourFixeByID(id int64) *JourFixe {
-	for i := range p.JourFixes {
-		if p.JourFixes[i].ID == id {
-			return &p.JourFixes[i]
-		}
-	}
-	return nil
+	return itemByID(p.JourFixes, id, func(j *JourFixe) int64 { return j.ID })
 }
 
 // SLAsInForce are the SLAs tickets are measured against: the copies frozen with the contract

@@ -28,3 +28,13 @@ func inUserOrder[T userOrdered](items []T) []T {
 	})
 	return out
 }
+
+// itemByID is the first item of the list whose id (as idOf reads it) is id, or nil.
+func itemByID[T any](items []T, id int64, idOf func(*T) int64) *T {
+	for i := range items {
+		if idOf(&items[i]) == id {
+			return &items[i]
+		}
+	}
+	return nil
+}

@@ -1,6 +1,7 @@
 package domain
 
 import (
+	"cmp"
 	"strings"
 	"unicode"
 )
@@ -45,16 +46,11 @@ const (
 // Validate checks a person before it is stored (its role ids are checked against the project by
 // ValidatePerson).
 func (p Person) Validate() error {
-	if err := p.texts().check(); err != nil {
-		return err
-	}
-	if strings.TrimSpace(p.Name) == "" {
-		return ErrPersonNameEmpty
-	}
-	if !p.Party.Valid() {
-		return ErrPersonParty
-	}
-	return nil
+	return cmp.Or(
+		p.texts().check(),
+		rule(strings.TrimSpace(p.Name) != "", ErrPersonNameEmpty),
+		rule(p.Party.Valid(), ErrPersonParty),
+	)
 }
 
 // Validate checks that the attendee is either a person or a named guest.
@@ -77,12 +73,7 @@ func ValidateAttendees(as []Attendee) error {
 
 // PersonByID returns the person with the id, or nil.
 func (p *Project) PersonByID(id int64) *Person {
-	for i := range p.Persons {
-		if p.Persons[i].ID == id {
-			return &p.Persons[i]
-		}
-	}
-	return nil
+	return itemByID(p.Persons, id, func(x *Person) int64 { return x.ID })
 }
 
 // ValidatePerson checks a person and its roles against the project; another person of the

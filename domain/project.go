@@ -100,12 +100,7 @@ var Bundeslaender = []Bundesland{"BW", "BY", "BE", "BB", "HB", "HH", "HE", "MV",
 
 // TaskByID returns the task with the id, or nil.
 func (p *Project) TaskByID(id int64) *Task {
-	for i := range p.Tasks {
-		if p.Tasks[i].ID == id {
-			return &p.Tasks[i]
-		}
-	}
-	return nil
+	return itemByID(p.Tasks, id, func(t *Task) int64 { return t.ID })
 }
 
 // TaskIndex returns the index of the task with the id, or -1.
@@ -120,12 +115,7 @@ func (p *Project) TaskIndex(id int64) int {
 
 // PackageByID returns the package with the id, or nil.
 func (p *Project) PackageByID(id int64) *Package {
-	for i := range p.Packages {
-		if p.Packages[i].ID == id {
-			return &p.Packages[i]
-		}
-	}
-	return nil
+	return itemByID(p.Packages, id, func(pk *Package) int64 { return pk.ID })
 }
 
 // AsOf is the day the project's dates are judged on: its "Stand der Daten" when one is

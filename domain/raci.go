@@ -1,6 +1,10 @@
 package domain
 
-import "strings"
+import (
+	"cmp"
+	"slices"
+	"strings"
+)
 
 // The RACI matrix of step 11: activities (rows, grouped by process) against roles (columns);
 // each cell is R (does the work), A (answers for it), C (is consulted), I (is informed) or empty.
@@ -47,12 +51,7 @@ func IsRoleFinding(code string) bool {
 
 // ValidRaciLetter reports whether s is one of R, A, C, I ("" is an empty cell, not a letter).
 func ValidRaciLetter(s string) bool {
-	for _, l := range RaciLetters {
-		if s == l {
-			return true
-		}
-	}
-	return false
+	return slices.Contains(RaciLetters, s)
 }
 
 // NextRaciLetter is the letter a click puts into a cell holding cur: R → A → C → I → empty → R.
@@ -80,24 +79,12 @@ func NormalizeRaciLetter(s string) (string, bool) {
 
 // Validate checks an activity before it is stored.
 func (a RaciActivity) Validate() error {
-	if err := a.texts().check(); err != nil {
-		return err
-	}
-	if strings.TrimSpace(a.Name) == "" {
-		return ErrRaciActivityEmpty
-	}
-	return nil
+	return cmp.Or(a.texts().check(), rule(strings.TrimSpace(a.Name) != "", ErrRaciActivityEmpty))
 }
 
 // Validate checks one cell before it is stored.
 func (a RaciAssignment) Validate() error {
-	if a.ActivityID <= 0 || a.RoleID <= 0 {
-		return ErrRaciCellRef
-	}
-	if !ValidRaciLetter(a.Letter) {
-		return ErrRaciLetter
-	}
-	return nil
+	return cmp.Or(rule(a.ActivityID > 0 && a.RoleID > 0, ErrRaciCellRef), rule(ValidRaciLetter(a.Letter), ErrRaciLetter))
 }
 
 // RaciCell names a cell of the matrix.

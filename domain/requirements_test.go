@@ -100,14 +100,7 @@ func TestRequirementFindingsAndState(t *testing.T) {
 		FindPackageNoCriteria + " User-Management",
 		FindPackageEmpty + " Leer",
 	}
-	if len(f) != len(want) {
-		t.Fatalf("findings = %+v", f)
-	}
-	for i := range want {
-		if got := f[i].Code + " " + f[i].Subject; got != want[i] {
-			t.Errorf("finding %d = %q, want %q", i, got, want[i])
-		}
-	}
+	wantFindings(t, f, want)
 	if f[0].EntityID != 4 || f[1].EntityID != 10 || !IsPackageFinding(f[1]) || IsPackageFinding(f[0]) {
 		t.Errorf("entity ids: %+v", f)
 	}

@@ -1,6 +1,7 @@
 package domain
 
 import (
+	"cmp"
 	"math"
 	"sort"
 	"strings"
@@ -78,16 +79,11 @@ func ValidateResourcePlan(r ResourcePlan, state Bundesland) error {
 
 // Validate checks a pay group before it is stored.
 func (g PayGroup) Validate() error {
-	if strings.TrimSpace(g.Name) == "" {
-		return ErrPayGroupName
-	}
-	if !finiteWithin(g.HourlyRate, 0, 1e6) || !finiteWithin(g.YearlyCost, 0, 1e9) {
-		return ErrPayGroupRate
-	}
-	if g.SourceYear != 0 && (g.SourceYear < 1950 || g.SourceYear > maxPlanningYear) {
-		return ErrPayGroupYear
-	}
-	return nil
+	return cmp.Or(
+		rule(strings.TrimSpace(g.Name) != "", ErrPayGroupName),
+		rule(finiteWithin(g.HourlyRate, 0, 1e6) && finiteWithin(g.YearlyCost, 0, 1e9), ErrPayGroupRate),
+		rule(g.SourceYear == 0 || g.SourceYear >= 1950 && g.SourceYear <= maxPlanningYear, ErrPayGroupYear),
+	)
 }
 
 // ValidatePrice checks a package's external price: an hourly rate or a monthly flat fee.

@@ -49,22 +49,12 @@ var ExamplePayGroups = []ExampleRate{
 
 // PayGroupByID returns the pay group with the id, or nil.
 func (p *Project) PayGroupByID(id int64) *PayGroup {
-	for i := range p.PayGroups {
-		if p.PayGroups[i].ID == id {
-			return &p.PayGroups[i]
-		}
-	}
-	return nil
+	return itemByID(p.PayGroups, id, func(g *PayGroup) int64 { return g.ID })
 }
 
 // DecisionFor returns the sourcing decision of the package, or nil.
 func (p *Project) DecisionFor(packageID int64) *SourcingDecision {
-	for i := range p.Decisions {
-		if p.Decisions[i].PackageID == packageID {
-			return &p.Decisions[i]
-		}
-	}
-	return nil
+	return itemByID(p.Decisions, packageID, func(d *SourcingDecision) int64 { return d.PackageID })
 }
 
 // PayGroupOf returns the pay group that prices a party's hours: its own entry, else the

@@ -340,6 +340,14 @@ func findingCodes(f []Finding) []string {
 	return out
 }
 
+// wantFindings fails the test unless the findings are want, in order, each as "code subject".
+func wantFindings(t *testing.T, f []Finding, want []string) {
+	t.Helper()
+	if got := findingCodes(f); !slices.Equal(got, want) {
+		t.Fatalf("findings\n got %q\nwant %q", got, want)
+	}
+}
+
 func TestPayGroupAndPriceValidation(t *testing.T) {
 	if err := (PayGroup{Name: " "}).Validate(); err != ErrPayGroupName {
 		t.Errorf("empty name: %v", err)

@@ -3,6 +3,7 @@ package domain
 import (
 	"encoding/json"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -190,24 +191,22 @@ func (r *nameReplacer) replace(s string, jsonText bool) string {
 
 // freeTexts are the notes, agendas and minutes, where people are named in passing.
 func freeTexts(p *Project) []*string {
-	out := []*string{&p.Kickoff.Agenda, &p.Kickoff.Notes, &p.Kickoff.NextSteps}
-	for i := range p.Tasks {
-		out = append(out, &p.Tasks[i].Note)
-	}
-	for i := range p.Milestones {
-		out = append(out, &p.Milestones[i].Note)
-	}
-	for i := range p.Meetings {
-		out = append(out, &p.Meetings[i].Agenda)
-	}
-	for i := range p.JourFixes {
-		out = append(out, &p.JourFixes[i].Notes)
-	}
-	for i := range p.Measures {
-		out = append(out, &p.Measures[i].Text)
-	}
-	for i := range p.KnowledgeChecks {
-		out = append(out, &p.KnowledgeChecks[i].Findings)
+	return slices.Concat(
+		[]*string{&p.Kickoff.Agenda, &p.Kickoff.Notes, &p.Kickoff.NextSteps},
+		fieldOf(p.Tasks, func(t *Task) *string { return &t.Note }),
+		fieldOf(p.Milestones, func(m *Milestone) *string { return &m.Note }),
+		fieldOf(p.Meetings, func(m *Meeting) *string { return &m.Agenda }),
+		fieldOf(p.JourFixes, func(j *JourFixe) *string { return &j.Notes }),
+		fieldOf(p.Measures, func(m *Measure) *string { return &m.Text }),
+		fieldOf(p.KnowledgeChecks, func(k *KnowledgeCheck) *string { return &k.Findings }),
+	)
+}
+
+// fieldOf is one text field of every item, in list order.
+func fieldOf[T any](items []T, field func(*T) *string) []*string {
+	out := make([]*string, len(items))
+	for i := range items {
+		out[i] = field(&items[i])
 	}
 	return out
 }

@@ -192,12 +192,7 @@ func bad(v float64) bool { return math.IsNaN(v) || math.IsInf(v, 0) }
 
 // SLAByID returns the SLA with the id, or nil.
 func (p *Project) SLAByID(id int64) *SLA {
-	for i := range p.SLAs {
-		if p.SLAs[i].ID == id {
-			return &p.SLAs[i]
-		}
-	}
-	return nil
+	return itemByID(p.SLAs, id, func(s *SLA) int64 { return s.ID })
 }
 
 // WorkingSLAs are the provider's SLAs being edited (not the copies frozen with a contract, not

@@ -1,7 +1,9 @@
 package domain
 
 import (
+	"cmp"
 	"encoding/json"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -15,12 +17,7 @@ var Parties = []Party{PartyCarrier, PartySchool, PartyProvider, PartyOther}
 
 // Valid reports whether the party is one of Parties.
 func (p Party) Valid() bool {
-	for _, x := range Parties {
-		if p == x {
-			return true
-		}
-	}
-	return false
+	return slices.Contains(Parties, p)
 }
 
 // Rule violations of step 11.
@@ -63,66 +60,41 @@ const (
 
 // Validate checks a role before it is stored.
 func (r Role) Validate() error {
-	if err := r.texts().check(); err != nil {
-		return err
-	}
-	if strings.TrimSpace(r.Name) == "" {
-		return ErrRoleNameEmpty
-	}
-	if !r.Party.Valid() {
-		return ErrRoleParty
-	}
-	return nil
+	return cmp.Or(
+		r.texts().check(),
+		rule(strings.TrimSpace(r.Name) != "", ErrRoleNameEmpty),
+		rule(r.Party.Valid(), ErrRoleParty),
+	)
 }
 
 // Validate checks a row of the communication matrix (its role references are checked against
 // the project by ValidateRoleRefs).
 func (c CommunicationRow) Validate() error {
-	if err := c.texts().check(); err != nil {
-		return err
-	}
-	if strings.TrimSpace(c.Occasion) == "" {
-		return ErrOccasionEmpty
-	}
-	return nil
+	return cmp.Or(c.texts().check(), rule(strings.TrimSpace(c.Occasion) != "", ErrOccasionEmpty))
 }
 
 // Validate checks an escalation level.
 func (e EscalationLevel) Validate() error {
-	if err := e.texts().check(); err != nil {
-		return err
-	}
-	if e.Level < 1 || e.Level > MaxEscalationLevel {
-		return ErrEscalationLevel
-	}
-	if e.ReactionHours < 0 || e.ReactionHours > MaxReactionHours {
-		return ErrReactionHours
-	}
-	return nil
+	return cmp.Or(
+		e.texts().check(),
+		rule(e.Level >= 1 && e.Level <= MaxEscalationLevel, ErrEscalationLevel),
+		rule(e.ReactionHours >= 0 && e.ReactionHours <= MaxReactionHours, ErrReactionHours),
+	)
 }
 
 // Validate checks a standing meeting. CadenceDays 0 is a single meeting.
 func (m Meeting) Validate() error {
-	if err := m.texts().check(); err != nil {
-		return err
-	}
-	if strings.TrimSpace(m.Name) == "" {
-		return ErrMeetingNameEmpty
-	}
-	if m.CadenceDays < 0 || m.CadenceDays > MaxCadenceDays {
-		return ErrMeetingCadence
-	}
-	return ValidateAttendees(m.Participants)
+	return cmp.Or(
+		m.texts().check(),
+		rule(strings.TrimSpace(m.Name) != "", ErrMeetingNameEmpty),
+		rule(m.CadenceDays >= 0 && m.CadenceDays <= MaxCadenceDays, ErrMeetingCadence),
+		ValidateAttendees(m.Participants),
+	)
 }
 
 // RoleByID returns the role with the id, or nil.
 func (p *Project) RoleByID(id int64) *Role {
-	for i := range p.Roles {
-		if p.Roles[i].ID == id {
-			return &p.Roles[i]
-		}
-	}
-	return nil
+	return itemByID(p.Roles, id, func(r *Role) int64 { return r.ID })
 }
 
 // ValidateRoleRefs checks that each non-nil id names a role of the project.

@@ -280,11 +280,11 @@ func Evaluate(t Tender, criteria []TenderCriterion, bids []Bid) Evaluation {
 		switch t.TieBreaker {
 		case TieBreakPerformance:
 			if !nearlyEqual(a.Points, b.Points) {
-				return cmp(b.Points, a.Points)
+				return compareFloat(b.Points, a.Points)
 			}
 		case TieBreakPrice:
 			if !nearlyEqual(a.Price, b.Price) {
-				return cmp(a.Price, b.Price)
+				return compareFloat(a.Price, b.Price)
 			}
 		}
 		return 0
@@ -293,7 +293,7 @@ func Evaluate(t Tender, criteria []TenderCriterion, bids []Bid) Evaluation {
 		if nearlyEqual(a.Ratio, b.Ratio) {
 			return 0
 		}
-		return cmp(b.Ratio, a.Ratio)
+		return compareFloat(b.Ratio, a.Ratio)
 	}
 	order := func(a, b BidResult) int {
 		if extended {
@@ -341,7 +341,8 @@ func Evaluate(t Tender, criteria []TenderCriterion, bids []Bid) Evaluation {
 	return ev
 }
 
-func cmp(a, b float64) int {
+// compareFloat orders a before b (-1), after it (1) or alike (0; also when either is NaN).
+func compareFloat(a, b float64) int {
 	switch {
 	case a < b:
 		return -1
@@ -374,22 +375,12 @@ func (ev Evaluation) Admitted() int {
 
 // BidByID returns the bid with the id, or nil.
 func (p *Project) BidByID(id int64) *Bid {
-	for i := range p.Bids {
-		if p.Bids[i].ID == id {
-			return &p.Bids[i]
-		}
-	}
-	return nil
+	return itemByID(p.Bids, id, func(b *Bid) int64 { return b.ID })
 }
 
 // CriterionByID returns the criterion with the id, or nil.
 func (p *Project) CriterionByID(id int64) *TenderCriterion {
-	for i := range p.Criteria {
-		if p.Criteria[i].ID == id {
-			return &p.Criteria[i]
-		}
-	}
-	return nil
+	return itemByID(p.Criteria, id, func(c *TenderCriterion) int64 { return c.ID })
 }
 
 // CriterionGroup is a group of B-criteria with its share of the weights.

@@ -37,20 +37,6 @@ func openFixture(t *testing.T, dir, name string) (*File, string) {
 	return f, path
 }
 
-func loadFile(t *testing.T, path string) *domain.Project {
-	t.Helper()
-	f, err := Open(path, OpenOptions{ReadOnly: true})
-	if err != nil {
-		t.Fatalf("open %s: %v", path, err)
-	}
-	defer f.Close()
-	p, err := f.Load()
-	if err != nil {
-		t.Fatal(err)
-	}
-	return p
-}
-
 func TestWriteCopy(t *testing.T) {
 	dir := t.TempDir()
 	f, path := openFixture(t, dir, "Schul-IT Planung Jürgen.lotse")
@@ -208,10 +194,7 @@ func TestSaveAsContinuesOnTheNewFile(t *testing.T) {
 	if b, _ := os.ReadFile(path); !bytes.Equal(b, orig) {
 		t.Fatal("an edit after SaveAs reached the old file")
 	}
-	got, err := nf.Load()
-	if err != nil {
-		t.Fatal(err)
-	}
+	got := mustLoad(t, nf)
 	if len(got.Tasks) != len(fullProject().Tasks)+1 {
 		t.Fatalf("new file holds %d tasks", len(got.Tasks))
 	}

@@ -154,13 +154,7 @@ func bytesEdit(fn func([]byte) []byte) func(t *testing.T, valid []byte, path str
 // smallValidFile writes the full fixture and rewrites it with 1 KiB pages, which keeps the
 // corpus small.
 func smallValidFile(t *testing.T) []byte {
-	dir := t.TempDir()
-	path := filepath.Join(dir, "valid.lotse")
-	f, err := Create(path, fullProject(), OpenOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	f.Close()
+	path := newProjectFile(t, "valid.lotse")
 	db, err := sql.Open("sqlite", path)
 	if err != nil {
 		t.Fatal(err)
@@ -266,13 +260,13 @@ func wantRefused(t *testing.T, what string, err error, reason Reason) {
 	}
 }
 
-// wantRefusedOnOpen checks that Validate and Open, for editing and read-only, refuse the file at
-// path for reason.
+// wantRefusedOnOpen checks that Validate and Open, read-only and for editing, refuse the file
+// at path for reason.
 func wantRefusedOnOpen(t *testing.T, path string, reason Reason) {
 	t.Helper()
 	_, err := Validate(path)
 	wantRefused(t, "Validate", err, reason)
-	for _, ro := range []bool{false, true} {
+	for _, ro := range []bool{true, false} {
 		f, err := Open(path, OpenOptions{ReadOnly: ro})
 		if err == nil {
 			f.Close()

@@ -654,15 +654,7 @@ func recoverFile(t *testing.T, path string) (*domain.Project, string) {
 	if _, err := Validate(path); err != nil {
 		t.Fatalf("Validate after the crash: %v", err)
 	}
-	f, err := Open(path, OpenOptions{TakeOverLock: true})
-	if err != nil {
-		t.Fatalf("Open after the crash: %v", err)
-	}
-	p, err := f.Load()
-	f.Close()
-	if err != nil {
-		t.Fatalf("Load after the crash: %v", err)
-	}
+	p := loadWith(t, path, OpenOptions{TakeOverLock: true})
 	integrityCheck(t, path)
 	return p, projectDigest(p)
 }
@@ -678,16 +670,7 @@ func TestCrashHarnessSteps(t *testing.T) {
 	seed := testSeed(t, 20261127)
 	r := rand.New(rand.NewPCG(seed, 1))
 	path := t.TempDir() + "/Absturz Schritte ä.lotse"
-	f, err := Create(path, crashProject(120, 150), OpenOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	start, err := f.Load()
-	f.Close()
-	if err != nil {
-		t.Fatal(err)
-	}
-	current := projectDigest(start)
+	current := projectDigest(createClosed(t, path, crashProject(120, 150)))
 	for _, o := range stepOps {
 		var committed, inFlight, landed int
 		for run := 0; run < runsPerOp; run++ {

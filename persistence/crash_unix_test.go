@@ -284,10 +284,7 @@ func TestCrashHarness(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	p, err := f.Load()
-	if err != nil {
-		t.Fatal(err)
-	}
+	p := mustLoad(t, f)
 	f.Close()
 	model := crashModel{tasks: map[int64]domain.Task{}, settings: p.Settings}
 	for _, task := range p.Tasks {

@@ -4,12 +4,13 @@ import (
 	"go/ast"
 	"go/parser"
 	"go/token"
-	"io/fs"
 	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
 	"testing"
+
+	"schulit-lotse/internal/gosource"
 )
 
 // Shared projects will later live on PostgreSQL through GORM. Only the file-format code may speak
@@ -76,19 +77,7 @@ func dialectFindings(name string, src []byte) ([]string, error) {
 func TestPersistenceIsDialectNeutral(t *testing.T) {
 	var findings []string
 	checked := 0
-	err := filepath.WalkDir(".", func(path string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		if d.IsDir() {
-			if d.Name() == "testdata" {
-				return filepath.SkipDir
-			}
-			return nil
-		}
-		if !strings.HasSuffix(path, ".go") || strings.HasSuffix(path, "_test.go") {
-			return nil
-		}
+	err := gosource.WalkProgram(".", func(path string) error {
 		if filepath.Dir(path) == "." && fileFormatFiles[path] {
 			return nil
 		}

@@ -94,13 +94,10 @@ func Create(path string, p *domain.Project, opt OpenOptions) (*File, error) {
 
 // writeNewFile creates a complete project file in dir under a temporary name.
 func writeNewFile(dir string, p *domain.Project) (string, error) {
-	tf, err := os.CreateTemp(dir, tempPattern("new"))
+	tmp, err := freeTempName(dir, "new")
 	if err != nil {
 		return "", err
 	}
-	tmp := tf.Name()
-	tf.Close()
-	os.Remove(tmp) // SQLite creates it
 	db, err := openGorm(fileURI(tmp, modeRWC, connPragmas))
 	if err != nil {
 		return "", err

@@ -59,6 +59,18 @@ func newTestFile(t *testing.T, name string, p *domain.Project) *File {
 	return f
 }
 
+// createClosed creates p as the project file at path, closes it and returns the project as the
+// file holds it.
+func createClosed(t *testing.T, path string, p *domain.Project) *domain.Project {
+	t.Helper()
+	f, err := Create(path, p, OpenOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	return mustLoad(t, f)
+}
+
 // mustLoad loads the project of an open file.
 func mustLoad(t *testing.T, f *File) *domain.Project {
 	t.Helper()
@@ -72,9 +84,20 @@ func mustLoad(t *testing.T, f *File) *domain.Project {
 // openAndLoad opens path for editing (an older file is migrated), loads it and closes it.
 func openAndLoad(t *testing.T, path string) *domain.Project {
 	t.Helper()
-	f, err := Open(path, OpenOptions{})
+	return loadWith(t, path, OpenOptions{})
+}
+
+// loadFile opens path read-only, loads it and closes it.
+func loadFile(t *testing.T, path string) *domain.Project {
+	t.Helper()
+	return loadWith(t, path, OpenOptions{ReadOnly: true})
+}
+
+func loadWith(t *testing.T, path string, opts OpenOptions) *domain.Project {
+	t.Helper()
+	f, err := Open(path, opts)
 	if err != nil {
-		t.Fatal(err)
+		t.Fatalf("open %s: %v", path, err)
 	}
 	defer f.Close()
 	return mustLoad(t, f)

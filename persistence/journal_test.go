@@ -163,15 +163,7 @@ func TestStrayWALIsRefusedAndNothingIsCreated(t *testing.T) {
 	os.WriteFile(path+"-wal", []byte("\x37\x7f\x06\x82 kein Teil der Projektdatei"), 0o644)
 	os.Chtimes(path, fixedMtime, fixedMtime)
 	before := dirState(t, dir)
-	_, err := Validate(path)
-	wantRefused(t, "Validate", err, ReasonStrayWAL)
-	for _, ro := range []bool{true, false} {
-		f, err := Open(path, OpenOptions{ReadOnly: ro})
-		if err == nil {
-			f.Close()
-		}
-		wantRefused(t, "Open", err, ReasonStrayWAL)
-	}
+	wantRefusedOnOpen(t, path, ReasonStrayWAL)
 	sameDir(t, "after the refusals", before, dirState(t, dir))
 	// Once it is moved away, the file opens.
 	os.Remove(path + "-wal")

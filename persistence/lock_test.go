@@ -125,10 +125,7 @@ func TestSecondOpenReportsHolder(t *testing.T) {
 	if !ro.ReadOnly() {
 		t.Fatal("ReadOnly() = false")
 	}
-	p, err := ro.Load()
-	if err != nil {
-		t.Fatal(err)
-	}
+	p := mustLoad(t, ro)
 	if p.Meta.Name != fullProject().Meta.Name || len(p.Tasks) != len(fullProject().Tasks) {
 		t.Fatalf("read-only view shows %q with %d tasks", p.Meta.Name, len(p.Tasks))
 	}

@@ -35,21 +35,33 @@ var migrations = []migration{
 // migrateTo5 adds slas.internal (every existing level is the provider's SLA), bids.reasons
 // (no reasons yet) and the table tender_log (nothing reopened yet).
 func migrateTo5(tx *gorm.DB) error {
-	m := tx.Migrator()
-	if err := m.AddColumn(&slaRecord{}, "Internal"); err != nil {
+	if err := addColumns(tx, newColumn{&slaRecord{}, "Internal"}, newColumn{&bidRecord{}, "Reasons"}); err != nil {
 		return err
 	}
-	if err := m.AddColumn(&bidRecord{}, "Reasons"); err != nil {
-		return err
+	return tx.Migrator().CreateTable(&tenderLogRecord{})
+}
+
+// newColumn is a column a migration adds: the field of a record (its table).
+type newColumn struct {
+	record any
+	field  string
+}
+
+// addColumns adds the columns in order.
+func addColumns(tx *gorm.DB, cols ...newColumn) error {
+	for _, c := range cols {
+		if err := tx.Migrator().AddColumn(c.record, c.field); err != nil {
+			return err
+		}
 	}
-	return m.CreateTable(&tenderLogRecord{})
+	return nil
 }
 
 // migrateTo6 adds tickets.response_not_measured. Before, one flag of the saved ticket mapping
 // said whether the last import had a first-response column; the tickets then in the file take
 // it over (they are what that flag measured).
 func migrateTo6(tx *gorm.DB) error {
-	if err := tx.Migrator().AddColumn(&ticketRecord{}, "ResponseNotMeasured"); err != nil {
+	if err := addColumns(tx, newColumn{&ticketRecord{}, "ResponseNotMeasured"}); err != nil {
 		return err
 	}
 	var cfg []configRecord
@@ -142,11 +154,7 @@ func migrateTo4(tx *gorm.DB) error {
 // migrateTo3 adds project.data_as_of and milestones.fact. Milestones that carry the name the
 // plan template gives them in German or English mirror their fact from now on.
 func migrateTo3(tx *gorm.DB) error {
-	m := tx.Migrator()
-	if err := m.AddColumn(&projectRecord{}, "DataAsOf"); err != nil {
-		return err
-	}
-	if err := m.AddColumn(&milestoneRecord{}, "Fact"); err != nil {
+	if err := addColumns(tx, newColumn{&projectRecord{}, "DataAsOf"}, newColumn{&milestoneRecord{}, "Fact"}); err != nil {
 		return err
 	}
 	for fact, names := range templateMilestoneNames {

@@ -1,6 +1,8 @@
 package persistence
 
 import (
+	"database/sql"
+
 	"gorm.io/gorm"
 	"gorm.io/gorm/clause"
 )
@@ -51,6 +53,15 @@ func upsertEach[T, R any](tx *gorm.DB, rows []T, toRecord func(T) R) error {
 	return nil
 }
 
+// createOrReplace inserts the record r, which takes a new id from the file when isNew, or
+// replaces the stored row with r's id.
+func createOrReplace(tx *gorm.DB, r any, isNew bool) error {
+	if isNew {
+		return tx.Create(r).Error
+	}
+	return tx.Clauses(clause.OnConflict{UpdateAll: true}).Create(r).Error
+}
+
 // idDeletion is a list of ids to delete from the table of model.
 type idDeletion struct {
 	ids   []int64
@@ -85,4 +96,21 @@ func setProjectPart[T any](tx *gorm.DB, column string, v *T) error {
 		return nil
 	}
 	return tx.Model(&projectRecord{ID: 1}).Update(column, toJSON(*v)).Error
+}
+
+// collectRows runs query and appends each row, as scan reads it, to out.
+func collectRows[D any](query func() (*sql.Rows, error), out []D, scan func(*sql.Rows) (D, error)) ([]D, error) {
+	rows, err := query()
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		d, err := scan(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, d)
+	}
+	return out, rows.Err()
 }

@@ -178,13 +178,8 @@ func TestAnonymizedDemoHoldsNoPersonName(t *testing.T) {
 	if len(people) == 0 || len(proj.Resource.PayGroupOf) == 0 {
 		t.Fatal("the project needs people and pay groups for this test")
 	}
-	dir := t.TempDir()
-	f, err := Create(filepath.Join(dir, "Landkreis.lotse"), proj, OpenOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	target := filepath.Join(dir, "Kopie.lotse")
+	f := newTestFile(t, "Landkreis.lotse", proj)
+	target := filepath.Join(filepath.Dir(f.Path()), "Kopie.lotse")
 	if _, err := f.WriteShareCopy(target, ShareOptions{Anonymize: true}); err != nil {
 		t.Fatal(err)
 	}

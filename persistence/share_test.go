@@ -31,10 +31,7 @@ func TestShareCopyWithoutOptionsIsTheWholeProject(t *testing.T) {
 	f, path := openFixture(t, dir, "Planung.lotse")
 	defer f.Close()
 	orig, _ := os.ReadFile(path)
-	want, err := f.Load()
-	if err != nil {
-		t.Fatal(err)
-	}
+	want := mustLoad(t, f)
 	target := filepath.Join(dir, "Versand", "Planung zum Versenden.lotse")
 	os.Mkdir(filepath.Dir(target), 0o755)
 	res, err := f.WriteShareCopy(target, ShareOptions{})
@@ -58,10 +55,7 @@ func TestShareCopyWithoutMonitoringAndAnonymized(t *testing.T) {
 	f, path := openFixture(t, dir, "Planung.lotse")
 	defer f.Close()
 	orig, _ := os.ReadFile(path)
-	before, err := f.Load()
-	if err != nil {
-		t.Fatal(err)
-	}
+	before := mustLoad(t, f)
 	if len(before.Tickets) == 0 || len(before.Calls) == 0 || len(before.SurveyAnswers) == 0 {
 		t.Fatal("the fixture needs monitoring data for this test")
 	}

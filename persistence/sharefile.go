@@ -16,17 +16,27 @@ func (f *File) vacuumIntoTemp(dir string) (string, error) { return vacuumIntoTem
 
 // vacuumIntoTemp writes a compact copy of db into a new temporary file in dir.
 func vacuumIntoTemp(db *gorm.DB, dir string) (string, error) {
-	tf, err := os.CreateTemp(dir, tempPattern("share"))
+	tmp, err := freeTempName(dir, "share")
+	if err != nil {
+		return "", err
+	}
+	if err := db.Exec("VACUUM INTO ?", tmp).Error; err != nil {
+		os.Remove(tmp)
+		return "", err
+	}
+	return tmp, nil
+}
+
+// freeTempName reserves a temporary name of that kind in dir and leaves it free for SQLite,
+// which creates the file itself.
+func freeTempName(dir, kind string) (string, error) {
+	tf, err := os.CreateTemp(dir, tempPattern(kind))
 	if err != nil {
 		return "", err
 	}
 	tmp := tf.Name()
 	tf.Close()
-	os.Remove(tmp) // SQLite creates it
-	if err := db.Exec("VACUUM INTO ?", tmp).Error; err != nil {
-		os.Remove(tmp)
-		return "", err
-	}
+	os.Remove(tmp)
 	return tmp, nil
 }
 

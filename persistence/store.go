@@ -5,7 +5,6 @@ import (
 	"reflect"
 
 	"gorm.io/gorm"
-	"gorm.io/gorm/clause"
 
 	"schulit-lotse/domain"
 )
@@ -232,19 +231,11 @@ func (f *File) SaveProjectSettings(p *domain.Project) error {
 
 // SaveTask inserts (ID 0) or updates a task and sets its ID.
 func (f *File) SaveTask(t *domain.Task) error {
-	if err := t.Validate(); err != nil {
-		return err
-	}
-	if err := checkFinite(t); err != nil {
+	if err := checkTasks([]domain.Task{*t}); err != nil {
 		return err
 	}
 	r := toTaskRecord(*t)
-	err := f.write(func(tx *gorm.DB) error {
-		if r.ID == 0 {
-			return tx.Create(&r).Error
-		}
-		return tx.Clauses(clause.OnConflict{UpdateAll: true}).Create(&r).Error
-	})
+	err := f.write(func(tx *gorm.DB) error { return createOrReplace(tx, &r, r.ID == 0) })
 	if err == nil {
 		t.ID = r.ID
 	}
@@ -253,23 +244,10 @@ func (f *File) SaveTask(t *domain.Task) error {
 
 // SaveTasks updates several tasks in one commit (reordering, bulk edits).
 func (f *File) SaveTasks(ts []domain.Task) error {
-	for _, t := range ts {
-		if err := t.Validate(); err != nil {
-			return err
-		}
-		if err := checkFinite(t); err != nil {
-			return err
-		}
+	if err := checkTasks(ts); err != nil {
+		return err
 	}
-	recs := mapSlice(ts, toTaskRecord)
-	return f.write(func(tx *gorm.DB) error {
-		for i := range recs {
-			if err := tx.Clauses(clause.OnConflict{UpdateAll: true}).Create(&recs[i]).Error; err != nil {
-				return err
-			}
-		}
-		return nil
-	})
+	return f.write(func(tx *gorm.DB) error { return upsertEach(tx, ts, toTaskRecord) })
 }
 
 // DeleteTask removes a task.

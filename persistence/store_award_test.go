@@ -45,10 +45,7 @@ func TestSaveAwardRoundTrip(t *testing.T) {
 	if err := f.SaveAward(change); err != nil {
 		t.Fatal(err)
 	}
-	p, err := f.Load()
-	if err != nil {
-		t.Fatal(err)
-	}
+	p := mustLoad(t, f)
 	if len(p.SLAs) != 2 || !domain.SameTerms(p.SLAs[0], awardSLA(2)) || !p.SLAs[1].FrozenForContract || *p.SLAs[1].PackageID != 1 {
 		t.Errorf("slas %+v", p.SLAs)
 	}

@@ -54,13 +54,8 @@ var rowEdits = []string{
 // LoadWithoutRows, which reads no valid monitoring row, refuses exactly the files Load refuses
 // for their monitoring rows, and reads the others.
 func TestLoadWithoutRowsRefusesWhatLoadRefuses(t *testing.T) {
-	dir := t.TempDir()
-	base := filepath.Join(dir, "base.lotse")
-	f, err := Create(base, fullProject(), OpenOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	f.Close()
+	base := newProjectFile(t, "base.lotse")
+	dir := filepath.Dir(base)
 	valid, err := os.ReadFile(base)
 	if err != nil {
 		t.Fatal(err)

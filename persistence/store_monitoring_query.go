@@ -134,7 +134,7 @@ func (f *File) refuseRows(err error) error {
 // tickets appends the tickets where selects to out, in creation order.
 func (f *File) tickets(where *gorm.DB, out []domain.Ticket) ([]domain.Ticket, error) {
 	q := where.Table("tickets").Select(ticketReadCols).Order("created, id")
-	return appendRows(q, out, func(rows *sql.Rows) (domain.Ticket, error) {
+	return collectRows(q.Rows, out, func(rows *sql.Rows) (domain.Ticket, error) {
 		var r ticketRecord
 		err := rows.Scan(&r.ID, &r.ExternalID, &r.Created, &r.FirstResponse, &r.Resolved, &r.Priority, &r.Category,
 			&r.School, &r.Status, &r.PackageID, &r.ResponseNotMeasured)
@@ -146,7 +146,7 @@ var ticketReadCols = "id, " + strings.Join(ticketCols, ", ")
 
 func (f *File) calls(from, to int64) ([]domain.Call, error) {
 	q := f.db.Table("calls").Select("id, at, answered, wait_seconds, talk_seconds").Where("at >= ? AND at < ?", from, to).Order("at, id")
-	return appendRows(q, nil, func(rows *sql.Rows) (domain.Call, error) {
+	return collectRows(q.Rows, nil, func(rows *sql.Rows) (domain.Call, error) {
 		var r callRecord
 		var answered sql.NullBool
 		var wait, talk sql.NullInt64
@@ -158,30 +158,13 @@ func (f *File) calls(from, to int64) ([]domain.Call, error) {
 
 func (f *File) answers(from, to int64) ([]domain.SurveyAnswer, error) {
 	q := f.db.Table("survey_answers").Select("id, at, question, score, school").Where("at >= ? AND at < ?", from, to).Order("at, id")
-	return appendRows(q, nil, func(rows *sql.Rows) (domain.SurveyAnswer, error) {
+	return collectRows(q.Rows, nil, func(rows *sql.Rows) (domain.SurveyAnswer, error) {
 		var r surveyRecord
 		var score sql.NullInt64
 		err := rows.Scan(&r.ID, &r.At, &r.Question, &score, &r.School)
 		r.Score = int(score.Int64)
 		return fromSurveyRecord(r), err
 	})
-}
-
-// appendRows runs the query and appends each row, as scan reads it, to out.
-func appendRows[D any](q *gorm.DB, out []D, scan func(*sql.Rows) (D, error)) ([]D, error) {
-	rows, err := q.Rows()
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	for rows.Next() {
-		d, err := scan(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, d)
-	}
-	return out, rows.Err()
 }
 
 // LoadWithoutRows is LoadPlan for what judges the whole project but reads no raw monitoring

@@ -2,7 +2,6 @@ package persistence
 
 import (
 	"gorm.io/gorm"
-	"gorm.io/gorm/clause"
 
 	"schulit-lotse/domain"
 )
@@ -32,15 +31,7 @@ func checkTasks(ts []domain.Task) error {
 	return nil
 }
 
-func upsertTasks(tx *gorm.DB, ts []domain.Task) error {
-	for _, t := range ts {
-		r := toTaskRecord(t)
-		if err := tx.Clauses(clause.OnConflict{UpdateAll: true}).Create(&r).Error; err != nil {
-			return err
-		}
-	}
-	return nil
-}
+func upsertTasks(tx *gorm.DB, ts []domain.Task) error { return upsertEach(tx, ts, toTaskRecord) }
 
 // SaveBoard stores new versions of existing tasks and packages together (a drop, a package
 // moved with its cards, a tidied board).
@@ -57,11 +48,8 @@ func (f *File) SaveBoard(tasks []domain.Task, pkgs []domain.Package) error {
 		return err
 	}
 	return f.write(func(tx *gorm.DB) error {
-		for _, pk := range pkgs {
-			r := toPackageRecord(pk)
-			if err := tx.Clauses(clause.OnConflict{UpdateAll: true}).Create(&r).Error; err != nil {
-				return err
-			}
+		if err := upsertEach(tx, pkgs, toPackageRecord); err != nil {
+			return err
 		}
 		return upsertTasks(tx, tasks)
 	})
@@ -78,11 +66,7 @@ func (f *File) SavePackage(pk *domain.Package, tasks []domain.Task) error {
 	}
 	r := toPackageRecord(*pk)
 	err := f.write(func(tx *gorm.DB) error {
-		if r.ID == 0 {
-			if err := tx.Create(&r).Error; err != nil {
-				return err
-			}
-		} else if err := tx.Clauses(clause.OnConflict{UpdateAll: true}).Create(&r).Error; err != nil {
+		if err := createOrReplace(tx, &r, r.ID == 0); err != nil {
 			return err
 		}
 		in := make([]domain.Task, len(tasks))

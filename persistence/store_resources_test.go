@@ -31,10 +31,7 @@ func TestWriteResourcesRoundTrip(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	p, err := f.Load()
-	if err != nil {
-		t.Fatal(err)
-	}
+	p := mustLoad(t, f)
 	if p.Resource.TravelPercent != 5 || p.Resource.PayGroupOf["Anna"] != 4 || p.Resource.DefaultPayGroupID != 4 {
 		t.Errorf("plan %+v", p.Resource)
 	}

@@ -30,10 +30,7 @@ func TestApplyStructureWritesAndDeletes(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	p, err := f.Load()
-	if err != nil {
-		t.Fatal(err)
-	}
+	p := mustLoad(t, f)
 	if p.Kickoff.Place != "Rathaus" || len(p.Kickoff.Participants) != 1 || p.Kickoff.Date.String() != "2027-04-13" {
 		t.Errorf("kickoff %+v", p.Kickoff)
 	}
@@ -129,10 +126,7 @@ func TestApplyStructureRefusesBadRowsAndLeavesTheFile(t *testing.T) {
 	if !bytes.Equal(before, after) {
 		t.Error("a refused change modified the file")
 	}
-	p, err := f.Load()
-	if err != nil {
-		t.Fatal(err)
-	}
+	p := mustLoad(t, f)
 	if p.Roles[0].Name != "SD" {
 		t.Errorf("role renamed by a rolled-back change: %+v", p.Roles[0])
 	}

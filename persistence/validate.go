@@ -286,23 +286,17 @@ func compareSchema(path string, db *sql.DB, exp *Schema) error {
 
 func tableColumns(db *sql.DB, table string) ([]Column, error) {
 	// table_xinfo, not table_info: the latter hides generated columns.
-	rows, err := db.Query(`SELECT name, type, "notnull", pk FROM pragma_table_xinfo(?)`, table)
-	if err != nil {
-		return nil, err
+	query := func() (*sql.Rows, error) {
+		return db.Query(`SELECT name, type, "notnull", pk FROM pragma_table_xinfo(?)`, table)
 	}
-	defer rows.Close()
-	var cols []Column
-	for rows.Next() {
+	return collectRows(query, nil, func(rows *sql.Rows) (Column, error) {
 		var c Column
 		var nn int
-		if err := rows.Scan(&c.Name, &c.Type, &nn, &c.PK); err != nil {
-			return nil, err
-		}
+		err := rows.Scan(&c.Name, &c.Type, &nn, &c.PK)
 		c.NotNull = nn != 0
 		c.Type = strings.ToLower(c.Type)
-		cols = append(cols, c)
-	}
-	return cols, rows.Err()
+		return c, err
+	})
 }
 
 func sameColumns(table string, want, got []Column) error {

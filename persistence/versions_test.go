@@ -40,15 +40,7 @@ func TestGenerateVersionFiles(t *testing.T) {
 	tmp := t.TempDir()
 	for name, mk := range versionFiles {
 		path := filepath.Join(tmp, name)
-		f, err := Create(path, mk(), OpenOptions{})
-		if err != nil {
-			t.Fatal(err)
-		}
-		p, err := f.Load()
-		f.Close()
-		if err != nil {
-			t.Fatal(err)
-		}
+		p := createClosed(t, path, mk())
 		var buf bytes.Buffer
 		if err := ExportJSON(&buf, p); err != nil {
 			t.Fatal(err)
@@ -209,29 +201,11 @@ func TestEveryVersionOpens(t *testing.T) {
 				before := rowCounts(t, orig)
 
 				// Read-only on the original.
-				ro, err := Open(orig, OpenOptions{ReadOnly: true})
-				if err != nil {
-					t.Fatalf("read-only open: %v", err)
-				}
-				p, err := ro.Load()
-				ro.Close()
-				if err != nil {
-					t.Fatalf("read-only load: %v", err)
-				}
-				checkExport(t, "read-only", p, golden)
+				checkExport(t, "read-only", loadFile(t, orig), golden)
 
 				// Read-write on a copy: migrated to the current version.
 				cp, _ := placeCopy(t, orig)
-				f, err := Open(cp, OpenOptions{})
-				if err != nil {
-					t.Fatalf("read-write open: %v", err)
-				}
-				p, err = f.Load()
-				f.Close()
-				if err != nil {
-					t.Fatalf("read-write load: %v", err)
-				}
-				checkExport(t, "read-write", p, golden)
+				checkExport(t, "read-write", openAndLoad(t, cp), golden)
 				if v, err := Validate(cp); err != nil || v != SchemaVersion {
 					t.Fatalf("migrated copy: version %d, %v; want %d", v, err, SchemaVersion)
 				}

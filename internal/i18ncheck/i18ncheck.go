@@ -17,6 +17,8 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+
+	"schulit-lotse/internal/gosource"
 )
 
 // Pair compares the keys and the template placeholders of a German and an English file.
@@ -179,19 +181,7 @@ func verbOnly(s string) bool {
 // text-taking calls or assigned to text fields.
 func Literals(root string) ([]Literal, error) {
 	var out []Literal
-	err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		if d.IsDir() {
-			if d.Name() == "testdata" {
-				return filepath.SkipDir
-			}
-			return nil
-		}
-		if !strings.HasSuffix(path, ".go") || strings.HasSuffix(path, "_test.go") {
-			return nil
-		}
+	err := gosource.WalkProgram(root, func(path string) error {
 		found, err := fileLiterals(path)
 		out = append(out, found...)
 		return err

@@ -119,40 +119,36 @@ type leaf struct {
 	data []byte
 }
 
-// walk visits the three levels of the resource tree: type, name, language.
+// walk visits the three levels of the resource tree: type, name, language. The data entries
+// on the third level are the leaves; each keeps the type of its first level.
 func (r *rsrc) walk() ([]leaf, error) {
 	var out []leaf
-	types, err := r.dir(0)
-	if err != nil {
-		return nil, err
-	}
-	for _, t := range types {
-		if !t.sub {
-			continue
-		}
-		names, err := r.dir(t.off)
+	var visit func(off uint32, level int, typ uint32) error
+	visit = func(off uint32, level int, typ uint32) error {
+		entries, err := r.dir(off)
 		if err != nil {
-			return nil, err
+			return err
 		}
-		for _, n := range names {
-			if !n.sub {
-				continue
+		for _, e := range entries {
+			if level == 0 {
+				typ = e.id
 			}
-			langs, err := r.dir(n.off)
+			switch {
+			case level < 2 && e.sub:
+				err = visit(e.off, level+1, typ)
+			case level == 2 && !e.sub:
+				var b []byte
+				b, err = r.entry(e.off)
+				out = append(out, leaf{typ: typ, data: b})
+			}
 			if err != nil {
-				return nil, err
-			}
-			for _, l := range langs {
-				if l.sub {
-					continue
-				}
-				b, err := r.entry(l.off)
-				if err != nil {
-					return nil, err
-				}
-				out = append(out, leaf{typ: t.id, data: b})
+				return err
 			}
 		}
+		return nil
+	}
+	if err := visit(0, 0, 0); err != nil {
+		return nil, err
 	}
 	return out, nil
 }

@@ -10,10 +10,7 @@ import (
 )
 
 func TestCallList(t *testing.T) {
-	tab, err := ReadFile(fixture("calls.csv"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	tab := readFixture(t, "calls.csv")
 	f, err := ReadCalls(tab, CallOptions{})
 	if err != nil {
 		t.Fatal(err)
@@ -85,10 +82,7 @@ func TestCallListVariants(t *testing.T) {
 }
 
 func TestLimeSurvey(t *testing.T) {
-	tab, err := ReadFile(fixture("limesurvey.csv"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	tab := readFixture(t, "limesurvey.csv")
 	if tab.Encoding != EncodingUTF8BOM || tab.Delimiter != ';' {
 		t.Errorf("encoding %s, delimiter %q", tab.Encoding, tab.Delimiter)
 	}

@@ -63,10 +63,7 @@ const asteriskOutbound = `"","600","05121123456","from-internal","""Hotline"" <6
 // 4 + 5 + 5 + 5 = 19 answers; satisfied 9 / 19 = 47,368 % → 47.37; mean 58 / 19 = 3,0526 → 3.05;
 // counts of 1…5: 4, 4, 2 (ZUFR, SCHNELL), 5 (NPS, ZUFR, SCHNELL, WICHTIG ×2), 4.
 func TestWordAndZeroToTenScales(t *testing.T) {
-	tab, err := ReadFile(fixture("limesurvey_skalen.csv"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	tab := readFixture(t, "limesurvey_skalen.csv")
 	// Guessed, nothing counts: the words and the 0–10 answers are no numbers 1–5.
 	if _, err := ReadSurvey(tab, SurveyOptions{}); !isKey(err, ErrNoQuestions) {
 		t.Errorf("guessed: %v", err)
@@ -126,10 +123,7 @@ func TestWordAndZeroToTenScales(t *testing.T) {
 // (Words are read as they stand whatever the numeric scale.) 12 answers, 6 satisfied = 50 %;
 // mean 40 / 12 = 3.33; counts 2, 2, 2, 2, 4.
 func TestEnglishWordScales(t *testing.T) {
-	tab, err := ReadFile(fixture("limesurvey_en_agree.csv"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	tab := readFixture(t, "limesurvey_en_agree.csv")
 	ten := domain.Scale{Min: 0, Max: 10}
 	sf, _, _, err := SurveyForProject(tab, FormatAuto, nil, SurveyChoices{Questions: []string{"6", "7", "8"}, Scale: &ten}, trustProject())
 	if err != nil {
@@ -160,10 +154,7 @@ func TestParseScale(t *testing.T) {
 // (12 + 30) / 2 = 21 s, talk (180 + 100) / 2 = 140 s. Without the choice the wait is unknown
 // (ASA 0) and "Klingelzeit" is unused.
 func TestPartialCallMapping(t *testing.T) {
-	tab, err := ReadFile(fixture("anrufe_klingelzeit.csv"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	tab := readFixture(t, "anrufe_klingelzeit.csv")
 	cf, _, err := CallsForProject(tab, FormatAuto, nil, trustProject())
 	if err != nil {
 		t.Fatal(err)
@@ -171,13 +162,8 @@ func TestPartialCallMapping(t *testing.T) {
 	if _, ok := cf.Columns[CallWait]; ok || cf.Outbound != 1 {
 		t.Errorf("detected: %v, outbound %d", cf.Columns, cf.Outbound)
 	}
-	cf, _, err = CallsForProject(tab, FormatAuto, map[string]string{CallWait: "Klingelzeit"}, trustProject())
-	if err != nil {
-		t.Fatal(err)
-	}
-	p := trustProject()
-	p.Calls = cf.Calls
-	if h := trustKPIs(t, p).Hotline; h.Calls != 3 || h.Answered != 2 || h.ASASeconds != 21 || h.MeanTalkSeconds != 140 || cf.Outbound != 1 {
+	cf, h := trustHotline(t, tab, FormatAuto, map[string]string{CallWait: "Klingelzeit"})
+	if h.Calls != 3 || h.Answered != 2 || h.ASASeconds != 21 || h.MeanTalkSeconds != 140 || cf.Outbound != 1 {
 		t.Errorf("hotline %+v, outbound %d", h, cf.Outbound)
 	}
 	// "-" takes a detected column away: without the direction the outbound call counts.
@@ -197,17 +183,8 @@ func TestPartialCallMapping(t *testing.T) {
 // 130 − 120 = 10 s ringing, 120 s talk): 5 calls, 3 answered = 60 %, ASA (15 + 25 + 10) / 3 =
 // 16.67 s. (Before, the outbound call counted too: 6 calls, 4 answered = 66.67 %.)
 func TestAsteriskDirection(t *testing.T) {
-	tab, err := ReadFile(fixture("Master_mit_ausgehend.csv"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	cf, _, err := CallsForProject(tab, FormatAuto, nil, trustProject())
-	if err != nil {
-		t.Fatal(err)
-	}
-	p := trustProject()
-	p.Calls = cf.Calls
-	if h := trustKPIs(t, p).Hotline; cf.Outbound != 1 || h.Calls != 5 || h.Answered != 3 || h.AnsweredPct != 60 || h.ASASeconds != 16.67 {
+	tab := readFixture(t, "Master_mit_ausgehend.csv")
+	if cf, h := trustHotline(t, tab, FormatAuto, nil); cf.Outbound != 1 || h.Calls != 5 || h.Answered != 3 || h.AnsweredPct != 60 || h.ASASeconds != 16.67 {
 		t.Errorf("outbound %d, hotline %+v", cf.Outbound, h)
 	}
 }
@@ -325,10 +302,7 @@ func TestFirstResponseIsProposedNotTaken(t *testing.T) {
 // its values are schools the project already knows: here earlier tickets named "Škola A" and
 // "Škola B", both values of "Entita" (2 of 2 known): proposed, not taken.
 func TestSchoolProposedFromKnownSchools(t *testing.T) {
-	tab, err := ReadFile(fixture("glpi_cs.csv"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	tab := readFixture(t, "glpi_cs.csv")
 	p := trustProject()
 	tf, _, _, err := TicketsForProject(tab, FormatAuto, nil, p)
 	if err != nil || len(tf.Proposals) != 0 {
@@ -354,10 +328,7 @@ const limeFrench = "\"ID de la réponse\",\"Date de soumission\",\"Dernière pag
 // questions, the one question is guessed from its numbers 1–5. By hand: 5, 4, 2 (response 3
 // never submitted): satisfied 2 of 3 = 66.67 %, mean 11 / 3 = 3.67.
 func TestLimeSurveyFrench(t *testing.T) {
-	tab, err := ReadFile(fixture("limesurvey_fr.csv"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	tab := readFixture(t, "limesurvey_fr.csv")
 	sf, _, _, err := SurveyForProject(tab, FormatAuto, nil, SurveyChoices{}, trustProject())
 	if err != nil {
 		t.Fatal(err)

@@ -20,6 +20,22 @@ var update = flag.Bool("update", false, "rewrite the fixture files in testdata/"
 
 func fixture(name string) string { return filepath.Join("testdata", name) }
 
+// readFixture reads the table of a file in testdata.
+func readFixture(t *testing.T, name string) *Table {
+	t.Helper()
+	return readTable(t, fixture(name))
+}
+
+// readTable reads the table of the file at path.
+func readTable(tb testing.TB, path string) *Table {
+	tb.Helper()
+	tab, err := ReadFile(path)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return tab
+}
+
 func TestWriteFixtures(t *testing.T) {
 	if !*update {
 		for _, name := range []string{"zammad.xlsx", "glpi_de.csv", "glpi_fr.csv", "glpi_en.csv", "itop.csv", "znuny.csv",

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"schulit-lotse/domain"
 )
 
 // FuzzReadTasks feeds arbitrary files to the inventory import (Excel CSV or XLSX, the header row
@@ -19,14 +21,8 @@ func FuzzReadTasks(f *testing.F) {
 	f.Add([]byte("Aufgabe,Verantwortlich,Aufwand\r\n\"Passwörter zurücksetzen\",\"Lehrkraft\",\"1.234,5\"\r\n"))
 	f.Add([]byte("Aufgabe\tAufwand (PT/Monat)\nBeschaffung\t1\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		tab, err := ReadBytes("fuzz.csv", data)
-		if err != nil {
-			checkErr(t, err)
-			return
-		}
-		tasks, err := ReadTasks(tab, GuessTaskMapping(tab))
-		if err != nil {
-			checkErr(t, err)
+		tasks, ok := fuzzRead(t, data, func(tab *Table) ([]domain.Task, error) { return ReadTasks(tab, GuessTaskMapping(tab)) })
+		if !ok {
 			return
 		}
 		for _, task := range tasks {

@@ -33,6 +33,19 @@ func checkErr(t *testing.T, err error) {
 	}
 }
 
+// fuzzRead reads data as a CSV table and the table with read. A refusal must be an import
+// error (checkErr); ok is false when the data was refused.
+func fuzzRead[T any](t *testing.T, data []byte, read func(*Table) (T, error)) (out T, ok bool) {
+	tab, err := ReadBytes("fuzz.csv", data)
+	if err == nil {
+		if out, err = read(tab); err == nil {
+			return out, true
+		}
+	}
+	checkErr(t, err)
+	return out, false
+}
+
 func checkText(t *testing.T, what, s string) {
 	if !utf8.ValidString(s) || strings.ContainsAny(s, "\r\n") || utf8.RuneCountInString(s) > maxText {
 		t.Fatalf("%s %q stored", what, s)
@@ -44,14 +57,8 @@ func FuzzReadTickets(f *testing.F) {
 	f.Add([]byte("ID;Erstellt;Priorität\n1;01.03.2027 08:00;hoch\n"))
 	f.Add([]byte("\"ID\";\"Eröffnungsdatum\";\"Priorität\";\n\"1\u00a0001\";\"01-03-2027 08:00\";\"Hoch\";\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		tab, err := ReadBytes("fuzz.csv", data)
-		if err != nil {
-			checkErr(t, err)
-			return
-		}
-		tf, err := ReadTickets(tab, TicketOptions{})
-		if err != nil {
-			checkErr(t, err)
+		tf, ok := fuzzRead(t, data, func(tab *Table) (*TicketFile, error) { return ReadTickets(tab, TicketOptions{}) })
+		if !ok {
 			return
 		}
 		seen := map[string]bool{}
@@ -88,14 +95,8 @@ func FuzzReadCalls(f *testing.F) {
 	addFixtures(f, "calls.csv", "zammad.xlsx")
 	f.Add([]byte("Zeitpunkt,Angenommen,Wartezeit,Gesprächsdauer\n2027-03-01 08:00:00,ja,12,300\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		tab, err := ReadBytes("fuzz.csv", data)
-		if err != nil {
-			checkErr(t, err)
-			return
-		}
-		cf, err := ReadCalls(tab, CallOptions{})
-		if err != nil {
-			checkErr(t, err)
+		cf, ok := fuzzRead(t, data, func(tab *Table) (*CallFile, error) { return ReadCalls(tab, CallOptions{}) })
+		if !ok {
 			return
 		}
 		for _, c := range cf.Calls {
@@ -110,14 +111,8 @@ func FuzzReadSurvey(f *testing.F) {
 	addFixtures(f, "limesurvey.csv")
 	f.Add([]byte("Datum;Schule;Frage;Bewertung\n03.03.2027;GS;Zufriedenheit;sehr zufrieden\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		tab, err := ReadBytes("fuzz.csv", data)
-		if err != nil {
-			checkErr(t, err)
-			return
-		}
-		sf, err := ReadSurvey(tab, SurveyOptions{})
-		if err != nil {
-			checkErr(t, err)
+		sf, ok := fuzzRead(t, data, func(tab *Table) (*SurveyFile, error) { return ReadSurvey(tab, SurveyOptions{}) })
+		if !ok {
 			return
 		}
 		for _, a := range sf.Answers {

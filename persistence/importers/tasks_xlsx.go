@@ -87,9 +87,6 @@ func WriteTasksXLSX(w io.Writer, p *domain.Project, l TaskSheetLabels) error {
 	}
 
 	// Sheet 2: the requirement list, grouped by package with its target state and criteria.
-	if _, err := f.NewSheet(l.Requirements); err != nil {
-		return err
-	}
 	rows, groupRow := nil, map[int]bool{}
 	for _, g := range domain.GroupByPackage(p) {
 		name, target, criteria := l.Unsorted, "", ""
@@ -122,9 +119,6 @@ func WriteTasksXLSX(w io.Writer, p *domain.Project, l TaskSheetLabels) error {
 	}
 
 	// Sheet 3: the coverage table of step 4 in the legend's colours.
-	if _, err := f.NewSheet(l.Coverage); err != nil {
-		return err
-	}
 	rows = nil
 	for _, t := range tasks {
 		rows = append(rows, []any{t.Name, t.Responsible, round2(t.HoursPerMonth(p.Settings)), l.States[t.Coverage], t.NewResponsible})
@@ -201,9 +195,13 @@ func newStyles(f *excelize.File) (*styles, error) {
 	return st, nil
 }
 
-// writeSheet writes headers and rows, sets the widths from the longest text of each column (within
-// limits) and freezes the header row.
+// writeSheet writes headers and rows into the sheet (added when the workbook has none of that
+// name), sets the widths from the longest text of each column (within limits) and freezes the
+// header row.
 func writeSheet(f *excelize.File, st *styles, sheet string, headers []string, rows [][]any, style func(r, c int) int) error {
+	if _, err := f.NewSheet(sheet); err != nil {
+		return err
+	}
 	widths := make([]int, len(headers))
 	for c, h := range headers {
 		widths[c] = utf8.RuneCountInString(h) + 2

@@ -236,10 +236,7 @@ func importInto(t *testing.T, p *domain.Project, name string) *TicketFile {
 
 func importWith(t *testing.T, p *domain.Project, name, format string, override map[string]string) *TicketFile {
 	t.Helper()
-	tab, err := ReadFile(fixture(name))
-	if err != nil {
-		t.Fatal(err)
-	}
+	tab := readFixture(t, name)
 	tf, m, _, err := TicketsForProject(tab, format, override, p)
 	if err != nil {
 		t.Fatal(err)
@@ -270,6 +267,19 @@ func trustKPIs(t *testing.T, p *domain.Project) *kpi.Report {
 		t.Fatal(err)
 	}
 	return r
+}
+
+// trustHotline reads the calls of tab for the trust project (format and column choices as
+// given) and returns them with the hotline figures of March.
+func trustHotline(t *testing.T, tab *Table, format string, choices map[string]string) (*CallFile, kpi.HotlineKPIs) {
+	t.Helper()
+	cf, _, err := CallsForProject(tab, format, choices, trustProject())
+	if err != nil {
+		t.Fatalf("%s: %v", format, err)
+	}
+	p := trustProject()
+	p.Calls = cf.Calls
+	return cf, trustKPIs(t, p).Hotline
 }
 
 // Issue 13, 1.1 and 1.6: GLPI's "Erste Antwort" is read (before, the column was dropped and the
@@ -398,10 +408,7 @@ func TestOverrideMapsSingleFields(t *testing.T) {
 	if tf.HasColumn(FieldFirstResponse) || !trustKPIs(t, p).ResponseNotMeasured {
 		t.Errorf("columns %v", tf.Columns)
 	}
-	tab, err := ReadFile(fixture("glpi_erste_antwort.csv"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	tab := readFixture(t, "glpi_erste_antwort.csv")
 	if _, _, _, err := TicketsForProject(tab, FormatAuto, map[string]string{FieldSchool: "Schule"}, trustProject()); !isKey(err, ErrUnknownColumn) {
 		t.Errorf("a column the file lacks: %v", err)
 	}
@@ -430,10 +437,7 @@ func TestSavedMappingFallsBackToDetection(t *testing.T) {
 // 1, 2, 3, 1 and KANAL 2, 1, 3, 1 joined them: 4 of 12 satisfied = 33.3 %, mean (18 + 7 + 7) / 12 = 2.67.)
 func TestLimeSurveyListCodesAreNoScores(t *testing.T) {
 	for _, name := range []string{"limesurvey_liste.csv", "limesurvey_text.csv"} {
-		tab, err := ReadFile(fixture(name))
-		if err != nil {
-			t.Fatal(err)
-		}
+		tab := readFixture(t, name)
 		p := trustProject()
 		sf, _, _, err := SurveyForProject(tab, FormatAuto, nil, SurveyChoices{}, p)
 		if err != nil {
@@ -474,18 +478,9 @@ func TestLimeSurveyListCodesAreNoScores(t *testing.T) {
 // 125 − 100 = 25 s, 100 s), 09:30 (busy): 2 of 4 answered = 50 %, ASA (15 + 25) / 2 = 20 s,
 // talk (180 + 100) / 2 = 140 s.
 func TestAsteriskMasterCSV(t *testing.T) {
-	tab, err := ReadFile(fixture("Master.csv"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	tab := readFixture(t, "Master.csv")
 	for _, format := range []string{FormatAuto, FormatAsterisk} {
-		cf, _, err := CallsForProject(tab, format, nil, trustProject())
-		if err != nil {
-			t.Fatalf("%s: %v", format, err)
-		}
-		p := trustProject()
-		p.Calls = cf.Calls
-		h := trustKPIs(t, p).Hotline
+		cf, h := trustHotline(t, tab, format, nil)
 		if !cf.Headerless || h.Calls != 4 || h.Answered != 2 || h.AnsweredPct != 50 || h.ASASeconds != 20 || h.MeanTalkSeconds != 140 {
 			t.Errorf("%s: headerless %v, hotline %+v", format, cf.Headerless, h)
 		}
@@ -494,20 +489,14 @@ func TestAsteriskMasterCSV(t *testing.T) {
 		}
 	}
 	// A headerless log with its columns mapped by number: 2 of 3 answered, ASA (15 + 25) / 2 = 20 s.
-	tab, err = ReadFile(fixture("anrufe_ohne_kopf.csv"))
+	tab, err := ReadFile(fixture("anrufe_ohne_kopf.csv"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	if _, _, err := CallsForProject(tab, FormatAuto, nil, trustProject()); !isKey(err, ErrNoHeader) {
 		t.Errorf("without a mapping: %v", err)
 	}
-	cf, _, err := CallsForProject(tab, FormatAuto, map[string]string{CallAt: "1", CallAnswered: "2", CallWait: "3", CallTalk: "4"}, trustProject())
-	if err != nil {
-		t.Fatal(err)
-	}
-	p := trustProject()
-	p.Calls = cf.Calls
-	if h := trustKPIs(t, p).Hotline; h.Calls != 3 || h.Answered != 2 || h.ASASeconds != 20 {
+	if _, h := trustHotline(t, tab, FormatAuto, map[string]string{CallAt: "1", CallAnswered: "2", CallWait: "3", CallTalk: "4"}); h.Calls != 3 || h.Answered != 2 || h.ASASeconds != 20 {
 		t.Errorf("numbered: %+v", h)
 	}
 }
@@ -550,10 +539,7 @@ func TestGLPIOtherLanguages(t *testing.T) {
 // 6 → 4.33 → 4, 7 → 5, 4 → 3, 2 → 1.67 → 2. Satisfied (4–5): 2 of 4 = 50 %; mean
 // (4 + 5 + 3 + 2) / 4 = 3.5.
 func TestLimeSurveyEnglishSevenPoints(t *testing.T) {
-	tab, err := ReadFile(fixture("limesurvey_en_7.csv"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	tab := readFixture(t, "limesurvey_en_7.csv")
 	// Guessed, nothing counts: the labelled answers are no numbers, the system columns no questions.
 	if _, err := ReadSurvey(tab, SurveyOptions{}); !isKey(err, ErrNoQuestions) {
 		t.Errorf("guessed: %v", err)
