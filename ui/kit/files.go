@@ -22,15 +22,7 @@ func (c *Context) OpenFile(fc FileChoice, read func(r fyne.URIReadCloser)) {
 	if c.Window == nil || c.Session == nil {
 		return
 	}
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil {
-			c.Report(err)
-			return
-		}
-		if r != nil {
-			read(r)
-		}
-	}, c.Window)
+	d := dialog.NewFileOpen(answer(c, read), c.Window)
 	fc.setUp(d)
 	d.Show()
 }
@@ -41,20 +33,26 @@ func (c *Context) SaveFile(fc FileChoice, write func(w fyne.URIWriteCloser)) {
 	if c.Window == nil || c.Session == nil {
 		return
 	}
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil {
-			c.Report(err)
-			return
-		}
-		if w != nil {
-			write(w)
-		}
-	}, c.Window)
+	d := dialog.NewFileSave(answer(c, write), c.Window)
 	if fc.Name != "" {
 		d.SetFileName(fc.Name)
 	}
 	fc.setUp(d)
 	d.Show()
+}
+
+// answer turns a file dialog's answer into a call of use: an error is reported, cancelling
+// (no file) does nothing.
+func answer[F any](c *Context, use func(f F)) func(f F, err error) {
+	return func(f F, err error) {
+		if err != nil {
+			c.Report(err)
+			return
+		}
+		if any(f) != nil {
+			use(f)
+		}
+	}
 }
 
 func (fc FileChoice) setUp(d *dialog.FileDialog) {

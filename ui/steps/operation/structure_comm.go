@@ -81,13 +81,7 @@ func (t *commTab) refresh(findings []domain.Finding) {
 	p := t.ed.sess().Project
 	t.customer.load(p)
 	t.provider.load(p)
-	t.findings.Set(keepFindings(findings, func(f domain.Finding) bool {
-		switch f.Code {
-		case domain.FindCommNoCustomer, domain.FindCommNoProvider, domain.FindCommNoChannel, domain.FindStructureNoComm:
-			return true
-		}
-		return false
-	}))
+	t.findings.Set(keepCodes(findings, domain.FindCommNoCustomer, domain.FindCommNoProvider, domain.FindCommNoChannel, domain.FindStructureNoComm))
 	t.show(domain.SortedCommunication(p.CommunicationRows))
 }
 

@@ -101,13 +101,7 @@ func (t *escalationTab) refresh(findings []domain.Finding) {
 	p := t.ed.sess().Project
 	t.customer.load(p)
 	t.provider.load(p)
-	t.findings.Set(keepFindings(findings, func(f domain.Finding) bool {
-		switch f.Code {
-		case domain.FindEscalationNoTrigger, domain.FindEscalationNoContact, domain.FindEscalationDuplicate, domain.FindStructureNoEscal:
-			return true
-		}
-		return false
-	}))
+	t.findings.Set(keepCodes(findings, domain.FindEscalationNoTrigger, domain.FindEscalationNoContact, domain.FindEscalationDuplicate, domain.FindStructureNoEscal))
 	t.show(domain.SortedEscalation(p.EscalationLevels))
 }
 

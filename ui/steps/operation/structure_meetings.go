@@ -173,9 +173,7 @@ func (t *meetingsTab) refresh(findings []domain.Finding) {
 	for _, m := range p.Meetings {
 		t.next[m.ID] = domain.NextMeetingDates(m, t.rules[m.ID], off, today, nextDatesShown)
 	}
-	t.findings.Set(keepFindings(findings, func(f domain.Finding) bool {
-		return f.Code == domain.FindMeetingNoDate || f.Code == domain.FindStructureNoMeeting
-	}))
+	t.findings.Set(keepCodes(findings, domain.FindMeetingNoDate, domain.FindStructureNoMeeting))
 	if t.ed.sess().ReadOnly() {
 		t.tplPick.Disable()
 	} else {

@@ -351,6 +351,11 @@ func newPartyField(pick func(p domain.Party)) *selectField {
 	return f
 }
 
+// keepCodes are the findings of all with one of the codes.
+func keepCodes(all []domain.Finding, codes ...string) []domain.Finding {
+	return keepFindings(all, func(f domain.Finding) bool { return slices.Contains(codes, f.Code) })
+}
+
 // orMissing is a cell's text, or "fehlt" as a warning when it is empty.
 func orMissing(s string) (string, widget.Importance) {
 	if s == "" {
