@@ -227,6 +227,29 @@ func (s *ColSizer) HeaderLines(col int) []string {
 	return raci.WrapHeader(s.Cols[col].Title, avail, s.measureBold)
 }
 
+// ShowHeaders makes the table's header row show the column titles in bold, wrapped to the
+// columns' widths; align (nil: leading) aligns a column's title.
+func (s *ColSizer) ShowHeaders(align func(col int) fyne.TextAlign) {
+	s.table.CreateHeader = func() fyne.CanvasObject {
+		return widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	}
+	s.table.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
+		l := o.(*widget.Label)
+		s.table.HeaderShown(o, id.Col)
+		text, a := "", fyne.TextAlignLeading
+		if id.Col >= 0 && id.Col < len(s.Cols) {
+			text = s.Header(id.Col)
+			if align != nil {
+				a = align(id.Col)
+			}
+		}
+		if l.Text != text || l.Alignment != a {
+			l.Alignment = a
+			l.SetText(text)
+		}
+	}
+}
+
 // Header is the title of column col as the header shows it.
 func (s *ColSizer) Header(col int) string { return strings.Join(s.HeaderLines(col), "\n") }
 

@@ -48,17 +48,7 @@ func NewInfoTable(cols []InfoCol, minHeight float32) *InfoTable {
 		sized[i] = SizedCol{Title: c.Title, Least: c.Width, Grow: c.Grow}
 	}
 	t.sizer = NewColSizer(t.table, sized, 0)
-	t.table.CreateHeader = func() fyne.CanvasObject {
-		return widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	}
-	t.table.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
-		l := o.(*widget.Label)
-		t.table.HeaderShown(o, id.Col)
-		if id.Col >= 0 && id.Col < len(t.cols) {
-			l.Alignment = t.cols[id.Col].Align
-			l.SetText(t.sizer.Header(id.Col))
-		}
-	}
+	t.sizer.ShowHeaders(func(col int) fyne.TextAlign { return t.cols[col].Align })
 	t.table.OnSelected = func(id widget.TableCellID) {
 		t.Selected, t.shown = id.Row, true
 		t.showDetail()

@@ -59,20 +59,7 @@ func NewSheet(cols []SheetColumn, rows func() int, cell func(row, col int) Sheet
 		sized[i] = SizedCol{Title: lang.L(c.Title), Least: c.Width, Grow: c.Grow, whole: c.Whole}
 	}
 	s.Sizer = NewColSizer(s.Table, sized, 0)
-	s.Table.CreateHeader = func() fyne.CanvasObject {
-		return widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	}
-	s.Table.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
-		l := o.(*widget.Label)
-		s.Table.HeaderShown(o, id.Col)
-		text := ""
-		if id.Col >= 0 && id.Col < len(s.Cols) {
-			text = s.Sizer.Header(id.Col)
-		}
-		if l.Text != text {
-			l.SetText(text)
-		}
-	}
+	s.Sizer.ShowHeaders(nil)
 	s.Table.OnSelected = func(id widget.TableCellID) {
 		if s.OnSelect != nil && id.Row >= 0 && id.Row < s.rows() {
 			s.OnSelect(id.Row)

@@ -58,20 +58,7 @@ func newTable(cols []col, cell func(row, col int) (string, widget.Importance), o
 		sized[i] = kit.SizedCol{Title: lang.L(c.title), Least: c.width, Grow: c.grow}
 	}
 	t.sizer = kit.NewColSizer(t.table, sized, 0)
-	t.table.CreateHeader = func() fyne.CanvasObject {
-		return widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	}
-	t.table.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
-		l := o.(*widget.Label)
-		t.table.HeaderShown(o, id.Col)
-		text := ""
-		if id.Col >= 0 && id.Col < len(t.cols) {
-			text = t.sizer.Header(id.Col)
-		}
-		if l.Text != text {
-			l.SetText(text)
-		}
-	}
+	t.sizer.ShowHeaders(nil)
 	t.table.OnSelected = func(id widget.TableCellID) {
 		t.table.Unselect(id)
 		if id.Row >= 0 && id.Row < len(t.ids) && t.onPick != nil {
