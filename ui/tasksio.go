@@ -1,9 +1,8 @@
 package ui
 
 import (
-	"bytes"
 	"errors"
-	"os"
+	"io"
 	"path/filepath"
 	"strconv"
 
@@ -15,8 +14,8 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"schulit-lotse/domain"
-	"schulit-lotse/internal/leftover"
 	"schulit-lotse/persistence/importers"
+	"schulit-lotse/reports/pdfkit"
 	"schulit-lotse/ui/wording"
 )
 
@@ -304,12 +303,9 @@ func (sh *shell) exportTasks() {
 }
 
 func (sh *shell) writeTasksXLSX(path string) {
-	var buf bytes.Buffer
-	if err := importers.WriteTasksXLSX(&buf, sh.sess.Project, wording.TaskLabels()); err != nil {
-		sh.ShowError(err)
-		return
-	}
-	if err := writeAtomic(path, buf.Bytes()); err != nil {
+	// Written as the reports are: in memory first, then through a temporary file beside it.
+	p := sh.sess.Project
+	if err := pdfkit.WriteAtomically(path, func(w io.Writer) error { return importers.WriteTasksXLSX(w, p, wording.TaskLabels()) }); err != nil {
 		sh.ShowError(err)
 		return
 	}
@@ -319,30 +315,4 @@ func (sh *shell) writeTasksXLSX(path string) {
 	if sh.project != nil {
 		sh.project.notify(lang.L("everyday.export.done", map[string]any{"Name": filepath.Base(path)}))
 	}
-}
-
-// writeAtomic writes a file beside its target and renames it into place.
-func writeAtomic(path string, data []byte) error {
-	tf, err := leftover.Create(path, leftover.Export)
-	if err != nil {
-		return err
-	}
-	tmp := tf.Name()
-	_, err = tf.Write(data)
-	if err == nil {
-		err = tf.Sync()
-	}
-	if cerr := tf.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Chmod(tmp, 0o644)
-	}
-	if err == nil {
-		err = os.Rename(tmp, path)
-	}
-	if err != nil {
-		os.Remove(tmp)
-	}
-	return err
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -13,9 +14,9 @@ import (
 	"fyne.io/fyne/v2/lang"
 
 	"schulit-lotse/domain"
-	"schulit-lotse/internal/leftover"
 	musterstadt "schulit-lotse/internal/sample"
 	"schulit-lotse/persistence"
+	"schulit-lotse/reports/pdfkit"
 )
 
 const (
@@ -251,15 +252,15 @@ func cmdExport(e *env, args []string) error {
 }
 
 func exportJSON(e *env, proj *domain.Project, _, out string, _ parsedArgs) error {
-	var buf bytes.Buffer
-	if err := persistence.ExportJSON(&buf, proj); err != nil {
-		return err
-	}
 	if out == "-" {
+		var buf bytes.Buffer
+		if err := persistence.ExportJSON(&buf, proj); err != nil {
+			return err
+		}
 		_, err := e.out.Write(buf.Bytes())
 		return err
 	}
-	if err := writeFileAtomic(out, func(f *os.File) error { _, err := f.Write(buf.Bytes()); return err }); err != nil {
+	if err := pdfkit.WriteAtomically(out, func(w io.Writer) error { return persistence.ExportJSON(w, proj) }); err != nil {
 		return err
 	}
 	fmt.Fprintln(e.out, lang.L("cli.export.done", map[string]any{"Path": out, "Tasks": e.count(len(proj.Tasks))}))
@@ -305,31 +306,4 @@ func importJSON(e *env, target, src string, p parsedArgs) error {
 	}
 	fmt.Fprintln(e.out, lang.L("cli.import.done", map[string]any{"Path": target, "Tasks": e.count(len(proj.Tasks))}))
 	return nil
-}
-
-// writeFileAtomic writes a file beside its target under a temporary name, syncs it and renames
-// it into place, so a reader never sees half a file.
-func writeFileAtomic(path string, write func(f *os.File) error) error {
-	tf, err := leftover.Create(path, leftover.Export)
-	if err != nil {
-		return err
-	}
-	tmp := tf.Name()
-	err = write(tf)
-	if err == nil {
-		err = tf.Sync()
-	}
-	if cerr := tf.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Chmod(tmp, 0o644)
-	}
-	if err == nil {
-		err = os.Rename(tmp, path)
-	}
-	if err != nil {
-		os.Remove(tmp)
-	}
-	return err
 }

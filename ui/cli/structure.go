@@ -1,9 +1,8 @@
 package cli
 
 import (
-	"bytes"
 	"fmt"
-	"os"
+	"io"
 	"path/filepath"
 	"strings"
 
@@ -11,6 +10,7 @@ import (
 
 	"schulit-lotse/domain"
 	"schulit-lotse/reports"
+	"schulit-lotse/reports/pdfkit"
 )
 
 // Exports of step 11: `lotse export FILE --kind raci|communication OUT.xlsx|OUT.csv`.
@@ -24,20 +24,16 @@ func exportCommunication(e *env, proj *domain.Project, _, out string, _ parsedAr
 
 // exportSheet writes a sheet as a workbook (.xlsx) or as German Excel CSV (.csv).
 func exportSheet(e *env, kind string, s reports.StructureSheet, out string) error {
-	var buf bytes.Buffer
-	var err error
+	var write func(io.Writer, reports.StructureSheet) error
 	switch strings.ToLower(filepath.Ext(out)) {
 	case ".xlsx":
-		err = reports.WriteSheetXLSX(&buf, s)
+		write = reports.WriteSheetXLSX
 	case ".csv":
-		err = reports.WriteSheetCSV(&buf, s)
+		write = reports.WriteSheetCSV
 	default:
 		return failf("structure.cli.export_ext", map[string]any{"Path": out})
 	}
-	if err != nil {
-		return err
-	}
-	if err := writeFileAtomic(out, func(f *os.File) error { _, err := f.Write(buf.Bytes()); return err }); err != nil {
+	if err := pdfkit.WriteAtomically(out, func(w io.Writer) error { return write(w, s) }); err != nil {
 		return err
 	}
 	fmt.Fprintln(e.out, lang.L("structure.cli.export_done", map[string]any{

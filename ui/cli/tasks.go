@@ -1,8 +1,8 @@
 package cli
 
 import (
-	"bytes"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -11,6 +11,7 @@ import (
 
 	"schulit-lotse/domain"
 	"schulit-lotse/persistence/importers"
+	"schulit-lotse/reports/pdfkit"
 	"schulit-lotse/ui/wording"
 )
 
@@ -21,17 +22,11 @@ func exportTasks(e *env, proj *domain.Project, _, out string, _ parsedArgs) erro
 	if ext != ".xlsx" && ext != ".csv" {
 		return failf("everyday.cli.export_ext", map[string]any{"Path": out})
 	}
-	var buf bytes.Buffer
-	var err error
+	write := importers.WriteTasksXLSX
 	if ext == ".csv" {
-		err = importers.WriteTasksCSV(&buf, proj, wording.TaskLabels())
-	} else {
-		err = importers.WriteTasksXLSX(&buf, proj, wording.TaskLabels())
+		write = importers.WriteTasksCSV
 	}
-	if err != nil {
-		return err
-	}
-	if err := writeFileAtomic(out, func(f *os.File) error { _, err := f.Write(buf.Bytes()); return err }); err != nil {
+	if err := pdfkit.WriteAtomically(out, func(w io.Writer) error { return write(w, proj, wording.TaskLabels()) }); err != nil {
 		return err
 	}
 	fmt.Fprintln(e.out, lang.L("cli.export.done", map[string]any{"Path": out, "Tasks": e.count(len(proj.Tasks))}))
