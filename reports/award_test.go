@@ -9,6 +9,8 @@ import (
 	"testing"
 	"time"
 
+	"schulit-lotse/reports/award"
+
 	"schulit-lotse/assets"
 	"schulit-lotse/domain"
 	"schulit-lotse/reports/internal/pdftest"
@@ -120,7 +122,7 @@ func TestServiceSpecPDFAndText(t *testing.T) {
 		p.Tasks[i].Coverage, p.Tasks[i].NewResponsible = domain.CoverageChange, domain.ExternalProvider
 	}
 	var buf bytes.Buffer
-	if err := WriteServiceSpec(&buf, p, Options{Date: fixedDate}); err != nil {
+	if err := award.WriteServiceSpec(&buf, p, Options{Date: fixedDate}); err != nil {
 		t.Fatal(err)
 	}
 	path := filepath.Join(t.TempDir(), "lb.pdf")
@@ -142,7 +144,7 @@ func TestServiceSpecPDFAndText(t *testing.T) {
 	}
 	// Same content as text.
 	var md bytes.Buffer
-	if err := WriteServiceSpecText(&md, p, Options{Date: fixedDate}); err != nil {
+	if err := award.WriteServiceSpecText(&md, p, Options{Date: fixedDate}); err != nil {
 		t.Fatal(err)
 	}
 	s := md.String()
@@ -155,7 +157,7 @@ func TestServiceSpecPDFAndText(t *testing.T) {
 	}
 	// Deterministic for the same date.
 	var again bytes.Buffer
-	WriteServiceSpec(&again, p, Options{Date: fixedDate})
+	award.WriteServiceSpec(&again, p, Options{Date: fixedDate})
 	if !bytes.Equal(buf.Bytes(), again.Bytes()) {
 		t.Error("PDF differs between two runs")
 	}
@@ -168,7 +170,7 @@ func TestAwardSectionsSpeakEitherLanguage(t *testing.T) {
 		path, _ := writeReport(t, awardProject())
 		text := pdftest.Squash(strings.Join(pdftest.PageTexts(t, path, false), "\n"))
 		var spec bytes.Buffer
-		if err := WriteServiceSpecText(&spec, awardProject(), Options{Date: fixedDate}); err != nil {
+		if err := award.WriteServiceSpecText(&spec, awardProject(), Options{Date: fixedDate}); err != nil {
 			t.Fatal(err)
 		}
 		if m := keys.FindString(text + spec.String()); m != "" {
@@ -190,7 +192,7 @@ func BenchmarkServiceSpecPDF(b *testing.B) {
 	}
 	for i := 0; i < b.N; i++ {
 		var buf bytes.Buffer
-		if err := WriteServiceSpec(&buf, p, Options{Date: fixedDate}); err != nil {
+		if err := award.WriteServiceSpec(&buf, p, Options{Date: fixedDate}); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 
+	"schulit-lotse/reports/award"
+
 	"schulit-lotse/domain"
 	"schulit-lotse/domain/kpi"
 	"schulit-lotse/reports/internal/pdftest"
@@ -30,7 +32,7 @@ func TestEveryReportCarriesDocumentControl(t *testing.T) {
 	}{
 		{"monitoring", func(b *bytes.Buffer) error { return WriteMonitoring(b, p, marchPeriod, Options{Date: fixedDate}) },
 			"Subject:         Kennzahlen des IT-Dienstleisters gegen die Leistungsvereinbarung, Zeitraum 01.03.2027 – 31.03.2027", true},
-		{"tender", func(b *bytes.Buffer) error { return WriteServiceSpec(b, p, Options{Date: fixedDate}) },
+		{"tender", func(b *bytes.Buffer) error { return award.WriteServiceSpec(b, p, Options{Date: fixedDate}) },
 			"Subject:         Leistungsbeschreibung für die Vergabe", false},
 		{"kurz", func(b *bytes.Buffer) error { return WriteKurzfassung(b, p, Options{Date: fixedDate}) },
 			"Subject:         Kurzfassung der Planung", true},

@@ -5,6 +5,8 @@ import (
 	"io"
 	"time"
 
+	"schulit-lotse/reports/award"
+
 	"schulit-lotse/domain"
 	"schulit-lotse/domain/kpi"
 	"schulit-lotse/reports/pdfkit"
@@ -130,8 +132,8 @@ func writeInvitationPages(p *domain.Project, day domain.Date, period kpi.Period,
 	if p.Contract.Start == nil {
 		r.Note(tr("kpi.invite.no_contract"))
 	} else {
-		r.Paragraph(tr("kpi.invite.notice", map[string]any{"Rule": NoticeRule(p.Contract),
-			"Notice": NoticeText(p.Contract, domain.NextNotice(p.Contract, day))}))
+		r.Paragraph(tr("kpi.invite.notice", map[string]any{"Rule": award.NoticeRule(p.Contract),
+			"Notice": award.NoticeText(p.Contract, domain.NextNotice(p.Contract, day))}))
 	}
 
 	// TOP 6: other business.
