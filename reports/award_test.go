@@ -2,14 +2,13 @@ package reports
 
 import (
 	"bytes"
+	"io"
 	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
 	"time"
-
-	"schulit-lotse/reports/award"
 
 	"schulit-lotse/assets"
 	"schulit-lotse/domain"
@@ -73,7 +72,7 @@ func awardProject() *domain.Project {
 
 func TestAwardSectionsByHand(t *testing.T) {
 	path, _ := writeReport(t, awardProject())
-	text := pdftest.Squash(strings.Join(pdftest.PageTexts(t, path, false), "\n"))
+	text := pdftest.AllText(t, path)
 	want := []string{
 		// Step 7: the SLA, its hours, a class and the Ferien and holidays.
 		"7 Leistungsvereinbarung vorbereiten", "Standard-SLA – allgemein", "Mo–Fr: 07:30–16:30", "45 h",
@@ -108,7 +107,7 @@ func TestContractSectionWarnsNearTheDeadline(t *testing.T) {
 	}
 	path := filepath.Join(t.TempDir(), "b.pdf")
 	os.WriteFile(path, buf.Bytes(), 0o644)
-	text := pdftest.Squash(strings.Join(pdftest.PageTexts(t, path, false), "\n"))
+	text := pdftest.AllText(t, path)
 	if !strings.Contains(text, "Achtung: Der letzte Kündigungstermin 30.09.2028 ist in 77 Tagen") {
 		t.Error("no warning 77 days before the deadline")
 	}
@@ -121,16 +120,11 @@ func TestServiceSpecPDFAndText(t *testing.T) {
 	for _, i := range []int{1, 3} {
 		p.Tasks[i].Coverage, p.Tasks[i].NewResponsible = domain.CoverageChange, domain.ExternalProvider
 	}
-	var buf bytes.Buffer
-	if err := award.WriteServiceSpec(&buf, p, Options{Date: fixedDate}); err != nil {
-		t.Fatal(err)
-	}
-	path := filepath.Join(t.TempDir(), "lb.pdf")
-	os.WriteFile(path, buf.Bytes(), 0o644)
+	path := pdftest.WritePDF(t, func(w io.Writer) error { return WriteServiceSpec(w, p, Options{Date: fixedDate}) })
 	if n := pdftest.PageCount(t, path); n < 3 {
 		t.Errorf("%d pages", n)
 	}
-	text := pdftest.Squash(strings.Join(pdftest.PageTexts(t, path, false), "\n"))
+	text := pdftest.AllText(t, path)
 	for _, w := range []string{"Leistungsbeschreibung (Entwurf)", "1 Gegenstand und Ausgangslage", "2 Leistungen je Aufgabenpaket",
 		"2.1 Störungsbeseitigung", "Erstlöseversuche bei Störungen in Schule", "Jede Störung wird erfasst",
 		"3 Servicelevel", "Störungen schnell", "Eignung und Zuschlag", "Referenzen", "Seite 2 von"} {
@@ -144,7 +138,7 @@ func TestServiceSpecPDFAndText(t *testing.T) {
 	}
 	// Same content as text.
 	var md bytes.Buffer
-	if err := award.WriteServiceSpecText(&md, p, Options{Date: fixedDate}); err != nil {
+	if err := WriteServiceSpecText(&md, p, Options{Date: fixedDate}); err != nil {
 		t.Fatal(err)
 	}
 	s := md.String()
@@ -157,8 +151,8 @@ func TestServiceSpecPDFAndText(t *testing.T) {
 	}
 	// Deterministic for the same date.
 	var again bytes.Buffer
-	award.WriteServiceSpec(&again, p, Options{Date: fixedDate})
-	if !bytes.Equal(buf.Bytes(), again.Bytes()) {
+	WriteServiceSpec(&again, p, Options{Date: fixedDate})
+	if first, err := os.ReadFile(path); err != nil || !bytes.Equal(first, again.Bytes()) {
 		t.Error("PDF differs between two runs")
 	}
 }
@@ -168,9 +162,9 @@ func TestAwardSectionsSpeakEitherLanguage(t *testing.T) {
 	for _, lang := range []struct{ code, want string }{{"en", "Award: Nordlicht"}, {"de", "Zuschlag: Nordlicht"}} {
 		assets.SetupLanguage(lang.code)
 		path, _ := writeReport(t, awardProject())
-		text := pdftest.Squash(strings.Join(pdftest.PageTexts(t, path, false), "\n"))
+		text := pdftest.AllText(t, path)
 		var spec bytes.Buffer
-		if err := award.WriteServiceSpecText(&spec, awardProject(), Options{Date: fixedDate}); err != nil {
+		if err := WriteServiceSpecText(&spec, awardProject(), Options{Date: fixedDate}); err != nil {
 			t.Fatal(err)
 		}
 		if m := keys.FindString(text + spec.String()); m != "" {
@@ -192,7 +186,7 @@ func BenchmarkServiceSpecPDF(b *testing.B) {
 	}
 	for i := 0; i < b.N; i++ {
 		var buf bytes.Buffer
-		if err := award.WriteServiceSpec(&buf, p, Options{Date: fixedDate}); err != nil {
+		if err := WriteServiceSpec(&buf, p, Options{Date: fixedDate}); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -30,9 +30,8 @@ func JourFixeOn(p *domain.Project, day domain.Date) *domain.JourFixe {
 
 // WriteJourFixeProtocol writes the protocol of the Jour fixe held on day as PDF to w.
 func WriteJourFixeProtocol(w io.Writer, p *domain.Project, day domain.Date, opt Options) (err error) {
-	p = p.WithShortTexts() // an older file's over-long texts are printed cut
 	defer pdfkit.CatchPDF(&err)
-	date, err := opt.Begin(p)
+	p, date, err := opt.Begin(p)
 	if err != nil {
 		return err
 	}

@@ -21,7 +21,7 @@ import (
 // need not be recorded yet; when it is, its participants are invited, else those of the last one.
 func WriteJourFixeInvitation(w io.Writer, p *domain.Project, day domain.Date, opt Options) (err error) {
 	defer pdfkit.CatchPDF(&err)
-	date, err := opt.Begin(p)
+	_, date, err := opt.Begin(p) // prints the texts as they are
 	if err != nil {
 		return err
 	}

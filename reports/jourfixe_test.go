@@ -2,8 +2,7 @@ package reports
 
 import (
 	"bytes"
-	"os"
-	"path/filepath"
+	"io"
 	"strings"
 	"testing"
 	"time"
@@ -21,15 +20,9 @@ func TestJourFixeProtocolOfTheSample(t *testing.T) {
 	// The protocol shows the KPIs as frozen in the meeting: without any tickets or calls left,
 	// the figures of 13 July 2027 stay.
 	p.Tickets, p.Calls = nil, nil
-	var buf bytes.Buffer
-	if err := WriteJourFixeProtocol(&buf, p, domain.NewDate(2027, time.July, 13), Options{Date: fixedDate}); err != nil {
-		t.Fatal(err)
-	}
-	path := filepath.Join(t.TempDir(), "jf.pdf")
-	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	text := pdftest.Squash(strings.Join(pdftest.PageTexts(t, path, false), "\n"))
+	text := pdftest.PDFText(t, func(w io.Writer) error {
+		return WriteJourFixeProtocol(w, p, domain.NewDate(2027, time.July, 13), Options{Date: fixedDate})
+	})
 	for _, w := range []string{
 		"Protokoll Jour fixe vom 13.07.2027", "Teilnehmende Anna Berger, Maren Ohlsen, Lars Claassen, Jens Wübbena", "Berichtszeitraum 01.04.2027 – 30.06.2027",
 		"1 Kennzahlen (Stand der Sitzung)", "Reaktion im Ziel 93 %", "Tickets 329",
@@ -60,15 +53,8 @@ func TestJourFixeProtocolNeedsAMeeting(t *testing.T) {
 
 func invitationText(t *testing.T, p *domain.Project, day domain.Date) string {
 	t.Helper()
-	var buf bytes.Buffer
-	if err := WriteJourFixeInvitation(&buf, p, day, Options{Date: fixedDate}); err != nil {
-		t.Fatal(err)
-	}
-	path := filepath.Join(t.TempDir(), "einladung.pdf")
-	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	return pdftest.Squash(strings.Join(pdftest.PageTexts(t, path, false), "\n"))
+	path := pdftest.WritePDF(t, func(w io.Writer) error { return WriteJourFixeInvitation(w, p, day, Options{Date: fixedDate}) })
+	return pdftest.AllText(t, path)
 }
 
 // The invitation's agenda: the minutes of the last meeting, the KPIs of the quarter before the

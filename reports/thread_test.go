@@ -1,9 +1,6 @@
 package reports
 
 import (
-	"bytes"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -24,15 +21,8 @@ func TestThreadSectionOfTheSample(t *testing.T) {
 	r.JudgeOn(p)
 	writeThreadSection(r, p, nil)
 	r.WriteAppendix() // the table of ten columns goes to Anhang B
-	var buf bytes.Buffer
-	if err := r.Output(&buf); err != nil {
-		t.Fatal(err)
-	}
-	path := filepath.Join(t.TempDir(), "faden.pdf")
-	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	text := pdftest.Squash(strings.Join(pdftest.PageTexts(t, path, false), "\n"))
+	path := pdftest.WritePDF(t, r.Output)
+	text := pdftest.AllText(t, path)
 	for _, w := range []string{"Roter Faden", "B.1 Roter Faden", "Kennzahlen: 01.04.2027 – 30.06.2027", "Software", "OLA Software (Team Schul-IT) (OLA)",
 		"Nordlicht IT", "Reaktion 91,4 % grün · Lösung 94,1 % grün", "keine Tickets"} {
 		if !strings.Contains(text, w) {

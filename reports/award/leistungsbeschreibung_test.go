@@ -2,8 +2,7 @@ package award
 
 import (
 	"bytes"
-	"os"
-	"path/filepath"
+	"io"
 	"strings"
 	"testing"
 
@@ -29,15 +28,7 @@ func TestServiceSpecOfTheSampleIsForBidders(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var buf bytes.Buffer
-	if err := WriteServiceSpec(&buf, p, pdfkit.Options{Date: fixedDate}); err != nil {
-		t.Fatal(err)
-	}
-	path := filepath.Join(t.TempDir(), "lb.pdf")
-	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	text := pdftest.Squash(strings.Join(pdftest.PageTexts(t, path, false), "\n"))
+	text := pdftest.PDFText(t, func(w io.Writer) error { return WriteServiceSpec(w, p, pdfkit.Options{Date: fixedDate}) })
 	for _, k := range specHintKeys {
 		hint := pdftest.Squash(tr(k))
 		if hint == k || hint == "" {

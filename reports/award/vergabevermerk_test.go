@@ -1,9 +1,7 @@
 package award
 
 import (
-	"bytes"
-	"os"
-	"path/filepath"
+	"io"
 	"strings"
 	"testing"
 
@@ -27,15 +25,7 @@ func TestAwardRecordListsScoresReasonsAndChanges(t *testing.T) {
 			Criterion: "Berichtswesen", Field: domain.ChangeWeight, Before: "12.5", After: "10"},
 		{ID: 3, On: domain.NewDate(2026, 10, 3), Kind: domain.LogClose},
 	}
-	var buf bytes.Buffer
-	if err := WriteAwardRecord(&buf, p, pdfkit.Options{Date: fixedDate}); err != nil {
-		t.Fatal(err)
-	}
-	path := filepath.Join(t.TempDir(), "vv.pdf")
-	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	text := pdftest.Squash(strings.Join(pdftest.PageTexts(t, path, false), "\n"))
+	text := pdftest.PDFText(t, func(w io.Writer) error { return WriteAwardRecord(w, p, pdfkit.Options{Date: fixedDate}) })
 	for _, w := range []string{
 		"Vergabevermerk", "1 Kriterien und Gewichte", "seit der Veröffentlichung am 15.09.2026 fest",
 		"2 Bewertung der Angebote mit Begründung", "Nordlicht IT-Service GmbH – Angebotspreis 238.000 €",
