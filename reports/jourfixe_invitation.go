@@ -95,13 +95,7 @@ func writeInvitationPages(p *domain.Project, day domain.Date, period kpi.Period,
 
 	// TOP 3: measures still open.
 	r.Heading(0, "3", tr("kpi.invite.h.measures"))
-	open := domain.OpenMeasuresBefore(p, day)
-	domain.SortMeasures(open)
-	if len(open) == 0 {
-		r.Note(tr("kpi.invite.no_measures"))
-	} else {
-		r.Table(protocolMeasureTable(p, kpi.FreezeMeasures(p, open), true))
-	}
+	measuresOrNote(r, p, domain.OpenMeasuresBefore(p, day), true, "kpi.invite.no_measures")
 
 	// TOP 4: milestones due.
 	r.Heading(0, "4", tr("kpi.invite.h.milestones"))

@@ -2,11 +2,9 @@ package award
 
 import (
 	"io"
-	"strings"
 	"testing"
 
 	"schulit-lotse/domain"
-	"schulit-lotse/internal/sample"
 	"schulit-lotse/reports/internal/pdftest"
 	"schulit-lotse/reports/pdfkit"
 )
@@ -15,10 +13,7 @@ import (
 // points (weight × score: 25 × 8 = 200) and reason, the ranking, and the change with its day and
 // reason.
 func TestAwardRecordListsScoresReasonsAndChanges(t *testing.T) {
-	p, err := sample.Project()
-	if err != nil {
-		t.Fatal(err)
-	}
+	p := pdftest.Sample(t)
 	p.TenderLog = []domain.TenderLogEntry{
 		{ID: 1, On: domain.NewDate(2026, 10, 2), Kind: domain.LogReopen, Reason: "Bieterfrage 4: Gewichtung Berichtswesen"},
 		{ID: 2, On: domain.NewDate(2026, 10, 2), Kind: domain.LogChange, Reason: "Bieterfrage 4: Gewichtung Berichtswesen",
@@ -26,18 +21,14 @@ func TestAwardRecordListsScoresReasonsAndChanges(t *testing.T) {
 		{ID: 3, On: domain.NewDate(2026, 10, 3), Kind: domain.LogClose},
 	}
 	text := pdftest.PDFText(t, func(w io.Writer) error { return WriteAwardRecord(w, p, pdfkit.Options{Date: fixedDate}) })
-	for _, w := range []string{
+	pdftest.HasAll(t, "the Vergabevermerk", text, []string{
 		"Vergabevermerk", "1 Kriterien und Gewichte", "seit der Veröffentlichung am 15.09.2026 fest",
 		"2 Bewertung der Angebote mit Begründung", "Nordlicht IT-Service GmbH – Angebotspreis 238.000 €",
 		"8 200 Eskalation in drei Stufen", "Leistungspunkte gesamt 590",
 		"3 Wertung und Ergebnis", "4 Wiederöffnungen und Änderungen",
 		"02.10.2026 Wieder geöffnet", "Berichtswesen: Gewicht 12,5 → 10", "Bieterfrage 4: Gewichtung Berichtswesen",
 		"03.10.2026 Wieder festgeschrieben",
-	} {
-		if !strings.Contains(text, w) {
-			t.Errorf("the Vergabevermerk lacks %q", w)
-		}
-	}
+	})
 	if t.Failed() {
 		t.Log(text)
 	}

@@ -5,6 +5,9 @@ package pdftest
 import (
 	"time"
 
+	"schulit-lotse/domain"
+	"schulit-lotse/internal/sample"
+
 	"bytes"
 	"fmt"
 	"io"
@@ -171,4 +174,24 @@ var FixedDate = time.Date(2026, 11, 20, 9, 30, 0, 0, time.UTC)
 func Main(m *testing.M) {
 	assets.SetupLanguage(assets.German)
 	os.Exit(m.Run())
+}
+
+// HasAll fails the test for every one of wants that text (a document, named what) lacks.
+func HasAll(t testing.TB, what, text string, wants []string) {
+	t.Helper()
+	for _, w := range wants {
+		if !strings.Contains(text, w) {
+			t.Errorf("%s lacks %q", what, w)
+		}
+	}
+}
+
+// Sample is the sample project "Musterstadt" (internal/sample).
+func Sample(t testing.TB) *domain.Project {
+	t.Helper()
+	p, err := sample.Project()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
 }
