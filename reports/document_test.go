@@ -2,6 +2,7 @@ package reports
 
 import (
 	"bytes"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -71,14 +72,7 @@ func TestEmptyPeriodSaysSoOnTheTitlePage(t *testing.T) {
 		{marchPeriod, false}, // the project's tickets, calls and answers are all in March 2027
 		{kpi.Period{From: domain.NewDate(2025, 6, 1), To: domain.NewDate(2025, 6, 30)}, true},
 	} {
-		var buf bytes.Buffer
-		if err := WriteMonitoring(&buf, p, c.period, Options{Date: fixedDate}); err != nil {
-			t.Fatal(err)
-		}
-		path := filepath.Join(t.TempDir(), "m.pdf")
-		if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
-			t.Fatal(err)
-		}
+		path := pdftest.WritePDF(t, func(w io.Writer) error { return WriteMonitoring(w, p, c.period, Options{Date: fixedDate}) })
 		title := pdftest.Squash(pdftest.PageText(t, path, 1))
 		if got := strings.Contains(title, "liegen keine Tickets, Anrufe oder Umfrageantworten vor"); got != c.empty {
 			t.Errorf("%v: notice of an empty period = %v, want %v", c.period, got, c.empty)

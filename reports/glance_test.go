@@ -10,7 +10,6 @@ import (
 	"testing"
 
 	"schulit-lotse/domain"
-	"schulit-lotse/internal/sample"
 	"schulit-lotse/reports/internal/pdftest"
 )
 
@@ -150,10 +149,7 @@ func TestLinkXMPKeepsTheCrossReferenceTrue(t *testing.T) {
 }
 
 func TestKurzfassungOfTheSample(t *testing.T) {
-	p, err := sample.Project()
-	if err != nil {
-		t.Fatal(err)
-	}
+	p := pdftest.Sample(t)
 	var a, b bytes.Buffer
 	if err := WriteKurzfassung(&a, p, Options{Date: fixedDate}); err != nil {
 		t.Fatal(err)

@@ -1,24 +1,19 @@
 package reports
 
 import (
-	"bytes"
 	"fmt"
+	"io"
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
-	"schulit-lotse/assets"
 	"schulit-lotse/domain"
+	"schulit-lotse/reports/internal/pdftest"
 )
 
-var fixedDate = time.Date(2026, 11, 20, 9, 30, 0, 0, time.UTC)
+var fixedDate = pdftest.FixedDate
 
-func TestMain(m *testing.M) {
-	assets.SetupLanguage(assets.German)
-	os.Exit(m.Run())
-}
+func TestMain(m *testing.M) { pdftest.Main(m) }
 
 func hours(v float64) *domain.Effort { return &domain.Effort{Value: v, Unit: domain.HoursPerMonth} }
 
@@ -63,13 +58,10 @@ func manyTasks(p *domain.Project, n int) {
 // writeReport writes the report for p into a temp dir and returns its path and bytes.
 func writeReport(t testing.TB, p *domain.Project) (string, []byte) {
 	t.Helper()
-	var buf bytes.Buffer
-	if err := WriteGesamtbericht(&buf, p, Options{Date: fixedDate}); err != nil {
-		t.Fatalf("WriteGesamtbericht: %v", err)
-	}
-	path := filepath.Join(t.TempDir(), "bericht.pdf")
-	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+	path := pdftest.WritePDF(t, func(w io.Writer) error { return WriteGesamtbericht(w, p, Options{Date: fixedDate}) })
+	b, err := os.ReadFile(path)
+	if err != nil {
 		t.Fatal(err)
 	}
-	return path, buf.Bytes()
+	return path, b
 }

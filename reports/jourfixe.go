@@ -30,9 +30,8 @@ func JourFixeOn(p *domain.Project, day domain.Date) *domain.JourFixe {
 
 // WriteJourFixeProtocol writes the protocol of the Jour fixe held on day as PDF to w.
 func WriteJourFixeProtocol(w io.Writer, p *domain.Project, day domain.Date, opt Options) (err error) {
-	p = p.WithShortTexts() // an older file's over-long texts are printed cut
 	defer pdfkit.CatchPDF(&err)
-	date, err := opt.Begin(p)
+	p, date, err := opt.Begin(p)
 	if err != nil {
 		return err
 	}
@@ -92,12 +91,7 @@ func writeProtocolPages(p *domain.Project, j domain.JourFixe, date time.Time, br
 			agreed = append(agreed, m)
 		}
 	}
-	domain.SortMeasures(agreed)
-	if len(agreed) == 0 {
-		r.Note(tr("kpi.protocol.no_agreed"))
-	} else {
-		r.Table(protocolMeasureTable(p, kpi.FreezeMeasures(p, agreed), false))
-	}
+	measuresOrNote(r, p, agreed, false, "kpi.protocol.no_agreed")
 
 	// 4 Open measures carried over, as the meeting saw them.
 	r.Heading(0, "4", tr("kpi.protocol.h.carried"))
@@ -119,6 +113,17 @@ func writeProtocolPages(p *domain.Project, j domain.JourFixe, date time.Time, br
 		r.Table(protocolMeasureTable(p, carried, true))
 	}
 	return r
+}
+
+// measuresOrNote lists the measures ms sorted by due date (protocolMeasureTable), or says with
+// the note none that there are none.
+func measuresOrNote(r *pdfkit.Report, p *domain.Project, ms []domain.Measure, withOrigin bool, none string) {
+	if len(ms) == 0 {
+		r.Note(tr(none))
+		return
+	}
+	domain.SortMeasures(ms)
+	r.Table(protocolMeasureTable(p, kpi.FreezeMeasures(p, ms), withOrigin))
 }
 
 // protocolMeasureTable lists measures with owner and due date; withOrigin adds the meeting that

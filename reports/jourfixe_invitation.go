@@ -5,6 +5,8 @@ import (
 	"io"
 	"time"
 
+	"schulit-lotse/reports/award"
+
 	"schulit-lotse/domain"
 	"schulit-lotse/domain/kpi"
 	"schulit-lotse/reports/pdfkit"
@@ -19,7 +21,7 @@ import (
 // need not be recorded yet; when it is, its participants are invited, else those of the last one.
 func WriteJourFixeInvitation(w io.Writer, p *domain.Project, day domain.Date, opt Options) (err error) {
 	defer pdfkit.CatchPDF(&err)
-	date, err := opt.Begin(p)
+	_, date, err := opt.Begin(p) // prints the texts as they are
 	if err != nil {
 		return err
 	}
@@ -93,13 +95,7 @@ func writeInvitationPages(p *domain.Project, day domain.Date, period kpi.Period,
 
 	// TOP 3: measures still open.
 	r.Heading(0, "3", tr("kpi.invite.h.measures"))
-	open := domain.OpenMeasuresBefore(p, day)
-	domain.SortMeasures(open)
-	if len(open) == 0 {
-		r.Note(tr("kpi.invite.no_measures"))
-	} else {
-		r.Table(protocolMeasureTable(p, kpi.FreezeMeasures(p, open), true))
-	}
+	measuresOrNote(r, p, domain.OpenMeasuresBefore(p, day), true, "kpi.invite.no_measures")
 
 	// TOP 4: milestones due.
 	r.Heading(0, "4", tr("kpi.invite.h.milestones"))
@@ -130,8 +126,8 @@ func writeInvitationPages(p *domain.Project, day domain.Date, period kpi.Period,
 	if p.Contract.Start == nil {
 		r.Note(tr("kpi.invite.no_contract"))
 	} else {
-		r.Paragraph(tr("kpi.invite.notice", map[string]any{"Rule": NoticeRule(p.Contract),
-			"Notice": NoticeText(p.Contract, domain.NextNotice(p.Contract, day))}))
+		r.Paragraph(tr("kpi.invite.notice", map[string]any{"Rule": award.NoticeRule(p.Contract),
+			"Notice": award.NoticeText(p.Contract, domain.NextNotice(p.Contract, day))}))
 	}
 
 	// TOP 6: other business.

@@ -326,9 +326,8 @@ func knowledgeTable(r *pdfkit.Report, p *domain.Project) {
 // period against their targets and the previous period, tickets, breaches, hotline,
 // satisfaction, meetings, measures and knowledge checks.
 func WriteMonitoring(w io.Writer, p *domain.Project, period kpi.Period, opt Options) (err error) {
-	p = p.WithShortTexts() // an older file's over-long texts are printed cut
 	defer pdfkit.CatchPDF(&err)
-	date, err := opt.Begin(p)
+	p, date, err := opt.Begin(p)
 	if err != nil {
 		return err
 	}

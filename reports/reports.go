@@ -30,14 +30,12 @@ type Options = pdfkit.Options
 // WriteGesamtbericht writes the full report of the project as PDF to w: title page, "Auf
 // einen Blick", table of contents and one section per step with content.
 func WriteGesamtbericht(w io.Writer, p *domain.Project, opt Options) error {
-	p = p.WithShortTexts() // an older file's over-long texts are printed cut
 	return writeBook(w, p, opt, bookFull)
 }
 
 // WriteKurzfassung writes the short report for a committee: title page, "Auf einen Blick",
 // table of contents and a few pages of overview instead of the steps' full sections.
 func WriteKurzfassung(w io.Writer, p *domain.Project, opt Options) error {
-	p = p.WithShortTexts() // an older file's over-long texts are printed cut
 	return writeBook(w, p, opt, bookShort)
 }
 
@@ -60,7 +58,7 @@ var (
 // before the table of contents), the table of contents and the body (WriteBook).
 func writeBook(w io.Writer, p *domain.Project, opt Options, b book) (err error) {
 	defer pdfkit.CatchPDF(&err)
-	date, err := opt.Begin(p)
+	p, date, err := opt.Begin(p)
 	if err != nil {
 		return err
 	}

@@ -49,7 +49,7 @@ func resourcesProject() *domain.Project {
 
 func TestResourcesAndSourcingSections(t *testing.T) {
 	path, _ := writeReport(t, resourcesProject())
-	text := pdftest.Squash(strings.Join(pdftest.PageTexts(t, path, false), "\n"))
+	text := pdftest.AllText(t, path)
 	for _, want := range []string{
 		"Ressourcen planen",
 		"(261 − 5 − 30 − 10) Tage × 7,8 h = 1.684,8 h",
@@ -89,7 +89,7 @@ func TestResourcesSectionInEnglish(t *testing.T) {
 	assets.SetupLanguage(assets.English)
 	defer assets.SetupLanguage(assets.German)
 	path, _ := writeReport(t, resourcesProject())
-	text := pdftest.Squash(strings.Join(pdftest.PageTexts(t, path, false), "\n"))
+	text := pdftest.AllText(t, path)
 	for _, want := range []string{"(261 − 5 − 30 − 10) days × 7.8 h = 1,684.8 h", "3,954.82 €", "Decisions"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("English report lacks %q", want)
@@ -104,12 +104,12 @@ func TestResourcesSectionInEnglish(t *testing.T) {
 func TestResourcesWithoutPackages(t *testing.T) {
 	p := seedProject()
 	path, _ := writeReport(t, p)
-	if text := pdftest.Squash(strings.Join(pdftest.PageTexts(t, path, false), "\n")); strings.Contains(text, "Ressourcen planen") {
+	if text := pdftest.AllText(t, path); strings.Contains(text, "Ressourcen planen") {
 		t.Error("step 5 is in the report although nobody worked on it")
 	}
 	p.Resource.TravelPercent = 5
 	path, _ = writeReport(t, p)
-	text := pdftest.Squash(strings.Join(pdftest.PageTexts(t, path, false), "\n"))
+	text := pdftest.AllText(t, path)
 	if !strings.Contains(text, "Person/Gruppe heute") || strings.Contains(text, "Bewertung je Paket") {
 		t.Errorf("step 5 without packages or step 6 present")
 	}

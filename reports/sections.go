@@ -2,6 +2,7 @@ package reports
 
 import (
 	"schulit-lotse/domain"
+	"schulit-lotse/reports/award"
 	"schulit-lotse/reports/pdfkit"
 )
 
@@ -20,9 +21,9 @@ type section struct {
 
 // The sections of steps 7 to 9 (the award) are written in reports/award.
 var (
-	slaSection      = section{Step: domain.StepSLA, Has: HasSLA, Write: WriteSLA}
-	tenderSection   = section{Step: domain.StepTender, Has: domain.TenderStarted, Write: WriteTender}
-	contractSection = section{Step: domain.StepContract, Has: HasContract, Write: WriteContract}
+	slaSection      = section{Step: domain.StepSLA, Has: award.HasSLA, Write: award.WriteSLA}
+	tenderSection   = section{Step: domain.StepTender, Has: domain.TenderStarted, Write: award.WriteTender}
+	contractSection = section{Step: domain.StepContract, Has: award.HasContract, Write: award.WriteContract}
 )
 
 // sections are the report's column of the step table (domain.Steps), in step order.

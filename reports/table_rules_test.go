@@ -7,7 +7,6 @@ import (
 
 	"schulit-lotse/domain"
 	"schulit-lotse/domain/kpi"
-	"schulit-lotse/internal/sample"
 	"schulit-lotse/reports/internal/pdftest"
 	"schulit-lotse/reports/pdfkit"
 )
@@ -24,10 +23,7 @@ func longTextProject() *domain.Project {
 }
 
 func TestNoLineBreaksInsideNumbersDatesOrAmounts(t *testing.T) {
-	s, err := sample.Project()
-	if err != nil {
-		t.Fatal(err)
-	}
+	s := pdftest.Sample(t)
 	writers := map[string]func(io.Writer, *domain.Project, Options) error{
 		"Gesamtbericht": WriteGesamtbericht,
 		"Kurzfassung":   WriteKurzfassung,

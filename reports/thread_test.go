@@ -1,13 +1,9 @@
 package reports
 
 import (
-	"bytes"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
-	"schulit-lotse/internal/sample"
 	"schulit-lotse/reports/internal/pdftest"
 	"schulit-lotse/reports/pdfkit"
 )
@@ -16,29 +12,15 @@ import (
 // OLA of Software (kept in the house, its MDM tickets measured against it), the quarter's KPIs
 // with their lights as words, and no contradiction.
 func TestThreadSectionOfTheSample(t *testing.T) {
-	p, err := sample.Project()
-	if err != nil {
-		t.Fatal(err)
-	}
+	p := pdftest.Sample(t)
 	r := pdfkit.NewReport(p.Meta.Name, fixedDate)
 	r.JudgeOn(p)
 	writeThreadSection(r, p, nil)
 	r.WriteAppendix() // the table of ten columns goes to Anhang B
-	var buf bytes.Buffer
-	if err := r.Output(&buf); err != nil {
-		t.Fatal(err)
-	}
-	path := filepath.Join(t.TempDir(), "faden.pdf")
-	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	text := pdftest.Squash(strings.Join(pdftest.PageTexts(t, path, false), "\n"))
-	for _, w := range []string{"Roter Faden", "B.1 Roter Faden", "Kennzahlen: 01.04.2027 – 30.06.2027", "Software", "OLA Software (Team Schul-IT) (OLA)",
-		"Nordlicht IT", "Reaktion 91,4 % grün · Lösung 94,1 % grün", "keine Tickets"} {
-		if !strings.Contains(text, w) {
-			t.Errorf("the section lacks %q", w)
-		}
-	}
+	path := pdftest.WritePDF(t, r.Output)
+	text := pdftest.AllText(t, path)
+	pdftest.HasAll(t, "the section", text, []string{"Roter Faden", "B.1 Roter Faden", "Kennzahlen: 01.04.2027 – 30.06.2027", "Software", "OLA Software (Team Schul-IT) (OLA)",
+		"Nordlicht IT", "Reaktion 91,4 % grün · Lösung 94,1 % grün", "keine Tickets"})
 	if strings.Contains(text, "% rot") {
 		t.Errorf("the sample has a red figure:\n%s", text)
 	}

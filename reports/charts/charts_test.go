@@ -1,9 +1,7 @@
 package charts
 
 import (
-	"bytes"
 	"image/color"
-	"image/png"
 	"testing"
 
 	"gonum.org/v1/plot/plotter"
@@ -21,10 +19,7 @@ func TestPNGIsEightBitWithTheRequestedSize(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	img, err := png.Decode(bytes.NewReader(b))
-	if err != nil {
-		t.Fatal(err)
-	}
+	img := decode(t, b)
 	// 10 cm at 300 dpi = 10 / 2.54 × 300 = 1181.1 px; 5 cm = 590.6 px.
 	if w, h := img.Bounds().Dx(), img.Bounds().Dy(); w != 1181 || h != 591 {
 		t.Fatalf("size %dx%d, want 1181x591", w, h)
@@ -102,14 +97,7 @@ func TestLegendStandsOutsideTheData(t *testing.T) {
 	p.Y.Min, p.Y.Max = 0, 10
 	p.Legend.Top, p.Legend.Left = true, true
 	p.Legend.Add("Eine lange Legende für die Balken", swatch{color.RGBA{0xff, 0, 0, 0xff}})
-	b, err := PNG(p, 12, 6)
-	if err != nil {
-		t.Fatal(err)
-	}
-	img, err := png.Decode(bytes.NewReader(b))
-	if err != nil {
-		t.Fatal(err)
-	}
+	img := renderPNG(t, p, 12, 6, "")
 	maxBlue, minRed, reds := -1, img.Bounds().Max.X, 0
 	for y := img.Bounds().Min.Y; y < img.Bounds().Max.Y; y++ {
 		for x := img.Bounds().Min.X; x < img.Bounds().Max.X; x++ {

@@ -49,39 +49,13 @@ func CostChart(bars []CostBar, l CostLabels) (*plot.Plot, error) {
 		names[i] = Cut(b.Label, MaxLabel)
 		top = math.Max(top, math.Max(internal[i], external[i]))
 	}
-	// About 14 cm of plot width shared by the groups; two bars take 70 % of a group's room.
-	w := vg.Length(float64(14*vg.Centimeter) / float64(max(len(bars), 1)) * 0.35)
-	w = min(w, vg.Points(36))
-	in, err := plotter.NewBarChart(internal, w)
-	if err != nil {
+	if err := pairBars(p, internal, external, ColorInternal, ColorExternal, l.Internal, l.External); err != nil {
 		return nil, err
 	}
-	in.Color, in.LineStyle.Width, in.Offset = ColorInternal, 0, -w/2
-	ex, err := plotter.NewBarChart(external, w)
-	if err != nil {
-		return nil, err
-	}
-	ex.Color, ex.LineStyle.Width, ex.Offset = ColorExternal, 0, w/2
-	p.Add(plotter.NewGrid(), in, ex)
-	p.Legend.Add(l.Internal, in)
-	p.Legend.Add(l.External, ex)
 	p.Legend.Top, p.Legend.Left = true, true
 	p.Legend.TextStyle.Font.Size = vg.Points(9)
-	p.NominalX(names...)
-	p.X.Min, p.X.Max = -0.6, float64(len(bars))-0.4
-	p.X.Tick.Label.Font.Size = vg.Points(8)
-	if len(bars) > 4 {
-		// Many packages: slanted names do not run into each other.
-		p.X.Tick.Label.Rotation = math.Pi / 6
-		p.X.Tick.Label.XAlign = draw.XRight
-		p.X.Tick.Label.YAlign = draw.YCenter
-	}
-	p.Y.Min = 0
-	if top <= 0 {
-		top = 1
-	}
-	p.Y.Max = top * 1.08 // the legend stands beside the plot (PNG)
-	p.Y.Tick.Marker = formattedTicks{format: l.Format}
+	groupAxis(p, names)
+	valueAxis(p, top, 1.08, l.Format) // the legend stands beside the plot (PNG)
 	return p, nil
 }
 
@@ -99,6 +73,52 @@ func (t formattedTicks) Ticks(min, max float64) []plot.Tick {
 		}
 	}
 	return ticks
+}
+
+// pairBars adds two bars per group side by side, a on the left in colour ca and b on the right
+// in cb, named na and nb in the legend, over a grid: the groups share about 14 cm of plot width,
+// and their two bars take 70 % of a group's room.
+func pairBars(p *plot.Plot, a, b plotter.Values, ca, cb color.Color, na, nb string) error {
+	w := vg.Length(float64(14*vg.Centimeter) / float64(max(len(a), 1)) * 0.35)
+	w = min(w, vg.Points(36))
+	left, err := plotter.NewBarChart(a, w)
+	if err != nil {
+		return err
+	}
+	left.Color, left.LineStyle.Width, left.Offset = ca, 0, -w/2
+	right, err := plotter.NewBarChart(b, w)
+	if err != nil {
+		return err
+	}
+	right.Color, right.LineStyle.Width, right.Offset = cb, 0, w/2
+	p.Add(plotter.NewGrid(), left, right)
+	p.Legend.Add(na, left)
+	p.Legend.Add(nb, right)
+	return nil
+}
+
+// groupAxis names the groups under the x axis; with more than four the names are slanted, so
+// that they do not run into each other.
+func groupAxis(p *plot.Plot, names []string) {
+	p.NominalX(names...)
+	p.X.Min, p.X.Max = -0.6, float64(len(names))-0.4
+	p.X.Tick.Label.Font.Size = vg.Points(8)
+	if len(names) > 4 {
+		p.X.Tick.Label.Rotation = math.Pi / 6
+		p.X.Tick.Label.XAlign = draw.XRight
+		p.X.Tick.Label.YAlign = draw.YCenter
+	}
+}
+
+// valueAxis lets the y axis run from 0 to headroom times top (1 when there is nothing to show),
+// its ticks in the user's number format.
+func valueAxis(p *plot.Plot, top, headroom float64, format func(float64) string) {
+	p.Y.Min = 0
+	if top <= 0 {
+		top = 1
+	}
+	p.Y.Max = top * headroom
+	p.Y.Tick.Marker = formattedTicks{format: format}
 }
 
 // gridColor is the light grey of helper lines.

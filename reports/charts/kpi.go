@@ -107,12 +107,7 @@ func TrendChart(categories []string, volume [][]int, backlog []int, l TrendLabel
 	p.NominalX(sparseLabels(l.Months, maxMonthLabels)...)
 	p.X.Min, p.X.Max = -0.6, float64(n)-0.4
 	p.X.Tick.Label.Font.Size = vg.Points(8)
-	p.Y.Min = 0
-	if top <= 0 {
-		top = 1
-	}
-	p.Y.Max = top * 1.08 // the legend stands beside the plot (PNG)
-	p.Y.Tick.Marker = formattedTicks{format: l.Format}
+	valueAxis(p, top, 1.08, l.Format) // the legend stands beside the plot (PNG)
 	return p, nil
 }
 
@@ -306,12 +301,7 @@ func Distribution(series []DistributionSeries, l DistributionLabels) (*plot.Plot
 	}
 	p.NominalX(cutAll(names)...)
 	p.X.Min, p.X.Max = -0.6, float64(len(names))-0.4
-	p.Y.Min = 0
-	if top <= 0 {
-		top = 1
-	}
-	p.Y.Max = top * 1.2
-	p.Y.Tick.Marker = formattedTicks{format: l.Format}
+	valueAxis(p, top, 1.2, l.Format)
 	return p, nil
 }
 
@@ -354,11 +344,6 @@ func ScoreBars(counts [5]int, l ScoreLabels) (*plot.Plot, error) {
 	}
 	p.NominalX(l.Scores[:]...)
 	p.X.Tick.Label.Font.Size = vg.Points(8)
-	p.Y.Min = 0
-	if top <= 0 {
-		top = 1
-	}
-	p.Y.Max = top * 1.15
-	p.Y.Tick.Marker = formattedTicks{format: l.Format}
+	valueAxis(p, top, 1.15, l.Format)
 	return p, nil
 }

@@ -9,6 +9,8 @@ import (
 	"os"
 	"strconv"
 	"testing"
+
+	"gonum.org/v1/plot"
 )
 
 func decode(t *testing.T, b []byte) image.Image {
@@ -18,6 +20,20 @@ func decode(t *testing.T, b []byte) image.Image {
 		t.Fatal(err)
 	}
 	return img
+}
+
+// renderPNG draws p as a PNG of w × h cm, keeps it as $CHART_OUT/name.png when that is set and
+// a name is given (to look at), and decodes it.
+func renderPNG(t *testing.T, p *plot.Plot, w, h float64, name string) image.Image {
+	t.Helper()
+	b, err := PNG(p, w, h)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if dir := os.Getenv("CHART_OUT"); dir != "" && name != "" {
+		os.WriteFile(dir+"/"+name+".png", b, 0o644)
+	}
+	return decode(t, b)
 }
 
 // countColor counts the pixels of exactly colour c.
@@ -49,14 +65,7 @@ func TestCostChartDrawsBothSides(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	b, err := PNG(p, 16, 8)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if dir := os.Getenv("CHART_OUT"); dir != "" {
-		os.WriteFile(dir+"/cost.png", b, 0o644)
-	}
-	img := decode(t, b)
+	img := renderPNG(t, p, 16, 8, "cost")
 	in, ex := countColor(img, ColorInternal), countColor(img, ColorExternal)
 	if in < 500 || ex < 500 {
 		t.Fatalf("bar pixels: internal %d, external %d", in, ex)
@@ -72,17 +81,12 @@ func TestCostChartDrawsBothSides(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if b, err := PNG(p, 16, 8); err != nil {
-		t.Fatal(err)
-	} else if dir := os.Getenv("CHART_OUT"); dir != "" {
-		os.WriteFile(dir+"/cost-many.png", b, 0o644)
-	}
+	renderPNG(t, p, 16, 8, "cost-many")
 
 	bars[0].ExternalKnown, bars[1].ExternalKnown, bars[2].ExternalKnown = false, false, false
 	p, _ = CostChart(bars, labels)
-	b, _ = PNG(p, 16, 8)
 	// Only the legend's swatch remains amber.
-	if left := countColor(decode(t, b), ColorExternal); left*5 > ex {
+	if left := countColor(renderPNG(t, p, 16, 8, "cost-unknown"), ColorExternal); left*5 > ex {
 		t.Errorf("unknown external prices still drew %d amber pixels (%d with bars)", left, ex)
 	}
 }
@@ -101,14 +105,7 @@ func TestMatrixChartPlacesPoints(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	b, err := PNG(p, 16, 12)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if dir := os.Getenv("CHART_OUT"); dir != "" {
-		os.WriteFile(dir+"/matrix.png", b, 0o644)
-	}
-	img := decode(t, b)
+	img := renderPNG(t, p, 16, 12, "matrix")
 	for class, c := range classColors {
 		if n := countColor(img, c); n < 100 {
 			t.Errorf("class %d: only %d pixels of its colour", class, n)

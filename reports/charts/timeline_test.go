@@ -3,7 +3,6 @@ package charts
 import (
 	"bytes"
 	"image"
-	"image/color"
 	"image/png"
 	"testing"
 	"time"
@@ -15,20 +14,6 @@ func tlDate(s string) time.Time {
 		panic(err)
 	}
 	return t
-}
-
-func tlCountColor(img image.Image, want color.RGBA) int {
-	n := 0
-	b := img.Bounds()
-	for y := b.Min.Y; y < b.Max.Y; y++ {
-		for x := b.Min.X; x < b.Max.X; x++ {
-			r, g, bb, _ := img.At(x, y).RGBA()
-			if uint8(r>>8) == want.R && uint8(g>>8) == want.G && uint8(bb>>8) == want.B {
-				n++
-			}
-		}
-	}
-	return n
 }
 
 func TestTimelineMarksOverdueInRed(t *testing.T) {
@@ -59,17 +44,17 @@ func TestTimelineMarksOverdueInRed(t *testing.T) {
 	if w, h := img.Bounds().Dx(), img.Bounds().Dy(); w != 1890 || h != 524 {
 		t.Errorf("size %dx%d, want 1890x524", w, h)
 	}
-	if n := tlCountColor(img, Red); n != 0 {
+	if n := countColor(img, Red); n != 0 {
 		t.Errorf("%d red pixels without an overdue milestone", n)
 	}
-	if n := tlCountColor(img, Green); n < 20 {
+	if n := countColor(img, Green); n < 20 {
 		t.Errorf("the done milestone is not green (%d pixels)", n)
 	}
-	if n := tlCountColor(img, tlTodayColor); n < 20 {
+	if n := countColor(img, tlTodayColor); n < 20 {
 		t.Errorf("no today line (%d pixels)", n)
 	}
 	overdue := append(base, TimelineItem{Label: "Übergabe der Dokumentation", Due: tlDate("2027-05-03"), State: MilestoneOverdue})
-	if n := tlCountColor(render(overdue), Red); n < 20 {
+	if n := countColor(render(overdue), Red); n < 20 {
 		t.Errorf("the overdue milestone is not red (%d pixels)", n)
 	}
 }

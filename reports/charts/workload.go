@@ -7,7 +7,6 @@ import (
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/plotter"
 	"gonum.org/v1/plot/vg"
-	"gonum.org/v1/plot/vg/draw"
 )
 
 // WorkloadBar is one person or group of the step-4 workload chart: hours per month before and
@@ -46,21 +45,9 @@ func WorkloadChart(bars []WorkloadBar, l WorkloadLabels) (*plot.Plot, error) {
 			top = math.Max(top, b.Limit)
 		}
 	}
-	w := vg.Length(float64(14*vg.Centimeter) / float64(max(len(bars), 1)) * 0.35)
-	w = min(w, vg.Points(36))
-	bb, err := plotter.NewBarChart(before, w)
-	if err != nil {
+	if err := pairBars(p, before, after, ColorBefore, ColorAfter, l.Before, l.After); err != nil {
 		return nil, err
 	}
-	bb.Color, bb.LineStyle.Width, bb.Offset = ColorBefore, 0, -w/2
-	ab, err := plotter.NewBarChart(after, w)
-	if err != nil {
-		return nil, err
-	}
-	ab.Color, ab.LineStyle.Width, ab.Offset = ColorAfter, 0, w/2
-	p.Add(plotter.NewGrid(), bb, ab)
-	p.Legend.Add(l.Before, bb)
-	p.Legend.Add(l.After, ab)
 	var limitLine *plotter.Line
 	for i, b := range bars {
 		if !b.HasLimit {
@@ -80,37 +67,7 @@ func WorkloadChart(bars []WorkloadBar, l WorkloadLabels) (*plot.Plot, error) {
 	}
 	p.Legend.Top, p.Legend.Left = true, false
 	p.Legend.TextStyle.Font.Size = vg.Points(9)
-	p.NominalX(cutAll(names)...)
-	p.X.Min, p.X.Max = -0.6, float64(len(bars))-0.4
-	p.X.Tick.Label.Font.Size = vg.Points(8)
-	if len(bars) > 4 {
-		p.X.Tick.Label.Rotation = math.Pi / 6
-		p.X.Tick.Label.XAlign = draw.XRight
-		p.X.Tick.Label.YAlign = draw.YCenter
-	}
-	p.Y.Min = 0
-	if top <= 0 {
-		top = 1
-	}
-	p.Y.Max = top * 1.08 // the legend stands beside the plot (PNG)
-	if l.Format != nil {
-		p.Y.Tick.Marker = workloadTicks{plot.DefaultTicks{}, l.Format}
-	}
+	groupAxis(p, cutAll(names))
+	valueAxis(p, top, 1.08, l.Format) // the legend stands beside the plot (PNG)
 	return p, nil
-}
-
-// workloadTicks writes the default ticks' labels with the user's number format.
-type workloadTicks struct {
-	plot.Ticker
-	format func(float64) string
-}
-
-func (f workloadTicks) Ticks(min, max float64) []plot.Tick {
-	ts := f.Ticker.Ticks(min, max)
-	for i := range ts {
-		if ts[i].Label != "" {
-			ts[i].Label = f.format(ts[i].Value)
-		}
-	}
-	return ts
 }

@@ -1,16 +1,11 @@
 package pdfkit
 
 import (
-	"os"
 	"testing"
-	"time"
 
-	"schulit-lotse/assets"
+	"schulit-lotse/reports/internal/pdftest"
 )
 
-var fixedDate = time.Date(2026, 11, 20, 9, 30, 0, 0, time.UTC)
+var fixedDate = pdftest.FixedDate
 
-func TestMain(m *testing.M) {
-	assets.SetupLanguage(assets.German)
-	os.Exit(m.Run())
-}
+func TestMain(m *testing.M) { pdftest.Main(m) }

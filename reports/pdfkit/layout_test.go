@@ -1,10 +1,8 @@
 package pdfkit
 
 import (
-	"bytes"
 	"fmt"
-	"os"
-	"path/filepath"
+	"io"
 	"strings"
 	"testing"
 
@@ -81,12 +79,7 @@ func TestLandscapeTableRepeatsHeaderAndKeepsOrientation(t *testing.T) {
 	r.Table(Table{Columns: cols, Rows: rows, Zebra: true})
 	r.Section(12, "Hochformat danach")
 	r.Paragraph("Wieder hochkant.")
-	var buf bytes.Buffer
-	if err := r.pdf.Output(&buf); err != nil {
-		t.Fatal(err)
-	}
-	path := filepath.Join(t.TempDir(), "quer.pdf")
-	os.WriteFile(path, buf.Bytes(), 0o644)
+	path := pdftest.WritePDF(t, func(w io.Writer) error { return r.pdf.Output(w) })
 	n := pdftest.PageCount(t, path)
 	if n < 3 {
 		t.Fatalf("80 rows should need several landscape pages, got %d pages", n)

@@ -30,10 +30,13 @@ func (o Options) Stamp() (time.Time, error) {
 	return o.Date, nil
 }
 
-// Begin checks what every writer needs, a project and a date, and returns the document's date.
-func (o Options) Begin(p *domain.Project) (time.Time, error) {
+// Begin checks what every writer needs, a project and a date: it returns the project with an
+// older file's over-long texts cut for printing (domain.Project.WithShortTexts) and the
+// document's date.
+func (o Options) Begin(p *domain.Project) (*domain.Project, time.Time, error) {
 	if p == nil {
-		return time.Time{}, errors.New(Tr("reports.err.no_project"))
+		return nil, time.Time{}, errors.New(Tr("reports.err.no_project"))
 	}
-	return o.Stamp()
+	date, err := o.Stamp()
+	return p.WithShortTexts(), date, err
 }

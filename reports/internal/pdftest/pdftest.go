@@ -3,6 +3,11 @@
 package pdftest
 
 import (
+	"time"
+
+	"schulit-lotse/domain"
+	"schulit-lotse/internal/sample"
+
 	"bytes"
 	"fmt"
 	"io"
@@ -12,6 +17,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"schulit-lotse/assets"
 )
 
 // NeedTool is the path of a poppler tool; the test fails when it is missing.
@@ -119,8 +126,8 @@ func PageSizes(t testing.TB, path string, n int) []string {
 	return sizes
 }
 
-// PDFPages writes the PDF that write produces into a temporary file and returns its pages' text.
-func PDFPages(t testing.TB, write func(w io.Writer) error) []string {
+// WritePDF writes the PDF that write produces into a temporary file and returns its path.
+func WritePDF(t testing.TB, write func(w io.Writer) error) string {
 	t.Helper()
 	var buf bytes.Buffer
 	if err := write(&buf); err != nil {
@@ -130,7 +137,25 @@ func PDFPages(t testing.TB, write func(w io.Writer) error) []string {
 	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	return PageTexts(t, path, false)
+	return path
+}
+
+// PDFPages writes the PDF that write produces into a temporary file and returns its pages' text.
+func PDFPages(t testing.TB, write func(w io.Writer) error) []string {
+	t.Helper()
+	return PageTexts(t, WritePDF(t, write), false)
+}
+
+// PDFText is the text of all pages of the PDF that write produces, squashed to single spaces.
+func PDFText(t testing.TB, write func(w io.Writer) error) string {
+	t.Helper()
+	return AllText(t, WritePDF(t, write))
+}
+
+// AllText is the text of all pages of the PDF at path, squashed to single spaces.
+func AllText(t testing.TB, path string) string {
+	t.Helper()
+	return Squash(strings.Join(PageTexts(t, path, false), "\n"))
 }
 
 // Rows are n rows "Zeile-01", "x" … for a table of two columns.
@@ -140,4 +165,33 @@ func Rows(n int) [][]string {
 		rows = append(rows, []string{fmt.Sprintf("Zeile-%02d", i), "x"})
 	}
 	return rows
+}
+
+// FixedDate is the document date of the tests: the same date gives byte-identical PDFs.
+var FixedDate = time.Date(2026, 11, 20, 9, 30, 0, 0, time.UTC)
+
+// Main runs a package's tests in German, the language the expected texts are written in.
+func Main(m *testing.M) {
+	assets.SetupLanguage(assets.German)
+	os.Exit(m.Run())
+}
+
+// HasAll fails the test for every one of wants that text (a document, named what) lacks.
+func HasAll(t testing.TB, what, text string, wants []string) {
+	t.Helper()
+	for _, w := range wants {
+		if !strings.Contains(text, w) {
+			t.Errorf("%s lacks %q", what, w)
+		}
+	}
+}
+
+// Sample is the sample project "Musterstadt" (internal/sample).
+func Sample(t testing.TB) *domain.Project {
+	t.Helper()
+	p, err := sample.Project()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
 }

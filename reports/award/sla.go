@@ -1,4 +1,4 @@
-package reports
+package award
 
 import (
 	"fmt"
@@ -15,8 +15,11 @@ import (
 // Step 7, Leistungsvereinbarung vorbereiten: every working SLA with its service hours, what
 // stops the clock, the priority classes and the other targets; the Ferien and public holidays;
 // the service levels per package beside their cost.
+
+// HasSLA reports whether step 7 has content: an SLA or Ferien.
 func HasSLA(p *domain.Project) bool { return len(p.SLAs) > 0 || len(p.SchoolHolidays) > 0 }
 
+// WriteSLA writes the Gesamtbericht's section of step 7.
 func WriteSLA(r *pdfkit.Report, p *domain.Project) {
 	r.Section(7, pdfkit.StepTitle(7))
 	r.Paragraph(tr("award.report.sla.intro"))

@@ -1,4 +1,4 @@
-package reports
+package award
 
 import (
 	"strconv"
@@ -13,6 +13,8 @@ import (
 // scores, the ranking by the UfAB method with every exclusion and its reason, the winner, and the
 // chart of performance points against price.
 
+// WriteTender writes the Gesamtbericht's section of step 8 (domain.TenderStarted says whether
+// it has content).
 func WriteTender(r *pdfkit.Report, p *domain.Project) {
 	r.Section(8, pdfkit.StepTitle(8))
 	r.Paragraph(tr("award.report.tender.intro"))

@@ -1,4 +1,4 @@
-package reports
+package award
 
 import (
 	"fmt"
@@ -17,9 +17,8 @@ import (
 
 // WriteAwardRecord writes the Vergabevermerk as PDF to w.
 func WriteAwardRecord(w io.Writer, p *domain.Project, opt pdfkit.Options) (err error) {
-	p = p.WithShortTexts() // an older file's over-long texts are printed cut
 	defer pdfkit.CatchPDF(&err)
-	date, err := opt.Begin(p)
+	p, date, err := opt.Begin(p)
 	if err != nil {
 		return err
 	}

@@ -1,4 +1,4 @@
-package reports
+package award
 
 import (
 	"fmt"

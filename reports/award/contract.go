@@ -1,4 +1,4 @@
-package reports
+package award
 
 import (
 	"strconv"
@@ -10,8 +10,11 @@ import (
 
 // Step 9, Vertragsunterzeichnung: the contract's facts, the next chance to end it as of the
 // report's date (with a warning when the latest notice date is near), and the SLA agreed with it.
+
+// HasContract reports whether step 9 has content: a contract with any fact recorded.
 func HasContract(p *domain.Project) bool { return !p.Contract.IsEmpty() }
 
+// WriteContract writes the Gesamtbericht's section of step 9.
 func WriteContract(r *pdfkit.Report, p *domain.Project) {
 	r.Section(9, pdfkit.StepTitle(9))
 	r.Paragraph(tr("award.report.contract.intro"))

@@ -1,4 +1,4 @@
-package reports
+package award
 
 import (
 	"fmt"
@@ -322,9 +322,8 @@ func specLevel(p *domain.Project, sp domain.SpecPackage) string {
 
 // WriteServiceSpec writes the Leistungsbeschreibung as PDF to w.
 func WriteServiceSpec(w io.Writer, p *domain.Project, opt pdfkit.Options) (err error) {
-	p = p.WithShortTexts() // an older file's over-long texts are printed cut
 	defer pdfkit.CatchPDF(&err)
-	date, err := opt.Begin(p)
+	p, date, err := opt.Begin(p)
 	if err != nil {
 		return err
 	}
@@ -388,8 +387,7 @@ func WriteServiceSpecTextFile(path string, p *domain.Project, opt pdfkit.Options
 // label–value lines and pipe tables, readable as plain text and importable by word processors
 // that read Markdown.
 func WriteServiceSpecText(w io.Writer, p *domain.Project, opt pdfkit.Options) error {
-	p = p.WithShortTexts() // an older file's over-long texts are printed cut
-	date, err := opt.Begin(p)
+	p, date, err := opt.Begin(p)
 	if err != nil {
 		return err
 	}

@@ -1,4 +1,4 @@
-package reports
+package award
 
 import (
 	"bytes"
@@ -38,7 +38,7 @@ const (
 
 // WriteServiceSpecDocx writes the Leistungsbeschreibung as Word document to w.
 func WriteServiceSpecDocx(w io.Writer, p *domain.Project, opt pdfkit.Options) error {
-	date, err := opt.Begin(p)
+	_, date, err := opt.Begin(p) // prints the texts as they are
 	if err != nil {
 		return err
 	}

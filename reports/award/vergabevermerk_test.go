@@ -1,14 +1,10 @@
-package reports
+package award
 
 import (
-	"bytes"
-	"os"
-	"path/filepath"
-	"strings"
+	"io"
 	"testing"
 
 	"schulit-lotse/domain"
-	"schulit-lotse/internal/sample"
 	"schulit-lotse/reports/internal/pdftest"
 	"schulit-lotse/reports/pdfkit"
 )
@@ -17,37 +13,22 @@ import (
 // points (weight × score: 25 × 8 = 200) and reason, the ranking, and the change with its day and
 // reason.
 func TestAwardRecordListsScoresReasonsAndChanges(t *testing.T) {
-	p, err := sample.Project()
-	if err != nil {
-		t.Fatal(err)
-	}
+	p := pdftest.Sample(t)
 	p.TenderLog = []domain.TenderLogEntry{
 		{ID: 1, On: domain.NewDate(2026, 10, 2), Kind: domain.LogReopen, Reason: "Bieterfrage 4: Gewichtung Berichtswesen"},
 		{ID: 2, On: domain.NewDate(2026, 10, 2), Kind: domain.LogChange, Reason: "Bieterfrage 4: Gewichtung Berichtswesen",
 			Criterion: "Berichtswesen", Field: domain.ChangeWeight, Before: "12.5", After: "10"},
 		{ID: 3, On: domain.NewDate(2026, 10, 3), Kind: domain.LogClose},
 	}
-	var buf bytes.Buffer
-	if err := WriteAwardRecord(&buf, p, pdfkit.Options{Date: fixedDate}); err != nil {
-		t.Fatal(err)
-	}
-	path := filepath.Join(t.TempDir(), "vv.pdf")
-	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	text := pdftest.Squash(strings.Join(pdftest.PageTexts(t, path, false), "\n"))
-	for _, w := range []string{
+	text := pdftest.PDFText(t, func(w io.Writer) error { return WriteAwardRecord(w, p, pdfkit.Options{Date: fixedDate}) })
+	pdftest.HasAll(t, "the Vergabevermerk", text, []string{
 		"Vergabevermerk", "1 Kriterien und Gewichte", "seit der Veröffentlichung am 15.09.2026 fest",
 		"2 Bewertung der Angebote mit Begründung", "Nordlicht IT-Service GmbH – Angebotspreis 238.000 €",
 		"8 200 Eskalation in drei Stufen", "Leistungspunkte gesamt 590",
 		"3 Wertung und Ergebnis", "4 Wiederöffnungen und Änderungen",
 		"02.10.2026 Wieder geöffnet", "Berichtswesen: Gewicht 12,5 → 10", "Bieterfrage 4: Gewichtung Berichtswesen",
 		"03.10.2026 Wieder festgeschrieben",
-	} {
-		if !strings.Contains(text, w) {
-			t.Errorf("the Vergabevermerk lacks %q", w)
-		}
-	}
+	})
 	if t.Failed() {
 		t.Log(text)
 	}

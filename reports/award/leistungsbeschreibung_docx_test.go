@@ -1,4 +1,4 @@
-package reports
+package award
 
 import (
 	"archive/zip"
@@ -10,7 +10,6 @@ import (
 	"testing"
 
 	"schulit-lotse/domain"
-	"schulit-lotse/internal/sample"
 	"schulit-lotse/reports/internal/pdftest"
 	"schulit-lotse/reports/pdfkit"
 )
@@ -106,10 +105,7 @@ func docxAllText(paras []docxPara) string {
 // (package names as "Heading2"), real tables with a repeated header row, the contract years'
 // holidays, and no hint, disclaimer, empty package or program name.
 func TestServiceSpecDocxOfTheSample(t *testing.T) {
-	p, err := sample.Project()
-	if err != nil {
-		t.Fatal(err)
-	}
+	p := pdftest.Sample(t)
 	var buf bytes.Buffer
 	if err := WriteServiceSpecDocx(&buf, p, pdfkit.Options{Date: fixedDate}); err != nil {
 		t.Fatal(err)
@@ -156,12 +152,8 @@ func TestServiceSpecDocxOfTheSample(t *testing.T) {
 			t.Errorf("the Word document carries %q", s)
 		}
 	}
-	for _, w := range []string{"Vertragslaufzeit 24 Monate, vom 01.01.2027 bis 31.12.2028",
-		"Fr 01.01.2027 Neujahrstag", "Di 26.12.2028 Zweiter Weihnachtsfeiertag", "Sommerferien Niedersachsen 2027"} {
-		if !strings.Contains(text, w) {
-			t.Errorf("the Word document lacks %q", w)
-		}
-	}
+	pdftest.HasAll(t, "the Word document", text, []string{"Vertragslaufzeit 24 Monate, vom 01.01.2027 bis 31.12.2028",
+		"Fr 01.01.2027 Neujahrstag", "Di 26.12.2028 Zweiter Weihnachtsfeiertag", "Sommerferien Niedersachsen 2027"})
 	for _, w := range []string{"01.01.2026", "Sommerferien Niedersachsen 2026", "01.01.2029"} {
 		if strings.Contains(text, w) {
 			t.Errorf("the Word document covers a year outside the contract: %q", w)

@@ -1,0 +1,11 @@
+package award
+
+import (
+	"testing"
+
+	"schulit-lotse/reports/internal/pdftest"
+)
+
+var fixedDate = pdftest.FixedDate
+
+func TestMain(m *testing.M) { pdftest.Main(m) }
