@@ -1,6 +1,7 @@
 package persistence
 
 import (
+	"cmp"
 	"fmt"
 	"reflect"
 
@@ -63,65 +64,49 @@ func plain[R any, D any](fn func(R) D) func(R) (D, error) {
 }
 
 func (f *File) loadLists(p *domain.Project, monitoring bool) error {
-	var err error
-	steps := []func() error{
-		func() error { p.Tasks, err = loadAll(f.db, "sort_order, id", fromTaskRecord); return err },
-		func() error { p.Packages, err = loadAll(f.db, "sort_order, id", plain(fromPackageRecord)); return err },
-		func() error {
-			p.PayGroups, err = loadAll(f.db, "id", plain(func(r payGroupRecord) domain.PayGroup { return domain.PayGroup(r) }))
-			return err
-		},
-		func() error { p.Decisions, err = loadAll(f.db, "id", fromDecisionRecord); return err },
-		func() error { p.SLAs, err = loadAll(f.db, "id", fromSLARecord); return err },
-		func() error { p.SchoolHolidays, err = loadAll(f.db, "first, id", fromHolidayRecord); return err },
-		func() error {
-			p.Criteria, err = loadAll(f.db, "sort_order, id", plain(func(r criterionRecord) domain.TenderCriterion { return domain.TenderCriterion(r) }))
-			return err
-		},
-		func() error { p.Bids, err = loadAll(f.db, "id", fromBidRecord); return err },
-		func() error { p.TenderLog, err = loadAll(f.db, "id", fromTenderLogRecord); return err },
-		func() error { p.Milestones, err = loadAll(f.db, "id", fromMilestoneRecord); return err },
-		func() error {
-			p.Roles, err = loadAll(f.db, "sort_order, id", plain(fromRoleRecord))
-			return err
-		},
-		func() error {
-			p.RaciActivities, err = loadAll(f.db, "sort_order, id", plain(fromRaciActivityRecord))
-			return err
-		},
-		func() error {
-			p.RaciAssignments, err = loadAll(f.db, "activity_id, role_id", plain(func(r raciAssignmentRecord) domain.RaciAssignment {
-				return domain.RaciAssignment{ActivityID: r.ActivityID, RoleID: r.RoleID, Letter: r.Letter}
-			}))
-			return err
-		},
-		func() error {
-			p.CommunicationRows, err = loadAll(f.db, "sort_order, id", plain(func(r communicationRecord) domain.CommunicationRow { return domain.CommunicationRow(r) }))
-			return err
-		},
-		func() error {
-			p.EscalationLevels, err = loadAll(f.db, "level, id", plain(func(r escalationRecord) domain.EscalationLevel { return domain.EscalationLevel(r) }))
-			return err
-		},
-		func() error { p.Meetings, err = loadAll(f.db, "id", fromMeetingRecord); return err },
+	db := f.db
+	return inTurn(
+		loadInto(db, &p.Tasks, "sort_order, id", fromTaskRecord),
+		loadInto(db, &p.Packages, "sort_order, id", plain(fromPackageRecord)),
+		loadInto(db, &p.PayGroups, "id", plain(func(r payGroupRecord) domain.PayGroup { return domain.PayGroup(r) })),
+		loadInto(db, &p.Decisions, "id", fromDecisionRecord),
+		loadInto(db, &p.SLAs, "id", fromSLARecord),
+		loadInto(db, &p.SchoolHolidays, "first, id", fromHolidayRecord),
+		loadInto(db, &p.Criteria, "sort_order, id", plain(func(r criterionRecord) domain.TenderCriterion { return domain.TenderCriterion(r) })),
+		loadInto(db, &p.Bids, "id", fromBidRecord),
+		loadInto(db, &p.TenderLog, "id", fromTenderLogRecord),
+		loadInto(db, &p.Milestones, "id", fromMilestoneRecord),
+		loadInto(db, &p.Roles, "sort_order, id", plain(fromRoleRecord)),
+		loadInto(db, &p.RaciActivities, "sort_order, id", plain(fromRaciActivityRecord)),
+		loadInto(db, &p.RaciAssignments, "activity_id, role_id", plain(func(r raciAssignmentRecord) domain.RaciAssignment {
+			return domain.RaciAssignment{ActivityID: r.ActivityID, RoleID: r.RoleID, Letter: r.Letter}
+		})),
+		loadInto(db, &p.CommunicationRows, "sort_order, id", plain(func(r communicationRecord) domain.CommunicationRow { return domain.CommunicationRow(r) })),
+		loadInto(db, &p.EscalationLevels, "level, id", plain(func(r escalationRecord) domain.EscalationLevel { return domain.EscalationLevel(r) })),
+		loadInto(db, &p.Meetings, "id", fromMeetingRecord),
 		func() error {
 			if !monitoring {
 				return nil
 			}
-			if p.Tickets, err = loadAll(f.db, "created, id", plain(fromTicketRecord)); err != nil {
-				return err
-			}
-			if p.Calls, err = loadAll(f.db, "at, id", plain(fromCallRecord)); err != nil {
-				return err
-			}
-			p.SurveyAnswers, err = loadAll(f.db, "at, id", plain(fromSurveyRecord))
-			return err
+			return inTurn(
+				loadInto(db, &p.Tickets, "created, id", plain(fromTicketRecord)),
+				loadInto(db, &p.Calls, "at, id", plain(fromCallRecord)),
+				loadInto(db, &p.SurveyAnswers, "at, id", plain(fromSurveyRecord)),
+			)
 		},
-		func() error { p.JourFixes, err = loadAll(f.db, "date, id", fromJourFixeRecord); return err },
-		func() error { p.Measures, err = loadAll(f.db, "id", fromMeasureRecord); return err },
-		func() error { p.KnowledgeChecks, err = loadAll(f.db, "id", fromKnowledgeRecord); return err },
+		loadInto(db, &p.JourFixes, "date, id", fromJourFixeRecord),
+		loadInto(db, &p.Measures, "id", fromMeasureRecord),
+		loadInto(db, &p.KnowledgeChecks, "id", fromKnowledgeRecord),
+	)
+}
+
+// loadInto is the step that reads a table's records in order and puts them, through conv, into
+// *dst.
+func loadInto[R, D any](db *gorm.DB, dst *[]D, order string, conv func(R) (D, error)) func() error {
+	return func() (err error) {
+		*dst, err = loadAll(db, order, conv)
+		return err
 	}
-	return inTurn(steps...)
 }
 
 // writeProject stores a whole project into an empty file (new files, JSON import, samples).
@@ -231,7 +216,7 @@ func (f *File) SaveProjectSettings(p *domain.Project) error {
 
 // SaveTask inserts (ID 0) or updates a task and sets its ID.
 func (f *File) SaveTask(t *domain.Task) error {
-	if err := checkTasks([]domain.Task{*t}); err != nil {
+	if err := cmp.Or(t.Validate(), checkFinite(t)); err != nil {
 		return err
 	}
 	r := toTaskRecord(*t)
