@@ -112,3 +112,18 @@ func (l *listForm[T]) apply(cmd func(id int64) error) {
 		l.ed.ctx.Report(cmd(l.idOf(item)))
 	}
 }
+
+// added returns what to do with the answer of saving a new row: pick the row and put the cursor
+// into focusOn (may be nil), or report the refusal.
+func (l *listForm[T]) added(focusOn *kit.CommitEntry) func(id int64, err error) {
+	return func(id int64, err error) {
+		if err != nil {
+			l.ed.ctx.Report(err)
+			return
+		}
+		l.pick(id)
+		if focusOn != nil {
+			focus(l.ed.ctx.Window, focusOn)
+		}
+	}
+}

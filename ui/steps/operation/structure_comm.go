@@ -115,13 +115,7 @@ func sameRef(a, b *int64) bool {
 }
 
 func (t *commTab) add() {
-	id, err := t.ed.sess().SaveCommunication(domain.CommunicationRow{Occasion: lang.L("structure.comm.new")})
-	if err != nil {
-		t.ed.ctx.Report(err)
-		return
-	}
-	t.pick(id)
-	focus(t.ed.ctx.Window, t.occasion)
+	t.added(t.occasion)(t.ed.sess().SaveCommunication(domain.CommunicationRow{Occasion: lang.L("structure.comm.new")}))
 }
 
 // insertTemplate adds the occasions of the seed with their contacts (missing roles are added).

@@ -29,25 +29,9 @@ func newEscalationTab(ed *structureEditor) *escalationTab {
 		{"structure.col.provider", 150, 2}, {"structure.col.reaction", 110, 0},
 	}, t.cell, t.pick)
 	t.findings = newFindings("structure.findings", t.jump)
-	t.level = field("", func(s string) {
-		n, err := parseWhole(s)
-		if err != nil {
-			t.ed.ctx.Report(err)
-			t.load()
-			return
-		}
-		t.commit(func(e *domain.EscalationLevel) { e.Level = n })
-	})
+	t.level = wholeField(t.ed, t.load, func(n int) { t.commit(func(e *domain.EscalationLevel) { e.Level = n }) })
 	t.trigger = field("structure.trigger.placeholder", func(s string) { t.commit(func(e *domain.EscalationLevel) { e.Trigger = trim(s) }) })
-	t.hours = field("", func(s string) {
-		n, err := parseWhole(s)
-		if err != nil {
-			t.ed.ctx.Report(err)
-			t.load()
-			return
-		}
-		t.commit(func(e *domain.EscalationLevel) { e.ReactionHours = n })
-	})
+	t.hours = wholeField(t.ed, t.load, func(n int) { t.commit(func(e *domain.EscalationLevel) { e.ReactionHours = n }) })
 	t.customer = newRolePicker(func(id *int64) { t.commit(func(e *domain.EscalationLevel) { e.CustomerRoleID = id }) })
 	t.provider = newRolePicker(func(id *int64) { t.commit(func(e *domain.EscalationLevel) { e.ProviderRoleID = id }) })
 	t.formFields = []fyne.Disableable{t.level, t.trigger, t.customer.sel, t.provider.sel, t.hours}
@@ -66,6 +50,20 @@ func newEscalationTab(ed *structureEditor) *escalationTab {
 	)
 	t.layout(toolbar, form)
 	return t
+}
+
+// wholeField is an entry for a whole number ≥ 0 ("" is 0) that hands it to commit; a bad one is
+// reported and reload shows the stored value again.
+func wholeField(ed *structureEditor, reload func(), commit func(n int)) *kit.CommitEntry {
+	return field("", func(s string) {
+		n, err := parseWhole(s)
+		if err != nil {
+			ed.ctx.Report(err)
+			reload()
+			return
+		}
+		commit(n)
+	})
 }
 
 // parseWhole reads a whole number ≥ 0 ("" is 0).
@@ -134,13 +132,7 @@ func (t *escalationTab) add() {
 	for _, e := range t.items {
 		next = max(next, e.Level+1)
 	}
-	id, err := t.ed.sess().SaveEscalation(domain.EscalationLevel{Level: min(next, domain.MaxEscalationLevel)})
-	if err != nil {
-		t.ed.ctx.Report(err)
-		return
-	}
-	t.pick(id)
-	focus(t.ed.ctx.Window, t.trigger)
+	t.added(t.trigger)(t.ed.sess().SaveEscalation(domain.EscalationLevel{Level: min(next, domain.MaxEscalationLevel)}))
 }
 
 func (t *escalationTab) insertTemplate() {

@@ -43,13 +43,7 @@ func newMeetingsTab(ed *structureEditor) *meetingsTab {
 	}, t.cell, t.pick)
 	t.findings = newFindings("structure.findings", t.jump)
 	t.name = field("", func(s string) { t.commit(func(m *domain.Meeting, _ *domain.MeetingRule) { m.Name = trim(s) }) })
-	t.days = field("", func(s string) {
-		n, err := parseWhole(s)
-		if err != nil {
-			t.ed.ctx.Report(err)
-			t.load()
-			return
-		}
+	t.days = wholeField(t.ed, t.load, func(n int) {
 		t.commit(func(m *domain.Meeting, r *domain.MeetingRule) { m.CadenceDays, r.Monthly = n, false })
 	})
 	t.first = field("steps.date.placeholder", func(s string) {
@@ -293,25 +287,14 @@ func firstMeetingDay(p *domain.Project, today domain.Date) domain.Date {
 
 func (t *meetingsTab) add() {
 	first := firstMeetingDay(t.ed.sess().Project, t.ed.sess().Today())
-	id, err := t.ed.sess().SaveMeeting(domain.Meeting{Name: lang.L("structure.meeting.new"), CadenceDays: 28, FirstDate: &first}, domain.MeetingRule{})
-	if err != nil {
-		t.ed.ctx.Report(err)
-		return
-	}
-	t.pick(id)
-	focus(t.ed.ctx.Window, t.name)
+	t.added(t.name)(t.ed.sess().SaveMeeting(domain.Meeting{Name: lang.L("structure.meeting.new"), CadenceDays: 28, FirstDate: &first}, domain.MeetingRule{}))
 }
 
 // addFromTemplate adds one of the template meetings with its rule.
 func (t *meetingsTab) addFromTemplate(mt domain.MeetingTemplate) {
 	first := firstMeetingDay(t.ed.sess().Project, t.ed.sess().Today())
 	m, rule := domain.MeetingFromTemplate(t.ed.sess().Project, mt, &first, key)
-	id, err := t.ed.sess().SaveMeeting(m, rule)
-	if err != nil {
-		t.ed.ctx.Report(err)
-		return
-	}
-	t.pick(id)
+	t.added(nil)(t.ed.sess().SaveMeeting(m, rule))
 }
 
 func (t *meetingsTab) delete() { t.apply(t.ed.sess().DeleteMeeting) }

@@ -145,13 +145,7 @@ func (t *personsTab) commit(change func(x *domain.Person)) {
 }
 
 func (t *personsTab) add() {
-	id, err := t.ed.sess().SavePerson(domain.Person{Name: t.freeName(), Party: domain.PartyCarrier})
-	if err != nil {
-		t.ed.ctx.Report(err)
-		return
-	}
-	t.pick(id)
-	focus(t.ed.ctx.Window, t.name)
+	t.added(t.name)(t.ed.sess().SavePerson(domain.Person{Name: t.freeName(), Party: domain.PartyCarrier}))
 }
 
 // freeName is the placeholder name of a new person, numbered when it is taken.

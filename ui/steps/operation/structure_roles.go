@@ -109,13 +109,7 @@ func (t *rolesTab) commit(change func(r *domain.Role)) {
 }
 
 func (t *rolesTab) add() {
-	id, err := t.ed.sess().SaveRole(domain.Role{Name: lang.L("raci.new_role"), Party: domain.PartyOther})
-	if err != nil {
-		t.ed.ctx.Report(err)
-		return
-	}
-	t.pick(id)
-	focus(t.ed.ctx.Window, t.name)
+	t.added(t.name)(t.ed.sess().SaveRole(domain.Role{Name: lang.L("raci.new_role"), Party: domain.PartyOther}))
 }
 
 func (t *rolesTab) delete() { t.apply(t.ed.sess().DeleteRole) }
