@@ -177,6 +177,11 @@ func (ed *slaEditor) addSLA() {
 	}
 	s := domain.NewDefaultSLA(name, classDescription)
 	s.PackageID = scope
+	ed.addAndShow(s)
+}
+
+// addAndShow stores a new service level and shows it, or reports the refusal.
+func (ed *slaEditor) addAndShow(s domain.SLA) {
 	id, err := ed.sess().AddSLA(s)
 	if err != nil {
 		ed.report(err)
@@ -207,13 +212,7 @@ func (ed *slaEditor) addOLA() {
 	id := target.ID
 	s.PackageID, s.Internal = &id, true
 	s.HotlineAnsweredPct, s.HotlineMaxWaitSeconds, s.SatisfactionTargetPct = 0, 0, 0
-	newID, err := ed.sess().AddSLA(s)
-	if err != nil {
-		ed.report(err)
-		return
-	}
-	ed.selected = newID
-	ed.refresh()
+	ed.addAndShow(s)
 }
 
 // classDescription is the plain default description of a priority class.
@@ -242,13 +241,7 @@ func (ed *slaEditor) copySLA() {
 	s := domain.CloneSLA(*cur)
 	s.PackageID = target
 	s.Name = lang.L("award.sla.package_name", map[string]any{"Name": p.PackageByID(*target).Name})
-	id, err := ed.sess().AddSLA(s)
-	if err != nil {
-		ed.report(err)
-		return
-	}
-	ed.selected = id
-	ed.refresh()
+	ed.addAndShow(s)
 }
 
 func (ed *slaEditor) deleteSLA() {
