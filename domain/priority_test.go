@@ -47,3 +47,21 @@ func TestPriorityModeSwitchIsLossless(t *testing.T) {
 		}
 	}
 }
+
+func TestCountNeeds(t *testing.T) {
+	tasks := []Task{
+		{Name: "a", IsNew: true, Critical: true, Priority: Priority{5}}, // new, critical, must
+		{Name: "b", Priority: Priority{3}},                              // must
+		{Name: "c", IsNew: true, Priority: Priority{1}},                 // new, nice
+		{Name: "d", Critical: true},                                     // critical, open (rank 0)
+		{Name: "e", Priority: Priority{2}},                              // nice
+	}
+	// new: a, c = 2; critical: a, d = 2; must: a, b = 2; nice: c, e = 2; open: d = 1
+	want := NeedsCount{New: 2, Critical: 2, Must: 2, Nice: 2, Open: 1}
+	if got := CountNeeds(tasks); got != want {
+		t.Fatalf("got %+v, want %+v", got, want)
+	}
+	if got := CountNeeds(nil); got != (NeedsCount{}) {
+		t.Fatalf("no tasks: got %+v", got)
+	}
+}

@@ -175,29 +175,41 @@ func inventoryFigures(p *Project) []Figure {
 	return figs
 }
 
-func needsFigures(p *Project) []Figure {
-	var newTasks, critical, must, nice, open int
-	for _, t := range p.Tasks {
+// NeedsCount sums up step 2 over a list of tasks: how many are new and critical, and how many
+// are a must, nice to have or not yet prioritised.
+type NeedsCount struct {
+	New, Critical, Must, Nice, Open int
+}
+
+// CountNeeds counts the tasks for step 2's summary; the GUI, the figures and the report use it.
+func CountNeeds(tasks []Task) NeedsCount {
+	var c NeedsCount
+	for _, t := range tasks {
 		if t.IsNew {
-			newTasks++
+			c.New++
 		}
 		if t.Critical {
-			critical++
+			c.Critical++
 		}
 		switch t.Priority.Class() {
 		case ClassMust:
-			must++
+			c.Must++
 		case ClassNice:
-			nice++
+			c.Nice++
 		default:
-			open++
+			c.Open++
 		}
 	}
+	return c
+}
+
+func needsFigures(p *Project) []Figure {
+	c := CountNeeds(p.Tasks)
 	return []Figure{
-		{Key: "fig.new_tasks", Value: float64(newTasks)},
-		{Key: "fig.critical", Value: float64(critical)},
-		{Key: "fig.must", Value: float64(must)},
-		{Key: "fig.nice", Value: float64(nice)},
+		{Key: "fig.new_tasks", Value: float64(c.New)},
+		{Key: "fig.critical", Value: float64(c.Critical)},
+		{Key: "fig.must", Value: float64(c.Must)},
+		{Key: "fig.nice", Value: float64(c.Nice)},
 		{Key: "fig.open_questions", Value: float64(len(TaskFindings(p)))},
 	}
 }

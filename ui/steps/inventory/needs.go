@@ -78,25 +78,9 @@ func NewNeedsEditor(ctx *kit.Context) *taskEditor {
 
 func needsSummary(ed *taskEditor) string {
 	p := ed.sess().Project
-	var isNew, critical, must, nice, open int
-	for _, t := range p.Tasks {
-		if t.IsNew {
-			isNew++
-		}
-		if t.Critical {
-			critical++
-		}
-		switch t.Priority.Class() {
-		case domain.ClassMust:
-			must++
-		case domain.ClassNice:
-			nice++
-		default:
-			open++
-		}
-	}
+	c := domain.CountNeeds(p.Tasks)
 	return lang.L("steps.summary.needs", map[string]any{
-		"Tasks": plural.Number(len(p.Tasks)), "New": plural.Number(isNew), "Critical": plural.Number(critical), "Must": plural.Number(must), "Nice": plural.Number(nice), "Open": plural.Number(open),
+		"Tasks": plural.Number(len(p.Tasks)), "New": plural.Number(c.New), "Critical": plural.Number(c.Critical), "Must": plural.Number(c.Must), "Nice": plural.Number(c.Nice), "Open": plural.Number(c.Open),
 	})
 }
 
