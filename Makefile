@@ -21,7 +21,7 @@ LINUX_TAR := $(DIST)/schulit-lotse-$(VERSION)-linux-amd64.tar.xz
 # cgo builds take turns when several run on one machine (the lock is a no-op elsewhere)
 CGO_LOCK := $(shell command -v flock >/dev/null 2>&1 && echo flock /tmp/lotse-cgo.lock)
 
-.PHONY: all build run test bench fuzz deps clean fmt-check vet staticcheck unit smoke screenshot dist dist-linux dist-windows tools licenses sample
+.PHONY: all build run test race bench fuzz deps clean fmt-check vet staticcheck unit smoke screenshot dist dist-linux dist-windows tools licenses sample
 
 all: build
 
@@ -95,6 +95,11 @@ licenses:
 ## as build/bench.json (BENCHTIME=1x for a quick run)
 bench: deps build
 	BENCHTIME=$(BENCHTIME) CGO_LOCK="$(CGO_LOCK)" scripts/bench.sh $(BIN)
+
+## race: the GUI packages under the race detector (slow: about 15 min for the monitoring step on
+## two cores, hence the long timeout)
+race:
+	$(GO) test -race -timeout 30m -tags ci ./ui/...
 
 ## fuzz: every Fuzz target for FUZZTIME each
 fuzz:
