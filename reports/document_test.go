@@ -1,10 +1,7 @@
 package reports
 
 import (
-	"bytes"
 	"io"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -25,25 +22,18 @@ func TestEveryReportCarriesDocumentControl(t *testing.T) {
 		Version: "2.1", Status: domain.DocumentFinal, Author: "Team Schul-IT", Committee: "Kreisausschuss"})
 	for _, c := range []struct {
 		name          string
-		write         func(*bytes.Buffer) error
+		write         func(io.Writer) error
 		subject       string
 		withCommittee bool
 	}{
-		{"monitoring", func(b *bytes.Buffer) error { return WriteMonitoring(b, p, marchPeriod, Options{Date: fixedDate}) },
+		{"monitoring", func(w io.Writer) error { return WriteMonitoring(w, p, marchPeriod, Options{Date: fixedDate}) },
 			"Subject:         Kennzahlen des IT-Dienstleisters gegen die Leistungsvereinbarung, Zeitraum 01.03.2027 – 31.03.2027", true},
-		{"tender", func(b *bytes.Buffer) error { return WriteServiceSpec(b, p, Options{Date: fixedDate}) },
+		{"tender", func(w io.Writer) error { return WriteServiceSpec(w, p, Options{Date: fixedDate}) },
 			"Subject:         Leistungsbeschreibung für die Vergabe", false},
-		{"kurz", func(b *bytes.Buffer) error { return WriteKurzfassung(b, p, Options{Date: fixedDate}) },
+		{"kurz", func(w io.Writer) error { return WriteKurzfassung(w, p, Options{Date: fixedDate}) },
 			"Subject:         Kurzfassung der Planung", true},
 	} {
-		var buf bytes.Buffer
-		if err := c.write(&buf); err != nil {
-			t.Fatalf("%s: %v", c.name, err)
-		}
-		path := filepath.Join(t.TempDir(), c.name+".pdf")
-		if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
-			t.Fatal(err)
-		}
+		path := pdftest.WritePDF(t, c.write)
 		info := run(t, "pdfinfo", path)
 		for _, want := range []string{"Author:          Team Schul-IT", c.subject} {
 			if !strings.Contains(info, want) {

@@ -1,9 +1,7 @@
 package reports
 
 import (
-	"bytes"
-	"os"
-	"path/filepath"
+	"io"
 	"testing"
 
 	"schulit-lotse/domain/demo"
@@ -22,20 +20,13 @@ func TestLandkreisReportsStayShort(t *testing.T) {
 	p := demo.GenerateSizes(sizes, demo.Options{Seed: demo.DefaultSeed})
 	for _, c := range []struct {
 		name  string
-		write func(*bytes.Buffer) error
+		write func(io.Writer) error
 		max   int
 	}{
-		{"gesamt", func(b *bytes.Buffer) error { return WriteGesamtbericht(b, p, Options{Date: fixedDate}) }, 120},
-		{"kurz", func(b *bytes.Buffer) error { return WriteKurzfassung(b, p, Options{Date: fixedDate}) }, 40},
+		{"gesamt", func(w io.Writer) error { return WriteGesamtbericht(w, p, Options{Date: fixedDate}) }, 120},
+		{"kurz", func(w io.Writer) error { return WriteKurzfassung(w, p, Options{Date: fixedDate}) }, 40},
 	} {
-		var buf bytes.Buffer
-		if err := c.write(&buf); err != nil {
-			t.Fatalf("%s: %v", c.name, err)
-		}
-		path := filepath.Join(t.TempDir(), c.name+".pdf")
-		if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
-			t.Fatal(err)
-		}
+		path := pdftest.WritePDF(t, c.write)
 		if n := pdftest.PageCount(t, path); n > c.max {
 			t.Errorf("%s: %d pages, at most %d", c.name, n, c.max)
 		} else {
