@@ -13,7 +13,7 @@ import (
 	"schulit-lotse/reports/pdfkit"
 )
 
-// WriteGesamtberichtFile writes the report to path atomically (writeAtomically): on any error
+// WriteGesamtberichtFile writes the report to path atomically (pdfkit.WriteAtomically): on any error
 // the target is unchanged.
 func WriteGesamtberichtFile(path string, p *domain.Project, opt Options) error {
 	return pdfkit.WriteAtomically(path, func(w io.Writer) error { return WriteGesamtbericht(w, p, opt) })
