@@ -33,6 +33,18 @@ func MeasureDoneStatus(s string) bool {
 	return false
 }
 
+// MeasureStatusKey is the status a stored one stands for: done (also the German word of older
+// files), in progress, or else open.
+func MeasureStatusKey(s string) string {
+	switch {
+	case MeasureDoneStatus(s):
+		return MeasureDone
+	case s == MeasureInProgress:
+		return s
+	}
+	return MeasureOpen
+}
+
 // Rule violations of step 12.
 const (
 	ErrJourFixeDate      Error = "err.monitoring.jourfixe_date"

@@ -116,3 +116,14 @@ func TestMonitoringValidation(t *testing.T) {
 		t.Errorf("normalized %q", NormalizeSourceValue("  1\u00a0 -  Sehr  HOCH "))
 	}
 }
+
+func TestMeasureStatusKey(t *testing.T) {
+	for in, want := range map[string]string{
+		"done": MeasureDone, " Erledigt ": MeasureDone, "in-progress": MeasureInProgress,
+		"open": MeasureOpen, "": MeasureOpen, "irgendwas": MeasureOpen,
+	} {
+		if got := MeasureStatusKey(in); got != want {
+			t.Errorf("%q: got %q, want %q", in, got, want)
+		}
+	}
+}

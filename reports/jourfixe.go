@@ -135,7 +135,7 @@ func protocolMeasureTable(p *domain.Project, ms []kpi.FrozenMeasure, withOrigin 
 		if m.Due != nil {
 			due = pdfkit.FormatDate(m.Due.Time)
 		}
-		last := tr("kpi.measure." + measureStatus(m.Status))
+		last := tr("kpi.measure." + domain.MeasureStatusKey(m.Status))
 		if withOrigin {
 			last = "–"
 			if m.JourFixeID != nil {

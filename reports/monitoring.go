@@ -249,7 +249,7 @@ func meetingsAndMeasures(r *pdfkit.Report, p *domain.Project, period *kpi.Period
 				from = pdfkit.FormatDate(j.Date.Time)
 			}
 		}
-		state := tr("kpi.measure." + measureStatus(m.Status))
+		state := tr("kpi.measure." + domain.MeasureStatusKey(m.Status))
 		if domain.MeasureOverdue(m, today) {
 			state = tr("kpi.measure.overdue")
 		}
@@ -271,16 +271,6 @@ func meetingsAndMeasures(r *pdfkit.Report, p *domain.Project, period *kpi.Period
 			return pdfkit.Color{}, false
 		},
 	})
-}
-
-func measureStatus(s string) string {
-	switch {
-	case domain.MeasureDoneStatus(s):
-		return domain.MeasureDone
-	case s == domain.MeasureInProgress:
-		return s
-	}
-	return domain.MeasureOpen
 }
 
 // frozenSummary is the short form of a meeting's frozen KPIs: the lights of its tiles.

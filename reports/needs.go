@@ -22,26 +22,12 @@ func writeNeeds(r *pdfkit.Report, p *domain.Project) {
 	r.Paragraph(tr("reports.needs.intro"))
 
 	tasks, capped := largestFirst(orderedTasks(p), p.Settings)
-	var newTasks, critical, must, nice, none int
+	c := domain.CountNeeds(tasks)
 	var total float64
 	rows := make([][]string, 0, len(tasks))
 	crit := make([]bool, 0, len(tasks))
 	for _, t := range tasks {
 		total += t.HoursPerMonth(p.Settings)
-		if t.IsNew {
-			newTasks++
-		}
-		if t.Critical {
-			critical++
-		}
-		switch t.Priority.Class() {
-		case domain.ClassMust:
-			must++
-		case domain.ClassNice:
-			nice++
-		default:
-			none++
-		}
 		rows = append(rows, []string{t.Name, t.Responsible, hoursCell(t, p.Settings), t.Note,
 			validFromCell(t), priorityLabel(t.Priority, p.Settings.PriorityMode), criticalCell(t)})
 		crit = append(crit, t.Critical)
@@ -49,11 +35,11 @@ func writeNeeds(r *pdfkit.Report, p *domain.Project) {
 
 	r.KeyValues([][2]string{
 		{tr("reports.needs.mode"), tr("priority.mode." + string(p.Settings.PriorityMode))},
-		{tr("reports.needs.count_new"), strconv.Itoa(newTasks)},
-		{tr("reports.needs.count_critical"), strconv.Itoa(critical)},
-		{tr("reports.needs.count_must"), strconv.Itoa(must)},
-		{tr("reports.needs.count_nice"), strconv.Itoa(nice)},
-		{tr("reports.needs.count_none"), strconv.Itoa(none)},
+		{tr("reports.needs.count_new"), strconv.Itoa(c.New)},
+		{tr("reports.needs.count_critical"), strconv.Itoa(c.Critical)},
+		{tr("reports.needs.count_must"), strconv.Itoa(c.Must)},
+		{tr("reports.needs.count_nice"), strconv.Itoa(c.Nice)},
+		{tr("reports.needs.count_none"), strconv.Itoa(c.Open)},
 		{tr("reports.needs.total_hours"), pdfkit.FormatHours(total)},
 	})
 
@@ -65,7 +51,7 @@ func writeNeeds(r *pdfkit.Report, p *domain.Project) {
 	if p.Settings.PriorityMode == domain.PriorityRanking {
 		after = append(after, tr("reports.needs.legend_ranking"))
 	}
-	if critical > 0 {
+	if c.Critical > 0 {
 		after = append(after, tr("reports.needs.legend_critical"))
 	}
 	// Seven columns: the table goes to the landscape pages of Anhang B.

@@ -321,7 +321,7 @@ func (t *meetingsTab) measureCell(r, c int) string {
 		if domain.MeasureOverdue(m, t.ed.sess().Today()) {
 			return lang.L("kpi.measure.overdue")
 		}
-		return lang.L("kpi.measure." + status(m.Status))
+		return lang.L("kpi.measure." + domain.MeasureStatusKey(m.Status))
 	}
 	if m.JourFixeID != nil {
 		if j := t.ed.sess().Project.JourFixeByID(*m.JourFixeID); j != nil {
@@ -329,16 +329,6 @@ func (t *meetingsTab) measureCell(r, c int) string {
 		}
 	}
 	return "–"
-}
-
-func status(s string) string {
-	switch {
-	case domain.MeasureDoneStatus(s):
-		return domain.MeasureDone
-	case s == domain.MeasureInProgress:
-		return s
-	}
-	return domain.MeasureOpen
 }
 
 func (t *meetingsTab) measureByID(id int64) *domain.Measure {
@@ -371,7 +361,7 @@ func (t *meetingsTab) loadMeasure() {
 	} else {
 		set(t.mDue, "")
 	}
-	st := lang.L("kpi.measure." + status(m.Status))
+	st := lang.L("kpi.measure." + domain.MeasureStatusKey(m.Status))
 	if t.mStatus.Selected != st {
 		f := t.mStatus.OnChanged
 		t.mStatus.OnChanged = nil
