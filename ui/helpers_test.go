@@ -32,6 +32,7 @@ type testShell struct {
 	*shell
 	t      *testing.T
 	opened []*url.URL
+	later  []func() // what the shell would run once its time has passed; see elapse
 }
 
 // shellNow is the time of the clock the shell runs with in these tests.
@@ -46,6 +47,7 @@ func newTestShell(t *testing.T) *testShell {
 	sh.docsDir = t.TempDir()
 	ts := &testShell{shell: sh, t: t}
 	sh.openURL = func(u *url.URL) error { ts.opened = append(ts.opened, u); return nil }
+	sh.later = func(_ time.Duration, fn func()) { ts.later = append(ts.later, fn) }
 	w.SetContent(sh.root)
 	w.Resize(fyne.NewSize(1280, 800))
 	t.Cleanup(sh.closeSession)
@@ -65,6 +67,16 @@ func sampleShell(t *testing.T, width, height float32) *testShell {
 func (ts *testShell) tapNext(n int) {
 	for range n {
 		test.Tap(ts.project.next)
+	}
+}
+
+// elapse runs, on the test's goroutine, what the shell asked to run later (as if its time
+// had passed).
+func (ts *testShell) elapse() {
+	for len(ts.later) > 0 {
+		fn := ts.later[0]
+		ts.later = ts.later[1:]
+		fn()
 	}
 }
 

@@ -294,13 +294,11 @@ func (v *projectView) notify(text string) {
 	v.noticeText.SetText(text)
 	v.notice.Show()
 	v.status.Refresh()
-	time.AfterFunc(noticeDuration, func() {
-		fyne.Do(func() {
-			if v.noticeCount == n {
-				v.notice.Hide()
-				v.status.Refresh()
-			}
-		})
+	v.sh.later(noticeDuration, func() {
+		if v.noticeCount == n {
+			v.notice.Hide()
+			v.status.Refresh()
+		}
 	})
 }
 

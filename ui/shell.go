@@ -36,6 +36,9 @@ type shell struct {
 	synchronous bool
 	// clock tells the time of reports, new projects and the files' commits; main hands it in.
 	clock clock.Clock
+	// later runs fn on the UI goroutine once d has passed (a notice that goes away); tests
+	// replace it, since Fyne's test driver would run fn on the timer's goroutine.
+	later func(d time.Duration, fn func())
 	// message is the information or error dialog on screen, which Return and Escape close.
 	message dialog.Dialog
 
@@ -53,6 +56,7 @@ func newShell(a fyne.App, w fyne.Window, language string, clk clock.Clock) *shel
 		language = "de"
 	}
 	sh := &shell{app: a, win: w, language: language, root: container.NewStack(), clock: clock.OrSystem(clk)}
+	sh.later = func(d time.Duration, fn func()) { time.AfterFunc(d, func() { fyne.Do(fn) }) }
 	sh.docsDir = defaultDocumentsDir()
 	sh.openURL = a.OpenURL
 	sh.installShortcuts()

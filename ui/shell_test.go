@@ -440,6 +440,10 @@ func TestSaveShortcutSaysAllIsSavedAndOffersSaveAs(t *testing.T) {
 	if !ts.project.notice.Visible() || ts.project.noticeText.Text != "Alles ist gespeichert." {
 		t.Fatalf("notice %q visible=%v", ts.project.noticeText.Text, ts.project.notice.Visible())
 	}
+	ts.elapse() // its few seconds have passed
+	if ts.project.notice.Visible() {
+		t.Fatal("the notice stays after its time")
+	}
 	dlg := ts.overlay()
 	assertText(t, dlg, "Alles ist gespeichert: Jede Änderung steht sofort in der Projektdatei.")
 	name := all[*widget.Entry](dlg)[0]
