@@ -588,17 +588,7 @@ func monitoringTitle(r *pdfkit.Report, p *domain.Project, rep *kpi.Report, date 
 // monitoringHeadline says how many KPIs are green, amber, red; an empty period says so before
 // anyone turns the page.
 func monitoringHeadline(r *pdfkit.Report, rep *kpi.Report) {
-	var g, a, red int
-	for _, in := range append(append([]kpi.Indicator(nil), rep.Indicators...), rep.ClassIndicators...) {
-		switch in.Light {
-		case kpi.LightGreen:
-			g++
-		case kpi.LightAmber:
-			a++
-		case kpi.LightRed:
-			red++
-		}
-	}
+	g, a, red := rep.LightCounts()
 	r.Gap(4)
 	r.SetFont("B", 13)
 	r.LimitedLines(tr("kpi.report.headline", map[string]any{"Green": g, "Amber": a, "Red": red}), 13, 2)

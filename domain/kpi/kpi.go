@@ -135,6 +135,24 @@ type Report struct {
 }
 
 // PreviousTickets, PreviousHotline and PreviousSatisfaction are the figures of the period before.
+// LightCounts counts the lights of the indicators and of the priority classes: the headline of
+// the dashboard and the monitoring report.
+func (r *Report) LightCounts() (green, amber, red int) {
+	for _, list := range [][]Indicator{r.Indicators, r.ClassIndicators} {
+		for _, in := range list {
+			switch in.Light {
+			case LightGreen:
+				green++
+			case LightAmber:
+				amber++
+			case LightRed:
+				red++
+			}
+		}
+	}
+	return green, amber, red
+}
+
 func (r *Report) PreviousTickets() TicketKPIs            { return r.prevTickets }
 func (r *Report) PreviousHotline() HotlineKPIs           { return r.prevHotline }
 func (r *Report) PreviousSatisfaction() SatisfactionKPIs { return r.prevSatisfaction }

@@ -528,3 +528,14 @@ func TestFrozenSLAIsInForce(t *testing.T) {
 		t.Errorf("without a contract: %d within, want 3", r.Tickets.Total.Response.Within)
 	}
 }
+
+func TestLightCounts(t *testing.T) {
+	r := &Report{
+		Indicators:      []Indicator{{Light: LightGreen}, {Light: LightRed}, {Light: LightNone}, {Light: LightGreen}},
+		ClassIndicators: []Indicator{{Light: LightAmber}, {Light: LightRed}},
+	}
+	// indicators: 2 green, 1 red, 1 without a light; classes: 1 amber, 1 red → 2 / 1 / 2
+	if g, a, red := r.LightCounts(); g != 2 || a != 1 || red != 2 {
+		t.Fatalf("got %d green, %d amber, %d red; want 2, 1, 2", g, a, red)
+	}
+}

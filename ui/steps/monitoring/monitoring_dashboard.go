@@ -342,17 +342,7 @@ func safely(fn func() error) (err error) {
 // apply shows a computed report.
 func (d *dashboard) apply(r *kpi.Report, ch reports.MonitoringCharts) {
 	d.report = r
-	var g, a, red int
-	for _, in := range append(append([]kpi.Indicator(nil), r.Indicators...), r.ClassIndicators...) {
-		switch in.Light {
-		case kpi.LightGreen:
-			g++
-		case kpi.LightAmber:
-			a++
-		case kpi.LightRed:
-			red++
-		}
-	}
+	g, a, red := r.LightCounts()
 	d.status.SetText(lang.L("mon.basis", map[string]any{"Previous": reports.FormatPeriod(r.Previous), "AsOf": reports.FormatDateTime(r.AsOf),
 		"Green": g, "Amber": a, "Red": red}))
 	var tiles []fyne.CanvasObject
