@@ -16,6 +16,7 @@ import (
 	"schulit-lotse/persistence/importers/ics"
 	"schulit-lotse/reports"
 	"schulit-lotse/ui/session"
+	"schulit-lotse/ui/wording"
 )
 
 // Steps 7–9 on the command line: Ferien from iCalendar files, the Leistungsbeschreibung as PDF
@@ -65,7 +66,7 @@ func importHolidays(e *env, target, src string, p parsedArgs) error {
 	// Yearly entries without an end run over the years the project covers.
 	res, err := ics.ParseWith(data, ics.Options{Until: proj.PlanningEnd(proj.AsOf(e.now()))})
 	if err != nil {
-		return translated{errors.New(ICSErrorText(err))}
+		return translated{errors.New(wording.ICSError(err))}
 	}
 	reading := res.Detected
 	if forced != "" {
@@ -98,7 +99,7 @@ func printICSResult(e *env, src string, res *ics.Result, reading ics.Interpretat
 		cal = "–"
 	}
 	fmt.Fprintln(e.out, lang.L("award.cli.import.read", map[string]any{"Path": src, "Calendar": cal, "Events": e.count(len(res.Events)), "Skipped": e.count(res.Skipped)}))
-	for _, n := range ICSRecurrenceNotes(res) {
+	for _, n := range wording.ICSRecurrenceNotes(res) {
 		fmt.Fprintln(e.out, "  "+n)
 	}
 	how := lang.L("award.ics.detected")
@@ -110,7 +111,7 @@ func printICSResult(e *env, src string, res *ics.Result, reading ics.Interpretat
 		// The reason argues for the detected reading, not for the forced one: say so.
 		fmt.Fprintln(e.out, "  "+lang.L("award.cli.import.detected_other"))
 	}
-	fmt.Fprintln(e.out, "  "+ICSReasonText(res))
+	fmt.Fprintln(e.out, "  "+wording.ICSReason(res))
 	if !forced && res.Evidence.Ambiguous > 0 {
 		other := formatICSInclusive
 		if reading == ics.Inclusive {
@@ -136,34 +137,6 @@ func printICSResult(e *env, src string, res *ics.Result, reading ics.Interpretat
 
 func dayText(d domain.Date) string {
 	return d.String() + " (" + lang.L("award.weekday.short."+strconv.Itoa(int(d.Weekday()))) + ")"
-}
-
-// ICSErrorText is a reader error in the user's words, naming the line.
-func ICSErrorText(err error) string {
-	var pe *ics.ParseError
-	if errors.As(err, &pe) {
-		return lang.L(pe.Key, map[string]any{"Line": pe.Line, "Detail": pe.Detail})
-	}
-	return err.Error()
-}
-
-// ICSRecurrenceNotes say how many events recurrence rules made and which rules were not
-// expanded (their first day only was read).
-func ICSRecurrenceNotes(res *ics.Result) []string {
-	var out []string
-	if res.Expanded > 0 {
-		out = append(out, lang.L("award.ics.expanded", map[string]any{"Count": res.Expanded}))
-	}
-	for _, u := range res.Unsupported {
-		out = append(out, lang.L("award.ics.unsupported_rule", map[string]any{"Line": u.Line, "Rule": u.Rule}))
-	}
-	return out
-}
-
-// ICSReasonText explains which reading of DTEND the file suggests and why.
-func ICSReasonText(res *ics.Result) string {
-	ev := res.Evidence
-	return lang.L(res.Reason, map[string]any{"SameDay": ev.SameDay, "Sunday": ev.EndsSunday, "Friday": ev.EndsFriday, "Monday": ev.EndsMonday})
 }
 
 // writeServiceSpecReport writes the Leistungsbeschreibung as PDF.

@@ -1,7 +1,6 @@
 package award
 
 import (
-	"errors"
 	"io"
 	"path/filepath"
 	"strconv"
@@ -17,6 +16,7 @@ import (
 	"schulit-lotse/persistence"
 	"schulit-lotse/persistence/importers/ics"
 	"schulit-lotse/ui/kit"
+	"schulit-lotse/ui/wording"
 )
 
 // showFerienImport asks for an iCalendar file and shows what it holds before anything is stored.
@@ -39,34 +39,6 @@ func showFerienImport(ctx *kit.Context) {
 	})
 }
 
-// icsErrorText is a reader error in the user's words, naming the line.
-func icsErrorText(err error) string {
-	var pe *ics.ParseError
-	if errors.As(err, &pe) {
-		return lang.L(pe.Key, map[string]any{"Line": pe.Line, "Detail": pe.Detail})
-	}
-	return err.Error()
-}
-
-// icsReasonText explains which reading of DTEND the file suggests and why.
-// icsRecurrenceNotes say how many events recurrence rules made and which rules were not
-// expanded (the command line says the same).
-func icsRecurrenceNotes(res *ics.Result) []string {
-	var out []string
-	if res.Expanded > 0 {
-		out = append(out, lang.L("award.ics.expanded", map[string]any{"Count": res.Expanded}))
-	}
-	for _, u := range res.Unsupported {
-		out = append(out, lang.L("award.ics.unsupported_rule", map[string]any{"Line": u.Line, "Rule": u.Rule}))
-	}
-	return out
-}
-
-func icsReasonText(res *ics.Result) string {
-	ev := res.Evidence
-	return lang.L(res.Reason, map[string]any{"SameDay": ev.SameDay, "Sunday": ev.EndsSunday, "Friday": ev.EndsFriday, "Monday": ev.EndsMonday})
-}
-
 // ferienPreview is the dialog that shows what an iCalendar file holds, which reading of DTEND
 // the file suggests and why, and imports under the reading the user keeps or switches to.
 type ferienPreview struct {
@@ -87,7 +59,7 @@ func showFerienPreview(ctx *kit.Context, name string, data []byte) *ferienPrevie
 	p := ctx.Session.Project
 	res, err := ics.ParseWith(data, ics.Options{Until: p.PlanningEnd(ctx.Session.Today())})
 	if err != nil {
-		ctx.Report(kit.InputError(icsErrorText(err)))
+		ctx.Report(kit.InputError(wording.ICSError(err)))
 		return nil
 	}
 	fp := &ferienPreview{ctx: ctx, res: res, source: filepath.Base(name), reading: res.Detected}
@@ -96,9 +68,9 @@ func showFerienPreview(ctx *kit.Context, name string, data []byte) *ferienPrevie
 		cal = "–"
 	}
 	read := widget.NewLabel(strings.Join(append([]string{lang.L("award.import.read", map[string]any{"File": fp.source, "Calendar": cal,
-		"Events": len(res.Events), "Skipped": res.Skipped})}, icsRecurrenceNotes(res)...), " "))
+		"Events": len(res.Events), "Skipped": res.Skipped})}, wording.ICSRecurrenceNotes(res)...), " "))
 	read.Wrapping = fyne.TextWrapWord
-	reason := widget.NewLabel(icsReasonText(res))
+	reason := widget.NewLabel(wording.ICSReason(res))
 	reason.Wrapping = fyne.TextWrapWord
 	reason.Importance = widget.MediumImportance
 
