@@ -10,7 +10,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"schulit-lotse/domain"
-	"schulit-lotse/ui/raci"
 )
 
 // AttendeePicker edits a list of attendees – the participants of a meeting or a Jour fixe, the
@@ -153,5 +152,8 @@ func personDetail(p *domain.Project, id int64) string {
 	if o := strings.TrimSpace(x.Organisation); o != "" {
 		return o
 	}
-	return raci.PartyLabel(x.Party)
+	return PartyLabel(x.Party)
 }
+
+// PartyLabel is a side in the user's words: Schulträger, Schule, Dienstleister.
+func PartyLabel(p domain.Party) string { return lang.L("party." + string(p)) }

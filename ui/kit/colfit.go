@@ -9,8 +9,6 @@ import (
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
-
-	"schulit-lotse/ui/raci"
 )
 
 // Column sizing shared by the tables of the steps: widths from the content and the width
@@ -161,7 +159,7 @@ func (s *ColSizer) TextWidth(text string, bold bool) float32 {
 // maxHeadWord the widest line of the word broken at its syllables.
 func (s *ColSizer) headerPiece(title string) float32 {
 	var w float32
-	for _, line := range raci.WrapHeader(title, maxHeadWord, s.measureBold) {
+	for _, line := range WrapHeader(title, maxHeadWord, s.measureBold) {
 		w = max(w, s.measureBold(line))
 	}
 	return w + 2*theme.InnerPadding() + s.headExtra
@@ -224,7 +222,7 @@ func ceil(w float32) float32 { return float32(math.Ceil(float64(w))) }
 // HeaderLines is the title of column col broken at word boundaries to the column's width.
 func (s *ColSizer) HeaderLines(col int) []string {
 	avail := s.Widths[col] - 2*theme.InnerPadding() - s.headExtra
-	return raci.WrapHeader(s.Cols[col].Title, avail, s.measureBold)
+	return WrapHeader(s.Cols[col].Title, avail, s.measureBold)
 }
 
 // ShowHeaders makes the table's header row show the column titles in bold, wrapped to the

@@ -4,6 +4,8 @@ import (
 	"math"
 
 	"fyne.io/fyne/v2/theme"
+
+	"schulit-lotse/ui/kit"
 )
 
 // columnPlan is how the grid's columns are laid out at one width.
@@ -50,7 +52,7 @@ func planColumns(width, gap float32, names []string, measure func(string) float3
 func fitHeader(name string, base float32, measure func(string) float32) (float32, []string) {
 	w := base
 	for {
-		lines, widest := wrapHeader(name, w-2*headerPad, measure)
+		lines, widest := kit.WrapHeaderWidest(name, w-2*headerPad, measure)
 		w = max(w, float32(math.Ceil(float64(widest+2*headerPad))))
 		if len(lines) <= maxHeaderLines || w >= 2*maxRoleWidth {
 			if len(lines) > maxHeaderLines {

@@ -15,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"schulit-lotse/domain"
+	"schulit-lotse/ui/kit"
 	"schulit-lotse/ui/plural"
 	"schulit-lotse/ui/session"
 )
@@ -63,7 +64,7 @@ type Editor struct {
 	status    *widget.Label
 	summary   *widget.Label
 
-	process  *processEntry
+	process  *kit.ChoiceEntry
 	actName  *commitEntry
 	roleName *commitEntry
 	party    *widget.Select
@@ -236,13 +237,13 @@ func severityIcon(s domain.Severity) fyne.Resource {
 }
 
 func (e *Editor) buildForms() {
-	e.process = newProcessEntry(func(s string) { e.commitActivity(func(a *domain.RaciActivity) { a.Process = strings.TrimSpace(s) }) })
+	e.process = kit.NewChoiceEntry(func(s string) { e.commitActivity(func(a *domain.RaciActivity) { a.Process = strings.TrimSpace(s) }) })
 	e.process.SetPlaceHolder(lang.L("raci.field.process.placeholder"))
 	e.actName = newCommitEntry(func(s string) { e.commitActivity(func(a *domain.RaciActivity) { a.Name = strings.TrimSpace(s) }) })
 	e.roleName = newCommitEntry(func(s string) { e.commitRole(func(r *domain.Role) { r.Name = strings.TrimSpace(s) }) })
 	labels := make([]string, len(domain.Parties))
 	for i, p := range domain.Parties {
-		labels[i] = PartyLabel(p)
+		labels[i] = kit.PartyLabel(p)
 	}
 	e.party = widget.NewSelect(labels, func(string) {
 		i := e.party.SelectedIndex()
@@ -293,7 +294,6 @@ func (e *Editor) loadPackage(a *domain.RaciActivity) {
 }
 
 // PartyLabel is the translated name of a party.
-func PartyLabel(p domain.Party) string { return lang.L("party." + string(p)) }
 
 // refresh derives everything from the session again.
 func (e *Editor) refresh() {
@@ -347,7 +347,7 @@ func (e *Editor) refresh() {
 		"Errors":     plural.L("raci.count.errors", errs),
 		"Warnings":   plural.L("raci.count.warnings", warns),
 	}))
-	e.process.setOptions(domain.ProcessNames(e.acts))
+	e.process.SetChoices(domain.ProcessNames(e.acts))
 	e.loadForms()
 
 	ro := e.sess.ReadOnly()
@@ -617,12 +617,12 @@ func (e *Editor) loadForms() {
 	e.formAct, e.formRole = 0, 0
 	if a != nil {
 		e.formAct = a.ID
-		e.process.show(a.Process)
+		e.process.Load(a.Process)
 		e.actName.show(a.Name)
 		e.loadPackage(a)
 		enable(!ro, e.process, e.actName, e.pkg)
 	} else {
-		e.process.show("")
+		e.process.Load("")
 		e.actName.show("")
 		e.loadPackage(nil)
 		enable(false, e.process, e.actName, e.pkg)
@@ -660,7 +660,7 @@ func (e *Editor) statusText(a *domain.RaciActivity, r *domain.Role) string {
 	case a != nil:
 		return lang.L("raci.status.activity", map[string]any{"Activity": a.Name, "Process": a.Process})
 	case r != nil:
-		return lang.L("raci.status.role", map[string]any{"Role": r.Name, "Party": PartyLabel(r.Party)})
+		return lang.L("raci.status.role", map[string]any{"Role": r.Name, "Party": kit.PartyLabel(r.Party)})
 	}
 	return ""
 }

@@ -206,7 +206,7 @@ func (c cellParts) setLetter(l string) {
 }
 
 // headerCell is a column header: a role's name on up to maxHeaderLines lines, broken by
-// wrapHeader and drawn without the label's wide padding; tapping it focuses the column.
+// kit.WrapHeaderWidest and drawn without the label's wide padding; tapping it focuses the column.
 type headerCell struct {
 	widget.BaseWidget
 	lines []*canvas.Text

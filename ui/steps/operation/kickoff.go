@@ -17,7 +17,6 @@ import (
 	"schulit-lotse/reports"
 	"schulit-lotse/reports/charts"
 	"schulit-lotse/ui/kit"
-	"schulit-lotse/ui/raci"
 	"schulit-lotse/ui/session"
 )
 
@@ -392,7 +391,7 @@ func participantsFromRoles(p *domain.Project, have []domain.Participant) []domai
 		if name == "" || seen[domain.NormalizedName(name)+"\x00"+domain.NormalizedName(r.Name)] {
 			continue
 		}
-		org := raci.PartyLabel(r.Party)
+		org := kit.PartyLabel(r.Party)
 		switch {
 		case r.Party == domain.PartyCarrier && p.Meta.Schultraeger != "":
 			org = p.Meta.Schultraeger

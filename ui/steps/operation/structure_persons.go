@@ -12,7 +12,6 @@ import (
 
 	"schulit-lotse/domain"
 	"schulit-lotse/ui/kit"
-	"schulit-lotse/ui/raci"
 )
 
 // personsTab lists the people of both sides: name, side, organisation, the roles they hold and
@@ -63,7 +62,7 @@ func (t *personsTab) cell(row, col int) (string, widget.Importance) {
 	case 0:
 		return x.Name, widget.MediumImportance
 	case 1:
-		return raci.PartyLabel(x.Party), widget.MediumImportance
+		return kit.PartyLabel(x.Party), widget.MediumImportance
 	case 2:
 		return x.Organisation, widget.MediumImportance
 	case 3:

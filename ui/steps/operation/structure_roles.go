@@ -10,7 +10,6 @@ import (
 
 	"schulit-lotse/domain"
 	"schulit-lotse/ui/kit"
-	"schulit-lotse/ui/raci"
 )
 
 // rolesTab lists the roles of both sides with their people; the roles the seed names (and a few
@@ -61,7 +60,7 @@ func (t *rolesTab) cell(row, col int) (string, widget.Importance) {
 	case 0:
 		return r.Name, widget.MediumImportance
 	case 1:
-		return raci.PartyLabel(r.Party), widget.MediumImportance
+		return kit.PartyLabel(r.Party), widget.MediumImportance
 	case 2:
 		return orMissing(r.Persons)
 	case 3:
@@ -171,7 +170,7 @@ func (t *rolesTab) templateDialog() {
 	labels := make([]string, len(missing))
 	byLabel := map[string]string{}
 	for i, rt := range missing {
-		labels[i] = lang.L("structure.role.label", map[string]any{"Name": lang.L(rt.Key), "Party": raci.PartyLabel(rt.Party)})
+		labels[i] = lang.L("structure.role.label", map[string]any{"Name": lang.L(rt.Key), "Party": kit.PartyLabel(rt.Party)})
 		byLabel[labels[i]] = rt.Key
 	}
 	check := widget.NewCheckGroup(labels, nil)

@@ -262,7 +262,7 @@ func (rp *rolePicker) show(id *int64) {
 
 // roleLabel is a role with its party: "Service Desk (Dienstleister)".
 func roleLabel(r domain.Role) string {
-	return lang.L("structure.role.label", map[string]any{"Name": r.Name, "Party": raci.PartyLabel(r.Party)})
+	return lang.L("structure.role.label", map[string]any{"Name": r.Name, "Party": kit.PartyLabel(r.Party)})
 }
 
 // contactText is the name of the role a contact points at; an empty contact is marked missing.
@@ -332,7 +332,7 @@ func newPartyField(pick func(p domain.Party)) *selectField {
 	})
 	labels := make([]string, len(domain.Parties))
 	for i, p := range domain.Parties {
-		labels[i] = raci.PartyLabel(p)
+		labels[i] = kit.PartyLabel(p)
 	}
 	f.setOptions(labels)
 	return f

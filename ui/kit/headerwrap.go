@@ -1,4 +1,4 @@
-package raci
+package kit
 
 import (
 	"sort"
@@ -168,7 +168,7 @@ func letters(rs []rune) int {
 // wrapHeader breaks a role's name into lines no wider than width where it can: words stay
 // whole, long words break at their break points (with "-" added at a soft break). A piece
 // wider than width stays on its own line; widest says how wide the widest line is.
-func wrapHeader(name string, width float32, measure func(string) float32) (lines []string, widest float32) {
+func WrapHeaderWidest(name string, width float32, measure func(string) float32) (lines []string, widest float32) {
 	var cur string
 	flush := func() {
 		if cur != "" {
@@ -253,7 +253,7 @@ func piece(w []rune, from, to int) string {
 // WrapHeader breaks a column title into lines no wider than width the way the role headers
 // break (words whole, long compounds at their syllables with "-"); other tables share it.
 func WrapHeader(title string, width float32, measure func(string) float32) []string {
-	lines, _ := wrapHeader(title, width, measure)
+	lines, _ := WrapHeaderWidest(title, width, measure)
 	if len(lines) == 0 {
 		lines = []string{""}
 	}
