@@ -127,11 +127,13 @@ func WriteSheetXLSX(w io.Writer, s StructureSheet) error {
 	if err != nil {
 		return err
 	}
+	// The styles are made in the fixed order R, A, C, I (not the map's), so that the same project
+	// gives the same file byte for byte.
 	letter := map[string]int{}
-	for l, c := range raciFill {
+	for _, l := range domain.RaciLetters {
 		id, err := f.NewStyle(&excelize.Style{
 			Font:      &excelize.Font{Bold: true},
-			Fill:      excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{opHex(c)}},
+			Fill:      excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{opHex(raciFill[l])}},
 			Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center"},
 			Border:    opBorder(),
 		})
