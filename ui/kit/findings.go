@@ -109,12 +109,13 @@ func (fl *Findings) updateItem(id widget.ListItemID, o fyne.CanvasObject) {
 	}
 	f := fl.Items[id]
 	if ic != nil {
-		ic.SetResource(severityIcon(f.Severity))
+		ic.SetResource(SeverityIcon(f.Severity))
 	}
 	l.SetText(fl.cfg.Text(f))
 }
 
-func severityIcon(s domain.Severity) fyne.Resource {
+// SeverityIcon is the icon of a finding's severity: error, warning, or else a question.
+func SeverityIcon(s domain.Severity) fyne.Resource {
 	switch s {
 	case domain.SeverityError:
 		return theme.ErrorIcon()

@@ -205,7 +205,7 @@ func (e *Editor) buildPanel() {
 				return
 			}
 			f := e.findings[id]
-			ic.SetResource(severityIcon(f.Severity))
+			ic.SetResource(kit.SeverityIcon(f.Severity))
 			l.SetText(FindingText(f))
 		},
 	)
@@ -224,16 +224,6 @@ func FindingText(f domain.Finding) string {
 		return lang.L("raci.severity.error", map[string]any{"Text": text})
 	}
 	return text
-}
-
-func severityIcon(s domain.Severity) fyne.Resource {
-	switch s {
-	case domain.SeverityError:
-		return theme.ErrorIcon()
-	case domain.SeverityWarning:
-		return theme.WarningIcon()
-	}
-	return theme.QuestionIcon()
 }
 
 func (e *Editor) buildForms() {
