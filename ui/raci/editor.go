@@ -74,7 +74,7 @@ type Editor struct {
 	loading bool
 	buttons []*widget.Button
 
-	view *view
+	view *kit.EditorView
 }
 
 // New builds the editor on the session. report shows an error to the user.
@@ -91,7 +91,7 @@ func New(sess *session.Session, win fyne.Window, report func(error)) *Editor {
 	e.grid = newGrid(e)
 	e.buildPanel()
 	e.buildForms()
-	e.view = newView(e.layout(), sess.Subscribe(e.refresh))
+	e.view = kit.NewEditorView(e.layout(), sess.Subscribe(e.refresh))
 	e.refresh()
 	return e
 }
@@ -884,29 +884,6 @@ func (f *formRow) weight(i int) float32 {
 		return f.weights[i]
 	}
 	return 1
-}
-
-// view is the editor as the shell sees it; Dispose stops it from following the session.
-type view struct {
-	widget.BaseWidget
-	content fyne.CanvasObject
-	cancel  func()
-}
-
-func newView(content fyne.CanvasObject, cancel func()) *view {
-	v := &view{content: content, cancel: cancel}
-	v.ExtendBaseWidget(v)
-	return v
-}
-
-func (v *view) CreateRenderer() fyne.WidgetRenderer { return widget.NewSimpleRenderer(v.content) }
-
-// Dispose unsubscribes the editor from the session's changes.
-func (v *view) Dispose() {
-	if v.cancel != nil {
-		v.cancel()
-		v.cancel = nil
-	}
 }
 
 // sameActivity compares two activities by value (the package by its id, not its pointer).

@@ -16,6 +16,7 @@ import (
 	"schulit-lotse/assets"
 	"schulit-lotse/domain"
 	"schulit-lotse/persistence"
+	"schulit-lotse/ui/kit/kittest"
 	"schulit-lotse/ui/session"
 	"schulit-lotse/ui/session/sessiontest"
 )
@@ -73,31 +74,13 @@ func (fx *fixture) letter(act, role int64) string {
 	return domain.IndexRaci(fx.s.Project.RaciAssignments)[domain.RaciCell{ActivityID: act, RoleID: role}]
 }
 
-// walk visits every visible object drawn on the canvas (through the widgets' live renderers).
-func walk(o fyne.CanvasObject, visit func(fyne.CanvasObject)) {
-	if o == nil || !o.Visible() {
-		return
-	}
-	visit(o)
-	switch c := o.(type) {
-	case fyne.Widget:
-		for _, child := range test.WidgetRenderer(c).Objects() {
-			walk(child, visit)
-		}
-	case *fyne.Container:
-		for _, child := range c.Objects {
-			walk(child, visit)
-		}
-	}
-}
-
 // tapCell clicks the cell in the row that shows the activity and the column headed by the role,
 // as a user finds it on screen.
 func (fx *fixture) tapCell(activity, role string) {
 	fx.t.Helper()
 	var rowLabel *widget.Label
 	var head *headerCell
-	walk(fx.ed.grid, func(o fyne.CanvasObject) {
+	kittest.Walk(fx.ed.grid, func(o fyne.CanvasObject) {
 		switch x := o.(type) {
 		case *widget.Label:
 			if x.Text == activity && rowLabel == nil {
