@@ -186,3 +186,17 @@ func (f *File) LoadWithoutRows() (*domain.Project, MonitoringOverview, error) {
 	p.Stored = &counts
 	return p, o, nil
 }
+
+// TicketHorizon is the newest creation, response or resolution of any ticket in the file
+// (kpi.TicketHorizon without loading them; zero when there are none): with KPIData the file is
+// a kpi.Source.
+func (f *File) TicketHorizon() (time.Time, error) {
+	var created, responded, resolved sql.NullInt64
+	if err := f.db.Raw("SELECT max(created), max(first_response), max(resolved) FROM tickets").
+		Row().Scan(&created, &responded, &resolved); err != nil {
+		return time.Time{}, f.refuseRows(err)
+	}
+	return latestOf(time.Time{}, created, responded, resolved), nil
+}
+
+var _ kpi.Source = (*File)(nil)

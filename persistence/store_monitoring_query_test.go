@@ -76,6 +76,9 @@ func TestKPIsFromTheStoreEqualTheEngine(t *testing.T) {
 			if o.Tickets != len(full.Tickets) || o.Calls != len(full.Calls) || o.Answers != len(full.SurveyAnswers) {
 				t.Fatalf("counts %+v, want %d/%d/%d", o.MonitoringCounts, len(full.Tickets), len(full.Calls), len(full.SurveyAnswers))
 			}
+			if h, err := f.TicketHorizon(); err != nil || !h.Equal(kpi.TicketHorizon(full)) {
+				t.Fatalf("TicketHorizon() = %v, %v; want %v", h, err, kpi.TicketHorizon(full))
+			}
 			if !o.TicketHorizon.Equal(kpi.TicketHorizon(full)) || !o.Horizon.Equal(kpi.Horizon(full)) {
 				t.Fatalf("horizons %v/%v, want %v/%v", o.TicketHorizon, o.Horizon, kpi.TicketHorizon(full), kpi.Horizon(full))
 			}
@@ -101,6 +104,13 @@ func TestKPIsFromTheStoreEqualTheEngine(t *testing.T) {
 					}
 					if !reflect.DeepEqual(got, want) {
 						t.Errorf("%s, as of %v: the store's KPIs differ: %s", period, asOf, firstDifference(t, got, want))
+					}
+					viaSource, err := kpi.ComputeFrom(plan, f, period, opt)
+					if err != nil {
+						t.Fatal(err)
+					}
+					if !reflect.DeepEqual(viaSource, want) {
+						t.Errorf("%s, as of %v: the file as kpi.Source differs: %s", period, asOf, firstDifference(t, viaSource, want))
 					}
 					if n := needed(full, kpi.NeedsOf(period, asOf)); len(d.Tickets) != n {
 						t.Errorf("%s: %d tickets read, %d needed", period, len(d.Tickets), n)
