@@ -10,6 +10,7 @@ import (
 
 	"schulit-lotse/assets"
 	"schulit-lotse/internal/hyphen"
+	"schulit-lotse/ui/kit"
 )
 
 // aboutDialog names the app and its version and shows the licences: the bundled font's and
@@ -65,7 +66,7 @@ func (sh *shell) aboutDialog() *aboutDialog {
 	top := container.NewVBox(
 		appHeader(64, version),
 		what, fontTitle)
-	a.dlg = dialog.NewCustom(lang.L("ui.menu.about"), lang.L("ui.ok"), container.NewBorder(top, nil, nil, nil, box), sh.win)
+	a.dlg = dialog.NewCustom(lang.L("ui.menu.about"), lang.L("ui.ok"), kit.NewBorder(top, nil, nil, nil, box), sh.win)
 	a.list.Select(0)
 	a.dlg.Show()
 	return a

@@ -13,6 +13,7 @@ import (
 
 	"schulit-lotse/domain"
 	"schulit-lotse/reports"
+	"schulit-lotse/ui/kit"
 )
 
 // maxCardFigures is how many key figures a card lists; the rest is counted ("+ 3 weitere").
@@ -72,7 +73,7 @@ func newOverviewPage(sh *shell, v *projectView) *overviewPage {
 		container.NewTabItem(lang.L("ui.overview.tab.thread"), container.NewPadded(o.thread.root)),
 	)
 	o.tabs.OnSelected = func(*container.TabItem) { o.thread.refresh() }
-	o.root = container.NewBorder(container.NewPadded(header), nil, nil, nil, o.tabs)
+	o.root = kit.NewBorder(container.NewPadded(header), nil, nil, nil, o.tabs)
 	return o
 }
 
@@ -99,9 +100,9 @@ func (c *overviewCard) object() fyne.CanvasObject {
 	title.TextStyle = fyne.TextStyle{Bold: true}
 	title.Truncation = fyne.TextTruncateEllipsis
 	marker := container.NewCenter(container.NewGridWrap(fyne.NewSquareSize(12), c.marker))
-	stateRow := container.NewBorder(nil, nil, container.NewHBox(marker, c.state), phase)
-	figures := container.NewBorder(nil, nil, nil, c.values, c.names)
-	body := container.NewBorder(container.NewVBox(title, stateRow), nil, nil, nil,
+	stateRow := kit.NewBorder(nil, nil, container.NewHBox(marker, c.state), phase)
+	figures := kit.NewBorder(nil, nil, nil, c.values, c.names)
+	body := kit.NewBorder(container.NewVBox(title, stateRow), nil, nil, nil,
 		container.NewVBox(figures, c.note))
 	c.root = container.NewStack(c.button, body)
 	return c.root

@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"schulit-lotse/domain"
+	"schulit-lotse/ui/kit"
 	"schulit-lotse/ui/session"
 )
 
@@ -94,9 +95,9 @@ func newProjectView(sh *shell, s *session.Session) *projectView {
 	v.next.Importance = widget.HighImportance
 	v.position = widget.NewLabel("")
 	v.position.Alignment = fyne.TextAlignCenter
-	nav := container.NewBorder(widget.NewSeparator(), nil, v.back, v.next, v.position)
+	nav := kit.NewBorder(widget.NewSeparator(), nil, v.back, v.next, v.position)
 
-	main := container.NewBorder(nil, container.NewPadded(nav), nil, nil, v.pageHolder)
+	main := kit.NewBorder(nil, container.NewPadded(nav), nil, nil, v.pageHolder)
 	split := container.NewHSplit(v.sidebar, main)
 	split.Offset = 0.27
 	// The body shows the sidebar beside the page, or the page alone when the user folds the
@@ -113,13 +114,13 @@ func newProjectView(sh *shell, s *session.Session) *projectView {
 	v.noticeText.TextStyle = fyne.TextStyle{Bold: true}
 	v.notice = container.NewStack(canvas.NewRectangle(withAlpha(theme.Color(theme.ColorNameSuccess), 0x50)), v.noticeText)
 	v.notice.Hide()
-	v.status = container.NewBorder(widget.NewSeparator(), nil, nil, container.NewHBox(v.notice, v.saved), path)
+	v.status = kit.NewBorder(widget.NewSeparator(), nil, nil, container.NewHBox(v.notice, v.saved), path)
 
 	var top fyne.CanvasObject
 	if s.ReadOnly() {
 		top = v.readOnlyBanner()
 	}
-	v.root = container.NewBorder(top, v.status, nil, nil, v.body)
+	v.root = kit.NewBorder(top, v.status, nil, nil, v.body)
 	v.updateSaved()
 	return v
 }
@@ -135,7 +136,7 @@ func (v *projectView) readOnlyBanner() fyne.CanvasObject {
 	msg.TextStyle = fyne.TextStyle{Bold: true}
 	saveAs := widget.NewButton(lang.L("ui.menu.save_as"), v.sh.saveAs)
 	icon := widget.NewIcon(theme.WarningIcon())
-	return container.NewStack(bg, container.NewBorder(nil, nil, icon, container.NewCenter(saveAs), msg))
+	return container.NewStack(bg, kit.NewBorder(nil, nil, icon, container.NewCenter(saveAs), msg))
 }
 
 func withAlpha(c color.Color, a uint8) color.Color {

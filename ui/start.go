@@ -12,6 +12,7 @@ import (
 
 	"schulit-lotse/assets"
 	"schulit-lotse/persistence"
+	"schulit-lotse/ui/kit"
 )
 
 // startScreen is what the window shows while no project is open.
@@ -37,7 +38,7 @@ func appHeader(iconSize float32, below fyne.CanvasObject) fyne.CanvasObject {
 	name := widget.NewLabel(lang.L("app.name"))
 	name.SizeName = theme.SizeNameHeadingText
 	name.TextStyle = fyne.TextStyle{Bold: true}
-	return container.NewBorder(nil, nil, icon, nil, container.NewVBox(name, below))
+	return kit.NewBorder(nil, nil, icon, nil, container.NewVBox(name, below))
 }
 
 func newStartScreen(sh *shell) *startScreen {
@@ -98,11 +99,11 @@ func newStartScreen(sh *shell) *startScreen {
 	}
 	recentTitle := widget.NewLabel(lang.L("ui.menu.recent"))
 	recentTitle.TextStyle = fyne.TextStyle{Bold: true}
-	recent := container.NewBorder(recentTitle, nil, nil, nil, recentBody)
+	recent := kit.NewBorder(recentTitle, nil, nil, nil, recentBody)
 
-	body := container.NewBorder(nil, nil, actions, nil, container.NewPadded(recent))
+	body := kit.NewBorder(nil, nil, actions, nil, container.NewPadded(recent))
 	top := container.NewVBox(header, intro, widget.NewSeparator())
-	page := container.NewBorder(top, sh.languageRow(), nil, nil, body)
+	page := kit.NewBorder(top, sh.languageRow(), nil, nil, body)
 	st.root = container.NewPadded(container.NewPadded(page))
 	return st
 }

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"schulit-lotse/domain"
+	"schulit-lotse/ui/kit"
 	"schulit-lotse/ui/steps"
 )
 
@@ -43,7 +44,7 @@ func newStepPage(sh *shell, s domain.Step) fyne.CanvasObject {
 		asOf.Importance = widget.WarningImportance
 		side.Objects = append([]fyne.CanvasObject{asOf}, side.Objects...)
 	}
-	titleRow := container.NewBorder(nil, nil, nil, side, title)
+	titleRow := kit.NewBorder(nil, nil, nil, side, title)
 	header := container.NewVBox(titleRow, guide, tips)
 
 	// Once a step is under way its editor needs the room: guidance and tips fold into one line

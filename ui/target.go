@@ -10,6 +10,8 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
+
+	"schulit-lotse/ui/kit"
 )
 
 // targetDialog asks for a new file: a name and a folder. Unlike Fyne's save dialog it never
@@ -50,7 +52,7 @@ func (sh *shell) askTarget(opt targetOptions, done func(path string)) *targetDia
 	})
 	form := widget.NewForm(
 		widget.NewFormItem(lang.L("ui.target.name"), t.name),
-		widget.NewFormItem(lang.L("ui.target.folder"), container.NewBorder(nil, nil, nil, change, t.folder)),
+		widget.NewFormItem(lang.L("ui.target.folder"), kit.NewBorder(nil, nil, nil, change, t.folder)),
 	)
 	body := container.NewVBox(form, t.message)
 	if opt.Info != "" {

@@ -16,6 +16,7 @@ import (
 	"schulit-lotse/domain"
 	"schulit-lotse/persistence/importers"
 	"schulit-lotse/reports/pdfkit"
+	"schulit-lotse/ui/kit"
 	"schulit-lotse/ui/wording"
 )
 
@@ -155,7 +156,7 @@ func (sh *shell) importDialog(t *importers.Table) *importDialog {
 
 	left := container.NewVScroll(form)
 	left.SetMinSize(fyne.NewSize(520, 420))
-	body := container.NewBorder(info, container.NewVBox(widget.NewSeparator(), d.status, previewBox), nil, nil, left)
+	body := kit.NewBorder(info, container.NewVBox(widget.NewSeparator(), d.status, previewBox), nil, nil, left)
 	d.dlg = dialog.NewCustomWithoutButtons(lang.L("everyday.import.title"), body, sh.win)
 	cancel := widget.NewButton(lang.L("ui.cancel"), d.dlg.Hide)
 	d.confirm = widget.NewButton("", d.apply)

@@ -9,6 +9,7 @@ import (
 	"schulit-lotse/domain"
 	"schulit-lotse/domain/kpi"
 	"schulit-lotse/reports"
+	"schulit-lotse/ui/kit"
 )
 
 // threadView is the "Roter Faden": a row per Aufgabenpaket along the golden thread, from its
@@ -92,7 +93,7 @@ func newThreadView(sh *shell, open func(step int)) *threadView {
 	t.listHead.TextStyle = fyne.TextStyle{Bold: true}
 	// Four lines of contradictions show at once; more scroll.
 	t.listBox = container.New(&minHeight{h: 4 * 38}, t.list)
-	t.root = container.NewBorder(t.note, container.NewBorder(t.listHead, nil, nil, nil, t.listBox), nil, nil, t.table)
+	t.root = kit.NewBorder(t.note, kit.NewBorder(t.listHead, nil, nil, nil, t.listBox), nil, nil, t.table)
 	return t
 }
 

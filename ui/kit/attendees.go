@@ -100,7 +100,7 @@ func (a *AttendeePicker) render() {
 			a.change(append(next[:i], next[i+1:]...))
 		})
 		a.Removes = append(a.Removes, rm)
-		a.rows.Add(container.NewBorder(nil, nil, nil, rm, label))
+		a.rows.Add(NewBorder(nil, nil, nil, rm, label))
 	}
 	a.ids = a.ids[:0]
 	var opts []string

@@ -67,7 +67,7 @@ func NewFindings(cfg FindingsConfig) *Findings {
 			fl.cfg.OnTap(fl.Items[id])
 		}
 	}
-	fl.Content = container.NewBorder(container.NewVBox(fl.title, fl.empty), nil, nil, nil, fl.list)
+	fl.Content = NewBorder(container.NewVBox(fl.title, fl.empty), nil, nil, nil, fl.list)
 	return fl
 }
 

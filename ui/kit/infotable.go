@@ -61,7 +61,7 @@ func NewInfoTable(cols []InfoCol, minHeight float32) *InfoTable {
 	t.sizer.Measure(0, nil)
 	space := canvas.NewRectangle(Transparent)
 	space.SetMinSize(fyne.NewSize(200, minHeight))
-	t.Content = container.NewBorder(nil, t.detailUI, nil, nil, container.New(SizedLayout{t.sizer, t.showDetail}, space, t.table))
+	t.Content = NewBorder(nil, t.detailUI, nil, nil, container.New(SizedLayout{t.sizer, t.showDetail}, space, t.table))
 	return t
 }
 

@@ -146,7 +146,7 @@ func (s *Sheet) showDetail() {
 func (s *Sheet) View() fyne.CanvasObject {
 	min := canvas.NewRectangle(Transparent)
 	min.SetMinSize(fyne.NewSize(320, 150))
-	return container.NewBorder(nil, s.detailUI, nil, nil, container.New(SizedLayout{s.Sizer, s.showDetail}, min, s.Table))
+	return NewBorder(nil, s.detailUI, nil, nil, container.New(SizedLayout{s.Sizer, s.showDetail}, min, s.Table))
 }
 
 // ColorOf turns "#rrggbb" into a colour mixed into the theme's background by share (1 = the

@@ -2,7 +2,6 @@ package kit
 
 import (
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -113,7 +112,7 @@ func NewHeaderCell() *HeaderCell {
 }
 
 func (h *HeaderCell) CreateRenderer() fyne.WidgetRenderer {
-	return widget.NewSimpleRenderer(container.NewBorder(nil, nil, nil, h.icon, h.label))
+	return widget.NewSimpleRenderer(NewBorder(nil, nil, nil, h.icon, h.label))
 }
 
 // Tapped sorts by this column.
@@ -218,5 +217,5 @@ func Labelled(caption string, field fyne.CanvasObject) fyne.CanvasObject {
 	l := widget.NewLabel(caption)
 	l.SizeName = theme.SizeNameCaptionText
 	l.Truncation = fyne.TextTruncateEllipsis
-	return container.NewBorder(l, nil, nil, nil, field)
+	return NewBorder(l, nil, nil, nil, field)
 }

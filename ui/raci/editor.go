@@ -151,13 +151,13 @@ func (e *Editor) layout() fyne.CanvasObject {
 	hint.SizeName = theme.SizeNameCaptionText
 	hint.Wrapping = fyne.TextWrapWord
 	// One line under the grid: the focused cell, and the size and state of the matrix.
-	center := container.NewBorder(container.NewVBox(legend, hint), container.NewBorder(nil, nil, nil, e.summary, e.status), nil, nil,
+	center := kit.NewBorder(container.NewVBox(legend, hint), kit.NewBorder(nil, nil, nil, e.summary, e.status), nil, nil,
 		container.NewStack(gridMin, e.grid))
 	flow.relayout = center.Refresh
 
 	panelMin := canvas.NewRectangle(transparent)
 	panelMin.SetMinSize(fyne.NewSize(190, 0)) // narrow, so that eight roles fit at 1366 px
-	panel := container.NewStack(panelMin, container.NewBorder(container.NewVBox(e.findTitle, e.findEmpty), nil, nil, nil, e.findList))
+	panel := container.NewStack(panelMin, kit.NewBorder(container.NewVBox(e.findTitle, e.findEmpty), nil, nil, nil, e.findList))
 	split := container.NewHSplit(center, panel)
 	split.Offset = 0.8
 
@@ -168,7 +168,7 @@ func (e *Editor) layout() fyne.CanvasObject {
 		labelled(lang.L("raci.field.role"), e.roleName),
 		labelled(lang.L("raci.field.party"), e.party),
 	)
-	return container.NewBorder(container.NewHScroll(toolbar), container.NewVBox(widget.NewSeparator(), forms), nil, nil, split)
+	return kit.NewBorder(container.NewHScroll(toolbar), container.NewVBox(widget.NewSeparator(), forms), nil, nil, split)
 }
 
 func (e *Editor) buildPanel() {
@@ -847,7 +847,7 @@ func labelled(caption string, field fyne.CanvasObject) fyne.CanvasObject {
 	l := widget.NewLabel(caption)
 	l.SizeName = theme.SizeNameCaptionText
 	l.Truncation = fyne.TextTruncateEllipsis
-	return container.NewBorder(l, nil, nil, nil, field)
+	return kit.NewBorder(l, nil, nil, nil, field)
 }
 
 // formRow lays its objects out side by side, sharing the width by weight.

@@ -213,7 +213,7 @@ func (ed *contractEditor) buildForm() fyne.CanvasObject {
 	ed.value.Money = true
 	ed.editable = append(ed.editable, ed.provider, ed.ctype, ed.typeOther, ed.afterTerm, ed.monthEnd)
 
-	noticeRow := container.NewBorder(nil, nil, nil, ed.monthEnd, ed.notice.Entry)
+	noticeRow := kit.NewBorder(nil, nil, nil, ed.monthEnd, ed.notice.Entry)
 	return widget.NewForm(
 		widget.NewFormItem(lang.L("award.contract.provider"), ed.provider),
 		widget.NewFormItem(lang.L("award.contract.provider_contact"), ed.providerContact),
@@ -305,7 +305,7 @@ func (ed *contractEditor) buildLists() fyne.CanvasObject {
 		kit.Heading(lang.L("award.report.contacts")), ed.contacts.Content, container.NewHBox(ed.addContact, ed.delContact),
 		widget.NewSeparator(),
 		kit.Heading(lang.L("award.contract.documents")), kit.Caption(lang.L("award.contract.doc_intro")),
-		container.NewStack(docMin, ed.docs), container.NewBorder(nil, nil, nil, container.NewHBox(ed.addDoc, ed.delDoc), ed.newDoc),
+		container.NewStack(docMin, ed.docs), kit.NewBorder(nil, nil, nil, container.NewHBox(ed.addDoc, ed.delDoc), ed.newDoc),
 		widget.NewSeparator(),
 		kit.Heading(lang.L("award.contract.sla_title")), ed.slaState, container.NewHBox(ed.freezeBtn),
 	)

@@ -92,7 +92,7 @@ func NewSLAEditor(ctx *kit.Context) *slaEditor {
 	ed.questions = kit.NewFindings(kit.FindingsConfig{Lines: 3, OnTap: ed.jump})
 	sideMin := canvas.NewRectangle(kit.Transparent)
 	sideMin.SetMinSize(fyne.NewSize(200, 0))
-	main := container.NewHSplit(container.NewBorder(left, nil, nil, nil, ed.tabs), container.NewStack(sideMin, ed.questions.Content))
+	main := container.NewHSplit(kit.NewBorder(left, nil, nil, nil, ed.tabs), container.NewStack(sideMin, ed.questions.Content))
 	main.Offset = 0.78
 	ed.View = kit.NewEditorView(main, ctx.Session.Subscribe(ed.refresh))
 	if ws := domain.WorkingSLAs(ctx.Session.Project); len(ws) > 0 {
@@ -117,7 +117,7 @@ func (ed *slaEditor) buildList() fyne.CanvasObject {
 	ed.dupBtn = widget.NewButtonWithIcon(lang.L("award.sla.copy"), theme.ContentCopyIcon(), ed.copySLA)
 	ed.olaBtn = widget.NewButtonWithIcon(lang.L("award.ola.add"), theme.ContentAddIcon(), ed.addOLA)
 	ed.delBtn = widget.NewButtonWithIcon("", theme.DeleteIcon(), ed.deleteSLA)
-	return container.NewBorder(nil, nil, kit.Heading(lang.L("award.sla.list")), container.NewHBox(ed.addBtn, ed.olaBtn, ed.dupBtn, ed.delBtn), ed.chooser)
+	return kit.NewBorder(nil, nil, kit.Heading(lang.L("award.sla.list")), container.NewHBox(ed.addBtn, ed.olaBtn, ed.dupBtn, ed.delBtn), ed.chooser)
 }
 
 // chooserText names an SLA in the chooser: name, scope, and whether it is the contract's copy.
@@ -601,11 +601,11 @@ func (ed *slaEditor) buildCalendar() fyne.CanvasObject {
 	}, 100)
 	ed.probe = newClockProbe(ed)
 
-	ferienPart := container.NewBorder(
+	ferienPart := kit.NewBorder(
 		container.NewVBox(kit.Heading(lang.L("award.report.ferien")), kit.Caption(lang.L("award.ferien.intro"))),
 		container.NewHBox(importBtn, ed.ferienDel, ed.ferienAll), nil, nil, ed.ferien.Content)
-	publicPart := container.NewBorder(
-		container.NewBorder(nil, nil, kit.Heading(lang.L("award.public.title")), ed.publicYear),
+	publicPart := kit.NewBorder(
+		kit.NewBorder(nil, nil, kit.Heading(lang.L("award.public.title")), ed.publicYear),
 		nil, nil, nil, ed.public.Content)
 	clock := container.NewHSplit(publicPart, container.NewVScroll(ed.probe.content))
 	clock.Offset = 0.5
@@ -666,7 +666,7 @@ func (ed *slaEditor) buildLevels() fyne.CanvasObject {
 	}, 200)
 	hint := widget.NewLabel(lang.L("award.levels.hint"))
 	hint.Wrapping = fyne.TextWrapWord
-	return container.NewBorder(container.NewVBox(hint, kit.Caption(lang.L("award.levels.source"))), nil, nil, nil, ed.levels.Content)
+	return kit.NewBorder(container.NewVBox(hint, kit.Caption(lang.L("award.levels.source"))), nil, nil, nil, ed.levels.Content)
 }
 
 func (ed *slaEditor) refreshLevels() {

@@ -98,7 +98,7 @@ func showFerienPreview(ctx *kit.Context, name string, data []byte) *ferienPrevie
 		fp.replace.Hide()
 	}
 	top := container.NewVBox(read, kit.Heading(lang.L("award.import.reading")), reason, fp.radio)
-	body := container.NewBorder(top, fp.replace, nil, nil, fp.table.Content)
+	body := kit.NewBorder(top, fp.replace, nil, nil, fp.table.Content)
 	if res.Detected == ics.Inclusive {
 		fp.radio.SetSelected(labels[1])
 	} else {

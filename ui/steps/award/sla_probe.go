@@ -38,7 +38,7 @@ func newClockProbe(ed *slaEditor) *clockProbe {
 	c.class = widget.NewSelect(nil, func(string) { c.refresh() })
 	c.result = widget.NewLabel("")
 	c.result.Wrapping = fyne.TextWrapWord
-	row := container.NewBorder(nil, nil, nil, c.class, c.at)
+	row := kit.NewBorder(nil, nil, nil, c.class, c.at)
 	c.content = container.NewVBox(kit.Heading(lang.L("award.probe.title")), kit.Caption(lang.L("award.probe.intro")), row, c.result)
 	return c
 }

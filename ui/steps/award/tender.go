@@ -302,8 +302,8 @@ func (ed *tenderEditor) buildCriteria() fyne.CanvasObject {
 		&widget.FormItem{Text: lang.L("award.report.col.weight"), Widget: ed.cWeight.Entry, HintText: lang.L("award.criterion.weight_hint")},
 		&widget.FormItem{Text: lang.L("award.report.col.min"), Widget: ed.cMin.Entry, HintText: lang.L("award.criterion.min_hint")},
 	)
-	top := container.NewBorder(kit.Caption(lang.L("award.criteria.intro")), container.NewVBox(ed.groupText,
-		container.NewBorder(nil, nil, nil, container.NewHBox(ed.reopen, ed.closeAgn), ed.freeze),
+	top := kit.NewBorder(kit.Caption(lang.L("award.criteria.intro")), container.NewVBox(ed.groupText,
+		kit.NewBorder(nil, nil, nil, container.NewHBox(ed.reopen, ed.closeAgn), ed.freeze),
 		container.NewHBox(ed.addA, ed.addB, ed.delCrit)), nil, nil, ed.crit.Content)
 	split := container.NewVSplit(top, container.NewVScroll(form))
 	split.Offset = 0.55
@@ -411,7 +411,7 @@ func (ed *tenderEditor) buildBids() fyne.CanvasObject {
 		widget.NewFormItem(lang.L("award.bid.note"), ed.bNote),
 	)
 	details := container.NewVBox(form, kit.Heading(lang.L("award.bid.scores")), kit.Caption(lang.L("award.bid.scores_intro")), ed.scoreBox)
-	top := container.NewBorder(nil, container.NewHBox(ed.addBid, ed.delBid), nil, nil, ed.bids.Content)
+	top := kit.NewBorder(nil, container.NewHBox(ed.addBid, ed.delBid), nil, nil, ed.bids.Content)
 	split := container.NewVSplit(top, container.NewVScroll(details))
 	split.Offset = 0.35
 	return split
@@ -480,7 +480,7 @@ func (ed *tenderEditor) syncScores() {
 			if r.check != nil {
 				field = r.check
 			}
-			ed.scoreBox.Add(container.NewBorder(nil, nil, nil, container.NewGridWrap(fyne.NewSize(170, field.MinSize().Height), field), r.label))
+			ed.scoreBox.Add(kit.NewBorder(nil, nil, nil, container.NewGridWrap(fyne.NewSize(170, field.MinSize().Height), field), r.label))
 			ed.scoreBox.Add(r.reason)
 		}
 	}
@@ -626,7 +626,7 @@ func (ed *tenderEditor) buildEvaluation() fyne.CanvasObject {
 	ed.chart.SetMinSize(fyne.NewSize(400, 220))
 	// The Vergabevermerk documents this evaluation (also in the Projekt menu).
 	record := widget.NewButtonWithIcon(lang.L("award.action.record_pdf"), theme.DocumentPrintIcon(), func() { saveAwardRecord(ed.ctx) })
-	top := container.NewBorder(container.NewVBox(container.NewBorder(nil, nil, nil, record, ed.winner), ed.explain), nil, nil, nil, ed.rank.Content)
+	top := kit.NewBorder(container.NewVBox(kit.NewBorder(nil, nil, nil, record, ed.winner), ed.explain), nil, nil, nil, ed.rank.Content)
 	split := container.NewVSplit(top, ed.chart)
 	split.Offset = 0.45
 	return split

@@ -142,13 +142,13 @@ func NewCoverageEditor(ctx *kit.Context) *coverageEditor {
 	ed.rowLabel.Truncation = fyne.TextTruncateEllipsis
 	limits := widget.NewForm(
 		widget.NewFormItem(lang.L("cov.limit.all"), ed.defLimit),
-		widget.NewFormItem(lang.L("cov.limit.row"), container.NewBorder(ed.rowLabel, nil, nil, nil, ed.rowLimit)),
+		widget.NewFormItem(lang.L("cov.limit.row"), kit.NewBorder(ed.rowLabel, nil, nil, nil, ed.rowLimit)),
 	)
 	workTitle := widget.NewLabelWithStyle(lang.L("cov.work.title"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	workIntro := widget.NewLabel(lang.L("cov.work.intro"))
 	workIntro.Wrapping = fyne.TextWrapWord
 	workIntro.Importance = widget.LowImportance
-	workBox := container.NewBorder(container.NewVBox(workTitle, workIntro), limits, nil, nil, ed.work.View())
+	workBox := kit.NewBorder(container.NewVBox(workTitle, workIntro), limits, nil, nil, ed.work.View())
 
 	ed.questions = kit.NewFindings(kit.FindingsConfig{Lines: 2, OnTap: ed.jumpTo})
 	sideMin := canvas.NewRectangle(kit.Transparent)
@@ -159,7 +159,7 @@ func NewCoverageEditor(ctx *kit.Context) *coverageEditor {
 	ed.summary = widget.NewLabel("")
 	ed.summary.Truncation = fyne.TextTruncateEllipsis
 	var left *fyne.Container
-	left = container.NewBorder(legend(func() {
+	left = kit.NewBorder(legend(func() {
 		if left != nil {
 			left.Refresh()
 		}

@@ -74,14 +74,14 @@ func newTaskEditor(ctx *kit.Context, cfg editorConfig) *taskEditor {
 	ed.undoBar = container.NewHBox(ed.undoLabel, ed.undoBtn)
 	ed.undoBar.Hide()
 
-	ed.toolbar = container.NewBorder(nil, nil, ed.newBtn, ed.undoBar, ed.filter)
+	ed.toolbar = kit.NewBorder(nil, nil, ed.newBtn, ed.undoBar, ed.filter)
 
 	ed.summary = widget.NewLabel("")
 	ed.summary.Truncation = fyne.TextTruncateEllipsis
 	// The table has no natural height; this keeps it usable even in a scrolling page.
 	tableMin := canvas.NewRectangle(kit.Transparent)
 	tableMin.SetMinSize(fyne.NewSize(320, 150))
-	tableArea := container.NewBorder(nil, ed.summary, nil, nil, container.New(kit.SizedLayout{S: ed.grid.sizer}, tableMin, ed.grid.table))
+	tableArea := kit.NewBorder(nil, ed.summary, nil, nil, container.New(kit.SizedLayout{S: ed.grid.sizer}, tableMin, ed.grid.table))
 
 	var sideContent fyne.CanvasObject = ed.questions.Content
 	if cfg.side != nil {
@@ -94,14 +94,14 @@ func newTaskEditor(ctx *kit.Context, cfg editorConfig) *taskEditor {
 	if cfg.sideTop != nil {
 		obj, refresh := cfg.sideTop(ed)
 		ed.refreshers = append(ed.refreshers, refresh)
-		sideContent = container.NewBorder(container.NewVBox(obj, widget.NewSeparator()), nil, nil, nil, sideContent)
+		sideContent = kit.NewBorder(container.NewVBox(obj, widget.NewSeparator()), nil, nil, nil, sideContent)
 	}
 	sideMin := canvas.NewRectangle(kit.Transparent)
 	sideMin.SetMinSize(fyne.NewSize(260, 0))
 	main := container.NewHSplit(tableArea, container.NewStack(sideMin, sideContent))
 	main.Offset = 0.74
 
-	body := container.NewBorder(ed.toolbar, container.NewVBox(widget.NewSeparator(), ed.form.content), nil, nil, main)
+	body := kit.NewBorder(ed.toolbar, container.NewVBox(widget.NewSeparator(), ed.form.content), nil, nil, main)
 	ed.View = kit.NewEditorView(body, ctx.Session.Subscribe(ed.changed))
 	if ctx.Session.ReadOnly() {
 		ed.newBtn.Disable()

@@ -146,5 +146,5 @@ func responsibleTotals(ed *taskEditor) (fyne.CanvasObject, func()) {
 		rows = domain.HoursByResponsible(ed.sess().Project)
 		list.Refresh()
 	}
-	return container.NewBorder(title, nil, nil, nil, list), refresh
+	return kit.NewBorder(title, nil, nil, nil, list), refresh
 }

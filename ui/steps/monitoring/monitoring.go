@@ -103,7 +103,7 @@ func NewMonitoringEditor(ctx *kit.Context) *monitoringEditor {
 			ed.jump(ed.findings[id])
 		}
 	}
-	side := container.NewBorder(ed.findingsHead, nil, nil, nil, ed.findingsList)
+	side := kit.NewBorder(ed.findingsHead, nil, nil, nil, ed.findingsList)
 	split := container.NewHSplit(ed.tabs, sized(side, 180, 0))
 	split.Offset = 0.8
 	ed.View = kit.NewEditorView(split, ctx.Session.Subscribe(ed.refresh))
@@ -208,8 +208,8 @@ func newDataTab(ed *monitoringEditor) *dataTab {
 	settings := container.NewGridWrap(fyne.NewSize(250, 70),
 		kit.Labelled(lang.L("mon.data.compliance"), t.comp), kit.Labelled(lang.L("mon.data.amber_points"), t.points), kit.Labelled(lang.L("mon.data.amber_pct"), t.pct))
 	maps := container.NewAdaptiveGrid(2,
-		container.NewBorder(heading(lang.L("mon.import.priorities")), nil, nil, nil, t.prio),
-		container.NewBorder(heading(lang.L("mon.import.categories")), nil, nil, nil, t.cat))
+		kit.NewBorder(heading(lang.L("mon.import.priorities")), nil, nil, nil, t.prio),
+		kit.NewBorder(heading(lang.L("mon.import.categories")), nil, nil, nil, t.cat))
 	t.content = container.NewVScroll(container.NewVBox(t.counts, container.NewHScroll(bar), widget.NewSeparator(),
 		heading(lang.L("mon.data.mapping")), note, maps, widget.NewSeparator(),
 		heading(lang.L("mon.data.lights")), lights, settings))

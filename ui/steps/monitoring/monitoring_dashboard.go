@@ -113,7 +113,7 @@ func newDashboard(ed *monitoringEditor) *dashboard {
 	picker := container.NewHBox(widget.NewLabel(lang.L("mon.period")), sized(d.preset, 150, 0),
 		sized(d.from, 104, 0), widget.NewLabel("–"), sized(d.to, 104, 0), sized(d.scopeSel, 190, 0))
 	bar := container.NewVBox(
-		container.NewBorder(nil, nil, nil, reportBtn, container.NewHScroll(picker)),
+		kit.NewBorder(nil, nil, nil, reportBtn, container.NewHScroll(picker)),
 		container.NewStack(d.status, d.busy))
 
 	d.tiles = container.NewGridWrap(tileSize)
@@ -165,15 +165,15 @@ func newDashboard(ed *monitoringEditor) *dashboard {
 	legend := widget.NewLabel(lang.L("mon.groups.legend"))
 	legend.SizeName = theme.SizeNameCaptionText
 	legend.Wrapping = fyne.TextWrapWord
-	groupsHead := container.NewBorder(nil, legend, widget.NewLabelWithStyle(lang.L("mon.groups"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), nil, container.NewHBox(d.groupBy))
+	groupsHead := kit.NewBorder(nil, legend, widget.NewLabelWithStyle(lang.L("mon.groups"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), nil, container.NewHBox(d.groupBy))
 	// Four views of the same report; the tables fill their view, so no scroll sits in a scroll.
 	d.views = container.NewAppTabs(
 		container.NewTabItem(lang.L("mon.view.tiles"), container.NewVScroll(d.tiles)),
-		container.NewTabItem(lang.L("mon.view.groups"), container.NewBorder(groupsHead, nil, nil, nil, d.groups)),
+		container.NewTabItem(lang.L("mon.view.groups"), kit.NewBorder(groupsHead, nil, nil, nil, d.groups)),
 		container.NewTabItem(lang.L("mon.view.charts"), container.NewVScroll(d.charts)),
-		container.NewTabItem(lang.L("mon.view.breaches"), container.NewBorder(d.breachL, nil, nil, nil, d.breach)),
+		container.NewTabItem(lang.L("mon.view.breaches"), kit.NewBorder(d.breachL, nil, nil, nil, d.breach)),
 	)
-	d.content = container.NewBorder(container.NewVBox(bar, widget.NewSeparator()), nil, nil, nil, d.views)
+	d.content = kit.NewBorder(container.NewVBox(bar, widget.NewSeparator()), nil, nil, nil, d.views)
 	d.groupBy.SetSelectedIndex(0)
 	d.showPeriod()
 	return d

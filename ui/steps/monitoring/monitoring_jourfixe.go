@@ -195,7 +195,7 @@ func newMeetingsTab(ed *monitoringEditor) *meetingsTab {
 	hint := widget.NewLabel(lang.L("mon.jf.none"))
 	hint.Wrapping = fyne.TextWrapWord
 	t.empty = hint
-	left := container.NewBorder(container.NewHBox(t.addJ, t.delJ), nil, nil, nil, t.list)
+	left := kit.NewBorder(container.NewHBox(t.addJ, t.delJ), nil, nil, nil, t.list)
 	split := container.NewHSplit(sized(left, 200, 0), container.NewVScroll(container.NewStack(t.detail, t.empty)))
 	split.Offset = 0.24
 	t.content = split

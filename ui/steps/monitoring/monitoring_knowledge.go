@@ -88,7 +88,7 @@ func newKnowledgeTab(ed *monitoringEditor) *knowledgeTab {
 	form := container.New(&kit.WeightedRow{Weights: []float32{2, 0, 1}, Min: []float32{0, 130, 0}},
 		kit.Labelled(lang.L("kpi.col.subject"), t.subject), kit.Labelled(lang.L("kpi.col.reviewed_on"), t.on), kit.Labelled(lang.L("kpi.col.reviewed_by"), t.by))
 	bar := container.NewHBox(t.add, t.suggest, t.del)
-	t.content = container.NewBorder(container.NewVBox(intro, bar), container.NewVBox(form, kit.Labelled(lang.L("kpi.col.findings"), t.findings)),
+	t.content = kit.NewBorder(container.NewVBox(intro, bar), container.NewVBox(form, kit.Labelled(lang.L("kpi.col.findings"), t.findings)),
 		nil, nil, t.table)
 	return t
 }

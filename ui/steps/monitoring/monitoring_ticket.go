@@ -104,7 +104,7 @@ func showTicket(ctx *kit.Context, id int64, asOf time.Time) {
 	note := widget.NewLabel(lang.L("mon.ticket.privacy"))
 	note.Wrapping = fyne.TextWrapWord
 	note.SizeName = theme.SizeNameCaptionText
-	body := container.NewBorder(nil, note, nil, nil, form)
+	body := kit.NewBorder(nil, note, nil, nil, form)
 	dlg := dialog.NewCustom(lang.L("mon.ticket.title", map[string]any{"ID": t.ExternalID}), lang.L("mon.close"), sized(body, 560, 0), ctx.Window)
 	dlg.Show()
 }

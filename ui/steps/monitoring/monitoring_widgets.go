@@ -225,7 +225,7 @@ func kpiTile(in kpi.Indicator) fyne.CanvasObject {
 	}
 	prev.Truncation = fyne.TextTruncateEllipsis
 	body := container.NewVBox(name, container.NewHBox(value, layoutSpacer(), light), container.NewVBox(target, prev))
-	content := container.NewBorder(nil, nil, container.NewPadded(bar), nil, body)
+	content := kit.NewBorder(nil, nil, container.NewPadded(bar), nil, body)
 	return container.NewStack(frame, container.NewPadded(content))
 }
 

@@ -110,22 +110,22 @@ func (ed *kickoffEditor) buildMeeting() fyne.CanvasObject {
 	personForm := container.New(&kit.WeightedRow{Weights: []float32{1, 1, 1}},
 		kit.Labelled(lang.L("kickoff.col.name"), ed.pName), kit.Labelled(lang.L("kickoff.col.organisation"), ed.pOrg),
 		kit.Labelled(lang.L("kickoff.col.role"), ed.pRole))
-	peopleBox := container.NewBorder(container.NewHScroll(peopleBar), personForm, nil, nil, ed.people.view())
+	peopleBox := kit.NewBorder(container.NewHScroll(peopleBar), personForm, nil, nil, ed.people.view())
 
 	texts := container.New(&kit.WeightedRow{Weights: []float32{1, 1, 1}},
-		container.NewBorder(container.NewHBox(widget.NewLabelWithStyle(lang.L("kickoff.field.agenda"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		kit.NewBorder(container.NewHBox(widget.NewLabelWithStyle(lang.L("kickoff.field.agenda"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 			ed.kickBtns.add("kickoff.agenda.propose", theme.DocumentCreateIcon(), ed.proposeAgenda)), nil, nil, nil, ed.agenda),
 		labelledBold(lang.L("kickoff.field.notes"), ed.notes),
 		labelledBold(lang.L("kickoff.field.next_steps"), ed.nextSteps),
 	)
 	split := container.NewVSplit(peopleBox, texts)
 	split.Offset = 0.5
-	return container.NewBorder(head, nil, nil, nil, split)
+	return kit.NewBorder(head, nil, nil, nil, split)
 }
 
 // labelledBold puts a bold caption above a field.
 func labelledBold(caption string, f fyne.CanvasObject) fyne.CanvasObject {
-	return container.NewBorder(widget.NewLabelWithStyle(caption, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), nil, nil, nil, f)
+	return kit.NewBorder(widget.NewLabelWithStyle(caption, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), nil, nil, nil, f)
 }
 
 func (ed *kickoffEditor) buildMilestones() fyne.CanvasObject {
@@ -181,10 +181,10 @@ func (ed *kickoffEditor) buildMilestones() fyne.CanvasObject {
 		kit.Labelled(lang.L("kickoff.col.owner"), ed.mOwner), kit.Labelled(lang.L("kickoff.col.status"), ed.mStatus.Select),
 		kit.Labelled(lang.L("kickoff.col.note"), ed.mNote))
 	chart := container.NewStack(ed.timeline)
-	tableArea := container.NewBorder(nil, ed.msSummary, nil, nil, ed.msTable.view())
+	tableArea := kit.NewBorder(nil, ed.msSummary, nil, nil, ed.msTable.view())
 	body := container.NewVSplit(chart, tableArea)
 	body.Offset = 0.45
-	return container.NewBorder(container.NewHScroll(toolbar), container.NewVBox(widget.NewSeparator(), form), nil, nil,
+	return kit.NewBorder(container.NewHScroll(toolbar), container.NewVBox(widget.NewSeparator(), form), nil, nil,
 		withSide(body, ed.findings.Content, 0.74))
 }
 

@@ -32,7 +32,7 @@ func (l *listForm[T]) layout(toolbar fyne.CanvasObject, below ...fyne.CanvasObje
 	if l.findings != nil {
 		center = withSide(center, l.findings.Content, 0.72)
 	}
-	l.content = container.NewBorder(container.NewHScroll(toolbar),
+	l.content = kit.NewBorder(container.NewHScroll(toolbar),
 		container.NewVBox(append([]fyne.CanvasObject{widget.NewSeparator()}, below...)...), nil, nil, center)
 }
 
@@ -79,6 +79,11 @@ func (l *listForm[T]) load() {
 		l.table.selected = 0
 	}
 	l.fill(item, on)
+	if c, ok := l.content.(*fyne.Container); ok {
+		// A picked item can change the form's height (the attendee list grows by a row per
+		// person): lay the form out again, or its rows draw over each other.
+		c.Refresh()
+	}
 }
 
 // commit applies change to a copy of the picked item and saves it unless nothing changed; a

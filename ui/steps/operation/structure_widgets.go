@@ -135,7 +135,7 @@ func (t *table) showDetail() {
 func (t *table) view() fyne.CanvasObject {
 	least := canvas.NewRectangle(kit.Transparent)
 	least.SetMinSize(fyne.NewSize(320, 120))
-	return container.NewBorder(nil, t.detailUI, nil, nil, container.New(kit.SizedLayout{S: t.sizer, After: t.showDetail}, least, t.table))
+	return kit.NewBorder(nil, t.detailUI, nil, nil, container.New(kit.SizedLayout{S: t.sizer, After: t.showDetail}, least, t.table))
 }
 
 // field is a commit entry: commit runs on Enter and when the user leaves the field.

@@ -98,8 +98,8 @@ func NewRequirementsEditor(ctx *kit.Context) *requirementsEditor {
 	split.Offset = 0.76
 	ed.chips = container.NewHBox()
 	ed.chipRow = container.NewHScroll(ed.chips)
-	boardTab := container.NewBorder(container.NewVBox(container.NewHScroll(ed.toolbar), ed.chipRow),
-		container.NewBorder(nil, nil, nil, zoomBar, ed.status), nil, nil, split)
+	boardTab := kit.NewBorder(container.NewVBox(container.NewHScroll(ed.toolbar), ed.chipRow),
+		kit.NewBorder(nil, nil, nil, zoomBar, ed.status), nil, nil, split)
 
 	ed.packages = newPackageTab(ed)
 	ed.table = kit.NewSheet(groupColumns, func() int { return len(ed.tableRows) }, ed.tableCell)

@@ -136,7 +136,7 @@ func showMoveDialog(ed *requirementsEditor) {
 	head := widget.NewLabel(plural.L("board.move.what", len(m.ids)))
 	listMin := canvas.NewRectangle(kit.Transparent)
 	listMin.SetMinSize(fyne.NewSize(420, 260))
-	content := container.NewBorder(container.NewVBox(head, m.entry), nil, nil, nil, container.NewStack(listMin, m.list))
+	content := kit.NewBorder(container.NewVBox(head, m.entry), nil, nil, nil, container.NewStack(listMin, m.list))
 	m.d = dialog.NewCustom(lang.L("board.move.title"), lang.L("board.cancel"), content, ed.window())
 	m.filter()
 	openDialog.move = m
@@ -327,7 +327,7 @@ func newCardFinder(ed *requirementsEditor) *cardFinder {
 		f.ed.board.SetSelection(f.rows[i])
 	}
 	title := widget.NewLabelWithStyle(lang.L("board.find.title"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	f.content = container.NewBorder(container.NewVBox(title, f.entry), nil, nil, nil, f.list)
+	f.content = kit.NewBorder(container.NewVBox(title, f.entry), nil, nil, nil, f.list)
 	return f
 }
 

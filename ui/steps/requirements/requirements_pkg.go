@@ -166,13 +166,13 @@ func newPackageTab(ed *requirementsEditor) *packageTab {
 	}
 	fields := widget.NewForm(
 		widget.NewFormItem(lang.L("board.name"), pt.name),
-		widget.NewFormItem(lang.L("board.color"), container.NewBorder(nil, nil, container.NewCenter(pt.swatch), nil, pt.colour)),
+		widget.NewFormItem(lang.L("board.color"), kit.NewBorder(nil, nil, container.NewCenter(pt.swatch), nil, pt.colour)),
 		widget.NewFormItem(lang.L("board.target"), pt.target),
 		widget.NewFormItem(lang.L("board.criteria"), pt.criteria),
 	)
 	top := container.NewVBox(fields, bold("board.share"), pt.figures, bold("board.tasks_in_package"))
 	buttons := container.NewHBox(showBtn, pt.deleteBtn)
-	pt.form = container.NewBorder(top, buttons, nil, nil, pt.taskList)
+	pt.form = kit.NewBorder(top, buttons, nil, nil, pt.taskList)
 	pt.empty = widget.NewLabel(lang.L("board.pick_package"))
 	pt.empty.Wrapping = fyne.TextWrapWord
 
@@ -183,10 +183,10 @@ func newPackageTab(ed *requirementsEditor) *packageTab {
 	}
 	leftMin := canvas.NewRectangle(kit.Transparent)
 	leftMin.SetMinSize(fyne.NewSize(220, 0))
-	left := container.NewBorder(container.NewVBox(bold("board.packages"), newBtn), nil, nil, nil, container.NewStack(leftMin, pt.list))
+	left := kit.NewBorder(container.NewVBox(bold("board.packages"), newBtn), nil, nil, nil, container.NewStack(leftMin, pt.list))
 	split := container.NewHSplit(left, container.NewStack(pt.empty, pt.form))
 	split.Offset = 0.28
-	pt.content = container.NewBorder(pt.undoBar, nil, nil, nil, split)
+	pt.content = kit.NewBorder(pt.undoBar, nil, nil, nil, split)
 	return pt
 }
 

@@ -186,8 +186,8 @@ func (ed *resourcesEditor) buildDemand() fyne.CanvasObject {
 	ed.demandMode = widget.NewSelect(labels, func(string) { ed.showDemandMode() })
 	ed.demandMode.SetSelectedIndex(0)
 	bottom := container.NewVBox(widget.NewSeparator(), ed.demandInfo, ed.demandSplit)
-	top := container.NewBorder(nil, nil, widget.NewLabel(lang.L("res.demand.view")), nil, ed.demandMode)
-	return container.NewBorder(top, bottom, nil, nil, ed.demandStack)
+	top := kit.NewBorder(nil, nil, widget.NewLabel(lang.L("res.demand.view")), nil, ed.demandMode)
+	return kit.NewBorder(top, bottom, nil, nil, ed.demandStack)
 }
 
 // mode is the demand view the radio group shows.

@@ -119,8 +119,8 @@ func newPayGroupsPart(ed *resourcesEditor) *payGroupsPart {
 		widget.NewSeparator(),
 		kit.Heading(lang.L("res.mapping.title")), kit.Caption(lang.L("res.mapping.intro")),
 		g.mapTable.Content,
-		container.NewBorder(nil, nil, g.mapCaption, nil, g.mapSelect),
-		container.NewBorder(nil, nil, widget.NewLabel(lang.L("res.mapping.default")), nil, g.defaultSelect),
+		kit.NewBorder(nil, nil, g.mapCaption, nil, g.mapSelect),
+		kit.NewBorder(nil, nil, widget.NewLabel(lang.L("res.mapping.default")), nil, g.defaultSelect),
 	))
 	return g
 }
@@ -431,7 +431,7 @@ func newComparePart(ed *resourcesEditor) *comparePart {
 	c.chart.FillMode = canvas.ImageFillContain
 	c.chart.SetMinSize(fyne.NewSize(480, 260))
 
-	priceRow := container.NewBorder(nil, nil, widget.NewLabel(lang.L("res.price.label")), nil,
+	priceRow := kit.NewBorder(nil, nil, widget.NewLabel(lang.L("res.price.label")), nil,
 		container.NewGridWithColumns(2, c.basis, c.price))
 	c.content = container.NewVScroll(container.NewVBox(
 		kit.Heading(lang.L("res.compare.title")), kit.Caption(lang.L("res.compare.intro")),

@@ -117,12 +117,12 @@ func NewSourcingEditor(ctx *kit.Context) *sourcingEditor {
 	ed.chart = canvas.NewImageFromResource(nil)
 	ed.chart.FillMode = canvas.ImageFillContain
 	ed.chart.SetMinSize(fyne.NewSize(420, 320))
-	ed.tabChart = container.NewTabItem(lang.L("src.tab.matrix"), container.NewBorder(nil,
+	ed.tabChart = container.NewTabItem(lang.L("src.tab.matrix"), kit.NewBorder(nil,
 		kit.Caption(lang.L("src.matrix.legend")), nil, nil, ed.chart))
 	ed.tabs = container.NewAppTabs(ed.tabScores, ed.tabCriteria, ed.tabDecide, ed.tabChart)
 	ed.tabs.OnSelected = func(*container.TabItem) { ed.showChart() }
 
-	right := container.NewBorder(container.NewVBox(ed.title, ed.costLine), nil, nil, nil, ed.tabs)
+	right := kit.NewBorder(container.NewVBox(ed.title, ed.costLine), nil, nil, nil, ed.tabs)
 	split := container.NewHSplit(left, right)
 	split.Offset = 0.38
 	ed.View = kit.NewEditorView(split, ctx.Session.Subscribe(ed.refresh))
