@@ -77,11 +77,17 @@ func openGorm(uri string) (*gorm.DB, error) {
 // Create writes a new project file at path with the project's content and opens it. An existing
 // file is never overwritten.
 func Create(path string, p *domain.Project, opt OpenOptions) (*File, error) {
+	return create(path, func(tx *gorm.DB, _ string) error { return writeProject(tx, p) }, opt)
+}
+
+// create writes a new project file at path through fill (in one transaction on a temporary
+// file beside it) and opens it. An existing file is never overwritten.
+func create(path string, fill func(tx *gorm.DB, tmp string) error, opt OpenOptions) (*File, error) {
 	if _, err := os.Stat(path); err == nil {
 		return nil, fmt.Errorf("%s: %w", path, os.ErrExist)
 	}
 	removeLeftovers(filepath.Dir(path))
-	tmp, err := writeNewFile(filepath.Dir(path), p)
+	tmp, err := writeNewFileWith(filepath.Dir(path), fill)
 	if err != nil {
 		return nil, err
 	}
@@ -92,8 +98,14 @@ func Create(path string, p *domain.Project, opt OpenOptions) (*File, error) {
 	return Open(path, opt)
 }
 
-// writeNewFile creates a complete project file in dir under a temporary name.
+// writeNewFile creates a complete project file of p in dir under a temporary name.
 func writeNewFile(dir string, p *domain.Project) (string, error) {
+	return writeNewFileWith(dir, func(tx *gorm.DB, _ string) error { return writeProject(tx, p) })
+}
+
+// writeNewFileWith creates a complete project file in dir under a temporary name, its content
+// written by fill in one transaction.
+func writeNewFileWith(dir string, fill func(tx *gorm.DB, tmp string) error) (string, error) {
 	tmp, err := freeTempName(dir, "new")
 	if err != nil {
 		return "", err
@@ -104,7 +116,7 @@ func writeNewFile(dir string, p *domain.Project) (string, error) {
 	}
 	err = initSchema(db)
 	if err == nil {
-		err = db.Transaction(func(tx *gorm.DB) error { return writeProject(tx, p) })
+		err = db.Transaction(func(tx *gorm.DB) error { return fill(tx, tmp) })
 	}
 	closeGorm(db)
 	if err != nil {

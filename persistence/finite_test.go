@@ -63,3 +63,41 @@ func wantNotFinite(t *testing.T, what string, err error, path string) {
 		t.Errorf("%s: %v, want ErrNotFinite naming %q", what, err, path)
 	}
 }
+
+// The check on opening finds an infinity however it is stored – as a REAL in a REAL column or
+// in an INTEGER column (where SQLite keeps what it cannot make an integer) – and takes the text
+// "Inf" or "9e999" for the text it is.
+func TestOpeningFindsInfinityInAnyColumn(t *testing.T) {
+	valid := func(t *testing.T) string {
+		t.Helper()
+		path := filepath.Join(t.TempDir(), "Zahlen.lotse")
+		createClosed(t, path, fullProject())
+		return path
+	}
+	for _, c := range []struct {
+		edit    string
+		refused bool
+	}{
+		{"UPDATE tasks SET effort_value = -9e999 WHERE id = (SELECT min(id) FROM tasks)", true},
+		{"UPDATE tickets SET created = 9e999 WHERE id = (SELECT min(id) FROM tickets)", true},
+		{"UPDATE calls SET wait_seconds = -9e999 WHERE id = (SELECT max(id) FROM calls)", true},
+		{"UPDATE tasks SET name = 'Inf', note = '9e999' WHERE id = (SELECT min(id) FROM tasks)", false},
+		{"UPDATE tickets SET category = 9e999 WHERE id = (SELECT min(id) FROM tickets)", false}, // stored as the text "Inf"
+		{"UPDATE calls SET wait_seconds = 1.5 WHERE id = (SELECT max(id) FROM calls)", false},
+	} {
+		path := valid(t)
+		b, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		sqlEdit(c.edit)(t, b, path)
+		_, err = Validate(path)
+		r, refused := IsRefused(err)
+		switch {
+		case c.refused && (!refused || r.Reason != ReasonNotFinite):
+			t.Errorf("%s: %v, want refused as not finite", c.edit, err)
+		case !c.refused && refused && r.Reason == ReasonNotFinite:
+			t.Errorf("%s: refused as not finite: %v", c.edit, err)
+		}
+	}
+}

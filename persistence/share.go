@@ -18,6 +18,10 @@ type ShareOptions struct {
 	Anonymize bool
 	// Labels are the translated words that stand in for names.
 	Labels domain.ShareLabels
+
+	// loadWhole anonymises a project loaded with every monitoring row, as before the rows stayed
+	// in the file (for the test that both give the same copy).
+	loadWhole bool
 }
 
 // ShareResult says what the copy holds.
@@ -101,7 +105,9 @@ func (c *File) stripForShare(opt ShareOptions, res *ShareResult) error {
 		if !opt.Anonymize {
 			return nil
 		}
-		p, err := (&File{path: c.path, db: tx}).Load()
+		// Names live in the plan, not in the monitoring rows: those stay in the file, checked as
+		// Load checks them, so a file Load refuses is refused here too.
+		p, err := (&File{path: c.path, db: tx}).loadForAnonymizing(opt.loadWhole)
 		if err != nil {
 			return err
 		}
@@ -118,6 +124,13 @@ func (c *File) stripForShare(opt ShareOptions, res *ShareResult) error {
 		}
 		return nil
 	})
+}
+
+func (f *File) loadForAnonymizing(whole bool) (*domain.Project, error) {
+	if whole {
+		return f.Load()
+	}
+	return f.LoadChecked()
 }
 
 // upsertPeople writes back every row that can hold a person's name.

@@ -170,13 +170,23 @@ func writeProject(tx *gorm.DB, p *domain.Project) error {
 // multi-row inserts, straight from the project's lists (no copy as records, no reflection per
 // row): the bulk of a large project.
 func writeMonitoringRows(tx *gorm.DB, p *domain.Project) error {
-	if err := insertRows(tx, "tickets", ticketCols, true, "", len(p.Tickets), func(i int) []any { return ownID(ticketRow(toTicketRecord(p.Tickets[i]), true)) }, nil); err != nil {
-		return err
-	}
-	if err := insertRows(tx, "calls", callCols, true, "", len(p.Calls), func(i int) []any { return ownID(callRow(toCallRecord(p.Calls[i]), true)) }, nil); err != nil {
-		return err
-	}
-	return insertRows(tx, "survey_answers", answerCols, true, "", len(p.SurveyAnswers), func(i int) []any { return ownID(answerRow(toSurveyRecord(p.SurveyAnswers[i]), true)) }, nil)
+	return inTurn(
+		func() error { return insertList(tx, "tickets", ticketCols, p.Tickets, ticketInsertRow) },
+		func() error { return insertList(tx, "calls", callCols, p.Calls, callInsertRow) },
+		func() error { return insertList(tx, "survey_answers", answerCols, p.SurveyAnswers, answerInsertRow) },
+	)
+}
+
+// insertList writes the rows of a list with their ids.
+func insertList[T any](tx *gorm.DB, table string, cols []string, list []T, row func(T) []any) error {
+	return insertRows(tx, table, cols, true, "", len(list), func(i int) []any { return row(list[i]) }, nil)
+}
+
+// The values of a new row with its id, as the inserts of a new file write them.
+func ticketInsertRow(t domain.Ticket) []any { return ownID(ticketRow(toTicketRecord(t), true)) }
+func callInsertRow(c domain.Call) []any     { return ownID(callRow(toCallRecord(c), true)) }
+func answerInsertRow(a domain.SurveyAnswer) []any {
+	return ownID(answerRow(toSurveyRecord(a), true))
 }
 
 // ownID leaves an id of 0 (a JSON document may leave ids to the file) for the file to assign.

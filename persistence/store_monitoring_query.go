@@ -167,15 +167,25 @@ func (f *File) answers(from, to int64) ([]domain.SurveyAnswer, error) {
 	})
 }
 
+// LoadChecked is LoadPlan with the monitoring rows checked as Load checks them (so a file Load
+// refuses is refused here too), for what needs the plan of a sound file but not the rows.
+func (f *File) LoadChecked() (*domain.Project, error) {
+	p, err := f.LoadPlan()
+	if err != nil {
+		return nil, err
+	}
+	if err := f.CheckMonitoringRows(); err != nil {
+		return nil, err
+	}
+	return p, nil
+}
+
 // LoadWithoutRows is LoadPlan for what judges the whole project but reads no raw monitoring
 // row (the check, the summary, the KPIs through KPIData): the rows are checked as Load checks
 // them, so a file Load refuses is refused here too, and counted into p.Stored.
 func (f *File) LoadWithoutRows() (*domain.Project, MonitoringOverview, error) {
-	p, err := f.LoadPlan()
+	p, err := f.LoadChecked()
 	if err != nil {
-		return nil, MonitoringOverview{}, err
-	}
-	if err := f.CheckMonitoringRows(); err != nil {
 		return nil, MonitoringOverview{}, err
 	}
 	o, err := f.MonitoringOverview(p)

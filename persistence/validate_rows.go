@@ -53,8 +53,11 @@ func checkFiniteNumbers(path string, db *sql.DB, exp *Schema) error {
 	for _, t := range tables {
 		var conds []string
 		for _, c := range exp.Tables[t] {
-			q := quoteIdent(c.Name)
-			conds = append(conds, fmt.Sprintf("(typeof(%s) = 'real' AND abs(%s) >= %s)", q, q, infinity))
+			// "+" takes the column's affinity away: the value is compared as it is stored, and
+			// only a REAL equals an infinity (no text, integer or blob does) – what typeof() = 'real'
+			// AND abs() >= ∞ says, without two function calls per value (a third of the time
+			// of opening a large file went into them).
+			conds = append(conds, fmt.Sprintf("+%s IN (%s, -%s)", quoteIdent(c.Name), infinity, infinity))
 		}
 		if len(conds) == 0 {
 			continue

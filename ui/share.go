@@ -32,7 +32,8 @@ func (sh *shell) shareDialog() *shareDialog {
 		return nil
 	}
 	p := sh.sess.Project
-	d := &shareDialog{monitoringRows: len(p.Tickets) + len(p.Calls) + len(p.SurveyAnswers)}
+	c := p.Monitoring() // whether the rows are loaded or stayed in the file
+	d := &shareDialog{monitoringRows: c.Tickets + c.Calls + c.Answers}
 	d.withoutMonitoring = widget.NewCheck(lang.L("everyday.share.without_monitoring",
 		map[string]any{"Count": formatNumber(float64(d.monitoringRows), sh.language)}), nil)
 	d.withoutMonitoring.SetChecked(d.monitoringRows > 0)

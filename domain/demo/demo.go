@@ -113,8 +113,43 @@ func Generate(s Scale, opt Options) (*domain.Project, error) {
 	return GenerateSizes(sizes, opt), nil
 }
 
-// GenerateSizes builds a project with the given counts (a scale's or a test's own).
+// GenerateSizes builds a project with the given counts (a scale's or a test's own), every row
+// in memory.
 func GenerateSizes(sizes Sizes, opt Options) *domain.Project {
+	b := Begin(sizes, opt)
+	p := b.Project()
+	p.Tickets = make([]domain.Ticket, 0, sizes.Tickets)
+	p.Calls = make([]domain.Call, 0, sizes.Calls)
+	p.SurveyAnswers = make([]domain.SurveyAnswer, 0, sizes.Answers)
+	if err := b.Rows(intoProject{p}); err != nil {
+		panic("demo: " + err.Error()) // appending cannot fail
+	}
+	return p
+}
+
+// RowWriter takes the monitoring rows of a project being generated, one at a time.
+type RowWriter interface {
+	Ticket(domain.Ticket) error
+	Call(domain.Call) error
+	Answer(domain.SurveyAnswer) error
+}
+
+// intoProject appends the rows to the project's lists.
+type intoProject struct{ p *domain.Project }
+
+func (w intoProject) Ticket(t domain.Ticket) error { w.p.Tickets = append(w.p.Tickets, t); return nil }
+func (w intoProject) Call(c domain.Call) error     { w.p.Calls = append(w.p.Calls, c); return nil }
+func (w intoProject) Answer(a domain.SurveyAnswer) error {
+	w.p.SurveyAnswers = append(w.p.SurveyAnswers, a)
+	return nil
+}
+
+// Build is a demonstration project being generated: Begin makes the plan (steps 1–11), Rows
+// the rest. The same sizes and seed give the same project, row for row.
+type Build struct{ g *gen }
+
+// Begin builds the plan of a project with the given counts.
+func Begin(sizes Sizes, opt Options) *Build {
 	g := &gen{seed: opt.Seed, sizes: sizes, progress: opt.Progress, pkgByArea: map[string]int64{}}
 	if g.progress == nil {
 		g.progress = func(Stage, int, int) {}
@@ -138,9 +173,47 @@ func GenerateSizes(sizes Sizes, opt Options) *domain.Project {
 	g.award()
 	g.progress(StageStructure, 0, 0)
 	g.structure()
-	g.monitoring()
-	g.progress(StageComplete, 0, 0)
-	return p
+	return &Build{g: g}
+}
+
+// Project is the project being built: the plan after Begin; after Rows the whole project but
+// the rows (the writer has them).
+func (b *Build) Project() *domain.Project { return b.g.p }
+
+// Rows generates the tickets, calls and survey answers and hands each to w as it is made, in
+// the order and with the ids a project file keeps them, and writes the minutes of a Jour fixe
+// after every month into the project, with the KPIs of the month's rows, the measures agreed
+// and the reviews of the provider's knowledge management. The lists advance together month by
+// month, and only the rows the next months' KPIs still need are held (the tickets of two months
+// and those still open, the calls and answers of two months). It stops at w's first error.
+func (b *Build) Rows(w RowWriter) error {
+	g := b.g
+	c := g.calendar()
+	report := g.progress
+	report(StageTickets, 0, g.sizes.Tickets)
+	report(StageCalls, 0, g.sizes.Calls)
+	report(StageSurvey, 0, g.sizes.Answers)
+	// The lists are made side by side: the progress is the minutes'.
+	g.progress = func(s Stage, done, total int) {
+		if s == StageJourFixes {
+			report(s, done, total)
+		}
+	}
+	defer func() { g.progress = report }()
+	win := newWindow(
+		func(emit func(domain.Ticket) error) error { return g.tickets(c, emit) },
+		func(emit func(domain.Call) error) error { return g.calls(c, emit) },
+		func(emit func(domain.SurveyAnswer) error) error { return g.survey(emit) },
+		w)
+	defer win.stop()
+	if err := g.minutes(win); err != nil {
+		return err
+	}
+	if err := win.drain(); err != nil {
+		return err
+	}
+	report(StageComplete, 0, 0)
+	return nil
 }
 
 // rng is the random stream of one part of the project.

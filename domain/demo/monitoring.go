@@ -124,15 +124,8 @@ func (g *gen) categories() []ticketCategory {
 	return append(out, ticketCategory{name: "Sonstiges > Anfrage", weight: 3})
 }
 
-func (g *gen) monitoring() {
-	c := g.calendar()
-	g.tickets(c)
-	g.calls(c)
-	g.survey()
-	g.minutes()
-}
-
-func (g *gen) tickets(c calendar) {
+// tickets hands out the tickets one at a time, in creation order.
+func (g *gen) tickets(c calendar, emit func(domain.Ticket) error) error {
 	r := g.rng(partTickets)
 	p := g.p
 	n := g.sizes.Tickets
@@ -196,7 +189,6 @@ func (g *gen) tickets(c calendar) {
 	for len(hard) < max(1, len(g.schools)/20) {
 		hard[r.IntN(len(g.schools))] = true
 	}
-	p.Tickets = make([]domain.Ticket, 0, n)
 	stride := max(1, n/progressStrides)
 	for i, at := range created {
 		if i%stride == 0 {
@@ -236,7 +228,9 @@ func (g *gen) tickets(c calendar) {
 		resp, ok := ck.clock.TargetDeadline(*class, at, respMin)
 		if !ok || !resp.Before(horizon) {
 			t.Status = "Neu"
-			p.Tickets = append(p.Tickets, t)
+			if err := emit(t); err != nil {
+				return err
+			}
 			continue
 		}
 		resp = resp.UTC().Truncate(time.Second)
@@ -254,17 +248,21 @@ func (g *gen) tickets(c calendar) {
 				t.Status = "Gelöst"
 			}
 		}
-		p.Tickets = append(p.Tickets, t)
+		if err := emit(t); err != nil {
+			return err
+		}
 	}
 	g.progress(StageTickets, n, n)
+	return nil
 }
 
 // callHours: the hotline's calls over the hours of its service time.
 var callHours = [24]float64{7: 5, 8: 12, 9: 11, 10: 9, 11: 8, 12: 6, 13: 6, 14: 5, 15: 4, 16: 2}
 
-func (g *gen) calls(c calendar) {
+// calls hands out the calls one at a time, in time order: the days are drawn in order, and the
+// calls of one day are put in order before they go out.
+func (g *gen) calls(c calendar, emit func(domain.Call) error) error {
 	r := g.rng(partCalls)
-	p := g.p
 	n := g.sizes.Calls
 	g.progress(StageCalls, 0, n)
 	weights := make([]float64, len(c.days))
@@ -274,13 +272,31 @@ func (g *gen) calls(c calendar) {
 		}
 	}
 	days := pickDays(r, c.days, weights, n)
-	p.Calls = make([]domain.Call, n)
 	friday := callHours
 	friday[14], friday[15], friday[16] = 0, 0, 0
 	stride := max(1, n/progressStrides)
+	var day []domain.Call // the calls of one day
+	id := int64(0)
+	flush := func() error {
+		slices.SortStableFunc(day, func(a, b domain.Call) int { return a.At.Compare(b.At) })
+		for _, call := range day {
+			id++
+			call.ID = id
+			if err := emit(call); err != nil {
+				return err
+			}
+		}
+		day = day[:0]
+		return nil
+	}
 	for i, di := range days {
 		if i%stride == 0 {
 			g.progress(StageCalls, i, n)
+		}
+		if i > 0 && di != days[i-1] {
+			if err := flush(); err != nil {
+				return err
+			}
 		}
 		d := c.days[di]
 		hw := callHours[:]
@@ -309,18 +325,20 @@ func (g *gen) calls(c calendar) {
 		} else {
 			call.WaitSeconds += 45 + r.IntN(180)
 		}
-		p.Calls[i] = call
+		day = append(day, call)
 	}
-	slices.SortStableFunc(p.Calls, func(a, b domain.Call) int { return a.At.Compare(b.At) })
-	for i := range p.Calls {
-		p.Calls[i].ID = int64(i + 1)
+	if err := flush(); err != nil {
+		return err
 	}
 	g.progress(StageCalls, n, n)
+	return nil
 }
 
 var surveyQuestions = []string{"Q1", "QMATRIX[SQ001]", "QMATRIX[SQ002]"}
 
-func (g *gen) survey() {
+// survey hands out the answers one at a time, in time order: the waves come in order, and the
+// answers of one wave are put in order before they go out.
+func (g *gen) survey(emit func(domain.SurveyAnswer) error) error {
 	r := g.rng(partSurvey)
 	p := g.p
 	n := g.sizes.Answers
@@ -342,10 +360,12 @@ func (g *gen) survey() {
 	for i, s := range g.schools {
 		schoolW[i] = s.size
 	}
+	done := 0
+	var wave []domain.SurveyAnswer
 	for w, start := range waves {
 		quota := n * (w + 1) / len(waves)
 		mean := 3.3 + 0.8*float64(w)/math.Max(1, float64(len(waves)-1))
-		for len(p.SurveyAnswers) < quota {
+		for wave = wave[:0]; done+len(wave) < quota; {
 			s := g.schools[weighted(r, schoolW)]
 			day := domain.Date{Time: start.AddDate(0, 0, r.IntN(14))}
 			for day.Weekday() == time.Saturday || day.Weekday() == time.Sunday {
@@ -353,22 +373,27 @@ func (g *gen) survey() {
 			}
 			at := berlin(day, 8*60+r.IntN(9*60)).Add(time.Duration(r.IntN(60)) * time.Second)
 			for _, q := range surveyQuestions {
-				if len(p.SurveyAnswers) >= quota {
+				if done+len(wave) >= quota {
 					break
 				}
 				score := int(math.Round(mean + 0.9*r.NormFloat64()))
-				p.SurveyAnswers = append(p.SurveyAnswers, domain.SurveyAnswer{ID: int64(len(p.SurveyAnswers) + 1), At: at,
-					Question: q, Score: min(5, max(1, score)), School: s.name})
+				wave = append(wave, domain.SurveyAnswer{At: at, Question: q, Score: min(5, max(1, score)), School: s.name})
+			}
+		}
+		// In time order with ids to match, as the file gives them back (a wave's two weeks
+		// lie after the last wave's).
+		slices.SortStableFunc(wave, func(a, b domain.SurveyAnswer) int { return a.At.Compare(b.At) })
+		for _, a := range wave {
+			done++
+			a.ID = int64(done)
+			if err := emit(a); err != nil {
+				return err
 			}
 		}
 	}
-	// In time order with ids to match, as the file gives them back.
-	slices.SortStableFunc(p.SurveyAnswers, func(a, b domain.SurveyAnswer) int { return a.At.Compare(b.At) })
-	for i := range p.SurveyAnswers {
-		p.SurveyAnswers[i].ID = int64(i + 1)
-	}
 	p.Config[domain.ConfigSurveyMapping] = domain.ConfigJSON(domain.SurveyMapping{Questions: surveyQuestions, School: "SCHULE"})
 	g.progress(StageSurvey, n, n)
+	return nil
 }
 
 // measureTexts are what a Jour fixe agrees on.
@@ -387,7 +412,14 @@ var measureTexts = []string{
 	"Monatsbericht um die Lösungszeiten je Region ergänzen",
 }
 
-func (g *gen) minutes() {
+// monthRows hands over at least the rows a computation names (kpi.NeedsOf), as kpi.Source does.
+type monthRows interface {
+	KPIData(n kpi.Needs, horizon time.Time) (kpi.Data, error)
+}
+
+// minutes writes the Jour fixes, measures and knowledge checks, with the KPIs of each month
+// from the rows src hands over, asked for month by month.
+func (g *gen) minutes(src monthRows) error {
 	r := g.rng(partMinutes)
 	p := g.p
 	months := g.sizes.Months
@@ -406,7 +438,13 @@ func (g *gen) minutes() {
 		}
 		day = domain.Date{Time: day.AddDate(0, 0, 7)}
 		period := kpi.MonthPeriod(month)
-		rep, err := kpi.Compute(p, period, kpi.Options{AsOf: time.Date(day.Year(), day.Month(), day.Day(), 9, 0, 0, 0, domain.Berlin)})
+		asOf := time.Date(day.Year(), day.Month(), day.Day(), 9, 0, 0, 0, domain.Berlin)
+		// With the moment given, the tickets' horizon is not needed (kpi.Compute leaves it out).
+		d, err := src.KPIData(kpi.NeedsOf(period, asOf), time.Time{})
+		if err != nil {
+			return err
+		}
+		rep, err := kpi.ComputeData(p, d, period, kpi.Options{AsOf: asOf})
 		if err != nil {
 			panic("demo: KPIs of " + period.String() + ": " + err.Error()) // the period is valid by construction
 		}
@@ -454,6 +492,7 @@ func (g *gen) minutes() {
 			next++
 		}
 	}
+	return nil
 }
 
 // minuteNotes writes the minutes' notes from the month's figures.

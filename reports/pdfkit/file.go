@@ -1,7 +1,7 @@
 package pdfkit
 
 import (
-	"bytes"
+	"bufio"
 	"errors"
 	"fmt"
 	"io"
@@ -33,8 +33,9 @@ func Emit(w io.Writer, r *Report) error {
 }
 
 // WriteAtomically writes what write produces to path without ever leaving a half-written
-// file: the document is made in memory, written to a temporary file beside the target, synced
-// to disk and renamed over it. On any error the target is unchanged and the temporary file
+// file: the document is written as it is made (not held in memory: a project's JSON export
+// runs to hundreds of megabytes) to a temporary file beside the target, synced to disk and
+// renamed over it. On any error the target is unchanged and the temporary file
 // removed. Every Write…File of the package goes through it.
 func WriteAtomically(path string, write func(w io.Writer) error) (err error) {
 	if strings.TrimSpace(path) == "" {
@@ -43,11 +44,6 @@ func WriteAtomically(path string, write func(w io.Writer) error) (err error) {
 	if fi, statErr := os.Stat(path); statErr == nil && fi.IsDir() {
 		return errors.New(Tr("reports.err.is_dir", map[string]any{"Path": path}))
 	}
-	var buf bytes.Buffer
-	if err := write(&buf); err != nil {
-		return err
-	}
-
 	dir := filepath.Dir(path)
 	tmp, err := leftover.Create(path, leftover.Export)
 	if err != nil {
@@ -63,7 +59,11 @@ func WriteAtomically(path string, write func(w io.Writer) error) (err error) {
 	saveErr := func(e error) error {
 		return fmt.Errorf("%s: %w", Tr("reports.err.save", map[string]any{"Path": path}), e)
 	}
-	if _, err = tmp.Write(buf.Bytes()); err != nil {
+	out := bufio.NewWriterSize(tmp, 64<<10)
+	if err = write(out); err != nil {
+		return err
+	}
+	if err = out.Flush(); err != nil {
 		return saveErr(err)
 	}
 	if err = tmp.Sync(); err != nil {

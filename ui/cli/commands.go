@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"bytes"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -240,27 +239,37 @@ func cmdExport(e *env, args []string) error {
 	if strings.EqualFold(filepath.Ext(out), ".lotse") {
 		return failf("cli.err.export_over_project", map[string]any{"Path": out})
 	}
-	open := openProject
-	if planOnly[kind] {
-		open = openPlan
-	}
-	proj, err := open(src)
-	if err != nil {
-		return err
+	var proj *domain.Project
+	if kind != "json" { // the JSON document reads the file itself, row by row
+		open := openProject
+		if planOnly[kind] {
+			open = openPlan
+		}
+		if proj, err = open(src); err != nil {
+			return err
+		}
 	}
 	return exportKinds[kind](e, proj, src, out, p)
 }
 
-func exportJSON(e *env, proj *domain.Project, _, out string, _ parsedArgs) error {
-	if out == "-" {
-		var buf bytes.Buffer
-		if err := persistence.ExportJSON(&buf, proj); err != nil {
-			return err
-		}
-		_, err := e.out.Write(buf.Bytes())
+// exportJSON writes the project document without loading the monitoring rows: the plan is
+// loaded (the rows checked where they lie, as a full load checks them), and the tickets, calls
+// and answers go from the file into the document one at a time. The bytes are those of the
+// whole loaded project's document.
+func exportJSON(e *env, _ *domain.Project, src, out string, _ parsedArgs) error {
+	f, err := persistence.Open(src, persistence.OpenOptions{ReadOnly: true})
+	if err != nil {
 		return err
 	}
-	if err := pdfkit.WriteAtomically(out, func(w io.Writer) error { return persistence.ExportJSON(w, proj) }); err != nil {
+	defer f.Close()
+	proj, err := f.LoadChecked()
+	if err != nil {
+		return err
+	}
+	if out == "-" {
+		return f.WriteJSON(e.out, proj)
+	}
+	if err := pdfkit.WriteAtomically(out, func(w io.Writer) error { return f.WriteJSON(w, proj) }); err != nil {
 		return err
 	}
 	fmt.Fprintln(e.out, lang.L("cli.export.done", map[string]any{"Path": out, "Tasks": e.count(len(proj.Tasks))}))

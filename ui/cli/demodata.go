@@ -13,6 +13,7 @@ import (
 	"schulit-lotse/domain/demo"
 	"schulit-lotse/internal/clock"
 	"schulit-lotse/internal/numfmt"
+	"schulit-lotse/persistence"
 	"schulit-lotse/ui/wording"
 )
 
@@ -52,10 +53,9 @@ func cmdDemoData(e *env, args []string) error {
 
 	watch := clock.Start(e.clock)
 	progress := newDemoProgress(e)
-	proj, err := demo.Generate(scale, demo.Options{Seed: seed, Progress: progress.report})
-	if err != nil {
-		return err
-	}
+	sizes, _ := demo.SizesOf(scale)
+	b := demo.Begin(sizes, demo.Options{Seed: seed, Progress: progress.report})
+	proj := b.Project()
 	fmt.Fprintln(e.err, lang.L("demo.writing"))
 	stop := make(chan struct{})
 	var wg sync.WaitGroup
@@ -73,7 +73,16 @@ func cmdDemoData(e *env, args []string) error {
 			}
 		}
 	}()
-	err = e.createProject(out, proj)
+	// The rows go into the file as they are generated; only their counts and the schools
+	// they name stay.
+	var f *persistence.File
+	n := demoCounts{schools: map[string]bool{}}
+	f, err = persistence.CreateWithRows(out, proj, func(s *persistence.RowSink) error {
+		return b.Rows(&countingSink{RowSink: s, n: &n})
+	}, persistence.OpenOptions{Clock: e.clock})
+	if err == nil {
+		err = f.Close()
+	}
 	close(stop)
 	wg.Wait()
 	if err != nil {
@@ -85,19 +94,39 @@ func cmdDemoData(e *env, args []string) error {
 	}
 	fmt.Fprintln(e.out, lang.L("demo.done", map[string]any{
 		"Path": out, "Size": wording.FormatBytes(size, e.lang), "Seconds": int(watch.Elapsed().Round(time.Second).Seconds()),
-		"Schools": e.count(len(demoSchools(proj))), "Tasks": e.count(len(proj.Tasks)), "Packages": e.count(len(proj.Packages)),
-		"Tickets": e.count(len(proj.Tickets)), "Calls": e.count(len(proj.Calls)), "Answers": e.count(len(proj.SurveyAnswers)),
+		"Schools": e.count(len(n.schools)), "Tasks": e.count(len(proj.Tasks)), "Packages": e.count(len(proj.Packages)),
+		"Tickets": e.count(n.tickets), "Calls": e.count(n.calls), "Answers": e.count(n.answers),
 	}))
 	return nil
 }
 
-// demoSchools are the schools the tickets name.
-func demoSchools(p *domain.Project) map[string]bool {
-	out := map[string]bool{}
-	for _, t := range p.Tickets {
-		out[t.School] = true
-	}
-	return out
+// demoCounts are what the summary line says of the rows written: how many, and the schools
+// the tickets name.
+type demoCounts struct {
+	tickets, calls, answers int
+	schools                 map[string]bool
+}
+
+// countingSink counts the rows on their way into the file.
+type countingSink struct {
+	*persistence.RowSink
+	n *demoCounts
+}
+
+func (c *countingSink) Ticket(t domain.Ticket) error {
+	c.n.tickets++
+	c.n.schools[t.School] = true
+	return c.RowSink.Ticket(t)
+}
+
+func (c *countingSink) Call(x domain.Call) error {
+	c.n.calls++
+	return c.RowSink.Call(x)
+}
+
+func (c *countingSink) Answer(a domain.SurveyAnswer) error {
+	c.n.answers++
+	return c.RowSink.Answer(a)
 }
 
 // demoProgress prints a line when a stage starts and, in the long stages, at every quarter.
