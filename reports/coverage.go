@@ -127,17 +127,20 @@ func writeCoverage(r *pdfkit.Report, p *domain.Project) {
 		},
 	})
 	if len(bars) > 0 && len(bars) <= 30 {
-		pl, err := charts.WorkloadChart(bars, charts.WorkloadLabels{
-			Title: tr("reports.cov.chart.title"), YAxis: tr("reports.cov.chart.y"),
-			Before: tr("reports.cov.col.before"), After: tr("reports.cov.col.after"), Limit: tr("reports.cov.col.limit"),
-			Format: pdfkit.FormatNumber,
+		png, err := pdfkit.RememberPNG(r, "coverage.workload", func() ([]byte, error) {
+			pl, err := charts.WorkloadChart(bars, charts.WorkloadLabels{
+				Title: tr("reports.cov.chart.title"), YAxis: tr("reports.cov.chart.y"),
+				Before: tr("reports.cov.col.before"), After: tr("reports.cov.col.after"), Limit: tr("reports.cov.col.limit"),
+				Format: pdfkit.FormatNumber,
+			})
+			if err != nil {
+				return nil, err
+			}
+			return charts.PNG(pl, 17, 8) // printed at its drawn size: 17 cm
 		})
 		if err == nil {
-			var png []byte
-			if png, err = charts.PNG(pl, 17, 8); err == nil { // printed at its drawn size: 17 cm
-				r.EnsureSpace(80)
-				r.Image(png, r.Width())
-			}
+			r.EnsureSpace(80)
+			r.Image(png, r.Width())
 		}
 		if err != nil {
 			r.PDF().SetError(err)

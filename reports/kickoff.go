@@ -66,7 +66,10 @@ func writeKickoff(r *pdfkit.Report, p *domain.Project) {
 		}
 		r.Subsection(tr("reports.kickoff.milestones"))
 		if len(items) > 0 {
-			if png, err := charts.TimelinePNG(items, today.Time, TimelineText(), widthCm); err == nil {
+			png, err := pdfkit.RememberPNG(r, "kickoff.timeline", func() ([]byte, error) {
+				return charts.TimelinePNG(items, today.Time, TimelineText(), widthCm)
+			})
+			if err == nil {
 				r.Image(png, 0)
 			} else {
 				r.Note(err.Error())

@@ -48,7 +48,7 @@ func WriteTender(r *pdfkit.Report, p *domain.Project) {
 		r.Paragraph(methodExplanation(p.Tender, ev))
 		r.Table(rankingTable(p, ev))
 		r.Paragraph(outcomeText(ev))
-		if png, err := bidsChartPNG(ev, 16, 9.5); err == nil {
+		if png, err := pdfkit.RememberPNG(r, "award.bids", func() ([]byte, error) { return bidsChartPNG(ev, 16, 9.5) }); err == nil {
 			r.Image(png, 160)
 		}
 	}

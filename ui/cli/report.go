@@ -8,8 +8,12 @@ import (
 	"fyne.io/fyne/v2/lang"
 
 	"schulit-lotse/domain"
+	"schulit-lotse/persistence"
 	"schulit-lotse/reports"
 )
+
+// The project file is the reports' monitoring source.
+var _ reports.MonitoringSource = (*persistence.File)(nil)
 
 func cmdReport(e *env, args []string) error {
 	p, err := parseCommand(args, []option{
@@ -59,15 +63,23 @@ func cmdReport(e *env, args []string) error {
 		}
 		period.Day = &d
 	}
-	open := openProject
-	if planOnly[t] {
-		open = openPlan
-	}
-	proj, err := open(p.pos[0])
+	// The project is read without its monitoring rows: the reports read what their sections
+	// need from the open file (the KPIs of a period, grouped counts, horizons).
+	f, err := persistence.Open(p.pos[0], persistence.OpenOptions{ReadOnly: true})
 	if err != nil {
 		return err
 	}
-	e.source = p.pos[0]
+	defer f.Close()
+	var proj *domain.Project
+	if planOnly[t] {
+		proj, err = f.LoadPlan()
+	} else {
+		proj, _, err = f.LoadWithoutRows()
+	}
+	if err != nil {
+		return err
+	}
+	e.monitoring = f
 	if err := write(e, proj, out, period); err != nil {
 		return err
 	}
@@ -98,7 +110,7 @@ func writeBook(e *env, proj *domain.Project, out string, period reportPeriod, wr
 	if period.From != nil || period.To != nil {
 		fmt.Fprintln(e.err, "lotse: "+lang.L("cli.report.period_ignored"))
 	}
-	if err := write(out, proj, reports.Options{Date: e.now()}); err != nil {
+	if err := write(out, proj, e.reportOptions()); err != nil {
 		return translated{err} // the reports package words its errors for the user
 	}
 	return nil
