@@ -48,7 +48,8 @@ type book struct {
 var (
 	bookFull = book{title: "reports.title", subtitle: "reports.subtitle", subject: "reports.subject", note: "reports.title_note",
 		body: func(r *pdfkit.Report, p *domain.Project, m *monitoring) error {
-			return writeBody(r, p, sectionsFor(p, r.AsOf()), m, writeFindingsChapter)
+			secs := pdfkit.Remember(r.Memo, "sections", func() []section { return sectionsFor(p, r.AsOf()) })
+			return writeBody(r, p, secs, m, writeFindingsChapter)
 		}}
 	bookShort = book{title: "reports.short.title", subtitle: "reports.short.subtitle", subject: "reports.short.subject", note: "reports.short.title_note",
 		body: writeShortBody}
@@ -64,6 +65,7 @@ func writeBook(w io.Writer, p *domain.Project, opt Options, b book) (err error) 
 	}
 	memo := &pdfkit.Memo{} // the layout runs draw the charts and read the monitoring data once
 	m := newMonitoring(p, opt, memo)
+	m.prefetch(p)
 	return pdfkit.WriteBook(w, p, pdfkit.Book{
 		Start: func(breaks map[int]bool) *pdfkit.Report {
 			r := pdfkit.NewDocument(p, date, tr(b.title), tr(b.subject), false, breaks)

@@ -17,7 +17,7 @@ func writeShortBody(r *pdfkit.Report, p *domain.Project, m *monitoring) error {
 	today := r.AsOf()
 	shortChapter(r, tr("reports.short.steps"))
 	r.Paragraph(tr("reports.short.steps_intro"))
-	r.Table(shortStepTable(domain.Summarize(p, today)))
+	r.Table(shortStepTable(pdfkit.Remember(r.Memo, "summary", func() []domain.StepSummary { return domain.Summarize(p, today) })))
 
 	if len(p.Packages) > 0 {
 		shortChapter(r, tr("reports.short.decisions"))
@@ -64,7 +64,7 @@ func writeShortBody(r *pdfkit.Report, p *domain.Project, m *monitoring) error {
 		}
 	}
 
-	all := domain.AllFindings(p, today)
+	all := allFindings(r, p)
 	shortChapter(r, tr("reports.short.findings"))
 	if len(all) == 0 {
 		r.Paragraph(tr("reports.glance.no_findings"))

@@ -1,6 +1,7 @@
 package pdfkit
 
 import (
+	"sync"
 	"time"
 
 	"schulit-lotse/domain"
@@ -41,7 +42,16 @@ func (s projectMonitoring) ServiceVolume(window []time.Time) (domain.ServiceVolu
 // Memo keeps what a document computes once for all its layout runs – a chart's PNG, the KPIs
 // of a period – so a second run (the one after the table of contents was measured) does not
 // draw or read again. Values are kept by key; a key stands for one computation of the document.
-type Memo struct{ values map[string]any }
+// A value may be computed ahead on another goroutine: who asks for it meanwhile waits.
+type Memo struct {
+	mu     sync.Mutex
+	values map[string]*memoEntry
+}
+
+type memoEntry struct {
+	once sync.Once
+	v    any
+}
 
 // Remember returns the value kept under key, computing it with f the first time; without a
 // memo (nil) it computes every time.
@@ -49,15 +59,18 @@ func Remember[T any](m *Memo, key string, f func() T) T {
 	if m == nil {
 		return f()
 	}
-	if v, ok := m.values[key]; ok {
-		return v.(T)
+	m.mu.Lock()
+	e := m.values[key]
+	if e == nil {
+		if m.values == nil {
+			m.values = map[string]*memoEntry{}
+		}
+		e = &memoEntry{}
+		m.values[key] = e
 	}
-	v := f()
-	if m.values == nil {
-		m.values = map[string]any{}
-	}
-	m.values[key] = v
-	return v
+	m.mu.Unlock()
+	e.once.Do(func() { e.v = f() })
+	return e.v.(T)
 }
 
 type chartRead struct {

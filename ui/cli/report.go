@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2/lang"
 
@@ -14,6 +15,16 @@ import (
 
 // The project file is the reports' monitoring source.
 var _ reports.MonitoringSource = (*persistence.File)(nil)
+
+// loadedSource is the file as the reports' source after LoadWithoutRows: the horizons it found
+// are answered from its overview instead of reading the tickets again.
+type loadedSource struct {
+	*persistence.File
+	o persistence.MonitoringOverview
+}
+
+func (s loadedSource) TicketHorizon() (time.Time, error) { return s.o.TicketHorizon, nil }
+func (s loadedSource) Horizon() (time.Time, error)       { return s.o.Horizon, nil }
 
 func cmdReport(e *env, args []string) error {
 	p, err := parseCommand(args, []option{
@@ -71,15 +82,17 @@ func cmdReport(e *env, args []string) error {
 	}
 	defer f.Close()
 	var proj *domain.Project
+	e.monitoring = f
 	if planOnly[t] {
 		proj, err = f.LoadPlan()
 	} else {
-		proj, _, err = f.LoadWithoutRows()
+		var o persistence.MonitoringOverview
+		proj, o, err = f.LoadWithoutRows()
+		e.monitoring = loadedSource{f, o}
 	}
 	if err != nil {
 		return err
 	}
-	e.monitoring = f
 	if err := write(e, proj, out, period); err != nil {
 		return err
 	}
