@@ -209,4 +209,19 @@ func (f *File) TicketHorizon() (time.Time, error) {
 	return latestOf(time.Time{}, created, responded, resolved), nil
 }
 
+// Horizon is the newest creation, response or resolution of any ticket, call or answer in the
+// file (kpi.Horizon without loading them; zero when there are none): it chooses a report's
+// default period.
+func (f *File) Horizon() (time.Time, error) {
+	h, err := f.TicketHorizon()
+	if err != nil {
+		return h, err
+	}
+	var calls, answers sql.NullInt64
+	if err := f.db.Raw("SELECT (SELECT max(at) FROM calls), (SELECT max(at) FROM survey_answers)").Row().Scan(&calls, &answers); err != nil {
+		return h, f.refuseRows(err)
+	}
+	return latestOf(h, calls, answers), nil
+}
+
 var _ kpi.Source = (*File)(nil)

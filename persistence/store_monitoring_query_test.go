@@ -79,6 +79,9 @@ func TestKPIsFromTheStoreEqualTheEngine(t *testing.T) {
 			if h, err := f.TicketHorizon(); err != nil || !h.Equal(kpi.TicketHorizon(full)) {
 				t.Fatalf("TicketHorizon() = %v, %v; want %v", h, err, kpi.TicketHorizon(full))
 			}
+			if h, err := f.Horizon(); err != nil || !h.Equal(kpi.Horizon(full)) {
+				t.Fatalf("Horizon() = %v, %v; want %v", h, err, kpi.Horizon(full))
+			}
 			if !o.TicketHorizon.Equal(kpi.TicketHorizon(full)) || !o.Horizon.Equal(kpi.Horizon(full)) {
 				t.Fatalf("horizons %v/%v, want %v/%v", o.TicketHorizon, o.Horizon, kpi.TicketHorizon(full), kpi.Horizon(full))
 			}
@@ -118,6 +121,42 @@ func TestKPIsFromTheStoreEqualTheEngine(t *testing.T) {
 				}
 			}
 			t.Logf("%d periods compared over %d tickets, %d calls, %d answers", len(periods), len(full.Tickets), len(full.Calls), len(full.SurveyAnswers))
+		})
+	}
+}
+
+// The Mengengerüst counted in the store (grouped counts, no row loaded) is the one counted from
+// the raw tickets and calls, on the sample and a generated project, for the twelve months before
+// each month from the first data to two months after the last (windows that start before the
+// data, hold all of them, and end after them).
+func TestServiceVolumeFromTheStoreEqualsTheRows(t *testing.T) {
+	for name, p := range storeProjects(t) {
+		t.Run(name, func(t *testing.T) {
+			f := createFile(t, p)
+			full, err := f.Load()
+			if err != nil {
+				t.Fatal(err)
+			}
+			first, last := kpi.DayOf(full.Tickets[0].Created), kpi.DayOf(kpi.Horizon(full))
+			months, filled := 0, 0
+			for d := domain.NewDate(first.Year(), first.Month(), 14); !d.After(last.AddDate(0, 2, 0)); d = (domain.Date{Time: d.AddDate(0, 1, 0)}) {
+				window := domain.VolumeWindow(d)
+				got, err := f.ServiceVolume(window)
+				if err != nil {
+					t.Fatal(err)
+				}
+				want := domain.CountServiceVolume(full.Tickets, full.Calls, window)
+				if !reflect.DeepEqual(got, want) {
+					t.Errorf("as of %s: store\n%+v\nrows\n%+v", d, got, want)
+				}
+				if len(got.Recorded().Months) > 0 {
+					filled++
+				}
+				months++
+			}
+			if filled < 3 {
+				t.Errorf("only %d of %d windows hold data", filled, months)
+			}
 		})
 	}
 }

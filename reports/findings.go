@@ -19,7 +19,7 @@ func writeFindingsChapter(r *pdfkit.Report, p *domain.Project) {
 	shortChapter(r, tr("reports.findings.title"))
 	r.Paragraph(tr("reports.findings.intro"))
 	var thread, open []domain.Finding
-	for _, f := range domain.AllFindings(p, r.AsOf()) {
+	for _, f := range allFindings(r, p) {
 		if f.Rule != "" {
 			thread = append(thread, f)
 		} else {

@@ -52,7 +52,7 @@ func glance(r *pdfkit.Report, p *domain.Project) {
 		r.Callout(proposal, false)
 	}
 
-	items, more := glanceFindings(p, r.AsOf())
+	items, more := glanceFindings(p, allFindings(r, p))
 	glanceHeading(r, tr("reports.glance.findings"))
 	if len(items) == 0 {
 		r.Paragraph(tr("reports.glance.no_findings"))
@@ -265,10 +265,11 @@ func examplePayGroups(p *domain.Project) []string {
 	return out
 }
 
-// glanceFindings are the top open points: contradictions between steps first, then warnings,
-// then open questions, each in step order; more counts the ones left out.
-func glanceFindings(p *domain.Project, today domain.Date) (items []string, more int) {
-	all := domain.AllFindings(p, today)
+// glanceFindings are the top open points of p's findings (domain.AllFindings): contradictions
+// between steps first, then warnings, then open questions, each in step order; more counts the
+// ones left out.
+func glanceFindings(p *domain.Project, findings []domain.Finding) (items []string, more int) {
+	all := append([]domain.Finding(nil), findings...) // sorted here, the caller's stay as they are
 	rank := func(f domain.Finding) int {
 		switch {
 		case f.Severity == domain.SeverityError:

@@ -1,6 +1,7 @@
 package reports
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"time"
@@ -27,9 +28,17 @@ func WriteJourFixeInvitation(w io.Writer, p *domain.Project, day domain.Date, op
 	}
 	period := kpi.MeetingPeriod(day)
 	var rep *kpi.Report
-	if len(p.Tickets)+len(p.Calls)+len(p.SurveyAnswers) > 0 {
-		if rep, err = kpi.Compute(p, period, kpi.Options{AsOf: kpi.MeetingAsOf(p, day)}); err != nil {
-			return fmt.Errorf("%s: %w", tr("reports.err.pdf"), err)
+	if p.Monitoring().HasData() {
+		src := opt.MonitoringOf(p)
+		horizon, err := src.TicketHorizon()
+		if err != nil {
+			return err
+		}
+		if rep, err = kpi.ComputeFrom(p, src, period, kpi.Options{AsOf: kpi.MeetingAsOfAt(horizon, day)}); err != nil {
+			if errors.Is(err, kpi.ErrPeriod) {
+				return fmt.Errorf("%s: %w", tr("reports.err.pdf"), err)
+			}
+			return err
 		}
 		if rep.Tickets.Total.Tickets+rep.Hotline.Calls+rep.Satisfaction.Answers == 0 {
 			rep = nil // nothing measured in the period yet

@@ -58,16 +58,20 @@ func writeKickoff(r *pdfkit.Report, p *domain.Project) {
 	if len(p.Milestones) > 0 {
 		ms := domain.SortedMilestones(domain.ResolvedMilestones(p, today))
 		items := TimelineItems(ms, today)
-		// The chart is drawn at the page's width, so its words print at their own size; the
-		// heading stays with it.
-		widthCm := r.Width() / 10
+		// The chart is drawn at (nearly) the page's width and printed at its drawn size, so its
+		// words print at their own size; the heading stays with it. A millimetre narrower than
+		// the page: no other image of the Gesamtbericht may have its width (workloadW).
+		widthCm := r.Width()/10 - 0.1
 		if len(items) > 0 {
 			r.EnsureSpace(charts.TimelineHeightCm(len(items))*10 + 14)
 		}
 		r.Subsection(tr("reports.kickoff.milestones"))
 		if len(items) > 0 {
-			if png, err := charts.TimelinePNG(items, today.Time, TimelineText(), widthCm); err == nil {
-				r.Image(png, 0)
+			png, err := pdfkit.RememberPNG(r, "kickoff.timeline", func() ([]byte, error) {
+				return charts.TimelinePNG(items, today.Time, TimelineText(), widthCm)
+			})
+			if err == nil {
+				r.Image(png, widthCm*10)
 			} else {
 				r.Note(err.Error())
 			}

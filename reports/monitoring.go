@@ -17,10 +17,12 @@ import (
 // Step 12, Steuerung und Monitoring: the Gesamtbericht's section (the KPIs of the newest
 // quarter, the Jour fixes, open measures and knowledge checks) and the separate monitoring
 // report a committee reads for a chosen period.
-var monitoringSection = section{Step: domain.StepMonitoring, Has: hasMonitoring, Write: writeMonitoringSection}
+var monitoringSection = section{Step: domain.StepMonitoring, Has: hasMonitoring, WriteFrom: writeMonitoringSection}
 
+// hasMonitoring: monitoring data (counted in the file when the rows stayed there), meetings,
+// measures or knowledge checks.
 func hasMonitoring(p *domain.Project) bool {
-	return len(p.Tickets)+len(p.Calls)+len(p.SurveyAnswers)+len(p.JourFixes)+len(p.Measures)+len(p.KnowledgeChecks) > 0
+	return p.Monitoring().HasData() || len(p.JourFixes)+len(p.Measures)+len(p.KnowledgeChecks) > 0
 }
 
 // Row colours of the traffic lights.
@@ -42,19 +44,14 @@ func lightFill(l kpi.Light) (pdfkit.Color, bool) {
 	return pdfkit.Color{}, false
 }
 
-// sectionPeriod is the period the Gesamtbericht shows: the quarter of the newest data (the
-// project's creation when there is none), so that both layout runs give the same.
-func sectionPeriod(p *domain.Project) kpi.Period {
-	return kpi.DefaultPeriod(p, p.Meta.CreatedAt)
-}
-
-func writeMonitoringSection(r *pdfkit.Report, p *domain.Project) {
+// writeMonitoringSection is step 12 in the Gesamtbericht: the KPIs of the quarter of the newest
+// data (m.sectionPeriod), read through the book's source.
+func writeMonitoringSection(r *pdfkit.Report, p *domain.Project, m *monitoring) {
 	r.Section(12, pdfkit.StepTitle(12))
 	r.Paragraph(tr("kpi.report.section_intro"))
-	if len(p.Tickets)+len(p.Calls)+len(p.SurveyAnswers) > 0 {
-		period := sectionPeriod(p)
-		rep, err := kpi.Compute(p, period, kpi.Options{})
-		if err == nil {
+	if p.Monitoring().HasData() {
+		period := m.sectionPeriod(p)
+		if rep := m.report(p, period); rep != nil {
 			r.Subsection(tr("kpi.report.kpis_of", map[string]any{"Period": FormatPeriod(period)}))
 			r.Note(tr("kpi.report.basis", map[string]any{"Previous": FormatPeriod(rep.Previous), "AsOf": FormatDateTime(rep.AsOf)}))
 			r.Table(kpiTable(rep, true))
@@ -63,8 +60,8 @@ func writeMonitoringSection(r *pdfkit.Report, p *domain.Project) {
 				// Ten columns: the table goes to the landscape pages of Anhang B.
 				r.Subsection(tr("kpi.report.by_priority"))
 				r.TableOrAppendix(tr("kpi.report.by_priority"), "", groupTable(rep.Tickets.ByPriority, tr("kpi.col.class")))
-				if ch, err := BuildMonitoringCharts(p, rep); err == nil && ch.Trend != nil {
-					r.Image(ch.Trend, chartMM)
+				if png, err := pdfkit.RememberPNG(r, "monitoring.trend", func() ([]byte, error) { return trendPNG(rep) }); err == nil {
+					r.Image(png, chartMM)
 				}
 			}
 		}
@@ -321,9 +318,12 @@ func WriteMonitoring(w io.Writer, p *domain.Project, period kpi.Period, opt Opti
 	if err != nil {
 		return err
 	}
-	rep, err := kpi.Compute(p, period, kpi.Options{})
-	if err != nil {
+	rep, err := kpi.ComputeFrom(p, opt.MonitoringOf(p), period, kpi.Options{})
+	if errors.Is(err, kpi.ErrPeriod) {
 		return errors.New(tr(err.Error()))
+	}
+	if err != nil {
+		return err // the source could not be read; its error names the file
 	}
 	ch, err := BuildMonitoringCharts(p, rep)
 	if err != nil {

@@ -37,23 +37,7 @@ func BuildMonitoringCharts(p *domain.Project, r *kpi.Report) (MonitoringCharts, 
 	var out MonitoringCharts
 	var err error
 	if r.Tickets.Total.Tickets > 0 {
-		months := make([]string, len(r.Tickets.Months))
-		for i, m := range r.Tickets.Months {
-			months[i] = MonthLabel(m)
-		}
-		cats := make([]string, len(r.Tickets.Categories))
-		for i, c := range r.Tickets.Categories {
-			cats[i] = pdfkit.Line(c)
-			if cats[i] == "" {
-				cats[i] = tr("kpi.none")
-			}
-		}
-		pl, e := charts.TrendChart(cats, r.Tickets.Volume, r.Tickets.BacklogByMonth, charts.TrendLabels{
-			Title: tr("kpi.chart.trend"), YAxis: tr("kpi.chart.tickets"), Other: tr("kpi.chart.other"), Backlog: tr("kpi.chart.backlog"), Months: months, Format: pdfkit.FormatNumber})
-		if e != nil {
-			return out, e
-		}
-		if out.Trend, err = charts.PNG(pl, trendW, trendH); err != nil {
+		if out.Trend, err = trendPNG(r); err != nil {
 			return out, err
 		}
 		if out.Response, err = distributionPNG(p, r, kpi.KindResponse); err != nil {
@@ -91,6 +75,27 @@ func BuildMonitoringCharts(p *domain.Project, r *kpi.Report) (MonitoringCharts, 
 		}
 	}
 	return out, nil
+}
+
+// trendPNG draws the tickets per month and category with the backlog (the report has tickets).
+func trendPNG(r *kpi.Report) ([]byte, error) {
+	months := make([]string, len(r.Tickets.Months))
+	for i, m := range r.Tickets.Months {
+		months[i] = MonthLabel(m)
+	}
+	cats := make([]string, len(r.Tickets.Categories))
+	for i, c := range r.Tickets.Categories {
+		cats[i] = pdfkit.Line(c)
+		if cats[i] == "" {
+			cats[i] = tr("kpi.none")
+		}
+	}
+	pl, err := charts.TrendChart(cats, r.Tickets.Volume, r.Tickets.BacklogByMonth, charts.TrendLabels{
+		Title: tr("kpi.chart.trend"), YAxis: tr("kpi.chart.tickets"), Other: tr("kpi.chart.other"), Backlog: tr("kpi.chart.backlog"), Months: months, Format: pdfkit.FormatNumber})
+	if err != nil {
+		return nil, err
+	}
+	return charts.PNG(pl, trendW, trendH)
 }
 
 // distributionPNG draws the spread of response or restoration times per class with the

@@ -42,13 +42,14 @@ func WriteKurzfassung(w io.Writer, p *domain.Project, opt Options) error {
 // book is a report with a table of contents: its name and how its body is written.
 type book struct {
 	title, subtitle, subject, note string // translation keys
-	body                           func(r *pdfkit.Report, p *domain.Project, thread *threadKPICache) error
+	body                           func(r *pdfkit.Report, p *domain.Project, m *monitoring) error
 }
 
 var (
 	bookFull = book{title: "reports.title", subtitle: "reports.subtitle", subject: "reports.subject", note: "reports.title_note",
-		body: func(r *pdfkit.Report, p *domain.Project, thread *threadKPICache) error {
-			return writeBody(r, p, sectionsFor(p, r.AsOf()), thread, writeFindingsChapter)
+		body: func(r *pdfkit.Report, p *domain.Project, m *monitoring) error {
+			secs := pdfkit.Remember(r.Memo, "sections", func() []section { return sectionsFor(p, r.AsOf()) })
+			return writeBody(r, p, secs, m, writeFindingsChapter)
 		}}
 	bookShort = book{title: "reports.short.title", subtitle: "reports.short.subtitle", subject: "reports.short.subject", note: "reports.short.title_note",
 		body: writeShortBody}
@@ -62,11 +63,14 @@ func writeBook(w io.Writer, p *domain.Project, opt Options, b book) (err error) 
 	if err != nil {
 		return err
 	}
-	thread := &threadKPICache{}
+	memo := &pdfkit.Memo{} // the layout runs draw the charts and read the monitoring data once
+	m := newMonitoring(p, opt, memo)
+	m.prefetch(p)
 	return pdfkit.WriteBook(w, p, pdfkit.Book{
 		Start: func(breaks map[int]bool) *pdfkit.Report {
 			r := pdfkit.NewDocument(p, date, tr(b.title), tr(b.subject), false, breaks)
 			r.OnCell = opt.OnCell
+			r.Memo = memo
 			return r
 		},
 		Title: pdfkit.TitlePage{
@@ -78,16 +82,23 @@ func writeBook(w io.Writer, p *domain.Project, opt Options, b book) (err error) 
 			Approval: true, Note: tr(b.note), NoteLines: 3,
 		},
 		Front: func(r *pdfkit.Report) { glance(r, p) },
-		Body:  func(r *pdfkit.Report) error { return b.body(r, p, thread) },
+		Body:  func(r *pdfkit.Report) error { return b.body(r, p, m) },
 	})
 }
 
-// writeBody writes the sections, the Roter Faden (its KPIs computed once in thread for all
-// layout runs), then closing (when there were sections to report: nothing
-// reported yet has nothing to contradict either), then the appendix.
-func writeBody(r *pdfkit.Report, p *domain.Project, secs []section, thread *threadKPICache, closing func(r *pdfkit.Report, p *domain.Project)) error {
+// writeBody writes the sections, the Roter Faden (its KPIs read through m, once for all layout
+// runs), then closing (when there were sections to report: nothing reported yet has nothing to
+// contradict either), then the appendix. A failed read of the monitoring data ends the report.
+func writeBody(r *pdfkit.Report, p *domain.Project, secs []section, m *monitoring, closing func(r *pdfkit.Report, p *domain.Project)) error {
 	for _, s := range secs {
-		s.Write(r, p)
+		if s.WriteFrom != nil {
+			s.WriteFrom(r, p, m)
+		} else {
+			s.Write(r, p)
+		}
+		if m.err != nil {
+			return m.err
+		}
 		if err := r.Err(); err != nil {
 			return fmt.Errorf("%s: %w", tr("reports.err.pdf"), err)
 		}
@@ -98,7 +109,10 @@ func writeBody(r *pdfkit.Report, p *domain.Project, secs []section, thread *thre
 		r.Paragraph(tr("reports.empty"))
 	} else {
 		if len(p.Packages) > 0 {
-			writeThreadSection(r, p, thread) // the thread through all steps, after the steps
+			writeThreadSection(r, p, m) // the thread through all steps, after the steps
+			if m.err != nil {
+				return m.err
+			}
 		}
 		if closing != nil {
 			closing(r, p)

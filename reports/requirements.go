@@ -88,7 +88,12 @@ func writeRequirements(r *pdfkit.Report, p *domain.Project) {
 		}
 		r.Subsection(tr("reports.req.board"))
 		room = r.Bottom() - r.PDF().GetY() - 10
-		png, ok, err := BoardPNG(p, boardImageWidthPx, int(room*float64(boardImageWidthPx)/r.Width()))
+		maxH := int(room * float64(boardImageWidthPx) / r.Width())
+		board := pdfkit.Remember(r.Memo, "requirements.board "+strconv.Itoa(maxH), func() boardRead {
+			png, ok, err := BoardPNG(p, boardImageWidthPx, maxH)
+			return boardRead{png, ok, err}
+		})
+		png, ok, err := board.png, board.ok, board.err
 		if err != nil {
 			r.PDF().SetError(err)
 			return
@@ -175,4 +180,11 @@ func pdfColor(hex string, fallback pdfkit.Color) pdfkit.Color {
 func tint(c pdfkit.Color, share float64) pdfkit.Color {
 	mix := func(v int) int { return int(255 - float64(255-v)*share + 0.5) }
 	return pdfkit.Color{R: mix(c.R), G: mix(c.G), B: mix(c.B)}
+}
+
+// boardRead is a drawn board kept for the next layout run (BoardPNG's results).
+type boardRead struct {
+	png []byte
+	ok  bool
+	err error
 }

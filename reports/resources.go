@@ -168,7 +168,7 @@ func writeResources(r *pdfkit.Report, p *domain.Project) {
 	if !cc.Total.ExternalKnown() {
 		r.Note(tr("reports.res.total_incomplete", map[string]any{"Count": cc.Total.ExternalMissing}))
 	}
-	if png, err := resCostChart(bars); err == nil {
+	if png, err := pdfkit.RememberPNG(r, "resources.cost", func() ([]byte, error) { return resCostChart(bars) }); err == nil {
 		r.Image(png, r.Width())
 	}
 

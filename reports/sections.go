@@ -17,6 +17,9 @@ type section struct {
 	// run measures the page numbers for the table of contents), so it must not change state
 	// outside r.
 	Write func(r *pdfkit.Report, p *domain.Project)
+	// WriteFrom, when set, is Write for a section that reads the monitoring data through the
+	// book's source (step 12).
+	WriteFrom func(r *pdfkit.Report, p *domain.Project, m *monitoring)
 }
 
 // The sections of steps 7 to 9 (the award) are written in reports/award.

@@ -4,7 +4,6 @@ import (
 	"strconv"
 
 	"schulit-lotse/domain"
-	"schulit-lotse/domain/kpi"
 	"schulit-lotse/reports/pdfkit"
 )
 
@@ -14,11 +13,11 @@ const shortMaxFindings = 25
 // writeShortBody is the Kurzfassung after "Auf einen Blick": the state of the twelve steps with
 // their key figures, the decisions with their reasons, the cost comparison as a chart and the
 // open points. It stays a few pages long whatever the size of the project.
-func writeShortBody(r *pdfkit.Report, p *domain.Project, _ *threadKPICache) error {
+func writeShortBody(r *pdfkit.Report, p *domain.Project, m *monitoring) error {
 	today := r.AsOf()
 	shortChapter(r, tr("reports.short.steps"))
 	r.Paragraph(tr("reports.short.steps_intro"))
-	r.Table(shortStepTable(domain.Summarize(p, today)))
+	r.Table(shortStepTable(pdfkit.Remember(r.Memo, "summary", func() []domain.StepSummary { return domain.Summarize(p, today) })))
 
 	if len(p.Packages) > 0 {
 		shortChapter(r, tr("reports.short.decisions"))
@@ -41,7 +40,7 @@ func writeShortBody(r *pdfkit.Report, p *domain.Project, _ *threadKPICache) erro
 		cc := domain.CompareCosts(p)
 		if cc.Total.InternalKnown() || cc.Total.ExternalKnown() {
 			r.Subsection(tr("reports.res.compare"))
-			if png, err := resCostChart(costBars(cc)); err == nil {
+			if png, err := pdfkit.RememberPNG(r, "resources.cost", func() ([]byte, error) { return resCostChart(costBars(cc)) }); err == nil {
 				r.EnsureSpace(85)
 				r.Image(png, r.Width())
 			}
@@ -51,18 +50,21 @@ func writeShortBody(r *pdfkit.Report, p *domain.Project, _ *threadKPICache) erro
 		}
 	}
 
-	if len(p.Tickets)+len(p.Calls)+len(p.SurveyAnswers) > 0 {
+	if p.Monitoring().HasData() {
 		// In operation: the provider's key figures of the newest quarter, lights as words.
-		period := sectionPeriod(p)
-		if rep, err := kpi.Compute(p, period, kpi.Options{}); err == nil {
+		period := m.sectionPeriod(p)
+		if rep := m.report(p, period); rep != nil {
 			shortChapter(r, tr("reports.short.kpis", map[string]any{"Period": FormatPeriod(period)}))
 			r.Note(tr("kpi.report.basis", map[string]any{"Previous": FormatPeriod(rep.Previous), "AsOf": FormatDateTime(rep.AsOf)}))
 			r.Table(kpiTable(rep, true))
 			r.Note(lightLegend(rep.Settings))
 		}
+		if m.err != nil {
+			return m.err
+		}
 	}
 
-	all := domain.AllFindings(p, today)
+	all := allFindings(r, p)
 	shortChapter(r, tr("reports.short.findings"))
 	if len(all) == 0 {
 		r.Paragraph(tr("reports.glance.no_findings"))

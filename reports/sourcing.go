@@ -92,7 +92,7 @@ func writeSourcing(r *pdfkit.Report, p *domain.Project) {
 	}, tr("reports.src.method"))
 
 	if len(points) > 0 {
-		if png, err := srcMatrixChart(points); err == nil {
+		if png, err := pdfkit.RememberPNG(r, "sourcing.matrix", func() ([]byte, error) { return srcMatrixChart(points) }); err == nil {
 			// Heading, picture (16 × 11) and legend stay on one page; many packages are
 			// numbered, the key below.
 			w := 160.0 // its drawn width: the text in it keeps its size

@@ -3,7 +3,6 @@ package reports
 import (
 	"strconv"
 	"strings"
-	"sync"
 	"time"
 
 	"schulit-lotse/domain"
@@ -51,12 +50,21 @@ const (
 )
 
 // ThreadKPIs are the package figures of the quarter the monitoring data reach (the period step 12
-// opens with), judged on the project's day.
-func ThreadKPIs(p *domain.Project, now time.Time) (kpi.Period, map[int64]kpi.PackageKPIs, error) {
-	period := kpi.DefaultPeriod(p, p.AsOf(now).Time)
-	r, err := kpi.Compute(p, period, kpi.Options{})
-	if err != nil {
-		return period, nil, err
+// opens with), judged on the project's day; src is where the monitoring rows are read (nil: the
+// project's own lists).
+func ThreadKPIs(p *domain.Project, src MonitoringSource, now time.Time) (kpi.Period, map[int64]kpi.PackageKPIs, error) {
+	return newMonitoring(p, Options{Monitoring: src}, nil).threadKPIs(p, now)
+}
+
+// threadKPIs is ThreadKPIs from the book's source, computed once for its layout runs.
+func (m *monitoring) threadKPIs(p *domain.Project, now time.Time) (kpi.Period, map[int64]kpi.PackageKPIs, error) {
+	period := m.defaultPeriod(p.AsOf(now).Time)
+	r := m.report(p, period)
+	if m.err != nil {
+		return period, nil, m.err
+	}
+	if r == nil {
+		return period, nil, kpi.ErrPeriod
 	}
 	return period, r.ByPackage(p), nil
 }
@@ -168,34 +176,17 @@ func threadKPITone(k kpi.PackageKPIs) Tone {
 	return TonePlain
 }
 
-// threadKPICache computes the Roter Faden's KPIs once for all layout passes of a report.
-type threadKPICache struct {
-	once   sync.Once
-	period kpi.Period
-	kpis   map[int64]kpi.PackageKPIs
-}
-
-func (c *threadKPICache) get(p *domain.Project, now time.Time) (kpi.Period, map[int64]kpi.PackageKPIs) {
-	c.once.Do(func() {
-		var err error
-		if c.period, c.kpis, err = ThreadKPIs(p, now); err != nil {
-			c.kpis = map[int64]kpi.PackageKPIs{}
-		}
-	})
-	return c.period, c.kpis
-}
-
 // writeThreadSection is the Gesamtbericht's chapter after the steps: what the Roter Faden shows
 // and the quarter its figures come from; its table of ten columns goes to Anhang B (landscape)
 // with the other wide tables.
-func writeThreadSection(r *pdfkit.Report, p *domain.Project, thread *threadKPICache) {
+func writeThreadSection(r *pdfkit.Report, p *domain.Project, m *monitoring) {
 	title := tr("reports.thread.title")
 	r.ChapterOn(pdfkit.Portrait, "", tr("reports.thread.kicker"), title)
 	r.Paragraph(tr("reports.thread.intro"))
-	if thread == nil {
-		thread = &threadKPICache{}
+	period, kpis, err := m.threadKPIs(p, r.Date())
+	if err != nil {
+		kpis = map[int64]kpi.PackageKPIs{} // figures not measured; a failed read ends the report
 	}
-	period, kpis := thread.get(p, r.Date())
 	rows := domain.ThreadView(p, r.AsOf())
 	t := pdfkit.Table{Zebra: true}
 	for _, c := range ThreadColumns {

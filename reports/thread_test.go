@@ -15,7 +15,7 @@ func TestThreadSectionOfTheSample(t *testing.T) {
 	p := pdftest.Sample(t)
 	r := pdfkit.NewReport(p.Meta.Name, fixedDate)
 	r.JudgeOn(p)
-	writeThreadSection(r, p, nil)
+	writeThreadSection(r, p, newMonitoring(p, Options{}, nil))
 	r.WriteAppendix() // the table of ten columns goes to Anhang B
 	path := pdftest.WritePDF(t, r.Output)
 	text := pdftest.AllText(t, path)

@@ -17,6 +17,7 @@ import (
 	"schulit-lotse/internal/sample"
 	"schulit-lotse/persistence"
 	"schulit-lotse/reports"
+	"schulit-lotse/ui/kit"
 	"schulit-lotse/ui/session"
 )
 
@@ -222,8 +223,8 @@ func (sh *shell) writeReport(path string, kind reportKind) {
 	if !sh.synchronous {
 		progress.Show()
 	}
-	date := sh.now()
-	sh.run(func() error { return kind.write(path, snapshot, reports.Options{Date: date}) }, func(err error) {
+	opt := kit.ReportOptions(sh.sess, sh.now())
+	sh.run(func() error { return kind.write(path, snapshot, opt) }, func(err error) {
 		progress.Hide()
 		if err != nil {
 			sh.ShowError(err)

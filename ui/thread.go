@@ -146,9 +146,9 @@ func (t *threadView) refresh() {
 	}
 	t.kpiGen++
 	gen, rev := t.kpiGen, s.Revision()
-	snap, now := s.Snapshot(), s.Now()
+	snap, opt := s.Snapshot(), kit.ReportOptions(s, s.Now())
 	work := func() {
-		_, k, err := reports.ThreadKPIs(snap, now)
+		_, k, err := reports.ThreadKPIs(snap, opt.Monitoring, opt.Date)
 		if err != nil {
 			fyne.LogError("thread KPIs", err)
 			k = map[int64]kpi.PackageKPIs{}

@@ -96,9 +96,14 @@ func MeetingPeriod(d domain.Date) Period {
 // MeetingAsOf is the moment a Jour fixe on d measures to: the end of the meeting day, or the
 // newest ticket data when they end earlier.
 func MeetingAsOf(p *domain.Project, d domain.Date) time.Time {
+	return MeetingAsOfAt(TicketHorizon(p), d)
+}
+
+// MeetingAsOfAt is MeetingAsOf for a known ticket horizon (TicketHorizon; zero: no tickets).
+func MeetingAsOfAt(ticketHorizon time.Time, d domain.Date) time.Time {
 	asOf := time.Date(d.Year(), d.Month(), d.Day(), 23, 59, 59, 0, domain.Berlin)
-	if h := TicketHorizon(p); h.Before(asOf) {
-		asOf = h
+	if ticketHorizon.Before(asOf) {
+		asOf = ticketHorizon
 	}
 	return asOf
 }

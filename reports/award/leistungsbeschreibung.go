@@ -37,14 +37,16 @@ type specBlock struct {
 	table  pdfkit.Table
 }
 
-// specVolume is the Mengengerüst from the monitoring data: the caller's count from the store
-// (opt.Volume; a project read without tickets and calls), else the project's own tickets and
-// calls, over the twelve months before today's month; from the first month with data.
-func specVolume(p *domain.Project, today domain.Date, opt pdfkit.Options) domain.ServiceVolume {
-	if opt.Volume != nil {
-		return opt.Volume.Recorded()
+// specBlocks is the Leistungsbeschreibung of the project (specDoc) with its Mengengerüst counted
+// by the report's monitoring source (grouped counts in the project file's store, else the
+// project's own tickets and calls) over the twelve months before today's month, from the first
+// month with data.
+func specBlocks(p *domain.Project, today domain.Date, opt pdfkit.Options) ([]specBlock, error) {
+	vol, err := opt.MonitoringOf(p).ServiceVolume(domain.VolumeWindow(today))
+	if err != nil {
+		return nil, err
 	}
-	return domain.CountServiceVolume(p.Tickets, p.Calls, domain.VolumeWindow(today)).Recorded()
+	return specDoc(p, today, vol.Recorded()), nil
 }
 
 // specBuilder collects the blocks and numbers chapters (1, 2, …) and their parts (2.1, 2.2, …).
@@ -71,7 +73,7 @@ func (b *specBuilder) note(s string)         { b.add(specBlock{kind: specNote, t
 func (b *specBuilder) pairs(kv ...[2]string) { b.add(specBlock{kind: specPairs, pairs: kv}) }
 
 // specDoc builds the Leistungsbeschreibung of the project; vol is the Mengengerüst from the
-// monitoring data (specVolume).
+// monitoring data (specBlocks).
 func specDoc(p *domain.Project, today domain.Date, vol domain.ServiceVolume) []specBlock {
 	spec := domain.BuildServiceSpec(p)
 	b := &specBuilder{}
@@ -327,8 +329,10 @@ func WriteServiceSpec(w io.Writer, p *domain.Project, opt pdfkit.Options) (err e
 	if err != nil {
 		return err
 	}
-	today := p.AsOf(date)
-	blocks := specDoc(p, today, specVolume(p, today, opt))
+	blocks, err := specBlocks(p, p.AsOf(date), opt)
+	if err != nil {
+		return err
+	}
 	r := pdfkit.LayOut(func(breaks map[int]bool) *pdfkit.Report { return writeSpecPages(p, blocks, date, breaks) })
 	return pdfkit.Emit(w, r)
 }
@@ -391,7 +395,10 @@ func WriteServiceSpecText(w io.Writer, p *domain.Project, opt pdfkit.Options) er
 	if err != nil {
 		return err
 	}
-	today := p.AsOf(date)
+	blocks, err := specBlocks(p, p.AsOf(date), opt)
+	if err != nil {
+		return err
+	}
 	var b strings.Builder
 	b.WriteString("# " + mdText(tr("award.spec.title")) + "\n\n")
 	b.WriteString("**" + mdText(pdfkit.OrDash(p.Meta.Name)) + "**  \n")
@@ -399,7 +406,7 @@ func WriteServiceSpecText(w io.Writer, p *domain.Project, opt pdfkit.Options) er
 	b.WriteString(mdText(tr("reports.meta.bundesland")) + ": " + mdText(pdfkit.BundeslandName(p.Meta.Bundesland)) + "  \n")
 	b.WriteString(mdText(tr("reports.meta.date")) + ": " + pdfkit.FormatDate(date) + "\n\n")
 	b.WriteString("> " + mdText(tr("award.spec.title_note")) + "\n\n")
-	for _, blk := range specDoc(p, today, specVolume(p, today, opt)) {
+	for _, blk := range blocks {
 		switch blk.kind {
 		case specHeading:
 			b.WriteString(strings.Repeat("#", blk.level+2) + " " + blk.number + " " + mdText(blk.text) + "\n\n")

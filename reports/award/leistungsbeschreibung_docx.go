@@ -48,8 +48,11 @@ func WriteServiceSpecDocx(w io.Writer, p *domain.Project, opt pdfkit.Options) er
 	}
 	docxSetUp(doc, p, date)
 	docxTitlePage(doc, p, date)
-	today := p.AsOf(date)
-	for _, b := range specDoc(p, today, specVolume(p, today, opt)) {
+	blocks, err := specBlocks(p, p.AsOf(date), opt)
+	if err != nil {
+		return err
+	}
+	for _, b := range blocks {
 		switch b.kind {
 		case specHeading:
 			if _, err := doc.AddHeading(pdfkit.Line(b.number+" "+b.text), uint(b.level+1)); err != nil {

@@ -161,8 +161,11 @@ func TestServiceSpecDocxOfTheSample(t *testing.T) {
 	}
 	// Every paragraph of the PDF's content model is in the document, in the same order.
 	at := 0
-	today := p.AsOf(fixedDate)
-	for _, b := range specDoc(p, today, specVolume(p, today, pdfkit.Options{})) {
+	blocks, err := specBlocks(p, p.AsOf(fixedDate), pdfkit.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, b := range blocks {
 		if b.kind != specPara && b.kind != specHeading {
 			continue
 		}

@@ -48,8 +48,10 @@ func WriteTender(r *pdfkit.Report, p *domain.Project) {
 		r.Paragraph(methodExplanation(p.Tender, ev))
 		r.Table(rankingTable(p, ev))
 		r.Paragraph(outcomeText(ev))
-		if png, err := bidsChartPNG(ev, 16, 9.5); err == nil {
-			r.Image(png, 160)
+		// 15.95 cm: the sourcing matrix of step 6 is 16 cm wide, and images of one width come out
+		// of gofpdf in a random order (workloadW in reports).
+		if png, err := pdfkit.RememberPNG(r, "award.bids", func() ([]byte, error) { return bidsChartPNG(ev, 15.95, 9.5) }); err == nil {
+			r.Image(png, 159.5)
 		}
 	}
 	r.OpenQuestions(domain.TenderFindings(p, ev), false)

@@ -13,13 +13,21 @@ type Options struct {
 	// byte-identical output. Callers pass their clock's time; zero is refused.
 	Date time.Time
 
-	// Volume is the Leistungsbeschreibung's Mengengerüst counted in the store, for a project
-	// read without tickets and calls (persistence.File.ServiceVolume over
-	// domain.VolumeWindow(p.AsOf(Date))); nil counts the project's own tickets and calls.
-	Volume *domain.ServiceVolume
+	// Monitoring is where the monitoring data are read (the KPIs, the Mengengerüst): the
+	// project file's store for a project loaded without its rows; nil reads the project's own
+	// tickets, calls and answers.
+	Monitoring MonitoringSource
 
 	// OnCell, when set (tests), sees every table cell's text and the lines it was wrapped into.
 	OnCell func(text string, lines []string)
+}
+
+// MonitoringOf is Monitoring, else the source of p's own rows.
+func (o Options) MonitoringOf(p *domain.Project) MonitoringSource {
+	if o.Monitoring != nil {
+		return o.Monitoring
+	}
+	return ProjectMonitoring(p)
 }
 
 // Stamp is the document's date, or an error when the caller gave none.

@@ -102,6 +102,9 @@ type Report struct {
 	// OnCell, when set (tests), sees every table cell's text and the lines it was wrapped into.
 	OnCell func(text string, lines []string)
 
+	// Memo, when set, is shared by the layout runs of one document (Remember).
+	Memo *Memo
+
 	// appendix holds the long lists and wide tables the sections sent to the end (toAppendix).
 	appendix []appendixPart
 

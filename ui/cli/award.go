@@ -144,11 +144,7 @@ func writeServiceSpecReport(e *env, proj *domain.Project, out string, period rep
 	if period.From != nil || period.To != nil {
 		fmt.Fprintln(e.err, "lotse: "+lang.L("cli.report.period_ignored"))
 	}
-	opt, err := specOptions(e, e.source, proj)
-	if err != nil {
-		return err
-	}
-	if err := reports.WriteServiceSpecFile(out, proj, opt); err != nil {
+	if err := reports.WriteServiceSpecFile(out, proj, e.reportOptions()); err != nil {
 		return translated{err}
 	}
 	return nil
@@ -160,36 +156,22 @@ func writeAwardRecordReport(e *env, proj *domain.Project, out string, period rep
 	if period.From != nil || period.To != nil {
 		fmt.Fprintln(e.err, "lotse: "+lang.L("cli.report.period_ignored"))
 	}
-	if err := reports.WriteAwardRecordFile(out, proj, reports.Options{Date: e.now()}); err != nil {
+	if err := reports.WriteAwardRecordFile(out, proj, e.reportOptions()); err != nil {
 		return translated{err}
 	}
 	return nil
 }
 
-// specOptions are the Leistungsbeschreibung's options: the date, and the Mengengerüst counted
-// in the store – the project was read without tickets and calls (openPlan).
-func specOptions(e *env, src string, proj *domain.Project) (reports.Options, error) {
-	opt := reports.Options{Date: e.now()}
-	f, err := persistence.Open(src, persistence.OpenOptions{ReadOnly: true})
-	if err != nil {
-		return opt, err
-	}
-	defer f.Close()
-	vol, err := f.ServiceVolume(domain.VolumeWindow(proj.AsOf(opt.Date)))
-	if err != nil {
-		return opt, err
-	}
-	opt.Volume = &vol
-	return opt, nil
-}
-
 // exportServiceSpec writes the Leistungsbeschreibung to edit further: as Word document (.docx)
-// or as structured text (Markdown; "-" writes it to standard output).
+// or as structured text (Markdown; "-" writes it to standard output). Its Mengengerüst is
+// counted in the file (the project was read without tickets and calls, openPlan).
 func exportServiceSpec(e *env, proj *domain.Project, src, out string, _ parsedArgs) error {
-	opt, err := specOptions(e, src, proj)
+	f, err := persistence.Open(src, persistence.OpenOptions{ReadOnly: true})
 	if err != nil {
 		return err
 	}
+	defer f.Close()
+	opt := reports.Options{Date: e.now(), Monitoring: f}
 	if out == "-" {
 		return reports.WriteServiceSpecText(e.out, proj, opt)
 	}

@@ -17,6 +17,7 @@ import (
 	"schulit-lotse/domain"
 	"schulit-lotse/internal/clock"
 	"schulit-lotse/persistence"
+	"schulit-lotse/reports"
 	"schulit-lotse/ui/wording"
 )
 
@@ -36,9 +37,14 @@ type env struct {
 	// takeOverLock is --take-over-lock: commands that change a project take another editor's
 	// lock over, as the GUI does after asking.
 	takeOverLock bool
-	// source is the project file report and export read (for counts the writer takes from
-	// the store rather than from the loaded project).
-	source string
+	// monitoring is the open project file a report reads its monitoring data from (the
+	// project is loaded without its rows).
+	monitoring reports.MonitoringSource
+}
+
+// reportOptions are a report's options: the command's date and the file's monitoring data.
+func (e *env) reportOptions() reports.Options {
+	return reports.Options{Date: e.now(), Monitoring: e.monitoring}
 }
 
 // now is the time of the command's clock.

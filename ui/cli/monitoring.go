@@ -529,7 +529,8 @@ func groupRow(g kpi.Group) []string {
 }
 
 func writeMonitoringReport(e *env, proj *domain.Project, out string, rp reportPeriod) error {
-	period := kpi.DefaultPeriod(proj, proj.AsOf(e.now()).Time)
+	opt := e.reportOptions()
+	var period kpi.Period
 	switch {
 	case rp.From != nil && rp.To != nil:
 		period = kpi.Period{From: *rp.From, To: *rp.To}
@@ -538,8 +539,14 @@ func writeMonitoringReport(e *env, proj *domain.Project, out string, rp reportPe
 		}
 	case rp.From != nil || rp.To != nil:
 		return usagef("monitoring.cli.period_pair", map[string]any{"Usage": usageReport})
+	default: // the quarter of the newest data
+		horizon, err := opt.MonitoringOf(proj).Horizon()
+		if err != nil {
+			return err
+		}
+		period = kpi.DefaultPeriodAt(horizon, proj.AsOf(e.now()).Time)
 	}
-	if err := reports.WriteMonitoringFile(out, proj, period, reports.Options{Date: e.now()}); err != nil {
+	if err := reports.WriteMonitoringFile(out, proj, period, opt); err != nil {
 		return translated{err}
 	}
 	return nil
@@ -558,7 +565,7 @@ func dayReport(write func(path string, p *domain.Project, day domain.Date, opt r
 		if rp.Day == nil {
 			return usagef("monitoring.cli.date_missing", map[string]any{"Usage": usageReport})
 		}
-		if err := write(out, proj, *rp.Day, reports.Options{Date: e.now()}); err != nil {
+		if err := write(out, proj, *rp.Day, e.reportOptions()); err != nil {
 			return translated{err}
 		}
 		return nil

@@ -4,12 +4,27 @@ import (
 	"fmt"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2/lang"
 
 	"schulit-lotse/domain"
+	"schulit-lotse/persistence"
 	"schulit-lotse/reports"
 )
+
+// The project file is the reports' monitoring source.
+var _ reports.MonitoringSource = (*persistence.File)(nil)
+
+// loadedSource is the file as the reports' source after LoadWithoutRows: the horizons it found
+// are answered from its overview instead of reading the tickets again.
+type loadedSource struct {
+	*persistence.File
+	o persistence.MonitoringOverview
+}
+
+func (s loadedSource) TicketHorizon() (time.Time, error) { return s.o.TicketHorizon, nil }
+func (s loadedSource) Horizon() (time.Time, error)       { return s.o.Horizon, nil }
 
 func cmdReport(e *env, args []string) error {
 	p, err := parseCommand(args, []option{
@@ -59,15 +74,25 @@ func cmdReport(e *env, args []string) error {
 		}
 		period.Day = &d
 	}
-	open := openProject
-	if planOnly[t] {
-		open = openPlan
-	}
-	proj, err := open(p.pos[0])
+	// The project is read without its monitoring rows: the reports read what their sections
+	// need from the open file (the KPIs of a period, grouped counts, horizons).
+	f, err := persistence.Open(p.pos[0], persistence.OpenOptions{ReadOnly: true})
 	if err != nil {
 		return err
 	}
-	e.source = p.pos[0]
+	defer f.Close()
+	var proj *domain.Project
+	e.monitoring = f
+	if planOnly[t] {
+		proj, err = f.LoadPlan()
+	} else {
+		var o persistence.MonitoringOverview
+		proj, o, err = f.LoadWithoutRows()
+		e.monitoring = loadedSource{f, o}
+	}
+	if err != nil {
+		return err
+	}
 	if err := write(e, proj, out, period); err != nil {
 		return err
 	}
@@ -98,7 +123,7 @@ func writeBook(e *env, proj *domain.Project, out string, period reportPeriod, wr
 	if period.From != nil || period.To != nil {
 		fmt.Fprintln(e.err, "lotse: "+lang.L("cli.report.period_ignored"))
 	}
-	if err := write(out, proj, reports.Options{Date: e.now()}); err != nil {
+	if err := write(out, proj, e.reportOptions()); err != nil {
 		return translated{err} // the reports package words its errors for the user
 	}
 	return nil

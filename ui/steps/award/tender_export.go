@@ -3,7 +3,6 @@ package award
 import (
 	"bytes"
 	"strings"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
@@ -26,9 +25,9 @@ var TenderExportActions = []kit.Action{
 }
 
 // awardRecordBytes renders the Vergabevermerk (the same as lotse report --type vergabevermerk).
-func awardRecordBytes(p *domain.Project, now time.Time, _ string) ([]byte, error) {
+func awardRecordBytes(p *domain.Project, opt reports.Options, _ string) ([]byte, error) {
 	var buf bytes.Buffer
-	err := reports.WriteAwardRecord(&buf, p, reports.Options{Date: now})
+	err := reports.WriteAwardRecord(&buf, p, opt)
 	return buf.Bytes(), err
 }
 
@@ -37,10 +36,10 @@ func saveAwardRecord(ctx *kit.Context) {
 	saveAwardDocument(ctx, []string{".pdf"}, "award.record.file_name", ".pdf", "award.record.title", "award.record.saved", awardRecordBytes)
 }
 
-// serviceSpecBytes renders the Leistungsbeschreibung in the format the extension names.
-func serviceSpecBytes(p *domain.Project, now time.Time, ext string) ([]byte, error) {
+// serviceSpecBytes renders the Leistungsbeschreibung in the format the extension names (its
+// Mengengerüst counted where opt.Monitoring keeps the tickets and calls).
+func serviceSpecBytes(p *domain.Project, opt reports.Options, ext string) ([]byte, error) {
 	var buf bytes.Buffer
-	opt := reports.Options{Date: now}
 	var err error
 	switch strings.ToLower(ext) {
 	case ".pdf":
@@ -66,11 +65,11 @@ func saveServiceSpec(ctx *kit.Context, ext string) {
 
 // saveAwardDocument asks where to save and writes the document render makes there. The document
 // is made off the UI thread; the dialog reports back when it is written.
-func saveAwardDocument(ctx *kit.Context, exts []string, nameKey, ext, titleKey, savedKey string, render func(*domain.Project, time.Time, string) ([]byte, error)) {
+func saveAwardDocument(ctx *kit.Context, exts []string, nameKey, ext, titleKey, savedKey string, render func(*domain.Project, reports.Options, string) ([]byte, error)) {
 	ctx.SaveFile(kit.FileChoice{Exts: exts, Name: lang.L(nameKey) + ext}, func(w fyne.URIWriteCloser) {
-		now := ctx.Session.Now()
+		opt := kit.ReportOptions(ctx.Session, ctx.Session.Now())
 		ctx.Background(func(snap *domain.Project) error {
-			data, err := render(snap, now, w.URI().Extension())
+			data, err := render(snap, opt, w.URI().Extension())
 			if err == nil {
 				_, err = w.Write(data)
 			}

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"schulit-lotse/domain"
+	"schulit-lotse/ui/kit"
 	"schulit-lotse/ui/kit/kittest"
 )
 
@@ -246,19 +247,19 @@ func TestContractEditorShowsTheDeadlineAndWarns(t *testing.T) {
 
 func TestServiceSpecFromTheMenuInAllFormats(t *testing.T) {
 	fx := newFixture(t, tenderProject())
-	pdf, err := serviceSpecBytes(fx.S.Snapshot(), kittest.StepsClock.Time, ".PDF")
+	pdf, err := serviceSpecBytes(fx.S.Snapshot(), kit.ReportOptions(fx.S, kittest.StepsClock.Time), ".PDF")
 	if err != nil || !strings.HasPrefix(string(pdf), "%PDF-") {
 		t.Fatalf("pdf: %v", err)
 	}
-	md, err := serviceSpecBytes(fx.S.Snapshot(), kittest.StepsClock.Time, ".md")
+	md, err := serviceSpecBytes(fx.S.Snapshot(), kit.ReportOptions(fx.S, kittest.StepsClock.Time), ".md")
 	if err != nil || !strings.Contains(string(md), "# Leistungsbeschreibung (Entwurf)") || !strings.Contains(string(md), "Konzept") {
 		t.Fatalf("text: %v\n%s", err, md)
 	}
-	docx, err := serviceSpecBytes(fx.S.Snapshot(), kittest.StepsClock.Time, ".docx")
+	docx, err := serviceSpecBytes(fx.S.Snapshot(), kit.ReportOptions(fx.S, kittest.StepsClock.Time), ".docx")
 	if err != nil || !strings.HasPrefix(string(docx), "PK") {
 		t.Fatalf("docx: %v", err)
 	}
-	if _, err := serviceSpecBytes(fx.S.Snapshot(), kittest.StepsClock.Time, ".odt"); err == nil || !strings.Contains(err.Error(), ".pdf, .docx, .md oder .txt") {
+	if _, err := serviceSpecBytes(fx.S.Snapshot(), kit.ReportOptions(fx.S, kittest.StepsClock.Time), ".odt"); err == nil || !strings.Contains(err.Error(), ".pdf, .docx, .md oder .txt") {
 		t.Errorf("odt: %v", err)
 	}
 }

@@ -765,7 +765,7 @@ func writeFile(ctx *kit.Context, path string, write func(snap *domain.Project, o
 	if ctx.Window != nil {
 		wait = waitDialog(ctx, lang.L("mon.report.writing", map[string]any{"File": filepath.Base(path)}))
 	}
-	opt := reports.Options{Date: ctx.Session.Now()}
+	opt := kit.ReportOptions(ctx.Session, ctx.Session.Now())
 	ctx.Go(func() {
 		err := safely(func() error { return write(snap, opt) })
 		fyne.Do(func() {
