@@ -481,7 +481,7 @@ func opTickets(r *rand.Rand, m *domain.Project, f *File, st *stepState) (*domain
 	mapping := domain.TicketMapping{Format: []string{"glpi", "zammad", "otrs"}[r.IntN(3)], Priorities: map[string]string{"hoch": "P2"}}
 	cfg := map[string]string{domain.ConfigTicketMapping: domain.ConfigJSON(mapping)}
 	next.Config[domain.ConfigTicketMapping] = cfg[domain.ConfigTicketMapping]
-	return next, func() error { return f.UpsertTickets(ts, cfg, nil) }
+	return next, func() error { _, err := f.UpsertTickets(ts, cfg, nil); return err }
 }
 
 // opCalls: a call list re-imported for one day replaces that day's calls.
@@ -499,7 +499,7 @@ func opCalls(r *rand.Rand, m *domain.Project, f *File, _ *stepState) (*domain.Pr
 		cs = append(cs, c)
 		next.Calls = append(next.Calls, c)
 	}
-	return next, func() error { return f.ReplaceCallsBetween(first, last, cs, nil) }
+	return next, func() error { _, err := f.ReplaceCallsBetween(first, last, cs, nil, nil); return err }
 }
 
 // opSurvey: a survey export re-imported for a span replaces the answers to its questions.
@@ -520,7 +520,7 @@ func opSurvey(r *rand.Rand, m *domain.Project, f *File, _ *stepState) (*domain.P
 	}
 	cfg := map[string]string{domain.ConfigSurveyMapping: domain.ConfigJSON(domain.SurveyMapping{Questions: questions, Reverse: r.IntN(2) == 0})}
 	next.Config[domain.ConfigSurveyMapping] = cfg[domain.ConfigSurveyMapping]
-	return next, func() error { return f.ReplaceAnswersBetween(first, last, questions, as, cfg, nil) }
+	return next, func() error { _, err := f.ReplaceAnswersBetween(first, last, questions, as, cfg, nil); return err }
 }
 
 // opMinutes: a Jour fixe with a measure, a measure's state, or a measure deleted.

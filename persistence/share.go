@@ -101,6 +101,11 @@ func (c *File) stripForShare(opt ShareOptions, res *ShareResult) error {
 				}
 				res.Dropped += r.RowsAffected
 			}
+			for _, rec := range []any{&keptTicketRecord{}, &keptCallRecord{}, &keptAnswerRecord{}} { // what undo would bring back
+				if err := all.Delete(rec).Error; err != nil {
+					return err
+				}
+			}
 		}
 		if !opt.Anonymize {
 			return nil
