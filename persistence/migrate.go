@@ -42,9 +42,6 @@ func migrateTo8(tx *gorm.DB) error {
 		if err := tx.Migrator().AddColumn(rec, "ImportID"); err != nil {
 			return err
 		}
-		if err := tx.Migrator().CreateIndex(rec, "ImportID"); err != nil {
-			return err
-		}
 	}
 	return tx.Migrator().CreateTable(&importRecord{}, &keptTicketRecord{}, &keptCallRecord{}, &keptAnswerRecord{})
 }

@@ -259,7 +259,8 @@ type ticketRecord struct {
 	// ResponseNotMeasured: the import that brought the ticket had no first-response column.
 	ResponseNotMeasured bool `gorm:"not null;default:false"`
 	// ImportID is the import that wrote the row last (NULL: before schema 8, a new file or JSON).
-	ImportID *int64 `gorm:"index"`
+	// No index: undo finds an import's rows in one pass; every import would pay for an index.
+	ImportID *int64
 }
 
 func (ticketRecord) TableName() string { return "tickets" }
@@ -270,7 +271,7 @@ type callRecord struct {
 	Answered    bool
 	WaitSeconds int
 	TalkSeconds int
-	ImportID    *int64 `gorm:"index"`
+	ImportID    *int64
 }
 
 func (callRecord) TableName() string { return "calls" }
@@ -281,7 +282,7 @@ type surveyRecord struct {
 	Question string `gorm:"not null;default:''"`
 	Score    int
 	School   string `gorm:"not null;default:''"`
-	ImportID *int64 `gorm:"index"`
+	ImportID *int64
 }
 
 func (surveyRecord) TableName() string { return "survey_answers" }

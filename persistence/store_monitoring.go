@@ -161,8 +161,16 @@ func insertBatches(tx *gorm.DB, r rowInsert) error {
 // appendTicket, appendCall and appendAnswer append the values of an imported row in the order
 // of ticketCols, callCols and answerCols.
 func appendTicket(args []any, t *domain.Ticket) []any {
-	return append(args, t.ExternalID, t.Created.Unix(), nullable(timeToDB(t.FirstResponse)), nullable(timeToDB(t.Resolved)),
+	return append(args, t.ExternalID, t.Created.Unix(), unixOrNull(t.FirstResponse), unixOrNull(t.Resolved),
 		t.Priority, t.Category, t.School, t.Status, nullable(t.PackageID), t.ResponseNotMeasured)
+}
+
+// unixOrNull is an optional time as the file stores it: Unix seconds or NULL.
+func unixOrNull(t *time.Time) any {
+	if t == nil {
+		return nil
+	}
+	return t.Unix()
 }
 
 func appendCall(args []any, c *domain.Call) []any {
@@ -215,6 +223,7 @@ func (f *File) UpsertTickets(ts []domain.Ticket, cfg map[string]string, progress
 		if err != nil {
 			return err
 		}
+		importID := any(id) // boxed once, not per row
 		var before func(start, end int) error
 		if replaces { // the tickets of each batch that are in the file already are kept first
 			m := monitoringTables[ImportTickets]
@@ -226,9 +235,13 @@ func (f *File) UpsertTickets(ts []domain.Ticket, cfg map[string]string, progress
 				return m.keep(tx, id, false, "external_id IN ?", ids)
 			}
 		}
+		conflict := ""
+		if replaces { // into an empty table, the tickets (checked: no id twice) meet no conflict
+			conflict = "external_id"
+		}
 		err = insertBatches(tx, rowInsert{table: "tickets", cols: append(ticketCols[:len(ticketCols):len(ticketCols)], "import_id"),
-			conflict: "external_id", n: len(ts), before: before, progress: progress,
-			add: func(args []any, i int) []any { return append(appendTicket(args, &ts[i]), id) }})
+			conflict: conflict, n: len(ts), before: before, progress: progress,
+			add: func(args []any, i int) []any { return append(appendTicket(args, &ts[i]), importID) }})
 		if err != nil {
 			return err
 		}
@@ -276,8 +289,9 @@ func (f *File) spanImport(kind string, cfg map[string]string, where string, args
 				return err
 			}
 		}
+		importID := any(id) // boxed once, not per row
 		err = insertBatches(tx, rowInsert{table: m.table, cols: append(m.cols[:len(m.cols):len(m.cols)], "import_id"), n: n, progress: progress,
-			add: func(args []any, i int) []any { return append(add(args, i), id) }})
+			add: func(args []any, i int) []any { return append(add(args, i), importID) }})
 		if err != nil {
 			return err
 		}
