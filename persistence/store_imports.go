@@ -1,11 +1,12 @@
 package persistence
 
 import (
-	"errors"
 	"sort"
 	"strings"
 
 	"gorm.io/gorm"
+
+	"schulit-lotse/domain"
 )
 
 // Undo and redo of monitoring imports (schema 8). Every import of tickets, calls or survey
@@ -42,8 +43,9 @@ var monitoringTables = map[string]monitoringTable{
 }
 
 // errImportState is returned for an undo of an import that is not in the file as done (or a
-// redo of one not undone), or of an unknown import: the session's history and the file differ.
-var errImportState = errors.New("import is not in the state undo or redo expects")
+// redo of one not undone), of an unknown import or kind: the session's history and the file
+// differ. The user reads that the entry no longer exists.
+var errImportState = domain.Error("err.monitoring.gone")
 
 // Import is an import written to the file.
 type Import struct {

@@ -219,7 +219,7 @@ func TestFailedUndoChangesNothing(t *testing.T) {
 }
 
 // The kept rows belong to the session's history: opening the file again for editing drops
-// them; a share without the monitoring data carries none.
+// them; a share without the monitoring data or anonymised carries none.
 func TestKeptRowsEndWithTheSession(t *testing.T) {
 	f := monitoringFile(t)
 	d := time.Date(2027, 3, 1, 8, 0, 0, 0, time.UTC)
@@ -229,19 +229,21 @@ func TestKeptRowsEndWithTheSession(t *testing.T) {
 	if _, err := f.UpsertTickets([]domain.Ticket{tk("A-1", d, "P2")}, nil, nil); err != nil {
 		t.Fatal(err)
 	}
-	share := filepath.Join(t.TempDir(), "share.lotse")
-	if _, err := f.WriteShareCopy(share, ShareOptions{WithoutMonitoring: true}); err != nil {
-		t.Fatal(err)
+	for i, opt := range []ShareOptions{{WithoutMonitoring: true}, {Anonymize: true}} {
+		share := filepath.Join(t.TempDir(), fmt.Sprintf("share%d.lotse", i))
+		if _, err := f.WriteShareCopy(share, opt); err != nil {
+			t.Fatal(err)
+		}
+		db, err := sql.Open("sqlite", fileURI(share, modeRO, nil))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var n int
+		if err := db.QueryRow("SELECT count(*) FROM kept_tickets").Scan(&n); err != nil || n != 0 {
+			t.Errorf("share %+v: %d kept tickets (%v)", opt, n, err)
+		}
+		db.Close()
 	}
-	db, err := sql.Open("sqlite", fileURI(share, modeRO, nil))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var n int
-	if err := db.QueryRow("SELECT count(*) FROM kept_tickets").Scan(&n); err != nil || n != 0 {
-		t.Errorf("share: %d kept tickets (%v)", n, err)
-	}
-	db.Close()
 
 	path := f.path
 	if n := count(t, f, "SELECT count(*) FROM kept_tickets"); n != 1 {
