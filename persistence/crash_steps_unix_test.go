@@ -43,6 +43,14 @@ type stepState struct {
 	deleted []domain.Task
 	seed    uint64
 	n       int
+	undo    *importUndo
+}
+
+// importUndo is an import the child will undo and redo: the project before and after it.
+type importUndo struct {
+	id            int64
+	before, after *domain.Project
+	undone        bool
 }
 
 // stepOp plans one edit of its kind on m: the project as the file must hold it afterwards and
@@ -62,6 +70,7 @@ var stepOps = []struct {
 	{"tickets", opTickets},
 	{"calls", opCalls},
 	{"survey", opSurvey},
+	{"undo", opUndo},
 	{"minutes", opMinutes},
 	{"config", opConfig},
 	{"tasks", opTasks},
@@ -481,7 +490,47 @@ func opTickets(r *rand.Rand, m *domain.Project, f *File, st *stepState) (*domain
 	mapping := domain.TicketMapping{Format: []string{"glpi", "zammad", "otrs"}[r.IntN(3)], Priorities: map[string]string{"hoch": "P2"}}
 	cfg := map[string]string{domain.ConfigTicketMapping: domain.ConfigJSON(mapping)}
 	next.Config[domain.ConfigTicketMapping] = cfg[domain.ConfigTicketMapping]
-	return next, func() error { return f.UpsertTickets(ts, cfg, nil) }
+	return next, func() error { _, err := f.UpsertTickets(ts, cfg, nil); return err }
+}
+
+// opUndo: an import of tickets or calls, then its undo, then its redo, in turn.
+func opUndo(r *rand.Rand, m *domain.Project, f *File, st *stepState) (*domain.Project, func() error) {
+	u := st.undo
+	switch {
+	case u == nil:
+		op := opTickets
+		if r.IntN(2) == 0 {
+			op = opCalls
+		}
+		next, write := op(r, m, f, st)
+		before := cloneProject(m)
+		return next, func() error {
+			if err := write(); err != nil {
+				return err
+			}
+			var id int64
+			if err := f.db.Raw("SELECT max(id) FROM imports").Row().Scan(&id); err != nil {
+				return err
+			}
+			st.undo = &importUndo{id: id, before: before, after: cloneProject(next)}
+			return nil
+		}
+	case !u.undone:
+		return cloneProject(u.before), func() error {
+			if err := f.UndoImport(u.id); err != nil {
+				return err
+			}
+			u.undone = true
+			return nil
+		}
+	}
+	return cloneProject(u.after), func() error {
+		if err := f.RedoImport(u.id); err != nil {
+			return err
+		}
+		st.undo = nil
+		return nil
+	}
 }
 
 // opCalls: a call list re-imported for one day replaces that day's calls.
@@ -499,7 +548,7 @@ func opCalls(r *rand.Rand, m *domain.Project, f *File, _ *stepState) (*domain.Pr
 		cs = append(cs, c)
 		next.Calls = append(next.Calls, c)
 	}
-	return next, func() error { return f.ReplaceCallsBetween(first, last, cs, nil) }
+	return next, func() error { _, err := f.ReplaceCallsBetween(first, last, cs, nil, nil); return err }
 }
 
 // opSurvey: a survey export re-imported for a span replaces the answers to its questions.
@@ -520,7 +569,7 @@ func opSurvey(r *rand.Rand, m *domain.Project, f *File, _ *stepState) (*domain.P
 	}
 	cfg := map[string]string{domain.ConfigSurveyMapping: domain.ConfigJSON(domain.SurveyMapping{Questions: questions, Reverse: r.IntN(2) == 0})}
 	next.Config[domain.ConfigSurveyMapping] = cfg[domain.ConfigSurveyMapping]
-	return next, func() error { return f.ReplaceAnswersBetween(first, last, questions, as, cfg, nil) }
+	return next, func() error { _, err := f.ReplaceAnswersBetween(first, last, questions, as, cfg, nil); return err }
 }
 
 // opMinutes: a Jour fixe with a measure, a measure's state, or a measure deleted.

@@ -9,7 +9,9 @@ import (
 const ApplicationID = 0x4C4F5453
 
 // The pragmas every connection gets: a rollback journal (files live on SMB shares and travel as
-// single files), full sync, foreign keys, no trust in schema-defined functions, cell size checks.
+// single files), full sync, foreign keys, no trust in schema-defined functions, cell size checks,
+// temporary data in memory (the statement journal of each multi-row insert, a few pages, stays
+// off the disk: an import of 250,000 tickets wrote it 5,000 times).
 var connPragmas = []string{
 	"busy_timeout(5000)",
 	"journal_mode(DELETE)",
@@ -17,6 +19,7 @@ var connPragmas = []string{
 	"foreign_keys(1)",
 	"trusted_schema(0)",
 	"cell_size_check(1)",
+	"temp_store(2)",
 }
 
 // fileURI builds an SQLite URI for path; '?', '#' and '%' in names are escaped so that a file

@@ -231,6 +231,11 @@ func open(path string, opt OpenOptions) (*File, error) {
 			return nil, refuse(path, ReasonSchema, "migration: %v", err)
 		}
 	}
+	if err := forgetKeptRows(db); err != nil {
+		closeGorm(db)
+		releaseLock(path)
+		return nil, refuse(path, ReasonUnreadable, err.Error())
+	}
 	return &File{path: path, db: db, clock: clock.OrSystem(opt.Clock)}, nil
 }
 

@@ -13,7 +13,8 @@ import (
 // JSONFormat names the project JSON document (docs/json-format.md describes it).
 const JSONFormat = "schulit-lotse-project"
 
-// JSONVersion is the version of the JSON document; it follows the schema version.
+// JSONVersion is the version of the JSON document; it follows the schema version where a schema
+// change changes the document (schema 8, import ids for undo, did not).
 const JSONVersion = 7
 
 // Document is the whole project as one JSON document.

@@ -30,6 +30,20 @@ var migrations = []migration{
 	{to: 6, fn: migrateTo6},
 	// 7: persons of step 11; participants and owners refer to them or name guests.
 	{to: 7, fn: migrateTo7},
+	// 8: imports of monitoring rows with their ids on the rows, for undo by import.
+	{to: 8, fn: migrateTo8},
+}
+
+// migrateTo8 adds tickets/calls/survey_answers.import_id (NULL: the rows came before; they
+// belong to no import that can still be undone), the table imports and the kept_… tables of
+// the rows an import replaced.
+func migrateTo8(tx *gorm.DB) error {
+	for _, rec := range []any{&ticketRecord{}, &callRecord{}, &surveyRecord{}} {
+		if err := tx.Migrator().AddColumn(rec, "ImportID"); err != nil {
+			return err
+		}
+	}
+	return tx.Migrator().CreateTable(&importRecord{}, &keptTicketRecord{}, &keptCallRecord{}, &keptAnswerRecord{})
 }
 
 // migrateTo5 adds slas.internal (every existing level is the provider's SLA), bids.reasons

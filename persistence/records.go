@@ -258,6 +258,9 @@ type ticketRecord struct {
 	PackageID     *int64
 	// ResponseNotMeasured: the import that brought the ticket had no first-response column.
 	ResponseNotMeasured bool `gorm:"not null;default:false"`
+	// ImportID is the import that wrote the row last (NULL: before schema 8, a new file or JSON).
+	// No index: undo finds an import's rows in one pass; every import would pay for an index.
+	ImportID *int64
 }
 
 func (ticketRecord) TableName() string { return "tickets" }
@@ -268,6 +271,7 @@ type callRecord struct {
 	Answered    bool
 	WaitSeconds int
 	TalkSeconds int
+	ImportID    *int64
 }
 
 func (callRecord) TableName() string { return "calls" }
@@ -278,9 +282,73 @@ type surveyRecord struct {
 	Question string `gorm:"not null;default:''"`
 	Score    int
 	School   string `gorm:"not null;default:''"`
+	ImportID *int64
 }
 
 func (surveyRecord) TableName() string { return "survey_answers" }
+
+// importRecord is one import of tickets, calls or survey answers (schema 8), or the clearing of
+// a kind. The rows it wrote carry its id; the rows it replaced are kept (kept_… tables) while
+// the session that made it can undo it. Configs are JSON objects of the configuration entries
+// the import saved, as they were before and after ("" for a key that was not set).
+type importRecord struct {
+	ID           int64  `gorm:"primaryKey"`
+	Kind         string `gorm:"not null"`
+	At           int64  `gorm:"not null"`
+	ConfigBefore string `gorm:"not null;default:''"`
+	ConfigAfter  string `gorm:"not null;default:''"`
+	Undone       bool   `gorm:"not null;default:false"`
+}
+
+func (importRecord) TableName() string { return "imports" }
+
+// The kept_… tables hold monitoring rows set aside by an import (schema 8): with Written false
+// the rows it replaced, with Written true (while it is undone) the rows it wrote. A row keeps
+// its id and import id, so undo and redo put back exactly what was there.
+type keptTicketRecord struct {
+	ByImport            int64 `gorm:"primaryKey;autoIncrement:false"`
+	Written             bool  `gorm:"primaryKey"`
+	ID                  int64 `gorm:"primaryKey;autoIncrement:false"`
+	ImportID            *int64
+	ExternalID          string `gorm:"not null"`
+	Created             int64  `gorm:"not null"`
+	FirstResponse       *int64
+	Resolved            *int64
+	Priority            string `gorm:"not null;default:''"`
+	Category            string `gorm:"not null;default:''"`
+	School              string `gorm:"not null;default:''"`
+	Status              string `gorm:"not null;default:''"`
+	PackageID           *int64
+	ResponseNotMeasured bool `gorm:"not null;default:false"`
+}
+
+func (keptTicketRecord) TableName() string { return "kept_tickets" }
+
+type keptCallRecord struct {
+	ByImport    int64 `gorm:"primaryKey;autoIncrement:false"`
+	Written     bool  `gorm:"primaryKey"`
+	ID          int64 `gorm:"primaryKey;autoIncrement:false"`
+	ImportID    *int64
+	At          int64 `gorm:"not null"`
+	Answered    bool
+	WaitSeconds int
+	TalkSeconds int
+}
+
+func (keptCallRecord) TableName() string { return "kept_calls" }
+
+type keptAnswerRecord struct {
+	ByImport int64 `gorm:"primaryKey;autoIncrement:false"`
+	Written  bool  `gorm:"primaryKey"`
+	ID       int64 `gorm:"primaryKey;autoIncrement:false"`
+	ImportID *int64
+	At       int64  `gorm:"not null"`
+	Question string `gorm:"not null;default:''"`
+	Score    int
+	School   string `gorm:"not null;default:''"`
+}
+
+func (keptAnswerRecord) TableName() string { return "kept_answers" }
 
 type jourFixeRecord struct {
 	ID         int64  `gorm:"primaryKey"`
@@ -371,6 +439,7 @@ func allRecords() []any {
 		&escalationRecord{}, &meetingRecord{}, &ticketRecord{}, &callRecord{}, &surveyRecord{},
 		&jourFixeRecord{}, &measureRecord{}, &knowledgeCheckRecord{}, &configRecord{},
 		&personRecord{}, &personRoleRecord{}, &attendeeRecord{},
+		&importRecord{}, &keptTicketRecord{}, &keptCallRecord{}, &keptAnswerRecord{},
 	}
 }
 

@@ -92,14 +92,19 @@ func (f *File) WriteShareCopy(target string, opt ShareOptions) (ShareResult, err
 // stripForShare removes and replaces in the copy c what opt asks for, in one transaction.
 func (c *File) stripForShare(opt ShareOptions, res *ShareResult) error {
 	return c.db.Transaction(func(tx *gorm.DB) error {
+		all := tx.Session(&gorm.Session{AllowGlobalUpdate: true})
 		if opt.WithoutMonitoring {
-			all := tx.Session(&gorm.Session{AllowGlobalUpdate: true})
 			for _, rec := range []any{&ticketRecord{}, &callRecord{}, &surveyRecord{}} {
 				r := all.Delete(rec)
 				if r.Error != nil {
 					return r.Error
 				}
 				res.Dropped += r.RowsAffected
+			}
+		}
+		for _, rec := range []any{&keptTicketRecord{}, &keptCallRecord{}, &keptAnswerRecord{}} { // what undo of this session would bring back
+			if err := all.Delete(rec).Error; err != nil {
+				return err
 			}
 		}
 		if !opt.Anonymize {

@@ -87,37 +87,62 @@ var (
 // insertRows writes n rows through one prepared statement and reports progress every chunk.
 // withID adds the id column (a restore keeps ids); conflict/upsert make it an upsert.
 func insertRows(tx *gorm.DB, table string, cols []string, withID bool, conflict string, n int, row func(i int) []any, progress Progress) error {
-	if n == 0 {
+	if withID {
+		cols = append([]string{"id"}, cols...)
+	}
+	return insertBatches(tx, rowInsert{table: table, cols: cols, conflict: conflict, n: n, progress: progress,
+		add: func(args []any, i int) []any { return append(args, row(i)...) }})
+}
+
+// rowInsert is what insertBatches writes.
+type rowInsert struct {
+	table string
+	cols  []string
+	// conflict names the key of an upsert: an existing row with the same key takes the other
+	// columns.
+	conflict string
+	n        int
+	add      func(args []any, i int) []any // appends the values of row i
+	// before, if set, runs before the rows start…end-1 are written.
+	before   func(start, end int) error
+	progress Progress
+}
+
+// insertBatches writes the rows through prepared statements of bulkRows rows each and reports
+// progress every chunk.
+func insertBatches(tx *gorm.DB, r rowInsert) error {
+	if r.n == 0 {
 		return nil
 	}
-	all := cols
-	if withID {
-		all = append([]string{"id"}, cols...)
-	}
 	var upsert []string
-	if conflict != "" {
-		for _, c := range cols {
-			if c != conflict {
+	if r.conflict != "" {
+		for _, c := range r.cols {
+			if c != r.conflict {
 				upsert = append(upsert, c)
 			}
 		}
 	}
-	full, err := newBulkInsert(tx, table, all, bulkRows, conflict, upsert)
+	full, err := newBulkInsert(tx, r.table, r.cols, min(bulkRows, r.n), r.conflict, upsert)
 	if err != nil {
 		return err
 	}
 	defer full.close()
-	args := make([]any, 0, bulkRows*len(all))
+	args := make([]any, 0, bulkRows*len(r.cols))
 	next := importChunk
-	for start := 0; start < n; start += bulkRows {
-		end := min(start+bulkRows, n)
+	for start := 0; start < r.n; start += bulkRows {
+		end := min(start+bulkRows, r.n)
+		if r.before != nil {
+			if err := r.before(start, end); err != nil {
+				return err
+			}
+		}
 		args = args[:0]
 		for i := start; i < end; i++ {
-			args = append(args, row(i)...)
+			args = r.add(args, i)
 		}
 		b := full
-		if end-start < bulkRows { // the rest: a statement of its size
-			if b, err = newBulkInsert(tx, table, all, end-start, conflict, upsert); err != nil {
+		if end-start < min(bulkRows, r.n) { // the rest: a statement of its size
+			if b, err = newBulkInsert(tx, r.table, r.cols, end-start, r.conflict, upsert); err != nil {
 				return err
 			}
 			defer b.close()
@@ -125,12 +150,35 @@ func insertRows(tx *gorm.DB, table string, cols []string, withID bool, conflict 
 		if err := b.exec(args...); err != nil {
 			return err
 		}
-		if end >= next || end == n {
-			progress.report(end, n)
+		if end >= next || end == r.n {
+			r.progress.report(end, r.n)
 			next += importChunk
 		}
 	}
 	return nil
+}
+
+// appendTicket, appendCall and appendAnswer append the values of an imported row in the order
+// of ticketCols, callCols and answerCols.
+func appendTicket(args []any, t *domain.Ticket) []any {
+	return append(args, t.ExternalID, t.Created.Unix(), unixOrNull(t.FirstResponse), unixOrNull(t.Resolved),
+		t.Priority, t.Category, t.School, t.Status, nullable(t.PackageID), t.ResponseNotMeasured)
+}
+
+// unixOrNull is an optional time as the file stores it: Unix seconds or NULL.
+func unixOrNull(t *time.Time) any {
+	if t == nil {
+		return nil
+	}
+	return t.Unix()
+}
+
+func appendCall(args []any, c *domain.Call) []any {
+	return append(args, c.At.Unix(), c.Answered, c.WaitSeconds, c.TalkSeconds)
+}
+
+func appendAnswer(args []any, a *domain.SurveyAnswer) []any {
+	return append(args, a.At.Unix(), a.Question, a.Score, a.School)
 }
 
 func ticketRow(r ticketRecord, withID bool) []any {
@@ -157,41 +205,50 @@ func answerRow(r surveyRecord, withID bool) []any {
 	return v
 }
 
-// UpsertTickets stores imported tickets in one transaction: a ticket whose external id is
-// already in the file is updated and keeps its id, a new one is added; nothing is ever
-// duplicated. cfg holds configuration entries saved with them (the mapping used). Ids of ts
-// are ignored.
-func (f *File) UpsertTickets(ts []domain.Ticket, cfg map[string]string, progress Progress) error {
+// UpsertTickets stores imported tickets as one import (ImportTickets) in one transaction: a
+// ticket whose external id is already in the file is updated and keeps its id (its old values
+// are kept for undo), a new one is added; nothing is ever duplicated. cfg holds configuration
+// entries saved with them (the mapping used). Ids of ts are ignored.
+func (f *File) UpsertTickets(ts []domain.Ticket, cfg map[string]string, progress Progress) (Import, error) {
 	if err := checkTickets(ts); err != nil {
-		return err
+		return Import{}, err
 	}
-	return f.write(func(tx *gorm.DB) error {
-		err := insertRows(tx, "tickets", ticketCols, false, "external_id", len(ts), func(i int) []any { return ticketRow(toTicketRecord(ts[i]), false) }, progress)
+	var imp Import
+	err := f.write(func(tx *gorm.DB) error {
+		id, err := f.beginImport(tx, ImportTickets, cfg)
 		if err != nil {
 			return err
 		}
-		return saveConfigIn(tx, cfg)
-	})
-}
-
-// replaceAll makes table (of model) hold exactly the n rows row gives, with their ids, and saves
-// cfg with them: undo of an import.
-func (f *File) replaceAll(model any, table string, cols []string, n int, row func(i int) []any, cfg map[string]string) error {
-	return f.write(func(tx *gorm.DB) error {
-		return inTurn(
-			func() error { return tx.Where("1 = 1").Delete(model).Error },
-			func() error { return insertRows(tx, table, cols, true, "", n, row, nil) },
-			func() error { return saveConfigIn(tx, cfg) },
-		)
-	})
-}
-
-// ReplaceTickets makes the file hold exactly ts (with their ids): undo of an import.
-func (f *File) ReplaceTickets(ts []domain.Ticket, cfg map[string]string) error {
-	if err := checkTickets(ts); err != nil {
+		replaces, err := hasRows(tx, "tickets")
+		if err != nil {
+			return err
+		}
+		importID := any(id) // boxed once, not per row
+		var before func(start, end int) error
+		if replaces { // the tickets of each batch that are in the file already are kept first
+			m := monitoringTables[ImportTickets]
+			before = func(start, end int) error {
+				ids := make([]string, 0, end-start)
+				for _, t := range ts[start:end] {
+					ids = append(ids, t.ExternalID)
+				}
+				return m.keep(tx, id, false, "external_id IN ?", ids)
+			}
+		}
+		conflict := ""
+		if replaces { // into an empty table, the tickets (checked: no id twice) meet no conflict
+			conflict = "external_id"
+		}
+		err = insertBatches(tx, rowInsert{table: "tickets", cols: append(ticketCols[:len(ticketCols):len(ticketCols)], "import_id"),
+			conflict: conflict, n: len(ts), before: before, progress: progress,
+			add: func(args []any, i int) []any { return append(appendTicket(args, &ts[i]), importID) }})
+		if err != nil {
+			return err
+		}
+		imp, err = finishImport(tx, ImportTickets, id, cfg)
 		return err
-	}
-	return f.replaceAll(&ticketRecord{}, "tickets", ticketCols, len(ts), func(i int) []any { return ticketRow(toTicketRecord(ts[i]), true) }, cfg)
+	})
+	return imp, err
 }
 
 // LoadTickets reads the tickets as Load does (by creation, then id).
@@ -216,26 +273,43 @@ func checkCalls(cs []domain.Call) error {
 	return nil
 }
 
-// ReplaceCallsBetween replaces the calls from first to last (both included) by cs in one
-// transaction: a call list has no ids, so a list re-imported replaces the span it covers.
-func (f *File) ReplaceCallsBetween(first, last time.Time, cs []domain.Call, progress Progress) error {
-	if err := checkCalls(cs); err != nil {
-		return err
-	}
-	return f.write(func(tx *gorm.DB) error {
-		if err := tx.Where("at >= ? AND at <= ?", first.Unix(), last.Unix()).Delete(&callRecord{}).Error; err != nil {
+// spanImport writes one import of calls or answers: the rows of the kind that match where are
+// kept and deleted (the span the list covers), the n new rows are added.
+func (f *File) spanImport(kind string, cfg map[string]string, where string, args []any, n int,
+	add func(args []any, i int) []any, progress Progress) (Import, error) {
+	var imp Import
+	m := monitoringTables[kind]
+	err := f.write(func(tx *gorm.DB) error {
+		id, err := f.beginImport(tx, kind, cfg)
+		if err != nil {
 			return err
 		}
-		return insertRows(tx, "calls", callCols, false, "", len(cs), func(i int) []any { return callRow(toCallRecord(cs[i]), false) }, progress)
+		if where != "" {
+			if err := m.setAside(tx, id, where, args...); err != nil {
+				return err
+			}
+		}
+		importID := any(id) // boxed once, not per row
+		err = insertBatches(tx, rowInsert{table: m.table, cols: append(m.cols[:len(m.cols):len(m.cols)], "import_id"), n: n, progress: progress,
+			add: func(args []any, i int) []any { return append(add(args, i), importID) }})
+		if err != nil {
+			return err
+		}
+		imp, err = finishImport(tx, kind, id, cfg)
+		return err
 	})
+	return imp, err
 }
 
-// ReplaceCalls makes the file hold exactly cs (with their ids): undo of an import.
-func (f *File) ReplaceCalls(cs []domain.Call) error {
+// ReplaceCallsBetween replaces the calls from first to last (both included) by cs as one import
+// in one transaction: a call list has no ids, so a list re-imported replaces the span it covers
+// (the calls replaced are kept for undo). cfg is saved with them.
+func (f *File) ReplaceCallsBetween(first, last time.Time, cs []domain.Call, cfg map[string]string, progress Progress) (Import, error) {
 	if err := checkCalls(cs); err != nil {
-		return err
+		return Import{}, err
 	}
-	return f.replaceAll(&callRecord{}, "calls", callCols, len(cs), func(i int) []any { return callRow(toCallRecord(cs[i]), true) }, nil)
+	return f.spanImport(ImportCalls, cfg, "at >= ? AND at <= ?", []any{first.Unix(), last.Unix()}, len(cs),
+		func(args []any, i int) []any { return appendCall(args, &cs[i]) }, progress)
 }
 
 // LoadCalls reads the calls as Load does.
@@ -261,30 +335,27 @@ func checkAnswers(as []domain.SurveyAnswer) error {
 }
 
 // ReplaceAnswersBetween replaces the answers to the given questions from first to last by as,
-// in one transaction, and saves cfg with them (the survey mapping used).
-func (f *File) ReplaceAnswersBetween(first, last time.Time, questions []string, as []domain.SurveyAnswer, cfg map[string]string, progress Progress) error {
+// as one import in one transaction (the answers replaced are kept for undo), and saves cfg with
+// them (the survey mapping used).
+func (f *File) ReplaceAnswersBetween(first, last time.Time, questions []string, as []domain.SurveyAnswer, cfg map[string]string, progress Progress) (Import, error) {
 	if err := checkAnswers(as); err != nil {
-		return err
+		return Import{}, err
 	}
-	return f.write(func(tx *gorm.DB) error {
-		if len(questions) > 0 {
-			if err := tx.Where("at >= ? AND at <= ? AND question IN ?", first.Unix(), last.Unix(), questions).Delete(&surveyRecord{}).Error; err != nil {
-				return err
-			}
-		}
-		if err := insertRows(tx, "survey_answers", answerCols, false, "", len(as), func(i int) []any { return answerRow(toSurveyRecord(as[i]), false) }, progress); err != nil {
-			return err
-		}
-		return saveConfigIn(tx, cfg)
-	})
+	where := ""
+	if len(questions) > 0 {
+		where = "at >= ? AND at <= ? AND question IN ?"
+	}
+	return f.spanImport(ImportSurvey, cfg, where, []any{first.Unix(), last.Unix(), questions}, len(as),
+		func(args []any, i int) []any { return appendAnswer(args, &as[i]) }, progress)
 }
 
-// ReplaceAnswers makes the file hold exactly as (with their ids): undo of an import.
-func (f *File) ReplaceAnswers(as []domain.SurveyAnswer, cfg map[string]string) error {
-	if err := checkAnswers(as); err != nil {
-		return err
+// ClearMonitoring removes every row of a kind (ImportTickets, ImportCalls, ImportSurvey) as an
+// import that replaces them all by nothing, so that undo brings them back.
+func (f *File) ClearMonitoring(kind string) (Import, error) {
+	if _, ok := monitoringTables[kind]; !ok {
+		return Import{}, errImportState
 	}
-	return f.replaceAll(&surveyRecord{}, "survey_answers", answerCols, len(as), func(i int) []any { return answerRow(toSurveyRecord(as[i]), true) }, cfg)
+	return f.spanImport(kind, nil, "1 = 1", nil, 0, nil, nil)
 }
 
 // LoadSurveyAnswers reads the answers as Load does.

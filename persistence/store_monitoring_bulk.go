@@ -13,13 +13,15 @@ import (
 // existing row (same key) takes over, with conflict naming the key.
 //
 // The SQLite driver parses a statement on every execution and matches each bound parameter
-// against all others (n² in the parameters), so a few dozen rows per statement is fastest.
+// against all others (n² in the parameters), so a few dozen rows per statement is fastest:
+// importing 250,000 tickets took 3.3 s in the driver with 48 rows, 2.8 s with 16 or 20 and
+// 2.9 s with 12, 3.3 s with 8 (CPU, one loaded run each).
 type bulkInsert struct {
 	stmt *sql.Stmt
 }
 
 // bulkRows is the number of rows per statement.
-const bulkRows = 48
+const bulkRows = 20
 
 func newBulkInsert(tx *gorm.DB, table string, cols []string, rows int, conflict string, upsert []string) (*bulkInsert, error) {
 	st := &gorm.Statement{DB: tx, Table: table}

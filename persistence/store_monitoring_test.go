@@ -22,7 +22,7 @@ func TestReimportUpdatesNeverDuplicates(t *testing.T) {
 	f := monitoringFile(t)
 	d := time.Date(2027, 3, 1, 8, 0, 0, 0, time.UTC)
 	var reports [][2]int
-	err := f.UpsertTickets([]domain.Ticket{tk("A-1", d, "P1"), tk("A-2", d.Add(time.Hour), "P2"), tk("A-3", d.Add(2*time.Hour), "P3")},
+	_, err := f.UpsertTickets([]domain.Ticket{tk("A-1", d, "P1"), tk("A-2", d.Add(time.Hour), "P2"), tk("A-3", d.Add(2*time.Hour), "P3")},
 		map[string]string{domain.ConfigTicketMapping: `{"priorities":{"hoch":"P1"}}`}, func(done, total int) { reports = append(reports, [2]int{done, total}) })
 	if err != nil {
 		t.Fatal(err)
@@ -41,8 +41,9 @@ func TestReimportUpdatesNeverDuplicates(t *testing.T) {
 	a2.Resolved, a2.Status = &solved, "geschlossen"
 	pkg := int64(11)
 	a2.PackageID = &pkg
-	if err := f.UpsertTickets([]domain.Ticket{a2, tk("A-4", d.Add(3*time.Hour), "P1"), tk("A-1", d, "P1")}, nil, nil); err != nil {
-		t.Fatal(err)
+	second, err := f.UpsertTickets([]domain.Ticket{a2, tk("A-4", d.Add(3*time.Hour), "P1"), tk("A-1", d, "P1")}, nil, nil)
+	if err != nil || second.Total != 4 {
+		t.Fatal(second, err)
 	}
 	p := mustLoad(t, f)
 	if len(p.Tickets) != 4 {
@@ -60,19 +61,25 @@ func TestReimportUpdatesNeverDuplicates(t *testing.T) {
 		t.Errorf("mapping not saved: %v", p.Config)
 	}
 	// Undo puts the first state back, ids included.
-	if err := f.ReplaceTickets(first.Tickets, map[string]string{domain.ConfigTicketMapping: ""}); err != nil {
+	if err := f.UndoImport(second.ID); err != nil {
 		t.Fatal(err)
 	}
 	back := mustLoad(t, f)
-	if sprint(back.Tickets) != sprint(first.Tickets) || back.Config[domain.ConfigTicketMapping] != "" {
+	if sprint(back.Tickets) != sprint(first.Tickets) || back.Config[domain.ConfigTicketMapping] != `{"priorities":{"hoch":"P1"}}` {
 		t.Errorf("undo: %s", sprint(back.Tickets))
+	}
+	if err := f.RedoImport(second.ID); err != nil {
+		t.Fatal(err)
+	}
+	if again := mustLoad(t, f); sprint(again.Tickets) != sprint(p.Tickets) {
+		t.Errorf("redo: %s\nwant %s", sprint(again.Tickets), sprint(p.Tickets))
 	}
 }
 
 func TestFailedImportStoresNothing(t *testing.T) {
 	f := monitoringFile(t)
 	d := time.Date(2027, 3, 1, 8, 0, 0, 0, time.UTC)
-	if err := f.UpsertTickets([]domain.Ticket{tk("A-1", d, "P1")}, nil, nil); err != nil {
+	if _, err := f.UpsertTickets([]domain.Ticket{tk("A-1", d, "P1")}, nil, nil); err != nil {
 		t.Fatal(err)
 	}
 	// 12,000 good rows and then a configuration entry the file refuses: the rows written in the
@@ -82,7 +89,7 @@ func TestFailedImportStoresNothing(t *testing.T) {
 		many[i] = tk("B-"+time.Duration(i).String(), d.Add(time.Duration(i)*time.Minute), "P2")
 	}
 	calls := 0
-	err := f.UpsertTickets(many, map[string]string{"step12.x": "{kein json"}, func(done, total int) { calls++ })
+	_, err := f.UpsertTickets(many, map[string]string{"step12.x": "{kein json"}, func(done, total int) { calls++ })
 	if err == nil || calls != 3 {
 		t.Fatalf("err %v, %d progress reports", err, calls)
 	}
@@ -94,7 +101,7 @@ func TestFailedImportStoresNothing(t *testing.T) {
 		{tk("C-1", d, "P1"), tk("C-1", d, "P1")},
 		{tk("C-2", time.Date(10000, 1, 1, 0, 0, 0, 0, time.UTC), "P1")},
 	} {
-		if err := f.UpsertTickets(bad, nil, nil); err == nil {
+		if _, err := f.UpsertTickets(bad, nil, nil); err == nil {
 			t.Errorf("%+v accepted", bad)
 		}
 	}
@@ -106,31 +113,31 @@ func TestFailedImportStoresNothing(t *testing.T) {
 func TestCallsAndAnswersReplaceTheSpanTheyCover(t *testing.T) {
 	f := monitoringFile(t)
 	at := func(day, h int) time.Time { return time.Date(2027, 3, day, h, 0, 0, 0, time.UTC) }
-	if err := f.ReplaceCallsBetween(at(1, 8), at(3, 8), []domain.Call{{At: at(1, 8), Answered: true}, {At: at(2, 8)}, {At: at(3, 8), Answered: true}}, nil); err != nil {
+	if _, err := f.ReplaceCallsBetween(at(1, 8), at(3, 8), []domain.Call{{At: at(1, 8), Answered: true}, {At: at(2, 8)}, {At: at(3, 8), Answered: true}}, nil, nil); err != nil {
 		t.Fatal(err)
 	}
 	// The list again for 2–4 March, the call on the 2nd now answered.
-	if err := f.ReplaceCallsBetween(at(2, 8), at(4, 8), []domain.Call{{At: at(2, 8), Answered: true, WaitSeconds: 9}, {At: at(3, 8), Answered: true}, {At: at(4, 8)}}, nil); err != nil {
+	if _, err := f.ReplaceCallsBetween(at(2, 8), at(4, 8), []domain.Call{{At: at(2, 8), Answered: true, WaitSeconds: 9}, {At: at(3, 8), Answered: true}, {At: at(4, 8)}}, nil, nil); err != nil {
 		t.Fatal(err)
 	}
 	cs, err := f.LoadCalls()
 	if err != nil || len(cs) != 4 || !cs[1].Answered || cs[1].WaitSeconds != 9 || !cs[0].At.Equal(at(1, 8)) {
 		t.Errorf("%v %+v", err, cs)
 	}
-	if err := f.ReplaceCallsBetween(at(1, 8), at(1, 8), []domain.Call{{At: at(1, 8), WaitSeconds: -1}}, nil); err == nil {
+	if _, err := f.ReplaceCallsBetween(at(1, 8), at(1, 8), []domain.Call{{At: at(1, 8), WaitSeconds: -1}}, nil, nil); err == nil {
 		t.Error("negative wait accepted")
 	}
 
 	a := func(day int, q string, s int) domain.SurveyAnswer {
 		return domain.SurveyAnswer{At: at(day, 12), Question: q, Score: s, School: "IGS Nord"}
 	}
-	if err := f.ReplaceAnswersBetween(at(1, 12), at(2, 12), []string{"Q1", "Q2"}, []domain.SurveyAnswer{a(1, "Q1", 5), a(2, "Q2", 4)}, nil, nil); err != nil {
+	if _, err := f.ReplaceAnswersBetween(at(1, 12), at(2, 12), []string{"Q1", "Q2"}, []domain.SurveyAnswer{a(1, "Q1", 5), a(2, "Q2", 4)}, nil, nil); err != nil {
 		t.Fatal(err)
 	}
-	if err := f.ReplaceAnswersBetween(at(1, 12), at(1, 12), []string{"Andere"}, []domain.SurveyAnswer{a(1, "Andere", 3)}, nil, nil); err != nil {
+	if _, err := f.ReplaceAnswersBetween(at(1, 12), at(1, 12), []string{"Andere"}, []domain.SurveyAnswer{a(1, "Andere", 3)}, nil, nil); err != nil {
 		t.Fatal(err)
 	}
-	if err := f.ReplaceAnswersBetween(at(1, 12), at(2, 12), []string{"Q1", "Q2"}, []domain.SurveyAnswer{a(1, "Q1", 4), a(2, "Q2", 4)},
+	if _, err := f.ReplaceAnswersBetween(at(1, 12), at(2, 12), []string{"Q1", "Q2"}, []domain.SurveyAnswer{a(1, "Q1", 4), a(2, "Q2", 4)},
 		map[string]string{domain.ConfigSurveyMapping: `{"reverse":true}`}, nil); err != nil {
 		t.Fatal(err)
 	}
@@ -138,7 +145,7 @@ func TestCallsAndAnswersReplaceTheSpanTheyCover(t *testing.T) {
 	if len(p.SurveyAnswers) != 3 || p.Config[domain.ConfigSurveyMapping] != `{"reverse":true}` {
 		t.Errorf("answers %+v, config %v", p.SurveyAnswers, p.Config)
 	}
-	if err := f.ReplaceAnswersBetween(at(1, 12), at(1, 12), []string{"Q1"}, []domain.SurveyAnswer{a(1, "Q1", 6)}, nil, nil); err == nil {
+	if _, err := f.ReplaceAnswersBetween(at(1, 12), at(1, 12), []string{"Q1"}, []domain.SurveyAnswer{a(1, "Q1", 6)}, nil, nil); err == nil {
 		t.Error("score 6 accepted")
 	}
 }

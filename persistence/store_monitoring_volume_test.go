@@ -30,14 +30,14 @@ func TestServiceVolumeCountsInTheStoreAsInMemory(t *testing.T) {
 	add(b(2027, time.March, 3, 9, 0), "", "")      // no priority, no school
 	add(b(2027, time.June, 30, 23, 59), "P3", "A") // last month
 	add(b(2027, time.July, 1, 0, 0), "P1", "Z")    // after the window
-	if err := f.UpsertTickets(ts, nil, nil); err != nil {
+	if _, err := f.UpsertTickets(ts, nil, nil); err != nil {
 		t.Fatal(err)
 	}
 	var cs []domain.Call
 	for i := 0; i < 10; i++ {
 		cs = append(cs, domain.Call{At: b(2027, time.January, 31, 20, 0).Add(time.Duration(i) * time.Hour), Answered: true})
 	}
-	if err := f.ReplaceCallsBetween(cs[0].At, cs[9].At, cs, nil); err != nil {
+	if _, err := f.ReplaceCallsBetween(cs[0].At, cs[9].At, cs, nil, nil); err != nil {
 		t.Fatal(err)
 	}
 	window := domain.VolumeWindow(domain.NewDate(2027, time.July, 14))

@@ -17,7 +17,7 @@ import (
 )
 
 // SchemaVersion is the user_version this build writes.
-const SchemaVersion = 7
+const SchemaVersion = 8
 
 // Column is one column of an expected table as PRAGMA table_info reports it.
 type Column struct {

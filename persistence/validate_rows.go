@@ -143,18 +143,18 @@ func rowChecks() []rowCheck {
 	}
 	return []rowCheck{
 		{"tickets", or(id, timeBad("created"), timeBad("first_response"), timeBad("resolved"), notInt("package_id"),
-			notFlag("response_not_measured")),
+			notFlag("response_not_measured"), notInt("import_id")),
 			load(func(db *gorm.DB) (*domain.Project, error) {
 				ts, err := loadAll(db, "created, id", plain(fromTicketRecord))
 				return &domain.Project{Tickets: ts}, err
 			})},
 		{"calls", or(id, timeBad("at"), notFlag("answered"),
-			notInt("wait_seconds"), notInt("talk_seconds")),
+			notInt("wait_seconds"), notInt("talk_seconds"), notInt("import_id")),
 			load(func(db *gorm.DB) (*domain.Project, error) {
 				cs, err := loadAll(db, "at, id", plain(fromCallRecord))
 				return &domain.Project{Calls: cs}, err
 			})},
-		{"survey_answers", or(id, timeBad("at"), notInt("score")),
+		{"survey_answers", or(id, timeBad("at"), notInt("score"), notInt("import_id")),
 			load(func(db *gorm.DB) (*domain.Project, error) {
 				as, err := loadAll(db, "at, id", plain(fromSurveyRecord))
 				return &domain.Project{SurveyAnswers: as}, err

@@ -59,7 +59,7 @@ func importFile(tb testing.TB, src string, f *persistence.File, p *domain.Projec
 	if err != nil {
 		tb.Fatal(err)
 	}
-	if err := f.UpsertTickets(ts, map[string]string{domain.ConfigTicketMapping: domain.ConfigJSON(m)}, nil); err != nil {
+	if _, err := f.UpsertTickets(ts, map[string]string{domain.ConfigTicketMapping: domain.ConfigJSON(m)}, nil); err != nil {
 		tb.Fatal(err)
 	}
 	return len(ts)
@@ -179,7 +179,7 @@ func BenchmarkCalls400k(b *testing.B) {
 		if err != nil || len(cf.Calls) != 400_000 {
 			b.Fatal(err)
 		}
-		if err := f.ReplaceCallsBetween(cf.First, cf.Last, cf.Calls, nil); err != nil {
+		if _, err := f.ReplaceCallsBetween(cf.First, cf.Last, cf.Calls, nil, nil); err != nil {
 			b.Fatal(err)
 		}
 		cpu += cpuTime() - c

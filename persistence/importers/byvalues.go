@@ -221,6 +221,7 @@ func (f *TicketFile) dateRoles(end int, chosen map[string]string) (apply map[str
 	p := &timeParser{loc: f.Location, xlsx: t.Kind == KindXLSX, date1904: t.Date1904}
 	var open []bool
 	var created []int64
+	closed := map[string]bool{} // per status text: a file has a handful
 	for i := f.HeaderRow + 1; i < end; i++ {
 		if emptyRow(t.Rows[i]) {
 			continue
@@ -230,7 +231,17 @@ func (f *TicketFile) dateRoles(end int, chosen map[string]string) (apply map[str
 			return nil, nil
 		}
 		created = append(created, c.Unix())
-		open = append(open, hasStatus && !closedStatus(cellAt(t.Rows[i], statusCol)))
+		isOpen := false
+		if hasStatus {
+			st := cellAt(t.Rows[i], statusCol)
+			done, known := closed[st]
+			if !known {
+				done = closedStatus(st)
+				closed[st] = done
+			}
+			isOpen = !done
+		}
+		open = append(open, isOpen)
 	}
 	openRows := 0
 	for _, o := range open {

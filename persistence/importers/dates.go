@@ -22,6 +22,20 @@ type timeParser struct {
 	loc      *time.Location
 	xlsx     bool
 	date1904 bool
+	// from and until bound the years minYear…maxYear in loc (Unix seconds, until excluded);
+	// set on first use.
+	from, until int64
+}
+
+// inYears reports whether t lies in a year from minYear to maxYear in the parser's location,
+// as t.In(loc).Year() would say, without converting every time.
+func (p *timeParser) inYears(t time.Time) bool {
+	if p.until == 0 {
+		p.from = time.Date(minYear, 1, 1, 0, 0, 0, 0, p.loc).Unix()
+		p.until = time.Date(maxYear+1, 1, 1, 0, 0, 0, 0, p.loc).Unix()
+	}
+	u := t.Unix()
+	return u >= p.from && u < p.until
 }
 
 // parse returns the moment (UTC, whole seconds) and whether s was a date at all.

@@ -3,6 +3,7 @@ package importers
 import (
 	"bufio"
 	"bytes"
+	binenc "encoding/binary"
 	"fmt"
 	"io"
 	"strings"
@@ -104,6 +105,8 @@ func sniffEncoding(r io.Reader) (enc string, stray []int, err error) {
 	return Encoding1252, nil, nil
 }
 
+var newline = []byte{'\n'}
+
 // scanUTF8 counts the valid multi-byte UTF-8 sequences and the bytes that are no UTF-8, and
 // names the first lines that hold such a byte (see utf8Evidence and strayLines).
 func scanUTF8(r io.Reader) (valid, broken int, stray []int, err error) {
@@ -115,12 +118,16 @@ func scanUTF8(r io.Reader) (valid, broken int, stray []int, err error) {
 		last := rerr != nil
 		i := 0
 		for i < end {
-			c := buf[i]
-			if c < utf8.RuneSelf {
-				if c == '\n' {
-					line++
+			if buf[i] < utf8.RuneSelf { // a run of ASCII: eight bytes at a time
+				j := i
+				for j+8 <= end && binenc.LittleEndian.Uint64(buf[j:])&0x8080808080808080 == 0 {
+					j += 8
 				}
-				i++
+				for j < end && buf[j] < utf8.RuneSelf {
+					j++
+				}
+				line += bytes.Count(buf[i:j], newline)
+				i = j
 				continue
 			}
 			if !last && end-i < utf8.UTFMax && !utf8.FullRune(buf[i:end]) {
@@ -151,6 +158,9 @@ func scanUTF8(r io.Reader) (valid, broken int, stray []int, err error) {
 func decoder(r io.Reader, enc string, stray bool) io.Reader {
 	switch enc {
 	case EncodingUTF8BOM:
+		if !stray { // every byte is UTF-8 already
+			return skipBOM(r)
+		}
 		return &validUTF8Reader{r: skipBOM(r)}
 	case EncodingUTF16:
 		return transform.NewReader(r, unicode.UTF16(unicode.LittleEndian, unicode.UseBOM).NewDecoder())

@@ -277,6 +277,14 @@ func (f *TicketFile) cell(i int, field string) (string, int) {
 	if !ok {
 		return "", -1
 	}
+	return f.cellOf(i, c)
+}
+
+// cellOf is the cell of row i in column c (-1: no such column).
+func (f *TicketFile) cellOf(i, c int) (string, int) {
+	if c < 0 {
+		return "", -1
+	}
 	row := f.Table.Rows[i]
 	if c >= len(row) {
 		return "", c
@@ -298,7 +306,11 @@ const clockSkew = 5 * time.Minute
 func (f *TicketFile) readRows(end int) error {
 	t := f.Table
 	p := &timeParser{loc: f.Location, xlsx: t.Kind == KindXLSX, date1904: t.Date1904}
-	seen := map[string]int{}
+	rows := max(end-f.HeaderRow-1, 0)
+	seen := make(map[string]int, rows)
+	if f.Rows == nil {
+		f.Rows = make([]RawTicket, 0, rows)
+	}
 	intern := map[string]string{}
 	in := func(s string) string {
 		if v, ok := intern[s]; ok {
@@ -307,28 +319,38 @@ func (f *TicketFile) readRows(end int) error {
 		intern[s] = s
 		return s
 	}
+	col := map[string]int{} // the column of each field, looked up once (-1: none)
+	for _, field := range []string{FieldExternalID, FieldCreated, FieldFirstResponse, FieldResolved, FieldClosed,
+		FieldPriority, FieldCategory, FieldSchool, FieldStatus} {
+		col[field] = -1
+		if c, ok := f.Columns[field]; ok {
+			col[field] = c
+		}
+	}
+	cExt, cCreated, cResponse, cResolved, cClosed := col[FieldExternalID], col[FieldCreated], col[FieldFirstResponse], col[FieldResolved], col[FieldClosed]
+	cPrio, cCat, cSchool, cStatus := col[FieldPriority], col[FieldCategory], col[FieldSchool], col[FieldStatus]
 	for i := f.HeaderRow + 1; i < end; i++ {
 		if emptyRow(t.Rows[i]) {
 			continue
 		}
-		idRaw, idCol := f.cell(i, FieldExternalID)
+		idRaw, idCol := f.cellOf(i, cExt)
 		id := cleanID(idRaw)
 		if id == "" {
 			return t.cellErr(i, idCol, f.header(idCol), ErrIDEmpty, "")
 		}
 		r := RawTicket{Row: i, ExternalID: id}
-		created, err := f.time(p, i, FieldCreated, true)
+		created, err := f.time(p, i, cCreated, true)
 		if err != nil {
 			return err
 		}
 		r.Created = *created
-		if r.FirstResponse, err = f.time(p, i, FieldFirstResponse, false); err != nil {
+		if r.FirstResponse, err = f.time(p, i, cResponse, false); err != nil {
 			return err
 		}
-		if r.Resolved, err = f.time(p, i, FieldResolved, false); err != nil {
+		if r.Resolved, err = f.time(p, i, cResolved, false); err != nil {
 			return err
 		}
-		closed, err := f.time(p, i, FieldClosed, false)
+		closed, err := f.time(p, i, cClosed, false)
 		if err != nil {
 			return err
 		}
@@ -350,11 +372,11 @@ func (f *TicketFile) readRows(end int) error {
 			c := r.Created
 			*x.t = &c
 		}
-		prio, _ := f.cell(i, FieldPriority)
+		prio, _ := f.cellOf(i, cPrio)
 		r.Priority = in(clip(firstLine(prio)))
-		cat, _ := f.cell(i, FieldCategory)
+		cat, _ := f.cellOf(i, cCat)
 		r.Category = in(clip(firstLine(cat)))
-		school, _ := f.cell(i, FieldSchool)
+		school, _ := f.cellOf(i, cSchool)
 		school = firstLine(school)
 		if f.Format == FormatGLPI { // "Root entity > Schulen > GS Am Markt": the school is the last part
 			if k := strings.LastIndex(school, " > "); k >= 0 {
@@ -362,7 +384,7 @@ func (f *TicketFile) readRows(end int) error {
 			}
 		}
 		r.School = in(clip(school))
-		st, _ := f.cell(i, FieldStatus)
+		st, _ := f.cellOf(i, cStatus)
 		r.Status = in(clip(firstLine(st)))
 		if k, dup := seen[id]; dup {
 			f.Rows[k] = r
@@ -378,9 +400,10 @@ func (f *TicketFile) readRows(end int) error {
 	return nil
 }
 
-// time reads a date field of row i; required fields may not be empty.
-func (f *TicketFile) time(p *timeParser, i int, field string, required bool) (*time.Time, error) {
-	v, c := f.cell(i, field)
+// time reads the date in column c of row i (-1: the field has no column); required fields may
+// not be empty.
+func (f *TicketFile) time(p *timeParser, i int, c int, required bool) (*time.Time, error) {
+	v, c := f.cellOf(i, c)
 	v = strings.TrimSpace(v)
 	if v == "" {
 		if required {
@@ -392,7 +415,7 @@ func (f *TicketFile) time(p *timeParser, i int, field string, required bool) (*t
 	if !ok {
 		return nil, f.Table.cellErr(i, c, f.header(c), ErrDate, v)
 	}
-	if y := tm.In(f.Location).Year(); y < minYear || y > maxYear {
+	if !p.inYears(tm) {
 		return nil, f.Table.cellErr(i, c, f.header(c), ErrYear, v)
 	}
 	return &tm, nil

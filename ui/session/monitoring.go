@@ -16,9 +16,9 @@ const errMonitoringGone = sessionError("err.monitoring.gone")
 
 // Kinds of monitoring imports.
 const (
-	ImportTickets = "tickets"
-	ImportCalls   = "calls"
-	ImportSurvey  = "survey"
+	ImportTickets = persistence.ImportTickets
+	ImportCalls   = persistence.ImportCalls
+	ImportSurvey  = persistence.ImportSurvey
 )
 
 // MonitoringImport is a file read, checked and mapped, ready to be stored.
@@ -35,17 +35,62 @@ type MonitoringImport struct {
 }
 
 // PendingImport is an import stored in the file but not yet in the model and the undo history;
-// CommitImport finishes it on the UI goroutine.
+// CommitImport finishes it on the UI goroutine. It holds no rows: undo and redo go through the
+// file by the import's id (persistence.File.UndoImport, RedoImport).
 type PendingImport struct {
-	kind                      string
-	beforeT, afterT           []domain.Ticket
-	beforeC, afterC           []domain.Call
-	beforeA, afterA           []domain.SurveyAnswer
+	imp                       persistence.Import
 	configBefore, configAfter map[string]string
+	view                      monitoringView // the model's view of the file after the import
 }
 
 // Count is the number of rows the kind holds after the import.
-func (p *PendingImport) Count() int { return len(p.afterT) + len(p.afterC) + len(p.afterA) }
+func (p *PendingImport) Count() int { return p.imp.Total }
+
+// monitoringView is what the model shows of one kind of monitoring rows: the counts of the
+// store (Project.Stored) when the rows stay in the file, else the rows of the kind.
+type monitoringView struct {
+	kind    string
+	stored  *domain.MonitoringCounts
+	tickets []domain.Ticket
+	calls   []domain.Call
+	answers []domain.SurveyAnswer
+}
+
+// readView reads what the model shows of kind from the file. It only reads the model, so it
+// may run off the UI goroutine.
+func (s *Session) readView(kind string) (monitoringView, error) {
+	v := monitoringView{kind: kind}
+	var err error
+	switch {
+	case s.Project.Stored != nil:
+		var o persistence.MonitoringOverview
+		if o, err = s.File.MonitoringOverview(s.Project); err == nil {
+			v.stored = &o.MonitoringCounts
+		}
+	case kind == ImportTickets:
+		v.tickets, err = s.File.LoadTickets()
+	case kind == ImportCalls:
+		v.calls, err = s.File.LoadCalls()
+	default:
+		v.answers, err = s.File.LoadSurveyAnswers()
+	}
+	return v, err
+}
+
+// apply puts the view and the configuration into the model.
+func (s *Session) apply(v monitoringView, cfg map[string]string) {
+	setConfig(s.Project, cfg)
+	switch {
+	case v.stored != nil:
+		s.Project.Stored = v.stored
+	case v.kind == ImportTickets:
+		s.Project.Tickets = v.tickets
+	case v.kind == ImportCalls:
+		s.Project.Calls = v.calls
+	default:
+		s.Project.SurveyAnswers = v.answers
+	}
+}
 
 // StoreImport writes an import to the file in one transaction. It is slow for big files and
 // may run on another goroutine while the UI shows its progress and takes no other edits; it
@@ -54,107 +99,68 @@ func (s *Session) StoreImport(imp MonitoringImport, progress persistence.Progres
 	if s.ReadOnly() {
 		return nil, persistence.ErrReadOnly
 	}
-	p := &PendingImport{kind: imp.Kind, configBefore: map[string]string{}, configAfter: map[string]string{}}
-	for k, v := range imp.Config {
-		p.configBefore[k] = s.Project.Config[k]
-		p.configAfter[k] = v
-	}
 	f := s.File
+	var stored persistence.Import
 	var err error
 	switch imp.Kind {
 	case ImportTickets:
-		p.beforeT = append([]domain.Ticket(nil), s.Project.Tickets...)
-		if err = f.UpsertTickets(imp.Tickets, imp.Config, progress); err == nil {
-			p.afterT, err = f.LoadTickets()
-		}
+		stored, err = f.UpsertTickets(imp.Tickets, imp.Config, progress)
 	case ImportCalls:
-		p.beforeC = append([]domain.Call(nil), s.Project.Calls...)
-		if err = f.ReplaceCallsBetween(imp.First, imp.Last, imp.Calls, progress); err == nil {
-			p.afterC, err = f.LoadCalls()
-		}
-		if err == nil && len(imp.Config) > 0 {
-			err = saveConfigs(f, imp.Config)
-		}
+		stored, err = f.ReplaceCallsBetween(imp.First, imp.Last, imp.Calls, imp.Config, progress)
 	case ImportSurvey:
-		p.beforeA = append([]domain.SurveyAnswer(nil), s.Project.SurveyAnswers...)
-		if err = f.ReplaceAnswersBetween(imp.First, imp.Last, imp.Questions, imp.Answers, imp.Config, progress); err == nil {
-			p.afterA, err = f.LoadSurveyAnswers()
-		}
+		stored, err = f.ReplaceAnswersBetween(imp.First, imp.Last, imp.Questions, imp.Answers, imp.Config, progress)
 	default:
 		return nil, errMonitoringGone
 	}
 	if err != nil {
 		return nil, err
 	}
-	return p, nil
+	return s.pending(stored, imp.Config)
 }
 
-func saveConfigs(f *persistence.File, cfg map[string]string) error {
+// pending reads the model's view of an import just stored.
+func (s *Session) pending(stored persistence.Import, cfg map[string]string) (*PendingImport, error) {
+	p := &PendingImport{imp: stored, configBefore: map[string]string{}, configAfter: map[string]string{}}
 	for k, v := range cfg {
-		var err error
-		if v == "" {
-			err = f.DeleteConfig(k)
-		} else {
-			err = f.SaveConfig(k, v)
-		}
-		if err != nil {
-			return err
-		}
+		p.configBefore[k] = s.Project.Config[k]
+		p.configAfter[k] = v
 	}
-	return nil
+	var err error
+	p.view, err = s.readView(stored.Kind)
+	return p, err
 }
 
 // CommitImport puts a stored import into the model and the undo history (UI goroutine). Undo
-// restores the rows and the configuration as they were before.
+// takes the import back in the file by its id and restores the configuration as it was.
 func (s *Session) CommitImport(p *PendingImport) error {
 	stored := true // the first Do only updates the model: the file has it already
-	write := func(t []domain.Ticket, c []domain.Call, a []domain.SurveyAnswer, cfg map[string]string) error {
-		switch p.kind {
-		case ImportTickets:
-			return s.File.ReplaceTickets(t, cfg)
-		case ImportCalls:
-			if err := s.File.ReplaceCalls(c); err != nil {
-				return err
-			}
-			return saveConfigs(s.File, cfg)
-		default:
-			return s.File.ReplaceAnswers(a, cfg)
-		}
-	}
-	apply := func(t []domain.Ticket, c []domain.Call, a []domain.SurveyAnswer, cfg map[string]string) {
-		switch p.kind {
-		case ImportTickets:
-			s.Project.Tickets = append(make([]domain.Ticket, 0, len(t)), t...)
-		case ImportCalls:
-			s.Project.Calls = append(make([]domain.Call, 0, len(c)), c...)
-		default:
-			s.Project.SurveyAnswers = append(make([]domain.SurveyAnswer, 0, len(a)), a...)
-		}
-		setConfig(s.Project, cfg)
-	}
-	name := "undo.monitoring.import_" + p.kind
+	name := "undo.monitoring.import_" + p.imp.Kind
 	if p.Count() == 0 {
-		name = "undo.monitoring.clear_" + p.kind
+		name = "undo.monitoring.clear_" + p.imp.Kind
+	}
+	swap := func(file func(int64) error, cfg map[string]string) error {
+		if err := file(p.imp.ID); err != nil {
+			return err
+		}
+		v, err := s.readView(p.imp.Kind)
+		if err != nil {
+			return err
+		}
+		s.apply(v, cfg)
+		return nil
 	}
 	return s.Execute(Command{
 		Name: name,
 		Do: func() error {
 			if !stored {
-				if err := write(p.afterT, p.afterC, p.afterA, p.configAfter); err != nil {
-					return err
-				}
+				return swap(s.File.RedoImport, p.configAfter)
 			}
 			stored = false
-			apply(p.afterT, p.afterC, p.afterA, p.configAfter)
+			s.apply(p.view, p.configAfter)
+			p.view = monitoringView{} // the rows, if any, belong to the model now
 			return nil
 		},
-		Undo: func() error {
-			if err := write(p.beforeT, p.beforeC, p.beforeA, p.configBefore); err != nil {
-				return err
-			}
-			apply(p.beforeT, p.beforeC, p.beforeA, p.configBefore)
-			return nil
-		},
+		Undo: func() error { return swap(s.File.UndoImport, p.configBefore) },
 	})
 }
 
@@ -394,21 +400,16 @@ func (s *Session) ClearImport(kind string) error {
 	if s.ReadOnly() {
 		return persistence.ErrReadOnly
 	}
-	p := &PendingImport{kind: kind}
-	var err error
 	switch kind {
-	case ImportTickets:
-		p.beforeT, p.afterT = s.Project.Tickets, []domain.Ticket{}
-		err = s.File.ReplaceTickets(nil, nil)
-	case ImportCalls:
-		p.beforeC, p.afterC = s.Project.Calls, []domain.Call{}
-		err = s.File.ReplaceCalls(nil)
-	case ImportSurvey:
-		p.beforeA, p.afterA = s.Project.SurveyAnswers, []domain.SurveyAnswer{}
-		err = s.File.ReplaceAnswers(nil, nil)
+	case ImportTickets, ImportCalls, ImportSurvey:
 	default:
 		return errMonitoringGone
 	}
+	stored, err := s.File.ClearMonitoring(kind)
+	if err != nil {
+		return err
+	}
+	p, err := s.pending(stored, nil)
 	if err != nil {
 		return err
 	}

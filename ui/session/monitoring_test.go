@@ -2,6 +2,8 @@ package session_test
 
 import (
 	"encoding/json"
+	"fmt"
+	"reflect"
 	"testing"
 	"time"
 
@@ -176,4 +178,112 @@ func TestClearImportIsUndoable(t *testing.T) {
 		t.Fatalf("undo: %v %d", err, len(s.Project.Tickets))
 	}
 	sameAsFile(t, s)
+}
+
+// withoutRows makes the model hold no monitoring rows, only the store's counts, as the GUI
+// keeps it (persistence.File.LoadWithoutRows).
+func withoutRows(t *testing.T, s *session.Session) {
+	t.Helper()
+	p, _, err := s.File.LoadWithoutRows()
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Project = p
+	if p.Stored == nil || len(p.Tickets)+len(p.Calls)+len(p.SurveyAnswers) != 0 {
+		t.Fatalf("model with rows: %+v", p.Stored)
+	}
+}
+
+// A ticket import that updates 3 tickets and adds 5, undone and redone through the session –
+// with the rows in the model and with only the store's counts there.
+func TestUndoOfTicketImportRestoresUpdatedAndDropsNew(t *testing.T) {
+	for _, rows := range []bool{true, false} {
+		s := newSession(t)
+		d := time.Date(2027, 3, 1, 8, 0, 0, 0, time.UTC)
+		var first, next []domain.Ticket
+		for i := 1; i <= 4; i++ { // A-1 … A-4
+			first = append(first, domain.Ticket{ExternalID: fmt.Sprintf("A-%d", i), Created: d.Add(time.Duration(i) * time.Hour), Priority: "P3"})
+		}
+		if err := s.Import(session.MonitoringImport{Kind: session.ImportTickets, Tickets: first}, nil); err != nil {
+			t.Fatal(err)
+		}
+		if !rows {
+			withoutRows(t, s)
+		}
+		before := stored(t, s).Tickets
+		solved := d.Add(48 * time.Hour)
+		for _, id := range []string{"A-1", "A-2", "A-3"} { // 3 updated
+			next = append(next, domain.Ticket{ExternalID: id, Created: d, Priority: "P1", Resolved: &solved, Status: "gelöst"})
+		}
+		for i := 1; i <= 5; i++ { // 5 new
+			next = append(next, domain.Ticket{ExternalID: fmt.Sprintf("B-%d", i), Created: d.Add(time.Duration(i) * time.Minute), Priority: "P2"})
+		}
+		rev := s.Revision()
+		if err := s.Import(session.MonitoringImport{Kind: session.ImportTickets, Tickets: next}, nil); err != nil {
+			t.Fatal(err)
+		}
+		after := stored(t, s).Tickets
+		// 4 before + 5 new = 9 tickets, 3 of them changed.
+		if len(after) != 9 || s.Project.Monitoring().Tickets != 9 || s.Revision() == rev {
+			t.Fatalf("rows %v: %d tickets in the file, %d in the model, revision %d → %d", rows, len(after), s.Project.Monitoring().Tickets, rev, s.Revision())
+		}
+		if err := s.Undo(); err != nil {
+			t.Fatal(err)
+		}
+		if got := stored(t, s).Tickets; !reflect.DeepEqual(got, before) {
+			t.Errorf("rows %v: undo gave\n%+v\nwant\n%+v", rows, got, before)
+		}
+		if n := s.Project.Monitoring().Tickets; n != 4 {
+			t.Errorf("rows %v: the model counts %d tickets after undo, want 4", rows, n)
+		}
+		if err := s.Redo(); err != nil {
+			t.Fatal(err)
+		}
+		if got := stored(t, s).Tickets; !reflect.DeepEqual(got, after) || s.Project.Monitoring().Tickets != 9 {
+			t.Errorf("rows %v: redo gave\n%+v\nwant\n%+v", rows, got, after)
+		}
+		if rows {
+			sameAsFile(t, s)
+		} else if len(s.Project.Tickets) != 0 {
+			t.Errorf("the model took %d ticket rows", len(s.Project.Tickets))
+		}
+	}
+}
+
+// A call list that covers 2–3 March replaces the calls there; undo brings them back, redo
+// replaces them again.
+func TestUndoOfCallSpanImportRestoresReplacedCalls(t *testing.T) {
+	for _, rows := range []bool{true, false} {
+		s := newSession(t)
+		at := func(day, h int) time.Time { return time.Date(2027, 3, day, h, 0, 0, 0, time.UTC) }
+		old := session.MonitoringImport{Kind: session.ImportCalls, First: at(1, 0), Last: at(4, 23),
+			Calls: []domain.Call{{At: at(1, 9)}, {At: at(2, 9), WaitSeconds: 5}, {At: at(3, 9), TalkSeconds: 7}, {At: at(4, 9)}}}
+		if err := s.Import(old, nil); err != nil {
+			t.Fatal(err)
+		}
+		if !rows {
+			withoutRows(t, s)
+		}
+		before := stored(t, s).Calls
+		span := session.MonitoringImport{Kind: session.ImportCalls, First: at(2, 0), Last: at(3, 23),
+			Calls: []domain.Call{{At: at(2, 10), Answered: true}}}
+		if err := s.Import(span, nil); err != nil {
+			t.Fatal(err)
+		}
+		if n := s.Project.Monitoring().Calls; n != 3 { // 4 − 2 replaced + 1
+			t.Fatalf("rows %v: %d calls after the import, want 3", rows, n)
+		}
+		if err := s.Undo(); err != nil {
+			t.Fatal(err)
+		}
+		if got := stored(t, s).Calls; !reflect.DeepEqual(got, before) || s.Project.Monitoring().Calls != 4 {
+			t.Errorf("rows %v: undo gave %+v, want %+v", rows, got, before)
+		}
+		if err := s.Redo(); err != nil {
+			t.Fatal(err)
+		}
+		if n := s.Project.Monitoring().Calls; n != 3 || len(stored(t, s).Calls) != 3 {
+			t.Errorf("rows %v: redo: %d calls", rows, n)
+		}
+	}
 }
