@@ -161,3 +161,24 @@ func TestRowCheckAgreesWithLoadOnSingleValues(t *testing.T) {
 	}
 	t.Logf("%d edits refused", refused)
 }
+
+// The horizons read from the indexes are those of the overview, which counts every row.
+func TestHorizonsAreTheOverviews(t *testing.T) {
+	for name, p := range streamProjects(t) {
+		f := newTestFile(t, "Projekt.lotse", p)
+		plan, o, err := f.LoadWithoutRows()
+		if err != nil {
+			t.Fatal(err)
+		}
+		tickets, all, err := f.Horizons()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !tickets.Equal(o.TicketHorizon) || !all.Equal(o.Horizon) {
+			t.Errorf("%s: horizons %v / %v, overview %v / %v", name, tickets, all, o.TicketHorizon, o.Horizon)
+		}
+		if name != "empty" && (all.IsZero() || plan.Stored == nil) {
+			t.Errorf("%s: no horizon, the test proves little", name)
+		}
+	}
+}
