@@ -33,14 +33,13 @@ func Ensure() (string, error) {
 	if _, err := os.Stat(path); err == nil {
 		return path, nil
 	}
-	p, err := demo.Generate(demo.Landkreis, demo.Options{Seed: demo.DefaultSeed})
-	if err != nil {
-		return "", err
-	}
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return "", err
 	}
-	f, err := persistence.Create(path, p, persistence.OpenOptions{})
+	// As lotse demo-data makes it: the rows go into the file as they are generated.
+	sizes, _ := demo.SizesOf(demo.Landkreis)
+	b := demo.Begin(sizes, demo.Options{Seed: demo.DefaultSeed})
+	f, err := persistence.CreateWithRows(path, b.Project(), func(s *persistence.RowSink) error { return b.Rows(s) }, persistence.OpenOptions{})
 	if err != nil {
 		return "", err
 	}

@@ -115,3 +115,70 @@ func TestAnonymizedShareWithoutLoadingRowsIsTheSameCopy(t *testing.T) {
 		})
 	}
 }
+
+// Values that the row check finds by comparing as stored and by one typeof() per row: a REAL
+// beside a NULL, a blob, a huge REAL, a sum too large for an integer, a text where a number
+// belongs in one row. The check without the rows gives Load's verdict for each.
+func TestRowCheckAgreesWithLoadOnSingleValues(t *testing.T) {
+	base := newProjectFile(t, "base.lotse")
+	valid, err := os.ReadFile(base)
+	if err != nil {
+		t.Fatal(err)
+	}
+	refused := 0
+	for i, edit := range []string{
+		"UPDATE tickets SET resolved = 1234567890.5, first_response = NULL WHERE id = (SELECT max(id) FROM tickets)",
+		"UPDATE tickets SET created = created + 0.5 WHERE id = (SELECT max(id) FROM tickets)",
+		"UPDATE tickets SET package_id = x'00' WHERE id = (SELECT min(id) FROM tickets)",
+		"UPDATE tickets SET package_id = 1e300 WHERE id = (SELECT min(id) FROM tickets)",
+		"UPDATE tickets SET package_id = 9223372036854775807, resolved = NULL WHERE id = (SELECT min(id) FROM tickets)",
+		"UPDATE tickets SET response_not_measured = 0.5 WHERE id = (SELECT min(id) FROM tickets)",
+		"UPDATE tickets SET first_response = 'bald' WHERE id = (SELECT min(id) FROM tickets)",
+		"UPDATE calls SET talk_seconds = 'zwölf' WHERE id = (SELECT max(id) FROM calls)",
+		"UPDATE calls SET answered = 0.25 WHERE id = (SELECT min(id) FROM calls)",
+		"UPDATE calls SET wait_seconds = x'3132', answered = NULL WHERE id = (SELECT min(id) FROM calls)",
+		"UPDATE survey_answers SET at = 1700000000.25 WHERE id = (SELECT min(id) FROM survey_answers)",
+		"UPDATE survey_answers SET score = x'05' WHERE id = (SELECT max(id) FROM survey_answers)",
+	} {
+		path := filepath.Join(filepath.Dir(base), "einzeln"+editName(i)+".lotse")
+		sqlEdit(edit)(t, valid, path)
+		f, err := Open(path, OpenOptions{ReadOnly: true})
+		if err != nil {
+			t.Fatalf("%s: Open: %v", edit, err)
+		}
+		_, loadErr := f.Load()
+		_, checkErr := f.LoadChecked()
+		f.Close()
+		if (loadErr == nil) != (checkErr == nil) {
+			t.Errorf("%s: Load %v, LoadChecked %v", edit, loadErr, checkErr)
+		}
+		if loadErr != nil {
+			refused++
+		}
+	}
+	if refused == 0 {
+		t.Fatal("no edit refused by Load: the test proves nothing")
+	}
+	t.Logf("%d edits refused", refused)
+}
+
+// The horizons read from the indexes are those of the overview, which counts every row.
+func TestHorizonsAreTheOverviews(t *testing.T) {
+	for name, p := range streamProjects(t) {
+		f := newTestFile(t, "Projekt.lotse", p)
+		plan, o, err := f.LoadWithoutRows()
+		if err != nil {
+			t.Fatal(err)
+		}
+		tickets, all, err := f.Horizons()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !tickets.Equal(o.TicketHorizon) || !all.Equal(o.Horizon) {
+			t.Errorf("%s: horizons %v / %v, overview %v / %v", name, tickets, all, o.TicketHorizon, o.Horizon)
+		}
+		if name != "empty" && (all.IsZero() || plan.Stored == nil) {
+			t.Errorf("%s: no horizon, the test proves little", name)
+		}
+	}
+}

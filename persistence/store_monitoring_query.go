@@ -213,15 +213,21 @@ func (f *File) TicketHorizon() (time.Time, error) {
 // file (kpi.Horizon without loading them; zero when there are none): it chooses a report's
 // default period.
 func (f *File) Horizon() (time.Time, error) {
-	h, err := f.TicketHorizon()
-	if err != nil {
-		return h, err
+	_, all, err := f.Horizons()
+	return all, err
+}
+
+// Horizons are TicketHorizon and Horizon (the horizons of MonitoringOverview) without counting
+// the rows: the newest call and answer come from the indexes on their times.
+func (f *File) Horizons() (tickets, all time.Time, err error) {
+	if tickets, err = f.TicketHorizon(); err != nil {
+		return tickets, all, err
 	}
 	var calls, answers sql.NullInt64
 	if err := f.db.Raw("SELECT (SELECT max(at) FROM calls), (SELECT max(at) FROM survey_answers)").Row().Scan(&calls, &answers); err != nil {
-		return h, f.refuseRows(err)
+		return tickets, all, f.refuseRows(err)
 	}
-	return latestOf(h, calls, answers), nil
+	return tickets, latestOf(tickets, calls, answers), nil
 }
 
 var _ kpi.Source = (*File)(nil)

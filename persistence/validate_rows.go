@@ -3,6 +3,7 @@ package persistence
 import (
 	"database/sql"
 	"fmt"
+	"math"
 	"sort"
 	"strings"
 	"time"
@@ -121,15 +122,24 @@ var (
 
 func rowChecks() []rowCheck {
 	id := fmt.Sprintf("(id < 1 OR id > %d)", int64(maxID))
-	// notInt: a value SQLite keeps as text, real or blob in an integer column. Scanned into a
-	// Go integer, most of them fail (Load refuses the file).
-	notInt := func(col string) string { return fmt.Sprintf("typeof(%s) NOT IN ('integer', 'null')", col) }
-	timeBad := func(col string) string {
-		return fmt.Sprintf("(%s OR %s < %d OR %s > %d)", notInt(col), col, minUnix, col, maxUnix)
-	}
-	// notFlag: a yes/no column holding anything but 0, 1 or NULL (Load reads the text "true").
-	notFlag := func(col string) string {
-		return fmt.Sprintf("(%s OR (%s IS NOT NULL AND %s NOT IN (0, 1)))", notInt(col), col, col)
+	// Values are compared as stored ("+" takes the column's affinity away), where a text or a
+	// blob is greater than any number: an upper bound finds them along with numbers too large.
+	// notInt: a value SQLite keeps as text or blob in an integer column; timeBad: that or a
+	// number outside the years; notFlag: a yes/no column holding anything but 0, 1 or NULL
+	// (Load reads the text "true"). Scanned into a Go integer, most of them fail (Load refuses
+	// the file).
+	notInt := func(col string) string { return fmt.Sprintf("+%s > %d", col, int64(math.MaxInt64)) }
+	timeBad := func(col string) string { return fmt.Sprintf("+%s < %d OR +%s > %d", col, minUnix, col, maxUnix) }
+	notFlag := func(col string) string { return fmt.Sprintf("+%s NOT IN (0, 1)", col) }
+	// anyReal: a REAL in any of the columns, with one typeof() per row instead of one per
+	// value: a REAL term makes the sum REAL (so does a sum too large for an integer – a
+	// harmless extra suspect); NULL counts as 0, and texts are found above.
+	anyReal := func(cols ...string) string {
+		terms := make([]string, len(cols))
+		for i, c := range cols {
+			terms[i] = fmt.Sprintf("coalesce(+%s, 0)", c)
+		}
+		return fmt.Sprintf("typeof(%s) = 'real'", strings.Join(terms, " + "))
 	}
 	or := func(conds ...string) string { return strings.Join(conds, " OR ") }
 	load := func(read func(db *gorm.DB) (*domain.Project, error)) func(db *gorm.DB) error {
@@ -143,18 +153,19 @@ func rowChecks() []rowCheck {
 	}
 	return []rowCheck{
 		{"tickets", or(id, timeBad("created"), timeBad("first_response"), timeBad("resolved"), notInt("package_id"),
-			notFlag("response_not_measured"), notInt("import_id")),
+			notFlag("response_not_measured"), notInt("import_id"),
+			anyReal("created", "first_response", "resolved", "package_id", "response_not_measured", "import_id")),
 			load(func(db *gorm.DB) (*domain.Project, error) {
 				ts, err := loadAll(db, "created, id", plain(fromTicketRecord))
 				return &domain.Project{Tickets: ts}, err
 			})},
-		{"calls", or(id, timeBad("at"), notFlag("answered"),
-			notInt("wait_seconds"), notInt("talk_seconds"), notInt("import_id")),
+		{"calls", or(id, timeBad("at"), notFlag("answered"), notInt("wait_seconds"), notInt("talk_seconds"), notInt("import_id"),
+			anyReal("at", "answered", "wait_seconds", "talk_seconds", "import_id")),
 			load(func(db *gorm.DB) (*domain.Project, error) {
 				cs, err := loadAll(db, "at, id", plain(fromCallRecord))
 				return &domain.Project{Calls: cs}, err
 			})},
-		{"survey_answers", or(id, timeBad("at"), notInt("score"), notInt("import_id")),
+		{"survey_answers", or(id, timeBad("at"), notInt("score"), notInt("import_id"), anyReal("at", "score", "import_id")),
 			load(func(db *gorm.DB) (*domain.Project, error) {
 				as, err := loadAll(db, "at, id", plain(fromSurveyRecord))
 				return &domain.Project{SurveyAnswers: as}, err

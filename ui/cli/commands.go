@@ -70,6 +70,22 @@ func openWithoutRows(path string) (*persistence.File, *domain.Project, persisten
 	return f, p, o, nil
 }
 
+// openChecked opens a project read-only and loads it without its monitoring rows, which are
+// checked where they lie (as Load checks them) and neither read nor counted; the caller closes
+// the file.
+func openChecked(path string) (*persistence.File, *domain.Project, error) {
+	f, err := persistence.Open(path, persistence.OpenOptions{ReadOnly: true})
+	if err != nil {
+		return nil, nil, err
+	}
+	p, err := f.LoadChecked()
+	if err != nil {
+		f.Close()
+		return nil, nil, err
+	}
+	return f, p, nil
+}
+
 // openCounted is openWithoutRows for what needs only the counts of the monitoring rows (the
 // check, the summary).
 func openCounted(path string) (*domain.Project, error) {
@@ -257,15 +273,11 @@ func cmdExport(e *env, args []string) error {
 // and answers go from the file into the document one at a time. The bytes are those of the
 // whole loaded project's document.
 func exportJSON(e *env, _ *domain.Project, src, out string, _ parsedArgs) error {
-	f, err := persistence.Open(src, persistence.OpenOptions{ReadOnly: true})
+	f, proj, err := openChecked(src)
 	if err != nil {
 		return err
 	}
 	defer f.Close()
-	proj, err := f.LoadChecked()
-	if err != nil {
-		return err
-	}
 	if out == "-" {
 		return f.WriteJSON(e.out, proj)
 	}

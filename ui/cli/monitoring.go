@@ -353,17 +353,22 @@ func cmdKPI(e *env, args []string) error {
 			}
 		}
 	}
-	// The plan is loaded without monitoring rows; the store hands over those of the period.
-	f, proj, o, err := openWithoutRows(p.pos[0])
+	// The plan is loaded without monitoring rows (checked where they lie); the store hands over
+	// those of the period, and of the rest only the newest times.
+	f, proj, err := openChecked(p.pos[0])
 	if err != nil {
 		return err
 	}
 	defer f.Close()
-	period, err := periodArgs(e, p, proj, o.Horizon, usageKPI)
+	ticketHorizon, horizon, err := f.Horizons()
 	if err != nil {
 		return err
 	}
-	d, err := f.KPIData(kpi.NeedsOf(period, kpi.AsOfFor(kpi.Options{}, o.TicketHorizon, period)), o.TicketHorizon)
+	period, err := periodArgs(e, p, proj, horizon, usageKPI)
+	if err != nil {
+		return err
+	}
+	d, err := f.KPIData(kpi.NeedsOf(period, kpi.AsOfFor(kpi.Options{}, ticketHorizon, period)), ticketHorizon)
 	if err != nil {
 		return err
 	}
