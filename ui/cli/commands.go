@@ -85,8 +85,9 @@ func openCounted(path string) (*domain.Project, error) {
 // row by row, the Leistungsbeschreibung counts its Mengengerüst in it.
 var readsItself = map[string]bool{"json": true, "leistungsbeschreibung": true}
 
-// planOnly are the report types that read no tickets, calls or answers.
-var planOnly = map[string]bool{"tender": true, "vergabevermerk": true}
+// planOnly are the report types that read no tickets, calls or answers (the Jour-fixe protocol
+// prints the figures frozen at the meeting).
+var planOnly = map[string]bool{"tender": true, "vergabevermerk": true, "jourfixe": true}
 
 // createProject writes p as a new project file; an existing file is never overwritten.
 func (e *env) createProject(path string, p *domain.Project) error {
