@@ -163,14 +163,18 @@ func writeAwardRecordReport(e *env, proj *domain.Project, out string, period rep
 }
 
 // exportServiceSpec writes the Leistungsbeschreibung to edit further: as Word document (.docx)
-// or as structured text (Markdown; "-" writes it to standard output). Its Mengengerüst is
-// counted in the file (the project was read without tickets and calls, openPlan).
-func exportServiceSpec(e *env, proj *domain.Project, src, out string, _ parsedArgs) error {
+// or as structured text (Markdown; "-" writes it to standard output). The file is opened once:
+// the project read without tickets and calls, its Mengengerüst counted in the file.
+func exportServiceSpec(e *env, _ *domain.Project, src, out string, _ parsedArgs) error {
 	f, err := persistence.Open(src, persistence.OpenOptions{ReadOnly: true})
 	if err != nil {
 		return err
 	}
 	defer f.Close()
+	proj, err := f.LoadPlan()
+	if err != nil {
+		return err
+	}
 	opt := reports.Options{Date: e.now(), Monitoring: f}
 	if out == "-" {
 		return reports.WriteServiceSpecText(e.out, proj, opt)

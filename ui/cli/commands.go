@@ -97,8 +97,13 @@ func openCounted(path string) (*domain.Project, error) {
 	return p, nil
 }
 
-// planOnly are the report types and export kinds that read no tickets, calls or answers.
-var planOnly = map[string]bool{"tender": true, "vergabevermerk": true, "leistungsbeschreibung": true}
+// readsItself are the export kinds that open the file themselves: the JSON document reads it
+// row by row, the Leistungsbeschreibung counts its Mengengerüst in it.
+var readsItself = map[string]bool{"json": true, "leistungsbeschreibung": true}
+
+// planOnly are the report types that read no tickets, calls or answers (the Jour-fixe protocol
+// prints the figures frozen at the meeting).
+var planOnly = map[string]bool{"tender": true, "vergabevermerk": true, "jourfixe": true}
 
 // createProject writes p as a new project file; an existing file is never overwritten.
 func (e *env) createProject(path string, p *domain.Project) error {
@@ -256,7 +261,7 @@ func cmdExport(e *env, args []string) error {
 		return failf("cli.err.export_over_project", map[string]any{"Path": out})
 	}
 	var proj *domain.Project
-	if kind != "json" { // the JSON document reads the file itself, row by row
+	if !readsItself[kind] {
 		open := openProject
 		if planOnly[kind] {
 			open = openPlan

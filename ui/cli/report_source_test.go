@@ -96,4 +96,3 @@ func TestReportsFromTheFileEqualReportsFromTheRows(t *testing.T) {
 		})
 	}
 }
-
