@@ -189,11 +189,12 @@ func (s *Session) DeletePackage(id int64) error {
 			rm.SLAs = append(rm.SLAs, sla.ID)
 		}
 	}
-	for _, tk := range s.Project.Tickets {
-		if tk.PackageID != nil && *tk.PackageID == id {
-			rm.Tickets = append(rm.Tickets, tk.ID)
-		}
+	// The tickets stay in the file: the store names those that undo assigns to the package again.
+	tickets, err := s.File.TicketsOfPackage(id)
+	if err != nil {
+		return err
 	}
+	rm.Tickets = tickets
 	for _, a := range s.Project.RaciActivities {
 		if a.PackageID != nil && *a.PackageID == id {
 			rm.Activities = append(rm.Activities, a.ID)

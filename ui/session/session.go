@@ -27,9 +27,8 @@
 package session
 
 import (
-	"time"
-
 	"errors"
+	"time"
 
 	"schulit-lotse/domain"
 	"schulit-lotse/persistence"
@@ -55,6 +54,14 @@ type Session struct {
 	revision uint64
 	snap     *domain.Project
 	snapRev  uint64
+
+	// rowsRev counts the edits of monitoring rows (stored.go); span is the file's MonitoringSpan
+	// at spanRev; storedClasses are the SLA classes Project.Stored was counted against.
+	rowsRev       uint64
+	span          persistence.MonitoringSpan
+	spanRev       uint64
+	spanOK        bool
+	storedClasses string
 }
 
 // Revision counts the changes of the project since the session opened: edits, undo, redo and
@@ -89,7 +96,11 @@ func New(f *persistence.File, p *domain.Project) *Session {
 	if p != nil {
 		p.CutLongTexts() // over-long texts of older or foreign files: shown shortened, with a finding
 	}
-	return &Session{File: f, Project: p}
+	s := &Session{File: f, Project: p}
+	if p != nil && p.Stored != nil {
+		s.storedClasses = classesOf(p)
+	}
+	return s
 }
 
 // Open opens and loads a project file.
@@ -102,12 +113,13 @@ func Create(path string, p *domain.Project, opt persistence.OpenOptions) (*Sessi
 	return load(persistence.Create(path, p, opt))
 }
 
-// load loads the project of a file just opened or created; on an error the file is closed.
+// load loads the project of a file just opened or created without its monitoring rows (they
+// stay in the file, see stored.go); on an error the file is closed.
 func load(f *persistence.File, err error) (*Session, error) {
 	if err != nil {
 		return nil, err
 	}
-	p, err := f.Load()
+	p, _, err := f.LoadWithoutRows()
 	if err != nil {
 		f.Close()
 		return nil, err
@@ -156,6 +168,7 @@ func (s *Session) Execute(c Command) error {
 		s.undo = s.undo[len(s.undo)-maxUndo:]
 	}
 	s.redo = nil
+	s.noteEdit(c.Name)
 	s.changed()
 	return nil
 }
@@ -201,6 +214,7 @@ func (s *Session) replay(from, to *[]Command, run func(Command) error) error {
 	}
 	*from = (*from)[:len(*from)-1]
 	*to = append(*to, c)
+	s.noteEdit(c.Name)
 	s.changed()
 	return nil
 }

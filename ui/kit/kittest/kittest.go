@@ -53,18 +53,14 @@ func NewProjectFile(tb testing.TB, tasks ...domain.Task) *session.Session {
 }
 
 // OpenProject writes p to a project file in a temp dir (stamped by StepsClock) and opens it in
-// a session that closes when the test ends.
+// a session as the app does (the monitoring rows stay in the file); the session closes when the
+// test ends.
 func OpenProject(tb testing.TB, p *domain.Project) *session.Session {
 	tb.Helper()
-	f, err := persistence.Create(filepath.Join(tb.TempDir(), "Schul-IT Planung Jürgen.lotse"), p, persistence.OpenOptions{Clock: StepsClock})
+	s, err := session.Create(filepath.Join(tb.TempDir(), "Schul-IT Planung Jürgen.lotse"), p, persistence.OpenOptions{Clock: StepsClock})
 	if err != nil {
 		tb.Fatalf("create: %v", err)
 	}
-	loaded, err := f.Load()
-	if err != nil {
-		tb.Fatalf("load: %v", err)
-	}
-	s := session.New(f, loaded)
 	tb.Cleanup(func() { s.Close() })
 	return s
 }

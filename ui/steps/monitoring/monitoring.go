@@ -3,6 +3,7 @@ package monitoring
 
 import (
 	"sort"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -30,7 +31,7 @@ var MonitoringActions = []kit.Action{
 		p, ok := periods[ctx.Session]
 		periodsMu.Unlock()
 		if !ok {
-			p = kpi.DefaultPeriod(ctx.Session.Project, ctx.Session.Today().Time)
+			p = defaultPeriod(ctx)
 		}
 		reportDialog(ctx, p)
 	}},
@@ -218,28 +219,27 @@ func newDataTab(ed *monitoringEditor) *dataTab {
 
 func (t *dataTab) refresh() {
 	p := t.ed.sess().Project
-	span := func(n int, first, last func() string) string {
+	s := spanOf(t.ed.ctx)
+	reach := func(n int, first, last time.Time) string {
 		if n == 0 {
 			return lang.L("mon.data.none")
 		}
-		return first() + " – " + last()
+		return reports.FormatDay(first) + " – " + reports.FormatDay(last)
 	}
 	t.counts.SetText(lang.L("mon.data.counts", map[string]any{
-		"Tickets": plural.Number(len(p.Tickets)), "TicketSpan": span(len(p.Tickets), func() string { return reports.FormatDay(p.Tickets[0].Created) },
-			func() string { return reports.FormatDay(p.Tickets[len(p.Tickets)-1].Created) }),
-		"Calls": plural.Number(len(p.Calls)), "CallSpan": span(len(p.Calls), func() string { return reports.FormatDay(p.Calls[0].At) },
-			func() string { return reports.FormatDay(p.Calls[len(p.Calls)-1].At) }),
-		"Answers": plural.Number(len(p.SurveyAnswers)),
+		"Tickets": plural.Number(s.Tickets), "TicketSpan": reach(s.Tickets, s.FirstTicket, s.LastTicket),
+		"Calls": plural.Number(s.Calls), "CallSpan": reach(s.Calls, s.FirstCall, s.LastCall),
+		"Answers": plural.Number(s.Answers),
 	}))
 	m := p.TicketMappingConfig()
 	t.prioK = sortedMapKeys(m.Priorities)
 	t.catK = sortedMapKeys(m.Categories)
 	t.prio.refresh()
 	t.cat.refresh()
-	s := p.KPISettingsConfig()
-	set(t.comp, kit.FormatNumber(s.CompliancePct))
-	set(t.points, kit.FormatNumber(s.AmberPoints))
-	set(t.pct, kit.FormatNumber(s.AmberPct))
+	ks := p.KPISettingsConfig()
+	set(t.comp, kit.FormatNumber(ks.CompliancePct))
+	set(t.points, kit.FormatNumber(ks.AmberPoints))
+	set(t.pct, kit.FormatNumber(ks.AmberPct))
 	for _, b := range t.buttons {
 		if t.ed.sess().ReadOnly() {
 			b.Disable()

@@ -5,7 +5,6 @@ import (
 	"image/color"
 	"strings"
 	"sync"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -15,6 +14,7 @@ import (
 
 	"schulit-lotse/domain"
 	"schulit-lotse/domain/kpi"
+	"schulit-lotse/persistence"
 	"schulit-lotse/reports"
 	"schulit-lotse/ui/kit"
 	"schulit-lotse/ui/plural"
@@ -47,6 +47,10 @@ type dashboard struct {
 	shown   []kpi.Group
 	breachL *widget.Label
 	breach  *table
+	// breachAt is the first breach of the page shown, breachPg its controls.
+	breachAt int
+	breachPg *pager
+	tickets  *ticketList
 
 	report *kpi.Report
 	gen    int    // generation of the computation the screen waits for
@@ -71,14 +75,13 @@ var (
 
 func newDashboard(ed *monitoringEditor) *dashboard {
 	d := &dashboard{ed: ed}
-	p := ed.sess().Project
 	periodsMu.Lock()
 	saved, ok := periods[ed.sess()]
 	periodsMu.Unlock()
 	if ok {
 		d.period = saved
 	} else {
-		d.period = kpi.DefaultPeriod(p, d.ed.sess().Today().Time)
+		d.period = defaultPeriod(ed.ctx)
 	}
 	d.preset = widget.NewSelect(nil, func(s string) {
 		for _, pr := range d.presets {
@@ -148,19 +151,16 @@ func newDashboard(ed *monitoringEditor) *dashboard {
 		{title: lang.L("kpi.col.deadline"), width: 130},
 		{title: lang.L("kpi.col.state"), width: 90},
 		{title: lang.L("kpi.col.school"), width: 150, grow: 2},
-	}, 240, func() int {
-		if d.report == nil {
-			return 0
-		}
-		return len(d.report.Tickets.Breaches)
-	}, d.breachCell, nil)
+	}, 240, func() int { return len(d.breachPage()) }, d.breachCell, nil)
 	d.breach.pickCell = d.openBreach
 	d.breach.tint = func(row int) color.Color {
-		if d.report != nil && row < len(d.report.Tickets.Breaches) && d.report.Tickets.Breaches[row].Open {
+		if b, ok := d.breachOf(row); ok && b.Open {
 			return lightTint(kpi.LightRed) // still open: the breach grows
 		}
 		return nil
 	}
+	d.breachPg = newPager(d.showBreaches)
+	d.tickets = newTicketList(ed)
 
 	legend := widget.NewLabel(lang.L("mon.groups.legend"))
 	legend.SizeName = theme.SizeNameCaptionText
@@ -171,7 +171,8 @@ func newDashboard(ed *monitoringEditor) *dashboard {
 		container.NewTabItem(lang.L("mon.view.tiles"), container.NewVScroll(d.tiles)),
 		container.NewTabItem(lang.L("mon.view.groups"), kit.NewBorder(groupsHead, nil, nil, nil, d.groups)),
 		container.NewTabItem(lang.L("mon.view.charts"), container.NewVScroll(d.charts)),
-		container.NewTabItem(lang.L("mon.view.breaches"), kit.NewBorder(d.breachL, nil, nil, nil, d.breach)),
+		container.NewTabItem(lang.L("mon.view.breaches"), kit.NewBorder(container.NewVBox(d.breachL, container.NewHScroll(d.breachPg.content)), nil, nil, nil, d.breach)),
+		container.NewTabItem(lang.L("mon.view.tickets"), d.tickets.content),
 	)
 	d.content = kit.NewBorder(container.NewVBox(bar, widget.NewSeparator()), nil, nil, nil, d.views)
 	d.groupBy.SetSelectedIndex(0)
@@ -225,20 +226,13 @@ func (d *dashboard) periodTyped() {
 
 // buildPresets offers the quarters and months that hold data, newest first.
 func (d *dashboard) buildPresets() {
-	p := d.ed.sess().Project
-	h := kpi.Horizon(p)
+	span := spanOf(d.ed.ctx)
+	h := span.Horizon
 	var out []preset
 	if !h.IsZero() {
 		first := h
-		for _, t := range p.Tickets {
-			if t.Created.Before(first) {
-				first = t.Created
-			}
-		}
-		for _, c := range p.Calls {
-			if c.At.Before(first) {
-				first = c.At
-			}
+		if f := span.First(); !f.IsZero() && f.Before(first) {
+			first = f
 		}
 		last := kpi.DayOf(h)
 		start := kpi.DayOf(first)
@@ -261,40 +255,30 @@ func (d *dashboard) buildPresets() {
 }
 
 // signature says which data a report depends on, cheaply: a new import, another SLA or other
-// settings change it, minutes and measures do not.
-func signature(p *domain.Project) string {
-	first := func(n int, at func() time.Time) int64 {
-		if n == 0 {
-			return 0
-		}
-		return at().Unix()
-	}
+// settings change it, minutes and measures do not. The rows stay in the file: their counts and
+// reach and the session's count of edits of rows stand for them.
+func signature(s *session.Session, span persistence.MonitoringSpan) string {
+	p := s.Project
 	var b strings.Builder
-	fmt.Fprintf(&b, "%d/%d/%d|%d/%d/%d|%d|%d|%s|%s|", len(p.Tickets), len(p.Calls), len(p.SurveyAnswers),
-		first(len(p.Tickets), func() time.Time { return p.Tickets[len(p.Tickets)-1].Created }),
-		first(len(p.Calls), func() time.Time { return p.Calls[len(p.Calls)-1].At }),
-		first(len(p.SurveyAnswers), func() time.Time { return p.SurveyAnswers[len(p.SurveyAnswers)-1].At }),
+	fmt.Fprintf(&b, "%d/%d/%d|%d/%d/%d/%d|%d|%d|%d|%s|%s|", span.Tickets, span.Calls, span.Answers,
+		span.FirstTicket.Unix(), span.TicketHorizon.Unix(), span.LastCall.Unix(), span.Horizon.Unix(), s.RowsRevision(),
 		len(p.SchoolHolidays), len(p.Packages), p.Config[domain.ConfigKPISettings], p.Meta.Bundesland)
-	if len(p.Tickets) > 0 {
-		fmt.Fprintf(&b, "%p|", &p.Tickets[0])
-	}
-	for _, s := range domain.SLAsInForce(p) {
-		fmt.Fprintf(&b, "%v|", s)
+	for _, sla := range domain.SLAsInForce(p) {
+		fmt.Fprintf(&b, "%v|", sla)
 	}
 	return b.String()
 }
 
 // recompute starts the computation on a goroutine unless the data and period are unchanged.
 func (d *dashboard) recompute(force bool) {
-	p := d.ed.sess().Project
-	sig := signature(p) + d.period.String() + "|" + d.scope
+	sig := signature(d.ed.sess(), spanOf(d.ed.ctx)) + d.period.String() + "|" + d.scope
 	if !force && sig == d.sig && d.report != nil {
 		return
 	}
 	d.sig = sig
 	d.gen++
 	gen := d.gen
-	snap := d.ed.sess().Snapshot()
+	snap, src := d.ed.sess().Snapshot(), d.ed.sess().KPISource()
 	period, scope := d.period, d.scope
 	d.busy.Show()
 	d.busy.Start()
@@ -304,7 +288,7 @@ func (d *dashboard) recompute(force bool) {
 		var ch reports.MonitoringCharts
 		err := safely(func() error {
 			var err error
-			if r, err = kpi.Compute(snap, period, kpi.Options{Scope: scope}); err != nil {
+			if r, err = kpi.ComputeFrom(snap, src, period, kpi.Options{Scope: scope}); err != nil {
 				return err
 			}
 			ch, err = reports.BuildMonitoringCharts(snap, r)
@@ -369,7 +353,38 @@ func (d *dashboard) apply(r *kpi.Report, ch reports.MonitoringCharts) {
 
 	d.fillGroups()
 	d.breachL.SetText(lang.L("mon.breaches", map[string]any{"Count": plural.Number(len(r.Tickets.Breaches)), "Tickets": plural.Number(r.Tickets.Total.Breaches)}))
+	d.showBreaches(0)
+	d.tickets.reset(r.Period, r.AsOf)
+}
+
+// showBreaches shows the page of breaches from offset.
+func (d *dashboard) showBreaches(offset int) {
+	d.breachAt = offset
+	n := 0
+	if d.report != nil {
+		n = len(d.report.Tickets.Breaches)
+	}
+	d.breachPg.show(offset, len(d.breachPage()), n)
+	d.breach.table.ScrollToTop()
 	d.breach.refresh()
+}
+
+// breachPage are the breaches on screen.
+func (d *dashboard) breachPage() []kpi.Breach {
+	if d.report == nil || d.breachAt >= len(d.report.Tickets.Breaches) {
+		return nil
+	}
+	all := d.report.Tickets.Breaches[d.breachAt:]
+	return all[:min(len(all), pageSize)]
+}
+
+// breachOf is the breach of a row on screen.
+func (d *dashboard) breachOf(row int) (kpi.Breach, bool) {
+	page := d.breachPage()
+	if row < 0 || row >= len(page) {
+		return kpi.Breach{}, false
+	}
+	return page[row], true
 }
 
 // fillGroups shows the ticket figures by the chosen grouping.
@@ -442,7 +457,7 @@ func (d *dashboard) groupCell(row, col int) string {
 }
 
 func (d *dashboard) breachCell(row, col int) string {
-	b := d.report.Tickets.Breaches[row]
+	b, _ := d.breachOf(row)
 	p := d.ed.sess().Project
 	switch col {
 	case 0:
@@ -450,12 +465,7 @@ func (d *dashboard) breachCell(row, col int) string {
 	case 1:
 		return reports.FormatDateTime(b.Created)
 	case 2:
-		if b.PackageID != nil {
-			if pk := p.PackageByID(*b.PackageID); pk != nil {
-				return kit.OneLine(pk.Name)
-			}
-		}
-		return lang.L("kpi.none")
+		return packageCell(p, b.PackageID)
 	case 3:
 		if b.PackageID != nil {
 			if dec := p.DecisionFor(*b.PackageID); dec != nil && dec.Outcome != domain.OutcomeOpen {
@@ -496,10 +506,10 @@ var breachSteps = map[int]domain.StepID{2: domain.StepRequirements, 3: domain.St
 // openBreach opens what a cell of a breach names: its package (step 3), the package's decision
 // (step 6) or its service level (step 7); the other cells show the ticket.
 func (d *dashboard) openBreach(row, col int) {
-	if d.report == nil || row >= len(d.report.Tickets.Breaches) {
+	b, ok := d.breachOf(row)
+	if !ok {
 		return
 	}
-	b := d.report.Tickets.Breaches[row]
 	if step, ok := breachSteps[col]; ok && b.PackageID != nil && d.ed.ctx.OpenStep != nil {
 		d.ed.ctx.OpenStep(step)
 		return

@@ -340,7 +340,11 @@ func (imp *importDialog) summary() (text string) {
 	case imp.cf != nil:
 		data["Count"], data["Line"], data["Outbound"] = plural.Number(len(imp.cf.Calls)), t.Lines[imp.cf.HeaderRow], plural.Number(imp.cf.Outbound)
 		data["From"], data["To"] = reports.FormatDateTime(imp.cf.First), reports.FormatDateTime(imp.cf.Last)
-		data["Replaced"] = plural.Number(countBetween(imp.ctx.Session.Project.Calls, imp.cf.First, imp.cf.Last))
+		replaced, err := imp.ctx.Session.File.CountCallsBetween(imp.cf.First, imp.cf.Last)
+		if err != nil {
+			fyne.LogError("counting the calls an import replaces", err)
+		}
+		data["Replaced"] = plural.Number(replaced)
 		return strings.Join(append([]string{lang.L("mon.import.read.calls", data)}, wording.CallNotes(imp.cf)...), " ")
 	case imp.sf != nil:
 		data["Count"], data["Line"], data["Incomplete"] = plural.Number(len(imp.sf.Answers)), t.Lines[imp.sf.HeaderRow], plural.Number(imp.sf.Incomplete)
@@ -348,17 +352,6 @@ func (imp *importDialog) summary() (text string) {
 		return strings.Join(append([]string{lang.L("mon.import.read.survey", data)}, wording.SurveyNotes(imp.sf)...), " ")
 	}
 	return lang.L("mon.import.read.none", data)
-}
-
-func countBetween(cs []domain.Call, from, to interface{ Unix() int64 }) int {
-	n := 0
-	a, b := from.Unix(), to.Unix()
-	for _, c := range cs {
-		if u := c.At.Unix(); u >= a && u <= b {
-			n++
-		}
-	}
-	return n
 }
 
 // preview shows the header and the first rows of the file as they were read.

@@ -488,15 +488,15 @@ func (t *meetingsTab) freeze() {
 }
 
 func (t *meetingsTab) runFreeze(id int64, day domain.Date, period kpi.Period) {
-	snap := t.ed.sess().Snapshot()
+	snap, src := t.ed.sess().Snapshot(), t.ed.sess().KPISource()
 	carried := domain.OpenMeasuresBefore(snap, day)
 	// As of the end of the meeting day: what the provider delivered up to then.
-	asOf := kpi.MeetingAsOf(snap, day)
+	asOf := kpi.MeetingAsOfAt(spanOf(t.ed.ctx).TicketHorizon, day)
 	t.freezeBtn.Disable()
 	t.ed.ctx.Go(func() {
 		var frozen string
 		err := safely(func() error {
-			r, err := kpi.Compute(snap, period, kpi.Options{AsOf: asOf})
+			r, err := kpi.ComputeFrom(snap, src, period, kpi.Options{AsOf: asOf})
 			if err == nil {
 				frozen = r.Freeze(kpi.FreezeMeasures(snap, carried))
 			}

@@ -227,22 +227,22 @@ func TestImportDialogMapsAndStoresTickets(t *testing.T) {
 	if errs := fx.errors(); len(errs) != 1 || !strings.Contains(errs[0].Error(), "Zeile 8, Spalte 6") {
 		t.Fatalf("errors %v", errs)
 	}
-	if len(fx.S.Project.Tickets) != 4 {
+	if fx.S.Project.Monitoring().Tickets != 4 {
 		t.Fatal("something was stored")
 	}
 	imp.mapping.Priorities["niedrig"] = "P3" // the user decides
 	imp.apply()
 	fx.wait("the import")
-	if len(fx.S.Project.Tickets) != 8 || fx.S.UndoName() != "undo.monitoring.import_tickets" {
-		t.Fatalf("%d tickets, undo %q", len(fx.S.Project.Tickets), fx.S.UndoName())
+	if fx.S.Project.Monitoring().Tickets != 8 || fx.S.UndoName() != "undo.monitoring.import_tickets" {
+		t.Fatalf("%d tickets, undo %q", fx.S.Project.Monitoring().Tickets, fx.S.UndoName())
 	}
 	stored, _ := fx.S.File.Load()
 	if len(stored.Tickets) != 8 || stored.TicketMappingConfig().Priorities["niedrig"] != "P3" {
 		t.Errorf("file: %d tickets, mapping %v", len(stored.Tickets), stored.TicketMappingConfig().Priorities)
 	}
 	fx.wait("the dashboard after the import")
-	if err := fx.S.Undo(); err != nil || len(fx.S.Project.Tickets) != 4 {
-		t.Errorf("undo: %v, %d tickets", err, len(fx.S.Project.Tickets))
+	if err := fx.S.Undo(); err != nil || fx.S.Project.Monitoring().Tickets != 4 {
+		t.Errorf("undo: %v, %d tickets", err, fx.S.Project.Monitoring().Tickets)
 	}
 }
 
@@ -300,8 +300,8 @@ func TestImportDialogChoosesAScaleOtherThanFive(t *testing.T) {
 	}
 	imp.apply()
 	fx.wait("the import")
-	if m := fx.S.Project.SurveyMappingConfig(); m.ScaleOf(q) != (domain.Scale{Min: 1, Max: 7}) || len(fx.S.Project.SurveyAnswers) != 2+4 {
-		t.Errorf("mapping %+v, %d answers", m, len(fx.S.Project.SurveyAnswers))
+	if m := fx.S.Project.SurveyMappingConfig(); m.ScaleOf(q) != (domain.Scale{Min: 1, Max: 7}) || fx.S.Project.Monitoring().Answers != 2+4 {
+		t.Errorf("mapping %+v, %d answers", m, fx.S.Project.Monitoring().Answers)
 	}
 }
 
@@ -345,8 +345,8 @@ func TestImportDialogZeroToTenAndWords(t *testing.T) {
 	}
 	imp.apply()
 	fx.wait("the import")
-	if m := fx.S.Project.SurveyMappingConfig(); m.ScaleOf(m.Questions[0]) != (domain.Scale{Min: 0, Max: 10}) || len(fx.S.Project.SurveyAnswers) != 2+9 {
-		t.Errorf("mapping %+v, %d answers", m, len(fx.S.Project.SurveyAnswers))
+	if m := fx.S.Project.SurveyMappingConfig(); m.ScaleOf(m.Questions[0]) != (domain.Scale{Min: 0, Max: 10}) || fx.S.Project.Monitoring().Answers != 2+9 {
+		t.Errorf("mapping %+v, %d answers", m, fx.S.Project.Monitoring().Answers)
 	}
 }
 
@@ -369,8 +369,8 @@ func TestImportDialogColumnMappingForUnknownFiles(t *testing.T) {
 	imp.apply()
 	fx.wait("the import")
 	g := fx.S.Project.GenericColumnsConfig()
-	if len(fx.S.Project.Calls) != 4 || g.Calls == nil || g.Calls.Columns["at"] != "Zeit" {
-		t.Errorf("%d calls, columns %+v", len(fx.S.Project.Calls), g.Calls)
+	if fx.S.Project.Monitoring().Calls != 4 || g.Calls == nil || g.Calls.Columns["at"] != "Zeit" {
+		t.Errorf("%d calls, columns %+v", fx.S.Project.Monitoring().Calls, g.Calls)
 	}
 	// A file that is no table is refused before any dialog.
 	if _, err := newImportDialog(fx.Ctx, session.ImportCalls, "bild.png", []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")); err == nil {

@@ -16,26 +16,24 @@ import (
 	"schulit-lotse/ui/kit"
 )
 
-// showTicket opens what the project knows of a ticket: its times, its class and package, the
-// SLA it is measured against, and its response and restoration in service time against the
-// targets. asOf is the moment an open ticket is measured to.
+// showTicket opens the ticket with id, read from the project file (the model holds no
+// tickets); asOf is the moment an open ticket is measured to.
 func showTicket(ctx *kit.Context, id int64, asOf time.Time) {
-	p := ctx.Session.Project
-	var t *domain.Ticket
-	for i := range p.Tickets {
-		if p.Tickets[i].ID == id {
-			t = &p.Tickets[i]
-			break
-		}
-	}
-	if t == nil || ctx.Window == nil {
+	t, err := ctx.Session.File.Ticket(id)
+	if err != nil {
+		ctx.Report(err)
 		return
 	}
-	when := func(x *time.Time) string {
-		if x == nil {
-			return "–"
-		}
-		return reports.FormatDateTime(*x)
+	showTicketOf(ctx, t, asOf)
+}
+
+// showTicketOf opens what the project knows of a ticket: its times, its class and package, the
+// SLA it is measured against, and its response and restoration in service time against the
+// targets. asOf is the moment an open ticket is measured to.
+func showTicketOf(ctx *kit.Context, t *domain.Ticket, asOf time.Time) {
+	p := ctx.Session.Project
+	if t == nil || ctx.Window == nil {
+		return
 	}
 	pkg := lang.L("mon.ticket.no_package")
 	if t.PackageID != nil {
@@ -114,4 +112,12 @@ func orDash(s string) string {
 		return "–"
 	}
 	return s
+}
+
+// when writes a moment that may be missing.
+func when(x *time.Time) string {
+	if x == nil {
+		return "–"
+	}
+	return reports.FormatDateTime(*x)
 }

@@ -1,0 +1,77 @@
+package session
+
+import (
+	"strings"
+
+	"schulit-lotse/domain"
+	"schulit-lotse/domain/kpi"
+	"schulit-lotse/persistence"
+)
+
+// The raw monitoring rows (tickets, calls, survey answers) stay in the file: Open reads the
+// project with File.LoadWithoutRows, so Project.Tickets, Calls and SurveyAnswers are empty and
+// Project.Stored holds their counts. What the screens need of the rows they read here, from the
+// store: KPIs through KPISource, the reach of the data through MonitoringSpan, one ticket or a
+// page of them through the File.
+
+// KPISource is where the KPIs of the open project find their rows: the project file. Background
+// work computes with it (kpi.ComputeFrom on a Snapshot) and only reads from it.
+func (s *Session) KPISource() kpi.Source { return s.File }
+
+// MonitoringSpan is the reach and the counts of the monitoring data in the file, read again
+// after every change of the project (an import, an undo, a deleted package).
+func (s *Session) MonitoringSpan() (persistence.MonitoringSpan, error) {
+	if s.spanOK && s.spanRev == s.revision {
+		return s.span, nil
+	}
+	span, err := s.File.MonitoringSpan()
+	if err != nil {
+		return span, err
+	}
+	s.span, s.spanRev, s.spanOK = span, s.revision, true
+	return span, nil
+}
+
+// RowsRevision counts the edits that changed monitoring rows in the file (imports, clearing
+// them, deleting a package their tickets named) and their undo and redo: a view computed from
+// the rows is stale when it changes.
+func (s *Session) RowsRevision() uint64 { return s.rowsRev }
+
+// rowEdits are the edits (by the prefix of their name) that change monitoring rows.
+var rowEdits = []string{"undo.monitoring.import_", "undo.monitoring.clear_", "undo.board.delete_package"}
+
+// noteEdit records what an edit, its undo or redo, changed of what the model does not hold:
+// the rows, and with them or with the SLA classes the counts in Project.Stored.
+func (s *Session) noteEdit(name string) {
+	rows := false
+	for _, prefix := range rowEdits {
+		rows = rows || strings.HasPrefix(name, prefix)
+	}
+	if rows {
+		s.rowsRev++
+	}
+	if s.Project == nil || s.Project.Stored == nil {
+		return
+	}
+	classes := classesOf(s.Project)
+	if !rows && classes == s.storedClasses {
+		return
+	}
+	s.refreshStored(classes)
+}
+
+// classesOf names the SLA classes the tickets outside classes are counted against.
+func classesOf(p *domain.Project) string { return strings.Join(p.ClassCodes(), "\x00") }
+
+// refreshStored counts the rows in the file again (the tickets outside the SLA classes depend
+// on the classes). A file that cannot be read keeps the old counts; the next read of the rows
+// reports the error.
+func (s *Session) refreshStored(classes string) {
+	o, err := s.File.MonitoringOverview(s.Project)
+	if err != nil {
+		return
+	}
+	counts := o.MonitoringCounts
+	s.Project.Stored = &counts
+	s.storedClasses = classes
+}
