@@ -17,10 +17,10 @@ type landkreisRow struct {
 }
 
 var landkreisTable = []landkreisRow{
-	{name: "open to overview, every row loaded (GUI today)", was: "1.95 s", target: "≤ 150 ms",
+	{name: "open to overview as the GUI opens (rows stay in the file)", was: "1.95 s", target: "≤ 150 ms",
 		group: "Go benchmarks", result: "OpenOverview/total", limit: 150},
-	{name: "open to overview through the monitoring store", was: "–", target: "≤ 150 ms",
-		group: "Go benchmarks", result: "OpenOverview/total_without_rows", limit: 150},
+	{name: "open to overview, every row loaded (the GUI before)", was: "1.95 s", target: "≤ 150 ms",
+		group: "Go benchmarks", result: "OpenOverview/total_every_row", limit: 150},
 	{name: "lotse kpi for a quarter, whole process", was: "2.15 s, 227 MB", target: "≤ 0.3 s, ≤ 80 MB",
 		group: "Command line", result: "kpi, last quarter", limit: 0.3, peakLimit: 80},
 	{name: "KPIs of three years in-process", was: "0.39 s", target: "≤ 0.4 s",
