@@ -56,10 +56,10 @@ type Session struct {
 	snapRev  uint64
 
 	// rowsRev counts the edits of monitoring rows (stored.go); span is the file's MonitoringSpan
-	// at spanRev; storedClasses are the SLA classes Project.Stored was counted against.
+	// for spanKey; storedClasses are the SLA classes Project.Stored was counted against.
 	rowsRev       uint64
 	span          persistence.MonitoringSpan
-	spanRev       uint64
+	spanKey       spanKey
 	spanOK        bool
 	storedClasses string
 }

@@ -19,17 +19,29 @@ import (
 func (s *Session) KPISource() kpi.Source { return s.File }
 
 // MonitoringSpan is the reach and the counts of the monitoring data in the file, read again
-// after every change of the project (an import, an undo, a deleted package).
+// when the rows may have changed: after an edit of rows (RowsRevision: an import, clearing,
+// a deleted package, their undo and redo) or when the counts in Project.Stored changed. Other
+// edits keep it (reading it scans the tickets: about 80 ms on the Landkreis).
 func (s *Session) MonitoringSpan() (persistence.MonitoringSpan, error) {
-	if s.spanOK && s.spanRev == s.revision {
+	key := spanKey{rows: s.rowsRev}
+	if s.Project != nil && s.Project.Stored != nil {
+		key.counts = *s.Project.Stored
+	}
+	if s.spanOK && s.spanKey == key {
 		return s.span, nil
 	}
 	span, err := s.File.MonitoringSpan()
 	if err != nil {
 		return span, err
 	}
-	s.span, s.spanRev, s.spanOK = span, s.revision, true
+	s.span, s.spanKey, s.spanOK = span, key, true
 	return span, nil
+}
+
+// spanKey says which state of the rows a MonitoringSpan was read for.
+type spanKey struct {
+	rows   uint64
+	counts domain.MonitoringCounts
 }
 
 // RowsRevision counts the edits that changed monitoring rows in the file (imports, clearing

@@ -241,8 +241,16 @@ func TestImportDialogMapsAndStoresTickets(t *testing.T) {
 		t.Errorf("file: %d tickets, mapping %v", len(stored.Tickets), stored.TicketMappingConfig().Priorities)
 	}
 	fx.wait("the dashboard after the import")
+	// The screen reads the rows from the file again: 8 tickets, in the KPIs of the quarter too.
+	if got := fx.ed.data.counts.Text; !strings.HasPrefix(got, "Importiert: 8 Tickets") || fx.ed.dash.report.Tickets.Total.Tickets != 8 {
+		t.Errorf("after the import: %q, %d tickets in the KPIs", got, fx.ed.dash.report.Tickets.Total.Tickets)
+	}
 	if err := fx.S.Undo(); err != nil || fx.S.Project.Monitoring().Tickets != 4 {
 		t.Errorf("undo: %v, %d tickets", err, fx.S.Project.Monitoring().Tickets)
+	}
+	fx.wait("the dashboard after undo")
+	if got := fx.ed.data.counts.Text; !strings.HasPrefix(got, "Importiert: 4 Tickets") || fx.ed.dash.report.Tickets.Total.Tickets != 4 {
+		t.Errorf("after undo: %q, %d tickets in the KPIs", got, fx.ed.dash.report.Tickets.Total.Tickets)
 	}
 }
 
