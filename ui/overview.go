@@ -73,6 +73,7 @@ func newOverviewPage(sh *shell, v *projectView) *overviewPage {
 		container.NewTabItem(lang.L("ui.overview.tab.thread"), container.NewPadded(o.thread.root)),
 	)
 	o.tabs.OnSelected = func(*container.TabItem) { o.thread.refresh() }
+	o.thread.shown = func() bool { return o.tabs.SelectedIndex() == 1 }
 	o.root = kit.NewBorder(container.NewPadded(header), nil, nil, nil, o.tabs)
 	return o
 }

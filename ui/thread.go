@@ -32,6 +32,8 @@ type threadView struct {
 	kpis   map[int64]kpi.PackageKPIs
 	kpiRev uint64 // the session revision the figures were computed for
 	kpiGen int
+	// shown tells whether the view is on screen (nil: always); the KPIs wait until it is.
+	shown func() bool
 }
 
 // newCellLabel is the template of a table or list cell: one line, cut off with an ellipsis.
@@ -143,6 +145,9 @@ func (t *threadView) refresh() {
 	t.table.Refresh()
 	if t.kpis != nil && t.kpiRev == s.Revision() {
 		return
+	}
+	if t.shown != nil && !t.shown() {
+		return // computed when the tab is chosen: the quarter's rows are read only for it
 	}
 	t.kpiGen++
 	gen, rev := t.kpiGen, s.Revision()

@@ -20,8 +20,15 @@ import (
 func TestThreadViewOpensTheStepOfACell(t *testing.T) {
 	ts := sampleShell(t, 1366, 740)
 	o := ts.project.overview
+	// While the step cards are shown, the quarter's rows are not read for the thread's KPIs.
+	if o.tabs.SelectedIndex() != 0 || o.thread.kpis != nil {
+		t.Fatalf("tab %d, KPIs computed before the Roter Faden was chosen: %v", o.tabs.SelectedIndex(), o.thread.kpis)
+	}
 	o.tabs.SelectIndex(1)
 	tv := o.thread
+	if tv.kpis == nil {
+		t.Fatal("no KPIs when the Roter Faden is chosen")
+	}
 	if len(tv.rows) != 6 {
 		t.Fatalf("%d rows", len(tv.rows))
 	}
