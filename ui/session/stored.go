@@ -53,23 +53,21 @@ func (s *Session) RowsRevision() uint64 { return s.rowsRev }
 var rowEdits = []string{"undo.monitoring.import_", "undo.monitoring.clear_", "undo.board.delete_package"}
 
 // noteEdit records what an edit, its undo or redo, changed of what the model does not hold:
-// the rows, and with them or with the SLA classes the counts in Project.Stored.
+// the rows (RowsRevision) and, with the SLA classes, the count of tickets outside them in
+// Project.Stored. (The imports count their rows again themselves.)
 func (s *Session) noteEdit(name string) {
-	rows := false
 	for _, prefix := range rowEdits {
-		rows = rows || strings.HasPrefix(name, prefix)
-	}
-	if rows {
-		s.rowsRev++
+		if strings.HasPrefix(name, prefix) {
+			s.rowsRev++
+			break
+		}
 	}
 	if s.Project == nil || s.Project.Stored == nil {
 		return
 	}
-	classes := classesOf(s.Project)
-	if !rows && classes == s.storedClasses {
-		return
+	if classes := classesOf(s.Project); classes != s.storedClasses {
+		s.refreshStored(classes)
 	}
-	s.refreshStored(classes)
 }
 
 // classesOf names the SLA classes the tickets outside classes are counted against.
