@@ -102,10 +102,20 @@ func showTicketOf(ctx *kit.Context, t *domain.Ticket, asOf time.Time) {
 	note := widget.NewLabel(lang.L("mon.ticket.privacy"))
 	note.Wrapping = fyne.TextWrapWord
 	note.SizeName = theme.SizeNameCaptionText
-	body := kit.NewBorder(nil, note, nil, nil, form)
+	// The figures scroll when the window is lower than they are (a laptop at 1366×768 with a
+	// taskbar): the dialog's title, note and button stay in the window.
+	h := form.MinSize().Height
+	if room := ctx.Window.Canvas().Size().Height - ticketDialogChrome; room > 0 && room < h {
+		h = room
+	}
+	body := kit.NewBorder(nil, note, nil, nil, sized(container.NewVScroll(form), 0, h))
 	dlg := dialog.NewCustom(lang.L("mon.ticket.title", map[string]any{"ID": t.ExternalID}), lang.L("mon.close"), sized(body, 560, 0), ctx.Window)
 	dlg.Show()
 }
+
+// ticketDialogChrome is the height of the ticket dialog around its figures: title, privacy
+// note, button and margins.
+const ticketDialogChrome = 230
 
 func orDash(s string) string {
 	if s == "" {
