@@ -54,3 +54,13 @@ func sameParts(t *testing.T, s *session.Session, part func(*domain.Project) []an
 		t.Fatalf("model and file differ:\nmodel %+v\nfile  %+v", got, want)
 	}
 }
+
+// fullyStored reads the project back from the file with every monitoring row.
+func fullyStored(t *testing.T, s *session.Session) *domain.Project {
+	t.Helper()
+	p, err := s.File.Load()
+	if err != nil {
+		t.Fatalf("load: %v", err)
+	}
+	return p
+}
