@@ -1,6 +1,7 @@
 package reports
 
 import (
+	"fmt"
 	"strconv"
 
 	"schulit-lotse/domain"
@@ -84,7 +85,6 @@ func writeCoverage(r *pdfkit.Report, p *domain.Project) {
 	work := domain.Workload(p)
 	var wrows [][]string
 	var over []bool
-	var bars []charts.WorkloadBar
 	for _, w := range work {
 		name := w.Responsible
 		if name == "" {
@@ -107,7 +107,6 @@ func writeCoverage(r *pdfkit.Report, p *domain.Project) {
 		wrows = append(wrows, []string{name, pdfkit.FormatNumber(float64(w.TasksBefore)), pdfkit.FormatHours(w.Before),
 			pdfkit.FormatNumber(float64(w.TasksAfter)), pdfkit.FormatHours(w.After), limit, verdict})
 		over = append(over, w.OverAfter())
-		bars = append(bars, charts.WorkloadBar{Label: pdfkit.Line(name), Before: w.Before, After: w.After, Limit: w.Limit, HasLimit: w.HasLimit})
 	}
 	overFill := tint(pdfColor(domain.CoverageColor(domain.CoverageAssign), pdfkit.ColorZebra), 0.3)
 	r.Table(pdfkit.Table{
@@ -126,18 +125,8 @@ func writeCoverage(r *pdfkit.Report, p *domain.Project) {
 			return overFill, over[i]
 		},
 	})
-	if len(bars) > 0 && len(bars) <= 30 {
-		png, err := pdfkit.RememberPNG(r, "coverage.workload", func() ([]byte, error) {
-			pl, err := charts.WorkloadChart(bars, charts.WorkloadLabels{
-				Title: tr("reports.cov.chart.title"), YAxis: tr("reports.cov.chart.y"),
-				Before: tr("reports.cov.col.before"), After: tr("reports.cov.col.after"), Limit: tr("reports.cov.col.limit"),
-				Format: pdfkit.FormatNumber,
-			})
-			if err != nil {
-				return nil, err
-			}
-			return charts.PNG(pl, workloadW, 8)
-		})
+	if chart, ok := workloadChart(work); ok {
+		png, err := chart.PNG(r)
 		if err == nil {
 			r.EnsureSpace(80)
 			r.Image(png, workloadW*10) // printed at its drawn size
@@ -193,3 +182,30 @@ func coverageLegend(r *pdfkit.Report) {
 // 6 (17 cm), since gofpdf orders a PDF's images by their width alone – equal widths would come
 // out in another order on every run and the Gesamtbericht would not be reproducible.
 const workloadW = 16.95
+
+// workloadChart is the chart of hours per month before and after per responsible, for at most
+// 30 of them (ok false: none, or too many for one picture).
+func workloadChart(work []domain.WorkloadRow) (chart pdfkit.Chart, ok bool) {
+	bars := make([]charts.WorkloadBar, 0, len(work))
+	for _, w := range work {
+		name := w.Responsible
+		if name == "" {
+			name = tr("fig.no_responsible")
+		}
+		bars = append(bars, charts.WorkloadBar{Label: pdfkit.Line(name), Before: w.Before, After: w.After, Limit: w.Limit, HasLimit: w.HasLimit})
+	}
+	if len(bars) == 0 || len(bars) > 30 {
+		return chart, false
+	}
+	return pdfkit.Chart{Key: fmt.Sprintf("coverage.workload %v", bars), Draw: func() ([]byte, error) {
+		pl, err := charts.WorkloadChart(bars, charts.WorkloadLabels{
+			Title: tr("reports.cov.chart.title"), YAxis: tr("reports.cov.chart.y"),
+			Before: tr("reports.cov.col.before"), After: tr("reports.cov.col.after"), Limit: tr("reports.cov.col.limit"),
+			Format: pdfkit.FormatNumber,
+		})
+		if err != nil {
+			return nil, err
+		}
+		return charts.PNG(pl, workloadW, 8)
+	}}, true
+}

@@ -1,6 +1,7 @@
 package reports
 
 import (
+	"fmt"
 	"fyne.io/fyne/v2/lang"
 
 	"schulit-lotse/domain"
@@ -61,15 +62,13 @@ func writeKickoff(r *pdfkit.Report, p *domain.Project) {
 		// The chart is drawn at (nearly) the page's width and printed at its drawn size, so its
 		// words print at their own size; the heading stays with it. A millimetre narrower than
 		// the page: no other image of the Gesamtbericht may have its width (workloadW).
-		widthCm := r.Width()/10 - 0.1
+		widthCm := timelineWidthCm(r.Width())
 		if len(items) > 0 {
 			r.EnsureSpace(charts.TimelineHeightCm(len(items))*10 + 14)
 		}
 		r.Subsection(tr("reports.kickoff.milestones"))
 		if len(items) > 0 {
-			png, err := pdfkit.RememberPNG(r, "kickoff.timeline", func() ([]byte, error) {
-				return charts.TimelinePNG(items, today.Time, TimelineText(), widthCm)
-			})
+			png, err := timelineChart(items, today, widthCm).PNG(r)
 			if err == nil {
 				r.Image(png, widthCm*10)
 			} else {
@@ -152,3 +151,13 @@ func opDash(s string) string {
 	}
 	return s
 }
+
+// timelineChart is the milestones on a time line, widthCm wide.
+func timelineChart(items []charts.TimelineItem, today domain.Date, widthCm float64) pdfkit.Chart {
+	return pdfkit.Chart{Key: fmt.Sprintf("kickoff.timeline %v %s %v", items, today, widthCm), Draw: func() ([]byte, error) {
+		return charts.TimelinePNG(items, today.Time, TimelineText(), widthCm)
+	}}
+}
+
+// timelineWidthCm is the milestone chart's width on a page widthMM wide: a millimetre less.
+func timelineWidthCm(widthMM float64) float64 { return widthMM/10 - 0.1 }

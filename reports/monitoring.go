@@ -60,7 +60,7 @@ func writeMonitoringSection(r *pdfkit.Report, p *domain.Project, m *monitoring) 
 				// Ten columns: the table goes to the landscape pages of Anhang B.
 				r.Subsection(tr("kpi.report.by_priority"))
 				r.TableOrAppendix(tr("kpi.report.by_priority"), "", groupTable(rep.Tickets.ByPriority, tr("kpi.col.class")))
-				if png, err := pdfkit.RememberPNG(r, "monitoring.trend", func() ([]byte, error) { return trendPNG(rep) }); err == nil {
+				if png, err := trendChart(rep).PNG(r); err == nil {
 					r.Image(png, chartMM)
 				}
 			}

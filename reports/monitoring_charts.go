@@ -77,6 +77,11 @@ func BuildMonitoringCharts(p *domain.Project, r *kpi.Report) (MonitoringCharts, 
 	return out, nil
 }
 
+// trendChart is the trend chart of the Gesamtbericht's step 12 for the KPIs of rep's period.
+func trendChart(rep *kpi.Report) pdfkit.Chart {
+	return pdfkit.Chart{Key: "monitoring.trend " + rep.Period.String(), Draw: func() ([]byte, error) { return trendPNG(rep) }}
+}
+
 // trendPNG draws the tickets per month and category with the backlog (the report has tickets).
 func trendPNG(r *kpi.Report) ([]byte, error) {
 	months := make([]string, len(r.Tickets.Months))

@@ -60,17 +60,22 @@ func (m *monitoring) kpis(p *domain.Project, period kpi.Period) kpiRead {
 }
 
 // prefetch reads and computes the KPIs of the newest quarter (the period step 12, the Roter
-// Faden and the Kurzfassung show) on a goroutine, while the layout writes the steps before; the
-// section that needs them waits for them. Only reading happens there: a failure is kept with
-// the figures and reported when a section asks for them.
-func (m *monitoring) prefetch(p *domain.Project) {
+// Faden and the Kurzfassung show) on a goroutine, while the layout writes the steps before, and
+// with trend draws the section's trend chart from them; the section that needs them waits for
+// them. Only reading happens there: a failure is kept with the figures and reported when a
+// section asks for them.
+func (m *monitoring) prefetch(p *domain.Project, trend bool) {
 	if !p.Monitoring().HasData() {
 		return
 	}
 	go func() {
 		h := m.horizon()
-		if h.err == nil {
-			m.kpis(p, kpi.DefaultPeriodAt(h.t, p.Meta.CreatedAt))
+		if h.err != nil {
+			return
+		}
+		k := m.kpis(p, kpi.DefaultPeriodAt(h.t, p.Meta.CreatedAt))
+		if trend && k.err == nil && k.rep.Tickets.Total.Tickets > 0 {
+			pdfkit.DrawAhead(m.memo, trendChart(k.rep))
 		}
 	}()
 }

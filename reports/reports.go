@@ -39,21 +39,31 @@ func WriteKurzfassung(w io.Writer, p *domain.Project, opt Options) error {
 	return writeBook(w, p, opt, bookShort)
 }
 
-// book is a report with a table of contents: its name and how its body is written.
+// book is a report with a table of contents: its name, how its body is written, and the charts
+// it can draw ahead while the layout runs (nil: none).
 type book struct {
 	title, subtitle, subject, note string // translation keys
 	body                           func(r *pdfkit.Report, p *domain.Project, m *monitoring) error
+	ahead                          func(p *domain.Project, today domain.Date, memo *pdfkit.Memo) []pdfkit.Chart
 }
 
 var (
 	bookFull = book{title: "reports.title", subtitle: "reports.subtitle", subject: "reports.subject", note: "reports.title_note",
 		body: func(r *pdfkit.Report, p *domain.Project, m *monitoring) error {
-			secs := pdfkit.Remember(r.Memo, "sections", func() []section { return sectionsFor(p, r.AsOf()) })
-			return writeBody(r, p, secs, m, writeFindingsChapter)
+			return writeBody(r, p, bookSections(r.Memo, p, r.AsOf()), m, writeFindingsChapter)
+		},
+		ahead: func(p *domain.Project, today domain.Date, memo *pdfkit.Memo) []pdfkit.Chart {
+			return chartsAhead(p, today, bookSections(memo, p, today))
 		}}
 	bookShort = book{title: "reports.short.title", subtitle: "reports.short.subtitle", subject: "reports.short.subject", note: "reports.short.title_note",
-		body: writeShortBody}
+		body: writeShortBody, ahead: shortChartsAhead}
 )
+
+// bookSections are the Gesamtbericht's sections with content (sectionsFor), found once for the
+// book.
+func bookSections(memo *pdfkit.Memo, p *domain.Project, today domain.Date) []section {
+	return pdfkit.Remember(memo, "sections", func() []section { return sectionsFor(p, today) })
+}
 
 // writeBook writes the Gesamtbericht or the Kurzfassung: title page, "Auf einen Blick" (page 2,
 // before the table of contents), the table of contents and the body (WriteBook).
@@ -65,7 +75,10 @@ func writeBook(w io.Writer, p *domain.Project, opt Options, b book) (err error) 
 	}
 	memo := &pdfkit.Memo{} // the layout runs draw the charts and read the monitoring data once
 	m := newMonitoring(p, opt, memo)
-	m.prefetch(p)
+	m.prefetch(p, b.ahead != nil)
+	if b.ahead != nil {
+		pdfkit.DrawAhead(memo, b.ahead(p, p.AsOf(date), memo)...)
+	}
 	return pdfkit.WriteBook(w, p, pdfkit.Book{
 		Start: func(breaks map[int]bool) *pdfkit.Report {
 			r := pdfkit.NewDocument(p, date, tr(b.title), tr(b.subject), false, breaks)

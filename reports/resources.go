@@ -1,6 +1,7 @@
 package reports
 
 import (
+	"fmt"
 	"sort"
 	"strconv"
 	"strings"
@@ -168,7 +169,7 @@ func writeResources(r *pdfkit.Report, p *domain.Project) {
 	if !cc.Total.ExternalKnown() {
 		r.Note(tr("reports.res.total_incomplete", map[string]any{"Count": cc.Total.ExternalMissing}))
 	}
-	if png, err := pdfkit.RememberPNG(r, "resources.cost", func() ([]byte, error) { return resCostChart(bars) }); err == nil {
+	if png, err := costChart(bars).PNG(r); err == nil {
 		r.Image(png, r.Width())
 	}
 
@@ -265,6 +266,11 @@ func costBars(cc domain.CostComparison) []charts.CostBar {
 	total := charts.CostBar{Label: tr("res.total"), Internal: cc.Total.Internal, External: cc.Total.External,
 		InternalKnown: cc.Total.InternalKnown(), ExternalKnown: cc.Total.ExternalKnown()}
 	return charts.TopCostBars(bars, total, func(n int) string { return pdfkit.TrCount("reports.glance.other_packages", n) })
+}
+
+// costChart is the chart of the internal and external cost per package.
+func costChart(bars []charts.CostBar) pdfkit.Chart {
+	return pdfkit.Chart{Key: fmt.Sprintf("resources.cost %v", bars), Draw: func() ([]byte, error) { return resCostChart(bars) }}
 }
 
 func resCostChart(bars []charts.CostBar) ([]byte, error) {

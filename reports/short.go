@@ -10,6 +10,17 @@ import (
 // shortMaxFindings caps the list of open points in the Kurzfassung; the Gesamtbericht has all.
 const shortMaxFindings = 25
 
+// shortChartsAhead is the Kurzfassung's one chart, the cost comparison, to draw ahead.
+func shortChartsAhead(p *domain.Project, _ domain.Date, _ *pdfkit.Memo) []pdfkit.Chart {
+	if len(p.Packages) == 0 {
+		return nil
+	}
+	if cc := domain.CompareCosts(p); cc.Total.InternalKnown() || cc.Total.ExternalKnown() {
+		return []pdfkit.Chart{costChart(costBars(cc))}
+	}
+	return nil
+}
+
 // writeShortBody is the Kurzfassung after "Auf einen Blick": the state of the twelve steps with
 // their key figures, the decisions with their reasons, the cost comparison as a chart and the
 // open points. It stays a few pages long whatever the size of the project.
@@ -40,7 +51,7 @@ func writeShortBody(r *pdfkit.Report, p *domain.Project, m *monitoring) error {
 		cc := domain.CompareCosts(p)
 		if cc.Total.InternalKnown() || cc.Total.ExternalKnown() {
 			r.Subsection(tr("reports.res.compare"))
-			if png, err := pdfkit.RememberPNG(r, "resources.cost", func() ([]byte, error) { return resCostChart(costBars(cc)) }); err == nil {
+			if png, err := costChart(costBars(cc)).PNG(r); err == nil {
 				r.EnsureSpace(85)
 				r.Image(png, r.Width())
 			}

@@ -1,6 +1,7 @@
 package reports
 
 import (
+	"fmt"
 	"strings"
 
 	"schulit-lotse/domain"
@@ -43,7 +44,6 @@ func writeSourcing(r *pdfkit.Report, p *domain.Project) {
 	as := domain.AssessSourcing(p)
 
 	rows := make([][]string, 0, len(as))
-	var points []charts.MatrixPoint
 	for _, a := range as {
 		d := domain.SourcingDecision{}
 		if a.Decision != nil {
@@ -60,19 +60,8 @@ func writeSourcing(r *pdfkit.Report, p *domain.Project) {
 			srcScore(d.BudgetInternal) + " / " + srcScore(d.BudgetExternal),
 			srcMean(a.CostScore, a.CostScore > 0), srcMean(a.MakeOrBuy, a.MakeOrBuy > 0),
 			srcMean(a.Risk, a.RiskKnown), srcMean(a.Strength, a.StrengthKnown), sugg})
-		if a.RiskKnown && a.StrengthKnown {
-			class := 0
-			switch a.Recorded {
-			case domain.OutcomeInternal:
-				class = 1
-			case domain.OutcomeExternal:
-				class = 2
-			case domain.OutcomeMixed:
-				class = 3
-			}
-			points = append(points, charts.MatrixPoint{Label: pdfkit.Line(a.Name), X: a.Risk, Y: a.Strength, Size: a.Importance, Class: class})
-		}
 	}
+	points := sourcingPoints(as)
 	// Ten columns: the scores go to the landscape pages of Anhang B.
 	r.Subsection(tr("reports.src.scores"))
 	r.TableOrAppendix(tr("reports.src.scores"), "", pdfkit.Table{
@@ -92,7 +81,7 @@ func writeSourcing(r *pdfkit.Report, p *domain.Project) {
 	}, tr("reports.src.method"))
 
 	if len(points) > 0 {
-		if png, err := pdfkit.RememberPNG(r, "sourcing.matrix", func() ([]byte, error) { return srcMatrixChart(points) }); err == nil {
+		if png, err := sourcingChart(points).PNG(r); err == nil {
 			// Heading, picture (16 × 11) and legend stay on one page; many packages are
 			// numbered, the key below.
 			w := 160.0 // its drawn width: the text in it keeps its size
@@ -184,4 +173,31 @@ func srcMatrixChart(points []charts.MatrixPoint) ([]byte, error) {
 		return nil, err
 	}
 	return charts.PNG(p, 16, 11)
+}
+
+// sourcingPoints are the packages with risk and strength known, as points of the matrix (class:
+// the decision recorded).
+func sourcingPoints(as []domain.Assessment) []charts.MatrixPoint {
+	var points []charts.MatrixPoint
+	for _, a := range as {
+		if !a.RiskKnown || !a.StrengthKnown {
+			continue
+		}
+		class := 0
+		switch a.Recorded {
+		case domain.OutcomeInternal:
+			class = 1
+		case domain.OutcomeExternal:
+			class = 2
+		case domain.OutcomeMixed:
+			class = 3
+		}
+		points = append(points, charts.MatrixPoint{Label: pdfkit.Line(a.Name), X: a.Risk, Y: a.Strength, Size: a.Importance, Class: class})
+	}
+	return points
+}
+
+// sourcingChart is the matrix of risk against strength.
+func sourcingChart(points []charts.MatrixPoint) pdfkit.Chart {
+	return pdfkit.Chart{Key: fmt.Sprintf("sourcing.matrix %v", points), Draw: func() ([]byte, error) { return srcMatrixChart(points) }}
 }

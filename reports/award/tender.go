@@ -1,6 +1,7 @@
 package award
 
 import (
+	"fmt"
 	"strconv"
 	"strings"
 
@@ -50,7 +51,7 @@ func WriteTender(r *pdfkit.Report, p *domain.Project) {
 		r.Paragraph(outcomeText(ev))
 		// 15.95 cm: the sourcing matrix of step 6 is 16 cm wide, and images of one width come out
 		// of gofpdf in a random order (workloadW in reports).
-		if png, err := pdfkit.RememberPNG(r, "award.bids", func() ([]byte, error) { return bidsChartPNG(ev, 15.95, 9.5) }); err == nil {
+		if png, err := BidsChart(ev).PNG(r); err == nil {
 			r.Image(png, 159.5)
 		}
 	}
@@ -262,8 +263,17 @@ func outcomeText(ev domain.Evaluation) string {
 	return tr("award.outcome.none")
 }
 
-// bidsChartPNG draws the chart of L against P (shared with the editor).
-func bidsChartPNG(ev domain.Evaluation, wCm, hCm float64) ([]byte, error) {
+// BidsChart is the Gesamtbericht's chart of L against P for the evaluation (step 8, 15.95 ×
+// 9.5 cm).
+func BidsChart(ev domain.Evaluation) pdfkit.Chart {
+	pts, floor := bidPoints(ev)
+	return pdfkit.Chart{Key: fmt.Sprintf("award.bids %v %v %v", pts, ev.BestRatio, floor), Draw: func() ([]byte, error) {
+		return bidsChartPNG(ev, 15.95, 9.5)
+	}}
+}
+
+// bidPoints are the bids as the chart's points, and the floor line (0: none).
+func bidPoints(ev domain.Evaluation) ([]charts.BidPoint, float64) {
 	pts := make([]charts.BidPoint, 0, len(ev.Results))
 	for _, res := range ev.Results {
 		pts = append(pts, charts.BidPoint{Label: pdfkit.Line(res.Bidder), Price: res.Price, Points: res.Points, Excluded: res.Excluded, Winner: res.BidID == ev.Winner})
@@ -272,6 +282,12 @@ func bidsChartPNG(ev domain.Evaluation, wCm, hCm float64) ([]byte, error) {
 	if ev.Method == domain.MethodExtended {
 		floor = ev.Floor
 	}
+	return pts, floor
+}
+
+// bidsChartPNG draws the chart of L against P (shared with the editor).
+func bidsChartPNG(ev domain.Evaluation, wCm, hCm float64) ([]byte, error) {
+	pts, floor := bidPoints(ev)
 	pl, err := charts.BidsChart(pts, ev.BestRatio, floor, charts.BidLabels{
 		Title: tr("award.chart.title"), XAxis: tr("award.chart.x"), YAxis: tr("award.chart.y"),
 		Ranked: tr("award.chart.ranked"), Excluded: tr("award.chart.excluded"), Winner: tr("award.chart.winner"),

@@ -81,9 +81,39 @@ type chartRead struct {
 // RememberPNG is a chart that r's document draws once for all its layout runs (Remember under
 // key): its PNG, or the error drawing it gave.
 func RememberPNG(r *Report, key string, draw func() ([]byte, error)) ([]byte, error) {
-	c := Remember(r.Memo, key, func() chartRead {
+	return rememberChart(r.Memo, key, draw)
+}
+
+func rememberChart(m *Memo, key string, draw func() ([]byte, error)) ([]byte, error) {
+	c := Remember(m, key, func() chartRead {
 		png, err := draw()
 		return chartRead{png, err}
 	})
 	return c.png, c.err
 }
+
+// Chart is a picture a section prints: the key it is kept under in the document's memo – made
+// from everything it is drawn from, so that a chart drawn ahead (DrawAhead) serves only a
+// section that would draw the same – and how it is drawn.
+type Chart struct {
+	Key  string
+	Draw func() ([]byte, error)
+}
+
+// PNG is the chart, drawn once for all layout runs of r's document.
+func (c Chart) PNG(r *Report) ([]byte, error) { return rememberChart(r.Memo, c.Key, c.Draw) }
+
+// DrawAhead starts drawing charts into m on goroutines while the layout writes the pages before
+// them (drawing and encoding a chart is most of a report's time); a section that reaches a
+// chart still being drawn waits for it. A chart no section asks for only costs its drawing.
+func DrawAhead(m *Memo, charts ...Chart) {
+	if m == nil {
+		return
+	}
+	for _, c := range charts {
+		go rememberChart(m, c.Key, c.Draw)
+	}
+}
+
+// PortraitWidth is the text width of a portrait page in mm (Report.Width there).
+const PortraitWidth = a4Width - marginLeft - marginRight
