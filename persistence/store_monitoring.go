@@ -205,6 +205,10 @@ func answerRow(r surveyRecord, withID bool) []any {
 	return v
 }
 
+// keepRows is how many tickets of an import are looked up at once to keep those it updates
+// (one statement with that many ids; bulkRows at a time made a re-import 1.4 s slower).
+const keepRows = 500
+
 // UpsertTickets stores imported tickets as one import (ImportTickets) in one transaction: a
 // ticket whose external id is already in the file is updated and keeps its id (its old values
 // are kept for undo), a new one is added; nothing is ever duplicated. cfg holds configuration
@@ -225,11 +229,16 @@ func (f *File) UpsertTickets(ts []domain.Ticket, cfg map[string]string, progress
 		}
 		importID := any(id) // boxed once, not per row
 		var before func(start, end int) error
-		if replaces { // the tickets of each batch that are in the file already are kept first
+		if replaces { // the tickets that are in the file already are kept before they are updated
 			m := monitoringTables[ImportTickets]
-			before = func(start, end int) error {
-				ids := make([]string, 0, end-start)
-				for _, t := range ts[start:end] {
+			kept := 0 // ts[:kept] are looked up
+			before = func(start, _ int) error {
+				if start < kept {
+					return nil
+				}
+				kept = min(start+keepRows, len(ts))
+				ids := make([]string, 0, kept-start)
+				for _, t := range ts[start:kept] {
 					ids = append(ids, t.ExternalID)
 				}
 				return m.keep(tx, id, false, "external_id IN ?", ids)
