@@ -97,6 +97,39 @@ func BenchmarkImportTickets250k(b *testing.B) {
 	b.ReportMetric(cpu.Seconds()/float64(b.N), "cpu-s/op")
 }
 
+// BenchmarkUndoImport250k undoes and redoes an import of 250,000 tickets that updated 250,000
+// tickets of the file (the same export imported twice): by the import's id, in the file.
+func BenchmarkUndoImport250k(b *testing.B) {
+	src := landkreisExport(b, 250_000)
+	f, p := newProject(b)
+	defer f.Close()
+	importFile(b, src, f, p)
+	tab := readTable(b, src)
+	tf, err := ReadTickets(tab, TicketOptions{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	m, _ := DetectMapping(tf, p.TicketMappingConfig(), classes, p.Packages)
+	ts, err := tf.Tickets(m, classes, p.Packages)
+	if err != nil {
+		b.Fatal(err)
+	}
+	imp, err := f.UpsertTickets(ts, nil, nil)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ResetTimer()
+	defer reportCPU(b)()
+	for i := 0; i < b.N; i++ {
+		if err := f.UndoImport(imp.ID); err != nil {
+			b.Fatal(err)
+		}
+		if err := f.RedoImport(imp.ID); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
 // reportCPU starts measuring the process's CPU time; the function it returns reports it per
 // operation ("cpu-s/op").
 func reportCPU(b *testing.B) func() {
