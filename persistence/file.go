@@ -428,6 +428,27 @@ func (f *File) SaveAs(target string) (*File, error) {
 	return nf, nil
 }
 
+// bulkCacheKB is the page cache of a bulk write (an import, its undo or redo): tickets arrive in
+// any order of creation, and with SQLite's default of 2 MB the index on it spilled pages to the
+// file in the middle of the transaction (undo and redo of 250,000 tickets: 6.1 → 4.7 s CPU).
+const bulkCacheKB = 32 << 10
+
+// writeBulk is write with a larger page cache, given back (and its memory freed) afterwards.
+func (f *File) writeBulk(fn func(tx *gorm.DB) error) error {
+	var before int64
+	if err := f.db.Raw("PRAGMA cache_size").Row().Scan(&before); err != nil {
+		return err
+	}
+	if err := f.db.Exec(fmt.Sprintf("PRAGMA cache_size = %d", -bulkCacheKB)).Error; err != nil {
+		return err
+	}
+	defer func() {
+		f.db.Exec(fmt.Sprintf("PRAGMA cache_size = %d", before))
+		f.db.Exec("PRAGMA shrink_memory")
+	}()
+	return f.write(fn)
+}
+
 func (f *File) write(fn func(tx *gorm.DB) error) error {
 	if f.readOnly {
 		if f.readOnlyWhy != "" {

@@ -139,7 +139,7 @@ func (f *File) UndoImport(id int64) error { return f.swapImport(id, true) }
 func (f *File) RedoImport(id int64) error { return f.swapImport(id, false) }
 
 func (f *File) swapImport(id int64, undo bool) error {
-	return f.write(func(tx *gorm.DB) error {
+	return f.writeBulk(func(tx *gorm.DB) error {
 		var rec importRecord
 		if err := tx.Where("id = ?", id).Find(&rec).Error; err != nil {
 			return err

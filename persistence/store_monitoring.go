@@ -218,7 +218,7 @@ func (f *File) UpsertTickets(ts []domain.Ticket, cfg map[string]string, progress
 		return Import{}, err
 	}
 	var imp Import
-	err := f.write(func(tx *gorm.DB) error {
+	err := f.writeBulk(func(tx *gorm.DB) error {
 		id, err := f.beginImport(tx, ImportTickets, cfg)
 		if err != nil {
 			return err
@@ -288,7 +288,7 @@ func (f *File) spanImport(kind string, cfg map[string]string, where string, args
 	add func(args []any, i int) []any, progress Progress) (Import, error) {
 	var imp Import
 	m := monitoringTables[kind]
-	err := f.write(func(tx *gorm.DB) error {
+	err := f.writeBulk(func(tx *gorm.DB) error {
 		id, err := f.beginImport(tx, kind, cfg)
 		if err != nil {
 			return err
