@@ -83,6 +83,7 @@ func (s *Session) apply(v monitoringView, cfg map[string]string) {
 	switch {
 	case v.stored != nil:
 		s.Project.Stored = v.stored
+		s.storedClasses = classesOf(s.Project) // counted against them (stored.go)
 	case v.kind == ImportTickets:
 		s.Project.Tickets = v.tickets
 	case v.kind == ImportCalls:
