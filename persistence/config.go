@@ -23,6 +23,10 @@ func checkConfig(cfg map[string]string) error {
 	return nil
 }
 
+// CheckConfig refuses a configuration entry SaveConfig would refuse, without writing it (for
+// callers that change their model before the write is committed).
+func CheckConfig(key, value string) error { return checkConfig(map[string]string{key: value}) }
+
 func loadConfig(db *gorm.DB, p *domain.Project) error {
 	var recs []configRecord
 	if err := db.Order("key").Find(&recs).Error; err != nil {
@@ -53,7 +57,7 @@ func writeConfig(tx *gorm.DB, cfg map[string]string) error {
 
 // SaveConfig stores one configuration entry; value must be a JSON document.
 func (f *File) SaveConfig(key, value string) error {
-	if err := checkConfig(map[string]string{key: value}); err != nil {
+	if err := CheckConfig(key, value); err != nil {
 		return err
 	}
 	r := configRecord{Key: key, Value: value}

@@ -14,6 +14,10 @@ import (
 // are refused before anything is written. Its text is a translation key.
 var ErrNotFinite = errors.New("err.number.not_finite")
 
+// CheckFinite refuses what a write would refuse for a NaN or infinite number, without writing
+// (for callers that change their model before the write is committed).
+func CheckFinite(v any) error { return checkFinite(v) }
+
 // checkFinite reports the first NaN or infinite number anywhere in v, with its path.
 func checkFinite(v any) error {
 	return finite(reflect.ValueOf(v), reflect.TypeOf(v).String())

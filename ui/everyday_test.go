@@ -230,7 +230,7 @@ func TestTitleShowsWhenTheLastEditWasSaved(t *testing.T) {
 	if _, err := ts.sess.AddTask(domain.Task{Name: "Neu"}); err != nil {
 		t.Fatal(err)
 	}
-	want := "Titel.lotse – Schul-IT Lotse – gespeichert " + formatClock(ts.sess.File.LastCommit)
+	want := "Titel.lotse – Schul-IT Lotse – gespeichert " + formatClock(ts.sess.SaveState().Saved)
 	if got := ts.win.Title(); got != want {
 		t.Fatalf("after an edit: %q, want %q", got, want)
 	}

@@ -128,7 +128,8 @@ func (sh *shell) openSampleTelling(tell bool) {
 	sh.showMessageWith(lang.L("ui.sample.saved_title"), lang.L("ui.sample.saved", map[string]any{"Path": path}), folder)
 }
 
-// saveShortcut answers Ctrl+S: there is nothing to save, so say so, and offer a copy.
+// saveShortcut answers Ctrl+S: there is nothing to save, so say so (once the edits still on
+// their way to the disk are there), and offer a copy.
 func (sh *shell) saveShortcut() {
 	if sh.sess == nil {
 		return
@@ -136,7 +137,7 @@ func (sh *shell) saveShortcut() {
 	if sh.project != nil {
 		if sh.sess.ReadOnly() {
 			sh.project.notify(lang.L("ui.save.readonly_notice"))
-		} else {
+		} else if err := sh.sess.Flush(); err == nil {
 			sh.project.notify(lang.L("ui.save.notice"))
 		}
 	}
@@ -166,11 +167,10 @@ func (sh *shell) saveAsPath(path string) error {
 	if sh.sess == nil {
 		return errors.New("no project open")
 	}
-	nf, err := sh.sess.File.SaveAs(path)
-	if err != nil {
+	if err := sh.sess.SaveAs(path); err != nil {
 		return err
 	}
-	sh.sess.File = nf
+	nf := sh.sess.File
 	addRecent(sh.app.Preferences(), nf.Path())
 	sh.showProject()
 	sh.project.notify(lang.L("ui.saveas.done", map[string]any{"Name": filepath.Base(nf.Path())}))

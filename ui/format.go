@@ -79,4 +79,5 @@ func formatDateTime(t time.Time, language string) string {
 	return t.Local().Format("02.01.2006, 15:04")
 }
 
-func formatClock(t time.Time) string { return t.Local().Format("15:04:05") }
+// formatClock is the time of day of a commit, hours and minutes ("gespeichert 14:05").
+func formatClock(t time.Time) string { return t.Local().Format("15:04") }

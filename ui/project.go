@@ -303,14 +303,21 @@ func (v *projectView) notify(text string) {
 	})
 }
 
+// updateSaved says whether edits wait for the disk ("speichert…") or when the last one reached
+// it ("gespeichert 14:05").
 func (v *projectView) updateSaved() {
+	st := v.sess.SaveState()
 	switch {
 	case v.sess.ReadOnly():
 		v.saved.SetText(lang.L("ui.status.readonly"))
-	case v.sess.File.LastCommit.IsZero():
+	case st.Err != nil:
+		v.saved.SetText(lang.L("ui.status.not_saved"))
+	case st.Pending > 0:
+		v.saved.SetText(lang.L("ui.status.saving"))
+	case st.Saved.IsZero():
 		v.saved.SetText(lang.L("ui.status.autosave"))
 	default:
-		v.saved.SetText(lang.L("ui.status.saved", map[string]any{"Time": formatClock(v.sess.File.LastCommit)}))
+		v.saved.SetText(lang.L("ui.status.saved", map[string]any{"Time": formatClock(st.Saved)}))
 	}
 	v.status.Refresh()
 }

@@ -60,16 +60,19 @@ func (sh *shell) shareDialog() *shareDialog {
 // writeShare writes the copy off the UI thread, then says how large it is, warns when a mail
 // server may refuse it, and opens the folder.
 func (sh *shell) writeShare(d *shareDialog, path string, opt persistence.ShareOptions) {
-	f := sh.sess.File
+	s := sh.sess
 	progress := dialog.NewCustomWithoutButtons(lang.L("everyday.share.progress"), widget.NewProgressBarInfinite(), sh.win)
 	if !sh.synchronous {
 		progress.Show()
 	}
 	var res persistence.ShareResult
 	sh.run(func() error {
-		var err error
-		res, err = f.WriteShareCopy(path, opt)
-		return err
+		// The copy is taken once every edit made so far is in the file.
+		return s.ReadFile(func(f *persistence.File) error {
+			var err error
+			res, err = f.WriteShareCopy(path, opt)
+			return err
+		})
 	}, func(err error) {
 		progress.Hide()
 		if err != nil {

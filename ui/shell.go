@@ -79,6 +79,11 @@ func (sh *shell) setSession(s *session.Session) {
 			sh.projectChanged()
 		}
 	})
+	if !sh.synchronous {
+		// Edits change the model at once; their writes go to the file in the background, and
+		// each commit comes back here to update "speichert…" / "gespeichert 14:05".
+		s.WriteIn(session.WriteBackground, func() { go fyne.Do(func() { sh.writesChanged(s) }) })
+	}
 	addRecent(sh.app.Preferences(), s.File.Path())
 	sh.showProject()
 }
@@ -198,8 +203,8 @@ func (sh *shell) updateTitle() {
 	switch {
 	case sh.sess.ReadOnly():
 		title += " " + lang.L("ui.title.readonly")
-	case !sh.sess.File.LastCommit.IsZero():
-		title += " – " + lang.L("everyday.title.saved", map[string]any{"Time": formatClock(sh.sess.File.LastCommit)})
+	case !sh.sess.SaveState().Saved.IsZero():
+		title += " – " + lang.L("everyday.title.saved", map[string]any{"Time": formatClock(sh.sess.SaveState().Saved)})
 	}
 	sh.win.SetTitle(title)
 }

@@ -262,8 +262,8 @@ func TestEditsRefreshStatesStatusAndUndoFromTheMenu(t *testing.T) {
 		t.Fatalf("after a complete task step 1 is %s, want done", v.stateOf(1))
 	}
 	assertText(t, v.sidebar, "erledigt")
-	want := "Zuletzt gespeichert um " + formatClock(ts.sess.File.LastCommit)
-	if ts.sess.File.LastCommit.IsZero() || v.saved.Text != want {
+	want := "gespeichert " + formatClock(ts.sess.SaveState().Saved)
+	if ts.sess.SaveState().Saved.IsZero() || v.saved.Text != want {
 		t.Fatalf("status %q, want %q", v.saved.Text, want)
 	}
 	assertText(t, ts.content(), "Aufgaben")

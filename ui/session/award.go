@@ -32,7 +32,7 @@ func (s *Session) applyAward(name string, change persistence.AwardChange) error 
 }
 
 func (s *Session) commitAward(c persistence.AwardChange) error {
-	if err := s.File.SaveAward(&c); err != nil {
+	if err := s.write(func(f *persistence.File) error { return f.SaveAward(&c) }); err != nil {
 		return err
 	}
 	applyAwardToModel(s.Project, c)

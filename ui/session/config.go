@@ -1,6 +1,9 @@
 package session
 
-import "schulit-lotse/domain"
+import (
+	"schulit-lotse/domain"
+	"schulit-lotse/persistence"
+)
 
 // SetConfig stores one per-project configuration entry (a JSON document under a step's key);
 // value "" removes it. Undo restores the previous value.
@@ -21,14 +24,19 @@ func (s *Session) setConfig(undoName, key, value string) error {
 	if had && prev == value || !had && value == "" {
 		return nil
 	}
+	if value != "" {
+		if err := persistence.CheckConfig(key, value); err != nil {
+			return err
+		}
+	}
 	apply := func(v string, present bool) func() error {
 		return func() error {
-			var err error
-			if present {
-				err = s.File.SaveConfig(key, v)
-			} else {
-				err = s.File.DeleteConfig(key)
-			}
+			err := s.write(func(f *persistence.File) error {
+				if present {
+					return f.SaveConfig(key, v)
+				}
+				return f.DeleteConfig(key)
+			})
 			if err != nil {
 				return err
 			}

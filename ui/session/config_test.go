@@ -42,9 +42,5 @@ func TestSetConfigUndoRedoAndFile(t *testing.T) {
 
 func loadConfig(t *testing.T, s *session.Session) map[string]string {
 	t.Helper()
-	p, err := s.File.Load()
-	if err != nil {
-		t.Fatal(err)
-	}
-	return p.Config
+	return stored(t, s).Config
 }

@@ -16,10 +16,12 @@ import (
 var testClock = clock.Fixed(time.Date(2027, 5, 10, 12, 0, 0, 0, domain.Berlin))
 
 // openProject creates a project file named file in a temp dir and opens it as a session,
-// closed when the test ends.
+// closed when the test ends. It writes as the GUI does: in the background, in order.
 func openProject(t *testing.T, file string, p *domain.Project) *session.Session {
 	t.Helper()
-	return sessiontest.Open(t, file, p, persistence.OpenOptions{Clock: testClock})
+	s := sessiontest.Open(t, file, p, persistence.OpenOptions{Clock: testClock})
+	s.WriteIn(session.WriteBackground, nil)
+	return s
 }
 
 // newSession is an empty project opened as a session.
@@ -40,6 +42,9 @@ func withPackages(t *testing.T, name string, packages ...domain.Package) *sessio
 // opens it: without the monitoring rows, which it counts.
 func stored(t *testing.T, s *session.Session) *domain.Project {
 	t.Helper()
+	if err := s.Flush(); err != nil {
+		t.Fatalf("flush: %v", err)
+	}
 	p, _, err := s.File.LoadWithoutRows()
 	if err != nil {
 		t.Fatalf("load: %v", err)

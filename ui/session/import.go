@@ -2,6 +2,7 @@ package session
 
 import (
 	"schulit-lotse/domain"
+	"schulit-lotse/persistence"
 )
 
 // ImportTasks appends imported tasks in one commit; undo removes them all again. The tasks get
@@ -30,7 +31,7 @@ func (s *Session) ImportTasks(ts []domain.Task) error {
 	return s.Execute(Command{
 		Name: "undo.import_tasks",
 		Do: func() error {
-			if err := s.File.SaveTasks(added); err != nil {
+			if err := s.write(func(f *persistence.File) error { return f.SaveTasks(added) }); err != nil {
 				return err
 			}
 			for _, t := range added {
@@ -39,7 +40,7 @@ func (s *Session) ImportTasks(ts []domain.Task) error {
 			return nil
 		},
 		Undo: func() error {
-			if err := s.File.DeleteTasks(ids); err != nil {
+			if err := s.write(func(f *persistence.File) error { return f.DeleteTasks(ids) }); err != nil {
 				return err
 			}
 			gone := idSet(ids)

@@ -224,7 +224,8 @@ func (s *Session) ApplyMonitoring(name string, ch persistence.MonitoringChange) 
 }
 
 func (s *Session) commitMonitoring(ch persistence.MonitoringChange) error {
-	if err := s.File.ApplyMonitoring(ch); err != nil {
+	w := ch // the writer's own; ch becomes the model's copy below
+	if err := s.write(func(f *persistence.File) error { return f.ApplyMonitoring(w) }); err != nil {
 		return err
 	}
 	ch = cloneMonitoringChange(ch)

@@ -1,6 +1,7 @@
 package session
 
 import (
+	"cmp"
 	"reflect"
 
 	"schulit-lotse/domain"
@@ -19,7 +20,7 @@ func (s *Session) ApplyBoard(name string, c domain.BoardChange) error {
 	after := domain.BoardChange{}
 	before := domain.BoardChange{}
 	for _, t := range c.Tasks {
-		if err := t.Validate(); err != nil {
+		if err := cmp.Or(t.Validate(), persistence.CheckFinite(t)); err != nil {
 			return err
 		}
 		old := s.Project.TaskByID(t.ID)
@@ -30,7 +31,7 @@ func (s *Session) ApplyBoard(name string, c domain.BoardChange) error {
 		after.Tasks = append(after.Tasks, cloneTask(t))
 	}
 	for _, pk := range c.Packages {
-		if err := pk.Validate(); err != nil {
+		if err := cmp.Or(pk.Validate(), persistence.CheckFinite(pk)); err != nil {
 			return err
 		}
 		if err := domain.CheckPackageName(s.Project, pk.ID, pk.Name); err != nil {
@@ -51,7 +52,7 @@ func (s *Session) ApplyBoard(name string, c domain.BoardChange) error {
 }
 
 func (s *Session) putBoard(c domain.BoardChange) error {
-	if err := s.File.SaveBoard(c.Tasks, c.Packages); err != nil {
+	if err := s.write(func(f *persistence.File) error { return f.SaveBoard(c.Tasks, c.Packages) }); err != nil {
 		return err
 	}
 	for _, t := range c.Tasks {
@@ -95,7 +96,7 @@ func (s *Session) UpdateTasks(name string, tasks []domain.Task) error {
 func (s *Session) AddPackage(plan domain.NewPackagePlan) (int64, error) {
 	pk := plan.Package
 	pk.ID = 0
-	if err := pk.Validate(); err != nil {
+	if err := cmp.Or(pk.Validate(), persistence.CheckFinite(pk)); err != nil {
 		return 0, err
 	}
 	if err := domain.CheckPackageName(s.Project, 0, pk.Name); err != nil {
@@ -103,7 +104,7 @@ func (s *Session) AddPackage(plan domain.NewPackagePlan) (int64, error) {
 	}
 	var before []domain.Task
 	for _, t := range plan.Tasks {
-		if err := t.Validate(); err != nil {
+		if err := cmp.Or(t.Validate(), persistence.CheckFinite(t)); err != nil {
 			return 0, err
 		}
 		old := s.Project.TaskByID(t.ID)
@@ -112,7 +113,9 @@ func (s *Session) AddPackage(plan domain.NewPackagePlan) (int64, error) {
 		}
 		before = append(before, cloneTask(*old))
 	}
-	var id int64
+	// The id is given here, not by the file, so that the model has it before the write is
+	// committed; redo reuses it.
+	id := nextID(s.Project.Packages, func(p domain.Package) int64 { return p.ID })
 	err := s.Execute(Command{
 		Name: "undo.board.add_package",
 		Do: func() error {
@@ -121,11 +124,13 @@ func (s *Session) AddPackage(plan domain.NewPackagePlan) (int64, error) {
 			tasks := make([]domain.Task, len(plan.Tasks))
 			for i, t := range plan.Tasks {
 				tasks[i] = cloneTask(t)
+				tasks[i].PackageID = clonePtr(&id)
 			}
-			if err := s.File.SavePackage(&np, tasks); err != nil {
+			// The writer gets copies of its own: SavePackage sets ids in what it is given.
+			wp, written := np, mapClone(tasks, cloneTask)
+			if err := s.write(func(f *persistence.File) error { return f.SavePackage(&wp, written) }); err != nil {
 				return err
 			}
-			id = np.ID
 			s.Project.Packages = append(s.Project.Packages, np)
 			for _, t := range tasks {
 				if i := s.Project.TaskIndex(t.ID); i >= 0 {
@@ -135,7 +140,7 @@ func (s *Session) AddPackage(plan domain.NewPackagePlan) (int64, error) {
 			return nil
 		},
 		Undo: func() error {
-			if err := s.File.DeletePackage(id, before); err != nil {
+			if err := s.write(func(f *persistence.File) error { return f.DeletePackage(id, before) }); err != nil {
 				return err
 			}
 			s.dropPackage(id)
@@ -203,14 +208,14 @@ func (s *Session) DeletePackage(id int64) error {
 	return s.Execute(Command{
 		Name: "undo.board.delete_package",
 		Do: func() error {
-			if err := s.File.DeletePackage(id, nil); err != nil {
+			if err := s.write(func(f *persistence.File) error { return f.DeletePackage(id, nil) }); err != nil {
 				return err
 			}
 			s.dropPackage(id)
 			return nil
 		},
 		Undo: func() error {
-			if err := s.File.RestorePackage(rm); err != nil {
+			if err := s.write(func(f *persistence.File) error { return f.RestorePackage(rm) }); err != nil {
 				return err
 			}
 			s.restorePackage(rm, pi)

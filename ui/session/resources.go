@@ -27,7 +27,7 @@ func (s *Session) resourceEdit(name string, do, undo persistence.ResourceChange)
 }
 
 func (s *Session) applyResources(c persistence.ResourceChange) error {
-	if err := s.File.WriteResources(c); err != nil {
+	if err := s.write(func(f *persistence.File) error { return f.WriteResources(c) }); err != nil {
 		return err
 	}
 	p := s.Project

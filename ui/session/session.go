@@ -2,7 +2,9 @@
 // committed to, undo/redo and change notification. Widgets read from here; no state that
 // matters lives in a widget. Background work reads Snapshot(), never the live model.
 //
-// Every edit is a Command whose Do and Undo commit one change to the file. The changes come in
+// Every edit is a Command whose Do and Undo commit one change to the file – through the write
+// queue of writes.go: inline before the model changes, or in the GUI in a background worker
+// after the model changed at once. The changes come in
 // one shape per room – rows to put (ids set by the caller, so undo and redo restore the same
 // ids) and ids to delete, committed in one transaction; the session builds each change and its
 // inverse, so undo is the same call:
@@ -49,6 +51,7 @@ type Session struct {
 
 	undo, redo []Command
 	listeners  []*listener
+	writes     *writeQueue // the file writes of the edits, in order (writes.go)
 
 	// revision counts the changes of the model; snap is the copy Snapshot handed out for it.
 	revision uint64
@@ -96,7 +99,7 @@ func New(f *persistence.File, p *domain.Project) *Session {
 	if p != nil {
 		p.CutLongTexts() // over-long texts of older or foreign files: shown shortened, with a finding
 	}
-	s := &Session{File: f, Project: p}
+	s := &Session{File: f, Project: p, writes: newWriteQueue(f)}
 	if p != nil && p.Stored != nil {
 		s.storedClasses = classesOf(p)
 	}
@@ -160,6 +163,9 @@ func (s *Session) Execute(c Command) error {
 	if s.ReadOnly() {
 		return persistence.ErrReadOnly
 	}
+	if err := s.stopped(); err != nil {
+		return err
+	}
 	if err := c.Do(); err != nil {
 		return err
 	}
@@ -208,6 +214,9 @@ func (s *Session) replay(from, to *[]Command, run func(Command) error) error {
 	if len(*from) == 0 {
 		return ErrNothingToUndo
 	}
+	if err := s.stopped(); err != nil {
+		return err
+	}
 	c := (*from)[len(*from)-1]
 	if err := run(c); err != nil {
 		return err
@@ -219,5 +228,12 @@ func (s *Session) replay(from, to *[]Command, run func(Command) error) error {
 	return nil
 }
 
-// Close releases the file.
-func (s *Session) Close() error { return s.File.Close() }
+// Close commits every pending write, then releases the file and its lock. A failed write is
+// returned; the file keeps what was committed before it.
+func (s *Session) Close() error {
+	err := s.Flush()
+	if cerr := s.File.Close(); err == nil {
+		err = cerr
+	}
+	return err
+}

@@ -30,7 +30,7 @@ func (s *Session) ApplyStructure(name string, ch persistence.StructureChange) er
 }
 
 func (s *Session) commitStructure(ch persistence.StructureChange) error {
-	if err := s.File.ApplyStructure(ch); err != nil {
+	if err := s.write(func(f *persistence.File) error { return f.ApplyStructure(ch) }); err != nil {
 		return err
 	}
 	applyChange(s.Project, cloneChange(ch))

@@ -4,6 +4,7 @@ import (
 	"reflect"
 
 	"schulit-lotse/domain"
+	"schulit-lotse/persistence"
 )
 
 // AddTask appends a task (validated, committed, undoable) and returns its id.
@@ -11,21 +12,14 @@ func (s *Session) AddTask(t domain.Task) (int64, error) {
 	if err := validTask(t, s.Project.Settings); err != nil {
 		return 0, err
 	}
-	t.ID = 0
 	t.SortOrder = s.nextSortOrder()
-	var id int64
+	// The id is given here, not by the file, so that the model has it before the write is
+	// committed; redo reuses it, so later commands still find the task.
+	id := nextID(s.Project.Tasks, func(t domain.Task) int64 { return t.ID })
+	t.ID = id
 	err := s.Execute(Command{
 		Name: "undo.add_task",
-		Do: func() error {
-			nt := t
-			nt.ID = id // on redo, reuse the id so later commands still find the task
-			if err := s.File.SaveTask(&nt); err != nil {
-				return err
-			}
-			id = nt.ID
-			s.Project.Tasks = append(s.Project.Tasks, nt)
-			return nil
-		},
+		Do:   func() error { return s.putTask(t) },
 		Undo: func() error { return s.removeTask(id) },
 	})
 	return id, err
@@ -70,11 +64,10 @@ func (s *Session) DeleteTask(id int64) error {
 		Name: "undo.delete_task",
 		Do:   func() error { return s.removeTask(id) },
 		Undo: func() error {
-			t := cloneTask(saved)
-			if err := s.File.SaveTask(&t); err != nil {
+			if err := s.saveTask(saved); err != nil {
 				return err
 			}
-			s.insertTaskAt(t, i)
+			s.insertTaskAt(cloneTask(saved), i)
 			return nil
 		},
 	})
@@ -107,7 +100,8 @@ func setProjectRow[T comparable](s *Session, name string, part *T, next T) error
 		return func() error {
 			old := *part
 			*part = v
-			if err := s.File.SaveProjectSettings(s.Project); err != nil {
+			row := rowOfProject(s.Project)
+			if err := s.write(func(f *persistence.File) error { return f.SaveProjectSettings(row) }); err != nil {
 				*part = old
 				return err
 			}
@@ -117,9 +111,15 @@ func setProjectRow[T comparable](s *Session, name string, part *T, next T) error
 	return s.Execute(Command{Name: name, Do: apply(next), Undo: apply(prev)})
 }
 
+// saveTask hands the writer a copy of t of its own (SaveTask sets the id in what it is given).
+func (s *Session) saveTask(t domain.Task) error {
+	w := cloneTask(t)
+	return s.write(func(f *persistence.File) error { return f.SaveTask(&w) })
+}
+
 func (s *Session) putTask(t domain.Task) error {
 	t = cloneTask(t)
-	if err := s.File.SaveTask(&t); err != nil {
+	if err := s.saveTask(t); err != nil {
 		return err
 	}
 	if i := s.Project.TaskIndex(t.ID); i >= 0 {
@@ -131,7 +131,7 @@ func (s *Session) putTask(t domain.Task) error {
 }
 
 func (s *Session) removeTask(id int64) error {
-	if err := s.File.DeleteTask(id); err != nil {
+	if err := s.write(func(f *persistence.File) error { return f.DeleteTask(id) }); err != nil {
 		return err
 	}
 	if i := s.Project.TaskIndex(id); i >= 0 {
@@ -164,6 +164,9 @@ const errTaskGone = sessionError("err.task.gone")
 // validTask checks a task's rules and the plausibility of its effort.
 func validTask(t domain.Task, st domain.Settings) error {
 	if err := t.Validate(); err != nil {
+		return err
+	}
+	if err := persistence.CheckFinite(t); err != nil {
 		return err
 	}
 	return domain.PlausibleEffort(t, st)
