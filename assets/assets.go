@@ -3,7 +3,9 @@
 package assets
 
 import (
+	"bytes"
 	"embed"
+	"io/fs"
 	"os"
 	"runtime"
 	"strings"
@@ -47,8 +49,8 @@ const (
 	English = "en"
 )
 
-// SetupLanguage loads the translations and picks the language: pref ("de" or "en") when given,
-// else the system's language if it is English, else German. It returns the chosen language.
+// SetupLanguage picks the language – pref ("de" or "en") when given, else the system's language
+// if it is English, else German – and loads its translations. It returns the chosen language.
 func SetupLanguage(pref string) string {
 	chosen := pref
 	if chosen != German && chosen != English {
@@ -65,8 +67,48 @@ func SetupLanguage(pref string) string {
 		os.Setenv("LANG", chosen+".UTF-8")
 		os.Setenv("LANGUAGE", chosen)
 	}
-	if err := lang.AddTranslationsFS(translations, "translations"); err != nil {
+	// Fyne's localizer follows the environment on Unix; on Windows it follows the system's
+	// display language, so there the chosen texts go under both tags and win whichever it picks.
+	tags := []string{chosen}
+	if runtime.GOOS == "windows" {
+		tags = []string{German, English}
+	}
+	if err := addTranslations(chosen, tags); err != nil {
 		fyne.LogError("translations", err)
 	}
 	return chosen
+}
+
+// addTranslations reads the files of one language (only those: parsing the texts is the largest
+// part of what the first frame waits for) as one document and adds it under each tag.
+func addTranslations(language string, tags []string) error {
+	files, err := fs.Glob(translations, "translations/*."+language+".json")
+	if err != nil {
+		return err
+	}
+	var doc bytes.Buffer
+	doc.WriteByte('{')
+	for _, f := range files {
+		b, err := fs.ReadFile(translations, f)
+		if err != nil {
+			return err
+		}
+		// Each file is one JSON object: its members join the others'.
+		inner := bytes.TrimSpace(b)
+		inner = bytes.TrimSpace(bytes.TrimSuffix(bytes.TrimPrefix(inner, []byte("{")), []byte("}")))
+		if len(inner) == 0 {
+			continue
+		}
+		if doc.Len() > 1 {
+			doc.WriteByte(',')
+		}
+		doc.Write(inner)
+	}
+	doc.WriteByte('}')
+	for _, tag := range tags {
+		if err := lang.AddTranslationsForLocale(doc.Bytes(), fyne.Locale(tag)); err != nil {
+			return err
+		}
+	}
+	return nil
 }

@@ -4,15 +4,12 @@ package ui
 
 import (
 	"errors"
-	"io/fs"
 	"os"
-	"strings"
 	"sync/atomic"
 	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/app"
-	"fyne.io/fyne/v2/lang"
 
 	"schulit-lotse/assets"
 	"schulit-lotse/internal/clock"
@@ -24,7 +21,6 @@ func Run(path string, clk clock.Clock) {
 	a := app.NewWithID(AppID)
 	a.Settings().SetTheme(newLotseTheme())
 	chosen := assets.SetupLanguage(a.Preferences().String(prefLanguage))
-	pinLanguage(chosen)
 	a.SetIcon(assets.Icon)
 	w := a.NewWindow("")
 	sh := newShell(a, w, chosen, clk)
@@ -38,8 +34,8 @@ func Run(path string, clk clock.Clock) {
 		if started.Load() {
 			fyne.Do(a.Quit)
 			// Logout must not hang on a loop that does not come back (a driver call stuck in
-			// the display server): every edit is already in the file, so after a grace period
-			// the project is closed here and the program ends.
+			// the display server): stop commits the edits still queued for the file and closes
+			// the project after a grace period, then the program ends.
 			time.AfterFunc(quitGrace, func() { endAfterSignal(sh.stop, quitGrace, os.Exit) })
 			return
 		}
@@ -76,29 +72,4 @@ func endAfterSignal(stop func(), grace time.Duration, exit func(int)) {
 		fyne.LogError("closing project after a signal", errors.New("timed out"))
 	}
 	exit(0)
-}
-
-// pinLanguage makes the chosen language win whatever locale Fyne's localizer picks: on Windows
-// it follows the system's display language, not the environment, so the setting would not
-// apply there. The chosen language's texts are added under the other language's tag as well.
-func pinLanguage(chosen string) {
-	fsys := assets.TranslationsFS()
-	files, err := fs.Glob(fsys, "translations/*."+chosen+".json")
-	if err != nil {
-		return
-	}
-	for _, other := range []string{assets.German, assets.English} {
-		if other == chosen {
-			continue
-		}
-		for _, f := range files {
-			b, err := fs.ReadFile(fsys, f)
-			if err != nil || strings.TrimSpace(string(b)) == "" {
-				continue
-			}
-			if err := lang.AddTranslationsForLocale(b, fyne.Locale(other)); err != nil {
-				fyne.LogError("translations "+f, err)
-			}
-		}
-	}
 }
