@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"database/sql"
 	"strings"
 	"testing"
 
@@ -84,5 +85,56 @@ func TestStatusBarSaysSavingUntilTheEditIsOnDisk(t *testing.T) {
 	ts.closeSession()
 	if got := noteInFile(t, path); !strings.HasSuffix(got, " – geprüft und abgenommen") {
 		t.Fatalf("closing lost the waiting edit: %q", got)
+	}
+}
+
+// A write that fails after the window already shows the edit is reported in the error dialog as
+// every error is, and the window goes back to what the file holds: the failed edit is gone from
+// the model, the edit confirmed before it stays.
+func TestFailedWriteShowsTheErrorAndTheFileAgain(t *testing.T) {
+	ts := sampleShell(t, 1366, 740)
+	path := ts.sess.File.Path()
+	s := ts.sess
+	notified := false
+	s.WriteIn(session.WriteOnFlush, func() { notified = true })
+
+	typeAtEnd(ts, focusNote(t, ts), " – geprüft")
+	if err := s.Flush(); err != nil {
+		t.Fatal(err)
+	}
+	// The disk refuses the next change of a task (another connection adds a trigger).
+	db, err := sql.Open("sqlite", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if _, err := db.Exec(`CREATE TRIGGER refuse BEFORE UPDATE ON tasks BEGIN SELECT RAISE(ABORT, 'disk full'); END`); err != nil {
+		t.Fatal(err)
+	}
+	typeAtEnd(ts, focusNote(t, ts), " und abgenommen")
+	if !strings.HasSuffix(s.Project.Tasks[0].Note, "und abgenommen") || ts.project.saved.Text != "speichert…" {
+		t.Fatalf("before the write: note %q, status %q", s.Project.Tasks[0].Note, ts.project.saved.Text)
+	}
+	if err := s.Flush(); err == nil || !notified {
+		t.Fatalf("the refused write: flush %v, notified %v", err, notified)
+	}
+	if _, err := db.Exec(`DROP TRIGGER refuse`); err != nil {
+		t.Fatal(err)
+	}
+	ts.writesChanged(s) // what the writer's notice does on the UI goroutine
+
+	dlg := ts.overlay()
+	assertText(t, dlg, "Das hat nicht geklappt")
+	if !hasText(dlg, "disk full") || !hasText(dlg, "Diese Änderung und alle danach sind nicht gespeichert.") {
+		t.Fatalf("the dialog says %q", texts(dlg))
+	}
+	if got := s.Project.Tasks[0].Note; !strings.HasSuffix(got, " – geprüft") {
+		t.Fatalf("after the failure the window shows %q, the file holds %q", got, noteInFile(t, path))
+	}
+	if got := noteInFile(t, path); !strings.HasSuffix(got, " – geprüft") {
+		t.Fatalf("the confirmed edit is not in the file: %q", got)
+	}
+	if ts.project.saved.Text == "speichert…" || ts.project.saved.Text == "nicht gespeichert" {
+		t.Fatalf("status after reloading: %q", ts.project.saved.Text)
 	}
 }
