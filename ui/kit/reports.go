@@ -13,6 +13,10 @@ import (
 func ReportOptions(s *session.Session, date time.Time) reports.Options {
 	opt := reports.Options{Date: date}
 	if s != nil && s.File != nil {
+		// The edits made so far reach the file first (the write queue): the report reads the
+		// file as the snapshot taken beside it shows the project. A failed write is reported
+		// by the queue's own notice.
+		_ = s.Flush()
 		opt.Monitoring = s.File
 	}
 	return opt
