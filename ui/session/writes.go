@@ -33,12 +33,12 @@ const (
 	WriteOnFlush
 )
 
-// ErrWritesStopped wraps the error of a failed background write: edits are refused until
+// WritesStoppedError wraps the error of a failed background write: edits are refused until
 // Recover has reloaded the model from the file.
-type ErrWritesStopped struct{ Err error }
+type WritesStoppedError struct{ Err error }
 
-func (e ErrWritesStopped) Error() string { return e.Err.Error() }
-func (e ErrWritesStopped) Unwrap() error { return e.Err }
+func (e WritesStoppedError) Error() string { return e.Err.Error() }
+func (e WritesStoppedError) Unwrap() error { return e.Err }
 
 // SaveState is what the status bar shows about the file.
 type SaveState struct {
@@ -80,7 +80,7 @@ func (q *writeQueue) add(w fileWrite) error {
 	q.mu.Lock()
 	if q.err != nil {
 		defer q.mu.Unlock()
-		return ErrWritesStopped{q.err}
+		return WritesStoppedError{q.err}
 	}
 	switch q.mode {
 	case WriteInline:
@@ -160,7 +160,7 @@ func (q *writeQueue) flush() error {
 	}
 	defer q.mu.Unlock()
 	if q.err != nil {
-		return ErrWritesStopped{q.err}
+		return WritesStoppedError{q.err}
 	}
 	return nil
 }
@@ -199,7 +199,7 @@ func (s *Session) write(w fileWrite) error { return s.writes.add(w) }
 // stopped is the failure that holds the queue, nil while writes go on.
 func (s *Session) stopped() error {
 	if err := s.writes.state().Err; err != nil {
-		return ErrWritesStopped{err}
+		return WritesStoppedError{err}
 	}
 	return nil
 }
