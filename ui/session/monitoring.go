@@ -100,6 +100,10 @@ func (s *Session) StoreImport(imp MonitoringImport, progress persistence.Progres
 	if s.ReadOnly() {
 		return nil, persistence.ErrReadOnly
 	}
+	// The import writes the file directly, after every edit still queued (writes.go).
+	if err := s.Flush(); err != nil {
+		return nil, err
+	}
 	f := s.File
 	var stored persistence.Import
 	var err error
@@ -140,6 +144,11 @@ func (s *Session) CommitImport(p *PendingImport) error {
 		name = "undo.monitoring.clear_" + p.imp.Kind
 	}
 	swap := func(file func(int64) error, cfg map[string]string) error {
+		// Undo and redo of an import write the file and read it back at once: after every edit
+		// still queued (writes.go).
+		if err := s.Flush(); err != nil {
+			return err
+		}
 		if err := file(p.imp.ID); err != nil {
 			return err
 		}

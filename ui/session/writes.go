@@ -211,7 +211,13 @@ func (s *Session) Recover() error {
 	if err := s.Flush(); err == nil {
 		return nil
 	}
-	p, err := s.File.Load()
+	var p *domain.Project
+	var err error
+	if s.Project.Stored != nil { // a model without the monitoring rows is loaded again without them
+		p, _, err = s.File.LoadWithoutRows()
+	} else {
+		p, err = s.File.Load()
+	}
 	if err != nil {
 		return err
 	}
