@@ -416,6 +416,9 @@ func (s *Session) ClearImport(kind string) error {
 	default:
 		return errMonitoringGone
 	}
+	if err := s.Flush(); err != nil { // a direct write: after every queued edit
+		return err
+	}
 	stored, err := s.File.ClearMonitoring(kind)
 	if err != nil {
 		return err

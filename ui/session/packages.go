@@ -194,7 +194,11 @@ func (s *Session) DeletePackage(id int64) error {
 			rm.SLAs = append(rm.SLAs, sla.ID)
 		}
 	}
-	// The tickets stay in the file: the store names those that undo assigns to the package again.
+	// The tickets stay in the file: the store names those that undo assigns to the package again
+	// (once the queued edits are in the file – an earlier delete or its undo moves them).
+	if err := s.Flush(); err != nil {
+		return err
+	}
 	tickets, err := s.File.TicketsOfPackage(id)
 	if err != nil {
 		return err

@@ -15,8 +15,12 @@ import (
 // page of them through the File.
 
 // KPISource is where the KPIs of the open project find their rows: the project file. Background
-// work computes with it (kpi.ComputeFrom on a Snapshot) and only reads from it.
-func (s *Session) KPISource() kpi.Source { return s.File }
+// work computes with it (kpi.ComputeFrom on a Snapshot) and only reads from it; the edits made
+// so far reach the file first (the write queue), so file and snapshot show the same project.
+func (s *Session) KPISource() kpi.Source {
+	_ = s.Flush() // a failed write is reported by the queue itself
+	return s.File
+}
 
 // MonitoringSpan is the reach and the counts of the monitoring data in the file, read again
 // when the rows may have changed: after an edit of rows (RowsRevision: an import, clearing,
@@ -29,6 +33,9 @@ func (s *Session) MonitoringSpan() (persistence.MonitoringSpan, error) {
 	}
 	if s.spanOK && s.spanKey == key {
 		return s.span, nil
+	}
+	if err := s.Flush(); err != nil { // a deleted package moves its tickets in the file
+		return persistence.MonitoringSpan{}, err
 	}
 	span, err := s.File.MonitoringSpan()
 	if err != nil {
@@ -77,6 +84,9 @@ func classesOf(p *domain.Project) string { return strings.Join(p.ClassCodes(), "
 // on the classes). A file that cannot be read keeps the old counts; the next read of the rows
 // reports the error.
 func (s *Session) refreshStored(classes string) {
+	if s.Flush() != nil {
+		return
+	}
 	o, err := s.File.MonitoringOverview(s.Project)
 	if err != nil {
 		return

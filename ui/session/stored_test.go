@@ -67,6 +67,9 @@ func TestDeletePackageReassignsStoredTickets(t *testing.T) {
 	}
 	assigned := func() []int64 {
 		t.Helper()
+		if err := s.Flush(); err != nil {
+			t.Fatal(err)
+		}
 		ids, err := s.File.TicketsOfPackage(5)
 		if err != nil {
 			t.Fatal(err)

@@ -224,6 +224,12 @@ func (s *Session) Recover() error {
 	p.CutLongTexts()
 	*s.Project = *p // views hold the model's pointer
 	s.undo, s.redo = nil, nil
+	// What was read from the rows may describe writes the file never got: read it again.
+	s.rowsRev++
+	s.spanOK = false
+	if p.Stored != nil {
+		s.storedClasses = classesOf(p)
+	}
 	s.writes.mu.Lock()
 	s.writes.err = nil
 	s.writes.mu.Unlock()
