@@ -42,9 +42,7 @@ func withPackages(t *testing.T, name string, packages ...domain.Package) *sessio
 // opens it: without the monitoring rows, which it counts.
 func stored(t *testing.T, s *session.Session) *domain.Project {
 	t.Helper()
-	if err := s.Flush(); err != nil {
-		t.Fatalf("flush: %v", err)
-	}
+	flush(t, s)
 	p, _, err := s.File.LoadWithoutRows()
 	if err != nil {
 		t.Fatalf("load: %v", err)
@@ -63,9 +61,19 @@ func sameParts(t *testing.T, s *session.Session, part func(*domain.Project) []an
 // fullyStored reads the project back from the file with every monitoring row.
 func fullyStored(t *testing.T, s *session.Session) *domain.Project {
 	t.Helper()
+	flush(t, s)
 	p, err := s.File.Load()
 	if err != nil {
 		t.Fatalf("load: %v", err)
 	}
 	return p
+}
+
+// flush waits until the session's queued writes are in the file (the tests write in the
+// background, as the GUI does).
+func flush(t *testing.T, s *session.Session) {
+	t.Helper()
+	if err := s.Flush(); err != nil {
+		t.Fatalf("flush: %v", err)
+	}
 }

@@ -67,9 +67,7 @@ func TestDeletePackageReassignsStoredTickets(t *testing.T) {
 	}
 	assigned := func() []int64 {
 		t.Helper()
-		if err := s.Flush(); err != nil {
-			t.Fatal(err)
-		}
+		flush(t, s)
 		ids, err := s.File.TicketsOfPackage(5)
 		if err != nil {
 			t.Fatal(err)
