@@ -340,7 +340,11 @@ func (imp *importDialog) summary() (text string) {
 	case imp.cf != nil:
 		data["Count"], data["Line"], data["Outbound"] = plural.Number(len(imp.cf.Calls)), t.Lines[imp.cf.HeaderRow], plural.Number(imp.cf.Outbound)
 		data["From"], data["To"] = reports.FormatDateTime(imp.cf.First), reports.FormatDateTime(imp.cf.Last)
-		replaced, err := imp.ctx.Session.File.CountCallsBetween(imp.cf.First, imp.cf.Last)
+		var replaced int
+		err := imp.ctx.Session.ReadFile(func(f *persistence.File) (err error) {
+			replaced, err = f.CountCallsBetween(imp.cf.First, imp.cf.Last)
+			return err
+		})
 		if err != nil {
 			fyne.LogError("counting the calls an import replaces", err)
 		}

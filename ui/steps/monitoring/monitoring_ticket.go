@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"schulit-lotse/domain"
+	"schulit-lotse/persistence"
 	"schulit-lotse/reports"
 	"schulit-lotse/ui/kit"
 )
@@ -19,7 +20,11 @@ import (
 // showTicket opens the ticket with id, read from the project file (the model holds no
 // tickets); asOf is the moment an open ticket is measured to.
 func showTicket(ctx *kit.Context, id int64, asOf time.Time) {
-	t, err := ctx.Session.File.Ticket(id)
+	var t *domain.Ticket
+	err := ctx.Session.ReadFile(func(f *persistence.File) (err error) {
+		t, err = f.Ticket(id)
+		return err
+	})
 	if err != nil {
 		ctx.Report(err)
 		return
