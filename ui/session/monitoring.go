@@ -143,13 +143,30 @@ func (s *Session) CommitImport(p *PendingImport) error {
 	if p.Count() == 0 {
 		name = "undo.monitoring.clear_" + p.imp.Kind
 	}
-	swap := func(file func(int64) error, cfg map[string]string) error {
-		// Undo and redo of an import write the file and read it back at once: after every edit
-		// still queued (writes.go).
+	// A model without the rows (the GUI) knows what it shows before and after the import: the
+	// counts now and those the import read back. Undo and redo then change the model at once and
+	// hand the swap in the file to the write queue like every other edit (the history is linear,
+	// so when the import is undone the model is as it was before it).
+	var countsBefore, countsAfter *domain.MonitoringCounts
+	if s.Project.Stored != nil && p.view.stored != nil {
+		b, a := *s.Project.Stored, *p.view.stored
+		countsBefore, countsAfter = &b, &a
+	}
+	swap := func(file func(*persistence.File, int64) error, counts *domain.MonitoringCounts, cfg map[string]string) error {
+		if counts != nil {
+			if err := s.write(func(f *persistence.File) error { return file(f, p.imp.ID) }); err != nil {
+				return err
+			}
+			c := *counts
+			s.apply(monitoringView{kind: p.imp.Kind, stored: &c}, cfg)
+			return nil
+		}
+		// A model with the rows reads them back from the file at once: after every edit still
+		// queued (writes.go).
 		if err := s.Flush(); err != nil {
 			return err
 		}
-		if err := file(p.imp.ID); err != nil {
+		if err := file(s.File, p.imp.ID); err != nil {
 			return err
 		}
 		v, err := s.readView(p.imp.Kind)
@@ -163,14 +180,14 @@ func (s *Session) CommitImport(p *PendingImport) error {
 		Name: name,
 		Do: func() error {
 			if !stored {
-				return swap(s.File.RedoImport, p.configAfter)
+				return swap((*persistence.File).RedoImport, countsAfter, p.configAfter)
 			}
 			stored = false
 			s.apply(p.view, p.configAfter)
 			p.view = monitoringView{} // the rows, if any, belong to the model now
 			return nil
 		},
-		Undo: func() error { return swap(s.File.UndoImport, p.configBefore) },
+		Undo: func() error { return swap((*persistence.File).UndoImport, countsBefore, p.configBefore) },
 	})
 }
 

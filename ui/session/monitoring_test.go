@@ -304,3 +304,70 @@ func TestUndoOfCallSpanImportRestoresReplacedCalls(t *testing.T) {
 		}
 	}
 }
+
+// In the GUI (a model without rows) undo and redo of an import change the model at once and
+// hand the swap in the file to the write queue: until the queue has run, the file still holds
+// the import, the status counts one write pending, and the model already shows the counts
+// before it.
+func TestUndoOfAnImportGoesThroughTheWriteQueue(t *testing.T) {
+	s := newSession(t)
+	d := time.Date(2027, 3, 1, 8, 0, 0, 0, time.UTC)
+	var two, three []domain.Ticket
+	for i := 1; i <= 2; i++ {
+		two = append(two, domain.Ticket{ExternalID: fmt.Sprintf("A-%d", i), Created: d.Add(time.Duration(i) * time.Hour), Priority: "P3"})
+	}
+	for i := 1; i <= 3; i++ {
+		three = append(three, domain.Ticket{ExternalID: fmt.Sprintf("B-%d", i), Created: d.Add(time.Duration(i) * time.Minute), Priority: "P2"})
+	}
+	if err := s.Import(session.MonitoringImport{Kind: session.ImportTickets, Tickets: two}, nil); err != nil {
+		t.Fatal(err)
+	}
+	withoutRows(t, s)
+	if err := s.Import(session.MonitoringImport{Kind: session.ImportTickets, Tickets: three}, nil); err != nil {
+		t.Fatal(err)
+	}
+	if n := s.Project.Monitoring().Tickets; n != 5 { // 2 + 3
+		t.Fatalf("after the import the model counts %d tickets, want 5", n)
+	}
+	s.WriteIn(session.WriteOnFlush, nil)
+	if err := s.Undo(); err != nil {
+		t.Fatal(err)
+	}
+	if n := s.Project.Monitoring().Tickets; n != 2 {
+		t.Errorf("after undo the model counts %d tickets, want 2 at once", n)
+	}
+	if st := s.SaveState(); st.Pending != 1 {
+		t.Errorf("after undo %d writes are pending, want the one swap", st.Pending)
+	}
+	if n := countTickets(t, s); n != 5 {
+		t.Errorf("before the queue ran the file holds %d tickets, want still 5", n)
+	}
+	if err := s.Flush(); err != nil {
+		t.Fatal(err)
+	}
+	if n := countTickets(t, s); n != 2 {
+		t.Errorf("after the queue ran the file holds %d tickets, want 2", n)
+	}
+	if err := s.Redo(); err != nil {
+		t.Fatal(err)
+	}
+	if n := s.Project.Monitoring().Tickets; n != 5 || s.SaveState().Pending != 1 {
+		t.Errorf("redo: the model counts %d tickets with %d writes pending, want 5 and 1", n, s.SaveState().Pending)
+	}
+	if err := s.Flush(); err != nil {
+		t.Fatal(err)
+	}
+	if n := countTickets(t, s); n != 5 {
+		t.Errorf("after redo the file holds %d tickets, want 5", n)
+	}
+}
+
+// countTickets counts the tickets in the file as it is now, without waiting for the queue.
+func countTickets(t *testing.T, s *session.Session) int {
+	t.Helper()
+	o, err := s.File.MonitoringOverview(s.Project)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return o.Tickets
+}
