@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"sync/atomic"
 	"time"
 
 	"github.com/glebarez/sqlite"
@@ -29,6 +30,10 @@ type File struct {
 	// LastCommit is when the last edit reached the disk.
 	LastCommit time.Time
 	clock      clock.Clock
+	// closed is set by Close. The database handle itself stays: a reader still running on
+	// another goroutine (a report, a page of tickets) then gets ErrClosed instead of a nil
+	// handle.
+	closed atomic.Bool
 }
 
 // OpenOptions choose how a project is opened.
@@ -38,6 +43,9 @@ type OpenOptions struct {
 	TakeOverLock bool
 	// Clock stamps the lock and the commits (nil: the system clock).
 	Clock clock.Clock
+	// keepUndoRows keeps the rows earlier imports replaced (their undo): SaveAs continues the
+	// session on the copy, and its undo history still needs them.
+	keepUndoRows bool
 }
 
 // Path is the file's location.
@@ -55,6 +63,10 @@ func (f *File) ReadOnlyReason() string { return f.readOnlyWhy }
 
 // ErrReadOnly is returned by every write on a read-only project.
 var ErrReadOnly = errors.New("err.readonly")
+
+// ErrClosed is returned by a read of a file that was closed meanwhile (the project was closed
+// or saved under another name while a page or a report was still being read).
+var ErrClosed = errors.New("err.file.closed")
 
 func gormConfig() *gorm.Config {
 	return &gorm.Config{Logger: logger.Discard, SkipDefaultTransaction: false, PrepareStmt: false}
@@ -231,10 +243,14 @@ func open(path string, opt OpenOptions) (*File, error) {
 			return nil, refuse(path, ReasonSchema, "migration: %v", err)
 		}
 	}
-	if err := forgetKeptRows(db); err != nil {
-		closeGorm(db)
-		releaseLock(path)
-		return nil, refuse(path, ReasonUnreadable, err.Error())
+	// The rows earlier imports replaced belong to the session that made them; the copy SaveAs
+	// continues on keeps them for that session's undo history.
+	if !opt.keepUndoRows {
+		if err := forgetKeptRows(db); err != nil {
+			closeGorm(db)
+			releaseLock(path)
+			return nil, refuse(path, ReasonUnreadable, err.Error())
+		}
 	}
 	return &File{path: path, db: db, clock: clock.OrSystem(opt.Clock)}, nil
 }
@@ -345,11 +361,10 @@ func backupBeforeMigration(path string, version int) error {
 
 // Close releases the database and the lock.
 func (f *File) Close() error {
-	if f.db == nil {
+	if f.db == nil || !f.closed.CompareAndSwap(false, true) {
 		return nil
 	}
 	closeGorm(f.db)
-	f.db = nil
 	if f.tempCopy != "" {
 		os.Remove(f.tempCopy)
 	}
@@ -420,7 +435,7 @@ func (f *File) SaveAs(target string) (*File, error) {
 	if err := f.WriteCopy(target); err != nil {
 		return nil, err
 	}
-	nf, err := Open(target, OpenOptions{Clock: f.clock})
+	nf, err := Open(target, OpenOptions{Clock: f.clock, keepUndoRows: true})
 	if err != nil {
 		return nil, err
 	}

@@ -2,9 +2,11 @@ package persistence
 
 import (
 	"database/sql"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
+	"reflect"
 	"testing"
 	"time"
 
@@ -302,5 +304,57 @@ func TestMigration8AddsImportIDs(t *testing.T) {
 	}
 	if p := mustLoad(t, f); sprint(p.Tickets) != sprint(old.Tickets) {
 		t.Errorf("undo on the migrated file:\n%s\nwant\n%s", sprint(p.Tickets), sprint(old.Tickets))
+	}
+}
+
+// Speichern unter continues the session on the copy: an import made before can still be undone
+// there and gives the tickets it updated their old values back (the copy keeps what the import
+// replaced; opened afresh, a file drops it).
+func TestUndoAfterSaveAsRestoresWhatTheImportReplaced(t *testing.T) {
+	f := monitoringFile(t)
+	d := time.Date(2027, 3, 1, 8, 0, 0, 0, time.UTC)
+	var first []domain.Ticket
+	for i := 1; i <= 4; i++ { // A-1 … A-4
+		first = append(first, tk(fmt.Sprintf("A-%d", i), d.Add(time.Duration(i)*time.Hour), "P3"))
+	}
+	if _, err := f.UpsertTickets(first, nil, nil); err != nil {
+		t.Fatal(err)
+	}
+	before := mustLoad(t, f).Tickets
+	// A-1 … A-3 updated, B-1 new: 5 tickets.
+	next := []domain.Ticket{tk("A-1", d, "P1"), tk("A-2", d, "P1"), tk("A-3", d, "P1"), tk("B-1", d, "P2")}
+	imp, err := f.UpsertTickets(next, nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	nf, err := f.SaveAs(filepath.Join(t.TempDir(), "Kopie.lotse"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer nf.Close()
+	if err := nf.UndoImport(imp.ID); err != nil {
+		t.Fatal(err)
+	}
+	if got := mustLoad(t, nf).Tickets; !reflect.DeepEqual(got, before) {
+		t.Fatalf("undo on the copy gave %d tickets\n%+v\nwant the 4 before the import\n%+v", len(got), got, before)
+	}
+}
+
+// A read of a file that was closed meanwhile (a page of tickets still loading when the project
+// is closed or saved under another name) gets ErrClosed, not a crash.
+func TestReadsOfAClosedFileSayItIsClosed(t *testing.T) {
+	f := monitoringFile(t)
+	if _, err := f.UpsertTickets([]domain.Ticket{tk("A-1", time.Date(2027, 3, 1, 8, 0, 0, 0, time.UTC), "P3")}, nil, nil); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	if _, err := f.TicketPage(TicketQuery{}, 0, 10); !errors.Is(err, ErrClosed) {
+		t.Errorf("TicketPage after Close: %v, want ErrClosed", err)
+	}
+	if _, err := f.TicketHorizon(); !errors.Is(err, ErrClosed) {
+		t.Errorf("TicketHorizon after Close: %v, want ErrClosed", err)
+	}
+	if err := f.Close(); err != nil {
+		t.Errorf("a second Close: %v", err)
 	}
 }

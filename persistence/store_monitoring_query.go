@@ -128,6 +128,9 @@ func (f *File) refuseRows(err error) error {
 	if _, ok := IsRefused(err); ok {
 		return err
 	}
+	if f.closed.Load() {
+		return ErrClosed
+	}
 	return refuse(f.path, ReasonContent, err.Error())
 }
 
