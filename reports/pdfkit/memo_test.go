@@ -2,6 +2,7 @@ package pdfkit
 
 import (
 	"errors"
+	"fmt"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -55,5 +56,22 @@ func TestDrawAheadServesTheSection(t *testing.T) {
 	}
 	if n := draws.Load(); n != 2 {
 		t.Errorf("%d drawings, want 2 (one per chart)", n)
+	}
+}
+
+// A chart whose drawing panics on its goroutine does not end the program: the section gets
+// the panic as the chart's error, in every layout run.
+func TestAChartThatPanicsAheadBecomesAnError(t *testing.T) {
+	m := &Memo{}
+	broken := Chart{Key: "z", Draw: func() ([]byte, error) {
+		var values []float64
+		return nil, fmt.Errorf("%v", values[3]) // index out of range
+	}}
+	DrawAhead(m, broken)
+	r := &Report{Memo: m}
+	for i := 0; i < 2; i++ {
+		if png, err := broken.PNG(r); err == nil || png != nil {
+			t.Fatalf("run %d: %v, %v; want the panic as an error", i, png, err)
+		}
 	}
 }

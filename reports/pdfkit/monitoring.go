@@ -1,6 +1,7 @@
 package pdfkit
 
 import (
+	"fmt"
 	"sync"
 	"time"
 
@@ -85,7 +86,14 @@ func RememberPNG(r *Report, key string, draw func() ([]byte, error)) ([]byte, er
 }
 
 func rememberChart(m *Memo, key string, draw func() ([]byte, error)) ([]byte, error) {
-	c := Remember(m, key, func() chartRead {
+	c := Remember(m, key, func() (c chartRead) {
+		// A chart drawn ahead runs on a goroutine of its own, where a panic would end the
+		// program: it becomes the chart's error, which the section reports as any other.
+		defer func() {
+			if p := recover(); p != nil {
+				c = chartRead{err: fmt.Errorf("chart %s: %v", key, p)}
+			}
+		}()
 		png, err := draw()
 		return chartRead{png, err}
 	})
