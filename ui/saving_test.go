@@ -56,6 +56,9 @@ func TestStatusBarSaysSavingUntilTheEditIsOnDisk(t *testing.T) {
 	if v.saved.Text != "speichert…" {
 		t.Fatalf("status while the edit waits for the disk: %q", v.saved.Text)
 	}
+	if !strings.HasSuffix(ts.win.Title(), "– speichert…") {
+		t.Fatalf("title %q while the edit waits, want it to say speichert…", ts.win.Title())
+	}
 	if strings.Contains(noteInFile(t, path), "geprüft") {
 		t.Fatal("the file has the edit before it was written")
 	}

@@ -191,8 +191,8 @@ func (sh *shell) projectChanged() {
 	sh.updateTitle()
 }
 
-// updateTitle shows the file name, the read-only state and when the last edit reached the
-// file: every edit is committed at once, and the title says so.
+// updateTitle shows the file name, the read-only state and the saving state as the status bar
+// does: "speichert…" while edits wait for the disk, then when the last one reached the file.
 func (sh *shell) updateTitle() {
 	name := lang.L("app.name")
 	if sh.sess == nil {
@@ -203,6 +203,10 @@ func (sh *shell) updateTitle() {
 	switch {
 	case sh.sess.ReadOnly():
 		title += " " + lang.L("ui.title.readonly")
+	case sh.sess.SaveState().Err != nil:
+		title += " – " + lang.L("ui.status.not_saved")
+	case sh.sess.SaveState().Pending > 0:
+		title += " – " + lang.L("ui.status.saving")
 	case !sh.sess.SaveState().Saved.IsZero():
 		title += " – " + lang.L("everyday.title.saved", map[string]any{"Time": formatClock(sh.sess.SaveState().Saved)})
 	}
