@@ -89,7 +89,9 @@ func (sh *shell) createAndOpen(path string, p *domain.Project) error {
 	if err != nil {
 		return err
 	}
-	sh.closeSession()
+	if !sh.closeSession() {
+		return s.Close() // the open project's last edit failed: it stays, and says so
+	}
 	sh.setSession(s)
 	return nil
 }

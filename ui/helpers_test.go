@@ -50,7 +50,7 @@ func newTestShell(t *testing.T) *testShell {
 	sh.later = func(_ time.Duration, fn func()) { ts.later = append(ts.later, fn) }
 	w.SetContent(sh.root)
 	w.Resize(fyne.NewSize(1280, 800))
-	t.Cleanup(sh.closeSession)
+	t.Cleanup(func() { sh.closeSession() })
 	return ts
 }
 

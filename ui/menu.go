@@ -47,7 +47,7 @@ func (sh *shell) buildMenu() *fyne.MainMenu {
 	report := needsProject(item("ui.menu.report", nil, sh.exportReport))
 	shortReport := needsProject(item("ui.menu.short_report", nil, sh.exportShortReport))
 	share := needsProject(item("everyday.menu.share", nil, sh.showShare))
-	closeItem := needsProject(item("ui.menu.close", shortcut(fyne.KeyW, ctrl), sh.closeSession))
+	closeItem := needsProject(item("ui.menu.close", shortcut(fyne.KeyW, ctrl), func() { sh.closeSession() }))
 	quit := item("ui.menu.quit", shortcut(fyne.KeyQ, ctrl), sh.quit)
 	quit.IsQuit = true
 	file := fyne.NewMenu(lang.L("ui.menu.file"),

@@ -98,7 +98,10 @@ func (sh *shell) openPath(path string, opt persistence.OpenOptions) {
 			sh.ShowError(err)
 			return
 		}
-		sh.closeSession()
+		if !sh.closeSession() {
+			s.Close() // the open project's last edit failed: it stays, and says so
+			return
+		}
 		sh.setSession(s)
 	})
 }

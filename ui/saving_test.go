@@ -141,3 +141,43 @@ func TestFailedWriteShowsTheErrorAndTheFileAgain(t *testing.T) {
 		t.Fatalf("status after reloading: %q", ts.project.saved.Text)
 	}
 }
+
+// Closing the project writes the edits still queued first; when the disk refuses one, the
+// project stays open and the failure is shown with the window back at what the file holds –
+// the edit is not lost behind a closed window.
+func TestClosingWithAWriteTheDiskRefusesKeepsTheProjectOpen(t *testing.T) {
+	ts := sampleShell(t, 1366, 740)
+	path := ts.sess.File.Path()
+	s := ts.sess
+	notified := false // the writer's notice reaches the UI goroutine after the failed flush
+	s.WriteIn(session.WriteOnFlush, func() { notified = true })
+	db, err := sql.Open("sqlite", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if _, err := db.Exec(`CREATE TRIGGER refuse BEFORE UPDATE ON tasks BEGIN SELECT RAISE(ABORT, 'disk full'); END`); err != nil {
+		t.Fatal(err)
+	}
+	typeAtEnd(ts, focusNote(t, ts), " – geprüft")
+	if ts.closeSession() {
+		t.Fatal("the project closed although its last edit was refused")
+	}
+	if ts.sess != s || ts.project == nil || !notified {
+		t.Fatalf("the project is no longer shown, or the failure was not noticed (%v)", notified)
+	}
+	ts.writesChanged(s) // what the writer's notice does on the UI goroutine
+	dlg := ts.overlay()
+	if !hasText(dlg, "disk full") || !hasText(dlg, "Diese Änderung und alle danach sind nicht gespeichert.") {
+		t.Fatalf("the dialog says %q", texts(dlg))
+	}
+	if got := s.Project.Tasks[0].Note; strings.HasSuffix(got, " – geprüft") {
+		t.Fatalf("the window still shows the refused edit: %q", got)
+	}
+	if _, err := db.Exec(`DROP TRIGGER refuse`); err != nil {
+		t.Fatal(err)
+	}
+	if !ts.closeSession() || ts.sess != nil {
+		t.Fatal("with the disk back the project does not close")
+	}
+}

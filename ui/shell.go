@@ -98,16 +98,24 @@ func (sh *shell) showProject() {
 }
 
 // closeSession releases the open project (and its lock) and returns to the start screen.
-func (sh *shell) closeSession() {
+//
+// The edits still queued are written first. When the disk refuses one, the project stays open
+// and false is returned: the failed write is shown as every failed write is (writesChanged,
+// with the window back at what the file holds), instead of being lost while the window closes.
+func (sh *shell) closeSession() bool {
 	if sh.sess == nil {
-		return
+		return true
 	}
 	// A field the user is still typing in commits when it loses the focus: before the project
 	// closes, so that nothing typed is lost.
 	sh.win.Canvas().Unfocus()
+	if err := sh.sess.Flush(); err != nil {
+		return false
+	}
 	sh.releaseSession()
 	sh.showStart()
 	sh.updateTitle()
+	return true
 }
 
 // releaseSession closes the project (database and lock) without touching the window: after
@@ -178,7 +186,9 @@ func (sh *shell) releaseSession() {
 
 func (sh *shell) quit() {
 	rememberWindowSize(sh.app.Preferences(), sh.win.Canvas().Size())
-	sh.closeSession()
+	if !sh.closeSession() {
+		return // a queued edit could not be written: the window stays and says so
+	}
 	sh.app.Quit()
 }
 

@@ -132,11 +132,17 @@ func (l *ticketList) reset(period kpi.Period, asOf time.Time) {
 // load reads the page from offset on a goroutine; only the newest request is shown.
 func (l *ticketList) load(offset int) {
 	l.gen++
-	gen, f := l.gen, l.ed.sess().File
+	gen, s := l.gen, l.ed.sess()
 	q := persistence.TicketQuery{From: l.period.Start(), To: l.period.End()}
 	l.pager.loading()
 	l.ed.ctx.Go(func() {
-		page, err := f.TicketPage(q, offset, pageSize)
+		// After the edits queued so far (a deleted package moves its tickets), from the file
+		// the session writes to now (Speichern unter moves it).
+		var page persistence.TicketPage
+		err := s.ReadFile(func(f *persistence.File) (err error) {
+			page, err = f.TicketPage(q, offset, pageSize)
+			return err
+		})
 		fyne.Do(func() {
 			if gen != l.gen {
 				return
