@@ -423,26 +423,33 @@ func (s *Session) DeleteKnowledgeCheck(id int64) error {
 }
 
 // ClearImport removes all tickets, calls or survey answers (say, before sharing the project);
-// undo brings them back.
+// undo brings them back. It stores and commits on the calling goroutine (command line, tests).
 func (s *Session) ClearImport(kind string) error {
-	if s.ReadOnly() {
-		return persistence.ErrReadOnly
-	}
-	switch kind {
-	case ImportTickets, ImportCalls, ImportSurvey:
-	default:
-		return errMonitoringGone
-	}
-	if err := s.Flush(); err != nil { // a direct write: after every queued edit
-		return err
-	}
-	stored, err := s.File.ClearMonitoring(kind)
-	if err != nil {
-		return err
-	}
-	p, err := s.pending(stored, nil)
+	p, err := s.StoreClear(kind)
 	if err != nil {
 		return err
 	}
 	return s.CommitImport(p)
+}
+
+// StoreClear removes all rows of kind from the file (keeping them for undo), like StoreImport
+// slow on a large file and meant for another goroutine; CommitImport then finishes it on the UI
+// goroutine.
+func (s *Session) StoreClear(kind string) (*PendingImport, error) {
+	if s.ReadOnly() {
+		return nil, persistence.ErrReadOnly
+	}
+	switch kind {
+	case ImportTickets, ImportCalls, ImportSurvey:
+	default:
+		return nil, errMonitoringGone
+	}
+	if err := s.Flush(); err != nil { // a direct write: after every queued edit
+		return nil, err
+	}
+	stored, err := s.File.ClearMonitoring(kind)
+	if err != nil {
+		return nil, err
+	}
+	return s.pending(stored, nil)
 }

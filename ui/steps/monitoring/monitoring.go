@@ -352,9 +352,7 @@ func (t *dataTab) askClear() {
 		}
 		for i, l := range labels {
 			if l == radio.Selected {
-				if err := t.ed.sess().ClearImport(kinds[i]); err != nil {
-					t.ed.ctx.Report(err)
-				}
+				clearKind(t.ed.ctx, kinds[i])
 			}
 		}
 	}, t.ed.ctx.Window)

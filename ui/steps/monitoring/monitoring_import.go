@@ -714,6 +714,32 @@ func store(ctx *kit.Context, m session.MonitoringImport, done func()) {
 	})
 }
 
+// clearKind removes a kind of monitoring data on a goroutine (a large file keeps its rows for
+// undo first: seconds on the Landkreis) while a wait dialog shows, then commits it on the UI
+// goroutine as one undoable edit.
+func clearKind(ctx *kit.Context, kind string) {
+	var wait dialog.Dialog
+	if ctx.Window != nil {
+		wait = dialog.NewCustomWithoutButtons(lang.L("mon.wait"), sized(widget.NewLabel(lang.L("mon.data.clearing")), 420, 0), ctx.Window)
+		wait.Show()
+	}
+	s := ctx.Session
+	ctx.Go(func() {
+		pending, err := s.StoreClear(kind)
+		fyne.Do(func() {
+			if wait != nil {
+				wait.Hide()
+			}
+			if err == nil {
+				err = s.CommitImport(pending)
+			}
+			if err != nil {
+				ctx.Report(err)
+			}
+		})
+	})
+}
+
 // reportDialog asks where to save the monitoring report of a period and writes it.
 func reportDialog(ctx *kit.Context, period kpi.Period) {
 	savePDF(ctx, lang.L("mon.report.file", map[string]any{"From": period.From.String(), "To": period.To.String()}), func(path string) {

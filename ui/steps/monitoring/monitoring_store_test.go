@@ -4,15 +4,19 @@ import (
 	"encoding/json"
 	"fmt"
 	"reflect"
+	"strings"
 	"testing"
 	"time"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"schulit-lotse/domain"
 	"schulit-lotse/domain/kpi"
 	musterstadt "schulit-lotse/internal/sample"
 	"schulit-lotse/ui/kit"
+	"schulit-lotse/ui/kit/kittest"
 )
 
 // The step-12 screen opens the project as the app does, without the monitoring rows, and
@@ -184,4 +188,81 @@ func differing(a, b *kpi.Report) string {
 		out = "unexported fields (the previous period's figures)"
 	}
 	return out
+}
+
+// Deleting the imported calls runs off the window (keeping them for undo takes seconds on a
+// large file) with a wait dialog, then counts as one edit: the calls are gone from model and
+// file, and Rückgängig brings both back.
+func TestClearingCallsRunsOffTheWindowAndUndoBringsThemBack(t *testing.T) {
+	fx := newFixture(t, project())
+	fx.wait("the first computation")
+	s := fx.S
+	if n := s.Project.Monitoring().Calls; n != 2 {
+		t.Fatalf("the project has %d calls, want 2", n)
+	}
+	var clear *widget.Button
+	kittest.Walk(fx.ed.View, func(o fyne.CanvasObject) {
+		if b, ok := o.(*widget.Button); ok && b.Text == "Importierte Daten löschen …" {
+			clear = b
+		}
+	})
+	if clear == nil {
+		fx.ed.tabs.SelectIndex(len(fx.ed.tabs.Items) - 1)
+		kittest.Walk(fx.ed.View, func(o fyne.CanvasObject) {
+			if b, ok := o.(*widget.Button); ok && b.Text == "Importierte Daten löschen …" {
+				clear = b
+			}
+		})
+	}
+	if clear == nil {
+		t.Fatal("no button to delete imported data")
+	}
+	test.Tap(clear)
+	confirm := fx.W.Canvas().Overlays().Top()
+	var radio *widget.RadioGroup
+	var del *widget.Button
+	kittest.Walk(confirm, func(o fyne.CanvasObject) {
+		switch w := o.(type) {
+		case *widget.RadioGroup:
+			radio = w
+		case *widget.Button:
+			if w.Text == "Löschen" {
+				del = w
+			}
+		}
+	})
+	if radio == nil || del == nil {
+		t.Fatal("the dialog has no choice or no Löschen button")
+	}
+	radio.SetSelected("alle Anrufe")
+	test.Tap(del)
+	if top := fx.W.Canvas().Overlays().Top(); top == nil || !strings.Contains(strings.Join(kittest.LabelsIn(top), " "), "für „Rückgängig“ aufbewahrt") {
+		t.Fatal("no wait dialog while the calls are removed")
+	}
+	if n := s.Project.Monitoring().Calls; n != 2 {
+		t.Fatalf("the model lost the calls before the work ran: %d", n)
+	}
+	fx.wait("removing the calls")
+	if top := fx.W.Canvas().Overlays().Top(); top != nil {
+		t.Fatalf("a dialog is still open: %v", kittest.LabelsIn(top))
+	}
+	if n := s.Project.Monitoring().Calls; n != 0 {
+		t.Fatalf("after deleting, the model counts %d calls", n)
+	}
+	if err := s.Undo(); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Flush(); err != nil {
+		t.Fatal(err)
+	}
+	o, err := s.File.MonitoringOverview(s.Project)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s.Project.Monitoring().Calls != 2 || o.Calls != 2 {
+		t.Fatalf("after undo: model %d calls, file %d, want 2 and 2", s.Project.Monitoring().Calls, o.Calls)
+	}
+	if errs := fx.errors(); len(errs) > 0 {
+		t.Fatalf("errors: %v", errs)
+	}
 }
