@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The README's screenshots: the sample opened from a neutral path (/home/anna/Dokumente) in a
-# 1366x768 Xvfb, the overview and the steps 3 (the board), 6, 11 and 12 chosen in the sidebar.
+# 1366x768 Xvfb, the overview and the steps 3 (the board), 6, 11 and 12 chosen in the sidebar, and
+# step 12's breaches.
 # Usage: scripts/screenshots.sh [BINARY]   (default build/lotse; writes docs/screenshot*.png)
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -43,6 +44,10 @@ for s in "204 board" "361 step6" "634 step11" "673 step12"; do
   sleep 3
   shot "docs/screenshot-$2.png"
 done
+# Step 12's breaches, a page of them (the fourth view under "Kennzahlen").
+DISPLAY=$display xdotool mousemove 723 273 click 1
+sleep 2
+shot docs/screenshot-step12-breaches.png
 DISPLAY=$display xdotool key ctrl+q
 sleep 1
-echo "screenshots: docs/screenshot.png docs/screenshot-{thread,board,step6,step11,step12}.png"
+echo "screenshots: docs/screenshot.png docs/screenshot-{thread,board,step6,step11,step12,step12-breaches}.png"
