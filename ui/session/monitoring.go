@@ -12,7 +12,11 @@ import (
 // goroutine, then recorded as one undoable edit) and the Jour-fixe minutes, measures and
 // knowledge checks (row edits with their inverse).
 
-const errMonitoringGone = sessionError("err.monitoring.gone")
+const (
+	errMonitoringGone = sessionError("err.monitoring.gone")
+	// errStoring refuses undo and redo while an import is being stored.
+	errStoring = sessionError("err.monitoring.storing")
+)
 
 // Kinds of monitoring imports.
 const (
@@ -100,6 +104,8 @@ func (s *Session) StoreImport(imp MonitoringImport, progress persistence.Progres
 	if s.ReadOnly() {
 		return nil, persistence.ErrReadOnly
 	}
+	s.storing.Add(1)
+	defer s.storing.Add(-1)
 	// The import writes the file directly, after every edit still queued (writes.go).
 	if err := s.Flush(); err != nil {
 		return nil, err
@@ -439,6 +445,8 @@ func (s *Session) StoreClear(kind string) (*PendingImport, error) {
 	if s.ReadOnly() {
 		return nil, persistence.ErrReadOnly
 	}
+	s.storing.Add(1)
+	defer s.storing.Add(-1)
 	switch kind {
 	case ImportTickets, ImportCalls, ImportSurvey:
 	default:

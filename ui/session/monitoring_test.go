@@ -371,3 +371,47 @@ func countTickets(t *testing.T, s *session.Session) int {
 	}
 	return o.Tickets
 }
+
+// While an import is being stored on another goroutine, undo and redo – Strg+Z pressed behind
+// the wait dialog – are refused with a message instead of taking back rows under it (and
+// queueing a swap behind the new import); afterwards they work again.
+func TestNoEditWhileAnImportIsStored(t *testing.T) {
+	s := newSession(t)
+	d := time.Date(2027, 3, 1, 8, 0, 0, 0, time.UTC)
+	if err := s.Import(session.MonitoringImport{Kind: session.ImportTickets, Tickets: []domain.Ticket{{ExternalID: "A-1", Created: d, Priority: "P3"}}}, nil); err != nil {
+		t.Fatal(err)
+	}
+	var undoErr, redoErr error
+	reported := false
+	next := session.MonitoringImport{Kind: session.ImportTickets, Tickets: []domain.Ticket{{ExternalID: "B-1", Created: d, Priority: "P2"}}}
+	p, err := s.StoreImport(next, func(done, total int) {
+		if !reported {
+			reported = true
+			undoErr = s.Undo()
+			redoErr = s.Redo()
+		}
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reported {
+		t.Fatal("the import reported no progress")
+	}
+	for what, err := range map[string]error{"undo": undoErr, "redo": redoErr} {
+		if err == nil || err.Error() != "err.monitoring.storing" {
+			t.Errorf("%s while the import is stored: %v, want err.monitoring.storing", what, err)
+		}
+	}
+	if err := s.CommitImport(p); err != nil {
+		t.Fatal(err)
+	}
+	if n := s.Project.Monitoring().Tickets; n != 2 {
+		t.Fatalf("after the import the model counts %d tickets, want 2", n)
+	}
+	if err := s.Undo(); err != nil {
+		t.Fatalf("undo after the import: %v", err)
+	}
+	if n := s.Project.Monitoring().Tickets; n != 1 {
+		t.Fatalf("after undo the model counts %d tickets, want 1", n)
+	}
+}

@@ -30,6 +30,7 @@ package session
 
 import (
 	"errors"
+	"sync/atomic"
 	"time"
 
 	"schulit-lotse/domain"
@@ -52,6 +53,9 @@ type Session struct {
 	undo, redo []Command
 	listeners  []*listener
 	writes     *writeQueue // the file writes of the edits, in order (writes.go)
+	// storing counts the imports (and deletions of imported data) being stored on another
+	// goroutine: undo and redo, which could take back the very rows being replaced, wait.
+	storing atomic.Int32
 
 	// revision counts the changes of the model; snap is the copy Snapshot handed out for it.
 	revision uint64
@@ -211,6 +215,9 @@ func (s *Session) Redo() error {
 
 // replay runs the newest command of from and, when it succeeds, moves it over to to.
 func (s *Session) replay(from, to *[]Command, run func(Command) error) error {
+	if s.storing.Load() > 0 {
+		return errStoring
+	}
 	if len(*from) == 0 {
 		return ErrNothingToUndo
 	}
