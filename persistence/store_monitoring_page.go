@@ -101,8 +101,9 @@ func (s MonitoringSpan) First() time.Time {
 	return s.FirstCall
 }
 
-// MonitoringSpan counts the rows and finds the first and last of each kind and the horizons.
-// The counts leave TicketsWithoutClass to MonitoringOverview.
+// MonitoringSpan counts the rows and finds the first and last of each kind and the horizons
+// (the minima and maxima of the times come from their indexes). The counts leave
+// TicketsWithoutClass to MonitoringOverview, which is built on it.
 func (f *File) MonitoringSpan() (MonitoringSpan, error) {
 	var s MonitoringSpan
 	var first, last, responded, resolved sql.NullInt64

@@ -29,29 +29,18 @@ type MonitoringOverview struct {
 	Horizon       time.Time
 }
 
-// MonitoringOverview counts the tickets, calls and answers and finds their horizons; the
-// tickets outside classes are counted against the classes of the SLAs in force of p.
+// MonitoringOverview counts the tickets, calls and answers and finds their horizons (those of
+// MonitoringSpan); the tickets outside classes are counted against the classes of the SLAs in
+// force of p.
 func (f *File) MonitoringOverview(p *domain.Project) (MonitoringOverview, error) {
-	var o MonitoringOverview
-	var created, responded, resolved sql.NullInt64
-	if err := f.db.Raw("SELECT count(*), max(created), max(first_response), max(resolved) FROM tickets").
-		Row().Scan(&o.Tickets, &created, &responded, &resolved); err != nil {
-		return o, f.refuseRows(err)
-	}
-	o.TicketHorizon = latestOf(time.Time{}, created, responded, resolved)
-	var calls, answers sql.NullInt64
-	if err := f.db.Raw("SELECT count(*), max(at) FROM calls").Row().Scan(&o.Calls, &calls); err != nil {
-		return o, f.refuseRows(err)
-	}
-	if err := f.db.Raw("SELECT count(*), max(at) FROM survey_answers").Row().Scan(&o.Answers, &answers); err != nil {
-		return o, f.refuseRows(err)
-	}
-	o.Horizon = latestOf(o.TicketHorizon, calls, answers)
-	n, err := f.ticketsOutsideClasses(p.ClassCodes())
+	s, err := f.MonitoringSpan()
 	if err != nil {
+		return MonitoringOverview{}, err
+	}
+	o := MonitoringOverview{MonitoringCounts: s.MonitoringCounts, TicketHorizon: s.TicketHorizon, Horizon: s.Horizon}
+	if o.TicketsWithoutClass, err = f.ticketsOutsideClasses(p.ClassCodes()); err != nil {
 		return o, f.refuseRows(err)
 	}
-	o.TicketsWithoutClass = n
 	return o, nil
 }
 
