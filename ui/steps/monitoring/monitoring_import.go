@@ -684,14 +684,41 @@ func store(ctx *kit.Context, m session.MonitoringImport, done func()) {
 	bar := widget.NewProgressBar()
 	bar.Max = float64(max(total, 1))
 	l := widget.NewLabel(lang.L("mon.import.storing", map[string]any{"Count": plural.Number(total)}))
+	s := ctx.Session
+	storeThenCommit(ctx, container.NewVBox(l, bar), func() (*session.PendingImport, error) {
+		return s.StoreImport(m, func(n, _ int) { fyne.Do(func() { bar.SetValue(float64(n)) }) })
+	}, func(pending *session.PendingImport) {
+		if ctx.Window != nil {
+			dialog.ShowInformation(lang.L("mon.import.done_title"), lang.L("mon.import.done."+m.Kind, map[string]any{"Count": plural.Number(total),
+				"Total": plural.Number(pending.Count())}), ctx.Window)
+		}
+		if done != nil {
+			done()
+		}
+	})
+}
+
+// clearKind removes a kind of monitoring data off the window (a large file keeps its rows for
+// undo first: seconds on the Landkreis), then commits it as one undoable edit.
+func clearKind(ctx *kit.Context, kind string) {
+	s := ctx.Session
+	storeThenCommit(ctx, widget.NewLabel(lang.L("mon.data.clearing")), func() (*session.PendingImport, error) {
+		return s.StoreClear(kind)
+	}, nil)
+}
+
+// storeThenCommit runs a direct write of monitoring rows (an import, a deletion) on a goroutine
+// while a wait dialog shows content, then commits it on the UI goroutine as one undoable edit
+// and calls after (when not nil); an error of either is reported.
+func storeThenCommit(ctx *kit.Context, content fyne.CanvasObject, work func() (*session.PendingImport, error), after func(*session.PendingImport)) {
 	var wait dialog.Dialog
 	if ctx.Window != nil {
-		wait = dialog.NewCustomWithoutButtons(lang.L("mon.wait"), sized(container.NewVBox(l, bar), 420, 0), ctx.Window)
+		wait = dialog.NewCustomWithoutButtons(lang.L("mon.wait"), sized(content, 420, 0), ctx.Window)
 		wait.Show()
 	}
 	s := ctx.Session
 	ctx.Go(func() {
-		pending, err := s.StoreImport(m, func(n, _ int) { fyne.Do(func() { bar.SetValue(float64(n)) }) })
+		pending, err := work()
 		fyne.Do(func() {
 			if wait != nil {
 				wait.Hide()
@@ -703,38 +730,8 @@ func store(ctx *kit.Context, m session.MonitoringImport, done func()) {
 				ctx.Report(err)
 				return
 			}
-			if ctx.Window != nil {
-				dialog.ShowInformation(lang.L("mon.import.done_title"), lang.L("mon.import.done."+m.Kind, map[string]any{"Count": plural.Number(total),
-					"Total": plural.Number(pending.Count())}), ctx.Window)
-			}
-			if done != nil {
-				done()
-			}
-		})
-	})
-}
-
-// clearKind removes a kind of monitoring data on a goroutine (a large file keeps its rows for
-// undo first: seconds on the Landkreis) while a wait dialog shows, then commits it on the UI
-// goroutine as one undoable edit.
-func clearKind(ctx *kit.Context, kind string) {
-	var wait dialog.Dialog
-	if ctx.Window != nil {
-		wait = dialog.NewCustomWithoutButtons(lang.L("mon.wait"), sized(widget.NewLabel(lang.L("mon.data.clearing")), 420, 0), ctx.Window)
-		wait.Show()
-	}
-	s := ctx.Session
-	ctx.Go(func() {
-		pending, err := s.StoreClear(kind)
-		fyne.Do(func() {
-			if wait != nil {
-				wait.Hide()
-			}
-			if err == nil {
-				err = s.CommitImport(pending)
-			}
-			if err != nil {
-				ctx.Report(err)
+			if after != nil {
+				after(pending)
 			}
 		})
 	})
