@@ -87,6 +87,17 @@ func TaskFindings(p *Project) []Finding {
 	return out
 }
 
+// onlyWarnings reports whether none of the findings is more than a warning: a step whose open
+// points are all warnings can be complete.
+func onlyWarnings(f []Finding) bool {
+	for _, x := range f {
+		if x.Severity != SeverityWarning {
+			return false
+		}
+	}
+	return true
+}
+
 // DuplicateNames returns the task names that occur more than once (compared without case and
 // extra spaces), sorted.
 func DuplicateNames(tasks []Task) []string {

@@ -1,6 +1,7 @@
 package domain
 
 import (
+	"slices"
 	"sort"
 	"time"
 
@@ -91,21 +92,12 @@ func PublicHolidays(state Bundesland, year int) []PublicHoliday {
 		if o.date.Year() != year {
 			continue
 		}
-		if o.states == nil || containsState(o.states, state) {
+		if o.states == nil || slices.Contains(o.states, state) {
 			add(o.date, o.name)
 		}
 	}
 	sort.Slice(out, func(a, b int) bool { return out[a].Date.Before(out[b].Date.Time) })
 	return out
-}
-
-func containsState(list []Bundesland, s Bundesland) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 // WeekdayHolidays counts the public holidays that fall on Monday to Friday.

@@ -3,7 +3,6 @@ package domain
 import (
 	"cmp"
 	"slices"
-	"sort"
 	"strings"
 	"time"
 )
@@ -86,20 +85,7 @@ func (m Milestone) Overdue(today Date) bool {
 // SortedMilestones returns the milestones by due date (undated last), then by id.
 func SortedMilestones(ms []Milestone) []Milestone {
 	out := append([]Milestone(nil), ms...)
-	sort.SliceStable(out, func(a, b int) bool {
-		da, db := out[a].Due, out[b].Due
-		switch {
-		case da == nil && db == nil:
-			return out[a].ID < out[b].ID
-		case da == nil:
-			return false
-		case db == nil:
-			return true
-		case !da.Equal(db.Time):
-			return da.Before(db.Time)
-		}
-		return out[a].ID < out[b].ID
-	})
+	SortByDue(out, func(m Milestone) (*Date, int64) { return m.Due, m.ID })
 	return out
 }
 
@@ -171,14 +157,8 @@ func EvaluateKickoff(p *Project, today Date) (StepState, []Figure, []Finding) {
 	if m := NextMilestone(ms, today); m != nil {
 		figs = append(figs, Figure{Key: "fig.kickoff.next_milestone", Label: m.Name, Text: m.Due.String()})
 	}
-	questions := 0
-	for _, x := range f {
-		if x.Severity != SeverityWarning {
-			questions++
-		}
-	}
 	started := !k.IsEmpty() || len(p.Milestones) > 0
-	complete := k.Date != nil && len(k.Participants) > 0 && len(p.Milestones) > 0 && questions == 0
+	complete := k.Date != nil && len(k.Participants) > 0 && len(p.Milestones) > 0 && onlyWarnings(f)
 	return stateOf(started, complete), figs, f
 }
 

@@ -152,8 +152,8 @@ func SortMeasures(ms []Measure) {
 	SortByDue(ms, func(m Measure) (*Date, int64) { return m.Due, m.ID })
 }
 
-// SortByDue sorts measures of any shape as SortMeasures does: by due date, those without one
-// last, then by id.
+// SortByDue sorts items of any shape with a due date and an id (measures, milestones): by due
+// date, those without one last, then by id.
 func SortByDue[T any](ms []T, key func(T) (*Date, int64)) {
 	sort.SliceStable(ms, func(a, b int) bool {
 		da, ia := key(ms[a])

@@ -88,12 +88,7 @@ func evaluateResources(p *Project, today Date) (StepState, []Figure, []Finding) 
 	cc := CompareCosts(p)
 	f := ResourceFindings(p, cc)
 	started := ResourcesTouched(p)
-	complete := true
-	for _, x := range f {
-		if x.Severity != SeverityWarning {
-			complete = false
-		}
-	}
+	complete := onlyWarnings(f)
 	return stateOf(started, complete), resourceFigures(cc), f
 }
 

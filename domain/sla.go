@@ -64,9 +64,15 @@ func DefaultPriorityClasses(describe func(code string) string) []PriorityClassTa
 
 // DefaultWindows are Monday to Friday, 07:30–16:30: the hours a school office is reachable.
 func DefaultWindows() []ServiceWindow {
-	ws := make([]ServiceWindow, 0, 5)
-	for wd := 1; wd <= 5; wd++ {
-		ws = append(ws, ServiceWindow{Weekday: wd, StartMinute: 7*60 + 30, EndMinute: 16*60 + 30})
+	return WeekdayWindows(1, 5, 7*60+30, 16*60+30)
+}
+
+// WeekdayWindows is the same service window, from startMinute to endMinute, on every weekday
+// from first to last (0 Sunday … 6 Saturday), in weekday order.
+func WeekdayWindows(first, last, startMinute, endMinute int) []ServiceWindow {
+	ws := make([]ServiceWindow, 0, max(last-first+1, 0))
+	for wd := first; wd <= last; wd++ {
+		ws = append(ws, ServiceWindow{Weekday: wd, StartMinute: startMinute, EndMinute: endMinute})
 	}
 	return ws
 }

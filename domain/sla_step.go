@@ -22,12 +22,7 @@ func evaluateSLA(p *Project, today Date) (StepState, []Figure, []Finding) {
 		return StateOpen, slaFigures(p, working), nil
 	}
 	f := SLAFindings(p)
-	complete := SLAFor(p, nil) != nil
-	for _, x := range f {
-		if x.Severity != SeverityWarning {
-			complete = false
-		}
-	}
+	complete := SLAFor(p, nil) != nil && onlyWarnings(f)
 	return stateOf(len(working) > 0, complete), slaFigures(p, working), f
 }
 

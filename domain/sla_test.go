@@ -1,6 +1,7 @@
 package domain
 
 import (
+	"slices"
 	"testing"
 )
 
@@ -172,5 +173,20 @@ func TestHolidayValidation(t *testing.T) {
 	b := SchoolHoliday{ID: 5, Name: "herbstferien", First: awDay(2026, 10, 12), Last: awDay(2026, 10, 24), Source: "x.ics"}
 	if !SameHoliday(a, b) {
 		t.Error("same period not recognised")
+	}
+}
+
+// WeekdayWindows repeats one window on each weekday of the range; DefaultWindows is Monday (1)
+// to Friday (5), 07:30 (7 × 60 + 30 = 450) to 16:30 (16 × 60 + 30 = 990).
+func TestWeekdayWindows(t *testing.T) {
+	want := []ServiceWindow{{1, 450, 990}, {2, 450, 990}, {3, 450, 990}, {4, 450, 990}, {5, 450, 990}}
+	if got := DefaultWindows(); !slices.Equal(got, want) {
+		t.Errorf("DefaultWindows = %v, want %v", got, want)
+	}
+	if got := WeekdayWindows(5, 6, 0, 60); !slices.Equal(got, []ServiceWindow{{5, 0, 60}, {6, 0, 60}}) {
+		t.Errorf("Friday and Saturday = %v", got)
+	}
+	if got := WeekdayWindows(3, 2, 0, 60); len(got) != 0 {
+		t.Errorf("an empty range gives %v", got)
 	}
 }

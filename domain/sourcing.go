@@ -284,12 +284,7 @@ func evaluateSourcing(p *Project, today Date) (StepState, []Figure, []Finding) {
 		}
 		counts[a.Recorded]++
 	}
-	complete := len(as) > 0
-	for _, x := range f {
-		if x.Severity != SeverityWarning {
-			complete = false
-		}
-	}
+	complete := len(as) > 0 && onlyWarnings(f)
 	figs := []Figure{
 		{Key: "fig.src.count.intern", Value: float64(counts[OutcomeInternal])},
 		{Key: "fig.src.count.extern", Value: float64(counts[OutcomeExternal])},

@@ -32,12 +32,7 @@ func evaluateTender(p *Project, today Date) (StepState, []Figure, []Finding) {
 	}
 	ev := Evaluate(p.Tender, p.Criteria, p.Bids)
 	f := TenderFindings(p, ev)
-	complete := ev.Winner != 0
-	for _, x := range f {
-		if x.Severity != SeverityWarning {
-			complete = false
-		}
-	}
+	complete := ev.Winner != 0 && onlyWarnings(f)
 	return stateOf(true, complete), tenderFigures(p, ev), f
 }
 

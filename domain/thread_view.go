@@ -1,6 +1,9 @@
 package domain
 
-import "sort"
+import (
+	"maps"
+	"slices"
+)
 
 // ThreadRow is one package's line of the "Roter Faden": what the steps say about it, from the
 // inventory to monitoring, and how many contradictions the thread checks find for it.
@@ -32,7 +35,7 @@ func ThreadView(p *Project, today Date) []ThreadRow {
 	}
 	categories := map[int64][]string{}
 	m := p.TicketMappingConfig()
-	for _, c := range sortedKeys(m.Categories) {
+	for _, c := range slices.Sorted(maps.Keys(m.Categories)) {
 		categories[m.Categories[c]] = append(categories[m.Categories[c]], c)
 	}
 	winner := ""
@@ -93,13 +96,4 @@ func workingLevel(p *Project, pkg int64) *SLA {
 		return o
 	}
 	return s
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
 }

@@ -12,6 +12,14 @@ bin=${1:-build/lotse}
 out=build/report-smoke
 fail() { echo "report-smoke: FAIL: $*" >&2; exit 1; }
 note() { echo "report-smoke: $*"; }
+# render PDF PREFIX: renders every page of PDF to PREFIX-N.png and fails on a blank page.
+render() {
+  pdftoppm -png -r 40 "$1" "$2" || fail "$1 does not render"
+  for png in "$2"-*.png; do
+    colours=$(convert "$png" -format %k info:)
+    [ "$colours" -gt 2 ] || fail "$png is blank ($colours colours)"
+  done
+}
 
 for tool in pdfinfo pdftoppm convert soffice unzip; do
   command -v "$tool" >/dev/null || fail "$tool is missing (make deps installs it)"
@@ -34,11 +42,7 @@ while read -r name type extra max; do
   pdfinfo -meta "$pdf" | grep -q '<dc:language>' || fail "$pdf has no language in its metadata"
   pages=$(awk '/^Pages:/ {print $2}' <<<"$info")
   [ "$pages" -le "$max" ] || fail "$pdf has $pages pages, at most $max allowed"
-  pdftoppm -png -r 40 "$pdf" "$out/$name" || fail "$pdf does not render"
-  for png in "$out/$name"-*.png; do
-    colours=$(convert "$png" -format %k info:)
-    [ "$colours" -gt 2 ] || fail "$png is blank ($colours colours)"
-  done
+  render "$pdf" "$out/$name"
   note "$name: $pages pages rendered"
 done <<'LIST'
 gesamtbericht full - 60
@@ -62,10 +66,6 @@ timeout 180 soffice --headless "-env:UserInstallation=file://$profile" --convert
 converted=$out/docx/leistungsbeschreibung.pdf
 pages=$(pdfinfo "$converted" 2>/dev/null | awk '/^Pages:/ {print $2}')
 [ "${pages:-0}" -ge 3 ] || fail "$converted has ${pages:-no} pages, at least 3 expected"
-pdftoppm -png -r 40 "$converted" "$out/docx/page" || fail "$converted does not render"
-for png in "$out/docx/page"-*.png; do
-  colours=$(convert "$png" -format %k info:)
-  [ "$colours" -gt 2 ] || fail "$png is blank ($colours colours)"
-done
+render "$converted" "$out/docx/page"
 note "leistungsbeschreibung.docx: LibreOffice made $pages pages"
 note "ok"

@@ -66,21 +66,13 @@ func classes(p1Response, p1Restore int) []domain.PriorityClassTarget {
 	}
 }
 
+// officeHours are Monday–Thursday 07:30–16:30 and Friday 07:30–14:00.
 func officeHours() []domain.ServiceWindow {
-	var ws []domain.ServiceWindow
-	for wd := 1; wd <= 4; wd++ {
-		ws = append(ws, domain.ServiceWindow{Weekday: wd, StartMinute: 7*60 + 30, EndMinute: 16*60 + 30})
-	}
-	return append(ws, domain.ServiceWindow{Weekday: 5, StartMinute: 7*60 + 30, EndMinute: 14 * 60})
+	return append(domain.WeekdayWindows(1, 4, 7*60+30, 16*60+30), domain.WeekdayWindows(5, 5, 7*60+30, 14*60)...)
 }
 
-func longHours() []domain.ServiceWindow {
-	var ws []domain.ServiceWindow
-	for wd := 1; wd <= 5; wd++ {
-		ws = append(ws, domain.ServiceWindow{Weekday: wd, StartMinute: 7 * 60, EndMinute: 17 * 60})
-	}
-	return ws
-}
+// longHours are Monday–Friday 07:00–17:00.
+func longHours() []domain.ServiceWindow { return domain.WeekdayWindows(1, 5, 7*60, 17*60) }
 
 func (g *gen) award() {
 	p := g.p

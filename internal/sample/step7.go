@@ -32,11 +32,7 @@ func sampleClasses(p1Response, p1Restore int) []domain.PriorityClassTarget {
 
 // sampleWindows are Monday–Thursday 07:30–16:30 and Friday 07:30–14:00 (42.5 h a week).
 func sampleWindows() []domain.ServiceWindow {
-	var ws []domain.ServiceWindow
-	for wd := 1; wd <= 4; wd++ {
-		ws = append(ws, domain.ServiceWindow{Weekday: wd, StartMinute: 7*60 + 30, EndMinute: 16*60 + 30})
-	}
-	return append(ws, domain.ServiceWindow{Weekday: 5, StartMinute: 7*60 + 30, EndMinute: 14 * 60})
+	return append(domain.WeekdayWindows(1, 4, 7*60+30, 16*60+30), domain.WeekdayWindows(5, 5, 7*60+30, 14*60)...)
 }
 
 func sampleStep7(p *domain.Project) {
@@ -48,10 +44,8 @@ func sampleStep7(p *domain.Project) {
 	for _, pk := range p.Packages {
 		if pk.Name == "Störungsbeseitigung" {
 			id := pk.ID
-			var ws []domain.ServiceWindow
-			for wd := 1; wd <= 5; wd++ {
-				ws = append(ws, domain.ServiceWindow{Weekday: wd, StartMinute: 7 * 60, EndMinute: 17 * 60})
-			}
+			// Monday–Friday 07:00–17:00.
+			ws := domain.WeekdayWindows(1, 5, 7*60, 17*60)
 			p.SLAs = append(p.SLAs, domain.SLA{
 				ID: 701, Name: "Störungsbeseitigung – erhöhter Service", PackageID: &id, Windows: ws, PublicHolidaysStopClock: true,
 				Classes: sampleClasses(15, 2*60), HotlineAnsweredPct: 95, HotlineMaxWaitSeconds: 60,
