@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -51,16 +52,37 @@ var rules = []rule{
 func (r rule) forbidden(imports []string) []string {
 	var bad []string
 	for _, imp := range imports {
-		for _, f := range r.Forbidden {
-			base := strings.TrimSuffix(f, "/")
-			if imp == base || strings.HasPrefix(imp, base+"/") {
-				bad = append(bad, imp)
-				break
-			}
+		if withinAny(imp, r.Forbidden) {
+			bad = append(bad, imp)
 		}
 	}
 	sort.Strings(bad)
 	return bad
+}
+
+// within reports whether the import path imp is the package pkg or lies below it.
+func within(imp, pkg string) bool {
+	pkg = strings.TrimSuffix(pkg, "/")
+	return imp == pkg || strings.HasPrefix(imp, pkg+"/")
+}
+
+// withinAny reports whether imp is within one of pkgs.
+func withinAny(imp string, pkgs []string) bool {
+	return slices.ContainsFunc(pkgs, func(pkg string) bool { return within(imp, pkg) })
+}
+
+// fileImports are the import paths of the Go file at path.
+func fileImports(path string) ([]string, error) {
+	f, err := parser.ParseFile(token.NewFileSet(), path, nil, parser.ImportsOnly)
+	if err != nil {
+		return nil, err
+	}
+	var imports []string
+	for _, imp := range f.Imports {
+		p, _ := strconv.Unquote(imp.Path.Value)
+		imports = append(imports, p)
+	}
+	return imports, nil
 }
 
 func TestRuleCatchesForbiddenImports(t *testing.T) {
@@ -127,16 +149,11 @@ func TestDirectImports(t *testing.T) {
 			if d.IsDir() || !strings.HasSuffix(path, ".go") || r.ProgramOnly && (strings.HasSuffix(path, "_test.go") || strings.HasSuffix(filepath.Dir(path), "test")) {
 				return nil
 			}
-			f, err := parser.ParseFile(token.NewFileSet(), path, nil, parser.ImportsOnly)
+			imports, err := fileImports(path)
 			if err != nil {
 				return err
 			}
 			files++
-			var imports []string
-			for _, imp := range f.Imports {
-				p, _ := strconv.Unquote(imp.Path.Value)
-				imports = append(imports, p)
-			}
 			if bad := r.forbidden(imports); len(bad) > 0 {
 				rel, _ := filepath.Rel(root, path)
 				t.Errorf("%s imports %v", rel, bad)

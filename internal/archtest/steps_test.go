@@ -1,12 +1,9 @@
 package archtest
 
 import (
-	"go/parser"
-	"go/token"
 	"os"
 	"path/filepath"
 	"sort"
-	"strconv"
 	"strings"
 	"testing"
 )
@@ -35,10 +32,11 @@ var stepAllowed = []string{
 // stepImportProblems names the imports of step package pkg (a folder below ui/steps) that break
 // the rule: another step package, the step table, the shell, or anything not allowed above.
 func stepImportProblems(pkg string, imports []string) []string {
+	steps := module + "/" + stepsDir
 	var bad []string
 	for _, imp := range imports {
-		if imp == module+"/"+stepsDir || strings.HasPrefix(imp, module+"/"+stepsDir+"/") {
-			if imp != module+"/"+stepsDir+"/"+pkg && !strings.HasPrefix(imp, module+"/"+stepsDir+"/"+pkg+"/") {
+		if within(imp, steps) {
+			if !within(imp, steps+"/"+pkg) {
 				bad = append(bad, imp)
 			}
 			continue
@@ -47,14 +45,7 @@ func stepImportProblems(pkg string, imports []string) []string {
 		if !strings.Contains(first, ".") && first != module {
 			continue // standard library
 		}
-		ok := false
-		for _, a := range stepAllowed {
-			if imp == a || strings.HasPrefix(imp, a+"/") {
-				ok = true
-				break
-			}
-		}
-		if !ok {
+		if !withinAny(imp, stepAllowed) {
 			bad = append(bad, imp)
 		}
 	}
@@ -108,14 +99,9 @@ func TestStepPackagesImportOnlyTheKit(t *testing.T) {
 			t.Errorf("%s/%s: no Go files", stepsDir, e.Name())
 		}
 		for _, path := range files {
-			f, err := parser.ParseFile(token.NewFileSet(), path, nil, parser.ImportsOnly)
+			imports, err := fileImports(path)
 			if err != nil {
 				t.Fatal(err)
-			}
-			var imports []string
-			for _, imp := range f.Imports {
-				p, _ := strconv.Unquote(imp.Path.Value)
-				imports = append(imports, p)
 			}
 			if bad := stepImportProblems(e.Name(), imports); len(bad) > 0 {
 				rel, _ := filepath.Rel(root, path)
