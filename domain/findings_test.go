@@ -172,3 +172,23 @@ func containsAll(have, want []string) bool {
 	}
 	return true
 }
+
+// A step can be complete while its findings are warnings only; one question or error holds it.
+func TestOnlyWarnings(t *testing.T) {
+	w, q, e := Finding{Severity: SeverityWarning}, Finding{Severity: SeverityQuestion}, Finding{Severity: SeverityError}
+	cases := []struct {
+		name string
+		f    []Finding
+		want bool
+	}{
+		{"none", nil, true},
+		{"two warnings", []Finding{w, w}, true},
+		{"a warning and a question", []Finding{w, q}, false},
+		{"an error", []Finding{e}, false},
+	}
+	for _, c := range cases {
+		if got := onlyWarnings(c.f); got != c.want {
+			t.Errorf("%s: onlyWarnings = %v, want %v", c.name, got, c.want)
+		}
+	}
+}
