@@ -34,11 +34,7 @@ func writeInventory(r *pdfkit.Report, p *domain.Project) {
 	} else {
 		var total float64
 		rows := make([][]string, 0, len(current))
-		current, capped := largestFirst(current, p.Settings)
-		intro := ""
-		if capped {
-			intro = pdfkit.TrCount("reports.tasks_largest", taskCap)
-		}
+		current, intro := largestFirst(current, p.Settings)
 		for _, t := range current {
 			total += t.HoursPerMonth(p.Settings)
 			rows = append(rows, []string{t.Name, t.Responsible, hoursCell(t, p.Settings), t.Note})
@@ -117,15 +113,15 @@ func hoursCell(t domain.Task, s domain.Settings) string {
 }
 
 // largestFirst orders a list too long for one table by effort, largest first, so that the
-// capped table shows the tasks that matter most (capped reports it); a short list keeps the
-// user's order.
-func largestFirst(tasks []domain.Task, s domain.Settings) (out []domain.Task, capped bool) {
+// capped table shows the tasks that matter most, and says so in intro, the line above the
+// table; a short list keeps the user's order and has no intro.
+func largestFirst(tasks []domain.Task, s domain.Settings) (out []domain.Task, intro string) {
 	if len(tasks) <= taskCap {
-		return tasks, false
+		return tasks, ""
 	}
 	out = append([]domain.Task(nil), tasks...)
 	sort.SliceStable(out, func(a, b int) bool { return out[a].HoursPerMonth(s) > out[b].HoursPerMonth(s) })
-	return out, true
+	return out, pdfkit.TrCount("reports.tasks_largest", taskCap)
 }
 
 // orderedTasks is the tasks in the user's row order.

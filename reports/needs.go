@@ -21,7 +21,7 @@ func writeNeeds(r *pdfkit.Report, p *domain.Project) {
 	r.Section(2, pdfkit.StepTitle(2))
 	r.Paragraph(tr("reports.needs.intro"))
 
-	tasks, capped := largestFirst(orderedTasks(p), p.Settings)
+	tasks, intro := largestFirst(orderedTasks(p), p.Settings)
 	c := domain.CountNeeds(tasks)
 	var total float64
 	rows := make([][]string, 0, len(tasks))
@@ -43,10 +43,6 @@ func writeNeeds(r *pdfkit.Report, p *domain.Project) {
 		{tr("reports.needs.total_hours"), pdfkit.FormatHours(total)},
 	})
 
-	intro := ""
-	if capped {
-		intro = pdfkit.TrCount("reports.tasks_largest", taskCap)
-	}
 	var after []string
 	if p.Settings.PriorityMode == domain.PriorityRanking {
 		after = append(after, tr("reports.needs.legend_ranking"))

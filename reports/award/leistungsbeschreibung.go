@@ -49,6 +49,18 @@ func specBlocks(p *domain.Project, today domain.Date, opt pdfkit.Options) ([]spe
 	return specDoc(p, today, vol.Recorded()), nil
 }
 
+// beginSpec checks the options and builds the blocks of the PDF and the Markdown from the
+// project as they print it (over-long texts cut, pdfkit.Options.Begin), which it returns with
+// the document's date.
+func beginSpec(p *domain.Project, opt pdfkit.Options) (*domain.Project, time.Time, []specBlock, error) {
+	p, date, err := opt.Begin(p)
+	if err != nil {
+		return nil, time.Time{}, nil, err
+	}
+	blocks, err := specBlocks(p, p.AsOf(date), opt)
+	return p, date, blocks, err
+}
+
 // specBuilder collects the blocks and numbers chapters (1, 2, …) and their parts (2.1, 2.2, …).
 type specBuilder struct {
 	doc           []specBlock
@@ -325,11 +337,7 @@ func specLevel(p *domain.Project, sp domain.SpecPackage) string {
 // WriteServiceSpec writes the Leistungsbeschreibung as PDF to w.
 func WriteServiceSpec(w io.Writer, p *domain.Project, opt pdfkit.Options) (err error) {
 	defer pdfkit.CatchPDF(&err)
-	p, date, err := opt.Begin(p)
-	if err != nil {
-		return err
-	}
-	blocks, err := specBlocks(p, p.AsOf(date), opt)
+	p, date, blocks, err := beginSpec(p, opt)
 	if err != nil {
 		return err
 	}
@@ -391,11 +399,7 @@ func WriteServiceSpecTextFile(path string, p *domain.Project, opt pdfkit.Options
 // label–value lines and pipe tables, readable as plain text and importable by word processors
 // that read Markdown.
 func WriteServiceSpecText(w io.Writer, p *domain.Project, opt pdfkit.Options) error {
-	p, date, err := opt.Begin(p)
-	if err != nil {
-		return err
-	}
-	blocks, err := specBlocks(p, p.AsOf(date), opt)
+	p, date, blocks, err := beginSpec(p, opt)
 	if err != nil {
 		return err
 	}
