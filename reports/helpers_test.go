@@ -4,9 +4,11 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"regexp"
 	"strings"
 	"testing"
 
+	"schulit-lotse/assets"
 	"schulit-lotse/domain"
 	"schulit-lotse/reports/internal/pdftest"
 )
@@ -64,4 +66,21 @@ func writeReport(t testing.TB, p *domain.Project) (string, []byte) {
 		t.Fatal(err)
 	}
 	return path, b
+}
+
+// inBothLanguages makes text in English, then in German (German stays set afterwards), and
+// fails where the text holds a translation key printed as it is – a key with one of prefixes
+// ("reports|fig") – or lacks one of want[language].
+func inBothLanguages(t *testing.T, prefixes string, want map[string][]string, text func() string) {
+	t.Helper()
+	defer assets.SetupLanguage(assets.German)
+	keys := regexp.MustCompile(`\b(` + prefixes + `)\.[a-z_./-]+`)
+	for _, lang := range []string{assets.English, assets.German} {
+		assets.SetupLanguage(lang)
+		got := text()
+		if m := keys.FindString(got); m != "" {
+			t.Errorf("%s: untranslated key %q", lang, m)
+		}
+		pdftest.HasAll(t, lang+" text", got, want[lang])
+	}
 }

@@ -65,14 +65,12 @@ func writeStructure(r *pdfkit.Report, p *domain.Project) {
 	}
 
 	if len(p.CommunicationRows) > 0 {
-		r.EnsureSpace(opKeepWithTable)
-		r.Subsection(tr("reports.structure.communication"))
 		comm := domain.SortedCommunication(p.CommunicationRows)
 		rows := make([][]string, len(comm))
 		for i, c := range comm {
 			rows[i] = []string{c.Occasion, opContactCell(p, c.CustomerRoleID), opContactCell(p, c.ProviderRoleID), c.Channel, c.Hours}
 		}
-		r.Table(pdfkit.Table{
+		opTable(r, tr("reports.structure.communication"), pdfkit.Table{
 			Columns: []pdfkit.Column{{Title: tr("structure.col.occasion"), Width: 20}, {Title: tr("structure.col.customer"), Width: 24},
 				{Title: tr("structure.col.provider"), Width: 24}, {Title: tr("structure.col.channel"), Width: 16},
 				{Title: tr("structure.col.hours"), Width: 16}},
@@ -81,15 +79,13 @@ func writeStructure(r *pdfkit.Report, p *domain.Project) {
 	}
 
 	if len(p.EscalationLevels) > 0 {
-		r.EnsureSpace(opKeepWithTable)
-		r.Subsection(tr("reports.structure.escalation"))
 		levels := domain.SortedEscalation(p.EscalationLevels)
 		rows := make([][]string, len(levels))
 		for i, e := range levels {
 			rows[i] = []string{pdfkit.FormatNumber(float64(e.Level)), e.Trigger, opContactCell(p, e.CustomerRoleID), opContactCell(p, e.ProviderRoleID),
 				tr("structure.reaction", map[string]any{"Hours": e.ReactionHours})}
 		}
-		r.Table(pdfkit.Table{
+		opTable(r, tr("reports.structure.escalation"), pdfkit.Table{
 			Columns: []pdfkit.Column{{Title: tr("structure.col.level"), Width: 7, Align: pdfkit.AlignCenter}, {Title: tr("structure.col.trigger"), Width: 30},
 				{Title: tr("structure.col.customer"), Width: 25}, {Title: tr("structure.col.provider"), Width: 25},
 				{Title: tr("structure.col.reaction"), Width: 13}},
@@ -98,8 +94,6 @@ func writeStructure(r *pdfkit.Report, p *domain.Project) {
 	}
 
 	if len(p.Meetings) > 0 {
-		r.EnsureSpace(opKeepWithTable)
-		r.Subsection(tr("reports.structure.meetings"))
 		rules := domain.MeetingRules(p)
 		off := domain.NewOffDays(p.Meta.Bundesland, p.SchoolHolidays)
 		today := r.AsOf()
@@ -119,7 +113,7 @@ func writeStructure(r *pdfkit.Report, p *domain.Project) {
 			}
 			rows[i] = []string{m.Name, cadence, first, opDash(strings.Join(next, "\n")), p.AttendeeNames(m.Participants), m.Agenda}
 		}
-		r.Table(pdfkit.Table{
+		opTable(r, tr("reports.structure.meetings"), pdfkit.Table{
 			Columns: []pdfkit.Column{{Title: tr("structure.col.meeting"), Width: 14}, {Title: tr("structure.col.cadence"), Width: 16},
 				{Title: tr("structure.col.first"), Width: 13}, {Title: tr("reports.structure.next_dates"), Width: 13},
 				{Title: tr("structure.col.participants"), Width: 20}, {Title: tr("structure.field.agenda"), Width: 24}},
@@ -133,6 +127,13 @@ func writeStructure(r *pdfkit.Report, p *domain.Project) {
 // opKeepWithTable is the room a heading needs below it so that it starts its table on the same
 // page (rows of these tables run to several lines).
 const opKeepWithTable = 60.0
+
+// opTable writes a table under its heading, on a new page unless opKeepWithTable fits below.
+func opTable(r *pdfkit.Report, title string, t pdfkit.Table) {
+	r.EnsureSpace(opKeepWithTable)
+	r.Subsection(title)
+	r.Table(t)
+}
 
 // opRuleText names the date rules of a meeting, "" when it has none.
 func opRuleText(rule domain.MeetingRule) string {
