@@ -114,11 +114,7 @@ func lightLegend(s domain.KPISettings) string {
 func groupTable(groups []kpi.Group, first string) pdfkit.Table {
 	rows := make([][]string, 0, len(groups))
 	for _, g := range groups {
-		key := pdfkit.Line(g.Key)
-		if key == "" {
-			key = tr("kpi.none")
-		}
-		rows = append(rows, []string{key, FormatCount(g.Tickets), FormatCount(g.Open),
+		rows = append(rows, []string{groupName(g.Key), FormatCount(g.Tickets), FormatCount(g.Open),
 			FormatPct(g.Response.SharePct, g.Response.Measured), timeCell(g.Response.MedianMin, g.Response.Times), timeCell(g.Response.P90Min, g.Response.Times),
 			FormatPct(g.Restore.SharePct, g.Restore.Measured), timeCell(g.Restore.MedianMin, g.Restore.Times), timeCell(g.Restore.P90Min, g.Restore.Times),
 			FormatCount(g.Breaches)})
@@ -139,6 +135,15 @@ func groupTable(groups []kpi.Group, first string) pdfkit.Table {
 		Rows:  rows,
 		Zebra: true,
 	}
+}
+
+// groupName is the name of a group of tickets, calls or answers in a table or chart: its key
+// (a category, school, …) on one line, "(ohne Angabe)" for the rows that have none.
+func groupName(key string) string {
+	if k := pdfkit.Line(key); k != "" {
+		return k
+	}
+	return tr("kpi.none")
 }
 
 func timeCell(m float64, n int) string {
@@ -494,10 +499,7 @@ func breachSummary(bs []kpi.Breach, first string, key func(kpi.Breach) string) p
 	}
 	total := &count{name: tr("reports.total")}
 	for _, b := range bs {
-		k := pdfkit.Line(key(b))
-		if k == "" {
-			k = tr("kpi.none")
-		}
+		k := groupName(key(b))
 		c := byName[k]
 		if c == nil {
 			c = &count{name: k}
@@ -546,14 +548,11 @@ func breachSummary(bs []kpi.Breach, first string, key func(kpi.Breach) string) p
 func satTable(groups []kpi.SatGroup, first string) pdfkit.Table {
 	rows := make([][]string, 0, len(groups))
 	for _, g := range groups {
-		key := pdfkit.Line(g.Key)
+		key := g.Key
 		if g.Label != "" {
-			key = pdfkit.Line(g.Label) // the question's text, not its code
+			key = g.Label // the question's text, not its code
 		}
-		if key == "" {
-			key = tr("kpi.none")
-		}
-		rows = append(rows, []string{key, FormatCount(g.Answers), FormatPct(g.CSATPct, g.Answers), pdfkit.FormatNumber(g.Mean)})
+		rows = append(rows, []string{groupName(key), FormatCount(g.Answers), FormatPct(g.CSATPct, g.Answers), pdfkit.FormatNumber(g.Mean)})
 	}
 	return pdfkit.Table{
 		Columns: []pdfkit.Column{

@@ -90,10 +90,7 @@ func trendPNG(r *kpi.Report) ([]byte, error) {
 	}
 	cats := make([]string, len(r.Tickets.Categories))
 	for i, c := range r.Tickets.Categories {
-		cats[i] = pdfkit.Line(c)
-		if cats[i] == "" {
-			cats[i] = tr("kpi.none")
-		}
+		cats[i] = groupName(c)
 	}
 	pl, err := charts.TrendChart(cats, r.Tickets.Volume, r.Tickets.BacklogByMonth, charts.TrendLabels{
 		Title: tr("kpi.chart.trend"), YAxis: tr("kpi.chart.tickets"), Other: tr("kpi.chart.other"), Backlog: tr("kpi.chart.backlog"), Months: months, Format: pdfkit.FormatNumber})
