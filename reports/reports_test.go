@@ -27,12 +27,8 @@ func TestUmlautsAndSharpSComeOutOfThePDF(t *testing.T) {
 			Priority: domain.Priority{Rank: 1}})
 	path, _ := writeReport(t, p)
 	text := pdftest.Squash(strings.Join(pdftest.PageTexts(t, path, false), " "))
-	for _, want := range []string{"Rücksprache", "Schüler", "Größe", "Straße", "Störungen", "Geräte", "Bücherei-PCs",
-		"Erstlöseversuche", "Niedersachsen", "Bedarfe klären"} {
-		if !strings.Contains(text, want) {
-			t.Errorf("PDF text lacks %q", want)
-		}
-	}
+	pdftest.HasAll(t, "PDF text", text, []string{"Rücksprache", "Schüler", "Größe", "Straße", "Störungen", "Geräte", "Bücherei-PCs",
+		"Erstlöseversuche", "Niedersachsen", "Bedarfe klären"})
 }
 
 func TestEveryPageSaysSeiteXVonY(t *testing.T) {
@@ -244,11 +240,7 @@ func TestNeedsSectionShowsPriorityInTheProjectsMode(t *testing.T) {
 	p.Settings.PriorityMode = domain.PriorityRanking
 	path, _ = writeReport(t, p)
 	text = strings.Join(pdftest.PageTexts(t, path, true), "\n")
-	for _, want := range []string{"4 – vorrangig", "2 – nachrangig", "Rang 1 heißt sehr nachrangig"} {
-		if !strings.Contains(text, want) {
-			t.Errorf("ranking mode lacks %q", want)
-		}
-	}
+	pdftest.HasAll(t, "ranking mode", text, []string{"4 – vorrangig", "2 – nachrangig", "Rang 1 heißt sehr nachrangig"})
 }
 
 func TestStepsWithoutContentStayOut(t *testing.T) {
@@ -278,11 +270,7 @@ func TestEmptyProjectGivesAValidShortReport(t *testing.T) {
 		t.Fatalf("empty project: %d pages, want title, Auf einen Blick, contents and one body page", n)
 	}
 	text := pdftest.Squash(strings.Join(pdftest.PageTexts(t, path, false), " "))
-	for _, want := range []string{"Noch kein Schritt enthält Angaben.", "Seite 4 von 4", "Leer"} {
-		if !strings.Contains(text, want) {
-			t.Errorf("empty report lacks %q", want)
-		}
-	}
+	pdftest.HasAll(t, "empty report", text, []string{"Noch kein Schritt enthält Angaben.", "Seite 4 von 4", "Leer"})
 }
 
 // tablePages returns, for pages first…last (1-based, inclusive), those whose text contains
@@ -344,11 +332,7 @@ func TestLongNoteAndEmojiDoNotBreakTheLayout(t *testing.T) {
 	path, _ := writeReport(t, p)
 	pdftest.PageCount(t, path)
 	text := pdftest.Squash(strings.Join(pdftest.PageTexts(t, path, false), " "))
-	for _, want := range []string{"Drucker □ defekt □", "Hausmeister □", "Toner □ leer bitte", "LANGANFANG", "LANGENDE"} {
-		if !strings.Contains(text, want) {
-			t.Errorf("PDF text lacks %q", want)
-		}
-	}
+	pdftest.HasAll(t, "PDF text", text, []string{"Drucker □ defekt □", "Hausmeister □", "Toner □ leer bitte", "LANGANFANG", "LANGENDE"})
 	if strings.ContainsAny(text, "🖨😀\x00\x07") {
 		t.Errorf("unrenderable characters reached the PDF")
 	}
@@ -452,11 +436,7 @@ func TestLongTaskListsAreCappedWithANote(t *testing.T) {
 	if strings.Index(inventory, "ROW-0050") > strings.Index(inventory, "ROW-0011") {
 		t.Errorf("the largest task is not first")
 	}
-	for _, want := range []string{"Die Tabelle zeigt die 40 Aufgaben mit dem größten Aufwand", "Weitere 13 Aufgaben stehen nicht in dieser Tabelle"} {
-		if !strings.Contains(inventory, want) {
-			t.Errorf("inventory lacks %q", want)
-		}
-	}
+	pdftest.HasAll(t, "inventory", inventory, []string{"Die Tabelle zeigt die 40 Aufgaben mit dem größten Aufwand", "Weitere 13 Aufgaben stehen nicht in dieser Tabelle"})
 	// The total still counts all: 2 + 4 + 2 + (1 + … + 50) = 8 + 1275 = 1.283 h.
 	if !strings.Contains(inventory, "1.283 h") {
 		t.Errorf("the total does not count the tasks left out")
