@@ -217,44 +217,53 @@ func (f *File) UpsertTickets(ts []domain.Ticket, cfg map[string]string, progress
 	if err := checkTickets(ts); err != nil {
 		return Import{}, err
 	}
+	add := func(args []any, i int) []any { return appendTicket(args, &ts[i]) }
+	return f.runImport(ImportTickets, cfg, rowInsert{n: len(ts), add: add, progress: progress}, func(tx *gorm.DB, id int64, ins *rowInsert) error {
+		replaces, err := hasRows(tx, "tickets")
+		if err != nil || !replaces { // into an empty table, the tickets (checked: no id twice) meet no conflict
+			return err
+		}
+		// the tickets that are in the file already are kept before they are updated
+		ins.conflict = "external_id"
+		m := monitoringTables[ImportTickets]
+		kept := 0 // ts[:kept] are looked up
+		ins.before = func(start, _ int) error {
+			if start < kept {
+				return nil
+			}
+			kept = min(start+keepRows, len(ts))
+			ids := make([]string, 0, kept-start)
+			for _, t := range ts[start:kept] {
+				ids = append(ids, t.ExternalID)
+			}
+			return m.keep(tx, id, false, "external_id IN ?", ids)
+		}
+		return nil
+	})
+}
+
+// runImport writes one import of a kind in one transaction: it begins the import, lets prepare
+// set aside the rows the import replaces (and complete ins), adds the rows of ins to the kind's
+// table with the import's id, and finishes the import.
+func (f *File) runImport(kind string, cfg map[string]string, ins rowInsert, prepare func(tx *gorm.DB, id int64, ins *rowInsert) error) (Import, error) {
 	var imp Import
+	m := monitoringTables[kind]
 	err := f.writeBulk(func(tx *gorm.DB) error {
-		id, err := f.beginImport(tx, ImportTickets, cfg)
+		id, err := f.beginImport(tx, kind, cfg)
 		if err != nil {
 			return err
 		}
-		replaces, err := hasRows(tx, "tickets")
-		if err != nil {
+		if err := prepare(tx, id, &ins); err != nil {
 			return err
 		}
 		importID := any(id) // boxed once, not per row
-		var before func(start, end int) error
-		if replaces { // the tickets that are in the file already are kept before they are updated
-			m := monitoringTables[ImportTickets]
-			kept := 0 // ts[:kept] are looked up
-			before = func(start, _ int) error {
-				if start < kept {
-					return nil
-				}
-				kept = min(start+keepRows, len(ts))
-				ids := make([]string, 0, kept-start)
-				for _, t := range ts[start:kept] {
-					ids = append(ids, t.ExternalID)
-				}
-				return m.keep(tx, id, false, "external_id IN ?", ids)
-			}
-		}
-		conflict := ""
-		if replaces { // into an empty table, the tickets (checked: no id twice) meet no conflict
-			conflict = "external_id"
-		}
-		err = insertBatches(tx, rowInsert{table: "tickets", cols: append(ticketCols[:len(ticketCols):len(ticketCols)], "import_id"),
-			conflict: conflict, n: len(ts), before: before, progress: progress,
-			add: func(args []any, i int) []any { return append(appendTicket(args, &ts[i]), importID) }})
-		if err != nil {
+		add := ins.add
+		ins.table, ins.cols = m.table, append(m.cols[:len(m.cols):len(m.cols)], "import_id")
+		ins.add = func(args []any, i int) []any { return append(add(args, i), importID) }
+		if err := insertBatches(tx, ins); err != nil {
 			return err
 		}
-		imp, err = finishImport(tx, ImportTickets, id, cfg)
+		imp, err = finishImport(tx, kind, id, cfg)
 		return err
 	})
 	return imp, err
@@ -286,28 +295,12 @@ func checkCalls(cs []domain.Call) error {
 // kept and deleted (the span the list covers), the n new rows are added.
 func (f *File) spanImport(kind string, cfg map[string]string, where string, args []any, n int,
 	add func(args []any, i int) []any, progress Progress) (Import, error) {
-	var imp Import
-	m := monitoringTables[kind]
-	err := f.writeBulk(func(tx *gorm.DB) error {
-		id, err := f.beginImport(tx, kind, cfg)
-		if err != nil {
-			return err
+	return f.runImport(kind, cfg, rowInsert{n: n, add: add, progress: progress}, func(tx *gorm.DB, id int64, _ *rowInsert) error {
+		if where == "" {
+			return nil
 		}
-		if where != "" {
-			if err := m.setAside(tx, id, where, args...); err != nil {
-				return err
-			}
-		}
-		importID := any(id) // boxed once, not per row
-		err = insertBatches(tx, rowInsert{table: m.table, cols: append(m.cols[:len(m.cols):len(m.cols)], "import_id"), n: n, progress: progress,
-			add: func(args []any, i int) []any { return append(add(args, i), importID) }})
-		if err != nil {
-			return err
-		}
-		imp, err = finishImport(tx, kind, id, cfg)
-		return err
+		return monitoringTables[kind].setAside(tx, id, where, args...)
 	})
-	return imp, err
 }
 
 // ReplaceCallsBetween replaces the calls from first to last (both included) by cs as one import
