@@ -199,15 +199,16 @@ type childRun struct {
 	cmd     *exec.Cmd
 	ready   chan struct{}
 	done    chan struct{}
-	firstOK chan struct{} // closed at the first committed edit (steps harness only)
+	firstOK chan struct{} // closed at the first committed edit
 	lines   []string
 	errLine string
 }
 
-func startCrashChild(t *testing.T, path string, seed int64, run int) *childRun {
+// startChild runs the test binary again in a child role.
+func startChild(t *testing.T, env ...string) *childRun {
+	t.Helper()
 	cmd := exec.Command(os.Args[0], "-test.run=^$")
-	cmd.Env = append(os.Environ(), crashEnv+"="+path, "LOTSE_CRASH_SEED="+strconv.FormatInt(seed, 10),
-		"LOTSE_CRASH_RUN=r"+strconv.Itoa(run))
+	cmd.Env = append(os.Environ(), env...)
 	stdout, err := cmd.StdoutPipe()
 	if err != nil {
 		t.Fatal(err)
@@ -216,26 +217,32 @@ func startCrashChild(t *testing.T, path string, seed int64, run int) *childRun {
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
-	c := &childRun{cmd: cmd, ready: make(chan struct{}), done: make(chan struct{})}
+	c := &childRun{cmd: cmd, ready: make(chan struct{}), done: make(chan struct{}), firstOK: make(chan struct{})}
 	go func() {
 		defer close(c.done)
 		sc := bufio.NewScanner(stdout)
 		sc.Buffer(make([]byte, 1<<20), 1<<26)
-		readySent := false
+		readySent, okSent := false, false
 		for sc.Scan() {
 			line := sc.Text()
 			if strings.HasPrefix(line, "error") {
 				c.errLine = line
 			}
+			c.lines = append(c.lines, line)
 			if !readySent && strings.HasPrefix(line, "ready") {
 				close(c.ready)
 				readySent = true
-				continue
 			}
-			c.lines = append(c.lines, line)
+			if !okSent && strings.HasPrefix(line, "ok ") {
+				close(c.firstOK)
+				okSent = true
+			}
 		}
 		if !readySent {
 			close(c.ready)
+		}
+		if !okSent {
+			close(c.firstOK)
 		}
 	}()
 	return c
@@ -293,7 +300,7 @@ func TestCrashHarness(t *testing.T) {
 
 	var committed, pendingSeen, pendingLanded, journals, hotJournals int
 	for run := 0; run < runs; run++ {
-		c := startCrashChild(t, path, r.Int63(), run)
+		c := startChild(t, crashEnv+"="+path, "LOTSE_CRASH_SEED="+strconv.FormatInt(r.Int63(), 10), "LOTSE_CRASH_RUN=r"+strconv.Itoa(run))
 		<-c.ready
 		if c.errLine != "" {
 			c.cmd.Wait()
