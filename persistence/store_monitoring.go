@@ -57,6 +57,18 @@ func checkTickets(ts []domain.Ticket) error {
 	return nil
 }
 
+// checkTimedRows reports the first call or answer the file cannot hold, named by its time: row
+// gives a row's time and whether its values are in range.
+func checkTimedRows[T any](rows []T, what string, row func(T) (time.Time, bool)) error {
+	for _, r := range rows {
+		at, ok := row(r)
+		if err := checkMonitoringTime(at); err != nil || !ok {
+			return fmt.Errorf("%s %s: %w", what, at.Format(time.RFC3339), ErrMonitoringRow)
+		}
+	}
+	return nil
+}
+
 // saveConfigIn writes configuration entries inside a transaction ("" removes a key).
 func saveConfigIn(tx *gorm.DB, cfg map[string]string) error {
 	for k, v := range cfg {
@@ -282,15 +294,6 @@ func fromCallRecord(r callRecord) domain.Call {
 	return domain.Call{ID: r.ID, At: *timeFromDB(&r.At), Answered: r.Answered, WaitSeconds: r.WaitSeconds, TalkSeconds: r.TalkSeconds}
 }
 
-func checkCalls(cs []domain.Call) error {
-	for _, c := range cs {
-		if err := checkMonitoringTime(c.At); err != nil || c.WaitSeconds < 0 || c.TalkSeconds < 0 {
-			return fmt.Errorf("call %s: %w", c.At.Format(time.RFC3339), ErrMonitoringRow)
-		}
-	}
-	return nil
-}
-
 // spanImport writes one import of calls or answers: the rows of the kind that match where are
 // kept and deleted (the span the list covers), the n new rows are added.
 func (f *File) spanImport(kind string, cfg map[string]string, where string, args []any, n int,
@@ -307,7 +310,8 @@ func (f *File) spanImport(kind string, cfg map[string]string, where string, args
 // in one transaction: a call list has no ids, so a list re-imported replaces the span it covers
 // (the calls replaced are kept for undo). cfg is saved with them.
 func (f *File) ReplaceCallsBetween(first, last time.Time, cs []domain.Call, cfg map[string]string, progress Progress) (Import, error) {
-	if err := checkCalls(cs); err != nil {
+	callOK := func(c domain.Call) (time.Time, bool) { return c.At, c.WaitSeconds >= 0 && c.TalkSeconds >= 0 }
+	if err := checkTimedRows(cs, "call", callOK); err != nil {
 		return Import{}, err
 	}
 	return f.spanImport(ImportCalls, cfg, "at >= ? AND at <= ?", []any{first.Unix(), last.Unix()}, len(cs),
@@ -327,20 +331,12 @@ func fromSurveyRecord(r surveyRecord) domain.SurveyAnswer {
 	return domain.SurveyAnswer{ID: r.ID, At: *timeFromDB(&r.At), Question: r.Question, Score: r.Score, School: r.School}
 }
 
-func checkAnswers(as []domain.SurveyAnswer) error {
-	for _, a := range as {
-		if err := checkMonitoringTime(a.At); err != nil || a.Score < 1 || a.Score > 5 {
-			return fmt.Errorf("answer %s: %w", a.At.Format(time.RFC3339), ErrMonitoringRow)
-		}
-	}
-	return nil
-}
-
 // ReplaceAnswersBetween replaces the answers to the given questions from first to last by as,
 // as one import in one transaction (the answers replaced are kept for undo), and saves cfg with
 // them (the survey mapping used).
 func (f *File) ReplaceAnswersBetween(first, last time.Time, questions []string, as []domain.SurveyAnswer, cfg map[string]string, progress Progress) (Import, error) {
-	if err := checkAnswers(as); err != nil {
+	answerOK := func(a domain.SurveyAnswer) (time.Time, bool) { return a.At, a.Score >= 1 && a.Score <= 5 }
+	if err := checkTimedRows(as, "answer", answerOK); err != nil {
 		return Import{}, err
 	}
 	where := ""
