@@ -349,22 +349,14 @@ func TestCrashHarness(t *testing.T) {
 		if _, err := Validate(path); err != nil {
 			t.Fatalf("run %d: Validate after the crash: %v", run, err)
 		}
-		ro, err := Open(path, OpenOptions{ReadOnly: true})
-		if err != nil {
-			t.Fatalf("run %d: read-only open after the crash: %v", run, err)
-		}
-		roGot, err := ro.Load()
-		ro.Close()
-		if err != nil {
-			t.Fatalf("run %d: read-only Load after the crash: %v", run, err)
-		}
+		roGot := loadFile(t, path)
 		if after := fileState(t, path); after != before {
 			t.Fatalf("run %d: read-only open changed the file: %s -> %s", run, before, after)
 		}
 		if after := fileState(t, path+"-journal"); after != beforeJournal {
 			t.Fatalf("run %d: read-only open changed the journal: %s -> %s", run, beforeJournal, after)
 		}
-		_, err = Open(path, OpenOptions{})
+		_, err := Open(path, OpenOptions{})
 		le, ok := IsLocked(err)
 		if !ok {
 			t.Fatalf("run %d: Open after the crash: %v, want the dead child's lock", run, err)
@@ -372,15 +364,7 @@ func TestCrashHarness(t *testing.T) {
 		if !le.Stale || le.Info.PID != c.cmd.Process.Pid {
 			t.Fatalf("run %d: lock %+v stale=%v, want the dead child's (pid %d) reported stale", run, le.Info, le.Stale, c.cmd.Process.Pid)
 		}
-		f, err := Open(path, OpenOptions{TakeOverLock: true})
-		if err != nil {
-			t.Fatalf("run %d: Open taking over the stale lock: %v", run, err)
-		}
-		got, err := f.Load()
-		f.Close()
-		if err != nil {
-			t.Fatalf("run %d: Load: %v", run, err)
-		}
+		got := loadWith(t, path, OpenOptions{TakeOverLock: true})
 		if _, err := Validate(path); err != nil {
 			t.Fatalf("run %d: Validate: %v", run, err)
 		}
