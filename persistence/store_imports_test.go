@@ -252,11 +252,7 @@ func TestKeptRowsEndWithTheSession(t *testing.T) {
 		t.Fatalf("%d kept tickets, want 1", n)
 	}
 	f.Close()
-	g, err := Open(path, OpenOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer g.Close()
+	g := openFile(t, path)
 	if n := count(t, g, "SELECT count(*) FROM kept_tickets"); n != 0 {
 		t.Errorf("%d kept tickets after reopening, want 0", n)
 	}
@@ -274,11 +270,7 @@ func TestMigration8AddsImportIDs(t *testing.T) {
 	if _, err := os.Stat(BackupPath(path, 7)); err != nil {
 		t.Errorf("no backup of the version-7 file: %v", err)
 	}
-	f, err := Open(path, OpenOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
+	f := openFile(t, path)
 	if v := count(t, f, "PRAGMA user_version"); v != 8 {
 		t.Fatalf("version %d after opening", v)
 	}
