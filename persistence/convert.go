@@ -156,10 +156,9 @@ func toTenderLogRecord(e domain.TenderLogEntry) tenderLogRecord {
 }
 
 func fromTenderLogRecord(r tenderLogRecord) (domain.TenderLogEntry, error) {
-	e := domain.TenderLogEntry{ID: r.ID, Kind: r.Kind, Reason: r.Reason, Criterion: r.Criterion, Field: r.Field, Before: r.Before, After: r.After}
-	var err error
-	e.On, err = domain.ParseDate(r.On)
-	return e, wrapRow("tender_log", r.ID, err)
+	on, err := domain.ParseDate(r.On)
+	return domain.TenderLogEntry{ID: r.ID, On: on, Kind: r.Kind, Reason: r.Reason, Criterion: r.Criterion,
+		Field: r.Field, Before: r.Before, After: r.After}, wrapRow("tender_log", r.ID, err)
 }
 
 func toMilestoneRecord(m domain.Milestone) milestoneRecord {
@@ -167,10 +166,9 @@ func toMilestoneRecord(m domain.Milestone) milestoneRecord {
 }
 
 func fromMilestoneRecord(r milestoneRecord) (domain.Milestone, error) {
-	m := domain.Milestone{ID: r.ID, Name: r.Name, Owner: r.Owner, Status: r.Status, Note: r.Note, Fact: r.Fact}
-	var err error
-	m.Due, err = dateFromDB(r.Due)
-	return m, wrapRow("milestones", r.ID, err)
+	due, err := dateFromDB(r.Due)
+	return domain.Milestone{ID: r.ID, Name: r.Name, Due: due, Owner: r.Owner, Status: r.Status, Note: r.Note, Fact: r.Fact},
+		wrapRow("milestones", r.ID, err)
 }
 
 func toMeetingRecord(m domain.Meeting) meetingRecord {
@@ -178,10 +176,9 @@ func toMeetingRecord(m domain.Meeting) meetingRecord {
 }
 
 func fromMeetingRecord(r meetingRecord) (domain.Meeting, error) {
-	m := domain.Meeting{ID: r.ID, Name: r.Name, CadenceDays: r.CadenceDays, Agenda: r.Agenda}
-	var err error
-	m.FirstDate, err = dateFromDB(r.FirstDate)
-	return m, wrapRow("meetings", r.ID, err)
+	first, err := dateFromDB(r.FirstDate)
+	return domain.Meeting{ID: r.ID, Name: r.Name, CadenceDays: r.CadenceDays, FirstDate: first, Agenda: r.Agenda},
+		wrapRow("meetings", r.ID, err)
 }
 
 func toTicketRecord(t domain.Ticket) ticketRecord {
@@ -201,10 +198,8 @@ func toJourFixeRecord(j domain.JourFixe) jourFixeRecord {
 }
 
 func fromJourFixeRecord(r jourFixeRecord) (domain.JourFixe, error) {
-	j := domain.JourFixe{ID: r.ID, Notes: r.Notes, FrozenKPIs: r.FrozenKPIs}
-	var err error
-	j.Date, err = domain.ParseDate(r.Date)
-	return j, wrapRow("jour_fixes", r.ID, err)
+	date, err := domain.ParseDate(r.Date)
+	return domain.JourFixe{ID: r.ID, Date: date, Notes: r.Notes, FrozenKPIs: r.FrozenKPIs}, wrapRow("jour_fixes", r.ID, err)
 }
 
 func toMeasureRecord(m domain.Measure) measureRecord {
@@ -212,10 +207,8 @@ func toMeasureRecord(m domain.Measure) measureRecord {
 }
 
 func fromMeasureRecord(r measureRecord) (domain.Measure, error) {
-	m := domain.Measure{ID: r.ID, JourFixeID: r.JourFixeID, Text: r.Text, Status: r.Status}
-	var err error
-	m.Due, err = dateFromDB(r.Due)
-	return m, wrapRow("measures", r.ID, err)
+	due, err := dateFromDB(r.Due)
+	return domain.Measure{ID: r.ID, JourFixeID: r.JourFixeID, Text: r.Text, Due: due, Status: r.Status}, wrapRow("measures", r.ID, err)
 }
 
 func toKnowledgeRecord(k domain.KnowledgeCheck) knowledgeCheckRecord {
@@ -223,10 +216,9 @@ func toKnowledgeRecord(k domain.KnowledgeCheck) knowledgeCheckRecord {
 }
 
 func fromKnowledgeRecord(r knowledgeCheckRecord) (domain.KnowledgeCheck, error) {
-	k := domain.KnowledgeCheck{ID: r.ID, Subject: r.Subject, ReviewedBy: r.ReviewedBy, Findings: r.Findings}
-	var err error
-	k.ReviewedOn, err = dateFromDB(r.ReviewedOn)
-	return k, wrapRow("knowledge_checks", r.ID, err)
+	reviewed, err := dateFromDB(r.ReviewedOn)
+	return domain.KnowledgeCheck{ID: r.ID, Subject: r.Subject, ReviewedOn: reviewed, ReviewedBy: r.ReviewedBy, Findings: r.Findings},
+		wrapRow("knowledge_checks", r.ID, err)
 }
 
 func wrapRow(table string, id int64, err error) error {

@@ -22,8 +22,8 @@ func headerIDs(t *testing.T, path string) (appID, userVersion uint32) {
 	return binary.BigEndian.Uint32(b[68:72]), binary.BigEndian.Uint32(b[60:64])
 }
 
-// openFixture creates the full fixture at dir/name and returns it open, with the file's bytes
-// and the fixed modification time set on it.
+// openFixture creates the full fixture at dir/name, sets the fixed modification time on it and
+// returns it open; it is closed when the test ends.
 func openFixture(t *testing.T, dir, name string) (*File, string) {
 	t.Helper()
 	path := filepath.Join(dir, name)
@@ -31,6 +31,7 @@ func openFixture(t *testing.T, dir, name string) (*File, string) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	t.Cleanup(func() { f.Close() })
 	if err := os.Chtimes(path, fixedMtime, fixedMtime); err != nil {
 		t.Fatal(err)
 	}
@@ -40,7 +41,6 @@ func openFixture(t *testing.T, dir, name string) (*File, string) {
 func TestWriteCopy(t *testing.T) {
 	dir := t.TempDir()
 	f, path := openFixture(t, dir, "Schul-IT Planung Jürgen.lotse")
-	defer f.Close()
 	orig, _ := os.ReadFile(path)
 	outDir := filepath.Join(t.TempDir(), "zum Versenden")
 	mkdir(outDir)
@@ -97,7 +97,6 @@ func assertUntouchedOpen(t *testing.T, f *File, path string, orig []byte) {
 func TestWriteCopyOntoItselfRefused(t *testing.T) {
 	dir := t.TempDir()
 	f, path := openFixture(t, dir, "Planung.lotse")
-	defer f.Close()
 	orig, _ := os.ReadFile(path)
 	spellings := map[string]string{
 		"same path":     path,
@@ -144,7 +143,6 @@ func relTo(t *testing.T, path string) string {
 func TestWriteCopyOntoHeldProjectRefused(t *testing.T) {
 	dir := t.TempDir()
 	f, _ := openFixture(t, dir, "meins.lotse")
-	defer f.Close()
 	other := filepath.Join(dir, "Kollegin.lotse")
 	p := domain.NewProject("Kollegin", time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC))
 	g, err := Create(other, p, OpenOptions{})
@@ -207,7 +205,6 @@ func TestSaveAsContinuesOnTheNewFile(t *testing.T) {
 func TestSaveAsFromReadOnly(t *testing.T) {
 	dir := t.TempDir()
 	f, path := openFixture(t, dir, "fremd.lotse")
-	defer f.Close()
 	orig, _ := os.ReadFile(path)
 	ro, err := Open(path, OpenOptions{ReadOnly: true})
 	if err != nil {

@@ -10,7 +10,6 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"os"
-	"os/exec"
 	"reflect"
 	"slices"
 	"strconv"
@@ -640,50 +639,6 @@ func opTasks(r *rand.Rand, m *domain.Project, f *File, st *stepState) (*domain.P
 	}
 	next.Tasks = slices.DeleteFunc(next.Tasks, func(t domain.Task) bool { return slices.Contains(ids, t.ID) })
 	return next, func() error { return f.DeleteTasks(ids) }
-}
-
-// startChild runs the test binary again in a child role.
-func startChild(t *testing.T, env ...string) *childRun {
-	t.Helper()
-	cmd := exec.Command(os.Args[0], "-test.run=^$")
-	cmd.Env = append(os.Environ(), env...)
-	stdout, err := cmd.StdoutPipe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	cmd.Stderr = os.Stderr
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	c := &childRun{cmd: cmd, ready: make(chan struct{}), done: make(chan struct{}), firstOK: make(chan struct{})}
-	go func() {
-		defer close(c.done)
-		sc := bufio.NewScanner(stdout)
-		sc.Buffer(make([]byte, 1<<20), 1<<26)
-		readySent, okSent := false, false
-		for sc.Scan() {
-			line := sc.Text()
-			if strings.HasPrefix(line, "error") {
-				c.errLine = line
-			}
-			c.lines = append(c.lines, line)
-			if !readySent && strings.HasPrefix(line, "ready") {
-				close(c.ready)
-				readySent = true
-			}
-			if !okSent && strings.HasPrefix(line, "ok ") {
-				close(c.firstOK)
-				okSent = true
-			}
-		}
-		if !readySent {
-			close(c.ready)
-		}
-		if !okSent {
-			close(c.firstOK)
-		}
-	}()
-	return c
 }
 
 // killChild kills the child with SIGKILL and reaps it.

@@ -199,15 +199,16 @@ type childRun struct {
 	cmd     *exec.Cmd
 	ready   chan struct{}
 	done    chan struct{}
-	firstOK chan struct{} // closed at the first committed edit (steps harness only)
+	firstOK chan struct{} // closed at the first committed edit
 	lines   []string
 	errLine string
 }
 
-func startCrashChild(t *testing.T, path string, seed int64, run int) *childRun {
+// startChild runs the test binary again in a child role.
+func startChild(t *testing.T, env ...string) *childRun {
+	t.Helper()
 	cmd := exec.Command(os.Args[0], "-test.run=^$")
-	cmd.Env = append(os.Environ(), crashEnv+"="+path, "LOTSE_CRASH_SEED="+strconv.FormatInt(seed, 10),
-		"LOTSE_CRASH_RUN=r"+strconv.Itoa(run))
+	cmd.Env = append(os.Environ(), env...)
 	stdout, err := cmd.StdoutPipe()
 	if err != nil {
 		t.Fatal(err)
@@ -216,26 +217,32 @@ func startCrashChild(t *testing.T, path string, seed int64, run int) *childRun {
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
-	c := &childRun{cmd: cmd, ready: make(chan struct{}), done: make(chan struct{})}
+	c := &childRun{cmd: cmd, ready: make(chan struct{}), done: make(chan struct{}), firstOK: make(chan struct{})}
 	go func() {
 		defer close(c.done)
 		sc := bufio.NewScanner(stdout)
 		sc.Buffer(make([]byte, 1<<20), 1<<26)
-		readySent := false
+		readySent, okSent := false, false
 		for sc.Scan() {
 			line := sc.Text()
 			if strings.HasPrefix(line, "error") {
 				c.errLine = line
 			}
+			c.lines = append(c.lines, line)
 			if !readySent && strings.HasPrefix(line, "ready") {
 				close(c.ready)
 				readySent = true
-				continue
 			}
-			c.lines = append(c.lines, line)
+			if !okSent && strings.HasPrefix(line, "ok ") {
+				close(c.firstOK)
+				okSent = true
+			}
 		}
 		if !readySent {
 			close(c.ready)
+		}
+		if !okSent {
+			close(c.firstOK)
 		}
 	}()
 	return c
@@ -293,7 +300,7 @@ func TestCrashHarness(t *testing.T) {
 
 	var committed, pendingSeen, pendingLanded, journals, hotJournals int
 	for run := 0; run < runs; run++ {
-		c := startCrashChild(t, path, r.Int63(), run)
+		c := startChild(t, crashEnv+"="+path, "LOTSE_CRASH_SEED="+strconv.FormatInt(r.Int63(), 10), "LOTSE_CRASH_RUN=r"+strconv.Itoa(run))
 		<-c.ready
 		if c.errLine != "" {
 			c.cmd.Wait()
@@ -342,22 +349,14 @@ func TestCrashHarness(t *testing.T) {
 		if _, err := Validate(path); err != nil {
 			t.Fatalf("run %d: Validate after the crash: %v", run, err)
 		}
-		ro, err := Open(path, OpenOptions{ReadOnly: true})
-		if err != nil {
-			t.Fatalf("run %d: read-only open after the crash: %v", run, err)
-		}
-		roGot, err := ro.Load()
-		ro.Close()
-		if err != nil {
-			t.Fatalf("run %d: read-only Load after the crash: %v", run, err)
-		}
+		roGot := loadFile(t, path)
 		if after := fileState(t, path); after != before {
 			t.Fatalf("run %d: read-only open changed the file: %s -> %s", run, before, after)
 		}
 		if after := fileState(t, path+"-journal"); after != beforeJournal {
 			t.Fatalf("run %d: read-only open changed the journal: %s -> %s", run, beforeJournal, after)
 		}
-		_, err = Open(path, OpenOptions{})
+		_, err := Open(path, OpenOptions{})
 		le, ok := IsLocked(err)
 		if !ok {
 			t.Fatalf("run %d: Open after the crash: %v, want the dead child's lock", run, err)
@@ -365,15 +364,7 @@ func TestCrashHarness(t *testing.T) {
 		if !le.Stale || le.Info.PID != c.cmd.Process.Pid {
 			t.Fatalf("run %d: lock %+v stale=%v, want the dead child's (pid %d) reported stale", run, le.Info, le.Stale, c.cmd.Process.Pid)
 		}
-		f, err := Open(path, OpenOptions{TakeOverLock: true})
-		if err != nil {
-			t.Fatalf("run %d: Open taking over the stale lock: %v", run, err)
-		}
-		got, err := f.Load()
-		f.Close()
-		if err != nil {
-			t.Fatalf("run %d: Load: %v", run, err)
-		}
+		got := loadWith(t, path, OpenOptions{TakeOverLock: true})
 		if _, err := Validate(path); err != nil {
 			t.Fatalf("run %d: Validate: %v", run, err)
 		}

@@ -59,6 +59,17 @@ func newTestFile(t *testing.T, name string, p *domain.Project) *File {
 	return f
 }
 
+// openFile opens path for editing; it is closed when the test ends.
+func openFile(t *testing.T, path string) *File {
+	t.Helper()
+	f, err := Open(path, OpenOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { f.Close() })
+	return f
+}
+
 // createClosed creates p as the project file at path, closes it and returns the project as the
 // file holds it.
 func createClosed(t *testing.T, path string, p *domain.Project) *domain.Project {

@@ -12,11 +12,7 @@ import (
 // A symbolic link to a held project leads to the same lock.
 func TestLockHoldsThroughASymlink(t *testing.T) {
 	path := newProjectFile(t, "Planung.lotse")
-	first, err := Open(path, OpenOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer first.Close()
+	openFile(t, path) // holds the lock
 	other := t.TempDir()
 	link := filepath.Join(other, "Verknüpfung.lotse")
 	if err := os.Symlink(path, link); err != nil {
@@ -72,11 +68,7 @@ func TestHardLinkedFileOpensReadOnly(t *testing.T) {
 	}
 	// Once the second name is gone, it is an ordinary file again.
 	os.Remove(second)
-	f, err := Open(path, OpenOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
+	f := openFile(t, path)
 	if f.ReadOnly() {
 		t.Fatal("still read-only with one name")
 	}

@@ -112,6 +112,11 @@ func editDoc(t *testing.T, fn func(doc map[string]any, p map[string]any)) string
 	return string(b)
 }
 
+// edited is a case's document: the full fixture's export changed by fn (editDoc).
+func edited(fn func(doc map[string]any, p map[string]any)) func(t *testing.T) string {
+	return func(t *testing.T) string { return editDoc(t, fn) }
+}
+
 func item(p map[string]any, list string, i int) map[string]any {
 	return p[list].([]any)[i].(map[string]any)
 }
@@ -126,118 +131,50 @@ func TestJSONBadDocumentsRefused(t *testing.T) {
 		{"second document", importInvalid, "trailing", func(t *testing.T) string {
 			return string(exportJSON(t, fullProject())) + string(exportJSON(t, fullProject()))
 		}},
-		{"unknown top-level field", importUnknownField, "comment", func(t *testing.T) string {
-			return editDoc(t, func(d, _ map[string]any) { d["comment"] = "x" })
-		}},
-		{"unknown task field", importUnknownField, "hours", func(t *testing.T) string {
-			return editDoc(t, func(_, p map[string]any) { item(p, "tasks", 0)["hours"] = 2 })
-		}},
-		{"wrong format name", importFormat, "excel", func(t *testing.T) string {
-			return editDoc(t, func(d, _ map[string]any) { d["format"] = "excel" })
-		}},
-		{"newer version", importVersion, "8", func(t *testing.T) string {
-			return editDoc(t, func(d, _ map[string]any) { d["version"] = JSONVersion + 1 })
-		}},
-		{"version 0", importVersion, "0", func(t *testing.T) string {
-			return editDoc(t, func(d, _ map[string]any) { delete(d, "version") })
-		}},
-		{"project missing", importInvalid, "project", func(t *testing.T) string {
-			return editDoc(t, func(d, _ map[string]any) { delete(d, "project") })
-		}},
+		{"unknown top-level field", importUnknownField, "comment", edited(func(d, _ map[string]any) { d["comment"] = "x" })},
+		{"unknown task field", importUnknownField, "hours", edited(func(_, p map[string]any) { item(p, "tasks", 0)["hours"] = 2 })},
+		{"wrong format name", importFormat, "excel", edited(func(d, _ map[string]any) { d["format"] = "excel" })},
+		{"newer version", importVersion, "8", edited(func(d, _ map[string]any) { d["version"] = JSONVersion + 1 })},
+		{"version 0", importVersion, "0", edited(func(d, _ map[string]any) { delete(d, "version") })},
+		{"project missing", importInvalid, "project", edited(func(d, _ map[string]any) { delete(d, "project") })},
 		{"NaN effort", importInvalid, "'N'", func(t *testing.T) string {
 			return strings.Replace(editDoc(t, func(_, p map[string]any) {
 				item(p, "tasks", 0)["effort"].(map[string]any)["value"] = "@NAN@"
 			}), `"@NAN@"`, "NaN", 1)
 		}},
-		{"negative effort", string(domain.ErrEffortNegative), "IServ", func(t *testing.T) string {
-			return editDoc(t, func(_, p map[string]any) { item(p, "tasks", 0)["effort"].(map[string]any)["value"] = -2 })
-		}},
-		{"unknown effort unit", string(domain.ErrEffortUnit), "IServ", func(t *testing.T) string {
-			return editDoc(t, func(_, p map[string]any) { item(p, "tasks", 0)["effort"].(map[string]any)["unit"] = "h/day" })
-		}},
-		{"task without name", string(domain.ErrTaskNameEmpty), "", func(t *testing.T) string {
-			return editDoc(t, func(_, p map[string]any) { item(p, "tasks", 1)["name"] = "  " })
-		}},
-		{"priority 6", string(domain.ErrPriorityRange), "", func(t *testing.T) string {
-			return editDoc(t, func(_, p map[string]any) { item(p, "tasks", 1)["priority"] = map[string]any{"rank": 6} })
-		}},
-		{"bad settings", string(domain.ErrHoursPerPersonDay), "settings", func(t *testing.T) string {
-			return editDoc(t, func(_, p map[string]any) { p["settings"].(map[string]any)["hoursPerPersonDay"] = 0 })
-		}},
-		{"project without name", string(domain.ErrProjectNameEmpty), "meta.name", func(t *testing.T) string {
-			return editDoc(t, func(_, p map[string]any) { p["meta"].(map[string]any)["name"] = "" })
-		}},
-		{"bad date", importInvalid, "", func(t *testing.T) string {
-			return editDoc(t, func(_, p map[string]any) { item(p, "tasks", 1)["validFrom"] = "01.08.2026" })
-		}},
-		{"negative id", importIDRange, "roles[1]: id -1", func(t *testing.T) string {
-			return editDoc(t, func(_, p map[string]any) { item(p, "roles", 1)["id"] = -1 })
-		}},
+		{"negative effort", string(domain.ErrEffortNegative), "IServ", edited(func(_, p map[string]any) { item(p, "tasks", 0)["effort"].(map[string]any)["value"] = -2 })},
+		{"unknown effort unit", string(domain.ErrEffortUnit), "IServ", edited(func(_, p map[string]any) { item(p, "tasks", 0)["effort"].(map[string]any)["unit"] = "h/day" })},
+		{"task without name", string(domain.ErrTaskNameEmpty), "", edited(func(_, p map[string]any) { item(p, "tasks", 1)["name"] = "  " })},
+		{"priority 6", string(domain.ErrPriorityRange), "", edited(func(_, p map[string]any) { item(p, "tasks", 1)["priority"] = map[string]any{"rank": 6} })},
+		{"bad settings", string(domain.ErrHoursPerPersonDay), "settings", edited(func(_, p map[string]any) { p["settings"].(map[string]any)["hoursPerPersonDay"] = 0 })},
+		{"project without name", string(domain.ErrProjectNameEmpty), "meta.name", edited(func(_, p map[string]any) { p["meta"].(map[string]any)["name"] = "" })},
+		{"bad date", importInvalid, "", edited(func(_, p map[string]any) { item(p, "tasks", 1)["validFrom"] = "01.08.2026" })},
+		{"negative id", importIDRange, "roles[1]: id -1", edited(func(_, p map[string]any) { item(p, "roles", 1)["id"] = -1 })},
 		{"id beyond 2^53", importIDRange, "tasks[4]: id 9223372036854775807", func(t *testing.T) string {
 			return strings.Replace(editDoc(t, func(_, p map[string]any) { item(p, "tasks", 4)["id"] = "@BIG@" }), `"@BIG@"`, "9223372036854775807", 1)
 		}},
-		{"time leaving the years 0-9999", importInvalid, "meta.createdAt", func(t *testing.T) string {
-			return editDoc(t, func(_, p map[string]any) { p["meta"].(map[string]any)["createdAt"] = "0000-01-01T00:30:00+01:00" })
-		}},
-		{"duplicate task id", importDuplicateID, "task 3", func(t *testing.T) string {
-			return editDoc(t, func(_, p map[string]any) { item(p, "tasks", 2)["id"] = 3 })
-		}},
-		{"duplicate role id", importDuplicateID, "roles: id 2", func(t *testing.T) string {
-			return editDoc(t, func(_, p map[string]any) { item(p, "roles", 1)["id"] = 2 })
-		}},
-		{"duplicate ticket number", importDuplicate, "INC-0001", func(t *testing.T) string {
-			return editDoc(t, func(_, p map[string]any) { item(p, "tickets", 1)["externalId"] = "INC-0001" })
-		}},
-		{"two decisions for one package", importDuplicate, "package 11", func(t *testing.T) string {
-			return editDoc(t, func(_, p map[string]any) { item(p, "decisions", 1)["packageId"] = 11 })
-		}},
-		{"RACI cell twice", importDuplicate, "activity 5, role 1", func(t *testing.T) string {
-			return editDoc(t, func(_, p map[string]any) { item(p, "raciAssignments", 0)["activityId"] = 5 })
-		}},
-		{"dangling package id", importDangling, "tasks[0].packageId = 99", func(t *testing.T) string {
-			return editDoc(t, func(_, p map[string]any) { item(p, "tasks", 0)["packageId"] = 99 })
-		}},
-		{"decision without package", importDangling, "decisions[1].packageId = 0", func(t *testing.T) string {
-			return editDoc(t, func(_, p map[string]any) { delete(item(p, "decisions", 1), "packageId") })
-		}},
-		{"dangling pay group", importDangling, "payGroupId = 7", func(t *testing.T) string {
-			return editDoc(t, func(_, p map[string]any) { item(p, "decisions", 0)["payGroupId"] = 7 })
-		}},
-		{"dangling SLA package", importDangling, "slas[0].packageId", func(t *testing.T) string {
-			return editDoc(t, func(_, p map[string]any) { item(p, "slas", 0)["packageId"] = 12 })
-		}},
-		{"contract names a missing SLA", importDangling, "contract.slaId = 5", func(t *testing.T) string {
-			return editDoc(t, func(_, p map[string]any) { p["contract"].(map[string]any)["slaId"] = 5 })
-		}},
-		{"bid scores a missing criterion", importDangling, "bids[0].scores = 9", func(t *testing.T) string {
-			return editDoc(t, func(_, p map[string]any) { item(p, "bids", 0)["scores"].(map[string]any)["9"] = 1 })
-		}},
-		{"RACI names a missing role", importDangling, "raciAssignments[2].roleId = 3", func(t *testing.T) string {
-			return editDoc(t, func(_, p map[string]any) { item(p, "raciAssignments", 2)["roleId"] = 3 })
-		}},
-		{"RACI names a missing activity", importDangling, "raciAssignments[0].activityId = 1", func(t *testing.T) string {
-			return editDoc(t, func(_, p map[string]any) { item(p, "raciAssignments", 0)["activityId"] = 1 })
-		}},
-		{"communication names a missing role", importDangling, "communicationRows[0].providerRoleId", func(t *testing.T) string {
-			return editDoc(t, func(_, p map[string]any) { item(p, "communicationRows", 0)["providerRoleId"] = 8 })
-		}},
-		{"escalation names a missing role", importDangling, "escalationLevels[0].customerRoleId", func(t *testing.T) string {
-			return editDoc(t, func(_, p map[string]any) { item(p, "escalationLevels", 0)["customerRoleId"] = 8 })
-		}},
-		{"ticket names a missing package", importDangling, "tickets[0].packageId", func(t *testing.T) string {
-			return editDoc(t, func(_, p map[string]any) { item(p, "tickets", 0)["packageId"] = 1 })
-		}},
-		{"measure names a missing jour fixe", importDangling, "measures[0].jourFixeId", func(t *testing.T) string {
-			return editDoc(t, func(_, p map[string]any) { item(p, "measures", 0)["jourFixeId"] = 3 })
-		}},
-		{"task name over 300 characters", string(domain.ErrTextTooLong), "task", func(t *testing.T) string {
-			return editDoc(t, func(_, p map[string]any) { item(p, "tasks", 0)["name"] = strings.Repeat("n", domain.MaxNameChars+1) })
-		}},
-		{"meeting agenda over 20,000 characters", string(domain.ErrTextTooLong), "meeting", func(t *testing.T) string {
-			return editDoc(t, func(_, p map[string]any) {
-				item(p, "meetings", 0)["agenda"] = strings.Repeat("a", domain.MaxNoteChars+1)
-			})
-		}},
+		{"time leaving the years 0-9999", importInvalid, "meta.createdAt", edited(func(_, p map[string]any) { p["meta"].(map[string]any)["createdAt"] = "0000-01-01T00:30:00+01:00" })},
+		{"duplicate task id", importDuplicateID, "task 3", edited(func(_, p map[string]any) { item(p, "tasks", 2)["id"] = 3 })},
+		{"duplicate role id", importDuplicateID, "roles: id 2", edited(func(_, p map[string]any) { item(p, "roles", 1)["id"] = 2 })},
+		{"duplicate ticket number", importDuplicate, "INC-0001", edited(func(_, p map[string]any) { item(p, "tickets", 1)["externalId"] = "INC-0001" })},
+		{"two decisions for one package", importDuplicate, "package 11", edited(func(_, p map[string]any) { item(p, "decisions", 1)["packageId"] = 11 })},
+		{"RACI cell twice", importDuplicate, "activity 5, role 1", edited(func(_, p map[string]any) { item(p, "raciAssignments", 0)["activityId"] = 5 })},
+		{"dangling package id", importDangling, "tasks[0].packageId = 99", edited(func(_, p map[string]any) { item(p, "tasks", 0)["packageId"] = 99 })},
+		{"decision without package", importDangling, "decisions[1].packageId = 0", edited(func(_, p map[string]any) { delete(item(p, "decisions", 1), "packageId") })},
+		{"dangling pay group", importDangling, "payGroupId = 7", edited(func(_, p map[string]any) { item(p, "decisions", 0)["payGroupId"] = 7 })},
+		{"dangling SLA package", importDangling, "slas[0].packageId", edited(func(_, p map[string]any) { item(p, "slas", 0)["packageId"] = 12 })},
+		{"contract names a missing SLA", importDangling, "contract.slaId = 5", edited(func(_, p map[string]any) { p["contract"].(map[string]any)["slaId"] = 5 })},
+		{"bid scores a missing criterion", importDangling, "bids[0].scores = 9", edited(func(_, p map[string]any) { item(p, "bids", 0)["scores"].(map[string]any)["9"] = 1 })},
+		{"RACI names a missing role", importDangling, "raciAssignments[2].roleId = 3", edited(func(_, p map[string]any) { item(p, "raciAssignments", 2)["roleId"] = 3 })},
+		{"RACI names a missing activity", importDangling, "raciAssignments[0].activityId = 1", edited(func(_, p map[string]any) { item(p, "raciAssignments", 0)["activityId"] = 1 })},
+		{"communication names a missing role", importDangling, "communicationRows[0].providerRoleId", edited(func(_, p map[string]any) { item(p, "communicationRows", 0)["providerRoleId"] = 8 })},
+		{"escalation names a missing role", importDangling, "escalationLevels[0].customerRoleId", edited(func(_, p map[string]any) { item(p, "escalationLevels", 0)["customerRoleId"] = 8 })},
+		{"ticket names a missing package", importDangling, "tickets[0].packageId", edited(func(_, p map[string]any) { item(p, "tickets", 0)["packageId"] = 1 })},
+		{"measure names a missing jour fixe", importDangling, "measures[0].jourFixeId", edited(func(_, p map[string]any) { item(p, "measures", 0)["jourFixeId"] = 3 })},
+		{"task name over 300 characters", string(domain.ErrTextTooLong), "task", edited(func(_, p map[string]any) { item(p, "tasks", 0)["name"] = strings.Repeat("n", domain.MaxNameChars+1) })},
+		{"meeting agenda over 20,000 characters", string(domain.ErrTextTooLong), "meeting", edited(func(_, p map[string]any) {
+			item(p, "meetings", 0)["agenda"] = strings.Repeat("a", domain.MaxNoteChars+1)
+		})},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) { wantImportError(t, c.doc(t), c.key, c.detail) })

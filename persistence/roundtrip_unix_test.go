@@ -32,7 +32,6 @@ func TestRoundTripURICharactersInPath(t *testing.T) {
 // A copy into a folder and under a name with URI characters lands where it was asked to.
 func TestWriteCopyURICharactersInPath(t *testing.T) {
 	f, _ := openFixture(t, t.TempDir(), "Quelle.lotse")
-	defer f.Close()
 	dir := filepath.Join(t.TempDir(), "Versand #3?a=%41")
 	if err := mkdir(dir); err != nil {
 		t.Fatal(err)

@@ -1,8 +1,6 @@
 package persistence
 
 import (
-	"database/sql"
-
 	"gorm.io/gorm"
 	"gorm.io/gorm/clause"
 )
@@ -96,21 +94,4 @@ func setProjectPart[T any](tx *gorm.DB, column string, v *T) error {
 		return nil
 	}
 	return tx.Model(&projectRecord{ID: 1}).Update(column, toJSON(*v)).Error
-}
-
-// collectRows runs query and appends each row, as scan reads it, to out.
-func collectRows[D any](query func() (*sql.Rows, error), out []D, scan func(*sql.Rows) (D, error)) ([]D, error) {
-	rows, err := query()
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	for rows.Next() {
-		d, err := scan(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, d)
-	}
-	return out, rows.Err()
 }

@@ -10,6 +10,8 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"schulit-lotse/persistence/schema"
 )
 
 var update = flag.Bool("update", false, "rewrite the schema snapshot of the current version")
@@ -27,7 +29,7 @@ func TestSchemaSnapshotMatchesRecords(t *testing.T) {
 		t.Fatal(err)
 	}
 	sqlDB, _ := db.DB()
-	got, err := currentSchema(sqlDB)
+	got, err := schema.Read(sqlDB)
 	closeGorm(db)
 	if err != nil {
 		t.Fatal(err)
@@ -39,7 +41,7 @@ func TestSchemaSnapshotMatchesRecords(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	want, err := expectedSchema(SchemaVersion)
+	want, err := schema.Expected(SchemaVersion)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -56,7 +58,7 @@ var updateObjects = flag.Bool("update-objects", false, "add the normalised sqlit
 func TestSchemaObjectsOfEveryVersion(t *testing.T) {
 	for v := 1; v <= SchemaVersion; v++ {
 		file := fmt.Sprintf("schema/v%d.json", v)
-		exp, err := expectedSchema(v)
+		exp, err := schema.Expected(v)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -66,7 +68,7 @@ func TestSchemaObjectsOfEveryVersion(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			got, err := schemaObjects(db)
+			got, err := schema.Objects(db)
 			db.Close()
 			if err != nil {
 				t.Fatal(err)

@@ -29,7 +29,6 @@ func noTemps(t *testing.T, dir string) {
 func TestShareCopyWithoutOptionsIsTheWholeProject(t *testing.T) {
 	dir := t.TempDir()
 	f, path := openFixture(t, dir, "Planung.lotse")
-	defer f.Close()
 	orig, _ := os.ReadFile(path)
 	want := mustLoad(t, f)
 	target := filepath.Join(dir, "Versand", "Planung zum Versenden.lotse")
@@ -53,7 +52,6 @@ func TestShareCopyWithoutOptionsIsTheWholeProject(t *testing.T) {
 func TestShareCopyWithoutMonitoringAndAnonymized(t *testing.T) {
 	dir := t.TempDir()
 	f, path := openFixture(t, dir, "Planung.lotse")
-	defer f.Close()
 	orig, _ := os.ReadFile(path)
 	before := mustLoad(t, f)
 	if len(before.Tickets) == 0 || len(before.Calls) == 0 || len(before.SurveyAnswers) == 0 {
@@ -112,7 +110,6 @@ func TestShareCopyWithoutMonitoringAndAnonymized(t *testing.T) {
 func TestShareCopyNeverReplacesAFile(t *testing.T) {
 	dir := t.TempDir()
 	f, path := openFixture(t, dir, "Planung.lotse")
-	defer f.Close()
 	other := filepath.Join(dir, "Andere.lotse")
 	if err := os.WriteFile(other, []byte("schon da"), 0o644); err != nil {
 		t.Fatal(err)

@@ -28,11 +28,8 @@ func count(t *testing.T, f *File, q string, args ...any) int {
 // configuration it saved follows.
 func TestUndoTicketImportByImportID(t *testing.T) {
 	f := monitoringFile(t)
-	d := time.Date(2027, 3, 1, 8, 0, 0, 0, time.UTC)
-	var first []domain.Ticket
-	for i := 1; i <= 6; i++ { // A-1 … A-6
-		first = append(first, tk(fmt.Sprintf("A-%d", i), d.Add(time.Duration(i)*time.Hour), "P3"))
-	}
+	d := importDay
+	first := hourlyTickets(6) // A-1 … A-6
 	if _, err := f.UpsertTickets(first, map[string]string{domain.ConfigTicketMapping: `{"format":"glpi"}`}, nil); err != nil {
 		t.Fatal(err)
 	}
@@ -64,10 +61,7 @@ func TestUndoTicketImportByImportID(t *testing.T) {
 	}
 	after := mustLoad(t, f)
 
-	if err := f.UndoImport(imp.ID); err != nil {
-		t.Fatal(err)
-	}
-	back := mustLoad(t, f)
+	back := loadAfter(t, f, f.UndoImport(imp.ID))
 	if sprint(back.Tickets) != sprint(before.Tickets) {
 		t.Errorf("undo:\n%s\nwant\n%s", sprint(back.Tickets), sprint(before.Tickets))
 	}
@@ -78,10 +72,7 @@ func TestUndoTicketImportByImportID(t *testing.T) {
 		t.Error("a second undo of the same import was accepted")
 	}
 
-	if err := f.RedoImport(imp.ID); err != nil {
-		t.Fatal(err)
-	}
-	again := mustLoad(t, f)
+	again := loadAfter(t, f, f.RedoImport(imp.ID))
 	if sprint(again.Tickets) != sprint(after.Tickets) || again.Config[domain.ConfigTicketMapping] != `{"format":"zammad"}` {
 		t.Errorf("redo:\n%s\nwant\n%s", sprint(again.Tickets), sprint(after.Tickets))
 	}
@@ -92,10 +83,7 @@ func TestUndoTicketImportByImportID(t *testing.T) {
 	if err := f.UndoImport(imp.ID); err != nil {
 		t.Fatal(err)
 	}
-	if err := f.UndoImport(imp.ID - 1); err != nil {
-		t.Fatal(err)
-	}
-	if p := mustLoad(t, f); len(p.Tickets) != 0 || p.Config[domain.ConfigTicketMapping] != "" {
+	if p := loadAfter(t, f, f.UndoImport(imp.ID-1)); len(p.Tickets) != 0 || p.Config[domain.ConfigTicketMapping] != "" {
 		t.Errorf("after both undos: %d tickets, mapping %q", len(p.Tickets), p.Config[domain.ConfigTicketMapping])
 	}
 }
@@ -188,7 +176,7 @@ func TestUndoAnswersAndClearing(t *testing.T) {
 // set aside and deleted the rows the import wrote.
 func TestFailedUndoChangesNothing(t *testing.T) {
 	f := monitoringFile(t)
-	d := time.Date(2027, 3, 1, 8, 0, 0, 0, time.UTC)
+	d := importDay
 	if _, err := f.UpsertTickets([]domain.Ticket{tk("A-1", d, "P1"), tk("A-2", d, "P2")}, nil, nil); err != nil {
 		t.Fatal(err)
 	}
@@ -224,7 +212,7 @@ func TestFailedUndoChangesNothing(t *testing.T) {
 // them; a share without the monitoring data or anonymised carries none.
 func TestKeptRowsEndWithTheSession(t *testing.T) {
 	f := monitoringFile(t)
-	d := time.Date(2027, 3, 1, 8, 0, 0, 0, time.UTC)
+	d := importDay
 	if _, err := f.UpsertTickets([]domain.Ticket{tk("A-1", d, "P1")}, nil, nil); err != nil {
 		t.Fatal(err)
 	}
@@ -252,11 +240,7 @@ func TestKeptRowsEndWithTheSession(t *testing.T) {
 		t.Fatalf("%d kept tickets, want 1", n)
 	}
 	f.Close()
-	g, err := Open(path, OpenOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer g.Close()
+	g := openFile(t, path)
 	if n := count(t, g, "SELECT count(*) FROM kept_tickets"); n != 0 {
 		t.Errorf("%d kept tickets after reopening, want 0", n)
 	}
@@ -274,11 +258,7 @@ func TestMigration8AddsImportIDs(t *testing.T) {
 	if _, err := os.Stat(BackupPath(path, 7)); err != nil {
 		t.Errorf("no backup of the version-7 file: %v", err)
 	}
-	f, err := Open(path, OpenOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
+	f := openFile(t, path)
 	if v := count(t, f, "PRAGMA user_version"); v != 8 {
 		t.Fatalf("version %d after opening", v)
 	}
@@ -299,10 +279,7 @@ func TestMigration8AddsImportIDs(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := f.UndoImport(imp.ID); err != nil {
-		t.Fatal(err)
-	}
-	if p := mustLoad(t, f); sprint(p.Tickets) != sprint(old.Tickets) {
+	if p := loadAfter(t, f, f.UndoImport(imp.ID)); sprint(p.Tickets) != sprint(old.Tickets) {
 		t.Errorf("undo on the migrated file:\n%s\nwant\n%s", sprint(p.Tickets), sprint(old.Tickets))
 	}
 }
@@ -312,11 +289,8 @@ func TestMigration8AddsImportIDs(t *testing.T) {
 // replaced; opened afresh, a file drops it).
 func TestUndoAfterSaveAsRestoresWhatTheImportReplaced(t *testing.T) {
 	f := monitoringFile(t)
-	d := time.Date(2027, 3, 1, 8, 0, 0, 0, time.UTC)
-	var first []domain.Ticket
-	for i := 1; i <= 4; i++ { // A-1 … A-4
-		first = append(first, tk(fmt.Sprintf("A-%d", i), d.Add(time.Duration(i)*time.Hour), "P3"))
-	}
+	d := importDay
+	first := hourlyTickets(4) // A-1 … A-4
 	if _, err := f.UpsertTickets(first, nil, nil); err != nil {
 		t.Fatal(err)
 	}
@@ -332,10 +306,7 @@ func TestUndoAfterSaveAsRestoresWhatTheImportReplaced(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer nf.Close()
-	if err := nf.UndoImport(imp.ID); err != nil {
-		t.Fatal(err)
-	}
-	if got := mustLoad(t, nf).Tickets; !reflect.DeepEqual(got, before) {
+	if got := loadAfter(t, nf, nf.UndoImport(imp.ID)).Tickets; !reflect.DeepEqual(got, before) {
 		t.Fatalf("undo on the copy gave %d tickets\n%+v\nwant the 4 before the import\n%+v", len(got), got, before)
 	}
 }

@@ -57,6 +57,18 @@ func checkTickets(ts []domain.Ticket) error {
 	return nil
 }
 
+// checkTimedRows reports the first call or answer the file cannot hold, named by its time: row
+// gives a row's time and whether its values are in range.
+func checkTimedRows[T any](rows []T, what string, row func(T) (time.Time, bool)) error {
+	for _, r := range rows {
+		at, ok := row(r)
+		if err := checkMonitoringTime(at); err != nil || !ok {
+			return fmt.Errorf("%s %s: %w", what, at.Format(time.RFC3339), ErrMonitoringRow)
+		}
+	}
+	return nil
+}
+
 // saveConfigIn writes configuration entries inside a transaction ("" removes a key).
 func saveConfigIn(tx *gorm.DB, cfg map[string]string) error {
 	for k, v := range cfg {
@@ -217,44 +229,53 @@ func (f *File) UpsertTickets(ts []domain.Ticket, cfg map[string]string, progress
 	if err := checkTickets(ts); err != nil {
 		return Import{}, err
 	}
+	add := func(args []any, i int) []any { return appendTicket(args, &ts[i]) }
+	return f.runImport(ImportTickets, cfg, rowInsert{n: len(ts), add: add, progress: progress}, func(tx *gorm.DB, id int64, ins *rowInsert) error {
+		replaces, err := hasRows(tx, "tickets")
+		if err != nil || !replaces { // into an empty table, the tickets (checked: no id twice) meet no conflict
+			return err
+		}
+		// the tickets that are in the file already are kept before they are updated
+		ins.conflict = "external_id"
+		m := monitoringTables[ImportTickets]
+		kept := 0 // ts[:kept] are looked up
+		ins.before = func(start, _ int) error {
+			if start < kept {
+				return nil
+			}
+			kept = min(start+keepRows, len(ts))
+			ids := make([]string, 0, kept-start)
+			for _, t := range ts[start:kept] {
+				ids = append(ids, t.ExternalID)
+			}
+			return m.keep(tx, id, false, "external_id IN ?", ids)
+		}
+		return nil
+	})
+}
+
+// runImport writes one import of a kind in one transaction: it begins the import, lets prepare
+// set aside the rows the import replaces (and complete ins), adds the rows of ins to the kind's
+// table with the import's id, and finishes the import.
+func (f *File) runImport(kind string, cfg map[string]string, ins rowInsert, prepare func(tx *gorm.DB, id int64, ins *rowInsert) error) (Import, error) {
 	var imp Import
+	m := monitoringTables[kind]
 	err := f.writeBulk(func(tx *gorm.DB) error {
-		id, err := f.beginImport(tx, ImportTickets, cfg)
+		id, err := f.beginImport(tx, kind, cfg)
 		if err != nil {
 			return err
 		}
-		replaces, err := hasRows(tx, "tickets")
-		if err != nil {
+		if err := prepare(tx, id, &ins); err != nil {
 			return err
 		}
 		importID := any(id) // boxed once, not per row
-		var before func(start, end int) error
-		if replaces { // the tickets that are in the file already are kept before they are updated
-			m := monitoringTables[ImportTickets]
-			kept := 0 // ts[:kept] are looked up
-			before = func(start, _ int) error {
-				if start < kept {
-					return nil
-				}
-				kept = min(start+keepRows, len(ts))
-				ids := make([]string, 0, kept-start)
-				for _, t := range ts[start:kept] {
-					ids = append(ids, t.ExternalID)
-				}
-				return m.keep(tx, id, false, "external_id IN ?", ids)
-			}
-		}
-		conflict := ""
-		if replaces { // into an empty table, the tickets (checked: no id twice) meet no conflict
-			conflict = "external_id"
-		}
-		err = insertBatches(tx, rowInsert{table: "tickets", cols: append(ticketCols[:len(ticketCols):len(ticketCols)], "import_id"),
-			conflict: conflict, n: len(ts), before: before, progress: progress,
-			add: func(args []any, i int) []any { return append(appendTicket(args, &ts[i]), importID) }})
-		if err != nil {
+		add := ins.add
+		ins.table, ins.cols = m.table, append(m.cols[:len(m.cols):len(m.cols)], "import_id")
+		ins.add = func(args []any, i int) []any { return append(add(args, i), importID) }
+		if err := insertBatches(tx, ins); err != nil {
 			return err
 		}
-		imp, err = finishImport(tx, ImportTickets, id, cfg)
+		imp, err = finishImport(tx, kind, id, cfg)
 		return err
 	})
 	return imp, err
@@ -273,48 +294,24 @@ func fromCallRecord(r callRecord) domain.Call {
 	return domain.Call{ID: r.ID, At: *timeFromDB(&r.At), Answered: r.Answered, WaitSeconds: r.WaitSeconds, TalkSeconds: r.TalkSeconds}
 }
 
-func checkCalls(cs []domain.Call) error {
-	for _, c := range cs {
-		if err := checkMonitoringTime(c.At); err != nil || c.WaitSeconds < 0 || c.TalkSeconds < 0 {
-			return fmt.Errorf("call %s: %w", c.At.Format(time.RFC3339), ErrMonitoringRow)
-		}
-	}
-	return nil
-}
-
 // spanImport writes one import of calls or answers: the rows of the kind that match where are
 // kept and deleted (the span the list covers), the n new rows are added.
 func (f *File) spanImport(kind string, cfg map[string]string, where string, args []any, n int,
 	add func(args []any, i int) []any, progress Progress) (Import, error) {
-	var imp Import
-	m := monitoringTables[kind]
-	err := f.writeBulk(func(tx *gorm.DB) error {
-		id, err := f.beginImport(tx, kind, cfg)
-		if err != nil {
-			return err
+	return f.runImport(kind, cfg, rowInsert{n: n, add: add, progress: progress}, func(tx *gorm.DB, id int64, _ *rowInsert) error {
+		if where == "" {
+			return nil
 		}
-		if where != "" {
-			if err := m.setAside(tx, id, where, args...); err != nil {
-				return err
-			}
-		}
-		importID := any(id) // boxed once, not per row
-		err = insertBatches(tx, rowInsert{table: m.table, cols: append(m.cols[:len(m.cols):len(m.cols)], "import_id"), n: n, progress: progress,
-			add: func(args []any, i int) []any { return append(add(args, i), importID) }})
-		if err != nil {
-			return err
-		}
-		imp, err = finishImport(tx, kind, id, cfg)
-		return err
+		return monitoringTables[kind].setAside(tx, id, where, args...)
 	})
-	return imp, err
 }
 
 // ReplaceCallsBetween replaces the calls from first to last (both included) by cs as one import
 // in one transaction: a call list has no ids, so a list re-imported replaces the span it covers
 // (the calls replaced are kept for undo). cfg is saved with them.
 func (f *File) ReplaceCallsBetween(first, last time.Time, cs []domain.Call, cfg map[string]string, progress Progress) (Import, error) {
-	if err := checkCalls(cs); err != nil {
+	callOK := func(c domain.Call) (time.Time, bool) { return c.At, c.WaitSeconds >= 0 && c.TalkSeconds >= 0 }
+	if err := checkTimedRows(cs, "call", callOK); err != nil {
 		return Import{}, err
 	}
 	return f.spanImport(ImportCalls, cfg, "at >= ? AND at <= ?", []any{first.Unix(), last.Unix()}, len(cs),
@@ -334,20 +331,12 @@ func fromSurveyRecord(r surveyRecord) domain.SurveyAnswer {
 	return domain.SurveyAnswer{ID: r.ID, At: *timeFromDB(&r.At), Question: r.Question, Score: r.Score, School: r.School}
 }
 
-func checkAnswers(as []domain.SurveyAnswer) error {
-	for _, a := range as {
-		if err := checkMonitoringTime(a.At); err != nil || a.Score < 1 || a.Score > 5 {
-			return fmt.Errorf("answer %s: %w", a.At.Format(time.RFC3339), ErrMonitoringRow)
-		}
-	}
-	return nil
-}
-
 // ReplaceAnswersBetween replaces the answers to the given questions from first to last by as,
 // as one import in one transaction (the answers replaced are kept for undo), and saves cfg with
 // them (the survey mapping used).
 func (f *File) ReplaceAnswersBetween(first, last time.Time, questions []string, as []domain.SurveyAnswer, cfg map[string]string, progress Progress) (Import, error) {
-	if err := checkAnswers(as); err != nil {
+	answerOK := func(a domain.SurveyAnswer) (time.Time, bool) { return a.At, a.Score >= 1 && a.Score <= 5 }
+	if err := checkTimedRows(as, "answer", answerOK); err != nil {
 		return Import{}, err
 	}
 	where := ""

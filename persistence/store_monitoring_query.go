@@ -9,6 +9,7 @@ import (
 
 	"schulit-lotse/domain"
 	"schulit-lotse/domain/kpi"
+	"schulit-lotse/persistence/internal/sqlrows"
 )
 
 // The monitoring store answers what the KPIs, the overview and the checks need of the raw
@@ -126,7 +127,7 @@ func (f *File) refuseRows(err error) error {
 // tickets appends the tickets where selects to out, in creation order.
 func (f *File) tickets(where *gorm.DB, out []domain.Ticket) ([]domain.Ticket, error) {
 	q := where.Table("tickets").Select(ticketReadCols).Order("created, id")
-	return collectRows(q.Rows, out, func(rows *sql.Rows) (domain.Ticket, error) {
+	return sqlrows.Collect(q.Rows, out, func(rows *sql.Rows) (domain.Ticket, error) {
 		var r ticketRecord
 		err := rows.Scan(&r.ID, &r.ExternalID, &r.Created, &r.FirstResponse, &r.Resolved, &r.Priority, &r.Category,
 			&r.School, &r.Status, &r.PackageID, &r.ResponseNotMeasured)
@@ -138,7 +139,7 @@ var ticketReadCols = "id, " + strings.Join(ticketCols, ", ")
 
 func (f *File) calls(from, to int64) ([]domain.Call, error) {
 	q := f.db.Table("calls").Select("id, at, answered, wait_seconds, talk_seconds").Where("at >= ? AND at < ?", from, to).Order("at, id")
-	return collectRows(q.Rows, nil, func(rows *sql.Rows) (domain.Call, error) {
+	return sqlrows.Collect(q.Rows, nil, func(rows *sql.Rows) (domain.Call, error) {
 		var r callRecord
 		var answered sql.NullBool
 		var wait, talk sql.NullInt64
@@ -150,7 +151,7 @@ func (f *File) calls(from, to int64) ([]domain.Call, error) {
 
 func (f *File) answers(from, to int64) ([]domain.SurveyAnswer, error) {
 	q := f.db.Table("survey_answers").Select("id, at, question, score, school").Where("at >= ? AND at < ?", from, to).Order("at, id")
-	return collectRows(q.Rows, nil, func(rows *sql.Rows) (domain.SurveyAnswer, error) {
+	return sqlrows.Collect(q.Rows, nil, func(rows *sql.Rows) (domain.SurveyAnswer, error) {
 		var r surveyRecord
 		var score sql.NullInt64
 		err := rows.Scan(&r.ID, &r.At, &r.Question, &score, &r.School)

@@ -1,6 +1,7 @@
 package persistence
 
 import (
+	"fmt"
 	"testing"
 	"time"
 
@@ -14,13 +15,35 @@ func monitoringFile(t *testing.T) *File {
 	return newTestFile(t, "Monitoring Jürgen.lotse", p)
 }
 
+// loadAfter fails the test on err (of an undo or redo) and returns the project as the file then
+// holds it.
+func loadAfter(t *testing.T, f *File, err error) *domain.Project {
+	t.Helper()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return mustLoad(t, f)
+}
+
+// importDay is the morning the tickets of the import tests are created on.
+var importDay = time.Date(2027, 3, 1, 8, 0, 0, 0, time.UTC)
+
+// hourlyTickets are the tickets A-1 … A-n, created an hour apart after importDay, priority P3.
+func hourlyTickets(n int) []domain.Ticket {
+	var ts []domain.Ticket
+	for i := 1; i <= n; i++ {
+		ts = append(ts, tk(fmt.Sprintf("A-%d", i), importDay.Add(time.Duration(i)*time.Hour), "P3"))
+	}
+	return ts
+}
+
 func tk(id string, created time.Time, prio string) domain.Ticket {
 	return domain.Ticket{ExternalID: id, Created: created, Priority: prio, Category: "Netzwerk", School: "GS Am Markt", Status: "neu"}
 }
 
 func TestReimportUpdatesNeverDuplicates(t *testing.T) {
 	f := monitoringFile(t)
-	d := time.Date(2027, 3, 1, 8, 0, 0, 0, time.UTC)
+	d := importDay
 	var reports [][2]int
 	_, err := f.UpsertTickets([]domain.Ticket{tk("A-1", d, "P1"), tk("A-2", d.Add(time.Hour), "P2"), tk("A-3", d.Add(2*time.Hour), "P3")},
 		map[string]string{domain.ConfigTicketMapping: `{"priorities":{"hoch":"P1"}}`}, func(done, total int) { reports = append(reports, [2]int{done, total}) })
@@ -61,24 +84,18 @@ func TestReimportUpdatesNeverDuplicates(t *testing.T) {
 		t.Errorf("mapping not saved: %v", p.Config)
 	}
 	// Undo puts the first state back, ids included.
-	if err := f.UndoImport(second.ID); err != nil {
-		t.Fatal(err)
-	}
-	back := mustLoad(t, f)
+	back := loadAfter(t, f, f.UndoImport(second.ID))
 	if sprint(back.Tickets) != sprint(first.Tickets) || back.Config[domain.ConfigTicketMapping] != `{"priorities":{"hoch":"P1"}}` {
 		t.Errorf("undo: %s", sprint(back.Tickets))
 	}
-	if err := f.RedoImport(second.ID); err != nil {
-		t.Fatal(err)
-	}
-	if again := mustLoad(t, f); sprint(again.Tickets) != sprint(p.Tickets) {
+	if again := loadAfter(t, f, f.RedoImport(second.ID)); sprint(again.Tickets) != sprint(p.Tickets) {
 		t.Errorf("redo: %s\nwant %s", sprint(again.Tickets), sprint(p.Tickets))
 	}
 }
 
 func TestFailedImportStoresNothing(t *testing.T) {
 	f := monitoringFile(t)
-	d := time.Date(2027, 3, 1, 8, 0, 0, 0, time.UTC)
+	d := importDay
 	if _, err := f.UpsertTickets([]domain.Ticket{tk("A-1", d, "P1")}, nil, nil); err != nil {
 		t.Fatal(err)
 	}

@@ -2,11 +2,8 @@ package persistence
 
 import (
 	"database/sql"
-	"embed"
 	"encoding/binary"
-	"encoding/json"
 	"errors"
-	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -14,43 +11,12 @@ import (
 	"strings"
 
 	_ "github.com/glebarez/go-sqlite" // registers the "sqlite" database/sql driver
+
+	"schulit-lotse/persistence/schema"
 )
 
 // SchemaVersion is the user_version this build writes.
 const SchemaVersion = 8
-
-// Column is one column of an expected table as PRAGMA table_info reports it.
-type Column struct {
-	Name    string `json:"name"`
-	Type    string `json:"type"`
-	NotNull bool   `json:"notNull"`
-	PK      int    `json:"pk"`
-}
-
-// Schema is the expected shape of one schema version: tables with their columns, and indexes.
-type Schema struct {
-	Tables      map[string][]Column     `json:"tables"`
-	Indexes     []string                `json:"indexes"`
-	ForeignKeys map[string][]ForeignKey `json:"foreignKeys"`
-	IndexDefs   map[string][]IndexDef   `json:"indexDefs"`
-	// Objects are the entries of sqlite_master with their normalised SQL (schema_sql.go).
-	Objects []SchemaObject `json:"objects"`
-}
-
-//go:embed schema/*.json
-var schemaFS embed.FS
-
-func expectedSchema(version int) (*Schema, error) {
-	b, err := schemaFS.ReadFile(fmt.Sprintf("schema/v%d.json", version))
-	if err != nil {
-		return nil, err
-	}
-	var s Schema
-	if err := json.Unmarshal(b, &s); err != nil {
-		return nil, err
-	}
-	return &s, nil
-}
 
 const sqliteMagic = "SQLite format 3\x00"
 
@@ -160,7 +126,7 @@ func Validate(path string) (version int, err error) {
 	if err := checkIntegrity(path, db); err != nil {
 		return 0, err
 	}
-	exp, err := expectedSchema(int(h.userVersion))
+	exp, err := schema.Expected(int(h.userVersion))
 	if err != nil {
 		return 0, refuse(path, ReasonOlderUnknown, "%d", h.userVersion)
 	}
@@ -199,7 +165,7 @@ func checkIntegrity(path string, db *sql.DB) error {
 	return nil
 }
 
-func compareSchema(path string, db *sql.DB, exp *Schema) error {
+func compareSchema(path string, db *sql.DB, exp *schema.Shape) error {
 	rows, err := db.Query("SELECT type, name, tbl_name, COALESCE(sql,''), COALESCE(rootpage,0) FROM sqlite_master")
 	if err != nil {
 		return refuse(path, ReasonDamaged, err.Error())
@@ -243,7 +209,7 @@ func compareSchema(path string, db *sql.DB, exp *Schema) error {
 		default: // trigger, view
 			return refuse(path, ReasonForeignObj, "%s %s", o.typ, o.name)
 		}
-		known, err := sameObject(exp, o.typ, o.name, o.tbl, o.sql)
+		known, err := exp.SameObject(o.typ, o.name, o.tbl, o.sql)
 		if !known {
 			return refuse(path, ReasonForeignObj, "%s %s", o.typ, o.name)
 		}
@@ -266,54 +232,19 @@ func compareSchema(path string, db *sql.DB, exp *Schema) error {
 		if !seen[n] {
 			return refuse(path, ReasonSchema, "missing table %s", n)
 		}
-		got, err := tableColumns(db, n)
+		got, err := schema.TableColumns(db, n)
 		if err != nil {
 			return refuse(path, ReasonDamaged, err.Error())
 		}
-		if err := sameColumns(n, exp.Tables[n], got); err != nil {
+		if err := exp.SameColumns(n, got); err != nil {
 			return refuse(path, ReasonSchema, err.Error())
 		}
-		fks, idx, err := tableConstraints(db, n)
+		fks, idx, err := schema.TableConstraints(db, n)
 		if err != nil {
 			return refuse(path, ReasonDamaged, err.Error())
 		}
-		if err := sameConstraints(n, exp, fks, idx); err != nil {
+		if err := exp.SameConstraints(n, fks, idx); err != nil {
 			return refuse(path, ReasonSchema, err.Error())
-		}
-	}
-	return nil
-}
-
-func tableColumns(db *sql.DB, table string) ([]Column, error) {
-	// table_xinfo, not table_info: the latter hides generated columns.
-	query := func() (*sql.Rows, error) {
-		return db.Query(`SELECT name, type, "notnull", pk FROM pragma_table_xinfo(?)`, table)
-	}
-	return collectRows(query, nil, func(rows *sql.Rows) (Column, error) {
-		var c Column
-		var nn int
-		err := rows.Scan(&c.Name, &c.Type, &nn, &c.PK)
-		c.NotNull = nn != 0
-		c.Type = strings.ToLower(c.Type)
-		return c, err
-	})
-}
-
-func sameColumns(table string, want, got []Column) error {
-	byName := map[string]Column{}
-	for _, c := range got {
-		byName[c.Name] = c
-	}
-	if len(got) != len(want) {
-		return fmt.Errorf("table %s: %d columns, expected %d", table, len(got), len(want))
-	}
-	for _, w := range want {
-		g, ok := byName[w.Name]
-		if !ok {
-			return fmt.Errorf("table %s: missing column %s", table, w.Name)
-		}
-		if g != w {
-			return fmt.Errorf("table %s: column %s is %s, expected %s", table, w.Name, g.Type, w.Type)
 		}
 	}
 	return nil

@@ -11,6 +11,7 @@ import (
 	"gorm.io/gorm"
 
 	"schulit-lotse/domain"
+	"schulit-lotse/persistence/schema"
 )
 
 // Row checks that run before any GORM call, after the schema matched: a file whose rows break a
@@ -45,7 +46,7 @@ func checkForeignKeys(path string, db *sql.DB) error {
 const infinity = "9e999"
 
 // checkFiniteNumbers refuses a file with an infinite number in any column of the expected tables.
-func checkFiniteNumbers(path string, db *sql.DB, exp *Schema) error {
+func checkFiniteNumbers(path string, db *sql.DB, exp *schema.Shape) error {
 	tables := make([]string, 0, len(exp.Tables))
 	for t := range exp.Tables {
 		tables = append(tables, t)

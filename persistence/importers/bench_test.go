@@ -44,13 +44,9 @@ func landkreisExport(tb testing.TB, n int) string {
 	return path
 }
 
-// importFile is the whole import as the command line runs it: read, check, map, store.
-func importFile(tb testing.TB, src string, f *persistence.File, p *domain.Project) int {
-	tab, err := ReadFile(src)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	tf, err := ReadTickets(tab, TicketOptions{})
+// mappedTickets reads, checks and maps the tickets of src as the command line does.
+func mappedTickets(tb testing.TB, src string, p *domain.Project) ([]domain.Ticket, domain.TicketMapping) {
+	tf, err := ReadTickets(readTable(tb, src), TicketOptions{})
 	if err != nil {
 		tb.Fatal(err)
 	}
@@ -59,6 +55,12 @@ func importFile(tb testing.TB, src string, f *persistence.File, p *domain.Projec
 	if err != nil {
 		tb.Fatal(err)
 	}
+	return ts, m
+}
+
+// importFile is the whole import as the command line runs it: read, check, map, store.
+func importFile(tb testing.TB, src string, f *persistence.File, p *domain.Project) int {
+	ts, m := mappedTickets(tb, src, p)
 	if _, err := f.UpsertTickets(ts, map[string]string{domain.ConfigTicketMapping: domain.ConfigJSON(m)}, nil); err != nil {
 		tb.Fatal(err)
 	}
@@ -104,16 +106,7 @@ func BenchmarkUndoImport250k(b *testing.B) {
 	f, p := newProject(b)
 	defer f.Close()
 	importFile(b, src, f, p)
-	tab := readTable(b, src)
-	tf, err := ReadTickets(tab, TicketOptions{})
-	if err != nil {
-		b.Fatal(err)
-	}
-	m, _ := DetectMapping(tf, p.TicketMappingConfig(), classes, p.Packages)
-	ts, err := tf.Tickets(m, classes, p.Packages)
-	if err != nil {
-		b.Fatal(err)
-	}
+	ts, _ := mappedTickets(b, src, p)
 	imp, err := f.UpsertTickets(ts, nil, nil)
 	if err != nil {
 		b.Fatal(err)

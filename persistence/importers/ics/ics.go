@@ -149,14 +149,7 @@ func (r *Result) Holidays(i Interpretation, fallback, source string) []domain.Sc
 			name = fallback
 		}
 		h := domain.SchoolHoliday{Name: name, First: e.Start, Last: e.LastDay(i), Source: source}
-		dup := false
-		for _, o := range out {
-			if domain.SameHoliday(o, h) {
-				dup = true
-				break
-			}
-		}
-		if !dup {
+		if !slices.ContainsFunc(out, func(o domain.SchoolHoliday) bool { return domain.SameHoliday(o, h) }) {
 			out = append(out, h)
 		}
 	}

@@ -1,13 +1,14 @@
-package persistence
+package schema
 
 import (
 	"database/sql"
 	"sort"
 )
 
-// currentSchema reads the shape of the schema that AutoMigrate creates in db.
-func currentSchema(db *sql.DB) (*Schema, error) {
-	s := &Schema{Tables: map[string][]Column{}, ForeignKeys: map[string][]ForeignKey{}, IndexDefs: map[string][]IndexDef{}}
+// Read reads the shape of the schema in db (the test of the current snapshot: what AutoMigrate
+// creates).
+func Read(db *sql.DB) (*Shape, error) {
+	s := &Shape{Tables: map[string][]Column{}, ForeignKeys: map[string][]ForeignKey{}, IndexDefs: map[string][]IndexDef{}}
 	rows, err := db.Query("SELECT type, name FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'")
 	if err != nil {
 		return nil, err
@@ -28,12 +29,12 @@ func currentSchema(db *sql.DB) (*Schema, error) {
 	}
 	rows.Close()
 	for _, t := range tables {
-		cols, err := tableColumns(db, t)
+		cols, err := TableColumns(db, t)
 		if err != nil {
 			return nil, err
 		}
 		s.Tables[t] = cols
-		fks, idx, err := tableConstraints(db, t)
+		fks, idx, err := TableConstraints(db, t)
 		if err != nil {
 			return nil, err
 		}
@@ -45,7 +46,7 @@ func currentSchema(db *sql.DB) (*Schema, error) {
 		}
 	}
 	sort.Strings(s.Indexes)
-	if s.Objects, err = schemaObjects(db); err != nil {
+	if s.Objects, err = Objects(db); err != nil {
 		return nil, err
 	}
 	return s, nil

@@ -1,4 +1,4 @@
-package persistence
+package schema
 
 import (
 	"database/sql"
@@ -15,8 +15,8 @@ import (
 // everything else, so a CHECK behind a comment, a COLLATE of an unknown collation or any other
 // clause we never write makes the file's schema differ.
 
-// SchemaObject is one entry of sqlite_master as the schema of a version expects it.
-type SchemaObject struct {
+// Object is one entry of sqlite_master as the schema of a version expects it.
+type Object struct {
 	Type  string `json:"type"`
 	Name  string `json:"name"`
 	Table string `json:"table"`
@@ -143,16 +143,16 @@ func normalizeSQL(typ, s string) (string, error) {
 	return strings.TrimSpace(strings.Join(toks[:open], " ") + " ( " + strings.Join(defs, " , ") + " ) " + strings.Join(toks[close+1:], " ")), nil
 }
 
-// schemaObjects reads the entries of sqlite_master that have SQL, normalised and sorted.
-func schemaObjects(db *sql.DB) ([]SchemaObject, error) {
+// Objects reads the entries of sqlite_master that have SQL, normalised and sorted.
+func Objects(db *sql.DB) ([]Object, error) {
 	rows, err := db.Query("SELECT type, name, tbl_name, sql FROM sqlite_master WHERE sql IS NOT NULL")
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	var out []SchemaObject
+	var out []Object
 	for rows.Next() {
-		var o SchemaObject
+		var o Object
 		if err := rows.Scan(&o.Type, &o.Name, &o.Table, &o.SQL); err != nil {
 			return nil, err
 		}
@@ -168,9 +168,9 @@ func schemaObjects(db *sql.DB) ([]SchemaObject, error) {
 	return out, rows.Err()
 }
 
-// sameObject compares one entry of sqlite_master with what the schema expects of that name;
+// SameObject compares one entry of sqlite_master with what the schema expects of that name;
 // known is false when the schema has no such object at all.
-func sameObject(exp *Schema, typ, name, table, rawSQL string) (known bool, err error) {
+func (exp *Shape) SameObject(typ, name, table, rawSQL string) (known bool, err error) {
 	want, ok := "", false
 	if b, builtin := builtinObjects[name]; builtin && typ == "table" {
 		want, ok = b, true

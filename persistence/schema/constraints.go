@@ -1,10 +1,12 @@
-package persistence
+package schema
 
 import (
 	"database/sql"
 	"fmt"
 	"reflect"
 	"sort"
+
+	"schulit-lotse/persistence/internal/sqlrows"
 )
 
 // ForeignKey is one reference of a table as PRAGMA foreign_key_list reports it. Its actions
@@ -26,67 +28,50 @@ type IndexDef struct {
 	Columns []string `json:"columns"`
 }
 
-// tableConstraints reads a table's foreign keys and indexes in a stable order.
-func tableConstraints(db *sql.DB, table string) ([]ForeignKey, []IndexDef, error) {
-	rows, err := db.Query(`SELECT "from", "table", COALESCE("to",''), on_update, on_delete FROM pragma_foreign_key_list(?) ORDER BY id, seq`, table)
-	if err != nil {
-		return nil, nil, err
-	}
-	var fks []ForeignKey
-	for rows.Next() {
+// TableConstraints reads a table's foreign keys and indexes in a stable order.
+func TableConstraints(db *sql.DB, table string) ([]ForeignKey, []IndexDef, error) {
+	fks, err := sqlrows.Collect(func() (*sql.Rows, error) {
+		return db.Query(`SELECT "from", "table", COALESCE("to",''), on_update, on_delete FROM pragma_foreign_key_list(?) ORDER BY id, seq`, table)
+	}, nil, func(rows *sql.Rows) (ForeignKey, error) {
 		var fk ForeignKey
-		if err := rows.Scan(&fk.From, &fk.Table, &fk.To, &fk.OnUpdate, &fk.OnDelete); err != nil {
-			rows.Close()
-			return nil, nil, err
-		}
-		fks = append(fks, fk)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
+		err := rows.Scan(&fk.From, &fk.Table, &fk.To, &fk.OnUpdate, &fk.OnDelete)
+		return fk, err
+	})
+	if err != nil {
 		return nil, nil, err
 	}
 	// GORM writes a table's constraints in map order: compare them sorted.
 	sort.Slice(fks, func(a, b int) bool { return fks[a].From < fks[b].From })
-	rows, err = db.Query(`SELECT name, "unique", partial FROM pragma_index_list(?)`, table)
+	idx, err := sqlrows.Collect(func() (*sql.Rows, error) {
+		return db.Query(`SELECT name, "unique", partial FROM pragma_index_list(?)`, table)
+	}, nil, func(rows *sql.Rows) (IndexDef, error) {
+		var d IndexDef
+		var u, p int
+		err := rows.Scan(&d.Name, &u, &p)
+		d.Unique, d.Partial = u != 0, p != 0
+		return d, err
+	})
 	if err != nil {
 		return nil, nil, err
 	}
-	var idx []IndexDef
-	for rows.Next() {
-		var d IndexDef
-		var u, p int
-		if err := rows.Scan(&d.Name, &u, &p); err != nil {
-			rows.Close()
-			return nil, nil, err
-		}
-		d.Unique, d.Partial = u != 0, p != 0
-		idx = append(idx, d)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return nil, nil, err
-	}
 	for i := range idx {
-		cols, err := db.Query(`SELECT COALESCE(name,'') FROM pragma_index_info(?) ORDER BY seqno`, idx[i].Name)
+		idx[i].Columns, err = sqlrows.Collect(func() (*sql.Rows, error) {
+			return db.Query(`SELECT COALESCE(name,'') FROM pragma_index_info(?) ORDER BY seqno`, idx[i].Name)
+		}, nil, func(rows *sql.Rows) (string, error) {
+			var c string
+			err := rows.Scan(&c)
+			return c, err
+		})
 		if err != nil {
 			return nil, nil, err
 		}
-		for cols.Next() {
-			var c string
-			if err := cols.Scan(&c); err != nil {
-				cols.Close()
-				return nil, nil, err
-			}
-			idx[i].Columns = append(idx[i].Columns, c)
-		}
-		cols.Close()
 	}
 	sort.Slice(idx, func(a, b int) bool { return idx[a].Name < idx[b].Name })
 	return fks, idx, nil
 }
 
-// sameConstraints compares a table's foreign keys and indexes with the expected ones.
-func sameConstraints(table string, exp *Schema, fks []ForeignKey, idx []IndexDef) error {
+// SameConstraints compares a table's foreign keys and indexes with the expected ones.
+func (exp *Shape) SameConstraints(table string, fks []ForeignKey, idx []IndexDef) error {
 	if want := exp.ForeignKeys[table]; !reflect.DeepEqual(nilIfEmpty(want), nilIfEmpty(fks)) {
 		return fmt.Errorf("table %s: foreign keys %v, expected %v", table, fks, want)
 	}
