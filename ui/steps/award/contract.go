@@ -115,22 +115,8 @@ func (ed *contractEditor) textEntry(get func(c domain.Contract) string, set func
 }
 
 func (ed *contractEditor) dateEntry(get func(c domain.Contract) *domain.Date, set func(c *domain.Contract, d *domain.Date)) *kit.CommitEntry {
-	e := kit.NewCommitEntry()
-	e.SetPlaceHolder(lang.L("steps.date.placeholder"))
-	commit := func() {
-		if ed.loading || strings.TrimSpace(e.Text) == dateText(get(ed.sess().Project.Contract)) {
-			return
-		}
-		d, err := kit.ParseDate(e.Text)
-		if err != nil {
-			kit.ShowValue(e, dateText(get(ed.sess().Project.Contract)))
-			ed.report(err)
-			return
-		}
-		ed.set(func(c *domain.Contract) { set(c, d) })
-	}
-	e.OnSubmitted = func(string) { commit() }
-	e.OnLeave = commit
+	e := newDateEntry(&ed.loading, func() *domain.Date { return get(ed.sess().Project.Contract) },
+		func(d *domain.Date) { ed.set(func(c *domain.Contract) { set(c, d) }) }, ed.report)
 	ed.editable = append(ed.editable, e)
 	return e
 }
@@ -394,8 +380,8 @@ func (ed *contractEditor) refresh() {
 	} else {
 		ed.typeOther.Hide()
 	}
-	kit.ShowValue(ed.signed, dateText(c.SignedOn))
-	kit.ShowValue(ed.start, dateText(c.Start))
+	kit.ShowValue(ed.signed, kit.DateText(c.SignedOn))
+	kit.ShowValue(ed.start, kit.DateText(c.Start))
 	ed.term.Load()
 	ed.renewal.Load()
 	ed.notice.Load()

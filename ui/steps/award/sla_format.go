@@ -98,12 +98,27 @@ func parseMinutes(text string) (int, error) {
 	return int(v*unit + 0.5), nil
 }
 
-// dateText is a date for an entry, "" when none.
-func dateText(d *domain.Date) string {
-	if d == nil {
-		return ""
+// newDateEntry is an entry for one date of a step's record: stored is the date kept now, save
+// keeps a typed one. A bad date is reported and the stored one shown again; nothing is saved
+// while the editor loads (*loading) or when the text is the stored date.
+func newDateEntry(loading *bool, stored func() *domain.Date, save func(d *domain.Date), report func(error)) *kit.CommitEntry {
+	e := kit.NewCommitEntry()
+	e.SetPlaceHolder(lang.L("steps.date.placeholder"))
+	commit := func() {
+		if *loading || strings.TrimSpace(e.Text) == kit.DateText(stored()) {
+			return
+		}
+		d, err := kit.ParseDate(e.Text)
+		if err != nil {
+			kit.ShowValue(e, kit.DateText(stored()))
+			report(err)
+			return
+		}
+		save(d)
 	}
-	return d.String()
+	e.OnSubmitted = func(string) { commit() }
+	e.OnLeave = commit
+	return e
 }
 
 // euroText is an amount in euros as the user reads it: "10.800 €", "14.830,56 €".

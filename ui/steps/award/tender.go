@@ -130,22 +130,8 @@ func (ed *tenderEditor) setTender(change func(t *domain.Tender)) {
 }
 
 func (ed *tenderEditor) dateEntry(get func(t domain.Tender) *domain.Date, set func(t *domain.Tender, d *domain.Date)) *kit.CommitEntry {
-	e := kit.NewCommitEntry()
-	e.SetPlaceHolder(lang.L("steps.date.placeholder"))
-	commit := func() {
-		if ed.loading || strings.TrimSpace(e.Text) == dateText(get(ed.sess().Project.Tender)) {
-			return
-		}
-		d, err := kit.ParseDate(e.Text)
-		if err != nil {
-			kit.ShowValue(e, dateText(get(ed.sess().Project.Tender)))
-			ed.report(err)
-			return
-		}
-		ed.setTender(func(t *domain.Tender) { set(t, d) })
-	}
-	e.OnSubmitted = func(string) { commit() }
-	e.OnLeave = commit
+	e := newDateEntry(&ed.loading, func() *domain.Date { return get(ed.sess().Project.Tender) },
+		func(d *domain.Date) { ed.setTender(func(t *domain.Tender) { set(t, d) }) }, ed.report)
 	ed.editable = append(ed.editable, e)
 	return e
 }
@@ -532,16 +518,7 @@ func (ed *tenderEditor) newScoreRow(c domain.TenderCriterion) *scoreRow {
 			return
 		}
 		v := strings.TrimSpace(r.reason.Text)
-		ed.updateBid(func(b *domain.Bid) {
-			if b.Reasons == nil {
-				b.Reasons = map[int64]string{}
-			}
-			if v == "" {
-				delete(b.Reasons, id)
-			} else {
-				b.Reasons[id] = v
-			}
-		})
+		ed.updateBid(func(b *domain.Bid) { b.Reasons = kit.SetOrDelete(b.Reasons, id, v, v != "") })
 	}
 	r.reason.OnSubmitted = func(string) { commitReason() }
 	r.reason.OnLeave = commitReason
@@ -589,16 +566,7 @@ func (ed *tenderEditor) newScoreRow(c domain.TenderCriterion) *scoreRow {
 			ed.report(err)
 			return
 		}
-		ed.updateBid(func(b *domain.Bid) {
-			if b.Scores == nil {
-				b.Scores = map[int64]float64{}
-			}
-			if in == "" {
-				delete(b.Scores, id)
-			} else {
-				b.Scores[id] = v
-			}
-		})
+		ed.updateBid(func(b *domain.Bid) { b.Scores = kit.SetOrDelete(b.Scores, id, v, in != "") })
 	}
 	r.entry.OnSubmitted = func(string) { commit() }
 	r.entry.OnLeave = commit
@@ -668,9 +636,9 @@ func (ed *tenderEditor) refresh() {
 
 	showSelectEntry(ed.procedure, t.Procedure)
 	kit.ShowValue(ed.publication, t.Publication)
-	kit.ShowValue(ed.published, dateText(t.PublishedOn))
-	kit.ShowValue(ed.deadline, dateText(t.OfferDeadline))
-	kit.ShowValue(ed.awards, dateText(t.AwardDate))
+	kit.ShowValue(ed.published, kit.DateText(t.PublishedOn))
+	kit.ShowValue(ed.deadline, kit.DateText(t.OfferDeadline))
+	kit.ShowValue(ed.awards, kit.DateText(t.AwardDate))
 	switch t.Method {
 	case domain.MethodSimple:
 		ed.method.SetSelected(ed.method.Options[0])

@@ -356,11 +356,7 @@ func (t *meetingsTab) loadMeasure() {
 	kit.SetEnabled(!t.ed.sess().ReadOnly(), append(t.mFields, t.delM)...)
 	set(t.mText, m.Text)
 	t.mOwner.Set(t.ed.sess().Project, m.Owners, !t.ed.sess().ReadOnly())
-	if m.Due != nil {
-		set(t.mDue, m.Due.String())
-	} else {
-		set(t.mDue, "")
-	}
+	set(t.mDue, kit.DateText(m.Due))
 	st := lang.L("kpi.measure." + domain.MeasureStatusKey(m.Status))
 	if t.mStatus.Selected != st {
 		f := t.mStatus.OnChanged

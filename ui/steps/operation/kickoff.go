@@ -69,15 +69,7 @@ func NewKickoffEditor(ctx *kit.Context) *kickoffEditor {
 func (ed *kickoffEditor) sess() *session.Session { return ed.ctx.Session }
 
 func (ed *kickoffEditor) buildMeeting() fyne.CanvasObject {
-	ed.date = field("steps.date.placeholder", func(s string) {
-		d, err := kit.ParseDate(s)
-		if err != nil {
-			ed.ctx.Report(err)
-			ed.loadKickoff()
-			return
-		}
-		ed.setKickoff(func(k *domain.Kickoff) { k.Date = d })
-	})
+	ed.date = dateField(ed.ctx.Report, ed.loadKickoff, func(d *domain.Date) { ed.setKickoff(func(k *domain.Kickoff) { k.Date = d }) })
 	ed.place = field("kickoff.place.placeholder", func(s string) { ed.setKickoff(func(k *domain.Kickoff) { k.Place = trim(s) }) })
 	ed.agenda = multiField("", func(s string) { ed.setKickoff(func(k *domain.Kickoff) { k.Agenda = strings.TrimRight(s, " \n") }) })
 	ed.notes = multiField("", func(s string) { ed.setKickoff(func(k *domain.Kickoff) { k.Notes = strings.TrimRight(s, " \n") }) })
@@ -134,15 +126,7 @@ func (ed *kickoffEditor) buildMilestones() fyne.CanvasObject {
 		{"kickoff.col.status", 110, 0}, {"kickoff.col.note", 150, 3},
 	}, ed.milestoneCell, ed.pickMilestone)
 	ed.mName = field("", func(s string) { ed.setMilestone(func(m *domain.Milestone) { m.Name = trim(s) }) })
-	ed.mDue = field("steps.date.placeholder", func(s string) {
-		d, err := kit.ParseDate(s)
-		if err != nil {
-			ed.ctx.Report(err)
-			ed.loadMilestone()
-			return
-		}
-		ed.setMilestone(func(m *domain.Milestone) { m.Due = d })
-	})
+	ed.mDue = dateField(ed.ctx.Report, ed.loadMilestone, func(d *domain.Date) { ed.setMilestone(func(m *domain.Milestone) { m.Due = d }) })
 	ed.mOwner = field("", func(s string) { ed.setMilestone(func(m *domain.Milestone) { m.Owner = trim(s) }) })
 	ed.mNote = multiField("", func(s string) { ed.setMilestone(func(m *domain.Milestone) { m.Note = trim(s) }) })
 	ed.mStatus = newSelectField(func(i int) {
@@ -290,33 +274,17 @@ func (ed *kickoffEditor) drawTimeline() {
 // loadKickoff shows the kickoff record in its fields.
 func (ed *kickoffEditor) loadKickoff() {
 	k := ed.sess().Project.Kickoff
-	date := ""
-	if k.Date != nil {
-		date = k.Date.String()
-	}
-	setValue(ed.date, date)
+	setValue(ed.date, kit.DateText(k.Date))
 	setValue(ed.place, k.Place)
 	setValue(ed.agenda, k.Agenda)
 	setValue(ed.notes, k.Notes)
 	setValue(ed.nextSteps, k.NextSteps)
 	ro := ed.sess().ReadOnly()
-	for _, f := range ed.kickFields {
-		if ro {
-			f.Disable()
-		} else {
-			f.Enable()
-		}
-	}
+	kit.SetEnabled(!ro, ed.kickFields...)
 	if ed.person >= len(k.Participants) {
 		ed.person = -1
 	}
-	for _, f := range ed.pFields {
-		if ed.person < 0 || ro {
-			f.Disable()
-		} else {
-			f.Enable()
-		}
-	}
+	kit.SetEnabled(ed.person >= 0 && !ro, ed.pFields...)
 	if ed.person < 0 {
 		ed.people.selected = 0
 		setValue(ed.pName, "")
@@ -430,13 +398,7 @@ func (ed *kickoffEditor) pickMilestone(id int64) {
 func (ed *kickoffEditor) loadMilestone() {
 	m := ed.milestone()
 	on := m != nil && !ed.sess().ReadOnly()
-	for _, f := range ed.mFields {
-		if on {
-			f.Enable()
-		} else {
-			f.Disable()
-		}
-	}
+	kit.SetEnabled(on, ed.mFields...)
 	if m == nil {
 		ed.msID = 0
 		ed.msTable.selected = 0
@@ -447,11 +409,7 @@ func (ed *kickoffEditor) loadMilestone() {
 		return
 	}
 	setValue(ed.mName, m.Name)
-	due := ""
-	if m.Due != nil {
-		due = m.Due.String()
-	}
-	setValue(ed.mDue, due)
+	setValue(ed.mDue, kit.DateText(m.Due))
 	setValue(ed.mOwner, m.Owner)
 	setValue(ed.mNote, m.Note)
 	st := m.Status

@@ -26,6 +26,17 @@ type listForm[T any] struct {
 	content fyne.CanvasObject
 }
 
+// init wires the tab's list to its editor: the table with cols, whose cells cell gives, the form
+// fill shows, and the findings beside the table, whose entries run jump (none when jump is nil).
+func (l *listForm[T]) init(ed *structureEditor, idOf func(item *T) int64, cell func(row, col int) (string, widget.Importance),
+	fill func(item *T, on bool), jump func(f domain.Finding), cols []col) {
+	l.ed, l.idOf, l.fill = ed, idOf, fill
+	l.table = newTable(cols, cell, l.pick)
+	if jump != nil {
+		l.findings = newFindings("structure.findings", jump)
+	}
+}
+
 // layout puts the toolbar above the table and its findings, and below the form.
 func (l *listForm[T]) layout(toolbar fyne.CanvasObject, below ...fyne.CanvasObject) {
 	var center fyne.CanvasObject = l.table.view()
@@ -67,13 +78,7 @@ func (l *listForm[T]) pick(id int64) {
 func (l *listForm[T]) load() {
 	item := l.current()
 	on := item != nil && !l.ed.sess().ReadOnly()
-	for _, f := range l.formFields {
-		if on {
-			f.Enable()
-		} else {
-			f.Disable()
-		}
-	}
+	kit.SetEnabled(on, l.formFields...)
 	if item == nil {
 		l.formID = 0
 		l.table.selected = 0

@@ -21,13 +21,11 @@ type commTab struct {
 }
 
 func newCommTab(ed *structureEditor) *commTab {
-	t := &commTab{listForm: listForm[domain.CommunicationRow]{ed: ed, idOf: func(c *domain.CommunicationRow) int64 { return c.ID }}}
-	t.fill = t.fillForm
-	t.table = newTable([]col{
+	t := &commTab{}
+	t.init(ed, func(c *domain.CommunicationRow) int64 { return c.ID }, t.cell, t.fillForm, t.jump, []col{
 		{"structure.col.occasion", 170, 2}, {"structure.col.customer", 150, 2}, {"structure.col.provider", 150, 2},
 		{"structure.col.channel", 140, 2}, {"structure.col.hours", 130, 1},
-	}, t.cell, t.pick)
-	t.findings = newFindings("structure.findings", t.jump)
+	})
 	t.occasion = field("", func(s string) { t.commit(func(c *domain.CommunicationRow) { c.Occasion = trim(s) }) })
 	t.hours = field("structure.hours.placeholder", func(s string) { t.commit(func(c *domain.CommunicationRow) { c.Hours = trim(s) }) })
 	t.channel = kit.NewChoiceEntry(func(s string) { t.commit(func(c *domain.CommunicationRow) { c.Channel = trim(s) }) })

@@ -22,13 +22,11 @@ type escalationTab struct {
 }
 
 func newEscalationTab(ed *structureEditor) *escalationTab {
-	t := &escalationTab{listForm: listForm[domain.EscalationLevel]{ed: ed, idOf: func(e *domain.EscalationLevel) int64 { return e.ID }}}
-	t.fill = t.fillForm
-	t.table = newTable([]col{
+	t := &escalationTab{}
+	t.init(ed, func(e *domain.EscalationLevel) int64 { return e.ID }, t.cell, t.fillForm, t.jump, []col{
 		{"structure.col.level", 60, 0}, {"structure.col.trigger", 220, 4}, {"structure.col.customer", 150, 2},
 		{"structure.col.provider", 150, 2}, {"structure.col.reaction", 110, 0},
-	}, t.cell, t.pick)
-	t.findings = newFindings("structure.findings", t.jump)
+	})
 	t.level = wholeField(t.ed, t.load, func(n int) { t.commit(func(e *domain.EscalationLevel) { e.Level = n }) })
 	t.trigger = field("structure.trigger.placeholder", func(s string) { t.commit(func(e *domain.EscalationLevel) { e.Trigger = trim(s) }) })
 	t.hours = wholeField(t.ed, t.load, func(n int) { t.commit(func(e *domain.EscalationLevel) { e.ReactionHours = n }) })
@@ -55,15 +53,7 @@ func newEscalationTab(ed *structureEditor) *escalationTab {
 // wholeField is an entry for a whole number ≥ 0 ("" is 0) that hands it to commit; a bad one is
 // reported and reload shows the stored value again.
 func wholeField(ed *structureEditor, reload func(), commit func(n int)) *kit.CommitEntry {
-	return field("", func(s string) {
-		n, err := parseWhole(s)
-		if err != nil {
-			ed.ctx.Report(err)
-			reload()
-			return
-		}
-		commit(n)
-	})
+	return parsedField("", parseWhole, ed.ctx.Report, reload, commit)
 }
 
 // parseWhole reads a whole number ≥ 0 ("" is 0).

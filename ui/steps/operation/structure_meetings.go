@@ -35,24 +35,16 @@ type meetingsTab struct {
 }
 
 func newMeetingsTab(ed *structureEditor) *meetingsTab {
-	t := &meetingsTab{listForm: listForm[domain.Meeting]{ed: ed, idOf: func(m *domain.Meeting) int64 { return m.ID }}}
-	t.fill = t.fillForm
-	t.table = newTable([]col{
+	t := &meetingsTab{}
+	t.init(ed, func(m *domain.Meeting) int64 { return m.ID }, t.cell, t.fillForm, t.jump, []col{
 		{"structure.col.meeting", 160, 2}, {"structure.col.cadence", 150, 1}, {"structure.col.first", 100, 0},
 		{"structure.col.next", 100, 0}, {"structure.col.participants", 180, 3},
-	}, t.cell, t.pick)
-	t.findings = newFindings("structure.findings", t.jump)
+	})
 	t.name = field("", func(s string) { t.commit(func(m *domain.Meeting, _ *domain.MeetingRule) { m.Name = trim(s) }) })
 	t.days = wholeField(t.ed, t.load, func(n int) {
 		t.commit(func(m *domain.Meeting, r *domain.MeetingRule) { m.CadenceDays, r.Monthly = n, false })
 	})
-	t.first = field("steps.date.placeholder", func(s string) {
-		d, err := kit.ParseDate(s)
-		if err != nil {
-			t.ed.ctx.Report(err)
-			t.load()
-			return
-		}
+	t.first = dateField(t.ed.ctx.Report, t.load, func(d *domain.Date) {
 		t.commit(func(m *domain.Meeting, _ *domain.MeetingRule) { m.FirstDate = d })
 	})
 	t.participants = kit.NewAttendeePicker(func(as []domain.Attendee) error {

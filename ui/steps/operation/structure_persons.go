@@ -26,12 +26,11 @@ type personsTab struct {
 }
 
 func newPersonsTab(ed *structureEditor) *personsTab {
-	t := &personsTab{listForm: listForm[domain.Person]{ed: ed, idOf: func(x *domain.Person) int64 { return x.ID }}}
-	t.fill = t.fillForm
-	t.table = newTable([]col{
+	t := &personsTab{}
+	t.init(ed, func(x *domain.Person) int64 { return x.ID }, t.cell, t.fillForm, nil, []col{
 		{"people.col.name", 160, 2}, {"structure.col.party", 110, 0}, {"people.col.organisation", 150, 2},
 		{"people.col.roles", 180, 2}, {"structure.col.contact", 150, 2},
-	}, t.cell, t.pick)
+	})
 	t.name = field("", func(s string) { t.commit(func(x *domain.Person) { x.Name = trim(s) }) })
 	t.organisation = field("people.organisation.placeholder", func(s string) { t.commit(func(x *domain.Person) { x.Organisation = trim(s) }) })
 	t.contact = field("structure.contact.placeholder", func(s string) { t.commit(func(x *domain.Person) { x.Contact = trim(s) }) })

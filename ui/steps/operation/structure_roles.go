@@ -21,13 +21,11 @@ type rolesTab struct {
 }
 
 func newRolesTab(ed *structureEditor) *rolesTab {
-	t := &rolesTab{listForm: listForm[domain.Role]{ed: ed, idOf: func(r *domain.Role) int64 { return r.ID }}}
-	t.fill = t.fillForm
-	t.table = newTable([]col{
+	t := &rolesTab{}
+	t.init(ed, func(r *domain.Role) int64 { return r.ID }, t.cell, t.fillForm, t.jump, []col{
 		{"structure.col.role", 170, 2}, {"structure.col.party", 110, 0}, {"structure.col.persons", 150, 2},
 		{"structure.col.deputy", 130, 1}, {"structure.col.contact", 150, 2},
-	}, t.cell, t.pick)
-	t.findings = newFindings("structure.findings", t.jump)
+	})
 
 	t.name = field("", func(s string) { t.commit(func(r *domain.Role) { r.Name = trim(s) }) })
 	t.persons = field("structure.persons.placeholder", func(s string) { t.commit(func(r *domain.Role) { r.Persons = trim(s) }) })

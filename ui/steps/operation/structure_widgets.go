@@ -149,6 +149,25 @@ func field(placeholder string, commit func(text string)) *kit.CommitEntry {
 	return e
 }
 
+// parsedField is an entry whose text parse reads and hands to commit; a text parse refuses is
+// reported and reload shows the stored value again.
+func parsedField[V any](placeholder string, parse func(string) (V, error), report func(error), reload func(), commit func(v V)) *kit.CommitEntry {
+	return field(placeholder, func(s string) {
+		v, err := parse(s)
+		if err != nil {
+			report(err)
+			reload()
+			return
+		}
+		commit(v)
+	})
+}
+
+// dateField is an entry for a date ("" is none), see parsedField.
+func dateField(report func(error), reload func(), commit func(d *domain.Date)) *kit.CommitEntry {
+	return parsedField("steps.date.placeholder", kit.ParseDate, report, reload, commit)
+}
+
 // multiField is a multi-line commit entry (Enter makes a new line; leaving commits).
 func multiField(placeholder string, commit func(text string)) *kit.CommitEntry {
 	e := field(placeholder, commit)

@@ -273,14 +273,7 @@ func (ed *sourcingEditor) commitNote(group string) {
 		return
 	}
 	ed.fail(ed.update("undo.sourcing.note", func(d *domain.SourcingDecision) {
-		if d.Notes == nil {
-			d.Notes = map[string]string{}
-		}
-		if text == "" {
-			delete(d.Notes, group)
-		} else {
-			d.Notes[group] = text
-		}
+		d.Notes = kit.SetOrDelete(d.Notes, group, text, text != "")
 	}))
 }
 
@@ -301,14 +294,7 @@ func (ed *sourcingEditor) commitCriterion(c string) {
 		return
 	}
 	ed.fail(ed.update("undo.sourcing.criteria", func(d *domain.SourcingDecision) {
-		if d.CriteriaScores == nil {
-			d.CriteriaScores = map[string]float64{}
-		}
-		if v == 0 {
-			delete(d.CriteriaScores, c)
-		} else {
-			d.CriteriaScores[c] = v
-		}
+		d.CriteriaScores = kit.SetOrDelete(d.CriteriaScores, c, v, v != 0)
 	}))
 }
 
