@@ -424,9 +424,7 @@ func (t *meetingsTab) deleteMeeting() {
 	if t.current() == nil {
 		return
 	}
-	if err := t.ed.sess().DeleteJourFixe(t.selected); err != nil {
-		t.ed.ctx.Report(err)
-	}
+	t.ed.ctx.Report(t.ed.sess().DeleteJourFixe(t.selected))
 }
 
 func (t *meetingsTab) addMeasure() {
@@ -452,9 +450,7 @@ func (t *meetingsTab) deleteMeasure() {
 	if t.measureByID(t.measure) == nil {
 		return
 	}
-	if err := t.ed.sess().DeleteMeasure(t.measure); err != nil {
-		t.ed.ctx.Report(err)
-	}
+	t.ed.ctx.Report(t.ed.sess().DeleteMeasure(t.measure))
 }
 
 // freeze computes the KPIs of the chosen period as of the meeting (on a goroutine) and keeps

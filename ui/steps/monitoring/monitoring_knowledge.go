@@ -147,11 +147,7 @@ func (t *knowledgeTab) load() {
 		t.subject.SetText(k.Subject)
 		t.subject.OnChanged = f
 	}
-	if k.ReviewedOn != nil {
-		set(t.on, k.ReviewedOn.String())
-	} else {
-		set(t.on, "")
-	}
+	set(t.on, kit.DateText(k.ReviewedOn))
 	set(t.by, k.ReviewedBy)
 	set(t.findings, k.Findings)
 	t.table.refresh()

@@ -201,18 +201,31 @@ func TestDashboardShowsKPIsOfThePeriod(t *testing.T) {
 	}
 }
 
-func TestImportDialogMapsAndStoresTickets(t *testing.T) {
+// openImport starts on a fresh fixture (after the dashboard's first computation) the import
+// dialog of kind for the file name with data, or for the importers' test file name when data is
+// nil; the dialog reports its end to fx.ran. The dialog is not shown yet.
+func openImport(t *testing.T, kind, name string, data []byte) (*fixture, *importDialog, error) {
+	t.Helper()
 	fx := newFixture(t, project())
 	fx.wait("the first computation")
-	data, err := os.ReadFile(filepath.Join("..", "..", "..", "persistence", "importers", "testdata", "glpi_de.csv"))
-	if err != nil {
-		t.Fatal(err)
+	if data == nil {
+		var err error
+		if data, err = os.ReadFile(filepath.Join("..", "..", "..", "persistence", "importers", "testdata", name)); err != nil {
+			t.Fatal(err)
+		}
 	}
-	imp, err := newImportDialog(fx.Ctx, session.ImportTickets, "glpi_de.csv", data)
+	imp, err := newImportDialog(fx.Ctx, kind, name, data)
+	if imp != nil {
+		imp.done = func() { fx.ran <- struct{}{} }
+	}
+	return fx, imp, err
+}
+
+func TestImportDialogMapsAndStoresTickets(t *testing.T) {
+	fx, imp, err := openImport(t, session.ImportTickets, "glpi_de.csv", nil)
 	if err != nil || imp.tf == nil || imp.tf.Format != "glpi" {
 		t.Fatalf("%v %+v", err, imp)
 	}
-	imp.done = func() { fx.ran <- struct{}{} }
 	imp.show()
 	if !strings.Contains(imp.summary(), "4 Tickets im Format GLPI") {
 		t.Errorf("summary %q", imp.summary())
@@ -256,17 +269,10 @@ func TestImportDialogMapsAndStoresTickets(t *testing.T) {
 
 // Issue 13, 1.4: the survey dialog guesses only the numeric question, and the user can name it.
 func TestImportDialogNamesSurveyQuestions(t *testing.T) {
-	fx := newFixture(t, project())
-	fx.wait("the first computation")
-	data, err := os.ReadFile(filepath.Join("..", "..", "..", "persistence", "importers", "testdata", "limesurvey_liste.csv"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	imp, err := newImportDialog(fx.Ctx, session.ImportSurvey, "limesurvey_liste.csv", data)
+	fx, imp, err := openImport(t, session.ImportSurvey, "limesurvey_liste.csv", nil)
 	if err != nil || imp.sf == nil || strings.Join(imp.sf.Questions, ",") != "ZUFR" {
 		t.Fatalf("%v %+v", err, imp.sf)
 	}
-	imp.done = func() { fx.ran <- struct{}{} }
 	imp.show()
 	e := imp.names["ZUFR"]
 	if e == nil || e.PlaceHolder != "ZUFR" {
@@ -282,17 +288,10 @@ func TestImportDialogNamesSurveyQuestions(t *testing.T) {
 
 // Section 2: a 7-point question that nothing guesses is chosen in the dialog with its scale.
 func TestImportDialogChoosesAScaleOtherThanFive(t *testing.T) {
-	fx := newFixture(t, project())
-	fx.wait("the first computation")
-	data, err := os.ReadFile(filepath.Join("..", "..", "..", "persistence", "importers", "testdata", "limesurvey_en_7.csv"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	imp, err := newImportDialog(fx.Ctx, session.ImportSurvey, "limesurvey_en_7.csv", data)
+	fx, imp, err := openImport(t, session.ImportSurvey, "limesurvey_en_7.csv", nil)
 	if err != nil || imp.sf != nil || !imp.surveyChoosing() {
 		t.Fatalf("%v %v", err, imp.readErr)
 	}
-	imp.done = func() { fx.ran <- struct{}{} }
 	imp.show()
 	q := "The IT support solves my problems quickly."
 	imp.smap.Questions = []string{q}
@@ -318,17 +317,10 @@ func TestImportDialogChoosesAScaleOtherThanFive(t *testing.T) {
 // (see the importer's TestWordAndZeroToTenScales): NPS 10, 7, 3, 0 → 5, 4, 2, 1 and ZUFR
 // 5, 4, 2, 1, 3: 9 answers, (5 + 4 + 2 + 1) + (5 + 4 + 2 + 1 + 3) = 12 + 15 = 27.
 func TestImportDialogZeroToTenAndWords(t *testing.T) {
-	fx := newFixture(t, project())
-	fx.wait("the first computation")
-	data, err := os.ReadFile(filepath.Join("..", "..", "..", "persistence", "importers", "testdata", "limesurvey_skalen.csv"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	imp, err := newImportDialog(fx.Ctx, session.ImportSurvey, "limesurvey_skalen.csv", data)
+	fx, imp, err := openImport(t, session.ImportSurvey, "limesurvey_skalen.csv", nil)
 	if err != nil || imp.sf != nil || !imp.surveyChoosing() {
 		t.Fatalf("%v %v", err, imp.readErr)
 	}
-	imp.done = func() { fx.ran <- struct{}{} }
 	imp.show()
 	imp.smap.Questions = []string{"NPS", "ZUFR"}
 	imp.read()
@@ -359,14 +351,11 @@ func TestImportDialogZeroToTenAndWords(t *testing.T) {
 }
 
 func TestImportDialogColumnMappingForUnknownFiles(t *testing.T) {
-	fx := newFixture(t, project())
-	fx.wait("the first computation")
 	csv := "Zeit;Ergebnis;Warten\n01.03.2027 08:00;ja;12\n01.03.2027 08:05;nein;40\n"
-	imp, err := newImportDialog(fx.Ctx, session.ImportCalls, "anlage.csv", []byte(csv))
+	fx, imp, err := openImport(t, session.ImportCalls, "anlage.csv", []byte(csv))
 	if err != nil || imp.cf != nil || imp.readErr == nil {
 		t.Fatalf("%v %v", err, imp.readErr)
 	}
-	imp.done = func() { fx.ran <- struct{}{} }
 	imp.show()
 	imp.setColumn("at", 0)
 	imp.setColumn("answered", 1)
@@ -502,20 +491,27 @@ func TestKnowledgeChecks(t *testing.T) {
 func TestReportFromTheDashboard(t *testing.T) {
 	fx := newFixture(t, project())
 	fx.wait("the first computation")
-	path := filepath.Join(t.TempDir(), "Monitoring.pdf")
+	fx.wantPDF("the report", "Monitoring.pdf", func(path string, done func(error)) { writeReport(fx.Ctx, path, fx.ed.dash.period, done) })
+}
+
+// wantPDF runs write (a writer of the step, given a path in a new folder and what to call when
+// it is done) and checks that it wrote a PDF there.
+func (fx *fixture) wantPDF(what, name string, write func(path string, done func(error))) {
+	fx.T.Helper()
+	path := filepath.Join(fx.T.TempDir(), name)
 	done := make(chan error, 1)
-	writeReport(fx.Ctx, path, fx.ed.dash.period, func(err error) { done <- err; fx.ran <- struct{}{} })
-	fx.wait("the report")
+	write(path, func(err error) { done <- err; fx.ran <- struct{}{} })
+	fx.wait(what)
 	select {
 	case err := <-done:
 		if err != nil {
-			t.Fatal(err)
+			fx.T.Fatal(err)
 		}
-	case <-time.After(30 * time.Second):
-		t.Fatal("no report")
+	default:
+		fx.T.Fatalf("%s did not finish", what)
 	}
 	if b, err := os.ReadFile(path); err != nil || !strings.HasPrefix(string(b), "%PDF-") {
-		t.Errorf("%v", err)
+		fx.T.Errorf("%s: %v", what, err)
 	}
 }
 
@@ -532,42 +528,20 @@ func TestProtocolOfAMeeting(t *testing.T) {
 	if tab.current() == nil || tab.protocolBtn.Disabled() {
 		t.Fatal("no meeting chosen or no protocol button")
 	}
-	path := filepath.Join(t.TempDir(), "Protokoll.pdf")
-	done := make(chan error, 1)
-	writeProtocol(fx.Ctx, path, tab.current().Date, func(err error) { done <- err; fx.ran <- struct{}{} })
-	fx.wait("the protocol")
-	if err := <-done; err != nil {
-		t.Fatal(err)
-	}
-	if b, err := os.ReadFile(path); err != nil || !strings.HasPrefix(string(b), "%PDF-") {
-		t.Errorf("%v", err)
-	}
+	day := tab.current().Date
+	fx.wantPDF("the protocol", "Protokoll.pdf", func(path string, done func(error)) { writeProtocol(fx.Ctx, path, day, done) })
 	// The invitation to the same meeting, from the button beside it.
 	if tab.inviteBtn.Disabled() || tab.inviteBtn.Text != "Einladung (PDF)…" {
 		t.Fatalf("invitation button %q", tab.inviteBtn.Text)
 	}
-	inv := filepath.Join(t.TempDir(), "Einladung.pdf")
-	writeInvitation(fx.Ctx, inv, tab.current().Date, func(err error) { done <- err; fx.ran <- struct{}{} })
-	fx.wait("the invitation")
-	if err := <-done; err != nil {
-		t.Fatal(err)
-	}
-	if b, err := os.ReadFile(inv); err != nil || !strings.HasPrefix(string(b), "%PDF-") {
-		t.Errorf("%v", err)
-	}
+	fx.wantPDF("the invitation", "Einladung.pdf", func(path string, done func(error)) { writeInvitation(fx.Ctx, path, day, done) })
 }
 
 // A call list whose columns are mostly detected: the user adds the ringing time and takes the
 // detected direction away; the rest stays as detected. By hand: 3 inbound calls (one outbound
 // left out) with ringing 12, 45, 30 s; without the direction all 4 calls count.
 func TestImportDialogPartialCallMapping(t *testing.T) {
-	fx := newFixture(t, project())
-	fx.wait("the first computation")
-	data, err := os.ReadFile(filepath.Join("..", "..", "..", "persistence", "importers", "testdata", "anrufe_klingelzeit.csv"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	imp, err := newImportDialog(fx.Ctx, session.ImportCalls, "anrufe_klingelzeit.csv", data)
+	_, imp, err := openImport(t, session.ImportCalls, "anrufe_klingelzeit.csv", nil)
 	if err != nil || imp.cf == nil || len(imp.cf.Calls) != 3 || imp.cf.Calls[0].WaitSeconds != 0 {
 		t.Fatalf("%v %v %+v", err, imp.readErr, imp.cf)
 	}
