@@ -94,27 +94,11 @@ func TestTenderEditorEvaluatesAsTheUserEdits(t *testing.T) {
 	}
 	// Reopening asks for a reason; without one the dialog stays open with the message.
 	test.Tap(ed.reopen)
-	pop := fx.W.Canvas().Overlays().Top()
-	if pop == nil {
-		t.Fatal("no reopen dialog")
+	entries, ok, msg := fx.formDialog("reopen")
+	if len(entries) != 1 {
+		t.Fatalf("reopen dialog: %d entries", len(entries))
 	}
-	var reason *widget.Entry
-	var ok *widget.Button
-	var msg *widget.Label
-	walk(pop, func(o fyne.CanvasObject) {
-		switch w := o.(type) {
-		case *widget.Entry:
-			reason = w
-		case *widget.Button:
-			if w.Text == "Übernehmen" {
-				ok = w
-			}
-		case *widget.Label:
-			if w.Importance == widget.DangerImportance {
-				msg = w
-			}
-		}
-	})
+	reason := entries[0]
 	test.Tap(ok)
 	if !strings.Contains(msg.Text, "Bitte begründen") || len(fx.S.Project.TenderLog) != 0 {
 		t.Fatalf("reopen without reason: %q, %+v", msg.Text, fx.S.Project.TenderLog)
@@ -139,13 +123,30 @@ func TestNewBidWithoutPriceIsRefusedInTheDialog(t *testing.T) {
 	ed := NewTenderEditor(fx.Ctx)
 	fx.W.SetContent(ed.View)
 	test.Tap(ed.addBid)
+	entries, ok, msg := fx.formDialog("bid")
+	if len(entries) != 2 || ok == nil || msg == nil {
+		t.Fatalf("dialog: %d entries, ok %v", len(entries), ok != nil)
+	}
+	test.Type(entries[0], "Ohne Preis GmbH")
+	test.Tap(ok)
+	if !strings.Contains(msg.Text, "Preis größer als 0") || len(fx.S.Project.Bids) != 3 {
+		t.Fatalf("message %q, %d bids", msg.Text, len(fx.S.Project.Bids))
+	}
+	test.Type(entries[1], "150.000")
+	test.Tap(ok)
+	if len(fx.S.Project.Bids) != 4 || fx.S.Project.Bids[3].Price != 150000 || fx.W.Canvas().Overlays().Top() != nil {
+		t.Fatalf("bid not added: %+v", fx.S.Project.Bids)
+	}
+}
+
+// formDialog is the form dialog on top of the window (showAwForm): its entries in order, its
+// "Übernehmen" button and its message line.
+func (fx *fixture) formDialog(what string) (entries []*widget.Entry, ok *widget.Button, msg *widget.Label) {
+	fx.T.Helper()
 	pop := fx.W.Canvas().Overlays().Top()
 	if pop == nil {
-		t.Fatal("no dialog")
+		fx.T.Fatalf("no %s dialog", what)
 	}
-	var entries []*widget.Entry
-	var ok *widget.Button
-	var msg *widget.Label
 	walk(pop, func(o fyne.CanvasObject) {
 		switch w := o.(type) {
 		case *widget.Entry:
@@ -160,19 +161,7 @@ func TestNewBidWithoutPriceIsRefusedInTheDialog(t *testing.T) {
 			}
 		}
 	})
-	if len(entries) != 2 || ok == nil || msg == nil {
-		t.Fatalf("dialog: %d entries, ok %v", len(entries), ok != nil)
-	}
-	test.Type(entries[0], "Ohne Preis GmbH")
-	test.Tap(ok)
-	if !strings.Contains(msg.Text, "Preis größer als 0") || len(fx.S.Project.Bids) != 3 {
-		t.Fatalf("message %q, %d bids", msg.Text, len(fx.S.Project.Bids))
-	}
-	test.Type(entries[1], "150.000")
-	test.Tap(ok)
-	if len(fx.S.Project.Bids) != 4 || fx.S.Project.Bids[3].Price != 150000 || fx.W.Canvas().Overlays().Top() != nil {
-		t.Fatalf("bid not added: %+v", fx.S.Project.Bids)
-	}
+	return entries, ok, msg
 }
 
 // walk visits o and everything inside it.

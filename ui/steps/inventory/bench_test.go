@@ -35,16 +35,23 @@ func landkreisTasks(n int) []domain.Task {
 	return out
 }
 
+// landkreisContext is a step context on a project file with the 1,500 tasks, in a test window
+// (closed at the end); an error shown fails tb.
+func landkreisContext(tb testing.TB) *kit.Context {
+	test.NewTempApp(tb)
+	s := kittest.NewProjectFile(tb, landkreisTasks(1500)...)
+	w := test.NewWindow(nil)
+	tb.Cleanup(w.Close)
+	return &kit.Context{Session: s, Window: w, ShowError: func(err error) { tb.Fatal(err) }}
+}
+
 // BenchmarkTaskTable1500 builds the step-1 editor on 1,500 tasks and scrolls through the table.
 // "scroll" is one screenful of scrolling (every visible cell redrawn); "scroll+paint" adds the
 // software rendering of the whole window; "reindex" rebuilds the sorted, filtered row index as
 // after every edit.
 func BenchmarkTaskTable1500(b *testing.B) {
-	test.NewTempApp(b)
-	s := kittest.NewProjectFile(b, landkreisTasks(1500)...)
-	w := test.NewWindow(nil)
-	defer w.Close()
-	ctx := &kit.Context{Session: s, Window: w, ShowError: func(err error) { b.Fatal(err) }}
+	ctx := landkreisContext(b)
+	s, w := ctx.Session, ctx.Window
 
 	b.Run("build", func(b *testing.B) {
 		for b.Loop() {

@@ -23,6 +23,16 @@ func newFixture(t *testing.T, p *domain.Project) *fixture {
 	return &fixture{kittest.NewFixture(t, p)}
 }
 
+// typeRefused types text into e and wants it refused: one error, whose message holds says, and
+// the stored text kept in the field.
+func (fx *fixture) typeRefused(e *kit.CommitEntry, text, kept, says string) {
+	fx.T.Helper()
+	fx.TypeInto(e, text)
+	if errs := fx.TakeErrors(); len(errs) != 1 || !strings.Contains(errs[0].Error(), says) || e.Text != kept {
+		fx.T.Errorf("%q typed: errors %v, field %q", text, errs, e.Text)
+	}
+}
+
 func emptyProject() *domain.Project {
 	return domain.NewProject("Struktur", time.Date(2026, 9, 1, 0, 0, 0, 0, time.UTC))
 }
@@ -116,11 +126,7 @@ func TestStructureEditorSession(t *testing.T) {
 	if got := fx.Stored().EscalationLevels[1].ReactionHours; got != 12 {
 		t.Errorf("reaction hours %d", got)
 	}
-	fx.TypeInto(ed.esc.hours, "zwölf")
-	if len(fx.Errs) != 1 || !strings.Contains(fx.Errs[0].Error(), "zwölf") || ed.esc.hours.Text != "12" {
-		t.Errorf("errors %v, field %q", fx.Errs, ed.esc.hours.Text)
-	}
-	fx.Errs = nil
+	fx.typeRefused(ed.esc.hours, "zwölf", "12", "zwölf")
 
 	// Meetings: a Jour fixe from the template, next dates from a pinned day.
 	kittest.PinDay(t, domain.NewDate(2027, 1, 1))
