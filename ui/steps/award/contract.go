@@ -72,11 +72,7 @@ func NewContractEditor(ctx *kit.Context) *contractEditor {
 	lists := ed.buildLists()
 	body := container.NewVScroll(container.NewVBox(status, form, widget.NewSeparator(), lists))
 	ed.questions = kit.NewFindings(kit.FindingsConfig{Lines: 3})
-	sideMin := canvas.NewRectangle(kit.Transparent)
-	sideMin.SetMinSize(fyne.NewSize(200, 0))
-	main := container.NewHSplit(body, container.NewStack(sideMin, ed.questions.Content))
-	main.Offset = 0.8
-	ed.View = kit.NewEditorView(main, ctx.Session.Subscribe(ed.refresh))
+	ed.View = kit.NewEditorView(kit.WithSide(body, ed.questions.Content, 200, 0.8), ctx.Session.Subscribe(ed.refresh))
 	ed.refresh()
 	return ed
 }

@@ -6,7 +6,6 @@ import (
 	"strconv"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
@@ -90,10 +89,7 @@ func NewSLAEditor(ctx *kit.Context) *slaEditor {
 	ed.tabs = container.NewAppTabs(ed.tabHours, ed.tabClass, tabTargets, ed.tabFerien, tabClock, tabLevels)
 
 	ed.questions = kit.NewFindings(kit.FindingsConfig{Lines: 3, OnTap: ed.jump})
-	sideMin := canvas.NewRectangle(kit.Transparent)
-	sideMin.SetMinSize(fyne.NewSize(200, 0))
-	main := container.NewHSplit(kit.NewBorder(left, nil, nil, nil, ed.tabs), container.NewStack(sideMin, ed.questions.Content))
-	main.Offset = 0.78
+	main := kit.WithSide(kit.NewBorder(left, nil, nil, nil, ed.tabs), ed.questions.Content, 200, 0.78)
 	ed.View = kit.NewEditorView(main, ctx.Session.Subscribe(ed.refresh))
 	if ws := domain.WorkingSLAs(ctx.Session.Project); len(ws) > 0 {
 		ed.selected = ws[0].ID

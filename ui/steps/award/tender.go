@@ -100,11 +100,7 @@ func NewTenderEditor(ctx *kit.Context) *tenderEditor {
 		}
 	}
 	ed.questions = kit.NewFindings(kit.FindingsConfig{Lines: 3, OnTap: ed.jump})
-	sideMin := canvas.NewRectangle(kit.Transparent)
-	sideMin.SetMinSize(fyne.NewSize(200, 0))
-	split := container.NewHSplit(ed.tabs, container.NewStack(sideMin, ed.questions.Content))
-	split.Offset = 0.78
-	ed.View = kit.NewEditorView(split, ctx.Session.Subscribe(ed.refresh))
+	ed.View = kit.NewEditorView(kit.WithSide(ed.tabs, ed.questions.Content, 200, 0.78), ctx.Session.Subscribe(ed.refresh))
 	ed.refresh()
 	return ed
 }

@@ -151,8 +151,6 @@ func NewCoverageEditor(ctx *kit.Context) *coverageEditor {
 	workBox := kit.NewBorder(container.NewVBox(workTitle, workIntro), limits, nil, nil, ed.work.View())
 
 	ed.questions = kit.NewFindings(kit.FindingsConfig{Lines: 2, OnTap: ed.jumpTo})
-	sideMin := canvas.NewRectangle(kit.Transparent)
-	sideMin.SetMinSize(fyne.NewSize(330, 0))
 	side := container.NewVSplit(workBox, ed.questions.Content)
 	side.Offset = 0.62
 
@@ -164,9 +162,7 @@ func NewCoverageEditor(ctx *kit.Context) *coverageEditor {
 			left.Refresh()
 		}
 	}), container.NewVBox(ed.summary, formBox), nil, nil, ed.table.View())
-	split := container.NewHSplit(left, container.NewStack(sideMin, side))
-	split.Offset = 0.7
-	ed.View = kit.NewEditorView(split, ctx.Session.Subscribe(ed.refresh))
+	ed.View = kit.NewEditorView(kit.WithSide(left, side, 330, 0.7), ctx.Session.Subscribe(ed.refresh))
 	if ctx.Session.ReadOnly() {
 		ed.states.Disable()
 		ed.newResp.Disable()

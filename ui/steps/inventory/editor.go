@@ -96,10 +96,7 @@ func newTaskEditor(ctx *kit.Context, cfg editorConfig) *taskEditor {
 		ed.refreshers = append(ed.refreshers, refresh)
 		sideContent = kit.NewBorder(container.NewVBox(obj, widget.NewSeparator()), nil, nil, nil, sideContent)
 	}
-	sideMin := canvas.NewRectangle(kit.Transparent)
-	sideMin.SetMinSize(fyne.NewSize(260, 0))
-	main := container.NewHSplit(tableArea, container.NewStack(sideMin, sideContent))
-	main.Offset = 0.74
+	main := kit.WithSide(tableArea, sideContent, 260, 0.74)
 
 	body := kit.NewBorder(ed.toolbar, container.NewVBox(widget.NewSeparator(), ed.form.content), nil, nil, main)
 	ed.View = kit.NewEditorView(body, ctx.Session.Subscribe(ed.changed))

@@ -105,9 +105,7 @@ func NewMonitoringEditor(ctx *kit.Context) *monitoringEditor {
 		}
 	}
 	side := kit.NewBorder(ed.findingsHead, nil, nil, nil, ed.findingsList)
-	split := container.NewHSplit(ed.tabs, sized(side, 180, 0))
-	split.Offset = 0.8
-	ed.View = kit.NewEditorView(split, ctx.Session.Subscribe(ed.refresh))
+	ed.View = kit.NewEditorView(kit.WithSide(ed.tabs, side, 180, 0.8), ctx.Session.Subscribe(ed.refresh))
 	ed.refresh()
 	ed.dash.recompute(true)
 	return ed

@@ -312,11 +312,7 @@ func keepFindings(all []domain.Finding, keep func(domain.Finding) bool) []domain
 
 // withSide puts a side panel of at least 240 points right of main.
 func withSide(main, side fyne.CanvasObject, offset float64) fyne.CanvasObject {
-	least := canvas.NewRectangle(kit.Transparent)
-	least.SetMinSize(fyne.NewSize(240, 0))
-	split := container.NewHSplit(main, container.NewStack(least, side))
-	split.Offset = offset
-	return split
+	return kit.WithSide(main, side, 240, offset)
 }
 
 // trim is text without surrounding spaces.

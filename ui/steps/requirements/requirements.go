@@ -6,7 +6,6 @@ import (
 	"strings"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
@@ -90,12 +89,9 @@ func NewRequirementsEditor(ctx *kit.Context) *requirementsEditor {
 
 	ed.finder = newCardFinder(ed)
 	ed.questions = kit.NewFindings(kit.FindingsConfig{Lines: 2, OnTap: ed.jump})
-	sideMin := canvas.NewRectangle(kit.Transparent)
-	sideMin.SetMinSize(fyne.NewSize(250, 0))
 	side := container.NewVSplit(ed.finder.content, ed.questions.Content)
 	side.Offset = 0.55
-	split := container.NewHSplit(ed.board, container.NewStack(sideMin, side))
-	split.Offset = 0.76
+	split := kit.WithSide(ed.board, side, 250, 0.76)
 	ed.chips = container.NewHBox()
 	ed.chipRow = container.NewHScroll(ed.chips)
 	boardTab := kit.NewBorder(container.NewVBox(container.NewHScroll(ed.toolbar), ed.chipRow),

@@ -6,7 +6,6 @@ import (
 	"strings"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
@@ -70,11 +69,7 @@ func NewResourcesEditor(ctx *kit.Context) *resourcesEditor {
 	ed.tabs.OnSelected = func(*container.TabItem) { ed.compare.showChart() }
 
 	ed.questions = kit.NewFindings(kit.FindingsConfig{Lines: 2, NoIcons: true, OnTap: ed.jump})
-	sideMin := canvas.NewRectangle(kit.Transparent)
-	sideMin.SetMinSize(fyne.NewSize(240, 0))
-	split := container.NewHSplit(ed.tabs, container.NewStack(sideMin, ed.questions.Content))
-	split.Offset = 0.76
-	ed.View = kit.NewEditorView(split, ctx.Session.Subscribe(ed.refresh))
+	ed.View = kit.NewEditorView(kit.WithSide(ed.tabs, ed.questions.Content, 240, 0.76), ctx.Session.Subscribe(ed.refresh))
 	ed.refresh()
 	return ed
 }
