@@ -97,15 +97,13 @@ func (ed *contractEditor) setErr(change func(c *domain.Contract)) error {
 
 func (ed *contractEditor) textEntry(get func(c domain.Contract) string, set func(c *domain.Contract, v string)) *kit.CommitEntry {
 	e := kit.NewCommitEntry()
-	commit := func() {
+	onCommit(e, func() {
 		if ed.loading || e.Text == get(ed.sess().Project.Contract) {
 			return
 		}
 		v := strings.TrimSpace(e.Text)
 		ed.set(func(c *domain.Contract) { set(c, v) })
-	}
-	e.OnSubmitted = func(string) { commit() }
-	e.OnLeave = commit
+	})
 	ed.editable = append(ed.editable, e)
 	return e
 }
@@ -156,7 +154,7 @@ func (ed *contractEditor) buildForm() fyne.CanvasObject {
 	})
 	ed.typeOther = kit.NewCommitEntry()
 	ed.typeOther.SetPlaceHolder(lang.L("award.contract.type_other_placeholder"))
-	commitOther := func() {
+	onCommit(ed.typeOther, func() {
 		v := strings.TrimSpace(ed.typeOther.Text)
 		if ed.loading || v == ed.sess().Project.Contract.TypeOther {
 			return
@@ -167,9 +165,7 @@ func (ed *contractEditor) buildForm() fyne.CanvasObject {
 				c.Type = domain.ContractOther
 			}
 		})
-	}
-	ed.typeOther.OnSubmitted = func(string) { commitOther() }
-	ed.typeOther.OnLeave = commitOther
+	})
 	ed.signed = ed.dateEntry(func(c domain.Contract) *domain.Date { return c.SignedOn }, func(c *domain.Contract, d *domain.Date) { c.SignedOn = d })
 	ed.start = ed.dateEntry(func(c domain.Contract) *domain.Date { return c.Start }, func(c *domain.Contract, d *domain.Date) { c.Start = d })
 	ed.term = ed.number(func(c domain.Contract) float64 { return float64(c.TermMonths) }, func(c *domain.Contract, v float64) { c.TermMonths = int(v) }, true)

@@ -284,8 +284,7 @@ func (ed *slaEditor) buildHours() fyne.CanvasObject {
 	ed.frozenNote.Wrapping = fyne.TextWrapWord
 	ed.frozenNote.Importance = widget.WarningImportance
 	ed.name = kit.NewCommitEntry()
-	ed.name.OnSubmitted = func(string) { ed.commitName() }
-	ed.name.OnLeave = ed.commitName
+	onCommit(ed.name, ed.commitName)
 	ed.scope = widget.NewSelect(nil, func(string) { ed.commitScope() })
 
 	grid := container.New(&formGrid{})
@@ -293,9 +292,7 @@ func (ed *slaEditor) buildHours() fyne.CanvasObject {
 		wd := (i + 1) % 7
 		e := kit.NewCommitEntry()
 		e.SetPlaceHolder(lang.L("award.hours.placeholder"))
-		commit := func() { ed.commitDay(wd, e) }
-		e.OnSubmitted = func(string) { commit() }
-		e.OnLeave = commit
+		onCommit(e, func() { ed.commitDay(wd, e) })
 		ed.days[i] = e
 		grid.Add(widget.NewLabel(lang.L("award.weekday." + strconv.Itoa(wd))))
 		grid.Add(e)
@@ -446,21 +443,19 @@ func (ed *slaEditor) newClassRow(i int) *classRow {
 	r.desc.Wrapping = fyne.TextWrapWord
 	r.desc.SetMinRowsVisible(2)
 	text := func(e *kit.CommitEntry, set func(c *domain.PriorityClassTarget, v string)) {
-		commit := func() {
+		onCommit(e, func() {
 			cur := ed.current()
 			if cur == nil || ed.loading || i >= len(cur.Classes) {
 				return
 			}
 			v := e.Text
 			ed.update(func(s *domain.SLA) { set(&s.Classes[i], v) })
-		}
-		e.OnSubmitted = func(string) { commit() }
-		e.OnLeave = commit
+		})
 	}
 	text(r.code, func(c *domain.PriorityClassTarget, v string) { c.Code = v })
 	text(r.desc, func(c *domain.PriorityClassTarget, v string) { c.Description = v })
 	target := func(e *kit.CommitEntry, get func(c domain.PriorityClassTarget) int, set func(c *domain.PriorityClassTarget, m int)) {
-		commit := func() {
+		onCommit(e, func() {
 			cur := ed.current()
 			if cur == nil || ed.loading || i >= len(cur.Classes) || e.Text == minutesText(get(cur.Classes[i])) {
 				return
@@ -472,9 +467,7 @@ func (ed *slaEditor) newClassRow(i int) *classRow {
 				return
 			}
 			ed.update(func(s *domain.SLA) { set(&s.Classes[i], m) })
-		}
-		e.OnSubmitted = func(string) { commit() }
-		e.OnLeave = commit
+		})
 	}
 	target(r.response, func(c domain.PriorityClassTarget) int { return c.ResponseMinutes }, func(c *domain.PriorityClassTarget, m int) { c.ResponseMinutes = m })
 	target(r.restore, func(c domain.PriorityClassTarget) int { return c.RestoreMinutes }, func(c *domain.PriorityClassTarget, m int) { c.RestoreMinutes = m })

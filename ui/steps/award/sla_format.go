@@ -104,7 +104,7 @@ func parseMinutes(text string) (int, error) {
 func newDateEntry(loading *bool, stored func() *domain.Date, save func(d *domain.Date), report func(error)) *kit.CommitEntry {
 	e := kit.NewCommitEntry()
 	e.SetPlaceHolder(lang.L("steps.date.placeholder"))
-	commit := func() {
+	return onCommit(e, func() {
 		if *loading || strings.TrimSpace(e.Text) == kit.DateText(stored()) {
 			return
 		}
@@ -115,7 +115,11 @@ func newDateEntry(loading *bool, stored func() *domain.Date, save func(d *domain
 			return
 		}
 		save(d)
-	}
+	})
+}
+
+// onCommit makes e run commit on Enter and when the user leaves it.
+func onCommit(e *kit.CommitEntry, commit func()) *kit.CommitEntry {
 	e.OnSubmitted = func(string) { commit() }
 	e.OnLeave = commit
 	return e

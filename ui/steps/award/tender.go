@@ -149,13 +149,11 @@ func (ed *tenderEditor) buildProcedure() fyne.CanvasObject {
 	}
 	ed.publication = kit.NewCommitEntry()
 	ed.publication.SetPlaceHolder(lang.L("award.tender.publication_placeholder"))
-	commitPub := func() {
+	onCommit(ed.publication, func() {
 		if v := strings.TrimSpace(ed.publication.Text); v != ed.sess().Project.Tender.Publication {
 			ed.setTender(func(t *domain.Tender) { t.Publication = v })
 		}
-	}
-	ed.publication.OnSubmitted = func(string) { commitPub() }
-	ed.publication.OnLeave = commitPub
+	})
 	ed.published = ed.dateEntry(func(t domain.Tender) *domain.Date { return t.PublishedOn }, func(t *domain.Tender, d *domain.Date) { t.PublishedOn = d })
 	ed.deadline = ed.dateEntry(func(t domain.Tender) *domain.Date { return t.OfferDeadline }, func(t *domain.Tender, d *domain.Date) { t.OfferDeadline = d })
 	ed.awards = ed.dateEntry(func(t domain.Tender) *domain.Date { return t.AwardDate }, func(t *domain.Tender, d *domain.Date) { t.AwardDate = d })
@@ -218,12 +216,7 @@ func (ed *tenderEditor) buildCriteria() fyne.CanvasObject {
 		{Title: lang.L("award.report.col.share"), Width: 80, Align: fyne.TextAlignTrailing},
 		{Title: lang.L("award.report.col.min"), Width: 110, Align: fyne.TextAlignTrailing},
 	}, 100)
-	ed.crit.OnSelect = func(row int) {
-		if row >= 0 && row < len(ed.critIDs) {
-			ed.selCrit = ed.critIDs[row]
-			ed.refresh()
-		}
-	}
+	ed.crit.OnSelect = kit.PickRow(&ed.critIDs, &ed.selCrit, ed.refresh)
 	ed.cKind = widget.NewSelect([]string{lang.L("award.kind.A"), lang.L("award.kind.B")}, func(string) {
 		kind := domain.CriterionA
 		if ed.cKind.SelectedIndex() == 1 {
@@ -239,14 +232,12 @@ func (ed *tenderEditor) buildCriteria() fyne.CanvasObject {
 	ed.cGroup = widget.NewSelectEntry(nil)
 	ed.cGroup.OnSubmitted = func(s string) { ed.updateCrit(func(k *domain.TenderCriterion) { k.Group = strings.TrimSpace(s) }) }
 	ed.cName = kit.NewCommitEntry()
-	commitName := func() {
+	onCommit(ed.cName, func() {
 		if k := ed.sess().Project.CriterionByID(ed.selCrit); k != nil && ed.cName.Text != k.Name {
 			v := ed.cName.Text
 			ed.updateCrit(func(k *domain.TenderCriterion) { k.Name = v })
 		}
-	}
-	ed.cName.OnSubmitted = func(string) { commitName() }
-	ed.cName.OnLeave = commitName
+	})
 	critGet := func(f func(k domain.TenderCriterion) float64) func() float64 {
 		return func() float64 {
 			if k := ed.sess().Project.CriterionByID(ed.selCrit); k != nil {
@@ -317,10 +308,16 @@ func (ed *tenderEditor) addCriterion(kind string) {
 }
 
 func (ed *tenderEditor) updateCrit(change func(k *domain.TenderCriterion)) {
-	if ed.loading || ed.sess().Project.CriterionByID(ed.selCrit) == nil {
+	ed.updatePicked(ed.sess().Project.CriterionByID(ed.selCrit) != nil, func() error { return ed.sess().UpdateCriterion(ed.selCrit, change) })
+}
+
+// updatePicked runs update, a change of the picked criterion or bid, unless the editor loads or
+// nothing is picked; a refused change shows the stored values again and says why.
+func (ed *tenderEditor) updatePicked(picked bool, update func() error) {
+	if ed.loading || !picked {
 		return
 	}
-	if err := ed.sess().UpdateCriterion(ed.selCrit, change); err != nil {
+	if err := update(); err != nil {
 		ed.refresh()
 		ed.report(err)
 	}
@@ -346,21 +343,8 @@ func (ed *tenderEditor) buildBids() fyne.CanvasObject {
 		{Title: lang.L("award.report.col.z"), Width: 110, Align: fyne.TextAlignTrailing},
 		{Title: lang.L("award.report.col.status"), Width: 180, Grow: 1},
 	}, 130)
-	ed.bids.OnSelect = func(row int) {
-		if row >= 0 && row < len(ed.bidIDs) {
-			ed.selBid = ed.bidIDs[row]
-			ed.refresh()
-		}
-	}
-	ed.bBidder = kit.NewCommitEntry()
-	commitBidder := func() {
-		if b := ed.sess().Project.BidByID(ed.selBid); b != nil && b.Bidder != ed.bBidder.Text {
-			v := ed.bBidder.Text
-			ed.updateBid(func(b *domain.Bid) { b.Bidder = v })
-		}
-	}
-	ed.bBidder.OnSubmitted = func(string) { commitBidder() }
-	ed.bBidder.OnLeave = commitBidder
+	ed.bids.OnSelect = kit.PickRow(&ed.bidIDs, &ed.selBid, ed.refresh)
+	ed.bBidder = ed.bidText(kit.NewCommitEntry(), func(b *domain.Bid) string { return b.Bidder }, func(b *domain.Bid, v string) { b.Bidder = v })
 	ed.bPrice = kit.NewNumberField(func() float64 {
 		if b := ed.sess().Project.BidByID(ed.selBid); b != nil {
 			return b.Price
@@ -370,15 +354,7 @@ func (ed *tenderEditor) buildBids() fyne.CanvasObject {
 		return ed.sess().UpdateBid(ed.selBid, func(b *domain.Bid) { b.Price = v })
 	}, false, ed.report)
 	ed.bPrice.Money = true
-	ed.bNote = kit.AsNote(kit.NewCommitEntry(), 2)
-	commitNote := func() {
-		if b := ed.sess().Project.BidByID(ed.selBid); b != nil && b.Note != ed.bNote.Text {
-			v := ed.bNote.Text
-			ed.updateBid(func(b *domain.Bid) { b.Note = v })
-		}
-	}
-	ed.bNote.OnSubmitted = func(string) { commitNote() }
-	ed.bNote.OnLeave = commitNote
+	ed.bNote = ed.bidText(kit.AsNote(kit.NewCommitEntry(), 2), func(b *domain.Bid) string { return b.Note }, func(b *domain.Bid, v string) { b.Note = v })
 	ed.scoreBox = container.NewVBox()
 	ed.addBid = widget.NewButtonWithIcon(lang.L("award.bid.add"), theme.ContentAddIcon(), ed.newBid)
 	ed.delBid = widget.NewButtonWithIcon(lang.L("award.bid.delete"), theme.DeleteIcon(), func() {
@@ -397,6 +373,16 @@ func (ed *tenderEditor) buildBids() fyne.CanvasObject {
 	split := container.NewVSplit(top, container.NewVScroll(details))
 	split.Offset = 0.35
 	return split
+}
+
+// bidText makes e commit its text to the picked bid's field that get reads and set writes.
+func (ed *tenderEditor) bidText(e *kit.CommitEntry, get func(b *domain.Bid) string, set func(b *domain.Bid, v string)) *kit.CommitEntry {
+	return onCommit(e, func() {
+		if b := ed.sess().Project.BidByID(ed.selBid); b != nil && get(b) != e.Text {
+			v := e.Text
+			ed.updateBid(func(b *domain.Bid) { set(b, v) })
+		}
+	})
 }
 
 // newBid asks for the bidder and the price: a bid without a price cannot be stored.
@@ -426,13 +412,7 @@ func (ed *tenderEditor) newBid() {
 }
 
 func (ed *tenderEditor) updateBid(change func(b *domain.Bid)) {
-	if ed.loading || ed.sess().Project.BidByID(ed.selBid) == nil {
-		return
-	}
-	if err := ed.sess().UpdateBid(ed.selBid, change); err != nil {
-		ed.refresh()
-		ed.report(err)
-	}
+	ed.updatePicked(ed.sess().Project.BidByID(ed.selBid) != nil, func() error { return ed.sess().UpdateBid(ed.selBid, change) })
 }
 
 // syncScores shows one row per criterion for the selected bid.
@@ -508,16 +488,14 @@ func (ed *tenderEditor) newScoreRow(c domain.TenderCriterion) *scoreRow {
 	id := c.ID
 	r.reason = kit.NewCommitEntry()
 	r.reason.SetPlaceHolder(lang.L("award.bid.reason_placeholder"))
-	commitReason := func() {
+	onCommit(r.reason, func() {
 		b := ed.sess().Project.BidByID(ed.selBid)
 		if b == nil || ed.loading || strings.TrimSpace(r.reason.Text) == b.Reasons[id] {
 			return
 		}
 		v := strings.TrimSpace(r.reason.Text)
 		ed.updateBid(func(b *domain.Bid) { b.Reasons = kit.SetOrDelete(b.Reasons, id, v, v != "") })
-	}
-	r.reason.OnSubmitted = func(string) { commitReason() }
-	r.reason.OnLeave = commitReason
+	})
 	if c.Kind == domain.CriterionA {
 		r.check = widget.NewSelect([]string{lang.L("award.score.open"), lang.L("award.score.met"), lang.L("award.score.not_met")}, func(string) {
 			if ed.loading {
@@ -542,7 +520,7 @@ func (ed *tenderEditor) newScoreRow(c domain.TenderCriterion) *scoreRow {
 	}
 	r.entry = kit.NewCommitEntry()
 	r.entry.SetPlaceHolder(lang.L("award.bid.score_placeholder"))
-	commit := func() {
+	onCommit(r.entry, func() {
 		b := ed.sess().Project.BidByID(ed.selBid)
 		if b == nil || ed.loading {
 			return
@@ -563,9 +541,7 @@ func (ed *tenderEditor) newScoreRow(c domain.TenderCriterion) *scoreRow {
 			return
 		}
 		ed.updateBid(func(b *domain.Bid) { b.Scores = kit.SetOrDelete(b.Scores, id, v, in != "") })
-	}
-	r.entry.OnSubmitted = func(string) { commit() }
-	r.entry.OnLeave = commit
+	})
 	return r
 }
 

@@ -53,12 +53,7 @@ func newPayGroupsPart(ed *resourcesEditor) *payGroupsPart {
 		{Title: lang.L("res.col.source"), Width: 200, Grow: 3},
 		{Title: lang.L("res.col.source_year"), Width: 60, Align: fyne.TextAlignTrailing},
 	}, 140)
-	g.table.OnSelect = func(row int) {
-		if row >= 0 && row < len(g.ids) {
-			g.selected = g.ids[row]
-			g.load()
-		}
-	}
+	g.table.OnSelect = kit.PickRow(&g.ids, &g.selected, g.load)
 	g.addBtn = widget.NewButtonWithIcon(lang.L("res.group.add"), theme.ContentAddIcon(), g.add)
 	g.exampleBtn = widget.NewButtonWithIcon(lang.L("res.group.examples"), theme.DocumentCreateIcon(), g.addExamples)
 	g.deleteBtn = widget.NewButtonWithIcon(lang.L("res.group.delete"), theme.DeleteIcon(), g.delete)
@@ -100,12 +95,7 @@ func newPayGroupsPart(ed *resourcesEditor) *payGroupsPart {
 		{Title: lang.L("res.col.pay_group"), Width: 170, Grow: 2},
 		{Title: lang.L("res.col.hourly"), Width: 80, Align: fyne.TextAlignTrailing},
 	}, 140)
-	g.mapTable.OnSelect = func(row int) {
-		if row >= 0 && row < len(g.parties) {
-			g.party = g.parties[row]
-			g.loadMapping()
-		}
-	}
+	g.mapTable.OnSelect = kit.PickRow(&g.parties, &g.party, g.loadMapping)
 	g.mapSelect = widget.NewSelect(nil, func(string) { g.commitMapping() })
 	g.defaultSelect = widget.NewSelect(nil, func(string) { g.commitDefault() })
 	g.mapCaption = widget.NewLabel("")
