@@ -2,7 +2,6 @@ package inventory
 
 import (
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
@@ -110,38 +109,17 @@ func responsibleTotals(ed *taskEditor) (fyne.CanvasObject, func()) {
 	var rows []domain.ResponsibleHours
 	title := widget.NewLabelWithStyle(lang.L("steps.by_responsible"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	title.Truncation = fyne.TextTruncateEllipsis
-	list := widget.NewList(
-		func() int { return len(rows) },
-		func() fyne.CanvasObject {
-			name := widget.NewLabel("")
-			name.Truncation = fyne.TextTruncateEllipsis
-			hours := widget.NewLabel("")
-			hours.Alignment = fyne.TextAlignTrailing
-			return container.NewBorder(nil, nil, nil, hours, name)
-		},
-		func(id widget.ListItemID, o fyne.CanvasObject) {
-			box := o.(*fyne.Container)
-			name, hours := box.Objects[0].(*widget.Label), box.Objects[1].(*widget.Label)
-			if id < 0 || id >= len(rows) {
-				name.SetText("")
-				hours.SetText("")
-				return
-			}
-			r := rows[id]
-			who := r.Responsible
-			if who == "" {
-				who = lang.L("fig.no_responsible")
-			}
-			name.SetText(who)
-			hours.SetText(kit.FormatNumber(r.Hours))
-		},
-	)
-	list.OnSelected = func(id widget.ListItemID) {
-		list.Unselect(id)
-		if id >= 0 && id < len(rows) && rows[id].Responsible != "" {
-			ed.filter.SetText(rows[id].Responsible) // show that person's tasks
+	list := kit.NewPairList(func() int { return len(rows) }, func(i int) (string, string) {
+		who := rows[i].Responsible
+		if who == "" {
+			who = lang.L("fig.no_responsible")
 		}
-	}
+		return who, kit.FormatNumber(rows[i].Hours)
+	}, func(i int) {
+		if rows[i].Responsible != "" {
+			ed.filter.SetText(rows[i].Responsible) // show that person's tasks
+		}
+	})
 	refresh := func() {
 		rows = domain.HoursByResponsible(ed.sess().Project)
 		list.Refresh()

@@ -1,7 +1,6 @@
 package requirements
 
 import (
-	"image/color"
 	"sort"
 	"strings"
 
@@ -97,17 +96,9 @@ func showMoveDialog(ed *requirementsEditor) {
 	m.entry.onKey = m.key
 	m.list = widget.NewList(
 		func() int { return len(m.targets) },
-		func() fyne.CanvasObject {
-			sw := canvas.NewRectangle(kit.Transparent)
-			sw.SetMinSize(fyne.NewSize(14, 14))
-			l := widget.NewLabel("")
-			l.Truncation = fyne.TextTruncateEllipsis
-			return container.NewBorder(nil, nil, container.NewCenter(sw), nil, l)
-		},
+		func() fyne.CanvasObject { return newSwatchRow(false) },
 		func(i widget.ListItemID, o fyne.CanvasObject) {
-			box := o.(*fyne.Container)
-			l := box.Objects[0].(*widget.Label)
-			sw := box.Objects[1].(*fyne.Container).Objects[0].(*canvas.Rectangle)
+			l, sw, _ := swatchRowParts(o)
 			if i < 0 || i >= len(m.targets) {
 				l.SetText("")
 				return
@@ -116,16 +107,13 @@ func showMoveDialog(ed *requirementsEditor) {
 			l.SetText(t.label)
 			l.TextStyle = fyne.TextStyle{Bold: i == m.cur}
 			l.Refresh()
-			var fill color.Color = kit.Transparent
+			colour := "" // the pile and a new package have none
 			if t.kind == 1 {
 				if pk := ed.ctx.Session.Project.PackageByID(t.id); pk != nil {
-					if c := kit.ColorOf(pk.Color, 1); c != nil {
-						fill = c
-					}
+					colour = pk.Color
 				}
 			}
-			sw.FillColor = fill
-			sw.Refresh()
+			paintSwatch(sw, colour)
 		},
 	)
 	m.list.OnSelected = func(i widget.ListItemID) {

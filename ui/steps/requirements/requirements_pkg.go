@@ -41,24 +41,62 @@ type packageTab struct {
 	content   fyne.CanvasObject
 }
 
+// newSwatchRow is a list row of a package: its colour swatch, its name (cut with …) and, with
+// count, a small number on the right.
+func newSwatchRow(count bool) fyne.CanvasObject {
+	sw := canvas.NewRectangle(kit.Transparent)
+	sw.SetMinSize(fyne.NewSize(14, 14))
+	l := widget.NewLabel("")
+	l.Truncation = fyne.TextTruncateEllipsis
+	if !count {
+		return container.NewBorder(nil, nil, container.NewCenter(sw), nil, l)
+	}
+	n := widget.NewLabel("")
+	n.Importance = widget.LowImportance
+	return container.NewBorder(nil, nil, container.NewCenter(sw), n, l)
+}
+
+// swatchRowParts are the name, the swatch and the number (nil without) of a newSwatchRow.
+func swatchRowParts(o fyne.CanvasObject) (name *widget.Label, swatch *canvas.Rectangle, number *widget.Label) {
+	box := o.(*fyne.Container)
+	name = box.Objects[0].(*widget.Label)
+	swatch = box.Objects[1].(*fyne.Container).Objects[0].(*canvas.Rectangle)
+	if len(box.Objects) > 2 {
+		number = box.Objects[2].(*widget.Label)
+	}
+	return name, swatch, number
+}
+
+// paintSwatch fills a swatch with a package colour; no colour (or a bad one) leaves it clear.
+func paintSwatch(sw *canvas.Rectangle, colour string) {
+	if c := kit.ColorOf(colour, 1); c != nil {
+		sw.FillColor = c
+	} else {
+		sw.FillColor = kit.Transparent
+	}
+	sw.Refresh()
+}
+
+// textArea is a wrapped entry of three rows for a text of the package (placeholder is its
+// translation key); it commits the texts when left and on Ctrl+Enter.
+func (pt *packageTab) textArea(placeholder string) *kit.CommitEntry {
+	e := kit.NewCommitEntry()
+	e.MultiLine = true
+	e.Wrapping = fyne.TextWrapWord
+	e.SetMinRowsVisible(3)
+	e.SetPlaceHolder(lang.L(placeholder))
+	e.OnLeave = pt.commitTexts
+	e.OnCtrlEnter = pt.commitTexts
+	return e
+}
+
 func newPackageTab(ed *requirementsEditor) *packageTab {
 	pt := &packageTab{ed: ed}
 	pt.list = widget.NewList(
 		func() int { return len(pt.pkgs) },
-		func() fyne.CanvasObject {
-			sw := canvas.NewRectangle(kit.Transparent)
-			sw.SetMinSize(fyne.NewSize(14, 14))
-			l := widget.NewLabel("")
-			l.Truncation = fyne.TextTruncateEllipsis
-			n := widget.NewLabel("")
-			n.Importance = widget.LowImportance
-			return container.NewBorder(nil, nil, container.NewCenter(sw), n, l)
-		},
+		func() fyne.CanvasObject { return newSwatchRow(true) },
 		func(i widget.ListItemID, o fyne.CanvasObject) {
-			box := o.(*fyne.Container)
-			l := box.Objects[0].(*widget.Label)
-			sw := box.Objects[1].(*fyne.Container).Objects[0].(*canvas.Rectangle)
-			n := box.Objects[2].(*widget.Label)
+			l, sw, n := swatchRowParts(o)
 			if i < 0 || i >= len(pt.pkgs) {
 				l.SetText("")
 				n.SetText("")
@@ -67,12 +105,7 @@ func newPackageTab(ed *requirementsEditor) *packageTab {
 			s := pt.pkgs[i]
 			l.SetText(s.Package.Name)
 			n.SetText(kit.FormatNumber(float64(s.Tasks)))
-			if c := kit.ColorOf(s.Package.Color, 1); c != nil {
-				sw.FillColor = c
-			} else {
-				sw.FillColor = kit.Transparent
-			}
-			sw.Refresh()
+			paintSwatch(sw, s.Package.Color)
 		},
 	)
 	pt.list.OnSelected = func(i widget.ListItemID) {
@@ -103,53 +136,18 @@ func newPackageTab(ed *requirementsEditor) *packageTab {
 	pt.swatch = canvas.NewRectangle(kit.Transparent)
 	pt.swatch.SetMinSize(fyne.NewSize(24, 24))
 	pt.swatch.CornerRadius = 4
-	pt.target = kit.NewCommitEntry()
-	pt.target.MultiLine = true
-	pt.target.Wrapping = fyne.TextWrapWord
-	pt.target.SetMinRowsVisible(3)
-	pt.target.SetPlaceHolder(lang.L("board.target.placeholder"))
-	pt.target.OnLeave = pt.commitTexts
-	pt.target.OnCtrlEnter = pt.commitTexts
-	pt.criteria = kit.NewCommitEntry()
-	pt.criteria.MultiLine = true
-	pt.criteria.Wrapping = fyne.TextWrapWord
-	pt.criteria.SetMinRowsVisible(3)
-	pt.criteria.SetPlaceHolder(lang.L("board.criteria.placeholder"))
-	pt.criteria.OnLeave = pt.commitTexts
-	pt.criteria.OnCtrlEnter = pt.commitTexts
+	pt.target = pt.textArea("board.target.placeholder")
+	pt.criteria = pt.textArea("board.criteria.placeholder")
 	pt.figures = widget.NewLabel("")
 	pt.figures.Wrapping = fyne.TextWrapWord
 
-	pt.taskList = widget.NewList(
-		func() int { return len(pt.tasks) },
-		func() fyne.CanvasObject {
-			l := widget.NewLabel("")
-			l.Truncation = fyne.TextTruncateEllipsis
-			r := widget.NewLabel("")
-			r.Alignment = fyne.TextAlignTrailing
-			return container.NewBorder(nil, nil, nil, r, l)
-		},
-		func(i widget.ListItemID, o fyne.CanvasObject) {
-			box := o.(*fyne.Container)
-			l, r := box.Objects[0].(*widget.Label), box.Objects[1].(*widget.Label)
-			if i < 0 || i >= len(pt.tasks) {
-				l.SetText("")
-				r.SetText("")
-				return
-			}
-			t := pt.tasks[i]
-			p := ed.ctx.Session.Project
-			l.SetText(t.Name)
-			r.SetText(kit.PriorityText(t.Priority, p.Settings.PriorityMode))
-		},
-	)
-	pt.taskList.OnSelected = func(i widget.ListItemID) {
-		pt.taskList.Unselect(i)
-		if i >= 0 && i < len(pt.tasks) {
-			ed.tabs.SelectIndex(0)
-			ed.board.SetSelection(pt.tasks[i].ID)
-		}
-	}
+	pt.taskList = kit.NewPairList(func() int { return len(pt.tasks) }, func(i int) (string, string) {
+		t := pt.tasks[i]
+		return t.Name, kit.PriorityText(t.Priority, ed.ctx.Session.Project.Settings.PriorityMode)
+	}, func(i int) {
+		ed.tabs.SelectIndex(0)
+		ed.board.SetSelection(pt.tasks[i].ID)
+	})
 
 	showBtn := widget.NewButtonWithIcon(lang.L("board.show_on_board"), theme.VisibilityIcon(), func() {
 		ed.tabs.SelectIndex(0)
