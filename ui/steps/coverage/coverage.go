@@ -342,9 +342,7 @@ func (ed *coverageEditor) cell(row, col int) kit.SheetCell {
 			c.Text, c.Imp = lang.L("steps.missing"), widget.WarningImportance
 		}
 	case 5:
-		if t.Effort != nil {
-			c.Text = kit.FormatNumber(t.HoursPerMonth(p.Settings))
-		}
+		c.Text = kit.HoursText(*t, p.Settings)
 	case 6:
 		c.Text = t.Note
 	case 7:

@@ -32,10 +32,7 @@ var (
 	colHours = gridColumn{
 		title: "steps.col.hours", width: 90, align: fyne.TextAlignTrailing, field: fieldEffort,
 		text: func(g *gridText, t *domain.Task) (string, widget.Importance) {
-			if t.Effort == nil {
-				return "", widget.MediumImportance
-			}
-			return kit.FormatNumber(t.HoursPerMonth(g.settings)), widget.MediumImportance
+			return kit.HoursText(*t, g.settings), widget.MediumImportance
 		},
 		key: hoursKey,
 	}

@@ -208,15 +208,24 @@ func (imp *importDialog) fields() []string {
 	return importers.TicketFields
 }
 
-// headerRow is the row the column choices come from.
-func (imp *importDialog) headerRow() []string {
+// fileHeader is the header the read file found: its index in the table and its cells; ok is
+// false while no file could be read.
+func (imp *importDialog) fileHeader() (index int, cells []string, ok bool) {
 	switch {
 	case imp.tf != nil:
-		return imp.tf.Headers
+		return imp.tf.HeaderRow, imp.tf.Headers, true
 	case imp.cf != nil:
-		return imp.cf.Headers
+		return imp.cf.HeaderRow, imp.cf.Headers, true
 	case imp.sf != nil:
-		return imp.sf.Headers
+		return imp.sf.HeaderRow, imp.sf.Headers, true
+	}
+	return 0, nil, false
+}
+
+// headerRow is the row the column choices come from.
+func (imp *importDialog) headerRow() []string {
+	if _, cells, ok := imp.fileHeader(); ok {
+		return cells
 	}
 	if imp.header < len(imp.tab.Rows) {
 		return imp.tab.Rows[imp.header]
@@ -225,13 +234,8 @@ func (imp *importDialog) headerRow() []string {
 }
 
 func (imp *importDialog) headerIndex() int {
-	switch {
-	case imp.tf != nil:
-		return imp.tf.HeaderRow
-	case imp.cf != nil:
-		return imp.cf.HeaderRow
-	case imp.sf != nil:
-		return imp.sf.HeaderRow
+	if index, _, ok := imp.fileHeader(); ok {
+		return index
 	}
 	return imp.header
 }

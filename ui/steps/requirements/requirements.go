@@ -452,9 +452,7 @@ func (ed *requirementsEditor) tableCell(row, col int) kit.SheetCell {
 	case 2:
 		c.Text = t.Responsible
 	case 3:
-		if t.Effort != nil {
-			c.Text = kit.FormatNumber(t.HoursPerMonth(p.Settings))
-		}
+		c.Text = kit.HoursText(*t, p.Settings)
 	case 4:
 		c.Text = t.Note
 	case 5:

@@ -94,28 +94,19 @@ func showMoveDialog(ed *requirementsEditor) {
 	m.entry.SetPlaceHolder(lang.L("board.move.placeholder"))
 	m.entry.OnChanged = func(string) { m.filter() }
 	m.entry.onKey = m.key
-	m.list = widget.NewList(
-		func() int { return len(m.targets) },
-		func() fyne.CanvasObject { return newSwatchRow(false) },
-		func(i widget.ListItemID, o fyne.CanvasObject) {
-			l, sw, _ := swatchRowParts(o)
-			if i < 0 || i >= len(m.targets) {
-				l.SetText("")
-				return
+	m.list = newSwatchList(func() int { return len(m.targets) }, false, func(i int, l *widget.Label, sw *canvas.Rectangle, _ *widget.Label) {
+		t := m.targets[i]
+		l.SetText(t.label)
+		l.TextStyle = fyne.TextStyle{Bold: i == m.cur}
+		l.Refresh()
+		colour := "" // the pile and a new package have none
+		if t.kind == 1 {
+			if pk := ed.ctx.Session.Project.PackageByID(t.id); pk != nil {
+				colour = pk.Color
 			}
-			t := m.targets[i]
-			l.SetText(t.label)
-			l.TextStyle = fyne.TextStyle{Bold: i == m.cur}
-			l.Refresh()
-			colour := "" // the pile and a new package have none
-			if t.kind == 1 {
-				if pk := ed.ctx.Session.Project.PackageByID(t.id); pk != nil {
-					colour = pk.Color
-				}
-			}
-			paintSwatch(sw, colour)
-		},
-	)
+		}
+		paintSwatch(sw, colour)
+	})
 	m.list.OnSelected = func(i widget.ListItemID) {
 		if i >= 0 && i < len(m.targets) {
 			m.choose(m.targets[i])

@@ -41,30 +41,39 @@ type packageTab struct {
 	content   fyne.CanvasObject
 }
 
-// newSwatchRow is a list row of a package: its colour swatch, its name (cut with …) and, with
-// count, a small number on the right.
-func newSwatchRow(count bool) fyne.CanvasObject {
-	sw := canvas.NewRectangle(kit.Transparent)
-	sw.SetMinSize(fyne.NewSize(14, 14))
-	l := widget.NewLabel("")
-	l.Truncation = fyne.TextTruncateEllipsis
-	if !count {
-		return container.NewBorder(nil, nil, container.NewCenter(sw), nil, l)
-	}
-	n := widget.NewLabel("")
-	n.Importance = widget.LowImportance
-	return container.NewBorder(nil, nil, container.NewCenter(sw), n, l)
-}
-
-// swatchRowParts are the name, the swatch and the number (nil without) of a newSwatchRow.
-func swatchRowParts(o fyne.CanvasObject) (name *widget.Label, swatch *canvas.Rectangle, number *widget.Label) {
-	box := o.(*fyne.Container)
-	name = box.Objects[0].(*widget.Label)
-	swatch = box.Objects[1].(*fyne.Container).Objects[0].(*canvas.Rectangle)
-	if len(box.Objects) > 2 {
-		number = box.Objects[2].(*widget.Label)
-	}
-	return name, swatch, number
+// newSwatchList is a list of packages: a row shows a colour swatch, the name (cut with …) and,
+// with numbers, a small number on the right. show fills row i; a row past the end shows no text.
+func newSwatchList(count func() int, numbers bool, show func(i int, name *widget.Label, swatch *canvas.Rectangle, number *widget.Label)) *widget.List {
+	return widget.NewList(count,
+		func() fyne.CanvasObject {
+			sw := canvas.NewRectangle(kit.Transparent)
+			sw.SetMinSize(fyne.NewSize(14, 14))
+			l := widget.NewLabel("")
+			l.Truncation = fyne.TextTruncateEllipsis
+			if !numbers {
+				return container.NewBorder(nil, nil, container.NewCenter(sw), nil, l)
+			}
+			n := widget.NewLabel("")
+			n.Importance = widget.LowImportance
+			return container.NewBorder(nil, nil, container.NewCenter(sw), n, l)
+		},
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			box := o.(*fyne.Container)
+			name := box.Objects[0].(*widget.Label)
+			sw := box.Objects[1].(*fyne.Container).Objects[0].(*canvas.Rectangle)
+			var number *widget.Label
+			if numbers {
+				number = box.Objects[2].(*widget.Label)
+			}
+			if i < 0 || i >= count() {
+				name.SetText("")
+				if number != nil {
+					number.SetText("")
+				}
+				return
+			}
+			show(i, name, sw, number)
+		})
 }
 
 // paintSwatch fills a swatch with a package colour; no colour (or a bad one) leaves it clear.
@@ -92,22 +101,12 @@ func (pt *packageTab) textArea(placeholder string) *kit.CommitEntry {
 
 func newPackageTab(ed *requirementsEditor) *packageTab {
 	pt := &packageTab{ed: ed}
-	pt.list = widget.NewList(
-		func() int { return len(pt.pkgs) },
-		func() fyne.CanvasObject { return newSwatchRow(true) },
-		func(i widget.ListItemID, o fyne.CanvasObject) {
-			l, sw, n := swatchRowParts(o)
-			if i < 0 || i >= len(pt.pkgs) {
-				l.SetText("")
-				n.SetText("")
-				return
-			}
-			s := pt.pkgs[i]
-			l.SetText(s.Package.Name)
-			n.SetText(kit.FormatNumber(float64(s.Tasks)))
-			paintSwatch(sw, s.Package.Color)
-		},
-	)
+	pt.list = newSwatchList(func() int { return len(pt.pkgs) }, true, func(i int, l *widget.Label, sw *canvas.Rectangle, n *widget.Label) {
+		s := pt.pkgs[i]
+		l.SetText(s.Package.Name)
+		n.SetText(kit.FormatNumber(float64(s.Tasks)))
+		paintSwatch(sw, s.Package.Color)
+	})
 	pt.list.OnSelected = func(i widget.ListItemID) {
 		if pt.loading || i < 0 || i >= len(pt.pkgs) {
 			return
