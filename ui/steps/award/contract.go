@@ -15,14 +15,13 @@ import (
 	"schulit-lotse/domain"
 	"schulit-lotse/ui/kit"
 	"schulit-lotse/ui/plural"
-	"schulit-lotse/ui/session"
 )
 
 // contractEditor is step 9 (Vertragsunterzeichnung): the contract record, the next notice date
 // computed from term and notice period with a warning when it is near, the provider's contacts,
 // the document references, and the SLA version frozen with the contract.
 type contractEditor struct {
-	ctx *kit.Context
+	editor
 
 	provider        *widget.SelectEntry
 	providerOpts    []string
@@ -53,20 +52,10 @@ type contractEditor struct {
 
 	slaState  *widget.Label
 	freezeBtn *widget.Button
-
-	editable  []fyne.Disableable
-	questions *kit.Findings
-	findings  []domain.Finding
-	View      *kit.EditorView
-	loading   bool
 }
 
-func (ed *contractEditor) sess() *session.Session { return ed.ctx.Session }
-
-func (ed *contractEditor) report(err error) { ed.ctx.Report(err) }
-
 func NewContractEditor(ctx *kit.Context) *contractEditor {
-	ed := &contractEditor{ctx: ctx, docSel: -1}
+	ed := &contractEditor{editor: editor{ctx: ctx}, docSel: -1}
 	form := ed.buildForm()
 	status := ed.buildStatus()
 	lists := ed.buildLists()
@@ -427,9 +416,7 @@ func (ed *contractEditor) refresh() {
 		ed.freezeBtn.SetText(lang.L("award.contract.freeze"))
 	}
 
-	for _, w := range ed.editable {
-		setEnabled(w, !readOnly)
-	}
+	ed.enableAll(!readOnly)
 	setEnabled(ed.renewal.Entry, !readOnly && c.AfterTerm == domain.AfterTermRenew)
 	setEnabled(ed.afterTerm, !readOnly && c.TermMonths > 0)
 	setEnabled(ed.delContact, !readOnly && ed.contacts.Selected >= 0 && ed.contacts.Selected < len(c.Contacts))

@@ -13,7 +13,6 @@ import (
 
 	"schulit-lotse/domain"
 	"schulit-lotse/ui/kit"
-	"schulit-lotse/ui/session"
 )
 
 // SlaActions are the menu actions of sla.go.
@@ -25,7 +24,7 @@ var SlaActions = []kit.Action{
 // one's service hours, priority classes and other targets in tabs, the Ferien and holidays, the
 // service level per package beside its cost, and the open questions on the right.
 type slaEditor struct {
-	ctx *kit.Context
+	editor
 
 	slas     []domain.SLA // the chooser's entries: working SLAs, then the frozen copies
 	selected int64
@@ -61,24 +60,15 @@ type slaEditor struct {
 
 	levels *kit.InfoTable
 
-	editable  []fyne.Disableable
-	questions *kit.Findings
-	findings  []domain.Finding
 	tabs      *container.AppTabs
 	tabClass  *container.TabItem
 	tabHours  *container.TabItem
 	tabFerien *container.TabItem
 	clockPart fyne.CanvasObject
-	View      *kit.EditorView
-	loading   bool
 }
 
-func (ed *slaEditor) sess() *session.Session { return ed.ctx.Session }
-
-func (ed *slaEditor) report(err error) { ed.ctx.Report(err) }
-
 func NewSLAEditor(ctx *kit.Context) *slaEditor {
-	ed := &slaEditor{ctx: ctx}
+	ed := &slaEditor{editor: editor{ctx: ctx}}
 	left := ed.buildList()
 	ed.tabHours = container.NewTabItem(lang.L("award.tab.hours"), ed.buildHours())
 	ed.tabClass = container.NewTabItem(lang.L("award.tab.classes"), ed.buildClasses())
@@ -771,9 +761,7 @@ func (ed *slaEditor) refresh() {
 	default:
 		ed.frozenNote.Hide()
 	}
-	for _, w := range ed.editable {
-		setEnabled(w, cur != nil && !frozen && !readOnly)
-	}
+	ed.enableAll(cur != nil && !frozen && !readOnly)
 	setEnabled(ed.addClass, cur != nil && !frozen && !readOnly)
 	setEnabled(ed.addBtn, !readOnly)
 	setEnabled(ed.olaBtn, !readOnly)

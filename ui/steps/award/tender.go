@@ -16,7 +16,6 @@ import (
 	"schulit-lotse/domain"
 	"schulit-lotse/reports"
 	"schulit-lotse/ui/kit"
-	"schulit-lotse/ui/session"
 )
 
 // Procedures the editor suggests; any other text is accepted.
@@ -27,7 +26,7 @@ var tenderProcedures = []string{"award.procedure.open", "award.procedure.restric
 // evaluation method, the A- and B-criteria, the bids with their scores, and the evaluation by the
 // UfAB method with ranking, winner and the chart of performance points against price.
 type tenderEditor struct {
-	ctx  *kit.Context
+	editor
 	tabs *container.AppTabs
 
 	procedure                   *widget.SelectEntry
@@ -75,20 +74,10 @@ type tenderEditor struct {
 	tabBids  *container.TabItem
 	tabCrit  *container.TabItem
 	tabProc  *container.TabItem
-
-	editable  []fyne.Disableable
-	questions *kit.Findings
-	findings  []domain.Finding
-	View      *kit.EditorView
-	loading   bool
 }
 
-func (ed *tenderEditor) sess() *session.Session { return ed.ctx.Session }
-
-func (ed *tenderEditor) report(err error) { ed.ctx.Report(err) }
-
 func NewTenderEditor(ctx *kit.Context) *tenderEditor {
-	ed := &tenderEditor{ctx: ctx}
+	ed := &tenderEditor{editor: editor{ctx: ctx}}
 	ed.tabProc = container.NewTabItem(lang.L("award.tab.procedure"), ed.buildProcedure())
 	ed.tabCrit = container.NewTabItem(lang.L("award.tab.criteria"), ed.buildCriteria())
 	ed.tabBids = container.NewTabItem(lang.L("award.tab.bids"), ed.buildBids())
@@ -738,9 +727,7 @@ func (ed *tenderEditor) refresh() {
 	ed.winner.SetText(winnerText(ev))
 	ed.explain.SetText(explainText(t, ev))
 
-	for _, w := range ed.editable {
-		setEnabled(w, !readOnly)
-	}
+	ed.enableAll(!readOnly)
 	setEnabled(ed.addA, !readOnly)
 	setEnabled(ed.addB, !readOnly)
 	setEnabled(ed.addBid, !readOnly)

@@ -194,8 +194,7 @@ func differing(a, b *kpi.Report) string {
 // large file) with a wait dialog, then counts as one edit: the calls are gone from model and
 // file, and Rückgängig brings both back.
 func TestClearingCallsRunsOffTheWindowAndUndoBringsThemBack(t *testing.T) {
-	fx := newFixture(t, project())
-	fx.wait("the first computation")
+	fx := newComputedFixture(t)
 	s := fx.S
 	if n := s.Project.Monitoring().Calls; n != 2 {
 		t.Fatalf("the project has %d calls, want 2", n)

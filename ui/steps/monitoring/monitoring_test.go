@@ -81,6 +81,14 @@ func newFixture(t *testing.T, p *domain.Project) *fixture {
 	return fx
 }
 
+// newComputedFixture is a fixture on project() whose dashboard has made its first computation.
+func newComputedFixture(t *testing.T) *fixture {
+	t.Helper()
+	fx := newFixture(t, project())
+	fx.wait("the first computation")
+	return fx
+}
+
 // wait runs the queued work until it has reported back.
 func (fx *fixture) wait(what string) {
 	fx.T.Helper()
@@ -206,8 +214,7 @@ func TestDashboardShowsKPIsOfThePeriod(t *testing.T) {
 // nil; the dialog reports its end to fx.ran. The dialog is not shown yet.
 func openImport(t *testing.T, kind, name string, data []byte) (*fixture, *importDialog, error) {
 	t.Helper()
-	fx := newFixture(t, project())
-	fx.wait("the first computation")
+	fx := newComputedFixture(t)
 	if data == nil {
 		var err error
 		if data, err = os.ReadFile(filepath.Join("..", "..", "..", "persistence", "importers", "testdata", name)); err != nil {
@@ -376,8 +383,7 @@ func TestImportDialogColumnMappingForUnknownFiles(t *testing.T) {
 }
 
 func TestJourFixeFreezesKPIsAndCarriesMeasures(t *testing.T) {
-	fx := newFixture(t, project())
-	fx.wait("the first computation")
+	fx := newComputedFixture(t)
 	fx.ed.tabs.SelectIndex(1)
 	m := fx.ed.meetings
 	m.addMeeting()
@@ -454,8 +460,7 @@ func TestJourFixeFreezesKPIsAndCarriesMeasures(t *testing.T) {
 }
 
 func TestKnowledgeChecks(t *testing.T) {
-	fx := newFixture(t, project())
-	fx.wait("the first computation")
+	fx := newComputedFixture(t)
 	fx.ed.tabs.SelectIndex(2)
 	k := fx.ed.knowledge
 	k.addSuggested()
@@ -489,8 +494,7 @@ func TestKnowledgeChecks(t *testing.T) {
 }
 
 func TestReportFromTheDashboard(t *testing.T) {
-	fx := newFixture(t, project())
-	fx.wait("the first computation")
+	fx := newComputedFixture(t)
 	fx.wantPDF("the report", "Monitoring.pdf", func(path string, done func(error)) { writeReport(fx.Ctx, path, fx.ed.dash.period, done) })
 }
 
@@ -518,8 +522,7 @@ func (fx *fixture) wantPDF(what, name string, write func(path string, done func(
 // The minutes of a meeting are printed from its tab: the button is there for a chosen meeting,
 // and the protocol of that day is a PDF.
 func TestProtocolOfAMeeting(t *testing.T) {
-	fx := newFixture(t, project())
-	fx.wait("the first computation")
+	fx := newComputedFixture(t)
 	if _, err := fx.S.AddJourFixe(domain.JourFixe{Date: domain.NewDate(2027, 4, 6), Participants: []domain.Attendee{{Guest: "SL"}, {PersonID: &[]int64{1}[0]}}, Notes: "Erster Termin"}); err != nil {
 		t.Fatal(err)
 	}
