@@ -10,9 +10,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"schulit-lotse/domain"
-	"schulit-lotse/persistence"
 	"schulit-lotse/ui/kit/kittest"
-	"schulit-lotse/ui/session"
 )
 
 // A Schulträger records its first tasks, estimates them in the units it thinks in, corrects a
@@ -351,14 +349,7 @@ func TestInventoryNewTaskNeedsName(t *testing.T) {
 
 func TestReadOnlyEditorRefusesInput(t *testing.T) {
 	test.NewTempApp(t)
-	s := kittest.NewProjectFile(t, musterstadt()...)
-	path := s.File.Path()
-	s.Close()
-	ro, err := session.Open(path, persistence.OpenOptions{ReadOnly: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ro.Close()
+	ro := kittest.ReopenReadOnly(t, kittest.NewProjectFile(t, musterstadt()...))
 	fx := &fixture{Fixture: &kittest.Fixture{T: t, S: ro}}
 	fx.open(2)
 	ed := fx.ed

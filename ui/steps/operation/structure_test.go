@@ -1,7 +1,6 @@
 package operation
 
 import (
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -9,10 +8,8 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"schulit-lotse/domain"
-	"schulit-lotse/persistence"
 	"schulit-lotse/ui/kit"
 	"schulit-lotse/ui/kit/kittest"
-	"schulit-lotse/ui/session"
 )
 
 // fixture is a user's session with the step-10 or step-11 editor on the software driver.
@@ -205,18 +202,8 @@ func TestStructureEditorRaciTab(t *testing.T) {
 func TestStructureEditorReadOnly(t *testing.T) {
 	p := emptyProject()
 	p.Roles = []domain.Role{{ID: 1, Name: "Service Desk", Party: domain.PartyProvider, SortOrder: 1}}
-	path := filepath.Join(t.TempDir(), "nur lesen.lotse")
-	f, err := persistence.Create(path, p, persistence.OpenOptions{Clock: kittest.StepsClock})
-	if err != nil {
-		t.Fatal(err)
-	}
-	f.Close()
 	test.NewTempApp(t)
-	s, err := session.Open(path, persistence.OpenOptions{ReadOnly: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
+	s := kittest.ReopenReadOnly(t, kittest.OpenProject(t, p))
 	w := test.NewWindow(nil)
 	defer w.Close()
 	var errs []error
