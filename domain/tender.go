@@ -418,6 +418,18 @@ func CriterionGroups(criteria []TenderCriterion) []CriterionGroup {
 	return out
 }
 
+// WeightTotal is the sum of the B-criteria's weights: a B-criterion's share is its weight divided
+// by it, and the most points a bid can reach are it times MaxScore. A-criteria carry no weight.
+func WeightTotal(criteria []TenderCriterion) float64 {
+	var total float64
+	for _, c := range criteria {
+		if c.Kind == CriterionB {
+			total += c.Weight
+		}
+	}
+	return total
+}
+
 // SortedCriteria are the criteria in their order: A-criteria first, then B, each by sort order.
 func SortedCriteria(criteria []TenderCriterion) []TenderCriterion {
 	out := inUserOrder(criteria)

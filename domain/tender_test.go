@@ -298,3 +298,19 @@ func BenchmarkEvaluate(b *testing.B) {
 		Evaluate(t, crit, bids)
 	}
 }
+
+// Only B-criteria carry weight: 30 + 20 + 0 = 50; the A-criterion's 99 does not count.
+func TestWeightTotal(t *testing.T) {
+	crit := []TenderCriterion{
+		{ID: 1, Kind: CriterionA, Weight: 99},
+		{ID: 2, Kind: CriterionB, Weight: 30},
+		{ID: 3, Kind: CriterionB, Weight: 20},
+		{ID: 4, Kind: CriterionB},
+	}
+	if got := WeightTotal(crit); got != 50 {
+		t.Errorf("WeightTotal = %v, want 50", got)
+	}
+	if got := WeightTotal(nil); got != 0 {
+		t.Errorf("WeightTotal(nil) = %v, want 0", got)
+	}
+}

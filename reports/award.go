@@ -17,6 +17,9 @@ var (
 	WriteAwardRecordFile = award.WriteAwardRecordFile
 	// FreezeText says whether and why the tender's criteria are fixed.
 	FreezeText = award.FreezeText
+	// CriterionCells are a criterion's weight, share and minimum score as the criteria table
+	// shows them.
+	CriterionCells = award.CriterionCells
 	// BidsChartPNG is the chart of performance points against price, as in the report.
 	BidsChartPNG = award.BidsChartPNG
 )

@@ -95,25 +95,29 @@ func tieBreaker(t string) string {
 	return tr("award.tie." + t)
 }
 
-func criteriaTable(crit []domain.TenderCriterion) pdfkit.Table {
-	var total float64
-	for _, c := range crit {
-		if c.Kind == domain.CriterionB {
-			total += c.Weight
-		}
+// CriterionCells are a criterion's weight, its share of the total weight of all B-criteria and
+// its minimum score as the criteria tables show them – on paper and on the screen of step 8 –, each
+// written by format; "–" where the criterion has none (an A-criterion, a total of 0, no minimum).
+func CriterionCells(c domain.TenderCriterion, total float64, format func(float64) string) (weight, share, minScore string) {
+	weight, share, minScore = "–", "–", "–"
+	if c.Kind != domain.CriterionB {
+		return
 	}
+	weight = format(c.Weight)
+	if total > 0 {
+		share = format(c.Weight/total*100) + " %"
+	}
+	if c.MinScore > 0 {
+		minScore = format(c.MinScore)
+	}
+	return
+}
+
+func criteriaTable(crit []domain.TenderCriterion) pdfkit.Table {
+	total := domain.WeightTotal(crit)
 	var rows [][]string
 	for _, c := range domain.SortedCriteria(crit) {
-		weight, share, min := "–", "–", "–"
-		if c.Kind == domain.CriterionB {
-			weight = pdfkit.FormatNumber(c.Weight)
-			if total > 0 {
-				share = pdfkit.FormatNumber(c.Weight/total*100) + " %"
-			}
-			if c.MinScore > 0 {
-				min = pdfkit.FormatNumber(c.MinScore)
-			}
-		}
+		weight, share, min := CriterionCells(c, total, pdfkit.FormatNumber)
 		rows = append(rows, []string{tr("award.kind.short." + c.Kind), c.Group, c.Name, weight, share, min})
 	}
 	return pdfkit.Table{

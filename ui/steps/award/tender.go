@@ -619,28 +619,14 @@ func (ed *tenderEditor) refresh() {
 
 	// Criteria.
 	crit := domain.SortedCriteria(p.Criteria)
-	var total float64
-	for _, c := range crit {
-		if c.Kind == domain.CriterionB {
-			total += c.Weight
-		}
-	}
+	total := domain.WeightTotal(crit)
 	ed.critIDs = ed.critIDs[:0]
 	rows := make([][]string, 0, len(crit))
 	groups := map[string]bool{}
 	var groupNames []string
 	selRow := -1
 	for i, c := range crit {
-		weight, share, minScore := "–", "–", "–"
-		if c.Kind == domain.CriterionB {
-			weight = kit.FormatNumber(c.Weight)
-			if total > 0 {
-				share = kit.FormatNumber(c.Weight/total*100) + " %"
-			}
-			if c.MinScore > 0 {
-				minScore = kit.FormatNumber(c.MinScore)
-			}
-		}
+		weight, share, minScore := reports.CriterionCells(c, total, kit.FormatNumber)
 		rows = append(rows, []string{kind(c.Kind), c.Group, c.Name, weight, share, minScore})
 		ed.critIDs = append(ed.critIDs, c.ID)
 		if c.ID == ed.selCrit {
