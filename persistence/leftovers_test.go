@@ -6,13 +6,15 @@ import (
 	"path/filepath"
 	"sort"
 	"testing"
+
+	"schulit-lotse/internal/leftover/leftovertest"
 )
 
 // leftoverFixture puts temporary files beside path: of a killed write on this machine (removed),
 // of a write still running, of another machine and of another program (all kept).
 func leftoverFixture(t *testing.T, dir string) (gone, kept []string) {
 	t.Helper()
-	dead, host := deadPID(t), hostTag()
+	dead, host := leftovertest.FinishedPID(t), hostTag()
 	gone = []string{
 		fmt.Sprintf(".lotse-copy-%s-%d-123.tmp", host, dead),
 		fmt.Sprintf(".lotse-share-%s-%d-456.tmp", host, dead),

@@ -15,6 +15,7 @@ import (
 
 	"schulit-lotse/domain"
 	"schulit-lotse/internal/clock"
+	"schulit-lotse/internal/leftover/leftovertest"
 )
 
 const holdEnv = "LOTSE_HOLD_CHILD"
@@ -55,16 +56,6 @@ func expectedUser(t *testing.T) string {
 		return u.Name
 	}
 	return u.Username
-}
-
-// deadPID returns the id of a process of this machine that has ended.
-func deadPID(t *testing.T) int {
-	t.Helper()
-	cmd := exec.Command(os.Args[0], "-test.run=^$")
-	if err := cmd.Run(); err != nil {
-		t.Fatal(err)
-	}
-	return cmd.Process.Pid
 }
 
 func writeLock(t *testing.T, path string, info LockInfo) {
@@ -230,7 +221,7 @@ func TestStaleLockOfDeadProcess(t *testing.T) {
 	path := newProjectFile(t, "abgestürzt.lotse")
 	host, _ := os.Hostname()
 	since := time.Date(2026, 3, 1, 7, 45, 0, 0, time.UTC)
-	dead := LockInfo{User: "Jürgen Weiß", Host: host, PID: deadPID(t), Since: since}
+	dead := LockInfo{User: "Jürgen Weiß", Host: host, PID: leftovertest.FinishedPID(t), Since: since}
 	writeLock(t, path, dead)
 
 	_, err := Open(path, OpenOptions{})
@@ -261,7 +252,7 @@ func TestStaleLockOfDeadProcess(t *testing.T) {
 // taking it over is the user's decision.
 func TestLockFromAnotherHostIsNotStale(t *testing.T) {
 	path := newProjectFile(t, "fremd.lotse")
-	other := LockInfo{User: "Kollegin", Host: "schulamt-pc-17", PID: deadPID(t), Since: time.Date(2026, 3, 2, 8, 0, 0, 0, time.UTC)}
+	other := LockInfo{User: "Kollegin", Host: "schulamt-pc-17", PID: leftovertest.FinishedPID(t), Since: time.Date(2026, 3, 2, 8, 0, 0, 0, time.UTC)}
 	writeLock(t, path, other)
 	_, err := Open(path, OpenOptions{})
 	le, ok := IsLocked(err)
