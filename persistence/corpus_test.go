@@ -2,7 +2,6 @@ package persistence
 
 import (
 	"bytes"
-	"database/sql"
 	"encoding/binary"
 	"errors"
 	"flag"
@@ -15,6 +14,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"schulit-lotse/internal/sqlitetest"
 )
 
 var gen = flag.Bool("gen", false, "write the crafted files of testdata/refused (only files that do not exist yet)")
@@ -129,17 +130,7 @@ func sqlEdit(stmts ...string) func(t *testing.T, valid []byte, path string) {
 		if err := os.WriteFile(path, valid, 0o644); err != nil {
 			t.Fatal(err)
 		}
-		db, err := sql.Open("sqlite", path)
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer db.Close()
-		db.SetMaxOpenConns(1)
-		for _, s := range stmts {
-			if _, err := db.Exec(s); err != nil {
-				t.Fatalf("%s: %s: %v", path, s, err)
-			}
-		}
+		sqlitetest.Exec(t, path, stmts...)
 	}
 }
 
@@ -155,17 +146,7 @@ func bytesEdit(fn func([]byte) []byte) func(t *testing.T, valid []byte, path str
 // corpus small.
 func smallValidFile(t *testing.T) []byte {
 	path := newProjectFile(t, "valid.lotse")
-	db, err := sql.Open("sqlite", path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	db.SetMaxOpenConns(1)
-	for _, s := range []string{"PRAGMA page_size = 1024", "VACUUM"} {
-		if _, err := db.Exec(s); err != nil {
-			t.Fatal(err)
-		}
-	}
-	db.Close()
+	sqlitetest.Exec(t, path, "PRAGMA page_size = 1024", "VACUUM")
 	if _, err := Validate(path); err != nil {
 		t.Fatalf("base file: %v", err)
 	}

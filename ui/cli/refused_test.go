@@ -2,15 +2,14 @@ package cli
 
 import (
 	"bytes"
-	"database/sql"
 	"os"
 	"path/filepath"
 	"regexp"
-	"schulit-lotse/ui/wording"
 	"strings"
 	"testing"
 
-	_ "github.com/glebarez/go-sqlite" // the crafted files are edited with a plain connection
+	"schulit-lotse/internal/sqlitetest"
+	"schulit-lotse/ui/wording"
 )
 
 // craftedFiles makes files from the sample that the app must refuse, by SQL edits that a
@@ -58,17 +57,7 @@ func craft(t *testing.T, dir, name string, stmts []string) string {
 	if err := os.WriteFile(path, b, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	db, err := sql.Open("sqlite", path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	db.SetMaxOpenConns(1)
-	for _, s := range stmts {
-		if _, err := db.Exec(s); err != nil {
-			t.Fatalf("%s: %v", s, err)
-		}
-	}
+	sqlitetest.Exec(t, path, stmts...)
 	return path
 }
 
