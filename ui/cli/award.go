@@ -141,25 +141,13 @@ func dayText(d domain.Date) string {
 
 // writeServiceSpecReport writes the Leistungsbeschreibung as PDF.
 func writeServiceSpecReport(e *env, proj *domain.Project, out string, period reportPeriod) error {
-	if period.From != nil || period.To != nil {
-		fmt.Fprintln(e.err, "lotse: "+lang.L("cli.report.period_ignored"))
-	}
-	if err := reports.WriteServiceSpecFile(out, proj, e.reportOptions()); err != nil {
-		return translated{err}
-	}
-	return nil
+	return writeWithoutPeriod(e, proj, out, period, reports.WriteServiceSpecFile)
 }
 
 // writeAwardRecordReport writes the Vergabevermerk: scores with reasons, weights, and the
 // changes made after the tender was frozen.
 func writeAwardRecordReport(e *env, proj *domain.Project, out string, period reportPeriod) error {
-	if period.From != nil || period.To != nil {
-		fmt.Fprintln(e.err, "lotse: "+lang.L("cli.report.period_ignored"))
-	}
-	if err := reports.WriteAwardRecordFile(out, proj, e.reportOptions()); err != nil {
-		return translated{err}
-	}
-	return nil
+	return writeWithoutPeriod(e, proj, out, period, reports.WriteAwardRecordFile)
 }
 
 // exportServiceSpec writes the Leistungsbeschreibung to edit further: as Word document (.docx)

@@ -2,25 +2,18 @@ package cli
 
 import (
 	"encoding/json"
-	"path/filepath"
 	"strings"
 	"testing"
 
 	"schulit-lotse/domain"
 	musterstadt "schulit-lotse/internal/sample"
-	"schulit-lotse/persistence"
 )
 
 // `lotse check --json` on the contradiction fixture lists exactly one finding per thread rule,
 // with its steps and the ids of the objects it names; the text names the objects and the step
 // to fix it in.
 func TestCheckJSONOnTheContradictions(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "Widersprüche.lotse")
-	f, err := persistence.Create(path, musterstadt.Contradictions(), persistence.OpenOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	f.Close()
+	path := projectFile(t, "Widersprüche.lotse", musterstadt.Contradictions())
 	r := run(t, "check", path, "--json").want(t, 1)
 	var doc checkDoc
 	if err := json.Unmarshal([]byte(r.out), &doc); err != nil {

@@ -9,7 +9,6 @@ import (
 
 	"schulit-lotse/domain"
 	"schulit-lotse/domain/kpi"
-	"schulit-lotse/persistence"
 )
 
 // slaProject writes a project with one class — answer within 60 min, solution within 480 min,
@@ -20,13 +19,7 @@ func slaProject(t *testing.T) string {
 	p.Meta.Bundesland = "NI"
 	p.SLAs = []domain.SLA{{ID: 1, Name: "Standard", Classes: []domain.PriorityClassTarget{
 		{Code: "P1", ResponseMinutes: 60, RestoreMinutes: 480, CalendarTime: true}}}}
-	path := filepath.Join(t.TempDir(), "Vertrauen.lotse")
-	f, err := persistence.Create(path, p, persistence.OpenOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	f.Close()
-	return path
+	return projectFile(t, "Vertrauen.lotse", p)
 }
 
 // kpiJSON runs `lotse kpi --json` for March 2027.

@@ -85,6 +85,18 @@ func sample(t *testing.T) (dir, path string) {
 	return dir, path
 }
 
+// projectFile writes p as a new project file named name in a temp dir and returns its path.
+func projectFile(t *testing.T, name string, p *domain.Project) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), name)
+	f, err := persistence.Create(path, p, persistence.OpenOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	return path
+}
+
 func readFile(t *testing.T, path string) []byte {
 	t.Helper()
 	b, err := os.ReadFile(path)

@@ -159,23 +159,36 @@ type checkDoc struct {
 	Findings []domain.Finding `json:"findings"`
 }
 
-func cmdCheck(e *env, args []string) error {
-	p, err := parseCommand(args, []option{{names: []string{"json"}}}, 1, usageCheck)
+// openFileJSON parses the arguments of a command that takes FILE [--json] and opens the file
+// with the counts of its monitoring rows (check, summary).
+func openFileJSON(args []string, usage string) (proj *domain.Project, asJSON bool, err error) {
+	p, err := parseCommand(args, []option{{names: []string{"json"}}}, 1, usage)
 	if err != nil {
-		return err
+		return nil, false, err
 	}
-	proj, err := openCounted(p.pos[0])
+	proj, err = openCounted(p.pos[0])
+	return proj, p.bools["json"], err
+}
+
+// writeJSON prints v as every --json document is printed: indented by two spaces, with <, >
+// and & as they are.
+func writeJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(v)
+}
+
+func cmdCheck(e *env, args []string) error {
+	proj, asJSON, err := openFileJSON(args, usageCheck)
 	if err != nil {
 		return err
 	}
 	today := proj.AsOf(e.now())
 	findings := domain.AllFindings(proj, today)
-	if p.bools["json"] {
+	if asJSON {
 		doc := checkDoc{Format: CheckFormat, Version: 1, AsOf: today.String(), Findings: append([]domain.Finding{}, findings...)}
-		enc := json.NewEncoder(e.out)
-		enc.SetIndent("", "  ")
-		enc.SetEscapeHTML(false)
-		if err := enc.Encode(doc); err != nil {
+		if err := writeJSON(e.out, doc); err != nil {
 			return err
 		}
 		if len(findings) > 0 {

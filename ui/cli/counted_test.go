@@ -2,7 +2,6 @@ package cli
 
 import (
 	"bytes"
-	"encoding/json"
 	"path/filepath"
 	"testing"
 
@@ -24,10 +23,7 @@ func TestCheckAndSummaryCountWhatTheFullProjectHolds(t *testing.T) {
 		today := full.AsOf(cliNow)
 		encode := func(v any) []byte {
 			var b bytes.Buffer
-			enc := json.NewEncoder(&b)
-			enc.SetIndent("", "  ")
-			enc.SetEscapeHTML(false)
-			if err := enc.Encode(v); err != nil {
+			if err := writeJSON(&b, v); err != nil {
 				t.Fatal(err)
 			}
 			return b.Bytes()

@@ -2,13 +2,11 @@ package cli
 
 import (
 	"encoding/json"
-	"path/filepath"
 	"strings"
 	"testing"
 
 	"schulit-lotse/domain/kpi"
 	musterstadt "schulit-lotse/internal/sample"
-	"schulit-lotse/persistence"
 )
 
 // When the sample's two Jour fixes had "Lösung im Ziel" red, `lotse kpi` proposes the first
@@ -28,12 +26,7 @@ func TestKPIProposesTheEscalation(t *testing.T) {
 		b, _ := json.Marshal(f)
 		p.JourFixes[i].FrozenKPIs = string(b)
 	}
-	path := filepath.Join(t.TempDir(), "Rot.lotse")
-	f, err := persistence.Create(path, p, persistence.OpenOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	f.Close()
+	path := projectFile(t, "Rot.lotse", p)
 	r := run(t, "kpi", path).want(t, 0)
 	contains(t, "kpi", r.out, "war im Jour fixe am 13.04.2027 und am 13.07.2027 rot: Schritt 11 sieht dafür die Eskalationsstufe 1 vor")
 	// The sample as it is has no such figure.

@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"encoding/json"
 	"errors"
 	"fmt"
 	"sort"
@@ -377,10 +376,7 @@ func cmdKPI(e *env, args []string) error {
 		return err
 	}
 	if p.bools["json"] {
-		enc := json.NewEncoder(e.out)
-		enc.SetIndent("", "  ")
-		enc.SetEscapeHTML(false)
-		return enc.Encode(kpiDoc{Format: KPIFormat, Version: 1, Report: r,
+		return writeJSON(e.out, kpiDoc{Format: KPIFormat, Version: 1, Report: r,
 			Project: summaryMeta{Name: proj.Meta.Name, Schultraeger: proj.Meta.Schultraeger, Bundesland: string(proj.Meta.Bundesland)}})
 	}
 	writeKPIText(e, proj, r)

@@ -2,14 +2,12 @@ package cli
 
 import (
 	"encoding/json"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
 	"schulit-lotse/domain"
 	"schulit-lotse/domain/kpi"
-	"schulit-lotse/persistence"
 )
 
 // The ticket category "Software > MDM" is mapped to the package Software, which stays in the
@@ -48,12 +46,7 @@ func TestKPIMeasuresAnInternalCategoryAgainstItsOLA(t *testing.T) {
 		{ID: 2, ExternalID: "INC-2", Created: at(2, 9), FirstResponse: pt(at(2, 12)), Resolved: pt(at(2, 15)), Priority: "P2",
 			Category: "Netzwerk > WLAN", PackageID: &st},
 	}
-	path := filepath.Join(t.TempDir(), "OLA.lotse")
-	f, err := persistence.Create(path, p, persistence.OpenOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	f.Close()
+	path := projectFile(t, "OLA.lotse", p)
 	// The thread check is content: the intern package's category has an OLA.
 	if r := run(t, "check", path, "--json"); strings.Contains(r.out, domain.RuleCategoryInternal) {
 		t.Errorf("check still reports the category:\n%s", r.out)

@@ -111,15 +111,16 @@ var reportTypes = map[string]func(e *env, proj *domain.Project, out string, peri
 }
 
 func writeFullReport(e *env, proj *domain.Project, out string, period reportPeriod) error {
-	return writeBook(e, proj, out, period, reports.WriteGesamtberichtFile)
+	return writeWithoutPeriod(e, proj, out, period, reports.WriteGesamtberichtFile)
 }
 
 func writeShortReport(e *env, proj *domain.Project, out string, period reportPeriod) error {
-	return writeBook(e, proj, out, period, reports.WriteKurzfassungFile)
+	return writeWithoutPeriod(e, proj, out, period, reports.WriteKurzfassungFile)
 }
 
-// writeBook writes the Gesamtbericht or the Kurzfassung; neither has a period.
-func writeBook(e *env, proj *domain.Project, out string, period reportPeriod, write func(string, *domain.Project, reports.Options) error) error {
+// writeWithoutPeriod writes a report that has no period (Gesamtbericht, Kurzfassung,
+// Leistungsbeschreibung, Vergabevermerk); a --from or --to given is said to be ignored.
+func writeWithoutPeriod(e *env, proj *domain.Project, out string, period reportPeriod, write func(string, *domain.Project, reports.Options) error) error {
 	if period.From != nil || period.To != nil {
 		fmt.Fprintln(e.err, "lotse: "+lang.L("cli.report.period_ignored"))
 	}

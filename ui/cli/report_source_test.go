@@ -10,7 +10,6 @@ import (
 	"schulit-lotse/domain/demo"
 	"schulit-lotse/domain/kpi"
 	musterstadt "schulit-lotse/internal/sample"
-	"schulit-lotse/persistence"
 	"schulit-lotse/reports"
 )
 
@@ -27,17 +26,9 @@ func TestReportsFromTheFileEqualReportsFromTheRows(t *testing.T) {
 		Tickets: 3000, Calls: 4000, Answers: 300, Months: 15}, demo.Options{Seed: 11})
 	for name, p := range map[string]*domain.Project{"sample": sample, "generated": gen} {
 		t.Run(name, func(t *testing.T) {
-			dir := t.TempDir()
-			path := filepath.Join(dir, "p.lotse")
-			f, err := persistence.Create(path, p, persistence.OpenOptions{})
-			if err != nil {
-				t.Fatal(err)
-			}
-			full, err := f.Load()
-			f.Close()
-			if err != nil {
-				t.Fatal(err)
-			}
+			path := projectFile(t, "p.lotse", p)
+			dir := filepath.Dir(path)
+			full := loadProject(t, path)
 			if len(full.Tickets) == 0 || len(full.JourFixes) == 0 {
 				t.Fatal("the project has no tickets or no Jour fixe")
 			}

@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"encoding/json"
 	"fmt"
 	"math"
 	"strings"
@@ -87,20 +86,13 @@ func buildSummary(p *domain.Project, today domain.Date) summaryDoc {
 }
 
 func cmdSummary(e *env, args []string) error {
-	p, err := parseCommand(args, []option{{names: []string{"json"}}}, 1, usageSummary)
-	if err != nil {
-		return err
-	}
-	proj, err := openCounted(p.pos[0])
+	proj, asJSON, err := openFileJSON(args, usageSummary)
 	if err != nil {
 		return err
 	}
 	doc := buildSummary(proj, proj.AsOf(e.now()))
-	if p.bools["json"] {
-		enc := json.NewEncoder(e.out)
-		enc.SetIndent("", "  ")
-		enc.SetEscapeHTML(false)
-		return enc.Encode(doc)
+	if asJSON {
+		return writeJSON(e.out, doc)
 	}
 	writeSummaryText(e, doc)
 	return nil
