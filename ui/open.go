@@ -11,33 +11,20 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"schulit-lotse/persistence"
+	"schulit-lotse/ui/kit"
 	"schulit-lotse/ui/session"
 	"schulit-lotse/ui/wording"
 )
 
 // showOpenDialog lets the user pick a project file.
 func (sh *shell) showOpenDialog() {
-	d := dialog.NewFileOpen(onChoice(sh, func(r fyne.URIReadCloser) {
+	d := dialog.NewFileOpen(kit.FileAnswer(sh.ShowError, func(r fyne.URIReadCloser) {
 		path := r.URI().Path()
 		r.Close()
 		sh.openPath(path, persistence.OpenOptions{})
 	}), sh.win)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".lotse"}))
 	showFileDialog(d, sh.startDir())
-}
-
-// onChoice is a file dialog's callback: an error is shown, a cancelled dialog does nothing, a
-// choice goes to use.
-func onChoice[T any](sh *shell, use func(T)) func(T, error) {
-	return func(x T, err error) {
-		if err != nil {
-			sh.ShowError(err)
-			return
-		}
-		if any(x) != nil {
-			use(x)
-		}
-	}
 }
 
 // showFileDialog shows d at a readable size, in the folder dir when that exists.

@@ -359,21 +359,12 @@ const foldWidth = 1200
 // autoFold lays the body out and folds the sidebar away in a narrow window.
 type autoFold struct{ v *projectView }
 
-func (l autoFold) MinSize(objs []fyne.CanvasObject) fyne.Size {
-	var s fyne.Size
-	for _, o := range objs {
-		s = s.Max(o.MinSize())
-	}
-	return s
-}
+func (l autoFold) MinSize(objs []fyne.CanvasObject) fyne.Size { return kit.StackMinSize(objs) }
 
 func (l autoFold) Layout(_ []fyne.CanvasObject, size fyne.Size) {
 	v := l.v
 	if v.sidebarChoice == 0 && size.Width > 0 {
 		v.setBody(size.Width < foldWidth)
 	}
-	for _, o := range v.body.Objects {
-		o.Move(fyne.NewPos(0, 0))
-		o.Resize(size)
-	}
+	kit.Stack(v.body.Objects, size)
 }

@@ -105,15 +105,7 @@ func TestFailedWriteShowsTheErrorAndTheFileAgain(t *testing.T) {
 	if err := s.Flush(); err != nil {
 		t.Fatal(err)
 	}
-	// The disk refuses the next change of a task (another connection adds a trigger).
-	db, err := sql.Open("sqlite", path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	if _, err := db.Exec(`CREATE TRIGGER refuse BEFORE UPDATE ON tasks BEGIN SELECT RAISE(ABORT, 'disk full'); END`); err != nil {
-		t.Fatal(err)
-	}
+	allow := refuseTaskChanges(t, path)
 	typeAtEnd(ts, focusNote(t, ts), " und abgenommen")
 	if !strings.HasSuffix(s.Project.Tasks[0].Note, "und abgenommen") || ts.project.saved.Text != "speichert…" {
 		t.Fatalf("before the write: note %q, status %q", s.Project.Tasks[0].Note, ts.project.saved.Text)
@@ -121,9 +113,7 @@ func TestFailedWriteShowsTheErrorAndTheFileAgain(t *testing.T) {
 	if err := s.Flush(); err == nil || !notified {
 		t.Fatalf("the refused write: flush %v, notified %v", err, notified)
 	}
-	if _, err := db.Exec(`DROP TRIGGER refuse`); err != nil {
-		t.Fatal(err)
-	}
+	allow()
 	ts.writesChanged(s) // what the writer's notice does on the UI goroutine
 
 	dlg := ts.overlay()
@@ -142,6 +132,25 @@ func TestFailedWriteShowsTheErrorAndTheFileAgain(t *testing.T) {
 	}
 }
 
+// refuseTaskChanges makes the disk refuse every change of a task until allow is called: another
+// connection adds a trigger to the file at path, and allow drops it.
+func refuseTaskChanges(t *testing.T, path string) (allow func()) {
+	t.Helper()
+	db, err := sql.Open("sqlite", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	if _, err := db.Exec(`CREATE TRIGGER refuse BEFORE UPDATE ON tasks BEGIN SELECT RAISE(ABORT, 'disk full'); END`); err != nil {
+		t.Fatal(err)
+	}
+	return func() {
+		if _, err := db.Exec(`DROP TRIGGER refuse`); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
 // Closing the project writes the edits still queued first; when the disk refuses one, the
 // project stays open and the failure is shown with the window back at what the file holds –
 // the edit is not lost behind a closed window.
@@ -151,14 +160,7 @@ func TestClosingWithAWriteTheDiskRefusesKeepsTheProjectOpen(t *testing.T) {
 	s := ts.sess
 	notified := false // the writer's notice reaches the UI goroutine after the failed flush
 	s.WriteIn(session.WriteOnFlush, func() { notified = true })
-	db, err := sql.Open("sqlite", path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	if _, err := db.Exec(`CREATE TRIGGER refuse BEFORE UPDATE ON tasks BEGIN SELECT RAISE(ABORT, 'disk full'); END`); err != nil {
-		t.Fatal(err)
-	}
+	allow := refuseTaskChanges(t, path)
 	typeAtEnd(ts, focusNote(t, ts), " – geprüft")
 	if ts.closeSession() {
 		t.Fatal("the project closed although its last edit was refused")
@@ -174,9 +176,7 @@ func TestClosingWithAWriteTheDiskRefusesKeepsTheProjectOpen(t *testing.T) {
 	if got := s.Project.Tasks[0].Note; strings.HasSuffix(got, " – geprüft") {
 		t.Fatalf("the window still shows the refused edit: %q", got)
 	}
-	if _, err := db.Exec(`DROP TRIGGER refuse`); err != nil {
-		t.Fatal(err)
-	}
+	allow()
 	if !ts.closeSession() || ts.sess != nil {
 		t.Fatal("with the disk back the project does not close")
 	}

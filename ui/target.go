@@ -44,7 +44,7 @@ func (sh *shell) askTarget(opt targetOptions, done func(path string)) *targetDia
 	t.folder.Truncation = fyne.TextTruncateEllipsis
 	t.message = messageLabel()
 	change := widget.NewButton(lang.L("ui.target.change_folder"), func() {
-		fd := dialog.NewFolderOpen(onChoice(sh, func(u fyne.ListableURI) {
+		fd := dialog.NewFolderOpen(kit.FileAnswer(sh.ShowError, func(u fyne.ListableURI) {
 			t.dir = u.Path()
 			t.folder.SetText(t.dir)
 		}), sh.win)

@@ -28,7 +28,7 @@ func (sh *shell) showImportTasks() {
 	if sh.sess == nil {
 		return
 	}
-	d := dialog.NewFileOpen(onChoice(sh, func(r fyne.URIReadCloser) {
+	d := dialog.NewFileOpen(kit.FileAnswer(sh.ShowError, func(r fyne.URIReadCloser) {
 		defer r.Close()
 		path := ""
 		if r.URI().Scheme() == "file" {

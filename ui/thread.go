@@ -108,19 +108,10 @@ func (t *threadView) findingText(f domain.Finding) string {
 type minHeight struct{ h float32 }
 
 func (m *minHeight) MinSize(objs []fyne.CanvasObject) fyne.Size {
-	s := fyne.NewSize(0, m.h)
-	for _, o := range objs {
-		s = s.Max(fyne.NewSize(o.MinSize().Width, 0))
-	}
-	return s
+	return fyne.NewSize(kit.StackMinSize(objs).Width, m.h)
 }
 
-func (m *minHeight) Layout(objs []fyne.CanvasObject, size fyne.Size) {
-	for _, o := range objs {
-		o.Resize(size)
-		o.Move(fyne.NewPos(0, 0))
-	}
-}
+func (m *minHeight) Layout(objs []fyne.CanvasObject, size fyne.Size) { kit.Stack(objs, size) }
 
 // refresh reads the thread of the open project again and, when the project changed, computes
 // the quarter's KPIs per package on a snapshot.

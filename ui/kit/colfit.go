@@ -366,20 +366,11 @@ type SizedLayout struct {
 	After func()
 }
 
-func (l SizedLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
-	var sz fyne.Size
-	for _, o := range objs {
-		sz = sz.Max(o.MinSize())
-	}
-	return sz
-}
+func (l SizedLayout) MinSize(objs []fyne.CanvasObject) fyne.Size { return StackMinSize(objs) }
 
 func (l SizedLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 	changed := l.S.apply(size.Width, false)
-	for _, o := range objs {
-		o.Move(fyne.NewPos(0, 0))
-		o.Resize(size)
-	}
+	Stack(objs, size)
 	if changed {
 		if l.After != nil {
 			l.After()

@@ -22,7 +22,7 @@ func (c *Context) OpenFile(fc FileChoice, read func(r fyne.URIReadCloser)) {
 	if c.Window == nil || c.Session == nil {
 		return
 	}
-	d := dialog.NewFileOpen(answer(c, read), c.Window)
+	d := dialog.NewFileOpen(FileAnswer(c.Report, read), c.Window)
 	fc.setUp(d)
 	d.Show()
 }
@@ -33,7 +33,7 @@ func (c *Context) SaveFile(fc FileChoice, write func(w fyne.URIWriteCloser)) {
 	if c.Window == nil || c.Session == nil {
 		return
 	}
-	d := dialog.NewFileSave(answer(c, write), c.Window)
+	d := dialog.NewFileSave(FileAnswer(c.Report, write), c.Window)
 	if fc.Name != "" {
 		d.SetFileName(fc.Name)
 	}
@@ -41,12 +41,12 @@ func (c *Context) SaveFile(fc FileChoice, write func(w fyne.URIWriteCloser)) {
 	d.Show()
 }
 
-// answer turns a file dialog's answer into a call of use: an error is reported, cancelling
-// (no file) does nothing.
-func answer[F any](c *Context, use func(f F)) func(f F, err error) {
+// FileAnswer turns a file dialog's answer into a call of use: an error goes to report,
+// cancelling (no file) does nothing.
+func FileAnswer[F any](report func(error), use func(f F)) func(f F, err error) {
 	return func(f F, err error) {
 		if err != nil {
-			c.Report(err)
+			report(err)
 			return
 		}
 		if any(f) != nil {

@@ -57,12 +57,10 @@ type Editor struct {
 	// focus after the user clicked another cell still commits to the row it was showing.
 	formAct, formRole int64
 
-	grid      *grid
-	findTitle *widget.Label
-	findEmpty *widget.Label
-	findList  *widget.List
-	status    *widget.Label
-	summary   *widget.Label
+	grid    *grid
+	find    *kit.Findings
+	status  *widget.Label
+	summary *widget.Label
 
 	process  *kit.ChoiceEntry
 	actName  *commitEntry
@@ -157,7 +155,7 @@ func (e *Editor) layout() fyne.CanvasObject {
 
 	panelMin := canvas.NewRectangle(transparent)
 	panelMin.SetMinSize(fyne.NewSize(190, 0)) // narrow, so that eight roles fit at 1366 px
-	panel := container.NewStack(panelMin, kit.NewBorder(container.NewVBox(e.findTitle, e.findEmpty), nil, nil, nil, e.findList))
+	panel := container.NewStack(panelMin, e.find.Content)
 	split := container.NewHSplit(center, panel)
 	split.Offset = 0.8
 
@@ -171,50 +169,11 @@ func (e *Editor) layout() fyne.CanvasObject {
 	return kit.NewBorder(container.NewHScroll(toolbar), container.NewVBox(widget.NewSeparator(), forms), nil, nil, split)
 }
 
+// buildPanel makes the findings panel: up to three lines an entry (long names wrap instead of
+// hiding the message); a tap jumps to the cell, row or column concerned.
 func (e *Editor) buildPanel() {
-	e.findTitle = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	e.findEmpty = widget.NewLabel(lang.L("raci.findings.none"))
-	e.findEmpty.Wrapping = fyne.TextWrapWord
-	e.findList = widget.NewList(
-		func() int { return len(e.findings) },
-		func() fyne.CanvasObject {
-			// Up to three lines: long names wrap instead of hiding the message.
-			l := widget.NewLabel("")
-			l.Wrapping = fyne.TextWrapWord
-			l.Truncation = fyne.TextTruncateEllipsis
-			line := fyne.MeasureText("Äg", theme.TextSize(), fyne.TextStyle{}).Height
-			space := canvas.NewRectangle(transparent)
-			space.SetMinSize(fyne.NewSize(0, 3*line+2*theme.InnerPadding()))
-			return container.NewBorder(nil, nil, widget.NewIcon(nil), nil, container.NewStack(space, l))
-		},
-		func(id widget.ListItemID, o fyne.CanvasObject) {
-			box := o.(*fyne.Container)
-			var l *widget.Label
-			var ic *widget.Icon
-			for _, c := range box.Objects {
-				switch c := c.(type) {
-				case *fyne.Container:
-					l = c.Objects[1].(*widget.Label)
-				case *widget.Icon:
-					ic = c
-				}
-			}
-			if id < 0 || id >= len(e.findings) {
-				l.SetText("")
-				ic.SetResource(nil)
-				return
-			}
-			f := e.findings[id]
-			ic.SetResource(kit.SeverityIcon(f.Severity))
-			l.SetText(FindingText(f))
-		},
-	)
-	e.findList.OnSelected = func(id widget.ListItemID) {
-		e.findList.Unselect(id)
-		if id >= 0 && id < len(e.findings) {
-			e.Jump(e.findings[id])
-		}
-	}
+	e.find = kit.NewFindings(kit.FindingsConfig{TitleKey: "raci.findings", EmptyKey: "raci.findings.none",
+		Lines: 3, Text: FindingText, OnTap: e.Jump})
 }
 
 // FindingText is a finding as a sentence in the user's language.
@@ -323,13 +282,7 @@ func (e *Editor) refresh() {
 	e.fitColumns(e.gridWidth)
 	e.grid.Refresh()
 
-	e.findTitle.SetText(lang.L("raci.findings", map[string]any{"Count": plural.Number(len(e.findings))}))
-	if len(e.findings) == 0 {
-		e.findEmpty.Show()
-	} else {
-		e.findEmpty.Hide()
-	}
-	e.findList.Refresh()
+	e.find.Set(e.findings)
 	e.summary.SetText(lang.L("raci.summary", map[string]any{
 		"Activities": plural.L("raci.count.activities", len(e.acts)),
 		"Processes":  plural.L("raci.count.processes", len(domain.ProcessNames(e.acts))),
@@ -484,29 +437,30 @@ func (e *Editor) focusMoved(old widget.TableCellID) {
 
 // moveFocus follows an arrow key exactly as the table moves its own focus.
 func (e *Editor) moveFocus(k fyne.KeyName) {
+	d, ok := arrowSteps[k]
+	if !ok {
+		return
+	}
 	rows, cols := e.length()
 	old := e.focus
-	switch k {
-	case fyne.KeyDown:
-		if e.focus.Row < rows-1 {
-			e.focus.Row++
-		}
-	case fyne.KeyUp:
-		if e.focus.Row > 0 {
-			e.focus.Row--
-		}
-	case fyne.KeyRight:
-		if e.focus.Col < cols-1 {
-			e.focus.Col++
-		}
-	case fyne.KeyLeft:
-		if e.focus.Col > 0 {
-			e.focus.Col--
-		}
-	}
+	e.focus.Row = stepWithin(e.focus.Row, d.Row, rows)
+	e.focus.Col = stepWithin(e.focus.Col, d.Col, cols)
 	if old != e.focus {
 		e.loadForms()
 	}
+}
+
+// arrowSteps are the rows and columns an arrow key moves the focus by.
+var arrowSteps = map[fyne.KeyName]widget.TableCellID{
+	fyne.KeyDown: {Row: 1}, fyne.KeyUp: {Row: -1}, fyne.KeyRight: {Col: 1}, fyne.KeyLeft: {Col: -1},
+}
+
+// stepWithin moves i by d (−1, 0 or +1) unless that would pass the first or the last of n places.
+func stepWithin(i, d, n int) int {
+	if d > 0 && i < n-1 || d < 0 && i > 0 {
+		return i + d
+	}
+	return i
 }
 
 // focusCell moves the focus to a cell, scrolls it into view and gives the grid the keyboard.

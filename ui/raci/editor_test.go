@@ -2,7 +2,6 @@ package raci
 
 import (
 	"fmt"
-	"os"
 	"slices"
 	"strings"
 	"testing"
@@ -13,18 +12,12 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
-	"schulit-lotse/assets"
 	"schulit-lotse/domain"
 	"schulit-lotse/persistence"
 	"schulit-lotse/ui/kit/kittest"
 	"schulit-lotse/ui/session"
 	"schulit-lotse/ui/session/sessiontest"
 )
-
-func TestMain(m *testing.M) {
-	assets.SetupLanguage(assets.German)
-	os.Exit(m.Run())
-}
 
 // newSession opens a project file holding p.
 func newSession(tb testing.TB, p *domain.Project) *session.Session {
@@ -177,10 +170,11 @@ func TestCyclingCellsChangesTheFindings(t *testing.T) {
 	}
 	// The panel shows the findings as sentences, errors marked.
 	fx.ed.grid.TypedRune('a')
-	if n := fx.ed.findList.Length(); n != 2 {
-		t.Fatalf("panel lists %d findings, want 2", n)
+	texts := fx.ed.find.Texts()
+	if len(texts) != 2 {
+		t.Fatalf("panel lists %q, want 2 findings", texts)
 	}
-	if got := FindingText(fx.ed.Findings()[0]); got != "Fehler: "+lang.L(domain.FindRaciManyAccountable, map[string]any{"Subject": "Ticket anlegen"}) {
+	if got := texts[0]; got != "Fehler: "+lang.L(domain.FindRaciManyAccountable, map[string]any{"Subject": "Ticket anlegen"}) {
 		t.Errorf("panel text %q", got)
 	}
 }
@@ -280,7 +274,7 @@ func TestTemplateAndJump(t *testing.T) {
 	if f.EntityID != desk.ID {
 		t.Fatalf("findings %q", fx.codes())
 	}
-	fx.ed.Jump(f)
+	(&kittest.Fixture{T: t, W: fx.w}).TapLabel(fx.ed.find.Content, FindingText(f))
 	if _, r := fx.ed.Focused(); r != desk.ID {
 		t.Errorf("jump focused role %d, want %d", r, desk.ID)
 	}

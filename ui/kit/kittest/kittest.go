@@ -5,6 +5,7 @@ package kittest
 import (
 	"errors"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -94,14 +95,8 @@ func LabelsIn(o fyne.CanvasObject) []string {
 	return out
 }
 
-func Contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
-}
+// Contains reports whether list holds the text s.
+func Contains(list []string, s string) bool { return slices.Contains(list, s) }
 
 func ErrorTexts(errs []error) string {
 	var s []string
