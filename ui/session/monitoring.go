@@ -248,11 +248,7 @@ func (s *Session) ApplyMonitoring(name string, ch persistence.MonitoringChange) 
 			return err
 		}
 	}
-	if ch.Empty() {
-		return nil
-	}
-	ch = cloneMonitoringChange(ch)
-	return commitEdit(s, name, ch, inverseMonitoring(s.Project, ch), s.commitMonitoring)
+	return commitChange(s, name, ch, cloneMonitoringChange, inverseMonitoring, s.commitMonitoring)
 }
 
 func (s *Session) commitMonitoring(ch persistence.MonitoringChange) error {

@@ -205,6 +205,17 @@ func withoutRows(t *testing.T, s *session.Session) {
 	}
 }
 
+// holdRows is withRows when rows is set, else withoutRows: the two models the monitoring edits
+// are tested with.
+func holdRows(t *testing.T, s *session.Session, rows bool) {
+	t.Helper()
+	if rows {
+		withRows(t, s)
+	} else {
+		withoutRows(t, s)
+	}
+}
+
 // A ticket import that updates 3 tickets and adds 5, undone and redone through the session –
 // with the rows in the model and with only the store's counts there.
 func TestUndoOfTicketImportRestoresUpdatedAndDropsNew(t *testing.T) {
@@ -218,11 +229,7 @@ func TestUndoOfTicketImportRestoresUpdatedAndDropsNew(t *testing.T) {
 		if err := s.Import(session.MonitoringImport{Kind: session.ImportTickets, Tickets: first}, nil); err != nil {
 			t.Fatal(err)
 		}
-		if rows {
-			withRows(t, s)
-		} else {
-			withoutRows(t, s)
-		}
+		holdRows(t, s, rows)
 		before := fullyStored(t, s).Tickets
 		solved := d.Add(48 * time.Hour)
 		for _, id := range []string{"A-1", "A-2", "A-3"} { // 3 updated
@@ -276,11 +283,7 @@ func TestUndoOfCallSpanImportRestoresReplacedCalls(t *testing.T) {
 		if err := s.Import(old, nil); err != nil {
 			t.Fatal(err)
 		}
-		if rows {
-			withRows(t, s)
-		} else {
-			withoutRows(t, s)
-		}
+		holdRows(t, s, rows)
 		before := fullyStored(t, s).Calls
 		span := session.MonitoringImport{Kind: session.ImportCalls, First: at(2, 0), Last: at(3, 23),
 			Calls: []domain.Call{{At: at(2, 10), Answered: true}}}

@@ -21,6 +21,24 @@ func commitEdit[C any](s *Session, name string, do, undo C, commit func(C) error
 	})
 }
 
+// changeModel is what commitChange needs of a change type C: its pointer tells whether a
+// change changes nothing.
+type changeModel[C any] interface {
+	*C
+	Empty() bool
+}
+
+// commitChange records a checked change of steps 10–12 as one undoable edit: an empty change
+// does nothing; otherwise a copy of it (the caller keeps its own) and its inverse, derived from
+// the model before the edit, go to commitEdit.
+func commitChange[C any, P changeModel[C]](s *Session, name string, ch C, clone func(C) C, inverse func(*domain.Project, C) C, commit func(C) error) error {
+	if P(&ch).Empty() {
+		return nil
+	}
+	ch = clone(ch)
+	return commitEdit(s, name, ch, inverse(s.Project, ch), commit)
+}
+
 // invert adds to put/del what undoes putting puts and deleting dels on list.
 func invert[T any](list, puts []T, dels []int64, id func(T) int64, put *[]T, del *[]int64) {
 	byID := make(map[int64]T, len(list))

@@ -17,10 +17,11 @@
 //	persistence.MonitoringChange 12      session/monitoring.go     File.ApplyMonitoring
 //
 // The four persistence changes share the row plumbing of session/rows.go: commitEdit records a
-// change with its inverse as one Command; invert derives the inverse of an award, structure or
-// monitoring change from the model before the edit (a resource edit states its inverse, the
-// plan being one value); upsert/upsertByID mirror a committed change in the model in the order
-// Load gives.
+// change with its inverse as one Command (commitChange, for structure and monitoring, first
+// drops an empty change and copies the caller's); invert derives the inverse of an award,
+// structure or monitoring change from the model before the edit (a resource edit states its
+// inverse, the plan being one value); upsert/upsertByID mirror a committed change in the model
+// in the order Load gives.
 //
 // Tasks (steps 1 and 2), the settings, the meta data and config entries are edited one row at a
 // time (session/tasks.go, session/config.go); task imports (session/import.go) and imports of

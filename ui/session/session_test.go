@@ -8,6 +8,7 @@ import (
 	"schulit-lotse/domain"
 	"schulit-lotse/persistence"
 	"schulit-lotse/ui/session"
+	"schulit-lotse/ui/session/sessiontest"
 )
 
 func names(ts []domain.Task) []string {
@@ -349,13 +350,7 @@ func TestSubscribeCancel(t *testing.T) {
 func TestReadOnlyRefusesEdits(t *testing.T) {
 	s := newSession(t)
 	mustAdd(t, s, "A")
-	path := s.File.Path()
-	s.Close()
-	ro, err := session.Open(path, persistence.OpenOptions{ReadOnly: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ro.Close()
+	ro := sessiontest.ReopenReadOnly(t, s)
 	if !ro.ReadOnly() {
 		t.Fatal("not read-only")
 	}

@@ -22,11 +22,7 @@ func (s *Session) ApplyStructure(name string, ch persistence.StructureChange) er
 	if err := s.checkStructureRefs(ch); err != nil {
 		return err
 	}
-	if ch.Empty() {
-		return nil
-	}
-	ch = cloneChange(ch)
-	return commitEdit(s, name, ch, inverseChange(s.Project, ch), s.commitStructure)
+	return commitChange(s, name, ch, cloneChange, inverseChange, s.commitStructure)
 }
 
 func (s *Session) commitStructure(ch persistence.StructureChange) error {

@@ -22,3 +22,17 @@ func Open(tb testing.TB, file string, p *domain.Project, opt persistence.OpenOpt
 	tb.Cleanup(func() { s.Close() })
 	return s
 }
+
+// ReopenReadOnly closes s and opens its file again read-only, as a second user would; the new
+// session is closed when the test ends.
+func ReopenReadOnly(tb testing.TB, s *session.Session) *session.Session {
+	tb.Helper()
+	path := s.File.Path()
+	s.Close()
+	ro, err := session.Open(path, persistence.OpenOptions{ReadOnly: true})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	tb.Cleanup(func() { ro.Close() })
+	return ro
+}
