@@ -3,20 +3,14 @@ package kittest
 import (
 	"testing"
 
-	"schulit-lotse/persistence"
 	"schulit-lotse/ui/session"
+	"schulit-lotse/ui/session/sessiontest"
 )
 
 // ReopenReadOnly closes s and opens its project file again read-only, as the app does when the
-// user asks for it; that session closes when the test ends.
+// user asks for it; that session closes when the test ends (sessiontest's, which the session's
+// own tests use without Fyne).
 func ReopenReadOnly(tb testing.TB, s *session.Session) *session.Session {
 	tb.Helper()
-	path := s.File.Path()
-	s.Close()
-	ro, err := session.Open(path, persistence.OpenOptions{ReadOnly: true})
-	if err != nil {
-		tb.Fatal(err)
-	}
-	tb.Cleanup(func() { ro.Close() })
-	return ro
+	return sessiontest.ReopenReadOnly(tb, s)
 }
