@@ -166,12 +166,19 @@ func (fx *Fixture) Stored() *domain.Project {
 // Task finds a task by name in the model.
 func (fx *Fixture) Task(name string) *domain.Task {
 	fx.T.Helper()
-	for i := range fx.S.Project.Tasks {
-		if fx.S.Project.Tasks[i].Name == name {
-			return &fx.S.Project.Tasks[i]
+	return Named(fx.T, "task", fx.S.Project.Tasks, func(t *domain.Task) string { return t.Name }, name)
+}
+
+// Named finds the element of list called name (nameOf tells an element's name), or ends the test
+// saying that the model holds no such kind of thing of that name.
+func Named[T any](tb testing.TB, kind string, list []T, nameOf func(*T) string, name string) *T {
+	tb.Helper()
+	for i := range list {
+		if nameOf(&list[i]) == name {
+			return &list[i]
 		}
 	}
-	fx.T.Fatalf("no task %q in the model", name)
+	tb.Fatalf("no %s %q in the model", kind, name)
 	return nil
 }
 

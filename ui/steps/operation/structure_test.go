@@ -36,13 +36,7 @@ func emptyProject() *domain.Project {
 
 func (fx *fixture) roleNamed(name string) *domain.Role {
 	fx.T.Helper()
-	for i := range fx.S.Project.Roles {
-		if fx.S.Project.Roles[i].Name == name {
-			return &fx.S.Project.Roles[i]
-		}
-	}
-	fx.T.Fatalf("no role %q", name)
-	return nil
+	return kittest.Named(fx.T, "role", fx.S.Project.Roles, func(r *domain.Role) string { return r.Name }, name)
 }
 
 // A session through the four tabs besides the RACI grid: roles from the template, people named,
