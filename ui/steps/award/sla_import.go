@@ -166,16 +166,7 @@ func fixedSize(o fyne.CanvasObject, w, h float32) fyne.CanvasObject {
 type minSizeLayout struct{ size fyne.Size }
 
 func (l *minSizeLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
-	s := l.size
-	for _, o := range objs {
-		s = s.Max(o.MinSize())
-	}
-	return s
+	return l.size.Max(kit.StackMinSize(objs))
 }
 
-func (l *minSizeLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
-	for _, o := range objs {
-		o.Move(fyne.NewPos(0, 0))
-		o.Resize(size)
-	}
-}
+func (l *minSizeLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) { kit.Stack(objs, size) }
