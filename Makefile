@@ -96,10 +96,10 @@ licenses:
 bench: deps build
 	BENCHTIME=$(BENCHTIME) CGO_LOCK="$(CGO_LOCK)" scripts/bench.sh $(BIN)
 
-## race: the GUI packages under the race detector (slow: about 15 min for the monitoring step on
-## two cores, hence the long timeout)
+## race: the GUI packages under the race detector (slow: ui/cli alone took 24 min on two busy
+## cores, hence the long timeout)
 race:
-	$(GO) test -race -timeout 30m -tags ci ./ui/...
+	$(GO) test -race -timeout 60m -tags ci ./ui/...
 
 ## fuzz: every Fuzz target for FUZZTIME each
 fuzz:
