@@ -430,6 +430,15 @@ func WeightTotal(criteria []TenderCriterion) float64 {
 	return total
 }
 
+// Share is a B-criterion's weight as a share (0–1) of total, the weight of all B-criteria
+// (WeightTotal); ok is false for an A-criterion and for a total of 0.
+func (c TenderCriterion) Share(total float64) (share float64, ok bool) {
+	if c.Kind != CriterionB || total <= 0 {
+		return 0, false
+	}
+	return c.Weight / total, true
+}
+
 // SortedCriteria are the criteria in their order: A-criteria first, then B, each by sort order.
 func SortedCriteria(criteria []TenderCriterion) []TenderCriterion {
 	out := inUserOrder(criteria)

@@ -314,3 +314,23 @@ func TestWeightTotal(t *testing.T) {
 		t.Errorf("WeightTotal(nil) = %v, want 0", got)
 	}
 }
+
+// A B-criterion of weight 30 in a total of 120 has a share of 30/120 = 0.25; an A-criterion and a
+// total of 0 have none.
+func TestCriterionShare(t *testing.T) {
+	cases := []struct {
+		c     TenderCriterion
+		total float64
+		share float64
+		ok    bool
+	}{
+		{TenderCriterion{Kind: CriterionB, Weight: 30}, 120, 0.25, true},
+		{TenderCriterion{Kind: CriterionB, Weight: 30}, 0, 0, false},
+		{TenderCriterion{Kind: CriterionA, Weight: 30}, 120, 0, false},
+	}
+	for _, tc := range cases {
+		if share, ok := tc.c.Share(tc.total); share != tc.share || ok != tc.ok {
+			t.Errorf("%+v.Share(%v) = %v, %v; want %v, %v", tc.c, tc.total, share, ok, tc.share, tc.ok)
+		}
+	}
+}

@@ -104,8 +104,8 @@ func CriterionCells(c domain.TenderCriterion, total float64, format func(float64
 		return
 	}
 	weight = format(c.Weight)
-	if total > 0 {
-		share = format(c.Weight/total*100) + " %"
+	if s, ok := c.Share(total); ok {
+		share = format(s*100) + " %"
 	}
 	if c.MinScore > 0 {
 		minScore = format(c.MinScore)
