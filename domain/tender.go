@@ -394,7 +394,6 @@ type CriterionGroup struct {
 func CriterionGroups(criteria []TenderCriterion) []CriterionGroup {
 	idx := map[string]int{}
 	var out []CriterionGroup
-	var total float64
 	crit := inUserOrder(criteria)
 	for _, c := range crit {
 		if c.Kind != CriterionB {
@@ -408,10 +407,9 @@ func CriterionGroups(criteria []TenderCriterion) []CriterionGroup {
 			out = append(out, CriterionGroup{Name: g})
 		}
 		out[i].Weight += c.Weight
-		total += c.Weight
 	}
-	for i := range out {
-		if total > 0 {
+	if total := WeightTotal(crit); total > 0 {
+		for i := range out {
 			out[i].Share = out[i].Weight / total
 		}
 	}
