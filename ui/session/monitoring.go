@@ -248,7 +248,7 @@ func (s *Session) ApplyMonitoring(name string, ch persistence.MonitoringChange) 
 			return err
 		}
 	}
-	return commitChange(s, name, ch, cloneMonitoringChange, inverseMonitoring, s.commitMonitoring)
+	return commitChange(s, name, ch, ch.Empty(), cloneMonitoringChange, inverseMonitoring, s.commitMonitoring)
 }
 
 func (s *Session) commitMonitoring(ch persistence.MonitoringChange) error {

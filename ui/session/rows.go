@@ -21,18 +21,11 @@ func commitEdit[C any](s *Session, name string, do, undo C, commit func(C) error
 	})
 }
 
-// changeModel is what commitChange needs of a change type C: its pointer tells whether a
-// change changes nothing.
-type changeModel[C any] interface {
-	*C
-	Empty() bool
-}
-
 // commitChange records a checked change of steps 10–12 as one undoable edit: an empty change
 // does nothing; otherwise a copy of it (the caller keeps its own) and its inverse, derived from
 // the model before the edit, go to commitEdit.
-func commitChange[C any, P changeModel[C]](s *Session, name string, ch C, clone func(C) C, inverse func(*domain.Project, C) C, commit func(C) error) error {
-	if P(&ch).Empty() {
+func commitChange[C any](s *Session, name string, ch C, empty bool, clone func(C) C, inverse func(*domain.Project, C) C, commit func(C) error) error {
+	if empty {
 		return nil
 	}
 	ch = clone(ch)

@@ -22,7 +22,7 @@ func (s *Session) ApplyStructure(name string, ch persistence.StructureChange) er
 	if err := s.checkStructureRefs(ch); err != nil {
 		return err
 	}
-	return commitChange(s, name, ch, cloneChange, inverseChange, s.commitStructure)
+	return commitChange(s, name, ch, ch.Empty(), cloneChange, inverseChange, s.commitStructure)
 }
 
 func (s *Session) commitStructure(ch persistence.StructureChange) error {
