@@ -23,8 +23,7 @@ type NumberField struct {
 
 func NewNumberField(get func() float64, set func(v float64) error, integer bool, report func(error)) *NumberField {
 	f := &NumberField{Entry: NewCommitEntry(), get: get, set: set, integer: integer, report: report}
-	f.Entry.OnSubmitted = func(string) { f.commit() }
-	f.Entry.OnLeave = f.commit
+	f.Entry.CommitOn(f.commit)
 	return f
 }
 

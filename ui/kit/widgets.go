@@ -41,6 +41,13 @@ func NewCommitEntry() *CommitEntry {
 	return e
 }
 
+// CommitOn makes the entry run commit on Enter and when the user leaves it; it returns the entry.
+func (e *CommitEntry) CommitOn(commit func()) *CommitEntry {
+	e.OnSubmitted = func(string) { commit() }
+	e.OnLeave = commit
+	return e
+}
+
 // FocusLost commits what was typed.
 func (e *CommitEntry) FocusLost() {
 	e.Entry.FocusLost()

@@ -86,7 +86,7 @@ func (ed *contractEditor) setErr(change func(c *domain.Contract)) error {
 
 func (ed *contractEditor) textEntry(get func(c domain.Contract) string, set func(c *domain.Contract, v string)) *kit.CommitEntry {
 	e := kit.NewCommitEntry()
-	onCommit(e, func() {
+	e.CommitOn(func() {
 		if ed.loading || e.Text == get(ed.sess().Project.Contract) {
 			return
 		}
@@ -143,7 +143,7 @@ func (ed *contractEditor) buildForm() fyne.CanvasObject {
 	})
 	ed.typeOther = kit.NewCommitEntry()
 	ed.typeOther.SetPlaceHolder(lang.L("award.contract.type_other_placeholder"))
-	onCommit(ed.typeOther, func() {
+	ed.typeOther.CommitOn(func() {
 		v := strings.TrimSpace(ed.typeOther.Text)
 		if ed.loading || v == ed.sess().Project.Contract.TypeOther {
 			return

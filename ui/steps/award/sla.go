@@ -274,7 +274,7 @@ func (ed *slaEditor) buildHours() fyne.CanvasObject {
 	ed.frozenNote.Wrapping = fyne.TextWrapWord
 	ed.frozenNote.Importance = widget.WarningImportance
 	ed.name = kit.NewCommitEntry()
-	onCommit(ed.name, ed.commitName)
+	ed.name.CommitOn(ed.commitName)
 	ed.scope = widget.NewSelect(nil, func(string) { ed.commitScope() })
 
 	grid := container.New(&formGrid{})
@@ -282,7 +282,7 @@ func (ed *slaEditor) buildHours() fyne.CanvasObject {
 		wd := (i + 1) % 7
 		e := kit.NewCommitEntry()
 		e.SetPlaceHolder(lang.L("award.hours.placeholder"))
-		onCommit(e, func() { ed.commitDay(wd, e) })
+		e.CommitOn(func() { ed.commitDay(wd, e) })
 		ed.days[i] = e
 		grid.Add(widget.NewLabel(lang.L("award.weekday." + strconv.Itoa(wd))))
 		grid.Add(e)
@@ -433,7 +433,7 @@ func (ed *slaEditor) newClassRow(i int) *classRow {
 	r.desc.Wrapping = fyne.TextWrapWord
 	r.desc.SetMinRowsVisible(2)
 	text := func(e *kit.CommitEntry, set func(c *domain.PriorityClassTarget, v string)) {
-		onCommit(e, func() {
+		e.CommitOn(func() {
 			cur := ed.current()
 			if cur == nil || ed.loading || i >= len(cur.Classes) {
 				return
@@ -445,7 +445,7 @@ func (ed *slaEditor) newClassRow(i int) *classRow {
 	text(r.code, func(c *domain.PriorityClassTarget, v string) { c.Code = v })
 	text(r.desc, func(c *domain.PriorityClassTarget, v string) { c.Description = v })
 	target := func(e *kit.CommitEntry, get func(c domain.PriorityClassTarget) int, set func(c *domain.PriorityClassTarget, m int)) {
-		onCommit(e, func() {
+		e.CommitOn(func() {
 			cur := ed.current()
 			if cur == nil || ed.loading || i >= len(cur.Classes) || e.Text == minutesText(get(cur.Classes[i])) {
 				return

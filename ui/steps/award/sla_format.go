@@ -104,7 +104,7 @@ func parseMinutes(text string) (int, error) {
 func newDateEntry(loading *bool, stored func() *domain.Date, save func(d *domain.Date), report func(error)) *kit.CommitEntry {
 	e := kit.NewCommitEntry()
 	e.SetPlaceHolder(lang.L("steps.date.placeholder"))
-	return onCommit(e, func() {
+	return e.CommitOn(func() {
 		if *loading || strings.TrimSpace(e.Text) == kit.DateText(stored()) {
 			return
 		}
@@ -116,13 +116,6 @@ func newDateEntry(loading *bool, stored func() *domain.Date, save func(d *domain
 		}
 		save(d)
 	})
-}
-
-// onCommit makes e run commit on Enter and when the user leaves it.
-func onCommit(e *kit.CommitEntry, commit func()) *kit.CommitEntry {
-	e.OnSubmitted = func(string) { commit() }
-	e.OnLeave = commit
-	return e
 }
 
 // euroText is an amount in euros as the user reads it: "10.800 €", "14.830,56 €".

@@ -33,7 +33,7 @@ func newClockProbe(ed *slaEditor) *clockProbe {
 	c := &clockProbe{ed: ed, at: kit.NewCommitEntry()}
 	c.at.SetPlaceHolder(lang.L("award.probe.placeholder"))
 	c.at.SetText(ed.sess().Now().In(domain.Berlin).Format(probeLayout))
-	onCommit(c.at, c.refresh)
+	c.at.CommitOn(c.refresh)
 	c.class = widget.NewSelect(nil, func(string) { c.refresh() })
 	c.result = widget.NewLabel("")
 	c.result.Wrapping = fyne.TextWrapWord

@@ -138,7 +138,7 @@ func (ed *tenderEditor) buildProcedure() fyne.CanvasObject {
 	}
 	ed.publication = kit.NewCommitEntry()
 	ed.publication.SetPlaceHolder(lang.L("award.tender.publication_placeholder"))
-	onCommit(ed.publication, func() {
+	ed.publication.CommitOn(func() {
 		if v := strings.TrimSpace(ed.publication.Text); v != ed.sess().Project.Tender.Publication {
 			ed.setTender(func(t *domain.Tender) { t.Publication = v })
 		}
@@ -221,7 +221,7 @@ func (ed *tenderEditor) buildCriteria() fyne.CanvasObject {
 	ed.cGroup = widget.NewSelectEntry(nil)
 	ed.cGroup.OnSubmitted = func(s string) { ed.updateCrit(func(k *domain.TenderCriterion) { k.Group = strings.TrimSpace(s) }) }
 	ed.cName = kit.NewCommitEntry()
-	onCommit(ed.cName, func() {
+	ed.cName.CommitOn(func() {
 		if k := ed.sess().Project.CriterionByID(ed.selCrit); k != nil && ed.cName.Text != k.Name {
 			v := ed.cName.Text
 			ed.updateCrit(func(k *domain.TenderCriterion) { k.Name = v })
@@ -366,7 +366,7 @@ func (ed *tenderEditor) buildBids() fyne.CanvasObject {
 
 // bidText makes e commit its text to the picked bid's field that get reads and set writes.
 func (ed *tenderEditor) bidText(e *kit.CommitEntry, get func(b *domain.Bid) string, set func(b *domain.Bid, v string)) *kit.CommitEntry {
-	return onCommit(e, func() {
+	return e.CommitOn(func() {
 		if b := ed.sess().Project.BidByID(ed.selBid); b != nil && get(b) != e.Text {
 			v := e.Text
 			ed.updateBid(func(b *domain.Bid) { set(b, v) })
@@ -477,7 +477,7 @@ func (ed *tenderEditor) newScoreRow(c domain.TenderCriterion) *scoreRow {
 	id := c.ID
 	r.reason = kit.NewCommitEntry()
 	r.reason.SetPlaceHolder(lang.L("award.bid.reason_placeholder"))
-	onCommit(r.reason, func() {
+	r.reason.CommitOn(func() {
 		b := ed.sess().Project.BidByID(ed.selBid)
 		if b == nil || ed.loading || strings.TrimSpace(r.reason.Text) == b.Reasons[id] {
 			return
@@ -509,7 +509,7 @@ func (ed *tenderEditor) newScoreRow(c domain.TenderCriterion) *scoreRow {
 	}
 	r.entry = kit.NewCommitEntry()
 	r.entry.SetPlaceHolder(lang.L("award.bid.score_placeholder"))
-	onCommit(r.entry, func() {
+	r.entry.CommitOn(func() {
 		b := ed.sess().Project.BidByID(ed.selBid)
 		if b == nil || ed.loading {
 			return

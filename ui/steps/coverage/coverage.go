@@ -132,12 +132,10 @@ func NewCoverageEditor(ctx *kit.Context) *coverageEditor {
 	}
 	ed.defLimit = kit.NewCommitEntry()
 	ed.defLimit.SetPlaceHolder(lang.L("cov.limit.none"))
-	ed.defLimit.OnSubmitted = func(string) { ed.commitDefault() }
-	ed.defLimit.OnLeave = ed.commitDefault
+	ed.defLimit.CommitOn(ed.commitDefault)
 	ed.rowLimit = kit.NewCommitEntry()
 	ed.rowLimit.SetPlaceHolder(lang.L("cov.limit.default"))
-	ed.rowLimit.OnSubmitted = func(string) { ed.commitRow() }
-	ed.rowLimit.OnLeave = ed.commitRow
+	ed.rowLimit.CommitOn(ed.commitRow)
 	ed.rowLabel = widget.NewLabel(lang.L("cov.limit.pick"))
 	ed.rowLabel.Truncation = fyne.TextTruncateEllipsis
 	limits := widget.NewForm(

@@ -197,8 +197,7 @@ func newDataTab(ed *monitoringEditor) *dataTab {
 	t.points = kit.NewCommitEntry()
 	t.pct = kit.NewCommitEntry()
 	for _, e := range []*kit.CommitEntry{t.comp, t.points, t.pct} {
-		e.OnSubmitted = func(string) { t.saveSettings() }
-		e.OnLeave = t.saveSettings
+		e.CommitOn(t.saveSettings)
 	}
 	note := widget.NewLabel(lang.L("mon.data.mapping_note"))
 	note.Wrapping = fyne.TextWrapWord

@@ -104,8 +104,7 @@ func newDashboard(ed *monitoringEditor) *dashboard {
 	d.to = kit.NewCommitEntry()
 	for _, e := range []*kit.CommitEntry{d.from, d.to} {
 		e.SetPlaceHolder(lang.L("steps.date.placeholder"))
-		e.OnSubmitted = func(string) { d.periodTyped() }
-		e.OnLeave = d.periodTyped
+		e.CommitOn(d.periodTyped)
 	}
 	d.busy = widget.NewProgressBarInfinite()
 	d.busy.Hide()

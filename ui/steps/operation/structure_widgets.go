@@ -144,9 +144,7 @@ func field(placeholder string, commit func(text string)) *kit.CommitEntry {
 	if placeholder != "" {
 		e.SetPlaceHolder(lang.L(placeholder))
 	}
-	e.OnSubmitted = func(s string) { commit(s) }
-	e.OnLeave = func() { commit(e.Text) }
-	return e
+	return e.CommitOn(func() { commit(e.Text) })
 }
 
 // parsedField is an entry whose text parse reads and hands to commit; a text parse refuses is

@@ -116,8 +116,7 @@ func newPackageTab(ed *requirementsEditor) *packageTab {
 	}
 
 	pt.name = kit.NewCommitEntry()
-	pt.name.OnSubmitted = func(string) { pt.commitName() }
-	pt.name.OnLeave = pt.commitName
+	pt.name.CommitOn(pt.commitName)
 	var names []string
 	for i := range domain.PackageColors {
 		names = append(names, colourName(i))

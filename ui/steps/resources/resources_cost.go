@@ -59,12 +59,10 @@ func newPayGroupsPart(ed *resourcesEditor) *payGroupsPart {
 	g.deleteBtn = widget.NewButtonWithIcon(lang.L("res.group.delete"), theme.DeleteIcon(), g.delete)
 
 	g.name = kit.NewCommitEntry()
-	g.name.OnSubmitted = func(string) { g.commitText(g.name) }
-	g.name.OnLeave = func() { g.commitText(g.name) }
+	g.name.CommitOn(func() { g.commitText(g.name) })
 	g.source = kit.NewCommitEntry()
 	g.source.SetPlaceHolder(lang.L("res.group.source_placeholder"))
-	g.source.OnSubmitted = func(string) { g.commitText(g.source) }
-	g.source.OnLeave = func() { g.commitText(g.source) }
+	g.source.CommitOn(func() { g.commitText(g.source) })
 	cur := func() domain.PayGroup {
 		if pg := ed.sess().Project.PayGroupByID(g.selected); pg != nil {
 			return *pg
@@ -412,8 +410,7 @@ func newComparePart(ed *resourcesEditor) *comparePart {
 	labels := []string{lang.L("res.price.basis.none"), lang.L("res.price.basis.hourly"), lang.L("res.price.basis.monthly")}
 	c.basis = widget.NewSelect(labels, func(string) { c.commit() })
 	c.price = kit.NewCommitEntry()
-	c.price.OnSubmitted = func(string) { c.commit() }
-	c.price.OnLeave = c.commit
+	c.price.CommitOn(c.commit)
 	c.detail = widget.NewLabel("")
 	c.detail.Wrapping = fyne.TextWrapWord
 	c.after = kit.Caption("")

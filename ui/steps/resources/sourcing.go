@@ -149,8 +149,7 @@ func (ed *sourcingEditor) buildScores() fyne.CanvasObject {
 		note := kit.AsNote(kit.NewCommitEntry(), 2)
 		note.SetPlaceHolder(lang.L("src.note.placeholder"))
 		group := g
-		note.OnSubmitted = func(string) { ed.commitNote(group) }
-		note.OnLeave = func() { ed.commitNote(group) }
+		note.CommitOn(func() { ed.commitNote(group) })
 		ed.notes[g] = note
 		form.Append(lang.L("src.note"), note)
 		box.Add(container.NewVBox(kit.Heading(lang.L("src.group."+g)), kit.Caption(lang.L("src.group."+g+".question")), form, widget.NewSeparator()))
