@@ -429,9 +429,7 @@ func (ed *slaEditor) syncClassRows(s *domain.SLA) {
 func (ed *slaEditor) newClassRow(i int) *classRow {
 	r := &classRow{code: kit.NewCommitEntry(), desc: kit.NewCommitEntry(), response: kit.NewCommitEntry(), restore: kit.NewCommitEntry()}
 	// Descriptions are sentences: they wrap over two lines instead of hiding their end.
-	r.desc.MultiLine = true
-	r.desc.Wrapping = fyne.TextWrapWord
-	r.desc.SetMinRowsVisible(2)
+	kit.AsNote(r.desc, 2)
 	text := func(e *kit.CommitEntry, set func(c *domain.PriorityClassTarget, v string)) {
 		e.CommitOn(func() {
 			cur := ed.current()

@@ -94,10 +94,7 @@ func newMeetingsTab(ed *monitoringEditor) *meetingsTab {
 	t.people = kit.NewAttendeePicker(func(as []domain.Attendee) error {
 		return t.update("undo.monitoring.jourfixe", func(j *domain.JourFixe) { j.Participants = as })
 	}, t.ed.ctx.Report)
-	t.notes = kit.NewCommitEntry()
-	t.notes.MultiLine = true
-	t.notes.Wrapping = fyne.TextWrapWord
-	t.notes.SetMinRowsVisible(4)
+	t.notes = kit.AsNote(kit.NewCommitEntry(), 4)
 	t.commit(t.notes, func(s string) error {
 		return t.update("undo.monitoring.jourfixe", func(j *domain.JourFixe) { j.Notes = strings.TrimRight(s, " \n") })
 	})

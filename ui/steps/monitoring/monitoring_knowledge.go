@@ -69,10 +69,7 @@ func newKnowledgeTab(ed *monitoringEditor) *knowledgeTab {
 	t.on = kit.NewCommitEntry()
 	t.on.SetPlaceHolder(lang.L("steps.date.placeholder"))
 	t.by = kit.NewCommitEntry()
-	t.findings = kit.NewCommitEntry()
-	t.findings.MultiLine = true
-	t.findings.Wrapping = fyne.TextWrapWord
-	t.findings.SetMinRowsVisible(4)
+	t.findings = kit.AsNote(kit.NewCommitEntry(), 4)
 	for _, e := range []*kit.CommitEntry{t.on, t.by, t.findings} {
 		e.OnLeave = t.save
 		if !e.MultiLine {

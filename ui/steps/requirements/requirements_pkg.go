@@ -89,10 +89,7 @@ func paintSwatch(sw *canvas.Rectangle, colour string) {
 // textArea is a wrapped entry of three rows for a text of the package (placeholder is its
 // translation key); it commits the texts when left and on Ctrl+Enter.
 func (pt *packageTab) textArea(placeholder string) *kit.CommitEntry {
-	e := kit.NewCommitEntry()
-	e.MultiLine = true
-	e.Wrapping = fyne.TextWrapWord
-	e.SetMinRowsVisible(3)
+	e := kit.AsNote(kit.NewCommitEntry(), 3)
 	e.SetPlaceHolder(lang.L(placeholder))
 	e.OnLeave = pt.commitTexts
 	e.OnCtrlEnter = pt.commitTexts

@@ -200,10 +200,7 @@ func (ed *sourcingEditor) buildDecision() fyne.CanvasObject {
 	ed.decidedBy.SetPlaceHolder(lang.L("src.decided_by.placeholder"))
 	ed.decidedOn = kit.NewCommitEntry()
 	ed.decidedOn.SetPlaceHolder(lang.L("src.decided_on.placeholder"))
-	ed.rationale = kit.NewCommitEntry()
-	ed.rationale.MultiLine = true
-	ed.rationale.Wrapping = fyne.TextWrapWord
-	ed.rationale.SetMinRowsVisible(4)
+	ed.rationale = kit.AsNote(kit.NewCommitEntry(), 4)
 	ed.rationale.SetPlaceHolder(lang.L("src.rationale.placeholder"))
 	for _, e := range []*kit.CommitEntry{ed.decidedBy, ed.decidedOn, ed.rationale} {
 		entry := e
